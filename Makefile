@@ -1,0 +1,34 @@
+# The bundle's commands. `make help` lists them.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+PY     := $(VENV)/bin/python
+SOURCE ?= data/raw/lambert-china-ai-labs-2026-05.zh-en.txt
+STAMP  := $(VENV)/.installed
+
+.PHONY: help env report test bench lab clean
+
+help: ## list the commands
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 10
+
+env: $(STAMP) ## create .venv with the pinned dependencies (done by every other command on first use)
+
+$(STAMP): requirements.txt pyproject.toml
+	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 is required, found " + sys.version.split()[0]) if sys.version_info[:2] != (3, 11) else None'
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(PY) -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (bundle)" >/dev/null
+	touch $(STAMP)
+
+report: $(STAMP) ## run the whole analysis on SOURCE (default: the seed) into build/
+	$(PY) -m helpers extract $(SOURCE)
+
+test: $(STAMP) ## run every test: unit, property, gold and notebook (nbval) tests
+	$(PY) -m pytest
+
+lab: $(STAMP) ## open JupyterLab with the project's kernel
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-lab.txt
+	$(PY) -m jupyter lab notebooks/
+
+clean: ## remove generated files (build/, caches), keeping .venv
+	rm -rf build .cache .hypothesis

@@ -1,0 +1,324 @@
+"""Split a document into blocks (one per line) and sentences, by general rules of shape and script.
+
+Parts: the document is read as Chinese commentary, then the English original, then whatever
+follows (ads, signatures). The split is the one that best separates Chinese blocks from English
+ones (a maximum-drop over a running score), so it depends on no string of any one document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from .columns import (
+    BLOCK_COLUMNS,
+    PART_COMMENTARY,
+    PART_NONCONTENT,
+    PART_ORIGINAL,
+)
+from .lexicons import load_cues
+
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+LINE = re.compile(r"[^\r\n]+")
+EDGE_SPACE = "\t\x0b\x0c \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u2028\u2029\u202f\u205f\u3000\ufeff"
+
+# A list item: "1.", "2、", "(3)", "（4）", "①", or a bullet at the start of the line.
+ENUMERATOR = re.compile(r"^(?:\d{1,2}\s*[.．、)）](?!\d)|[(（]\d{1,2}[)）]|[①-⑳]|[-–•*·▪●◆]\s)")
+# Lines that end like a sentence or a clause are not headings.
+TERMINAL = re.compile(r"[。！？!?…;；,，:：.]['\"”’）)]*$")
+ENDS_WITH_COLON = re.compile(r"[:：]['\"”’]*$")
+ENDS_SENTENCE = re.compile(r"[。！？!?.…]['\"”’）)]*$")
+
+MONTHS = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|Jun(?:e)?|Jul(?:y)?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+DATE = re.compile(
+    rf"\b{MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b"
+    rf"|\b\d{{1,2}}\s+{MONTHS},?\s+\d{{4}}\b"
+    r"|\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b"
+    r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+)
+BYLINE_LEAD = re.compile(r"^(?:By\s+[A-Z]|作者\s*[:：|｜]|文\s*[/|｜]|编辑\s*[:：]|撰文\s*[:：|｜]|来源\s*[:：])")
+
+# Words that start an English sentence. A lowercase word glued to one of them ("labThe thing")
+# marks two units run together; the list holds no word that ends a brand name (LinkedIn, OpenAI).
+GLUED_HEADING = re.compile(
+    r"(?<=[a-z]{2}|[a-z][)”’\"'])(?=(?:The|This|That|These|Those|There|When|Where|What|While|How|Our|Some|Most|Many|But|And|After|Before|With|From)\b)"
+)
+# A sentence run into the next: "not spending.Some Chinese".
+GLUED_SENTENCE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+
+# Sentence ends. Chinese: full- and half-width terminators with the closing marks that follow.
+ZH_END = re.compile(r"(?:[。！？；!?;]+|…+|\.{3,})[”’」』）)】》\"']*")
+# English: a terminator, closing marks, then space and something that can start a sentence.
+EN_END = re.compile(r"[.!?]+[”’\"')\]]*(?=\s+[“‘\"'(\[]?[A-Z0-9\u4e00-\u9fff])")
+ABBREVIATIONS = frozenset(
+    "mr. mrs. ms. dr. prof. sr. jr. st. vs. etc. e.g. i.e. inc. ltd. co. corp. no. fig. approx. "
+    "u.s. u.k. u.n. e.u. a.m. p.m. cf. al. ca. jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec.".split()
+)
+# Abbreviations that close a list and so usually end their sentence when a capital follows.
+CLOSING_ABBREVIATIONS = frozenset(["etc."])
+# After these an abbreviation may still end a sentence ("...in the U.S. The next day").
+SENTENCE_STARTERS = re.compile(
+    r"\s+(?:The|This|That|These|Those|There|It|I|We|They|He|She|In|As|But|And|So|When|Where|What|How|Some|Most|Many|Our|My)\b"
+)
+INITIAL = re.compile(r"^[A-Z]\.$")
+
+HEADING_MAX_CHARS = {"zh": 40, "mixed": 60, "en": 100}
+LIST_RUN_MAX_CHARS = 300
+NONCONTENT_MAX_CHARS = {"zh": 60, "mixed": 100, "en": 200}
+BYLINE_MAX_CHARS = 80
+
+
+@dataclass
+class Parsed:
+    """Blocks, sentence spans and the repairs made, for one document."""
+
+    blocks: pd.DataFrame
+    sentences: pd.DataFrame  # block_id, start, end (document offsets)
+    repairs: pd.DataFrame    # position, repair, before, after
+    notes: list[str] = field(default_factory=list)
+
+
+def detect_lang(text: str) -> str:
+    """Name the script a unit is written in: ``zh``, ``en`` or ``mixed``.
+
+    Latin letters count a third of a Han character (an English word carries about what one or
+    two characters do), so 'Nathan Lambert 是美国 AI 研究机构…' is zh and 'Kimi K2 模型' is mixed.
+    """
+    han = len(HAN.findall(text))
+    latin = len(LATIN.findall(text))
+    if han == 0:
+        return "en"
+    share = han / (han + latin / 3)
+    if share >= 0.6:
+        return "zh"
+    if share <= 0.25:
+        return "en"
+    return "mixed"
+
+
+def iter_lines(text: str):
+    """Yield (start, end) of each non-blank line with its edge whitespace trimmed."""
+    for match in LINE.finditer(text):
+        line = match.group()
+        stripped = line.strip(EDGE_SPACE)
+        if not stripped:
+            continue
+        start = match.start() + (len(line) - len(line.lstrip(EDGE_SPACE)))
+        yield start, start + len(stripped)
+
+
+def _cue_pattern(category: str) -> re.Pattern | None:
+    cues = load_cues()
+    words = cues.loc[cues["category"] == category, "cue"].tolist()
+    if not words:
+        return None
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), re.IGNORECASE)
+
+
+def classify_noncontent(text: str) -> str | None:
+    """Return 'byline' or 'boilerplate' for a line shaped like one, else None."""
+    if len(text) <= BYLINE_MAX_CHARS and (BYLINE_LEAD.search(text) or (DATE.search(text) and len(text.split()) <= 8)):
+        return "byline"
+    if len(text) <= NONCONTENT_MAX_CHARS[detect_lang(text)]:
+        pattern = _cue_pattern("noncontent")
+        if pattern is not None and pattern.search(text):
+            return "boilerplate"
+    return None
+
+
+def split_glued_headings(text: str, spans: list[tuple[int, int]]) -> tuple[list[tuple[int, int, bool]], list[dict]]:
+    """Split a heading glued to its paragraph ('…the Western labThe thing…') into two blocks.
+
+    Returns (start, end, is_heading) spans and the repairs made.
+    """
+    out: list[tuple[int, int, bool]] = []
+    repairs: list[dict] = []
+    for start, end in spans:
+        block = text[start:end]
+        match = GLUED_HEADING.search(block)
+        if match:
+            head = block[: match.start()]
+            if len(head) <= HEADING_MAX_CHARS["en"] and not TERMINAL.search(head) and detect_lang(head) != "zh":
+                cut = start + match.start()
+                out.append((start, cut, True))
+                out.append((cut, end, False))
+                repairs.append({"position": cut, "repair": "heading_glued_to_paragraph",
+                                "before": text[max(start, cut - 30):cut], "after": text[cut:cut + 30]})
+                continue
+        out.append((start, end, False))
+    return out, repairs
+
+
+def assign_parts(langs: list[str], weights: list[int], noncontent: list[bool]) -> list[str]:
+    """Give each block a part: Chinese commentary, English original, or non-content.
+
+    The English original is the run [i, j) that maximises (Chinese weight outside it) + (English
+    weight inside it); Chinese after the original is an appendix (ads, signatures), unless it
+    outweighs the Chinese before it, in which case the commentary follows the original.
+    """
+    n = len(langs)
+    score = [0] * (n + 1)
+    for k, (lang, weight, skip) in enumerate(zip(langs, weights, noncontent)):
+        step = 0 if skip or lang == "mixed" else (weight if lang == "zh" else -weight)
+        score[k + 1] = score[k] + step
+    best_drop, best_i, best_j = 0, n, n
+    peak, peak_at = score[0], 0
+    for j in range(n + 1):
+        if score[j] > peak:
+            peak, peak_at = score[j], j
+        if peak - score[j] > best_drop:
+            best_drop, best_i, best_j = peak - score[j], peak_at, j
+    # Trim Chinese or mixed blocks off the run's edges so the original starts and ends in English.
+    head_weight = sum(w for w, lang, s in zip(weights[:best_i], langs[:best_i], noncontent[:best_i]) if lang != "en" and not s)
+    tail_weight = sum(w for w, lang, s in zip(weights[best_j:], langs[best_j:], noncontent[best_j:]) if lang != "en" and not s)
+    parts = []
+    for k in range(n):
+        if noncontent[k]:
+            parts.append(PART_NONCONTENT)
+        elif best_i <= k < best_j:
+            parts.append(PART_ORIGINAL)
+        elif k < best_i:
+            parts.append(PART_COMMENTARY if head_weight >= tail_weight or best_i == best_j else PART_NONCONTENT)
+        else:
+            parts.append(PART_COMMENTARY if tail_weight > head_weight else PART_NONCONTENT)
+    if best_i == best_j:  # one language only: everything is the commentary or everything the original
+        only = PART_ORIGINAL if all(l == "en" for l, s in zip(langs, noncontent) if not s) else PART_COMMENTARY
+        parts = [PART_NONCONTENT if s else only for s in noncontent]
+    return parts
+
+
+def classify_kinds(texts: list[str], langs: list[str], glued_heading: list[bool], noncontent_kind: list[str | None]) -> list[str]:
+    """Give each block a kind: heading, paragraph, list_item, byline or boilerplate."""
+    kinds: list[str] = []
+    in_list = False
+    for k, text in enumerate(texts):
+        if noncontent_kind[k]:
+            kinds.append(noncontent_kind[k])
+            in_list = False
+            continue
+        following = next((t for t, nk in zip(texts[k + 1:], noncontent_kind[k + 1:]) if not nk), None)
+        if glued_heading[k]:
+            kind = "heading"
+        elif ENUMERATOR.match(text):
+            kind = "list_item"
+        elif in_list and len(text) <= LIST_RUN_MAX_CHARS:
+            kind = "list_item"
+        elif (
+            len(text) <= HEADING_MAX_CHARS[langs[k]]
+            and not TERMINAL.search(text)
+            and following is not None
+            and len(following) > len(text)
+        ):
+            kind = "heading"
+        else:
+            kind = "paragraph"
+        if kind == "list_item" and in_list and ENDS_SENTENCE.search(text):
+            in_list = False
+        elif ENDS_WITH_COLON.search(text) and kind == "paragraph":
+            in_list = following is not None and len(following) <= LIST_RUN_MAX_CHARS
+        elif kind != "list_item":
+            in_list = False
+        kinds.append(kind)
+    return kinds
+
+
+def _is_abbreviation(before: str, after: str) -> bool:
+    token = before.split()[-1] if before.split() else ""
+    token = token.lstrip("(“‘\"'[").lower()
+    if INITIAL.match(before.split()[-1] if before.split() else ""):
+        return True
+    if token in CLOSING_ABBREVIATIONS:
+        return False
+    if token in ABBREVIATIONS:
+        return not SENTENCE_STARTERS.match(after)
+    return False
+
+
+def sentence_cuts(text: str, lang: str) -> list[int]:
+    """Offsets inside ``text`` where a new sentence starts (never 0 or len(text))."""
+    cuts: set[int] = set()
+    if lang in ("zh", "mixed"):
+        for match in ZH_END.finditer(text):
+            cuts.add(match.end())
+    if lang in ("en", "mixed"):
+        for match in EN_END.finditer(text):
+            terminator_at = match.start()
+            if text[terminator_at] == "." and _is_abbreviation(text[: terminator_at + 1], text[match.end():]):
+                continue
+            cuts.add(match.end())
+    for match in GLUED_SENTENCE.finditer(text):
+        cuts.add(match.start())
+    return sorted(c for c in cuts if 0 < c < len(text))
+
+
+def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
+    """Split one block into sentence spans, edge whitespace trimmed, covering every other character.
+
+    >>> split_sentences("他说,好。你呢?", "zh")
+    [(0, 5), (5, 8)]
+    """
+    bounds = [0, *sentence_cuts(text, lang), len(text)]
+    spans = []
+    for a, b in zip(bounds, bounds[1:]):
+        piece = text[a:b]
+        stripped = piece.strip(EDGE_SPACE + "\n\r")
+        if not stripped:
+            continue
+        lead = len(piece) - len(piece.lstrip(EDGE_SPACE + "\n\r"))
+        spans.append((a + lead, a + lead + len(stripped)))
+    return spans
+
+
+def parse_document(text: str) -> Parsed:
+    """Parse a decoded document into blocks, sentences and the repairs made to glued units."""
+    spans, repairs = split_glued_headings(text, list(iter_lines(text)))
+    texts = [text[a:b] for a, b, _ in spans]
+    langs = [detect_lang(t) for t in texts]
+    noncontent_kind = [classify_noncontent(t) for t in texts]
+    glued = [g for _, _, g in spans]
+    kinds = classify_kinds(texts, langs, glued, noncontent_kind)
+    weights = [len(HAN.findall(t)) + len(LATIN.findall(t)) // 3 for t in texts]
+    parts = assign_parts(langs, weights, [nk is not None for nk in noncontent_kind])
+    for k, part in enumerate(parts):
+        if part == PART_NONCONTENT and kinds[k] not in ("byline", "boilerplate"):
+            kinds[k] = "boilerplate"
+
+    # A signature: the document's last line, short and unpunctuated, after the content.
+    if parts and parts[-1] == PART_NONCONTENT and len(texts[-1]) <= 20 and not re.search(r"[\W_]", texts[-1].replace(" ", "")):
+        kinds[-1] = "byline"
+    # Sections count the headings within each part; a prompt between two sections does not reset them.
+    sections, seen = [], {part: 0 for part in set(parts)}
+    for part, kind in zip(parts, kinds):
+        if kind == "heading":
+            seen[part] += 1
+        sections.append(seen[part])
+
+    blocks = pd.DataFrame(
+        {
+            "block_id": range(1, len(spans) + 1),
+            "part": parts,
+            "kind": kinds,
+            "lang": langs,
+            "section": sections,
+            "start": [a for a, _, _ in spans],
+            "end": [b for _, b, _ in spans],
+            "text": texts,
+        },
+        columns=[*BLOCK_COLUMNS[:4], "section", *BLOCK_COLUMNS[4:]],
+    )
+    rows = []
+    for block_id, (a, _, _), block_text, lang in zip(blocks["block_id"], spans, texts, langs):
+        for s, e in split_sentences(block_text, lang):
+            rows.append((block_id, a + s, a + e))
+        for match in GLUED_SENTENCE.finditer(block_text):
+            position = a + match.start()
+            repairs.append({"position": position, "repair": "sentence_glued_to_next",
+                            "before": text[max(a, position - 30):position], "after": text[position:position + 30]})
+    sentences = pd.DataFrame(rows, columns=["block_id", "start", "end"])
+    repairs_table = pd.DataFrame(repairs, columns=["position", "repair", "before", "after"]).sort_values(
+        "position", kind="stable", ignore_index=True
+    )
+    return Parsed(blocks=blocks, sentences=sentences, repairs=repairs_table)

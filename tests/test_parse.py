@@ -1,0 +1,145 @@
+"""Parsing: languages, parts, kinds, glued units, sentences; and the offset and coverage invariants."""
+
+import csv
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from helpers.columns import CONTENT_KINDS
+from helpers.parse import detect_lang, parse_document, split_sentences
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def load_hard_sentences():
+    with open(FIXTURES / "hard_sentences.tsv", encoding="utf-8") as handle:
+        rows = [line for line in handle if not line.startswith("#")]
+    return [(r["text"], r["lang"], r["sentences"].split(" || ")) for r in csv.DictReader(rows, delimiter="\t")]
+
+
+@pytest.mark.parametrize("text, lang, expected", load_hard_sentences())
+def test_hard_sentences_split_as_expected(text, lang, expected):
+    assert [text[a:b] for a, b in split_sentences(text, lang)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("中国开发者很迷 Claude", "zh"),
+        ("Nathan Lambert 是美国 AI 研究机构 Ai2 的研究员", "zh"),
+        ("Most developers are Claude-pilled.", "en"),
+        ("Thank you to everyone at 月之暗面 and Zhipu for their time today.", "en"),
+        ("Kimi K2 Thinking 模型", "mixed"),
+        ("2026", "en"),
+    ],
+)
+def test_detect_lang(text, lang):
+    assert detect_lang(text) == lang
+
+
+ARTICLE = """中国公司正在快速追赶。作者认为,这是执行力的结果。
+1.开源是实用主义
+作者说,开源带来反馈。
+说白了,这就是生态。
+Jane Doe Mar 3, 2025
+Travelling through Shenzhen I met many engineers building robots and batteries.
+A reader-supported newsletter. Consider becoming a subscriber.
+Why factories matter
+Factories are where the learning happens, and the learning compounds over years of work.
+It cost $10M+ to build.Some people say that is cheap.
+Where the money goes next (and why)The money goes into tooling, not into marketing at all.
+To summarize:
+Cheaper parts,
+Faster iteration, and
+More engineers.
+商务合作请联系
+小编
+"""
+
+
+@pytest.fixture(scope="module")
+def article():
+    return parse_document(ARTICLE)
+
+
+def test_parts_follow_the_language_switch(article):
+    blocks = article.blocks.set_index("text")
+    assert blocks.loc["中国公司正在快速追赶。作者认为,这是执行力的结果。", "part"] == "commentary"
+    assert blocks.loc["Why factories matter", "part"] == "original"
+    assert blocks.loc["商务合作请联系", "part"] == "noncontent"
+    assert blocks.loc["小编", "kind"] == "byline"  # a signature closing the post
+    assert blocks.loc["Jane Doe Mar 3, 2025", "kind"] == "byline"
+    assert blocks.loc["A reader-supported newsletter. Consider becoming a subscriber.", "kind"] == "boilerplate"
+
+
+def test_kinds(article):
+    kinds = dict(zip(article.blocks["text"], article.blocks["kind"]))
+    assert kinds["1.开源是实用主义"] == "list_item"
+    assert kinds["Why factories matter"] == "heading"
+    assert kinds["Where the money goes next (and why)"] == "heading"  # split off its paragraph
+    assert kinds["Cheaper parts,"] == "list_item"
+    assert kinds["More engineers."] == "list_item"
+    assert kinds["说白了,这就是生态。"] == "paragraph"
+
+
+def test_glued_units_are_repaired_with_offsets(article):
+    repairs = article.repairs
+    assert list(repairs["repair"]) == ["sentence_glued_to_next", "heading_glued_to_paragraph"]
+    for position, after in zip(repairs["position"], repairs["after"]):
+        assert ARTICLE[position:].startswith(after)
+    sentences = [ARTICLE[a:b] for a, b in zip(article.sentences["start"], article.sentences["end"])]
+    assert "It cost $10M+ to build." in sentences
+    assert "Some people say that is cheap." in sentences
+
+
+def test_sections_count_headings_across_prompts(article):
+    blocks = article.blocks[article.blocks["part"] == "original"].set_index("text")
+    assert blocks.loc["Travelling through Shenzhen I met many engineers building robots and batteries.", "section"] == 0
+    assert blocks.loc["Factories are where the learning happens, and the learning compounds over years of work.", "section"] == 1
+    assert blocks.loc["The money goes into tooling, not into marketing at all.", "section"] == 2
+
+
+@pytest.mark.parametrize(
+    "text, part",
+    [
+        ("只有中文的一段话。\n第二段也是中文。", "commentary"),
+        ("Only English here.\nAnd a second paragraph.", "original"),
+    ],
+)
+def test_one_language_documents_land_in_one_part(text, part):
+    parsed = parse_document(text)
+    assert set(parsed.blocks["part"]) == {part}
+
+
+def test_english_before_chinese_keeps_the_longer_chinese_as_commentary():
+    text = "An English original paragraph that is fairly long and says things.\n这是中文评论,比较长,说明了很多事情,而且还有更多的内容在这里。\n这是第二段中文评论。"
+    parts = list(parse_document(text).blocks["part"])
+    assert parts == ["original", "commentary", "commentary"]
+
+
+MIXED_ALPHABET = st.sampled_from(
+    list("中国实验室开源模型。！？；…，、“”（）《》") + list("abcXYZ .!?;,:'\"()") + ["\n", "\r\n", "\u3000", "\t", "U.S. ", "01.ai", "labThe", "spending.Some", "1.", "Subscribe"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(MIXED_ALPHABET, max_size=120).map("".join))
+def test_offsets_and_coverage_hold_for_any_text(text):
+    parsed = parse_document(text)
+    blocks = parsed.blocks
+    for start, end, block_text in zip(blocks["start"], blocks["end"], blocks["text"]):
+        assert text[start:end] == block_text and block_text.strip() == block_text != ""
+    covered = [0] * len(text)
+    bounds = dict(zip(blocks["block_id"], zip(blocks["start"], blocks["end"])))
+    for block_id, start, end in parsed.sentences.itertuples(index=False):
+        block_start, block_end = bounds[block_id]
+        assert block_start <= start < end <= block_end
+        for k in range(start, end):
+            covered[k] += 1
+    content = blocks[blocks["kind"].isin(CONTENT_KINDS)]
+    for start, end in zip(content["start"], content["end"]):
+        for k in range(start, end):
+            assert covered[k] == 1 or (covered[k] == 0 and text[k].isspace())
+    assert max(covered, default=0) <= 1
