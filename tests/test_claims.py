@@ -1,0 +1,61 @@
+"""Claims: voice, certainty cues, negation and numbers, on sentences written for the tests."""
+
+import pytest
+
+from helpers.claims import decide_voice, find_cues, find_numbers
+from helpers.segment import tokenize_zh
+
+
+@pytest.mark.parametrize(
+    "text, part, voice, cue",
+    [
+        ("作者认为这个判断太粗糙。", "commentary", "reported", "作者认为"),
+        ("他说,很多人会认为政府在推动竞赛。", "commentary", "reported", "他说"),
+        ("作者明确说,芯片仍然是黄金标准。", "commentary", "reported", "作者明确说"),
+        ("他的观察是,数据产业质量相对不足。", "commentary", "reported", "他的观察"),
+        ("说白了,SaaS 还是不行。", "commentary", "commentator", ""),
+        ("These students told me about a brain drain.", "original", "reported", "told me"),
+        ("I’ve long thought that the labs are good at catching up.", "original", "first_person", "I’ve"),
+        ("US labs buy services.", "original", "plain", ""),  # 'US' the country is not 'us'
+    ],
+)
+def test_voice(text, part, voice, cue):
+    tokens = tokenize_zh(text) if part == "commentary" else None
+    assert decide_voice(text, part=part, tokens=tokens) == (voice, cue)
+
+
+@pytest.mark.parametrize(
+    "text, category, expected",
+    [
+        ("It may be true, but it is clearly early.", "hedge", ["may"]),
+        ("It may be true, but it is clearly early.", "booster", ["clearly"]),
+        ("May the labs win?", "hedge", ["May"]),
+        ("MAY DAY", "hedge", []),
+        ("中国 AI 市场可能比美国小,未必如此。", "hedge", ["可能", "未必"]),
+        ("最近他非常确定。", "booster", ["非常"]),  # 最 inside 最近 is not a booster
+        ("企业不愿意付费,没有预算。", "negation", ["不", "没有"]),
+        ("他们不断迭代,非常务实。", "negation", []),  # 不断 and 非常 only look negative
+        ("They don't pay and never will.", "negation", ["don't", "never"]),
+        ("Nothing scales without data.", "negation", ["Nothing", "without"]),
+    ],
+)
+def test_find_cues(text, category, expected):
+    tokens = tokenize_zh(text) if any("\u4e00" <= ch <= "\u9fff" for ch in text) else None
+    assert find_cues(text, category, tokens=tokens) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("spending $10M+ for single environments", ["$10M+"]),
+        ("models of 3-9 months ago", ["3-9"]),
+        ("2026年,协会将投入 3.5 亿元", ["2026年", "3.5 亿"]),
+        ("增长 40%,约三亿用户", ["40%", "三亿"]),
+        ("Ring-1T, Ai2, 01.ai and Z.ai are names", []),
+        ("1.中国企业对 AI 的需求", []),
+        ("5. 政府支持确实存在", []),
+        ("Version 2.5 shipped", ["2.5"]),
+    ],
+)
+def test_find_numbers(text, expected):
+    assert find_numbers(text) == expected
