@@ -1,0 +1,510 @@
+"""Entity layer: find gazetteer names in mixed Chinese/English text and suggest names it lacks.
+
+All domain vocabulary (labs, models, people, places, their aliases in both scripts) lives in
+data/reference/gazetteer.csv; this module only knows how to read and match it. See
+data/reference/README.md, section "gazetteer.csv", for what a row means.
+
+Matching rules (find_mentions):
+- Latin-script alias edges need a Latin boundary: no Latin letter or digit just before/after,
+  so "zing" is found in "zing和" and "Zing's" but not in "amazing"; a possessive "Acme’s"
+  yields "Acme"; "Acme-pilled" yields "Acme" (a hyphen is a boundary).
+- CJK alias edges match anywhere; a row's `exclusions` lists longer strings in which its
+  aliases are not names (谷子粥 blocks 谷子).
+- A space inside an alias matches any run of spaces/tabs (never a newline); next to a CJK
+  character it also matches nothing, so "艾克米 Zing" finds "艾克米Zing" too.
+- Longest match wins, then the earliest; kept matches never overlap.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+REFERENCE_DIR = Path(__file__).resolve().parents[1] / "data" / "reference"
+GAZETTEER_PATH = REFERENCE_DIR / "gazetteer.csv"
+STOPLIST_PATH = REFERENCE_DIR / "candidate_stoplist.txt"
+
+GAZETTEER_COLUMNS = ["entity", "name_en", "name_zh", "type", "parent", "case", "aliases", "exclusions"]
+REQUIRED_GAZETTEER_COLUMNS = ["entity", "type"]
+
+# Organisation types: an entity of one of these types is its own `org`.
+ORG_TYPES = ("lab", "company", "university", "publication", "chip_maker", "government", "association")
+# Named things made by an organisation; they roll up to it through `parent`.
+PRODUCT_TYPES = ("model", "product")
+OTHER_TYPES = ("person", "place")
+ENTITY_TYPES = ORG_TYPES + PRODUCT_TYPES + OTHER_TYPES
+CASE_VALUES = ("exact", "ignore")
+DEFAULT_CASE = "exact"
+
+ALIAS_SEPARATOR = "|"
+EXACT_ALIAS_PREFIX = "!"   # "!QB": this alias is exact-case even on a case=ignore row
+IGNORE_ALIAS_PREFIX = "~"  # "~acme labs": this alias ignores case even on a case=exact row
+
+# Subsets of helpers.columns.MENTION_COLUMNS / CANDIDATE_COLUMNS that these functions fill.
+MENTION_RESULT_COLUMNS = ["start", "end", "surface", "entity", "org", "type"]
+CANDIDATE_RESULT_COLUMNS = ["start", "end", "surface", "reason"]
+COUNT_RESULT_COLUMNS = ["org", "mentions", "entities"]
+
+# Candidate reasons, strongest first (a multi-word run takes the strongest of its words).
+REASON_TITLE = "title"
+REASON_LATIN_IN_ZH = "latin_in_zh"
+REASON_MODEL_LIKE = "model_like"
+REASON_CAMEL_CASE = "camel_case"
+REASON_ACRONYM = "acronym"
+REASON_CAPITALISED = "capitalised"
+REASON_VERSIONED = "versioned_mention"  # a known name with a version glued on: overlaps that mention
+WORD_REASON_RANK = (REASON_VERSIONED, REASON_MODEL_LIKE, REASON_CAMEL_CASE, REASON_ACRONYM, REASON_CAPITALISED)
+
+JIEBA_FREQ = 100_000
+JIEBA_TAGS = {"person": "nr", "place": "ns", "model": "nz", "product": "nz"}  # orgs: "nt"
+
+LATIN_CLASS = r"A-Za-z0-9\u00C0-\u024F"
+LATIN_CHAR_RE = re.compile(rf"[{LATIN_CLASS}]")
+CJK_CHAR_RE = re.compile(
+    r"[\u2E80-\u2FFF\u3000-\u303F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF"
+    r"\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF\U00020000-\U0002FA1F]"
+)
+ENTITY_ID_RE = re.compile(r"[a-z0-9][a-z0-9_]*")
+LATIN_BEFORE = rf"(?<![{LATIN_CLASS}])"
+LATIN_AFTER = rf"(?![{LATIN_CLASS}])"
+INLINE_SPACE = r"[^\S\n]"
+WHITESPACE_RE = re.compile(r"\s+")
+# A Latin word: letters/digits, inner . - & + and apostrophes ("42.ai", "Zing-2T", "Acme’s").
+LATIN_WORD_RE = re.compile(
+    rf"{LATIN_BEFORE}[{LATIN_CLASS}]+(?:[.\-&+'’][{LATIN_CLASS}]+)*"
+)
+POSSESSIVE_RE = re.compile(r"['’][sS]$")
+INLINE_GAP_RE = re.compile(r"[ \t\u00A0]*")
+TITLE_RE = re.compile(r"《([^《》\n]{1,80})》")
+CAMEL_RE = re.compile(r"[a-z][A-Z]")
+ACRONYM_RE = re.compile(r"[A-Z]{2,}s?")
+CAPITALISED_RE = re.compile(r"[A-Z][a-z\u00DF-\u00FF]")
+LOWER_WORD_RE = re.compile(r"(?<![A-Za-z])[a-z]+(?![A-Za-z])")
+HAS_DIGIT_RE = re.compile(r"\d")
+HAS_LETTER_RE = re.compile(r"[A-Za-z\u00C0-\u024F]")
+HAS_UPPER_RE = re.compile(r"[A-Z\u00C0-\u00DE]")
+# Characters skipped when looking back for a sentence start: spaces, quotes, brackets, bullets.
+SENTENCE_LEADIN = set(" \t\u00A0\u3000\"'“”‘’«»(（[「『*•·-")
+SENTENCE_END = set(".!?:;。！？：；…")
+
+
+# ---------------------------------------------------------------------------------------------
+# Gazetteer
+
+
+def load_gazetteer(path: str | Path | None = None) -> pd.DataFrame:
+    """Read and validate the gazetteer CSV; adds an `org` column (the organisation each row rolls up to)."""
+    path = Path(path) if path is not None else GAZETTEER_PATH
+    table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    gazetteer = normalise_gazetteer(table)
+    key = _gazetteer_key(gazetteer)
+    _compile_gazetteer(key)  # raises ValueError naming the first bad row
+    orgs = _rollup(key)
+    return gazetteer.assign(org=[orgs[e] for e in gazetteer["entity"]])
+
+
+def normalise_gazetteer(table: pd.DataFrame) -> pd.DataFrame:
+    """Return the gazetteer columns as stripped strings, adding missing optional ones as empty."""
+    missing = [c for c in REQUIRED_GAZETTEER_COLUMNS if c not in table.columns]
+    if missing:
+        raise ValueError(f"gazetteer is missing required column(s): {', '.join(missing)}")
+    out = pd.DataFrame(index=range(len(table)))
+    for column in GAZETTEER_COLUMNS:
+        values = table[column].tolist() if column in table.columns else [""] * len(table)
+        out[column] = ["" if _is_missing(v) else str(v).strip() for v in values]
+    out["case"] = [c.lower() or DEFAULT_CASE for c in out["case"]]
+    return out
+
+
+def _is_missing(value: object) -> bool:
+    """True for None/NaN cells (a hand-built DataFrame may hold them)."""
+    return value is None or (isinstance(value, float) and value != value)
+
+
+def _gazetteer_key(gazetteer: pd.DataFrame) -> tuple[tuple[str, ...], ...]:
+    """Hashable snapshot of a gazetteer, so its compiled matchers can be cached."""
+    table = normalise_gazetteer(gazetteer)
+    return tuple(tuple(row) for row in table[GAZETTEER_COLUMNS].itertuples(index=False, name=None))
+
+
+def _row_label(index: int, row: tuple[str, ...]) -> str:
+    """Name a row in error messages: CSV line number (header is line 1) and entity id."""
+    return f"gazetteer line {index + 2} (entity {row[0]!r})"
+
+
+def _split_aliases(field: str) -> list[str]:
+    """Split a |-separated alias cell, dropping empty pieces."""
+    return [a.strip() for a in field.split(ALIAS_SEPARATOR) if a.strip()]
+
+
+def _surface_forms(row: tuple[str, ...]) -> list[tuple[str, bool]]:
+    """Every (alias, ignore_case) of a row: its names, then its aliases, prefixes applied."""
+    _, name_en, name_zh, _, _, case, aliases, _ = row
+    forms: list[tuple[str, bool]] = []
+    for raw in [name_en, name_zh, *_split_aliases(aliases)]:
+        if not raw:
+            continue
+        ignore = case == "ignore"
+        if raw.startswith(EXACT_ALIAS_PREFIX):
+            raw, ignore = raw[1:].strip(), False
+        elif raw.startswith(IGNORE_ALIAS_PREFIX):
+            raw, ignore = raw[1:].strip(), True
+        raw = WHITESPACE_RE.sub(" ", raw)
+        if raw and (raw, ignore) not in forms:
+            forms.append((raw, ignore))
+    return forms
+
+
+def _alias_key(alias: str) -> str:
+    """Comparison key for alias clashes: spaces dropped next to CJK ("艾克米 AI" = "艾克米AI")."""
+    tokens = alias.split(" ")
+    key = tokens[0]
+    for token in tokens[1:]:
+        joint = "" if CJK_CHAR_RE.match(key[-1]) or CJK_CHAR_RE.match(token[0]) else " "
+        key += joint + token
+    return key
+
+
+def _alias_pattern(alias: str, *, boundaries: bool = True) -> str:
+    """Regex source for an alias: flexible inner spaces, Latin boundaries on Latin edges."""
+    tokens = alias.split(" ")
+    body = re.escape(tokens[0])
+    for previous, token in zip(tokens, tokens[1:]):
+        cjk_joint = CJK_CHAR_RE.match(previous[-1]) or CJK_CHAR_RE.match(token[0])
+        body += (INLINE_SPACE + ("*" if cjk_joint else "+")) + re.escape(token)
+    if boundaries and LATIN_CHAR_RE.match(alias[0]):
+        body = LATIN_BEFORE + body
+    if boundaries and LATIN_CHAR_RE.match(alias[-1]):
+        body += LATIN_AFTER
+    return body
+
+
+@lru_cache(maxsize=32)
+def _rollup(key: tuple[tuple[str, ...], ...]) -> dict[str, str]:
+    """Map entity id -> organisation it rolls up to ("" when none), following parent links."""
+    rows = {row[0]: row for row in key}
+    orgs: dict[str, str] = {}
+    for entity in rows:
+        current, seen = entity, []
+        while current and rows[current][3] not in ORG_TYPES:
+            seen.append(current)
+            current = rows[current][4]
+            if current in seen:
+                raise ValueError(f"gazetteer: parent chain of {entity!r} loops back to {current!r}")
+        orgs[entity] = current
+    return orgs
+
+
+@lru_cache(maxsize=32)
+def _compile_gazetteer(key: tuple[tuple[str, ...], ...]) -> list[tuple[re.Pattern[str], int, list[re.Pattern[str]]]]:
+    """Validate a gazetteer snapshot and compile (alias regex, row index, exclusion regexes) per alias."""
+    ids: dict[str, int] = {}
+    for index, row in enumerate(key):
+        entity, _, _, kind, _, case, _, _ = row
+        label = _row_label(index, row)
+        if not ENTITY_ID_RE.fullmatch(entity):
+            raise ValueError(f"{label}: entity id must be lowercase letters, digits and _")
+        if entity in ids:
+            raise ValueError(f"{label}: duplicate entity id, first defined on line {ids[entity] + 2}")
+        ids[entity] = index
+        if kind not in ENTITY_TYPES:
+            raise ValueError(f"{label}: unknown type {kind!r}; expected one of {', '.join(ENTITY_TYPES)}")
+        if case not in CASE_VALUES:
+            raise ValueError(f"{label}: case must be 'exact' or 'ignore', not {case!r}")
+    claimed: dict[str, list[tuple[int, bool, str]]] = {}
+    compiled = []
+    for index, row in enumerate(key):
+        label = _row_label(index, row)
+        parent = row[4]
+        if parent and parent not in ids:
+            raise ValueError(f"{label}: parent {parent!r} is not an entity id")
+        if parent == row[0]:
+            raise ValueError(f"{label}: an entity cannot be its own parent")
+        forms = _surface_forms(row)
+        if not forms:
+            raise ValueError(f"{label}: no name or alias to match")
+        exclusions = [
+            re.compile(_alias_pattern(WHITESPACE_RE.sub(" ", e), boundaries=False), re.IGNORECASE)
+            for e in _split_aliases(row[7])
+        ]
+        for alias, ignore in forms:
+            alias_key = _alias_key(alias)
+            # Two rows clash when one alias can match the other's text: same spelling, or the
+            # same letters with either side ignoring case.
+            for other, other_ignore, other_key in claimed.get(alias_key.casefold(), []):
+                if other != index and (ignore or other_ignore or other_key == alias_key):
+                    raise ValueError(
+                        f"{label}: alias {alias!r} is also claimed by {key[other][0]!r} (line {other + 2})"
+                    )
+            claimed.setdefault(alias_key.casefold(), []).append((index, ignore, alias_key))
+            flags = re.IGNORECASE if ignore else 0
+            compiled.append((re.compile(_alias_pattern(alias), flags), index, exclusions))
+    _rollup(key)  # raises on a parent cycle
+    return compiled
+
+
+# ---------------------------------------------------------------------------------------------
+# Mentions
+
+
+def find_mentions(text: str, gazetteer: pd.DataFrame) -> pd.DataFrame:
+    """Every gazetteer name in `text`, longest match first, non-overlapping, sorted by start.
+
+    Example: "Acme Robotics 的 Zing" -> (0, 13, "Acme Robotics", acme, acme, company) and
+    (16, 20, "Zing", zing, acme, model) when the gazetteer has Zing with parent acme.
+    """
+    key = _gazetteer_key(gazetteer)
+    compiled = _compile_gazetteer(key)
+    orgs = _rollup(key)
+    found: list[tuple[int, int, int]] = []
+    for pattern, index, exclusions in compiled:
+        matches = [(m.start(), m.end()) for m in pattern.finditer(text) if m.end() > m.start()]
+        if not matches:
+            continue
+        blocked = [(m.start(), m.end()) for ex in exclusions for m in ex.finditer(text)]
+        found.extend(
+            (s, e, index) for s, e in matches if not any(bs <= s and e <= be for bs, be in blocked)
+        )
+    found.sort(key=lambda m: (m[0] - m[1], m[0], m[2]))
+    taken = bytearray(len(text))
+    kept = []
+    for start, end, index in found:
+        if any(taken[start:end]):
+            continue
+        taken[start:end] = b"\x01" * (end - start)
+        kept.append((start, end, index))
+    kept.sort()
+    rows = [
+        (s, e, text[s:e], key[i][0], orgs[key[i][0]], key[i][3]) for s, e, i in kept
+    ]
+    return _frame(rows, MENTION_RESULT_COLUMNS)
+
+
+def _frame(rows: list[tuple], columns: list[str]) -> pd.DataFrame:
+    """DataFrame with integer start/end columns even when there are no rows."""
+    frame = pd.DataFrame(rows, columns=columns)
+    return frame.astype({"start": "int64", "end": "int64"})
+
+
+def count_mentions(mentions: pd.DataFrame, *, by: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Mentions per organisation (optionally also per `by` columns such as "part"), most first.
+
+    `entities` lists the distinct entity ids behind the count, "|"-joined in order of first mention.
+    """
+    columns = [*by, *COUNT_RESULT_COLUMNS]
+    rows = mentions[mentions["org"].astype(str) != ""].sort_values("start", kind="stable")
+    if rows.empty:
+        return pd.DataFrame(columns=columns)
+    grouped = rows.groupby([*by, "org"], sort=False)
+    out = grouped.agg(
+        mentions=("entity", "size"),
+        entities=("entity", lambda e: ALIAS_SEPARATOR.join(dict.fromkeys(e))),
+    ).reset_index()
+    out = out.sort_values([*by, "mentions", "org"], ascending=[True] * len(by) + [False, True], kind="stable")
+    return out[columns].reset_index(drop=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# Candidates
+
+
+def load_stoplist(path: str | Path | None = None) -> frozenset[str]:
+    """Casefolded words that are never candidates: one per line, '#' starts a comment."""
+    return _read_stoplist(str(Path(path) if path is not None else STOPLIST_PATH))
+
+
+@lru_cache(maxsize=8)
+def _read_stoplist(path: str) -> frozenset[str]:
+    """Cached reader behind load_stoplist."""
+    words = set()
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        word = line.split("#", 1)[0].strip()
+        if word:
+            words.add(word.casefold())
+    return frozenset(words)
+
+
+def _is_stopword(word: str, stoplist: frozenset[str]) -> bool:
+    """Stoplisted as written, or as the singular of a plural ("LLMs" -> "LLM")."""
+    folded = word.casefold()
+    return folded in stoplist or (len(folded) > 2 and folded.endswith("s") and folded[:-1] in stoplist)
+
+
+def _word_reason(word: str) -> str | None:
+    """Why a Latin word looks like a name, or None for an ordinary (lowercase/number) word."""
+    if HAS_DIGIT_RE.search(word) and HAS_LETTER_RE.match(word[0]):
+        if HAS_UPPER_RE.search(word) or "-" in word or "." in word:
+            return REASON_MODEL_LIKE
+        return None
+    if HAS_DIGIT_RE.search(word):
+        return None
+    if CAMEL_RE.search(word):
+        return REASON_CAMEL_CASE
+    if ACRONYM_RE.fullmatch(word):
+        return REASON_ACRONYM
+    if CAPITALISED_RE.match(word):
+        return REASON_CAPITALISED
+    return None
+
+
+def _neighbour(text: str, index: int, step: int) -> str:
+    """The nearest character from `index` in direction `step` that is not a space or tab, or ""."""
+    while 0 <= index < len(text) and text[index] in " \t\u00A0":
+        index += step
+    return text[index] if 0 <= index < len(text) else ""
+
+
+def _in_chinese_context(text: str, start: int, end: int) -> bool:
+    """True when the nearest non-space character on either side is CJK."""
+    before, after = _neighbour(text, start - 1, -1), _neighbour(text, end, 1)
+    return bool(CJK_CHAR_RE.match(before) or CJK_CHAR_RE.match(after))
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    """True when only quotes/brackets/spaces separate `start` from a line or sentence start."""
+    index = start - 1
+    while index >= 0 and text[index] in SENTENCE_LEADIN:
+        index -= 1
+    return index < 0 or text[index] == "\n" or text[index] in SENTENCE_END
+
+
+def find_candidates(
+    text: str, gazetteer: pd.DataFrame, *, stoplist: frozenset[str] | None = None
+) -> pd.DataFrame:
+    """Name-like strings that are not gazetteer mentions, for a user to review and maybe add.
+
+    Reasons: "title" (《…》), "latin_in_zh" (a Latin run with a capital or digit beside CJK,
+    e.g. "Foo-2T" in "发布了 Foo-2T 模型"), and in English text "model_like" (letters+digits,
+    "Foo-2T"), "camel_case", "acronym", "capitalised" (a lone capitalised word only when it
+    does not start a sentence), and "versioned_mention" (a known name with a version glued on,
+    "Foo-3" when only "Foo" is in the gazetteer: the one kind of candidate that overlaps a
+    mention). Stoplisted words and existing mentions are never candidates.
+    """
+    stoplist = load_stoplist() if stoplist is None else frozenset(w.casefold() for w in stoplist)
+    mentions = find_mentions(text, gazetteer)
+    covered = bytearray(len(text))
+    spans = list(zip(mentions["start"], mentions["end"]))
+    for start, end in spans:
+        covered[start:end] = b"\x01" * (end - start)
+
+    rows: list[tuple[int, int, str, str]] = []
+    in_title = bytearray(len(text))
+    for match in TITLE_RE.finditer(text):
+        start, end = match.span(1)
+        in_title[match.start():match.end()] = b"\x01" * (match.end() - match.start())
+        inner = match.group(1).strip()
+        if any(covered[start:end]) or not inner or _is_stopword(inner, stoplist):
+            continue
+        start += len(match.group(1)) - len(match.group(1).lstrip())
+        rows.append((start, start + len(inner), inner, REASON_TITLE))
+
+    # Latin words: None breaks a run (a mention or stoplisted word), "" is an ordinary word,
+    # anything else is the reason the word looks like a name.
+    words: list[tuple[int, int, str | None]] = []
+    for match in LATIN_WORD_RE.finditer(text):
+        start, end = match.span()
+        if POSSESSIVE_RE.search(match.group()):
+            end -= 2
+        word = text[start:end]
+        if any(in_title[start:end]):
+            continue
+        if any(covered[start:end]):
+            # A known name with a version glued on ("Foo-3" when only "Foo" is known) is news.
+            uncovered = "".join(ch for ch, c in zip(word, covered[start:end]) if not c)
+            inside = all(start <= s and e <= end for s, e in spans if s < end and start < e)
+            versioned = inside and HAS_DIGIT_RE.search(uncovered) and _word_reason(word) == REASON_MODEL_LIKE
+            words.append((start, end, REASON_VERSIONED if versioned else None))
+        elif _is_stopword(word, stoplist):
+            words.append((start, end, None))
+        else:
+            words.append((start, end, _word_reason(word) or ""))
+
+    lowercase_words = frozenset(LOWER_WORD_RE.findall(text))
+    run: list[tuple[int, int, str]] = []
+    for start, end, reason in [*words, (len(text) + 1, len(text) + 1, None)]:
+        joined = bool(run) and INLINE_GAP_RE.fullmatch(text[run[-1][1]:start]) is not None
+        if run and (reason is None or not joined):
+            rows.extend(_run_candidates(text, run, lowercase_words))
+            run = []
+        if reason is not None:
+            run.append((start, end, reason))
+    rows.sort()
+    return _frame(rows, CANDIDATE_RESULT_COLUMNS)
+
+
+def _run_candidates(
+    text: str, run: list[tuple[int, int, str]], lowercase_words: frozenset[str]
+) -> list[tuple[int, int, str, str]]:
+    """Candidates from a run of adjacent Latin words that holds no mention or stoplisted word.
+
+    Beside CJK the whole run is one candidate if it has a capital or a digit; in English text
+    each stretch of name-like words is one, except a lone capitalised word starting a sentence.
+    A capitalised sentence-initial word that the text also uses in lowercase is an ordinary
+    word and is dropped from the front of its stretch ("Later Foo Bar left ... later" -> "Foo Bar").
+    """
+    start, end = run[0][0], run[-1][1]
+    if _in_chinese_context(text, start, end):
+        surface = text[start:end]
+        if HAS_LETTER_RE.search(surface) and (HAS_UPPER_RE.search(surface) or HAS_DIGIT_RE.search(surface)):
+            versioned = any(reason == REASON_VERSIONED for _, _, reason in run)
+            return [(start, end, surface, REASON_VERSIONED if versioned else REASON_LATIN_IN_ZH)]
+        return []
+    out = []
+    stretches: list[list[tuple[int, int, str]]] = [[]]
+    for word in run:
+        if word[2]:
+            stretches[-1].append(word)
+        elif stretches[-1]:
+            stretches.append([])
+    for stretch in filter(None, stretches):
+        head_start, head_end, head_reason = stretch[0]
+        if (
+            len(stretch) > 1 and head_reason == REASON_CAPITALISED and _sentence_initial(text, head_start)
+            and text[head_start:head_end].lower() in lowercase_words
+        ):
+            stretch = stretch[1:]
+        first, last = stretch[0][0], stretch[-1][1]
+        reason = min((r for _, _, r in stretch), key=WORD_REASON_RANK.index)
+        if len(stretch) == 1 and reason == REASON_CAPITALISED and _sentence_initial(text, first):
+            continue
+        out.append((first, last, text[first:last], reason))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# jieba
+
+
+def jieba_userdict_lines(gazetteer: pd.DataFrame) -> list[str]:
+    """jieba user-dictionary lines "word freq tag" for every alias, so jieba keeps names whole.
+
+    Aliases containing a space cannot be jieba words and are skipped ("Acme Robotics"). jieba
+    matches case-sensitively, so an ignore-case alias is added as written and in lowercase.
+    """
+    key = _gazetteer_key(gazetteer)
+    _compile_gazetteer(key)
+    lines: list[str] = []
+    for row in key:
+        tag = "nt" if row[3] in ORG_TYPES else JIEBA_TAGS.get(row[3], "nz")
+        for alias, ignore in _surface_forms(row):
+            for word in dict.fromkeys([alias, alias.lower()] if ignore else [alias]):
+                line = f"{word} {JIEBA_FREQ} {tag}"
+                if " " not in word and line not in lines:
+                    lines.append(line)
+    return lines
+
+
+def load_jieba_userdict(gazetteer: pd.DataFrame) -> int:
+    """Add every alias to jieba's global dictionary (silencing jieba's log first); returns how many."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    lines = jieba_userdict_lines(gazetteer)
+    for line in lines:
+        word, freq, tag = line.rsplit(" ", 2)
+        jieba.add_word(word, freq=int(freq), tag=tag)
+    return len(lines)

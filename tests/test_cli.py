@@ -1,0 +1,110 @@
+"""The command line: tables written whole, and bad input refused with one line and exit status 2."""
+
+import hashlib
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from helpers.paths import DEFAULT_SOURCE, ROOT
+
+TABLES = ["claims.csv", "mentions.csv", "blocks.csv", "candidates.csv", "repairs.csv"]
+
+
+def run(*args, cwd=ROOT):
+    return subprocess.run([sys.executable, "-m", "helpers", *args], capture_output=True, text=True, cwd=cwd, timeout=300)
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture(scope="module")
+def seed_out(tmp_path_factory):
+    out = tmp_path_factory.mktemp("seed")
+    before = digest(DEFAULT_SOURCE)
+    result = run("extract", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert digest(DEFAULT_SOURCE) == before
+    return out, result
+
+
+def test_extract_writes_every_table_with_a_bom_and_no_leftovers(seed_out):
+    out, result = seed_out
+    assert sorted(p.name for p in out.iterdir()) == sorted(TABLES)
+    for name in TABLES:
+        assert (out / name).read_bytes().startswith(b"\xef\xbb\xbf")
+    assert result.stderr == ""
+
+
+def test_written_claims_trace_back_to_the_source(seed_out, seed_document):
+    out, _ = seed_out
+    claims = pd.read_csv(out / "claims.csv", encoding="utf-8-sig", keep_default_na=False)
+    text = seed_document.text
+    assert len(claims) > 100
+    assert all(text[a:b] == t for a, b, t in zip(claims["start"], claims["end"], claims["text"]))
+    mentions = pd.read_csv(out / "mentions.csv", encoding="utf-8-sig", keep_default_na=False)
+    assert set(mentions["claim_id"]) <= set(claims["claim_id"])
+    assert all(text[a:b] == s for a, b, s in zip(mentions["start"], mentions["end"], mentions["surface"]))
+
+
+def test_help_names_every_command():
+    result = run("--help")
+    assert result.returncode == 0
+    assert "extract" in result.stdout
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+BAD_INPUTS = {
+    "missing": lambda d: d / "nope.txt",
+    "directory": lambda d: d,
+    "empty": lambda d: _write(d / "empty.txt", b""),
+    "whitespace": lambda d: _write(d / "ws.txt", " \n\t\r\n\u3000".encode("utf-8")),
+    "binary": lambda d: _write(d / "bin.dat", bytes(range(256)) * 40),
+    "undecodable": lambda d: _write(d / "bad.txt", b"abc " + b"\xff\xfe\x80\x81\x90\xa0" * 200),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_INPUTS))
+def test_bad_input_is_one_line_exit_2_nothing_written(tmp_path, case):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    source = BAD_INPUTS[case](folder)
+    before = digest(source) if source.is_file() else None
+    out = tmp_path / "out"
+    result = run("extract", str(source), "--out", str(out))
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert not out.exists()
+    if before:
+        assert digest(source) == before
+
+
+def test_fifty_megabyte_file_is_refused_cleanly(tmp_path):
+    source = tmp_path / "huge.txt"
+    with open(source, "wb") as handle:
+        handle.truncate(50 * 1024 * 1024)
+    result = run("extract", str(source), "--out", str(tmp_path / "out"))
+    assert result.returncode == 2
+    assert "larger than the limit" in result.stderr and result.stderr.count("\n") == 1
+    assert not (tmp_path / "out").exists()
+
+
+def test_usage_error_is_one_line():
+    result = run("extract", "--no-such-flag")
+    assert result.returncode == 2 and result.stderr.count("\n") == 1
+
+
+def test_one_language_document_is_valid(tmp_path):
+    source = _write(tmp_path / "zh.txt", "只有中文。第二句也是中文。\n第二段。".encode("gb18030"))
+    result = run("extract", str(source), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    claims = pd.read_csv(tmp_path / "out" / "claims.csv", encoding="utf-8-sig")
+    assert set(claims["part"]) == {"commentary"} and len(claims) == 3
+    assert "gb18030" in result.stdout

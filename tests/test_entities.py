@@ -1,0 +1,407 @@
+"""Tests for helpers.entities: gazetteer validation, mention matching, candidates, jieba, gold."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from helpers import columns
+from helpers.entities import (
+    CANDIDATE_RESULT_COLUMNS,
+    GAZETTEER_COLUMNS,
+    MENTION_RESULT_COLUMNS,
+    ORG_TYPES,
+    PRODUCT_TYPES,
+    count_mentions,
+    find_candidates,
+    find_mentions,
+    jieba_userdict_lines,
+    load_gazetteer,
+    load_jieba_userdict,
+    load_stoplist,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "data" / "raw" / "lambert-china-ai-labs-2026-05.zh-en.txt"
+GOLD = ROOT / "data" / "reference" / "gold_org_mentions.csv"
+HARD = Path(__file__).resolve().parent / "fixtures" / "hard_entity_sentences.csv"
+SEED_ZH_END_MARKER = "Nathan Lambert May 07, 2026"
+
+# A made-up gazetteer: every rule is exercised on names the seed never uses.
+TOY_ROWS = [
+    # entity, name_en, name_zh, type, parent, case, aliases, exclusions
+    ("acme", "Acme Robotics", "艾克米", "company", "", "ignore", "Acme", ""),
+    ("acme_cloud", "Acme Cloud", "艾克米云", "product", "acme", "ignore", "", ""),
+    ("zing", "Zing", "", "model", "acme", "ignore", "艾克米 Zing|Zing-2", ""),
+    ("zing_pro", "Zing Pro", "", "model", "zing", "ignore", "", ""),
+    ("qb", "QB", "", "lab", "", "exact", "~quill labs", ""),
+    ("pillar", "Pillar", "", "publication", "", "exact", "", ""),
+    ("millet", "Millet Tech", "谷子", "company", "", "ignore", "", "谷子粥"),
+    ("jane_roe", "Jane Roe", "", "person", "", "exact", "", ""),
+    ("john_doe", "John Doe", "", "person", "acme", "exact", "", ""),
+    ("springfield", "Springfield", "春田", "place", "", "exact", "", ""),
+]
+
+
+def toy_gazetteer() -> pd.DataFrame:
+    """The made-up gazetteer as a DataFrame, the way a notebook might build one."""
+    return pd.DataFrame(TOY_ROWS, columns=GAZETTEER_COLUMNS)
+
+
+def write_gazetteer(path: Path, rows: list[tuple[str, ...]]) -> Path:
+    """Write rows as a gazetteer CSV and return its path."""
+    pd.DataFrame(rows, columns=GAZETTEER_COLUMNS).to_csv(path, index=False)
+    return path
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> pd.DataFrame:
+    return load_gazetteer()
+
+
+@pytest.fixture(scope="module")
+def seed_text() -> str:
+    return SEED.read_text(encoding="utf-8")
+
+
+def pairs(mentions: pd.DataFrame) -> list[tuple[str, str]]:
+    """(surface, entity) in order: the compact form expected tables use."""
+    return list(zip(mentions["surface"], mentions["entity"]))
+
+
+# ---------------------------------------------------------------------------------------------
+# Gazetteer
+
+
+def test_default_gazetteer_loads_and_rolls_up(gazetteer):
+    assert list(gazetteer.columns) == GAZETTEER_COLUMNS + ["org"]
+    assert gazetteer["entity"].is_unique
+    org = dict(zip(gazetteer["entity"], gazetteer["org"]))
+    assert org["kimi"] == "moonshot"
+    assert org["claude_code"] == "anthropic"  # claude_code -> claude -> anthropic
+    assert org["ling"] == "ant_group"
+    assert org["moonshot"] == "moonshot"
+    assert org["china"] == ""
+    organisations = gazetteer[gazetteer["type"].isin(ORG_TYPES)]
+    assert (organisations["org"] == organisations["entity"]).all()
+
+
+def test_result_columns_are_subsets_of_the_shared_columns():
+    assert set(MENTION_RESULT_COLUMNS) <= set(columns.MENTION_COLUMNS)
+    assert set(CANDIDATE_RESULT_COLUMNS) <= set(columns.CANDIDATE_COLUMNS)
+
+
+def test_load_gazetteer_from_path_with_missing_optional_columns(tmp_path):
+    path = tmp_path / "g.csv"
+    path.write_text("entity,type,aliases\nfoo,company,Foo Corp|福公司\n", encoding="utf-8")
+    loaded = load_gazetteer(path)
+    assert loaded.loc[0, "case"] == "exact"
+    assert pairs(find_mentions("福公司 and Foo Corp, not foo corp", loaded)) == [
+        ("福公司", "foo"), ("Foo Corp", "foo"),
+    ]
+
+
+BAD_ROWS = [
+    pytest.param(
+        [("foo", "Foo", "", "startup", "", "exact", "", "")],
+        r"line 2 \(entity 'foo'\): unknown type 'startup'", id="unknown-type"),
+    pytest.param(
+        [("foo", "Foo", "", "company", "", "exact", "", ""),
+         ("foo_x", "FooX", "", "model", "fooo", "exact", "", "")],
+        r"line 3 \(entity 'foo_x'\): parent 'fooo' is not an entity id", id="bad-parent"),
+    pytest.param(
+        [("foo", "Foo", "", "company", "", "exact", "", ""),
+         ("foo", "Foo Two", "", "company", "", "exact", "", "")],
+        r"line 3 \(entity 'foo'\): duplicate entity id", id="duplicate-id"),
+    pytest.param(
+        [("foo", "Foo", "", "company", "", "exact", "Bar", ""),
+         ("bar", "Bar", "", "company", "", "exact", "", "")],
+        r"line 3 \(entity 'bar'\): alias 'Bar' is also claimed by 'foo'", id="alias-clash"),
+    pytest.param(
+        [("foo", "Foo", "", "company", "", "ignore", "Bar", ""),
+         ("bar", "BAR", "", "company", "", "exact", "", "")],
+        r"alias 'BAR' is also claimed by 'foo'", id="alias-clash-ignoring-case"),
+    pytest.param(
+        [("foo", "Foo", "福", "company", "", "exact", "", ""),
+         ("bar", "Bar", "", "company", "", "exact", "福 Bar|福Baz", ""),
+         ("baz", "Baz", "", "company", "", "exact", "福 Baz", "")],
+        r"line 4 \(entity 'baz'\): alias '福 Baz' is also claimed by 'bar'", id="alias-clash-cjk-space"),
+    pytest.param(
+        [("foo", "Foo", "", "company", "", "sometimes", "", "")],
+        r"line 2 \(entity 'foo'\): case must be", id="bad-case"),
+    pytest.param(
+        [("a", "Aaa", "", "model", "b", "exact", "", ""),
+         ("b", "Bbb", "", "model", "a", "exact", "", "")],
+        r"loops back", id="parent-cycle"),
+    pytest.param(
+        [("foo", "", "", "company", "", "exact", "", "")],
+        r"line 2 \(entity 'foo'\): no name or alias", id="nothing-to-match"),
+    pytest.param(
+        [("Foo Corp", "Foo", "", "company", "", "exact", "", "")],
+        r"line 2 \(entity 'Foo Corp'\): entity id must be", id="bad-id"),
+]
+
+
+@pytest.mark.parametrize("rows, message", BAD_ROWS)
+def test_invalid_gazetteer_raises_naming_the_row(tmp_path, rows, message):
+    with pytest.raises(ValueError, match=message):
+        load_gazetteer(write_gazetteer(tmp_path / "bad.csv", rows))
+
+
+def test_missing_required_column_raises(tmp_path):
+    path = tmp_path / "g.csv"
+    path.write_text("entity,aliases\nfoo,Foo\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="missing required column"):
+        load_gazetteer(path)
+
+
+# ---------------------------------------------------------------------------------------------
+# Mentions on the made-up gazetteer
+
+
+TOY_CASES = [
+    ("Acme Robotics released Zing.", [("Acme Robotics", "acme"), ("Zing", "zing")]),
+    ("It is amazing how zinging works", []),
+    ("艾克米的 zing和 Zing-2 都开源了", [("艾克米", "acme"), ("zing", "zing"), ("Zing-2", "zing")]),
+    ("Zing's rival and Zing’s rival", [("Zing", "zing"), ("Zing", "zing")]),
+    ("ACME, acme and Acme", [("ACME", "acme"), ("acme", "acme"), ("Acme", "acme")]),
+    ("QB and qb and Qb", [("QB", "qb")]),
+    ("Quill Labs and QUILL LABS", [("Quill Labs", "qb"), ("QUILL LABS", "qb")]),
+    ("a pillar of Pillar", [("Pillar", "pillar")]),
+    ("Acme Cloud beats Acme", [("Acme Cloud", "acme_cloud"), ("Acme", "acme")]),
+    ("艾克米云和艾克米", [("艾克米云", "acme_cloud"), ("艾克米", "acme")]),
+    ("艾克米 Zing 与艾克米Zing", [("艾克米 Zing", "zing"), ("艾克米Zing", "zing")]),
+    ("Acme\nRobotics", [("Acme", "acme")]),
+    ("Acme  Robotics", [("Acme  Robotics", "acme")]),
+    ("谷子粥和谷子", [("谷子", "millet")]),
+    ("Acme-pilled devs", [("Acme", "acme")]),
+    ("Zing Pro, Zing2, 4Zing", [("Zing Pro", "zing_pro")]),
+    ("Jane Roe met John Doe in 春田", [("Jane Roe", "jane_roe"), ("John Doe", "john_doe"), ("春田", "springfield")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", TOY_CASES)
+def test_find_mentions_toy(text, expected):
+    mentions = find_mentions(text, toy_gazetteer())
+    assert pairs(mentions) == expected
+    for start, end, surface in zip(mentions["start"], mentions["end"], mentions["surface"]):
+        assert text[start:end] == surface
+
+
+def test_find_mentions_columns_orgs_and_types():
+    mentions = find_mentions("Jane Roe, John Doe, Zing Pro, 艾克米云, 春田", toy_gazetteer())
+    assert list(mentions.columns) == MENTION_RESULT_COLUMNS
+    assert list(mentions["org"]) == ["", "acme", "acme", "acme", ""]
+    assert list(mentions["type"]) == ["person", "person", "model", "product", "place"]
+    assert mentions.loc[0, ["start", "end"]].tolist() == [0, 8]
+
+
+def test_find_mentions_empty():
+    mentions = find_mentions("nothing here", toy_gazetteer())
+    assert mentions.empty and list(mentions.columns) == MENTION_RESULT_COLUMNS
+
+
+def hard_sentences() -> list:
+    table = pd.read_csv(HARD, dtype=str, keep_default_na=False)
+    return [
+        pytest.param(
+            row.text,
+            [tuple(item.rsplit("@", 1)) for item in row.expected.split("|") if item],
+            id=row.note,
+        )
+        for row in table.itertuples()
+    ]
+
+
+@pytest.mark.parametrize("text, expected", hard_sentences())
+def test_find_mentions_hard_sentences(gazetteer, text, expected):
+    assert pairs(find_mentions(text, gazetteer)) == expected
+
+
+# ---------------------------------------------------------------------------------------------
+# Property test
+
+GAZETTEER_FOR_PROPERTIES = load_gazetteer()
+SAMPLE_ALIASES = sorted(
+    {a for cell in GAZETTEER_FOR_PROPERTIES["aliases"] for a in cell.split("|") if a}
+    | set(GAZETTEER_FOR_PROPERTIES["name_en"]) | set(GAZETTEER_FOR_PROPERTIES["name_zh"]) - {""}
+)
+TEXT_ALPHABET = st.sampled_from(list("中国的和模型蚂蚁小米《》，。、abcLINGz AI09-.'’\n\t_s粥"))
+FRAGMENT = st.one_of(
+    st.text(TEXT_ALPHABET, max_size=6),
+    st.sampled_from(SAMPLE_ALIASES),
+    st.sampled_from(SAMPLE_ALIASES).map(str.lower),
+    st.sampled_from(SAMPLE_ALIASES).map(str.upper),
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(FRAGMENT, max_size=8).map("".join))
+def test_mentions_are_exact_sorted_and_disjoint(text):
+    mentions = find_mentions(text, GAZETTEER_FOR_PROPERTIES)
+    previous_end = 0
+    for start, end, surface in zip(mentions["start"], mentions["end"], mentions["surface"]):
+        assert text[start:end] == surface and end > start
+        assert start >= previous_end
+        previous_end = end
+    candidates = find_candidates(text, GAZETTEER_FOR_PROPERTIES)
+    spans = list(zip(mentions["start"], mentions["end"]))
+    for start, end, surface, reason in candidates[["start", "end", "surface", "reason"]].itertuples(
+        index=False, name=None
+    ):
+        assert text[start:end] == surface
+        overlapping = [(s, e) for s, e in spans if s < end and start < e]
+        if reason == "versioned_mention":  # a known name with a version glued on contains it
+            assert overlapping and all(start <= s and e <= end and (s, e) != (start, end) for s, e in overlapping)
+        else:
+            assert not overlapping
+
+
+# ---------------------------------------------------------------------------------------------
+# Candidates
+
+
+CANDIDATE_CASES = [
+    ("我们测试了 Foo-2T 模型", [("Foo-2T", "latin_in_zh")]),
+    ("发布了 Blorbo 和 AI 产品,企业 IM 也有", [("Blorbo", "latin_in_zh")]),
+    ("团队用 open-first 策略", []),
+    ("2026年发布", []),
+    ("The team at FizzBuzz shipped Quux-7B today.", [("FizzBuzz", "camel_case"), ("Quux-7B", "model_like")]),
+    ("《银河日报》报道了此事", [("银河日报", "title")]),
+    ("《Pillar》报道了此事", []),
+    ("Acme uses an API and LLMs via SaaS with RL.", []),
+    ("Yesterday we met Gary Oldman in Springfield.", [("Gary Oldman", "capitalised")]),
+    ("Blorbo said hi. Later, we left.", []),
+    ("Blorbo said hi. Then Blorbo left.", [("Blorbo", "capitalised")]),
+    ("我们用了 Zing-9 模型", [("Zing-9", "versioned_mention")]),
+    ("we asked Blorbo again", [("Blorbo", "capitalised")]),
+    ("Acme shipped Zing-3 and Zing-2", [("Zing-3", "versioned_mention")]),
+    ("Soon Gary Oldman left. It came soon after.", [("Gary Oldman", "capitalised")]),
+    ("Chinese and American labs in May", []),
+    ("spent $10M+ in 36 hours on 0-to-1 work (edited1)", []),
+    ("the NCSA team", [("NCSA", "acronym")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", CANDIDATE_CASES)
+def test_find_candidates(text, expected):
+    candidates = find_candidates(text, toy_gazetteer())
+    assert list(candidates.columns) == CANDIDATE_RESULT_COLUMNS
+    assert list(zip(candidates["surface"], candidates["reason"])) == expected
+    for start, end, surface in zip(candidates["start"], candidates["end"], candidates["surface"]):
+        assert text[start:end] == surface
+
+
+def test_stoplist_file_and_override():
+    stoplist = load_stoplist()
+    assert {"ai", "llm", "saas", "im", "ceo", "us"} <= stoplist
+    custom = find_candidates("我们用 Blorbo 和 Foo-2T", toy_gazetteer(), stoplist=frozenset({"Blorbo"}))
+    assert list(custom["surface"]) == ["Foo-2T"]
+
+
+# ---------------------------------------------------------------------------------------------
+# jieba and counting
+
+
+def test_jieba_userdict_lines_skip_spaced_aliases():
+    lines = jieba_userdict_lines(toy_gazetteer())
+    assert "艾克米 100000 nt" in lines
+    assert "Zing-2 100000 nz" in lines and "zing-2 100000 nz" in lines  # case=ignore: lowercase too
+    assert "Jane Roe" not in " ".join(lines)
+    assert all(len(line.split(" ")) == 3 for line in lines)
+
+
+def test_load_jieba_userdict_keeps_names_whole():
+    import jieba
+
+    added = load_jieba_userdict(toy_gazetteer())
+    assert added == len(jieba_userdict_lines(toy_gazetteer()))
+    words = jieba.lcut("艾克米云和谷子都在春田")
+    assert {"艾克米云", "谷子", "春田"} <= set(words)
+
+
+def test_count_mentions_by_org_and_part():
+    mentions = find_mentions("Zing, Acme, Jane Roe and 谷子, then Zing Pro", toy_gazetteer())
+    counts = count_mentions(mentions)
+    assert counts.to_dict("records") == [
+        {"org": "acme", "mentions": 3, "entities": "zing|acme|zing_pro"},
+        {"org": "millet", "mentions": 1, "entities": "millet"},
+    ]
+    parted = count_mentions(mentions.assign(part=["a", "a", "b", "b", "b"]), by=("part",))
+    assert parted[["part", "org", "mentions"]].values.tolist() == [
+        ["a", "acme", 2], ["b", "acme", 1], ["b", "millet", 1],
+    ]
+    assert count_mentions(mentions.iloc[0:0]).empty
+
+
+# ---------------------------------------------------------------------------------------------
+# Nothing seed-specific
+
+
+def test_made_up_article_with_made_up_gazetteer(tmp_path):
+    path = write_gazetteer(tmp_path / "gazetteer.csv", [
+        ("nebula", "Nebula Labs", "星云实验室", "lab", "", "ignore", "Nebula|星云", ""),
+        ("orbit", "Orbit", "", "model", "nebula", "exact", "Orbit-3B", ""),
+        ("helio", "Helio Chips", "赫利奥", "chip_maker", "", "exact", "", ""),
+        ("riverton", "Riverton", "河屯", "place", "", "exact", "", ""),
+    ])
+    gazetteer = load_gazetteer(path)
+    article = (
+        "星云实验室在河屯发布了 Orbit-3B,但训练仍依赖赫利奥芯片,也在试用 Quasar-9X。\n"
+        "Nebula Labs May 01, 2030\n"
+        "Nebula’s Orbit-3B was trained on Helio Chips in Riverton. Orbit rivals Pulsar-7B.\n"
+    )
+    mentions = find_mentions(article, gazetteer)
+    assert pairs(mentions) == [
+        ("星云实验室", "nebula"), ("河屯", "riverton"), ("Orbit-3B", "orbit"), ("赫利奥", "helio"),
+        ("Nebula Labs", "nebula"), ("Nebula", "nebula"), ("Orbit-3B", "orbit"),
+        ("Helio Chips", "helio"), ("Riverton", "riverton"), ("Orbit", "orbit"),
+    ]
+    counts = count_mentions(mentions)
+    assert counts.set_index("org")["mentions"].to_dict() == {"nebula": 6, "helio": 2}
+    candidates = find_candidates(article, gazetteer)
+    assert list(zip(candidates["surface"], candidates["reason"])) == [
+        ("Quasar-9X", "latin_in_zh"), ("Pulsar-7B", "model_like"),
+    ]
+
+
+def test_entities_module_names_no_gazetteer_entries(gazetteer):
+    source = (ROOT / "helpers" / "entities.py").read_text(encoding="utf-8")
+    named = gazetteer[gazetteer["type"].isin(ORG_TYPES + PRODUCT_TYPES)]
+    aliases = {
+        a for row in named.itertuples()
+        for a in [row.name_en, row.name_zh, *row.aliases.split("|")] if len(a) >= 3
+    }
+    leaked = sorted(a for a in aliases if re.search(rf"(?<![A-Za-z0-9]){re.escape(a)}(?![A-Za-z0-9])", source))
+    assert not leaked, f"helpers/entities.py names gazetteer entries: {leaked}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Gold
+
+
+def test_gold_offsets_are_exact(seed_text):
+    gold = pd.read_csv(GOLD, keep_default_na=False)
+    assert list(gold.columns) == ["start", "end", "surface", "entity", "org", "note"]
+    for row in gold.itertuples():
+        assert seed_text[row.start:row.end] == row.surface, row
+
+
+def test_find_mentions_matches_gold(gazetteer, seed_text):
+    gold = pd.read_csv(GOLD, keep_default_na=False)
+    mentions = find_mentions(seed_text, gazetteer)
+    kept = mentions[(mentions["org"] != "") & mentions["type"].isin(ORG_TYPES + PRODUCT_TYPES)]
+    predicted = set(kept[["start", "end", "entity", "org"]].itertuples(index=False, name=None))
+    expected = set(gold[["start", "end", "entity", "org"]].itertuples(index=False, name=None))
+    hits = len(predicted & expected)
+    precision = hits / len(predicted) if predicted else 0.0
+    recall = hits / len(expected) if expected else 0.0
+    assert predicted == expected, (
+        f"precision {precision:.3f}, recall {recall:.3f}; "
+        f"spurious {sorted(predicted - expected)[:10]}; missed {sorted(expected - predicted)[:10]}"
+    )

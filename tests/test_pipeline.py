@@ -1,0 +1,89 @@
+"""The whole extraction: tables join, rows trace to the source, and it works on articles it has never seen."""
+
+from pathlib import Path
+
+import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from helpers.columns import CLAIM_COLUMNS, CONTENT_KINDS, MENTION_COLUMNS
+from helpers.entities import load_gazetteer
+from helpers.pipeline import extract
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def test_seed_tables_have_their_columns_and_join(seed_tables):
+    claims, mentions = seed_tables.claims, seed_tables.mentions
+    assert set(CLAIM_COLUMNS) <= set(claims.columns)
+    assert list(mentions.columns) == MENTION_COLUMNS
+    assert claims["claim_id"].is_unique and mentions["mention_id"].is_unique
+    assert set(mentions["claim_id"]) <= set(claims["claim_id"])
+    assert set(claims["block_id"]) <= set(seed_tables.blocks["block_id"])
+    text = seed_tables.text
+    for table, column in ((claims, "text"), (mentions, "surface"), (seed_tables.blocks, "text")):
+        assert all(text[a:b] == t for a, b, t in zip(table["start"], table["end"], table[column]))
+
+
+def test_seed_has_three_parts_in_order(seed_tables):
+    blocks = seed_tables.blocks
+    content = blocks[blocks["part"] != "noncontent"]
+    parts = content["part"].tolist()
+    assert parts[0] == "commentary" and parts[-1] == "original"
+    assert parts == sorted(parts, key=["commentary", "original"].index)  # no interleaving
+    assert (content.loc[content["part"] == "commentary", "lang"] != "en").all()
+    assert (content.loc[content["part"] == "original", "lang"] == "en").all()
+    assert blocks.iloc[-1]["part"] == "noncontent"  # the ad and signature that close the post
+
+
+def test_claims_entities_column_agrees_with_mentions(seed_tables):
+    claims = seed_tables.claims.set_index("claim_id")
+    for claim_id, group in seed_tables.mentions.groupby("claim_id"):
+        assert claims.loc[claim_id, "entities"].split("|") == list(dict.fromkeys(group["entity"]))
+
+
+def test_unseen_article_with_its_own_gazetteer():
+    text = (FIXTURES / "unseen_article.txt").read_text(encoding="utf-8")
+    tables = extract(text, gazetteer=load_gazetteer(FIXTURES / "unseen_gazetteer.csv"))
+    blocks = tables.blocks.set_index("text")
+    assert blocks.loc["原创 电池观察 2025-03-02 08:15", "kind"] == "byline"
+    assert blocks.loc["Maria Keller Feb 27, 2025", "kind"] == "byline"
+    assert blocks.loc["Thanks for reading! Subscribe for free to receive new posts.", "part"] == "noncontent"
+    assert blocks.loc["扫码关注我们", "part"] == "noncontent"
+    assert blocks.loc["Supply chains, not chemistry", "kind"] == "heading"
+    assert blocks.loc["1.供应链是最大的优势", "part"] == "commentary"
+    assert blocks.loc["I was surprised how little anyone talked about solid-state cells.", "part"] == "original"
+    claims = tables.claims
+    assert "CATL can source almost every part of a pack within a two-hour drive." in set(claims["text"])
+    voices = claims.set_index("text")["voice"]
+    assert voices["作者认为,中国电池企业最大的优势不是某一项技术,而是完整的供应链。"] == "reported"
+    assert voices["说白了,这就是产业集群的力量。"] == "commentator"
+    orgs = tables.mentions.groupby(["org", "lang"]).size()
+    assert orgs[("byd", "zh")] == 3 and orgs[("byd", "en")] == 3  # 刀片电池 and Blade battery roll up to BYD
+    assert orgs[("catl", "zh")] == 1 and orgs[("catl", "en")] == 1
+    assert "宁德" not in set(tables.mentions.loc[tables.mentions["lang"] == "zh", "surface"])
+
+
+SCRIPTS = st.sampled_from(
+    list("中国实验室开源模型美团小米。！？；，“”") + list("abcQwen .!?,'") + ["\n", "Claude", "ling", "scaling", "01.ai", "U.S. ", "$10M", "作者认为", "labThe"]
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(SCRIPTS, max_size=80).map("".join))
+def test_extract_invariants_hold_for_any_text(text):
+    tables = extract(text)
+    claims = tables.claims
+    covered = [0] * len(text)
+    for start, end, claim_text in zip(claims["start"], claims["end"], claims["text"]):
+        assert text[start:end] == claim_text
+        for k in range(start, end):
+            covered[k] += 1
+    assert max(covered, default=0) <= 1
+    content = tables.blocks[tables.blocks["kind"].isin(CONTENT_KINDS)]
+    for start, end in zip(content["start"], content["end"]):
+        assert all(covered[k] == 1 or text[k].isspace() for k in range(start, end))
+    mentions = tables.mentions
+    assert all(text[a:b] == s for a, b, s in zip(mentions["start"], mentions["end"], mentions["surface"]))
+    assert set(mentions["claim_id"]) <= set(claims["claim_id"])
+    assert isinstance(tables.candidates, pd.DataFrame)
