@@ -157,7 +157,8 @@ def annotate_claims(claims: pd.DataFrame) -> pd.DataFrame:
                 "numbers": "|".join(find_numbers(sentence)),
             }
         )
-    annotated = pd.concat([claims.reset_index(drop=True), pd.DataFrame(rows, index=range(len(claims)))], axis=1)
+    added = pd.DataFrame(rows, index=range(len(claims)), columns=CLAIM_COLUMNS[len(CLAIM_BASE_COLUMNS):-2])
+    annotated = pd.concat([claims.reset_index(drop=True), added], axis=1)
     for column in ("entities", "orgs"):
         if column not in annotated:
             annotated[column] = ""

@@ -47,7 +47,7 @@ GLUED_HEADING = re.compile(
     r"(?<=[a-z]{2}|[a-z][)”’\"'])(?=(?:The|This|That|These|Those|There|When|Where|What|While|How|Our|Some|Most|Many|But|And|After|Before|With|From)\b)"
 )
 # A sentence run into the next: "not spending.Some Chinese".
-GLUED_SENTENCE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+GLUED_SENTENCE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z](?:[a-z]|[A-Z]{2}))")
 
 # Sentence ends. Chinese: full- and half-width terminators with the closing marks that follow.
 ZH_END = re.compile(r"(?:[。！？；!?;]+|…+|\.{3,})[”’」』）)】》\"']*")
