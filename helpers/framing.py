@@ -1,0 +1,460 @@
+"""Framing shifts between the Chinese commentary and the English original it summarises.
+
+Method (see data/reference/README-framing.md for the full account and the data dictionary):
+
+* Frames. A claim evokes a frame when a cue of data/reference/frames.csv occurs in it (a bilingual lexicon
+  adapted from the Policy Frames Codebook, Boydstun et al. 2014). ``frame_mix`` compares the two parts.
+* Coverage and omissions. An English claim is *carried* when some Chinese claim links to it in the
+  alignment; ``section_coverage`` and ``omissions`` count what the commentary kept and dropped.
+* Additions. The commentator's asides (Chinese claims the aligner links to nothing) and the entities only
+  the Chinese names.
+* Shifts, per *link*: a Chinese claim together with every English claim it links to (one row per linked
+  Chinese claim, the English ids '|'-joined). A Chinese sentence that draws on three English sentences is
+  judged against the three together, so one link gets one verdict. ``certainty_shift`` compares hedges and
+  boosters, ``voice_shift`` whose voice the claim is in, ``generalisation_shift`` names against category words.
+* ``framing_table`` puts all of it side by side, one row per Chinese content claim.
+
+The alignment follows the aligner's contract (helpers/align.py): columns ALIGNMENT_COLUMNS, one row per link,
+``en_claim_id`` <NA> with relation "addition" for an unlinked Chinese claim, ``zh_claim_id`` <NA> with relation
+"omission" for an English claim nothing draws on. This module does not import the aligner.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .columns import CONTENT_KINDS, PART_COMMENTARY, PART_ORIGINAL
+from .lexicons import read_table
+from .paths import REFERENCE
+from .segment import tokenize_zh
+
+FRAMES_PATH = REFERENCE / "frames.csv"
+CATEGORIES_PATH = REFERENCE / "categories.csv"
+
+# Relations of the alignment contract that are not links.
+ADDITION = "addition"
+OMISSION = "omission"
+
+# Table columns, defined once.
+LEXICON_COLUMNS = ["frame", "lang", "cue", "match", "note"]
+CATEGORY_COLUMNS = ["category", "lang", "cue", "match", "types", "description"]
+TAG_COLUMNS = ["claim_id", "frame", "cue", "start", "end"]
+FRAME_MIX_COLUMNS = ["part", "frame", "claims", "weight_claims", "weight_chars", "share_claims", "share_chars"]
+COVERAGE_COLUMNS = ["section", "heading", "claims", "chars", "carried_claims", "carried_chars",
+                    "share_claims", "share_chars"]
+ADDITION_COLUMNS = ["addition", "zh_claim_id", "voice", "entity", "org", "type", "surface", "zh_claims", "text"]
+OMISSION_COLUMNS = ["section", "heading", "topic", "claims", "chars"]
+CERTAINTY_COLUMNS = ["zh_claim_id", "en_claim_ids", "zh_hedges", "zh_boosters", "en_hedges", "en_boosters",
+                     "zh_certainty", "en_certainty", "certainty_shift"]
+VOICE_COLUMNS = ["zh_claim_id", "en_claim_ids", "zh_voice", "en_voices", "en_voice", "voice_shift"]
+GENERALISATION_COLUMNS = ["zh_claim_id", "en_claim_ids", "zh_categories", "en_categories", "zh_only_entities",
+                          "en_only_entities", "generalisation_shift"]
+FRAMING_COLUMNS = ["zh_claim_id", "en_claim_ids", "score", "relation", "certainty_shift", "voice_shift",
+                   "generalisation_shift", "zh_frames", "en_frames", "zh_text", "en_text"]
+SHIFT_COUNT_COLUMNS = ["shift", "value", "claims"]
+
+# Values.
+NO_FRAME = ""                      # a claim no cue tags: its frame, and an omission's topic
+ASIDE, ENTITY_ONLY_IN_ZH = "aside", "entity_only_in_zh"
+SOFTENED, SHARPENED, UNCHANGED = "softened", "sharpened", "unchanged"
+AUTHOR, QUOTED = "author", "quoted"   # the English voice: the author's own claim, or someone the author reports
+ATTRIBUTED = "attributed"          # the author's claim, kept as the author's (作者认为…)
+ABSORBED = "absorbed"              # the author's claim, restated in the commentator's own voice
+REATTRIBUTED = "reattributed"      # a claim the author reports from others, credited to the author
+QUOTE_ABSORBED = "quote_absorbed"  # a claim the author reports from others, restated in the commentator's voice
+GENERALISED, PARTICULARISED = "generalised", "particularised"
+SHIFTS = {"certainty": "certainty_shift", "voice": "voice_shift", "generalisation": "generalisation_shift"}
+
+EN_AUTHOR_VOICES = ("first_person", "plain")
+MATCH_KINDS = ("word", "token", "substring")
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+# ---- vocabularies -----------------------------------------------------------------------------
+
+def _check_vocabulary(table: pd.DataFrame, columns: list[str], path: str | Path, key: str) -> pd.DataFrame:
+    """Raise ValueError naming the CSV row when a vocabulary file is malformed; return its rows."""
+    missing = set(columns) - set(table.columns)
+    if missing:
+        raise ValueError(f"{path}: missing columns {sorted(missing)}")
+    table = table[columns].copy()
+    for i, row in enumerate(table.itertuples(index=False)):
+        where = f"{path}: row {i + 1} ({row.cue!r})"
+        if row.lang not in ("en", "zh"):
+            raise ValueError(f"{where}: lang must be en or zh")
+        if row.match not in MATCH_KINDS or (row.match == "token" and row.lang != "zh"):
+            raise ValueError(f"{where}: match must be word, token (zh only) or substring")
+        if not row.cue.strip() or not getattr(row, key).strip():
+            raise ValueError(f"{where}: empty cue or {key}")
+    duplicated = table.assign(folded=table["cue"].str.casefold()).duplicated(["lang", "folded"], keep=False)
+    if duplicated.any():
+        raise ValueError(f"{path}: cues listed twice: {sorted(set(table.loc[duplicated, 'cue']))}")
+    return table.reset_index(drop=True)
+
+
+def load_frames(path: str | Path = FRAMES_PATH) -> pd.DataFrame:
+    """The frame lexicon (LEXICON_COLUMNS), checked: the vocabulary lives in a file a user edits."""
+    return _check_vocabulary(read_table(path), LEXICON_COLUMNS, path, "frame")
+
+
+def load_categories(path: str | Path = CATEGORIES_PATH) -> pd.DataFrame:
+    """The category words (CATEGORY_COLUMNS), checked: 国产芯片 stands for chip makers without naming one."""
+    return _check_vocabulary(read_table(path), CATEGORY_COLUMNS, path, "types")
+
+
+# ---- matching cues ----------------------------------------------------------------------------
+
+def _word_pattern(cue: str) -> str:
+    """'open source' → also 'open-source'; 'regulat*' → 'regulation'; whole words only."""
+    stem, star = (cue[:-1], True) if cue.endswith("*") else (cue, False)
+    body = r"[\s\-]+".join(re.escape(part) for part in stem.split())
+    return rf"(?<![A-Za-z0-9]){body}{'[A-Za-z]*' if star else ''}(?![A-Za-z0-9])"
+
+
+@dataclass(frozen=True)
+class CueSet:
+    """Compiled cues of a vocabulary: one regex per (label, cue) for words and substrings, a token map."""
+
+    patterns: tuple  # (label, compiled pattern)
+    tokens: dict     # jieba token → label
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, label) of every cue in ``text``; overlaps resolved, the longest match wins."""
+        found = [(m.start(), m.end(), label) for label, pattern in self.patterns for m in pattern.finditer(text)]
+        if self.tokens and HAN.search(text):
+            found += [(a, b, self.tokens[t]) for t, a, b in tokenize_zh(text) if t in self.tokens]
+        kept: list[tuple[int, int, str]] = []
+        taken: list[tuple[int, int]] = []
+        for start, end, label in sorted(found, key=lambda f: (-(f[1] - f[0]), f[0])):
+            if all(end <= a or start >= b for a, b in taken):
+                kept.append((start, end, label))
+                taken.append((start, end))
+        return sorted(kept)
+
+
+def compile_cues(table: pd.DataFrame, *, label: str) -> CueSet:
+    """Compile a vocabulary's cues, each labelled by its ``label`` column (frame or category)."""
+    patterns = []
+    for row in table.itertuples(index=False):
+        name = getattr(row, label)
+        if row.match == "word":
+            patterns.append((name, re.compile(_word_pattern(row.cue), re.IGNORECASE)))
+        elif row.match == "substring":
+            patterns.append((name, re.compile(re.escape(row.cue).replace(r"\ ", r"\s*"), re.IGNORECASE)))
+    tokens = {row.cue: getattr(row, label) for row in table.itertuples(index=False) if row.match == "token"}
+    return CueSet(patterns=tuple(patterns), tokens=tokens)
+
+
+# ---- frames -----------------------------------------------------------------------------------
+
+def tag_frames(claims: pd.DataFrame, *, lexicon: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every frame cue in every claim (TAG_COLUMNS; start/end are document offsets), in reading order.
+
+    >>> tag_frames(pd.DataFrame({"claim_id": [1], "start": [0], "text": ["算力约束"]}))[["frame", "cue"]].values.tolist()
+    [['technology', '算力'], ['capacity_and_resources', '约束']]
+    """
+    cues = compile_cues(load_frames() if lexicon is None else lexicon, label="frame")
+    rows = [
+        (claim_id, frame, text[a:b], offset + a, offset + b)
+        for claim_id, offset, text in zip(claims["claim_id"], claims["start"], claims["text"])
+        for a, b, frame in cues.find(text)
+    ]
+    return pd.DataFrame(rows, columns=TAG_COLUMNS).astype({"claim_id": "int64", "start": "int64", "end": "int64"})
+
+
+def _frames_by_claim(tags: pd.DataFrame) -> pd.Series:
+    """claim_id → its distinct frames in order of first cue, '|'-joined."""
+    ordered = tags.sort_values(["claim_id", "start"], kind="stable")
+    return ordered.groupby("claim_id", sort=False)["frame"].agg(lambda s: "|".join(dict.fromkeys(s)))
+
+
+def dominant_frames(tags: pd.DataFrame) -> pd.Series:
+    """claim_id → the frame with the most cues in the claim (ties: the one whose cue comes first)."""
+    if tags.empty:
+        return pd.Series(dtype=object, name="frame")
+    counts = tags.assign(first=tags["start"]).groupby(["claim_id", "frame"], sort=False).agg(
+        hits=("cue", "size"), first=("first", "min")
+    ).reset_index()
+    best = counts.sort_values(["claim_id", "hits", "first"], ascending=[True, False, True]).drop_duplicates("claim_id")
+    return best.set_index("claim_id")["frame"]
+
+
+def _content(claims: pd.DataFrame, part: str) -> pd.DataFrame:
+    return claims[(claims["part"] == part) & claims["kind"].isin(CONTENT_KINDS)]
+
+
+def frame_mix(claims: pd.DataFrame, tags: pd.DataFrame, *, parts: tuple[str, ...] = (PART_COMMENTARY, PART_ORIGINAL)) -> pd.DataFrame:
+    """Share of each frame per part, two ways: by claims and by characters (FRAME_MIX_COLUMNS).
+
+    A claim's weight (1, or its length in characters) is split equally among the distinct frames it evokes;
+    a claim evoking none puts its weight on NO_FRAME (''), so each part's shares sum to 1. ``claims`` counts
+    the claims evoking the frame at all.
+    """
+    content = pd.concat([_content(claims, part) for part in parts])
+    pairs = tags[["claim_id", "frame"]].drop_duplicates()
+    pairs = content[["claim_id", "part", "text"]].merge(pairs, on="claim_id", how="left")
+    pairs["frame"] = pairs["frame"].fillna(NO_FRAME)
+    split = pairs.groupby("claim_id")["frame"].transform("size")
+    pairs["weight_claims"] = 1.0 / split
+    pairs["weight_chars"] = pairs["text"].str.len() / split
+    mix = pairs.groupby(["part", "frame"], sort=False).agg(
+        claims=("claim_id", "nunique"), weight_claims=("weight_claims", "sum"), weight_chars=("weight_chars", "sum")
+    ).reset_index()
+    totals = mix.groupby("part")[["weight_claims", "weight_chars"]].transform("sum")
+    mix["share_claims"] = mix["weight_claims"] / totals["weight_claims"]
+    mix["share_chars"] = mix["weight_chars"] / totals["weight_chars"]
+    mix["part"] = pd.Categorical(mix["part"], categories=list(parts), ordered=True)
+    mix = mix.sort_values(["part", "share_chars", "frame"], ascending=[True, False, True])
+    mix["part"] = mix["part"].astype(str)
+    return mix[FRAME_MIX_COLUMNS].reset_index(drop=True)
+
+
+# ---- links ------------------------------------------------------------------------------------
+
+def _links(alignment: pd.DataFrame) -> pd.DataFrame:
+    """Rows of the alignment that link a Chinese claim to an English one, ids as plain ints."""
+    linked = alignment[alignment["zh_claim_id"].notna() & alignment["en_claim_id"].notna()]
+    return linked.astype({"zh_claim_id": "int64", "en_claim_id": "int64"})
+
+
+def _groups(alignment: pd.DataFrame) -> pd.DataFrame:
+    """One row per linked Chinese claim: its English claim ids (a list, in source order) and '|'-joined."""
+    links = _links(alignment).sort_values(["zh_claim_id", "en_claim_id"])
+    groups = links.groupby("zh_claim_id", sort=True)["en_claim_id"].agg(lambda s: list(dict.fromkeys(s))).rename("en_ids")
+    groups = groups.reset_index()
+    groups["en_claim_ids"] = groups["en_ids"].map(lambda ids: "|".join(map(str, ids)))
+    return groups
+
+
+def _carried(alignment: pd.DataFrame) -> set[int]:
+    return set(_links(alignment)["en_claim_id"])
+
+
+def _cues(cell: str) -> list[str]:
+    return [c for c in str(cell).split("|") if c] if isinstance(cell, str) else []
+
+
+# ---- coverage, additions, omissions -------------------------------------------------------------
+
+def _headings(claims: pd.DataFrame) -> pd.Series:
+    """section → its heading text ('' for the intro, section 0, which has none)."""
+    original = _content(claims, PART_ORIGINAL)
+    heads = original[original["kind"] == "heading"].drop_duplicates("section").set_index("section")["text"]
+    return pd.Series({s: heads.get(s, "") for s in sorted(original["section"].unique())}, dtype=object)
+
+
+def section_coverage(alignment: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
+    """How much of each English section the commentary carries, by claims and by characters (COVERAGE_COLUMNS)."""
+    original = _content(claims, PART_ORIGINAL).copy()
+    original["chars"] = original["text"].str.len()
+    original["carried"] = original["claim_id"].isin(_carried(alignment))
+    original["carried_chars"] = original["chars"].where(original["carried"], 0)
+    coverage = original.groupby("section", sort=True).agg(
+        claims=("claim_id", "size"), chars=("chars", "sum"),
+        carried_claims=("carried", "sum"), carried_chars=("carried_chars", "sum"),
+    ).reset_index()
+    coverage["heading"] = coverage["section"].map(_headings(claims)).fillna("")
+    coverage["share_claims"] = coverage["carried_claims"] / coverage["claims"]
+    coverage["share_chars"] = coverage["carried_chars"] / coverage["chars"]
+    return coverage.astype({"carried_claims": "int64", "carried_chars": "int64"})[COVERAGE_COLUMNS]
+
+
+def asides(alignment: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
+    """The commentator's asides: Chinese content claims linked to no English claim, with their voice."""
+    linked = set(_links(alignment)["zh_claim_id"])
+    marked = set(alignment.loc[alignment["relation"] == ADDITION, "zh_claim_id"].dropna().astype(int))
+    zh = _content(claims, PART_COMMENTARY)
+    rows = zh[zh["claim_id"].isin(marked - linked)]
+    return pd.DataFrame({
+        "addition": ASIDE, "zh_claim_id": rows["claim_id"].astype("int64"), "voice": rows["voice"],
+        "entity": "", "org": "", "type": "", "surface": "", "zh_claims": 1, "text": rows["text"],
+    }, columns=ADDITION_COLUMNS).reset_index(drop=True)
+
+
+def entities_only_in_zh(claims: pd.DataFrame, mentions: pd.DataFrame, *, level: str = "entity") -> pd.DataFrame:
+    """Entities the commentary names and the original never does (ADDITION_COLUMNS), first mention first.
+
+    ``level="org"`` compares organisations instead, so a model named only in Chinese whose lab the
+    English names does not count.
+    """
+    if level not in ("entity", "org"):
+        raise ValueError("level must be 'entity' or 'org'")
+    zh_ids = set(_content(claims, PART_COMMENTARY)["claim_id"])
+    zh = mentions[mentions["claim_id"].isin(zh_ids)].sort_values("start")
+    en = mentions[mentions["part"] == PART_ORIGINAL]
+    if level == "org":
+        zh = zh[zh["org"] != ""]
+    only = zh[~zh[level].isin(set(en[level]))]
+    info = claims.set_index("claim_id")
+    first = only.drop_duplicates(level)
+    counts = only.groupby(level)["claim_id"].nunique()
+    return pd.DataFrame({
+        "addition": ENTITY_ONLY_IN_ZH,
+        "zh_claim_id": first["claim_id"].astype("int64"),
+        "voice": info.loc[first["claim_id"], "voice"].to_numpy(),
+        "entity": first["entity"] if level == "entity" else first["org"],
+        "org": first["org"], "type": first["type"], "surface": first["surface"],
+        "zh_claims": first[level].map(counts).astype("int64"),
+        "text": info.loc[first["claim_id"], "text"].to_numpy(),
+    }, columns=ADDITION_COLUMNS).reset_index(drop=True)
+
+
+def additions(alignment: pd.DataFrame, claims: pd.DataFrame, mentions: pd.DataFrame, *, level: str = "entity") -> pd.DataFrame:
+    """What the Chinese adds: its asides, then the entities only it names, in one table (ADDITION_COLUMNS)."""
+    parts = [asides(alignment, claims), entities_only_in_zh(claims, mentions, level=level)]
+    return pd.concat([p for p in parts if not p.empty] or parts[:1], ignore_index=True)[ADDITION_COLUMNS]
+
+
+def omissions(alignment: pd.DataFrame, claims: pd.DataFrame, tags: pd.DataFrame, *,
+              by: tuple[str, ...] = ("section", "topic")) -> pd.DataFrame:
+    """English content claims nothing links to, counted by section and/or topic (their dominant frame)."""
+    unknown = set(by) - {"section", "topic"}
+    if unknown or not by:
+        raise ValueError("by must name 'section' and/or 'topic'")
+    original = _content(claims, PART_ORIGINAL)
+    dropped = original[~original["claim_id"].isin(_carried(alignment))].copy()
+    dropped["topic"] = dropped["claim_id"].map(dominant_frames(tags)).fillna(NO_FRAME)
+    dropped["chars"] = dropped["text"].str.len()
+    table = dropped.groupby(list(by), sort=True).agg(claims=("claim_id", "size"), chars=("chars", "sum")).reset_index()
+    if "section" in by:
+        table["heading"] = table["section"].map(_headings(claims)).fillna("")
+    columns = [c for c in OMISSION_COLUMNS if c in table.columns]
+    return table[columns].astype({"claims": "int64", "chars": "int64"})
+
+
+# ---- shifts -----------------------------------------------------------------------------------
+
+def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: float = 0.5) -> pd.DataFrame:
+    """Did the commentary soften or sharpen the author's certainty? One row per link (CERTAINTY_COLUMNS).
+
+    Certainty = boosters − hedges per sentence: the Chinese sentence's count against the mean over the English
+    sentences it links to. ``sharpened`` when Chinese − English > ``margin``, ``softened`` when < −``margin``.
+    The default 0.5 counts one cue per sentence of difference and ignores half a cue (one hedge among two
+    linked English sentences).
+    """
+    info = claims.set_index("claim_id")
+    groups = _groups(alignment)
+    rows = []
+    for zh_id, en_ids, en_claim_ids in zip(groups["zh_claim_id"], groups["en_ids"], groups["en_claim_ids"]):
+        zh_h, zh_b = _cues(info.at[zh_id, "hedges"]), _cues(info.at[zh_id, "boosters"])
+        en_h = [c for i in en_ids for c in _cues(info.at[i, "hedges"])]
+        en_b = [c for i in en_ids for c in _cues(info.at[i, "boosters"])]
+        zh_score = float(len(zh_b) - len(zh_h))
+        en_score = (len(en_b) - len(en_h)) / len(en_ids)
+        diff = zh_score - en_score
+        shift = SHARPENED if diff > margin else SOFTENED if diff < -margin else UNCHANGED
+        rows.append((zh_id, en_claim_ids, "|".join(zh_h), "|".join(zh_b), "|".join(en_h), "|".join(en_b),
+                     zh_score, en_score, shift))
+    return pd.DataFrame(rows, columns=CERTAINTY_COLUMNS)
+
+
+def _english_voice(voices: list[str]) -> str:
+    """The linked English group's voice: the author's when most of its sentences are (ties too), else quoted."""
+    own = sum(v in EN_AUTHOR_VOICES for v in voices)
+    return AUTHOR if own * 2 >= len(voices) else QUOTED
+
+
+def voice_shift(alignment: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
+    """Whose voice does each link speak in, before and after? One row per link (VOICE_COLUMNS).
+
+    English first_person/plain is the author's own claim, reported is someone the author quotes. Chinese
+    reported is attributed to the author (作者认为…), commentator is the commentator's own voice. Author →
+    reported: attributed; author → commentator: absorbed; quoted → reported: reattributed (the third party
+    becomes the author); quoted → commentator: quote_absorbed. '' when a voice is missing.
+    """
+    info = claims.set_index("claim_id")
+    groups = _groups(alignment)
+    table = {(AUTHOR, "reported"): ATTRIBUTED, (AUTHOR, "commentator"): ABSORBED,
+             (QUOTED, "reported"): REATTRIBUTED, (QUOTED, "commentator"): QUOTE_ABSORBED}
+    rows = []
+    for zh_id, en_ids, en_claim_ids in zip(groups["zh_claim_id"], groups["en_ids"], groups["en_claim_ids"]):
+        zh_voice = info.at[zh_id, "voice"]
+        en_voices = [info.at[i, "voice"] for i in en_ids]
+        en_voice = _english_voice(en_voices) if all(en_voices) else ""
+        rows.append((zh_id, en_claim_ids, zh_voice, "|".join(en_voices), en_voice, table.get((en_voice, zh_voice), "")))
+    return pd.DataFrame(rows, columns=VOICE_COLUMNS)
+
+
+def generalisation_shift(alignment: pd.DataFrame, claims: pd.DataFrame, mentions: pd.DataFrame,
+                         categories: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Did a name become a category word (or the reverse)? One row per link (GENERALISATION_COLUMNS).
+
+    ``generalised``: the English names an entity the Chinese does not (neither it nor its org), and the Chinese
+    uses a category word whose types include that entity's type (a named chip maker → 国产芯片). ``particularised``: the
+    same the other way round. '' otherwise; a link that is both is called by the side with more such entities
+    ('' on a tie). zh_only_entities / en_only_entities list only the names the other side's category words cover.
+    """
+    categories = load_categories() if categories is None else categories
+    cue_set = compile_cues(categories, label="category")
+    types_of = categories.groupby("category")["types"].agg(lambda s: set("|".join(s).split("|")))
+    info = claims.set_index("claim_id")
+    by_claim = {cid: group for cid, group in mentions.groupby("claim_id")}
+    empty = mentions.iloc[0:0]
+
+    def named(ids: list[int]) -> pd.DataFrame:
+        found = [by_claim[i] for i in ids if i in by_claim]
+        return pd.concat(found) if found else empty
+
+    def used(ids: list[int]) -> list[str]:
+        return list(dict.fromkeys(label for i in ids for _, _, label in cue_set.find(info.at[i, "text"])))
+
+    def only(side: pd.DataFrame, other: pd.DataFrame, words: list[str]) -> list[str]:
+        known = set(other["entity"]) | (set(other["org"]) - {""})
+        covered = set().union(*(types_of.get(w, set()) for w in words)) if words else set()
+        mask = ~side["entity"].isin(known) & ~(side["org"].isin(known) & (side["org"] != "")) & side["type"].isin(covered)
+        return list(dict.fromkeys(side.loc[mask, "entity"]))
+
+    rows = []
+    for zh_id, en_ids, en_claim_ids in zip(*(_groups(alignment)[c] for c in ("zh_claim_id", "en_ids", "en_claim_ids"))):
+        zh_named, en_named = named([zh_id]), named(en_ids)
+        zh_words, en_words = used([zh_id]), used(en_ids)
+        lost = only(en_named, zh_named, zh_words)     # English names, Chinese says the category
+        gained = only(zh_named, en_named, en_words)   # Chinese names, English says the category
+        shift = GENERALISED if len(lost) > len(gained) else PARTICULARISED if len(gained) > len(lost) else ""
+        rows.append((zh_id, en_claim_ids, "|".join(zh_words), "|".join(en_words), "|".join(gained), "|".join(lost), shift))
+    return pd.DataFrame(rows, columns=GENERALISATION_COLUMNS)
+
+
+# ---- side by side -----------------------------------------------------------------------------
+
+def framing_table(alignment: pd.DataFrame, claims: pd.DataFrame, mentions: pd.DataFrame, tags: pd.DataFrame,
+                  categories: pd.DataFrame | None = None, *, margin: float = 0.5) -> pd.DataFrame:
+    """One row per Chinese content claim: its link, every shift, and the frames on each side (FRAMING_COLUMNS).
+
+    An unlinked claim has en_claim_ids '' and '' shifts; a claim missing from the alignment has relation ''.
+    """
+    zh = _content(claims, PART_COMMENTARY)[["claim_id", "text"]].rename(columns={"claim_id": "zh_claim_id", "text": "zh_text"})
+    rows = alignment[alignment["zh_claim_id"].notna()].astype({"zh_claim_id": "int64"})
+    summary = rows.groupby("zh_claim_id").agg(score=("score", "max"), relation=("relation", "first"))
+    groups = _groups(alignment).set_index("zh_claim_id")
+    frames = _frames_by_claim(tags)
+    text = claims.set_index("claim_id")["text"]
+    table = zh.join(summary, on="zh_claim_id").join(groups, on="zh_claim_id")
+    for shift in (certainty_shift(alignment, claims, margin=margin), voice_shift(alignment, claims),
+                  generalisation_shift(alignment, claims, mentions, categories)):
+        column = shift.columns[-1]
+        table[column] = table["zh_claim_id"].map(shift.set_index("zh_claim_id")[column])
+    ids = table["en_ids"].map(lambda v: v if isinstance(v, list) else [])
+    table["en_claim_ids"] = table["en_claim_ids"].fillna("")
+    table["zh_frames"] = table["zh_claim_id"].map(frames).fillna("")
+    table["en_frames"] = ids.map(lambda v: "|".join(dict.fromkeys(f for i in v for f in frames.get(i, "").split("|") if f)))
+    table["en_text"] = ids.map(lambda v: " ".join(text[i] for i in v))
+    table["score"] = table["score"].fillna(0.0)
+    for column in ("relation", "certainty_shift", "voice_shift", "generalisation_shift"):
+        table[column] = table[column].fillna("")
+    return table[FRAMING_COLUMNS].reset_index(drop=True)
+
+
+def shift_counts(table: pd.DataFrame) -> pd.DataFrame:
+    """How many Chinese claims show each value of each shift ('' = unlinked or no shift) (SHIFT_COUNT_COLUMNS)."""
+    counts = [
+        table[column].value_counts(sort=False).rename_axis("value").reset_index(name="claims").assign(shift=name)
+        for name, column in SHIFTS.items()
+    ]
+    result = pd.concat(counts, ignore_index=True)[SHIFT_COUNT_COLUMNS]
+    result["order"] = result["shift"].map(list(SHIFTS).index)
+    return result.sort_values(["order", "claims", "value"], ascending=[True, False, True]).drop(columns="order").reset_index(drop=True)

@@ -1,0 +1,343 @@
+"""Framing shifts: small hand-built claims, alignments and mentions in, expected tables out; then the seed."""
+
+import importlib.util
+
+import pandas as pd
+import pytest
+
+from helpers import framing as F
+from helpers.columns import ALIGNMENT_COLUMNS, CONTENT_KINDS
+
+
+def make_claims(rows):
+    """Claims table from (claim_id, part, kind, section, text, voice, hedges, boosters) tuples."""
+    claims = pd.DataFrame(rows, columns=["claim_id", "part", "kind", "section", "text", "voice", "hedges", "boosters"])
+    claims["start"] = claims["text"].str.len().cumsum().shift(fill_value=0)
+    claims["end"] = claims["start"] + claims["text"].str.len()
+    return claims
+
+
+def make_alignment(rows):
+    """Alignment table from (zh_claim_id, en_claim_id, score, relation) tuples, None for <NA>."""
+    frame = pd.DataFrame(rows, columns=ALIGNMENT_COLUMNS)
+    for column in ("zh_claim_id", "en_claim_id"):
+        frame[column] = pd.array(frame[column], dtype="Int64")
+    return frame
+
+
+def make_mentions(rows):
+    """Mentions from (claim_id, surface, entity, org, type, part) tuples."""
+    mentions = pd.DataFrame(rows, columns=["claim_id", "surface", "entity", "org", "type", "part"])
+    mentions["start"] = range(len(mentions))
+    return mentions
+
+
+# English original: section 0 (intro, 2 claims), section 1 (heading + 2 claims).
+# Chinese commentary: 5 claims.
+CLAIMS = make_claims([
+    (1, "commentary", "paragraph", 0, "作者认为,芯片供应可能受限。", "reported", "可能", ""),
+    (2, "commentary", "paragraph", 0, "中国实验室非常缺国产芯片。", "commentator", "", "非常"),
+    (3, "commentary", "paragraph", 0, "说白了,这还是市场的逻辑。", "commentator", "", ""),
+    (4, "commentary", "paragraph", 0, "华为和寒武纪在推理上表现不错。", "commentator", "", ""),
+    (5, "commentary", "list_item", 0, "1.他说政府确实在帮忙", "reported", "", "确实"),
+    (10, "original", "paragraph", 0, "I took a train.", "first_person", "", ""),
+    (11, "original", "paragraph", 0, "The market is clearly huge.", "plain", "", "clearly"),
+    (12, "original", "heading", 1, "Chips", "plain", "", ""),
+    (13, "original", "paragraph", 1, "Labs like Acme use Huawei and Cambricon chips.", "plain", "", ""),
+    (14, "original", "paragraph", 1, "A source told me the government might help.", "reported", "might", ""),
+    (20, "noncontent", "boilerplate", 0, "Subscribe", "", "", ""),
+])
+
+MENTIONS = make_mentions([
+    (4, "华为", "huawei", "huawei", "chip_maker", "commentary"),
+    (4, "寒武纪", "cambricon", "cambricon", "chip_maker", "commentary"),
+    (2, "中国", "china", "", "place", "commentary"),
+    (5, "某实验室", "somelab", "somelab", "lab", "commentary"),       # named only in the Chinese
+    (13, "Acme", "acme", "acme", "lab", "original"),
+    (13, "Huawei", "huawei", "huawei", "chip_maker", "original"),
+    (13, "Cambricon", "cambricon", "cambricon", "chip_maker", "original"),
+])
+
+ALIGNMENT = make_alignment([
+    (1, 11, 0.5, "summarises"),     # zh hedged (可能), en boosted (clearly): softened
+    (2, 13, 0.4, "summarises"),     # zh boosted, names no chip maker, says 国产芯片: sharpened, generalised
+    (3, None, 0.0, "addition"),     # the commentator's aside
+    (4, 13, 0.3, "summarises"),     # zh names what en names: no generalisation
+    (5, 14, 0.6, "summarises"),     # en reported (someone told the author), zh reported: reattributed
+    (None, 10, 0.0, "omission"),
+    (None, 12, 0.0, "omission"),
+])
+
+LEXICON = pd.DataFrame(
+    [
+        ("economic", "en", "market", "word", ""),
+        ("economic", "zh", "市场", "substring", ""),
+        ("technology", "en", "chip*", "word", ""),
+        ("technology", "zh", "芯片", "substring", ""),
+        ("capacity_and_resources", "zh", "受限", "substring", ""),
+        ("capacity_and_resources", "en", "open source", "word", ""),
+        ("health_and_safety", "zh", "安全", "substring", ""),
+        ("security_and_defense", "zh", "国家安全", "substring", ""),
+    ],
+    columns=F.LEXICON_COLUMNS,
+)
+
+
+# ---- vocabularies -------------------------------------------------------------------------------
+
+def test_shipped_vocabularies_load_and_cover_every_frame():
+    frames = F.load_frames()
+    expected = {
+        "economic", "capacity_and_resources", "morality", "fairness_and_equality", "legality",
+        "policy_prescription", "crime_and_punishment", "security_and_defense", "health_and_safety",
+        "quality_of_life", "cultural_identity", "public_opinion", "political",
+        "external_regulation_and_reputation", "talent", "openness", "technology",
+    }
+    assert set(frames["frame"]) == expected
+    assert set(frames.groupby("frame")["lang"].nunique()) == {2}  # every frame has cues in both languages
+    categories = F.load_categories()
+    assert {"国产芯片", "大公司", "大厂", "中国实验室", "domestic chips", "Chinese labs"} <= set(categories["cue"])
+
+
+def test_vocabulary_rejects_duplicate_cues(tmp_path):
+    path = tmp_path / "frames.csv"
+    path.write_text("# a row is a cue\nframe,lang,cue,match,note\neconomic,en,market,word,\ntechnology,en,Market,word,\n",
+                    encoding="utf-8")
+    with pytest.raises(ValueError, match="listed twice"):
+        F.load_frames(path)
+
+
+def test_vocabulary_rejects_english_token_match(tmp_path):
+    path = tmp_path / "frames.csv"
+    path.write_text("frame,lang,cue,match,note\neconomic,en,market,token,\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="token"):
+        F.load_frames(path)
+
+
+# ---- frames ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The market for chips", [("economic", "market"), ("technology", "chips")]),
+        ("Chipmakers and the supermarket", [("technology", "Chipmakers")]),   # whole words; * extends only
+        ("an open-source model", [("capacity_and_resources", "open-source")]),  # a space matches a hyphen
+        ("国家安全和安全", [("security_and_defense", "国家安全"), ("health_and_safety", "安全")]),  # longest wins
+        ("市场可能受限", [("economic", "市场"), ("capacity_and_resources", "受限")]),
+        ("Nothing here.", []),
+    ],
+)
+def test_tag_frames(text, expected):
+    claims = pd.DataFrame({"claim_id": [7], "start": [100], "text": [text]})
+    tags = F.tag_frames(claims, lexicon=LEXICON)
+    assert list(tags.columns) == F.TAG_COLUMNS
+    assert list(zip(tags["frame"], tags["cue"])) == expected
+    assert all(text[a - 100:b - 100] == cue for cue, a, b in zip(tags["cue"], tags["start"], tags["end"]))
+
+
+def test_frame_mix_weights_by_length_and_by_count():
+    claims = make_claims([
+        (1, "commentary", "paragraph", 0, "市场", "commentator", "", ""),            # 2 chars, economic
+        (2, "commentary", "paragraph", 0, "芯片芯片芯片芯片", "commentator", "", ""),  # 8 chars, technology
+        (3, "commentary", "paragraph", 0, "市场与芯片", "commentator", "", ""),      # 5 chars, both: split 2.5/2.5
+        (4, "commentary", "paragraph", 0, "其他", "commentator", "", ""),            # 2 chars, no frame
+        (5, "original", "paragraph", 0, "The market.", "plain", "", ""),
+    ])
+    tags = F.tag_frames(claims, lexicon=LEXICON)
+    mix = F.frame_mix(claims, tags)
+    zh = mix[mix["part"] == "commentary"].set_index("frame")
+    assert zh.loc["technology", "weight_chars"] == pytest.approx(10.5)
+    assert zh.loc["economic", "weight_chars"] == pytest.approx(4.5)
+    assert zh.loc["", "weight_chars"] == pytest.approx(2)
+    assert zh.loc["technology", "share_chars"] == pytest.approx(10.5 / 17)
+    assert zh.loc["economic", "share_claims"] == pytest.approx(1.5 / 4)
+    assert zh.loc["technology", "claims"] == 2
+    assert mix.groupby("part")[["share_chars", "share_claims"]].sum().to_numpy() == pytest.approx(1)
+    assert mix.set_index(["part", "frame"]).loc[("original", "economic"), "share_chars"] == pytest.approx(1)
+
+
+def test_dominant_frame_prefers_most_cues_then_first():
+    tags = pd.DataFrame(
+        [(1, "a", "x", 0, 1), (1, "b", "y", 2, 3), (1, "b", "y", 4, 5), (2, "c", "z", 9, 10), (2, "d", "w", 0, 1)],
+        columns=F.TAG_COLUMNS,
+    )
+    assert F.dominant_frames(tags).to_dict() == {1: "b", 2: "d"}
+
+
+# ---- coverage, additions, omissions ---------------------------------------------------------------
+
+def test_section_coverage_counts_and_shares():
+    coverage = F.section_coverage(ALIGNMENT, CLAIMS).set_index("section")
+    assert list(coverage.index) == [0, 1]
+    assert coverage.loc[0, "heading"] == "" and coverage.loc[1, "heading"] == "Chips"
+    assert coverage.loc[0, ["claims", "carried_claims"]].tolist() == [2, 1]
+    assert coverage.loc[1, ["claims", "carried_claims"]].tolist() == [3, 2]
+    assert coverage.loc[0, "share_claims"] == pytest.approx(0.5)
+    en = CLAIMS[CLAIMS["part"] == "original"].set_index("claim_id")["text"].str.len()
+    assert coverage.loc[1, "carried_chars"] == en[13] + en[14]
+    assert coverage.loc[1, "share_chars"] == pytest.approx((en[13] + en[14]) / (en[12] + en[13] + en[14]))
+    assert coverage["chars"].sum() == en.sum()
+    assert coverage["carried_chars"].sum() / coverage["chars"].sum() == pytest.approx(
+        (en[11] + en[13] + en[14]) / en.sum())
+
+
+def test_coverage_with_nothing_linked_is_zero_not_missing():
+    alignment = make_alignment([(1, None, 0.0, "addition"), (None, 11, 0.0, "omission")])
+    coverage = F.section_coverage(alignment, CLAIMS)
+    assert coverage["carried_claims"].tolist() == [0, 0]
+    assert coverage["share_chars"].tolist() == [0.0, 0.0]
+
+
+def test_additions_asides_and_entities_only_in_zh():
+    table = F.additions(ALIGNMENT, CLAIMS, MENTIONS)
+    assert list(table.columns) == F.ADDITION_COLUMNS
+    aside = table[table["addition"] == "aside"]
+    assert aside[["zh_claim_id", "voice"]].values.tolist() == [[3, "commentator"]]
+    only = table[table["addition"] == "entity_only_in_zh"]
+    assert only["entity"].tolist() == ["china", "somelab"]   # huawei and cambricon are named in English too
+    assert only.set_index("entity").loc["somelab", "zh_claim_id"] == 5
+    by_org = F.entities_only_in_zh(CLAIMS, MENTIONS, level="org")
+    assert by_org["entity"].tolist() == ["somelab"]          # places have no org
+
+
+def test_omissions_group_by_section_and_topic():
+    tags = F.tag_frames(CLAIMS, lexicon=LEXICON)
+    table = F.omissions(ALIGNMENT, CLAIMS, tags)
+    assert list(table.columns) == F.OMISSION_COLUMNS
+    assert table[["section", "topic", "claims"]].values.tolist() == [[0, "", 1], [1, "technology", 1]]
+    assert table["chars"].tolist() == [len("I took a train."), len("Chips")]
+    coverage = F.section_coverage(ALIGNMENT, CLAIMS)
+    assert table["claims"].sum() == (coverage["claims"] - coverage["carried_claims"]).sum()
+    by_topic = F.omissions(ALIGNMENT, CLAIMS, tags, by=("topic",))
+    assert list(by_topic.columns) == ["topic", "claims", "chars"]
+    with pytest.raises(ValueError):
+        F.omissions(ALIGNMENT, CLAIMS, tags, by=("frame",))
+
+
+# ---- shifts -----------------------------------------------------------------------------------
+
+def test_certainty_softened_sharpened_unchanged():
+    shifts = F.certainty_shift(ALIGNMENT, CLAIMS).set_index("zh_claim_id")
+    assert shifts.loc[1, "certainty_shift"] == "softened"     # 可能 against clearly
+    assert shifts.loc[1, ["zh_certainty", "en_certainty"]].tolist() == [-1.0, 1.0]
+    assert shifts.loc[2, "certainty_shift"] == "sharpened"    # 非常 against nothing
+    assert shifts.loc[4, "certainty_shift"] == "unchanged"
+    assert 3 not in shifts.index                               # an aside has no link
+
+
+def test_certainty_averages_over_the_linked_group_and_respects_margin():
+    alignment = make_alignment([(3, 11, 0.5, "one-to-many"), (3, 13, 0.5, "one-to-many")])
+    shifts = F.certainty_shift(alignment, CLAIMS)
+    assert shifts["en_claim_ids"].tolist() == ["11|13"]
+    assert shifts["en_certainty"].tolist() == [0.5]            # one booster over two sentences
+    assert shifts["certainty_shift"].tolist() == ["unchanged"]  # 0.5 is not beyond the default margin
+    assert F.certainty_shift(alignment, CLAIMS, margin=0.25)["certainty_shift"].tolist() == ["softened"]
+
+
+def test_voice_attributed_absorbed_reattributed():
+    shifts = F.voice_shift(ALIGNMENT, CLAIMS).set_index("zh_claim_id")
+    assert shifts.loc[1, "voice_shift"] == "attributed"       # author's plain claim → 作者认为
+    assert shifts.loc[2, "voice_shift"] == "absorbed"         # author's plain claim → commentator's voice
+    assert shifts.loc[5, "voice_shift"] == "reattributed"     # a source's claim → credited to the author
+    assert shifts.loc[5, ["en_voices", "en_voice"]].tolist() == ["reported", "quoted"]
+
+
+def test_voice_quote_absorbed():
+    alignment = make_alignment([(3, 14, 0.5, "summarises")])
+    assert F.voice_shift(alignment, CLAIMS)["voice_shift"].tolist() == ["quote_absorbed"]
+
+
+def test_generalisation_to_domestic_chips():
+    categories = F.load_categories()
+    shifts = F.generalisation_shift(ALIGNMENT, CLAIMS, MENTIONS, categories).set_index("zh_claim_id")
+    assert shifts.loc[2, "generalisation_shift"] == "generalised"
+    assert "domestic_chips" in shifts.loc[2, "zh_categories"].split("|")
+    assert set(shifts.loc[2, "en_only_entities"].split("|")) == {"huawei", "cambricon", "acme"}
+    assert shifts.loc[4, "generalisation_shift"] == ""         # names kept: no shift
+    assert shifts.loc[1, "generalisation_shift"] == ""         # no names on either side
+
+
+def test_particularised_when_chinese_names_what_english_calls_a_category():
+    claims = make_claims([
+        (1, "commentary", "paragraph", 0, "华为芯片很好用。", "commentator", "", ""),
+        (2, "original", "paragraph", 0, "Domestic chips are usable.", "plain", "", ""),
+    ])
+    mentions = make_mentions([(1, "华为", "huawei", "huawei", "chip_maker", "commentary")])
+    alignment = make_alignment([(1, 2, 0.5, "summarises")])
+    shifts = F.generalisation_shift(alignment, claims, mentions, F.load_categories())
+    assert shifts["generalisation_shift"].tolist() == ["particularised"]
+    assert shifts["zh_only_entities"].tolist() == ["huawei"]
+
+
+# ---- side by side ---------------------------------------------------------------------------------
+
+def test_framing_table_one_row_per_chinese_claim():
+    tags = F.tag_frames(CLAIMS, lexicon=LEXICON)
+    table = F.framing_table(ALIGNMENT, CLAIMS, MENTIONS, tags, F.load_categories())
+    assert list(table.columns) == F.FRAMING_COLUMNS
+    assert table["zh_claim_id"].tolist() == [1, 2, 3, 4, 5]
+    row = table.set_index("zh_claim_id")
+    assert row.loc[1, ["certainty_shift", "voice_shift"]].tolist() == ["softened", "attributed"]
+    assert row.loc[2, "generalisation_shift"] == "generalised"
+    assert row.loc[3, ["relation", "en_claim_ids", "certainty_shift", "en_text"]].tolist() == ["addition", "", "", ""]
+    assert row.loc[1, "zh_frames"] == "technology|capacity_and_resources"
+    assert row.loc[1, "en_frames"] == "economic"
+    counts = F.shift_counts(table)
+    assert list(counts.columns) == F.SHIFT_COUNT_COLUMNS
+    assert (counts.groupby("shift")["claims"].sum() == len(table)).all()
+    got = counts.set_index(["shift", "value"])["claims"]
+    assert got[("certainty", "softened")] == 1 and got[("certainty", "sharpened")] == 2
+    assert got[("voice", "absorbed")] == 2 and got[("generalisation", "generalised")] == 1
+
+
+# ---- the seed, with the real aligner ---------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def seed(seed_tables):
+    if importlib.util.find_spec("helpers.align") is None:
+        pytest.skip("helpers/align.py is absent")
+    from helpers.align import align_claims
+
+    alignment = align_claims(seed_tables.claims, mentions=seed_tables.mentions)
+    tags = F.tag_frames(seed_tables.claims)
+    return seed_tables.claims, seed_tables.mentions, alignment, tags
+
+
+def test_seed_coverage_has_every_section_and_shares_in_range(seed):
+    claims, _, alignment, _ = seed
+    coverage = F.section_coverage(alignment, claims)
+    original = claims[(claims["part"] == "original") & claims["kind"].isin(CONTENT_KINDS)]
+    assert sorted(coverage["section"]) == sorted(original["section"].unique())
+    assert coverage[["share_claims", "share_chars"]].stack().between(0, 1).all()
+    assert (coverage.loc[coverage["section"] > 0, "heading"] != "").all()
+    assert coverage["claims"].sum() == len(original)
+
+
+def test_seed_framing_table_has_each_commentary_claim_once(seed):
+    claims, mentions, alignment, tags = seed
+    table = F.framing_table(alignment, claims, mentions, tags)
+    zh = claims[(claims["part"] == "commentary") & claims["kind"].isin(CONTENT_KINDS)]
+    assert sorted(table["zh_claim_id"]) == sorted(zh["claim_id"])
+    assert table["zh_claim_id"].is_unique
+    assert set(table["certainty_shift"]) <= {"softened", "sharpened", "unchanged", ""}
+    assert set(table["voice_shift"]) <= {"attributed", "absorbed", "reattributed", "quote_absorbed", ""}
+    assert set(table["generalisation_shift"]) <= {"generalised", "particularised", ""}
+    linked = table["en_claim_ids"] != ""
+    assert (table.loc[linked, "certainty_shift"] != "").all()
+    assert (table.loc[~linked, "relation"] == "addition").all()
+
+
+def test_seed_frame_mix_and_additions_are_consistent(seed):
+    claims, mentions, alignment, tags = seed
+    mix = F.frame_mix(claims, tags)
+    assert set(mix["part"]) == {"commentary", "original"}
+    assert mix.groupby("part")[["share_claims", "share_chars"]].sum().to_numpy() == pytest.approx(1)
+    assert set(mix["frame"]) - {""} <= set(F.load_frames()["frame"])
+    added = F.additions(alignment, claims, mentions)
+    en_entities = set(mentions.loc[mentions["part"] == "original", "entity"])
+    assert not set(added.loc[added["addition"] == "entity_only_in_zh", "entity"]) & en_entities
+    asides = added.loc[added["addition"] == "aside", "zh_claim_id"]
+    assert set(asides) == set(alignment.loc[alignment["relation"] == "addition", "zh_claim_id"].dropna())
+    omitted = F.omissions(alignment, claims, tags)
+    coverage = F.section_coverage(alignment, claims)
+    assert omitted["claims"].sum() == (coverage["claims"] - coverage["carried_claims"]).sum()
