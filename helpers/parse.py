@@ -119,7 +119,12 @@ def _cue_pattern(category: str) -> re.Pattern | None:
 
 
 def classify_noncontent(text: str) -> str | None:
-    """Return 'byline' or 'boilerplate' for a line shaped like one, else None."""
+    """Return 'byline' or 'boilerplate' for a line shaped like one, else None.
+
+    A numbered line ('5. 免责声明与责任限制') is the document's own structure, never furniture.
+    """
+    if ENUMERATOR.match(text):
+        return None
     if len(text) <= BYLINE_MAX_CHARS and (BYLINE_LEAD.search(text) or (DATE.search(text) and len(text.split()) <= 8)):
         return "byline"
     if len(text) <= NONCONTENT_MAX_CHARS[detect_lang(text)]:

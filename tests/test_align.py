@@ -1,0 +1,235 @@
+"""helpers.align: the order-aware aligner, its evaluation against the gold files, and the Gale–Church baseline."""
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from helpers.align import (
+    ADDITION,
+    OMISSION,
+    AlignParams,
+    align_claims,
+    align_gale_church,
+    decode_monotone,
+    evaluate_alignment,
+    read_gold,
+    score_paragraphs,
+)
+from helpers.columns import ALIGNMENT_COLUMNS
+from helpers.paths import GOLD, RAW
+from helpers.reader import read_document
+
+
+def make_claims(zh_paragraphs, en_paragraphs):
+    """A claims table by the contract: one claim per sentence, one block per paragraph, Chinese first."""
+    rows, offset, block = [], 0, 0
+    for part, lang, paragraphs in (("commentary", "zh", zh_paragraphs), ("original", "en", en_paragraphs)):
+        for sentences in paragraphs:
+            block += 1
+            for sentence in sentences:
+                rows.append({"claim_id": len(rows) + 1, "part": part, "block_id": block, "kind": "paragraph",
+                             "lang": lang, "start": offset, "end": offset + len(sentence), "text": sentence})
+                offset += len(sentence) + 1
+            offset += 1
+    return pd.DataFrame(rows, columns=["claim_id", "part", "block_id", "kind", "lang", "start", "end", "text"])
+
+
+EN = [
+    ["Nvidia compute is the gold standard for training.", "Labs want more Nvidia chips."],
+    ["The cloud market in China is large.", "Enterprise spending may track the cloud rather than software."],
+    ["The government helps with offices and permits.", "Local governments compete for companies."],
+    ["Most developers use Claude for programming.", "Claude is nominally banned in China."],
+]
+
+
+def linked_block(alignment, claims, zh_text):
+    zh_id = int(claims.loc[claims["text"] == zh_text, "claim_id"].iloc[0])
+    rows = alignment[alignment["zh_claim_id"] == zh_id]
+    if rows["en_claim_id"].isna().all():
+        return None
+    en_ids = rows["en_claim_id"].dropna().astype(int)
+    return int(claims.set_index("claim_id").loc[en_ids.iloc[0], "block_id"])
+
+
+def test_columns_and_types():
+    claims = make_claims([["实验室需要更多 Nvidia 芯片。"]], EN)
+    alignment = align_claims(claims)
+    assert list(alignment.columns) == ALIGNMENT_COLUMNS
+    assert str(alignment["zh_claim_id"].dtype) == "Int64" and str(alignment["en_claim_id"].dtype) == "Int64"
+
+
+def test_aside_is_an_addition():
+    zh = [["实验室需要更多 Nvidia 芯片。", "这让我想起小时候在乡下看电影的日子。", "开发者都用 Claude 编程。"]]
+    claims = make_claims(zh, EN)
+    alignment = align_claims(claims)
+    aside = alignment[alignment["zh_claim_id"] == 2]
+    assert aside["relation"].tolist() == [ADDITION] and aside["en_claim_id"].isna().all()
+    assert linked_block(alignment, claims, zh[0][0]) == 2
+    assert linked_block(alignment, claims, zh[0][2]) == 5
+
+
+def test_reordered_summary_still_aligns():
+    zh = [["开发者都用 Claude 编程。", "云市场很大。", "政府帮助解决办公场地和许可。", "实验室需要更多 Nvidia 芯片。"]]
+    claims = make_claims(zh, EN)
+    alignment = align_claims(claims)
+    assert [linked_block(alignment, claims, s) for s in zh[0]] == [5, 3, 4, 2]
+
+
+def test_skipping_a_whole_section_is_cheap():
+    filler = [[f"Section {k} talks about weather, football and cooking recipes."] for k in range(5)]
+    en = [EN[0], *filler, EN[3]]
+    zh = [["实验室需要更多 Nvidia 芯片。", "开发者都用 Claude 编程。"]]
+    claims = make_claims(zh, en)
+    alignment = align_claims(claims)
+    assert linked_block(alignment, claims, zh[0][0]) == 2
+    assert linked_block(alignment, claims, zh[0][1]) == 8
+    omitted = alignment.loc[alignment["relation"] == OMISSION, "en_claim_id"].astype(int)
+    assert set(claims.loc[claims["block_id"].between(3, 7), "claim_id"]) <= set(omitted)
+
+
+def test_shared_latin_name_and_number_link_there():
+    en = [*EN, ["In 2024 Meituan released Longcat, an open model."]]
+    zh = [["美团在 2024 年发布了 Longcat。"]]
+    claims = make_claims(zh, en)
+    assert linked_block(align_claims(claims), claims, zh[0][0]) == 6
+
+
+def test_pinyin_meets_a_name():
+    en = [*EN, ["Xiaomi and Meituan build their own models."]]
+    zh = [["小米和美团都做自己的模型。"]]
+    claims = make_claims(zh, en)
+    assert linked_block(align_claims(claims), claims, zh[0][0]) == 6
+
+
+def test_decoder_prefers_a_strong_local_match_over_a_weak_chain():
+    gain = np.array([
+        [0.30, -0.1, -0.1, -0.1],
+        [-0.1, 0.02, -0.1, 0.40],  # a strong match far ahead
+        [-0.1, 0.03, -0.1, -0.1],  # weakly continues an earlier paragraph
+    ])
+    assert decode_monotone(gain, AlignParams()) == [0, 3, -1]
+
+
+def test_decoder_leaves_everything_unlinked_when_nothing_clears_the_bar():
+    assert decode_monotone(np.full((3, 4), -0.05), AlignParams()) == [-1, -1, -1]
+
+
+def test_decoder_edge_shapes():
+    assert decode_monotone(np.zeros((0, 3))) == []
+    assert decode_monotone(np.zeros((2, 0))) == [-1, -1]
+
+
+def test_score_paragraphs_is_one_row_per_pair():
+    claims = make_claims([["实验室需要更多 Nvidia 芯片。", "云市场很大。"]], EN)
+    scores = score_paragraphs(claims)
+    assert len(scores) == 2 * len(EN) and np.isfinite(scores[["coverage", "z", "gain"]]).all().all()
+
+
+ZH_WORDS = ["芯片", "模型", "政府", "开发者", "市场", "云", "数据", "训练", "中国", "美国", "我们", "小时候", "电影"]
+EN_WORDS = ["chips", "model", "government", "developers", "market", "cloud", "data", "training", "China", "weather"]
+
+
+@st.composite
+def claim_tables(draw):
+    zh = draw(st.lists(st.lists(st.lists(st.sampled_from(ZH_WORDS), min_size=1, max_size=6).map(lambda w: "".join(w) + "。"),
+                                min_size=1, max_size=3), min_size=0, max_size=4))
+    en = draw(st.lists(st.lists(st.lists(st.sampled_from(EN_WORDS), min_size=1, max_size=8).map(lambda w: " ".join(w) + "."),
+                                min_size=1, max_size=3), min_size=0, max_size=5))
+    return make_claims(zh, en)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(claim_tables())
+def test_every_claim_is_accounted_for(claims):
+    alignment = align_claims(claims)
+    zh_ids = set(claims.loc[claims["part"] == "commentary", "claim_id"])
+    en_ids = set(claims.loc[claims["part"] == "original", "claim_id"])
+    assert set(alignment["zh_claim_id"].dropna().astype(int)) == zh_ids
+    assert set(alignment["en_claim_id"].dropna().astype(int)) == en_ids
+    assert alignment["score"].map(math.isfinite).all()
+    additions = alignment[alignment["relation"] == ADDITION]
+    assert additions["en_claim_id"].isna().all() and additions["zh_claim_id"].notna().all()
+    omissions = alignment[alignment["relation"] == OMISSION]
+    assert omissions["zh_claim_id"].isna().all() and omissions["en_claim_id"].notna().all()
+    linked_en = set(alignment.loc[~alignment["relation"].isin([ADDITION, OMISSION]), "en_claim_id"].astype(int))
+    assert linked_en.isdisjoint(set(omissions["en_claim_id"].astype(int)))
+
+
+# ---- gold ------------------------------------------------------------------------------------
+
+def claims_of(path):
+    text = read_document(path).text
+    import helpers.claims as claims_module
+
+    if hasattr(claims_module, "extract_claims"):
+        return claims_module.extract_claims(text)
+    from helpers.parse import parse_document  # until extract_claims lands: the same two steps
+
+    return claims_module.annotate_claims(claims_module.build_claims(text, parse_document(text)))
+
+
+def figures(report):
+    keys = ["anchored", "link_accuracy", "link_precision", "link_recall", "asides", "addition_recall",
+            "addition_precision", "predicted_additions", "omitted_en_claims"]
+    return {k: round(report[k], 3) if isinstance(report[k], float) else report[k] for k in keys}
+
+
+@pytest.fixture(scope="module")
+def seed():
+    claims = claims_of(RAW / "lambert-china-ai-labs-2026-05.zh-en.txt")
+    gold = read_gold(GOLD / "lambert-china-ai-labs-2026-05.alignment.csv")
+    ours = evaluate_alignment(align_claims(claims), claims, gold)
+    baseline = evaluate_alignment(align_gale_church(claims), claims, gold)
+    return ours, baseline
+
+
+@pytest.fixture(scope="module")
+def mulan():
+    claims = claims_of(RAW / "mulan-psl-v2.zh-en.txt")
+    gold = read_gold(GOLD / "mulan-psl-v2.alignment.csv")
+    ours = evaluate_alignment(align_claims(claims), claims, gold)
+    baseline = evaluate_alignment(align_gale_church(claims), claims, gold)
+    return ours, baseline
+
+
+def test_seed_gold_is_fully_matched(seed):
+    ours, _ = seed
+    assert ours["unmatched_gold"] == [] and ours["unmatched_anchors"] == [], (ours["unmatched_gold"], ours["unmatched_anchors"])
+
+
+def test_seed_beats_gale_church_clearly(seed):
+    ours, baseline = seed
+    message = f"ours {figures(ours)}\nGale–Church {figures(baseline)}"
+    assert ours["link_accuracy"] >= baseline["link_accuracy"] + 0.4, message
+    assert ours["addition_recall"] >= baseline["addition_recall"] + 0.3, message
+
+
+def test_seed_floor(seed):
+    """What the aligner reaches today with its defaults (guards against regressions)."""
+    ours, baseline = seed
+    message = f"ours {figures(ours)}\nGale–Church {figures(baseline)}"
+    assert ours["link_accuracy"] >= 0.75, message
+    assert ours["addition_recall"] >= 0.5, message
+    assert ours["addition_precision"] >= 0.6, message
+
+
+@pytest.mark.xfail(reason="target of the brief not reached yet: see the report (link accuracy ~0.77, addition recall ~0.56)", strict=False)
+def test_seed_target(seed):
+    ours, baseline = seed
+    message = f"ours {figures(ours)}\nGale–Church {figures(baseline)}"
+    assert ours["link_accuracy"] >= 0.90, message
+    assert ours["addition_recall"] >= 0.75, message
+
+
+def test_mulan_gold(mulan):
+    ours, baseline = mulan
+    message = f"ours {figures(ours)}\nGale–Church {figures(baseline)}\nunmatched gold rows {ours['unmatched_gold']}"
+    assert ours["unmatched_anchors"] == [], ours["unmatched_anchors"]
+    assert len(ours["unmatched_gold"]) <= 1, message  # '5. 免责声明与责任限制' is parsed as boilerplate today
+    assert ours["link_accuracy"] >= 0.95, message
+    assert ours["predicted_additions"] == 0, message  # a full translation has no asides
+    assert ours["link_accuracy"] >= baseline["link_accuracy"] + 0.4, message
