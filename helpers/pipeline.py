@@ -84,3 +84,43 @@ def extract(text: str, *, gazetteer: pd.DataFrame | None = None) -> Tables:
     candidates = candidates.loc[[not s for s in straddles], CANDIDATE_COLUMNS].reset_index(drop=True)
     return Tables(text=text, blocks=parsed.blocks, claims=claims, mentions=mentions,
                   candidates=candidates, repairs=parsed.repairs)
+
+
+@dataclass
+class Analysis:
+    """The extracted tables, the alignment of the Chinese to the English, and the framing tables on top."""
+
+    tables: Tables
+    alignment: pd.DataFrame
+    frame_tags: pd.DataFrame
+    framing: pd.DataFrame
+
+    def named_tables(self) -> dict[str, pd.DataFrame]:
+        """Every table by the file name it is written under (``<name>.csv``)."""
+        from . import framing as fr
+
+        t = self.tables
+        return {
+            "claims": t.claims, "mentions": t.mentions, "blocks": t.blocks,
+            "candidates": t.candidates, "repairs": t.repairs,
+            "alignment": self.alignment,
+            "framing": self.framing,
+            "coverage": fr.section_coverage(self.alignment, t.claims),
+            "additions": fr.additions(self.alignment, t.claims, t.mentions),
+            "omissions": fr.omissions(self.alignment, t.claims, self.frame_tags),
+            "frames": self.frame_tags,
+            "frame_mix": fr.frame_mix(t.claims, self.frame_tags),
+            "shifts": fr.shift_counts(self.framing),
+        }
+
+
+def analyse(text: str, *, gazetteer: pd.DataFrame | None = None, align_params=None) -> Analysis:
+    """Extract the tables, align the commentary to the original and measure the framing shifts."""
+    from .align import AlignParams, align_claims
+    from .framing import framing_table, tag_frames
+
+    tables = extract(text, gazetteer=gazetteer)
+    alignment = align_claims(tables.claims, mentions=tables.mentions, params=align_params or AlignParams())
+    tags = tag_frames(tables.claims)
+    framing = framing_table(alignment, tables.claims, tables.mentions, tags)
+    return Analysis(tables=tables, alignment=alignment, frame_tags=tags, framing=framing)

@@ -108,3 +108,24 @@ def test_one_language_document_is_valid(tmp_path):
     claims = pd.read_csv(tmp_path / "out" / "claims.csv", encoding="utf-8-sig")
     assert set(claims["part"]) == {"commentary"} and len(claims) == 3
     assert "gb18030" in result.stdout
+
+
+def test_align_writes_alignment_and_framing_tables_that_join(tmp_path, seed_document):
+    out = tmp_path / "aligned"
+    result = run("align", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    read = lambda name: pd.read_csv(out / f"{name}.csv", encoding="utf-8-sig", keep_default_na=False)
+    claims, alignment = read("claims"), read("alignment")
+    content = claims[claims["kind"].isin(["heading", "paragraph", "list_item"])]
+    zh_ids = set(content.loc[content["part"] == "commentary", "claim_id"])
+    en_ids = set(content.loc[content["part"] == "original", "claim_id"])
+    linked_zh = {int(x) for x in alignment["zh_claim_id"] if x != ""}
+    linked_en = {int(x) for x in alignment["en_claim_id"] if x != ""}
+    assert linked_zh == zh_ids  # every Chinese sentence: linked or an addition
+    assert linked_en == en_ids  # every English sentence: drawn on or omitted
+    additions = alignment[alignment["relation"] == "addition"]
+    omissions = alignment[alignment["relation"] == "omission"]
+    assert (additions["en_claim_id"] == "").all() and (omissions["zh_claim_id"] == "").all()
+    coverage = read("coverage")
+    assert coverage["share_chars"].between(0, 1).all()
+    assert set(read("framing")["zh_claim_id"]) == zh_ids
