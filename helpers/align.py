@@ -78,6 +78,9 @@ class AlignParams:
     # context: a summary's neighbouring sentences of one Chinese section tend to draw on one place
     context_weight: float = 0.25      # share of the neighbours' coverage added to a sentence's own
     context_decay: float = 0.5        # a neighbour k sentences away weighs decay ** k
+    section_weight: float = 0.0       # share of the sentence's section's pooled coverage added to its own (two-level alignment)
+    context_gate: bool = False        # context moves a link but cannot create one: a sentence its own words leave unlinked stays so
+    gate_penalty: float = 1.0         # ... precisely: such a sentence's links lose this much gain (1: it stays unlinked)
     # sentence links inside the chosen paragraph
     sentence_share: float = 0.6       # link every English sentence covering at least this share of the best one's coverage
 
@@ -124,8 +127,11 @@ def zh_concepts(text: str, dictionary: Dictionary, params: AlignParams = AlignPa
         if not glosses and word in dictionary.overridden:
             continue  # the glossary says: ignore this word
         renderings = {_stem(g) for g in glosses[: params.max_gloss_words]}
-        if not renderings and len(word) > 2:
-            renderings = {_stem(g) for part in _known_parts(word, dictionary) for g in dictionary.gloss(part)[: params.max_gloss_words]}
+        if not renderings and len(word) >= 2:
+            # jieba's word is not in the dictionary (很多, 科研机构): compose it from the words or characters inside
+            parts = _known_parts(word, dictionary) if len(word) > 2 else []
+            share = params.max_gloss_words if parts else max(1, params.max_gloss_words // 2)
+            renderings = {_stem(g) for part in (parts or list(word)) for g in dictionary.gloss(part)[:share]}
         if params.use_pinyin and len(word) >= 2:
             renderings.add(_pinyin(word))
         if renderings:
@@ -174,6 +180,7 @@ class _Evidence:
     concepts: list          # per zh sentence
     idf: dict
     marked: np.ndarray      # per zh sentence: a marked aside (no continuity bonus)
+    own_gain: np.ndarray | None = None  # gain from the sentence's own words alone (context_gate), else None
 
 
 def _mention_terms(mentions: pd.DataFrame | None) -> dict[int, set[str]]:
@@ -238,39 +245,68 @@ def _gather_evidence(claims: pd.DataFrame, mentions: pd.DataFrame | None, params
             concepts.append((entity, frozenset({entity}), 1.0))
         all_concepts.append(concepts)
     n = len(zh)
-    coverage = _coverage(all_concepts, block_terms, idf, params) / (length_norm if m else 1.0)
-    if params.context_weight > 0 and n > 1:
-        coverage = coverage + params.context_weight * _neighbour_coverage(coverage, zh, params.context_decay)
+    own = _coverage(all_concepts, block_terms, idf, params) / (length_norm if m else 1.0)
     if params.sentence_mix > 0 and m:
         by_sentence = _coverage(all_concepts, sentence_terms, idf, params)
         best_sentence = np.zeros((n, m))
         for k, b in enumerate(sentence_block):
             best_sentence[:, b] = np.maximum(best_sentence[:, b], by_sentence[:, k])
-        coverage = (1 - params.sentence_mix) * coverage + params.sentence_mix * best_sentence
-
-    if m >= 2:
-        mean = coverage.mean(axis=1, keepdims=True)
-        std = np.maximum(coverage.std(axis=1, keepdims=True), 1e-3)
-        z = (coverage - mean) / std
-        z_bar = min(params.z_threshold, params.z_cap_share * math.sqrt(m - 1))
-    else:
-        z = np.zeros_like(coverage)
-        z_bar = 0.0
-    # A link's gain is how far it clears the stricter of its two bars, in coverage units.
-    z_slack = (z - z_bar) * (np.maximum(coverage.std(axis=1, keepdims=True), 1e-3) if m >= 2 else 1.0)
-    gain = np.minimum(coverage - params.min_coverage, z_slack)
-    if "voice" in zh.columns and params.reported_bonus:
-        gain = gain + params.reported_bonus * (zh["voice"].to_numpy() == "reported")[:, None]
+        own = (1 - params.sentence_mix) * own + params.sentence_mix * best_sentence
+    coverage = own
+    if params.context_weight > 0 and n > 1:
+        coverage = own + params.context_weight * _neighbour_coverage(own, zh, params.context_decay)
+    if params.section_weight > 0 and n > 1 and m:
+        coverage = coverage + params.section_weight * _section_coverage(all_concepts, zh, block_terms, idf, params, length_norm)
+    z, gain = _gain(coverage, params)
+    own_gain = _gain(own, params)[1] if params.context_gate and coverage is not own else None
     marked = aside_marked(zh) if len(zh) else np.zeros(0, dtype=bool)
+    adjustment = np.zeros((n, 1))
+    if "voice" in zh.columns and params.reported_bonus:
+        adjustment += params.reported_bonus * (zh["voice"].to_numpy() == "reported")[:, None]
     if params.aside_penalty:
-        gain = gain - params.aside_penalty * marked[:, None]
+        adjustment -= params.aside_penalty * marked[:, None]
+    gain = gain + adjustment
+    if own_gain is not None:
+        own_gain = own_gain + adjustment
     return _Evidence(zh=zh, en=en, blocks=blocks, coverage=coverage, z=z, gain=gain, concepts=all_concepts, idf=idf,
-                     marked=marked)
+                     marked=marked, own_gain=own_gain)
+
+
+def _gain(coverage: np.ndarray, params: AlignParams) -> tuple[np.ndarray, np.ndarray]:
+    """Standardised scores and gains: how far each link clears the stricter of its two bars, in coverage units."""
+    m = coverage.shape[1]
+    if m < 2:
+        return np.zeros_like(coverage), coverage - params.min_coverage
+    std = np.maximum(coverage.std(axis=1, keepdims=True), 1e-3)
+    z = (coverage - coverage.mean(axis=1, keepdims=True)) / std
+    z_bar = min(params.z_threshold, params.z_cap_share * math.sqrt(m - 1))
+    return z, np.minimum(coverage - params.min_coverage, (z - z_bar) * std)
 
 
 def chinese_sections(zh: pd.DataFrame) -> np.ndarray:
     """Section number of each Chinese unit: a new section opens at every heading or list item."""
     return np.cumsum(zh["kind"].isin(["heading", "list_item"]).to_numpy())
+
+
+def _section_coverage(concepts_list: list, zh: pd.DataFrame, block_terms: list, idf: dict, params: AlignParams,
+                      length_norm: np.ndarray) -> np.ndarray:
+    """Each sentence's section's coverage: the section's sentences pooled into one bag (zero before the first heading).
+
+    A section (a list item or heading and what follows it) summarises one place in the source, so pooling its
+    sentences finds that place even where a single short sentence shares no word with it.
+    """
+    sections = chinese_sections(zh)
+    out = np.zeros((len(concepts_list), len(block_terms)))
+    for section in np.unique(sections):
+        rows = np.flatnonzero(sections == section)
+        if section == 0 or len(rows) < 2:
+            continue
+        pooled: dict[str, tuple] = {}
+        for i in rows:
+            for concept in concepts_list[i]:
+                pooled.setdefault(concept[0], concept)
+        out[rows] = _coverage([list(pooled.values())], block_terms, idf, params)[0] / length_norm
+    return out
 
 
 def _neighbour_coverage(coverage: np.ndarray, zh: pd.DataFrame, decay: float) -> np.ndarray:
@@ -435,7 +471,7 @@ def align_claims(
     """
     dictionary = dictionary or default_dictionary()
     evidence = _gather_evidence(claims, mentions, params, dictionary)
-    path = decode_monotone(evidence.gain, params, marked=evidence.marked)
+    path = _decode(evidence, params)
     en_by_block = {b: group for b, group in evidence.en.groupby("block_id", sort=False)}
     rows: list[tuple] = []
     for i, (claim_id, k) in enumerate(zip(evidence.zh["claim_id"], path)):
@@ -450,6 +486,16 @@ def align_claims(
         for s in chosen:
             rows.append((int(claim_id), int(sentences["claim_id"].iloc[s]), float(evidence.coverage[i, k]), relation))
     return _alignment_frame(_with_omissions(rows, evidence.en))
+
+
+def _decode(evidence: _Evidence, params: AlignParams) -> list[int]:
+    """The decoder's path; with ``context_gate``, in two passes: whether a sentence links at all is decided on its
+    own words (an aside amid summaries borrows no evidence from them), where it links on its words and context."""
+    if evidence.own_gain is None:
+        return decode_monotone(evidence.gain, params, marked=evidence.marked)
+    unlinked = np.asarray(decode_monotone(evidence.own_gain, params, marked=evidence.marked)) < 0
+    gain = evidence.gain - params.gate_penalty * unlinked[:, None]
+    return decode_monotone(gain, params, marked=evidence.marked)
 
 
 def _sentence_coverage(concepts: list, texts: list[str], idf: dict) -> list[float]:

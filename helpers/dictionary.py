@@ -29,18 +29,28 @@ GLOSSARY_PATH = REFERENCE / "glossary.csv"
 STOPWORDS_EN_PATH = REFERENCE / "stopwords_en.txt"
 
 #: Bump when the parse changes, so old caches are not reused.
-PARSER_VERSION = 3
+PARSER_VERSION = 4
 
 # One CC-CEDICT entry: "傳統 传统 [chuan2 tong3] /tradition/traditional/".
 CEDICT_LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 # Glosses that point elsewhere or name a measure word carry no meaning of their own.
-GLOSS_SKIP = re.compile(r"^(?:CL:|(?:old |archaic |Japanese |erhua )?variant of|see |see also |surname |abbr\. (?:for|of)|used in )", re.I)
+# Usage notes ("used to form an adjective"), pronunciation notes and grammatical labels are not meanings either.
+GLOSS_SKIP = re.compile(
+    r"^(?:CL:|(?:old |archaic |Japanese |erhua |unofficial |ancient )?variant of|see |see also |surname |abbr\. (?:for|of)"
+    r"|used (?:in|to|as|for|after|before|with|when|between|at|on)\b|also (?:pr\.|written|called)|Taiwan pr\."
+    r"|(?:structural |modal |aspect |sentence[- ]final |interrogative |possessive |grammatical )particle\b|classifier for )",
+    re.I,
+)
 PARENTHESES = re.compile(r"\([^()]*\)")
+# Cross-references inside a gloss: "as in 皮革的[pi2 ge2 de5]", "堵車|堵车[du3 che1]".
+CROSS_REFERENCE = re.compile(r"[^\s\[\]]*\[[^\]]*\]")
 GLOSS_WORD = re.compile(r"[a-z][a-z0-9']*")  # words with digits (pinyin cross-references "de5") are dropped
 # English words: letters and digits, split at hyphens and dots ("open-source" → open, source).
 EN_WORD = re.compile(r"[A-Za-z0-9\u00c0-\u024f]+(?:['’][A-Za-z]+)?")
 HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 POSSESSIVE = re.compile(r"['’]s$")
+# "U.S." and "US" would come out as the letters u, s or the pronoun "us" (a stopword): one token, "usa".
+US_ABBREVIATION = re.compile(r"\bU\.S\.(?:A\.)?|\bUSA?\b")
 
 
 @dataclass(frozen=True)
@@ -76,9 +86,10 @@ def load_stopwords_en(path: str | Path = STOPWORDS_EN_PATH) -> frozenset[str]:
 
 def gloss_words(definition: str, stopwords: frozenset[str]) -> list[str]:
     """Content words of one CC-CEDICT definition: ``"to compute; (computing) chip"`` → ``["compute", "chip"]``."""
-    if GLOSS_SKIP.match(definition):
+    text = _strip_parentheses(definition).strip()
+    if not text or GLOSS_SKIP.match(definition) or GLOSS_SKIP.match(text):
         return []
-    text = PARENTHESES.sub(" ", definition).lower()
+    text = CROSS_REFERENCE.sub(" ", text).lower()
     words = []
     for word in GLOSS_WORD.findall(text):
         word = word.strip("'")
@@ -87,9 +98,24 @@ def gloss_words(definition: str, stopwords: frozenset[str]) -> list[str]:
     return words
 
 
+def _strip_parentheses(text: str) -> str:
+    """``text`` without its parenthesised notes, nested ones included."""
+    while True:
+        stripped = PARENTHESES.sub(" ", text)
+        if stripped == text:
+            return text
+        text = stripped
+
+
 def parse_cedict(path: str | Path, *, stopwords: frozenset[str]) -> dict[str, tuple[str, ...]]:
-    """Parse CC-CEDICT into ``{simplified or traditional headword: content words}`` (readings merged)."""
-    merged: dict[str, list[str]] = {}
+    """Parse CC-CEDICT into ``{simplified or traditional headword: content words}``, readings merged.
+
+    A headword with several readings (的 de5/di1/di4, 更 geng1/geng4) lists its common reading's words first:
+    the reading pypinyin gives the word, then other lower-case readings, then proper nouns (和 He2 'surname
+    He'). When the common reading has no content words at all, the word is a function word (的 'of', 了) and
+    is left out rather than glossed by its rare readings (的 'taxi').
+    """
+    readings: dict[str, list[tuple[str, list[str]]]] = {}
     with open(path, encoding="utf-8") as handle:
         for line in handle:
             if line.startswith("#"):
@@ -97,14 +123,33 @@ def parse_cedict(path: str | Path, *, stopwords: frozenset[str]) -> dict[str, tu
             match = CEDICT_LINE.match(line)
             if not match:
                 continue
-            traditional, simplified, _pinyin, definitions = match.groups()
+            traditional, simplified, pinyin, definitions = match.groups()
             words = [w for d in definitions.split("/") for w in gloss_words(d, stopwords)]
-            if not words:
-                continue
             for head in dict.fromkeys((simplified, traditional)):
-                bucket = merged.setdefault(head, [])
-                bucket.extend(w for w in words if w not in bucket)
-    return {head: tuple(words) for head, words in merged.items()}
+                readings.setdefault(head, []).append((pinyin, words))
+    parsed: dict[str, tuple[str, ...]] = {}
+    for head, entries in readings.items():
+        if len(entries) > 1:
+            common = _common_reading(head)
+            entries = sorted(entries, key=lambda entry: (_normal_pinyin(entry[0]) != common, entry[0][:1].isupper()))
+            if _normal_pinyin(entries[0][0]) == common and not any(ws for py, ws in entries if _normal_pinyin(py) == common):
+                continue
+        words = list(dict.fromkeys(w for _pinyin, ws in entries for w in ws))
+        if words:
+            parsed[head] = tuple(words)
+    return parsed
+
+
+def _normal_pinyin(pinyin: str) -> str:
+    """CC-CEDICT's ``"Lu:4 se4"`` as pypinyin writes it: ``"lv4se4"``."""
+    return pinyin.lower().replace("u:", "v").replace(" ", "")
+
+
+def _common_reading(word: str) -> str:
+    """pypinyin's reading of ``word`` (its most common one), tone numbers, neutral tone 5: 的 → ``"de5"``."""
+    from pypinyin import Style, lazy_pinyin
+
+    return "".join(lazy_pinyin(word, style=Style.TONE3, neutral_tone_with_five=True, errors="ignore"))
 
 
 def _cache_file(source: Path, stopwords: frozenset[str], cache_dir: Path) -> Path:
@@ -240,7 +285,7 @@ def tokenize_en(text: str, *, stopwords: frozenset[str] | None = None) -> list[s
     """Lowercase English words and numbers minus stopwords: ``"Nvidia's chips"`` → ``["nvidia", "chips"]``."""
     stopwords = load_stopwords_en() if stopwords is None else stopwords
     words = []
-    for word in EN_WORD.findall(text):
+    for word in EN_WORD.findall(US_ABBREVIATION.sub("USA", text)):
         word = POSSESSIVE.sub("", word.lower()).replace("’", "'")
         if word and word not in stopwords:
             words.append(word)

@@ -38,10 +38,29 @@ def mini(tmp_path):
         ("variant of 塞車|塞车[sai1 che1]", []),
         ("see also 堵車|堵车[du3 che1]", []),
         ("of; ~'s (possessive particle)", []),
+        ("(used after a noun to form a nominal expression, as in 皮革的[pi2 ge2 de5] \"one (literally, made) of leather\")", []),
+        ("used to form an adjective", []),
+        ("also pr. [di4] or [di5] in poetry and songs", []),
+        ("structural particle: used before a verb", []),
+        ("(bound form) target; bull's-eye", ["target", "bull's", "eye"]),
     ],
 )
 def test_gloss_words(definition, expected):
     assert dic.gloss_words(definition, dic.load_stopwords_en()) == expected
+
+
+def test_parse_lists_the_common_reading_first_and_drops_function_words(tmp_path):
+    source = tmp_path / "cc-cedict.txt"
+    source.write_text(
+        "更 更 [geng1] /to change or replace/\n更 更 [geng4] /more; still more/\n"
+        "的 的 [de5] /of; ~'s (possessive particle)/\n的 的 [di1] /a taxi; a cab/\n"
+        "和 和 [He2] /surname He/\n和 和 [he2] /together with; sum/\n",
+        encoding="utf-8",
+    )
+    parsed = dic.parse_cedict(source, stopwords=dic.load_stopwords_en())
+    assert parsed["更"][0] == "still"      # geng4, pypinyin's reading, before geng1 'change'
+    assert "的" not in parsed              # its common reading de5 is a function word: not glossed as 'taxi'
+    assert parsed["和"] == ("together", "sum")
 
 
 def test_parse_keeps_content_words_and_both_scripts(mini):
@@ -99,6 +118,7 @@ def test_real_dictionary_glosses_a_known_word():
     [
         ("Nvidia's chips are the gold-standard", ["nvidia", "chips", "gold", "standard"]),
         ("the 01.ai lab", ["01", "ai", "lab"]),
+        ("U.S. labs and US firms, but let us see", ["usa", "labs", "usa", "firms", "see"]),
         ("", []),
     ],
 )
