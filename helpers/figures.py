@@ -1,0 +1,349 @@
+"""Figures for the notebooks and the report: tidy DataFrames in, a matplotlib Figure out.
+
+Every figure is drawn at slide size (10 × 5.6 in, labels ≥ 12 pt) with Noto Sans CJK SC, so Chinese
+labels render; nothing random, so the same tables give the same pixels. ``save_figure`` writes PNG and
+SVG without timestamps.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import matplotlib
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+
+from .columns import PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL
+from .fonts import use_cjk_font
+
+#: Slide-sized canvas (inches) and the smallest font size used on it.
+FIGSIZE = (10.0, 5.6)
+DPI = 150
+STYLE = {
+    "font.size": 14,
+    "axes.titlesize": 17,
+    "axes.titleweight": "normal",   # the CJK font ships one weight: asking for bold logs a warning
+    "axes.titlelocation": "left",
+    "axes.labelsize": 14,
+    "xtick.labelsize": 13,
+    "ytick.labelsize": 13,
+    "legend.fontsize": 13,
+    "legend.frameon": False,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "svg.hashsalt": "zh-en-framing",   # stable ids inside the SVG
+    "svg.fonttype": "path",            # the SVG shows the glyphs without the font installed
+}
+PART_COLOURS = {PART_COMMENTARY: "#c0392b", PART_ORIGINAL: "#2e6da4", PART_NONCONTENT: "#a0a0a0"}
+LANG_COLOURS = {"zh": "#c0392b", "en": "#2e6da4", "mixed": "#8e6bb0"}
+PART_LABELS = {PART_COMMENTARY: "Chinese commentary", PART_ORIGINAL: "English original",
+               PART_NONCONTENT: "non-content"}
+LANG_LABELS = {"zh": "Chinese", "en": "English", "mixed": "mixed"}
+KIND_COLOURS = {"heading": "#34495e", "paragraph": "#7f8c8d", "list_item": "#16a085",
+                "byline": "#e67e22", "boilerplate": "#bdc3c7"}
+PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
+           "#bcbd22", "#17becf"]
+
+
+def _figure(height: float | None = None) -> tuple[Figure, "matplotlib.axes.Axes"]:
+    """A new slide-sized figure with one axes (not registered with pyplot's global state)."""
+    use_cjk_font()
+    matplotlib.rcParams.update({"svg.hashsalt": STYLE["svg.hashsalt"]})
+    with matplotlib.rc_context(STYLE):
+        fig = Figure(figsize=(FIGSIZE[0], height or FIGSIZE[1]), dpi=DPI, layout="constrained")
+        ax = fig.add_subplot()
+    return fig, ax
+
+
+def _styled(draw):
+    """Run a drawing function under the bundle's style so every text gets the slide-size fonts."""
+    def wrapper(*args, **kwargs):
+        use_cjk_font()
+        with matplotlib.rc_context(STYLE):
+            return draw(*args, **kwargs)
+    wrapper.__name__, wrapper.__doc__ = draw.__name__, draw.__doc__
+    return wrapper
+
+
+def _empty(ax, message: str) -> None:
+    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes, fontsize=14, color="#555555")
+    ax.set_xticks([])
+    ax.set_yticks([])
+
+
+def _bar_labels(ax, bars, fmt: str = "{:.0f}", *, skip_zero: bool = True) -> None:
+    for bar in bars:
+        width = bar.get_width()
+        if skip_zero and width == 0:
+            continue
+        ax.annotate(fmt.format(width), (bar.get_x() + width, bar.get_y() + bar.get_height() / 2),
+                    xytext=(4, 0), textcoords="offset points", va="center", fontsize=12)
+
+
+# ---- 01 anatomy -------------------------------------------------------------------------------
+
+@_styled
+def plot_anatomy(blocks: pd.DataFrame, claims: pd.DataFrame | None = None) -> Figure:
+    """Horizontal stacked bars: blocks of each part by kind (and the sentence count at the end of each bar)."""
+    fig, ax = _figure(4.6)
+    counts = blocks.groupby(["part", "kind"]).size().unstack("kind", fill_value=0)
+    parts = [p for p in [PART_COMMENTARY, PART_ORIGINAL, PART_NONCONTENT] if p in counts.index]
+    counts = counts.reindex(parts)
+    kinds = [k for k in KIND_COLOURS if k in counts.columns]
+    left = np.zeros(len(parts))
+    y = np.arange(len(parts))[::-1]
+    for kind in kinds:
+        values = counts[kind].to_numpy()
+        ax.barh(y, values, left=left, color=KIND_COLOURS[kind], label=kind.replace("_", " "), height=0.6)
+        left += values
+    if claims is not None:
+        sentences = claims.groupby("part").size().reindex(parts).fillna(0).astype(int)
+        for yi, total, n in zip(y, left, sentences):
+            ax.annotate(f"{int(total)} blocks · {n} sentences", (total, yi), xytext=(6, 0),
+                        textcoords="offset points", va="center", fontsize=13)
+    ax.set_yticks(y, [PART_LABELS[p] for p in parts])
+    ax.set_xlabel("blocks (paragraphs, headings, list items, furniture)")
+    ax.set_xlim(0, max(left.max(), 1) * 1.45)
+    _title(fig, "What the document is made of")
+    ax.legend(loc="lower right", ncols=1)
+    return fig
+
+
+# ---- 02 themes --------------------------------------------------------------------------------
+
+@_styled
+def plot_top_terms(terms: pd.DataFrame, title: str = "Most frequent terms") -> Figure:
+    """Side-by-side horizontal bars of the top terms per language (a ``top_terms`` table per language, concatenated)."""
+    langs = [l for l in ["zh", "en"] if l in set(terms["lang"])]
+    use_cjk_font()
+    fig = Figure(figsize=FIGSIZE, dpi=DPI, layout="constrained")
+    axes = fig.subplots(1, max(len(langs), 1), squeeze=False)[0]
+    if not langs:
+        _empty(axes[0], "no terms")
+        return fig
+    for ax, lang in zip(axes, langs):
+        chosen = terms[terms["lang"] == lang].iloc[::-1]
+        bars = ax.barh(chosen["term"], chosen["count"], color=LANG_COLOURS[lang])
+        _bar_labels(ax, bars)
+        ax.set_title(LANG_LABELS[lang], fontsize=15, loc="left")
+        ax.set_xlabel("occurrences")
+        ax.set_xlim(0, chosen["count"].max() * 1.2)
+        ax.spines[["top", "right"]].set_visible(False)
+    _title(fig, title)
+    return fig
+
+
+@_styled
+def plot_theme_strip(positions: pd.DataFrame, spans: pd.DataFrame, themes: list[str]) -> Figure:
+    """One row per theme, a tick at each sentence touching it; one panel per version, in characters from its start.
+
+    Chinese packs about three times more meaning per character than English, so each version gets its own
+    scale rather than one shared axis that would squeeze the commentary into a sliver.
+    """
+    use_cjk_font()
+    fig = Figure(figsize=FIGSIZE, dpi=DPI, layout="constrained")
+    parts = spans["part"].tolist() or [PART_COMMENTARY]
+    axes = fig.subplots(1, len(parts), sharey=True, squeeze=False)[0]
+    rows = np.arange(len(themes))[::-1]
+    for ax, (part, start, end) in zip(axes, spans[["part", "start", "end"]].itertuples(index=False)):
+        ax.set_facecolor(PART_COLOURS.get(part, "#dddddd") + "12")
+        for row, theme in zip(rows, themes):
+            chosen = positions[(positions["theme"] == theme) & (positions["part"] == part)]
+            colour = PALETTE[themes.index(theme) % len(PALETTE)]
+            ax.vlines(chosen["start"] - start, row - 0.35, row + 0.35, color=colour, lw=2.2)
+        ax.set_xlim(0, max(end - start, 1))
+        ax.set_title(PART_LABELS.get(part, part), fontsize=15, color=PART_COLOURS.get(part, "#333333"))
+        ax.set_xlabel("characters from its start")
+        ax.spines[["top", "right"]].set_visible(False)
+    axes[0].set_yticks(rows, [t.replace("_", " ") for t in themes])
+    axes[0].set_ylim(-0.6, len(themes) - 0.4)
+    _title(fig, "Where each theme comes up")
+    return fig
+
+
+@_styled
+def plot_theme_share(share: pd.DataFrame) -> Figure:
+    """Grouped horizontal bars: the share of each language's sentences touching each theme."""
+    fig, ax = _figure()
+    themes = list(dict.fromkeys(share["theme"]))
+    y = np.arange(len(themes))[::-1]
+    height = 0.38
+    for offset, lang in [(height / 2, "zh"), (-height / 2, "en")]:
+        values = share[share["lang"] == lang].set_index("theme")["share"].reindex(themes).fillna(0) * 100
+        bars = ax.barh(y + offset, values, height=height, color=LANG_COLOURS[lang], label=LANG_LABELS[lang])
+        _bar_labels(ax, bars, "{:.0f}%")
+    ax.set_yticks(y, [t.replace("_", " ") for t in themes])
+    ax.set_xlabel("share of the version's sentences touching the theme (%)")
+    ax.set_xlim(0, max(share["share"].max() * 100, 1) * 1.2)
+    _title(fig, "Theme share per language")
+    ax.legend(loc="lower right")
+    return fig
+
+
+# ---- 03 lab mentions --------------------------------------------------------------------------
+
+@_styled
+def plot_org_mentions(by_part: pd.DataFrame, top: int = 15) -> Figure:
+    """Grouped horizontal bars: mentions of each organisation in the commentary and the original."""
+    chosen = by_part.head(top)
+    fig, ax = _figure(max(4.0, 0.42 * len(chosen) + 1.4))
+    if chosen.empty:
+        _empty(ax, "no organisations mentioned")
+        return fig
+    y = np.arange(len(chosen))[::-1]
+    height = 0.4
+    for offset, part in [(height / 2, PART_COMMENTARY), (-height / 2, PART_ORIGINAL)]:
+        bars = ax.barh(y + offset, chosen[part], height=height, color=PART_COLOURS[part], label=PART_LABELS[part])
+        _bar_labels(ax, bars)
+    ax.set_yticks(y, chosen["org"])
+    ax.set_xlabel("mentions")
+    ax.set_xlim(0, max(chosen[[PART_COMMENTARY, PART_ORIGINAL]].to_numpy().max(), 1) * 1.15)
+    _title(fig, "Who is named, in each version")
+    ax.legend(loc="lower right")
+    return fig
+
+
+@_styled
+def plot_co_mentions(matrix: pd.DataFrame, unit_label: str = "paragraphs") -> Figure:
+    """Annotated heatmap: how many paragraphs (or sentences) name both organisations; diagonal blanked."""
+    size = max(5.6, 0.5 * len(matrix) + 2.0)
+    fig, ax = _figure(size)
+    fig.set_size_inches(size + 1.5, size)
+    if matrix.empty:
+        _empty(ax, "no organisations mentioned")
+        return fig
+    values = matrix.to_numpy().astype(float)
+    np.fill_diagonal(values, np.nan)
+    values[values == 0] = np.nan   # never named together: leave the cell white
+    image = ax.imshow(values, cmap="Blues", vmin=0, vmax=max(np.nanmax(values) if np.isfinite(values).any() else 1, 1))
+    for i in range(len(matrix)):
+        for j in range(len(matrix)):
+            if i != j and values[i, j] > 0:
+                dark = values[i, j] > 0.6 * np.nanmax(values)
+                ax.text(j, i, f"{int(values[i, j])}", ha="center", va="center", fontsize=12,
+                        color="white" if dark else "#222222")
+    ax.set_xticks(range(len(matrix)), matrix.columns, rotation=45, ha="right")
+    ax.set_yticks(range(len(matrix)), matrix.index)
+    ax.spines[:].set_visible(False)
+    fig.colorbar(image, ax=ax, shrink=0.7, label=f"{unit_label} naming both")
+    _title(fig, f"Named together ({unit_label})")
+    return fig
+
+
+# ---- 04 framing -------------------------------------------------------------------------------
+
+@_styled
+def plot_section_coverage(coverage: pd.DataFrame, *, by: str = "chars") -> Figure:
+    """Horizontal bars: the share of each English section (by ``"chars"`` or ``"claims"``) the Chinese carries.
+
+    Takes ``helpers.framing.section_coverage`` output (section, heading, share_claims, share_chars).
+    """
+    fig, ax = _figure(max(3.6, 0.8 * len(coverage) + 1.8))
+    if coverage.empty:
+        _empty(ax, "no English sections")
+        return fig
+    y = np.arange(len(coverage))[::-1]
+    labels = [_shorten(str(h) if str(h).strip() else "(opening, before the first heading)", 40)
+              for h in coverage["heading"]]
+    bars = ax.barh(y, coverage[f"share_{by}"] * 100, color=PART_COLOURS[PART_ORIGINAL], height=0.6)
+    _bar_labels(ax, bars, "{:.0f}%", skip_zero=False)
+    ax.set_yticks(y, labels)
+    ax.set_xlim(0, 110)
+    unit = "characters" if by == "chars" else "sentences"
+    ax.set_xlabel(f"share of the section's {unit} the Chinese draws on (%)")
+    _title(fig, "How much of each English section the Chinese carries")
+    return fig
+
+
+@_styled
+def plot_frame_mix(mix: pd.DataFrame, *, by: str = "chars", top: int = 8) -> Figure:
+    """Grouped horizontal bars: each frame's share of the commentary and of the original.
+
+    Takes ``helpers.framing.frame_mix`` output (part, frame, share_claims, share_chars); shows the ``top``
+    frames by their larger share; the untagged remainder is labelled "(no frame)".
+    """
+    fig, ax = _figure()
+    if mix.empty:
+        _empty(ax, "no frames tagged")
+        return fig
+    column = f"share_{by}"
+    wide = mix.pivot_table(index="frame", columns="part", values=column, aggfunc="sum", fill_value=0.0)
+    wide = wide.reindex(columns=[PART_COMMENTARY, PART_ORIGINAL], fill_value=0.0)
+    ranked = wide.max(axis=1).sort_values(ascending=False, kind="mergesort")
+    frames = sorted(ranked.index[:top], key=lambda f: (-ranked[f], f))
+    y = np.arange(len(frames))[::-1]
+    height = 0.38
+    for offset, part in [(height / 2, PART_COMMENTARY), (-height / 2, PART_ORIGINAL)]:
+        bars = ax.barh(y + offset, wide.loc[frames, part] * 100, height=height, color=PART_COLOURS[part],
+                       label=PART_LABELS[part])
+        _bar_labels(ax, bars, "{:.0f}%")
+    ax.set_yticks(y, [f.replace("_", " ") if f else "(no frame)" for f in frames])
+    ax.set_xlim(0, max(wide.to_numpy().max() * 100, 1) * 1.2)
+    unit = "text (characters)" if by == "chars" else "sentences"
+    ax.set_xlabel(f"share of the version's {unit} (%)")
+    _title(fig, "Frame mix: what each version talks about, in policy-frame terms")
+    ax.legend(loc="lower right")
+    return fig
+
+
+@_styled
+def plot_shift_counts(counts: pd.DataFrame) -> Figure:
+    """Horizontal bars, grouped by kind of shift: how many linked Chinese sentences show each value.
+
+    Takes ``helpers.framing.shift_counts`` output (shift, value, claims); '' values (unlinked, no shift) are left out.
+    """
+    shown = counts[counts["value"] != ""]
+    fig, ax = _figure(max(3.6, 0.45 * len(shown) + 1.8))
+    if shown.empty:
+        _empty(ax, "no shifts found")
+        return fig
+    colours = {name: PALETTE[i] for i, name in enumerate(dict.fromkeys(shown["shift"]))}
+    y = np.arange(len(shown))[::-1]
+    bars = ax.barh(y, shown["claims"], color=[colours[s] for s in shown["shift"]], height=0.65)
+    _bar_labels(ax, bars, skip_zero=False)
+    ax.set_yticks(y, [f"{s}: {v.replace('_', ' ')}" for s, v in zip(shown["shift"], shown["value"])])
+    ax.set_xlim(0, max(shown["claims"].max(), 1) * 1.15)
+    ax.set_xlabel("linked Chinese sentences")
+    _title(fig, "What changes between the source and the summary")
+    return fig
+
+
+def _title(fig: Figure, text: str) -> None:
+    """The figure's title, flush left over the whole canvas (long tick labels never push it off the edge)."""
+    fig.suptitle(text, x=0.01, ha="left", fontsize=STYLE["axes.titlesize"])
+
+
+def _shorten(text: str, width: int) -> str:
+    # the CJK font draws ’ full-width; an ASCII apostrophe reads better in English labels
+    text = text.replace("’", "'")
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+# ---- saving -----------------------------------------------------------------------------------
+
+def save_figure(fig: Figure, path_stem: str | Path) -> list[Path]:
+    """Write ``<stem>.png`` and ``<stem>.svg``; the same figure gives byte-identical files on every run.
+
+    The layout is computed once and then frozen: constrained layout is iterative, so each further draw
+    would nudge positions by a fraction of a point and every save would differ from the last.
+    """
+    stem = Path(path_stem)
+    stem.parent.mkdir(parents=True, exist_ok=True)
+    if fig.get_layout_engine() is not None:
+        fig.canvas.draw()
+        fig.set_layout_engine("none")
+    written = []
+    with matplotlib.rc_context({"svg.hashsalt": STYLE["svg.hashsalt"], "svg.fonttype": "path"}):
+        png = stem.with_suffix(".png")
+        fig.savefig(png, format="png", dpi=DPI, metadata={"Software": None})
+        written.append(png)
+        svg = stem.with_suffix(".svg")
+        fig.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
+        written.append(svg)
+    return written
+
+
+def save_to(fig: Figure, folder: str | Path, name: str) -> list[Path]:
+    """``save_figure`` into ``folder``/``name``; does nothing when ``folder`` is "" (notebooks run interactively)."""
+    return save_figure(fig, Path(folder) / name) if str(folder) else []

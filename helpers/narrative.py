@@ -1,0 +1,188 @@
+"""Short Markdown findings computed from the tables, so a notebook's prose stays true for any document.
+
+Each ``*_findings`` function returns a list of one-sentence strings; ``answer`` puts a question and its
+findings into the Markdown block that opens a notebook. Numbers are formatted the same way on every run.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .columns import PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL
+
+LANG_NAMES = {"zh": "Chinese", "en": "English", "mixed": "mixed"}
+
+
+def pct(share: float) -> str:
+    """A share as a whole percentage: ``pct(0.254)`` → ``'25%'``."""
+    return f"{round(100 * share):d}%"
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """``plural(1, "block")`` → ``'1 block'``; ``plural(3, "block")`` → ``'3 blocks'``."""
+    return f"{n} {word if n == 1 else (many or word + 's')}"
+
+
+def listing(items, *, limit: int = 5, code: bool = False) -> str:
+    """'a, b and c' (at most ``limit`` items, then 'and N more')."""
+    items = [f"`{i}`" if code else str(i) for i in items]
+    if len(items) > limit:
+        items = items[:limit] + [f"{len(items) - limit} more"]
+    if len(items) <= 1:
+        return "".join(items) or "none"
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def answer(question: str, findings: list[str]) -> str:
+    """The Markdown that opens a notebook: the question in bold, then the findings as bullets."""
+    bullets = "\n".join(f"- {line}" for line in findings) or "- Nothing to report for this document."
+    return f"**{question}**\n\n{bullets}"
+
+
+def quotes(texts, *, limit: int = 5) -> str:
+    """Sentences quoted verbatim as Markdown bullets, at most ``limit``, with a count of the rest."""
+    texts = [str(t).strip() for t in texts]
+    lines = [f"- “{t}”" for t in texts[:limit]]
+    if len(texts) > limit:
+        lines.append(f"- … and {len(texts) - limit} more")
+    return "\n".join(lines) or "- none"
+
+
+def bullets(findings: list[str]) -> str:
+    """Findings as a Markdown bullet list."""
+    return "\n".join(f"- {line}" for line in findings)
+
+
+# ---- 01 overview --------------------------------------------------------------------------------
+
+def overview_findings(blocks: pd.DataFrame, claims: pd.DataFrame, repairs: pd.DataFrame) -> list[str]:
+    """How the document divides: parts, sentences per part, the non-content found, glued units repaired."""
+    sizes = claims.groupby("part").size()
+    zh, en = int(sizes.get(PART_COMMENTARY, 0)), int(sizes.get(PART_ORIGINAL, 0))
+    noise = blocks[blocks["part"] == PART_NONCONTENT]
+    chars = claims.assign(chars=claims["text"].str.len()).groupby("part")["chars"].sum()
+    lines = [
+        f"{plural(len(blocks), 'block')}: {plural(int((blocks['part'] == PART_COMMENTARY).sum()), 'block')} of Chinese "
+        f"commentary, {plural(int((blocks['part'] == PART_ORIGINAL).sum()), 'block')} of English original and "
+        f"{plural(len(noise), 'block')} of non-content.",
+    ]
+    if zh and en:
+        lines.append(
+            f"The commentary has {plural(zh, 'sentence')} ({chars.get(PART_COMMENTARY, 0):,} characters) against the "
+            f"original's {plural(en, 'sentence')} ({chars.get(PART_ORIGINAL, 0):,} characters): "
+            f"about one Chinese sentence for every {en / zh:.1f} English ones."
+        )
+    if len(noise):
+        kinds = noise["kind"].value_counts()
+        texts = list(dict.fromkeys(noise["text"].str.strip()))
+        shown = [t if len(t) <= 24 else t[:23] + "…" for t in texts[:4]]
+        lines.append(
+            f"Non-content set aside: {listing([plural(int(n), k.replace('_', ' ')) for k, n in kinds.items()])} "
+            f"(e.g. {listing(shown, limit=4, code=True)})."
+        )
+    if len(repairs):
+        kinds = repairs["repair"].value_counts()
+        lines.append(f"{plural(len(repairs), 'glued unit')} split apart: "
+                     f"{listing([f'{n} × {k.replace(chr(95), chr(32))}' for k, n in kinds.items()])}.")
+    else:
+        lines.append("No glued headings or sentences needed splitting.")
+    return lines
+
+
+# ---- 02 themes ----------------------------------------------------------------------------------
+
+def theme_findings(emphasis: pd.DataFrame, terms: pd.DataFrame | None = None, *,
+                   min_difference: float = 0.05) -> list[str]:
+    """Each version's top terms (when ``terms`` is given), then the themes it dwells on more (share differs ≥ ``min_difference``)."""
+    lines = []
+    terms = pd.DataFrame(columns=["lang", "term"]) if terms is None else terms
+    for lang in ["zh", "en"]:
+        top = terms[terms["lang"] == lang]["term"].head(5).tolist()
+        if top:
+            lines.append(f"Most frequent {LANG_NAMES[lang]} terms: {listing(top, code=True)}.")
+    more_zh = emphasis[emphasis["difference"] >= min_difference].sort_values("difference", ascending=False)
+    more_en = emphasis[emphasis["difference"] <= -min_difference].sort_values("difference")
+    describe = lambda rows: listing([f"{r.theme.replace('_', ' ')} ({pct(r.zh_share)} of Chinese vs "
+                                     f"{pct(r.en_share)} of English sentences)" for r in rows.itertuples()])
+    if len(more_zh):
+        lines.append(f"The Chinese commentary dwells more on {describe(more_zh)}.")
+    if len(more_en):
+        lines.append(f"The English original dwells more on {describe(more_en)}.")
+    if not len(more_zh) and not len(more_en):
+        lines.append(f"No theme's share differs by {pct(min_difference)} or more between the versions.")
+    return lines
+
+
+# ---- 03 lab mentions ----------------------------------------------------------------------------
+
+def mention_findings(by_part: pd.DataFrame, one_version: pd.DataFrame, co: pd.DataFrame | None = None) -> list[str]:
+    """The most named organisations, the ones only one version names, the strongest pairing."""
+    if by_part.empty:
+        return ["No lab or company is named."]
+    lines = []
+    top = by_part.head(3)
+    lines.append(
+        f"{plural(len(by_part), 'organisation')} named; most often {listing([f'{r.org} ({r.total})' for r in top.itertuples()])}."
+    )
+    lead_zh = by_part.sort_values([PART_COMMENTARY, "org"], ascending=[False, True]).iloc[0]
+    lead_en = by_part.sort_values([PART_ORIGINAL, "org"], ascending=[False, True]).iloc[0]
+    if lead_zh["org"] != lead_en["org"]:
+        lines.append(f"The commentary names {lead_zh['org']} most ({lead_zh[PART_COMMENTARY]}), "
+                     f"the original {lead_en['org']} ({lead_en[PART_ORIGINAL]}).")
+    for part, label in [(PART_COMMENTARY, "Only the Chinese names"), (PART_ORIGINAL, "Only the English names")]:
+        only = one_version[one_version["only_in"] == part]
+        if len(only):
+            lines.append(f"{label} {listing(only['org'].tolist(), limit=6)}.")
+    if co is not None and len(co) > 1:
+        pairs = co.where(~pd.DataFrame(
+            [[i >= j for j in range(len(co))] for i in range(len(co))], index=co.index, columns=co.columns))
+        stacked = pairs.stack().sort_values(ascending=False, kind="mergesort")
+        if len(stacked) and stacked.iloc[0] > 0:
+            (a, b), n = stacked.index[0], int(stacked.iloc[0])
+            lines.append(f"Most often named together: {a} and {b} ({plural(n, 'paragraph')}).")
+    return lines
+
+
+# ---- 04 framing ---------------------------------------------------------------------------------
+
+FRAMING_TOPICS = ("links", "coverage", "additions", "shifts")
+
+
+def framing_findings(alignment: pd.DataFrame, coverage: pd.DataFrame, shifts: pd.DataFrame,
+                     additions: pd.DataFrame, *, include=FRAMING_TOPICS) -> list[str]:
+    """How many sentences link, coverage of the source, what the commentary adds, the commonest shifts.
+
+    ``include`` picks which of FRAMING_TOPICS to report, in that order.
+    """
+    unknown = set(include) - set(FRAMING_TOPICS)
+    if unknown:
+        raise ValueError(f"unknown topics {sorted(unknown)}; choose from {FRAMING_TOPICS}")
+    found = {topic: [] for topic in FRAMING_TOPICS}
+    lines = found["links"]
+    zh = alignment["zh_claim_id"].dropna().nunique()
+    linked = alignment[alignment["zh_claim_id"].notna() & alignment["en_claim_id"].notna()]["zh_claim_id"].nunique()
+    if zh:
+        lines.append(f"{linked} of {zh} Chinese sentences ({pct(linked / zh)}) draw on an identifiable English sentence; "
+                     f"the other {zh - linked} link to none: the commentator's asides and framing.")
+    lines = found["coverage"]
+    if len(coverage):
+        total = coverage["carried_chars"].sum() / max(coverage["chars"].sum(), 1)
+        best = coverage.sort_values(["share_chars", "section"], ascending=[False, True]).iloc[0]
+        worst = coverage[coverage["claims"] >= 3].sort_values(["share_chars", "section"]).head(1)
+        heading = lambda row: f"“{row['heading'].replace(chr(8217), chr(39))}”" if row["heading"] else "the opening"
+        lines.append(f"The commentary carries {pct(total)} of the English text; most of {heading(best)} "
+                     f"({pct(best['share_chars'])}).")
+        if len(worst) and worst.iloc[0]["section"] != best["section"]:
+            row = worst.iloc[0]
+            lines.append(f"It barely touches {heading(row)} ({pct(row['share_chars'])} carried).")
+    lines = found["additions"]
+    names = additions[additions["addition"] == "entity_only_in_zh"]
+    if len(names):
+        lines.append(f"Named only in the Chinese: {listing(names['surface'].tolist(), limit=6)}.")
+    lines = found["shifts"]
+    shown = shifts[shifts["value"] != ""]
+    for shift in dict.fromkeys(shown["shift"]):
+        rows = shown[shown["shift"] == shift].sort_values(["claims", "value"], ascending=[False, True])
+        parts = [f"{r.value.replace('_', ' ')} {r.claims}" for r in rows.itertuples()]
+        lines.append(f"{shift.capitalize()} shifts among linked sentences: {listing(parts)}.")
+    return [line for topic in FRAMING_TOPICS if topic in include for line in found[topic]]

@@ -1,0 +1,346 @@
+"""What each version talks about: frequent terms per language and theme cues (data/reference/themes.csv).
+
+Every function takes the claims table (see helpers.columns) and returns a tidy DataFrame sorted
+in a fixed order, so notebooks print the same thing on every run.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from .columns import CONTENT_KINDS, PART_COMMENTARY, PART_ORIGINAL
+from .lexicons import read_table, read_word_list
+from .paths import REFERENCE
+from .segment import cut_zh
+
+THEMES_FILE = REFERENCE / "themes.csv"
+STOPWORDS_ZH_FILE = REFERENCE / "stopwords_zh.txt"
+STOPWORDS_EN_FILE = REFERENCE / "stopwords_en.txt"
+
+THEME_COLUMNS = ["theme", "lang", "cue", "match"]
+MATCH_KINDS = {"word", "prefix", "substring"}
+TERM_COLUMNS = ["lang", "term", "count", "claims"]
+HIT_COLUMNS = ["claim_id", "theme", "cue"]
+POSITION_COLUMNS = ["claim_id", "theme", "part", "lang", "section", "start", "end"]
+SHARE_COLUMNS = ["theme", "lang", "claims", "hits", "share"]
+
+# A Latin word, possibly with inner apostrophes or hyphens ("open-source", "don't").
+EN_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
+POSSESSIVE = re.compile(r"['’]s$")
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+LATIN = re.compile(r"[A-Za-z]")
+DIGITS_ONLY = re.compile(r"^[\d.,%:/\-+]+$")
+
+
+@lru_cache(maxsize=None)
+def load_themes(path: str | Path = THEMES_FILE) -> pd.DataFrame:
+    """The theme lexicon (theme, lang, cue, match); raises ValueError naming the bad line. Cached: do not mutate."""
+    table = read_table(path)
+    missing = set(THEME_COLUMNS) - set(table.columns)
+    if missing:
+        raise ValueError(f"{path}: missing columns {sorted(missing)}")
+    with open(path, encoding="utf-8") as handle:
+        header = sum(1 for _ in handle) - len(table)  # lines before the first row
+    for index, row in table.iterrows():
+        line = header + index + 1
+        if row["lang"] not in ("en", "zh"):
+            raise ValueError(f"{path}, line {line}: lang must be en or zh, not {row['lang']!r}")
+        if row["match"] not in MATCH_KINDS:
+            raise ValueError(f"{path}, line {line}: match must be one of {sorted(MATCH_KINDS)}, not {row['match']!r}")
+        if not row["cue"].strip() or not row["theme"].strip():
+            raise ValueError(f"{path}, line {line}: empty theme or cue")
+    return table[THEME_COLUMNS].reset_index(drop=True)
+
+
+@lru_cache(maxsize=None)
+def load_stopwords(lang: str) -> frozenset[str]:
+    """The stopword list for ``lang`` ("zh" or "en"), English lowercased."""
+    path = STOPWORDS_ZH_FILE if lang == "zh" else STOPWORDS_EN_FILE
+    words = read_word_list(path)
+    return frozenset(words if lang == "zh" else (w.lower() for w in words))
+
+
+def theme_order(lexicon: pd.DataFrame | None = None) -> list[str]:
+    """Themes in the order the lexicon first names them (the order every table and figure uses)."""
+    lexicon = load_themes() if lexicon is None else lexicon
+    return list(dict.fromkeys(lexicon["theme"]))
+
+
+def content_claims(claims: pd.DataFrame) -> pd.DataFrame:
+    """The claims of the commentary and the original that are headings, paragraphs or list items."""
+    keep = claims["part"].isin([PART_COMMENTARY, PART_ORIGINAL]) & claims["kind"].isin(CONTENT_KINDS)
+    return claims[keep]
+
+
+# ---- terms --------------------------------------------------------------------------------------
+
+def terms_zh(text: str, stopwords: frozenset[str]) -> list[str]:
+    """Content tokens of Chinese text: jieba words of two or more characters, no numbers, punctuation or stopwords.
+
+    >>> terms_zh("中国开发者很迷 Claude。", frozenset())
+    ['中国', '开发者', 'Claude']
+    """
+    kept = []
+    for token in cut_zh(text):
+        token = token.strip()
+        if len(token) < 2 or DIGITS_ONLY.match(token) or token in stopwords or token.lower() in stopwords:
+            continue
+        if HAN.search(token) or LATIN.search(token):
+            kept.append(token)
+    return kept
+
+
+def terms_en(text: str, stopwords: frozenset[str]) -> list[str]:
+    """Lowercased English words of two or more letters, possessives stripped, stopwords dropped.
+
+    >>> terms_en("Nvidia's chips are the gold-standard", frozenset({"are", "the"}))
+    ['nvidia', 'chips', 'gold-standard']
+    """
+    words = (POSSESSIVE.sub("", w.lower()).replace("’", "'") for w in EN_WORD.findall(text))
+    return [w for w in words if len(w) > 1 and w not in stopwords]
+
+
+def top_terms(claims: pd.DataFrame, lang: str, n: int = 15, *, extra_stopwords=()) -> pd.DataFrame:
+    """The ``n`` most frequent terms in the content claims written in ``lang`` (count, then term, break ties).
+
+    Columns: lang, term, count (occurrences), claims (sentences holding the term).
+    ``extra_stopwords`` are dropped too, compared case-insensitively (e.g. ``["ai"]``).
+    """
+    extra = {w.lower() for w in extra_stopwords}
+    stopwords = load_stopwords(lang) | extra
+    selected = content_claims(claims)
+    selected = selected[selected["lang"] == lang]
+    cut = terms_zh if lang == "zh" else terms_en
+    rows = [(claim_id, term) for claim_id, text in zip(selected["claim_id"], selected["text"])
+            for term in cut(text, stopwords) if term.lower() not in extra]
+    if not rows:
+        return pd.DataFrame(columns=TERM_COLUMNS).astype({"count": int, "claims": int})
+    found = pd.DataFrame(rows, columns=["claim_id", "term"])
+    table = found.groupby("term").agg(count=("claim_id", "size"), claims=("claim_id", "nunique")).reset_index()
+    table.insert(0, "lang", lang)
+    table = table.sort_values(["count", "term"], ascending=[False, True], kind="mergesort")
+    return table.head(n).reset_index(drop=True)[TERM_COLUMNS]
+
+
+# ---- themes -------------------------------------------------------------------------------------
+
+def _cue_pattern(cue: str, match: str) -> str:
+    body = r"\s+".join(re.escape(part) for part in cue.split())
+    if match == "word":
+        return rf"(?<![A-Za-z0-9]){body}(?![A-Za-z0-9])"
+    if match == "prefix":
+        return rf"(?<![A-Za-z0-9]){body}"
+    return body
+
+
+@lru_cache(maxsize=None)
+def _matchers(lexicon_key: tuple) -> dict[tuple[str, str], re.Pattern]:
+    """One compiled alternation per (lang, theme); cues longest first so the longest one is reported."""
+    patterns = {}
+    for theme, lang, cue, match in sorted(lexicon_key, key=lambda row: -len(row[2])):
+        patterns.setdefault((lang, theme), []).append(_cue_pattern(cue, match))
+    return {key: re.compile("|".join(parts), re.IGNORECASE) for key, parts in patterns.items()}
+
+
+def theme_hits(claims: pd.DataFrame, lexicon: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per (content claim, theme) whose cues occur in it: claim_id, theme, cue (the first cue found).
+
+    Chinese claims are searched with the zh cues, English ones with the en cues, mixed ones with both.
+    """
+    lexicon = load_themes() if lexicon is None else lexicon
+    key = tuple(lexicon[THEME_COLUMNS].itertuples(index=False, name=None))
+    matchers = _matchers(key)
+    order = {theme: i for i, theme in enumerate(theme_order(lexicon))}
+    rows = []
+    for claim_id, lang, text in content_claims(claims)[["claim_id", "lang", "text"]].itertuples(index=False):
+        langs = ("zh", "en") if lang == "mixed" else (lang,)
+        for theme in order:
+            found = [m for l in langs if (l, theme) in matchers for m in [matchers[(l, theme)].search(text)] if m]
+            if found:
+                rows.append((claim_id, theme, min(found, key=lambda m: m.start()).group().lower()))
+    hits = pd.DataFrame(rows, columns=HIT_COLUMNS)
+    hits["order"] = hits["theme"].map(order)
+    return hits.sort_values(["claim_id", "order"]).drop(columns="order").reset_index(drop=True)
+
+
+def theme_positions(claims: pd.DataFrame, hits: pd.DataFrame) -> pd.DataFrame:
+    """Each hit placed in the document: its claim's part, lang, section and character offsets (for the strip)."""
+    info = claims.set_index("claim_id")[["part", "lang", "section", "start", "end"]]
+    placed = hits[["claim_id", "theme"]].join(info, on="claim_id")
+    return placed[POSITION_COLUMNS].reset_index(drop=True)
+
+
+def theme_share(claims: pd.DataFrame, hits: pd.DataFrame, lexicon: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Share of each language's content sentences that touch each theme: theme, lang, claims, hits, share."""
+    content = content_claims(claims)
+    content = content[content["lang"].isin(["zh", "en"])]
+    totals = content.groupby("lang").size()
+    placed = hits.merge(content[["claim_id", "lang"]], on="claim_id")
+    counts = placed.groupby(["theme", "lang"]).size()
+    themes = theme_order(lexicon)
+    rows = []
+    for theme in themes:
+        for lang in ["zh", "en"]:
+            total = int(totals.get(lang, 0))
+            hit = int(counts.get((theme, lang), 0))
+            rows.append((theme, lang, total, hit, hit / total if total else 0.0))
+    return pd.DataFrame(rows, columns=SHARE_COLUMNS)
+
+
+def theme_emphasis(share: pd.DataFrame) -> pd.DataFrame:
+    """Per theme: zh share, en share and their difference in points (positive: the Chinese dwells on it more)."""
+    wide = share.pivot(index="theme", columns="lang", values="share").reindex(columns=["zh", "en"]).fillna(0.0)
+    wide = wide.reindex(list(dict.fromkeys(share["theme"])))
+    wide.columns = ["zh_share", "en_share"]
+    wide["difference"] = wide["zh_share"] - wide["en_share"]
+    return wide.reset_index()
+
+
+def section_labels(blocks: pd.DataFrame) -> pd.DataFrame:
+    """One row per (part, section) of the content: part, section, label (its heading, or "(opening)")."""
+    content = blocks[blocks["part"].isin([PART_COMMENTARY, PART_ORIGINAL])]
+    rows = []
+    for (part, section), group in content.groupby(["part", "section"], sort=True):
+        headings = group[group["kind"] == "heading"]
+        label = headings["text"].iloc[0].strip() if len(headings) and section > 0 else "(opening)"
+        rows.append((part, int(section), label))
+    table = pd.DataFrame(rows, columns=["part", "section", "label"])
+    table["part_order"] = table["part"].map({PART_COMMENTARY: 0, PART_ORIGINAL: 1})
+    return table.sort_values(["part_order", "section"]).drop(columns="part_order").reset_index(drop=True)
+
+
+def theme_by_section(claims: pd.DataFrame, hits: pd.DataFrame, blocks: pd.DataFrame,
+                     lexicon: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Sentences per theme in each part and section: part, section, label, sentences, then one column per theme."""
+    content = content_claims(claims)
+    labels = section_labels(blocks)
+    sizes = content.groupby(["part", "section"]).size().rename("sentences")
+    placed = hits.merge(content[["claim_id", "part", "section"]], on="claim_id")
+    counts = placed.groupby(["part", "section", "theme"]).size().unstack("theme")
+    counts = counts.reindex(columns=theme_order(lexicon))
+    table = labels.join(sizes, on=["part", "section"]).join(counts, on=["part", "section"])
+    themes = theme_order(lexicon)
+    table[themes] = table[themes].fillna(0).astype(int)
+    table["sentences"] = table["sentences"].fillna(0).astype(int)
+    return table.reset_index(drop=True)
+
+
+def part_spans(claims: pd.DataFrame) -> pd.DataFrame:
+    """Where the commentary and the original lie: part, start (first claim), end (last claim), for shading strips."""
+    content = claims[claims["part"].isin([PART_COMMENTARY, PART_ORIGINAL])]
+    spans = content.groupby("part").agg(start=("start", "min"), end=("end", "max")).reset_index()
+    return spans.sort_values("start").reset_index(drop=True)
+
+
+# ---- who is talked about: organisations and the words around them ------------------------------
+
+#: Organisation types counted as "labs" in the lab-mention analysis (see gazetteer.csv `type`).
+LAB_TYPES = ("lab", "company", "chip_maker")
+ORG_COUNT_COLUMNS = ["org", "part", "lang", "mentions"]
+KWIC_COLUMNS = ["mention_id", "org", "part", "left", "surface", "right"]
+WHITESPACE = re.compile(r"\s+")
+
+
+def lab_mentions(mentions: pd.DataFrame, gazetteer: pd.DataFrame | None = None, *,
+                 types=LAB_TYPES) -> pd.DataFrame:
+    """Mentions in the commentary or the original whose organisation is of one of ``types``; adds org_type."""
+    from .entities import load_gazetteer
+
+    gazetteer = load_gazetteer() if gazetteer is None else gazetteer
+    org_type = gazetteer.set_index("entity")["type"]
+    kept = mentions[mentions["part"].isin([PART_COMMENTARY, PART_ORIGINAL]) & (mentions["org"].astype(str) != "")]
+    kept = kept.assign(org_type=kept["org"].map(org_type).fillna(""))
+    return kept[kept["org_type"].isin(types)].reset_index(drop=True)
+
+
+def org_counts(labs: pd.DataFrame) -> pd.DataFrame:
+    """Mentions per organisation, part and language (tidy), most-mentioned organisation first."""
+    counts = labs.groupby(["org", "part", "lang"]).size().rename("mentions").reset_index()
+    total = counts.groupby("org")["mentions"].transform("sum")
+    counts = counts.assign(total=total).sort_values(["total", "org", "part", "lang"],
+                                                    ascending=[False, True, True, True], kind="mergesort")
+    return counts[ORG_COUNT_COLUMNS].reset_index(drop=True)
+
+
+def org_by_part(labs: pd.DataFrame) -> pd.DataFrame:
+    """One row per organisation: mentions in the commentary, in the original, total; most mentioned first."""
+    wide = labs.groupby(["org", "part"]).size().unstack("part")
+    wide = wide.reindex(columns=[PART_COMMENTARY, PART_ORIGINAL]).fillna(0).astype(int)
+    wide["total"] = wide.sum(axis=1)
+    wide = wide.reset_index().sort_values(["total", "org"], ascending=[False, True], kind="mergesort")
+    wide.columns.name = None
+    return wide.reset_index(drop=True)
+
+
+def orgs_in_one_version(by_part: pd.DataFrame) -> pd.DataFrame:
+    """Organisations named in only one of the two versions: org, only_in, mentions."""
+    only_zh = by_part[(by_part[PART_COMMENTARY] > 0) & (by_part[PART_ORIGINAL] == 0)]
+    only_en = by_part[(by_part[PART_ORIGINAL] > 0) & (by_part[PART_COMMENTARY] == 0)]
+    table = pd.concat([
+        pd.DataFrame({"org": only_zh["org"], "only_in": PART_COMMENTARY, "mentions": only_zh[PART_COMMENTARY]}),
+        pd.DataFrame({"org": only_en["org"], "only_in": PART_ORIGINAL, "mentions": only_en[PART_ORIGINAL]}),
+    ])
+    return table.sort_values(["only_in", "mentions", "org"], ascending=[True, False, True],
+                             kind="mergesort").reset_index(drop=True)
+
+
+def co_mentions(labs: pd.DataFrame, claims: pd.DataFrame, *, unit: str = "block_id", top: int = 12) -> pd.DataFrame:
+    """Square table: how many units (``"block_id"`` paragraphs or ``"claim_id"`` sentences) name both orgs.
+
+    The diagonal counts the units naming the org at all. Rows and columns: the ``top`` most mentioned orgs.
+    """
+    placed = labs[["claim_id", "org"]].join(claims.set_index("claim_id")[["block_id"]], on="claim_id")
+    order = org_by_part(labs)["org"].head(top).tolist()
+    present = pd.crosstab(placed[unit], placed["org"]).clip(upper=1).reindex(columns=order, fill_value=0)
+    matrix = present.T.dot(present)
+    matrix.index.name, matrix.columns.name = "org", None
+    return matrix.astype(int)
+
+
+def kwic(text: str, labs: pd.DataFrame, org: str, *, width: int = 30, limit: int = 6) -> pd.DataFrame:
+    """Keyword in context for one organisation: up to ``limit`` mentions per part with ``width`` characters each side."""
+    rows = []
+    chosen = labs[labs["org"] == org].sort_values("start")
+    for part in [PART_COMMENTARY, PART_ORIGINAL]:
+        for row in chosen[chosen["part"] == part].head(limit).itertuples(index=False):
+            left = WHITESPACE.sub(" ", text[max(0, row.start - width):row.start])
+            right = WHITESPACE.sub(" ", text[row.end:row.end + width])
+            rows.append((row.mention_id, org, part, left, row.surface, right))
+    return pd.DataFrame(rows, columns=KWIC_COLUMNS)
+
+
+def blank_mentions(claims: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
+    """The claims with every mentioned name replaced by spaces (offsets kept), so term counts skip names."""
+    texts = dict(zip(claims["claim_id"], claims["text"]))
+    starts = dict(zip(claims["claim_id"], claims["start"]))
+    for claim_id, start, end in mentions[["claim_id", "start", "end"]].itertuples(index=False):
+        if claim_id in texts:
+            offset = start - starts[claim_id]
+            text = texts[claim_id]
+            texts[claim_id] = text[:offset] + " " * (end - start) + text[offset + end - start:]
+    return claims.assign(text=claims["claim_id"].map(texts))
+
+
+def words_about(claims: pd.DataFrame, labs: pd.DataFrame, mentions: pd.DataFrame, *, orgs=None, n: int = 6,
+                extra_stopwords=()) -> pd.DataFrame:
+    """The words most used in the sentences naming each organisation, per language: org, lang, sentences, words.
+
+    Every name in ``mentions`` (labs, models, people, places) is blanked first, so the words describe.
+    """
+    orgs = org_by_part(labs)["org"].tolist() if orgs is None else list(orgs)
+    blanked = blank_mentions(claims, mentions)
+    rows = []
+    for org in orgs:
+        ids = labs.loc[labs["org"] == org, "claim_id"].unique()
+        about = blanked[blanked["claim_id"].isin(ids)]
+        for lang in ["zh", "en"]:
+            chosen = about[about["lang"] == lang]
+            if chosen.empty:
+                continue
+            terms = top_terms(chosen, lang, n=n, extra_stopwords=extra_stopwords)
+            rows.append((org, lang, len(chosen), ", ".join(terms["term"])))
+    return pd.DataFrame(rows, columns=["org", "lang", "sentences", "words"])

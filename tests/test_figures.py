@@ -1,0 +1,98 @@
+"""helpers.figures: every plot returns a slide-readable Figure; saving is byte-for-byte repeatable."""
+
+import warnings
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.text import Text  # noqa: E402
+
+from helpers import figures, themes  # noqa: E402
+
+MIN_POINTS = 12
+
+
+@pytest.fixture(scope="module")
+def drawn(seed_tables):
+    """Every figure of the bundle, drawn from the seed's tables (framing ones from hand-made tables)."""
+    claims, blocks, mentions = seed_tables.claims, seed_tables.blocks, seed_tables.mentions
+    hits = themes.theme_hits(claims)
+    labs = themes.lab_mentions(mentions)
+    terms = pd.concat([themes.top_terms(claims, lang, 8) for lang in ["zh", "en"]])
+    coverage = pd.DataFrame({"section": [0, 1], "heading": ["", "The mentality of Chinese researchers"],
+                             "share_claims": [0.0, 0.5], "share_chars": [0.0, 0.4]})
+    mix = pd.DataFrame({"part": ["commentary", "commentary", "original"], "frame": ["technology", "", "talent"],
+                        "share_claims": [0.6, 0.4, 1.0], "share_chars": [0.7, 0.3, 1.0]})
+    shifts = pd.DataFrame({"shift": ["certainty", "certainty", "voice"], "value": ["sharpened", "", "absorbed"],
+                           "claims": [3, 5, 4]})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        made = {
+            "anatomy": figures.plot_anatomy(blocks, claims),
+            "terms": figures.plot_top_terms(terms),
+            "strip": figures.plot_theme_strip(themes.theme_positions(claims, hits), themes.part_spans(claims),
+                                              themes.theme_order()),
+            "share": figures.plot_theme_share(themes.theme_share(claims, hits)),
+            "orgs": figures.plot_org_mentions(themes.org_by_part(labs)),
+            "co": figures.plot_co_mentions(themes.co_mentions(labs, claims)),
+            "coverage": figures.plot_section_coverage(coverage),
+            "mix": figures.plot_frame_mix(mix),
+            "shifts": figures.plot_shift_counts(shifts),
+        }
+        for fig in made.values():
+            fig.canvas.draw()   # glyph warnings surface at draw time
+    return made
+
+
+def test_every_plot_returns_a_figure(drawn):
+    assert all(isinstance(fig, Figure) for fig in drawn.values())
+
+
+def test_every_visible_text_is_at_least_12_points(drawn):
+    for name, fig in drawn.items():
+        sizes = [t.get_fontsize() for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
+        assert sizes, name
+        assert min(sizes) >= MIN_POINTS, (name, min(sizes))
+
+
+def test_figures_are_titled(drawn):
+    for name, fig in drawn.items():
+        assert fig.get_suptitle(), name
+
+
+def test_frame_mix_labels_the_untagged_share_and_shift_counts_drop_empty_values(drawn):
+    mix_labels = [t.get_text() for t in drawn["mix"].axes[0].get_yticklabels()]
+    assert "(no frame)" in mix_labels
+    shift_labels = [t.get_text() for t in drawn["shifts"].axes[0].get_yticklabels()]
+    assert shift_labels == ["certainty: sharpened", "voice: absorbed"]
+
+
+@pytest.mark.parametrize("plot, table", [
+    (figures.plot_org_mentions, pd.DataFrame(columns=["org", "commentary", "original", "total"])),
+    (figures.plot_shift_counts, pd.DataFrame(columns=["shift", "value", "claims"])),
+    (figures.plot_frame_mix, pd.DataFrame(columns=["part", "frame", "share_claims", "share_chars"])),
+])
+def test_empty_tables_give_a_figure_that_says_so(plot, table):
+    fig = plot(table)
+    assert any(t.get_text().startswith("no ") for t in fig.findobj(Text))
+
+
+def test_save_figure_writes_png_and_svg_identically_twice(drawn, tmp_path):
+    first = figures.save_figure(drawn["share"], tmp_path / "a" / "share")
+    second = figures.save_figure(drawn["share"], tmp_path / "b" / "share")
+    assert [p.suffix for p in first] == [".png", ".svg"]
+    for one, two in zip(first, second):
+        assert one.read_bytes() == two.read_bytes(), one.name
+    svg = first[1].read_text(encoding="utf-8")
+    assert "<dc:date>" not in svg
+    png = first[0].read_bytes()
+    assert b"tIME" not in png and b"Software" not in png
+
+
+def test_save_to_an_empty_folder_name_writes_nothing(drawn, tmp_path):
+    assert figures.save_to(drawn["share"], "", "share") == []
+    assert figures.save_to(drawn["share"], tmp_path, "share") == [tmp_path / "share.png", tmp_path / "share.svg"]

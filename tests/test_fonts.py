@@ -1,0 +1,42 @@
+"""helpers.fonts: Chinese renders in figures with the OFL Noto font, never SimHei, and without warnings."""
+
+import warnings
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+from matplotlib import font_manager  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+from helpers.fonts import CJK_FONT_FILE, cjk_font_path, use_cjk_font  # noqa: E402
+
+
+def test_the_font_file_comes_from_the_mplfonts_package_and_is_noto():
+    path = cjk_font_path()
+    assert path.name == CJK_FONT_FILE == "NotoSansCJKsc-Regular.otf"
+    assert path.parent.parent.name == "mplfonts" and path.is_file()
+
+
+def test_use_cjk_font_puts_noto_first_once_however_often_it_is_called():
+    first = use_cjk_font()
+    second = use_cjk_font()
+    families = matplotlib.rcParams["font.sans-serif"]
+    assert first == second == "Noto Sans CJK SC"
+    assert families[0] == first and families.count(first) == 1
+    assert matplotlib.rcParams["axes.unicode_minus"] is False
+
+
+def test_chinese_labels_draw_without_a_missing_glyph_warning_and_resolve_to_noto():
+    use_cjk_font()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # "Glyph … missing from font(s)" would raise here
+        fig = Figure()
+        ax = fig.add_subplot()
+        ax.set_title("中国 AI 实验室:月之暗面、智谱、美团")
+        ax.set_xlabel("算力 −1")
+        ax.bar(["开源", "芯片"], [1, -1])
+        fig.canvas.draw()
+    chosen = font_manager.findfont(font_manager.FontProperties(family=["sans-serif"]))
+    assert chosen.endswith("NotoSansCJKsc-Regular.otf")
+    assert "SimHei" not in chosen

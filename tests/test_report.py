@@ -1,0 +1,106 @@
+"""helpers.report: the whole report on a tiny two-language document, offline slides, and bad input."""
+
+import base64
+import hashlib
+import io
+import subprocess
+import sys
+import tarfile
+
+import pytest
+
+from helpers import report
+from helpers.paths import NOTEBOOKS, ROOT
+
+TINY = """中国 AI 实验室在工程化和开源上追赶很快。一位美国研究员的观察(原文附后)。
+作者认为,中国公司更愿意自己训练模型,比如月之暗面和智谱都发布了开源模型。
+他说,芯片仍然是最大的约束,很多实验室缺少 Nvidia 芯片。
+这点对我们来说很好理解。
+
+Notes from visiting Chinese AI labs
+I visited Moonshot AI and Zhipu in Beijing last month. Both labs release open-weight models and move fast.
+The mentality of Chinese researchers
+Chinese companies prefer to train their own models rather than buy from OpenAI or Anthropic. Talent is abundant and students are eager.
+Compute is the main constraint. Most labs are desperate for more Nvidia chips, and domestic chips help with inference.
+The government supports the labs, but it is unclear how much.
+"""
+CDNS = ("unpkg.com", "cdnjs", "jsdelivr", "cdn.")
+# The overview and the briefing: a page and the slides, every table and the framing figures, in ~15 s
+# instead of ~40 s for all five notebooks (the others run under nbval on the seed).
+NOTEBOOKS_RUN = ["01-overview.ipynb", "05-briefing.ipynb"]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    if not (report.REVEAL_HOME / "dist" / "reveal.js").is_file():
+        pytest.skip("reveal.js not fetched yet: run `make report` or `python -m helpers.report fetch-reveal` once")
+    folder = tmp_path_factory.mktemp("report")
+    source = folder / "tiny-labs.zh-en.txt"
+    source.write_text(TINY, encoding="utf-8")
+    return report.build_report(source, folder / "out", notebooks=[NOTEBOOKS / name for name in NOTEBOOKS_RUN])
+
+
+def test_the_report_has_pages_slides_figures_tables_and_an_index(built):
+    assert sorted(p.name for p in (built / "html").glob("*.html")) == ["01-overview.html", "05-briefing.html"]
+    assert sorted(p.name for p in (built / "notebooks").glob("*.ipynb")) == NOTEBOOKS_RUN
+    assert (built / "slides" / "05-briefing.slides.html").is_file()
+    assert sorted(p.name for p in (built / "tables").glob("*.csv")) == \
+        ["alignment.csv", "blocks.csv", "claims.csv", "framing.csv", "mentions.csv"]
+    pngs = {p.stem for p in (built / "figures").glob("*.png")}
+    assert pngs == {p.stem for p in (built / "figures").glob("*.svg")} == {"01-anatomy"}
+    assert (built / "index.html").is_file() and (built / "fonts" / "cjk-subset.otf").is_file()
+
+
+def test_slides_load_reveal_from_the_local_copy_and_nothing_from_a_cdn(built):
+    slides = (built / "slides" / "05-briefing.slides.html").read_text(encoding="utf-8")
+    assert 'src="reveal.js/dist/reveal.js"' in slides
+    assert (built / "slides" / "reveal.js" / "dist" / "reveal.js").is_file()
+    assert (built / "slides" / "reveal.js" / "plugin" / "notes" / "notes.js").is_file()
+    for page in [*built.glob("*/*.html"), built / "index.html"]:
+        text = page.read_text(encoding="utf-8")
+        assert 'src="http' not in text and 'href="http' not in text, page.name
+        assert not any(cdn in text for cdn in CDNS), page.name
+
+
+def test_slides_hide_code_and_show_computed_findings(built):
+    slides = (built / "slides" / "05-briefing.slides.html").read_text(encoding="utf-8")
+    assert "read_document(SOURCE)" not in slides and "import pandas" not in slides
+    assert slides.count("<section") >= 6
+    assert "data:image/png;base64" in slides
+
+
+def test_the_executed_notebooks_ran_on_the_given_document(built):
+    executed = (built / "notebooks" / "01-overview.ipynb").read_text(encoding="utf-8")
+    assert "tiny-labs.zh-en.txt: utf-8" in executed
+    assert '"papermill"' not in executed
+
+
+def test_a_bad_source_exits_2_with_one_line_and_leaves_no_folder(tmp_path):
+    out = tmp_path / "out"
+    result = subprocess.run([sys.executable, "-m", "helpers.report", "report", str(tmp_path / "missing.txt"),
+                             "--out", str(out)], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1 and "no such file" in result.stderr
+    assert not out.exists()
+
+
+def test_a_tampered_reveal_download_is_refused():
+    data = b"not the real tarball"
+    with pytest.raises(report.ReportError, match="does not match"):
+        report.check_integrity(data)
+    good = "sha512-" + base64.b64encode(hashlib.sha512(data).digest()).decode()
+    report.check_integrity(data, good)
+
+
+def test_unpack_reveal_keeps_only_the_parts_the_slides_load(tmp_path):
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w:gz") as archive:
+        for name in ["package/dist/reveal.js", "package/plugin/notes/notes.js", "package/LICENSE",
+                     "package/examples/big.html", "package/../evil.js"]:
+            info = tarfile.TarInfo(name)
+            info.size = 2
+            archive.addfile(info, io.BytesIO(b"//"))
+    target = report.unpack_reveal(buffer.getvalue(), tmp_path / "reveal")
+    kept = sorted(str(p.relative_to(target)) for p in target.rglob("*") if p.is_file())
+    assert kept == ["LICENSE", "dist/reveal.js", "plugin/notes/notes.js"]
+    assert not (tmp_path / "evil.js").exists()
