@@ -331,7 +331,9 @@ def save_figure(fig: Figure, path_stem: str | Path) -> list[Path]:
     stem = Path(path_stem)
     stem.parent.mkdir(parents=True, exist_ok=True)
     if fig.get_layout_engine() is not None:
-        fig.canvas.draw()
+        # A bare Figure's canvas does not draw: draw_without_rendering runs the layout for real.
+        with matplotlib.rc_context(STYLE):
+            fig.draw_without_rendering()
         fig.set_layout_engine("none")
     written = []
     with matplotlib.rc_context({"svg.hashsalt": STYLE["svg.hashsalt"], "svg.fonttype": "path"}):
