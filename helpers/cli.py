@@ -39,6 +39,10 @@ def shown(path: str | Path) -> str:
 
 
 def run_extract(args: argparse.Namespace) -> int:
+    from .corpus import is_corpus
+
+    if is_corpus(args.source):
+        return run_extract_corpus(args)
     from .export import write_tables
     from .pipeline import extract
 
@@ -57,6 +61,46 @@ def run_extract(args: argparse.Namespace) -> int:
     return 0
 
 
+#: Corpus mode: some documents were skipped (each named on stderr), the rest were written.
+EXIT_SOME_SKIPPED = 3
+
+
+def run_extract_corpus(args: argparse.Namespace) -> int:
+    """Many documents (a directory's *.txt, or a glob) into one set of tables with a doc_id column."""
+    from .corpus import extract_corpus, list_sources
+
+    paths = list_sources(args.source)
+    if not paths:
+        what = "no *.txt documents in" if Path(args.source).is_dir() else "no files match"
+        raise InputError(f"{what} {args.source}")
+    name = Path(args.source).resolve().name if Path(args.source).is_dir() else "corpus"
+    out = Path(args.out) if args.out else BUILD / "tables" / name
+    result = extract_corpus(paths, out, workers=args.jobs)
+    if not result.landed:
+        raise InputError(f"{args.source}: none of its {len(paths)} documents could be read")
+    print(f"read {len(result.landed)} of {len(paths)} documents from {shown(args.source)}: "
+          f"{result.rows['blocks']} blocks, {result.rows['claims']} claims, {result.rows['mentions']} mentions")
+    for path in result.written:
+        print(f"wrote {shown(path)}")
+    return EXIT_SOME_SKIPPED if result.skipped else 0
+
+
+def run_align(args: argparse.Namespace) -> int:
+    from .export import write_tables
+    from .pipeline import analyse
+
+    document = read_document(args.source)
+    analysis = analyse(document.text)
+    out = Path(args.out) if args.out else default_out(Path(args.source))
+    written = write_tables(analysis.named_tables(), out)
+    relations = analysis.alignment["relation"].value_counts()
+    print(f"read {shown(args.source)} as {document.encoding}: "
+          + ", ".join(f"{relations.get(r, 0)} {r}" for r in ("summarises", "one-to-many", "addition", "omission")))
+    for path in written:
+        print(f"wrote {shown(path)}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = OneLineParser(
         prog="python -m helpers",
@@ -69,12 +113,39 @@ def build_parser() -> argparse.ArgumentParser:
         help="write claims.csv, mentions.csv, blocks.csv, candidates.csv and repairs.csv for a document",
         description="Parse SOURCE into blocks and sentences and write the claims, mentions, blocks, "
                     "candidate-name and repair tables as UTF-8 CSV with a BOM (Excel shows Chinese). "
-                    "Each file is written whole or not at all.",
+                    "Each file is written whole or not at all. Cells a spreadsheet would run as a formula "
+                    "(starting with = + - @, tab or CR) get a leading apostrophe in the CSV only. "
+                    "Corpus mode exits 0 when every document landed, 3 when some were skipped "
+                    "(one line each on stderr), 2 when none could be read (nothing written).",
     )
     extract.add_argument("source", nargs="?", default=str(DEFAULT_SOURCE),
-                         help="the document (UTF-8, UTF-16 with BOM, or GB18030/GBK); default: the seed article")
-    extract.add_argument("--out", metavar="DIR", help="output folder (default: build/tables/<document name>/)")
+                         help="the document (UTF-8, UTF-16 with BOM, or GB18030/GBK); default: the seed article. "
+                              "A directory (every *.txt in it) or a quoted glob ('data/*/*.txt') is a corpus: "
+                              "one set of tables with a doc_id column first (the file's stem, made unique)")
+    extract.add_argument("--out", metavar="DIR",
+                         help="output folder (default: build/tables/<document or directory name>/, "
+                              "build/tables/corpus/ for a glob)")
+    extract.add_argument("--jobs", type=int, metavar="N", default=None,
+                         help="corpus mode: worker processes (default: one per core)")
     extract.set_defaults(run=run_extract)
+
+    align = commands.add_parser(
+        "align",
+        help="also align the Chinese commentary to the English original and write the framing tables",
+        description="Everything extract writes, plus alignment.csv (one row per link: zh_claim_id, en_claim_id, "
+                    "score, relation; en_claim_id empty for an addition, zh_claim_id empty for an omitted English "
+                    "claim), framing.csv (per Chinese claim: its English source and the certainty, voice and "
+                    "generalisation shifts), coverage.csv (how much of each English section the Chinese carries), "
+                    "additions.csv, omissions.csv, frames.csv, frame_mix.csv and shifts.csv.",
+    )
+    align.add_argument("source", nargs="?", default=str(DEFAULT_SOURCE),
+                       help="the document; default: the seed article")
+    align.add_argument("--out", metavar="DIR", help="output folder (default: build/tables/<document name>/)")
+    align.set_defaults(run=run_align)
+
+    from .report import add_report_command
+
+    add_report_command(commands)
     return parser
 
 

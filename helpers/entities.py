@@ -17,9 +17,11 @@ Matching rules (find_mentions):
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 
 import pandas as pd
@@ -265,9 +267,13 @@ def find_mentions(text: str, gazetteer: pd.DataFrame) -> pd.DataFrame:
         matches = [(m.start(), m.end()) for m in pattern.finditer(text) if m.end() > m.start()]
         if not matches:
             continue
-        blocked = [(m.start(), m.end()) for ex in exclusions for m in ex.finditer(text)]
+        blocked = sorted((m.start(), m.end()) for ex in exclusions for m in ex.finditer(text))
+        # a match is blocked when some exclusion starting at or before it ends at or after it
+        blocked_starts = [bs for bs, _ in blocked]
+        furthest_end = list(accumulate((be for _, be in blocked), max))
         found.extend(
-            (s, e, index) for s, e in matches if not any(bs <= s and e <= be for bs, be in blocked)
+            (s, e, index) for s, e in matches
+            if not (k := bisect.bisect_right(blocked_starts, s)) or furthest_end[k - 1] < e
         )
     found.sort(key=lambda m: (m[0] - m[1], m[0], m[2]))
     taken = bytearray(len(text))
@@ -373,7 +379,8 @@ def _sentence_initial(text: str, start: int) -> bool:
 
 
 def find_candidates(
-    text: str, gazetteer: pd.DataFrame, *, stoplist: frozenset[str] | None = None
+    text: str, gazetteer: pd.DataFrame, *, stoplist: frozenset[str] | None = None,
+    mentions: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Name-like strings that are not gazetteer mentions, for a user to review and maybe add.
 
@@ -385,9 +392,10 @@ def find_candidates(
     mention). Stoplisted words and existing mentions are never candidates.
     """
     stoplist = load_stoplist() if stoplist is None else frozenset(w.casefold() for w in stoplist)
-    mentions = find_mentions(text, gazetteer)
+    mentions = find_mentions(text, gazetteer) if mentions is None else mentions
     covered = bytearray(len(text))
-    spans = list(zip(mentions["start"], mentions["end"]))
+    spans = list(zip(mentions["start"], mentions["end"]))  # sorted, non-overlapping
+    span_ends = [e for _, e in spans]
     for start, end in spans:
         covered[start:end] = b"\x01" * (end - start)
 
@@ -415,7 +423,14 @@ def find_candidates(
         if any(covered[start:end]):
             # A known name with a version glued on ("Foo-3" when only "Foo" is known) is news.
             uncovered = "".join(ch for ch, c in zip(word, covered[start:end]) if not c)
-            inside = all(start <= s and e <= end for s, e in spans if s < end and start < e)
+            # every mention overlapping the word lies inside it (mentions are sorted and disjoint)
+            k = bisect.bisect_right(span_ends, start)  # the first mention ending after start
+            inside = True
+            while k < len(spans) and spans[k][0] < end:
+                if not (start <= spans[k][0] and spans[k][1] <= end):
+                    inside = False
+                    break
+                k += 1
             versioned = inside and HAS_DIGIT_RE.search(uncovered) and _word_reason(word) == REASON_MODEL_LIKE
             words.append((start, end, REASON_VERSIONED if versioned else None))
         elif _is_stopword(word, stoplist):

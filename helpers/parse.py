@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import pandas as pd
 
@@ -110,7 +111,9 @@ def iter_lines(text: str):
         yield start, start + len(stripped)
 
 
+@lru_cache(maxsize=None)
 def _cue_pattern(category: str) -> re.Pattern | None:
+    # Cached like load_cues itself (speed: this ran once per line, rebuilding the alternation).
     cues = load_cues()
     words = cues.loc[cues["category"] == category, "cue"].tolist()
     if not words:
@@ -199,12 +202,20 @@ def classify_kinds(texts: list[str], langs: list[str], glued_heading: list[bool]
     """Give each block a kind: heading, paragraph, list_item, byline or boilerplate."""
     kinds: list[str] = []
     in_list = False
+    # The next block that is not a byline or boilerplate, for every block: one pass from the end
+    # (searching forward from each block made long documents quadratic).
+    following_texts: list[str | None] = [None] * len(texts)
+    upcoming = None
+    for k in range(len(texts) - 1, -1, -1):
+        following_texts[k] = upcoming
+        if not noncontent_kind[k]:
+            upcoming = texts[k]
     for k, text in enumerate(texts):
         if noncontent_kind[k]:
             kinds.append(noncontent_kind[k])
             in_list = False
             continue
-        following = next((t for t, nk in zip(texts[k + 1:], noncontent_kind[k + 1:]) if not nk), None)
+        following = following_texts[k]
         if glued_heading[k]:
             kind = "heading"
         elif ENUMERATOR.match(text):
@@ -230,15 +241,23 @@ def classify_kinds(texts: list[str], langs: list[str], glued_heading: list[bool]
     return kinds
 
 
-def _is_abbreviation(before: str, after: str) -> bool:
-    token = before.split()[-1] if before.split() else ""
-    token = token.lstrip("(“‘\"'[").lower()
-    if INITIAL.match(before.split()[-1] if before.split() else ""):
+def _is_abbreviation(text: str, terminator_at: int, after_at: int) -> bool:
+    """True when the '.' at ``terminator_at`` ends an abbreviation or initial, not a sentence.
+
+    Reads only the word before it and the text at ``after_at`` (slicing the whole block around
+    every full stop made a long one-line document quadratic).
+    """
+    word_start = terminator_at
+    while word_start > 0 and not text[word_start - 1].isspace():
+        word_start -= 1
+    last_word = text[word_start:terminator_at + 1]
+    token = last_word.lstrip("(“‘\"'[").lower()
+    if INITIAL.match(last_word):
         return True
     if token in CLOSING_ABBREVIATIONS:
         return False
     if token in ABBREVIATIONS:
-        return not SENTENCE_STARTERS.match(after)
+        return not SENTENCE_STARTERS.match(text, after_at)
     return False
 
 
@@ -251,7 +270,7 @@ def sentence_cuts(text: str, lang: str) -> list[int]:
     if lang in ("en", "mixed"):
         for match in EN_END.finditer(text):
             terminator_at = match.start()
-            if text[terminator_at] == "." and _is_abbreviation(text[: terminator_at + 1], text[match.end():]):
+            if text[terminator_at] == "." and _is_abbreviation(text, terminator_at, match.end()):
                 continue
             cuts.add(match.end())
     for match in GLUED_SENTENCE.finditer(text):

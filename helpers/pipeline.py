@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -63,25 +64,42 @@ def summarise_entities(claims: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataF
     return claims
 
 
+def _default_gazetteer() -> pd.DataFrame:
+    """data/reference/gazetteer.csv, read again only when the file changes (speed: corpus mode)."""
+    path = entities.GAZETTEER_PATH
+    stat = path.stat()
+    return _read_gazetteer(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=2)
+def _read_gazetteer(path: str, mtime_ns: int, size: int) -> pd.DataFrame:
+    return entities.load_gazetteer(path)
+
+
 def extract(text: str, *, gazetteer: pd.DataFrame | None = None) -> Tables:
     """Parse ``text`` and build every table.
 
     ``gazetteer`` defaults to data/reference/gazetteer.csv; pass another to analyse another domain.
     """
-    gazetteer = entities.load_gazetteer() if gazetteer is None else gazetteer
+    gazetteer = _default_gazetteer() if gazetteer is None else gazetteer
     parsed = parse_document(text)
     claims = annotate_claims(build_claims(text, parsed))
 
-    found = attach_to_claims(entities.find_mentions(text, gazetteer), claims)
+    all_mentions = entities.find_mentions(text, gazetteer)
+    found = attach_to_claims(all_mentions, claims)
     found.insert(0, "mention_id", range(1, len(found) + 1))
     mentions = found[MENTION_COLUMNS]
     claims = summarise_entities(claims, mentions)
 
-    candidates = attach_to_claims(entities.find_candidates(text, gazetteer), claims)
+    candidates = attach_to_claims(entities.find_candidates(text, gazetteer, mentions=all_mentions), claims)
     # A glued unit the parser repaired ("labThe") is no name to add to the gazetteer.
-    repaired = parsed.repairs["position"].to_numpy()
-    straddles = [((repaired > a) & (repaired < b)).any() for a, b in zip(candidates["start"], candidates["end"])]
-    candidates = candidates.loc[[not s for s in straddles], CANDIDATE_COLUMNS].reset_index(drop=True)
+    # A repair position p straddles a candidate when start < p < end: count the positions below
+    # end minus those up to start (sorted search; one scan per candidate was quadratic).
+    repaired = np.sort(parsed.repairs["position"].to_numpy(dtype=np.int64))
+    starts = candidates["start"].to_numpy(dtype=np.int64)
+    ends = candidates["end"].to_numpy(dtype=np.int64)
+    straddles = np.searchsorted(repaired, ends, side="left") > np.searchsorted(repaired, starts, side="right")
+    candidates = candidates.loc[~straddles, CANDIDATE_COLUMNS].reset_index(drop=True)
     return Tables(text=text, blocks=parsed.blocks, claims=claims, mentions=mentions,
                   candidates=candidates, repairs=parsed.repairs)
 

@@ -1,0 +1,401 @@
+"""Benchmark: every figure is a ratio against a floor measured in the same run, on the same machine.
+
+    .venv/bin/python bench/run.py [--quick] [--out build/bench.md]
+
+Rows (each timed after a warm-up; medians of --repeat runs where repeated):
+
+1. seed, per document: read + extract in process, against read + bare ``jieba.lcut`` over the
+   document's Chinese lines (every line holding a Han character); and the whole process
+   (``python -m helpers extract SEED``) against a process that imports jieba, reads and cuts.
+2. corpus throughput: ~10 MB of documents (the seed and tests/fixtures/unseen_article.txt, repeated
+   and shuffled with a fixed seed) through corpus mode (one worker per core), against the same
+   Chinese text cut by bare jieba.lcut in the same number of processes; plus the pipeline in
+   process on the first ~1 MB of that corpus, against jieba on the same text, single core.
+3. the aligner on 1×, 4×, 8×, 16× the seed (commentary and original each repeated): align_claims and
+   its decoder (the full monotone DP), time and tracemalloc peak, against extract of the same text;
+   and a banded DP (written here, not in helpers/align.py) with its agreement with the full pass.
+4. ``make report`` wall time against as many empty notebooks run through nbclient.
+
+Memory: "peak RSS" is ``resource`` ru_maxrss of the measured command (RUSAGE_CHILDREN of a small
+wrapper process: the largest of the command and the worker processes it waited for); "traced peak" is ``tracemalloc``'s peak of Python allocations
+during the call (numpy buffers included, the interpreter and loaded modules not).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from helpers.paths import BUILD, DEFAULT_SOURCE  # noqa: E402
+
+UNSEEN = ROOT / "tests" / "fixtures" / "unseen_article.txt"
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+SHUFFLE_SEED = 20260529
+PYTHON = sys.executable
+
+
+# ---- helpers --------------------------------------------------------------------------------
+
+def chinese_lines(text: str) -> str:
+    """The floor's input: every line that holds a Han character, newline-joined."""
+    return "\n".join(line for line in text.splitlines() if HAN.search(line))
+
+
+def timed(fn, repeat: int) -> float:
+    """Median wall seconds of ``fn()`` over ``repeat`` runs."""
+    runs = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        runs.append(time.perf_counter() - start)
+    return statistics.median(runs)
+
+
+def traced_peak(fn) -> tuple[object, int]:
+    """(result, tracemalloc peak bytes) of one call."""
+    tracemalloc.start()
+    try:
+        result = fn()
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return result, peak
+
+
+# The measured command runs under this small wrapper, which reports the command's own wall time
+# and peak RSS: a child forked straight from this (large) process would inherit its high-water mark.
+WRAPPER = (
+    "import resource, subprocess, sys, time\n"
+    "start = time.perf_counter()\n"
+    "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode\n"
+    "wall = time.perf_counter() - start\n"
+    "rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * (1 if sys.platform == 'darwin' else 1024)\n"
+    "sys.stderr.write(f'\\nBENCH {wall} {rss}\\n')\n"
+    "sys.exit(code)\n"
+)
+
+
+def run_child(args: list[str], *, cwd: Path = ROOT) -> tuple[float, int, int]:
+    """(wall seconds, peak RSS bytes, exit status) of a child process and the processes it waits for."""
+    child = subprocess.run([PYTHON, "-c", WRAPPER, *args], cwd=cwd, capture_output=True, text=True)
+    if child.returncode not in (0, 3):
+        raise RuntimeError(f"{' '.join(args[:4])}… exited {child.returncode}: {child.stderr[-400:]}")
+    _, wall, rss = child.stderr.strip().splitlines()[-1].split()
+    return float(wall), int(rss), child.returncode
+
+
+def child_median(args: list[str], repeat: int) -> tuple[float, int]:
+    runs = [run_child(args) for _ in range(repeat)]
+    return statistics.median(r[0] for r in runs), max(r[1] for r in runs)
+
+
+def mib(n: float) -> str:
+    return f"{n / 2**20:.0f} MiB"
+
+
+def machine() -> str:
+    try:
+        with open("/proc/meminfo") as handle:
+            total = int(next(line for line in handle if line.startswith("MemTotal")).split()[1]) * 1024
+        memory = f"{total / 2**30:.1f} GiB RAM"
+    except (OSError, StopIteration):
+        memory = "RAM unknown"
+    return (f"{os.cpu_count()} cores ({platform.machine()}), {memory}, Python {platform.python_version()}, "
+            f"{platform.system()}; shared machine, figures are indicative")
+
+
+FLOOR_CHILD = (
+    "import sys, warnings, logging\n"
+    "warnings.simplefilter('ignore')\n"
+    "import jieba; jieba.setLogLevel(logging.WARNING)\n"
+    "sys.path.insert(0, {root!r}); sys.path.insert(0, {bench!r})\n"
+    "from helpers.reader import read_document\n"
+    "from run import chinese_lines, floor_corpus\n"
+    "paths = sys.argv[1:]\n"
+    "if len(paths) == 1: jieba.lcut(chinese_lines(read_document(paths[0]).text))\n"
+    "else: floor_corpus(paths)\n"
+)
+
+
+def _floor_one(path: str) -> int:
+    import jieba
+
+    from helpers.reader import read_document
+
+    return len(jieba.lcut(chinese_lines(read_document(path).text)))
+
+
+def floor_corpus(paths: list[str]) -> int:
+    """The corpus floor: read + bare jieba.lcut of each document's Chinese lines, one process per core."""
+    with ProcessPoolExecutor(max_workers=os.cpu_count()) as pool:
+        return sum(pool.map(_floor_one, paths, chunksize=8))
+
+
+def floor_args(paths: list[Path]) -> list[str]:
+    code = FLOOR_CHILD.format(root=str(ROOT), bench=str(Path(__file__).parent))
+    return [PYTHON, "-c", code, *map(str, paths)]
+
+
+# ---- rows -----------------------------------------------------------------------------------
+
+def bench_seed(repeat: int, rows: list, tmp: Path) -> None:
+    import jieba
+
+    from helpers.pipeline import extract
+    from helpers.reader import read_document
+
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    text = read_document(DEFAULT_SOURCE).text
+    extract(text)  # warm-up: dictionary, gazetteer, compiled patterns
+    jieba.lcut(chinese_lines(text))
+    work = timed(lambda: extract(read_document(DEFAULT_SOURCE).text), repeat)
+    floor = timed(lambda: jieba.lcut(chinese_lines(read_document(DEFAULT_SOURCE).text)), repeat)
+    _, peak = traced_peak(lambda: extract(text))
+    rows.append(("seed, per document (in process, warm)", f"{work * 1000:.0f} ms", f"{floor * 1000:.0f} ms",
+                 f"{work / floor:.1f}×", f"traced peak {mib(peak)}"))
+    wall, rss = child_median([PYTHON, "-m", "helpers", "extract", str(DEFAULT_SOURCE), "--out", str(tmp / "seed")], repeat)
+    floor_wall, floor_rss = child_median(floor_args([DEFAULT_SOURCE]), repeat)
+    rows.append(("seed, whole process (`python -m helpers extract`)", f"{wall:.2f} s", f"{floor_wall:.2f} s",
+                 f"{wall / floor_wall:.1f}×", f"peak RSS {mib(rss)} (floor {mib(floor_rss)})"))
+
+
+def build_corpus(folder: Path, target_bytes: int) -> list[Path]:
+    """Seed and unseen article repeated and shuffled (fixed seed) until ~target_bytes."""
+    sources = [DEFAULT_SOURCE.read_bytes(), UNSEEN.read_bytes()]
+    names, total, k = [], 0, 0
+    while total < target_bytes:
+        names.append(k % 2)
+        total += len(sources[k % 2])
+        k += 1
+    random.Random(SHUFFLE_SEED).shuffle(names)
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for index, which in enumerate(names):
+        path = folder / f"doc{index:05d}.txt"
+        path.write_bytes(sources[which])
+        paths.append(path)
+    return paths
+
+
+def bench_corpus(megabytes: float, rows: list, tmp: Path) -> None:
+    import jieba
+
+    from helpers.pipeline import extract
+
+    paths = build_corpus(tmp / "corpus", int(megabytes * 2**20))
+    size = sum(p.stat().st_size for p in paths)
+    wall, rss = child_median([PYTHON, "-m", "helpers", "extract", str(tmp / "corpus"), "--out", str(tmp / "corpus-out")], 1)
+    floor_wall, floor_rss = child_median(floor_args(paths), 1)
+    rows.append((f"corpus mode, {len(paths)} docs, {size / 2**20:.1f} MiB, {os.cpu_count()} workers (whole process)",
+                 f"{wall:.1f} s = {size / 2**20 / wall:.2f} MiB/s", f"{floor_wall:.1f} s = {size / 2**20 / floor_wall:.2f} MiB/s",
+                 f"{wall / floor_wall:.1f}×", f"peak RSS {mib(rss)} (floor {mib(floor_rss)})"))
+    # In process, one core, the first ~1 MiB of the same shuffled corpus.
+    sample, sample_size = [], 0
+    for path in paths:
+        if sample_size >= 2**20:
+            break
+        sample.append(path.read_text(encoding="utf-8"))
+        sample_size += path.stat().st_size
+    extract(sample[0])
+    work = timed(lambda: [extract(t) for t in sample], 1)
+    floor = timed(lambda: [jieba.lcut(chinese_lines(t)) for t in sample], 1)
+    rows.append((f"pipeline in process, {len(sample)} docs, {sample_size / 2**20:.1f} MiB, 1 core",
+                 f"{sample_size / 2**20 / work:.2f} MiB/s", f"{sample_size / 2**20 / floor:.2f} MiB/s",
+                 f"{work / floor:.1f}×", ""))
+
+
+def repeated_seed(k: int) -> str:
+    """The seed with its commentary repeated k times, then its original repeated k times, then the rest."""
+    from helpers.pipeline import extract
+    from helpers.reader import read_document
+
+    text = read_document(DEFAULT_SOURCE).text
+    blocks = extract(text).blocks
+    first_original = blocks.loc[blocks["part"] == "original", "start"].min()
+    last_original = blocks.loc[blocks["part"] == "original", "end"].max()
+    commentary, original, rest = text[:first_original], text[first_original:last_original], text[last_original:]
+    return commentary * k + original.rstrip("\n") + ("\n" + original.rstrip("\n")) * (k - 1) + rest
+
+
+def banded_decode(gain: np.ndarray, params, band: int) -> list[int]:
+    """decode_monotone restricted to paragraphs within ``band`` of the reading position (the first link is free)."""
+    n, m = gain.shape
+    if n == 0 or m == 0:
+        return [-1] * n
+    NEG = -1e18
+    score = np.full(m + 1, NEG)
+    score[0] = 0.0
+    back = []
+    offsets = np.arange(-band, band + 1)
+    for i in range(n):
+        g = gain[i]
+        best_excursion = int(np.argmax(g))
+        excursion_gain = g[best_excursion] - params.excursion_cost
+        alive = score > NEG / 2
+        stay = np.where(alive, score + max(excursion_gain, 0.0), NEG)
+        new, prev_state = stay.copy(), np.arange(m + 1)
+        choice = np.where(alive & (excursion_gain > 0), best_excursion, -1)
+        # from the start state (no link yet) any paragraph is free
+        if alive[0]:
+            total = np.where(g > 0, score[0] + g, NEG)
+            better = total > new[1:]
+            new[1:][better], prev_state[1:][better], choice[1:][better] = total[better], 0, np.nonzero(better)[0]
+        p = np.arange(m)  # reading positions 0..m-1 (states 1..m)
+        for o in offsets:
+            j = p + o
+            ok = (j >= 0) & (j < m) & alive[1:]
+            if not ok.any():
+                continue
+            jj = np.clip(j, 0, m - 1)
+            gj = g[jj]
+            cost = np.where(o >= 0, params.skip_cost * np.log1p(np.maximum(o - 1, 0)),
+                            params.back_jump_cost + params.back_step_cost * (-o))
+            bonus = params.continuity_bonus * ((o == 0) | (o == 1))
+            total = np.where(ok & (gj + bonus > 0), score[1:] + gj + bonus - cost, NEG)
+            target = jj + 1
+            better = total > new[target]
+            new[target[better]] = total[better]
+            prev_state[target[better]] = p[better] + 1
+            choice[target[better]] = jj[better]
+        back.append((prev_state, choice))
+        score = new
+    state = int(np.argmax(score))
+    path = [-1] * n
+    for i in range(n - 1, -1, -1):
+        prev_state, choice = back[i]
+        path[i] = int(choice[state])
+        state = int(prev_state[state])
+    return path
+
+
+def bench_align(factors: list[int], bands: list[int], rows: list) -> None:
+    try:
+        from helpers import align
+    except ImportError:
+        rows.append(("aligner", "not measured: helpers/align.py missing", "", "", ""))
+        return
+    from helpers.dictionary import default_dictionary
+    from helpers.pipeline import extract
+
+    dictionary = default_dictionary()
+    params = align.AlignParams()
+    for k in factors:
+        text = repeated_seed(k)
+        extract_time = timed(lambda: extract(text), 1)
+        tables = extract(text)
+        if k == factors[0]:
+            align.align_claims(tables.claims, mentions=tables.mentions, dictionary=dictionary)  # warm-up
+        # timed without tracemalloc (it slows every allocation), then traced once for the peak
+        align_time = timed(lambda: align.align_claims(tables.claims, mentions=tables.mentions, dictionary=dictionary), 1)
+        _, peak = traced_peak(lambda: align.align_claims(tables.claims, mentions=tables.mentions, dictionary=dictionary))
+        evidence = align._gather_evidence(tables.claims, tables.mentions, params, dictionary)
+        n, m = evidence.gain.shape
+        dp_time = timed(lambda: align.decode_monotone(evidence.gain, params), 1)
+        full, dp_peak = traced_peak(lambda: align.decode_monotone(evidence.gain, params))
+        rows.append((f"aligner, {k}× seed ({n} zh sentences × {m} en paragraphs)",
+                     f"align_claims {align_time:.2f} s, full DP {dp_time:.2f} s",
+                     f"extract {extract_time:.2f} s", f"{align_time / extract_time:.1f}×",
+                     f"traced peak {mib(peak)} (DP {mib(dp_peak)})"))
+        for band in bands:
+            if band >= m:
+                continue
+            band_time = timed(lambda: banded_decode(evidence.gain, params, band), 1)
+            banded, band_peak = traced_peak(lambda: banded_decode(evidence.gain, params, band))
+            agree = sum(a == b for a, b in zip(full, banded)) / max(n, 1)
+            rows.append((f"  banded DP ±{band} paragraphs, {k}× seed", f"{band_time:.2f} s",
+                         f"full DP {dp_time:.2f} s", f"{band_time / dp_time:.2f}×",
+                         f"agrees with full on {agree:.1%} of sentences; traced peak {mib(band_peak)}"))
+
+
+def bench_report(rows: list, tmp: Path) -> None:
+    notebooks = sorted((ROOT / "notebooks").glob("*.ipynb")) if (ROOT / "notebooks").is_dir() else []
+    if not (ROOT / "helpers" / "report.py").exists() or not notebooks:
+        rows.append(("`make report`", "not measured: report runner missing", "", "", ""))
+        return
+    import nbformat
+    from nbclient import NotebookClient
+
+    wall, rss = child_median(["make", "--no-print-directory", "report"], 1)
+
+    def empty_notebooks():
+        for _ in notebooks:
+            notebook = nbformat.v4.new_notebook()
+            notebook.cells.append(nbformat.v4.new_code_cell("pass"))
+            NotebookClient(notebook, kernel_name="python3", shutdown_kernel="immediate").execute()
+
+    floor = timed(empty_notebooks, 1)
+    rows.append((f"`make report` ({len(notebooks)} notebooks)", f"{wall:.1f} s", f"{floor:.1f} s",
+                 f"{wall / floor:.1f}×", f"peak RSS {mib(rss)}"))
+
+
+# ---- main -----------------------------------------------------------------------------------
+
+def render(rows: list, seconds: float) -> str:
+    lines = [
+        "# Benchmark",
+        "",
+        f"Machine: {machine()}. Total bench time {seconds:.0f} s.",
+        "",
+        "| what | measured | floor | ratio | memory |",
+        "|---|---|---|---|---|",
+    ]
+    lines += [f"| {' | '.join(row)} |" for row in rows]
+    lines += [
+        "",
+        "Floors: bare `jieba.lcut` (default settings, HMM on) over the Chinese lines of the same documents, "
+        "after reading them; for the aligner, extract of the same text; for the report, as many empty "
+        "notebooks run through nbclient. Peak RSS: ru_maxrss of the child process; traced peak: tracemalloc.",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="small sizes, for a smoke run (1 MiB corpus, aligner 1× and 2×)")
+    parser.add_argument("--repeat", type=int, default=5, help="runs per median (default 5)")
+    parser.add_argument("--out", default=str(BUILD / "bench.md"), help="where the table is written (default build/bench.md)")
+    parser.add_argument("--only", choices=["seed", "corpus", "align", "report"], action="append",
+                        help="run only these rows (repeatable)")
+    args = parser.parse_args(argv)
+    only = set(args.only or ["seed", "corpus", "align", "report"])
+    started = time.perf_counter()
+    rows: list[tuple] = []
+    with tempfile.TemporaryDirectory(prefix="bench-") as folder:
+        tmp = Path(folder)
+        if "seed" in only:
+            bench_seed(2 if args.quick else args.repeat, rows, tmp)
+        if "corpus" in only:
+            bench_corpus(1 if args.quick else 10, rows, tmp)
+        if "align" in only:
+            bench_align([1, 2] if args.quick else [1, 4, 8, 16], [8, 32] if args.quick else [8, 32, 128], rows)
+        if "report" in only:
+            bench_report(rows, tmp)
+        shutil.rmtree(tmp / "corpus", ignore_errors=True)
+    table = render(rows, time.perf_counter() - started)
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(table, encoding="utf-8")
+    print(table)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,130 @@
+"""Corpus mode: many documents in parallel into one set of tables, doc_id first, rows in document order."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from helpers.corpus import DOC_ID, TABLE_NAMES, extract_corpus, is_corpus, list_sources, unique_ids
+from helpers.export import read_table
+from helpers.paths import ROOT
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SHORT = {
+    "b-short.txt": "作者认为,中国实验室执行力很强。DeepSeek 开源了模型。\n\nThe labs are fast. We met Qwen.\n",
+    "a-tiny.txt": "只有中文。第二句。\n",
+    "c-mixed.txt": "Kimi 模型很强吗？可能吧。\nMoonshot builds Kimi. It may well be true.\n",
+}
+UNDECODABLE = b"abc " + b"\xff\xfe\x80\x81\x90\xa0" * 200
+
+
+def run(*args):
+    return subprocess.run([sys.executable, "-m", "helpers", *args], capture_output=True, text=True, cwd=ROOT, timeout=300)
+
+
+def make_corpus(folder: Path, docs: dict[str, str | bytes]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, content in docs.items():
+        (folder / name).write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    return folder
+
+
+def test_unique_ids_keep_stems_and_number_repeats():
+    paths = [Path("a/x.txt"), Path("b/x.txt"), Path("c/x.txt"), Path("x-2.txt"), Path("y.txt")]
+    assert unique_ids(paths) == ["x", "x-3", "x-4", "x-2", "y"]
+
+
+def test_directory_lists_only_its_txt_files_sorted(tmp_path):
+    folder = make_corpus(tmp_path / "in", {"b.txt": "乙。", "a.txt": "甲。", "notes.md": "no", "c.TXT.bak": "no"})
+    (folder / "sub").mkdir()
+    (folder / "sub" / "d.txt").write_text("丁。", encoding="utf-8")
+    assert [p.name for p in list_sources(str(folder))] == ["a.txt", "b.txt"]
+    assert is_corpus(str(folder)) and is_corpus(str(folder / "*.txt"))
+    assert not is_corpus(str(folder / "a.txt"))
+
+
+def test_corpus_skips_a_bad_document_and_keeps_the_rest_in_order(tmp_path):
+    folder = make_corpus(tmp_path / "in", {**SHORT, "bad.txt": UNDECODABLE})
+    out = tmp_path / "out"
+    result = run("extract", str(folder), "--out", str(out), "--jobs", "2")
+    assert result.returncode == 3, result.stderr
+    assert result.stderr.count("\n") == 1 and "bad.txt" in result.stderr and "Traceback" not in result.stderr
+    assert sorted(p.name for p in out.iterdir()) == sorted(f"{name}.csv" for name in TABLE_NAMES)  # no leftovers
+    for name in TABLE_NAMES:
+        table = read_table(out / f"{name}.csv")
+        assert list(table.columns)[0] == DOC_ID
+    claims = read_table(out / "claims.csv")
+    order = list(dict.fromkeys(claims[DOC_ID]))
+    assert order == ["a-tiny", "b-short", "c-mixed"]
+    # Each document's rows are exactly what a single-file run writes, doc_id aside.
+    for doc_id in order:
+        single = tmp_path / f"single-{doc_id}"
+        assert run("extract", str(folder / f"{doc_id}.txt"), "--out", str(single)).returncode == 0
+        for name in TABLE_NAMES:
+            expected = read_table(single / f"{name}.csv")
+            got = read_table(out / f"{name}.csv")
+            got = got[got[DOC_ID] == doc_id].drop(columns=DOC_ID).reset_index(drop=True)
+            pd.testing.assert_frame_equal(got, expected, check_dtype=False)
+
+
+def test_all_good_corpus_exits_0_and_a_glob_makes_ids_unique(tmp_path):
+    make_corpus(tmp_path / "one", {"same.txt": SHORT["a-tiny.txt"]})
+    make_corpus(tmp_path / "two", {"same.txt": SHORT["c-mixed.txt"]})
+    out = tmp_path / "out"
+    result = run("extract", str(tmp_path / "*" / "same.txt"), "--out", str(out), "--jobs", "1")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""  # no progress bar when stderr is not a terminal
+    blocks = read_table(out / "blocks.csv")
+    assert list(dict.fromkeys(blocks[DOC_ID])) == ["same", "same-2"]
+
+
+def test_corpus_with_no_readable_document_exits_2_and_writes_nothing(tmp_path):
+    folder = make_corpus(tmp_path / "in", {"bad.txt": UNDECODABLE, "empty.txt": b""})
+    out = tmp_path / "out"
+    result = run("extract", str(folder), "--out", str(out))
+    assert result.returncode == 2
+    assert "bad.txt" in result.stderr and "empty.txt" in result.stderr
+    assert not out.exists()
+
+
+def test_empty_directory_and_unmatched_glob_are_one_line_exit_2(tmp_path):
+    (tmp_path / "in").mkdir()
+    for source in (tmp_path / "in", tmp_path / "in" / "*.txt"):
+        result = run("extract", str(source), "--out", str(tmp_path / "out"))
+        assert result.returncode == 2 and result.stderr.count("\n") == 1
+    assert not (tmp_path / "out").exists()
+
+
+def test_order_is_deterministic_whatever_finishes_first(tmp_path):
+    # A long document first and many short ones after: workers finish out of order.
+    long_text = (FIXTURES / "unseen_article.txt").read_text(encoding="utf-8") * 3
+    docs = {"00-long.txt": long_text, **{f"{k:02d}-short.txt": f"第{k}句。Line {k}.\n" for k in range(1, 12)}}
+    folder = make_corpus(tmp_path / "in", docs)
+    lines = []
+    result = extract_corpus(list_sources(str(folder)), tmp_path / "out", workers=2, window=3,
+                            report=lines.append, progress=False)
+    assert result.landed == [Path(n).stem for n in sorted(docs)] and not result.skipped and not lines
+    claims = read_table(tmp_path / "out" / "claims.csv")
+    assert list(dict.fromkeys(claims[DOC_ID])) == result.landed
+    assert result.rows["claims"] == len(claims)
+
+
+def test_interrupted_run_leaves_nothing_behind(tmp_path):
+    folder = make_corpus(tmp_path / "in", {"a.txt": SHORT["a-tiny.txt"], "b.txt": UNDECODABLE, "c.txt": SHORT["c-mixed.txt"]})
+    out = tmp_path / "out"
+
+    def interrupt(line):
+        raise KeyboardInterrupt(line)
+
+    with pytest.raises(KeyboardInterrupt):
+        extract_corpus(list_sources(str(folder)), out, workers=1, report=interrupt, progress=False)
+    assert not out.exists() or list(out.iterdir()) == []
+
+
+def test_single_file_has_no_doc_id_column(tmp_path):
+    source = make_corpus(tmp_path / "in", {"one.txt": SHORT["b-short.txt"]}) / "one.txt"
+    result = run("extract", str(source), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert DOC_ID not in read_table(tmp_path / "out" / "claims.csv").columns
