@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 SOURCE ?= data/raw/lambert-china-ai-labs-2026-05.zh-en.txt
 STAMP  := $(VENV)/.installed
 
-.PHONY: help env report test bench lab clean
+.PHONY: help env report notebooks test bench lab clean
 
 help: ## list the commands
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 10
@@ -18,13 +18,21 @@ $(STAMP): requirements.txt pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	$(PY) -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (bundle)" >/dev/null
+	$(PY) -m helpers.report fetch-reveal
 	touch $(STAMP)
 
-report: $(STAMP) ## run the whole analysis on SOURCE (default: the seed) into build/
-	$(PY) -m helpers extract $(SOURCE)
+report: $(STAMP) ## run every notebook on SOURCE (default: the seed): pages, slides, figures, tables in build/<name>/
+	$(PY) -m helpers report $(SOURCE)
+
+notebooks: $(STAMP) ## re-run the committed notebooks on the seed, saving outputs (then commit them)
+	$(PY) -m helpers.report notebooks
 
 test: $(STAMP) ## run every test: unit, property, gold and notebook (nbval) tests
 	$(PY) -m pytest
+	$(PY) -m pytest notebooks --nbval
+
+bench: $(STAMP) ## time extraction, corpus mode and the aligner against floors measured in the same run (build/bench.md)
+	$(PY) bench/run.py
 
 lab: $(STAMP) ## open JupyterLab with the project's kernel
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-lab.txt

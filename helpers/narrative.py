@@ -6,11 +6,18 @@ findings into the Markdown block that opens a notebook. Numbers are formatted th
 
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 
 from .columns import PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL
 
 LANG_NAMES = {"zh": "Chinese", "en": "English", "mixed": "mixed"}
+
+
+def text_of(value) -> str:
+    """Document text made safe for Markdown: markup quoted from an article is shown, never run."""
+    return html.escape(str(value), quote=False)
 
 
 def pct(share: float) -> str:
@@ -25,7 +32,7 @@ def plural(n: int, word: str, many: str | None = None) -> str:
 
 def listing(items, *, limit: int = 5, code: bool = False) -> str:
     """'a, b and c' (at most ``limit`` items, then 'and N more')."""
-    items = [f"`{i}`" if code else str(i) for i in items]
+    items = [f"`{i}`" if code else text_of(i) for i in items]
     if len(items) > limit:
         items = items[:limit] + [f"{len(items) - limit} more"]
     if len(items) <= 1:
@@ -41,7 +48,7 @@ def answer(question: str, findings: list[str]) -> str:
 
 def quotes(texts, *, limit: int = 5) -> str:
     """Sentences quoted verbatim as Markdown bullets, at most ``limit``, with a count of the rest."""
-    texts = [str(t).strip() for t in texts]
+    texts = [text_of(t).strip() for t in texts]
     lines = [f"- “{t}”" for t in texts[:limit]]
     if len(texts) > limit:
         lines.append(f"- … and {len(texts) - limit} more")

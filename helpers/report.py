@@ -216,6 +216,8 @@ def _exporter(kind: str):
     config = Config()
     config.TagRemovePreprocessor.enabled = True
     config.TagRemovePreprocessor.remove_cell_tags = {"remove_cell"}
+    # An article is untrusted input: markup quoted from it must not run in the pages (bleach-based).
+    config.HTMLExporter.sanitize_html = True
     if kind == "slides":
         exporter = SlidesExporter(config=config, extra_loaders=[DictLoader({"offline-slides.html.j2": SLIDES_TEMPLATE})],
                                   template_file="offline-slides.html.j2", reveal_url_prefix=REVEAL_DIR_NAME,
@@ -298,17 +300,24 @@ def default_out(source: str | Path) -> Path:
 
 
 def write_report_tables(text: str, out_dir: Path) -> list[Path]:
-    """claims, mentions, blocks, alignment and framing tables of ``text`` as CSV under ``out_dir``."""
-    from .align import align_claims
+    """Every table of ``text`` (helpers.pipeline.analyse: extract, alignment, framing) as CSV under ``out_dir``."""
     from .export import write_tables
-    from .framing import framing_table, tag_frames
-    from .pipeline import extract
+    from .pipeline import analyse
 
-    tables = extract(text)
-    alignment = align_claims(tables.claims, mentions=tables.mentions)
-    framing = framing_table(alignment, tables.claims, tables.mentions, tag_frames(tables.claims))
-    return write_tables({"claims": tables.claims, "mentions": tables.mentions, "blocks": tables.blocks,
-                         "alignment": alignment, "framing": framing}, out_dir)
+    return write_tables(analyse(text).named_tables(), out_dir)
+
+
+def require_both_parts(text: str, source: Path) -> None:
+    """The notebooks compare two versions: refuse, before writing anything, a document with only one."""
+    from .columns import PART_COMMENTARY, PART_ORIGINAL
+    from .parse import parse_document
+
+    parts = set(parse_document(text).blocks["part"])
+    missing = [name for part, name in ((PART_COMMENTARY, "a Chinese commentary"), (PART_ORIGINAL, "an English original"))
+               if part not in parts]
+    if missing:
+        raise InputError(f"{source}: the report compares two versions, but this document has no {' nor '.join(m.split(' ', 1)[1] for m in missing)} "
+                         "(python -m helpers extract still reads it)")
 
 
 def build_report(source: str | Path = DEFAULT_SOURCE, out_dir: str | Path | None = None, *,
@@ -320,6 +329,7 @@ def build_report(source: str | Path = DEFAULT_SOURCE, out_dir: str | Path | None
     """
     source = Path(source)
     document = read_document(source)      # raises InputError: nothing written yet
+    require_both_parts(document.text, source)
     reveal = ensure_reveal()
     out_dir = Path(out_dir) if out_dir else default_out(source)
     out_dir.parent.mkdir(parents=True, exist_ok=True)

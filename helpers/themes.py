@@ -295,21 +295,26 @@ def co_mentions(labs: pd.DataFrame, claims: pd.DataFrame, *, unit: str = "block_
     """
     placed = labs[["claim_id", "org"]].join(claims.set_index("claim_id")[["block_id"]], on="claim_id")
     order = org_by_part(labs)["org"].head(top).tolist()
+    if not order:  # a document naming no organisation: an empty square
+        return pd.DataFrame(index=pd.Index([], name="org"), dtype=int)
     present = pd.crosstab(placed[unit], placed["org"]).clip(upper=1).reindex(columns=order, fill_value=0)
     matrix = present.T.dot(present)
     matrix.index.name, matrix.columns.name = "org", None
     return matrix.astype(int)
 
 
-def kwic(text: str, labs: pd.DataFrame, org: str, *, width: int = 30, limit: int = 6) -> pd.DataFrame:
-    """Keyword in context for one organisation: up to ``limit`` mentions per part with ``width`` characters each side."""
+def kwic(text: str, labs: pd.DataFrame, orgs, *, width: int = 30, limit: int = 6) -> pd.DataFrame:
+    """Keyword in context for one organisation or several (in the order given): up to ``limit`` mentions
+    per part each, with ``width`` characters either side. No organisation gives an empty table.
+    """
     rows = []
-    chosen = labs[labs["org"] == org].sort_values("start")
-    for part in [PART_COMMENTARY, PART_ORIGINAL]:
-        for row in chosen[chosen["part"] == part].head(limit).itertuples(index=False):
-            left = WHITESPACE.sub(" ", text[max(0, row.start - width):row.start])
-            right = WHITESPACE.sub(" ", text[row.end:row.end + width])
-            rows.append((row.mention_id, org, part, left, row.surface, right))
+    for org in [orgs] if isinstance(orgs, str) else list(orgs):
+        chosen = labs[labs["org"] == org].sort_values("start")
+        for part in [PART_COMMENTARY, PART_ORIGINAL]:
+            for row in chosen[chosen["part"] == part].head(limit).itertuples(index=False):
+                left = WHITESPACE.sub(" ", text[max(0, row.start - width):row.start])
+                right = WHITESPACE.sub(" ", text[row.end:row.end + width])
+                rows.append((row.mention_id, org, part, left, row.surface, right))
     return pd.DataFrame(rows, columns=KWIC_COLUMNS)
 
 

@@ -15,14 +15,14 @@ from helpers.paths import NOTEBOOKS, ROOT
 TINY = """中国 AI 实验室在工程化和开源上追赶很快。一位美国研究员的观察(原文附后)。
 作者认为,中国公司更愿意自己训练模型,比如月之暗面和智谱都发布了开源模型。
 他说,芯片仍然是最大的约束,很多实验室缺少 Nvidia 芯片。
-这点对我们来说很好理解。
+这点对我们来说很好理解。<script>alert("zh")</script>
 
 Notes from visiting Chinese AI labs
 I visited Moonshot AI and Zhipu in Beijing last month. Both labs release open-weight models and move fast.
 The mentality of Chinese researchers
 Chinese companies prefer to train their own models rather than buy from OpenAI or Anthropic. Talent is abundant and students are eager.
 Compute is the main constraint. Most labs are desperate for more Nvidia chips, and domestic chips help with inference.
-The government supports the labs, but it is unclear how much.
+The government supports the labs, but it is unclear how much. <img src=x onerror=alert("en")>
 """
 CDNS = ("unpkg.com", "cdnjs", "jsdelivr", "cdn.")
 # The overview and the briefing: a page and the slides, every table and the framing figures, in ~15 s
@@ -32,8 +32,6 @@ NOTEBOOKS_RUN = ["01-overview.ipynb", "05-briefing.ipynb"]
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    if not (report.REVEAL_HOME / "dist" / "reveal.js").is_file():
-        pytest.skip("reveal.js not fetched yet: run `make report` or `python -m helpers.report fetch-reveal` once")
     folder = tmp_path_factory.mktemp("report")
     source = folder / "tiny-labs.zh-en.txt"
     source.write_text(TINY, encoding="utf-8")
@@ -44,8 +42,8 @@ def test_the_report_has_pages_slides_figures_tables_and_an_index(built):
     assert sorted(p.name for p in (built / "html").glob("*.html")) == ["01-overview.html", "05-briefing.html"]
     assert sorted(p.name for p in (built / "notebooks").glob("*.ipynb")) == NOTEBOOKS_RUN
     assert (built / "slides" / "05-briefing.slides.html").is_file()
-    assert sorted(p.name for p in (built / "tables").glob("*.csv")) == \
-        ["alignment.csv", "blocks.csv", "claims.csv", "framing.csv", "mentions.csv"]
+    assert {p.name for p in (built / "tables").glob("*.csv")} >= \
+        {"alignment.csv", "blocks.csv", "claims.csv", "framing.csv", "mentions.csv", "coverage.csv", "shifts.csv"}
     pngs = {p.stem for p in (built / "figures").glob("*.png")}
     assert pngs == {p.stem for p in (built / "figures").glob("*.svg")} == {"01-anatomy"}
     assert (built / "index.html").is_file() and (built / "fonts" / "cjk-subset.otf").is_file()
@@ -104,3 +102,22 @@ def test_unpack_reveal_keeps_only_the_parts_the_slides_load(tmp_path):
     kept = sorted(str(p.relative_to(target)) for p in target.rglob("*") if p.is_file())
     assert kept == ["LICENSE", "dist/reveal.js", "plugin/notes/notes.js"]
     assert not (tmp_path / "evil.js").exists()
+
+
+def test_markup_in_the_article_is_shown_never_run(built):
+    pages = [p for p in built.rglob("*.html") if "reveal.js" not in p.parts]
+    assert pages
+    for page in pages:
+        body = page.read_text(encoding="utf-8")
+        assert "<script>alert(" not in body and "onerror=alert(" not in body.replace("&lt;img", ""), page.name
+        assert "<img src=x" not in body, page.name
+
+
+def test_a_one_language_document_is_refused_before_anything_is_written(tmp_path):
+    source = tmp_path / "zh.txt"
+    source.write_text("只有中文的评论。\n第二段也是中文。\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "helpers", "report", str(source), "--out", str(tmp_path / "out")],
+                            capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "no English original" in result.stderr
+    assert not (tmp_path / "out").exists()
