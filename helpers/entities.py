@@ -171,6 +171,9 @@ def _alias_key(alias: str) -> str:
     return key
 
 
+FOLDING_SPECIALS_RE = re.compile("[\u0130\u0131\u017f\u212a\u212b]")
+
+
 def _alias_pattern(alias: str, *, boundaries: bool = True) -> str:
     """Regex source for an alias: flexible inner spaces, Latin boundaries on Latin edges."""
     tokens = alias.split(" ")
@@ -202,8 +205,9 @@ def _rollup(key: tuple[tuple[str, ...], ...]) -> dict[str, str]:
 
 
 @lru_cache(maxsize=32)
-def _compile_gazetteer(key: tuple[tuple[str, ...], ...]) -> list[tuple[re.Pattern[str], int, list[re.Pattern[str]]]]:
-    """Validate a gazetteer snapshot and compile (alias regex, row index, exclusion regexes) per alias."""
+def _compile_gazetteer(key: tuple[tuple[str, ...], ...]) -> list[tuple]:
+    """Validate a gazetteer snapshot and compile, per alias: its regex, row index, exclusion regexes,
+    the literal chunks any match must contain (lowercased when case is ignored) and whether it is."""
     ids: dict[str, int] = {}
     for index, row in enumerate(key):
         entity, _, _, kind, _, case, _, _ = row
@@ -244,7 +248,8 @@ def _compile_gazetteer(key: tuple[tuple[str, ...], ...]) -> list[tuple[re.Patter
                     )
             claimed.setdefault(alias_key.casefold(), []).append((index, ignore, alias_key))
             flags = re.IGNORECASE if ignore else 0
-            compiled.append((re.compile(_alias_pattern(alias), flags), index, exclusions))
+            chunks = tuple(c.lower() if ignore else c for c in alias.split(" ") if c)
+            compiled.append((re.compile(_alias_pattern(alias), flags), index, exclusions, chunks, ignore))
     _rollup(key)  # raises on a parent cycle
     return compiled
 
@@ -263,7 +268,13 @@ def find_mentions(text: str, gazetteer: pd.DataFrame) -> pd.DataFrame:
     compiled = _compile_gazetteer(key)
     orgs = _rollup(key)
     found: list[tuple[int, int, int]] = []
-    for pattern, index, exclusions in compiled:
+    # Most aliases do not occur at all: a plain substring test of their literal pieces skips their
+    # regex. Case-insensitive regexes also equate ı, İ, ſ and the Kelvin and Ångström signs with
+    # ASCII letters, which lower() does not: with any of those in the text, every regex runs.
+    lowered = None if FOLDING_SPECIALS_RE.search(text) else text.lower()
+    for pattern, index, exclusions, chunks, ignore in compiled:
+        if lowered is not None and not all(c in (lowered if ignore else text) for c in chunks):
+            continue
         matches = [(m.start(), m.end()) for m in pattern.finditer(text) if m.end() > m.start()]
         if not matches:
             continue
