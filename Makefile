@@ -18,14 +18,14 @@ $(STAMP): requirements.txt pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	$(PY) -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (bundle)" >/dev/null
-	$(PY) -m helpers.report fetch-reveal
+	$(PY) -m helpers fetch-reveal
 	touch $(STAMP)
 
 report: $(STAMP) ## run every notebook on SOURCE (default: the seed): pages, slides, figures, tables in build/<name>/
 	$(PY) -m helpers report $(SOURCE)
 
 notebooks: $(STAMP) ## re-run the committed notebooks on the seed, saving outputs (then commit them)
-	$(PY) -m helpers.report notebooks
+	$(PY) -m helpers notebooks
 
 test: $(STAMP) ## run every test: unit, property, gold and notebook (nbval) tests
 	$(PY) -m pytest

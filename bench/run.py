@@ -277,13 +277,9 @@ def banded_decode(gain: np.ndarray, params, band: int) -> list[int]:
             choice[target[better]] = jj[better]
         back.append((prev_state, choice))
         score = new
-    state = int(np.argmax(score))
-    path = [-1] * n
-    for i in range(n - 1, -1, -1):
-        prev_state, choice = back[i]
-        path[i] = int(choice[state])
-        state = int(prev_state[state])
-    return path
+    from helpers.align import backtrack
+
+    return backtrack(score, back)
 
 
 def bench_align(factors: list[int], bands: list[int], rows: list) -> None:

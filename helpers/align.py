@@ -416,9 +416,14 @@ def decode_monotone(gain: np.ndarray, params: AlignParams = AlignParams(), *, ma
                 new[j + 1], prev_state[j + 1], choice[j + 1] = best_total[j], best_from[j], j
         back.append((prev_state, choice))
         score = new
+    return backtrack(score, back)
+
+
+def backtrack(score: np.ndarray, back: list[tuple[np.ndarray, np.ndarray]]) -> list[int]:
+    """Follow a decoder's back-pointers from its best final state: the chosen paragraph per sentence."""
     state = int(np.argmax(score))
-    path = [-1] * n
-    for i in range(n - 1, -1, -1):
+    path = [-1] * len(back)
+    for i in range(len(back) - 1, -1, -1):
         prev_state, choice = back[i]
         path[i] = int(choice[state])
         state = int(prev_state[state])

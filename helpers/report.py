@@ -386,7 +386,7 @@ def run_report(args: argparse.Namespace) -> int:
 
 
 def add_report_command(subparsers) -> argparse.ArgumentParser:
-    """Register ``report [SOURCE] [--out DIR]`` on the CLI's subparsers."""
+    """Register ``report [SOURCE] [--out DIR]``, ``notebooks`` and ``fetch-reveal`` on the CLI's subparsers."""
     report = subparsers.add_parser(
         "report",
         help="run every notebook on a document and write pages, slides, figures and tables to build/<name>/",
@@ -397,33 +397,20 @@ def add_report_command(subparsers) -> argparse.ArgumentParser:
                         help="the document; default: the seed article")
     report.add_argument("--out", metavar="DIR", help="output folder (default: build/<document name>/)")
     report.set_defaults(run=run_report)
+    notebooks = subparsers.add_parser("notebooks", help="re-run the committed notebooks in place on the seed "
+                                                        "(after an engine change; then commit them)")
+    notebooks.set_defaults(run=lambda args: print("\n".join(f"executed {p.relative_to(NOTEBOOKS.parent)}"
+                                                            for p in execute_in_place())) or 0)
+    fetch = subparsers.add_parser("fetch-reveal", help="fetch and check the local reveal.js the slides use (done once)")
+    fetch.set_defaults(run=lambda args: print(f"reveal.js {REVEAL_VERSION} in {ensure_reveal()}") or 0)
     return report
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Stand-alone entry point (``python -m helpers.report``), the same as ``python -m helpers report``."""
-    from .cli import EXIT_BAD_INPUT, OneLineParser
+    """``python -m helpers.report …``: the same commands as ``python -m helpers …``."""
+    from .cli import main as cli_main
 
-    parser = OneLineParser(prog="python -m helpers.report", description="Build the report for one document.")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
-    add_report_command(commands)
-    notebooks = commands.add_parser("notebooks", help="re-run the committed notebooks in place on the seed")
-    notebooks.set_defaults(run=lambda args: print("\n".join(f"executed {p.relative_to(NOTEBOOKS.parent)}"
-                                                            for p in execute_in_place())) or 0)
-    fetch = commands.add_parser("fetch-reveal", help="fetch and check the local reveal.js (done once)")
-    fetch.set_defaults(run=lambda args: print(f"reveal.js {REVEAL_VERSION} in {ensure_reveal()}") or 0)
-    args = parser.parse_args(argv)
-    if not getattr(args, "run", None):
-        parser.print_help()
-        return EXIT_BAD_INPUT
-    try:
-        return args.run(args)
-    except NotebookFailed as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    except (InputError, ReportError, OSError, ValueError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+    return cli_main(argv)
 
 
 if __name__ == "__main__":

@@ -86,13 +86,14 @@ def test_bad_input_is_one_line_exit_2_nothing_written(tmp_path, case):
         assert digest(source) == before
 
 
-def test_fifty_megabyte_file_is_refused_cleanly(tmp_path):
+@pytest.mark.parametrize("mebibytes, reason", [(50, "looks binary"), (65, "larger than the limit")])
+def test_huge_unusable_files_are_refused_cleanly(tmp_path, mebibytes, reason):
     source = tmp_path / "huge.txt"
-    with open(source, "wb") as handle:
-        handle.truncate(50 * 1024 * 1024)
+    with open(source, "wb") as handle:  # sparse: NUL bytes, never written to disk
+        handle.truncate(mebibytes * 1024 * 1024)
     result = run("extract", str(source), "--out", str(tmp_path / "out"))
     assert result.returncode == 2
-    assert "larger than the limit" in result.stderr and result.stderr.count("\n") == 1
+    assert reason in result.stderr and result.stderr.count("\n") == 1
     assert not (tmp_path / "out").exists()
 
 

@@ -69,8 +69,8 @@ def test_unusable_paths_raise_one_line(tmp_path, make, message):
 
 def test_oversized_file_is_refused_before_reading(tmp_path):
     path = tmp_path / "big.txt"
-    with open(path, "wb") as handle:  # sparse: 50 MB without writing them
-        handle.truncate(50 * 1024 * 1024)
+    with open(path, "wb") as handle:  # sparse: 65 MiB without writing them
+        handle.truncate(65 * 1024 * 1024)
     with pytest.raises(InputError, match="larger than the limit"):
         read_document(path)
 
