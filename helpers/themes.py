@@ -247,13 +247,22 @@ WHITESPACE = re.compile(r"\s+")
 
 def lab_mentions(mentions: pd.DataFrame, gazetteer: pd.DataFrame | None = None, *,
                  types=LAB_TYPES) -> pd.DataFrame:
-    """Mentions in the commentary or the original whose organisation is of one of ``types``; adds org_type."""
+    """Mentions in the commentary or the original whose organisation is of one of ``types``.
+
+    ``org`` becomes the organisation's display name (the gazetteer's English name, else its Chinese
+    one: 'Ant Group', not 'ant_group'), since every table and figure built on it is read by people;
+    ``org_id`` keeps the canonical id and ``org_type`` its type.
+    """
     from .entities import load_gazetteer
 
     gazetteer = load_gazetteer() if gazetteer is None else gazetteer
-    org_type = gazetteer.set_index("entity")["type"]
+    table = gazetteer.set_index("entity")
+    org_type = table["type"]
+    names = table["name_en"].where(table["name_en"].astype(str) != "", table["name_zh"])
+    names = names.where(names.astype(str) != "", table.index.to_series())
     kept = mentions[mentions["part"].isin([PART_COMMENTARY, PART_ORIGINAL]) & (mentions["org"].astype(str) != "")]
-    kept = kept.assign(org_type=kept["org"].map(org_type).fillna(""))
+    kept = kept.assign(org_type=kept["org"].map(org_type).fillna(""), org_id=kept["org"],
+                       org=kept["org"].map(names).fillna(kept["org"]))
     return kept[kept["org_type"].isin(types)].reset_index(drop=True)
 
 

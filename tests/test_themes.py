@@ -120,5 +120,12 @@ def test_words_about_a_lab_never_include_names():
                              "part": ["original"]})
     labs = themes.lab_mentions(mentions)
     words = themes.words_about(claims, labs, mentions)
-    assert words.to_dict("records") == [{"org": "moonshot", "lang": "en", "sentences": 1,
-                                         "words": "fast, models, open, ships"}]
+    assert words.to_dict("records") == [{"org": "Moonshot AI", "lang": "en", "sentences": 1,
+                                         "words": "fast, models, open, ships"}]  # display name, not the id
+
+
+def test_lab_mentions_show_display_names_and_keep_ids(seed_tables):
+    labs = themes.lab_mentions(seed_tables.mentions)
+    pairs = dict(zip(labs["org_id"], labs["org"]))
+    assert pairs["ant_group"] == "Ant Group" and pairs["anthropic"] == "Anthropic"
+    assert (labs["org_id"] != "").all() and labs["org"].map(bool).all()
