@@ -32,7 +32,7 @@ def plural(n: int, word: str, many: str | None = None) -> str:
 
 def listing(items, *, limit: int = 5, code: bool = False) -> str:
     """'a, b and c' (at most ``limit`` items, then 'and N more')."""
-    items = [f"`{i}`" if code else text_of(i) for i in items]
+    items = [f"`{i}`" if code else str(i) for i in items]
     if len(items) > limit:
         items = items[:limit] + [f"{len(items) - limit} more"]
     if len(items) <= 1:
@@ -41,9 +41,12 @@ def listing(items, *, limit: int = 5, code: bool = False) -> str:
 
 
 def answer(question: str, findings: list[str]) -> str:
-    """The Markdown that opens a notebook: the question in bold, then the findings as bullets."""
-    bullets = "\n".join(f"- {line}" for line in findings) or "- Nothing to report for this document."
-    return f"**{question}**\n\n{bullets}"
+    """The Markdown that opens a notebook: the question in bold, then the findings as bullets.
+
+    Findings quote the document (headings, names), so any markup in them is escaped here.
+    """
+    bullets = "\n".join(f"- {text_of(line)}" for line in findings) or "- Nothing to report for this document."
+    return f"**{text_of(question)}**\n\n{bullets}"
 
 
 def quotes(texts, *, limit: int = 5) -> str:
@@ -56,8 +59,8 @@ def quotes(texts, *, limit: int = 5) -> str:
 
 
 def bullets(findings: list[str]) -> str:
-    """Findings as a Markdown bullet list."""
-    return "\n".join(f"- {line}" for line in findings)
+    """Findings as a Markdown bullet list, markup from the document escaped."""
+    return "\n".join(f"- {text_of(line)}" for line in findings)
 
 
 # ---- 01 overview --------------------------------------------------------------------------------

@@ -216,8 +216,6 @@ def _exporter(kind: str):
     config = Config()
     config.TagRemovePreprocessor.enabled = True
     config.TagRemovePreprocessor.remove_cell_tags = {"remove_cell"}
-    # An article is untrusted input: markup quoted from it must not run in the pages (bleach-based).
-    config.HTMLExporter.sanitize_html = True
     if kind == "slides":
         exporter = SlidesExporter(config=config, extra_loaders=[DictLoader({"offline-slides.html.j2": SLIDES_TEMPLATE})],
                                   template_file="offline-slides.html.j2", reveal_url_prefix=REVEAL_DIR_NAME,

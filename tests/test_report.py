@@ -111,6 +111,8 @@ def test_markup_in_the_article_is_shown_never_run(built):
         body = page.read_text(encoding="utf-8")
         assert "<script>alert(" not in body and "onerror=alert(" not in body.replace("&lt;img", ""), page.name
         assert "<img src=x" not in body, page.name
+        assert "&lt;h1" not in body and "&lt;p&gt;" not in body, f"{page.name}: Markdown shown as escaped HTML"
+    assert "<h1" in (built / "html" / "01-overview.html").read_text(encoding="utf-8")
 
 
 def test_a_one_language_document_is_refused_before_anything_is_written(tmp_path):
