@@ -60,7 +60,11 @@ class AlignParams:
     unmatched_weight: float = 0.5     # a concept found nowhere in the English weighs this share of the top IDF
     use_pinyin: bool = True           # 美团 → "meituan": names CC-CEDICT lacks or glosses as common nouns
     length_exponent: float = 0.25     # coverage is divided by (paragraph length / median length) ** this
-    sentence_mix: float = 0.0         # paragraph score = mix of its own coverage and its best sentence's (0: paragraph only)
+    sentence_mix: float = 0.2         # paragraph score = mix of its own coverage and its best sentence's (0: paragraph only)
+    reverse_weight: float = 0.0       # coverage = mix of forward coverage (jieba words glossed) and reverse coverage: the
+                                      # paragraph's terms that some dictionary word found anywhere in the sentence renders
+                                      # (substrings: 科研机构 holds 科研, 机构), over the sentence's own reverse weight.
+                                      # 0: off — tried at 0.2-1.0, it did not improve either gold document
     # link bars (a link must clear both)
     min_coverage: float = 0.16        # raw: share of the sentence's weight the paragraph covers
     z_threshold: float = 1.0          # standardised across the paragraphs, for this sentence ...
@@ -215,6 +219,41 @@ def _coverage(concepts_list: list, term_sets: list[set[str]], idf: dict, params:
     return coverage
 
 
+def _reverse_terms(text: str, concepts: list, dictionary: Dictionary, params: AlignParams) -> dict[str, float]:
+    """The stemmed English words a Chinese sentence can render, each with its weight factor (the largest among the
+    words rendering it): the renderings of every dictionary word of two characters or more found in the sentence as a
+    substring, overlaps included (科研机构 → 科研, 机构), plus the forward concepts' non-Han renderings (Latin words,
+    numbers, pinyin, entity ids).
+
+    Equivalent to a reverse index (English stem → Chinese words rendering it) probed by substring, without building one.
+    """
+    terms: dict[str, float] = {}
+    for word in dictionary.words_in(text):
+        factor = min(1.0, _zh_idf(word) / params.zh_idf_full) if params.zh_idf_full > 0 else 1.0
+        for gloss in dictionary.gloss(word)[: params.max_gloss_words]:
+            stem = _stem(gloss)
+            terms[stem] = max(terms.get(stem, 0.0), factor)
+    for _key, renderings, factor in concepts:
+        for r in renderings:
+            if not HAN.search(r):
+                terms[r] = max(terms.get(r, 0.0), factor)
+    return terms
+
+
+def _reverse_coverage(reverse: list[dict[str, float]], term_sets: list[set[str]], idf: dict, params: AlignParams) -> np.ndarray:
+    """Reverse coverage: the IDF weight of each term set's English terms that the sentence can render (each term once),
+    over the sentence's own reverse weight (every renderable term the English has anywhere, plus the evidence prior),
+    so a long paragraph gains nothing from its length alone."""
+    top_idf = max(idf.values(), default=1.0)
+    out = np.zeros((len(reverse), len(term_sets)))
+    for i, terms in enumerate(reverse):
+        weighted = {t: f * idf[t] for t, f in terms.items() if t in idf}
+        total = params.evidence_prior * top_idf + sum(weighted.values())
+        for k, block in enumerate(term_sets):
+            out[i, k] = sum(w for t, w in weighted.items() if t in block) / total
+    return out
+
+
 def _gather_evidence(claims: pd.DataFrame, mentions: pd.DataFrame | None, params: AlignParams, dictionary: Dictionary) -> _Evidence:
     zh, en = content_units(claims)
     entity_terms = _mention_terms(mentions)
@@ -245,9 +284,19 @@ def _gather_evidence(claims: pd.DataFrame, mentions: pd.DataFrame | None, params
             concepts.append((entity, frozenset({entity}), 1.0))
         all_concepts.append(concepts)
     n = len(zh)
-    own = _coverage(all_concepts, block_terms, idf, params) / (length_norm if m else 1.0)
+    reverse = None
+    if params.reverse_weight > 0 and m:
+        reverse = [_reverse_terms(text, concepts, dictionary, params) for text, concepts in zip(zh["text"], all_concepts)]
+
+    def scores(term_sets: list[set[str]]) -> np.ndarray:
+        forward = _coverage(all_concepts, term_sets, idf, params)
+        if reverse is None:
+            return forward
+        return (1 - params.reverse_weight) * forward + params.reverse_weight * _reverse_coverage(reverse, term_sets, idf, params)
+
+    own = scores(block_terms) / (length_norm if m else 1.0)
     if params.sentence_mix > 0 and m:
-        by_sentence = _coverage(all_concepts, sentence_terms, idf, params)
+        by_sentence = scores(sentence_terms)
         best_sentence = np.zeros((n, m))
         for k, b in enumerate(sentence_block):
             best_sentence[:, b] = np.maximum(best_sentence[:, b], by_sentence[:, k])
