@@ -199,24 +199,24 @@ def figures(report):
     return {k: round(report[k], 3) if isinstance(report[k], float) else report[k] for k in keys}
 
 
-@pytest.fixture(scope="module")
-def seed():
-    tables = tables_of(RAW / "lambert-china-ai-labs-2026-05.zh-en.txt")
+def scored(name: str):
+    """Our alignment and Gale–Church's on one document, each scored against its gold."""
+    tables = tables_of(RAW / f"{name}.zh-en.txt")
     claims = tables.claims
-    gold = read_gold(GOLD / "lambert-china-ai-labs-2026-05.alignment.csv")
+    gold = read_gold(GOLD / f"{name}.alignment.csv")
     ours = evaluate_alignment(align_claims(claims, mentions=tables.mentions), claims, gold)
     baseline = evaluate_alignment(align_gale_church(claims), claims, gold)
     return ours, baseline
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return scored("lambert-china-ai-labs-2026-05")
 
 
 @pytest.fixture(scope="module")
 def mulan():
-    tables = tables_of(RAW / "mulan-psl-v2.zh-en.txt")
-    claims = tables.claims
-    gold = read_gold(GOLD / "mulan-psl-v2.alignment.csv")
-    ours = evaluate_alignment(align_claims(claims, mentions=tables.mentions), claims, gold)
-    baseline = evaluate_alignment(align_gale_church(claims), claims, gold)
-    return ours, baseline
+    return scored("mulan-psl-v2")
 
 
 def test_seed_gold_is_fully_matched(seed):
