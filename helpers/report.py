@@ -28,6 +28,7 @@ import sys
 import tarfile
 import tempfile
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .paths import BUILD, DEFAULT_SOURCE, NOTEBOOKS
@@ -352,12 +353,20 @@ def _build(text: str, source: Path, out_dir: Path, reveal: Path, notebooks: list
     figures = out_dir / "figures"
     figures.mkdir(parents=True)
     write_report_tables(text, out_dir / "tables")
-    for notebook in notebooks:
+    (out_dir / "notebooks").mkdir()
+
+    def execute(notebook: Path) -> Path:
         executed = out_dir / "notebooks" / notebook.name
-        executed.parent.mkdir(parents=True, exist_ok=True)
         parameters = {"SOURCE": os.path.relpath(source, notebook.parent),
                       "FIGURES_DIR": os.path.relpath(figures, notebook.parent)}
         run_notebook(notebook, executed, parameters)
+        return executed
+
+    # Each notebook runs in its own kernel process, so they can run side by side, one per core;
+    # their outputs do not depend on the order (each writes only its own figures).
+    with ThreadPoolExecutor(max_workers=max(1, min(len(notebooks), os.cpu_count() or 1))) as pool:
+        executed_notebooks = list(pool.map(execute, notebooks))
+    for notebook, executed in zip(notebooks, executed_notebooks):
         render(executed, out_dir / "html" / f"{notebook.stem}.html")
         if notebook.name == SLIDES_NOTEBOOK:
             render(executed, out_dir / "slides" / f"{notebook.stem}.slides.html", kind="slides")
