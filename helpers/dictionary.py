@@ -23,6 +23,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from .lexicons import read_table, read_word_list
+from .segment import get_tokenizer, quiet_jieba
 from .paths import CACHE, REFERENCE
 
 GLOSSARY_PATH = REFERENCE / "glossary.csv"
@@ -268,22 +269,12 @@ def load_zh_idf() -> dict[str, float]:
 
 # ---- tokenisers -------------------------------------------------------------------------------
 
-def _jieba():
-    """jieba, imported quietly and with its load messages below WARNING (they would reach stderr)."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # jieba's import of pkg_resources warns (jieba #1026)
-        import jieba
-    jieba.setLogLevel(logging.WARNING)
-    return jieba
-
-
 @lru_cache(maxsize=4)
 def _tokenizer(extra_words: tuple[str, ...]):
     """A jieba Tokenizer of our own (the shared default one is left untouched), knowing ``extra_words``."""
-    jieba = _jieba()
     if not extra_words:
-        return jieba.dt
-    tokenizer = jieba.Tokenizer()
+        return get_tokenizer()  # the shared one: jieba's dictionary loads once per process
+    tokenizer = quiet_jieba().Tokenizer()
     for word in extra_words:
         tokenizer.add_word(word)  # add_word initialises the tokenizer's dictionary first
     return tokenizer

@@ -12,7 +12,8 @@ from functools import lru_cache
 
 
 @lru_cache(maxsize=1)
-def _jieba():
+def quiet_jieba():
+    """The jieba module, imported with its pkg_resources warning and load log silenced."""
     # jieba logs its load time to stderr and its import warns about pkg_resources: both would
     # land in notebook outputs, so silence them before anything loads.
     with warnings.catch_warnings():
@@ -26,7 +27,7 @@ def _jieba():
 @lru_cache(maxsize=1)
 def get_tokenizer():
     """The shared jieba Tokenizer, dictionary loaded."""
-    jieba = _jieba()
+    jieba = quiet_jieba()
     tokenizer = jieba.Tokenizer()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
