@@ -525,12 +525,15 @@ def jieba_userdict_lines(gazetteer: pd.DataFrame) -> list[str]:
 
 
 def load_jieba_userdict(gazetteer: pd.DataFrame) -> int:
-    """Add every alias to jieba's global dictionary (silencing jieba's log first); returns how many."""
-    import jieba
+    """Teach the engine's shared jieba tokenizer every alias, so names stay whole; returns how many.
 
-    jieba.setLogLevel(logging.WARNING)
+    Example: with 星河智算 in the gazetteer, helpers.segment.cut_zh("星河智算发布") keeps it one word.
+    """
+    from .segment import get_tokenizer
+
+    tokenizer = get_tokenizer()
     lines = jieba_userdict_lines(gazetteer)
     for line in lines:
         word, freq, tag = line.rsplit(" ", 2)
-        jieba.add_word(word, freq=int(freq), tag=tag)
+        tokenizer.add_word(word, freq=int(freq), tag=tag)
     return len(lines)

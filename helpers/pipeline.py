@@ -82,6 +82,7 @@ def extract(text: str, *, gazetteer: pd.DataFrame | None = None) -> Tables:
     ``gazetteer`` defaults to data/reference/gazetteer.csv; pass another to analyse another domain.
     """
     gazetteer = _default_gazetteer() if gazetteer is None else gazetteer
+    entities.load_jieba_userdict(gazetteer)  # names stay whole in every jieba cut below
     parsed = parse_document(text)
     claims = annotate_claims(build_claims(text, parsed))
 
