@@ -38,12 +38,12 @@ import pandas as pd
 
 from .columns import ALIGNMENT_COLUMNS, CONTENT_KINDS, PART_COMMENTARY, PART_ORIGINAL
 from .dictionary import Dictionary, default_dictionary, load_zh_idf, tokenize_en
+from .segment import HAN
 
 ADDITION, OMISSION, SUMMARISES, ONE_TO_MANY = "addition", "omission", "summarises", "one-to-many"
 RELATIONS = [SUMMARISES, ONE_TO_MANY, ADDITION, OMISSION]
 SCORE_COLUMNS = ["zh_claim_id", "en_block_id", "coverage", "z", "gain"]
 GOLD_COLUMNS = ["zh_text", "en_anchor", "kind", "note"]
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 WHITESPACE = re.compile(r"\s+")
 
 

@@ -23,7 +23,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from .lexicons import read_table, read_word_list
-from .segment import get_tokenizer, quiet_jieba
+from .segment import HAN_RUN, get_tokenizer, quiet_jieba
 from .paths import CACHE, REFERENCE
 
 GLOSSARY_PATH = REFERENCE / "glossary.csv"
@@ -48,7 +48,6 @@ CROSS_REFERENCE = re.compile(r"[^\s\[\]]*\[[^\]]*\]")
 GLOSS_WORD = re.compile(r"[a-z][a-z0-9']*")  # words with digits (pinyin cross-references "de5") are dropped
 # English words: letters and digits, split at hyphens and dots ("open-source" → open, source).
 EN_WORD = re.compile(r"[A-Za-z0-9\u00c0-\u024f]+(?:['’][A-Za-z]+)?")
-HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 POSSESSIVE = re.compile(r"['’]s$")
 # "U.S." and "US" would come out as the letters u, s or the pronoun "us" (a stopword): one token, "usa".
 US_ABBREVIATION = re.compile(r"\bU\.S\.(?:A\.)?|\bUSA?\b")

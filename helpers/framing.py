@@ -30,7 +30,7 @@ import pandas as pd
 from .columns import CONTENT_KINDS, PART_COMMENTARY, PART_ORIGINAL
 from .lexicons import read_table
 from .paths import REFERENCE
-from .segment import tokenize_zh
+from .segment import HAN, tokenize_zh
 
 FRAMES_PATH = REFERENCE / "frames.csv"
 CATEGORIES_PATH = REFERENCE / "categories.csv"
@@ -71,7 +71,6 @@ SHIFTS = {"certainty": "certainty_shift", "voice": "voice_shift", "generalisatio
 
 EN_AUTHOR_VOICES = ("first_person", "plain")
 MATCH_KINDS = ("word", "token", "substring")
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 # ---- vocabularies -----------------------------------------------------------------------------

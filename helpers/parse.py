@@ -20,8 +20,8 @@ from .columns import (
     PART_ORIGINAL,
 )
 from .lexicons import load_cues
+from .segment import HAN
 
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 LINE = re.compile(r"[^\r\n]+")
 EDGE_SPACE = "\t\x0b\x0c \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u2028\u2029\u202f\u205f\u3000\ufeff"

@@ -6,9 +6,16 @@ Importing this module loads nothing; the dictionary loads the first time a funct
 from __future__ import annotations
 
 import logging
+import re
 import warnings
 from collections.abc import Iterable
 from functools import lru_cache
+
+# Han characters (CJK unified ideographs, extension A, compatibility ideographs): the one
+# definition of "Chinese script" every module uses.
+HAN_CLASS = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+HAN = re.compile(HAN_CLASS)
+HAN_RUN = re.compile(HAN_CLASS + "+")
 
 
 @lru_cache(maxsize=1)

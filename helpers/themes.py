@@ -15,7 +15,7 @@ import pandas as pd
 from .columns import CONTENT_KINDS, PART_COMMENTARY, PART_ORIGINAL
 from .lexicons import read_table, read_word_list
 from .paths import REFERENCE
-from .segment import cut_zh
+from .segment import HAN, cut_zh
 
 THEMES_FILE = REFERENCE / "themes.csv"
 STOPWORDS_ZH_FILE = REFERENCE / "stopwords_zh.txt"
@@ -31,7 +31,6 @@ SHARE_COLUMNS = ["theme", "lang", "claims", "hits", "share"]
 # A Latin word, possibly with inner apostrophes or hyphens ("open-source", "don't").
 EN_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
 POSSESSIVE = re.compile(r"['’]s$")
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 LATIN = re.compile(r"[A-Za-z]")
 DIGITS_ONLY = re.compile(r"^[\d.,%:/\-+]+$")
 
