@@ -10,7 +10,7 @@
     tables/              claims, mentions, blocks, alignment, framing as UTF-8 CSV (BOM, for Excel)
     fonts/               the Chinese characters used, cut from Noto Sans CJK SC, so pages render anywhere
 
-reveal.js is fetched once from the npm registry (sha512 checked against the pin below) into
+reveal.js is fetched once from the npm registry (``helpers.npm``: sha512 checked against the pin below) into
 ``<venv>/share/zh-en-framing/`` and copied next to the slides. ``execute_in_place()`` re-runs the
 committed notebooks on the seed document and strips run metadata (``make notebooks``).
 """
@@ -18,19 +18,15 @@ committed notebooks on the seed document and strips run metadata (``make noteboo
 from __future__ import annotations
 
 import argparse
-import base64
-import hashlib
 import html
-import io
 import os
 import shutil
 import sys
-import tarfile
 import tempfile
-import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from . import npm
 from .paths import BUILD, DEFAULT_SOURCE, NOTEBOOKS
 from .reader import InputError, read_document
 
@@ -40,11 +36,10 @@ SLIDES_NOTEBOOK = "05-briefing.ipynb"
 CELL_TIMEOUT = 600
 
 REVEAL_VERSION = "4.6.0"
-REVEAL_TARBALL = f"https://registry.npmjs.org/reveal.js/-/reveal.js-{REVEAL_VERSION}.tgz"
 REVEAL_INTEGRITY = "sha512-QC80rYsZldAe95bW9VImucIPTjfsKhI0jRQrIOXU4P92ZyXb/dfw9L3EE96bN6i7UmeUl1qBieH4UNTr25erYw=="
 #: The parts of the reveal.js package the slides load (plus its licence).
 REVEAL_KEEP = ("dist/", "plugin/notes/", "LICENSE")
-REVEAL_HOME = Path(sys.prefix) / "share" / "zh-en-framing" / f"reveal.js-{REVEAL_VERSION}"
+REVEAL_HOME = npm.SHARE / f"reveal.js-{REVEAL_VERSION}"
 REVEAL_DIR_NAME = "reveal.js"   # next to the slides
 
 # nbconvert's templates load require.js, MathJax and mermaid from CDNs; the notebooks need none of them,
@@ -101,49 +96,31 @@ def _failure(notebook: Path, exc: Exception) -> NotebookFailed:
 
 # ---- reveal.js ----------------------------------------------------------------------------------
 
+REVEAL = npm.NpmAsset("reveal.js", REVEAL_VERSION, REVEAL_INTEGRITY, REVEAL_KEEP, "dist/reveal.js")
+
+
 def check_integrity(data: bytes, integrity: str = REVEAL_INTEGRITY) -> None:
     """Raise ReportError unless ``data`` matches an npm ``sha512-…`` integrity string."""
-    algorithm, _, expected = integrity.partition("-")
-    digest = base64.b64encode(hashlib.new(algorithm, data).digest()).decode()
-    if digest != expected:
-        raise ReportError(f"reveal.js {REVEAL_VERSION} download does not match its pinned {algorithm} digest")
+    try:
+        npm.check_integrity(data, integrity, f"reveal.js {REVEAL_VERSION} download")
+    except npm.FetchError as exc:
+        raise ReportError(str(exc)) from None
 
 
 def unpack_reveal(data: bytes, target: Path) -> Path:
     """Unpack the kept parts of an npm reveal.js tarball into ``target`` (whole or not at all)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".reveal.", dir=target.parent))
     try:
-        with tarfile.open(fileobj=io.BytesIO(data), mode="r:gz") as archive:
-            for member in archive.getmembers():
-                name = member.name.removeprefix("package/")
-                if not member.isfile() or ".." in Path(name).parts or not name.startswith(REVEAL_KEEP):
-                    continue
-                destination = staging / name
-                destination.parent.mkdir(parents=True, exist_ok=True)
-                destination.write_bytes(archive.extractfile(member).read())
-        if not (staging / "dist" / "reveal.js").is_file():
-            raise ReportError("the reveal.js package has no dist/reveal.js")
-        if target.exists():
-            shutil.rmtree(target)
-        staging.rename(target)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    return target
+        return npm.unpack(data, target, REVEAL_KEEP, "dist/reveal.js")
+    except npm.FetchError as exc:
+        raise ReportError(f"reveal.js: {exc}") from None
 
 
 def ensure_reveal(home: Path = REVEAL_HOME) -> Path:
     """The local reveal.js, fetched from the npm registry and checked the first time; returns its folder."""
-    if (home / "dist" / "reveal.js").is_file():
-        return home
     try:
-        with urllib.request.urlopen(REVEAL_TARBALL, timeout=60) as response:
-            data = response.read()
-    except OSError as exc:
-        raise ReportError(f"cannot fetch reveal.js {REVEAL_VERSION} from the npm registry ({exc}); "
-                          f"the slides need it once") from None
-    check_integrity(data)
-    return unpack_reveal(data, home)
+        return npm.ensure(REVEAL, home)
+    except npm.FetchError as exc:
+        raise ReportError(f"{exc}; the slides need it") from None
 
 
 # ---- notebooks ----------------------------------------------------------------------------------
