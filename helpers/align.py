@@ -2,11 +2,13 @@
 
 Method (the answer to "which English paragraph does this Chinese sentence draw on, if any?"):
 
-1. Evidence. Each Chinese sentence becomes a bag of *concepts*: a jieba word glossed through CC-CEDICT
-   and the domain glossary (plus its pinyin, so 美团 meets "Meituan"), or a Latin word or number
-   written inside the Chinese. An English paragraph is a bag of stemmed content words. A concept
-   matches a paragraph when one of its renderings occurs there, and weighs the IDF (over the English
-   paragraphs) of the rarest rendering found. ``coverage`` = matched weight / the sentence's weight.
+1. Evidence, in both directions. Each Chinese sentence becomes a bag of *concepts*: a jieba word glossed
+   through CC-CEDICT and the domain glossary (plus its pinyin, so 美团 meets "Meituan"), or a Latin word
+   or number written inside the Chinese. An English paragraph is a bag of stemmed content words plus
+   their Chinese renderings from ECDICT (``helpers.ecdict``: "technical" → 技术, "top" → 最高), which a
+   Chinese word meets as itself. A concept matches a paragraph when one of its renderings occurs there,
+   and weighs the IDF (over the English paragraphs) of the rarest rendering found. ``coverage`` =
+   matched weight / the sentence's weight. An English heading and the paragraph after it are one unit.
 2. Standardising. Each sentence's coverages are turned into z-scores across the paragraphs, and a
    link must clear both a raw floor (``min_coverage``) and a standardised bar (``z_threshold``);
    the z bar is capped by what a source of that many paragraphs can reach, so it transfers from a
@@ -38,12 +40,18 @@ import pandas as pd
 
 from .columns import ALIGNMENT_COLUMNS, CONTENT_KINDS, PART_COMMENTARY, PART_ORIGINAL
 from .dictionary import Dictionary, default_dictionary, load_zh_idf, tokenize_en
-from .segment import HAN
+from .ecdict import EnglishChinese, default_ecdict
+from .segment import HAN, cut_zh
 
+ZH_TERM = "zh:"  # prefix of a Chinese term in an English term set (ECDICT renderings), so it never meets an English stem
 ADDITION, OMISSION, SUMMARISES, ONE_TO_MANY = "addition", "omission", "summarises", "one-to-many"
 RELATIONS = [SUMMARISES, ONE_TO_MANY, ADDITION, OMISSION]
 SCORE_COLUMNS = ["zh_claim_id", "en_block_id", "coverage", "z", "gain"]
 GOLD_COLUMNS = ["zh_text", "en_anchor", "kind", "note"]
+#: Gold kinds that restate a particular place in the source. The gold's other anchored kind, ``framing`` (the
+#: commentator's thesis or verdict about the whole article), draws on the article at large: its anchors are the
+#: annotator's nearest guesses, so it is scored apart.
+SUMMARY_KINDS = ("summary", "heading")
 WHITESPACE = re.compile(r"\s+")
 
 
@@ -59,7 +67,12 @@ class AlignParams:
     evidence_prior: float = 1.0       # coverage = matched / (weight + this × top IDF): short sentences need more proof
     unmatched_weight: float = 0.5     # a concept found nowhere in the English weighs this share of the top IDF
     use_pinyin: bool = True           # 美团 → "meituan": names CC-CEDICT lacks or glosses as common nouns
-    length_exponent: float = 0.25     # coverage is divided by (paragraph length / median length) ** this
+    en_zh_senses: int = 2             # the other direction: each English word also carries its ECDICT renderings, this
+                                      # many per part of speech ("technical" → 技术上的 → 技术), and a Chinese word
+                                      # matches them by itself (0: off, CC-CEDICT's direction only)
+    length_exponent: float = 0.35     # coverage is divided by (paragraph length / median length) ** this: a long
+                                      # paragraph holds more words to meet by chance, the more so with ECDICT's
+                                      # several renderings per English word (0.25 before them)
     sentence_mix: float = 0.2         # paragraph score = mix of its own coverage and its best sentence's (0: paragraph only)
     reverse_weight: float = 0.0       # coverage = mix of forward coverage (jieba words glossed) and reverse coverage: the
                                       # paragraph's terms that some dictionary word found anywhere in the sentence renders
@@ -87,6 +100,9 @@ class AlignParams:
     gate_penalty: float = 1.0         # ... precisely: such a sentence's links lose this much gain (1: it stays unlinked)
     # sentence links inside the chosen paragraph
     sentence_share: float = 0.6       # link every English sentence covering at least this share of the best one's coverage
+    # units
+    join_headings: bool = True        # an English heading joins the paragraph after it as one unit: a title is read with
+                                      # what it titles, and a few words alone cannot outscore whole paragraphs
 
 
 # ---- evidence -------------------------------------------------------------------------------
@@ -115,6 +131,36 @@ def en_terms(text: str) -> set[str]:
     return {_stem(word) for word in tokenize_en(text)}
 
 
+class EnglishTerms:
+    """The terms of English text: stemmed content words, plus (with ECDICT) the Chinese words rendering them,
+    prefixed ``zh:`` (``"technical"`` → ``technic``, ``zh:技术上``, ``zh:技术``…). Renderings are cut by jieba so a
+    Chinese word meets a rendering that holds it; trailing 的/地 are dropped. Memoised per word."""
+
+    def __init__(self, en_zh: EnglishChinese | None = None, per_sense: int = 2):
+        self.en_zh = en_zh if per_sense > 0 else None
+        self.per_sense = per_sense
+        self._memo: dict[str, frozenset[str]] = {}
+
+    def of_word(self, word: str) -> frozenset[str]:
+        terms = self._memo.get(word)
+        if terms is None:
+            found = {_stem(word)}
+            if self.en_zh is not None:
+                for rendering in self.en_zh.renderings(word, self.per_sense):
+                    rendering = rendering.rstrip("的地")
+                    if len(rendering) >= 2:
+                        found.add(ZH_TERM + rendering)
+                    found.update(ZH_TERM + w for w in cut_zh(rendering) if len(w) >= 2)
+            terms = self._memo[word] = frozenset(found)
+        return terms
+
+    def __call__(self, text: str) -> set[str]:
+        terms: set[str] = set()
+        for word in tokenize_en(text):
+            terms |= self.of_word(word)
+        return terms
+
+
 def zh_concepts(text: str, dictionary: Dictionary, params: AlignParams = AlignParams()) -> list[tuple[str, frozenset[str], float]]:
     """The concepts of a Chinese sentence: ``(key, stemmed renderings, weight factor)``, one per distinct word.
 
@@ -138,6 +184,10 @@ def zh_concepts(text: str, dictionary: Dictionary, params: AlignParams = AlignPa
             renderings = {_stem(g) for part in (parts or list(word)) for g in dictionary.gloss(part)[:share]}
         if params.use_pinyin and len(word) >= 2:
             renderings.add(_pinyin(word))
+        if params.en_zh_senses > 0 and len(word) >= 2 and HAN.search(word):
+            renderings.add(ZH_TERM + word)  # met by the English words ECDICT renders with it
+            if len(word) > 2:
+                renderings.update(ZH_TERM + part for part in _known_parts(word, dictionary))
         if renderings:
             factor = min(1.0, _zh_idf(word) / params.zh_idf_full) if params.zh_idf_full > 0 else 1.0
             if len(word) == 1:
@@ -185,6 +235,7 @@ class _Evidence:
     idf: dict
     marked: np.ndarray      # per zh sentence: a marked aside (no continuity bonus)
     own_gain: np.ndarray | None = None  # gain from the sentence's own words alone (context_gate), else None
+    terms: EnglishTerms | None = None   # how English text became terms (reused to pick sentences in a paragraph)
 
 
 def _mention_terms(mentions: pd.DataFrame | None) -> dict[int, set[str]]:
@@ -254,17 +305,38 @@ def _reverse_coverage(reverse: list[dict[str, float]], term_sets: list[set[str]]
     return out
 
 
-def _gather_evidence(claims: pd.DataFrame, mentions: pd.DataFrame | None, params: AlignParams, dictionary: Dictionary) -> _Evidence:
+def english_units(en: pd.DataFrame, join_headings: bool = True) -> np.ndarray:
+    """The alignment unit of each English sentence: its paragraph's block id, or with ``join_headings`` the block id
+    of the heading(s) right before it, so a heading and the paragraph it titles form one unit."""
+    units, pending = [], None
+    block_unit: dict[int, int] = {}
+    for block_id, kind in zip(en["block_id"], en["kind"]):
+        if block_id in block_unit:
+            units.append(block_unit[block_id])
+            continue
+        unit = pending if pending is not None else int(block_id)
+        pending = unit if join_headings and kind == "heading" else None
+        block_unit[block_id] = unit
+        units.append(unit)
+    return np.asarray(units, dtype=int)
+
+
+def _gather_evidence(claims: pd.DataFrame, mentions: pd.DataFrame | None, params: AlignParams, dictionary: Dictionary,
+                     en_zh: EnglishChinese | None = None) -> _Evidence:
     zh, en = content_units(claims)
+    if params.en_zh_senses > 0 and en_zh is None:
+        en_zh = default_ecdict()
+    english_terms = EnglishTerms(en_zh, params.en_zh_senses)
+    en = en.assign(unit=english_units(en, params.join_headings))
     entity_terms = _mention_terms(mentions)
-    blocks = list(dict.fromkeys(en["block_id"].tolist()))
+    blocks = list(dict.fromkeys(en["unit"].tolist()))
     block_index = {b: k for k, b in enumerate(blocks)}
     m = len(blocks)
     block_terms: list[set[str]] = [set() for _ in blocks]
     block_length = np.zeros(m)
     sentence_terms, sentence_block = [], []
-    for claim_id, block_id, text in zip(en["claim_id"], en["block_id"], en["text"]):
-        terms = en_terms(text) | entity_terms.get(int(claim_id), set())
+    for claim_id, block_id, text in zip(en["claim_id"], en["unit"], en["text"]):
+        terms = english_terms(text) | entity_terms.get(int(claim_id), set())
         sentence_terms.append(terms)
         sentence_block.append(block_index[block_id])
         block_terms[block_index[block_id]] |= terms
@@ -318,7 +390,7 @@ def _gather_evidence(claims: pd.DataFrame, mentions: pd.DataFrame | None, params
     if own_gain is not None:
         own_gain = own_gain + adjustment
     return _Evidence(zh=zh, en=en, blocks=blocks, coverage=coverage, z=z, gain=gain, concepts=all_concepts, idf=idf,
-                     marked=marked, own_gain=own_gain)
+                     marked=marked, own_gain=own_gain, terms=english_terms)
 
 
 def _gain(coverage: np.ndarray, params: AlignParams) -> tuple[np.ndarray, np.ndarray]:
@@ -394,9 +466,10 @@ def score_paragraphs(
     mentions: pd.DataFrame | None = None,
     params: AlignParams = AlignParams(),
     dictionary: Dictionary | None = None,
+    en_zh: EnglishChinese | None = None,
 ) -> pd.DataFrame:
     """Every (Chinese sentence, English paragraph) score: coverage, z and gain (> 0: the pair may link)."""
-    evidence = _gather_evidence(claims, mentions, params, dictionary or default_dictionary())
+    evidence = _gather_evidence(claims, mentions, params, dictionary or default_dictionary(), en_zh)
     n, m = evidence.coverage.shape
     return pd.DataFrame(
         {
@@ -517,6 +590,7 @@ def align_claims(
     mentions: pd.DataFrame | None = None,
     params: AlignParams = AlignParams(),
     dictionary: Dictionary | None = None,
+    en_zh: EnglishChinese | None = None,
 ) -> pd.DataFrame:
     """Link each Chinese commentary sentence to the English sentence(s) it draws on; see the module doc.
 
@@ -524,16 +598,16 @@ def align_claims(
     one ``omission`` row per English sentence nothing draws on. ``score`` is the link's coverage.
     """
     dictionary = dictionary or default_dictionary()
-    evidence = _gather_evidence(claims, mentions, params, dictionary)
+    evidence = _gather_evidence(claims, mentions, params, dictionary, en_zh)
     path = _decode(evidence, params)
-    en_by_block = {b: group for b, group in evidence.en.groupby("block_id", sort=False)}
+    en_by_block = {b: group for b, group in evidence.en.groupby("unit", sort=False)}
     rows: list[tuple] = []
     for i, (claim_id, k) in enumerate(zip(evidence.zh["claim_id"], path)):
         if k < 0:
             rows.append((int(claim_id), pd.NA, 0.0, ADDITION))
             continue
         sentences = en_by_block[evidence.blocks[k]]
-        scores = _sentence_coverage(evidence.concepts[i], sentences["text"].tolist(), evidence.idf)
+        scores = _sentence_coverage(evidence.concepts[i], sentences["text"].tolist(), evidence.idf, evidence.terms)
         best = max(scores)
         chosen = [s for s, score in enumerate(scores) if best > 0 and score >= params.sentence_share * best] or [int(np.argmax(scores))]
         relation = SUMMARISES if len(chosen) == 1 else ONE_TO_MANY
@@ -552,11 +626,12 @@ def _decode(evidence: _Evidence, params: AlignParams) -> list[int]:
     return decode_monotone(gain, params, marked=evidence.marked)
 
 
-def _sentence_coverage(concepts: list, texts: list[str], idf: dict) -> list[float]:
+def _sentence_coverage(concepts: list, texts: list[str], idf: dict, english_terms: EnglishTerms | None = None) -> list[float]:
     """Matched concept weight of each English sentence (same weights as the paragraph scores)."""
+    english_terms = english_terms or EnglishTerms()
     scores = []
     for text in texts:
-        terms = en_terms(text)
+        terms = english_terms(text)
         total = 0.0
         for _key, renderings, factor in concepts:
             hits = [idf.get(r, 0.0) for r in renderings if r in terms]
@@ -627,7 +702,8 @@ def evaluate_alignment(alignment: pd.DataFrame, claims: pd.DataFrame, gold: pd.D
 
     Gold rows are matched to Chinese units by verbatim text (whitespace ignored). Returned figures:
     ``link_accuracy`` (gold sentences with an anchor whose best-scoring predicted link lands in one of
-    the gold paragraphs), ``link_precision`` and ``link_recall`` (over predicted and gold
+    the gold paragraphs), ``summary_link_accuracy`` (the same over the ``summarising`` rows, kinds
+    SUMMARY_KINDS), ``link_accuracy_by_kind``, ``link_precision`` and ``link_recall`` (over predicted and gold
     sentence→paragraph pairs), ``addition_recall`` and ``addition_precision`` (gold asides
     predicted as additions, and the reverse), counts, and the lists ``unmatched_gold`` (gold rows
     no unit matches), ``unmatched_anchors`` (anchors no English paragraph starts with) and
@@ -646,6 +722,7 @@ def evaluate_alignment(alignment: pd.DataFrame, claims: pd.DataFrame, gold: pd.D
         predicted.setdefault(int(zh_id), []).append((float(score), block_of.get(int(en_id), -1)))
 
     used: dict[str, int] = {}
+    by_kind: dict[str, list[int]] = {}
     unmatched_gold, unmatched_anchors, errors = [], [], []
     n_anchored = correct = 0
     gold_pairs = predicted_pairs = hit_pairs = 0
@@ -675,6 +752,9 @@ def evaluate_alignment(alignment: pd.DataFrame, claims: pd.DataFrame, gold: pd.D
             primary = max(links_here)[1] if links_here else None
             ok = primary in gold_blocks
             correct += ok
+            tally = by_kind.setdefault(str(row.kind), [0, 0])
+            tally[0] += ok
+            tally[1] += 1
             gold_pairs += len(gold_blocks)
             hit_pairs += len(gold_blocks & predicted_blocks)
             if not ok:
@@ -693,11 +773,15 @@ def evaluate_alignment(alignment: pd.DataFrame, claims: pd.DataFrame, gold: pd.D
     def share(a: int, b: int) -> float:
         return a / b if b else float("nan")
 
+    summaries = [by_kind.get(kind, [0, 0]) for kind in SUMMARY_KINDS]
     return {
         "gold_rows": len(gold),
         "matched_rows": len(gold) - len(unmatched_gold),
         "anchored": n_anchored,
         "link_accuracy": share(correct, n_anchored),
+        "summarising": sum(n for _, n in summaries),
+        "summary_link_accuracy": share(sum(c for c, _ in summaries), sum(n for _, n in summaries)),
+        "link_accuracy_by_kind": {kind: share(c, n) for kind, (c, n) in sorted(by_kind.items())},
         "link_precision": share(hit_pairs, predicted_pairs),
         "link_recall": share(hit_pairs, gold_pairs),
         "asides": asides,
