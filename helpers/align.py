@@ -250,23 +250,42 @@ def _mention_terms(mentions: pd.DataFrame | None) -> dict[int, set[str]]:
 
 
 def _coverage(concepts_list: list, term_sets: list[set[str]], idf: dict, params: AlignParams) -> np.ndarray:
-    """Share of each sentence's concept weight that each term set (paragraph or sentence) covers."""
+    """Share of each sentence's concept weight that each term set (paragraph or sentence) covers.
+
+    A concept credits a term set once, with the IDF of its rarest rendering found there; an inverted index
+    (term → the sets holding it) visits only the sets that hold a rendering.
+    """
     top_idf = max(idf.values(), default=1.0)
-    coverage = np.zeros((len(concepts_list), len(term_sets)))
+    m = len(term_sets)
+    coverage = np.zeros((len(concepts_list), m))
+    postings: dict[str, list[int]] = {}
+    for k, terms in enumerate(term_sets):
+        for term in terms:
+            postings.setdefault(term, []).append(k)
+    index = {term: np.asarray(ks, dtype=np.intp) for term, ks in postings.items()}
+    credited = np.zeros(m, dtype=bool)
     for i, concepts in enumerate(concepts_list):
         total = params.evidence_prior * top_idf
+        row = coverage[i]
         for _key, renderings, factor in concepts:
-            present = sorted((idf[r], r) for r in renderings if r in idf)
+            present = sorted(((idf[r], r) for r in renderings if r in idf), reverse=True)  # rarest rendering first
             if not present:
                 total += factor * params.unmatched_weight * top_idf
                 continue
-            total += factor * present[-1][0]
-            for k, terms in enumerate(term_sets):
-                for weight, r in reversed(present):  # rarest rendering first
-                    if r in terms:
-                        coverage[i, k] += factor * weight
-                        break
-        coverage[i] /= total
+            total += factor * present[0][0]
+            touched = []
+            for weight, r in present:
+                sets = index.get(r)
+                if sets is None:
+                    continue
+                fresh = sets[~credited[sets]]
+                if len(fresh):
+                    row[fresh] += factor * weight
+                    credited[fresh] = True
+                    touched.append(fresh)
+            for fresh in touched:
+                credited[fresh] = False
+        row /= total
     return coverage
 
 
