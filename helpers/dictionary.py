@@ -14,14 +14,13 @@ from __future__ import annotations
 import hashlib
 import importlib.resources
 import logging
-import os
-import pickle
 import re
 import warnings
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
+from .cache import load_or_build
 from .lexicons import read_table, read_word_list
 from .segment import HAN_RUN, get_tokenizer, quiet_jieba
 from .paths import CACHE, REFERENCE
@@ -190,20 +189,7 @@ def load_cedict(
     stopwords = load_stopwords_en() if stopwords is None else stopwords
     if cache_dir is None:
         return parse_cedict(source, stopwords=stopwords)
-    cache_file = _cache_file(source, stopwords, Path(cache_dir))
-    if cache_file.exists():
-        try:
-            with open(cache_file, "rb") as handle:
-                return pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError):
-            pass  # a damaged cache is rebuilt below
-    glosses = parse_cedict(source, stopwords=stopwords)
-    cache_file.parent.mkdir(parents=True, exist_ok=True)
-    partial = cache_file.with_suffix(f".{os.getpid()}.tmp")
-    with open(partial, "wb") as handle:
-        pickle.dump(glosses, handle, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(partial, cache_file)  # atomic: a concurrent reader sees the old file or the whole new one
-    return glosses
+    return load_or_build(_cache_file(source, stopwords, Path(cache_dir)), lambda: parse_cedict(source, stopwords=stopwords))
 
 
 def read_glossary(path: str | Path = GLOSSARY_PATH):

