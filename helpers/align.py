@@ -126,15 +126,11 @@ def _pinyin(word: str) -> str:
     return "".join(lazy_pinyin(word))
 
 
-def en_terms(text: str) -> set[str]:
-    """Stemmed English content words: ``"Nvidia chips are scarce"`` → ``{"nvidia", "chip", "scarc"}``."""
-    return {_stem(word) for word in tokenize_en(text)}
-
-
 class EnglishTerms:
-    """The terms of English text: stemmed content words, plus (with ECDICT) the Chinese words rendering them,
-    prefixed ``zh:`` (``"technical"`` → ``technic``, ``zh:技术上``, ``zh:技术``…). Renderings are cut by jieba so a
-    Chinese word meets a rendering that holds it; trailing 的/地 are dropped. Memoised per word."""
+    """The terms of English text: stemmed content words (``"Nvidia chips are scarce"`` → nvidia, chip, scarc), plus
+    (with ECDICT) the Chinese words rendering them, prefixed ``zh:`` (``"technical"`` → ``technic``, ``zh:技术上``,
+    ``zh:技术``…). Renderings are cut by jieba so a Chinese word meets a rendering that holds it; trailing 的/地 are
+    dropped. Memoised per word."""
 
     def __init__(self, en_zh: EnglishChinese | None = None, per_sense: int = 2):
         self.en_zh = en_zh if per_sense > 0 else None
@@ -234,8 +230,8 @@ class _Evidence:
     concepts: list          # per zh sentence
     idf: dict
     marked: np.ndarray      # per zh sentence: a marked aside (no continuity bonus)
+    terms: EnglishTerms     # how English text became terms (reused to pick sentences in a paragraph)
     own_gain: np.ndarray | None = None  # gain from the sentence's own words alone (context_gate), else None
-    terms: EnglishTerms | None = None   # how English text became terms (reused to pick sentences in a paragraph)
 
 
 def _mention_terms(mentions: pd.DataFrame | None) -> dict[int, set[str]]:
@@ -340,9 +336,10 @@ def english_units(en: pd.DataFrame, join_headings: bool = True) -> np.ndarray:
     return np.asarray(units, dtype=int)
 
 
-def _gather_evidence(claims: pd.DataFrame, mentions: pd.DataFrame | None, params: AlignParams, dictionary: Dictionary,
-                     en_zh: EnglishChinese | None = None) -> _Evidence:
+def _gather_evidence(claims: pd.DataFrame, mentions: pd.DataFrame | None, params: AlignParams,
+                     dictionary: Dictionary | None = None, en_zh: EnglishChinese | None = None) -> _Evidence:
     zh, en = content_units(claims)
+    dictionary = dictionary or default_dictionary()
     if params.en_zh_senses > 0 and en_zh is None:
         en_zh = default_ecdict()
     english_terms = EnglishTerms(en_zh, params.en_zh_senses)
@@ -488,7 +485,7 @@ def score_paragraphs(
     en_zh: EnglishChinese | None = None,
 ) -> pd.DataFrame:
     """Every (Chinese sentence, English paragraph) score: coverage, z and gain (> 0: the pair may link)."""
-    evidence = _gather_evidence(claims, mentions, params, dictionary or default_dictionary(), en_zh)
+    evidence = _gather_evidence(claims, mentions, params, dictionary, en_zh)
     n, m = evidence.coverage.shape
     return pd.DataFrame(
         {
@@ -616,7 +613,6 @@ def align_claims(
     Returns ALIGNMENT_COLUMNS: one row per link, one ``addition`` row per unlinked Chinese sentence,
     one ``omission`` row per English sentence nothing draws on. ``score`` is the link's coverage.
     """
-    dictionary = dictionary or default_dictionary()
     evidence = _gather_evidence(claims, mentions, params, dictionary, en_zh)
     path = _decode(evidence, params)
     en_by_block = {b: group for b, group in evidence.en.groupby("unit", sort=False)}
@@ -645,9 +641,8 @@ def _decode(evidence: _Evidence, params: AlignParams) -> list[int]:
     return decode_monotone(gain, params, marked=evidence.marked)
 
 
-def _sentence_coverage(concepts: list, texts: list[str], idf: dict, english_terms: EnglishTerms | None = None) -> list[float]:
+def _sentence_coverage(concepts: list, texts: list[str], idf: dict, english_terms: EnglishTerms) -> list[float]:
     """Matched concept weight of each English sentence (same weights as the paragraph scores)."""
-    english_terms = english_terms or EnglishTerms()
     scores = []
     for text in texts:
         terms = english_terms(text)

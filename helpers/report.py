@@ -39,7 +39,8 @@ REVEAL_VERSION = "4.6.0"
 REVEAL_INTEGRITY = "sha512-QC80rYsZldAe95bW9VImucIPTjfsKhI0jRQrIOXU4P92ZyXb/dfw9L3EE96bN6i7UmeUl1qBieH4UNTr25erYw=="
 #: The parts of the reveal.js package the slides load (plus its licence).
 REVEAL_KEEP = ("dist/", "plugin/notes/", "LICENSE")
-REVEAL_HOME = npm.SHARE / f"reveal.js-{REVEAL_VERSION}"
+REVEAL = npm.NpmAsset("reveal.js", REVEAL_VERSION, REVEAL_INTEGRITY, REVEAL_KEEP, "dist/reveal.js")
+REVEAL_HOME = REVEAL.home
 REVEAL_DIR_NAME = "reveal.js"   # next to the slides
 
 # nbconvert's templates load require.js, MathJax and mermaid from CDNs; the notebooks need none of them,
@@ -96,9 +97,6 @@ def _failure(notebook: Path, exc: Exception) -> NotebookFailed:
 
 # ---- reveal.js ----------------------------------------------------------------------------------
 
-REVEAL = npm.NpmAsset("reveal.js", REVEAL_VERSION, REVEAL_INTEGRITY, REVEAL_KEEP, "dist/reveal.js")
-
-
 def check_integrity(data: bytes, integrity: str = REVEAL_INTEGRITY) -> None:
     """Raise ReportError unless ``data`` matches an npm ``sha512-…`` integrity string."""
     try:
@@ -110,7 +108,7 @@ def check_integrity(data: bytes, integrity: str = REVEAL_INTEGRITY) -> None:
 def unpack_reveal(data: bytes, target: Path) -> Path:
     """Unpack the kept parts of an npm reveal.js tarball into ``target`` (whole or not at all)."""
     try:
-        return npm.unpack(data, target, REVEAL_KEEP, "dist/reveal.js")
+        return npm.unpack(data, target, REVEAL.keep, REVEAL.required)
     except npm.FetchError as exc:
         raise ReportError(f"reveal.js: {exc}") from None
 
