@@ -1,0 +1,137 @@
+"""Score the engine against the corpus gold, per half (tuning / test).
+
+    python tools/gold_eval.py CORPUS_DIR [GOLD_DIR]
+"""
+from __future__ import annotations
+
+import csv
+import re
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+GOLD = ROOT / "data" / "reference" / "gold" / "corpus"
+
+
+def read_gold(path: Path) -> pd.DataFrame:
+    return pd.read_csv(path, comment="#", dtype=str, keep_default_na=False)
+
+
+def norm(name: str) -> str:
+    return re.sub(r"[^0-9a-z\u4e00-\u9fff]", "", name.lower())
+
+
+def evaluate(doc: dict, text: str, gold_dir: Path, analyse) -> dict:
+    from helpers.entities import load_gazetteer, GAZETTEER_PATH
+    a = analyse(text)
+    t = a.tables
+    sents = read_gold(gold_dir / f"{doc['doc']}.sentences.csv")
+    blocks = read_gold(gold_dir / f"{doc['doc']}.blocks.csv")
+    orgs = read_gold(gold_dir / f"{doc['doc']}.orgs.csv")
+    en_start = int(doc["en_start"])
+    claims = t.claims.set_index("claim_id")
+    zh = t.claims[t.claims["start"] < en_start]
+
+    def claim_at(start: int, end: int):
+        hit = zh[(zh["start"] < end) & (zh["end"] > start)]
+        if hit.empty:
+            return None
+        overlap = hit.apply(lambda r: min(r["end"], end) - max(r["start"], start), axis=1)
+        return int(hit.loc[overlap.idxmax(), "claim_id"])
+
+    framing = a.framing.set_index("zh_claim_id")
+    out = defaultdict(Counter)
+    for g in sents.itertuples():
+        if not g.kind:
+            continue
+        cid = claim_at(int(g.start), int(g.end))
+        row = framing.loc[cid] if cid is not None and cid in framing.index else None
+        en_ids = [int(x) for x in str(row["en_claim_ids"]).split("|") if x] if row is not None else []
+        linked = bool(en_ids)
+        if cid is not None and claims.loc[cid, "part"] == "noncontent":
+            linked = False
+        if g.kind in ("summary", "heading") and g.en_spans:
+            spans = [tuple(map(int, s.split(":"))) for s in g.en_spans.split("|")]
+            hit = any(any(s <= claims.loc[e, "start"] < t_ for s, t_ in spans) for e in en_ids)
+            out["align"]["n"] += 1
+            out["align"]["right"] += hit
+        gold_add = g.kind in ("aside", "beyond")
+        if g.kind != "noncontent":
+            out["add"]["tp"] += gold_add and not linked
+            out["add"]["fp"] += (not gold_add) and (not linked)
+            out["add"]["fn"] += gold_add and linked
+        if g.kind in ("summary", "heading") and row is not None and linked:
+            sys_labels = {
+                "certainty": {"softened": "softened", "sharpened": "sharpened"}.get(row["certainty_shift"], "same"),
+                "voice": {"absorbed": "absorbed", "quote_absorbed": "absorbed", "attributed": "attributed",
+                          "reattributed": "attributed"}.get(row["voice_shift"], "plain"),
+                "generalisation": row["generalisation_shift"] or "same",
+            }
+            for label, value in sys_labels.items():
+                gv = getattr(g, label)
+                if not gv:
+                    continue
+                for v in {value, gv}:
+                    key = f"{label}:{v}"
+                    out[key]["tp"] += value == v and gv == v
+                    out[key]["fp"] += value == v and gv != v
+                    out[key]["fn"] += value != v and gv == v
+    sysblocks = t.blocks.set_index("start")
+    for b in blocks.itertuples():
+        s = int(b.start)
+        if s not in sysblocks.index:
+            continue
+        r = sysblocks.loc[s]
+        sys_nc = r["part"] == "noncontent" or r["kind"] in ("byline", "boilerplate")
+        gold_nc = b.noncontent == "1"
+        out["noncontent"]["tp"] += sys_nc and gold_nc
+        out["noncontent"]["fp"] += sys_nc and not gold_nc
+        out["noncontent"]["fn"] += gold_nc and not sys_nc
+    gaz = load_gazetteer(GAZETTEER_PATH).set_index("entity")
+    names = {e: norm(r["name_en"] or e) for e, r in gaz.iterrows()}
+    m = t.mentions[t.mentions["org"] != ""]
+    sys_counts = Counter((("zh" if s < en_start else "en"), names.get(o, norm(o))) for s, o in zip(m["start"], m["org"]))
+    gold_counts = Counter({(r.lang, norm(r.org)): int(r.count) for r in orgs.itertuples()})
+    for key in set(sys_counts) | set(gold_counts):
+        tp = min(sys_counts[key], gold_counts[key])
+        out["orgs"]["tp"] += tp
+        out["orgs"]["fp"] += sys_counts[key] - tp
+        out["orgs"]["fn"] += gold_counts[key] - tp
+    return out
+
+
+def pr(c: Counter) -> str:
+    p = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else float("nan")
+    r = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else float("nan")
+    return f"P {p:.2f} R {r:.2f} ({c['tp']}/{c['tp'] + c['fp']}, {c['tp']}/{c['tp'] + c['fn']})"
+
+
+def main(corpus: Path, gold_dir: Path = GOLD) -> None:
+    from helpers.pipeline import analyse
+    index = list(csv.DictReader(l for l in open(gold_dir / "index.csv", encoding="utf-8") if not l.startswith("#")))
+    halves = defaultdict(lambda: defaultdict(Counter))
+    for doc in index:
+        if not (gold_dir / f"{doc['doc']}.sentences.csv").exists():
+            continue
+        path = ROOT / doc["file"] if doc["file"].startswith("data/") else corpus / doc["file"]
+        text = path.read_bytes().decode("utf-8-sig")
+        res = evaluate(doc, text, gold_dir, analyse)
+        al = res["align"]
+        print(f"{doc['doc'][:34]:34} {doc['half']:6} align {al['right']}/{al['n']}  add {pr(res['add'])}  nc {pr(res['noncontent'])}  orgs {pr(res['orgs'])}")
+        for k, v in res.items():
+            halves[doc["half"]][k].update(v)
+    for half, res in halves.items():
+        print(f"\n== {half}")
+        al = res["align"]
+        print(f"alignment {al['right']}/{al['n']} = {al['right'] / max(al['n'], 1):.2f}")
+        for k in sorted(res):
+            if k != "align":
+                print(f"  {k:28} {pr(res[k])}")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]), Path(sys.argv[2]) if len(sys.argv) > 2 else GOLD)
