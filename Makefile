@@ -1,5 +1,6 @@
 # The bundle's commands. `make help` lists them.
-PYTHON ?= $(shell command -v python3.11 || command -v python3)
+# Python 3.11 to 3.13; 3.11 is preferred where several are installed (the one CI uses).
+PYTHON ?= $(shell command -v python3.11 || command -v python3.12 || command -v python3.13 || command -v python3)
 VENV   := .venv
 PY     := $(VENV)/bin/python
 SOURCE ?= data/raw/lambert-china-ai-labs-2026-05.zh-en.txt
@@ -13,7 +14,7 @@ help: ## list the commands
 env: $(STAMP) ## create .venv with the pinned dependencies (done by every other command on first use)
 
 $(STAMP): requirements.txt pyproject.toml Makefile
-	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 is required, found " + sys.version.split()[0]) if sys.version_info[:2] != (3, 11) else None'
+	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11, 3.12 or 3.13 is required, found " + sys.version.split()[0] + " (make PYTHON=/path/to/python3.x)") if not (3, 11) <= sys.version_info[:2] <= (3, 13) else None'
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .

@@ -8,8 +8,10 @@ from helpers.paths import ROOT
 
 
 def pip_pins() -> dict[str, str]:
+    """The pins of requirements.txt and requirements-lab.txt (JupyterLab, for make lab)."""
     pins = {}
-    for line in (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines():
+    text = "\n".join((ROOT / name).read_text(encoding="utf-8") for name in ("requirements.txt", "requirements-lab.txt"))
+    for line in text.splitlines():
         line = line.split("#")[0].strip()
         if line:
             name, version = line.split("==")
@@ -38,6 +40,17 @@ def test_every_pip_pin_is_in_the_conda_environment_at_the_same_version():
 
 def test_conda_environment_uses_python_311():
     assert conda_pins()["python"] == "3.11"
+
+
+def test_conda_environment_includes_jupyterlab():
+    assert conda_pins()["jupyterlab"] == pip_pins()["jupyterlab"]
+
+
+def test_package_declares_the_pythons_the_makefile_accepts():
+    declared = re.search(r'requires-python = "([^"]+)"', (ROOT / "pyproject.toml").read_text(encoding="utf-8")).group(1)
+    assert declared == ">=3.11,<3.14"
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "(3, 11) <= sys.version_info[:2] <= (3, 13)" in makefile
 
 
 def test_every_requirement_is_pinned_exactly():
