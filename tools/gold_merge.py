@@ -11,12 +11,14 @@ are those `tools/gold_units.py` cut. The gold keys every label by character offs
 from __future__ import annotations
 
 import csv
+import re
 import sys
 from collections import Counter
 from pathlib import Path
 
 SENTENCE_LABELS = ("kind", "certainty", "voice", "generalisation")
 LINKED_KINDS = {"summary", "heading"}
+ORG_KEY = re.compile(r"[^0-9a-z\u4e00-\u9fff]")
 
 
 def read_tsv(path: Path) -> list[dict]:
@@ -83,11 +85,16 @@ def merge_document(units: Path, first: Path, second: Path, doc: str) -> tuple[di
             gold_blocks.append({"start": block["start"], "end": block["end"], "part": block["part"],
                                 "noncontent": int(in_a), "reason": reason})
 
+    spelling: dict[str, str] = {}
+
     def org_counts(folder: Path) -> Counter:
+        """Mentions per (lang, organisation); names compared without case, spaces or punctuation."""
         counts: Counter = Counter()
         for row in read_tsv(folder / f"{doc}.orgs.tsv"):
+            key = ORG_KEY.sub("", row["org"].lower())
+            spelling.setdefault(key, row["org"].strip())
             try:
-                counts[(clean(row["lang"]), row["org"].strip())] += int(row.get("count") or 0)
+                counts[(clean(row["lang"]), key)] += int(row.get("count") or 0)
             except ValueError:
                 continue
         return counts
@@ -97,7 +104,7 @@ def merge_document(units: Path, first: Path, second: Path, doc: str) -> tuple[di
     keys_b = {k for k, v in ob.items() if v}
     gold_orgs = []
     for key in sorted(keys_a & keys_b):
-        gold_orgs.append({"lang": key[0], "org": key[1], "count": min(oa[key], ob[key]),
+        gold_orgs.append({"lang": key[0], "org": spelling[key[1]], "count": min(oa[key], ob[key]),
                           "counts_agree": int(oa[key] == ob[key])})
     figures = {
         "sentences": len(sentences),
