@@ -5,8 +5,9 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 SOURCE ?= data/raw/lambert-china-ai-labs-2026-05.zh-en.txt
 STAMP  := $(VENV)/.installed
+CORPUS ?= ../shared/corpus
 
-.PHONY: help env report notebooks test bench lab clean
+.PHONY: help env report notebooks test eval bench lab clean
 
 help: ## list the commands
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 10
@@ -32,6 +33,9 @@ notebooks: $(STAMP) ## re-run the committed notebooks on the seed, saving output
 test: $(STAMP) ## run every test: unit, property, gold and notebook (nbval) tests
 	$(PY) -m pytest
 	$(PY) -m pytest notebooks --nbval
+
+eval: $(STAMP) ## score the engine against the corpus gold per half, tuning and test (CORPUS: the third-party documents' folder)
+	$(PY) tools/gold_eval.py "$(CORPUS)"
 
 bench: $(STAMP) ## time extraction, corpus mode and the aligner against floors measured in the same run (build/bench.md)
 	$(PY) bench/run.py

@@ -110,21 +110,42 @@ def pr(c: Counter) -> str:
     return f"P {p:.2f} R {r:.2f} ({c['tp']}/{c['tp'] + c['fp']}, {c['tp']}/{c['tp'] + c['fn']})"
 
 
-def main(corpus: Path, gold_dir: Path = GOLD) -> None:
+def read_index(gold_dir: Path = GOLD) -> list[dict]:
+    with open(gold_dir / "index.csv", encoding="utf-8") as handle:
+        return list(csv.DictReader(line for line in handle if not line.startswith("#")))
+
+
+def document_path(doc: dict, corpus: Path) -> Path:
+    return ROOT / doc["file"] if doc["file"].startswith("data/") else corpus / doc["file"]
+
+
+def score_corpus(corpus: Path, gold_dir: Path = GOLD, *, verbose: bool = False) -> dict:
+    """Counters per half (tuning, test) and per document, over every gold document found."""
     from helpers.pipeline import analyse
-    index = list(csv.DictReader(l for l in open(gold_dir / "index.csv", encoding="utf-8") if not l.startswith("#")))
+
     halves = defaultdict(lambda: defaultdict(Counter))
-    for doc in index:
-        if not (gold_dir / f"{doc['doc']}.sentences.csv").exists():
+    for doc in read_index(gold_dir):
+        path = document_path(doc, corpus)
+        if not path.exists():
             continue
-        path = ROOT / doc["file"] if doc["file"].startswith("data/") else corpus / doc["file"]
         text = path.read_bytes().decode("utf-8-sig")
         res = evaluate(doc, text, gold_dir, analyse)
-        al = res["align"]
-        print(f"{doc['doc'][:34]:34} {doc['half']:6} align {al['right']}/{al['n']}  add {pr(res['add'])}  nc {pr(res['noncontent'])}  orgs {pr(res['orgs'])}")
+        if verbose:
+            al = res["align"]
+            print(f"{doc['doc'][:34]:34} {doc['half']:6} align {al['right']}/{al['n']}  add {pr(res['add'])}  "
+                  f"nc {pr(res['noncontent'])}  orgs {pr(res['orgs'])}")
         for k, v in res.items():
             halves[doc["half"]][k].update(v)
-    for half, res in halves.items():
+            halves[doc["doc"]][k].update(v)
+    return halves
+
+
+def main(corpus: Path, gold_dir: Path = GOLD) -> None:
+    halves = score_corpus(corpus, gold_dir, verbose=True)
+    for half in ("tuning", "test"):
+        res = halves.get(half)
+        if res is None:
+            continue
         print(f"\n== {half}")
         al = res["align"]
         print(f"alignment {al['right']}/{al['n']} = {al['right'] / max(al['n'], 1):.2f}")
