@@ -7,11 +7,21 @@ never touched. A missing dictionary or asset that ``make env`` fetches ends the 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
-from .paths import BUILD, DEFAULT_SOURCE
-from .reader import InputError, read_document
+from . import npm
+from .align.ecdict import ECDICT, DictionaryMissing, load_ecdict
+from .corpus import extract_corpus, is_corpus, list_sources
+from .export import write_tables
+from .npm import FetchError
+from .paths import BUILD, DEFAULT_SOURCE, NOTEBOOKS
+from .pipeline import analyse, extract
+from .render.assets import REVEAL_VERSION, ensure_reveal
+from .render.notebooks import execute_in_place
+from .render.report import NotebookFailed, ReportError, build_report
+from .text.reader import InputError, read_document
 
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 1
@@ -40,13 +50,8 @@ def shown(path: str | Path) -> str:
 
 
 def run_extract(args: argparse.Namespace) -> int:
-    from .corpus import is_corpus
-
     if is_corpus(args.source):
         return run_extract_corpus(args)
-    from .export import write_tables
-    from .pipeline import extract
-
     document = read_document(args.source)
     tables = extract(document.text)
     out = Path(args.out) if args.out else default_out(Path(args.source))
@@ -68,8 +73,6 @@ EXIT_SOME_SKIPPED = 3
 
 def run_extract_corpus(args: argparse.Namespace) -> int:
     """Many documents (a directory's *.txt, or a glob) into one set of tables with a doc_id column."""
-    from .corpus import extract_corpus, list_sources
-
     paths = list_sources(args.source)
     if not paths:
         what = "no *.txt documents in" if Path(args.source).is_dir() else "no files match"
@@ -87,9 +90,6 @@ def run_extract_corpus(args: argparse.Namespace) -> int:
 
 
 def run_align(args: argparse.Namespace) -> int:
-    from .export import write_tables
-    from .pipeline import analyse
-
     document = read_document(args.source)
     analysis = analyse(document.text)
     out = Path(args.out) if args.out else default_out(Path(args.source))
@@ -100,6 +100,42 @@ def run_align(args: argparse.Namespace) -> int:
     for path in written:
         print(f"wrote {shown(path)}")
     return 0
+
+
+def run_report(args: argparse.Namespace) -> int:
+    """``python -m helpers report``: build the report, list what was written."""
+    try:
+        out = build_report(args.source, args.out)
+    except NotebookFailed as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except ReportError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    shown = os.path.relpath(out) if not os.path.relpath(out).startswith("..") else str(out)
+    print(f"report for {Path(args.source).name} in {shown}/ (open {shown}/index.html)")
+    return 0
+
+
+def add_report_command(subparsers) -> argparse.ArgumentParser:
+    """Register ``report [SOURCE] [--out DIR]``, ``notebooks`` and ``fetch-reveal`` on the subparsers."""
+    report = subparsers.add_parser(
+        "report",
+        help="run every notebook on a document and write pages, slides, figures and tables to build/<name>/",
+        description="Execute notebooks/01-05 on SOURCE (papermill, fresh kernels) and write build/<name>/: "
+                    "executed notebooks, HTML pages, offline reveal.js slides, figures (PNG+SVG) and tables (CSV).",
+    )
+    report.add_argument("source", nargs="?", default=str(DEFAULT_SOURCE),
+                        help="the document; default: the seed article")
+    report.add_argument("--out", metavar="DIR", help="output folder (default: build/<document name>/)")
+    report.set_defaults(run=run_report)
+    notebooks = subparsers.add_parser("notebooks", help="re-run the committed notebooks in place on the seed "
+                                                        "(after an engine change; then commit them)")
+    notebooks.set_defaults(run=lambda args: print("\n".join(f"executed {p.relative_to(NOTEBOOKS.parent)}"
+                                                            for p in execute_in_place())) or 0)
+    fetch = subparsers.add_parser("fetch-reveal", help="fetch and check the local reveal.js the slides use (done once)")
+    fetch.set_defaults(run=lambda args: print(f"reveal.js {REVEAL_VERSION} in {ensure_reveal()}") or 0)
+    return report
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -144,8 +180,6 @@ def build_parser() -> argparse.ArgumentParser:
     align.add_argument("--out", metavar="DIR", help="output folder (default: build/tables/<document name>/)")
     align.set_defaults(run=run_align)
 
-    from .report import add_report_command
-
     add_report_command(commands)
     fetch = commands.add_parser("fetch-ecdict", help="fetch and check the English→Chinese dictionary the aligner "
                                                      "reads (ECDICT, done once by make env), and parse it")
@@ -154,9 +188,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run_fetch_ecdict(args: argparse.Namespace) -> int:
-    from . import npm
-    from .ecdict import ECDICT, load_ecdict
-
     home = npm.ensure(ECDICT)
     entries = len(load_ecdict().table)  # parse once now, so the first alignment does not
     print(f"ECDICT {ECDICT.version}: {entries} English words, in {home.name}")
@@ -169,9 +200,6 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "run", None):
         parser.print_help()
         return EXIT_BAD_INPUT
-    from .ecdict import DictionaryMissing
-    from .npm import FetchError
-
     try:
         return args.run(args)
     except (DictionaryMissing, FetchError) as exc:

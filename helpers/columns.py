@@ -34,3 +34,10 @@ CONTENT_KINDS = ["heading", "paragraph", "list_item"]
 
 # Values of the `lang` column.
 LANGS = ["zh", "en", "mixed"]
+
+# Values of the alignment's `relation` column.
+SUMMARISES = "summarises"       # a Chinese sentence linked to one English sentence
+ONE_TO_MANY = "one-to-many"     # linked to several English sentences of one paragraph (one row each)
+ADDITION = "addition"           # a Chinese sentence linked to nothing: en_claim_id is empty
+OMISSION = "omission"           # an English sentence nothing draws on: zh_claim_id is empty
+RELATIONS = [SUMMARISES, ONE_TO_MANY, ADDITION, OMISSION]

@@ -29,6 +29,8 @@ from pathlib import Path
 from typing import Callable
 
 from .export import csv_text, publish
+from .tables.extract import extract
+from .text.reader import InputError, read_document
 
 TABLE_NAMES = ["claims", "mentions", "blocks", "candidates", "repairs"]
 DOC_ID = "doc_id"
@@ -85,9 +87,6 @@ def unique_ids(paths: list[Path]) -> list[str]:
 
 def extract_document(path: str, doc_id: str) -> tuple[str, dict | str]:
     """Worker: read and extract one document; (doc_id, {table: (columns, csv body, rows)}) or (doc_id, error line)."""
-    from .pipeline import extract
-    from .reader import InputError, read_document
-
     try:
         document = read_document(path)
         tables = extract(document.text)

@@ -1,108 +1,19 @@
-"""Raw text to tables in one call: blocks, claims, mentions, candidate names, repairs."""
+"""The whole analysis of one document: the tables (``helpers.tables``), the alignment (``helpers.align``) and the
+framing tables on top (``helpers.framing``)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
-import numpy as np
 import pandas as pd
 
-from . import entities
-from .claims import annotate_claims, build_claims
-from .columns import CANDIDATE_COLUMNS, MENTION_COLUMNS
-from .parse import parse_document
+from .align import align_claims
+from .framing import shifts as fr
+from .framing.shifts import framing_table, tag_frames
+from .params import AlignParams
+from .tables.extract import Tables, extract
 
-
-@dataclass
-class Tables:
-    """Every table extracted from one document; all offsets index ``text``."""
-
-    text: str
-    blocks: pd.DataFrame
-    claims: pd.DataFrame
-    mentions: pd.DataFrame
-    candidates: pd.DataFrame
-    repairs: pd.DataFrame
-
-
-def locate_claims(claims: pd.DataFrame, starts) -> np.ndarray:
-    """Claim id containing each offset in ``starts``, or 0 for an offset between claims."""
-    if claims.empty:
-        return np.zeros(len(starts), dtype=int)
-    order = claims.sort_values("start")
-    index = np.searchsorted(order["start"].to_numpy(), np.asarray(starts, dtype=int), side="right") - 1
-    index = np.clip(index, 0, len(order) - 1)
-    inside = np.asarray(starts) < order["end"].to_numpy()[index]
-    inside &= np.asarray(starts) >= order["start"].to_numpy()[index]
-    return np.where(inside, order["claim_id"].to_numpy()[index], 0)
-
-
-def attach_to_claims(table: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
-    """Give each row of an offset table the claim that holds it, with that claim's language and part.
-
-    Rows outside every claim (between sentences) are dropped: each kept row traces to one claim.
-    """
-    table = table.copy()
-    table["claim_id"] = locate_claims(claims, table["start"])
-    table = table[table["claim_id"] > 0]
-    info = claims.set_index("claim_id")
-    table["lang"] = info.loc[table["claim_id"], "lang"].to_numpy()
-    table["part"] = info.loc[table["claim_id"], "part"].to_numpy()
-    return table.reset_index(drop=True)
-
-
-def summarise_entities(claims: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
-    """Fill the claims' entities and orgs columns from the mentions table (first mention first)."""
-    claims = claims.copy()
-    entity_lists = mentions.groupby("claim_id", sort=False)["entity"].agg(lambda s: "|".join(dict.fromkeys(s)))
-    org_lists = mentions[mentions["org"] != ""].groupby("claim_id", sort=False)["org"].agg(
-        lambda s: "|".join(dict.fromkeys(s))
-    )
-    claims["entities"] = [entity_lists.get(c, "") for c in claims["claim_id"]]
-    claims["orgs"] = [org_lists.get(c, "") for c in claims["claim_id"]]
-    return claims
-
-
-def _default_gazetteer() -> pd.DataFrame:
-    """data/reference/gazetteer.csv, read again only when the file changes (speed: corpus mode)."""
-    path = entities.GAZETTEER_PATH
-    stat = path.stat()
-    return _read_gazetteer(str(path), stat.st_mtime_ns, stat.st_size)
-
-
-@lru_cache(maxsize=2)
-def _read_gazetteer(path: str, mtime_ns: int, size: int) -> pd.DataFrame:
-    return entities.load_gazetteer(path)
-
-
-def extract(text: str, *, gazetteer: pd.DataFrame | None = None) -> Tables:
-    """Parse ``text`` and build every table.
-
-    ``gazetteer`` defaults to data/reference/gazetteer.csv; pass another to analyse another domain.
-    """
-    gazetteer = _default_gazetteer() if gazetteer is None else gazetteer
-    entities.load_jieba_userdict(gazetteer)  # names stay whole in every jieba cut below
-    parsed = parse_document(text)
-    claims = annotate_claims(build_claims(text, parsed))
-
-    all_mentions = entities.find_mentions(text, gazetteer)
-    found = attach_to_claims(all_mentions, claims)
-    found.insert(0, "mention_id", range(1, len(found) + 1))
-    mentions = found[MENTION_COLUMNS]
-    claims = summarise_entities(claims, mentions)
-
-    candidates = attach_to_claims(entities.find_candidates(text, gazetteer, mentions=all_mentions), claims)
-    # A glued unit the parser repaired ("labThe") is no name to add to the gazetteer.
-    # A repair position p straddles a candidate when start < p < end: count the positions below
-    # end minus those up to start (sorted search; one scan per candidate was quadratic).
-    repaired = np.sort(parsed.repairs["position"].to_numpy(dtype=np.int64))
-    starts = candidates["start"].to_numpy(dtype=np.int64)
-    ends = candidates["end"].to_numpy(dtype=np.int64)
-    straddles = np.searchsorted(repaired, ends, side="left") > np.searchsorted(repaired, starts, side="right")
-    candidates = candidates.loc[~straddles, CANDIDATE_COLUMNS].reset_index(drop=True)
-    return Tables(text=text, blocks=parsed.blocks, claims=claims, mentions=mentions,
-                  candidates=candidates, repairs=parsed.repairs)
+__all__ = ["Analysis", "Tables", "analyse", "extract"]
 
 
 @dataclass
@@ -116,8 +27,6 @@ class Analysis:
 
     def named_tables(self) -> dict[str, pd.DataFrame]:
         """Every table by the file name it is written under (``<name>.csv``)."""
-        from . import framing as fr
-
         t = self.tables
         return {
             "claims": t.claims, "mentions": t.mentions, "blocks": t.blocks,
@@ -135,9 +44,6 @@ class Analysis:
 
 def analyse(text: str, *, gazetteer: pd.DataFrame | None = None, align_params=None) -> Analysis:
     """Extract the tables, align the commentary to the original and measure the framing shifts."""
-    from .align import AlignParams, align_claims
-    from .framing import framing_table, tag_frames
-
     tables = extract(text, gazetteer=gazetteer)
     alignment = align_claims(tables.claims, mentions=tables.mentions, params=align_params or AlignParams())
     tags = tag_frames(tables.claims)

@@ -2,8 +2,8 @@
 
 import pytest
 
-from helpers.claims import decide_voice, find_cues, find_numbers
-from helpers.segment import tokenize_zh
+from helpers.tables.claims import decide_voice, find_cues, find_numbers
+from helpers.text.segment import tokenize_zh
 
 
 @pytest.mark.parametrize(

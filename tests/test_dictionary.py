@@ -1,11 +1,11 @@
-"""helpers.dictionary: CC-CEDICT parsing and its cache, the glossary on top, the tokenisers."""
+"""helpers.align.dictionary: CC-CEDICT parsing and its cache, the glossary on top, the tokenisers."""
 
 import subprocess
 import sys
 
 import pytest
 
-from helpers import dictionary as dic
+from helpers.align import dictionary as dic
 from helpers.paths import ROOT
 
 MINI_CEDICT = """# CC-CEDICT (a tiny made-up extract for tests)
@@ -131,13 +131,13 @@ def test_tokenize_zh_leaves_latin_alone():
 
 
 def test_jieba_says_nothing_on_stderr():
-    code = "from helpers.dictionary import tokenize_zh; tokenize_zh('中国实验室')"
+    code = "from helpers.align.dictionary import tokenize_zh; tokenize_zh('中国实验室')"
     run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert run.stderr == ""
 
 
 def test_importing_does_not_load_anything():
-    code = "import sys, helpers.dictionary, helpers.align; print('jieba' in sys.modules, 'nltk' in sys.modules)"
+    code = "import sys, helpers.align.dictionary, helpers.align; print('jieba' in sys.modules, 'nltk' in sys.modules)"
     run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert run.stdout.split() == ["False", "False"]
 

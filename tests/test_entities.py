@@ -1,4 +1,4 @@
-"""Tests for helpers.entities: gazetteer validation, mention matching, candidates, jieba, gold."""
+"""Tests for helpers.tables.entities: gazetteer validation, mention matching, candidates, jieba, gold."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from helpers import columns
-from helpers.entities import (
+from helpers.tables.entities import (
     CANDIDATE_RESULT_COLUMNS,
     GAZETTEER_COLUMNS,
     MENTION_RESULT_COLUMNS,
@@ -317,7 +317,7 @@ def test_jieba_userdict_lines_skip_spaced_aliases():
 
 
 def test_load_jieba_userdict_keeps_names_whole():
-    from helpers.segment import cut_zh
+    from helpers.text.segment import cut_zh
 
     added = load_jieba_userdict(toy_gazetteer())
     assert added == len(jieba_userdict_lines(toy_gazetteer()))
@@ -371,7 +371,7 @@ def test_made_up_article_with_made_up_gazetteer(tmp_path):
 
 
 def test_entities_module_names_no_gazetteer_entries(gazetteer):
-    source = (ROOT / "helpers" / "entities.py").read_text(encoding="utf-8")
+    source = (ROOT / "helpers" / "tables" / "entities.py").read_text(encoding="utf-8")
     named = gazetteer[gazetteer["type"].isin(ORG_TYPES + PRODUCT_TYPES)]
     aliases = {
         a for row in named.itertuples()

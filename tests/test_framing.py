@@ -5,7 +5,7 @@ import importlib.util
 import pandas as pd
 import pytest
 
-from helpers import framing as F
+from helpers.framing import shifts as F
 from helpers.columns import ALIGNMENT_COLUMNS, CONTENT_KINDS
 
 

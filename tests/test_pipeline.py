@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers.columns import CLAIM_COLUMNS, CONTENT_KINDS, MENTION_COLUMNS
-from helpers.entities import load_gazetteer
+from helpers.tables.entities import load_gazetteer
 from helpers.pipeline import extract
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -1,4 +1,4 @@
-"""helpers.report: the whole report on a tiny two-language document, offline slides, and bad input."""
+"""helpers.render.report: the whole report on a tiny two-language document, offline slides, and bad input."""
 
 import base64
 import hashlib
@@ -9,7 +9,7 @@ import tarfile
 
 import pytest
 
-from helpers import report
+from helpers.render import assets, report
 from helpers.paths import NOTEBOOKS, ROOT
 
 TINY = """中国 AI 实验室在工程化和开源上追赶很快。一位美国研究员的观察(原文附后)。
@@ -75,7 +75,7 @@ def test_the_executed_notebooks_ran_on_the_given_document(built):
 
 def test_a_bad_source_exits_2_with_one_line_and_leaves_no_folder(tmp_path):
     out = tmp_path / "out"
-    result = subprocess.run([sys.executable, "-m", "helpers.report", "report", str(tmp_path / "missing.txt"),
+    result = subprocess.run([sys.executable, "-m", "helpers", "report", str(tmp_path / "missing.txt"),
                              "--out", str(out)], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 2
     assert len(result.stderr.strip().splitlines()) == 1 and "no such file" in result.stderr
@@ -85,9 +85,9 @@ def test_a_bad_source_exits_2_with_one_line_and_leaves_no_folder(tmp_path):
 def test_a_tampered_reveal_download_is_refused():
     data = b"not the real tarball"
     with pytest.raises(report.ReportError, match="does not match"):
-        report.check_integrity(data)
+        assets.check_integrity(data)
     good = "sha512-" + base64.b64encode(hashlib.sha512(data).digest()).decode()
-    report.check_integrity(data, good)
+    assets.check_integrity(data, good)
 
 
 def test_unpack_reveal_keeps_only_the_parts_the_slides_load(tmp_path):
@@ -98,7 +98,7 @@ def test_unpack_reveal_keeps_only_the_parts_the_slides_load(tmp_path):
             info = tarfile.TarInfo(name)
             info.size = 2
             archive.addfile(info, io.BytesIO(b"//"))
-    target = report.unpack_reveal(buffer.getvalue(), tmp_path / "reveal")
+    target = assets.unpack_reveal(buffer.getvalue(), tmp_path / "reveal")
     kept = sorted(str(p.relative_to(target)) for p in target.rglob("*") if p.is_file())
     assert kept == ["LICENSE", "dist/reveal.js", "plugin/notes/notes.js"]
     assert not (tmp_path / "evil.js").exists()

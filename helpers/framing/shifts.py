@@ -27,10 +27,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from .columns import CONTENT_KINDS, PART_COMMENTARY, PART_ORIGINAL
-from .lexicons import read_table
-from .paths import REFERENCE
-from .segment import HAN, tokenize_zh
+from ..columns import CONTENT_KINDS, PART_COMMENTARY, PART_ORIGINAL
+from ..vocab import read_table
+from ..paths import REFERENCE
+from ..text.segment import HAN, tokenize_zh
 
 FRAMES_PATH = REFERENCE / "frames.csv"
 CATEGORIES_PATH = REFERENCE / "categories.csv"

@@ -20,10 +20,10 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from .cache import load_or_build
-from .lexicons import read_table, read_word_list
-from .segment import HAN_RUN, get_tokenizer, quiet_jieba
-from .paths import CACHE, REFERENCE
+from ..cache import load_or_build
+from ..vocab import read_table, read_word_list
+from ..text.segment import HAN_RUN, get_tokenizer, quiet_jieba
+from ..paths import CACHE, REFERENCE
 
 GLOSSARY_PATH = REFERENCE / "glossary.csv"
 STOPWORDS_EN_PATH = REFERENCE / "stopwords_en.txt"

@@ -26,9 +26,11 @@ from pathlib import Path
 
 import pandas as pd
 
-REFERENCE_DIR = Path(__file__).resolve().parents[1] / "data" / "reference"
-GAZETTEER_PATH = REFERENCE_DIR / "gazetteer.csv"
-STOPLIST_PATH = REFERENCE_DIR / "candidate_stoplist.txt"
+from ..paths import REFERENCE
+from ..text.segment import get_tokenizer
+
+GAZETTEER_PATH = REFERENCE / "gazetteer.csv"
+STOPLIST_PATH = REFERENCE / "candidate_stoplist.txt"
 
 GAZETTEER_COLUMNS = ["entity", "name_en", "name_zh", "type", "parent", "case", "aliases", "exclusions"]
 REQUIRED_GAZETTEER_COLUMNS = ["entity", "type"]
@@ -527,10 +529,8 @@ def jieba_userdict_lines(gazetteer: pd.DataFrame) -> list[str]:
 def load_jieba_userdict(gazetteer: pd.DataFrame) -> int:
     """Teach the engine's shared jieba tokenizer every alias, so names stay whole; returns how many.
 
-    Example: with 星河智算 in the gazetteer, helpers.segment.cut_zh("星河智算发布") keeps it one word.
+    Example: with 星河智算 in the gazetteer, helpers.text.segment.cut_zh("星河智算发布") keeps it one word.
     """
-    from .segment import get_tokenizer
-
     tokenizer = get_tokenizer()
     lines = jieba_userdict_lines(gazetteer)
     for line in lines:

@@ -13,13 +13,13 @@ from functools import lru_cache
 
 import pandas as pd
 
-from .columns import (
+from ..columns import (
     BLOCK_COLUMNS,
     PART_COMMENTARY,
     PART_NONCONTENT,
     PART_ORIGINAL,
 )
-from .lexicons import load_cues
+from ..vocab import load_cues
 from .segment import HAN
 
 LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")

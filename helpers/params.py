@@ -1,0 +1,60 @@
+"""Every threshold of the analysis, with its reason: the aligner's ``AlignParams``."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+
+@dataclass(frozen=True)
+class AlignParams:
+    """Every threshold, weight and cost of the aligner, with the defaults used on both gold documents."""
+
+    # evidence
+    max_gloss_words: int = 4          # renderings kept per Chinese word: CC-CEDICT lists the common sense first, later
+                                      # senses mostly add chance matches (办公 'business', 招商 'fund')
+    single_char_weight: float = 0.5   # one-character words are ambiguous (说, 做, 会): they count this much less
+    zh_idf_full: float = 6.0          # a Chinese word counts fully from this jieba IDF up (的 0.9, 中国 3.0, 芯片 9.0), less below
+    evidence_prior: float = 1.0       # coverage = matched / (weight + this × top IDF): short sentences need more proof
+    unmatched_weight: float = 0.5     # a concept found nowhere in the English weighs this share of the top IDF
+    use_pinyin: bool = True           # 美团 → "meituan": names CC-CEDICT lacks or glosses as common nouns
+    en_zh_senses: int = 2             # the other direction: each English word also carries its ECDICT renderings, this
+                                      # many per part of speech ("technical" → 技术上的 → 技术), and a Chinese word
+                                      # matches them by itself (0: off, CC-CEDICT's direction only)
+    length_exponent: float = 0.35     # coverage is divided by (paragraph length / median length) ** this: a long
+                                      # paragraph holds more words to meet by chance, the more so with ECDICT's
+                                      # several renderings per English word (0.25 before them)
+    sentence_mix: float = 0.2         # paragraph score = mix of its own coverage and its best sentence's (0: paragraph only)
+    reverse_weight: float = 0.0       # coverage = mix of forward coverage (jieba words glossed) and reverse coverage: the
+                                      # paragraph's terms that some dictionary word found anywhere in the sentence renders
+                                      # (substrings: 科研机构 holds 科研, 机构), over the sentence's own reverse weight.
+                                      # 0: off — tried at 0.2-1.0, it did not improve either gold document
+    # link bars (a link must clear both)
+    min_coverage: float = 0.16        # raw: share of the sentence's weight the paragraph covers
+    z_threshold: float = 1.0          # standardised across the paragraphs, for this sentence ...
+    z_cap_share: float = 0.45         # ... but never above this share of the z a lone hit could reach, sqrt(m - 1)
+    # decoder
+    skip_cost: float = 0.0            # moving forward past k paragraphs costs this × log(1 + k)
+    back_jump_cost: float = 0.20      # moving back in the source at all
+    back_step_cost: float = 0.01      # ... plus this per paragraph moved back
+    excursion_cost: float = 0.20      # a link that leaves the reading position where it was
+    continuity_bonus: float = 0.0     # added to a link that stays on the last paragraph or takes the next one
+    reported_bonus: float = 0.10      # added to every link of a sentence in reported voice (作者认为…: claims' voice column)
+    aside_penalty: float = 0.30       # taken from every link of a sentence marked as the commentator's aside (说白了, 咱们…:
+                                      # cues.csv category 'aside'; a wholly bracketed sentence; or a later sentence of a
+                                      # paragraph that a marked sentence opens)
+    # context: a summary's neighbouring sentences of one Chinese section tend to draw on one place
+    context_weight: float = 0.25      # share of the neighbours' coverage added to a sentence's own
+    context_decay: float = 0.5        # a neighbour k sentences away weighs decay ** k
+    section_weight: float = 0.0       # share of the sentence's section's pooled coverage added to its own (two-level alignment)
+    context_gate: bool = False        # context moves a link but cannot create one: a sentence its own words leave unlinked stays so
+    gate_penalty: float = 1.0         # ... precisely: such a sentence's links lose this much gain (1: it stays unlinked)
+    # sentence links inside the chosen paragraph
+    sentence_share: float = 0.6       # link every English sentence covering at least this share of the best one's coverage
+    # units
+    join_headings: bool = True        # an English heading joins the paragraph after it as one unit: a title is read with
+                                      # what it titles, and a few words alone cannot outscore whole paragraphs
+
+
+def params_dict(params: AlignParams = AlignParams()) -> dict:
+    """The parameters as a plain dict (for a notebook's parameters cell or a report)."""
+    return asdict(params)
