@@ -11,6 +11,7 @@ from .align import align_claims
 from .framing import shifts as fr
 from .framing.shifts import framing_table, tag_frames
 from .params import AlignParams
+from .tables.entities import default_gazetteer, tokenizer_for
 from .tables.extract import Tables, extract
 
 __all__ = ["Analysis", "Tables", "analyse", "extract"]
@@ -43,9 +44,15 @@ class Analysis:
 
 
 def analyse(text: str, *, gazetteer: pd.DataFrame | None = None, align_params=None) -> Analysis:
-    """Extract the tables, align the commentary to the original and measure the framing shifts."""
-    tables = extract(text, gazetteer=gazetteer)
-    alignment = align_claims(tables.claims, mentions=tables.mentions, params=align_params or AlignParams())
-    tags = tag_frames(tables.claims)
-    framing = framing_table(alignment, tables.claims, tables.mentions, tags)
+    """Extract the tables, align the commentary to the original and measure the framing shifts.
+
+    One tokenizer, the gazetteer's (``tables.entities.tokenizer_for``), cuts the Chinese at every stage.
+    """
+    gazetteer = default_gazetteer() if gazetteer is None else gazetteer
+    tokenizer = tokenizer_for(gazetteer)
+    tables = extract(text, gazetteer=gazetteer, tokenizer=tokenizer)
+    alignment = align_claims(tables.claims, mentions=tables.mentions, params=align_params or AlignParams(),
+                             tokenizer=tokenizer)
+    tags = tag_frames(tables.claims, tokenizer=tokenizer)
+    framing = framing_table(alignment, tables.claims, tables.mentions, tags, tokenizer=tokenizer)
     return Analysis(tables=tables, alignment=alignment, frame_tags=tags, framing=framing)

@@ -43,7 +43,8 @@ import pandas as pd
 from ..columns import CONTENT_KINDS, PART_COMMENTARY, PART_ORIGINAL
 from ..params import AlignParams
 from ..tables.claims import find_cues
-from ..text.segment import HAN, cut_zh, tokenize_zh
+from ..tables.entities import tokenizer_for
+from ..text.segment import HAN, Tokenizer
 from .dictionary import Dictionary, default_dictionary, load_zh_idf, tokenize_en
 from .ecdict import EnglishChinese, default_ecdict
 
@@ -76,9 +77,10 @@ class EnglishTerms:
     ``zh:技术``…). Renderings are cut by jieba so a Chinese word meets a rendering that holds it; trailing 的/地 are
     dropped. Memoised per word."""
 
-    def __init__(self, en_zh: EnglishChinese | None = None, per_sense: int = 2):
+    def __init__(self, en_zh: EnglishChinese | None = None, per_sense: int = 2, tokenizer: Tokenizer | None = None):
         self.en_zh = en_zh if per_sense > 0 else None
         self.per_sense = per_sense
+        self.tokenizer = tokenizer or tokenizer_for()
         self._memo: dict[str, frozenset[str]] = {}
 
     def of_word(self, word: str) -> frozenset[str]:
@@ -90,7 +92,7 @@ class EnglishTerms:
                     rendering = rendering.rstrip("的地")
                     if len(rendering) >= 2:
                         found.add(ZH_TERM + rendering)
-                    found.update(ZH_TERM + w for w in cut_zh(rendering) if len(w) >= 2)
+                    found.update(ZH_TERM + w for w in self.tokenizer.cut(rendering) if len(w) >= 2)
             terms = self._memo[word] = frozenset(found)
         return terms
 
@@ -101,16 +103,19 @@ class EnglishTerms:
         return terms
 
 
-def zh_concepts(text: str, dictionary: Dictionary, params: AlignParams = AlignParams()) -> list[tuple[str, frozenset[str], float]]:
-    """The concepts of a Chinese sentence: ``(key, stemmed renderings, weight factor)``, one per distinct word.
+def zh_concepts(text: str, dictionary: Dictionary, params: AlignParams = AlignParams(),
+                tokenizer: Tokenizer | None = None) -> list[tuple[str, frozenset[str], float]]:
+    """The concepts of a Chinese sentence: ``(key, stemmed renderings, weight factor)``, one per distinct word,
+    its words cut by ``tokenizer`` (default: the reference vocabulary's, which keeps 美团 whole).
 
     >>> [key for key, _, _ in zh_concepts("美团缺 Nvidia 芯片", default_dictionary())]
     ['nvidia', '美团', '缺', '芯片']
     """
+    tokenizer = tokenizer or tokenizer_for()
     concepts: dict[str, tuple[str, frozenset[str], float]] = {}
     for word in tokenize_en(text):  # Latin names and numbers written inside the Chinese
         concepts.setdefault(word, (word, frozenset({_stem(word)}), 1.0))
-    for word in dictionary.tokenize(text):
+    for word in tokenizer.han_words(text):
         if word in concepts:
             continue
         glosses = dictionary.gloss(word)
@@ -281,12 +286,15 @@ def english_units(en: pd.DataFrame, join_headings: bool = True) -> np.ndarray:
 
 
 def gather_evidence(claims: pd.DataFrame, mentions: pd.DataFrame | None, params: AlignParams,
-                     dictionary: Dictionary | None = None, en_zh: EnglishChinese | None = None) -> Evidence:
+                    dictionary: Dictionary | None = None, en_zh: EnglishChinese | None = None,
+                    tokenizer: Tokenizer | None = None) -> Evidence:
+    """Every score the decoder needs: coverage, z and gain per (Chinese sentence, English unit), and what built them."""
     zh, en = content_units(claims)
     dictionary = dictionary or default_dictionary()
+    tokenizer = tokenizer or tokenizer_for()
     if params.en_zh_senses > 0 and en_zh is None:
         en_zh = default_ecdict()
-    english_terms = EnglishTerms(en_zh, params.en_zh_senses)
+    english_terms = EnglishTerms(en_zh, params.en_zh_senses, tokenizer)
     en = en.assign(unit=english_units(en, params.join_headings))
     entity_terms = _mention_terms(mentions)
     blocks = list(dict.fromkeys(en["unit"].tolist()))
@@ -311,7 +319,7 @@ def gather_evidence(claims: pd.DataFrame, mentions: pd.DataFrame | None, params:
 
     all_concepts = []
     for claim_id, text in zip(zh["claim_id"], zh["text"]):
-        concepts = zh_concepts(text, dictionary, params)
+        concepts = zh_concepts(text, dictionary, params, tokenizer)
         for entity in sorted(entity_terms.get(int(claim_id), ())):
             concepts.append((entity, frozenset({entity}), 1.0))
         all_concepts.append(concepts)
@@ -340,7 +348,7 @@ def gather_evidence(claims: pd.DataFrame, mentions: pd.DataFrame | None, params:
         coverage = coverage + params.section_weight * _section_coverage(all_concepts, zh, block_terms, idf, params, length_norm)
     z, gain = _gain(coverage, params)
     own_gain = _gain(own, params)[1] if params.context_gate and coverage is not own else None
-    marked = aside_marked(zh) if len(zh) else np.zeros(0, dtype=bool)
+    marked = aside_marked(zh, tokenizer) if len(zh) else np.zeros(0, dtype=bool)
     adjustment = np.zeros((n, 1))
     if "voice" in zh.columns and params.reported_bonus:
         adjustment += params.reported_bonus * (zh["voice"].to_numpy() == "reported")[:, None]
@@ -400,7 +408,7 @@ def _neighbour_coverage(coverage: np.ndarray, zh: pd.DataFrame, decay: float) ->
     return np.divide(weights @ coverage, totals, out=np.zeros_like(coverage), where=totals > 0)
 
 
-def aside_marked(zh: pd.DataFrame) -> np.ndarray:
+def aside_marked(zh: pd.DataFrame, tokenizer: Tokenizer | None = None) -> np.ndarray:
     """True for the commentator's marked asides: an 'aside' cue (cues.csv), a wholly bracketed sentence,
     or a sentence that follows a marked one in the same paragraph without attributing anything to the author.
     """
@@ -410,7 +418,7 @@ def aside_marked(zh: pd.DataFrame) -> np.ndarray:
     for k, (block_id, text, voice) in enumerate(zip(zh["block_id"], zh["text"], voices)):
         core = text.strip().rstrip("。.!！?？;；")
         bracketed = core[:1] in "(（" and core[-1:] in ")）"
-        cued = bool(find_cues(text, "aside", tokens=tokenize_zh(text)))
+        cued = bool(find_cues(text, "aside", tokens=(tokenizer or tokenizer_for()).tokenize(text)))
         inherited = block_id == previous_block and previous_marked and voice != "reported"
         marked[k] = (cued or bracketed or inherited) and voice != "reported"
         previous_block, previous_marked = block_id, marked[k]
@@ -424,9 +432,10 @@ def score_paragraphs(
     params: AlignParams = AlignParams(),
     dictionary: Dictionary | None = None,
     en_zh: EnglishChinese | None = None,
+    tokenizer: Tokenizer | None = None,
 ) -> pd.DataFrame:
     """Every (Chinese sentence, English paragraph) score: coverage, z and gain (> 0: the pair may link)."""
-    evidence = gather_evidence(claims, mentions, params, dictionary, en_zh)
+    evidence = gather_evidence(claims, mentions, params, dictionary, en_zh, tokenizer)
     n, m = evidence.coverage.shape
     return pd.DataFrame(
         {

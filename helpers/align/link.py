@@ -13,6 +13,7 @@ import pandas as pd
 
 from ..columns import ADDITION, ALIGNMENT_COLUMNS, OMISSION, ONE_TO_MANY, RELATIONS, SUMMARISES
 from ..params import AlignParams
+from ..text.segment import Tokenizer
 from .decode import decode
 from .dictionary import Dictionary
 from .ecdict import EnglishChinese
@@ -58,13 +59,14 @@ def align_claims(
     params: AlignParams = AlignParams(),
     dictionary: Dictionary | None = None,
     en_zh: EnglishChinese | None = None,
+    tokenizer: Tokenizer | None = None,
 ) -> pd.DataFrame:
     """Link each Chinese commentary sentence to the English sentence(s) it draws on; see the module doc.
 
     Returns ALIGNMENT_COLUMNS: one row per link, one ``addition`` row per unlinked Chinese sentence,
     one ``omission`` row per English sentence nothing draws on. ``score`` is the link's coverage.
     """
-    evidence = gather_evidence(claims, mentions, params, dictionary, en_zh)
+    evidence = gather_evidence(claims, mentions, params, dictionary, en_zh, tokenizer)
     path = decode(evidence, params)
     en_by_block = {b: group for b, group in evidence.en.groupby("unit", sort=False)}
     rows: list[tuple] = []

@@ -7,22 +7,15 @@ in a fixed order, so notebooks print the same thing on every run.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from pathlib import Path
 
 import pandas as pd
 
 from ..columns import CONTENT_KINDS, PART_COMMENTARY, PART_ORIGINAL
-from ..vocab import read_table, read_word_list
-from ..paths import REFERENCE
-from ..text.segment import HAN, cut_zh
+from ..tables.entities import tokenizer_for
+from ..text.segment import HAN, Tokenizer
+from ..vocab import THEME_COLUMNS, THEMES_PATH, CueMatcher, load_stopwords, load_themes
 
-THEMES_FILE = REFERENCE / "themes.csv"
-STOPWORDS_ZH_FILE = REFERENCE / "stopwords_zh.txt"
-STOPWORDS_EN_FILE = REFERENCE / "stopwords_en.txt"
-
-THEME_COLUMNS = ["theme", "lang", "cue", "match"]
-MATCH_KINDS = {"word", "prefix", "substring"}
+THEMES_FILE = THEMES_PATH
 TERM_COLUMNS = ["lang", "term", "count", "claims"]
 HIT_COLUMNS = ["claim_id", "theme", "cue"]
 POSITION_COLUMNS = ["claim_id", "theme", "part", "lang", "section", "start", "end"]
@@ -33,34 +26,6 @@ EN_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
 POSSESSIVE = re.compile(r"['’]s$")
 LATIN = re.compile(r"[A-Za-z]")
 DIGITS_ONLY = re.compile(r"^[\d.,%:/\-+]+$")
-
-
-@lru_cache(maxsize=None)
-def load_themes(path: str | Path = THEMES_FILE) -> pd.DataFrame:
-    """The theme lexicon (theme, lang, cue, match); raises ValueError naming the bad line. Cached: do not mutate."""
-    table = read_table(path)
-    missing = set(THEME_COLUMNS) - set(table.columns)
-    if missing:
-        raise ValueError(f"{path}: missing columns {sorted(missing)}")
-    with open(path, encoding="utf-8") as handle:
-        header = sum(1 for _ in handle) - len(table)  # lines before the first row
-    for index, row in table.iterrows():
-        line = header + index + 1
-        if row["lang"] not in ("en", "zh"):
-            raise ValueError(f"{path}, line {line}: lang must be en or zh, not {row['lang']!r}")
-        if row["match"] not in MATCH_KINDS:
-            raise ValueError(f"{path}, line {line}: match must be one of {sorted(MATCH_KINDS)}, not {row['match']!r}")
-        if not row["cue"].strip() or not row["theme"].strip():
-            raise ValueError(f"{path}, line {line}: empty theme or cue")
-    return table[THEME_COLUMNS].reset_index(drop=True)
-
-
-@lru_cache(maxsize=None)
-def load_stopwords(lang: str) -> frozenset[str]:
-    """The stopword list for ``lang`` ("zh" or "en"), English lowercased."""
-    path = STOPWORDS_ZH_FILE if lang == "zh" else STOPWORDS_EN_FILE
-    words = read_word_list(path)
-    return frozenset(words if lang == "zh" else (w.lower() for w in words))
 
 
 def theme_order(lexicon: pd.DataFrame | None = None) -> list[str]:
@@ -77,14 +42,14 @@ def content_claims(claims: pd.DataFrame) -> pd.DataFrame:
 
 # ---- terms --------------------------------------------------------------------------------------
 
-def terms_zh(text: str, stopwords: frozenset[str]) -> list[str]:
+def terms_zh(text: str, stopwords: frozenset[str], tokenizer: Tokenizer | None = None) -> list[str]:
     """Content tokens of Chinese text: jieba words of two or more characters, no numbers, punctuation or stopwords.
 
     >>> terms_zh("中国开发者很迷 Claude。", frozenset())
     ['中国', '开发者', 'Claude']
     """
     kept = []
-    for token in cut_zh(text):
+    for token in (tokenizer or tokenizer_for()).cut(text):
         token = token.strip()
         if len(token) < 2 or DIGITS_ONLY.match(token) or token in stopwords or token.lower() in stopwords:
             continue
@@ -93,7 +58,7 @@ def terms_zh(text: str, stopwords: frozenset[str]) -> list[str]:
     return kept
 
 
-def terms_en(text: str, stopwords: frozenset[str]) -> list[str]:
+def terms_en(text: str, stopwords: frozenset[str], tokenizer: Tokenizer | None = None) -> list[str]:
     """Lowercased English words of two or more letters, possessives stripped, stopwords dropped.
 
     >>> terms_en("Nvidia's chips are the gold-standard", frozenset({"are", "the"}))
@@ -103,7 +68,8 @@ def terms_en(text: str, stopwords: frozenset[str]) -> list[str]:
     return [w for w in words if len(w) > 1 and w not in stopwords]
 
 
-def top_terms(claims: pd.DataFrame, lang: str, n: int = 15, *, extra_stopwords=()) -> pd.DataFrame:
+def top_terms(claims: pd.DataFrame, lang: str, n: int = 15, *, extra_stopwords=(),
+              tokenizer: Tokenizer | None = None) -> pd.DataFrame:
     """The ``n`` most frequent terms in the content claims written in ``lang`` (count, then term, break ties).
 
     Columns: lang, term, count (occurrences), claims (sentences holding the term).
@@ -115,7 +81,7 @@ def top_terms(claims: pd.DataFrame, lang: str, n: int = 15, *, extra_stopwords=(
     selected = selected[selected["lang"] == lang]
     cut = terms_zh if lang == "zh" else terms_en
     rows = [(claim_id, term) for claim_id, text in zip(selected["claim_id"], selected["text"])
-            for term in cut(text, stopwords) if term.lower() not in extra]
+            for term in cut(text, stopwords, tokenizer) if term.lower() not in extra]
     if not rows:
         return pd.DataFrame(columns=TERM_COLUMNS).astype({"count": int, "claims": int})
     found = pd.DataFrame(rows, columns=["claim_id", "term"])
@@ -127,40 +93,25 @@ def top_terms(claims: pd.DataFrame, lang: str, n: int = 15, *, extra_stopwords=(
 
 # ---- themes -------------------------------------------------------------------------------------
 
-def _cue_pattern(cue: str, match: str) -> str:
-    body = r"\s+".join(re.escape(part) for part in cue.split())
-    if match == "word":
-        return rf"(?<![A-Za-z0-9]){body}(?![A-Za-z0-9])"
-    if match == "prefix":
-        return rf"(?<![A-Za-z0-9]){body}"
-    return body
-
-
-@lru_cache(maxsize=None)
-def _matchers(lexicon_key: tuple) -> dict[tuple[str, str], re.Pattern]:
-    """One compiled alternation per (lang, theme); cues longest first so the longest one is reported."""
-    patterns = {}
-    for theme, lang, cue, match in sorted(lexicon_key, key=lambda row: -len(row[2])):
-        patterns.setdefault((lang, theme), []).append(_cue_pattern(cue, match))
-    return {key: re.compile("|".join(parts), re.IGNORECASE) for key, parts in patterns.items()}
-
-
-def theme_hits(claims: pd.DataFrame, lexicon: pd.DataFrame | None = None) -> pd.DataFrame:
+def theme_hits(claims: pd.DataFrame, lexicon: pd.DataFrame | None = None, *,
+               tokenizer: Tokenizer | None = None) -> pd.DataFrame:
     """One row per (content claim, theme) whose cues occur in it: claim_id, theme, cue (the first cue found).
 
     Chinese claims are searched with the zh cues, English ones with the en cues, mixed ones with both.
     """
     lexicon = load_themes() if lexicon is None else lexicon
-    key = tuple(lexicon[THEME_COLUMNS].itertuples(index=False, name=None))
-    matchers = _matchers(key)
+    matchers = {lang: CueMatcher(lexicon[lexicon["lang"] == lang], "theme") for lang in ("zh", "en")}
     order = {theme: i for i, theme in enumerate(theme_order(lexicon))}
     rows = []
     for claim_id, lang, text in content_claims(claims)[["claim_id", "lang", "text"]].itertuples(index=False):
-        langs = ("zh", "en") if lang == "mixed" else (lang,)
-        for theme in order:
-            found = [m for l in langs if (l, theme) in matchers for m in [matchers[(l, theme)].search(text)] if m]
-            if found:
-                rows.append((claim_id, theme, min(found, key=lambda m: m.start()).group().lower()))
+        found: dict[str, tuple[int, int]] = {}
+        for l in (("zh", "en") if lang == "mixed" else (lang,)):
+            matcher = matchers[l]
+            tokens = (tokenizer or tokenizer_for()).tokenize(text) if matcher.needs_tokens and HAN.search(text) else None
+            for start, end, theme in matcher.find(text, tokens):  # by start, then longest: the first one found wins
+                if theme not in found or (start, start - end) < (found[theme][0], found[theme][0] - found[theme][1]):
+                    found[theme] = (start, end)
+        rows += [(claim_id, theme, text[a:b].lower()) for theme, (a, b) in found.items()]
     hits = pd.DataFrame(rows, columns=HIT_COLUMNS)
     hits["order"] = hits["theme"].map(order)
     return hits.sort_values(["claim_id", "order"]).drop(columns="order").reset_index(drop=True)

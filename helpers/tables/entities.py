@@ -27,7 +27,8 @@ from pathlib import Path
 import pandas as pd
 
 from ..paths import REFERENCE
-from ..text.segment import get_tokenizer
+from ..text.segment import Tokenizer, Word, tokenizer_with
+from ..vocab import load_glossary, read_table, read_word_list
 
 GAZETTEER_PATH = REFERENCE / "gazetteer.csv"
 STOPLIST_PATH = REFERENCE / "candidate_stoplist.txt"
@@ -51,7 +52,6 @@ IGNORE_ALIAS_PREFIX = "~"  # "~acme labs": this alias ignores case even on a cas
 # Subsets of helpers.columns.MENTION_COLUMNS / CANDIDATE_COLUMNS that these functions fill.
 MENTION_RESULT_COLUMNS = ["start", "end", "surface", "entity", "org", "type"]
 CANDIDATE_RESULT_COLUMNS = ["start", "end", "surface", "reason"]
-COUNT_RESULT_COLUMNS = ["org", "mentions", "entities"]
 
 # Candidate reasons, strongest first (a multi-word run takes the strongest of its words).
 REASON_TITLE = "title"
@@ -103,8 +103,7 @@ SENTENCE_END = set(".!?:;。！？：；…")
 def load_gazetteer(path: str | Path | None = None) -> pd.DataFrame:
     """Read and validate the gazetteer CSV; adds an `org` column (the organisation each row rolls up to)."""
     path = Path(path) if path is not None else GAZETTEER_PATH
-    table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    gazetteer = normalise_gazetteer(table)
+    gazetteer = normalise_gazetteer(read_table(path))
     key = _gazetteer_key(gazetteer)
     _compile_gazetteer(key)  # raises ValueError naming the first bad row
     orgs = _rollup(key)
@@ -309,24 +308,6 @@ def _frame(rows: list[tuple], columns: list[str]) -> pd.DataFrame:
     return frame.astype({"start": "int64", "end": "int64"})
 
 
-def count_mentions(mentions: pd.DataFrame, *, by: tuple[str, ...] = ()) -> pd.DataFrame:
-    """Mentions per organisation (optionally also per `by` columns such as "part"), most first.
-
-    `entities` lists the distinct entity ids behind the count, "|"-joined in order of first mention.
-    """
-    columns = [*by, *COUNT_RESULT_COLUMNS]
-    rows = mentions[mentions["org"].astype(str) != ""].sort_values("start", kind="stable")
-    if rows.empty:
-        return pd.DataFrame(columns=columns)
-    grouped = rows.groupby([*by, "org"], sort=False)
-    out = grouped.agg(
-        mentions=("entity", "size"),
-        entities=("entity", lambda e: ALIAS_SEPARATOR.join(dict.fromkeys(e))),
-    ).reset_index()
-    out = out.sort_values([*by, "mentions", "org"], ascending=[True] * len(by) + [False, True], kind="stable")
-    return out[columns].reset_index(drop=True)
-
-
 # ---------------------------------------------------------------------------------------------
 # Candidates
 
@@ -339,12 +320,7 @@ def load_stoplist(path: str | Path | None = None) -> frozenset[str]:
 @lru_cache(maxsize=8)
 def _read_stoplist(path: str) -> frozenset[str]:
     """Cached reader behind load_stoplist."""
-    words = set()
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
-        word = line.split("#", 1)[0].strip()
-        if word:
-            words.add(word.casefold())
-    return frozenset(words)
+    return frozenset(word.casefold() for word in read_word_list(path))
 
 
 def _is_stopword(word: str, stoplist: frozenset[str]) -> bool:
@@ -526,14 +502,32 @@ def jieba_userdict_lines(gazetteer: pd.DataFrame) -> list[str]:
     return lines
 
 
-def load_jieba_userdict(gazetteer: pd.DataFrame) -> int:
-    """Teach the engine's shared jieba tokenizer every alias, so names stay whole; returns how many.
+def gazetteer_words(gazetteer: pd.DataFrame) -> tuple[Word, ...]:
+    """The gazetteer's aliases as words a tokenizer keeps whole: (word, frequency, tag), in the file's order."""
+    return tuple((word, int(freq), tag) for word, freq, tag in (line.rsplit(" ", 2) for line in jieba_userdict_lines(gazetteer)))
 
-    Example: with 星河智算 in the gazetteer, helpers.text.segment.cut_zh("星河智算发布") keeps it one word.
+
+def tokenizer_for(gazetteer: pd.DataFrame | None = None, glossary: pd.DataFrame | None = None) -> Tokenizer:
+    """The tokenizer of a vocabulary: jieba's dictionary, the gazetteer's names, then the glossary's terms, kept whole.
+
+    Built once per (gazetteer, glossary) in a process; nothing changes it afterwards, so a document is cut the same
+    way whatever was cut before. Defaults: data/reference/gazetteer.csv and glossary.csv.
+
+    >>> tokenizer_for().cut("美团和蚂蚁都在做模型")[:3]
+    ['美团', '和', '蚂蚁']
     """
-    tokenizer = get_tokenizer()
-    lines = jieba_userdict_lines(gazetteer)
-    for line in lines:
-        word, freq, tag = line.rsplit(" ", 2)
-        tokenizer.add_word(word, freq=int(freq), tag=tag)
-    return len(lines)
+    gazetteer = default_gazetteer() if gazetteer is None else gazetteer
+    glossary = load_glossary() if glossary is None else glossary
+    terms = tuple((word, None, None) for word in sorted({z.strip() for z in glossary["zh"] if z.strip()}))
+    return tokenizer_with(gazetteer_words(gazetteer) + terms)
+
+
+def default_gazetteer() -> pd.DataFrame:
+    """data/reference/gazetteer.csv, read again only when the file changes (speed: corpus mode). Do not mutate."""
+    stat = GAZETTEER_PATH.stat()
+    return _read_gazetteer(str(GAZETTEER_PATH), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=2)
+def _read_gazetteer(path: str, mtime_ns: int, size: int) -> pd.DataFrame:
+    return load_gazetteer(path)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
 from ..columns import CANDIDATE_COLUMNS, MENTION_COLUMNS
 from ..text.parse import parse_document
+from ..text.segment import Tokenizer
 from . import entities
 from .claims import annotate_claims, build_claims
 
@@ -64,27 +64,16 @@ def summarise_entities(claims: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataF
     return claims
 
 
-def _default_gazetteer() -> pd.DataFrame:
-    """data/reference/gazetteer.csv, read again only when the file changes (speed: corpus mode)."""
-    path = entities.GAZETTEER_PATH
-    stat = path.stat()
-    return _read_gazetteer(str(path), stat.st_mtime_ns, stat.st_size)
-
-
-@lru_cache(maxsize=2)
-def _read_gazetteer(path: str, mtime_ns: int, size: int) -> pd.DataFrame:
-    return entities.load_gazetteer(path)
-
-
-def extract(text: str, *, gazetteer: pd.DataFrame | None = None) -> Tables:
+def extract(text: str, *, gazetteer: pd.DataFrame | None = None, tokenizer: Tokenizer | None = None) -> Tables:
     """Parse ``text`` and build every table.
 
-    ``gazetteer`` defaults to data/reference/gazetteer.csv; pass another to analyse another domain.
+    ``gazetteer`` defaults to data/reference/gazetteer.csv; pass another to analyse another domain. ``tokenizer``
+    defaults to the gazetteer's own (``entities.tokenizer_for``): its names stay whole in every cut.
     """
-    gazetteer = _default_gazetteer() if gazetteer is None else gazetteer
-    entities.load_jieba_userdict(gazetteer)  # names stay whole in every jieba cut below
+    gazetteer = entities.default_gazetteer() if gazetteer is None else gazetteer
+    tokenizer = entities.tokenizer_for(gazetteer) if tokenizer is None else tokenizer
     parsed = parse_document(text)
-    claims = annotate_claims(build_claims(text, parsed))
+    claims = annotate_claims(build_claims(text, parsed), tokenizer=tokenizer)
 
     all_mentions = entities.find_mentions(text, gazetteer)
     found = attach_to_claims(all_mentions, claims)

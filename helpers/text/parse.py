@@ -19,7 +19,7 @@ from ..columns import (
     PART_NONCONTENT,
     PART_ORIGINAL,
 )
-from ..vocab import load_cues
+from ..vocab import CueMatcher, load_cues
 from .segment import HAN
 
 LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
@@ -112,13 +112,11 @@ def iter_lines(text: str):
 
 
 @lru_cache(maxsize=None)
-def _cue_pattern(category: str) -> re.Pattern | None:
-    # Cached like load_cues itself (speed: this ran once per line, rebuilding the alternation).
+def _noncontent_cues() -> CueMatcher:
+    """The 'noncontent' cues of cues.csv (built once: this runs for every short line). Lines are not cut into
+    tokens here, so only their word and substring cues count."""
     cues = load_cues()
-    words = cues.loc[cues["category"] == category, "cue"].tolist()
-    if not words:
-        return None
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), re.IGNORECASE)
+    return CueMatcher(cues[cues["category"] == "noncontent"], "category")
 
 
 def classify_noncontent(text: str) -> str | None:
@@ -131,8 +129,7 @@ def classify_noncontent(text: str) -> str | None:
     if len(text) <= BYLINE_MAX_CHARS and (BYLINE_LEAD.search(text) or (DATE.search(text) and len(text.split()) <= 8)):
         return "byline"
     if len(text) <= NONCONTENT_MAX_CHARS[detect_lang(text)]:
-        pattern = _cue_pattern("noncontent")
-        if pattern is not None and pattern.search(text):
+        if _noncontent_cues().find(text):
             return "boilerplate"
     return None
 

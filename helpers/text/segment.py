@@ -1,14 +1,19 @@
-"""One shared jieba tokenizer, created on first use with its log silenced, and plain functions over it.
+"""Cutting Chinese into words: one ``Tokenizer`` object per vocabulary, passed to everything that cuts.
 
-Importing this module loads nothing; the dictionary loads the first time a function needs it.
+A ``Tokenizer`` is jieba's dictionary plus the words a document's vocabulary must keep whole (the gazetteer's
+names, the glossary's terms), in a ``jieba.Tokenizer`` of its own. Nothing here, or anywhere in the package, adds
+a word to a tokenizer after it is built, or touches jieba's shared default instance: the same text is cut the same
+way whatever ran before in the process. ``tokenizer_with(words)`` builds one per word list and keeps it.
+
+Importing this module loads nothing; jieba's dictionary loads the first time a tokenizer cuts.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+import threading
 import warnings
-from collections.abc import Iterable
 from functools import lru_cache
 
 # Han characters (CJK unified ideographs, extension A, compatibility ideographs): the one
@@ -16,6 +21,9 @@ from functools import lru_cache
 HAN_CLASS = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 HAN = re.compile(HAN_CLASS)
 HAN_RUN = re.compile(HAN_CLASS + "+")
+
+#: A word to keep whole: (word, frequency or None for jieba's own suggestion, part-of-speech tag or None).
+Word = tuple[str, "int | None", "str | None"]
 
 
 @lru_cache(maxsize=1)
@@ -25,40 +33,69 @@ def quiet_jieba():
     # land in notebook outputs, so silence them before anything loads.
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        import jieba
+        import jieba  # heavy: loaded on the first cut, not on import
     jieba.setLogLevel(logging.WARNING)
     logging.getLogger("jieba").setLevel(logging.WARNING)
     return jieba
 
 
-@lru_cache(maxsize=1)
-def get_tokenizer():
-    """The shared jieba Tokenizer, dictionary loaded."""
-    jieba = quiet_jieba()
-    tokenizer = jieba.Tokenizer()
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        tokenizer.initialize()
-    return tokenizer
+class Tokenizer:
+    """jieba's dictionary plus ``words``, kept whole; built once, never changed afterwards.
 
-
-def add_words(words: Iterable[str], *, freq: int = 200000) -> None:
-    """Teach the shared tokenizer words to keep whole (names from the gazetteer, glossary terms)."""
-    tokenizer = get_tokenizer()
-    for word in words:
-        if word and " " not in word:
-            tokenizer.add_word(word, freq=freq)
-
-
-def tokenize_zh(text: str, *, hmm: bool = False) -> list[tuple[str, int, int]]:
-    """Cut Chinese text into (token, start, end), offsets into ``text``.
-
-    >>> [t for t, _, _ in tokenize_zh("中国开发者")]
-    ['中国', '开发者']
+    >>> Tokenizer().cut("美团和蚂蚁都在做模型")[:2]
+    ['美', '团']
+    >>> Tokenizer([("美团", 100000, "nt")]).cut("美团和蚂蚁都在做模型")[:2]
+    ['美团', '和']
     """
-    return list(get_tokenizer().tokenize(text, HMM=hmm))
+
+    def __init__(self, words=()):
+        self.words: tuple[Word, ...] = tuple((w, f, t) for w, f, t in words if w and " " not in w)
+        self._jieba = None
+        self._lock = threading.Lock()
+
+    def __repr__(self) -> str:
+        return f"Tokenizer({len(self.words)} words)"
+
+    @property
+    def jieba(self):
+        """The underlying ``jieba.Tokenizer``, its dictionary loaded and the words added (on first use)."""
+        if self._jieba is None:
+            with self._lock:
+                if self._jieba is None:
+                    tokenizer = quiet_jieba().Tokenizer()
+                    with warnings.catch_warnings():
+                        warnings.simplefilter("ignore")
+                        tokenizer.initialize()
+                    for word, freq, tag in self.words:
+                        tokenizer.add_word(word, freq=freq, tag=tag)
+                    self._jieba = tokenizer
+        return self._jieba
+
+    def tokenize(self, text: str, *, hmm: bool = False) -> list[tuple[str, int, int]]:
+        """Cut text into (token, start, end), offsets into ``text``.
+
+        >>> [t for t, _, _ in Tokenizer().tokenize("中国开发者")]
+        ['中国', '开发者']
+        """
+        return list(self.jieba.tokenize(text, HMM=hmm))
+
+    def cut(self, text: str, *, hmm: bool = False) -> list[str]:
+        """Cut text into tokens (jieba's precise mode), everything kept, Latin and spaces included."""
+        return self.jieba.lcut(text, HMM=hmm)
+
+    def han_words(self, text: str, *, hmm: bool = False) -> list[str]:
+        """The words of ``text``'s Han runs only (Latin and digits are left to the English tokeniser).
+
+        >>> Tokenizer().han_words("中国实验室缺 Nvidia 芯片")
+        ['中国', '实验室', '缺', '芯片']
+        """
+        words: list[str] = []
+        for run in HAN_RUN.findall(text):
+            words.extend(w for w in self.jieba.lcut(run, HMM=hmm) if w.strip())
+        return words
 
 
-def cut_zh(text: str, *, hmm: bool = False) -> list[str]:
-    """Cut Chinese text into tokens (jieba's precise mode)."""
-    return get_tokenizer().lcut(text, HMM=hmm)
+@lru_cache(maxsize=8)
+def tokenizer_with(words: tuple[Word, ...] = ()) -> Tokenizer:
+    """The tokenizer for a word list, built once per list in a process (a vocabulary's tokenizer is shared)."""
+    return Tokenizer(words)
