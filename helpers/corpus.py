@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Callable
 
 from .export import csv_text, publish
+from .paths import RAW
 from .tables.extract import extract
 from .text.reader import InputError, read_document
 
@@ -56,8 +57,8 @@ def is_corpus(source: str) -> bool:
 def list_sources(source: str) -> list[Path]:
     """The documents of a corpus, sorted: ``*.txt`` inside a directory (not recursive), or a glob's files.
 
-    >>> list_sources("data/raw")  # doctest: +SKIP
-    [PosixPath('data/raw/lambert-china-ai-labs-2026-05.zh-en.txt')]
+    >>> [p.name for p in list_sources(str(RAW))]
+    ['lambert-china-ai-labs-2026-05.zh-en.txt', 'mulan-psl-v2.zh-en.txt']
     """
     path = Path(source)
     if path.is_dir():

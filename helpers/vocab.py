@@ -149,7 +149,7 @@ def _body(cue: str) -> str:
 def cue_pattern(cue: str, match: str) -> str:
     """The regex of a ``word``, Latin ``prefix`` or ``substring`` cue.
 
-    >>> re.findall(cue_pattern("regulat*", "word"), "Regulators regulate")
+    >>> re.findall(cue_pattern("regulat*", "word"), "Regulators regulate", re.IGNORECASE)
     ['Regulators', 'regulate']
     """
     if match == "substring":

@@ -1,10 +1,9 @@
 """Framing shifts: small hand-built claims, alignments and mentions in, expected tables out; then the seed."""
 
-import importlib.util
-
 import pandas as pd
 import pytest
 
+from helpers.align import align_claims
 from helpers.framing import shifts as F
 from helpers.columns import ALIGNMENT_COLUMNS, CONTENT_KINDS
 
@@ -294,10 +293,6 @@ def test_framing_table_one_row_per_chinese_claim():
 
 @pytest.fixture(scope="module")
 def seed(seed_tables):
-    if importlib.util.find_spec("helpers.align") is None:
-        pytest.skip("helpers/align.py is absent")
-    from helpers.align import align_claims
-
     alignment = align_claims(seed_tables.claims, mentions=seed_tables.mentions)
     tags = F.tag_frames(seed_tables.claims)
     return seed_tables.claims, seed_tables.mentions, alignment, tags

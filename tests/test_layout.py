@@ -144,3 +144,19 @@ def test_the_walk_sees_relative_imports_and_submodules():
     assert resolve(node, "helpers.render.report", False, known) == ["helpers", "helpers.npm"]
     node = ast.parse("from .report import build_report").body[0]
     assert resolve(node, "helpers.render", True, known) == ["helpers.render.report"]
+
+
+def test_no_test_turns_a_broken_project_import_into_a_skip():
+    offenders = []
+    for path in sorted((ROOT / "tests").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and getattr(node.func, "attr", "") in ("importorskip", "find_spec") \
+                    and node.args and isinstance(node.args[0], ast.Constant) and str(node.args[0].value).startswith("helpers"):
+                offenders.append(f"{path.name}:{node.lineno}")
+    assert offenders == []
+
+
+def test_doctests_run_with_the_tests():
+    config = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert "--doctest-modules" in config and '"helpers"' in config.split("testpaths", 1)[1].splitlines()[0]
