@@ -11,13 +11,16 @@ import os
 import sys
 from pathlib import Path
 
+import yaml
+
 from . import npm
 from .align.ecdict import ECDICT, DictionaryMissing, load_ecdict
 from .corpus import extract_corpus, is_corpus, list_sources
 from .export import write_tables
 from .npm import FetchError
 from .paths import BUILD, DEFAULT_SOURCE, NOTEBOOKS
-from .pipeline import analyse, extract
+from .params import Params
+from .pipeline import extract, run
 from .render.assets import REVEAL_VERSION, ensure_reveal
 from .render.notebooks import execute_in_place
 from .render.report import NotebookFailed, ReportError, build_report
@@ -47,6 +50,35 @@ def shown(path: str | Path) -> str:
         return str(resolved.relative_to(Path.cwd()))
     except ValueError:
         return str(path)
+
+
+def parse_param(text: str) -> tuple[str, object]:
+    """``key=value`` with the value read as YAML: ``min_coverage=0.2`` → ("min_coverage", 0.2), ``lab_types=[lab]``."""
+    key, sep, value = text.partition("=")
+    if not sep or not key.strip():
+        raise ValueError(f"--param {text!r}: expected KEY=VALUE")
+    return key.strip(), yaml.safe_load(value) if value.strip() else ""
+
+
+def params_from(args: argparse.Namespace) -> Params:
+    """The parameters of ``--params FILE`` (a YAML mapping: what ``make report PARAMS=…`` passes), then ``--param``."""
+    changes: dict = {}
+    if getattr(args, "params", None):
+        with open(args.params, encoding="utf-8") as handle:
+            loaded = yaml.safe_load(handle) or {}
+        if not isinstance(loaded, dict):
+            raise ValueError(f"{args.params}: expected a mapping of parameter names to values")
+        changes.update(loaded)
+    changes.update(parse_param(p) for p in getattr(args, "param", None) or [])
+    return Params().replace(**changes)
+
+
+def add_params_options(parser: argparse.ArgumentParser) -> None:
+    """``--params FILE`` and ``--param KEY=VALUE``: the thresholds of helpers.params.Params (and AlignParams)."""
+    parser.add_argument("--params", metavar="FILE",
+                        help="a YAML file of parameters to change, e.g. 'min_coverage: 0.2' (helpers/params.py lists them)")
+    parser.add_argument("--param", action="append", metavar="KEY=VALUE",
+                        help="change one parameter (repeatable; after --params), e.g. --param z_threshold=1.2")
 
 
 def run_extract(args: argparse.Namespace) -> int:
@@ -91,7 +123,7 @@ def run_extract_corpus(args: argparse.Namespace) -> int:
 
 def run_align(args: argparse.Namespace) -> int:
     document = read_document(args.source)
-    analysis = analyse(document.text)
+    analysis = run(document.text, params_from(args))
     out = Path(args.out) if args.out else default_out(Path(args.source))
     written = write_tables(analysis.named_tables(), out)
     relations = analysis.alignment["relation"].value_counts()
@@ -105,7 +137,7 @@ def run_align(args: argparse.Namespace) -> int:
 def run_report(args: argparse.Namespace) -> int:
     """``python -m helpers report``: build the report, list what was written."""
     try:
-        out = build_report(args.source, args.out)
+        out = build_report(args.source, args.out, params=params_from(args))
     except NotebookFailed as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -128,6 +160,7 @@ def add_report_command(subparsers) -> argparse.ArgumentParser:
     report.add_argument("source", nargs="?", default=str(DEFAULT_SOURCE),
                         help="the document; default: the seed article")
     report.add_argument("--out", metavar="DIR", help="output folder (default: build/<document name>/)")
+    add_params_options(report)
     report.set_defaults(run=run_report)
     notebooks = subparsers.add_parser("notebooks", help="re-run the committed notebooks in place on the seed "
                                                         "(after an engine change; then commit them)")
@@ -178,6 +211,7 @@ def build_parser() -> argparse.ArgumentParser:
     align.add_argument("source", nargs="?", default=str(DEFAULT_SOURCE),
                        help="the document; default: the seed article")
     align.add_argument("--out", metavar="DIR", help="output folder (default: build/tables/<document name>/)")
+    add_params_options(align)
     align.set_defaults(run=run_align)
 
     add_report_command(commands)

@@ -1,8 +1,14 @@
-"""Every threshold of the analysis, with its reason: the aligner's ``AlignParams``."""
+"""Every threshold of the analysis, with its reason, in one frozen object: ``Params`` (the aligner's ``AlignParams``
+inside it). ``pipeline.run(text, params)`` reads nothing else, so a notebook, ``make report PARAMS=file.yaml`` and
+``python -m helpers report --param key=value`` that name the same values get the same tables.
+
+>>> Params().replace(min_coverage=0.2, certainty_margin=1).align.min_coverage
+0.2
+"""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field, fields, replace
 
 
 @dataclass(frozen=True)
@@ -53,6 +59,67 @@ class AlignParams:
     # units
     join_headings: bool = True        # an English heading joins the paragraph after it as one unit: a title is read with
                                       # what it titles, and a few words alone cannot outscore whole paragraphs
+
+
+@dataclass(frozen=True)
+class Params:
+    """Every threshold of one analysis: the aligner's (``align``), then framing's, labs', themes' and the narrative's.
+
+    Frozen and hashable: it keys the analysis cache. Change it with ``replace(**changes)``, which takes the aligner's
+    field names too (``min_coverage=0.2``).
+    """
+
+    align: AlignParams = field(default_factory=AlignParams)
+    # framing
+    certainty_margin: float = 0.5      # boosters − hedges must differ by more than this to count as sharpened or softened
+    addition_level: str = "org"        # additions compare names per "org" (a model named only in Chinese whose lab the
+                                       # English names is no addition) or per "entity"
+    # labs and themes
+    lab_types: tuple[str, ...] = ("lab", "company", "chip_maker")  # organisation types (gazetteer `type`) counted as labs
+    extra_stopwords: tuple[str, ...] = ("ai",)  # words left out of every term count, both languages, case ignored
+    themes_file: str = ""              # the theme lexicon; "" for data/reference/themes.csv
+    # narrative
+    min_difference: float = 0.05       # a theme is emphasised by one version when its share of sentences differs this much
+
+    def replace(self, **changes) -> "Params":
+        """A copy with ``changes``: own fields or the aligner's; lists become tuples; ValueError for an unknown name."""
+        own = {f.name: f for f in fields(self) if f.name != "align"}
+        aligner = {f.name: f for f in fields(AlignParams)}
+        mine, theirs = {}, {}
+        for name, value in changes.items():
+            if name in own:
+                mine[name] = _coerce(name, value, getattr(self, name))
+            elif name in aligner:
+                theirs[name] = _coerce(name, value, getattr(self.align, name))
+            else:
+                raise ValueError(f"unknown parameter {name!r}; known: {', '.join(sorted([*own, *aligner]))}")
+        return replace(self, align=replace(self.align, **theirs), **mine)
+
+    def changes(self) -> dict:
+        """The fields that differ from the defaults, flat (aligner fields by their own names)."""
+        default = Params()
+        out = {k: v for k, v in asdict(self.align).items() if v != getattr(default.align, k)}
+        out.update({f.name: getattr(self, f.name) for f in fields(self)
+                    if f.name != "align" and getattr(self, f.name) != getattr(default, f.name)})
+        return out
+
+
+def _coerce(name: str, value, default):
+    """``value`` in the type of the field's default (a YAML 1 for a float field, a list for a tuple)."""
+    try:
+        if isinstance(default, bool):
+            if not isinstance(value, bool):
+                raise TypeError
+            return value
+        if isinstance(default, tuple):
+            return tuple(value) if isinstance(value, (list, tuple)) else (value,)
+        if isinstance(default, float) and isinstance(value, (int, float)) and not isinstance(value, bool):
+            return float(value)
+        if isinstance(value, type(default)):
+            return value
+    except TypeError:
+        pass
+    raise ValueError(f"parameter {name!r} takes a {type(default).__name__}, not {value!r}")
 
 
 def params_dict(params: AlignParams = AlignParams()) -> dict:

@@ -20,7 +20,7 @@ SENTENCE = "美团和蚂蚁都在做模型,刀片电池也很火"
 # Runs two documents, each with its own gazetteer, in the order given, in one fresh process; prints what each gave.
 RUN_BOTH = """
 import hashlib, json, sys
-from helpers.pipeline import analyse
+from helpers.pipeline import run
 from helpers.tables.entities import load_gazetteer, tokenizer_for
 from helpers.text.segment import Tokenizer
 docs = {"seed": (sys.argv[1], None), "unseen": (sys.argv[2], sys.argv[3])}
@@ -28,7 +28,7 @@ out = {}
 for name in sys.argv[4:]:
     path, gazetteer = docs[name]
     gazetteer = load_gazetteer(gazetteer) if gazetteer else None
-    analysis = analyse(open(path, encoding="utf-8").read(), gazetteer=gazetteer)
+    analysis = run(open(path, encoding="utf-8").read(), gazetteer=gazetteer)
     tables = analysis.named_tables()
     out[name] = {k: hashlib.sha1(v.to_csv(index=False).encode()).hexdigest() for k, v in tables.items()}
     out[name + ":plain"] = Tokenizer().cut({sentence!r})

@@ -24,7 +24,8 @@ from pathlib import Path
 from ..columns import PART_COMMENTARY, PART_ORIGINAL
 from ..export import write_tables
 from ..paths import BUILD, DEFAULT_SOURCE
-from ..pipeline import analyse
+from ..params import Params
+from ..pipeline import load_analysis
 from ..text.parse import parse_document
 from ..text.reader import InputError, read_document
 from .assets import REVEAL_DIR_NAME, ensure_reveal, write_fonts
@@ -42,9 +43,12 @@ def default_out(source: str | Path) -> Path:
     return BUILD / Path(source).stem
 
 
-def write_report_tables(text: str, out_dir: Path) -> list[Path]:
-    """Every table of ``text`` (helpers.pipeline.analyse: extract, alignment, framing) as CSV under ``out_dir``."""
-    return write_tables(analyse(text).named_tables(), out_dir)
+def write_report_tables(source: Path, out_dir: Path, params: Params = Params()) -> list[Path]:
+    """Every table of the document's analysis (``helpers.pipeline``) as CSV under ``out_dir``.
+
+    The analysis goes to the cache the notebooks read it from: pages and tables come from the same one.
+    """
+    return write_tables(load_analysis(source, **params.changes()).named_tables(), out_dir)
 
 
 def require_both_parts(text: str, source: Path) -> None:
@@ -58,8 +62,10 @@ def require_both_parts(text: str, source: Path) -> None:
 
 
 def build_report(source: str | Path = DEFAULT_SOURCE, out_dir: str | Path | None = None, *,
-                 notebooks: list[Path] | None = None) -> Path:
+                 notebooks: list[Path] | None = None, params: Params = Params()) -> Path:
     """Run every numbered notebook on ``source`` and write the whole report to ``out_dir``; returns it.
+
+    ``params`` drive the tables and every notebook alike (each gets ``PARAMS``: the changes to the defaults).
 
     An unreadable source raises InputError before anything is written. If a later step fails, the
     half-built folder is removed and a previous report in its place is put back.
@@ -75,7 +81,7 @@ def build_report(source: str | Path = DEFAULT_SOURCE, out_dir: str | Path | None
         backup = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.previous.", dir=out_dir.parent))
         out_dir.rename(backup / out_dir.name)
     try:
-        _build(document.text, source.resolve(), out_dir.resolve(), reveal, notebooks or numbered_notebooks())
+        _build(source.resolve(), out_dir.resolve(), reveal, notebooks or numbered_notebooks(), params)
     except BaseException:
         shutil.rmtree(out_dir, ignore_errors=True)
         if backup is not None:
@@ -87,16 +93,17 @@ def build_report(source: str | Path = DEFAULT_SOURCE, out_dir: str | Path | None
     return out_dir
 
 
-def _build(text: str, source: Path, out_dir: Path, reveal: Path, notebooks: list[Path]) -> None:
+def _build(source: Path, out_dir: Path, reveal: Path, notebooks: list[Path], params: Params) -> None:
     figures = out_dir / "figures"
     figures.mkdir(parents=True)
-    write_report_tables(text, out_dir / "tables")
+    write_report_tables(source, out_dir / "tables", params)
+    changes = {k: list(v) if isinstance(v, tuple) else v for k, v in params.changes().items()}
     (out_dir / "notebooks").mkdir()
 
     def execute(notebook: Path) -> Path:
         executed = out_dir / "notebooks" / notebook.name
         parameters = {"SOURCE": os.path.relpath(source, notebook.parent),
-                      "FIGURES_DIR": os.path.relpath(figures, notebook.parent)}
+                      "FIGURES_DIR": os.path.relpath(figures, notebook.parent), "PARAMS": changes}
         run_notebook(notebook, executed, parameters)
         return executed
 
