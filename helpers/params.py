@@ -30,10 +30,6 @@ class AlignParams:
                                       # paragraph holds more words to meet by chance, the more so with ECDICT's
                                       # several renderings per English word (0.25 before them)
     sentence_mix: float = 0.2         # paragraph score = mix of its own coverage and its best sentence's (0: paragraph only)
-    reverse_weight: float = 0.0       # coverage = mix of forward coverage (jieba words glossed) and reverse coverage: the
-                                      # paragraph's terms that some dictionary word found anywhere in the sentence renders
-                                      # (substrings: 科研机构 holds 科研, 机构), over the sentence's own reverse weight.
-                                      # 0: off — tried at 0.2-1.0, it did not improve either gold document
     # link bars (a link must clear both)
     min_coverage: float = 0.16        # raw: share of the sentence's weight the paragraph covers
     z_threshold: float = 1.0          # standardised across the paragraphs, for this sentence ...
@@ -51,9 +47,6 @@ class AlignParams:
     # context: a summary's neighbouring sentences of one Chinese section tend to draw on one place
     context_weight: float = 0.25      # share of the neighbours' coverage added to a sentence's own
     context_decay: float = 0.5        # a neighbour k sentences away weighs decay ** k
-    section_weight: float = 0.0       # share of the sentence's section's pooled coverage added to its own (two-level alignment)
-    context_gate: bool = False        # context moves a link but cannot create one: a sentence its own words leave unlinked stays so
-    gate_penalty: float = 1.0         # ... precisely: such a sentence's links lose this much gain (1: it stays unlinked)
     # sentence links inside the chosen paragraph
     sentence_share: float = 0.6       # link every English sentence covering at least this share of the best one's coverage
     # units

@@ -152,15 +152,6 @@ def test_a_post_framing_marker_makes_an_addition():
     assert linked_block(alignment, claims, zh[1][0]) == 3
 
 
-@pytest.mark.parametrize("options", [{"section_weight": 0.5}, {"section_weight": 0.5, "context_gate": True, "gate_penalty": 0.15}])
-def test_optional_context_modes_keep_the_contract(options):
-    zh = [["实验室需要更多 Nvidia 芯片。", "这让我想起小时候在乡下看电影的日子。", "开发者都用 Claude 编程。"]]
-    claims = make_claims(zh, EN)
-    alignment = align_claims(claims, params=AlignParams(**options))
-    assert list(alignment.columns) == ALIGNMENT_COLUMNS
-    assert linked_block(alignment, claims, zh[0][0]) == 2 and linked_block(alignment, claims, zh[0][1]) is None
-
-
 def test_decoder_prefers_a_strong_local_match_over_a_weak_chain():
     gain = np.array([
         [0.30, -0.1, -0.1, -0.1],
@@ -301,19 +292,3 @@ def test_mulan_gold(mulan):
     assert ours["link_accuracy"] >= 0.95, message
     assert ours["predicted_additions"] == 0, message  # a full translation has no asides
     assert ours["link_accuracy"] >= baseline["link_accuracy"] + 0.4, message
-
-
-def test_reverse_evidence_finds_words_inside_a_segment_and_keeps_the_contract():
-    from helpers.align.evidence import _reverse_terms, zh_concepts
-    from helpers.align.dictionary import default_dictionary
-
-    dictionary = default_dictionary()
-    text = "地方政府和科研机构一起帮忙。"
-    terms = _reverse_terms(text, zh_concepts(text, dictionary), dictionary, AlignParams())
-    assert {"research", "agenc", "govern"} <= set(terms)  # 科研, 机构 inside 科研机构; 政府 inside 地方政府
-    zh = [["实验室需要更多 Nvidia 芯片。", "这让我想起小时候在乡下看电影的日子。", "开发者都用 Claude 编程。"]]
-    claims = make_claims(zh, EN)
-    alignment = align_claims(claims, params=AlignParams(reverse_weight=0.5))
-    assert list(alignment.columns) == ALIGNMENT_COLUMNS
-    assert linked_block(alignment, claims, zh[0][0]) == 2 and linked_block(alignment, claims, zh[0][1]) is None
-    assert linked_block(alignment, claims, zh[0][2]) == 5

@@ -144,12 +144,3 @@ def test_importing_does_not_load_anything():
     code = "import sys, helpers.align.dictionary, helpers.align; print('jieba' in sys.modules, 'nltk' in sys.modules)"
     run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert run.stdout.split() == ["False", "False"]
-
-
-def test_words_in_finds_overlapping_headwords_inside_jieba_words(mini):
-    source, glossary, cache = mini
-    d = dic.load_dictionary(glossary=glossary, cedict=source, cache_dir=cache)
-    assert d.max_word_length == 2
-    assert d.words_in("新芯片模型的算力") == ["芯片", "模型", "算力"]  # 的 is a function word: not glossed
-    assert d.words_in("作者") == []  # the glossary empties it
-    assert dic.default_dictionary().words_in("科研机构") == ["科研", "机构"]

@@ -80,12 +80,5 @@ def backtrack(score: np.ndarray, back: list[tuple[np.ndarray, np.ndarray]]) -> l
 
 
 def decode(evidence: Evidence, params: AlignParams) -> list[int]:
-    """The decoder's path; with ``context_gate``, in two passes: whether a sentence links at all is decided on its
-    own words (an aside amid summaries borrows no evidence from them), where it links on its words and context."""
-    if evidence.own_gain is None:
-        return decode_monotone(evidence.gain, params, marked=evidence.marked)
-    unlinked = np.asarray(decode_monotone(evidence.own_gain, params, marked=evidence.marked)) < 0
-    gain = evidence.gain - params.gate_penalty * unlinked[:, None]
-    return decode_monotone(gain, params, marked=evidence.marked)
-
-
+    """The decoder's path over an evidence's gains: one paragraph index per Chinese sentence, -1 for none."""
+    return decode_monotone(evidence.gain, params, marked=evidence.marked)

@@ -16,12 +16,11 @@ import hashlib
 import importlib.resources
 import re
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from pathlib import Path
 
 from ..cache import load_or_build
 from ..paths import CACHE
-from ..text.segment import HAN_RUN
 from ..vocab import GLOSSARY_PATH, load_glossary, load_stopwords
 
 #: Bump when the parse changes, so old caches are not reused.
@@ -62,27 +61,6 @@ class Dictionary:
 
     def __contains__(self, word: str) -> bool:
         return word in self.glosses
-
-    @cached_property
-    def max_word_length(self) -> int:
-        """Characters in the longest headword (computed once per dictionary)."""
-        return max(map(len, self.glosses), default=0)
-
-    def words_in(self, text: str, *, min_length: int = 2, max_length: int = 8) -> list[str]:
-        """Every glossed headword of ``min_length``..``max_length`` characters occurring anywhere in ``text``'s Han runs,
-        overlaps included, in order of first occurrence: jieba's segmentation gaps do not hide them.
-
-        >>> default_dictionary().words_in("科研机构")  # jieba keeps 科研机构 whole; CC-CEDICT lacks it
-        ['科研', '机构']
-        """
-        longest = min(max_length, self.max_word_length)
-        found: dict[str, None] = {}
-        for run in HAN_RUN.findall(text):
-            for i in range(len(run)):
-                for j in range(i + min_length, min(len(run), i + longest) + 1):
-                    if self.glosses.get(run[i:j]):
-                        found.setdefault(run[i:j])
-        return list(found)
 
 
 def cedict_path() -> Path:

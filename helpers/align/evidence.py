@@ -180,7 +180,6 @@ class Evidence:
     idf: dict
     marked: np.ndarray      # per zh sentence: a marked aside (no continuity bonus)
     terms: EnglishTerms     # how English text became terms (reused to pick sentences in a paragraph)
-    own_gain: np.ndarray | None = None  # gain from the sentence's own words alone (context_gate), else None
 
 
 def _mention_terms(mentions: pd.DataFrame | None) -> dict[int, set[str]]:
@@ -232,41 +231,6 @@ def _coverage(concepts_list: list, term_sets: list[set[str]], idf: dict, params:
                 credited[fresh] = False
         row /= total
     return coverage
-
-
-def _reverse_terms(text: str, concepts: list, dictionary: Dictionary, params: AlignParams) -> dict[str, float]:
-    """The stemmed English words a Chinese sentence can render, each with its weight factor (the largest among the
-    words rendering it): the renderings of every dictionary word of two characters or more found in the sentence as a
-    substring, overlaps included (科研机构 → 科研, 机构), plus the forward concepts' non-Han renderings (Latin words,
-    numbers, pinyin, entity ids).
-
-    Equivalent to a reverse index (English stem → Chinese words rendering it) probed by substring, without building one.
-    """
-    terms: dict[str, float] = {}
-    for word in dictionary.words_in(text):
-        factor = min(1.0, _zh_idf(word) / params.zh_idf_full) if params.zh_idf_full > 0 else 1.0
-        for gloss in dictionary.gloss(word)[: params.max_gloss_words]:
-            stem = _stem(gloss)
-            terms[stem] = max(terms.get(stem, 0.0), factor)
-    for _key, renderings, factor in concepts:
-        for r in renderings:
-            if not HAN.search(r):
-                terms[r] = max(terms.get(r, 0.0), factor)
-    return terms
-
-
-def _reverse_coverage(reverse: list[dict[str, float]], term_sets: list[set[str]], idf: dict, params: AlignParams) -> np.ndarray:
-    """Reverse coverage: the IDF weight of each term set's English terms that the sentence can render (each term once),
-    over the sentence's own reverse weight (every renderable term the English has anywhere, plus the evidence prior),
-    so a long paragraph gains nothing from its length alone."""
-    top_idf = max(idf.values(), default=1.0)
-    out = np.zeros((len(reverse), len(term_sets)))
-    for i, terms in enumerate(reverse):
-        weighted = {t: f * idf[t] for t, f in terms.items() if t in idf}
-        total = params.evidence_prior * top_idf + sum(weighted.values())
-        for k, block in enumerate(term_sets):
-            out[i, k] = sum(w for t, w in weighted.items() if t in block) / total
-    return out
 
 
 def english_units(en: pd.DataFrame, join_headings: bool = True) -> np.ndarray:
@@ -324,19 +288,9 @@ def gather_evidence(claims: pd.DataFrame, mentions: pd.DataFrame | None, params:
             concepts.append((entity, frozenset({entity}), 1.0))
         all_concepts.append(concepts)
     n = len(zh)
-    reverse = None
-    if params.reverse_weight > 0 and m:
-        reverse = [_reverse_terms(text, concepts, dictionary, params) for text, concepts in zip(zh["text"], all_concepts)]
-
-    def scores(term_sets: list[set[str]]) -> np.ndarray:
-        forward = _coverage(all_concepts, term_sets, idf, params)
-        if reverse is None:
-            return forward
-        return (1 - params.reverse_weight) * forward + params.reverse_weight * _reverse_coverage(reverse, term_sets, idf, params)
-
-    own = scores(block_terms) / (length_norm if m else 1.0)
+    own = _coverage(all_concepts, block_terms, idf, params) / (length_norm if m else 1.0)
     if params.sentence_mix > 0 and m:
-        by_sentence = scores(sentence_terms)
+        by_sentence = _coverage(all_concepts, sentence_terms, idf, params)
         best_sentence = np.zeros((n, m))
         for k, b in enumerate(sentence_block):
             best_sentence[:, b] = np.maximum(best_sentence[:, b], by_sentence[:, k])
@@ -344,10 +298,7 @@ def gather_evidence(claims: pd.DataFrame, mentions: pd.DataFrame | None, params:
     coverage = own
     if params.context_weight > 0 and n > 1:
         coverage = own + params.context_weight * _neighbour_coverage(own, zh, params.context_decay)
-    if params.section_weight > 0 and n > 1 and m:
-        coverage = coverage + params.section_weight * _section_coverage(all_concepts, zh, block_terms, idf, params, length_norm)
     z, gain = _gain(coverage, params)
-    own_gain = _gain(own, params)[1] if params.context_gate and coverage is not own else None
     marked = aside_marked(zh, tokenizer) if len(zh) else np.zeros(0, dtype=bool)
     adjustment = np.zeros((n, 1))
     if "voice" in zh.columns and params.reported_bonus:
@@ -355,10 +306,8 @@ def gather_evidence(claims: pd.DataFrame, mentions: pd.DataFrame | None, params:
     if params.aside_penalty:
         adjustment -= params.aside_penalty * marked[:, None]
     gain = gain + adjustment
-    if own_gain is not None:
-        own_gain = own_gain + adjustment
     return Evidence(zh=zh, en=en, blocks=blocks, coverage=coverage, z=z, gain=gain, concepts=all_concepts, idf=idf,
-                     marked=marked, own_gain=own_gain, terms=english_terms)
+                     marked=marked, terms=english_terms)
 
 
 def _gain(coverage: np.ndarray, params: AlignParams) -> tuple[np.ndarray, np.ndarray]:
@@ -375,27 +324,6 @@ def _gain(coverage: np.ndarray, params: AlignParams) -> tuple[np.ndarray, np.nda
 def chinese_sections(zh: pd.DataFrame) -> np.ndarray:
     """Section number of each Chinese unit: a new section opens at every heading or list item."""
     return np.cumsum(zh["kind"].isin(["heading", "list_item"]).to_numpy())
-
-
-def _section_coverage(concepts_list: list, zh: pd.DataFrame, block_terms: list, idf: dict, params: AlignParams,
-                      length_norm: np.ndarray) -> np.ndarray:
-    """Each sentence's section's coverage: the section's sentences pooled into one bag (zero before the first heading).
-
-    A section (a list item or heading and what follows it) summarises one place in the source, so pooling its
-    sentences finds that place even where a single short sentence shares no word with it.
-    """
-    sections = chinese_sections(zh)
-    out = np.zeros((len(concepts_list), len(block_terms)))
-    for section in np.unique(sections):
-        rows = np.flatnonzero(sections == section)
-        if section == 0 or len(rows) < 2:
-            continue
-        pooled: dict[str, tuple] = {}
-        for i in rows:
-            for concept in concepts_list[i]:
-                pooled.setdefault(concept[0], concept)
-        out[rows] = _coverage([list(pooled.values())], block_terms, idf, params)[0] / length_norm
-    return out
 
 
 def _neighbour_coverage(coverage: np.ndarray, zh: pd.DataFrame, decay: float) -> np.ndarray:
