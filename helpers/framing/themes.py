@@ -10,21 +10,18 @@ import re
 
 import pandas as pd
 
-from ..columns import CONTENT_KINDS, PART_COMMENTARY, PART_ORIGINAL
+from ..columns import (
+    CONTENT_KINDS, HIT_COLUMNS, PART_COMMENTARY, PART_ORIGINAL, POSITION_COLUMNS, SHARE_COLUMNS, TERM_COLUMNS,
+)
 from ..tables.entities import tokenizer_for
-from ..text.segment import HAN, Tokenizer
+from ..patterns import HAN, LATIN_LETTER, POSSESSIVE
+from ..text.segment import Tokenizer
 from ..vocab import THEME_COLUMNS, THEMES_PATH, CueMatcher, load_stopwords, load_themes
 
 THEMES_FILE = THEMES_PATH
-TERM_COLUMNS = ["lang", "term", "count", "claims"]
-HIT_COLUMNS = ["claim_id", "theme", "cue"]
-POSITION_COLUMNS = ["claim_id", "theme", "part", "lang", "section", "start", "end"]
-SHARE_COLUMNS = ["theme", "lang", "claims", "hits", "share"]
 
 # A Latin word, possibly with inner apostrophes or hyphens ("open-source", "don't").
 EN_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
-POSSESSIVE = re.compile(r"['’]s$")
-LATIN = re.compile(r"[A-Za-z]")
 DIGITS_ONLY = re.compile(r"^[\d.,%:/\-+]+$")
 
 
@@ -53,7 +50,7 @@ def terms_zh(text: str, stopwords: frozenset[str], tokenizer: Tokenizer | None =
         token = token.strip()
         if len(token) < 2 or DIGITS_ONLY.match(token) or token in stopwords or token.lower() in stopwords:
             continue
-        if HAN.search(token) or LATIN.search(token):
+        if HAN.search(token) or LATIN_LETTER.search(token):
             kept.append(token)
     return kept
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .. import npm
+from ..patterns import CJK_CHAR
 from .errors import ReportError
 from .fonts import cjk_font_path
 
@@ -55,7 +56,6 @@ FONT_CSS = """/* Chinese glyphs for readers without a CJK system font: a subset 
   --jp-code-font-family: Menlo, Consolas, "DejaVu Sans Mono", monospace, "Bundle CJK";
 }
 """
-CJK_CHAR_MIN = 0x2E80   # CJK radicals onwards: every Han character and full-width form
 
 
 def write_fonts(pages: list[Path], folder: Path) -> list[Path]:
@@ -63,7 +63,7 @@ def write_fonts(pages: list[Path], folder: Path) -> list[Path]:
     from fontTools import subset  # heavy: only the report needs it
 
     text = "".join(page.read_text(encoding="utf-8") for page in pages)
-    characters = "".join(sorted({c for c in text if ord(c) >= CJK_CHAR_MIN})) or "中"
+    characters = "".join(sorted({c for c in text if CJK_CHAR.match(c)})) or "中"
     options = subset.Options()
     options.layout_features = ["*"]
     options.name_IDs = ["*"]

@@ -92,7 +92,7 @@ def build_claims(text: str, parsed: Parsed) -> pd.DataFrame:
         }
     )
     claims["text"] = [text[a:b] for a, b in zip(claims["start"], claims["end"])]
-    return claims[[*CLAIM_BASE_COLUMNS[:5], "section", *CLAIM_BASE_COLUMNS[5:]]]
+    return claims[CLAIM_BASE_COLUMNS]
 
 
 def annotate_claims(claims: pd.DataFrame, *, tokenizer: Tokenizer) -> pd.DataFrame:

@@ -27,6 +27,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..paths import REFERENCE
+from ..patterns import CJK_CHAR, LATIN_CLASS, LATIN_LETTER, POSSESSIVE, WHITESPACE
 from ..text.segment import Tokenizer, Word, tokenizer_with
 from ..vocab import load_glossary, read_table, read_word_list
 
@@ -66,22 +67,15 @@ WORD_REASON_RANK = (REASON_VERSIONED, REASON_MODEL_LIKE, REASON_CAMEL_CASE, REAS
 JIEBA_FREQ = 100_000
 JIEBA_TAGS = {"person": "nr", "place": "ns", "model": "nz", "product": "nz"}  # orgs: "nt"
 
-LATIN_CLASS = r"A-Za-z0-9\u00C0-\u024F"
 LATIN_CHAR_RE = re.compile(rf"[{LATIN_CLASS}]")
-CJK_CHAR_RE = re.compile(
-    r"[\u2E80-\u2FFF\u3000-\u303F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF"
-    r"\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF\U00020000-\U0002FA1F]"
-)
 ENTITY_ID_RE = re.compile(r"[a-z0-9][a-z0-9_]*")
 LATIN_BEFORE = rf"(?<![{LATIN_CLASS}])"
 LATIN_AFTER = rf"(?![{LATIN_CLASS}])"
 INLINE_SPACE = r"[^\S\n]"
-WHITESPACE_RE = re.compile(r"\s+")
 # A Latin word: letters/digits, inner . - & + and apostrophes ("42.ai", "Zing-2T", "Acme’s").
 LATIN_WORD_RE = re.compile(
     rf"{LATIN_BEFORE}[{LATIN_CLASS}]+(?:[.\-&+'’][{LATIN_CLASS}]+)*"
 )
-POSSESSIVE_RE = re.compile(r"['’][sS]$")
 INLINE_GAP_RE = re.compile(r"[ \t\u00A0]*")
 TITLE_RE = re.compile(r"《([^《》\n]{1,80})》")
 CAMEL_RE = re.compile(r"[a-z][A-Z]")
@@ -89,7 +83,6 @@ ACRONYM_RE = re.compile(r"[A-Z]{2,}s?")
 CAPITALISED_RE = re.compile(r"[A-Z][a-z\u00DF-\u00FF]")
 LOWER_WORD_RE = re.compile(r"(?<![A-Za-z])[a-z]+(?![A-Za-z])")
 HAS_DIGIT_RE = re.compile(r"\d")
-HAS_LETTER_RE = re.compile(r"[A-Za-z\u00C0-\u024F]")
 HAS_UPPER_RE = re.compile(r"[A-Z\u00C0-\u00DE]")
 # Characters skipped when looking back for a sentence start: spaces, quotes, brackets, bullets.
 SENTENCE_LEADIN = set(" \t\u00A0\u3000\"'“”‘’«»(（[「『*•·-")
@@ -156,7 +149,7 @@ def _surface_forms(row: tuple[str, ...]) -> list[tuple[str, bool]]:
             raw, ignore = raw[1:].strip(), False
         elif raw.startswith(IGNORE_ALIAS_PREFIX):
             raw, ignore = raw[1:].strip(), True
-        raw = WHITESPACE_RE.sub(" ", raw)
+        raw = WHITESPACE.sub(" ", raw)
         if raw and (raw, ignore) not in forms:
             forms.append((raw, ignore))
     return forms
@@ -167,7 +160,7 @@ def _alias_key(alias: str) -> str:
     tokens = alias.split(" ")
     key = tokens[0]
     for token in tokens[1:]:
-        joint = "" if CJK_CHAR_RE.match(key[-1]) or CJK_CHAR_RE.match(token[0]) else " "
+        joint = "" if CJK_CHAR.match(key[-1]) or CJK_CHAR.match(token[0]) else " "
         key += joint + token
     return key
 
@@ -180,7 +173,7 @@ def _alias_pattern(alias: str, *, boundaries: bool = True) -> str:
     tokens = alias.split(" ")
     body = re.escape(tokens[0])
     for previous, token in zip(tokens, tokens[1:]):
-        cjk_joint = CJK_CHAR_RE.match(previous[-1]) or CJK_CHAR_RE.match(token[0])
+        cjk_joint = CJK_CHAR.match(previous[-1]) or CJK_CHAR.match(token[0])
         body += (INLINE_SPACE + ("*" if cjk_joint else "+")) + re.escape(token)
     if boundaries and LATIN_CHAR_RE.match(alias[0]):
         body = LATIN_BEFORE + body
@@ -235,7 +228,7 @@ def _compile_gazetteer(key: tuple[tuple[str, ...], ...]) -> list[tuple]:
         if not forms:
             raise ValueError(f"{label}: no name or alias to match")
         exclusions = [
-            re.compile(_alias_pattern(WHITESPACE_RE.sub(" ", e), boundaries=False), re.IGNORECASE)
+            re.compile(_alias_pattern(WHITESPACE.sub(" ", e), boundaries=False), re.IGNORECASE)
             for e in _split_aliases(row[7])
         ]
         for alias, ignore in forms:
@@ -331,7 +324,7 @@ def _is_stopword(word: str, stoplist: frozenset[str]) -> bool:
 
 def _word_reason(word: str) -> str | None:
     """Why a Latin word looks like a name, or None for an ordinary (lowercase/number) word."""
-    if HAS_DIGIT_RE.search(word) and HAS_LETTER_RE.match(word[0]):
+    if HAS_DIGIT_RE.search(word) and LATIN_LETTER.match(word[0]):
         if HAS_UPPER_RE.search(word) or "-" in word or "." in word:
             return REASON_MODEL_LIKE
         return None
@@ -356,7 +349,7 @@ def _neighbour(text: str, index: int, step: int) -> str:
 def _in_chinese_context(text: str, start: int, end: int) -> bool:
     """True when the nearest non-space character on either side is CJK."""
     before, after = _neighbour(text, start - 1, -1), _neighbour(text, end, 1)
-    return bool(CJK_CHAR_RE.match(before) or CJK_CHAR_RE.match(after))
+    return bool(CJK_CHAR.match(before) or CJK_CHAR.match(after))
 
 
 def _sentence_initial(text: str, start: int) -> bool:
@@ -404,7 +397,7 @@ def find_candidates(
     words: list[tuple[int, int, str | None]] = []
     for match in LATIN_WORD_RE.finditer(text):
         start, end = match.span()
-        if POSSESSIVE_RE.search(match.group()):
+        if POSSESSIVE.search(match.group()):
             end -= 2
         word = text[start:end]
         if any(in_title[start:end]):
@@ -453,7 +446,7 @@ def _run_candidates(
     start, end = run[0][0], run[-1][1]
     if _in_chinese_context(text, start, end):
         surface = text[start:end]
-        if HAS_LETTER_RE.search(surface) and (HAS_UPPER_RE.search(surface) or HAS_DIGIT_RE.search(surface)):
+        if LATIN_LETTER.search(surface) and (HAS_UPPER_RE.search(surface) or HAS_DIGIT_RE.search(surface)):
             versioned = any(reason == REASON_VERSIONED for _, _, reason in run)
             return [(start, end, surface, REASON_VERSIONED if versioned else REASON_LATIN_IN_ZH)]
         return []

@@ -20,9 +20,8 @@ from ..columns import (
     PART_ORIGINAL,
 )
 from ..vocab import CueMatcher, load_cues
-from .segment import HAN
+from ..patterns import HAN, LATIN_LETTER
 
-LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 LINE = re.compile(r"[^\r\n]+")
 EDGE_SPACE = "\t\x0b\x0c \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u2028\u2029\u202f\u205f\u3000\ufeff"
 
@@ -89,7 +88,7 @@ def detect_lang(text: str) -> str:
     two characters do), so 'Nathan Lambert 是美国 AI 研究机构…' is zh and 'Kimi K2 模型' is mixed.
     """
     han = len(HAN.findall(text))
-    latin = len(LATIN.findall(text))
+    latin = len(LATIN_LETTER.findall(text))
     if han == 0:
         return "en"
     share = han / (han + latin / 3)
@@ -301,7 +300,7 @@ def parse_document(text: str) -> Parsed:
     noncontent_kind = [classify_noncontent(t) for t in texts]
     glued = [g for _, _, g in spans]
     kinds = classify_kinds(texts, langs, glued, noncontent_kind)
-    weights = [len(HAN.findall(t)) + len(LATIN.findall(t)) // 3 for t in texts]
+    weights = [len(HAN.findall(t)) + len(LATIN_LETTER.findall(t)) // 3 for t in texts]
     parts = assign_parts(langs, weights, [nk is not None for nk in noncontent_kind])
     for k, part in enumerate(parts):
         if part == PART_NONCONTENT and kinds[k] not in ("byline", "boilerplate"):
@@ -328,7 +327,7 @@ def parse_document(text: str) -> Parsed:
             "end": [b for _, b, _ in spans],
             "text": texts,
         },
-        columns=[*BLOCK_COLUMNS[:4], "section", *BLOCK_COLUMNS[4:]],
+        columns=BLOCK_COLUMNS,
     )
     rows = []
     for block_id, (a, _, _), block_text, lang in zip(blocks["block_id"], spans, texts, langs):

@@ -11,16 +11,11 @@ Importing this module loads nothing; jieba's dictionary loads the first time a t
 from __future__ import annotations
 
 import logging
-import re
 import threading
 import warnings
 from functools import lru_cache
 
-# Han characters (CJK unified ideographs, extension A, compatibility ideographs): the one
-# definition of "Chinese script" every module uses.
-HAN_CLASS = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
-HAN = re.compile(HAN_CLASS)
-HAN_RUN = re.compile(HAN_CLASS + "+")
+from ..patterns import HAN_RUN
 
 #: A word to keep whole: (word, frequency or None for jieba's own suggestion, part-of-speech tag or None).
 Word = tuple[str, "int | None", "str | None"]
