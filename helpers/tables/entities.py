@@ -2,7 +2,8 @@
 
 All domain vocabulary (labs, models, people, places, their aliases in both scripts) lives in
 data/reference/gazetteer.csv; this module only knows how to read and match it. See
-data/reference/README.md, section "gazetteer.csv", for what a row means.
+data/reference/README.md, section "gazetteer.csv", for what a row means. It also builds a gazetteer's
+tokenizer (``tokenizer_for``): jieba plus the gazetteer's names and the glossary's terms, kept whole.
 
 Matching rules (find_mentions):
 - Latin-script alias edges need a Latin boundary: no Latin letter or digit just before/after,
