@@ -32,12 +32,13 @@ from .paths import CACHE, RAW, REFERENCE, ROOT
 from .tables.entities import default_gazetteer, tokenizer_for
 from .tables.extract import Tables, extract
 from .text.reader import read_document
+from .text.segment import Tokenizer
 from .vocab import THEMES_PATH, load_themes
 
 __all__ = ["Analysis", "Params", "Tables", "extract", "load_analysis", "run"]
 
 #: Bump when what an Analysis holds changes shape, so cached ones are not reused.
-ANALYSIS_VERSION = 1
+ANALYSIS_VERSION = 2
 
 
 @dataclass
@@ -58,6 +59,7 @@ class Analysis:
     theme_hits: pd.DataFrame
     theme_share: pd.DataFrame
     labs: pd.DataFrame
+    tokenizer: Tokenizer  # the one that cut every Chinese sentence above: pass it on to cut more the same way
     source: str = ""     # the document's file name, when read from a file
     encoding: str = ""   # the encoding it was decoded from
 
@@ -141,7 +143,7 @@ def run(text: str, params: Params = Params(), *, gazetteer: pd.DataFrame | None 
         frame_mix=fr.frame_mix(claims, tags),
         shifts=fr.shift_counts(framing),
         theme_lexicon=lexicon, theme_hits=hits, theme_share=theme_share(claims, hits, lexicon),
-        labs=lab_mentions(mentions, gazetteer, types=params.lab_types),
+        labs=lab_mentions(mentions, gazetteer, types=params.lab_types), tokenizer=tokenizer,
     )
 
 

@@ -75,17 +75,19 @@ def read_word_list(path: str | Path) -> list[str]:
 
 
 def load_vocabulary(path: str | Path, columns: list[str], *, required: tuple[str, ...] = (),
-                    matches: tuple[str, ...] = (), unique: bool = False) -> pd.DataFrame:
+                    matches: tuple[str, ...] = (), unique: bool = False, optional: tuple[str, ...] = ()) -> pd.DataFrame:
     """A reference CSV with ``columns`` (others dropped), checked row by row; ValueError names the file and line.
 
-    ``required``: columns no row may leave empty. A ``lang`` column must say en or zh; a ``match`` column one of
-    ``matches`` (token only for zh). ``unique``: no cue twice in one language (case folded).
+    ``required``: columns no row may leave empty. ``optional``: columns kept when present, added empty when not.
+    A ``lang`` column must say en or zh; a ``match`` column one of ``matches`` (token only for zh). ``unique``: no
+    cue twice in one language (case folded).
     """
     table = read_table(path)
     missing = [c for c in columns if c not in table.columns]
     if missing:
-        raise ValueError(f"{path}: missing columns {missing}")
-    table = table[columns].reset_index(drop=True)
+        raise ValueError(f"{path}: missing required columns {missing}")
+    table = table.assign(**{c: "" for c in optional if c not in table.columns})
+    table = table[list(dict.fromkeys([*columns, *optional]))].reset_index(drop=True)
     first_line = _count_header_lines(path) + 2  # the header row, then the first row
     for index, row in enumerate(table.to_dict("records")):
         where = f"{path}, line {first_line + index}"

@@ -65,7 +65,7 @@ def test_a_bad_row_is_named_by_its_line(tmp_path, row, message):
 def test_a_missing_column_is_named(tmp_path):
     path = tmp_path / "frames.csv"
     path.write_text("frame,lang,cue\nx,en,foo\n", encoding="utf-8")
-    with pytest.raises(ValueError, match=r"missing columns \['match', 'note'\]"):
+    with pytest.raises(ValueError, match=r"missing required columns \['match', 'note'\]"):
         vocab.load_frames(path)
 
 

@@ -9,7 +9,7 @@ import pandas as pd
 
 from ..columns import ADDITION, OMISSION, ONE_TO_MANY, SUMMARISES
 from ..patterns import WHITESPACE
-from ..vocab import read_table
+from ..vocab import load_vocabulary
 from .evidence import content_units
 from .link import alignment_frame, with_omissions
 
@@ -51,11 +51,7 @@ def align_gale_church(claims: pd.DataFrame) -> pd.DataFrame:
 
 def read_gold(path: str | Path) -> pd.DataFrame:
     """A gold alignment CSV (zh_text, en_anchor, kind, note; leading '#' lines document it)."""
-    gold = read_table(path)
-    missing = set(GOLD_COLUMNS) - set(gold.columns)
-    if missing:
-        raise ValueError(f"{path}: missing columns {sorted(missing)}")
-    return gold
+    return load_vocabulary(path, GOLD_COLUMNS[:3], optional=GOLD_COLUMNS[3:])
 
 
 def _squash(text: str) -> str:

@@ -13,6 +13,7 @@ import pandas as pd
 from ..columns import KWIC_COLUMNS, ORG_COUNT_COLUMNS, PART_COMMENTARY, PART_ORIGINAL
 from ..patterns import WHITESPACE
 from ..tables.entities import load_gazetteer
+from ..text.segment import Tokenizer
 from .themes import top_terms
 
 #: Organisation types counted as "labs" in the lab-mention analysis (see gazetteer.csv `type`).
@@ -112,7 +113,7 @@ def blank_mentions(claims: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame
 
 
 def words_about(claims: pd.DataFrame, labs: pd.DataFrame, mentions: pd.DataFrame, *, orgs=None, n: int = 6,
-                extra_stopwords=()) -> pd.DataFrame:
+                extra_stopwords=(), tokenizer: Tokenizer | None = None) -> pd.DataFrame:
     """The words most used in the sentences naming each organisation, per language: org, lang, sentences, words.
 
     Every name in ``mentions`` (labs, models, people, places) is blanked first, so the words describe.
@@ -127,6 +128,6 @@ def words_about(claims: pd.DataFrame, labs: pd.DataFrame, mentions: pd.DataFrame
             chosen = about[about["lang"] == lang]
             if chosen.empty:
                 continue
-            terms = top_terms(chosen, lang, n=n, extra_stopwords=extra_stopwords)
+            terms = top_terms(chosen, lang, n=n, extra_stopwords=extra_stopwords, tokenizer=tokenizer)
             rows.append((org, lang, len(chosen), ", ".join(terms["term"])))
     return pd.DataFrame(rows, columns=["org", "lang", "sentences", "words"])

@@ -30,7 +30,7 @@ import pandas as pd
 from ..paths import REFERENCE
 from ..patterns import CJK_CHAR, LATIN_CLASS, LATIN_LETTER, POSSESSIVE, WHITESPACE
 from ..text.segment import Tokenizer, Word, tokenizer_with
-from ..vocab import load_glossary, read_table, read_word_list
+from ..vocab import load_glossary, load_vocabulary, read_word_list
 
 GAZETTEER_PATH = REFERENCE / "gazetteer.csv"
 STOPLIST_PATH = REFERENCE / "candidate_stoplist.txt"
@@ -97,7 +97,7 @@ SENTENCE_END = set(".!?:;。！？：；…")
 def load_gazetteer(path: str | Path | None = None) -> pd.DataFrame:
     """Read and validate the gazetteer CSV; adds an `org` column (the organisation each row rolls up to)."""
     path = Path(path) if path is not None else GAZETTEER_PATH
-    gazetteer = normalise_gazetteer(read_table(path))
+    gazetteer = normalise_gazetteer(load_vocabulary(path, REQUIRED_GAZETTEER_COLUMNS, optional=tuple(GAZETTEER_COLUMNS)))
     key = _gazetteer_key(gazetteer)
     _compile_gazetteer(key)  # raises ValueError naming the first bad row
     orgs = _rollup(key)

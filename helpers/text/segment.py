@@ -51,6 +51,10 @@ class Tokenizer:
     def __repr__(self) -> str:
         return f"Tokenizer({len(self.words)} words)"
 
+    def __reduce__(self):
+        # Pickled (the analysis cache) as its word list: unpickling reuses this process's tokenizer for that list.
+        return tokenizer_with, (self.words,)
+
     @property
     def jieba(self):
         """The underlying ``jieba.Tokenizer``, its dictionary loaded and the words added (on first use)."""
