@@ -2,6 +2,8 @@
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from helpers import vocab
 from helpers.tables.entities import tokenizer_for
@@ -73,3 +75,22 @@ def test_word_lists_skip_comments(tmp_path):
     path = tmp_path / "stop.txt"
     path.write_text("# header\nthe\n\nof  # a note\n", encoding="utf-8")
     assert vocab.read_word_list(path) == ["the", "of"]
+
+
+CUES = st.sampled_from([("x", "en", "open source", "word"), ("x", "en", "regulat*", "word"), ("y", "en", "AI", "word"),
+                        ("y", "zh", "算力", "substring"), ("z", "zh", "安全", "substring"), ("z", "zh", "国家安全", "substring"),
+                        ("w", "en", "subsid", "prefix")])
+TEXTS = st.lists(st.sampled_from(["open source", "open-source", "Regulators", "AI", "ai", "算力", "国家安全", "subsidies",
+                                  " ", "，", "x", "安全"]), max_size=12).map("".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(CUES, min_size=1, max_size=7, unique=True), TEXTS)
+def test_matches_index_the_text_and_longest_first_never_overlaps(rows, text):
+    m = matcher(*rows)
+    found = m.find(text)
+    assert all(0 <= a < b <= len(text) for a, b, _ in found) and found == sorted(found, key=lambda f: (f[0], f[0] - f[1], f[2]))
+    kept = vocab.longest_first(found)
+    assert set(kept) <= set(found)
+    assert all(b1 <= a2 for (_, b1, _), (a2, _, _) in zip(kept, kept[1:]))
+    assert all(any(not (b <= a2 or a >= b2) for a2, b2, _ in kept) for a, b, _ in found)  # every match meets a kept one
