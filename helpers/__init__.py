@@ -4,7 +4,7 @@ alignment of the Chinese commentary to its English original, and the framing shi
 The package is laid out as the stages it runs, each importing only from those before it
 (``tests/test_layout.py`` checks it):
 
-- the bottom: ``paths``, ``columns``, ``patterns``, ``vocab`` (reference files, the cue syntax), ``params``
+- the bottom: ``paths``, ``columns``, ``patterns`` (every regex), ``vocab`` (reference files, the cue syntax), ``params``
   (every threshold), ``cache``, ``npm``, ``export``;
 - ``text`` (read, cut, parse) → ``tables`` (mentions, claims) → ``align`` (evidence, decode, link, evaluate)
   → ``framing`` (themes, labs, shifts) → ``pipeline`` (the whole ``Analysis``) → ``render`` (figures, prose,

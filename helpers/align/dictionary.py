@@ -14,37 +14,19 @@ from __future__ import annotations
 
 import hashlib
 import importlib.resources
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from ..cache import load_or_build
 from ..paths import CACHE
-from ..patterns import POSSESSIVE
+from ..patterns import (
+    CEDICT_LINE, CROSS_REFERENCE, EN_TOKEN, GLOSS_SKIP, GLOSS_WORD, PARENTHESES, POSSESSIVE, US_ABBREVIATION,
+)
 from ..vocab import GLOSSARY_PATH, load_glossary, load_stopwords
 
 #: Bump when the parse changes, so old caches are not reused.
 PARSER_VERSION = 4
-
-# One CC-CEDICT entry: "傳統 传统 [chuan2 tong3] /tradition/traditional/".
-CEDICT_LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
-# Glosses that point elsewhere or name a measure word carry no meaning of their own.
-# Usage notes ("used to form an adjective"), pronunciation notes and grammatical labels are not meanings either.
-GLOSS_SKIP = re.compile(
-    r"^(?:CL:|(?:old |archaic |Japanese |erhua |unofficial |ancient )?variant of|see |see also |surname |abbr\. (?:for|of)"
-    r"|used (?:in|to|as|for|after|before|with|when|between|at|on)\b|also (?:pr\.|written|called)|Taiwan pr\."
-    r"|(?:structural |modal |aspect |sentence[- ]final |interrogative |possessive |grammatical )particle\b|classifier for )",
-    re.I,
-)
-PARENTHESES = re.compile(r"\([^()]*\)")
-# Cross-references inside a gloss: "as in 皮革的[pi2 ge2 de5]", "堵車|堵车[du3 che1]".
-CROSS_REFERENCE = re.compile(r"[^\s\[\]]*\[[^\]]*\]")
-GLOSS_WORD = re.compile(r"[a-z][a-z0-9']*")  # words with digits (pinyin cross-references "de5") are dropped
-# English words: letters and digits, split at hyphens and dots ("open-source" → open, source).
-EN_WORD = re.compile(r"[A-Za-z0-9\u00c0-\u024f]+(?:['’][A-Za-z]+)?")
-# "U.S." and "US" would come out as the letters u, s or the pronoun "us" (a stopword): one token, "usa".
-US_ABBREVIATION = re.compile(r"\bU\.S\.(?:A\.)?|\bUSA?\b")
 
 
 @dataclass(frozen=True)
@@ -218,7 +200,7 @@ def tokenize_en(text: str, *, stopwords: frozenset[str] | None = None) -> list[s
     """Lowercase English words and numbers minus stopwords: ``"Nvidia's chips"`` → ``["nvidia", "chips"]``."""
     stopwords = load_stopwords_en() if stopwords is None else stopwords
     words = []
-    for word in EN_WORD.findall(US_ABBREVIATION.sub("USA", text)):
+    for word in EN_TOKEN.findall(US_ABBREVIATION.sub("USA", text)):
         word = POSSESSIVE.sub("", word.lower()).replace("’", "'")
         if word and word not in stopwords:
             words.append(word)

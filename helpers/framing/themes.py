@@ -6,23 +6,18 @@ in a fixed order, so notebooks print the same thing on every run.
 
 from __future__ import annotations
 
-import re
 
 import pandas as pd
 
 from ..columns import (
     CONTENT_KINDS, HIT_COLUMNS, PART_COMMENTARY, PART_ORIGINAL, POSITION_COLUMNS, SHARE_COLUMNS, TERM_COLUMNS,
 )
+from ..patterns import DIGITS_ONLY, EN_TERM, HAN, LATIN_LETTER, POSSESSIVE
 from ..tables.entities import tokenizer_for
-from ..patterns import HAN, LATIN_LETTER, POSSESSIVE
 from ..text.segment import Tokenizer
 from ..vocab import THEME_COLUMNS, THEMES_PATH, CueMatcher, load_stopwords, load_themes
 
 THEMES_FILE = THEMES_PATH
-
-# A Latin word, possibly with inner apostrophes or hyphens ("open-source", "don't").
-EN_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
-DIGITS_ONLY = re.compile(r"^[\d.,%:/\-+]+$")
 
 
 def theme_order(lexicon: pd.DataFrame | None = None) -> list[str]:
@@ -61,7 +56,7 @@ def terms_en(text: str, stopwords: frozenset[str], tokenizer: Tokenizer | None =
     >>> terms_en("Nvidia's chips are the gold-standard", frozenset({"are", "the"}))
     ['nvidia', 'chips', 'gold-standard']
     """
-    words = (POSSESSIVE.sub("", w.lower()).replace("’", "'") for w in EN_WORD.findall(text))
+    words = (POSSESSIVE.sub("", w.lower()).replace("’", "'") for w in EN_TERM.findall(text))
     return [w for w in words if len(w) > 1 and w not in stopwords]
 
 

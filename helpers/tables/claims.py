@@ -2,27 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 import pandas as pd
 
 from ..columns import CLAIM_BASE_COLUMNS, CLAIM_COLUMNS, PART_COMMENTARY, PART_ORIGINAL
+from ..patterns import ENUMERATOR_NUMBER, NUMBER
 from ..text.parse import Parsed
 from ..text.segment import Tokenizer
 from ..vocab import CueMatcher, load_cues
-
-# Numbers and amounts: "$10M+", "3-9", "2026年", "1.5倍", "40%", "三亿". Digits glued to Latin letters
-# belong to names (Ai2, Ring-1T, 01.ai) and are not numbers.
-NUMBER = re.compile(
-    r"(?<![A-Za-z0-9.\-])"
-    r"(?:[$¥€£]\s?)?\d+(?:[.,]\d+)*(?:\s?[-–~]\s?\d+(?:[.,]\d+)*)?"
-    r"(?:\s?(?:%|％|[KMBT](?![a-z])|bn|million|billion|trillion|thousand|万亿|万|亿|千|百|倍|年|个月|月|天|人|家|美元|元|块))?\+?"
-    r"(?![A-Za-z0-9]|\.[A-Za-z0-9])"
-    r"|[零一二三四五六七八九十百千两]+(?:万亿|万|亿)"
-)
-# "1." or "2、" opening a list item is an enumerator, not a number in the claim.
-ENUMERATOR_NUMBER = re.compile(r"^\s*\d{1,2}\s*[.．、)）]")
 
 
 @lru_cache(maxsize=None)

@@ -28,7 +28,11 @@ from pathlib import Path
 import pandas as pd
 
 from ..paths import REFERENCE
-from ..patterns import CJK_CHAR, LATIN_CLASS, LATIN_LETTER, POSSESSIVE, WHITESPACE
+from ..patterns import (
+    ACRONYM_RE, CAMEL_RE, CAPITALISED_RE, CJK_CHAR, ENTITY_ID_RE, FOLDING_SPECIALS_RE, HAS_DIGIT_RE, HAS_UPPER_RE,
+    INLINE_GAP_RE, INLINE_SPACE, LATIN_AFTER, LATIN_BEFORE, LATIN_CHAR_RE, LATIN_LETTER, LATIN_WORD_RE,
+    LOWER_WORD_RE, POSSESSIVE, TITLE_RE, WHITESPACE,
+)
 from ..text.segment import Tokenizer, Word, tokenizer_with
 from ..vocab import load_glossary, load_vocabulary, read_word_list
 
@@ -68,23 +72,6 @@ WORD_REASON_RANK = (REASON_VERSIONED, REASON_MODEL_LIKE, REASON_CAMEL_CASE, REAS
 JIEBA_FREQ = 100_000
 JIEBA_TAGS = {"person": "nr", "place": "ns", "model": "nz", "product": "nz"}  # orgs: "nt"
 
-LATIN_CHAR_RE = re.compile(rf"[{LATIN_CLASS}]")
-ENTITY_ID_RE = re.compile(r"[a-z0-9][a-z0-9_]*")
-LATIN_BEFORE = rf"(?<![{LATIN_CLASS}])"
-LATIN_AFTER = rf"(?![{LATIN_CLASS}])"
-INLINE_SPACE = r"[^\S\n]"
-# A Latin word: letters/digits, inner . - & + and apostrophes ("42.ai", "Zing-2T", "Acme’s").
-LATIN_WORD_RE = re.compile(
-    rf"{LATIN_BEFORE}[{LATIN_CLASS}]+(?:[.\-&+'’][{LATIN_CLASS}]+)*"
-)
-INLINE_GAP_RE = re.compile(r"[ \t\u00A0]*")
-TITLE_RE = re.compile(r"《([^《》\n]{1,80})》")
-CAMEL_RE = re.compile(r"[a-z][A-Z]")
-ACRONYM_RE = re.compile(r"[A-Z]{2,}s?")
-CAPITALISED_RE = re.compile(r"[A-Z][a-z\u00DF-\u00FF]")
-LOWER_WORD_RE = re.compile(r"(?<![A-Za-z])[a-z]+(?![A-Za-z])")
-HAS_DIGIT_RE = re.compile(r"\d")
-HAS_UPPER_RE = re.compile(r"[A-Z\u00C0-\u00DE]")
 # Characters skipped when looking back for a sentence start: spaces, quotes, brackets, bullets.
 SENTENCE_LEADIN = set(" \t\u00A0\u3000\"'“”‘’«»(（[「『*•·-")
 SENTENCE_END = set(".!?:;。！？：；…")
@@ -164,9 +151,6 @@ def _alias_key(alias: str) -> str:
         joint = "" if CJK_CHAR.match(key[-1]) or CJK_CHAR.match(token[0]) else " "
         key += joint + token
     return key
-
-
-FOLDING_SPECIALS_RE = re.compile("[\u0130\u0131\u017f\u212a\u212b]")
 
 
 def _alias_pattern(alias: str, *, boundaries: bool = True) -> str:

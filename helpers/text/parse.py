@@ -19,51 +19,21 @@ from ..columns import (
     PART_NONCONTENT,
     PART_ORIGINAL,
 )
+from ..patterns import (
+    BYLINE_LEAD, DATE, ENDS_SENTENCE, ENDS_WITH_COLON, ENUMERATOR, EN_END, GLUED_HEADING, GLUED_SENTENCE, HAN,
+    INITIAL, LATIN_LETTER, LINE, SENTENCE_STARTERS, TERMINAL, ZH_END,
+)
 from ..vocab import CueMatcher, load_cues
-from ..patterns import HAN, LATIN_LETTER
 
-LINE = re.compile(r"[^\r\n]+")
 EDGE_SPACE = "\t\x0b\x0c \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u2028\u2029\u202f\u205f\u3000\ufeff"
 
-# A list item: "1.", "2、", "(3)", "（4）", "①", or a bullet at the start of the line.
-ENUMERATOR = re.compile(r"^(?:\d{1,2}\s*[.．、)）](?!\d)|[(（]\d{1,2}[)）]|[①-⑳]|[-–•*·▪●◆]\s)")
-# Lines that end like a sentence or a clause are not headings.
-TERMINAL = re.compile(r"[。！？!?…;；,，:：.]['\"”’）)]*$")
-ENDS_WITH_COLON = re.compile(r"[:：]['\"”’]*$")
-ENDS_SENTENCE = re.compile(r"[。！？!?.…]['\"”’）)]*$")
 
-MONTHS = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|Jun(?:e)?|Jul(?:y)?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-DATE = re.compile(
-    rf"\b{MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b"
-    rf"|\b\d{{1,2}}\s+{MONTHS},?\s+\d{{4}}\b"
-    r"|\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b"
-    r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
-)
-BYLINE_LEAD = re.compile(r"^(?:By\s+[A-Z]|作者\s*[:：|｜]|文\s*[/|｜]|编辑\s*[:：]|撰文\s*[:：|｜]|来源\s*[:：])")
-
-# Words that start an English sentence. A lowercase word glued to one of them ("labThe thing")
-# marks two units run together; the list holds no word that ends a brand name (LinkedIn, OpenAI).
-GLUED_HEADING = re.compile(
-    r"(?<=[a-z]{2}|[a-z][)”’\"'])(?=(?:The|This|That|These|Those|There|When|Where|What|While|How|Our|Some|Most|Many|But|And|After|Before|With|From)\b)"
-)
-# A sentence run into the next: "not spending.Some Chinese".
-GLUED_SENTENCE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z](?:[a-z]|[A-Z]{2}))")
-
-# Sentence ends. Chinese: full- and half-width terminators with the closing marks that follow.
-ZH_END = re.compile(r"(?:[。！？；!?;]+|…+|\.{3,})[”’」』）)】》\"']*")
-# English: a terminator, closing marks, then space and something that can start a sentence.
-EN_END = re.compile(r"[.!?]+[”’\"')\]]*(?=\s+[“‘\"'(\[]?[A-Z0-9\u4e00-\u9fff])")
 ABBREVIATIONS = frozenset(
     "mr. mrs. ms. dr. prof. sr. jr. st. vs. etc. e.g. i.e. inc. ltd. co. corp. no. fig. approx. "
     "u.s. u.k. u.n. e.u. a.m. p.m. cf. al. ca. jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec.".split()
 )
 # Abbreviations that close a list and so usually end their sentence when a capital follows.
 CLOSING_ABBREVIATIONS = frozenset(["etc."])
-# After these an abbreviation may still end a sentence ("...in the U.S. The next day").
-SENTENCE_STARTERS = re.compile(
-    r"\s+(?:The|This|That|These|Those|There|It|I|We|They|He|She|In|As|But|And|So|When|Where|What|How|Some|Most|Many|Our|My)\b"
-)
-INITIAL = re.compile(r"^[A-Z]\.$")
 
 HEADING_MAX_CHARS = {"zh": 40, "mixed": 60, "en": 100}
 LIST_RUN_MAX_CHARS = 300
