@@ -171,6 +171,8 @@ def cache_key(text: str, params: Params) -> str:
     for part in (str(ANALYSIS_VERSION), engine_digest(), repr(params), text):
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
+    if params.themes_file:  # a lexicon of the user's own, wherever it lives: its content counts too
+        digest.update(Path(params.themes_file).read_bytes())
     return digest.hexdigest()[:32]
 
 

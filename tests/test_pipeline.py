@@ -124,6 +124,12 @@ def test_load_analysis_reads_the_cache_keyed_by_document_and_parameters(monkeypa
     assert again.alignment.equals(first.alignment) and again.source == DEFAULT_SOURCE.name
     assert pipeline.cache_key(first.text, Params()) != pipeline.cache_key(first.text, first.params)
     assert pipeline.cache_key(first.text + " ", first.params) != pipeline.cache_key(first.text, first.params)
+    lexicon = tmp_path / "themes.csv"
+    lexicon.write_text("theme,lang,cue,match\ncompute,en,chip,word\n", encoding="utf-8")
+    own = Params().replace(themes_file=str(lexicon))
+    before = pipeline.cache_key(first.text, own)
+    lexicon.write_text("theme,lang,cue,match\ncompute,en,chips,word\n", encoding="utf-8")
+    assert pipeline.cache_key(first.text, own) != before  # an edit to the user's own lexicon misses the cache
 
 
 def test_check_names_a_broken_invariant(seed_tables):
