@@ -97,6 +97,10 @@ class Params:
         return out
 
 
+#: The defaults, for the functions that take one of these thresholds as a keyword: their default is this one.
+DEFAULTS = Params()
+
+
 def _coerce(name: str, value, default):
     """``value`` in the type of the field's default (a YAML 1 for a float field, a list for a tuple)."""
     try:

@@ -6,18 +6,17 @@ Every function takes the mentions (and claims) tables and returns a tidy DataFra
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
 from ..columns import KWIC_COLUMNS, ORG_COUNT_COLUMNS, PART_COMMENTARY, PART_ORIGINAL
+from ..params import DEFAULTS
 from ..patterns import WHITESPACE
 from ..tables.entities import load_gazetteer
 from ..text.segment import Tokenizer
 from .themes import top_terms
 
 #: Organisation types counted as "labs" in the lab-mention analysis (see gazetteer.csv `type`).
-LAB_TYPES = ("lab", "company", "chip_maker")
+LAB_TYPES = DEFAULTS.lab_types
 
 
 def lab_mentions(mentions: pd.DataFrame, gazetteer: pd.DataFrame | None = None, *,

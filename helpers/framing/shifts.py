@@ -29,6 +29,7 @@ from ..columns import (
     VOICE_COLUMNS,
 )
 from ..tables.entities import tokenizer_for
+from ..params import DEFAULTS
 from ..patterns import HAN
 from ..text.segment import Tokenizer
 from ..vocab import CATEGORY_COLUMNS, FRAME_COLUMNS, CueMatcher, load_categories, load_frames, longest_first
@@ -188,7 +189,7 @@ def asides(alignment: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
     }, columns=ADDITION_COLUMNS).reset_index(drop=True)
 
 
-def entities_only_in_zh(claims: pd.DataFrame, mentions: pd.DataFrame, *, level: str = "entity") -> pd.DataFrame:
+def entities_only_in_zh(claims: pd.DataFrame, mentions: pd.DataFrame, *, level: str = DEFAULTS.addition_level) -> pd.DataFrame:
     """Entities the commentary names and the original never does (ADDITION_COLUMNS), first mention first.
 
     ``level="org"`` compares organisations instead, so a model named only in Chinese whose lab the
@@ -216,7 +217,8 @@ def entities_only_in_zh(claims: pd.DataFrame, mentions: pd.DataFrame, *, level: 
     }, columns=ADDITION_COLUMNS).reset_index(drop=True)
 
 
-def additions(alignment: pd.DataFrame, claims: pd.DataFrame, mentions: pd.DataFrame, *, level: str = "entity") -> pd.DataFrame:
+def additions(alignment: pd.DataFrame, claims: pd.DataFrame, mentions: pd.DataFrame, *,
+              level: str = DEFAULTS.addition_level) -> pd.DataFrame:
     """What the Chinese adds: its asides, then the entities only it names, in one table (ADDITION_COLUMNS)."""
     parts = [asides(alignment, claims), entities_only_in_zh(claims, mentions, level=level)]
     return pd.concat([p for p in parts if not p.empty] or parts[:1], ignore_index=True)[ADDITION_COLUMNS]
@@ -241,7 +243,7 @@ def omissions(alignment: pd.DataFrame, claims: pd.DataFrame, tags: pd.DataFrame,
 
 # ---- shifts -----------------------------------------------------------------------------------
 
-def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: float = 0.5) -> pd.DataFrame:
+def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: float = DEFAULTS.certainty_margin) -> pd.DataFrame:
     """Did the commentary soften or sharpen the author's certainty? One row per link (CERTAINTY_COLUMNS).
 
     Certainty = boosters − hedges per sentence: the Chinese sentence's count against the mean over the English
@@ -335,7 +337,7 @@ def generalisation_shift(alignment: pd.DataFrame, claims: pd.DataFrame, mentions
 # ---- side by side -----------------------------------------------------------------------------
 
 def framing_table(alignment: pd.DataFrame, claims: pd.DataFrame, mentions: pd.DataFrame, tags: pd.DataFrame,
-                  categories: pd.DataFrame | None = None, *, margin: float = 0.5,
+                  categories: pd.DataFrame | None = None, *, margin: float = DEFAULTS.certainty_margin,
                   tokenizer: Tokenizer | None = None) -> pd.DataFrame:
     """One row per Chinese content claim: its link, every shift, and the frames on each side (FRAMING_COLUMNS).
 
