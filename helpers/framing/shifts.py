@@ -25,14 +25,14 @@ import pandas as pd
 
 from ..columns import (
     ADDITION, ADDITION_COLUMNS, CERTAINTY_COLUMNS, CONTENT_KINDS, COVERAGE_COLUMNS, FRAME_MIX_COLUMNS, FRAMING_COLUMNS,
-    GENERALISATION_COLUMNS, OMISSION, OMISSION_COLUMNS, PART_COMMENTARY, PART_ORIGINAL, SHIFT_COUNT_COLUMNS, TAG_COLUMNS,
+    GENERALISATION_COLUMNS, OMISSION_COLUMNS, PART_COMMENTARY, PART_ORIGINAL, SHIFT_COUNT_COLUMNS, TAG_COLUMNS,
     VOICE_COLUMNS,
 )
 from ..tables.entities import tokenizer_for
 from ..params import DEFAULTS
 from ..patterns import HAN
 from ..text.segment import Tokenizer
-from ..vocab import CATEGORY_COLUMNS, FRAME_COLUMNS, CueMatcher, load_categories, load_frames, longest_first
+from ..vocab import FRAME_COLUMNS, CueMatcher, load_categories, load_frames, longest_first
 
 
 LEXICON_COLUMNS = FRAME_COLUMNS  # the frame lexicon's columns (helpers.vocab)

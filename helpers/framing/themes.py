@@ -15,7 +15,7 @@ from ..columns import (
 from ..patterns import DIGITS_ONLY, EN_TERM, HAN, LATIN_LETTER, POSSESSIVE
 from ..tables.entities import tokenizer_for
 from ..text.segment import Tokenizer
-from ..vocab import THEME_COLUMNS, THEMES_PATH, CueMatcher, load_stopwords, load_themes
+from ..vocab import THEMES_PATH, CueMatcher, load_stopwords, load_themes
 
 THEMES_FILE = THEMES_PATH
 

@@ -19,7 +19,6 @@ Matching rules (find_mentions):
 from __future__ import annotations
 
 import bisect
-import logging
 import re
 from functools import lru_cache
 from itertools import accumulate
