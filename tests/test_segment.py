@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from helpers.paths import DEFAULT_SOURCE, ROOT
 from helpers.tables.entities import load_gazetteer, tokenizer_for
-from helpers.text.segment import Tokenizer, quiet_jieba, tokenizer_with
+from helpers.text.segment import quiet_jieba, tokenizer_with
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SENTENCE = "美团和蚂蚁都在做模型,刀片电池也很火"
