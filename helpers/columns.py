@@ -1,8 +1,8 @@
 """Column names of every table the engine writes, defined once."""
 
-BLOCK_COLUMNS = ["block_id", "part", "kind", "lang", "start", "end", "text"]
+BLOCK_COLUMNS = ["block_id", "part", "kind", "lang", "section", "start", "end", "text"]
 
-CLAIM_BASE_COLUMNS = ["claim_id", "part", "block_id", "kind", "lang", "start", "end", "text"]
+CLAIM_BASE_COLUMNS = ["claim_id", "part", "block_id", "kind", "lang", "section", "start", "end", "text"]
 CLAIM_ANALYSIS_COLUMNS = [
     "voice",        # commentator | reported (zh part); first_person | reported | plain (en part)
     "voice_cue",    # the cue that decided the voice, verbatim, or ""
@@ -22,6 +22,30 @@ CANDIDATE_COLUMNS = ["start", "end", "surface", "reason", "claim_id", "part"]
 
 ALIGNMENT_COLUMNS = ["zh_claim_id", "en_claim_id", "score", "relation"]
 
+# The framing tables (helpers.framing.shifts; data/reference/README-framing.md says what each column means).
+TAG_COLUMNS = ["claim_id", "frame", "cue", "start", "end"]
+FRAME_MIX_COLUMNS = ["part", "frame", "claims", "weight_claims", "weight_chars", "share_claims", "share_chars"]
+COVERAGE_COLUMNS = ["section", "heading", "claims", "chars", "carried_claims", "carried_chars",
+                    "share_claims", "share_chars"]
+ADDITION_COLUMNS = ["addition", "zh_claim_id", "voice", "entity", "org", "type", "surface", "zh_claims", "text"]
+OMISSION_COLUMNS = ["section", "heading", "topic", "claims", "chars"]
+CERTAINTY_COLUMNS = ["zh_claim_id", "en_claim_ids", "zh_hedges", "zh_boosters", "en_hedges", "en_boosters",
+                     "zh_certainty", "en_certainty", "certainty_shift"]
+VOICE_COLUMNS = ["zh_claim_id", "en_claim_ids", "zh_voice", "en_voices", "en_voice", "voice_shift"]
+GENERALISATION_COLUMNS = ["zh_claim_id", "en_claim_ids", "zh_categories", "en_categories", "zh_only_entities",
+                          "en_only_entities", "generalisation_shift"]
+FRAMING_COLUMNS = ["zh_claim_id", "en_claim_ids", "score", "relation", "certainty_shift", "voice_shift",
+                   "generalisation_shift", "zh_frames", "en_frames", "zh_text", "en_text"]
+SHIFT_COUNT_COLUMNS = ["shift", "value", "claims"]
+
+# The theme and lab tables (helpers.framing.themes, helpers.framing.labs).
+TERM_COLUMNS = ["lang", "term", "count", "claims"]
+HIT_COLUMNS = ["claim_id", "theme", "cue"]
+POSITION_COLUMNS = ["claim_id", "theme", "part", "lang", "section", "start", "end"]
+SHARE_COLUMNS = ["theme", "lang", "claims", "hits", "share"]
+ORG_COUNT_COLUMNS = ["org", "part", "lang", "mentions"]
+KWIC_COLUMNS = ["mention_id", "org", "part", "left", "surface", "right"]
+
 # Values of the `part` column.
 PART_COMMENTARY = "commentary"   # the Chinese write-up
 PART_ORIGINAL = "original"       # the English source it summarises
@@ -34,3 +58,10 @@ CONTENT_KINDS = ["heading", "paragraph", "list_item"]
 
 # Values of the `lang` column.
 LANGS = ["zh", "en", "mixed"]
+
+# Values of the alignment's `relation` column.
+SUMMARISES = "summarises"       # a Chinese sentence linked to one English sentence
+ONE_TO_MANY = "one-to-many"     # linked to several English sentences of one paragraph (one row each)
+ADDITION = "addition"           # a Chinese sentence linked to nothing: en_claim_id is empty
+OMISSION = "omission"           # an English sentence nothing draws on: zh_claim_id is empty
+RELATIONS = [SUMMARISES, ONE_TO_MANY, ADDITION, OMISSION]

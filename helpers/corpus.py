@@ -29,6 +29,9 @@ from pathlib import Path
 from typing import Callable
 
 from .export import csv_text, publish
+from .paths import RAW
+from .tables.extract import extract
+from .text.reader import InputError, read_document
 
 TABLE_NAMES = ["claims", "mentions", "blocks", "candidates", "repairs"]
 DOC_ID = "doc_id"
@@ -54,8 +57,8 @@ def is_corpus(source: str) -> bool:
 def list_sources(source: str) -> list[Path]:
     """The documents of a corpus, sorted: ``*.txt`` inside a directory (not recursive), or a glob's files.
 
-    >>> list_sources("data/raw")  # doctest: +SKIP
-    [PosixPath('data/raw/lambert-china-ai-labs-2026-05.zh-en.txt')]
+    >>> [p.name for p in list_sources(str(RAW))]
+    ['lambert-china-ai-labs-2026-05.zh-en.txt', 'mulan-psl-v2.zh-en.txt']
     """
     path = Path(source)
     if path.is_dir():
@@ -85,9 +88,6 @@ def unique_ids(paths: list[Path]) -> list[str]:
 
 def extract_document(path: str, doc_id: str) -> tuple[str, dict | str]:
     """Worker: read and extract one document; (doc_id, {table: (columns, csv body, rows)}) or (doc_id, error line)."""
-    from .pipeline import extract
-    from .reader import InputError, read_document
-
     try:
         document = read_document(path)
         tables = extract(document.text)

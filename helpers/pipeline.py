@@ -1,145 +1,187 @@
-"""Raw text to tables in one call: blocks, claims, mentions, candidate names, repairs."""
+"""The whole analysis of one document, built once: ``run(text, params) -> Analysis``.
+
+``Analysis`` owns every table: the extracted ones (``helpers.tables``), the alignment (``helpers.align``), and the
+framing, theme and lab tables on top (``helpers.framing``), all computed from one frozen ``Params`` with one tokenizer.
+The notebooks, ``make report`` and ``python -m helpers align`` read their tables from it, so a threshold changed in
+one place changes every page and every CSV file together.
+
+``load_analysis(source, **changes)`` is what a notebook calls: it reads the document, builds the analysis (or reads
+it from ``.cache/analysis/``, keyed by the document's hash, the parameters and the engine's own code and reference
+files), and checks its invariants.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+from dataclasses import dataclass, replace
 from functools import lru_cache
+from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
-from . import entities
-from .claims import annotate_claims, build_claims
-from .columns import CANDIDATE_COLUMNS, MENTION_COLUMNS
-from .parse import parse_document
+from .align import align_claims
+from .cache import load_or_build
+from .columns import (
+    ADDITION, CONTENT_KINDS, KINDS, PART_COMMENTARY, PART_ORIGINAL, PARTS, RELATIONS,
+)
+from .framing import shifts as fr
+from .framing.labs import lab_mentions
+from .framing.themes import theme_hits, theme_share
+from .params import Params
+from .paths import CACHE, RAW, REFERENCE, ROOT
+from .tables.entities import default_gazetteer, tokenizer_for
+from .tables.extract import Tables, extract
+from .text.reader import read_document
+from .text.segment import Tokenizer
+from .vocab import THEMES_PATH, load_themes
 
+__all__ = ["Analysis", "Params", "Tables", "extract", "load_analysis", "run"]
 
-@dataclass
-class Tables:
-    """Every table extracted from one document; all offsets index ``text``."""
-
-    text: str
-    blocks: pd.DataFrame
-    claims: pd.DataFrame
-    mentions: pd.DataFrame
-    candidates: pd.DataFrame
-    repairs: pd.DataFrame
-
-
-def locate_claims(claims: pd.DataFrame, starts) -> np.ndarray:
-    """Claim id containing each offset in ``starts``, or 0 for an offset between claims."""
-    if claims.empty:
-        return np.zeros(len(starts), dtype=int)
-    order = claims.sort_values("start")
-    index = np.searchsorted(order["start"].to_numpy(), np.asarray(starts, dtype=int), side="right") - 1
-    index = np.clip(index, 0, len(order) - 1)
-    inside = np.asarray(starts) < order["end"].to_numpy()[index]
-    inside &= np.asarray(starts) >= order["start"].to_numpy()[index]
-    return np.where(inside, order["claim_id"].to_numpy()[index], 0)
-
-
-def attach_to_claims(table: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
-    """Give each row of an offset table the claim that holds it, with that claim's language and part.
-
-    Rows outside every claim (between sentences) are dropped: each kept row traces to one claim.
-    """
-    table = table.copy()
-    table["claim_id"] = locate_claims(claims, table["start"])
-    table = table[table["claim_id"] > 0]
-    info = claims.set_index("claim_id")
-    table["lang"] = info.loc[table["claim_id"], "lang"].to_numpy()
-    table["part"] = info.loc[table["claim_id"], "part"].to_numpy()
-    return table.reset_index(drop=True)
-
-
-def summarise_entities(claims: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
-    """Fill the claims' entities and orgs columns from the mentions table (first mention first)."""
-    claims = claims.copy()
-    entity_lists = mentions.groupby("claim_id", sort=False)["entity"].agg(lambda s: "|".join(dict.fromkeys(s)))
-    org_lists = mentions[mentions["org"] != ""].groupby("claim_id", sort=False)["org"].agg(
-        lambda s: "|".join(dict.fromkeys(s))
-    )
-    claims["entities"] = [entity_lists.get(c, "") for c in claims["claim_id"]]
-    claims["orgs"] = [org_lists.get(c, "") for c in claims["claim_id"]]
-    return claims
-
-
-def _default_gazetteer() -> pd.DataFrame:
-    """data/reference/gazetteer.csv, read again only when the file changes (speed: corpus mode)."""
-    path = entities.GAZETTEER_PATH
-    stat = path.stat()
-    return _read_gazetteer(str(path), stat.st_mtime_ns, stat.st_size)
-
-
-@lru_cache(maxsize=2)
-def _read_gazetteer(path: str, mtime_ns: int, size: int) -> pd.DataFrame:
-    return entities.load_gazetteer(path)
-
-
-def extract(text: str, *, gazetteer: pd.DataFrame | None = None) -> Tables:
-    """Parse ``text`` and build every table.
-
-    ``gazetteer`` defaults to data/reference/gazetteer.csv; pass another to analyse another domain.
-    """
-    gazetteer = _default_gazetteer() if gazetteer is None else gazetteer
-    entities.load_jieba_userdict(gazetteer)  # names stay whole in every jieba cut below
-    parsed = parse_document(text)
-    claims = annotate_claims(build_claims(text, parsed))
-
-    all_mentions = entities.find_mentions(text, gazetteer)
-    found = attach_to_claims(all_mentions, claims)
-    found.insert(0, "mention_id", range(1, len(found) + 1))
-    mentions = found[MENTION_COLUMNS]
-    claims = summarise_entities(claims, mentions)
-
-    candidates = attach_to_claims(entities.find_candidates(text, gazetteer, mentions=all_mentions), claims)
-    # A glued unit the parser repaired ("labThe") is no name to add to the gazetteer.
-    # A repair position p straddles a candidate when start < p < end: count the positions below
-    # end minus those up to start (sorted search; one scan per candidate was quadratic).
-    repaired = np.sort(parsed.repairs["position"].to_numpy(dtype=np.int64))
-    starts = candidates["start"].to_numpy(dtype=np.int64)
-    ends = candidates["end"].to_numpy(dtype=np.int64)
-    straddles = np.searchsorted(repaired, ends, side="left") > np.searchsorted(repaired, starts, side="right")
-    candidates = candidates.loc[~straddles, CANDIDATE_COLUMNS].reset_index(drop=True)
-    return Tables(text=text, blocks=parsed.blocks, claims=claims, mentions=mentions,
-                  candidates=candidates, repairs=parsed.repairs)
+#: Bump when what an Analysis holds changes shape, so cached ones are not reused.
+ANALYSIS_VERSION = 2
 
 
 @dataclass
 class Analysis:
-    """The extracted tables, the alignment of the Chinese to the English, and the framing tables on top."""
+    """Every table of one document's analysis, and the parameters that made them; all offsets index ``text``."""
 
+    params: Params
     tables: Tables
     alignment: pd.DataFrame
     frame_tags: pd.DataFrame
     framing: pd.DataFrame
+    coverage: pd.DataFrame
+    additions: pd.DataFrame
+    omissions: pd.DataFrame
+    frame_mix: pd.DataFrame
+    shifts: pd.DataFrame
+    theme_lexicon: pd.DataFrame
+    theme_hits: pd.DataFrame
+    theme_share: pd.DataFrame
+    labs: pd.DataFrame
+    tokenizer: Tokenizer  # the one that cut every Chinese sentence above: pass it on to cut more the same way
+    source: str = ""     # the document's file name, when read from a file
+    encoding: str = ""   # the encoding it was decoded from
+
+    @property
+    def text(self) -> str:
+        return self.tables.text
+
+    @property
+    def blocks(self) -> pd.DataFrame:
+        return self.tables.blocks
+
+    @property
+    def claims(self) -> pd.DataFrame:
+        return self.tables.claims
+
+    @property
+    def mentions(self) -> pd.DataFrame:
+        return self.tables.mentions
 
     def named_tables(self) -> dict[str, pd.DataFrame]:
-        """Every table by the file name it is written under (``<name>.csv``)."""
-        from . import framing as fr
-
+        """Every table written as CSV, by the file name it is written under (``<name>.csv``)."""
         t = self.tables
         return {
             "claims": t.claims, "mentions": t.mentions, "blocks": t.blocks,
             "candidates": t.candidates, "repairs": t.repairs,
-            "alignment": self.alignment,
-            "framing": self.framing,
-            "coverage": fr.section_coverage(self.alignment, t.claims),
-            "additions": fr.additions(self.alignment, t.claims, t.mentions),
-            "omissions": fr.omissions(self.alignment, t.claims, self.frame_tags),
-            "frames": self.frame_tags,
-            "frame_mix": fr.frame_mix(t.claims, self.frame_tags),
-            "shifts": fr.shift_counts(self.framing),
+            "alignment": self.alignment, "framing": self.framing, "coverage": self.coverage,
+            "additions": self.additions, "omissions": self.omissions, "frames": self.frame_tags,
+            "frame_mix": self.frame_mix, "shifts": self.shifts,
         }
 
+    def describe(self) -> str:
+        """One line: the document, its size, and what the aligner made of it."""
+        per_sentence = self.alignment.dropna(subset=["zh_claim_id"]).drop_duplicates("zh_claim_id")
+        linked = int((per_sentence["relation"] != ADDITION).sum())
+        changed = ", ".join(f"{k}={v}" for k, v in self.params.changes().items())
+        return (f"{self.source or 'the text'}: {self.encoding or 'str'}, {len(self.text):,} characters, "
+                f"{len(self.blocks)} blocks, {len(self.claims)} sentences, {len(self.mentions)} names; "
+                f"{linked} of {len(per_sentence)} Chinese sentences linked"
+                + (f" (parameters changed: {changed})" if changed else ""))
 
-def analyse(text: str, *, gazetteer: pd.DataFrame | None = None, align_params=None) -> Analysis:
-    """Extract the tables, align the commentary to the original and measure the framing shifts."""
-    from .align import AlignParams, align_claims
-    from .framing import framing_table, tag_frames
+    def check(self) -> "Analysis":
+        """Raise AssertionError naming the first invariant the tables break; return self."""
+        blocks, claims, mentions, text = self.blocks, self.claims, self.mentions, self.text
+        assert set(blocks["part"]) <= set(PARTS) and set(blocks["kind"]) <= set(KINDS), "unknown part or kind"
+        assert claims["claim_id"].is_unique and (claims["start"] < claims["end"]).all(), "claims overlap or are empty"
+        assert all(text[a:b] == s for a, b, s in zip(claims["start"], claims["end"], claims["text"])), \
+            "a claim's text is not the source's at its offsets"
+        assert claims["block_id"].isin(blocks["block_id"]).all() and mentions["claim_id"].isin(claims["claim_id"]).all()
+        assert {PART_COMMENTARY, PART_ORIGINAL} <= set(claims["part"]), "expected a Chinese commentary and an English original"
+        zh = claims[(claims["part"] == PART_COMMENTARY) & claims["kind"].isin(CONTENT_KINDS)]
+        assert set(self.alignment["relation"]) <= set(RELATIONS), "unknown relation"
+        assert set(zh["claim_id"]) == set(self.alignment["zh_claim_id"].dropna().astype(int)), \
+            "a Chinese sentence is missing from the alignment"
+        originals = claims.loc[claims["part"] == PART_ORIGINAL, "claim_id"]
+        assert self.alignment["en_claim_id"].dropna().astype(int).isin(originals).all(), "a link to a non-English claim"
+        hits = self.theme_hits
+        assert hits["claim_id"].isin(claims["claim_id"]).all() and not hits.duplicated(["claim_id", "theme"]).any()
+        assert self.labs["org_type"].isin(self.params.lab_types).all() and self.labs["part"].isin([PART_COMMENTARY, PART_ORIGINAL]).all()
+        return self
 
-    tables = extract(text, gazetteer=gazetteer)
-    alignment = align_claims(tables.claims, mentions=tables.mentions, params=align_params or AlignParams())
-    tags = tag_frames(tables.claims)
-    framing = framing_table(alignment, tables.claims, tables.mentions, tags)
-    return Analysis(tables=tables, alignment=alignment, frame_tags=tags, framing=framing)
+
+def run(text: str, params: Params = Params(), *, gazetteer: pd.DataFrame | None = None) -> Analysis:
+    """Extract the tables, align the commentary to the original, and build the framing, theme and lab tables.
+
+    One tokenizer, the gazetteer's (``tables.entities.tokenizer_for``), cuts the Chinese at every stage.
+    """
+    gazetteer = default_gazetteer() if gazetteer is None else gazetteer
+    tokenizer = tokenizer_for(gazetteer)
+    tables = extract(text, gazetteer=gazetteer, tokenizer=tokenizer)
+    claims, mentions = tables.claims, tables.mentions
+    alignment = align_claims(claims, mentions=mentions, params=params.align, tokenizer=tokenizer)
+    tags = fr.tag_frames(claims, tokenizer=tokenizer)
+    framing = fr.framing_table(alignment, claims, mentions, tags, margin=params.certainty_margin, tokenizer=tokenizer)
+    lexicon = load_themes(params.themes_file or THEMES_PATH)
+    hits = theme_hits(claims, lexicon, tokenizer=tokenizer)
+    return Analysis(
+        params=params, tables=tables, alignment=alignment, frame_tags=tags, framing=framing,
+        coverage=fr.section_coverage(alignment, claims),
+        additions=fr.additions(alignment, claims, mentions, level=params.addition_level),
+        omissions=fr.omissions(alignment, claims, tags),
+        frame_mix=fr.frame_mix(claims, tags),
+        shifts=fr.shift_counts(framing),
+        theme_lexicon=lexicon, theme_hits=hits, theme_share=theme_share(claims, hits, lexicon),
+        labs=lab_mentions(mentions, gazetteer, types=params.lab_types), tokenizer=tokenizer,
+    )
+
+
+def load_analysis(source: str | Path, *, cache: bool = True, **changes) -> Analysis:
+    """The analysis of the document at ``source`` with ``changes`` to the default parameters, checked.
+
+    Read from ``.cache/analysis/`` when this document, these parameters and this engine were analysed before.
+
+    >>> load_analysis(RAW / "mulan-psl-v2.zh-en.txt", min_coverage=0.2).describe()[:44]
+    'mulan-psl-v2.zh-en.txt: utf-8, 6,870 charact'
+    """
+    document = read_document(source)
+    params = Params().replace(**changes)
+    if cache:
+        analysis = load_or_build(CACHE / "analysis" / f"{cache_key(document.text, params)}.pickle",
+                                 lambda: run(document.text, params))
+    else:
+        analysis = run(document.text, params)
+    return replace(analysis, source=Path(source).name, encoding=document.encoding).check()
+
+
+def cache_key(text: str, params: Params) -> str:
+    """The document's hash, the parameters and the engine's own files, in one name."""
+    digest = hashlib.sha256()
+    for part in (str(ANALYSIS_VERSION), engine_digest(), repr(params), text):
+        digest.update(part.encode("utf-8"))
+        digest.update(b"\0")
+    if params.themes_file:  # a lexicon of the user's own, wherever it lives: its content counts too
+        digest.update(Path(params.themes_file).read_bytes())
+    return digest.hexdigest()[:32]
+
+
+@lru_cache(maxsize=1)
+def engine_digest() -> str:
+    """A hash of the package's code and the reference files: an edit to either makes cached analyses miss."""
+    digest = hashlib.sha256()
+    files = sorted((ROOT / "helpers").rglob("*.py")) + sorted(p for p in REFERENCE.rglob("*") if p.is_file())
+    for path in files:
+        digest.update(str(path.relative_to(ROOT)).encode("utf-8"))
+        digest.update(path.read_bytes())
+    return digest.hexdigest()

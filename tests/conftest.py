@@ -3,7 +3,7 @@
 import pytest
 
 from helpers.paths import DEFAULT_SOURCE
-from helpers.reader import read_document
+from helpers.text.reader import read_document
 
 
 @pytest.fixture(scope="session")

@@ -2,8 +2,8 @@
 
 import pytest
 
-from helpers.claims import decide_voice, find_cues, find_numbers
-from helpers.segment import tokenize_zh
+from helpers.tables.claims import decide_voice, find_cues, find_numbers
+from helpers.tables.entities import tokenizer_for
 
 
 @pytest.mark.parametrize(
@@ -20,7 +20,7 @@ from helpers.segment import tokenize_zh
     ],
 )
 def test_voice(text, part, voice, cue):
-    tokens = tokenize_zh(text) if part == "commentary" else None
+    tokens = tokenizer_for().tokenize(text) if part == "commentary" else None
     assert decide_voice(text, part=part, tokens=tokens) == (voice, cue)
 
 
@@ -30,7 +30,8 @@ def test_voice(text, part, voice, cue):
         ("It may be true, but it is clearly early.", "hedge", ["may"]),
         ("It may be true, but it is clearly early.", "booster", ["clearly"]),
         ("May the labs win?", "hedge", ["May"]),
-        ("MAY DAY", "hedge", []),
+        ("PROVIDED WITHOUT WARRANTIES; IN NO EVENT", "negation", ["WITHOUT", "NO"]),  # a licence's capitals count
+        ("We buy US chips, and they sell to us.", "first_person", ["We", "us"]),  # US is a look-alike: not_first_person
         ("中国 AI 市场可能比美国小,未必如此。", "hedge", ["可能", "未必"]),
         ("最近他非常确定。", "booster", ["非常"]),  # 最 inside 最近 is not a booster
         ("企业不愿意付费,没有预算。", "negation", ["不", "没有"]),
@@ -40,7 +41,7 @@ def test_voice(text, part, voice, cue):
     ],
 )
 def test_find_cues(text, category, expected):
-    tokens = tokenize_zh(text) if any("\u4e00" <= ch <= "\u9fff" for ch in text) else None
+    tokens = tokenizer_for().tokenize(text) if any("\u4e00" <= ch <= "\u9fff" for ch in text) else None
     assert find_cues(text, category, tokens=tokens) == expected
 
 

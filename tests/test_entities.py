@@ -1,4 +1,4 @@
-"""Tests for helpers.entities: gazetteer validation, mention matching, candidates, jieba, gold."""
+"""Tests for helpers.tables.entities: gazetteer validation, mention matching, candidates, jieba, gold."""
 
 from __future__ import annotations
 
@@ -11,18 +11,19 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from helpers import columns
-from helpers.entities import (
+from helpers.text.segment import Tokenizer
+from helpers.tables.entities import (
     CANDIDATE_RESULT_COLUMNS,
     GAZETTEER_COLUMNS,
     MENTION_RESULT_COLUMNS,
     ORG_TYPES,
     PRODUCT_TYPES,
-    count_mentions,
     find_candidates,
     find_mentions,
     jieba_userdict_lines,
     load_gazetteer,
-    load_jieba_userdict,
+    gazetteer_words,
+    tokenizer_for,
     load_stoplist,
 )
 
@@ -305,7 +306,7 @@ def test_stoplist_file_and_override():
 
 
 # ---------------------------------------------------------------------------------------------
-# jieba and counting
+# jieba
 
 
 def test_jieba_userdict_lines_skip_spaced_aliases():
@@ -316,27 +317,11 @@ def test_jieba_userdict_lines_skip_spaced_aliases():
     assert all(len(line.split(" ")) == 3 for line in lines)
 
 
-def test_load_jieba_userdict_keeps_names_whole():
-    from helpers.segment import cut_zh
-
-    added = load_jieba_userdict(toy_gazetteer())
-    assert added == len(jieba_userdict_lines(toy_gazetteer()))
-    words = cut_zh("艾克米云和谷子都在春田")  # the engine's own tokenizer
-    assert {"艾克米云", "谷子", "春田"} <= set(words)
-
-
-def test_count_mentions_by_org_and_part():
-    mentions = find_mentions("Zing, Acme, Jane Roe and 谷子, then Zing Pro", toy_gazetteer())
-    counts = count_mentions(mentions)
-    assert counts.to_dict("records") == [
-        {"org": "acme", "mentions": 3, "entities": "zing|acme|zing_pro"},
-        {"org": "millet", "mentions": 1, "entities": "millet"},
-    ]
-    parted = count_mentions(mentions.assign(part=["a", "a", "b", "b", "b"]), by=("part",))
-    assert parted[["part", "org", "mentions"]].values.tolist() == [
-        ["a", "acme", 2], ["b", "acme", 1], ["b", "millet", 1],
-    ]
-    assert count_mentions(mentions.iloc[0:0]).empty
+def test_the_gazetteers_tokenizer_keeps_names_whole_and_the_plain_one_does_not():
+    words = gazetteer_words(toy_gazetteer())
+    assert len(words) == len(jieba_userdict_lines(toy_gazetteer()))
+    assert {"艾克米云", "谷子", "春田"} <= set(tokenizer_for(toy_gazetteer()).cut("艾克米云和谷子都在春田"))
+    assert "艾克米云" not in Tokenizer().cut("艾克米云和谷子都在春田")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -362,8 +347,7 @@ def test_made_up_article_with_made_up_gazetteer(tmp_path):
         ("Nebula Labs", "nebula"), ("Nebula", "nebula"), ("Orbit-3B", "orbit"),
         ("Helio Chips", "helio"), ("Riverton", "riverton"), ("Orbit", "orbit"),
     ]
-    counts = count_mentions(mentions)
-    assert counts.set_index("org")["mentions"].to_dict() == {"nebula": 6, "helio": 2}
+    assert mentions.loc[mentions["org"] != "", "org"].value_counts().to_dict() == {"nebula": 6, "helio": 2}
     candidates = find_candidates(article, gazetteer)
     assert list(zip(candidates["surface"], candidates["reason"])) == [
         ("Quasar-9X", "latin_in_zh"), ("Pulsar-7B", "model_like"),
@@ -371,7 +355,7 @@ def test_made_up_article_with_made_up_gazetteer(tmp_path):
 
 
 def test_entities_module_names_no_gazetteer_entries(gazetteer):
-    source = (ROOT / "helpers" / "entities.py").read_text(encoding="utf-8")
+    source = (ROOT / "helpers" / "tables" / "entities.py").read_text(encoding="utf-8")
     named = gazetteer[gazetteer["type"].isin(ORG_TYPES + PRODUCT_TYPES)]
     aliases = {
         a for row in named.itertuples()

@@ -1,4 +1,4 @@
-"""helpers.figures: every plot returns a slide-readable Figure; saving is byte-for-byte repeatable."""
+"""helpers.render.figures: every plot returns a slide-readable Figure; saving is byte-for-byte repeatable."""
 
 import warnings
 
@@ -11,7 +11,8 @@ import pytest  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.text import Text  # noqa: E402
 
-from helpers import figures, themes  # noqa: E402
+from helpers.framing import labs as lab_tables, themes  # noqa: E402
+from helpers.render import figures  # noqa: E402
 
 MIN_POINTS = 12
 
@@ -21,7 +22,7 @@ def drawn(seed_tables):
     """Every figure of the bundle, drawn from the seed's tables (framing ones from hand-made tables)."""
     claims, blocks, mentions = seed_tables.claims, seed_tables.blocks, seed_tables.mentions
     hits = themes.theme_hits(claims)
-    labs = themes.lab_mentions(mentions)
+    labs = lab_tables.lab_mentions(mentions)
     terms = pd.concat([themes.top_terms(claims, lang, 8) for lang in ["zh", "en"]])
     coverage = pd.DataFrame({"section": [0, 1], "heading": ["", "The mentality of Chinese researchers"],
                              "share_claims": [0.0, 0.5], "share_chars": [0.0, 0.4]})
@@ -37,8 +38,8 @@ def drawn(seed_tables):
             "strip": figures.plot_theme_strip(themes.theme_positions(claims, hits), themes.part_spans(claims),
                                               themes.theme_order()),
             "share": figures.plot_theme_share(themes.theme_share(claims, hits)),
-            "orgs": figures.plot_org_mentions(themes.org_by_part(labs)),
-            "co": figures.plot_co_mentions(themes.co_mentions(labs, claims)),
+            "orgs": figures.plot_org_mentions(lab_tables.org_by_part(labs)),
+            "co": figures.plot_co_mentions(lab_tables.co_mentions(labs, claims)),
             "coverage": figures.plot_section_coverage(coverage),
             "mix": figures.plot_frame_mix(mix),
             "shifts": figures.plot_shift_counts(shifts),

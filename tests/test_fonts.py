@@ -1,4 +1,4 @@
-"""helpers.fonts: Chinese renders in figures with the OFL Noto font, never SimHei, and without warnings."""
+"""helpers.render.fonts: Chinese renders in figures with the OFL Noto font, never SimHei, and without warnings."""
 
 import warnings
 
@@ -9,7 +9,7 @@ matplotlib.use("Agg")
 from matplotlib import font_manager  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
-from helpers.fonts import CJK_FONT_FILE, cjk_font_path, use_cjk_font  # noqa: E402
+from helpers.render.fonts import CJK_FONT_FILE, cjk_font_path, use_cjk_font  # noqa: E402
 
 
 def test_the_font_file_comes_from_the_mplfonts_package_and_is_noto():

@@ -1,11 +1,10 @@
 """Framing shifts: small hand-built claims, alignments and mentions in, expected tables out; then the seed."""
 
-import importlib.util
-
 import pandas as pd
 import pytest
 
-from helpers import framing as F
+from helpers.align import align_claims
+from helpers.framing import shifts as F
 from helpers.columns import ALIGNMENT_COLUMNS, CONTENT_KINDS
 
 
@@ -189,7 +188,7 @@ def test_coverage_with_nothing_linked_is_zero_not_missing():
 
 
 def test_additions_asides_and_entities_only_in_zh():
-    table = F.additions(ALIGNMENT, CLAIMS, MENTIONS)
+    table = F.additions(ALIGNMENT, CLAIMS, MENTIONS, level="entity")
     assert list(table.columns) == F.ADDITION_COLUMNS
     aside = table[table["addition"] == "aside"]
     assert aside[["zh_claim_id", "voice"]].values.tolist() == [[3, "commentator"]]
@@ -294,10 +293,6 @@ def test_framing_table_one_row_per_chinese_claim():
 
 @pytest.fixture(scope="module")
 def seed(seed_tables):
-    if importlib.util.find_spec("helpers.align") is None:
-        pytest.skip("helpers/align.py is absent")
-    from helpers.align import align_claims
-
     alignment = align_claims(seed_tables.claims, mentions=seed_tables.mentions)
     tags = F.tag_frames(seed_tables.claims)
     return seed_tables.claims, seed_tables.mentions, alignment, tags
@@ -333,7 +328,7 @@ def test_seed_frame_mix_and_additions_are_consistent(seed):
     assert set(mix["part"]) == {"commentary", "original"}
     assert mix.groupby("part")[["share_claims", "share_chars"]].sum().to_numpy() == pytest.approx(1)
     assert set(mix["frame"]) - {""} <= set(F.load_frames()["frame"])
-    added = F.additions(alignment, claims, mentions)
+    added = F.additions(alignment, claims, mentions, level="entity")
     en_entities = set(mentions.loc[mentions["part"] == "original", "entity"])
     assert not set(added.loc[added["addition"] == "entity_only_in_zh", "entity"]) & en_entities
     asides = added.loc[added["addition"] == "aside", "zh_claim_id"]

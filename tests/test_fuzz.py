@@ -9,11 +9,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from helpers import align
+from helpers.align.dictionary import default_dictionary
 from helpers.columns import CONTENT_KINDS, PART_COMMENTARY, PART_ORIGINAL
-from helpers.entities import load_gazetteer
-from helpers.parse import EDGE_SPACE
+from helpers.tables.entities import load_gazetteer
+from helpers.text.parse import EDGE_SPACE
 from helpers.pipeline import extract
-from helpers.reader import BOMS, InputError, decode_bytes
+from helpers.text.reader import BOMS, InputError, decode_bytes
 
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -115,13 +117,10 @@ def test_extract_invariants_hold_for_a_commentary_then_an_original(zh_pieces, en
 
 # ---- the aligner ----------------------------------------------------------------------------
 
-align = pytest.importorskip("helpers.align")
 
 
 @pytest.fixture(scope="module")
 def dictionary():
-    from helpers.dictionary import default_dictionary
-
     return default_dictionary()
 
 

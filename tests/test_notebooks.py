@@ -1,16 +1,15 @@
-"""The notebooks' shape: question first, one parameters cell, no function definitions, defaults in step with the engine."""
+"""The notebooks' shape: question first, one parameters cell naming only changes, one analysis, no function definitions."""
 
 import ast
 import json
+from dataclasses import asdict, fields
 
 import pytest
 
-from helpers.align import AlignParams
+from helpers.params import AlignParams, Params
 from helpers.paths import NOTEBOOKS
 
 NUMBERED = sorted(NOTEBOOKS.glob("0*.ipynb"))
-# notebook parameter name -> AlignParams field it feeds
-ALIGN_PARAMETERS = {"MIN_COVERAGE": "min_coverage", "Z_THRESHOLD": "z_threshold", "ASIDE_PENALTY": "aside_penalty"}
 
 
 def cells(path):
@@ -43,10 +42,16 @@ def test_notebook_opens_with_a_title_and_holds_no_definitions(path):
 
 
 @pytest.mark.parametrize("path", NUMBERED, ids=lambda p: p.name)
-def test_parameters_cell_names_the_document_and_aligner_defaults_match_the_engine(path):
+def test_parameters_cell_names_the_document_and_only_the_changes_to_the_analysis(path):
     values = parameters_of(path)
     assert values["SOURCE"].startswith("../data/raw/")
-    defaults = AlignParams()
-    for name, field in ALIGN_PARAMETERS.items():
-        if name in values:
-            assert values[name] == getattr(defaults, field), f"{path.name}: {name} differs from AlignParams.{field}"
+    assert values["PARAMS"] == {}  # the committed notebooks run on the defaults
+    thresholds = {name.upper() for name in [*asdict(AlignParams()), *(f.name for f in fields(Params))]}
+    assert not thresholds & set(values), f"{path.name} restates a threshold Params owns"
+
+
+@pytest.mark.parametrize("path", NUMBERED, ids=lambda p: p.name)
+def test_every_notebook_loads_the_one_analysis(path):
+    code = "".join("".join(c["source"]) for c in cells(path) if c["cell_type"] == "code")
+    assert code.count("load_analysis(SOURCE, **PARAMS)") == 1
+    assert "read_document(" not in code and "extract(" not in code and "align_claims(" not in code

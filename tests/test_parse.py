@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers.columns import CONTENT_KINDS
-from helpers.parse import detect_lang, parse_document, split_sentences
+from helpers.text.parse import detect_lang, parse_document, split_sentences
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -1,14 +1,17 @@
-"""The whole extraction: tables join, rows trace to the source, and it works on articles it has never seen."""
+"""The whole extraction and analysis: tables join, rows trace to the source, one Params drives every table."""
 
 from pathlib import Path
 
-import pandas as pd
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from helpers import pipeline
 from helpers.columns import CLAIM_COLUMNS, CONTENT_KINDS, MENTION_COLUMNS
-from helpers.entities import load_gazetteer
+from helpers.params import Params
+from helpers.paths import DEFAULT_SOURCE
 from helpers.pipeline import extract
+from helpers.tables.entities import load_gazetteer
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -86,4 +89,51 @@ def test_extract_invariants_hold_for_any_text(text):
     mentions = tables.mentions
     assert all(text[a:b] == s for a, b, s in zip(mentions["start"], mentions["end"], mentions["surface"]))
     assert set(mentions["claim_id"]) <= set(claims["claim_id"])
-    assert isinstance(tables.candidates, pd.DataFrame)
+    candidates = tables.candidates
+    assert all(text[a:b] == s for a, b, s in zip(candidates["start"], candidates["end"], candidates["surface"]))
+    assert set(candidates["claim_id"]) <= set(claims["claim_id"])
+
+
+# ---- the whole analysis, built once from one Params -------------------------------------------
+
+def test_run_builds_every_table_from_one_params_object(seed_tables):
+    default = pipeline.run(seed_tables.text)
+    strict = pipeline.run(seed_tables.text, Params().replace(min_coverage=0.4, certainty_margin=2, lab_types=["lab"]))
+    assert strict.params.align.min_coverage == 0.4 and strict.params.lab_types == ("lab",)
+    assert (strict.alignment["relation"] == "addition").sum() > (default.alignment["relation"] == "addition").sum()
+    assert set(strict.framing["zh_claim_id"]) == set(default.framing["zh_claim_id"])
+    assert (strict.framing["certainty_shift"] == "unchanged").sum() >= (default.framing["certainty_shift"] == "unchanged").sum()
+    assert set(strict.labs["org_type"]) == {"lab"} and set(default.labs["org_type"]) > {"lab"}
+    assert default.claims.equals(seed_tables.claims)  # the tables stage does not depend on the thresholds
+    assert strict.named_tables()["alignment"] is strict.alignment
+
+
+def test_unknown_or_mistyped_parameters_are_refused():
+    with pytest.raises(ValueError, match="unknown parameter 'min_coverag'"):
+        Params().replace(min_coverag=0.2)
+    with pytest.raises(ValueError, match="takes a float"):
+        Params().replace(z_threshold="high")
+
+
+def test_load_analysis_reads_the_cache_keyed_by_document_and_parameters(monkeypatch, tmp_path):
+    monkeypatch.setattr(pipeline, "CACHE", tmp_path)
+    first = pipeline.load_analysis(DEFAULT_SOURCE, min_coverage=0.2)
+    assert len(list((tmp_path / "analysis").glob("*.pickle"))) == 1
+    monkeypatch.setattr(pipeline, "run", lambda *a, **k: pytest.fail("the cached analysis was rebuilt"))
+    again = pipeline.load_analysis(DEFAULT_SOURCE, min_coverage=0.2)
+    assert again.alignment.equals(first.alignment) and again.source == DEFAULT_SOURCE.name
+    assert pipeline.cache_key(first.text, Params()) != pipeline.cache_key(first.text, first.params)
+    assert pipeline.cache_key(first.text + " ", first.params) != pipeline.cache_key(first.text, first.params)
+    lexicon = tmp_path / "themes.csv"
+    lexicon.write_text("theme,lang,cue,match\ncompute,en,chip,word\n", encoding="utf-8")
+    own = Params().replace(themes_file=str(lexicon))
+    before = pipeline.cache_key(first.text, own)
+    lexicon.write_text("theme,lang,cue,match\ncompute,en,chips,word\n", encoding="utf-8")
+    assert pipeline.cache_key(first.text, own) != before  # an edit to the user's own lexicon misses the cache
+
+
+def test_check_names_a_broken_invariant(seed_tables):
+    analysis = pipeline.run(seed_tables.text)
+    analysis.tables.claims.loc[0, "text"] = "not the source"
+    with pytest.raises(AssertionError, match="not the source's at its offsets"):
+        analysis.check()

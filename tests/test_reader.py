@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers.reader import InputError, decode_bytes, read_document
+from helpers.text.reader import InputError, decode_bytes, read_document
 
 SAMPLE = "中国 AI 实验室\r\nThe labs.\n第三行"
 

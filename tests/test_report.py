@@ -1,4 +1,4 @@
-"""helpers.report: the whole report on a tiny two-language document, offline slides, and bad input."""
+"""helpers.render.report: the whole report on a tiny two-language document, offline slides, and bad input."""
 
 import base64
 import hashlib
@@ -9,8 +9,11 @@ import tarfile
 
 import pytest
 
-from helpers import report
+from helpers.export import read_table
+from helpers.params import Params
 from helpers.paths import NOTEBOOKS, ROOT
+from helpers.pipeline import run
+from helpers.render import assets, report
 
 TINY = """中国 AI 实验室在工程化和开源上追赶很快。一位美国研究员的观察(原文附后)。
 作者认为,中国公司更愿意自己训练模型,比如月之暗面和智谱都发布了开源模型。
@@ -28,6 +31,8 @@ CDNS = ("unpkg.com", "cdnjs", "jsdelivr", "cdn.")
 # The overview and the briefing: a page and the slides, every table and the framing figures, in ~15 s
 # instead of ~40 s for all five notebooks (the others run under nbval on the seed).
 NOTEBOOKS_RUN = ["01-overview.ipynb", "05-briefing.ipynb"]
+# The report runs with a changed threshold: its pages and its tables must both show it.
+CHANGED = {"min_coverage": 0.6}
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +40,15 @@ def built(tmp_path_factory):
     folder = tmp_path_factory.mktemp("report")
     source = folder / "tiny-labs.zh-en.txt"
     source.write_text(TINY, encoding="utf-8")
-    return report.build_report(source, folder / "out", notebooks=[NOTEBOOKS / name for name in NOTEBOOKS_RUN])
+    return report.build_report(source, folder / "out", notebooks=[NOTEBOOKS / name for name in NOTEBOOKS_RUN],
+                               params=Params().replace(**CHANGED))
+
+
+def linked(alignment):
+    """(Chinese sentences linked, Chinese sentences) of an alignment table."""
+    zh = alignment["zh_claim_id"]
+    per_sentence = alignment[zh.notna() & (zh.astype(str) != "")].drop_duplicates("zh_claim_id")  # CSV: "" for none
+    return int((per_sentence["relation"] != "addition").sum()), len(per_sentence)
 
 
 def test_the_report_has_pages_slides_figures_tables_and_an_index(built):
@@ -75,7 +88,7 @@ def test_the_executed_notebooks_ran_on_the_given_document(built):
 
 def test_a_bad_source_exits_2_with_one_line_and_leaves_no_folder(tmp_path):
     out = tmp_path / "out"
-    result = subprocess.run([sys.executable, "-m", "helpers.report", "report", str(tmp_path / "missing.txt"),
+    result = subprocess.run([sys.executable, "-m", "helpers", "report", str(tmp_path / "missing.txt"),
                              "--out", str(out)], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 2
     assert len(result.stderr.strip().splitlines()) == 1 and "no such file" in result.stderr
@@ -85,9 +98,9 @@ def test_a_bad_source_exits_2_with_one_line_and_leaves_no_folder(tmp_path):
 def test_a_tampered_reveal_download_is_refused():
     data = b"not the real tarball"
     with pytest.raises(report.ReportError, match="does not match"):
-        report.check_integrity(data)
+        assets.check_integrity(data)
     good = "sha512-" + base64.b64encode(hashlib.sha512(data).digest()).decode()
-    report.check_integrity(data, good)
+    assets.check_integrity(data, good)
 
 
 def test_unpack_reveal_keeps_only_the_parts_the_slides_load(tmp_path):
@@ -98,7 +111,7 @@ def test_unpack_reveal_keeps_only_the_parts_the_slides_load(tmp_path):
             info = tarfile.TarInfo(name)
             info.size = 2
             archive.addfile(info, io.BytesIO(b"//"))
-    target = report.unpack_reveal(buffer.getvalue(), tmp_path / "reveal")
+    target = assets.unpack_reveal(buffer.getvalue(), tmp_path / "reveal")
     kept = sorted(str(p.relative_to(target)) for p in target.rglob("*") if p.is_file())
     assert kept == ["LICENSE", "dist/reveal.js", "plugin/notes/notes.js"]
     assert not (tmp_path / "evil.js").exists()
@@ -123,3 +136,28 @@ def test_a_one_language_document_is_refused_before_anything_is_written(tmp_path)
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "no English original" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_pages_and_tables_come_from_one_analysis_with_the_changed_parameters(built):
+    done, total = linked(read_table(built / "tables" / "alignment.csv"))
+    assert (done, total) != linked(run(TINY).alignment)  # the change matters on this document
+    for name in NOTEBOOKS_RUN:
+        executed = (built / "notebooks" / name).read_text(encoding="utf-8")
+        assert f"{done} of {total} Chinese sentences linked (parameters changed: min_coverage=0.6)" in executed, name
+
+
+def test_the_command_lines_parameters_give_the_reports_tables(built, tmp_path):
+    source = built.parent / "tiny-labs.zh-en.txt"
+    params_file = tmp_path / "params.yaml"
+    params_file.write_text("min_coverage: 0.6\n", encoding="utf-8")
+    for options in (["--param", "min_coverage=0.6"], ["--params", str(params_file)]):
+        out = tmp_path / options[0].strip("-")
+        subprocess.run([sys.executable, "-m", "helpers", "align", str(source), "--out", str(out), *options],
+                       capture_output=True, text=True, cwd=ROOT, timeout=300, check=True)
+        for name in ("alignment", "framing", "shifts"):
+            assert (out / f"{name}.csv").read_bytes() == (built / "tables" / f"{name}.csv").read_bytes(), (options, name)
+
+
+def test_make_report_passes_its_params_file_to_the_command():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "$(if $(PARAMS),--params $(PARAMS))" in makefile

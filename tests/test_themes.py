@@ -1,9 +1,9 @@
-"""helpers.themes: term counts, theme cues and the lab-mention tables, input → output."""
+"""helpers.framing.themes: term counts, theme cues and the lab-mention tables, input → output."""
 
 import pandas as pd
 import pytest
 
-from helpers import themes
+from helpers.framing import labs as lab_tables, themes
 
 
 def claims_table(rows):
@@ -101,15 +101,15 @@ def test_seed_hits_sit_in_content_and_positions_inside_their_part(seed_tables):
 
 
 def test_seed_lab_tables_agree_with_each_other(seed_document, seed_tables):
-    labs = themes.lab_mentions(seed_tables.mentions)
-    by_part = themes.org_by_part(labs)
-    assert by_part["total"].sum() == len(labs) == themes.org_counts(labs)["mentions"].sum()
+    labs = lab_tables.lab_mentions(seed_tables.mentions)
+    by_part = lab_tables.org_by_part(labs)
+    assert by_part["total"].sum() == len(labs) == lab_tables.org_counts(labs)["mentions"].sum()
     assert by_part["total"].is_monotonic_decreasing
-    only = themes.orgs_in_one_version(by_part)
+    only = lab_tables.orgs_in_one_version(by_part)
     assert set(only["only_in"]) <= {"commentary", "original"}
-    co = themes.co_mentions(labs, seed_tables.claims, top=6)
+    co = lab_tables.co_mentions(labs, seed_tables.claims, top=6)
     assert (co.to_numpy() == co.to_numpy().T).all() and list(co.index) == list(co.columns)
-    snippet = themes.kwic(seed_document.text, labs, by_part["org"].iloc[0], width=10, limit=2)
+    snippet = lab_tables.kwic(seed_document.text, labs, by_part["org"].iloc[0], width=10, limit=2)
     assert len(snippet) and snippet["surface"].str.len().gt(0).all()
 
 
@@ -118,14 +118,14 @@ def test_words_about_a_lab_never_include_names():
     mentions = pd.DataFrame({"mention_id": [1], "claim_id": [1], "start": [0], "end": [8], "surface": ["Moonshot"],
                              "entity": ["moonshot"], "org": ["moonshot"], "type": ["lab"], "lang": ["en"],
                              "part": ["original"]})
-    labs = themes.lab_mentions(mentions)
-    words = themes.words_about(claims, labs, mentions)
+    labs = lab_tables.lab_mentions(mentions)
+    words = lab_tables.words_about(claims, labs, mentions)
     assert words.to_dict("records") == [{"org": "Moonshot AI", "lang": "en", "sentences": 1,
                                          "words": "fast, models, open, ships"}]  # display name, not the id
 
 
 def test_lab_mentions_show_display_names_and_keep_ids(seed_tables):
-    labs = themes.lab_mentions(seed_tables.mentions)
+    labs = lab_tables.lab_mentions(seed_tables.mentions)
     pairs = dict(zip(labs["org_id"], labs["org"]))
     assert pairs["ant_group"] == "Ant Group" and pairs["anthropic"] == "Anthropic"
     assert (labs["org_id"] != "").all() and labs["org"].map(bool).all()

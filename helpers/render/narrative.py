@@ -10,7 +10,8 @@ import html
 
 import pandas as pd
 
-from .columns import PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL
+from ..columns import PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL
+from ..params import DEFAULTS
 
 LANG_NAMES = {"zh": "Chinese", "en": "English", "mixed": "mixed"}
 
@@ -102,7 +103,7 @@ def overview_findings(blocks: pd.DataFrame, claims: pd.DataFrame, repairs: pd.Da
 # ---- 02 themes ----------------------------------------------------------------------------------
 
 def theme_findings(emphasis: pd.DataFrame, terms: pd.DataFrame | None = None, *,
-                   min_difference: float = 0.05) -> list[str]:
+                   min_difference: float = DEFAULTS.min_difference) -> list[str]:
     """Each version's top terms (when ``terms`` is given), then the themes it dwells on more (share differs ≥ ``min_difference``)."""
     lines = []
     terms = pd.DataFrame(columns=["lang", "term"]) if terms is None else terms

@@ -2,7 +2,8 @@
 
 All domain vocabulary (labs, models, people, places, their aliases in both scripts) lives in
 data/reference/gazetteer.csv; this module only knows how to read and match it. See
-data/reference/README.md, section "gazetteer.csv", for what a row means.
+data/reference/README.md, section "gazetteer.csv", for what a row means. It also builds a gazetteer's
+tokenizer (``tokenizer_for``): jieba plus the gazetteer's names and the glossary's terms, kept whole.
 
 Matching rules (find_mentions):
 - Latin-script alias edges need a Latin boundary: no Latin letter or digit just before/after,
@@ -18,7 +19,6 @@ Matching rules (find_mentions):
 from __future__ import annotations
 
 import bisect
-import logging
 import re
 from functools import lru_cache
 from itertools import accumulate
@@ -26,9 +26,17 @@ from pathlib import Path
 
 import pandas as pd
 
-REFERENCE_DIR = Path(__file__).resolve().parents[1] / "data" / "reference"
-GAZETTEER_PATH = REFERENCE_DIR / "gazetteer.csv"
-STOPLIST_PATH = REFERENCE_DIR / "candidate_stoplist.txt"
+from ..paths import REFERENCE
+from ..patterns import (
+    ACRONYM_RE, CAMEL_RE, CAPITALISED_RE, CJK_CHAR, ENTITY_ID_RE, FOLDING_SPECIALS_RE, HAS_DIGIT_RE, HAS_UPPER_RE,
+    INLINE_GAP_RE, INLINE_SPACE, LATIN_AFTER, LATIN_BEFORE, LATIN_CHAR_RE, LATIN_LETTER, LATIN_WORD_RE,
+    LOWER_WORD_RE, POSSESSIVE, TITLE_RE, WHITESPACE,
+)
+from ..text.segment import Tokenizer, Word, tokenizer_with
+from ..vocab import load_glossary, load_vocabulary, read_word_list
+
+GAZETTEER_PATH = REFERENCE / "gazetteer.csv"
+STOPLIST_PATH = REFERENCE / "candidate_stoplist.txt"
 
 GAZETTEER_COLUMNS = ["entity", "name_en", "name_zh", "type", "parent", "case", "aliases", "exclusions"]
 REQUIRED_GAZETTEER_COLUMNS = ["entity", "type"]
@@ -49,7 +57,6 @@ IGNORE_ALIAS_PREFIX = "~"  # "~acme labs": this alias ignores case even on a cas
 # Subsets of helpers.columns.MENTION_COLUMNS / CANDIDATE_COLUMNS that these functions fill.
 MENTION_RESULT_COLUMNS = ["start", "end", "surface", "entity", "org", "type"]
 CANDIDATE_RESULT_COLUMNS = ["start", "end", "surface", "reason"]
-COUNT_RESULT_COLUMNS = ["org", "mentions", "entities"]
 
 # Candidate reasons, strongest first (a multi-word run takes the strongest of its words).
 REASON_TITLE = "title"
@@ -64,31 +71,6 @@ WORD_REASON_RANK = (REASON_VERSIONED, REASON_MODEL_LIKE, REASON_CAMEL_CASE, REAS
 JIEBA_FREQ = 100_000
 JIEBA_TAGS = {"person": "nr", "place": "ns", "model": "nz", "product": "nz"}  # orgs: "nt"
 
-LATIN_CLASS = r"A-Za-z0-9\u00C0-\u024F"
-LATIN_CHAR_RE = re.compile(rf"[{LATIN_CLASS}]")
-CJK_CHAR_RE = re.compile(
-    r"[\u2E80-\u2FFF\u3000-\u303F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF"
-    r"\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF\U00020000-\U0002FA1F]"
-)
-ENTITY_ID_RE = re.compile(r"[a-z0-9][a-z0-9_]*")
-LATIN_BEFORE = rf"(?<![{LATIN_CLASS}])"
-LATIN_AFTER = rf"(?![{LATIN_CLASS}])"
-INLINE_SPACE = r"[^\S\n]"
-WHITESPACE_RE = re.compile(r"\s+")
-# A Latin word: letters/digits, inner . - & + and apostrophes ("42.ai", "Zing-2T", "Acme’s").
-LATIN_WORD_RE = re.compile(
-    rf"{LATIN_BEFORE}[{LATIN_CLASS}]+(?:[.\-&+'’][{LATIN_CLASS}]+)*"
-)
-POSSESSIVE_RE = re.compile(r"['’][sS]$")
-INLINE_GAP_RE = re.compile(r"[ \t\u00A0]*")
-TITLE_RE = re.compile(r"《([^《》\n]{1,80})》")
-CAMEL_RE = re.compile(r"[a-z][A-Z]")
-ACRONYM_RE = re.compile(r"[A-Z]{2,}s?")
-CAPITALISED_RE = re.compile(r"[A-Z][a-z\u00DF-\u00FF]")
-LOWER_WORD_RE = re.compile(r"(?<![A-Za-z])[a-z]+(?![A-Za-z])")
-HAS_DIGIT_RE = re.compile(r"\d")
-HAS_LETTER_RE = re.compile(r"[A-Za-z\u00C0-\u024F]")
-HAS_UPPER_RE = re.compile(r"[A-Z\u00C0-\u00DE]")
 # Characters skipped when looking back for a sentence start: spaces, quotes, brackets, bullets.
 SENTENCE_LEADIN = set(" \t\u00A0\u3000\"'“”‘’«»(（[「『*•·-")
 SENTENCE_END = set(".!?:;。！？：；…")
@@ -101,8 +83,7 @@ SENTENCE_END = set(".!?:;。！？：；…")
 def load_gazetteer(path: str | Path | None = None) -> pd.DataFrame:
     """Read and validate the gazetteer CSV; adds an `org` column (the organisation each row rolls up to)."""
     path = Path(path) if path is not None else GAZETTEER_PATH
-    table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    gazetteer = normalise_gazetteer(table)
+    gazetteer = normalise_gazetteer(load_vocabulary(path, REQUIRED_GAZETTEER_COLUMNS, optional=tuple(GAZETTEER_COLUMNS)))
     key = _gazetteer_key(gazetteer)
     _compile_gazetteer(key)  # raises ValueError naming the first bad row
     orgs = _rollup(key)
@@ -155,7 +136,7 @@ def _surface_forms(row: tuple[str, ...]) -> list[tuple[str, bool]]:
             raw, ignore = raw[1:].strip(), False
         elif raw.startswith(IGNORE_ALIAS_PREFIX):
             raw, ignore = raw[1:].strip(), True
-        raw = WHITESPACE_RE.sub(" ", raw)
+        raw = WHITESPACE.sub(" ", raw)
         if raw and (raw, ignore) not in forms:
             forms.append((raw, ignore))
     return forms
@@ -166,12 +147,9 @@ def _alias_key(alias: str) -> str:
     tokens = alias.split(" ")
     key = tokens[0]
     for token in tokens[1:]:
-        joint = "" if CJK_CHAR_RE.match(key[-1]) or CJK_CHAR_RE.match(token[0]) else " "
+        joint = "" if CJK_CHAR.match(key[-1]) or CJK_CHAR.match(token[0]) else " "
         key += joint + token
     return key
-
-
-FOLDING_SPECIALS_RE = re.compile("[\u0130\u0131\u017f\u212a\u212b]")
 
 
 def _alias_pattern(alias: str, *, boundaries: bool = True) -> str:
@@ -179,7 +157,7 @@ def _alias_pattern(alias: str, *, boundaries: bool = True) -> str:
     tokens = alias.split(" ")
     body = re.escape(tokens[0])
     for previous, token in zip(tokens, tokens[1:]):
-        cjk_joint = CJK_CHAR_RE.match(previous[-1]) or CJK_CHAR_RE.match(token[0])
+        cjk_joint = CJK_CHAR.match(previous[-1]) or CJK_CHAR.match(token[0])
         body += (INLINE_SPACE + ("*" if cjk_joint else "+")) + re.escape(token)
     if boundaries and LATIN_CHAR_RE.match(alias[0]):
         body = LATIN_BEFORE + body
@@ -234,7 +212,7 @@ def _compile_gazetteer(key: tuple[tuple[str, ...], ...]) -> list[tuple]:
         if not forms:
             raise ValueError(f"{label}: no name or alias to match")
         exclusions = [
-            re.compile(_alias_pattern(WHITESPACE_RE.sub(" ", e), boundaries=False), re.IGNORECASE)
+            re.compile(_alias_pattern(WHITESPACE.sub(" ", e), boundaries=False), re.IGNORECASE)
             for e in _split_aliases(row[7])
         ]
         for alias, ignore in forms:
@@ -307,24 +285,6 @@ def _frame(rows: list[tuple], columns: list[str]) -> pd.DataFrame:
     return frame.astype({"start": "int64", "end": "int64"})
 
 
-def count_mentions(mentions: pd.DataFrame, *, by: tuple[str, ...] = ()) -> pd.DataFrame:
-    """Mentions per organisation (optionally also per `by` columns such as "part"), most first.
-
-    `entities` lists the distinct entity ids behind the count, "|"-joined in order of first mention.
-    """
-    columns = [*by, *COUNT_RESULT_COLUMNS]
-    rows = mentions[mentions["org"].astype(str) != ""].sort_values("start", kind="stable")
-    if rows.empty:
-        return pd.DataFrame(columns=columns)
-    grouped = rows.groupby([*by, "org"], sort=False)
-    out = grouped.agg(
-        mentions=("entity", "size"),
-        entities=("entity", lambda e: ALIAS_SEPARATOR.join(dict.fromkeys(e))),
-    ).reset_index()
-    out = out.sort_values([*by, "mentions", "org"], ascending=[True] * len(by) + [False, True], kind="stable")
-    return out[columns].reset_index(drop=True)
-
-
 # ---------------------------------------------------------------------------------------------
 # Candidates
 
@@ -337,12 +297,7 @@ def load_stoplist(path: str | Path | None = None) -> frozenset[str]:
 @lru_cache(maxsize=8)
 def _read_stoplist(path: str) -> frozenset[str]:
     """Cached reader behind load_stoplist."""
-    words = set()
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
-        word = line.split("#", 1)[0].strip()
-        if word:
-            words.add(word.casefold())
-    return frozenset(words)
+    return frozenset(word.casefold() for word in read_word_list(path))
 
 
 def _is_stopword(word: str, stoplist: frozenset[str]) -> bool:
@@ -353,7 +308,7 @@ def _is_stopword(word: str, stoplist: frozenset[str]) -> bool:
 
 def _word_reason(word: str) -> str | None:
     """Why a Latin word looks like a name, or None for an ordinary (lowercase/number) word."""
-    if HAS_DIGIT_RE.search(word) and HAS_LETTER_RE.match(word[0]):
+    if HAS_DIGIT_RE.search(word) and LATIN_LETTER.match(word[0]):
         if HAS_UPPER_RE.search(word) or "-" in word or "." in word:
             return REASON_MODEL_LIKE
         return None
@@ -378,7 +333,7 @@ def _neighbour(text: str, index: int, step: int) -> str:
 def _in_chinese_context(text: str, start: int, end: int) -> bool:
     """True when the nearest non-space character on either side is CJK."""
     before, after = _neighbour(text, start - 1, -1), _neighbour(text, end, 1)
-    return bool(CJK_CHAR_RE.match(before) or CJK_CHAR_RE.match(after))
+    return bool(CJK_CHAR.match(before) or CJK_CHAR.match(after))
 
 
 def _sentence_initial(text: str, start: int) -> bool:
@@ -426,7 +381,7 @@ def find_candidates(
     words: list[tuple[int, int, str | None]] = []
     for match in LATIN_WORD_RE.finditer(text):
         start, end = match.span()
-        if POSSESSIVE_RE.search(match.group()):
+        if POSSESSIVE.search(match.group()):
             end -= 2
         word = text[start:end]
         if any(in_title[start:end]):
@@ -475,7 +430,7 @@ def _run_candidates(
     start, end = run[0][0], run[-1][1]
     if _in_chinese_context(text, start, end):
         surface = text[start:end]
-        if HAS_LETTER_RE.search(surface) and (HAS_UPPER_RE.search(surface) or HAS_DIGIT_RE.search(surface)):
+        if LATIN_LETTER.search(surface) and (HAS_UPPER_RE.search(surface) or HAS_DIGIT_RE.search(surface)):
             versioned = any(reason == REASON_VERSIONED for _, _, reason in run)
             return [(start, end, surface, REASON_VERSIONED if versioned else REASON_LATIN_IN_ZH)]
         return []
@@ -524,16 +479,32 @@ def jieba_userdict_lines(gazetteer: pd.DataFrame) -> list[str]:
     return lines
 
 
-def load_jieba_userdict(gazetteer: pd.DataFrame) -> int:
-    """Teach the engine's shared jieba tokenizer every alias, so names stay whole; returns how many.
+def gazetteer_words(gazetteer: pd.DataFrame) -> tuple[Word, ...]:
+    """The gazetteer's aliases as words a tokenizer keeps whole: (word, frequency, tag), in the file's order."""
+    return tuple((word, int(freq), tag) for word, freq, tag in (line.rsplit(" ", 2) for line in jieba_userdict_lines(gazetteer)))
 
-    Example: with 星河智算 in the gazetteer, helpers.segment.cut_zh("星河智算发布") keeps it one word.
+
+def tokenizer_for(gazetteer: pd.DataFrame | None = None, glossary: pd.DataFrame | None = None) -> Tokenizer:
+    """The tokenizer of a vocabulary: jieba's dictionary, the gazetteer's names, then the glossary's terms, kept whole.
+
+    Built once per (gazetteer, glossary) in a process; nothing changes it afterwards, so a document is cut the same
+    way whatever was cut before. Defaults: data/reference/gazetteer.csv and glossary.csv.
+
+    >>> tokenizer_for().cut("美团和蚂蚁都在做模型")[:3]
+    ['美团', '和', '蚂蚁']
     """
-    from .segment import get_tokenizer
+    gazetteer = default_gazetteer() if gazetteer is None else gazetteer
+    glossary = load_glossary() if glossary is None else glossary
+    terms = tuple((word, None, None) for word in sorted({z.strip() for z in glossary["zh"] if z.strip()}))
+    return tokenizer_with(gazetteer_words(gazetteer) + terms)
 
-    tokenizer = get_tokenizer()
-    lines = jieba_userdict_lines(gazetteer)
-    for line in lines:
-        word, freq, tag = line.rsplit(" ", 2)
-        tokenizer.add_word(word, freq=int(freq), tag=tag)
-    return len(lines)
+
+def default_gazetteer() -> pd.DataFrame:
+    """data/reference/gazetteer.csv, read again only when the file changes (speed: corpus mode). Do not mutate."""
+    stat = GAZETTEER_PATH.stat()
+    return _read_gazetteer(str(GAZETTEER_PATH), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=2)
+def _read_gazetteer(path: str, mtime_ns: int, size: int) -> pd.DataFrame:
+    return load_gazetteer(path)

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from .columns import PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL
+from ..columns import PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL
 from .fonts import use_cjk_font
 
 #: Slide-sized canvas (inches) and the smallest font size used on it.

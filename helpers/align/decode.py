@@ -1,0 +1,84 @@
+"""The aligner's decoder: a monotone Viterbi pass that picks at most one English paragraph per Chinese sentence.
+
+A link earns its gain (how far it clears the bars), leaving a sentence unlinked earns 0 (an aside), moving forward in
+the source is free, moving back costs, and an excursion (a link that leaves the reading position where it was) costs.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..params import AlignParams
+from .evidence import Evidence
+
+
+def decode_monotone(gain: np.ndarray, params: AlignParams = AlignParams(), *, marked: np.ndarray | None = None) -> list[int]:
+    """Best paragraph index per Chinese sentence (-1 = unlinked) under the order model; see the module doc.
+
+    State = the reading position (the paragraph last linked in order; -1 before the first link).
+    """
+    n, m = gain.shape
+    if n == 0:
+        return []
+    if m == 0:
+        return [-1] * n
+    NEG = -1e18
+    positions = np.arange(m)
+    # score[p + 1] = best total with reading position p (p = -1 stored at index 0)
+    score = np.full(m + 1, NEG)
+    score[0] = 0.0
+    back = []  # per sentence: (previous state, chosen paragraph) for every state
+    # cost of moving from position p (rows, -1..m-1) to paragraph j (columns)
+    from_pos = np.arange(-1, m)[:, None]
+    skipped = np.maximum(positions[None, :] - from_pos - 1, 0)
+    skipped = np.where(from_pos < 0, 0, skipped)  # where the summary starts reading is free
+    move_cost = np.where(
+        positions[None, :] >= from_pos,
+        params.skip_cost * np.log1p(skipped),
+        params.back_jump_cost + params.back_step_cost * (from_pos - positions[None, :]),
+    )
+    continuing = ((positions[None, :] == from_pos) | (positions[None, :] == from_pos + 1)) & (from_pos >= 0)
+    for i in range(n):
+        g = gain[i]
+        new = np.full(m + 1, NEG)
+        prev_state = np.zeros(m + 1, dtype=int)
+        choice = np.full(m + 1, -1, dtype=int)
+        # stay unlinked, or make an excursion: the position does not move
+        best_excursion = int(np.argmax(g))
+        excursion_gain = g[best_excursion] - params.excursion_cost
+        for s in range(m + 1):
+            if score[s] <= NEG / 2:
+                continue
+            if excursion_gain > 0 and score[s] + excursion_gain > new[s]:
+                new[s], prev_state[s], choice[s] = score[s] + excursion_gain, s, best_excursion
+            elif score[s] > new[s]:
+                new[s], prev_state[s], choice[s] = score[s], s, -1
+        # link in order (or back at a cost): the position becomes j. A link must pay its own way:
+        # its gain, plus the continuity bonus when it stays on the paragraph or takes the next one.
+        bonus = 0.0 if marked is not None and marked[i] else params.continuity_bonus
+        own_gain = g[None, :] + bonus * continuing  # (m + 1) × m
+        candidates = np.where(own_gain > 0, score[:, None] + own_gain - move_cost, NEG)
+        best_from = np.argmax(candidates, axis=0)
+        best_total = candidates[best_from, positions]
+        for j in range(m):
+            if best_total[j] > NEG / 2 and best_total[j] > new[j + 1]:
+                new[j + 1], prev_state[j + 1], choice[j + 1] = best_total[j], best_from[j], j
+        back.append((prev_state, choice))
+        score = new
+    return backtrack(score, back)
+
+
+def backtrack(score: np.ndarray, back: list[tuple[np.ndarray, np.ndarray]]) -> list[int]:
+    """Follow a decoder's back-pointers from its best final state: the chosen paragraph per sentence."""
+    state = int(np.argmax(score))
+    path = [-1] * len(back)
+    for i in range(len(back) - 1, -1, -1):
+        prev_state, choice = back[i]
+        path[i] = int(choice[state])
+        state = int(prev_state[state])
+    return path
+
+
+def decode(evidence: Evidence, params: AlignParams) -> list[int]:
+    """The decoder's path over an evidence's gains: one paragraph index per Chinese sentence, -1 for none."""
+    return decode_monotone(evidence.gain, params, marked=evidence.marked)

@@ -1,0 +1,380 @@
+"""Align the Chinese commentary to the English original it summarises, sentence to paragraph.
+
+Method (the answer to "which English paragraph does this Chinese sentence draw on, if any?"):
+
+1. Evidence, in both directions. Each Chinese sentence becomes a bag of *concepts*: a jieba word glossed
+   through CC-CEDICT and the domain glossary (plus its pinyin, so 美团 meets "Meituan"), or a Latin word
+   or number written inside the Chinese. An English paragraph is a bag of stemmed content words plus
+   their Chinese renderings from ECDICT (``helpers.align.ecdict``: "technical" → 技术, "top" → 最高), which a
+   Chinese word meets as itself. A concept matches a paragraph when one of its renderings occurs there,
+   and weighs the IDF (over the English paragraphs) of the rarest rendering found. ``coverage`` =
+   matched weight / the sentence's weight. An English heading and the paragraph after it are one unit.
+2. Standardising. Each sentence's coverages are turned into z-scores across the paragraphs, and a
+   link must clear both a raw floor (``min_coverage``) and a standardised bar (``z_threshold``);
+   the z bar is capped by what a source of that many paragraphs can reach, so it transfers from a
+   long essay to a short licence.
+3. Order. A monotone Viterbi pass over the sentences in reading order: a link earns its gain
+   (how far it clears the bars), leaving a sentence unlinked earns 0 (an aside), moving forward in
+   the source is free (summaries skip whole sections), moving back costs (``back_jump_cost`` +
+   ``back_step_cost`` per paragraph), and an *excursion* — a link that does not move the reading
+   position, for the one sentence that cites the end of the essay early — costs ``excursion_cost``.
+   A weak chain cannot beat a strong local match: every link pays its own way.
+4. Inside the chosen paragraph, the sentence links to the English sentence(s) that cover it best.
+
+Relations in the result: ``summarises`` (a Chinese sentence linked to one English sentence),
+``one-to-many`` (linked to several English sentences of the paragraph; one row each), ``addition``
+(no English sentence: en_claim_id is <NA>), ``omission`` (an English sentence no Chinese sentence
+draws on: zh_claim_id is <NA>).
+
+The stages, one module each, in the order they run: ``evidence`` (steps 1-2), ``decode`` (3), ``link`` (4), then
+``evaluate`` (scoring against gold, and the length-only Gale–Church baseline). ``dictionary`` (CC-CEDICT under the
+glossary) and ``ecdict`` (ECDICT) supply the evidence's two directions.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+from ..columns import CONTENT_KINDS, PART_COMMENTARY, PART_ORIGINAL
+from ..params import AlignParams
+from ..tables.claims import find_cues
+from ..tables.entities import tokenizer_for
+from ..patterns import HAN
+from ..text.segment import Tokenizer
+from .dictionary import Dictionary, default_dictionary, load_zh_idf, tokenize_en
+from .ecdict import EnglishChinese, default_ecdict
+
+ZH_TERM = "zh:"  # prefix of a Chinese term in an English term set (ECDICT renderings), so it never meets an English stem
+SCORE_COLUMNS = ["zh_claim_id", "en_block_id", "coverage", "z", "gain"]
+
+
+@lru_cache(maxsize=None)
+def _stem(word: str) -> str:
+    return _porter().stem(word)
+
+
+@lru_cache(maxsize=1)
+def _porter():
+    from nltk.stem.porter import PorterStemmer  # heavy: loaded on the first stem, not on import
+
+    return PorterStemmer()
+
+
+@lru_cache(maxsize=None)
+def _pinyin(word: str) -> str:
+    from pypinyin import lazy_pinyin
+
+    return "".join(lazy_pinyin(word))
+
+
+class EnglishTerms:
+    """The terms of English text: stemmed content words (``"Nvidia chips are scarce"`` → nvidia, chip, scarc), plus
+    (with ECDICT) the Chinese words rendering them, prefixed ``zh:`` (``"technical"`` → ``technic``, ``zh:技术上``,
+    ``zh:技术``…). Renderings are cut by jieba so a Chinese word meets a rendering that holds it; trailing 的/地 are
+    dropped. Memoised per word."""
+
+    def __init__(self, en_zh: EnglishChinese | None = None, per_sense: int = 2, tokenizer: Tokenizer | None = None):
+        self.en_zh = en_zh if per_sense > 0 else None
+        self.per_sense = per_sense
+        self.tokenizer = tokenizer or tokenizer_for()
+        self._memo: dict[str, frozenset[str]] = {}
+
+    def of_word(self, word: str) -> frozenset[str]:
+        terms = self._memo.get(word)
+        if terms is None:
+            found = {_stem(word)}
+            if self.en_zh is not None:
+                for rendering in self.en_zh.renderings(word, self.per_sense):
+                    rendering = rendering.rstrip("的地")
+                    if len(rendering) >= 2:
+                        found.add(ZH_TERM + rendering)
+                    found.update(ZH_TERM + w for w in self.tokenizer.cut(rendering) if len(w) >= 2)
+            terms = self._memo[word] = frozenset(found)
+        return terms
+
+    def __call__(self, text: str) -> set[str]:
+        terms: set[str] = set()
+        for word in tokenize_en(text):
+            terms |= self.of_word(word)
+        return terms
+
+
+def zh_concepts(text: str, dictionary: Dictionary, params: AlignParams = AlignParams(),
+                tokenizer: Tokenizer | None = None) -> list[tuple[str, frozenset[str], float]]:
+    """The concepts of a Chinese sentence: ``(key, stemmed renderings, weight factor)``, one per distinct word,
+    its words cut by ``tokenizer`` (default: the reference vocabulary's, which keeps 美团 whole).
+
+    >>> [key for key, _, _ in zh_concepts("美团缺 Nvidia 芯片", default_dictionary())]
+    ['nvidia', '美团', '缺', '芯片']
+    """
+    tokenizer = tokenizer or tokenizer_for()
+    concepts: dict[str, tuple[str, frozenset[str], float]] = {}
+    for word in tokenize_en(text):  # Latin names and numbers written inside the Chinese
+        concepts.setdefault(word, (word, frozenset({_stem(word)}), 1.0))
+    for word in tokenizer.han_words(text):
+        if word in concepts:
+            continue
+        glosses = dictionary.gloss(word)
+        if not glosses and word in dictionary.overridden:
+            continue  # the glossary says: ignore this word
+        renderings = {_stem(g) for g in glosses[: params.max_gloss_words]}
+        if not renderings and len(word) >= 2:
+            # jieba's word is not in the dictionary (很多, 科研机构): compose it from the words or characters inside
+            parts = _known_parts(word, dictionary) if len(word) > 2 else []
+            share = params.max_gloss_words if parts else max(1, params.max_gloss_words // 2)
+            renderings = {_stem(g) for part in (parts or list(word)) for g in dictionary.gloss(part)[:share]}
+        if params.use_pinyin and len(word) >= 2:
+            renderings.add(_pinyin(word))
+        if params.en_zh_senses > 0 and len(word) >= 2 and HAN.search(word):
+            renderings.add(ZH_TERM + word)  # met by the English words ECDICT renders with it
+            if len(word) > 2:
+                renderings.update(ZH_TERM + part for part in _known_parts(word, dictionary))
+        if renderings:
+            factor = min(1.0, _zh_idf(word) / params.zh_idf_full) if params.zh_idf_full > 0 else 1.0
+            if len(word) == 1:
+                factor *= params.single_char_weight
+            concepts[word] = (word, frozenset(renderings), factor)
+    return list(concepts.values())
+
+
+def _zh_idf(word: str) -> float:
+    """jieba's IDF of ``word``; words it does not know count as rare (its median, about 12)."""
+    return load_zh_idf().get(word, 12.0)
+
+
+def _known_parts(word: str, dictionary: Dictionary) -> list[str]:
+    """Greedy longest dictionary words (two characters or more) inside an unknown word."""
+    parts, i = [], 0
+    while i < len(word):
+        for j in range(len(word), i + 1, -1):
+            if word[i:j] in dictionary:
+                parts.append(word[i:j])
+                i = j
+                break
+        else:
+            i += 1
+    return parts
+
+
+def content_units(claims: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The Chinese units (commentary content claims) and English units (original content claims), in reading order."""
+    content = claims[claims["kind"].isin(CONTENT_KINDS)]
+    zh = content[content["part"] == PART_COMMENTARY].sort_values("start", kind="stable")
+    en = content[content["part"] == PART_ORIGINAL].sort_values("start", kind="stable")
+    return zh, en
+
+
+@dataclass
+class Evidence:
+    zh: pd.DataFrame
+    en: pd.DataFrame
+    blocks: list            # English block ids in reading order
+    coverage: np.ndarray    # zh sentences × English paragraphs
+    z: np.ndarray
+    gain: np.ndarray        # > 0 where a link clears both bars
+    concepts: list          # per zh sentence
+    idf: dict
+    marked: np.ndarray      # per zh sentence: a marked aside (no continuity bonus)
+    terms: EnglishTerms     # how English text became terms (reused to pick sentences in a paragraph)
+
+
+def _mention_terms(mentions: pd.DataFrame | None) -> dict[int, set[str]]:
+    """Canonical entity ids per claim, as extra shared terms (``ent:<id>``)."""
+    if mentions is None or len(mentions) == 0 or "entity" not in mentions:
+        return {}
+    terms: dict[int, set[str]] = {}
+    for claim_id, entity in zip(mentions["claim_id"], mentions["entity"]):
+        if isinstance(entity, str) and entity:
+            terms.setdefault(int(claim_id), set()).add(f"ent:{entity}")
+    return terms
+
+
+def _coverage(concepts_list: list, term_sets: list[set[str]], idf: dict, params: AlignParams) -> np.ndarray:
+    """Share of each sentence's concept weight that each term set (paragraph or sentence) covers.
+
+    A concept credits a term set once, with the IDF of its rarest rendering found there; an inverted index
+    (term → the sets holding it) visits only the sets that hold a rendering.
+    """
+    top_idf = max(idf.values(), default=1.0)
+    m = len(term_sets)
+    coverage = np.zeros((len(concepts_list), m))
+    postings: dict[str, list[int]] = {}
+    for k, terms in enumerate(term_sets):
+        for term in terms:
+            postings.setdefault(term, []).append(k)
+    index = {term: np.asarray(ks, dtype=np.intp) for term, ks in postings.items()}
+    credited = np.zeros(m, dtype=bool)
+    for i, concepts in enumerate(concepts_list):
+        total = params.evidence_prior * top_idf
+        row = coverage[i]
+        for _key, renderings, factor in concepts:
+            present = sorted(((idf[r], r) for r in renderings if r in idf), reverse=True)  # rarest rendering first
+            if not present:
+                total += factor * params.unmatched_weight * top_idf
+                continue
+            total += factor * present[0][0]
+            touched = []
+            for weight, r in present:
+                sets = index.get(r)
+                if sets is None:
+                    continue
+                fresh = sets[~credited[sets]]
+                if len(fresh):
+                    row[fresh] += factor * weight
+                    credited[fresh] = True
+                    touched.append(fresh)
+            for fresh in touched:
+                credited[fresh] = False
+        row /= total
+    return coverage
+
+
+def english_units(en: pd.DataFrame, join_headings: bool = True) -> np.ndarray:
+    """The alignment unit of each English sentence: its paragraph's block id, or with ``join_headings`` the block id
+    of the heading(s) right before it, so a heading and the paragraph it titles form one unit."""
+    units, pending = [], None
+    block_unit: dict[int, int] = {}
+    for block_id, kind in zip(en["block_id"], en["kind"]):
+        if block_id in block_unit:
+            units.append(block_unit[block_id])
+            continue
+        unit = pending if pending is not None else int(block_id)
+        pending = unit if join_headings and kind == "heading" else None
+        block_unit[block_id] = unit
+        units.append(unit)
+    return np.asarray(units, dtype=int)
+
+
+def gather_evidence(claims: pd.DataFrame, mentions: pd.DataFrame | None, params: AlignParams,
+                    dictionary: Dictionary | None = None, en_zh: EnglishChinese | None = None,
+                    tokenizer: Tokenizer | None = None) -> Evidence:
+    """Every score the decoder needs: coverage, z and gain per (Chinese sentence, English unit), and what built them."""
+    zh, en = content_units(claims)
+    dictionary = dictionary or default_dictionary()
+    tokenizer = tokenizer or tokenizer_for()
+    if params.en_zh_senses > 0 and en_zh is None:
+        en_zh = default_ecdict()
+    english_terms = EnglishTerms(en_zh, params.en_zh_senses, tokenizer)
+    en = en.assign(unit=english_units(en, params.join_headings))
+    entity_terms = _mention_terms(mentions)
+    blocks = list(dict.fromkeys(en["unit"].tolist()))
+    block_index = {b: k for k, b in enumerate(blocks)}
+    m = len(blocks)
+    block_terms: list[set[str]] = [set() for _ in blocks]
+    block_length = np.zeros(m)
+    sentence_terms, sentence_block = [], []
+    for claim_id, block_id, text in zip(en["claim_id"], en["unit"], en["text"]):
+        terms = english_terms(text) | entity_terms.get(int(claim_id), set())
+        sentence_terms.append(terms)
+        sentence_block.append(block_index[block_id])
+        block_terms[block_index[block_id]] |= terms
+        block_length[block_index[block_id]] += len(tokenize_en(text))
+    df: dict[str, int] = {}
+    for terms in block_terms:
+        for term in terms:
+            df[term] = df.get(term, 0) + 1
+    idf = {term: math.log(1.0 + m / count) for term, count in df.items()}
+    median_length = float(np.median(block_length)) if m else 1.0
+    length_norm = (np.maximum(block_length, 1.0) / max(median_length, 1.0)) ** params.length_exponent
+
+    all_concepts = []
+    for claim_id, text in zip(zh["claim_id"], zh["text"]):
+        concepts = zh_concepts(text, dictionary, params, tokenizer)
+        for entity in sorted(entity_terms.get(int(claim_id), ())):
+            concepts.append((entity, frozenset({entity}), 1.0))
+        all_concepts.append(concepts)
+    n = len(zh)
+    own = _coverage(all_concepts, block_terms, idf, params) / (length_norm if m else 1.0)
+    if params.sentence_mix > 0 and m:
+        by_sentence = _coverage(all_concepts, sentence_terms, idf, params)
+        best_sentence = np.zeros((n, m))
+        for k, b in enumerate(sentence_block):
+            best_sentence[:, b] = np.maximum(best_sentence[:, b], by_sentence[:, k])
+        own = (1 - params.sentence_mix) * own + params.sentence_mix * best_sentence
+    coverage = own
+    if params.context_weight > 0 and n > 1:
+        coverage = own + params.context_weight * _neighbour_coverage(own, zh, params.context_decay)
+    z, gain = _gain(coverage, params)
+    marked = aside_marked(zh, tokenizer) if len(zh) else np.zeros(0, dtype=bool)
+    adjustment = np.zeros((n, 1))
+    if "voice" in zh.columns and params.reported_bonus:
+        adjustment += params.reported_bonus * (zh["voice"].to_numpy() == "reported")[:, None]
+    if params.aside_penalty:
+        adjustment -= params.aside_penalty * marked[:, None]
+    gain = gain + adjustment
+    return Evidence(zh=zh, en=en, blocks=blocks, coverage=coverage, z=z, gain=gain, concepts=all_concepts, idf=idf,
+                     marked=marked, terms=english_terms)
+
+
+def _gain(coverage: np.ndarray, params: AlignParams) -> tuple[np.ndarray, np.ndarray]:
+    """Standardised scores and gains: how far each link clears the stricter of its two bars, in coverage units."""
+    m = coverage.shape[1]
+    if m < 2:
+        return np.zeros_like(coverage), coverage - params.min_coverage
+    std = np.maximum(coverage.std(axis=1, keepdims=True), 1e-3)
+    z = (coverage - coverage.mean(axis=1, keepdims=True)) / std
+    z_bar = min(params.z_threshold, params.z_cap_share * math.sqrt(m - 1))
+    return z, np.minimum(coverage - params.min_coverage, (z - z_bar) * std)
+
+
+def chinese_sections(zh: pd.DataFrame) -> np.ndarray:
+    """Section number of each Chinese unit: a new section opens at every heading or list item."""
+    return np.cumsum(zh["kind"].isin(["heading", "list_item"]).to_numpy())
+
+
+def _neighbour_coverage(coverage: np.ndarray, zh: pd.DataFrame, decay: float) -> np.ndarray:
+    """Each sentence's neighbours' coverage (same Chinese section), weighted decay ** distance and normalised."""
+    sections = chinese_sections(zh)
+    n = len(sections)
+    distance = np.abs(np.arange(n)[:, None] - np.arange(n)[None, :])
+    weights = np.where((sections[:, None] == sections[None, :]) & (distance > 0), decay ** distance, 0.0)
+    totals = weights.sum(axis=1, keepdims=True)
+    return np.divide(weights @ coverage, totals, out=np.zeros_like(coverage), where=totals > 0)
+
+
+def aside_marked(zh: pd.DataFrame, tokenizer: Tokenizer | None = None) -> np.ndarray:
+    """True for the commentator's marked asides: an 'aside' cue (cues.csv), a wholly bracketed sentence,
+    or a sentence that follows a marked one in the same paragraph without attributing anything to the author.
+    """
+    marked = np.zeros(len(zh), dtype=bool)
+    previous_block, previous_marked = None, False
+    voices = zh["voice"].tolist() if "voice" in zh.columns else [""] * len(zh)
+    for k, (block_id, text, voice) in enumerate(zip(zh["block_id"], zh["text"], voices)):
+        core = text.strip().rstrip("。.!！?？;；")
+        bracketed = core[:1] in "(（" and core[-1:] in ")）"
+        cued = bool(find_cues(text, "aside", tokens=(tokenizer or tokenizer_for()).tokenize(text)))
+        inherited = block_id == previous_block and previous_marked and voice != "reported"
+        marked[k] = (cued or bracketed or inherited) and voice != "reported"
+        previous_block, previous_marked = block_id, marked[k]
+    return marked
+
+
+def score_paragraphs(
+    claims: pd.DataFrame,
+    *,
+    mentions: pd.DataFrame | None = None,
+    params: AlignParams = AlignParams(),
+    dictionary: Dictionary | None = None,
+    en_zh: EnglishChinese | None = None,
+    tokenizer: Tokenizer | None = None,
+) -> pd.DataFrame:
+    """Every (Chinese sentence, English paragraph) score: coverage, z and gain (> 0: the pair may link)."""
+    evidence = gather_evidence(claims, mentions, params, dictionary, en_zh, tokenizer)
+    n, m = evidence.coverage.shape
+    return pd.DataFrame(
+        {
+            "zh_claim_id": np.repeat(evidence.zh["claim_id"].to_numpy(), m),
+            "en_block_id": np.tile(np.asarray(evidence.blocks, dtype=int), n),
+            "coverage": evidence.coverage.ravel(),
+            "z": evidence.z.ravel(),
+            "gain": evidence.gain.ravel(),
+        },
+        columns=SCORE_COLUMNS,
+    )
+
+

@@ -1,0 +1,100 @@
+"""The alignment table: each Chinese sentence linked to the English sentence(s) of its decoded paragraph.
+
+Relations in the result: ``summarises`` (a Chinese sentence linked to one English sentence),
+``one-to-many`` (linked to several English sentences of the paragraph; one row each), ``addition``
+(no English sentence: en_claim_id is <NA>), ``omission`` (an English sentence no Chinese sentence
+draws on: zh_claim_id is <NA>).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ..columns import ADDITION, ALIGNMENT_COLUMNS, OMISSION, ONE_TO_MANY, RELATIONS, SUMMARISES
+from ..params import AlignParams
+from ..text.segment import Tokenizer
+from .decode import decode
+from .dictionary import Dictionary
+from .ecdict import EnglishChinese
+from .evidence import EnglishTerms, gather_evidence
+
+__all__ = ["RELATIONS", "align_claims", "alignment_frame", "with_omissions"]
+
+
+def _empty_alignment() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "zh_claim_id": pd.array([], dtype="Int64"),
+            "en_claim_id": pd.array([], dtype="Int64"),
+            "score": pd.array([], dtype="float64"),
+            "relation": pd.array([], dtype="object"),
+        },
+        columns=ALIGNMENT_COLUMNS,
+    )
+
+
+def alignment_frame(rows: list[tuple]) -> pd.DataFrame:
+    if not rows:
+        return _empty_alignment()
+    frame = pd.DataFrame(rows, columns=ALIGNMENT_COLUMNS)
+    frame["zh_claim_id"] = pd.array(frame["zh_claim_id"], dtype="Int64")
+    frame["en_claim_id"] = pd.array(frame["en_claim_id"], dtype="Int64")
+    frame["score"] = frame["score"].astype("float64")
+    return frame
+
+
+def with_omissions(rows: list[tuple], en: pd.DataFrame) -> list[tuple]:
+    linked = {row[1] for row in rows if row[1] is not pd.NA and row[1] is not None}
+    for claim_id in en["claim_id"]:
+        if int(claim_id) not in linked:
+            rows.append((pd.NA, int(claim_id), 0.0, OMISSION))
+    return rows
+
+
+def align_claims(
+    claims: pd.DataFrame,
+    *,
+    mentions: pd.DataFrame | None = None,
+    params: AlignParams = AlignParams(),
+    dictionary: Dictionary | None = None,
+    en_zh: EnglishChinese | None = None,
+    tokenizer: Tokenizer | None = None,
+) -> pd.DataFrame:
+    """Link each Chinese commentary sentence to the English sentence(s) it draws on; see the module doc.
+
+    Returns ALIGNMENT_COLUMNS: one row per link, one ``addition`` row per unlinked Chinese sentence,
+    one ``omission`` row per English sentence nothing draws on. ``score`` is the link's coverage.
+    """
+    evidence = gather_evidence(claims, mentions, params, dictionary, en_zh, tokenizer)
+    path = decode(evidence, params)
+    en_by_block = {b: group for b, group in evidence.en.groupby("unit", sort=False)}
+    rows: list[tuple] = []
+    for i, (claim_id, k) in enumerate(zip(evidence.zh["claim_id"], path)):
+        if k < 0:
+            rows.append((int(claim_id), pd.NA, 0.0, ADDITION))
+            continue
+        sentences = en_by_block[evidence.blocks[k]]
+        scores = _sentence_coverage(evidence.concepts[i], sentences["text"].tolist(), evidence.idf, evidence.terms)
+        best = max(scores)
+        chosen = [s for s, score in enumerate(scores) if best > 0 and score >= params.sentence_share * best] or [int(np.argmax(scores))]
+        relation = SUMMARISES if len(chosen) == 1 else ONE_TO_MANY
+        for s in chosen:
+            rows.append((int(claim_id), int(sentences["claim_id"].iloc[s]), float(evidence.coverage[i, k]), relation))
+    return alignment_frame(with_omissions(rows, evidence.en))
+
+
+def _sentence_coverage(concepts: list, texts: list[str], idf: dict, english_terms: EnglishTerms) -> list[float]:
+    """Matched concept weight of each English sentence (same weights as the paragraph scores)."""
+    scores = []
+    for text in texts:
+        terms = english_terms(text)
+        total = 0.0
+        for _key, renderings, factor in concepts:
+            hits = [idf.get(r, 0.0) for r in renderings if r in terms]
+            if hits:
+                total += factor * max(hits)
+        scores.append(total)
+    return scores
+
+

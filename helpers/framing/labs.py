@@ -1,0 +1,132 @@
+"""Who is talked about (notebook 03): the labs and companies each version mentions, how often, together, and in
+which words.
+
+Every function takes the mentions (and claims) tables and returns a tidy DataFrame in a fixed order.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..columns import KWIC_COLUMNS, ORG_COUNT_COLUMNS, PART_COMMENTARY, PART_ORIGINAL
+from ..params import DEFAULTS
+from ..patterns import WHITESPACE
+from ..tables.entities import load_gazetteer
+from ..text.segment import Tokenizer
+from .themes import top_terms
+
+#: Organisation types counted as "labs" in the lab-mention analysis (see gazetteer.csv `type`).
+LAB_TYPES = DEFAULTS.lab_types
+
+
+def lab_mentions(mentions: pd.DataFrame, gazetteer: pd.DataFrame | None = None, *,
+                 types=LAB_TYPES) -> pd.DataFrame:
+    """Mentions in the commentary or the original whose organisation is of one of ``types``.
+
+    ``org`` becomes the organisation's display name (the gazetteer's English name, else its Chinese
+    one: 'Ant Group', not 'ant_group'), since every table and figure built on it is read by people;
+    ``org_id`` keeps the canonical id and ``org_type`` its type.
+    """
+    gazetteer = load_gazetteer() if gazetteer is None else gazetteer
+    table = gazetteer.set_index("entity")
+    org_type = table["type"]
+    names = table["name_en"].where(table["name_en"].astype(str) != "", table["name_zh"])
+    names = names.where(names.astype(str) != "", table.index.to_series())
+    kept = mentions[mentions["part"].isin([PART_COMMENTARY, PART_ORIGINAL]) & (mentions["org"].astype(str) != "")]
+    kept = kept.assign(org_type=kept["org"].map(org_type).fillna(""), org_id=kept["org"],
+                       org=kept["org"].map(names).fillna(kept["org"]))
+    return kept[kept["org_type"].isin(types)].reset_index(drop=True)
+
+
+def org_counts(labs: pd.DataFrame) -> pd.DataFrame:
+    """Mentions per organisation, part and language (tidy), most-mentioned organisation first."""
+    counts = labs.groupby(["org", "part", "lang"]).size().rename("mentions").reset_index()
+    total = counts.groupby("org")["mentions"].transform("sum")
+    counts = counts.assign(total=total).sort_values(["total", "org", "part", "lang"],
+                                                    ascending=[False, True, True, True], kind="mergesort")
+    return counts[ORG_COUNT_COLUMNS].reset_index(drop=True)
+
+
+def org_by_part(labs: pd.DataFrame) -> pd.DataFrame:
+    """One row per organisation: mentions in the commentary, in the original, total; most mentioned first."""
+    wide = labs.groupby(["org", "part"]).size().unstack("part")
+    wide = wide.reindex(columns=[PART_COMMENTARY, PART_ORIGINAL]).fillna(0).astype(int)
+    wide["total"] = wide.sum(axis=1)
+    wide = wide.reset_index().sort_values(["total", "org"], ascending=[False, True], kind="mergesort")
+    wide.columns.name = None
+    return wide.reset_index(drop=True)
+
+
+def orgs_in_one_version(by_part: pd.DataFrame) -> pd.DataFrame:
+    """Organisations named in only one of the two versions: org, only_in, mentions."""
+    only_zh = by_part[(by_part[PART_COMMENTARY] > 0) & (by_part[PART_ORIGINAL] == 0)]
+    only_en = by_part[(by_part[PART_ORIGINAL] > 0) & (by_part[PART_COMMENTARY] == 0)]
+    table = pd.concat([
+        pd.DataFrame({"org": only_zh["org"], "only_in": PART_COMMENTARY, "mentions": only_zh[PART_COMMENTARY]}),
+        pd.DataFrame({"org": only_en["org"], "only_in": PART_ORIGINAL, "mentions": only_en[PART_ORIGINAL]}),
+    ])
+    return table.sort_values(["only_in", "mentions", "org"], ascending=[True, False, True],
+                             kind="mergesort").reset_index(drop=True)
+
+
+def co_mentions(labs: pd.DataFrame, claims: pd.DataFrame, *, unit: str = "block_id", top: int = 12) -> pd.DataFrame:
+    """Square table: how many units (``"block_id"`` paragraphs or ``"claim_id"`` sentences) name both orgs.
+
+    The diagonal counts the units naming the org at all. Rows and columns: the ``top`` most mentioned orgs.
+    """
+    placed = labs[["claim_id", "org"]].join(claims.set_index("claim_id")[["block_id"]], on="claim_id")
+    order = org_by_part(labs)["org"].head(top).tolist()
+    if not order:  # a document naming no organisation: an empty square
+        return pd.DataFrame(index=pd.Index([], name="org"), dtype=int)
+    present = pd.crosstab(placed[unit], placed["org"]).clip(upper=1).reindex(columns=order, fill_value=0)
+    matrix = present.T.dot(present)
+    matrix.index.name, matrix.columns.name = "org", None
+    return matrix.astype(int)
+
+
+def kwic(text: str, labs: pd.DataFrame, orgs, *, width: int = 30, limit: int = 6) -> pd.DataFrame:
+    """Keyword in context for one organisation or several (in the order given): up to ``limit`` mentions
+    per part each, with ``width`` characters either side. No organisation gives an empty table.
+    """
+    rows = []
+    for org in [orgs] if isinstance(orgs, str) else list(orgs):
+        chosen = labs[labs["org"] == org].sort_values("start")
+        for part in [PART_COMMENTARY, PART_ORIGINAL]:
+            for row in chosen[chosen["part"] == part].head(limit).itertuples(index=False):
+                left = WHITESPACE.sub(" ", text[max(0, row.start - width):row.start])
+                right = WHITESPACE.sub(" ", text[row.end:row.end + width])
+                rows.append((row.mention_id, org, part, left, row.surface, right))
+    return pd.DataFrame(rows, columns=KWIC_COLUMNS)
+
+
+def blank_mentions(claims: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
+    """The claims with every mentioned name replaced by spaces (offsets kept), so term counts skip names."""
+    texts = dict(zip(claims["claim_id"], claims["text"]))
+    starts = dict(zip(claims["claim_id"], claims["start"]))
+    for claim_id, start, end in mentions[["claim_id", "start", "end"]].itertuples(index=False):
+        if claim_id in texts:
+            offset = start - starts[claim_id]
+            text = texts[claim_id]
+            texts[claim_id] = text[:offset] + " " * (end - start) + text[offset + end - start:]
+    return claims.assign(text=claims["claim_id"].map(texts))
+
+
+def words_about(claims: pd.DataFrame, labs: pd.DataFrame, mentions: pd.DataFrame, *, orgs=None, n: int = 6,
+                extra_stopwords=(), tokenizer: Tokenizer | None = None) -> pd.DataFrame:
+    """The words most used in the sentences naming each organisation, per language: org, lang, sentences, words.
+
+    Every name in ``mentions`` (labs, models, people, places) is blanked first, so the words describe.
+    """
+    orgs = org_by_part(labs)["org"].tolist() if orgs is None else list(orgs)
+    blanked = blank_mentions(claims, mentions)
+    rows = []
+    for org in orgs:
+        ids = labs.loc[labs["org"] == org, "claim_id"].unique()
+        about = blanked[blanked["claim_id"].isin(ids)]
+        for lang in ["zh", "en"]:
+            chosen = about[about["lang"] == lang]
+            if chosen.empty:
+                continue
+            terms = top_terms(chosen, lang, n=n, extra_stopwords=extra_stopwords, tokenizer=tokenizer)
+            rows.append((org, lang, len(chosen), ", ".join(terms["term"])))
+    return pd.DataFrame(rows, columns=["org", "lang", "sentences", "words"])

@@ -1,0 +1,178 @@
+"""What each version talks about: frequent terms per language and theme cues (data/reference/themes.csv).
+
+Every function takes the claims table (see helpers.columns) and returns a tidy DataFrame sorted
+in a fixed order, so notebooks print the same thing on every run.
+"""
+
+from __future__ import annotations
+
+
+import pandas as pd
+
+from ..columns import (
+    CONTENT_KINDS, HIT_COLUMNS, PART_COMMENTARY, PART_ORIGINAL, POSITION_COLUMNS, SHARE_COLUMNS, TERM_COLUMNS,
+)
+from ..patterns import DIGITS_ONLY, EN_TERM, HAN, LATIN_LETTER, POSSESSIVE
+from ..tables.entities import tokenizer_for
+from ..text.segment import Tokenizer
+from ..vocab import THEMES_PATH, CueMatcher, load_stopwords, load_themes
+
+THEMES_FILE = THEMES_PATH
+
+
+def theme_order(lexicon: pd.DataFrame | None = None) -> list[str]:
+    """Themes in the order the lexicon first names them (the order every table and figure uses)."""
+    lexicon = load_themes() if lexicon is None else lexicon
+    return list(dict.fromkeys(lexicon["theme"]))
+
+
+def content_claims(claims: pd.DataFrame) -> pd.DataFrame:
+    """The claims of the commentary and the original that are headings, paragraphs or list items."""
+    keep = claims["part"].isin([PART_COMMENTARY, PART_ORIGINAL]) & claims["kind"].isin(CONTENT_KINDS)
+    return claims[keep]
+
+
+# ---- terms --------------------------------------------------------------------------------------
+
+def terms_zh(text: str, stopwords: frozenset[str], tokenizer: Tokenizer | None = None) -> list[str]:
+    """Content tokens of Chinese text: jieba words of two or more characters, no numbers, punctuation or stopwords.
+
+    >>> terms_zh("中国开发者很迷 Claude。", frozenset())
+    ['中国', '开发者', 'Claude']
+    """
+    kept = []
+    for token in (tokenizer or tokenizer_for()).cut(text):
+        token = token.strip()
+        if len(token) < 2 or DIGITS_ONLY.match(token) or token in stopwords or token.lower() in stopwords:
+            continue
+        if HAN.search(token) or LATIN_LETTER.search(token):
+            kept.append(token)
+    return kept
+
+
+def terms_en(text: str, stopwords: frozenset[str], tokenizer: Tokenizer | None = None) -> list[str]:
+    """Lowercased English words of two or more letters, possessives stripped, stopwords dropped.
+
+    >>> terms_en("Nvidia's chips are the gold-standard", frozenset({"are", "the"}))
+    ['nvidia', 'chips', 'gold-standard']
+    """
+    words = (POSSESSIVE.sub("", w.lower()).replace("’", "'") for w in EN_TERM.findall(text))
+    return [w for w in words if len(w) > 1 and w not in stopwords]
+
+
+def top_terms(claims: pd.DataFrame, lang: str, n: int = 15, *, extra_stopwords=(),
+              tokenizer: Tokenizer | None = None) -> pd.DataFrame:
+    """The ``n`` most frequent terms in the content claims written in ``lang`` (count, then term, break ties).
+
+    Columns: lang, term, count (occurrences), claims (sentences holding the term).
+    ``extra_stopwords`` are dropped too, compared case-insensitively (e.g. ``["ai"]``).
+    """
+    extra = {w.lower() for w in extra_stopwords}
+    stopwords = load_stopwords(lang) | extra
+    selected = content_claims(claims)
+    selected = selected[selected["lang"] == lang]
+    cut = terms_zh if lang == "zh" else terms_en
+    rows = [(claim_id, term) for claim_id, text in zip(selected["claim_id"], selected["text"])
+            for term in cut(text, stopwords, tokenizer) if term.lower() not in extra]
+    if not rows:
+        return pd.DataFrame(columns=TERM_COLUMNS).astype({"count": int, "claims": int})
+    found = pd.DataFrame(rows, columns=["claim_id", "term"])
+    table = found.groupby("term").agg(count=("claim_id", "size"), claims=("claim_id", "nunique")).reset_index()
+    table.insert(0, "lang", lang)
+    table = table.sort_values(["count", "term"], ascending=[False, True], kind="mergesort")
+    return table.head(n).reset_index(drop=True)[TERM_COLUMNS]
+
+
+# ---- themes -------------------------------------------------------------------------------------
+
+def theme_hits(claims: pd.DataFrame, lexicon: pd.DataFrame | None = None, *,
+               tokenizer: Tokenizer | None = None) -> pd.DataFrame:
+    """One row per (content claim, theme) whose cues occur in it: claim_id, theme, cue (the first cue found).
+
+    Chinese claims are searched with the zh cues, English ones with the en cues, mixed ones with both.
+    """
+    lexicon = load_themes() if lexicon is None else lexicon
+    matchers = {lang: CueMatcher(lexicon[lexicon["lang"] == lang], "theme") for lang in ("zh", "en")}
+    order = {theme: i for i, theme in enumerate(theme_order(lexicon))}
+    rows = []
+    for claim_id, lang, text in content_claims(claims)[["claim_id", "lang", "text"]].itertuples(index=False):
+        found: dict[str, tuple[int, int]] = {}
+        for l in (("zh", "en") if lang == "mixed" else (lang,)):
+            matcher = matchers[l]
+            tokens = (tokenizer or tokenizer_for()).tokenize(text) if matcher.needs_tokens and HAN.search(text) else None
+            for start, end, theme in matcher.find(text, tokens):  # by start, then longest: the first one found wins
+                if theme not in found or (start, start - end) < (found[theme][0], found[theme][0] - found[theme][1]):
+                    found[theme] = (start, end)
+        rows += [(claim_id, theme, text[a:b].lower()) for theme, (a, b) in found.items()]
+    hits = pd.DataFrame(rows, columns=HIT_COLUMNS)
+    hits["order"] = hits["theme"].map(order)
+    return hits.sort_values(["claim_id", "order"]).drop(columns="order").reset_index(drop=True)
+
+
+def theme_positions(claims: pd.DataFrame, hits: pd.DataFrame) -> pd.DataFrame:
+    """Each hit placed in the document: its claim's part, lang, section and character offsets (for the strip)."""
+    info = claims.set_index("claim_id")[["part", "lang", "section", "start", "end"]]
+    placed = hits[["claim_id", "theme"]].join(info, on="claim_id")
+    return placed[POSITION_COLUMNS].reset_index(drop=True)
+
+
+def theme_share(claims: pd.DataFrame, hits: pd.DataFrame, lexicon: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Share of each language's content sentences that touch each theme: theme, lang, claims, hits, share."""
+    content = content_claims(claims)
+    content = content[content["lang"].isin(["zh", "en"])]
+    totals = content.groupby("lang").size()
+    placed = hits.merge(content[["claim_id", "lang"]], on="claim_id")
+    counts = placed.groupby(["theme", "lang"]).size()
+    themes = theme_order(lexicon)
+    rows = []
+    for theme in themes:
+        for lang in ["zh", "en"]:
+            total = int(totals.get(lang, 0))
+            hit = int(counts.get((theme, lang), 0))
+            rows.append((theme, lang, total, hit, hit / total if total else 0.0))
+    return pd.DataFrame(rows, columns=SHARE_COLUMNS)
+
+
+def theme_emphasis(share: pd.DataFrame) -> pd.DataFrame:
+    """Per theme: zh share, en share and their difference in points (positive: the Chinese dwells on it more)."""
+    wide = share.pivot(index="theme", columns="lang", values="share").reindex(columns=["zh", "en"]).fillna(0.0)
+    wide = wide.reindex(list(dict.fromkeys(share["theme"])))
+    wide.columns = ["zh_share", "en_share"]
+    wide["difference"] = wide["zh_share"] - wide["en_share"]
+    return wide.reset_index()
+
+
+def section_labels(blocks: pd.DataFrame) -> pd.DataFrame:
+    """One row per (part, section) of the content: part, section, label (its heading, or "(opening)")."""
+    content = blocks[blocks["part"].isin([PART_COMMENTARY, PART_ORIGINAL])]
+    rows = []
+    for (part, section), group in content.groupby(["part", "section"], sort=True):
+        headings = group[group["kind"] == "heading"]
+        label = headings["text"].iloc[0].strip() if len(headings) and section > 0 else "(opening)"
+        rows.append((part, int(section), label))
+    table = pd.DataFrame(rows, columns=["part", "section", "label"])
+    table["part_order"] = table["part"].map({PART_COMMENTARY: 0, PART_ORIGINAL: 1})
+    return table.sort_values(["part_order", "section"]).drop(columns="part_order").reset_index(drop=True)
+
+
+def theme_by_section(claims: pd.DataFrame, hits: pd.DataFrame, blocks: pd.DataFrame,
+                     lexicon: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Sentences per theme in each part and section: part, section, label, sentences, then one column per theme."""
+    content = content_claims(claims)
+    labels = section_labels(blocks)
+    sizes = content.groupby(["part", "section"]).size().rename("sentences")
+    placed = hits.merge(content[["claim_id", "part", "section"]], on="claim_id")
+    counts = placed.groupby(["part", "section", "theme"]).size().unstack("theme")
+    counts = counts.reindex(columns=theme_order(lexicon))
+    table = labels.join(sizes, on=["part", "section"]).join(counts, on=["part", "section"])
+    themes = theme_order(lexicon)
+    table[themes] = table[themes].fillna(0).astype(int)
+    table["sentences"] = table["sentences"].fillna(0).astype(int)
+    return table.reset_index(drop=True)
+
+
+def part_spans(claims: pd.DataFrame) -> pd.DataFrame:
+    """Where the commentary and the original lie: part, start (first claim), end (last claim), for shading strips."""
+    content = claims[claims["part"].isin([PART_COMMENTARY, PART_ORIGINAL])]
+    spans = content.groupby("part").agg(start=("start", "min"), end=("end", "max")).reset_index()
+    return spans.sort_values("start").reset_index(drop=True)

@@ -1,0 +1,124 @@
+"""Every threshold of the analysis, with its reason, in one frozen object: ``Params`` (the aligner's ``AlignParams``
+inside it). ``pipeline.run(text, params)`` reads nothing else, so a notebook, ``make report PARAMS=file.yaml`` and
+``python -m helpers report --param key=value`` that name the same values get the same tables.
+
+>>> Params().replace(min_coverage=0.2, certainty_margin=1).align.min_coverage
+0.2
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields, replace
+
+
+@dataclass(frozen=True)
+class AlignParams:
+    """Every threshold, weight and cost of the aligner, with the defaults used on both gold documents."""
+
+    # evidence
+    max_gloss_words: int = 4          # renderings kept per Chinese word: CC-CEDICT lists the common sense first, later
+                                      # senses mostly add chance matches (办公 'business', 招商 'fund')
+    single_char_weight: float = 0.5   # one-character words are ambiguous (说, 做, 会): they count this much less
+    zh_idf_full: float = 6.0          # a Chinese word counts fully from this jieba IDF up (的 0.9, 中国 3.0, 芯片 9.0), less below
+    evidence_prior: float = 1.0       # coverage = matched / (weight + this × top IDF): short sentences need more proof
+    unmatched_weight: float = 0.5     # a concept found nowhere in the English weighs this share of the top IDF
+    use_pinyin: bool = True           # 美团 → "meituan": names CC-CEDICT lacks or glosses as common nouns
+    en_zh_senses: int = 2             # the other direction: each English word also carries its ECDICT renderings, this
+                                      # many per part of speech ("technical" → 技术上的 → 技术), and a Chinese word
+                                      # matches them by itself (0: off, CC-CEDICT's direction only)
+    length_exponent: float = 0.35     # coverage is divided by (paragraph length / median length) ** this: a long
+                                      # paragraph holds more words to meet by chance, the more so with ECDICT's
+                                      # several renderings per English word (0.25 before them)
+    sentence_mix: float = 0.2         # paragraph score = mix of its own coverage and its best sentence's (0: paragraph only)
+    # link bars (a link must clear both)
+    min_coverage: float = 0.16        # raw: share of the sentence's weight the paragraph covers
+    z_threshold: float = 1.0          # standardised across the paragraphs, for this sentence ...
+    z_cap_share: float = 0.45         # ... but never above this share of the z a lone hit could reach, sqrt(m - 1)
+    # decoder
+    skip_cost: float = 0.0            # moving forward past k paragraphs costs this × log(1 + k)
+    back_jump_cost: float = 0.20      # moving back in the source at all
+    back_step_cost: float = 0.01      # ... plus this per paragraph moved back
+    excursion_cost: float = 0.20      # a link that leaves the reading position where it was
+    continuity_bonus: float = 0.0     # added to a link that stays on the last paragraph or takes the next one
+    reported_bonus: float = 0.10      # added to every link of a sentence in reported voice (作者认为…: claims' voice column)
+    aside_penalty: float = 0.30       # taken from every link of a sentence marked as the commentator's aside (说白了, 咱们…:
+                                      # cues.csv category 'aside'; a wholly bracketed sentence; or a later sentence of a
+                                      # paragraph that a marked sentence opens)
+    # context: a summary's neighbouring sentences of one Chinese section tend to draw on one place
+    context_weight: float = 0.25      # share of the neighbours' coverage added to a sentence's own
+    context_decay: float = 0.5        # a neighbour k sentences away weighs decay ** k
+    # sentence links inside the chosen paragraph
+    sentence_share: float = 0.6       # link every English sentence covering at least this share of the best one's coverage
+    # units
+    join_headings: bool = True        # an English heading joins the paragraph after it as one unit: a title is read with
+                                      # what it titles, and a few words alone cannot outscore whole paragraphs
+
+
+@dataclass(frozen=True)
+class Params:
+    """Every threshold of one analysis: the aligner's (``align``), then framing's, labs', themes' and the narrative's.
+
+    Frozen and hashable: it keys the analysis cache. Change it with ``replace(**changes)``, which takes the aligner's
+    field names too (``min_coverage=0.2``).
+    """
+
+    align: AlignParams = field(default_factory=AlignParams)
+    # framing
+    certainty_margin: float = 0.5      # boosters − hedges must differ by more than this to count as sharpened or softened
+    addition_level: str = "org"        # additions compare names per "org" (a model named only in Chinese whose lab the
+                                       # English names is no addition) or per "entity"
+    # labs and themes
+    lab_types: tuple[str, ...] = ("lab", "company", "chip_maker")  # organisation types (gazetteer `type`) counted as labs
+    extra_stopwords: tuple[str, ...] = ("ai",)  # words left out of every term count, both languages, case ignored
+    themes_file: str = ""              # the theme lexicon; "" for data/reference/themes.csv
+    # narrative
+    min_difference: float = 0.05       # a theme is emphasised by one version when its share of sentences differs this much
+
+    def replace(self, **changes) -> "Params":
+        """A copy with ``changes``: own fields or the aligner's; lists become tuples; ValueError for an unknown name."""
+        own = {f.name: f for f in fields(self) if f.name != "align"}
+        aligner = {f.name: f for f in fields(AlignParams)}
+        mine, theirs = {}, {}
+        for name, value in changes.items():
+            if name in own:
+                mine[name] = _coerce(name, value, getattr(self, name))
+            elif name in aligner:
+                theirs[name] = _coerce(name, value, getattr(self.align, name))
+            else:
+                raise ValueError(f"unknown parameter {name!r}; known: {', '.join(sorted([*own, *aligner]))}")
+        return replace(self, align=replace(self.align, **theirs), **mine)
+
+    def changes(self) -> dict:
+        """The fields that differ from the defaults, flat (aligner fields by their own names)."""
+        default = Params()
+        out = {k: v for k, v in asdict(self.align).items() if v != getattr(default.align, k)}
+        out.update({f.name: getattr(self, f.name) for f in fields(self)
+                    if f.name != "align" and getattr(self, f.name) != getattr(default, f.name)})
+        return out
+
+
+#: The defaults, for the functions that take one of these thresholds as a keyword: their default is this one.
+DEFAULTS = Params()
+
+
+def _coerce(name: str, value, default):
+    """``value`` in the type of the field's default (a YAML 1 for a float field, a list for a tuple)."""
+    try:
+        if isinstance(default, bool):
+            if not isinstance(value, bool):
+                raise TypeError
+            return value
+        if isinstance(default, tuple):
+            return tuple(value) if isinstance(value, (list, tuple)) else (value,)
+        if isinstance(default, float) and isinstance(value, (int, float)) and not isinstance(value, bool):
+            return float(value)
+        if isinstance(value, type(default)):
+            return value
+    except TypeError:
+        pass
+    raise ValueError(f"parameter {name!r} takes a {type(default).__name__}, not {value!r}")
+
+
+def params_dict(params: AlignParams = AlignParams()) -> dict:
+    """The parameters as a plain dict (for a notebook's parameters cell or a report)."""
+    return asdict(params)

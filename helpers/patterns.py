@@ -1,0 +1,155 @@
+"""Every regular expression of the engine, compiled once, each under an UPPER_CASE name: first the character
+classes several stages share, then each stage's own, in the order the stages run. (Cue patterns are built from the
+reference files by ``helpers.vocab``, alias patterns from the gazetteer by ``helpers.tables.entities``.)
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Han characters (CJK unified ideographs, extension A, compatibility ideographs): "Chinese script".
+HAN_CLASS = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+HAN = re.compile(f"[{HAN_CLASS}]")
+HAN_RUN = re.compile(f"[{HAN_CLASS}]+")
+
+#: Any character of CJK text: Han (extension B onwards too), CJK punctuation, kana, radicals, full-width forms.
+#: A name next to one needs no space boundary; a page holding one needs the CJK font.
+CJK_CHAR = re.compile(
+    f"[\u2E80-\u2FFF\u3000-\u303F\u3040-\u30FF{HAN_CLASS}\uFE30-\uFE4F\uFF00-\uFFEF\U00020000-\U0002FA1F]"
+)
+
+#: Latin letters, accented ones included (À-ɏ), and with digits: what a Latin word is made of.
+LATIN_LETTER_CLASS = r"A-Za-z\u00c0-\u024f"
+LATIN_CLASS = LATIN_LETTER_CLASS + "0-9"
+LATIN_LETTER = re.compile(f"[{LATIN_LETTER_CLASS}]")
+
+#: An English possessive ending: "Nvidia's", "Acme’s".
+POSSESSIVE = re.compile(r"['’][sS]$")
+WHITESPACE = re.compile(r"\s+")
+
+
+# ---- text.parse: lines, sentences, bylines, glued units ------------------------------------------
+
+LINE = re.compile(r"[^\r\n]+")
+
+# A list item: "1.", "2、", "(3)", "（4）", "①", or a bullet at the start of the line.
+ENUMERATOR = re.compile(r"^(?:\d{1,2}\s*[.．、)）](?!\d)|[(（]\d{1,2}[)）]|[①-⑳]|[-–•*·▪●◆]\s)")
+
+# Lines that end like a sentence or a clause are not headings.
+TERMINAL = re.compile(r"[。！？!?…;；,，:：.]['\"”’）)]*$")
+ENDS_WITH_COLON = re.compile(r"[:：]['\"”’]*$")
+ENDS_SENTENCE = re.compile(r"[。！？!?.…]['\"”’）)]*$")
+MONTHS = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|Jun(?:e)?|Jul(?:y)?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+DATE = re.compile(
+    rf"\b{MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b"
+    rf"|\b\d{{1,2}}\s+{MONTHS},?\s+\d{{4}}\b"
+    r"|\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b"
+    r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+)
+
+BYLINE_LEAD = re.compile(r"^(?:By\s+[A-Z]|作者\s*[:：|｜]|文\s*[/|｜]|编辑\s*[:：]|撰文\s*[:：|｜]|来源\s*[:：])")
+
+# Words that start an English sentence. A lowercase word glued to one of them ("labThe thing")
+# marks two units run together; the list holds no word that ends a brand name (LinkedIn, OpenAI).
+GLUED_HEADING = re.compile(
+    r"(?<=[a-z]{2}|[a-z][)”’\"'])(?=(?:The|This|That|These|Those|There|When|Where|What|While|How|Our|Some|Most|Many|But|And|After|Before|With|From)\b)"
+)
+
+# A sentence run into the next: "not spending.Some Chinese".
+GLUED_SENTENCE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z](?:[a-z]|[A-Z]{2}))")
+
+# Sentence ends. Chinese: full- and half-width terminators with the closing marks that follow.
+ZH_END = re.compile(r"(?:[。！？；!?;]+|…+|\.{3,})[”’」』）)】》\"']*")
+
+# English: a terminator, closing marks, then space and something that can start a sentence.
+EN_END = re.compile(r"[.!?]+[”’\"')\]]*(?=\s+[“‘\"'(\[]?[A-Z0-9\u4e00-\u9fff])")
+
+# After these an abbreviation may still end a sentence ("...in the U.S. The next day").
+SENTENCE_STARTERS = re.compile(
+    r"\s+(?:The|This|That|These|Those|There|It|I|We|They|He|She|In|As|But|And|So|When|Where|What|How|Some|Most|Many|Our|My)\b"
+)
+
+INITIAL = re.compile(r"^[A-Z]\.$")
+
+
+# ---- tables.claims: numbers ----------------------------------------------------------------------
+
+# Numbers and amounts: "$10M+", "3-9", "2026年", "1.5倍", "40%", "三亿". Digits glued to Latin letters
+# belong to names (Ai2, Ring-1T, 01.ai) and are not numbers.
+NUMBER = re.compile(
+    r"(?<![A-Za-z0-9.\-])"
+    r"(?:[$¥€£]\s?)?\d+(?:[.,]\d+)*(?:\s?[-–~]\s?\d+(?:[.,]\d+)*)?"
+    r"(?:\s?(?:%|％|[KMBT](?![a-z])|bn|million|billion|trillion|thousand|万亿|万|亿|千|百|倍|年|个月|月|天|人|家|美元|元|块))?\+?"
+    r"(?![A-Za-z0-9]|\.[A-Za-z0-9])"
+    r"|[零一二三四五六七八九十百千两]+(?:万亿|万|亿)"
+)
+
+# "1." or "2、" opening a list item is an enumerator, not a number in the claim.
+ENUMERATOR_NUMBER = re.compile(r"^\s*\d{1,2}\s*[.．、)）]")
+
+
+# ---- tables.entities: names and candidate names --------------------------------------------------
+
+LATIN_CHAR_RE = re.compile(rf"[{LATIN_CLASS}]")
+ENTITY_ID_RE = re.compile(r"[a-z0-9][a-z0-9_]*")
+LATIN_BEFORE = rf"(?<![{LATIN_CLASS}])"
+LATIN_AFTER = rf"(?![{LATIN_CLASS}])"
+
+INLINE_SPACE = r"[^\S\n]"
+
+# A Latin word: letters/digits, inner . - & + and apostrophes ("42.ai", "Zing-2T", "Acme’s").
+LATIN_WORD_RE = re.compile(
+    rf"{LATIN_BEFORE}[{LATIN_CLASS}]+(?:[.\-&+'’][{LATIN_CLASS}]+)*"
+)
+
+INLINE_GAP_RE = re.compile(r"[ \t\u00A0]*")
+TITLE_RE = re.compile(r"《([^《》\n]{1,80})》")
+CAMEL_RE = re.compile(r"[a-z][A-Z]")
+ACRONYM_RE = re.compile(r"[A-Z]{2,}s?")
+CAPITALISED_RE = re.compile(r"[A-Z][a-z\u00DF-\u00FF]")
+LOWER_WORD_RE = re.compile(r"(?<![A-Za-z])[a-z]+(?![A-Za-z])")
+HAS_DIGIT_RE = re.compile(r"\d")
+HAS_UPPER_RE = re.compile(r"[A-Z\u00C0-\u00DE]")
+FOLDING_SPECIALS_RE = re.compile("[\u0130\u0131\u017f\u212a\u212b]")
+
+
+# ---- align.dictionary: CC-CEDICT lines and glosses, English tokens -------------------------------
+
+# One CC-CEDICT entry: "傳統 传统 [chuan2 tong3] /tradition/traditional/".
+CEDICT_LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
+
+# Glosses that point elsewhere or name a measure word carry no meaning of their own.
+# Usage notes ("used to form an adjective"), pronunciation notes and grammatical labels are not meanings either.
+GLOSS_SKIP = re.compile(
+    r"^(?:CL:|(?:old |archaic |Japanese |erhua |unofficial |ancient )?variant of|see |see also |surname |abbr\. (?:for|of)"
+    r"|used (?:in|to|as|for|after|before|with|when|between|at|on)\b|also (?:pr\.|written|called)|Taiwan pr\."
+    r"|(?:structural |modal |aspect |sentence[- ]final |interrogative |possessive |grammatical )particle\b|classifier for )",
+    re.I,
+)
+
+PARENTHESES = re.compile(r"\([^()]*\)")
+
+# Cross-references inside a gloss: "as in 皮革的[pi2 ge2 de5]", "堵車|堵车[du3 che1]".
+CROSS_REFERENCE = re.compile(r"[^\s\[\]]*\[[^\]]*\]")
+GLOSS_WORD = re.compile(r"[a-z][a-z0-9']*")  # words with digits (pinyin cross-references "de5") are dropped
+
+# English words: letters and digits, split at hyphens and dots ("open-source" → open, source).
+EN_TOKEN = re.compile(r"[A-Za-z0-9\u00c0-\u024f]+(?:['’][A-Za-z]+)?")
+
+# "U.S." and "US" would come out as the letters u, s or the pronoun "us" (a stopword): one token, "usa".
+US_ABBREVIATION = re.compile(r"\bU\.S\.(?:A\.)?|\bUSA?\b")
+
+
+# ---- align.ecdict: ECDICT rows -------------------------------------------------------------------
+
+ECDICT_HEADWORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+ECDICT_POS_LABEL = re.compile(r"^(?:[a-z]+\.\s*)+")
+ECDICT_NOTE = re.compile(r"[（(][^（）()]*[）)]|<[^<>]*>|\[[^\[\]]*\]")
+ECDICT_SEPARATOR = re.compile(r"[,，;；、/]")
+
+
+# ---- framing.themes: term counts -----------------------------------------------------------------
+
+# A Latin word, possibly with inner apostrophes or hyphens ("open-source", "don't").
+EN_TERM = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
+DIGITS_ONLY = re.compile(r"^[\d.,%:/\-+]+$")

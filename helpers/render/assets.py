@@ -1,0 +1,79 @@
+"""What the rendered pages carry with them: reveal.js for the slides, and the Chinese glyphs they use.
+
+reveal.js is fetched once from the npm registry (``helpers.npm``: sha512 checked against the pin below) into
+``<venv>/share/zh-en-framing/`` and copied next to the slides. The pages' font is Noto Sans CJK SC
+(``helpers.render.fonts``), cut down to the characters the pages hold.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .. import npm
+from ..patterns import CJK_CHAR
+from .errors import ReportError
+from .fonts import cjk_font_path
+
+REVEAL_VERSION = "4.6.0"
+REVEAL_INTEGRITY = "sha512-QC80rYsZldAe95bW9VImucIPTjfsKhI0jRQrIOXU4P92ZyXb/dfw9L3EE96bN6i7UmeUl1qBieH4UNTr25erYw=="
+#: The parts of the reveal.js package the slides load (plus its licence).
+REVEAL_KEEP = ("dist/", "plugin/notes/", "LICENSE")
+REVEAL = npm.NpmAsset("reveal.js", REVEAL_VERSION, REVEAL_INTEGRITY, REVEAL_KEEP, "dist/reveal.js")
+REVEAL_HOME = REVEAL.home
+REVEAL_DIR_NAME = "reveal.js"   # next to the slides
+
+
+def check_integrity(data: bytes, integrity: str = REVEAL_INTEGRITY) -> None:
+    """Raise ReportError unless ``data`` matches an npm ``sha512-…`` integrity string."""
+    try:
+        npm.check_integrity(data, integrity, f"reveal.js {REVEAL_VERSION} download")
+    except npm.FetchError as exc:
+        raise ReportError(str(exc)) from None
+
+
+def unpack_reveal(data: bytes, target: Path) -> Path:
+    """Unpack the kept parts of an npm reveal.js tarball into ``target`` (whole or not at all)."""
+    try:
+        return npm.unpack(data, target, REVEAL.keep, REVEAL.required)
+    except npm.FetchError as exc:
+        raise ReportError(f"reveal.js: {exc}") from None
+
+
+def ensure_reveal(home: Path = REVEAL_HOME) -> Path:
+    """The local reveal.js, fetched from the npm registry and checked the first time; returns its folder."""
+    try:
+        return npm.ensure(REVEAL, home)
+    except npm.FetchError as exc:
+        raise ReportError(f"{exc}; the slides need it") from None
+
+
+FONT_CSS = """/* Chinese glyphs for readers without a CJK system font: a subset of Noto Sans CJK SC
+   (SIL Open Font License 1.1, shipped by the mplfonts package) holding only the characters these pages use. */
+@font-face { font-family: "Bundle CJK"; src: url("cjk-subset.otf") format("opentype"); }
+:root {
+  --jp-content-font-family: system-ui, -apple-system, "Segoe UI", Helvetica, Arial, sans-serif, "Bundle CJK";
+  --jp-ui-font-family: var(--jp-content-font-family);
+  --jp-code-font-family: Menlo, Consolas, "DejaVu Sans Mono", monospace, "Bundle CJK";
+}
+"""
+
+
+def write_fonts(pages: list[Path], folder: Path) -> list[Path]:
+    """Subset Noto Sans CJK SC to the CJK characters in ``pages``; write it and the CSS that uses it."""
+    from fontTools import subset  # heavy: only the report needs it
+
+    text = "".join(page.read_text(encoding="utf-8") for page in pages)
+    characters = "".join(sorted({c for c in text if CJK_CHAR.match(c)})) or "中"
+    options = subset.Options()
+    options.layout_features = ["*"]
+    options.name_IDs = ["*"]
+    font = subset.load_font(str(cjk_font_path()), options)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(text=characters)
+    subsetter.subset(font)
+    folder.mkdir(parents=True, exist_ok=True)
+    subset.save_font(font, str(folder / "cjk-subset.otf"), options)
+    (folder / "cjk.css").write_text(FONT_CSS, encoding="utf-8")
+    return [folder / "cjk-subset.otf", folder / "cjk.css"]
+
+

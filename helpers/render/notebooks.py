@@ -1,0 +1,73 @@
+"""Running the numbered notebooks: on a document with papermill (the report), or in place on the seed
+(``make notebooks``), with run metadata stripped so the committed notebooks stay stable."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..paths import NOTEBOOKS
+from .errors import failure
+
+KERNEL = "python3"
+NOTEBOOK_GLOB = "[0-9][0-9]-*.ipynb"
+CELL_TIMEOUT = 600
+
+
+def numbered_notebooks(folder: Path = NOTEBOOKS) -> list[Path]:
+    """The notebooks the report runs, in order: ``01-….ipynb`` to ``05-….ipynb``."""
+    return sorted(folder.glob(NOTEBOOK_GLOB))
+
+
+def clean_metadata(nb) -> None:
+    """Strip what changes from run to run: timings, papermill records, the kernel's exact Python version."""
+    for key in ("papermill", "widgets"):
+        nb.metadata.pop(key, None)
+    nb.metadata["language_info"] = {"name": "python"}
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)
+        cell.metadata.pop("papermill", None)
+        cell.metadata.pop("ExecuteTime", None)
+        if cell.cell_type == "code":
+            for output in cell.get("outputs", []):
+                output.get("metadata", {}).pop("execution", None)
+
+
+def execute_in_place(notebooks: list[Path] | None = None) -> list[Path]:
+    """Run the committed notebooks on their default parameters, save them with outputs and clean metadata."""
+    import nbformat  # heavy (jupyter): loaded only when notebooks run
+    from nbclient import NotebookClient
+
+    done = []
+    for path in notebooks or numbered_notebooks():
+        nb = nbformat.read(path, as_version=4)
+        client = NotebookClient(nb, kernel_name=KERNEL, timeout=CELL_TIMEOUT, record_timing=False,
+                                shutdown_kernel="immediate", resources={"metadata": {"path": str(path.parent)}})
+        try:
+            client.execute()
+        except Exception as exc:
+            raise failure(path, exc) from None
+        clean_metadata(nb)
+        nbformat.write(nb, path)
+        done.append(path)
+    return done
+
+
+def run_notebook(notebook: Path, output: Path, parameters: dict) -> None:
+    """Execute one notebook with papermill in a fresh kernel, its folder as working directory."""
+    import nbformat
+    import papermill
+
+    known = papermill.inspect_notebook(str(notebook))
+    try:
+        papermill.execute_notebook(
+            str(notebook), str(output), parameters={k: v for k, v in parameters.items() if k in known},
+            kernel_name=KERNEL, cwd=str(notebook.parent), progress_bar=False, log_output=False,
+            request_save_on_cell_execute=False, shutdown_kernel="immediate", execution_timeout=CELL_TIMEOUT,
+        )
+    except Exception as exc:
+        raise failure(notebook, exc) from None
+    nb = nbformat.read(output, as_version=4)
+    clean_metadata(nb)
+    nbformat.write(nb, output)
+
+

@@ -1,0 +1,120 @@
+"""The report: run every numbered notebook on a document and render pages, slides, figures and tables.
+
+``build_report(source)`` writes ``build/<document name>/``::
+
+    index.html           links to everything below
+    notebooks/           the executed notebooks (papermill, a fresh kernel each)
+    html/                one page per notebook (no prompts, images embedded, no script from the network)
+    slides/              05-briefing.slides.html with its own copy of reveal.js: presents offline
+    figures/             every figure as PNG and SVG
+    tables/              claims, mentions, blocks, alignment, framing as UTF-8 CSV (BOM, for Excel)
+    fonts/               the Chinese characters used, cut from Noto Sans CJK SC, so pages render anywhere
+
+The steps live beside it: ``notebooks`` (running them), ``pages`` (HTML and slides), ``assets`` (reveal.js, fonts).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from ..columns import PART_COMMENTARY, PART_ORIGINAL
+from ..export import write_tables
+from ..paths import BUILD, DEFAULT_SOURCE
+from ..params import Params
+from ..pipeline import load_analysis
+from ..text.parse import parse_document
+from ..text.reader import InputError, read_document
+from .assets import REVEAL_DIR_NAME, ensure_reveal, write_fonts
+from .errors import NotebookFailed, ReportError
+from .notebooks import numbered_notebooks, run_notebook
+from .pages import render, write_index
+
+__all__ = ["NotebookFailed", "ReportError", "build_report", "default_out", "require_both_parts", "write_report_tables"]
+
+SLIDES_NOTEBOOK = "05-briefing.ipynb"
+
+
+def default_out(source: str | Path) -> Path:
+    """``build/<document name without .txt>/``."""
+    return BUILD / Path(source).stem
+
+
+def write_report_tables(source: Path, out_dir: Path, params: Params = Params()) -> list[Path]:
+    """Every table of the document's analysis (``helpers.pipeline``) as CSV under ``out_dir``.
+
+    The analysis goes to the cache the notebooks read it from: pages and tables come from the same one.
+    """
+    return write_tables(load_analysis(source, **params.changes()).named_tables(), out_dir)
+
+
+def require_both_parts(text: str, source: Path) -> None:
+    """The notebooks compare two versions: refuse, before writing anything, a document with only one."""
+    parts = set(parse_document(text).blocks["part"])
+    missing = [name for part, name in ((PART_COMMENTARY, "a Chinese commentary"), (PART_ORIGINAL, "an English original"))
+               if part not in parts]
+    if missing:
+        raise InputError(f"{source}: the report compares two versions, but this document has no {' nor '.join(m.split(' ', 1)[1] for m in missing)} "
+                         "(python -m helpers extract still reads it)")
+
+
+def build_report(source: str | Path = DEFAULT_SOURCE, out_dir: str | Path | None = None, *,
+                 notebooks: list[Path] | None = None, params: Params = Params()) -> Path:
+    """Run every numbered notebook on ``source`` and write the whole report to ``out_dir``; returns it.
+
+    ``params`` drive the tables and every notebook alike (each gets ``PARAMS``: the changes to the defaults).
+
+    An unreadable source raises InputError before anything is written. If a later step fails, the
+    half-built folder is removed and a previous report in its place is put back.
+    """
+    source = Path(source)
+    document = read_document(source)      # raises InputError: nothing written yet
+    require_both_parts(document.text, source)
+    reveal = ensure_reveal()
+    out_dir = Path(out_dir) if out_dir else default_out(source)
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    backup = None
+    if out_dir.exists():
+        backup = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.previous.", dir=out_dir.parent))
+        out_dir.rename(backup / out_dir.name)
+    try:
+        _build(source.resolve(), out_dir.resolve(), reveal, notebooks or numbered_notebooks(), params)
+    except BaseException:
+        shutil.rmtree(out_dir, ignore_errors=True)
+        if backup is not None:
+            (backup / out_dir.name).rename(out_dir)
+        raise
+    finally:
+        if backup is not None:
+            shutil.rmtree(backup, ignore_errors=True)
+    return out_dir
+
+
+def _build(source: Path, out_dir: Path, reveal: Path, notebooks: list[Path], params: Params) -> None:
+    figures = out_dir / "figures"
+    figures.mkdir(parents=True)
+    write_report_tables(source, out_dir / "tables", params)
+    changes = {k: list(v) if isinstance(v, tuple) else v for k, v in params.changes().items()}
+    (out_dir / "notebooks").mkdir()
+
+    def execute(notebook: Path) -> Path:
+        executed = out_dir / "notebooks" / notebook.name
+        parameters = {"SOURCE": os.path.relpath(source, notebook.parent),
+                      "FIGURES_DIR": os.path.relpath(figures, notebook.parent), "PARAMS": changes}
+        run_notebook(notebook, executed, parameters)
+        return executed
+
+    # Each notebook runs in its own kernel process, so they can run side by side, one per core;
+    # their outputs do not depend on the order (each writes only its own figures).
+    with ThreadPoolExecutor(max_workers=max(1, min(len(notebooks), os.cpu_count() or 1))) as pool:
+        executed_notebooks = list(pool.map(execute, notebooks))
+    for notebook, executed in zip(notebooks, executed_notebooks):
+        render(executed, out_dir / "html" / f"{notebook.stem}.html")
+        if notebook.name == SLIDES_NOTEBOOK:
+            render(executed, out_dir / "slides" / f"{notebook.stem}.slides.html", kind="slides")
+            shutil.copytree(reveal, out_dir / "slides" / REVEAL_DIR_NAME)
+    write_index(out_dir, f"Report: {source.name}")
+    write_fonts(sorted(out_dir.glob("*/*.html")) + [out_dir / "index.html"], out_dir / "fonts")
