@@ -9,6 +9,7 @@ import pytest
 
 from helpers.corpus import DOC_ID, TABLE_NAMES, extract_corpus, is_corpus, list_sources, unique_ids
 from helpers.export import read_table
+from helpers.publish import MARKER
 from helpers.paths import ROOT
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -51,7 +52,7 @@ def test_corpus_skips_a_bad_document_and_keeps_the_rest_in_order(tmp_path):
     result = run("extract", str(folder), "--out", str(out), "--jobs", "2")
     assert result.returncode == 3, result.stderr
     assert result.stderr.count("\n") == 1 and "bad.txt" in result.stderr and "Traceback" not in result.stderr
-    assert sorted(p.name for p in out.iterdir()) == sorted(f"{name}.csv" for name in TABLE_NAMES)  # no leftovers
+    assert sorted(p.name for p in out.iterdir()) == sorted([*(f"{name}.csv" for name in TABLE_NAMES), MARKER])  # no leftovers
     for name in TABLE_NAMES:
         table = read_table(out / f"{name}.csv")
         assert list(table.columns)[0] == DOC_ID

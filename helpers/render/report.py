@@ -17,14 +17,15 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from ..columns import PART_COMMENTARY, PART_ORIGINAL
+from ..errors import stop_children
 from ..export import write_tables
 from ..paths import BUILD, DEFAULT_SOURCE
 from ..pipeline import analyse
+from ..publish import publishing
 from ..text.parse import parse_document
 from ..text.reader import InputError, read_document
 from .assets import REVEAL_DIR_NAME, ensure_reveal, write_fonts
@@ -61,29 +62,17 @@ def build_report(source: str | Path = DEFAULT_SOURCE, out_dir: str | Path | None
                  notebooks: list[Path] | None = None) -> Path:
     """Run every numbered notebook on ``source`` and write the whole report to ``out_dir``; returns it.
 
-    An unreadable source raises InputError before anything is written. If a later step fails, the
-    half-built folder is removed and a previous report in its place is put back.
+    An unreadable source raises InputError before anything is written. The report is built in a
+    fresh folder beside ``out_dir`` and published whole (``helpers.publish``): a failure or an
+    interruption leaves a previous report in place, and a folder we did not write is refused.
     """
     source = Path(source)
     document = read_document(source)      # raises InputError: nothing written yet
     require_both_parts(document.text, source)
     reveal = ensure_reveal()
     out_dir = Path(out_dir) if out_dir else default_out(source)
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    backup = None
-    if out_dir.exists():
-        backup = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.previous.", dir=out_dir.parent))
-        out_dir.rename(backup / out_dir.name)
-    try:
-        _build(document.text, source.resolve(), out_dir.resolve(), reveal, notebooks or numbered_notebooks())
-    except BaseException:
-        shutil.rmtree(out_dir, ignore_errors=True)
-        if backup is not None:
-            (backup / out_dir.name).rename(out_dir)
-        raise
-    finally:
-        if backup is not None:
-            shutil.rmtree(backup, ignore_errors=True)
+    with publishing(out_dir) as folder:
+        _build(document.text, source.resolve(), folder, reveal, notebooks or numbered_notebooks())
     return out_dir
 
 
@@ -102,8 +91,16 @@ def _build(text: str, source: Path, out_dir: Path, reveal: Path, notebooks: list
 
     # Each notebook runs in its own kernel process, so they can run side by side, one per core;
     # their outputs do not depend on the order (each writes only its own figures).
-    with ThreadPoolExecutor(max_workers=max(1, min(len(notebooks), os.cpu_count() or 1))) as pool:
+    pool = ThreadPoolExecutor(max_workers=max(1, min(len(notebooks), os.cpu_count() or 1)))
+    try:
         executed_notebooks = list(pool.map(execute, notebooks))
+    except BaseException:
+        # Ctrl-C, SIGTERM or a failed notebook: stop the other kernels now rather than wait for them,
+        # so nothing writes into the folder after it is removed.
+        stop_children()
+        raise
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
     for notebook, executed in zip(notebooks, executed_notebooks):
         render(executed, out_dir / "html" / f"{notebook.stem}.html")
         if notebook.name == SLIDES_NOTEBOOK:
