@@ -4,6 +4,8 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 SOURCE ?= data/raw/lambert-china-ai-labs-2026-05.zh-en.txt
 STAMP  := $(VENV)/.installed
+# a make variable as one shell word, whatever it holds (spaces, quotes): 'a b.txt', 'it'\''s.txt'
+quoted = '$(subst ','\'',$(1))'
 
 .PHONY: help env report notebooks test bench lab clean
 
@@ -23,7 +25,7 @@ $(STAMP): requirements.txt pyproject.toml Makefile
 	touch $(STAMP)
 
 report: $(STAMP) ## run every notebook on SOURCE (default: the seed): pages, slides, figures, tables in build/<name>/
-	$(PY) -m helpers report $(SOURCE)
+	$(PY) -m helpers report $(call quoted,$(SOURCE))
 
 notebooks: $(STAMP) ## re-run the committed notebooks on the seed, saving outputs (then commit them)
 	$(PY) -m helpers notebooks

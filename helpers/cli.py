@@ -26,6 +26,7 @@ from .render.assets import REVEAL_VERSION, ensure_reveal
 from .render.errors import AssetMissing
 from .render.notebooks import execute_in_place
 from .render.report import NotebookFailed, build_report
+from .text.parse import second_article_caveat
 from .text.reader import InputError, read_document
 
 EXIT_SETUP = EXIT_MISSING_ASSET  # the name older callers use
@@ -65,11 +66,19 @@ def run_extract(args: argparse.Namespace) -> int:
             folder,
         )
     written = [out / path.name for path in names]
+    warn_misparse(args.source, document.text, tables.blocks)
     print(f"read {shown(args.source)} as {document.encoding}: {len(tables.blocks)} blocks, "
           f"{len(tables.claims)} claims, {len(tables.mentions)} mentions")
     for path in written:
         print(f"wrote {shown(path)}")
     return 0
+
+
+def warn_misparse(source: str, text: str, blocks) -> None:
+    """A document the parser reads, but probably not as its author meant: one ``caveat:`` line on stderr."""
+    caveat = second_article_caveat(text, blocks)
+    if caveat:
+        print(f"caveat: {source}: {caveat}", file=sys.stderr)
 
 
 def run_extract_corpus(args: argparse.Namespace) -> int:
@@ -122,6 +131,7 @@ def run_align(args: argparse.Namespace) -> int:
     with publishing(out) as folder:
         analysis = analyse(document.text)
         written = [out / path.name for path in write_tables(analysis.named_tables(), folder)]
+    warn_misparse(args.source, document.text, analysis.tables.blocks)
     relations = analysis.alignment["relation"].value_counts()
     print(f"read {shown(args.source)} as {document.encoding}: "
           + ", ".join(f"{relations.get(r, 0)} {r}" for r in ("summarises", "one-to-many", "addition", "omission")))

@@ -41,6 +41,7 @@ from typing import Callable
 from .errors import stop_children
 from .export import csv_text, publish
 from .tables.extract import extract
+from .text.parse import second_article_caveat
 from .text.reader import InputError, not_a_regular_file, read_document
 
 TABLE_NAMES = ["claims", "mentions", "blocks", "candidates", "repairs"]
@@ -158,7 +159,7 @@ def extract_document(path: str, doc_id: str) -> tuple[str, dict | str]:
         return doc_id, str(exc)
     except Exception as exc:  # one broken document must not sink the corpus; the line names it
         return doc_id, f"{path}: internal error: {type(exc).__name__}: {exc}"
-    rendered = {}
+    rendered = {"caveat": second_article_caveat(document.text, tables.blocks)}
     for name in TABLE_NAMES:
         table = getattr(tables, name)
         table.insert(0, DOC_ID, doc_id)
@@ -240,6 +241,8 @@ def extract_corpus(
             result.skipped.append((str(paths[index]), outcome))
             say(f"skipped: {outcome}")
         else:
+            if outcome.get("caveat"):
+                say(f"caveat: {paths[index]}: {outcome['caveat']}")
             for name in TABLE_NAMES:
                 columns, body, rows = outcome[name]
                 sink.append(name, columns, body)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -26,7 +27,7 @@ from ..export import write_tables
 from ..paths import BUILD, DEFAULT_SOURCE
 from ..pipeline import analyse
 from ..publish import publishing
-from ..text.parse import parse_document
+from ..text.parse import parse_document, second_article_caveat
 from ..text.reader import InputError, read_document
 from .assets import REVEAL_DIR_NAME, ensure_reveal, write_fonts
 from .errors import NotebookFailed, ReportError
@@ -49,13 +50,18 @@ def write_report_tables(text: str, out_dir: Path) -> list[Path]:
 
 
 def require_both_parts(text: str, source: Path) -> None:
-    """The notebooks compare two versions: refuse, before writing anything, a document with only one."""
-    parts = set(parse_document(text).blocks["part"])
+    """The notebooks compare two versions: refuse, before writing anything, a document with only one;
+    say so (one ``caveat:`` line) when the file seems to hold two articles."""
+    blocks = parse_document(text).blocks
+    parts = set(blocks["part"])
     missing = [name for part, name in ((PART_COMMENTARY, "a Chinese commentary"), (PART_ORIGINAL, "an English original"))
                if part not in parts]
     if missing:
         raise InputError(f"{source}: the report compares two versions, but this document has no {' nor '.join(m.split(' ', 1)[1] for m in missing)} "
                          "(python -m helpers extract still reads it)")
+    caveat = second_article_caveat(text, blocks)
+    if caveat:
+        print(f"caveat: {source}: {caveat}", file=sys.stderr)
 
 
 def build_report(source: str | Path = DEFAULT_SOURCE, out_dir: str | Path | None = None, *,

@@ -75,7 +75,7 @@ CJK_CHAR_RE = re.compile(
 ENTITY_ID_RE = re.compile(r"[a-z0-9][a-z0-9_]*")
 LATIN_BEFORE = rf"(?<![{LATIN_CLASS}])"
 LATIN_AFTER = rf"(?![{LATIN_CLASS}])"
-INLINE_SPACE = r"[^\S\n]"
+INLINE_SPACE = r"[^\S\r\n]"  # a line ends at \n, \r\n or a lone \r (old Mac files)
 WHITESPACE_RE = re.compile(r"\s+")
 # A Latin word: letters/digits, inner . - & + and apostrophes ("42.ai", "Zing-2T", "Acme’s").
 LATIN_WORD_RE = re.compile(
@@ -83,7 +83,7 @@ LATIN_WORD_RE = re.compile(
 )
 POSSESSIVE_RE = re.compile(r"['’][sS]$")
 INLINE_GAP_RE = re.compile(r"[ \t\u00A0]*")
-TITLE_RE = re.compile(r"《([^《》\n]{1,80})》")
+TITLE_RE = re.compile(r"《([^《》\r\n]{1,80})》")
 CAMEL_RE = re.compile(r"[a-z][A-Z]")
 ACRONYM_RE = re.compile(r"[A-Z]{2,}s?")
 CAPITALISED_RE = re.compile(r"[A-Z][a-z\u00DF-\u00FF]")
@@ -388,7 +388,7 @@ def _sentence_initial(text: str, start: int) -> bool:
     index = start - 1
     while index >= 0 and text[index] in SENTENCE_LEADIN:
         index -= 1
-    return index < 0 or text[index] == "\n" or text[index] in SENTENCE_END
+    return index < 0 or text[index] in "\r\n" or text[index] in SENTENCE_END
 
 
 def find_candidates(
