@@ -177,8 +177,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = OneLineParser(
         prog="python -m helpers",
         description="Take a bilingual article (a Chinese commentary, then the English original) apart into tables.",
-        epilog="Exit status: " + "; ".join(f"{code} {meaning.split(':')[0].split(';')[0]}"
-                                           for code, meaning in errors.EXIT_CODES) + " (README: the table).",
+        epilog="Exit status: " + ", ".join(f"{code} {name}" for code, name in errors.EXIT_NAMES.items())
+               + " (the README's table says more).",
     )
     parser.add_argument("--debug", action="store_true",
                         help="on an internal error, print the traceback too (also HELPERS_DEBUG=1)")
@@ -235,7 +235,7 @@ def run_fetch_ecdict(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    errors.install_signal_handlers()
+    previous = errors.install_signal_handlers()
     debug = False
     try:
         parser = build_parser()
@@ -249,6 +249,8 @@ def main(argv: list[str] | None = None) -> int:
         return errors.interrupted(exc)
     except Exception as exc:  # a bug: one line, the traceback only when asked for
         return errors.report_internal(exc, debug)
+    finally:
+        errors.restore_signal_handlers(previous)
 
 
 def run_command(args: argparse.Namespace) -> int:

@@ -39,6 +39,12 @@ EXIT_CODES = [
     (EXIT_TERMINATED, "terminated (SIGTERM); the same"),
 ]
 
+#: The same, in a word or two (``--help``).
+EXIT_NAMES = {EXIT_OK: "success", EXIT_INTERNAL: "internal error", EXIT_BAD_INPUT: "bad input",
+              EXIT_SOME_SKIPPED: "some documents skipped", EXIT_MISSING_ASSET: "missing asset",
+              EXIT_DISK_FULL: "disk full", EXIT_PERMISSION: "permission denied", EXIT_OUTPUT_REFUSED: "--out refused or busy",
+              EXIT_INTERRUPTED: "interrupted", EXIT_TERMINATED: "terminated"}
+
 DISK_FULL_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT})
 ERRNO_IN_TEXT = re.compile(r"\[Errno (\d+)\]")
 
@@ -51,9 +57,17 @@ def raise_terminated(signum, frame) -> None:
     raise Terminated()
 
 
-def install_signal_handlers() -> None:
-    """SIGTERM unwinds like Ctrl-C (cleanup runs, then exit 143) instead of killing the process mid-write."""
-    signal.signal(signal.SIGTERM, raise_terminated)
+def install_signal_handlers() -> dict:
+    """SIGTERM unwinds like Ctrl-C (cleanup runs, then exit 143) instead of killing the process mid-write;
+    Ctrl-C raises KeyboardInterrupt even where a caller had set it aside. Returns the handlers replaced."""
+    wanted = {signal.SIGTERM: raise_terminated, signal.SIGINT: signal.default_int_handler}
+    return {signum: signal.signal(signum, handler) for signum, handler in wanted.items()}
+
+
+def restore_signal_handlers(previous: dict) -> None:
+    """Put back what ``install_signal_handlers`` replaced (a caller such as a test runner keeps its own)."""
+    for signum, handler in previous.items():
+        signal.signal(signum, handler if handler is not None else signal.SIG_DFL)
 
 
 def debugging(flag: bool = False) -> bool:
