@@ -12,6 +12,7 @@ import os
 import re
 import signal
 import sys
+import time
 import traceback
 
 EXIT_OK = 0
@@ -150,4 +151,18 @@ def stop_children() -> list[int]:
             stopped.append(pid)
         except (ProcessLookupError, PermissionError):
             continue
+    deadline = time.monotonic() + STOP_WAIT_SECONDS  # until each is dead (a zombie holds nothing)
+    while any(_running(pid) for pid in stopped) and time.monotonic() < deadline:
+        time.sleep(0.01)
     return stopped
+
+
+STOP_WAIT_SECONDS = 5.0
+
+
+def _running(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stream:
+            return stream.read().rsplit(b")", 1)[1].split()[0] != b"Z"
+    except (OSError, IndexError):
+        return False

@@ -345,7 +345,7 @@ def second_article_caveat(text: str, blocks: pd.DataFrame) -> str | None:
         return None
     start = int(blocks.loc[blocks["block_id"] == block_id, "start"].iloc[0])
     line = text.count("\n", 0, start) + (text.count("\r", 0, start) if "\n" not in text else 0) + 1
-    return (f"a second article seems to start at line {line}: a Chinese passage inside the English original, "
+    return (f"a second article seems to start near line {line}: a Chinese passage inside the English original, "
             "read here as part of the original; split the file to analyse each article")
 
 
