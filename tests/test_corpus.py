@@ -16,7 +16,7 @@ from helpers.cli import cores, worker_count
 from helpers.corpus import DOC_ID, TABLE_NAMES, extract_corpus, is_corpus, list_sources, unique_ids
 from helpers.errors import EXIT_DISK_FULL, child_pids
 from helpers.export import read_table
-from helpers.reader import InputError
+from helpers.text.reader import InputError
 from helpers.publish import MARKER
 from helpers.paths import ROOT
 

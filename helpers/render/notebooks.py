@@ -11,6 +11,9 @@ from .errors import failure
 KERNEL = "python3"
 NOTEBOOK_GLOB = "[0-9][0-9]-*.ipynb"
 CELL_TIMEOUT = 600
+# The kernels' own log (a warning about TCP on every start, another when their parent exits) would add
+# lines to a run's stderr that say nothing about the report; their errors still show.
+KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]
 
 
 def numbered_notebooks(folder: Path = NOTEBOOKS) -> list[Path]:
@@ -63,6 +66,7 @@ def run_notebook(notebook: Path, output: Path, parameters: dict) -> None:
             str(notebook), str(output), parameters={k: v for k, v in parameters.items() if k in known},
             kernel_name=KERNEL, cwd=str(notebook.parent), progress_bar=False, log_output=False,
             request_save_on_cell_execute=False, shutdown_kernel="immediate", execution_timeout=CELL_TIMEOUT,
+            extra_arguments=KERNEL_ARGUMENTS,
         )
     except Exception as exc:
         raise failure(notebook, exc) from None

@@ -15,10 +15,12 @@ The steps live beside it: ``notebooks`` (running them), ``pages`` (HTML and slid
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import sys
-from concurrent.futures import ThreadPoolExecutor
+import threading
+from concurrent.futures import ThreadPoolExecutor, wait
 from pathlib import Path
 
 from ..columns import PART_COMMENTARY, PART_ORIGINAL
@@ -37,6 +39,7 @@ from .pages import render, write_index
 __all__ = ["NotebookFailed", "ReportError", "build_report", "default_out", "require_both_parts", "write_report_tables"]
 
 SLIDES_NOTEBOOK = "05-briefing.ipynb"
+KERNEL_STOP_SECONDS = 5  # after an interruption, how long the threads running notebooks get to notice
 
 
 def default_out(source: str | Path) -> Path:
@@ -88,7 +91,11 @@ def _build(text: str, source: Path, out_dir: Path, reveal: Path, notebooks: list
     write_report_tables(text, out_dir / "tables")
     (out_dir / "notebooks").mkdir()
 
+    stopping = threading.Event()
+
     def execute(notebook: Path) -> Path:
+        if stopping.is_set():
+            raise ReportError("stopped")
         executed = out_dir / "notebooks" / notebook.name
         parameters = {"SOURCE": os.path.relpath(source, notebook.parent),
                       "FIGURES_DIR": os.path.relpath(figures, notebook.parent)}
@@ -98,15 +105,25 @@ def _build(text: str, source: Path, out_dir: Path, reveal: Path, notebooks: list
     # Each notebook runs in its own kernel process, so they can run side by side, one per core;
     # their outputs do not depend on the order (each writes only its own figures).
     pool = ThreadPoolExecutor(max_workers=max(1, min(len(notebooks), os.cpu_count() or 1)))
+    running = [pool.submit(execute, notebook) for notebook in notebooks]
     try:
-        executed_notebooks = list(pool.map(execute, notebooks))
+        executed_notebooks = [future.result() for future in running]
     except BaseException:
-        # Ctrl-C, SIGTERM or a failed notebook: stop the other kernels now rather than wait for them,
-        # so nothing writes into the folder after it is removed.
-        stop_children()
+        # Ctrl-C, SIGTERM or a failed notebook: stop every kernel now rather than wait for them, so that
+        # nothing writes into the folder after it is removed; a thread caught starting a kernel may start
+        # it after the first sweep, hence the wait and the second.
+        stopping.set()
+        pool.shutdown(wait=False, cancel_futures=True)
+        logging.disable(logging.CRITICAL)  # nbclient's lines about the kernels we stopped
+        try:
+            stop_children()
+            wait(running, timeout=KERNEL_STOP_SECONDS)
+            stop_children()
+        finally:
+            logging.disable(logging.NOTSET)
         raise
     finally:
-        pool.shutdown(wait=False, cancel_futures=True)
+        pool.shutdown(wait=False)
     for notebook, executed in zip(notebooks, executed_notebooks):
         render(executed, out_dir / "html" / f"{notebook.stem}.html")
         if notebook.name == SLIDES_NOTEBOOK:
