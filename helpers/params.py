@@ -53,6 +53,14 @@ class AlignParams:
     # units
     join_headings: bool = True        # an English heading joins the paragraph after it as one unit: a title is read with
                                       # what it titles, and a few words alone cannot outscore whole paragraphs
+    # bounds: what a document may cost (README, "Alignment's bound")
+    band: int = 32                    # the decoder links only to paragraphs within ± this many of the reading position
+                                      # (the first link and excursions excepted): time n × m × (2·band + 1) instead of
+                                      # n × m²; agreed with the full pass on every sentence from 1× to 16× the seed
+                                      # (0: the full pass, cubic)
+    max_cells: int = 12_000_000       # refuse a document whose Chinese sentences × English sentences exceed this: the
+                                      # evidence holds a few such matrices (about 120 bytes a cell measured, so ~1.4 GiB
+                                      # at the limit; 64× the seed is 11.1 million)
 
 
 def params_dict(params: AlignParams = AlignParams()) -> dict:
