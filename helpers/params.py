@@ -58,9 +58,10 @@ class AlignParams:
                                       # (the first link and excursions excepted): time n × m × (2·band + 1) instead of
                                       # n × m²; agreed with the full pass on every sentence from 1× to 16× the seed
                                       # (0: the full pass, cubic)
-    max_cells: int = 12_000_000       # refuse a document whose Chinese sentences × English sentences exceed this: the
-                                      # evidence holds a few such matrices (about 120 bytes a cell measured, so ~1.4 GiB
-                                      # at the limit; 64× the seed is 11.1 million)
+    max_cells: int = 50_000_000       # refuse a document whose Chinese sentences × English sentences exceed this: the
+                                      # evidence holds such matrices, and peak RSS measured 0.6 GiB + 28 bytes a pair
+                                      # (0.57 GiB at 16× the seed, 2.4 M pairs; 1.49 GiB at 64×, 38 M), so about
+                                      # 1.9 GiB at the limit; time about 0.3 µs a pair (64×: 12 s on a quiet core)
 
 
 def params_dict(params: AlignParams = AlignParams()) -> dict:

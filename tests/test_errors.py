@@ -1,6 +1,7 @@
 """Exit statuses with one meaning each, one line on stderr, interruptions that clean up, never a traceback."""
 
 import errno
+import functools
 import os
 import re
 import signal
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from helpers import cli, errors, export
+from helpers.align import AlignParams
 from helpers.errors import EXIT_CODES
 from helpers.paths import ROOT
 from helpers.publish import MARKER, target_lock
@@ -154,3 +156,13 @@ def test_an_interrupted_extract_says_one_line_and_leaves_the_previous_output(pre
     assert err == f"interrupted; nothing was written; the previous output in {out} is unchanged\n"
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before and (out / MARKER).is_file()
     assert siblings(out) == []
+
+
+def test_a_document_beyond_the_alignment_bound_is_bad_input_in_one_line(previous, monkeypatch, capsys):
+    # The bound (AlignParams.max_cells) made tiny, so that a small document stands for a huge one.
+    source, out, before = previous
+    monkeypatch.setattr("helpers.pipeline.AlignParams", functools.partial(AlignParams, max_cells=3))
+    assert cli.main(["align", str(source), "--out", str(out)]) == errors.EXIT_BAD_INPUT
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "too large to align" in err and "limit of 3" in err and "MemoryError" not in err
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
