@@ -138,8 +138,8 @@ def theme_findings(emphasis: pd.DataFrame, terms: pd.DataFrame | None = None, *,
             lines.append(f"Most frequent {LANG_NAMES[lang]} terms: {listing(top, code=True)}.")
     more_zh = emphasis[emphasis["difference"] >= min_difference].sort_values("difference", ascending=False)
     more_en = emphasis[emphasis["difference"] <= -min_difference].sort_values("difference")
-    describe = lambda rows: listing([f"{r.theme.replace('_', ' ')} ({pct(r.zh_share)} of Chinese vs "
-                                     f"{pct(r.en_share)} of English sentences)" for r in rows.itertuples()])
+    describe = lambda rows: listing([f"{text_of(r.theme.replace('_', ' '))} ({pct(r.zh_share)} of Chinese vs "
+                                     f"{pct(r.en_share)} of English sentences)" for r in rows.itertuples()], quoted=False)
     if len(more_zh):
         lines.append(f"The Chinese commentary dwells more on {describe(more_zh)}.")
     if len(more_en):
@@ -158,7 +158,7 @@ def mention_findings(by_part: pd.DataFrame, one_version: pd.DataFrame, co: pd.Da
     lines = []
     top = by_part.head(3)
     lines.append(
-        f"{plural(len(by_part), 'organisation')} named; most often {listing([f'{r.org} ({r.total})' for r in top.itertuples()])}."
+        f"{plural(len(by_part), 'organisation')} named; most often {listing([f'{text_of(r.org)} ({r.total})' for r in top.itertuples()], quoted=False)}."
     )
     lead_zh = by_part.sort_values([PART_COMMENTARY, "org"], ascending=[False, True]).iloc[0]
     lead_en = by_part.sort_values([PART_ORIGINAL, "org"], ascending=[False, True]).iloc[0]

@@ -44,7 +44,8 @@ def execute_in_place(notebooks: list[Path] | None = None) -> list[Path]:
     for path in notebooks or numbered_notebooks():
         nb = nbformat.read(path, as_version=4)
         client = NotebookClient(nb, kernel_name=KERNEL, timeout=CELL_TIMEOUT, record_timing=False,
-                                shutdown_kernel="immediate", resources={"metadata": {"path": str(path.parent)}})
+                                shutdown_kernel="immediate", resources={"metadata": {"path": str(path.parent)}},
+                                extra_arguments=KERNEL_ARGUMENTS)
         try:
             client.execute()
         except Exception as exc:
