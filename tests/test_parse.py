@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers.columns import CONTENT_KINDS
-from helpers.text.parse import detect_lang, parse_document, split_sentences
+from helpers.pipeline import extract
+from helpers.text.parse import detect_lang, parse_document, second_article, split_sentences
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -151,8 +152,6 @@ RAW = Path(__file__).parents[1] / "data" / "raw"
 def test_lone_carriage_returns_end_lines_like_newlines(seed_document):
     # An old Mac file: the same tables as with \n, and no spurious name candidates from words that
     # start a line (they were read as capitalised words in mid-line).
-    from helpers.pipeline import extract
-
     unix = seed_document.text.replace("\r\n", "\n")
     mac = unix.replace("\n", "\r")
     one, other = extract(unix), extract(mac)
@@ -164,8 +163,6 @@ def test_lone_carriage_returns_end_lines_like_newlines(seed_document):
 
 
 def test_two_articles_in_one_file_are_found_and_one_is_not():
-    from helpers.parse import second_article
-
     seed = (RAW / "lambert-china-ai-labs-2026-05.zh-en.txt").read_text(encoding="utf-8")
     mulan = (RAW / "mulan-psl-v2.zh-en.txt").read_text(encoding="utf-8")
     for single in (seed, mulan):
@@ -181,8 +178,6 @@ def test_two_articles_in_one_file_are_found_and_one_is_not():
 @settings(max_examples=40, deadline=None)
 @given(zh=st.integers(1, 6), en=st.integers(1, 6), aside=st.integers(0, 2))
 def test_a_single_article_of_any_length_gets_no_second_article(zh, en, aside):
-    from helpers.parse import second_article
-
     text = "\n".join(["中国的实验室在开源模型上追赶得很快，工程化能力很强。"] * zh
                      + ["Chinese labs move fast on open models and their engineering is strong."] * en
                      + ["扫码关注我们"] * aside)
