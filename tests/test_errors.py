@@ -186,3 +186,22 @@ def test_a_failed_fetch_is_a_missing_asset_under_every_command(monkeypatch, caps
     assert cli.main(command) == errors.EXIT_MISSING_ASSET
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "offline" in err and "internal error" not in err
+
+
+def test_two_extracts_racing_on_one_folder_never_leave_a_mixture(tmp_path):
+    # Once both exited 0 and the folder held claims of one document beside mentions of the other.
+    out = tmp_path / "out"
+    sources = [ROOT / "data" / "raw" / name for name in ("lambert-china-ai-labs-2026-05.zh-en.txt", "mulan-psl-v2.zh-en.txt")]
+    runs = [subprocess.Popen([sys.executable, "-m", "helpers", "extract", str(source), "--out", str(out)], cwd=ROOT,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for source in sources]
+    results = [(run.wait(timeout=300), run.communicate()[1]) for run in runs]
+    assert all(code in (0, errors.EXIT_OUTPUT_REFUSED) for code, _ in results) and any(code == 0 for code, _ in results)
+    for code, err in results:
+        assert code == 0 or ("another run (PID" in err and err.count("\n") == 1)
+    claims, mentions = export.read_table(out / "claims.csv"), export.read_table(out / "mentions.csv")
+    texts = [s.read_bytes().decode("utf-8-sig") for s in sources]
+    text = next(t for t in texts if all(t[a:b] == c for a, b, c in zip(claims["start"], claims["end"], claims["text"])))
+    assert all(text[a:b] == m for a, b, m in zip(mentions["start"], mentions["end"], mentions["surface"]))
+    spans = dict(zip(claims["claim_id"], zip(claims["start"], claims["end"])))
+    assert all(spans[c][0] <= a and b <= spans[c][1] for c, a, b in zip(mentions["claim_id"], mentions["start"], mentions["end"]))
+    assert siblings(out) == []
