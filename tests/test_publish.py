@@ -187,3 +187,14 @@ def test_two_racing_runs_never_mix_their_files(tmp_path):
             seen += 1
     assert [run.wait(timeout=60) for run in runs] == [0, 0]
     assert seen > 0 and leftovers(target) == []
+
+
+def test_a_report_hidden_by_the_old_backup_scheme_is_put_back(tmp_path):
+    # Before this module, a killed report left the previous one in .<name>.previous.*/<name> for good.
+    hidden = tmp_path / ".out.previous.k2j3" / "out"
+    hidden.mkdir(parents=True)
+    (hidden / "index.html").write_text("previous", encoding="utf-8")
+    write_run(tmp_path / "other", "x")  # another target's leftovers are not touched
+    publish.clean_leftovers(tmp_path / "out")
+    assert (tmp_path / "out" / "index.html").read_text(encoding="utf-8") == "previous"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["other", "out"]
