@@ -119,6 +119,7 @@ def clean_leftovers(target: Path) -> None:
     for previous in sorted(target.parent.glob(f".{target.name}.previous.*")):
         kept = previous / target.name
         if not target.exists() and kept.is_dir():
+            (kept / MARKER).write_text(MARKER_TEXT, encoding="utf-8")  # ours: only a run of ours put it there
             os.rename(kept, target)
         shutil.rmtree(previous, ignore_errors=True)
 

@@ -198,3 +198,5 @@ def test_a_report_hidden_by_the_old_backup_scheme_is_put_back(tmp_path):
     publish.clean_leftovers(tmp_path / "out")
     assert (tmp_path / "out" / "index.html").read_text(encoding="utf-8") == "previous"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["other", "out"]
+    write_run(tmp_path / "out", "new")  # and it is ours to replace
+    assert (tmp_path / "out" / "a.csv").read_text(encoding="utf-8") == "new"
