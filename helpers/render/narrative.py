@@ -39,6 +39,8 @@ def code_of(value) -> str:
     '`` a`b ``'
     """
     flat = LINE_BREAKS.sub(" ", str(value))
+    if not flat.strip():
+        return ""  # an empty code span is two backticks shown as such
     fence = "`" * (max((len(run) for run in re.findall(r"`+", flat)), default=0) + 1)
     pad = " " if "`" in flat or flat.startswith(" ") or flat.endswith(" ") else ""
     return f"{fence}{pad}{flat}{pad}{fence}"
