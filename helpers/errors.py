@@ -88,11 +88,13 @@ def os_error_status(exc: OSError) -> int:
 def describe_os_error(exc: OSError) -> str:
     """``[Errno 28] No space left on device: 'x'`` → ``disk full: no space left on device (writing x)``."""
     status = os_error_status(exc)
-    reason = (exc.strerror or str(exc)).rstrip(".")
+    reason = (exc.strerror or str(exc) or type(exc).__name__).strip().rstrip(".").splitlines()[0]
+    if reason[1:2].islower():  # "No space left" reads on after a colon; "OSError" stays as it is
+        reason = reason[:1].lower() + reason[1:]
     where = f" ({exc.filename})" if exc.filename else ""
     if status == EXIT_DISK_FULL:
-        return f"disk full: {reason[0].lower() + reason[1:]}{where}; nothing was published, free some space and run again"
-    return f"cannot write: {reason[0].lower() + reason[1:]}{where}"
+        return f"disk full: {reason}{where}; nothing was published, free some space and run again"
+    return f"cannot write: {reason}{where}"
 
 
 def print_error(line: str) -> None:

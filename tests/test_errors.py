@@ -205,3 +205,16 @@ def test_two_extracts_racing_on_one_folder_never_leave_a_mixture(tmp_path):
     spans = dict(zip(claims["claim_id"], zip(claims["start"], claims["end"])))
     assert all(spans[c][0] <= a and b <= spans[c][1] for c, a, b in zip(mentions["claim_id"], mentions["start"], mentions["end"]))
     assert siblings(out) == []
+
+
+@pytest.mark.parametrize("exc, status, line", [
+    (OSError(errno.ENOSPC, "No space left on device", "t.csv"), 5,
+     "disk full: no space left on device (t.csv); nothing was published, free some space and run again"),
+    (OSError(errno.EACCES, "Permission denied"), 6, "cannot write: permission denied"),
+    (OSError("[Errno 28] No space left on device: 'x'"), 5, None),  # shutil.Error carries it in its text
+    (OSError(), 6, "cannot write: OSError"),
+])
+def test_file_system_errors_are_one_line_with_their_own_status(exc, status, line):
+    assert errors.os_error_status(exc) == status
+    described = errors.describe_os_error(exc)
+    assert "\n" not in described and (line is None or described == line)
