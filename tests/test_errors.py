@@ -218,3 +218,14 @@ def test_file_system_errors_are_one_line_with_their_own_status(exc, status, line
     assert errors.os_error_status(exc) == status
     described = errors.describe_os_error(exc)
     assert "\n" not in described and (line is None or described == line)
+
+
+@pytest.mark.parametrize("signum, status", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_an_interruption_while_the_command_line_loads_is_one_line_too(tmp_path, signum, status):
+    process = subprocess.Popen([sys.executable, "-m", "helpers", "extract", "--out", str(tmp_path / "out")],
+                               cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(0.3)  # the interpreter is up; pandas, numpy and the engine are still being imported
+    process.send_signal(signum)
+    _, err = process.communicate(timeout=60)
+    assert (process.returncode, err) == (status, "interrupted; nothing was written\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
