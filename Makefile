@@ -8,6 +8,8 @@ SOURCE ?= data/raw/lambert-china-ai-labs-2026-05.zh-en.txt
 PARAMS ?=
 STAMP  := $(VENV)/.installed
 CORPUS ?= ../shared/corpus
+# a make variable as one shell word, whatever it holds (spaces, quotes): 'a b.txt', 'it'\''s.txt'
+quoted = '$(subst ','\'',$(1))'
 
 .PHONY: help env report notebooks test eval bench lab clean
 
@@ -27,7 +29,7 @@ $(STAMP): requirements.txt pyproject.toml Makefile
 	touch $(STAMP)
 
 report: $(STAMP) ## run every notebook on SOURCE (default: the seed) with PARAMS (a YAML file): pages, slides, figures, tables in build/<name>/
-	$(PY) -m helpers report $(SOURCE) $(if $(PARAMS),--params $(PARAMS))
+	$(PY) -m helpers report $(call quoted,$(SOURCE)) $(if $(PARAMS),--params $(call quoted,$(PARAMS)))
 
 notebooks: $(STAMP) ## re-run the committed notebooks on the seed, saving outputs (then commit them)
 	$(PY) -m helpers notebooks
@@ -37,7 +39,7 @@ test: $(STAMP) ## run every test: unit, property, gold and notebook (nbval) test
 	$(PY) -m pytest notebooks --nbval
 
 eval: $(STAMP) ## score the engine against the corpus gold per half, tuning and test (CORPUS: the third-party documents' folder)
-	$(PY) tools/gold_eval.py "$(CORPUS)"
+	$(PY) tools/gold_eval.py $(call quoted,$(CORPUS))
 
 bench: $(STAMP) ## time extraction, corpus mode and the aligner against floors measured in the same run (build/bench.md)
 	$(PY) bench/run.py

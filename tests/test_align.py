@@ -11,16 +11,21 @@ from hypothesis import strategies as st
 from helpers.align import (
     ADDITION,
     OMISSION,
+    AlignmentTooLarge,
     AlignParams,
     align_claims,
     align_gale_church,
+    check_size,
+    decode_banded,
     decode_monotone,
     evaluate_alignment,
     read_gold,
     score_paragraphs,
 )
+from helpers.align.evidence import gather_evidence
 from helpers.columns import ALIGNMENT_COLUMNS
 from helpers.paths import GOLD, RAW
+from helpers.pipeline import extract
 from helpers.text.reader import read_document
 
 
@@ -292,3 +297,68 @@ def test_mulan_gold(mulan):
     assert ours["link_accuracy"] >= 0.95, message
     assert ours["predicted_additions"] == 0, message  # a full translation has no asides
     assert ours["link_accuracy"] >= baseline["link_accuracy"] + 0.4, message
+
+
+
+# ---- the banded decoder and the size bound ---------------------------------------------------
+
+gains = st.integers(1, 14).flatmap(lambda n: st.integers(1, 16).flatmap(lambda m: st.tuples(
+    st.lists(st.lists(st.floats(-1, 1, allow_nan=False), min_size=m, max_size=m), min_size=n, max_size=n),
+    st.lists(st.booleans(), min_size=n, max_size=n))))
+
+
+@settings(max_examples=150, deadline=None)
+@given(gains, st.sampled_from([0.0, 0.1]), st.sampled_from([0.0, 0.05]))
+def test_a_band_as_wide_as_the_source_is_the_full_pass(case, bonus, skip):
+    gain, marked = np.asarray(case[0]), np.asarray(case[1])
+    params = AlignParams(band=gain.shape[1], continuity_bonus=bonus, skip_cost=skip)
+    assert decode_banded(gain, params, marked=marked) == decode_monotone(gain, params, marked=marked)
+
+
+def path_total(gain: np.ndarray, path: list[int], params: AlignParams) -> float:
+    """The decoder's objective for a path without excursions or bonuses: gains minus the cost of each move."""
+    total, position = 0.0, -1
+    for i, j in enumerate(path):
+        if j < 0:
+            continue
+        total += gain[i, j]
+        if position >= 0 and j < position:
+            total -= params.back_jump_cost + params.back_step_cost * (position - j)
+        elif position >= 0:
+            total -= params.skip_cost * math.log1p(max(j - position - 1, 0))
+        position = j
+    return total
+
+
+@settings(max_examples=100, deadline=None)
+@given(gains, st.integers(0, 4))
+def test_a_narrow_band_moves_the_reading_position_only_within_the_band(case, band):
+    gain = np.asarray(case[0])
+    params = AlignParams(band=band, excursion_cost=10.0)  # no excursion: every link moves the position
+    path = decode_banded(gain, params)
+    position = -1
+    for j in path:
+        if j >= 0:
+            assert position < 0 or abs(j - position) <= band
+            position = j
+    # and it never scores more than the full pass, which may go anywhere
+    full = decode_monotone(gain, params)
+    assert path_total(gain, path, params) <= path_total(gain, full, params) + 1e-9
+
+
+def test_the_default_band_agrees_with_the_full_pass_on_both_gold_documents():
+    for name in ("lambert-china-ai-labs-2026-05.zh-en.txt", "mulan-psl-v2.zh-en.txt"):
+        tables = extract(read_document(RAW / name).text)
+        evidence = gather_evidence(tables.claims, tables.mentions, AlignParams())
+        full = decode_monotone(evidence.gain, AlignParams(), marked=evidence.marked)
+        assert decode_banded(evidence.gain, AlignParams(), marked=evidence.marked) == full, name
+
+
+def test_a_document_beyond_the_bound_is_refused_in_one_line_before_any_evidence(monkeypatch):
+    claims = make_claims([["中国实验室很快。", "芯片是约束。"]] * 3, [["Chinese labs are fast.", "Chips bind."]] * 4)
+    assert check_size(claims, AlignParams(max_cells=48)) == (6, 8)
+    monkeypatch.setattr("helpers.align.evidence.english_units", lambda *a: (_ for _ in ()).throw(AssertionError("too late")))
+    with pytest.raises(AlignmentTooLarge) as caught:
+        align_claims(claims, params=AlignParams(max_cells=47))
+    message = str(caught.value)
+    assert "\n" not in message and "48 pairs" in message and "limit of 47" in message and "max_cells" in message

@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from helpers.publish import MARKER
 from helpers.paths import DEFAULT_SOURCE, ROOT
 
 TABLES = ["claims.csv", "mentions.csv", "blocks.csv", "candidates.csv", "repairs.csv"]
@@ -33,7 +34,7 @@ def seed_out(tmp_path_factory):
 
 def test_extract_writes_every_table_with_a_bom_and_no_leftovers(seed_out):
     out, result = seed_out
-    assert sorted(p.name for p in out.iterdir()) == sorted(TABLES)
+    assert sorted(p.name for p in out.iterdir()) == sorted([*TABLES, MARKER])
     for name in TABLES:
         assert (out / name).read_bytes().startswith(b"\xef\xbb\xbf")
     assert result.stderr == ""

@@ -1,14 +1,23 @@
 """Corpus mode: many documents in parallel into one set of tables, doc_id first, rows in document order."""
 
+import errno
+import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
+from helpers import cli, corpus
+from helpers.cli import cores, worker_count
 from helpers.corpus import DOC_ID, TABLE_NAMES, extract_corpus, is_corpus, list_sources, unique_ids
+from helpers.errors import EXIT_DISK_FULL, child_pids
 from helpers.export import read_table
+from helpers.text.reader import InputError
+from helpers.publish import MARKER
 from helpers.paths import ROOT
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -48,10 +57,10 @@ def test_directory_lists_only_its_txt_files_sorted(tmp_path):
 def test_corpus_skips_a_bad_document_and_keeps_the_rest_in_order(tmp_path):
     folder = make_corpus(tmp_path / "in", {**SHORT, "bad.txt": UNDECODABLE})
     out = tmp_path / "out"
-    result = run("extract", str(folder), "--out", str(out), "--jobs", "2")
+    result = run("extract", str(folder), "--out", str(out), "--jobs", "2", "--force-jobs")
     assert result.returncode == 3, result.stderr
     assert result.stderr.count("\n") == 1 and "bad.txt" in result.stderr and "Traceback" not in result.stderr
-    assert sorted(p.name for p in out.iterdir()) == sorted(f"{name}.csv" for name in TABLE_NAMES)  # no leftovers
+    assert sorted(p.name for p in out.iterdir()) == sorted([*(f"{name}.csv" for name in TABLE_NAMES), MARKER])  # no leftovers
     for name in TABLE_NAMES:
         table = read_table(out / f"{name}.csv")
         assert list(table.columns)[0] == DOC_ID
@@ -128,3 +137,111 @@ def test_single_file_has_no_doc_id_column(tmp_path):
     result = run("extract", str(source), "--out", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
     assert DOC_ID not in read_table(tmp_path / "out" / "claims.csv").columns
+
+
+def test_every_txt_passed_over_is_named_with_its_reason(tmp_path):
+    folder = make_corpus(tmp_path / "in", {"a-tiny.txt": SHORT["a-tiny.txt"]})
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "link.txt").symlink_to(folder / "gone.txt")
+    (folder / "folder.txt").mkdir()
+    out = tmp_path / "out"
+    result = run("extract", str(folder), "--out", str(out), "--jobs", "1")  # a FIFO read would hang: timeout
+    assert result.returncode == 3, result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 3 and all(line.startswith("skipped: ") for line in lines)
+    for name, reason in (("pipe.txt", "named pipe"), ("link.txt", "broken symbolic link"), ("folder.txt", "directory")):
+        assert any(name in line and reason in line for line in lines), (name, lines)
+    assert "read 1 of 4 documents" in result.stdout
+    assert list(dict.fromkeys(read_table(out / "claims.csv")[DOC_ID])) == ["a-tiny"]
+
+
+def test_jobs_are_capped_at_the_cores_unless_forced(capsys):
+    assert worker_count(None) == cores()
+    assert worker_count(cores() + 30) == cores()
+    assert "capped" in capsys.readouterr().err
+    assert worker_count(cores() + 30, force=True) == cores() + 30
+    with pytest.raises(InputError):
+        worker_count(0)
+
+
+def slow_corpus(folder: Path, documents: int = 6) -> Path:
+    text = (FIXTURES / "unseen_article.txt").read_text(encoding="utf-8") * 20
+    return make_corpus(folder, {f"{k:02d}.txt": text for k in range(documents)})
+
+
+def alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stream:
+            return stream.read().rsplit(b")", 1)[1].split()[0] != b"Z"  # a zombie holds nothing
+    except FileNotFoundError:
+        return False
+
+
+def start_corpus(folder: Path, out: Path) -> tuple[subprocess.Popen, list[int]]:
+    """A corpus run in its own session (as a terminal's job is); returns it once its workers are busy."""
+    process = subprocess.Popen([sys.executable, "-m", "helpers", "extract", str(folder), "--out", str(out),
+                                "--jobs", "2", "--force-jobs"], cwd=ROOT, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while len(child_pids(process.pid)) < 2 or not any(".tmp-" in p.name for p in out.parent.iterdir()):
+        assert time.monotonic() < deadline and process.poll() is None, "the workers never started"
+        time.sleep(0.05)
+    return process, child_pids(process.pid)
+
+
+def test_workers_die_with_a_parent_killed_by_sigkill(tmp_path):
+    process, workers = start_corpus(slow_corpus(tmp_path / "in"), tmp_path / "out")
+    process.kill()
+    out, err = process.communicate(timeout=20)  # returns only once no worker holds our stdout
+    deadline = time.monotonic() + 10
+    while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(alive(pid) for pid in workers)
+    assert not (tmp_path / "out").exists()
+    assert run("extract", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--jobs", "1").returncode == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "out"]  # the dead run's temporary folder went
+
+
+@pytest.mark.parametrize("signum, status", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_ctrl_c_or_sigterm_stops_a_corpus_run_with_one_line(tmp_path, signum, status):
+    process, workers = start_corpus(slow_corpus(tmp_path / "in"), tmp_path / "out")
+    # Ctrl-C reaches the terminal's whole process group; SIGTERM (kill PID) only the parent
+    if signum == signal.SIGINT:
+        os.killpg(process.pid, signum)
+    else:
+        process.send_signal(signum)
+    out, err = process.communicate(timeout=30)
+    assert (process.returncode, err) == (status, "interrupted; nothing was written\n")
+    assert not [pid for pid in workers if alive(pid)], err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in"]  # no folder, no .tmp files
+
+
+def test_a_full_disk_in_corpus_mode_leaves_no_temporary_file(tmp_path, monkeypatch, capsys):
+    folder = make_corpus(tmp_path / "in", SHORT)
+    real, calls = corpus._TableSink.append, []
+
+    def failing(self, name, columns, body):
+        calls.append(name)
+        if len(calls) == 7:  # the second document's second table
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real(self, name, columns, body)
+
+    monkeypatch.setattr(corpus._TableSink, "append", failing)
+    assert cli.main(["extract", str(folder), "--out", str(tmp_path / "out"), "--jobs", "1"]) == EXIT_DISK_FULL
+    assert "disk full" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.rglob("*")) == sorted(["in", *SHORT])  # the disk is as it was
+
+
+def test_a_file_holding_two_articles_gets_a_caveat(tmp_path):
+    seed = (ROOT / "data" / "raw" / "lambert-china-ai-labs-2026-05.zh-en.txt").read_text(encoding="utf-8")
+    mulan = (ROOT / "data" / "raw" / "mulan-psl-v2.zh-en.txt").read_text(encoding="utf-8")
+    folder = make_corpus(tmp_path / "in", {"two.txt": seed + "\n" + mulan, "one.txt": mulan})
+    result = run("extract", str(folder), "--out", str(tmp_path / "out"), "--jobs", "1")
+    assert result.returncode == 0
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"caveat: {folder / 'two.txt'}: a second article seems to start near line ")
+    # near: between the end of the seed's own article (its closing ad) and the first line of the second
+    near = int(lines[0].split("near line ")[1].split(":")[0])
+    ad = next(i for i, l in enumerate(seed.splitlines()) if l.strip() == "合作启事") + 1
+    assert ad <= near <= seed.count("\n") + 2
+    assert "one.txt" not in result.stderr  # a single article: no caveat

@@ -14,7 +14,7 @@ PACKAGE = ROOT / "helpers"
 ORDER = [
     # the bottom: paths, column names, patterns, vocabularies, parameters, caches, fetches, CSV writing
     "helpers", "helpers.paths", "helpers.columns", "helpers.patterns", "helpers.cache", "helpers.vocab",
-    "helpers.params", "helpers.npm", "helpers.export",
+    "helpers.params", "helpers.npm", "helpers.export", "helpers.errors", "helpers.publish",
     # 1 text: read, cut, parse
     "helpers.text", "helpers.text.reader", "helpers.text.segment", "helpers.text.parse",
     # 2 tables: mentions (and the gazetteer's tokenizer), claims, every table of a document

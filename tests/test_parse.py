@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers.columns import CONTENT_KINDS
-from helpers.text.parse import detect_lang, parse_document, split_sentences
+from helpers.pipeline import extract
+from helpers.text.parse import detect_lang, parse_document, second_article, split_sentences
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -143,3 +144,41 @@ def test_offsets_and_coverage_hold_for_any_text(text):
         for k in range(start, end):
             assert covered[k] == 1 or (covered[k] == 0 and text[k].isspace())
     assert max(covered, default=0) <= 1
+
+
+RAW = Path(__file__).parents[1] / "data" / "raw"
+
+
+def test_lone_carriage_returns_end_lines_like_newlines(seed_document):
+    # An old Mac file: the same tables as with \n, and no spurious name candidates from words that
+    # start a line (they were read as capitalised words in mid-line).
+    unix = seed_document.text.replace("\r\n", "\n")
+    mac = unix.replace("\n", "\r")
+    one, other = extract(unix), extract(mac)
+    for name in ("blocks", "claims", "mentions", "candidates", "repairs"):
+        a, b = getattr(one, name), getattr(other, name)
+        columns = [c for c in a.columns if c not in ("text", "before", "after")]
+        assert a[columns].equals(b[columns]), name
+    assert all(mac[s:e] == t for s, e, t in zip(other.claims["start"], other.claims["end"], other.claims["text"]))
+
+
+def test_two_articles_in_one_file_are_found_and_one_is_not():
+    seed = (RAW / "lambert-china-ai-labs-2026-05.zh-en.txt").read_text(encoding="utf-8")
+    mulan = (RAW / "mulan-psl-v2.zh-en.txt").read_text(encoding="utf-8")
+    for single in (seed, mulan):
+        assert second_article(parse_document(single).blocks) is None
+    both = parse_document(seed + "\n" + mulan).blocks
+    found = second_article(both)
+    assert found is not None
+    # it lies after the first article's English and no later than the second's first line
+    first_english_end = parse_document(seed).blocks.query("part == 'original'")["block_id"].max()
+    assert first_english_end < found <= len(parse_document(seed).blocks) + 1
+
+
+@settings(max_examples=40, deadline=None)
+@given(zh=st.integers(1, 6), en=st.integers(1, 6), aside=st.integers(0, 2))
+def test_a_single_article_of_any_length_gets_no_second_article(zh, en, aside):
+    text = "\n".join(["中国的实验室在开源模型上追赶得很快，工程化能力很强。"] * zh
+                     + ["Chinese labs move fast on open models and their engineering is strong."] * en
+                     + ["扫码关注我们"] * aside)
+    assert second_article(parse_document(text).blocks) is None

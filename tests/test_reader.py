@@ -1,12 +1,16 @@
 """Reading: encodings detected and reported, newlines kept, unusable files refused with one line."""
 
 import codecs
+import os
+import threading
+import time
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers.text.reader import InputError, decode_bytes, read_document
+from helpers.text.reader import InputError, decode_bytes, read_bounded, read_document
 
 SAMPLE = "中国 AI 实验室\r\nThe labs.\n第三行"
 
@@ -94,3 +98,52 @@ def test_utf8_text_round_trips(text):
     except InputError:
         return  # control-heavy text is refused as binary, which is allowed
     assert decoded == text.removeprefix("\ufeff") or encoding == "utf-8-sig"
+
+
+@pytest.mark.parametrize("make, kind", [
+    (lambda d: (os.mkfifo(d / "pipe.txt"), d / "pipe.txt")[1], "named pipe"),
+    (lambda d: Path("/dev/zero"), "character device"),
+    (lambda d: Path("/dev/urandom"), "character device"),
+    (lambda d: (os.symlink(d / "gone.txt", d / "link.txt"), d / "link.txt")[1], "broken symbolic link"),
+])
+def test_what_is_not_a_regular_file_is_refused_before_it_is_read(tmp_path, make, kind):
+    # A FIFO would block the reader forever and /dev/zero would be read until memory runs out:
+    # each is refused at once, in one line, without being opened for reading.
+    path = make(tmp_path)
+    if not os.path.lexists(path):
+        pytest.fail(f"{path} is not on this machine")  # never a skip: every Linux has these
+    started = time.monotonic()
+    with pytest.raises(InputError, match=kind) as caught:
+        read_document(path)
+    assert time.monotonic() - started < 2
+    assert "\n" not in str(caught.value)
+
+
+def test_the_size_limit_is_counted_while_reading_whatever_the_source_claims():
+    # A pipe reports no size: the reader stops at the limit plus one byte and refuses.
+    read_end, write_end = os.pipe()
+    writer = threading.Thread(target=lambda: (os.write(write_end, b"x" * 5000), os.close(write_end)))
+    writer.start()
+    try:
+        with pytest.raises(InputError, match="larger than the limit of 4096 bytes"):
+            read_bounded(read_end, 4096, "pipe")
+        assert len(os.read(read_end, 10000)) == 5000 - 4097  # it read 4097 bytes and no more
+    finally:
+        writer.join()
+        os.close(read_end)
+
+
+@settings(max_examples=50, deadline=None)
+@given(size=st.integers(0, 3000), limit=st.integers(0, 3000))
+def test_bounded_read_returns_everything_up_to_the_limit_and_refuses_beyond(size, limit):
+    read_end, write_end = os.pipe()
+    os.write(write_end, b"y" * size)  # under the pipe's 64 KiB buffer: no writer thread needed
+    os.close(write_end)
+    try:
+        if size <= limit:
+            assert read_bounded(read_end, limit, "pipe") == b"y" * size
+        else:
+            with pytest.raises(InputError):
+                read_bounded(read_end, limit, "pipe")
+    finally:
+        os.close(read_end)

@@ -3,14 +3,22 @@
 import base64
 import hashlib
 import io
+import os
+import re
+import shutil
+import signal
 import subprocess
 import sys
 import tarfile
+import time
 
 import pytest
 
+from helpers import errors
+from helpers.errors import child_pids
 from helpers.export import read_table
 from helpers.params import Params
+from helpers.render import assets, errors as render_errors, report
 from helpers.paths import NOTEBOOKS, ROOT
 from helpers.pipeline import run
 from helpers.render import assets, report
@@ -19,15 +27,22 @@ TINY = """中国 AI 实验室在工程化和开源上追赶很快。一位美国
 作者认为,中国公司更愿意自己训练模型,比如月之暗面和智谱都发布了开源模型。
 他说,芯片仍然是最大的约束,很多实验室缺少 Nvidia 芯片。
 这点对我们来说很好理解。<script>alert("zh")</script>
+说白了,点[这里](javascript:alert(1))或者 <https://evil.example/auto> 看 ![图](https://evil.example/zh.png) 和 www.evil.example 吧。
+咱们再看 [参考][r] 与 <a href="https://evil.example/raw">原文</a>,公式 $x^2$ 和模板 {{ 7*7 }} 都只是文字。
 
-Notes from visiting Chinese AI labs
+[r]: https://evil.example/ref
+
+Notes from visiting Chinese AI labs ![x](https://evil.example/heading.png)
 I visited Moonshot AI and Zhipu in Beijing last month. Both labs release open-weight models and move fast.
-The mentality of Chinese researchers
+The mentality of [Chinese](javascript:alert(2)) researchers <img src="https://evil.example/h2.png">
 Chinese companies prefer to train their own models rather than buy from OpenAI or Anthropic. Talent is abundant and students are eager.
 Compute is the main constraint. Most labs are desperate for more Nvidia chips, and domestic chips help with inference.
 The government supports the labs, but it is unclear how much. <img src=x onerror=alert("en")>
 """
 CDNS = ("unpkg.com", "cdnjs", "jsdelivr", "cdn.")
+# a tag that fetches or links, and its URL attributes: markup shown as text (&lt;a href=…) is neither
+TAG = re.compile(r"<(a|img|link|script|iframe|source)\b([^>]*)>", re.I)
+URL_ATTRIBUTE = re.compile(r"""\b(href|src|srcset|action)\s*=\s*["']?([^"'\s>]*)""", re.I)
 # The overview and the briefing: a page and the slides, every table and the framing figures, in ~15 s
 # instead of ~40 s for all five notebooks (the others run under nbval on the seed).
 NOTEBOOKS_RUN = ["01-overview.ipynb", "05-briefing.ipynb"]
@@ -69,8 +84,9 @@ def test_slides_load_reveal_from_the_local_copy_and_nothing_from_a_cdn(built):
     assert (built / "slides" / "reveal.js" / "plugin" / "notes" / "notes.js").is_file()
     for page in [*built.glob("*/*.html"), built / "index.html"]:
         text = page.read_text(encoding="utf-8")
-        assert 'src="http' not in text and 'href="http' not in text, page.name
-        assert not any(cdn in text for cdn in CDNS), page.name
+        urls = [value for _, attributes in TAG.findall(text) for _, value in URL_ATTRIBUTE.findall(attributes)]
+        assert not [url for url in urls if url.startswith(("http:", "https:", "//"))], page.name
+        assert not any(cdn in url for url in urls for cdn in CDNS), page.name
 
 
 def test_slides_hide_code_and_show_computed_findings(built):
@@ -128,6 +144,78 @@ def test_markup_in_the_article_is_shown_never_run(built):
     assert "<h1" in (built / "html" / "01-overview.html").read_text(encoding="utf-8")
 
 
+def test_no_link_or_image_in_the_built_report_comes_from_the_document(built):
+    # The document is full of Markdown and HTML tricks (links, images, javascript: URLs, autolinks,
+    # reference links, raw HTML, math, templates); every <a> and <img> in every page and slide is ours:
+    # images are embedded figures, links are anchors or our own relative files.
+    pages = [p for p in built.rglob("*.html") if "reveal.js" not in p.parts]
+    for page in pages:
+        body = page.read_text(encoding="utf-8")
+        for tag, attributes in TAG.findall(body):
+            for name, value in URL_ATTRIBUTE.findall(attributes):
+                assert "evil.example" not in value and "javascript:" not in value.lower(), (page.name, tag, value)
+                if tag.lower() == "img":
+                    assert value.startswith("data:image/"), (page.name, value)
+                elif tag.lower() == "a":
+                    assert value.startswith("#") or ":" not in value, (page.name, value)
+    briefing = (built / "html" / "05-briefing.html").read_text(encoding="utf-8")
+    # ... and the tricks did reach the pages, as text
+    assert "[Chinese](javascript:alert(2))" in briefing and "evil.example/heading.png" in briefing
+
+
+def test_a_users_folder_given_as_out_is_refused_before_any_work(tmp_path):
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "todo.txt").write_text("keep", encoding="utf-8")
+    source = tmp_path / "tiny.txt"
+    source.write_text(TINY, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "helpers", "report", str(source), "--out", str(notes)],
+                            capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert result.returncode == 7 and result.stderr.count("\n") == 1 and "todo.txt" in result.stderr
+    assert [p.name for p in notes.iterdir()] == ["todo.txt"] and (notes / "todo.txt").read_text() == "keep"
+
+
+def test_a_fifo_as_source_is_refused_at_once(tmp_path):
+    os.mkfifo(tmp_path / "pipe.txt")
+    result = subprocess.run([sys.executable, "-m", "helpers", "report", str(tmp_path / "pipe.txt"), "--out",
+                             str(tmp_path / "out")], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert result.returncode == 2 and "named pipe" in result.stderr and result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("evalue, status", [("[Errno 28] No space left on device: 'x.png'", 5),
+                                            ("[Errno 13] Permission denied: 'x.png'", 6)])
+def test_a_full_disk_inside_a_notebook_is_named_as_such_not_blamed_on_the_notebook(evalue, status):
+    failure = type("CellExecutionError", (Exception,), {"ename": "OSError", "evalue": evalue})()
+    cause = render_errors.failure(NOTEBOOKS / "05-briefing.ipynb", failure)
+    assert isinstance(cause, OSError) and errors.os_error_status(cause) == status
+    other = type("CellExecutionError", (Exception,), {"ename": "KeyError", "evalue": "'x'"})()
+    assert isinstance(render_errors.failure(NOTEBOOKS / "05-briefing.ipynb", other), report.NotebookFailed)
+
+
+def test_an_interrupted_report_says_one_line_stops_its_kernels_and_keeps_the_previous_report(built, tmp_path):
+    out = tmp_path / "out"
+    shutil.copytree(built, out)  # a previous report of ours
+    before = sorted(str(p.relative_to(out)) for p in out.rglob("*"))
+    source = tmp_path / "tiny-labs.zh-en.txt"
+    source.write_text(TINY, encoding="utf-8")
+    process = subprocess.Popen([sys.executable, "-m", "helpers", "report", str(source), "--out", str(out)],
+                               cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while not list(tmp_path.glob(".out.tmp-*/notebooks")) or not child_pids(process.pid):  # kernels running
+        assert time.monotonic() < deadline and process.poll() is None
+        time.sleep(0.05)
+    kernels = child_pids(process.pid)
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=30)
+    assert process.returncode == 130
+    assert err == f"interrupted; nothing was written; the previous output in {out} is unchanged\n"
+    assert sorted(str(p.relative_to(out)) for p in out.rglob("*")) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "tiny-labs.zh-en.txt"]
+    time.sleep(0.5)
+    assert not [pid for pid in kernels if os.path.exists(f"/proc/{pid}") and
+                open(f"/proc/{pid}/stat", "rb").read().rsplit(b")", 1)[1].split()[0] != b"Z"]
+
+
 def test_a_one_language_document_is_refused_before_anything_is_written(tmp_path):
     source = tmp_path / "zh.txt"
     source.write_text("只有中文的评论。\n第二段也是中文。\n", encoding="utf-8")
@@ -160,4 +248,4 @@ def test_the_command_lines_parameters_give_the_reports_tables(built, tmp_path):
 
 def test_make_report_passes_its_params_file_to_the_command():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    assert "$(if $(PARAMS),--params $(PARAMS))" in makefile
+    assert "$(if $(PARAMS),--params $(call quoted,$(PARAMS)))" in makefile

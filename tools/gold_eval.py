@@ -26,7 +26,7 @@ def norm(name: str) -> str:
 
 
 def evaluate(doc: dict, text: str, gold_dir: Path, analyse) -> dict:
-    from helpers.entities import load_gazetteer, GAZETTEER_PATH
+    from helpers.tables.entities import default_gazetteer
     a = analyse(text)
     t = a.tables
     sents = read_gold(gold_dir / f"{doc['doc']}.sentences.csv")
@@ -91,7 +91,7 @@ def evaluate(doc: dict, text: str, gold_dir: Path, analyse) -> dict:
         out["noncontent"]["tp"] += sys_nc and gold_nc
         out["noncontent"]["fp"] += sys_nc and not gold_nc
         out["noncontent"]["fn"] += gold_nc and not sys_nc
-    gaz = load_gazetteer(GAZETTEER_PATH).set_index("entity")
+    gaz = default_gazetteer().set_index("entity")
     names = {e: norm(r["name_en"] or e) for e, r in gaz.iterrows()}
     m = t.mentions[t.mentions["org"] != ""]
     sys_counts = Counter((("zh" if s < en_start else "en"), names.get(o, norm(o))) for s, o in zip(m["start"], m["org"]))
@@ -121,7 +121,7 @@ def document_path(doc: dict, corpus: Path) -> Path:
 
 def score_corpus(corpus: Path, gold_dir: Path = GOLD, *, verbose: bool = False) -> dict:
     """Counters per half (tuning, test) and per document, over every gold document found."""
-    from helpers.pipeline import analyse
+    from helpers.pipeline import run as analyse
 
     halves = defaultdict(lambda: defaultdict(Counter))
     for doc in read_index(gold_dir):

@@ -30,7 +30,7 @@ def read_index(path: Path = INDEX) -> list[dict]:
 
 def units(text: str, en_start: int) -> tuple[list[tuple], list[tuple]]:
     """Blocks (id, part, start, end) and Chinese sentences (sid, block id, start, end)."""
-    from helpers.parse import detect_lang, split_sentences
+    from helpers.text.parse import detect_lang, split_sentences
 
     blocks, sentences = [], []
     for number, match in enumerate((m for m in LINE.finditer(text) if m.group().strip()), 1):

@@ -68,6 +68,62 @@ def decode_monotone(gain: np.ndarray, params: AlignParams = AlignParams(), *, ma
     return backtrack(score, back)
 
 
+def decode_banded(gain: np.ndarray, params: AlignParams = AlignParams(), *, marked: np.ndarray | None = None) -> list[int]:
+    """``decode_monotone`` with links restricted to paragraphs within ``params.band`` of the reading position.
+
+    The same states, costs, choices and ties, but a link from reading position p may go only to paragraphs
+    p - band … p + band (from the start, before any link, every paragraph is open, and an excursion may
+    still go anywhere: it does not move the position). Time n × m × (2·band + 1) and memory n × m
+    back-pointers (int32), against n × m² time for the full pass.
+    """
+    n, m = gain.shape
+    if n == 0:
+        return []
+    if m == 0:
+        return [-1] * n
+    NEG = -1e18
+    band = params.band
+    score = np.full(m + 1, NEG)
+    score[0] = 0.0
+    back = []
+    positions = np.arange(m)
+    states = np.arange(m + 1, dtype=np.int32)
+    # window column k holds the reading position p = j + k - band for target paragraph j: offset o = j - p = band - k
+    offsets = band - np.arange(2 * band + 1)
+    move_cost = np.where(offsets >= 0, params.skip_cost * np.log1p(np.maximum(offsets - 1, 0)),
+                         params.back_jump_cost + params.back_step_cost * (-offsets))
+    continuing = (offsets == 0) | (offsets == 1)
+    padding = np.full(band, NEG)
+    for i in range(n):
+        g = gain[i]
+        alive = score > NEG / 2
+        # stay unlinked, or make an excursion: the position does not move
+        best_excursion = int(np.argmax(g))
+        excursion_gain = g[best_excursion] - params.excursion_cost
+        new = np.where(alive, score + max(excursion_gain, 0.0), NEG)
+        prev_state = states.copy()
+        choice = np.where(alive & (excursion_gain > 0), best_excursion, -1).astype(np.int32)
+        bonus = 0.0 if marked is not None and marked[i] else params.continuity_bonus
+        # from the start state (no link yet) any paragraph is free; on a tie the start wins, as in the full pass
+        if alive[0]:
+            total = np.where(g > 0, score[0] + g, NEG)
+            better = total > new[1:]
+            new[1:][better], prev_state[1:][better], choice[1:][better] = total[better], 0, positions[better]
+        # from a reading position within the band
+        window = np.lib.stride_tricks.sliding_window_view(np.concatenate([padding, score[1:], padding]), 2 * band + 1)
+        own_gain = g[:, None] + bonus * continuing[None, :]
+        total = np.where((window > NEG / 2) & (own_gain > 0), window + own_gain - move_cost[None, :], NEG)
+        best = np.argmax(total, axis=1)  # the first of equals: the lowest previous position, as in the full pass
+        best_total = total[positions, best]
+        better = (best_total > new[1:]) & (best_total > NEG / 2)
+        new[1:][better] = best_total[better]
+        prev_state[1:][better] = positions[better] + best[better] - band + 1
+        choice[1:][better] = positions[better]
+        back.append((prev_state, choice))
+        score = new
+    return backtrack(score, back)
+
+
 def backtrack(score: np.ndarray, back: list[tuple[np.ndarray, np.ndarray]]) -> list[int]:
     """Follow a decoder's back-pointers from its best final state: the chosen paragraph per sentence."""
     state = int(np.argmax(score))
@@ -80,5 +136,9 @@ def backtrack(score: np.ndarray, back: list[tuple[np.ndarray, np.ndarray]]) -> l
 
 
 def decode(evidence: Evidence, params: AlignParams) -> list[int]:
-    """The decoder's path over an evidence's gains: one paragraph index per Chinese sentence, -1 for none."""
-    return decode_monotone(evidence.gain, params, marked=evidence.marked)
+    """The decoder's path over an evidence's gains, banded unless ``params.band`` is 0 or spans the source: one
+    paragraph index per Chinese sentence, -1 for none."""
+    decoder = decode_banded if 0 < params.band < evidence.gain.shape[1] else decode_monotone
+    return decoder(evidence.gain, params, marked=evidence.marked)
+
+

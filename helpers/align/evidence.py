@@ -46,6 +46,7 @@ from ..tables.claims import find_cues
 from ..tables.entities import tokenizer_for
 from ..patterns import HAN
 from ..text.segment import Tokenizer
+from ..text.reader import InputError
 from .dictionary import Dictionary, default_dictionary, load_zh_idf, tokenize_en
 from .ecdict import EnglishChinese, default_ecdict
 
@@ -250,10 +251,30 @@ def english_units(en: pd.DataFrame, join_headings: bool = True) -> np.ndarray:
     return np.asarray(units, dtype=int)
 
 
+class AlignmentTooLarge(InputError):
+    """A document beyond ``AlignParams.max_cells``; the message is one line naming the limit."""
+
+
+def check_size(claims: pd.DataFrame, params: AlignParams = AlignParams()) -> tuple[int, int]:
+    """(Chinese sentences, English sentences) to align; AlignmentTooLarge if their product exceeds ``max_cells``.
+
+    Checked before any evidence is gathered, so a document too large is refused in one line, never
+    by a MemoryError halfway through.
+    """
+    zh, en = content_units(claims)
+    n, s = len(zh), len(en)
+    if n * s > params.max_cells:
+        raise AlignmentTooLarge(
+            f"too large to align: {n:,} Chinese × {s:,} English sentences = {n * s:,} pairs, above the limit of "
+            f"{params.max_cells:,} (AlignParams.max_cells: about 28 bytes of memory each); extract still reads it")
+    return n, s
+
+
 def gather_evidence(claims: pd.DataFrame, mentions: pd.DataFrame | None, params: AlignParams,
                     dictionary: Dictionary | None = None, en_zh: EnglishChinese | None = None,
                     tokenizer: Tokenizer | None = None) -> Evidence:
     """Every score the decoder needs: coverage, z and gain per (Chinese sentence, English unit), and what built them."""
+    check_size(claims, params)
     zh, en = content_units(claims)
     dictionary = dictionary or default_dictionary()
     tokenizer = tokenizer or tokenizer_for()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .. import npm
 from ..patterns import CJK_CHAR
-from .errors import ReportError
+from .errors import AssetMissing
 from .fonts import cjk_font_path
 
 REVEAL_VERSION = "4.6.0"
@@ -24,11 +24,11 @@ REVEAL_DIR_NAME = "reveal.js"   # next to the slides
 
 
 def check_integrity(data: bytes, integrity: str = REVEAL_INTEGRITY) -> None:
-    """Raise ReportError unless ``data`` matches an npm ``sha512-…`` integrity string."""
+    """Raise AssetMissing unless ``data`` matches an npm ``sha512-…`` integrity string."""
     try:
         npm.check_integrity(data, integrity, f"reveal.js {REVEAL_VERSION} download")
     except npm.FetchError as exc:
-        raise ReportError(str(exc)) from None
+        raise AssetMissing(str(exc)) from None
 
 
 def unpack_reveal(data: bytes, target: Path) -> Path:
@@ -36,7 +36,7 @@ def unpack_reveal(data: bytes, target: Path) -> Path:
     try:
         return npm.unpack(data, target, REVEAL.keep, REVEAL.required)
     except npm.FetchError as exc:
-        raise ReportError(f"reveal.js: {exc}") from None
+        raise AssetMissing(f"reveal.js: {exc}") from None
 
 
 def ensure_reveal(home: Path = REVEAL_HOME) -> Path:
@@ -44,7 +44,7 @@ def ensure_reveal(home: Path = REVEAL_HOME) -> Path:
     try:
         return npm.ensure(REVEAL, home)
     except npm.FetchError as exc:
-        raise ReportError(f"{exc}; the slides need it") from None
+        raise AssetMissing(f"{exc}; the slides need it") from None
 
 
 FONT_CSS = """/* Chinese glyphs for readers without a CJK system font: a subset of Noto Sans CJK SC

@@ -6,7 +6,7 @@ findings into the Markdown block that opens a notebook. Numbers are formatted th
 
 from __future__ import annotations
 
-import html
+import re
 
 import pandas as pd
 
@@ -15,10 +15,36 @@ from ..params import DEFAULTS
 
 LANG_NAMES = {"zh": "Chinese", "en": "English", "mixed": "mixed"}
 
+# Every ASCII character that Markdown (CommonMark, GitHub's autolinks, MathJax's $) can read as syntax, and the
+# characters HTML reads. Backslash-escaped or written as entities, each shows as itself and does nothing.
+MARKDOWN_SYNTAX = re.compile(r"[\\`*_{}\[\]()#+\-.!|~$:@]")
+HTML_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029]+")
+
 
 def text_of(value) -> str:
-    """Document text made safe for Markdown: markup quoted from an article is shown, never run."""
-    return html.escape(str(value), quote=False)
+    r"""Document text as Markdown that shows it and runs nothing: links, images, HTML, math all become text.
+
+    >>> print(text_of("![x](http://a.example/x.png) <b>&"))
+    \!\[x\]\(http\://a\.example/x\.png\) &lt;b&gt;&amp;
+    """
+    flat = LINE_BREAKS.sub(" ", str(value))
+    escaped = MARKDOWN_SYNTAX.sub(lambda m: "\\" + m.group(), flat)
+    return re.sub(r"[&<>]", lambda m: HTML_ENTITIES[m.group()], escaped)
+
+
+def code_of(value) -> str:
+    """Document text as a Markdown code span: shown literally, whatever backticks it holds.
+
+    >>> code_of("a`b")
+    '`` a`b ``'
+    """
+    flat = LINE_BREAKS.sub(" ", str(value))
+    if not flat.strip():
+        return ""  # an empty code span is two backticks shown as such
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", flat)), default=0) + 1)
+    pad = " " if "`" in flat or flat.startswith(" ") or flat.endswith(" ") else ""
+    return f"{fence}{pad}{flat}{pad}{fence}"
 
 
 def pct(share: float) -> str:
@@ -31,9 +57,10 @@ def plural(n: int, word: str, many: str | None = None) -> str:
     return f"{n} {word if n == 1 else (many or word + 's')}"
 
 
-def listing(items, *, limit: int = 5, code: bool = False) -> str:
-    """'a, b and c' (at most ``limit`` items, then 'and N more')."""
-    items = [f"`{i}`" if code else str(i) for i in items]
+def listing(items, *, limit: int = 5, code: bool = False, quoted: bool = True) -> str:
+    """'a, b and c' (at most ``limit`` items, then 'and N more'); each item escaped with ``text_of`` (or
+    shown as a code span with ``code``) unless ``quoted=False`` says the items are Markdown we built."""
+    items = [code_of(i) if code else text_of(i) if quoted else str(i) for i in items]
     if len(items) > limit:
         items = items[:limit] + [f"{len(items) - limit} more"]
     if len(items) <= 1:
@@ -44,15 +71,16 @@ def listing(items, *, limit: int = 5, code: bool = False) -> str:
 def answer(question: str, findings: list[str]) -> str:
     """The Markdown that opens a notebook: the question in bold, then the findings as bullets.
 
-    Findings quote the document (headings, names), so any markup in them is escaped here.
+    The findings are Markdown already: every piece of the document in them was escaped where it
+    was put in (``text_of``, ``code_of``), so that our own code spans stay code spans.
     """
-    bullets = "\n".join(f"- {text_of(line)}" for line in findings) or "- Nothing to report for this document."
+    bullets = "\n".join(f"- {line}" for line in findings) or "- Nothing to report for this document."
     return f"**{text_of(question)}**\n\n{bullets}"
 
 
 def quotes(texts, *, limit: int = 5) -> str:
     """Sentences quoted verbatim as Markdown bullets, at most ``limit``, with a count of the rest."""
-    texts = [text_of(t).strip() for t in texts]
+    texts = [text_of(str(t).strip()) for t in texts]
     lines = [f"- “{t}”" for t in texts[:limit]]
     if len(texts) > limit:
         lines.append(f"- … and {len(texts) - limit} more")
@@ -60,8 +88,8 @@ def quotes(texts, *, limit: int = 5) -> str:
 
 
 def bullets(findings: list[str]) -> str:
-    """Findings as a Markdown bullet list, markup from the document escaped."""
-    return "\n".join(f"- {text_of(line)}" for line in findings)
+    """Findings (Markdown, their document text escaped where it was put in) as a bullet list."""
+    return "\n".join(f"- {line}" for line in findings)
 
 
 # ---- 01 overview --------------------------------------------------------------------------------
@@ -113,8 +141,8 @@ def theme_findings(emphasis: pd.DataFrame, terms: pd.DataFrame | None = None, *,
             lines.append(f"Most frequent {LANG_NAMES[lang]} terms: {listing(top, code=True)}.")
     more_zh = emphasis[emphasis["difference"] >= min_difference].sort_values("difference", ascending=False)
     more_en = emphasis[emphasis["difference"] <= -min_difference].sort_values("difference")
-    describe = lambda rows: listing([f"{r.theme.replace('_', ' ')} ({pct(r.zh_share)} of Chinese vs "
-                                     f"{pct(r.en_share)} of English sentences)" for r in rows.itertuples()])
+    describe = lambda rows: listing([f"{text_of(r.theme.replace('_', ' '))} ({pct(r.zh_share)} of Chinese vs "
+                                     f"{pct(r.en_share)} of English sentences)" for r in rows.itertuples()], quoted=False)
     if len(more_zh):
         lines.append(f"The Chinese commentary dwells more on {describe(more_zh)}.")
     if len(more_en):
@@ -133,13 +161,13 @@ def mention_findings(by_part: pd.DataFrame, one_version: pd.DataFrame, co: pd.Da
     lines = []
     top = by_part.head(3)
     lines.append(
-        f"{plural(len(by_part), 'organisation')} named; most often {listing([f'{r.org} ({r.total})' for r in top.itertuples()])}."
+        f"{plural(len(by_part), 'organisation')} named; most often {listing([f'{text_of(r.org)} ({r.total})' for r in top.itertuples()], quoted=False)}."
     )
     lead_zh = by_part.sort_values([PART_COMMENTARY, "org"], ascending=[False, True]).iloc[0]
     lead_en = by_part.sort_values([PART_ORIGINAL, "org"], ascending=[False, True]).iloc[0]
     if lead_zh["org"] != lead_en["org"]:
-        lines.append(f"The commentary names {lead_zh['org']} most ({lead_zh[PART_COMMENTARY]}), "
-                     f"the original {lead_en['org']} ({lead_en[PART_ORIGINAL]}).")
+        lines.append(f"The commentary names {text_of(lead_zh['org'])} most ({lead_zh[PART_COMMENTARY]}), "
+                     f"the original {text_of(lead_en['org'])} ({lead_en[PART_ORIGINAL]}).")
     for part, label in [(PART_COMMENTARY, "Only the Chinese names"), (PART_ORIGINAL, "Only the English names")]:
         only = one_version[one_version["only_in"] == part]
         if len(only):
@@ -150,7 +178,7 @@ def mention_findings(by_part: pd.DataFrame, one_version: pd.DataFrame, co: pd.Da
         stacked = pairs.stack().sort_values(ascending=False, kind="mergesort")
         if len(stacked) and stacked.iloc[0] > 0:
             (a, b), n = stacked.index[0], int(stacked.iloc[0])
-            lines.append(f"Most often named together: {a} and {b} ({plural(n, 'paragraph')}).")
+            lines.append(f"Most often named together: {text_of(a)} and {text_of(b)} ({plural(n, 'paragraph')}).")
     return lines
 
 
@@ -180,7 +208,7 @@ def framing_findings(alignment: pd.DataFrame, coverage: pd.DataFrame, shifts: pd
         total = coverage["carried_chars"].sum() / max(coverage["chars"].sum(), 1)
         best = coverage.sort_values(["share_chars", "section"], ascending=[False, True]).iloc[0]
         worst = coverage[coverage["claims"] >= 3].sort_values(["share_chars", "section"]).head(1)
-        heading = lambda row: f"“{row['heading'].replace(chr(8217), chr(39))}”" if row["heading"] else "the opening"
+        heading = lambda row: f"“{text_of(row['heading'].replace(chr(8217), chr(39)))}”" if row["heading"] else "the opening"
         lines.append(f"The commentary carries {pct(total)} of the English text; most of {heading(best)} "
                      f"({pct(best['share_chars'])}).")
         if len(worst) and worst.iloc[0]["section"] != best["section"]:

@@ -11,6 +11,9 @@ from .errors import failure
 KERNEL = "python3"
 NOTEBOOK_GLOB = "[0-9][0-9]-*.ipynb"
 CELL_TIMEOUT = 600
+# The kernels' own log (a warning about TCP on every start, another when their parent exits) would add
+# lines to a run's stderr that say nothing about the report; their errors still show.
+KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]
 
 
 def numbered_notebooks(folder: Path = NOTEBOOKS) -> list[Path]:
@@ -41,7 +44,8 @@ def execute_in_place(notebooks: list[Path] | None = None) -> list[Path]:
     for path in notebooks or numbered_notebooks():
         nb = nbformat.read(path, as_version=4)
         client = NotebookClient(nb, kernel_name=KERNEL, timeout=CELL_TIMEOUT, record_timing=False,
-                                shutdown_kernel="immediate", resources={"metadata": {"path": str(path.parent)}})
+                                shutdown_kernel="immediate", resources={"metadata": {"path": str(path.parent)}},
+                                extra_arguments=KERNEL_ARGUMENTS)
         try:
             client.execute()
         except Exception as exc:
@@ -63,6 +67,7 @@ def run_notebook(notebook: Path, output: Path, parameters: dict) -> None:
             str(notebook), str(output), parameters={k: v for k, v in parameters.items() if k in known},
             kernel_name=KERNEL, cwd=str(notebook.parent), progress_bar=False, log_output=False,
             request_save_on_cell_execute=False, shutdown_kernel="immediate", execution_timeout=CELL_TIMEOUT,
+            extra_arguments=KERNEL_ARGUMENTS,
         )
     except Exception as exc:
         raise failure(notebook, exc) from None

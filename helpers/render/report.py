@@ -15,18 +15,22 @@ The steps live beside it: ``notebooks`` (running them), ``pages`` (HTML and slid
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
-import tempfile
-from concurrent.futures import ThreadPoolExecutor
+import sys
+import threading
+from concurrent.futures import ThreadPoolExecutor, wait
 from pathlib import Path
 
 from ..columns import PART_COMMENTARY, PART_ORIGINAL
+from ..errors import stop_children
 from ..export import write_tables
 from ..paths import BUILD, DEFAULT_SOURCE
 from ..params import Params
 from ..pipeline import load_analysis
-from ..text.parse import parse_document
+from ..publish import publishing
+from ..text.parse import parse_document, second_article_caveat
 from ..text.reader import InputError, read_document
 from .assets import REVEAL_DIR_NAME, ensure_reveal, write_fonts
 from .errors import NotebookFailed, ReportError
@@ -36,6 +40,7 @@ from .pages import render, write_index
 __all__ = ["NotebookFailed", "ReportError", "build_report", "default_out", "require_both_parts", "write_report_tables"]
 
 SLIDES_NOTEBOOK = "05-briefing.ipynb"
+KERNEL_STOP_SECONDS = 5  # after an interruption, how long the threads running notebooks get to notice
 
 
 def default_out(source: str | Path) -> Path:
@@ -52,13 +57,18 @@ def write_report_tables(source: Path, out_dir: Path, params: Params = Params()) 
 
 
 def require_both_parts(text: str, source: Path) -> None:
-    """The notebooks compare two versions: refuse, before writing anything, a document with only one."""
-    parts = set(parse_document(text).blocks["part"])
+    """The notebooks compare two versions: refuse, before writing anything, a document with only one;
+    say so (one ``caveat:`` line) when the file seems to hold two articles."""
+    blocks = parse_document(text).blocks
+    parts = set(blocks["part"])
     missing = [name for part, name in ((PART_COMMENTARY, "a Chinese commentary"), (PART_ORIGINAL, "an English original"))
                if part not in parts]
     if missing:
         raise InputError(f"{source}: the report compares two versions, but this document has no {' nor '.join(m.split(' ', 1)[1] for m in missing)} "
                          "(python -m helpers extract still reads it)")
+    caveat = second_article_caveat(text, blocks)
+    if caveat:
+        print(f"caveat: {source}: {caveat}", file=sys.stderr)
 
 
 def build_report(source: str | Path = DEFAULT_SOURCE, out_dir: str | Path | None = None, *,
@@ -67,29 +77,17 @@ def build_report(source: str | Path = DEFAULT_SOURCE, out_dir: str | Path | None
 
     ``params`` drive the tables and every notebook alike (each gets ``PARAMS``: the changes to the defaults).
 
-    An unreadable source raises InputError before anything is written. If a later step fails, the
-    half-built folder is removed and a previous report in its place is put back.
+    An unreadable source raises InputError before anything is written. The report is built in a
+    fresh folder beside ``out_dir`` and published whole (``helpers.publish``): a failure or an
+    interruption leaves a previous report in place, and a folder we did not write is refused.
     """
     source = Path(source)
     document = read_document(source)      # raises InputError: nothing written yet
     require_both_parts(document.text, source)
     reveal = ensure_reveal()
     out_dir = Path(out_dir) if out_dir else default_out(source)
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    backup = None
-    if out_dir.exists():
-        backup = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.previous.", dir=out_dir.parent))
-        out_dir.rename(backup / out_dir.name)
-    try:
-        _build(source.resolve(), out_dir.resolve(), reveal, notebooks or numbered_notebooks(), params)
-    except BaseException:
-        shutil.rmtree(out_dir, ignore_errors=True)
-        if backup is not None:
-            (backup / out_dir.name).rename(out_dir)
-        raise
-    finally:
-        if backup is not None:
-            shutil.rmtree(backup, ignore_errors=True)
+    with publishing(out_dir) as folder:
+        _build(source.resolve(), Path(folder).resolve(), reveal, notebooks or numbered_notebooks(), params)
     return out_dir
 
 
@@ -100,7 +98,11 @@ def _build(source: Path, out_dir: Path, reveal: Path, notebooks: list[Path], par
     changes = {k: list(v) if isinstance(v, tuple) else v for k, v in params.changes().items()}
     (out_dir / "notebooks").mkdir()
 
+    stopping = threading.Event()
+
     def execute(notebook: Path) -> Path:
+        if stopping.is_set():
+            raise ReportError("stopped")
         executed = out_dir / "notebooks" / notebook.name
         parameters = {"SOURCE": os.path.relpath(source, notebook.parent),
                       "FIGURES_DIR": os.path.relpath(figures, notebook.parent), "PARAMS": changes}
@@ -109,8 +111,26 @@ def _build(source: Path, out_dir: Path, reveal: Path, notebooks: list[Path], par
 
     # Each notebook runs in its own kernel process, so they can run side by side, one per core;
     # their outputs do not depend on the order (each writes only its own figures).
-    with ThreadPoolExecutor(max_workers=max(1, min(len(notebooks), os.cpu_count() or 1))) as pool:
-        executed_notebooks = list(pool.map(execute, notebooks))
+    pool = ThreadPoolExecutor(max_workers=max(1, min(len(notebooks), os.cpu_count() or 1)))
+    running = [pool.submit(execute, notebook) for notebook in notebooks]
+    try:
+        executed_notebooks = [future.result() for future in running]
+    except BaseException:
+        # Ctrl-C, SIGTERM or a failed notebook: stop every kernel now rather than wait for them, so that
+        # nothing writes into the folder after it is removed; a thread caught starting a kernel may start
+        # it after the first sweep, hence the wait and the second.
+        stopping.set()
+        pool.shutdown(wait=False, cancel_futures=True)
+        logging.disable(logging.CRITICAL)  # nbclient's lines about the kernels we stopped
+        try:
+            stop_children()
+            wait(running, timeout=KERNEL_STOP_SECONDS)
+            stop_children()
+        finally:
+            logging.disable(logging.NOTSET)
+        raise
+    finally:
+        pool.shutdown(wait=False)
     for notebook, executed in zip(notebooks, executed_notebooks):
         render(executed, out_dir / "html" / f"{notebook.stem}.html")
         if notebook.name == SLIDES_NOTEBOOK:

@@ -341,7 +341,7 @@ def _sentence_initial(text: str, start: int) -> bool:
     index = start - 1
     while index >= 0 and text[index] in SENTENCE_LEADIN:
         index -= 1
-    return index < 0 or text[index] == "\n" or text[index] in SENTENCE_END
+    return index < 0 or text[index] in "\r\n" or text[index] in SENTENCE_END
 
 
 def find_candidates(

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-#: Files larger than this are refused before they are read (override with ``max_bytes``).
+#: Files larger than this are refused, by their size before reading and by counting while reading (override with ``max_bytes``).
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 
 BOMS = [  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
@@ -68,20 +70,74 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     return text, encoding
 
 
+FILE_KINDS = [  # what a path can be instead of a regular file, as the user would call it
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISDIR, "a directory"),
+]
+READ_CHUNK = 1 << 20
+
+
+def not_a_regular_file(mode: int) -> str | None:
+    """What a file of this ``st_mode`` is, when it is not a regular file: ``"a named pipe (FIFO)"``; else None."""
+    if stat.S_ISREG(mode):
+        return None
+    return next((name for test, name in FILE_KINDS if test(mode)), "not a regular file")
+
+
+def read_bounded(fd: int, max_bytes: int, name: str) -> bytes:
+    """Read ``fd`` to its end, but never more than ``max_bytes`` + 1 bytes: one more means too large."""
+    chunks, size = [], 0
+    while size <= max_bytes:
+        chunk = os.read(fd, min(READ_CHUNK, max_bytes + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    if size > max_bytes:
+        raise InputError(f"{name}: larger than the limit of {max_bytes} bytes")
+    return b"".join(chunks)
+
+
 def read_document(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """Read ``path`` as a Document; raise InputError with a one-line reason for anything unusable."""
+    """Read ``path`` as a Document; raise InputError with a one-line reason for anything unusable.
+
+    Only a regular file is read: a FIFO, a device or a socket is refused before it is opened for
+    reading (it could block forever or never end), and at most ``max_bytes`` + 1 bytes are read
+    whatever the file claims its size is.
+    """
     source = Path(path)
-    if not source.exists():
-        raise InputError(f"{source}: no such file")
-    if source.is_dir():
-        raise InputError(f"{source}: is a directory, not a document")
     try:
-        size = source.stat().st_size
-        if size > max_bytes:
-            raise InputError(f"{source}: {size} bytes is larger than the limit of {max_bytes} bytes")
-        data = source.read_bytes()
+        info = source.stat()
+    except FileNotFoundError:
+        kind = "a broken symbolic link" if source.is_symlink() else None
+        raise InputError(f"{source}: {kind or 'no such file'}") from None
     except OSError as exc:
         raise InputError(f"{source}: cannot be read ({exc.strerror})") from None
+    kind = not_a_regular_file(info.st_mode)
+    if kind == "a directory":
+        raise InputError(f"{source}: is a directory, not a document")
+    if kind:
+        raise InputError(f"{source}: is {kind}, not a regular file")
+    if info.st_size > max_bytes:
+        raise InputError(f"{source}: {info.st_size} bytes is larger than the limit of {max_bytes} bytes")
+    try:
+        # O_NONBLOCK: if the path was swapped for a FIFO since stat, opening must not wait for a writer
+        fd = os.open(source, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        raise InputError(f"{source}: cannot be read ({exc.strerror})") from None
+    try:
+        kind = not_a_regular_file(os.fstat(fd).st_mode)
+        if kind:
+            raise InputError(f"{source}: is {kind}, not a regular file")
+        os.set_blocking(fd, True)
+        data = read_bounded(fd, max_bytes, str(source))
+    except OSError as exc:
+        raise InputError(f"{source}: cannot be read ({exc.strerror})") from None
+    finally:
+        os.close(fd)
     try:
         text, encoding = decode_bytes(data)
     except InputError as exc:
