@@ -28,16 +28,16 @@ to tell the scripts apart) is its own view and the mapping is the identity.
 from __future__ import annotations
 
 import csv
+import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-import re
 
 import opencc
 
 from .paths import REFERENCE
-from .segment import HAN_CLASS, HAN_RUN
+from .segment import HAN_RUN
 
 SIMPLIFIED, TRADITIONAL, MIXED, NONE = "simplified", "traditional", "mixed", "none"
 
@@ -59,7 +59,6 @@ REGIONAL_COLUMNS = ("variant", "canonical", "meaning", "region", "kind", "opencc
 REGIONS = ("tw", "hk", "tw|hk")
 VARIANT_KINDS = ("name", "term", "guard")
 OPENCC_VALUES = ("derives", "misses")
-HAN_ONLY = re.compile(HAN_CLASS + "+")
 
 
 @lru_cache(maxsize=None)
@@ -165,7 +164,7 @@ def _check_row(fields: list[str], name: str, line: int, seen: dict[str, int]) ->
     for column in REGIONAL_COLUMNS:
         if not row[column]:
             raise ValueError(f"{where}: empty {column}")
-    if not HAN_ONLY.fullmatch(row["variant"]):
+    if not HAN_RUN.fullmatch(row["variant"]):
         raise ValueError(f"{where}: variant {row['variant']!r} must be Han characters only")
     if row["region"] not in REGIONS:
         raise ValueError(f"{where}: region must be one of {', '.join(REGIONS)}, not {row['region']!r}")
@@ -205,9 +204,12 @@ class ConvertedView:
     text: str
     script: str = NONE
     pieces: tuple[tuple[int, int, int, int], ...] = ()
+    # the pieces' source starts and view starts, for bisection
+    _starts: dict[int, tuple[int, ...]] = field(init=False, repr=False, compare=False)
 
-    def _starts(self, side: int) -> list[int]:
-        return [piece[side] for piece in self.pieces]
+    def __post_init__(self) -> None:
+        starts = {side: tuple(piece[side] for piece in self.pieces) for side in (0, 2)}
+        object.__setattr__(self, "_starts", starts)
 
     def _map(self, offset: int, frm: int, to: int, *, end: bool) -> int:
         """An offset on side ``frm`` (0 source, 2 view) on side ``to``: a piece's start, or its end
@@ -217,7 +219,7 @@ class ConvertedView:
             raise IndexError(f"offset {offset} outside 0..{limit}")
         if not self.pieces:
             return offset
-        starts = self._starts(frm)
+        starts = self._starts[frm]
         if end:
             k = bisect_left(starts, offset) - 1  # the last piece starting strictly before offset
             if k >= 0 and offset <= self.pieces[k][frm + 1]:
@@ -262,8 +264,8 @@ def convert_view(
     """The Simplified view of ``text``: Traditional lines through OpenCC and the regional rows.
 
     A Simplified text is its own view (tw2sp would otherwise rewrite mainland words such as 影片 or
-    支援). In a mixed text each line is decided alone: a line converts when it is Traditional or
-    mixed, or when it marks neither script and the whole text is Traditional.
+    支援). In a Traditional text every line converts; in a mixed text each line is decided alone
+    and converts when it is Traditional or mixed itself.
 
     >>> convert_view("華府說，演算法 v2 很好").text
     '华盛顿说，算法 v2 很好'
