@@ -16,7 +16,7 @@ ORDER = [
     "helpers", "helpers.paths", "helpers.columns", "helpers.patterns", "helpers.cache", "helpers.vocab",
     "helpers.params", "helpers.npm", "helpers.export", "helpers.errors", "helpers.publish",
     # 1 text: read, cut, parse
-    "helpers.text", "helpers.text.reader", "helpers.text.segment", "helpers.text.parse",
+    "helpers.text", "helpers.text.reader", "helpers.text.segment", "helpers.text.variants", "helpers.text.parse",
     # 2 tables: mentions (and the gazetteer's tokenizer), claims, every table of a document
     "helpers.tables", "helpers.tables.entities", "helpers.tables.claims", "helpers.tables.extract",
     # 3 align: dictionaries, evidence, decoder, links, evaluation

@@ -7,10 +7,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import helpers.variants as variants
-from helpers.entities import find_mentions, load_gazetteer
-from helpers.segment import HAN, tokenize_zh
-from helpers.variants import (
+import helpers.text.variants as variants
+from helpers.tables.entities import find_mentions, load_gazetteer
+from helpers.patterns import HAN
+from helpers.text.segment import Tokenizer
+from helpers.text.variants import (
     MIXED_MIN_CHARS,
     VIEW_CONFIG,
     ConvertedView,
@@ -212,6 +213,9 @@ def test_offsets_out_of_range_are_refused():
         view.to_source(2, 1)
 
 
+TOKENIZER = Tokenizer()
+
+
 def test_s2twp_rendering_reads_back_to_the_original_names():
     original = (
         "英伟达发布了新一代芯片。软件开发者说，这些算法需要更多内存和服务器，"
@@ -223,11 +227,11 @@ def test_s2twp_rendering_reads_back_to_the_original_names():
     names = ["英伟达", "芯片", "软件", "算法", "内存", "服务器", "华为", "DeepSeek", "H800"]
 
     def name_tokens(text):
-        return [token for token, _, _ in tokenize_zh(text) if token in names]
+        return [token for token, _, _ in TOKENIZER.tokenize(text) if token in names]
 
     assert name_tokens(view.text) == name_tokens(original)
     # each name in the view maps back to its Traditional rendering in the source, verbatim
-    for token, start, end in tokenize_zh(view.text):
+    for token, start, end in TOKENIZER.tokenize(view.text):
         if token in names:
             source_start, source_end = view.to_source(start, end)
             assert traditional[source_start:source_end] == opencc.OpenCC("s2twp").convert(token)

@@ -36,8 +36,8 @@ from pathlib import Path
 
 import opencc
 
-from .paths import REFERENCE
-from .segment import HAN_RUN
+from ..paths import REFERENCE
+from ..patterns import HAN_RUN
 
 SIMPLIFIED, TRADITIONAL, MIXED, NONE = "simplified", "traditional", "mixed", "none"
 
