@@ -25,7 +25,7 @@ from .npm import FetchError
 from .paths import BUILD, DEFAULT_SOURCE, NOTEBOOKS
 from .params import Params
 from .pipeline import extract, run
-from .publish import OutputBusy, OutputRefused, publishing
+from .publish import PUBLISHED, OutputBusy, OutputRefused, publishing
 from .render.assets import REVEAL_VERSION, ensure_reveal
 from .render.errors import AssetMissing
 from .render.notebooks import execute_in_place
@@ -273,6 +273,7 @@ def run_fetch_ecdict(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     previous = errors.install_signal_handlers()
     debug = False
+    published_before = len(PUBLISHED)
     try:
         parser = build_parser()
         args = parser.parse_args(argv)
@@ -282,6 +283,8 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_BAD_INPUT
         return run_command(args)
     except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM through errors.Terminated
+        if len(PUBLISHED) > published_before and not getattr(exc, "kept", None):
+            exc.published = PUBLISHED[-1]  # it came after this run's output was in place, while reporting it
         return errors.interrupted(exc)
     except Exception as exc:  # a bug: one line, the traceback only when asked for
         return errors.report_internal(exc, debug)

@@ -113,8 +113,13 @@ def report_internal(exc: BaseException, debug: bool) -> int:
 
 def interrupted(exc: KeyboardInterrupt) -> int:
     """One line for Ctrl-C or SIGTERM; the status 128 + the signal."""
-    kept = getattr(exc, "kept", None)
-    what = f"nothing was written; the previous output in {kept} is unchanged" if kept else "nothing was written"
+    kept, published = getattr(exc, "kept", None), getattr(exc, "published", None)
+    if published:
+        what = f"the output in {published} had already been written in full"
+    elif kept:
+        what = f"nothing was written; the previous output in {kept} is unchanged"
+    else:
+        what = "nothing was written"
     print(f"interrupted; {what}", file=sys.stderr)
     return EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED
 

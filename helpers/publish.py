@@ -155,6 +155,10 @@ def _replace(folder: Path, target: Path) -> None:
     shutil.rmtree(old)
 
 
+#: Targets this process has published in full: an interruption that comes after must not say "nothing was written".
+PUBLISHED: list[Path] = []
+
+
 @contextlib.contextmanager
 def publishing(target: str | Path) -> Iterator[Path]:
     """Yield a fresh folder beside ``target``; on success it replaces ``target`` whole (see the module doc)."""
@@ -167,15 +171,22 @@ def publishing(target: str | Path) -> Iterator[Path]:
             clean_leftovers(target)
             check_target(target)
             folder = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
+            ours = os.stat(folder).st_ino  # the target is ours once it is this folder: a swap is one rename
             try:
                 os.chmod(folder, 0o777 & ~_umask())
                 yield folder
                 (folder / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
                 check_target(target)
                 _replace(folder, target)
+                PUBLISHED.append(target)
             except BaseException as exc:
-                shutil.rmtree(folder, ignore_errors=True)
-                if isinstance(exc, KeyboardInterrupt) and (target / MARKER).is_file():
+                swapped = _inode(target) == ours  # an interruption can land right after the swap
+                if swapped and target not in PUBLISHED:
+                    PUBLISHED.append(target)
+                shutil.rmtree(folder, ignore_errors=True)  # after a swap: the previous output, or nothing
+                if isinstance(exc, KeyboardInterrupt) and swapped:
+                    exc.published = target  # the interruption came after the new output was in place
+                elif isinstance(exc, KeyboardInterrupt) and (target / MARKER).is_file():
                     exc.kept = target  # the one line printed for an interruption says so
                 raise
     except BaseException:
@@ -183,6 +194,13 @@ def publishing(target: str | Path) -> Iterator[Path]:
             with contextlib.suppress(OSError):
                 target.parent.rmdir()
         raise
+
+
+def _inode(path: Path) -> int | None:
+    try:
+        return os.stat(path).st_ino
+    except OSError:
+        return None
 
 
 def _umask() -> int:

@@ -152,9 +152,13 @@ def test_an_interrupted_extract_says_one_line_and_leaves_the_previous_output(pre
     process.send_signal(signum)
     _, err = process.communicate(timeout=30)
     assert process.returncode == status
+    assert siblings(out) == []
+    if err == f"interrupted; the output in {out} had already been written in full\n":
+        # the signal lost the race with a loaded machine: the new output is whole, never a mixture
+        assert (out / MARKER).is_file() and {p.name for p in out.iterdir()} > set(before)
+        return
     assert err == f"interrupted; nothing was written; the previous output in {out} is unchanged\n"
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before and (out / MARKER).is_file()
-    assert siblings(out) == []
 
 
 def test_a_document_beyond_the_alignment_bound_is_bad_input_in_one_line(previous, capsys):

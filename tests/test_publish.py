@@ -200,3 +200,29 @@ def test_a_report_hidden_by_the_old_backup_scheme_is_put_back(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["other", "out"]
     write_run(tmp_path / "out", "new")  # and it is ours to replace
     assert (tmp_path / "out" / "a.csv").read_text(encoding="utf-8") == "new"
+
+
+def test_an_interrupt_right_after_the_swap_says_the_new_output_is_in_place(tmp_path, monkeypatch):
+    # Ctrl-C landing just after the finished folder was swapped in must not be reported as
+    # "nothing was written": the new output is whole, and the interruption carries where it is.
+    from helpers import errors
+
+    target = tmp_path / "out"
+    write_run(target, "one")
+    real_replace = publish._replace
+
+    def replace_then_interrupt(folder, where):
+        real_replace(folder, where)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(publish, "_replace", replace_then_interrupt)
+    with pytest.raises(KeyboardInterrupt) as caught:
+        with publishing(target) as folder:
+            (folder / "a.csv").write_text("two", encoding="utf-8")
+    assert caught.value.published == target and not hasattr(caught.value, "kept")
+    assert (target / "a.csv").read_text(encoding="utf-8") == "two" and (target / MARKER).is_file()
+    assert leftovers(target) == []
+    line = []
+    monkeypatch.setattr(sys, "stderr", type("Err", (), {"write": lambda self, s: line.append(s), "flush": lambda self: None})())
+    assert errors.interrupted(caught.value) == errors.EXIT_INTERRUPTED
+    assert "".join(line) == f"interrupted; the output in {target} had already been written in full\n"
