@@ -41,6 +41,26 @@ def clean(value: str | None) -> str:
     return (value or "").strip().lower()
 
 
+def pair_spellings(a: Counter, b: Counter) -> tuple[Counter, Counter]:
+    """Give one organisation one key where the two annotators spelled it differently.
+
+    Names left unmatched on both sides pair up when one is the start of the other ("Baichuan" and
+    "Baichuan Intelligent Technology"), at least four characters long, and the pairing is unique.
+    """
+    for lang in {k[0] for k in a} | {k[0] for k in b}:
+        only_a = [k[1] for k in a if k[0] == lang and (lang, k[1]) not in b]
+        only_b = [k[1] for k in b if k[0] == lang and (lang, k[1]) not in a]
+        for name in only_a:
+            partners = [other for other in only_b if min(len(name), len(other)) >= 4
+                        and (name.startswith(other) or other.startswith(name))]
+            if len(partners) == 1 and sum(
+                    n.startswith(partners[0]) or partners[0].startswith(n) for n in only_a
+                    if min(len(n), len(partners[0])) >= 4) == 1:
+                b[(lang, name)] += b.pop((lang, partners[0]))
+                only_b.remove(partners[0])
+    return a, b
+
+
 def merge_document(units: Path, first: Path, second: Path, doc: str) -> tuple[dict, dict]:
     """The agreed gold rows of one document, and its agreement figures."""
     blocks = {row["block_id"]: row for row in read_tsv(units / doc / "blocks.tsv")}
@@ -99,7 +119,7 @@ def merge_document(units: Path, first: Path, second: Path, doc: str) -> tuple[di
                 continue
         return counts
 
-    oa, ob = org_counts(first), org_counts(second)
+    oa, ob = pair_spellings(org_counts(first), org_counts(second))
     keys_a = {k for k, v in oa.items() if v}
     keys_b = {k for k, v in ob.items() if v}
     gold_orgs = []
