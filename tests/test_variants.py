@@ -355,3 +355,58 @@ def test_converting_any_text_is_deterministic_and_simplified_texts_are_untouched
     assert view == convert_view(text)
     if detect_script(text) in ("simplified", "none"):
         assert view.text == text and view.pieces == ()
+
+
+# ---------------------------------------------------------------------------------------------
+# The whole analysis on a Traditional rendering (issue 12): the engine reads the view, the tables quote the source
+
+
+@pytest.fixture(scope="module")
+def seed_pair(seed_document):
+    from helpers.pipeline import run
+
+    original = seed_document.text
+    traditional = opencc.OpenCC("s2twp").convert(original)
+    assert detect_script(traditional) == "traditional"
+    return run(original), run(traditional), traditional
+
+
+def test_a_simplified_document_reports_its_script_and_keeps_its_offsets(seed_pair):
+    simplified, _, _ = seed_pair
+    assert simplified.script == "simplified" and "(simplified script)" in simplified.describe()
+
+
+def test_the_seeds_traditional_rendering_gives_the_same_claims_at_mapped_offsets(seed_pair):
+    simplified, traditional, text = seed_pair
+    assert traditional.script == "traditional" and traditional.text == text
+    to_traditional = opencc.OpenCC("s2twp").convert
+    before, after = simplified.claims, traditional.claims
+    assert after["claim_id"].tolist() == before["claim_id"].tolist()
+    assert after[["part", "kind", "lang", "voice"]].equals(before[["part", "kind", "lang", "voice"]])
+    # every claim quotes the Traditional source verbatim at its offsets, and is the rendering of the original claim
+    assert all(text[a:b] == t for a, b, t in zip(after["start"], after["end"], after["text"]))
+    assert [to_traditional(t) for t in before["text"]] == after["text"].tolist()
+    assert all(text[a:b] == t for a, b, t in zip(traditional.blocks["start"], traditional.blocks["end"],
+                                                 traditional.blocks["text"]))
+
+
+def test_the_seeds_traditional_rendering_gives_the_same_org_mentions_links_and_shifts(seed_pair):
+    simplified, traditional, text = seed_pair
+    before, after = simplified.mentions, traditional.mentions
+    assert after[["claim_id", "entity", "org", "type", "evidence"]].equals(before[["claim_id", "entity", "org", "type", "evidence"]])
+    assert all(text[a:b] == s for a, b, s in zip(after["start"], after["end"], after["surface"]))
+    links = ["zh_claim_id", "en_claim_id", "relation"]
+    assert traditional.alignment[links].equals(simplified.alignment[links])
+    shifts = ["zh_claim_id", "en_claim_ids", "certainty_shift", "voice_shift", "generalisation_shift"]
+    assert traditional.framing[shifts].equals(simplified.framing[shifts])
+    assert traditional.shifts.equals(simplified.shifts)
+
+
+def test_the_seeds_traditional_rendering_gives_the_same_figures(seed_pair):
+    from helpers.framing.labs import org_by_part
+
+    simplified, traditional, _ = seed_pair
+    assert org_by_part(traditional.labs).equals(org_by_part(simplified.labs))
+    assert traditional.theme_share.equals(simplified.theme_share)
+    assert traditional.frame_mix[["part", "frame", "claims"]].equals(simplified.frame_mix[["part", "frame", "claims"]])
+    assert traditional.frame_tags[["claim_id", "frame"]].equals(simplified.frame_tags[["claim_id", "frame"]])
