@@ -31,7 +31,8 @@ from .params import Params
 from .paths import CACHE, RAW, REFERENCE, ROOT
 from .tables.discover import DISCOVERED
 from .tables.entities import default_gazetteer, tokenizer_for
-from .tables.extract import Tables, extract
+from .tables.extract import Tables
+from .tables.extract import extract as extract_tables
 from .text.reader import read_document
 from .text.segment import Tokenizer
 from .text.variants import ConvertedView, convert_view
@@ -137,7 +138,7 @@ def run(text: str, params: Params = Params(), *, gazetteer: pd.DataFrame | None 
     gazetteer = default_gazetteer() if gazetteer is None else gazetteer
     tokenizer = tokenizer_for(gazetteer)
     view = convert_view(text)
-    tables = extract(view.text, gazetteer=gazetteer, tokenizer=tokenizer)
+    tables = extract_tables(view.text, gazetteer=gazetteer, tokenizer=tokenizer)
     claims, mentions = tables.claims, tables.mentions
     alignment = align_claims(claims, mentions=mentions, params=params.align, tokenizer=tokenizer)
     tags = fr.tag_frames(claims, tokenizer=tokenizer)
@@ -172,6 +173,29 @@ def _spans_on_source(table: pd.DataFrame, view: ConvertedView, text_column: str 
     return table.astype({"start": "int64", "end": "int64"})
 
 
+def extract(text: str, *, gazetteer: pd.DataFrame | None = None, tokenizer: Tokenizer | None = None) -> Tables:
+    """Every table of stages 1-2 (``helpers.tables.extract.extract``), matched on the text's Simplified view and
+    mapped back to ``text`` (what ``python -m helpers extract`` and corpus mode write).
+
+    >>> tables = extract("輝達的晶片很好。\\n\\nNvidia chips are good.\\n")
+    >>> tables.mentions[["surface", "entity"]].values.tolist()
+    [['輝達', 'nvidia'], ['Nvidia', 'nvidia']]
+    """
+    view = convert_view(text)
+    return tables_on_source(extract_tables(view.text, gazetteer=gazetteer, tokenizer=tokenizer), view)
+
+
+def tables_on_source(tables: Tables, view: ConvertedView) -> Tables:
+    """``tables`` built on ``view.text``, with every offset and verbatim text those of ``view.source``."""
+    if view.text == view.source and not view.pieces:
+        return tables
+    mapped = {name: _spans_on_source(getattr(tables, name), view, column) for name, column in _SPAN_TABLES.items()}
+    repairs = tables.repairs
+    if not repairs.empty:
+        repairs = repairs.assign(position=[view.to_source(int(p), int(p))[0] for p in repairs["position"]])
+    return Tables(text=view.source, repairs=repairs, **mapped)
+
+
 def on_source(analysis: Analysis, view: ConvertedView) -> Analysis:
     """The analysis built on ``view``, with every table's offsets and verbatim text those of ``view.source``.
 
@@ -181,13 +205,8 @@ def on_source(analysis: Analysis, view: ConvertedView) -> Analysis:
     """
     if view.text == view.source and not view.pieces:
         return replace(analysis, script=view.script)
-    t = analysis.tables
-    mapped = {name: _spans_on_source(getattr(t, name), view, column) for name, column in _SPAN_TABLES.items()}
-    repairs = t.repairs
-    if not repairs.empty:
-        repairs = repairs.assign(position=[view.to_source(int(p), int(p))[0] for p in repairs["position"]])
-    tables = Tables(text=view.source, repairs=repairs, **mapped)
-    claim_text = mapped["claims"].set_index("claim_id")["text"]
+    tables = tables_on_source(analysis.tables, view)
+    claim_text = tables.claims.set_index("claim_id")["text"]
     framing = analysis.framing.copy()
     if not framing.empty:
         framing["zh_text"] = framing["zh_claim_id"].map(claim_text).fillna(framing["zh_text"])
@@ -198,9 +217,17 @@ def on_source(analysis: Analysis, view: ConvertedView) -> Analysis:
     additions = analysis.additions.copy()
     if not additions.empty and "zh_claim_id" in additions:
         additions["text"] = additions["zh_claim_id"].map(claim_text).fillna(additions["text"])
+        # an entity named only in the Chinese quotes its first mention in that claim, by entity or by org
+        first = tables.mentions.sort_values("start", kind="mergesort")
+        surfaces: dict = {}
+        for key in ("entity", "org"):
+            for claim_id, name, surface in zip(first["claim_id"], first[key], first["surface"]):
+                surfaces.setdefault((claim_id, name), surface)
+        additions["surface"] = [surfaces.get((c, e), old) if old else old for c, e, old
+                                in zip(additions["zh_claim_id"], additions["entity"], additions["surface"])]
     labs = analysis.labs
     if not labs.empty:
-        by_id = mapped["mentions"].set_index("mention_id")
+        by_id = tables.mentions.set_index("mention_id")
         labs = labs.assign(start=labs["mention_id"].map(by_id["start"]), end=labs["mention_id"].map(by_id["end"]),
                            surface=labs["mention_id"].map(by_id["surface"]))
     return replace(analysis, tables=tables, frame_tags=_spans_on_source(analysis.frame_tags, view, "cue"),
