@@ -13,7 +13,7 @@ from helpers.framing.labs import DISCOVERED_MARK, lab_mentions, org_by_part, org
 from helpers.tables.discover import (
     DISCOVERED, EVIDENCE_BOTH, EVIDENCE_SUFFIX, EVIDENCE_VERSIONED, discover_mentions, outside_urls,
 )
-from helpers.tables.entities import find_mentions, normalise_gazetteer
+from helpers.tables.entities import _gazetteer_key, _rollup, find_mentions, normalise_gazetteer
 from helpers.tables.extract import extract
 
 GAZETTEER = normalise_gazetteer(pd.DataFrame([
@@ -156,8 +156,6 @@ def test_a_user_promotes_a_discovery_by_adding_a_gazetteer_row():
 
 def load_gazetteer_from(table: pd.DataFrame) -> pd.DataFrame:
     """A hand-built gazetteer with its org column, as load_gazetteer gives."""
-    from helpers.tables.entities import _gazetteer_key, _rollup
-
     table = normalise_gazetteer(table)
     orgs = _rollup(_gazetteer_key(table))
     return table.assign(org=[orgs[e] for e in table["entity"]])

@@ -8,6 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import helpers.text.variants as variants
+from helpers.framing.labs import org_by_part
+from helpers.pipeline import extract, run
 from helpers.tables.entities import find_mentions, load_gazetteer
 from helpers.patterns import HAN
 from helpers.text.segment import Tokenizer
@@ -363,8 +365,6 @@ def test_converting_any_text_is_deterministic_and_simplified_texts_are_untouched
 
 @pytest.fixture(scope="module")
 def seed_pair(seed_document):
-    from helpers.pipeline import run
-
     original = seed_document.text
     traditional = opencc.OpenCC("s2twp").convert(original)
     assert detect_script(traditional) == "traditional"
@@ -403,10 +403,28 @@ def test_the_seeds_traditional_rendering_gives_the_same_org_mentions_links_and_s
 
 
 def test_the_seeds_traditional_rendering_gives_the_same_figures(seed_pair):
-    from helpers.framing.labs import org_by_part
-
     simplified, traditional, _ = seed_pair
     assert org_by_part(traditional.labs).equals(org_by_part(simplified.labs))
     assert traditional.theme_share.equals(simplified.theme_share)
     assert traditional.frame_mix[["part", "frame", "claims"]].equals(simplified.frame_mix[["part", "frame", "claims"]])
     assert traditional.frame_tags[["claim_id", "frame"]].equals(simplified.frame_tags[["claim_id", "frame"]])
+
+
+NAMES_AND_TERMS = st.sampled_from(["輝達", "英偉達", "超微", "高通", "華府", "晶片", "軟體", "演算法", "Nvidia", "AMD", "華為", "昇騰"])
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(PIECES, NAMES_AND_TERMS), max_size=30).map("".join))
+def test_extracted_tables_quote_any_mixed_script_source_at_their_offsets(body):
+    text = f"這是中文的評論。{body}\n\nThis is the English original. {body}\n"
+    tables = extract(text)
+    assert tables.text == text
+    for table, column in ((tables.blocks, "text"), (tables.claims, "text"), (tables.mentions, "surface"),
+                          (tables.candidates, "surface")):
+        assert all(text[a:b] == s for a, b, s in zip(table["start"], table["end"], table[column]))
+    # each gazetteer mention maps onto a match of the same entity in the view, at the view span its source span produced
+    view = convert_view(text)
+    in_view = {(a, b, e) for a, b, e in find_mentions(view.text, load_gazetteer())[["start", "end", "entity"]].itertuples(index=False)}
+    known = tables.mentions[tables.mentions["evidence"] == ""]
+    for start, end, entity in zip(known["start"], known["end"], known["entity"]):
+        assert (*view.to_view_span(start, end), entity) in in_view

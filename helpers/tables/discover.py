@@ -44,10 +44,6 @@ EVIDENCE_SUFFIX = "org_suffix"
 
 DISCOVERY_COLUMNS = entities.MENTION_RESULT_COLUMNS + ["evidence"]
 
-# How far around a name an organisation cue may stand (characters).
-CUE_WINDOW_ZH = 4
-CUE_WINDOW_EN = 2  # words
-
 
 def _latin_aliases(gazetteer: pd.DataFrame) -> tuple[dict[str, str], dict[str, str]]:
     """The gazetteer's single-word Latin aliases: (exact-case alias → entity, casefolded alias → entity)."""
