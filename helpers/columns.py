@@ -17,6 +17,7 @@ CLAIM_COLUMNS = CLAIM_BASE_COLUMNS + CLAIM_ANALYSIS_COLUMNS
 
 MENTION_COLUMNS = [
     "mention_id", "claim_id", "start", "end", "surface", "entity", "org", "type", "lang", "part",
+    "evidence",  # "" for a gazetteer name; else the rule that found it (helpers.tables.discover)
 ]
 CANDIDATE_COLUMNS = ["start", "end", "surface", "reason", "claim_id", "part"]
 

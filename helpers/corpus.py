@@ -41,7 +41,7 @@ from typing import Callable
 from .errors import stop_children
 from .export import csv_text, publish
 from .paths import RAW
-from .tables.extract import extract
+from .pipeline import extract  # the Simplified view's tables, mapped back to the source
 from .text.parse import second_article_caveat
 from .text.reader import InputError, not_a_regular_file, read_document
 

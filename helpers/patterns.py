@@ -113,6 +113,21 @@ HAS_UPPER_RE = re.compile(r"[A-Z\u00C0-\u00DE]")
 FOLDING_SPECIALS_RE = re.compile("[\u0130\u0131\u017f\u212a\u212b]")
 
 
+# ---- tables.discover: organisations the gazetteer does not list ---------------------------------
+
+# A Latin name: like LATIN_WORD_RE, without apostrophes (a possessive "Rokid's" yields "Rokid").
+DISCOVER_WORD_RE = re.compile(rf"{LATIN_BEFORE}[{LATIN_CLASS}]+(?:[.\-&+][{LATIN_CLASS}]+)*")
+# URLs and e-mail addresses: no name inside them is a mention.
+DISCOVER_URL_RE = re.compile(r"(?:https?://|www\.)[^\s，。、）)\]」>\u3000]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# An organisation cue right after a name, in English ("Rokid Inc.", "Foo Labs", "Bar AI", "the Baz team")
+# and in Chinese (Rokid 公司, 团队, 实验室, 研究院, 集团, 科技).
+DISCOVER_EN_CUE_RE = re.compile(
+    r"(?:'s)?[ \u00A0]+(?:Inc\b|Inc\.|Corp\b|Corporation\b|Ltd\b|LLC\b|GmbH\b|Labs?\b|AI\b|Research\b"
+    r"|Technologies\b|Technology\b|Group\b|Foundation\b|Institute\b|University\b|team\b|company\b|startup\b)"
+)
+DISCOVER_ZH_CUE_RE = re.compile(r"(?:公司|团队|实验室|研究院|研究所|集团|科技|基金会|大学|创始人|联合创始人|CEO)")
+
+
 # ---- align.dictionary: CC-CEDICT lines and glosses, English tokens -------------------------------
 
 # One CC-CEDICT entry: "傳統 传统 [chuan2 tong3] /tradition/traditional/".

@@ -29,16 +29,19 @@ from .framing.labs import lab_mentions
 from .framing.themes import theme_hits, theme_share
 from .params import Params
 from .paths import CACHE, RAW, REFERENCE, ROOT
+from .tables.discover import DISCOVERED
 from .tables.entities import default_gazetteer, tokenizer_for
-from .tables.extract import Tables, extract
+from .tables.extract import Tables
+from .tables.extract import extract as extract_tables
 from .text.reader import read_document
 from .text.segment import Tokenizer
+from .text.variants import ConvertedView, convert_view
 from .vocab import THEMES_PATH, load_themes
 
 __all__ = ["Analysis", "Params", "Tables", "extract", "load_analysis", "run"]
 
 #: Bump when what an Analysis holds changes shape, so cached ones are not reused.
-ANALYSIS_VERSION = 2
+ANALYSIS_VERSION = 3
 
 
 @dataclass
@@ -62,6 +65,7 @@ class Analysis:
     tokenizer: Tokenizer  # the one that cut every Chinese sentence above: pass it on to cut more the same way
     source: str = ""     # the document's file name, when read from a file
     encoding: str = ""   # the encoding it was decoded from
+    script: str = ""     # the Chinese script found (helpers.text.variants.detect_script): simplified, traditional, mixed, none
 
     @property
     def text(self) -> str:
@@ -95,7 +99,8 @@ class Analysis:
         per_sentence = self.alignment.dropna(subset=["zh_claim_id"]).drop_duplicates("zh_claim_id")
         linked = int((per_sentence["relation"] != ADDITION).sum())
         changed = ", ".join(f"{k}={v}" for k, v in self.params.changes().items())
-        return (f"{self.source or 'the text'}: {self.encoding or 'str'}, {len(self.text):,} characters, "
+        script = f" ({self.script} script)" if self.script else ""
+        return (f"{self.source or 'the text'}: {self.encoding or 'str'}, {len(self.text):,} characters{script}, "
                 f"{len(self.blocks)} blocks, {len(self.claims)} sentences, {len(self.mentions)} names; "
                 f"{linked} of {len(per_sentence)} Chinese sentences linked"
                 + (f" (parameters changed: {changed})" if changed else ""))
@@ -117,25 +122,30 @@ class Analysis:
         assert self.alignment["en_claim_id"].dropna().astype(int).isin(originals).all(), "a link to a non-English claim"
         hits = self.theme_hits
         assert hits["claim_id"].isin(claims["claim_id"]).all() and not hits.duplicated(["claim_id", "theme"]).any()
-        assert self.labs["org_type"].isin(self.params.lab_types).all() and self.labs["part"].isin([PART_COMMENTARY, PART_ORIGINAL]).all()
+        assert self.labs["org_type"].isin((*self.params.lab_types, DISCOVERED)).all() and self.labs["part"].isin([PART_COMMENTARY, PART_ORIGINAL]).all()
         return self
 
 
 def run(text: str, params: Params = Params(), *, gazetteer: pd.DataFrame | None = None) -> Analysis:
     """Extract the tables, align the commentary to the original, and build the framing, theme and lab tables.
 
-    One tokenizer, the gazetteer's (``tables.entities.tokenizer_for``), cuts the Chinese at every stage.
+    Every stage reads the document's Simplified view (``helpers.text.variants.convert_view``: Traditional script
+    and Taiwan or Hong Kong terms converted), so that the gazetteer, cues, lexicons, glossary, dictionaries and
+    jieba see the forms they hold; at the end every table's offsets and verbatim text are mapped back to the
+    source (``on_source``). A Simplified document is its own view. One tokenizer, the gazetteer's
+    (``tables.entities.tokenizer_for``), cuts the Chinese at every stage.
     """
     gazetteer = default_gazetteer() if gazetteer is None else gazetteer
     tokenizer = tokenizer_for(gazetteer)
-    tables = extract(text, gazetteer=gazetteer, tokenizer=tokenizer)
+    view = convert_view(text)
+    tables = extract_tables(view.text, gazetteer=gazetteer, tokenizer=tokenizer)
     claims, mentions = tables.claims, tables.mentions
     alignment = align_claims(claims, mentions=mentions, params=params.align, tokenizer=tokenizer)
     tags = fr.tag_frames(claims, tokenizer=tokenizer)
     framing = fr.framing_table(alignment, claims, mentions, tags, margin=params.certainty_margin, tokenizer=tokenizer)
     lexicon = load_themes(params.themes_file or THEMES_PATH)
     hits = theme_hits(claims, lexicon, tokenizer=tokenizer)
-    return Analysis(
+    analysis = Analysis(
         params=params, tables=tables, alignment=alignment, frame_tags=tags, framing=framing,
         coverage=fr.section_coverage(alignment, claims),
         additions=fr.additions(alignment, claims, mentions, level=params.addition_level),
@@ -145,6 +155,83 @@ def run(text: str, params: Params = Params(), *, gazetteer: pd.DataFrame | None 
         theme_lexicon=lexicon, theme_hits=hits, theme_share=theme_share(claims, hits, lexicon),
         labs=lab_mentions(mentions, gazetteer, types=params.lab_types), tokenizer=tokenizer,
     )
+    return on_source(analysis, view)
+
+
+# Tables whose rows carry document offsets, and the columns holding the text at those offsets.
+_SPAN_TABLES = {"blocks": "text", "claims": "text", "mentions": "surface", "candidates": "surface"}
+
+
+def _spans_on_source(table: pd.DataFrame, view: ConvertedView, text_column: str | None) -> pd.DataFrame:
+    """``table`` with start/end mapped from the view to the source, and ``text_column`` the source's verbatim text."""
+    if table.empty:
+        return table
+    spans = [view.to_source(int(a), int(b)) for a, b in zip(table["start"], table["end"])]
+    table = table.assign(start=[a for a, _ in spans], end=[b for _, b in spans])
+    if text_column is not None:
+        table[text_column] = [view.source[a:b] for a, b in spans]
+    return table.astype({"start": "int64", "end": "int64"})
+
+
+def extract(text: str, *, gazetteer: pd.DataFrame | None = None, tokenizer: Tokenizer | None = None) -> Tables:
+    """Every table of stages 1-2 (``helpers.tables.extract.extract``), matched on the text's Simplified view and
+    mapped back to ``text`` (what ``python -m helpers extract`` and corpus mode write).
+
+    >>> tables = extract("輝達的晶片很好。\\n\\nNvidia chips are good.\\n")
+    >>> tables.mentions[["surface", "entity"]].values.tolist()
+    [['輝達', 'nvidia'], ['Nvidia', 'nvidia']]
+    """
+    view = convert_view(text)
+    return tables_on_source(extract_tables(view.text, gazetteer=gazetteer, tokenizer=tokenizer), view)
+
+
+def tables_on_source(tables: Tables, view: ConvertedView) -> Tables:
+    """``tables`` built on ``view.text``, with every offset and verbatim text those of ``view.source``."""
+    if view.text == view.source and not view.pieces:
+        return tables
+    mapped = {name: _spans_on_source(getattr(tables, name), view, column) for name, column in _SPAN_TABLES.items()}
+    repairs = tables.repairs
+    if not repairs.empty:
+        repairs = repairs.assign(position=[view.to_source(int(p), int(p))[0] for p in repairs["position"]])
+    return Tables(text=view.source, repairs=repairs, **mapped)
+
+
+def on_source(analysis: Analysis, view: ConvertedView) -> Analysis:
+    """The analysis built on ``view``, with every table's offsets and verbatim text those of ``view.source``.
+
+    Rows keep their ids, so claim ids, links and labels are unchanged; only where a row points into the text
+    and what it quotes change (a frame tag's cue too: it has offsets). Cue lists without offsets (a claim's hedges
+    and boosters, a theme hit's cue) keep the form the lexicon matched, the Simplified one.
+    """
+    if view.text == view.source and not view.pieces:
+        return replace(analysis, script=view.script)
+    tables = tables_on_source(analysis.tables, view)
+    claim_text = tables.claims.set_index("claim_id")["text"]
+    framing = analysis.framing.copy()
+    if not framing.empty:
+        framing["zh_text"] = framing["zh_claim_id"].map(claim_text).fillna(framing["zh_text"])
+        framing["en_text"] = [
+            " ".join(claim_text.get(int(i), "") for i in str(ids).split("|") if i) if str(ids) else old
+            for ids, old in zip(framing["en_claim_ids"].astype(str), framing["en_text"])
+        ]
+    additions = analysis.additions.copy()
+    if not additions.empty and "zh_claim_id" in additions:
+        additions["text"] = additions["zh_claim_id"].map(claim_text).fillna(additions["text"])
+        # an entity named only in the Chinese quotes its first mention in that claim, by entity or by org
+        first = tables.mentions.sort_values("start", kind="mergesort")
+        surfaces: dict = {}
+        for key in ("entity", "org"):
+            for claim_id, name, surface in zip(first["claim_id"], first[key], first["surface"]):
+                surfaces.setdefault((claim_id, name), surface)
+        additions["surface"] = [surfaces.get((c, e), old) if old else old for c, e, old
+                                in zip(additions["zh_claim_id"], additions["entity"], additions["surface"])]
+    labs = analysis.labs
+    if not labs.empty:
+        by_id = tables.mentions.set_index("mention_id")
+        labs = labs.assign(start=labs["mention_id"].map(by_id["start"]), end=labs["mention_id"].map(by_id["end"]),
+                           surface=labs["mention_id"].map(by_id["surface"]))
+    return replace(analysis, tables=tables, frame_tags=_spans_on_source(analysis.frame_tags, view, "cue"),
+                   framing=framing, additions=additions, labs=labs, script=view.script)
 
 
 def load_analysis(source: str | Path, *, cache: bool = True, **changes) -> Analysis:

@@ -8,6 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import helpers.text.variants as variants
+from helpers.framing.labs import org_by_part
+from helpers.pipeline import extract, run
 from helpers.tables.entities import find_mentions, load_gazetteer
 from helpers.patterns import HAN
 from helpers.text.segment import Tokenizer
@@ -355,3 +357,74 @@ def test_converting_any_text_is_deterministic_and_simplified_texts_are_untouched
     assert view == convert_view(text)
     if detect_script(text) in ("simplified", "none"):
         assert view.text == text and view.pieces == ()
+
+
+# ---------------------------------------------------------------------------------------------
+# The whole analysis on a Traditional rendering (issue 12): the engine reads the view, the tables quote the source
+
+
+@pytest.fixture(scope="module")
+def seed_pair(seed_document):
+    original = seed_document.text
+    traditional = opencc.OpenCC("s2twp").convert(original)
+    assert detect_script(traditional) == "traditional"
+    return run(original), run(traditional), traditional
+
+
+def test_a_simplified_document_reports_its_script_and_keeps_its_offsets(seed_pair):
+    simplified, _, _ = seed_pair
+    assert simplified.script == "simplified" and "(simplified script)" in simplified.describe()
+
+
+def test_the_seeds_traditional_rendering_gives_the_same_claims_at_mapped_offsets(seed_pair):
+    simplified, traditional, text = seed_pair
+    assert traditional.script == "traditional" and traditional.text == text
+    to_traditional = opencc.OpenCC("s2twp").convert
+    before, after = simplified.claims, traditional.claims
+    assert after["claim_id"].tolist() == before["claim_id"].tolist()
+    assert after[["part", "kind", "lang", "voice"]].equals(before[["part", "kind", "lang", "voice"]])
+    # every claim quotes the Traditional source verbatim at its offsets, and is the rendering of the original claim
+    assert all(text[a:b] == t for a, b, t in zip(after["start"], after["end"], after["text"]))
+    assert [to_traditional(t) for t in before["text"]] == after["text"].tolist()
+    assert all(text[a:b] == t for a, b, t in zip(traditional.blocks["start"], traditional.blocks["end"],
+                                                 traditional.blocks["text"]))
+
+
+def test_the_seeds_traditional_rendering_gives_the_same_org_mentions_links_and_shifts(seed_pair):
+    simplified, traditional, text = seed_pair
+    before, after = simplified.mentions, traditional.mentions
+    assert after[["claim_id", "entity", "org", "type", "evidence"]].equals(before[["claim_id", "entity", "org", "type", "evidence"]])
+    assert all(text[a:b] == s for a, b, s in zip(after["start"], after["end"], after["surface"]))
+    links = ["zh_claim_id", "en_claim_id", "relation"]
+    assert traditional.alignment[links].equals(simplified.alignment[links])
+    shifts = ["zh_claim_id", "en_claim_ids", "certainty_shift", "voice_shift", "generalisation_shift"]
+    assert traditional.framing[shifts].equals(simplified.framing[shifts])
+    assert traditional.shifts.equals(simplified.shifts)
+
+
+def test_the_seeds_traditional_rendering_gives_the_same_figures(seed_pair):
+    simplified, traditional, _ = seed_pair
+    assert org_by_part(traditional.labs).equals(org_by_part(simplified.labs))
+    assert traditional.theme_share.equals(simplified.theme_share)
+    assert traditional.frame_mix[["part", "frame", "claims"]].equals(simplified.frame_mix[["part", "frame", "claims"]])
+    assert traditional.frame_tags[["claim_id", "frame"]].equals(simplified.frame_tags[["claim_id", "frame"]])
+
+
+NAMES_AND_TERMS = st.sampled_from(["輝達", "英偉達", "超微", "高通", "華府", "晶片", "軟體", "演算法", "Nvidia", "AMD", "華為", "昇騰"])
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(PIECES, NAMES_AND_TERMS), max_size=30).map("".join))
+def test_extracted_tables_quote_any_mixed_script_source_at_their_offsets(body):
+    text = f"這是中文的評論。{body}\n\nThis is the English original. {body}\n"
+    tables = extract(text)
+    assert tables.text == text
+    for table, column in ((tables.blocks, "text"), (tables.claims, "text"), (tables.mentions, "surface"),
+                          (tables.candidates, "surface")):
+        assert all(text[a:b] == s for a, b, s in zip(table["start"], table["end"], table[column]))
+    # each gazetteer mention maps onto a match of the same entity in the view, at the view span its source span produced
+    view = convert_view(text)
+    in_view = {(a, b, e) for a, b, e in find_mentions(view.text, load_gazetteer())[["start", "end", "entity"]].itertuples(index=False)}
+    known = tables.mentions[tables.mentions["evidence"] == ""]
+    for start, end, entity in zip(known["start"], known["end"], known["entity"]):
+        assert (*view.to_view_span(start, end), entity) in in_view

@@ -11,9 +11,13 @@ import pandas as pd
 from ..columns import KWIC_COLUMNS, ORG_COUNT_COLUMNS, PART_COMMENTARY, PART_ORIGINAL
 from ..params import DEFAULTS
 from ..patterns import WHITESPACE
+from ..tables.discover import DISCOVERED
 from ..tables.entities import load_gazetteer
 from ..text.segment import Tokenizer
 from .themes import top_terms
+
+#: Appended to a discovered organisation's name in the lab tables, so every count and list shows it.
+DISCOVERED_MARK = " (discovered)"
 
 #: Organisation types counted as "labs" in the lab-mention analysis (see gazetteer.csv `type`).
 LAB_TYPES = DEFAULTS.lab_types
@@ -25,7 +29,8 @@ def lab_mentions(mentions: pd.DataFrame, gazetteer: pd.DataFrame | None = None, 
 
     ``org`` becomes the organisation's display name (the gazetteer's English name, else its Chinese
     one: 'Ant Group', not 'ant_group'), since every table and figure built on it is read by people;
-    ``org_id`` keeps the canonical id and ``org_type`` its type.
+    ``org_id`` keeps the canonical id and ``org_type`` its type. A discovered organisation
+    (``helpers.tables.discover``) is kept whatever ``types`` says, its name marked ``DISCOVERED_MARK``.
     """
     gazetteer = load_gazetteer() if gazetteer is None else gazetteer
     table = gazetteer.set_index("entity")
@@ -33,9 +38,10 @@ def lab_mentions(mentions: pd.DataFrame, gazetteer: pd.DataFrame | None = None, 
     names = table["name_en"].where(table["name_en"].astype(str) != "", table["name_zh"])
     names = names.where(names.astype(str) != "", table.index.to_series())
     kept = mentions[mentions["part"].isin([PART_COMMENTARY, PART_ORIGINAL]) & (mentions["org"].astype(str) != "")]
-    kept = kept.assign(org_type=kept["org"].map(org_type).fillna(""), org_id=kept["org"],
-                       org=kept["org"].map(names).fillna(kept["org"]))
-    return kept[kept["org_type"].isin(types)].reset_index(drop=True)
+    discovered = kept["type"] == DISCOVERED
+    kept = kept.assign(org_type=kept["org"].map(org_type).fillna("").where(~discovered, DISCOVERED), org_id=kept["org"],
+                       org=kept["org"].map(names).fillna(kept["org"]).where(~discovered, kept["org"] + DISCOVERED_MARK))
+    return kept[kept["org_type"].isin(types) | discovered].reset_index(drop=True)
 
 
 def org_counts(labs: pd.DataFrame) -> pd.DataFrame:

@@ -11,6 +11,7 @@ from ..columns import CANDIDATE_COLUMNS, MENTION_COLUMNS
 from ..text.parse import parse_document
 from ..text.segment import Tokenizer
 from . import entities
+from .discover import discover_mentions, outside_urls
 from .claims import annotate_claims, build_claims
 
 
@@ -75,7 +76,10 @@ def extract(text: str, *, gazetteer: pd.DataFrame | None = None, tokenizer: Toke
     parsed = parse_document(text)
     claims = annotate_claims(build_claims(text, parsed), tokenizer=tokenizer)
 
-    all_mentions = entities.find_mentions(text, gazetteer)
+    known = outside_urls(text, entities.find_mentions(text, gazetteer))
+    discovered = discover_mentions(text, claims, known, gazetteer)
+    all_mentions = pd.concat([known.assign(evidence=""), discovered], ignore_index=True).sort_values(
+        "start", kind="mergesort").reset_index(drop=True)
     found = attach_to_claims(all_mentions, claims)
     found.insert(0, "mention_id", range(1, len(found) + 1))
     mentions = found[MENTION_COLUMNS]

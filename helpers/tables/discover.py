@@ -1,0 +1,197 @@
+"""Organisations the gazetteer does not list, found in the document itself, each with the evidence that made it one.
+
+The gazetteer knows the names a user listed; an article names others. Three rules turn a name in the text into a
+mention, and each mention says which rule fired in its ``evidence`` column:
+
+- ``versioned:<alias>``: a Latin word that is a gazetteer name with a version glued on ("Baichuan2-13B-Chat",
+  "InternLM2"): the gazetteer's own boundaries keep "Baichuan" from matching inside it, yet it names Baichuan's
+  model, so it is a mention of that entity (and rolls up to its organisation like any other);
+- ``both_versions``: a name written in Latin script in the Chinese version that the English version also uses,
+  which reads as an organisation: capitalised or CamelCase, not a stoplisted word, not a sentence opener that the
+  text also writes in lowercase, and named beside an organisation cue in either version (``Inc.``, ``Labs``,
+  ``AI``, ``team``; 公司, 团队, 实验室 …: ``ORG_CUES_EN``, ``ORG_CUES_ZH``) at least once;
+- ``org_suffix``: a capitalised English name followed by a company suffix ("Foo Inc.", "Bar Labs"): the suffix
+  says what it is even when the Chinese never writes it.
+
+Such a mention has type ``discovered``; its ``entity`` and ``org`` are the name itself (the casefolded name as
+entity id, the name as written the first time as org), so that it counts in the lab-mention tables, marked as
+discovered, and in the "named only in the Chinese/English" lists. A user promotes one by adding a gazetteer row:
+the gazetteer's mention then takes the span and the discovery no longer fires.
+
+What is never discovered (the false friends): a word of the candidate stoplist (GPU, API), a gazetteer name of a
+person, place, model or product (they are mentions already), a capitalised sentence opener alone, an all-lowercase
+word, a number or unit (13B, 4K), a name inside a URL or an e-mail address (``outside_urls`` drops the
+gazetteer's own mentions there too).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+import pandas as pd
+
+from ..patterns import (
+    CAMEL_RE, CAPITALISED_RE, DISCOVER_EN_CUE_RE, DISCOVER_URL_RE, DISCOVER_WORD_RE, DISCOVER_ZH_CUE_RE,
+    HAS_UPPER_RE, LATIN_CHAR_RE,
+)
+from . import entities
+
+DISCOVERED = "discovered"
+EVIDENCE_VERSIONED = "versioned"
+EVIDENCE_BOTH = "both_versions"
+EVIDENCE_SUFFIX = "org_suffix"
+
+DISCOVERY_COLUMNS = entities.MENTION_RESULT_COLUMNS + ["evidence"]
+
+
+def _latin_aliases(gazetteer: pd.DataFrame) -> tuple[dict[str, str], dict[str, str]]:
+    """The gazetteer's single-word Latin aliases: (exact-case alias → entity, casefolded alias → entity)."""
+    key = entities._gazetteer_key(gazetteer)
+    exact: dict[str, str] = {}
+    folded: dict[str, str] = {}
+    for row in key:
+        for alias, ignore in entities._surface_forms(row):
+            if " " in alias or not LATIN_CHAR_RE.match(alias[0]) or not LATIN_CHAR_RE.match(alias[-1]):
+                continue
+            if ignore:
+                folded.setdefault(alias.casefold(), row[0])
+            else:
+                exact.setdefault(alias, row[0])
+    return exact, folded
+
+
+def _versioned_entity(word: str, exact: dict[str, str], folded: dict[str, str]) -> tuple[str, str] | None:
+    """(entity, alias) when ``word`` is a gazetteer alias with a version glued on: the alias, then a digit.
+
+    >>> _versioned_entity("Baichuan2-13B", {"Baichuan": "baichuan"}, {})
+    ('baichuan', 'Baichuan')
+    >>> _versioned_entity("Baichuanese", {"Baichuan": "baichuan"}, {}) is None
+    True
+    """
+    for cut in range(len(word) - 1, 0, -1):
+        if not word[cut].isdigit() or word[cut - 1].isdigit():
+            continue
+        head = word[:cut]
+        entity = exact.get(head) or folded.get(head.casefold())
+        if entity:
+            return entity, head
+    return None
+
+
+def _has_org_cue(text: str, start: int, end: int) -> bool:
+    """Whether an organisation cue follows the name: 公司, 团队, 实验室 … or Inc., Labs, AI, team …"""
+    after = text[end : end + 40]
+    return bool(DISCOVER_ZH_CUE_RE.match(after.lstrip(" ")) or DISCOVER_EN_CUE_RE.match(after))
+
+
+def url_mask(text: str) -> bytearray:
+    """1 for each character inside a URL or an e-mail address, else 0."""
+    mask = bytearray(len(text))
+    for match in DISCOVER_URL_RE.finditer(text):
+        mask[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+    return mask
+
+
+def outside_urls(text: str, mentions: pd.DataFrame) -> pd.DataFrame:
+    """``mentions`` less those inside a URL or an e-mail address (a name there is an address, not a mention).
+
+    >>> import pandas as pd
+    >>> m = pd.DataFrame({"start": [0, 26], "end": [6, 32]})
+    >>> outside_urls("GitHub: https://github.com/x", m)["start"].tolist()
+    [0]
+    """
+    if mentions.empty:
+        return mentions
+    mask = url_mask(text)
+    keep = [not any(mask[s:e]) for s, e in zip(mentions["start"], mentions["end"])]
+    return mentions[keep].reset_index(drop=True)
+
+
+def discover_mentions(
+    text: str, claims: pd.DataFrame, mentions: pd.DataFrame, gazetteer: pd.DataFrame, *,
+    stoplist: frozenset[str] | None = None,
+) -> pd.DataFrame:
+    """Mentions of names the gazetteer does not list, found by the three rules above (DISCOVERY_COLUMNS).
+
+    ``claims`` gives each offset its part (the Chinese version is the commentary, the English the original);
+    ``mentions`` are the gazetteer's, never overlapped. Sorted by start.
+    """
+    stoplist = entities.load_stoplist() if stoplist is None else stoplist
+    types = gazetteer.set_index("entity")["type"].to_dict() if len(gazetteer) else {}
+    orgs = entities._rollup(entities._gazetteer_key(gazetteer))
+    covered = bytearray(len(text))
+    for start, end in zip(mentions["start"], mentions["end"]):
+        covered[start:end] = b"\x01" * (end - start)
+    urls = url_mask(text)
+    part_of = _parts(text, claims)
+    exact, folded = _latin_aliases(gazetteer)
+    lowercase_words = frozenset(w for w in re.findall(r"[a-z][a-z]+", text))
+
+    rows: list[tuple] = []
+    words: dict[str, list[tuple[int, int, str]]] = defaultdict(list)  # name -> (start, end, part)
+    for match in DISCOVER_WORD_RE.finditer(text):
+        start, end = match.span()
+        word = match.group()
+        if any(covered[start:end]) or any(urls[start:end]) or not part_of[start]:
+            continue
+        versioned = _versioned_entity(word, exact, folded)
+        if versioned is not None:
+            entity, alias = versioned
+            rows.append((start, end, word, entity, orgs.get(entity, ""), types.get(entity, ""),
+                         f"{EVIDENCE_VERSIONED}:{alias}"))
+            continue
+        if not _looks_like_org_name(word, stoplist, lowercase_words):
+            continue
+        words[word].append((start, end, part_of[start]))
+
+    for word, places in words.items():
+        # a word right after a known name is part of that name's company name ("Baichuan Intelligent Technology")
+        places = [(s, e, p) for s, e, p in places if not _after_mention(text, s, covered)]
+        if not places:
+            continue
+        parts = {part for _, _, part in places}
+        cue = any(_has_org_cue(text, s, e) for s, e, _ in places)
+        if not cue:
+            continue
+        evidence = EVIDENCE_BOTH if {"zh", "en"} <= parts else EVIDENCE_SUFFIX if _suffix_cue(text, places) else ""
+        if not evidence:
+            continue
+        for start, end, _ in places:
+            rows.append((start, end, word, word.casefold(), word, DISCOVERED, evidence))
+    rows.sort()
+    frame = pd.DataFrame(rows, columns=DISCOVERY_COLUMNS)
+    return frame.astype({"start": "int64", "end": "int64"})
+
+
+def _after_mention(text: str, start: int, covered: bytearray) -> bool:
+    """Whether a gazetteer mention ends right before ``start``, with at most spaces between."""
+    index = start - 1
+    while index >= 0 and text[index] in " \t\u00A0":
+        index -= 1
+    return index >= 0 and index < start - 1 and bool(covered[index])
+
+
+def _suffix_cue(text: str, places: list[tuple[int, int, str]]) -> bool:
+    """Whether some English occurrence is followed by a company suffix (Inc., Labs, Ltd …), not just 'AI'."""
+    return any(DISCOVER_EN_CUE_RE.match(text[e : e + 40]) and not text[e : e + 4].strip().startswith("AI")
+               for s, e, part in places if part == "en")
+
+
+def _looks_like_org_name(word: str, stoplist: frozenset[str], lowercase_words: frozenset[str]) -> bool:
+    """Capitalised or CamelCase, not stoplisted, not an ordinary word the text also writes in lowercase, no digit."""
+    if any(ch.isdigit() for ch in word) or not HAS_UPPER_RE.search(word):
+        return False
+    if entities._is_stopword(word, stoplist) or word.lower() in lowercase_words:
+        return False
+    return bool(CAMEL_RE.search(word) or CAPITALISED_RE.match(word))
+
+
+def _parts(text: str, claims: pd.DataFrame) -> list[str]:
+    """Per character: 'zh' before the English version's first sentence, 'en' from it on, '' outside every claim."""
+    original = claims.loc[claims["part"] == "original", "start"]
+    en_start = int(original.min()) if len(original) else len(text)
+    where = [""] * (len(text) + 1)
+    for start, end in zip(claims["start"], claims["end"]):
+        where[start:end] = ["zh" if start < en_start else "en"] * (end - start)
+    return where

@@ -1,0 +1,177 @@
+"""Organisations the gazetteer does not list: each discovery rule, its false friends, and its place in the tables."""
+
+import doctest
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import helpers.tables.discover as discover
+from helpers.columns import MENTION_COLUMNS
+from helpers.framing.labs import DISCOVERED_MARK, lab_mentions, org_by_part, orgs_in_one_version
+from helpers.tables.discover import (
+    DISCOVERED, EVIDENCE_BOTH, EVIDENCE_SUFFIX, EVIDENCE_VERSIONED, discover_mentions, outside_urls,
+)
+from helpers.tables.entities import _gazetteer_key, _rollup, find_mentions, normalise_gazetteer
+from helpers.tables.extract import extract
+
+GAZETTEER = normalise_gazetteer(pd.DataFrame([
+    {"entity": "acme", "name_en": "Acme", "name_zh": "艾克米", "type": "lab"},
+    {"entity": "zing", "name_en": "Zing", "type": "model", "parent": "acme"},
+    {"entity": "ada", "name_en": "Ada Lovelace", "type": "person"},
+    {"entity": "paris", "name_en": "Paris", "type": "place"},
+]))
+GAZETTEER = GAZETTEER.assign(org=["acme", "acme", "", ""])
+
+def document(zh: str, en: str) -> str:
+    """A small two-part document: a Chinese paragraph, then an English one."""
+    return f"{zh}\n\n{en}\n"
+
+
+def discovered(text: str, gazetteer: pd.DataFrame = GAZETTEER) -> pd.DataFrame:
+    tables = extract(text, gazetteer=gazetteer)
+    return tables.mentions[tables.mentions["evidence"] != ""]
+
+
+def test_docstring_examples_run():
+    assert doctest.testmod(discover).failed == 0
+
+
+def test_the_mentions_table_has_an_evidence_column():
+    tables = extract(document("艾克米发布了新模型，大家都很关注这个消息。", "Acme released a new model today."), gazetteer=GAZETTEER)
+    assert list(tables.mentions.columns) == MENTION_COLUMNS
+    assert set(tables.mentions["evidence"]) == {""}  # a gazetteer name carries no evidence
+
+
+# ---- rule 1: a gazetteer name with a version glued on ---------------------------------------------
+
+
+@pytest.mark.parametrize("surface", ["Zing2", "Zing2-13B-Chat", "Zing3.5", "Acme2"])
+def test_a_known_name_with_a_version_glued_on_is_that_entity(surface):
+    found = discovered(document(f"我们发布了 {surface} 模型，效果很好。", f"We release {surface} today."))
+    assert found["surface"].tolist() == [surface, surface]
+    entity = "acme" if surface.startswith("Acme") else "zing"
+    assert set(found["entity"]) == {entity} and set(found["org"]) == {"acme"}
+    assert set(found["evidence"]) == {f"{EVIDENCE_VERSIONED}:{surface[:4]}"}
+
+
+@pytest.mark.parametrize("surface", ["Zingers", "Zingapore", "zing2", "2Zing"])
+def test_a_longer_word_or_a_wrong_case_is_no_version(surface):
+    # the false friends: a word that only starts with the name, a case the (exact) row does not allow, a number first
+    assert discovered(document(f"我们说 {surface} 很好，大家都同意。", f"We say {surface} is good.")).empty
+
+
+# ---- rule 2: a Latin name the Chinese writes and the English uses too, with an organisation cue ---
+
+
+def test_a_latin_name_in_both_versions_with_a_company_cue_is_discovered():
+    text = document("Rokid 公司发布了新眼镜，用的是 Qwen 模型。", "Rokid shipped new glasses. Rokid said the model helps.")
+    found = discovered(text)
+    assert found["surface"].tolist() == ["Rokid", "Rokid", "Rokid"]
+    assert set(found["type"]) == {DISCOVERED} and set(found["evidence"]) == {EVIDENCE_BOTH}
+    assert set(found["org"]) == {"Rokid"} and set(found["entity"]) == {"rokid"}
+    assert all(text[a:b] == s for a, b, s in zip(found["start"], found["end"], found["surface"]))
+
+
+def test_a_camel_case_name_in_both_versions_with_a_team_cue_is_discovered():
+    found = discovered(document("OpenRouter 团队统计了调用量，数字很大。", "OpenRouter counts the calls across models."))
+    assert found["surface"].tolist() == ["OpenRouter", "OpenRouter"]
+
+
+@pytest.mark.parametrize(
+    "zh, en",
+    [
+        # no organisation cue in either version: a product feature, a technical word
+        ("我们用 FlashAttention 加速了训练，效果不错。", "We use FlashAttention to speed up training."),
+        # a stoplisted acronym, even with a cue after it
+        ("GPU 公司都很忙，大家都在排队。", "GPU makers are busy with orders."),
+        # a person or a place from the gazetteer is a mention already, never a discovery
+        ("Paris 公司的人说很好。", "Paris is nice in spring."),
+        # a capitalised sentence opener the text also writes in lowercase
+        ("Today 公司宣布了消息，大家都很高兴。", "Today is the day. We said so today."),
+        # named only in the Chinese, with no company suffix in the English
+        ("Zorbit 公司发布了新品，大家都很关注。", "A company released a product."),
+        # inside a URL or an e-mail address
+        ("见 https://rokid.com/Rokid 公司页面。", "See https://rokid.com/Rokid for more."),
+        # a unit or a model size
+        ("我们训练了 13B 模型，公司很满意。", "We trained a 13B model for the company."),
+    ],
+)
+def test_false_friends_are_not_discovered(zh, en):
+    assert discovered(document(zh, en)).empty
+
+
+def test_a_word_right_after_a_known_name_is_part_of_its_company_name():
+    text = document("Acme Intelligent 公司发布了模型，大家都很关注。", "Acme Intelligent Technology released Zing.")
+    assert discovered(text).empty
+
+
+# ---- rule 3: an English name with a company suffix ------------------------------------------------
+
+
+def test_an_english_name_with_a_company_suffix_is_discovered_even_if_the_chinese_omits_it():
+    found = discovered(document("这家公司发布了新模型，效果很好。", "Then Vellum Labs released a new model for everyone."))
+    assert found["surface"].tolist() == ["Vellum"] and found["evidence"].tolist() == [EVIDENCE_SUFFIX]
+
+
+def test_ai_alone_is_a_cue_for_both_versions_but_no_company_suffix():
+    # "Zorbit AI" names a company when the Chinese writes Zorbit too; in the English alone it could be a product
+    assert discovered(document("这家公司发布了新模型，效果很好。", "Then Zorbit AI released a new model.")).empty
+    both = discovered(document("Zorbit 发布了新模型，效果很好。", "Then Zorbit AI released a new model."))
+    assert both["evidence"].tolist() == [EVIDENCE_BOTH, EVIDENCE_BOTH]
+
+
+# ---- URLs, and the discovered names in the lab tables ---------------------------------------------
+
+
+def test_gazetteer_names_inside_urls_and_addresses_are_dropped():
+    text = "Acme 见 https://acme.ai/Acme 或写信 team@Acme.org。"
+    mentions = find_mentions(text, GAZETTEER)
+    assert len(mentions) == 3
+    kept = outside_urls(text, mentions)
+    assert kept["start"].tolist() == [0]
+
+
+def test_a_discovered_organisation_counts_in_the_lab_tables_marked_and_in_the_one_version_lists():
+    text = document("Rokid 公司发布了新眼镜，艾克米也参与了。", "Then Vellum Labs shipped glasses. Rokid said so.")
+    tables = extract(text, gazetteer=GAZETTEER)
+    labs = lab_mentions(tables.mentions, GAZETTEER)
+    by_part = org_by_part(labs).set_index("org")
+    assert by_part.loc["Rokid" + DISCOVERED_MARK, "total"] == 2
+    assert by_part.loc["Acme", "commentary"] == 1
+    one_version = orgs_in_one_version(org_by_part(labs)).set_index("org")
+    assert one_version.loc["Vellum" + DISCOVERED_MARK, "only_in"] == "original"
+    assert one_version.loc["Acme", "only_in"] == "commentary"
+    assert set(labs.loc[labs["org"].str.endswith(DISCOVERED_MARK), "org_type"]) == {DISCOVERED}
+
+
+def test_a_user_promotes_a_discovery_by_adding_a_gazetteer_row():
+    text = document("Rokid 公司发布了新眼镜。", "Rokid shipped new glasses.")
+    promoted = pd.concat([GAZETTEER, normalise_gazetteer(pd.DataFrame([
+        {"entity": "rokid", "name_en": "Rokid", "type": "company"}]))], ignore_index=True)
+    tables = extract(text, gazetteer=load_gazetteer_from(promoted))
+    assert tables.mentions["entity"].tolist() == ["rokid", "rokid"] and set(tables.mentions["evidence"]) == {""}
+
+
+def load_gazetteer_from(table: pd.DataFrame) -> pd.DataFrame:
+    """A hand-built gazetteer with its org column, as load_gazetteer gives."""
+    table = normalise_gazetteer(table)
+    orgs = _rollup(_gazetteer_key(table))
+    return table.assign(org=[orgs[e] for e in table["entity"]])
+
+
+NAMES = st.sampled_from(["Rokid", "OpenRouter", "Zing2", "Acme", "GPU", "Today", "Paris", "13B", "Vellum"])
+FILLER = st.sampled_from(["公司", "团队", "发布了", "模型", "，", "。", " ", " Labs", " Inc.", " said", " the", "的"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.one_of(NAMES, FILLER), max_size=14), st.lists(st.one_of(NAMES, FILLER), max_size=14))
+def test_discoveries_never_overlap_a_mention_and_quote_the_text(zh, en):
+    text = document("这是中文。" + "".join(zh) + "。", "This is English. " + "".join(en) + ".")
+    tables = extract(text, gazetteer=GAZETTEER)
+    mentions = tables.mentions.sort_values("start")
+    assert all(text[a:b] == s for a, b, s in zip(mentions["start"], mentions["end"], mentions["surface"]))
+    assert (mentions["start"].to_numpy()[1:] >= mentions["end"].to_numpy()[:-1]).all()
+    found = mentions[mentions["type"] == DISCOVERED]
+    assert not found["surface"].str.casefold().isin(["gpu", "today", "paris", "13b"]).any()
