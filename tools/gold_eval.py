@@ -101,8 +101,9 @@ def evaluate(doc: dict, text: str, gold_dir: Path, analyse) -> dict:
     # ("DeepMind" is the gazetteer's "Google DeepMind", "Ai2" its "Allen Institute for AI"): "orgs_aliases".
     aliases = org_aliases(gaz, names)
     gold_by_alias = Counter()
+    found = {org for _, org in sys_counts}
     for (lang, org), n in gold_counts.items():
-        gold_by_alias[(lang, aliases.get(org, org))] += n
+        gold_by_alias[(lang, aliases.get(org) or same_start(org, found) or org)] += n
     score_counts(out["orgs_aliases"], sys_counts, gold_by_alias)
     return out
 
@@ -114,6 +115,14 @@ def score_counts(counter: Counter, sys_counts: Counter, gold_counts: Counter) ->
         counter["tp"] += tp
         counter["fp"] += sys_counts[key] - tp
         counter["fn"] += gold_counts[key] - tp
+
+
+def same_start(gold: str, found: set[str]) -> str | None:
+    """The one organisation found whose name starts the gold's, or that the gold's starts ("Baichuan" and
+    "Baichuan Intelligent Technology"), at least four characters long; None when none or several."""
+    partners = [name for name in found if min(len(name), len(gold)) >= 4
+                and (gold.startswith(name) or name.startswith(gold))]
+    return partners[0] if len(partners) == 1 else None
 
 
 def org_aliases(gaz: pd.DataFrame, names: dict) -> dict:
