@@ -82,6 +82,13 @@ class Params:
     themes_file: str = ""              # the theme lexicon; "" for data/reference/themes.csv
     # narrative
     min_difference: float = 0.05       # a theme is emphasised by one version when its share of sentences differs this much
+    min_label_precision: float = 0.8   # a shift label is shown as a count or a finding only when its precision on the
+                                       # corpus gold's test half (data/reference/label_quality.csv) reaches this ...
+    min_label_predicted: int = 5       # ... over at least this many sentences the engine gave it there (fewer: too few
+                                       # to say, so it is not presented either); the rest are "worth reading side by side"
+    min_evidence: int = 3              # a narrative sentence comparing the versions is made only when it rests on at
+                                       # least this many sentences on each side it compares (coverage: English sentences
+                                       # in the section; shifts: labelled sentences)
 
     def replace(self, **changes) -> "Params":
         """A copy with ``changes``: own fields or the aligner's; lists become tuples; ValueError for an unknown name."""

@@ -35,7 +35,7 @@ def make_mentions(rows):
 # Chinese commentary: 5 claims.
 CLAIMS = make_claims([
     (1, "commentary", "paragraph", 0, "作者认为,芯片供应可能受限。", "reported", "可能", ""),
-    (2, "commentary", "paragraph", 0, "中国实验室非常缺国产芯片。", "commentator", "", "非常"),
+    (2, "commentary", "paragraph", 0, "中国实验室必然缺国产芯片。", "commentator", "", "必然"),
     (3, "commentary", "paragraph", 0, "说白了,这还是市场的逻辑。", "commentator", "", ""),
     (4, "commentary", "paragraph", 0, "华为和寒武纪在推理上表现不错。", "commentator", "", ""),
     (5, "commentary", "list_item", 0, "1.他说政府确实在帮忙", "reported", "", "确实"),
@@ -219,31 +219,93 @@ def test_certainty_softened_sharpened_unchanged():
     shifts = F.certainty_shift(ALIGNMENT, CLAIMS).set_index("zh_claim_id")
     assert shifts.loc[1, "certainty_shift"] == "softened"     # 可能 against clearly
     assert shifts.loc[1, ["zh_certainty", "en_certainty"]].tolist() == [-1.0, 1.0]
-    assert shifts.loc[2, "certainty_shift"] == "sharpened"    # 非常 against nothing
+    assert shifts.loc[2, "certainty_shift"] == "sharpened"    # 必然 against nothing
     assert shifts.loc[4, "certainty_shift"] == "unchanged"
     assert 3 not in shifts.index                               # an aside has no link
 
 
-def test_certainty_averages_over_the_linked_group_and_respects_margin():
-    alignment = make_alignment([(3, 11, 0.5, "one-to-many"), (3, 13, 0.5, "one-to-many")])
-    shifts = F.certainty_shift(alignment, CLAIMS)
-    assert shifts["en_claim_ids"].tolist() == ["11|13"]
-    assert shifts["en_certainty"].tolist() == [0.5]            # one booster over two sentences
-    assert shifts["certainty_shift"].tolist() == ["unchanged"]  # 0.5 is not beyond the default margin
-    assert F.certainty_shift(alignment, CLAIMS, margin=0.25)["certainty_shift"].tolist() == ["softened"]
+def test_certainty_compares_like_with_like_over_the_linked_group():
+    # a hedge translated by a hedge is unchanged, however many English sentences the link spans
+    alignment = make_alignment([(1, 13, 0.5, "one-to-many"), (1, 14, 0.5, "one-to-many")])
+    shifts = F.certainty_shift(alignment, CLAIMS, margin=0.25)
+    assert shifts["en_claim_ids"].tolist() == ["13|14"]
+    assert shifts[["zh_certainty", "en_certainty"]].values.tolist() == [[-1.0, -1.0]]
+    assert shifts["certainty_shift"].tolist() == ["unchanged"]
+    # an English booster the plain Chinese lacks: softened where the link is to that one sentence (margin 1 needs
+    # a hedge for it as well); unknown, so unchanged, where the Chinese renders one of several English sentences
+    one = make_alignment([(3, 11, 0.5, "summarises")])
+    assert F.certainty_shift(one, CLAIMS)["certainty_shift"].tolist() == ["softened"]
+    assert F.certainty_shift(one, CLAIMS, margin=1)["certainty_shift"].tolist() == ["unchanged"]
+    several = make_alignment([(3, 11, 0.5, "one-to-many"), (3, 13, 0.5, "one-to-many")])
+    assert F.certainty_shift(several, CLAIMS)["certainty_shift"].tolist() == ["unchanged"]
 
 
-def test_voice_attributed_absorbed_reattributed():
+@pytest.mark.parametrize("zh, en, expected", [
+    ("在一定程度上避免了这个问题。", "It avoids the problem.", "softened"),           # one hedge, no booster
+    ("这不一定是对的。", "This is not necessarily right.", "unchanged"),             # negated, like for like
+    ("模型于 2024 年 5 月发布。", "The model was released in May 2024.", "unchanged"),  # May the month
+    ("它是第二受欢迎的模型。", "It is the second-most-popular model.", "unchanged"),    # most in a compound
+    ("你可以用 GPU 或者 CPU。", "You can use a GPU or a CPU.", "unchanged"),            # 或者 is "or"
+    ("这可能有效。", "This may work.", "unchanged"),                               # a hedge for a hedge
+    ("这肯定有效。", "This may work.", "sharpened"),
+    ("这可能有效。", "This clearly works.", "softened"),
+])
+def test_certainty_cues_have_scope_and_false_friends(zh, en, expected):
+    from helpers.tables.claims import find_cues
+    from helpers.tables.entities import tokenizer_for
+
+    tokens = tokenizer_for().tokenize(zh)
+    cues = lambda text, kind, tok=None: "|".join(find_cues(text, kind, tokens=tok))
+    claims = make_claims([
+        (1, "commentary", "paragraph", 0, zh, "commentator", cues(zh, "hedge", tokens), cues(zh, "booster", tokens)),
+        (2, "original", "paragraph", 0, en, "plain", cues(en, "hedge"), cues(en, "booster")),
+    ])
+    alignment = make_alignment([(1, 2, 0.5, "summarises")])
+    assert F.certainty_shift(alignment, claims)["certainty_shift"].tolist() == [expected]
+
+
+def test_voice_attributed_reattributed_and_plain():
     shifts = F.voice_shift(ALIGNMENT, CLAIMS).set_index("zh_claim_id")
     assert shifts.loc[1, "voice_shift"] == "attributed"       # author's plain claim → 作者认为
-    assert shifts.loc[2, "voice_shift"] == "absorbed"         # author's plain claim → commentator's voice
+    assert shifts.loc[2, "voice_shift"] == ""                 # a plain claim rendered plainly is no shift
     assert shifts.loc[5, "voice_shift"] == "reattributed"     # a source's claim → credited to the author
-    assert shifts.loc[5, ["en_voices", "en_voice"]].tolist() == ["reported", "quoted"]
+    assert shifts.loc[5, ["en_voices", "en_voice"]].tolist() == ["reported+", "quoted"]   # + : "told" marks it
 
 
 def test_voice_quote_absorbed():
     alignment = make_alignment([(3, 14, 0.5, "summarises")])
     assert F.voice_shift(alignment, CLAIMS)["voice_shift"].tolist() == ["quote_absorbed"]
+
+
+@pytest.mark.parametrize("zh, en, expected", [
+    ("这是最好的方法。", "I think this is the best approach.", "absorbed"),        # the opinion's mark dropped
+    ("我们认为这是最好的方法。", "We think this is the best approach.", "attributed"),  # kept first person
+    ("美国官员表示，出口将受限。", "Exports will be limited, a US official said.", "reattributed"),
+    ("據路透報導，出口將受限。", "Exports will be limited, according to Reuters.", "reattributed"),
+    ("出口将受限。", "Exports will be limited.", ""),                                 # plain, plainly
+    ("我们在五月发布了模型。", "We released the model in May.", "attributed"),        # 我们 for "we"
+])
+def test_voice_reads_attribution_of_news_translation_and_commentary(zh, en, expected):
+    from helpers.tables.claims import decide_voice
+
+    claims = make_claims([
+        (1, "commentary", "paragraph", 0, zh, decide_voice(zh, part="commentary")[0], "", ""),
+        (2, "original", "paragraph", 0, en, decide_voice(en, part="original")[0], "", ""),
+    ])
+    alignment = make_alignment([(1, 2, 0.5, "summarises")])
+    assert F.voice_shift(alignment, claims)["voice_shift"].tolist() == [expected]
+
+
+def test_attribution_carries_over_a_reported_passage_in_the_same_block():
+    claims = make_claims([
+        (1, "commentary", "paragraph", 0, "该官员表示，出口将受限。", "commentator", "", ""),
+        (2, "commentary", "paragraph", 0, "新规则下月生效。", "commentator", "", ""),
+        (3, "commentary", "paragraph", 0, "市场反应平淡。", "commentator", "", ""),
+    ])
+    claims["block_id"] = [1, 1, 2]
+    cues = F.attribution_cues(claims, carry=True)
+    assert cues.tolist() == ["表示", "↑表示", ""]
+    assert F.attribution_cues(claims).tolist() == ["表示", "", ""]
 
 
 def test_generalisation_to_domestic_chips():
@@ -286,7 +348,8 @@ def test_framing_table_one_row_per_chinese_claim():
     assert (counts.groupby("shift")["claims"].sum() == len(table)).all()
     got = counts.set_index(["shift", "value"])["claims"]
     assert got[("certainty", "softened")] == 1 and got[("certainty", "sharpened")] == 2
-    assert got[("voice", "absorbed")] == 2 and got[("generalisation", "generalised")] == 1
+    assert got[("voice", "attributed")] == 1 and got[("voice", "reattributed")] == 1 and got[("voice", "")] == 3
+    assert got[("generalisation", "generalised")] == 1
 
 
 # ---- the seed, with the real aligner ---------------------------------------------------------------

@@ -97,3 +97,21 @@ def test_alignment_of_summarising_sentences_holds_its_floor(scores):
 
 def test_organisation_mentions_found_are_right(scores):
     assert precision(scores["test"]["orgs"]) >= 0.95     # measured 0.97 (118/122)
+
+
+def test_label_quality_file_is_current(scores):
+    """data/reference/label_quality.csv (which the notebooks' presentation gate reads) is what `make eval`
+    writes for the engine as it is now: rerun `make eval` and commit the file after changing a shift rule."""
+    committed = (ROOT / "data" / "reference" / "label_quality.csv").read_text(encoding="utf-8")
+    assert committed == gold_eval.quality_text(scores), "label_quality.csv is stale: run `make eval` and commit it"
+
+
+def test_presented_shift_labels_clear_the_bar_on_the_test_half(scores):
+    from helpers.framing.shifts import label_gate
+    from helpers.params import DEFAULTS
+
+    for row in label_gate().itertuples():
+        if row.presented:
+            c = scores["test"][row.label]
+            assert c["tp"] + c["fp"] >= DEFAULTS.min_label_predicted
+            assert precision(c) >= DEFAULTS.min_label_precision, row.label

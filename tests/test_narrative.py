@@ -54,3 +54,98 @@ def test_findings_keep_our_own_markup_and_escape_the_documents():
 @pytest.mark.parametrize("text", ["", " ", "`", "``", "a`", "`a"])
 def test_code_spans_of_edge_texts(text):
     assert shown(f"- {code_of(text)}") == " ".join(text.split())
+
+
+# ---- sentences that say only what their numbers support ------------------------------------------
+
+import pandas as pd  # noqa: E402
+
+from helpers.framing.shifts import GATE_COLUMNS, label_gate  # noqa: E402
+from helpers.render.narrative import coverage_sentence, framing_findings, share_words, shift_findings  # noqa: E402
+
+# what each phrase may say about the share shown beside it, in whole percent
+WORDS_RANGE = {"nearly all of": (90, 100), "most of": (51, 100), "part of": (25, 50), "a little of": (11, 24),
+               "barely any of": (0, 10)}
+
+
+@pytest.mark.parametrize("share, words", [
+    (1.0, "nearly all of"), (0.895, "nearly all of"), (0.894, "most of"), (0.506, "most of"), (0.505, "part of"),
+    (0.5, "part of"), (0.25, "part of"), (0.245, "a little of"), (0.106, "a little of"), (0.105, "barely any of"),
+    (0.0, "barely any of"),
+])
+def test_share_words_at_their_boundaries(share, words):
+    assert share_words(share) == words
+
+
+@pytest.mark.parametrize("share", [float("nan"), -0.01, 1.01])
+def test_share_words_refuse_what_is_no_share(share):
+    with pytest.raises(ValueError):
+        share_words(share)
+
+
+def section(heading="Chips", claims=4, carried=1, share=0.25, section_id=1):
+    return {"section": section_id, "heading": heading, "claims": claims, "chars": 100 * claims,
+            "carried_claims": carried, "carried_chars": round(share * 100 * claims), "share_claims": carried / claims,
+            "share_chars": share}
+
+
+def test_a_section_is_described_only_on_enough_sentences():
+    assert coverage_sentence(section(claims=2), min_evidence=3) == ""
+    text = coverage_sentence(section(claims=3, carried=1, share=0.38), min_evidence=3)
+    assert text == "part of “Chips” (38% of its characters; 1 of 3 English sentences drawn on)"
+    assert "most" not in text and "barely" not in text
+
+
+def gate(presented=("certainty:sharpened",)):
+    labels = ["certainty:softened", "certainty:sharpened", "voice:absorbed", "voice:attributed",
+              "generalisation:generalised", "generalisation:particularised"]
+    return pd.DataFrame([(label, label in presented, 0.9 if label in presented else 0.1, 10,
+                          "" if label in presented else "precision 0.10 on the test half") for label in labels],
+                        columns=GATE_COLUMNS)
+
+
+def counts(**values):
+    rows = [(("certainty" if v in ("softened", "sharpened", "unchanged") else "voice"), v, n) for v, n in values.items()]
+    return pd.DataFrame(rows, columns=["shift", "value", "claims"])
+
+
+def test_shift_findings_count_only_presented_labels_and_say_why_for_the_rest():
+    lines = shift_findings(counts(sharpened=4, softened=7, absorbed=2), gate(), min_evidence=3)
+    assert lines[0] == "Certainty shifts: sharpened in 4 linked Chinese sentences."
+    held = " ".join(lines[1:])
+    assert "softened" in held and "absorbed" in held and "side by side" in held and "precision 0" in held
+    assert "7" not in held and "2 " not in held          # no count of a label held back
+    # too few sentences: no count stated even for a presented label
+    assert shift_findings(counts(sharpened=2), gate(), min_evidence=3) == []
+
+
+def test_the_committed_label_quality_gives_every_label_a_verdict():
+    verdicts = label_gate()
+    assert set(verdicts["label"]) >= {"certainty:softened", "certainty:sharpened", "voice:absorbed"}
+    assert (verdicts["why"].eq("") == verdicts["presented"]).all()
+    assert (verdicts.loc[verdicts["presented"], "precision"] >= 0.8).all()
+
+
+SECTIONS = st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40), st.floats(0, 1)), min_size=1, max_size=6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(SECTIONS, st.integers(1, 5))
+def test_no_coverage_sentence_contradicts_its_number(rows, min_evidence):
+    table = pd.DataFrame([section(heading=f"S{i}", claims=max(n, 1), carried=min(c, max(n, 1)), share=s, section_id=i)
+                          for i, (n, c, s) in enumerate(rows)])
+    lines = framing_findings(pd.DataFrame({"zh_claim_id": pd.array([], dtype="Int64"),
+                                           "en_claim_id": pd.array([], dtype="Int64")}),
+                             table, counts(), pd.DataFrame({"addition": []}), include=("coverage",),
+                             gate=gate(), min_evidence=min_evidence)
+    for line in lines:
+        for words, heading, percent, carried, total in re.findall(
+                r"(nearly all of|most of|part of|a little of|barely any of) “(S\d+)” \((\d+)% of its characters; "
+                r"(\d+) of (\d+) English sentences? drawn on\)", line):
+            low, high = WORDS_RANGE[words]
+            assert low <= int(percent) <= high, line
+            assert int(carried) <= int(total) and int(total) >= min_evidence, line
+            row = table[table["heading"] == heading].iloc[0]
+            assert int(percent) == round(100 * row["share_chars"]), line
+        if line.startswith("It carries"):
+            assert line.count("% of its characters") == 2

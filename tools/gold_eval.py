@@ -175,8 +175,49 @@ def score_corpus(corpus: Path, gold_dir: Path = GOLD, *, verbose: bool = False) 
     return halves
 
 
+QUALITY = ROOT / "data" / "reference" / "label_quality.csv"
+QUALITY_HEADER = """\
+# Shift-label quality: each label's precision and recall per half of the corpus gold, written by `make eval`
+# (tools/gold_eval.py) from the labels the engine gives the gold's summary and heading sentences that it links
+# (certainty softened/sharpened/same; voice attributed/absorbed/plain: the engine's absorbed and quote_absorbed
+# count as absorbed, attributed and reattributed as attributed; generalisation). support: the gold's sentences
+# with the label; predicted: the engine's; precision or recall empty where nothing was counted. The notebooks
+# present a label as a count or a finding only where its test-half precision clears the bar in helpers/params.py
+# (min_label_precision over at least min_label_predicted sentences); tests/test_gold_corpus.py checks the file
+# is current.
+"""
+SHIFT_LABELS = ("certainty", "voice", "generalisation")
+
+
+def label_quality(halves: dict) -> pd.DataFrame:
+    """One row per shift label and half: precision, recall, support (gold), predicted (engine), tp."""
+    rows = []
+    for half in ("tuning", "test"):
+        res = halves.get(half, {})
+        for key in sorted(k for k in res if k.split(":")[0] in SHIFT_LABELS):
+            c = res[key]
+            predicted, support = c["tp"] + c["fp"], c["tp"] + c["fn"]
+            rows.append({
+                "label": key, "half": half,
+                "precision": f"{c['tp'] / predicted:.3f}" if predicted else "",
+                "recall": f"{c['tp'] / support:.3f}" if support else "",
+                "support": support, "predicted": predicted, "tp": c["tp"],
+            })
+    return pd.DataFrame(rows, columns=["label", "half", "precision", "recall", "support", "predicted", "tp"])
+
+
+def quality_text(halves: dict) -> str:
+    """The text of label_quality.csv for these scores (header comment, then the table)."""
+    return QUALITY_HEADER + label_quality(halves).to_csv(index=False, lineterminator="\n")
+
+
 def main(corpus: Path, gold_dir: Path = GOLD) -> None:
     halves = score_corpus(corpus, gold_dir, verbose=True)
+    if gold_dir == GOLD and {"tuning", "test"} <= set(halves):
+        partial = QUALITY.with_suffix(".csv.partial")
+        partial.write_text(quality_text(halves), encoding="utf-8")
+        partial.replace(QUALITY)
+        print(f"wrote {QUALITY.relative_to(ROOT)}")
     for half in ("tuning", "test"):
         res = halves.get(half)
         if res is None:

@@ -246,25 +246,41 @@ def omissions(alignment: pd.DataFrame, claims: pd.DataFrame, tags: pd.DataFrame,
 def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: float = DEFAULTS.certainty_margin) -> pd.DataFrame:
     """Did the commentary soften or sharpen the author's certainty? One row per link (CERTAINTY_COLUMNS).
 
-    Certainty = boosters − hedges per sentence: the Chinese sentence's count against the mean over the English
-    sentences it links to. ``sharpened`` when Chinese − English > ``margin``, ``softened`` when < −``margin``.
-    The default 0.5 counts one cue per sentence of difference and ignores half a cue (one hedge among two
-    linked English sentences).
+    Like is compared with like: each side's certainty is +1 when it has a booster, −1 when it has a hedge (0 with
+    both or neither; the weak cues of cues.csv, weak_hedge and weak_booster — "would", "very", 通常, 所有 — are
+    listed but not weighed; an English cue the Chinese lacks counts only where the link is to one English
+    sentence), the English side taken over all the sentences the Chinese links to together, so a hedge
+    translated by a hedge is unchanged however many English sentences the link spans. ``sharpened`` when
+    Chinese − English > ``margin``, ``softened`` when < −``margin``. The cues are found with their scope
+    (helpers/tables/claims.py ``find_cues``: 在一定程度上 one hedge, 不一定 a hedge and no booster, "May 2024" no
+    hedge), so zh_certainty and en_certainty are −1, 0 or 1.
     """
     info = claims.set_index("claim_id")
     groups = _groups(alignment)
+    weak = _weak_cues()
+    strong = lambda cues, kind: any(c.casefold() not in weak[kind] for c in cues)
     rows = []
     for zh_id, en_ids, en_claim_ids in zip(groups["zh_claim_id"], groups["en_ids"], groups["en_claim_ids"]):
         zh_h, zh_b = _cues(info.at[zh_id, "hedges"]), _cues(info.at[zh_id, "boosters"])
         en_h = [c for i in en_ids for c in _cues(info.at[i, "hedges"])]
         en_b = [c for i in en_ids for c in _cues(info.at[i, "boosters"])]
-        zh_score = float(len(zh_b) - len(zh_h))
-        en_score = (len(en_b) - len(en_h)) / len(en_ids)
+        zh_score = float(strong(zh_b, "booster")) - float(strong(zh_h, "hedge"))
+        en_score = float(strong(en_b, "booster")) - float(strong(en_h, "hedge"))
+        if not zh_score and len(en_ids) > 1:
+            en_score = 0.0  # the Chinese renders one of several English sentences: which one's cue it drops is unknown
         diff = zh_score - en_score
         shift = SHARPENED if diff > margin else SOFTENED if diff < -margin else UNCHANGED
         rows.append((zh_id, en_claim_ids, "|".join(zh_h), "|".join(zh_b), "|".join(en_h), "|".join(en_b),
                      zh_score, en_score, shift))
     return pd.DataFrame(rows, columns=CERTAINTY_COLUMNS)
+
+
+def _weak_cues() -> dict[str, set[str]]:
+    """hedge / booster → the cues (case folded) of cues.csv's weak_hedge / weak_booster: shown, not weighed."""
+    from ..vocab import load_cues
+
+    cues = load_cues()
+    return {kind: set(cues.loc[cues["category"] == "weak_" + kind, "cue"].str.casefold()) for kind in ("hedge", "booster")}
 
 
 def _english_voice(voices: list[str]) -> str:
@@ -273,24 +289,70 @@ def _english_voice(voices: list[str]) -> str:
     return AUTHOR if own * 2 >= len(voices) else QUOTED
 
 
-def voice_shift(alignment: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
+FIRST_PERSON = frozenset({"我们", "我們", "我", "笔者"})  # the authors' own voice: kept in its sentence, not carried
+
+
+def attribution_cues(claims: pd.DataFrame, category: str = "attribution", *, carry: bool = False,
+                     tokenizer: Tokenizer | None = None) -> pd.Series:
+    """claim_id → the first ``category`` cue of data/reference/cues.csv in the claim ('' for none).
+
+    ``attribution`` marks a sentence as someone's claim (表示, 指出, 据…报道, 我们 for "we", said, according to);
+    ``stance`` marks the English claim as someone's opinion, finding or report (I think, we found, X said).
+    With ``carry``, a sentence without a cue that continues an attributed one in the same block (a reported
+    passage: the sentence right after one that reports a third party) carries its attribution, shown as '↑' and
+    the cue; the authors' first person is not carried.
+    """
+    from ..tables.claims import find_cues as claim_cues
+
+    tok = tokenizer or tokenizer_for()
+    out, previous_block, previous = {}, None, ""
+    blocks = claims["block_id"] if "block_id" in claims else [None] * len(claims)
+    for claim_id, block_id, text in zip(claims["claim_id"], blocks, claims["text"]):
+        tokens = tok.tokenize(text) if HAN.search(text) else None
+        found = claim_cues(text, category, tokens=tokens)
+        cue = found[0] if found else ""
+        if not cue and carry and block_id is not None and block_id == previous_block and previous \
+                and not previous.startswith("↑") and previous not in FIRST_PERSON:
+            cue = "↑" + previous
+        out[claim_id] = cue
+        previous_block, previous = block_id, cue
+    return pd.Series(out, dtype=object)
+
+
+def voice_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, carry: bool = False,
+                tokenizer: Tokenizer | None = None) -> pd.DataFrame:
     """Whose voice does each link speak in, before and after? One row per link (VOICE_COLUMNS).
 
-    English first_person/plain is the author's own claim, reported is someone the author quotes. Chinese
-    reported is attributed to the author (作者认为…), commentator is the commentator's own voice. Author →
-    reported: attributed; author → commentator: absorbed; quoted → reported: reattributed (the third party
-    becomes the author); quoted → commentator: quote_absorbed. '' when a voice is missing.
+    The Chinese is ``reported`` when it marks the claim as someone's (an attribution cue: 作者认为, 表示, 指出,
+    據…報導, or the authors' kept first person 我们), also, with ``carry``, when it continues a reported passage in
+    the same paragraph (off by default: on the corpus gold's tuning half carrying added 3 wrong attributions
+    and no right one); else the commentator's. The English group is ``quoted`` when most of its sentences report
+    someone else, else the author's, and ``marked`` when one of its sentences marks the claim as someone's
+    (a stance cue: I think, we found, X said, according to). Reported Chinese: attributed (the author's claim)
+    or reattributed (a third party's); commentator's Chinese: absorbed or quote_absorbed only where the English
+    is marked and the Chinese drops the mark, '' otherwise (plain rendered plainly).
+    en_voices lists each English sentence's voice, '+' marking a stance cue.
     """
     info = claims.set_index("claim_id")
     groups = _groups(alignment)
+    zh_ids = list(groups["zh_claim_id"])
+    en_all = sorted({i for ids in groups["en_ids"] for i in ids})
+    zh_cues = attribution_cues(claims[claims["claim_id"].isin(zh_ids) | claims["part"].eq(PART_COMMENTARY)],
+                               carry=carry, tokenizer=tokenizer)
+    en_cues = attribution_cues(claims[claims["claim_id"].isin(en_all)], "stance", tokenizer=tokenizer)
     table = {(AUTHOR, "reported"): ATTRIBUTED, (AUTHOR, "commentator"): ABSORBED,
              (QUOTED, "reported"): REATTRIBUTED, (QUOTED, "commentator"): QUOTE_ABSORBED}
     rows = []
-    for zh_id, en_ids, en_claim_ids in zip(groups["zh_claim_id"], groups["en_ids"], groups["en_claim_ids"]):
-        zh_voice = info.at[zh_id, "voice"]
+    for zh_id, en_ids, en_claim_ids in zip(zh_ids, groups["en_ids"], groups["en_claim_ids"]):
+        zh_voice = "reported" if info.at[zh_id, "voice"] == "reported" or zh_cues.get(zh_id, "") else "commentator"
         en_voices = [info.at[i, "voice"] for i in en_ids]
+        marked = [bool(en_cues.get(i, "")) for i in en_ids]
         en_voice = _english_voice(en_voices) if all(en_voices) else ""
-        rows.append((zh_id, en_claim_ids, zh_voice, "|".join(en_voices), en_voice, table.get((en_voice, zh_voice), "")))
+        shift = table.get((en_voice, zh_voice), "")
+        if zh_voice == "commentator" and not any(marked):
+            shift = ""
+        rows.append((zh_id, en_claim_ids, zh_voice, "|".join(v + "+" * m for v, m in zip(en_voices, marked)),
+                     en_voice, shift))
     return pd.DataFrame(rows, columns=VOICE_COLUMNS)
 
 
@@ -350,7 +412,7 @@ def framing_table(alignment: pd.DataFrame, claims: pd.DataFrame, mentions: pd.Da
     frames = _frames_by_claim(tags)
     text = claims.set_index("claim_id")["text"]
     table = zh.join(summary, on="zh_claim_id").join(groups, on="zh_claim_id")
-    for shift in (certainty_shift(alignment, claims, margin=margin), voice_shift(alignment, claims),
+    for shift in (certainty_shift(alignment, claims, margin=margin), voice_shift(alignment, claims, tokenizer=tokenizer),
                   generalisation_shift(alignment, claims, mentions, categories, tokenizer=tokenizer)):
         column = shift.columns[-1]
         table[column] = table["zh_claim_id"].map(shift.set_index("zh_claim_id")[column])
@@ -374,3 +436,100 @@ def shift_counts(table: pd.DataFrame) -> pd.DataFrame:
     result = pd.concat(counts, ignore_index=True)[SHIFT_COUNT_COLUMNS]
     result["order"] = result["shift"].map(list(SHIFTS).index)
     return result.sort_values(["order", "claims", "value"], ascending=[True, False, True]).drop(columns="order").reset_index(drop=True)
+
+
+# ---- which labels are presented ------------------------------------------------------------------
+
+#: The engine's shift values, as the labels of the corpus gold they are measured against (tools/gold_eval.py).
+GOLD_LABELS = {
+    "certainty": {SOFTENED: "certainty:softened", SHARPENED: "certainty:sharpened"},
+    "voice": {ABSORBED: "voice:absorbed", QUOTE_ABSORBED: "voice:absorbed",
+              ATTRIBUTED: "voice:attributed", REATTRIBUTED: "voice:attributed"},
+    "generalisation": {GENERALISED: "generalisation:generalised", PARTICULARISED: "generalisation:particularised"},
+}
+GATE_COLUMNS = ["label", "presented", "precision", "predicted", "why"]
+WORTH_READING_COLUMNS = ["zh_claim_id", "shift", "value", "zh_cues", "en_cues", "zh_text", "en_text"]
+
+
+def load_label_quality(path=None) -> pd.DataFrame:
+    """data/reference/label_quality.csv (written by `make eval`): each shift label's precision and recall per half."""
+    from ..paths import REFERENCE
+
+    path = REFERENCE / "label_quality.csv" if path is None else path
+    return pd.read_csv(path, comment="#", dtype={"label": str, "half": str}, keep_default_na=False)
+
+
+def label_gate(quality: pd.DataFrame | None = None, *, min_precision: float = DEFAULTS.min_label_precision,
+               min_predicted: int = DEFAULTS.min_label_predicted) -> pd.DataFrame:
+    """Which shift labels may be presented as counts and findings (GATE_COLUMNS, one row per gold label).
+
+    A label is presented when, on the corpus gold's test half, the engine gave it to at least ``min_predicted``
+    sentences and at least ``min_precision`` of them carry it in the gold. ``why`` says, in words, why not.
+    """
+    quality = load_label_quality() if quality is None else quality
+    test = quality[quality["half"] == "test"].set_index("label")
+    rows = []
+    for label in dict.fromkeys(v for values in GOLD_LABELS.values() for v in values.values()):
+        row = test.loc[label] if label in test.index else None
+        predicted = int(row["predicted"]) if row is not None else 0
+        precision = float(row["precision"]) if row is not None and str(row["precision"]) != "" else float("nan")
+        name = label.split(":")[1].replace("_", " ")
+        if predicted < min_predicted:
+            why = (f"too few sentences labelled {name} on the test half of the corpus gold to measure the label "
+                   f"({predicted}, under {min_predicted})")
+        elif not precision >= min_precision:
+            why = (f"on the test half of the corpus gold, {round(precision * predicted)} of {predicted} sentences "
+                   f"labelled {name} are {name} (precision {precision:.2f}, under {min_precision:.2f})")
+        else:
+            why = ""
+        rows.append((label, not why, precision, predicted, why))
+    return pd.DataFrame(rows, columns=GATE_COLUMNS)
+
+
+def _presented(gate: pd.DataFrame) -> set[str]:
+    return set(gate.loc[gate["presented"], "label"])
+
+
+def presented_counts(counts: pd.DataFrame, gate: pd.DataFrame | None = None) -> pd.DataFrame:
+    """``shift_counts`` output with only the values whose label the gate presents (others, and '', dropped)."""
+    gate = label_gate() if gate is None else gate
+    keep = _presented(gate)
+    mask = [GOLD_LABELS.get(s, {}).get(v) in keep for s, v in zip(counts["shift"], counts["value"])]
+    return counts[mask].reset_index(drop=True)
+
+
+def withheld(gate: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The gate's rows for labels not presented, with why (GATE_COLUMNS)."""
+    gate = label_gate() if gate is None else gate
+    return gate[~gate["presented"]].reset_index(drop=True)
+
+
+def worth_reading(table: pd.DataFrame, claims: pd.DataFrame, gate: pd.DataFrame | None = None, *,
+                  tokenizer: Tokenizer | None = None) -> pd.DataFrame:
+    """The linked sentences whose shift label is not presented: both texts and the cues behind the label
+    (WORTH_READING_COLUMNS), in reading order, to read side by side rather than count."""
+    gate = label_gate() if gate is None else gate
+    keep = _presented(gate)
+    info = claims.set_index("claim_id")
+    ids = lambda cell: [int(i) for i in str(cell).split("|") if i]
+    rows = []
+    for r in table.itertuples():
+        for shift, column in SHIFTS.items():
+            value = getattr(r, column)
+            label = GOLD_LABELS.get(shift, {}).get(value)
+            if not label or label in keep:
+                continue
+            en = ids(r.en_claim_ids)
+            if shift == "certainty":
+                def cues(i):
+                    return " ".join(f"{kind} {c}" for kind, col in (("hedge", "hedges"), ("booster", "boosters"))
+                                    for c in _cues(info.at[i, col]))
+                zh_cues, en_cues = cues(r.zh_claim_id), " ".join(filter(None, (cues(i) for i in en)))
+            elif shift == "voice":
+                zh_cues = attribution_cues(claims[claims["claim_id"] == r.zh_claim_id], tokenizer=tokenizer).iloc[0]
+                en_cues = " ".join(filter(None, attribution_cues(claims[claims["claim_id"].isin(en)], "stance",
+                                                                  tokenizer=tokenizer)))
+            else:
+                zh_cues = en_cues = ""
+            rows.append((r.zh_claim_id, shift, value, zh_cues, en_cues, r.zh_text, r.en_text))
+    return pd.DataFrame(rows, columns=WORTH_READING_COLUMNS)

@@ -186,12 +186,74 @@ def mention_findings(by_part: pd.DataFrame, one_version: pd.DataFrame, co: pd.Da
 
 FRAMING_TOPICS = ("links", "coverage", "additions", "shifts")
 
+# How much of a section a share of it is, in words, so the words never contradict the figure beside them:
+# "nearly all" from 90%, "most" only above half, "barely any" at a tenth or less.
+SHARE_WORDS = ((0.9, True, "nearly all of"), (0.5, False, "most of"), (0.25, True, "part of"), (0.1, False, "a little of"))
+NO_SHARE_WORDS = "barely any of"
+
+
+def share_words(share: float) -> str:
+    """The words for a share of a section: ``share_words(0.6)`` → ``'most of'``; ``share_words(0.38)`` → ``'part of'``.
+
+    >>> [share_words(s) for s in (1.0, 0.9, 0.51, 0.5, 0.3, 0.11, 0.1, 0.0)]
+    ['nearly all of', 'nearly all of', 'most of', 'part of', 'part of', 'a little of', 'barely any of', 'barely any of']
+    """
+    if share != share or not 0 <= share <= 1:
+        raise ValueError(f"a share is between 0 and 1, not {share!r}")
+    share = round(100 * share) / 100  # judged as shown (``pct``): 50.4% shows as 50%, which is not "most"
+    for bound, inclusive, words in SHARE_WORDS:
+        if share > bound or (inclusive and share == bound):
+            return words
+    return NO_SHARE_WORDS
+
+
+def coverage_sentence(row, *, min_evidence: int = DEFAULTS.min_evidence) -> str:
+    """One section's coverage in words, with the figure and the sentences it rests on; '' when the section has
+    fewer than ``min_evidence`` English sentences (too few to say how much of it gets through)."""
+    if int(row["claims"]) < min_evidence:
+        return ""
+    heading = f"“{text_of(row['heading'].replace(chr(8217), chr(39)))}”" if row["heading"] else "the opening"
+    share = float(row["share_chars"])
+    return (f"{share_words(share)} {heading} ({pct(share)} of its characters; "
+            f"{int(row['carried_claims'])} of {plural(int(row['claims']), 'English sentence')} drawn on)")
+
+
+def shift_findings(shifts: pd.DataFrame, gate: pd.DataFrame | None = None, *,
+                   min_evidence: int = DEFAULTS.min_evidence) -> list[str]:
+    """The shift counts the gate lets through (labels measured right on the corpus gold's test half), each kind
+    only when at least ``min_evidence`` linked sentences carry a presented label; then, per label held back, that
+    its sentences are to be read side by side and why. No count of a held-back label is stated."""
+    from ..framing.shifts import label_gate, presented_counts, withheld
+
+    gate = label_gate() if gate is None else gate
+    lines = []
+    shown = presented_counts(shifts, gate)
+    for shift in dict.fromkeys(shown["shift"]):
+        rows = shown[shown["shift"] == shift].sort_values(["claims", "value"], ascending=[False, True])
+        if int(rows["claims"].sum()) < min_evidence:
+            continue
+        parts = [f"{r.value.replace('_', ' ')} in {plural(int(r.claims), 'linked Chinese sentence')}" for r in rows.itertuples()]
+        lines.append(f"{shift.capitalize()} shifts: {listing(parts, quoted=False)}.")
+    held = withheld(gate)
+    found = set(shifts.loc[shifts["value"] != "", "value"])
+    from ..framing.shifts import GOLD_LABELS
+    for r in held.itertuples():
+        shift, label = r.label.split(":")
+        if not any(GOLD_LABELS[shift].get(v) == r.label for v in found):
+            continue
+        lines.append(f"Sentences labelled {label.replace('_', ' ')} are not counted here but listed to read side by "
+                     f"side: {text_of(r.why)}.")
+    return lines
+
 
 def framing_findings(alignment: pd.DataFrame, coverage: pd.DataFrame, shifts: pd.DataFrame,
-                     additions: pd.DataFrame, *, include=FRAMING_TOPICS) -> list[str]:
-    """How many sentences link, coverage of the source, what the commentary adds, the commonest shifts.
+                     additions: pd.DataFrame, *, include=FRAMING_TOPICS, gate: pd.DataFrame | None = None,
+                     min_evidence: int = DEFAULTS.min_evidence) -> list[str]:
+    """How many sentences link, coverage of the source, what the commentary adds, the shifts worth stating.
 
-    ``include`` picks which of FRAMING_TOPICS to report, in that order.
+    ``include`` picks which of FRAMING_TOPICS to report, in that order. A coverage sentence names a section only
+    when it has at least ``min_evidence`` English sentences; shifts go through ``shift_findings`` (``gate``:
+    ``helpers.framing.shifts.label_gate``, by default from data/reference/label_quality.csv).
     """
     unknown = set(include) - set(FRAMING_TOPICS)
     if unknown:
@@ -202,26 +264,23 @@ def framing_findings(alignment: pd.DataFrame, coverage: pd.DataFrame, shifts: pd
     linked = alignment[alignment["zh_claim_id"].notna() & alignment["en_claim_id"].notna()]["zh_claim_id"].nunique()
     if zh:
         lines.append(f"{linked} of {zh} Chinese sentences ({pct(linked / zh)}) draw on an identifiable English sentence; "
-                     f"the other {zh - linked} link to none: the commentator's asides and framing.")
+                     f"the other {zh - linked} link to none.")
     lines = found["coverage"]
     if len(coverage):
         total = coverage["carried_chars"].sum() / max(coverage["chars"].sum(), 1)
-        best = coverage.sort_values(["share_chars", "section"], ascending=[False, True]).iloc[0]
-        worst = coverage[coverage["claims"] >= 3].sort_values(["share_chars", "section"]).head(1)
-        heading = lambda row: f"“{text_of(row['heading'].replace(chr(8217), chr(39)))}”" if row["heading"] else "the opening"
-        lines.append(f"The commentary carries {pct(total)} of the English text; most of {heading(best)} "
-                     f"({pct(best['share_chars'])}).")
-        if len(worst) and worst.iloc[0]["section"] != best["section"]:
-            row = worst.iloc[0]
-            lines.append(f"It barely touches {heading(row)} ({pct(row['share_chars'])} carried).")
+        carried, claims = int(coverage["carried_claims"].sum()), int(coverage["claims"].sum())
+        lines.append(f"The commentary draws on {pct(total)} of the English text's characters "
+                     f"({carried} of {plural(claims, 'English sentence')}).")
+        enough = coverage[coverage["claims"] >= min_evidence]
+        if len(enough) > 1:
+            best = enough.sort_values(["share_chars", "section"], ascending=[False, True]).iloc[0]
+            worst = enough.sort_values(["share_chars", "section"]).iloc[0]
+            if best["share_chars"] > worst["share_chars"]:
+                lines.append(f"It carries {coverage_sentence(best, min_evidence=min_evidence)}, "
+                             f"against {coverage_sentence(worst, min_evidence=min_evidence)}.")
     lines = found["additions"]
     names = additions[additions["addition"] == "entity_only_in_zh"]
     if len(names):
         lines.append(f"Named only in the Chinese: {listing(names['surface'].tolist(), limit=6)}.")
-    lines = found["shifts"]
-    shown = shifts[shifts["value"] != ""]
-    for shift in dict.fromkeys(shown["shift"]):
-        rows = shown[shown["shift"] == shift].sort_values(["claims", "value"], ascending=[False, True])
-        parts = [f"{r.value.replace('_', ' ')} {r.claims}" for r in rows.itertuples()]
-        lines.append(f"{shift.capitalize()} shifts among linked sentences: {listing(parts)}.")
+    found["shifts"].extend(shift_findings(shifts, gate, min_evidence=min_evidence) if "shifts" in include else [])
     return [line for topic in FRAMING_TOPICS if topic in include for line in found[topic]]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import pandas as pd
@@ -10,7 +11,7 @@ from ..columns import CLAIM_BASE_COLUMNS, CLAIM_COLUMNS, PART_COMMENTARY, PART_O
 from ..patterns import ENUMERATOR_NUMBER, NUMBER
 from ..text.parse import Parsed
 from ..text.segment import Tokenizer
-from ..vocab import CueMatcher, load_cues
+from ..vocab import CueMatcher, load_cues, longest_first
 
 
 @lru_cache(maxsize=None)
@@ -19,17 +20,48 @@ def cue_matcher() -> CueMatcher:
     return CueMatcher(load_cues(), "category")
 
 
+CERTAINTY = ("hedge", "booster")
+LATIN_WORD = re.compile(r"[A-Za-z]")
+CAPITALISED = re.compile(r"[A-Z][a-z]")
+# where a capitalised certainty word is a name or a date, not the word: before a number ("May 2024") or a name
+BEFORE_NAME = re.compile(r"[\s\-]+(?:\d|[A-Z])")
+
+
+def _look_alike(text: str, start: int, end: int) -> bool:
+    """A Latin certainty cue that is not the word: inside a hyphenated compound ("second-most-popular",
+    "well-known"), or capitalised where the word would not be (a month or name: "in May", "May 2024")."""
+    cue = text[start:end]
+    if not LATIN_WORD.match(cue):
+        return False
+    if (start and text[start - 1] == "-") or (end < len(text) and text[end] == "-"):
+        return True
+    if CAPITALISED.match(cue):
+        before = text[:start].rstrip()
+        sentence_start = not before or before[-1] in ".!?:;\"“‘(•*#>-–—" or before[-1].isdigit()
+        return not sentence_start or bool(BEFORE_NAME.match(text, end))
+    return False
+
+
 def find_cues(text: str, category: str, *, tokens: list[tuple[str, int, int]] | None = None) -> list[str]:
     """Cues of ``category`` in ``text``, verbatim, in order. ``tokens`` are its jieba tokens if Chinese.
 
-    A span that a ``not_<category>`` cue matches (a look-alike: 不仅 is no negation) is not a cue of ``category``.
+    Cues have scope. A span that a ``not_<category>`` cue matches or contains (a look-alike: 不仅 is no
+    negation, 一定 inside 一定程度 no booster) is not a cue of ``category``; where cues of the category overlap the
+    longest counts once (在一定程度上 is one hedge); a certainty word inside a hyphenated compound or
+    capitalised as a name or month is none.
 
     >>> find_cues("It may well be true", "hedge")
     ['may']
+    >>> find_cues("Released in May 2024, the second-most-popular model", "hedge") + find_cues("the second-most-popular", "booster")
+    []
     """
     found = cue_matcher().find(text, tokens, labels=(category, "not_" + category))
-    excluded = {(a, b) for a, b, label in found if label != category}
-    return [text[a:b] for a, b, label in found if label == category and (a, b) not in excluded]
+    excluded = [(a, b) for a, b, label in found if label != category]
+    kept = [(a, b, label) for a, b, label in found
+            if label == category and not any(x <= a and b <= y for x, y in excluded)]
+    if category in CERTAINTY:
+        kept = [(a, b, label) for a, b, label in kept if not _look_alike(text, a, b)]
+    return [text[a:b] for a, b, _ in longest_first(kept)]
 
 
 def find_numbers(text: str) -> list[str]:
