@@ -149,3 +149,12 @@ def test_no_coverage_sentence_contradicts_its_number(rows, min_evidence):
             assert int(percent) == round(100 * row["share_chars"]), line
         if line.startswith("It carries"):
             assert line.count("% of its characters") == 2
+
+
+def test_withheld_findings_say_why_and_state_no_count():
+    from helpers.render.narrative import withheld_findings
+
+    lines = withheld_findings(gate())
+    assert len(lines) == 5 and all("is not counted: precision 0\\.10 on the test half" in line for line in lines)
+    assert withheld_findings(gate(presented=tuple(gate()["label"]))) == [
+        "Every shift label is measured right often enough to be counted."]

@@ -473,13 +473,12 @@ def label_gate(quality: pd.DataFrame | None = None, *, min_precision: float = DE
         row = test.loc[label] if label in test.index else None
         predicted = int(row["predicted"]) if row is not None else 0
         precision = float(row["precision"]) if row is not None and str(row["precision"]) != "" else float("nan")
-        name = label.split(":")[1].replace("_", " ")
         if predicted < min_predicted:
-            why = (f"too few sentences labelled {name} on the test half of the corpus gold to measure the label "
-                   f"({predicted}, under {min_predicted})")
+            why = (f"given to too few sentences on the corpus gold's test half to measure: {predicted}, "
+                   f"under {min_predicted}")
         elif not precision >= min_precision:
-            why = (f"on the test half of the corpus gold, {round(precision * predicted)} of {predicted} sentences "
-                   f"labelled {name} are {name} (precision {precision:.2f}, under {min_precision:.2f})")
+            why = (f"right for {round(precision * predicted)} of the {predicted} sentences given it on the corpus "
+                   f"gold's test half: precision {precision:.2f}, under {min_precision:.2f}")
         else:
             why = ""
         rows.append((label, not why, precision, predicted, why))
@@ -533,3 +532,17 @@ def worth_reading(table: pd.DataFrame, claims: pd.DataFrame, gate: pd.DataFrame 
                 zh_cues = en_cues = ""
             rows.append((r.zh_claim_id, shift, value, zh_cues, en_cues, r.zh_text, r.en_text))
     return pd.DataFrame(rows, columns=WORTH_READING_COLUMNS)
+
+
+HELD_BACK = "read side by side"  # what a side-by-side table shows in place of a label the gate holds back
+
+
+def gated(table: pd.DataFrame, gate: pd.DataFrame | None = None) -> pd.DataFrame:
+    """``framing_table`` with each shift label the gate does not present replaced by HELD_BACK (a copy)."""
+    gate = label_gate() if gate is None else gate
+    keep = _presented(gate)
+    out = table.copy()
+    for shift, column in SHIFTS.items():
+        labels = out[column].map(lambda v, s=shift: GOLD_LABELS[s].get(v))
+        out[column] = out[column].where(labels.isna() | labels.isin(keep), HELD_BACK)
+    return out

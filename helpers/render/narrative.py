@@ -223,7 +223,7 @@ def shift_findings(shifts: pd.DataFrame, gate: pd.DataFrame | None = None, *,
     """The shift counts the gate lets through (labels measured right on the corpus gold's test half), each kind
     only when at least ``min_evidence`` linked sentences carry a presented label; then, per label held back, that
     its sentences are to be read side by side and why. No count of a held-back label is stated."""
-    from ..framing.shifts import label_gate, presented_counts, withheld
+    from ..framing.shifts import GOLD_LABELS, label_gate, presented_counts, withheld
 
     gate = label_gate() if gate is None else gate
     lines = []
@@ -235,14 +235,12 @@ def shift_findings(shifts: pd.DataFrame, gate: pd.DataFrame | None = None, *,
         parts = [f"{r.value.replace('_', ' ')} in {plural(int(r.claims), 'linked Chinese sentence')}" for r in rows.itertuples()]
         lines.append(f"{shift.capitalize()} shifts: {listing(parts, quoted=False)}.")
     held = withheld(gate)
-    found = set(shifts.loc[shifts["value"] != "", "value"])
-    from ..framing.shifts import GOLD_LABELS
-    for r in held.itertuples():
-        shift, label = r.label.split(":")
-        if not any(GOLD_LABELS[shift].get(v) == r.label for v in found):
-            continue
-        lines.append(f"Sentences labelled {label.replace('_', ' ')} are not counted here but listed to read side by "
-                     f"side: {text_of(r.why)}.")
+    found = {GOLD_LABELS.get(s, {}).get(v) for s, v in zip(shifts["shift"], shifts["value"])}
+    held = held[held["label"].isin(found)]
+    if len(held):
+        names = [f"{r.label.split(':')[1].replace('_', ' ')} ({text_of(r.why)})" for r in held.itertuples()]
+        lines.append(f"Not counted, to be read side by side with the cues instead: the sentences labelled "
+                     f"{listing(names, quoted=False, limit=len(names))}.")
     return lines
 
 
@@ -284,3 +282,13 @@ def framing_findings(alignment: pd.DataFrame, coverage: pd.DataFrame, shifts: pd
         lines.append(f"Named only in the Chinese: {listing(names['surface'].tolist(), limit=6)}.")
     found["shifts"].extend(shift_findings(shifts, gate, min_evidence=min_evidence) if "shifts" in include else [])
     return [line for topic in FRAMING_TOPICS if topic in include for line in found[topic]]
+
+
+def withheld_findings(gate: pd.DataFrame | None = None) -> list[str]:
+    """One line per shift label the gate holds back: that it is not counted, and why (its measured precision,
+    or too few sentences to measure), so a reader knows to judge those sentences by reading them."""
+    from ..framing.shifts import label_gate, withheld
+
+    held = withheld(label_gate() if gate is None else gate)
+    lines = [f"{code_of(r.label)} is not counted: {text_of(r.why)}." for r in held.itertuples()]
+    return lines or ["Every shift label is measured right often enough to be counted."]
