@@ -158,3 +158,29 @@ def test_withheld_findings_say_why_and_state_no_count():
     assert len(lines) == 5 and all("is not counted: precision 0\\.10 on the test half" in line for line in lines)
     assert withheld_findings(gate(presented=tuple(gate()["label"]))) == [
         "Every shift label is measured right often enough to be counted."]
+
+
+SHIFT_VALUES = ["softened", "sharpened", "unchanged", "attributed", "reattributed", "absorbed", "quote_absorbed", ""]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.sampled_from(SHIFT_VALUES), st.integers(0, 30), max_size=8),
+       st.sets(st.sampled_from(["certainty:softened", "certainty:sharpened", "voice:absorbed", "voice:attributed"])),
+       st.integers(1, 6))
+def test_no_shift_sentence_contradicts_its_count_or_counts_a_held_back_label(values, presented, min_evidence):
+    table = counts(**values)
+    lines = shift_findings(table, gate(presented=tuple(presented)), min_evidence=min_evidence)
+    from helpers.framing.shifts import GOLD_LABELS
+
+    stated = {}
+    for line in lines:
+        for value, n, noun in re.findall(r"([a-z_ ]+?) in (\d+) (linked Chinese sentences?)", line.split(": ", 1)[-1]):
+            value = value.strip().removeprefix("and ").strip().replace(" ", "_")
+            stated[value] = int(n)
+            assert noun == ("linked Chinese sentence" if int(n) == 1 else "linked Chinese sentences"), line
+    for value, n in stated.items():
+        shift = "certainty" if value in ("softened", "sharpened", "unchanged") else "voice"
+        assert n == values[value] and GOLD_LABELS[shift].get(value) in presented, (value, lines)
+    for line in lines:
+        if line.startswith("Not counted"):
+            assert not re.search(r"\bin \d+ linked", line)

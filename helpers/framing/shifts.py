@@ -493,8 +493,9 @@ def presented_counts(counts: pd.DataFrame, gate: pd.DataFrame | None = None) -> 
     """``shift_counts`` output with only the values whose label the gate presents (others, and '', dropped)."""
     gate = label_gate() if gate is None else gate
     keep = _presented(gate)
-    mask = [GOLD_LABELS.get(s, {}).get(v) in keep for s, v in zip(counts["shift"], counts["value"])]
-    return counts[mask].reset_index(drop=True)
+    mask = pd.Series([GOLD_LABELS.get(s, {}).get(v) in keep for s, v in zip(counts["shift"], counts["value"])],
+                     index=counts.index, dtype=bool)
+    return counts.loc[mask].reset_index(drop=True)
 
 
 def withheld(gate: pd.DataFrame | None = None) -> pd.DataFrame:

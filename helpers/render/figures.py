@@ -288,15 +288,16 @@ def plot_frame_mix(mix: pd.DataFrame, *, by: str = "chars", top: int = 8) -> Fig
 
 
 @_styled
-def plot_shift_counts(counts: pd.DataFrame) -> Figure:
+def plot_shift_counts(counts: pd.DataFrame, *, empty: str = "no shifts found") -> Figure:
     """Horizontal bars, grouped by kind of shift: how many linked Chinese sentences show each value.
 
     Takes ``helpers.framing.shift_counts`` output (shift, value, claims); '' values (unlinked, no shift) are left out.
+    ``empty`` is what the figure says when no bar is left (the notebooks pass only the labels they present).
     """
     shown = counts[counts["value"] != ""]
     fig, ax = _figure(max(3.6, 0.45 * len(shown) + 1.8))
     if shown.empty:
-        _empty(ax, "no shifts found")
+        _empty(ax, empty)
         return fig
     colours = {name: PALETTE[i] for i, name in enumerate(dict.fromkeys(shown["shift"]))}
     y = np.arange(len(shown))[::-1]
