@@ -102,7 +102,8 @@ def test_run_builds_every_table_from_one_params_object(seed_tables):
     assert strict.params.align.min_coverage == 0.4 and strict.params.lab_types == ("lab",)
     assert (strict.alignment["relation"] == "addition").sum() > (default.alignment["relation"] == "addition").sum()
     assert set(strict.framing["zh_claim_id"]) == set(default.framing["zh_claim_id"])
-    assert (strict.framing["certainty_shift"] == "unchanged").sum() >= (default.framing["certainty_shift"] == "unchanged").sum()
+    assert set(strict.framing["certainty_shift"]) <= {"unchanged", ""}   # no difference exceeds a margin of 2
+    assert set(default.framing["certainty_shift"]) > {"unchanged", ""}
     assert set(strict.labs["org_type"]) == {"lab"} and set(default.labs["org_type"]) > {"lab"}
     assert default.claims.equals(seed_tables.claims)  # the tables stage does not depend on the thresholds
     assert strict.named_tables()["alignment"] is strict.alignment

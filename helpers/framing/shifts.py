@@ -28,11 +28,13 @@ from ..columns import (
     GENERALISATION_COLUMNS, OMISSION_COLUMNS, PART_COMMENTARY, PART_ORIGINAL, SHIFT_COUNT_COLUMNS, TAG_COLUMNS,
     VOICE_COLUMNS,
 )
+from ..tables.claims import find_cues as claim_cues
 from ..tables.entities import tokenizer_for
+from ..paths import REFERENCE
 from ..params import DEFAULTS
 from ..patterns import HAN
 from ..text.segment import Tokenizer
-from ..vocab import FRAME_COLUMNS, CueMatcher, load_categories, load_frames, longest_first
+from ..vocab import FRAME_COLUMNS, CueMatcher, load_categories, load_cues, load_frames, longest_first
 
 
 LEXICON_COLUMNS = FRAME_COLUMNS  # the frame lexicon's columns (helpers.vocab)
@@ -277,8 +279,6 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
 
 def _weak_cues() -> dict[str, set[str]]:
     """hedge / booster → the cues (case folded) of cues.csv's weak_hedge / weak_booster: shown, not weighed."""
-    from ..vocab import load_cues
-
     cues = load_cues()
     return {kind: set(cues.loc[cues["category"] == "weak_" + kind, "cue"].str.casefold()) for kind in ("hedge", "booster")}
 
@@ -302,8 +302,6 @@ def attribution_cues(claims: pd.DataFrame, category: str = "attribution", *, car
     passage: the sentence right after one that reports a third party) carries its attribution, shown as '↑' and
     the cue; the authors' first person is not carried.
     """
-    from ..tables.claims import find_cues as claim_cues
-
     tok = tokenizer or tokenizer_for()
     out, previous_block, previous = {}, None, ""
     blocks = claims["block_id"] if "block_id" in claims else [None] * len(claims)
@@ -453,8 +451,6 @@ WORTH_READING_COLUMNS = ["zh_claim_id", "shift", "value", "zh_cues", "en_cues", 
 
 def load_label_quality(path=None) -> pd.DataFrame:
     """data/reference/label_quality.csv (written by `make eval`): each shift label's precision and recall per half."""
-    from ..paths import REFERENCE
-
     path = REFERENCE / "label_quality.csv" if path is None else path
     return pd.read_csv(path, comment="#", dtype={"label": str, "half": str}, keep_default_na=False)
 

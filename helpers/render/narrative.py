@@ -11,6 +11,7 @@ import re
 import pandas as pd
 
 from ..columns import PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL
+from ..framing.shifts import GOLD_LABELS, label_gate, presented_counts, withheld
 from ..params import DEFAULTS
 
 LANG_NAMES = {"zh": "Chinese", "en": "English", "mixed": "mixed"}
@@ -223,8 +224,6 @@ def shift_findings(shifts: pd.DataFrame, gate: pd.DataFrame | None = None, *,
     """The shift counts the gate lets through (labels measured right on the corpus gold's test half), each kind
     only when at least ``min_evidence`` linked sentences carry a presented label; then, per label held back, that
     its sentences are to be read side by side and why. No count of a held-back label is stated."""
-    from ..framing.shifts import GOLD_LABELS, label_gate, presented_counts, withheld
-
     gate = label_gate() if gate is None else gate
     lines = []
     shown = presented_counts(shifts, gate)
@@ -287,8 +286,6 @@ def framing_findings(alignment: pd.DataFrame, coverage: pd.DataFrame, shifts: pd
 def withheld_findings(gate: pd.DataFrame | None = None) -> list[str]:
     """One line per shift label the gate holds back: that it is not counted, and why (its measured precision,
     or too few sentences to measure), so a reader knows to judge those sentences by reading them."""
-    from ..framing.shifts import label_gate, withheld
-
     held = withheld(label_gate() if gate is None else gate)
     lines = [f"{code_of(r.label)} is not counted: {text_of(r.why)}." for r in held.itertuples()]
     return lines or ["Every shift label is measured right often enough to be counted."]
