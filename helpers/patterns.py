@@ -91,11 +91,14 @@ ENUMERATOR_NUMBER = re.compile(r"^\s*\d{1,2}\s*[.．、)）]")
 # ---- tables.entities: names and candidate names --------------------------------------------------
 
 LATIN_CHAR_RE = re.compile(rf"[{LATIN_CLASS}]")
+LATIN_CHAR_IGNORECASE_RE = re.compile(rf"[{LATIN_CLASS}]", re.IGNORECASE)  # a case-ignoring alias's boundary, as re sees it
 ENTITY_ID_RE = re.compile(r"[a-z0-9][a-z0-9_]*")
 LATIN_BEFORE = rf"(?<![{LATIN_CLASS}])"
 LATIN_AFTER = rf"(?![{LATIN_CLASS}])"
 
 INLINE_SPACE = r"[^\S\r\n]"  # a line ends at \n, \r\n or a lone \r (old Mac files)
+#: What the gazetteer's matching view turns into one space: a run of inline spaces, or a lone tab, NBSP…
+INLINE_RUN_RE = re.compile(rf"{INLINE_SPACE}{{2,}}|[^\S \r\n]")
 
 # A Latin word: letters/digits, inner . - & + and apostrophes ("42.ai", "Zing-2T", "Acme’s").
 LATIN_WORD_RE = re.compile(

@@ -34,14 +34,14 @@ from .tables.entities import default_gazetteer, tokenizer_for
 from .tables.extract import Tables
 from .tables.extract import extract as extract_tables
 from .text.reader import read_document
-from .text.segment import Tokenizer
+from .text.segment import SentenceCuts, Tokenizer
 from .text.variants import ConvertedView, convert_view
 from .vocab import THEMES_PATH, load_themes
 
 __all__ = ["Analysis", "Params", "Tables", "extract", "load_analysis", "run"]
 
 #: Bump when what an Analysis holds changes shape, so cached ones are not reused.
-ANALYSIS_VERSION = 3
+ANALYSIS_VERSION = 4
 
 
 @dataclass
@@ -63,6 +63,7 @@ class Analysis:
     theme_share: pd.DataFrame
     labs: pd.DataFrame
     tokenizer: Tokenizer  # the one that cut every Chinese sentence above: pass it on to cut more the same way
+    cuts: SentenceCuts | None = None  # its one cut of each sentence, which every stage above read
     source: str = ""     # the document's file name, when read from a file
     encoding: str = ""   # the encoding it was decoded from
     script: str = ""     # the Chinese script found (helpers.text.variants.detect_script): simplified, traditional, mixed, none
@@ -133,18 +134,20 @@ def run(text: str, params: Params = Params(), *, gazetteer: pd.DataFrame | None 
     and Taiwan or Hong Kong terms converted), so that the gazetteer, cues, lexicons, glossary, dictionaries and
     jieba see the forms they hold; at the end every table's offsets and verbatim text are mapped back to the
     source (``on_source``). A Simplified document is its own view. One tokenizer, the gazetteer's
-    (``tables.entities.tokenizer_for``), cuts the Chinese at every stage.
+    (``tables.entities.tokenizer_for``), cuts the Chinese, and each sentence once: the claims' cues, the aligner,
+    the frames and the themes all read its one cut (``SentenceCuts``).
     """
     gazetteer = default_gazetteer() if gazetteer is None else gazetteer
     tokenizer = tokenizer_for(gazetteer)
+    cuts = SentenceCuts(tokenizer)
     view = convert_view(text)
-    tables = extract_tables(view.text, gazetteer=gazetteer, tokenizer=tokenizer)
+    tables = extract_tables(view.text, gazetteer=gazetteer, tokenizer=cuts)
     claims, mentions = tables.claims, tables.mentions
-    alignment = align_claims(claims, mentions=mentions, params=params.align, tokenizer=tokenizer)
-    tags = fr.tag_frames(claims, tokenizer=tokenizer)
-    framing = fr.framing_table(alignment, claims, mentions, tags, margin=params.certainty_margin, tokenizer=tokenizer)
+    alignment = align_claims(claims, mentions=mentions, params=params.align, tokenizer=cuts)
+    tags = fr.tag_frames(claims, tokenizer=cuts)
+    framing = fr.framing_table(alignment, claims, mentions, tags, margin=params.certainty_margin, tokenizer=cuts)
     lexicon = load_themes(params.themes_file or THEMES_PATH)
-    hits = theme_hits(claims, lexicon, tokenizer=tokenizer)
+    hits = theme_hits(claims, lexicon, tokenizer=cuts)
     analysis = Analysis(
         params=params, tables=tables, alignment=alignment, frame_tags=tags, framing=framing,
         coverage=fr.section_coverage(alignment, claims),
@@ -153,7 +156,7 @@ def run(text: str, params: Params = Params(), *, gazetteer: pd.DataFrame | None 
         frame_mix=fr.frame_mix(claims, tags),
         shifts=fr.shift_counts(framing),
         theme_lexicon=lexicon, theme_hits=hits, theme_share=theme_share(claims, hits, lexicon),
-        labs=lab_mentions(mentions, gazetteer, types=params.lab_types), tokenizer=tokenizer,
+        labs=lab_mentions(mentions, gazetteer, types=params.lab_types), tokenizer=tokenizer, cuts=cuts,
     )
     return on_source(analysis, view)
 

@@ -27,9 +27,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import ahocorasick
 import pandas as pd
 
 from .paths import REFERENCE
+from .patterns import FOLDING_SPECIALS_RE
 
 CUES_PATH = REFERENCE / "cues.csv"
 FRAMES_PATH = REFERENCE / "frames.csv"
@@ -198,23 +200,86 @@ class CueMatcher:
                 tokens=frozenset(by["token"]), token_prefixes=tuple(han_prefix),
             )
         self.needs_tokens = any(c.tokens or c.token_prefixes for c in self.labels.values())
+        # Token cues by token, and Chinese prefixes with their labels: a sentence's tokens are read once for every
+        # label asked about, not once per label.
+        self._token_labels: dict[str, tuple[str, ...]] = {}
+        for name, compiled in self.labels.items():
+            for token in compiled.tokens:
+                self._token_labels[token] = self._token_labels.get(token, ()) + (name,)
+        self._prefixes = tuple(p for c in self.labels.values() for p in c.token_prefixes)
+        self._prefix_labels = tuple((p, name) for name, c in self.labels.items() for p in c.token_prefixes)
+        # Most sentences hold none of a label's cues: one automaton over each cue's first word, lowercased, says
+        # which patterns can match at all (a match holds its cue's first word, case aside), and only those run.
+        self._patterns: list[tuple[str, re.Pattern]] = []
+        anchors: dict[str, set[int]] = {}
+        for name, rows in table.groupby(label, sort=False):
+            compiled = self.labels[str(name)]
+            for pattern in (compiled.capitals, compiled.other, compiled.substrings):
+                if pattern is None:
+                    continue
+                index = len(self._patterns)
+                self._patterns.append((str(name), pattern))
+                for cue in _pattern_cues(pattern, compiled, rows):
+                    anchors.setdefault(cue.split()[0].rstrip("*").lower() if cue.split() else "", set()).add(index)
+        self._always = frozenset(anchors.pop("", ()))  # a cue without a literal first word: its pattern always runs
+        self._anchors = None
+        if anchors:
+            self._anchors = ahocorasick.Automaton()
+            for anchor, indexes in anchors.items():
+                self._anchors.add_word(anchor, (len(anchor), tuple(sorted(indexes))))
+            self._anchors.make_automaton()
 
     def find(self, text: str, tokens: list[tuple[str, int, int]] | None = None,
              labels: tuple[str, ...] | None = None) -> list[tuple[int, int, str]]:
         """(start, end, label) of every cue found in ``text``, by start then longest; ``tokens`` are its jieba
         tokens (token and Chinese prefix cues are looked for only among them). Overlaps are kept: callers choose."""
         found: set[tuple[int, int, str]] = set()
-        for name in labels if labels is not None else self.labels:
-            compiled = self.labels.get(name)
-            if compiled is None:
+        wanted = self.labels.keys() if labels is None else {name for name in labels if name in self.labels}
+        for name, pattern, starts in self._candidate_patterns(text):
+            if name not in wanted:
                 continue
-            for pattern in (compiled.capitals, compiled.other, compiled.substrings):
-                if pattern is not None:
-                    found.update((m.start(), m.end(), name) for m in pattern.finditer(text))
-            if tokens and (compiled.tokens or compiled.token_prefixes):
-                found.update((a, b, name) for t, a, b in tokens
-                             if t in compiled.tokens or (compiled.token_prefixes and t.startswith(compiled.token_prefixes)))
+            if starts is None:
+                found.update((m.start(), m.end(), name) for m in pattern.finditer(text))
+                continue
+            # what finditer finds, tried only where a cue's first word starts: leftmost first, never overlapping
+            reach = 0
+            for start in starts:
+                if start >= reach and (m := pattern.match(text, start)) is not None:
+                    found.add((start, m.end(), name))
+                    reach = m.end()
+        if tokens and self.needs_tokens:
+            token_labels, prefixes = self._token_labels, self._prefixes
+            for t, a, b in tokens:
+                for name in token_labels.get(t, ()):
+                    if name in wanted:
+                        found.add((a, b, name))
+                if prefixes and t.startswith(prefixes):
+                    found.update((a, b, name) for p, name in self._prefix_labels if name in wanted and t.startswith(p))
         return sorted(found, key=lambda f: (f[0], -(f[1] - f[0]), f[2]))
+
+    def _candidate_patterns(self, text: str) -> list[tuple[str, re.Pattern, list[int] | None]]:
+        """(label, pattern, where a match may start) of the patterns that can match ``text``: those whose cues'
+        first words it holds, case aside, at the offsets where those words start (None: anywhere). A text holding
+        a letter that re's ignore-case folds beyond lower() (ı, ſ, the Kelvin sign…) runs every pattern anywhere."""
+        if self._anchors is None or FOLDING_SPECIALS_RE.search(text):
+            return [(name, pattern, None) for name, pattern in self._patterns]
+        starts: dict[int, set[int]] = {}
+        for last, (length, indexes) in self._anchors.iter(text.lower()):
+            for index in indexes:
+                starts.setdefault(index, set()).add(last + 1 - length)
+        out = [(*self._patterns[i], None) for i in self._always]
+        out += [(*self._patterns[i], sorted(positions)) for i, positions in starts.items() if i not in self._always]
+        return out
+
+
+def _pattern_cues(pattern: re.Pattern, compiled: _Label, rows: pd.DataFrame) -> list[str]:
+    """The cues a label's compiled pattern was built from."""
+    latin_prefix = [c for c in rows.loc[rows["match"] == "prefix", "cue"] if not re.search(r"[^\x00-\u024f]", c)]
+    words = rows.loc[rows["match"] == "word", "cue"].tolist() + latin_prefix
+    if pattern is compiled.substrings:
+        return rows.loc[rows["match"] == "substring", "cue"].tolist()
+    upper = [c for c in words if c != c.lower() and c == c.upper()]
+    return upper if pattern is compiled.capitals else [c for c in words if c not in upper]
 
 
 def _mixed(cues: list[tuple[str, str]], flags: int) -> re.Pattern | None:

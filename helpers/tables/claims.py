@@ -14,6 +14,10 @@ from ..text.segment import Tokenizer
 from ..vocab import CueMatcher, load_cues, longest_first
 
 
+#: The cue categories a claim row reports, with their look-alikes: found in one pass per sentence.
+CLAIM_LABELS = tuple(f"{prefix}{c}" for c in ("reported", "hedge", "booster", "negation") for prefix in ("", "not_"))
+
+
 @lru_cache(maxsize=None)
 def cue_matcher() -> CueMatcher:
     """The matcher of data/reference/cues.csv, by category (built once)."""
@@ -55,8 +59,13 @@ def find_cues(text: str, category: str, *, tokens: list[tuple[str, int, int]] | 
     >>> find_cues("Released in May 2024, the second-most-popular model", "hedge") + find_cues("the second-most-popular", "booster")
     []
     """
-    found = cue_matcher().find(text, tokens, labels=(category, "not_" + category))
-    excluded = [(a, b) for a, b, label in found if label != category]
+    return cues_of(cue_matcher().find(text, tokens, labels=(category, "not_" + category)), text, category)
+
+
+def cues_of(found: list[tuple[int, int, str]], text: str, category: str) -> list[str]:
+    """The cues of ``category`` among ``found`` (``CueMatcher.find``'s list), verbatim: a cue inside one of its
+    ``not_`` look-alikes or a certainty false friend left out, overlapping cues counted once, longest first."""
+    excluded = [(a, b) for a, b, label in found if label == "not_" + category]
     kept = [(a, b, label) for a, b, label in found
             if label == category and not any(x <= a and b <= y for x, y in excluded)]
     if category in CERTAINTY:
@@ -75,13 +84,15 @@ def find_numbers(text: str) -> list[str]:
     return [m.group() for m in NUMBER.finditer(text) if m.start() >= skip]
 
 
-def decide_voice(text: str, *, part: str, tokens: list | None = None) -> tuple[str, str]:
+def decide_voice(text: str, *, part: str, tokens: list | None = None,
+                 found: list[tuple[int, int, str]] | None = None) -> tuple[str, str]:
     """Say whose voice a sentence speaks in, and the cue that decided it.
 
     In the commentary: 'reported' (作者认为…, 他说…) or the 'commentator''s own. In the original:
-    'reported' (someone told the author), 'first_person', or 'plain'.
+    'reported' (someone told the author), 'first_person', or 'plain'. ``found``: the sentence's cues, if already
+    found (``CueMatcher.find`` with ``tokens``, the reported labels among them).
     """
-    reported = find_cues(text, "reported", tokens=tokens)
+    reported = find_cues(text, "reported", tokens=tokens) if found is None else cues_of(found, text, "reported")
     if reported:
         return "reported", reported[0]
     if part == PART_COMMENTARY:
@@ -118,16 +129,18 @@ def build_claims(text: str, parsed: Parsed) -> pd.DataFrame:
 def annotate_claims(claims: pd.DataFrame, *, tokenizer: Tokenizer) -> pd.DataFrame:
     """Add voice, hedges, boosters, negation and numbers to a claims table (a new frame); ``tokenizer`` cuts Chinese."""
     rows = []
+    matcher = cue_matcher()
     for part, lang, sentence in zip(claims["part"], claims["lang"], claims["text"]):
         tokens = tokenizer.tokenize(sentence) if lang in ("zh", "mixed") else None
-        voice, voice_cue = decide_voice(sentence, part=part, tokens=tokens)
+        found = matcher.find(sentence, tokens, labels=CLAIM_LABELS)  # once per sentence, every category below
+        voice, voice_cue = decide_voice(sentence, part=part, tokens=tokens, found=found)
         rows.append(
             {
                 "voice": voice,
                 "voice_cue": voice_cue,
-                "hedges": "|".join(find_cues(sentence, "hedge", tokens=tokens)),
-                "boosters": "|".join(find_cues(sentence, "booster", tokens=tokens)),
-                "negated": bool(find_cues(sentence, "negation", tokens=tokens)),
+                "hedges": "|".join(cues_of(found, sentence, "hedge")),
+                "boosters": "|".join(cues_of(found, sentence, "booster")),
+                "negated": bool(cues_of(found, sentence, "negation")),
                 "numbers": "|".join(find_numbers(sentence)),
             }
         )

@@ -14,26 +14,34 @@ Matching rules (find_mentions):
 - A space inside an alias matches any run of spaces/tabs (never a newline); next to a CJK
   character it also matches nothing, so "艾克米 Zing" finds "艾克米Zing" too.
 - Longest match wins, then the earliest; kept matches never overlap.
+
+How (speed): one Aho–Corasick automaton (``pyahocorasick``) over every alias and exclusion, lowercased, is run once
+over the text's matching view (inline space runs collapsed to one space, lowercased); the rules above are applied
+to its hits only. A text holding one of the letters that case-insensitive regexes equate with ASCII beyond
+``lower()`` (ı, İ, ſ, the Kelvin and Ångström signs) goes through one regex per alias instead, as before: both paths
+give the same mentions (tests/test_entities.py compares them).
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, product
 from pathlib import Path
 
+import ahocorasick
 import pandas as pd
 
 from ..paths import REFERENCE
 from ..patterns import (
     ACRONYM_RE, CAMEL_RE, CAPITALISED_RE, CJK_CHAR, ENTITY_ID_RE, FOLDING_SPECIALS_RE, HAS_DIGIT_RE, HAS_UPPER_RE,
-    INLINE_GAP_RE, INLINE_SPACE, LATIN_AFTER, LATIN_BEFORE, LATIN_CHAR_RE, LATIN_LETTER, LATIN_WORD_RE,
+    INLINE_GAP_RE, INLINE_RUN_RE, INLINE_SPACE, LATIN_AFTER, LATIN_BEFORE, LATIN_CHAR_IGNORECASE_RE, LATIN_CHAR_RE, LATIN_LETTER, LATIN_WORD_RE,
     LOWER_WORD_RE, POSSESSIVE, TITLE_RE, WHITESPACE,
 )
 from ..text.segment import Tokenizer, Word, tokenizer_with
-from ..vocab import load_glossary, load_vocabulary, read_word_list
+from ..vocab import GLOSSARY_PATH, load_glossary, load_vocabulary, read_word_list
 
 GAZETTEER_PATH = REFERENCE / "gazetteer.csv"
 STOPLIST_PATH = REFERENCE / "candidate_stoplist.txt"
@@ -110,8 +118,17 @@ def _is_missing(value: object) -> bool:
 
 def _gazetteer_key(gazetteer: pd.DataFrame) -> tuple[tuple[str, ...], ...]:
     """Hashable snapshot of a gazetteer, so its compiled matchers can be cached."""
-    table = normalise_gazetteer(gazetteer)
-    return tuple(tuple(row) for row in table[GAZETTEER_COLUMNS].itertuples(index=False, name=None))
+    # normalise_gazetteer's cells, without building a DataFrame (this runs on every call of find_mentions)
+    missing = [c for c in REQUIRED_GAZETTEER_COLUMNS if c not in gazetteer.columns]
+    if missing:
+        raise ValueError(f"gazetteer is missing required column(s): {', '.join(missing)}")
+    size = len(gazetteer)
+    columns = []
+    for column in GAZETTEER_COLUMNS:
+        values = gazetteer[column].tolist() if column in gazetteer.columns else [""] * size
+        cells = ["" if _is_missing(v) else str(v).strip() for v in values]
+        columns.append([c.lower() or DEFAULT_CASE for c in cells] if column == "case" else cells)
+    return tuple(zip(*columns))
 
 
 def _row_label(index: int, row: tuple[str, ...]) -> str:
@@ -243,8 +260,17 @@ def find_mentions(text: str, gazetteer: pd.DataFrame) -> pd.DataFrame:
     (16, 20, "Zing", zing, acme, model) when the gazetteer has Zing with parent acme.
     """
     key = _gazetteer_key(gazetteer)
+    _compile_gazetteer(key)  # validates the gazetteer (raises ValueError naming a bad row)
+    if FOLDING_SPECIALS_RE.search(text):
+        return find_mentions_by_regex(text, gazetteer)
+    return _mentions_frame(text, key, _automaton(key).find(text))
+
+
+def find_mentions_by_regex(text: str, gazetteer: pd.DataFrame) -> pd.DataFrame:
+    """``find_mentions`` by one regex per alias: the reference the automaton is checked against, and the path for
+    text holding a letter that ``re.IGNORECASE`` folds beyond ``lower()``."""
+    key = _gazetteer_key(gazetteer)
     compiled = _compile_gazetteer(key)
-    orgs = _rollup(key)
     found: list[tuple[int, int, int]] = []
     # Most aliases do not occur at all: a plain substring test of their literal pieces skips their
     # regex. Case-insensitive regexes also equate ı, İ, ſ and the Kelvin and Ångström signs with
@@ -264,8 +290,13 @@ def find_mentions(text: str, gazetteer: pd.DataFrame) -> pd.DataFrame:
             (s, e, index) for s, e in matches
             if not (k := bisect.bisect_right(blocked_starts, s)) or furthest_end[k - 1] < e
         )
+    return _mentions_frame(text, key, _longest_first(found))
+
+
+def _longest_first(found: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """(start, end, row) matches that do not overlap, the longest kept first, then the earliest; sorted by start."""
     found.sort(key=lambda m: (m[0] - m[1], m[0], m[2]))
-    taken = bytearray(len(text))
+    taken = bytearray(max((e for _, e, _ in found), default=0))
     kept = []
     for start, end, index in found:
         if any(taken[start:end]):
@@ -273,10 +304,131 @@ def find_mentions(text: str, gazetteer: pd.DataFrame) -> pd.DataFrame:
         taken[start:end] = b"\x01" * (end - start)
         kept.append((start, end, index))
     kept.sort()
-    rows = [
-        (s, e, text[s:e], key[i][0], orgs[key[i][0]], key[i][3]) for s, e, i in kept
-    ]
+    return kept
+
+
+def _mentions_frame(text: str, key: tuple[tuple[str, ...], ...], kept: list[tuple[int, int, int]]) -> pd.DataFrame:
+    orgs = _rollup(key)
+    rows = [(s, e, text[s:e], key[i][0], orgs[key[i][0]], key[i][3]) for s, e, i in kept]
     return _frame(rows, MENTION_RESULT_COLUMNS)
+
+
+def _view_variants(alias: str) -> list[str]:
+    """How an alias can look in the matching view: a space next to CJK may also be nothing ("艾克米 Zing", "艾克米Zing")."""
+    tokens = alias.split(" ")
+    joints = [(" ", "") if CJK_CHAR.match(previous[-1]) or CJK_CHAR.match(token[0]) else (" ",)
+              for previous, token in zip(tokens, tokens[1:])]
+    return [tokens[0] + "".join(j + t for j, t in zip(choice, tokens[1:])) for choice in product(*joints)]
+
+
+def _finditer_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """What ``re.finditer`` keeps of one pattern's occurrences: the leftmost first, never overlapping."""
+    kept, reach = [], -1
+    for start, end in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if start >= reach:
+            kept.append((start, end))
+            reach = end
+    return kept
+
+
+@dataclass(frozen=True)
+class _Form:
+    """One (alias, case) of a gazetteer row: what its regex would check beyond the letters."""
+
+    row: int
+    ignore: bool
+    before: bool  # a Latin boundary is needed before it
+    after: bool   # and after it
+
+
+_ALIAS, _EXCLUSION = 0, 1
+
+
+class _Automaton:
+    """One Aho–Corasick automaton over every alias and exclusion of a gazetteer, lowercased."""
+
+    def __init__(self, key: tuple[tuple[str, ...], ...]):
+        self.forms: list[_Form] = []
+        self.row_exclusions: list[list[int]] = []
+        payloads: dict[str, list[tuple[int, int, str]]] = {}
+        exclusion_ids: dict[str, int] = {}
+        for index, row in enumerate(key):
+            for alias, ignore in _surface_forms(row):
+                form_id = len(self.forms)
+                self.forms.append(_Form(index, ignore, bool(LATIN_CHAR_RE.match(alias[0])),
+                                        bool(LATIN_CHAR_RE.match(alias[-1]))))
+                for variant in _view_variants(alias):
+                    payloads.setdefault(variant.lower(), []).append((_ALIAS, form_id, variant))
+            mine = []
+            for exclusion in _split_aliases(row[7]):
+                exclusion = WHITESPACE.sub(" ", exclusion)
+                if exclusion not in exclusion_ids:
+                    exclusion_ids[exclusion] = len(exclusion_ids)
+                    for variant in _view_variants(exclusion):
+                        payloads.setdefault(variant.lower(), []).append((_EXCLUSION, exclusion_ids[exclusion], variant))
+                mine.append(exclusion_ids[exclusion])
+            self.row_exclusions.append(mine)
+        self.automaton = ahocorasick.Automaton()
+        for word, payload in payloads.items():
+            self.automaton.add_word(word, (len(word), tuple(payload)))
+        self.automaton.make_automaton()
+
+    def find(self, text: str) -> list[tuple[int, int, int]]:
+        """(start, end, row) of the mentions in ``text`` (no ı, İ, ſ, K or Å in it), as the regexes find them."""
+        view, run_starts, shifts = _matching_view(text)
+        size = len(view)
+        alias_hits: dict[int, list[tuple[int, int]]] = {}
+        exclusion_hits: dict[int, list[tuple[int, int]]] = {}
+        forms = self.forms
+        for last, (length, payload) in self.automaton.iter(view.lower()):
+            start, end = last + 1 - length, last + 1
+            for kind, ident, literal in payload:
+                if kind == _EXCLUSION:
+                    exclusion_hits.setdefault(ident, []).append((start, end))
+                    continue
+                form = forms[ident]
+                if not form.ignore and view[start:end] != literal:
+                    continue
+                latin = LATIN_CHAR_IGNORECASE_RE if form.ignore else LATIN_CHAR_RE
+                if form.before and start and latin.match(view[start - 1]):
+                    continue
+                if form.after and end < size and latin.match(view[end]):
+                    continue
+                alias_hits.setdefault(ident, []).append((start, end))
+        found = []
+        for ident, spans in alias_hits.items():
+            row = forms[ident].row
+            blocked = [b for x in self.row_exclusions[row] for b in _finditer_spans(exclusion_hits.get(x, []))]
+            for start, end in _finditer_spans(spans):
+                if any(bs <= start and be >= end for bs, be in blocked):
+                    continue
+                found.append((_to_text(start, run_starts, shifts), _to_text(end - 1, run_starts, shifts) + 1, row))
+        return _longest_first(found)
+
+
+@lru_cache(maxsize=32)
+def _automaton(key: tuple[tuple[str, ...], ...]) -> _Automaton:
+    return _Automaton(key)
+
+
+def _matching_view(text: str) -> tuple[str, list[int], list[int]]:
+    """The text with each run of inline spaces as one space, and what maps its offsets back (``_to_text``)."""
+    runs = [(m.start(), m.end()) for m in INLINE_RUN_RE.finditer(text)]
+    if not runs:
+        return text, [], [0]
+    view = INLINE_RUN_RE.sub(" ", text)
+    starts, shifts, shift = [], [0], 0
+    for start, end in runs:
+        if end - start > 1:
+            starts.append(start - shift)
+            shift += end - start - 1
+            shifts.append(shift)
+    return view, starts, shifts
+
+
+def _to_text(offset: int, starts: list[int], shifts: list[int]) -> int:
+    """A matching view's offset as an offset into the text."""
+    return offset + shifts[bisect.bisect_left(starts, offset)]
 
 
 def _frame(rows: list[tuple], columns: list[str]) -> pd.DataFrame:
@@ -466,17 +618,20 @@ def jieba_userdict_lines(gazetteer: pd.DataFrame) -> list[str]:
     Aliases containing a space cannot be jieba words and are skipped ("Acme Robotics"). jieba
     matches case-sensitively, so an ignore-case alias is added as written and in lowercase.
     """
-    key = _gazetteer_key(gazetteer)
+    return list(_userdict_lines(_gazetteer_key(gazetteer)))
+
+
+@lru_cache(maxsize=32)
+def _userdict_lines(key: tuple[tuple[str, ...], ...]) -> tuple[str, ...]:
     _compile_gazetteer(key)
-    lines: list[str] = []
+    lines: dict[str, None] = {}
     for row in key:
         tag = "nt" if row[3] in ORG_TYPES else JIEBA_TAGS.get(row[3], "nz")
         for alias, ignore in _surface_forms(row):
             for word in dict.fromkeys([alias, alias.lower()] if ignore else [alias]):
-                line = f"{word} {JIEBA_FREQ} {tag}"
-                if " " not in word and line not in lines:
-                    lines.append(line)
-    return lines
+                if " " not in word:
+                    lines.setdefault(f"{word} {JIEBA_FREQ} {tag}")
+    return tuple(lines)
 
 
 def gazetteer_words(gazetteer: pd.DataFrame) -> tuple[Word, ...]:
@@ -494,9 +649,21 @@ def tokenizer_for(gazetteer: pd.DataFrame | None = None, glossary: pd.DataFrame 
     ['美团', '和', '蚂蚁']
     """
     gazetteer = default_gazetteer() if gazetteer is None else gazetteer
-    glossary = load_glossary() if glossary is None else glossary
-    terms = tuple((word, None, None) for word in sorted({z.strip() for z in glossary["zh"] if z.strip()}))
+    if glossary is None:  # the reference glossary, read again only when the file changes (speed: every extract)
+        stat = GLOSSARY_PATH.stat()
+        terms = _glossary_terms(str(GLOSSARY_PATH), stat.st_mtime_ns, stat.st_size)
+    else:
+        terms = _terms_of(glossary)
     return tokenizer_with(gazetteer_words(gazetteer) + terms)
+
+
+def _terms_of(glossary: pd.DataFrame) -> tuple[Word, ...]:
+    return tuple((word, None, None) for word in sorted({z.strip() for z in glossary["zh"] if z.strip()}))
+
+
+@lru_cache(maxsize=2)
+def _glossary_terms(path: str, mtime_ns: int, size: int) -> tuple[Word, ...]:
+    return _terms_of(load_glossary(path))
 
 
 def default_gazetteer() -> pd.DataFrame:

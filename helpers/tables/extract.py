@@ -47,21 +47,25 @@ def attach_to_claims(table: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
     table = table.copy()
     table["claim_id"] = locate_claims(claims, table["start"])
     table = table[table["claim_id"] > 0]
-    info = claims.set_index("claim_id")
-    table["lang"] = info.loc[table["claim_id"], "lang"].to_numpy()
-    table["part"] = info.loc[table["claim_id"], "part"].to_numpy()
+    ids = table["claim_id"].tolist()
+    lang = dict(zip(claims["claim_id"].tolist(), claims["lang"].tolist()))
+    part = dict(zip(claims["claim_id"].tolist(), claims["part"].tolist()))
+    table["lang"] = pd.array([lang[i] for i in ids], dtype=claims["lang"].dtype)
+    table["part"] = pd.array([part[i] for i in ids], dtype=claims["part"].dtype)
     return table.reset_index(drop=True)
 
 
 def summarise_entities(claims: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
     """Fill the claims' entities and orgs columns from the mentions table (first mention first)."""
     claims = claims.copy()
-    entity_lists = mentions.groupby("claim_id", sort=False)["entity"].agg(lambda s: "|".join(dict.fromkeys(s)))
-    org_lists = mentions[mentions["org"] != ""].groupby("claim_id", sort=False)["org"].agg(
-        lambda s: "|".join(dict.fromkeys(s))
-    )
-    claims["entities"] = [entity_lists.get(c, "") for c in claims["claim_id"]]
-    claims["orgs"] = [org_lists.get(c, "") for c in claims["claim_id"]]
+    entity_lists: dict[int, dict[str, None]] = {}
+    org_lists: dict[int, dict[str, None]] = {}
+    for claim_id, entity, org in zip(mentions["claim_id"].tolist(), mentions["entity"].tolist(), mentions["org"].tolist()):
+        entity_lists.setdefault(claim_id, {})[entity] = None
+        if org != "":
+            org_lists.setdefault(claim_id, {})[org] = None
+    claims["entities"] = ["|".join(entity_lists.get(c, ())) for c in claims["claim_id"].tolist()]
+    claims["orgs"] = ["|".join(org_lists.get(c, ())) for c in claims["claim_id"].tolist()]
     return claims
 
 

@@ -15,6 +15,8 @@ import threading
 import warnings
 from functools import lru_cache
 
+import rjieba
+
 from ..patterns import HAN_RUN
 
 #: A word to keep whole: (word, frequency or None for jieba's own suggestion, part-of-speech tag or None).
@@ -46,6 +48,7 @@ class Tokenizer:
     def __init__(self, words=()):
         self.words: tuple[Word, ...] = tuple((w, f, t) for w, f, t in words if w and " " not in w)
         self._jieba = None
+        self._rjieba = None
         self._lock = threading.Lock()
 
     def __repr__(self) -> str:
@@ -70,17 +73,31 @@ class Tokenizer:
                     self._jieba = tokenizer
         return self._jieba
 
+    @property
+    def rjieba(self):
+        """jieba-rs (``rjieba``) with the same dictionary and words: the cut without HMM, on first use."""
+        if self._rjieba is None:
+            with self._lock:
+                if self._rjieba is None:
+                    tokenizer = rjieba.Jieba()
+                    for word, freq, tag in self.words:
+                        tokenizer.add_word(word, freq, tag)
+                    self._rjieba = tokenizer
+        return self._rjieba
+
     def tokenize(self, text: str, *, hmm: bool = False) -> list[tuple[str, int, int]]:
         """Cut text into (token, start, end), offsets into ``text``.
 
         >>> [t for t, _, _ in Tokenizer().tokenize("中国开发者")]
         ['中国', '开发者']
         """
-        return list(self.jieba.tokenize(text, HMM=hmm))
+        if hmm:
+            return list(self.jieba.tokenize(text, HMM=True))
+        return self.rjieba.tokenize(text, hmm=False)
 
     def cut(self, text: str, *, hmm: bool = False) -> list[str]:
         """Cut text into tokens (jieba's precise mode), everything kept, Latin and spaces included."""
-        return self.jieba.lcut(text, HMM=hmm)
+        return self.jieba.lcut(text, HMM=True) if hmm else self.rjieba.cut(text, hmm=False)
 
     def han_words(self, text: str, *, hmm: bool = False) -> list[str]:
         """The words of ``text``'s Han runs only (Latin and digits are left to the English tokeniser).
@@ -90,7 +107,7 @@ class Tokenizer:
         """
         words: list[str] = []
         for run in HAN_RUN.findall(text):
-            words.extend(w for w in self.jieba.lcut(run, HMM=hmm) if w.strip())
+            words.extend(w for w in self.cut(run, hmm=hmm) if w.strip())
         return words
 
 
@@ -98,3 +115,68 @@ class Tokenizer:
 def tokenizer_with(words: tuple[Word, ...] = ()) -> Tokenizer:
     """The tokenizer for a word list, built once per list in a process (a vocabulary's tokenizer is shared)."""
     return Tokenizer(words)
+
+
+class SentenceCuts:
+    """One cut per sentence: a ``Tokenizer``'s cuts kept by text, so that every stage reading a sentence (claims'
+    cues, alignment, frames, themes) reads the one cut made of it. It answers as a ``Tokenizer`` does.
+
+    A document's analysis owns one (``helpers.pipeline.Analysis.cuts``). ``tokenize`` keeps each text's cut (made
+    once, HMM off, never changed); ``cut`` and ``han_words`` read a kept cut, and pass any other text (a
+    dictionary's rendering) to the tokenizer without keeping it.
+
+    >>> cuts = SentenceCuts(Tokenizer([("美团", 100000, "nt")]))
+    >>> [t for t, _, _ in cuts.tokenize("美团缺芯片")], cuts.cut("美团缺芯片"), len(cuts)
+    (['美团', '缺', '芯片'], ['美团', '缺', '芯片'], 1)
+    >>> cuts.cut("芯片很缺"), len(cuts)
+    (['芯片', '很', '缺'], 1)
+    """
+
+    def __init__(self, tokenizer: Tokenizer):
+        self.tokenizer = tokenizer
+        self._cuts: dict[str, list[tuple[str, int, int]]] = {}
+
+    def __repr__(self) -> str:
+        return f"SentenceCuts({len(self._cuts)} texts, {self.tokenizer!r})"
+
+    def __len__(self) -> int:
+        return len(self._cuts)
+
+    @property
+    def words(self) -> tuple[Word, ...]:
+        return self.tokenizer.words
+
+    def tokenize(self, text: str, *, hmm: bool = False) -> list[tuple[str, int, int]]:
+        """``Tokenizer.tokenize``, cut once per text."""
+        if hmm:
+            return self.tokenizer.tokenize(text, hmm=True)
+        cut = self._cuts.get(text)
+        if cut is None:
+            cut = self._cuts[text] = self.tokenizer.tokenize(text)
+        return list(cut)
+
+    def cut(self, text: str, *, hmm: bool = False) -> list[str]:
+        """``Tokenizer.cut``, read from the kept cut of ``text`` if there is one."""
+        kept = None if hmm else self._cuts.get(text)
+        return self.tokenizer.cut(text, hmm=hmm) if kept is None else [token for token, _, _ in kept]
+
+    def han_words(self, text: str, *, hmm: bool = False) -> list[str]:
+        """``Tokenizer.han_words``, read from the one cut of ``text``: its all-Han tokens; a token mixing Han with
+        Latin or digits (A股) gives the words of its Han runs. (On the 1,402 Chinese sentences of data/raw, the
+        tests' fixtures and the development corpus: the same words as cutting each Han run apart.)
+
+        >>> cuts = SentenceCuts(Tokenizer())
+        >>> _ = cuts.tokenize("中国实验室缺 Nvidia 芯片")
+        >>> cuts.han_words("中国实验室缺 Nvidia 芯片")
+        ['中国', '实验室', '缺', '芯片']
+        """
+        kept = None if hmm else self._cuts.get(text)
+        if kept is None:
+            return self.tokenizer.han_words(text, hmm=hmm)
+        words: list[str] = []
+        for token, _, _ in kept:
+            if HAN_RUN.fullmatch(token):
+                words.append(token)
+            elif HAN_RUN.search(token):
+                words.extend(self.tokenizer.han_words(token))
+        return words

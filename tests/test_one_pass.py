@@ -1,0 +1,188 @@
+"""The fast paths give the tables the slow ones gave (issue 14): one automaton over the gazetteer's aliases against a
+regex per alias, the cue prefilter against running every cue pattern, one cue pass per sentence against one per
+category, jieba-rs against jieba, and one cut per sentence (``SentenceCuts``) against cutting again."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from helpers.paths import RAW
+from helpers.pipeline import run
+from helpers.tables.claims import cue_matcher, decide_voice, find_cues, find_numbers
+from helpers.tables.entities import (
+    default_gazetteer, find_mentions, find_mentions_by_regex, load_gazetteer, tokenizer_for,
+)
+from helpers.tables.extract import extract
+from helpers.text.reader import read_document
+from helpers.text.segment import SentenceCuts, Tokenizer
+from helpers.vocab import CueMatcher, load_cues, load_frames, load_themes
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+DOCUMENTS = sorted(RAW.glob("*.txt")) + sorted(FIXTURES.glob("*.txt"))
+HARD_ENTITY_SENTENCES = pd.read_csv(FIXTURES / "hard_entity_sentences.csv", dtype=str, keep_default_na=False)["text"]
+
+
+def documents() -> dict[str, str]:
+    texts = {path.name: read_document(path).text for path in DOCUMENTS}
+    texts["hard entity sentences"] = "\n".join(HARD_ENTITY_SENTENCES)
+    return texts
+
+
+TEXTS = documents()
+
+
+# ---- mentions: the automaton against a regex per alias --------------------------------------------------------
+
+@pytest.mark.parametrize("name", sorted(TEXTS))
+def test_the_automaton_finds_the_mentions_a_regex_per_alias_finds(name):
+    text = TEXTS[name]
+    got, want = find_mentions(text, default_gazetteer()), find_mentions_by_regex(text, default_gazetteer())
+    assert len(want) > 0 or name == "mulan-psl-v2.zh-en.txt"
+    pd.testing.assert_frame_equal(got, want)
+
+
+def test_the_automaton_finds_an_unseen_gazetteers_mentions_as_its_regexes_do():
+    gazetteer = load_gazetteer(FIXTURES / "unseen_gazetteer.csv")
+    text = TEXTS["unseen_article.txt"]
+    pd.testing.assert_frame_equal(find_mentions(text, gazetteer), find_mentions_by_regex(text, gazetteer))
+
+
+def _pieces() -> list[str]:
+    gazetteer = default_gazetteer()
+    pieces = []
+    for column in ("name_en", "name_zh", "aliases", "exclusions"):
+        for cell in gazetteer[column]:
+            pieces += [p.strip().lstrip("!~") for p in cell.split("|") if p.strip()]
+    return sorted(set(pieces))
+
+
+GLUE = ["", " ", "  ", "\t", "\u00a0", "\u3000", "\n", "\r", "的", "和", "a", "Z", "9", "’s", "-", ".", "，", "《",
+        "é", "ß", "—", "ſ", "\u212a"]
+
+
+@st.composite
+def gazetteer_strings(draw):
+    """Aliases and exclusions of the reference gazetteer, in odd case and spacing, with odd neighbours."""
+    parts = []
+    for _ in range(draw(st.integers(1, 5))):
+        piece = draw(st.sampled_from(_pieces()))
+        case = draw(st.sampled_from(["as is", "upper", "lower"]))
+        piece = piece.upper() if case == "upper" else piece.lower() if case == "lower" else piece
+        piece = piece.replace(" ", draw(st.sampled_from([" ", "", "  ", "\t", "\n"])))
+        parts += [draw(st.sampled_from(GLUE)), piece]
+    return "".join(parts) + draw(st.sampled_from(GLUE))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(gazetteer_strings())
+def test_the_automaton_agrees_with_the_regexes_on_any_string_made_of_aliases(text):
+    pd.testing.assert_frame_equal(find_mentions(text, default_gazetteer()), find_mentions_by_regex(text, default_gazetteer()))
+
+
+# ---- cues: the prefilter against every pattern run over the text ------------------------------------------------
+
+def every_pattern(matcher: CueMatcher, text: str, tokens=None, labels=None) -> list[tuple[int, int, str]]:
+    """CueMatcher.find as it was: every pattern of every label run over the whole text, tokens read per label."""
+    found = set()
+    for name in labels if labels is not None else matcher.labels:
+        compiled = matcher.labels.get(name)
+        if compiled is None:
+            continue
+        for pattern in (compiled.capitals, compiled.other, compiled.substrings):
+            if pattern is not None:
+                found.update((m.start(), m.end(), name) for m in pattern.finditer(text))
+        if tokens and (compiled.tokens or compiled.token_prefixes):
+            found.update((a, b, name) for t, a, b in tokens
+                         if t in compiled.tokens or (compiled.token_prefixes and t.startswith(compiled.token_prefixes)))
+    return sorted(found, key=lambda f: (f[0], -(f[1] - f[0]), f[2]))
+
+
+MATCHERS = {"cues": CueMatcher(load_cues(), "category"), "frames": CueMatcher(load_frames(), "frame"),
+            "themes": CueMatcher(load_themes(), "theme")}
+
+
+@pytest.mark.parametrize("vocabulary", sorted(MATCHERS))
+def test_the_cue_prefilter_finds_what_every_pattern_finds_on_every_sentence(vocabulary):
+    matcher, tokenizer = MATCHERS[vocabulary], tokenizer_for()
+    checked = 0
+    for text in TEXTS.values():
+        for sentence in extract(text).claims["text"]:
+            tokens = tokenizer.tokenize(sentence)
+            assert matcher.find(sentence, tokens) == every_pattern(matcher, sentence, tokens), sentence
+            checked += 1
+    assert checked > 300
+
+
+def _cue_words() -> list[str]:
+    return sorted({word for table in (load_cues(), load_frames(), load_themes()) for cue in table["cue"]
+                   for word in cue.rstrip("*").split()})
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_cue_words()), st.sampled_from(GLUE + ["s", "ing", "-", "A", "I"])),
+                max_size=12),
+       st.sampled_from(["as is", "upper", "title"]))
+def test_the_cue_prefilter_agrees_with_every_pattern_on_any_string_made_of_cues(parts, case):
+    text = "".join(parts)
+    text = text.upper() if case == "upper" else text.title() if case == "title" else text
+    for matcher in MATCHERS.values():
+        assert matcher.find(text) == every_pattern(matcher, text)
+
+
+# ---- claims: one cue pass per sentence against one per category --------------------------------------------------
+
+def annotate_per_category(claims: pd.DataFrame, tokenizer: Tokenizer) -> pd.DataFrame:
+    """The claims' cue columns as annotate_claims computed them before: one find per category, jieba's own cut."""
+    rows = []
+    for part, lang, sentence in zip(claims["part"], claims["lang"], claims["text"]):
+        tokens = list(tokenizer.jieba.tokenize(sentence, HMM=False)) if lang in ("zh", "mixed") else None
+        voice, voice_cue = decide_voice(sentence, part=part, tokens=tokens)
+        rows.append((voice, voice_cue, "|".join(find_cues(sentence, "hedge", tokens=tokens)),
+                     "|".join(find_cues(sentence, "booster", tokens=tokens)),
+                     bool(find_cues(sentence, "negation", tokens=tokens)), "|".join(find_numbers(sentence))))
+    return pd.DataFrame(rows, columns=["voice", "voice_cue", "hedges", "boosters", "negated", "numbers"])
+
+
+@pytest.mark.parametrize("name", sorted(TEXTS))
+def test_the_claims_table_is_the_one_a_cue_pass_per_category_and_jieba_give(name):
+    claims = extract(TEXTS[name]).claims
+    want = annotate_per_category(claims, tokenizer_for())
+    got = claims[list(want.columns)].reset_index(drop=True)
+    pd.testing.assert_frame_equal(got.astype(object), want.astype(object))
+
+
+# ---- the cut: jieba-rs against jieba, and one cut per sentence ------------------------------------------------------
+
+def test_jieba_rs_cuts_every_sentence_as_jieba_does_with_the_vocabularys_words():
+    tokenizer = tokenizer_for()
+    sentences = [s for text in TEXTS.values() for s in extract(text).claims["text"] if re.search("[\u4e00-\u9fff]", s)]
+    assert len(sentences) > 100
+    for sentence in sentences:
+        assert tokenizer.tokenize(sentence) == list(tokenizer.jieba.tokenize(sentence, HMM=False)), sentence
+        assert tokenizer.cut(sentence) == tokenizer.jieba.lcut(sentence, HMM=False)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="美团蚂蚁模型芯片很缺开源实验室的 AIab1-.,。Ring1T", max_size=40))
+def test_jieba_rs_cuts_any_string_as_jieba_does(text):
+    tokenizer = tokenizer_for()
+    assert tokenizer.tokenize(text) == list(tokenizer.jieba.tokenize(text, HMM=False))
+
+
+def test_an_analysis_cuts_each_sentence_once_and_every_stage_reads_that_cut():
+    text = TEXTS["lambert-china-ai-labs-2026-05.zh-en.txt"]
+    analysis = run(text)
+    cuts = analysis.cuts
+    chinese = analysis.claims.loc[analysis.claims["lang"].isin(["zh", "mixed"]), "text"]
+    assert isinstance(cuts, SentenceCuts) and set(chinese) <= set(cuts._cuts)
+    assert set(cuts._cuts) <= set(analysis.claims["text"])  # sentences only: no dictionary rendering is kept
+    for sentence in chinese:
+        assert cuts.tokenize(sentence) == analysis.tokenizer.tokenize(sentence)
+        assert cuts.han_words(sentence) == analysis.tokenizer.han_words(sentence)
