@@ -151,7 +151,7 @@ def test_an_interrupted_extract_says_one_line_and_leaves_the_previous_output(pre
     wait_for(lambda: any(".tmp-" in name for name in siblings(out)))  # it is writing
     process.send_signal(signum)
     _, err = process.communicate(timeout=30)
-    assert process.returncode == status
+    assert process.returncode == status, err
     assert siblings(out) == []
     if err == f"interrupted; the output in {out} had already been written in full\n":
         # the signal lost the race with a loaded machine: the new output is whole, never a mixture
