@@ -53,7 +53,7 @@ def _number_pattern(path: str = str(NUMBER_UNITS_PATH)) -> re.Pattern:
     after = _alternation([*units["percent"], *units["times"]])
     return re.compile(
         r"(?P<pre>百分之)?"
-        rf"(?:(?<![A-Za-z0-9.,])(?P<arabic>\d+(?:,\d{{3}})*(?:\.\d+)?)(?![\d])|(?P<han>[{numerals}]+))"
+        rf"(?:(?<![A-Za-z0-9.,])(?<![A-Za-z]-)(?P<arabic>\d+(?:,\d{{3}})*(?:\.\d+)?)(?![\d])|(?P<han>[{numerals}]+))"
         rf"(?:[ \t]?(?P<scale>{scale}))?"
         rf"(?:[ \t-]?(?P<after>{after}))?",
         re.IGNORECASE,
@@ -99,13 +99,16 @@ def number_spans(text: str) -> list[tuple[int, int, str]]:
             if value is None or value == 0:
                 continue
         else:
+            following = text[m.end():m.end() + 1]
+            if not (scale or after) and following.isascii() and following.isalpha():
+                continue  # digits glued to letters name a thing (4o, 3rd), as in claims' numbers
             value = float(m.group("arabic").replace(",", ""))
         scale_key = re.sub(r"\s+", " ", scale)
         value *= units["scale"].get(scale_key, 1.0)
         after_key = re.sub(r"\s+", " ", after)
         if m.group("pre") or after_key in units["percent"]:
             term = NUMBER_TERM + "%" + _canonical(value * units["percent"].get(after_key, 1.0))
-        elif after_key in units["times"]:
+        elif after_key in units["times"] and not scale_key:  # "16 million times" counts, "30 times" multiplies
             term = NUMBER_TERM + "x" + _canonical(value)
         else:
             term = NUMBER_TERM + _canonical(value)
