@@ -52,6 +52,9 @@ class AlignParams:
                                       # as a translation: on the corpus gold's tuning half translations measured 0.41-0.49
                                       # (1.46 where the English is an excerpt), summaries and commentaries 0.05-0.13
     translation_aside_penalty: float = 0.0  # a translation's 我们 is the source's "we", not the writer's aside
+    translation_back_jump_cost: float = 1.0  # a translation follows its source in order: going back, or an excursion,
+    translation_excursion_cost: float = 1.0  # costs more than any link earns (the Chinese past an excerpt's last English
+                                             # paragraph stays unlinked instead of restating it)
     # context: a summary's neighbouring sentences of one Chinese section tend to draw on one place
     context_weight: float = 0.25      # share of the neighbours' coverage added to a sentence's own
     context_decay: float = 0.5        # a neighbour k sentences away weighs decay ** k

@@ -455,7 +455,10 @@ def test_a_translation_is_told_from_a_summary_by_the_sizes_of_its_versions():
 def test_a_translation_drops_the_aside_penalty_and_a_summary_keeps_it():
     params = AlignParams(aside_penalty=0.3, translation_aside_penalty=0.0)
     english = units("We release the model under an open licence, with its weights and code.")
-    assert calibrate(units("我们以开放许可发布模型及其权重和代码。"), english, params).aside_penalty == 0.0
+    translation = calibrate(units("我们以开放许可发布模型及其权重和代码。"), english, params)
+    assert translation.aside_penalty == 0.0
+    assert translation.back_jump_cost == params.translation_back_jump_cost > params.back_jump_cost
+    assert translation.excursion_cost == params.translation_excursion_cost > params.excursion_cost
     assert calibrate(units("发布。"), units(*[english["text"][0]] * 10), params) == params
 
 

@@ -298,7 +298,8 @@ def calibrate(zh: pd.DataFrame, en: pd.DataFrame, params: AlignParams) -> AlignP
     """The parameters for this document: a translation's own bars (``translation_*``) replace the summary's."""
     if not is_translation(zh, en, params):
         return params
-    return replace(params, aside_penalty=params.translation_aside_penalty)
+    return replace(params, aside_penalty=params.translation_aside_penalty,
+                   back_jump_cost=params.translation_back_jump_cost, excursion_cost=params.translation_excursion_cost)
 
 
 def gather_evidence(claims: pd.DataFrame, mentions: pd.DataFrame | None, params: AlignParams,
