@@ -23,6 +23,8 @@ class AlignParams:
     evidence_prior: float = 1.0       # coverage = matched / (weight + this × top IDF): short sentences need more proof
     unmatched_weight: float = 0.5     # a concept found nowhere in the English weighs this share of the top IDF
     use_pinyin: bool = True           # 美团 → "meituan": names CC-CEDICT lacks or glosses as common nouns
+    number_values: bool = True        # numbers compared as values across scripts and units: 2.4万 meets "24,000", 三成
+                                      # meets "30%", 30倍 meets "30x" (data/reference/number_units.csv); False: as digits
     en_zh_senses: int = 2             # the other direction: each English word also carries its ECDICT renderings, this
                                       # many per part of speech ("technical" → 技术上的 → 技术), and a Chinese word
                                       # matches them by itself (0: off, CC-CEDICT's direction only)
@@ -44,6 +46,15 @@ class AlignParams:
     aside_penalty: float = 0.30       # taken from every link of a sentence marked as the commentator's aside (说白了, 咱们…:
                                       # cues.csv category 'aside'; a wholly bracketed sentence; or a later sentence of a
                                       # paragraph that a marked sentence opens)
+    # the document's kind: a close translation (nearly every sentence with one strong match, in order) and a summary
+    # with asides behave differently, so some bars follow the kind, read from the sizes of the two versions
+    translation_ratio: float = 0.2    # Chinese characters / English characters (content) from which the document is read
+                                      # as a translation: on the corpus gold's tuning half translations measured 0.41-0.49
+                                      # (1.46 where the English is an excerpt), summaries and commentaries 0.05-0.13
+    translation_aside_penalty: float = 0.0  # a translation's 我们 is the source's "we", not the writer's aside
+    translation_back_jump_cost: float = 1.0  # a translation follows its source in order: going back, or an excursion,
+    translation_excursion_cost: float = 1.0  # costs more than any link earns (the Chinese past an excerpt's last English
+                                             # paragraph stays unlinked instead of restating it)
     # context: a summary's neighbouring sentences of one Chinese section tend to draw on one place
     context_weight: float = 0.25      # share of the neighbours' coverage added to a sentence's own
     context_decay: float = 0.5        # a neighbour k sentences away weighs decay ** k

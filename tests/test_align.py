@@ -362,3 +362,107 @@ def test_a_document_beyond_the_bound_is_refused_in_one_line_before_any_evidence(
         align_claims(claims, params=AlignParams(max_cells=47))
     message = str(caught.value)
     assert "\n" not in message and "48 pairs" in message and "limit of 47" in message and "max_cells" in message
+
+
+# ---- numbers as values (helpers/align/numbers.py) ----------------------------------------------------------------
+
+from helpers.align.evidence import calibrate, is_translation, zh_concepts  # noqa: E402
+from helpers.align.dictionary import default_dictionary  # noqa: E402
+from helpers.align.numbers import mask_numbers, number_spans, number_terms  # noqa: E402
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("2.4万个账号", "24,000 accounts"),
+    ("1600万次对话", "16 million exchanges"),
+    ("一千六百万次", "16,000,000 sessions"),
+    ("1600万次", "16 million times"),  # after a scale word, "times" counts occurrences
+    ("1.5亿美元", "$150 million"),
+    ("三成用户", "30% of users"),
+    ("百分之三十", "30 percent"),
+    ("30倍", "30x faster"),
+    ("十倍", "a 10-fold rise"),
+    ("7B 模型", "a 7B model"),
+    ("2024年", "in 2024"),
+])
+def test_a_number_meets_its_value_in_the_other_script_and_unit(zh, en):
+    assert number_terms(zh) and number_terms(zh) == number_terms(en)
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("三成用户", "30 users"),       # a share is not a count
+    ("30倍", "30% faster"),         # a ratio is not a share
+    ("2.4万个账号", "24 accounts"),  # 万 multiplies
+])
+def test_different_values_stay_apart(zh, en):
+    assert number_terms(zh).isdisjoint(number_terms(en))
+
+
+@pytest.mark.parametrize("text", ["一个模型", "十分重要", "GPT-4o", "Qwen2.5", "第一", "三个", ""])
+def test_words_that_hold_a_numeral_are_no_numbers(text):
+    assert number_terms(text) == set()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=1, max_value=99_999), st.sampled_from([("万", 10_000, "{:,}"), ("亿", 10 ** 8, "{:,}")]))
+def test_any_count_of_wan_or_yi_equals_its_english_digits(count, unit):
+    suffix, factor, english = unit
+    assert number_terms(f"共{count}{suffix}人") == number_terms(english.format(count * factor) + " people")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="0123456789.,万亿成倍%一二三十百千 abcx年个", max_size=30))
+def test_number_spans_lie_inside_the_text_and_masking_keeps_its_length(text):
+    for start, end, term in number_spans(text):
+        assert 0 <= start < end <= len(text) and term.startswith("#")
+    masked = mask_numbers(text)
+    inside = {k for start, end, _ in number_spans(text) for k in range(start, end)}
+    assert len(masked) == len(text)
+    assert all(masked[k] == " " if k in inside else masked[k] == text[k] for k in range(len(text)))
+
+
+def test_a_chinese_number_is_one_concept_and_its_digits_are_not_read_again():
+    keys = [key for key, _, _ in zh_concepts("涉及 2.4万个 欺诈账号", default_dictionary())]
+    assert "#24000" in keys and "2" not in keys and "4" not in keys
+    off = [key for key, _, _ in zh_concepts("涉及 2.4万个 欺诈账号", default_dictionary(), AlignParams(number_values=False))]
+    assert "#24000" not in off and "2" in off
+
+
+def test_numbers_written_with_wan_link_to_the_paragraph_with_their_value():
+    claims = make_claims(
+        [["涉及 2.4万个 账号与 1600万次 对话。"]],
+        [["The team met in spring and talked about many plans."],
+         ["Over 16 million exchanges came from approximately 24,000 accounts."],
+         ["Other topics followed after lunch."]],
+    )
+    scores = score_paragraphs(claims)
+    best = scores.loc[scores["coverage"].idxmax(), "en_block_id"]
+    assert best == 3  # block 1 is the Chinese; the middle English paragraph holds both values
+
+
+# ---- the document's kind (evidence.calibrate) ---------------------------------------------------------------------
+
+def units(*texts):
+    return pd.DataFrame({"text": list(texts)})
+
+
+def test_a_translation_is_told_from_a_summary_by_the_sizes_of_its_versions():
+    english = units("We release the model under an open licence, with its weights and code, for research and use.")
+    assert is_translation(units("我们以开放许可发布模型及其权重和代码，供研究和使用。"), english)
+    assert not is_translation(units("发布模型。"), units(*[english["text"][0]] * 10))
+    assert not is_translation(units("发布模型。"), units())  # no English: nothing to translate
+
+
+def test_a_translation_drops_the_aside_penalty_and_a_summary_keeps_it():
+    params = AlignParams(aside_penalty=0.3, translation_aside_penalty=0.0)
+    english = units("We release the model under an open licence, with its weights and code.")
+    translation = calibrate(units("我们以开放许可发布模型及其权重和代码。"), english, params)
+    assert translation.aside_penalty == 0.0
+    assert translation.back_jump_cost == params.translation_back_jump_cost > params.back_jump_cost
+    assert translation.excursion_cost == params.translation_excursion_cost > params.excursion_cost
+    assert calibrate(units("发布。"), units(*[english["text"][0]] * 10), params) == params
+
+
+def test_the_seed_is_read_as_a_summary():
+    tables = extract(read_document(RAW / "lambert-china-ai-labs-2026-05.zh-en.txt").text)
+    evidence = gather_evidence(tables.claims, tables.mentions, AlignParams())
+    assert evidence.params == AlignParams()  # nothing recalibrated: the seed's figures rest on the summary's bars

@@ -91,8 +91,13 @@ def precision(counter) -> float:
 
 # Floors: the figures measured when the gold was made (tuning / test), less a sentence or two.
 def test_alignment_of_summarising_sentences_holds_its_floor(scores):
-    assert accuracy(scores["tuning"]["align"]) >= 0.80   # measured 0.82 (627/767)
-    assert accuracy(scores["test"]["align"]) >= 0.83     # measured 0.85 (302/356)
+    assert accuracy(scores["tuning"]["align"]) >= 0.885  # measured 0.89 (682/767); 0.82 before the kind-adaptive bars
+    assert accuracy(scores["test"]["align"]) >= 0.905    # measured 0.91 (325/356); 0.85 before
+
+
+def test_sentences_left_unlinked_are_mostly_additions(scores):
+    assert precision(scores["tuning"]["add"]) >= 0.59    # measured 0.61 (85/140); 0.46 before
+    assert precision(scores["test"]["add"]) >= 0.25      # measured 0.28 (8/29); 0.17 before
 
 
 def test_organisation_mentions_found_are_right(scores):

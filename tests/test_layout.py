@@ -21,7 +21,8 @@ ORDER = [
     "helpers.tables", "helpers.tables.entities", "helpers.tables.claims", "helpers.tables.discover",
     "helpers.tables.extract",
     # 3 align: dictionaries, evidence, decoder, links, evaluation
-    "helpers.align.dictionary", "helpers.align.ecdict", "helpers.align.evidence", "helpers.align.decode",
+    "helpers.align.dictionary", "helpers.align.ecdict", "helpers.align.numbers", "helpers.align.evidence",
+    "helpers.align.decode",
     "helpers.align.link", "helpers.align.evaluate", "helpers.align",
     # 4 framing: themes, labs, shifts
     "helpers.framing", "helpers.framing.themes", "helpers.framing.labs", "helpers.framing.shifts",

@@ -1,6 +1,8 @@
 """Score the engine against the corpus gold, per half (tuning / test).
 
-    python tools/gold_eval.py CORPUS_DIR [GOLD_DIR]
+    python tools/gold_eval.py CORPUS_DIR [GOLD_DIR] [--param KEY=VALUE ...]
+
+``--param`` runs the engine with changed parameters (``helpers.params.Params.replace``), for a threshold's sensitivity.
 """
 from __future__ import annotations
 
@@ -154,9 +156,15 @@ def document_path(doc: dict, corpus: Path) -> Path:
     return ROOT / doc["file"] if doc["file"].startswith("data/") else corpus / doc["file"]
 
 
-def score_corpus(corpus: Path, gold_dir: Path = GOLD, *, verbose: bool = False) -> dict:
-    """Counters per half (tuning, test) and per document, over every gold document found."""
-    from helpers.pipeline import run as analyse
+def score_corpus(corpus: Path, gold_dir: Path = GOLD, *, verbose: bool = False, changes: dict | None = None) -> dict:
+    """Counters per half (tuning, test) and per document, over every gold document found; ``changes``: parameters."""
+    from helpers.params import Params
+    from helpers.pipeline import run
+
+    params = Params().replace(**(changes or {}))
+
+    def analyse(text):
+        return run(text, params)
 
     halves = defaultdict(lambda: defaultdict(Counter))
     for doc in read_index(gold_dir):
@@ -211,9 +219,9 @@ def quality_text(halves: dict) -> str:
     return QUALITY_HEADER + label_quality(halves).to_csv(index=False, lineterminator="\n")
 
 
-def main(corpus: Path, gold_dir: Path = GOLD) -> None:
-    halves = score_corpus(corpus, gold_dir, verbose=True)
-    if gold_dir == GOLD and {"tuning", "test"} <= set(halves):
+def main(corpus: Path, gold_dir: Path = GOLD, changes: dict | None = None) -> None:
+    halves = score_corpus(corpus, gold_dir, verbose=True, changes=changes)
+    if gold_dir == GOLD and {"tuning", "test"} <= set(halves) and not changes:  # a sensitivity run writes nothing
         partial = QUALITY.with_suffix(".csv.partial")
         partial.write_text(quality_text(halves), encoding="utf-8")
         partial.replace(QUALITY)
@@ -230,5 +238,18 @@ def main(corpus: Path, gold_dir: Path = GOLD) -> None:
                 print(f"  {k:28} {pr(res[k])}")
 
 
+def parse_changes(items: list[str]) -> dict:
+    """``["z_threshold=1.2", "use_pinyin=false"]`` → the values as YAML reads them."""
+    import yaml
+
+    changes = {}
+    for item in items:
+        key, _, value = item.partition("=")
+        changes[key] = yaml.safe_load(value)
+    return changes
+
+
 if __name__ == "__main__":
-    main(Path(sys.argv[1]), Path(sys.argv[2]) if len(sys.argv) > 2 else GOLD)
+    args = [a for a in sys.argv[1:] if not a.startswith("--param")]
+    params = [a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--param=")]
+    main(Path(args[0]), Path(args[1]) if len(args) > 1 else GOLD, parse_changes(params))

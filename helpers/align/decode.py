@@ -135,9 +135,10 @@ def backtrack(score: np.ndarray, back: list[tuple[np.ndarray, np.ndarray]]) -> l
     return path
 
 
-def decode(evidence: Evidence, params: AlignParams) -> list[int]:
+def decode(evidence: Evidence, params: AlignParams | None = None) -> list[int]:
     """The decoder's path over an evidence's gains, banded unless ``params.band`` is 0 or spans the source: one
-    paragraph index per Chinese sentence, -1 for none."""
+    paragraph index per Chinese sentence, -1 for none. ``params``: the evidence's own (calibrated to the document)."""
+    params = evidence.params if params is None else params
     decoder = decode_banded if 0 < params.band < evidence.gain.shape[1] else decode_monotone
     return decoder(evidence.gain, params, marked=evidence.marked)
 

@@ -34,7 +34,7 @@ glossary) and ``ecdict`` (ECDICT) supply the evidence's two directions.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy as np
@@ -49,6 +49,7 @@ from ..text.segment import Tokenizer
 from ..text.reader import InputError
 from .dictionary import Dictionary, default_dictionary, load_zh_idf, tokenize_en
 from .ecdict import EnglishChinese, default_ecdict
+from .numbers import mask_numbers, number_terms
 
 ZH_TERM = "zh:"  # prefix of a Chinese term in an English term set (ECDICT renderings), so it never meets an English stem
 SCORE_COLUMNS = ["zh_claim_id", "en_block_id", "coverage", "z", "gain"]
@@ -99,7 +100,7 @@ class EnglishTerms:
         return terms
 
     def __call__(self, text: str) -> set[str]:
-        terms: set[str] = set()
+        terms: set[str] = number_terms(text)  # "16 million" → #16000000, met by 1600万
         for word in tokenize_en(text):
             terms |= self.of_word(word)
         return terms
@@ -115,6 +116,10 @@ def zh_concepts(text: str, dictionary: Dictionary, params: AlignParams = AlignPa
     """
     tokenizer = tokenizer or tokenizer_for()
     concepts: dict[str, tuple[str, frozenset[str], float]] = {}
+    if params.number_values:  # 2.4万 → #24000, one concept; its digits and unit are not read again as words
+        for term in sorted(number_terms(text)):
+            concepts[term] = (term, frozenset({term}), 1.0)
+        text = mask_numbers(text)
     for word in tokenize_en(text):  # Latin names and numbers written inside the Chinese
         concepts.setdefault(word, (word, frozenset({_stem(word)}), 1.0))
     for word in tokenizer.han_words(text):
@@ -182,6 +187,7 @@ class Evidence:
     idf: dict
     marked: np.ndarray      # per zh sentence: a marked aside (no continuity bonus)
     terms: EnglishTerms     # how English text became terms (reused to pick sentences in a paragraph)
+    params: AlignParams     # the parameters as calibrated to this document (``calibrate``)
 
 
 def _mention_terms(mentions: pd.DataFrame | None) -> dict[int, set[str]]:
@@ -270,12 +276,39 @@ def check_size(claims: pd.DataFrame, params: AlignParams = AlignParams()) -> tup
     return n, s
 
 
+def length_ratio(zh: pd.DataFrame, en: pd.DataFrame) -> float:
+    """Characters of the Chinese units over characters of the English ones (0 without English)."""
+    english = int(en["text"].str.len().sum()) if len(en) else 0
+    return int(zh["text"].str.len().sum()) / english if english else 0.0
+
+
+def is_translation(zh: pd.DataFrame, en: pd.DataFrame, params: AlignParams = AlignParams()) -> bool:
+    """True when the Chinese is about as long as a translation of the English (``translation_ratio``), not a summary.
+
+    >>> units = lambda *texts: pd.DataFrame({"text": list(texts)})
+    >>> is_translation(units("我们发布了新模型。"), units("We released a new model."))
+    True
+    >>> is_translation(units("新模型发布。"), units("We released a new model. " * 10))
+    False
+    """
+    return length_ratio(zh, en) >= params.translation_ratio
+
+
+def calibrate(zh: pd.DataFrame, en: pd.DataFrame, params: AlignParams) -> AlignParams:
+    """The parameters for this document: a translation's own bars (``translation_*``) replace the summary's."""
+    if not is_translation(zh, en, params):
+        return params
+    return replace(params, aside_penalty=params.translation_aside_penalty,
+                   back_jump_cost=params.translation_back_jump_cost, excursion_cost=params.translation_excursion_cost)
+
+
 def gather_evidence(claims: pd.DataFrame, mentions: pd.DataFrame | None, params: AlignParams,
                     dictionary: Dictionary | None = None, en_zh: EnglishChinese | None = None,
                     tokenizer: Tokenizer | None = None) -> Evidence:
     """Every score the decoder needs: coverage, z and gain per (Chinese sentence, English unit), and what built them."""
     check_size(claims, params)
     zh, en = content_units(claims)
+    params = calibrate(zh, en, params)
     dictionary = dictionary or default_dictionary()
     tokenizer = tokenizer or tokenizer_for()
     if params.en_zh_senses > 0 and en_zh is None:
@@ -329,7 +362,7 @@ def gather_evidence(claims: pd.DataFrame, mentions: pd.DataFrame | None, params:
         adjustment -= params.aside_penalty * marked[:, None]
     gain = gain + adjustment
     return Evidence(zh=zh, en=en, blocks=blocks, coverage=coverage, z=z, gain=gain, concepts=all_concepts, idf=idf,
-                     marked=marked, terms=english_terms)
+                     marked=marked, terms=english_terms, params=params)
 
 
 def _gain(coverage: np.ndarray, params: AlignParams) -> tuple[np.ndarray, np.ndarray]:

@@ -67,7 +67,8 @@ def align_claims(
     one ``omission`` row per English sentence nothing draws on. ``score`` is the link's coverage.
     """
     evidence = gather_evidence(claims, mentions, params, dictionary, en_zh, tokenizer)
-    path = decode(evidence, params)
+    path = decode(evidence)
+    params = evidence.params
     en_by_block = {b: group for b, group in evidence.en.groupby("unit", sort=False)}
     rows: list[tuple] = []
     for i, (claim_id, k) in enumerate(zip(evidence.zh["claim_id"], path)):

@@ -1,0 +1,132 @@
+"""Numbers as values, across scripts and units, so the aligner compares 2.4万 with "24,000", 1600万 with "16 million",
+三成 with "30%" and 30倍 with "30x". The units and numerals are data (``data/reference/number_units.csv``).
+
+>>> sorted(number_terms("涉及 2.4万个 欺诈账号与 1600万次 对话"))
+['#16000000', '#24000']
+>>> sorted(number_terms("over 16 million exchanges and approximately 24,000 accounts"))
+['#16000000', '#24000']
+>>> sorted(number_terms("三成用户，增长30倍") | number_terms("30% of users grew 30x"))
+['#%30', '#x30']
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..paths import REFERENCE
+from ..vocab import load_vocabulary
+
+NUMBER_UNITS_PATH = REFERENCE / "number_units.csv"
+NUMBER_UNIT_COLUMNS = ["unit", "lang", "kind", "value", "source"]
+KINDS = ("scale", "percent", "times", "digit")
+NUMBER_TERM = "#"  # prefix of a value term: #24000, #%30 (a percentage), #x30 (a ratio); never an English stem
+
+
+@lru_cache(maxsize=None)
+def load_number_units(path: str = str(NUMBER_UNITS_PATH)) -> dict[str, dict[str, float]]:
+    """The units by kind: ``{"scale": {"万": 10000.0, "million": 1e6, …}, "percent": …, "times": …, "digit": …}``."""
+    table = load_vocabulary(path, NUMBER_UNIT_COLUMNS, required=("unit", "lang", "kind", "value"))
+    units: dict[str, dict[str, float]] = {kind: {} for kind in KINDS}
+    for row in table.to_dict("records"):
+        if row["kind"] not in KINDS:
+            raise ValueError(f"{path}: kind must be one of {list(KINDS)}, not {row['kind']!r}")
+        units[row["kind"]][row["unit"].lower()] = float(row["value"])
+    return units
+
+
+def _alternation(words) -> str:
+    """A regex alternation of ``words``, longest first; a Latin word must end where its letters end."""
+    parts = []
+    for word in sorted(words, key=len, reverse=True):
+        body = r"\s".join(re.escape(w) for w in word.split())
+        parts.append(body + (r"(?![A-Za-z])" if word[-1:].isascii() and word[-1:].isalpha() else ""))
+    return "|".join(parts)
+
+
+@lru_cache(maxsize=None)
+def _number_pattern(path: str = str(NUMBER_UNITS_PATH)) -> re.Pattern:
+    """A number with its units, built from the unit table (as vocab builds a cue's pattern from its row)."""
+    units = load_number_units(path)
+    numerals = "".join(sorted(u for u in units["digit"] if len(u) == 1) + ["百千"])
+    scale = _alternation(units["scale"])
+    after = _alternation([*units["percent"], *units["times"]])
+    return re.compile(
+        r"(?P<pre>百分之)?"
+        rf"(?:(?<![A-Za-z0-9.,])(?<![A-Za-z]-)(?P<arabic>\d+(?:,\d{{3}})*(?:\.\d+)?)(?![\d])|(?P<han>[{numerals}]+))"
+        rf"(?:[ \t]?(?P<scale>{scale}))?"
+        rf"(?:[ \t-]?(?P<after>{after}))?",
+        re.IGNORECASE,
+    )
+
+
+def chinese_numeral(text: str, digits: dict[str, float]) -> float | None:
+    """The value of a run of Chinese numerals (一千六百 = 1600, 三十 = 30, 十 = 10); None if it does not parse."""
+    total, section, digit = 0.0, 0.0, None
+    for char in text:
+        if char in ("十", "百", "千"):
+            factor = {"十": 10, "百": 100, "千": 1000}[char]
+            section += (1 if digit is None else digit) * factor
+            digit = None
+        elif char in digits:
+            if digit is not None:  # two digits in a row (二〇二四): read them as positional digits
+                digit = digit * 10 + digits[char]
+            else:
+                digit = digits[char]
+        else:
+            return None
+    return total + section + (digit or 0)
+
+
+def _canonical(value: float) -> str:
+    """24000.0 → "24000", 0.25 → "0.25": one spelling per value (six significant digits)."""
+    value = float(f"{value:.6g}")
+    return str(int(value)) if value.is_integer() else repr(value)
+
+
+def number_spans(text: str) -> list[tuple[int, int, str]]:
+    """Each number's span and value term: ``(start, end, "#24000")``; a Chinese numeral needs a unit or 百分之."""
+    units = load_number_units()
+    found = []
+    for m in _number_pattern().finditer(text):
+        if not (m.group("arabic") or m.group("han")):
+            continue
+        scale, after = (m.group("scale") or "").lower(), (m.group("after") or "").lower()
+        if m.group("han"):
+            if not (scale or after or m.group("pre")):
+                continue
+            value = chinese_numeral(m.group("han"), units["digit"])
+            if value is None or value == 0:
+                continue
+        else:
+            following = text[m.end():m.end() + 1]
+            if not (scale or after) and following.isascii() and following.isalpha():
+                continue  # digits glued to letters name a thing (4o, 3rd), as in claims' numbers
+            value = float(m.group("arabic").replace(",", ""))
+        scale_key = re.sub(r"\s+", " ", scale)
+        value *= units["scale"].get(scale_key, 1.0)
+        after_key = re.sub(r"\s+", " ", after)
+        if m.group("pre") or after_key in units["percent"]:
+            term = NUMBER_TERM + "%" + _canonical(value * units["percent"].get(after_key, 1.0))
+        elif after_key in units["times"] and not scale_key:  # "16 million times" counts, "30 times" multiplies
+            term = NUMBER_TERM + "x" + _canonical(value)
+        else:
+            term = NUMBER_TERM + _canonical(value)
+        found.append((m.start(), m.end(), term))
+    return found
+
+
+def number_terms(text: str) -> set[str]:
+    """The value terms of every number in ``text`` (see ``number_spans``)."""
+    return {term for _, _, term in number_spans(text)}
+
+
+def mask_numbers(text: str) -> str:
+    """``text`` with every number span blanked (same length), so its digits and unit words are not read again."""
+    spans = number_spans(text)
+    if not spans:
+        return text
+    chars = list(text)
+    for start, end, _ in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
