@@ -80,7 +80,7 @@ def test_the_anatomy_chart_measures_characters_with_blocks_as_a_label(seed_table
     for bar in ax.patches:
         y = round(bar.get_y() + bar.get_height() / 2)
         widths[y] = max(widths.get(y, 0), bar.get_x() + bar.get_width())
-    chars = (blocks["end"] - blocks["start"]).groupby(blocks["part"]).sum()
+    chars = (claims["end"] - claims["start"]).groupby(claims["part"]).sum()   # the narrative's figures
     assert sorted(widths.values()) == pytest.approx(sorted(chars.to_numpy()))
     assert "characters" in ax.get_xlabel()
     labels = [t.get_text() for t in ax.texts]

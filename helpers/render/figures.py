@@ -95,11 +95,13 @@ def plot_anatomy(blocks: pd.DataFrame, claims: pd.DataFrame | None = None) -> Fi
     English original's length, and counting blocks would draw it longer.
     """
     fig, ax = _figure(4.6)
-    lengths = blocks.assign(chars=blocks["end"] - blocks["start"])
+    # the sentences' characters when they are given (the narrative's figures), else the blocks'
+    units = claims if claims is not None else blocks
+    lengths = units.assign(chars=units["end"] - units["start"])
     chars = lengths.groupby(["part", "kind"])["chars"].sum().unstack("kind", fill_value=0)
     parts = [p for p in [PART_COMMENTARY, PART_ORIGINAL, PART_NONCONTENT] if p in chars.index]
     chars = chars.reindex(parts)
-    n_blocks = lengths.groupby("part").size().reindex(parts).fillna(0).astype(int)
+    n_blocks = blocks.groupby("part").size().reindex(parts).fillna(0).astype(int)
     kinds = [k for k in KIND_COLOURS if k in chars.columns]
     left = np.zeros(len(parts))
     y = np.arange(len(parts))[::-1]
@@ -173,10 +175,12 @@ def plot_theme_strip(positions: pd.DataFrame, spans: pd.DataFrame, themes: list[
 
 
 @_styled
-def plot_theme_share(share: pd.DataFrame) -> Figure:
-    """Grouped horizontal bars: the share of each language's sentences touching each theme."""
+def plot_theme_share(share: pd.DataFrame, top: int = 8) -> Figure:
+    """Grouped horizontal bars: the share of each language's sentences touching each theme (a frame of
+    frames.csv), the ``top`` themes by their larger share, largest first."""
     fig, ax = _figure()
-    themes = list(dict.fromkeys(share["theme"]))
+    larger = share.groupby("theme", sort=False)["share"].max()
+    themes = sorted(larger.index, key=lambda t: (-larger[t], list(larger.index).index(t)))[:top]
     y = np.arange(len(themes))[::-1]
     height = 0.45
     for offset, lang in [(height / 2, "zh"), (-height / 2, "en")]:
@@ -186,7 +190,7 @@ def plot_theme_share(share: pd.DataFrame) -> Figure:
     ax.set_yticks(y, [t.replace("_", " ") for t in themes])
     ax.set_xlabel("share of the version's sentences touching the theme (%)")
     ax.set_xlim(0, max(share["share"].max() * 100, 1) * 1.2)
-    _title(fig, "Theme share per language")
+    _title(fig, "Theme share: how many of each version's sentences touch each theme")
     ax.legend(loc="lower right")
     return fig
 
