@@ -21,8 +21,10 @@ PAGE_TEMPLATE = """{%- extends 'index.html.j2' -%}
 {% block html_head_css %}<link rel="stylesheet" href="../fonts/cjk.css">
 <style>
 body { font-family: var(--jp-content-font-family); }
-.jp-RenderedMarkdown, .jp-RenderedText { max-width: 90ch; }
-.jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th { text-align: left; vertical-align: top; }
+/* !important: JupyterLab's own stylesheet comes later and right-aligns every table cell */
+.jp-RenderedMarkdown > p, .jp-RenderedMarkdown > ul, .jp-RenderedMarkdown > ol, .jp-RenderedMarkdown > blockquote,
+.jp-RenderedText > pre { max-width: 90ch !important; }
+.jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th { text-align: left !important; vertical-align: top; }
 </style>{% endblock html_head_css %}
 {% block html_head_js_mathjax %}{% endblock html_head_js_mathjax %}
 {% block html_head_js_mermaidjs %}{% endblock html_head_js_mermaidjs %}
