@@ -37,6 +37,11 @@ def test_the_styled_table_has_no_index_left_aligned_cells_and_rounded_floats():
     assert ("x " * 80).strip() in page                # wrapped, never cut
 
 
+def test_the_same_table_renders_the_same_html_every_time():
+    frame = pd.DataFrame({"org": ["moonshot"], "share": [0.5]})
+    assert tables.style_table(frame).to_html() == tables.style_table(frame).to_html()
+
+
 def test_markup_in_a_cell_is_escaped_by_the_styler():
     page = tables.style_table(pd.DataFrame({"text": ['<script>alert("x")</script>']})).to_html()
     assert "<script>alert" not in page

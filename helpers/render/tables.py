@@ -114,7 +114,8 @@ def style_table(frame: pd.DataFrame, *, names: Mapping[str, str] | None = None, 
     floats = [c for c in shown.columns if pd.api.types.is_float_dtype(shown[c])]
     long_text = list(text_columns) if text_columns is not None else [
         c for c in shown.columns if not pd.api.types.is_numeric_dtype(shown[c]) and shown[c].astype(str).str.len().max() > width]
-    styler = shown.style.hide(axis="index")
+    # a fixed id: nbval compares the HTML, and pandas would otherwise draw a random one per table
+    styler = shown.style.set_uuid("bundle").hide(axis="index")
     styler = styler.format(escape="html", na_rep="")   # an article's markup is shown, never run
     if floats:
         styler = styler.format({c: f"{{:.{_digits(c)}f}}" for c in floats}, na_rep="")
