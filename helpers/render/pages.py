@@ -114,13 +114,26 @@ def mark_chinese(escaped: str) -> str:
     return CJK_RUN.sub(lambda m: f'<span lang="zh-Hans">{m.group(0)}</span>', escaped)
 
 
-def _markdown_inline(text: str) -> str:
-    """One line of the notebooks' Markdown as inline HTML; raw HTML in it is escaped, never run."""
-    import mistune  # nbconvert's own Markdown renderer
+MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~\"':])")
+CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.S)
+STRONG = re.compile(r"\*\*(.+?)\*\*")
 
-    rendered = mistune.create_markdown(escape=True)(text).strip()
-    rendered = re.sub(r"^<p>(.*)</p>$", r"\1", rendered, flags=re.S)
-    return mark_chinese(rendered)
+
+def markdown_inline(text: str) -> str:
+    """One line of the narrative's Markdown (code spans, backslash escapes, bold) as inline HTML; everything
+    else, raw HTML included, is escaped and shown as text.
+
+    >>> markdown_inline(r"Most often `中国` and \\(the\\) <b>x</b> **now**")
+    'Most often <code><span lang="zh-Hans">中国</span></code> and (the) &lt;b&gt;x&lt;/b&gt; <strong>now</strong>'
+    """
+    pieces = CODE_SPAN.split(text)
+    out = []
+    for k in range(0, len(pieces), 3):
+        plain = html.escape(MARKDOWN_ESCAPE.sub(r"\1", pieces[k]), quote=False)
+        out.append(STRONG.sub(r"<strong>\1</strong>", plain))
+        if k + 2 < len(pieces):
+            out.append(f"<code>{html.escape(pieces[k + 2].strip(), quote=False)}</code>")
+    return mark_chinese("".join(out))
 
 
 def page_summary(notebook: Path) -> dict:
@@ -163,8 +176,8 @@ def write_index(out_dir: Path, title: str, notebooks: list[Path] | None = None) 
         page = out_dir / "html" / f"{notebook.stem}.html"
         name = mark_chinese(html.escape(summary["title"]))
         link = f'<a href="html/{page.name}">{name}</a>' if page.is_file() else name
-        question = _markdown_inline(summary["question"]) if summary["question"] else ""
-        answer = _markdown_inline(summary["answer"]) if summary["answer"] else ""
+        question = markdown_inline(summary["question"]) if summary["question"] else ""
+        answer = markdown_inline(summary["answer"]) if summary["answer"] else ""
         rows.append(f"<li><p class=\"page\">{link}</p>"
                     + (f"<p class=\"question\">{question}</p>" if question else "")
                     + (f"<p class=\"answer\">{answer}</p>" if answer else "") + "</li>")
