@@ -54,6 +54,7 @@ Reveal.initialize({
 .reveal { --r-main-font: "Source Sans Pro", Helvetica, Arial, sans-serif, "Bundle CJK";
   --r-heading-font: var(--r-main-font); --r-main-font-size: 28px; font-family: var(--r-main-font); }
 .reveal .slides { text-align: left; }
+.reveal .jp-RenderedHTMLCommon { font-family: var(--r-main-font); }   /* the shipped font, not the pages' system one */
 .reveal .slides section { height: 100%; }
 .reveal .jp-OutputArea-output img { display: block; max-height: 420px; max-width: 100%; width: auto; margin: 0 auto; }
 .reveal h1 { font-size: 48px; } .reveal h2 { font-size: 36px; margin: 0 0 0.3em; }
