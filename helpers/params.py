@@ -90,7 +90,7 @@ class Params:
     # labs and themes
     lab_types: tuple[str, ...] = ("lab", "company", "chip_maker")  # organisation types (gazetteer `type`) counted as labs
     extra_stopwords: tuple[str, ...] = ("ai",)  # words left out of every term count, both languages, case ignored
-    themes_file: str = ""              # the theme lexicon; "" for data/reference/themes.csv
+    themes_file: str = ""              # the theme lexicon; "" for the frames of data/reference/frames.csv
     # narrative
     min_difference: float = 0.05       # a theme is emphasised by one version when its share of sentences differs this much
     min_label_precision: float = 0.8   # a shift label is shown as a count or a finding only when its precision on the

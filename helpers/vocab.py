@@ -5,7 +5,7 @@ Every reference CSV opens with ``#`` lines that document it, then a header row; 
 (the header is the line after the ``#`` lines). One-entry-a-line lists (stopwords, the candidate stoplist) go
 through ``read_word_list``.
 
-**One cue syntax** for the four cue files (cues.csv, frames.csv, categories.csv, themes.csv): a row's ``cue`` is
+**One cue syntax** for the cue files (cues.csv, frames.csv, categories.csv): a row's ``cue`` is
 looked for as its ``match`` column says:
 
 - ``word``: a whole Latin word or phrase; a trailing ``*`` matches any ending (``regulat*`` → regulation); a
@@ -36,7 +36,9 @@ from .patterns import FOLDING_SPECIALS_RE
 CUES_PATH = REFERENCE / "cues.csv"
 FRAMES_PATH = REFERENCE / "frames.csv"
 CATEGORIES_PATH = REFERENCE / "categories.csv"
-THEMES_PATH = REFERENCE / "themes.csv"
+#: Themes and frames are one lexicon: notebook 02's themes are frames.csv's frames, so a topic has one set of
+#: cues and one number per measure (a user's own theme file, ``theme,lang,cue,match``, still reads as before).
+THEMES_PATH = FRAMES_PATH
 GLOSSARY_PATH = REFERENCE / "glossary.csv"
 STOPWORDS_PATHS = {"zh": REFERENCE / "stopwords_zh.txt", "en": REFERENCE / "stopwords_en.txt"}
 
@@ -127,7 +129,12 @@ def load_categories(path: str | Path = CATEGORIES_PATH) -> pd.DataFrame:
 
 @lru_cache(maxsize=None)
 def load_themes(path: str | Path = THEMES_PATH) -> pd.DataFrame:
-    """The theme lexicon (theme, lang, cue, match). Cached: do not mutate."""
+    """The theme lexicon (theme, lang, cue, match): by default the frame lexicon, each frame a theme; a file
+    with a ``theme`` column (a user's own) is read as it is. Cached: do not mutate."""
+    header = read_table(path).columns
+    if "theme" not in header and "frame" in header:
+        frames = load_vocabulary(path, FRAME_COLUMNS, required=("cue", "frame"), matches=MATCHES, unique=True)
+        return frames.rename(columns={"frame": "theme"})[THEME_COLUMNS]
     return load_vocabulary(path, THEME_COLUMNS, required=("cue", "theme"), matches=MATCHES)
 
 

@@ -14,7 +14,9 @@ from matplotlib.text import Text  # noqa: E402
 from helpers.framing import labs as lab_tables, themes  # noqa: E402
 from helpers.render import figures  # noqa: E402
 
-MIN_POINTS = 12
+# At least 16 px when a 5.6-inch figure is shown 420 px high on a 1280 × 720 slide: 16 pt × 150/72 × 420/840.
+MIN_POINTS = 16
+SLIDE_IMAGE_HEIGHT = 420
 
 
 @pytest.fixture(scope="module")
@@ -39,6 +41,7 @@ def drawn(seed_tables):
                                               themes.theme_order()),
             "share": figures.plot_theme_share(themes.theme_share(claims, hits)),
             "orgs": figures.plot_org_mentions(lab_tables.org_by_part(labs)),
+            "orgs_rate": figures.plot_org_mentions(lab_tables.org_by_part(labs), claims=claims),
             "co": figures.plot_co_mentions(lab_tables.co_mentions(labs, claims)),
             "coverage": figures.plot_section_coverage(coverage),
             "mix": figures.plot_frame_mix(mix),
@@ -58,6 +61,46 @@ def test_every_visible_text_is_at_least_12_points(drawn):
         sizes = [t.get_fontsize() for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
         assert sizes, name
         assert min(sizes) >= MIN_POINTS, (name, min(sizes))
+
+
+def test_every_label_is_at_least_16_px_on_a_slide(drawn):
+    for name, fig in drawn.items():
+        if name == "co":   # the heatmap is a page figure, square and tall; never on a slide
+            continue
+        scale = min(1.0, SLIDE_IMAGE_HEIGHT / (fig.get_figheight() * figures.DPI))
+        sizes = [t.get_fontsize() for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
+        assert min(sizes) * figures.DPI / 72 * scale >= 16, (name, min(sizes), fig.get_figheight())
+
+
+def test_the_anatomy_chart_measures_characters_with_blocks_as_a_label(seed_tables):
+    blocks, claims = seed_tables.blocks, seed_tables.claims
+    fig = figures.plot_anatomy(blocks, claims)
+    ax = fig.axes[0]
+    widths = {}
+    for bar in ax.patches:
+        y = round(bar.get_y() + bar.get_height() / 2)
+        widths[y] = max(widths.get(y, 0), bar.get_x() + bar.get_width())
+    chars = (claims["end"] - claims["start"]).groupby(claims["part"]).sum()   # the narrative's figures
+    assert sorted(widths.values()) == pytest.approx(sorted(chars.to_numpy()))
+    assert "characters" in ax.get_xlabel()
+    labels = [t.get_text() for t in ax.texts]
+    for part, n in blocks.groupby("part").size().items():
+        assert any(f"{chars[part]:,} characters · {n} blocks" in label for label in labels), part
+
+
+def test_org_mentions_show_rates_per_1000_characters_beside_the_counts(seed_tables):
+    claims, mentions = seed_tables.claims, seed_tables.mentions
+    by_part = lab_tables.org_by_part(lab_tables.lab_mentions(mentions))
+    fig = figures.plot_org_mentions(by_part, top=5, claims=claims)
+    counts, rates = fig.axes[:2]
+    assert "1,000 characters" in rates.get_xlabel()
+    lengths = figures.part_lengths(claims)
+    first = by_part.iloc[0]
+    # the top bar of each panel is the first organisation: the commentary's count and rate
+    count_bars = sorted(counts.patches, key=lambda b: -b.get_y())
+    rate_bars = sorted(rates.patches, key=lambda b: -b.get_y())
+    assert count_bars[0].get_width() == first["commentary"]
+    assert rate_bars[0].get_width() == pytest.approx(first["commentary"] * 1000 / lengths["commentary"])
 
 
 def test_figures_are_titled(drawn):

@@ -30,7 +30,8 @@ ORDER = [
     "helpers.pipeline",
     # 6 render: figures, prose, the report
     "helpers.render", "helpers.render.fonts", "helpers.render.errors", "helpers.render.assets",
-    "helpers.render.notebooks", "helpers.render.pages", "helpers.render.figures", "helpers.render.narrative",
+    "helpers.render.notebooks", "helpers.render.pages", "helpers.render.browser", "helpers.render.figures",
+    "helpers.render.tables", "helpers.render.narrative",
     "helpers.render.report",
     # 7 drivers
     "helpers.corpus", "helpers.cli", "helpers.__main__",

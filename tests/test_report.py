@@ -21,7 +21,7 @@ from helpers.params import Params
 from helpers.render import assets, errors as render_errors, report
 from helpers.paths import NOTEBOOKS, ROOT
 from helpers.pipeline import run
-from helpers.render import assets, report
+from helpers.render import assets, browser, report
 
 TINY = """中国 AI 实验室在工程化和开源上追赶很快。一位美国研究员的观察(原文附后)。
 作者认为,中国公司更愿意自己训练模型,比如月之暗面和智谱都发布了开源模型。
@@ -75,6 +75,17 @@ def test_the_report_has_pages_slides_figures_tables_and_an_index(built):
     pngs = {p.stem for p in (built / "figures").glob("*.png")}
     assert pngs == {p.stem for p in (built / "figures").glob("*.svg")} == {"01-anatomy"}
     assert (built / "index.html").is_file() and (built / "fonts" / "cjk-subset.otf").is_file()
+
+
+def test_the_index_gives_the_reading_order_each_pages_question_and_its_answer(built):
+    index = (built / "index.html").read_text(encoding="utf-8")
+    order = re.search(r'<ol class="pages">(.*?)</ol>', index, re.S).group(1)
+    assert order.index("html/01-overview.html") < order.index("html/05-briefing.html")
+    executed = (built / "notebooks" / "01-overview.ipynb").read_text(encoding="utf-8")
+    first_bullet = re.search(r"- (\d+ blocks: [^\\]+)\\n", executed).group(1)
+    assert '<p class="question">How is the document put together?</p>' in order
+    assert f'<p class="answer">{first_bullet}</p>' in order
+    assert "<script" not in order
 
 
 def test_slides_load_reveal_from_the_local_copy_and_nothing_from_a_cdn(built):
@@ -249,3 +260,101 @@ def test_the_command_lines_parameters_give_the_reports_tables(built, tmp_path):
 def test_make_report_passes_its_params_file_to_the_command():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert "$(if $(PARAMS),--params $(call quoted,$(PARAMS)))" in makefile
+
+
+# ---- offline, the handout, and the deck at projector size -----------------------------------------
+
+# What makes a browser fetch: a tag's URL attribute, CSS url() and @import. Text that merely shows a URL
+# (the document's own, escaped) fetches nothing and is not counted.
+ANY_TAG = re.compile(r"<[a-zA-Z][^<>]*>")
+FETCHING_ATTRIBUTE = re.compile(r"""\b(?:href|src|srcset|action|data|poster|formaction)\s*=\s*["']?\s*((?:[a-z][a-z0-9+.-]*:)?//[^"'\s>]*)""", re.I)
+STYLE_ELEMENT = re.compile(r"<style\b[^>]*>(.*?)</style>", re.I | re.S)
+CSS_FETCH = re.compile(r"""(?:url\(\s*["']?|@import\s+["'])\s*((?:[a-z][a-z0-9+.-]*:)?//[^"')\s;]*)""", re.I)
+
+
+def outside_urls(folder):
+    """(file, URL) for every URL in a built HTML or CSS file that would be fetched from outside the bundle."""
+    found = []
+    for path in sorted([*folder.rglob("*.html"), *folder.rglob("*.css")]):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if path.suffix == ".css":
+            found += [(path.name, url) for url in CSS_FETCH.findall(text)]
+            continue
+        for tag in ANY_TAG.findall(text):
+            if tag.lower().startswith("<a "):
+                continue   # a link is followed by a reader's click, not fetched; ours are relative (tested above)
+            found += [(path.name, url) for url in FETCHING_ATTRIBUTE.findall(tag)]
+        for css in STYLE_ELEMENT.findall(text):
+            found += [(path.name, url) for url in CSS_FETCH.findall(css)]
+    return found
+
+
+def test_no_built_html_or_css_file_fetches_anything_from_outside_the_bundle(built):
+    assert outside_urls(built) == []
+    # the reveal.js theme's Google Fonts import is gone from the copy, and the shipped fonts are loaded
+    theme = (built / "slides" / "reveal.js" / "dist" / "theme" / "simple.css").read_text(encoding="utf-8")
+    assert "@import" not in theme and "googleapis" not in theme
+    slides = (built / "slides" / "05-briefing.slides.html").read_text(encoding="utf-8")
+    assert 'href="reveal.js/dist/theme/fonts/source-sans-pro/source-sans-pro.css"' in slides
+    assert list((built / "slides" / "reveal.js" / "dist" / "theme" / "fonts" / "source-sans-pro").glob("*.woff"))
+
+
+def test_the_outside_url_scan_finds_each_way_of_fetching(tmp_path):
+    (tmp_path / "a.html").write_text('<link rel="stylesheet" href="https://x.example/a.css"><img src=//x.example/i.png>'
+                                     '<style>@import "https://x.example/b.css"; p{background:url(http://x.example/c.png)}</style>'
+                                     '<p>&lt;img src="https://shown.example/as-text.png"&gt; <a href="https://x.example">ok</a></p>',
+                                     encoding="utf-8")
+    (tmp_path / "b.css").write_text("@import url(https://fonts.googleapis.com/css?family=Lato);", encoding="utf-8")
+    assert [url for _, url in outside_urls(tmp_path)] == [
+        "https://x.example/a.css", "//x.example/i.png", "https://x.example/b.css", "http://x.example/c.png",
+        "https://fonts.googleapis.com/css?family=Lato"]
+
+
+def test_remote_imports_are_stripped_from_revealjs_css_when_it_is_copied(tmp_path):
+    source = tmp_path / "reveal"
+    (source / "dist" / "theme").mkdir(parents=True)
+    (source / "dist" / "theme" / "simple.css").write_text(
+        "@import url(https://fonts.googleapis.com/css?family=News+Cycle:400,700);\n"
+        "@import url(./fonts/local.css);\n.reveal{color:#000}\n", encoding="utf-8")
+    copy = assets.offline_reveal(source, tmp_path / "copy")
+    assert (copy / "dist" / "theme" / "simple.css").read_text(encoding="utf-8") == \
+        "@import url(./fonts/local.css);\n.reveal{color:#000}\n"
+
+
+CHROMIUM = browser.find_chromium()
+needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed here: `make chromium` installs "
+                                    "Debian's (the handout and the rendering check need it)")
+
+
+@needs_chromium
+def test_the_report_writes_a_pdf_handout_one_slide_a_page(built):
+    pdf = built / "slides" / "05-briefing.pdf"
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF")
+    slides = (built / "slides" / "05-briefing.slides.html").read_text(encoding="utf-8")
+    sections = len(re.findall(r"<section\b", slides)) - len(re.findall(r"<section\b[^>]*>\s*<section\b", slides))
+    assert len(re.findall(rb"/Type\s*/Page\b", data)) == sections
+    assert 'href="slides/05-briefing.pdf"' in (built / "index.html").read_text(encoding="utf-8")
+
+
+@needs_chromium
+def test_every_slide_fits_1280_by_720_offline_and_no_request_leaves_the_machine(built):
+    measured = browser.measure_slides(built / "slides" / "05-briefing.slides.html", CHROMIUM)
+    assert (measured["width"], measured["height"]) == (1280, 720)
+    assert len(measured["slides"]) >= 6
+    assert [(s["h"], s["v"], s["overflow"][:3]) for s in measured["slides"] if s["overflow"]] == []
+    assert browser.outside_requests(measured["resources"] + measured["requested"]) == []
+    assert {"Source Sans Pro", "Bundle CJK"} <= set(measured["fonts"]), "the slide fonts load from the bundle"
+    smallest = min(s["smallest_text_px"] for s in measured["slides"] if s["smallest_text_px"])
+    assert smallest >= 16, smallest
+
+
+@needs_chromium
+def test_the_net_log_catches_a_page_that_fetches_from_outside(tmp_path):
+    # the rendering check is only as good as its eye: a page that fetches must be caught
+    page = tmp_path / "fetching.html"
+    page.write_text('<html><body><img src="https://example.invalid/x.png"></body></html>', encoding="utf-8")
+    net_log = tmp_path / "net-log.json"
+    browser.run_headless(CHROMIUM, ["--virtual-time-budget=2000", "--dump-dom", page.as_uri()], tmp_path / "profile", net_log)
+    requested = browser.page_requests(net_log)
+    assert browser.outside_requests(requested) == ["https://example.invalid/x.png"]

@@ -1,4 +1,4 @@
-"""What each version talks about: frequent terms per language and theme cues (data/reference/themes.csv).
+"""What each version talks about: frequent terms per language and themes (the frames of data/reference/frames.csv).
 
 Every function takes the claims table (see helpers.columns) and returns a tidy DataFrame sorted
 in a fixed order, so notebooks print the same thing on every run.

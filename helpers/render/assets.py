@@ -7,6 +7,8 @@ reveal.js is fetched once from the npm registry (``helpers.npm``: sha512 checked
 
 from __future__ import annotations
 
+import re
+import shutil
 from pathlib import Path
 
 from .. import npm
@@ -45,6 +47,22 @@ def ensure_reveal(home: Path = REVEAL_HOME) -> Path:
         return npm.ensure(REVEAL, home)
     except npm.FetchError as exc:
         raise AssetMissing(f"{exc}; the slides need it") from None
+
+
+#: A CSS @import of anything outside the bundle (reveal.js's themes import Google Fonts this way).
+REMOTE_IMPORT = re.compile(r"""@import\s+(?:url\(\s*)?["']?(?:https?:)?//[^;]*;\s*""", re.I)
+
+
+def offline_reveal(reveal: Path, target: Path) -> Path:
+    """Copy reveal.js to ``target`` with every remote ``@import`` removed from its CSS, so the slides
+    never wait on a web font: they load Source Sans Pro, which reveal.js ships, from the copy."""
+    shutil.copytree(reveal, target)
+    for css in sorted(target.rglob("*.css")):
+        text = css.read_text(encoding="utf-8")
+        kept = REMOTE_IMPORT.sub("", text)
+        if kept != text:
+            css.write_text(kept, encoding="utf-8")
+    return target
 
 
 FONT_CSS = """/* Chinese glyphs for readers without a CJK system font: a subset of Noto Sans CJK SC

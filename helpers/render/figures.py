@@ -1,8 +1,11 @@
 """Figures for the notebooks and the report: tidy DataFrames in, a matplotlib Figure out.
 
-Every figure is drawn at slide size (10 × 5.6 in, labels ≥ 12 pt) with Noto Sans CJK SC, so Chinese
-labels render; nothing random, so the same tables give the same pixels. ``save_figure`` writes PNG and
-SVG without timestamps.
+Every figure is drawn at slide size (10 × 5.6 in at 150 dpi, labels ≥ 16 pt: at least 16 px when the slides
+show it 420 px high on their 1280 × 720 canvas) with Noto Sans CJK SC, so Chinese labels render; nothing
+random, so the same tables give the same pixels. ``save_figure`` writes PNG and SVG without timestamps.
+
+Each chart compares like with like: versions of very different length are compared in characters or per
+1,000 characters of each version, never in raw counts alone, and each axis says what it measures.
 """
 
 from __future__ import annotations
@@ -17,18 +20,19 @@ from matplotlib.figure import Figure
 from ..columns import PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL
 from .fonts import use_cjk_font
 
-#: Slide-sized canvas (inches) and the smallest font size used on it.
+#: Slide-sized canvas (inches), and the smallest font size (points) used on it.
 FIGSIZE = (10.0, 5.6)
 DPI = 150
+MIN_FONT_PT = 16
 STYLE = {
-    "font.size": 14,
-    "axes.titlesize": 17,
+    "font.size": 17,
+    "axes.titlesize": 20,
     "axes.titleweight": "normal",   # the CJK font ships one weight: asking for bold logs a warning
     "axes.titlelocation": "left",
-    "axes.labelsize": 14,
-    "xtick.labelsize": 13,
-    "ytick.labelsize": 13,
-    "legend.fontsize": 13,
+    "axes.labelsize": 17,
+    "xtick.labelsize": MIN_FONT_PT,
+    "ytick.labelsize": MIN_FONT_PT,
+    "legend.fontsize": MIN_FONT_PT,
     "legend.frameon": False,
     "axes.spines.top": False,
     "axes.spines.right": False,
@@ -67,7 +71,7 @@ def _styled(draw):
 
 
 def _empty(ax, message: str) -> None:
-    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes, fontsize=14, color="#555555")
+    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes, fontsize=MIN_FONT_PT + 1, color="#555555")
     ax.set_xticks([])
     ax.set_yticks([])
 
@@ -78,35 +82,43 @@ def _bar_labels(ax, bars, fmt: str = "{:.0f}", *, skip_zero: bool = True) -> Non
         if skip_zero and width == 0:
             continue
         ax.annotate(fmt.format(width), (bar.get_x() + width, bar.get_y() + bar.get_height() / 2),
-                    xytext=(4, 0), textcoords="offset points", va="center", fontsize=12)
+                    xytext=(4, 0), textcoords="offset points", va="center", fontsize=MIN_FONT_PT)
 
 
 # ---- 01 anatomy -------------------------------------------------------------------------------
 
 @_styled
 def plot_anatomy(blocks: pd.DataFrame, claims: pd.DataFrame | None = None) -> Figure:
-    """Horizontal stacked bars: blocks of each part by kind (and the sentence count at the end of each bar)."""
+    """Horizontal stacked bars: each part's length in characters, by kind of block; blocks and sentences labelled.
+
+    Characters, not blocks: a Chinese summary of a few dozen short paragraphs is a fraction of the
+    English original's length, and counting blocks would draw it longer.
+    """
     fig, ax = _figure(4.6)
-    counts = blocks.groupby(["part", "kind"]).size().unstack("kind", fill_value=0)
-    parts = [p for p in [PART_COMMENTARY, PART_ORIGINAL, PART_NONCONTENT] if p in counts.index]
-    counts = counts.reindex(parts)
-    kinds = [k for k in KIND_COLOURS if k in counts.columns]
+    # the sentences' characters when they are given (the narrative's figures), else the blocks'
+    units = claims if claims is not None else blocks
+    lengths = units.assign(chars=units["end"] - units["start"])
+    chars = lengths.groupby(["part", "kind"])["chars"].sum().unstack("kind", fill_value=0)
+    parts = [p for p in [PART_COMMENTARY, PART_ORIGINAL, PART_NONCONTENT] if p in chars.index]
+    chars = chars.reindex(parts)
+    n_blocks = blocks.groupby("part").size().reindex(parts).fillna(0).astype(int)
+    kinds = [k for k in KIND_COLOURS if k in chars.columns]
     left = np.zeros(len(parts))
     y = np.arange(len(parts))[::-1]
     for kind in kinds:
-        values = counts[kind].to_numpy()
+        values = chars[kind].to_numpy()
         ax.barh(y, values, left=left, color=KIND_COLOURS[kind], label=kind.replace("_", " "), height=0.6)
         left += values
-    if claims is not None:
-        sentences = claims.groupby("part").size().reindex(parts).fillna(0).astype(int)
-        for yi, total, n in zip(y, left, sentences):
-            ax.annotate(f"{int(total)} blocks · {n} sentences", (total, yi), xytext=(6, 0),
-                        textcoords="offset points", va="center", fontsize=13)
+    sentences = (claims.groupby("part").size().reindex(parts).fillna(0).astype(int) if claims is not None
+                 else pd.Series(0, index=parts))
+    for yi, total, b, n in zip(y, left, n_blocks, sentences):
+        label = f"{int(total):,} characters · {b} blocks" + (f" · {n} sentences" if claims is not None else "")
+        ax.annotate(label, (total, yi), xytext=(6, 0), textcoords="offset points", va="center", fontsize=MIN_FONT_PT)
     ax.set_yticks(y, [PART_LABELS[p] for p in parts])
-    ax.set_xlabel("blocks (paragraphs, headings, list items, furniture)")
-    ax.set_xlim(0, max(left.max(), 1) * 1.45)
-    _title(fig, "What the document is made of")
-    ax.legend(loc="lower right", ncols=1)
+    ax.set_xlabel("characters (each bar split by kind of block: paragraphs, headings, list items, furniture)")
+    ax.set_xlim(0, max(left.max(), 1) * 1.7)
+    _title(fig, "What the document is made of, in characters")
+    fig.legend(*ax.get_legend_handles_labels(), loc="outside lower center", ncols=max(len(kinds), 1))
     return fig
 
 
@@ -126,7 +138,7 @@ def plot_top_terms(terms: pd.DataFrame, title: str = "Most frequent terms") -> F
         chosen = terms[terms["lang"] == lang].iloc[::-1]
         bars = ax.barh(chosen["term"], chosen["count"], color=LANG_COLOURS[lang])
         _bar_labels(ax, bars)
-        ax.set_title(LANG_LABELS[lang], fontsize=15, loc="left")
+        ax.set_title(LANG_LABELS[lang], fontsize=18, loc="left")
         ax.set_xlabel("occurrences")
         ax.set_xlim(0, chosen["count"].max() * 1.2)
         ax.spines[["top", "right"]].set_visible(False)
@@ -153,7 +165,7 @@ def plot_theme_strip(positions: pd.DataFrame, spans: pd.DataFrame, themes: list[
             colour = PALETTE[themes.index(theme) % len(PALETTE)]
             ax.vlines(chosen["start"] - start, row - 0.35, row + 0.35, color=colour, lw=2.2)
         ax.set_xlim(0, max(end - start, 1))
-        ax.set_title(PART_LABELS.get(part, part), fontsize=15, color=PART_COLOURS.get(part, "#333333"))
+        ax.set_title(PART_LABELS.get(part, part), fontsize=18, color=PART_COLOURS.get(part, "#333333"))
         ax.set_xlabel("characters from its start")
         ax.spines[["top", "right"]].set_visible(False)
     axes[0].set_yticks(rows, [t.replace("_", " ") for t in themes])
@@ -163,12 +175,14 @@ def plot_theme_strip(positions: pd.DataFrame, spans: pd.DataFrame, themes: list[
 
 
 @_styled
-def plot_theme_share(share: pd.DataFrame) -> Figure:
-    """Grouped horizontal bars: the share of each language's sentences touching each theme."""
+def plot_theme_share(share: pd.DataFrame, top: int = 8) -> Figure:
+    """Grouped horizontal bars: the share of each language's sentences touching each theme (a frame of
+    frames.csv), the ``top`` themes by their larger share, largest first."""
     fig, ax = _figure()
-    themes = list(dict.fromkeys(share["theme"]))
+    larger = share.groupby("theme", sort=False)["share"].max()
+    themes = sorted(larger.index, key=lambda t: (-larger[t], list(larger.index).index(t)))[:top]
     y = np.arange(len(themes))[::-1]
-    height = 0.38
+    height = 0.45
     for offset, lang in [(height / 2, "zh"), (-height / 2, "en")]:
         values = share[share["lang"] == lang].set_index("theme")["share"].reindex(themes).fillna(0) * 100
         bars = ax.barh(y + offset, values, height=height, color=LANG_COLOURS[lang], label=LANG_LABELS[lang])
@@ -176,31 +190,52 @@ def plot_theme_share(share: pd.DataFrame) -> Figure:
     ax.set_yticks(y, [t.replace("_", " ") for t in themes])
     ax.set_xlabel("share of the version's sentences touching the theme (%)")
     ax.set_xlim(0, max(share["share"].max() * 100, 1) * 1.2)
-    _title(fig, "Theme share per language")
+    _title(fig, "Theme share: how many of each version's sentences touch each theme")
     ax.legend(loc="lower right")
     return fig
 
 
 # ---- 03 lab mentions --------------------------------------------------------------------------
 
+def part_lengths(claims: pd.DataFrame) -> pd.Series:
+    """Characters of each part's sentences (commentary, original): the denominator of a per-1,000 rate."""
+    lengths = (claims["end"] - claims["start"]).groupby(claims["part"]).sum()
+    return lengths.reindex([PART_COMMENTARY, PART_ORIGINAL]).fillna(0).astype(int)
+
+
 @_styled
-def plot_org_mentions(by_part: pd.DataFrame, top: int = 15) -> Figure:
-    """Grouped horizontal bars: mentions of each organisation in the commentary and the original."""
+def plot_org_mentions(by_part: pd.DataFrame, top: int = 15, *, claims: pd.DataFrame | None = None) -> Figure:
+    """Grouped horizontal bars: mentions of each organisation in the commentary and the original, and,
+    given ``claims``, beside them the same per 1,000 characters of each version (the fair comparison:
+    the versions differ several times over in length)."""
     chosen = by_part.head(top)
-    fig, ax = _figure(max(4.0, 0.42 * len(chosen) + 1.4))
+    use_cjk_font()
+    fig = Figure(figsize=(FIGSIZE[0], min(FIGSIZE[1], max(4.0, 0.42 * len(chosen) + 1.4))), dpi=DPI, layout="constrained")
+    lengths = part_lengths(claims) if claims is not None else None
+    axes = fig.subplots(1, 2 if lengths is not None else 1, sharey=True, squeeze=False)[0]
     if chosen.empty:
-        _empty(ax, "no organisations mentioned")
+        _empty(axes[0], "no organisations mentioned")
         return fig
     y = np.arange(len(chosen))[::-1]
-    height = 0.4
-    for offset, part in [(height / 2, PART_COMMENTARY), (-height / 2, PART_ORIGINAL)]:
-        bars = ax.barh(y + offset, chosen[part], height=height, color=PART_COLOURS[part], label=PART_LABELS[part])
-        _bar_labels(ax, bars)
-    ax.set_yticks(y, chosen["org"])
-    ax.set_xlabel("mentions")
-    ax.set_xlim(0, max(chosen[[PART_COMMENTARY, PART_ORIGINAL]].to_numpy().max(), 1) * 1.15)
-    _title(fig, "Who is named, in each version")
-    ax.legend(loc="lower right")
+    height = 0.45   # two bars a row, each tall enough for its number's digits
+    panels = [(axes[0], "mentions", "{:.0f}", lambda part: chosen[part])]
+    if lengths is not None:
+        panels.append((axes[1], "per 1,000 characters of the version", "{:.1f}",
+                       lambda part: chosen[part] * 1000 / max(lengths[part], 1)))
+    for ax, label, fmt, values in panels:
+        top_value = 0.0
+        for offset, part in [(height / 2, PART_COMMENTARY), (-height / 2, PART_ORIGINAL)]:
+            shown = values(part)
+            bars = ax.barh(y + offset, shown, height=height, color=PART_COLOURS[part], label=PART_LABELS[part])
+            _bar_labels(ax, bars, fmt)
+            top_value = max(top_value, float(shown.max()))
+        ax.set_xlabel(label)
+        ax.set_xlim(0, max(top_value, 1e-9) * 1.3)
+        ax.spines[["top", "right"]].set_visible(False)
+    axes[0].set_yticks(y, chosen["org"])
+    _title(fig, "Who is named, in each version: counts and per 1,000 characters" if lengths is not None
+           else "Who is named, in each version")
+    axes[-1].legend(loc="lower right")
     return fig
 
 
@@ -221,7 +256,7 @@ def plot_co_mentions(matrix: pd.DataFrame, unit_label: str = "paragraphs") -> Fi
         for j in range(len(matrix)):
             if i != j and values[i, j] > 0:
                 dark = values[i, j] > 0.6 * np.nanmax(values)
-                ax.text(j, i, f"{int(values[i, j])}", ha="center", va="center", fontsize=12,
+                ax.text(j, i, f"{int(values[i, j])}", ha="center", va="center", fontsize=MIN_FONT_PT,
                         color="white" if dark else "#222222")
     ax.set_xticks(range(len(matrix)), matrix.columns, rotation=45, ha="right")
     ax.set_yticks(range(len(matrix)), matrix.index)
@@ -239,7 +274,7 @@ def plot_section_coverage(coverage: pd.DataFrame, *, by: str = "chars") -> Figur
 
     Takes ``helpers.framing.section_coverage`` output (section, heading, share_claims, share_chars).
     """
-    fig, ax = _figure(max(3.6, 0.8 * len(coverage) + 1.8))
+    fig, ax = _figure(min(FIGSIZE[1], max(3.6, 0.8 * len(coverage) + 1.8)))
     if coverage.empty:
         _empty(ax, "no English sections")
         return fig
@@ -273,7 +308,7 @@ def plot_frame_mix(mix: pd.DataFrame, *, by: str = "chars", top: int = 8) -> Fig
     ranked = wide.max(axis=1).sort_values(ascending=False, kind="mergesort")
     frames = sorted(ranked.index[:top], key=lambda f: (-ranked[f], f))
     y = np.arange(len(frames))[::-1]
-    height = 0.38
+    height = 0.45
     for offset, part in [(height / 2, PART_COMMENTARY), (-height / 2, PART_ORIGINAL)]:
         bars = ax.barh(y + offset, wide.loc[frames, part] * 100, height=height, color=PART_COLOURS[part],
                        label=PART_LABELS[part])
@@ -295,7 +330,7 @@ def plot_shift_counts(counts: pd.DataFrame, *, empty: str = "no shifts found") -
     ``empty`` is what the figure says when no bar is left (the notebooks pass only the labels they present).
     """
     shown = counts[counts["value"] != ""]
-    fig, ax = _figure(max(3.6, 0.45 * len(shown) + 1.8))
+    fig, ax = _figure(min(FIGSIZE[1], max(3.6, 0.45 * len(shown) + 1.8)))
     if shown.empty:
         _empty(ax, empty)
         return fig

@@ -3,21 +3,39 @@
 from __future__ import annotations
 
 import html
+import json
+import re
 from pathlib import Path
 
+from ..patterns import CJK_CHAR
 from .assets import REVEAL_DIR_NAME
+
+#: The slides' canvas: a 16:9 projector at 1280 × 720 (reveal.js scales it to the window).
+SLIDE_WIDTH, SLIDE_HEIGHT = 1280, 720
 
 # nbconvert's templates load require.js, MathJax and mermaid from CDNs; the notebooks need none of them,
 # so these child templates drop those tags. The slides load the local reveal.js with plain <script> tags.
+# Pages: a text column of about 90 characters, table cells left-aligned (sentences read from the left).
 PAGE_TEMPLATE = """{%- extends 'index.html.j2' -%}
 {% block html_head_js %}{% endblock html_head_js %}
-{% block html_head_css %}<link rel="stylesheet" href="../fonts/cjk.css">{% endblock html_head_css %}
+{% block html_head_css %}<link rel="stylesheet" href="../fonts/cjk.css">
+<style>
+body { font-family: var(--jp-content-font-family); }
+/* !important: JupyterLab's own stylesheet comes later and right-aligns every table cell */
+.jp-RenderedMarkdown > p, .jp-RenderedMarkdown > ul, .jp-RenderedMarkdown > ol, .jp-RenderedMarkdown > blockquote,
+.jp-RenderedText > pre { max-width: 90ch !important; }
+.jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th { text-align: left !important; vertical-align: top; }
+</style>{% endblock html_head_css %}
 {% block html_head_js_mathjax %}{% endblock html_head_js_mathjax %}
 {% block html_head_js_mermaidjs %}{% endblock html_head_js_mermaidjs %}
 """
+# The reveal.js theme's own @import of web fonts is stripped when reveal.js is copied (assets.offline_reveal);
+# the slides load Source Sans Pro, which reveal.js ships, from the copy beside them.
 SLIDES_TEMPLATE = """{%- extends 'index.html.j2' -%}
 {% block html_head_js %}{% endblock html_head_js %}
-{% block html_head_css %}<link rel="stylesheet" href="../fonts/cjk.css">{% endblock html_head_css %}
+{% block html_head_css %}<link rel="stylesheet" href="../fonts/cjk.css">
+<link rel="stylesheet" href="{{ resources.reveal.url_prefix }}/dist/theme/fonts/source-sans-pro/source-sans-pro.css">
+{% endblock html_head_css %}
 {% block html_head_js_mathjax %}{% endblock html_head_js_mathjax %}
 {% block footer_js %}
 <script src="{{ resources.reveal.url_prefix }}/dist/reveal.js"></script>
@@ -27,18 +45,25 @@ Reveal.initialize({
   controls: true, progress: true, history: true, hash: true,
   transition: "{{ resources.reveal.transition | default('slide', true) }}",
   slideNumber: "c/t",
-  width: 1280, height: 800, margin: 0.04,
+  width: 1280, height: 720, margin: 0.04,
+  pdfMaxPagesPerSlide: 1, pdfSeparateFragments: false,
   plugins: [RevealNotes]
 });
 </script>
 <style>
 .reveal { --r-main-font: "Source Sans Pro", Helvetica, Arial, sans-serif, "Bundle CJK";
-  --r-heading-font: var(--r-main-font); font-family: var(--r-main-font); }
+  --r-heading-font: var(--r-main-font); --r-main-font-size: 28px; font-family: var(--r-main-font); }
 .reveal .slides { text-align: left; }
-.reveal .jp-OutputArea-output img { max-height: 450px; width: auto; }
-.reveal h1 { font-size: 1.6em; } .reveal h2 { font-size: 1.2em; }
-.reveal .jp-RenderedMarkdown li, .reveal .jp-RenderedMarkdown p { font-size: 24px; line-height: 1.35; }
-.reveal table { font-size: 18px; }
+.reveal .jp-RenderedHTMLCommon { font-family: var(--r-main-font); }   /* the shipped font, not the pages' system one */
+.reveal .slides section { height: 100%; }
+.reveal .jp-OutputArea-output img { display: block; max-height: 420px; max-width: 100%; width: auto; margin: 0 auto; }
+.reveal h1 { font-size: 48px; } .reveal h2 { font-size: 36px; margin: 0 0 0.3em; }
+.reveal .jp-Cell, .reveal .jp-OutputArea-child, .reveal .jp-OutputArea-output, .reveal .jp-RenderedHTMLCommon { padding: 0; margin: 0; }
+.reveal .jp-RenderedMarkdown p { margin: 0 0 0.4em; }
+.reveal .jp-RenderedMarkdown li, .reveal .jp-RenderedMarkdown p { font-size: 24px; line-height: 1.3; }
+.reveal .jp-RenderedMarkdown ul { margin-top: 0; margin-bottom: 0.3em; }
+.reveal table { font-size: 24px; }
+.reveal td, .reveal th { text-align: left; }
 </style>
 {% endblock footer_js %}
 """
@@ -71,19 +96,102 @@ def render(notebook: Path, output: Path, kind: str = "page") -> Path:
     return output
 
 
-def write_index(out_dir: Path, title: str) -> Path:
-    """A plain index.html linking every page, the slides, figures and tables of one report."""
+# ---- the index ----------------------------------------------------------------------------------
+
+QUESTION = re.compile(r"^\*\*(?P<question>.+?)\*\*\s*$", re.M)
+BULLET = re.compile(r"^- (?P<line>.+)$", re.M)
+# a run of Chinese: CJK characters, with the spaces, digits and punctuation between them, from a CJK character to a CJK character
+CJK_RUN = re.compile(f"(?:{CJK_CHAR.pattern})(?:[\\s\\d,.:;!?()“”\"'·-]*(?:{CJK_CHAR.pattern}))*")
+
+
+def mark_chinese(escaped: str) -> str:
+    """Wrap each run of Chinese in already-escaped HTML in ``<span lang="zh-Hans">`` (so no browser picks Japanese glyphs).
+
+    >>> mark_chinese("Anthropic 与 OpenAI")
+    'Anthropic <span lang="zh-Hans">与</span> OpenAI'
+    >>> mark_chinese("“原文附后” article")
+    '“<span lang="zh-Hans">原文附后</span>” article'
+    """
+    return CJK_RUN.sub(lambda m: f'<span lang="zh-Hans">{m.group(0)}</span>', escaped)
+
+
+MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~\"':])")
+CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.S)
+STRONG = re.compile(r"\*\*(.+?)\*\*")
+
+
+def markdown_inline(text: str) -> str:
+    """One line of the narrative's Markdown (code spans, backslash escapes, bold) as inline HTML; everything
+    else, raw HTML included, is escaped and shown as text.
+
+    >>> markdown_inline(r"Most often `中国` and \\(the\\) <b>x</b> **now**")
+    'Most often <code><span lang="zh-Hans">中国</span></code> and (the) &lt;b&gt;x&lt;/b&gt; <strong>now</strong>'
+    """
+    pieces = CODE_SPAN.split(text)
+    out = []
+    for k in range(0, len(pieces), 3):
+        plain = html.escape(MARKDOWN_ESCAPE.sub(r"\1", pieces[k]), quote=False)
+        out.append(STRONG.sub(r"<strong>\1</strong>", plain))
+        if k + 2 < len(pieces):
+            out.append(f"<code>{html.escape(pieces[k + 2].strip(), quote=False)}</code>")
+    return mark_chinese("".join(out))
+
+
+def page_summary(notebook: Path) -> dict:
+    """The title, question and one-line answer of an executed notebook (its first heading, the bold line
+    that opens its short answer, and that answer's first bullet, or else the line under the heading)."""
+    cells = json.loads(notebook.read_text(encoding="utf-8")).get("cells", [])
+    title = question = answer = blurb = ""
+    for cell in cells:
+        source = "".join(cell.get("source", ""))
+        if not title and cell.get("cell_type") == "markdown":
+            heading = re.search(r"^#\s+(.+)$", source, re.M)
+            title = heading.group(1).strip() if heading else ""
+            rest = [line.strip() for line in source[heading.end():].splitlines() if line.strip()] if heading else []
+            blurb = rest[0] if rest else ""
+        for output in cell.get("outputs", []):
+            markdown = output.get("data", {}).get("text/markdown")
+            if question or markdown is None:
+                continue
+            markdown = "".join(markdown) if isinstance(markdown, list) else markdown
+            found = QUESTION.search(markdown)
+            if found:
+                question = found.group("question")
+                bullets = BULLET.findall(markdown)
+                answer = bullets[0] if bullets else ""
+    # a page with no short answer (the briefing) is described by the line under its title
+    return {"title": title or notebook.stem, "question": question, "answer": answer or blurb}
+
+
+def write_index(out_dir: Path, title: str, notebooks: list[Path] | None = None) -> Path:
+    """The report's index.html: the pages in reading order, each with its question and one-line answer
+    (read from the executed notebooks in ``notebooks``), then the slides, handout, figures and tables."""
     def links(folder: str, pattern: str) -> str:
         items = sorted((out_dir / folder).glob(pattern))
-        return "\n".join(f'<li><a href="{folder}/{p.name}">{html.escape(p.name)}</a></li>' for p in items)
+        return "\n".join(f'<li><a href="{folder}/{p.name}">{html.escape(p.name)}</a></li>' for p in items) or "<li>none</li>"
 
+    executed = notebooks if notebooks is not None else sorted((out_dir / "notebooks").glob("*.ipynb"))
+    rows = []
+    for notebook in executed:
+        summary = page_summary(notebook)
+        page = out_dir / "html" / f"{notebook.stem}.html"
+        name = mark_chinese(html.escape(summary["title"]))
+        link = f'<a href="html/{page.name}">{name}</a>' if page.is_file() else name
+        question = markdown_inline(summary["question"]) if summary["question"] else ""
+        answer = markdown_inline(summary["answer"]) if summary["answer"] else ""
+        rows.append(f"<li><p class=\"page\">{link}</p>"
+                    + (f"<p class=\"question\">{question}</p>" if question else "")
+                    + (f"<p class=\"answer\">{answer}</p>" if answer else "") + "</li>")
+    pages = "\n".join(rows) or "<li>none</li>"
     page = f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title>
 <link rel="stylesheet" href="fonts/cjk.css">
-<style>body{{font-family:var(--jp-content-font-family);max-width:50em;margin:2em auto;line-height:1.5}}</style></head>
-<body><h1>{html.escape(title)}</h1>
-<h2>Notebooks</h2><ul>{links("html", "*.html")}</ul>
-<h2>Slides</h2><ul>{links("slides", "*.slides.html")}</ul>
+<style>body{{font-family:var(--jp-content-font-family);max-width:90ch;margin:2em auto;padding:0 1em;line-height:1.5}}
+ol.pages>li{{margin-bottom:1em}} .page{{font-weight:600;margin:0}} .question{{font-style:italic;margin:0}} .answer{{margin:0}}</style></head>
+<body><h1>{mark_chinese(html.escape(title))}</h1>
+<h2>Read in this order</h2><ol class="pages">{pages}</ol>
+<h2>Slides</h2><ul>{links("slides", "*.slides.html")}
+{links("slides", "*.pdf")}</ul>
 <h2>Figures</h2><ul>{links("figures", "*.png")}</ul>
 <h2>Tables</h2><ul>{links("tables", "*.csv")}</ul>
 </body></html>

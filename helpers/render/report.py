@@ -5,7 +5,8 @@
     index.html           links to everything below
     notebooks/           the executed notebooks (papermill, a fresh kernel each)
     html/                one page per notebook (no prompts, images embedded, no script from the network)
-    slides/              05-briefing.slides.html with its own copy of reveal.js: presents offline
+    slides/              05-briefing.slides.html with its own copy of reveal.js: presents offline;
+                         05-briefing.pdf, the handout (one slide a page, by headless Chromium where installed)
     figures/             every figure as PNG and SVG
     tables/              claims, mentions, blocks, alignment, framing as UTF-8 CSV (BOM, for Excel)
     fonts/               the Chinese characters used, cut from Noto Sans CJK SC, so pages render anywhere
@@ -17,7 +18,6 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
 import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor, wait
@@ -32,7 +32,8 @@ from ..pipeline import load_analysis
 from ..publish import publishing
 from ..text.parse import parse_document, second_article_caveat
 from ..text.reader import InputError, read_document
-from .assets import REVEAL_DIR_NAME, ensure_reveal, write_fonts
+from .assets import REVEAL_DIR_NAME, ensure_reveal, offline_reveal, write_fonts
+from .browser import write_handout
 from .errors import NotebookFailed, ReportError
 from .notebooks import numbered_notebooks, run_notebook
 from .pages import render, write_index
@@ -135,6 +136,10 @@ def _build(source: Path, out_dir: Path, reveal: Path, notebooks: list[Path], par
         render(executed, out_dir / "html" / f"{notebook.stem}.html")
         if notebook.name == SLIDES_NOTEBOOK:
             render(executed, out_dir / "slides" / f"{notebook.stem}.slides.html", kind="slides")
-            shutil.copytree(reveal, out_dir / "slides" / REVEAL_DIR_NAME)
-    write_index(out_dir, f"Report: {source.name}")
+            offline_reveal(reveal, out_dir / "slides" / REVEAL_DIR_NAME)
+    write_index(out_dir, f"Report: {source.name}", executed_notebooks)
     write_fonts(sorted(out_dir.glob("*/*.html")) + [out_dir / "index.html"], out_dir / "fonts")
+    handouts = [write_handout(slides, slides.with_name(slides.name.replace(".slides.html", ".pdf")))
+                for slides in sorted((out_dir / "slides").glob("*.slides.html"))]
+    if any(handouts):
+        write_index(out_dir, f"Report: {source.name}", executed_notebooks)  # now with the handout's link

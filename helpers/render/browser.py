@@ -1,0 +1,241 @@
+"""Headless Chromium for the slides: the PDF handout, and a check that every slide fits 1280 × 720 offline.
+
+Chromium is not a Python package: ``make chromium`` installs Debian's. Without it the report is written
+without its handout (one line on stderr says so) and the rendering check is skipped, with that reason.
+Every run gets a new empty profile and no network: the browser may read the bundle's files and nothing else.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import select
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from .pages import SLIDE_HEIGHT, SLIDE_WIDTH
+
+#: Names Debian and other systems give the browser, in the order tried; CHROMIUM names one explicitly.
+CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+#: Flags that keep a headless run to itself: no GPU, no sync, no component updates, no QUIC, no proxy
+#: discovery, and every host name resolved to nothing, so a request that tries to leave fails at once.
+OFFLINE_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--disable-extensions", "--disable-default-apps", "--no-proxy-server",
+                 "--host-resolver-rules=MAP * ~NOTFOUND", "--hide-scrollbars", "--mute-audio")
+TIMEOUT_SECONDS = 120
+
+
+def find_chromium() -> str | None:
+    """The path of a Chromium to run (``$CHROMIUM`` first), or None when none is installed."""
+    named = os.environ.get("CHROMIUM")
+    if named:
+        return shutil.which(named)
+    return next((path for path in map(shutil.which, CHROMIUM_NAMES) if path), None)
+
+
+def run_headless(chromium: str, arguments: list[str], profile: Path, net_log: Path | None = None) -> subprocess.CompletedProcess:
+    """One headless Chromium run with the offline flags, a fresh profile and, given ``net_log``, a net log."""
+    command = [chromium, *OFFLINE_FLAGS, f"--user-data-dir={profile}", f"--window-size={SLIDE_WIDTH},{SLIDE_HEIGHT}",
+               *([f"--log-net-log={net_log}", "--net-log-capture-mode=Default"] if net_log else []), *arguments]
+    return subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False)
+
+
+class DevTools:
+    """A headless Chromium driven over its DevTools pipe (``--remote-debugging-pipe``: fd 3 in, fd 4 out, one
+    JSON message per NUL), so that a step can wait for the page to be ready instead of for a guessed time."""
+
+    def __init__(self, chromium: str, profile: Path, flags: tuple[str, ...] = ()):
+        command = [chromium, *OFFLINE_FLAGS, *flags, f"--user-data-dir={profile}",
+                   f"--window-size={SLIDE_WIDTH},{SLIDE_HEIGHT}", "--remote-debugging-pipe", "about:blank"]
+        # the shell hands our stdin and stdout to Chromium as fds 3 and 4, where it expects its pipe
+        self.process = subprocess.Popen(["sh", "-c", 'exec "$0" "$@" 3<&0 4>&1 0</dev/null 1>/dev/null', *command],
+                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        self.buffer = b""
+        self.next_id = 0
+        target = self.call("Target.createTarget", url="about:blank")["targetId"]
+        self.session = self.call("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
+
+    def call(self, method: str, session: str | None = None, **params) -> dict:
+        """Send one command and return its result; raise RuntimeError on an error or after TIMEOUT_SECONDS."""
+        self.next_id += 1
+        message = {"id": self.next_id, "method": method, "params": params}
+        if session:
+            message["sessionId"] = session
+        self.process.stdin.write(json.dumps(message).encode() + b"\0")
+        self.process.stdin.flush()
+        deadline = time.monotonic() + TIMEOUT_SECONDS
+        while True:
+            while b"\0" not in self.buffer:
+                if not select.select([self.process.stdout], [], [], max(0.0, deadline - time.monotonic()))[0]:
+                    raise RuntimeError(f"Chromium did not answer {method} within {TIMEOUT_SECONDS} s")
+                chunk = os.read(self.process.stdout.fileno(), 1 << 20)
+                if not chunk:
+                    raise RuntimeError(f"Chromium closed its pipe during {method}")
+                self.buffer += chunk
+            raw, self.buffer = self.buffer.split(b"\0", 1)
+            reply = json.loads(raw)
+            if reply.get("id") == self.next_id:
+                if "error" in reply:
+                    raise RuntimeError(f"{method}: {reply['error'].get('message', reply['error'])}")
+                return reply.get("result", {})
+
+    def page(self, method: str, **params) -> dict:
+        return self.call(method, self.session, **params)
+
+    def evaluate(self, expression: str):
+        """The value of a JavaScript expression in the page (a promise is awaited)."""
+        result = self.page("Runtime.evaluate", expression=expression, awaitPromise=True, returnByValue=True)
+        if "exceptionDetails" in result:
+            raise RuntimeError(f"in the page: {result['exceptionDetails'].get('text', 'an exception')}")
+        return result["result"].get("value")
+
+    def close(self) -> None:
+        try:
+            self.call("Browser.close")
+        except (RuntimeError, OSError, ValueError):
+            pass
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+# Resolves once reveal.js has laid out its print view (one .pdf-page per slide) and the fonts have loaded.
+PRINT_READY = """new Promise(function (resolve, reject) {
+  var waited = 0;
+  (function check() {
+    if (window.Reveal && Reveal.isReady() && document.querySelectorAll('.pdf-page').length >= Reveal.getTotalSlides())
+      document.fonts.ready.then(function () { resolve(document.querySelectorAll('.pdf-page').length); });
+    else if ((waited += 100) > 60000) reject(new Error('reveal.js never laid out its print view'));
+    else setTimeout(check, 100);
+  })();
+})"""
+
+
+def write_handout(slides: Path, pdf: Path, chromium: str | None = None) -> Path | None:
+    """Print reveal.js's print view of ``slides`` (one slide a page, 1280 × 720) to ``pdf``; returns it.
+
+    Without Chromium, or when it fails, says so in one line on stderr and returns None: the handout is a
+    convenience, and the slides themselves are already written.
+    """
+    chromium = chromium or find_chromium()
+    if not chromium:
+        print(f"handout: no Chromium found, so {pdf.name} is not written (`make chromium` installs it)", file=sys.stderr)
+        return None
+    try:
+        with tempfile.TemporaryDirectory(prefix="chromium-") as profile:
+            browser = DevTools(chromium, Path(profile))
+            try:
+                browser.page("Page.enable")
+                browser.page("Page.navigate", url=slides.resolve().as_uri() + "?print-pdf")
+                pages = int(browser.evaluate(PRINT_READY))
+                # each print page breaks after itself, the last one too: keep the slides' pages, not the blank one
+                data = browser.page("Page.printToPDF", printBackground=True, preferCSSPageSize=True,
+                                    displayHeaderFooter=False, pageRanges=f"1-{pages}")["data"]
+            finally:
+                browser.close()
+    except (RuntimeError, OSError, KeyError, ValueError) as exc:
+        print(f"handout: Chromium could not print {slides.name} ({exc})", file=sys.stderr)
+        return None
+    pdf.write_bytes(base64.b64decode(data))
+    return pdf
+
+
+# Resolves, once reveal.js is ready and the fonts have loaded, to what each slide holds: it visits every slide
+# and measures it. Sizes are in the slide's own pixels (1280 × 720), whatever the window's scale.
+MEASURE = """new Promise(function (resolve, reject) {
+  var waited = 0;
+  function measure() {
+    Reveal.configure({transition: 'none', backgroundTransition: 'none'});
+    var result = {width: Reveal.getConfig().width, height: Reveal.getConfig().height, slides: []};
+    Reveal.getSlides().map(function (s) { return Reveal.getIndices(s); }).forEach(function (index) {
+      Reveal.slide(index.h, index.v);
+      Reveal.layout();
+      var scale = Reveal.getScale(), origin = document.querySelector('.reveal .slides').getBoundingClientRect();
+      var slide = Reveal.getCurrentSlide(), overflow = [], smallest = null, images = [];
+      slide.querySelectorAll('*').forEach(function (el) {
+        var r = el.getBoundingClientRect();
+        if (r.width === 0 && r.height === 0) return;
+        var box = [(r.left - origin.left) / scale, (r.top - origin.top) / scale,
+                   (r.right - origin.left) / scale, (r.bottom - origin.top) / scale];
+        if (box[0] < -1 || box[1] < -1 || box[2] > result.width + 1 || box[3] > result.height + 1)
+          overflow.push(el.tagName.toLowerCase() + ' ' + box.map(Math.round).join(','));
+        var own = Array.prototype.some.call(el.childNodes, function (n) { return n.nodeType === 3 && n.textContent.trim(); });
+        if (own) { var size = parseFloat(getComputedStyle(el).fontSize); if (smallest === null || size < smallest) smallest = size; }
+        if (el.tagName === 'IMG' && el.naturalWidth) images.push({shown: r.width / scale, natural: el.naturalWidth});
+      });
+      result.slides.push({h: index.h, v: index.v, text: slide.innerText.trim().slice(0, 200), overflow: overflow,
+                          smallest_text_px: smallest, images: images, scroll: [slide.scrollWidth, slide.scrollHeight]});
+    });
+    result.resources = performance.getEntriesByType('resource').map(function (e) { return e.name; });
+    result.fonts = Array.from(document.fonts).filter(function (f) { return f.status === 'loaded'; })
+      .map(function (f) { return f.family.replace(/["']/g, ''); });
+    return result;
+  }
+  (function check() {
+    if (window.Reveal && Reveal.isReady())
+      document.fonts.ready.then(function () { try { resolve(measure()); } catch (error) { reject(error); } });
+    else if ((waited += 100) > 60000) reject(new Error('reveal.js never became ready'));
+    else setTimeout(check, 100);
+  })();
+})"""
+
+
+#: The initiator Chromium's net log gives a request the browser makes for itself (update checks, its clock,
+#: account lists): not the page's. With every host resolved to nothing, those fail before leaving too.
+BROWSER_INITIATOR = "not an origin"
+
+
+def page_requests(net_log: Path) -> list[str]:
+    """Every URL the page asked for, from Chromium's net log: each job a page started (its initiator is
+    the page's origin), leaving out the browser's own background requests."""
+    if not net_log.is_file():
+        return []
+    text = net_log.read_text(encoding="utf-8", errors="replace").rstrip()
+    try:
+        log = json.loads(text)
+    except json.JSONDecodeError:   # a log Chromium did not get to close
+        log = json.loads(text.rstrip(",") + "]}")
+    start_job = log["constants"]["logEventTypes"]["URL_REQUEST_START_JOB"]
+    urls = {event["params"]["url"] for event in log.get("events", [])
+            if event.get("type") == start_job and "url" in event.get("params", {})
+            and event["params"].get("initiator") != BROWSER_INITIATOR}
+    return sorted(urls)
+
+
+def measure_slides(slides: Path, chromium: str | None = None) -> dict:
+    """Load ``slides`` in headless Chromium with no network and measure each slide.
+
+    Returns ``{"width", "height", "slides": [{"h", "v", "text", "overflow", "smallest_text_px", "images", "scroll"}],
+    "fonts", "resources", "requested"}``: ``overflow`` lists elements outside the slide's canvas, ``fonts`` the
+    font families loaded, ``resources`` what the page loaded (its resource timing), ``requested`` every URL the
+    page asked for in Chromium's net log (``page_requests``).
+    """
+    chromium = chromium or find_chromium()
+    if not chromium:
+        raise FileNotFoundError("no Chromium found (`make chromium` installs it)")
+    with tempfile.TemporaryDirectory(prefix="chromium-") as scratch:
+        net_log = Path(scratch) / "net-log.json"
+        browser = DevTools(chromium, Path(scratch) / "profile", (f"--log-net-log={net_log}",))
+        try:
+            browser.page("Page.enable")
+            navigated = browser.page("Page.navigate", url=slides.resolve().as_uri())
+            if navigated.get("errorText"):
+                raise RuntimeError(f"Chromium could not open {slides.name}: {navigated['errorText']}")
+            measured = browser.evaluate(MEASURE)
+        finally:
+            browser.close()   # the net log is complete once the browser has shut down
+        measured["requested"] = page_requests(net_log)
+    return measured
+
+
+def outside_requests(urls: list[str]) -> list[str]:
+    """The URLs that would leave the machine: anything but file:, data:, blob: and about: (and Chromium's own chrome:)."""
+    return [url for url in urls if not url.startswith(("file:", "data:", "blob:", "about:", "chrome:", "chrome-error:"))]

@@ -1,0 +1,129 @@
+"""One table style for the pages: tables made for people, from the same DataFrames the CSV files hold.
+
+``style_table(frame)`` returns a pandas Styler: no index, text left-aligned and wrapped (never cut) at a
+width in characters, ids shown as names (organisations and places through the gazetteer's ``name_en`` /
+``name_zh``, frames through their display name), ``|``-joined cues shown as ", "-joined, numbers rounded
+to what they can claim, and an empty label cell named rather than left blank. The DataFrame itself is not
+changed: the CSV files keep ids and full precision.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import pandas as pd
+
+#: Columns whose cells hold gazetteer ids (an organisation, a place, a model…).
+ENTITY_COLUMNS = ("org", "entity", "entities", "orgs")
+#: Columns whose cells hold frame or theme ids.
+FRAME_COLUMNS = ("frame", "frames", "topic", "theme", "zh_frames", "en_frames")
+#: Columns whose cells hold ``|``-joined cues.
+CUE_COLUMNS = ("hedges", "boosters", "voice_cue", "cue", "cues", "zh_hedges", "zh_boosters", "en_hedges", "en_boosters")
+#: Columns that label a row: an empty one is named by ``EMPTY_LABELS`` rather than shown blank.
+EMPTY_LABELS = {"section": "(opening, before the first heading)", "heading": "(opening, before the first heading)",
+                "topic": "(no topic)", "frame": "(no frame)", "theme": "(no theme)"}
+#: Decimal places for a share (0.1356 → 13.6 % reads as 0.136) and for any other float.
+SHARE_DIGITS, FLOAT_DIGITS = 3, 2
+#: Where a long sentence wraps, in characters (a CJK character counts as one).
+WRAP_WIDTH = 60
+
+
+def display_name(entity_id: str, names: Mapping[str, str]) -> str:
+    """A gazetteer id as its name (``names`` from ``entity_names``); an unknown id as readable words.
+
+    >>> display_name("united_states", {})
+    'United states'
+    >>> display_name("moonshot", {"moonshot": "Moonshot AI"})
+    'Moonshot AI'
+    """
+    text = str(entity_id)
+    if text in names:
+        return names[text]
+    return text.replace("_", " ").capitalize() if text else text
+
+
+def frame_name(frame_id: str) -> str:
+    """A frame or theme id as its display name.
+
+    >>> frame_name("external_regulation_and_reputation")
+    'External regulation and reputation'
+    >>> frame_name("open_source")
+    'Open source'
+    """
+    return str(frame_id).replace("_", " ").capitalize()
+
+
+def entity_names(gazetteer: pd.DataFrame) -> dict[str, str]:
+    """id → the name to show: ``name_en``, with ``name_zh`` after it where the gazetteer has both.
+
+    >>> entity_names(pd.DataFrame({"entity": ["moonshot"], "name_en": ["Moonshot AI"], "name_zh": ["月之暗面"]}))
+    {'moonshot': 'Moonshot AI (月之暗面)'}
+    """
+    names = {}
+    for row in gazetteer[["entity", "name_en", "name_zh"]].fillna("").itertuples(index=False):
+        english, chinese = str(row.name_en).strip(), str(row.name_zh).strip()
+        shown = f"{english} ({chinese})" if english and chinese else english or chinese
+        if shown:
+            names[str(row.entity)] = shown
+    return names
+
+
+def join_cues(value: object) -> str:
+    """``hypothesis|tend to`` → ``hypothesis, tend to``; empty stays empty.
+
+    >>> join_cues("hypothesis|tend to")
+    'hypothesis, tend to'
+    """
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    return ", ".join(part for part in str(value).split("|") if part)
+
+
+def _map_ids(value: object, convert) -> object:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    return ", ".join(convert(part) for part in str(value).split("|") if part) if isinstance(value, str) else value
+
+
+def readable(frame: pd.DataFrame, names: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """A copy of ``frame`` with ids as names, cues joined with ", ", and blank labels named."""
+    names = names or {}
+    shown = frame.copy()
+    for column in shown.columns:
+        if column in ENTITY_COLUMNS:
+            shown[column] = shown[column].map(lambda v: _map_ids(v, lambda e: display_name(e, names)))
+        elif column in FRAME_COLUMNS:
+            shown[column] = shown[column].map(lambda v: _map_ids(v, frame_name))
+        elif column in CUE_COLUMNS:
+            shown[column] = shown[column].map(join_cues)
+        if column in EMPTY_LABELS and not pd.api.types.is_numeric_dtype(shown[column]):
+            shown[column] = shown[column].map(
+                lambda v: EMPTY_LABELS[column] if v is None or (isinstance(v, float) and pd.isna(v)) or not str(v).strip() else v)
+    return shown
+
+
+def _digits(column: str) -> int:
+    return SHARE_DIGITS if column.startswith("share") or column in ("score", "difference") else FLOAT_DIGITS
+
+
+def style_table(frame: pd.DataFrame, *, names: Mapping[str, str] | None = None, width: int = WRAP_WIDTH,
+                text_columns: Iterable[str] | None = None):
+    """The pages' table: a pandas Styler over ``readable(frame)``, with no index, left-aligned, wrapped at ``width``
+    characters, and floats rounded (shares to 3 places, other floats to 2)."""
+    shown = readable(frame, names).reset_index(drop=True)
+    floats = [c for c in shown.columns if pd.api.types.is_float_dtype(shown[c])]
+    long_text = list(text_columns) if text_columns is not None else [
+        c for c in shown.columns if not pd.api.types.is_numeric_dtype(shown[c]) and shown[c].astype(str).str.len().max() > width]
+    # a fixed id: nbval compares the HTML, and pandas would otherwise draw a random one per table
+    styler = shown.style.set_uuid("bundle").hide(axis="index")
+    styler = styler.format(escape="html", na_rep="")   # an article's markup is shown, never run
+    if floats:
+        styler = styler.format({c: f"{{:.{_digits(c)}f}}" for c in floats}, na_rep="")
+    styler = styler.set_table_styles([
+        {"selector": "th", "props": [("text-align", "left"), ("vertical-align", "bottom")]},
+        {"selector": "td", "props": [("text-align", "left"), ("vertical-align", "top")]},
+    ])
+    if long_text:
+        styler = styler.set_properties(subset=long_text, **{"white-space": "normal", "min-width": f"{width // 2}ch",
+                                                            "max-width": f"{width}ch", "overflow-wrap": "anywhere"})
+    return styler
