@@ -31,7 +31,7 @@ Design (bounded memory, deterministic output, resumable):
 - Workers die with their parent: the local cluster lives in a helper process of its own session
   (``LocalDaskCluster``), which exits when its pipe to this process closes, however this process dies;
   Dask's workers exit when their pipe to it closes. A terminal's Ctrl-C reaches this process only, which
-  stops the helper's whole session at once (``errors.stop_children``).
+  stops the helper's whole session at once (``LocalDaskCluster.stop``).
 """
 
 from __future__ import annotations
@@ -57,7 +57,6 @@ from typing import Callable
 import pandas as pd
 
 from .columns import ADDITION, PART_COMMENTARY, PART_ORIGINAL
-from .errors import stop_children
 from .export import csv_text, publish, restore_formulas
 from .params import Params
 from .paths import RAW
@@ -369,15 +368,17 @@ class _OnDask:
         self.local = None if scheduler else LocalDaskCluster(workers)
         with _dask_config():
             self.client = Client(scheduler or self.local.address, set_as_default=False, timeout=CONNECT_SECONDS)
-        # the parameters and the reference data go to every worker once, not with every task
-        self.shared = self.client.scatter([params, default_gazetteer()], broadcast=True)
         self.mode, self.run_id = mode, uuid.uuid4().hex[:12]
+        # the parameters and the reference data go to every worker once, not with every task: a worker plugin,
+        # which a worker started later (one restarted after a crash) receives too
+        plugin = __getattr__("ReferencePlugin")(self.run_id, params, default_gazetteer())
+        self.client.register_plugin(plugin, name=self.run_id)
         self.slots = max(sum(self.client.nthreads().values()), 1)
         self.index: dict[str, int] = {}
         self.completed = as_completed(loop=self.client.loop, raise_errors=False)
 
     def submit(self, index: int, path: str, doc_id: str) -> None:
-        future = self.client.submit(analyse_document, path, doc_id, self.mode, *self.shared,
+        future = self.client.submit(analyse_on_worker, path, doc_id, self.mode, self.run_id,
                                     key=f"document-{self.run_id}-{index}", pure=False)
         self.index[future.key] = index
         self.completed.add(future)
@@ -409,6 +410,41 @@ class _OnDask:
                 self.local.stop()
 
 
+#: What each worker received from the runs it serves (``ReferencePlugin``): run id -> (params, gazetteer).
+_REFERENCE: dict[str, tuple[Params, pd.DataFrame]] = {}
+
+
+def analyse_on_worker(path: str, doc_id: str, mode: str, run_id: str) -> tuple[str, dict | str]:
+    """``analyse_document`` with the parameters and gazetteer the run shipped to this worker."""
+    params, gazetteer = _REFERENCE[run_id]
+    return analyse_document(path, doc_id, mode, params, gazetteer)
+
+
+def _reference_plugin_class():
+    """A ``distributed`` WorkerPlugin that keeps a run's parameters and gazetteer in each worker (built on first use,
+    so that importing this module does not import Dask)."""
+    from distributed.diagnostics.plugin import WorkerPlugin
+
+    class ReferencePlugin(WorkerPlugin):
+        def __init__(self, run_id: str, params: Params, gazetteer: pd.DataFrame):
+            self.run_id, self.params, self.gazetteer = run_id, params, gazetteer
+
+        def setup(self, worker) -> None:
+            _REFERENCE[self.run_id] = (self.params, self.gazetteer)
+
+        def teardown(self, worker) -> None:
+            _REFERENCE.pop(self.run_id, None)
+
+    ReferencePlugin.__module__, ReferencePlugin.__qualname__ = __name__, "ReferencePlugin"  # pickled by reference
+    return ReferencePlugin
+
+
+def __getattr__(name: str):
+    if name == "ReferencePlugin":  # made on first use, here and where a worker unpickles it
+        return globals().setdefault(name, _reference_plugin_class())
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 CONNECT_SECONDS = 120  # a loaded machine may take a while to start Python and import the engine in each worker
 
 
@@ -422,7 +458,7 @@ def _dask_config():
 class LocalDaskCluster:
     """A Dask LocalCluster of ``workers`` processes (one thread each) on 127.0.0.1, run by a helper process in a
     session of its own: Ctrl-C at a terminal reaches this process only (a worker still starting Python would print
-    a fatal error), and this process stops the whole session at once (``errors.stop_children`` kills a session
+    a fatal error), and this process stops the whole session at once (``stop`` kills the session
     leader's group). The helper exits when its standard input closes, so it dies with this process however this
     process dies, and its workers with it (they watch their pipe to their nanny, which lives in the helper)."""
 
@@ -543,8 +579,7 @@ def run_corpus(
     except BaseException:
         # Ctrl-C, SIGTERM, a full disk: stop the workers now, then remove the temporary tables; the journal stays.
         if isinstance(runner, _OnDask):
-            runner.close(fast=True)
-        stop_children()  # also a cluster caught starting, before it was ours to close
+            runner.close(fast=True)  # the local cluster's whole session at once (never the caller's other children)
         sink.discard()
         raise
     finally:
