@@ -366,13 +366,18 @@ class _OnDask:
         from distributed import Client, as_completed
 
         self.local = None if scheduler else LocalDaskCluster(workers)
-        with _dask_config():
-            self.client = Client(scheduler or self.local.address, set_as_default=False, timeout=CONNECT_SECONDS)
-        self.mode, self.run_id = mode, uuid.uuid4().hex[:12]
-        # the parameters and the reference data go to every worker once, not with every task: a worker plugin,
-        # which a worker started later (one restarted after a crash) receives too
-        plugin = __getattr__("ReferencePlugin")(self.run_id, params, default_gazetteer())
-        self.client.register_plugin(plugin, name=self.run_id)
+        try:
+            with _dask_config():
+                self.client = Client(scheduler or self.local.address, set_as_default=False, timeout=CONNECT_SECONDS)
+            self.mode, self.run_id = mode, uuid.uuid4().hex[:12]
+            # the parameters and the reference data go to every worker once, not with every task: a worker plugin,
+            # which a worker started later (one restarted after a crash) receives too
+            plugin = __getattr__("ReferencePlugin")(self.run_id, params, default_gazetteer())
+            self.client.register_plugin(plugin, name=self.run_id)
+        except BaseException:
+            if self.local is not None:
+                self.local.stop()
+            raise
         self.slots = max(sum(self.client.nthreads().values()), 1)
         self.index: dict[str, int] = {}
         self.completed = as_completed(loop=self.client.loop, raise_errors=False)
@@ -467,10 +472,13 @@ class LocalDaskCluster:
             [sys.executable, "-c", f"from helpers.corpus import serve_local_cluster; serve_local_cluster({int(workers)})"],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, start_new_session=True,
             cwd=str(Path(__file__).resolve().parents[1]), text=True)
-        self.address = self.process.stdout.readline().strip()
-        if not self.address.startswith("tcp://"):
+        try:
+            self.address = self.process.stdout.readline().strip()
+            if not self.address.startswith("tcp://"):
+                raise RuntimeError("the local Dask cluster did not start")
+        except BaseException:  # Ctrl-C while it starts, too: its session goes with it
             self.stop()
-            raise RuntimeError("the local Dask cluster did not start")
+            raise
 
     def stop(self) -> None:
         if self.process.poll() is None:
