@@ -33,7 +33,7 @@ chromium: ## install Debian's chromium if missing (the slides' PDF handout and t
 	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
 	  $$SUDO apt-get update && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y --no-install-recommends chromium; }
 
-report: $(STAMP) ## run every notebook on SOURCE (default: the seed) with PARAMS (a YAML file): pages, slides, figures, tables in build/<name>/
+report: $(STAMP) ## run every notebook on SOURCE (default: the seed; a folder: each document and the corpus page) with PARAMS (a YAML file) into build/<name>/
 	$(PY) -m helpers report $(call quoted,$(SOURCE)) $(if $(PARAMS),--params $(call quoted,$(PARAMS)))
 
 notebooks: $(STAMP) ## re-run the committed notebooks on the seed, saving outputs (then commit them)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -18,7 +19,7 @@ import yaml
 
 from . import errors, npm
 from .align.ecdict import ECDICT, DictionaryMissing, load_ecdict
-from .corpus import extract_corpus, find_sources, is_corpus
+from .corpus import build_corpus_report, find_sources, is_corpus, journal_for, run_corpus
 from .errors import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_MISSING_ASSET, EXIT_OUTPUT_REFUSED, EXIT_SOME_SKIPPED
 from .export import write_tables
 from .npm import FetchError
@@ -116,22 +117,51 @@ def warn_misparse(source: str, text: str, blocks) -> None:
 
 def run_extract_corpus(args: argparse.Namespace) -> int:
     """Many documents (a directory's *.txt, or a glob) into one set of tables with a doc_id column."""
-    paths, passed_over = find_sources(args.source)
+    return run_corpus_command(args, "extract", Params())
+
+
+def corpus_sources(source: str) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """A corpus's documents, each entry passed over named on stderr; InputError when there is none."""
+    paths, passed_over = find_sources(source)
     for path, reason in passed_over:
         print(f"skipped: {path}: is {reason}, not a regular file" if reason.startswith("a ")
               else f"skipped: {path}: {reason}", file=sys.stderr)
     if not paths:
-        what = "no *.txt documents in" if Path(args.source).is_dir() else "no files match"
-        raise InputError(f"{what} {args.source}")
-    name = Path(args.source).resolve().name if Path(args.source).is_dir() else "corpus"
-    out = Path(args.out) if args.out else BUILD / "tables" / name
-    with publishing(out) as folder:
-        result = extract_corpus(paths, folder, workers=worker_count(args.jobs, args.force_jobs))
-        if not result.landed:
-            raise InputError(f"{args.source}: none of its {len(paths)} documents could be read")
+        what = "no *.txt documents in" if Path(source).is_dir() else "no files match"
+        raise InputError(f"{what} {source}")
+    return paths, passed_over
+
+
+def corpus_name(source: str) -> str:
+    """A corpus's name: its folder's, or ``corpus`` for a glob."""
+    return Path(source).resolve().name if Path(source).is_dir() else "corpus"
+
+
+def run_corpus_command(args: argparse.Namespace, mode: str, params: Params) -> int:
+    """``extract`` or ``align`` over a corpus, on Dask; resumes an interrupted run with the same arguments."""
+    paths, passed_over = corpus_sources(args.source)
+    out = Path(args.out) if args.out else BUILD / "tables" / corpus_name(args.source)
+    journal = journal_for(out)
+    scheduler = getattr(args, "scheduler", None)
+    try:
+        with publishing(out) as folder:
+            result = run_corpus(paths, folder, mode=mode, params=params, scheduler=scheduler, journal=journal,
+                                workers=1 if scheduler else worker_count(args.jobs, args.force_jobs))
+            if not result.landed:
+                raise InputError(f"{args.source}: none of its {len(paths)} documents could be read")
+    except InputError:
+        shutil.rmtree(journal, ignore_errors=True)
+        raise
+    except KeyboardInterrupt as exc:
+        if journal.is_dir():
+            exc.resume = journal  # the one line printed for an interruption says a rerun resumes
+        raise
+    shutil.rmtree(journal, ignore_errors=True)
     result.written = [out / path.name for path in result.written]
-    print(f"read {len(result.landed)} of {len(paths) + len(passed_over)} documents from {shown(args.source)}: "
-          f"{result.rows['blocks']} blocks, {result.rows['claims']} claims, {result.rows['mentions']} mentions")
+    done = f" ({result.resumed} from the interrupted run)" if result.resumed else ""
+    print(f"read {len(result.landed)} of {len(paths) + len(passed_over)} documents from {shown(args.source)}{done}: "
+          f"{result.rows['blocks']} blocks, {result.rows['claims']} claims, {result.rows['mentions']} mentions"
+          + (f", {result.rows['alignment']} alignment rows" if mode == "align" else ""))
     for path in result.written:
         print(f"wrote {shown(path)}")
     return EXIT_SOME_SKIPPED if result.skipped or passed_over else 0
@@ -159,8 +189,10 @@ def worker_count(jobs: int | None, force: bool = False) -> int:
 
 
 def run_align(args: argparse.Namespace) -> int:
-    document = read_document(args.source)
     params = params_from(args)
+    if is_corpus(args.source):
+        return run_corpus_command(args, "align", params)
+    document = read_document(args.source)
     out = Path(args.out) if args.out else default_out(Path(args.source))
     with publishing(out) as folder:
         analysis = run(document.text, params)
@@ -176,6 +208,8 @@ def run_align(args: argparse.Namespace) -> int:
 
 def run_report(args: argparse.Namespace) -> int:
     """``python -m helpers report``: build the report, list what was written (errors: ``run_command``)."""
+    if is_corpus(args.source):
+        return run_corpus_report(args)
     try:
         out = build_report(args.source, args.out, params=params_from(args))
     except NotebookFailed as exc:
@@ -184,6 +218,35 @@ def run_report(args: argparse.Namespace) -> int:
     shown = os.path.relpath(out) if not os.path.relpath(out).startswith("..") else str(out)
     print(f"report for {Path(args.source).name} in {shown}/ (open {shown}/index.html)")
     return 0
+
+
+def run_corpus_report(args: argparse.Namespace) -> int:
+    """``report DIR``: every document's report, and the corpus page (notebook 06) with an index."""
+    paths, passed_over = corpus_sources(args.source)
+    out = Path(args.out) if args.out else BUILD / corpus_name(args.source)
+    try:
+        result = build_corpus_report(paths, out, params=params_from(args), title=shown(args.source),
+                                     workers=worker_count(args.jobs, args.force_jobs))
+    except NotebookFailed as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_INTERNAL
+    where = shown(out)
+    print(f"report for {len(result.landed)} of {len(paths) + len(passed_over)} documents of {shown(args.source)} "
+          f"in {where}/ (open {where}/index.html)")
+    return EXIT_SOME_SKIPPED if result.skipped or passed_over else 0
+
+
+def add_corpus_options(parser: argparse.ArgumentParser, scheduler: bool = True) -> None:
+    """``--jobs``, ``--force-jobs`` and ``--scheduler``: how a corpus is spread over processes or a Dask cluster."""
+    parser.add_argument("--jobs", type=int, metavar="N", default=None,
+                        help="corpus mode: worker processes of the local Dask cluster (default, and at most: one per "
+                             "core; 1: in this process)")
+    parser.add_argument("--force-jobs", action="store_true",
+                        help="corpus mode: allow --jobs above the number of cores")
+    if scheduler:
+        parser.add_argument("--scheduler", metavar="ADDRESS",
+                            help="corpus mode: run the documents on an existing Dask cluster "
+                                 "(e.g. tcp://10.0.0.5:8786) instead of a local one")
 
 
 def add_report_command(subparsers) -> argparse.ArgumentParser:
@@ -195,9 +258,11 @@ def add_report_command(subparsers) -> argparse.ArgumentParser:
                     "executed notebooks, HTML pages, offline reveal.js slides, figures (PNG+SVG) and tables (CSV).",
     )
     report.add_argument("source", nargs="?", default=str(DEFAULT_SOURCE),
-                        help="the document; default: the seed article")
-    report.add_argument("--out", metavar="DIR", help="output folder (default: build/<document name>/)")
+                        help="the document; default: the seed article. A directory or a quoted glob is a corpus: "
+                             "each document's report in <out>/<doc_id>/, and the corpus page (notebook 06) with an index")
+    report.add_argument("--out", metavar="DIR", help="output folder (default: build/<document or directory name>/)")
     add_params_options(report)
+    add_corpus_options(report, scheduler=False)
     report.set_defaults(run=run_report)
     notebooks = subparsers.add_parser("notebooks", help="re-run the committed notebooks in place on the seed "
                                                         "(after an engine change; then commit them)")
@@ -235,10 +300,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--out", metavar="DIR",
                          help="output folder (default: build/tables/<document or directory name>/, "
                               "build/tables/corpus/ for a glob)")
-    extract.add_argument("--jobs", type=int, metavar="N", default=None,
-                         help="corpus mode: worker processes (default, and at most: one per core)")
-    extract.add_argument("--force-jobs", action="store_true",
-                         help="corpus mode: allow --jobs above the number of cores")
+    add_corpus_options(extract)
     extract.set_defaults(run=run_extract)
 
     align = commands.add_parser(
@@ -251,9 +313,11 @@ def build_parser() -> argparse.ArgumentParser:
                     "additions.csv, omissions.csv, frames.csv, frame_mix.csv and shifts.csv.",
     )
     align.add_argument("source", nargs="?", default=str(DEFAULT_SOURCE),
-                       help="the document; default: the seed article")
-    align.add_argument("--out", metavar="DIR", help="output folder (default: build/tables/<document name>/)")
+                       help="the document; default: the seed article. A directory or a quoted glob is a corpus, "
+                            "as for extract: every table with a doc_id column first")
+    align.add_argument("--out", metavar="DIR", help="output folder (default: build/tables/<document or directory name>/)")
     add_params_options(align)
+    add_corpus_options(align)
     align.set_defaults(run=run_align)
 
     add_report_command(commands)

@@ -1,53 +1,92 @@
-"""Corpus mode: extract many documents in parallel into one set of tables with a ``doc_id`` column.
+"""Corpus mode: extract or align many documents into one set of tables with a ``doc_id`` column, on Dask.
 
-Design (bounded memory, deterministic output):
+Design (bounded memory, deterministic output, resumable):
 
 - The documents are listed first (a directory: every ``*.txt`` in it, sorted by name; a glob: its
   matches, sorted) and each gets a ``doc_id``: the file's stem, made unique with ``-2``, ``-3``…
-- Workers (a ``ProcessPoolExecutor``, one process per core) each read and extract one document
-  and send back its tables already rendered as CSV text, formulas neutralised as in
-  ``helpers.export``.
+- Each document is one pure task, ``analyse_document(path, doc_id, mode, params, gazetteer)``: it reads
+  and extracts (``extract``) or analyses (``align``: every table of ``pipeline.run``) the document and
+  returns its tables already rendered as CSV text, formulas neutralised as in ``helpers.export``. The
+  tasks run on Dask (``distributed``): by default a ``LocalCluster`` of worker processes, one per core;
+  ``scheduler=ADDRESS`` sends the same tasks to an existing cluster. The parameters and the gazetteer are
+  scattered to the workers once. With one worker and no scheduler the tasks run in this process.
 - At most ``window`` documents (default: twice the workers) are in flight or waiting at any
   moment: a new one is submitted only when the oldest unwritten one is within the window. Results
   that arrive out of order wait in a small ordered buffer; each is appended to the output the
   moment every document before it has been written. So rows stream out in document order
   whatever order the workers finish in, and memory holds at most ``window`` documents' tables.
-- Rows go to temporary files beside the outputs, renamed into place only at the end: a reader
-  never sees a half-written table, and a run in which no document landed leaves nothing behind.
-- A document that cannot be read or extracted is reported in one line naming it and skipped; so is
+  A worker that dies (killed, out of memory, a lost machine) has its task run again by Dask on
+  another; each document is written once, when its own task's result arrives.
+- Rows go to temporary files, renamed into place only at the end (and the CLI publishes the folder
+  whole, ``helpers.publish``): a reader never sees a half-written table.
+- Resume: each finished document's rendered tables are also kept in a journal folder (``Journal``),
+  one file per document, written atomically and keyed by the run (command, parameters, the engine's
+  code and reference files) and by the document (its path, size and modification time). A run that is
+  interrupted and started again with the same arguments takes finished documents from the journal
+  instead of analysing them again; a journal of another run (other parameters, another engine) is
+  wiped first, so a table never mixes two runs. The journal goes once the output is published.
+- A document that cannot be read or analysed is reported in one line naming it and skipped; so is
   a ``*.txt`` entry that is not a regular file (a FIFO, a broken link, a folder): ``list_sources``
   returns them as skipped, never silently drops them.
-- Workers die with their parent: each asks the kernel for SIGKILL when its parent dies (Linux's
-  ``PR_SET_PDEATHSIG``; elsewhere a watchdog thread polls the parent's PID), ignores Ctrl-C (the
-  parent handles it and stops them), so a killed run leaves no worker blocked holding memory or
-  the caller's stdout.
+- Workers die with their parent: the local cluster lives in a helper process of its own session
+  (``LocalDaskCluster``), which exits when its pipe to this process closes, however this process dies;
+  Dask's workers exit when their pipe to it closes. A terminal's Ctrl-C reaches this process only, which
+  stops the helper's whole session at once (``LocalDaskCluster.stop``).
 """
 
 from __future__ import annotations
 
-import ctypes
+import contextlib
 import glob
+import hashlib
+import html
+import json
+import logging
 import os
+import shutil
 import signal
+import subprocess
 import sys
 import tempfile
-import threading
-import time
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+import uuid
+from urllib.parse import quote
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from .errors import stop_children
-from .export import csv_text, publish
+import pandas as pd
+
+from .columns import ADDITION, PART_COMMENTARY, PART_ORIGINAL
+from .export import csv_text, publish, restore_formulas
+from .params import Params
 from .paths import RAW
-from .pipeline import extract  # the Simplified view's tables, mapped back to the source
+from .pipeline import engine_digest, extract, run  # extract: the Simplified view's tables, mapped back
+from .publish import publishing
+from .render.assets import ensure_reveal, write_fonts
+from .render.narrative import listing, pct, plural, text_of
+from .render.notebooks import numbered_notebooks, run_notebook
+from .render.pages import render
+from .render.report import build_document_report, require_both_parts
+from .render.report import document_notebooks as document_report_notebooks
+from .tables.entities import default_gazetteer
 from .text.parse import second_article_caveat
 from .text.reader import InputError, not_a_regular_file, read_document
+from .text.variants import detect_script
 
+#: The tables of ``extract``, and those ``align`` adds, in the order they are written.
 TABLE_NAMES = ["claims", "mentions", "blocks", "candidates", "repairs"]
+ALIGN_TABLE_NAMES = TABLE_NAMES + ["alignment", "framing", "coverage", "additions", "omissions", "frames",
+                                   "frame_mix", "shifts", "documents"]
+#: ``documents.csv`` (align mode): one row per document landed, what the notebook's per-document table starts from.
+TITLE_CHARS = 40  # a title longer than this is cut, with an ellipsis
+DOCUMENT_COLUMNS = ["file", "title", "encoding", "script", "chars", "caveat"]
+MODES = {"extract": TABLE_NAMES, "align": ALIGN_TABLE_NAMES}
 DOC_ID = "doc_id"
 GLOB_CHARS = frozenset("*?[")
+JOURNAL_VERSION = 1
+#: How often Dask runs a document again after the worker running it died, before the document is skipped.
+ALLOWED_FAILURES = 3
+LOOPBACK = "127.0.0.1"
 
 
 @dataclass
@@ -58,6 +97,7 @@ class CorpusResult:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     rows: dict[str, int] = field(default_factory=dict)
     written: list[Path] = field(default_factory=list)
+    resumed: int = 0  # documents taken from the journal of an interrupted run, not analysed again
 
 
 def is_corpus(source: str) -> bool:
@@ -126,55 +166,142 @@ def unique_ids(paths: list[Path]) -> list[str]:
     return ids
 
 
-PR_SET_PDEATHSIG = 1  # linux/prctl.h
-PARENT_POLL_SECONDS = 1.0
 
 
-def _worker_start(parent: int) -> None:
-    """Worker initializer: die with the parent, leave Ctrl-C to it."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        armed = libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
-    except (OSError, AttributeError):
-        armed = False
-    if os.getppid() != parent:  # the parent died before the request was made
-        os._exit(1)
-    if not armed:
-        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+def table_names(mode: str) -> list[str]:
+    """The tables a corpus run in ``mode`` (``extract`` or ``align``) writes, in order."""
+    return MODES[mode]
 
 
-def _watch_parent(parent: int) -> None:
-    while os.getppid() == parent:
-        time.sleep(PARENT_POLL_SECONDS)
-    os._exit(1)
+def analyse_document(path: str, doc_id: str, mode: str = "extract", params: Params | None = None,
+                     gazetteer: pd.DataFrame | None = None) -> tuple[str, dict | str]:
+    """One document's task: (doc_id, {table: (columns, csv body, rows), "caveat": …}) or (doc_id, error line).
 
-
-def extract_document(path: str, doc_id: str) -> tuple[str, dict | str]:
-    """Worker: read and extract one document; (doc_id, {table: (columns, csv body, rows)}) or (doc_id, error line)."""
+    Pure: the same file, parameters and engine give the same text, in whatever process it runs.
+    """
     try:
         document = read_document(path)
-        tables = extract(document.text)
+        if mode == "align":
+            analysis = run(document.text, params or Params(), gazetteer=gazetteer)
+            tables, blocks = analysis.named_tables(), analysis.blocks
+            tables["documents"] = describe_document(Path(path), document, blocks)
+        else:
+            extracted = extract(document.text, gazetteer=gazetteer)
+            tables = {name: getattr(extracted, name) for name in TABLE_NAMES}
+            blocks = extracted.blocks
     except InputError as exc:
         return doc_id, str(exc)
     except Exception as exc:  # one broken document must not sink the corpus; the line names it
         return doc_id, f"{path}: internal error: {type(exc).__name__}: {exc}"
-    rendered = {"caveat": second_article_caveat(document.text, tables.blocks)}
-    for name in TABLE_NAMES:
-        table = getattr(tables, name)
+    rendered: dict = {"caveat": second_article_caveat(document.text, blocks)}
+    for name in MODES[mode]:
+        table = tables[name].copy()
         table.insert(0, DOC_ID, doc_id)
         rendered[name] = (list(table.columns), csv_text(table, header=False), len(table))
     return doc_id, rendered
 
 
+def describe_document(path: Path, document, blocks: pd.DataFrame) -> pd.DataFrame:
+    """One row: the file's name, the title (the commentary's first heading, else its first line), encoding,
+    script of the Chinese (``text.variants.detect_script``), length, and the parser's caveat ("" when none)."""
+    commentary = blocks[blocks["part"] == PART_COMMENTARY]
+    headings = commentary[commentary["kind"] == "heading"]
+    first = headings if len(headings) else commentary
+    title = str(first["text"].iloc[0]).strip() if len(first) else path.stem
+    title = title if len(title) <= TITLE_CHARS else title[:TITLE_CHARS - 1] + "…"
+    chinese = "".join(commentary["text"])
+    return pd.DataFrame([[path.name, title, document.encoding, detect_script(chinese), len(document.text),
+                          second_article_caveat(document.text, blocks) or ""]], columns=DOCUMENT_COLUMNS)
+
+
+def extract_document(path: str, doc_id: str) -> tuple[str, dict | str]:
+    """``analyse_document`` in extract mode (the name earlier callers use)."""
+    return analyse_document(path, doc_id, "extract")
+
+
+class Journal:
+    """Finished documents of a run, one JSON file each, so that a run started again does not redo them.
+
+    The folder holds ``run.json`` (what the run is: mode, parameters, the engine's digest) and one file per
+    document named by the hash of its doc_id, path, size and modification time. Opening it for another run
+    wipes it: its documents were analysed by other rules and must not mix with this run's.
+    """
+
+    RUN_FILE = "run.json"
+
+    def __init__(self, folder: str | Path, mode: str, params: Params):
+        self.folder = Path(folder)
+        self.run = {"version": JOURNAL_VERSION, "mode": mode, "params": repr(params), "engine": engine_digest()}
+        if self.folder.exists() and self._recorded() != self.run:
+            shutil.rmtree(self.folder)
+
+    def _recorded(self) -> dict | None:
+        try:
+            return json.loads((self.folder / self.RUN_FILE).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    @staticmethod
+    def entry(path: Path, doc_id: str) -> str:
+        """The file name of a document's entry: changes when the file or its doc_id does."""
+        try:
+            stat = path.stat()
+            stamp = f"{stat.st_size}:{stat.st_mtime_ns}"
+        except OSError:
+            stamp = "unreadable"
+        key = "\0".join([doc_id, str(path.resolve()), stamp])
+        return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:32] + ".json"
+
+    def done(self, path: Path, doc_id: str) -> bool:
+        return (self.folder / self.entry(path, doc_id)).is_file()
+
+    def get(self, path: Path, doc_id: str) -> dict | str:
+        stored = json.loads((self.folder / self.entry(path, doc_id)).read_text(encoding="utf-8"))
+        outcome = stored["outcome"]
+        if isinstance(outcome, dict):
+            outcome = {k: tuple(v) if isinstance(v, list) else v for k, v in outcome.items()}
+        return outcome
+
+    def put(self, path: Path, doc_id: str, outcome: dict | str) -> None:
+        """Keep one document's outcome; written whole (a temporary file renamed) or not at all."""
+        if not self.folder.exists():
+            self.folder.mkdir(parents=True)
+            self._write(self.RUN_FILE, json.dumps(self.run))
+        self._write(self.entry(path, doc_id), json.dumps({"doc_id": doc_id, "outcome": outcome}, ensure_ascii=False))
+
+    def _write(self, name: str, text: str) -> None:
+        handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=self.folder)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                stream.write(text)
+            os.replace(temporary, self.folder / name)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+
+    def count(self) -> int:
+        """How many documents it holds."""
+        return sum(1 for p in self.folder.glob("*.json") if p.name != self.RUN_FILE) if self.folder.exists() else 0
+
+    def remove(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def journal_for(out: str | Path) -> Path:
+    """The journal folder of an output folder: ``.<name>.resume`` beside it."""
+    out = Path(os.path.abspath(out))
+    return out.parent / f".{out.name}.resume"
+
+
 class _TableSink:
     """Temporary CSV files, one per table, renamed into place by ``commit``."""
 
-    def __init__(self, out_dir: Path):
+    def __init__(self, out_dir: Path, names: list[str]):
         self.out_dir = out_dir
+        self.names = names
         self.temporary: dict[str, Path] = {}
         self.streams: dict = {}
+        self.columns: dict[str, list[str]] = {}
 
     def append(self, name: str, columns: list[str], body: str) -> None:
         if name not in self.streams:
@@ -183,12 +310,15 @@ class _TableSink:
             self.temporary[name] = Path(temporary)
             self.streams[name] = os.fdopen(handle, "w", encoding="utf-8-sig", newline="")
             self.streams[name].write(",".join(_quote(c) for c in columns) + "\r\n")
+            self.columns[name] = list(columns)
+        elif list(columns) != self.columns[name]:
+            raise RuntimeError(f"{name}: a document's columns differ from the first's ({columns} vs {self.columns[name]})")
         self.streams[name].write(body)
 
     def commit(self) -> list[Path]:
         self._close()
         written = []
-        for name in TABLE_NAMES:
+        for name in self.names:
             if name in self.temporary:
                 target = self.out_dir / f"{name}.csv"
                 publish(self.temporary.pop(name), target)
@@ -211,28 +341,196 @@ def _quote(name: str) -> str:
     return f'"{name}"' if any(c in name for c in ',"\r\n') else name
 
 
-def extract_corpus(
+class _InProcess:
+    """Runs each task here, one at a time, when it is waited for: the single-process run."""
+
+    def __init__(self, mode: str, params: Params):
+        self.mode, self.params, self.queue, self.slots = mode, params, [], 1
+
+    def submit(self, index: int, path: str, doc_id: str) -> None:
+        self.queue.append((index, path, doc_id))
+
+    def next_done(self) -> tuple[int, dict | str]:
+        index, path, doc_id = self.queue.pop(0)
+        return index, analyse_document(path, doc_id, self.mode, self.params)[1]
+
+    def close(self) -> None:
+        pass
+
+
+class _OnDask:
+    """Runs each task on a Dask cluster: the one at ``scheduler``, or a local one of ``workers`` processes
+    (``LocalDaskCluster``)."""
+
+    def __init__(self, mode: str, params: Params, workers: int, scheduler: str | None):
+        from distributed import Client, as_completed
+
+        self.local = None if scheduler else LocalDaskCluster(workers)
+        try:
+            with _dask_config():
+                self.client = Client(scheduler or self.local.address, set_as_default=False, timeout=CONNECT_SECONDS)
+            self.mode, self.run_id = mode, uuid.uuid4().hex[:12]
+            # the parameters and the reference data go to every worker once, not with every task: a worker plugin,
+            # which a worker started later (one restarted after a crash) receives too
+            plugin = __getattr__("ReferencePlugin")(self.run_id, params, default_gazetteer())
+            self.client.register_plugin(plugin, name=self.run_id)
+        except BaseException:
+            if self.local is not None:
+                self.local.stop()
+            raise
+        self.slots = max(sum(self.client.nthreads().values()), 1)
+        self.index: dict[str, int] = {}
+        self.completed = as_completed(loop=self.client.loop, raise_errors=False)
+
+    def submit(self, index: int, path: str, doc_id: str) -> None:
+        future = self.client.submit(analyse_on_worker, path, doc_id, self.mode, self.run_id,
+                                    key=f"document-{self.run_id}-{index}", pure=False)
+        self.index[future.key] = index
+        self.completed.add(future)
+
+    def next_done(self) -> tuple[int, dict | str]:
+        from distributed import KilledWorker
+
+        future = next(self.completed)
+        index = self.index.pop(future.key)
+        try:
+            outcome = future.result()[1]
+        except KilledWorker:
+            outcome = f"its worker died {ALLOWED_FAILURES} times while analysing it (out of memory?)"
+        future.release()  # the cluster forgets it: memory does not grow with the corpus
+        return index, outcome
+
+    def close(self, fast: bool = False) -> None:
+        logging.disable(logging.CRITICAL)  # the client's lines about a cluster it loses while closing
+        try:
+            if fast and self.local is not None:
+                self.local.stop()
+            self.client.close(timeout=2 if fast else 30)
+        except Exception:
+            if not fast:
+                raise
+        finally:
+            logging.disable(logging.NOTSET)
+            if self.local is not None:
+                self.local.stop()
+
+
+#: What each worker received from the runs it serves (``ReferencePlugin``): run id -> (params, gazetteer).
+_REFERENCE: dict[str, tuple[Params, pd.DataFrame]] = {}
+
+
+def analyse_on_worker(path: str, doc_id: str, mode: str, run_id: str) -> tuple[str, dict | str]:
+    """``analyse_document`` with the parameters and gazetteer the run shipped to this worker."""
+    params, gazetteer = _REFERENCE[run_id]
+    return analyse_document(path, doc_id, mode, params, gazetteer)
+
+
+def _reference_plugin_class():
+    """A ``distributed`` WorkerPlugin that keeps a run's parameters and gazetteer in each worker (built on first use,
+    so that importing this module does not import Dask)."""
+    from distributed.diagnostics.plugin import WorkerPlugin
+
+    class ReferencePlugin(WorkerPlugin):
+        def __init__(self, run_id: str, params: Params, gazetteer: pd.DataFrame):
+            self.run_id, self.params, self.gazetteer = run_id, params, gazetteer
+
+        def setup(self, worker) -> None:
+            _REFERENCE[self.run_id] = (self.params, self.gazetteer)
+
+        def teardown(self, worker) -> None:
+            _REFERENCE.pop(self.run_id, None)
+
+    ReferencePlugin.__module__, ReferencePlugin.__qualname__ = __name__, "ReferencePlugin"  # pickled by reference
+    return ReferencePlugin
+
+
+def __getattr__(name: str):
+    if name == "ReferencePlugin":  # made on first use, here and where a worker unpickles it
+        return globals().setdefault(name, _reference_plugin_class())
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+CONNECT_SECONDS = 120  # a loaded machine may take a while to start Python and import the engine in each worker
+
+
+def _dask_config():
+    import dask
+
+    return dask.config.set({"distributed.scheduler.allowed-failures": ALLOWED_FAILURES,
+                            "distributed.comm.timeouts.connect": f"{CONNECT_SECONDS}s"})
+
+
+class LocalDaskCluster:
+    """A Dask LocalCluster of ``workers`` processes (one thread each) on 127.0.0.1, run by a helper process in a
+    session of its own: Ctrl-C at a terminal reaches this process only (a worker still starting Python would print
+    a fatal error), and this process stops the whole session at once (``stop`` kills the session
+    leader's group). The helper exits when its standard input closes, so it dies with this process however this
+    process dies, and its workers with it (they watch their pipe to their nanny, which lives in the helper)."""
+
+    def __init__(self, workers: int):
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", f"from helpers.corpus import serve_local_cluster; serve_local_cluster({int(workers)})"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, start_new_session=True,
+            cwd=str(Path(__file__).resolve().parents[1]), text=True)
+        try:
+            self.address = self.process.stdout.readline().strip()
+            if not self.address.startswith("tcp://"):
+                raise RuntimeError("the local Dask cluster did not start")
+        except BaseException:  # Ctrl-C while it starts, too: its session goes with it
+            self.stop()
+            raise
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait()
+
+
+def serve_local_cluster(workers: int) -> None:
+    """The helper process of ``LocalDaskCluster``: start the cluster, print its address, wait for stdin to close."""
+    from distributed import LocalCluster
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C; ignored before the workers start
+    with _dask_config():
+        # on this machine only, on ports the system picks (no dashboard: it needs bokeh)
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host=LOOPBACK, scheduler_port=0,
+                               dashboard_address=f"{LOOPBACK}:0", silence_logs=logging.CRITICAL)
+    print(cluster.scheduler_address, flush=True)
+    sys.stdin.read()  # until the parent closes it or dies
+    os._exit(0)  # the workers follow: their pipe to the nanny closes
+
+
+def run_corpus(
     paths: list[Path],
     out_dir: str | Path,
     *,
+    mode: str = "extract",
+    params: Params = Params(),
     workers: int | None = None,
+    scheduler: str | None = None,
     window: int | None = None,
+    journal: str | Path | None = None,
     report: Callable[[str], None] | None = None,
     progress: bool | None = None,
 ) -> CorpusResult:
-    """Extract every document of ``paths`` into ``out_dir``/<table>.csv, ``doc_id`` first; see the module doc.
+    """Write every table of ``mode`` for each document of ``paths`` into ``out_dir``/<table>.csv, ``doc_id`` first.
 
-    ``report`` receives one line per skipped document (default: stderr). ``progress`` shows a tqdm
-    bar (default: only when stderr is a terminal). Nothing is written unless a document lands.
+    ``workers``: a LocalCluster of that many processes (default: one per core); 1 and no ``scheduler``: this
+    process. ``journal``: a folder where finished documents are kept for a resume (see ``Journal``); it is kept
+    when the run fails or is interrupted. ``report`` receives one line per skipped document (default: stderr).
+    ``progress`` shows a tqdm bar (default: only when stderr is a terminal). Nothing is written unless a
+    document lands. See the module doc.
     """
     from tqdm import tqdm
 
+    names = MODES[mode]
     out = Path(out_dir)
     workers = workers or os.cpu_count() or 1
-    window = max(window or 2 * workers, 1)
     ids = unique_ids(paths)
-    result = CorpusResult(rows={name: 0 for name in TABLE_NAMES})
-    sink = _TableSink(out)
+    kept = Journal(journal, mode, params) if journal is not None else None
+    result = CorpusResult(rows={name: 0 for name in names})
+    sink = _TableSink(out, names)
     bar = tqdm(total=len(paths), unit="doc", file=sys.stderr,
                disable=not sys.stderr.isatty() if progress is None else not progress)
     say = report or (lambda line: bar.write(line, file=sys.stderr))
@@ -244,41 +542,369 @@ def extract_corpus(
         else:
             if outcome.get("caveat"):
                 say(f"caveat: {paths[index]}: {outcome['caveat']}")
-            for name in TABLE_NAMES:
+            for name in names:
                 columns, body, rows = outcome[name]
                 sink.append(name, columns, body)
                 result.rows[name] += rows
             result.landed.append(ids[index])
         bar.update(1)
 
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_start, initargs=(os.getpid(),))
+    done_before = {i for i in range(len(paths)) if kept is not None and kept.done(paths[i], ids[i])}
+    result.resumed = len(done_before)
+    todo = [i for i in range(len(paths)) if i not in done_before]
+    runner = None
     try:
-        pending: dict[Future, int] = {}
-        done_out_of_order: dict[int, dict | str] = {}
+        if todo:
+            runner = (_OnDask(mode, params, workers, scheduler) if scheduler or workers > 1
+                      else _InProcess(mode, params))
+        window = max(window or 2 * (runner.slots if runner else workers), 1)
+        buffer: dict[int, dict | str] = {}
+        in_flight = 0
         next_submit = next_write = 0
         while next_write < len(paths):
-            while next_submit < len(paths) and next_submit < next_write + window:
-                future = pool.submit(extract_document, str(paths[next_submit]), ids[next_submit])
-                pending[future] = next_submit
-                next_submit += 1
-            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
-            for future in finished:
-                done_out_of_order[pending.pop(future)] = future.result()[1]
-            while next_write in done_out_of_order:
-                land(next_write, done_out_of_order.pop(next_write))
+            if next_write in buffer or next_write in done_before:
+                outcome = buffer.pop(next_write) if next_write in buffer else kept.get(paths[next_write], ids[next_write])
+                land(next_write, outcome)
                 next_write += 1
-        pool.shutdown()
+                continue
+            while next_submit < len(paths) and next_submit < next_write + window:
+                if next_submit not in done_before:
+                    runner.submit(next_submit, str(paths[next_submit]), ids[next_submit])
+                    in_flight += 1
+                next_submit += 1
+            index, outcome = runner.next_done()
+            in_flight -= 1
+            if kept is not None:
+                kept.put(paths[index], ids[index], outcome)
+            buffer[index] = outcome
+        if runner is not None:
+            runner.close()
+            runner = None
         if result.landed:
             result.written = sink.commit()
         else:
             sink.discard()
     except BaseException:
-        # Ctrl-C, SIGTERM, a full disk: stop the workers now (the pool would first finish what is
-        # queued), then remove the temporary tables.
-        stop_children()
-        pool.shutdown(wait=False, cancel_futures=True)
+        # Ctrl-C, SIGTERM, a full disk: stop the workers now, then remove the temporary tables; the journal stays.
+        if isinstance(runner, _OnDask):
+            runner.close(fast=True)  # the local cluster's whole session at once (never the caller's other children)
         sink.discard()
         raise
     finally:
         bar.close()
     return result
+
+
+def extract_corpus(paths: list[Path], out_dir: str | Path, **options) -> CorpusResult:
+    """``run_corpus`` in extract mode: claims, mentions, blocks, candidates and repairs."""
+    return run_corpus(paths, out_dir, mode="extract", **options)
+
+
+def align_corpus(paths: list[Path], out_dir: str | Path, **options) -> CorpusResult:
+    """``run_corpus`` in align mode: every table ``python -m helpers align`` writes for one document."""
+    return run_corpus(paths, out_dir, mode="align", **options)
+
+
+# Reading a corpus's tables back (``load_corpus``): the dtypes of each column, by name.
+#: Whole numbers (ids, offsets, counts): pandas' nullable Int64, so an empty cell (an addition's en_claim_id) is <NA>.
+INT_COLUMNS = frozenset({"block_id", "claim_id", "mention_id", "zh_claim_id", "en_claim_id", "start", "end", "claims",
+                         "chars", "carried_claims", "carried_chars", "mentions", "hits"})
+#: Fractions and scores: Float64.
+FLOAT_COLUMNS = frozenset({"score", "share_claims", "share_chars", "weight_claims", "weight_chars", "share"})
+BOOL_COLUMNS = frozenset({"negated"})
+#: ``|``-joined cells, split into lists (an empty cell: an empty list); ``en_claim_ids`` holds ints.
+LIST_COLUMNS = frozenset({"hedges", "boosters", "numbers", "entities", "orgs", "en_claim_ids", "zh_frames", "en_frames",
+                          "en_voices", "zh_categories", "en_categories", "zh_only_entities", "en_only_entities"})
+
+
+def read_corpus_table(path: str | Path) -> pd.DataFrame:
+    """One table of a corpus (or of one document) with its dtypes: ids and text as strings (``doc_id`` "01" stays
+    "01"), offsets and counts as Int64, shares as Float64, ``negated`` as boolean, ``|``-joined cells as lists;
+    spreadsheet apostrophes removed as ``export.read_table`` does."""
+    table = restore_formulas(pd.read_csv(path, encoding="utf-8-sig", keep_default_na=False, dtype=str))
+    for column in table.columns:
+        values = table[column]
+        if column in INT_COLUMNS:
+            table[column] = pd.to_numeric(values.replace("", None)).astype("Int64")
+        elif column in FLOAT_COLUMNS:
+            table[column] = pd.to_numeric(values.replace("", None)).astype("Float64")
+        elif column in BOOL_COLUMNS:
+            table[column] = values.map({"True": True, "False": False, "": None}).astype("boolean")
+        elif column in LIST_COLUMNS:
+            table[column] = values.map(lambda cell: [int(v) if column == "en_claim_ids" else v
+                                                     for v in cell.split("|") if v])
+        else:
+            table[column] = values.astype("string")
+    return table
+
+
+def load_corpus(source: str | Path, *, params: Params | None = None, **changes) -> dict[str, pd.DataFrame]:
+    """A corpus's tables as pandas frames, by name (``claims``, ``alignment``, …, ``documents``), dtypes as in
+    ``read_corpus_table``.
+
+    ``source`` is a folder of tables written by ``python -m helpers align DIR --out OUT`` (it holds
+    ``claims.csv``), or a folder (or glob) of documents, analysed here in this process with ``changes`` to the
+    default parameters (the notebook's ``PARAMS``) and read back the same way.
+
+    >>> tables = load_corpus(RAW)
+    >>> list(tables["documents"]["doc_id"]), str(tables["claims"]["doc_id"].dtype), tables["claims"]["claim_id"].dtype
+    (['lambert-china-ai-labs-2026-05.zh-en', 'mulan-psl-v2.zh-en'], 'string', Int64Dtype())
+    """
+    folder = Path(source)
+    if folder.is_dir() and (folder / "claims.csv").is_file():
+        return {path.stem: read_corpus_table(path) for path in sorted(folder.glob("*.csv"),
+                                                                       key=lambda p: _table_rank(p.stem))}
+    params = (params or Params()).replace(**changes)
+    paths = list_sources(str(source))
+    if not paths:
+        raise InputError(f"no documents in {source}")
+    with tempfile.TemporaryDirectory(prefix="corpus-") as scratch:
+        align_corpus(paths, scratch, params=params, workers=1, report=lambda line: None, progress=False)
+        return load_corpus(scratch)
+
+
+def _table_rank(name: str) -> tuple[int, str]:
+    return (ALIGN_TABLE_NAMES.index(name), name) if name in ALIGN_TABLE_NAMES else (len(ALIGN_TABLE_NAMES), name)
+
+
+# ---- notebook 06: the corpus at a glance ------------------------------------------------------------
+#: The shift values that say nothing happened (not counted as a shift).
+NO_SHIFT = frozenset({"", "unchanged", "kept", "none"})
+NO_VALUE = "(none)"  # a shift's empty value: no link to compare (an addition), or nothing to say
+
+
+def report_link(doc_id: str, label: str, reports: str = "") -> str:
+    """``label`` as Markdown, linked to the document's own report (``<reports>/<doc_id>/index.html``) when
+    ``reports`` says where the reports lie; the label is escaped (it is document text)."""
+    shown = text_of(label)
+    return f"[{shown}]({quote(reports.rstrip('/'))}/{quote(doc_id)}/index.html)" if reports else shown
+
+
+def document_links(documents: pd.DataFrame, reports: str = "") -> dict[str, str]:
+    """Each document's title (its file's stem when it has none) as Markdown, linked to its report (``report_link``)."""
+    return {doc_id: report_link(doc_id, title or doc_id, reports) for doc_id, title in documents["title"].items()}
+
+
+def lab_orgs(params: Params = Params()) -> frozenset[str]:
+    """The gazetteer's organisations whose type ``params.lab_types`` counts as a lab."""
+    gazetteer = default_gazetteer()
+    return frozenset(gazetteer.loc[gazetteer["type"].isin(params.lab_types), "entity"])
+
+
+def shift_counts_by_document(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Per document, the Chinese sentences with each shift (``certainty: softened`` …); no-change values left out."""
+    shifts = tables["shifts"]
+    shifts = shifts[~shifts["value"].isin(NO_SHIFT)]
+    if not len(shifts):
+        return pd.DataFrame(index=pd.Index([], name=DOC_ID, dtype="string"))
+    label = shifts["shift"] + ": " + shifts["value"].str.replace("_", " ")
+    wide = shifts.assign(label=label).pivot_table(index=DOC_ID, columns="label", values="claims", aggfunc="sum",
+                                                 fill_value=0)
+    return wide.astype("int64").sort_index(axis=1)
+
+
+def corpus_documents(tables: dict[str, pd.DataFrame], *, params: Params = Params()) -> pd.DataFrame:
+    """One row per document: title, file, script, kind (from the parser's caveat), share of the English carried,
+    Chinese sentences, additions, each shift, and the labs named in each version."""
+    docs = tables["documents"].set_index(DOC_ID)
+    alignment = tables["alignment"]
+    zh = alignment.dropna(subset=["zh_claim_id"]).drop_duplicates([DOC_ID, "zh_claim_id"])
+    coverage = tables["coverage"].groupby(DOC_ID)[["carried_chars", "chars"]].sum()
+    labs = lab_orgs(params)
+    mentions = tables["mentions"]
+    named = mentions[mentions["org"].isin(labs)]
+    out = pd.DataFrame({
+        "title": docs["title"], "file": docs["file"], "script": docs["script"],
+        "kind": docs["caveat"].map(lambda c: "two articles?" if c else "one article"),
+        "carried": (coverage["carried_chars"] / coverage["chars"].where(coverage["chars"] > 0)).astype("Float64"),
+        "zh_sentences": zh.groupby(DOC_ID).size(),
+        "additions": zh[zh["relation"] == ADDITION].groupby(DOC_ID).size(),
+    }, index=docs.index)
+    out = out.join(shift_counts_by_document(tables))
+    for part, column in ((PART_COMMENTARY, "labs_zh"), (PART_ORIGINAL, "labs_en")):
+        out[column] = named[named["part"] == part].groupby(DOC_ID)["org"].agg(lambda s: " ".join(sorted(set(s))))
+    counts = [c for c in out.columns if c not in ("title", "file", "script", "kind", "carried", "labs_zh", "labs_en")]
+    out[counts] = out[counts].fillna(0).astype("int64")
+    out[["labs_zh", "labs_en"]] = out[["labs_zh", "labs_en"]].fillna("")
+    return out
+
+
+def labs_by_version(tables: dict[str, pd.DataFrame], *, params: Params = Params()) -> pd.DataFrame:
+    """Each lab: how many documents name it in the Chinese and in the English, and its mentions in each."""
+    mentions = tables["mentions"]
+    named = mentions[mentions["org"].isin(lab_orgs(params)) & mentions["part"].isin([PART_COMMENTARY, PART_ORIGINAL])]
+    if not len(named):
+        return pd.DataFrame(columns=["docs_zh", "docs_en", "mentions_zh", "mentions_en"], index=pd.Index([], name="org"))
+    docs = named.groupby(["org", "part"])[DOC_ID].nunique().unstack(fill_value=0)
+    counts = named.groupby(["org", "part"]).size().unstack(fill_value=0)
+    out = pd.DataFrame({
+        "docs_zh": docs.get(PART_COMMENTARY, 0), "docs_en": docs.get(PART_ORIGINAL, 0),
+        "mentions_zh": counts.get(PART_COMMENTARY, 0), "mentions_en": counts.get(PART_ORIGINAL, 0),
+    }).fillna(0).astype("int64")
+    out.index.name = "org"
+    return out.sort_values(["docs_zh", "docs_en", "mentions_zh"], ascending=False, kind="stable")
+
+
+def dropped_sections(tables: dict[str, pd.DataFrame], *, top: int = 10) -> pd.DataFrame:
+    """The English sections the Chinese drops (nothing in them is carried), by heading: in how many documents,
+    and how many characters in all; the opening (no heading) counts as ``(opening)``."""
+    coverage = tables["coverage"]
+    dropped = coverage[(coverage["carried_chars"] == 0) & (coverage["chars"] > 0)]
+    if not len(dropped):
+        return pd.DataFrame(columns=["documents", "chars", "of_documents"], index=pd.Index([], name="heading"))
+    heading = dropped["heading"].str.strip().str.casefold().replace("", "(opening)")
+    present = coverage.assign(h=coverage["heading"].str.strip().str.casefold().replace("", "(opening)"))
+    out = dropped.assign(h=heading).groupby("h").agg(documents=(DOC_ID, "nunique"), chars=("chars", "sum"))
+    out["of_documents"] = present.groupby("h")[DOC_ID].nunique().reindex(out.index)
+    out.index.name = "heading"
+    return out.sort_values(["documents", "chars"], ascending=False, kind="stable").head(top)
+
+
+def shift_distribution(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Each shift's values over the corpus: Chinese sentences, their share within the shift, documents showing it."""
+    shifts = tables["shifts"].assign(value=lambda t: t["value"].replace("", NO_VALUE))
+    out = shifts.groupby(["shift", "value"], sort=True).agg(claims=("claims", "sum"), documents=(DOC_ID, "nunique"))
+    out = out[out["claims"] > 0]
+    out["share"] = (out["claims"] / out.groupby(level="shift")["claims"].transform("sum")).astype("Float64")
+    return out[["claims", "share", "documents"]]
+
+
+def standout_documents(documents: pd.DataFrame, *, reports: str = "") -> list[str]:
+    """Findings naming the documents that stand out: least and most of the English carried, most additions per
+    Chinese sentence, most shifted sentences of each kind; each linked to its own report."""
+    lines = []
+    if not len(documents):
+        return lines
+
+    def name(doc_id: str) -> str:
+        return report_link(doc_id, documents.loc[doc_id, "title"] or doc_id, reports)
+
+    carried = documents["carried"].dropna()
+    if len(carried) > 1:
+        low, high = carried.idxmin(), carried.idxmax()
+        lines.append(f"Carries the least of its English: {name(low)} ({pct(carried[low])}); "
+                     f"the most: {name(high)} ({pct(carried[high])}).")
+    rate = (documents["additions"] / documents["zh_sentences"].where(documents["zh_sentences"] > 0)).dropna()
+    if len(rate) and rate.max() > 0:
+        top = rate.idxmax()
+        lines.append(f"Adds most of its own: {name(top)} ({documents.loc[top, 'additions']} of "
+                     f"{documents.loc[top, 'zh_sentences']} Chinese sentences link to no English).")
+    sentences = documents["zh_sentences"].where(documents["zh_sentences"] > 0)
+    for column in [c for c in documents.columns if ": " in c]:
+        share = (documents[column] / sentences).dropna()
+        if len(share) and share.max() > 0:
+            top = share.idxmax()
+            shift, value = column.split(": ", 1)
+            lines.append(f"Most often {text_of(value)} ({text_of(shift)}): {name(top)} "
+                         f"({documents.loc[top, column]} of {documents.loc[top, 'zh_sentences']} Chinese sentences, "
+                         f"{pct(share[top])}).")
+    return lines
+
+
+def corpus_findings(tables: dict[str, pd.DataFrame], documents: pd.DataFrame, labs: pd.DataFrame,
+                    dropped: pd.DataFrame) -> list[str]:
+    """The short answer of notebook 06: how many documents, how much they carry, which labs and sections."""
+    lines = [f"{plural(len(documents), 'document')}; the Chinese carries a median "
+             f"{pct(float(documents['carried'].median()))} of its English original"
+             f" (from {pct(float(documents['carried'].min()))} to {pct(float(documents['carried'].max()))})."
+             if documents["carried"].notna().any() else f"{plural(len(documents), 'document')}."]
+    added = int(documents["additions"].sum())
+    total = int(documents["zh_sentences"].sum())
+    if total:
+        lines.append(f"{added} of {total} Chinese sentences ({pct(added / total)}) link to no English: the commentators' own.")
+    if len(labs):
+        zh_only = labs[(labs["docs_zh"] > 0) & (labs["docs_en"] == 0)].index.tolist()
+        en_only = labs[(labs["docs_en"] > 0) & (labs["docs_zh"] == 0)].index.tolist()
+        lines.append(f"Labs named in the most Chinese versions: {listing(labs.index[:5].tolist(), code=True)}.")
+        if zh_only:
+            lines.append(f"Named only in the Chinese, never in an English original: {listing(zh_only, code=True)}.")
+        if en_only:
+            lines.append(f"Named in the English but never in the Chinese: {listing(en_only, code=True)}.")
+    if len(dropped):
+        lines.append(f"Sections dropped most often: {listing(dropped.index[:5].tolist())}.")
+    return lines
+
+
+def markdown_table(table: pd.DataFrame, *, links: dict[str, str] | None = None) -> str:
+    """A small frame as a Markdown table: cells escaped as document text, except the ``links`` given by index
+    (Markdown we built, e.g. ``report_link``) shown in place of the index."""
+    columns = [str(table.index.name or "") if not links else "document"] + [str(c) for c in table.columns]
+    lines = ["| " + " | ".join(text_of(c) for c in columns) + " |", "|" + "---|" * len(columns)]
+    for key, row in table.iterrows():
+        first = (links or {}).get(key) or text_of(key)
+        cells = [first] + [pct(v) if isinstance(v, float) and 0 <= v <= 1 and name in ("carried", "share")
+                           else text_of("" if pd.isna(v) else v) for name, v in row.items()]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+# ---- make report SOURCE=DIR: every document's report, and the corpus page ---------------------------
+CORPUS_NOTEBOOK = "06-corpus.ipynb"
+
+
+def build_corpus_report(paths: list[Path], out_dir: str | Path, *, params: Params = Params(), title: str = "corpus",
+                        workers: int | None = None, report: Callable[[str], None] | None = None,
+                        notebooks: list[Path] | None = None) -> CorpusResult:
+    """Write ``out_dir``: ``tables/`` (``align`` over the corpus), ``<doc_id>/`` (each document's own report, as
+    ``python -m helpers report`` writes it), the corpus notebook (06) executed on those tables with its page, and an
+    ``index.html`` linking them all. Published whole (``helpers.publish``). A document that cannot be read or lacks
+    a part is named in one line and left out; InputError when none can be reported. ``notebooks``: each document's
+    (default: 01–05)."""
+    say = report or (lambda line: print(line, file=sys.stderr))
+    corpus_notebook = next(p for p in numbered_notebooks() if p.name == CORPUS_NOTEBOOK)
+    document_notebooks = notebooks if notebooks is not None else document_report_notebooks()
+    reveal = ensure_reveal()
+    result = CorpusResult()
+    reportable = []
+    for path in paths:  # the report compares two versions: a document with one is left out before any work
+        try:
+            require_both_parts(read_document(path).text, path, caveat=False)
+            reportable.append(path)
+        except InputError as exc:
+            say(f"skipped: {exc}")
+            result.skipped.append((str(path), str(exc)))
+    if not reportable:
+        raise InputError(f"none of the {len(paths)} documents could be reported")
+    with publishing(out_dir) as folder:
+        folder = Path(folder).resolve()
+        aligned = align_corpus(reportable, folder / "tables", params=params, workers=workers, report=say)
+        if not aligned.landed:
+            raise InputError(f"none of the {len(paths)} documents could be reported")
+        for path, doc_id in zip(reportable, unique_ids(reportable)):
+            if doc_id in aligned.landed:
+                build_document_report(path.resolve(), folder / doc_id, reveal, document_notebooks, params)
+        result.landed, result.rows = aligned.landed, aligned.rows
+        result.skipped += aligned.skipped
+        reported = aligned.landed
+        executed = folder / "notebooks" / corpus_notebook.name
+        executed.parent.mkdir(parents=True, exist_ok=True)
+        changes = {k: list(v) if isinstance(v, tuple) else v for k, v in params.changes().items()}
+        run_notebook(corpus_notebook, executed, {
+            "CORPUS": os.path.relpath(folder / "tables", corpus_notebook.parent), "PARAMS": changes,
+            "REPORTS": ".."})
+        render(executed, folder / "html" / f"{corpus_notebook.stem}.html")
+        write_corpus_index(folder, f"Corpus report: {title}", reported)
+        write_fonts(sorted(folder.glob("html/*.html")) + [folder / "index.html"], folder / "fonts")
+    return result
+
+
+def write_corpus_index(out_dir: Path, title: str, doc_ids: list[str]) -> Path:
+    """The corpus report's index.html: the corpus page, each document's report, the tables."""
+    def item(href: str, label: str) -> str:
+        return f'<li><a href="{html.escape(quote(href))}">{html.escape(label)}</a></li>'
+
+    documents = "\n".join(item(f"{doc_id}/index.html", doc_id) for doc_id in doc_ids)
+    tables = "\n".join(item(f"tables/{p.name}", p.name) for p in sorted((out_dir / "tables").glob("*.csv")))
+    page = f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title>
+<link rel="stylesheet" href="fonts/cjk.css">
+<style>body{{font-family:var(--jp-content-font-family);max-width:50em;margin:2em auto;line-height:1.5}}</style></head>
+<body><h1>{html.escape(title)}</h1>
+<h2>The corpus</h2><ul>{item("html/06-corpus.html", "06-corpus.html: the documents side by side")}</ul>
+<h2>Each document's report</h2><ul>{documents}</ul>
+<h2>Tables</h2><ul>{tables}</ul>
+</body></html>
+"""
+    path = out_dir / "index.html"
+    path.write_text(page, encoding="utf-8")
+    return path

@@ -120,6 +120,9 @@ def interrupted(exc: KeyboardInterrupt) -> int:
         what = f"nothing was written; the previous output in {kept} is unchanged"
     else:
         what = "nothing was written"
+    resume = getattr(exc, "resume", None)
+    if resume:  # corpus mode: the documents already done are kept for the next run with the same arguments
+        what += f"; the documents done are kept in {resume}, and the same command resumes from them"
     print(f"interrupted; {what}", file=sys.stderr)
     return EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED
 

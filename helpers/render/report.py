@@ -38,9 +38,11 @@ from .errors import NotebookFailed, ReportError
 from .notebooks import numbered_notebooks, run_notebook
 from .pages import render, write_index
 
-__all__ = ["NotebookFailed", "ReportError", "build_report", "default_out", "require_both_parts", "write_report_tables"]
+__all__ = ["NotebookFailed", "ReportError", "build_document_report", "build_report", "default_out", "document_notebooks",
+           "require_both_parts", "write_report_tables"]
 
 SLIDES_NOTEBOOK = "05-briefing.ipynb"
+CORPUS_NOTEBOOK = "06-corpus.ipynb"  # run by ``helpers.corpus.build_corpus_report`` on a folder, not on one document
 KERNEL_STOP_SECONDS = 5  # after an interruption, how long the threads running notebooks get to notice
 
 
@@ -57,7 +59,7 @@ def write_report_tables(source: Path, out_dir: Path, params: Params = Params()) 
     return write_tables(load_analysis(source, **params.changes()).named_tables(), out_dir)
 
 
-def require_both_parts(text: str, source: Path) -> None:
+def require_both_parts(text: str, source: Path, *, caveat: bool = True) -> None:
     """The notebooks compare two versions: refuse, before writing anything, a document with only one;
     say so (one ``caveat:`` line) when the file seems to hold two articles."""
     blocks = parse_document(text).blocks
@@ -67,9 +69,9 @@ def require_both_parts(text: str, source: Path) -> None:
     if missing:
         raise InputError(f"{source}: the report compares two versions, but this document has no {' nor '.join(m.split(' ', 1)[1] for m in missing)} "
                          "(python -m helpers extract still reads it)")
-    caveat = second_article_caveat(text, blocks)
-    if caveat:
-        print(f"caveat: {source}: {caveat}", file=sys.stderr)
+    line = second_article_caveat(text, blocks) if caveat else None
+    if line:
+        print(f"caveat: {source}: {line}", file=sys.stderr)
 
 
 def build_report(source: str | Path = DEFAULT_SOURCE, out_dir: str | Path | None = None, *,
@@ -88,11 +90,17 @@ def build_report(source: str | Path = DEFAULT_SOURCE, out_dir: str | Path | None
     reveal = ensure_reveal()
     out_dir = Path(out_dir) if out_dir else default_out(source)
     with publishing(out_dir) as folder:
-        _build(source.resolve(), Path(folder).resolve(), reveal, notebooks or numbered_notebooks(), params)
+        build_document_report(source.resolve(), Path(folder).resolve(), reveal, notebooks or document_notebooks(), params)
     return out_dir
 
 
-def _build(source: Path, out_dir: Path, reveal: Path, notebooks: list[Path], params: Params) -> None:
+def document_notebooks() -> list[Path]:
+    """The notebooks of one document's report: the numbered ones but the corpus notebook (06)."""
+    return [p for p in numbered_notebooks() if p.name != CORPUS_NOTEBOOK]
+
+
+def build_document_report(source: Path, out_dir: Path, reveal: Path, notebooks: list[Path], params: Params) -> None:
+    """Write one document's report into ``out_dir`` (which exists): tables, executed notebooks, pages, slides."""
     figures = out_dir / "figures"
     figures.mkdir(parents=True)
     write_report_tables(source, out_dir / "tables", params)
