@@ -65,4 +65,9 @@ SUMMARISES = "summarises"       # a Chinese sentence linked to one English sente
 ONE_TO_MANY = "one-to-many"     # linked to several English sentences of one paragraph (one row each)
 ADDITION = "addition"           # a Chinese sentence linked to nothing: en_claim_id is empty
 OMISSION = "omission"           # an English sentence nothing draws on: zh_claim_id is empty
-RELATIONS = [SUMMARISES, ONE_TO_MANY, ADDITION, OMISSION]
+BEYOND = "beyond"               # a Chinese sentence that draws on English the file does not hold (an excerpt's rest)
+RELATIONS = [SUMMARISES, ONE_TO_MANY, ADDITION, OMISSION, BEYOND]
+
+# The document caveats (helpers.framing.caveats): what a reader must know before any finding.
+CAVEAT_COLUMNS = ["kind", "evidence", "affects"]
+CAVEAT_KINDS = ["english_excerpt", "chinese_much_shorter", "traditional_script", "translation", "few_links"]

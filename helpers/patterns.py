@@ -49,6 +49,21 @@ DATE = re.compile(
 
 BYLINE_LEAD = re.compile(r"^(?:By\s+[A-Z]|作者\s*[:：|｜]|文\s*[/|｜]|编辑\s*[:：]|撰文\s*[:：|｜]|来源\s*[:：])")
 
+#: A pictograph (emoji) or dingbat: site furniture often leads with one ('🤗 Hugging Face', '👋 Join us').
+PICTOGRAPH = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2190-\u21FF\u3030\u303D]")
+#: The separators of a row of links ('🤗 Hugging Face • 🤖 ModelScope', 'API | Docs | Blog').
+LINK_ROW_SEPARATOR = re.compile(r"\s*[|｜•]\s*")
+#: A figure's or table's caption, or a placeholder alt text: 'Figure 2. …', '表 1. …', '图 1：…', 'Image 1'.
+CAPTION = re.compile(r"^(?:Figure|Fig\.|Table|Image|Photo|Chart|图片|图|表|圖片|圖)\s*\d{1,3}(?:\s*[.:：]|\s*$)")
+#: A line naming a file, then what it holds: a folder's table of contents ('01-concept-x.md：…').
+FILE_ENTRY = re.compile(r"^[\w.-]+\.(?:md|markdown|txt|pdf|html?|ipynb|py|rst)\s*[:：]", re.ASCII)
+#: A label, a colon, then a handle: a credits line ('译员：@alice、@bob', 'Reviewers: @carol').
+HANDLE_AFTER_LABEL = re.compile(r"[:：]\s*@\w")
+#: A bare web address, alone on its line.
+BARE_URL = re.compile(r"^<?(?:https?://|www\.)\S+>?$")
+#: A date, then a colon or a closing bracket: a dated news item ('[2024.03.26] 我们发布了…', '2024-03-08: …'), not a byline.
+DATED_ITEM = re.compile(r"^\W*(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2})\s*[\]】:：]")
+
 # Words that start an English sentence. A lowercase word glued to one of them ("labThe thing")
 # marks two units run together; the list holds no word that ends a brand name (LinkedIn, OpenAI).
 GLUED_HEADING = re.compile(

@@ -25,6 +25,7 @@ from .columns import (
     ADDITION, CONTENT_KINDS, KINDS, PART_COMMENTARY, PART_ORIGINAL, PARTS, RELATIONS,
 )
 from .framing import shifts as fr
+from .framing.caveats import caveats, mark_beyond
 from .framing.labs import lab_mentions
 from .framing.themes import theme_hits, theme_share
 from .params import Params
@@ -62,6 +63,7 @@ class Analysis:
     theme_hits: pd.DataFrame
     theme_share: pd.DataFrame
     labs: pd.DataFrame
+    caveats: pd.DataFrame  # what a reader must know before any finding (helpers.framing.caveats)
     tokenizer: Tokenizer  # the one that cut every Chinese sentence above: pass it on to cut more the same way
     cuts: SentenceCuts | None = None  # its one cut of each sentence, which every stage above read
     source: str = ""     # the document's file name, when read from a file
@@ -92,7 +94,7 @@ class Analysis:
             "candidates": t.candidates, "repairs": t.repairs,
             "alignment": self.alignment, "framing": self.framing, "coverage": self.coverage,
             "additions": self.additions, "omissions": self.omissions, "frames": self.frame_tags,
-            "frame_mix": self.frame_mix, "shifts": self.shifts,
+            "frame_mix": self.frame_mix, "shifts": self.shifts, "caveats": self.caveats,
         }
 
     def describe(self) -> str:
@@ -144,6 +146,7 @@ def run(text: str, params: Params = Params(), *, gazetteer: pd.DataFrame | None 
     tables = extract_tables(view.text, gazetteer=gazetteer, tokenizer=cuts)
     claims, mentions = tables.claims, tables.mentions
     alignment = align_claims(claims, mentions=mentions, params=params.align, tokenizer=cuts)
+    alignment = mark_beyond(alignment, claims, tables.blocks)
     tags = fr.tag_frames(claims, tokenizer=cuts)
     framing = fr.framing_table(alignment, claims, mentions, tags, margin=params.certainty_margin, tokenizer=cuts)
     lexicon = load_themes(params.themes_file or THEMES_PATH)
@@ -156,7 +159,8 @@ def run(text: str, params: Params = Params(), *, gazetteer: pd.DataFrame | None 
         frame_mix=fr.frame_mix(claims, tags),
         shifts=fr.shift_counts(framing),
         theme_lexicon=lexicon, theme_hits=hits, theme_share=theme_share(claims, hits, lexicon),
-        labs=lab_mentions(mentions, gazetteer, types=params.lab_types), tokenizer=tokenizer, cuts=cuts,
+        labs=lab_mentions(mentions, gazetteer, types=params.lab_types),
+        caveats=caveats(claims, tables.blocks, alignment), tokenizer=tokenizer, cuts=cuts,
     )
     return on_source(analysis, view)
 

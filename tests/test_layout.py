@@ -25,7 +25,7 @@ ORDER = [
     "helpers.align.decode",
     "helpers.align.link", "helpers.align.evaluate", "helpers.align",
     # 4 framing: themes, labs, shifts
-    "helpers.framing", "helpers.framing.themes", "helpers.framing.labs", "helpers.framing.shifts",
+    "helpers.framing", "helpers.framing.themes", "helpers.framing.labs", "helpers.framing.shifts", "helpers.framing.caveats",
     # 5 the whole analysis
     "helpers.pipeline",
     # 6 render: figures, prose, the report

@@ -17,6 +17,8 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 GOLD = ROOT / "data" / "reference" / "gold" / "corpus"
+#: The caveat kinds the gold's index.csv annotates (few_links has no gold: it is shown, not scored).
+CAVEAT_KINDS_SCORED = ("english_excerpt", "chinese_much_shorter", "traditional_script", "translation")
 
 
 def read_gold(path: Path) -> pd.DataFrame:
@@ -93,6 +95,17 @@ def evaluate(doc: dict, text: str, gold_dir: Path, analyse) -> dict:
         out["noncontent"]["tp"] += sys_nc and gold_nc
         out["noncontent"]["fp"] += sys_nc and not gold_nc
         out["noncontent"]["fn"] += gold_nc and not sys_nc
+    found = set(a.caveats["kind"]) & set(CAVEAT_KINDS_SCORED)
+    expected = {k for k in doc.get("caveats", "").split("|") if k}
+    for kind in found | expected:
+        out[f"caveat:{kind}"]["tp"] += kind in found and kind in expected
+        out[f"caveat:{kind}"]["fp"] += kind in found and kind not in expected
+        out[f"caveat:{kind}"]["fn"] += kind in expected and kind not in found
+        out["caveats"]["tp"] += kind in found and kind in expected
+        out["caveats"]["fp"] += kind in found and kind not in expected
+        out["caveats"]["fn"] += kind in expected and kind not in found
+    out["caveats"]["docs"] += 1
+    out["caveats"]["docs_exact"] += found == expected
     gaz = default_gazetteer().set_index("entity")
     names = {e: norm(r["name_en"] or e) for e, r in gaz.iterrows()}
     m = t.mentions[t.mentions["org"] != ""]
@@ -175,8 +188,10 @@ def score_corpus(corpus: Path, gold_dir: Path = GOLD, *, verbose: bool = False, 
         res = evaluate(doc, text, gold_dir, analyse)
         if verbose:
             al = res["align"]
+            found = sorted(k.split(":", 1)[1] for k, c in res.items() if k.startswith("caveat:") and c["tp"] + c["fp"])
             print(f"{doc['doc'][:34]:34} {doc['half']:6} align {al['right']}/{al['n']}  add {pr(res['add'])}  "
-                  f"nc {pr(res['noncontent'])}  orgs {pr(res['orgs'])}  orgs_aliases {pr(res['orgs_aliases'])}")
+                  f"nc {pr(res['noncontent'])}  orgs {pr(res['orgs'])}  orgs_aliases {pr(res['orgs_aliases'])}  "
+                  f"caveats {'|'.join(found) or '-'} (gold {doc.get('caveats') or '-'})")
         for k, v in res.items():
             halves[doc["half"]][k].update(v)
             halves[doc["doc"]][k].update(v)
@@ -233,6 +248,8 @@ def main(corpus: Path, gold_dir: Path = GOLD, changes: dict | None = None) -> No
         print(f"\n== {half}")
         al = res["align"]
         print(f"alignment {al['right']}/{al['n']} = {al['right'] / max(al['n'], 1):.2f}")
+        cv = res["caveats"]
+        print(f"caveats: documents with exactly the gold's caveats {cv['docs_exact']}/{cv['docs']}")
         for k in sorted(res):
             if k != "align":
                 print(f"  {k:28} {pr(res[k])}")

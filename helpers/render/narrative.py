@@ -93,6 +93,19 @@ def bullets(findings: list[str]) -> str:
     return "\n".join(f"- {line}" for line in findings)
 
 
+def caveat_notes(caveats: pd.DataFrame) -> str:
+    """The document's caveats (helpers.framing.caveats) as Markdown, to read before any finding.
+
+    >>> caveat_notes(pd.DataFrame({"kind": ["translation"], "evidence": ["40 of 41 linked"], "affects": ["shifts"]}))
+    '**Read first — caveats for this document:**\n\n- **translation**: 40 of 41 linked (affects shifts)'
+    """
+    if caveats.empty:
+        return "**Read first — caveats for this document:** none found (the English looks whole, the Chinese a summary or commentary of it)."
+    lines = [f"- **{text_of(k.replace('_', ' '))}**: {text_of(e)} (affects {text_of(a)})"
+             for k, e, a in zip(caveats["kind"], caveats["evidence"], caveats["affects"])]
+    return "**Read first — caveats for this document:**\n\n" + "\n".join(lines)
+
+
 # ---- 01 overview --------------------------------------------------------------------------------
 
 def overview_findings(blocks: pd.DataFrame, claims: pd.DataFrame, repairs: pd.DataFrame) -> list[str]:

@@ -20,8 +20,9 @@ from ..columns import (
     PART_ORIGINAL,
 )
 from ..patterns import (
-    BYLINE_LEAD, DATE, ENDS_SENTENCE, ENDS_WITH_COLON, ENUMERATOR, EN_END, GLUED_HEADING, GLUED_SENTENCE, HAN,
-    INITIAL, LATIN_LETTER, LINE, SENTENCE_STARTERS, TERMINAL, ZH_END,
+    BARE_URL, BYLINE_LEAD, CAPTION, DATE, DATED_ITEM, ENDS_SENTENCE, ENDS_WITH_COLON, ENUMERATOR, EN_END, FILE_ENTRY,
+    GLUED_HEADING, GLUED_SENTENCE, HAN, HANDLE_AFTER_LABEL, INITIAL, LATIN_LETTER, LINE, LINK_ROW_SEPARATOR, PICTOGRAPH,
+    SENTENCE_STARTERS, TERMINAL, ZH_END,
 )
 from ..vocab import CueMatcher, load_cues
 
@@ -82,24 +83,90 @@ def iter_lines(text: str):
 
 @lru_cache(maxsize=None)
 def _noncontent_cues() -> CueMatcher:
-    """The 'noncontent' cues of cues.csv (built once: this runs for every short line). Lines are not cut into
-    tokens here, so only their word and substring cues count."""
+    """The 'noncontent' and 'pictograph_prompt' cues of cues.csv (built once: this runs for every short line). Lines
+    are not cut into tokens here, so only their word and substring cues count."""
     cues = load_cues()
-    return CueMatcher(cues[cues["category"] == "noncontent"], "category")
+    return CueMatcher(cues[cues["category"].isin(["noncontent", "pictograph_prompt", "alt_text"])], "category")
+
+
+@lru_cache(maxsize=None)
+def _field_labels() -> re.Pattern:
+    """A line that opens with a label of cues.csv's byline_field or metadata_field, then a colon or a slash:
+    'Title: …', 'URL Source: …', '原文：…', '译者：…', '图／路透'. The group named after the category says which."""
+    cues = load_cues()
+    groups = []
+    for category in ("byline_field", "metadata_field"):
+        labels = sorted(cues.loc[cues["category"] == category, "cue"], key=len, reverse=True)
+        if labels:
+            groups.append(f"(?P<{category}>" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in labels) + ")")
+    if not groups:
+        return re.compile(r"(?!)")
+    return re.compile(r"^\W{0,3}(?:" + "|".join(groups) + r")\s*[:：/／|｜]", re.IGNORECASE)
+
+
+#: A field line ('Title: …', '原文：…') longer than this is a paragraph that happens to open with the word.
+FIELD_LINE_MAX_CHARS = 200
+#: A caption longer than this is a paragraph that opens with 'Table 1.'.
+CAPTION_MAX_CHARS = 400
+#: A row of links: each entry at most this long.
+LINK_ROW_ENTRY_MAX_CHARS = 40
+#: A line led by an emoji and carrying a prompt cue: at most this long (a menu entry, not a paragraph).
+PICTOGRAPH_LINE_MAX_CHARS = 80
+#: An alt text ('Visual Gif of decoding'): at most this long; longer, it is an alt text glued to a paragraph.
+ALT_TEXT_MAX_CHARS = 60
+
+
+def is_link_row(text: str) -> bool:
+    """A row of links: entries joined by '•', or by '|' when every entry opens with an emoji. A table row
+    ('7B | 🤗 Baichuan2-7B-Base | …', 'GPUs | OPT-13B | …') is content: its entries do not all open with one.
+
+    >>> is_link_row("🤗 Hugging Face • 🤖 ModelScope • 💬 WeChat"), is_link_row("Model | Params | Date")
+    (True, False)
+    """
+    if text.startswith(("|", "｜")):
+        return False
+    entries = [e for e in LINK_ROW_SEPARATOR.split(text)]
+    if len(entries) < 2 or any(not e or len(e) > LINK_ROW_ENTRY_MAX_CHARS or TERMINAL.search(e) for e in entries):
+        return False
+    if "•" in text:
+        return True
+    return all(PICTOGRAPH.match(e) for e in entries)
 
 
 def classify_noncontent(text: str) -> str | None:
     """Return 'byline' or 'boilerplate' for a line shaped like one, else None.
 
-    A numbered line ('5. 免责声明与责任限制') is the document's own structure, never furniture.
+    byline: bylines, credits, captions and alt texts ('By …', '作者：', '译者：@…', 'Figure 2. …', 'Image 1');
+    boilerplate: navigation, link rows, page metadata ('Title: …', 'URL Source: …', '原文：…', a bare URL, a folder's
+    file list), prompts and ads (cues.csv). A numbered line ('5. 免责声明与责任限制') is the document's own
+    structure, never furniture; so is a dated news item ('2024-03-08: Yi Tech Report is published!').
     """
     if ENUMERATOR.match(text):
         return None
-    if len(text) <= BYLINE_MAX_CHARS and (BYLINE_LEAD.search(text) or (DATE.search(text) and len(text.split()) <= 8)):
+    if len(text) <= CAPTION_MAX_CHARS and CAPTION.match(text):
         return "byline"
-    if len(text) <= NONCONTENT_MAX_CHARS[detect_lang(text)]:
-        if _noncontent_cues().find(text):
+    if len(text) <= FIELD_LINE_MAX_CHARS:
+        field = _field_labels().match(text)
+        if field:
+            return "byline" if field.group("byline_field") else "boilerplate"
+        if HANDLE_AFTER_LABEL.search(text) and len(text) <= BYLINE_MAX_CHARS:
+            return "byline"
+        if FILE_ENTRY.match(text) or BARE_URL.match(text):
             return "boilerplate"
+    if len(text) <= BYLINE_MAX_CHARS and (
+            BYLINE_LEAD.search(text) or (DATE.search(text) and len(text.split()) <= 8 and not DATED_ITEM.match(text))):
+        return "byline"
+    if is_link_row(text):
+        return "boilerplate"
+    if len(text) <= NONCONTENT_MAX_CHARS[detect_lang(text)]:
+        labels = {label for _, _, label in _noncontent_cues().find(text)}
+        if "noncontent" in labels:
+            return "boilerplate"
+        if ("pictograph_prompt" in labels and PICTOGRAPH.match(text) and len(text) <= PICTOGRAPH_LINE_MAX_CHARS
+                and not ENDS_SENTENCE.search(text)):
+            return "boilerplate"
+        if "alt_text" in labels and len(text) <= ALT_TEXT_MAX_CHARS and not TERMINAL.search(text):
+            return "byline"
     return None
 
 
@@ -126,12 +193,20 @@ def split_glued_headings(text: str, spans: list[tuple[int, int]]) -> tuple[list[
     return out, repairs
 
 
-def assign_parts(langs: list[str], weights: list[int], noncontent: list[bool]) -> list[str]:
+#: The original does not start on a line holding Chinese characters: up to this many such lines at the head of the
+#: English run (a Chinese part's last lines that name Latin files or titles, '02-concept-x.md：…', '关联来源：Writing
+#: effective tools') go back to the Chinese, when they weigh at most ORIGINAL_HEAD_MAX_SHARE of the run's English.
+ORIGINAL_HEAD_MAX_BLOCKS = 12
+ORIGINAL_HEAD_MAX_SHARE = 0.1
+
+
+def assign_parts(langs: list[str], weights: list[int], noncontent: list[bool], han: list[int] | None = None) -> list[str]:
     """Give each block a part: Chinese commentary, English original, or non-content.
 
     The English original is the run [i, j) that maximises (Chinese weight outside it) + (English
     weight inside it); Chinese after the original is an appendix (ads, signatures), unless it
-    outweighs the Chinese before it, in which case the commentary follows the original.
+    outweighs the Chinese before it, in which case the commentary follows the original. ``han`` (each block's
+    count of Han characters) moves the run's start past a few Latin-heavy lines that still hold Chinese.
     """
     n = len(langs)
     score = [0] * (n + 1)
@@ -145,6 +220,15 @@ def assign_parts(langs: list[str], weights: list[int], noncontent: list[bool]) -
             peak, peak_at = score[j], j
         if peak - score[j] > best_drop:
             best_drop, best_i, best_j = peak - score[j], peak_at, j
+    if han is not None and best_i < best_j:
+        k = best_i
+        while k < best_j and (noncontent[k] or han[k] > 0):
+            k += 1
+        moved = [w for w, s in zip(weights[best_i:k], noncontent[best_i:k]) if not s]
+        english = sum(w for w, lang, s in zip(weights[best_i:best_j], langs[best_i:best_j], noncontent[best_i:best_j])
+                      if lang == "en" and not s)
+        if k < best_j and moved and len(moved) <= ORIGINAL_HEAD_MAX_BLOCKS and sum(moved) <= ORIGINAL_HEAD_MAX_SHARE * english:
+            best_i = k
     # Trim Chinese or mixed blocks off the run's edges so the original starts and ends in English.
     head_weight = sum(w for w, lang, s in zip(weights[:best_i], langs[:best_i], noncontent[:best_i]) if lang != "en" and not s)
     tail_weight = sum(w for w, lang, s in zip(weights[best_j:], langs[best_j:], noncontent[best_j:]) if lang != "en" and not s)
@@ -324,7 +408,7 @@ def parse_document(text: str) -> Parsed:
     glued = [g for _, _, g in spans]
     kinds = classify_kinds(texts, langs, glued, noncontent_kind)
     weights = [len(HAN.findall(t)) + len(LATIN_LETTER.findall(t)) // 3 for t in texts]
-    parts = assign_parts(langs, weights, [nk is not None for nk in noncontent_kind])
+    parts = assign_parts(langs, weights, [nk is not None for nk in noncontent_kind], [len(HAN.findall(t)) for t in texts])
     for k, part in enumerate(parts):
         if part == PART_NONCONTENT and kinds[k] not in ("byline", "boilerplate"):
             kinds[k] = "boilerplate"

@@ -1,0 +1,105 @@
+"""Site furniture and bylines are non-content (helpers.text.parse.classify_noncontent), by rule and cue file: one
+case per rule, and the content that must stay content (a real heading, a short paragraph, a licence clause)."""
+
+import pytest
+from hypothesis import given, strategies as st
+
+from helpers.columns import PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL
+from helpers.text.parse import assign_parts, classify_noncontent, is_link_row, parse_document
+
+
+@pytest.mark.parametrize("line, kind", [
+    # page metadata of web captures and reposts
+    ("Title: Building effective agents", "boilerplate"),
+    ("URL Source: https://example.com/research/post", "boilerplate"),
+    ("Published Time: 2023-05-04T10:07:13+00:00", "boilerplate"),
+    ("原文：Building effective agents", "boilerplate"),
+    ("URL: https://example.com/p/post", "boilerplate"),
+    ("Added At: 2025-01-02", "boilerplate"),
+    ("主来源：Building effective agents", "boilerplate"),
+    ("关联来源：Writing tools for agents", "boilerplate"),
+    ("https://example.com/a/b", "boilerplate"),
+    # navigation: link rows, emoji menus, a folder's file list, expand prompts
+    ("🤗 Hugging Face • 🤖 ModelScope • 💬 WeChat", "boilerplate"),
+    ("📘商业授权 | 🤗HuggingFace | 🆕最新消息", "boilerplate"),
+    ("👋 Join us on 👾 Discord or 💬 WeChat", "boilerplate"),
+    ("📚 Grow at the Learning Hub", "boilerplate"),
+    ("💪 欢迎来 技术博客 学习技术", "boilerplate"),
+    ("01-concept-workflow-vs-agent.md：Workflow 与 Agent 的边界", "boilerplate"),
+    ("Link To Text", "boilerplate"),
+    ("点击展开", "boilerplate"),
+    ("Click to expand", "boilerplate"),
+    ("加入我们", "boilerplate"),
+    # bylines, credits, captions, alt texts
+    ("译员：@alice、@bob 与 @carol", "byline"),
+    ("Prompt 专家：@someone", "byline"),
+    ("作者：张三", "byline"),
+    ("图／路透", "byline"),
+    ("By Jane Doe", "byline"),
+    ("Illustration: James Marshall", "byline"),
+    ("Image 1", "byline"),
+    ("Figure 2. The design of the engine.", "byline"),
+    ("表 1. 单节点训练时长。", "byline"),
+    ("Visual Gif of decoding", "byline"),
+])
+def test_furniture_lines_are_set_aside(line, kind):
+    assert classify_noncontent(line) == kind
+
+
+@pytest.mark.parametrize("line", [
+    "Why Yi?",                                                    # a real heading
+    "📌 Yi 是什么?",                                              # an emoji-led heading
+    "💡 TL;DR",
+    "The model is small.",                                        # a real short paragraph
+    "这个模型很小，但很强。",
+    "5. 免责声明与责任限制",                                        # a numbered licence clause
+    "You must give any other recipients a copy of this License.",  # a licence clause
+    "🎯 2024-03-08: Yi Tech Report is published!",                # a dated news item, not a byline
+    "[2024.03.26] 我们发布了技术报告。",
+    "7B | 🤗 Base-7B | 🤗 Chat-7B | 🤗 Chat-7B-4bits",              # a table row with links in it
+    "GPUs | OPT-13B | OPT-30B | OPT-66B",
+    "Table 1 shows the cost on a single node",                    # a sentence that names a table
+    "Visual Gif of Attention This process of identifying the most relevant words to predict the next token has proven incredibly effective.",
+    "Title of the paper we cite is long and it keeps going as a normal sentence would, far beyond what a field line would hold in any page header that we have seen in a web capture, so it is content and stays content whatever it says.",
+])
+def test_content_stays_content(line):
+    assert classify_noncontent(line) is None
+
+
+def test_link_row_needs_bullets_or_emoji_entries():
+    assert is_link_row("Docs • Blog • Discord")
+    assert not is_link_row("| a | b | c |")
+    assert not is_link_row("Model | Params | Release Date")
+
+
+def test_chinese_part_lines_with_latin_names_stay_chinese():
+    """A Chinese part's last lines that name Latin files or titles do not pull the English's start up."""
+    langs = ["zh"] * 6 + ["en", "mixed"] + ["en"] * 10
+    weights = [40] * 6 + [12, 10] + [60] * 10
+    han = [40] * 6 + [3, 4] + [0] * 10
+    parts = assign_parts(langs, weights, [False] * 18, han)
+    assert parts[:8] == [PART_COMMENTARY] * 8 and parts[8:] == [PART_ORIGINAL] * 10
+    # without the count of Han characters, the split is the old one: the two lines go to the original
+    assert assign_parts(langs, weights, [False] * 18)[6] == PART_ORIGINAL
+
+
+@given(st.lists(st.sampled_from(["zh", "en", "mixed"]), min_size=1, max_size=30), st.data())
+def test_parts_cover_every_block_and_keep_furniture_aside(langs, data):
+    weights = data.draw(st.lists(st.integers(1, 80), min_size=len(langs), max_size=len(langs)))
+    han = [w if lang != "en" else data.draw(st.integers(0, 3)) for w, lang in zip(weights, langs)]
+    skip = data.draw(st.lists(st.booleans(), min_size=len(langs), max_size=len(langs)))
+    parts = assign_parts(langs, weights, skip, han)
+    assert len(parts) == len(langs)
+    assert all(p == PART_NONCONTENT for p, s in zip(parts, skip) if s)
+    original = [k for k, p in enumerate(parts) if p == PART_ORIGINAL]
+    # the original is one run: no commentary block inside it
+    assert all(parts[k] in (PART_ORIGINAL, PART_NONCONTENT) for k in range(min(original, default=0), max(original, default=-1) + 1))
+
+
+def test_furniture_never_reaches_the_content_parts():
+    text = ("Title: A post\nURL Source: https://example.com/post\n这是中文的摘要，说明文章的要点。\n作者认为模型很强。\n"
+            "Image 1\nThe model is strong. It is small.\nWe think it will matter.\n")
+    blocks = parse_document(text).blocks
+    furniture = blocks[blocks["text"].isin(["Title: A post", "URL Source: https://example.com/post", "Image 1"])]
+    assert (furniture["part"] == PART_NONCONTENT).all()
+    assert set(blocks.loc[~blocks.index.isin(furniture.index), "part"]) == {PART_COMMENTARY, PART_ORIGINAL}
