@@ -78,3 +78,15 @@ def test_asides_in_the_middle_are_not_beyond():
     marked = mark_beyond(alignment, claims, blocks)
     assert not (marked["relation"] == BEYOND).any()
     assert "english_excerpt" not in kinds(claims, blocks, marked)
+
+
+def test_entities_beyond_the_english_are_not_the_writers_additions():
+    from helpers.framing.shifts import additions
+    claims, blocks, alignment = document([ZH] * 10, [EN] * 6, {k: k for k in range(6)})
+    marked = mark_beyond(alignment, claims, blocks)
+    mentions = pd.DataFrame({"mention_id": [1, 2], "claim_id": [3, 9], "start": [0, 0], "end": [1, 1],
+                             "surface": ["甲", "乙"], "entity": ["alpha", "beta"], "org": ["alpha", "beta"],
+                             "type": ["lab", "lab"], "lang": ["zh", "zh"], "part": [PART_COMMENTARY] * 2})
+    added = additions(marked, claims.assign(voice="plain"), mentions)
+    assert set(added["entity"]) == {"alpha"}          # claim 9 is beyond the English given: not the writer's
+    assert not (added["addition"] == "aside").any()   # nor are the beyond sentences asides

@@ -24,7 +24,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..columns import (
-    ADDITION, ADDITION_COLUMNS, CERTAINTY_COLUMNS, CONTENT_KINDS, COVERAGE_COLUMNS, FRAME_MIX_COLUMNS, FRAMING_COLUMNS,
+    ADDITION, ADDITION_COLUMNS, BEYOND, CERTAINTY_COLUMNS, CONTENT_KINDS, COVERAGE_COLUMNS, FRAME_MIX_COLUMNS, FRAMING_COLUMNS,
     GENERALISATION_COLUMNS, OMISSION_COLUMNS, PART_COMMENTARY, PART_ORIGINAL, SHIFT_COUNT_COLUMNS, TAG_COLUMNS,
     VOICE_COLUMNS,
 )
@@ -221,8 +221,14 @@ def entities_only_in_zh(claims: pd.DataFrame, mentions: pd.DataFrame, *, level: 
 
 def additions(alignment: pd.DataFrame, claims: pd.DataFrame, mentions: pd.DataFrame, *,
               level: str = DEFAULTS.addition_level) -> pd.DataFrame:
-    """What the Chinese adds: its asides, then the entities only it names, in one table (ADDITION_COLUMNS)."""
-    parts = [asides(alignment, claims), entities_only_in_zh(claims, mentions, level=level)]
+    """What the Chinese adds: its asides, then the entities only it names, in one table (ADDITION_COLUMNS).
+
+    Sentences beyond the English given (relation ``beyond``) add nothing of the writer's: the English the file lacks
+    may well name what they name, so their entities are left out too.
+    """
+    beyond = set(alignment.loc[alignment["relation"] == BEYOND, "zh_claim_id"].dropna().astype(int))
+    parts = [asides(alignment, claims),
+             entities_only_in_zh(claims, mentions[~mentions["claim_id"].isin(beyond)], level=level)]
     return pd.concat([p for p in parts if not p.empty] or parts[:1], ignore_index=True)[ADDITION_COLUMNS]
 
 
