@@ -64,6 +64,9 @@ BARE_URL = re.compile(r"^<?(?:https?://|www\.)\S+>?$")
 #: A date, then a colon or a closing bracket: a dated news item ('[2024.03.26] 我们发布了…', '2024-03-08: …'), not a byline.
 DATED_ITEM = re.compile(r"^\W*(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2})\s*[\]】:：]")
 
+#: A run of word characters (with apostrophes, dots and hyphens): what a quoted cut line keeps.
+WORD_RUN = re.compile(r"[\w'’.-]+")
+
 # Words that start an English sentence. A lowercase word glued to one of them ("labThe thing")
 # marks two units run together; the list holds no word that ends a brand name (LinkedIn, OpenAI).
 GLUED_HEADING = re.compile(

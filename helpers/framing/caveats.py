@@ -22,7 +22,7 @@ import pandas as pd
 from ..columns import (
     ADDITION, BEYOND, CAVEAT_COLUMNS, CONTENT_KINDS, OMISSION, PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL,
 )
-from ..patterns import ENDS_SENTENCE, ENDS_WITH_COLON, HAN, LATIN_LETTER
+from ..patterns import ENDS_SENTENCE, ENDS_WITH_COLON, HAN, LATIN_LETTER, WORD_RUN
 from ..text.variants import TRADITIONAL, detect_script
 
 #: The Chinese's weight (Han characters) under this share of the English's (Latin letters / 3) reads as a summary.
@@ -35,8 +35,10 @@ ENGLISH_END_SHARE = 0.1
 #: A trailing run of unlinked Chinese sentences this long (and this share of the Chinese) runs past the English.
 TRAILING_MIN_SENTENCES = 3
 TRAILING_MIN_SHARE = 0.1
-#: An English last line this long that does not end like a sentence stops mid-sentence.
+#: An English last line this long that does not end like a sentence stops mid-sentence; its last words are quoted
+#: (words only: the evidence is shown on pages, and a cut line's markup would lose its opening).
 CUT_LINE_MIN_CHARS = 25
+CUT_LINE_QUOTED_WORDS = 8
 #: A translation: the Chinese (the part the English covers) about as long as the English, and at least this share of
 #: its sentences linked. Measured on the tuning half: translations 0.78–0.94 linked, summaries 0.39–0.81 (the seed's
 #: 0.81: length, not links, tells a summary).
@@ -169,7 +171,8 @@ def caveats(claims: pd.DataFrame, blocks: pd.DataFrame, alignment: pd.DataFrame)
     evidence = []
     cut = english_cut_line(claims, blocks)
     if cut:
-        evidence.append(f"the English stops mid-sentence: “{cut[-60:]}”")
+        words = WORD_RUN.findall(cut)[-CUT_LINE_QUOTED_WORDS:]
+        evidence.append(f"the English stops mid-sentence, its last line ending “… {' '.join(words)}”")
     tail = trailing_unlinked(claims, alignment)
     if tail:
         evidence.append(f"the Chinese goes on for {len(tail)} sentences past the last English it links, at the English's end")

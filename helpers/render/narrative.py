@@ -94,7 +94,7 @@ def bullets(findings: list[str]) -> str:
 
 
 def caveat_notes(caveats: pd.DataFrame) -> str:
-    """The document's caveats (helpers.framing.caveats) as Markdown, to read before any finding.
+    r"""The document's caveats (helpers.framing.caveats) as Markdown, to read before any finding.
 
     >>> caveat_notes(pd.DataFrame({"kind": ["translation"], "evidence": ["40 of 41 linked"], "affects": ["shifts"]}))
     '**Read first — caveats for this document:**\n\n- **translation**: 40 of 41 linked (affects shifts)'
