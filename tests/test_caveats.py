@@ -90,3 +90,9 @@ def test_entities_beyond_the_english_are_not_the_writers_additions():
     added = additions(marked, claims.assign(voice="plain"), mentions)
     assert set(added["entity"]) == {"alpha"}          # claim 9 is beyond the English given: not the writer's
     assert not (added["addition"] == "aside").any()   # nor are the beyond sentences asides
+
+
+def test_traditional_script_of_the_source_when_the_tables_read_a_simplified_view():
+    claims, blocks, alignment = document([ZH] * 10, [EN] * 10, {k: k for k in range(10)})
+    assert "traditional_script" not in kinds(claims, blocks, alignment)
+    assert "traditional_script" in set(caveats(claims, blocks, alignment, script="traditional")["kind"])

@@ -156,8 +156,9 @@ def _is_excerpt(claims: pd.DataFrame, blocks: pd.DataFrame, alignment: pd.DataFr
                 or (zh_weight and en_weight < ENGLISH_SHORTER_SHARE * zh_weight))
 
 
-def caveats(claims: pd.DataFrame, blocks: pd.DataFrame, alignment: pd.DataFrame) -> pd.DataFrame:
-    """Every caveat that holds for the document (CAVEAT_COLUMNS), in CAVEAT_KINDS order."""
+def caveats(claims: pd.DataFrame, blocks: pd.DataFrame, alignment: pd.DataFrame, *, script: str | None = None) -> pd.DataFrame:
+    """Every caveat that holds for the document (CAVEAT_COLUMNS), in CAVEAT_KINDS order. ``script``: the source's
+    script when the tables were built on a Simplified view of it (else detected from the Chinese claims)."""
     rows: list[tuple[str, str, str]] = []
     zh = _content(claims, PART_COMMENTARY)
     zh_weight, en_weight = _weights(claims)
@@ -187,7 +188,7 @@ def caveats(claims: pd.DataFrame, blocks: pd.DataFrame, alignment: pd.DataFrame)
         rows.append(("chinese_much_shorter", f"the Chinese is {zh_weight / en_weight:.0%} of the English's length "
                      f"({zh_weight:,} Han characters against {en_weight * 3:,} Latin letters)",
                      "omissions and coverage: a summary leaves most of the English out by design"))
-    if detect_script("".join(zh["text"])) == TRADITIONAL:
+    if (script or detect_script("".join(zh["text"]))) == TRADITIONAL:
         rows.append(("traditional_script", "the Chinese is written in Traditional characters",
                      "cue lists and dictionaries compiled for Simplified Chinese: read through a Simplified view"))
     share = linked / held if held else 0.0
