@@ -102,6 +102,8 @@ def test_alignment_of_summarising_sentences_holds_its_floor(scores):
 def test_sentences_left_unlinked_are_mostly_additions(scores):
     assert precision(scores["tuning"]["add"]) >= 0.59    # measured 0.61 (85/140); 0.46 before
     assert precision(scores["test"]["add"]) >= 0.25      # measured 0.28 (8/29); 0.17 before
+    # 'beyond the English given' (an excerpt's rest) counts as unlinked: recall measured 0.84 (137/163), 0.19 (7/37)
+    assert recall(scores["tuning"]["add"]) >= 0.82 and recall(scores["test"]["add"]) >= 0.16
 
 
 def test_non_content_lines_are_found(scores):
