@@ -97,13 +97,13 @@ def caveat_notes(caveats: pd.DataFrame) -> str:
     r"""The document's caveats (helpers.framing.caveats) as Markdown, to read before any finding.
 
     >>> caveat_notes(pd.DataFrame({"kind": ["translation"], "evidence": ["40 of 41 linked"], "affects": ["shifts"]}))
-    '**Read first:** caveats for this document\n\n- **translation**: 40 of 41 linked (affects shifts)'
+    '**Read first:** caveats for this document:\n\n- **translation**: 40 of 41 linked (affects shifts)'
     """
     if caveats.empty:
-        return "**Read first:** caveats for this document none found (the English looks whole, the Chinese a summary or commentary of it)."
+        return "**Read first:** no caveats found for this document (the English looks whole, the Chinese a summary or commentary of it)."
     lines = [f"- **{text_of(k.replace('_', ' '))}**: {text_of(e)} (affects {text_of(a)})"
              for k, e, a in zip(caveats["kind"], caveats["evidence"], caveats["affects"])]
-    return "**Read first:** caveats for this document\n\n" + "\n".join(lines)
+    return "**Read first:** caveats for this document:\n\n" + "\n".join(lines)
 
 
 # ---- 01 overview --------------------------------------------------------------------------------
