@@ -66,10 +66,20 @@ def test_english_excerpt_when_the_chinese_runs_past_the_english_end():
     assert "english_excerpt" in kinds(claims, blocks, marked)
 
 
-def test_english_excerpt_when_the_english_stops_mid_sentence():
-    claims, blocks, alignment = document([ZH] * 10, [EN] * 10, {k: k for k in range(10)},
+def test_a_last_line_without_a_full_stop_is_no_excerpt_by_itself():
+    # A whole README can end on an institution's name or a contact line: no caveat on that alone.
+    for last in ("Gaoling School of Artificial Intelligence of Renmin University",
+                 "Table 3 lists the largest model that a single card supports for"):
+        claims, blocks, alignment = document([ZH] * 10, [EN] * 10, {k: k for k in range(10)}, en_last_line=last)
+        assert "english_excerpt" not in kinds(claims, blocks, alignment)
+
+
+def test_a_line_stopping_mid_sentence_is_quoted_when_the_english_is_an_excerpt():
+    claims, blocks, alignment = document([ZH] * 10, [EN] * 6, {k: k for k in range(6)},
                                          en_last_line="Table 3 lists the largest model that a single card supports for")
-    assert "english_excerpt" in kinds(claims, blocks, alignment)
+    table = caveats(claims, blocks, mark_beyond(alignment, claims, blocks)).set_index("kind")
+    assert "stops mid-sentence" in table.loc["english_excerpt", "evidence"]
+    assert "single card supports for" in table.loc["english_excerpt", "evidence"]
 
 
 def test_asides_in_the_middle_are_not_beyond():

@@ -151,9 +151,10 @@ def mark_beyond(alignment: pd.DataFrame, claims: pd.DataFrame, blocks: pd.DataFr
 
 
 def _is_excerpt(claims: pd.DataFrame, blocks: pd.DataFrame, alignment: pd.DataFrame) -> bool:
+    """The Chinese runs on past the English's end, or the English is far shorter. A last line that does not end like a
+    sentence is only corroboration: list items, names and addresses end that way too (seen on two whole texts)."""
     zh_weight, en_weight = _weights(claims)
-    return bool(english_cut_line(claims, blocks) or trailing_unlinked(claims, alignment)
-                or (zh_weight and en_weight < ENGLISH_SHORTER_SHARE * zh_weight))
+    return bool(trailing_unlinked(claims, alignment) or (zh_weight and en_weight < ENGLISH_SHORTER_SHARE * zh_weight))
 
 
 def caveats(claims: pd.DataFrame, blocks: pd.DataFrame, alignment: pd.DataFrame, *, script: str | None = None) -> pd.DataFrame:
@@ -170,7 +171,7 @@ def caveats(claims: pd.DataFrame, blocks: pd.DataFrame, alignment: pd.DataFrame,
     held = max(len(sentences) - beyond, 0)
 
     evidence = []
-    cut = english_cut_line(claims, blocks)
+    cut = english_cut_line(claims, blocks) if _is_excerpt(claims, blocks, alignment) else None
     if cut:
         words = WORD_RUN.findall(cut)[-CUT_LINE_QUOTED_WORDS:]
         evidence.append(f"the English stops mid-sentence, its last line ending “… {' '.join(words)}”")
