@@ -111,7 +111,9 @@ class DevTools:
 PRINT_READY = """new Promise(function (resolve, reject) {
   var waited = 0;
   (function check() {
-    if (window.Reveal && Reveal.isReady() && document.querySelectorAll('.pdf-page').length >= Reveal.getTotalSlides())
+    // getTotalSlides() is 0 until reveal.js has read the slides: zero pages is never ready
+    if (window.Reveal && Reveal.isReady() && Reveal.getTotalSlides() > 0
+        && document.querySelectorAll('.pdf-page').length >= Reveal.getTotalSlides())
       document.fonts.ready.then(function () { resolve(document.querySelectorAll('.pdf-page').length); });
     else if ((waited += 100) > 60000) reject(new Error('reveal.js never laid out its print view'));
     else setTimeout(check, 100);
