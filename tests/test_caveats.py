@@ -68,7 +68,7 @@ def test_english_excerpt_when_the_chinese_runs_past_the_english_end():
 
 def test_a_last_line_without_a_full_stop_is_no_excerpt_by_itself():
     # A whole README can end on an institution's name or a contact line: no caveat on that alone.
-    for last in ("Gaoling School of Artificial Intelligence of Renmin University",
+    for last in ("School of Computing and Data Science of an Example University",
                  "Table 3 lists the largest model that a single card supports for"):
         claims, blocks, alignment = document([ZH] * 10, [EN] * 10, {k: k for k in range(10)}, en_last_line=last)
         assert "english_excerpt" not in kinds(claims, blocks, alignment)

@@ -120,7 +120,7 @@ def is_link_row(text: str) -> bool:
     """A row of links: entries joined by '•', or by '|' when every entry opens with an emoji. A table row
     ('7B | 🤗 Baichuan2-7B-Base | …', 'GPUs | OPT-13B | …') is content: its entries do not all open with one.
 
-    >>> is_link_row("🤗 Hugging Face • 🤖 ModelScope • 💬 WeChat"), is_link_row("Model | Params | Date")
+    >>> is_link_row("🤗 Model hub • 🤖 Mirror site • 💬 Chat group"), is_link_row("Model | Params | Date")
     (True, False)
     """
     if text.startswith(("|", "｜")):
@@ -139,7 +139,7 @@ def classify_noncontent(text: str) -> str | None:
     byline: bylines, credits, captions and alt texts ('By …', '作者：', '译者：@…', 'Figure 2. …', 'Image 1');
     boilerplate: navigation, link rows, page metadata ('Title: …', 'URL Source: …', '原文：…', a bare URL, a folder's
     file list), prompts and ads (cues.csv). A numbered line ('5. 免责声明与责任限制') is the document's own
-    structure, never furniture; so is a dated news item ('2024-03-08: Yi Tech Report is published!').
+    structure, never furniture; so is a dated news item ('2022-06-01: Our technical report is out!').
     """
     if ENUMERATOR.match(text):
         return None
