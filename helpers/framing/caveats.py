@@ -171,14 +171,15 @@ def caveats(claims: pd.DataFrame, blocks: pd.DataFrame, alignment: pd.DataFrame,
     held = max(len(sentences) - beyond, 0)
 
     evidence = []
-    cut = english_cut_line(claims, blocks) if _is_excerpt(claims, blocks, alignment) else None
+    tail = trailing_unlinked(claims, alignment)
+    short = bool(zh_weight and en_weight < ENGLISH_SHORTER_SHARE * zh_weight)
+    cut = english_cut_line(claims, blocks) if tail or short else None  # corroboration only, as in _is_excerpt
     if cut:
         words = WORD_RUN.findall(cut)[-CUT_LINE_QUOTED_WORDS:]
         evidence.append(f"the English stops mid-sentence, its last line ending “… {' '.join(words)}”")
-    tail = trailing_unlinked(claims, alignment)
     if tail:
         evidence.append(f"the Chinese goes on for {len(tail)} sentences past the last English it links, at the English's end")
-    if zh_weight and en_weight < ENGLISH_SHORTER_SHARE * zh_weight:
+    if short:
         evidence.append(f"the English is {en_weight / zh_weight:.0%} of the Chinese's length")
     if evidence:
         rows.append(("english_excerpt", "; ".join(evidence) + (f"; {beyond} Chinese sentences draw on English the file "
