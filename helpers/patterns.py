@@ -74,10 +74,18 @@ GLUED_HEADING = re.compile(
 )
 
 # A sentence run into the next: "not spending.Some Chinese".
-GLUED_SENTENCE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z](?:[a-z]|[A-Z]{2}))")
+# Also after a closing quote: "a game of telephone.’Direct outputs".
+GLUED_SENTENCE = re.compile(r"(?:(?<=[a-z]{2}[.!?])|(?<=[a-z]{2}[.!?][’”]))(?=[A-Z](?:[a-z]|[A-Z]{2}))")
 
 # Sentence ends. Chinese: full- and half-width terminators with the closing marks that follow.
-ZH_END = re.compile(r"(?:[。！？；!?;]+|…+|\.{3,})[”’」』）)】》\"']*")
+# A terminator after the closing marks belongs to the same end ("…何在。”。" is one end, not a lone "。").
+ZH_END = re.compile(r"(?:[。！？；!?;]+|…+|\.{3,})(?:[”’」』）)】》\"'][。！？；!?;]*)*")
+
+# Quotation marks that open a quoted passage in Chinese, and what may stand before a quotation that is a sentence of
+# its own (a colon, the block's start, a sentence end): a quoted sentence without one is embedded in a longer one.
+ZH_OPEN_QUOTE = "“「『‘"
+ZH_CLOSE_QUOTE = "”」』’"
+ZH_QUOTE_INTRODUCERS = "：:。！？；!?;"
 
 # English: a terminator, closing marks, then space and something that can start a sentence.
 EN_END = re.compile(r"[.!?]+[”’\"')\]]*(?=\s+[“‘\"'(\[]?[A-Z0-9\u4e00-\u9fff])")

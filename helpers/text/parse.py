@@ -22,7 +22,7 @@ from ..columns import (
 from ..patterns import (
     BARE_URL, BYLINE_LEAD, CAPTION, DATE, DATED_ITEM, ENDS_SENTENCE, ENDS_WITH_COLON, ENUMERATOR, EN_END, FILE_ENTRY,
     GLUED_HEADING, GLUED_SENTENCE, HAN, HANDLE_AFTER_LABEL, INITIAL, LATIN_LETTER, LINE, LINK_ROW_SEPARATOR, PICTOGRAPH,
-    SENTENCE_STARTERS, TERMINAL, ZH_END,
+    SENTENCE_STARTERS, TERMINAL, ZH_CLOSE_QUOTE, ZH_END, ZH_OPEN_QUOTE, ZH_QUOTE_INTRODUCERS,
 )
 from ..vocab import CueMatcher, load_cues
 
@@ -311,17 +311,32 @@ def _is_abbreviation(text: str, terminator_at: int, after_at: int) -> bool:
     return False
 
 
+def _ends_embedded_quote(text: str, start: int, end: int) -> bool:
+    """True when a Chinese sentence end closes a quotation embedded in a longer sentence, which goes on after it:
+    是否已把“……多代理。”落成执行项？ is one sentence. A quotation opened after a colon or a sentence end (他说：“好。”)
+    or at the block's start is a sentence of its own, and so is one followed by a space or the block's end."""
+    if text[end - 1] not in ZH_CLOSE_QUOTE or end >= len(text) or not HAN.match(text, end):
+        return False
+    opened = max(text.rfind(mark, 0, start) for mark in ZH_OPEN_QUOTE)
+    if opened <= 0:
+        return False
+    before = text[:opened].rstrip()
+    return bool(before) and before[-1] not in ZH_QUOTE_INTRODUCERS
+
+
 def sentence_cuts(text: str, lang: str) -> list[int]:
     """Offsets inside ``text`` where a new sentence starts (never 0 or len(text))."""
     cuts: set[int] = set()
     if lang in ("zh", "mixed"):
         for match in ZH_END.finditer(text):
-            cuts.add(match.end())
+            if not _ends_embedded_quote(text, match.start(), match.end()):
+                cuts.add(match.end())
     if lang in ("en", "mixed"):
         for match in EN_END.finditer(text):
             terminator_at = match.start()
-            if text[terminator_at] == "." and _is_abbreviation(text, terminator_at, match.end()):
-                continue
+            if text[terminator_at] == "." and (_is_abbreviation(text, terminator_at, match.end())
+                                               or text[:terminator_at].strip().isdigit()):
+                continue  # an abbreviation, or a list number ("1. Share context") that heads its item
             cuts.add(match.end())
     for match in GLUED_SENTENCE.finditer(text):
         cuts.add(match.start())
