@@ -188,7 +188,8 @@ def caveats(claims: pd.DataFrame, blocks: pd.DataFrame, alignment: pd.DataFrame,
                      "coverage (computed over the English the file holds, not the whole source)"))
     if en_weight and zh_weight < CHINESE_SHORTER_SHARE * en_weight:
         rows.append(("chinese_much_shorter", f"the Chinese is {zh_weight / en_weight:.0%} of the English's length "
-                     f"({zh_weight:,} Han characters against {en_weight * 3:,} Latin letters)",
+                     f"({zh_weight:,} Han characters against {en_weight * 3:,} Latin letters, "
+                     f"counted as {en_weight:,} at three letters a character)",
                      "omissions and coverage: a summary leaves most of the English out by design"))
     if (script or detect_script("".join(zh["text"]))) == TRADITIONAL:
         rows.append(("traditional_script", "the Chinese is written in Traditional characters",
