@@ -192,10 +192,18 @@ def score_corpus(corpus: Path, gold_dir: Path = GOLD, *, verbose: bool = False, 
             print(f"{doc['doc'][:34]:34} {doc['half']:6} align {al['right']}/{al['n']}  add {pr(res['add'])}  "
                   f"nc {pr(res['noncontent'])}  orgs {pr(res['orgs'])}  orgs_aliases {pr(res['orgs_aliases'])}  "
                   f"caveats {'|'.join(found) or '-'} (gold {doc.get('caveats') or '-'})")
+        group = f"{doc['half']} · {kind_group(doc.get('kind', ''))}"
         for k, v in res.items():
             halves[doc["half"]][k].update(v)
+            halves[group][k].update(v)
             halves[doc["doc"]][k].update(v)
     return halves
+
+
+def kind_group(kind: str) -> str:
+    """The gold's kind, in two groups: translations (of any variety) and summaries (with or without commentary),
+    whose figures differ most and are reported apart so neither hides behind the other."""
+    return "summaries" if kind.startswith("summary") else "translations"
 
 
 QUALITY = ROOT / "data" / "reference" / "label_quality.csv"
@@ -253,6 +261,13 @@ def main(corpus: Path, gold_dir: Path = GOLD, changes: dict | None = None) -> No
         for k in sorted(res):
             if k != "align":
                 print(f"  {k:28} {pr(res[k])}")
+        for group in ("translations", "summaries"):
+            sub = halves.get(f"{half} · {group}")
+            if sub is None:
+                continue
+            al = sub["align"]
+            print(f"  -- {group}: alignment {al['right']}/{al['n']} = {al['right'] / max(al['n'], 1):.2f}; "
+                  f"add {pr(sub['add'])}; noncontent {pr(sub['noncontent'])}; orgs_aliases {pr(sub['orgs_aliases'])}")
 
 
 def parse_changes(items: list[str]) -> dict:
