@@ -155,6 +155,33 @@ DISCOVER_EN_CUE_RE = re.compile(
     r"|Technologies\b|Technology\b|Group\b|Foundation\b|Institute\b|University\b|team\b|company\b|startup\b)"
 )
 DISCOVER_ZH_CUE_RE = re.compile(r"(?:公司|团队|实验室|研究院|研究所|集团|科技|基金会|大学|创始人|联合创始人|CEO)")
+# A lowercase word, hyphenated parts included ("multi-agent"): a capitalised "Multi-agent" is that word, not a name.
+DISCOVER_LOWER_RE = re.compile(rf"{LATIN_BEFORE}[a-z][a-z]+(?:-[a-z]+)*{LATIN_AFTER}")
+
+# A model or product tied to its maker by the words between them: the model, then these, then the maker ("Zorb-7B,
+# developed by Acme", "Zorb 由 艾克米 开发"), or the maker, then these, then the model ("Acme's Zorb-7B", "Acme released
+# Zorb-7B", "艾克米推出的 Zorb-7B").
+MADE_BY_AFTER_RE = re.compile(
+    r"[ \u00A0]*,?[ \u00A0]*(?:(?:is|was|are|were|has been|have been)[ \u00A0]+)?(?:(?:jointly|originally)[ \u00A0]+)?"
+    r"(?:developed|created|built|trained|released|open-sourced|made|launched|introduced|maintained)[ \u00A0]+by[ \u00A0]+"
+    r"(?:the[ \u00A0]+)?|[ \u00A0]*由[ \u00A0]*"
+)
+MADE_BY_ZH_VERB_RE = re.compile(r"[ \u00A0]*(?:联合|共同)?(?:开发|推出|发布|研发|训练|打造|开源|出品)")
+MADE_BY_BEFORE_RE = re.compile(
+    r"(?:'s|’s)[ \u00A0]+(?:(?:new|latest|open[ -]source)[ \u00A0]+)?"
+    r"|[ \u00A0]*(?:(?:最新)?(?:推出|发布|开发|开源|研发|打造))?的[ \u00A0]*"
+    r"|[ \u00A0]+(?:released|releases|launched|launches|introduced|introduces|unveiled|unveils|open-sourced|open-sources"
+    r"|announced|announces)[ \u00A0]+(?:(?:the|its|a)[ \u00A0]+)?(?:new[ \u00A0]+)?"
+)
+
+# ---- tables.ties: Chinese names tied to English ones ---------------------------------------------
+
+# The suffix of a Chinese organisation name (面壁 + 智能, 某某 + 科技): the word cut before it is the name's head.
+TIE_ZH_SUFFIX_RE = re.compile(r"智能|科技|公司|集团|实验室|研究院|研究所|基金会|大学|学院|团队")
+# What may stand between two names written side by side: spaces, brackets, a slash or a dash.
+TIE_PAIR_GAP_RE = re.compile(r"[ \t\u00A0\u3000]*[（(【\[「/／—-]?[ \t\u00A0\u3000]*")
+# A sentence's anchors for pairing a Chinese sentence with an English one: Latin words of two or more, numbers.
+TIE_ANCHOR_RE = re.compile(rf"{LATIN_BEFORE}(?:[{LATIN_LETTER_CLASS}][{LATIN_CLASS}]+|\d+(?:\.\d+)?){LATIN_AFTER}")
 
 
 # ---- align.dictionary: CC-CEDICT lines and glosses, English tokens -------------------------------

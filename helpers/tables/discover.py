@@ -26,21 +26,21 @@ gazetteer's own mentions there too).
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 
 import pandas as pd
 
 from ..patterns import (
-    CAMEL_RE, CAPITALISED_RE, DISCOVER_EN_CUE_RE, DISCOVER_URL_RE, DISCOVER_WORD_RE, DISCOVER_ZH_CUE_RE,
-    HAS_UPPER_RE, LATIN_CHAR_RE,
+    CAMEL_RE, CAPITALISED_RE, DISCOVER_EN_CUE_RE, DISCOVER_LOWER_RE, DISCOVER_URL_RE, DISCOVER_WORD_RE, DISCOVER_ZH_CUE_RE,
+    HAS_UPPER_RE, LATIN_CHAR_RE, MADE_BY_AFTER_RE, MADE_BY_BEFORE_RE, MADE_BY_ZH_VERB_RE,
 )
-from . import entities
+from . import entities, ties
 
 DISCOVERED = "discovered"
 EVIDENCE_VERSIONED = "versioned"
 EVIDENCE_BOTH = "both_versions"
 EVIDENCE_SUFFIX = "org_suffix"
+EVIDENCE_MADE_BY = "made_by"
 
 DISCOVERY_COLUMNS = entities.MENTION_RESULT_COLUMNS + ["evidence"]
 
@@ -126,10 +126,12 @@ def discover_mentions(
     urls = url_mask(text)
     part_of = _parts(text, claims)
     exact, folded = _latin_aliases(gazetteer)
-    lowercase_words = frozenset(w for w in re.findall(r"[a-z][a-z]+", text))
+    lowered = DISCOVER_LOWER_RE.findall(text)
+    lowercase_words = frozenset(lowered) | frozenset(part for word in lowered for part in word.split("-"))
 
     rows: list[tuple] = []
     words: dict[str, list[tuple[int, int, str]]] = defaultdict(list)  # name -> (start, end, part)
+    models: dict[str, list[tuple[int, int, str]]] = defaultdict(list)  # model-like name -> (start, end, part)
     for match in DISCOVER_WORD_RE.finditer(text):
         start, end = match.span()
         word = match.group()
@@ -141,6 +143,8 @@ def discover_mentions(
             rows.append((start, end, word, entity, orgs.get(entity, ""), types.get(entity, ""),
                          f"{EVIDENCE_VERSIONED}:{alias}"))
             continue
+        if _looks_like_model_name(word, stoplist):
+            models[word].append((start, end, part_of[start]))
         if not _looks_like_org_name(word, stoplist, lowercase_words):
             continue
         words[word].append((start, end, part_of[start]))
@@ -159,9 +163,88 @@ def discover_mentions(
             continue
         for start, end, _ in places:
             rows.append((start, end, word, word.casefold(), word, DISCOVERED, evidence))
+    rows += _made_by_rows(text, models, mentions, rows, types)
+    rows += _tied_rows(text, claims, mentions, rows, gazetteer, types, part_of, covered)
     rows.sort()
     frame = pd.DataFrame(rows, columns=DISCOVERY_COLUMNS)
     return frame.astype({"start": "int64", "end": "int64"})
+
+
+def _made_by_rows(text: str, models: dict[str, list[tuple[int, int, str]]], mentions: pd.DataFrame,
+                  rows: list[tuple], types: dict[str, str]) -> list[tuple]:
+    """Mentions of model-like names written in both versions that the text ties to one maker ("Zorb-7B, developed by
+    Acme", "Acme's Zorb-7B", "艾克米推出的 Zorb-7B"): each place the name stands counts for that maker.
+
+    The maker is an organisation: a gazetteer name of an organisation type or a discovered name, never a model, a
+    person or a place.
+    """
+    makers: list[tuple[int, int, str, str]] = [  # (start, end, org, surface)
+        (s, e, org, surface) for s, e, surface, entity, org in
+        zip(mentions["start"], mentions["end"], mentions["surface"], mentions["entity"], mentions["org"])
+        if org and types.get(entity, "") in entities.ORG_TYPES]
+    makers += [(s, e, org, surface) for s, e, surface, _, org, kind, _ in rows if kind == DISCOVERED]
+    if not makers:
+        return []
+    by_start = {s: (org, surface, e) for s, e, org, surface in makers}
+    by_end = {e: (org, surface) for s, e, org, surface in makers}
+    taken = {(s, e) for s, e, *_ in rows}
+    out: list[tuple] = []
+    for word, places in models.items():
+        places = [p for p in places if (p[0], p[1]) not in taken]
+        if not places or {part for _, _, part in places} != {"zh", "en"}:
+            continue
+        found: dict[str, str] = {}
+        for start, end, _ in places:
+            for maker_start in range(end, min(len(text), end + 40) + 1):
+                maker = by_start.get(maker_start)
+                if maker and MADE_BY_AFTER_RE.fullmatch(text[end:maker_start]):
+                    if text[end:maker_start].strip() != "由" or MADE_BY_ZH_VERB_RE.match(text, maker[2]):
+                        found.setdefault(maker[0], maker[1])
+                    break
+            for maker_end in range(start, max(0, start - 40) - 1, -1):
+                maker = by_end.get(maker_end)
+                if maker and MADE_BY_BEFORE_RE.fullmatch(text[maker_end:start]):
+                    found.setdefault(maker[0], maker[1])
+                    break
+        if len(found) != 1:
+            continue  # no maker, or two: the text does not say whose it is
+        org, surface = next(iter(found.items()))
+        for start, end, _ in places:
+            out.append((start, end, word, word.casefold(), org, DISCOVERED, f"{EVIDENCE_MADE_BY}:{surface}"))
+    return out
+
+
+def _looks_like_model_name(word: str, stoplist: frozenset[str]) -> bool:
+    """A model's name: a letter first, then CamelCase or a digit ("Zorb-7B", "ZorbChat"), not stoplisted, not an acronym.
+
+    >>> [_looks_like_model_name(w, frozenset()) for w in ("Zorb-7B", "ZorbChat", "Zorb", "GSM", "13B")]
+    [True, True, False, False, False]
+    """
+    if not LATIN_CHAR_RE.match(word[0]) or word[0].isdigit() or entities._is_stopword(word, stoplist):
+        return False
+    if word.isupper():
+        return False
+    return bool(CAMEL_RE.search(word) or any(ch.isdigit() for ch in word))
+
+
+def _tied_rows(text: str, claims: pd.DataFrame, mentions: pd.DataFrame, rows: list[tuple], gazetteer: pd.DataFrame,
+               types: dict[str, str], part_of: list[str], covered: bytearray) -> list[tuple]:
+    """The Chinese names ``ties.tie_names`` ties to an organisation named in Latin letters (gazetteer or discovered)."""
+    english: dict[tuple[str, str, str], list[tuple[int, int, str, str]]] = defaultdict(list)
+    taken = bytearray(covered)
+    for start, end, surface, org in zip(mentions["start"], mentions["end"], mentions["surface"], mentions["org"]):
+        if org and part_of[start]:
+            english[(org, org, types.get(org, ""))].append((start, end, surface, part_of[start]))
+    for start, end, surface, entity, org, kind, _ in rows:
+        taken[start:end] = b"\x01" * (end - start)
+        if org and part_of[start]:
+            identity = (entity, org, kind) if kind == DISCOVERED else (org, org, types.get(org, ""))
+            english[identity].append((start, end, surface, part_of[start]))
+    english = {k: v for k, v in english.items() if any(LATIN_CHAR_RE.search(sf) for _, _, sf, _ in v)}
+    if not english:
+        return []
+    places = frozenset(name for name in gazetteer.loc[gazetteer["type"] == "place", "name_zh"] if name)
+    return ties.tie_names(text, claims, part_of, taken, english, entities.tokenizer_for(gazetteer), places=places)
 
 
 def _after_mention(text: str, start: int, covered: bytearray) -> bool:
@@ -179,11 +262,21 @@ def _suffix_cue(text: str, places: list[tuple[int, int, str]]) -> bool:
 
 
 def _looks_like_org_name(word: str, stoplist: frozenset[str], lowercase_words: frozenset[str]) -> bool:
-    """Capitalised or CamelCase, not stoplisted, not an ordinary word the text also writes in lowercase, no digit."""
+    """Capitalised or CamelCase, not stoplisted, not an ordinary word the text also writes in lowercase (hyphenated
+    compounds too), not a capitalised compound with lowercase parts, no digit.
+
+    >>> _looks_like_org_name("Multi-agent", frozenset(), frozenset())
+    False
+    >>> _looks_like_org_name("Rokid", frozenset(), frozenset({"multi-agent"}))
+    True
+    """
     if any(ch.isdigit() for ch in word) or not HAS_UPPER_RE.search(word):
         return False
     if entities._is_stopword(word, stoplist) or word.lower() in lowercase_words:
         return False
+    head, *tail = word.split("-")
+    if tail and all(part[:1].islower() for part in tail) and not CAMEL_RE.search(word):
+        return False  # a capitalised compound ("Multi-agent", "Open-source"): a word at a sentence's start
     return bool(CAMEL_RE.search(word) or CAPITALISED_RE.match(word))
 
 
