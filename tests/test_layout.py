@@ -18,7 +18,8 @@ ORDER = [
     # 1 text: read, cut, parse
     "helpers.text", "helpers.text.reader", "helpers.text.segment", "helpers.text.variants", "helpers.text.parse",
     # 2 tables: mentions (and the gazetteer's tokenizer), claims, every table of a document
-    "helpers.tables", "helpers.tables.entities", "helpers.tables.claims", "helpers.tables.discover",
+    "helpers.tables", "helpers.tables.entities", "helpers.tables.claims", "helpers.tables.ties",
+    "helpers.tables.discover",
     "helpers.tables.extract",
     # 3 align: dictionaries, evidence, decoder, links, evaluation
     "helpers.align.dictionary", "helpers.align.ecdict", "helpers.align.numbers", "helpers.align.evidence",
