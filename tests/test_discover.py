@@ -175,3 +175,17 @@ def test_discoveries_never_overlap_a_mention_and_quote_the_text(zh, en):
     assert (mentions["start"].to_numpy()[1:] >= mentions["end"].to_numpy()[:-1]).all()
     found = mentions[mentions["type"] == DISCOVERED]
     assert not found["surface"].str.casefold().isin(["gpu", "today", "paris", "13b"]).any()
+
+
+def test_a_capitalised_compound_with_lowercase_parts_is_no_name():
+    # "Multi-agent" opens a sentence; the text also writes it in lowercase, or its parts are ordinary words
+    text = document("Multi-agent 团队的系统很复杂，大家都在讨论。", "Multi-agent systems are hard. Many teams try anyway.")
+    assert discovered(text).empty
+
+
+def test_every_gazetteer_row_says_where_it_came_from():
+    from helpers.tables.entities import GAZETTEER_PATH
+    from helpers.vocab import read_table
+
+    table = read_table(GAZETTEER_PATH)
+    assert "source" in table.columns and (table["source"].str.strip() != "").all()

@@ -41,6 +41,7 @@ EVIDENCE_VERSIONED = "versioned"
 EVIDENCE_BOTH = "both_versions"
 EVIDENCE_SUFFIX = "org_suffix"
 EVIDENCE_MADE_BY = "made_by"
+MODEL_TYPE = "model"
 
 DISCOVERY_COLUMNS = entities.MENTION_RESULT_COLUMNS + ["evidence"]
 
@@ -175,25 +176,26 @@ def _made_by_rows(text: str, models: dict[str, list[tuple[int, int, str]]], ment
     """Mentions of model-like names written in both versions that the text ties to one maker ("Zorb-7B, developed by
     Acme", "Acme's Zorb-7B", "艾克米推出的 Zorb-7B"): each place the name stands counts for that maker.
 
-    The maker is an organisation: a gazetteer name of an organisation type or a discovered name, never a model, a
+    The maker is an organisation: a gazetteer name of an organisation type (the model's type is then ``model``, and it
+    counts for that organisation like a gazetteer model) or a discovered name (then ``discovered``); never a model, a
     person or a place.
     """
-    makers: list[tuple[int, int, str, str]] = [  # (start, end, org, surface)
-        (s, e, org, surface) for s, e, surface, entity, org in
+    makers: list[tuple[int, int, str, str, str]] = [  # (start, end, org, surface, the model's type)
+        (s, e, org, surface, MODEL_TYPE) for s, e, surface, entity, org in
         zip(mentions["start"], mentions["end"], mentions["surface"], mentions["entity"], mentions["org"])
         if org and types.get(entity, "") in entities.ORG_TYPES]
-    makers += [(s, e, org, surface) for s, e, surface, _, org, kind, _ in rows if kind == DISCOVERED]
+    makers += [(s, e, org, surface, DISCOVERED) for s, e, surface, _, org, kind, _ in rows if kind == DISCOVERED]
     if not makers:
         return []
-    by_start = {s: (org, surface, e) for s, e, org, surface in makers}
-    by_end = {e: (org, surface) for s, e, org, surface in makers}
+    by_start = {s: (org, (surface, kind), e) for s, e, org, surface, kind in makers}
+    by_end = {e: (org, (surface, kind)) for s, e, org, surface, kind in makers}
     taken = {(s, e) for s, e, *_ in rows}
     out: list[tuple] = []
     for word, places in models.items():
         places = [p for p in places if (p[0], p[1]) not in taken]
         if not places or {part for _, _, part in places} != {"zh", "en"}:
             continue
-        found: dict[str, str] = {}
+        found: dict[str, tuple[str, str]] = {}  # maker's org -> (surface, the model's type)
         for start, end, _ in places:
             for maker_start in range(end, min(len(text), end + 40) + 1):
                 maker = by_start.get(maker_start)
@@ -208,9 +210,9 @@ def _made_by_rows(text: str, models: dict[str, list[tuple[int, int, str]]], ment
                     break
         if len(found) != 1:
             continue  # no maker, or two: the text does not say whose it is
-        org, surface = next(iter(found.items()))
+        org, (surface, kind) = next(iter(found.items()))
         for start, end, _ in places:
-            out.append((start, end, word, word.casefold(), org, DISCOVERED, f"{EVIDENCE_MADE_BY}:{surface}"))
+            out.append((start, end, word, word.casefold(), org, kind, f"{EVIDENCE_MADE_BY}:{surface}"))
     return out
 
 
@@ -230,17 +232,18 @@ def _looks_like_model_name(word: str, stoplist: frozenset[str]) -> bool:
 def _tied_rows(text: str, claims: pd.DataFrame, mentions: pd.DataFrame, rows: list[tuple], gazetteer: pd.DataFrame,
                types: dict[str, str], part_of: list[str], covered: bytearray) -> list[tuple]:
     """The Chinese names ``ties.tie_names`` ties to an organisation named in Latin letters (gazetteer or discovered)."""
-    english: dict[tuple[str, str, str], list[tuple[int, int, str, str]]] = defaultdict(list)
+    english: dict[tuple[str, str, str], list[tuple[int, int, str, str, bool]]] = defaultdict(list)
     taken = bytearray(covered)
-    for start, end, surface, org in zip(mentions["start"], mentions["end"], mentions["surface"], mentions["org"]):
+    for start, end, surface, entity, org in zip(mentions["start"], mentions["end"], mentions["surface"],
+                                                mentions["entity"], mentions["org"]):
         if org and part_of[start]:
-            english[(org, org, types.get(org, ""))].append((start, end, surface, part_of[start]))
+            english[(org, org, types.get(org, ""))].append((start, end, surface, part_of[start], entity == org))
     for start, end, surface, entity, org, kind, _ in rows:
         taken[start:end] = b"\x01" * (end - start)
         if org and part_of[start]:
-            identity = (entity, org, kind) if kind == DISCOVERED else (org, org, types.get(org, ""))
-            english[identity].append((start, end, surface, part_of[start]))
-    english = {k: v for k, v in english.items() if any(LATIN_CHAR_RE.search(sf) for _, _, sf, _ in v)}
+            identity = (entity, org, kind) if kind == DISCOVERED and entity == org.casefold() else (org, org, types.get(org, ""))
+            english[identity].append((start, end, surface, part_of[start], entity == org.casefold()))
+    english = {k: v for k, v in english.items() if any(LATIN_CHAR_RE.search(sf) for _, _, sf, _, _ in v)}
     if not english:
         return []
     places = frozenset(name for name in gazetteer.loc[gazetteer["type"] == "place", "name_zh"] if name)

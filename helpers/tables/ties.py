@@ -10,8 +10,8 @@ the English name's organisation, with ``evidence`` ``tied_<how>:<English name>``
 
 - ``pinyin``: the head read in pinyin is the English name's first word (百川 → Baichuan), letters only, case ignored;
 - ``paired``: the document writes the two side by side (面壁智能（ModelBest）, ModelBest 面壁智能);
-- ``sentence``: a Chinese sentence holding the Chinese name but no other name of the organisation and an English
-  sentence naming the organisation are each other's one best match by shared anchors (Latin words and numbers, the
+- ``sentence``: a Chinese sentence holding the Chinese name but no other name of the organisation itself and an
+  English sentence naming the organisation itself are each other's one best match by shared anchors (Latin words and numbers, the
   organisation's own names left out, at least ``MIN_SHARED_ANCHORS``).
 
 Each Chinese name ties to one English name: a Chinese name that two English names claim by the same evidence is
@@ -27,7 +27,7 @@ from functools import lru_cache
 import pandas as pd
 
 from ..paths import REFERENCE
-from ..patterns import CJK_CHAR, LATIN_CHAR_RE as LATIN_RE, TIE_ANCHOR_RE, TIE_PAIR_GAP_RE, TIE_ZH_SUFFIX_RE
+from ..patterns import LATIN_CHAR_RE as LATIN_RE, TIE_ANCHOR_RE, TIE_HAN_RE, TIE_PAIR_GAP_RE, TIE_ZH_SUFFIX_RE
 from ..text.segment import Tokenizer
 from ..vocab import read_word_list
 
@@ -78,7 +78,7 @@ def chinese_names(text: str, spans: list[tuple[int, int]], tokenizer: Tokenizer,
             else:
                 continue
             name = sentence[name_start:name_end]
-            if len(head) < 2 or not all(CJK_CHAR.match(ch) for ch in head):
+            if len(head) < 2 or not TIE_HAN_RE.fullmatch(head):
                 continue
             if name in stoplist or head in stoplist or head in places:
                 continue
@@ -97,7 +97,7 @@ def _head_before(tokens: list[tuple[str, int, int]], index: int, stoplist: froze
     """
     head, start = "", tokens[index][1]
     for word, s, _ in reversed(tokens[:index]):
-        if not all(CJK_CHAR.match(ch) for ch in word) or word in stoplist:
+        if not TIE_HAN_RE.fullmatch(word) or word in stoplist:
             break
         if len(word) > 1:
             if not head:
@@ -143,12 +143,13 @@ def _best_match(anchors: frozenset[str], others: list[tuple[int, int, frozenset[
 
 
 def tie_names(text: str, claims: pd.DataFrame, part_of: list[str], covered: bytearray,
-              english: dict[Identity, list[tuple[int, int, str, str]]], tokenizer: Tokenizer, *,
+              english: dict[Identity, list[tuple[int, int, str, str, bool]]], tokenizer: Tokenizer, *,
               stoplist: frozenset[str] | None = None, places: frozenset[str] = frozenset()) -> list[tuple]:
     """Mention rows (start, end, surface, entity, org, type, evidence) for the Chinese names tied to ``english``.
 
-    ``english``: an organisation's identity (entity, org, type) → the places its Latin names stand, as (start, end,
-    surface, part); ``covered`` marks the characters other mentions hold.
+    ``english``: an organisation's identity (entity, org, type) → the places it is named, as (start, end, surface,
+    part, whether the surface names the organisation itself rather than one of its models or products); ``covered``
+    marks the characters other mentions hold.
     """
     stoplist = load_zh_stoplist() if stoplist is None else stoplist
     sentences = [(int(s), int(e)) for s, e in zip(claims["start"], claims["end"]) if part_of[int(s)] in ("zh", "en")]
@@ -169,20 +170,20 @@ def tie_names(text: str, claims: pd.DataFrame, part_of: list[str], covered: byte
     for name, places_ in names.items():
         reading = _pinyin(places_[0][2])
         for identity, en_places in english.items():
-            surfaces = {surface for _, _, surface, _ in en_places if LATIN_RE.search(surface)}
+            surfaces = {surface for _, _, surface, _, _ in en_places if LATIN_RE.search(surface)}
+            own = [(a, b) for a, b, _, _, itself in en_places if itself]
             if len(reading) >= 4 and any(_letters(surface.split(" ")[0]) == reading for surface in surfaces):
                 claims_by_name[name][(HOW_PINYIN, identity)] += 1
-            en_spans = [(a, b) for a, b, _, _ in en_places]
-            latin_spans = [(a, b) for a, b, surface, _ in en_places if LATIN_RE.search(surface)]
+            latin_spans = [(a, b) for a, b, surface, _, _ in en_places if LATIN_RE.search(surface)]
             if any(_paired(text, (s, e), latin_spans) for s, e, _ in places_):
                 claims_by_name[name][(HOW_PAIRED, identity)] += 1
-            folded = {surface.casefold() for surface in surfaces}
+            folded = {surface.casefold() for _, _, surface, _, itself in en_places if itself}
             for s, _, _ in places_:
                 sentence = zh_sentence_of.get(s)
-                if sentence is None or any(sentence[0] <= a < sentence[1] for a, _ in en_spans):
+                if sentence is None or any(sentence[0] <= a < sentence[1] for a, _ in own):
                     continue  # the sentence names the organisation already: the Chinese name is another
                 best = _best_match(zh_anchors[sentence] - folded, en_sentences)
-                if best is None or not any(best[0] <= a < best[1] for a, _ in en_spans):
+                if best is None or not any(best[0] <= a < best[1] for a, _ in own):
                     continue
                 back = _best_match(_anchors(text[best[0]:best[1]]) - folded,
                                    [(a, b, zh_anchors[(a, b)]) for a, b in zh_sentences])
@@ -197,7 +198,8 @@ def tie_names(text: str, claims: pd.DataFrame, part_of: list[str], covered: byte
             if len(partners) == 1:
                 identity = partners.pop()
                 entity, org, kind = identity
-                en_name = next((sf for _, _, sf, _ in english[identity] if LATIN_RE.search(sf)), name)
+                en_name = next((sf for _, _, sf, _, itself in english[identity] if itself and LATIN_RE.search(sf)),
+                               next((sf for _, _, sf, _, _ in english[identity] if LATIN_RE.search(sf)), name))
                 for start, end, _ in names[name]:
                     if any(taken[start:end]):
                         continue

@@ -1,0 +1,147 @@
+"""Chinese names tied to English ones, and models counted under the maker the text names: each rule, its false friends."""
+
+import doctest
+
+import pandas as pd
+import pytest
+
+import helpers.tables.ties as ties
+from helpers.tables.discover import DISCOVERED, EVIDENCE_MADE_BY
+from helpers.tables.entities import _gazetteer_key, _rollup, normalise_gazetteer
+from helpers.tables.extract import extract
+
+GAZETTEER = normalise_gazetteer(pd.DataFrame([
+    {"entity": "acme", "name_en": "Acme", "type": "lab"},
+    {"entity": "zing", "name_en": "Zing", "type": "model", "parent": "acme"},
+    {"entity": "bolt", "name_en": "Bolt Robotics", "type": "company"},
+    {"entity": "ada", "name_en": "Ada Lovelace", "type": "person"},
+    {"entity": "paris", "name_en": "Paris", "name_zh": "巴黎", "type": "place"},
+]))
+GAZETTEER = GAZETTEER.assign(org=list(map(_rollup(_gazetteer_key(GAZETTEER)).get, GAZETTEER["entity"])))
+
+
+def document(zh: str, en: str) -> str:
+    return f"{zh}\n\n{en}\n"
+
+
+def found(text: str) -> pd.DataFrame:
+    mentions = extract(text, gazetteer=GAZETTEER).mentions
+    return mentions[mentions["evidence"] != ""]
+
+
+def test_docstring_examples_run():
+    assert doctest.testmod(ties).failed == 0
+
+
+# ---- ties: a Chinese name and an English one -----------------------------------------------------------
+
+
+def test_a_chinese_name_read_in_pinyin_as_an_english_name_is_that_organisation():
+    text = document("博尔特科技发布了新机器人，博尔特科技很高兴。", "Bolt Robotics shipped a new robot and is glad.")
+    # 博尔特 reads "boerte", not "bolt": no tie by pinyin; the sentences share no anchors: no tie at all
+    assert found(text).empty
+    text = document("艾克米智能发布了 Zing 3 模型，艾克米智能很高兴。", "Acme shipped Zing 3 and is glad.")
+    # 艾克米 reads "aikemi", not "acme": the two sentences share Zing and 3, so the sentence rule ties them
+    tied = found(text)
+    assert tied["surface"].tolist() == ["艾克米智能", "艾克米智能"]
+    assert set(tied["org"]) == {"acme"} and set(tied["evidence"]) == {"tied_sentence:Acme"}
+
+
+def test_pinyin_ties_a_name_the_english_spells_out():
+    gazetteer = normalise_gazetteer(pd.DataFrame([{"entity": "mingyue", "name_en": "Mingyue", "type": "lab"}]))
+    gazetteer = gazetteer.assign(org=["mingyue"])
+    text = document("明月智能今天发布了新模型，大家都很关注。", "Mingyue released a model today, to wide interest.")
+    mentions = extract(text, gazetteer=gazetteer).mentions
+    tied = mentions[mentions["evidence"] != ""]
+    assert tied["surface"].tolist() == ["明月智能"] and tied["evidence"].tolist() == ["tied_pinyin:Mingyue"]
+    assert tied["entity"].tolist() == ["mingyue"] and tied["type"].tolist() == ["lab"]
+
+
+@pytest.mark.parametrize("pair", ["星尘智能（Acme）", "星尘智能 (Acme)", "Acme 星尘智能", "星尘智能/Acme"])
+def test_a_chinese_name_written_beside_an_english_one_is_tied_to_it(pair):
+    text = document(f"{pair}发布了新模型，大家都很关注这件事。", "Acme released a model, to wide interest.")
+    tied = found(text)
+    assert tied["surface"].tolist() == ["星尘智能"] and tied["evidence"].tolist() == ["tied_paired:Acme"]
+    start = text.index("星尘智能")
+    assert (tied["start"].iloc[0], tied["end"].iloc[0]) == (start, start + 4)
+
+
+def test_a_discovered_english_name_takes_its_chinese_name_too():
+    text = document("星尘智能发布了 Zorb 4 模型，在 MMLU 上得分 80。", "Stardust Labs released Zorb 4, scoring 80 on MMLU.")
+    tied = found(text)
+    chinese = tied[tied["surface"] == "星尘智能"]
+    assert chinese["evidence"].tolist() == ["tied_sentence:Stardust"]
+    assert chinese["type"].tolist() == [DISCOVERED] and chinese["org"].tolist() == ["Stardust"]
+
+
+@pytest.mark.parametrize(
+    "zh, en",
+    [
+        # generic words before a suffix: 人工智能, 这家公司, 很多团队, a place's university
+        ("人工智能发布了 Zing 3 模型，得分 80。", "Acme released Zing 3, scoring 80."),
+        ("这家公司发布了 Zing 3 模型，得分 80。", "Acme released Zing 3, scoring 80."),
+        ("很多团队发布了 Zing 3 模型，得分 80。", "Acme released Zing 3, scoring 80."),
+        ("巴黎大学发布了 Zing 3 模型，得分 80。", "Acme released Zing 3, scoring 80."),
+        # the Chinese sentence names the organisation already: the Chinese name is another one
+        ("Acme 和星尘智能发布了 Zing 3 模型，得分 80。", "Acme released Zing 3, scoring 80."),
+        # one shared anchor is chance, not a translation
+        ("星尘智能发布了 Zing 模型，大家都很关注。", "Acme released Zing to wide interest."),
+        # a person is no organisation to tie to
+        ("星尘智能发布了 Zorb 3 模型，得分 80。", "Ada Lovelace released Zorb 3, scoring 80."),
+    ],
+)
+def test_false_friends_are_not_tied(zh, en):
+    assert not found(document(zh, en))["evidence"].str.startswith("tied").any()
+
+
+def test_a_chinese_name_two_english_names_claim_equally_is_tied_to_neither():
+    text = document("Acme 星尘智能（Bolt Robotics）合作，大家都很关注。", "Acme and Bolt Robotics work together.")
+    assert not found(text)["evidence"].str.startswith("tied").any()
+
+
+def test_the_head_before_a_suffix_stops_at_a_function_word():
+    tokens = [("我们", 0, 2), ("和", 2, 3), ("星", 3, 4), ("尘", 4, 5), ("智能", 5, 7)]
+    assert ties._head_before(tokens, 4, ties.load_zh_stoplist()) == ("星尘", 3)
+
+
+# ---- made_by: a model-like name counted under the maker the text names --------------------------------
+
+
+@pytest.mark.parametrize(
+    "zh, en",
+    [
+        ("Acme 推出的 Zorb-7B 很强，大家都很关注这个消息。", "Zorb-7B, developed by Acme, is strong and everyone is watching."),
+        ("Acme 的 Zorb-7B 很强，大家都很关注这个消息。", "Acme's Zorb-7B is strong, and everyone is watching."),
+        ("Zorb-7B 由 Acme 开发，大家都很关注这个消息。", "Acme released Zorb-7B today, and everyone is watching."),
+        ("大家都很关注 ZorbChat 这个产品的消息。", "ZorbChat was built by Acme, and everyone is watching."),
+    ],
+)
+def test_a_model_the_text_ties_to_its_maker_counts_for_that_maker(zh, en):
+    text = document(zh, en)
+    made = found(text)
+    made = made[made["evidence"].str.startswith(EVIDENCE_MADE_BY)]
+    word = "ZorbChat" if "ZorbChat" in zh else "Zorb-7B"
+    assert made["surface"].tolist() == [word, word]
+    assert set(made["org"]) == {"acme"} and set(made["type"]) == {"model"}
+    assert set(made["evidence"]) == {f"{EVIDENCE_MADE_BY}:Acme"}
+
+
+@pytest.mark.parametrize(
+    "zh, en",
+    [
+        # the "maker" is a person, a model or a place
+        ("Ada Lovelace 的 Zorb-7B 很强，大家都很关注。", "Ada Lovelace's Zorb-7B is strong, everyone is watching."),
+        ("Zing 的 Zorb-7B 插件很强，大家都很关注。", "Zing's Zorb-7B plugin is strong, everyone is watching."),
+        ("Paris 的 Zorb-7B 很强，大家都很关注。", "Paris's Zorb-7B is strong, everyone is watching."),
+        # named in one version only
+        ("大家都很关注这个消息，效果很好。", "Acme's Zorb-7B is strong, everyone is watching."),
+        # two makers: the text does not say whose it is
+        ("Acme 的 Zorb-7B 很强，大家都很关注。", "Bolt Robotics released Zorb-7B, everyone is watching."),
+        # an ordinary word or a benchmark acronym after a maker
+        ("Acme 的 MMLU 成绩很好，大家都很关注。", "Acme's MMLU score is strong, everyone is watching."),
+        ("Acme 的 Research 很强，大家都很关注。", "Acme's Research is strong, everyone is watching."),
+    ],
+)
+def test_false_friends_are_not_counted_under_a_maker(zh, en):
+    made = found(document(zh, en))
+    assert not made["evidence"].str.startswith(EVIDENCE_MADE_BY).any()
