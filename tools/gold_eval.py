@@ -120,6 +120,10 @@ def evaluate(doc: dict, text: str, gold_dir: Path, analyse) -> dict:
     for (lang, org), n in gold_counts.items():
         gold_by_alias[(lang, aliases.get(org) or same_start(org, found) or org)] += n
     score_counts(out["orgs_aliases"], sys_counts, gold_by_alias)
+    # The same, per version (the goal is per document and language): "orgs_aliases:zh", "orgs_aliases:en".
+    for lang in ("zh", "en"):
+        score_counts(out[f"orgs_aliases:{lang}"], Counter({k: n for k, n in sys_counts.items() if k[0] == lang}),
+                     Counter({k: n for k, n in gold_by_alias.items() if k[0] == lang}))
     return out
 
 
@@ -249,6 +253,11 @@ def main(corpus: Path, gold_dir: Path = GOLD, changes: dict | None = None) -> No
         partial.write_text(quality_text(halves), encoding="utf-8")
         partial.replace(QUALITY)
         print(f"wrote {QUALITY.relative_to(ROOT)}")
+    print("\n== organisation mentions per document and version (orgs_aliases)")
+    for doc in read_index(gold_dir):
+        res = halves.get(doc["doc"])
+        if res is not None:
+            print(f"{doc['doc'][:34]:34} {doc['half']:6} zh {pr(res['orgs_aliases:zh'])}  en {pr(res['orgs_aliases:en'])}")
     for half in ("tuning", "test"):
         res = halves.get(half)
         if res is None:
