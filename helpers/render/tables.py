@@ -33,13 +33,16 @@ def display_name(entity_id: str, names: Mapping[str, str]) -> str:
 
     >>> display_name("united_states", {})
     'United states'
+    >>> display_name("Moonshot AI", {})
+    'Moonshot AI'
     >>> display_name("moonshot", {"moonshot": "Moonshot AI"})
     'Moonshot AI'
     """
     text = str(entity_id)
     if text in names:
         return names[text]
-    return text.replace("_", " ").capitalize() if text else text
+    text = text.replace("_", " ")   # an id; a name already ('Moonshot AI') keeps its capitals
+    return text[:1].upper() + text[1:]
 
 
 def frame_name(frame_id: str) -> str:
@@ -107,22 +110,26 @@ def _digits(column: str) -> int:
 
 
 def style_table(frame: pd.DataFrame, *, names: Mapping[str, str] | None = None, width: int = WRAP_WIDTH,
-                text_columns: Iterable[str] | None = None):
+                text_columns: Iterable[str] | None = None, right: Iterable[str] = ()):
     """The pages' table: a pandas Styler over ``readable(frame)``, with no index, left-aligned, wrapped at ``width``
-    characters, and floats rounded (shares to 3 places, other floats to 2)."""
+    characters, and floats rounded (shares to 3 places, other floats to 2). Columns in ``right`` are right-aligned
+    (the text before a keyword, so that it meets the keyword)."""
     shown = readable(frame, names).reset_index(drop=True)
     floats = [c for c in shown.columns if pd.api.types.is_float_dtype(shown[c])]
     long_text = list(text_columns) if text_columns is not None else [
         c for c in shown.columns if not pd.api.types.is_numeric_dtype(shown[c]) and shown[c].astype(str).str.len().max() > width]
     # a fixed id: nbval compares the HTML, and pandas would otherwise draw a random one per table
     styler = shown.style.set_uuid("bundle").hide(axis="index")
-    styler = styler.format(escape="html", na_rep="")   # an article's markup is shown, never run
-    if floats:
-        styler = styler.format({c: f"{{:.{_digits(c)}f}}" for c in floats}, na_rep="")
+    # an article's markup is shown, never run; one call, since each call of ``format`` resets every column it
+    # does not name to pandas' default, which does not escape
+    styler = styler.format({c: f"{{:.{_digits(c)}f}}" for c in floats}, escape="html", na_rep="")
     styler = styler.set_table_styles([
         {"selector": "th", "props": [("text-align", "left"), ("vertical-align", "bottom")]},
         {"selector": "td", "props": [("text-align", "left"), ("vertical-align", "top")]},
     ])
+    right = [c for c in right if c in shown.columns]
+    if right:
+        styler = styler.set_properties(subset=right, **{"text-align": "right !important"})  # over the pages' left-align rule
     if long_text:
         styler = styler.set_properties(subset=long_text, **{"white-space": "normal", "min-width": f"{width // 2}ch",
                                                             "max-width": f"{width}ch", "overflow-wrap": "anywhere"})
