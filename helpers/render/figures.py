@@ -24,6 +24,8 @@ from .fonts import use_cjk_font
 FIGSIZE = (10.0, 5.6)
 DPI = 150
 MIN_FONT_PT = 16
+#: Height of one organisation's row in the mentions chart: two bars, each taller than a 16 pt label.
+ROW_INCHES = 0.62
 STYLE = {
     "font.size": 17,
     "axes.titlesize": 20,
@@ -210,7 +212,8 @@ def plot_org_mentions(by_part: pd.DataFrame, top: int = 15, *, claims: pd.DataFr
     the versions differ several times over in length)."""
     chosen = by_part.head(top)
     use_cjk_font()
-    fig = Figure(figsize=(FIGSIZE[0], min(FIGSIZE[1], max(4.0, 0.42 * len(chosen) + 1.4))), dpi=DPI, layout="constrained")
+    # a row holds two bars, each taller than its 16 pt number, so no two numbers touch
+    fig = Figure(figsize=(FIGSIZE[0], max(4.0, ROW_INCHES * len(chosen) + 1.9)), dpi=DPI, layout="constrained")
     lengths = part_lengths(claims) if claims is not None else None
     axes = fig.subplots(1, 2 if lengths is not None else 1, sharey=True, squeeze=False)[0]
     if chosen.empty:
@@ -235,7 +238,8 @@ def plot_org_mentions(by_part: pd.DataFrame, top: int = 15, *, claims: pd.DataFr
     axes[0].set_yticks(y, chosen["org"])
     _title(fig, "Who is named, in each version: counts and per 1,000 characters" if lengths is not None
            else "Who is named, in each version")
-    axes[-1].legend(loc="lower right")
+    # below the panels, never over a bar's number
+    fig.legend(*axes[0].get_legend_handles_labels(), loc="outside lower center", ncols=2)
     return fig
 
 
@@ -346,8 +350,22 @@ def plot_shift_counts(counts: pd.DataFrame, *, empty: str = "no shifts found") -
 
 
 def _title(fig: Figure, text: str) -> None:
-    """The figure's title, flush left over the whole canvas (long tick labels never push it off the edge)."""
+    """The figure's title, flush left over the whole canvas (long tick labels never push it off the edge), and the
+    figure's description from it (``describe``)."""
     fig.suptitle(text, x=0.01, ha="left", fontsize=STYLE["axes.titlesize"])
+    describe(fig, text)
+
+
+def describe(fig: Figure, text: str) -> Figure:
+    """Give ``fig`` a description: its plain-text form in a notebook and the alt text of its image on the pages.
+
+    IPython asks a figure for ``_repr_mimebundle_`` before drawing it: the text and the PNG's ``alt`` come from
+    here, the PNG itself from the inline backend as before.
+    """
+    def bundle(include=None, exclude=None):
+        return {"text/plain": f"Figure: {text}"}, {"image/png": {"alt": text}}
+    fig._repr_mimebundle_ = bundle
+    return fig
 
 
 def _shorten(text: str, width: int) -> str:
