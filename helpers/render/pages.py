@@ -25,10 +25,28 @@ body { font-family: var(--jp-content-font-family); }
 .jp-RenderedMarkdown > p, .jp-RenderedMarkdown > ul, .jp-RenderedMarkdown > ol, .jp-RenderedMarkdown > blockquote,
 .jp-RenderedText > pre { max-width: 90ch !important; }
 .jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th { text-align: left !important; vertical-align: top; }
+.jp-RenderedImage img { max-width: min(100%, 960px); }   /* a slide-size figure, not a poster */
+details.fold { margin: 0.3em 0; } details.fold > summary { color: #555; cursor: pointer; font-size: 90%; }
 </style>{% endblock html_head_css %}
 {% block html_head_js_mathjax %}{% endblock html_head_js_mathjax %}
 {% block html_head_js_mermaidjs %}{% endblock html_head_js_mermaidjs %}
+{% block any_cell %}{% if cell.metadata.get('fold_start') %}
+<details class="fold"><summary>Set-up and checks (click to show)</summary>{% endif %}{{ super() }}{% if cell.metadata.get('fold_end') %}</details>
+{% endif %}{% endblock any_cell %}
 """
+#: Cells a page folds away under one "Set-up and checks" line: imports, settings and the checks after loading.
+FOLDED_TAGS = ("fold", "parameters", "injected-parameters")
+# Every figure's image gets its alt text from the figure's title (helpers.render.figures.describe), which the
+# notebook keeps in the PNG output's metadata; nbconvert would otherwise write "No description has been provided".
+ALT_TEXT_BLOCK = """{% block data_png scoped %}
+<div class="jp-RenderedImage jp-OutputArea-output {{ extra_class }}">
+<img src="data:image/png;base64,{{ output.data['image/png'] | escape_html }}"
+ alt="{{ (output.metadata.get('image/png', {}).get('alt') or output.data.get('text/plain', '') or 'A figure') | escape_html }}">
+</div>
+{%- endblock data_png %}
+"""
+PAGE_TEMPLATE += ALT_TEXT_BLOCK
+
 # The reveal.js theme's own @import of web fonts is stripped when reveal.js is copied (assets.offline_reveal);
 # the slides load Source Sans Pro, which reveal.js ships, from the copy beside them.
 SLIDES_TEMPLATE = """{%- extends 'index.html.j2' -%}
@@ -56,17 +74,19 @@ Reveal.initialize({
 .reveal .slides { text-align: left; }
 .reveal .jp-RenderedHTMLCommon { font-family: var(--r-main-font); }   /* the shipped font, not the pages' system one */
 .reveal .slides section { height: 100%; }
-.reveal .jp-OutputArea-output img { display: block; max-height: 420px; max-width: 100%; width: auto; margin: 0 auto; }
-.reveal h1 { font-size: 48px; } .reveal h2 { font-size: 36px; margin: 0 0 0.3em; }
+.reveal .jp-OutputArea-output img { display: block; max-height: 490px; max-width: 100%; width: auto; margin: 0 auto; }
+.reveal h1 { font-size: 52px; margin: 1.2em 0 0.4em; } .reveal h2 { font-size: 34px; line-height: 1.2; margin: 0 0 0.4em; }
 .reveal .jp-Cell, .reveal .jp-OutputArea-child, .reveal .jp-OutputArea-output, .reveal .jp-RenderedHTMLCommon { padding: 0; margin: 0; }
 .reveal .jp-RenderedMarkdown p { margin: 0 0 0.4em; }
-.reveal .jp-RenderedMarkdown li, .reveal .jp-RenderedMarkdown p { font-size: 24px; line-height: 1.3; }
+.reveal .jp-RenderedMarkdown li, .reveal .jp-RenderedMarkdown p { font-size: 26px; line-height: 1.3; }
+.reveal .jp-RenderedMarkdown li { margin-bottom: 0.3em; }
+.reveal .jp-RenderedMarkdown small { font-size: 24px; color: #2e6da4; }
 .reveal .jp-RenderedMarkdown ul { margin-top: 0; margin-bottom: 0.3em; }
 .reveal table { font-size: 24px; }
 .reveal td, .reveal th { text-align: left; }
 </style>
 {% endblock footer_js %}
-"""
+""" + ALT_TEXT_BLOCK
 
 
 def _exporter(kind: str):
@@ -77,6 +97,9 @@ def _exporter(kind: str):
     config = Config()
     config.TagRemovePreprocessor.enabled = True
     config.TagRemovePreprocessor.remove_cell_tags = {"remove_cell"}
+    # no id or ¶ link made from a heading's words: a slide's title quotes the document, and its words have no
+    # business in an attribute (an id of 'src=https…' reads like a fetch to any scanner of the pages)
+    config.HTMLExporter.exclude_anchor_links = True
     if kind == "slides":
         exporter = SlidesExporter(config=config, extra_loaders=[DictLoader({"offline-slides.html.j2": SLIDES_TEMPLATE})],
                                   template_file="offline-slides.html.j2", reveal_url_prefix=REVEAL_DIR_NAME,
@@ -88,11 +111,77 @@ def _exporter(kind: str):
     return exporter
 
 
-def render(notebook: Path, output: Path, kind: str = "page") -> Path:
-    """Render an executed notebook as an HTML page (``kind="page"``) or reveal.js slides (``"slides"``)."""
-    body, _ = _exporter(kind).from_filename(str(notebook))
+# The folder a report is built in before it is published whole (helpers.publish): '.<name>.tmp-<random>'.
+TEMPORARY_FOLDER = re.compile(r"\.(?P<name>[^/\\\"'\s]+?)\.tmp-[^/\\\"'\s]+")
+
+
+def published_paths(nb) -> None:
+    """Show papermill's injected parameters with the report's own folder, not the temporary one it was built in.
+
+    >>> import nbformat
+    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell('FIGURES_DIR = "../build/.doc.tmp-x1y2/figures"')])
+    >>> nb.cells[0].metadata["tags"] = ["injected-parameters"]
+    >>> published_paths(nb); nb.cells[0].source
+    'FIGURES_DIR = "../build/doc/figures"'
+    """
+    for cell in nb.cells:
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell.source = TEMPORARY_FOLDER.sub(lambda m: m.group("name"), cell.source)
+
+
+def mark_folds(nb) -> None:
+    """Mark where each run of folded cells (FOLDED_TAGS) starts and ends, so a page shows the run as one fold."""
+    folded = [bool(set(cell.metadata.get("tags", [])) & set(FOLDED_TAGS)) for cell in nb.cells]
+    for k, cell in enumerate(nb.cells):
+        if folded[k]:
+            cell.metadata["fold_start"] = k == 0 or not folded[k - 1]
+            cell.metadata["fold_end"] = k == len(folded) - 1 or not folded[k + 1]
+
+
+def drop_empty_slides(nb) -> None:
+    """Leave out of the slides a code cell that showed nothing (a caveats slide for a document without caveats),
+    and, when it opened a slide, the notes that belong to that slide."""
+    kept, dropping = [], False
+    for cell in nb.cells:
+        kind = cell.metadata.get("slideshow", {}).get("slide_type", "-")
+        empty = cell.cell_type == "code" and not cell.get("outputs")   # the slides show no code
+        if kind in ("slide", "subslide"):
+            dropping = empty
+        if empty or (dropping and kind == "notes"):
+            continue
+        kept.append(cell)
+    nb.cells = kept
+
+
+HTML_PIECES = re.compile(r"(<script\b.*?</script>|<style\b.*?</style>|<title\b.*?</title>|<textarea\b.*?</textarea>|<[^>]*>)", re.S | re.I)
+
+
+def mark_languages(page: str, chinese: str = "zh-Hans") -> str:
+    """Mark every run of Chinese in a page's text (never inside a tag, a script or a style) with ``lang``.
+
+    >>> mark_languages('<p title="中">Anthropic 与 OpenAI</p><script>var s = "中";</script>')
+    '<p title="中">Anthropic <span lang="zh-Hans">与</span> OpenAI</p><script>var s = "中";</script>'
+    """
+    pieces = HTML_PIECES.split(page)
+    for k in range(0, len(pieces), 2):
+        pieces[k] = mark_chinese(pieces[k], chinese)
+    return "".join(pieces)
+
+
+def render(notebook: Path, output: Path, kind: str = "page", *, chinese: str = "zh-Hans") -> Path:
+    """Render an executed notebook as an HTML page (``kind="page"``) or reveal.js slides (``"slides"``), its runs
+    of Chinese marked ``lang=chinese`` ("zh-Hant" for a Traditional document) so no browser picks Japanese glyphs."""
+    import nbformat
+
+    nb = nbformat.read(str(notebook), as_version=4)
+    published_paths(nb)
+    if kind == "slides":
+        drop_empty_slides(nb)
+    else:
+        mark_folds(nb)
+    body, _ = _exporter(kind).from_notebook_node(nb)
     output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(body, encoding="utf-8")
+    output.write_text(mark_languages(body, chinese), encoding="utf-8")
     return output
 
 
@@ -104,7 +193,7 @@ BULLET = re.compile(r"^- (?P<line>.+)$", re.M)
 CJK_RUN = re.compile(f"(?:{CJK_CHAR.pattern})(?:[\\s\\d,.:;!?()“”\"'·-]*(?:{CJK_CHAR.pattern}))*")
 
 
-def mark_chinese(escaped: str) -> str:
+def mark_chinese(escaped: str, lang: str = "zh-Hans") -> str:
     """Wrap each run of Chinese in already-escaped HTML in ``<span lang="zh-Hans">`` (so no browser picks Japanese glyphs).
 
     >>> mark_chinese("Anthropic 与 OpenAI")
@@ -112,7 +201,7 @@ def mark_chinese(escaped: str) -> str:
     >>> mark_chinese("“原文附后” article")
     '“<span lang="zh-Hans">原文附后</span>” article'
     """
-    return CJK_RUN.sub(lambda m: f'<span lang="zh-Hans">{m.group(0)}</span>', escaped)
+    return CJK_RUN.sub(lambda m: f'<span lang="{lang}">{m.group(0)}</span>', escaped)
 
 
 MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~\"':])")
@@ -120,7 +209,7 @@ CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.S)
 STRONG = re.compile(r"\*\*(.+?)\*\*")
 
 
-def markdown_inline(text: str) -> str:
+def markdown_inline(text: str, lang: str = "zh-Hans") -> str:
     """One line of the narrative's Markdown (code spans, backslash escapes, bold) as inline HTML; everything
     else, raw HTML included, is escaped and shown as text.
 
@@ -134,7 +223,7 @@ def markdown_inline(text: str) -> str:
         out.append(STRONG.sub(r"<strong>\1</strong>", plain))
         if k + 2 < len(pieces):
             out.append(f"<code>{html.escape(pieces[k + 2].strip(), quote=False)}</code>")
-    return mark_chinese("".join(out))
+    return mark_chinese("".join(out), lang)
 
 
 def page_summary(notebook: Path) -> dict:
@@ -163,7 +252,7 @@ def page_summary(notebook: Path) -> dict:
     return {"title": title or notebook.stem, "question": question, "answer": answer or blurb}
 
 
-def write_index(out_dir: Path, title: str, notebooks: list[Path] | None = None) -> Path:
+def write_index(out_dir: Path, title: str, notebooks: list[Path] | None = None, *, chinese: str = "zh-Hans") -> Path:
     """The report's index.html: the pages in reading order, each with its question and one-line answer
     (read from the executed notebooks in ``notebooks``), then the slides, handout, figures and tables."""
     def links(folder: str, pattern: str) -> str:
@@ -175,10 +264,10 @@ def write_index(out_dir: Path, title: str, notebooks: list[Path] | None = None) 
     for notebook in executed:
         summary = page_summary(notebook)
         page = out_dir / "html" / f"{notebook.stem}.html"
-        name = mark_chinese(html.escape(summary["title"]))
+        name = mark_chinese(html.escape(summary["title"]), chinese)
         link = f'<a href="html/{page.name}">{name}</a>' if page.is_file() else name
-        question = markdown_inline(summary["question"]) if summary["question"] else ""
-        answer = markdown_inline(summary["answer"]) if summary["answer"] else ""
+        question = markdown_inline(summary["question"], chinese) if summary["question"] else ""
+        answer = markdown_inline(summary["answer"], chinese) if summary["answer"] else ""
         rows.append(f"<li><p class=\"page\">{link}</p>"
                     + (f"<p class=\"question\">{question}</p>" if question else "")
                     + (f"<p class=\"answer\">{answer}</p>" if answer else "") + "</li>")
@@ -188,7 +277,7 @@ def write_index(out_dir: Path, title: str, notebooks: list[Path] | None = None) 
 <link rel="stylesheet" href="fonts/cjk.css">
 <style>body{{font-family:var(--jp-content-font-family);max-width:90ch;margin:2em auto;padding:0 1em;line-height:1.5}}
 ol.pages>li{{margin-bottom:1em}} .page{{font-weight:600;margin:0}} .question{{font-style:italic;margin:0}} .answer{{margin:0}}</style></head>
-<body><h1>{mark_chinese(html.escape(title))}</h1>
+<body><h1>{mark_chinese(html.escape(title), chinese)}</h1>
 <h2>Read in this order</h2><ol class="pages">{pages}</ol>
 <h2>Slides</h2><ul>{links("slides", "*.slides.html")}
 {links("slides", "*.pdf")}</ul>

@@ -32,6 +32,7 @@ from ..pipeline import load_analysis
 from ..publish import publishing
 from ..text.parse import parse_document, second_article_caveat
 from ..text.reader import InputError, read_document
+from ..text.variants import TRADITIONAL
 from .assets import REVEAL_DIR_NAME, ensure_reveal, offline_reveal, write_fonts
 from .browser import write_handout
 from .errors import NotebookFailed, ReportError
@@ -140,14 +141,16 @@ def build_document_report(source: Path, out_dir: Path, reveal: Path, notebooks: 
         raise
     finally:
         pool.shutdown(wait=False)
+    # the pages mark their Chinese with the document's script, so a browser picks the right glyph shapes
+    chinese = "zh-Hant" if load_analysis(source, **params.changes()).script == TRADITIONAL else "zh-Hans"
     for notebook, executed in zip(notebooks, executed_notebooks):
-        render(executed, out_dir / "html" / f"{notebook.stem}.html")
+        render(executed, out_dir / "html" / f"{notebook.stem}.html", chinese=chinese)
         if notebook.name == SLIDES_NOTEBOOK:
-            render(executed, out_dir / "slides" / f"{notebook.stem}.slides.html", kind="slides")
+            render(executed, out_dir / "slides" / f"{notebook.stem}.slides.html", kind="slides", chinese=chinese)
             offline_reveal(reveal, out_dir / "slides" / REVEAL_DIR_NAME)
-    write_index(out_dir, f"Report: {source.name}", executed_notebooks)
+    write_index(out_dir, f"Report: {source.name}", executed_notebooks, chinese=chinese)
     write_fonts(sorted(out_dir.glob("*/*.html")) + [out_dir / "index.html"], out_dir / "fonts")
     handouts = [write_handout(slides, slides.with_name(slides.name.replace(".slides.html", ".pdf")))
                 for slides in sorted((out_dir / "slides").glob("*.slides.html"))]
     if any(handouts):
-        write_index(out_dir, f"Report: {source.name}", executed_notebooks)  # now with the handout's link
+        write_index(out_dir, f"Report: {source.name}", executed_notebooks, chinese=chinese)  # now with the handout's link
