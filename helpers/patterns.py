@@ -226,3 +226,7 @@ ECDICT_SEPARATOR = re.compile(r"[,，;；、/]")
 # A Latin word, possibly with inner apostrophes or hyphens ("open-source", "don't").
 EN_TERM = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
 DIGITS_ONLY = re.compile(r"^[\d.,%:/\-+]+$")
+
+# A line's Markdown images and links, for reading it as a title: an image is dropped, a link keeps its text.
+MARKDOWN_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")

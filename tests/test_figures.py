@@ -13,10 +13,14 @@ from matplotlib.text import Text  # noqa: E402
 
 from helpers.framing import labs as lab_tables, themes  # noqa: E402
 from helpers.render import figures  # noqa: E402
+from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
 
-# At least 16 px when a 5.6-inch figure is shown 420 px high on a 1280 × 720 slide: 16 pt × 150/72 × 420/840.
+# At least 16 px when a 5.6-inch figure is shown 490 px high on a 1280 × 720 slide (the slides' img max-height,
+# helpers.render.pages): 16 pt × 150/72 × 490/840.
 MIN_POINTS = 16
-SLIDE_IMAGE_HEIGHT = 420
+SLIDE_IMAGE_HEIGHT = 490
+# Organisations the briefing's mentions slide shows (notebook 05's TOP_ORGS); the pages show more, taller.
+SLIDE_ORGS = 6
 
 
 @pytest.fixture(scope="module")
@@ -40,8 +44,9 @@ def drawn(seed_tables):
             "strip": figures.plot_theme_strip(themes.theme_positions(claims, hits), themes.part_spans(claims),
                                               themes.theme_order()),
             "share": figures.plot_theme_share(themes.theme_share(claims, hits)),
-            "orgs": figures.plot_org_mentions(lab_tables.org_by_part(labs)),
-            "orgs_rate": figures.plot_org_mentions(lab_tables.org_by_part(labs), claims=claims),
+            "orgs": figures.plot_org_mentions(lab_tables.org_by_part(labs), top=SLIDE_ORGS),
+            "orgs_rate": figures.plot_org_mentions(lab_tables.org_by_part(labs), top=SLIDE_ORGS, claims=claims),
+            "orgs_page": figures.plot_org_mentions(lab_tables.org_by_part(labs), claims=claims),
             "co": figures.plot_co_mentions(lab_tables.co_mentions(labs, claims)),
             "coverage": figures.plot_section_coverage(coverage),
             "mix": figures.plot_frame_mix(mix),
@@ -65,11 +70,24 @@ def test_every_visible_text_is_at_least_12_points(drawn):
 
 def test_every_label_is_at_least_16_px_on_a_slide(drawn):
     for name, fig in drawn.items():
-        if name == "co":   # the heatmap is a page figure, square and tall; never on a slide
+        if name in ("co", "orgs_page"):   # page figures, tall; never on a slide
             continue
         scale = min(1.0, SLIDE_IMAGE_HEIGHT / (fig.get_figheight() * figures.DPI))
         sizes = [t.get_fontsize() for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
         assert min(sizes) * figures.DPI / 72 * scale >= 16, (name, min(sizes), fig.get_figheight())
+
+
+@pytest.mark.parametrize("name", ["orgs_rate", "orgs_page"])
+def test_no_two_numbers_of_the_mentions_chart_touch(drawn, name):
+    fig = drawn[name]
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    fig.draw(renderer)
+    for ax in fig.axes:
+        numbers = sorted((t.get_window_extent(renderer) for t in ax.texts), key=lambda box: box.y0)
+        assert numbers, name
+        for below, above in zip(numbers, numbers[1:]):
+            overlap_x = min(below.x1, above.x1) - max(below.x0, above.x0)
+            assert overlap_x <= 0 or above.y0 >= below.y1 - 0.5, (name, below, above)
 
 
 def test_the_anatomy_chart_measures_characters_with_blocks_as_a_label(seed_tables):

@@ -32,7 +32,7 @@ ORDER = [
     # 6 render: figures, prose, the report
     "helpers.render", "helpers.render.fonts", "helpers.render.errors", "helpers.render.assets",
     "helpers.render.notebooks", "helpers.render.pages", "helpers.render.browser", "helpers.render.figures",
-    "helpers.render.tables", "helpers.render.narrative",
+    "helpers.render.tables", "helpers.render.narrative", "helpers.render.deck", "helpers.render.conclusions",
     "helpers.render.report",
     # 7 drivers
     "helpers.corpus", "helpers.cli", "helpers.__main__",

@@ -1,0 +1,65 @@
+"""Each page's closing lines, and the yes or no that a yes/no question deserves, computed from the tables.
+
+The notebooks end on these (``bullets`` of them), so a reader who skips to the end still reads what the page
+showed; the sentences reuse the slides' titles (``helpers.render.deck``), so page and slide say the same thing.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..columns import PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL
+from ..params import DEFAULTS
+from .deck import additions_title, coverage_title, length_title, mention_title, shift_title, theme_title
+from .narrative import listing, pct, plural
+
+#: Both versions "talk about the same labs" when at least this share of the organisations named is named in
+#: both: a summary drops some names by design, so all of them is too strict, and fewer than half is another cast.
+SAME_LABS_SHARE = 0.5
+
+
+def same_labs(by_part: pd.DataFrame, *, share: float = SAME_LABS_SHARE) -> str:
+    """Yes or no: are the organisations the two versions name mostly the same ones?
+
+    >>> same_labs(pd.DataFrame({"org": ["A", "B", "C"], "commentary": [2, 1, 0], "original": [3, 1, 4]}))
+    'Yes: 2 of 3 organisations are named in both versions, and they carry 64% of the mentions.'
+    >>> same_labs(pd.DataFrame({"org": ["A", "B"], "commentary": [2, 0], "original": [0, 1]}))
+    'No: only 0 of 2 organisations are named in both versions (none); the rest appear in one version only.'
+    """
+    if by_part.empty:
+        return "No: neither version names a lab or company."
+    both = by_part[(by_part[PART_COMMENTARY] > 0) & (by_part[PART_ORIGINAL] > 0)]
+    total = int(by_part[[PART_COMMENTARY, PART_ORIGINAL]].to_numpy().sum())
+    carried = int(both[[PART_COMMENTARY, PART_ORIGINAL]].to_numpy().sum())
+    if len(both) >= share * len(by_part):
+        return (f"Yes: {len(both)} of {plural(len(by_part), 'organisation')} are named in both versions, "
+                f"and they carry {pct(carried / max(total, 1))} of the mentions.")
+    return (f"No: only {len(both)} of {plural(len(by_part), 'organisation')} are named in both versions "
+            f"({listing(both['org'].tolist(), limit=4)}); the rest appear in one version only.")
+
+
+def overview_conclusion(blocks: pd.DataFrame, claims: pd.DataFrame, repairs: pd.DataFrame) -> list[str]:
+    """What page 01 showed: the two versions' lengths, what was set aside, what was repaired."""
+    noise = int((blocks["part"] == PART_NONCONTENT).sum())
+    return [f"{length_title(claims)}.",
+            f"{plural(noise, 'block')} of furniture (bylines, prompts, ads) and {plural(len(repairs), 'glued unit')} "
+            f"were handled before counting: every later page counts only the two versions' sentences."]
+
+
+def themes_conclusion(emphasis: pd.DataFrame, *, min_difference: float = DEFAULTS.min_difference) -> list[str]:
+    """What page 02 showed: the theme each version dwells on more than the other."""
+    return [f"{theme_title(emphasis, min_difference=min_difference)}.",
+            "Shares are of each version's own sentences, so a short Chinese and a long English compare fairly."]
+
+
+def labs_conclusion(by_part: pd.DataFrame, lengths: pd.Series, names: dict[str, str] | None = None) -> list[str]:
+    """What page 03 showed: the yes or no, then who each version names most for its length."""
+    return [same_labs(by_part), f"{mention_title(by_part, lengths, names)}."]
+
+
+def framing_conclusion(analysis) -> list[str]:
+    """What page 04 showed: what gets through, what is added, what changes voice or certainty."""
+    min_evidence = analysis.params.min_evidence
+    return [f"{coverage_title(analysis.coverage, min_evidence=min_evidence)}.",
+            f"{additions_title(analysis.alignment, analysis.additions)}.",
+            f"{shift_title(analysis.shifts, min_evidence=min_evidence)}."]

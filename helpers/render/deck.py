@@ -1,0 +1,376 @@
+"""The briefing's slides, computed from the analysis: a title slide from the document's own lines, one message
+per slide with a title that states the finding in a sentence, the terms of art defined, the evidence rows
+behind each claim for the speaker notes, and a closing slide that answers the briefing's question.
+
+Nothing here knows a document: titles, bylines and dates are found by the shape of a line (``helpers.patterns``
+and the parser's block kinds), and every number comes from the tables.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from ..columns import PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL
+from ..framing.shifts import label_gate, presented_counts
+from ..params import DEFAULTS
+from ..patterns import BYLINE_LEAD, DATE, DISCOVER_URL_RE, HAN, MARKDOWN_IMAGE, MARKDOWN_LINK
+from .narrative import listing, pct, plural, text_of
+from .tables import frame_name
+
+#: The question the briefing answers (its closing slide answers it).
+QUESTION = "What does a reader of the Chinese write-up get, and miss, compared with the English original?"
+
+#: The terms of art the slides use, each defined in one line (the glossary slide).
+TERMS = (
+    ("linked", "a Chinese sentence the aligner ties to the English sentence(s) it draws on"),
+    ("coverage", "the share of an English section's characters that some Chinese sentence draws on"),
+    ("aside (addition)", "a Chinese sentence linked to no English sentence: the commentator speaking"),
+    ("omission", "an English sentence no Chinese sentence draws on"),
+    ("attributed", "the author's claim, kept as the author's (作者认为…, “he says”)"),
+    ("absorbed", "the author's claim restated in the commentator's own voice: whose view it is is lost"),
+    ("reattributed", "a claim the author reports from others, credited to the author"),
+    ("softened / sharpened", "the Chinese hedges more / states more firmly than the English it draws on"),
+    ("frame", "a policy frame (Boydstun et al. 2014) evoked by a cue of the frame lexicon"),
+    ("per 1,000 characters", "a count divided by the version's length: the versions differ several times over"),
+)
+
+#: Longest line read as a title (a heading or the document's first line); longer is a paragraph.
+TITLE_MAX_CHARS = 120
+#: A field label that introduces a title in page metadata ('Title: …', '标题：…').
+TITLE_FIELD = re.compile(r"^\s*(?:Title|标题|題目|题目)\s*[:：]\s*(?P<title>.+?)\s*$", re.I)
+#: A line that ends like a statement is a sentence, not a title ('What are LLMs?' may be a title).
+SENTENCE_END = re.compile(r"[。．]\s*$|(?<![A-Z.])\.\s*$")
+#: A Chinese title has at least this many Han characters (an English one a word of three letters or more).
+MIN_TITLE_HAN = 4
+#: How many blocks at the top of a version are searched for its title or byline.
+HEAD_BLOCKS = 6
+
+
+def _plain(text: str) -> str:
+    """A line as a title reads: Markdown images dropped, links as their text, spaces trimmed."""
+    return MARKDOWN_LINK.sub(r"\1", MARKDOWN_IMAGE.sub("", str(text))).strip()
+
+
+def _is_title(text: str) -> bool:
+    """A short line that is not a sentence, a date, an address or a link definition ('[r]: https://…')."""
+    return (0 < len(text) <= TITLE_MAX_CHARS and not SENTENCE_END.search(text) and not DATE.search(text)
+            and not DISCOVER_URL_RE.search(text)
+            and (re.search(r"[A-Za-z]{3,}", text) is not None or len(HAN.findall(text)) >= MIN_TITLE_HAN))
+
+
+def document_facts(blocks: pd.DataFrame, source: str | Path = "") -> dict[str, str]:
+    """The title slide's facts: the article's title, author and date, the Chinese post's name, the file name.
+
+    Each is "" where the document does not give it. The title is a metadata 'Title:' line, else the English
+    original's opening line past its furniture (or the document's first line) when it reads as a title; the author and date
+    come from a byline ('By …', 'Name  May 7, 2026'); the Chinese name is the commentary's opening line when it
+    reads as a title (short, no full stop, no date, no address).
+
+    >>> blocks = pd.DataFrame({"part": ["commentary", "commentary", "original", "original"],
+    ...                        "kind": ["heading", "paragraph", "byline", "paragraph"],
+    ...                        "text": ["一篇评论的标题", "正文。", "By Ann Example May 7, 2026", "Text."]})
+    >>> document_facts(blocks, "x.zh-en.txt")["author"], document_facts(blocks)["date"], document_facts(blocks)["zh_title"]
+    ('Ann Example', 'May 7, 2026', '一篇评论的标题')
+    """
+    texts = blocks["text"].map(_plain)
+    facts = {"title": "", "author": "", "date": "", "zh_title": "", "file": Path(source).name if source else ""}
+    for text in texts:
+        found = TITLE_FIELD.match(text)
+        if found:
+            facts["title"] = found.group("title")
+            break
+    original = blocks[blocks["part"] == PART_ORIGINAL].head(HEAD_BLOCKS)
+    if not facts["title"]:
+        # the original's first block, past its furniture (bylines, prompts, a link definition), if a heading
+        opening = original[~original["kind"].isin(["byline", "boilerplate"])
+                           & ~original["text"].map(lambda t: bool(DISCOVER_URL_RE.search(_plain(t))))].head(1)
+        first = texts.iloc[0] if len(texts) else ""
+        if len(opening) and opening["kind"].iloc[0] in ("heading", "paragraph") and _is_title(_plain(opening["text"].iloc[0])):
+            facts["title"] = _plain(opening["text"].iloc[0])
+        elif first and not HAN.search(first) and _is_title(first):
+            facts["title"] = first
+    # a byline in the original's opening blocks, or in the furniture between the versions
+    candidates = pd.concat([original, blocks[blocks["part"] == PART_NONCONTENT]])
+    for text in candidates.loc[candidates["kind"] == "byline", "text"].astype(str).str.strip():
+        date = DATE.search(text)
+        if not (date or BYLINE_LEAD.search(text)) or HAN.search(text):
+            continue
+        facts["date"] = date.group(0) if date else ""
+        name = (text[:date.start()] + text[date.end():]) if date else text
+        name = re.sub(r"^\s*By\s+", "", name).strip(" ·,|-–—/")
+        facts["author"] = name if 0 < len(name.split()) <= 6 else ""
+        break
+    commentary = blocks[blocks["part"] == PART_COMMENTARY].head(1)
+    name = _plain(commentary["text"].iloc[0]) if len(commentary) else ""
+    if commentary["kind"].isin(["heading", "paragraph"]).all() and _is_title(name) and HAN.search(name) and name != facts["title"]:
+        facts["zh_title"] = name
+    return facts
+
+
+def title_slide(facts: dict[str, str]) -> str:
+    """The title slide's Markdown: the article, its author and date, the Chinese post's name, the file."""
+    title = text_of(facts["title"]) if facts["title"] else "An English article and its Chinese write-up"
+    lines = [f"# {title}", "", "**Briefing: what the Chinese write-up keeps, adds and changes**", ""]
+    by = " · ".join(text_of(v) for v in (facts["author"], facts["date"]) if v)
+    if by:
+        lines.append(f"- {by}")
+    if facts["zh_title"]:
+        lines.append(f"- The Chinese post: “{text_of(facts['zh_title'])}”")
+    if facts["file"]:
+        lines.append(f"- Document: `{facts['file']}`")
+    return "\n".join(lines)
+
+
+def glossary() -> str:
+    """The glossary slide's Markdown: every term of art the slides use, one line each."""
+    return "\n".join(f"- **{term}**: {text_of(meaning)}" for term, meaning in TERMS)
+
+
+# ---- the titles: one finding each, as a sentence ---------------------------------------------------
+
+#: What each caveat kind (helpers.framing.caveats) says about the document, for the caveats slide's title.
+CAVEAT_PHRASES = {
+    "english_excerpt": "the English here is an excerpt of a longer original",
+    "chinese_much_shorter": "the Chinese is much shorter than the English",
+    "traditional_script": "the Chinese is in Traditional script",
+    "translation": "the Chinese reads as a translation, not a summary",
+    "few_links": "few Chinese sentences link to the English",
+}
+
+
+def caveat_title(caveats: pd.DataFrame) -> str:
+    """The caveats slide's title: what the reader must know first, in one sentence.
+
+    >>> caveat_title(pd.DataFrame({"kind": ["chinese_much_shorter"]}))
+    'Read these findings knowing that the Chinese is much shorter than the English'
+    """
+    kinds = [CAVEAT_PHRASES.get(k, str(k).replace("_", " ")) for k in dict.fromkeys(caveats["kind"])]
+    return f"Read these findings knowing that {listing(kinds, quoted=False)}" if kinds else "No caveats"
+
+
+def _heading(value) -> str:
+    text = str(value).strip() if value is not None and value == value else ""
+    return f"“{text_of(text)}”" if text else "the opening"
+
+
+#: A section is kept when at least this share of its characters is drawn on: below it the narrative says
+#: "a little of" or "barely any of" (``narrative.share_words``).
+KEPT_SHARE = 0.25
+
+
+def coverage_title(coverage: pd.DataFrame, *, min_coverage: float = KEPT_SHARE, min_evidence: int = DEFAULTS.min_evidence) -> str:
+    """'The Chinese keeps 2 of 4 English sections and barely draws on “The mentality…”': a section is kept
+    when at least ``min_coverage`` of its characters are drawn on; only sections of ``min_evidence`` sentences count.
+
+    >>> cov = pd.DataFrame({"heading": ["", "A", "B"], "claims": [5, 5, 5], "share_chars": [0.5, 0.3, 0.0]})
+    >>> coverage_title(cov)
+    'The Chinese keeps 2 of 3 English sections and barely draws on “B”'
+    """
+    judged = coverage[coverage["claims"] >= min_evidence]
+    if judged.empty:
+        return "The English sections are too short to say how much of each gets through"
+    kept = judged[judged["share_chars"] >= min_coverage]
+    dropped = judged[judged["share_chars"] < min_coverage]
+    head = f"The Chinese keeps {len(kept)} of {plural(len(judged), 'English section')}"
+    if dropped.empty:
+        return head
+    return f"{head} and barely draws on {listing([_heading(h) for h in dropped['heading']], limit=2, quoted=False)}"
+
+
+def theme_title(emphasis: pd.DataFrame, *, min_difference: float = DEFAULTS.min_difference) -> str:
+    """The theme the Chinese dwells on most more than the English does, or the reverse, in a sentence."""
+    ordered = emphasis.sort_values(["difference", "theme"], ascending=[False, True])
+    more_zh = ordered[ordered["difference"] >= min_difference]
+    more_en = ordered[ordered["difference"] <= -min_difference].iloc[::-1]
+    if more_zh.empty and more_en.empty:
+        return f"Both versions give every theme about the same share (within {pct(min_difference)})"
+    parts = []
+    if len(more_zh):
+        r = more_zh.iloc[0]
+        parts.append(f"The Chinese dwells more on {frame_name(r['theme']).lower()} "
+                     f"({pct(r['zh_share'])} of its sentences against {pct(r['en_share'])})")
+    if len(more_en):
+        r = more_en.iloc[0]
+        parts.append(f"{'the' if parts else 'The'} English on {frame_name(r['theme']).lower()} "
+                     f"({pct(r['en_share'])} against {pct(r['zh_share'])})")
+    return "; ".join(parts)
+
+
+def mention_title(by_part: pd.DataFrame, lengths: pd.Series, names: dict[str, str] | None = None) -> str:
+    """Who each version names most, per 1,000 characters of that version."""
+    if by_part.empty:
+        return "Neither version names a lab or company"
+    names = names or {}
+    rate = lambda part: by_part[part] * 1000 / max(int(lengths.get(part, 0)), 1)
+    zh = by_part.assign(rate=rate(PART_COMMENTARY)).sort_values(["rate", "org"], ascending=[False, True]).iloc[0]
+    en = by_part.assign(rate=rate(PART_ORIGINAL)).sort_values(["rate", "org"], ascending=[False, True]).iloc[0]
+    name = lambda org: text_of(names.get(org, org))
+    if zh["org"] == en["org"]:
+        return (f"Both versions name {name(zh['org'])} most: {zh['rate']:.1f} times per 1,000 characters "
+                f"in the Chinese, {en['rate']:.1f} in the English")
+    return (f"The Chinese names {name(zh['org'])} most ({plural(int(zh[PART_COMMENTARY]), 'time')}, {zh['rate']:.1f} per "
+            f"1,000 characters), the English {name(en['org'])} ({plural(int(en[PART_ORIGINAL]), 'time')}, {en['rate']:.1f})")
+
+
+def length_title(claims: pd.DataFrame) -> str:
+    """The two versions' lengths in characters, in a sentence.
+
+    >>> length_title(pd.DataFrame({"part": ["commentary", "original"], "start": [0, 10], "end": [10, 90]}))
+    'The Chinese runs to 10 characters against the English’s 80: about 1/8 of its length'
+    """
+    lengths = (claims["end"] - claims["start"]).groupby(claims["part"]).sum()
+    zh, en = int(lengths.get(PART_COMMENTARY, 0)), int(lengths.get(PART_ORIGINAL, 0))
+    if not zh or not en:
+        return "Only one version has sentences to compare"
+    ratio = f"about 1/{round(en / zh)} of its length" if en >= 1.5 * zh else (
+        f"about {zh / en:.1f} times its length" if zh >= 1.5 * en else "about as long")
+    return f"The Chinese runs to {zh:,} characters against the English’s {en:,}: {ratio}"
+
+
+def additions_title(alignment: pd.DataFrame, additions: pd.DataFrame) -> str:
+    """How many of the Chinese sentences are the commentator's own."""
+    zh = alignment["zh_claim_id"].dropna().nunique()
+    asides = int((additions["addition"] == "aside").sum())
+    if not zh:
+        return "The Chinese has no sentence to compare"
+    if not asides:
+        return "Every Chinese sentence draws on the English: the commentator adds no aside"
+    return f"{asides} of {zh} Chinese sentences ({pct(asides / zh)}) are the commentator's own, with no English behind them"
+
+
+#: What a counted shift label says a sentence does, for a slide title ("17 linked Chinese sentences …").
+SHIFT_PHRASES = {
+    ("voice", "attributed"): "keep the author's claim as the author's (attributed)",
+    ("voice", "absorbed"): "restate the author's claim in the commentator's own voice (absorbed)",
+    ("voice", "reattributed"): "credit the author with what the author reports from others (reattributed)",
+    ("voice", "quote_absorbed"): "restate what the author reports from others in the commentator's voice",
+    ("certainty", "softened"): "hedge more than the English they draw on (softened)",
+    ("certainty", "sharpened"): "state more firmly than the English they draw on (sharpened)",
+    ("certainty", "unchanged"): "keep the English's certainty",
+    ("generalisation", "generalised"): "turn a name into a category word (generalised)",
+    ("generalisation", "particularised"): "name what the English puts as a category (particularised)",
+}
+
+
+def shift_title(shifts: pd.DataFrame, gate: pd.DataFrame | None = None, *, min_evidence: int = DEFAULTS.min_evidence) -> str:
+    """The largest shift the label gate lets be counted, in a sentence; else that shifts are read, not counted.
+
+    >>> shift_title(pd.DataFrame({"shift": ["voice"], "value": ["attributed"], "claims": [17]}),
+    ...             pd.DataFrame({"label": ["voice:attributed"], "presented": [True]}))
+    "17 linked Chinese sentences keep the author's claim as the author's (attributed)"
+    """
+    shown = presented_counts(shifts, label_gate() if gate is None else gate)
+    shown = shown[shown["claims"] >= min_evidence].sort_values(["claims", "shift", "value"], ascending=[False, True, True])
+    if shown.empty:
+        return "No shift in voice or certainty is both frequent and reliably labelled enough to count"
+    r = shown.iloc[0]
+    what = SHIFT_PHRASES.get((r["shift"], r["value"]), f"are {r['value'].replace('_', ' ')} in {r['shift']}")
+    return f"{plural(int(r['claims']), 'linked Chinese sentence')} {what}"
+
+
+def side_by_side_title(worth: pd.DataFrame) -> str:
+    """The slide of labels held back (measured right less often than the gate asks): read, not counted."""
+    kinds = list(dict.fromkeys(worth["shift"]))
+    if not kinds:
+        return "Every shift found is one the engine labels reliably: nothing held back"
+    return (f"Changes in {listing(kinds, quoted=False)} are labelled unreliably: "
+            f"read these pairs side by side rather than count them")
+
+
+def side_by_side(worth: pd.DataFrame, *, limit: int = 2, width: int = 150) -> str:
+    """The shortest held-back pairs, in reading order: each Chinese sentence with the English it draws on."""
+    if worth.empty:
+        return ""
+    pairs = worth.drop_duplicates("zh_claim_id").assign(size=lambda f: f["zh_text"].str.len() * 3 + f["en_text"].str.len())
+    chosen = pairs.sort_values(["size", "zh_claim_id"]).head(limit).sort_values("zh_claim_id")
+    lines = []
+    for row in chosen.itertuples():
+        english = _cut(str(row.en_text).strip(), width)
+        lines.append(f"- “{text_of(str(row.zh_text).strip())}”  \n  <small>the English it draws on: “{text_of(english)}” "
+                     f"(labelled {text_of(row.value.replace('_', ' '))})</small>")
+    return "\n".join(lines)
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[:width - 1].rsplit(" ", 1)[0] + "…"
+
+
+def frame_title(mix: pd.DataFrame, *, by: str = "chars") -> str:
+    """The frame each version gives most of its text to."""
+    share = f"share_{by}"
+    tagged = mix[mix["frame"].astype(str).str.strip() != ""]
+    tops = {}
+    for part in (PART_COMMENTARY, PART_ORIGINAL):
+        rows = tagged[tagged["part"] == part].sort_values([share, "frame"], ascending=[False, True])
+        if len(rows):
+            tops[part] = rows.iloc[0]
+    if len(tops) < 2:
+        return "Too little of either version evokes a frame to compare"
+    zh, en = tops[PART_COMMENTARY], tops[PART_ORIGINAL]
+    if zh["frame"] == en["frame"]:
+        return (f"Both versions lean most on the {frame_name(zh['frame']).lower()} frame "
+                f"({pct(zh[share])} of the Chinese text, {pct(en[share])} of the English)")
+    return (f"The Chinese leans most on {frame_name(zh['frame']).lower()} ({pct(zh[share])} of its text), "
+            f"the English on {frame_name(en['frame']).lower()} ({pct(en[share])})")
+
+
+# ---- quotations with their English ----------------------------------------------------------------
+
+def quotations(additions: pd.DataFrame, alignment: pd.DataFrame, claims: pd.DataFrame, *, limit: int = 3) -> pd.DataFrame:
+    """The commentator's asides beside the English nearest them: the English sentence the Chinese sentence
+    before each aside draws on (an aside has none of its own). Columns: zh_claim_id, zh_text, en_text."""
+    texts = claims.set_index("claim_id")["text"]
+    kinds = claims.set_index("claim_id")["kind"]
+    # sentences of the commentator's, not its headings ('TL;DR', 'Summary'), and in Chinese
+    asides = additions[(additions["addition"] == "aside") & additions["zh_claim_id"].map(lambda i: kinds.get(i) != "heading")
+                       & additions["text"].astype(str).str.contains(HAN)].head(limit)
+    links = alignment.dropna(subset=["zh_claim_id", "en_claim_id"])
+    rows = []
+    for row in asides.itertuples():
+        before = links[links["zh_claim_id"] < row.zh_claim_id]
+        english = ""
+        if len(before):
+            last = before[before["zh_claim_id"] == before["zh_claim_id"].max()]
+            english = " ".join(str(texts.get(int(e), "")) for e in last["en_claim_id"].head(2))
+        rows.append({"zh_claim_id": int(row.zh_claim_id), "zh_text": str(row.text).strip(), "en_text": english.strip()})
+    return pd.DataFrame(rows, columns=["zh_claim_id", "zh_text", "en_text"])
+
+
+def quote_lines(quoted: pd.DataFrame, *, width: int = 110) -> str:
+    """Each aside quoted, with the English it sits beside (an aside draws on no English: the commentator's own)."""
+    lines = []
+    for row in quoted.itertuples():
+        english = _cut(row.en_text, width)
+        lines.append(f"- “{text_of(row.zh_text)}”  \n  <small>the commentator's own; the English just before it: "
+                     f"“{text_of(english)}”</small>" if english else f"- “{text_of(row.zh_text)}”  \n  <small>the commentator's own</small>")
+    return "\n".join(lines) or "- none"
+
+
+def closing(analysis, *, min_coverage: float = KEPT_SHARE) -> str:
+    """The closing slide: the briefing's question answered in three bullets (gets, misses, adds)."""
+    coverage, alignment = analysis.coverage, analysis.alignment
+    total = coverage["carried_chars"].sum() / max(coverage["chars"].sum(), 1)
+    judged = coverage[coverage["claims"] >= analysis.params.min_evidence]
+    dropped = judged[judged["share_chars"] < min_coverage]
+    zh = alignment["zh_claim_id"].dropna().nunique()
+    asides = int((analysis.additions["addition"] == "aside").sum())
+    lines = [f"**{text_of(QUESTION)}**", "",
+             f"- **Gets** {pct(total)} of the English text's characters; it keeps {len(judged) - len(dropped)} of "
+             f"{plural(len(judged), 'section')} (a quarter of a section's characters or more)."]
+    lines.append(f"- **Misses**, or barely draws on, {listing([_heading(h) for h in dropped['heading']], limit=3, quoted=False)}."
+                 if len(dropped) else "- **Misses** no whole section: each is drawn on in part at least.")
+    lines.append(f"- **Adds** {plural(asides, 'sentence')} of its own out of {zh}." if zh else "- **Adds** nothing.")
+    changed = shift_title(analysis.shifts, min_evidence=analysis.params.min_evidence)
+    if changed[:1].isdigit():
+        lines.append(f"- **Voice and certainty**: {changed}.")
+    else:
+        lines.append("- **Voice and certainty**: no change is labelled reliably enough to count; read the pairs side by side.")
+    return "\n".join(lines)
+
+
+def evidence(frame: pd.DataFrame, columns: list[str], *, limit: int = 8) -> pd.DataFrame:
+    """The rows behind a slide's claim, for its speaker notes: the named columns, at most ``limit`` rows."""
+    return frame[[c for c in columns if c in frame.columns]].head(limit).reset_index(drop=True)

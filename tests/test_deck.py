@@ -1,0 +1,110 @@
+"""helpers.render.deck and helpers.render.conclusions: the briefing's title slide, its titles stated as findings,
+the quotations beside their English, and each page's closing lines. Made-up documents only."""
+
+import re
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from helpers.render import conclusions, deck
+
+
+def blocks(*rows):
+    return pd.DataFrame(rows, columns=["part", "kind", "text"])
+
+
+@pytest.mark.parametrize("rows, expected", [
+    # a metadata 'Title:' line wins
+    ([("noncontent", "boilerplate", "Title: A Made-Up Essay"), ("commentary", "paragraph", "一段评论。"),
+      ("original", "paragraph", "Some text.")], {"title": "A Made-Up Essay"}),
+    # the original's opening heading; its byline gives the author and the date
+    ([("commentary", "paragraph", "一段评论。"), ("original", "heading", "Notes From a Visit"),
+      ("original", "byline", "Ann Example Jan 5, 2025"), ("original", "paragraph", "Some text.")],
+     {"title": "Notes From a Visit", "author": "Ann Example", "date": "Jan 5, 2025"}),
+    # 'By …' without a date
+    ([("commentary", "heading", "一篇文章的名字"), ("original", "byline", "By Bo Sample"), ("original", "paragraph", "Text.")],
+     {"title": "", "author": "Bo Sample", "date": "", "zh_title": "一篇文章的名字"}),
+    # a link definition is furniture; a heading's image is dropped and its link kept as text
+    ([("commentary", "paragraph", "一段评论。"), ("original", "heading", "[r]: https://a.example/ref"),
+      ("original", "heading", "Notes [From](https://a.example) a Trip ![x](https://a.example/x.png)"),
+      ("original", "paragraph", "Text.")], {"title": "Notes From a Trip"}),
+    # a sentence is not a title, and a Chinese byline is not the English author's
+    ([("commentary", "paragraph", "这是一句话。"), ("commentary", "byline", "作者：某某 2025年1月5日"),
+      ("original", "paragraph", "A plain opening sentence.")], {"title": "", "author": "", "zh_title": ""}),
+])
+def test_the_title_slide_takes_what_the_document_gives_and_nothing_else(rows, expected):
+    facts = deck.document_facts(blocks(*rows), "folder/doc.zh-en.txt")
+    assert facts["file"] == "doc.zh-en.txt"
+    assert {k: facts[k] for k in expected} == expected
+
+
+def test_the_title_slide_names_the_file_and_says_when_the_title_is_not_given():
+    slide = deck.title_slide({"title": "", "author": "", "date": "", "zh_title": "", "file": "x.txt"})
+    assert slide.startswith("# An English article and its Chinese write-up")
+    assert "`x.txt`" in slide and "make report" not in slide and "Present" not in slide
+
+
+def test_a_title_from_the_document_is_shown_as_text():
+    slide = deck.title_slide({"title": "![x](https://a.example/x.png) <b>", "author": "", "date": "", "zh_title": "",
+                              "file": ""})
+    assert "](https" not in slide and "<b>" not in slide
+
+
+def test_every_term_of_art_the_slides_use_is_in_the_glossary():
+    glossary = deck.glossary()
+    for term in ("absorbed", "attributed", "reattributed", "softened", "sharpened", "coverage", "aside", "omission"):
+        assert f"{term}" in glossary, term
+
+
+coverage_rows = st.lists(st.tuples(st.text(alphabet="ABC xyz", max_size=12), st.integers(0, 40),
+                                   st.floats(0, 1, allow_nan=False)), min_size=0, max_size=8)
+
+
+@settings(max_examples=60, deadline=None)
+@given(coverage_rows)
+def test_the_coverage_title_counts_only_judged_sections_and_keeps_no_more_than_it_judges(rows):
+    coverage = pd.DataFrame(rows, columns=["heading", "claims", "share_chars"])
+    title = deck.coverage_title(coverage, min_evidence=3)
+    found = re.match(r"The Chinese keeps (\d+) of (\d+) English sections?", title)
+    judged = coverage[coverage["claims"] >= 3]
+    if judged.empty:
+        assert found is None
+        return
+    kept, total = int(found.group(1)), int(found.group(2))
+    assert total == len(judged) and kept == int((judged["share_chars"] >= deck.KEPT_SHARE).sum())
+    assert ("barely draws on" in title) == (kept < total)
+
+
+def test_the_shift_title_counts_only_labels_the_gate_presents():
+    shifts = pd.DataFrame({"shift": ["certainty", "voice"], "value": ["softened", "absorbed"], "claims": [30, 4]})
+    gate = pd.DataFrame({"label": ["certainty:softened", "voice:absorbed"], "presented": [False, True]})
+    assert deck.shift_title(shifts, gate) == "4 linked Chinese sentences restate the author's claim in the commentator's own voice (absorbed)"
+    gate["presented"] = False
+    assert "30" not in deck.shift_title(shifts, gate)
+
+
+def test_an_aside_is_quoted_beside_the_english_just_before_it_and_headings_are_not_quoted():
+    claims = pd.DataFrame({"claim_id": [1, 2, 3, 10], "kind": ["paragraph", "heading", "paragraph", "paragraph"],
+                           "text": ["甲说了一句。", "摘要", "说白了就是这样。", "The English sentence."]})
+    alignment = pd.DataFrame({"zh_claim_id": [1, 2, 3], "en_claim_id": [10, None, None],
+                              "relation": ["summarises", "addition", "addition"]})
+    additions = pd.DataFrame({"addition": ["aside", "aside"], "zh_claim_id": [2, 3], "text": ["摘要", "说白了就是这样。"]})
+    quoted = deck.quotations(additions, alignment, claims)
+    assert quoted.to_dict("records") == [{"zh_claim_id": 3, "zh_text": "说白了就是这样。", "en_text": "The English sentence."}]
+    assert "The English sentence" in deck.quote_lines(quoted)   # as Markdown text: its dot escaped
+
+
+def test_the_side_by_side_slide_shows_each_chinese_sentence_with_the_english_it_draws_on():
+    worth = pd.DataFrame({"zh_claim_id": [5, 2], "shift": ["certainty", "voice"], "value": ["softened", "absorbed"],
+                          "zh_cues": ["", ""], "en_cues": ["", ""], "zh_text": ["乙。", "丙丙丙。"],
+                          "en_text": ["Second.", "First one."]})
+    lines = deck.side_by_side(worth, limit=2).splitlines()
+    assert lines[0].startswith("- “丙丙丙。”") and "First one" in lines[1]   # in reading order
+    assert "certainty and voice" in deck.side_by_side_title(worth)
+
+
+@pytest.mark.parametrize("commentary, original, yes", [([3, 2, 0], [1, 4, 5], True), ([3, 0, 0], [0, 4, 5], False)])
+def test_the_lab_question_is_answered_yes_or_no(commentary, original, yes):
+    by_part = pd.DataFrame({"org": ["A", "B", "C"], "commentary": commentary, "original": original})
+    assert conclusions.same_labs(by_part).startswith("Yes:" if yes else "No:")
