@@ -61,3 +61,9 @@ def test_readable_keeps_every_row_and_never_leaves_a_label_blank(values):
     shown = tables.readable(frame, {"moonshot": "Moonshot AI"})
     assert len(shown) == len(frame)
     assert (shown["topic"].str.strip() != "").all()
+
+
+def test_a_table_reads_the_same_as_plain_text_on_every_run():
+    # nbval compares a notebook's text/plain output too: no memory address in it
+    frame = pd.DataFrame({"org": ["moonshot"], "share": [0.5]})
+    assert repr(tables.style_table(frame)) == repr(tables.style_table(frame)) == "Table: 1 row; columns org, share"

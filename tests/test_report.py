@@ -21,7 +21,7 @@ from helpers.params import Params
 from helpers.render import assets, errors as render_errors, report
 from helpers.paths import NOTEBOOKS, ROOT
 from helpers.pipeline import run
-from helpers.render import assets, browser, report
+from helpers.render import assets, browser, figures, report
 
 TINY = """中国 AI 实验室在工程化和开源上追赶很快。一位美国研究员的观察(原文附后)。
 作者认为,中国公司更愿意自己训练模型,比如月之暗面和智谱都发布了开源模型。
@@ -107,6 +107,40 @@ def test_slides_hide_code_and_show_computed_findings(built):
     assert "data:image/png;base64" in slides
 
 
+def slide_sections(slides: str) -> list[str]:
+    """The HTML of each slide (reveal.js nests each in an outer section)."""
+    inner = re.split(r"<section\b[^>]*>\s*<section\b[^>]*>", slides)[1:]
+    return [part.split("</section>")[0] for part in inner]
+
+
+def test_the_deck_opens_on_the_document_and_closes_on_the_answer_with_notes_on_every_slide(built):
+    sections = slide_sections((built / "slides" / "05-briefing.slides.html").read_text(encoding="utf-8"))
+    assert "tiny-labs.zh-en.txt" in sections[0] and "Notes from visiting Chinese AI labs" in sections[0]
+    assert "Present the report" not in sections[0] and "make report" not in sections[0]
+    assert "The answer" in sections[-1] and "<strong>Gets</strong>" in sections[-1]
+    assert any("The terms these slides use" in s and "absorbed" in s for s in sections)
+    assert [k for k, s in enumerate(sections) if '<aside class="notes">' not in s] == []
+    titles = [re.search(r"<h[12][^>]*>(.*?)</h[12]>", s, re.S) for s in sections]
+    assert all(titles), "every slide has a title"
+    # a title states a finding: the figure slides' titles carry a number from the data
+    assert sum(bool(re.search(r"\d", t.group(1))) for t in titles) >= 4
+
+
+def test_pages_fold_their_set_up_give_figures_alt_text_and_mark_their_chinese(built):
+    for name in ("01-overview.html", "05-briefing.html"):
+        page = (built / "html" / name).read_text(encoding="utf-8")
+        assert ".tmp-" not in page, "the temporary build folder's name is shown"
+        assert '<details class="fold">' in page
+        assert "No description has been provided" not in page
+        images = re.findall(r"<img\b[^>]*>", page)
+        assert images and all(re.search(r'\balt="[A-Z][^"]+"', image) for image in images), name
+        assert '<span lang="zh-Hans">' in page
+    overview = (built / "html" / "01-overview.html").read_text(encoding="utf-8")
+    # the question, then the set-up folded away, then the answer; the checks never stand between them unfolded
+    assert overview.index("The question:") < overview.index('<details class="fold">') < overview.index("<h2>The short answer")
+    assert "## Conclusion" not in overview and ">Conclusion<" in overview
+
+
 def test_the_executed_notebooks_ran_on_the_given_document(built):
     executed = (built / "notebooks" / "01-overview.ipynb").read_text(encoding="utf-8")
     assert "tiny-labs.zh-en.txt: utf-8" in executed
@@ -149,7 +183,9 @@ def test_markup_in_the_article_is_shown_never_run(built):
     assert pages
     for page in pages:
         body = page.read_text(encoding="utf-8")
-        assert "<script>alert(" not in body and "onerror=alert(" not in body.replace("&lt;img", ""), page.name
+        # shown as text, a tag is escaped whole (&lt;img … onerror=…&gt;); a live one is not
+        live = re.sub(r"&lt;.*?&gt;", "", body)
+        assert "<script>alert(" not in body and "onerror=alert(" not in live, page.name
         assert "<img src=x" not in body, page.name
         assert "&lt;h1" not in body and "&lt;p&gt;" not in body, f"{page.name}: Markdown shown as escaped HTML"
     assert "<h1" in (built / "html" / "01-overview.html").read_text(encoding="utf-8")
@@ -346,7 +382,11 @@ def test_every_slide_fits_1280_by_720_offline_and_no_request_leaves_the_machine(
     assert browser.outside_requests(measured["resources"] + measured["requested"]) == []
     assert {"Source Sans Pro", "Bundle CJK"} <= set(measured["fonts"]), "the slide fonts load from the bundle"
     smallest = min(s["smallest_text_px"] for s in measured["slides"] if s["smallest_text_px"])
-    assert smallest >= 16, smallest
+    assert smallest >= 24, smallest
+    # a figure's smallest label, MIN_FONT_PT points at DPI, as shown on the 1280 x 720 canvas
+    labels = [figures.MIN_FONT_PT * figures.DPI / 72 * image["shown"] / image["natural"]
+              for s in measured["slides"] for image in s["images"]]
+    assert labels and min(labels) >= 16, labels
 
 
 @needs_chromium

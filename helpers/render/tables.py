@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 import pandas as pd
+from pandas.io.formats.style import Styler
 
 #: Columns whose cells hold gazetteer ids (an organisation, a place, a model…).
 ENTITY_COLUMNS = ("org", "entity", "entities", "orgs")
@@ -109,6 +110,15 @@ def _digits(column: str) -> int:
     return SHARE_DIGITS if column.startswith("share") or column in ("score", "difference") else FLOAT_DIGITS
 
 
+class Table(Styler):
+    """The pages' Styler, with a plain-text form that is the same on every run (a Styler's own names its memory
+    address, which nbval would compare)."""
+
+    def __repr__(self) -> str:
+        rows = len(self.data)
+        return f"Table: {rows} row{'' if rows == 1 else 's'}; columns {', '.join(map(str, self.data.columns))}"
+
+
 def style_table(frame: pd.DataFrame, *, names: Mapping[str, str] | None = None, width: int = WRAP_WIDTH,
                 text_columns: Iterable[str] | None = None, right: Iterable[str] = ()):
     """The pages' table: a pandas Styler over ``readable(frame)``, with no index, left-aligned, wrapped at ``width``
@@ -119,7 +129,7 @@ def style_table(frame: pd.DataFrame, *, names: Mapping[str, str] | None = None, 
     long_text = list(text_columns) if text_columns is not None else [
         c for c in shown.columns if not pd.api.types.is_numeric_dtype(shown[c]) and shown[c].astype(str).str.len().max() > width]
     # a fixed id: nbval compares the HTML, and pandas would otherwise draw a random one per table
-    styler = shown.style.set_uuid("bundle").hide(axis="index")
+    styler = Table(shown).set_uuid("bundle").hide(axis="index")
     # an article's markup is shown, never run; one call, since each call of ``format`` resets every column it
     # does not name to pandas' default, which does not escape
     styler = styler.format({c: f"{{:.{_digits(c)}f}}" for c in floats}, escape="html", na_rep="")
