@@ -41,6 +41,14 @@ from helpers.text.parse import assign_parts, classify_noncontent, is_link_row, p
     ("Figure 2. The design of the engine.", "byline"),
     ("表 1. 单节点训练时长。", "byline"),
     ("Visual Gif of decoding", "byline"),
+    # star, follow and announcement prompts; a prompt's call may end a line longer than a furniture line
+    ("如果你觉得这个项目有用，或者喜欢我们做的开源工作，欢迎在 ExampleRepo 和 ExampleDocs 上点⭐。", "boilerplate"),
+    ("🚀 示例模型在线体验平台已正式向公众开放 🎉", "boilerplate"),
+    # translation and contribution credits
+    ("本文贡献者", "byline"),
+    ("中文版由以下贡献者完成，排名不分先后。", "byline"),
+    ("🙌 本文由社区志愿者共同翻译完成，感谢每一位译者。", "byline"),
+    ("example contributors", "byline"),
 ])
 def test_furniture_lines_are_set_aside(line, kind):
     assert classify_noncontent(line) == kind
@@ -53,6 +61,8 @@ def test_furniture_lines_are_set_aside(line, kind):
     "The model is small.",                                        # a real short paragraph
     "这个模型很小，但很强。",
     "5. 免责声明与责任限制",                                        # a numbered licence clause
+    "免责声明",                                                    # the document's own disclaimer section
+    "团队在论文发布以后欢迎关注的读者提出问题，并且把收到的每一个问题都整理成了文档，放在项目主页上供大家查阅和讨论，也会持续更新。",  # a cue inside a long line
     "You must give any other recipients a copy of this License.",  # a licence clause
     "🎯 2022-06-01: Our technical report is out!",                # a dated news item, not a byline
     "[2024.03.26] 我们发布了技术报告。",
@@ -103,3 +113,30 @@ def test_furniture_never_reaches_the_content_parts():
     furniture = blocks[blocks["text"].isin(["Title: A post", "URL Source: https://example.com/post", "Image 1"])]
     assert (furniture["part"] == PART_NONCONTENT).all()
     assert set(blocks.loc[~blocks.index.isin(furniture.index), "part"]) == {PART_COMMENTARY, PART_ORIGINAL}
+
+
+def test_a_caption_wrapped_over_lines_is_set_aside_whole():
+    """In a document of blank-line paragraphs, the lines right below a caption are its next lines; a paragraph
+    after a blank line is content again."""
+    text = ("这是中文的说明，讲模型。\n\n这是第二段中文。\n\nThe model is fast.\n\n"
+            "Figure 3. Throughput of the engine against two other systems on a\nsingle GPU. Missing bars mean out of memory.\n\n"
+            "The engine is fast on every size we tried.\n")
+    blocks = parse_document(text).blocks.set_index("text")
+    assert blocks.loc["single GPU. Missing bars mean out of memory.", "part"] == PART_NONCONTENT
+    assert blocks.loc["The engine is fast on every size we tried.", "part"] == PART_ORIGINAL
+
+
+def test_a_line_below_a_caption_is_content_where_every_line_is_a_paragraph():
+    text = "这是中文的说明，讲模型。\n这是第二段中文。\nThe model is fast.\nFigure 3. Throughput of the engine.\nThe engine is fast on every size.\n"
+    blocks = parse_document(text).blocks.set_index("text")
+    assert blocks.loc["The engine is fast on every size.", "part"] == PART_ORIGINAL
+
+
+def test_an_alt_text_repeated_over_diagrams_is_set_aside_and_a_name_said_twice_is_not():
+    para = "这是中文的一段说明，讲这个模型的设计、训练和推理，以及它在各种测试里的表现。\n"
+    zh = para + "Engine-X!\n" + para + "Engine-X!\nExampleLM\n" + para + "Engine-X!\n" + para + "ExampleLM\n" + para
+    en = "The model is designed for speed and it shows in every test we ran on it.\nTraining is cheap.\n" * 4
+    blocks = parse_document(zh + en).blocks
+    assert (blocks.loc[blocks["text"].str.startswith("The model"), "part"] == PART_ORIGINAL).all()
+    assert (blocks.loc[blocks["text"] == "Engine-X!", "part"] == PART_NONCONTENT).all()
+    assert (blocks.loc[blocks["text"] == "ExampleLM", "part"] != PART_NONCONTENT).all()

@@ -83,10 +83,10 @@ def iter_lines(text: str):
 
 @lru_cache(maxsize=None)
 def _noncontent_cues() -> CueMatcher:
-    """The 'noncontent' and 'pictograph_prompt' cues of cues.csv (built once: this runs for every short line). Lines
+    """The 'noncontent', 'pictograph_prompt', 'alt_text' and 'credit_line' cues of cues.csv (built once: this runs for every short line). Lines
     are not cut into tokens here, so only their word and substring cues count."""
     cues = load_cues()
-    return CueMatcher(cues[cues["category"].isin(["noncontent", "pictograph_prompt", "alt_text"])], "category")
+    return CueMatcher(cues[cues["category"].isin(["noncontent", "pictograph_prompt", "alt_text", "credit_line"])], "category")
 
 
 @lru_cache(maxsize=None)
@@ -114,6 +114,8 @@ LINK_ROW_ENTRY_MAX_CHARS = 40
 PICTOGRAPH_LINE_MAX_CHARS = 80
 #: An alt text ('Visual Gif of decoding'): at most this long; longer, it is an alt text glued to a paragraph.
 ALT_TEXT_MAX_CHARS = 60
+#: What may follow a prompt's call at the end of its line (punctuation, emoji, space).
+PROMPT_CLOSING = EDGE_SPACE + "。！!.~～）)" + "\u2b50\ufe0f"
 
 
 def is_link_row(text: str) -> bool:
@@ -158,10 +160,18 @@ def classify_noncontent(text: str) -> str | None:
         return "byline"
     if is_link_row(text):
         return "boilerplate"
-    if len(text) <= NONCONTENT_MAX_CHARS[detect_lang(text)]:
-        labels = {label for _, _, label in _noncontent_cues().find(text)}
+    if len(text) <= max(NONCONTENT_MAX_CHARS["mixed"], NONCONTENT_MAX_CHARS[detect_lang(text)]):
+        found = _noncontent_cues().find(text)
+        if len(text) > NONCONTENT_MAX_CHARS[detect_lang(text)]:
+            # longer than a furniture line of its script: only a prompt that ends the line with its call counts
+            # ('…如果喜欢我们的成果，请在 Repo 上点⭐。'); a cue inside a longer sentence is the sentence's own word
+            closing = len(text.rstrip(PROMPT_CLOSING))
+            found = [(s, e, label) for s, e, label in found if label == "noncontent" and e >= closing]
+        labels = {label for _, _, label in found}
         if "noncontent" in labels:
             return "boilerplate"
+        if "credit_line" in labels:
+            return "byline"
         if ("pictograph_prompt" in labels and PICTOGRAPH.match(text) and len(text) <= PICTOGRAPH_LINE_MAX_CHARS
                 and not ENDS_SENTENCE.search(text)):
             return "boilerplate"
@@ -414,16 +424,73 @@ def second_article_caveat(text: str, blocks: pd.DataFrame) -> str | None:
             "read here as part of the original; split the file to analyse each article")
 
 
+#: A document whose paragraphs are set apart by blank lines: at least this share of its line breaks hold one.
+BLANK_LINE_LAYOUT_SHARE = 0.5
+#: An image's alt text repeated as a line: a short Latin line (no table cells, no 'label: value') seen at least this
+#: many times in one part of the document ('Model-Chat!' above each of a post's diagrams); a heading or a name a
+#: document repeats stays content below it.
+REPEATED_ALT_TEXT_MIN = 3
+REPEATED_ALT_TEXT_MAX_WORDS = 4
+
+
+def caption_continuations(text: str, spans: list[tuple[int, int, bool]], kinds: list[str | None]) -> list[str | None]:
+    """``kinds`` with the wrapped lines of a caption marked too: in a document whose paragraphs are set apart by
+    blank lines, a line right below a caption ('Figure 3. Throughput of …' / 'training on one GPU.') with no blank
+    line between is the caption's next line, up to CAPTION_MAX_CHARS in all. A document of single line breaks is
+    left alone: there the next line is the next paragraph."""
+    gaps = [text[b:a] for (_, b, _), (a, _, _) in zip(spans, spans[1:])]
+    if not gaps or sum(_breaks(g) >= 2 for g in gaps) < BLANK_LINE_LAYOUT_SHARE * len(gaps):
+        return kinds
+    out = list(kinds)
+    caption_length = 0
+    for k, (a, b, _) in enumerate(spans):
+        line = text[a:b]
+        if out[k] is None and caption_length and k > 0 and _single_break(gaps[k - 1]) \
+                and caption_length + len(line) <= CAPTION_MAX_CHARS:
+            out[k] = "byline"
+            caption_length += len(line)
+            continue
+        caption_length = len(line) if out[k] == "byline" and CAPTION.match(line) else 0
+    return out
+
+
+def _breaks(gap: str) -> int:
+    """Line breaks in the text between two lines (2 or more: a blank line between them)."""
+    return gap.replace("\r\n", "\n").replace("\r", "\n").count("\n")
+
+
+def _single_break(gap: str) -> bool:
+    return _breaks(gap) == 1
+
+
+def repeated_alt_texts(texts: list[str], parts: list[str], kinds: list[str]) -> list[bool]:
+    """True for each short Latin line repeated REPEATED_ALT_TEXT_MIN times or more within its part (an image's alt
+    text over each diagram); lines with table cells, a 'label: value' or a closing full stop are content, and so is a
+    heading (a short line over a longer one: a label a document repeats over each of its sections, 'Usage')."""
+    def candidate(line: str) -> bool:
+        return (len(line) <= ALT_TEXT_MAX_CHARS and not HAN.search(line) and not re.search(r"[|｜:：]|[.。]$", line)
+                and len(line.split()) <= REPEATED_ALT_TEXT_MAX_WORDS and LATIN_LETTER.search(line) is not None)
+    counts: dict[tuple[str, str], int] = {}
+    for line, part, kind in zip(texts, parts, kinds):
+        if part != PART_NONCONTENT and kind != "heading" and candidate(line):
+            counts[(part, line)] = counts.get((part, line), 0) + 1
+    return [part != PART_NONCONTENT and kind != "heading" and counts.get((part, line), 0) >= REPEATED_ALT_TEXT_MIN
+            for line, part, kind in zip(texts, parts, kinds)]
+
+
 def parse_document(text: str) -> Parsed:
     """Parse a decoded document into blocks, sentences and the repairs made to glued units."""
     spans, repairs = split_glued_headings(text, list(iter_lines(text)))
     texts = [text[a:b] for a, b, _ in spans]
     langs = [detect_lang(t) for t in texts]
-    noncontent_kind = [classify_noncontent(t) for t in texts]
+    noncontent_kind = caption_continuations(text, spans, [classify_noncontent(t) for t in texts])
     glued = [g for _, _, g in spans]
     kinds = classify_kinds(texts, langs, glued, noncontent_kind)
     weights = [len(HAN.findall(t)) + len(LATIN_LETTER.findall(t)) // 3 for t in texts]
     parts = assign_parts(langs, weights, [nk is not None for nk in noncontent_kind], [len(HAN.findall(t)) for t in texts])
+    for k, repeated in enumerate(repeated_alt_texts(texts, parts, kinds)):
+        if repeated:
+            parts[k], kinds[k] = PART_NONCONTENT, "byline"
     for k, part in enumerate(parts):
         if part == PART_NONCONTENT and kinds[k] not in ("byline", "boilerplate"):
             kinds[k] = "boilerplate"
