@@ -112,6 +112,8 @@ NUMBER = re.compile(
 
 # "1." or "2、" opening a list item is an enumerator, not a number in the claim.
 ENUMERATOR_NUMBER = re.compile(r"^\s*\d{1,2}\s*[.．、)）]")
+# A section number of a Chinese writer's outline: "三、", "第二部分", "（四）".
+OUTLINE_ENUMERATOR = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|第[一二三四五六七八九十\d]{1,3}[部章节篇]|[(（][一二三四五六七八九十]{1,3}[)）])")
 
 
 # ---- tables.entities: names and candidate names --------------------------------------------------

@@ -315,6 +315,27 @@ def test_a_band_as_wide_as_the_source_is_the_full_pass(case, bonus, skip):
     assert decode_banded(gain, params, marked=marked) == decode_monotone(gain, params, marked=marked)
 
 
+@settings(max_examples=150, deadline=None)
+@given(gains, st.sampled_from([0.0, 0.1]), st.data())
+def test_a_band_as_wide_as_the_source_reads_section_openings_as_the_full_pass(case, bonus, data):
+    gain, marked = np.asarray(case[0]), np.asarray(case[1])
+    restart = np.asarray(data.draw(st.lists(st.booleans(), min_size=len(gain), max_size=len(gain))))
+    params = AlignParams(band=gain.shape[1], continuity_bonus=bonus)
+    assert (decode_banded(gain, params, marked=marked, restart=restart)
+            == decode_monotone(gain, params, marked=marked, restart=restart))
+
+
+def test_a_section_opening_reads_the_source_again_from_its_start():
+    """Three sentences read the end of the source; the fourth opens a new section of the summary and draws on the
+    start: without the opening it stays unlinked (going back costs more than the link earns), with it, it links."""
+    gain = np.array([[-0.1, -0.1, 0.2], [-0.1, -0.1, 0.2], [-0.1, -0.1, 0.2], [0.1, -0.1, -0.1]])
+    params = AlignParams(excursion_cost=0.2, back_jump_cost=0.2)
+    assert decode_monotone(gain, params)[3] == -1
+    restart = np.array([False, False, False, True])
+    assert decode_monotone(gain, params, restart=restart) == [2, 2, 2, 0]
+    assert decode_banded(gain, AlignParams(band=1), restart=restart) == [2, 2, 2, 0]
+
+
 def path_total(gain: np.ndarray, path: list[int], params: AlignParams) -> float:
     """The decoder's objective for a path without excursions or bonuses: gains minus the cost of each move."""
     total, position = 0.0, -1
@@ -466,3 +487,56 @@ def test_the_seed_is_read_as_a_summary():
     tables = extract(read_document(RAW / "lambert-china-ai-labs-2026-05.zh-en.txt").text)
     evidence = gather_evidence(tables.claims, tables.mentions, AlignParams())
     assert evidence.params == AlignParams()  # nothing recalibrated: the seed's figures rest on the summary's bars
+
+
+# ---- the writer's outline: section titles, their own sections, headings that title what follows ----------------
+
+from helpers.align.evidence import aside_marked, outline_heading, section_openings  # noqa: E402
+
+
+def units(*rows):
+    """(text, kind) rows as the Chinese units the aligner reads, one block each, no voice."""
+    return pd.DataFrame({"block_id": range(1, len(rows) + 1), "text": [t for t, _ in rows],
+                         "kind": [k for _, k in rows], "voice": [""] * len(rows)})
+
+
+@pytest.mark.parametrize("text, kind, expected", [
+    ("四、误区与反模式", "list_item", True),     # numbered as a section of the outline
+    ("TL;DR", "heading", True),
+    ("第二部分 方法", "paragraph", True),
+    ("1. 模型很强。", "list_item", False),        # a sentence
+    ("这是一个很长很长的段落标题，远远超过了一个提纲标题应有的长度，所以不算", "heading", False),
+    ("模型很强", "paragraph", False),             # neither a heading nor numbered
+])
+def test_outline_headings(text, kind, expected):
+    assert outline_heading(text, kind) == expected
+
+
+def test_the_writers_outline_is_marked_as_asides_and_a_summary_of_the_source_is_not():
+    zh = units(
+        ("一、要点总结", "list_item"),                    # an outline title: the writer's structure
+        ("作者认为模型会越来越小。", "paragraph"),           # summary: not marked
+        ("二、实践清单", "list_item"),                    # a section of the writer's own: all of it marked
+        ("是否已经把评测放进流程？", "paragraph"),
+        ("把每一次改动都记下来。", "paragraph"),
+        ("三、方法", "list_item"),                        # a plain section title: the own section ends here
+        ("模型先检索，再回答。", "paragraph"),
+        ("本篇只讨论应用层的结论。", "paragraph"),           # the writer's meta-comment
+    )
+    assert aside_marked(zh).tolist() == [True, False, True, True, True, False, False, True]
+    assert section_openings(zh).tolist() == [True, True, True, True, False, True, True, False]
+
+
+def test_a_translated_heading_links_to_the_english_heading_it_titles():
+    """A short heading with little evidence of its own ('依赖' for 'Requirements') takes the unit that the sentence
+    under it draws on, and links to that unit's English heading."""
+    zh = ("模型简介\n\n这个模型在代码和数学上表现很好，速度也很快。\n\n依赖\n\n"
+          "你需要安装 Python 3.8 以上的版本和最新的 PyTorch 才能运行这个模型。\n\n")
+    en = ("Introduction\n\nThis model does well on code and math, and it is fast.\n\nRequirements\n\n"
+          "You need Python 3.8 or later and the latest PyTorch to run this model.\n\n")
+    tables = extract(zh + en)
+    alignment = align_claims(tables.claims, mentions=tables.mentions)
+    claims = tables.claims.set_index("claim_id")
+    linked = {claims.loc[z, "text"]: claims.loc[e, "text"] for z, e in
+              zip(alignment["zh_claim_id"], alignment["en_claim_id"]) if not pd.isna(z) and not pd.isna(e)}
+    assert linked.get("依赖") == "Requirements"

@@ -2,6 +2,8 @@
 
 A link earns its gain (how far it clears the bars), leaving a sentence unlinked earns 0 (an aside), moving forward in
 the source is free, moving back costs, and an excursion (a link that leaves the reading position where it was) costs.
+A sentence that opens a section of the Chinese writer's outline (``restart``: a summary's 'TL;DR', then 'Summary', then
+'Key points', each reading the source again from its start) may link anywhere at no cost, as the first link does.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ from ..params import AlignParams
 from .evidence import Evidence
 
 
-def decode_monotone(gain: np.ndarray, params: AlignParams = AlignParams(), *, marked: np.ndarray | None = None) -> list[int]:
+def decode_monotone(gain: np.ndarray, params: AlignParams = AlignParams(), *, marked: np.ndarray | None = None,
+                    restart: np.ndarray | None = None) -> list[int]:
     """Best paragraph index per Chinese sentence (-1 = unlinked) under the order model; see the module doc.
 
     State = the reading position (the paragraph last linked in order; -1 before the first link).
@@ -57,7 +60,8 @@ def decode_monotone(gain: np.ndarray, params: AlignParams = AlignParams(), *, ma
         # its gain, plus the continuity bonus when it stays on the paragraph or takes the next one.
         bonus = 0.0 if marked is not None and marked[i] else params.continuity_bonus
         own_gain = g[None, :] + bonus * continuing  # (m + 1) × m
-        candidates = np.where(own_gain > 0, score[:, None] + own_gain - move_cost, NEG)
+        moving = 0.0 if restart is not None and restart[i] else move_cost
+        candidates = np.where(own_gain > 0, score[:, None] + own_gain - moving, NEG)
         best_from = np.argmax(candidates, axis=0)
         best_total = candidates[best_from, positions]
         for j in range(m):
@@ -68,7 +72,8 @@ def decode_monotone(gain: np.ndarray, params: AlignParams = AlignParams(), *, ma
     return backtrack(score, back)
 
 
-def decode_banded(gain: np.ndarray, params: AlignParams = AlignParams(), *, marked: np.ndarray | None = None) -> list[int]:
+def decode_banded(gain: np.ndarray, params: AlignParams = AlignParams(), *, marked: np.ndarray | None = None,
+                  restart: np.ndarray | None = None) -> list[int]:
     """``decode_monotone`` with links restricted to paragraphs within ``params.band`` of the reading position.
 
     The same states, costs, choices and ties, but a link from reading position p may go only to paragraphs
@@ -104,6 +109,14 @@ def decode_banded(gain: np.ndarray, params: AlignParams = AlignParams(), *, mark
         prev_state = states.copy()
         choice = np.where(alive & (excursion_gain > 0), best_excursion, -1).astype(np.int32)
         bonus = 0.0 if marked is not None and marked[i] else params.continuity_bonus
+        if restart is not None and restart[i]:
+            # a sentence that opens a section: from every state at no cost, as the full pass reads it
+            total, origin = _restart_links(score, g, bonus)
+            better = total > new[1:]
+            new[1:][better], prev_state[1:][better], choice[1:][better] = total[better], origin[better], positions[better]
+            back.append((prev_state, choice))
+            score = new
+            continue
         # from the start state (no link yet) any paragraph is free; on a tie the start wins, as in the full pass
         if alive[0]:
             total = np.where(g > 0, score[0] + g, NEG)
@@ -124,6 +137,26 @@ def decode_banded(gain: np.ndarray, params: AlignParams = AlignParams(), *, mark
     return backtrack(score, back)
 
 
+def _restart_links(score: np.ndarray, g: np.ndarray, bonus: float) -> tuple[np.ndarray, np.ndarray]:
+    """Per paragraph j: the best total of a free link to j from any state, and that state (the lowest of equals).
+
+    Any state s reaches j at no cost; the states that continue on j (reading position j or j - 1: s = j + 1 or j, s
+    ≥ 1) add ``bonus``. So the best is the best state overall, or one of those two with the bonus: O(m), not O(m²).
+    """
+    m = len(g)
+    NEG = -1e18
+    j = np.arange(m)
+    best_state = int(np.argmax(score))
+    options_state = np.stack([np.full(m, best_state), j + 1, j])
+    continuing = (options_state >= 1) & ((options_state == j + 1) | (options_state == j))
+    own = g[None, :] + bonus * continuing
+    values = np.where((own > 0) & (score[options_state] > NEG / 2), score[options_state] + own, NEG)
+    top = values.max(axis=0)
+    # the lowest state among the options reaching the top
+    lowest = np.where(values == top[None, :], options_state, np.iinfo(np.int64).max).min(axis=0)
+    return top, np.where(top > NEG / 2, lowest, 0)
+
+
 def backtrack(score: np.ndarray, back: list[tuple[np.ndarray, np.ndarray]]) -> list[int]:
     """Follow a decoder's back-pointers from its best final state: the chosen paragraph per sentence."""
     state = int(np.argmax(score))
@@ -140,6 +173,6 @@ def decode(evidence: Evidence, params: AlignParams | None = None) -> list[int]:
     paragraph index per Chinese sentence, -1 for none. ``params``: the evidence's own (calibrated to the document)."""
     params = evidence.params if params is None else params
     decoder = decode_banded if 0 < params.band < evidence.gain.shape[1] else decode_monotone
-    return decoder(evidence.gain, params, marked=evidence.marked)
+    return decoder(evidence.gain, params, marked=evidence.marked, restart=evidence.restart)
 
 

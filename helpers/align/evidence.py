@@ -44,7 +44,7 @@ from ..columns import CONTENT_KINDS, PART_COMMENTARY, PART_ORIGINAL
 from ..params import AlignParams
 from ..tables.claims import find_cues
 from ..tables.entities import tokenizer_for
-from ..patterns import HAN
+from ..patterns import ENDS_SENTENCE, HAN, OUTLINE_ENUMERATOR
 from ..text.segment import Tokenizer
 from ..text.reader import InputError
 from .dictionary import Dictionary, default_dictionary, load_zh_idf, tokenize_en
@@ -188,6 +188,8 @@ class Evidence:
     marked: np.ndarray      # per zh sentence: a marked aside (no continuity bonus)
     terms: EnglishTerms     # how English text became terms (reused to pick sentences in a paragraph)
     params: AlignParams     # the parameters as calibrated to this document (``calibrate``)
+    restart: np.ndarray | None = None  # per zh sentence: it opens a section of the writer's outline (a summary's
+                                       # sections each read the source again: the decoder lets it link anywhere)
 
 
 def _mention_terms(mentions: pd.DataFrame | None) -> dict[int, set[str]]:
@@ -361,8 +363,17 @@ def gather_evidence(claims: pd.DataFrame, mentions: pd.DataFrame | None, params:
     if params.aside_penalty:
         adjustment -= params.aside_penalty * marked[:, None]
     gain = gain + adjustment
+    restart = section_openings(zh) if len(zh) and not is_translation(zh, en, params) else np.zeros(n, dtype=bool)
     return Evidence(zh=zh, en=en, blocks=blocks, coverage=coverage, z=z, gain=gain, concepts=all_concepts, idf=idf,
-                     marked=marked, terms=english_terms, params=params)
+                     marked=marked, terms=english_terms, params=params, restart=restart)
+
+
+def section_openings(zh: pd.DataFrame) -> np.ndarray:
+    """True for each Chinese unit that opens a section of the writer's outline: an outline heading
+    (``outline_heading``) and the unit right after it. A translation follows its source in order and is not asked."""
+    kinds = zh["kind"].tolist() if "kind" in zh.columns else [""] * len(zh)
+    heading = np.array([outline_heading(text, kind) for text, kind in zip(zh["text"], kinds)], dtype=bool)
+    return heading | np.concatenate([[False], heading[:-1]])
 
 
 def _gain(coverage: np.ndarray, params: AlignParams) -> tuple[np.ndarray, np.ndarray]:
@@ -391,18 +402,45 @@ def _neighbour_coverage(coverage: np.ndarray, zh: pd.DataFrame, decay: float) ->
     return np.divide(weights @ coverage, totals, out=np.zeros_like(coverage), where=totals > 0)
 
 
+#: A line of the Chinese writer's outline (a section title: '三、要点总结', 'TL;DR') is at most this long.
+OUTLINE_HEADING_MAX_CHARS = 30
+
+
+def outline_heading(text: str, kind: str) -> bool:
+    """A section title of the Chinese version: short, not a sentence, and a heading or numbered as one ('四、…').
+
+    >>> outline_heading("四、误区与反模式", "list_item"), outline_heading("1. 模型很强。", "list_item")
+    (True, False)
+    """
+    core = text.strip()
+    if not core or len(core) > OUTLINE_HEADING_MAX_CHARS or ENDS_SENTENCE.search(core):
+        return False
+    return kind == "heading" or bool(OUTLINE_ENUMERATOR.match(core))
+
+
 def aside_marked(zh: pd.DataFrame, tokenizer: Tokenizer | None = None) -> np.ndarray:
-    """True for the commentator's marked asides: an 'aside' cue (cues.csv), a wholly bracketed sentence,
-    or a sentence that follows a marked one in the same paragraph without attributing anything to the author.
+    """True for the commentator's marked asides: an 'aside' cue (cues.csv: the writer's own voice and meta-comment,
+    本篇…, 为避免重复…), a wholly bracketed sentence, a sentence that follows a marked one in the same paragraph
+    without attributing anything to the author; and the writer's outline: a section title carrying an 'outline' cue
+    (摘要, 要点总结, TL;DR: the writer's own structure, no English heading's), and every sentence of a section whose
+    title carries an 'own_section' cue (理论推演, 实践清单, 建议: the writer's own reasoning, checklists, proposals)
+    up to the next section title.
     """
     marked = np.zeros(len(zh), dtype=bool)
     previous_block, previous_marked = None, False
     voices = zh["voice"].tolist() if "voice" in zh.columns else [""] * len(zh)
-    for k, (block_id, text, voice) in enumerate(zip(zh["block_id"], zh["text"], voices)):
+    kinds = zh["kind"].tolist() if "kind" in zh.columns else [""] * len(zh)
+    tokenizer = tokenizer or tokenizer_for()
+    own_section = False
+    for k, (block_id, text, voice, kind) in enumerate(zip(zh["block_id"], zh["text"], voices, kinds)):
+        tokens = tokenizer.tokenize(text)
         core = text.strip().rstrip("。.!！?？;；")
         bracketed = core[:1] in "(（" and core[-1:] in ")）"
-        cued = bool(find_cues(text, "aside", tokens=(tokenizer or tokenizer_for()).tokenize(text)))
-        inherited = block_id == previous_block and previous_marked and voice != "reported"
+        cued = bool(find_cues(text, "aside", tokens=tokens))
+        if outline_heading(text, kind):
+            own_section = bool(find_cues(text, "own_section", tokens=tokens))
+            cued = cued or own_section or bool(find_cues(text, "outline", tokens=tokens))
+        inherited = (block_id == previous_block and previous_marked) or own_section
         marked[k] = (cued or bracketed or inherited) and voice != "reported"
         previous_block, previous_marked = block_id, marked[k]
     return marked

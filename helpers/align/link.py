@@ -17,7 +17,7 @@ from ..text.segment import Tokenizer
 from .decode import decode
 from .dictionary import Dictionary
 from .ecdict import EnglishChinese
-from .evidence import EnglishTerms, gather_evidence
+from .evidence import Evidence, EnglishTerms, gather_evidence, is_translation
 
 __all__ = ["RELATIONS", "align_claims", "alignment_frame", "with_omissions"]
 
@@ -70,12 +70,19 @@ def align_claims(
     path = decode(evidence)
     params = evidence.params
     en_by_block = {b: group for b, group in evidence.en.groupby("unit", sort=False)}
+    titled = headings_title_what_follows(evidence, path, en_by_block)
     rows: list[tuple] = []
     for i, (claim_id, k) in enumerate(zip(evidence.zh["claim_id"], path)):
         if k < 0:
             rows.append((int(claim_id), pd.NA, 0.0, ADDITION))
             continue
         sentences = en_by_block[evidence.blocks[k]]
+        if i in titled:  # a heading given to the unit it titles: it links to that unit's English heading(s)
+            chosen = [s for s, kind in enumerate(sentences["kind"]) if kind == "heading"]
+            relation = SUMMARISES if len(chosen) == 1 else ONE_TO_MANY
+            for s in chosen:
+                rows.append((int(claim_id), int(sentences["claim_id"].iloc[s]), float(evidence.coverage[i, k]), relation))
+            continue
         scores = _sentence_coverage(evidence.concepts[i], sentences["text"].tolist(), evidence.idf, evidence.terms)
         best = max(scores)
         chosen = [s for s, score in enumerate(scores) if best > 0 and score >= params.sentence_share * best] or [int(np.argmax(scores))]
@@ -83,6 +90,30 @@ def align_claims(
         for s in chosen:
             rows.append((int(claim_id), int(sentences["claim_id"].iloc[s]), float(evidence.coverage[i, k]), relation))
     return alignment_frame(with_omissions(rows, evidence.en))
+
+
+def headings_title_what_follows(evidence: Evidence, path: list[int], en_by_block: dict) -> set[int]:
+    """Give a Chinese heading to the English unit it titles; ``path`` is changed in place, the sentences moved returned.
+
+    A heading titles what follows it: when the next Chinese sentence links to a unit that opens with an English
+    heading, a Chinese heading left unlinked, or linked to the unit right before that one (a neighbour that shares a
+    word), takes that unit. In a summary the heading must also share some evidence with the unit (coverage > 0), and
+    a heading marked as the writer's own (an outline title, an aside) is never moved.
+    """
+    moved: set[int] = set()
+    kinds = evidence.zh["kind"].tolist()
+    translation = is_translation(evidence.zh, evidence.en, evidence.params)
+    for i in range(len(path) - 1):
+        k, following = path[i], path[i + 1]
+        if kinds[i] != "heading" or evidence.marked[i] or following < 0 or not (k < 0 or k == following - 1):
+            continue
+        if "heading" not in set(en_by_block[evidence.blocks[following]]["kind"].iloc[:1]):
+            continue
+        if not translation and evidence.coverage[i, following] <= 0:
+            continue
+        path[i] = following
+        moved.add(i)
+    return moved
 
 
 def _sentence_coverage(concepts: list, texts: list[str], idf: dict, english_terms: EnglishTerms) -> list[float]:
