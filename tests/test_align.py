@@ -494,7 +494,7 @@ def test_the_seed_is_read_as_a_summary():
 from helpers.align.evidence import aside_marked, outline_heading, section_openings  # noqa: E402
 
 
-def units(*rows):
+def outline_units(*rows):
     """(text, kind) rows as the Chinese units the aligner reads, one block each, no voice."""
     return pd.DataFrame({"block_id": range(1, len(rows) + 1), "text": [t for t, _ in rows],
                          "kind": [k for _, k in rows], "voice": [""] * len(rows)})
@@ -513,7 +513,7 @@ def test_outline_headings(text, kind, expected):
 
 
 def test_the_writers_outline_is_marked_as_asides_and_a_summary_of_the_source_is_not():
-    zh = units(
+    zh = outline_units(
         ("一、要点总结", "list_item"),                    # an outline title: the writer's structure
         ("作者认为模型会越来越小。", "paragraph"),           # summary: not marked
         ("二、实践清单", "list_item"),                    # a section of the writer's own: all of it marked

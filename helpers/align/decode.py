@@ -141,13 +141,17 @@ def _restart_links(score: np.ndarray, g: np.ndarray, bonus: float) -> tuple[np.n
     """Per paragraph j: the best total of a free link to j from any state, and that state (the lowest of equals).
 
     Any state s reaches j at no cost; the states that continue on j (reading position j or j - 1: s = j + 1 or j, s
-    ≥ 1) add ``bonus``. So the best is the best state overall, or one of those two with the bonus: O(m), not O(m²).
+    ≥ 1) add ``bonus``. So the best is one of the best states overall, or one of those two with the bonus: O(m), not
+    O(m²). "The best states" are all within rounding of the top score: adding a gain can round two of them to one
+    total, and the full pass then takes the lowest.
     """
     m = len(g)
     NEG = -1e18
     j = np.arange(m)
-    best_state = int(np.argmax(score))
-    options_state = np.stack([np.full(m, best_state), j + 1, j])
+    top_score = float(score.max())
+    tolerance = 1e-9 * (1.0 + abs(top_score) + float(np.abs(g).max(initial=0.0)) + abs(bonus))
+    near = np.flatnonzero((score >= top_score - tolerance) & (score > NEG / 2))
+    options_state = np.vstack([np.repeat(near[:, None], m, axis=1), j + 1, j])
     continuing = (options_state >= 1) & ((options_state == j + 1) | (options_state == j))
     own = g[None, :] + bonus * continuing
     values = np.where((own > 0) & (score[options_state] > NEG / 2), score[options_state] + own, NEG)
