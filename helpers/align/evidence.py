@@ -369,11 +369,12 @@ def gather_evidence(claims: pd.DataFrame, mentions: pd.DataFrame | None, params:
 
 
 def section_openings(zh: pd.DataFrame) -> np.ndarray:
-    """True for each Chinese unit that opens a section of the writer's outline: an outline heading
-    (``outline_heading``) and the unit right after it. A translation follows its source in order and is not asked."""
+    """True for each Chinese unit that opens a section of the writer's outline: the unit right after an outline
+    heading (``outline_heading``; the title itself, a few words, would meet a paragraph anywhere by chance). A
+    translation follows its source in order and is not asked."""
     kinds = zh["kind"].tolist() if "kind" in zh.columns else [""] * len(zh)
     heading = np.array([outline_heading(text, kind) for text, kind in zip(zh["text"], kinds)], dtype=bool)
-    return heading | np.concatenate([[False], heading[:-1]])
+    return np.concatenate([[False], heading[:-1]]) & ~heading
 
 
 def _gain(coverage: np.ndarray, params: AlignParams) -> tuple[np.ndarray, np.ndarray]:
