@@ -7,6 +7,8 @@
 ['#16000000', '#24000']
 >>> sorted(number_terms("三成用户，增长30倍") | number_terms("30% of users grew 30x"))
 ['#%30', '#x30']
+>>> sorted(number_terms("速度翻倍，成本减少一半")), sorted(number_terms("twice as fast at half the cost"))
+(['#%50', '#x2'], ['#%50', '#x2'])
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from ..vocab import load_vocabulary
 
 NUMBER_UNITS_PATH = REFERENCE / "number_units.csv"
 NUMBER_UNIT_COLUMNS = ["unit", "lang", "kind", "value", "source"]
-KINDS = ("scale", "percent", "times", "digit")
+KINDS = ("scale", "percent", "times", "digit", "times_word", "percent_word")
 NUMBER_TERM = "#"  # prefix of a value term: #24000, #%30 (a percentage), #x30 (a ratio); never an English stem
 
 
@@ -113,6 +115,34 @@ def number_spans(text: str) -> list[tuple[int, int, str]]:
         else:
             term = NUMBER_TERM + _canonical(value)
         found.append((m.start(), m.end(), term))
+    taken = [(a, b) for a, b, _ in found]
+    found += [w for w in _word_spans(text) if not any(a < w[1] and w[0] < b for a, b in taken)]
+    return sorted(found)
+
+
+@lru_cache(maxsize=None)
+def _word_pattern(path: str = str(NUMBER_UNITS_PATH)) -> re.Pattern | None:
+    """The words that are values by themselves (twice, 翻倍, half, 一半): one alternation, whole Latin words."""
+    units = load_number_units(path)
+    words = [*units["times_word"], *units["percent_word"]]
+    if not words:
+        return None
+    return re.compile(r"(?<![A-Za-z])(?:" + _alternation(words) + ")", re.IGNORECASE)
+
+
+def _word_spans(text: str) -> list[tuple[int, int, str]]:
+    """Each value word's span and term: ``twice`` → #x2, ``一半`` → #%50."""
+    pattern = _word_pattern()
+    if pattern is None:
+        return []
+    units = load_number_units()
+    found = []
+    for m in pattern.finditer(text):
+        word = re.sub(r"\s+", " ", m.group().lower())
+        if word in units["times_word"]:
+            found.append((m.start(), m.end(), NUMBER_TERM + "x" + _canonical(units["times_word"][word])))
+        elif word in units["percent_word"]:
+            found.append((m.start(), m.end(), NUMBER_TERM + "%" + _canonical(units["percent_word"][word])))
     return found
 
 
