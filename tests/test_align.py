@@ -543,3 +543,9 @@ def test_a_translated_heading_links_to_the_english_heading_it_titles():
     linked = {claims.loc[z, "text"]: claims.loc[e, "text"] for z, e in
               zip(alignment["zh_claim_id"], alignment["en_claim_id"]) if not pd.isna(z) and not pd.isna(e)}
     assert linked.get("依赖") == "Requirements"
+
+
+def test_the_sources_own_recommendations_are_no_section_of_the_writers():
+    zh = outline_units(("三、作者的建议", "list_item"), ("政府应当增加投入。", "paragraph"),
+                       ("四、我的建议", "list_item"), ("先从小模型做起。", "paragraph"))
+    assert aside_marked(zh).tolist() == [False, False, True, True]
