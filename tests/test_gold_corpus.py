@@ -95,21 +95,23 @@ def recall(counter) -> float:
 
 # Floors: the figures measured when the gold was made (tuning / test), less a sentence or two.
 def test_alignment_of_summarising_sentences_holds_its_floor(scores):
-    assert accuracy(scores["tuning"]["align"]) >= 0.885  # measured 0.89 (682/767); 0.82 before the kind-adaptive bars
-    assert accuracy(scores["test"]["align"]) >= 0.905    # measured 0.91 (325/356); 0.85 before
+    assert accuracy(scores["tuning"]["align"]) >= 0.925  # measured 0.93 (714/767) with the writer's outline read; 0.91
+    assert accuracy(scores["test"]["align"]) >= 0.92     # before it; 0.82 before the kind-adaptive bars. Test: 0.93
+                                                         # (331/356); 0.92 before the outline, 0.85 before the bars
 
 
 def test_sentences_left_unlinked_are_mostly_additions(scores):
-    assert precision(scores["tuning"]["add"]) >= 0.59    # measured 0.61 (85/140); 0.46 before
-    assert precision(scores["test"]["add"]) >= 0.25      # measured 0.28 (8/29); 0.17 before
-    # 'beyond the English given' (an excerpt's rest) counts as unlinked: recall measured 0.84 (137/163), 0.19 (7/37)
-    assert recall(scores["tuning"]["add"]) >= 0.82 and recall(scores["test"]["add"]) >= 0.16
+    assert precision(scores["tuning"]["add"]) >= 0.88    # measured 0.90 (149/165); 0.82 before the outline rules
+    assert precision(scores["test"]["add"]) >= 0.62      # measured 0.66 (25/38); 0.30 before them
+    # 'beyond the English given' (an excerpt's rest) counts as unlinked: recall measured 0.91 (149/163), 0.68 (25/37);
+    # 0.87 and 0.19 before the outline rules
+    assert recall(scores["tuning"]["add"]) >= 0.89 and recall(scores["test"]["add"]) >= 0.64
 
 
 def test_non_content_lines_are_found(scores):
     """Site furniture, bylines, credits, captions and page metadata (issue 11, item 2)."""
     nc = scores["tuning"]["noncontent"], scores["test"]["noncontent"]
-    assert precision(nc[0]) >= 0.97 and recall(nc[0]) >= 0.78    # measured 0.99 (98/99), 0.80 (98/122)
+    assert precision(nc[0]) >= 0.98 and recall(nc[0]) >= 0.96    # measured 1.00 (119/119), 0.98 (119/122)
     assert precision(nc[1]) >= 0.93 and recall(nc[1]) >= 0.60    # measured 0.96 (49/51), 0.64 (49/76)
 
 
