@@ -140,3 +140,11 @@ def test_an_alt_text_repeated_over_diagrams_is_set_aside_and_a_name_said_twice_i
     assert (blocks.loc[blocks["text"].str.startswith("The model"), "part"] == PART_ORIGINAL).all()
     assert (blocks.loc[blocks["text"] == "Engine-X!", "part"] == PART_NONCONTENT).all()
     assert (blocks.loc[blocks["text"] == "ExampleLM", "part"] != PART_NONCONTENT).all()
+
+
+def test_the_rows_under_a_table_caption_are_content():
+    text = ("这是中文的说明，讲模型。\n\n这是第二段中文。\n\nThe model is fast on every size we tried.\n\n"
+            "Table 2. Scores of the models\nModel | Score\nSmall | 71\n\nThe small model does well.\n")
+    blocks = parse_document(text).blocks.set_index("text")
+    assert blocks.loc["Table 2. Scores of the models", "part"] == PART_NONCONTENT
+    assert (blocks.loc[["Model | Score", "Small | 71"], "part"] == PART_ORIGINAL).all()

@@ -446,12 +446,17 @@ def caption_continuations(text: str, spans: list[tuple[int, int, bool]], kinds: 
     for k, (a, b, _) in enumerate(spans):
         line = text[a:b]
         if out[k] is None and caption_length and k > 0 and _single_break(gaps[k - 1]) \
-                and caption_length + len(line) <= CAPTION_MAX_CHARS:
+                and caption_length + len(line) <= CAPTION_MAX_CHARS and not _table_or_list(line):
             out[k] = "byline"
             caption_length += len(line)
             continue
         caption_length = len(line) if out[k] == "byline" and CAPTION.match(line) else 0
     return out
+
+
+def _table_or_list(line: str) -> bool:
+    """A table row ('Model | Score') or a list item: content under a table's or a list's caption, not its next line."""
+    return "|" in line or "｜" in line or bool(ENUMERATOR.match(line))
 
 
 def _breaks(gap: str) -> int:
