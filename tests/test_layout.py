@@ -26,7 +26,7 @@ ORDER = [
     "helpers.align.decode",
     "helpers.align.link", "helpers.align.evaluate", "helpers.align",
     # 4 framing: themes, labs, shifts
-    "helpers.framing", "helpers.framing.themes", "helpers.framing.labs", "helpers.framing.shifts", "helpers.framing.caveats",
+    "helpers.framing", "helpers.framing.themes", "helpers.framing.labs", "helpers.framing.shifts", "helpers.framing.caveats", "helpers.framing.reliability",
     # 5 the whole analysis
     "helpers.pipeline",
     # 6 render: figures, prose, the report

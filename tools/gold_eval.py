@@ -58,11 +58,17 @@ def evaluate(doc: dict, text: str, gold_dir: Path, analyse) -> dict:
         linked = bool(en_ids)
         if cid is not None and claims.loc[cid, "part"] == "noncontent":
             linked = False
+        hit = False
         if g.kind in ("summary", "heading") and g.en_spans:
             spans = [tuple(map(int, s.split(":"))) for s in g.en_spans.split("|")]
             hit = any(any(s <= claims.loc[e, "start"] < t_ for s, t_ in spans) for e in en_ids)
             out["align"]["n"] += 1
             out["align"]["right"] += hit
+            out["link"]["fn"] += not (linked and hit)
+        if g.kind != "noncontent" and linked:  # a link shown is right: it reaches a paragraph the gold names
+            right = g.kind in ("summary", "heading") and bool(g.en_spans) and hit
+            out["link"]["tp"] += right
+            out["link"]["fp"] += not right
         gold_add = g.kind in ("aside", "beyond")
         if g.kind != "noncontent":
             out["add"]["tp"] += gold_add and not linked
@@ -215,20 +221,27 @@ QUALITY_HEADER = """\
 # Shift-label quality: each label's precision and recall per half of the corpus gold, written by `make eval`
 # (tools/gold_eval.py) from the labels the engine gives the gold's summary and heading sentences that it links
 # (certainty softened/sharpened/same; voice attributed/absorbed/plain: the engine's absorbed and quote_absorbed
-# count as absorbed, attributed and reattributed as attributed; generalisation). support: the gold's sentences
+# count as absorbed, attributed and reattributed as attributed; generalisation), and of the links themselves
+# (link:translations, link:summaries: a Chinese sentence's link is right when it reaches an English paragraph the
+# gold names for it, on documents of each kind; recall there counts the gold's sourced sentences). support: the gold's sentences
 # with the label; predicted: the engine's; precision or recall empty where nothing was counted. The notebooks
 # present a label as a count or a finding only where its test-half precision clears the bar in helpers/params.py
 # (min_label_precision over at least min_label_predicted sentences); tests/test_gold_corpus.py checks the file
 # is current.
 """
-SHIFT_LABELS = ("certainty", "voice", "generalisation")
+SHIFT_LABELS = ("certainty", "voice", "generalisation", "link")
+KIND_GROUPS = ("translations", "summaries")
 
 
 def label_quality(halves: dict) -> pd.DataFrame:
     """One row per shift label and half: precision, recall, support (gold), predicted (engine), tp."""
     rows = []
     for half in ("tuning", "test"):
-        res = halves.get(half, {})
+        res = dict(halves.get(half, {}))
+        for group in KIND_GROUPS:  # links are a label too: right or not, per kind of document
+            link = halves.get(f"{half} · {group}", {}).get("link")
+            if link is not None:
+                res[f"link:{group}"] = link
         for key in sorted(k for k in res if k.split(":")[0] in SHIFT_LABELS):
             c = res[key]
             predicted, support = c["tp"] + c["fp"], c["tp"] + c["fn"]
@@ -276,6 +289,7 @@ def main(corpus: Path, gold_dir: Path = GOLD, changes: dict | None = None) -> No
                 continue
             al = sub["align"]
             print(f"  -- {group}: alignment {al['right']}/{al['n']} = {al['right'] / max(al['n'], 1):.2f}; "
+                  f"links right {pr(sub['link'])}; "
                   f"add {pr(sub['add'])}; noncontent {pr(sub['noncontent'])}; orgs_aliases {pr(sub['orgs_aliases'])}")
 
 

@@ -1,0 +1,59 @@
+"""Whether a document's links may be counted: the aligner's measured precision on documents of its kind.
+
+On translations the aligner's links are right almost every time; on summaries and commentaries far less often
+(``make eval`` measures both, per half of the corpus gold, into data/reference/label_quality.csv as the labels
+``link:translations`` and ``link:summaries``). Every finding that counts links (how many Chinese sentences draw on
+the English, how much of each section is carried, what is dropped, what the Chinese adds) is only as good as the
+links, so it is presented as a count only where links on documents of that kind clear the same bar as a shift
+label; elsewhere the links are shown to be read side by side, not counted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ..params import DEFAULTS
+from .shifts import load_label_quality
+
+
+@dataclass(frozen=True)
+class LinkGate:
+    """The verdict for one document: presented or not, the kind of document it was judged as, and why."""
+    presented: bool
+    group: str          # 'translations' or 'summaries'
+    precision: float    # the links' precision on the corpus gold's test half for that kind (nan: unmeasured)
+    predicted: int      # how many links that precision rests on
+    why: str            # '' when presented; else one sentence for the reader
+
+
+def kind_group(caveats: pd.DataFrame) -> str:
+    """'translations' when the document carries the translation caveat (almost every sentence linked one to one),
+    else 'summaries' (a summary, a commentary, a compiled report: the harder case)."""
+    return "translations" if "translation" in set(caveats["kind"]) else "summaries"
+
+
+def link_gate(caveats: pd.DataFrame, quality: pd.DataFrame | None = None, *,
+              min_precision: float = DEFAULTS.min_label_precision,
+              min_predicted: int = DEFAULTS.min_label_predicted) -> LinkGate:
+    """May this document's links be counted? The same bar as the shift labels (``label_gate``), read for the row
+    ``link:<kind>`` of the test half."""
+    quality = load_label_quality() if quality is None else quality
+    group = kind_group(caveats)
+    rows = quality[(quality["half"] == "test") & (quality["label"] == f"link:{group}")]
+    if rows.empty:
+        return LinkGate(False, group, float("nan"), 0,
+                        f"the links on {group} have not been measured against the corpus gold")
+    row = rows.iloc[0]
+    predicted = int(row["predicted"])
+    precision = float(row["precision"]) if str(row["precision"]) != "" else float("nan")
+    if predicted < min_predicted:
+        why = f"links on {group} are too few on the corpus gold's test half to measure ({predicted})"
+    elif not precision >= min_precision:
+        why = (f"on {group} in the corpus gold's test half, the aligner's links were right "
+               f"{round(precision * predicted)} times in {predicted} ({precision:.0%}), under the bar of "
+               f"{min_precision:.0%}")
+    else:
+        why = ""
+    return LinkGate(not why, group, precision, predicted, why)
