@@ -27,6 +27,7 @@ from .columns import (
 from .framing import shifts as fr
 from .framing.caveats import caveats, mark_beyond
 from .framing.labs import lab_mentions
+from .framing.reliability import LinkGate, link_gate
 from .framing.themes import theme_hits, theme_share
 from .params import Params
 from .paths import CACHE, RAW, REFERENCE, ROOT
@@ -85,6 +86,13 @@ class Analysis:
     @property
     def mentions(self) -> pd.DataFrame:
         return self.tables.mentions
+
+    @property
+    def link_gate(self) -> LinkGate:
+        """Whether this document's links may be counted (``helpers.framing.reliability``): read, not stored, so a
+        re-measured data/reference/label_quality.csv applies to a cached analysis too."""
+        return link_gate(self.caveats, min_precision=self.params.min_label_precision,
+                         min_predicted=self.params.min_label_predicted)
 
     def named_tables(self) -> dict[str, pd.DataFrame]:
         """Every table written as CSV, by the file name it is written under (``<name>.csv``)."""

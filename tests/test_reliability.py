@@ -51,3 +51,44 @@ def test_the_shipped_quality_file_measures_links_of_both_kinds_and_the_gate_foll
         assert len(row) == 1
         gate = link_gate(caveats, q)
         assert gate.presented == (float(row["precision"].iloc[0]) >= 0.8 and int(row["predicted"].iloc[0]) >= 5)
+
+
+# ---- what the pages and slides say when the links are held back -------------------------------------------------
+
+from helpers.framing.reliability import LinkGate  # noqa: E402
+from helpers.render import deck, figures, narrative  # noqa: E402
+
+HELD = LinkGate(False, "summaries", 0.52, 52, "on summaries in the corpus gold's test half, the aligner's links were "
+                "right 27 times in 52 (52%), under the bar of 80%")
+SHOWN = LinkGate(True, "translations", 0.98, 310, "")
+ALIGNMENT = pd.DataFrame({"zh_claim_id": [1.0, 2.0, 3.0], "en_claim_id": [10.0, None, 11.0],
+                          "score": [0.5, None, 0.4], "relation": ["summarises", "addition", "summarises"]})
+COVERAGE = pd.DataFrame({"section": [0, 1], "heading": ["", "Second part"], "claims": [6, 6], "chars": [600, 600],
+                         "carried_claims": [5, 0], "carried_chars": [500, 0], "share_claims": [5 / 6, 0.0],
+                         "share_chars": [500 / 600, 0.0]})
+SHIFTS = pd.DataFrame({"shift": pd.Series([], dtype=str), "value": pd.Series([], dtype=str),
+                       "claims": pd.Series([], dtype=int)})
+ADDITIONS = pd.DataFrame({"addition": ["aside"], "zh_claim_id": [2], "voice": ["commentator"], "surface": [""],
+                          "text": ["我的看法。"]})
+
+
+def test_held_links_give_one_sentence_and_no_count_that_rests_on_them():
+    held = narrative.framing_findings(ALIGNMENT, COVERAGE, SHIFTS, ADDITIONS, links=HELD,
+                                      include=("links", "coverage"))
+    assert held == [narrative.links_withheld(HELD)]
+    assert "27 times in 52" in held[0] and "2 of 3" not in held[0]
+    shown = narrative.framing_findings(ALIGNMENT, COVERAGE, SHIFTS, ADDITIONS, links=SHOWN,
+                                       include=("links", "coverage"))
+    assert shown[0].startswith("2 of 3 Chinese sentences")
+    only_coverage = narrative.framing_findings(ALIGNMENT, COVERAGE, SHIFTS, ADDITIONS, links=HELD, include=("coverage",))
+    assert only_coverage == [narrative.links_withheld(HELD)]
+
+
+def test_slide_titles_and_the_coverage_chart_count_nothing_when_the_links_are_held_back():
+    assert not any(ch.isdigit() for ch in deck.coverage_title(COVERAGE, links=HELD))
+    assert not any(ch.isdigit() for ch in deck.additions_title(ALIGNMENT, ADDITIONS, links=HELD))
+    assert deck.coverage_title(COVERAGE, links=SHOWN).startswith("The Chinese keeps 1 of 2 English sections")
+    assert deck.additions_title(ALIGNMENT, ADDITIONS, links=SHOWN).startswith("1 of 3 Chinese sentences")
+    fig = figures.plot_section_coverage(COVERAGE, links=HELD)
+    assert not fig.axes[0].patches  # no bar drawn
+    assert len(figures.plot_section_coverage(COVERAGE, links=SHOWN).axes[0].patches) == 2

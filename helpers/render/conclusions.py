@@ -60,6 +60,7 @@ def labs_conclusion(by_part: pd.DataFrame, lengths: pd.Series, names: dict[str, 
 def framing_conclusion(analysis) -> list[str]:
     """What page 04 showed: what gets through, what is added, what changes voice or certainty."""
     min_evidence = analysis.params.min_evidence
-    return [f"{coverage_title(analysis.coverage, min_evidence=min_evidence)}.",
-            f"{additions_title(analysis.alignment, analysis.additions)}.",
+    links = analysis.link_gate
+    return [f"{coverage_title(analysis.coverage, min_evidence=min_evidence, links=links)}.",
+            f"{additions_title(analysis.alignment, analysis.additions, links=links)}.",
             f"{shift_title(analysis.shifts, min_evidence=min_evidence)}."]

@@ -161,7 +161,8 @@ def _heading(value) -> str:
 KEPT_SHARE = 0.25
 
 
-def coverage_title(coverage: pd.DataFrame, *, min_coverage: float = KEPT_SHARE, min_evidence: int = DEFAULTS.min_evidence) -> str:
+def coverage_title(coverage: pd.DataFrame, *, min_coverage: float = KEPT_SHARE, min_evidence: int = DEFAULTS.min_evidence,
+                   links=None) -> str:
     """'The Chinese keeps 2 of 4 English sections and barely draws on “The mentality…”': a section is kept
     when at least ``min_coverage`` of its characters are drawn on; only sections of ``min_evidence`` sentences count.
 
@@ -169,6 +170,8 @@ def coverage_title(coverage: pd.DataFrame, *, min_coverage: float = KEPT_SHARE, 
     >>> coverage_title(cov)
     'The Chinese keeps 2 of 3 English sections and barely draws on “B”'
     """
+    if links is not None and not links.presented:  # ``links``: the document's LinkGate (Analysis.link_gate)
+        return "Which English sections get through is not counted here: read the links side by side"
     judged = coverage[coverage["claims"] >= min_evidence]
     if judged.empty:
         return "The English sections are too short to say how much of each gets through"
@@ -230,8 +233,11 @@ def length_title(claims: pd.DataFrame) -> str:
     return f"The Chinese runs to {zh:,} characters against the English’s {en:,}: {ratio}"
 
 
-def additions_title(alignment: pd.DataFrame, additions: pd.DataFrame) -> str:
-    """How many of the Chinese sentences are the commentator's own."""
+def additions_title(alignment: pd.DataFrame, additions: pd.DataFrame, *, links=None) -> str:
+    """How many of the Chinese sentences are the commentator's own (not counted where the links are held back:
+    a sentence the aligner leaves unlinked is then as likely a summary it missed)."""
+    if links is not None and not links.presented:
+        return "Sentences linked to no English: possibly the writer's own, to be read, not counted"
     zh = alignment["zh_claim_id"].dropna().nunique()
     asides = int((additions["addition"] == "aside").sum())
     if not zh:
@@ -339,13 +345,15 @@ def quotations(additions: pd.DataFrame, alignment: pd.DataFrame, claims: pd.Data
     return pd.DataFrame(rows, columns=["zh_claim_id", "zh_text", "en_text"])
 
 
-def quote_lines(quoted: pd.DataFrame, *, width: int = 110) -> str:
-    """Each aside quoted, with the English it sits beside (an aside draws on no English: the commentator's own)."""
+def quote_lines(quoted: pd.DataFrame, *, width: int = 110, links=None) -> str:
+    """Each aside quoted, with the English it sits beside (an aside draws on no English: the commentator's own;
+    where the document's links are held back, ``links``, it is only linked to none, which is all that is said)."""
     lines = []
+    own = "linked to no English" if links is not None and not links.presented else "the commentator's own"
     for row in quoted.itertuples():
         english = _cut(row.en_text, width)
-        lines.append(f"- “{text_of(row.zh_text)}”  \n  <small>the commentator's own; the English just before it: "
-                     f"“{text_of(english)}”</small>" if english else f"- “{text_of(row.zh_text)}”  \n  <small>the commentator's own</small>")
+        lines.append(f"- “{text_of(row.zh_text)}”  \n  <small>{own}; the English just before it: "
+                     f"“{text_of(english)}”</small>" if english else f"- “{text_of(row.zh_text)}”  \n  <small>{own}</small>")
     return "\n".join(lines) or "- none"
 
 
@@ -357,6 +365,14 @@ def closing(analysis, *, min_coverage: float = KEPT_SHARE) -> str:
     dropped = judged[judged["share_chars"] < min_coverage]
     zh = alignment["zh_claim_id"].dropna().nunique()
     asides = int((analysis.additions["addition"] == "aside").sum())
+    links = analysis.link_gate
+    if not links.presented:
+        lines = [f"**{text_of(QUESTION)}**", "",
+                 f"- **Gets, misses, adds**: not counted for this document. {text_of(links.why)[:1].upper()}"
+                 f"{text_of(links.why)[1:]}; the pairs are to be read side by side (page 04)."]
+        lines.append("- **Names**: the organisations each version names are counted on their own (page 03), "
+                     "without the links.")
+        return "\n".join(lines)
     lines = [f"**{text_of(QUESTION)}**", "",
              f"- **Gets** {pct(total)} of the English text's characters; it keeps {len(judged) - len(dropped)} of "
              f"{plural(len(judged), 'section')} (a quarter of a section's characters or more)."]

@@ -273,12 +273,17 @@ def plot_co_mentions(matrix: pd.DataFrame, unit_label: str = "paragraphs") -> Fi
 # ---- 04 framing -------------------------------------------------------------------------------
 
 @_styled
-def plot_section_coverage(coverage: pd.DataFrame, *, by: str = "chars") -> Figure:
+def plot_section_coverage(coverage: pd.DataFrame, *, by: str = "chars", links=None) -> Figure:
     """Horizontal bars: the share of each English section (by ``"chars"`` or ``"claims"``) the Chinese carries.
 
-    Takes ``helpers.framing.section_coverage`` output (section, heading, share_claims, share_chars).
+    Takes ``helpers.framing.section_coverage`` output (section, heading, share_claims, share_chars). ``links``: the
+    document's LinkGate; where it holds the links back, the chart says so instead of drawing shares that rest on them.
     """
     fig, ax = _figure(min(FIGSIZE[1], max(3.6, 0.8 * len(coverage) + 1.8)))
+    if links is not None and not links.presented:
+        _empty(ax, f"not drawn: links on {links.group} are right too rarely to count")
+        _title(fig, "How much of each English section the Chinese carries")
+        return fig
     if coverage.empty:
         _empty(ax, "no English sections")
         return fig

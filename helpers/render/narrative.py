@@ -256,9 +256,15 @@ def shift_findings(shifts: pd.DataFrame, gate: pd.DataFrame | None = None, *,
     return lines
 
 
+def links_withheld(links) -> str:
+    """The one sentence said instead of any count that rests on links, when the link gate holds them back."""
+    return (f"How much of the English each Chinese sentence draws on is not counted for this document: "
+            f"{text_of(links.why)}. The links are shown to be read side by side (page 04), as pointers, not findings.")
+
+
 def framing_findings(alignment: pd.DataFrame, coverage: pd.DataFrame, shifts: pd.DataFrame,
                      additions: pd.DataFrame, *, include=FRAMING_TOPICS, gate: pd.DataFrame | None = None,
-                     min_evidence: int = DEFAULTS.min_evidence) -> list[str]:
+                     min_evidence: int = DEFAULTS.min_evidence, links=None) -> list[str]:
     """How many sentences link, coverage of the source, what the commentary adds, the shifts worth stating.
 
     ``include`` picks which of FRAMING_TOPICS to report, in that order. A coverage sentence names a section only
@@ -269,6 +275,11 @@ def framing_findings(alignment: pd.DataFrame, coverage: pd.DataFrame, shifts: pd
     if unknown:
         raise ValueError(f"unknown topics {sorted(unknown)}; choose from {FRAMING_TOPICS}")
     found = {topic: [] for topic in FRAMING_TOPICS}
+    if links is not None and not links.presented:  # ``links``: the document's LinkGate (Analysis.link_gate)
+        found["links"].append(links_withheld(links))
+        if "links" not in include and "coverage" in include:
+            found["coverage"].append(links_withheld(links))
+        alignment, coverage = alignment.iloc[:0], coverage.iloc[:0]
     lines = found["links"]
     zh = alignment["zh_claim_id"].dropna().nunique()
     linked = alignment[alignment["zh_claim_id"].notna() & alignment["en_claim_id"].notna()]["zh_claim_id"].nunique()
