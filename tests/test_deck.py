@@ -108,3 +108,13 @@ def test_the_side_by_side_slide_shows_each_chinese_sentence_with_the_english_it_
 def test_the_lab_question_is_answered_yes_or_no(commentary, original, yes):
     by_part = pd.DataFrame({"org": ["A", "B", "C"], "commentary": commentary, "original": original})
     assert conclusions.same_labs(by_part).startswith("Yes:" if yes else "No:")
+
+
+def test_mention_title_says_products_count_for_their_maker_and_rates_per_version():
+    by_part = pd.DataFrame({"org": ["anthropic", "openai"], "commentary": [4, 0], "original": [3, 9]})
+    lengths = pd.Series({"commentary": 800, "original": 9000})
+    title = deck.mention_title(by_part, lengths, {"anthropic": "Anthropic", "openai": "OpenAI"})
+    assert title == ("With their products, the Chinese names Anthropic most (4 times, 5.0 per 1,000 characters), "
+                     "the English OpenAI (9 times, 1.0)")
+    same = deck.mention_title(by_part.assign(original=[9, 1]), lengths, {"anthropic": "Anthropic"})
+    assert same.startswith("Both versions name Anthropic most, with its products: 5.0 times per 1,000 characters")

@@ -35,6 +35,8 @@ TERMS = (
     ("softened / sharpened", "the Chinese hedges more / states more firmly than the English it draws on"),
     ("frame", "a policy frame (Boydstun et al. 2014) evoked by a cue of the frame lexicon"),
     ("per 1,000 characters", "a count divided by the version's length: the versions differ several times over"),
+    ("names (a lab)", "a mention of the lab or of one of its models or products (Claude Code counts for Anthropic), "
+                      "as the gazetteer lists them"),
 )
 
 #: Longest line read as a title (a heading or the document's first line); longer is a paragraph.
@@ -212,9 +214,9 @@ def mention_title(by_part: pd.DataFrame, lengths: pd.Series, names: dict[str, st
     en = by_part.assign(rate=rate(PART_ORIGINAL)).sort_values(["rate", "org"], ascending=[False, True]).iloc[0]
     name = lambda org: text_of(names.get(org, org))
     if zh["org"] == en["org"]:
-        return (f"Both versions name {name(zh['org'])} most: {zh['rate']:.1f} times per 1,000 characters "
+        return (f"Both versions name {name(zh['org'])} most, with its products: {zh['rate']:.1f} times per 1,000 characters "
                 f"in the Chinese, {en['rate']:.1f} in the English")
-    return (f"The Chinese names {name(zh['org'])} most ({plural(int(zh[PART_COMMENTARY]), 'time')}, {zh['rate']:.1f} per "
+    return (f"With their products, the Chinese names {name(zh['org'])} most ({plural(int(zh[PART_COMMENTARY]), 'time')}, {zh['rate']:.1f} per "
             f"1,000 characters), the English {name(en['org'])} ({plural(int(en[PART_ORIGINAL]), 'time')}, {en['rate']:.1f})")
 
 
