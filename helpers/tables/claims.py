@@ -18,10 +18,22 @@ from ..vocab import CueMatcher, load_cues, longest_first
 CLAIM_LABELS = tuple(f"{prefix}{c}" for c in ("reported", "hedge", "booster", "negation") for prefix in ("", "not_"))
 
 
+#: And the original's first person, decided on the same pass where no first-person cue is a token cue.
+VOICE_LABELS = ("first_person", "not_first_person")
+
+
 @lru_cache(maxsize=None)
 def cue_matcher() -> CueMatcher:
     """The matcher of data/reference/cues.csv, by category (built once)."""
     return CueMatcher(load_cues(), "category")
+
+
+@lru_cache(maxsize=None)
+def claim_matcher() -> CueMatcher:
+    """The matcher of the categories a claim row reads (``CLAIM_LABELS``, ``VOICE_LABELS``), built once: each label's
+    cues are found as ``cue_matcher`` finds them, with fewer first words to look for than the whole of cues.csv."""
+    cues = load_cues()
+    return CueMatcher(cues[cues["category"].isin(CLAIM_LABELS + VOICE_LABELS)], "category")
 
 
 CERTAINTY = ("hedge", "booster")
@@ -85,12 +97,13 @@ def find_numbers(text: str) -> list[str]:
 
 
 def decide_voice(text: str, *, part: str, tokens: list | None = None,
-                 found: list[tuple[int, int, str]] | None = None) -> tuple[str, str]:
+                 found: list[tuple[int, int, str]] | None = None, first_person_found: bool = False) -> tuple[str, str]:
     """Say whose voice a sentence speaks in, and the cue that decided it.
 
     In the commentary: 'reported' (作者认为…, 他说…) or the 'commentator''s own. In the original:
     'reported' (someone told the author), 'first_person', or 'plain'. ``found``: the sentence's cues, if already
-    found (``CueMatcher.find`` with ``tokens``, the reported labels among them).
+    found (``CueMatcher.find`` with ``tokens``, the reported labels among them; ``first_person_found``: the
+    ``VOICE_LABELS`` among them too, which no token cue finds).
     """
     reported = find_cues(text, "reported", tokens=tokens) if found is None else cues_of(found, text, "reported")
     if reported:
@@ -98,7 +111,7 @@ def decide_voice(text: str, *, part: str, tokens: list | None = None,
     if part == PART_COMMENTARY:
         return "commentator", ""
     if part == PART_ORIGINAL:
-        first = find_cues(text, "first_person")
+        first = cues_of(found, text, "first_person") if found is not None and first_person_found else find_cues(text, "first_person")
         if first:
             return "first_person", first[0]
         return "plain", ""
@@ -129,11 +142,15 @@ def build_claims(text: str, parsed: Parsed) -> pd.DataFrame:
 def annotate_claims(claims: pd.DataFrame, *, tokenizer: Tokenizer) -> pd.DataFrame:
     """Add voice, hedges, boosters, negation and numbers to a claims table (a new frame); ``tokenizer`` cuts Chinese."""
     rows = []
-    matcher = cue_matcher()
-    for part, lang, sentence in zip(claims["part"], claims["lang"], claims["text"]):
+    matcher = claim_matcher()
+    # the first person is found without tokens (decide_voice): on the same pass unless one of its cues is a token cue
+    voice_on_pass = not any(matcher.labels[name].tokens or matcher.labels[name].token_prefixes
+                            for name in VOICE_LABELS if name in matcher.labels)
+    labels = CLAIM_LABELS + VOICE_LABELS if voice_on_pass else CLAIM_LABELS
+    for part, lang, sentence in zip(claims["part"].tolist(), claims["lang"].tolist(), claims["text"].tolist()):
         tokens = tokenizer.tokenize(sentence) if lang in ("zh", "mixed") else None
-        found = matcher.find(sentence, tokens, labels=CLAIM_LABELS)  # once per sentence, every category below
-        voice, voice_cue = decide_voice(sentence, part=part, tokens=tokens, found=found)
+        found = matcher.find(sentence, tokens, labels=labels)  # once per sentence, every category below
+        voice, voice_cue = decide_voice(sentence, part=part, tokens=tokens, found=found, first_person_found=voice_on_pass)
         rows.append(
             {
                 "voice": voice,

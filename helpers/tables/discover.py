@@ -27,6 +27,7 @@ gazetteer's own mentions there too).
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 
 import pandas as pd
 
@@ -48,7 +49,12 @@ DISCOVERY_COLUMNS = entities.MENTION_RESULT_COLUMNS + ["evidence"]
 
 def _latin_aliases(gazetteer: pd.DataFrame) -> tuple[dict[str, str], dict[str, str]]:
     """The gazetteer's single-word Latin aliases: (exact-case alias → entity, casefolded alias → entity)."""
-    key = entities._gazetteer_key(gazetteer)
+    return _latin_aliases_of(entities._gazetteer_key(gazetteer))
+
+
+@lru_cache(maxsize=8)
+def _latin_aliases_of(key: tuple[tuple[str, ...], ...]) -> tuple[dict[str, str], dict[str, str]]:
+    """``_latin_aliases`` of a gazetteer's key (built once per gazetteer; do not mutate)."""
     exact: dict[str, str] = {}
     folded: dict[str, str] = {}
     for row in key:
@@ -88,10 +94,16 @@ def _has_org_cue(text: str, start: int, end: int) -> bool:
 
 def url_mask(text: str) -> bytearray:
     """1 for each character inside a URL or an e-mail address, else 0."""
+    return bytearray(_url_mask(text))
+
+
+@lru_cache(maxsize=1)
+def _url_mask(text: str) -> bytes:
+    """``url_mask`` of the text last asked about (an extract asks twice: the gazetteer's mentions, then discovery)."""
     mask = bytearray(len(text))
     for match in DISCOVER_URL_RE.finditer(text):
         mask[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
-    return mask
+    return bytes(mask)
 
 
 def outside_urls(text: str, mentions: pd.DataFrame) -> pd.DataFrame:
@@ -105,7 +117,7 @@ def outside_urls(text: str, mentions: pd.DataFrame) -> pd.DataFrame:
     if mentions.empty:
         return mentions
     mask = url_mask(text)
-    keep = [not any(mask[s:e]) for s, e in zip(mentions["start"], mentions["end"])]
+    keep = [mask.find(1, s, e) < 0 for s, e in zip(mentions["start"].tolist(), mentions["end"].tolist())]
     return mentions[keep].reset_index(drop=True)
 
 
@@ -133,20 +145,27 @@ def discover_mentions(
     rows: list[tuple] = []
     words: dict[str, list[tuple[int, int, str]]] = defaultdict(list)  # name -> (start, end, part)
     models: dict[str, list[tuple[int, int, str]]] = defaultdict(list)  # model-like name -> (start, end, part)
+    # what each rule says of a word depends on the word alone: asked once per distinct word (speed)
+    seen: dict[str, tuple[tuple[str, str] | None, bool, bool]] = {}
     for match in DISCOVER_WORD_RE.finditer(text):
         start, end = match.span()
-        word = match.group()
-        if any(covered[start:end]) or any(urls[start:end]) or not part_of[start]:
+        if covered.find(1, start, end) >= 0 or urls.find(1, start, end) >= 0 or not part_of[start]:
             continue
-        versioned = _versioned_entity(word, exact, folded)
+        word = match.group()
+        verdict = seen.get(word)
+        if verdict is None:
+            versioned = _versioned_entity(word, exact, folded)
+            verdict = seen[word] = (versioned, versioned is None and _looks_like_model_name(word, stoplist),
+                                    versioned is None and _looks_like_org_name(word, stoplist, lowercase_words))
+        versioned, model_like, name_like = verdict
         if versioned is not None:
             entity, alias = versioned
             rows.append((start, end, word, entity, orgs.get(entity, ""), types.get(entity, ""),
                          f"{EVIDENCE_VERSIONED}:{alias}"))
             continue
-        if _looks_like_model_name(word, stoplist):
+        if model_like:
             models[word].append((start, end, part_of[start]))
-        if not _looks_like_org_name(word, stoplist, lowercase_words):
+        if not name_like:
             continue
         words[word].append((start, end, part_of[start]))
 

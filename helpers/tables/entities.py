@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import weakref
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, product
@@ -118,6 +119,9 @@ def _is_missing(value: object) -> bool:
 
 def _gazetteer_key(gazetteer: pd.DataFrame) -> tuple[tuple[str, ...], ...]:
     """Hashable snapshot of a gazetteer, so its compiled matchers can be cached."""
+    known = _READ_KEYS.get(id(gazetteer))
+    if known is not None and known[0]() is gazetteer:  # the reference file's frame (never mutated): key made on reading
+        return known[1]
     # normalise_gazetteer's cells, without building a DataFrame (this runs on every call of find_mentions)
     missing = [c for c in REQUIRED_GAZETTEER_COLUMNS if c not in gazetteer.columns]
     if missing:
@@ -512,7 +516,7 @@ def find_candidates(
     stoplist = load_stoplist() if stoplist is None else frozenset(w.casefold() for w in stoplist)
     mentions = find_mentions(text, gazetteer) if mentions is None else mentions
     covered = bytearray(len(text))
-    spans = list(zip(mentions["start"], mentions["end"]))  # sorted, non-overlapping
+    spans = list(zip(mentions["start"].tolist(), mentions["end"].tolist()))  # sorted, non-overlapping
     span_ends = [e for _, e in spans]
     for start, end in spans:
         covered[start:end] = b"\x01" * (end - start)
@@ -531,14 +535,16 @@ def find_candidates(
     # Latin words: None breaks a run (a mention or stoplisted word), "" is an ordinary word,
     # anything else is the reason the word looks like a name.
     words: list[tuple[int, int, str | None]] = []
+    reasons: dict[str, str | None] = {}  # a word's reason depends on the word alone: found once per distinct word
     for match in LATIN_WORD_RE.finditer(text):
         start, end = match.span()
-        if POSSESSIVE.search(match.group()):
+        word = match.group()
+        if POSSESSIVE.search(word):
             end -= 2
-        word = text[start:end]
-        if any(in_title[start:end]):
+            word = word[:-2]
+        if in_title.find(1, start, end) >= 0:
             continue
-        if any(covered[start:end]):
+        if covered.find(1, start, end) >= 0:
             # A known name with a version glued on ("Foo-3" when only "Foo" is known) is news.
             uncovered = "".join(ch for ch, c in zip(word, covered[start:end]) if not c)
             # every mention overlapping the word lies inside it (mentions are sorted and disjoint)
@@ -551,10 +557,10 @@ def find_candidates(
                 k += 1
             versioned = inside and HAS_DIGIT_RE.search(uncovered) and _word_reason(word) == REASON_MODEL_LIKE
             words.append((start, end, REASON_VERSIONED if versioned else None))
-        elif _is_stopword(word, stoplist):
-            words.append((start, end, None))
         else:
-            words.append((start, end, _word_reason(word) or ""))
+            if word not in reasons:
+                reasons[word] = None if _is_stopword(word, stoplist) else _word_reason(word) or ""
+            words.append((start, end, reasons[word]))
 
     lowercase_words = frozenset(LOWER_WORD_RE.findall(text))
     run: list[tuple[int, int, str]] = []
@@ -672,6 +678,14 @@ def default_gazetteer() -> pd.DataFrame:
     return _read_gazetteer(str(GAZETTEER_PATH), stat.st_mtime_ns, stat.st_size)
 
 
+#: id of a gazetteer frame ``_read_gazetteer`` returned -> (a weak reference to it, its key): an extract reads the key
+#: four times, and the frame it reads is the cached reference one, which nothing mutates.
+_READ_KEYS: dict[int, tuple[weakref.ref, tuple[tuple[str, ...], ...]]] = {}
+
+
 @lru_cache(maxsize=2)
 def _read_gazetteer(path: str, mtime_ns: int, size: int) -> pd.DataFrame:
-    return load_gazetteer(path)
+    gazetteer = load_gazetteer(path)
+    key = _gazetteer_key(gazetteer)
+    _READ_KEYS[id(gazetteer)] = (weakref.ref(gazetteer, lambda _, i=id(gazetteer): _READ_KEYS.pop(i, None)), key)
+    return gazetteer
