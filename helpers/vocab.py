@@ -52,6 +52,8 @@ THEME_COLUMNS = ["theme", "lang", "cue", "match"]
 GLOSSARY_COLUMNS = ["zh", "en"]
 
 LATIN_EDGE = "A-Za-z0-9"
+#: A character a word or prefix cue may not follow (each of their patterns opens with ``(?<![LATIN_EDGE])``).
+LATIN_EDGE_RE = re.compile(f"[{LATIN_EDGE}]")
 
 
 # ---- reading ----------------------------------------------------------------------------------
@@ -229,11 +231,15 @@ class CueMatcher:
                 for cue in _pattern_cues(pattern, compiled, rows):
                     anchors.setdefault(cue.split()[0].rstrip("*").lower() if cue.split() else "", set()).add(index)
         self._always = frozenset(anchors.pop("", ()))  # a cue without a literal first word: its pattern always runs
+        # A word or prefix pattern cannot match right after a Latin letter or digit (its lookbehind, case-sensitive or
+        # not, refuses such a character): its anchors' hits there ("i" inside "in") are skipped; substrings' are not.
+        bounded = {i for i, (name, pattern) in enumerate(self._patterns) if pattern is not self.labels[name].substrings}
         self._anchors = None
         if anchors:
             self._anchors = ahocorasick.Automaton()
             for anchor, indexes in anchors.items():
-                self._anchors.add_word(anchor, (len(anchor), tuple(sorted(indexes))))
+                self._anchors.add_word(anchor, (len(anchor), tuple(sorted(indexes & bounded)),
+                                                tuple(sorted(indexes - bounded))))
             self._anchors.make_automaton()
 
     def find(self, text: str, tokens: list[tuple[str, int, int]] | None = None,
@@ -271,9 +277,14 @@ class CueMatcher:
         if self._anchors is None or FOLDING_SPECIALS_RE.search(text):
             return [(name, pattern, None) for name, pattern in self._patterns]
         starts: dict[int, set[int]] = {}
-        for last, (length, indexes) in self._anchors.iter(text.lower()):
-            for index in indexes:
-                starts.setdefault(index, set()).add(last + 1 - length)
+        edge = LATIN_EDGE_RE.match
+        for last, (length, bounded, anywhere) in self._anchors.iter(text.lower()):
+            start = last + 1 - length
+            if bounded and not (start and edge(text, start - 1)):
+                for index in bounded:
+                    starts.setdefault(index, set()).add(start)
+            for index in anywhere:
+                starts.setdefault(index, set()).add(start)
         out = [(*self._patterns[i], None) for i in self._always]
         out += [(*self._patterns[i], sorted(positions)) for i, positions in starts.items() if i not in self._always]
         return out

@@ -77,6 +77,8 @@ def find_cues(text: str, category: str, *, tokens: list[tuple[str, int, int]] | 
 def cues_of(found: list[tuple[int, int, str]], text: str, category: str) -> list[str]:
     """The cues of ``category`` among ``found`` (``CueMatcher.find``'s list), verbatim: a cue inside one of its
     ``not_`` look-alikes or a certainty false friend left out, overlapping cues counted once, longest first."""
+    if not found:
+        return []
     excluded = [(a, b) for a, b, label in found if label == "not_" + category]
     kept = [(a, b, label) for a, b, label in found
             if label == category and not any(x <= a and b <= y for x, y in excluded)]
@@ -141,7 +143,8 @@ def build_claims(text: str, parsed: Parsed) -> pd.DataFrame:
 
 def annotate_claims(claims: pd.DataFrame, *, tokenizer: Tokenizer) -> pd.DataFrame:
     """Add voice, hedges, boosters, negation and numbers to a claims table (a new frame); ``tokenizer`` cuts Chinese."""
-    rows = []
+    columns: dict[str, list] = {name: [] for name in CLAIM_COLUMNS[len(CLAIM_BASE_COLUMNS):-2]}
+    voices, voice_cues, hedges, boosters, negated, numbers = columns.values()
     matcher = claim_matcher()
     # the first person is found without tokens (decide_voice): on the same pass unless one of its cues is a token cue
     voice_on_pass = not any(matcher.labels[name].tokens or matcher.labels[name].token_prefixes
@@ -151,17 +154,14 @@ def annotate_claims(claims: pd.DataFrame, *, tokenizer: Tokenizer) -> pd.DataFra
         tokens = tokenizer.tokenize(sentence) if lang in ("zh", "mixed") else None
         found = matcher.find(sentence, tokens, labels=labels)  # once per sentence, every category below
         voice, voice_cue = decide_voice(sentence, part=part, tokens=tokens, found=found, first_person_found=voice_on_pass)
-        rows.append(
-            {
-                "voice": voice,
-                "voice_cue": voice_cue,
-                "hedges": "|".join(cues_of(found, sentence, "hedge")),
-                "boosters": "|".join(cues_of(found, sentence, "booster")),
-                "negated": bool(cues_of(found, sentence, "negation")),
-                "numbers": "|".join(find_numbers(sentence)),
-            }
-        )
-    added = pd.DataFrame(rows, index=range(len(claims)), columns=CLAIM_COLUMNS[len(CLAIM_BASE_COLUMNS):-2])
+        voices.append(voice)
+        voice_cues.append(voice_cue)
+        hedges.append("|".join(cues_of(found, sentence, "hedge")))
+        boosters.append("|".join(cues_of(found, sentence, "booster")))
+        negated.append(bool(cues_of(found, sentence, "negation")))
+        numbers.append("|".join(find_numbers(sentence)))
+    added = (pd.DataFrame(columns, index=range(len(claims))) if len(claims)
+             else pd.DataFrame([], index=range(0), columns=list(columns)))  # no rows: object columns, as before
     annotated = pd.concat([claims.reset_index(drop=True), added], axis=1)
     for column in ("entities", "orgs"):
         if column not in annotated:
