@@ -22,6 +22,9 @@ CJK_CHAR = re.compile(
 LATIN_LETTER_CLASS = r"A-Za-z\u00c0-\u024f"
 LATIN_CLASS = LATIN_LETTER_CLASS + "0-9"
 LATIN_LETTER = re.compile(f"[{LATIN_LETTER_CLASS}]")
+#: What is not Han, not a Latin letter: removed, what is left counts them (faster than a list of every match).
+NOT_HAN_RUN = re.compile(f"[^{HAN_CLASS}]+")
+NOT_LATIN_LETTER_RUN = re.compile(f"[^{LATIN_LETTER_CLASS}]+")
 
 #: An English possessive ending: "Nvidia's", "Acme’s".
 POSSESSIVE = re.compile(r"['’][sS]$")

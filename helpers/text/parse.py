@@ -21,8 +21,9 @@ from ..columns import (
 )
 from ..patterns import (
     BARE_URL, BYLINE_LEAD, CAPTION, DATE, DATED_ITEM, ENDS_SENTENCE, ENDS_WITH_COLON, ENUMERATOR, EN_END, FILE_ENTRY,
-    GLUED_HEADING, GLUED_SENTENCE, HAN, HANDLE_AFTER_LABEL, INITIAL, LATIN_LETTER, LINE, LINK_ROW_SEPARATOR, PICTOGRAPH,
-    SENTENCE_STARTERS, TERMINAL, ZH_CLOSE_QUOTE, ZH_END, ZH_OPEN_QUOTE, ZH_QUOTE_INTRODUCERS,
+    GLUED_HEADING, GLUED_SENTENCE, HAN, HANDLE_AFTER_LABEL, INITIAL, LATIN_LETTER, LINE, LINK_ROW_SEPARATOR, NOT_HAN_RUN,
+    NOT_LATIN_LETTER_RUN, PICTOGRAPH, SENTENCE_STARTERS, TERMINAL, ZH_CLOSE_QUOTE, ZH_END, ZH_OPEN_QUOTE,
+    ZH_QUOTE_INTRODUCERS,
 )
 from ..vocab import CueMatcher, load_cues
 
@@ -58,8 +59,16 @@ def detect_lang(text: str) -> str:
     Latin letters count a third of a Han character (an English word carries about what one or
     two characters do), so 'Nathan Lambert 是美国 AI 研究机构…' is zh and 'Kimi K2 模型' is mixed.
     """
-    han = len(HAN.findall(text))
-    latin = len(LATIN_LETTER.findall(text))
+    return lang_of_counts(*script_counts(text))
+
+
+def script_counts(text: str) -> tuple[int, int]:
+    """(Han characters, Latin letters) in ``text``."""
+    return len(NOT_HAN_RUN.sub("", text)), len(NOT_LATIN_LETTER_RUN.sub("", text))
+
+
+def lang_of_counts(han: int, latin: int) -> str:
+    """``detect_lang`` of a text with ``han`` Han characters and ``latin`` Latin letters."""
     if han == 0:
         return "en"
     share = han / (han + latin / 3)
@@ -135,13 +144,14 @@ def is_link_row(text: str) -> bool:
     return all(PICTOGRAPH.match(e) for e in entries)
 
 
-def classify_noncontent(text: str) -> str | None:
+def classify_noncontent(text: str, *, lang: str | None = None) -> str | None:
     """Return 'byline' or 'boilerplate' for a line shaped like one, else None.
 
     byline: bylines, credits, captions and alt texts ('By …', '作者：', '译者：@…', 'Figure 2. …', 'Image 1');
     boilerplate: navigation, link rows, page metadata ('Title: …', 'URL Source: …', '原文：…', a bare URL, a folder's
     file list), prompts and ads (cues.csv). A numbered line ('5. 免责声明与责任限制') is the document's own
     structure, never furniture; so is a dated news item ('2022-06-01: Our technical report is out!').
+    ``lang``: the line's ``detect_lang``, if known.
     """
     if ENUMERATOR.match(text):
         return None
@@ -160,9 +170,10 @@ def classify_noncontent(text: str) -> str | None:
         return "byline"
     if is_link_row(text):
         return "boilerplate"
-    if len(text) <= max(NONCONTENT_MAX_CHARS["mixed"], NONCONTENT_MAX_CHARS[detect_lang(text)]):
+    lang = lang or detect_lang(text)
+    if len(text) <= max(NONCONTENT_MAX_CHARS["mixed"], NONCONTENT_MAX_CHARS[lang]):
         found = _noncontent_cues().find(text)
-        if len(text) > NONCONTENT_MAX_CHARS[detect_lang(text)]:
+        if len(text) > NONCONTENT_MAX_CHARS[lang]:
             # longer than a furniture line of its script: only a prompt that ends the line with its call counts
             # ('…如果喜欢我们的成果，请在 Repo 上点⭐。'); a cue inside a longer sentence is the sentence's own word
             closing = len(text.rstrip(PROMPT_CLOSING))
@@ -487,12 +498,14 @@ def parse_document(text: str) -> Parsed:
     """Parse a decoded document into blocks, sentences and the repairs made to glued units."""
     spans, repairs = split_glued_headings(text, list(iter_lines(text)))
     texts = [text[a:b] for a, b, _ in spans]
-    langs = [detect_lang(t) for t in texts]
-    noncontent_kind = caption_continuations(text, spans, [classify_noncontent(t) for t in texts])
+    counts = [script_counts(t) for t in texts]  # (Han, Latin) of each block, counted once
+    langs = [lang_of_counts(han, latin) for han, latin in counts]
+    noncontent_kind = caption_continuations(
+        text, spans, [classify_noncontent(t, lang=lang) for t, lang in zip(texts, langs)])
     glued = [g for _, _, g in spans]
     kinds = classify_kinds(texts, langs, glued, noncontent_kind)
-    weights = [len(HAN.findall(t)) + len(LATIN_LETTER.findall(t)) // 3 for t in texts]
-    parts = assign_parts(langs, weights, [nk is not None for nk in noncontent_kind], [len(HAN.findall(t)) for t in texts])
+    weights = [han + latin // 3 for han, latin in counts]
+    parts = assign_parts(langs, weights, [nk is not None for nk in noncontent_kind], [han for han, _ in counts])
     for k, repeated in enumerate(repeated_alt_texts(texts, parts, kinds)):
         if repeated:
             parts[k], kinds[k] = PART_NONCONTENT, "byline"
