@@ -33,7 +33,7 @@ import pandas as pd
 
 from ..patterns import (
     CAMEL_RE, CAPITALISED_RE, DISCOVER_EN_CUE_RE, DISCOVER_LOWER_RE, DISCOVER_URL_RE, DISCOVER_WORD_RE, DISCOVER_ZH_CUE_RE,
-    HAS_UPPER_RE, LATIN_CHAR_RE, MADE_BY_AFTER_RE, MADE_BY_BEFORE_RE, MADE_BY_ZH_VERB_RE,
+    HAS_DIGIT_RE, HAS_UPPER_RE, LATIN_CHAR_RE, MADE_BY_AFTER_RE, MADE_BY_BEFORE_RE, MADE_BY_ZH_VERB_RE,
 )
 from . import entities, ties
 
@@ -154,7 +154,9 @@ def discover_mentions(
         word = match.group()
         verdict = seen.get(word)
         if verdict is None:
-            versioned = _versioned_entity(word, exact, folded)
+            # a version needs a digit (a word here is Latin letters, ASCII digits and .-&+): the search for one
+            # reads every character, so a word without a digit skips it
+            versioned = _versioned_entity(word, exact, folded) if HAS_DIGIT_RE.search(word) else None
             verdict = seen[word] = (versioned, versioned is None and _looks_like_model_name(word, stoplist),
                                     versioned is None and _looks_like_org_name(word, stoplist, lowercase_words))
         versioned, model_like, name_like = verdict
