@@ -10,12 +10,14 @@ Importing this module loads nothing; jieba's dictionary loads the first time a t
 
 from __future__ import annotations
 
+import importlib.machinery
+import importlib.util
 import logging
+import os
+import sys
 import threading
 import warnings
 from functools import lru_cache
-
-import rjieba
 
 from ..patterns import HAN_RUN
 
@@ -34,6 +36,31 @@ def quiet_jieba():
     jieba.setLogLevel(logging.WARNING)
     logging.getLogger("jieba").setLevel(logging.WARNING)
     return jieba
+
+
+@lru_cache(maxsize=1)
+def rjieba_class():
+    """jieba-rs's ``Jieba`` class, loaded on the first cut. Importing the ``rjieba`` package builds a default instance
+    with its dictionary (0.6 s a process: every kernel, every worker) that nothing here uses; the compiled module
+    alone is loaded where it can be found, the package otherwise."""
+    if "rjieba" not in sys.modules:
+        try:
+            spec = importlib.util.find_spec("rjieba")
+            for folder in spec.submodule_search_locations or ():
+                for suffix in importlib.machinery.EXTENSION_SUFFIXES:
+                    location = os.path.join(folder, f"rjieba{suffix}")
+                    if not os.path.isfile(location):
+                        continue
+                    compiled = importlib.util.spec_from_file_location("rjieba.rjieba", location)
+                    module = importlib.util.module_from_spec(compiled)
+                    compiled.loader.exec_module(module)
+                    sys.modules["rjieba.rjieba"] = module  # a later ``import rjieba`` reuses it
+                    return module.Jieba
+        except (ImportError, AttributeError, OSError):
+            pass
+    import rjieba
+
+    return rjieba.Jieba
 
 
 class Tokenizer:
@@ -79,7 +106,7 @@ class Tokenizer:
         if self._rjieba is None:
             with self._lock:
                 if self._rjieba is None:
-                    tokenizer = rjieba.Jieba()
+                    tokenizer = rjieba_class()()
                     for word, freq, tag in self.words:
                         tokenizer.add_word(word, freq, tag)
                     self._rjieba = tokenizer
