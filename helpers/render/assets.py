@@ -81,7 +81,7 @@ def write_fonts(pages: list[Path], folder: Path) -> list[Path]:
     from fontTools import subset  # heavy: only the report needs it
 
     text = "".join(page.read_text(encoding="utf-8") for page in pages)
-    characters = "".join(sorted({c for c in text if CJK_CHAR.match(c)})) or "中"
+    characters = "".join(sorted({c for c in set(text) if CJK_CHAR.match(c)})) or "中"  # each distinct character once
     options = subset.Options()
     options.layout_features = ["*"]
     options.name_IDs = ["*"]
