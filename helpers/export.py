@@ -36,7 +36,8 @@ def neutralise_formulas(table: pd.DataFrame) -> pd.DataFrame:
 
     Only for writing: the input frame is not modified. Non-string cells are left as they are.
     """
-    columns = [c for c in _text_columns(table) if table[c].map(_needs_escape).any()]
+    # read as plain lists (a pandas map per column cost more than the test itself: corpus mode writes every table)
+    columns = [c for c in _text_columns(table) if any(map(_needs_escape, table[c].tolist()))]
     if not columns:
         return table
     table = table.copy()
