@@ -136,7 +136,8 @@ LATIN_WORD_RE = re.compile(
     rf"{LATIN_BEFORE}[{LATIN_CLASS}]+(?:[.\-&+'’][{LATIN_CLASS}]+)*"
 )
 
-INLINE_GAP_RE = re.compile(r"[ \t\u00A0]*")
+INLINE_GAP_CHARS = " \t\u00A0"  # a gap of only these joins two Latin words into one run
+INLINE_GAP_RE = re.compile(f"[{INLINE_GAP_CHARS}]*")
 TITLE_RE = re.compile(r"《([^《》\r\n]{1,80})》")
 CAMEL_RE = re.compile(r"[a-z][A-Z]")
 ACRONYM_RE = re.compile(r"[A-Z]{2,}s?")

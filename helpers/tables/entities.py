@@ -38,7 +38,7 @@ import pandas as pd
 from ..paths import REFERENCE
 from ..patterns import (
     ACRONYM_RE, CAMEL_RE, CAPITALISED_RE, CJK_CHAR, ENTITY_ID_RE, FOLDING_SPECIALS_RE, HAS_DIGIT_RE, HAS_UPPER_RE,
-    INLINE_GAP_RE, INLINE_RUN_RE, INLINE_SPACE, LATIN_AFTER, LATIN_BEFORE, LATIN_CHAR_IGNORECASE_RE, LATIN_CHAR_RE, LATIN_LETTER, LATIN_WORD_RE,
+    INLINE_GAP_CHARS, INLINE_RUN_RE, INLINE_SPACE, LATIN_AFTER, LATIN_BEFORE, LATIN_CHAR_IGNORECASE_RE, LATIN_CHAR_RE, LATIN_LETTER, LATIN_WORD_RE,
     LOWER_WORD_RE, POSSESSIVE, TITLE_RE, WHITESPACE,
 )
 from ..text.segment import Tokenizer, Word, tokenizer_with
@@ -565,7 +565,7 @@ def find_candidates(
     lowercase_words = frozenset(LOWER_WORD_RE.findall(text))
     run: list[tuple[int, int, str]] = []
     for start, end, reason in [*words, (len(text) + 1, len(text) + 1, None)]:
-        joined = bool(run) and INLINE_GAP_RE.fullmatch(text[run[-1][1]:start]) is not None
+        joined = bool(run) and not text[run[-1][1]:start].strip(INLINE_GAP_CHARS)  # INLINE_GAP_RE.fullmatch
         if run and (reason is None or not joined):
             rows.extend(_run_candidates(text, run, lowercase_words))
             run = []
