@@ -5,17 +5,20 @@
 Rows (each timed after a warm-up; medians of --repeat runs where repeated):
 
 1. seed, per document: read + extract in process, against read + bare ``jieba.lcut`` over the
-   document's Chinese lines (every line holding a Han character); and the whole process
+   document's Chinese lines (every line holding a Han character), the two in turn (the median of the pairs'
+   ratios: the machine is shared and its load drifts); and the whole process
    (``python -m helpers extract SEED``) against a process that imports jieba, reads and cuts.
 2. corpus throughput: ~10 MB of documents (the seed and tests/fixtures/unseen_article.txt, repeated
    and shuffled with a fixed seed) through corpus mode (one worker per core), against the same
-   Chinese text cut by bare jieba.lcut in the same number of processes; plus the pipeline in
-   process on the first ~1 MB of that corpus, against jieba on the same text, single core.
+   Chinese text cut by bare jieba.lcut in the same number of processes (before and after it, averaged); plus the
+   pipeline in process on the first ~1 MB of that corpus, against jieba on the same text, single core, document by
+   document in turn.
 3. the aligner on 1×, 16×, 64×, 256× the seed (commentary and original each repeated), each in a fresh
    process as the command line runs it: align_claims (the banded decoder, ``AlignParams.band``) time and
    the process's peak RSS, against extract of the same text; the full (cubic) pass on the same evidence
    with its agreement where it still fits (up to 16×); beyond ``AlignParams.max_cells`` the refusal.
-4. ``make report`` wall time against as many empty notebooks run through nbclient.
+4. ``make report`` wall time, its analysis built anew, against as many empty notebooks run through nbclient
+   (before and after it, averaged).
 
 Memory: "peak RSS" is ``resource`` ru_maxrss of the measured command (RUSAGE_CHILDREN of a small
 wrapper process: the largest of the command and the worker processes it waited for); "traced peak" is ``tracemalloc``'s peak of Python allocations
@@ -66,6 +69,18 @@ def timed(fn, repeat: int) -> float:
         fn()
         runs.append(time.perf_counter() - start)
     return statistics.median(runs)
+
+
+def timed_pairs(work, floor, repeat: int) -> tuple[float, float, float]:
+    """Median wall seconds of ``work()`` and of ``floor()``, run in turn (work, floor, work, floor …), and the median
+    of the pairs' ratios: on a shared machine whose load drifts, each ratio compares runs made moments apart."""
+    works, floors = [], []
+    for _ in range(repeat):
+        for fn, runs in ((work, works), (floor, floors)):
+            start = time.perf_counter()
+            fn()
+            runs.append(time.perf_counter() - start)
+    return statistics.median(works), statistics.median(floors), statistics.median(w / f for w, f in zip(works, floors))
 
 
 def traced_peak(fn) -> tuple[object, int]:
@@ -166,11 +181,11 @@ def bench_seed(repeat: int, rows: list, tmp: Path) -> None:
     text = read_document(DEFAULT_SOURCE).text
     extract(text)  # warm-up: dictionary, gazetteer, compiled patterns
     jieba.lcut(chinese_lines(text))
-    work = timed(lambda: extract(read_document(DEFAULT_SOURCE).text), repeat)
-    floor = timed(lambda: jieba.lcut(chinese_lines(read_document(DEFAULT_SOURCE).text)), repeat)
+    work, floor, ratio = timed_pairs(lambda: extract(read_document(DEFAULT_SOURCE).text),
+                                     lambda: jieba.lcut(chinese_lines(read_document(DEFAULT_SOURCE).text)), 4 * repeat)
     _, peak = traced_peak(lambda: extract(text))
-    rows.append(("seed, per document (in process, warm)", f"{work * 1000:.0f} ms", f"{floor * 1000:.0f} ms",
-                 f"{work / floor:.1f}×", f"traced peak {mib(peak)}"))
+    rows.append(("seed, per document (in process, warm; work and floor in turn)", f"{work * 1000:.0f} ms",
+                 f"{floor * 1000:.0f} ms", f"{ratio:.1f}×", f"traced peak {mib(peak)}"))
     wall, rss = child_median([PYTHON, "-m", "helpers", "extract", str(DEFAULT_SOURCE), "--out", str(tmp / "seed")], repeat)
     floor_wall, floor_rss = child_median(floor_args([DEFAULT_SOURCE]), repeat)
     rows.append(("seed, whole process (`python -m helpers extract`)", f"{wall:.2f} s", f"{floor_wall:.2f} s",
@@ -202,8 +217,11 @@ def bench_corpus(megabytes: float, rows: list, tmp: Path) -> None:
 
     paths = build_corpus(tmp / "corpus", int(megabytes * 2**20))
     size = sum(p.stat().st_size for p in paths)
+    # the floor before and after the work, averaged: the machine's load drifts over the minutes this takes
+    before, floor_rss = child_median(floor_args(paths), 1)
     wall, rss = child_median([PYTHON, "-m", "helpers", "extract", str(tmp / "corpus"), "--out", str(tmp / "corpus-out")], 1)
-    floor_wall, floor_rss = child_median(floor_args(paths), 1)
+    after, _ = child_median(floor_args(paths), 1)
+    floor_wall = (before + after) / 2
     rows.append((f"corpus mode, {len(paths)} docs, {size / 2**20:.1f} MiB, {os.cpu_count()} workers (whole process)",
                  f"{wall:.1f} s = {size / 2**20 / wall:.2f} MiB/s", f"{floor_wall:.1f} s = {size / 2**20 / floor_wall:.2f} MiB/s",
                  f"{wall / floor_wall:.1f}×", f"peak RSS {mib(rss)} (floor {mib(floor_rss)})"))
@@ -215,9 +233,14 @@ def bench_corpus(megabytes: float, rows: list, tmp: Path) -> None:
         sample.append(path.read_text(encoding="utf-8"))
         sample_size += path.stat().st_size
     extract(sample[0])
-    work = timed(lambda: [extract(t) for t in sample], 1)
-    floor = timed(lambda: [jieba.lcut(chinese_lines(t)) for t in sample], 1)
-    rows.append((f"pipeline in process, {len(sample)} docs, {sample_size / 2**20:.1f} MiB, 1 core",
+    work = floor = 0.0
+    for t in sample:  # each document's work, then its floor: the two share the machine's load of that moment
+        start = time.perf_counter()
+        extract(t)
+        middle = time.perf_counter()
+        jieba.lcut(chinese_lines(t))
+        work, floor = work + middle - start, floor + time.perf_counter() - middle
+    rows.append((f"pipeline in process, {len(sample)} docs, {sample_size / 2**20:.1f} MiB, 1 core (in turn, by document)",
                  f"{sample_size / 2**20 / work:.2f} MiB/s", f"{sample_size / 2**20 / floor:.2f} MiB/s",
                  f"{work / floor:.1f}×", ""))
 
@@ -308,26 +331,37 @@ def bench_report(rows: list, tmp: Path) -> None:
     import nbformat
     from nbclient import NotebookClient
 
-    wall, rss = child_median(["make", "--no-print-directory", "report"], 1)
-
     def empty_notebooks():
         for _ in notebooks:
             notebook = nbformat.v4.new_notebook()
             notebook.cells.append(nbformat.v4.new_code_cell("pass"))
             NotebookClient(notebook, kernel_name="python3", shutdown_kernel="immediate").execute()
 
-    floor = timed(empty_notebooks, 1)
+    # the floor before and after the report, averaged (the load drifts); the report's analysis built anew (a cold cache)
+    before = timed(empty_notebooks, 1)
+    shutil.rmtree(ROOT / ".cache" / "analysis", ignore_errors=True)
+    wall, rss = child_median(["make", "--no-print-directory", "report"], 1)
+    floor = (before + timed(empty_notebooks, 1)) / 2
     rows.append((f"`make report` ({len(notebooks)} notebooks)", f"{wall:.1f} s", f"{floor:.1f} s",
                  f"{wall / floor:.1f}×", f"peak RSS {mib(rss)}"))
 
 
 # ---- main -----------------------------------------------------------------------------------
 
-def render(rows: list, seconds: float) -> str:
+def load_average() -> str:
+    """The one-minute load average, or "unknown" where the system does not tell."""
+    try:
+        return f"{os.getloadavg()[0]:.1f}"
+    except OSError:
+        return "unknown"
+
+
+def render(rows: list, seconds: float, loads: tuple[str, str] = ("unknown", "unknown")) -> str:
     lines = [
         "# Benchmark",
         "",
-        f"Machine: {machine()}. Total bench time {seconds:.0f} s.",
+        f"Machine: {machine()}. Total bench time {seconds:.0f} s; load average {loads[0]} at the start, "
+        f"{loads[1]} at the end (read the ratios: both sides of each were timed under the same load).",
         "",
         "| what | measured | floor | ratio | memory |",
         "|---|---|---|---|---|",
@@ -351,7 +385,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="run only these rows (repeatable)")
     args = parser.parse_args(argv)
     only = set(args.only or ["seed", "corpus", "align", "report"])
-    started = time.perf_counter()
+    started, load_at_start = time.perf_counter(), load_average()
     rows: list[tuple] = []
     with tempfile.TemporaryDirectory(prefix="bench-") as folder:
         tmp = Path(folder)
@@ -364,7 +398,7 @@ def main(argv: list[str] | None = None) -> int:
         if "report" in only:
             bench_report(rows, tmp)
         shutil.rmtree(tmp / "corpus", ignore_errors=True)
-    table = render(rows, time.perf_counter() - started)
+    table = render(rows, time.perf_counter() - started, (load_at_start, load_average()))
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(table, encoding="utf-8")
