@@ -17,8 +17,8 @@ Rows (each timed after a warm-up; medians of --repeat runs where repeated):
    process as the command line runs it: align_claims (the banded decoder, ``AlignParams.band``) time and
    the process's peak RSS, against extract of the same text; the full (cubic) pass on the same evidence
    with its agreement where it still fits (up to 16×); beyond ``AlignParams.max_cells`` the refusal.
-4. ``make report`` wall time, its analysis built anew, against as many empty notebooks run through nbclient
-   (before and after it, averaged).
+4. ``make report`` wall time, its analysis built anew, against as many empty notebooks run as the report runs its
+   own (papermill, a quiet kernel each, side by side one per core; before and after it, averaged).
 
 Memory: "peak RSS" is ``resource`` ru_maxrss of the measured command (RUSAGE_CHILDREN of a small
 wrapper process: the largest of the command and the worker processes it waited for); "traced peak" is ``tracemalloc``'s peak of Python allocations
@@ -39,7 +39,7 @@ import sys
 import tempfile
 import time
 import tracemalloc
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 
 
@@ -324,18 +324,26 @@ def bench_align(factors: list[int], rows: list) -> None:
 
 
 def bench_report(rows: list, tmp: Path) -> None:
-    notebooks = sorted((ROOT / "notebooks").glob("*.ipynb")) if (ROOT / "notebooks").is_dir() else []
-    if not (ROOT / "helpers" / "render" / "report.py").exists() or not notebooks:
+    if not (ROOT / "helpers" / "render" / "report.py").exists():
         rows.append(("`make report`", "not measured: report runner missing", "", "", ""))
         return
     import nbformat
-    from nbclient import NotebookClient
+
+    from helpers.render.notebooks import run_notebook
+    from helpers.render.report import document_notebooks
+
+    notebooks = document_notebooks()
+    empty = []
+    for index in range(len(notebooks)):
+        notebook = nbformat.v4.new_notebook()
+        notebook.cells.append(nbformat.v4.new_code_cell("pass"))
+        empty.append(tmp / f"empty-{index}.ipynb")
+        nbformat.write(notebook, empty[-1])
 
     def empty_notebooks():
-        for _ in notebooks:
-            notebook = nbformat.v4.new_notebook()
-            notebook.cells.append(nbformat.v4.new_code_cell("pass"))
-            NotebookClient(notebook, kernel_name="python3", shutdown_kernel="immediate").execute()
+        # as the report runs its notebooks: papermill, a fresh quiet kernel each, side by side one per core
+        with ThreadPoolExecutor(max_workers=max(1, min(len(empty), os.cpu_count() or 1))) as pool:
+            list(pool.map(lambda path: run_notebook(path, path.with_suffix(".out.ipynb"), {}), empty))
 
     # the floor before and after the report, averaged (the load drifts); the report's analysis built anew (a cold cache)
     before = timed(empty_notebooks, 1)
@@ -371,7 +379,7 @@ def render(rows: list, seconds: float, loads: tuple[str, str] = ("unknown", "unk
         "",
         "Floors: bare `jieba.lcut` (default settings, HMM on) over the Chinese lines of the same documents, "
         "after reading them; for the aligner, extract of the same text; for the report, as many empty "
-        "notebooks run through nbclient. Peak RSS: ru_maxrss of the child process; traced peak: tracemalloc.",
+        "notebooks run as the report runs its own (papermill, side by side). Peak RSS: ru_maxrss of the child process; traced peak: tracemalloc.",
     ]
     return "\n".join(lines) + "\n"
 
