@@ -56,7 +56,8 @@ from typing import Callable
 
 import pandas as pd
 
-from .columns import ADDITION, PART_COMMENTARY, PART_ORIGINAL
+from .columns import ADDITION, CAVEAT_KINDS, PART_COMMENTARY, PART_ORIGINAL
+from .framing.shifts import GOLD_LABELS, SHIFTS, label_gate
 from .export import csv_text, publish, restore_formulas
 from .params import Params
 from .paths import RAW
@@ -76,7 +77,7 @@ from .text.variants import detect_script
 #: The tables of ``extract``, and those ``align`` adds, in the order they are written.
 TABLE_NAMES = ["claims", "mentions", "blocks", "candidates", "repairs"]
 ALIGN_TABLE_NAMES = TABLE_NAMES + ["alignment", "framing", "coverage", "additions", "omissions", "frames",
-                                   "frame_mix", "shifts", "documents"]
+                                   "frame_mix", "shifts", "caveats", "documents"]
 #: ``documents.csv`` (align mode): one row per document landed, what the notebook's per-document table starts from.
 TITLE_CHARS = 40  # a title longer than this is cut, with an ellipsis
 DOCUMENT_COLUMNS = ["file", "title", "encoding", "script", "chars", "caveat"]
@@ -668,9 +669,21 @@ def _table_rank(name: str) -> tuple[int, str]:
 
 
 # ---- notebook 06: the corpus at a glance ------------------------------------------------------------
-#: The shift values that say nothing happened (not counted as a shift).
-NO_SHIFT = frozenset({"", "unchanged", "kept", "none"})
-NO_VALUE = "(none)"  # a shift's empty value: no link to compare (an addition), or nothing to say
+NO_VALUE = "(none)"  # a shift's empty value, and a document's kind when no caveat holds
+#: How a shift value is shown in notebook 06: counted (its label is measured right often enough), worth reading
+#: side by side (its label is not: ``helpers.framing.shifts.label_gate``), or no shift at all.
+COUNTED, WORTH_READING, NO_SHIFT = "counted", "worth reading side by side", "no shift"
+#: Each caveat kind in words, for the corpus's short answer (the kinds: ``helpers.columns.CAVEAT_KINDS``).
+KIND_WORDS = {
+    "translation": ("translation", "translations"),
+    "chinese_much_shorter": ("summary (the Chinese much shorter than the English)",
+                             "summaries (the Chinese much shorter than the English)"),
+    "english_excerpt": ("document whose English is only an excerpt", "documents whose English is only an excerpt"),
+    "traditional_script": ("document in Traditional script", "documents in Traditional script"),
+    "few_links": ("document with few links (its framing tables rest on little)",
+                  "documents with few links (their framing tables rest on little)"),
+}
+DOCUMENT_TABLE_TEXT = ["title", "file", "script", "kind", "labs_zh", "labs_en"]
 
 
 def report_link(doc_id: str, label: str, reports: str = "") -> str:
@@ -681,159 +694,270 @@ def report_link(doc_id: str, label: str, reports: str = "") -> str:
 
 
 def document_links(documents: pd.DataFrame, reports: str = "") -> dict[str, str]:
-    """Each document's title (its file's stem when it has none) as Markdown, linked to its report (``report_link``)."""
-    return {doc_id: report_link(doc_id, title or doc_id, reports) for doc_id, title in documents["title"].items()}
+    """Each document's title (its file's name when it has none) as Markdown, linked to its report (``report_link``)."""
+    return {doc_id: report_link(doc_id, title or file or doc_id, reports)
+            for doc_id, title, file in zip(documents.index, documents["title"], documents["file"])}
 
 
-def lab_orgs(params: Params = Params()) -> frozenset[str]:
-    """The gazetteer's organisations whose type ``params.lab_types`` counts as a lab."""
+def lab_names(params: Params = Params()) -> dict[str, str]:
+    """The gazetteer's organisations whose type ``params.lab_types`` counts as a lab, each with the name shown
+    (its English name, else its Chinese one, else its id)."""
     gazetteer = default_gazetteer()
-    return frozenset(gazetteer.loc[gazetteer["type"].isin(params.lab_types), "entity"])
+    labs = gazetteer[gazetteer["type"].isin(params.lab_types)]
+    return {entity: (en or zh or entity) for entity, en, zh in zip(labs["entity"], labs["name_en"].fillna(""),
+                                                                    labs["name_zh"].fillna(""))}
 
 
-def shift_counts_by_document(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """Per document, the Chinese sentences with each shift (``certainty: softened`` …); no-change values left out."""
-    shifts = tables["shifts"]
-    shifts = shifts[~shifts["value"].isin(NO_SHIFT)]
-    if not len(shifts):
-        return pd.DataFrame(index=pd.Index([], name=DOC_ID, dtype="string"))
-    label = shifts["shift"] + ": " + shifts["value"].str.replace("_", " ")
-    wide = shifts.assign(label=label).pivot_table(index=DOC_ID, columns="label", values="claims", aggfunc="sum",
-                                                 fill_value=0)
-    return wide.astype("int64").sort_index(axis=1)
+def shift_gate(params: Params = Params()) -> pd.DataFrame:
+    """Which shift labels are counted: ``label_gate`` with the parameters' bar (``min_label_precision`` …)."""
+    return label_gate(min_precision=params.min_label_precision, min_predicted=params.min_label_predicted)
 
 
-def corpus_documents(tables: dict[str, pd.DataFrame], *, params: Params = Params()) -> pd.DataFrame:
-    """One row per document: title, file, script, kind (from the parser's caveat), share of the English carried,
-    Chinese sentences, additions, each shift, and the labs named in each version."""
+def counted_labels(gate: pd.DataFrame) -> list[str]:
+    """The gate's labels that are counted, as the column names of ``corpus_documents`` (``voice: attributed``)."""
+    return [label.replace(":", ": ") for label in gate.loc[gate["presented"], "label"]]
+
+
+def document_kinds(tables: dict[str, pd.DataFrame]) -> pd.Series:
+    """Each document's caveat kinds (``caveats.csv``: translation, english_excerpt, …), in CAVEAT_KINDS order and
+    joined by ", "; ``(none)`` when no caveat holds."""
+    docs = list(tables["documents"][DOC_ID])
+    caveats = tables["caveats"]
+    rank = {kind: k for k, kind in enumerate(CAVEAT_KINDS)}
+    kinds = caveats.assign(rank=caveats["kind"].map(lambda k: rank.get(k, len(rank)))).sort_values(
+        [DOC_ID, "rank"], kind="stable").groupby(DOC_ID)["kind"].agg(lambda s: ", ".join(dict.fromkeys(s)))
+    return kinds.reindex(docs).fillna(NO_VALUE).rename("kind")
+
+
+def shift_labels(tables: dict[str, pd.DataFrame], gate: pd.DataFrame) -> pd.DataFrame:
+    """Each linked Chinese sentence's shift labels (the corpus gold's labels, ``voice:attributed`` …), one row per
+    label: doc_id, zh_claim_id, shift, value, label, counted (whether the gate counts the label)."""
+    framing = tables["framing"]
+    counted = set(gate.loc[gate["presented"], "label"])
+    parts = []
+    for shift, column in SHIFTS.items():
+        values = framing[column].fillna("").astype(str)
+        labels = values.map(lambda v, s=shift: GOLD_LABELS[s].get(v))
+        part = pd.DataFrame({DOC_ID: framing[DOC_ID], "zh_claim_id": framing["zh_claim_id"], "shift": shift,
+                             "value": values, "label": labels})
+        parts.append(part[labels.notna()])
+    out = pd.concat(parts, ignore_index=True)
+    return out.assign(counted=out["label"].isin(counted))
+
+
+def corpus_documents(tables: dict[str, pd.DataFrame], *, params: Params = Params(),
+                     gate: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per document: title (its file's name when it has none), file, script, kind (its caveats), the share
+    of the English carried, Chinese sentences, additions, the sentences with each shift label that is counted
+    (``voice: attributed`` …), those whose label is not (``worth_reading``: to read side by side, not counted), and
+    the labs each version names."""
+    gate = shift_gate(params) if gate is None else gate
     docs = tables["documents"].set_index(DOC_ID)
     alignment = tables["alignment"]
     zh = alignment.dropna(subset=["zh_claim_id"]).drop_duplicates([DOC_ID, "zh_claim_id"])
     coverage = tables["coverage"].groupby(DOC_ID)[["carried_chars", "chars"]].sum()
-    labs = lab_orgs(params)
-    mentions = tables["mentions"]
-    named = mentions[mentions["org"].isin(labs)]
     out = pd.DataFrame({
-        "title": docs["title"], "file": docs["file"], "script": docs["script"],
-        "kind": docs["caveat"].map(lambda c: "two articles?" if c else "one article"),
+        "title": docs["title"].where(docs["title"] != "", docs["file"]), "file": docs["file"],
+        "script": docs["script"], "kind": document_kinds(tables),
         "carried": (coverage["carried_chars"] / coverage["chars"].where(coverage["chars"] > 0)).astype("Float64"),
         "zh_sentences": zh.groupby(DOC_ID).size(),
         "additions": zh[zh["relation"] == ADDITION].groupby(DOC_ID).size(),
     }, index=docs.index)
-    out = out.join(shift_counts_by_document(tables))
+    labels = shift_labels(tables, gate)
+    shown = labels[labels["counted"]]
+    for column in counted_labels(gate):
+        out[column] = shown[shown["label"] == column.replace(": ", ":")].groupby(DOC_ID)["zh_claim_id"].nunique()
+    out["worth_reading"] = labels[~labels["counted"]].groupby(DOC_ID)["zh_claim_id"].nunique()
+    names = lab_names(params)
+    mentions = tables["mentions"]
+    named = mentions[mentions["org"].isin(names)]
     for part, column in ((PART_COMMENTARY, "labs_zh"), (PART_ORIGINAL, "labs_en")):
-        out[column] = named[named["part"] == part].groupby(DOC_ID)["org"].agg(lambda s: " ".join(sorted(set(s))))
-    counts = [c for c in out.columns if c not in ("title", "file", "script", "kind", "carried", "labs_zh", "labs_en")]
+        out[column] = named[named["part"] == part].groupby(DOC_ID)["org"].agg(
+            lambda s: ", ".join(sorted({names[o] for o in s}, key=str.casefold)))
+    counts = [c for c in out.columns if c not in DOCUMENT_TABLE_TEXT and c != "carried"]
     out[counts] = out[counts].fillna(0).astype("int64")
     out[["labs_zh", "labs_en"]] = out[["labs_zh", "labs_en"]].fillna("")
+    out.index.name = DOC_ID
     return out
 
 
 def labs_by_version(tables: dict[str, pd.DataFrame], *, params: Params = Params()) -> pd.DataFrame:
-    """Each lab: how many documents name it in the Chinese and in the English, and its mentions in each."""
+    """Each lab (by its name): how many documents name it in the Chinese and in the English, and its mentions in
+    each; the labs the most Chinese versions name first."""
+    names = lab_names(params)
     mentions = tables["mentions"]
-    named = mentions[mentions["org"].isin(lab_orgs(params)) & mentions["part"].isin([PART_COMMENTARY, PART_ORIGINAL])]
+    named = mentions[mentions["org"].isin(names) & mentions["part"].isin([PART_COMMENTARY, PART_ORIGINAL])]
+    columns = ["docs_zh", "docs_en", "mentions_zh", "mentions_en"]
     if not len(named):
-        return pd.DataFrame(columns=["docs_zh", "docs_en", "mentions_zh", "mentions_en"], index=pd.Index([], name="org"))
-    docs = named.groupby(["org", "part"])[DOC_ID].nunique().unstack(fill_value=0)
-    counts = named.groupby(["org", "part"]).size().unstack(fill_value=0)
+        return pd.DataFrame(columns=columns, index=pd.Index([], name="lab"), dtype="int64")
+    named = named.assign(lab=named["org"].map(names))
+    docs = named.groupby(["lab", "part"])[DOC_ID].nunique().unstack(fill_value=0)
+    counts = named.groupby(["lab", "part"]).size().unstack(fill_value=0)
     out = pd.DataFrame({
         "docs_zh": docs.get(PART_COMMENTARY, 0), "docs_en": docs.get(PART_ORIGINAL, 0),
         "mentions_zh": counts.get(PART_COMMENTARY, 0), "mentions_en": counts.get(PART_ORIGINAL, 0),
-    }).fillna(0).astype("int64")
-    out.index.name = "org"
+    }).fillna(0).astype("int64")[columns]
+    out.index.name = "lab"
+    out = out.sort_index(key=lambda i: i.str.casefold())
     return out.sort_values(["docs_zh", "docs_en", "mentions_zh"], ascending=False, kind="stable")
 
 
 def dropped_sections(tables: dict[str, pd.DataFrame], *, top: int = 10) -> pd.DataFrame:
-    """The English sections the Chinese drops (nothing in them is carried), by heading: in how many documents,
-    and how many characters in all; the opening (no heading) counts as ``(opening)``."""
+    """The English sections the Chinese drops (nothing in them is carried), by heading (case aside): in how many
+    documents, out of the documents with a section so headed, and how many characters in all; the English before
+    its first heading counts as ``(opening)``."""
     coverage = tables["coverage"]
-    dropped = coverage[(coverage["carried_chars"] == 0) & (coverage["chars"] > 0)]
+    heading = coverage["heading"].str.strip().str.casefold().replace("", "(opening)")
+    present = coverage.assign(h=heading)
+    dropped = present[(present["carried_chars"] == 0) & (present["chars"] > 0)]
     if not len(dropped):
-        return pd.DataFrame(columns=["documents", "chars", "of_documents"], index=pd.Index([], name="heading"))
-    heading = dropped["heading"].str.strip().str.casefold().replace("", "(opening)")
-    present = coverage.assign(h=coverage["heading"].str.strip().str.casefold().replace("", "(opening)"))
-    out = dropped.assign(h=heading).groupby("h").agg(documents=(DOC_ID, "nunique"), chars=("chars", "sum"))
+        return pd.DataFrame(columns=["documents", "of_documents", "chars"], index=pd.Index([], name="heading"),
+                            dtype="int64")
+    out = dropped.groupby("h").agg(documents=(DOC_ID, "nunique"), chars=("chars", "sum"))
     out["of_documents"] = present.groupby("h")[DOC_ID].nunique().reindex(out.index)
     out.index.name = "heading"
+    out = out[["documents", "of_documents", "chars"]].astype("int64").sort_index()
     return out.sort_values(["documents", "chars"], ascending=False, kind="stable").head(top)
 
 
-def shift_distribution(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """Each shift's values over the corpus: Chinese sentences, their share within the shift, documents showing it."""
-    shifts = tables["shifts"].assign(value=lambda t: t["value"].replace("", NO_VALUE))
-    out = shifts.groupby(["shift", "value"], sort=True).agg(claims=("claims", "sum"), documents=(DOC_ID, "nunique"))
+def shift_distribution(tables: dict[str, pd.DataFrame], *, params: Params = Params(),
+                       gate: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Each shift's values over the corpus, one row per (shift, value): ``status`` (``counted``; ``worth reading
+    side by side`` when the value's label is right too seldom to count; ``no shift``), then for a counted or
+    unchanged value the Chinese sentences with it, their share within the shift and the documents showing it; for a
+    value worth reading, only how many sentences there are to read (``to_read``)."""
+    gate = shift_gate(params) if gate is None else gate
+    counted = set(gate.loc[gate["presented"], "label"])
+    shifts = tables["shifts"].assign(value=lambda t: t["value"].fillna("").replace("", NO_VALUE))
+    out = shifts.groupby(["shift", "value"], sort=True).agg(claims=("claims", "sum"), docs=(DOC_ID, "nunique"))
     out = out[out["claims"] > 0]
-    out["share"] = (out["claims"] / out.groupby(level="shift")["claims"].transform("sum")).astype("Float64")
-    return out[["claims", "share", "documents"]]
+    label = [GOLD_LABELS.get(s, {}).get(v) for s, v in out.index]
+    status = pd.Series([NO_SHIFT if lab is None else COUNTED if lab in counted else WORTH_READING for lab in label],
+                       index=out.index)
+    shown = status != WORTH_READING
+    total = out["claims"].groupby(level="shift").transform("sum")
+    result = pd.DataFrame({
+        "status": status,
+        "sentences": out["claims"].where(shown).astype("Int64"),
+        "share": (out["claims"] / total).where(shown).astype("Float64"),
+        "documents": out["docs"].where(shown).astype("Int64"),
+        "to_read": out["claims"].where(~shown).astype("Int64"),
+    })
+    return result
+
+
+def _name(documents: pd.DataFrame, doc_id: str, reports: str) -> str:
+    return report_link(doc_id, documents.loc[doc_id, "title"] or doc_id, reports)
 
 
 def standout_documents(documents: pd.DataFrame, *, reports: str = "") -> list[str]:
-    """Findings naming the documents that stand out: least and most of the English carried, most additions per
-    Chinese sentence, most shifted sentences of each kind; each linked to its own report."""
+    """Findings naming the documents that stand out, each linked to its own report: least and most of the English
+    carried, most additions per Chinese sentence, most sentences with each counted shift label and most worth
+    reading side by side, and those whose caveats say to read their tables with care."""
     lines = []
     if not len(documents):
         return lines
-
-    def name(doc_id: str) -> str:
-        return report_link(doc_id, documents.loc[doc_id, "title"] or doc_id, reports)
-
+    name = lambda doc_id: _name(documents, doc_id, reports)
+    kind = lambda doc_id: "" if documents.loc[doc_id, "kind"] == NO_VALUE else f"; {text_of(documents.loc[doc_id, 'kind'])}"
     carried = documents["carried"].dropna()
-    if len(carried) > 1:
+    if len(carried) > 1 and carried.max() > carried.min():
         low, high = carried.idxmin(), carried.idxmax()
-        lines.append(f"Carries the least of its English: {name(low)} ({pct(carried[low])}); "
-                     f"the most: {name(high)} ({pct(carried[high])}).")
-    rate = (documents["additions"] / documents["zh_sentences"].where(documents["zh_sentences"] > 0)).dropna()
+        lines.append(f"Carries the least of its English: {name(low)} ({pct(carried[low])}{kind(low)}); "
+                     f"the most: {name(high)} ({pct(carried[high])}{kind(high)}).")
+    sentences = documents["zh_sentences"].where(documents["zh_sentences"] > 0)
+    rate = (documents["additions"] / sentences).dropna()
     if len(rate) and rate.max() > 0:
         top = rate.idxmax()
         lines.append(f"Adds most of its own: {name(top)} ({documents.loc[top, 'additions']} of "
-                     f"{documents.loc[top, 'zh_sentences']} Chinese sentences link to no English).")
-    sentences = documents["zh_sentences"].where(documents["zh_sentences"] > 0)
-    for column in [c for c in documents.columns if ": " in c]:
+                     f"{documents.loc[top, 'zh_sentences']} Chinese sentences link to no English{kind(top)}).")
+    for column in [c for c in documents.columns if ": " in c] + ["worth_reading"]:
         share = (documents[column] / sentences).dropna()
         if len(share) and share.max() > 0:
             top = share.idxmax()
-            shift, value = column.split(": ", 1)
-            lines.append(f"Most often {text_of(value)} ({text_of(shift)}): {name(top)} "
-                         f"({documents.loc[top, column]} of {documents.loc[top, 'zh_sentences']} Chinese sentences, "
-                         f"{pct(share[top])}).")
+            what = ("Most sentences worth reading side by side (a shift label too seldom right to count)"
+                    if column == "worth_reading" else
+                    "Most often {1} ({0})".format(*map(text_of, column.split(": ", 1))))
+            lines.append(f"{what}: {name(top)} ({documents.loc[top, column]} of {documents.loc[top, 'zh_sentences']} "
+                         f"Chinese sentences, {pct(share[top])}).")
+    for caveat, why in (("few_links", "few of their Chinese sentences link, so their shifts rest on little"),
+                        ("english_excerpt", "their English is only an excerpt, so coverage is of the part given")):
+        marked = [d for d in documents.index if caveat in documents.loc[d, "kind"].split(", ")]
+        if marked:
+            lines.append(f"Read with care ({why}): {listing([name(d) for d in marked], quoted=False, limit=8)}.")
     return lines
 
 
-def corpus_findings(tables: dict[str, pd.DataFrame], documents: pd.DataFrame, labs: pd.DataFrame,
-                    dropped: pd.DataFrame) -> list[str]:
-    """The short answer of notebook 06: how many documents, how much they carry, which labs and sections."""
-    lines = [f"{plural(len(documents), 'document')}; the Chinese carries a median "
-             f"{pct(float(documents['carried'].median()))} of its English original"
-             f" (from {pct(float(documents['carried'].min()))} to {pct(float(documents['carried'].max()))})."
-             if documents["carried"].notna().any() else f"{plural(len(documents), 'document')}."]
-    added = int(documents["additions"].sum())
-    total = int(documents["zh_sentences"].sum())
+def kind_counts(documents: pd.DataFrame) -> pd.Series:
+    """How many documents carry each caveat kind, in CAVEAT_KINDS order (kinds no document carries left out)."""
+    kinds = documents["kind"].str.split(", ").explode()
+    return kinds[kinds != NO_VALUE].value_counts().reindex(CAVEAT_KINDS).dropna().astype("int64")
+
+
+def corpus_findings(documents: pd.DataFrame, labs: pd.DataFrame, dropped: pd.DataFrame, distribution: pd.DataFrame,
+                    *, params: Params = Params()) -> list[str]:
+    """The short answer of notebook 06: the documents and their kinds, how much of the English they carry and what
+    they add, the labs each version names, the sections dropped most, and the shifts counted and held back (by the
+    bar of ``params.min_label_precision``)."""
+    n = len(documents)
+    kinds = kind_counts(documents)
+    described = [f"{count} {KIND_WORDS.get(kind, (kind, kind))[count != 1]}" for kind, count in kinds.items()]
+    lines = [f"{plural(n, 'document')}" + (f", by their caveats: {listing(described, quoted=False, limit=len(described))}."
+                                           if described else ", none with a caveat.")]
+    carried = documents["carried"].dropna()
+    if len(carried):
+        line = (f"The Chinese carries a median {pct(float(carried.median()))} of its English's characters "
+                f"(from {pct(float(carried.min()))} to {pct(float(carried.max()))})")
+        by_kind = []
+        for kind in ("translation", "chinese_much_shorter"):
+            these = carried[documents.loc[carried.index, "kind"].str.split(", ").map(lambda k, c=kind: c in k)]
+            if len(these) >= 2:
+                by_kind.append(f"{pct(float(these.median()))} in the {len(these)} {KIND_WORDS[kind][1].split(' (')[0]}")
+        lines.append(line + (f"; a median {listing(by_kind, quoted=False)}." if by_kind else "."))
+    added, total = int(documents["additions"].sum()), int(documents["zh_sentences"].sum())
     if total:
-        lines.append(f"{added} of {total} Chinese sentences ({pct(added / total)}) link to no English: the commentators' own.")
+        lines.append(f"{added} of {total} Chinese sentences ({pct(added / total)}) link to no English: the writers' "
+                     "additions, or sentences the aligner could not place.")
     if len(labs):
         zh_only = labs[(labs["docs_zh"] > 0) & (labs["docs_en"] == 0)].index.tolist()
         en_only = labs[(labs["docs_en"] > 0) & (labs["docs_zh"] == 0)].index.tolist()
-        lines.append(f"Labs named in the most Chinese versions: {listing(labs.index[:5].tolist(), code=True)}.")
+        most = labs[labs["docs_zh"] > 0]
+        if len(most):
+            lines.append(f"Labs named in the most Chinese versions: " + listing(
+                [f"{text_of(lab)} ({r.docs_zh} of {n}; the English names it in {r.docs_en})"
+                 for lab, r in most.head(5).iterrows()], quoted=False) + ".")
         if zh_only:
-            lines.append(f"Named only in the Chinese, never in an English original: {listing(zh_only, code=True)}.")
+            lines.append(f"Named in a Chinese version but in no English original: {listing(zh_only, limit=8)}.")
         if en_only:
-            lines.append(f"Named in the English but never in the Chinese: {listing(en_only, code=True)}.")
+            lines.append(f"Named in an English original but in no Chinese version: {listing(en_only, limit=8)}.")
     if len(dropped):
-        lines.append(f"Sections dropped most often: {listing(dropped.index[:5].tolist())}.")
+        lines.append(f"English sections dropped most often: " + listing(
+            [f"{text_of(h)} ({r.documents} of {r.of_documents})" for h, r in dropped.head(5).iterrows()],
+            quoted=False) + ".")
+    counted = distribution[distribution["status"] == COUNTED]
+    if len(counted):
+        lines.append("Shifts counted: " + listing(
+            [f"{text_of(value)} ({text_of(shift)}) in {plural(r.sentences, 'sentence')} of "
+             f"{plural(r.documents, 'document')}"
+             for (shift, value), r in counted.iterrows()], quoted=False, limit=len(counted)) + ".")
+    reading = distribution[distribution["status"] == WORTH_READING]
+    if len(reading):
+        lines.append("Worth reading side by side, not counted (their labels are right under "
+                     f"{pct(params.min_label_precision)} of the time on the corpus gold, or too rarely given to measure): "
+                     + listing([f"{text_of(v)} ({text_of(s)})" for s, v in reading.index], quoted=False,
+                               limit=len(reading)) + ".")
     return lines
 
 
 def markdown_table(table: pd.DataFrame, *, links: dict[str, str] | None = None) -> str:
     """A small frame as a Markdown table: cells escaped as document text, except the ``links`` given by index
-    (Markdown we built, e.g. ``report_link``) shown in place of the index."""
+    (Markdown we built, e.g. ``report_link``) shown in place of the index; shares (``carried``, ``share``) as
+    percentages, missing values empty."""
     columns = [str(table.index.name or "") if not links else "document"] + [str(c) for c in table.columns]
     lines = ["| " + " | ".join(text_of(c) for c in columns) + " |", "|" + "---|" * len(columns)]
     for key, row in table.iterrows():
         first = (links or {}).get(key) or text_of(key)
-        cells = [first] + [pct(v) if isinstance(v, float) and 0 <= v <= 1 and name in ("carried", "share")
-                           else text_of("" if pd.isna(v) else v) for name, v in row.items()]
+        cells = [first] + ["" if pd.isna(v) else pct(v) if name in ("carried", "share") else text_of(v)
+                           for name, v in row.items()]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
@@ -856,6 +980,7 @@ def build_corpus_report(paths: list[Path], out_dir: str | Path, *, params: Param
     reveal = ensure_reveal()
     result = CorpusResult()
     reportable = []
+    paths = [Path(os.path.abspath(p)) for p in paths]  # read the same files whatever the working directory becomes
     for path in paths:  # the report compares two versions: a document with one is left out before any work
         try:
             require_both_parts(read_document(path).text, path, caveat=False)
