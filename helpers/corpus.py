@@ -56,7 +56,7 @@ from typing import Callable
 
 import pandas as pd
 
-from .columns import ADDITION, CAVEAT_KINDS, PART_COMMENTARY, PART_ORIGINAL
+from .columns import ADDITION, CAVEAT_KINDS, CONTENT_KINDS, PART_COMMENTARY, PART_ORIGINAL
 from .framing.shifts import GOLD_LABELS, SHIFTS, label_gate
 from .export import csv_text, publish, restore_formulas
 from .params import Params
@@ -64,7 +64,7 @@ from .paths import RAW
 from .pipeline import engine_digest, extract, run  # extract: the Simplified view's tables, mapped back
 from .publish import publishing
 from .render.assets import ensure_reveal, write_fonts
-from .render.narrative import listing, pct, plural, text_of
+from .render.narrative import code_of, listing, pct, plural, text_of
 from .render.notebooks import numbered_notebooks, run_notebook
 from .render.pages import render
 from .render.report import build_document_report, require_both_parts
@@ -203,11 +203,12 @@ def analyse_document(path: str, doc_id: str, mode: str = "extract", params: Para
 
 
 def describe_document(path: Path, document, blocks: pd.DataFrame) -> pd.DataFrame:
-    """One row: the file's name, the title (the commentary's first heading, else its first line), encoding,
-    script of the Chinese (``text.variants.detect_script``), length, and the parser's caveat ("" when none)."""
+    """One row: the file's name, the title (the commentary's first line of content: a README's or a blog's first
+    heading is often a section's, such as 简介 or Summary, and a table's row may read as one), encoding, script of
+    the Chinese (``text.variants.detect_script``), length, and the parser's caveat ("" when none)."""
     commentary = blocks[blocks["part"] == PART_COMMENTARY]
-    headings = commentary[commentary["kind"] == "heading"]
-    first = headings if len(headings) else commentary
+    content = commentary[commentary["kind"].isin(CONTENT_KINDS)]
+    first = content if len(content) else commentary
     title = str(first["text"].iloc[0]).strip() if len(first) else path.stem
     title = title if len(title) <= TITLE_CHARS else title[:TITLE_CHARS - 1] + "…"
     chinese = "".join(commentary["text"])
@@ -802,22 +803,47 @@ def labs_by_version(tables: dict[str, pd.DataFrame], *, params: Params = Params(
     return out.sort_values(["docs_zh", "docs_en", "mentions_zh"], ascending=False, kind="stable")
 
 
-def dropped_sections(tables: dict[str, pd.DataFrame], *, top: int = 10) -> pd.DataFrame:
-    """The English sections the Chinese drops (nothing in them is carried), by heading (case aside): in how many
-    documents, out of the documents with a section so headed, and how many characters in all; the English before
-    its first heading counts as ``(opening)``."""
+def dropped_sections(tables: dict[str, pd.DataFrame], documents: pd.DataFrame, *, top: int | None = None) -> pd.DataFrame:
+    """The English sections the Chinese drops whole (nothing in them is carried), the largest first: one row per
+    section, indexed by doc_id, with the document's kind, the section's heading (``(opening)``: the English before its
+    first heading), its characters and their share of the document's English; the ``top`` largest, or all."""
     coverage = tables["coverage"]
-    heading = coverage["heading"].str.strip().str.casefold().replace("", "(opening)")
-    present = coverage.assign(h=heading)
-    dropped = present[(present["carried_chars"] == 0) & (present["chars"] > 0)]
-    if not len(dropped):
-        return pd.DataFrame(columns=["documents", "of_documents", "chars"], index=pd.Index([], name="heading"),
-                            dtype="int64")
-    out = dropped.groupby("h").agg(documents=(DOC_ID, "nunique"), chars=("chars", "sum"))
-    out["of_documents"] = present.groupby("h")[DOC_ID].nunique().reindex(out.index)
-    out.index.name = "heading"
-    out = out[["documents", "of_documents", "chars"]].astype("int64").sort_index()
-    return out.sort_values(["documents", "chars"], ascending=False, kind="stable").head(top)
+    english = coverage.groupby(DOC_ID)["chars"].sum()
+    dropped = coverage[(coverage["carried_chars"] == 0) & (coverage["chars"] > 0)]
+    out = pd.DataFrame({
+        "kind": dropped[DOC_ID].map(documents["kind"]).astype("string"),
+        "heading": dropped["heading"].str.strip().replace("", "(opening)").astype("string"),
+        "chars": dropped["chars"].astype("int64"),
+        "share": (dropped["chars"] / dropped[DOC_ID].map(english)).astype("Float64"),
+    }).set_axis(pd.Index(dropped[DOC_ID], name=DOC_ID))
+    order = list(documents.index)
+    out = out.assign(_doc=[order.index(d) if d in order else len(order) for d in out.index])
+    return out.sort_values(["chars", "_doc"], ascending=[False, True], kind="stable").drop(columns="_doc").head(top if top is not None else len(out))
+
+
+def dropped_by_kind(tables: dict[str, pd.DataFrame], documents: pd.DataFrame) -> pd.DataFrame:
+    """Per caveat kind (a document counts under each kind it carries; ``(none)`` for none): documents, their English
+    sections, the sections dropped whole, and the share of the English characters those hold; translations and
+    summaries first."""
+    kinds = documents["kind"].str.split(", ").explode().rename("kind")
+    coverage = tables["coverage"]
+    coverage = coverage[coverage["chars"] > 0].merge(kinds, left_on=DOC_ID, right_index=True)
+    whole = coverage["carried_chars"] == 0
+    by = coverage["kind"]
+    out = pd.DataFrame({
+        "documents": coverage.groupby(by)[DOC_ID].nunique(), "sections": coverage.groupby(by).size(),
+        "dropped": whole.groupby(by).sum(),
+        "share": coverage["chars"].where(whole, 0).groupby(by).sum() / coverage.groupby(by)["chars"].sum(),
+    })
+    order = list(KIND_WORDS) + [k for k in CAVEAT_KINDS if k not in KIND_WORDS] + [NO_VALUE]
+    out = out.reindex([k for k in order if k in out.index] + sorted(set(out.index) - set(order)))
+    out.index.name = "kind"
+    return out.astype({"documents": "int64", "sections": "int64", "dropped": "int64", "share": "Float64"})
+
+
+def share_text(share: float) -> str:
+    """A share as ``pct`` shows it, but a small non-zero one as ``under 1%`` rather than ``0%``."""
+    return "under 1%" if 0 < share < 0.005 else pct(share)
 
 
 def shift_distribution(tables: dict[str, pd.DataFrame], *, params: Params = Params(),
@@ -850,10 +876,11 @@ def _name(documents: pd.DataFrame, doc_id: str, reports: str) -> str:
     return report_link(doc_id, documents.loc[doc_id, "title"] or doc_id, reports)
 
 
-def standout_documents(documents: pd.DataFrame, *, reports: str = "") -> list[str]:
+def standout_documents(documents: pd.DataFrame, *, reports: str = "", dropped: pd.DataFrame | None = None) -> list[str]:
     """Findings naming the documents that stand out, each linked to its own report: least and most of the English
     carried, most additions per Chinese sentence, most sentences with each counted shift label and most worth
-    reading side by side, and those whose caveats say to read their tables with care."""
+    reading side by side, the largest English section a translation and a summary drop whole (from ``dropped``:
+    ``dropped_sections``), and those whose caveats say to read their tables with care."""
     lines = []
     if not len(documents):
         return lines
@@ -879,6 +906,13 @@ def standout_documents(documents: pd.DataFrame, *, reports: str = "") -> list[st
                     "Most often {1} ({0})".format(*map(text_of, column.split(": ", 1))))
             lines.append(f"{what}: {name(top)} ({documents.loc[top, column]} of {documents.loc[top, 'zh_sentences']} "
                          f"Chinese sentences, {pct(share[top])}).")
+    for kind in ("translation", "chinese_much_shorter"):
+        these = pd.DataFrame() if dropped is None else dropped[dropped["kind"].str.split(", ").map(lambda k: kind in k)]
+        if len(these):
+            doc_id, row = these.index[0], these.iloc[0]
+            lines.append(f"The largest English section a {KIND_WORDS[kind][0].split(' (')[0]} drops whole: "
+                         f"{text_of(row['heading'])} in {name(doc_id)} ({row['chars']:,} characters, "
+                         f"{share_text(row['share'])} of its English).")
     for caveat, why in (("few_links", "few of their Chinese sentences link, so their shifts rest on little"),
                         ("english_excerpt", "their English is only an excerpt, so coverage is of the part given")):
         marked = [d for d in documents.index if caveat in documents.loc[d, "kind"].split(", ")]
@@ -888,9 +922,10 @@ def standout_documents(documents: pd.DataFrame, *, reports: str = "") -> list[st
 
 
 def kind_counts(documents: pd.DataFrame) -> pd.Series:
-    """How many documents carry each caveat kind, in CAVEAT_KINDS order (kinds no document carries left out)."""
+    """How many documents carry each caveat kind, translations and summaries first (kinds none carries left out)."""
     kinds = documents["kind"].str.split(", ").explode()
-    return kinds[kinds != NO_VALUE].value_counts().reindex(CAVEAT_KINDS).dropna().astype("int64")
+    order = list(KIND_WORDS) + [k for k in CAVEAT_KINDS if k not in KIND_WORDS]
+    return kinds[kinds != NO_VALUE].value_counts().reindex(order).dropna().astype("int64")
 
 
 def corpus_findings(documents: pd.DataFrame, labs: pd.DataFrame, dropped: pd.DataFrame, distribution: pd.DataFrame,
@@ -901,7 +936,8 @@ def corpus_findings(documents: pd.DataFrame, labs: pd.DataFrame, dropped: pd.Dat
     n = len(documents)
     kinds = kind_counts(documents)
     described = [f"{count} {KIND_WORDS.get(kind, (kind, kind))[count != 1]}" for kind, count in kinds.items()]
-    lines = [f"{plural(n, 'document')}" + (f", by their caveats: {listing(described, quoted=False, limit=len(described))}."
+    lines = [f"{plural(n, 'document')}" + (f", by their caveats (a document may carry several): "
+                                           f"{listing(described, quoted=False, limit=len(described))}."
                                            if described else ", none with a caveat.")]
     carried = documents["carried"].dropna()
     if len(carried):
@@ -930,9 +966,10 @@ def corpus_findings(documents: pd.DataFrame, labs: pd.DataFrame, dropped: pd.Dat
         if en_only:
             lines.append(f"Named in an English original but in no Chinese version: {listing(en_only, limit=8)}.")
     if len(dropped):
-        lines.append(f"English sections dropped most often: " + listing(
-            [f"{text_of(h)} ({r.documents} of {r.of_documents})" for h, r in dropped.head(5).iterrows()],
-            quoted=False) + ".")
+        lines.append("English sections dropped whole: " + listing(
+            [f"{r.dropped} of {r.sections} in the {plural(r.documents, 'document')} of kind {code_of(kind)} "
+             f"({share_text(r.share)} of their English)" for kind, r in dropped.iterrows()],
+            quoted=False, limit=len(dropped)) + ".")
     counted = distribution[distribution["status"] == COUNTED]
     if len(counted):
         lines.append("Shifts counted: " + listing(

@@ -7,10 +7,11 @@ import shutil
 import signal
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
+import cloudpickle
+import dask
 import pandas as pd
 import pytest
 from distributed import Client, LocalCluster
@@ -53,12 +54,18 @@ def quiet(line: str) -> None:
     pass
 
 
+#: How long a loaded machine may take to start a worker process and connect it (not a timing: a guard against a hang).
+CONNECT = "300s"
+
+
 @pytest.fixture(scope="module")
 def cluster():
-    """A LocalCluster of two worker processes, as corpus mode starts by default on a 2-core machine."""
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                      dashboard_address="127.0.0.1:0", silence_logs=50) as local:
-        yield local
+    """A LocalCluster of two worker processes, as corpus mode starts by default on a 2-core machine; timeouts wide
+    enough for a machine under heavy load to start them."""
+    with dask.config.set({"distributed.comm.timeouts.connect": CONNECT, "distributed.deploy.lost-worker-timeout": CONNECT}):
+        with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                          dashboard_address="127.0.0.1:0", silence_logs=50) as local:
+            yield local
 
 
 @pytest.fixture(scope="module")
@@ -82,37 +89,58 @@ def test_a_local_cluster_of_two_workers_writes_the_single_process_tables_byte_fo
     assert result.rows["alignment"] == len(pd.read_csv(reference / "alignment.csv")) > 0
 
 
+def kill_the_worker_that_analyses(doc_id: str, marker: str) -> None:
+    """Run on each worker: the first time any worker starts analysing ``doc_id``, it writes its pid to ``marker``
+    and kills itself, mid-task (a worker lost to the out-of-memory killer, deterministically)."""
+    from helpers import corpus as on_worker
+
+    real = getattr(on_worker.analyse_document, "__wrapped__", on_worker.analyse_document)
+
+    def analyse(path, this, *args, **kwargs):
+        if this == doc_id:
+            try:
+                handle = os.open(marker, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+            except FileExistsError:
+                return real(path, this, *args, **kwargs)  # the task run again, on a live worker
+            os.write(handle, str(os.getpid()).encode())
+            os.close(handle)
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(path, this, *args, **kwargs)
+
+    analyse.__wrapped__ = real
+    on_worker.analyse_document = analyse
+
+
+def restore_the_workers() -> None:
+    from helpers import corpus as on_worker
+
+    on_worker.analyse_document = getattr(on_worker.analyse_document, "__wrapped__", on_worker.analyse_document)
+
+
 def test_a_worker_killed_midway_loses_nothing_and_doubles_nothing(single, cluster, tmp_path):
     folder, reference = single
-    # more documents than workers, slow enough that both workers are busy when one is killed
+    # twelve good documents and three bad ones; the worker analysing the fifth good one dies in the middle of it,
+    # with documents before it written and others in flight
     copies = make_corpus(tmp_path / "in", {f"{k:02d}-{p.name}": p.read_bytes()
                                           for k in range(3) for p in sorted(folder.glob("*.txt"))})
-    watcher = Client(cluster, set_as_default=False)
-    killed, finished = [], threading.Event()
-
-    def kill_a_busy_worker() -> None:
-        while not killed and not finished.is_set():
-            busy = [address for address, keys in watcher.processing().items()
-                    if any(str(k).startswith("document-") for k in keys)]
-            if busy and len(list((tmp_path / "journal").glob("*.json"))) >= 3:  # run.json and two documents done
-                pid = watcher.run(os.getpid, workers=[busy[0]])[busy[0]]
-                os.kill(pid, signal.SIGKILL)
-                killed.append(pid)
-            time.sleep(0.05)
-
-    thread = threading.Thread(target=kill_a_busy_worker)
-    thread.start()
+    marker = tmp_path / "killed.pid"
+    watcher = Client(cluster, set_as_default=False, timeout=CONNECT)
+    cloudpickle.register_pickle_by_value(sys.modules[__name__])  # the worker functions above travel by value
     try:
+        watcher.run(kill_the_worker_that_analyses, "01-01-mulan", str(marker))
         result = align_corpus(list_sources(str(copies)), tmp_path / "out", scheduler=cluster.scheduler_address,
                               journal=tmp_path / "journal", report=quiet, progress=False)
+        watcher.run(restore_the_workers)
+        alive = set(watcher.run(os.getpid).values())
     finally:
-        finished.set()
-        thread.join()
+        cloudpickle.unregister_pickle_by_value(sys.modules[__name__])
         watcher.close()
-    assert killed, "no worker was busy while the run went on"
+    killed = int(marker.read_text())
+    assert killed not in alive, "the worker that analysed the document did not die"
     expected = run_corpus(list_sources(str(copies)), tmp_path / "expected", mode="align", workers=1, report=quiet,
                           progress=False)
     assert result.landed == expected.landed and len(result.landed) == 12  # every good document, once, in order
+    assert "01-01-mulan" in result.landed and len(result.skipped) == 3
     assert tables_bytes(tmp_path / "out") == tables_bytes(tmp_path / "expected")
     claims = pd.read_csv(tmp_path / "out" / "claims.csv", encoding="utf-8-sig", keep_default_na=False, dtype=str)
     assert not claims.duplicated([DOC_ID, "claim_id"]).any()
@@ -185,27 +213,37 @@ def helpers_command(*args, **popen):
 
 def test_ctrl_c_then_the_same_command_resumes_from_the_documents_done(tmp_path):
     mulan = (RAW / "mulan-psl-v2.zh-en.txt").read_text(encoding="utf-8")
-    folder = make_corpus(tmp_path / "in", {f"{k:02d}.txt": mulan for k in range(6)})
+    documents = 8
+    folder = make_corpus(tmp_path / "in", {f"{k:02d}.txt": mulan for k in range(documents)})
     out = tmp_path / "out"
     command = ["align", str(folder), "--out", str(out), "--jobs", "1"]
     process = helpers_command(*command, start_new_session=True)
     journal = journal_for(out)
-    deadline = time.monotonic() + 240
-    while not (journal.is_dir() and len(list(journal.glob("*.json"))) >= 3):  # run.json and two documents
+    done = lambda: len(list(journal.glob("*.json"))) - 1 if journal.is_dir() else 0  # run.json aside
+    deadline = time.monotonic() + 900  # a guard against a hang, not a timing
+    while done() < 2:
         assert time.monotonic() < deadline and process.poll() is None, process.communicate()
         time.sleep(0.05)
+    # Ctrl-C in the middle of the run, whatever the machine's load: the command is frozen first, so that it cannot
+    # finish the corpus between the check and the signal; the signal is delivered when it goes on
+    os.killpg(process.pid, signal.SIGSTOP)
+    stopped_at = done()
     os.killpg(process.pid, signal.SIGINT)
-    _, err = process.communicate(timeout=60)
+    os.killpg(process.pid, signal.SIGCONT)
+    assert 2 <= stopped_at < documents
+    _, err = process.communicate(timeout=600)
     assert process.returncode == 130 and err.count("\n") == 1 and "the same command resumes" in err, err
     assert not out.exists()
+    kept = done()
+    assert stopped_at <= kept < documents
     again = helpers_command(*command)
-    stdout, err = again.communicate(timeout=600)
+    stdout, err = again.communicate(timeout=900)
     assert again.returncode == 0, err
-    assert "from the interrupted run)" in stdout
+    assert f"{kept} from the interrupted run)" in stdout, stdout
     assert not journal.exists()  # published: the journal went
     assert sorted(p.name for p in out.iterdir()) == sorted([MARKER, *(f"{n}.csv" for n in ALIGN_TABLE_NAMES)])
     fresh = helpers_command("align", str(folder), "--out", str(tmp_path / "fresh"), "--jobs", "1")
-    fresh.communicate(timeout=600)
+    fresh.communicate(timeout=900)
     assert tables_bytes(out) == tables_bytes(tmp_path / "fresh")
 
 
