@@ -158,3 +158,15 @@ def test_save_figure_writes_png_and_svg_identically_twice(drawn, tmp_path):
 def test_save_to_an_empty_folder_name_writes_nothing(drawn, tmp_path):
     assert figures.save_to(drawn["share"], "", "share") == []
     assert figures.save_to(drawn["share"], tmp_path, "share") == [tmp_path / "share.png", tmp_path / "share.svg"]
+
+
+def test_a_heading_with_emoji_is_drawn_without_them_and_without_a_glyph_warning():
+    coverage = pd.DataFrame({"section": [0, 1, 2], "heading": ["", "✨ Highlights 🔥", "🚀"], "claims": [2, 3, 1],
+                             "chars": [80, 120, 10], "carried_claims": [1, 3, 0], "carried_chars": [40, 120, 0],
+                             "share_claims": [0.5, 1.0, 0.0], "share_chars": [0.5, 1.0, 0.0]})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fig = figures.plot_section_coverage(coverage)
+        fig.canvas.draw()
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert labels == ["(a heading of symbols only)", "Highlights", "(opening, before the first heading)"]  # bottom up

@@ -10,6 +10,7 @@ Each chart compares like with like: versions of very different length are compar
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 import matplotlib
@@ -18,7 +19,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from ..columns import PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL
-from .fonts import use_cjk_font
+from .fonts import cjk_font_path, use_cjk_font
 
 #: Slide-sized canvas (inches), and the smallest font size (points) used on it.
 FIGSIZE = (10.0, 5.6)
@@ -288,8 +289,8 @@ def plot_section_coverage(coverage: pd.DataFrame, *, by: str = "chars", links=No
         _empty(ax, "no English sections")
         return fig
     y = np.arange(len(coverage))[::-1]
-    labels = [_shorten(str(h) if str(h).strip() else "(opening, before the first heading)", 40)
-              for h in coverage["heading"]]
+    labels = [_shorten(str(h), 40) or ("(opening, before the first heading)" if not str(h).strip()
+                                       else "(a heading of symbols only)") for h in coverage["heading"]]
     bars = ax.barh(y, coverage[f"share_{by}"] * 100, color=PART_COLOURS[PART_ORIGINAL], height=0.6)
     _bar_labels(ax, bars, "{:.0f}%", skip_zero=False)
     ax.set_yticks(y, labels)
@@ -375,8 +376,26 @@ def describe(fig: Figure, text: str) -> Figure:
 
 def _shorten(text: str, width: int) -> str:
     # the CJK font draws ’ full-width; an ASCII apostrophe reads better in English labels
-    text = text.replace("’", "'")
+    text = " ".join(drawable(text.replace("’", "'")).split())
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+@lru_cache(maxsize=1)
+def _font_characters() -> frozenset[int]:
+    from matplotlib.ft2font import FT2Font
+
+    return frozenset(FT2Font(str(cjk_font_path())).get_charmap())
+
+
+def drawable(text: str) -> str:
+    """``text`` without the characters the figures' font has no glyph for (emoji in a README's headings: drawn as
+    empty boxes, with a warning on the page), spaces and line breaks kept.
+
+    >>> drawable("💡 Summary")
+    ' Summary'
+    """
+    have = _font_characters()
+    return "".join(c for c in text if ord(c) in have or c.isspace())
 
 
 # ---- saving -----------------------------------------------------------------------------------
