@@ -40,6 +40,10 @@ ENUMERATOR = re.compile(r"^(?:\d{1,2}\s*[.．、)）](?!\d)|[(（]\d{1,2}[)）]|
 
 # Lines that end like a sentence or a clause are not headings.
 TERMINAL = re.compile(r"[。！？!?…;；,，:：.]['\"”’）)]*$")
+
+# A table's row as copy-paste leaves it ("GPUs | OPT-13B | OPT-30B"): a cell between two bars. Not a heading.
+TABLE_ROW = re.compile(r"\|[^|\r\n]*\S[^|\r\n]*\|")
+
 ENDS_WITH_COLON = re.compile(r"[:：]['\"”’]*$")
 ENDS_SENTENCE = re.compile(r"[。！？!?.…]['\"”’）)]*$")
 MONTHS = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|Jun(?:e)?|Jul(?:y)?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"

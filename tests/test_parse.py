@@ -182,3 +182,14 @@ def test_a_single_article_of_any_length_gets_no_second_article(zh, en, aside):
                      + ["Chinese labs move fast on open models and their engineering is strong."] * en
                      + ["扫码关注我们"] * aside)
     assert second_article(parse_document(text).blocks) is None
+
+
+@pytest.mark.parametrize("row", ["Cores | Model-S | Model-M | Model-L", "4x B200 | 2.5 hours ($40) | 6 hours ($96) | NA"])
+def test_a_table_row_is_never_a_heading(row):
+    text = ("一个很长的中文段落，用来说明这份文档的开头部分。\n" + row + "\n"
+            "A long English paragraph follows the row and is much longer than the row itself, as text is.\n")
+    blocks = parse_document(text).blocks
+    kinds = dict(zip(blocks["text"], blocks["kind"]))
+    assert kinds[row] != "heading"
+    lone = parse_document("Cores and models\nA long English paragraph that follows a short title line.\n").blocks
+    assert lone["kind"].iloc[0] == "heading"  # a short line before a longer one still is

@@ -22,7 +22,7 @@ from ..columns import (
 from ..patterns import (
     BARE_URL, BYLINE_LEAD, CAPTION, DATE, DATED_ITEM, ENDS_SENTENCE, ENDS_WITH_COLON, ENUMERATOR, EN_END, FILE_ENTRY,
     GLUED_HEADING, GLUED_SENTENCE, HAN, HANDLE_AFTER_LABEL, INITIAL, LATIN_LETTER, LINE, LINK_ROW_SEPARATOR, NOT_HAN_RUN,
-    NOT_LATIN_LETTER_RUN, PICTOGRAPH, SENTENCE_STARTERS, TERMINAL, ZH_CLOSE_QUOTE, ZH_END, ZH_OPEN_QUOTE,
+    NOT_LATIN_LETTER_RUN, PICTOGRAPH, SENTENCE_STARTERS, TABLE_ROW, TERMINAL, ZH_CLOSE_QUOTE, ZH_END, ZH_OPEN_QUOTE,
     ZH_QUOTE_INTRODUCERS,
 )
 from ..vocab import CueMatcher, load_cues
@@ -296,6 +296,7 @@ def classify_kinds(texts: list[str], langs: list[str], glued_heading: list[bool]
         elif (
             len(text) <= HEADING_MAX_CHARS[langs[k]]
             and not TERMINAL.search(text)
+            and not TABLE_ROW.search(text)
             and following is not None
             and len(following) > len(text)
         ):
