@@ -377,7 +377,8 @@ def describe(fig: Figure, text: str) -> Figure:
 def _shorten(text: str, width: int) -> str:
     # the CJK font draws ’ full-width; an ASCII apostrophe reads better in English labels
     text = " ".join(drawable(text.replace("’", "'")).split())
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+    text = text if len(text) <= width else text[: width - 1].rstrip() + "…"
+    return text.replace("$", r"\$")  # two dollar signs would make matplotlib parse the text between them as TeX
 
 
 @lru_cache(maxsize=1)
