@@ -67,6 +67,7 @@ from .render.assets import ensure_reveal, write_fonts
 from .render.narrative import code_of, listing, pct, plural, text_of
 from .render.notebooks import numbered_notebooks, run_notebook
 from .render.pages import render
+from .render.errors import NotebookFailed
 from .render.report import build_document_report, require_both_parts
 from .render.report import document_notebooks as document_report_notebooks
 from .tables.entities import default_gazetteer
@@ -1032,12 +1033,21 @@ def build_corpus_report(paths: list[Path], out_dir: str | Path, *, params: Param
         aligned = align_corpus(reportable, folder / "tables", params=params, workers=workers, report=say)
         if not aligned.landed:
             raise InputError(f"none of the {len(paths)} documents could be reported")
+        reported = []
         for path, doc_id in zip(reportable, unique_ids(reportable)):
-            if doc_id in aligned.landed:
-                build_document_report(path.resolve(), folder / doc_id, reveal, document_notebooks, params)
-        result.landed, result.rows = aligned.landed, aligned.rows
+            if doc_id not in aligned.landed:
+                continue
+            try:
+                build_document_report(path, folder / doc_id, reveal, document_notebooks, params)
+                reported.append(doc_id)
+            except NotebookFailed as exc:  # one document the pages cannot show must not sink the others' reports
+                say(f"skipped: {path}: its report: {exc}")
+                result.skipped.append((str(path), str(exc)))
+                write_failed_report(folder / doc_id, path, str(exc))
+        if not reported:
+            raise InputError(f"none of the {len(paths)} documents could be reported")
+        result.landed, result.rows = reported, aligned.rows
         result.skipped += aligned.skipped
-        reported = aligned.landed
         executed = folder / "notebooks" / corpus_notebook.name
         executed.parent.mkdir(parents=True, exist_ok=True)
         changes = {k: list(v) if isinstance(v, tuple) else v for k, v in params.changes().items()}
@@ -1048,6 +1058,21 @@ def build_corpus_report(paths: list[Path], out_dir: str | Path, *, params: Param
         write_corpus_index(folder, f"Corpus report: {title}", reported)
         write_fonts(sorted(folder.glob("html/*.html")) + [folder / "index.html"], folder / "fonts")
     return result
+
+
+def write_failed_report(out_dir: Path, source: Path, reason: str) -> Path:
+    """In place of a document's report whose notebook failed: an ``index.html`` that says so (the corpus page links
+    every document), beside the executed notebooks that show the failing cell."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    page = f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{html.escape(source.name)}: no report</title></head>
+<body><h1>{html.escape(source.name)}: no report</h1>
+<p>Its tables are in the corpus's <code>tables/</code>, but its pages could not be built: {html.escape(reason)}.</p>
+<p>The executed notebooks are in <a href="notebooks/">notebooks/</a>.</p></body></html>
+"""
+    path = out_dir / "index.html"
+    path.write_text(page, encoding="utf-8")
+    return path
 
 
 def write_corpus_index(out_dir: Path, title: str, doc_ids: list[str]) -> Path:

@@ -313,3 +313,30 @@ def test_a_corpus_report_writes_each_documents_report_and_the_corpus_page_with_a
     assert 'href="../a-mulan/index.html"' in page  # the documents link to their own reports
     assert (out / "tables" / "alignment.csv").is_file() and (out / MARKER).is_file()
     assert list(load_corpus(out / "tables")["documents"][DOC_ID]) == ["a-mulan", "c-short"]
+
+
+def test_a_document_whose_report_fails_is_skipped_and_the_others_are_published(tmp_path):
+    import nbformat
+
+    from helpers.corpus import build_corpus_report
+
+    notebook = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell('SOURCE = ""', metadata={"tags": ["parameters"]}),
+        nbformat.v4.new_code_cell('assert "fails" not in SOURCE, "a notebook this document breaks"')])
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    made = tmp_path / "nb" / "01-made.ipynb"
+    made.parent.mkdir()
+    nbformat.write(notebook, made)
+    mulan = (RAW / "mulan-psl-v2.zh-en.txt").read_text(encoding="utf-8")
+    folder = make_corpus(tmp_path / "in", {"a-fine.txt": mulan, "b-fails.txt": SHORT["b-short.txt"]})
+    lines = []
+    result = build_corpus_report(list_sources(str(folder)), tmp_path / "out", workers=1, report=lines.append,
+                                 notebooks=[made])
+    out = tmp_path / "out"
+    assert result.landed == ["a-fine"] and [p for p, _ in result.skipped] == [str(folder / "b-fails.txt")]
+    assert len(lines) == 1 and lines[0].startswith("skipped: ") and "01-made.ipynb failed" in lines[0]
+    assert (out / "a-fine" / "html" / "01-made.html").is_file()
+    stub = (out / "b-fails" / "index.html").read_text(encoding="utf-8")
+    assert "could not be built" in stub and (out / "b-fails" / "notebooks" / "01-made.ipynb").is_file()
+    assert 'href="../b-fails/index.html"' in (out / "html" / "06-corpus.html").read_text(encoding="utf-8")
+    assert list(load_corpus(out / "tables")["documents"][DOC_ID]) == ["a-fine", "b-fails"]  # its tables stay
