@@ -8,6 +8,9 @@ SOURCE ?= data/raw/lambert-china-ai-labs-2026-05.zh-en.txt
 PARAMS ?=
 STAMP  := $(VENV)/.installed
 CORPUS ?= ../shared/corpus
+# How many documents `make bench` sends through align over a corpus (CORPUS's texts cycled; data/raw's without it);
+# the scale measurement is `make bench SCALE_DOCUMENTS=1000`, or bench/corpus_scale.py alone (its doc says how).
+SCALE_DOCUMENTS ?= 40
 # a make variable as one shell word, whatever it holds (spaces, quotes): 'a b.txt', 'it'\''s.txt'
 quoted = '$(subst ','\'',$(1))'
 
@@ -46,8 +49,9 @@ test: $(STAMP) ## run every test: unit, property, gold and notebook (nbval) test
 eval: $(STAMP) ## score the engine against the corpus gold per half, tuning and test (CORPUS: the third-party documents' folder)
 	$(PY) tools/gold_eval.py $(call quoted,$(CORPUS))
 
-bench: $(STAMP) ## time extraction, corpus mode and the aligner against floors measured in the same run (build/bench.md)
+bench: $(STAMP) ## time extraction, corpus mode and the aligner against floors measured in the same run (build/bench.md), then align over SCALE_DOCUMENTS documents (build/corpus-scale.md)
 	$(PY) bench/run.py
+	$(PY) bench/corpus_scale.py $(if $(wildcard $(CORPUS)/*.txt),$(call quoted,$(CORPUS)),data/raw) --documents $(SCALE_DOCUMENTS)
 
 lab: $(STAMP) ## open JupyterLab with the project's kernel
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-lab.txt
