@@ -184,3 +184,23 @@ def test_no_shift_sentence_contradicts_its_count_or_counts_a_held_back_label(val
     for line in lines:
         if line.startswith("Not counted"):
             assert not re.search(r"\bin \d+ linked", line)
+
+
+def test_every_sentence_linked_is_said_without_naming_zero_others():
+    alignment = pd.DataFrame({"zh_claim_id": pd.array([1, 2], dtype="Int64"), "en_claim_id": pd.array([5, 6], dtype="Int64")})
+    lines = framing_findings(alignment, pd.DataFrame(), counts(), pd.DataFrame({"addition": []}), include=("links",),
+                             gate=gate())
+    assert lines == ["2 of 2 Chinese sentences (100%) draw on an identifiable English sentence."]
+    alignment.loc[1, "en_claim_id"] = pd.NA
+    lines = framing_findings(alignment, pd.DataFrame(), counts(), pd.DataFrame({"addition": []}), include=("links",),
+                             gate=gate())
+    assert lines[0].endswith("; the other 1 link to none.")
+
+
+def test_a_version_that_names_no_organisation_is_never_said_to_name_one_most():
+    from helpers.render.narrative import mention_findings
+
+    by_part = pd.DataFrame({"org": ["Beta AI", "Alpha Labs"], "commentary": [0, 0], "original": [7, 1],
+                            "total": [7, 1]})
+    lines = mention_findings(by_part, pd.DataFrame({"org": [], "only_in": []}))
+    assert not any("most (0" in line or line.startswith("The commentary names") for line in lines), lines

@@ -179,7 +179,7 @@ def mention_findings(by_part: pd.DataFrame, one_version: pd.DataFrame, co: pd.Da
     )
     lead_zh = by_part.sort_values([PART_COMMENTARY, "org"], ascending=[False, True]).iloc[0]
     lead_en = by_part.sort_values([PART_ORIGINAL, "org"], ascending=[False, True]).iloc[0]
-    if lead_zh["org"] != lead_en["org"]:
+    if lead_zh["org"] != lead_en["org"] and lead_zh[PART_COMMENTARY] > 0 and lead_en[PART_ORIGINAL] > 0:
         lines.append(f"The commentary names {text_of(lead_zh['org'])} most ({lead_zh[PART_COMMENTARY]}), "
                      f"the original {text_of(lead_en['org'])} ({lead_en[PART_ORIGINAL]}).")
     for part, label in [(PART_COMMENTARY, "Only the Chinese names"), (PART_ORIGINAL, "Only the English names")]:
@@ -284,8 +284,8 @@ def framing_findings(alignment: pd.DataFrame, coverage: pd.DataFrame, shifts: pd
     zh = alignment["zh_claim_id"].dropna().nunique()
     linked = alignment[alignment["zh_claim_id"].notna() & alignment["en_claim_id"].notna()]["zh_claim_id"].nunique()
     if zh:
-        lines.append(f"{linked} of {zh} Chinese sentences ({pct(linked / zh)}) draw on an identifiable English sentence; "
-                     f"the other {zh - linked} link to none.")
+        lines.append(f"{linked} of {zh} Chinese sentences ({pct(linked / zh)}) draw on an identifiable English sentence"
+                     + (f"; the other {zh - linked} link to none." if linked < zh else "."))
     lines = found["coverage"]
     if len(coverage):
         total = coverage["carried_chars"].sum() / max(coverage["chars"].sum(), 1)
