@@ -969,7 +969,8 @@ def corpus_findings(documents: pd.DataFrame, labs: pd.DataFrame, dropped: pd.Dat
     if len(dropped):
         lines.append("English sections dropped whole: " + listing(
             [f"{r.dropped} of {r.sections} in the {plural(r.documents, 'document')} of kind {code_of(kind)} "
-             f"({share_text(r.share)} of their English)" for kind, r in dropped.iterrows()],
+             f"({share_text(r.share)} of their English)" for kind, r in dropped.iterrows()
+             if r.dropped or kind in ("translation", "chinese_much_shorter")],
             quoted=False, limit=len(dropped)) + ".")
     counted = distribution[distribution["status"] == COUNTED]
     if len(counted):
@@ -989,12 +990,12 @@ def corpus_findings(documents: pd.DataFrame, labs: pd.DataFrame, dropped: pd.Dat
 def markdown_table(table: pd.DataFrame, *, links: dict[str, str] | None = None) -> str:
     """A small frame as a Markdown table: cells escaped as document text, except the ``links`` given by index
     (Markdown we built, e.g. ``report_link``) shown in place of the index; shares (``carried``, ``share``) as
-    percentages, missing values empty."""
+    percentages (``share_text``), missing values empty."""
     columns = [str(table.index.name or "") if not links else "document"] + [str(c) for c in table.columns]
     lines = ["| " + " | ".join(text_of(c) for c in columns) + " |", "|" + "---|" * len(columns)]
     for key, row in table.iterrows():
         first = (links or {}).get(key) or text_of(key)
-        cells = [first] + ["" if pd.isna(v) else pct(v) if name in ("carried", "share") else text_of(v)
+        cells = [first] + ["" if pd.isna(v) else share_text(v) if name in ("carried", "share") else text_of(v)
                            for name, v in row.items()]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
