@@ -57,7 +57,8 @@ from typing import Callable
 import pandas as pd
 
 from .columns import ADDITION, CAVEAT_KINDS, CONTENT_KINDS, PART_COMMENTARY, PART_ORIGINAL
-from .framing.shifts import GOLD_LABELS, SHIFTS, label_gate
+from .framing.reliability import link_gate
+from .framing.shifts import GOLD_LABELS, SHIFTS, label_gate, load_label_quality
 from .export import csv_text, publish, restore_formulas
 from .params import Params
 from .paths import RAW
@@ -747,6 +748,21 @@ def shift_labels(tables: dict[str, pd.DataFrame], gate: pd.DataFrame) -> pd.Data
     return out.assign(counted=out["label"].isin(counted))
 
 
+#: The ``links`` column of the per-document table: whether the document's links are counted (``link_gate``).
+LINKS_COUNTED, LINKS_READ = "counted", "read, not counted"
+
+
+def links_counted(tables: dict[str, pd.DataFrame], *, params: Params = Params()) -> pd.Series:
+    """Per document, whether its links may be counted (``helpers.framing.reliability.link_gate`` on its caveats):
+    where they may not, what rests on them (the share carried, the additions, the sections dropped) is not counted."""
+    quality = load_label_quality()
+    caveats = tables["caveats"]
+    docs = list(tables["documents"][DOC_ID])
+    return pd.Series([link_gate(caveats[caveats[DOC_ID] == doc], quality, min_precision=params.min_label_precision,
+                                min_predicted=params.min_label_predicted).presented for doc in docs],
+                     index=pd.Index(docs, name=DOC_ID), dtype=bool)
+
+
 def corpus_documents(tables: dict[str, pd.DataFrame], *, params: Params = Params(),
                      gate: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per document: title (its file's name when it has none), file, script, kind (its caveats), the share
@@ -779,6 +795,10 @@ def corpus_documents(tables: dict[str, pd.DataFrame], *, params: Params = Params
     counts = [c for c in out.columns if c not in DOCUMENT_TABLE_TEXT and c != "carried"]
     out[counts] = out[counts].fillna(0).astype("int64")
     out[["labs_zh", "labs_en"]] = out[["labs_zh", "labs_en"]].fillna("")
+    counted = links_counted(tables, params=params).reindex(out.index, fill_value=False)
+    out["carried"] = out["carried"].mask(~counted)  # resting on links that are right too rarely: not counted
+    out["additions"] = out["additions"].astype("Int64").mask(~counted)
+    out.insert(out.columns.get_loc("carried"), "links", counted.map({True: LINKS_COUNTED, False: LINKS_READ}))
     out.index.name = DOC_ID
     return out
 
@@ -804,11 +824,19 @@ def labs_by_version(tables: dict[str, pd.DataFrame], *, params: Params = Params(
     return out.sort_values(["docs_zh", "docs_en", "mentions_zh"], ascending=False, kind="stable")
 
 
+def _counted_coverage(tables: dict[str, pd.DataFrame], documents: pd.DataFrame) -> pd.DataFrame:
+    """The coverage rows of the documents whose links are counted (``documents['links']``)."""
+    coverage = tables["coverage"]
+    if "links" not in documents.columns:
+        return coverage
+    return coverage[coverage[DOC_ID].isin(documents.index[documents["links"] == LINKS_COUNTED])]
+
+
 def dropped_sections(tables: dict[str, pd.DataFrame], documents: pd.DataFrame, *, top: int | None = None) -> pd.DataFrame:
     """The English sections the Chinese drops whole (nothing in them is carried), the largest first: one row per
     section, indexed by doc_id, with the document's kind, the section's heading (``(opening)``: the English before its
     first heading), its characters and their share of the document's English; the ``top`` largest, or all."""
-    coverage = tables["coverage"]
+    coverage = _counted_coverage(tables, documents)
     english = coverage.groupby(DOC_ID)["chars"].sum()
     dropped = coverage[(coverage["carried_chars"] == 0) & (coverage["chars"] > 0)]
     out = pd.DataFrame({
@@ -827,7 +855,7 @@ def dropped_by_kind(tables: dict[str, pd.DataFrame], documents: pd.DataFrame) ->
     sections, the sections dropped whole, and the share of the English characters those hold; translations and
     summaries first."""
     kinds = documents["kind"].str.split(", ").explode().rename("kind")
-    coverage = tables["coverage"]
+    coverage = _counted_coverage(tables, documents)
     coverage = coverage[coverage["chars"] > 0].merge(kinds, left_on=DOC_ID, right_index=True)
     whole = coverage["carried_chars"] == 0
     by = coverage["kind"]
@@ -941,7 +969,10 @@ def corpus_findings(documents: pd.DataFrame, labs: pd.DataFrame, dropped: pd.Dat
                                            f"{listing(described, quoted=False, limit=len(described))}."
                                            if described else ", none with a caveat.")]
     carried = documents["carried"].dropna()
-    if len(carried):
+    if len(carried) == 1:
+        lines.append(f"The one document whose links are counted carries {pct(float(carried.iloc[0]))} of its "
+                     "English's characters.")
+    elif len(carried):
         line = (f"The Chinese carries a median {pct(float(carried.median()))} of its English's characters "
                 f"(from {pct(float(carried.min()))} to {pct(float(carried.max()))})")
         by_kind = []
@@ -950,7 +981,13 @@ def corpus_findings(documents: pd.DataFrame, labs: pd.DataFrame, dropped: pd.Dat
             if len(these) >= 2:
                 by_kind.append(f"{pct(float(these.median()))} in the {len(these)} {KIND_WORDS[kind][1].split(' (')[0]}")
         lines.append(line + (f"; a median {listing(by_kind, quoted=False)}." if by_kind else "."))
-    added, total = int(documents["additions"].sum()), int(documents["zh_sentences"].sum())
+    if "links" in documents.columns and (documents["links"] != LINKS_COUNTED).any():
+        held = documents[documents["links"] != LINKS_COUNTED]
+        lines.append(f"For {plural(len(held), 'document')} (summaries and commentaries, by their caveats) the share "
+                     "carried, the additions and the sections dropped are not counted: the aligner's links on such "
+                     "documents are right too rarely on the corpus gold; read their links side by side in their reports.")
+    adding = documents[documents["additions"].notna()]
+    added, total = int(adding["additions"].sum()), int(adding["zh_sentences"].sum())
     if total:
         lines.append(f"{added} of {total} Chinese sentences ({pct(added / total)}) link to no English: the writers' "
                      "additions, or sentences the aligner could not place.")

@@ -65,6 +65,9 @@ def test_a_label_the_gate_holds_back_is_worth_reading_not_counted(tables):
     assert documents.loc["t", "additions"] == 1 and documents.loc["t", "zh_sentences"] == 3
     assert documents.loc["s", "title"] == "s.txt"  # no title: the file's name
     assert documents.loc["t", "carried"] == pytest.approx(100 / 150)
+    # the summary's links are right too rarely (data/reference/label_quality.csv): its share and additions not counted
+    assert documents.loc["s", "links"] == corpus.LINKS_READ
+    assert pd.isna(documents.loc["s", "carried"]) and pd.isna(documents.loc["s", "additions"])
     assert documents.loc["t", "labs_zh"] == documents.loc["t", "labs_en"] == "OpenAI"
     assert documents.loc["s", "labs_zh"] == "" and documents.loc["s", "labs_en"] == "Anthropic"
 
@@ -94,12 +97,19 @@ def test_the_short_answer_names_held_back_labels_as_worth_reading_and_never_give
 
 def test_sections_dropped_whole_per_kind_and_the_largest_first(tables):
     documents = corpus.corpus_documents(tables, gate=GATE)
-    dropped = corpus.dropped_sections(tables, documents)
+    # every document's links counted (as a corpus of translations would have them): both documents' dropped sections
+    everything = documents.assign(links=corpus.LINKS_COUNTED)
+    dropped = corpus.dropped_sections(tables, everything)
     assert list(dropped.index) == ["s", "t"] and list(dropped["heading"]) == ["Why", "Usage"]
     assert dropped.loc["s", "share"] == pytest.approx(200 / 500)
-    by_kind = corpus.dropped_by_kind(tables, documents)
+    by_kind = corpus.dropped_by_kind(tables, everything)
     assert list(by_kind.index[:2]) == ["translation", "chinese_much_shorter"]  # a document counts under each kind
     assert by_kind.loc["traditional_script", "dropped"] == 1 and by_kind.loc["translation", "sections"] == 2
+    # as the shipped link quality has it: the summary's links are not counted, so nothing of it is said dropped
+    assert documents.loc["s", "links"] == corpus.LINKS_READ and documents.loc["t", "links"] == corpus.LINKS_COUNTED
+    assert list(corpus.dropped_sections(tables, documents).index) == ["t"]
+    assert "chinese_much_shorter" not in corpus.dropped_by_kind(tables, documents).index
+    dropped = corpus.dropped_sections(tables, documents)
     standouts = corpus.standout_documents(documents, reports="..", dropped=dropped)
     assert any(line.startswith("The largest English section a translation drops whole: Usage in [A translated "
                                "README](../t/index.html)") for line in standouts)
