@@ -112,8 +112,10 @@ class Analysis:
         changed = ", ".join(f"{k}={v}" for k, v in self.params.changes().items())
         script = f" ({self.script} script)" if self.script else ""
         return (f"{self.source or 'the text'}: {self.encoding or 'str'}, {len(self.text):,} characters{script}, "
-                f"{len(self.blocks)} blocks, {len(self.claims)} sentences, {len(self.mentions)} names; "
-                f"{linked} of {len(per_sentence)} Chinese sentences linked"
+                f"{len(self.blocks)} blocks, {len(self.claims)} sentences, {len(self.mentions)} name mentions; "
+                + f"{linked} of {len(per_sentence)} Chinese sentences linked"
+                + ("" if self.link_gate.presented else f" (links on {self.link_gate.group} are right too rarely to count: "
+                                                        "read them side by side)")
                 + (f" (parameters changed: {changed})" if changed else ""))
 
     def check(self) -> "Analysis":
