@@ -31,7 +31,7 @@ COVERAGE_COLUMNS = ["section", "heading", "claims", "chars", "carried_claims", "
 ADDITION_COLUMNS = ["addition", "zh_claim_id", "voice", "entity", "org", "type", "surface", "zh_claims", "text"]
 OMISSION_COLUMNS = ["section", "heading", "topic", "claims", "chars"]
 CERTAINTY_COLUMNS = ["zh_claim_id", "en_claim_ids", "zh_hedges", "zh_boosters", "en_hedges", "en_boosters",
-                     "zh_certainty", "en_certainty", "certainty_shift"]
+                     "zh_other_cues", "en_other_cues", "zh_certainty", "en_certainty", "certainty_shift"]
 VOICE_COLUMNS = ["zh_claim_id", "en_claim_ids", "zh_voice", "en_voices", "en_voice", "voice_shift"]
 GENERALISATION_COLUMNS = ["zh_claim_id", "en_claim_ids", "zh_categories", "en_categories", "zh_only_entities",
                           "en_only_entities", "generalisation_shift"]
@@ -43,7 +43,7 @@ SHIFT_COUNT_COLUMNS = ["shift", "value", "claims"]
 TERM_COLUMNS = ["lang", "term", "count", "claims"]
 HIT_COLUMNS = ["claim_id", "theme", "cue"]
 POSITION_COLUMNS = ["claim_id", "theme", "part", "lang", "section", "start", "end"]
-SHARE_COLUMNS = ["theme", "lang", "claims", "hits", "share"]
+SHARE_COLUMNS = ["theme", "lang", "claims", "hits", "share", "cues"]
 ORG_COUNT_COLUMNS = ["org", "part", "lang", "mentions"]
 KWIC_COLUMNS = ["mention_id", "org", "part", "left", "surface", "right"]
 

@@ -85,6 +85,10 @@ class Params:
     align: AlignParams = field(default_factory=AlignParams)
     # framing
     certainty_margin: float = 0.5      # boosters − hedges must differ by more than this to count as sharpened or softened
+    certainty_group_limit: int = 2     # quantities (every > most > many > some) are compared only over a link to at most
+                                       # this many English sentences: a longer group holds quantities the Chinese does
+                                       # not render (on the corpus gold's tuning half, 3- and 4-sentence groups gave
+                                       # only wrong labels)
     addition_level: str = "org"        # additions compare names per "org" (a model named only in Chinese whose lab the
                                        # English names is no addition) or per "entity"
     # labs and themes
@@ -93,6 +97,13 @@ class Params:
     themes_file: str = ""              # the theme lexicon; "" for the frames of data/reference/frames.csv
     # narrative
     min_difference: float = 0.05       # a theme is emphasised by one version when its share of sentences differs this much
+    min_theme_sentences: int = 3       # ... and the version said to dwell more on it has at least this many sentences
+                                       # touching it ...
+    min_theme_cues: int = 2            # ... tagged by at least this many distinct words (one word repeated, 企业 ×7 read
+                                       # as business, is no theme) ...
+    max_theme_p: float = 0.05          # ... and the two shares differ beyond chance: a two-sided Fisher exact test of the
+                                       # sentence counts at most this (the seed's "policy prescription, 1% of Chinese vs 7%
+                                       # of English sentences" is 1 of 68 against 9 of 138: p 0.17, not stated)
     min_label_precision: float = 0.8   # a shift label is shown as a count or a finding only when its precision on the
                                        # corpus gold's test half (data/reference/label_quality.csv) reaches this ...
     min_label_predicted: int = 5       # ... over at least this many sentences the engine gave it there (fewer: too few

@@ -158,7 +158,8 @@ def run(text: str, params: Params = Params(), *, gazetteer: pd.DataFrame | None 
     alignment = align_claims(claims, mentions=mentions, params=params.align, tokenizer=cuts)
     alignment = mark_beyond(alignment, claims, tables.blocks)
     tags = fr.tag_frames(claims, tokenizer=cuts)
-    framing = fr.framing_table(alignment, claims, mentions, tags, margin=params.certainty_margin, tokenizer=cuts)
+    framing = fr.framing_table(alignment, claims, mentions, tags, margin=params.certainty_margin,
+                               group_limit=params.certainty_group_limit, tokenizer=cuts)
     lexicon = load_themes(params.themes_file or THEMES_PATH)
     hits = theme_hits(claims, lexicon, tokenizer=cuts)
     analysis = Analysis(

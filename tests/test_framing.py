@@ -229,7 +229,7 @@ def test_certainty_compares_like_with_like_over_the_linked_group():
     alignment = make_alignment([(1, 13, 0.5, "one-to-many"), (1, 14, 0.5, "one-to-many")])
     shifts = F.certainty_shift(alignment, CLAIMS, margin=0.25)
     assert shifts["en_claim_ids"].tolist() == ["13|14"]
-    assert shifts[["zh_certainty", "en_certainty"]].values.tolist() == [[-1.0, -1.0]]
+    assert shifts[["zh_certainty", "en_certainty"]].values.tolist() == [[0.0, 0.0]]  # each hedge renders the other
     assert shifts["certainty_shift"].tolist() == ["unchanged"]
     # an English booster the plain Chinese lacks: softened where the link is to that one sentence (margin 1 needs
     # a hedge for it as well); unknown, so unchanged, where the Chinese renders one of several English sentences
@@ -249,6 +249,20 @@ def test_certainty_compares_like_with_like_over_the_linked_group():
     ("这可能有效。", "This may work.", "unchanged"),                               # a hedge for a hedge
     ("这肯定有效。", "This may work.", "sharpened"),
     ("这可能有效。", "This clearly works.", "softened"),
+    ("这个过程可能相当复杂。", "The process can be quite complex.", "unchanged"),  # a modal renders the hedge
+    ("评测结果会有差异。", "The results may differ.", "unchanged"),               # may rendered by 会
+    ("这个结果会有差异。", "The results are different.", "unchanged"),            # 会 alone is no hedge
+    ("很多开发者都在用它。", "Most developers use it.", "softened"),               # down the quantity scale
+    ("大多数研究者难以获得它。", "It is beyond the reach of many researchers.", "sharpened"),  # up the scale
+    ("一些开发者在用它。", "Some developers use it.", "unchanged"),                # the same step
+    ("这是最受欢迎的模型。", "It is the most popular model.", "unchanged"),         # a superlative, not a share
+    ("我们研究了模型的不确定性。", "We study the model's uncertainty.", "unchanged"),  # a noun, not a hedge
+    ("你可以使用这个模型。", "You may use this model.", "unchanged"),               # permission, not a hedge
+    ("两者不完全一样。", "The two are the same.", "softened"),                    # a negated booster is a hedge
+    ("两者完全一样。", "The two are the same.", "unchanged"),                 # 完全 is weak: shown, not weighed
+    ("大幅提升了能力。", "Significantly improved the capabilities.", "unchanged"),  # a weak booster renders
+    ("提升了能力。", "Significantly improved the capabilities.", "unchanged"),      # ... and does not weigh
+    ("这与预训练截然不同。", "It is different from pre-training.", "sharpened"),
 ])
 def test_certainty_cues_have_scope_and_false_friends(zh, en, expected):
     from helpers.tables.claims import find_cues

@@ -251,35 +251,69 @@ def omissions(alignment: pd.DataFrame, claims: pd.DataFrame, tags: pd.DataFrame,
 
 # ---- shifts -----------------------------------------------------------------------------------
 
-def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: float = DEFAULTS.certainty_margin) -> pd.DataFrame:
+def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: float = DEFAULTS.certainty_margin,
+                    group_limit: int = DEFAULTS.certainty_group_limit, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
     """Did the commentary soften or sharpen the author's certainty? One row per link (CERTAINTY_COLUMNS).
 
-    Like is compared with like: each side's certainty is +1 when it has a booster, −1 when it has a hedge (0 with
-    both or neither; the weak cues of cues.csv, weak_hedge and weak_booster — "would", "very", 通常, 所有 — are
-    listed but not weighed; an English cue the Chinese lacks counts only where the link is to one English
-    sentence), the English side taken over all the sentences the Chinese links to together, so a hedge
-    translated by a hedge is unchanged however many English sentences the link spans. ``sharpened`` when
-    Chinese − English > ``margin``, ``softened`` when < −``margin``. The cues are found with their scope
-    (helpers/tables/claims.py ``find_cues``: 在一定程度上 one hedge, 不一定 a hedge and no booster, "May 2024" no
-    hedge), so zh_certainty and en_certainty are −1, 0 or 1.
+    Like is compared with like, kind by kind (hedges, boosters, quantities): a side's cue of a kind counts only
+    where the other side has no cue of that kind at all, so a hedge translated by a hedge is unchanged, whatever
+    the two hedges are. A hedge counts −1 and a booster +1; the weak cues of cues.csv (weak_hedge, weak_booster:
+    "would", "often", 通常, 所有) and the modals that can render a possibility (category ``modal``: 会, 可以, "can")
+    never count by themselves, but they do render a cue of their kind on the other side ("can be quite technical"
+    → 可能相当技术化 is unchanged). Quantities (categories ``quantity_all`` > ``quantity_most`` > ``quantity_many``
+    > ``quantity_some``: "every" 所有, "most" 大多数, "many" 很多, "some" 一些) count where both sides quantify and the
+    Chinese goes up or down the scale ("Most developers" → 很多开发者: softened), over a link to at most
+    ``group_limit`` English sentences (a longer group holds quantities the Chinese does not render). An English cue the Chinese lacks
+    counts only where the link is to one English sentence (the Chinese may render another of several). The
+    cues are found with their scope (helpers/tables/claims.py ``find_cues``: 在一定程度上 one hedge, 不一定 a hedge
+    and no booster, "May 2024" no hedge). zh_certainty and en_certainty are what each side counts after that
+    comparison; ``sharpened`` when Chinese − English > ``margin``, ``softened`` when < −``margin``. zh_other_cues and
+    en_other_cues list the modals and quantities found, by category ('quantity_most:Most|modal:can').
     """
     info = claims.set_index("claim_id")
     groups = _groups(alignment)
     weak = _weak_cues()
-    strong = lambda cues, kind: any(c.casefold() not in weak[kind] for c in cues)
+    extra = _certainty_matchers()
+    tok = tokenizer or tokenizer_for()
+
+    def found(ids: list[int], kind: str) -> list[str]:
+        out = []
+        for i in ids:
+            text = info.at[i, "text"]
+            out += [label + ":" + text[a:b] for a, b, label in find_cues(extra[kind], text, tok)
+                    if not label.startswith("not_")]
+        return out
+
+    def level(cues: list[str], kind: str, renderings: list[str]) -> int:
+        """2: a cue of ``kind`` that weighs; 1: only weak cues or renderings; 0: none."""
+        if any(c.casefold() not in weak[kind] for c in cues):
+            return 2
+        return 1 if cues or renderings else 0
+
     rows = []
     for zh_id, en_ids, en_claim_ids in zip(groups["zh_claim_id"], groups["en_ids"], groups["en_claim_ids"]):
         zh_h, zh_b = _cues(info.at[zh_id, "hedges"]), _cues(info.at[zh_id, "boosters"])
         en_h = [c for i in en_ids for c in _cues(info.at[i, "hedges"])]
         en_b = [c for i in en_ids for c in _cues(info.at[i, "boosters"])]
-        zh_score = float(strong(zh_b, "booster")) - float(strong(zh_h, "hedge"))
-        en_score = float(strong(en_b, "booster")) - float(strong(en_h, "hedge"))
-        if not zh_score and len(en_ids) > 1:
-            en_score = 0.0  # the Chinese renders one of several English sentences: which one's cue it drops is unknown
+        zh_m, en_m = found([zh_id], "modal"), found(en_ids, "modal") if len(en_ids) == 1 else []
+        zh_q, en_q = found([zh_id], "quantity"), found(en_ids, "quantity")
+        one = len(en_ids) == 1
+        zh_score = en_score = 0
+        for kind, sign, zh, en, zh_r, en_r in (("hedge", -1, zh_h, en_h, zh_m, en_m), ("booster", 1, zh_b, en_b, [], [])):
+            z, e = level(zh, kind, zh_r), level(en, kind, en_r)
+            if z == 2 and e == 0:
+                zh_score += sign
+            if e == 2 and z == 0 and one:
+                en_score += sign
+        if zh_q and en_q and len(en_ids) <= group_limit:
+            z, e = max(QUANTITY_SCALE[c.split(":")[0]] for c in zh_q), max(QUANTITY_SCALE[c.split(":")[0]] for c in en_q)
+            zh_score += (z > e)
+            en_score += (e > z)
         diff = zh_score - en_score
         shift = SHARPENED if diff > margin else SOFTENED if diff < -margin else UNCHANGED
         rows.append((zh_id, en_claim_ids, "|".join(zh_h), "|".join(zh_b), "|".join(en_h), "|".join(en_b),
-                     zh_score, en_score, shift))
+                     "|".join(zh_m + zh_q), "|".join(found(en_ids, "modal") + en_q), float(zh_score), float(en_score),
+                     shift))
     return pd.DataFrame(rows, columns=CERTAINTY_COLUMNS)
 
 
@@ -287,6 +321,28 @@ def _weak_cues() -> dict[str, set[str]]:
     """hedge / booster → the cues (case folded) of cues.csv's weak_hedge / weak_booster: shown, not weighed."""
     cues = load_cues()
     return {kind: set(cues.loc[cues["category"] == "weak_" + kind, "cue"].str.casefold()) for kind in ("hedge", "booster")}
+
+
+#: The quantity scale of cues.csv (every > most > many > some): where both versions quantify, a step down the
+#: scale softens ("Most developers" → 很多开发者), a step up sharpens ("many" → 大多数).
+QUANTITY_SCALE = {"quantity_all": 4, "quantity_most": 3, "quantity_many": 2, "quantity_some": 1}
+
+
+def _certainty_matchers() -> dict[str, CueMatcher]:
+    """modal / quantity → a matcher over cues.csv's rows of that kind and their look-alikes (not_modal,
+    not_quantity), built once per cue table."""
+    cues = load_cues()
+    key = id(cues)
+    if _MATCHERS.get("key") != key:
+        _MATCHERS.clear()
+        _MATCHERS["key"] = key
+        for kind, labels in (("modal", ("modal",)), ("quantity", tuple(QUANTITY_SCALE))):
+            rows = cues[cues["category"].isin(labels + ("not_" + kind,))]
+            _MATCHERS[kind] = CueMatcher(rows, "category")
+    return _MATCHERS
+
+
+_MATCHERS: dict = {}
 
 
 def _english_voice(voices: list[str]) -> str:
@@ -404,7 +460,7 @@ def generalisation_shift(alignment: pd.DataFrame, claims: pd.DataFrame, mentions
 
 def framing_table(alignment: pd.DataFrame, claims: pd.DataFrame, mentions: pd.DataFrame, tags: pd.DataFrame,
                   categories: pd.DataFrame | None = None, *, margin: float = DEFAULTS.certainty_margin,
-                  tokenizer: Tokenizer | None = None) -> pd.DataFrame:
+                  group_limit: int = DEFAULTS.certainty_group_limit, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
     """One row per Chinese content claim: its link, every shift, and the frames on each side (FRAMING_COLUMNS).
 
     An unlinked claim has en_claim_ids '' and '' shifts; a claim missing from the alignment has relation ''.
@@ -416,7 +472,7 @@ def framing_table(alignment: pd.DataFrame, claims: pd.DataFrame, mentions: pd.Da
     frames = _frames_by_claim(tags)
     text = claims.set_index("claim_id")["text"]
     table = zh.join(summary, on="zh_claim_id").join(groups, on="zh_claim_id")
-    for shift in (certainty_shift(alignment, claims, margin=margin), voice_shift(alignment, claims, tokenizer=tokenizer),
+    for shift in (certainty_shift(alignment, claims, margin=margin, group_limit=group_limit, tokenizer=tokenizer), voice_shift(alignment, claims, tokenizer=tokenizer),
                   generalisation_shift(alignment, claims, mentions, categories, tokenizer=tokenizer)):
         column = shift.columns[-1]
         table[column] = table["zh_claim_id"].map(shift.set_index("zh_claim_id")[column])
@@ -524,8 +580,12 @@ def worth_reading(table: pd.DataFrame, claims: pd.DataFrame, gate: pd.DataFrame 
             en = ids(r.en_claim_ids)
             if shift == "certainty":
                 def cues(i):
-                    return " ".join(f"{kind} {c}" for kind, col in (("hedge", "hedges"), ("booster", "boosters"))
-                                    for c in _cues(info.at[i, col]))
+                    text = info.at[i, "text"]
+                    scale = [f"{label.replace('_', ' ')} {text[a:b]}" for kind in ("modal", "quantity")
+                             for a, b, label in find_cues(_certainty_matchers()[kind], text, tokenizer)
+                             if not label.startswith("not_")]
+                    return " ".join([f"{kind} {c}" for kind, col in (("hedge", "hedges"), ("booster", "boosters"))
+                                     for c in _cues(info.at[i, col])] + scale)
                 zh_cues, en_cues = cues(r.zh_claim_id), " ".join(filter(None, (cues(i) for i in en)))
             elif shift == "voice":
                 zh_cues = attribution_cues(claims[claims["claim_id"] == r.zh_claim_id], tokenizer=tokenizer).iloc[0]

@@ -6,6 +6,7 @@ in a fixed order, so notebooks print the same thing on every run.
 
 from __future__ import annotations
 
+import math
 
 import pandas as pd
 
@@ -117,28 +118,73 @@ def theme_positions(claims: pd.DataFrame, hits: pd.DataFrame) -> pd.DataFrame:
 
 
 def theme_share(claims: pd.DataFrame, hits: pd.DataFrame, lexicon: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Share of each language's content sentences that touch each theme: theme, lang, claims, hits, share."""
+    """Share of each language's content sentences that touch each theme: theme, lang, claims (the language's content
+    sentences), hits (those touching the theme), share, and cues: the words they rest on, most frequent first, each
+    with the number of sentences it tagged ('模型 ×13|软件 ×4')."""
     content = content_claims(claims)
     content = content[content["lang"].isin(["zh", "en"])]
     totals = content.groupby("lang").size()
     placed = hits.merge(content[["claim_id", "lang"]], on="claim_id")
     counts = placed.groupby(["theme", "lang"]).size()
+    words = {key: cue_counts(group["cue"]) for key, group in placed.groupby(["theme", "lang"])}
     themes = theme_order(lexicon)
     rows = []
     for theme in themes:
         for lang in ["zh", "en"]:
             total = int(totals.get(lang, 0))
             hit = int(counts.get((theme, lang), 0))
-            rows.append((theme, lang, total, hit, hit / total if total else 0.0))
+            rows.append((theme, lang, total, hit, hit / total if total else 0.0, words.get((theme, lang), "")))
     return pd.DataFrame(rows, columns=SHARE_COLUMNS)
 
 
+def cue_counts(cues: pd.Series) -> str:
+    """The distinct cues, most frequent first (ties alphabetical), each with its count: '模型 ×13|软件 ×4'.
+
+    >>> cue_counts(pd.Series(["model", "chips", "model"]))
+    'model ×2|chips ×1'
+    """
+    counts = cues.value_counts()
+    ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return "|".join(f"{cue} ×{n}" for cue, n in ordered)
+
+
+def fisher_p(a: int, n: int, b: int, m: int) -> float:
+    """Two-sided Fisher exact test: how likely shares at least as far apart as a of n and b of m are, if both
+    versions touched the theme equally often (the hypergeometric over the fixed totals; no SciPy needed).
+
+    >>> round(fisher_p(1, 68, 9, 138), 2), round(fisher_p(6, 68, 39, 138), 4), fisher_p(3, 10, 3, 10), fisher_p(0, 0, 0, 0)
+    (0.17, 0.0012, 1.0, 1.0)
+    """
+    total, hits = n + m, a + b
+    if not n or not m:
+        return 1.0
+    denominator = math.comb(total, hits)
+    low, high = max(0, hits - m), min(hits, n)
+    prob = lambda k: math.comb(n, k) * math.comb(m, hits - k) / denominator
+    observed = prob(a)
+    return min(1.0, sum(p for k in range(low, high + 1) if (p := prob(k)) <= observed * (1 + 1e-9)))
+
+
 def theme_emphasis(share: pd.DataFrame) -> pd.DataFrame:
-    """Per theme: zh share, en share and their difference in points (positive: the Chinese dwells on it more)."""
+    """Per theme: zh share, en share and their difference in points (positive: the Chinese dwells on it more), with
+    the evidence each rests on: each version's sentences touching the theme and its content sentences (zh_hits of
+    zh_claims, en_hits of en_claims), the cues that tagged them, and ``p_value``, a two-sided Fisher exact test of
+    the two shares (small: the difference is unlikely to be chance)."""
     wide = share.pivot(index="theme", columns="lang", values="share").reindex(columns=["zh", "en"]).fillna(0.0)
     wide = wide.reindex(list(dict.fromkeys(share["theme"])))
     wide.columns = ["zh_share", "en_share"]
     wide["difference"] = wide["zh_share"] - wide["en_share"]
+    for column in ("hits", "claims", "cues"):
+        if column not in share:
+            continue
+        values = share.pivot(index="theme", columns="lang", values=column).reindex(columns=["zh", "en"])
+        for lang in ("zh", "en"):
+            wide[f"{lang}_{column}"] = values[lang].reindex(wide.index).fillna("" if column == "cues" else 0)
+    if {"zh_hits", "zh_claims", "en_hits", "en_claims"} <= set(wide.columns):
+        for column in ("zh_hits", "zh_claims", "en_hits", "en_claims"):
+            wide[column] = wide[column].astype(int)
+        wide["p_value"] = [fisher_p(a, n, b, m) for a, n, b, m in
+                           zip(wide["zh_hits"], wide["zh_claims"], wide["en_hits"], wide["en_claims"])]
     return wide.reset_index()
 
 
