@@ -204,3 +204,114 @@ def test_a_version_that_names_no_organisation_is_never_said_to_name_one_most():
                             "total": [7, 1]})
     lines = mention_findings(by_part, pd.DataFrame({"org": [], "only_in": []}))
     assert not any("most (0" in line or line.startswith("The commentary names") for line in lines), lines
+
+
+# ---- a translation's shifts are the translator's --------------------------------------------------
+
+TRANSLATION = pd.DataFrame({"kind": ["translation"], "evidence": ["40 of 41 linked"], "affects": ["shifts"]})
+
+
+def test_every_shift_sentence_of_a_translation_says_whose_choices_they_are():
+    lines = shift_findings(counts(sharpened=4, softened=7, absorbed=2), gate(), min_evidence=3, caveats=TRANSLATION)
+    assert len(lines) == 2 and all("translator's choices, not a commentator's" in line for line in lines)
+    plain = shift_findings(counts(sharpened=4, softened=7, absorbed=2), gate(), min_evidence=3)
+    assert not any("translator" in line for line in plain)
+    from helpers.render.narrative import withheld_findings
+    assert all("translator's choices" in line for line in withheld_findings(gate(), caveats=TRANSLATION))
+    other = pd.DataFrame({"kind": ["chinese_much_shorter"], "evidence": ["x"], "affects": ["y"]})
+    assert not any("translator" in line for line in shift_findings(counts(sharpened=4), gate(), caveats=other))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.dictionaries(st.sampled_from(SHIFT_VALUES), st.integers(0, 30), max_size=8),
+       st.sets(st.sampled_from(["certainty:softened", "certainty:sharpened", "voice:absorbed", "voice:attributed"])),
+       st.integers(1, 6))
+def test_no_shift_sentence_of_a_translation_forgets_the_translator(values, presented, min_evidence):
+    table = counts(**values)
+    lines = framing_findings(pd.DataFrame({"zh_claim_id": pd.array([], dtype="Int64"),
+                                           "en_claim_id": pd.array([], dtype="Int64")}),
+                             pd.DataFrame([section()]), table, pd.DataFrame({"addition": []}), include=("shifts",),
+                             gate=gate(presented=tuple(presented)), min_evidence=min_evidence, caveats=TRANSLATION)
+    assert all("translator's choices" in line for line in lines), lines
+
+
+# ---- themes: stated only on enough evidence on each side, with the words it rests on -------------
+
+from helpers.framing.themes import fisher_p, theme_emphasis  # noqa: E402
+from helpers.render.narrative import theme_evidence, theme_findings  # noqa: E402
+
+
+def theme_row(zh_hits, zh_claims, en_hits, en_claims, zh_cues=None, en_cues=None, theme="policy"):
+    zh_cues = "|".join(f"z{i} ×1" for i in range(zh_hits)) if zh_cues is None else zh_cues
+    en_cues = "|".join(f"e{i} ×1" for i in range(en_hits)) if en_cues is None else en_cues
+    return {"theme": theme, "zh_share": zh_hits / zh_claims, "en_share": en_hits / en_claims,
+            "difference": zh_hits / zh_claims - en_hits / en_claims, "zh_hits": zh_hits, "zh_claims": zh_claims,
+            "en_hits": en_hits, "en_claims": en_claims, "zh_cues": zh_cues, "en_cues": en_cues,
+            "p_value": fisher_p(zh_hits, zh_claims, en_hits, en_claims)}
+
+
+def test_a_theme_on_one_sentence_one_word_or_chance_is_not_stated():
+    # the seed's slide: policy prescription, 1 of 68 Chinese sentences against 9 of 138 English: chance
+    assert theme_evidence(theme_row(1, 68, 9, 138)).startswith("could be chance")
+    # boundaries of each bar: sentences, words, the share's difference, p
+    assert theme_evidence(theme_row(0, 100, 3, 10)) == ""
+    assert theme_evidence(theme_row(0, 100, 2, 4)).startswith("only 2 English sentences touch it, under 3")
+    assert theme_evidence(theme_row(0, 100, 3, 10), min_sentences=4).startswith("only 3")
+    assert theme_evidence(theme_row(0, 100, 7, 10, en_cues="企业 ×7")) == "its English sentences rest on 1 word, under 2"
+    assert theme_evidence(theme_row(0, 100, 7, 10, en_cues="企业 ×6|商业 ×1")) == ""
+    assert theme_evidence(theme_row(10, 100, 15, 100), min_difference=0.05, max_p=1) == ""
+    assert theme_evidence(theme_row(10, 100, 14, 100), min_difference=0.05, max_p=1).startswith("the shares differ by under")
+    row = theme_row(0, 100, 3, 10)
+    assert theme_evidence(row, max_p=row["p_value"]) == "" and theme_evidence(row, max_p=row["p_value"] / 2) != ""
+
+
+def test_theme_findings_state_the_counts_and_words_and_name_what_they_leave_out():
+    emphasis = pd.DataFrame([theme_row(6, 68, 39, 138, theme="talent"), theme_row(1, 68, 9, 138, theme="policy_prescription")])
+    lines = theme_findings(emphasis)
+    assert lines[0].startswith("The English original dwells more on talent (9% of Chinese vs 28% of English sentences; "
+                               "6 of 68 Chinese sentences: `z0 ×1`")
+    assert "39 of 138 English sentences" in lines[0] and "policy" not in lines[0]
+    assert lines[1].startswith("Not stated, on too little evidence: policy prescription (1% vs 7%: could be chance")
+    assert theme_findings(emphasis, caveats=TRANSLATION)[0] == lines[0]
+    assert "Chinese translation dwells" in theme_findings(pd.DataFrame([theme_row(39, 138, 6, 68)]), caveats=TRANSLATION)[0]
+    # an emphasis table without the evidence columns states no theme at all
+    bare = emphasis[["theme", "zh_share", "en_share", "difference"]]
+    assert not any("dwells more" in line for line in theme_findings(bare))
+
+
+def test_theme_emphasis_carries_the_evidence_of_theme_share():
+    share = pd.DataFrame([("t", "zh", 10, 1, 0.1, "a ×1"), ("t", "en", 20, 10, 0.5, "b ×6|c ×4")],
+                         columns=["theme", "lang", "claims", "hits", "share", "cues"])
+    row = theme_emphasis(share).iloc[0]
+    assert (row["zh_hits"], row["zh_claims"], row["en_hits"], row["en_claims"]) == (1, 10, 10, 20)
+    assert row["en_cues"] == "b ×6|c ×4" and row["p_value"] == pytest.approx(fisher_p(1, 10, 10, 20))
+
+
+THEME_ROWS = st.lists(st.tuples(st.integers(0, 60), st.integers(1, 60), st.integers(0, 60), st.integers(1, 60),
+                                st.integers(1, 4)), min_size=1, max_size=6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(THEME_ROWS, st.floats(0.0, 0.3), st.integers(1, 5), st.integers(1, 3), st.floats(0.001, 1.0))
+def test_no_theme_sentence_contradicts_its_numbers(rows, min_difference, min_sentences, min_cues, max_p):
+    table = []
+    for i, (a, n, b, m, words) in enumerate(rows):
+        a, b = min(a, n), min(b, m)
+        cues = lambda k, prefix: "|".join(f"{prefix}{j} ×1" for j in range(min(words, k)))
+        table.append(theme_row(a, n, b, m, zh_cues=cues(a, "z"), en_cues=cues(b, "e"), theme=f"T{i}"))
+    emphasis = pd.DataFrame(table)
+    lines = theme_findings(emphasis, min_difference=min_difference, min_sentences=min_sentences, min_cues=min_cues,
+                           max_p=max_p)
+    pattern = (r"(T\d+) \((\d+)% of Chinese vs (\d+)% of English sentences; (\d+) of (\d+) Chinese sentences?[^;]*; "
+               r"(\d+) of (\d+) English sentences?")
+    for line in lines:
+        for theme, zp, ep, a, n, b, m in re.findall(pattern, line):
+            row = emphasis[emphasis["theme"] == theme].iloc[0]
+            assert (int(a), int(n), int(b), int(m)) == (row["zh_hits"], row["zh_claims"], row["en_hits"], row["en_claims"])
+            assert int(zp) == round(100 * row["zh_share"]) and int(ep) == round(100 * row["en_share"])
+            more_zh = line.startswith("The Chinese")
+            assert (row["difference"] > 0) == more_zh and abs(round(row["difference"], 9)) >= min_difference, line
+            side = "zh" if more_zh else "en"
+            assert row[f"{side}_hits"] >= min_sentences and row["p_value"] <= max_p, line
+            assert len(row[f"{side}_cues"].split("|")) >= min_cues, line
+            assert "Not stated" not in line

@@ -123,7 +123,8 @@ def overview_findings(blocks: pd.DataFrame, claims: pd.DataFrame, repairs: pd.Da
         lines.append(
             f"The commentary has {plural(zh, 'sentence')} ({chars.get(PART_COMMENTARY, 0):,} characters) against the "
             f"original's {plural(en, 'sentence')} ({chars.get(PART_ORIGINAL, 0):,} characters): "
-            f"about one Chinese sentence for every {en / zh:.1f} English ones."
+            + (f"about one Chinese sentence for every {en / zh:.1f} English ones." if en >= zh else
+               f"about {zh / en:.1f} Chinese sentences for every English one.")
         )
     if len(noise):
         kinds = noise["kind"].value_counts()
@@ -144,26 +145,92 @@ def overview_findings(blocks: pd.DataFrame, claims: pd.DataFrame, repairs: pd.Da
 
 # ---- 02 themes ----------------------------------------------------------------------------------
 
+def theme_evidence(row, *, min_difference: float = DEFAULTS.min_difference,
+                   min_sentences: int = DEFAULTS.min_theme_sentences, min_cues: int = DEFAULTS.min_theme_cues,
+                   max_p: float = DEFAULTS.max_theme_p) -> str:
+    """Why a theme's difference between the versions is not stated ('' when it may be): the shares differ by less
+    than ``min_difference``; the version that dwells more has fewer than ``min_sentences`` sentences touching it,
+    or they rest on fewer than ``min_cues`` distinct words; or the difference could be chance (Fisher p > ``max_p``).
+    ``row`` is a row of ``helpers.framing.themes.theme_emphasis``.
+
+    >>> row = {"zh_share": 1 / 68, "en_share": 9 / 138, "difference": 1 / 68 - 9 / 138, "zh_hits": 1, "zh_claims": 68,
+    ...        "en_hits": 9, "en_claims": 138, "zh_cues": "审批 ×1", "en_cues": "decision making ×2|aid ×1", "p_value": 0.17}
+    >>> theme_evidence(row)
+    'could be chance, p 0.17 above 0.05'
+    """
+    difference = round(float(row["difference"]), 9)  # 0.15 − 0.10 is 0.05, not 0.0499…
+    if abs(difference) < min_difference:
+        return f"the shares differ by under {pct(min_difference)}"
+    side = "zh" if difference > 0 else "en"
+    hits = int(row.get(f"{side}_hits", 0))
+    cues = [c for c in str(row.get(f"{side}_cues", "") or "").split("|") if c]
+    if hits < min_sentences:
+        return f"only {plural(hits, LANG_NAMES[side] + ' sentence')} touch it, under {min_sentences}"
+    if len(cues) < min_cues:
+        return f"its {LANG_NAMES[side]} sentences rest on {plural(len(cues), 'word')}, under {min_cues}"
+    p_value = float(row.get("p_value", 0.0))
+    if p_value > max_p:
+        return f"could be chance, p {p_value:.2f} above {max_p:.2f}"
+    return ""
+
+
+def _theme_sentence(row) -> str:
+    """One theme's difference with the counts and the words it rests on."""
+    def side(lang):
+        cues = [c for c in str(row.get(f"{lang}_cues", "") or "").split("|") if c]
+        words = f": {listing(cues, limit=3, code=True)}" if cues else ""
+        return (f"{int(row[f'{lang}_hits'])} of {plural(int(row[f'{lang}_claims']), LANG_NAMES[lang] + ' sentence')}"
+                f"{words}")
+    return (f"{text_of(str(row['theme']).replace('_', ' '))} ({pct(row['zh_share'])} of Chinese vs "
+            f"{pct(row['en_share'])} of English sentences; {side('zh')}; {side('en')})")
+
+
 def theme_findings(emphasis: pd.DataFrame, terms: pd.DataFrame | None = None, *,
-                   min_difference: float = DEFAULTS.min_difference) -> list[str]:
-    """Each version's top terms (when ``terms`` is given), then the themes it dwells on more (share differs ≥ ``min_difference``)."""
+                   min_difference: float = DEFAULTS.min_difference, min_sentences: int = DEFAULTS.min_theme_sentences,
+                   min_cues: int = DEFAULTS.min_theme_cues, max_p: float = DEFAULTS.max_theme_p,
+                   caveats: pd.DataFrame | None = None, params=None) -> list[str]:
+    """Each version's top terms (when ``terms`` is given), then the themes it dwells on more: a theme is stated only
+    when ``theme_evidence`` finds enough on each side (the shares differ by ``min_difference``, the version that dwells
+    more has ``min_sentences`` sentences touching it through ``min_cues`` distinct words, and the difference is beyond
+    chance), each with the sentences and words it rests on; the differences left unstated are named, with why.
+    ``params`` (a ``helpers.params.Params``, e.g. ``analysis.params``) supplies all four thresholds at once."""
+    if params is not None:
+        min_difference, min_sentences = params.min_difference, params.min_theme_sentences
+        min_cues, max_p = params.min_theme_cues, params.max_theme_p
     lines = []
     terms = pd.DataFrame(columns=["lang", "term"]) if terms is None else terms
     for lang in ["zh", "en"]:
         top = terms[terms["lang"] == lang]["term"].head(5).tolist()
         if top:
             lines.append(f"Most frequent {LANG_NAMES[lang]} terms: {listing(top, code=True)}.")
-    more_zh = emphasis[emphasis["difference"] >= min_difference].sort_values("difference", ascending=False)
-    more_en = emphasis[emphasis["difference"] <= -min_difference].sort_values("difference")
-    describe = lambda rows: listing([f"{text_of(r.theme.replace('_', ' '))} ({pct(r.zh_share)} of Chinese vs "
-                                     f"{pct(r.en_share)} of English sentences)" for r in rows.itertuples()], quoted=False)
+    zh_name = "translation" if _is_translation(caveats) else "commentary"
+    if not {"zh_hits", "en_hits", "zh_claims", "en_claims"} <= set(emphasis.columns):
+        emphasis = emphasis.assign(zh_hits=0, en_hits=0, zh_claims=0, en_claims=0, p_value=1.0)  # no evidence: no claim
+    verdict = emphasis.apply(lambda r: theme_evidence(r, min_difference=min_difference, min_sentences=min_sentences,
+                                                      min_cues=min_cues, max_p=max_p), axis=1) if len(emphasis) else \
+        pd.Series(dtype=object)
+    stated = emphasis[verdict.eq("")] if len(emphasis) else emphasis
+    more_zh = stated[stated["difference"] > 0].sort_values(["difference", "theme"], ascending=[False, True])
+    more_en = stated[stated["difference"] < 0].sort_values(["difference", "theme"])
+    describe = lambda rows: listing([_theme_sentence(r) for _, r in rows.iterrows()], quoted=False, limit=len(rows))
     if len(more_zh):
-        lines.append(f"The Chinese commentary dwells more on {describe(more_zh)}.")
+        lines.append(f"The Chinese {zh_name} dwells more on {describe(more_zh)}.")
     if len(more_en):
         lines.append(f"The English original dwells more on {describe(more_en)}.")
+    unstated = emphasis[(emphasis["difference"].abs().round(9) >= min_difference) & verdict.ne("")] if len(emphasis) else emphasis
+    if len(unstated):
+        names = [f"{text_of(str(r['theme']).replace('_', ' '))} ({pct(r['zh_share'])} vs {pct(r['en_share'])}: "
+                 f"{verdict[i]})" for i, r in unstated.iterrows()]
+        lines.append(f"Not stated, on too little evidence: {listing(names, quoted=False, limit=len(names))}.")
     if not len(more_zh) and not len(more_en):
-        lines.append(f"No theme's share differs by {pct(min_difference)} or more between the versions.")
+        lines.append(f"No theme is dwelt on more by one version on enough evidence (a share {pct(min_difference)} "
+                     f"higher, from {min_sentences} sentences and {min_cues} words, beyond chance).")
     return lines
+
+
+def _is_translation(caveats: pd.DataFrame | None) -> bool:
+    """The document carries the ``translation`` caveat (helpers.framing.caveats): its shifts are a translator's."""
+    return caveats is not None and len(caveats) > 0 and "translation" in set(caveats["kind"])
 
 
 # ---- 03 lab mentions ----------------------------------------------------------------------------
@@ -232,12 +299,17 @@ def coverage_sentence(row, *, min_evidence: int = DEFAULTS.min_evidence) -> str:
             f"{int(row['carried_claims'])} of {plural(int(row['claims']), 'English sentence')} drawn on)")
 
 
+TRANSLATOR = "the translator's choices, not a commentator's: the document is a translation"
+
+
 def shift_findings(shifts: pd.DataFrame, gate: pd.DataFrame | None = None, *,
-                   min_evidence: int = DEFAULTS.min_evidence) -> list[str]:
+                   min_evidence: int = DEFAULTS.min_evidence, caveats: pd.DataFrame | None = None) -> list[str]:
     """The shift counts the gate lets through (labels measured right on the corpus gold's test half), each kind
     only when at least ``min_evidence`` linked sentences carry a presented label; then, per label held back, that
-    its sentences are to be read side by side and why. No count of a held-back label is stated."""
+    its sentences are to be read side by side and why. No count of a held-back label is stated. When ``caveats``
+    hold ``translation``, every line says the shifts are the translator's choices (TRANSLATOR)."""
     gate = label_gate() if gate is None else gate
+    whose = f" ({TRANSLATOR})" if _is_translation(caveats) else ""
     lines = []
     shown = presented_counts(shifts, gate)
     for shift in dict.fromkeys(shown["shift"]):
@@ -245,13 +317,13 @@ def shift_findings(shifts: pd.DataFrame, gate: pd.DataFrame | None = None, *,
         if int(rows["claims"].sum()) < min_evidence:
             continue
         parts = [f"{r.value.replace('_', ' ')} in {plural(int(r.claims), 'linked Chinese sentence')}" for r in rows.itertuples()]
-        lines.append(f"{shift.capitalize()} shifts: {listing(parts, quoted=False)}.")
+        lines.append(f"{shift.capitalize()} shifts{whose}: {listing(parts, quoted=False)}.")
     held = withheld(gate)
     found = {GOLD_LABELS.get(s, {}).get(v) for s, v in zip(shifts["shift"], shifts["value"])}
     held = held[held["label"].isin(found)]
     if len(held):
         names = [f"{r.label.split(':')[1].replace('_', ' ')} ({text_of(r.why)})" for r in held.itertuples()]
-        lines.append(f"Not counted, to be read side by side with the cues instead: the sentences labelled "
+        lines.append(f"Not counted, to be read side by side with the cues instead: the sentences{whose} labelled "
                      f"{listing(names, quoted=False, limit=len(names))}.")
     return lines
 
@@ -264,12 +336,14 @@ def links_withheld(links) -> str:
 
 def framing_findings(alignment: pd.DataFrame, coverage: pd.DataFrame, shifts: pd.DataFrame,
                      additions: pd.DataFrame, *, include=FRAMING_TOPICS, gate: pd.DataFrame | None = None,
-                     min_evidence: int = DEFAULTS.min_evidence, links=None) -> list[str]:
+                     min_evidence: int = DEFAULTS.min_evidence, links=None,
+                     caveats: pd.DataFrame | None = None) -> list[str]:
     """How many sentences link, coverage of the source, what the commentary adds, the shifts worth stating.
 
     ``include`` picks which of FRAMING_TOPICS to report, in that order. A coverage sentence names a section only
     when it has at least ``min_evidence`` English sentences; shifts go through ``shift_findings`` (``gate``:
-    ``helpers.framing.shifts.label_gate``, by default from data/reference/label_quality.csv).
+    ``helpers.framing.shifts.label_gate``, by default from data/reference/label_quality.csv). With the ``translation``
+    caveat among ``caveats``, the Chinese is called the translation and its shifts the translator's choices.
     """
     unknown = set(include) - set(FRAMING_TOPICS)
     if unknown:
@@ -290,7 +364,8 @@ def framing_findings(alignment: pd.DataFrame, coverage: pd.DataFrame, shifts: pd
     if len(coverage):
         total = coverage["carried_chars"].sum() / max(coverage["chars"].sum(), 1)
         carried, claims = int(coverage["carried_claims"].sum()), int(coverage["claims"].sum())
-        lines.append(f"The commentary draws on {pct(total)} of the English text's characters "
+        lines.append(f"The {'translation' if _is_translation(caveats) else 'commentary'} draws on {pct(total)} of the "
+                     f"English text's characters "
                      f"({carried} of {plural(claims, 'English sentence')}).")
         enough = coverage[coverage["claims"] >= min_evidence]
         if len(enough) > 1:
@@ -303,13 +378,15 @@ def framing_findings(alignment: pd.DataFrame, coverage: pd.DataFrame, shifts: pd
     names = additions[additions["addition"] == "entity_only_in_zh"]
     if len(names):
         lines.append(f"Named only in the Chinese: {listing(names['surface'].tolist(), limit=6)}.")
-    found["shifts"].extend(shift_findings(shifts, gate, min_evidence=min_evidence) if "shifts" in include else [])
+    found["shifts"].extend(shift_findings(shifts, gate, min_evidence=min_evidence, caveats=caveats) if "shifts" in include else [])
     return [line for topic in FRAMING_TOPICS if topic in include for line in found[topic]]
 
 
-def withheld_findings(gate: pd.DataFrame | None = None) -> list[str]:
+def withheld_findings(gate: pd.DataFrame | None = None, *, caveats: pd.DataFrame | None = None) -> list[str]:
     """One line per shift label the gate holds back: that it is not counted, and why (its measured precision,
-    or too few sentences to measure), so a reader knows to judge those sentences by reading them."""
+    or too few sentences to measure), so a reader knows to judge those sentences by reading them; with the
+    ``translation`` caveat, that the shifts are the translator's choices."""
     held = withheld(label_gate() if gate is None else gate)
-    lines = [f"{code_of(r.label)} is not counted: {text_of(r.why)}." for r in held.itertuples()]
+    whose = f" (its shifts here are {TRANSLATOR})" if _is_translation(caveats) else ""
+    lines = [f"{code_of(r.label)} is not counted{whose}: {text_of(r.why)}." for r in held.itertuples()]
     return lines or ["Every shift label is measured right often enough to be counted."]
