@@ -241,14 +241,16 @@ def mention_findings(by_part: pd.DataFrame, one_version: pd.DataFrame, co: pd.Da
         return ["No lab or company is named."]
     lines = []
     top = by_part.head(3)
+    leaders = [f"{text_of(r.org)} ({plural(int(r.total), 'mention')})" for r in top.itertuples()]
     lines.append(
-        f"{plural(len(by_part), 'organisation')} named; most often {listing([f'{text_of(r.org)} ({r.total})' for r in top.itertuples()], quoted=False)}."
+        f"{plural(len(by_part), 'organisation')} named; most often {listing(leaders, quoted=False)}."
     )
     lead_zh = by_part.sort_values([PART_COMMENTARY, "org"], ascending=[False, True]).iloc[0]
     lead_en = by_part.sort_values([PART_ORIGINAL, "org"], ascending=[False, True]).iloc[0]
     if lead_zh["org"] != lead_en["org"] and lead_zh[PART_COMMENTARY] > 0 and lead_en[PART_ORIGINAL] > 0:
-        lines.append(f"The commentary names {text_of(lead_zh['org'])} most ({lead_zh[PART_COMMENTARY]}), "
-                     f"the original {text_of(lead_en['org'])} ({lead_en[PART_ORIGINAL]}).")
+        lines.append(f"The commentary names {text_of(lead_zh['org'])} most "
+                     f"({plural(int(lead_zh[PART_COMMENTARY]), 'mention')}), the original {text_of(lead_en['org'])} "
+                     f"({plural(int(lead_en[PART_ORIGINAL]), 'mention')}).")
     for part, label in [(PART_COMMENTARY, "Only the Chinese names"), (PART_ORIGINAL, "Only the English names")]:
         only = one_version[one_version["only_in"] == part]
         if len(only):
