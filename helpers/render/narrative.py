@@ -213,10 +213,16 @@ def theme_findings(emphasis: pd.DataFrame, terms: pd.DataFrame | None = None, *,
     more_zh = stated[stated["difference"] > 0].sort_values(["difference", "theme"], ascending=[False, True])
     more_en = stated[stated["difference"] < 0].sort_values(["difference", "theme"])
     describe = lambda rows: listing([_theme_sentence(r) for _, r in rows.iterrows()], quoted=False, limit=len(rows))
+    verb = "has more of its sentences on" if zh_name == "translation" else "dwells more on"
     if len(more_zh):
-        lines.append(f"The Chinese {zh_name} dwells more on {describe(more_zh)}.")
+        lines.append(f"The Chinese {zh_name} {verb} {describe(more_zh)}.")
     if len(more_en):
-        lines.append(f"The English original dwells more on {describe(more_en)}.")
+        lines.append(f"The English original {verb} {describe(more_en)}.")
+    if zh_name == "translation" and (len(more_zh) or len(more_en)):
+        row = emphasis.iloc[0]
+        lines.append(f"In a translation these shares differ mostly with how each version is cut into sentences "
+                     f"({int(row['zh_claims'])} Chinese against {int(row['en_claims'])} English here) and with the cue "
+                     f"lists, not with what the translator chose to stress.")
     unstated = emphasis[(emphasis["difference"].abs().round(9) >= min_difference) & verdict.ne("")] if len(emphasis) else emphasis
     if len(unstated):
         names = [f"{text_of(str(r['theme']).replace('_', ' '))} ({pct(r['zh_share'])} vs {pct(r['en_share'])}: "
@@ -325,7 +331,7 @@ def shift_findings(shifts: pd.DataFrame, gate: pd.DataFrame | None = None, *,
     held = held[held["label"].isin(found)]
     if len(held):
         names = [f"{r.label.split(':')[1].replace('_', ' ')} ({text_of(r.why)})" for r in held.itertuples()]
-        lines.append(f"Not counted, to be read side by side with the cues instead: the sentences{whose} labelled "
+        lines.append(f"Not counted, to be read side by side with the cues instead{whose}: the sentences labelled "
                      f"{listing(names, quoted=False, limit=len(names))}.")
     return lines
 
