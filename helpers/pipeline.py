@@ -159,7 +159,8 @@ def run(text: str, params: Params = Params(), *, gazetteer: pd.DataFrame | None 
     alignment = mark_beyond(alignment, claims, tables.blocks)
     tags = fr.tag_frames(claims, tokenizer=cuts)
     framing = fr.framing_table(alignment, claims, mentions, tags, margin=params.certainty_margin,
-                               group_limit=params.certainty_group_limit, tokenizer=cuts)
+                               group_limit=params.certainty_group_limit, dropped=params.certainty_dropped,
+                               tokenizer=cuts)
     lexicon = load_themes(params.themes_file or THEMES_PATH)
     hits = theme_hits(claims, lexicon, tokenizer=cuts)
     analysis = Analysis(

@@ -218,7 +218,7 @@ def test_omissions_group_by_section_and_topic():
 def test_certainty_softened_sharpened_unchanged():
     shifts = F.certainty_shift(ALIGNMENT, CLAIMS).set_index("zh_claim_id")
     assert shifts.loc[1, "certainty_shift"] == "softened"     # 可能 against clearly
-    assert shifts.loc[1, ["zh_certainty", "en_certainty"]].tolist() == [-1.0, 1.0]
+    assert shifts.loc[1, ["zh_certainty", "en_certainty"]].tolist() == [-1.0, 0.0]  # "clearly" dropped counts only with dropped=True
     assert shifts.loc[2, "certainty_shift"] == "sharpened"    # 必然 against nothing
     assert shifts.loc[4, "certainty_shift"] == "unchanged"
     assert 3 not in shifts.index                               # an aside has no link
@@ -231,13 +231,15 @@ def test_certainty_compares_like_with_like_over_the_linked_group():
     assert shifts["en_claim_ids"].tolist() == ["13|14"]
     assert shifts[["zh_certainty", "en_certainty"]].values.tolist() == [[0.0, 0.0]]  # each hedge renders the other
     assert shifts["certainty_shift"].tolist() == ["unchanged"]
-    # an English booster the plain Chinese lacks: softened where the link is to that one sentence (margin 1 needs
-    # a hedge for it as well); unknown, so unchanged, where the Chinese renders one of several English sentences
+    # an English booster the plain Chinese lacks: not counted by default (a paraphrase drops "obviously" without
+    # softening); with dropped=True, softened where the link is to that one sentence (margin 1 needs a hedge for it
+    # as well); unknown, so unchanged, where the Chinese renders one of several English sentences
     one = make_alignment([(3, 11, 0.5, "summarises")])
-    assert F.certainty_shift(one, CLAIMS)["certainty_shift"].tolist() == ["softened"]
-    assert F.certainty_shift(one, CLAIMS, margin=1)["certainty_shift"].tolist() == ["unchanged"]
+    assert F.certainty_shift(one, CLAIMS)["certainty_shift"].tolist() == ["unchanged"]
+    assert F.certainty_shift(one, CLAIMS, dropped=True)["certainty_shift"].tolist() == ["softened"]
+    assert F.certainty_shift(one, CLAIMS, dropped=True, margin=1)["certainty_shift"].tolist() == ["unchanged"]
     several = make_alignment([(3, 11, 0.5, "one-to-many"), (3, 13, 0.5, "one-to-many")])
-    assert F.certainty_shift(several, CLAIMS)["certainty_shift"].tolist() == ["unchanged"]
+    assert F.certainty_shift(several, CLAIMS, dropped=True)["certainty_shift"].tolist() == ["unchanged"]
 
 
 @pytest.mark.parametrize("zh, en, expected", [
@@ -361,7 +363,7 @@ def test_framing_table_one_row_per_chinese_claim():
     assert list(counts.columns) == F.SHIFT_COUNT_COLUMNS
     assert (counts.groupby("shift")["claims"].sum() == len(table)).all()
     got = counts.set_index(["shift", "value"])["claims"]
-    assert got[("certainty", "softened")] == 1 and got[("certainty", "sharpened")] == 2
+    assert got[("certainty", "softened")] == 1 and got[("certainty", "sharpened")] == 1  # 5 drops "might": not counted
     assert got[("voice", "attributed")] == 1 and got[("voice", "reattributed")] == 1 and got[("voice", "")] == 3
     assert got[("generalisation", "generalised")] == 1
 
