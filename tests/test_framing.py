@@ -415,3 +415,35 @@ def test_seed_frame_mix_and_additions_are_consistent(seed):
     omitted = F.omissions(alignment, claims, tags)
     coverage = F.section_coverage(alignment, claims)
     assert omitted["claims"].sum() == (coverage["claims"] - coverage["carried_claims"]).sum()
+
+
+def test_quantities_are_compared_only_over_small_linked_groups():
+    claims = make_claims([
+        (1, "commentary", "paragraph", 0, "很多开发者都在用它。", "commentator", "", ""),
+        (2, "original", "paragraph", 0, "Most developers use it.", "plain", "", ""),
+        (3, "original", "paragraph", 0, "It was released last year.", "plain", "", ""),
+        (4, "original", "paragraph", 0, "It runs on a laptop.", "plain", "", ""),
+    ])
+    two = make_alignment([(1, 2, 0.5, "one-to-many"), (1, 3, 0.5, "one-to-many")])
+    three = make_alignment([(1, 2, 0.5, "one-to-many"), (1, 3, 0.5, "one-to-many"), (1, 4, 0.5, "one-to-many")])
+    shift = lambda alignment, **kw: F.certainty_shift(alignment, claims, **kw)["certainty_shift"].tolist()
+    assert shift(two) == ["softened"] and shift(three) == ["unchanged"]
+    assert shift(three, group_limit=3) == ["softened"] and shift(two, group_limit=1) == ["unchanged"]
+    row = F.certainty_shift(two, claims).iloc[0]
+    assert row["zh_other_cues"] == "quantity_many:很多" and row["en_other_cues"] == "quantity_most:Most"
+
+
+def test_worth_reading_shows_the_quantities_behind_a_held_back_certainty_label():
+    claims = make_claims([
+        (1, "commentary", "paragraph", 0, "很多开发者都在用它。", "commentator", "", ""),
+        (2, "original", "paragraph", 0, "Most developers use it.", "plain", "", ""),
+    ])
+    claims["block_id"] = [1, 2]
+    alignment = make_alignment([(1, 2, 0.5, "summarises")])
+    table = F.framing_table(alignment, claims, make_mentions([]), F.tag_frames(claims, lexicon=LEXICON),
+                            F.load_categories())
+    gate = F.label_gate(pd.DataFrame({"label": ["certainty:softened"], "half": ["test"], "precision": [0.3],
+                                      "predicted": [10]}))
+    rows = F.worth_reading(table, claims, gate)
+    assert rows[["shift", "value"]].values.tolist() == [["certainty", "softened"]]
+    assert rows.iloc[0]["zh_cues"] == "quantity many 很多" and rows.iloc[0]["en_cues"] == "quantity most Most"

@@ -481,7 +481,7 @@ def framing_table(alignment: pd.DataFrame, claims: pd.DataFrame, mentions: pd.Da
         table[column] = table["zh_claim_id"].map(shift.set_index("zh_claim_id")[column])
     ids = table["en_ids"].map(lambda v: v if isinstance(v, list) else [])
     table["en_claim_ids"] = table["en_claim_ids"].fillna("")
-    table["zh_frames"] = table["zh_claim_id"].map(frames).fillna("")
+    table["zh_frames"] = table["zh_claim_id"].map(frames).astype(object).fillna("")
     table["en_frames"] = ids.map(lambda v: "|".join(dict.fromkeys(f for i in v for f in frames.get(i, "").split("|") if f)))
     table["en_text"] = ids.map(lambda v: " ".join(text[i] for i in v))
     table["score"] = table["score"].fillna(0.0)
@@ -535,7 +535,8 @@ def label_gate(quality: pd.DataFrame | None = None, *, min_precision: float = DE
         predicted = int(row["predicted"]) if row is not None else 0
         precision = float(row["precision"]) if row is not None and str(row["precision"]) != "" else float("nan")
         if predicted < min_predicted:
-            why = (f"given to too few sentences on the corpus gold's test half to measure: {predicted}, "
+            right = f" ({round(precision * predicted)} of them right)" if predicted else ""
+            why = (f"given to too few sentences on the corpus gold's test half to measure: {predicted}{right}, "
                    f"under {min_predicted}")
         elif not precision >= min_precision:
             why = (f"right for {round(precision * predicted)} of the {predicted} sentences given it on the corpus "
