@@ -317,3 +317,13 @@ def test_no_theme_sentence_contradicts_its_numbers(rows, min_difference, min_sen
             assert row[f"{side}_hits"] >= min_sentences and row["p_value"] <= max_p, line
             assert len(row[f"{side}_cues"].split("|")) >= min_cues, line
             assert "Not stated" not in line
+
+
+def test_the_briefing_theme_title_states_only_a_difference_with_enough_evidence():
+    from helpers.render.deck import theme_title
+
+    chance = pd.DataFrame([theme_row(1, 68, 9, 138, theme="policy_prescription")])
+    assert theme_title(chance).startswith("No theme is dwelt on more by one version on enough evidence")
+    both = pd.DataFrame([theme_row(1, 68, 9, 138, theme="policy_prescription"), theme_row(6, 68, 39, 138, theme="talent")])
+    assert theme_title(both) == "The English dwells more on talent (28% against 9%)"
+    assert theme_title(pd.DataFrame([theme_row(3, 60, 3, 60)])).startswith("Both versions give every theme")

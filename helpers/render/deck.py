@@ -17,7 +17,7 @@ from ..columns import PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL
 from ..framing.shifts import label_gate, presented_counts
 from ..params import DEFAULTS
 from ..patterns import BYLINE_LEAD, DATE, DISCOVER_URL_RE, HAN, MARKDOWN_IMAGE, MARKDOWN_LINK
-from .narrative import listing, pct, plural, text_of
+from .narrative import listing, pct, plural, text_of, theme_evidence
 from .tables import frame_name
 
 #: The question the briefing answers (its closing slide answers it).
@@ -186,11 +186,22 @@ def coverage_title(coverage: pd.DataFrame, *, min_coverage: float = KEPT_SHARE, 
 
 
 def theme_title(emphasis: pd.DataFrame, *, min_difference: float = DEFAULTS.min_difference) -> str:
-    """The theme the Chinese dwells on most more than the English does, or the reverse, in a sentence."""
+    """The theme the Chinese dwells on most more than the English does, or the reverse, in a sentence: only a
+    difference with enough evidence on each side (``narrative.theme_evidence``: sentences, distinct words, beyond
+    chance) is stated."""
     ordered = emphasis.sort_values(["difference", "theme"], ascending=[False, True])
-    more_zh = ordered[ordered["difference"] >= min_difference]
-    more_en = ordered[ordered["difference"] <= -min_difference].iloc[::-1]
+    if {"zh_hits", "en_hits", "zh_claims", "en_claims"} <= set(ordered.columns):
+        enough = ordered.apply(lambda r: not theme_evidence(r, min_difference=min_difference), axis=1) \
+            if len(ordered) else pd.Series(dtype=bool)
+    else:
+        enough = pd.Series(False, index=ordered.index)  # no evidence columns: no claim
+    differs = ordered["difference"].abs().round(9) >= min_difference
+    more_zh = ordered[enough & (ordered["difference"] > 0)]
+    more_en = ordered[enough & (ordered["difference"] < 0)].iloc[::-1]
     if more_zh.empty and more_en.empty:
+        if differs.any():
+            return (f"No theme is dwelt on more by one version on enough evidence (some shares differ by "
+                    f"{pct(min_difference)} or more, on too few sentences or words, or by chance)")
         return f"Both versions give every theme about the same share (within {pct(min_difference)})"
     parts = []
     if len(more_zh):
@@ -199,7 +210,7 @@ def theme_title(emphasis: pd.DataFrame, *, min_difference: float = DEFAULTS.min_
                      f"({pct(r['zh_share'])} of its sentences against {pct(r['en_share'])})")
     if len(more_en):
         r = more_en.iloc[0]
-        parts.append(f"{'the' if parts else 'The'} English on {frame_name(r['theme']).lower()} "
+        parts.append(f"{'the English on' if parts else 'The English dwells more on'} {frame_name(r['theme']).lower()} "
                      f"({pct(r['en_share'])} against {pct(r['zh_share'])})")
     return "; ".join(parts)
 
