@@ -989,8 +989,10 @@ def corpus_findings(documents: pd.DataFrame, labs: pd.DataFrame, dropped: pd.Dat
     adding = documents[documents["additions"].notna()]
     added, total = int(adding["additions"].sum()), int(adding["zh_sentences"].sum())
     if total:
-        lines.append(f"{added} of {total} Chinese sentences ({pct(added / total)}) link to no English: the writers' "
-                     "additions, or sentences the aligner could not place.")
+        where = ("" if len(adding) == len(documents) else
+                 f" in the {plural(len(adding), 'document')} whose links are counted")
+        lines.append(f"{added} of {total} Chinese sentences{where} ({pct(added / total)}) link to no English: the "
+                     "writers' additions, or sentences the aligner could not place.")
     if len(labs):
         zh_only = labs[(labs["docs_zh"] > 0) & (labs["docs_en"] == 0)].index.tolist()
         en_only = labs[(labs["docs_en"] > 0) & (labs["docs_zh"] == 0)].index.tolist()

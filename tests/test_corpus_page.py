@@ -93,6 +93,9 @@ def test_the_short_answer_names_held_back_labels_as_worth_reading_and_never_give
     assert "softened" in reading and "absorbed" in reading and "sentence" not in reading.split(":", 1)[1]
     assert not any("softened" in line for line in findings if line.startswith("Shifts counted"))
     assert findings[0].startswith("2 documents") and "1 translation" in findings[0]
+    # the summary's links are not counted: its sentences are left out of the additions, and the line says whose
+    assert any(line.startswith("1 of 3 Chinese sentences in the 1 document whose links are counted") for line in findings)
+    assert any("For 1 document (summaries and commentaries" in line for line in findings)
 
 
 def test_sections_dropped_whole_per_kind_and_the_largest_first(tables):
