@@ -118,3 +118,12 @@ def test_mention_title_says_products_count_for_their_maker_and_rates_per_version
                      "the English OpenAI (9 times, 1.0)")
     same = deck.mention_title(by_part.assign(original=[9, 1]), lengths, {"anthropic": "Anthropic"})
     assert same.startswith("Both versions name Anthropic most, with its products: 5.0 times per 1,000 characters")
+
+
+def test_mention_title_never_says_a_version_names_most_what_it_names_zero_times():
+    by_part = pd.DataFrame({"org": ["anthropic", "microsoft"], "commentary": [0, 0], "original": [1, 2]})
+    lengths = pd.Series({"commentary": 600, "original": 8000})
+    title = deck.mention_title(by_part, lengths, {"microsoft": "Microsoft"})
+    assert title == ("The Chinese names no lab or company; with its products, the English names Microsoft most "
+                     "(2 times, 0.2 per 1,000 characters)")
+    assert "0.0" not in title

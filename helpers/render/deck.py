@@ -221,9 +221,16 @@ def mention_title(by_part: pd.DataFrame, lengths: pd.Series, names: dict[str, st
         return "Neither version names a lab or company"
     names = names or {}
     rate = lambda part: by_part[part] * 1000 / max(int(lengths.get(part, 0)), 1)
+    name = lambda org: text_of(names.get(org, org))
+    named = {part: by_part[by_part[part] > 0] for part in (PART_COMMENTARY, PART_ORIGINAL)}
+    if named[PART_COMMENTARY].empty or named[PART_ORIGINAL].empty:  # a version that names none has no "most"
+        part, other = ((PART_ORIGINAL, "Chinese") if named[PART_COMMENTARY].empty else (PART_COMMENTARY, "English"))
+        top = named[part].assign(rate=rate(part)).sort_values(["rate", "org"], ascending=[False, True]).iloc[0]
+        which = "English" if part == PART_ORIGINAL else "Chinese"
+        return (f"The {other} names no lab or company; with its products, the {which} names {name(top['org'])} most "
+                f"({plural(int(top[part]), 'time')}, {top['rate']:.1f} per 1,000 characters)")
     zh = by_part.assign(rate=rate(PART_COMMENTARY)).sort_values(["rate", "org"], ascending=[False, True]).iloc[0]
     en = by_part.assign(rate=rate(PART_ORIGINAL)).sort_values(["rate", "org"], ascending=[False, True]).iloc[0]
-    name = lambda org: text_of(names.get(org, org))
     if zh["org"] == en["org"]:
         return (f"Both versions name {name(zh['org'])} most, with its products: {zh['rate']:.1f} times per 1,000 characters "
                 f"in the Chinese, {en['rate']:.1f} in the English")
