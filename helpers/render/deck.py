@@ -307,7 +307,8 @@ def side_by_side_title(worth: pd.DataFrame) -> str:
 
 
 def side_by_side(worth: pd.DataFrame, *, limit: int = 2, width: int = 150) -> str:
-    """The shortest held-back pairs, in reading order: each Chinese sentence with the English it draws on."""
+    """The shortest held-back pairs, in reading order: each Chinese sentence with the English the aligner links it to
+    (which is itself a pointer where the document's links are not counted)."""
     if worth.empty:
         return ""
     pairs = worth.drop_duplicates("zh_claim_id").assign(size=lambda f: f["zh_text"].str.len() * 3 + f["en_text"].str.len())
@@ -315,7 +316,7 @@ def side_by_side(worth: pd.DataFrame, *, limit: int = 2, width: int = 150) -> st
     lines = []
     for row in chosen.itertuples():
         english = _cut(str(row.en_text).strip(), width)
-        lines.append(f"- “{text_of(str(row.zh_text).strip())}”  \n  <small>the English it draws on: “{text_of(english)}” "
+        lines.append(f"- “{text_of(str(row.zh_text).strip())}”  \n  <small>the English the aligner links it to: “{text_of(english)}” "
                      f"(labelled {text_of(row.value.replace('_', ' '))})</small>")
     return "\n".join(lines)
 
