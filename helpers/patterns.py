@@ -188,8 +188,6 @@ MADE_BY_BEFORE_RE = re.compile(
 
 # The suffix of a Chinese organisation name (面壁 + 智能, 某某 + 科技): the word cut before it is the name's head.
 TIE_ZH_SUFFIX_RE = re.compile(r"智能|科技|公司|集团|实验室|研究院|研究所|基金会|大学|学院|团队")
-# Han characters only (CJK_CHAR also takes CJK punctuation such as ，): what a Chinese name's head is made of.
-TIE_HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 # What may stand between two names written side by side: spaces, brackets, a slash or a dash.
 TIE_PAIR_GAP_RE = re.compile(r"[ \t\u00A0\u3000]*[（(【\[「/／—-]?[ \t\u00A0\u3000]*")
 # A sentence's anchors for pairing a Chinese sentence with an English one: Latin words of two or more, numbers.

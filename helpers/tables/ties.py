@@ -27,7 +27,7 @@ from functools import lru_cache
 import pandas as pd
 
 from ..paths import REFERENCE
-from ..patterns import LATIN_CHAR_RE as LATIN_RE, TIE_ANCHOR_RE, TIE_HAN_RE, TIE_PAIR_GAP_RE, TIE_ZH_SUFFIX_RE
+from ..patterns import HAN_RUN, LATIN_CHAR_RE as LATIN_RE, TIE_ANCHOR_RE, TIE_PAIR_GAP_RE, TIE_ZH_SUFFIX_RE
 from ..text.segment import Tokenizer
 from ..vocab import read_word_list
 
@@ -78,7 +78,7 @@ def chinese_names(text: str, spans: list[tuple[int, int]], tokenizer: Tokenizer,
             else:
                 continue
             name = sentence[name_start:name_end]
-            if len(head) < 2 or not TIE_HAN_RE.fullmatch(head):
+            if len(head) < 2 or not HAN_RUN.fullmatch(head):
                 continue
             if name in stoplist or head in stoplist or head in places:
                 continue
@@ -97,7 +97,7 @@ def _head_before(tokens: list[tuple[str, int, int]], index: int, stoplist: froze
     """
     head, start = "", tokens[index][1]
     for word, s, _ in reversed(tokens[:index]):
-        if not TIE_HAN_RE.fullmatch(word) or word in stoplist:
+        if not HAN_RUN.fullmatch(word) or word in stoplist:
             break
         if len(word) > 1:
             if not head:
