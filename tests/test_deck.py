@@ -127,3 +127,15 @@ def test_mention_title_never_says_a_version_names_most_what_it_names_zero_times(
     assert title == ("The Chinese names no lab or company; with its products, the English names Microsoft most "
                      "(2 times, 0.2 per 1,000 characters)")
     assert "0.0" not in title
+
+
+def test_mention_title_names_every_lab_tied_for_most_rather_than_choosing_one():
+    by_part = pd.DataFrame({"org": ["anthropic", "meta", "openai"], "commentary": [3, 3, 1], "original": [5, 2, 5]})
+    lengths = pd.Series({"commentary": 1000, "original": 10000})
+    names = {"anthropic": "Anthropic", "meta": "Meta", "openai": "OpenAI"}
+    assert deck.mention_title(by_part, lengths, names) == (
+        "With their products, the Chinese names Anthropic and Meta most (3 times each, 3.0 per 1,000 characters), "
+        "the English Anthropic and OpenAI (5 times each, 0.5)")
+    same = deck.mention_title(by_part.assign(original=[4, 4, 0]), lengths, names)
+    assert same == ("Both versions name Anthropic and Meta most, with their products: 3.0 times per 1,000 characters "
+                    "each in the Chinese, 0.4 in the English")

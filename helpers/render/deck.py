@@ -216,26 +216,38 @@ def theme_title(emphasis: pd.DataFrame, *, min_difference: float = DEFAULTS.min_
 
 
 def mention_title(by_part: pd.DataFrame, lengths: pd.Series, names: dict[str, str] | None = None) -> str:
-    """Who each version names most, per 1,000 characters of that version."""
+    """Who each version names most, per 1,000 characters of that version; every name tied for most, never one
+    chosen among equals, and never a version said to name most what it names zero times."""
     if by_part.empty:
         return "Neither version names a lab or company"
     names = names or {}
-    rate = lambda part: by_part[part] * 1000 / max(int(lengths.get(part, 0)), 1)
     name = lambda org: text_of(names.get(org, org))
-    named = {part: by_part[by_part[part] > 0] for part in (PART_COMMENTARY, PART_ORIGINAL)}
-    if named[PART_COMMENTARY].empty or named[PART_ORIGINAL].empty:  # a version that names none has no "most"
-        part, other = ((PART_ORIGINAL, "Chinese") if named[PART_COMMENTARY].empty else (PART_COMMENTARY, "English"))
-        top = named[part].assign(rate=rate(part)).sort_values(["rate", "org"], ascending=[False, True]).iloc[0]
-        which = "English" if part == PART_ORIGINAL else "Chinese"
-        return (f"The {other} names no lab or company; with its products, the {which} names {name(top['org'])} most "
-                f"({plural(int(top[part]), 'time')}, {top['rate']:.1f} per 1,000 characters)")
-    zh = by_part.assign(rate=rate(PART_COMMENTARY)).sort_values(["rate", "org"], ascending=[False, True]).iloc[0]
-    en = by_part.assign(rate=rate(PART_ORIGINAL)).sort_values(["rate", "org"], ascending=[False, True]).iloc[0]
-    if zh["org"] == en["org"]:
-        return (f"Both versions name {name(zh['org'])} most, with its products: {zh['rate']:.1f} times per 1,000 characters "
-                f"in the Chinese, {en['rate']:.1f} in the English")
-    return (f"With their products, the Chinese names {name(zh['org'])} most ({plural(int(zh[PART_COMMENTARY]), 'time')}, {zh['rate']:.1f} per "
-            f"1,000 characters), the English {name(en['org'])} ({plural(int(en[PART_ORIGINAL]), 'time')}, {en['rate']:.1f})")
+
+    def leaders(part: str) -> tuple[list[str], int, float]:
+        named = by_part[by_part[part] > 0]
+        if named.empty:
+            return [], 0, 0.0
+        most = int(named[part].max())
+        orgs = sorted(named.loc[named[part] == most, "org"], key=lambda o: name(o).casefold())
+        return orgs, most, most * 1000 / max(int(lengths.get(part, 0)), 1)
+
+    def who(orgs: list[str], count: int, rate: float, *, short: bool = False) -> str:
+        each = " each" if len(orgs) > 1 else ""
+        listed = listing([name(o) for o in orgs], quoted=False, limit=len(orgs))
+        if short:  # the second half of a sentence whose first half said "most" and the unit
+            return f"{listed} ({plural(count, 'time')}{each}, {rate:.1f})"
+        return f"{listed} most ({plural(count, 'time')}{each}, {rate:.1f} per 1,000 characters)"
+
+    zh, en = leaders(PART_COMMENTARY), leaders(PART_ORIGINAL)
+    if not zh[0] or not en[0]:  # a version that names none has no "most"
+        other, which, top = ("Chinese", "English", en) if not zh[0] else ("English", "Chinese", zh)
+        return f"The {other} names no lab or company; with its products, the {which} names {who(*top)}"
+    if zh[0] == en[0]:
+        each = " each" if len(zh[0]) > 1 else ""
+        return (f"Both versions name {listing([name(o) for o in zh[0]], quoted=False, limit=len(zh[0]))} most, with "
+                f"{'their' if each else 'its'} products: {zh[2]:.1f} times per 1,000 characters{each} in the Chinese, "
+                f"{en[2]:.1f} in the English")
+    return f"With their products, the Chinese names {who(*zh)}, the English {who(*en, short=True)}"
 
 
 def length_title(claims: pd.DataFrame) -> str:
