@@ -72,13 +72,22 @@ def align_claims(
     en_by_block = {b: group for b, group in evidence.en.groupby("unit", sort=False)}
     titled = headings_title_what_follows(evidence, path, en_by_block)
     rows: list[tuple] = []
+    zh_kinds = evidence.zh["kind"].tolist()
+    translation = is_translation(evidence.zh, evidence.en, params)
     for i, (claim_id, k) in enumerate(zip(evidence.zh["claim_id"], path)):
         if k < 0:
             rows.append((int(claim_id), pd.NA, 0.0, ADDITION))
             continue
         sentences = en_by_block[evidence.blocks[k]]
-        if i in titled:  # a heading given to the unit it titles: it links to that unit's English heading(s)
+        # a heading given to the unit it titles, or, in a translation, linked to a unit that opens with a heading
+        # ('2. 授予专利许可' to '2. Grant of Patent License' and its clauses): it links to that unit's English heading(s),
+        # not to a clause that repeats the heading's words
+        if i in titled or (translation and zh_kinds[i] == "heading" and sentences["kind"].iloc[0] == "heading"):
             chosen = [s for s, kind in enumerate(sentences["kind"]) if kind == "heading"]
+            if i not in titled and len(chosen) > 1:  # of a run of headings, the one the Chinese heading names
+                scores = _sentence_coverage(evidence.concepts[i], sentences["text"].iloc[chosen].tolist(), evidence.idf,
+                                            evidence.terms)
+                chosen = [chosen[int(np.argmax(scores))]]
             relation = SUMMARISES if len(chosen) == 1 else ONE_TO_MANY
             for s in chosen:
                 rows.append((int(claim_id), int(sentences["claim_id"].iloc[s]), float(evidence.coverage[i, k]), relation))
