@@ -54,8 +54,13 @@ PART_NONCONTENT = "noncontent"   # ads, subscribe prompts, bylines, signatures, 
 PARTS = [PART_COMMENTARY, PART_ORIGINAL, PART_NONCONTENT]
 
 # Values of the `kind` column.
-KINDS = ["heading", "paragraph", "list_item", "byline", "boilerplate"]
+# title: the document's title line in the Chinese version; label: a label of the Chinese writer's outline alone on its
+# line ('Summary', 'TL;DR', '要点总结：'). Both are headings that are not sentences: never linked, never an aside, not
+# counted among the Chinese sentences (a label opens a section). image_placeholder ('Image 1', '![…](…)') and caption (a figure's
+# caption or alt text) are furniture, like bylines and boilerplate.
+KINDS = ["heading", "paragraph", "list_item", "byline", "boilerplate", "title", "image_placeholder", "caption", "label"]
 CONTENT_KINDS = ["heading", "paragraph", "list_item"]
+NONCONTENT_KINDS = ["byline", "boilerplate", "image_placeholder", "caption"]
 
 # Values of the `lang` column.
 LANGS = ["zh", "en", "mixed"]

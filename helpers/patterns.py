@@ -54,7 +54,7 @@ DATE = re.compile(
     r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
 )
 
-BYLINE_LEAD = re.compile(r"^(?:By\s+[A-Z]|作者\s*[:：|｜]|文\s*[/|｜]|编辑\s*[:：]|撰文\s*[:：|｜]|来源\s*[:：])")
+BYLINE_LEAD = re.compile(r"^(?:By\s+[A-Z]|(?:Written|Posted|Words)\s+by\s+[A-Z]|作者\s*[:：|｜]|文\s*[/|｜]|编辑\s*[:：]|撰文\s*[:：|｜]|来源\s*[:：])")
 
 #: A pictograph (emoji) or dingbat: site furniture often leads with one ('🤗 Hugging Face', '👋 Join us').
 PICTOGRAPH = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2190-\u21FF\u3030\u303D]")
@@ -62,6 +62,29 @@ PICTOGRAPH = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2190-
 LINK_ROW_SEPARATOR = re.compile(r"\s*[|｜•]\s*")
 #: A figure's or table's caption, or a placeholder alt text: 'Figure 2. …', '表 1. …', '图 1：…', 'Image 1'.
 CAPTION = re.compile(r"^(?:Figure|Fig\.|Table|Image|Photo|Chart|图片|图|表|圖片|圖)\s*\d{1,3}(?:\s*[.:：]|\s*$)")
+#: An image's placeholder standing alone on its line: 'Image 1', 'Photo 3', '图片 2', or a Markdown image '![alt](src)'.
+IMAGE_PLACEHOLDER = re.compile(r"^(?:(?:Image|Photo|Picture|图片|圖片|图|圖)\s*\d{1,3}|!\[[^\]\r\n]*\]\([^)\r\n]*\))\s*$")
+#: A breadcrumb trail: two to six short entries joined by '>', '›', '»' or '/' with a space on each side ('Home > Blog').
+BREADCRUMB_TRAIL = re.compile(r"^[^\s>›»/][^>›»/\r\n]{0,30}(?:\s[>›»/]\s[^>›»/\r\n]{1,30}){1,5}$")
+#: The words of a web address's host and folders (not its last segment, the page's own name).
+URL_PARTS = re.compile(r"https?://([^/\s]+)((?:/[^/\s?#]+)*)/[^/\s?#]*")
+#: A sentence that names the authors: 'Written by Ann Example and Bo Sample.' (the author, wherever it stands).
+WRITTEN_BY = re.compile(r"^(?:Written|Posted|Words)\s+by\s+(?P<names>[A-Z][^.;:\r\n]{1,80}?)(?:[.;:]|\s*$)")
+#: A page-metadata line giving the page's title ('Title: …', '标题：…').
+TITLE_FIELD = re.compile(r"^\s*(?:Title|标题|題目|题目|標題)\s*[:：]\s*(?P<title>.+?)\s*$", re.I)
+#: The number '00.' or '0、' before a document's title ('00. How We Built …'): a title, not the first list item.
+TITLE_NUMBER = re.compile(r"^0{1,2}\s*[.．、]\s*\S")
+#: A numbered section line: '1. Definitions', '6) Dispute Resolution', '1. 定义', '第一条 …', '一、…', '（二）…'.
+SECTION_NUMBER = re.compile(
+    r"^(?:\d{1,2}(?:\.\d{1,2})*\s*[.．、)）]?\s+(?=\S)|\d{1,2}\s*[.．、)）]\s*(?=\S)"
+    r"|第[一二三四五六七八九十百\d]{1,4}\s*[条條章节節部分篇]\s*|[一二三四五六七八九十]{1,3}\s*[、.．]\s*|[(（][一二三四五六七八九十]{1,3}[)）]\s*)"
+)
+#: A run of two to five Title-Case words opening a block, then a capitalised word that opens a sentence: the head of
+#: a run-in heading separated by one space ('Claude Code Subagents As of June 2025, Claude Code is…').
+RUN_IN_HEADING = re.compile(
+    r"^([A-Z][A-Za-z0-9'’&.-]*(?: (?:[A-Z][A-Za-z0-9'’&.-]*|of|and|for|the|to|in|on|a|an|with|vs\.?)){1,4}) "
+    r"(?=(?:The|This|That|These|Those|There|It|As|In|When|Where|What|While|How|Our|Some|Most|Many|But|After|Before|With|From|We|If|For|One|Each|Every|Since|Today|Over|At|By|On)\b[ ,])"
+)
 #: A line naming a file, then what it holds: a folder's table of contents ('01-concept-x.md：…').
 FILE_ENTRY = re.compile(r"^[\w.-]+\.(?:md|markdown|txt|pdf|html?|ipynb|py|rst)\s*[:：]", re.ASCII)
 #: A label, a colon, then a handle: a credits line ('译员：@alice、@bob', 'Reviewers: @carol').

@@ -30,17 +30,19 @@ from helpers.text.parse import assign_parts, classify_noncontent, is_link_row, p
     ("点击展开", "boilerplate"),
     ("Click to expand", "boilerplate"),
     ("加入我们", "boilerplate"),
-    # bylines, credits, captions, alt texts
+    # bylines, credits, image placeholders, captions, alt texts
+    ("Written by Ann Example", "byline"),
+    ("![a diagram of the loop](images/loop.png)", "image_placeholder"),
     ("译员：@alice、@bob 与 @carol", "byline"),
     ("Prompt 专家：@someone", "byline"),
     ("作者：张三", "byline"),
     ("图／路透", "byline"),
     ("By Jane Doe", "byline"),
     ("Illustration: James Marshall", "byline"),
-    ("Image 1", "byline"),
-    ("Figure 2. The design of the engine.", "byline"),
-    ("表 1. 单节点训练时长。", "byline"),
-    ("Visual Gif of decoding", "byline"),
+    ("Image 1", "image_placeholder"),
+    ("Figure 2. The design of the engine.", "caption"),
+    ("表 1. 单节点训练时长。", "caption"),
+    ("Visual Gif of decoding", "caption"),
     # star, follow and announcement prompts; a prompt's call may end a line longer than a furniture line
     ("如果你觉得这个项目有用，或者喜欢我们做的开源工作，欢迎在 ExampleRepo 和 ExampleDocs 上点⭐。", "boilerplate"),
     ("🚀 示例模型在线体验平台已正式向公众开放 🎉", "boilerplate"),
@@ -48,7 +50,7 @@ from helpers.text.parse import assign_parts, classify_noncontent, is_link_row, p
     ("本文贡献者", "byline"),
     ("中文版由以下贡献者完成，排名不分先后。", "byline"),
     ("🙌 本文由社区志愿者共同翻译完成，感谢每一位译者。", "byline"),
-    ("example contributors", "byline"),
+    ("example contributors", "caption"),
 ])
 def test_furniture_lines_are_set_aside(line, kind):
     assert classify_noncontent(line) == kind

@@ -104,8 +104,9 @@ def test_sentences_left_unlinked_are_mostly_additions(scores):
     assert precision(scores["tuning"]["add"]) >= 0.88    # measured 0.90 (149/165); 0.82 before the outline rules
     assert precision(scores["test"]["add"]) >= 0.62      # measured 0.66 (25/38); 0.30 before them
     # 'beyond the English given' (an excerpt's rest) counts as unlinked: recall measured 0.91 (149/163), 0.68 (25/37);
-    # 0.87 and 0.19 before the outline rules
-    assert recall(scores["tuning"]["add"]) >= 0.89 and recall(scores["test"]["add"]) >= 0.64
+    # 0.87 and 0.19 before the outline rules. A label of the outline in Latin script ('Summary', 'TL;DR') is a label,
+    # not a sentence, since: the gold calls two such lines asides, hence 0.89 (145/163) on the tuning half.
+    assert recall(scores["tuning"]["add"]) >= 0.88 and recall(scores["test"]["add"]) >= 0.64
 
 
 def test_non_content_lines_are_found(scores):

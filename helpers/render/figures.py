@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from ..columns import PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL
+from ..columns import CONTENT_KINDS, PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL
 from .fonts import cjk_font_path, use_cjk_font
 
 #: Slide-sized canvas (inches), and the smallest font size (points) used on it.
@@ -47,8 +47,8 @@ LANG_COLOURS = {"zh": "#c0392b", "en": "#2e6da4", "mixed": "#8e6bb0"}
 PART_LABELS = {PART_COMMENTARY: "Chinese commentary", PART_ORIGINAL: "English original",
                PART_NONCONTENT: "non-content"}
 LANG_LABELS = {"zh": "Chinese", "en": "English", "mixed": "mixed"}
-KIND_COLOURS = {"heading": "#34495e", "paragraph": "#7f8c8d", "list_item": "#16a085",
-                "byline": "#e67e22", "boilerplate": "#bdc3c7"}
+KIND_COLOURS = {"title": "#2c3e50", "label": "#5d6d7e", "heading": "#34495e", "paragraph": "#7f8c8d", "list_item": "#16a085",
+                "byline": "#e67e22", "boilerplate": "#bdc3c7", "image_placeholder": "#d5dbdb", "caption": "#f0b27a"}
 PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
            "#bcbd22", "#17becf"]
 
@@ -112,7 +112,8 @@ def plot_anatomy(blocks: pd.DataFrame, claims: pd.DataFrame | None = None) -> Fi
         values = chars[kind].to_numpy()
         ax.barh(y, values, left=left, color=KIND_COLOURS[kind], label=kind.replace("_", " "), height=0.6)
         left += values
-    sentences = (claims.groupby("part").size().reindex(parts).fillna(0).astype(int) if claims is not None
+    sentences = (claims[claims["kind"].isin(CONTENT_KINDS)].groupby("part").size().reindex(parts).fillna(0).astype(int)
+                 if claims is not None
                  else pd.Series(0, index=parts))
     for yi, total, b, n in zip(y, left, n_blocks, sentences):
         label = f"{int(total):,} characters · {b} blocks" + (f" · {n} sentences" if claims is not None else "")

@@ -10,7 +10,7 @@ import re
 
 import pandas as pd
 
-from ..columns import PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL
+from ..columns import CONTENT_KINDS, PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL
 from ..framing.shifts import GOLD_LABELS, label_gate, presented_counts, withheld
 from ..params import DEFAULTS
 
@@ -110,6 +110,7 @@ def caveat_notes(caveats: pd.DataFrame) -> str:
 
 def overview_findings(blocks: pd.DataFrame, claims: pd.DataFrame, repairs: pd.DataFrame) -> list[str]:
     """How the document divides: parts, sentences per part, the non-content found, glued units repaired."""
+    claims = claims[claims["kind"].isin(CONTENT_KINDS)]  # sentences: not the title, not a label of the outline
     sizes = claims.groupby("part").size()
     zh, en = int(sizes.get(PART_COMMENTARY, 0)), int(sizes.get(PART_ORIGINAL, 0))
     noise = blocks[blocks["part"] == PART_NONCONTENT]
@@ -139,7 +140,7 @@ def overview_findings(blocks: pd.DataFrame, claims: pd.DataFrame, repairs: pd.Da
         lines.append(f"{plural(len(repairs), 'glued unit')} split apart: "
                      f"{listing([f'{n} × {k.replace(chr(95), chr(32))}' for k, n in kinds.items()])}.")
     else:
-        lines.append("No glued headings or sentences needed splitting.")
+        lines.append("No glued heading or sentence was found to split.")
     return lines
 
 

@@ -15,15 +15,17 @@ import pandas as pd
 
 from ..columns import (
     BLOCK_COLUMNS,
+    CONTENT_KINDS,
+    NONCONTENT_KINDS,
     PART_COMMENTARY,
     PART_NONCONTENT,
     PART_ORIGINAL,
 )
 from ..patterns import (
-    BARE_URL, BYLINE_LEAD, CAPTION, DATE, DATED_ITEM, ENDS_SENTENCE, ENDS_WITH_COLON, ENUMERATOR, EN_END, FILE_ENTRY,
-    GLUED_HEADING, GLUED_SENTENCE, HAN, HANDLE_AFTER_LABEL, INITIAL, LATIN_LETTER, LINE, LINK_ROW_SEPARATOR, NOT_HAN_RUN,
-    NOT_LATIN_LETTER_RUN, PICTOGRAPH, SENTENCE_STARTERS, TABLE_ROW, TERMINAL, ZH_CLOSE_QUOTE, ZH_END, ZH_OPEN_QUOTE,
-    ZH_QUOTE_INTRODUCERS,
+    BARE_URL, BREADCRUMB_TRAIL, BYLINE_LEAD, CAPTION, DATE, DATED_ITEM, ENDS_SENTENCE, ENDS_WITH_COLON, ENUMERATOR, EN_END,
+    FILE_ENTRY, GLUED_HEADING, GLUED_SENTENCE, HAN, HANDLE_AFTER_LABEL, IMAGE_PLACEHOLDER, INITIAL, LATIN_LETTER, LINE,
+    LINK_ROW_SEPARATOR, NOT_HAN_RUN, NOT_LATIN_LETTER_RUN, PICTOGRAPH, RUN_IN_HEADING, SECTION_NUMBER, SENTENCE_STARTERS,
+    TABLE_ROW, TERMINAL, TITLE_FIELD, TITLE_NUMBER, URL_PARTS, ZH_CLOSE_QUOTE, ZH_END, ZH_OPEN_QUOTE, ZH_QUOTE_INTRODUCERS,
 )
 from ..vocab import CueMatcher, load_cues
 
@@ -51,6 +53,9 @@ class Parsed:
     sentences: pd.DataFrame  # block_id, start, end (document offsets)
     repairs: pd.DataFrame    # position, repair, before, after
     notes: list[str] = field(default_factory=list)
+    #: Places checked for a glued unit: every block (a heading run into its paragraph, with or without a space) and
+    #: every sentence end inside one; so "none found" can say how many places were looked at.
+    seams_examined: int = 0
 
 
 def detect_lang(text: str) -> str:
@@ -113,6 +118,15 @@ def _field_labels() -> re.Pattern:
     return re.compile(r"^\W{0,3}(?:" + "|".join(groups) + r")\s*[:：/／|｜]", re.IGNORECASE)
 
 
+@lru_cache(maxsize=None)
+def _context_cues() -> CueMatcher:
+    """The 'section_label' cues (a line that is only a label of the writer's outline, 'Summary', '要点总结：', is a
+    heading) and 'figure_caption' cues (a paragraph right below an image placeholder that describes a figure is its
+    caption) of cues.csv; lines are not cut into tokens, so only word and substring cues count."""
+    cues = load_cues()
+    return CueMatcher(cues[cues["category"].isin(["section_label", "figure_caption"])], "category")
+
+
 #: A field line ('Title: …', '原文：…') longer than this is a paragraph that happens to open with the word.
 FIELD_LINE_MAX_CHARS = 200
 #: A caption longer than this is a paragraph that opens with 'Table 1.'.
@@ -145,18 +159,21 @@ def is_link_row(text: str) -> bool:
 
 
 def classify_noncontent(text: str, *, lang: str | None = None) -> str | None:
-    """Return 'byline' or 'boilerplate' for a line shaped like one, else None.
+    """Return the furniture kind of a line shaped like furniture, else None.
 
-    byline: bylines, credits, captions and alt texts ('By …', '作者：', '译者：@…', 'Figure 2. …', 'Image 1');
-    boilerplate: navigation, link rows, page metadata ('Title: …', 'URL Source: …', '原文：…', a bare URL, a folder's
-    file list), prompts and ads (cues.csv). A numbered line ('5. 免责声明与责任限制') is the document's own
-    structure, never furniture; so is a dated news item ('2022-06-01: Our technical report is out!').
-    ``lang``: the line's ``detect_lang``, if known.
+    image_placeholder: an image's placeholder alone on its line ('Image 1', '![alt](src)'); caption: a figure's or
+    table's caption and an image's alt text ('Figure 2. …', 'Visual Gif of decoding'); byline: bylines and credits
+    ('By …', 'Written by …', '作者：', '译者：@…'); boilerplate: navigation, link rows, page metadata ('Title: …',
+    'URL Source: …', '原文：…', a bare URL, a folder's file list), prompts and ads (cues.csv). A numbered line
+    ('5. 免责声明与责任限制') is the document's own structure, never furniture; so is a dated news item
+    ('2022-06-01: Our technical report is out!'). ``lang``: the line's ``detect_lang``, if known.
     """
     if ENUMERATOR.match(text):
         return None
+    if IMAGE_PLACEHOLDER.match(text):
+        return "image_placeholder"
     if len(text) <= CAPTION_MAX_CHARS and CAPTION.match(text):
-        return "byline"
+        return "caption"
     if len(text) <= FIELD_LINE_MAX_CHARS:
         field = _field_labels().match(text)
         if field:
@@ -187,19 +204,54 @@ def classify_noncontent(text: str, *, lang: str | None = None) -> str | None:
                 and not ENDS_SENTENCE.search(text)):
             return "boilerplate"
         if "alt_text" in labels and len(text) <= ALT_TEXT_MAX_CHARS and not TERMINAL.search(text):
-            return "byline"
+            return "caption"
     return None
 
 
-def split_glued_headings(text: str, spans: list[tuple[int, int]]) -> tuple[list[tuple[int, int, bool]], list[dict]]:
-    """Split a heading glued to its paragraph ('…the Western labThe thing…') into two blocks.
+#: A run-in heading's paragraph is at least this many times as long as the heading (a heading over a sentence or more).
+RUN_IN_BODY_MIN_RATIO = 3
+#: Words a run-in heading's name repeats in its paragraph: at least this many of its first words ('Claude Code').
+RUN_IN_REPEAT_WORDS = 2
 
-    Returns (start, end, is_heading) spans and the repairs made.
+
+def run_in_heading(block: str) -> int | None:
+    """Where a run-in heading separated by one space ends and its paragraph starts, or None: a Title-Case run of two
+    to five words, then a capitalised sentence opener, when the paragraph repeats the run's first words (the heading
+    names what the paragraph is about). Anything less sure is left whole.
+
+    >>> block = "Code Helpers As of May 2020, Code Helpers run in a loop. They stop on errors."
+    >>> block[run_in_heading(block):][:10], run_in_heading("Acme Corp In March the firm grew. It hired staff.")
+    ('As of May ', None)
+    """
+    match = RUN_IN_HEADING.match(block)
+    if not match:
+        return None
+    head = match.group(1)
+    words = head.split()
+    if not words[-1][:1].isupper():
+        return None
+    body = block[match.end():]
+    if len(body) < RUN_IN_BODY_MIN_RATIO * len(head) or not ENDS_SENTENCE.search(body) or HAN.search(block):
+        return None
+    name = " ".join(words[:RUN_IN_REPEAT_WORDS])
+    if not re.search(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])", body):
+        return None
+    return match.end()
+
+
+def split_glued_headings(text: str, spans: list[tuple[int, int]]) -> tuple[list[tuple[int, int, bool]], list[dict], int]:
+    """Split a heading glued to its paragraph ('…the Western labThe thing…', or run in after one space:
+    'Code Helpers As of May 2020, Code Helpers…') into two blocks.
+
+    Returns (start, end, is_heading) spans, the repairs made and how many blocks were examined (those with Latin text).
     """
     out: list[tuple[int, int, bool]] = []
     repairs: list[dict] = []
+    examined = 0
     for start, end in spans:
         block = text[start:end]
+        if LATIN_LETTER.search(block):
+            examined += 1
         match = GLUED_HEADING.search(block)
         if match:
             head = block[: match.start()]
@@ -210,8 +262,17 @@ def split_glued_headings(text: str, spans: list[tuple[int, int]]) -> tuple[list[
                 repairs.append({"position": cut, "repair": "heading_glued_to_paragraph",
                                 "before": text[max(start, cut - 30):cut], "after": text[cut:cut + 30]})
                 continue
+        run_in = run_in_heading(block)
+        if run_in is not None:
+            cut = start + run_in
+            head_end = start + len(block[:run_in].rstrip())
+            out.append((start, head_end, True))
+            out.append((cut, end, False))
+            repairs.append({"position": cut, "repair": "heading_run_into_paragraph",
+                            "before": text[max(start, cut - 30):cut], "after": text[cut:cut + 30]})
+            continue
         out.append((start, end, False))
-    return out, repairs
+    return out, repairs, examined
 
 
 #: The original does not start on a line holding Chinese characters: up to this many such lines at the head of the
@@ -269,9 +330,73 @@ def assign_parts(langs: list[str], weights: list[int], noncontent: list[bool], h
     return parts
 
 
-def classify_kinds(texts: list[str], langs: list[str], glued_heading: list[bool], noncontent_kind: list[str | None]) -> list[str]:
-    """Give each block a kind: heading, paragraph, list_item, byline or boilerplate."""
+#: A label line of the writer's outline ('要点总结：') without a cue: at most this many Han characters, then a colon, over
+#: a numbered list.
+LABEL_MAX_HAN = 6
+LABEL_SHAPE = re.compile(rf"^[\u4e00-\u9fff]{{2,{LABEL_MAX_HAN}}}\s*[:：]$")
+#: What may surround a label on its line: Markdown heading marks, emoji, brackets, a colon.
+LABEL_EDGES = "#*_ \t【】[]「」:：-–—" + EDGE_SPACE
+
+
+def is_section_label(text: str) -> bool:
+    """A line that is only a label of the writer's outline: a 'section_label' cue of cues.csv, alone on the line but for
+    Markdown marks and a closing colon ('Summary', '## Key points', '要点总结：').
+
+    >>> is_section_label("要点总结："), is_section_label("Summary"), is_section_label("Summary of the results")
+    (True, True, False)
+    """
+    core = text.strip(LABEL_EDGES)
+    if not core or len(core) > 30:
+        return False
+    return any(a == 0 and b == len(core) for a, b, label in _context_cues().find(core) if label == "section_label")
+
+
+#: A numbered section line names its section: at most this many words (English) or Han characters (Chinese) after
+#: its number; longer, it states something (a summary's numbered key point: '3.中国公司有很强的技术自主意识').
+SECTION_NAME_MAX_WORDS = 7
+SECTION_NAME_MAX_HAN = 10
+
+
+def section_name(text: str, lang: str) -> bool:
+    """A number, then a short name without a sentence's closing mark: what a numbered section line looks like
+    ('6. Dispute Resolution', '1. 定义'), whatever follows it.
+
+    >>> section_name("2. Decoders", "en"), section_name("2. Decoders take text and output tokens.", "en")
+    (True, False)
+    """
+    number = SECTION_NUMBER.match(text)
+    if not number or len(text) > HEADING_MAX_CHARS[lang] or TERMINAL.search(text) or TABLE_ROW.search(text):
+        return False
+    name = text[number.end():]
+    return (len(HAN.findall(name)) <= SECTION_NAME_MAX_HAN
+            and len(re.findall(r"[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*", name)) <= SECTION_NAME_MAX_WORDS)
+
+
+def numbered_section(text: str, lang: str, following: str | None, previous: str | None) -> bool:
+    """A numbered section line ('1. Definitions', '6. Dispute Resolution', '1. 定义', '第一条 …', '一、…'): a short name
+    without a sentence's closing mark, over body text (the next block is longer and not numbered), and not the last of
+    a run of short numbered items (a list of steps: '1. Plan' / '2. Build' / '3. Ship' then a paragraph).
+
+    >>> numbered_section("1. Definitions", "en", "The terms below mean what follows.", None)
+    True
+    >>> numbered_section("3. Ship it", "en", "Then we wrote the report.", "2. Build it")
+    False
+    """
+    if not section_name(text, lang) or following is None:
+        return False
+    if len(following) <= len(text) or ENUMERATOR.match(following) or SECTION_NUMBER.match(following):
+        return False
+    return not (previous is not None and (ENUMERATOR.match(previous) or SECTION_NUMBER.match(previous))
+                and not TERMINAL.search(previous) and len(previous) <= HEADING_MAX_CHARS[lang])
+
+
+def classify_kinds(texts: list[str], langs: list[str], glued_heading: list[bool],
+                   noncontent_kind: list[str | None]) -> tuple[list[str], set[int]]:
+    """Give each block a kind: heading, paragraph, list_item, or its furniture kind (byline, boilerplate, …); and say
+    which headings are section labels ('Summary', '要点总结：'): in the Chinese version they are the writer's outline,
+    kind 'label' (``parse_document``), in the English a heading like another."""
     kinds: list[str] = []
+    labels: set[int] = set()
     in_list = False
     # The next block that is not a byline or boilerplate, for every block: one pass from the end
     # (searching forward from each block made long documents quadratic).
@@ -281,14 +406,21 @@ def classify_kinds(texts: list[str], langs: list[str], glued_heading: list[bool]
         following_texts[k] = upcoming
         if not noncontent_kind[k]:
             upcoming = texts[k]
+    previous = None  # the last block that is not furniture
     for k, text in enumerate(texts):
         if noncontent_kind[k]:
             kinds.append(noncontent_kind[k])
             in_list = False
             continue
         following = following_texts[k]
+        label = False
         if glued_heading[k]:
             kind = "heading"
+        elif numbered_section(text, langs[k], following, previous):
+            kind = "heading"
+        elif following is not None and (is_section_label(text) or (
+                LABEL_SHAPE.match(text.strip()) and (ENUMERATOR.match(following) or SECTION_NUMBER.match(following)))):
+            kind, label = "heading", True
         elif ENUMERATOR.match(text):
             kind = "list_item"
         elif in_list and len(text) <= LIST_RUN_MAX_CHARS:
@@ -299,18 +431,22 @@ def classify_kinds(texts: list[str], langs: list[str], glued_heading: list[bool]
             and not TABLE_ROW.search(text)
             and following is not None
             and len(following) > len(text)
+            and not section_name(following, detect_lang(following))  # a line over a section's name closes a section
         ):
             kind = "heading"
         else:
             kind = "paragraph"
         if kind == "list_item" and in_list and ENDS_SENTENCE.search(text):
             in_list = False
-        elif ENDS_WITH_COLON.search(text) and kind == "paragraph":
+        elif ENDS_WITH_COLON.search(text) and (kind == "paragraph" or label):
             in_list = following is not None and len(following) <= LIST_RUN_MAX_CHARS
         elif kind != "list_item":
             in_list = False
         kinds.append(kind)
-    return kinds
+        if label:
+            labels.add(k)
+        previous = text
+    return kinds, labels
 
 
 def _is_abbreviation(text: str, terminator_at: int, after_at: int) -> bool:
@@ -459,10 +595,10 @@ def caption_continuations(text: str, spans: list[tuple[int, int, bool]], kinds: 
         line = text[a:b]
         if out[k] is None and caption_length and k > 0 and _single_break(gaps[k - 1]) \
                 and caption_length + len(line) <= CAPTION_MAX_CHARS and not _table_or_list(line):
-            out[k] = "byline"
+            out[k] = "caption"
             caption_length += len(line)
             continue
-        caption_length = len(line) if out[k] == "byline" and CAPTION.match(line) else 0
+        caption_length = len(line) if out[k] == "caption" and CAPTION.match(line) else 0
     return out
 
 
@@ -495,24 +631,137 @@ def repeated_alt_texts(texts: list[str], parts: list[str], kinds: list[str]) -> 
             for line, part, kind in zip(texts, parts, kinds)]
 
 
+#: A caption below an image placeholder: the paragraph at most this many blocks below it (a bare URL may stand
+#: between), at most this long (an alt text describing a diagram can run to several sentences), with a
+#: 'figure_caption' cue in its first FIGURE_CUE_WINDOW characters ('Process diagram showing…', '… in action:').
+PLACEHOLDER_CAPTION_REACH = 2
+PLACEHOLDER_CAPTION_MAX_CHARS = 1500
+FIGURE_CUE_WINDOW = 100
+#: A breadcrumb: at most this many words and characters, unpunctuated.
+BREADCRUMB_MAX_WORDS = 6
+BREADCRUMB_MAX_CHARS = 60
+#: Words a breadcrumb may hold besides its site's and section's names ('Engineering at Acme').
+BREADCRUMB_LINKS = frozenset("at of the and on in for by from to".split())
+#: A trail of links ('Home > Blog') counts as a breadcrumb among the first this many lines of a version.
+BREADCRUMB_HEAD_LINES = 3
+
+
+def _url_words(line: str) -> set[str]:
+    """The words of the host and folders of the web address on a line (not its last segment, the page's own name):
+    'https://www.acme.com/engineering/a-post' → {'www', 'acme', 'com', 'engineering'}."""
+    found = URL_PARTS.search(line)
+    if not found:
+        return set()
+    return set(re.findall(r"[a-z0-9]+", (found.group(1) + found.group(2)).lower()))
+
+
+def furniture_in_context(texts: list[str], kinds: list[str | None]) -> list[str | None]:
+    """``kinds`` with the furniture that only its neighbours show: the caption below an image placeholder ('Image 1',
+    then 'Process diagram showing…'), and a breadcrumb: a short line right below page metadata whose words are its
+    address's site and section ('URL Source: https://acme.com/engineering/post' then 'Engineering at Acme'), or a
+    trail of links at the head of the document or below its metadata ('Home > Blog')."""
+    out = list(kinds)
+    placeholder_at, url_words, metadata_at = None, set(), None
+    for k, line in enumerate(texts):
+        if out[k] == "image_placeholder":
+            placeholder_at = k
+            continue
+        if out[k] is not None:
+            if _field_labels().match(line) or BARE_URL.match(line):
+                metadata_at = k
+                url_words = _url_words(line) or url_words
+            continue
+        if placeholder_at is not None and k - placeholder_at <= PLACEHOLDER_CAPTION_REACH \
+                and len(line) <= PLACEHOLDER_CAPTION_MAX_CHARS and any(
+                a < FIGURE_CUE_WINDOW for a, _, label in _context_cues().find(line[:FIGURE_CUE_WINDOW + 40])
+                if label == "figure_caption"):
+            out[k] = "caption"
+            continue
+        placeholder_at = None
+        short = len(line) <= BREADCRUMB_MAX_CHARS and len(line.split()) <= BREADCRUMB_MAX_WORDS and not TERMINAL.search(line)
+        below_metadata = metadata_at is not None and metadata_at == k - 1
+        if short and below_metadata and url_words:
+            words = re.findall(r"[a-z0-9]+", line.lower())
+            named = [w for w in words if w not in BREADCRUMB_LINKS]
+            if named and all(w in url_words for w in named):
+                out[k] = "boilerplate"
+                continue
+        if short and (below_metadata or k < BREADCRUMB_HEAD_LINES) and BREADCRUMB_TRAIL.match(line):
+            out[k] = "boilerplate"
+    return out
+
+
+#: A title is looked for among the Chinese version's first this many content lines.
+TITLE_HEAD_BLOCKS = 6
+#: A title is at most this long, and does not end like a sentence or a clause (a question may be a title).
+TITLE_MAX_CHARS = 120
+TITLE_END = re.compile(r"[.。;；:：,，…]['\"”’）)]*$")
+
+
+def _title_words(text: str) -> str:
+    """A title as compared: its words, lowercased, one space apart ('Google “We Have No Moat”' → 'google we have no moat')."""
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def mark_title(texts: list[str], parts: list[str], kinds: list[str]) -> None:
+    """Give the Chinese version's title line the kind 'title' (in place): among its first content lines, before its
+    first Chinese sentence, a line numbered '00.' ('00. How It Works 精读'), or a line in Latin script, short and
+    unpunctuated, that repeats the English version's title (its 'Title:' metadata or its first line), or that opens
+    the document (a bookmark site's page title). A title is the document's, not a sentence of the Chinese: it is never
+    linked, never an aside, and not counted among the Chinese sentences. At most one line is a title."""
+    english = set()
+    for text, part, kind in zip(texts, parts, kinds):
+        found = TITLE_FIELD.match(text)
+        if found:
+            english.add(_title_words(found.group("title")))
+    opening = [t for t, p, k in zip(texts, parts, kinds) if p == PART_ORIGINAL and k in CONTENT_KINDS][:1]
+    english |= {_title_words(t) for t in opening if len(t) <= TITLE_MAX_CHARS}
+    english.discard("")
+    first_content = next((k for k, kind in enumerate(kinds) if kind in CONTENT_KINDS), None)
+    seen = 0
+    for k, (text, part, kind) in enumerate(zip(texts, parts, kinds)):
+        if part != PART_COMMENTARY or kind not in CONTENT_KINDS:
+            continue
+        seen += 1
+        if seen > TITLE_HEAD_BLOCKS:
+            return
+        line = text.strip()
+        if TITLE_NUMBER.match(line) and seen == 1 and len(line) <= TITLE_MAX_CHARS:
+            kinds[k] = "title"
+            return
+        if HAN.search(line):
+            return  # the Chinese has begun: a later Latin line is the Chinese version's own
+        if len(line) > TITLE_MAX_CHARS or TITLE_END.search(line) or is_section_label(line):
+            continue
+        words = _title_words(line)
+        repeats = bool(words) and any(words == e or (len(words.split()) >= 2 and (words in e or e in words)) for e in english)
+        if repeats or k == first_content:
+            kinds[k] = "title"
+            return
+
+
 def parse_document(text: str) -> Parsed:
     """Parse a decoded document into blocks, sentences and the repairs made to glued units."""
-    spans, repairs = split_glued_headings(text, list(iter_lines(text)))
+    spans, repairs, examined = split_glued_headings(text, list(iter_lines(text)))
     texts = [text[a:b] for a, b, _ in spans]
     counts = [script_counts(t) for t in texts]  # (Han, Latin) of each block, counted once
     langs = [lang_of_counts(han, latin) for han, latin in counts]
-    noncontent_kind = caption_continuations(
-        text, spans, [classify_noncontent(t, lang=lang) for t, lang in zip(texts, langs)])
+    noncontent_kind = furniture_in_context(texts, caption_continuations(
+        text, spans, [classify_noncontent(t, lang=lang) for t, lang in zip(texts, langs)]))
     glued = [g for _, _, g in spans]
-    kinds = classify_kinds(texts, langs, glued, noncontent_kind)
+    kinds, labels = classify_kinds(texts, langs, glued, noncontent_kind)
     weights = [han + latin // 3 for han, latin in counts]
     parts = assign_parts(langs, weights, [nk is not None for nk in noncontent_kind], [han for han, _ in counts])
     for k, repeated in enumerate(repeated_alt_texts(texts, parts, kinds)):
         if repeated:
-            parts[k], kinds[k] = PART_NONCONTENT, "byline"
+            parts[k], kinds[k] = PART_NONCONTENT, "caption"
     for k, part in enumerate(parts):
-        if part == PART_NONCONTENT and kinds[k] not in ("byline", "boilerplate"):
+        if part == PART_NONCONTENT and kinds[k] not in NONCONTENT_KINDS:
             kinds[k] = "boilerplate"
+    mark_title(texts, parts, kinds)
+    for k in range(len(kinds)):
+        if parts[k] == PART_COMMENTARY and k in labels and not HAN.search(texts[k]):
+            kinds[k] = "label"
 
     # A signature: the document's last line, short and unpunctuated, after the content.
     if parts and parts[-1] == PART_NONCONTENT and len(texts[-1]) <= 20 and not re.search(r"[\W_]", texts[-1].replace(" ", "")):
@@ -520,7 +769,7 @@ def parse_document(text: str) -> Parsed:
     # Sections count the headings within each part; a prompt between two sections does not reset them.
     sections, seen = [], {part: 0 for part in set(parts)}
     for part, kind in zip(parts, kinds):
-        if kind == "heading":
+        if kind in ("heading", "label"):
             seen[part] += 1
         sections.append(seen[part])
 
@@ -549,4 +798,4 @@ def parse_document(text: str) -> Parsed:
     repairs_table = pd.DataFrame(repairs, columns=["position", "repair", "before", "after"]).sort_values(
         "position", kind="stable", ignore_index=True
     )
-    return Parsed(blocks=blocks, sentences=sentences, repairs=repairs_table)
+    return Parsed(blocks=blocks, sentences=sentences, repairs=repairs_table, seams_examined=examined + len(sentences))
