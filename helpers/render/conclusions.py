@@ -38,11 +38,29 @@ def same_labs(by_part: pd.DataFrame, *, share: float = SAME_LABS_SHARE) -> str:
             f"({listing(both['org'].tolist(), limit=4)}); the rest appear in one version only.")
 
 
+#: How each kind of furniture is named in the closing sentence (a kind not listed is named by its own name).
+FURNITURE_NAMES = {"byline": "bylines and credits", "boilerplate": "navigation, metadata, prompts and ads",
+                   "image_placeholder": "image placeholders", "caption": "captions"}
+
+
+def furniture_kinds(blocks: pd.DataFrame) -> str:
+    """The kinds of furniture set aside, most frequent first, as the closing sentence names them.
+
+    >>> furniture_kinds(pd.DataFrame({"part": ["noncontent"] * 3, "kind": ["caption", "caption", "byline"]}))
+    'captions, bylines and credits'
+    """
+    kinds = blocks.loc[blocks["part"] == PART_NONCONTENT, "kind"].value_counts(sort=False)
+    order = sorted(kinds.index, key=lambda k: (-kinds[k], k))
+    return ", ".join(FURNITURE_NAMES.get(k, str(k).replace("_", " ")) for k in order)
+
+
 def overview_conclusion(blocks: pd.DataFrame, claims: pd.DataFrame, repairs: pd.DataFrame) -> list[str]:
     """What page 01 showed: the two versions' lengths, what was set aside, what was repaired."""
     noise = int((blocks["part"] == PART_NONCONTENT).sum())
+    furniture = (f"{plural(noise, 'block')} of furniture ({furniture_kinds(blocks)})" if noise
+                 else "No furniture was found")
     return [f"{length_title(claims)}.",
-            f"{plural(noise, 'block')} of furniture (bylines, prompts, ads) and {plural(len(repairs), 'glued unit')} "
+            f"{furniture} and {plural(len(repairs), 'glued unit')} "
             f"were handled before counting: every later page counts only the two versions' sentences."]
 
 

@@ -16,7 +16,7 @@ import pandas as pd
 from ..columns import PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL
 from ..framing.shifts import label_gate, presented_counts
 from ..params import DEFAULTS
-from ..patterns import BYLINE_LEAD, DATE, DISCOVER_URL_RE, HAN, MARKDOWN_IMAGE, MARKDOWN_LINK
+from ..patterns import BYLINE_LEAD, DATE, DISCOVER_URL_RE, HAN, MARKDOWN_IMAGE, MARKDOWN_LINK, TITLE_FIELD, WRITTEN_BY
 from .narrative import listing, pct, plural, text_of, theme_evidence
 from .tables import frame_name
 
@@ -41,8 +41,6 @@ TERMS = (
 
 #: Longest line read as a title (a heading or the document's first line); longer is a paragraph.
 TITLE_MAX_CHARS = 120
-#: A field label that introduces a title in page metadata ('Title: …', '标题：…').
-TITLE_FIELD = re.compile(r"^\s*(?:Title|标题|題目|题目)\s*[:：]\s*(?P<title>.+?)\s*$", re.I)
 #: A line that ends like a statement is a sentence, not a title ('What are LLMs?' may be a title).
 SENTENCE_END = re.compile(r"[。．]\s*$|(?<![A-Z.])\.\s*$")
 #: A Chinese title has at least this many Han characters (an English one a word of three letters or more).
@@ -68,7 +66,7 @@ def document_facts(blocks: pd.DataFrame, source: str | Path = "") -> dict[str, s
 
     Each is "" where the document does not give it. The title is a metadata 'Title:' line, else the English
     original's opening line past its furniture (or the document's first line) when it reads as a title; the author and date
-    come from a byline ('By …', 'Name  May 7, 2026'); the Chinese name is the commentary's opening line when it
+    come from a byline ('By …', 'Name  May 7, 2026'), else a 'Written by …' sentence anywhere past the Chinese; the Chinese name is the commentary's opening line when it
     reads as a title (short, no full stop, no date, no address).
 
     >>> blocks = pd.DataFrame({"part": ["commentary", "commentary", "original", "original"],
@@ -102,12 +100,19 @@ def document_facts(blocks: pd.DataFrame, source: str | Path = "") -> dict[str, s
             continue
         facts["date"] = date.group(0) if date else ""
         name = (text[:date.start()] + text[date.end():]) if date else text
-        name = re.sub(r"^\s*By\s+", "", name).strip(" ·,|-–—/")
+        name = re.sub(r"^\s*(?:(?:Written|Posted|Words)\s+)?By\s+", "", name, flags=re.I).strip(" ·,|-–—/")
         facts["author"] = name if 0 < len(name.split()) <= 6 else ""
         break
+    if not facts["author"]:  # 'Written by …' wherever the original says it (closing acknowledgements included)
+        for text in blocks.loc[blocks["part"] != PART_COMMENTARY, "text"].astype(str).str.strip():
+            found = WRITTEN_BY.match(text)
+            if found and len(found.group("names").split()) <= 12:
+                facts["author"] = found.group("names").strip(" ,")
+                break
     commentary = blocks[blocks["part"] == PART_COMMENTARY].head(1)
     name = _plain(commentary["text"].iloc[0]) if len(commentary) else ""
-    if commentary["kind"].isin(["heading", "paragraph"]).all() and _is_title(name) and HAN.search(name) and name != facts["title"]:
+    if commentary["kind"].isin(["title", "heading", "paragraph"]).all() and _is_title(name) and HAN.search(name) \
+            and name != facts["title"]:
         facts["zh_title"] = name
     return facts
 
