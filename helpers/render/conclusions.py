@@ -38,27 +38,28 @@ def same_labs(by_part: pd.DataFrame, *, share: float = SAME_LABS_SHARE) -> str:
             f"({listing(both['org'].tolist(), limit=4)}); the rest appear in one version only.")
 
 
-#: How each kind of furniture is named in the closing sentence (a kind not listed is named by its own name).
-FURNITURE_NAMES = {"byline": "bylines and credits", "boilerplate": "navigation, metadata, prompts and ads",
-                   "image_placeholder": "image placeholders", "caption": "captions"}
+#: How each kind of furniture is named in the closing sentence, one and many (a kind not listed: its own name).
+FURNITURE_NAMES = {"byline": ("byline or credit", "bylines and credits"),
+                   "boilerplate": ("line of navigation, metadata or prompt", "lines of navigation, metadata or prompts"),
+                   "image_placeholder": ("image placeholder", "image placeholders"), "caption": ("caption", "captions")}
 
 
 def furniture_kinds(blocks: pd.DataFrame) -> str:
-    """The kinds of furniture set aside, most frequent first, as the closing sentence names them.
+    """The kinds of furniture set aside with their counts, most frequent first, as the closing sentence names them.
 
     >>> furniture_kinds(pd.DataFrame({"part": ["noncontent"] * 3, "kind": ["caption", "caption", "byline"]}))
-    'captions, bylines and credits'
+    '2 captions, 1 byline or credit'
     """
     kinds = blocks.loc[blocks["part"] == PART_NONCONTENT, "kind"].value_counts(sort=False)
     order = sorted(kinds.index, key=lambda k: (-kinds[k], k))
-    return ", ".join(FURNITURE_NAMES.get(k, str(k).replace("_", " ")) for k in order)
+    default = lambda k: (str(k).replace("_", " "), str(k).replace("_", " ") + "s")  # noqa: E731
+    return ", ".join(plural(int(kinds[k]), *FURNITURE_NAMES.get(k, default(k))) for k in order)
 
 
 def overview_conclusion(blocks: pd.DataFrame, claims: pd.DataFrame, repairs: pd.DataFrame) -> list[str]:
     """What page 01 showed: the two versions' lengths, what was set aside, what was repaired."""
     noise = int((blocks["part"] == PART_NONCONTENT).sum())
-    furniture = (f"{plural(noise, 'block')} of furniture ({furniture_kinds(blocks)})" if noise
-                 else "No furniture was found")
+    furniture = f"{plural(noise, 'block')} of furniture ({furniture_kinds(blocks)})" if noise else "No furniture was found"
     return [f"{length_title(claims)}.",
             f"{furniture} and {plural(len(repairs), 'glued unit')} "
             f"were handled before counting: every later page counts only the two versions' sentences."]
