@@ -234,3 +234,44 @@ def test_the_furniture_sentence_names_the_kinds_found():
     assert "2 image placeholders" in named and "1 caption" in named and "ads" not in named
     sentence = overview_conclusion(blocks, blocks.assign(end=blocks["end"]), blocks.iloc[:0])[1]
     assert f"({named})" in sentence
+
+
+# ---- 5. lines that look like headings and are not; a list run on its label --------------------------
+
+@pytest.mark.parametrize("line, following", [
+    ("Big boats are slow to turn. In the long run the best boats are the ones", "which can be turned quickly."),
+    ("To get started, please visit our harbour page for the timetable", ENGLISH_BODY),
+    ("The best boats in the long run are the ones", "which the crews can turn quickly in a storm."),
+])
+def test_a_line_that_reads_as_a_sentence_is_not_a_heading(line, following):
+    assert kinds_of(f"{line}\n{following}\n")[line][1] != "heading"
+
+
+def test_a_long_numbered_section_name_in_title_case_is_a_heading_and_a_sentence_is_not():
+    doc = ("4. Harbour Engine – Unified Infrastructure to Power and Optimize Every Crossing\n" + ENGLISH_BODY + "\n"
+           "6. Release: Try the Harbour Engine Today!\n" + ENGLISH_BODY + "\n"
+           "7. the crews load the boats and then they sail out to sea at dawn\n" + ENGLISH_BODY + "\n")
+    kinds = kinds_of(doc)
+    assert kinds["4. Harbour Engine – Unified Infrastructure to Power and Optimize Every Crossing"][1] == "heading"
+    assert kinds["6. Release: Try the Harbour Engine Today!"][1] == "heading"
+    assert kinds["7. the crews load the boats and then they sail out to sea at dawn"][1] == "list_item"
+
+
+def test_a_cross_reference_to_a_file_is_navigation():
+    doc = "小镇的历史很长。居民以捕鱼为生。\nHarbour tides explained（概念索引：01-concept-tides.md）\n" + ENGLISH_BODY
+    assert kinds_of(doc)["Harbour tides explained（概念索引：01-concept-tides.md）"][0] == PART_NONCONTENT
+
+
+def test_a_label_with_its_points_run_on_one_line_is_cut_into_label_and_items():
+    line = "要点总结： 1、小镇靠贸易发展：这是事实。 2、居民以捕鱼为生。 3、天气决定一切。"
+    doc = f"{line}\n\n{ENGLISH_BODY}\n"
+    parsed = parse_document(doc)
+    chinese = parsed.blocks[parsed.blocks["part"] == PART_COMMENTARY]
+    assert list(chinese["text"]) == ["要点总结：", "1、小镇靠贸易发展：这是事实。", "2、居民以捕鱼为生。", "3、天气决定一切。"]
+    assert list(chinese["kind"]) == ["heading", "list_item", "list_item", "list_item"]
+    assert list(parsed.repairs["repair"]) == ["list_run_on_its_label"] * 3
+    for start, end, text in zip(chinese["start"], chinese["end"], chinese["text"]):
+        assert doc[start:end] == text
+    # a number out of turn is not cut; a line without a label is left whole
+    assert list(parse_document("要点总结： 1、第一点。 3、第三点。\n").blocks["text"]) == ["要点总结：", "1、第一点。 3、第三点。"]
+    assert len(parse_document("他说： 1、第一点。 2、第二点。\n").blocks) == 1

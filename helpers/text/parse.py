@@ -22,9 +22,9 @@ from ..columns import (
     PART_ORIGINAL,
 )
 from ..patterns import (
-    BARE_URL, BREADCRUMB_TRAIL, BYLINE_LEAD, CAPTION, DATE, DATED_ITEM, ENDS_SENTENCE, ENDS_WITH_COLON, ENUMERATOR, EN_END,
-    FILE_ENTRY, GLUED_HEADING, GLUED_SENTENCE, HAN, HANDLE_AFTER_LABEL, IMAGE_PLACEHOLDER, INITIAL, LATIN_LETTER, LINE,
-    LINK_ROW_SEPARATOR, NOT_HAN_RUN, NOT_LATIN_LETTER_RUN, PICTOGRAPH, RUN_IN_HEADING, SECTION_NUMBER, SENTENCE_STARTERS,
+    BARE_URL, BREADCRUMB_TRAIL, BYLINE_LEAD, CAPTION, COMMA_CLAUSE, DATE, DATED_ITEM, ENDS_SENTENCE, ENDS_WITH_COLON, ENUMERATOR, EN_END,
+    FILE_ENTRY, FILE_REFERENCE, GLUED_HEADING, GLUED_SENTENCE, HAN, HANDLE_AFTER_LABEL, IMAGE_PLACEHOLDER, INITIAL, INNER_SENTENCE_END, LATIN_LETTER, LINE,
+    LINK_ROW_SEPARATOR, NOT_HAN_RUN, NOT_LATIN_LETTER_RUN, PICTOGRAPH, RUN_IN_HEADING, RUN_ON_ITEM, SECTION_NUMBER, SENTENCE_STARTERS,
     TABLE_ROW, TERMINAL, TITLE_FIELD, TITLE_NUMBER, URL_PARTS, ZH_CLOSE_QUOTE, ZH_END, ZH_OPEN_QUOTE, ZH_QUOTE_INTRODUCERS,
 )
 from ..vocab import CueMatcher, load_cues
@@ -180,7 +180,7 @@ def classify_noncontent(text: str, *, lang: str | None = None) -> str | None:
             return "byline" if field.group("byline_field") else "boilerplate"
         if HANDLE_AFTER_LABEL.search(text) and len(text) <= BYLINE_MAX_CHARS:
             return "byline"
-        if FILE_ENTRY.match(text) or BARE_URL.match(text):
+        if FILE_ENTRY.match(text) or BARE_URL.match(text) or FILE_REFERENCE.search(text):
             return "boilerplate"
     if len(text) <= BYLINE_MAX_CHARS and (
             BYLINE_LEAD.search(text) or (DATE.search(text) and len(text.split()) <= 8 and not DATED_ITEM.match(text))):
@@ -239,6 +239,28 @@ def run_in_heading(block: str) -> int | None:
     return match.end()
 
 
+def run_on_list(block: str) -> list[int]:
+    """Where a label and the numbered points run on after it on one line are cut apart ('要点总结： 1、… 2、…'): after the
+    label, and before each next number in turn (1, 2, 3 …, each after a space); [] when the line is not one.
+
+    >>> block = "要点总结： 1、成本在下降。 2、价值在增长。"
+    >>> [block[c:c + 2] for c in run_on_list(block)]
+    ['1、', '2、']
+    """
+    label, colon, rest = block.partition("：") if "：" in block[:20] else block.partition(":")
+    if not colon or not is_section_label(label) or not rest.strip():
+        return []
+    first = len(label) + len(colon) + (len(rest) - len(rest.lstrip()))
+    if not re.match(r"1\s*[、.．)）](?!\d)", block[first:]):
+        return []
+    cuts, expected = [first], 2
+    for item in RUN_ON_ITEM.finditer(block, first + 2):
+        if int(item.group(1)) == expected:
+            cuts.append(item.start())
+            expected += 1
+    return cuts
+
+
 def split_glued_headings(text: str, spans: list[tuple[int, int]]) -> tuple[list[tuple[int, int, bool]], list[dict], int]:
     """Split a heading glued to its paragraph ('…the Western labThe thing…', or run in after one space:
     'Code Helpers As of May 2020, Code Helpers…') into two blocks.
@@ -262,6 +284,17 @@ def split_glued_headings(text: str, spans: list[tuple[int, int]]) -> tuple[list[
                 repairs.append({"position": cut, "repair": "heading_glued_to_paragraph",
                                 "before": text[max(start, cut - 30):cut], "after": text[cut:cut + 30]})
                 continue
+        run_on = run_on_list(block)
+        if run_on:
+            bounds = [0, *run_on, len(block)]
+            for n, (a, b) in enumerate(zip(bounds, bounds[1:])):
+                piece = block[a:b]
+                out.append((start + a, start + a + len(piece.rstrip(EDGE_SPACE)), n == 0))
+            for cut in run_on:
+                repairs.append({"position": start + cut, "repair": "list_run_on_its_label",
+                                "before": text[max(start, start + cut - 30):start + cut],
+                                "after": text[start + cut:start + cut + 30]})
+            continue
         run_in = run_in_heading(block)
         if run_in is not None:
             cut = start + run_in
@@ -355,6 +388,9 @@ def is_section_label(text: str) -> bool:
 #: its number; longer, it states something (a summary's numbered key point: '3.中国公司有很强的技术自主意识').
 SECTION_NAME_MAX_WORDS = 7
 SECTION_NAME_MAX_HAN = 10
+#: A name in Title Case may run to this many words ('4. A Hybrid Engine – Unified Infrastructure to Power Training').
+SECTION_TITLE_MAX_WORDS = 14
+TITLE_CASE_SHARE = 0.7
 
 
 def section_name(text: str, lang: str) -> bool:
@@ -365,11 +401,25 @@ def section_name(text: str, lang: str) -> bool:
     (True, False)
     """
     number = SECTION_NUMBER.match(text)
-    if not number or len(text) > HEADING_MAX_CHARS[lang] or TERMINAL.search(text) or TABLE_ROW.search(text):
+    if not number or len(text) > HEADING_MAX_CHARS[lang] or TABLE_ROW.search(text):
         return False
     name = text[number.end():]
-    return (len(HAN.findall(name)) <= SECTION_NAME_MAX_HAN
-            and len(re.findall(r"[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*", name)) <= SECTION_NAME_MAX_WORDS)
+    words = re.findall(r"[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*", name)
+    title_case = is_title_case(words)
+    if TERMINAL.search(text) and not (title_case and text.rstrip()[-1:] in "!?"):
+        return False
+    return len(HAN.findall(name)) <= SECTION_NAME_MAX_HAN and (
+        len(words) <= SECTION_NAME_MAX_WORDS or (title_case and len(words) <= SECTION_TITLE_MAX_WORDS))
+
+
+def is_title_case(words: list[str]) -> bool:
+    """Words written as a title: most of the longer ones (four letters or more) capitalised.
+
+    >>> is_title_case("Unified Infrastructure to Power and Optimize Training".split()), is_title_case("we train the models".split())
+    (True, False)
+    """
+    long = [w for w in words if len(w) >= 4 and w[:1].isalpha()]
+    return len(long) >= 2 and sum(w[:1].isupper() for w in long) >= TITLE_CASE_SHARE * len(long)
 
 
 def numbered_section(text: str, lang: str, following: str | None, previous: str | None) -> bool:
@@ -388,6 +438,24 @@ def numbered_section(text: str, lang: str, following: str | None, previous: str 
         return False
     return not (previous is not None and (ENUMERATOR.match(previous) or SECTION_NUMBER.match(previous))
                 and not TERMINAL.search(previous) and len(previous) <= HEADING_MAX_CHARS[lang])
+
+
+#: A line whose comma opens a lowercase clause reads as a sentence past this many words ('To get started, please …').
+CLAUSE_MIN_WORDS = 7
+
+
+def reads_as_sentence(text: str, following: str) -> bool:
+    """A short unpunctuated line that is not a heading all the same: it holds a sentence's end inside ('… slowing us
+    down. In the long run, the best are the ones'), the next line goes on in lowercase (the sentence broke over two
+    lines), or a comma opens a lowercase clause in a line of some length ('To get started, please visit our page').
+
+    >>> reads_as_sentence("Big models are slow. In the long run the best ones", "which can be iterated on.")
+    True
+    >>> reads_as_sentence("Why factories matter", "Factories are where the learning happens.")
+    False
+    """
+    return bool(INNER_SENTENCE_END.search(text) or following[:1].islower()
+                or (COMMA_CLAUSE.search(text) and len(text.split()) >= CLAUSE_MIN_WORDS))
 
 
 def classify_kinds(texts: list[str], langs: list[str], glued_heading: list[bool],
@@ -432,6 +500,7 @@ def classify_kinds(texts: list[str], langs: list[str], glued_heading: list[bool]
             and following is not None
             and len(following) > len(text)
             and not section_name(following, detect_lang(following))  # a line over a section's name closes a section
+            and not reads_as_sentence(text, following)
         ):
             kind = "heading"
         else:
