@@ -89,8 +89,6 @@ RUN_IN_HEADING = re.compile(
 FILE_ENTRY = re.compile(r"^[\w.-]+\.(?:md|markdown|txt|pdf|html?|ipynb|py|rst)\s*[:：]", re.ASCII)
 #: A label, a colon, then a handle: a credits line ('译员：@alice、@bob', 'Reviewers: @carol').
 HANDLE_AFTER_LABEL = re.compile(r"[:：]\s*@\w")
-#: A line that ends on a bracketed pointer to a file: a cross-reference of a folder's index ('… （概念索引：01-x.md）').
-FILE_REFERENCE = re.compile(r"[（(][^（）()\r\n]{0,40}?[\w.-]+\.(?:md|markdown|txt|pdf|html?|ipynb|rst)\s*[)）]\s*$", re.ASCII)
 #: Inside an English line: a sentence's end, then the next sentence ('… slowing us down. In the long run …').
 INNER_SENTENCE_END = re.compile(r"[a-z0-9][.!?][’”\"')]?\s+[A-Z][a-z]")
 #: Inside an English line: a comma, then a lowercase word: a clause ('To get started, please visit …').

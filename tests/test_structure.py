@@ -257,11 +257,6 @@ def test_a_long_numbered_section_name_in_title_case_is_a_heading_and_a_sentence_
     assert kinds["7. the crews load the boats and then they sail out to sea at dawn"][1] == "list_item"
 
 
-def test_a_cross_reference_to_a_file_is_navigation():
-    doc = "小镇的历史很长。居民以捕鱼为生。\nHarbour tides explained（概念索引：01-concept-tides.md）\n" + ENGLISH_BODY
-    assert kinds_of(doc)["Harbour tides explained（概念索引：01-concept-tides.md）"][0] == PART_NONCONTENT
-
-
 def test_a_label_with_its_points_run_on_one_line_is_cut_into_label_and_items():
     line = "要点总结： 1、小镇靠贸易发展：这是事实。 2、居民以捕鱼为生。 3、天气决定一切。"
     doc = f"{line}\n\n{ENGLISH_BODY}\n"

@@ -23,7 +23,7 @@ from ..columns import (
 )
 from ..patterns import (
     BARE_URL, BREADCRUMB_TRAIL, BYLINE_LEAD, CAPTION, COMMA_CLAUSE, DATE, DATED_ITEM, ENDS_SENTENCE, ENDS_WITH_COLON, ENUMERATOR, EN_END,
-    FILE_ENTRY, FILE_REFERENCE, GLUED_HEADING, GLUED_SENTENCE, HAN, HANDLE_AFTER_LABEL, IMAGE_PLACEHOLDER, INITIAL, INNER_SENTENCE_END, LATIN_LETTER, LINE,
+    FILE_ENTRY, GLUED_HEADING, GLUED_SENTENCE, HAN, HANDLE_AFTER_LABEL, IMAGE_PLACEHOLDER, INITIAL, INNER_SENTENCE_END, LATIN_LETTER, LINE,
     LINK_ROW_SEPARATOR, NOT_HAN_RUN, NOT_LATIN_LETTER_RUN, PICTOGRAPH, RUN_IN_HEADING, RUN_ON_ITEM, SECTION_NUMBER, SENTENCE_STARTERS,
     TABLE_ROW, TERMINAL, TITLE_FIELD, TITLE_NUMBER, URL_PARTS, ZH_CLOSE_QUOTE, ZH_END, ZH_OPEN_QUOTE, ZH_QUOTE_INTRODUCERS,
 )
@@ -180,7 +180,7 @@ def classify_noncontent(text: str, *, lang: str | None = None) -> str | None:
             return "byline" if field.group("byline_field") else "boilerplate"
         if HANDLE_AFTER_LABEL.search(text) and len(text) <= BYLINE_MAX_CHARS:
             return "byline"
-        if FILE_ENTRY.match(text) or BARE_URL.match(text) or FILE_REFERENCE.search(text):
+        if FILE_ENTRY.match(text) or BARE_URL.match(text):
             return "boilerplate"
     if len(text) <= BYLINE_MAX_CHARS and (
             BYLINE_LEAD.search(text) or (DATE.search(text) and len(text.split()) <= 8 and not DATED_ITEM.match(text))):
