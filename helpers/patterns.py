@@ -194,6 +194,14 @@ DISCOVER_EN_CUE_RE = re.compile(
     r"|Technologies\b|Technology\b|Group\b|Foundation\b|Institute\b|University\b|team\b|company\b|startup\b)"
 )
 DISCOVER_ZH_CUE_RE = re.compile(r"(?:公司|团队|实验室|研究院|研究所|集团|科技|基金会|大学|创始人|联合创始人|CEO)")
+# What a model or framework's name is followed by, never an organisation's: a version ("Zorb-7B", "Zorb2") or the kind
+# of thing it is ("MindSpore 框架", "Zorb AI framework", "Zorb 模型", "Zorb models"): a name the text writes so names
+# what someone made, and the "AI" or "team" beside it elsewhere is no organisation cue (tables.discover). Words a
+# company's name also takes ("Rokid app", "OpenRouter API", 平台, "chips") are left out.
+DISCOVER_PRODUCT_AFTER = (
+    r"(?:-?\d|[ \u00A0]*(?:AI[ \u00A0]*)?(?:框架|模型|大模型|系列|套件"
+    r"|(?:framework|model|toolkit|library|series|suite)s?\b))"
+)
 # A lowercase word, hyphenated parts included ("multi-agent"): a capitalised "Multi-agent" is that word, not a name.
 DISCOVER_LOWER_RE = re.compile(rf"{LATIN_BEFORE}[a-z][a-z]+(?:-[a-z]+)*{LATIN_AFTER}")
 
@@ -212,6 +220,10 @@ MADE_BY_BEFORE_RE = re.compile(
     r"|[ \u00A0]+(?:released|releases|launched|launches|introduced|introduces|unveiled|unveils|open-sourced|open-sources"
     r"|announced|announces)[ \u00A0]+(?:(?:the|its|a)[ \u00A0]+)?(?:new[ \u00A0]+)?"
 )
+
+#: After a known name: two or more hyphen-joined words of letters, four or more each ("-Efficient-Tuning"): the name
+#: heads another project's name (``helpers.tables.entities.drop_compound_tails``).
+PROJECT_TAIL_RE = re.compile(r"(?:-[A-Za-z][a-z]{3,}){2,}(?![A-Za-z0-9-])")
 
 # ---- tables.ties: Chinese names tied to English ones ---------------------------------------------
 

@@ -26,14 +26,15 @@ gazetteer's own mentions there too).
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from functools import lru_cache
 
 import pandas as pd
 
 from ..patterns import (
-    CAMEL_RE, CAPITALISED_RE, DISCOVER_EN_CUE_RE, DISCOVER_LOWER_RE, DISCOVER_URL_RE, DISCOVER_WORD_RE, DISCOVER_ZH_CUE_RE,
-    HAS_DIGIT_RE, HAS_UPPER_RE, LATIN_CHAR_RE, MADE_BY_AFTER_RE, MADE_BY_BEFORE_RE, MADE_BY_ZH_VERB_RE,
+    CAMEL_RE, CAPITALISED_RE, DISCOVER_EN_CUE_RE, DISCOVER_LOWER_RE, DISCOVER_PRODUCT_AFTER, DISCOVER_URL_RE, DISCOVER_WORD_RE,
+    DISCOVER_ZH_CUE_RE, HAS_DIGIT_RE, HAS_UPPER_RE, LATIN_BEFORE, LATIN_CHAR_RE, MADE_BY_AFTER_RE, MADE_BY_BEFORE_RE, MADE_BY_ZH_VERB_RE,
 )
 from . import entities, ties
 
@@ -69,10 +70,13 @@ def _latin_aliases_of(key: tuple[tuple[str, ...], ...]) -> tuple[dict[str, str],
 
 
 def _versioned_entity(word: str, exact: dict[str, str], folded: dict[str, str]) -> tuple[str, str] | None:
-    """(entity, alias) when ``word`` is a gazetteer alias with a version glued on: the alias, then a digit.
+    """(entity, alias) when ``word`` is a gazetteer alias with a version glued on: the alias, then a digit, or a
+    hyphen and a digit ("Zorb-4V" when only "Zorb" is listed).
 
     >>> _versioned_entity("Baichuan2-13B", {"Baichuan": "baichuan"}, {})
     ('baichuan', 'Baichuan')
+    >>> _versioned_entity("GPT-4V", {"GPT": "gpt"}, {})
+    ('gpt', 'GPT')
     >>> _versioned_entity("Baichuanese", {"Baichuan": "baichuan"}, {}) is None
     True
     """
@@ -80,6 +84,8 @@ def _versioned_entity(word: str, exact: dict[str, str], folded: dict[str, str]) 
         if not word[cut].isdigit() or word[cut - 1].isdigit():
             continue
         head = word[:cut]
+        if head.endswith("-") and len(head) > 1:
+            head = head[:-1]
         entity = exact.get(head) or folded.get(head.casefold())
         if entity:
             return entity, head
@@ -178,7 +184,7 @@ def discover_mentions(
             continue
         parts = {part for _, _, part in places}
         cue = any(_has_org_cue(text, s, e) for s, e, _ in places)
-        if not cue:
+        if not cue or _names_a_product(text, word):
             continue
         evidence = EVIDENCE_BOTH if {"zh", "en"} <= parts else EVIDENCE_SUFFIX if _suffix_cue(text, places) else ""
         if not evidence:
@@ -269,6 +275,17 @@ def _tied_rows(text: str, claims: pd.DataFrame, mentions: pd.DataFrame, rows: li
         return []
     places = frozenset(name for name in gazetteer.loc[gazetteer["type"] == "place", "name_zh"] if name)
     return ties.tie_names(text, claims, part_of, taken, english, entities.tokenizer_for(gazetteer), places=places)
+
+
+def _names_a_product(text: str, word: str) -> bool:
+    """Whether the text writes ``word`` as a model's or product's name somewhere: with a version glued on, or followed by
+    a kind of thing made (``DISCOVER_PRODUCT_AFTER``: 框架, 模型, "framework", "models" …). Such a name's "team" or "AI"
+    ("the Zorb team", "Zorb AI 框架") is its makers' or its own, not an organisation called Zorb.
+
+    >>> _names_a_product("Zorb 团队发布了 Zorb-7B。", "Zorb"), _names_a_product("Rokid 公司发布了眼镜。", "Rokid")
+    (True, False)
+    """
+    return re.search(rf"{LATIN_BEFORE}{re.escape(word)}{DISCOVER_PRODUCT_AFTER}", text) is not None
 
 
 def _after_mention(text: str, start: int, covered: bytearray) -> bool:
