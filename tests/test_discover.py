@@ -107,6 +107,26 @@ def test_a_word_right_after_a_known_name_is_part_of_its_company_name():
     assert discovered(text).empty
 
 
+@pytest.mark.parametrize(
+    "zh, en",
+    [
+        # a model's name with its team: the team is its makers', not an organisation called Zorbit
+        ("Zorbit 团队发布了 Zorbit-7B，效果很好。", "The Zorbit team released Zorbit-7B today."),
+        # a framework's name with "AI" after it
+        ("我们基于 Zorbit AI 框架开发，效果很好。", "We build on the Zorbit AI framework for speed."),
+        # a model family: "Zorbit 模型", "Zorbit models"
+        ("Zorbit 团队说 Zorbit 模型很好。", "The Zorbit team says Zorbit models are good."),
+    ],
+)
+def test_a_name_the_text_writes_as_a_model_or_framework_is_no_organisation(zh, en):
+    assert discovered(document(zh, en)).query("evidence == @EVIDENCE_BOTH").empty
+
+
+def test_a_company_with_an_app_or_a_platform_is_still_discovered():
+    found = discovered(document("Rokid 公司发布了 Rokid 平台。", "Rokid released the Rokid app and the Rokid API."))
+    assert set(found["evidence"]) == {EVIDENCE_BOTH} and len(found) == 5
+
+
 # ---- rule 3: an English name with a company suffix ------------------------------------------------
 
 

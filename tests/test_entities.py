@@ -183,6 +183,12 @@ TOY_CASES = [
     ("Acme-pilled devs", [("Acme", "acme")]),
     ("Zing Pro, Zing2, 4Zing", [("Zing Pro", "zing_pro")]),
     ("Jane Roe met John Doe in 春田", [("Jane Roe", "jane_roe"), ("John Doe", "john_doe"), ("春田", "springfield")]),
+    # a name inside another's hyphenated name is not a mention: Acme-Zing-7B is Acme's, amazing-acme-api no one's
+    ("Acme-Zing-7B and Zing", [("Acme", "acme"), ("Zing", "zing")]),
+    ("amazing-acme-api for Acme", [("Acme", "acme")]),
+    ("艾克米-Zing", [("艾克米", "acme"), ("Zing", "zing")]),  # a hyphen after Han characters joins no Latin name
+    # a name heading a project named with two more words is that project's; with one word or a size it is the name
+    ("Zing-Efficient-Tuning supports Zing-Chat and Zing-7B-Base", [("Zing", "zing"), ("Zing", "zing")]),
 ]
 
 

@@ -70,13 +70,10 @@ def _latin_aliases_of(key: tuple[tuple[str, ...], ...]) -> tuple[dict[str, str],
 
 
 def _versioned_entity(word: str, exact: dict[str, str], folded: dict[str, str]) -> tuple[str, str] | None:
-    """(entity, alias) when ``word`` is a gazetteer alias with a version glued on: the alias, then a digit, or a
-    hyphen and a digit ("Zorb-4V" when only "Zorb" is listed).
+    """(entity, alias) when ``word`` is a gazetteer alias with a version glued on: the alias, then a digit.
 
     >>> _versioned_entity("Baichuan2-13B", {"Baichuan": "baichuan"}, {})
     ('baichuan', 'Baichuan')
-    >>> _versioned_entity("GPT-4V", {"GPT": "gpt"}, {})
-    ('gpt', 'GPT')
     >>> _versioned_entity("Baichuanese", {"Baichuan": "baichuan"}, {}) is None
     True
     """
@@ -84,8 +81,6 @@ def _versioned_entity(word: str, exact: dict[str, str], folded: dict[str, str]) 
         if not word[cut].isdigit() or word[cut - 1].isdigit():
             continue
         head = word[:cut]
-        if head.endswith("-") and len(head) > 1:
-            head = head[:-1]
         entity = exact.get(head) or folded.get(head.casefold())
         if entity:
             return entity, head
