@@ -193,6 +193,21 @@ DISCOVER_EN_CUE_RE = re.compile(
     r"(?:'s)?[ \u00A0]+(?:Inc\b|Inc\.|Corp\b|Corporation\b|Ltd\b|LLC\b|GmbH\b|Labs?\b|AI\b|Research\b"
     r"|Technologies\b|Technology\b|Group\b|Foundation\b|Institute\b|University\b|team\b|company\b|startup\b)"
 )
+# What an organisation's name stands beside in English prose and a product's or person's does not: right before it,
+# what is done to or at a company ("founded Rokid", "acquired by Acme", "backed by", "invested in", "works at"); right
+# after it, an apposition ("Rokid, a Hangzhou startup", "Acme, the chip maker") or what a company has or does
+# ("Rokid's CEO", "Acme's founder", "Acme raised $10m", "Acme's valuation").
+DISCOVER_EN_BEFORE_RE = re.compile(
+    r"(?:\b(?:co-?founded|founded|acquired|acquired by|backed by|funded by|invested in|investors? in|spun out of"
+    r"|works? at|worked at|employees? (?:at|of)|startups? called|company called)[ \u00A0]+(?:the[ \u00A0]+)?)$"
+)
+DISCOVER_EN_AFTER_RE = re.compile(
+    r"(?:,[ \u00A0]+(?:an?|the)[ \u00A0]+(?:[\w-]+[ \u00A0]+){0,3}?(?:startup|company|firm|lab|laboratory|maker"
+    r"|unicorn|conglomerate|giant|publisher|nonprofit|non-profit)\b"
+    r"|(?:'s|’s)[ \u00A0]+(?:co-?founders?|founders?|CEO|chief executive|CTO|employees|staff|valuation|headquarters|investors"
+    r"|board|shares|stock|IPO|researchers)\b"
+    r"|[ \u00A0]+(?:raised|raises|is valued|was valued|went public|was acquired|was founded|were founded|has raised)\b)"
+)
 DISCOVER_ZH_CUE_RE = re.compile(r"(?:公司|团队|实验室|研究院|研究所|集团|科技|基金会|大学|创始人|联合创始人|CEO)")
 # What a model or framework's name is followed by, never an organisation's: a version ("Zorb-7B", "Zorb2") or the kind
 # of thing it is ("MindSpore 框架", "Zorb AI framework", "Zorb 模型", "Zorb models"): a name the text writes so names
@@ -218,7 +233,8 @@ MADE_BY_BEFORE_RE = re.compile(
     r"(?:'s|’s)[ \u00A0]+(?:(?:new|latest|open[ -]source)[ \u00A0]+)?"
     r"|[ \u00A0]*(?:(?:最新)?(?:推出|发布|开发|开源|研发|打造))?的[ \u00A0]*"
     r"|[ \u00A0]+(?:released|releases|launched|launches|introduced|introduces|unveiled|unveils|open-sourced|open-sources"
-    r"|announced|announces)[ \u00A0]+(?:(?:the|its|a)[ \u00A0]+)?(?:new[ \u00A0]+)?"
+    r"|announced|announces|created|creates|developed|develops|built|builds|trained|trains|shipped|ships)"
+    r"[ \u00A0]+(?:(?:the|its|a)[ \u00A0]+)?(?:new[ \u00A0]+)?"
 )
 
 #: After a known name: two or more hyphen-joined words of letters, four or more each ("-Efficient-Tuning"): the name

@@ -135,6 +135,33 @@ def test_an_english_name_with_a_company_suffix_is_discovered_even_if_the_chinese
     assert found["surface"].tolist() == ["Vellum"] and found["evidence"].tolist() == [EVIDENCE_SUFFIX]
 
 
+@pytest.mark.parametrize(
+    "en",
+    [
+        "In 2019 she founded Zorbit with two friends from school.",
+        "The glasses are made by Zorbit, a small hardware startup.",
+        "Zorbit's CEO said the glasses sell well this year.",
+        "Last year Zorbit raised money from three funds.",
+        "The team was acquired by Zorbit in the spring.",
+    ],
+)
+def test_an_english_name_prose_calls_a_company_is_discovered_even_if_the_chinese_omits_it(en):
+    found = discovered(document("这家公司发布了新眼镜，效果很好。", en))
+    assert found["surface"].tolist() == ["Zorbit"] and found["evidence"].tolist() == [EVIDENCE_SUFFIX]
+
+
+@pytest.mark.parametrize(
+    "en",
+    [
+        "The Zorbit team released the glasses this year.",  # a team alone: a model's makers, maybe
+        "She joined Zorbit Park on the weekend.",  # no company words around it
+        "The glasses were founded on Zorbit principles, a small startup idea.",  # "founded on", not "founded"
+    ],
+)
+def test_prose_that_does_not_call_it_a_company_discovers_nothing(en):
+    assert discovered(document("这家公司发布了新眼镜，效果很好。", en)).empty
+
+
 def test_ai_alone_is_a_cue_for_both_versions_but_no_company_suffix():
     # "Zorbit AI" names a company when the Chinese writes Zorbit too; in the English alone it could be a product
     assert discovered(document("这家公司发布了新模型，效果很好。", "Then Zorbit AI released a new model.")).empty

@@ -114,6 +114,7 @@ def test_the_head_before_a_suffix_stops_at_a_function_word():
         ("Acme 的 Zorb-7B 很强，大家都很关注这个消息。", "Acme's Zorb-7B is strong, and everyone is watching."),
         ("Zorb-7B 由 Acme 开发，大家都很关注这个消息。", "Acme released Zorb-7B today, and everyone is watching."),
         ("大家都很关注 ZorbChat 这个产品的消息。", "ZorbChat was built by Acme, and everyone is watching."),
+        ("大家都很关注 Zorb-7B 这个消息，效果很好。", "Acme trained Zorb-7B on public data, and everyone is watching."),
     ],
 )
 def test_a_model_the_text_ties_to_its_maker_counts_for_that_maker(zh, en):

@@ -9,9 +9,15 @@ mention, and each mention says which rule fired in its ``evidence`` column:
 - ``both_versions``: a name written in Latin script in the Chinese version that the English version also uses,
   which reads as an organisation: capitalised or CamelCase, not a stoplisted word, not a sentence opener that the
   text also writes in lowercase, and named beside an organisation cue in either version (``Inc.``, ``Labs``,
-  ``AI``, ``team``; 公司, 团队, 实验室 …: ``ORG_CUES_EN``, ``ORG_CUES_ZH``) at least once;
-- ``org_suffix``: a capitalised English name followed by a company suffix ("Foo Inc.", "Bar Labs"): the suffix
-  says what it is even when the Chinese never writes it.
+  ``AI``, ``team``; 公司, 团队, 实验室 …: ``DISCOVER_EN_CUE_RE``, ``DISCOVER_ZH_CUE_RE``; or English prose that calls it
+  a company, as below) at least once;
+- ``org_suffix``: a capitalised English name followed by a company suffix ("Foo Inc.", "Bar Labs"), or that English
+  prose around it calls a company ("founded Foo", "acquired by Foo", "Foo, a Hangzhou startup", "Foo's CEO", "Foo
+  raised"): the words say what it is even when the Chinese never writes it ("AI" or "team" alone do not: "Foo AI" may
+  be a product, "the Foo team" a model's makers).
+
+A name the text also writes as a model's or framework's (a version glued on, "Foo-7B"; "Foo 框架", "Foo models") is
+none of these: its "team" or "AI" are its makers' (``_names_a_product``).
 
 Such a mention has type ``discovered``; its ``entity`` and ``org`` are the name itself (the casefolded name as
 entity id, the name as written the first time as org), so that it counts in the lab-mention tables, marked as
@@ -33,7 +39,7 @@ from functools import lru_cache
 import pandas as pd
 
 from ..patterns import (
-    CAMEL_RE, CAPITALISED_RE, DISCOVER_EN_CUE_RE, DISCOVER_LOWER_RE, DISCOVER_PRODUCT_AFTER, DISCOVER_URL_RE, DISCOVER_WORD_RE,
+    CAMEL_RE, CAPITALISED_RE, DISCOVER_EN_AFTER_RE, DISCOVER_EN_BEFORE_RE, DISCOVER_EN_CUE_RE, DISCOVER_LOWER_RE, DISCOVER_PRODUCT_AFTER, DISCOVER_URL_RE, DISCOVER_WORD_RE,
     DISCOVER_ZH_CUE_RE, HAS_DIGIT_RE, HAS_UPPER_RE, LATIN_BEFORE, LATIN_CHAR_RE, MADE_BY_AFTER_RE, MADE_BY_BEFORE_RE, MADE_BY_ZH_VERB_RE,
 )
 from . import entities, ties
@@ -88,9 +94,23 @@ def _versioned_entity(word: str, exact: dict[str, str], folded: dict[str, str]) 
 
 
 def _has_org_cue(text: str, start: int, end: int) -> bool:
-    """Whether an organisation cue follows the name: 公司, 团队, 实验室 … or Inc., Labs, AI, team …"""
+    """Whether an organisation cue follows the name (公司, 团队, 实验室 … or Inc., Labs, AI, team …) or English prose
+    around it says it is a company (``_context_cue``)."""
     after = text[end : end + 40]
-    return bool(DISCOVER_ZH_CUE_RE.match(after.lstrip(" ")) or DISCOVER_EN_CUE_RE.match(after))
+    return bool(DISCOVER_ZH_CUE_RE.match(after.lstrip(" ")) or DISCOVER_EN_CUE_RE.match(after)) or \
+        _context_cue(text, start, end)
+
+
+def _context_cue(text: str, start: int, end: int) -> bool:
+    """Whether the English around a name says it is a company: "founded Rokid", "acquired by Rokid", "Rokid, a Hangzhou
+    startup", "Rokid's CEO", "Rokid raised" (``DISCOVER_EN_BEFORE_RE``, ``DISCOVER_EN_AFTER_RE``).
+
+    >>> text = "He founded Zorbit. Zorbit, a small startup, grew. Zorbit models are good."
+    >>> [_context_cue(text, s, s + 6) for s in (11, 19, 51)]
+    [True, True, False]
+    """
+    return bool(DISCOVER_EN_BEFORE_RE.search(text[max(0, start - 40) : start])
+                or DISCOVER_EN_AFTER_RE.match(text, end, min(len(text), end + 60)))
 
 
 def url_mask(text: str) -> bytearray:
@@ -292,8 +312,11 @@ def _after_mention(text: str, start: int, covered: bytearray) -> bool:
 
 
 def _suffix_cue(text: str, places: list[tuple[int, int, str]]) -> bool:
-    """Whether some English occurrence is followed by a company suffix (Inc., Labs, Ltd …), not just 'AI'."""
-    return any(DISCOVER_EN_CUE_RE.match(text[e : e + 40]) and not text[e : e + 4].strip().startswith("AI")
+    """Whether some English occurrence is followed by a company suffix (Inc., Labs, Ltd …), not just 'AI' or 'team', or
+    stands where English prose says it is a company (``_context_cue``)."""
+    return any((DISCOVER_EN_CUE_RE.match(text[e : e + 40]) and not text[e : e + 4].strip().startswith("AI")
+                and not text[e : e + 6].strip().startswith("team"))
+               or _context_cue(text, s, e)
                for s, e, part in places if part == "en")
 
 
