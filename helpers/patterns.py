@@ -237,10 +237,6 @@ MADE_BY_BEFORE_RE = re.compile(
     r"[ \u00A0]+(?:(?:the|its|a)[ \u00A0]+)?(?:new[ \u00A0]+)?"
 )
 
-#: After a known name: two or more hyphen-joined words of letters, four or more each ("-Efficient-Tuning"): the name
-#: heads another project's name (``helpers.tables.entities.drop_compound_tails``).
-PROJECT_TAIL_RE = re.compile(r"(?:-[A-Za-z][a-z]{3,}){2,}(?![A-Za-z0-9-])")
-
 # ---- tables.ties: Chinese names tied to English ones ---------------------------------------------
 
 # The suffix of a Chinese organisation name (面壁 + 智能, 某某 + 科技): the word cut before it is the name's head.

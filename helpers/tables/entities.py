@@ -15,8 +15,7 @@ Matching rules (find_mentions):
   character it also matches nothing, so "艾克米 Zing" finds "艾克米Zing" too.
 - Longest match wins, then the earliest; kept matches never overlap.
 - A name belongs to the hyphenated Latin name it starts: a match that is a later part of one ("Foo-Zing-7B") is
-  dropped, and so is one that heads another project's name of two or more words ("Zing-Efficient-Tuning")
-  (``drop_compound_tails``).
+  dropped (``drop_compound_tails``).
 
 How (speed): one Aho–Corasick automaton (``pyahocorasick``) over every alias and exclusion, lowercased, is run once
 over the text's matching view (inline space runs collapsed to one space, lowercased); the rules above are applied
@@ -40,7 +39,7 @@ import pandas as pd
 
 from ..paths import REFERENCE
 from ..patterns import (
-    ACRONYM_RE, CAMEL_RE, CAPITALISED_RE, CJK_CHAR, ENTITY_ID_RE, FOLDING_SPECIALS_RE, HAS_DIGIT_RE, HAS_UPPER_RE, PROJECT_TAIL_RE,
+    ACRONYM_RE, CAMEL_RE, CAPITALISED_RE, CJK_CHAR, ENTITY_ID_RE, FOLDING_SPECIALS_RE, HAS_DIGIT_RE, HAS_UPPER_RE,
     INLINE_GAP_CHARS, INLINE_RUN_RE, INLINE_SPACE, LATIN_AFTER, LATIN_BEFORE, LATIN_CHAR_IGNORECASE_RE, LATIN_CHAR_RE, LATIN_LETTER, LATIN_WORD_RE,
     LOWER_WORD_RE, POSSESSIVE, TITLE_RE, WHITESPACE,
 )
@@ -324,18 +323,15 @@ def _mentions_frame(text: str, key: tuple[tuple[str, ...], ...], kept: list[tupl
 def drop_compound_tails(text: str, kept: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
     """The matches less those that are a later part of a hyphenated Latin name: a name belongs to what it starts
     with, so "Foo-Zing-7B" (Foo's fine-tune of Zing), "Acme-Zing" or "amazing-acme-api" name Foo, Acme and no one,
-    not Zing or Acme. A Latin match right after a hyphen that follows a Latin letter or digit
-    is such a part. So is a name that heads a project named after it with two or more words ("Zing-Efficient-Tuning",
-    ``PROJECT_TAIL_RE``): someone else's tool, where "Zing-Chat" or "Zing-7B-Base" is still Zing.
+    not Zing or Acme. A Latin match right after a hyphen that follows a Latin letter or digit is such a part. (A name
+    that heads a hyphenated name is kept: "Zing-Audio-Chat" is Zing's; a tool someone else named after it, as
+    "Zing-Factory", needs a gazetteer row of its own with no parent.)
 
     >>> drop_compound_tails("Foo-Zing-7B and Zing", [(0, 3, 0), (4, 8, 1), (16, 20, 1)])
     [(0, 3, 0), (16, 20, 1)]
-    >>> drop_compound_tails("Zing-Efficient-Tuning, Zing-Chat", [(0, 4, 1), (23, 27, 1)])
-    [(23, 27, 1)]
     """
     return [(s, e, i) for s, e, i in kept
-            if not (s >= 2 and text[s - 1] == "-" and LATIN_CHAR_RE.match(text[s - 2]) and LATIN_CHAR_RE.match(text[s]))
-            and not PROJECT_TAIL_RE.match(text, e)]
+            if not (s >= 2 and text[s - 1] == "-" and LATIN_CHAR_RE.match(text[s - 2]) and LATIN_CHAR_RE.match(text[s]))]
 
 
 def _view_variants(alias: str) -> list[str]:
