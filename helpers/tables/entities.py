@@ -315,23 +315,35 @@ def _longest_first(found: list[tuple[int, int, int]]) -> list[tuple[int, int, in
 
 def _mentions_frame(text: str, key: tuple[tuple[str, ...], ...], kept: list[tuple[int, int, int]]) -> pd.DataFrame:
     orgs = _rollup(key)
-    kept = drop_compound_tails(text, kept)
+    kept = drop_compound_tails(text, kept, [row[3] in ORG_TYPES for row in key])
     rows = [(s, e, text[s:e], key[i][0], orgs[key[i][0]], key[i][3]) for s, e, i in kept]
     return _frame(rows, MENTION_RESULT_COLUMNS)
 
 
-def drop_compound_tails(text: str, kept: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+def drop_compound_tails(text: str, kept: list[tuple[int, int, int]], is_org: list[bool] | None = None,
+                        ) -> list[tuple[int, int, int]]:
     """The matches less those that are a later part of a hyphenated Latin name: a name belongs to what it starts
     with, so "Foo-Zing-7B" (Foo's fine-tune of Zing), "Acme-Zing" or "amazing-acme-api" name Foo, Acme and no one,
-    not Zing or Acme. A Latin match right after a hyphen that follows a Latin letter or digit is such a part. (A name
-    that heads a hyphenated name is kept: "Zing-Audio-Chat" is Zing's; a tool someone else named after it, as
+    not Zing or Acme. A Latin match right after a hyphen that follows a Latin letter or digit is such a part, except
+    an organisation right after another ("Acme-Foo partnership", ``is_org`` by row): two names paired. (A name that
+    heads a hyphenated name is kept: "Zing-Audio-Chat" is Zing's; a tool someone else named after it, as
     "Zing-Factory", needs a gazetteer row of its own with no parent.)
 
-    >>> drop_compound_tails("Foo-Zing-7B and Zing", [(0, 3, 0), (4, 8, 1), (16, 20, 1)])
+    >>> drop_compound_tails("Foo-Zing-7B and Zing", [(0, 3, 0), (4, 8, 1), (16, 20, 1)], [True, False])
     [(0, 3, 0), (16, 20, 1)]
+    >>> drop_compound_tails("the Foo-Acme deal", [(4, 7, 0), (8, 12, 2)], [True, False, True])
+    [(4, 7, 0), (8, 12, 2)]
     """
-    return [(s, e, i) for s, e, i in kept
-            if not (s >= 2 and text[s - 1] == "-" and LATIN_CHAR_RE.match(text[s - 2]) and LATIN_CHAR_RE.match(text[s]))]
+    out: list[tuple[int, int, int]] = []
+    for start, end, index in kept:
+        inside = start >= 2 and text[start - 1] == "-" and LATIN_CHAR_RE.match(text[start - 2])
+        if inside and LATIN_CHAR_RE.match(text[start]):
+            paired = (is_org is not None and is_org[index] and bool(out) and out[-1][1] == start - 1
+                      and is_org[out[-1][2]])
+            if not paired:
+                continue
+        out.append((start, end, index))
+    return out
 
 
 def _view_variants(alias: str) -> list[str]:
