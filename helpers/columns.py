@@ -18,6 +18,8 @@ CLAIM_COLUMNS = CLAIM_BASE_COLUMNS + CLAIM_ANALYSIS_COLUMNS
 MENTION_COLUMNS = [
     "mention_id", "claim_id", "start", "end", "surface", "entity", "org", "type", "lang", "part",
     "evidence",  # "" for a gazetteer name; else the rule that found it (helpers.tables.discover)
+    "via",       # "" when the text names the organisation itself; "model" or "product" when `org` is implied through
+                 # one of its models or products (MacBook → Apple), so that a page can say "named or implied"
 ]
 CANDIDATE_COLUMNS = ["start", "end", "surface", "reason", "claim_id", "part"]
 

@@ -96,7 +96,9 @@ class Params:
     addition_level: str = "org"        # additions compare names per "org" (a model named only in Chinese whose lab the
                                        # English names is no addition) or per "entity"
     # labs and themes
-    lab_types: tuple[str, ...] = ("lab", "company", "chip_maker")  # organisation types (gazetteer `type`) counted as labs
+    # organisation types (gazetteer `type`) counted as labs: universities and associations release models too
+    # (Stanford's Alpaca, LAION's Open Assistant), and the corpus gold counts them as organisations
+    lab_types: tuple[str, ...] = ("lab", "company", "chip_maker", "university", "association")
     extra_stopwords: tuple[str, ...] = ("ai",)  # words left out of every term count, both languages, case ignored
     themes_file: str = ""              # the theme lexicon; "" for the frames of data/reference/frames.csv
     # narrative

@@ -44,6 +44,12 @@ def test_the_mentions_table_has_an_evidence_column():
     assert set(tables.mentions["evidence"]) == {""}  # a gazetteer name carries no evidence
 
 
+def test_the_via_column_says_when_an_organisation_is_implied_through_its_model():
+    tables = extract(document("艾克米发布了 Zing，Ada Lovelace 很高兴。", "Acme released Zing in Paris."), gazetteer=GAZETTEER)
+    via = dict(zip(tables.mentions["surface"], tables.mentions["via"]))
+    assert via == {"艾克米": "", "Zing": "model", "Ada Lovelace": "", "Acme": "", "Paris": ""}
+
+
 # ---- rule 1: a gazetteer name with a version glued on ---------------------------------------------
 
 

@@ -55,6 +55,16 @@ def attach_to_claims(table: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
     return table.reset_index(drop=True)
 
 
+def implied_via(types: pd.Series, orgs: pd.Series) -> list[str]:
+    """Per mention, how its organisation is named: "" when the text names the organisation itself (or there is none),
+    else "model" or "product", the kind of thing through which the organisation is implied (MacBook → Apple).
+
+    >>> implied_via(pd.Series(["company", "product", "model", "person"]), pd.Series(["apple", "apple", "acme", ""]))
+    ['', 'product', 'model', '']
+    """
+    return [kind if kind in entities.PRODUCT_TYPES and org else "" for kind, org in zip(types.tolist(), orgs.tolist())]
+
+
 def summarise_entities(claims: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
     """Fill the claims' entities and orgs columns from the mentions table (first mention first)."""
     claims = claims.copy()
@@ -86,6 +96,7 @@ def extract(text: str, *, gazetteer: pd.DataFrame | None = None, tokenizer: Toke
         "start", kind="mergesort").reset_index(drop=True)
     found = attach_to_claims(all_mentions, claims)
     found.insert(0, "mention_id", range(1, len(found) + 1))
+    found["via"] = implied_via(found["type"], found["org"])
     mentions = found[MENTION_COLUMNS]
     claims = summarise_entities(claims, mentions)
 
