@@ -160,7 +160,7 @@ def run(text: str, params: Params = Params(), *, gazetteer: pd.DataFrame | None 
     tags = fr.tag_frames(claims, tokenizer=cuts)
     framing = fr.framing_table(alignment, claims, mentions, tags, margin=params.certainty_margin,
                                group_limit=params.certainty_group_limit, dropped=params.certainty_dropped,
-                               tokenizer=cuts)
+                               close_ratio=params.certainty_close_ratio, tokenizer=cuts)
     lexicon = load_themes(params.themes_file or THEMES_PATH)
     hits = theme_hits(claims, lexicon, tokenizer=cuts)
     analysis = Analysis(

@@ -218,7 +218,9 @@ def test_omissions_group_by_section_and_topic():
 def test_certainty_softened_sharpened_unchanged():
     shifts = F.certainty_shift(ALIGNMENT, CLAIMS).set_index("zh_claim_id")
     assert shifts.loc[1, "certainty_shift"] == "softened"     # 可能 against clearly
-    assert shifts.loc[1, ["zh_certainty", "en_certainty"]].tolist() == [-1.0, 0.0]  # "clearly" dropped counts only with dropped=True
+    assert shifts.loc[1, ["zh_certainty", "en_certainty"]].tolist() == [-1.0, 1.0]  # "clearly" dropped from a close rendering
+    without = F.certainty_shift(ALIGNMENT, CLAIMS, dropped=False).set_index("zh_claim_id")
+    assert without.loc[1, ["zh_certainty", "en_certainty"]].tolist() == [-1.0, 0.0]
     assert shifts.loc[2, "certainty_shift"] == "sharpened"    # 必然 against nothing
     assert shifts.loc[4, "certainty_shift"] == "unchanged"
     assert 3 not in shifts.index                               # an aside has no link
@@ -231,15 +233,19 @@ def test_certainty_compares_like_with_like_over_the_linked_group():
     assert shifts["en_claim_ids"].tolist() == ["13|14"]
     assert shifts[["zh_certainty", "en_certainty"]].values.tolist() == [[0.0, 0.0]]  # each hedge renders the other
     assert shifts["certainty_shift"].tolist() == ["unchanged"]
-    # an English booster the plain Chinese lacks: not counted by default (a paraphrase drops "obviously" without
-    # softening); with dropped=True, softened where the link is to that one sentence (margin 1 needs a hedge for it
-    # as well); unknown, so unchanged, where the Chinese renders one of several English sentences
+    # an English booster the plain Chinese lacks counts (dropped, on by default) only where the Chinese renders that
+    # one English sentence closely: one to one, and not compressed under close_ratio of its weight (a summary drops
+    # "obviously" with the rest of a clause); margin 1 needs a hedge for it as well; unknown, so unchanged, where the
+    # Chinese renders one of several English sentences or shares its English with another Chinese sentence
     one = make_alignment([(3, 11, 0.5, "summarises")])
-    assert F.certainty_shift(one, CLAIMS)["certainty_shift"].tolist() == ["unchanged"]
-    assert F.certainty_shift(one, CLAIMS, dropped=True)["certainty_shift"].tolist() == ["softened"]
-    assert F.certainty_shift(one, CLAIMS, dropped=True, margin=1)["certainty_shift"].tolist() == ["unchanged"]
+    assert F.certainty_shift(one, CLAIMS)["certainty_shift"].tolist() == ["softened"]
+    assert F.certainty_shift(one, CLAIMS, dropped=False)["certainty_shift"].tolist() == ["unchanged"]
+    assert F.certainty_shift(one, CLAIMS, margin=1)["certainty_shift"].tolist() == ["unchanged"]
+    assert F.certainty_shift(one, CLAIMS, close_ratio=2.0)["certainty_shift"].tolist() == ["unchanged"]
     several = make_alignment([(3, 11, 0.5, "one-to-many"), (3, 13, 0.5, "one-to-many")])
-    assert F.certainty_shift(several, CLAIMS, dropped=True)["certainty_shift"].tolist() == ["unchanged"]
+    assert F.certainty_shift(several, CLAIMS)["certainty_shift"].tolist() == ["unchanged"]
+    shared = make_alignment([(3, 11, 0.5, "summarises"), (4, 11, 0.5, "summarises")])
+    assert F.certainty_shift(shared, CLAIMS)["certainty_shift"].tolist() == ["unchanged", "unchanged"]
 
 
 @pytest.mark.parametrize("zh, en, expected", [
@@ -265,6 +271,16 @@ def test_certainty_compares_like_with_like_over_the_linked_group():
     ("大幅提升了能力。", "Significantly improved the capabilities.", "unchanged"),  # a weak booster renders
     ("提升了能力。", "Significantly improved the capabilities.", "unchanged"),      # ... and does not weigh
     ("这与预训练截然不同。", "It is different from pre-training.", "sharpened"),
+    ("该流程复刻了论文中的三个训练步骤。", "The pipeline primarily replicates the three training steps of the paper.",
+     "sharpened"),                                                              # a translation drops the hedge
+    ("该流程主要复刻了论文中的三个训练步骤。", "The pipeline primarily replicates the three training steps of the paper.",
+     "unchanged"),                                                              # 主要 renders it
+    ("这种多样性有助于后续的训练。", "This diversity is expected to help the subsequent training.", "sharpened"),
+    ("这种多样性预计有助于后续的训练。", "This diversity is expected to help the subsequent training.", "unchanged"),
+    ("我们希望这些接口能服务研究。", "These interfaces serve research.", "softened"),  # the Chinese adds a hope
+    ("希望这些接口能服务研究。", "We hope these interfaces serve research.", "unchanged"),
+    ("这很强。", "It is clearly a very strong and widely praised result in the field.", "unchanged"),  # compressed
+    ("官员说。", "An official said the new rules may possibly apply to every exporter next year.", "unchanged"),
 ])
 def test_certainty_cues_have_scope_and_false_friends(zh, en, expected):
     from helpers.tables.claims import find_cues
@@ -310,6 +326,30 @@ def test_voice_reads_attribution_of_news_translation_and_commentary(zh, en, expe
     ])
     alignment = make_alignment([(1, 2, 0.5, "summarises")])
     assert F.voice_shift(alignment, claims)["voice_shift"].tolist() == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("文章还讨论了三个新问题。", "文章还讨论"),              # the article as the subject of a verb of arguing
+    ("本文探讨了模型的边界。", "本文探讨"),
+    ("该报告建议各方开放接口。", "该报告建议"),
+    ("作者在文中提出一个框架。", "作者在文中提出"),
+    ("作者或版权持有人均不承担任何责任。", ""),          # a licence's authors: no one's claim
+    ("如有疑问，请与我们联系。", ""),                    # 我们 as the object
+    ("模型计算序列的上下文表示。", ""),                  # 表示 the noun: a representation
+    ("输出该文本的密集表示。", ""),                      # 该文本 is no 该文
+    ("文章很长。\n讨论在后面。", ""),                    # subject and verb apart: no frame
+])
+def test_attribution_frames_and_look_alikes(text, expected):
+    claims = pd.DataFrame({"claim_id": [1], "text": [text]})
+    assert F.attribution_cues(claims).tolist() == [expected]
+
+
+@pytest.mark.parametrize("text", ["文章指出，成本在下降。", "文章的结论很清楚。", "我们发布了新模型。"])
+def test_attribution_frame_never_drops_a_cue(text):
+    # a frame only adds: a sentence with a plain attribution cue keeps it, and a sentence without a verb stays plain
+    claims = pd.DataFrame({"claim_id": [1], "text": [text]})
+    found = F.attribution_cues(claims).iloc[0]
+    assert (found != "") == (text != "文章的结论很清楚。")
 
 
 def test_attribution_carries_over_a_reported_passage_in_the_same_block():
@@ -363,7 +403,9 @@ def test_framing_table_one_row_per_chinese_claim():
     assert list(counts.columns) == F.SHIFT_COUNT_COLUMNS
     assert (counts.groupby("shift")["claims"].sum() == len(table)).all()
     got = counts.set_index(["shift", "value"])["claims"]
-    assert got[("certainty", "softened")] == 1 and got[("certainty", "sharpened")] == 1  # 5 drops "might": not counted
+    assert got[("certainty", "softened")] == 1 and got[("certainty", "sharpened")] == 2  # 5 drops "might" (close)
+    kept = F.shift_counts(F.framing_table(ALIGNMENT, CLAIMS, MENTIONS, tags, F.load_categories(), dropped=False)).set_index(["shift", "value"])
+    assert kept.loc[("certainty", "sharpened"), "claims"] == 1  # without dropped cues, only 2's added 必然
     assert got[("voice", "attributed")] == 1 and got[("voice", "reattributed")] == 1 and got[("voice", "")] == 3
     assert got[("generalisation", "generalised")] == 1
 

@@ -32,7 +32,7 @@ from ..tables.claims import find_cues as claim_cues
 from ..tables.entities import tokenizer_for
 from ..paths import REFERENCE
 from ..params import DEFAULTS
-from ..patterns import HAN
+from ..patterns import HAN, LATIN_LETTER
 from ..text.segment import Tokenizer
 from ..vocab import FRAME_COLUMNS, CueMatcher, load_categories, load_cues, load_frames, longest_first
 
@@ -253,7 +253,7 @@ def omissions(alignment: pd.DataFrame, claims: pd.DataFrame, tags: pd.DataFrame,
 
 def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: float = DEFAULTS.certainty_margin,
                     group_limit: int = DEFAULTS.certainty_group_limit, dropped: bool = DEFAULTS.certainty_dropped,
-                    tokenizer: Tokenizer | None = None) -> pd.DataFrame:
+                    close_ratio: float = DEFAULTS.certainty_close_ratio, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
     """Did the commentary soften or sharpen the author's certainty? One row per link (CERTAINTY_COLUMNS).
 
     Like is compared with like, kind by kind (hedges, boosters, quantities): a side's cue of a kind counts only
@@ -265,15 +265,19 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
     > ``quantity_some``: "every" 所有, "most" 大多数, "many" 很多, "some" 一些) count where both sides quantify and the
     Chinese goes up or down the scale ("Most developers" → 很多开发者: softened), over a link to at most
     ``group_limit`` English sentences (a longer group holds quantities the Chinese does not render). An English hedge
-    or booster the Chinese lacks counts only with ``dropped`` (off by default: on the corpus gold's tuning half it
-    was right 1 time in 4, against 13 in 14 for a cue the Chinese adds or a quantity it moves) and only where the
-    link is to one English sentence (the Chinese may render another of several). The cues are found with their scope (helpers/tables/claims.py ``find_cues``: 在一定程度上 one hedge, 不一定 a hedge
+    or booster the Chinese lacks counts (with ``dropped``) only where the Chinese renders that English sentence
+    closely: the link is one to one (the English sentence is linked to this Chinese sentence alone) and the Chinese
+    is at least ``close_ratio`` of the English's weight (Han characters against Latin letters / 3). A summary's
+    sentence that compresses its English drops qualifiers with the rest ("obviously" left out of a shortened
+    clause softens nothing); a translator who leaves out "primarily" or "may" does sharpen. The cues are found with
+    their scope (helpers/tables/claims.py ``find_cues``: 在一定程度上 one hedge, 不一定 a hedge
     and no booster, "May 2024" no hedge). zh_certainty and en_certainty are what each side counts after that
     comparison; ``sharpened`` when Chinese − English > ``margin``, ``softened`` when < −``margin``. zh_other_cues and
     en_other_cues list the modals and quantities found, by category ('quantity_most:Most|modal:can').
     """
     info = claims.set_index("claim_id")
     groups = _groups(alignment)
+    fan_in = _links(alignment).groupby("en_claim_id")["zh_claim_id"].nunique()
     weak = _weak_cues()
     extra = _certainty_matchers()
     tok = tokenizer or tokenizer_for()
@@ -300,12 +304,14 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
         zh_m, en_m = found([zh_id], "modal"), found(en_ids, "modal") if len(en_ids) == 1 else []
         zh_q, en_q = found([zh_id], "quantity"), found(en_ids, "quantity")
         one = len(en_ids) == 1
+        close = one and fan_in.get(en_ids[0], 0) == 1 and \
+            rendering_ratio(info.at[zh_id, "text"], info.at[en_ids[0], "text"]) >= close_ratio
         zh_score = en_score = 0
         for kind, sign, zh, en, zh_r, en_r in (("hedge", -1, zh_h, en_h, zh_m, en_m), ("booster", 1, zh_b, en_b, [], [])):
             z, e = level(zh, kind, zh_r), level(en, kind, en_r)
             if z == 2 and e == 0:
                 zh_score += sign
-            if e == 2 and z == 0 and one and dropped:
+            if e == 2 and z == 0 and close and dropped:
                 en_score += sign
         if zh_q and en_q and len(en_ids) <= group_limit:
             z, e = max(QUANTITY_SCALE[c.split(":")[0]] for c in zh_q), max(QUANTITY_SCALE[c.split(":")[0]] for c in en_q)
@@ -317,6 +323,18 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
                      "|".join(zh_m + zh_q), "|".join(found(en_ids, "modal") + en_q), float(zh_score), float(en_score),
                      shift))
     return pd.DataFrame(rows, columns=CERTAINTY_COLUMNS)
+
+
+def rendering_ratio(zh: str, en: str) -> float:
+    """How much of an English sentence's weight a Chinese sentence carries: (Han characters + Latin letters / 3) over
+    the English's Latin letters / 3; a close translation is near 1, a compressed summary well under.
+
+    >>> round(rendering_ratio("模型很强。", "The model is strong."), 2)
+    1.0
+    """
+    english = len(LATIN_LETTER.findall(en)) / 3
+    chinese = len(HAN.findall(zh)) + len(LATIN_LETTER.findall(zh)) / 3
+    return chinese / english if english else float("inf")
 
 
 def _weak_cues() -> dict[str, set[str]]:
@@ -372,13 +390,56 @@ def attribution_cues(claims: pd.DataFrame, category: str = "attribution", *, car
     for claim_id, block_id, text in zip(claims["claim_id"], blocks, claims["text"]):
         tokens = tok.tokenize(text) if HAN.search(text) else None
         found = claim_cues(text, category, tokens=tokens)
-        cue = found[0] if found else ""
+        cue = found[0] if found else (framed_attribution(text, tokens) if category == "attribution" else "")
         if not cue and carry and block_id is not None and block_id == previous_block and previous \
                 and not previous.startswith("↑") and previous not in FIRST_PERSON:
             cue = "↑" + previous
         out[claim_id] = cue
         previous_block, previous = block_id, cue
     return pd.Series(out, dtype=object)
+
+
+#: A subject (文章, 本文, 作者, the article) and its verb (提出, 探讨, argues) are one attribution frame when at most this
+#: many characters, none of them punctuation, stand between them: 文章还讨论了, 文中进一步分析, 作者在文中提出.
+FRAME_GAP = 8
+_FRAME_BREAK = frozenset("，。；：！？,.;:!?、（）()“”\"")
+
+
+def framed_attribution(text: str, tokens: list | None = None) -> str:
+    """The first attribution frame of cues.csv in ``text`` (an ``attribution_subject`` followed, within FRAME_GAP
+    characters and no punctuation, by an ``attribution_verb``), verbatim from subject to verb; '' for none. The
+    subject alone attributes nothing (作者或版权持有人均不负责 is a licence's clause), nor does the verb (分析 is also
+    'analysis').
+
+    >>> framed_attribution("文章还讨论了三个问题。"), framed_attribution("作者或版权持有人均不负责。")
+    ('文章还讨论', '')
+    """
+    if tokens is None and HAN.search(text):
+        tokens = tokenizer_for().tokenize(text)
+    found = _frame_matcher().find(text, tokens)
+    alike = [(a, b) for a, b, label in found if label == "not_attribution"]
+    kept = [(a, b, label) for a, b, label in found if not any(x <= a and b <= y for x, y in alike)]
+    subjects = sorted((a, b) for a, b, label in kept if label == "attribution_subject")
+    verbs = sorted((a, b) for a, b, label in kept if label == "attribution_verb")
+    for a, b in subjects:
+        for c, d in verbs:
+            if b <= c <= b + FRAME_GAP and not _FRAME_BREAK.intersection(text[b:c]):
+                return text[a:d]
+    return ""
+
+
+def _frame_matcher() -> CueMatcher:
+    """The matcher of cues.csv's attribution frames (attribution_subject, attribution_verb, and the look-alikes of
+    not_attribution: 该文本 is no 该文, 的表示 no verb), built once per cue table."""
+    cues = load_cues()
+    if _FRAMES.get("key") != id(cues):
+        _FRAMES.clear()
+        _FRAMES["key"] = id(cues)
+        _FRAMES["matcher"] = CueMatcher(cues[cues["category"].isin(("attribution_subject", "attribution_verb", "not_attribution"))], "category")
+    return _FRAMES["matcher"]
+
+
+_FRAMES: dict = {}
 
 
 def voice_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, carry: bool = False,
@@ -462,7 +523,8 @@ def generalisation_shift(alignment: pd.DataFrame, claims: pd.DataFrame, mentions
 
 def framing_table(alignment: pd.DataFrame, claims: pd.DataFrame, mentions: pd.DataFrame, tags: pd.DataFrame,
                   categories: pd.DataFrame | None = None, *, margin: float = DEFAULTS.certainty_margin,
-                  group_limit: int = DEFAULTS.certainty_group_limit, dropped: bool = DEFAULTS.certainty_dropped, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
+                  group_limit: int = DEFAULTS.certainty_group_limit, dropped: bool = DEFAULTS.certainty_dropped,
+                  close_ratio: float = DEFAULTS.certainty_close_ratio, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
     """One row per Chinese content claim: its link, every shift, and the frames on each side (FRAMING_COLUMNS).
 
     An unlinked claim has en_claim_ids '' and '' shifts; a claim missing from the alignment has relation ''.
@@ -475,7 +537,7 @@ def framing_table(alignment: pd.DataFrame, claims: pd.DataFrame, mentions: pd.Da
     text = claims.set_index("claim_id")["text"]
     table = zh.join(summary, on="zh_claim_id").join(groups, on="zh_claim_id")
     for shift in (certainty_shift(alignment, claims, margin=margin, group_limit=group_limit, dropped=dropped,
-                                  tokenizer=tokenizer), voice_shift(alignment, claims, tokenizer=tokenizer),
+                                  close_ratio=close_ratio, tokenizer=tokenizer), voice_shift(alignment, claims, tokenizer=tokenizer),
                   generalisation_shift(alignment, claims, mentions, categories, tokenizer=tokenizer)):
         column = shift.columns[-1]
         table[column] = table["zh_claim_id"].map(shift.set_index("zh_claim_id")[column])
