@@ -330,7 +330,7 @@ def rendering_ratio(zh: str, en: str) -> float:
     the English's Latin letters / 3; a close translation is near 1, a compressed summary well under.
 
     >>> round(rendering_ratio("模型很强。", "The model is strong."), 2)
-    1.0
+    0.75
     """
     english = len(LATIN_LETTER.findall(en)) / 3
     chinese = len(HAN.findall(zh)) + len(LATIN_LETTER.findall(zh)) / 3
