@@ -138,3 +138,50 @@ def test_lab_mentions_show_display_names_and_keep_ids(seed_tables):
     pairs = dict(zip(labs["org_id"], labs["org"]))
     assert pairs["ant_group"] == "Ant Group" and pairs["anthropic"] == "Anthropic"
     assert (labs["org_id"] != "").all() and labs["org"].map(bool).all()
+
+
+# ---- a line-for-line translation gives near-equal theme shares ----------------------------------------------------
+# Made-up pairs, each a close translation: the Chinese and the English line must touch the same themes, so the two
+# versions' shares come out equal. Each row tests one pairing of the lexicon or one scoped cue (issue 11).
+PAIRED_LINES = [
+    ("本许可证下，许可方不承担任何责任。", "Under this license, the licensor is not responsible for any damage."),
+    ("作者或版权持有人均不对任何索赔承担责任。", "The authors or copyright holders shall not be liable for any claim."),
+    ("本仓库的代码依照 Apache-2.0 协议开源。", "The code in this repository is open-sourced under the Apache-2.0 license."),
+    ("获得官方商用许可后即可免费商用。", "Commercial use is free once a commercial license is granted."),
+    ("该团队发布了新的模型权重。", "The team published new model weights."),
+    ("这个 LLM 的词汇表只有三万个 token。", "The LLM has a vocabulary of only thirty thousand tokens."),
+    ("我们在以下基准上测试了模型。", "We tested the model on the following benchmarks."),
+    ("模型在 LLM 排行榜上名列前茅。", "The model ranks near the top of the LLM leaderboard."),
+    ("传统的提示工程依赖手写提示词。", "Conventional prompt engineering relies on hand-written prompts."),
+    ("它关注的不是速度，而是可靠性。", "It focuses not on speed but on reliability."),
+    ("智能体先规划任务，再调用工具。", "The agent first plans the task, then calls tools."),
+    ("这种方法最终在生产中落地。", "The approach was finally put into production."),
+    ("他在业内很有影响力。", "He is very influential in the field."),
+    ("这篇文章在全球范围内被转载。", "The article was reposted all over the world."),
+    ("模型可能生成有害的内容。", "The model may generate harmful content."),
+    ("请注意数据安全风险。", "Please be aware of data security risks."),
+    ("该模型系列包括三个尺寸。", "The model family includes three sizes."),
+    ("我们欢迎社区的贡献。", "We welcome contributions from the community."),
+    ("模型存在偏见。", "The model has biases."),
+    ("这是官方网站发布的版本。", "This is the version released on the official website."),
+    ("多个国家的研究者参与了评测。", "Researchers from several countries took part in the evaluation."),
+    ("这种设计约束了智能体的行为。", "This design constrains the behaviour of the agent."),
+]
+
+
+@pytest.mark.parametrize("zh, en", PAIRED_LINES)
+def test_a_close_translation_touches_the_same_themes(zh, en):
+    claims = claims_table([(1, "commentary", "zh", zh), (2, "original", "en", en)])
+    hits = themes.theme_hits(claims)
+    found = {cid: set(group["theme"]) for cid, group in hits.groupby("claim_id")}
+    assert found.get(1, set()) == found.get(2, set()), (found.get(1), found.get(2))
+
+
+def test_paired_lines_give_equal_shares_per_version():
+    rows = [(i + 1, part, lang, text) for i, (part, lang, text) in enumerate(
+        (part, lang, text) for zh, en in PAIRED_LINES for part, lang, text in (("commentary", "zh", zh), ("original", "en", en)))]
+    rows.append((len(rows) + 1, "commentary", "en", "Apache-2.0 license"))  # an English line of the Chinese version
+    rows.append((len(rows) + 1, "original", "en", "Apache-2.0 license"))
+    claims = claims_table(rows)
+    share = themes.theme_share(claims, themes.theme_hits(claims)).pivot(index="theme", columns="lang", values="share")
+    assert (share["zh"] - share["en"]).abs().max() == 0  # each version's lines, whatever their script, count for it
