@@ -1,10 +1,17 @@
 """helpers.framing.themes: term counts, theme cues and the lab-mention tables, input → output."""
 
+import os
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
 from helpers import vocab
 from helpers.framing import labs as lab_tables, themes
+from helpers.paths import ROOT
+from helpers.tables.extract import extract
+from helpers.text.variants import convert_view
+from tools import gold_eval
 
 
 def claims_table(rows):
@@ -185,3 +192,22 @@ def test_paired_lines_give_equal_shares_per_version():
     claims = claims_table(rows)
     share = themes.theme_share(claims, themes.theme_hits(claims)).pivot(index="theme", columns="lang", values="share")
     assert (share["zh"] - share["en"]).abs().max() == 0  # each version's lines, whatever their script, count for it
+
+
+# ---- the same on the corpus gold's tuning translations (third-party texts, read from outside the repository) ----
+TUNING_TRANSLATIONS = ("01-yi-readme", "03-baichuan2-readme", "04-internlm-readme", "05-deepspeed-chat-blog",
+                       "07-hf-agents-course-what-are-llms", "10-baichuan2-readme-s2twp")
+MAX_TRANSLATION_GAP = 0.10  # points of share between the versions of a translation, any frame (measured: at most 0.08)
+
+
+@pytest.mark.parametrize("doc_name", TUNING_TRANSLATIONS)
+def test_a_translation_gives_near_equal_theme_shares(doc_name):
+    corpus = Path(os.environ.get("CORPUS", ROOT.parent / "shared" / "corpus"))
+    doc = next(d for d in gold_eval.read_index() if d["doc"] == doc_name)
+    path = gold_eval.document_path(doc, corpus)
+    if not path.exists():
+        pytest.skip(f"corpus folder {corpus.name!r} not found beside the checkout (set CORPUS=…): {doc['file']} not checked")
+    claims = extract(convert_view(path.read_bytes().decode("utf-8-sig")).text).claims
+    share = themes.theme_share(claims, themes.theme_hits(claims)).pivot(index="theme", columns="lang", values="share")
+    gap = (share["zh"] - share["en"]).abs()
+    assert gap.max() <= MAX_TRANSLATION_GAP, gap.sort_values().tail(3).to_dict()
