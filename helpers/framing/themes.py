@@ -13,12 +13,17 @@ import pandas as pd
 from ..columns import (
     CONTENT_KINDS, HIT_COLUMNS, PART_COMMENTARY, PART_ORIGINAL, POSITION_COLUMNS, SHARE_COLUMNS, TERM_COLUMNS,
 )
-from ..patterns import DIGITS_ONLY, EN_TERM, HAN, LATIN_LETTER, POSSESSIVE
+from ..patterns import DIGITS_ONLY, EN_TERM, HAN, LATIN_LETTER, LATIN_WORD_RE, POSSESSIVE
 from ..tables.entities import tokenizer_for
 from ..text.segment import Tokenizer
 from ..vocab import THEMES_PATH, CueMatcher, load_stopwords, load_themes
 
 THEMES_FILE = THEMES_PATH
+
+#: The version each part is, as theme_share's and top_terms' ``lang`` names it: the Chinese version and the English
+#: original.
+VERSION_OF_PART = {PART_COMMENTARY: "zh", PART_ORIGINAL: "en"}
+PART_OF_VERSION = {version: part for part, version in VERSION_OF_PART.items()}
 
 
 def theme_order(lexicon: pd.DataFrame | None = None) -> list[str]:
@@ -36,18 +41,28 @@ def content_claims(claims: pd.DataFrame) -> pd.DataFrame:
 # ---- terms --------------------------------------------------------------------------------------
 
 def terms_zh(text: str, stopwords: frozenset[str], tokenizer: Tokenizer | None = None) -> list[str]:
-    """Content tokens of Chinese text: jieba words of two or more characters, no numbers, punctuation or stopwords.
+    """Content tokens of Chinese text: jieba words of two or more characters, no numbers, punctuation or stopwords;
+    a Latin word is kept whole (RLHF, DeepSpeed-HE), never cut into the pieces jieba knows.
 
     >>> terms_zh("中国开发者很迷 Claude。", frozenset())
     ['中国', '开发者', 'Claude']
+    >>> terms_zh("DeepSpeed-HE 加速 RLHF 训练", frozenset())
+    ['DeepSpeed-HE', '加速', 'RLHF', '训练']
     """
+    pieces, position = [], 0
+    for match in LATIN_WORD_RE.finditer(text):
+        pieces += [(text[position:match.start()], False), (match.group(), True)]
+        position = match.end()
+    pieces.append((text[position:], False))
     kept = []
-    for token in (tokenizer or tokenizer_for()).cut(text):
-        token = token.strip()
-        if len(token) < 2 or DIGITS_ONLY.match(token) or token in stopwords or token.lower() in stopwords:
-            continue
-        if HAN.search(token) or LATIN_LETTER.search(token):
-            kept.append(token)
+    for piece, latin in pieces:
+        tokens = [piece] if latin else (tokenizer or tokenizer_for()).cut(piece) if piece.strip() else []
+        for token in tokens:
+            token = token.strip()
+            if len(token) < 2 or DIGITS_ONLY.match(token) or token in stopwords or token.lower() in stopwords:
+                continue
+            if HAN.search(token) or LATIN_LETTER.search(token):
+                kept.append(token)
     return kept
 
 
@@ -63,15 +78,17 @@ def terms_en(text: str, stopwords: frozenset[str], tokenizer: Tokenizer | None =
 
 def top_terms(claims: pd.DataFrame, lang: str, n: int = 15, *, extra_stopwords=(),
               tokenizer: Tokenizer | None = None) -> pd.DataFrame:
-    """The ``n`` most frequent terms in the content claims written in ``lang`` (count, then term, break ties).
+    """The ``n`` most frequent terms of one version's content claims: ``lang`` "zh" the Chinese version, "en" the
+    English original, every line of it whatever its script (count, then term, break ties).
 
-    Columns: lang, term, count (occurrences), claims (sentences holding the term).
-    ``extra_stopwords`` are dropped too, compared case-insensitively (e.g. ``["ai"]``).
+    Columns: lang, term, count (occurrences), claims (sentences holding the term). The Chinese version is cut as
+    Chinese (its English table rows too: a translated README's rows are not the original's terms), the original as
+    English. ``extra_stopwords`` are dropped too, compared case-insensitively (e.g. ``["ai"]``).
     """
     extra = {w.lower() for w in extra_stopwords}
-    stopwords = load_stopwords(lang) | extra
+    stopwords = load_stopwords(lang) | load_stopwords("en" if lang == "zh" else "zh") | extra
     selected = content_claims(claims)
-    selected = selected[selected["lang"] == lang]
+    selected = selected[selected["part"] == PART_OF_VERSION[lang]]
     cut = terms_zh if lang == "zh" else terms_en
     rows = [(claim_id, term) for claim_id, text in zip(selected["claim_id"], selected["text"])
             for term in cut(text, stopwords, tokenizer) if term.lower() not in extra]
@@ -90,7 +107,8 @@ def theme_hits(claims: pd.DataFrame, lexicon: pd.DataFrame | None = None, *,
                tokenizer: Tokenizer | None = None) -> pd.DataFrame:
     """One row per (content claim, theme) whose cues occur in it: claim_id, theme, cue (the first cue found).
 
-    Chinese claims are searched with the zh cues, English ones with the en cues, mixed ones with both.
+    English claims are searched with the en cues; Chinese and mixed ones with both, the en cues finding the Latin
+    words a Chinese sentence carries (agent, LLM, prompt, workflow) as the frame tagger does.
     """
     lexicon = load_themes() if lexicon is None else lexicon
     matchers = {lang: CueMatcher(lexicon[lexicon["lang"] == lang], "theme") for lang in ("zh", "en")}
@@ -98,7 +116,7 @@ def theme_hits(claims: pd.DataFrame, lexicon: pd.DataFrame | None = None, *,
     rows = []
     for claim_id, lang, text in content_claims(claims)[["claim_id", "lang", "text"]].itertuples(index=False):
         found: dict[str, tuple[int, int]] = {}
-        for l in (("zh", "en") if lang == "mixed" else (lang,)):
+        for l in (("zh", "en") if lang in ("zh", "mixed") else (lang,)):
             matcher = matchers[l]
             tokens = (tokenizer or tokenizer_for()).tokenize(text) if matcher.needs_tokens and HAN.search(text) else None
             for start, end, theme in matcher.find(text, tokens):  # by start, then longest: the first one found wins
@@ -117,8 +135,6 @@ def theme_positions(claims: pd.DataFrame, hits: pd.DataFrame) -> pd.DataFrame:
     return placed[POSITION_COLUMNS].reset_index(drop=True)
 
 
-#: The version each part is, as theme_share's ``lang`` names it: the Chinese version and the English original.
-VERSION_OF_PART = {PART_COMMENTARY: "zh", PART_ORIGINAL: "en"}
 
 
 def theme_share(claims: pd.DataFrame, hits: pd.DataFrame, lexicon: pd.DataFrame | None = None) -> pd.DataFrame:
