@@ -2,6 +2,7 @@
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from helpers.align import align_claims
 from helpers.framing import shifts as F
@@ -277,6 +278,9 @@ def test_certainty_compares_like_with_like_over_the_linked_group():
      "unchanged"),                                                              # 主要 renders it
     ("这种多样性有助于后续的训练。", "This diversity is expected to help the subsequent training.", "sharpened"),
     ("这种多样性预计有助于后续的训练。", "This diversity is expected to help the subsequent training.", "unchanged"),
+    ("这不一定对。", "This may not be right.", "unchanged"),                       # 不一定 renders "may not"
+    ("大约需要两小时。", "It takes two hours.", "unchanged"),                      # an approximation is weak
+    ("需要两小时。", "It takes approximately two hours.", "unchanged"),           # ... dropped, weighs nothing
     ("我们希望这些接口能服务研究。", "These interfaces serve research.", "softened"),  # the Chinese adds a hope
     ("希望这些接口能服务研究。", "We hope these interfaces serve research.", "unchanged"),
     ("这很强。", "It is clearly a very strong and widely praised result in the field.", "unchanged"),  # compressed
@@ -312,10 +316,13 @@ def test_voice_quote_absorbed():
 @pytest.mark.parametrize("zh, en, expected", [
     ("这是最好的方法。", "I think this is the best approach.", "absorbed"),        # the opinion's mark dropped
     ("我们认为这是最好的方法。", "We think this is the best approach.", "attributed"),  # kept first person
-    ("美国官员表示，出口将受限。", "Exports will be limited, a US official said.", "reattributed"),
-    ("據路透報導，出口將受限。", "Exports will be limited, according to Reuters.", "reattributed"),
+    ("美国官员表示，出口将受限。", "Exports will be limited, a US official said.", "attributed"),  # the official's still
+    ("據路透報導，出口將受限。", "Exports will be limited, according to Reuters.", "attributed"),   # Reuters' still
     ("出口将受限。", "Exports will be limited.", ""),                                 # plain, plainly
     ("我们在五月发布了模型。", "We released the model in May.", "attributed"),        # 我们 for "we"
+    ("根据 InstructGPT，这种检查点更好。", "According to InstructGPT, such checkpoints are better.", "attributed"),
+    ("作者认为出口将受限。", "Exports will be limited, a US official said.", "reattributed"),  # credited to the author
+    ("据该官员称，出口将受限。", "Exports will be limited, a US official said.", "attributed"),   # the source kept
 ])
 def test_voice_reads_attribution_of_news_translation_and_commentary(zh, en, expected):
     from helpers.tables.claims import decide_voice
@@ -489,3 +496,25 @@ def test_worth_reading_shows_the_quantities_behind_a_held_back_certainty_label()
     rows = F.worth_reading(table, claims, gate)
     assert rows[["shift", "value"]].values.tolist() == [["certainty", "softened"]]
     assert rows.iloc[0]["zh_cues"] == "quantity many 很多" and rows.iloc[0]["en_cues"] == "quantity most Most"
+
+
+# ---- properties -------------------------------------------------------------------------------------------------
+
+PIECES = ["文章", "本文", "作者", "该文本", "还", "讨论", "提出", "分析", "表示", "的", "，", "。", "我们", "模型", "与", "联系"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=12))
+def test_an_attribution_frame_is_verbatim_and_starts_with_its_subject(pieces):
+    text = "".join(pieces)
+    frame = F.framed_attribution(text)
+    cues = F.load_cues()
+    subjects = tuple(cues.loc[cues["category"] == "attribution_subject", "cue"])
+    assert frame == "" or (frame in text and frame.startswith(subjects) and "，" not in frame and "。" not in frame)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="模型很强可能 abcXYZ", max_size=20), st.text(alphabet="The model is strong may ", min_size=1, max_size=40),
+       st.integers(min_value=1, max_value=10))
+def test_a_longer_rendering_is_never_less_close(zh, en, extra):
+    assert F.rendering_ratio(zh + "模" * extra, en) >= F.rendering_ratio(zh, en) >= 0

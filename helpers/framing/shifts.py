@@ -70,8 +70,8 @@ def find_cues(matcher: CueMatcher, text: str, tokenizer: Tokenizer | None = None
 def tag_frames(claims: pd.DataFrame, *, lexicon: pd.DataFrame | None = None, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
     """Every frame cue in every claim (TAG_COLUMNS; start/end are document offsets), in reading order.
 
-    >>> tag_frames(pd.DataFrame({"claim_id": [1], "start": [0], "text": ["算力约束"]}))[["frame", "cue"]].values.tolist()
-    [['technology', '算力'], ['capacity_and_resources', '约束']]
+    >>> tag_frames(pd.DataFrame({"claim_id": [1], "start": [0], "text": ["算力受限"]}))[["frame", "cue"]].values.tolist()
+    [['technology', '算力'], ['capacity_and_resources', '受限']]
     """
     cues = CueMatcher(load_frames() if lexicon is None else lexicon, "frame")
     rows = [
@@ -416,7 +416,7 @@ def framed_attribution(text: str, tokens: list | None = None) -> str:
     """
     if tokens is None and HAN.search(text):
         tokens = tokenizer_for().tokenize(text)
-    found = _frame_matcher().find(text, tokens)
+    found = _category_matcher("attribution_subject", "attribution_verb", "not_attribution").find(text, tokens)
     alike = [(a, b) for a, b, label in found if label == "not_attribution"]
     kept = [(a, b, label) for a, b, label in found if not any(x <= a and b <= y for x, y in alike)]
     subjects = sorted((a, b) for a, b, label in kept if label == "attribution_subject")
@@ -428,18 +428,31 @@ def framed_attribution(text: str, tokens: list | None = None) -> str:
     return ""
 
 
-def _frame_matcher() -> CueMatcher:
-    """The matcher of cues.csv's attribution frames (attribution_subject, attribution_verb, and the look-alikes of
-    not_attribution: 该文本 is no 该文, 的表示 no verb), built once per cue table."""
+def marks(text: str, category: str, tokenizer: Tokenizer | None = None) -> list[str]:
+    """The cues of one cues.csv ``category`` in a Chinese sentence, verbatim: ``source_mark`` (it names where a claim
+    comes from: 根据 X, 据, X 中描述的, 援引) or ``author_mark`` (it credits the author: 作者, 笔者, 本文).
+
+    >>> marks("根据 InstructGPT，这种方法更好。", "source_mark"), marks("这种方法更好。", "source_mark")
+    (['根据'], [])
+    """
+    if not HAN.search(text):
+        return []
+    return [text[a:b] for a, b, label in find_cues(_category_matcher(category), text, tokenizer) if label == category]
+
+
+def _category_matcher(*categories: str) -> CueMatcher:
+    """A matcher of some categories of cues.csv (an attribution frame's subjects, verbs and look-alikes: 该文本 is no
+    该文, 的表示 no verb; a source or an author mark), built once per cue table."""
     cues = load_cues()
-    if _FRAMES.get("key") != id(cues):
-        _FRAMES.clear()
-        _FRAMES["key"] = id(cues)
-        _FRAMES["matcher"] = CueMatcher(cues[cues["category"].isin(("attribution_subject", "attribution_verb", "not_attribution"))], "category")
-    return _FRAMES["matcher"]
+    if _CATEGORIES.get("key") != id(cues):
+        _CATEGORIES.clear()
+        _CATEGORIES["key"] = id(cues)
+    if categories not in _CATEGORIES:
+        _CATEGORIES[categories] = CueMatcher(cues[cues["category"].isin(categories)], "category")
+    return _CATEGORIES[categories]
 
 
-_FRAMES: dict = {}
+_CATEGORIES: dict = {}
 
 
 def voice_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, carry: bool = False,
@@ -453,7 +466,11 @@ def voice_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, carry: bool = 
     someone else, else the author's, and ``marked`` when one of its sentences marks the claim as someone's
     (a stance cue: I think, we found, X said, according to). Reported Chinese: attributed (the author's claim)
     or reattributed (a third party's); commentator's Chinese: absorbed or quote_absorbed only where the English
-    is marked and the Chinese drops the mark, '' otherwise (plain rendered plainly).
+    is marked and the Chinese drops the mark, '' otherwise (plain rendered plainly). Where the English quotes a
+    third party and the Chinese names that source too (a ``source_mark`` of cues.csv: 根据 X, 据, X 中描述的, 援引),
+    the attribution is kept: attributed, neither reattributed nor quote_absorbed ("as described in InstructGPT"
+    → InstructGPT 中描述的). Reattributed only where the Chinese credits the author (an ``author_mark``: 作者认为
+    for "a source told me"); 美国官员表示 for "a US official said" keeps the official's claim, attributed.
     en_voices lists each English sentence's voice, '+' marking a stance cue.
     """
     info = claims.set_index("claim_id")
@@ -474,6 +491,11 @@ def voice_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, carry: bool = 
         shift = table.get((en_voice, zh_voice), "")
         if zh_voice == "commentator" and not any(marked):
             shift = ""
+        text = info.at[zh_id, "text"]
+        if shift == QUOTE_ABSORBED and marks(text, "source_mark", tokenizer):
+            shift = ATTRIBUTED
+        if shift == REATTRIBUTED and (marks(text, "source_mark", tokenizer) or not marks(text, "author_mark", tokenizer)):
+            shift = ATTRIBUTED
         rows.append((zh_id, en_claim_ids, zh_voice, "|".join(v + "+" * m for v, m in zip(en_voices, marked)),
                      en_voice, shift))
     return pd.DataFrame(rows, columns=VOICE_COLUMNS)
@@ -569,7 +591,7 @@ def shift_counts(table: pd.DataFrame) -> pd.DataFrame:
 GOLD_LABELS = {
     "certainty": {SOFTENED: "certainty:softened", SHARPENED: "certainty:sharpened"},
     "voice": {ABSORBED: "voice:absorbed", QUOTE_ABSORBED: "voice:absorbed",
-              ATTRIBUTED: "voice:attributed", REATTRIBUTED: "voice:attributed"},
+              ATTRIBUTED: "voice:attributed", REATTRIBUTED: "voice:reattributed"},
     "generalisation": {GENERALISED: "generalisation:generalised", PARTICULARISED: "generalisation:particularised"},
 }
 GATE_COLUMNS = ["label", "presented", "precision", "predicted", "why"]
