@@ -186,6 +186,10 @@ PAIRED_LINES = [
     ("这是官方网站发布的版本。", "This is the version released on the official website."),
     ("多个国家的研究者参与了评测。", "Researchers from several countries took part in the evaluation."),
     ("这种设计约束了智能体的行为。", "This design constrains the behaviour of the agent."),
+    ("模型上下文协议让智能体调用工具。", "The Model Context Protocol lets agents call tools."),
+    ("这会带来额外的内存成本。", "This brings an extra memory cost."),
+    ("谷歌的竞争力正在下降。", "Google is becoming less competitive."),
+    ("它在消费级 GPU 上运行。", "It runs on consumer-grade GPUs."),
 ]
 
 

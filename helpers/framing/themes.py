@@ -16,7 +16,7 @@ from ..columns import (
 from ..patterns import DIGITS_ONLY, EN_TERM, HAN, LATIN_LETTER, LATIN_WORD_RE, POSSESSIVE
 from ..tables.entities import tokenizer_for
 from ..text.segment import Tokenizer
-from ..vocab import THEMES_PATH, CueMatcher, load_stopwords, load_themes
+from ..vocab import THEMES_PATH, CueMatcher, load_stopwords, load_themes, longest_first
 
 THEMES_FILE = THEMES_PATH
 
@@ -108,7 +108,8 @@ def theme_hits(claims: pd.DataFrame, lexicon: pd.DataFrame | None = None, *,
     """One row per (content claim, theme) whose cues occur in it: claim_id, theme, cue (the first cue found).
 
     English claims are searched with the en cues; Chinese and mixed ones with both, the en cues finding the Latin
-    words a Chinese sentence carries (agent, LLM, prompt, workflow) as the frame tagger does.
+    words a Chinese sentence carries (agent, LLM, prompt, workflow) as the frame tagger does. Where cues overlap the
+    longest wins, as in the frame tagger: 国家安全 is security, not safety; 内存成本 (memory cost) is no economic cue.
     """
     lexicon = load_themes() if lexicon is None else lexicon
     matchers = {lang: CueMatcher(lexicon[lexicon["lang"] == lang], "theme") for lang in ("zh", "en")}
@@ -116,12 +117,14 @@ def theme_hits(claims: pd.DataFrame, lexicon: pd.DataFrame | None = None, *,
     rows = []
     for claim_id, lang, text in content_claims(claims)[["claim_id", "lang", "text"]].itertuples(index=False):
         found: dict[str, tuple[int, int]] = {}
+        matches = []
         for l in (("zh", "en") if lang in ("zh", "mixed") else (lang,)):
             matcher = matchers[l]
             tokens = (tokenizer or tokenizer_for()).tokenize(text) if matcher.needs_tokens and HAN.search(text) else None
-            for start, end, theme in matcher.find(text, tokens):  # by start, then longest: the first one found wins
-                if theme not in found or (start, start - end) < (found[theme][0], found[theme][0] - found[theme][1]):
-                    found[theme] = (start, end)
+            matches += matcher.find(text, tokens)
+        for start, end, theme in longest_first(matches):  # overlaps: the longest cue wins (内存成本 over 成本)
+            if theme not in found:
+                found[theme] = (start, end)
         rows += [(claim_id, theme, text[a:b].lower()) for theme, (a, b) in found.items()]
     hits = pd.DataFrame(rows, columns=HIT_COLUMNS)
     hits["order"] = hits["theme"].map(order)
