@@ -564,13 +564,13 @@ def framing_table(alignment: pd.DataFrame, claims: pd.DataFrame, mentions: pd.Da
         column = shift.columns[-1]
         table[column] = table["zh_claim_id"].map(shift.set_index("zh_claim_id")[column])
     ids = table["en_ids"].map(lambda v: v if isinstance(v, list) else [])
-    table["en_claim_ids"] = table["en_claim_ids"].fillna("")
+    table["en_claim_ids"] = table["en_claim_ids"].astype(object).fillna("")
     table["zh_frames"] = table["zh_claim_id"].map(frames).astype(object).fillna("")
     table["en_frames"] = ids.map(lambda v: "|".join(dict.fromkeys(f for i in v for f in frames.get(i, "").split("|") if f)))
     table["en_text"] = ids.map(lambda v: " ".join(text[i] for i in v))
     table["score"] = table["score"].fillna(0.0)
     for column in ("relation", "certainty_shift", "voice_shift", "generalisation_shift"):
-        table[column] = table[column].fillna("")
+        table[column] = table[column].astype(object).fillna("")  # all-missing columns come as float
     return table[FRAMING_COLUMNS].reset_index(drop=True)
 
 
