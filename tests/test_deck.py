@@ -29,9 +29,24 @@ def blocks(*rows):
     ([("commentary", "paragraph", "一段评论。"), ("original", "heading", "[r]: https://a.example/ref"),
       ("original", "heading", "Notes [From](https://a.example) a Trip ![x](https://a.example/x.png)"),
       ("original", "paragraph", "Text.")], {"title": "Notes From a Trip"}),
-    # a sentence is not a title, and a Chinese byline is not the English author's
+    # a sentence is not a title, and a Chinese byline is the Chinese post's writer, not the English author
     ([("commentary", "paragraph", "这是一句话。"), ("commentary", "byline", "作者：某某 2025年1月5日"),
-      ("original", "paragraph", "A plain opening sentence.")], {"title": "", "author": "", "zh_title": ""}),
+      ("original", "paragraph", "A plain opening sentence.")], {"title": "", "author": "", "zh_title": "", "zh_author": "某某"}),
+    # the author named at the foot ('Written by …' inside an acknowledgement), the title numbered as a list's only item
+    ([("commentary", "list_item", "00. 某文 精读：主精读"), ("commentary", "paragraph", "原文：Some Essay"),
+      ("commentary", "heading", "一、要点"), ("original", "heading", "Some Essay"), ("original", "paragraph", "Text."),
+      ("original", "paragraph", "Written by Ann Example and Bo Sample. Thanks to many.")],
+     {"title": "Some Essay", "author": "Ann Example and Bo Sample", "zh_title": "某文 精读：主精读"}),
+    # the Chinese saying who wrote the article; a numbered first line followed by more items is a list, not a title
+    ([("commentary", "list_item", "1. 第一点的标题文字"), ("commentary", "list_item", "2. 第二点"),
+      ("commentary", "paragraph", "摘要：文章由Ann Example撰写，讨论了三件事。"), ("original", "paragraph", "Text.")],
+     {"author": "Ann Example", "zh_title": ""}),
+    # a sentence opening with 'By' is not a byline
+    ([("commentary", "paragraph", "一段评论。"), ("original", "paragraph", "By contrast, the plain text goes on.")],
+     {"author": ""}),
+    # 'By …' at the foot, its date taken out
+    ([("commentary", "paragraph", "一段评论。"), ("original", "paragraph", "Text."),
+      ("original", "paragraph", "By J. R. Example, May 7, 2026")], {"author": "J. R. Example", "date": "May 7, 2026"}),
 ])
 def test_the_title_slide_takes_what_the_document_gives_and_nothing_else(rows, expected):
     facts = deck.document_facts(blocks(*rows), "folder/doc.zh-en.txt")
@@ -84,15 +99,21 @@ def test_the_shift_title_counts_only_labels_the_gate_presents():
     assert "30" not in deck.shift_title(shifts, gate)
 
 
-def test_an_aside_is_quoted_beside_the_english_just_before_it_and_headings_are_not_quoted():
-    claims = pd.DataFrame({"claim_id": [1, 2, 3, 10], "kind": ["paragraph", "heading", "paragraph", "paragraph"],
-                           "text": ["甲说了一句。", "摘要", "说白了就是这样。", "The English sentence."]})
-    alignment = pd.DataFrame({"zh_claim_id": [1, 2, 3], "en_claim_id": [10, None, None],
-                              "relation": ["summarises", "addition", "addition"]})
-    additions = pd.DataFrame({"addition": ["aside", "aside"], "zh_claim_id": [2, 3], "text": ["摘要", "说白了就是这样。"]})
+def test_an_aside_is_placed_by_the_chinese_sentence_before_it_never_by_the_alignment_order():
+    claims = pd.DataFrame({"claim_id": [1, 2, 3, 4, 10], "part": ["commentary"] * 4 + ["original"],
+                           "kind": ["paragraph", "heading", "paragraph", "paragraph", "paragraph"],
+                           "text": ["甲说了一句。", "摘要", "说白了就是这样。", "再补一句。", "The English sentence."]})
+    alignment = pd.DataFrame({"zh_claim_id": [1, 2, 3, 4], "en_claim_id": [10, None, None, None],
+                              "relation": ["summarises", "addition", "addition", "addition"]})
+    additions = pd.DataFrame({"addition": ["aside"] * 3, "zh_claim_id": [2, 3, 4], "text": ["摘要", "说白了就是这样。", "再补一句。"]})
     quoted = deck.quotations(additions, alignment, claims)
-    assert quoted.to_dict("records") == [{"zh_claim_id": 3, "zh_text": "说白了就是这样。", "en_text": "The English sentence."}]
-    assert "The English sentence" in deck.quote_lines(quoted)   # as Markdown text: its dot escaped
+    assert quoted.to_dict("records") == [
+        {"zh_claim_id": 3, "zh_text": "说白了就是这样。", "zh_before": "甲说了一句。"},   # the heading between is skipped
+        {"zh_claim_id": 4, "zh_text": "再补一句。", "zh_before": "说白了就是这样。"}]
+    lines = deck.quote_lines(quoted)
+    assert "after the Chinese sentence “甲说了一句。”" in lines and "English" not in lines.replace("no English", "")
+    opening = deck.quotations(additions.iloc[1:2], alignment, claims[claims["claim_id"] > 1])
+    assert "the Chinese opens with it" in deck.quote_lines(opening)
 
 
 def test_the_side_by_side_slide_shows_each_chinese_sentence_with_the_english_it_draws_on():

@@ -60,6 +60,12 @@ def _weights(claims: pd.DataFrame, without: set[int] = frozenset()) -> tuple[int
     return len(HAN.findall(zh)), len(LATIN_LETTER.findall(en)) // 3
 
 
+def version_weights(claims: pd.DataFrame) -> tuple[int, int]:
+    """(Chinese weight, English weight), the one length measure every page states: Han characters of the Chinese's
+    content sentences, Latin letters / 3 of the English's (a Chinese character carries about three letters)."""
+    return _weights(claims)
+
+
 def _linked(alignment: pd.DataFrame) -> pd.DataFrame:
     rows = alignment.dropna(subset=["zh_claim_id", "en_claim_id"])
     return rows.astype({"zh_claim_id": "int64", "en_claim_id": "int64"})

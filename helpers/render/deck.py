@@ -14,9 +14,10 @@ from pathlib import Path
 import pandas as pd
 
 from ..columns import PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL
+from ..framing.caveats import version_weights
 from ..framing.shifts import label_gate, presented_counts
 from ..params import DEFAULTS
-from ..patterns import BYLINE_LEAD, DATE, DISCOVER_URL_RE, HAN, MARKDOWN_IMAGE, MARKDOWN_LINK, TITLE_FIELD, WRITTEN_BY
+from ..patterns import BYLINE_LEAD, DATE, DISCOVER_URL_RE, HAN, MARKDOWN_IMAGE, MARKDOWN_LINK, TITLE_FIELD
 from .narrative import listing, pct, plural, text_of, theme_evidence
 from .tables import frame_name
 
@@ -61,13 +62,88 @@ def _is_title(text: str) -> bool:
             and (re.search(r"[A-Za-z]{3,}", text) is not None or len(HAN.findall(text)) >= MIN_TITLE_HAN))
 
 
+#: A person's name as a byline writes it: capitalised words ('Erik Schluntz', 'J. R. Smith', "O'Neil").
+_NAME = r"(?:[A-Z]\.|[A-Z][\w'’-]*)(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]*|de|van|von|der|la|le))*"
+#: Names joined into a list ('Erik Schluntz and Barry Zhang', 'A, B, and C').
+_NAMES = rf"{_NAME}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*){_NAME})*"
+#: An English byline: 'Written by …' anywhere in a line, 'By …' as a whole line (once a date is taken out).
+AUTHOR_PHRASE = re.compile(rf"\b(?:Written|Posted|Authored|Words)\s+by\s+(?P<name>{_NAMES})")
+BY_LINE = re.compile(rf"^\s*By\s+(?P<name>{_NAMES})[\s,·|/–—-]*$")
+#: A Chinese byline: '文章由X撰写' (anywhere in a sentence), '作者：X'.
+ZH_WRITTEN_BY = re.compile(r"(?:文章|本文|原文|该文)由\s*(?P<name>[^，。,；;：:\n]{1,40}?)\s*(?:撰写|所写|撰文|执笔|写成|发表)")
+ZH_AUTHOR_FIELD = re.compile(r"(?:^|\s)作者\s*[:：]\s*(?P<name>[^\s，。,；;|｜/／]+(?:\s+[A-Z][^\s，。,；;|｜/／]*)*)")
+#: A line's leading section number ('00. ', '1、'), which a title set as the first item of a list carries.
+NUMBER_PREFIX = re.compile(r"^\s*\d{1,3}\s*[.、．]\s*")
+#: Most words in a byline's name (a longer run is a sentence that happens to start 'By …').
+MAX_NAME_WORDS = 12
+
+
+def _ends(frame: pd.DataFrame, count: int = HEAD_BLOCKS) -> pd.DataFrame:
+    """A version's head and foot: its first and last ``count`` blocks (a byline sits at one end or the other)."""
+    return pd.concat([frame.head(count), frame.iloc[count:].tail(count)])
+
+
+def _author(blocks: pd.DataFrame) -> tuple[str, str]:
+    """The English article's (author, date) from a byline in the head or foot of either version or the furniture
+    around them (a dated byline, 'Name  May 7, 2026', or a line 'By …'), else from an explicit phrasing anywhere
+    ('Written by …', or the Chinese saying who wrote the article, '文章由X撰写'); ('', '') when none is found."""
+    ends = pd.concat([_ends(blocks[blocks["part"] == part]) for part in (PART_ORIGINAL, PART_NONCONTENT, PART_COMMENTARY)])
+    # a dated byline or one with a byline's lead, as the parser marks it
+    for text in ends.loc[ends["kind"] == "byline", "text"].astype(str).str.strip():
+        date = DATE.search(text)
+        if not (date or BYLINE_LEAD.search(text)) or HAN.search(text):
+            continue
+        name = (text[:date.start()] + text[date.end():]) if date else text
+        name = re.sub(r"^\s*(?:(?:Written|Posted|Words)\s+)?By\s+", "", name, flags=re.I).strip(" ·,|-–—/")
+        if 0 < len(name.split()) <= 6:
+            return name, date.group(0) if date else ""
+    for text in ends["text"].astype(str):
+        line = _plain(text)
+        date = DATE.search(line)
+        by = BY_LINE.match(line[:date.start()] + line[date.end():] if date else line)
+        if by and len(by.group("name").split()) <= MAX_NAME_WORDS:
+            return by.group("name").strip(), date.group(0) if date else ""
+    # the explicit phrasings ('Written by …' in the acknowledgements, '文章由X撰写' in a summary) anywhere
+    for pattern in (AUTHOR_PHRASE, ZH_WRITTEN_BY):
+        for text in blocks["text"].astype(str):
+            found = pattern.search(_plain(text))
+            if found and 0 < len(found.group("name").split()) <= MAX_NAME_WORDS:
+                return found.group("name").strip(), ""
+    return "", ""
+
+
+def _zh_author(blocks: pd.DataFrame) -> str:
+    """The Chinese post's own writer, from a '作者：X' line in the Chinese or the furniture ('' when none): the
+    Chinese version's byline, not the English article's author."""
+    for text in blocks.loc[blocks["part"] != PART_ORIGINAL, "text"].astype(str):
+        found = ZH_AUTHOR_FIELD.search(_plain(text))
+        if found and 0 < len(found.group("name").split()) <= MAX_NAME_WORDS:
+            return found.group("name").strip()
+    return ""
+
+
+def _zh_title(blocks: pd.DataFrame, title: str) -> str:
+    """The Chinese post's name: its first block when that reads as a title, its section number ('00. ') dropped; a
+    numbered first line counts when no list item follows it (one item is a title, a list has two)."""
+    commentary = blocks[blocks["part"] == PART_COMMENTARY].head(2)
+    if commentary.empty:
+        return ""
+    first = commentary.iloc[0]
+    name = NUMBER_PREFIX.sub("", _plain(first["text"])) if first["kind"] in ("title", "list_item", "heading", "paragraph") \
+        else ""
+    if first["kind"] == "list_item" and len(commentary) > 1 and commentary["kind"].iloc[1] == "list_item":
+        return ""
+    return name if name and _is_title(name) and HAN.search(name) and name != title else ""
+
+
 def document_facts(blocks: pd.DataFrame, source: str | Path = "") -> dict[str, str]:
     """The title slide's facts: the article's title, author and date, the Chinese post's name, the file name.
 
     Each is "" where the document does not give it. The title is a metadata 'Title:' line, else the English
     original's opening line past its furniture (or the document's first line) when it reads as a title; the author and date
-    come from a byline ('By …', 'Name  May 7, 2026'), else a 'Written by …' sentence anywhere past the Chinese; the Chinese name is the commentary's opening line when it
-    reads as a title (short, no full stop, no date, no address).
+    come from a byline in the head or foot of either version ('By …', 'Name  May 7, 2026') or a phrasing anywhere
+    ('Written by …', '文章由X撰写'); the Chinese name is the commentary's opening line when it reads as a title
+    (short, no full stop, no date, no address), a leading section number dropped; its writer a '作者：X' line.
 
     >>> blocks = pd.DataFrame({"part": ["commentary", "commentary", "original", "original"],
     ...                        "kind": ["heading", "paragraph", "byline", "paragraph"],
@@ -76,7 +152,8 @@ def document_facts(blocks: pd.DataFrame, source: str | Path = "") -> dict[str, s
     ('Ann Example', 'May 7, 2026', '一篇评论的标题')
     """
     texts = blocks["text"].map(_plain)
-    facts = {"title": "", "author": "", "date": "", "zh_title": "", "file": Path(source).name if source else ""}
+    facts = {"title": "", "author": "", "date": "", "zh_title": "", "zh_author": "",
+             "file": Path(source).name if source else ""}
     for text in texts:
         found = TITLE_FIELD.match(text)
         if found:
@@ -92,28 +169,9 @@ def document_facts(blocks: pd.DataFrame, source: str | Path = "") -> dict[str, s
             facts["title"] = _plain(opening["text"].iloc[0])
         elif first and not HAN.search(first) and _is_title(first):
             facts["title"] = first
-    # a byline in the original's opening blocks, or in the furniture between the versions
-    candidates = pd.concat([original, blocks[blocks["part"] == PART_NONCONTENT]])
-    for text in candidates.loc[candidates["kind"] == "byline", "text"].astype(str).str.strip():
-        date = DATE.search(text)
-        if not (date or BYLINE_LEAD.search(text)) or HAN.search(text):
-            continue
-        facts["date"] = date.group(0) if date else ""
-        name = (text[:date.start()] + text[date.end():]) if date else text
-        name = re.sub(r"^\s*(?:(?:Written|Posted|Words)\s+)?By\s+", "", name, flags=re.I).strip(" ·,|-–—/")
-        facts["author"] = name if 0 < len(name.split()) <= 6 else ""
-        break
-    if not facts["author"]:  # 'Written by …' wherever the original says it (closing acknowledgements included)
-        for text in blocks.loc[blocks["part"] != PART_COMMENTARY, "text"].astype(str).str.strip():
-            found = WRITTEN_BY.match(text)
-            if found and len(found.group("names").split()) <= 12:
-                facts["author"] = found.group("names").strip(" ,")
-                break
-    commentary = blocks[blocks["part"] == PART_COMMENTARY].head(1)
-    name = _plain(commentary["text"].iloc[0]) if len(commentary) else ""
-    if commentary["kind"].isin(["title", "heading", "paragraph"]).all() and _is_title(name) and HAN.search(name) \
-            and name != facts["title"]:
-        facts["zh_title"] = name
+    facts["author"], facts["date"] = _author(blocks)
+    facts["zh_title"] = _zh_title(blocks, facts["title"])
+    facts["zh_author"] = _zh_author(blocks)
     return facts
 
 
@@ -124,8 +182,11 @@ def title_slide(facts: dict[str, str]) -> str:
     by = " · ".join(text_of(v) for v in (facts["author"], facts["date"]) if v)
     if by:
         lines.append(f"- {by}")
+    zh_by = f" (by {text_of(facts['zh_author'])})" if facts.get("zh_author") else ""
     if facts["zh_title"]:
-        lines.append(f"- The Chinese post: “{text_of(facts['zh_title'])}”")
+        lines.append(f"- The Chinese post: “{text_of(facts['zh_title'])}”{zh_by}")
+    elif zh_by:
+        lines.append(f"- The Chinese post{zh_by}")
     if facts["file"]:
         lines.append(f"- Document: `{facts['file']}`")
     return "\n".join(lines)
@@ -255,19 +316,32 @@ def mention_title(by_part: pd.DataFrame, lengths: pd.Series, names: dict[str, st
     return f"With their products, the Chinese names {who(*zh)}, the English {who(*en, short=True)}"
 
 
-def length_title(claims: pd.DataFrame) -> str:
-    """The two versions' lengths in characters, in a sentence.
+def length_words(claims: pd.DataFrame) -> tuple[int, int, str]:
+    """(Chinese weight, English weight, the two in words with their unit): the caveats' one length measure
+    (``helpers.framing.caveats.version_weights``: Han characters against Latin letters at three a character).
 
-    >>> length_title(pd.DataFrame({"part": ["commentary", "original"], "start": [0, 10], "end": [10, 90]}))
-    'The Chinese runs to 10 characters against the English’s 80: about 1/8 of its length'
+    >>> claims = pd.DataFrame({"claim_id": [1, 2], "part": ["commentary", "original"], "kind": ["paragraph"] * 2,
+    ...                        "start": [0, 6], "text": ["中文句子。", "Some English words."]})
+    >>> length_words(claims)[2]
+    '4 Han characters against 15 Latin letters (5 characters at three letters each)'
     """
-    lengths = (claims["end"] - claims["start"]).groupby(claims["part"]).sum()
-    zh, en = int(lengths.get(PART_COMMENTARY, 0)), int(lengths.get(PART_ORIGINAL, 0))
+    zh, en = version_weights(claims)
+    return zh, en, (f"{zh:,} Han characters against {en * 3:,} Latin letters "
+                    f"({en:,} characters at three letters each)")
+
+
+def length_title(claims: pd.DataFrame) -> str:
+    """The two versions' lengths in a sentence, in the caveats' one measure (``length_words``), with its unit.
+
+    >>> length_title(pd.DataFrame({"claim_id": [1, 2], "part": ["commentary", "original"], "kind": ["paragraph"] * 2,
+    ...                            "start": [0, 6], "text": ["中文句子。", "Some English words and more words here."]}))
+    'The Chinese runs to 4 Han characters against the English’s 30 Latin letters (10 characters at three letters each): 40% of its length'
+    """
+    zh, en, _ = length_words(claims)
     if not zh or not en:
         return "Only one version has sentences to compare"
-    ratio = f"about 1/{round(en / zh)} of its length" if en >= 1.5 * zh else (
-        f"about {zh / en:.1f} times its length" if zh >= 1.5 * en else "about as long")
-    return f"The Chinese runs to {zh:,} characters against the English’s {en:,}: {ratio}"
+    return (f"The Chinese runs to {zh:,} Han characters against the English’s {en * 3:,} Latin letters "
+            f"({en:,} characters at three letters each): {zh / en:.0%} of its length")
 
 
 def additions_title(alignment: pd.DataFrame, additions: pd.DataFrame, *, links=None) -> str:
@@ -361,37 +435,36 @@ def frame_title(mix: pd.DataFrame, *, by: str = "chars") -> str:
             f"the English on {frame_name(en['frame']).lower()} ({pct(en[share])})")
 
 
-# ---- quotations with their English ----------------------------------------------------------------
+# ---- quotations, placed in the Chinese ----------------------------------------------------------
 
 def quotations(additions: pd.DataFrame, alignment: pd.DataFrame, claims: pd.DataFrame, *, limit: int = 3) -> pd.DataFrame:
-    """The commentator's asides beside the English nearest them: the English sentence the Chinese sentence
-    before each aside draws on (an aside has none of its own). Columns: zh_claim_id, zh_text, en_text."""
-    texts = claims.set_index("claim_id")["text"]
+    """The commentator's asides, each placed by the Chinese sentence just before it in the Chinese (an aside has no
+    English; and the English is not beside it in the file, where all the Chinese comes first, nor is the aligner's
+    order a position in it). Columns: zh_claim_id, zh_text, zh_before ('' for an aside that opens the Chinese)."""
     kinds = claims.set_index("claim_id")["kind"]
     # sentences of the commentator's, not its headings ('TL;DR', 'Summary'), and in Chinese
     asides = additions[(additions["addition"] == "aside") & additions["zh_claim_id"].map(lambda i: kinds.get(i) != "heading")
                        & additions["text"].astype(str).str.contains(HAN)].head(limit)
-    links = alignment.dropna(subset=["zh_claim_id", "en_claim_id"])
+    chinese = claims[claims["part"] == PART_COMMENTARY] if "part" in claims.columns else claims
+    chinese = chinese[(chinese["kind"] != "heading") & chinese["text"].astype(str).str.contains(HAN)].sort_values("claim_id")
     rows = []
     for row in asides.itertuples():
-        before = links[links["zh_claim_id"] < row.zh_claim_id]
-        english = ""
-        if len(before):
-            last = before[before["zh_claim_id"] == before["zh_claim_id"].max()]
-            english = " ".join(str(texts.get(int(e), "")) for e in last["en_claim_id"].head(2))
-        rows.append({"zh_claim_id": int(row.zh_claim_id), "zh_text": str(row.text).strip(), "en_text": english.strip()})
-    return pd.DataFrame(rows, columns=["zh_claim_id", "zh_text", "en_text"])
+        before = chinese[chinese["claim_id"] < row.zh_claim_id]
+        rows.append({"zh_claim_id": int(row.zh_claim_id), "zh_text": str(row.text).strip(),
+                     "zh_before": str(before["text"].iloc[-1]).strip() if len(before) else ""})
+    return pd.DataFrame(rows, columns=["zh_claim_id", "zh_text", "zh_before"])
 
 
-def quote_lines(quoted: pd.DataFrame, *, width: int = 110, links=None) -> str:
-    """Each aside quoted, with the English it sits beside (an aside draws on no English: the commentator's own;
-    where the document's links are held back, ``links``, it is only linked to none, which is all that is said)."""
+def quote_lines(quoted: pd.DataFrame, *, width: int = 60, links=None) -> str:
+    """Each aside quoted, with where it sits in the Chinese (after which sentence): it draws on no English, the
+    commentator's own; where the document's links are held back (``links``) it is only linked to none, which is all
+    that is said."""
     lines = []
     own = "linked to no English" if links is not None and not links.presented else "the commentator's own"
     for row in quoted.itertuples():
-        english = _cut(row.en_text, width)
-        lines.append(f"- “{text_of(row.zh_text)}”  \n  <small>{own}; the English just before it: "
-                     f"“{text_of(english)}”</small>" if english else f"- “{text_of(row.zh_text)}”  \n  <small>{own}</small>")
+        where = (f"after the Chinese sentence “{text_of(_cut(row.zh_before, width))}”" if row.zh_before
+                 else "the Chinese opens with it")
+        lines.append(f"- “{text_of(row.zh_text)}”  \n  <small>{own}; {where}</small>")
     return "\n".join(lines) or "- none"
 
 
