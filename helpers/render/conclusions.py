@@ -66,7 +66,7 @@ def overview_conclusion(blocks: pd.DataFrame, claims: pd.DataFrame, repairs: pd.
 
 
 def themes_conclusion(emphasis: pd.DataFrame, *, min_difference: float = DEFAULTS.min_difference) -> list[str]:
-    """What page 02 showed: the theme each version dwells on more than the other."""
+    """What page 02 showed: the theme whose words each version uses in a larger share of its sentences than the other."""
     return [f"{theme_title(emphasis, min_difference=min_difference)}.",
             "Shares are of each version's own sentences, so a short Chinese and a long English compare fairly."]
 

@@ -35,7 +35,8 @@ TERMS = (
     ("reattributed", "a claim the author reports from others, credited to the author"),
     ("softened / sharpened", "the Chinese hedges more / states more firmly than the English it draws on"),
     ("frame", "a policy frame (Boydstun et al. 2014) evoked by a cue of the frame lexicon"),
-    ("per 1,000 characters", "a count divided by the version's length: the versions differ several times over"),
+    ("per 1,000 characters", "a count divided by the version's length, Han characters for the Chinese and Latin "
+                             "letters at three a character for the English: the versions differ several times over"),
     ("names (a lab)", "a mention of the lab or of one of its models or products (Claude Code counts for Anthropic), "
                       "as the gazetteer lists them"),
 )
@@ -252,9 +253,10 @@ def coverage_title(coverage: pd.DataFrame, *, min_coverage: float = KEPT_SHARE, 
 
 
 def theme_title(emphasis: pd.DataFrame, *, min_difference: float = DEFAULTS.min_difference) -> str:
-    """The theme the Chinese dwells on most more than the English does, or the reverse, in a sentence: only a
-    difference with enough evidence on each side (``narrative.theme_evidence``: sentences, distinct words, beyond
-    chance) is stated."""
+    """The theme whose words the Chinese uses in the largest share of sentences more than the English does, or the
+    reverse, in a sentence with the counts it rests on: only a difference with enough evidence on each side
+    (``narrative.theme_evidence``: sentences, distinct words, beyond chance) is stated. It says what is counted
+    (sentences holding a theme's word), never that a version 'dwells' on a theme."""
     ordered = emphasis.sort_values(["difference", "theme"], ascending=[False, True])
     if {"zh_hits", "en_hits", "zh_claims", "en_claims"} <= set(ordered.columns):
         enough = ordered.apply(lambda r: not theme_evidence(r, min_difference=min_difference), axis=1) \
@@ -266,18 +268,20 @@ def theme_title(emphasis: pd.DataFrame, *, min_difference: float = DEFAULTS.min_
     more_en = ordered[enough & (ordered["difference"] < 0)].iloc[::-1]
     if more_zh.empty and more_en.empty:
         if differs.any():
-            return (f"No theme is dwelt on more by one version on enough evidence (some shares differ by "
-                    f"{pct(min_difference)} or more, on too few sentences or words, or by chance)")
-        return f"Both versions give every theme about the same share (within {pct(min_difference)})"
+            return (f"No theme's words fill a larger share of one version's sentences on enough evidence (some shares "
+                    f"differ by {pct(min_difference)} or more, on too few sentences or words, or by chance)")
+        return f"Both versions give every theme about the same share of their sentences (within {pct(min_difference)})"
+
+    def uses(r, first: str, second: str) -> str:
+        return (f"uses {frame_name(r['theme']).lower()} words in {int(r[f'{first}_hits'])} of its "
+                f"{int(r[f'{first}_claims'])} sentences ({pct(r[f'{first}_share'])}), the "
+                f"{'Chinese' if second == 'zh' else 'English'} in {int(r[f'{second}_hits'])} of "
+                f"{int(r[f'{second}_claims'])} ({pct(r[f'{second}_share'])})")
     parts = []
     if len(more_zh):
-        r = more_zh.iloc[0]
-        parts.append(f"The Chinese dwells more on {frame_name(r['theme']).lower()} "
-                     f"({pct(r['zh_share'])} of its sentences against {pct(r['en_share'])})")
+        parts.append(f"The Chinese {uses(more_zh.iloc[0], 'zh', 'en')}")
     if len(more_en):
-        r = more_en.iloc[0]
-        parts.append(f"{'the English on' if parts else 'The English dwells more on'} {frame_name(r['theme']).lower()} "
-                     f"({pct(r['en_share'])} against {pct(r['zh_share'])})")
+        parts.append(f"{'the' if parts else 'The'} English {uses(more_en.iloc[0], 'en', 'zh')}")
     return "; ".join(parts)
 
 

@@ -19,6 +19,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from ..columns import CONTENT_KINDS, PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL
+from ..framing.caveats import version_weights
 from .fonts import cjk_font_path, use_cjk_font
 
 #: Slide-sized canvas (inches), and the smallest font size (points) used on it.
@@ -202,9 +203,11 @@ def plot_theme_share(share: pd.DataFrame, top: int = 8) -> Figure:
 # ---- 03 lab mentions --------------------------------------------------------------------------
 
 def part_lengths(claims: pd.DataFrame) -> pd.Series:
-    """Characters of each part's sentences (commentary, original): the denominator of a per-1,000 rate."""
-    lengths = (claims["end"] - claims["start"]).groupby(claims["part"]).sum()
-    return lengths.reindex([PART_COMMENTARY, PART_ORIGINAL]).fillna(0).astype(int)
+    """Each version's length in the caveats' one measure (``helpers.framing.caveats.version_weights``: Han characters
+    of the Chinese, Latin letters / 3 of the English), indexed commentary, original: the denominator of a per-1,000
+    rate, so that a name as dense in both versions comes out at about the same rate."""
+    zh, en = version_weights(claims)
+    return pd.Series({PART_COMMENTARY: zh, PART_ORIGINAL: en}, dtype=int)
 
 
 @_styled
@@ -225,7 +228,7 @@ def plot_org_mentions(by_part: pd.DataFrame, top: int = 15, *, claims: pd.DataFr
     height = 0.45   # two bars a row, each tall enough for its number's digits
     panels = [(axes[0], "mentions", "{:.0f}", lambda part: chosen[part])]
     if lengths is not None:
-        panels.append((axes[1], "per 1,000 characters of the version", "{:.1f}",
+        panels.append((axes[1], "per 1,000 characters of the version (English: 3 letters a character)", "{:.1f}",
                        lambda part: chosen[part] * 1000 / max(lengths[part], 1)))
     for ax, label, fmt, values in panels:
         top_value = 0.0

@@ -11,6 +11,7 @@ import re
 import pandas as pd
 
 from ..columns import CONTENT_KINDS, PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL
+from ..framing.caveats import version_weights
 from ..framing.shifts import GOLD_LABELS, label_gate, presented_counts, withheld
 from ..params import DEFAULTS
 
@@ -114,7 +115,7 @@ def overview_findings(blocks: pd.DataFrame, claims: pd.DataFrame, repairs: pd.Da
     sizes = claims.groupby("part").size()
     zh, en = int(sizes.get(PART_COMMENTARY, 0)), int(sizes.get(PART_ORIGINAL, 0))
     noise = blocks[blocks["part"] == PART_NONCONTENT]
-    chars = claims.assign(chars=claims["text"].str.len()).groupby("part")["chars"].sum()
+    zh_weight, en_weight = version_weights(claims)  # the one length measure of every page (the caveats')
     lines = [
         f"{plural(len(blocks), 'block')}: {plural(int((blocks['part'] == PART_COMMENTARY).sum()), 'block')} of Chinese "
         f"commentary, {plural(int((blocks['part'] == PART_ORIGINAL).sum()), 'block')} of English original and "
@@ -122,8 +123,8 @@ def overview_findings(blocks: pd.DataFrame, claims: pd.DataFrame, repairs: pd.Da
     ]
     if zh and en:
         lines.append(
-            f"The commentary has {plural(zh, 'sentence')} ({chars.get(PART_COMMENTARY, 0):,} characters) against the "
-            f"original's {plural(en, 'sentence')} ({chars.get(PART_ORIGINAL, 0):,} characters): "
+            f"The commentary has {plural(zh, 'sentence')} ({zh_weight:,} Han characters) against the "
+            f"original's {plural(en, 'sentence')} ({en_weight * 3:,} Latin letters): "
             + (f"about one Chinese sentence for every {en / zh:.1f} English ones." if en >= zh else
                f"about {zh / en:.1f} Chinese sentences for every English one.")
         )
@@ -140,7 +141,9 @@ def overview_findings(blocks: pd.DataFrame, claims: pd.DataFrame, repairs: pd.Da
         lines.append(f"{plural(len(repairs), 'glued unit')} split apart: "
                      f"{listing([f'{n} × {k.replace(chr(95), chr(32))}' for k, n in kinds.items()])}.")
     else:
-        lines.append("No glued heading or sentence was found to split.")
+        lines.append("No glued unit found where the parser looks for one: a word running into a capitalised sentence "
+                     "opener with no space between (a heading into its paragraph, ‘…labThe’; a sentence into the next, "
+                     "‘spending.Some’), or a heading run in after a space that repeats a name of its paragraph.")
     return lines
 
 
@@ -214,11 +217,11 @@ def theme_findings(emphasis: pd.DataFrame, terms: pd.DataFrame | None = None, *,
     more_zh = stated[stated["difference"] > 0].sort_values(["difference", "theme"], ascending=[False, True])
     more_en = stated[stated["difference"] < 0].sort_values(["difference", "theme"])
     describe = lambda rows: listing([_theme_sentence(r) for _, r in rows.iterrows()], quoted=False, limit=len(rows))
-    verb = "has more of its sentences on" if zh_name == "translation" else "dwells more on"
+    verb = "uses the words of"  # what is counted: sentences holding a cue word, not what a version dwells on
     if len(more_zh):
-        lines.append(f"The Chinese {zh_name} {verb} {describe(more_zh)}.")
+        lines.append(f"The Chinese {zh_name} {verb} {describe(more_zh)} in a larger share of its sentences.")
     if len(more_en):
-        lines.append(f"The English original {verb} {describe(more_en)}.")
+        lines.append(f"The English original {verb} {describe(more_en)} in a larger share of its sentences.")
     if zh_name == "translation" and (len(more_zh) or len(more_en)):
         row = emphasis.iloc[0]
         lines.append(f"In a translation these shares differ mostly with how each version is cut into sentences "
@@ -230,7 +233,7 @@ def theme_findings(emphasis: pd.DataFrame, terms: pd.DataFrame | None = None, *,
                  f"{verdict[i]})" for i, r in unstated.iterrows()]
         lines.append(f"Not stated, on too little evidence: {listing(names, quoted=False, limit=len(names))}.")
     if not len(more_zh) and not len(more_en):
-        lines.append(f"No theme is dwelt on more by one version on enough evidence (a share {pct(min_difference)} "
+        lines.append(f"No theme's words fill a larger share of one version's sentences on enough evidence (a share {pct(min_difference)} "
                      f"higher, from {min_sentences} sentences and {min_cues} words, beyond chance).")
     return lines
 
