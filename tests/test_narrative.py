@@ -328,3 +328,65 @@ def test_the_briefing_theme_title_states_only_a_difference_with_enough_evidence(
     both = pd.DataFrame([theme_row(1, 68, 9, 138, theme="policy_prescription"), theme_row(6, 68, 39, 138, theme="talent")])
     assert theme_title(both) == "The English uses talent words in 39 of its 138 sentences (28%), the Chinese in 6 of 68 (9%)"
     assert theme_title(pd.DataFrame([theme_row(3, 60, 3, 60)])).startswith("Both versions give every theme")
+
+
+def test_organisations_tied_for_most_are_all_named_never_one_picked_alphabetically():
+    from helpers.render.narrative import mention_findings
+
+    by_part = pd.DataFrame({"org": ["Beta AI", "Alpha Labs", "Gamma"], "commentary": [2, 0, 2], "original": [3, 3, 1],
+                            "total": [5, 3, 3]})
+    lines = mention_findings(by_part, pd.DataFrame({"org": [], "only_in": []}))
+    assert "The commentary names Beta AI and Gamma most (2 mentions each), the original Alpha Labs and Beta AI " \
+           "(3 mentions each)." in lines
+    same = by_part.assign(commentary=[2, 2, 0])
+    assert not any(line.startswith("The commentary names")
+                   for line in mention_findings(same.assign(original=[3, 3, 0]), pd.DataFrame({"org": [], "only_in": []})))
+
+
+def test_discovery_silence_says_no_organisation_candidate_and_lists_what_it_rejected():
+    from helpers.render.narrative import discovery_none
+
+    found = discovery_none(pd.DataFrame({"surface": ["Widget", "LoRA", "LoRA", "Nav"],
+                                         "part": ["original", "original", "commentary", "noncontent"]}))
+    assert found.startswith("Discovery found no organisation candidate outside the gazetteer")
+    assert "`LoRA` ×2 and `Widget` ×1" in found and "Nav" not in found   # furniture is not read
+    assert "no name" not in found
+    empty = discovery_none(pd.DataFrame({"surface": [], "part": []}))
+    assert empty.endswith("It read no capitalised name the gazetteer does not list.")
+
+
+def test_a_table_resting_on_held_back_links_is_replaced_by_the_reason_and_the_english_is_called_unchecked():
+    from types import SimpleNamespace
+
+    from helpers.render.narrative import UNCHECKED_ENGLISH, link_rows, not_counted
+
+    held = SimpleNamespace(presented=False, why="links were right 3 times in 10")
+    line = not_counted("Coverage per section", held)
+    assert "links were right 3 times in 10" in line and not re.search(r"\b\d+%", line)
+    table = pd.DataFrame({"zh_claim_id": [1], "zh_text": ["甲。"], "en_text": ["A."], "certainty_shift": ["softened"],
+                          "voice_shift": ["attributed"], "generalisation_shift": [""]})
+    gate_ = pd.DataFrame({"label": ["certainty:softened", "voice:attributed"], "presented": [False, True]})
+    rows = link_rows(table, held, ["zh_claim_id", "zh_text", "en_text", "certainty_shift", "voice_shift"], gate=gate_)
+    assert list(rows.columns) == ["zh_claim_id", "zh_text", UNCHECKED_ENGLISH, "certainty_shift", "voice_shift"]
+    assert rows.iloc[0]["certainty_shift"] == "read side by side" and rows.iloc[0]["voice_shift"] == "attributed"
+    shown = link_rows(table, SimpleNamespace(presented=True, why=""), ["zh_text", "en_text"], gate=gate_)
+    assert list(shown.columns) == ["zh_text", "en_text"]
+
+
+def test_the_theme_table_cut_to_its_first_rows_keeps_the_largest_gap_either_way():
+    from helpers.render.deck import largest_gaps
+
+    emphasis = pd.DataFrame({"theme": ["a", "b", "c", "d"], "difference": [0.05, 0.0, -0.4, 0.2]})
+    assert largest_gaps(emphasis)["theme"].head(2).tolist() == ["c", "d"]
+
+
+def test_page_01_states_lengths_in_the_caveats_measure():
+    from helpers.framing.caveats import version_weights
+    from helpers.render.narrative import overview_findings
+
+    claims = pd.DataFrame({"claim_id": [1, 2], "part": ["commentary", "original"], "kind": ["paragraph"] * 2,
+                           "start": [0, 10], "text": ["中文的句子。", "Some English words here."]})
+    blocks = pd.DataFrame({"part": ["commentary", "original"], "kind": ["paragraph"] * 2, "text": claims["text"]})
+    zh, en = version_weights(claims)
+    line = overview_findings(blocks, claims, pd.DataFrame({"repair": []}))[1]
+    assert f"({zh} Han characters)" in line and f"({en * 3} Latin letters)" in line

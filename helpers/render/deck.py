@@ -285,6 +285,13 @@ def theme_title(emphasis: pd.DataFrame, *, min_difference: float = DEFAULTS.min_
     return "; ".join(parts)
 
 
+def largest_gaps(emphasis: pd.DataFrame) -> pd.DataFrame:
+    """The theme table ordered by the size of the gap between the versions, either way (the largest first), so that a
+    table cut to its first rows never hides the largest gap towards the English."""
+    order = emphasis.assign(_gap=emphasis["difference"].abs().round(9))
+    return order.sort_values(["_gap", "theme"], ascending=[False, True]).drop(columns="_gap").reset_index(drop=True)
+
+
 def mention_title(by_part: pd.DataFrame, lengths: pd.Series, names: dict[str, str] | None = None) -> str:
     """Who each version names most, per 1,000 characters of that version; every name tied for most, never one
     chosen among equals, and never a version said to name most what it names zero times."""

@@ -12,7 +12,7 @@ import pandas as pd
 
 from ..columns import CONTENT_KINDS, PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL
 from ..framing.caveats import version_weights
-from ..framing.shifts import GOLD_LABELS, label_gate, presented_counts, withheld
+from ..framing.shifts import GOLD_LABELS, gated, label_gate, presented_counts, withheld
 from ..params import DEFAULTS
 
 LANG_NAMES = {"zh": "Chinese", "en": "English", "mixed": "mixed"}
@@ -255,12 +255,16 @@ def mention_findings(by_part: pd.DataFrame, one_version: pd.DataFrame, co: pd.Da
     lines.append(
         f"{plural(len(by_part), 'organisation')} named; most often {listing(leaders, quoted=False)}."
     )
-    lead_zh = by_part.sort_values([PART_COMMENTARY, "org"], ascending=[False, True]).iloc[0]
-    lead_en = by_part.sort_values([PART_ORIGINAL, "org"], ascending=[False, True]).iloc[0]
-    if lead_zh["org"] != lead_en["org"] and lead_zh[PART_COMMENTARY] > 0 and lead_en[PART_ORIGINAL] > 0:
-        lines.append(f"The commentary names {text_of(lead_zh['org'])} most "
-                     f"({plural(int(lead_zh[PART_COMMENTARY]), 'mention')}), the original {text_of(lead_en['org'])} "
-                     f"({plural(int(lead_en[PART_ORIGINAL]), 'mention')}).")
+    def leaders(part: str) -> tuple[list[str], int]:  # every organisation tied for most, never one picked among equals
+        most = int(by_part[part].max()) if len(by_part) else 0
+        return (sorted(by_part.loc[by_part[part] == most, "org"], key=lambda o: str(o).casefold()) if most else []), most
+
+    (zh_orgs, zh_most), (en_orgs, en_most) = leaders(PART_COMMENTARY), leaders(PART_ORIGINAL)
+    if zh_orgs and en_orgs and zh_orgs != en_orgs:
+        each = lambda orgs: " each" if len(orgs) > 1 else ""
+        lines.append(f"The commentary names {listing(zh_orgs, limit=len(zh_orgs))} most "
+                     f"({plural(zh_most, 'mention')}{each(zh_orgs)}), the original {listing(en_orgs, limit=len(en_orgs))} "
+                     f"({plural(en_most, 'mention')}{each(en_orgs)}).")
     for part, label in [(PART_COMMENTARY, "Only the Chinese names"), (PART_ORIGINAL, "Only the English names")]:
         only = one_version[one_version["only_in"] == part]
         if len(only):
@@ -273,6 +277,24 @@ def mention_findings(by_part: pd.DataFrame, one_version: pd.DataFrame, co: pd.Da
             (a, b), n = stacked.index[0], int(stacked.iloc[0])
             lines.append(f"Most often named together: {text_of(a)} and {text_of(b)} ({plural(n, 'paragraph')}).")
     return lines
+
+
+def discovery_none(candidates: pd.DataFrame, *, limit: int = 8) -> str:
+    """What discovery's silence means: no organisation candidate, with the capitalised names of the two versions it
+    read and rejected (``candidates``: the extraction's candidate names), so a reader can see what it looked at.
+
+    >>> discovery_none(pd.DataFrame({"surface": ["LoRA", "Moat", "LoRA"], "part": ["original"] * 3}))
+    'Discovery found no organisation candidate outside the gazetteer in this document. The capitalised names it read and did not take for organisations: `LoRA` ×2 and `Moat` ×1.'
+    """
+    head = "Discovery found no organisation candidate outside the gazetteer in this document."
+    read = candidates[candidates["part"].isin([PART_COMMENTARY, PART_ORIGINAL])] if len(candidates) else candidates
+    if read.empty:
+        return head + " It read no capitalised name the gazetteer does not list."
+    counts = read["surface"].astype(str).value_counts(sort=False)
+    ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].casefold()))
+    shown = [f"{code_of(name)} ×{n}" for name, n in ordered]
+    return (head + " The capitalised names it read and did not take for organisations: "
+            + listing(shown, limit=limit, quoted=False) + ".")
 
 
 # ---- 04 framing ---------------------------------------------------------------------------------
@@ -344,6 +366,34 @@ def links_withheld(links) -> str:
     """The one sentence said instead of any count that rests on links, when the link gate holds them back."""
     return (f"How much of the English each Chinese sentence draws on is not counted for this document: "
             f"{text_of(links.why)}. The links are shown to be read side by side (page 04), as pointers, not findings.")
+
+
+#: The English column's name where a document's links are held back: the aligner's pointer, not a finding.
+UNCHECKED_ENGLISH = "English the aligner links it to (unchecked)"
+
+
+def not_counted(what: str, links) -> str:
+    """The line shown in place of a table whose counts rest on the links, where the link gate (``links``, the
+    document's ``LinkGate``) holds them back: what is left out, and why. No count of it is shown anywhere.
+
+    >>> from types import SimpleNamespace
+    >>> not_counted("Coverage per section", SimpleNamespace(presented=False, why="links were right 5 times in 10"))
+    'Coverage per section: not shown for this document, since its counts rest on the links and links were right 5 times in 10. Read the sentences side by side instead (each Chinese sentence beside the English the aligner links it to).'
+    """
+    return (f"{what}: not shown for this document, since its counts rest on the links and {text_of(links.why)}. "
+            f"Read the sentences side by side instead (each Chinese sentence beside the English the aligner links it to).")
+
+
+def link_rows(table: pd.DataFrame, links=None, columns: list[str] | None = None,
+              gate: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The framing table's ``columns`` to read side by side: each shift label the label gate holds back shown as
+    'read side by side' (``helpers.framing.shifts.gated``), and, where the link gate holds the links back (``links``),
+    the English column named for what it is: the aligner's link, unchecked."""
+    rows = gated(table, gate)
+    rows = rows[columns] if columns is not None else rows
+    if links is not None and not links.presented:
+        rows = rows.rename(columns={"en_text": UNCHECKED_ENGLISH})
+    return rows
 
 
 def framing_findings(alignment: pd.DataFrame, coverage: pd.DataFrame, shifts: pd.DataFrame,
