@@ -160,3 +160,18 @@ def test_mention_title_names_every_lab_tied_for_most_rather_than_choosing_one():
     same = deck.mention_title(by_part.assign(original=[4, 4, 0]), lengths, names)
     assert same == ("Both versions name Anthropic and Meta most, with their products: 3.0 times per 1,000 characters "
                     "each in the Chinese, 0.4 in the English")
+
+
+def test_same_labs_says_none_rather_than_only_0():
+    one = pd.DataFrame({"org": ["A"], "commentary": [0], "original": [2]})
+    assert conclusions.same_labs(one) == "No: the one organisation named, A, is named in one version only."
+    two = pd.DataFrame({"org": ["A", "B"], "commentary": [0, 1], "original": [2, 0]})
+    assert conclusions.same_labs(two) == "No: none of the 2 organisations named is named in both versions."
+
+
+def test_slides_quote_sentences_never_a_heading_or_a_label_ending_in_a_colon():
+    worth = pd.DataFrame({"zh_claim_id": [1, 2, 3], "shift": ["certainty"] * 3, "value": ["sharpened"] * 3,
+                          "zh_cues": [""] * 3, "en_cues": [""] * 3,
+                          "zh_text": ["二、机制拆解", "必须回答三件事：", "这是一句完整的话。"], "en_text": ["A.", "B.", "C."]})
+    shown = deck.side_by_side(worth, limit=3)
+    assert "机制拆解" not in shown and "三件事" not in shown and "这是一句完整的话" in shown

@@ -268,18 +268,19 @@ def test_a_theme_on_one_sentence_one_word_or_chance_is_not_stated():
 def test_theme_findings_state_the_counts_and_words_and_name_what_they_leave_out():
     emphasis = pd.DataFrame([theme_row(6, 68, 39, 138, theme="talent"), theme_row(1, 68, 9, 138, theme="policy_prescription")])
     lines = theme_findings(emphasis)
-    assert lines[0].startswith("The English original uses the words of talent (9% of Chinese vs 28% of English sentences; "
+    assert lines[0].startswith("The English original uses a theme's words in a larger share of its sentences than the "
+                               "Chinese: talent (9% of Chinese vs 28% of English sentences; "
                                "6 of 68 Chinese sentences: `z0 ×1`")
     assert "39 of 138 English sentences" in lines[0] and "policy" not in lines[0]
     assert lines[1].startswith("Not stated, on too little evidence: policy prescription (1% vs 7%: could be chance")
-    assert lines[0].endswith("in a larger share of its sentences.")
     assert theme_findings(emphasis, caveats=TRANSLATION)[0] == lines[0]
     translated = theme_findings(pd.DataFrame([theme_row(39, 138, 6, 68)]), caveats=TRANSLATION)
-    assert translated[0].startswith("The Chinese translation uses the words of policy (28%")
+    assert translated[0].startswith("The Chinese translation uses a theme's words in a larger share of its sentences "
+                                    "than the English: policy (28%")
     assert "dwells" not in " ".join(translated) and "138 Chinese against 68 English" in translated[1]
     # an emphasis table without the evidence columns states no theme at all
     bare = emphasis[["theme", "zh_share", "en_share", "difference"]]
-    assert not any("uses the words" in line for line in theme_findings(bare))
+    assert not any("theme's words in a larger share" in line for line in theme_findings(bare))
 
 
 def test_theme_emphasis_carries_the_evidence_of_theme_share():

@@ -24,7 +24,7 @@ def same_labs(by_part: pd.DataFrame, *, share: float = SAME_LABS_SHARE) -> str:
     >>> same_labs(pd.DataFrame({"org": ["A", "B", "C"], "commentary": [2, 1, 0], "original": [3, 1, 4]}))
     'Yes: 2 of 3 organisations are named in both versions, and they carry 64% of the mentions.'
     >>> same_labs(pd.DataFrame({"org": ["A", "B"], "commentary": [2, 0], "original": [0, 1]}))
-    'No: only 0 of 2 organisations are named in both versions (none); the rest appear in one version only.'
+    'No: none of the 2 organisations named is named in both versions.'
     """
     if by_part.empty:
         return "No: neither version names a lab or company."
@@ -34,6 +34,10 @@ def same_labs(by_part: pd.DataFrame, *, share: float = SAME_LABS_SHARE) -> str:
     if len(both) >= share * len(by_part):
         return (f"Yes: {len(both)} of {plural(len(by_part), 'organisation')} are named in both versions, "
                 f"and they carry {pct(carried / max(total, 1))} of the mentions.")
+    if both.empty and len(by_part) == 1:
+        return f"No: the one organisation named, {listing(by_part['org'].tolist())}, is named in one version only."
+    if both.empty:
+        return f"No: none of the {plural(len(by_part), 'organisation')} named is named in both versions."
     return (f"No: only {len(both)} of {plural(len(by_part), 'organisation')} are named in both versions "
             f"({listing(both['org'].tolist(), limit=4)}); the rest appear in one version only.")
 

@@ -17,7 +17,9 @@ from ..columns import PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL
 from ..framing.caveats import version_weights
 from ..framing.shifts import label_gate, presented_counts
 from ..params import DEFAULTS
-from ..patterns import BYLINE_LEAD, DATE, DISCOVER_URL_RE, HAN, MARKDOWN_IMAGE, MARKDOWN_LINK, TITLE_FIELD
+from ..patterns import (
+    BYLINE_LEAD, DATE, DISCOVER_URL_RE, ENDS_SENTENCE, ENDS_WITH_COLON, HAN, MARKDOWN_IMAGE, MARKDOWN_LINK, TITLE_FIELD,
+)
 from .narrative import listing, pct, plural, text_of, theme_evidence
 from .tables import frame_name
 
@@ -408,12 +410,20 @@ def side_by_side_title(worth: pd.DataFrame) -> str:
             f"read these pairs side by side rather than count them")
 
 
+def _quotable(text: str) -> bool:
+    """A Chinese sentence to quote on a slide: it ends like a sentence (a heading, '二、机制拆解', or a label that
+    introduces a list, '回答三件事：', does not)."""
+    text = str(text).strip()
+    return bool(HAN.search(text)) and bool(ENDS_SENTENCE.search(text)) and not ENDS_WITH_COLON.search(text)
+
+
 def side_by_side(worth: pd.DataFrame, *, limit: int = 2, width: int = 150) -> str:
     """The shortest held-back pairs, in reading order: each Chinese sentence with the English the aligner links it to
     (which is itself a pointer where the document's links are not counted)."""
     if worth.empty:
         return ""
-    pairs = worth.drop_duplicates("zh_claim_id").assign(size=lambda f: f["zh_text"].str.len() * 3 + f["en_text"].str.len())
+    pairs = worth[worth["zh_text"].astype(str).map(_quotable)]  # a sentence, not a heading or a label ending in '：'
+    pairs = pairs.drop_duplicates("zh_claim_id").assign(size=lambda f: f["zh_text"].str.len() * 3 + f["en_text"].str.len())
     chosen = pairs.sort_values(["size", "zh_claim_id"]).head(limit).sort_values("zh_claim_id")
     lines = []
     for row in chosen.itertuples():
@@ -424,7 +434,11 @@ def side_by_side(worth: pd.DataFrame, *, limit: int = 2, width: int = 150) -> st
 
 
 def _cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[:width - 1].rsplit(" ", 1)[0] + "…"
+    """``text`` cut to ``width`` characters with '…': English at a space, Chinese (no spaces between words) anywhere."""
+    if len(text) <= width:
+        return text
+    head = text[:width - 1]
+    return (head if HAN.search(head) else head.rsplit(" ", 1)[0]) + "…"
 
 
 def frame_title(mix: pd.DataFrame, *, by: str = "chars") -> str:
@@ -453,9 +467,9 @@ def quotations(additions: pd.DataFrame, alignment: pd.DataFrame, claims: pd.Data
     English; and the English is not beside it in the file, where all the Chinese comes first, nor is the aligner's
     order a position in it). Columns: zh_claim_id, zh_text, zh_before ('' for an aside that opens the Chinese)."""
     kinds = claims.set_index("claim_id")["kind"]
-    # sentences of the commentator's, not its headings ('TL;DR', 'Summary'), and in Chinese
+    # sentences of the commentator's in Chinese, not its headings ('TL;DR', 'Summary', '二、机制拆解') or labels ('…三件事：')
     asides = additions[(additions["addition"] == "aside") & additions["zh_claim_id"].map(lambda i: kinds.get(i) != "heading")
-                       & additions["text"].astype(str).str.contains(HAN)].head(limit)
+                       & additions["text"].astype(str).map(_quotable)].head(limit)
     chinese = claims[claims["part"] == PART_COMMENTARY] if "part" in claims.columns else claims
     chinese = chinese[(chinese["kind"] != "heading") & chinese["text"].astype(str).str.contains(HAN)].sort_values("claim_id")
     rows = []

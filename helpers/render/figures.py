@@ -347,6 +347,7 @@ def plot_shift_counts(counts: pd.DataFrame, *, empty: str = "no shifts found") -
     fig, ax = _figure(min(FIGSIZE[1], max(3.6, 0.45 * len(shown) + 1.8)))
     if shown.empty:
         _empty(ax, empty)
+        _title(fig, "What changes between the source and the summary")  # described like a drawn one, not as a repr
         return fig
     colours = {name: PALETTE[i] for i, name in enumerate(dict.fromkeys(shown["shift"]))}
     y = np.arange(len(shown))[::-1]

@@ -217,11 +217,11 @@ def theme_findings(emphasis: pd.DataFrame, terms: pd.DataFrame | None = None, *,
     more_zh = stated[stated["difference"] > 0].sort_values(["difference", "theme"], ascending=[False, True])
     more_en = stated[stated["difference"] < 0].sort_values(["difference", "theme"])
     describe = lambda rows: listing([_theme_sentence(r) for _, r in rows.iterrows()], quoted=False, limit=len(rows))
-    verb = "uses the words of"  # what is counted: sentences holding a cue word, not what a version dwells on
+    verb = "uses a theme's words"  # what is counted: sentences holding a cue word, not what a version dwells on
     if len(more_zh):
-        lines.append(f"The Chinese {zh_name} {verb} {describe(more_zh)} in a larger share of its sentences.")
+        lines.append(f"The Chinese {zh_name} {verb} in a larger share of its sentences than the English: {describe(more_zh)}.")
     if len(more_en):
-        lines.append(f"The English original {verb} {describe(more_en)} in a larger share of its sentences.")
+        lines.append(f"The English original {verb} in a larger share of its sentences than the Chinese: {describe(more_en)}.")
     if zh_name == "translation" and (len(more_zh) or len(more_en)):
         row = emphasis.iloc[0]
         lines.append(f"In a translation these shares differ mostly with how each version is cut into sentences "
