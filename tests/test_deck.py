@@ -88,7 +88,7 @@ def test_the_coverage_title_counts_only_judged_sections_and_keeps_no_more_than_i
         return
     kept, total = int(found.group(1)), int(found.group(2))
     assert total == len(judged) and kept == int((judged["share_chars"] >= deck.KEPT_SHARE).sum())
-    assert ("barely draws on" in title) == (kept < total)
+    assert ("draws on under 25% of" in title) == (kept < total) and "barely" not in title
 
 
 def test_the_shift_title_counts_only_labels_the_gate_presents():
@@ -175,3 +175,12 @@ def test_slides_quote_sentences_never_a_heading_or_a_label_ending_in_a_colon():
                           "zh_text": ["二、机制拆解", "必须回答三件事：", "这是一句完整的话。"], "en_text": ["A.", "B.", "C."]})
     shown = deck.side_by_side(worth, limit=3)
     assert "机制拆解" not in shown and "三件事" not in shown and "这是一句完整的话" in shown
+
+
+def test_a_translations_additions_are_the_translators_not_a_commentators():
+    alignment = pd.DataFrame({"zh_claim_id": [1, 2], "en_claim_id": [10, None]})
+    additions = pd.DataFrame({"addition": ["aside"], "zh_claim_id": [2], "text": ["补一句。"]})
+    translation = pd.DataFrame({"kind": ["translation"]})
+    assert deck.additions_title(alignment, additions, caveats=translation).endswith(
+        "1 of 2 Chinese sentences (50%) are the translator's own, with no English behind them")
+    assert "commentator's own" in deck.additions_title(alignment, additions)

@@ -234,12 +234,12 @@ KEPT_SHARE = 0.25
 
 def coverage_title(coverage: pd.DataFrame, *, min_coverage: float = KEPT_SHARE, min_evidence: int = DEFAULTS.min_evidence,
                    links=None) -> str:
-    """'The Chinese keeps 2 of 4 English sections and barely draws on “The mentality…”': a section is kept
+    """'The Chinese keeps 2 of 4 English sections and draws on under 25% of “The mentality…”': a section is kept
     when at least ``min_coverage`` of its characters are drawn on; only sections of ``min_evidence`` sentences count.
 
     >>> cov = pd.DataFrame({"heading": ["", "A", "B"], "claims": [5, 5, 5], "share_chars": [0.5, 0.3, 0.0]})
     >>> coverage_title(cov)
-    'The Chinese keeps 2 of 3 English sections and barely draws on “B”'
+    'The Chinese keeps 2 of 3 English sections and draws on under 25% of “B”'
     """
     if links is not None and not links.presented:  # ``links``: the document's LinkGate (Analysis.link_gate)
         return "Which English sections get through is not counted here: read the links side by side"
@@ -251,7 +251,9 @@ def coverage_title(coverage: pd.DataFrame, *, min_coverage: float = KEPT_SHARE, 
     head = f"The Chinese keeps {len(kept)} of {plural(len(judged), 'English section')}"
     if dropped.empty:
         return head
-    return f"{head} and barely draws on {listing([_heading(h) for h in dropped['heading']], limit=2, quoted=False)}"
+    # the bar's own figure, not 'barely' (which the pages keep for a tenth or less: ``narrative.share_words``)
+    return (f"{head} and draws on under {pct(min_coverage)} of "
+            f"{listing([_heading(h) for h in dropped['heading']], limit=2, quoted=False)}")
 
 
 def theme_title(emphasis: pd.DataFrame, *, min_difference: float = DEFAULTS.min_difference) -> str:
@@ -357,9 +359,17 @@ def length_title(claims: pd.DataFrame) -> str:
             f"({en:,} characters at three letters each): {zh / en:.0%} of its length")
 
 
-def additions_title(alignment: pd.DataFrame, additions: pd.DataFrame, *, links=None) -> str:
-    """How many of the Chinese sentences are the commentator's own (not counted where the links are held back:
-    a sentence the aligner leaves unlinked is then as likely a summary it missed)."""
+def _writer(caveats: pd.DataFrame | None) -> str:
+    """Who wrote the Chinese: the translator where the document carries the ``translation`` caveat, else the
+    commentator."""
+    return "translator" if caveats is not None and "translation" in set(caveats["kind"]) else "commentator"
+
+
+def additions_title(alignment: pd.DataFrame, additions: pd.DataFrame, *, links=None,
+                    caveats: pd.DataFrame | None = None) -> str:
+    """How many of the Chinese sentences are the commentator's own (the translator's, with the ``translation``
+    caveat); not counted where the links are held back: a sentence the aligner leaves unlinked is then as likely a
+    summary it missed."""
     if links is not None and not links.presented:
         return "Sentences linked to no English: possibly the writer's own, to be read, not counted"
     zh = alignment["zh_claim_id"].dropna().nunique()
@@ -367,8 +377,9 @@ def additions_title(alignment: pd.DataFrame, additions: pd.DataFrame, *, links=N
     if not zh:
         return "The Chinese has no sentence to compare"
     if not asides:
-        return "Every Chinese sentence draws on the English: the commentator adds no aside"
-    return f"{asides} of {zh} Chinese sentences ({pct(asides / zh)}) are the commentator's own, with no English behind them"
+        return f"Every Chinese sentence draws on the English: the {_writer(caveats)} adds no aside"
+    return (f"{asides} of {zh} Chinese sentences ({pct(asides / zh)}) are the {_writer(caveats)}'s own, with no English "
+            f"behind them")
 
 
 #: What a counted shift label says a sentence does, for a slide title ("17 linked Chinese sentences …").
@@ -480,12 +491,12 @@ def quotations(additions: pd.DataFrame, alignment: pd.DataFrame, claims: pd.Data
     return pd.DataFrame(rows, columns=["zh_claim_id", "zh_text", "zh_before"])
 
 
-def quote_lines(quoted: pd.DataFrame, *, width: int = 60, links=None) -> str:
+def quote_lines(quoted: pd.DataFrame, *, width: int = 60, links=None, caveats: pd.DataFrame | None = None) -> str:
     """Each aside quoted, with where it sits in the Chinese (after which sentence): it draws on no English, the
     commentator's own; where the document's links are held back (``links``) it is only linked to none, which is all
     that is said."""
     lines = []
-    own = "linked to no English" if links is not None and not links.presented else "the commentator's own"
+    own = "linked to no English" if links is not None and not links.presented else f"the {_writer(caveats)}'s own"
     for row in quoted.itertuples():
         where = (f"after the Chinese sentence “{text_of(_cut(row.zh_before, width))}”" if row.zh_before
                  else "the Chinese opens with it")
@@ -512,7 +523,8 @@ def closing(analysis, *, min_coverage: float = KEPT_SHARE) -> str:
     lines = [f"**{text_of(QUESTION)}**", "",
              f"- **Gets** {pct(total)} of the English text's characters; it keeps {len(judged) - len(dropped)} of "
              f"{plural(len(judged), 'section')} (a quarter of a section's characters or more)."]
-    lines.append(f"- **Misses**, or barely draws on, {listing([_heading(h) for h in dropped['heading']], limit=3, quoted=False)}."
+    lines.append(f"- **Misses**, or draws on under {pct(min_coverage)} of, "
+                 f"{listing([_heading(h) for h in dropped['heading']], limit=3, quoted=False)}."
                  if len(dropped) else "- **Misses** no whole section: each is drawn on in part at least.")
     lines.append(f"- **Adds** {plural(asides, 'sentence')} of its own out of {zh}." if zh else "- **Adds** nothing.")
     changed = shift_title(analysis.shifts, min_evidence=analysis.params.min_evidence)
