@@ -184,3 +184,18 @@ def test_a_translations_additions_are_the_translators_not_a_commentators():
     assert deck.additions_title(alignment, additions, caveats=translation).endswith(
         "1 of 2 Chinese sentences (50%) are the translator's own, with no English behind them")
     assert "commentator's own" in deck.additions_title(alignment, additions)
+
+
+def test_an_excerpts_chinese_beyond_the_english_given_is_neither_linked_nor_an_aside():
+    from helpers.render.narrative import framing_findings
+
+    alignment = pd.DataFrame({"zh_claim_id": [1, 2, 3, 4], "en_claim_id": [10, 11, None, None],
+                              "relation": ["summarises", "summarises", "beyond", "beyond"]})
+    additions = pd.DataFrame({"addition": pd.Series([], dtype=str), "zh_claim_id": [], "text": []})
+    title = deck.additions_title(alignment, additions)
+    assert title == ("Every Chinese sentence within the English given draws on the English: the commentator adds no "
+                     "aside; 2 more sentences draw on English the file does not hold")
+    line = framing_findings(alignment, pd.DataFrame(), pd.DataFrame({"shift": [], "value": [], "claims": []}),
+                            additions, include=("links",))[0]
+    assert line == ("2 of 2 Chinese sentences within the English given (100%) draw on an identifiable English sentence; "
+                    "2 more draw on English the file does not hold (beyond the English given).")

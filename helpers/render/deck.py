@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..columns import PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL
+from ..columns import BEYOND, PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL
 from ..framing.caveats import version_weights
 from ..framing.shifts import label_gate, presented_counts
 from ..params import DEFAULTS
@@ -355,8 +355,17 @@ def length_title(claims: pd.DataFrame) -> str:
     zh, en, _ = length_words(claims)
     if not zh or not en:
         return "Only one version has sentences to compare"
+    ratio = f"{zh / en:.1f} times its length" if zh >= 1.5 * en else f"{zh / en:.0%} of its length"
     return (f"The Chinese runs to {zh:,} Han characters against the English’s {en * 3:,} Latin letters "
-            f"({en:,} characters at three letters each): {zh / en:.0%} of its length")
+            f"({en:,} characters at three letters each): {ratio}")
+
+
+def within_english(alignment: pd.DataFrame) -> tuple[int, int]:
+    """(Chinese sentences within the English the file holds, Chinese sentences beyond it): an excerpt's Chinese that
+    goes on past its English (relation 'beyond') is neither linked nor the writer's own, so it is counted apart."""
+    sentences = alignment.dropna(subset=["zh_claim_id"])
+    beyond = set(sentences.loc[sentences["relation"] == BEYOND, "zh_claim_id"]) if "relation" in sentences else set()
+    return sentences["zh_claim_id"].nunique() - len(beyond), len(beyond)
 
 
 def _writer(caveats: pd.DataFrame | None) -> str:
@@ -372,14 +381,17 @@ def additions_title(alignment: pd.DataFrame, additions: pd.DataFrame, *, links=N
     summary it missed."""
     if links is not None and not links.presented:
         return "Sentences linked to no English: possibly the writer's own, to be read, not counted"
-    zh = alignment["zh_claim_id"].dropna().nunique()
+    zh, beyond = within_english(alignment)
     asides = int((additions["addition"] == "aside").sum())
+    past = (f"; {plural(beyond, 'more sentence')} draw on English the file does not hold" if beyond > 1 else
+            "; 1 more draws on English the file does not hold" if beyond else "")
     if not zh:
-        return "The Chinese has no sentence to compare"
+        return "The Chinese has no sentence to compare" + past
     if not asides:
-        return f"Every Chinese sentence draws on the English: the {_writer(caveats)} adds no aside"
+        every = "Every Chinese sentence within the English given" if beyond else "Every Chinese sentence"
+        return f"{every} draws on the English: the {_writer(caveats)} adds no aside{past}"
     return (f"{asides} of {zh} Chinese sentences ({pct(asides / zh)}) are the {_writer(caveats)}'s own, with no English "
-            f"behind them")
+            f"behind them{past}")
 
 
 #: What a counted shift label says a sentence does, for a slide title ("17 linked Chinese sentences …").
@@ -510,7 +522,7 @@ def closing(analysis, *, min_coverage: float = KEPT_SHARE) -> str:
     total = coverage["carried_chars"].sum() / max(coverage["chars"].sum(), 1)
     judged = coverage[coverage["claims"] >= analysis.params.min_evidence]
     dropped = judged[judged["share_chars"] < min_coverage]
-    zh = alignment["zh_claim_id"].dropna().nunique()
+    zh, beyond = within_english(alignment)
     asides = int((analysis.additions["addition"] == "aside").sum())
     links = analysis.link_gate
     if not links.presented:
@@ -526,7 +538,8 @@ def closing(analysis, *, min_coverage: float = KEPT_SHARE) -> str:
     lines.append(f"- **Misses**, or draws on under {pct(min_coverage)} of, "
                  f"{listing([_heading(h) for h in dropped['heading']], limit=3, quoted=False)}."
                  if len(dropped) else "- **Misses** no whole section: each is drawn on in part at least.")
-    lines.append(f"- **Adds** {plural(asides, 'sentence')} of its own out of {zh}." if zh else "- **Adds** nothing.")
+    past = f" ({beyond} more draw on English the file does not hold)" if beyond else ""
+    lines.append(f"- **Adds** {plural(asides, 'sentence')} of its own out of {zh}{past}." if zh else "- **Adds** nothing.")
     changed = shift_title(analysis.shifts, min_evidence=analysis.params.min_evidence)
     if changed[:1].isdigit():
         lines.append(f"- **Voice and certainty**: {changed}.")

@@ -10,7 +10,7 @@ import re
 
 import pandas as pd
 
-from ..columns import CONTENT_KINDS, PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL
+from ..columns import BEYOND, CONTENT_KINDS, PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL
 from ..framing.caveats import version_weights
 from ..framing.shifts import GOLD_LABELS, gated, label_gate, presented_counts, withheld
 from ..params import DEFAULTS
@@ -417,11 +417,16 @@ def framing_findings(alignment: pd.DataFrame, coverage: pd.DataFrame, shifts: pd
             found["coverage"].append(links_withheld(links))
         alignment, coverage = alignment.iloc[:0], coverage.iloc[:0]
     lines = found["links"]
-    zh = alignment["zh_claim_id"].dropna().nunique()
+    sentences = alignment.dropna(subset=["zh_claim_id"])
+    beyond = sentences.loc[sentences["relation"] == BEYOND, "zh_claim_id"].nunique() if "relation" in sentences else 0
+    zh = sentences["zh_claim_id"].nunique() - beyond  # an excerpt's Chinese past its English is counted apart
     linked = alignment[alignment["zh_claim_id"].notna() & alignment["en_claim_id"].notna()]["zh_claim_id"].nunique()
+    within = " within the English given" if beyond else ""
     if zh:
-        lines.append(f"{linked} of {zh} Chinese sentences ({pct(linked / zh)}) draw on an identifiable English sentence"
-                     + (f"; the other {zh - linked} link to none." if linked < zh else "."))
+        lines.append(f"{linked} of {zh} Chinese sentences{within} ({pct(linked / zh)}) draw on an identifiable English "
+                     f"sentence" + (f"; the other {zh - linked} link to none" if linked < zh else "")
+                     + (f"; {beyond} more draw on English the file does not hold (beyond the English given)."
+                        if beyond else "."))
     lines = found["coverage"]
     if len(coverage):
         total = coverage["carried_chars"].sum() / max(coverage["chars"].sum(), 1)
