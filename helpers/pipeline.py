@@ -22,7 +22,7 @@ import pandas as pd
 from .align import align_claims
 from .cache import load_or_build
 from .columns import (
-    ADDITION, CONTENT_KINDS, KINDS, PART_COMMENTARY, PART_ORIGINAL, PARTS, RELATIONS,
+    BEYOND, CONTENT_KINDS, KINDS, PART_COMMENTARY, PART_ORIGINAL, PARTS, RELATIONS,
 )
 from .framing import shifts as fr
 from .framing.caveats import caveats, mark_beyond
@@ -107,13 +107,17 @@ class Analysis:
 
     def describe(self) -> str:
         """One line: the document, its size, and what the aligner made of it."""
-        per_sentence = self.alignment.dropna(subset=["zh_claim_id"]).drop_duplicates("zh_claim_id")
-        linked = int((per_sentence["relation"] != ADDITION).sum())
+        rows = self.alignment.dropna(subset=["zh_claim_id"])
+        per_sentence = rows.drop_duplicates("zh_claim_id")
+        # linked: a link to an English sentence ('beyond' and 'addition' rows have none), as page 04 counts it
+        linked = int(rows.dropna(subset=["en_claim_id"])["zh_claim_id"].nunique())
+        beyond = int((per_sentence["relation"] == BEYOND).sum())
         changed = ", ".join(f"{k}={v}" for k, v in self.params.changes().items())
         script = f" ({self.script} script)" if self.script else ""
         return (f"{self.source or 'the text'}: {self.encoding or 'str'}, {len(self.text):,} characters{script}, "
                 f"{len(self.blocks)} blocks, {len(self.claims)} sentences, {len(self.mentions)} name mentions; "
-                + f"{linked} of {len(per_sentence)} Chinese sentences linked"
+                + f"{linked} of {len(per_sentence) - beyond} Chinese sentences linked"
+                + (f", {beyond} more beyond the English given" if beyond else "")
                 + ("" if self.link_gate.presented else f" (links on {self.link_gate.group} are right too rarely to count: "
                                                         "read them side by side)")
                 + (f" (parameters changed: {changed})" if changed else ""))

@@ -61,9 +61,11 @@ def built(tmp_path_factory):
 
 def linked(alignment):
     """(Chinese sentences linked, Chinese sentences) of an alignment table."""
-    zh = alignment["zh_claim_id"]
-    per_sentence = alignment[zh.notna() & (zh.astype(str) != "")].drop_duplicates("zh_claim_id")  # CSV: "" for none
-    return int((per_sentence["relation"] != "addition").sum()), len(per_sentence)
+    zh, en = alignment["zh_claim_id"], alignment["en_claim_id"]
+    rows = alignment[zh.notna() & (zh.astype(str) != "")]  # CSV: "" for none
+    per_sentence = rows.drop_duplicates("zh_claim_id")
+    links = rows[rows["en_claim_id"].notna() & (rows["en_claim_id"].astype(str) != "")]
+    return links["zh_claim_id"].nunique(), int((per_sentence["relation"] != "beyond").sum())
 
 
 def test_the_report_has_pages_slides_figures_tables_and_an_index(built):
