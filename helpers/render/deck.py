@@ -75,6 +75,10 @@ BY_LINE = re.compile(rf"^\s*By\s+(?P<name>{_NAMES})[\s,·|/–—-]*$")
 #: A Chinese byline: '文章由X撰写' (anywhere in a sentence), '作者：X'.
 ZH_WRITTEN_BY = re.compile(r"(?:文章|本文|原文|该文)由\s*(?P<name>[^，。,；;：:\n]{1,40}?)\s*(?:撰写|所写|撰文|执笔|写成|发表)")
 ZH_AUTHOR_FIELD = re.compile(r"(?:^|\s)作者\s*[:：]\s*(?P<name>[^\s，。,；;|｜/／]+(?:\s+[A-Z][^\s，。,；;|｜/／]*)*)")
+#: A metadata line giving the publication date ('Published Time: 2023-05-04T10:07:13+00:00', '发布时间：…'); a
+#: bookmark's 'Added At:' is the day it was saved, not the article's date, and is not read.
+PUBLISHED_FIELD = re.compile(r"^\s*(?:Published(?:\s+(?:Time|At|On|Date))?|Publication\s+Date|Date|发布时间|发表时间|发布日期|发表日期|日期)"
+                             r"\s*[:：]\s*(?P<value>.+)$", re.I)
 #: A line's leading section number ('00. ', '1、'), which a title set as the first item of a list carries.
 NUMBER_PREFIX = re.compile(r"^\s*\d{1,3}\s*[.、．]\s*")
 #: Most words in a byline's name (a longer run is a sentence that happens to start 'By …').
@@ -113,6 +117,16 @@ def _author(blocks: pd.DataFrame) -> tuple[str, str]:
             if found and 0 < len(found.group("name").split()) <= MAX_NAME_WORDS:
                 return found.group("name").strip(), ""
     return "", ""
+
+
+def _published(texts: pd.Series) -> str:
+    """The date of a metadata line that gives the publication date ('Published Time: 2023-05-04T…' → '2023-05-04')."""
+    for text in texts:
+        field = PUBLISHED_FIELD.match(str(text))
+        date = DATE.search(field.group("value")) if field else None
+        if date:
+            return date.group(0)
+    return ""
 
 
 def _zh_author(blocks: pd.DataFrame) -> str:
@@ -173,6 +187,8 @@ def document_facts(blocks: pd.DataFrame, source: str | Path = "") -> dict[str, s
         elif first and not HAN.search(first) and _is_title(first):
             facts["title"] = first
     facts["author"], facts["date"] = _author(blocks)
+    if not facts["date"]:
+        facts["date"] = _published(texts)
     facts["zh_title"] = _zh_title(blocks, facts["title"])
     facts["zh_author"] = _zh_author(blocks)
     return facts
