@@ -123,7 +123,8 @@ def _published(texts: pd.Series) -> str:
     """The date of a metadata line that gives the publication date ('Published Time: 2023-05-04T…' → '2023-05-04')."""
     for text in texts:
         field = PUBLISHED_FIELD.match(str(text))
-        date = DATE.search(field.group("value")) if field else None
+        # an ISO timestamp's 'T' joins the date to the time ('2023-05-04T10:07'): a space lets the date stand alone
+        date = DATE.search(re.sub(r"(?<=\d)T(?=\d)", " ", field.group("value"))) if field else None
         if date:
             return date.group(0)
     return ""
