@@ -15,12 +15,12 @@ import pandas as pd
 
 from ..columns import BEYOND, PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL
 from ..framing.caveats import version_weights
-from ..framing.shifts import label_gate, presented_counts
+from ..framing.shifts import label_gate
 from ..params import DEFAULTS
 from ..patterns import (
     BYLINE_LEAD, DATE, DISCOVER_URL_RE, ENDS_SENTENCE, ENDS_WITH_COLON, HAN, MARKDOWN_IMAGE, MARKDOWN_LINK, TITLE_FIELD,
 )
-from .narrative import listing, pct, plural, text_of, theme_evidence
+from .narrative import listing, pct, plural, shift_changes, text_of, theme_evidence
 from .tables import frame_name
 
 #: The question the briefing answers (its closing slide answers it).
@@ -413,7 +413,6 @@ def additions_title(alignment: pd.DataFrame, additions: pd.DataFrame, *, links=N
 
 #: What a counted shift label says a sentence does, for a slide title ("17 linked Chinese sentences …").
 SHIFT_PHRASES = {
-    ("voice", "attributed"): "keep the author's claim as the author's (attributed)",
     ("voice", "absorbed"): "restate the author's claim in the commentator's own voice (absorbed)",
     ("voice", "reattributed"): "credit the author with what the author reports from others (reattributed)",
     ("voice", "quote_absorbed"): "restate what the author reports from others in the commentator's voice",
@@ -432,7 +431,7 @@ def shift_title(shifts: pd.DataFrame, gate: pd.DataFrame | None = None, *, min_e
     ...             pd.DataFrame({"label": ["voice:attributed"], "presented": [True]}))
     "17 linked Chinese sentences keep the author's claim as the author's (attributed)"
     """
-    shown = presented_counts(shifts, label_gate() if gate is None else gate)
+    shown = shift_changes(shifts, label_gate() if gate is None else gate)  # changes only: 'attributed' keeps the voice
     shown = shown[shown["claims"] >= min_evidence].sort_values(["claims", "shift", "value"], ascending=[False, True, True])
     if shown.empty:
         return "No shift in voice or certainty is both frequent and reliably labelled enough to count"

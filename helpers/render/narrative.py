@@ -335,6 +335,24 @@ def coverage_sentence(row, *, min_evidence: int = DEFAULTS.min_evidence) -> str:
 
 TRANSLATOR = "the translator's choices, not a commentator's: the document is a translation"
 
+#: Labels that say a linked sentence kept what its English had: not a shift, so never counted or drawn as one (a
+#: sentence that keeps the author's claim as the author's is the translation or summary doing its job).
+NOT_SHIFTS = {("voice", "attributed"), ("certainty", "unchanged"), ("voice", "plain"), ("generalisation", "same")}
+
+
+def shift_changes(shifts: pd.DataFrame, gate: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The shift counts (``helpers.framing.shifts.shift_counts`` output) to present: labels the gate presents that
+    are changes (NOT_SHIFTS left out).
+
+    >>> counts = pd.DataFrame({"shift": ["voice", "voice"], "value": ["attributed", "absorbed"], "claims": [9, 2]})
+    >>> gate = pd.DataFrame({"label": ["voice:attributed", "voice:absorbed"], "presented": [True, True]})
+    >>> shift_changes(counts, gate)[["value", "claims"]].to_dict("records")
+    [{'value': 'absorbed', 'claims': 2}]
+    """
+    shown = presented_counts(shifts, gate)
+    keep = [(s, v) not in NOT_SHIFTS for s, v in zip(shown["shift"], shown["value"])]
+    return shown.loc[keep].reset_index(drop=True)
+
 
 def shift_findings(shifts: pd.DataFrame, gate: pd.DataFrame | None = None, *,
                    min_evidence: int = DEFAULTS.min_evidence, caveats: pd.DataFrame | None = None) -> list[str]:
@@ -345,7 +363,7 @@ def shift_findings(shifts: pd.DataFrame, gate: pd.DataFrame | None = None, *,
     gate = label_gate() if gate is None else gate
     whose = f" ({TRANSLATOR})" if _is_translation(caveats) else ""
     lines = []
-    shown = presented_counts(shifts, gate)
+    shown = shift_changes(shifts, gate)
     for shift in dict.fromkeys(shown["shift"]):
         rows = shown[shown["shift"] == shift].sort_values(["claims", "value"], ascending=[False, True])
         if int(rows["claims"].sum()) < min_evidence:
