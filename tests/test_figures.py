@@ -180,3 +180,9 @@ def test_a_heading_with_dollar_signs_is_drawn_as_text_not_parsed_as_tex():
     fig.canvas.draw()  # a label read as TeX raises here
     label = fig.axes[0].get_yticklabels()[0]
     assert label.get_text().startswith(r"Costs: 4 hours (\$132)")
+
+
+def test_the_shift_chart_names_a_translation_and_an_empty_one_is_still_titled():
+    empty = pd.DataFrame({"shift": [], "value": [], "claims": []})
+    fig = figures.plot_shift_counts(empty, empty="nothing counted", kind="translation")
+    assert fig._suptitle.get_text() == "What changes between the source and the translation"

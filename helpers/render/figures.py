@@ -337,17 +337,18 @@ def plot_frame_mix(mix: pd.DataFrame, *, by: str = "chars", top: int = 8) -> Fig
 
 
 @_styled
-def plot_shift_counts(counts: pd.DataFrame, *, empty: str = "no shifts found") -> Figure:
+def plot_shift_counts(counts: pd.DataFrame, *, empty: str = "no shifts found", kind: str = "summary") -> Figure:
     """Horizontal bars, grouped by kind of shift: how many linked Chinese sentences show each value.
 
     Takes ``helpers.framing.shift_counts`` output (shift, value, claims); '' values (unlinked, no shift) are left out.
-    ``empty`` is what the figure says when no bar is left (the notebooks pass only the labels they present).
+    ``empty`` is what the figure says when no bar is left (the notebooks pass only the labels they present); ``kind``
+    what the Chinese is ('summary', or 'translation' where the caveats say so), named in the title.
     """
     shown = counts[counts["value"] != ""]
     fig, ax = _figure(min(FIGSIZE[1], max(3.6, 0.45 * len(shown) + 1.8)))
     if shown.empty:
         _empty(ax, empty)
-        _title(fig, "What changes between the source and the summary")  # described like a drawn one, not as a repr
+        _title(fig, f"What changes between the source and the {kind}")  # described like a drawn one, not as a repr
         return fig
     colours = {name: PALETTE[i] for i, name in enumerate(dict.fromkeys(shown["shift"]))}
     y = np.arange(len(shown))[::-1]
@@ -356,7 +357,7 @@ def plot_shift_counts(counts: pd.DataFrame, *, empty: str = "no shifts found") -
     ax.set_yticks(y, [f"{s}: {v.replace('_', ' ')}" for s, v in zip(shown["shift"], shown["value"])])
     ax.set_xlim(0, max(shown["claims"].max(), 1) * 1.15)
     ax.set_xlabel("linked Chinese sentences")
-    _title(fig, "What changes between the source and the summary")
+    _title(fig, f"What changes between the source and the {kind}")
     return fig
 
 

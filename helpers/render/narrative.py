@@ -238,6 +238,11 @@ def theme_findings(emphasis: pd.DataFrame, terms: pd.DataFrame | None = None, *,
     return lines
 
 
+def chinese_kind(caveats: pd.DataFrame | None) -> str:
+    """What the Chinese version is, for a title: 'translation' with the ``translation`` caveat, else 'summary'."""
+    return "translation" if _is_translation(caveats) else "summary"
+
+
 def _is_translation(caveats: pd.DataFrame | None) -> bool:
     """The document carries the ``translation`` caveat (helpers.framing.caveats): its shifts are a translator's."""
     return caveats is not None and len(caveats) > 0 and "translation" in set(caveats["kind"])
