@@ -204,7 +204,7 @@ def test_a_version_that_names_no_organisation_is_never_said_to_name_one_most():
     by_part = pd.DataFrame({"org": ["Beta AI", "Alpha Labs"], "commentary": [0, 0], "original": [7, 1],
                             "total": [7, 1]})
     lines = mention_findings(by_part, pd.DataFrame({"org": [], "only_in": []}))
-    assert not any("most (0" in line or line.startswith("The commentary names") for line in lines), lines
+    assert not any("most (0" in line or line.startswith("With their products, the commentary names") for line in lines), lines
 
 
 # ---- a translation's shifts are the translator's --------------------------------------------------
@@ -338,10 +338,10 @@ def test_organisations_tied_for_most_are_all_named_never_one_picked_alphabetical
     by_part = pd.DataFrame({"org": ["Beta AI", "Alpha Labs", "Gamma"], "commentary": [2, 0, 2], "original": [3, 3, 1],
                             "total": [5, 3, 3]})
     lines = mention_findings(by_part, pd.DataFrame({"org": [], "only_in": []}))
-    assert "The commentary names Beta AI and Gamma most (2 mentions each), the original Alpha Labs and Beta AI " \
+    assert "With their products, the commentary names Beta AI and Gamma most (2 mentions each), the original Alpha Labs and Beta AI " \
            "(3 mentions each)." in lines
     same = by_part.assign(commentary=[2, 2, 0])
-    assert not any(line.startswith("The commentary names")
+    assert not any(line.startswith("With their products, the commentary names")
                    for line in mention_findings(same.assign(original=[3, 3, 0]), pd.DataFrame({"org": [], "only_in": []})))
 
 
@@ -392,3 +392,18 @@ def test_page_01_states_lengths_in_the_caveats_measure():
     zh, en = version_weights(claims)
     line = overview_findings(blocks, claims, pd.DataFrame({"repair": []}))[1]
     assert f"({zh} Han characters)" in line and f"({en * 3} Latin letters)" in line
+
+
+def test_names_beyond_the_english_given_are_not_said_to_be_only_in_the_chinese():
+    from helpers.render.narrative import labs_within_english, mention_findings
+
+    labs = pd.DataFrame({"claim_id": [1, 2, 3], "org": ["A", "B", "A"]})
+    alignment = pd.DataFrame({"zh_claim_id": [1, 2], "en_claim_id": [9, None], "relation": ["summarises", "beyond"]})
+    assert labs_within_english(labs, alignment)["claim_id"].tolist() == [1, 3]
+    additions = pd.DataFrame({"addition": ["entity_only_in_zh"], "zh_claim_id": [2], "surface": ["B"]})
+    lines = framing_findings(alignment, pd.DataFrame(), counts(), additions, include=("additions",), gate=gate())
+    assert not any("Named only in the Chinese" in line for line in lines)
+    by_part = pd.DataFrame({"org": ["A"], "commentary": [1], "original": [0], "total": [1]})
+    one = pd.DataFrame({"org": ["A"], "only_in": ["commentary"]})
+    assert "Only the Chinese within the English given names, directly or through a product, A." in \
+        mention_findings(by_part, one, excerpt=True)

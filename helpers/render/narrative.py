@@ -250,15 +250,20 @@ def _is_translation(caveats: pd.DataFrame | None) -> bool:
 
 # ---- 03 lab mentions ----------------------------------------------------------------------------
 
-def mention_findings(by_part: pd.DataFrame, one_version: pd.DataFrame, co: pd.DataFrame | None = None) -> list[str]:
-    """The most named organisations, the ones only one version names, the strongest pairing."""
+def mention_findings(by_part: pd.DataFrame, one_version: pd.DataFrame, co: pd.DataFrame | None = None, *,
+                     excerpt: bool = False) -> list[str]:
+    """The most named organisations, the ones only one version names, the strongest pairing. A mention is of the
+    organisation or of one of its products (the gazetteer rolls models and products up to their maker), and every
+    sentence says so. ``excerpt``: ``one_version`` was computed leaving out the Chinese beyond the English given
+    (``labs_within_english``), which the sentences then say."""
     if by_part.empty:
         return ["No lab or company is named."]
     lines = []
     top = by_part.head(3)
     leaders = [f"{text_of(r.org)} ({plural(int(r.total), 'mention')})" for r in top.itertuples()]
     lines.append(
-        f"{plural(len(by_part), 'organisation')} named; most often {listing(leaders, quoted=False)}."
+        f"{plural(len(by_part), 'organisation')} named, directly or through a product; most often "
+        f"{listing(leaders, quoted=False)}."
     )
     def leaders(part: str) -> tuple[list[str], int]:  # every organisation tied for most, never one picked among equals
         most = int(by_part[part].max()) if len(by_part) else 0
@@ -267,13 +272,14 @@ def mention_findings(by_part: pd.DataFrame, one_version: pd.DataFrame, co: pd.Da
     (zh_orgs, zh_most), (en_orgs, en_most) = leaders(PART_COMMENTARY), leaders(PART_ORIGINAL)
     if zh_orgs and en_orgs and zh_orgs != en_orgs:
         each = lambda orgs: " each" if len(orgs) > 1 else ""
-        lines.append(f"The commentary names {listing(zh_orgs, limit=len(zh_orgs))} most "
+        lines.append(f"With their products, the commentary names {listing(zh_orgs, limit=len(zh_orgs))} most "
                      f"({plural(zh_most, 'mention')}{each(zh_orgs)}), the original {listing(en_orgs, limit=len(en_orgs))} "
                      f"({plural(en_most, 'mention')}{each(en_orgs)}).")
-    for part, label in [(PART_COMMENTARY, "Only the Chinese names"), (PART_ORIGINAL, "Only the English names")]:
+    within = " within the English given" if excerpt else ""
+    for part, label in [(PART_COMMENTARY, f"Only the Chinese{within} names"), (PART_ORIGINAL, "Only the English names")]:
         only = one_version[one_version["only_in"] == part]
         if len(only):
-            lines.append(f"{label} {listing(only['org'].tolist(), limit=6)}.")
+            lines.append(f"{label}, directly or through a product, {listing(only['org'].tolist(), limit=6)}.")
     if co is not None and len(co) > 1:
         pairs = co.where(~pd.DataFrame(
             [[i >= j for j in range(len(co))] for i in range(len(co))], index=co.index, columns=co.columns))
@@ -300,6 +306,13 @@ def discovery_none(candidates: pd.DataFrame, *, limit: int = 8) -> str:
     shown = [f"{code_of(name)} ×{n}" for name, n in ordered]
     return (head + " The capitalised names it read and did not take for organisations: "
             + listing(shown, limit=limit, quoted=False) + ".")
+
+
+def labs_within_english(labs: pd.DataFrame, alignment: pd.DataFrame) -> pd.DataFrame:
+    """The lab mentions without those in Chinese sentences beyond the English given (relation 'beyond'): a name the
+    Chinese takes from English the file lacks is not one the Chinese adds."""
+    beyond = alignment.loc[alignment["relation"] == BEYOND, "zh_claim_id"].dropna().astype(int)
+    return labs[~labs["claim_id"].isin(set(beyond))]
 
 
 # ---- 04 framing ---------------------------------------------------------------------------------
@@ -434,6 +447,8 @@ def framing_findings(alignment: pd.DataFrame, coverage: pd.DataFrame, shifts: pd
     if unknown:
         raise ValueError(f"unknown topics {sorted(unknown)}; choose from {FRAMING_TOPICS}")
     found = {topic: [] for topic in FRAMING_TOPICS}
+    # the Chinese beyond an excerpt's English: its names come from English the file lacks, not from the writer
+    beyond_ids = set(alignment.loc[alignment["relation"] == BEYOND, "zh_claim_id"].dropna()) if "relation" in alignment else set()
     if links is not None and not links.presented:  # ``links``: the document's LinkGate (Analysis.link_gate)
         found["links"].append(links_withheld(links))
         if "links" not in include and "coverage" in include:
@@ -466,6 +481,8 @@ def framing_findings(alignment: pd.DataFrame, coverage: pd.DataFrame, shifts: pd
                              f"against {coverage_sentence(worst, min_evidence=min_evidence)}.")
     lines = found["additions"]
     names = additions[additions["addition"] == "entity_only_in_zh"]
+    if "zh_claim_id" in names:
+        names = names[~names["zh_claim_id"].isin(beyond_ids)]
     if len(names):
         lines.append(f"Named only in the Chinese: {listing(names['surface'].tolist(), limit=6)}.")
     found["shifts"].extend(shift_findings(shifts, gate, min_evidence=min_evidence, caveats=caveats) if "shifts" in include else [])
