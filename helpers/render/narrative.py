@@ -189,6 +189,33 @@ def _theme_sentence(row) -> str:
             f"{pct(row['en_share'])} of English sentences; {side('zh')}; {side('en')})")
 
 
+def top_terms_line(terms: pd.DataFrame, language: str, *, shown: int = 5) -> str:
+    """The ``shown`` most frequent terms in a sentence, with their counts; a tie across the last place is said as a tie
+    and listed whole, never broken by the alphabet ('' when there are no terms). ``terms``: ``top_terms`` rows.
+
+    >>> terms = pd.DataFrame({"term": ["a", "b", "c", "d", "e"], "count": [9, 5, 5, 5, 2]})
+    >>> top_terms_line(terms, "English", shown=2)
+    'Most frequent English terms: `a` (9); then, tied at 5, `b`, `c` and `d`.'
+    >>> top_terms_line(terms.head(4), "English", shown=2)   # the table stops inside the tie
+    'Most frequent English terms: `a` (9); then, tied at 5, among them `b`, `c` and `d`.'
+    """
+    if terms.empty:
+        return ""
+    if "count" not in terms or len(terms) <= shown or terms["count"].iloc[shown] != terms["count"].iloc[shown - 1]:
+        top = terms.head(shown)
+        counted = [f"{code_of(t)} ({int(c)})" for t, c in zip(top["term"], top["count"])] if "count" in top else \
+            [code_of(t) for t in top["term"]]
+        return f"Most frequent {language} terms: {listing(counted, quoted=False, limit=shown)}."
+    tie = int(terms["count"].iloc[shown - 1])
+    above, tied = terms[terms["count"] > tie], terms[terms["count"] == tie]
+    among = " among them" if tied.index[-1] == terms.index[-1] else ""  # the table may stop inside the tie
+    lead = listing([f"{code_of(t)} ({int(c)})" for t, c in zip(above["term"], above["count"])], quoted=False,
+                   limit=len(above))
+    rest = f"tied at {tie},{among} {listing([code_of(t) for t in tied['term']], quoted=False, limit=8)}"
+    return f"Most frequent {language} terms: {lead}; then, {rest}." if len(above) else \
+        f"Most frequent {language} terms, {rest}."
+
+
 def theme_findings(emphasis: pd.DataFrame, terms: pd.DataFrame | None = None, *,
                    min_difference: float = DEFAULTS.min_difference, min_sentences: int = DEFAULTS.min_theme_sentences,
                    min_cues: int = DEFAULTS.min_theme_cues, max_p: float = DEFAULTS.max_theme_p,
@@ -204,9 +231,9 @@ def theme_findings(emphasis: pd.DataFrame, terms: pd.DataFrame | None = None, *,
     lines = []
     terms = pd.DataFrame(columns=["lang", "term"]) if terms is None else terms
     for lang in ["zh", "en"]:
-        top = terms[terms["lang"] == lang]["term"].head(5).tolist()
-        if top:
-            lines.append(f"Most frequent {LANG_NAMES[lang]} terms: {listing(top, code=True)}.")
+        line = top_terms_line(terms[terms["lang"] == lang], LANG_NAMES[lang])
+        if line:
+            lines.append(line)
     zh_name = "translation" if _is_translation(caveats) else "commentary"
     if not {"zh_hits", "en_hits", "zh_claims", "en_claims"} <= set(emphasis.columns):
         emphasis = emphasis.assign(zh_hits=0, en_hits=0, zh_claims=0, en_claims=0, p_value=1.0)  # no evidence: no claim
