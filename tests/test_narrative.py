@@ -407,3 +407,18 @@ def test_names_beyond_the_english_given_are_not_said_to_be_only_in_the_chinese()
     one = pd.DataFrame({"org": ["A"], "only_in": ["commentary"]})
     assert "Only the Chinese within the English given names, directly or through a product, A." in \
         mention_findings(by_part, one, excerpt=True)
+
+
+def test_a_theme_gap_left_unstated_is_marked_wherever_it_is_shown():
+    from helpers.render.deck import largest_gaps
+    from helpers.render.narrative import unstated_themes
+
+    one_word = theme_row(8, 11, 6, 158, zh_cues="竞争 ×8", theme="external")
+    stated = theme_row(0, 100, 30, 100, theme="talent")
+    small = theme_row(10, 100, 11, 100, theme="quiet")
+    emphasis = pd.DataFrame([one_word, stated, small])
+    why = unstated_themes(emphasis)
+    assert set(why) == {"external"} and why["external"] == "its Chinese sentences rest on 1 word, under 2"
+    table = largest_gaps(emphasis)
+    assert table.loc[table["theme"] == "external", "not_stated"].item() == why["external"]
+    assert table.loc[table["theme"] == "talent", "not_stated"].item() == ""

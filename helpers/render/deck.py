@@ -20,7 +20,7 @@ from ..params import DEFAULTS
 from ..patterns import (
     BYLINE_LEAD, DATE, DISCOVER_URL_RE, ENDS_SENTENCE, ENDS_WITH_COLON, HAN, MARKDOWN_IMAGE, MARKDOWN_LINK, TITLE_FIELD,
 )
-from .narrative import listing, pct, plural, shift_changes, text_of, theme_evidence
+from .narrative import listing, pct, plural, shift_changes, text_of, theme_evidence, unstated_themes
 from .tables import frame_name
 
 #: The question the briefing answers (its closing slide answers it).
@@ -306,10 +306,13 @@ def theme_title(emphasis: pd.DataFrame, *, min_difference: float = DEFAULTS.min_
     return "; ".join(parts)
 
 
-def largest_gaps(emphasis: pd.DataFrame) -> pd.DataFrame:
+def largest_gaps(emphasis: pd.DataFrame, params=None) -> pd.DataFrame:
     """The theme table ordered by the size of the gap between the versions, either way (the largest first), so that a
-    table cut to its first rows never hides the largest gap towards the English."""
-    order = emphasis.assign(_gap=emphasis["difference"].abs().round(9))
+    table cut to its first rows never hides the largest gap towards the English; with a column ``not_stated`` saying
+    why a gap the pages leave unstated is left so ('' for a gap stated or too small to matter)."""
+    why = unstated_themes(emphasis, params)
+    order = emphasis.assign(_gap=emphasis["difference"].abs().round(9),
+                            not_stated=emphasis["theme"].astype(str).map(lambda t: why.get(t, "")))
     return order.sort_values(["_gap", "theme"], ascending=[False, True]).drop(columns="_gap").reset_index(drop=True)
 
 

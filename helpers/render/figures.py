@@ -180,9 +180,11 @@ def plot_theme_strip(positions: pd.DataFrame, spans: pd.DataFrame, themes: list[
 
 
 @_styled
-def plot_theme_share(share: pd.DataFrame, top: int = 8) -> Figure:
+def plot_theme_share(share: pd.DataFrame, top: int = 8, *, unstated=None) -> Figure:
     """Grouped horizontal bars: the share of each language's sentences touching each theme (a frame of
-    frames.csv), the ``top`` themes by their larger share, largest first."""
+    frames.csv), the ``top`` themes by their larger share, largest first. ``unstated``: the themes whose gap the
+    pages do not state for want of evidence (``narrative.unstated_themes``), marked * on the chart with why."""
+    unstated = dict(unstated or {})
     fig, ax = _figure()
     larger = share.groupby("theme", sort=False)["share"].max()
     themes = sorted(larger.index, key=lambda t: (-larger[t], list(larger.index).index(t)))[:top]
@@ -192,8 +194,10 @@ def plot_theme_share(share: pd.DataFrame, top: int = 8) -> Figure:
         values = share[share["lang"] == lang].set_index("theme")["share"].reindex(themes).fillna(0) * 100
         bars = ax.barh(y + offset, values, height=height, color=LANG_COLOURS[lang], label=LANG_LABELS[lang])
         _bar_labels(ax, bars, "{:.0f}%")
-    ax.set_yticks(y, [t.replace("_", " ") for t in themes])
-    ax.set_xlabel("share of the version's sentences touching the theme (%)")
+    ax.set_yticks(y, [t.replace("_", " ") + (" *" if t in unstated else "") for t in themes])
+    marked = any(t in unstated for t in themes)
+    ax.set_xlabel("share of the version's sentences touching the theme (%)"
+                  + ("\n* the gap rests on too little evidence to be stated (page 02 says why)" if marked else ""))
     ax.set_xlim(0, max(share["share"].max() * 100, 1) * 1.2)
     _title(fig, "Theme share: how many of each version's sentences touch each theme")
     ax.legend(loc="lower right")

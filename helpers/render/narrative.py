@@ -178,6 +178,24 @@ def theme_evidence(row, *, min_difference: float = DEFAULTS.min_difference,
     return ""
 
 
+def unstated_themes(emphasis: pd.DataFrame, params=None) -> dict[str, str]:
+    """The themes whose shares differ by ``min_difference`` or more but whose gap is not stated (``theme_evidence``
+    finds too little behind it), each with why: what the charts and tables mark, so no picture says more than the
+    sentences do. ``params``: a ``helpers.params.Params`` (the defaults when None)."""
+    params = DEFAULTS if params is None else params
+    if not {"zh_hits", "en_hits", "zh_claims", "en_claims"} <= set(emphasis.columns):
+        return {}
+    why = {}
+    for _, row in emphasis.iterrows():
+        if abs(round(float(row["difference"]), 9)) < params.min_difference:
+            continue
+        reason = theme_evidence(row, min_difference=params.min_difference, min_sentences=params.min_theme_sentences,
+                                min_cues=params.min_theme_cues, max_p=params.max_theme_p)
+        if reason:
+            why[str(row["theme"])] = reason
+    return why
+
+
 def _theme_sentence(row) -> str:
     """One theme's difference with the counts and the words it rests on."""
     def side(lang):
