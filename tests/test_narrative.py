@@ -422,3 +422,17 @@ def test_a_theme_gap_left_unstated_is_marked_wherever_it_is_shown():
     table = largest_gaps(emphasis)
     assert table.loc[table["theme"] == "external", "not_stated"].item() == why["external"]
     assert table.loc[table["theme"] == "talent", "not_stated"].item() == ""
+
+
+def test_no_shift_is_counted_where_the_links_it_is_read_off_are_held_back():
+    from types import SimpleNamespace
+
+    from helpers.render.deck import shift_title
+    from helpers.render.narrative import shift_changes
+
+    table = counts(absorbed=9, softened=7)
+    presented = gate(presented=("voice:absorbed", "certainty:softened"))
+    held = SimpleNamespace(presented=False, why="links were right 5 times in 10")
+    assert len(shift_changes(table, presented)) == 2 and shift_changes(table, presented, links=held).empty
+    assert not any(re.search(r"in \d+ linked", line) for line in shift_findings(table, presented, links=held))
+    assert shift_title(table, presented, links=held).startswith("No shift")

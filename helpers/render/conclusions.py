@@ -86,4 +86,4 @@ def framing_conclusion(analysis) -> list[str]:
     links = analysis.link_gate
     return [f"{coverage_title(analysis.coverage, min_evidence=min_evidence, links=links)}.",
             f"{additions_title(analysis.alignment, analysis.additions, links=links, caveats=analysis.caveats)}.",
-            f"{shift_title(analysis.shifts, min_evidence=min_evidence)}."]
+            f"{shift_title(analysis.shifts, min_evidence=min_evidence, links=links)}."]

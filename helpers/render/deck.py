@@ -427,14 +427,16 @@ SHIFT_PHRASES = {
 }
 
 
-def shift_title(shifts: pd.DataFrame, gate: pd.DataFrame | None = None, *, min_evidence: int = DEFAULTS.min_evidence) -> str:
+def shift_title(shifts: pd.DataFrame, gate: pd.DataFrame | None = None, *, min_evidence: int = DEFAULTS.min_evidence,
+                links=None) -> str:
     """The largest shift the label gate lets be counted, in a sentence; else that shifts are read, not counted.
 
-    >>> shift_title(pd.DataFrame({"shift": ["voice"], "value": ["attributed"], "claims": [17]}),
-    ...             pd.DataFrame({"label": ["voice:attributed"], "presented": [True]}))
-    "17 linked Chinese sentences keep the author's claim as the author's (attributed)"
+    >>> gate = pd.DataFrame({"label": ["voice:attributed", "voice:absorbed"], "presented": [True, True]})
+    >>> shift_title(pd.DataFrame({"shift": ["voice", "voice"], "value": ["attributed", "absorbed"], "claims": [17, 5]}), gate)
+    "5 linked Chinese sentences restate the author's claim in the commentator's own voice (absorbed)"
     """
-    shown = shift_changes(shifts, label_gate() if gate is None else gate)  # changes only: 'attributed' keeps the voice
+    # changes only ('attributed' keeps the voice), and none where the links they are read off are held back
+    shown = shift_changes(shifts, label_gate() if gate is None else gate, links=links)
     shown = shown[shown["claims"] >= min_evidence].sort_values(["claims", "shift", "value"], ascending=[False, True, True])
     if shown.empty:
         return "No shift in voice or certainty is both frequent and reliably labelled enough to count"

@@ -403,9 +403,10 @@ TRANSLATOR = "the translator's choices, not a commentator's: the document is a t
 NOT_SHIFTS = {("voice", "attributed"), ("certainty", "unchanged"), ("voice", "plain"), ("generalisation", "same")}
 
 
-def shift_changes(shifts: pd.DataFrame, gate: pd.DataFrame | None = None) -> pd.DataFrame:
+def shift_changes(shifts: pd.DataFrame, gate: pd.DataFrame | None = None, *, links=None) -> pd.DataFrame:
     """The shift counts (``helpers.framing.shifts.shift_counts`` output) to present: labels the gate presents that
-    are changes (NOT_SHIFTS left out).
+    are changes (NOT_SHIFTS left out); none where the document's links are held back (``links``, its ``LinkGate``):
+    a shift is read off a link, and a count of them is only as good as the links.
 
     >>> counts = pd.DataFrame({"shift": ["voice", "voice"], "value": ["attributed", "absorbed"], "claims": [9, 2]})
     >>> gate = pd.DataFrame({"label": ["voice:attributed", "voice:absorbed"], "presented": [True, True]})
@@ -413,12 +414,14 @@ def shift_changes(shifts: pd.DataFrame, gate: pd.DataFrame | None = None) -> pd.
     [{'value': 'absorbed', 'claims': 2}]
     """
     shown = presented_counts(shifts, gate)
+    if links is not None and not links.presented:
+        return shown.iloc[:0].reset_index(drop=True)
     keep = [(s, v) not in NOT_SHIFTS for s, v in zip(shown["shift"], shown["value"])]
     return shown.loc[keep].reset_index(drop=True)
 
 
 def shift_findings(shifts: pd.DataFrame, gate: pd.DataFrame | None = None, *,
-                   min_evidence: int = DEFAULTS.min_evidence, caveats: pd.DataFrame | None = None) -> list[str]:
+                   min_evidence: int = DEFAULTS.min_evidence, caveats: pd.DataFrame | None = None, links=None) -> list[str]:
     """The shift counts the gate lets through (labels measured right on the corpus gold's test half), each kind
     only when at least ``min_evidence`` linked sentences carry a presented label; then, per label held back, that
     its sentences are to be read side by side and why. No count of a held-back label is stated. When ``caveats``
@@ -426,7 +429,7 @@ def shift_findings(shifts: pd.DataFrame, gate: pd.DataFrame | None = None, *,
     gate = label_gate() if gate is None else gate
     whose = f" ({TRANSLATOR})" if _is_translation(caveats) else ""
     lines = []
-    shown = shift_changes(shifts, gate)
+    shown = shift_changes(shifts, gate, links=links)
     for shift in dict.fromkeys(shown["shift"]):
         rows = shown[shown["shift"] == shift].sort_values(["claims", "value"], ascending=[False, True])
         if int(rows["claims"].sum()) < min_evidence:
@@ -530,7 +533,8 @@ def framing_findings(alignment: pd.DataFrame, coverage: pd.DataFrame, shifts: pd
         names = names[~names["zh_claim_id"].isin(beyond_ids)]
     if len(names):
         lines.append(f"Named only in the Chinese: {listing(names['surface'].tolist(), limit=6)}.")
-    found["shifts"].extend(shift_findings(shifts, gate, min_evidence=min_evidence, caveats=caveats) if "shifts" in include else [])
+    found["shifts"].extend(shift_findings(shifts, gate, min_evidence=min_evidence, caveats=caveats, links=links)
+                           if "shifts" in include else [])
     return [line for topic in FRAMING_TOPICS if topic in include for line in found[topic]]
 
 
