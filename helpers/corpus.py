@@ -65,7 +65,7 @@ from .paths import RAW
 from .pipeline import engine_digest, extract, run  # extract: the Simplified view's tables, mapped back
 from .publish import publishing
 from .render.assets import ensure_reveal, write_fonts
-from .render.narrative import code_of, listing, pct, plural, text_of
+from .render.narrative import NOT_SHIFTS, code_of, listing, pct, plural, text_of
 from .render.notebooks import numbered_notebooks, run_notebook
 from .render.pages import render
 from .render.errors import NotebookFailed
@@ -887,8 +887,9 @@ def shift_distribution(tables: dict[str, pd.DataFrame], *, params: Params = Para
     out = shifts.groupby(["shift", "value"], sort=True).agg(claims=("claims", "sum"), docs=(DOC_ID, "nunique"))
     out = out[out["claims"] > 0]
     label = [GOLD_LABELS.get(s, {}).get(v) for s, v in out.index]
-    status = pd.Series([NO_SHIFT if lab is None else COUNTED if lab in counted else WORTH_READING for lab in label],
-                       index=out.index)
+    # a value that keeps what the English had (the author's claim kept as the author's) is no shift, whatever its gate
+    status = pd.Series([NO_SHIFT if lab is None or key in NOT_SHIFTS else COUNTED if lab in counted else WORTH_READING
+                        for lab, key in zip(label, out.index)], index=out.index)
     shown = status != WORTH_READING
     total = out["claims"].groupby(level="shift").transform("sum")
     result = pd.DataFrame({
