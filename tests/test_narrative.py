@@ -354,7 +354,7 @@ def test_discovery_silence_says_no_organisation_candidate_and_lists_what_it_reje
     assert "`LoRA` ×2 and `Widget` ×1" in found and "Nav" not in found   # furniture is not read
     assert "no name" not in found
     empty = discovery_none(pd.DataFrame({"surface": [], "part": []}))
-    assert empty.endswith("It read no capitalised name the gazetteer does not list.")
+    assert "found no name-like string to weigh" in empty
 
 
 def test_a_table_resting_on_held_back_links_is_replaced_by_the_reason_and_the_english_is_called_unchecked():

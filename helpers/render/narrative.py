@@ -336,20 +336,21 @@ def mention_findings(by_part: pd.DataFrame, one_version: pd.DataFrame, co: pd.Da
 
 
 def discovery_none(candidates: pd.DataFrame, *, limit: int = 8) -> str:
-    """What discovery's silence means: no organisation candidate, with the capitalised names of the two versions it
-    read and rejected (``candidates``: the extraction's candidate names), so a reader can see what it looked at.
+    """What discovery's silence means: no organisation candidate, with the name-like strings of the two versions it
+    weighed and rejected (``candidates``: the extraction's candidate names), so a reader can see what it looked at.
 
     >>> discovery_none(pd.DataFrame({"surface": ["LoRA", "Moat", "LoRA"], "part": ["original"] * 3}))
-    'Discovery found no organisation candidate outside the gazetteer in this document. The capitalised names it read and did not take for organisations: `LoRA` ×2 and `Moat` ×1.'
+    'Discovery found no organisation candidate outside the gazetteer in this document. The name-like strings it weighed and did not take for organisations: `LoRA` ×2 and `Moat` ×1.'
     """
     head = "Discovery found no organisation candidate outside the gazetteer in this document."
     read = candidates[candidates["part"].isin([PART_COMMENTARY, PART_ORIGINAL])] if len(candidates) else candidates
     if read.empty:
-        return head + " It read no capitalised name the gazetteer does not list."
+        return head + (" It found no name-like string to weigh outside the gazetteer and its stoplist (a capitalised word "
+                       "that opens a sentence is not one).")
     counts = read["surface"].astype(str).value_counts(sort=False)
     ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].casefold()))
     shown = [f"{code_of(name)} ×{n}" for name, n in ordered]
-    return (head + " The capitalised names it read and did not take for organisations: "
+    return (head + " The name-like strings it weighed and did not take for organisations: "
             + listing(shown, limit=limit, quoted=False) + ".")
 
 
