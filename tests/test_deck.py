@@ -204,3 +204,10 @@ def test_an_excerpts_chinese_beyond_the_english_given_is_neither_linked_nor_an_a
                             additions, include=("links",))[0]
     assert line == ("2 of 2 Chinese sentences within the English given (100%) draw on an identifiable English sentence; "
                     "2 more draw on English the file does not hold (beyond the English given).")
+
+
+def test_the_asides_in_the_notes_leave_out_the_writers_headings():
+    claims = pd.DataFrame({"claim_id": [1, 2], "kind": ["heading", "paragraph"], "text": ["摘要", "说白了就这样。"]})
+    additions = pd.DataFrame({"addition": ["aside", "aside", "entity_only_in_zh"], "zh_claim_id": [1, 2, 2],
+                              "text": ["摘要", "说白了就这样。", ""]})
+    assert deck.aside_rows(additions, claims)["zh_claim_id"].tolist() == [2]

@@ -506,6 +506,14 @@ def frame_title(mix: pd.DataFrame, *, by: str = "chars") -> str:
 
 # ---- quotations, placed in the Chinese ----------------------------------------------------------
 
+def aside_rows(additions: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
+    """The additions that are sentences linked to no English: the ``aside`` rows, without the Chinese headings
+    ('TL;DR', '二、机制拆解'), which title the writer's outline and say nothing of their own."""
+    kinds = claims.set_index("claim_id")["kind"]
+    asides = additions[additions["addition"] == "aside"]
+    return asides[asides["zh_claim_id"].map(lambda i: kinds.get(i) != "heading")]
+
+
 def quotations(additions: pd.DataFrame, alignment: pd.DataFrame, claims: pd.DataFrame, *, limit: int = 3) -> pd.DataFrame:
     """The commentator's asides, each placed by the Chinese sentence just before it in the Chinese (an aside has no
     English; and the English is not beside it in the file, where all the Chinese comes first, nor is the aligner's
