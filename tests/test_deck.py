@@ -211,3 +211,24 @@ def test_the_asides_in_the_notes_leave_out_the_writers_headings():
     additions = pd.DataFrame({"addition": ["aside", "aside", "entity_only_in_zh"], "zh_claim_id": [1, 2, 2],
                               "text": ["摘要", "说白了就这样。", ""]})
     assert deck.aside_rows(additions, claims)["zh_claim_id"].tolist() == [2]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 400), st.integers(30, 6000))
+def test_the_length_title_and_the_caveat_state_one_measure(han, letters):
+    from helpers.framing.caveats import caveats
+
+    zh, en = "中" * han + "。", " ".join(["abcdefghij"[: min(10, letters - k)] for k in range(0, letters, 10)]) + "."
+    claims = pd.DataFrame({"claim_id": [1, 2], "part": ["commentary", "original"], "kind": ["paragraph"] * 2,
+                           "start": [0, len(zh) + 1], "end": [len(zh), len(zh) + 1 + len(en)], "text": [zh, en],
+                           "lang": ["zh", "en"]})
+    blocks = claims.assign(block_id=[1, 2])[["block_id", "part", "kind", "start", "end", "text"]]
+    alignment = pd.DataFrame({"zh_claim_id": pd.array([1], dtype="Int64"), "en_claim_id": pd.array([2], dtype="Int64"),
+                              "score": [0.5], "relation": ["summarises"]})
+    title = deck.length_title(claims)
+    assert f"{han:,} Han characters" in title and f"{letters // 3 * 3:,} Latin letters" in title
+    shorter = caveats(claims, blocks, alignment)
+    shorter = shorter[shorter["kind"] == "chinese_much_shorter"]
+    if len(shorter):   # the caveat's figure is the title's
+        share = re.search(r"the Chinese is (\d+)%", shorter["evidence"].iloc[0]).group(1)
+        assert title.endswith(f": {share}% of its length")
