@@ -435,4 +435,5 @@ def test_no_shift_is_counted_where_the_links_it_is_read_off_are_held_back():
     held = SimpleNamespace(presented=False, why="links were right 5 times in 10")
     assert len(shift_changes(table, presented)) == 2 and shift_changes(table, presented, links=held).empty
     assert not any(re.search(r"in \d+ linked", line) for line in shift_findings(table, presented, links=held))
-    assert shift_title(table, presented, links=held).startswith("No shift")
+    assert shift_title(table, presented, links=held).startswith("No shift in voice or certainty is counted for this document")
+    assert shift_findings(table, presented, links=held)[0].startswith("No shift in voice or certainty is counted")

@@ -20,7 +20,7 @@ from ..params import DEFAULTS
 from ..patterns import (
     BYLINE_LEAD, DATE, DISCOVER_URL_RE, ENDS_SENTENCE, ENDS_WITH_COLON, HAN, MARKDOWN_IMAGE, MARKDOWN_LINK, TITLE_FIELD,
 )
-from .narrative import listing, pct, plural, shift_changes, text_of, theme_evidence, unstated_themes
+from .narrative import SHIFTS_WITHOUT_LINKS, listing, pct, plural, shift_changes, text_of, theme_evidence, unstated_themes
 from .tables import frame_name
 
 #: The question the briefing answers (its closing slide answers it).
@@ -436,6 +436,8 @@ def shift_title(shifts: pd.DataFrame, gate: pd.DataFrame | None = None, *, min_e
     "5 linked Chinese sentences restate the author's claim in the commentator's own voice (absorbed)"
     """
     # changes only ('attributed' keeps the voice), and none where the links they are read off are held back
+    if links is not None and not links.presented:
+        return SHIFTS_WITHOUT_LINKS.removesuffix(".")
     shown = shift_changes(shifts, label_gate() if gate is None else gate, links=links)
     shown = shown[shown["claims"] >= min_evidence].sort_values(["claims", "shift", "value"], ascending=[False, True, True])
     if shown.empty:

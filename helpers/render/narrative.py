@@ -404,6 +404,11 @@ TRANSLATOR = "the translator's choices, not a commentator's: the document is a t
 NOT_SHIFTS = {("voice", "attributed"), ("certainty", "unchanged"), ("voice", "plain"), ("generalisation", "same")}
 
 
+#: What is said of shifts where the document's links are held back: a shift is read off a link.
+SHIFTS_WITHOUT_LINKS = ("No shift in voice or certainty is counted for this document: a shift is read off a link, and the "
+                        "links are held back.")
+
+
 def shift_changes(shifts: pd.DataFrame, gate: pd.DataFrame | None = None, *, links=None) -> pd.DataFrame:
     """The shift counts (``helpers.framing.shifts.shift_counts`` output) to present: labels the gate presents that
     are changes (NOT_SHIFTS left out); none where the document's links are held back (``links``, its ``LinkGate``):
@@ -429,7 +434,7 @@ def shift_findings(shifts: pd.DataFrame, gate: pd.DataFrame | None = None, *,
     hold ``translation``, every line says the shifts are the translator's choices (TRANSLATOR)."""
     gate = label_gate() if gate is None else gate
     whose = f" ({TRANSLATOR})" if _is_translation(caveats) else ""
-    lines = []
+    lines = [SHIFTS_WITHOUT_LINKS] if links is not None and not links.presented else []
     shown = shift_changes(shifts, gate, links=links)
     for shift in dict.fromkeys(shown["shift"]):
         rows = shown[shown["shift"] == shift].sort_values(["claims", "value"], ascending=[False, True])
