@@ -437,3 +437,13 @@ def test_no_shift_is_counted_where_the_links_it_is_read_off_are_held_back():
     assert not any(re.search(r"in \d+ linked", line) for line in shift_findings(table, presented, links=held))
     assert shift_title(table, presented, links=held).startswith("No shift in voice or certainty is counted for this document")
     assert shift_findings(table, presented, links=held)[0].startswith("No shift in voice or certainty is counted")
+
+
+def test_the_most_named_list_says_a_tie_across_its_last_place():
+    from helpers.render.narrative import mention_findings
+
+    by_part = pd.DataFrame({"org": ["A", "B", "C", "D", "E"], "commentary": [0] * 5, "original": [8, 2, 1, 1, 1],
+                            "total": [8, 2, 1, 1, 1]})
+    line = mention_findings(by_part, pd.DataFrame({"org": [], "only_in": []}))[0]
+    assert line == ("5 organisations named, directly or through a product; most often A (8 mentions) and B (2 mentions); "
+                    "then, tied at 1 mention, C, D and E.")

@@ -304,12 +304,20 @@ def mention_findings(by_part: pd.DataFrame, one_version: pd.DataFrame, co: pd.Da
     if by_part.empty:
         return ["No lab or company is named."]
     lines = []
-    top = by_part.head(3)
-    leaders = [f"{text_of(r.org)} ({plural(int(r.total), 'mention')})" for r in top.itertuples()]
-    lines.append(
-        f"{plural(len(by_part), 'organisation')} named, directly or through a product; most often "
-        f"{listing(leaders, quoted=False)}."
-    )
+    ranked = by_part.sort_values(["total", "org"], ascending=[False, True], kind="stable")
+    shown = 3
+    if len(ranked) > shown and int(ranked["total"].iloc[shown]) == int(ranked["total"].iloc[shown - 1]):
+        tie = int(ranked["total"].iloc[shown - 1])   # a tie across the last place: said as a tie, not cut by the alphabet
+        above, tied = ranked[ranked["total"] > tie], ranked[ranked["total"] == tie]
+        most = listing([f"{text_of(r.org)} ({plural(int(r.total), 'mention')})" for r in above.itertuples()],
+                       quoted=False, limit=len(above))
+        rest = f"tied at {plural(tie, 'mention')}, {listing(tied['org'].tolist(), limit=6)}"
+        most = f"{most}; then, {rest}" if len(above) else rest
+    else:
+        most = listing([f"{text_of(r.org)} ({plural(int(r.total), 'mention')})" for r in ranked.head(shown).itertuples()],
+                       quoted=False)
+    lines.append(f"{plural(len(by_part), 'organisation')} named, directly or through a product; most often {most}.")
+
     def leaders(part: str) -> tuple[list[str], int]:  # every organisation tied for most, never one picked among equals
         most = int(by_part[part].max()) if len(by_part) else 0
         return (sorted(by_part.loc[by_part[part] == most, "org"], key=lambda o: str(o).casefold()) if most else []), most
