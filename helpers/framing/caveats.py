@@ -55,7 +55,9 @@ def _weights(claims: pd.DataFrame, without: set[int] = frozenset()) -> tuple[int
     """(Chinese weight, English weight): Han characters of the Chinese (but its sentences ``without``), Latin
     letters / 3 of the English."""
     zh_claims = _content(claims, PART_COMMENTARY)
-    zh = "".join(zh_claims.loc[~zh_claims["claim_id"].isin(without), "text"])
+    if without:  # (a table of blocks, with no claim ids, measures the same way when nothing is left out)
+        zh_claims = zh_claims[~zh_claims["claim_id"].isin(without)]
+    zh = "".join(zh_claims["text"])
     en = "".join(_content(claims, PART_ORIGINAL)["text"])
     return len(HAN.findall(zh)), len(LATIN_LETTER.findall(en)) // 3
 
