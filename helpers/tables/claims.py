@@ -122,22 +122,24 @@ def decide_voice(text: str, *, part: str, tokens: list | None = None,
 
 def build_claims(text: str, parsed: Parsed) -> pd.DataFrame:
     """One row per sentence of ``parsed``, with its block's part, kind and language, verbatim text."""
-    blocks = parsed.blocks.set_index("block_id")
-    sentences = parsed.sentences
-    info = blocks.loc[sentences["block_id"], ["part", "kind", "lang", "section"]].reset_index(drop=True)
+    blocks, sentences = parsed.blocks, parsed.sentences
+    # each sentence's block by position, its columns taken as they are (dtypes kept): no index built per document
+    position = dict(zip(blocks["block_id"].tolist(), range(len(blocks))))
+    rows = [position[b] for b in sentences["block_id"].tolist()]
+    starts, ends = sentences["start"].to_numpy(), sentences["end"].to_numpy()
     claims = pd.DataFrame(
         {
             "claim_id": range(1, len(sentences) + 1),
-            "part": info["part"],
+            "part": blocks["part"].array.take(rows),
             "block_id": sentences["block_id"].to_numpy(),
-            "kind": info["kind"],
-            "lang": info["lang"],
-            "section": info["section"],
-            "start": sentences["start"].to_numpy(),
-            "end": sentences["end"].to_numpy(),
+            "kind": blocks["kind"].array.take(rows),
+            "lang": blocks["lang"].array.take(rows),
+            "section": blocks["section"].array.take(rows),
+            "start": starts,
+            "end": ends,
         }
     )
-    claims["text"] = [text[a:b] for a, b in zip(claims["start"], claims["end"])]
+    claims["text"] = [text[a:b] for a, b in zip(starts.tolist(), ends.tolist())]
     return claims[CLAIM_BASE_COLUMNS]
 
 

@@ -31,11 +31,11 @@ def locate_claims(claims: pd.DataFrame, starts) -> np.ndarray:
     """Claim id containing each offset in ``starts``, or 0 for an offset between claims."""
     if claims.empty:
         return np.zeros(len(starts), dtype=int)
-    order = claims.sort_values("start")
-    index = np.searchsorted(order["start"].to_numpy(), np.asarray(starts, dtype=int), side="right") - 1
-    index = np.clip(index, 0, len(order) - 1)
-    inside = np.asarray(starts) < order["end"].to_numpy()[index]
-    inside &= np.asarray(starts) >= order["start"].to_numpy()[index]
+    order = claims if claims["start"].is_monotonic_increasing else claims.sort_values("start")  # sentences: in order
+    begin, finish = order["start"].to_numpy(), order["end"].to_numpy()
+    starts = np.asarray(starts, dtype=int)
+    index = np.clip(np.searchsorted(begin, starts, side="right") - 1, 0, len(order) - 1)
+    inside = (starts < finish[index]) & (starts >= begin[index])
     return np.where(inside, order["claim_id"].to_numpy()[index], 0)
 
 
@@ -44,15 +44,19 @@ def attach_to_claims(table: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
 
     Rows outside every claim (between sentences) are dropped: each kept row traces to one claim.
     """
-    table = table.copy()
-    table["claim_id"] = locate_claims(claims, table["start"])
-    table = table[table["claim_id"] > 0]
-    ids = table["claim_id"].tolist()
-    lang = dict(zip(claims["claim_id"].tolist(), claims["lang"].tolist()))
-    part = dict(zip(claims["claim_id"].tolist(), claims["part"].tolist()))
-    table["lang"] = pd.array([lang[i] for i in ids], dtype=claims["lang"].dtype)
-    table["part"] = pd.array([part[i] for i in ids], dtype=claims["part"].dtype)
-    return table.reset_index(drop=True)
+    found = locate_claims(claims, table["start"].to_numpy())
+    kept = np.flatnonzero(found > 0)
+    ids = found[kept]
+    # the claims' rows by id, then each kept row's claim by position: one take per column, no per-row lookups
+    row_of = np.zeros(int(claims["claim_id"].max()) + 1 if len(claims) else 1, dtype=np.int64)
+    row_of[claims["claim_id"].to_numpy()] = np.arange(len(claims))
+    rows = row_of[ids]
+    attached = table.take(kept)
+    attached.index = pd.RangeIndex(len(kept))
+    attached["claim_id"] = ids.astype(int)
+    attached["lang"] = claims["lang"].array.take(rows)
+    attached["part"] = claims["part"].array.take(rows)
+    return attached
 
 
 def implied_via(types: pd.Series, orgs: pd.Series) -> list[str]:
