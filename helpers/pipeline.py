@@ -12,7 +12,9 @@ files), and checks its invariants.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -268,11 +270,28 @@ def load_analysis(source: str | Path, *, cache: bool = True, **changes) -> Analy
     document = read_document(source)
     params = Params().replace(**changes)
     if cache:
-        analysis = load_or_build(CACHE / "analysis" / f"{cache_key(document.text, params)}.pickle",
-                                 lambda: run(document.text, params))
+        target = CACHE / "analysis" / f"{cache_key(document.text, params)}.pickle"
+        if target.exists():
+            analysis = load_or_build(target, lambda: run(document.text, params))
+        else:
+            with _building(target):  # another process building the same analysis: wait for it, then read it
+                analysis = load_or_build(target, lambda: run(document.text, params))
     else:
         analysis = run(document.text, params)
     return replace(analysis, source=Path(source).name, encoding=document.encoding).check()
+
+
+@contextmanager
+def _building(target: Path):
+    """Hold an advisory lock beside ``target`` while it is built: the report's kernels start while the report
+    builds the analysis, and each waits here for it instead of building it again (the lock goes with its process)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with open(target.with_suffix(".lock"), "a") as handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
 def cache_key(text: str, params: Params) -> str:

@@ -133,6 +133,38 @@ def test_load_analysis_reads_the_cache_keyed_by_document_and_parameters(monkeypa
     assert pipeline.cache_key(first.text, own) != before  # an edit to the user's own lexicon misses the cache
 
 
+def test_load_analysis_waits_for_another_build_of_it_instead_of_building_again(monkeypatch, tmp_path):
+    """The report builds the analysis while its kernels start: a kernel's load_analysis waits on the lock and reads
+    what the builder wrote."""
+    import fcntl
+    import pickle
+    import threading
+
+    monkeypatch.setattr(pipeline, "CACHE", tmp_path)
+    source = pipeline.RAW / "mulan-psl-v2.zh-en.txt"
+    text = source.read_text(encoding="utf-8")
+    target = tmp_path / "analysis" / f"{pipeline.cache_key(text, Params())}.pickle"
+    built = pipeline.run(text, Params())
+    monkeypatch.setattr(pipeline, "run", lambda *a, **k: pytest.fail("the analysis was built twice"))
+    waiting, real_flock = threading.Event(), fcntl.flock
+
+    def flock(fd, operation):
+        if threading.current_thread() is not threading.main_thread() and operation == fcntl.LOCK_EX:
+            waiting.set()
+        return real_flock(fd, operation)
+
+    monkeypatch.setattr(fcntl, "flock", flock)
+    got = {}
+    with pipeline._building(target):  # this "process" is building it
+        reader = threading.Thread(target=lambda: got.setdefault("analysis", pipeline.load_analysis(source)))
+        reader.start()
+        assert waiting.wait(120), "the second caller did not wait for the lock"
+        assert "analysis" not in got
+        target.write_bytes(pickle.dumps(built))
+    reader.join(120)
+    assert got["analysis"].alignment.equals(built.alignment)
+
+
 def test_check_names_a_broken_invariant(seed_tables):
     analysis = pipeline.run(seed_tables.text)
     analysis.tables.claims.loc[0, "text"] = "not the source"

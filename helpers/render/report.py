@@ -104,7 +104,6 @@ def build_document_report(source: Path, out_dir: Path, reveal: Path, notebooks: 
     """Write one document's report into ``out_dir`` (which exists): tables, executed notebooks, pages, slides."""
     figures = out_dir / "figures"
     figures.mkdir(parents=True)
-    write_report_tables(source, out_dir / "tables", params)
     changes = {k: list(v) if isinstance(v, tuple) else v for k, v in params.changes().items()}
     (out_dir / "notebooks").mkdir()
 
@@ -124,7 +123,19 @@ def build_document_report(source: Path, out_dir: Path, reveal: Path, notebooks: 
     pool = ThreadPoolExecutor(max_workers=max(1, min(len(notebooks), os.cpu_count() or 1)))
     running = [pool.submit(execute, notebook) for notebook in notebooks]
     try:
-        executed_notebooks = [future.result() for future in running]
+        # The analysis is built here while the first kernels start and import (on a core the analysis leaves idle);
+        # they wait for it (``helpers.pipeline.load_analysis`` holds a lock while one process builds it) and read it.
+        write_report_tables(source, out_dir / "tables", params)
+        # the pages mark their Chinese with the document's script, so a browser picks the right glyph shapes
+        chinese = "zh-Hant" if load_analysis(source, **params.changes()).script == TRADITIONAL else "zh-Hans"
+        executed_notebooks = []
+        for notebook, future in zip(notebooks, running):  # each page rendered as soon as its notebook has run
+            executed_notebooks.append(future.result())
+            render(executed_notebooks[-1], out_dir / "html" / f"{notebook.stem}.html", chinese=chinese)
+            if notebook.name == SLIDES_NOTEBOOK:
+                render(executed_notebooks[-1], out_dir / "slides" / f"{notebook.stem}.slides.html", kind="slides",
+                       chinese=chinese)
+                offline_reveal(reveal, out_dir / "slides" / REVEAL_DIR_NAME)
     except BaseException:
         # Ctrl-C, SIGTERM or a failed notebook: stop every kernel now rather than wait for them, so that
         # nothing writes into the folder after it is removed; a thread caught starting a kernel may start
@@ -141,13 +152,6 @@ def build_document_report(source: Path, out_dir: Path, reveal: Path, notebooks: 
         raise
     finally:
         pool.shutdown(wait=False)
-    # the pages mark their Chinese with the document's script, so a browser picks the right glyph shapes
-    chinese = "zh-Hant" if load_analysis(source, **params.changes()).script == TRADITIONAL else "zh-Hans"
-    for notebook, executed in zip(notebooks, executed_notebooks):
-        render(executed, out_dir / "html" / f"{notebook.stem}.html", chinese=chinese)
-        if notebook.name == SLIDES_NOTEBOOK:
-            render(executed, out_dir / "slides" / f"{notebook.stem}.slides.html", kind="slides", chinese=chinese)
-            offline_reveal(reveal, out_dir / "slides" / REVEAL_DIR_NAME)
     write_index(out_dir, f"Report: {source.name}", executed_notebooks, chinese=chinese)
     write_fonts(sorted(out_dir.glob("*/*.html")) + [out_dir / "index.html"], out_dir / "fonts")
     handouts = [write_handout(slides, slides.with_name(slides.name.replace(".slides.html", ".pdf")))
