@@ -491,6 +491,10 @@ def _is_stopword(word: str, stoplist: frozenset[str]) -> bool:
     return folded in stoplist or (len(folded) > 2 and folded.endswith("s") and folded[:-1] in stoplist)
 
 
+#: The endings ``POSSESSIVE`` matches, as a set of two-character strings.
+POSSESSIVE_ENDINGS = frozenset(a + b for a in "'’" for b in "sS")
+
+
 def _word_reason(word: str) -> str | None:
     """Why a Latin word looks like a name, or None for an ordinary (lowercase/number) word."""
     if HAS_DIGIT_RE.search(word) and LATIN_LETTER.match(word[0]):
@@ -552,9 +556,11 @@ def find_candidates(
 
     rows: list[tuple[int, int, str, str]] = []
     in_title = bytearray(len(text))
+    titled = False
     for match in TITLE_RE.finditer(text):
         start, end = match.span(1)
         in_title[match.start():match.end()] = b"\x01" * (match.end() - match.start())
+        titled = True
         inner = match.group(1).strip()
         if any(covered[start:end]) or not inner or _is_stopword(inner, stoplist):
             continue
@@ -565,15 +571,16 @@ def find_candidates(
     # anything else is the reason the word looks like a name.
     words: list[tuple[int, int, str | None]] = []
     reasons: dict[str, str | None] = {}  # a word's reason depends on the word alone: found once per distinct word
+    possessive, find_covered, find_title = POSSESSIVE_ENDINGS, covered.find, in_title.find
     for match in LATIN_WORD_RE.finditer(text):
         start, end = match.span()
         word = match.group()
-        if POSSESSIVE.search(word):
+        if word[-2:] in possessive:  # POSSESSIVE, without a regex per word
             end -= 2
             word = word[:-2]
-        if in_title.find(1, start, end) >= 0:
+        if titled and find_title(1, start, end) >= 0:
             continue
-        if covered.find(1, start, end) >= 0:
+        if find_covered(1, start, end) >= 0:
             # A known name with a version glued on ("Foo-3" when only "Foo" is known) is news.
             uncovered = "".join(ch for ch, c in zip(word, covered[start:end]) if not c)
             # every mention overlapping the word lies inside it (mentions are sorted and disjoint)
@@ -587,19 +594,35 @@ def find_candidates(
             versioned = inside and HAS_DIGIT_RE.search(uncovered) and _word_reason(word) == REASON_MODEL_LIKE
             words.append((start, end, REASON_VERSIONED if versioned else None))
         else:
-            if word not in reasons:
-                reasons[word] = None if _is_stopword(word, stoplist) else _word_reason(word) or ""
-            words.append((start, end, reasons[word]))
+            reason = reasons.get(word, False)
+            if reason is False:
+                reason = reasons[word] = None if _is_stopword(word, stoplist) else _word_reason(word) or ""
+            words.append((start, end, reason))
 
     lowercase_words = frozenset(LOWER_WORD_RE.findall(text))
+    # A run of ordinary words only, all lowercase letters, yields nothing (no capital nor digit to make a name,
+    # beside CJK or not): it is not looked at (``plain``: the distinct words known to be such).
+    plain: dict[str, bool] = {}
     run: list[tuple[int, int, str]] = []
+    named = False  # the run holds a word that is not plainly ordinary
     for start, end, reason in [*words, (len(text) + 1, len(text) + 1, None)]:
         joined = bool(run) and not text[run[-1][1]:start].strip(INLINE_GAP_CHARS)  # INLINE_GAP_RE.fullmatch
         if run and (reason is None or not joined):
-            rows.extend(_run_candidates(text, run, lowercase_words))
+            if named:
+                rows.extend(_run_candidates(text, run, lowercase_words))
             run = []
+            named = False
         if reason is not None:
             run.append((start, end, reason))
+            if not named:
+                if reason:
+                    named = True
+                else:
+                    word = text[start:end]
+                    lower = plain.get(word)
+                    if lower is None:
+                        lower = plain[word] = word.isascii() and word.isalpha() and word.islower()
+                    named = not lower
     rows.sort()
     return _frame(rows, CANDIDATE_RESULT_COLUMNS)
 
@@ -714,7 +737,12 @@ _READ_KEYS: dict[int, tuple[weakref.ref, tuple[tuple[str, ...], ...]]] = {}
 
 @lru_cache(maxsize=2)
 def _read_gazetteer(path: str, mtime_ns: int, size: int) -> pd.DataFrame:
-    gazetteer = load_gazetteer(path)
+    return settled_gazetteer(load_gazetteer(path))
+
+
+def settled_gazetteer(gazetteer: pd.DataFrame) -> pd.DataFrame:
+    """``gazetteer``, its key made now and reused by every later call that reads it (four per extract), so nothing
+    may mutate it afterwards: the reference file's frame, and the copy a corpus run ships to each worker."""
     key = _gazetteer_key(gazetteer)
     _READ_KEYS[id(gazetteer)] = (weakref.ref(gazetteer, lambda _, i=id(gazetteer): _READ_KEYS.pop(i, None)), key)
     return gazetteer
