@@ -71,7 +71,7 @@ from .render.pages import render
 from .render.errors import NotebookFailed
 from .render.report import build_document_report, require_both_parts
 from .render.report import document_notebooks as document_report_notebooks
-from .tables.entities import default_gazetteer
+from .tables.entities import default_gazetteer, settled_gazetteer
 from .text.parse import second_article_caveat
 from .text.reader import InputError, not_a_regular_file, read_document
 from .text.variants import detect_script
@@ -439,7 +439,8 @@ def _reference_plugin_class():
             self.run_id, self.params, self.gazetteer = run_id, params, gazetteer
 
         def setup(self, worker) -> None:
-            _REFERENCE[self.run_id] = (self.params, self.gazetteer)
+            # the worker's own copy, unpickled, never mutated: its key made once, not four times per document
+            _REFERENCE[self.run_id] = (self.params, settled_gazetteer(self.gazetteer))
 
         def teardown(self, worker) -> None:
             _REFERENCE.pop(self.run_id, None)
