@@ -73,7 +73,9 @@ ONE_TO_MANY = "one-to-many"     # linked to several English sentences of one par
 ADDITION = "addition"           # a Chinese sentence linked to nothing: en_claim_id is empty
 OMISSION = "omission"           # an English sentence nothing draws on: zh_claim_id is empty
 BEYOND = "beyond"               # a Chinese sentence that draws on English the file does not hold (an excerpt's rest)
-RELATIONS = [SUMMARISES, ONE_TO_MANY, ADDITION, OMISSION, BEYOND]
+UNSURE = "unsure"               # a Chinese sentence whose link the aligner withheld: other places in the English hold its
+                                # words about as well (en_claim_id is empty); neither linked nor the writer's own
+RELATIONS = [SUMMARISES, ONE_TO_MANY, ADDITION, OMISSION, BEYOND, UNSURE]
 
 # The document caveats (helpers.framing.caveats): what a reader must know before any finding.
 CAVEAT_COLUMNS = ["kind", "evidence", "affects"]

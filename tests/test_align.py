@@ -21,9 +21,11 @@ from helpers.align import (
     evaluate_alignment,
     read_gold,
     score_paragraphs,
+    withhold_ambiguous,
 )
+from helpers.align.decode import WITHHELD, link_margins
 from helpers.align.evidence import gather_evidence
-from helpers.columns import ALIGNMENT_COLUMNS
+from helpers.columns import ALIGNMENT_COLUMNS, UNSURE
 from helpers.paths import GOLD, RAW
 from helpers.pipeline import extract
 from helpers.text.reader import read_document
@@ -207,7 +209,9 @@ def test_every_claim_is_accounted_for(claims):
     assert additions["en_claim_id"].isna().all() and additions["zh_claim_id"].notna().all()
     omissions = alignment[alignment["relation"] == OMISSION]
     assert omissions["zh_claim_id"].isna().all() and omissions["en_claim_id"].notna().all()
-    linked_en = set(alignment.loc[~alignment["relation"].isin([ADDITION, OMISSION]), "en_claim_id"].astype(int))
+    unsure = alignment[alignment["relation"] == UNSURE]
+    assert unsure["en_claim_id"].isna().all() and unsure["zh_claim_id"].notna().all()
+    linked_en = set(alignment.loc[~alignment["relation"].isin([ADDITION, OMISSION, UNSURE]), "en_claim_id"].astype(int))
     assert linked_en.isdisjoint(set(omissions["en_claim_id"].astype(int)))
 
 
@@ -549,3 +553,65 @@ def test_the_sources_own_recommendations_are_no_section_of_the_writers():
     zh = outline_units(("三、作者的建议", "list_item"), ("政府应当增加投入。", "paragraph"),
                        ("四、我的建议", "list_item"), ("先从小模型做起。", "paragraph"))
     assert aside_marked(zh).tolist() == [False, False, True, True]
+
+
+# ---- ambiguous links withheld ------------------------------------------------------------------
+
+TWO_PLACES = [["The government gives labs offices."], ["Nvidia compute is the gold standard for training."],
+              ["The cloud market in China is large."], ["Most developers use Claude for programming."],
+              ["Local government gives labs offices too."]]
+
+
+def test_a_sentence_two_far_places_hold_equally_is_withheld_not_added():
+    claims = make_claims([["政府为实验室提供办公室。"]], TWO_PLACES)
+    alignment = align_claims(claims)
+    row = alignment[alignment["zh_claim_id"] == 1]
+    assert row["relation"].tolist() == [UNSURE] and row["en_claim_id"].isna().all()
+    # without the rule it links to the first of the two, a coin toss
+    forced = align_claims(claims, params=AlignParams(alone_margin=0, one_side_margin=0))
+    assert linked_block(forced, claims, "政府为实验室提供办公室。") == 2
+
+
+def test_a_translation_is_never_withheld():
+    claims = make_claims([["政府为实验室提供办公室。", "实验室需要芯片。"]],
+                         [["Government gives labs offices."], ["Labs want chips."], ["Local government gives labs offices."]])
+    alignment = align_claims(claims)  # about a quarter of its English's length: read as a translation
+    assert UNSURE not in set(alignment["relation"]) and linked_block(alignment, claims, "政府为实验室提供办公室。") == 2
+
+
+def test_margins_compare_with_paragraphs_more_than_one_away():
+    coverage = np.array([[0.1, 0.4, 0.38, 0.2], [0.5, 0.0, 0.0, 0.0], [0.2, 0.2, 0.2, 0.2]])
+    margins = link_margins(coverage, [1, 0, -1])
+    assert margins[0] == pytest.approx(2.0) and margins[1] == np.inf and np.isnan(margins[2])
+
+
+@pytest.mark.parametrize("path, margins, expected", [
+    ([3, 4, 5], [1.0, 1.0, 1.0], [WITHHELD] * 3),           # an in-order run: the middle is supported on both sides,
+                                                            # its ends on one, and 1.0 is under the one-side bar: it
+                                                            # unravels from its ends...
+    ([3, 4, 5, 6], [1.2, 1.0, 1.0, 1.2], [3, 4, 5, 6]),     # ... unless they stand out enough
+    ([3, 30, 4], [1.2, 1.9, 1.2], [3, WITHHELD, 4]),        # a stray link goes first: its neighbours keep their support
+    ([3, 30, 4], [1.2, 2.5, 1.2], [WITHHELD, 30, WITHHELD]),  # a stray one singled out by its own evidence stays,
+                                                              # and its neighbours, in order only through it, do not
+    ([10, -1, 2], [1.5, np.nan, 3.0], [WITHHELD, -1, 2]),   # backwards is no support
+])
+def test_withholding(path, margins, expected):
+    params = AlignParams()
+    assert withhold_ambiguous(path, np.array(margins), params) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(-1, 12), st.floats(0.3, 4.0)), max_size=25), st.integers(0, 3))
+def test_withholding_only_withholds_and_leaves_no_link_under_its_bar(pairs, window):
+    """Each entry is kept or withheld, never moved; and every link kept clears the bar its kept neighbours set."""
+    params = AlignParams(order_window=window)
+    path = [k for k, _ in pairs]
+    margins = np.array([m if k >= 0 else np.nan for k, m in pairs])
+    out = withhold_ambiguous(path, margins, params)
+    assert all(o == k or (k >= 0 and o == WITHHELD) for k, o in zip(path, out))
+    kept = [i for i, k in enumerate(out) if k >= 0]
+    for n, i in enumerate(kept):
+        k = out[i]
+        support = (n > 0 and 0 <= k - out[kept[n - 1]] <= window) + (n + 1 < len(kept) and 0 <= out[kept[n + 1]] - k <= window)
+        bar = params.alone_margin if support == 0 else params.one_side_margin if support == 1 else -np.inf
+        assert margins[i] >= bar

@@ -8,10 +8,12 @@ A sentence that opens a section of the Chinese writer's outline (``restart``: a 
 
 from __future__ import annotations
 
+import heapq
+
 import numpy as np
 
 from ..params import AlignParams
-from .evidence import Evidence
+from .evidence import Evidence, is_translation
 
 
 def decode_monotone(gain: np.ndarray, params: AlignParams = AlignParams(), *, marked: np.ndarray | None = None,
@@ -172,11 +174,97 @@ def backtrack(score: np.ndarray, back: list[tuple[np.ndarray, np.ndarray]]) -> l
     return path
 
 
+#: A sentence's paragraph in a decoded path when its link was withheld as ambiguous (-1: unlinked, an addition).
+WITHHELD = -2
+
+
+def link_margins(coverage: np.ndarray, path: list[int]) -> np.ndarray:
+    """Per sentence: its link's coverage over the best coverage of any paragraph more than one away (inf when there
+    is none, nan when unlinked). Near 1: another place in the source holds the sentence's words as well.
+
+    >>> link_margins(np.array([[0.1, 0.4, 0.3, 0.2], [0.3, 0.1, 0.1, 0.3]]), [1, 0]).round(2).tolist()
+    [2.0, 1.0]
+    """
+    n, m = coverage.shape
+    margins = np.full(n, np.nan)
+    columns = np.arange(m)
+    for i, k in enumerate(path):
+        if k < 0:
+            continue
+        far = np.abs(columns - k) > 1
+        other = float(coverage[i, far].max()) if far.any() else 0.0
+        margins[i] = coverage[i, k] / other if other > 0 else np.inf
+    return margins
+
+
+def withhold_ambiguous(path: list[int], margins: np.ndarray, params: AlignParams = AlignParams()) -> list[int]:
+    """``path`` with the links that neither the source's order nor their own evidence singles out withheld (``WITHHELD``).
+
+    A link's support: how many of its nearest kept links (the one before, the one after) lie 0 to ``order_window``
+    paragraphs behind it or ahead of it, in reading order. Unsupported, it needs a margin (``link_margins``) of
+    ``alone_margin``; supported on one side, ``one_side_margin``; on both, none. Links are withheld one at a time, the
+    least supported first, among those a stray (a link whose neighbours follow the order from one to the other without
+    it), then the weakest, and their neighbours judged again: a stray goes before it can cost them their support.
+
+    >>> withhold_ambiguous([3, 4, 20, 5, 40], np.array([1.2, 1.0, 1.2, 1.3, 1.3]))
+    [3, 4, -2, 5, -2]
+    """
+    path = list(path)
+    linked = [i for i, k in enumerate(path) if k >= 0]
+    if not linked or (params.alone_margin <= 0 and params.one_side_margin <= 0):
+        return path
+    before = {i: p for p, i in zip([None] + linked[:-1], linked)}
+    after = {i: q for i, q in zip(linked, linked[1:] + [None])}
+    window = params.order_window
+
+    def support(i: int) -> int:
+        k, p, q = path[i], before[i], after[i]
+        return int(p is not None and 0 <= k - path[p] <= window) + int(q is not None and 0 <= path[q] - k <= window)
+
+    def bar(s: int) -> float:
+        return params.alone_margin if s == 0 else params.one_side_margin if s == 1 else -np.inf
+
+    def stray(i: int) -> bool:
+        """Its neighbours would follow the source's order from one to the other without it."""
+        p, q = before[i], after[i]
+        return p is not None and q is not None and 0 <= path[q] - path[p] <= window
+
+    def key(i: int) -> tuple:
+        s = support(i)
+        return (s, not stray(i), float(margins[i]), i)
+
+    def push(heap: list, i: int) -> None:
+        if margins[i] < bar(support(i)):
+            heapq.heappush(heap, key(i))
+
+    heap: list = []
+    for i in linked:
+        push(heap, i)
+    while heap:
+        entry = heapq.heappop(heap)
+        i = entry[-1]
+        if path[i] < 0 or key(i) != entry:
+            continue  # already withheld, or judged again since
+        path[i] = WITHHELD
+        p, q = before.pop(i), after.pop(i)
+        if p is not None:
+            after[p] = q
+            push(heap, p)
+        if q is not None:
+            before[q] = p
+            push(heap, q)
+    return path
+
+
 def decode(evidence: Evidence, params: AlignParams | None = None) -> list[int]:
     """The decoder's path over an evidence's gains, banded unless ``params.band`` is 0 or spans the source: one
-    paragraph index per Chinese sentence, -1 for none. ``params``: the evidence's own (calibrated to the document)."""
+    paragraph index per Chinese sentence, -1 for none. ``params``: the evidence's own (calibrated to the document).
+    On a summary, the links that are ambiguous are then withheld (``withhold_ambiguous``: ``WITHHELD``)."""
     params = evidence.params if params is None else params
     decoder = decode_banded if 0 < params.band < evidence.gain.shape[1] else decode_monotone
-    return decoder(evidence.gain, params, marked=evidence.marked, restart=evidence.restart)
+    path = decoder(evidence.gain, params, marked=evidence.marked, restart=evidence.restart)
+    if is_translation(evidence.zh, evidence.en, params):
+        return path
+    return withhold_ambiguous(path, link_margins(evidence.coverage, path), params)
 
 

@@ -87,6 +87,7 @@ def evaluate_alignment(alignment: pd.DataFrame, claims: pd.DataFrame, gold: pd.D
     text_of = dict(zip(zh["claim_id"].astype(int), zh["text"]))
 
     links = alignment.dropna(subset=["zh_claim_id", "en_claim_id"])
+    additions = set(alignment.loc[alignment["relation"] == ADDITION, "zh_claim_id"].dropna().astype(int))
     predicted: dict[int, list[tuple[float, int]]] = {}
     for zh_id, en_id, score in zip(links["zh_claim_id"], links["en_claim_id"], links["score"]):
         predicted.setdefault(int(zh_id), []).append((float(score), block_of.get(int(en_id), -1)))
@@ -115,7 +116,7 @@ def evaluate_alignment(alignment: pd.DataFrame, claims: pd.DataFrame, gold: pd.D
             gold_blocks.update(found)
         links_here = predicted.get(claim_id, [])
         predicted_blocks = {b for _, b in links_here}
-        is_addition = not links_here
+        is_addition = claim_id in additions  # a withheld link ('unsure') is neither a link nor an addition
         predicted_additions += is_addition
         if anchors:
             n_anchored += 1

@@ -2,8 +2,9 @@
 
 Relations in the result: ``summarises`` (a Chinese sentence linked to one English sentence),
 ``one-to-many`` (linked to several English sentences of the paragraph; one row each), ``addition``
-(no English sentence: en_claim_id is <NA>), ``omission`` (an English sentence no Chinese sentence
-draws on: zh_claim_id is <NA>).
+(no English sentence: en_claim_id is <NA>), ``unsure`` (a link withheld as ambiguous: several places in the English
+hold the sentence's words about as well; en_claim_id is <NA>, and it is no addition), ``omission`` (an English
+sentence no Chinese sentence draws on: zh_claim_id is <NA>).
 """
 
 from __future__ import annotations
@@ -11,10 +12,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..columns import ADDITION, ALIGNMENT_COLUMNS, OMISSION, ONE_TO_MANY, RELATIONS, SUMMARISES
+from ..columns import ADDITION, ALIGNMENT_COLUMNS, OMISSION, ONE_TO_MANY, RELATIONS, SUMMARISES, UNSURE
 from ..params import AlignParams
 from ..text.segment import Tokenizer
-from .decode import decode
+from .decode import WITHHELD, decode
 from .dictionary import Dictionary
 from .ecdict import EnglishChinese
 from .evidence import Evidence, EnglishTerms, gather_evidence, is_translation
@@ -76,7 +77,7 @@ def align_claims(
     translation = is_translation(evidence.zh, evidence.en, params)
     for i, (claim_id, k) in enumerate(zip(evidence.zh["claim_id"], path)):
         if k < 0:
-            rows.append((int(claim_id), pd.NA, 0.0, ADDITION))
+            rows.append((int(claim_id), pd.NA, 0.0, UNSURE if k == WITHHELD else ADDITION))
             continue
         sentences = en_by_block[evidence.blocks[k]]
         # a heading given to the unit it titles, or, in a translation, linked to a unit that opens with a heading
