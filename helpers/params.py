@@ -69,6 +69,9 @@ class AlignParams:
     order_window: int = 2              # paragraphs ahead (or on the same one) that count as following the source's order
     alone_margin: float = 2.0          # a link no kept neighbour supports needs this margin (0: never withheld)
     one_side_margin: float = 1.15      # a link one neighbour supports needs this margin
+    gap_sentences: int = 2             # a translation's Chinese sentence left unlinked between two linked ones takes the
+                                       # English between theirs when that is at most this many sentences nothing draws on
+                                       # (轻松实现！ for "You got it!": no word to meet, but one reading); 0: never
     # sentence links inside the chosen paragraph
     sentence_share: float = 0.6       # link every English sentence covering at least this share of the best one's coverage
     # units

@@ -615,3 +615,37 @@ def test_withholding_only_withholds_and_leaves_no_link_under_its_bar(pairs, wind
         support = (n > 0 and 0 <= k - out[kept[n - 1]] <= window) + (n + 1 < len(kept) and 0 <= out[kept[n + 1]] - k <= window)
         bar = params.alone_margin if support == 0 else params.one_side_margin if support == 1 else -np.inf
         assert margins[i] >= bar
+
+
+# ---- a translation's one-sentence gaps -----------------------------------------------------------
+
+GAP_EN = [["Labs want more Nvidia chips.", "You got it!", "The cloud market in China is large."],
+          ["Most developers use Claude for programming."]]
+
+
+def test_a_translations_unlinked_sentence_between_two_links_takes_the_english_between_them():
+    zh = [["实验室需要更多 Nvidia 芯片。", "好嘞！", "中国的云市场很大。"], ["大多数开发者用 Claude 编程。"]]
+    claims = make_claims(zh, GAP_EN)
+    alignment = align_claims(claims)
+    row = alignment[alignment["zh_claim_id"] == 2]
+    assert row["en_claim_id"].tolist() == [6] and row["relation"].tolist() == ["summarises"]
+    assert OMISSION not in set(alignment["relation"])
+    plain = align_claims(claims, params=AlignParams(gap_sentences=0))
+    assert plain.loc[plain["zh_claim_id"] == 2, "relation"].tolist() == [ADDITION]
+
+
+def test_a_gap_is_not_filled_when_the_english_between_is_drawn_on_or_too_long():
+    zh = [["实验室需要更多 Nvidia 芯片。", "好嘞！", "中国的云市场很大。"], ["大多数开发者用 Claude 编程。"]]
+    longer = [["Labs want more Nvidia chips.", "You got it!", "Really.", "Truly.", "The cloud market in China is large."],
+              ["Most developers use Claude for programming."]]
+    alignment = align_claims(make_claims(zh, longer))
+    assert alignment.loc[alignment["zh_claim_id"] == 2, "relation"].tolist() == [ADDITION]
+
+
+def test_a_short_lead_sentence_joins_the_sentence_after_it():
+    zh = [["实验室需要更多 Nvidia 芯片。"], ["大多数开发者用 Claude 编程。"]]
+    en = [["Labs want more Nvidia chips."], ["Now look.", "Most developers use Claude for programming."]]
+    claims = make_claims(zh, en)
+    alignment = align_claims(claims)
+    assert alignment.loc[alignment["zh_claim_id"] == 2, "en_claim_id"].tolist() == [4, 5]
+    assert OMISSION not in set(alignment["relation"])

@@ -99,7 +99,60 @@ def align_claims(
         relation = SUMMARISES if len(chosen) == 1 else ONE_TO_MANY
         for s in chosen:
             rows.append((int(claim_id), int(sentences["claim_id"].iloc[s]), float(evidence.coverage[i, k]), relation))
+    if params.gap_sentences > 0 and is_translation(evidence.zh, evidence.en, params):
+        rows = fill_gaps(rows, evidence)
     return alignment_frame(with_omissions(rows, evidence.en))
+
+
+def fill_gaps(rows: list[tuple], evidence: Evidence) -> list[tuple]:
+    """A translation's links with its one-sentence gaps filled, where the order leaves one reading.
+
+    A Chinese sentence left unlinked between two linked ones takes the English sentences between theirs, when those are
+    one or two and nothing draws on them (轻松实现！ between its neighbours' links takes "You got it!", which has no
+    word to meet). An English sentence nothing draws on, between sentences that consecutive Chinese sentences draw on,
+    joins the later one when it opens that one's paragraph (a short lead sentence: "Now it is time to test it." with
+    the sentence after it), or the one Chinese sentence that draws on both its neighbours. Marked asides stay unlinked.
+    """
+    zh_ids = [int(c) for c in evidence.zh["claim_id"]]
+    en_ids = [int(c) for c in evidence.en["claim_id"]]
+    unit_of = dict(zip(en_ids, evidence.en["unit"]))
+    position = {e: p for p, e in enumerate(en_ids)}
+    zh_position = {z: n for n, z in enumerate(zh_ids)}
+    links: dict[int, list[int]] = {}
+    score: dict[int, float] = {}
+    for zh_id, en_id, value, _relation in rows:
+        if en_id is not pd.NA and en_id is not None:
+            links.setdefault(zh_id, []).append(int(en_id))
+            score[zh_id] = value
+    drawn = {e for es in links.values() for e in es}
+    for n in range(1, len(zh_ids) - 1):
+        before, after = links.get(zh_ids[n - 1]), links.get(zh_ids[n + 1])
+        if zh_ids[n] in links or evidence.marked[n] or not before or not after:
+            continue
+        between = en_ids[max(position[e] for e in before) + 1:min(position[e] for e in after)]
+        if 1 <= len(between) <= evidence.params.gap_sentences and drawn.isdisjoint(between):
+            links[zh_ids[n]] = list(between)
+            score[zh_ids[n]] = 0.0
+            drawn.update(between)
+    owner = {e: z for z, es in links.items() for e in es}
+    for p in range(1, len(en_ids) - 1):
+        e, a, b = en_ids[p], owner.get(en_ids[p - 1]), owner.get(en_ids[p + 1])
+        if e in drawn or a is None or b is None:
+            continue
+        joins = a if a == b else b if zh_position[b] - zh_position[a] == 1 and unit_of[e] == unit_of[en_ids[p + 1]] else None
+        if joins is not None:
+            links[joins].append(e)
+            drawn.add(e)
+    out = []
+    for zh_id, en_id, value, relation in rows:
+        if zh_id in links:
+            if en_id is pd.NA or en_id is None or int(en_id) == links[zh_id][0]:
+                targets = sorted(links[zh_id], key=position.get)
+                kind = SUMMARISES if len(targets) == 1 else ONE_TO_MANY
+                out.extend((zh_id, t, score[zh_id], kind) for t in targets)
+            continue
+        out.append((zh_id, en_id, value, relation))
+    return out
 
 
 def headings_title_what_follows(evidence: Evidence, path: list[int], en_by_block: dict) -> set[int]:
