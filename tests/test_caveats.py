@@ -106,3 +106,13 @@ def test_traditional_script_of_the_source_when_the_tables_read_a_simplified_view
     claims, blocks, alignment = document([ZH] * 10, [EN] * 10, {k: k for k in range(10)})
     assert "traditional_script" not in kinds(claims, blocks, alignment)
     assert "traditional_script" in set(caveats(claims, blocks, alignment, script="traditional")["kind"])
+
+
+def test_sentences_past_the_end_that_pile_onto_its_last_english_are_beyond():
+    """Past an excerpt's end the aligner's reading position rests on the last English sentence: the Chinese sentences
+    that link only to English an earlier sentence already drew on draw on what the file lacks."""
+    links = {k: k for k in range(6)} | {6: 5, 7: 5, 8: 5}
+    claims, blocks, alignment = document([ZH] * 10, [EN] * 6, links)
+    marked = mark_beyond(alignment, claims, blocks)
+    assert list(marked["relation"].iloc[:6]) == [SUMMARISES] * 6 and list(marked["relation"].iloc[6:10]) == [BEYOND] * 4
+    assert "english_excerpt" in kinds(claims, blocks, marked)

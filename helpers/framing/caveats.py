@@ -115,8 +115,10 @@ END_REACHED_MIN_SHARE = 0.5
 
 def past_english_end(claims: pd.DataFrame, alignment: pd.DataFrame) -> list[int]:
     """The Chinese sentences after the Chinese has reached the English's end that draw on nothing there: unlinked,
-    or linked only further back (in an excerpt, a link back from past its end is a guess at what the file lacks).
-    In order; [] when the Chinese never reaches the English's end."""
+    linked only further back (in an excerpt, a link back from past its end is a guess at what the file lacks), or
+    linked only to English that an earlier Chinese sentence already drew on (the aligner's reading position rests on
+    the last paragraph, so what follows the excerpt's end piles onto it). In order; [] when the Chinese never reaches
+    the English's end."""
     zh = _content(claims, PART_COMMENTARY)
     en = _content(claims, PART_ORIGINAL)
     links = _linked(alignment)
@@ -131,7 +133,13 @@ def past_english_end(claims: pd.DataFrame, alignment: pd.DataFrame) -> list[int]
     for position, claim_id in enumerate(order):
         seen.update(links.loc[links["zh_claim_id"] == claim_id, "en_claim_id"])
         if reach.get(claim_id, -1) >= end_from and len(seen) >= END_REACHED_MIN_SHARE * total:
-            return [int(c) for c in order[position + 1:] if reach.get(c, -1) < end_from]
+            past = []
+            for later in order[position + 1:]:
+                drawn = set(links.loc[links["zh_claim_id"] == later, "en_claim_id"])
+                if reach.get(later, -1) < end_from or drawn <= seen:
+                    past.append(int(later))
+                seen |= drawn
+            return past
     return []
 
 
