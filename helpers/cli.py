@@ -200,7 +200,7 @@ def run_align(args: argparse.Namespace) -> int:
     warn_misparse(args.source, document.text, analysis.tables.blocks)
     relations = analysis.alignment["relation"].value_counts()
     print(f"read {shown(args.source)} as {document.encoding}: "
-          + ", ".join(f"{relations.get(r, 0)} {r}" for r in ("summarises", "one-to-many", "addition", "omission")))
+          + ", ".join(f"{relations.get(r, 0)} {r}" for r in ("summarises", "one-to-many", "addition", "unsure", "omission")))
     for path in written:
         print(f"wrote {shown(path)}")
     return 0
@@ -307,7 +307,8 @@ def build_parser() -> argparse.ArgumentParser:
         "align",
         help="also align the Chinese commentary to the English original and write the framing tables",
         description="Everything extract writes, plus alignment.csv (one row per link: zh_claim_id, en_claim_id, "
-                    "score, relation; en_claim_id empty for an addition, zh_claim_id empty for an omitted English "
+                    "score, relation; en_claim_id empty for an addition or a link withheld as unsure, zh_claim_id "
+                    "empty for an omitted English "
                     "claim), framing.csv (per Chinese claim: its English source and the certainty, voice and "
                     "generalisation shifts), coverage.csv (how much of each English section the Chinese carries), "
                     "additions.csv, omissions.csv, frames.csv, frame_mix.csv and shifts.csv.",
