@@ -116,3 +116,13 @@ def test_sentences_past_the_end_that_pile_onto_its_last_english_are_beyond():
     marked = mark_beyond(alignment, claims, blocks)
     assert list(marked["relation"].iloc[:6]) == [SUMMARISES] * 6 and list(marked["relation"].iloc[6:10]) == [BEYOND] * 4
     assert "english_excerpt" in kinds(claims, blocks, marked)
+
+
+def test_few_links_says_how_many_were_withheld_as_unsure():
+    from helpers.columns import UNSURE
+    claims, blocks, alignment = document([ZH] * 10, [EN] * 10, {0: 0, 1: 4})
+    alignment.loc[[5, 6, 7], "relation"] = UNSURE
+    table = caveats(claims, blocks, alignment).set_index("kind")
+    assert table.loc["few_links", "evidence"] == ("only 2 of 10 Chinese sentences linked to the English; 3 more "
+                                                  "withheld as unsure (other places in the English hold their words "
+                                                  "about as well)")

@@ -20,7 +20,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..columns import (
-    ADDITION, BEYOND, CAVEAT_COLUMNS, CONTENT_KINDS, OMISSION, PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL,
+    ADDITION, BEYOND, CAVEAT_COLUMNS, CONTENT_KINDS, OMISSION, PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL, UNSURE,
 )
 from ..patterns import ENDS_SENTENCE, ENDS_WITH_COLON, HAN, LATIN_LETTER, WORD_RUN
 from ..text.variants import TRADITIONAL, detect_script
@@ -218,6 +218,9 @@ def caveats(claims: pd.DataFrame, blocks: pd.DataFrame, alignment: pd.DataFrame,
                      + f"; the Chinese is {held_weight / en_weight:.0%} of the English's length",
                      "certainty, voice and generalisation shifts: a translator's choices, not a commentator's framing"))
     if held and share < FEW_LINKS_MAX_SHARE:
-        rows.append(("few_links", f"only {linked} of {held} Chinese sentences linked to the English",
+        unsure = int((sentences["relation"] == UNSURE).sum())
+        rows.append(("few_links", f"only {linked} of {held} Chinese sentences linked to the English"
+                     + (f"; {unsure} more withheld as unsure (other places in the English hold their words about as "
+                        "well)" if unsure else ""),
                      "every framing table: shifts rest on few sentences; read the additions side by side"))
     return pd.DataFrame(rows, columns=CAVEAT_COLUMNS)
