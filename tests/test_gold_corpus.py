@@ -95,8 +95,8 @@ def recall(counter) -> float:
 
 # Floors: the figures measured when the gold was made (tuning / test), less a sentence or two.
 def test_alignment_of_summarising_sentences_holds_its_floor(scores):
-    # A link withheld as ambiguous (relation 'unsure') counts as a miss here: measured 0.93 (711/767) and 0.88 (315/356);
-    # 0.93 (714/767) and 0.94 (333/356) when every link was kept (0.91 and 0.92 before the writer's outline was read)
+    # A link withheld as ambiguous (relation 'unsure') counts as a miss here: measured 0.93 (712/767) and 0.90 (320/356);
+    # 0.93 (711/767) and 0.93 (332/356) when every link was kept (0.91 and 0.92 before the writer's outline was read)
     assert accuracy(scores["tuning"]["align"]) >= 0.92
     assert accuracy(scores["test"]["align"]) >= 0.87
 
@@ -104,13 +104,13 @@ def test_alignment_of_summarising_sentences_holds_its_floor(scores):
 def test_links_on_summaries_are_fewer_and_more_often_right(scores):
     """On summaries and commentaries a link is withheld unless the source's order or its own evidence singles out its
     paragraph (helpers.align.decode.withhold_ambiguous): precision over recall, since a false pointer misleads a reader
-    and a withheld one does not. Translations keep every link."""
+    and a withheld one does not. Translations are not asked."""
     groups = {half: scores[f"{half} · summaries"] for half in ("tuning", "test")}
-    assert precision(groups["tuning"]["link"]) >= 0.82   # measured 0.85 (44/52); 0.57 (47/82) with every link kept
-    assert precision(groups["test"]["link"]) >= 0.6      # measured 0.64 (9/14); 0.52 (27/52) with every link kept
+    assert precision(groups["tuning"]["link"]) >= 0.8    # measured 0.83 (44/53); 0.58 (46/79) with every link kept
+    assert precision(groups["test"]["link"]) >= 0.65     # measured 0.71 (10/14); 0.53 (25/47) with every link kept
     # sentences with no source in the file (asides, beyond the English given) stay unlinked: issue 11 asks 0.8
     assert accuracy(groups["tuning"]["unsourced"]) >= 0.9   # measured 0.94 (51/54)
-    assert accuracy(groups["test"]["unsourced"]) >= 0.9     # measured 0.95 (35/37)
+    assert accuracy(groups["test"]["unsourced"]) >= 0.9     # measured 0.97 (36/37)
     assert precision(scores["tuning · translations"]["link"]) >= 0.95 and precision(scores["test · translations"]["link"]) >= 0.97
 
 
