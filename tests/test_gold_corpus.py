@@ -96,7 +96,7 @@ def recall(counter) -> float:
 # Floors: the figures measured when the gold was made (tuning / test), less a sentence or two.
 def test_alignment_of_summarising_sentences_holds_its_floor(scores):
     # A link withheld as ambiguous (relation 'unsure') counts as a miss here: measured 0.93 (712/767) and 0.90 (320/356);
-    # 0.93 (711/767) and 0.93 (332/356) when every link was kept (0.91 and 0.92 before the writer's outline was read)
+    # 0.93 (711/767) and 0.94 (333/356) when every link was kept (0.91 and 0.92 before the writer's outline was read)
     assert accuracy(scores["tuning"]["align"]) >= 0.92
     assert accuracy(scores["test"]["align"]) >= 0.87
 
