@@ -310,7 +310,7 @@ def main(corpus: Path, gold_dir: Path = GOLD, changes: dict | None = None) -> No
             un = sub["unsourced"]
             print(f"  -- {group}: alignment {al['right']}/{al['n']} = {al['right'] / max(al['n'], 1):.2f}; "
                   f"links right {pr(sub['link'])}; "
-                  f"unsourced left unlinked {un['right']}/{un['n']} = {un['right'] / max(un['n'], 1):.2f}; "
+                  f"unsourced left unlinked {un['right']}/{un['n']} = {un['right'] / un['n'] if un['n'] else float('nan'):.2f}; "
                   f"add {pr(sub['add'])}; noncontent {pr(sub['noncontent'])}; orgs_aliases {pr(sub['orgs_aliases'])}")
 
 
