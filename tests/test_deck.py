@@ -94,6 +94,17 @@ def test_the_coverage_title_counts_only_judged_sections_and_keeps_no_more_than_i
     kept, total = int(found.group(1)), int(found.group(2))
     assert total == len(judged) and kept == int((judged["share_chars"] >= deck.KEPT_SHARE).sum())
     assert ("draws on under 25% of" in title) == (kept < total) and "barely" not in title
+    # the sections left out of the count are said to be: "keeps 5 of 5" over six sections must not stand alone
+    short = len(coverage) - len(judged)
+    assert (f"{short} shorter section" in title) == (short > 0)
+
+
+def test_the_title_is_the_files_title_line_not_a_numbered_section():
+    blocks = pd.DataFrame({"part": ["commentary", "commentary", "commentary", "original", "original"],
+                           "kind": ["title", "heading", "paragraph", "heading", "paragraph"],
+                           "text": ["The Example Licence", "1. 定义", "正文。", "1. Definitions", "Text."]})
+    assert deck.document_facts(blocks)["title"] == "The Example Licence"
+    assert deck.document_facts(blocks.iloc[1:].reset_index(drop=True))["title"] != "1. Definitions"
 
 
 def test_the_shift_title_counts_only_labels_the_gate_presents():

@@ -179,11 +179,18 @@ def document_facts(blocks: pd.DataFrame, source: str | Path = "") -> dict[str, s
             break
     original = blocks[blocks["part"] == PART_ORIGINAL].head(HEAD_BLOCKS)
     if not facts["title"]:
+        # the parse's title line in Latin script (the file's first line, the English title over the Chinese)
+        for text in texts[blocks["kind"] == "title"]:
+            if not HAN.search(text) and _is_title(text):
+                facts["title"] = text
+                break
+    if not facts["title"]:
         # the original's first block, past its furniture (bylines, prompts, a link definition), if a heading
         opening = original[~original["kind"].isin(["byline", "boilerplate"])
                            & ~original["text"].map(lambda t: bool(DISCOVER_URL_RE.search(_plain(t))))].head(1)
         first = texts.iloc[0] if len(texts) else ""
-        if len(opening) and opening["kind"].iloc[0] in ("heading", "paragraph") and _is_title(_plain(opening["text"].iloc[0])):
+        if len(opening) and opening["kind"].iloc[0] in ("heading", "paragraph") and _is_title(_plain(opening["text"].iloc[0])) \
+                and not NUMBER_PREFIX.match(_plain(opening["text"].iloc[0])):  # '1. Definitions' is a section, not the title
             facts["title"] = _plain(opening["text"].iloc[0])
         elif first and not HAN.search(first) and _is_title(first):
             facts["title"] = first
@@ -249,6 +256,15 @@ def _heading(value) -> str:
 KEPT_SHARE = 0.25
 
 
+def _unjudged(coverage: pd.DataFrame, min_evidence: int) -> str:
+    """' (1 shorter section, under 3 sentences, not judged)' where sections fall under the evidence floor: the count
+    of sections kept is of those judged, and the sentence must say so."""
+    short = int((coverage["claims"] < min_evidence).sum())
+    if not short:
+        return ""
+    return f" ({plural(short, 'shorter section')}, under {min_evidence} sentences, not judged)"
+
+
 def coverage_title(coverage: pd.DataFrame, *, min_coverage: float = KEPT_SHARE, min_evidence: int = DEFAULTS.min_evidence,
                    links=None) -> str:
     """'The Chinese keeps 2 of 4 English sections and draws on under 25% of “The mentality…”': a section is kept
@@ -265,7 +281,7 @@ def coverage_title(coverage: pd.DataFrame, *, min_coverage: float = KEPT_SHARE, 
         return "The English sections are too short to say how much of each gets through"
     kept = judged[judged["share_chars"] >= min_coverage]
     dropped = judged[judged["share_chars"] < min_coverage]
-    head = f"The Chinese keeps {len(kept)} of {plural(len(judged), 'English section')}"
+    head = f"The Chinese keeps {len(kept)} of {plural(len(judged), 'English section')}{_unjudged(coverage, min_evidence)}"
     if dropped.empty:
         return head
     # the bar's own figure, not 'barely' (which the pages keep for a tenth or less: ``narrative.share_words``)
@@ -565,7 +581,8 @@ def closing(analysis, *, min_coverage: float = KEPT_SHARE) -> str:
         return "\n".join(lines)
     lines = [f"**{text_of(QUESTION)}**", "",
              f"- **Gets** {pct(total)} of the English text's characters; it keeps {len(judged) - len(dropped)} of "
-             f"{plural(len(judged), 'section')} (a quarter of a section's characters or more)."]
+             f"{plural(len(judged), 'section')} (a quarter of a section's characters or more)"
+             f"{_unjudged(coverage, analysis.params.min_evidence)}."]
     lines.append(f"- **Misses**, or draws on under {pct(min_coverage)} of, "
                  f"{listing([_heading(h) for h in dropped['heading']], limit=3, quoted=False)}."
                  if len(dropped) else "- **Misses** no whole section: each is drawn on in part at least.")
