@@ -186,3 +186,16 @@ def test_the_shift_chart_names_a_translation_and_an_empty_one_is_still_titled():
     empty = pd.DataFrame({"shift": [], "value": [], "claims": []})
     fig = figures.plot_shift_counts(empty, empty="nothing counted", kind="translation")
     assert fig._suptitle.get_text() == "What changes between the source and the translation"
+
+
+def test_charts_mark_the_themes_and_frames_whose_gap_the_pages_do_not_state():
+    mix = pd.DataFrame({"part": ["commentary", "original", "commentary", "original"],
+                        "frame": ["economic", "economic", "legality", "legality"],
+                        "share_claims": [0.3, 0.1, 0.2, 0.2], "share_chars": [0.3, 0.1, 0.2, 0.2]})
+    fig = figures.plot_frame_mix(mix, unstated={"economic": "rests on 1 word"})
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert "economic *" in labels and "legality" in labels
+    assert "too little evidence" in fig.axes[0].get_xlabel()
+    plain = figures.plot_frame_mix(mix)
+    assert "*" not in "".join(t.get_text() for t in plain.axes[0].get_yticklabels())
+    assert "evidence" not in plain.axes[0].get_xlabel()

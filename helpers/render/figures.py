@@ -310,12 +310,15 @@ def plot_section_coverage(coverage: pd.DataFrame, *, by: str = "chars", links=No
 
 
 @_styled
-def plot_frame_mix(mix: pd.DataFrame, *, by: str = "chars", top: int = 8) -> Figure:
+def plot_frame_mix(mix: pd.DataFrame, *, by: str = "chars", top: int = 8, unstated=None) -> Figure:
     """Grouped horizontal bars: each frame's share of the commentary and of the original.
 
     Takes ``helpers.framing.frame_mix`` output (part, frame, share_claims, share_chars); shows the ``top``
-    frames by their larger share; the untagged remainder is labelled "(no frame)".
+    frames by their larger share; the untagged remainder is labelled "(no frame)". ``unstated``: the frames whose
+    gap the pages do not state for want of evidence (``narrative.unstated_themes``), marked * as on the theme chart,
+    so this picture says no more than the sentences do.
     """
+    unstated = dict(unstated or {})
     fig, ax = _figure()
     if mix.empty:
         _empty(ax, "no frames tagged")
@@ -331,10 +334,12 @@ def plot_frame_mix(mix: pd.DataFrame, *, by: str = "chars", top: int = 8) -> Fig
         bars = ax.barh(y + offset, wide.loc[frames, part] * 100, height=height, color=PART_COLOURS[part],
                        label=PART_LABELS[part])
         _bar_labels(ax, bars, "{:.0f}%")
-    ax.set_yticks(y, [f.replace("_", " ") if f else "(no frame)" for f in frames])
+    ax.set_yticks(y, [(f.replace("_", " ") + (" *" if f in unstated else "")) if f else "(no frame)" for f in frames])
     ax.set_xlim(0, max(wide.to_numpy().max() * 100, 1) * 1.2)
     unit = "text (characters)" if by == "chars" else "sentences"
-    ax.set_xlabel(f"share of the version's {unit} (%)")
+    marked = any(f in unstated for f in frames)
+    ax.set_xlabel(f"share of the version's {unit} (%)"
+                  + ("\n* the gap rests on too little evidence to be stated (page 02 says why)" if marked else ""))
     _title(fig, "Frame mix: what each version talks about, in policy-frame terms")
     ax.legend(loc="lower right")
     return fig
