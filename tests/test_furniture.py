@@ -150,3 +150,12 @@ def test_the_rows_under_a_table_caption_are_content():
     blocks = parse_document(text).blocks.set_index("text")
     assert blocks.loc["Table 2. Scores of the models", "part"] == PART_NONCONTENT
     assert (blocks.loc[["Model | Score", "Small | 71"], "part"] == PART_ORIGINAL).all()
+
+
+def test_a_dated_news_item_is_content_even_when_it_ends_with_a_prompt():
+    # a changelog entry is the document's own news; its closing "click here" is part of the item, and its Chinese twin
+    # (which has no such cue) stays content too, so setting one aside would make an omission out of nothing
+    item = "[2024.01.01] Released Foo-2B-128k, a long-context model with good recall. Click here to read our blog."
+    assert classify_noncontent(item) is None
+    assert classify_noncontent("2023-05-01: Our report is out! Click here to read it.") is None
+    assert classify_noncontent("Click here to read our blog.") == "boilerplate"

@@ -168,7 +168,7 @@ def classify_noncontent(text: str, *, lang: str | None = None) -> str | None:
     ('5. 免责声明与责任限制') is the document's own structure, never furniture; so is a dated news item
     ('2022-06-01: Our technical report is out!'). ``lang``: the line's ``detect_lang``, if known.
     """
-    if ENUMERATOR.match(text):
+    if ENUMERATOR.match(text) or DATED_ITEM.match(text):
         return None
     if IMAGE_PLACEHOLDER.match(text):
         return "image_placeholder"
