@@ -237,9 +237,10 @@ def test_the_length_title_and_the_caveat_state_one_measure(han, letters):
     alignment = pd.DataFrame({"zh_claim_id": pd.array([1], dtype="Int64"), "en_claim_id": pd.array([2], dtype="Int64"),
                               "score": [0.5], "relation": ["summarises"]})
     title = deck.length_title(claims)
-    assert f"{han:,} Han characters" in title and f"{letters // 3 * 3:,} Latin letters" in title
+    assert f"{han:,} Han characters" in title and f"{letters:,} Latin letters" in title  # as counted, not 3 × weight
     shorter = caveats(claims, blocks, alignment)
     shorter = shorter[shorter["kind"] == "chinese_much_shorter"]
     if len(shorter):   # the caveat's figure is the title's
         share = re.search(r"the Chinese is (\d+)%", shorter["evidence"].iloc[0]).group(1)
         assert title.endswith(f": {share}% of its length")
+        assert f"against {letters:,} Latin letters" in shorter["evidence"].iloc[0]

@@ -51,15 +51,27 @@ def _content(claims: pd.DataFrame, part: str) -> pd.DataFrame:
     return claims[(claims["part"] == part) & claims["kind"].isin(CONTENT_KINDS)].sort_values("start")
 
 
-def _weights(claims: pd.DataFrame, without: set[int] = frozenset()) -> tuple[int, int]:
-    """(Chinese weight, English weight): Han characters of the Chinese (but its sentences ``without``), Latin
-    letters / 3 of the English."""
+def _lengths(claims: pd.DataFrame, without: set[int] = frozenset()) -> tuple[int, int]:
+    """(Han characters of the Chinese's content sentences but those ``without``, Latin letters of the English's)."""
     zh_claims = _content(claims, PART_COMMENTARY)
     if without:  # (a table of blocks, with no claim ids, measures the same way when nothing is left out)
         zh_claims = zh_claims[~zh_claims["claim_id"].isin(without)]
     zh = "".join(zh_claims["text"])
     en = "".join(_content(claims, PART_ORIGINAL)["text"])
-    return len(HAN.findall(zh)), len(LATIN_LETTER.findall(en)) // 3
+    return len(HAN.findall(zh)), len(LATIN_LETTER.findall(en))
+
+
+def _weights(claims: pd.DataFrame, without: set[int] = frozenset()) -> tuple[int, int]:
+    """(Chinese weight, English weight): Han characters of the Chinese (but its sentences ``without``), Latin
+    letters / 3 of the English."""
+    han, letters = _lengths(claims, without)
+    return han, letters // 3
+
+
+def version_letters(claims: pd.DataFrame) -> tuple[int, int]:
+    """(Han characters, Latin letters) as counted, for the pages to print: the weight's English side is these
+    letters divided by three and rounded down, so three times the weight can be up to two letters short."""
+    return _lengths(claims)
 
 
 def version_weights(claims: pd.DataFrame) -> tuple[int, int]:
@@ -204,7 +216,7 @@ def caveats(claims: pd.DataFrame, blocks: pd.DataFrame, alignment: pd.DataFrame,
                      "coverage (computed over the English the file holds, not the whole source)"))
     if en_weight and zh_weight < CHINESE_SHORTER_SHARE * en_weight:
         rows.append(("chinese_much_shorter", f"the Chinese is {zh_weight / en_weight:.0%} of the English's length "
-                     f"({zh_weight:,} Han characters against {en_weight * 3:,} Latin letters, "
+                     f"({zh_weight:,} Han characters against {_lengths(claims)[1]:,} Latin letters, "
                      f"counted as {en_weight:,} at three letters a character)",
                      "omissions and coverage: a summary leaves most of the English out by design"))
     if (script or detect_script("".join(zh["text"]))) == TRADITIONAL:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..columns import BEYOND, PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL
-from ..framing.caveats import version_weights
+from ..framing.caveats import version_letters, version_weights
 from ..framing.shifts import label_gate
 from ..params import DEFAULTS
 from ..patterns import (
@@ -374,10 +374,10 @@ def length_words(claims: pd.DataFrame) -> tuple[int, int, str]:
     >>> claims = pd.DataFrame({"claim_id": [1, 2], "part": ["commentary", "original"], "kind": ["paragraph"] * 2,
     ...                        "start": [0, 6], "text": ["中文句子。", "Some English words."]})
     >>> length_words(claims)[2]
-    '4 Han characters against 15 Latin letters (5 characters at three letters each)'
+    '4 Han characters against 16 Latin letters (5 characters at three letters each)'
     """
     zh, en = version_weights(claims)
-    return zh, en, (f"{zh:,} Han characters against {en * 3:,} Latin letters "
+    return zh, en, (f"{zh:,} Han characters against {version_letters(claims)[1]:,} Latin letters "
                     f"({en:,} characters at three letters each)")
 
 
@@ -386,13 +386,13 @@ def length_title(claims: pd.DataFrame) -> str:
 
     >>> length_title(pd.DataFrame({"claim_id": [1, 2], "part": ["commentary", "original"], "kind": ["paragraph"] * 2,
     ...                            "start": [0, 6], "text": ["中文句子。", "Some English words and more words here."]}))
-    'The Chinese runs to 4 Han characters against the English’s 30 Latin letters (10 characters at three letters each): 40% of its length'
+    'The Chinese runs to 4 Han characters against the English’s 32 Latin letters (10 characters at three letters each): 40% of its length'
     """
     zh, en, _ = length_words(claims)
     if not zh or not en:
         return "Only one version has sentences to compare"
     ratio = f"{zh / en:.1f} times its length" if zh >= 1.5 * en else f"{zh / en:.0%} of its length"
-    return (f"The Chinese runs to {zh:,} Han characters against the English’s {en * 3:,} Latin letters "
+    return (f"The Chinese runs to {zh:,} Han characters against the English’s {version_letters(claims)[1]:,} Latin letters "
             f"({en:,} characters at three letters each): {ratio}")
 
 

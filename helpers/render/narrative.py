@@ -11,7 +11,7 @@ import re
 import pandas as pd
 
 from ..columns import BEYOND, CONTENT_KINDS, PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL
-from ..framing.caveats import version_weights
+from ..framing.caveats import version_letters, version_weights
 from ..framing.shifts import GOLD_LABELS, gated, label_gate, presented_counts, withheld
 from ..params import DEFAULTS
 
@@ -115,7 +115,7 @@ def overview_findings(blocks: pd.DataFrame, claims: pd.DataFrame, repairs: pd.Da
     sizes = claims.groupby("part").size()
     zh, en = int(sizes.get(PART_COMMENTARY, 0)), int(sizes.get(PART_ORIGINAL, 0))
     noise = blocks[blocks["part"] == PART_NONCONTENT]
-    zh_weight, en_weight = version_weights(claims)  # the one length measure of every page (the caveats')
+    zh_weight, _ = version_weights(claims)  # the one length measure of every page (the caveats')
     lines = [
         f"{plural(len(blocks), 'block')}: {plural(int((blocks['part'] == PART_COMMENTARY).sum()), 'block')} of Chinese "
         f"commentary, {plural(int((blocks['part'] == PART_ORIGINAL).sum()), 'block')} of English original and "
@@ -124,7 +124,7 @@ def overview_findings(blocks: pd.DataFrame, claims: pd.DataFrame, repairs: pd.Da
     if zh and en:
         lines.append(
             f"The commentary has {plural(zh, 'sentence')} ({zh_weight:,} Han characters) against the "
-            f"original's {plural(en, 'sentence')} ({en_weight * 3:,} Latin letters): "
+            f"original's {plural(en, 'sentence')} ({version_letters(claims)[1]:,} Latin letters): "
             + (f"about one Chinese sentence for every {en / zh:.1f} English ones." if en >= zh else
                f"about {zh / en:.1f} Chinese sentences for every English one.")
         )
