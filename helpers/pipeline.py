@@ -24,7 +24,7 @@ import pandas as pd
 from .align import align_claims
 from .cache import load_or_build
 from .columns import (
-    BEYOND, CONTENT_KINDS, KINDS, PART_COMMENTARY, PART_ORIGINAL, PARTS, RELATIONS,
+    BEYOND, CONTENT_KINDS, KINDS, PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL, PARTS, RELATIONS,
 )
 from .framing import shifts as fr
 from .framing.caveats import caveats, mark_beyond
@@ -115,9 +115,13 @@ class Analysis:
         linked = int(rows.dropna(subset=["en_claim_id"])["zh_claim_id"].nunique())
         beyond = int((per_sentence["relation"] == BEYOND).sum())
         changed = ", ".join(f"{k}={v}" for k, v in self.params.changes().items())
+        # sentences of the two versions' content: furniture, titles and outline labels are not counted as sentences
+        kept = self.claims[self.claims["kind"].isin(CONTENT_KINDS) & (self.claims["part"] != PART_NONCONTENT)]
+        content, zh_content = len(kept), int((kept["part"] == PART_COMMENTARY).sum())
         script = f" ({self.script} script)" if self.script else ""
         return (f"{self.source or 'the text'}: {self.encoding or 'str'}, {len(self.text):,} characters{script}, "
-                f"{len(self.blocks)} blocks, {len(self.claims)} sentences, {len(self.mentions)} name mentions; "
+                f"{len(self.blocks)} blocks, {content} content sentences ({zh_content} Chinese, {content - zh_content} "
+                f"English), {len(self.mentions)} mentions of listed or discovered names; "
                 + f"{linked} of {len(per_sentence) - beyond} Chinese sentences linked"
                 + (f", {beyond} more beyond the English given" if beyond else "")
                 + ("" if self.link_gate.presented else f" (links on {self.link_gate.group} are right too rarely to count: "

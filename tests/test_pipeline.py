@@ -170,3 +170,16 @@ def test_check_names_a_broken_invariant(seed_tables):
     analysis.tables.claims.loc[0, "text"] = "not the source"
     with pytest.raises(AssertionError, match="not the source's at its offsets"):
         analysis.check()
+
+
+def test_the_status_line_counts_the_versions_content_sentences_not_furniture_or_titles():
+    from helpers.pipeline import run
+    text = ("An Example Title\n\n这是第一句评论。这是第二句评论。\n\n点击关注我们\n\n"
+            "This is the first English sentence. This is the second one. A third follows here.\n")
+    analysis = run(text)
+    line = analysis.describe()
+    kept = analysis.claims[analysis.claims["kind"].isin(["heading", "paragraph", "list_item"])
+                           & (analysis.claims["part"] != "noncontent")]
+    zh = int((kept["part"] == "commentary").sum())
+    assert f"{len(kept)} content sentences ({zh} Chinese, {len(kept) - zh} English)" in line
+    assert len(kept) < len(analysis.claims)  # the title line and the follow prompt are not among them

@@ -240,7 +240,7 @@ def omissions(alignment: pd.DataFrame, claims: pd.DataFrame, tags: pd.DataFrame,
         raise ValueError("by must name 'section' and/or 'topic'")
     original = _content(claims, PART_ORIGINAL)
     dropped = original[~original["claim_id"].isin(_carried(alignment))].copy()
-    dropped["topic"] = dropped["claim_id"].map(dominant_frames(tags)).fillna(NO_FRAME)
+    dropped["topic"] = dropped["claim_id"].map(dominant_frames(tags)).astype(object).fillna(NO_FRAME)
     dropped["chars"] = dropped["text"].str.len()
     table = dropped.groupby(list(by), sort=True).agg(claims=("claim_id", "size"), chars=("chars", "sum")).reset_index()
     if "section" in by:

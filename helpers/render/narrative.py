@@ -116,9 +116,13 @@ def overview_findings(blocks: pd.DataFrame, claims: pd.DataFrame, repairs: pd.Da
     zh, en = int(sizes.get(PART_COMMENTARY, 0)), int(sizes.get(PART_ORIGINAL, 0))
     noise = blocks[blocks["part"] == PART_NONCONTENT]
     zh_weight, _ = version_weights(claims)  # the one length measure of every page (the caveats')
+    commentary = blocks[blocks["part"] == PART_COMMENTARY]
+    # the Chinese version's own title and outline labels ('Three Observations', 'Summary') may be in English: said so
+    framing_lines = int(commentary["kind"].isin(["title", "label"]).sum()) if "kind" in blocks else 0
+    framing_note = f" (of them {framing_lines} its title or section labels)" if framing_lines else ""
     lines = [
-        f"{plural(len(blocks), 'block')}: {plural(int((blocks['part'] == PART_COMMENTARY).sum()), 'block')} of Chinese "
-        f"commentary, {plural(int((blocks['part'] == PART_ORIGINAL).sum()), 'block')} of English original and "
+        f"{plural(len(blocks), 'block')}: {plural(len(commentary), 'block')} of the Chinese version{framing_note}, "
+        f"{plural(int((blocks['part'] == PART_ORIGINAL).sum()), 'block')} of English original and "
         f"{plural(len(noise), 'block')} of non-content.",
     ]
     if zh and en:
