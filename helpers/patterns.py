@@ -61,7 +61,9 @@ PICTOGRAPH = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2190-
 #: The separators of a row of links ('🤗 Hugging Face • 🤖 ModelScope', 'API | Docs | Blog').
 LINK_ROW_SEPARATOR = re.compile(r"\s*[|｜•]\s*")
 #: A figure's or table's caption, or a placeholder alt text: 'Figure 2. …', '表 1. …', '图 1：…', 'Image 1'.
-CAPTION = re.compile(r"^(?:Figure|Fig\.|Table|Image|Photo|Chart|图片|图|表|圖片|圖)\s*\d{1,3}(?:\s*[.:：]|\s*$)")
+CAPTION = re.compile(r"^[*_]{0,3}(?:Figure|Fig\.|Table|Image|Photo|Chart|图片|图|表|圖片|圖)\s*\d{1,3}(?:\s*[.:：]|\s*$)")
+#: A display formula opening its line ('$$2f(x) \geq …$$', '\[ … \]', '\begin{equation}'): a formula, never a heading.
+DISPLAY_MATH = re.compile(r"^\s*(?:\$\$|\\\[|\\begin\{)")
 #: An image's placeholder standing alone on its line: 'Image 1', 'Photo 3', '图片 2', or a Markdown image '![alt](src)'.
 IMAGE_PLACEHOLDER = re.compile(r"^(?:(?:Image|Photo|Picture|图片|圖片|图|圖)\s*\d{1,3}|!\[[^\]\r\n]*\]\([^)\r\n]*\))\s*$")
 #: A breadcrumb trail: two to six short entries joined by '>', '›', '»' or '/' with a space on each side ('Home > Blog').

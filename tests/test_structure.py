@@ -270,3 +270,18 @@ def test_a_label_with_its_points_run_on_one_line_is_cut_into_label_and_items():
     # a number out of turn is not cut; a line without a label is left whole
     assert list(parse_document("要点总结： 1、第一点。 3、第三点。\n").blocks["text"]) == ["要点总结：", "1、第一点。 3、第三点。"]
     assert len(parse_document("他说： 1、第一点。 2、第二点。\n").blocks) == 1
+
+
+def test_a_display_formula_is_never_a_section_heading():
+    zh = "这是中文的评论。它讨论一个公式。\n\n"
+    en = ("This is the English original. It states a bound.\n\n$$2f(x) \\geq f(x + h) + f(x - h)$$\n\n"
+          "The bound holds for every concave function we consider here, and the proof follows below.\n")
+    parsed = parse_document(zh + en)
+    formula = parsed.blocks[parsed.blocks["text"].str.startswith("$$")]
+    assert len(formula) == 1 and formula["kind"].iloc[0] != "heading"
+
+
+@pytest.mark.parametrize("line", ["*图 5: 两种系统的吞吐量对比*", "**Figure 3:** Latency at four loads", "_Table 2._ Sizes"])
+def test_a_caption_in_markdown_emphasis_is_a_caption(line):
+    from helpers.text.parse import classify_noncontent
+    assert classify_noncontent(line) == "caption"

@@ -22,7 +22,7 @@ from ..columns import (
     PART_ORIGINAL,
 )
 from ..patterns import (
-    BARE_URL, BREADCRUMB_TRAIL, BYLINE_LEAD, CAPTION, COMMA_CLAUSE, DATE, DATED_ITEM, ENDS_SENTENCE, ENDS_WITH_COLON, ENUMERATOR, EN_END,
+    BARE_URL, BREADCRUMB_TRAIL, BYLINE_LEAD, CAPTION, COMMA_CLAUSE, DATE, DATED_ITEM, DISPLAY_MATH, ENDS_SENTENCE, ENDS_WITH_COLON, ENUMERATOR, EN_END,
     FILE_ENTRY, GLUED_HEADING, GLUED_SENTENCE, HAN, HANDLE_AFTER_LABEL, IMAGE_PLACEHOLDER, INITIAL, INNER_SENTENCE_END, LATIN_LETTER, LINE,
     LINK_ROW_SEPARATOR, NOT_HAN_RUN, NOT_LATIN_LETTER_RUN, PICTOGRAPH, RUN_IN_HEADING, RUN_ON_ITEM, SECTION_NUMBER, SENTENCE_STARTERS,
     TABLE_ROW, TERMINAL, TITLE_FIELD, TITLE_NUMBER, URL_PARTS, ZH_CLOSE_QUOTE, ZH_END, ZH_OPEN_QUOTE, ZH_QUOTE_INTRODUCERS,
@@ -497,6 +497,7 @@ def classify_kinds(texts: list[str], langs: list[str], glued_heading: list[bool]
             len(text) <= HEADING_MAX_CHARS[langs[k]]
             and not TERMINAL.search(text)
             and not TABLE_ROW.search(text)
+            and not DISPLAY_MATH.match(text)
             and following is not None
             and len(following) > len(text)
             and not section_name(following, detect_lang(following))  # a line over a section's name closes a section
