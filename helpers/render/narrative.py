@@ -211,31 +211,35 @@ def _theme_sentence(row) -> str:
             f"{pct(row['en_share'])} of English sentences; {side('zh')}; {side('en')})")
 
 
-def top_terms_line(terms: pd.DataFrame, language: str, *, shown: int = 5) -> str:
+def top_terms_line(terms: pd.DataFrame, language: str, *, shown: int = 5, left_out: tuple[str, ...] = ()) -> str:
     """The ``shown`` most frequent terms in a sentence, with their counts; a tie across the last place is said as a tie
-    and listed whole, never broken by the alphabet ('' when there are no terms). ``terms``: ``top_terms`` rows.
+    and listed whole, never broken by the alphabet ('' when there are no terms). ``terms``: ``top_terms`` rows. The
+    sentence says what a count is (whole words as the text is cut: 下降 inside 价格下降 is not counted) and names the
+    words ``left_out`` of every count (the ``extra_stopwords`` parameter), so a reader missing a word knows why.
 
     >>> terms = pd.DataFrame({"term": ["a", "b", "c", "d", "e"], "count": [9, 5, 5, 5, 2]})
     >>> top_terms_line(terms, "English", shown=2)
-    'Most frequent English terms: `a` (9); then, tied at 5, `b`, `c` and `d`.'
-    >>> top_terms_line(terms.head(4), "English", shown=2)   # the table stops inside the tie
-    'Most frequent English terms: `a` (9); then, tied at 5, among them `b`, `c` and `d`.'
+    'Most frequent English terms (whole words; common words left out): `a` (9); then, tied at 5, `b`, `c` and `d`.'
+    >>> top_terms_line(terms.head(4), "English", shown=2, left_out=("ai",))   # the table stops inside the tie
+    'Most frequent English terms (whole words; common words and `ai` left out): `a` (9); then, tied at 5, among them `b`, `c` and `d`.'
     """
     if terms.empty:
         return ""
+    skipped = listing([code_of(w) for w in left_out], quoted=False, limit=len(left_out)) if left_out else ""
+    language = f"{language} terms (whole words; common words{' and ' + skipped if skipped else ''} left out)"
     if "count" not in terms or len(terms) <= shown or terms["count"].iloc[shown] != terms["count"].iloc[shown - 1]:
         top = terms.head(shown)
         counted = [f"{code_of(t)} ({int(c)})" for t, c in zip(top["term"], top["count"])] if "count" in top else \
             [code_of(t) for t in top["term"]]
-        return f"Most frequent {language} terms: {listing(counted, quoted=False, limit=shown)}."
+        return f"Most frequent {language}: {listing(counted, quoted=False, limit=shown)}."
     tie = int(terms["count"].iloc[shown - 1])
     above, tied = terms[terms["count"] > tie], terms[terms["count"] == tie]
     among = " among them" if tied.index[-1] == terms.index[-1] else ""  # the table may stop inside the tie
     lead = listing([f"{code_of(t)} ({int(c)})" for t, c in zip(above["term"], above["count"])], quoted=False,
                    limit=len(above))
     rest = f"tied at {tie},{among} {listing([code_of(t) for t in tied['term']], quoted=False, limit=8)}"
-    return f"Most frequent {language} terms: {lead}; then, {rest}." if len(above) else \
-        f"Most frequent {language} terms, {rest}."
+    return f"Most frequent {language}: {lead}; then, {rest}." if len(above) else \
+        f"Most frequent {language}, {rest}."
 
 
 def theme_findings(emphasis: pd.DataFrame, terms: pd.DataFrame | None = None, *,
@@ -253,7 +257,8 @@ def theme_findings(emphasis: pd.DataFrame, terms: pd.DataFrame | None = None, *,
     lines = []
     terms = pd.DataFrame(columns=["lang", "term"]) if terms is None else terms
     for lang in ["zh", "en"]:
-        line = top_terms_line(terms[terms["lang"] == lang], LANG_NAMES[lang])
+        line = top_terms_line(terms[terms["lang"] == lang], LANG_NAMES[lang],
+                              left_out=tuple(params.extra_stopwords) if params is not None else DEFAULTS.extra_stopwords)
         if line:
             lines.append(line)
     zh_name = "translation" if _is_translation(caveats) else "commentary"
