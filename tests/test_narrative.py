@@ -360,7 +360,7 @@ def test_discovery_silence_says_no_organisation_candidate_and_lists_what_it_reje
 def test_a_table_resting_on_held_back_links_is_replaced_by_the_reason_and_the_english_is_called_unchecked():
     from types import SimpleNamespace
 
-    from helpers.render.narrative import UNCHECKED_ENGLISH, link_rows, not_counted
+    from helpers.render.narrative import NOT_READ, UNCHECKED_ENGLISH, link_rows, not_counted
 
     held = SimpleNamespace(presented=False, why="links were right 3 times in 10")
     line = not_counted("Coverage per section", held)
@@ -370,9 +370,12 @@ def test_a_table_resting_on_held_back_links_is_replaced_by_the_reason_and_the_en
     gate_ = pd.DataFrame({"label": ["certainty:softened", "voice:attributed"], "presented": [False, True]})
     rows = link_rows(table, held, ["zh_claim_id", "zh_text", "en_text", "certainty_shift", "voice_shift"], gate=gate_)
     assert list(rows.columns) == ["zh_claim_id", "zh_text", UNCHECKED_ENGLISH, "certainty_shift", "voice_shift"]
-    assert rows.iloc[0]["certainty_shift"] == "read side by side" and rows.iloc[0]["voice_shift"] == "attributed"
+    # over an unchecked link no label is read, 'unchanged' no more than 'softened'
+    assert rows.iloc[0]["certainty_shift"] == NOT_READ and rows.iloc[0]["voice_shift"] == NOT_READ
     shown = link_rows(table, SimpleNamespace(presented=True, why=""), ["zh_text", "en_text"], gate=gate_)
     assert list(shown.columns) == ["zh_text", "en_text"]
+    labelled = link_rows(table, SimpleNamespace(presented=True, why=""), ["certainty_shift", "voice_shift"], gate=gate_)
+    assert labelled.iloc[0]["certainty_shift"] == "read side by side" and labelled.iloc[0]["voice_shift"] == "attributed"
 
 
 def test_the_theme_table_cut_to_its_first_rows_keeps_the_largest_gap_either_way():

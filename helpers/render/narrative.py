@@ -477,6 +477,9 @@ def links_withheld(links) -> str:
 
 #: The English column's name where a document's links are held back: the aligner's pointer, not a finding.
 UNCHECKED_ENGLISH = "English the aligner links it to (unchecked)"
+#: The framing table's label columns, and what they show where the links are held back.
+SHIFT_LABEL_COLUMNS = ("certainty_shift", "voice_shift", "generalisation_shift")
+NOT_READ = "not read (link unchecked)"
 
 
 def not_counted(what: str, links) -> str:
@@ -499,7 +502,9 @@ def link_rows(table: pd.DataFrame, links=None, columns: list[str] | None = None,
     rows = gated(table, gate)
     rows = rows[columns] if columns is not None else rows
     if links is not None and not links.presented:
-        rows = rows.rename(columns={"en_text": UNCHECKED_ENGLISH})
+        # a label is read off the link: over an unchecked link, 'unchanged' is as unfounded as 'sharpened'
+        labels = [c for c in SHIFT_LABEL_COLUMNS if c in rows.columns]
+        rows = rows.assign(**{c: NOT_READ for c in labels}).rename(columns={"en_text": UNCHECKED_ENGLISH})
     return rows
 
 
