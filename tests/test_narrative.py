@@ -450,3 +450,17 @@ def test_the_most_named_list_says_a_tie_across_its_last_place():
     line = mention_findings(by_part, pd.DataFrame({"org": [], "only_in": []}))[0]
     assert line == ("5 organisations named, directly or through a product; most often A (8 mentions) and B (2 mentions); "
                     "then, tied at 1 mention, C, D and E.")
+
+
+def test_the_pair_most_often_named_together_is_said_as_a_tie_when_others_equal_it():
+    from helpers.render.narrative import mention_findings
+
+    by_part = pd.DataFrame({"org": ["Acme", "Bolt", "Cord"], "commentary": [3, 2, 2], "original": [3, 2, 2],
+                            "total": [6, 4, 4]})
+    one = pd.DataFrame({"org": [], "only_in": []})
+    co = pd.DataFrame([[0, 8, 8], [8, 0, 1], [8, 1, 0]], index=["Acme", "Bolt", "Cord"], columns=["Acme", "Bolt", "Cord"])
+    line = [x for x in mention_findings(by_part, one, co) if "named together" in x][0]
+    assert line == "Most often named together, tied at 8 paragraphs: Acme and Bolt; Acme and Cord."
+    co.loc["Acme", "Cord"] = co.loc["Cord", "Acme"] = 3
+    line = [x for x in mention_findings(by_part, one, co) if "named together" in x][0]
+    assert line == "Most often named together: Acme and Bolt (8 paragraphs)."

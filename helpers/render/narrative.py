@@ -347,8 +347,12 @@ def mention_findings(by_part: pd.DataFrame, one_version: pd.DataFrame, co: pd.Da
             [[i >= j for j in range(len(co))] for i in range(len(co))], index=co.index, columns=co.columns))
         stacked = pairs.stack().sort_values(ascending=False, kind="mergesort")
         if len(stacked) and stacked.iloc[0] > 0:
-            (a, b), n = stacked.index[0], int(stacked.iloc[0])
-            lines.append(f"Most often named together: {text_of(a)} and {text_of(b)} ({plural(n, 'paragraph')}).")
+            n = int(stacked.iloc[0])
+            tied = [f"{text_of(a)} and {text_of(b)}" for a, b in stacked[stacked == n].index]  # a tie is said as one
+            if len(tied) == 1:
+                lines.append(f"Most often named together: {tied[0]} ({plural(n, 'paragraph')}).")
+            else:
+                lines.append(f"Most often named together, tied at {plural(n, 'paragraph')}: {'; '.join(tied)}.")
     return lines
 
 
