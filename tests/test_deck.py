@@ -244,3 +244,12 @@ def test_the_length_title_and_the_caveat_state_one_measure(han, letters):
         share = re.search(r"the Chinese is (\d+)%", shorter["evidence"].iloc[0]).group(1)
         assert title.endswith(f": {share}% of its length")
         assert f"against {letters:,} Latin letters" in shorter["evidence"].iloc[0]
+
+
+def test_a_row_of_links_is_not_the_chinese_posts_title():
+    blocks = pd.DataFrame({"part": ["commentary", "commentary", "original", "original"],
+                           "kind": ["paragraph", "paragraph", "heading", "paragraph"],
+                           "text": ["示例模型 技术报告 | 示例模型 知识库 | 示例模型 论文", "正文。", "Example Model", "Text."]})
+    assert deck.document_facts(blocks)["zh_title"] == ""
+    blocks.loc[0, "text"] = "示例模型的技术报告 | 示例网站"
+    assert deck.document_facts(blocks)["zh_title"] == "示例模型的技术报告 | 示例网站"

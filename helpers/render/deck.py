@@ -59,9 +59,10 @@ def _plain(text: str) -> str:
 
 
 def _is_title(text: str) -> bool:
-    """A short line that is not a sentence, a date, an address or a link definition ('[r]: https://…')."""
+    """A short line that is not a sentence, a date, an address, a link definition ('[r]: https://…') or a row of
+    links ('Report | Docs | Forum': a title may name its site after one bar, a navigation row has two or more)."""
     return (0 < len(text) <= TITLE_MAX_CHARS and not SENTENCE_END.search(text) and not DATE.search(text)
-            and not DISCOVER_URL_RE.search(text)
+            and not DISCOVER_URL_RE.search(text) and len(re.findall(r"[|｜•]", text)) < 2
             and (re.search(r"[A-Za-z]{3,}", text) is not None or len(HAN.findall(text)) >= MIN_TITLE_HAN))
 
 
