@@ -60,3 +60,13 @@ def test_find_cues(text, category, expected):
 )
 def test_find_numbers(text, expected):
     assert find_numbers(text) == expected
+
+
+def test_the_article_or_its_author_as_the_subject_of_a_reporting_verb_makes_a_reported_claim():
+    # 作者强调…我们的社会: the first person inside the report is the author's, not the writer's aside
+    from helpers.pipeline import run
+    text = ("示例标题\n\n作者强调，技术的进展将使我们的社会解决更多问题。本文将介绍三个要点。\n\n"
+            "The author argues that progress will let society solve harder problems. It will also change work.\n")
+    voices = run(text).claims.set_index("text")["voice"]
+    assert voices["作者强调，技术的进展将使我们的社会解决更多问题。"] == "reported"
+    assert voices["本文将介绍三个要点。"] == "commentator"     # the write-up speaking of itself stays the writer's
