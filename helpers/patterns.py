@@ -41,7 +41,7 @@ ENUMERATOR = re.compile(r"^(?:\d{1,2}\s*[.．、)）](?!\d)|[(（]\d{1,2}[)）]|
 # Lines that end like a sentence or a clause are not headings.
 TERMINAL = re.compile(r"[。！？!?…;；,，:：.]['\"”’）)]*$")
 
-# A table's row as copy-paste leaves it ("GPUs | OPT-13B | OPT-30B"): a cell between two bars. Not a heading.
+# A table's row as copy-paste leaves it ("Cards | Foo-13B | Foo-30B"): a cell between two bars. Not a heading.
 TABLE_ROW = re.compile(r"\|[^|\r\n]*\S[^|\r\n]*\|")
 
 ENDS_WITH_COLON = re.compile(r"[:：]['\"”’]*$")
@@ -58,7 +58,7 @@ BYLINE_LEAD = re.compile(r"^(?:By\s+[A-Z]|(?:Written|Posted|Words)\s+by\s+[A-Z]|
 
 #: A pictograph (emoji) or dingbat: site furniture often leads with one ('🤗 Hugging Face', '👋 Join us').
 PICTOGRAPH = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2190-\u21FF\u3030\u303D]")
-#: The separators of a row of links ('🤗 Hugging Face • 🤖 ModelScope', 'API | Docs | Blog').
+#: The separators of a row of links ('🤗 Model hub • 🤖 Mirror site', 'API | Docs | Blog').
 LINK_ROW_SEPARATOR = re.compile(r"\s*[|｜•]\s*")
 #: A figure's or table's caption, or a placeholder alt text: 'Figure 2. …', '表 1. …', '图 1：…', 'Image 1'.
 CAPTION = re.compile(r"^[*_]{0,3}(?:Figure|Fig\.|Table|Image|Photo|Chart|图片|图|表|圖片|圖)\s*\d{1,3}(?:\s*[.:：]|\s*$)")
@@ -82,7 +82,7 @@ SECTION_NUMBER = re.compile(
     r"|第[一二三四五六七八九十百\d]{1,4}\s*[条條章节節部分篇]\s*|[一二三四五六七八九十]{1,3}\s*[、.．]\s*|[(（][一二三四五六七八九十]{1,3}[)）]\s*)"
 )
 #: A run of two to five Title-Case words opening a block, then a capitalised word that opens a sentence: the head of
-#: a run-in heading separated by one space ('Claude Code Subagents As of June 2025, Claude Code is…').
+#: a run-in heading separated by one space ('Code Helpers As of May 2020, Code Helpers run…').
 RUN_IN_HEADING = re.compile(
     r"^([A-Z][A-Za-z0-9'’&.-]*(?: (?:[A-Z][A-Za-z0-9'’&.-]*|of|and|for|the|to|in|on|a|an|with|vs\.?)){1,4}) "
     r"(?=(?:The|This|That|These|Those|There|It|As|In|When|Where|What|While|How|Our|Some|Most|Many|But|After|Before|With|From|We|If|For|One|Each|Every|Since|Today|Over|At|By|On)\b[ ,])"
@@ -91,9 +91,9 @@ RUN_IN_HEADING = re.compile(
 FILE_ENTRY = re.compile(r"^[\w.-]+\.(?:md|markdown|txt|pdf|html?|ipynb|py|rst)\s*[:：]", re.ASCII)
 #: A label, a colon, then a handle: a credits line ('译员：@alice、@bob', 'Reviewers: @carol').
 HANDLE_AFTER_LABEL = re.compile(r"[:：]\s*@\w")
-#: Inside an English line: a sentence's end, then the next sentence ('… slowing us down. In the long run …').
+#: Inside an English line: a sentence's end, then the next sentence ('… holding us back. In the end …').
 INNER_SENTENCE_END = re.compile(r"[a-z0-9][.!?][’”\"')]?\s+[A-Z][a-z]")
-#: Inside an English line: a comma, then a lowercase word: a clause ('To get started, please visit …').
+#: Inside an English line: a comma, then a lowercase word: a clause ('To begin, please open …').
 COMMA_CLAUSE = re.compile(r",\s+[a-z]")
 #: A numbered list run on one line after its label: the next item's number after a space ('… 2、…', '… 3. …').
 RUN_ON_ITEM = re.compile(r"(?<=\s)(\d{1,2})\s*[、.．)）](?!\d)")

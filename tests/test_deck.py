@@ -45,10 +45,10 @@ def blocks(*rows):
     ([("commentary", "paragraph", "一段评论。"), ("original", "paragraph", "By contrast, the plain text goes on.")],
      {"author": ""}),
     # the date of a 'Published Time:' metadata line; a bookmark's 'Added At:' is not the article's date
-    ([("noncontent", "boilerplate", "Added At: 2024-10-22 13:46:25"), ("commentary", "paragraph", "一段评论。"),
-      ("noncontent", "boilerplate", "Published Time: 2023-05-04T10:07:13+00:00"), ("original", "paragraph", "Text.")],
-     {"date": "2023-05-04"}),
-    ([("noncontent", "boilerplate", "Added At: 2024-10-22 13:46:25"), ("original", "paragraph", "Text.")], {"date": ""}),
+    ([("noncontent", "boilerplate", "Added At: 2022-01-05 09:10:11"), ("commentary", "paragraph", "一段评论。"),
+      ("noncontent", "boilerplate", "Published Time: 2021-03-02T08:00:00+00:00"), ("original", "paragraph", "Text.")],
+     {"date": "2021-03-02"}),
+    ([("noncontent", "boilerplate", "Added At: 2022-01-05 09:10:11"), ("original", "paragraph", "Text.")], {"date": ""}),
     # 'By …' at the foot, its date taken out
     ([("commentary", "paragraph", "一段评论。"), ("original", "paragraph", "Text."),
       ("original", "paragraph", "By J. R. Example, May 7, 2026")], {"author": "J. R. Example", "date": "May 7, 2026"}),

@@ -262,7 +262,7 @@ def test_certainty_compares_like_with_like_over_the_linked_group():
     ("评测结果会有差异。", "The results may differ.", "unchanged"),               # may rendered by 会
     ("这个结果会有差异。", "The results are different.", "unchanged"),            # 会 alone is no hedge
     ("很多开发者都在用它。", "Most developers use it.", "softened"),               # down the quantity scale
-    ("大多数研究者难以获得它。", "It is beyond the reach of many researchers.", "sharpened"),  # up the scale
+    ("大多数研究者难以获得它。", "It is out of reach for many students.", "sharpened"),  # up the scale
     ("一些开发者在用它。", "Some developers use it.", "unchanged"),                # the same step
     ("这是最受欢迎的模型。", "It is the most popular model.", "unchanged"),         # a superlative, not a share
     ("我们研究了模型的不确定性。", "We study the model's uncertainty.", "unchanged"),  # a noun, not a hedge
@@ -272,9 +272,9 @@ def test_certainty_compares_like_with_like_over_the_linked_group():
     ("大幅提升了能力。", "Significantly improved the capabilities.", "unchanged"),  # a weak booster renders
     ("提升了能力。", "Significantly improved the capabilities.", "unchanged"),      # ... and does not weigh
     ("这与预训练截然不同。", "It is different from pre-training.", "sharpened"),
-    ("该流程复刻了论文中的三个训练步骤。", "The pipeline primarily replicates the three training steps of the paper.",
+    ("该流程复刻了论文中的三个训练步骤。", "The tool primarily copies the three steps of the method.",
      "sharpened"),                                                              # a translation drops the hedge
-    ("该流程主要复刻了论文中的三个训练步骤。", "The pipeline primarily replicates the three training steps of the paper.",
+    ("该流程主要复刻了论文中的三个训练步骤。", "The tool primarily copies the three steps of the method.",
      "unchanged"),                                                              # 主要 renders it
     ("这种多样性有助于后续的训练。", "This diversity is expected to help the subsequent training.", "sharpened"),
     ("这种多样性预计有助于后续的训练。", "This diversity is expected to help the subsequent training.", "unchanged"),

@@ -10,22 +10,22 @@ from helpers.text.parse import assign_parts, classify_noncontent, is_link_row, p
 
 @pytest.mark.parametrize("line, kind", [
     # page metadata of web captures and reposts
-    ("Title: Building effective agents", "boilerplate"),
+    ("Title: Building sturdy harbours", "boilerplate"),
     ("URL Source: https://example.com/research/post", "boilerplate"),
     ("Published Time: 2021-11-02T08:30:00+00:00", "boilerplate"),
     ("原文：Building effective agents", "boilerplate"),
     ("URL: https://example.com/p/post", "boilerplate"),
     ("Added At: 2025-01-02", "boilerplate"),
-    ("主来源：Building effective agents", "boilerplate"),
+    ("主来源：Building sturdy harbours", "boilerplate"),
     ("关联来源：Writing tools for agents", "boilerplate"),
     ("https://example.com/a/b", "boilerplate"),
     # navigation: link rows, emoji menus, a folder's file list, expand prompts
     ("🤗 Model hub • 🤖 Mirror site • 💬 Chat group", "boilerplate"),
-    ("📘商业授权 | 🤗HuggingFace | 🆕最新消息", "boilerplate"),
-    ("👋 Join us on 👾 Discord or 💬 WeChat", "boilerplate"),
+    ("📘使用说明 | 🤗模型仓库 | 🆕更新日志", "boilerplate"),
+    ("👋 Join us on 👾 Chatroom or 💬 Forum", "boilerplate"),
     ("📚 Grow at the Learning Hub", "boilerplate"),
     ("💪 欢迎来 技术博客 学习技术", "boilerplate"),
-    ("01-concept-workflow-vs-agent.md：Workflow 与 Agent 的边界", "boilerplate"),
+    ("02-concept-sample-topic.md：Sample 与 Topic 的边界", "boilerplate"),
     ("Link To Text", "boilerplate"),
     ("点击展开", "boilerplate"),
     ("Click to expand", "boilerplate"),
@@ -69,7 +69,7 @@ def test_furniture_lines_are_set_aside(line, kind):
     "🎯 2022-06-01: Our technical report is out!",                # a dated news item, not a byline
     "[2024.03.26] 我们发布了技术报告。",
     "7B | 🤗 Base-7B | 🤗 Chat-7B | 🤗 Chat-7B-4bits",              # a table row with links in it
-    "GPUs | OPT-13B | OPT-30B | OPT-66B",
+    "Cards | Foo-13B | Foo-30B | Foo-66B",
     "Table 1 shows the cost on a single node",                    # a sentence that names a table
     "Animated Gif of a decoder This way of picking the words that matter most for the next step has worked remarkably well.",
     "Title of the paper we cite is long and it keeps going as a normal sentence would, far beyond what a field line would hold in any page header that we have seen in a web capture, so it is content and stays content whatever it says.",

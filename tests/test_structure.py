@@ -240,7 +240,7 @@ def test_the_furniture_sentence_names_the_kinds_found():
 
 @pytest.mark.parametrize("line, following", [
     ("Big boats are slow to turn. In the long run the best boats are the ones", "which can be turned quickly."),
-    ("To get started, please visit our harbour page for the timetable", ENGLISH_BODY),
+    ("To begin, please open our harbour page for the timetable", ENGLISH_BODY),
     ("The best boats in the long run are the ones", "which the crews can turn quickly in a storm."),
 ])
 def test_a_line_that_reads_as_a_sentence_is_not_a_heading(line, following):
@@ -248,11 +248,11 @@ def test_a_line_that_reads_as_a_sentence_is_not_a_heading(line, following):
 
 
 def test_a_long_numbered_section_name_in_title_case_is_a_heading_and_a_sentence_is_not():
-    doc = ("4. Harbour Engine – Unified Infrastructure to Power and Optimize Every Crossing\n" + ENGLISH_BODY + "\n"
+    doc = ("4. Harbour Engine – One Shared Framework to Run and Improve Every Crossing\n" + ENGLISH_BODY + "\n"
            "6. Release: Try the Harbour Engine Today!\n" + ENGLISH_BODY + "\n"
            "7. the crews load the boats and then they sail out to sea at dawn\n" + ENGLISH_BODY + "\n")
     kinds = kinds_of(doc)
-    assert kinds["4. Harbour Engine – Unified Infrastructure to Power and Optimize Every Crossing"][1] == "heading"
+    assert kinds["4. Harbour Engine – One Shared Framework to Run and Improve Every Crossing"][1] == "heading"
     assert kinds["6. Release: Try the Harbour Engine Today!"][1] == "heading"
     assert kinds["7. the crews load the boats and then they sail out to sea at dawn"][1] == "list_item"
 

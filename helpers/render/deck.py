@@ -76,7 +76,7 @@ BY_LINE = re.compile(rf"^\s*By\s+(?P<name>{_NAMES})[\s,·|/–—-]*$")
 #: A Chinese byline: '文章由X撰写' (anywhere in a sentence), '作者：X'.
 ZH_WRITTEN_BY = re.compile(r"(?:文章|本文|原文|该文)由\s*(?P<name>[^，。,；;：:\n]{1,40}?)\s*(?:撰写|所写|撰文|执笔|写成|发表)")
 ZH_AUTHOR_FIELD = re.compile(r"(?:^|\s)作者\s*[:：]\s*(?P<name>[^\s，。,；;|｜/／]+(?:\s+[A-Z][^\s，。,；;|｜/／]*)*)")
-#: A metadata line giving the publication date ('Published Time: 2023-05-04T10:07:13+00:00', '发布时间：…'); a
+#: A metadata line giving the publication date ('Published Time: 2021-03-02T08:00:00+00:00', '发布时间：…'); a
 #: bookmark's 'Added At:' is the day it was saved, not the article's date, and is not read.
 PUBLISHED_FIELD = re.compile(r"^\s*(?:Published(?:\s+(?:Time|At|On|Date))?|Publication\s+Date|Date|发布时间|发表时间|发布日期|发表日期|日期)"
                              r"\s*[:：]\s*(?P<value>.+)$", re.I)
@@ -121,10 +121,10 @@ def _author(blocks: pd.DataFrame) -> tuple[str, str]:
 
 
 def _published(texts: pd.Series) -> str:
-    """The date of a metadata line that gives the publication date ('Published Time: 2023-05-04T…' → '2023-05-04')."""
+    """The date of a metadata line that gives the publication date ('Published Time: 2021-03-02T…' → '2021-03-02')."""
     for text in texts:
         field = PUBLISHED_FIELD.match(str(text))
-        # an ISO timestamp's 'T' joins the date to the time ('2023-05-04T10:07'): a space lets the date stand alone
+        # an ISO timestamp's 'T' joins the date to the time ('2021-03-02T08:00'): a space lets the date stand alone
         date = DATE.search(re.sub(r"(?<=\d)T(?=\d)", " ", field.group("value"))) if field else None
         if date:
             return date.group(0)

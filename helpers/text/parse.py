@@ -388,7 +388,7 @@ def is_section_label(text: str) -> bool:
 #: its number; longer, it states something (a summary's numbered key point: '3.中国公司有很强的技术自主意识').
 SECTION_NAME_MAX_WORDS = 7
 SECTION_NAME_MAX_HAN = 10
-#: A name in Title Case may run to this many words ('4. A Hybrid Engine – Unified Infrastructure to Power Training').
+#: A name in Title Case may run to this many words ('4. A Shared Engine – One Framework to Run Training').
 SECTION_TITLE_MAX_WORDS = 14
 TITLE_CASE_SHARE = 0.7
 
@@ -445,9 +445,9 @@ CLAUSE_MIN_WORDS = 7
 
 
 def reads_as_sentence(text: str, following: str) -> bool:
-    """A short unpunctuated line that is not a heading all the same: it holds a sentence's end inside ('… slowing us
-    down. In the long run, the best are the ones'), the next line goes on in lowercase (the sentence broke over two
-    lines), or a comma opens a lowercase clause in a line of some length ('To get started, please visit our page').
+    """A short unpunctuated line that is not a heading all the same: it holds a sentence's end inside ('… holding us
+    back. In the end, the best are the ones'), the next line goes on in lowercase (the sentence broke over two
+    lines), or a comma opens a lowercase clause in a line of some length ('To begin, please open our page').
 
     >>> reads_as_sentence("Big models are slow. In the long run the best ones", "which can be iterated on.")
     True
