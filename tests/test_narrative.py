@@ -464,3 +464,16 @@ def test_the_pair_most_often_named_together_is_said_as_a_tie_when_others_equal_i
     co.loc["Acme", "Cord"] = co.loc["Cord", "Acme"] = 3
     line = [x for x in mention_findings(by_part, one, co) if "named together" in x][0]
     assert line == "Most often named together: Acme and Bolt (8 paragraphs)."
+
+
+def test_page_01_names_the_chinese_versions_title_and_labels_apart_from_its_headings():
+    from helpers.pipeline import run
+    from helpers.render.narrative import overview_findings
+
+    text = ("An Example Title\n\nSummary\n\n这是第一句评论。这是第二句评论。\n\n"
+            "This is the first English sentence. This is the second one. A third follows here.\n")
+    analysis = run(text)
+    line = overview_findings(analysis.blocks, analysis.claims, analysis.tables.repairs)[0]
+    assert "(of them its title and 1 outline label such as 'Summary', not counted as sentences)" in line
+    plain = run("这是第一句评论。\n\nThis is the first English sentence. It goes on here.\n")
+    assert "of them" not in overview_findings(plain.blocks, plain.claims, plain.tables.repairs)[0]

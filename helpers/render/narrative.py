@@ -118,8 +118,10 @@ def overview_findings(blocks: pd.DataFrame, claims: pd.DataFrame, repairs: pd.Da
     zh_weight, _ = version_weights(claims)  # the one length measure of every page (the caveats')
     commentary = blocks[blocks["part"] == PART_COMMENTARY]
     # the Chinese version's own title and outline labels ('Three Observations', 'Summary') may be in English: said so
-    framing_lines = int(commentary["kind"].isin(["title", "label"]).sum()) if "kind" in blocks else 0
-    framing_note = f" (of them {framing_lines} its title or section labels)" if framing_lines else ""
+    titles = int((commentary["kind"] == "title").sum()) if "kind" in blocks else 0
+    labels = int((commentary["kind"] == "label").sum()) if "kind" in blocks else 0
+    parts = (["its title"] if titles else []) + ([plural(labels, "outline label") + " such as 'Summary'"] if labels else [])
+    framing_note = f" (of them {' and '.join(parts)}, not counted as sentences)" if parts else ""
     lines = [
         f"{plural(len(blocks), 'block')}: {plural(len(commentary), 'block')} of the Chinese version{framing_note}, "
         f"{plural(int((blocks['part'] == PART_ORIGINAL).sum()), 'block')} of English original and "
