@@ -417,7 +417,9 @@ def additions_title(alignment: pd.DataFrame, additions: pd.DataFrame, *, links=N
     caveat); not counted where the links are held back: a sentence the aligner leaves unlinked is then as likely a
     summary it missed."""
     if links is not None and not links.presented:
-        return "Sentences linked to no English: possibly the writer's own, to be read, not counted"
+        # unlinked here is as likely a restatement the aligner could not match as the writer's own: said both ways
+        return ("Sentences the aligner linked to no English: the writer's own or restatements it could not match, "
+                "to be read, not counted")
     zh, beyond = within_english(alignment)
     asides = int((additions["addition"] == "aside").sum())
     past = (f"; {plural(beyond, 'more sentence')} draw on English the file does not hold" if beyond > 1 else

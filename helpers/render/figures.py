@@ -116,14 +116,16 @@ def plot_anatomy(blocks: pd.DataFrame, claims: pd.DataFrame | None = None) -> Fi
     sentences = (claims[claims["kind"].isin(CONTENT_KINDS)].groupby("part").size().reindex(parts).fillna(0).astype(int)
                  if claims is not None
                  else pd.Series(0, index=parts))
-    for yi, total, b, n in zip(y, left, n_blocks, sentences):
-        label = f"{int(total):,} characters · {b} blocks" + (f" · {n} sentences" if claims is not None else "")
+    for yi, total, b, n, part in zip(y, left, n_blocks, sentences, parts):
+        # the count is of content sentences (furniture, titles and labels are not sentences of a version)
+        counted = claims is not None and part != PART_NONCONTENT
+        label = f"{int(total):,} characters · {b} blocks" + (f"\n{n} content sentences" if counted else "")
         ax.annotate(label, (total, yi), xytext=(6, 0), textcoords="offset points", va="center", fontsize=MIN_FONT_PT)
     ax.set_yticks(y, [PART_LABELS[p] for p in parts])
-    ax.set_xlabel("characters (each bar split by kind of block: paragraphs, headings, list items, furniture)")
-    ax.set_xlim(0, max(left.max(), 1) * 1.7)
+    ax.set_xlabel("characters, each bar split by kind of block")
+    ax.set_xlim(0, max(left.max(), 1) * 2.1)   # room for the longest label right of the longest bar
     _title(fig, "What the document is made of, in characters")
-    fig.legend(*ax.get_legend_handles_labels(), loc="outside lower center", ncols=max(len(kinds), 1))
+    fig.legend(*ax.get_legend_handles_labels(), loc="outside lower center", ncols=min(max(len(kinds), 1), 3))
     return fig
 
 
