@@ -154,9 +154,14 @@ def load_stopwords(lang: str, path: str | Path | None = None) -> frozenset[str]:
 
 # ---- matching ---------------------------------------------------------------------------------
 
+def _escaped(part: str) -> str:
+    """One word of a cue, escaped; its apostrophe matches the typographic one too (Moore's, Moore’s)."""
+    return re.escape(part).replace("'", "['’]")
+
+
 def _body(cue: str) -> str:
     """A cue's words as a pattern: a space matches spaces or a hyphen."""
-    return r"[\s\-]+".join(re.escape(part) for part in cue.split())
+    return r"[\s\-]+".join(_escaped(part) for part in cue.split())
 
 
 def cue_pattern(cue: str, match: str) -> str:
@@ -164,9 +169,11 @@ def cue_pattern(cue: str, match: str) -> str:
 
     >>> re.findall(cue_pattern("regulat*", "word"), "Regulators regulate", re.IGNORECASE)
     ['Regulators', 'regulate']
+    >>> re.findall(cue_pattern("Moore's law", "word"), "Moore’s law and Moore's law", re.IGNORECASE)
+    ['Moore’s law', "Moore's law"]
     """
     if match == "substring":
-        return r"\s*".join(re.escape(part) for part in cue.split())
+        return r"\s*".join(_escaped(part) for part in cue.split())
     if match == "prefix":
         return rf"(?<![{LATIN_EDGE}]){_body(cue)}"
     stem, star = (cue[:-1], True) if cue.endswith("*") else (cue, False)
@@ -229,7 +236,9 @@ class CueMatcher:
                 index = len(self._patterns)
                 self._patterns.append((str(name), pattern))
                 for cue in _pattern_cues(pattern, compiled, rows):
-                    anchors.setdefault(cue.split()[0].rstrip("*").lower() if cue.split() else "", set()).add(index)
+                    anchor = cue.split()[0].rstrip("*").lower() if cue.split() else ""
+                    for spelling in {anchor, anchor.replace("'", "’")}:  # the pattern takes either apostrophe
+                        anchors.setdefault(spelling, set()).add(index)
         self._always = frozenset(anchors.pop("", ()))  # a cue without a literal first word: its pattern always runs
         # A word or prefix pattern cannot match right after a Latin letter or digit (its lookbehind, case-sensitive or
         # not, refuses such a character): its anchors' hits there ("i" inside "in") are skipped; substrings' are not.

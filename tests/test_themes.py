@@ -234,7 +234,7 @@ def test_a_translation_gives_near_equal_theme_shares(doc_name):
 def test_laws_of_science_and_client_software_are_technology_not_legality_or_money():
     claims = pd.DataFrame({"claim_id": [1, 2, 3, 4], "part": ["original", "original", "commentary", "original"],
                            "kind": ["paragraph"] * 4, "lang": ["en", "en", "zh", "en"],
-                           "text": ["Scaling laws hold for these models.", "Moore's law slowed.", "客户端发送请求。",
+                           "text": ["Scaling laws hold for these models.", "Moore’s law slowed.", "客户端发送请求。",
                                     "The law requires consent."]})
     hits = themes.theme_hits(claims).set_index("claim_id")["theme"]
     assert hits[1] == hits[2] == hits[3] == "technology" and hits[4] == "legality"
