@@ -159,3 +159,10 @@ def test_a_dated_news_item_is_content_even_when_it_ends_with_a_prompt():
     assert classify_noncontent(item) is None
     assert classify_noncontent("2023-05-01: Our report is out! Click here to read it.") is None
     assert classify_noncontent("Click here to read our blog.") == "boilerplate"
+
+
+def test_a_long_english_caption_is_a_caption_where_a_chinese_line_as_long_is_a_paragraph():
+    english = "Figure 1: " + "The diagram compares two ways of batching requests across a shared engine. " * 7
+    assert 400 < len(english) <= 800 and classify_noncontent(english) == "caption"
+    chinese = "图 1：" + "这张图比较了两种批处理请求的方式，并说明了它们在共享引擎中的差别。" * 14
+    assert len(chinese) > 400 and classify_noncontent(chinese) is None

@@ -131,6 +131,9 @@ def _context_cues() -> CueMatcher:
 FIELD_LINE_MAX_CHARS = 200
 #: A caption longer than this is a paragraph that opens with 'Table 1.'.
 CAPTION_MAX_CHARS = 400
+#: ... in Latin script, where the same caption takes about three letters for each Chinese character ('Figure 1: …'
+#: describing a diagram in five sentences runs to 500 letters while its Chinese twin stays under 400 characters).
+CAPTION_MAX_LATIN_CHARS = 800
 #: A row of links: each entry at most this long.
 LINK_ROW_ENTRY_MAX_CHARS = 40
 #: A line led by an emoji and carrying a prompt cue: at most this long (a menu entry, not a paragraph).
@@ -172,7 +175,7 @@ def classify_noncontent(text: str, *, lang: str | None = None) -> str | None:
         return None
     if IMAGE_PLACEHOLDER.match(text):
         return "image_placeholder"
-    if len(text) <= CAPTION_MAX_CHARS and CAPTION.match(text):
+    if len(text) <= (CAPTION_MAX_CHARS if HAN.search(text) else CAPTION_MAX_LATIN_CHARS) and CAPTION.match(text):
         return "caption"
     if len(text) <= FIELD_LINE_MAX_CHARS:
         field = _field_labels().match(text)
