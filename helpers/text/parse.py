@@ -418,7 +418,7 @@ def section_name(text: str, lang: str) -> bool:
 def is_title_case(words: list[str]) -> bool:
     """Words written as a title: most of the longer ones (four letters or more) capitalised.
 
-    >>> is_title_case("Unified Infrastructure to Power and Optimize Training".split()), is_title_case("we train the models".split())
+    >>> is_title_case("Shared Framework to Run and Improve Training".split()), is_title_case("we train the models".split())
     (True, False)
     """
     long = [w for w in words if len(w) >= 4 and w[:1].isalpha()]
