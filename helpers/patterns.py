@@ -70,8 +70,6 @@ IMAGE_PLACEHOLDER = re.compile(r"^(?:(?:Image|Photo|Picture|图片|圖片|图|�
 BREADCRUMB_TRAIL = re.compile(r"^[^\s>›»/][^>›»/\r\n]{0,30}(?:\s[>›»/]\s[^>›»/\r\n]{1,30}){1,5}$")
 #: The words of a web address's host and folders (not its last segment, the page's own name).
 URL_PARTS = re.compile(r"https?://([^/\s]+)((?:/[^/\s?#]+)*)/[^/\s?#]*")
-#: A sentence that names the authors: 'Written by Ann Example and Bo Sample.' (the author, wherever it stands).
-WRITTEN_BY = re.compile(r"^(?:Written|Posted|Words)\s+by\s+(?P<names>[A-Z][^.;:\r\n]{1,80}?)(?:[.;:]|\s*$)")
 #: A page-metadata line giving the page's title ('Title: …', '标题：…').
 TITLE_FIELD = re.compile(r"^\s*(?:Title|标题|題目|题目|標題)\s*[:：]\s*(?P<title>.+?)\s*$", re.I)
 #: The number '00.' or '0、' before a document's title ('00. How We Built …'): a title, not the first list item.
