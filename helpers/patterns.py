@@ -72,7 +72,7 @@ BREADCRUMB_TRAIL = re.compile(r"^[^\s>›»/][^>›»/\r\n]{0,30}(?:\s[>›»/]\
 URL_PARTS = re.compile(r"https?://([^/\s]+)((?:/[^/\s?#]+)*)/[^/\s?#]*")
 #: A page-metadata line giving the page's title ('Title: …', '标题：…').
 TITLE_FIELD = re.compile(r"^\s*(?:Title|标题|題目|题目|標題)\s*[:：]\s*(?P<title>.+?)\s*$", re.I)
-#: The number '00.' or '0、' before a document's title ('00. How We Built …'): a title, not the first list item.
+#: The number '00.' or '0、' before a document's title ('00. How We Sailed …'): a title, not the first list item.
 TITLE_NUMBER = re.compile(r"^0{1,2}\s*[.．、]\s*\S")
 #: A numbered section line: '1. Definitions', '6) Dispute Resolution', '1. 定义', '第一条 …', '一、…', '（二）…'.
 SECTION_NUMBER = re.compile(
