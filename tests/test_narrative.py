@@ -161,12 +161,14 @@ def test_withheld_findings_say_why_and_state_no_count():
 
 
 SHIFT_VALUES = ["softened", "sharpened", "unchanged", "attributed", "reattributed", "absorbed", "quote_absorbed", ""]
+#: A shift-count table (value → sentences), the labels the gate presents, and the evidence floor.
+SHIFT_CASES = (st.dictionaries(st.sampled_from(SHIFT_VALUES), st.integers(0, 30), max_size=8),
+               st.sets(st.sampled_from(["certainty:softened", "certainty:sharpened", "voice:absorbed", "voice:attributed"])),
+               st.integers(1, 6))
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.dictionaries(st.sampled_from(SHIFT_VALUES), st.integers(0, 30), max_size=8),
-       st.sets(st.sampled_from(["certainty:softened", "certainty:sharpened", "voice:absorbed", "voice:attributed"])),
-       st.integers(1, 6))
+@given(*SHIFT_CASES)
 def test_no_shift_sentence_contradicts_its_count_or_counts_a_held_back_label(values, presented, min_evidence):
     table = counts(**values)
     lines = shift_findings(table, gate(presented=tuple(presented)), min_evidence=min_evidence)
@@ -224,9 +226,7 @@ def test_every_shift_sentence_of_a_translation_says_whose_choices_they_are():
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.dictionaries(st.sampled_from(SHIFT_VALUES), st.integers(0, 30), max_size=8),
-       st.sets(st.sampled_from(["certainty:softened", "certainty:sharpened", "voice:absorbed", "voice:attributed"])),
-       st.integers(1, 6))
+@given(*SHIFT_CASES)
 def test_no_shift_sentence_of_a_translation_forgets_the_translator(values, presented, min_evidence):
     table = counts(**values)
     lines = framing_findings(pd.DataFrame({"zh_claim_id": pd.array([], dtype="Int64"),
