@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..columns import KWIC_COLUMNS, ORG_COUNT_COLUMNS, PART_COMMENTARY, PART_ORIGINAL
+from ..columns import CONTENT_KINDS, KWIC_COLUMNS, ORG_COUNT_COLUMNS, PART_COMMENTARY, PART_ORIGINAL
 from ..params import DEFAULTS
 from ..patterns import WHITESPACE
 from ..tables.discover import DISCOVERED
@@ -24,8 +24,13 @@ LAB_TYPES = DEFAULTS.lab_types
 
 
 def lab_mentions(mentions: pd.DataFrame, gazetteer: pd.DataFrame | None = None, *,
-                 types=LAB_TYPES) -> pd.DataFrame:
+                 types=LAB_TYPES, claims: pd.DataFrame | None = None) -> pd.DataFrame:
     """Mentions in the commentary or the original whose organisation is of one of ``types``.
+
+    Given ``claims``, only the mentions in the versions' content (headings, paragraphs, list items) count: not a
+    title line or an outline label, which the lengths every rate divides by leave out too (an English title heading
+    the whole file would otherwise count for the Chinese, and a rate per 1,000 characters would set its mentions
+    against the other units' length).
 
     ``org`` becomes the organisation's display name (the gazetteer's English name, else its Chinese
     one: 'Ant Group', not 'ant_group'), since every table and figure built on it is read by people;
@@ -38,6 +43,8 @@ def lab_mentions(mentions: pd.DataFrame, gazetteer: pd.DataFrame | None = None, 
     names = table["name_en"].where(table["name_en"].astype(str) != "", table["name_zh"])
     names = names.where(names.astype(str) != "", table.index.to_series())
     kept = mentions[mentions["part"].isin([PART_COMMENTARY, PART_ORIGINAL]) & (mentions["org"].astype(str) != "")]
+    if claims is not None:
+        kept = kept[kept["claim_id"].isin(claims.loc[claims["kind"].isin(CONTENT_KINDS), "claim_id"])]
     discovered = kept["type"] == DISCOVERED
     kept = kept.assign(org_type=kept["org"].map(org_type).fillna("").where(~discovered, DISCOVERED), org_id=kept["org"],
                        org=kept["org"].map(names).fillna(kept["org"]).where(~discovered, kept["org"] + DISCOVERED_MARK))
