@@ -199,3 +199,11 @@ def test_charts_mark_the_themes_and_frames_whose_gap_the_pages_do_not_state():
     plain = figures.plot_frame_mix(mix)
     assert "*" not in "".join(t.get_text() for t in plain.axes[0].get_yticklabels())
     assert "evidence" not in plain.axes[0].get_xlabel()
+
+
+def test_co_mentions_of_one_organisation_say_there_is_no_pair():
+    one = pd.DataFrame([[3]], index=["Zhipu AI"], columns=["Zhipu AI"])
+    fig = figures.plot_co_mentions(one)
+    texts = [t.get_text() for ax in fig.axes for t in ax.texts]
+    assert texts == ["only one organisation named (Zhipu AI): no pair to count"]
+    assert not any(ax.images for ax in fig.axes)  # no one-cell map drawn

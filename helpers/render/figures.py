@@ -113,13 +113,17 @@ def plot_anatomy(blocks: pd.DataFrame, claims: pd.DataFrame | None = None) -> Fi
         values = chars[kind].to_numpy()
         ax.barh(y, values, left=left, color=KIND_COLOURS[kind], label=kind.replace("_", " "), height=0.6)
         left += values
-    sentences = (claims[claims["kind"].isin(CONTENT_KINDS)].groupby("part").size().reindex(parts).fillna(0).astype(int)
-                 if claims is not None
-                 else pd.Series(0, index=parts))
-    for yi, total, b, n, part in zip(y, left, n_blocks, sentences, parts):
-        # the count is of content sentences (furniture, titles and labels are not sentences of a version)
+    def per_part(kinds) -> pd.Series:
+        if claims is None:
+            return pd.Series(0, index=parts)
+        return claims[claims["kind"].isin(kinds)].groupby("part").size().reindex(parts).fillna(0).astype(int)
+
+    sentences, headings = per_part([k for k in CONTENT_KINDS if k != "heading"]), per_part(["heading"])
+    for yi, total, b, n, h, part in zip(y, left, n_blocks, sentences, headings, parts):
+        # the counts are of a version's sentences and headings (furniture, titles and labels are neither)
         counted = claims is not None and part != PART_NONCONTENT
-        label = f"{int(total):,} characters · {b} blocks" + (f"\n{n} content sentences" if counted else "")
+        label = (f"{int(total):,} characters · {b} blocks"
+                 + (f"\n{n} sentences" + (f", {h} headings" if h else "") if counted else ""))
         ax.annotate(label, (total, yi), xytext=(6, 0), textcoords="offset points", va="center", fontsize=MIN_FONT_PT)
     ax.set_yticks(y, [PART_LABELS[p] for p in parts])
     ax.set_xlabel("characters, each bar split by kind of block")
@@ -181,6 +185,10 @@ def plot_theme_strip(positions: pd.DataFrame, spans: pd.DataFrame, themes: list[
     return fig
 
 
+#: Under a chart's axis label where a bar is marked *: on lines short enough for an axis beside long tick labels.
+UNSTATED_NOTE = "\n* the gap rests on too little evidence to be stated\n(page 02 says why)"
+
+
 @_styled
 def plot_theme_share(share: pd.DataFrame, top: int = 8, *, unstated=None) -> Figure:
     """Grouped horizontal bars: the share of each language's sentences touching each theme (a frame of
@@ -199,7 +207,7 @@ def plot_theme_share(share: pd.DataFrame, top: int = 8, *, unstated=None) -> Fig
     ax.set_yticks(y, [t.replace("_", " ") + (" *" if t in unstated else "") for t in themes])
     marked = any(t in unstated for t in themes)
     ax.set_xlabel("share of the version's sentences touching the theme (%)"
-                  + ("\n* the gap rests on too little evidence to be stated (page 02 says why)" if marked else ""))
+                  + (UNSTATED_NOTE if marked else ""))
     ax.set_xlim(0, max(share["share"].max() * 100, 1) * 1.2)
     _title(fig, "Theme share: how many of each version's sentences touch each theme")
     ax.legend(loc="lower right")
@@ -234,7 +242,7 @@ def plot_org_mentions(by_part: pd.DataFrame, top: int = 15, *, claims: pd.DataFr
     height = 0.45   # two bars a row, each tall enough for its number's digits
     panels = [(axes[0], "mentions", "{:.0f}", lambda part: chosen[part])]
     if lengths is not None:
-        panels.append((axes[1], "per 1,000 characters of the version (English: 3 letters a character)", "{:.1f}",
+        panels.append((axes[1], "per 1,000 characters of the version\n(English: 3 letters a character)", "{:.1f}",
                        lambda part: chosen[part] * 1000 / max(lengths[part], 1)))
     for ax, label, fmt, values in panels:
         top_value = 0.0
@@ -262,6 +270,10 @@ def plot_co_mentions(matrix: pd.DataFrame, unit_label: str = "paragraphs") -> Fi
     fig.set_size_inches(size + 1.5, size)
     if matrix.empty:
         _empty(ax, "no organisations mentioned")
+        return fig
+    if len(matrix) < 2:  # one name has no pair: said, not drawn as a one-cell blank map
+        _empty(ax, f"only one organisation named ({matrix.index[0]}): no pair to count")
+        _title(fig, f"Named together ({unit_label})")
         return fig
     values = matrix.to_numpy().astype(float)
     np.fill_diagonal(values, np.nan)
@@ -341,7 +353,7 @@ def plot_frame_mix(mix: pd.DataFrame, *, by: str = "chars", top: int = 8, unstat
     unit = "text (characters)" if by == "chars" else "sentences"
     marked = any(f in unstated for f in frames)
     ax.set_xlabel(f"share of the version's {unit} (%)"
-                  + ("\n* the gap rests on too little evidence to be stated (page 02 says why)" if marked else ""))
+                  + (UNSTATED_NOTE if marked else ""))
     _title(fig, "Frame mix: what each version talks about, in policy-frame terms")
     ax.legend(loc="lower right")
     return fig
