@@ -82,8 +82,23 @@ PUBLISHED_FIELD = re.compile(r"^\s*(?:Published(?:\s+(?:Time|At|On|Date))?|Publi
                              r"\s*[:：]\s*(?P<value>.+)$", re.I)
 #: A line's leading section number ('00. ', '1、'), which a title set as the first item of a list carries.
 NUMBER_PREFIX = re.compile(r"^\s*\d{1,3}\s*[.、．]\s*")
-#: Most words in a byline's name (a longer run is a sentence that happens to start 'By …').
-MAX_NAME_WORDS = 12
+#: Most words in one name of a byline, and most names in one byline (a longer run is a sentence that happens to
+#: start 'By …'): names are counted between commas and 'and', so six authors' byline is six names, not 13 words.
+MAX_NAME_WORDS = 4
+MAX_NAMES = 12
+NAME_SEPARATOR = re.compile(r"\s*(?:,|，|、|;|&|\band\b|和|与)\s*")
+
+
+def _reads_as_names(text: str) -> bool:
+    """Whether a byline's text is one to ``MAX_NAMES`` names of at most ``MAX_NAME_WORDS`` words each.
+
+    >>> _reads_as_names("Ada Lovelace, Alan Turing, and Grace Hopper")
+    True
+    >>> _reads_as_names("the team that built the first version of this system and then shipped it to users")
+    False
+    """
+    names = [n for n in NAME_SEPARATOR.split(text.strip()) if n]
+    return 0 < len(names) <= MAX_NAMES and all(len(n.split()) <= MAX_NAME_WORDS for n in names)
 
 
 def _ends(frame: pd.DataFrame, count: int = HEAD_BLOCKS) -> pd.DataFrame:
@@ -109,13 +124,13 @@ def _author(blocks: pd.DataFrame) -> tuple[str, str]:
         line = _plain(text)
         date = DATE.search(line)
         by = BY_LINE.match(line[:date.start()] + line[date.end():] if date else line)
-        if by and len(by.group("name").split()) <= MAX_NAME_WORDS:
+        if by and _reads_as_names(by.group("name")):
             return by.group("name").strip(), date.group(0) if date else ""
     # the explicit phrasings ('Written by …' in the acknowledgements, '文章由X撰写' in a summary) anywhere
     for pattern in (AUTHOR_PHRASE, ZH_WRITTEN_BY):
         for text in blocks["text"].astype(str):
             found = pattern.search(_plain(text))
-            if found and 0 < len(found.group("name").split()) <= MAX_NAME_WORDS:
+            if found and _reads_as_names(found.group("name")):
                 return found.group("name").strip(), ""
     return "", ""
 
@@ -136,7 +151,7 @@ def _zh_author(blocks: pd.DataFrame) -> str:
     Chinese version's byline, not the English article's author."""
     for text in blocks.loc[blocks["part"] != PART_ORIGINAL, "text"].astype(str):
         found = ZH_AUTHOR_FIELD.search(_plain(text))
-        if found and 0 < len(found.group("name").split()) <= MAX_NAME_WORDS:
+        if found and _reads_as_names(found.group("name")):
             return found.group("name").strip()
     return ""
 
