@@ -352,9 +352,29 @@ def main(argv: list[str] | None = None) -> int:
             exc.published = PUBLISHED[-1]  # it came after this run's output was in place, while reporting it
         return errors.interrupted(exc)
     except Exception as exc:  # a bug: one line, the traceback only when asked for
+        interrupt = _interrupt_behind(exc) or errors.received_interrupt()
+        if interrupt is not None:  # a library turned the signal into its own error (pandas' CSV reader does)
+            for what in ("kept", "published", "resume"):  # where the output stands, as the writer marked the error
+                if getattr(exc, what, None) and not getattr(interrupt, what, None):
+                    setattr(interrupt, what, getattr(exc, what))
+            if len(PUBLISHED) > published_before and not getattr(interrupt, "kept", None):
+                interrupt.published = PUBLISHED[-1]
+            return errors.interrupted(interrupt)
         return errors.report_internal(exc, debug)
     finally:
         errors.restore_signal_handlers(previous)
+
+
+def _interrupt_behind(exc: BaseException) -> KeyboardInterrupt | None:
+    """The Ctrl-C or SIGTERM an exception was raised while handling, if any: pandas' C parser reports a read that a
+    signal cut short as a ParserError, which is an interruption, not a bug."""
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen:
+        if isinstance(exc, KeyboardInterrupt):
+            return exc
+        seen.add(id(exc))
+        exc = exc.__cause__ or exc.__context__
+    return None
 
 
 def run_command(args: argparse.Namespace) -> int:

@@ -54,15 +54,36 @@ class Terminated(KeyboardInterrupt):
     """SIGTERM, raised like Ctrl-C so that every ``finally`` and cleanup runs."""
 
 
+#: The signals received since ``install_signal_handlers``, in order: a library that turns the exception a signal
+#: raised into an error of its own (pandas' CSV reader reports "Calling read(nbytes) on source failed") must not
+#: make an interruption look like a bug.
+RECEIVED: list[int] = []
+
+
 def raise_terminated(signum, frame) -> None:
+    RECEIVED.append(signum)
     raise Terminated()
+
+
+def raise_interrupt(signum, frame) -> None:
+    RECEIVED.append(signum)
+    raise KeyboardInterrupt()
 
 
 def install_signal_handlers() -> dict:
     """SIGTERM unwinds like Ctrl-C (cleanup runs, then exit 143) instead of killing the process mid-write;
     Ctrl-C raises KeyboardInterrupt even where a caller had set it aside. Returns the handlers replaced."""
-    wanted = {signal.SIGTERM: raise_terminated, signal.SIGINT: signal.default_int_handler}
+    RECEIVED.clear()
+    wanted = {signal.SIGTERM: raise_terminated, signal.SIGINT: raise_interrupt}
     return {signum: signal.signal(signum, handler) for signum, handler in wanted.items()}
+
+
+def received_interrupt() -> KeyboardInterrupt | None:
+    """The interruption a signal received since ``install_signal_handlers`` stands for (Terminated for SIGTERM), or
+    None: what an error that a library raised in its place really was."""
+    if not RECEIVED:
+        return None
+    return Terminated() if RECEIVED[-1] == signal.SIGTERM else KeyboardInterrupt()
 
 
 def restore_signal_handlers(previous: dict) -> None:

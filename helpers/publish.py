@@ -31,6 +31,8 @@ import tempfile
 from pathlib import Path
 from typing import Iterator
 
+from . import errors
+
 #: The file that marks a folder as one of our outputs, safe to replace whole.
 MARKER = ".zh-en-framing-output"
 MARKER_TEXT = ("This folder was written by the zh-en-framing bundle (python -m helpers) and is replaced whole "
@@ -184,9 +186,11 @@ def publishing(target: str | Path) -> Iterator[Path]:
                 if swapped and target not in PUBLISHED:
                     PUBLISHED.append(target)
                 shutil.rmtree(folder, ignore_errors=True)  # after a swap: the previous output, or nothing
-                if isinstance(exc, KeyboardInterrupt) and swapped:
+                # an interruption, or the error a library raised in its place (errors.RECEIVED says a signal came)
+                interrupted = isinstance(exc, KeyboardInterrupt) or bool(errors.RECEIVED)
+                if interrupted and swapped:
                     exc.published = target  # the interruption came after the new output was in place
-                elif isinstance(exc, KeyboardInterrupt) and (target / MARKER).is_file():
+                elif interrupted and (target / MARKER).is_file():
                     exc.kept = target  # the one line printed for an interruption says so
                 raise
     except BaseException:

@@ -230,3 +230,21 @@ def test_an_interruption_while_the_command_line_loads_is_one_line_too(tmp_path, 
     _, err = process.communicate(timeout=60)
     assert (process.returncode, err) == (status, "interrupted; nothing was written\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+def test_an_error_a_library_raises_in_place_of_a_signal_is_an_interruption(capsys, monkeypatch):
+    # pandas' CSV reader turns the KeyboardInterrupt a signal raised mid-read into a ParserError of its own; the run
+    # was interrupted all the same: one line, status 130, never "internal error … a bug"
+    from helpers import cli
+
+    def parse_error_after_a_signal(args):
+        errors.RECEIVED.append(signal.SIGINT)
+        raise ValueError("Error tokenizing data. C error: Calling read(nbytes) on source failed.")
+
+    monkeypatch.setattr(cli, "run_command", parse_error_after_a_signal)
+    assert cli.main(["extract", "x.txt"]) == errors.EXIT_INTERRUPTED
+    assert capsys.readouterr().err == "interrupted; nothing was written\n"
+    # without a signal the same error is a bug, said as one
+    monkeypatch.setattr(cli, "run_command", lambda args: (_ for _ in ()).throw(ValueError("boom")))
+    assert cli.main(["extract", "x.txt"]) != errors.EXIT_INTERRUPTED
+    assert "internal error" in capsys.readouterr().err
