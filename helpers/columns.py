@@ -62,6 +62,19 @@ PARTS = [PART_COMMENTARY, PART_ORIGINAL, PART_NONCONTENT]
 # caption or alt text) are furniture, like bylines and boilerplate.
 KINDS = ["heading", "paragraph", "list_item", "byline", "boilerplate", "title", "image_placeholder", "caption", "label"]
 CONTENT_KINDS = ["heading", "paragraph", "list_item"]
+# Content that is not a heading: what the pages call sentences when they count them ("10 Chinese sentences" never
+# includes a section title or an outline label such as '要点总结：' that a reader would not call a sentence).
+SENTENCE_KINDS = ["paragraph", "list_item"]
+
+
+def units_noun(kinds) -> str:
+    """What a count of content units is called: 'sentences', or 'sentences and headings' when ``kinds`` (the
+    counted units' kinds) hold a heading, so that a count never calls a heading a sentence.
+
+    >>> units_noun(["paragraph", "list_item"]), units_noun(["heading", "paragraph"])
+    ('sentences', 'sentences and headings')
+    """
+    return "sentences and headings" if "heading" in set(kinds) else "sentences"
 NONCONTENT_KINDS = ["byline", "boilerplate", "image_placeholder", "caption"]
 
 # Values of the `lang` column.

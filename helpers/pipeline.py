@@ -24,7 +24,7 @@ import pandas as pd
 from .align import align_claims
 from .cache import load_or_build
 from .columns import (
-    BEYOND, CONTENT_KINDS, KINDS, PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL, PARTS, RELATIONS,
+    BEYOND, CONTENT_KINDS, KINDS, PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL, PARTS, RELATIONS, units_noun,
 )
 from .framing import shifts as fr
 from .framing.caveats import caveats, mark_beyond
@@ -116,13 +116,18 @@ class Analysis:
         beyond = int((per_sentence["relation"] == BEYOND).sum())
         changed = ", ".join(f"{k}={v}" for k, v in self.params.changes().items())
         # sentences of the two versions' content: furniture, titles and outline labels are not counted as sentences
+        # and headings apart: a section title or an outline label is content, not a sentence
         kept = self.claims[self.claims["kind"].isin(CONTENT_KINDS) & (self.claims["part"] != PART_NONCONTENT)]
-        content, zh_content = len(kept), int((kept["part"] == PART_COMMENTARY).sum())
+        heading, zh = kept["kind"] == "heading", kept["part"] == PART_COMMENTARY
+        zh_s, en_s, zh_h, en_h = (int(x.sum()) for x in (~heading & zh, ~heading & ~zh, heading & zh, heading & ~zh))
+        headings = f" and {zh_h + en_h} headings ({zh_h} Chinese, {en_h} English)" if zh_h + en_h else ""
+        zh_kinds = self.claims.loc[self.claims["claim_id"].isin(per_sentence.loc[per_sentence["relation"] != BEYOND,
+                                                                                  "zh_claim_id"]), "kind"]
         script = f" ({self.script} script)" if self.script else ""
         return (f"{self.source or 'the text'}: {self.encoding or 'str'}, {len(self.text):,} characters{script}, "
-                f"{len(self.blocks)} blocks, {content} content sentences ({zh_content} Chinese, {content - zh_content} "
-                f"English), {len(self.mentions)} mentions of listed or discovered names; "
-                + f"{linked} of {len(per_sentence) - beyond} Chinese sentences linked"
+                f"{len(self.blocks)} blocks, {zh_s + en_s} sentences ({zh_s} Chinese, {en_s} English){headings}, "
+                f"{len(self.mentions)} mentions of listed or discovered names; "
+                + f"{linked} of {len(per_sentence) - beyond} Chinese {units_noun(zh_kinds)} linked"
                 + (f", {beyond} more beyond the English given" if beyond else "")
                 + ("" if self.link_gate.presented else f" (links on {self.link_gate.group} are right too rarely to count: "
                                                         "read them side by side)")
@@ -181,7 +186,7 @@ def run(text: str, params: Params = Params(), *, gazetteer: pd.DataFrame | None 
         frame_mix=fr.frame_mix(claims, tags),
         shifts=fr.shift_counts(framing),
         theme_lexicon=lexicon, theme_hits=hits, theme_share=theme_share(claims, hits, lexicon),
-        labs=lab_mentions(mentions, gazetteer, types=params.lab_types),
+        labs=lab_mentions(mentions, gazetteer, types=params.lab_types, claims=claims),
         caveats=caveats(claims, tables.blocks, alignment, script=view.script), tokenizer=tokenizer, cuts=cuts,
     )
     return on_source(analysis, view)

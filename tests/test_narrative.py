@@ -460,10 +460,11 @@ def test_the_pair_most_often_named_together_is_said_as_a_tie_when_others_equal_i
     one = pd.DataFrame({"org": [], "only_in": []})
     co = pd.DataFrame([[0, 8, 8], [8, 0, 1], [8, 1, 0]], index=["Acme", "Bolt", "Cord"], columns=["Acme", "Bolt", "Cord"])
     line = [x for x in mention_findings(by_part, one, co) if "named together" in x][0]
-    assert line == "Most often named together, tied at 8 paragraphs: Acme and Bolt; Acme and Cord."
+    assert line == ("Most often named together, directly or through a product, tied at 8 paragraphs: "
+                    "Acme and Bolt; Acme and Cord.")
     co.loc["Acme", "Cord"] = co.loc["Cord", "Acme"] = 3
     line = [x for x in mention_findings(by_part, one, co) if "named together" in x][0]
-    assert line == "Most often named together: Acme and Bolt (8 paragraphs)."
+    assert line == "Most often named together, directly or through a product: Acme and Bolt (8 paragraphs)."
 
 
 def test_page_01_names_the_chinese_versions_title_and_labels_apart_from_its_headings():

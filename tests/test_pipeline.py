@@ -181,5 +181,19 @@ def test_the_status_line_counts_the_versions_content_sentences_not_furniture_or_
     kept = analysis.claims[analysis.claims["kind"].isin(["heading", "paragraph", "list_item"])
                            & (analysis.claims["part"] != "noncontent")]
     zh = int((kept["part"] == "commentary").sum())
-    assert f"{len(kept)} content sentences ({zh} Chinese, {len(kept) - zh} English)" in line
+    assert f"{len(kept)} sentences ({zh} Chinese, {len(kept) - zh} English)," in line
+    assert "headings" not in line  # none here: not said
     assert len(kept) < len(analysis.claims)  # the title line and the follow prompt are not among them
+
+
+def test_the_status_line_counts_headings_apart_from_sentences():
+    from helpers.pipeline import run
+    text = ("## 一、背景\n\n这是第一句评论。这是第二句评论。\n\n"
+            "## Background\n\nThis is the first English sentence. This is the second one.\n")
+    analysis = run(text)
+    claims = analysis.claims
+    heads = claims[claims["kind"] == "heading"]
+    assert set(heads["part"]) == {"commentary", "original"}
+    line = analysis.describe()
+    assert "4 sentences (2 Chinese, 2 English) and 2 headings (1 Chinese, 1 English)" in line
+    assert "Chinese sentences and headings linked" in line  # a count that holds a heading never calls it a sentence

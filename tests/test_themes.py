@@ -153,6 +153,18 @@ def test_words_about_a_lab_never_include_names():
                                          "words": "fast, models, open, ships"}]  # display name, not the id
 
 
+def test_lab_mentions_given_claims_leave_out_a_title_line():
+    # an English title heading the file is not the Chinese version's text: no rate may count it against the Chinese
+    claims = claims_table([(1, "commentary", "en", "The Moonshot Licence"), (2, "commentary", "zh", "月之暗面发布了新模型。")])
+    claims.loc[claims["claim_id"] == 1, "kind"] = "title"
+    mentions = pd.DataFrame({"mention_id": [1, 2], "claim_id": [1, 2], "start": [4, 21], "end": [12, 25],
+                             "surface": ["Moonshot", "月之暗面"], "entity": ["moonshot"] * 2, "org": ["moonshot"] * 2,
+                             "type": ["lab"] * 2, "lang": ["en", "zh"], "part": ["commentary"] * 2})
+    assert len(lab_tables.lab_mentions(mentions)) == 2
+    kept = lab_tables.lab_mentions(mentions, claims=claims)
+    assert kept["mention_id"].tolist() == [2]
+
+
 def test_lab_mentions_show_display_names_and_keep_ids(seed_tables):
     labs = lab_tables.lab_mentions(seed_tables.mentions)
     pairs = dict(zip(labs["org_id"], labs["org"]))
@@ -214,8 +226,9 @@ def test_paired_lines_give_equal_shares_per_version():
 # ---- the same on the corpus gold's tuning translations (third-party texts, read from outside the repository) ----
 TUNING_TRANSLATIONS = ("01-yi-readme", "03-baichuan2-readme", "04-internlm-readme", "05-deepspeed-chat-blog",
                        "07-hf-agents-course-what-are-llms", "10-baichuan2-readme-s2twp")
-MAX_TRANSLATION_GAP = 0.12  # share between the versions of a translation, any frame (measured: at most 0.11, on 04,
-                            # whose translators add 模型 where the English says "checkpoints" or "versions")
+MAX_TRANSLATION_GAP = 0.14  # share between the versions of a translation, any frame (measured: at most 0.13, on 04,
+                            # whose translators add 模型 where the English says "checkpoints" or "versions"; 0.12
+                            # before the shares left headings out, which makes each sentence weigh more)
 
 
 @pytest.mark.parametrize("doc_name", TUNING_TRANSLATIONS)

@@ -21,6 +21,7 @@ import pandas as pd
 
 from ..columns import (
     ADDITION, BEYOND, CAVEAT_COLUMNS, CONTENT_KINDS, OMISSION, PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL, UNSURE,
+    units_noun,
 )
 from ..patterns import ENDS_SENTENCE, ENDS_WITH_COLON, HAN, LATIN_LETTER, WORD_RUN
 from ..text.variants import TRADITIONAL, detect_script
@@ -197,6 +198,7 @@ def caveats(claims: pd.DataFrame, blocks: pd.DataFrame, alignment: pd.DataFrame,
     links = _linked(alignment)
     linked = links["zh_claim_id"].nunique()
     held = max(len(sentences) - beyond, 0)
+    held_noun = units_noun(zh.loc[zh["claim_id"].isin(sentences.loc[sentences["relation"] != BEYOND, "zh_claim_id"]), "kind"])
 
     evidence = []
     tail = trailing_unlinked(claims, alignment)
@@ -225,13 +227,13 @@ def caveats(claims: pd.DataFrame, blocks: pd.DataFrame, alignment: pd.DataFrame,
     share = linked / held if held else 0.0
     if (held and share >= TRANSLATION_MIN_LINKED and en_weight
             and CHINESE_SHORTER_SHARE * en_weight <= held_weight and en_weight >= ENGLISH_SHORTER_SHARE * held_weight):
-        rows.append(("translation", f"{linked} of {held} Chinese sentences linked"
+        rows.append(("translation", f"{linked} of {held} Chinese {held_noun} linked"
                      + (" (beyond the English given aside)" if beyond else "")
                      + f"; the Chinese is {held_weight / en_weight:.0%} of the English's length",
                      "certainty, voice and generalisation shifts: a translator's choices, not a commentator's framing"))
     if held and share < FEW_LINKS_MAX_SHARE:
         unsure = int((sentences["relation"] == UNSURE).sum())
-        rows.append(("few_links", f"only {linked} of {held} Chinese sentences linked to the English"
+        rows.append(("few_links", f"only {linked} of {held} Chinese {held_noun} linked to the English"
                      + (f"; {unsure} more withheld as unsure (other places in the English hold their words about as "
                         "well)" if unsure else ""),
                      "every framing table: shifts rest on few sentences; read the additions side by side"))

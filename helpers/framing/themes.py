@@ -141,13 +141,14 @@ def theme_positions(claims: pd.DataFrame, hits: pd.DataFrame) -> pd.DataFrame:
 
 
 def theme_share(claims: pd.DataFrame, hits: pd.DataFrame, lexicon: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Share of each version's content sentences that touch each theme: theme, lang (the version: zh the Chinese
-    version, en the English original), claims (the version's content sentences), hits (those touching the theme),
+    """Share of each version's sentences (headings left out) that touch each theme: theme, lang (the version: zh the
+    Chinese version, en the English original), claims (the version's sentences), hits (those touching the theme),
     share, and cues: the words they rest on, most frequent first, each with the number of sentences it tagged
     ('模型 ×13|软件 ×4'). A version is its part of the document, whatever the script of each line: a translated
     README's English table rows and code lines belong to the Chinese version, and counting them as English made a
     line-for-line translation look 20 points apart on technology."""
     content = content_claims(claims)
+    content = content[content["kind"] != "heading"]  # a share of sentences: a section title is not one
     content = content.assign(lang=content["part"].map(VERSION_OF_PART))
     content = content[content["lang"].isin(["zh", "en"])]
     totals = content.groupby("lang").size()

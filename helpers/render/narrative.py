@@ -111,9 +111,12 @@ def caveat_notes(caveats: pd.DataFrame) -> str:
 
 def overview_findings(blocks: pd.DataFrame, claims: pd.DataFrame, repairs: pd.DataFrame) -> list[str]:
     """How the document divides: parts, sentences per part, the non-content found, glued units repaired."""
-    claims = claims[claims["kind"].isin(CONTENT_KINDS)]  # sentences: not the title, not a label of the outline
-    sizes = claims.groupby("part").size()
+    claims = claims[claims["kind"].isin(CONTENT_KINDS)]  # content: not the title, not a label of the outline
+    sentences = claims[claims["kind"] != "heading"]  # a section title is content, never counted as a sentence
+    sizes, heads = sentences.groupby("part").size(), claims[claims["kind"] == "heading"].groupby("part").size()
     zh, en = int(sizes.get(PART_COMMENTARY, 0)), int(sizes.get(PART_ORIGINAL, 0))
+    zh_heads, en_heads = (f" and {plural(int(heads.get(p, 0)), 'heading')}" if heads.get(p, 0) else ""
+                          for p in (PART_COMMENTARY, PART_ORIGINAL))
     noise = blocks[blocks["part"] == PART_NONCONTENT]
     zh_weight, _ = version_weights(claims)  # the one length measure of every page (the caveats')
     commentary = blocks[blocks["part"] == PART_COMMENTARY]
@@ -129,8 +132,8 @@ def overview_findings(blocks: pd.DataFrame, claims: pd.DataFrame, repairs: pd.Da
     ]
     if zh and en:
         lines.append(
-            f"The commentary has {plural(zh, 'sentence')} ({zh_weight:,} Han characters) against the "
-            f"original's {plural(en, 'sentence')} ({version_letters(claims)[1]:,} Latin letters): "
+            f"The commentary has {plural(zh, 'sentence')}{zh_heads} ({zh_weight:,} Han characters) against the "
+            f"original's {plural(en, 'sentence')}{en_heads} ({version_letters(claims)[1]:,} Latin letters): "
             + (f"about one Chinese sentence for every {en / zh:.1f} English ones." if en >= zh else
                f"about {zh / en:.1f} Chinese sentences for every English one.")
         )
@@ -352,9 +355,11 @@ def mention_findings(by_part: pd.DataFrame, one_version: pd.DataFrame, co: pd.Da
             n = int(stacked.iloc[0])
             tied = [f"{text_of(a)} and {text_of(b)}" for a, b in stacked[stacked == n].index]  # a tie is said as one
             if len(tied) == 1:
-                lines.append(f"Most often named together: {tied[0]} ({plural(n, 'paragraph')}).")
+                lines.append(f"Most often named together, directly or through a product: {tied[0]} "
+                             f"({plural(n, 'paragraph')}).")
             else:
-                lines.append(f"Most often named together, tied at {plural(n, 'paragraph')}: {'; '.join(tied)}.")
+                lines.append(f"Most often named together, directly or through a product, tied at "
+                             f"{plural(n, 'paragraph')}: {'; '.join(tied)}.")
     return lines
 
 
