@@ -69,6 +69,10 @@ class AlignParams:
     order_window: int = 2              # paragraphs ahead (or on the same one) that count as following the source's order
     alone_margin: float = 2.0          # a link no kept neighbour supports needs this margin (0: never withheld)
     one_side_margin: float = 1.15      # a link one neighbour supports needs this margin
+    anchor_pull: bool = True           # on a summary, a sentence whose Latin word, name or number occurs in one English
+                                       # unit only, that unit also the one covering it best, links there even against
+                                       # the source's order (the decoder runs again, free to move to it: 'ground truth'
+                                       # written inside a close reading's point 3 meets the one paragraph that says it)
     gap_sentences: int = 2             # a translation's Chinese sentence left unlinked between two linked ones takes the
                                        # English between theirs when that is at most this many sentences nothing draws on
                                        # (轻松实现！ for "You got it!": no word to meet, but one reading); 0: never

@@ -649,3 +649,41 @@ def test_a_short_lead_sentence_joins_the_sentence_after_it():
     alignment = align_claims(claims)
     assert alignment.loc[alignment["zh_claim_id"] == 2, "en_claim_id"].tolist() == [4, 5]
     assert OMISSION not in set(alignment["relation"])
+
+
+# ---- anchors: a Latin word, name or number of one English unit only pulls a summary's sentence there ----------------
+
+ANCHOR_EN = [["Agents should get ground truth from the environment at every step, such as tool results or test output."],
+             *[[f"Section {k} talks about weather, football and cooking recipes in some detail."] for k in range(6)],
+             ["Teams should measure cost and latency before they add complexity to a system."],
+             ["Frameworks often hide the underlying prompts behind layers of abstraction."]]
+ANCHOR_ZH = [["团队应先衡量成本和延迟。", "框架常把底层提示词藏在抽象层后面。", "在循环中持续拿到 ground truth，防止语言正确而行为错误。"]]
+
+
+def test_an_anchor_pulls_a_summary_sentence_back_against_the_order():
+    """The third sentence's Latin term occurs in the first paragraph only: going back there costs more than its other
+    words earn, so without the anchor it is left as an addition; with it, it links there."""
+    claims = make_claims(ANCHOR_ZH, ANCHOR_EN)
+    pulled = align_claims(claims)
+    assert [linked_block(pulled, claims, s) for s in ANCHOR_ZH[0]] == [9, 10, 2]
+    kept_in_order = align_claims(claims, params=AlignParams(anchor_pull=False))
+    assert [linked_block(kept_in_order, claims, s) for s in ANCHOR_ZH[0]] == [9, 10, None]
+
+
+def test_a_latin_word_two_english_units_hold_is_no_anchor():
+    from helpers.align.evidence import anchor_units
+
+    concepts = [[("loop", frozenset({"loop"}), 1.0)]]
+    coverage, gain, marked = np.array([[0.3, 0.2]]), np.array([[0.1, 0.0]]), np.array([False])
+    assert anchor_units(concepts, [{"loop"}, {"loop"}], {"loop": 2}, coverage, gain, marked).tolist() == [-1]
+    # a Han word is no anchor even in one unit, nor is a marked aside's Latin word, nor a unit that covers it less
+    han = [[("循环", frozenset({"zh:循环"}), 1.0)]]
+    assert anchor_units(han, [{"zh:循环"}, set()], {"zh:循环": 1}, coverage, gain, marked).tolist() == [-1]
+    assert anchor_units(concepts, [{"loop"}, set()], {"loop": 1}, coverage, gain, np.array([True])).tolist() == [-1]
+    assert anchor_units(concepts, [set(), {"loop"}], {"loop": 1}, coverage, gain, marked).tolist() == [-1]
+
+
+def test_a_summarys_own_numbering_is_no_number_and_a_translations_is():
+    assert "#3" not in [key for key, _, _ in zh_concepts("3. 芯片", default_dictionary(), own_numbering=True)]
+    assert "#3" in [key for key, _, _ in zh_concepts("3. 芯片", default_dictionary())]
+    assert "#3" in [key for key, _, _ in zh_concepts("芯片 3 个。", default_dictionary(), own_numbering=True)]

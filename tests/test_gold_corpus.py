@@ -106,11 +106,14 @@ def test_links_on_summaries_are_fewer_and_more_often_right(scores):
     paragraph (helpers.align.decode.withhold_ambiguous): precision over recall, since a false pointer misleads a reader
     and a withheld one does not. Translations are not asked."""
     groups = {half: scores[f"{half} · summaries"] for half in ("tuning", "test")}
-    assert precision(groups["tuning"]["link"]) >= 0.8    # measured 0.83 (44/53); 0.58 (46/79) with every link kept
-    assert precision(groups["test"]["link"]) >= 0.65     # measured 0.71 (10/14); 0.53 (25/47) with every link kept
+    # measured 0.87 (46/53) and 1.00 (9/9) since anchors pull a sentence to the one unit holding its Latin words; 0.83
+    # (44/53) and 0.71 (10/14) before them; 0.58 (46/79) and 0.53 (25/47) with every link kept
+    assert precision(groups["tuning"]["link"]) >= 0.8
+    assert precision(groups["test"]["link"]) >= 0.65
+    assert recall(groups["tuning"]["link"]) >= 0.6      # measured 0.61 (46/75); 0.59 (44/75) before anchors
     # sentences with no source in the file (asides, beyond the English given) stay unlinked: issue 11 asks 0.8
     assert accuracy(groups["tuning"]["unsourced"]) >= 0.9   # measured 0.94 (51/54)
-    assert accuracy(groups["test"]["unsourced"]) >= 0.9     # measured 0.97 (36/37)
+    assert accuracy(groups["test"]["unsourced"]) >= 0.9     # measured 1.00 (37/37); 0.97 (36/37) before anchors
     assert precision(scores["tuning · translations"]["link"]) >= 0.95 and precision(scores["test · translations"]["link"]) >= 0.97
 
 

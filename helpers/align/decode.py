@@ -259,10 +259,18 @@ def withhold_ambiguous(path: list[int], margins: np.ndarray, params: AlignParams
 def decode(evidence: Evidence, params: AlignParams | None = None) -> list[int]:
     """The decoder's path over an evidence's gains, banded unless ``params.band`` is 0 or spans the source: one
     paragraph index per Chinese sentence, -1 for none. ``params``: the evidence's own (calibrated to the document).
-    On a summary, the links that are ambiguous are then withheld (``withhold_ambiguous``: ``WITHHELD``)."""
+    A sentence whose anchors single out a unit the pass did not take (``Evidence.anchors``) is read again as one that
+    may link anywhere at no cost (as a section's opening). On a summary, the links that are ambiguous are then withheld
+    (``withhold_ambiguous``: ``WITHHELD``)."""
     params = evidence.params if params is None else params
     decoder = decode_banded if 0 < params.band < evidence.gain.shape[1] else decode_monotone
     path = decoder(evidence.gain, params, marked=evidence.marked, restart=evidence.restart)
+    if evidence.anchors is not None:
+        # a sentence its anchors tie to one unit, read elsewhere for the order's sake: read again, free to move there
+        pulled = (evidence.anchors >= 0) & (np.asarray(path) != evidence.anchors)
+        if pulled.any():
+            restart = pulled if evidence.restart is None else evidence.restart | pulled
+            path = decoder(evidence.gain, params, marked=evidence.marked, restart=restart)
     if is_translation(evidence.zh, evidence.en, params):
         return path
     return withhold_ambiguous(path, link_margins(evidence.coverage, path), params)

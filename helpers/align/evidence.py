@@ -44,7 +44,7 @@ from ..columns import CONTENT_KINDS, PART_COMMENTARY, PART_ORIGINAL
 from ..params import AlignParams
 from ..tables.claims import find_cues
 from ..tables.entities import tokenizer_for
-from ..patterns import ENDS_SENTENCE, HAN, OUTLINE_ENUMERATOR
+from ..patterns import ENDS_SENTENCE, ENUMERATOR_NUMBER, HAN, OUTLINE_ENUMERATOR
 from ..text.segment import Tokenizer
 from ..text.reader import InputError
 from .dictionary import Dictionary, default_dictionary, load_zh_idf, tokenize_en
@@ -107,15 +107,22 @@ class EnglishTerms:
 
 
 def zh_concepts(text: str, dictionary: Dictionary, params: AlignParams = AlignParams(),
-                tokenizer: Tokenizer | None = None) -> list[tuple[str, frozenset[str], float]]:
+                tokenizer: Tokenizer | None = None, *, own_numbering: bool = False) -> list[tuple[str, frozenset[str], float]]:
     """The concepts of a Chinese sentence: ``(key, stemmed renderings, weight factor)``, one per distinct word,
-    its words cut by ``tokenizer`` (default: the reference vocabulary's, which keeps 美团 whole).
+    its words cut by ``tokenizer`` (default: the reference vocabulary's, which keeps 美团 whole). ``own_numbering``:
+    the sentence's opening enumerator ('3. ', '2、', '四、') is the writer's own outline, not a number of the claim, so
+    it is no concept (in a summary; a translation's numbering renders the source's).
 
     >>> [key for key, _, _ in zh_concepts("美团缺 Nvidia 芯片", default_dictionary())]
     ['nvidia', '美团', '缺', '芯片']
+    >>> [key for key, _, _ in zh_concepts("3. 芯片", default_dictionary(), own_numbering=True)]
+    ['芯片']
     """
     tokenizer = tokenizer or tokenizer_for()
     concepts: dict[str, tuple[str, frozenset[str], float]] = {}
+    enumerator = (ENUMERATOR_NUMBER.match(text) or OUTLINE_ENUMERATOR.match(text)) if own_numbering else None
+    if enumerator:  # blanked, same length: offsets are not read here, but the cut should see the rest as it was
+        text = " " * enumerator.end() + text[enumerator.end():]
     if params.number_values:  # 2.4万 → #24000, one concept; its digits and unit are not read again as words
         for term in sorted(number_terms(text)):
             concepts[term] = (term, frozenset({term}), 1.0)
@@ -190,6 +197,8 @@ class Evidence:
     params: AlignParams     # the parameters as calibrated to this document (``calibrate``)
     restart: np.ndarray | None = None  # per zh sentence: it opens a section of the writer's outline (a summary's
                                        # sections each read the source again: the decoder lets it link anywhere)
+    anchors: np.ndarray | None = None  # per zh sentence: the English unit its Latin words, names or numbers single out
+                                       # (``anchor_units``), or -1; the decoder lets it link there against the order
 
 
 def _mention_terms(mentions: pd.DataFrame | None) -> dict[int, set[str]]:
@@ -338,9 +347,10 @@ def gather_evidence(claims: pd.DataFrame, mentions: pd.DataFrame | None, params:
     median_length = float(np.median(block_length)) if m else 1.0
     length_norm = (np.maximum(block_length, 1.0) / max(median_length, 1.0)) ** params.length_exponent
 
+    summary = not is_translation(zh, en, params)
     all_concepts = []
     for claim_id, text in zip(zh["claim_id"], zh["text"]):
-        concepts = zh_concepts(text, dictionary, params, tokenizer)
+        concepts = zh_concepts(text, dictionary, params, tokenizer, own_numbering=summary)
         for entity in sorted(entity_terms.get(int(claim_id), ())):
             concepts.append((entity, frozenset({entity}), 1.0))
         all_concepts.append(concepts)
@@ -363,9 +373,43 @@ def gather_evidence(claims: pd.DataFrame, mentions: pd.DataFrame | None, params:
     if params.aside_penalty:
         adjustment -= params.aside_penalty * marked[:, None]
     gain = gain + adjustment
-    restart = section_openings(zh) if len(zh) and not is_translation(zh, en, params) else np.zeros(n, dtype=bool)
+    restart = section_openings(zh) if len(zh) and summary else np.zeros(n, dtype=bool)
+    anchors = (anchor_units(all_concepts, block_terms, df, coverage, gain, marked) if summary and params.anchor_pull
+               else np.full(n, -1))
     return Evidence(zh=zh, en=en, blocks=blocks, coverage=coverage, z=z, gain=gain, concepts=all_concepts, idf=idf,
-                     marked=marked, terms=english_terms, params=params, restart=restart)
+                     marked=marked, terms=english_terms, params=params, restart=restart, anchors=anchors)
+
+
+def anchor_units(concepts_list: list, unit_terms: list[set[str]], df: dict[str, int], coverage: np.ndarray,
+                 gain: np.ndarray, marked: np.ndarray) -> np.ndarray:
+    """Per Chinese sentence, the English unit its anchors single out, or -1: the one unit holding every rendering of
+    its Latin words, names and numbers that occur in one unit only (``df`` 1), when that unit also covers the sentence
+    best of all, some link of the sentence clears the bars, and the sentence is not marked as the writer's own. Han
+    words are no anchors: their renderings are glosses, a Latin word or a number is the source's own string.
+
+    >>> anchor_units([[("loop", frozenset({"loop"}), 1.0)]], [{"loop"}, {"plan"}], {"loop": 1, "plan": 1},
+    ...              np.array([[0.3, 0.1]]), np.array([[0.1, -0.1]]), np.array([False])).tolist()
+    [0]
+    """
+    n, m = coverage.shape
+    anchors = np.full(n, -1)
+    if m < 2:
+        return anchors
+    for i, concepts in enumerate(concepts_list):
+        if marked[i] or gain[i].max() <= 0:
+            continue
+        units: set[int] = set()
+        for key, renderings, _factor in concepts:
+            if HAN.search(key) or len(key) < 2:
+                continue
+            for rendering in renderings:
+                if df.get(rendering) == 1:
+                    units.update(k for k in range(m) if rendering in unit_terms[k])
+        if len(units) == 1:
+            k = units.pop()
+            if k == int(np.argmax(coverage[i])):
+                anchors[i] = k
+    return anchors
 
 
 def section_openings(zh: pd.DataFrame) -> np.ndarray:
