@@ -28,6 +28,9 @@ class AlignParams:
     en_zh_senses: int = 2             # the other direction: each English word also carries its ECDICT renderings, this
                                       # many per part of speech ("technical" → 技术上的 → 技术), and a Chinese word
                                       # matches them by itself (0: off, CC-CEDICT's direction only)
+    zh_full_share: float = 0.2        # on a summary, a Chinese word weighs in full up to this share of its sentences and
+                                      # less the more of them repeat it (IDF over the summary's own sentences): 文件指出
+                                      # in every other sentence meets the one English paragraph saying 'document' (0: off)
     length_exponent: float = 0.35     # coverage is divided by (paragraph length / median length) ** this: a long
                                       # paragraph holds more words to meet by chance, the more so with ECDICT's
                                       # several renderings per English word (0.25 before them)

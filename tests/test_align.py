@@ -687,3 +687,12 @@ def test_a_summarys_own_numbering_is_no_number_and_a_translations_is():
     assert "#3" not in [key for key, _, _ in zh_concepts("3. 芯片", default_dictionary(), own_numbering=True)]
     assert "#3" in [key for key, _, _ in zh_concepts("3. 芯片", default_dictionary())]
     assert "#3" in [key for key, _, _ in zh_concepts("芯片 3 个。", default_dictionary(), own_numbering=True)]
+
+
+def test_a_word_a_summary_repeats_weighs_less_than_one_it_says_once():
+    from helpers.align.evidence import discount_repeated
+
+    concepts = [[("文件", frozenset({"document"}), 1.0), (f"w{k}", frozenset({f"w{k}"}), 1.0)] for k in range(10)]
+    factors = {key: factor for key, _, factor in discount_repeated(concepts, 0.2)[3]}
+    assert factors["w3"] == 1.0 and factors["文件"] < 0.5
+    assert discount_repeated(concepts, 0.0) == concepts and discount_repeated(concepts[:5], 0.2) == concepts[:5]
