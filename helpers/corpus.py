@@ -760,7 +760,8 @@ def links_counted(tables: dict[str, pd.DataFrame], *, params: Params = Params())
     caveats = tables["caveats"]
     docs = list(tables["documents"][DOC_ID])
     return pd.Series([link_gate(caveats[caveats[DOC_ID] == doc], quality, min_precision=params.min_label_precision,
-                                min_predicted=params.min_label_predicted).presented for doc in docs],
+                                min_predicted=params.min_label_predicted, min_recall=params.min_link_recall).presented
+                      for doc in docs],
                      index=pd.Index(docs, name=DOC_ID), dtype=bool)
 
 
@@ -797,7 +798,7 @@ def corpus_documents(tables: dict[str, pd.DataFrame], *, params: Params = Params
     out[counts] = out[counts].fillna(0).astype("int64")
     out[["labs_zh", "labs_en"]] = out[["labs_zh", "labs_en"]].fillna("")
     counted = links_counted(tables, params=params).reindex(out.index, fill_value=False)
-    out["carried"] = out["carried"].mask(~counted)  # resting on links that are right too rarely: not counted
+    out["carried"] = out["carried"].mask(~counted)  # resting on links not reliable enough: not counted
     out["additions"] = out["additions"].astype("Int64").mask(~counted)
     out.insert(out.columns.get_loc("carried"), "links", counted.map({True: LINKS_COUNTED, False: LINKS_READ}))
     out.index.name = DOC_ID
@@ -987,7 +988,8 @@ def corpus_findings(documents: pd.DataFrame, labs: pd.DataFrame, dropped: pd.Dat
         held = documents[documents["links"] != LINKS_COUNTED]
         lines.append(f"For {plural(len(held), 'document')} (summaries and commentaries, by their caveats) the share "
                      "carried, the additions and the sections dropped are not counted: the aligner's links on such "
-                     "documents are right too rarely on the corpus gold; read their links side by side in their reports.")
+                     "documents are not reliable enough on the corpus gold (too rarely right, or too few found); read "
+                     "their links side by side in their reports.")
     adding = documents[documents["additions"].notna()]
     added, total = int(adding["additions"].sum()), int(adding["zh_sentences"].sum())
     if total:

@@ -94,7 +94,7 @@ class Analysis:
         """Whether this document's links may be counted (``helpers.framing.reliability``): read, not stored, so a
         re-measured data/reference/label_quality.csv applies to a cached analysis too."""
         return link_gate(self.caveats, min_precision=self.params.min_label_precision,
-                         min_predicted=self.params.min_label_predicted)
+                         min_predicted=self.params.min_label_predicted, min_recall=self.params.min_link_recall)
 
     def named_tables(self) -> dict[str, pd.DataFrame]:
         """Every table written as CSV, by the file name it is written under (``<name>.csv``)."""
@@ -129,8 +129,8 @@ class Analysis:
                 f"{len(self.mentions)} mentions of listed or discovered names; "
                 + f"{linked} of {len(per_sentence) - beyond} Chinese {units_noun(zh_kinds)} linked"
                 + (f", {beyond} more beyond the English given" if beyond else "")
-                + ("" if self.link_gate.presented else f" (links on {self.link_gate.group} are right too rarely to count: "
-                                                        "read them side by side)")
+                + ("" if self.link_gate.presented else f" (links on {self.link_gate.group} are not reliable enough to "
+                                                        "count: read them side by side)")
                 + (f" (parameters changed: {changed})" if changed else ""))
 
     def check(self) -> "Analysis":

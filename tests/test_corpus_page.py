@@ -65,7 +65,7 @@ def test_a_label_the_gate_holds_back_is_worth_reading_not_counted(tables):
     assert documents.loc["t", "additions"] == 1 and documents.loc["t", "zh_sentences"] == 3
     assert documents.loc["s", "title"] == "s.txt"  # no title: the file's name
     assert documents.loc["t", "carried"] == pytest.approx(100 / 150)
-    # the summary's links are right too rarely (data/reference/label_quality.csv): its share and additions not counted
+    # the summary's links are not reliable enough (data/reference/label_quality.csv): its share and additions not counted
     assert documents.loc["s", "links"] == corpus.LINKS_READ
     assert pd.isna(documents.loc["s", "carried"]) and pd.isna(documents.loc["s", "additions"])
     assert documents.loc["t", "labs_zh"] == documents.loc["t", "labs_en"] == "OpenAI"

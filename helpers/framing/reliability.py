@@ -1,11 +1,13 @@
-"""Whether a document's links may be counted: the aligner's measured precision on documents of its kind.
+"""Whether a document's links may be counted: the aligner's measured precision and recall on documents of its kind.
 
 On translations the aligner's links are right almost every time; on summaries and commentaries far less often
 (``make eval`` measures both, per half of the corpus gold, into data/reference/label_quality.csv as the labels
 ``link:translations`` and ``link:summaries``). Every finding that counts links (how many Chinese sentences draw on
 the English, how much of each section is carried, what is dropped, what the Chinese adds) is only as good as the
 links, so it is presented as a count only where links on documents of that kind clear the same bar as a shift
-label; elsewhere the links are shown to be read side by side, not counted.
+label; elsewhere the links are shown to be read side by side, not counted. Precision is not enough: what the Chinese
+drops and adds is counted from the sentences left unlinked, so the links must also find at least half the sentences
+that have a source (``min_link_recall``), or a link missed would be read as English dropped.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ class LinkGate:
     precision: float    # the links' precision on the corpus gold's test half for that kind (nan: unmeasured)
     predicted: int      # how many links that precision rests on
     why: str            # '' when presented; else one sentence for the reader
+    recall: float = float("nan")  # the share of the test half's sentences with a source that the links found
 
 
 def kind_group(caveats: pd.DataFrame) -> str:
@@ -36,9 +39,10 @@ def kind_group(caveats: pd.DataFrame) -> str:
 
 def link_gate(caveats: pd.DataFrame, quality: pd.DataFrame | None = None, *,
               min_precision: float = DEFAULTS.min_label_precision,
-              min_predicted: int = DEFAULTS.min_label_predicted) -> LinkGate:
+              min_predicted: int = DEFAULTS.min_label_predicted,
+              min_recall: float = DEFAULTS.min_link_recall) -> LinkGate:
     """May this document's links be counted? The same bar as the shift labels (``label_gate``), read for the row
-    ``link:<kind>`` of the test half."""
+    ``link:<kind>`` of the test half, and a recall of at least ``min_recall`` there."""
     quality = load_label_quality() if quality is None else quality
     group = kind_group(caveats)
     rows = quality[(quality["half"] == "test") & (quality["label"] == f"link:{group}")]
@@ -48,12 +52,18 @@ def link_gate(caveats: pd.DataFrame, quality: pd.DataFrame | None = None, *,
     row = rows.iloc[0]
     predicted = int(row["predicted"])
     precision = float(row["precision"]) if str(row["precision"]) != "" else float("nan")
+    recall = float(row["recall"]) if str(row["recall"]) != "" else float("nan")
+    support = int(row["support"])
     if predicted < min_predicted:
         why = f"links on {group} are too few on the corpus gold's test half to measure ({predicted})"
     elif not precision >= min_precision:
         why = (f"on {group} in the corpus gold's test half, the aligner's links were right "
                f"{round(precision * predicted)} times in {predicted} ({precision:.0%}), under the bar of "
                f"{min_precision:.0%}")
+    elif not recall >= min_recall:
+        why = (f"on {group} in the corpus gold's test half, the aligner linked {round(recall * support)} of the "
+               f"{support} sentences that draw on the English ({recall:.0%}), under the bar of {min_recall:.0%}, so "
+               f"a sentence left unlinked may well have a source")
     else:
         why = ""
-    return LinkGate(not why, group, precision, predicted, why)
+    return LinkGate(not why, group, precision, predicted, why, recall)

@@ -304,7 +304,7 @@ def plot_section_coverage(coverage: pd.DataFrame, *, by: str = "chars", links=No
     """
     fig, ax = _figure(min(FIGSIZE[1], max(3.6, 0.8 * len(coverage) + 1.8)))
     if links is not None and not links.presented:
-        _empty(ax, f"not drawn: links on {links.group} are right too rarely to count")
+        _empty(ax, f"not drawn: links on {links.group} are not reliable enough to count")
         _title(fig, "How much of each English section the Chinese carries")
         return fig
     if coverage.empty:
