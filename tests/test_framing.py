@@ -1,5 +1,7 @@
 """Framing shifts: small hand-built claims, alignments and mentions in, expected tables out; then the seed."""
 
+import re
+
 import pandas as pd
 import pytest
 from hypothesis import given, settings, strategies as st
@@ -287,17 +289,93 @@ def test_certainty_compares_like_with_like_over_the_linked_group():
     ("官员说。", "An official said the new rules may possibly apply to every exporter next year.", "unchanged"),
 ])
 def test_certainty_cues_have_scope_and_false_friends(zh, en, expected):
+    assert certainty_of(zh, en) == expected
+
+
+def certainty_of(zh: str, en: str) -> str:
+    """The certainty verdict of one Chinese sentence linked to one English sentence, its cues found as the claims
+    table finds them (either side may be in either language: a sentence compared with itself)."""
     from helpers.tables.claims import find_cues
     from helpers.tables.entities import tokenizer_for
 
-    tokens = tokenizer_for().tokenize(zh)
-    cues = lambda text, kind, tok=None: "|".join(find_cues(text, kind, tokens=tok))
+    def cues(text, kind):
+        tokens = tokenizer_for().tokenize(text) if HAN_TEXT.search(text) else None
+        return "|".join(find_cues(text, kind, tokens=tokens))
+
     claims = make_claims([
-        (1, "commentary", "paragraph", 0, zh, "commentator", cues(zh, "hedge", tokens), cues(zh, "booster", tokens)),
+        (1, "commentary", "paragraph", 0, zh, "commentator", cues(zh, "hedge"), cues(zh, "booster")),
         (2, "original", "paragraph", 0, en, "plain", cues(en, "hedge"), cues(en, "booster")),
     ])
     alignment = make_alignment([(1, 2, 0.5, "summarises")])
-    assert F.certainty_shift(alignment, claims)["certainty_shift"].tolist() == [expected]
+    return F.certainty_shift(alignment, claims)["certainty_shift"].iloc[0]
+
+
+HAN_TEXT = re.compile(r"[\u4e00-\u9fff]")
+
+
+@pytest.mark.parametrize("zh, en, expected", [
+    # adverbs of large degree weigh; their adjectives and the usual renderings only render
+    ("训练速度显著提升。", "Training got faster.", "sharpened"),                      # 显著 added
+    ("训练速度显著提升。", "Training speed improved significantly.", "unchanged"),    # rendered by 显著
+    ("训练取得了显著进展。", "Training made significant progress.", "unchanged"),     # the adjective renders
+    ("该系统能训练更大的模型。", "The system can train significantly larger models.", "softened"),  # dropped, close
+    ("该系统能训练明显更大的模型。", "The system can train significantly larger models.", "unchanged"),
+    ("训练速度提升明显。", "Training got faster.", "unchanged"),                      # 明显 alone weighs nothing
+    ("训练速度大大提升。", "Training got dramatically faster.", "unchanged"),
+    ("该模型在各方面都取得了长足进步。", "The model improved in these areas.", "sharpened"),
+    ("它很快。", "It is by far the fastest of the models we tried over the last two years.", "unchanged"),  # compressed
+    # an urgent directive is a booster
+    ("我们建议读者注意这些设定。", "We urge readers to note these settings.", "softened"),
+    ("我们强烈建议读者注意这些设定。", "We urge readers to note these settings.", "unchanged"),
+    ("我们建议读者注意这些设定。", "We suggest that readers note these settings.", "unchanged"),
+    # approximations and frequencies are shown, never weighed
+    ("每一步约有 500 万个词元。", "A step holds 5M tokens.", "unchanged"),
+    ("每一步有 500 万个词元左右。", "A step holds 5M tokens.", "unchanged"),
+    ("一步有 500 万个词元。", "A step holds nearly 5M tokens.", "unchanged"),
+    ("它通常需要两小时。", "It typically takes two hours.", "unchanged"),
+    ("它需要两小时。", "It typically takes two hours.", "unchanged"),
+    ("这个模型较大。", "This model is large.", "unchanged"),
+    # evidential and multiword hedges
+    ("据称该模型很强。", "The model is reportedly strong.", "unchanged"),
+    ("据称这个新模型的能力很强。", "The new model is strong.", "softened"),
+    ("在某种意义上这是对的。", "In a sense this is right.", "unchanged"),
+    ("在某种意义上这是对的。", "This is right.", "softened"),
+    ("这个问题被彻底解决了。", "The problem was solved.", "unchanged"),             # 彻底 like 完全: weak
+    # false friends and scope
+    ("该模型在一定程度上可以避免这个问题。", "The model avoids the problem to some extent.", "unchanged"),
+    ("他们最近发布了一个新模型。", "They released a new model.", "unchanged"),          # 最近 is "recently"
+    ("最后，我们发布了代码。", "Finally, we released the code.", "unchanged"),
+    ("这个模型可以处理长文本。", "This model can handle long text.", "unchanged"),     # "can" of ability
+    ("这未必对。", "This is not necessarily right.", "unchanged"),
+    ("大部分模型都开源了。", "Most of the models are open.", "unchanged"),
+    ("它是第二受欢迎的框架。", "It is the second-most popular framework.", "unchanged"),
+    ("该模型于五月发布。", "The model was released in May.", "unchanged"),
+    ("这提高了出错的可能性。", "This raises the chance of errors.", "unchanged"),    # 可能性 the noun
+])
+def test_certainty_degree_directive_approximation_and_false_friends(zh, en, expected):
+    assert certainty_of(zh, en) == expected
+
+
+ZH_PIECES = ["模型", "训练", "可能", "显著", "提升", "一定程度上", "所有", "很多", "不一定", "最近", "肯定", "也许",
+             "大幅", "通常", "，", "。"]
+EN_PIECES = ["the model", "training", "may", "significantly", "improves", "to some extent", "all", "many", "not",
+             "necessarily", "clearly", "perhaps", "often", "May 2024", "can", ",", "."]
+RANK = {"softened": -1, "unchanged": 0, "sharpened": 1}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.one_of(st.lists(st.sampled_from(ZH_PIECES), min_size=1, max_size=10).map("".join),
+                 st.lists(st.sampled_from(EN_PIECES), min_size=1, max_size=10).map(" ".join)))
+def test_a_sentence_compared_with_itself_is_unchanged(text):
+    assert certainty_of(text, text) == "unchanged"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(ZH_PIECES), min_size=1, max_size=10).map("".join),
+       st.lists(st.sampled_from(EN_PIECES), min_size=1, max_size=10).map(" ".join),
+       st.sampled_from(["也许，", "可能，", "在一定程度上，", "据称，"]))
+def test_a_hedge_added_to_the_chinese_never_sharpens(zh, en, hedge):
+    assert RANK[certainty_of(hedge + zh, en)] <= RANK[certainty_of(zh, en)]
 
 
 def test_voice_attributed_reattributed_and_plain():

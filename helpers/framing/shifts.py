@@ -292,7 +292,7 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
 
     def level(cues: list[str], kind: str, renderings: list[str]) -> int:
         """2: a cue of ``kind`` that weighs; 1: only weak cues or renderings; 0: none."""
-        if any(c.casefold() not in weak[kind] for c in cues):
+        if any(not _is_weak(c, weak[kind]) for c in cues):
             return 2
         return 1 if cues or renderings else 0
 
@@ -337,10 +337,24 @@ def rendering_ratio(zh: str, en: str) -> float:
     return chinese / english if english else float("inf")
 
 
-def _weak_cues() -> dict[str, set[str]]:
-    """hedge / booster → the cues (case folded) of cues.csv's weak_hedge / weak_booster: shown, not weighed."""
+def _weak_cues() -> dict[str, tuple[set[str], tuple[str, ...]]]:
+    """hedge / booster → the cues (case folded) of cues.csv's weak_hedge / weak_booster, shown, not weighed: those
+    matched whole, and the stems of those matched as a prefix (彻底 finds 彻底解决) or with a trailing *."""
     cues = load_cues()
-    return {kind: set(cues.loc[cues["category"] == "weak_" + kind, "cue"].str.casefold()) for kind in ("hedge", "booster")}
+    out = {}
+    for kind in ("hedge", "booster"):
+        rows = cues[cues["category"] == "weak_" + kind]
+        stem = (rows["match"] == "prefix") | rows["cue"].str.endswith("*")
+        out[kind] = (set(rows.loc[~stem, "cue"].str.casefold()),
+                     tuple(rows.loc[stem, "cue"].str.rstrip("*").str.casefold()))
+    return out
+
+
+def _is_weak(cue: str, weak: tuple[set[str], tuple[str, ...]]) -> bool:
+    """Whether a cue found verbatim is one of the weak cues ``_weak_cues`` gives for its kind."""
+    whole, stems = weak
+    folded = cue.casefold()
+    return folded in whole or folded.startswith(stems)
 
 
 #: The quantity scale of cues.csv (every > most > many > some): where both versions quantify, a step down the
