@@ -351,6 +351,14 @@ HAN_TEXT = re.compile(r"[\u4e00-\u9fff]")
     ("它是第二受欢迎的框架。", "It is the second-most popular framework.", "unchanged"),
     ("该模型于五月发布。", "The model was released in May.", "unchanged"),
     ("这提高了出错的可能性。", "This raises the chance of errors.", "unchanged"),    # 可能性 the noun
+    ("即使被告知有此种损失的可能性。", "Even if advised of the possibility of such damage.", "unchanged"),  # noun for noun
+    # obligations render each other; necessarily renders 必然
+    ("您必须向接收者提供本许可证的副本。", "You shall give recipients a copy of this License.", "unchanged"),
+    ("您必须提供副本。", "You are required to give a copy.", "unchanged"),
+    ("使用前需要安装驱动。", "You must install the driver before use.", "unchanged"),
+    ("该专利必然会被侵犯。", "The patent will be necessarily infringed.", "unchanged"),
+    ("该专利必然会被侵犯。", "The patent will be infringed.", "sharpened"),
+    ("这不一定对。", "This is not necessarily true.", "unchanged"),
 ])
 def test_certainty_degree_directive_approximation_and_false_friends(zh, en, expected):
     assert certainty_of(zh, en) == expected

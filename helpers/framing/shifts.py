@@ -261,7 +261,8 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
     the two hedges are. A hedge counts −1 and a booster +1; the weak cues of cues.csv (weak_hedge, weak_booster:
     "would", "often", 通常, 所有) and the modals that can render a possibility (category ``modal``: 会, 可以, "can")
     never count by themselves, but they do render a cue of their kind on the other side ("can be quite technical"
-    → 可能相当技术化 is unchanged). Quantities (categories ``quantity_all`` > ``quantity_most`` > ``quantity_many``
+    → 可能相当技术化 is unchanged); so do the obligations (category ``obligation``: "shall", "required", 应当, 需要)
+    for a booster of obligation ("shall provide" → 必须提供, "must install" → 需要安装: unchanged). Quantities (categories ``quantity_all`` > ``quantity_most`` > ``quantity_many``
     > ``quantity_some``: "every" 所有, "most" 大多数, "many" 很多, "some" 一些) count where both sides quantify and the
     Chinese goes up or down the scale ("Most developers" → 很多开发者: softened), over a link to at most
     ``group_limit`` English sentences (a longer group holds quantities the Chinese does not render). An English hedge
@@ -273,7 +274,7 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
     their scope (helpers/tables/claims.py ``find_cues``: 在一定程度上 one hedge, 不一定 a hedge
     and no booster, "May 2024" no hedge). zh_certainty and en_certainty are what each side counts after that
     comparison; ``sharpened`` when Chinese − English > ``margin``, ``softened`` when < −``margin``. zh_other_cues and
-    en_other_cues list the modals and quantities found, by category ('quantity_most:Most|modal:can').
+    en_other_cues list the modals, obligations and quantities found, by category ('quantity_most:Most|modal:can').
     """
     info = claims.set_index("claim_id")
     groups = _groups(alignment)
@@ -302,12 +303,13 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
         en_h = [c for i in en_ids for c in _cues(info.at[i, "hedges"])]
         en_b = [c for i in en_ids for c in _cues(info.at[i, "boosters"])]
         zh_m, en_m = found([zh_id], "modal"), found(en_ids, "modal") if len(en_ids) == 1 else []
+        zh_o, en_o = found([zh_id], "obligation"), found(en_ids, "obligation") if len(en_ids) == 1 else []
         zh_q, en_q = found([zh_id], "quantity"), found(en_ids, "quantity")
         one = len(en_ids) == 1
         close = one and fan_in.get(en_ids[0], 0) == 1 and \
             rendering_ratio(info.at[zh_id, "text"], info.at[en_ids[0], "text"]) >= close_ratio
         zh_score = en_score = 0
-        for kind, sign, zh, en, zh_r, en_r in (("hedge", -1, zh_h, en_h, zh_m, en_m), ("booster", 1, zh_b, en_b, [], [])):
+        for kind, sign, zh, en, zh_r, en_r in (("hedge", -1, zh_h, en_h, zh_m, en_m), ("booster", 1, zh_b, en_b, zh_o, en_o)):
             z, e = level(zh, kind, zh_r), level(en, kind, en_r)
             if z == 2 and e == 0:
                 zh_score += sign
@@ -320,7 +322,8 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
         diff = zh_score - en_score
         shift = SHARPENED if diff > margin else SOFTENED if diff < -margin else UNCHANGED
         rows.append((zh_id, en_claim_ids, "|".join(zh_h), "|".join(zh_b), "|".join(en_h), "|".join(en_b),
-                     "|".join(zh_m + zh_q), "|".join(found(en_ids, "modal") + en_q), float(zh_score), float(en_score),
+                     "|".join(zh_m + zh_o + zh_q), "|".join(found(en_ids, "modal") + found(en_ids, "obligation") + en_q),
+                     float(zh_score), float(en_score),
                      shift))
     return pd.DataFrame(rows, columns=CERTAINTY_COLUMNS)
 
@@ -363,14 +366,14 @@ QUANTITY_SCALE = {"quantity_all": 4, "quantity_most": 3, "quantity_many": 2, "qu
 
 
 def _certainty_matchers() -> dict[str, CueMatcher]:
-    """modal / quantity → a matcher over cues.csv's rows of that kind and their look-alikes (not_modal,
-    not_quantity), built once per cue table."""
+    """modal / obligation / quantity → a matcher over cues.csv's rows of that kind and their look-alikes (not_modal,
+    not_obligation, not_quantity), built once per cue table."""
     cues = load_cues()
     key = id(cues)
     if _MATCHERS.get("key") != key:
         _MATCHERS.clear()
         _MATCHERS["key"] = key
-        for kind, labels in (("modal", ("modal",)), ("quantity", tuple(QUANTITY_SCALE))):
+        for kind, labels in (("modal", ("modal",)), ("obligation", ("obligation",)), ("quantity", tuple(QUANTITY_SCALE))):
             rows = cues[cues["category"].isin(labels + ("not_" + kind,))]
             _MATCHERS[kind] = CueMatcher(rows, "category")
     return _MATCHERS
@@ -683,7 +686,7 @@ def worth_reading(table: pd.DataFrame, claims: pd.DataFrame, gate: pd.DataFrame 
             if shift == "certainty":
                 def cues(i):
                     text = info.at[i, "text"]
-                    scale = [f"{label.replace('_', ' ')} {text[a:b]}" for kind in ("modal", "quantity")
+                    scale = [f"{label.replace('_', ' ')} {text[a:b]}" for kind in ("modal", "obligation", "quantity")
                              for a, b, label in find_cues(_certainty_matchers()[kind], text, tokenizer)
                              if not label.startswith("not_")]
                     return " ".join([f"{kind} {c}" for kind, col in (("hedge", "hedges"), ("booster", "boosters"))
