@@ -359,6 +359,18 @@ HAN_TEXT = re.compile(r"[\u4e00-\u9fff]")
     ("该专利必然会被侵犯。", "The patent will be necessarily infringed.", "unchanged"),
     ("该专利必然会被侵犯。", "The patent will be infringed.", "sharpened"),
     ("这不一定对。", "This is not necessarily true.", "unchanged"),
+    # more false friends: a certain amount, a root cause, an affirmation, "as soon as possible", "at all"
+    ("模型具有一定的推理能力。", "The model can reason.", "unchanged"),
+    ("这是根本原因。", "This is the cause.", "unchanged"),
+    ("这项工作得到了肯定。", "The work was praised.", "unchanged"),
+    ("我们会尽快修复它。", "We will fix it as soon as possible.", "unchanged"),
+    ("这使得在单卡上训练成为现实。", "This makes it possible to train on one GPU.", "unchanged"),
+    ("它可以在单卡上训练大模型。", "It is possible to train large models on one GPU.", "unchanged"),
+    ("很多用户都没有用过它。", "Users have not used it at all.", "unchanged"),
+    ("我们希望打造一个开放的平台。", "We want to build an open platform.", "unchanged"),     # an intention rendered
+    ("这可能带来风险。", "This brings potential risks.", "unchanged"),
+    ("这给每个用户都带来风险。", "This potentially brings risks to every user.", "sharpened"),  # dropped, close
+    ("这会给每个用户都带来风险。", "This potentially brings risks to every user.", "unchanged"),  # 会 renders it
 ])
 def test_certainty_degree_directive_approximation_and_false_friends(zh, en, expected):
     assert certainty_of(zh, en) == expected
