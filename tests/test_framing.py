@@ -371,6 +371,13 @@ HAN_TEXT = re.compile(r"[\u4e00-\u9fff]")
     ("这可能带来风险。", "This brings potential risks.", "unchanged"),
     ("这给每个用户都带来风险。", "This potentially brings risks to every user.", "sharpened"),  # dropped, close
     ("这会给每个用户都带来风险。", "This potentially brings risks to every user.", "unchanged"),  # 会 renders it
+    # further Hyland cues and their Chinese equivalents
+    ("看起来这个方法更快。", "This method is faster.", "softened"),
+    ("看起来这个方法更快。", "This method seems faster.", "unchanged"),
+    ("显而易见，这个方法更快。", "This method is faster.", "sharpened"),
+    ("显而易见，这个方法更快。", "This method is obviously faster.", "unchanged"),
+    ("这个方法势必改变行业。", "This method will change the industry.", "sharpened"),
+    ("这个方法基本上更快。", "This method is essentially faster.", "unchanged"),
 ])
 def test_certainty_degree_directive_approximation_and_false_friends(zh, en, expected):
     assert certainty_of(zh, en) == expected
