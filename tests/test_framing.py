@@ -371,6 +371,11 @@ HAN_TEXT = re.compile(r"[\u4e00-\u9fff]")
     ("这可能带来风险。", "This brings potential risks.", "unchanged"),
     ("这给每个用户都带来风险。", "This potentially brings risks to every user.", "sharpened"),  # dropped, close
     ("这会给每个用户都带来风险。", "This potentially brings risks to every user.", "unchanged"),  # 会 renders it
+    # frequency is a quantity over occasions: often ~ many, sometimes ~ some
+    ("有时模型会出错。", "The model often fails.", "softened"),
+    ("模型经常出错。", "The model sometimes fails.", "sharpened"),
+    ("模型往往会出错。", "The model often fails.", "unchanged"),
+    ("很多实验室更愿意自己做数据。", "It is often better to build data in-house, and some labs do.", "unchanged"),
     # further Hyland cues and their Chinese equivalents
     ("看起来这个方法更快。", "This method is faster.", "softened"),
     ("看起来这个方法更快。", "This method seems faster.", "unchanged"),
