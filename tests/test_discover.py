@@ -53,13 +53,19 @@ def test_the_via_column_says_when_an_organisation_is_implied_through_its_model()
 # ---- rule 1: a gazetteer name with a version glued on ---------------------------------------------
 
 
-@pytest.mark.parametrize("surface", ["Zing2", "Zing2-13B-Chat", "Zing3.5", "Acme2"])
+@pytest.mark.parametrize("surface", ["Zing2", "Zing2-13B-Chat", "Zing3.5", "Acme2", "Zing4o", "Zing2VL"])
 def test_a_known_name_with_a_version_glued_on_is_that_entity(surface):
     found = discovered(document(f"我们发布了 {surface} 模型，效果很好。", f"We release {surface} today."))
     assert found["surface"].tolist() == [surface, surface]
     entity = "acme" if surface.startswith("Acme") else "zing"
     assert set(found["entity"]) == {entity} and set(found["org"]) == {"acme"}
     assert set(found["evidence"]) == {f"{EVIDENCE_VERSIONED}:{surface[:4]}"}
+
+
+@pytest.mark.parametrize("surface", ["Zing4All", "Zing2chat", "Zing3Free-7B"])
+def test_a_word_glued_after_the_version_makes_another_project(surface):
+    # "Zing4All" is someone else's project named after Zing-4 (as a chat app or a fine-tune would be): no one's mention
+    assert discovered(document(f"我们用 {surface} 做了测试，效果很好。", f"We tried {surface} today.")).empty
 
 
 @pytest.mark.parametrize("surface", ["Zingers", "Zingapore", "zing2", "2Zing"])

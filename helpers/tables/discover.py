@@ -83,6 +83,8 @@ def _versioned_entity(word: str, exact: dict[str, str], folded: dict[str, str]) 
     ('baichuan', 'Baichuan')
     >>> _versioned_entity("Baichuanese", {"Baichuan": "baichuan"}, {}) is None
     True
+    >>> _versioned_entity("Zorb4All", {"Zorb": "zorb"}, {}) is None  # someone else's project named after Zorb-4
+    True
     """
     for cut in range(len(word) - 1, 0, -1):
         if not word[cut].isdigit() or word[cut - 1].isdigit():
@@ -90,8 +92,29 @@ def _versioned_entity(word: str, exact: dict[str, str], folded: dict[str, str]) 
         head = word[:cut]
         entity = exact.get(head) or folded.get(head.casefold())
         if entity:
-            return entity, head
+            return None if _word_after_version(word[cut:]) else (entity, head)
     return None
+
+
+def _word_after_version(tail: str) -> bool:
+    """Whether a word follows the version glued to a name ("4All" in "Zorb4All", "2chat"): then the whole is another
+    project named after the model, not the model itself. A version's own letters are no word: a size or variant
+    letter ("4o", "34B") or an acronym ("2VL"), and whatever follows a hyphen, dot or underscore ("2-Chat").
+
+    >>> [_word_after_version(t) for t in ("4All", "2chat", "4o", "2VL", "2.5-Chat", "34B", "3")]
+    [True, True, False, False, False, False, False]
+    """
+    index = 0
+    while index < len(tail) and (tail[index].isdigit() or (tail[index] == "." and tail[index + 1:index + 2].isdigit())):
+        index += 1
+    letters = ""
+    while index < len(tail) and tail[index].isascii() and tail[index].isalpha():
+        letters += tail[index]
+        index += 1
+    if len(letters) < 2:
+        return False
+    capitalised_word = letters[0].isupper() and any(ch.islower() for ch in letters[1:])
+    return capitalised_word or (letters.islower() and len(letters) >= 3)
 
 
 def _has_org_cue(text: str, start: int, end: int) -> bool:
