@@ -217,6 +217,21 @@ DISCOVER_PRODUCT_AFTER = (
     r"(?:-?\d|[ \u00A0]*(?:AI[ \u00A0]*)?(?:框架|模型|大模型|系列|套件"
     r"|(?:framework|model|toolkit|library|series|suite)s?\b))"
 )
+# Where a text sends its readers to a platform or community it names: "Join us on Foo", "follow us on our English Foo",
+# "find us at Foo"; 加入我们的 Foo, 关注我们的英文 Foo, 欢迎加入 Foo (an icon or a language word may stand between). What
+# follows is a list of names ("Foo or Bar", "Foo 和 Bar"): ``DISCOVER_PLATFORM_NAMES_RE`` reads it.
+DISCOVER_PLATFORM_CUE_RE = re.compile(
+    r"(?:\b(?:[Jj]oin|[Ff]ollow|[Ff]ind|[Rr]each|[Cc]ontact|[Cc]hat with)[ \u00A0]+us[ \u00A0]+(?:on|at|via)[ \u00A0]+"
+    r"(?:our[ \u00A0]+)?|(?:加入|关注)(?:我们的?)?)"
+)
+# The names after a platform cue: each an optional icon or language word (English, 英文, official, 官方 …), then a Latin
+# name, joined by "or", "and", commas, 和, 或(者), 、 or a slash.
+DISCOVER_PLATFORM_NAMES_RE = re.compile(
+    r"(?:(?:[ \u00A0]|[^\w\s，。,.;；:：!?！？()（）\[\]【】]{1,2}(?=[ \u00A0]*[\w\u4e00-\u9fff]))*"
+    r"(?:(?:English|Chinese|Japanese|Korean|official|Official|英文|中文|日文|韩文|官方)[ \u00A0]*)?"
+    r"(?P<name>[A-Za-z][A-Za-z0-9]*)"
+    r"(?P<sep>(?:[ \u00A0]*(?:[,/、，]|\bor\b|\band\b|和|或者|或))+[ \u00A0]*(?:our[ \u00A0]+)?)?)"
+)
 # A lowercase word, hyphenated parts included ("multi-agent"): a capitalised "Multi-agent" is that word, not a name.
 DISCOVER_LOWER_RE = re.compile(rf"{LATIN_BEFORE}[a-z][a-z]+(?:-[a-z]+)*{LATIN_AFTER}")
 

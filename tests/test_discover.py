@@ -74,6 +74,33 @@ def test_a_longer_word_or_a_wrong_case_is_no_version(surface):
     assert discovered(document(f"我们说 {surface} 很好，大家都同意。", f"We say {surface} is good.")).empty
 
 
+# ---- a platform or community the text sends its readers to -------------------------------------
+
+
+def test_a_name_the_text_sends_readers_to_is_a_platform_and_counts_everywhere():
+    text = document("👋 欢迎加入 👾 Zorbit 或者 💬 微信群。我们在 Zorbit 上答疑。", "👋 Join us on 👾 Zorbit or 💬 Quuxly.")
+    found = discovered(text)
+    assert found["surface"].tolist() == ["Zorbit", "Zorbit", "Zorbit", "Quuxly"]
+    assert set(found["evidence"]) == {discover.EVIDENCE_PLATFORM} and set(found["type"]) == {DISCOVERED}
+
+
+def test_a_platform_list_skips_language_words_and_reads_every_name():
+    found = discovered(document("你还可以关注我们的英文 Blorpr 和日文 Blorpr。",
+                                "You can also follow us on our English Blorpr, Japanese Blorpr, and Chinese Zeebly."))
+    assert found["surface"].tolist() == ["Blorpr", "Blorpr", "Blorpr", "Blorpr", "Zeebly"]
+
+
+@pytest.mark.parametrize("en", [
+    "Join us on Tuesday at noon.",                 # a day (stoplisted), not a platform
+    "They follow us on principle, not on orders.",  # a lowercase word
+    "Join us on Zorbit Cloud for a demo.",         # part of a longer name: left to the gazetteer or candidates
+    "Join us on Zorbit-7B and Zorbit models.",     # a model the text names: no platform
+    "We join Zorbit on stage.",                    # no cue: "us on" is missing
+])
+def test_platform_false_friends_are_not_discovered(en):
+    assert discovered(document("我们发布了新版本，欢迎试用。", en)).empty
+
+
 # ---- rule 2: a Latin name the Chinese writes and the English uses too, with an organisation cue ---
 
 

@@ -1,6 +1,6 @@
 """Organisations the gazetteer does not list, found in the document itself, each with the evidence that made it one.
 
-The gazetteer knows the names a user listed; an article names others. Three rules turn a name in the text into a
+The gazetteer knows the names a user listed; an article names others. These rules turn a name in the text into a
 mention, and each mention says which rule fired in its ``evidence`` column:
 
 - ``versioned:<alias>``: a Latin word that is a gazetteer name with a version glued on ("Baichuan2-13B-Chat",
@@ -14,7 +14,12 @@ mention, and each mention says which rule fired in its ``evidence`` column:
 - ``org_suffix``: a capitalised English name followed by a company suffix ("Foo Inc.", "Bar Labs"), or that English
   prose around it calls a company ("founded Foo", "acquired by Foo", "Foo, a Hangzhou startup", "Foo's CEO", "Foo
   raised"): the words say what it is even when the Chinese never writes it ("AI" or "team" alone do not: "Foo AI" may
-  be a product, "the Foo team" a model's makers).
+  be a product, "the Foo team" a model's makers);
+- ``platform``: a one-word Latin name the text sends its readers to ("Join us on Foo or Bar", "follow us on our English
+  Foo", 加入我们的 Foo, 关注我们的英文 Foo): a platform or community, which the gold counts as an organisation
+  (``platform_names``);
+- ``made_by:<maker>`` and ``tied_<how>:<name>``: a model-like name tied to its maker, and a Chinese name tied to a Latin
+  one (``_made_by_rows``, ``helpers.tables.ties``).
 
 A name the text also writes as a model's or framework's (a version glued on, "Foo-7B"; "Foo 框架", "Foo models") is
 none of these: its "team" or "AI" are its makers' (``_names_a_product``).
@@ -40,7 +45,7 @@ import pandas as pd
 
 from ..patterns import (
     CAMEL_RE, CAPITALISED_RE, DISCOVER_EN_AFTER_RE, DISCOVER_EN_BEFORE_RE, DISCOVER_EN_CUE_RE, DISCOVER_LOWER_RE,
-    DISCOVER_PRODUCT_AFTER, DISCOVER_URL_RE, DISCOVER_WORD_RE, DISCOVER_ZH_CUE_RE, HAS_DIGIT_RE, HAS_UPPER_RE, LATIN_BEFORE,
+    DISCOVER_PLATFORM_CUE_RE, DISCOVER_PLATFORM_NAMES_RE, DISCOVER_PRODUCT_AFTER, DISCOVER_URL_RE, DISCOVER_WORD_RE, DISCOVER_ZH_CUE_RE, HAS_DIGIT_RE, HAS_UPPER_RE, LATIN_BEFORE,
     LATIN_CHAR_RE, MADE_BY_AFTER_RE, MADE_BY_BEFORE_RE, MADE_BY_ZH_VERB_RE,
 )
 from . import entities, ties
@@ -50,6 +55,7 @@ EVIDENCE_VERSIONED = "versioned"
 EVIDENCE_BOTH = "both_versions"
 EVIDENCE_SUFFIX = "org_suffix"
 EVIDENCE_MADE_BY = "made_by"
+EVIDENCE_PLATFORM = "platform"
 MODEL_TYPE = "model"
 
 DISCOVERY_COLUMNS = entities.MENTION_RESULT_COLUMNS + ["evidence"]
@@ -216,16 +222,20 @@ def discover_mentions(
             continue
         words[word].append((start, end, part_of[start]))
 
+    platforms = platform_names(text)
     for word, places in words.items():
         # a word right after a known name is part of that name's company name ("Baichuan Intelligent Technology")
         places = [(s, e, p) for s, e, p in places if not _after_mention(text, s, covered)]
         if not places:
             continue
         parts = {part for _, _, part in places}
-        cue = any(_has_org_cue(text, s, e) for s, e, _ in places)
-        if not cue or _names_a_product(text, word):
-            continue
-        evidence = EVIDENCE_BOTH if {"zh", "en"} <= parts else EVIDENCE_SUFFIX if _suffix_cue(text, places) else ""
+        if word in platforms and not _names_a_product(text, word):
+            evidence = EVIDENCE_PLATFORM
+        else:
+            cue = any(_has_org_cue(text, s, e) for s, e, _ in places)
+            if not cue or _names_a_product(text, word):
+                continue
+            evidence = EVIDENCE_BOTH if {"zh", "en"} <= parts else EVIDENCE_SUFFIX if _suffix_cue(text, places) else ""
         if not evidence:
             continue
         for start, end, _ in places:
@@ -235,6 +245,35 @@ def discover_mentions(
     rows.sort()
     frame = pd.DataFrame(rows, columns=DISCOVERY_COLUMNS)
     return frame.astype({"start": "int64", "end": "int64"})
+
+
+def platform_names(text: str) -> frozenset[str]:
+    """The one-word Latin names a text sends its readers to as a platform or community: "Join us on Foo or Bar", "follow
+    us on our English Foo", 加入我们的 Foo, 关注我们的英文 Foo. A name followed by another capitalised word is left out (it
+    is part of a longer name); whether each is a name at all (capitalised, not stoplisted: "Join us on Tuesday") is
+    judged with every other word.
+
+    >>> sorted(platform_names("Join us on 👾 Zorbit or 💬 Quux. 欢迎关注我们的官方 Blorp 和 Hugging Face。"))
+    ['Blorp', 'Quux', 'Zorbit']
+    """
+    found = set()
+    for cue in DISCOVER_PLATFORM_CUE_RE.finditer(text):
+        position = cue.end()
+        while (names := DISCOVER_PLATFORM_NAMES_RE.match(text, position)) is not None:
+            if not _followed_by_capitalised(text, names.end("name")):
+                found.add(names.group("name"))
+            if not names.group("sep"):
+                break
+            position = names.end()
+    return frozenset(found)
+
+
+def _followed_by_capitalised(text: str, end: int) -> bool:
+    """Whether a capitalised word follows ``end`` after spaces ("Hugging" in "Hugging Face")."""
+    index = end
+    while index < len(text) and text[index] in " \u00A0":
+        index += 1
+    return index > end and index < len(text) and text[index].isascii() and text[index].isupper()
 
 
 def _made_by_rows(text: str, models: dict[str, list[tuple[int, int, str]]], mentions: pd.DataFrame,
