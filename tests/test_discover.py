@@ -248,7 +248,8 @@ def load_gazetteer_from(table: pd.DataFrame) -> pd.DataFrame:
 
 
 NAMES = st.sampled_from(["Rokid", "OpenRouter", "Zing2", "Acme", "GPU", "Today", "Paris", "13B", "Vellum"])
-FILLER = st.sampled_from(["公司", "团队", "发布了", "模型", "，", "。", " ", " Labs", " Inc.", " said", " the", "的"])
+FILLER = st.sampled_from(["公司", "团队", "发布了", "模型", "，", "。", " ", " Labs", " Inc.", " said", " the", "的",
+                          "Join us on ", " or ", "关注我们的", "和", "👾 "])
 
 
 @settings(max_examples=60, deadline=None)
@@ -275,3 +276,12 @@ def test_every_gazetteer_row_says_where_it_came_from():
 
     table = read_table(GAZETTEER_PATH)
     assert "source" in table.columns and (table["source"].str.strip() != "").all()
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.from_regex(r"[A-Z][a-z]{3,8}", fullmatch=True), min_size=1, max_size=4),
+       st.lists(st.sampled_from([" or ", ", ", " and ", ", and ", " / ", " 和 ", "、"]), min_size=3, max_size=3),
+       st.sampled_from(["Join us on ", "Follow us on our ", "欢迎关注我们的", "加入我们的 👾 "]))
+def test_every_name_in_a_platform_list_is_read(names, separators, cue):
+    text = cue + "".join(name + (separators[i % 3] if i < len(names) - 1 else "") for i, name in enumerate(names)) + "。"
+    assert discover.platform_names(text) == frozenset(names)
