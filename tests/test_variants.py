@@ -164,6 +164,11 @@ def test_a_user_row_applies_in_the_view(tmp_path):
             "華府官員表示，川普政府將限制對中國出口晶片，超微和高通也受影響。",
             "华盛顿官员表示，特朗普政府将限制对中国出口芯片，AMD和高通也受影响。",
         ),
+        # Taiwan's transliterations of universities and companies that tw2sp keeps (康乃爾, 喬治亞理工, 艾司摩爾)
+        (
+            "康乃爾大學與喬治亞理工學院的研究人員和艾司摩爾、聯華電子合作，在聖地牙哥與蒙特婁發表成果。",
+            "康奈尔大学与佐治亚理工学院的研究人员和阿斯麦、联华电子合作，在圣地亚哥与蒙特利尔发表成果。",
+        ),
         # Hong Kong: its own terms (雲端運算, 手提電話) through the hand-kept rows
         (
             "英偉達的晶片供應緊張，軟件開發商表示，雲端運算和手提電話市場正在增長。",
