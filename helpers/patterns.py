@@ -217,12 +217,13 @@ DISCOVER_PRODUCT_AFTER = (
     r"(?:-?\d|[ \u00A0]*(?:AI[ \u00A0]*)?(?:框架|模型|大模型|系列|套件"
     r"|(?:framework|model|toolkit|library|series|suite)s?\b))"
 )
-# Where a text sends its readers to a platform or community it names: "Join us on Foo", "follow us on our English Foo",
-# "find us at Foo"; 加入我们的 Foo, 关注我们的英文 Foo, 欢迎加入 Foo (an icon or a language word may stand between). What
+# Where a text sends its readers to a platform or community it names: "Join us on Foo", "find us on our Foo",
+# "reach us at Foo"; 加入我们的 Foo, 关注我们的 Foo, 欢迎加入 Foo (an icon or a language word may stand between; 关注
+# alone, "to watch", is no cue: 大家都很关注 Foo is news about Foo). What
 # follows is a list of names ("Foo or Bar", "Foo 和 Bar"): ``DISCOVER_PLATFORM_NAMES_RE`` reads it.
 DISCOVER_PLATFORM_CUE_RE = re.compile(
     r"(?:\b(?:[Jj]oin|[Ff]ollow|[Ff]ind|[Rr]each|[Cc]ontact|[Cc]hat with)[ \u00A0]+us[ \u00A0]+(?:on|at|via)[ \u00A0]+"
-    r"(?:our[ \u00A0]+)?|(?:加入|关注)(?:我们的?)?)"
+    r"(?:our[ \u00A0]+)?|欢迎(?:大家)?(?:加入|关注)(?:我们的?)?|(?:加入|关注)我们的?)"
 )
 # The names after a platform cue: each an optional icon or language word (English, 英文, official, 官方 …), then a Latin
 # name, joined by "or", "and", commas, 和, 或(者), 、 or a slash.

@@ -78,15 +78,15 @@ def test_a_longer_word_or_a_wrong_case_is_no_version(surface):
 
 
 def test_a_name_the_text_sends_readers_to_is_a_platform_and_counts_everywhere():
-    text = document("👋 欢迎加入 👾 Zorbit 或者 💬 微信群。我们在 Zorbit 上答疑。", "👋 Join us on 👾 Zorbit or 💬 Quuxly.")
+    text = document("有问题？欢迎加入 🎮 Zorbit 或者微信群。我们在 Zorbit 上答疑。", "Questions? Chat with us on Zorbit or Quuxly.")
     found = discovered(text)
     assert found["surface"].tolist() == ["Zorbit", "Zorbit", "Zorbit", "Quuxly"]
     assert set(found["evidence"]) == {discover.EVIDENCE_PLATFORM} and set(found["type"]) == {DISCOVERED}
 
 
 def test_a_platform_list_skips_language_words_and_reads_every_name():
-    found = discovered(document("你还可以关注我们的英文 Blorpr 和日文 Blorpr。",
-                                "You can also follow us on our English Blorpr, Japanese Blorpr, and Chinese Zeebly."))
+    found = discovered(document("新版本的消息会发在我们的 Blorpr 上，请关注我们的韩文 Blorpr。",
+                                "News goes out first: find us on our official Blorpr, our Korean Blorpr and Zeebly."))
     assert found["surface"].tolist() == ["Blorpr", "Blorpr", "Blorpr", "Blorpr", "Zeebly"]
 
 
@@ -99,6 +99,11 @@ def test_a_platform_list_skips_language_words_and_reads_every_name():
 ])
 def test_platform_false_friends_are_not_discovered(en):
     assert discovered(document("我们发布了新版本，欢迎试用。", en)).empty
+
+
+def test_watching_a_name_is_no_platform_cue():
+    # 关注 alone is "to watch" (everyone is watching Zorbit): only 关注我们的 or 欢迎关注 sends readers somewhere
+    assert discovered(document("大家都很关注 Zorbit 这个消息。", "Everyone is watching Zorbit closely.")).empty
 
 
 # ---- rule 2: a Latin name the Chinese writes and the English uses too, with an organisation cue ---

@@ -15,8 +15,8 @@ mention, and each mention says which rule fired in its ``evidence`` column:
   prose around it calls a company ("founded Foo", "acquired by Foo", "Foo, a Hangzhou startup", "Foo's CEO", "Foo
   raised"): the words say what it is even when the Chinese never writes it ("AI" or "team" alone do not: "Foo AI" may
   be a product, "the Foo team" a model's makers);
-- ``platform``: a one-word Latin name the text sends its readers to ("Join us on Foo or Bar", "follow us on our English
-  Foo", 加入我们的 Foo, 关注我们的英文 Foo): a platform or community, which the gold counts as an organisation
+- ``platform``: a one-word Latin name the text sends its readers to ("Join us on Foo or Bar", "find us on our Foo",
+  加入我们的 Foo, 欢迎关注 Foo): a platform or community, which the gold counts as an organisation
   (``platform_names``);
 - ``made_by:<maker>`` and ``tied_<how>:<name>``: a model-like name tied to its maker, and a Chinese name tied to a Latin
   one (``_made_by_rows``, ``helpers.tables.ties``).
@@ -248,12 +248,12 @@ def discover_mentions(
 
 
 def platform_names(text: str) -> frozenset[str]:
-    """The one-word Latin names a text sends its readers to as a platform or community: "Join us on Foo or Bar", "follow
-    us on our English Foo", 加入我们的 Foo, 关注我们的英文 Foo. A name followed by another capitalised word is left out (it
+    """The one-word Latin names a text sends its readers to as a platform or community: "Join us on Foo or Bar", "find
+    us on our Foo", 加入我们的 Foo, 欢迎关注 Foo. A name followed by another capitalised word is left out (it
     is part of a longer name); whether each is a name at all (capitalised, not stoplisted: "Join us on Tuesday") is
     judged with every other word.
 
-    >>> sorted(platform_names("Join us on 👾 Zorbit or 💬 Quux. 欢迎关注我们的官方 Blorp 和 Hugging Face。"))
+    >>> sorted(platform_names("Chat with us on 🎮 Zorbit or Quux. 欢迎关注我们的官方 Blorp 和 Hugging Face。"))
     ['Blorp', 'Quux', 'Zorbit']
     """
     found = set()
