@@ -56,12 +56,15 @@ def execute_in_place(notebooks: list[Path] | None = None) -> list[Path]:
     return done
 
 
-def run_notebook(notebook: Path, output: Path, parameters: dict) -> None:
+def run_notebook(notebook: Path, output: Path, parameters: dict, kernels=None) -> None:
     """Execute one notebook with papermill in a fresh kernel, its folder as the kernel's working directory.
 
     The kernel is started in that folder (nbclient's ``resources``) rather than through papermill's ``cwd``, which
     changes this whole process's working directory: notebooks run side by side in threads, and two such changes
-    crossing left the process in the notebooks' folder, so that a relative path read afterwards named another file."""
+    crossing left the process in the notebooks' folder, so that a relative path read afterwards named another file.
+
+    ``kernels``: a kernel manager class for nbclient (``helpers.render.kernels.warm_kernels`` gives one); by default
+    the ``python3`` kernel as installed."""
     import nbformat
     import papermill
 
@@ -71,7 +74,7 @@ def run_notebook(notebook: Path, output: Path, parameters: dict) -> None:
             str(notebook), str(output), parameters={k: v for k, v in parameters.items() if k in known},
             kernel_name=KERNEL, resources={"metadata": {"path": str(notebook.parent)}}, progress_bar=False, log_output=False,
             request_save_on_cell_execute=False, shutdown_kernel="immediate", execution_timeout=CELL_TIMEOUT,
-            extra_arguments=KERNEL_ARGUMENTS,
+            extra_arguments=KERNEL_ARGUMENTS, **({"kernel_manager_class": kernels} if kernels else {}),
         )
     except Exception as exc:
         raise failure(notebook, exc) from None

@@ -33,9 +33,11 @@ from ..publish import publishing
 from ..text.parse import parse_document, second_article_caveat
 from ..text.reader import InputError, read_document
 from ..text.variants import TRADITIONAL
-from .assets import REVEAL_DIR_NAME, ensure_reveal, offline_reveal, write_fonts
+from .assets import FONT_CSS, REVEAL_DIR_NAME, ensure_reveal, offline_reveal, write_fonts
 from .browser import write_handout
 from .errors import NotebookFailed, ReportError
+from .fonts import cjk_font_path
+from .kernels import warm_kernels
 from .notebooks import numbered_notebooks, run_notebook
 from .pages import render, write_index
 
@@ -43,6 +45,7 @@ __all__ = ["NotebookFailed", "ReportError", "build_document_report", "build_repo
            "require_both_parts", "write_report_tables"]
 
 SLIDES_NOTEBOOK = "05-briefing.ipynb"
+CJK_SUBSET = "cjk-subset.otf"  # the name ``assets.write_fonts`` gives the pages' font
 CORPUS_NOTEBOOK = "06-corpus.ipynb"  # run by ``helpers.corpus.build_corpus_report`` on a folder, not on one document
 KERNEL_STOP_SECONDS = 5  # after an interruption, how long the threads running notebooks get to notice
 
@@ -58,6 +61,11 @@ def write_report_tables(source: Path, out_dir: Path, params: Params = Params()) 
     The analysis goes to the cache the notebooks read it from: pages and tables come from the same one.
     """
     return write_tables(load_analysis(source, **params.changes()).named_tables(), out_dir)
+
+
+def notebook_changes(params: Params) -> dict:
+    """The changes to the default parameters as the notebooks get them (``PARAMS``, JSON: lists, not tuples)."""
+    return {k: list(v) if isinstance(v, tuple) else v for k, v in params.changes().items()}
 
 
 def require_both_parts(text: str, source: Path, *, caveat: bool = True) -> None:
@@ -90,8 +98,9 @@ def build_report(source: str | Path = DEFAULT_SOURCE, out_dir: str | Path | None
     require_both_parts(document.text, source)
     reveal = ensure_reveal()
     out_dir = Path(out_dir) if out_dir else default_out(source)
-    with publishing(out_dir) as folder:
-        build_document_report(source.resolve(), Path(folder).resolve(), reveal, notebooks or document_notebooks(), params)
+    with publishing(out_dir) as folder, warm_kernels(source.resolve(), notebook_changes(params)) as kernels:
+        build_document_report(source.resolve(), Path(folder).resolve(), reveal, notebooks or document_notebooks(), params,
+                              kernels)
     return out_dir
 
 
@@ -100,11 +109,15 @@ def document_notebooks() -> list[Path]:
     return [p for p in numbered_notebooks() if p.name != CORPUS_NOTEBOOK]
 
 
-def build_document_report(source: Path, out_dir: Path, reveal: Path, notebooks: list[Path], params: Params) -> None:
-    """Write one document's report into ``out_dir`` (which exists): tables, executed notebooks, pages, slides."""
+def build_document_report(source: Path, out_dir: Path, reveal: Path, notebooks: list[Path], params: Params,
+                          kernels=None) -> None:
+    """Write one document's report into ``out_dir`` (which exists): tables, executed notebooks, pages, slides.
+
+    ``kernels``: the warm process the notebooks' kernels are forked from (``helpers.render.kernels``), by default
+    none: the installed kernel."""
     figures = out_dir / "figures"
     figures.mkdir(parents=True)
-    changes = {k: list(v) if isinstance(v, tuple) else v for k, v in params.changes().items()}
+    changes = notebook_changes(params)
     (out_dir / "notebooks").mkdir()
 
     stopping = threading.Event()
@@ -115,27 +128,41 @@ def build_document_report(source: Path, out_dir: Path, reveal: Path, notebooks: 
         executed = out_dir / "notebooks" / notebook.name
         parameters = {"SOURCE": os.path.relpath(source, notebook.parent),
                       "FIGURES_DIR": os.path.relpath(figures, notebook.parent), "PARAMS": changes}
-        run_notebook(notebook, executed, parameters)
+        run_notebook(notebook, executed, parameters, kernels.manager_class if kernels else None)
         return executed
 
     # Each notebook runs in its own kernel process, so they can run side by side, one per core;
-    # their outputs do not depend on the order (each writes only its own figures).
+    # their outputs do not depend on the order (each writes only its own figures). The slides' notebook starts
+    # first: the handout is printed from its slides while the other notebooks still run, not after them all.
     pool = ThreadPoolExecutor(max_workers=max(1, min(len(notebooks), os.cpu_count() or 1)))
-    running = [pool.submit(execute, notebook) for notebook in notebooks]
+    order = sorted(notebooks, key=lambda notebook: notebook.name != SLIDES_NOTEBOOK)
+    running = dict(zip(order, (pool.submit(execute, notebook) for notebook in order)))
+    helper = ThreadPoolExecutor(max_workers=1)  # the handout, beside the notebooks
+    handouts = []
+    font_cut = threading.Event()  # set once the handout's own font is written: the whole subset may then replace it
     try:
-        # The analysis is built here while the first kernels start and import (on a core the analysis leaves idle);
-        # they wait for it (``helpers.pipeline.load_analysis`` holds a lock while one process builds it) and read it.
+        # The analysis is built by the warm process the kernels are forked from (without one, here, while the first
+        # kernels start and import; they wait for it: ``helpers.pipeline.load_analysis`` holds a lock while one
+        # process builds it); the tables and each notebook read it from the cache.
+        if kernels:
+            kernels.wait_ready()
         write_report_tables(source, out_dir / "tables", params)
         # the pages mark their Chinese with the document's script, so a browser picks the right glyph shapes
         chinese = "zh-Hant" if load_analysis(source, **params.changes()).script == TRADITIONAL else "zh-Hans"
-        executed_notebooks = []
-        for notebook, future in zip(notebooks, running):  # each page rendered as soon as its notebook has run
-            executed_notebooks.append(future.result())
-            render(executed_notebooks[-1], out_dir / "html" / f"{notebook.stem}.html", chinese=chinese)
+        executed = {}
+        for notebook in order:  # each page rendered as soon as its notebook has run
+            executed[notebook] = running[notebook].result()
+            render(executed[notebook], out_dir / "html" / f"{notebook.stem}.html", chinese=chinese)
             if notebook.name == SLIDES_NOTEBOOK:
-                render(executed_notebooks[-1], out_dir / "slides" / f"{notebook.stem}.slides.html", kind="slides",
-                       chinese=chinese)
+                slides = out_dir / "slides" / f"{notebook.stem}.slides.html"
+                render(executed[notebook], slides, kind="slides", chinese=chinese)
                 offline_reveal(reveal, out_dir / "slides" / REVEAL_DIR_NAME)
+                handouts.append(helper.submit(print_handout, slides, out_dir / "fonts", font_cut))
+        executed_notebooks = [executed[notebook] for notebook in notebooks]
+        write_index(out_dir, f"Report: {source.name}", executed_notebooks, chinese=chinese)
+        write_fonts_beside(sorted(out_dir.glob("*/*.html")) + [out_dir / "index.html"], out_dir / "fonts",
+                           font_cut if handouts else None)
+        printed = [future.result() for future in handouts]
     except BaseException:
         # Ctrl-C, SIGTERM or a failed notebook: stop every kernel now rather than wait for them, so that
         # nothing writes into the folder after it is removed; a thread caught starting a kernel may start
@@ -145,16 +172,41 @@ def build_document_report(source: Path, out_dir: Path, reveal: Path, notebooks: 
         logging.disable(logging.CRITICAL)  # nbclient's lines about the kernels we stopped
         try:
             stop_children()
-            wait(running, timeout=KERNEL_STOP_SECONDS)
+            wait(list(running.values()) + handouts, timeout=KERNEL_STOP_SECONDS)
             stop_children()
         finally:
             logging.disable(logging.NOTSET)
         raise
     finally:
         pool.shutdown(wait=False)
-    write_index(out_dir, f"Report: {source.name}", executed_notebooks, chinese=chinese)
-    write_fonts(sorted(out_dir.glob("*/*.html")) + [out_dir / "index.html"], out_dir / "fonts")
-    handouts = [write_handout(slides, slides.with_name(slides.name.replace(".slides.html", ".pdf")))
-                for slides in sorted((out_dir / "slides").glob("*.slides.html"))]
-    if any(handouts):
+        helper.shutdown(wait=False)
+    if any(printed):
         write_index(out_dir, f"Report: {source.name}", executed_notebooks, chinese=chinese)  # now with the handout's link
+
+
+def print_handout(slides: Path, fonts: Path, font_cut: threading.Event) -> Path | None:
+    """The slides' PDF handout, printed while the other notebooks run. The pages' font subset is cut once they have
+    all run; until then the fonts folder links the whole font it is cut from (the same glyphs), which the
+    subset then replaces."""
+    try:
+        fonts.mkdir(parents=True, exist_ok=True)
+        (fonts / "cjk.css").write_text(FONT_CSS, encoding="utf-8")
+        (fonts / CJK_SUBSET).unlink(missing_ok=True)
+        (fonts / CJK_SUBSET).symlink_to(cjk_font_path())
+    finally:
+        font_cut.set()
+    return write_handout(slides, slides.with_name(slides.name.replace(".slides.html", ".pdf")))
+
+
+def write_fonts_beside(pages: list[Path], fonts: Path, after: threading.Event | None) -> None:
+    """The font subset of ``pages`` cut in a folder beside ``fonts``, then moved into it file by file (each move is
+    atomic: a browser printing the handout reads the old font or the new one, never half of one), once ``after``
+    is set (the handout's own font written)."""
+    staging = fonts.with_name(f".{fonts.name}-cut")
+    written = write_fonts(pages, staging)
+    if after is not None:
+        after.wait()
+    fonts.mkdir(parents=True, exist_ok=True)
+    for path in written:
+        os.replace(path, fonts / path.name)
+    staging.rmdir()
