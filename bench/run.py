@@ -18,7 +18,9 @@ Rows (each timed after a warm-up; medians of --repeat runs where repeated):
    the process's peak RSS, against extract of the same text; the full (cubic) pass on the same evidence
    with its agreement where it still fits (up to 16×); beyond ``AlignParams.max_cells`` the refusal.
 4. ``make report`` wall time, its analysis built anew, against as many empty notebooks run as the report runs its
-   own (papermill, a quiet kernel each, side by side one per core; before and after it, averaged).
+   own (papermill, a quiet kernel each, side by side one per core; before and after it, averaged). The floor's kernels
+   are fresh ones, as before: the report's, forked from its warm process (``helpers.render.kernels``), start faster,
+   and the floor does not take that from the report.
 
 Memory: "peak RSS" is ``resource`` ru_maxrss of the measured command (RUSAGE_CHILDREN of a small
 wrapper process: the largest of the command and the worker processes it waited for); "traced peak" is ``tracemalloc``'s peak of Python allocations
