@@ -99,7 +99,8 @@ def manager_class(path: Path):
 def launch(path: str, command: list[str]) -> None:
     """Have the warm process fork a kernel running ``command``; wait for it, passing on signals. Falls back to
     running ``command`` itself when the warm process is not there or cannot run it."""
-    if LAUNCHER not in command or os.path.realpath(command[0]) != os.path.realpath(sys.executable):
+    if (LAUNCHER not in command or os.path.realpath(command[0]) != os.path.realpath(sys.executable)
+            or not os.path.isdir(os.path.dirname(path))):  # no warm process made that folder: the plain kernel
         os.execv(command[0], command)
     try:
         conn = _connect(path)

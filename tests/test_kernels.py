@@ -1,0 +1,53 @@
+"""helpers.render.kernels: a kernel forked from the warm process is a kernel of its own, in its notebook's folder."""
+
+import json
+import subprocess
+import sys
+
+import nbformat
+import pytest
+
+from helpers.render.kernels import manager_class, warm_kernels
+from helpers.render.notebooks import run_notebook
+
+PROBE = """import os, sys, json
+print(json.dumps({"cwd": os.getcwd(), "pandas": "pandas" in sys.modules, "pid": os.getpid(),
+                  "parent": os.environ.get("JPY_PARENT_PID", "")}))"""
+
+
+def probe(tmp_path, name, kernels=None):
+    notebook = tmp_path / name / "probe.ipynb"
+    notebook.parent.mkdir()
+    nb = nbformat.v4.new_notebook()
+    nb.cells.append(nbformat.v4.new_code_cell(PROBE))
+    nbformat.write(nb, notebook)
+    run_notebook(notebook, notebook.with_name("out.ipynb"), {}, kernels)
+    executed = nbformat.read(notebook.with_name("out.ipynb"), as_version=4)
+    return json.loads(executed.cells[0].outputs[0]["text"])
+
+
+def test_a_warm_kernel_runs_in_its_notebooks_folder_with_the_imports_done(tmp_path):
+    with warm_kernels() as kernels:
+        assert kernels.wait_ready()
+        first = probe(tmp_path, "a", kernels.manager_class)
+        second = probe(tmp_path, "b", kernels.manager_class)
+    assert first["cwd"] == str(tmp_path / "a") and second["cwd"] == str(tmp_path / "b")
+    assert first["pandas"] and second["pandas"]  # imported before the fork, not by the probe
+    assert first["pid"] != second["pid"] and first["parent"]  # two processes, each told its manager
+
+
+def test_without_the_warm_process_the_launcher_runs_the_plain_kernel(tmp_path):
+    plain = probe(tmp_path, "p", manager_class(tmp_path / "absent" / "warm.sock"))
+    assert plain["cwd"] == str(tmp_path / "p") and not plain["pandas"]
+
+
+def test_the_warm_process_ends_with_its_block():
+    with warm_kernels() as kernels:
+        server = kernels.server
+    assert server.poll() is not None
+
+
+@pytest.mark.parametrize("arguments", [[], ["other"]])
+def test_the_module_refuses_an_unknown_command_in_one_line(arguments):
+    done = subprocess.run([sys.executable, "-m", "helpers.render.kernels", *arguments], capture_output=True, text=True)
+    assert done.returncode != 0 and len(done.stderr.strip().splitlines()) == 1 and "usage" in done.stderr
