@@ -300,8 +300,9 @@ ECDICT_SEPARATOR = re.compile(r"[,，;；、/]")
 
 # ---- framing.themes: term counts -----------------------------------------------------------------
 
-# A Latin word, possibly with inner apostrophes or hyphens ("open-source", "don't").
-EN_TERM = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
+# A Latin word, possibly with inner apostrophes or hyphens ("open-source", "don't"), and with the digits of a name
+# kept ("GPT-4", "Qwen2.5", "Xyz5-1B": cut at the digit, a model's name counted as its maker's bare word).
+EN_TERM = re.compile(r"[A-Za-z](?:[A-Za-z0-9]|['’\-](?=[A-Za-z0-9])|(?<=\d)\.(?=\d))*")
 DIGITS_ONLY = re.compile(r"^[\d.,%:/\-+]+$")
 
 # A line's Markdown images and links, for reading it as a title: an image is dropped, a link keeps its text.

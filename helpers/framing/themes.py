@@ -71,6 +71,8 @@ def terms_en(text: str, stopwords: frozenset[str], tokenizer: Tokenizer | None =
 
     >>> terms_en("Nvidia's chips are the gold-standard", frozenset({"are", "the"}))
     ['nvidia', 'chips', 'gold-standard']
+    >>> terms_en("Xyz5-1B and GPT-4 beat Qwen2.5.", frozenset({"and"}))  # a model's name whole, not cut at a digit
+    ['xyz5-1b', 'gpt-4', 'beat', 'qwen2.5']
     """
     words = (POSSESSIVE.sub("", w.lower()).replace("’", "'") for w in EN_TERM.findall(text))
     return [w for w in words if len(w) > 1 and w not in stopwords]
