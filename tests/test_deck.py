@@ -200,6 +200,11 @@ def test_a_translations_additions_are_the_translators_not_a_commentators():
     assert deck.additions_title(alignment, additions, caveats=translation).endswith(
         "1 of 2 Chinese sentences (50%) are the translator's own, with no English behind them")
     assert "commentator's own" in deck.additions_title(alignment, additions)
+    # a writer's own heading among the units: the count says so, never calling it a sentence
+    claims = pd.DataFrame({"claim_id": [1, 2], "kind": ["paragraph", "heading"]})
+    assert deck.additions_title(alignment, additions, claims=claims).startswith("1 of 2 Chinese sentences and headings")
+    claims["kind"] = "paragraph"
+    assert deck.additions_title(alignment, additions, claims=claims).startswith("1 of 2 Chinese sentences (50%)")
 
 
 def test_an_excerpts_chinese_beyond_the_english_given_is_neither_linked_nor_an_aside():

@@ -85,5 +85,5 @@ def framing_conclusion(analysis) -> list[str]:
     min_evidence = analysis.params.min_evidence
     links = analysis.link_gate
     return [f"{coverage_title(analysis.coverage, min_evidence=min_evidence, links=links)}.",
-            f"{additions_title(analysis.alignment, analysis.additions, links=links, caveats=analysis.caveats)}.",
+            f"{additions_title(analysis.alignment, analysis.additions, links=links, caveats=analysis.caveats, claims=analysis.claims)}.",
             f"{shift_title(analysis.shifts, min_evidence=min_evidence, links=links)}."]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..columns import BEYOND, PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL
+from ..columns import BEYOND, PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL, units_noun
 from ..framing.caveats import version_letters, version_weights
 from ..framing.shifts import label_gate
 from ..params import DEFAULTS
@@ -427,7 +427,7 @@ def _writer(caveats: pd.DataFrame | None) -> str:
 
 
 def additions_title(alignment: pd.DataFrame, additions: pd.DataFrame, *, links=None,
-                    caveats: pd.DataFrame | None = None) -> str:
+                    caveats: pd.DataFrame | None = None, claims: pd.DataFrame | None = None) -> str:
     """How many of the Chinese sentences are the commentator's own (the translator's, with the ``translation``
     caveat); not counted where the links are held back: a sentence the aligner leaves unlinked is then as likely a
     summary it missed."""
@@ -444,7 +444,12 @@ def additions_title(alignment: pd.DataFrame, additions: pd.DataFrame, *, links=N
     if not asides:
         every = "Every Chinese sentence within the English given" if beyond else "Every Chinese sentence"
         return f"{every} draws on the English: the {_writer(caveats)} adds no aside{past}"
-    return (f"{asides} of {zh} Chinese sentences ({pct(asides / zh)}) are the {_writer(caveats)}'s own, with no English "
+    noun = "sentences"
+    if claims is not None:  # the units counted hold headings: said so, never a heading called a sentence
+        within = alignment["relation"] != BEYOND if "relation" in alignment else pd.Series(True, index=alignment.index)
+        units = alignment.loc[within, "zh_claim_id"].dropna()
+        noun = units_noun(claims.loc[claims["claim_id"].isin(units), "kind"])
+    return (f"{asides} of {zh} Chinese {noun} ({pct(asides / zh)}) are the {_writer(caveats)}'s own, with no English "
             f"behind them{past}")
 
 
