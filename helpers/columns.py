@@ -45,7 +45,7 @@ SHIFT_COUNT_COLUMNS = ["shift", "value", "claims"]
 TERM_COLUMNS = ["lang", "term", "count", "claims"]
 HIT_COLUMNS = ["claim_id", "theme", "cue"]
 POSITION_COLUMNS = ["claim_id", "theme", "part", "lang", "section", "start", "end"]
-SHARE_COLUMNS = ["theme", "lang", "claims", "hits", "share", "cues"]
+SHARE_COLUMNS = ["theme", "lang", "claims", "headings", "hits", "share", "cues"]
 ORG_COUNT_COLUMNS = ["org", "part", "lang", "mentions"]
 KWIC_COLUMNS = ["mention_id", "org", "part", "left", "surface", "right"]
 
@@ -62,19 +62,22 @@ PARTS = [PART_COMMENTARY, PART_ORIGINAL, PART_NONCONTENT]
 # caption or alt text) are furniture, like bylines and boilerplate.
 KINDS = ["heading", "paragraph", "list_item", "byline", "boilerplate", "title", "image_placeholder", "caption", "label"]
 CONTENT_KINDS = ["heading", "paragraph", "list_item"]
-# Content that is not a heading: what the pages call sentences when they count them ("10 Chinese sentences" never
-# includes a section title or an outline label such as '要点总结：' that a reader would not call a sentence).
-SENTENCE_KINDS = ["paragraph", "list_item"]
 
 
-def units_noun(kinds) -> str:
+def units_noun(kinds, *, one: bool = False) -> str:
     """What a count of content units is called: 'sentences', or 'sentences and headings' when ``kinds`` (the
-    counted units' kinds) hold a heading, so that a count never calls a heading a sentence.
+    document's content kinds) hold a heading, so that a count never calls a heading a sentence. The two are counted
+    together: a count of sentences alone would be wrong wherever a heading is read as a sentence or one the other way.
 
     >>> units_noun(["paragraph", "list_item"]), units_noun(["heading", "paragraph"])
     ('sentences', 'sentences and headings')
+    >>> units_noun(["heading"], one=True)
+    'sentence or heading'
     """
-    return "sentences and headings" if "heading" in set(kinds) else "sentences"
+    headings = "heading" in set(kinds)
+    if one:
+        return "sentence or heading" if headings else "sentence"
+    return "sentences and headings" if headings else "sentences"
 NONCONTENT_KINDS = ["byline", "boilerplate", "image_placeholder", "caption"]
 
 # Values of the `lang` column.

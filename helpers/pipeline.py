@@ -116,18 +116,15 @@ class Analysis:
         beyond = int((per_sentence["relation"] == BEYOND).sum())
         changed = ", ".join(f"{k}={v}" for k, v in self.params.changes().items())
         # sentences of the two versions' content: furniture, titles and outline labels are not counted as sentences
-        # and headings apart: a section title or an outline label is content, not a sentence
+        # and headings with them, said so: a section title or an outline label is content, not a sentence
         kept = self.claims[self.claims["kind"].isin(CONTENT_KINDS) & (self.claims["part"] != PART_NONCONTENT)]
-        heading, zh = kept["kind"] == "heading", kept["part"] == PART_COMMENTARY
-        zh_s, en_s, zh_h, en_h = (int(x.sum()) for x in (~heading & zh, ~heading & ~zh, heading & zh, heading & ~zh))
-        headings = f" and {zh_h + en_h} headings ({zh_h} Chinese, {en_h} English)" if zh_h + en_h else ""
-        zh_kinds = self.claims.loc[self.claims["claim_id"].isin(per_sentence.loc[per_sentence["relation"] != BEYOND,
-                                                                                  "zh_claim_id"]), "kind"]
+        content, zh_content = len(kept), int((kept["part"] == PART_COMMENTARY).sum())
+        noun = units_noun(kept["kind"])
         script = f" ({self.script} script)" if self.script else ""
         return (f"{self.source or 'the text'}: {self.encoding or 'str'}, {len(self.text):,} characters{script}, "
-                f"{len(self.blocks)} blocks, {zh_s + en_s} sentences ({zh_s} Chinese, {en_s} English){headings}, "
-                f"{len(self.mentions)} mentions of listed or discovered names; "
-                + f"{linked} of {len(per_sentence) - beyond} Chinese {units_noun(zh_kinds)} linked"
+                f"{len(self.blocks)} blocks, {content} {noun} ({zh_content} Chinese, {content - zh_content} "
+                f"English), {len(self.mentions)} mentions of listed or discovered names; "
+                + f"{linked} of {len(per_sentence) - beyond} Chinese {noun} linked"
                 + (f", {beyond} more beyond the English given" if beyond else "")
                 + ("" if self.link_gate.presented else f" (links on {self.link_gate.group} are not reliable enough to "
                                                         "count: read them side by side)")

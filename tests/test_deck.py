@@ -258,3 +258,15 @@ def test_a_row_of_links_is_not_the_chinese_posts_title():
     assert deck.document_facts(blocks)["zh_title"] == ""
     blocks.loc[0, "text"] = "示例模型的技术报告 | 示例网站"
     assert deck.document_facts(blocks)["zh_title"] == "示例模型的技术报告 | 示例网站"
+
+
+def test_the_asides_list_counts_the_sentences_held_back_as_unsure():
+    # a bare "none" under "linked to no English" told a reader every sentence was matched, when six were held back
+    quoted = pd.DataFrame({"zh_claim_id": [], "zh_text": [], "zh_before": []})
+    alignment = pd.DataFrame({"zh_claim_id": [1, 2, 3], "en_claim_id": [10, None, None],
+                              "relation": ["summarises", "unsure", "unsure"]})
+    assert deck.quote_lines(quoted) == "- none"
+    line = deck.quote_lines(quoted, alignment=alignment)
+    assert line.startswith("- No sentence is an addition; 2 more Chinese sentences have no link: the aligner held them")
+    one = alignment.assign(relation=["summarises", "unsure", "addition"])
+    assert "1 more Chinese sentence has no link" in deck.quote_lines(quoted, alignment=one)

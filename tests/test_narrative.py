@@ -92,7 +92,7 @@ def section(heading="Chips", claims=4, carried=1, share=0.25, section_id=1):
 def test_a_section_is_described_only_on_enough_sentences():
     assert coverage_sentence(section(claims=2), min_evidence=3) == ""
     text = coverage_sentence(section(claims=3, carried=1, share=0.38), min_evidence=3)
-    assert text == "part of “Chips” (38% of its characters; 1 of 3 English sentences drawn on)"
+    assert text == "part of “Chips” (38% of its characters; 1 of 3 English sentences and headings drawn on)"
     assert "most" not in text and "barely" not in text
 
 

@@ -186,7 +186,7 @@ def test_the_status_line_counts_the_versions_content_sentences_not_furniture_or_
     assert len(kept) < len(analysis.claims)  # the title line and the follow prompt are not among them
 
 
-def test_the_status_line_counts_headings_apart_from_sentences():
+def test_the_status_line_calls_headings_headings():
     from helpers.pipeline import run
     text = ("## 一、背景\n\n这是第一句评论。这是第二句评论。\n\n"
             "## Background\n\nThis is the first English sentence. This is the second one.\n")
@@ -195,5 +195,6 @@ def test_the_status_line_counts_headings_apart_from_sentences():
     heads = claims[claims["kind"] == "heading"]
     assert set(heads["part"]) == {"commentary", "original"}
     line = analysis.describe()
-    assert "4 sentences (2 Chinese, 2 English) and 2 headings (1 Chinese, 1 English)" in line
-    assert "Chinese sentences and headings linked" in line  # a count that holds a heading never calls it a sentence
+    # counted together (a heading misread as a sentence changes no count), and said so: never "6 sentences"
+    assert "6 sentences and headings (3 Chinese, 3 English)" in line
+    assert "Chinese sentences and headings linked" in line

@@ -143,17 +143,19 @@ def theme_positions(claims: pd.DataFrame, hits: pd.DataFrame) -> pd.DataFrame:
 
 
 def theme_share(claims: pd.DataFrame, hits: pd.DataFrame, lexicon: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Share of each version's sentences (headings left out) that touch each theme: theme, lang (the version: zh the
-    Chinese version, en the English original), claims (the version's sentences), hits (those touching the theme),
+    """Share of each version's content sentences that touch each theme: theme, lang (the version: zh the Chinese
+    version, en the English original), claims (the version's content sentences, its headings among them: counted
+    together, so that a heading read as a sentence or the other way changes no count), headings (how many of the
+    claims are headings, so that a page calls them "sentences and headings"), hits (those touching the theme),
     share, and cues: the words they rest on, most frequent first, each with the number of sentences it tagged
     ('模型 ×13|软件 ×4'). A version is its part of the document, whatever the script of each line: a translated
     README's English table rows and code lines belong to the Chinese version, and counting them as English made a
     line-for-line translation look 20 points apart on technology."""
     content = content_claims(claims)
-    content = content[content["kind"] != "heading"]  # a share of sentences: a section title is not one
     content = content.assign(lang=content["part"].map(VERSION_OF_PART))
     content = content[content["lang"].isin(["zh", "en"])]
     totals = content.groupby("lang").size()
+    heads = content[content["kind"] == "heading"].groupby("lang").size()
     placed = hits.merge(content[["claim_id", "lang"]], on="claim_id")
     counts = placed.groupby(["theme", "lang"]).size()
     words = {key: cue_counts(group["cue"]) for key, group in placed.groupby(["theme", "lang"])}
@@ -163,7 +165,8 @@ def theme_share(claims: pd.DataFrame, hits: pd.DataFrame, lexicon: pd.DataFrame 
         for lang in ["zh", "en"]:
             total = int(totals.get(lang, 0))
             hit = int(counts.get((theme, lang), 0))
-            rows.append((theme, lang, total, hit, hit / total if total else 0.0, words.get((theme, lang), "")))
+            rows.append((theme, lang, total, int(heads.get(lang, 0)), hit, hit / total if total else 0.0,
+                         words.get((theme, lang), "")))
     return pd.DataFrame(rows, columns=SHARE_COLUMNS)
 
 
@@ -204,7 +207,7 @@ def theme_emphasis(share: pd.DataFrame) -> pd.DataFrame:
     wide = wide.reindex(list(dict.fromkeys(share["theme"])))
     wide.columns = ["zh_share", "en_share"]
     wide["difference"] = wide["zh_share"] - wide["en_share"]
-    for column in ("hits", "claims", "cues"):
+    for column in ("hits", "claims", "headings", "cues"):
         if column not in share:
             continue
         values = share.pivot(index="theme", columns="lang", values=column).reindex(columns=["zh", "en"])

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..columns import BEYOND, PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL, units_noun
+from ..columns import BEYOND, PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL, UNSURE, units_noun
 from ..framing.caveats import version_letters, version_weights
 from ..framing.shifts import label_gate
 from ..params import DEFAULTS
@@ -278,7 +278,7 @@ def _unjudged(coverage: pd.DataFrame, min_evidence: int) -> str:
     short = int((coverage["claims"] < min_evidence).sum())
     if not short:
         return ""
-    return f" ({plural(short, 'shorter section')}, under {min_evidence} sentences, not judged)"
+    return f" ({plural(short, 'shorter section')}, under {min_evidence} sentences and headings, not judged)"
 
 
 def coverage_title(coverage: pd.DataFrame, *, min_coverage: float = KEPT_SHARE, min_evidence: int = DEFAULTS.min_evidence,
@@ -326,8 +326,9 @@ def theme_title(emphasis: pd.DataFrame, *, min_difference: float = DEFAULTS.min_
         return f"Both versions give every theme about the same share of their sentences (within {pct(min_difference)})"
 
     def uses(r, first: str, second: str) -> str:
+        units = "sentences and headings" if int(r.get(f"{first}_headings", 0) or 0) else "sentences"
         return (f"uses {frame_name(r['theme']).lower()} words in {int(r[f'{first}_hits'])} of its "
-                f"{int(r[f'{first}_claims'])} sentences ({pct(r[f'{first}_share'])}), the "
+                f"{int(r[f'{first}_claims'])} {units} ({pct(r[f'{first}_share'])}), the "
                 f"{'Chinese' if second == 'zh' else 'English'} in {int(r[f'{second}_hits'])} of "
                 f"{int(r[f'{second}_claims'])} ({pct(r[f'{second}_share'])})")
     parts = []
@@ -573,16 +574,24 @@ def quotations(additions: pd.DataFrame, alignment: pd.DataFrame, claims: pd.Data
     return pd.DataFrame(rows, columns=["zh_claim_id", "zh_text", "zh_before"])
 
 
-def quote_lines(quoted: pd.DataFrame, *, width: int = 60, links=None, caveats: pd.DataFrame | None = None) -> str:
+def quote_lines(quoted: pd.DataFrame, *, width: int = 60, links=None, caveats: pd.DataFrame | None = None,
+                alignment: pd.DataFrame | None = None) -> str:
     """Each aside quoted, with where it sits in the Chinese (after which sentence): it draws on no English, the
     commentator's own; where the document's links are held back (``links``) it is only linked to none, which is all
-    that is said."""
+    that is said. Given ``alignment``, the sentences the aligner held back as unsure are counted after them: they
+    have no link either, and a bare "none" would tell a reader every sentence was matched."""
     lines = []
     own = "linked to no English" if links is not None and not links.presented else f"the {_writer(caveats)}'s own"
     for row in quoted.itertuples():
         where = (f"after the Chinese sentence “{text_of(_cut(row.zh_before, width))}”" if row.zh_before
                  else "the Chinese opens with it")
         lines.append(f"- “{text_of(row.zh_text)}”  \n  <small>{own}; {where}</small>")
+    unsure = (int(alignment.loc[alignment["relation"] == UNSURE, "zh_claim_id"].nunique())
+              if alignment is not None and "relation" in alignment else 0)
+    if unsure:
+        held = (f"{plural(unsure, 'more Chinese sentence')} {'has' if unsure == 1 else 'have'} no link: the aligner "
+                "held them back as unsure (their words stand about as well in several places of the English)")
+        lines.append(f"- {'No sentence is an addition; ' if not lines else ''}{held}")
     return "\n".join(lines) or "- none"
 
 
@@ -610,7 +619,9 @@ def closing(analysis, *, min_coverage: float = KEPT_SHARE) -> str:
                  f"{listing([_heading(h) for h in dropped['heading']], limit=3, quoted=False)}."
                  if len(dropped) else "- **Misses** no whole section: each is drawn on in part at least.")
     past = f" ({beyond} more draw on English the file does not hold)" if beyond else ""
-    lines.append(f"- **Adds** {plural(asides, 'sentence')} of its own out of {zh}{past}." if zh else "- **Adds** nothing.")
+    one, many = (units_noun(analysis.claims.loc[analysis.claims["part"] == PART_COMMENTARY, "kind"], one=flag)
+                 for flag in (True, False))
+    lines.append(f"- **Adds** {plural(asides, one, many)} of its own out of {zh}{past}." if zh else "- **Adds** nothing.")
     changed = shift_title(analysis.shifts, min_evidence=analysis.params.min_evidence)
     if changed[:1].isdigit():
         lines.append(f"- **Voice and certainty**: {changed}.")

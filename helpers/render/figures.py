@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from ..columns import CONTENT_KINDS, PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL
+from ..columns import CONTENT_KINDS, PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL, units_noun
 from ..framing.caveats import version_weights
 from .fonts import cjk_font_path, use_cjk_font
 
@@ -113,17 +113,14 @@ def plot_anatomy(blocks: pd.DataFrame, claims: pd.DataFrame | None = None) -> Fi
         values = chars[kind].to_numpy()
         ax.barh(y, values, left=left, color=KIND_COLOURS[kind], label=kind.replace("_", " "), height=0.6)
         left += values
-    def per_part(kinds) -> pd.Series:
-        if claims is None:
-            return pd.Series(0, index=parts)
-        return claims[claims["kind"].isin(kinds)].groupby("part").size().reindex(parts).fillna(0).astype(int)
-
-    sentences, headings = per_part([k for k in CONTENT_KINDS if k != "heading"]), per_part(["heading"])
-    for yi, total, b, n, h, part in zip(y, left, n_blocks, sentences, headings, parts):
-        # the counts are of a version's sentences and headings (furniture, titles and labels are neither)
+    content = claims[claims["kind"].isin(CONTENT_KINDS)] if claims is not None else None
+    sentences = (content.groupby("part").size().reindex(parts).fillna(0).astype(int) if content is not None
+                 else pd.Series(0, index=parts))
+    noun = units_noun(content["kind"]) if content is not None else "sentences"  # a heading is never called a sentence
+    for yi, total, b, n, part in zip(y, left, n_blocks, sentences, parts):
+        # the count is of a version's sentences and headings (furniture, titles and labels are neither)
         counted = claims is not None and part != PART_NONCONTENT
-        label = (f"{int(total):,} characters · {b} blocks"
-                 + (f"\n{n} sentences" + (f", {h} headings" if h else "") if counted else ""))
+        label = f"{int(total):,} characters · {b} blocks" + (f"\n{n} {noun}" if counted else "")
         ax.annotate(label, (total, yi), xytext=(6, 0), textcoords="offset points", va="center", fontsize=MIN_FONT_PT)
     ax.set_yticks(y, [PART_LABELS[p] for p in parts])
     ax.set_xlabel("characters, each bar split by kind of block")
@@ -206,7 +203,8 @@ def plot_theme_share(share: pd.DataFrame, top: int = 8, *, unstated=None) -> Fig
         _bar_labels(ax, bars, "{:.0f}%")
     ax.set_yticks(y, [t.replace("_", " ") + (" *" if t in unstated else "") for t in themes])
     marked = any(t in unstated for t in themes)
-    ax.set_xlabel("share of the version's sentences touching the theme (%)"
+    units = "sentences and headings" if "headings" in share and share["headings"].astype(int).gt(0).any() else "sentences"
+    ax.set_xlabel(f"share of the version's {units} touching the theme (%)"
                   + (UNSTATED_NOTE if marked else ""))
     ax.set_xlim(0, max(share["share"].max() * 100, 1) * 1.2)
     _title(fig, "Theme share: how many of each version's sentences touch each theme")

@@ -10,7 +10,7 @@ import re
 
 import pandas as pd
 
-from ..columns import BEYOND, CONTENT_KINDS, PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL
+from ..columns import BEYOND, CONTENT_KINDS, PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL, units_noun
 from ..framing.caveats import version_letters, version_weights
 from ..framing.shifts import GOLD_LABELS, gated, label_gate, presented_counts, withheld
 from ..params import DEFAULTS
@@ -112,11 +112,9 @@ def caveat_notes(caveats: pd.DataFrame) -> str:
 def overview_findings(blocks: pd.DataFrame, claims: pd.DataFrame, repairs: pd.DataFrame) -> list[str]:
     """How the document divides: parts, sentences per part, the non-content found, glued units repaired."""
     claims = claims[claims["kind"].isin(CONTENT_KINDS)]  # content: not the title, not a label of the outline
-    sentences = claims[claims["kind"] != "heading"]  # a section title is content, never counted as a sentence
-    sizes, heads = sentences.groupby("part").size(), claims[claims["kind"] == "heading"].groupby("part").size()
+    sizes = claims.groupby("part").size()
     zh, en = int(sizes.get(PART_COMMENTARY, 0)), int(sizes.get(PART_ORIGINAL, 0))
-    zh_heads, en_heads = (f" and {plural(int(heads.get(p, 0)), 'heading')}" if heads.get(p, 0) else ""
-                          for p in (PART_COMMENTARY, PART_ORIGINAL))
+    one, many = units_noun(claims["kind"], one=True), units_noun(claims["kind"])  # a heading is never called a sentence
     noise = blocks[blocks["part"] == PART_NONCONTENT]
     zh_weight, _ = version_weights(claims)  # the one length measure of every page (the caveats')
     commentary = blocks[blocks["part"] == PART_COMMENTARY]
@@ -132,10 +130,10 @@ def overview_findings(blocks: pd.DataFrame, claims: pd.DataFrame, repairs: pd.Da
     ]
     if zh and en:
         lines.append(
-            f"The commentary has {plural(zh, 'sentence')}{zh_heads} ({zh_weight:,} Han characters) against the "
-            f"original's {plural(en, 'sentence')}{en_heads} ({version_letters(claims)[1]:,} Latin letters): "
-            + (f"about one Chinese sentence for every {en / zh:.1f} English ones." if en >= zh else
-               f"about {zh / en:.1f} Chinese sentences for every English one.")
+            f"The commentary has {plural(zh, one, many)} ({zh_weight:,} Han characters) against the "
+            f"original's {plural(en, one, many)} ({version_letters(claims)[1]:,} Latin letters): "
+            + (f"about one Chinese {one} for every {en / zh:.1f} English ones." if en >= zh else
+               f"about {zh / en:.1f} Chinese {many} for every English one.")
         )
     if len(noise):
         kinds = noise["kind"].value_counts()
@@ -178,7 +176,7 @@ def theme_evidence(row, *, min_difference: float = DEFAULTS.min_difference,
     hits = int(row.get(f"{side}_hits", 0))
     cues = [c for c in str(row.get(f"{side}_cues", "") or "").split("|") if c]
     if hits < min_sentences:
-        return f"only {plural(hits, LANG_NAMES[side] + ' sentence')} touch it, under {min_sentences}"
+        return f"only {plural(hits, LANG_NAMES[side] + ' sentence')} {'touches' if hits == 1 else 'touch'} it, under {min_sentences}"
     if len(cues) < min_cues:
         return f"its {LANG_NAMES[side]} sentences rest on {plural(len(cues), 'word')}, under {min_cues}"
     p_value = float(row.get("p_value", 0.0))
@@ -205,15 +203,24 @@ def unstated_themes(emphasis: pd.DataFrame, params=None) -> dict[str, str]:
     return why
 
 
+def share_units(row, lang: str | None = None, *, one: bool = False) -> str:
+    """What a theme share counts, for ``lang`` or both versions: 'sentences', or 'sentences and headings' where the
+    version's counted units hold headings (``{lang}_headings`` of ``helpers.framing.themes.theme_emphasis``)."""
+    langs = [lang] if lang else ["zh", "en"]
+    headings = any(int(row.get(f"{x}_headings", 0) or 0) for x in langs)
+    return units_noun(["heading"] if headings else [], one=one)
+
+
 def _theme_sentence(row) -> str:
     """One theme's difference with the counts and the words it rests on."""
     def side(lang):
         cues = [c for c in str(row.get(f"{lang}_cues", "") or "").split("|") if c]
         words = f": {listing(cues, limit=3, code=True)}" if cues else ""
-        return (f"{int(row[f'{lang}_hits'])} of {plural(int(row[f'{lang}_claims']), LANG_NAMES[lang] + ' sentence')}"
+        name = LANG_NAMES[lang]
+        return (f"{int(row[f'{lang}_hits'])} of {plural(int(row[f'{lang}_claims']), f'{name} ' + share_units(row, lang, one=True), f'{name} ' + share_units(row, lang))}"
                 f"{words}")
     return (f"{text_of(str(row['theme']).replace('_', ' '))} ({pct(row['zh_share'])} of Chinese vs "
-            f"{pct(row['en_share'])} of English sentences; {side('zh')}; {side('en')})")
+            f"{pct(row['en_share'])} of English {share_units(row)}; {side('zh')}; {side('en')})")
 
 
 def top_terms_line(terms: pd.DataFrame, language: str, *, shown: int = 5, left_out: tuple[str, ...] = ()) -> str:
@@ -422,7 +429,7 @@ def coverage_sentence(row, *, min_evidence: int = DEFAULTS.min_evidence) -> str:
     heading = f"“{text_of(row['heading'].replace(chr(8217), chr(39)))}”" if row["heading"] else "the opening"
     share = float(row["share_chars"])
     return (f"{share_words(share)} {heading} ({pct(share)} of its characters; "
-            f"{int(row['carried_claims'])} of {plural(int(row['claims']), 'English sentence')} drawn on)")
+            f"{int(row['carried_claims'])} of {plural(int(row['claims']), 'English sentence or heading', 'English sentences and headings')} drawn on)")
 
 
 TRANSLATOR = "the translator's choices, not a commentator's: the document is a translation"
@@ -522,7 +529,7 @@ def link_rows(table: pd.DataFrame, links=None, columns: list[str] | None = None,
 def framing_findings(alignment: pd.DataFrame, coverage: pd.DataFrame, shifts: pd.DataFrame,
                      additions: pd.DataFrame, *, include=FRAMING_TOPICS, gate: pd.DataFrame | None = None,
                      min_evidence: int = DEFAULTS.min_evidence, links=None,
-                     caveats: pd.DataFrame | None = None) -> list[str]:
+                     caveats: pd.DataFrame | None = None, claims: pd.DataFrame | None = None) -> list[str]:
     """How many sentences link, coverage of the source, what the commentary adds, the shifts worth stating.
 
     ``include`` picks which of FRAMING_TOPICS to report, in that order. A coverage sentence names a section only
@@ -547,18 +554,20 @@ def framing_findings(alignment: pd.DataFrame, coverage: pd.DataFrame, shifts: pd
     zh = sentences["zh_claim_id"].nunique() - beyond  # an excerpt's Chinese past its English is counted apart
     linked = alignment[alignment["zh_claim_id"].notna() & alignment["en_claim_id"].notna()]["zh_claim_id"].nunique()
     within = " within the English given" if beyond else ""
+    # ``claims`` given: the units counted hold headings, said so (a heading is never called a sentence)
+    noun = units_noun(claims.loc[claims["part"] == PART_COMMENTARY, "kind"] if claims is not None else [])
     if zh:
-        lines.append(f"{linked} of {zh} Chinese sentences{within} ({pct(linked / zh)}) draw on an identifiable English "
+        lines.append(f"{linked} of {zh} Chinese {noun}{within} ({pct(linked / zh)}) draw on an identifiable English "
                      f"sentence" + (f"; the other {zh - linked} link to none" if linked < zh else "")
                      + (f"; {beyond} more draw on English the file does not hold (beyond the English given)."
                         if beyond else "."))
     lines = found["coverage"]
     if len(coverage):
         total = coverage["carried_chars"].sum() / max(coverage["chars"].sum(), 1)
-        carried, claims = int(coverage["carried_claims"].sum()), int(coverage["claims"].sum())
+        carried, units = int(coverage["carried_claims"].sum()), int(coverage["claims"].sum())
         lines.append(f"The {'translation' if _is_translation(caveats) else 'commentary'} draws on {pct(total)} of the "
                      f"English text's characters "
-                     f"({carried} of {plural(claims, 'English sentence')}).")
+                     f"({carried} of {plural(units, 'English sentence or heading', 'English sentences and headings')}).")
         enough = coverage[coverage["claims"] >= min_evidence]
         if len(enough) > 1:
             best = enough.sort_values(["share_chars", "section"], ascending=[False, True]).iloc[0]
