@@ -35,6 +35,7 @@ from itertools import accumulate, product
 from pathlib import Path
 
 import ahocorasick
+import numpy as np
 import pandas as pd
 
 from ..paths import REFERENCE
@@ -96,7 +97,7 @@ def load_gazetteer(path: str | Path | None = None) -> pd.DataFrame:
     path = Path(path) if path is not None else GAZETTEER_PATH
     gazetteer = normalise_gazetteer(load_vocabulary(path, REQUIRED_GAZETTEER_COLUMNS, optional=tuple(GAZETTEER_COLUMNS)))
     key = _gazetteer_key(gazetteer)
-    _compile_gazetteer(key)  # raises ValueError naming the first bad row
+    _validate_gazetteer(key)  # raises ValueError naming the first bad row
     orgs = _rollup(key)
     return gazetteer.assign(org=[orgs[e] for e in gazetteer["entity"]])
 
@@ -135,6 +136,12 @@ def _gazetteer_key(gazetteer: pd.DataFrame) -> tuple[tuple[str, ...], ...]:
         cells = ["" if _is_missing(v) else str(v).strip() for v in values]
         columns.append([c.lower() or DEFAULT_CASE for c in cells] if column == "case" else cells)
     return tuple(zip(*columns))
+
+
+def is_settled(gazetteer: pd.DataFrame) -> bool:
+    """Whether ``gazetteer`` is a settled one (``settled_gazetteer``: its key made once, never mutated)."""
+    known = _READ_KEYS.get(id(gazetteer))
+    return known is not None and known[0]() is gazetteer
 
 
 def _row_label(index: int, row: tuple[str, ...]) -> str:
@@ -209,6 +216,17 @@ def _rollup(key: tuple[tuple[str, ...], ...]) -> dict[str, str]:
 def _compile_gazetteer(key: tuple[tuple[str, ...], ...]) -> list[tuple]:
     """Validate a gazetteer snapshot and compile, per alias: its regex, row index, exclusion regexes,
     the literal chunks any match must contain (lowercased when case is ignored) and whether it is."""
+    return _check_gazetteer(key, compile_patterns=True)
+
+
+@lru_cache(maxsize=32)
+def _validate_gazetteer(key: tuple[tuple[str, ...], ...]) -> None:
+    """``_compile_gazetteer``'s checks (the same errors, in the same order) without compiling a regex per alias: the
+    automaton does not need them, and compiling them took 1.6 s in every process (each corpus worker, each kernel)."""
+    _check_gazetteer(key, compile_patterns=False)
+
+
+def _check_gazetteer(key: tuple[tuple[str, ...], ...], *, compile_patterns: bool) -> list[tuple]:
     ids: dict[str, int] = {}
     for index, row in enumerate(key):
         entity, _, _, kind, _, case, _, _ = row
@@ -237,7 +255,7 @@ def _compile_gazetteer(key: tuple[tuple[str, ...], ...]) -> list[tuple]:
         exclusions = [
             re.compile(_alias_pattern(WHITESPACE.sub(" ", e), boundaries=False), re.IGNORECASE)
             for e in _split_aliases(row[7])
-        ]
+        ] if compile_patterns else []
         for alias, ignore in forms:
             alias_key = _alias_key(alias)
             # Two rows clash when one alias can match the other's text: same spelling, or the
@@ -248,6 +266,8 @@ def _compile_gazetteer(key: tuple[tuple[str, ...], ...]) -> list[tuple]:
                         f"{label}: alias {alias!r} is also claimed by {key[other][0]!r} (line {other + 2})"
                     )
             claimed.setdefault(alias_key.casefold(), []).append((index, ignore, alias_key))
+            if not compile_patterns:
+                continue
             flags = re.IGNORECASE if ignore else 0
             chunks = tuple(c.lower() if ignore else c for c in alias.split(" ") if c)
             compiled.append((re.compile(_alias_pattern(alias), flags), index, exclusions, chunks, ignore))
@@ -266,7 +286,7 @@ def find_mentions(text: str, gazetteer: pd.DataFrame) -> pd.DataFrame:
     (16, 20, "Zing", zing, acme, model) when the gazetteer has Zing with parent acme.
     """
     key = _gazetteer_key(gazetteer)
-    _compile_gazetteer(key)  # validates the gazetteer (raises ValueError naming a bad row)
+    _validate_gazetteer(key)  # validates the gazetteer (raises ValueError naming a bad row)
     if FOLDING_SPECIALS_RE.search(text):
         return find_mentions_by_regex(text, gazetteer)
     return _mentions_frame(text, key, _automaton(key).find(text))
@@ -465,9 +485,13 @@ def _to_text(offset: int, starts: list[int], shifts: list[int]) -> int:
 
 
 def _frame(rows: list[tuple], columns: list[str]) -> pd.DataFrame:
-    """DataFrame with integer start/end columns even when there are no rows."""
-    frame = pd.DataFrame(rows, columns=columns)
-    return frame.astype({"start": "int64", "end": "int64"})
+    """DataFrame with integer start/end columns even when there are no rows (built column by column: the same frame
+    as ``pd.DataFrame(rows, columns=columns).astype(...)`` at a fraction of its cost)."""
+    if not rows:
+        return pd.DataFrame(rows, columns=columns).astype({"start": "int64", "end": "int64"})
+    values = list(zip(*rows))
+    return pd.DataFrame({name: np.array(column, dtype=np.int64) if name in ("start", "end") else list(column)
+                         for name, column in zip(columns, values)}, columns=columns)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -681,7 +705,7 @@ def jieba_userdict_lines(gazetteer: pd.DataFrame) -> list[str]:
 
 @lru_cache(maxsize=32)
 def _userdict_lines(key: tuple[tuple[str, ...], ...]) -> tuple[str, ...]:
-    _compile_gazetteer(key)
+    _validate_gazetteer(key)
     lines: dict[str, None] = {}
     for row in key:
         tag = "nt" if row[3] in ORG_TYPES else JIEBA_TAGS.get(row[3], "nz")
@@ -694,7 +718,13 @@ def _userdict_lines(key: tuple[tuple[str, ...], ...]) -> tuple[str, ...]:
 
 def gazetteer_words(gazetteer: pd.DataFrame) -> tuple[Word, ...]:
     """The gazetteer's aliases as words a tokenizer keeps whole: (word, frequency, tag), in the file's order."""
-    return tuple((word, int(freq), tag) for word, freq, tag in (line.rsplit(" ", 2) for line in jieba_userdict_lines(gazetteer)))
+    return _words_of(_gazetteer_key(gazetteer))
+
+
+@lru_cache(maxsize=32)
+def _words_of(key: tuple[tuple[str, ...], ...]) -> tuple[Word, ...]:
+    """``gazetteer_words`` of a gazetteer's key (made once per gazetteer: an extract asks twice)."""
+    return tuple((word, int(freq), tag) for word, freq, tag in (line.rsplit(" ", 2) for line in _userdict_lines(key)))
 
 
 def tokenizer_for(gazetteer: pd.DataFrame | None = None, glossary: pd.DataFrame | None = None) -> Tokenizer:
@@ -710,9 +740,14 @@ def tokenizer_for(gazetteer: pd.DataFrame | None = None, glossary: pd.DataFrame 
     if glossary is None:  # the reference glossary, read again only when the file changes (speed: every extract)
         stat = GLOSSARY_PATH.stat()
         terms = _glossary_terms(str(GLOSSARY_PATH), stat.st_mtime_ns, stat.st_size)
-    else:
-        terms = _terms_of(glossary)
-    return tokenizer_with(gazetteer_words(gazetteer) + terms)
+        # the words of a gazetteer's key and this glossary: one tuple per pair, not joined and hashed anew per call
+        return _tokenizer_of(_gazetteer_key(gazetteer), terms)
+    return tokenizer_with(gazetteer_words(gazetteer) + _terms_of(glossary))
+
+
+@lru_cache(maxsize=8)
+def _tokenizer_of(key: tuple[tuple[str, ...], ...], terms: tuple[Word, ...]) -> Tokenizer:
+    return tokenizer_with(_words_of(key) + terms)
 
 
 def _terms_of(glossary: pd.DataFrame) -> tuple[Word, ...]:
