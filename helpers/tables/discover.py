@@ -61,6 +61,29 @@ MODEL_TYPE = "model"
 DISCOVERY_COLUMNS = entities.MENTION_RESULT_COLUMNS + ["evidence"]
 
 
+#: How many distinct words' verdicts a process keeps per (gazetteer, stoplist) before starting afresh (memory bound).
+WORD_VERDICTS_KEPT = 200_000
+
+
+@lru_cache(maxsize=8)
+def _word_verdicts(key: tuple[tuple[str, ...], ...], stoplist: frozenset[str]) -> dict[str, tuple]:
+    """word -> (versioned entity and alias or None, model-like, org-shaped): what the rules say of a word alone, kept
+    across the documents of a process for one gazetteer and stoplist."""
+    return {}
+
+
+def _entity_types(gazetteer: pd.DataFrame) -> dict[str, str]:
+    """Entity id -> type (the last row of an id wins); made once for a settled gazetteer (``entities.settled_gazetteer``)."""
+    if entities.is_settled(gazetteer):
+        return _types_of(entities._gazetteer_key(gazetteer))
+    return gazetteer.set_index("entity")["type"].to_dict() if len(gazetteer) else {}
+
+
+@lru_cache(maxsize=8)
+def _types_of(key: tuple[tuple[str, ...], ...]) -> dict[str, str]:
+    return {row[0]: row[3] for row in key}
+
+
 def _latin_aliases(gazetteer: pd.DataFrame) -> tuple[dict[str, str], dict[str, str]]:
     """The gazetteer's single-word Latin aliases: (exact-case alias → entity, casefolded alias → entity)."""
     return _latin_aliases_of(entities._gazetteer_key(gazetteer))
@@ -182,22 +205,27 @@ def discover_mentions(
     ``mentions`` are the gazetteer's, never overlapped. Sorted by start.
     """
     stoplist = entities.load_stoplist() if stoplist is None else stoplist
-    types = gazetteer.set_index("entity")["type"].to_dict() if len(gazetteer) else {}
+    types = _entity_types(gazetteer)
     orgs = entities._rollup(entities._gazetteer_key(gazetteer))
     covered = bytearray(len(text))
-    for start, end in zip(mentions["start"], mentions["end"]):
+    for start, end in zip(mentions["start"].tolist(), mentions["end"].tolist()):
         covered[start:end] = b"\x01" * (end - start)
     urls = url_mask(text)
     part_of = _parts(text, claims)
     exact, folded = _latin_aliases(gazetteer)
     lowered = DISCOVER_LOWER_RE.findall(text)
-    lowercase_words = frozenset(lowered) | frozenset(part for word in lowered for part in word.split("-"))
+    # a word without a hyphen is its own only part
+    lowercase_words = frozenset(lowered) | frozenset(part for word in lowered if "-" in word for part in word.split("-"))
 
     rows: list[tuple] = []
     words: dict[str, list[tuple[int, int, str]]] = defaultdict(list)  # name -> (start, end, part)
     models: dict[str, list[tuple[int, int, str]]] = defaultdict(list)  # model-like name -> (start, end, part)
     # what each rule says of a word depends on the word alone: asked once per distinct word (speed)
     seen: dict[str, tuple[tuple[str, str] | None, bool, bool]] = {}
+    # and the part that does not depend on the document, once per distinct word in the process (speed: corpus mode)
+    verdicts = _word_verdicts(entities._gazetteer_key(gazetteer), stoplist)
+    if len(verdicts) > WORD_VERDICTS_KEPT:
+        verdicts.clear()
     for match in DISCOVER_WORD_RE.finditer(text):
         start, end = match.span()
         if covered.find(1, start, end) >= 0 or urls.find(1, start, end) >= 0 or not part_of[start]:
@@ -205,11 +233,15 @@ def discover_mentions(
         word = match.group()
         verdict = seen.get(word)
         if verdict is None:
-            # a version needs a digit (a word here is Latin letters, ASCII digits and .-&+): the search for one
-            # reads every character, so a word without a digit skips it
-            versioned = _versioned_entity(word, exact, folded) if HAS_DIGIT_RE.search(word) else None
-            verdict = seen[word] = (versioned, versioned is None and _looks_like_model_name(word, stoplist),
-                                    versioned is None and _looks_like_org_name(word, stoplist, lowercase_words))
+            known = verdicts.get(word)
+            if known is None:
+                # a version needs a digit (a word here is Latin letters, ASCII digits and .-&+): the search for one
+                # reads every character, so a word without a digit skips it
+                versioned = _versioned_entity(word, exact, folded) if HAS_DIGIT_RE.search(word) else None
+                known = verdicts[word] = (versioned, versioned is None and _looks_like_model_name(word, stoplist),
+                                          versioned is None and _has_org_shape(word, stoplist))
+            # _looks_like_org_name: the shape of the word, and not a word this text also writes in lowercase
+            verdict = seen[word] = (known[0], known[1], known[2] and word.lower() not in lowercase_words)
         versioned, model_like, name_like = verdict
         if versioned is not None:
             entity, alias = versioned
@@ -243,8 +275,7 @@ def discover_mentions(
     rows += _made_by_rows(text, models, mentions, rows, types)
     rows += _tied_rows(text, claims, mentions, rows, gazetteer, types, part_of, covered)
     rows.sort()
-    frame = pd.DataFrame(rows, columns=DISCOVERY_COLUMNS)
-    return frame.astype({"start": "int64", "end": "int64"})
+    return entities._frame(rows, DISCOVERY_COLUMNS)
 
 
 def platform_names(text: str) -> frozenset[str]:
@@ -287,7 +318,7 @@ def _made_by_rows(text: str, models: dict[str, list[tuple[int, int, str]]], ment
     """
     makers: list[tuple[int, int, str, str, str]] = [  # (start, end, org, surface, the model's type)
         (s, e, org, surface, MODEL_TYPE) for s, e, surface, entity, org in
-        zip(mentions["start"], mentions["end"], mentions["surface"], mentions["entity"], mentions["org"])
+        zip(*(mentions[c].tolist() for c in ("start", "end", "surface", "entity", "org")))
         if org and types.get(entity, "") in entities.ORG_TYPES]
     makers += [(s, e, org, surface, DISCOVERED) for s, e, surface, _, org, kind, _ in rows if kind == DISCOVERED]
     if not makers:
@@ -339,8 +370,7 @@ def _tied_rows(text: str, claims: pd.DataFrame, mentions: pd.DataFrame, rows: li
     """The Chinese names ``ties.tie_names`` ties to an organisation named in Latin letters (gazetteer or discovered)."""
     english: dict[tuple[str, str, str], list[tuple[int, int, str, str, bool]]] = defaultdict(list)
     taken = bytearray(covered)
-    for start, end, surface, entity, org in zip(mentions["start"], mentions["end"], mentions["surface"],
-                                                mentions["entity"], mentions["org"]):
+    for start, end, surface, entity, org in zip(*(mentions[c].tolist() for c in ("start", "end", "surface", "entity", "org"))):
         if org and part_of[start]:
             english[(org, org, types.get(org, ""))].append((start, end, surface, part_of[start], entity == org))
     for start, end, surface, entity, org, kind, _ in rows:
@@ -392,9 +422,14 @@ def _looks_like_org_name(word: str, stoplist: frozenset[str], lowercase_words: f
     >>> _looks_like_org_name("Rokid", frozenset(), frozenset({"multi-agent"}))
     True
     """
+    return word.lower() not in lowercase_words and _has_org_shape(word, stoplist)
+
+
+def _has_org_shape(word: str, stoplist: frozenset[str]) -> bool:
+    """``_looks_like_org_name`` less what depends on the text (its lowercase words): the word alone."""
     if any(ch.isdigit() for ch in word) or not HAS_UPPER_RE.search(word):
         return False
-    if entities._is_stopword(word, stoplist) or word.lower() in lowercase_words:
+    if entities._is_stopword(word, stoplist):
         return False
     head, *tail = word.split("-")
     if tail and all(part[:1].islower() for part in tail) and not CAMEL_RE.search(word):
@@ -407,6 +442,6 @@ def _parts(text: str, claims: pd.DataFrame) -> list[str]:
     original = claims.loc[claims["part"] == "original", "start"]
     en_start = int(original.min()) if len(original) else len(text)
     where = [""] * (len(text) + 1)
-    for start, end in zip(claims["start"], claims["end"]):
+    for start, end in zip(claims["start"].tolist(), claims["end"].tolist()):
         where[start:end] = ["zh" if start < en_start else "en"] * (end - start)
     return where
