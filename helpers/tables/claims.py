@@ -158,9 +158,10 @@ def annotate_claims(claims: pd.DataFrame, *, tokenizer: Tokenizer) -> pd.DataFra
         voice, voice_cue = decide_voice(sentence, part=part, tokens=tokens, found=found, first_person_found=voice_on_pass)
         voices.append(voice)
         voice_cues.append(voice_cue)
-        hedges.append("|".join(cues_of(found, sentence, "hedge")))
-        boosters.append("|".join(cues_of(found, sentence, "booster")))
-        negated.append(bool(cues_of(found, sentence, "negation")))
+        present = {label for _, _, label in found}  # a category none of whose cues was found has none to keep
+        hedges.append("|".join(cues_of(found, sentence, "hedge")) if "hedge" in present else "")
+        boosters.append("|".join(cues_of(found, sentence, "booster")) if "booster" in present else "")
+        negated.append(bool(cues_of(found, sentence, "negation")) if "negation" in present else False)
         numbers.append("|".join(find_numbers(sentence)))
     added = (pd.DataFrame(columns, index=range(len(claims))) if len(claims)
              else pd.DataFrame([], index=range(0), columns=list(columns)))  # no rows: object columns, as before
