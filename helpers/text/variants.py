@@ -30,6 +30,7 @@ from __future__ import annotations
 import csv
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -81,14 +82,12 @@ def script_counts(text: str) -> tuple[int, int]:
     chars = HAN_RUN.findall(text)
     if not chars:
         return 0, 0
-    unique = sorted(set("".join(chars)))
+    counts = Counter("".join(chars))  # each distinct character once, with how often it occurs (speed)
+    unique = sorted(counts)
     to_simplified = dict(zip(unique, _convert_each("".join(unique), "t2s")))
     to_traditional = dict(zip(unique, _convert_each("".join(unique), "s2t")))
-    traditional = simplified = 0
-    for run in chars:
-        for char in run:
-            traditional += to_simplified[char] != char
-            simplified += to_traditional[char] != char
+    traditional = sum(n for char, n in counts.items() if to_simplified[char] != char)
+    simplified = sum(n for char, n in counts.items() if to_traditional[char] != char)
     return traditional, simplified
 
 
