@@ -461,8 +461,11 @@ CONNECT_SECONDS = 120  # a loaded machine may take a while to start Python and i
 def _dask_config():
     import dask
 
+    # the workers' statistical profiler samples every thread's stack every 10 ms, on the core the analysis needs (a
+    # dashboard would show it; this cluster has none): off
     return dask.config.set({"distributed.scheduler.allowed-failures": ALLOWED_FAILURES,
-                            "distributed.comm.timeouts.connect": f"{CONNECT_SECONDS}s"})
+                            "distributed.comm.timeouts.connect": f"{CONNECT_SECONDS}s",
+                            "distributed.worker.profile.enabled": False})
 
 
 class LocalDaskCluster:
