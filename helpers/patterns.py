@@ -146,6 +146,10 @@ NUMBER = re.compile(
     r"|[零一二三四五六七八九十百千两]+(?:万亿|万|亿)"
 )
 
+# What every NUMBER match holds (a digit, or a Chinese numeral of its second branch): a text without one has no number,
+# and this search is far cheaper than NUMBER's own scan (speed: most sentences have none).
+NUMBER_HINT = re.compile(r"[\d零一二三四五六七八九十百千两]")
+
 # "1." or "2、" opening a list item is an enumerator, not a number in the claim.
 ENUMERATOR_NUMBER = re.compile(r"^\s*\d{1,2}\s*[.．、)）]")
 # A section number of a Chinese writer's outline: "三、", "第二部分", "（四）".

@@ -8,7 +8,7 @@ from functools import lru_cache
 import pandas as pd
 
 from ..columns import CLAIM_BASE_COLUMNS, CLAIM_COLUMNS, PART_COMMENTARY, PART_ORIGINAL
-from ..patterns import ENUMERATOR_NUMBER, NUMBER
+from ..patterns import ENUMERATOR_NUMBER, NUMBER, NUMBER_HINT
 from ..text.parse import Parsed
 from ..text.segment import Tokenizer
 from ..vocab import CueMatcher, load_cues, longest_first
@@ -93,6 +93,8 @@ def find_numbers(text: str) -> list[str]:
     >>> find_numbers("spending $10M+ in 2026 on Ring-1T")
     ['$10M+', '2026']
     """
+    if not NUMBER_HINT.search(text):
+        return []
     enumerator = ENUMERATOR_NUMBER.match(text)
     skip = enumerator.end() if enumerator else 0
     return [m.group() for m in NUMBER.finditer(text) if m.start() >= skip]

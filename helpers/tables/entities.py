@@ -594,7 +594,10 @@ def find_candidates(
     # Latin words: None breaks a run (a mention or stoplisted word), "" is an ordinary word,
     # anything else is the reason the word looks like a name.
     words: list[tuple[int, int, str | None]] = []
-    reasons: dict[str, str | None] = {}  # a word's reason depends on the word alone: found once per distinct word
+    # a word's reason depends on the word and the stoplist alone: found once per distinct word in a process
+    reasons = _word_reasons(stoplist)
+    if len(reasons) > WORD_REASONS_KEPT:
+        reasons.clear()
     possessive, find_covered, find_title = POSSESSIVE_ENDINGS, covered.find, in_title.find
     for match in LATIN_WORD_RE.finditer(text):
         start, end = match.span()
@@ -649,6 +652,17 @@ def find_candidates(
                     named = not lower
     rows.sort()
     return _frame(rows, CANDIDATE_RESULT_COLUMNS)
+
+
+#: How many distinct words' reasons a process keeps per stoplist before starting afresh (memory bound).
+WORD_REASONS_KEPT = 200_000
+
+
+@lru_cache(maxsize=8)
+def _word_reasons(stoplist: frozenset[str]) -> dict[str, str | None]:
+    """word -> None (stoplisted), "" (an ordinary word) or the reason it looks like a name: ``find_candidates``'s
+    verdicts, kept across the documents of a process for one stoplist."""
+    return {}
 
 
 def _run_candidates(
