@@ -186,3 +186,53 @@ def test_an_analysis_cuts_each_sentence_once_and_every_stage_reads_that_cut():
     for sentence in chinese:
         assert cuts.tokenize(sentence) == analysis.tokenizer.tokenize(sentence)
         assert cuts.han_words(sentence) == analysis.tokenizer.han_words(sentence)
+
+
+# ---- issue 14, fourth round: what is kept across documents changes no table ------------------------------------
+
+def test_words_judged_in_earlier_documents_give_a_document_the_tables_it_gets_alone():
+    """Discovery's and the candidates' verdicts per word are kept across a process's documents: a document analysed
+    after every other one gets the tables it gets in a fresh cache."""
+    from helpers.tables import discover, entities
+
+    def tables(text):
+        got = extract(text)
+        return got.mentions, got.candidates, got.claims
+
+    names = sorted(TEXTS)
+    after_the_others = {}
+    for name in names + names[:1]:
+        after_the_others[name] = tables(TEXTS[name])
+    for name in names:
+        discover._word_verdicts.cache_clear()
+        entities._word_reasons.cache_clear()
+        for got, want in zip(after_the_others[name], tables(TEXTS[name])):
+            pd.testing.assert_frame_equal(got, want)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="$¥12０٣.,-–~ %％KMBbnmillion万亿千百倍年零一二三四五六七八九十两 aZ中", max_size=30))
+def test_a_text_without_a_digit_or_chinese_numeral_has_no_number(text):
+    from helpers.patterns import ENUMERATOR_NUMBER, NUMBER, NUMBER_HINT
+
+    if NUMBER_HINT.search(text) is None:
+        assert NUMBER.search(text) is None
+    enumerator = ENUMERATOR_NUMBER.match(text)
+    skip = enumerator.end() if enumerator else 0
+    assert find_numbers(text) == [m.group() for m in NUMBER.finditer(text) if m.start() >= skip]
+
+
+def test_a_gazetteer_is_validated_as_strictly_without_its_regexes():
+    """The automaton path validates a gazetteer without compiling a regex per alias: the same first error."""
+    from helpers.tables.entities import _compile_gazetteer, _gazetteer_key, _validate_gazetteer
+
+    bad = default_gazetteer().copy()
+    bad.loc[len(bad) - 1, "aliases"] = bad.loc[0, "name_en"]  # an alias another row already claims
+    key = _gazetteer_key(bad)
+    with pytest.raises(ValueError) as compiled:
+        _compile_gazetteer(key)
+    with pytest.raises(ValueError) as validated:
+        _validate_gazetteer(key)
+    assert str(validated.value) == str(compiled.value)
+    with pytest.raises(ValueError):
+        find_mentions("text", bad)
