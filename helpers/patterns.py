@@ -189,6 +189,10 @@ FOLDING_SPECIALS_RE = re.compile("[\u0130\u0131\u017f\u212a\u212b]")
 
 # A Latin name: like LATIN_WORD_RE, without apostrophes (a possessive "Rokid's" yields "Rokid").
 DISCOVER_WORD_RE = re.compile(rf"{LATIN_BEFORE}[{LATIN_CLASS}]+(?:[.\-&+][{LATIN_CLASS}]+)*")
+# The same words, only those holding a capital or a digit (a lookahead over the word's characters): the rest (all
+# lowercase) can be neither a versioned name, a model's nor an organisation's, so discovery need not look at them.
+DISCOVER_NAMED_WORD_RE = re.compile(
+    rf"{LATIN_BEFORE}(?=[{LATIN_CLASS}.\-&+]*[A-Z\u00C0-\u00DE0-9])[{LATIN_CLASS}]+(?:[.\-&+][{LATIN_CLASS}]+)*")
 # URLs and e-mail addresses: no name inside them is a mention.
 DISCOVER_URL_RE = re.compile(r"(?:https?://|www\.)[^\s，。、）)\]」>\u3000]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # An organisation cue right after a name, in English ("Rokid Inc.", "Foo Labs", "Bar AI", "the Baz team")

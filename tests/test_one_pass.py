@@ -236,3 +236,16 @@ def test_a_gazetteer_is_validated_as_strictly_without_its_regexes():
     assert str(validated.value) == str(compiled.value)
     with pytest.raises(ValueError):
         find_mentions("text", bad)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abzAZ09ÀÞßé.-&+' 中\n", max_size=40))
+def test_discovery_skips_only_words_with_neither_a_capital_nor_a_digit(text):
+    """Discovery reads DISCOVER_NAMED_WORD_RE's words: every word of DISCOVER_WORD_RE holding a capital or a digit is
+    among them, and each of them is one of its words."""
+    from helpers.patterns import DISCOVER_NAMED_WORD_RE, DISCOVER_WORD_RE
+
+    words = {m.span(): m.group() for m in DISCOVER_WORD_RE.finditer(text)}
+    named = {m.span(): m.group() for m in DISCOVER_NAMED_WORD_RE.finditer(text)}
+    assert named.items() <= words.items()
+    assert {span for span, word in words.items() if re.search(r"[A-Z\u00C0-\u00DE0-9]", word)} <= set(named)

@@ -45,7 +45,8 @@ import pandas as pd
 
 from ..patterns import (
     CAMEL_RE, CAPITALISED_RE, DISCOVER_EN_AFTER_RE, DISCOVER_EN_BEFORE_RE, DISCOVER_EN_CUE_RE, DISCOVER_LOWER_RE,
-    DISCOVER_PLATFORM_CUE_RE, DISCOVER_PLATFORM_NAMES_RE, DISCOVER_PRODUCT_AFTER, DISCOVER_URL_RE, DISCOVER_WORD_RE, DISCOVER_ZH_CUE_RE, HAS_DIGIT_RE, HAS_UPPER_RE, LATIN_BEFORE,
+    DISCOVER_NAMED_WORD_RE, DISCOVER_PLATFORM_CUE_RE, DISCOVER_PLATFORM_NAMES_RE, DISCOVER_PRODUCT_AFTER, DISCOVER_URL_RE,
+    DISCOVER_ZH_CUE_RE, HAS_DIGIT_RE, HAS_UPPER_RE, LATIN_BEFORE,
     LATIN_CHAR_RE, MADE_BY_AFTER_RE, MADE_BY_BEFORE_RE, MADE_BY_ZH_VERB_RE,
 )
 from . import entities, ties
@@ -226,9 +227,12 @@ def discover_mentions(
     verdicts = _word_verdicts(entities._gazetteer_key(gazetteer), stoplist)
     if len(verdicts) > WORD_VERDICTS_KEPT:
         verdicts.clear()
-    for match in DISCOVER_WORD_RE.finditer(text):
+    # a mention's or an address's characters, in one mask
+    blocked = (int.from_bytes(covered, "big") | int.from_bytes(urls, "big")).to_bytes(len(text), "big")
+    # the words of DISCOVER_WORD_RE that hold a capital or a digit: no rule says anything of an all-lowercase word
+    for match in DISCOVER_NAMED_WORD_RE.finditer(text):
         start, end = match.span()
-        if covered.find(1, start, end) >= 0 or urls.find(1, start, end) >= 0 or not part_of[start]:
+        if blocked.find(1, start, end) >= 0 or not part_of[start]:
             continue
         word = match.group()
         verdict = seen.get(word)
