@@ -249,3 +249,40 @@ def test_discovery_skips_only_words_with_neither_a_capital_nor_a_digit(text):
     named = {m.span(): m.group() for m in DISCOVER_NAMED_WORD_RE.finditer(text)}
     assert named.items() <= words.items()
     assert {span for span, word in words.items() if re.search(r"[A-Z\u00C0-\u00DE0-9]", word)} <= set(named)
+
+
+# ---- corpus mode: each document's rows as CSV text by the csv module, as pandas writes them ------------------
+
+def _with_doc_id(table: pd.DataFrame, doc_id: str) -> pd.DataFrame:
+    table = table.copy()
+    table.insert(0, "doc_id", doc_id)
+    return table
+
+
+@pytest.mark.parametrize("name", sorted(TEXTS))
+def test_a_documents_rows_are_the_csv_text_pandas_writes(name):
+    from helpers.corpus import TABLE_NAMES, rows_csv
+    from helpers.export import csv_text
+    from helpers.pipeline import extract as extract_on_source
+
+    tables = extract_on_source(TEXTS[name])
+    for table_name in TABLE_NAMES:
+        table = getattr(tables, table_name)
+        for doc_id in ("doc-1", "=1+1", "a,b \"c\""):
+            assert rows_csv(table, doc_id) == csv_text(_with_doc_id(table, doc_id), header=False)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(-2**40, 2**40), st.booleans(), st.text(max_size=12),
+                          st.one_of(st.none(), st.text(max_size=5)), st.floats(allow_nan=True)), max_size=6),
+       st.text(min_size=1, max_size=8))
+def test_the_csv_fast_path_writes_what_pandas_writes_or_leaves_it_to_pandas(rows, doc_id):
+    from helpers.corpus import rows_csv
+    from helpers.export import csv_text
+
+    frame = pd.DataFrame(rows, columns=["n", "flag", "text", "maybe", "x"])
+    frame = frame.astype({"n": "int64", "flag": "bool"}) if rows else frame
+    for columns in (["n", "flag", "text"], ["n", "maybe"], ["text", "x"]):
+        table = frame[columns]
+        got = rows_csv(table, doc_id)
+        assert got is None or got == csv_text(_with_doc_id(table, doc_id), header=False)
