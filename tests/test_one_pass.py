@@ -286,3 +286,11 @@ def test_the_csv_fast_path_writes_what_pandas_writes_or_leaves_it_to_pandas(rows
         table = frame[columns]
         got = rows_csv(table, doc_id)
         assert got is None or got == csv_text(_with_doc_id(table, doc_id), header=False)
+
+
+@pytest.mark.parametrize("rows", [[], [(3, 5, "Zorb", "title")], [(0, 1, "a", "b"), (2, 9, "c", "")]])
+def test_a_result_frame_is_the_one_pandas_builds_from_rows_then_casts(rows):
+    from helpers.tables.entities import CANDIDATE_RESULT_COLUMNS, _frame
+
+    want = pd.DataFrame(rows, columns=CANDIDATE_RESULT_COLUMNS).astype({"start": "int64", "end": "int64"})
+    pd.testing.assert_frame_equal(_frame(rows, CANDIDATE_RESULT_COLUMNS), want, check_exact=True)
