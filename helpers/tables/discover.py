@@ -385,8 +385,20 @@ def _tied_rows(text: str, claims: pd.DataFrame, mentions: pd.DataFrame, rows: li
     english = {k: v for k, v in english.items() if any(LATIN_CHAR_RE.search(sf) for _, _, sf, _, _ in v)}
     if not english:
         return []
-    places = frozenset(name for name in gazetteer.loc[gazetteer["type"] == "place", "name_zh"] if name)
+    places = _place_names(gazetteer)
     return ties.tie_names(text, claims, part_of, taken, english, entities.tokenizer_for(gazetteer), places=places)
+
+
+def _place_names(gazetteer: pd.DataFrame) -> frozenset[str]:
+    """The Chinese names of the gazetteer's places; made once for a settled gazetteer (``entities.settled_gazetteer``)."""
+    if entities.is_settled(gazetteer):
+        return _place_names_of(entities._gazetteer_key(gazetteer))
+    return frozenset(name for name in gazetteer.loc[gazetteer["type"] == "place", "name_zh"] if name)
+
+
+@lru_cache(maxsize=8)
+def _place_names_of(key: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    return frozenset(row[2] for row in key if row[3] == "place" and row[2])
 
 
 def _names_a_product(text: str, word: str) -> bool:
@@ -443,9 +455,9 @@ def _has_org_shape(word: str, stoplist: frozenset[str]) -> bool:
 
 def _parts(text: str, claims: pd.DataFrame) -> list[str]:
     """Per character: 'zh' before the English version's first sentence, 'en' from it on, '' outside every claim."""
-    original = claims.loc[claims["part"] == "original", "start"]
-    en_start = int(original.min()) if len(original) else len(text)
+    starts, ends = claims["start"].tolist(), claims["end"].tolist()
+    en_start = min((s for s, part in zip(starts, claims["part"].tolist()) if part == "original"), default=len(text))
     where = [""] * (len(text) + 1)
-    for start, end in zip(claims["start"].tolist(), claims["end"].tolist()):
+    for start, end in zip(starts, ends):
         where[start:end] = ["zh" if start < en_start else "en"] * (end - start)
     return where

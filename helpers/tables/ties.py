@@ -152,7 +152,7 @@ def tie_names(text: str, claims: pd.DataFrame, part_of: list[str], covered: byte
     marks the characters other mentions hold.
     """
     stoplist = load_zh_stoplist() if stoplist is None else stoplist
-    sentences = [(int(s), int(e)) for s, e in zip(claims["start"], claims["end"]) if part_of[int(s)] in ("zh", "en")]
+    sentences = [(s, e) for s, e in zip(claims["start"].tolist(), claims["end"].tolist()) if part_of[s] in ("zh", "en")]
     zh_sentences = [(s, e) for s, e in sentences if part_of[s] == "zh"]
     names = chinese_names(text, zh_sentences, tokenizer, covered, stoplist, places)
     if not names or not english:
