@@ -139,10 +139,11 @@ def build_claims(text: str, parsed: Parsed) -> pd.DataFrame:
             "section": blocks["section"].array.take(rows),
             "start": starts,
             "end": ends,
-        }
+            "text": [text[a:b] for a, b in zip(starts.tolist(), ends.tolist())],
+        },
+        columns=CLAIM_BASE_COLUMNS,
     )
-    claims["text"] = [text[a:b] for a, b in zip(starts.tolist(), ends.tolist())]
-    return claims[CLAIM_BASE_COLUMNS]
+    return claims
 
 
 def annotate_claims(claims: pd.DataFrame, *, tokenizer: Tokenizer) -> pd.DataFrame:

@@ -193,6 +193,8 @@ def outside_urls(text: str, mentions: pd.DataFrame) -> pd.DataFrame:
         return mentions
     mask = url_mask(text)
     keep = [mask.find(1, s, e) < 0 for s, e in zip(mentions["start"].tolist(), mentions["end"].tolist())]
+    if all(keep):  # no address holds a mention (the usual case): no boolean selection to make
+        return mentions.reset_index(drop=True)
     return mentions[keep].reset_index(drop=True)
 
 
