@@ -603,9 +603,9 @@ SECOND_ARTICLE_MIN_SHARE = 0.25
 def _block_weight(text: str, lang: str) -> int:
     """A block's signed weight: + its Han characters if Chinese, − a third of its Latin letters if English."""
     if lang == "zh":
-        return len(HAN.findall(text))
+        return script_counts(text)[0]  # the Han characters (a count, not a list of them: speed)
     if lang == "en":
-        return -(len(LATIN_LETTER.findall(text)) // 3)
+        return -(script_counts(text)[1] // 3)
     return 0
 
 
@@ -616,15 +616,17 @@ def second_article(blocks: pd.DataFrame) -> int | None:
     The parts are one commentary and one original by construction, so a second article is read as a long original
     with a Chinese island; this finds the heaviest such island and names it when it weighs like a commentary.
     """
-    original = blocks.index[blocks["part"] == PART_ORIGINAL]
+    if not isinstance(blocks.index, pd.RangeIndex) or blocks.index.start != 0 or blocks.index.step != 1:
+        blocks = blocks.reset_index(drop=True)  # positions below: a table sliced or reordered is read in its order
+    parts, texts, langs = blocks["part"].tolist(), blocks["text"].tolist(), blocks["lang"].tolist()
+    original = [k for k, part in enumerate(parts) if part == PART_ORIGINAL]
     if len(original) == 0:
         return None
-    inside = blocks.loc[original.min():original.max()]
-    commentary = blocks[blocks["part"] == PART_COMMENTARY]
-    commentary_weight = sum(_block_weight(t, l) for t, l in zip(commentary["text"], commentary["lang"]) if l == "zh")
+    first, last = original[0], original[-1]
+    commentary_weight = sum(_block_weight(t, l) for t, l, p in zip(texts, langs, parts) if p == PART_COMMENTARY and l == "zh")
     score = low = best = 0
     low_at, start = None, None
-    for position, (text, lang) in enumerate(zip(inside["text"], inside["lang"])):
+    for position, (text, lang) in enumerate(zip(texts[first:last + 1], langs[first:last + 1])):
         score += _block_weight(text, lang)
         if score < low:
             low, low_at = score, position
@@ -632,7 +634,7 @@ def second_article(blocks: pd.DataFrame) -> int | None:
             best, start = score - low, (low_at + 1 if low_at is not None else 0)
     if start is None or best < max(SECOND_ARTICLE_MIN_WEIGHT, SECOND_ARTICLE_MIN_SHARE * commentary_weight):
         return None
-    return int(inside["block_id"].iloc[start])
+    return int(blocks["block_id"].iloc[first + start])
 
 
 def second_article_caveat(text: str, blocks: pd.DataFrame) -> str | None:
