@@ -63,7 +63,7 @@ DISCOVERY_COLUMNS = entities.MENTION_RESULT_COLUMNS + ["evidence"]
 
 
 #: How many distinct words' verdicts a process keeps per (gazetteer, stoplist) before starting afresh (memory bound).
-WORD_VERDICTS_KEPT = 200_000
+WORD_VERDICTS_KEPT = 50_000
 
 
 @lru_cache(maxsize=8)

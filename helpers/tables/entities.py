@@ -656,7 +656,7 @@ def find_candidates(
 
 
 #: How many distinct words' reasons a process keeps per stoplist before starting afresh (memory bound).
-WORD_REASONS_KEPT = 200_000
+WORD_REASONS_KEPT = 50_000
 
 
 @lru_cache(maxsize=8)
