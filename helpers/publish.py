@@ -172,9 +172,10 @@ def publishing(target: str | Path) -> Iterator[Path]:
         with target_lock(target):
             clean_leftovers(target)
             check_target(target)
-            folder = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
-            ours = os.stat(folder).st_ino  # the target is ours once it is this folder: a swap is one rename
-            try:
+            folder, ours = None, None
+            try:  # from before the folder exists: an interruption right after mkdtemp makes it still removes it
+                folder = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
+                ours = os.stat(folder).st_ino  # the target is ours once it is this folder: a swap is one rename
                 os.chmod(folder, 0o777 & ~_umask())
                 yield folder
                 (folder / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
@@ -182,10 +183,14 @@ def publishing(target: str | Path) -> Iterator[Path]:
                 _replace(folder, target)
                 PUBLISHED.append(target)
             except BaseException as exc:
-                swapped = _inode(target) == ours  # an interruption can land right after the swap
+                swapped = ours is not None and _inode(target) == ours  # an interruption can land right after the swap
                 if swapped and target not in PUBLISHED:
                     PUBLISHED.append(target)
-                shutil.rmtree(folder, ignore_errors=True)  # after a swap: the previous output, or nothing
+                if folder is not None:
+                    shutil.rmtree(folder, ignore_errors=True)  # after a swap: the previous output, or nothing
+                else:  # interrupted inside mkdtemp: under the lock, leftovers cleaned, its folder is the only one
+                    for made in _siblings(target, "tmp"):
+                        shutil.rmtree(made, ignore_errors=True)
                 # an interruption, or the error a library raised in its place (errors.RECEIVED says a signal came)
                 interrupted = isinstance(exc, KeyboardInterrupt) or bool(errors.RECEIVED)
                 if interrupted and swapped:
