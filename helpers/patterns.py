@@ -56,6 +56,14 @@ DATE = re.compile(
 
 BYLINE_LEAD = re.compile(r"^(?:By\s+[A-Z]|(?:Written|Posted|Words)\s+by\s+[A-Z]|作者\s*[:：|｜]|文\s*[/|｜]|编辑\s*[:：]|撰文\s*[:：|｜]|来源\s*[:：])")
 
+#: A wire agency's credit alone on its line in brackets, with no digit and no sentence inside ('(Reuters)', '（路透）',
+#: '（中央社）'): a news site's photo or story credit. A numbered item ('（1）') is an enumerator, matched before this.
+BRACKETED_CREDIT = re.compile(r"^[(（][^()（）\d。！？.!?,，]{1,12}[)）]$")
+#: A closing ornament alone on its line ('—— END ——', '- THE END -', '（全文完）', '（完）'): the post's end mark.
+END_MARK = re.compile(r"^[\W_]*(?:THE\s+END|END|全文完|完)[\W_]*$")
+#: A page-metadata label followed by nothing but a count ('閱讀 18,732', '阅读 2.4万'): a read count, not a heading.
+COUNT_AFTER_LABEL = r"\s*[\d][\d,.]*\s*(?:[万萬kK]\+?)?\s*$"
+
 #: A pictograph (emoji) or dingbat: site furniture often leads with one ('🤗 Hugging Face', '👋 Join us').
 PICTOGRAPH = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2190-\u21FF\u3030\u303D]")
 #: The separators of a row of links ('🤗 Model hub • 🤖 Mirror site', 'API | Docs | Blog').

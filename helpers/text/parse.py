@@ -23,7 +23,7 @@ from ..columns import (
     PART_ORIGINAL,
 )
 from ..patterns import (
-    BARE_URL, BREADCRUMB_TRAIL, BYLINE_LEAD, CAPTION, COMMA_CLAUSE, DATE, DATED_ITEM, DISPLAY_MATH, ENDS_SENTENCE, ENDS_WITH_COLON, ENUMERATOR, EN_END,
+    BARE_URL, BRACKETED_CREDIT, BREADCRUMB_TRAIL, BYLINE_LEAD, CAPTION, COMMA_CLAUSE, COUNT_AFTER_LABEL, DATE, DATED_ITEM, DISPLAY_MATH, END_MARK, ENDS_SENTENCE, ENDS_WITH_COLON, ENUMERATOR, EN_END,
     FILE_ENTRY, GLUED_HEADING, GLUED_SENTENCE, HAN, HANDLE_AFTER_LABEL, IMAGE_PLACEHOLDER, INITIAL, INNER_SENTENCE_END, LATIN_LETTER, LINE,
     LINK_ROW_SEPARATOR, NOT_HAN_RUN, NOT_LATIN_LETTER_RUN, PICTOGRAPH, RUN_IN_HEADING, RUN_ON_ITEM, SECTION_NUMBER, SENTENCE_STARTERS,
     TABLE_ROW, TERMINAL, TITLE_FIELD, TITLE_NUMBER, URL_PARTS, ZH_CLOSE_QUOTE, ZH_END, ZH_OPEN_QUOTE, ZH_QUOTE_INTRODUCERS,
@@ -101,7 +101,8 @@ def _noncontent_cues() -> CueMatcher:
     """The 'noncontent', 'pictograph_prompt', 'alt_text' and 'credit_line' cues of cues.csv (built once: this runs for every short line). Lines
     are not cut into tokens here, so only their word and substring cues count."""
     cues = load_cues()
-    return CueMatcher(cues[cues["category"].isin(["noncontent", "pictograph_prompt", "alt_text", "credit_line"])], "category")
+    return CueMatcher(cues[cues["category"].isin(["noncontent", "not_noncontent", "pictograph_prompt", "alt_text", "credit_line"])],
+                      "category")
 
 
 @lru_cache(maxsize=None)
@@ -116,7 +117,8 @@ def _field_labels() -> re.Pattern:
             groups.append(f"(?P<{category}>" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in labels) + ")")
     if not groups:
         return re.compile(r"(?!)")
-    return re.compile(r"^\W{0,3}(?:" + "|".join(groups) + r")\s*[:：/／|｜]", re.IGNORECASE)
+    # the label, then a colon or a slash; or a page-metadata label followed by nothing but a count ('閱讀 18,732')
+    return re.compile(r"^\W{0,3}(?:" + "|".join(groups) + r")(?:\s*[:：/／|｜]|" + COUNT_AFTER_LABEL + ")", re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
@@ -176,6 +178,10 @@ def classify_noncontent(text: str, *, lang: str | None = None) -> str | None:
         return None
     if IMAGE_PLACEHOLDER.match(text):
         return "image_placeholder"
+    if END_MARK.match(text):
+        return "boilerplate"
+    if BRACKETED_CREDIT.match(text):
+        return "byline"
     if len(text) <= (CAPTION_MAX_CHARS if HAN.search(text) else CAPTION_MAX_LATIN_CHARS) and CAPTION.match(text):
         return "caption"
     if len(text) <= FIELD_LINE_MAX_CHARS:
@@ -194,6 +200,10 @@ def classify_noncontent(text: str, *, lang: str | None = None) -> str | None:
     lang = lang or detect_lang(text)
     if len(text) <= max(NONCONTENT_MAX_CHARS["mixed"], NONCONTENT_MAX_CHARS[lang]):
         found = _noncontent_cues().find(text)
+        # a look-alike ('阅读原文前，…': before reading the original, not the prompt to read it) hides the cues it covers
+        blocked = [(s, e) for s, e, label in found if label == "not_noncontent"]
+        found = [(s, e, label) for s, e, label in found
+                 if label != "not_noncontent" and not any(bs <= s and e <= be for bs, be in blocked)]
         if len(text) > NONCONTENT_MAX_CHARS[lang]:
             # longer than a furniture line of its script: only a prompt that ends the line with its call counts
             # ('…如果喜欢我们的成果，请在 Repo 上点⭐。'); a cue inside a longer sentence is the sentence's own word
