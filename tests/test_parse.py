@@ -193,3 +193,12 @@ def test_a_table_row_is_never_a_heading(row):
     assert kinds[row] != "heading"
     lone = parse_document("Cores and models\nA long English paragraph that follows a short title line.\n").blocks
     assert lone["kind"].iloc[0] == "heading"  # a short line before a longer one still is
+
+
+def test_a_single_capital_before_a_full_stop_ends_a_sentence_when_a_sentence_starts_after_it():
+    from helpers.text.parse import split_sentences
+    text = "The agent hands output Z. But the other agents never see it."
+    assert [text[a:b] for a, b in split_sentences(text, "en")] == [
+        "The agent hands output Z.", "But the other agents never see it."]
+    name = "The memo was signed by J. R. Smith in May."  # initials before a name stay inside the sentence
+    assert [name[a:b] for a, b in split_sentences(name, "en")] == [name]

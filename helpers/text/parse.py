@@ -544,8 +544,8 @@ def _is_abbreviation(text: str, terminator_at: int, after_at: int) -> bool:
         word_start -= 1
     last_word = text[word_start:terminator_at + 1]
     token = last_word.lstrip("(“‘\"'[").lower()
-    if INITIAL.match(last_word):
-        return True
+    if INITIAL.match(last_word):  # 'J. R. Smith', but not 'output Z. But the system…': a sentence starts there
+        return not SENTENCE_STARTERS.match(text, after_at)
     if token in CLOSING_ABBREVIATIONS:
         return False
     if token in ABBREVIATIONS:
