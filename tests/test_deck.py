@@ -151,8 +151,15 @@ def test_mention_title_says_products_count_for_their_maker_and_rates_per_version
     by_part = pd.DataFrame({"org": ["anthropic", "openai"], "commentary": [4, 0], "original": [3, 9]})
     lengths = pd.Series({"commentary": 800, "original": 9000})
     title = deck.mention_title(by_part, lengths, {"anthropic": "Anthropic", "openai": "OpenAI"})
-    assert title == ("With their products, the Chinese names Anthropic most (4 times, 5.0 per 1,000 characters), "
-                     "the English OpenAI (9 times, 1.0)")
+    assert title == ("With their products, the Chinese names only Anthropic (4 times, 5.0 per 1,000 characters), "
+                     "the English names OpenAI most (9 times, 1.0 per 1,000 characters)")
+    several = by_part.assign(commentary=[4, 1])
+    assert deck.mention_title(several, lengths, {"anthropic": "Anthropic", "openai": "OpenAI"}) == (
+        "With their products, the Chinese names Anthropic most (4 times, 5.0 per 1,000 characters), "
+        "the English OpenAI (9 times, 1.0)")
+    both_one = pd.DataFrame({"org": ["anthropic"], "commentary": [2], "original": [2]})
+    assert deck.mention_title(both_one, lengths, {"anthropic": "Anthropic"}).startswith(
+        "Both versions name only Anthropic, with its products")
     same = deck.mention_title(by_part.assign(original=[9, 1]), lengths, {"anthropic": "Anthropic"})
     assert same.startswith("Both versions name Anthropic most, with its products: 5.0 times per 1,000 characters")
 
@@ -180,9 +187,9 @@ def test_mention_title_names_every_lab_tied_for_most_rather_than_choosing_one():
 
 def test_same_labs_says_none_rather_than_only_0():
     one = pd.DataFrame({"org": ["A"], "commentary": [0], "original": [2]})
-    assert conclusions.same_labs(one) == "No: the one organisation named, A, is named in one version only."
+    assert conclusions.same_labs(one) == "No: the one lab or company named, A, is named in one version only."
     two = pd.DataFrame({"org": ["A", "B"], "commentary": [0, 1], "original": [2, 0]})
-    assert conclusions.same_labs(two) == "No: none of the 2 organisations named is named in both versions."
+    assert conclusions.same_labs(two) == "No: none of the 2 labs and companies named is named in both versions."
 
 
 def test_slides_quote_sentences_never_a_heading_or_a_label_ending_in_a_colon():
@@ -270,3 +277,14 @@ def test_the_asides_list_counts_the_sentences_held_back_as_unsure():
     assert line.startswith("- No sentence is an addition; 2 more Chinese sentences have no link: the aligner held them")
     one = alignment.assign(relation=["summarises", "unsure", "addition"])
     assert "1 more Chinese sentence has no link" in deck.quote_lines(quoted, alignment=one)
+
+
+def test_mention_title_says_only_where_a_version_names_one_lab():
+    # one mention of the one lab the Chinese names ranks nothing: "only", not "most"
+    by_part = pd.DataFrame({"org": ["acme", "bolt"], "commentary": [1, 0], "original": [2, 5], "total": [3, 5]})
+    lengths = pd.Series({"commentary": 600, "original": 2800})
+    title = deck.mention_title(by_part, lengths, {"acme": "Acme", "bolt": "Bolt"})
+    assert title == ("With their products, the Chinese names only Acme (1 time, 1.7 per 1,000 characters), the English "
+                     "names Bolt most (5 times, 1.8 per 1,000 characters)")
+    alone = deck.mention_title(by_part.assign(commentary=[0, 0]), lengths, {"acme": "Acme", "bolt": "Bolt"})
+    assert "most" in alone and "only" not in alone  # the English names two: its leader is "most"

@@ -205,5 +205,5 @@ def test_co_mentions_of_one_organisation_say_there_is_no_pair():
     one = pd.DataFrame([[3]], index=["Zhipu AI"], columns=["Zhipu AI"])
     fig = figures.plot_co_mentions(one)
     texts = [t.get_text() for ax in fig.axes for t in ax.texts]
-    assert texts == ["only one organisation named (Zhipu AI): no pair to count"]
+    assert texts == ["only one lab or company named (Zhipu AI): no pair to count"]
     assert not any(ax.images for ax in fig.axes)  # no one-cell map drawn

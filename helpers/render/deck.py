@@ -365,22 +365,31 @@ def mention_title(by_part: pd.DataFrame, lengths: pd.Series, names: dict[str, st
         orgs = sorted(named.loc[named[part] == most, "org"], key=lambda o: name(o).casefold())
         return orgs, most, most * 1000 / max(int(lengths.get(part, 0)), 1)
 
-    def who(orgs: list[str], count: int, rate: float, *, short: bool = False) -> str:
+    def who(orgs: list[str], count: int, rate: float, *, short: bool = False, only: bool = False) -> str:
         each = " each" if len(orgs) > 1 else ""
         listed = listing([name(o) for o in orgs], quoted=False, limit=len(orgs))
         if short:  # the second half of a sentence whose first half said "most" and the unit
-            return f"{listed} ({plural(count, 'time')}{each}, {rate:.1f})"
-        return f"{listed} most ({plural(count, 'time')}{each}, {rate:.1f} per 1,000 characters)"
+            return f"{'only ' if only else ''}{listed} ({plural(count, 'time')}{each}, {rate:.1f})"
+        # a version that names one lab only ranks nothing: "only", never "most"
+        return (f"only {listed} ({plural(count, 'time')}{each}, {rate:.1f} per 1,000 characters)" if only else
+                f"{listed} most ({plural(count, 'time')}{each}, {rate:.1f} per 1,000 characters)")
 
     zh, en = leaders(PART_COMMENTARY), leaders(PART_ORIGINAL)
+    alone = {part: int((by_part[part] > 0).sum()) == 1 for part in (PART_COMMENTARY, PART_ORIGINAL)}
     if not zh[0] or not en[0]:  # a version that names none has no "most"
         other, which, top = ("Chinese", "English", en) if not zh[0] else ("English", "Chinese", zh)
-        return f"The {other} names no lab or company; with its products, the {which} names {who(*top)}"
+        return (f"The {other} names no lab or company; with its products, the {which} names "
+                f"{who(*top, only=alone[PART_ORIGINAL if not zh[0] else PART_COMMENTARY])}")
     if zh[0] == en[0]:
         each = " each" if len(zh[0]) > 1 else ""
-        return (f"Both versions name {listing([name(o) for o in zh[0]], quoted=False, limit=len(zh[0]))} most, with "
+        named = listing([name(o) for o in zh[0]], quoted=False, limit=len(zh[0]))
+        head = (f"only {named}," if alone[PART_COMMENTARY] and alone[PART_ORIGINAL] else f"{named} most,")
+        return (f"Both versions name {head} with "
                 f"{'their' if each else 'its'} products: {zh[2]:.1f} times per 1,000 characters{each} in the Chinese, "
                 f"{en[2]:.1f} in the English")
+    if alone[PART_COMMENTARY] or alone[PART_ORIGINAL]:  # "most" only where a version names several
+        return (f"With their products, the Chinese names {who(*zh, only=alone[PART_COMMENTARY])}, the English names "
+                f"{who(*en, only=alone[PART_ORIGINAL])}")
     return f"With their products, the Chinese names {who(*zh)}, the English {who(*en, short=True)}"
 
 

@@ -207,7 +207,7 @@ def plot_theme_share(share: pd.DataFrame, top: int = 8, *, unstated=None) -> Fig
     ax.set_xlabel(f"share of the version's {units} touching the theme (%)"
                   + (UNSTATED_NOTE if marked else ""))
     ax.set_xlim(0, max(share["share"].max() * 100, 1) * 1.2)
-    _title(fig, "Theme share: how many of each version's sentences touch each theme")
+    _title(fig, f"Theme share: how many of each version's {units} touch each theme")
     ax.legend(loc="lower right")
     return fig
 
@@ -270,7 +270,7 @@ def plot_co_mentions(matrix: pd.DataFrame, unit_label: str = "paragraphs") -> Fi
         _empty(ax, "no organisations mentioned")
         return fig
     if len(matrix) < 2:  # one name has no pair: said, not drawn as a one-cell blank map
-        _empty(ax, f"only one organisation named ({matrix.index[0]}): no pair to count")
+        _empty(ax, f"only one lab or company named ({matrix.index[0]}): no pair to count")
         _title(fig, f"Named together ({unit_label})")
         return fig
     values = matrix.to_numpy().astype(float)

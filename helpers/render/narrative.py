@@ -337,7 +337,8 @@ def mention_findings(by_part: pd.DataFrame, one_version: pd.DataFrame, co: pd.Da
     else:
         most = listing([f"{text_of(r.org)} ({plural(int(r.total), 'mention')})" for r in ranked.head(shown).itertuples()],
                        quoted=False)
-    lines.append(f"{plural(len(by_part), 'organisation')} named, directly or through a product; most often {most}.")
+    lines.append(f"{plural(len(by_part), 'lab or company', 'labs and companies')} named in the text (the gazetteer's lab "
+                 f"types and discovered names; a title line aside), directly or through a product; most often {most}.")
 
     def leaders(part: str) -> tuple[list[str], int]:  # every organisation tied for most, never one picked among equals
         most = int(by_part[part].max()) if len(by_part) else 0
