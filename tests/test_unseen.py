@@ -99,10 +99,9 @@ def test_each_documents_furniture_is_set_aside(unseen):
     assert (ad["part"] == PART_NONCONTENT).all()
 
 
-def test_the_writers_own_opening_aside_stays_content(unseen):
-    name, _, analysis = unseen
-    if name != "b-wechat-commentary-simplified":
-        pytest.skip("the aside is in the commentary")
+def test_the_writers_own_opening_aside_stays_content():
+    # only the WeChat commentary opens with one: read on its own, not as a parametrised case skipped for the others
+    analysis = pipeline.run((UNSEEN / "b-wechat-commentary-simplified.txt").read_text(encoding="utf-8"))
     blocks = analysis.tables.blocks
     assert (blocks.loc[blocks["text"].str.startswith("阅读原文前"), "part"] == PART_COMMENTARY).all()
 
