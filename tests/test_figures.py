@@ -207,3 +207,21 @@ def test_co_mentions_of_one_organisation_say_there_is_no_pair():
     texts = [t.get_text() for ax in fig.axes for t in ax.texts]
     assert texts == ["only one lab or company named (Zhipu AI): no pair to count"]
     assert not any(ax.images for ax in fig.axes)  # no one-cell map drawn
+
+
+def test_theme_and_frame_charts_leave_out_what_too_few_sentences_carry_and_say_so():
+    # a bar resting on one or two sentences in each version is as likely a word read in another sense: not drawn
+    share = pd.DataFrame({"theme": ["technology", "technology", "morality", "morality"], "lang": ["zh", "en"] * 2,
+                          "claims": [20, 40] * 2, "headings": [0, 0, 0, 0], "hits": [12, 20, 1, 2],
+                          "share": [0.6, 0.5, 0.05, 0.05], "cues": [""] * 4})
+    fig = figures.plot_theme_share(share, min_sentences=3)
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["technology"]
+    assert "1 theme touched by fewer than 3 sentences" in ax.get_xlabel()
+    drawn = figures.plot_theme_share(share)  # without a floor every theme with a share is drawn, as before
+    assert {t.get_text() for t in drawn.axes[0].get_yticklabels()} == {"technology", "morality"}
+    mix = pd.DataFrame({"part": ["commentary", "original"] * 3, "frame": ["technology"] * 2 + ["morality"] * 2 + [""] * 2,
+                        "claims": [12, 20, 1, 2, 7, 18], "weight_claims": [1.0] * 6, "weight_chars": [1.0] * 6,
+                        "share_claims": [0.6, 0.5, 0.05, 0.05, 0.35, 0.45], "share_chars": [0.6, 0.5, 0.05, 0.05, 0.35, 0.45]})
+    labels = [t.get_text() for t in figures.plot_frame_mix(mix, min_sentences=3).axes[0].get_yticklabels()]
+    assert "morality" not in labels and {"technology", "(no frame)"} <= set(labels)

@@ -182,17 +182,44 @@ def plot_theme_strip(positions: pd.DataFrame, spans: pd.DataFrame, themes: list[
     return fig
 
 
+def _thin(table: pd.DataFrame, key: str, count: str, least: int) -> list[str]:
+    """The ``key`` values (themes, frames) whose ``count`` of sentences is under ``least`` in every version."""
+    if not least or table.empty:
+        return []
+    most = table.groupby(key, sort=False)[count].max()
+    return [k for k, n in most.items() if int(n) < least]
+
+
+def _thin_note(thin: list[str], least: int, noun: str) -> str:
+    """The line under an axis that says how many themes or frames rest on too few sentences to be drawn."""
+    if not thin:
+        return ""
+    return (f"\n{plural_words(len(thin), noun)} touched by fewer than {least} sentences\nin each version not drawn")
+
+
+def plural_words(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
 #: Under a chart's axis label where a bar is marked *: on lines short enough for an axis beside long tick labels.
 UNSTATED_NOTE = "\n* the gap rests on too little evidence to be stated\n(page 02 says why)"
 
 
 @_styled
-def plot_theme_share(share: pd.DataFrame, top: int = 8, *, unstated=None) -> Figure:
+def plot_theme_share(share: pd.DataFrame, top: int = 8, *, unstated=None, min_sentences: int = 0) -> Figure:
     """Grouped horizontal bars: the share of each language's sentences touching each theme (a frame of
     frames.csv), the ``top`` themes by their larger share, largest first. ``unstated``: the themes whose gap the
-    pages do not state for want of evidence (``narrative.unstated_themes``), marked * on the chart with why."""
+    pages do not state for want of evidence (``narrative.unstated_themes``), marked * on the chart with why.
+    ``min_sentences`` (the pages pass ``min_theme_sentences``): a theme fewer sentences touch in each version is
+    not drawn, and the chart says so: a bar of one or two sentences is as likely a word read in another sense."""
     unstated = dict(unstated or {})
     fig, ax = _figure()
+    thin = _thin(share, "theme", "hits", min_sentences)
+    share = share[~share["theme"].isin(thin)]
+    if share.empty or not share["share"].gt(0).any():
+        _empty(ax, f"no theme touched by {min_sentences} sentences or more in either version")
+        _title(fig, "Theme share: how many of each version's sentences touch each theme")
+        return fig
     larger = share.groupby("theme", sort=False)["share"].max()
     themes = sorted(larger.index, key=lambda t: (-larger[t], list(larger.index).index(t)))[:top]
     y = np.arange(len(themes))[::-1]
@@ -204,10 +231,11 @@ def plot_theme_share(share: pd.DataFrame, top: int = 8, *, unstated=None) -> Fig
     ax.set_yticks(y, [t.replace("_", " ") + (" *" if t in unstated else "") for t in themes])
     marked = any(t in unstated for t in themes)
     units = "sentences and headings" if "headings" in share and share["headings"].astype(int).gt(0).any() else "sentences"
-    ax.set_xlabel(f"share of the version's {units} touching the theme (%)"
-                  + (UNSTATED_NOTE if marked else ""))
+    ax.set_xlabel(f"% of the version's {units} touching the theme"
+                  + (UNSTATED_NOTE if marked else "") + _thin_note(thin, min_sentences, "theme"))
     ax.set_xlim(0, max(share["share"].max() * 100, 1) * 1.2)
-    _title(fig, f"Theme share: how many of each version's {units} touch each theme")
+    _title(fig, "Theme share: how many of each version's sentences touch each theme" if units == "sentences" else
+           "Theme share: each version's sentences and headings touching a theme")
     ax.legend(loc="lower right")
     return fig
 
@@ -322,16 +350,19 @@ def plot_section_coverage(coverage: pd.DataFrame, *, by: str = "chars", links=No
 
 
 @_styled
-def plot_frame_mix(mix: pd.DataFrame, *, by: str = "chars", top: int = 8, unstated=None) -> Figure:
+def plot_frame_mix(mix: pd.DataFrame, *, by: str = "chars", top: int = 8, unstated=None, min_sentences: int = 0) -> Figure:
     """Grouped horizontal bars: each frame's share of the commentary and of the original.
 
     Takes ``helpers.framing.frame_mix`` output (part, frame, share_claims, share_chars); shows the ``top``
     frames by their larger share; the untagged remainder is labelled "(no frame)". ``unstated``: the frames whose
     gap the pages do not state for want of evidence (``narrative.unstated_themes``), marked * as on the theme chart,
-    so this picture says no more than the sentences do.
+    so this picture says no more than the sentences do. ``min_sentences``: a frame fewer sentences carry in each
+    version is not drawn (the chart says how many are left out), as on the theme chart.
     """
     unstated = dict(unstated or {})
     fig, ax = _figure()
+    thin = _thin(mix[mix["frame"].astype(bool)], "frame", "claims", min_sentences) if not mix.empty else []
+    mix = mix[~mix["frame"].isin(thin)]
     if mix.empty:
         _empty(ax, "no frames tagged")
         return fig
@@ -351,7 +382,7 @@ def plot_frame_mix(mix: pd.DataFrame, *, by: str = "chars", top: int = 8, unstat
     unit = "text (characters)" if by == "chars" else "sentences"
     marked = any(f in unstated for f in frames)
     ax.set_xlabel(f"share of the version's {unit} (%)"
-                  + (UNSTATED_NOTE if marked else ""))
+                  + (UNSTATED_NOTE if marked else "") + _thin_note(thin, min_sentences, "frame"))
     _title(fig, "Frame mix: what each version talks about, in policy-frame terms")
     ax.legend(loc="lower right")
     return fig
