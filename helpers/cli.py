@@ -346,7 +346,13 @@ def main(argv: list[str] | None = None) -> int:
         if not getattr(args, "run", None):
             parser.print_help()
             return EXIT_BAD_INPUT
-        return run_command(args)
+        status = run_command(args)
+        late = errors.received_interrupt()
+        if late is not None:  # a signal whose exception Python swallowed in a callback: an interruption all the same
+            if len(PUBLISHED) > published_before:
+                late.published = PUBLISHED[-1]
+            return errors.interrupted(late)
+        return status
     except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM through errors.Terminated
         if len(PUBLISHED) > published_before and not getattr(exc, "kept", None):
             exc.published = PUBLISHED[-1]  # it came after this run's output was in place, while reporting it

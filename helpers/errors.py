@@ -70,12 +70,24 @@ def raise_interrupt(signum, frame) -> None:
     raise KeyboardInterrupt()
 
 
+def _unraisable(hook_args) -> None:
+    """A signal's exception raised inside a callback Python cannot unwind (an import lock's, a finaliser's) is
+    swallowed there and printed as "Exception ignored in …": it is in ``RECEIVED``, and the run reports the
+    interruption when it ends (``helpers.cli.main``), in its one line; anything else is printed as Python would."""
+    if isinstance(hook_args.exc_value, KeyboardInterrupt):
+        return
+    sys.__unraisablehook__(hook_args)
+
+
 def install_signal_handlers() -> dict:
     """SIGTERM unwinds like Ctrl-C (cleanup runs, then exit 143) instead of killing the process mid-write;
     Ctrl-C raises KeyboardInterrupt even where a caller had set it aside. Returns the handlers replaced."""
     RECEIVED.clear()
     wanted = {signal.SIGTERM: raise_terminated, signal.SIGINT: raise_interrupt}
-    return {signum: signal.signal(signum, handler) for signum, handler in wanted.items()}
+    previous = {signum: signal.signal(signum, handler) for signum, handler in wanted.items()}
+    previous["unraisablehook"] = sys.unraisablehook
+    sys.unraisablehook = _unraisable
+    return previous
 
 
 def received_interrupt() -> KeyboardInterrupt | None:
@@ -89,6 +101,9 @@ def received_interrupt() -> KeyboardInterrupt | None:
 def restore_signal_handlers(previous: dict) -> None:
     """Put back what ``install_signal_handlers`` replaced (a caller such as a test runner keeps its own)."""
     for signum, handler in previous.items():
+        if signum == "unraisablehook":
+            sys.unraisablehook = handler
+            continue
         signal.signal(signum, handler if handler is not None else signal.SIG_DFL)
 
 

@@ -248,3 +248,20 @@ def test_an_error_a_library_raises_in_place_of_a_signal_is_an_interruption(capsy
     monkeypatch.setattr(cli, "run_command", lambda args: (_ for _ in ()).throw(ValueError("boom")))
     assert cli.main(["extract", "x.txt"]) != errors.EXIT_INTERRUPTED
     assert "internal error" in capsys.readouterr().err
+
+
+def test_a_signal_python_swallowed_in_a_callback_still_ends_the_run_as_interrupted(capsys, monkeypatch):
+    # a SIGTERM whose exception rose inside an import lock's callback is printed by Python as "Exception ignored"
+    # and the run goes on: it must still end with the one line and status 143, not 0 and a stray warning
+    from types import SimpleNamespace
+
+    def swallowed(args):
+        errors.RECEIVED.append(signal.SIGTERM)
+        sys.unraisablehook(SimpleNamespace(exc_type=errors.Terminated, exc_value=errors.Terminated(),
+                                           exc_traceback=None, err_msg=None, object=None))
+        return 0
+
+    monkeypatch.setattr(cli, "run_command", swallowed)
+    assert cli.main(["extract", "x.txt"]) == errors.EXIT_TERMINATED
+    assert capsys.readouterr().err == "interrupted; nothing was written\n"
+    assert sys.unraisablehook is not errors._unraisable  # the caller's hook is back once the run ends
