@@ -278,6 +278,13 @@ def test_the_asides_list_counts_the_sentences_held_back_as_unsure():
     one = alignment.assign(relation=["summarises", "unsure", "addition"])
     assert "1 more Chinese sentence has no link" in deck.quote_lines(quoted, alignment=one)
 
+    quoted = pd.DataFrame({"zh_claim_id": [4], "zh_text": ["我的看法。"], "zh_before": [""]})
+    more = pd.DataFrame({"zh_claim_id": [1, 2, 3, 4, 5], "en_claim_id": [10, None, None, None, None],
+                         "relation": ["summarises", "unsure", "unsure", "addition", "addition"]})
+    assert deck.quote_lines(quoted, alignment=more).endswith(
+        "- 1 of the 2 sentences linked to no English is quoted above; 2 more Chinese sentences have no link: the aligner "
+        "held them back as unsure (their words stand about as well in several places of the English)")
+
 
 def test_mention_title_says_only_where_a_version_names_one_lab():
     # one mention of the one lab the Chinese names ranks nothing: "only", not "most"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..columns import BEYOND, PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL, UNSURE, units_noun
+from ..columns import ADDITION, BEYOND, PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL, UNSURE, units_noun
 from ..framing.caveats import version_letters, version_weights
 from ..framing.shifts import label_gate
 from ..params import DEFAULTS
@@ -600,7 +600,14 @@ def quote_lines(quoted: pd.DataFrame, *, width: int = 60, links=None, caveats: p
     if unsure:
         held = (f"{plural(unsure, 'more Chinese sentence')} {'has' if unsure == 1 else 'have'} no link: the aligner "
                 "held them back as unsure (their words stand about as well in several places of the English)")
-        lines.append(f"- {'No sentence is an addition; ' if not lines else ''}{held}")
+        added = int(alignment.loc[alignment["relation"] == ADDITION, "zh_claim_id"].nunique())
+        shown = len(lines)
+        if not shown:
+            lead = "No sentence is an addition; " if not added else ""
+        else:  # the quotes are a few of the additions: said, so the count after them is not read as the rest
+            lead = (f"{shown} of the {plural(added, 'sentence')} linked to no English "
+                    f"{'is' if shown == 1 else 'are'} quoted above; ")
+        lines.append(f"- {lead}{held}")
     return "\n".join(lines) or "- none"
 
 
