@@ -378,6 +378,21 @@ def test_a_table_resting_on_held_back_links_is_replaced_by_the_reason_and_the_en
     assert labelled.iloc[0]["certainty_shift"] == "read side by side" and labelled.iloc[0]["voice_shift"] == "attributed"
 
 
+def test_held_back_links_come_first_so_the_first_rows_show_the_pointers():
+    # ten rows of empty English above a document's two links told a reader there was nothing to read side by side
+    from types import SimpleNamespace
+
+    from helpers.render.narrative import link_rows
+
+    table = pd.DataFrame({"zh_claim_id": [1, 2, 3, 4], "zh_text": ["甲。", "乙。", "丙。", "丁。"],
+                          "en_text": ["", "B.", "", "D."], "certainty_shift": [""] * 4, "voice_shift": [""] * 4,
+                          "generalisation_shift": [""] * 4})
+    held = SimpleNamespace(presented=False, why="links were right 3 times in 10")
+    assert link_rows(table, held, ["zh_claim_id"])["zh_claim_id"].tolist() == [2, 4, 1, 3]
+    shown = SimpleNamespace(presented=True, why="")
+    assert link_rows(table, shown, ["zh_claim_id"])["zh_claim_id"].tolist() == [1, 2, 3, 4]  # counted: reading order
+
+
 def test_the_theme_table_cut_to_its_first_rows_keeps_the_largest_gap_either_way():
     from helpers.render.deck import largest_gaps
 

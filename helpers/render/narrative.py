@@ -517,8 +517,13 @@ def link_rows(table: pd.DataFrame, links=None, columns: list[str] | None = None,
               gate: pd.DataFrame | None = None) -> pd.DataFrame:
     """The framing table's ``columns`` to read side by side: each shift label the label gate holds back shown as
     'read side by side' (``helpers.framing.shifts.gated``), and, where the link gate holds the links back (``links``),
-    the English column named for what it is: the aligner's link, unchecked."""
+    the English column named for what it is: the aligner's link, unchecked; its linked rows then come first (in
+    reading order, then the rest), so that a page showing the first rows shows the pointers it speaks of, not ten
+    rows with an empty English column."""
     rows = gated(table, gate)
+    if links is not None and not links.presented and "en_text" in rows:
+        unlinked = rows["en_text"].fillna("").astype(str).str.strip() == ""
+        rows = pd.concat([rows[~unlinked], rows[unlinked]])
     rows = rows[columns] if columns is not None else rows
     if links is not None and not links.presented:
         # a label is read off the link: over an unchecked link, 'unchanged' is as unfounded as 'sharpened'
