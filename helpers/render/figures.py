@@ -147,7 +147,8 @@ def plot_top_terms(terms: pd.DataFrame, title: str = "Most frequent terms") -> F
         bars = ax.barh(chosen["term"], chosen["count"], color=LANG_COLOURS[lang])
         _bar_labels(ax, bars)
         ax.set_title(LANG_LABELS[lang], fontsize=18, loc="left")
-        ax.set_xlabel("occurrences")
+        # a Chinese word is what the segmenter cuts: one inside a longer dictionary word is not counted again
+        ax.set_xlabel("occurrences as a word of its own\n(none inside a longer word)" if lang == "zh" else "occurrences")
         ax.set_xlim(0, chosen["count"].max() * 1.2)
         ax.spines[["top", "right"]].set_visible(False)
     _title(fig, title)

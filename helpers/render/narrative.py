@@ -234,11 +234,17 @@ def top_terms_line(terms: pd.DataFrame, language: str, *, shown: int = 5, left_o
     'Most frequent English terms (whole words; common words left out): `a` (9); then, tied at 5, `b`, `c` and `d`.'
     >>> top_terms_line(terms.head(4), "English", shown=2, left_out=("ai",))   # the table stops inside the tie
     'Most frequent English terms (whole words; common words and `ai` left out): `a` (9); then, tied at 5, among them `b`, `c` and `d`.'
+    >>> top_terms_line(terms.head(1), "Chinese", shown=1)
+    'Most frequent Chinese terms (words as the segmenter cuts the text, none counted inside a longer word; common words left out): `a` (9).'
     """
     if terms.empty:
         return ""
     skipped = listing([code_of(w) for w in left_out], quoted=False, limit=len(left_out)) if left_out else ""
-    language = f"{language} terms (whole words; common words{' and ' + skipped if skipped else ''} left out)"
+    # Chinese has no spaces: a word is what the segmenter cuts, and one it keeps inside a longer dictionary word is
+    # not counted again (下降 in 价格下降): said, so a reader counting by eye knows why a count is lower than theirs
+    unit = ("words as the segmenter cuts the text, none counted inside a longer word" if language == "Chinese"
+            else "whole words")
+    language = f"{language} terms ({unit}; common words{' and ' + skipped if skipped else ''} left out)"
     if "count" not in terms or len(terms) <= shown or terms["count"].iloc[shown] != terms["count"].iloc[shown - 1]:
         top = terms.head(shown)
         counted = [f"{code_of(t)} ({int(c)})" for t, c in zip(top["term"], top["count"])] if "count" in top else \
