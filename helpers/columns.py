@@ -62,6 +62,7 @@ PARTS = [PART_COMMENTARY, PART_ORIGINAL, PART_NONCONTENT]
 # caption or alt text) are furniture, like bylines and boilerplate.
 KINDS = ["heading", "paragraph", "list_item", "byline", "boilerplate", "title", "image_placeholder", "caption", "label"]
 CONTENT_KINDS = ["heading", "paragraph", "list_item"]
+NONCONTENT_KINDS = ["byline", "boilerplate", "image_placeholder", "caption"]
 
 
 def units_noun(kinds, *, one: bool = False) -> str:
@@ -78,7 +79,7 @@ def units_noun(kinds, *, one: bool = False) -> str:
     if one:
         return "sentence or heading" if headings else "sentence"
     return "sentences and headings" if headings else "sentences"
-NONCONTENT_KINDS = ["byline", "boilerplate", "image_placeholder", "caption"]
+
 
 # Values of the `lang` column.
 LANGS = ["zh", "en", "mixed"]

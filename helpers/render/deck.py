@@ -20,7 +20,9 @@ from ..params import DEFAULTS
 from ..patterns import (
     BYLINE_LEAD, DATE, DISCOVER_URL_RE, ENDS_SENTENCE, ENDS_WITH_COLON, HAN, MARKDOWN_IMAGE, MARKDOWN_LINK, TITLE_FIELD,
 )
-from .narrative import SHIFTS_WITHOUT_LINKS, listing, pct, plural, shift_changes, text_of, theme_evidence, unstated_themes
+from .narrative import (
+    SHIFTS_WITHOUT_LINKS, listing, pct, plural, share_units, shift_changes, text_of, theme_evidence, unstated_themes,
+)
 from .tables import frame_name
 
 #: The question the briefing answers (its closing slide answers it).
@@ -326,7 +328,7 @@ def theme_title(emphasis: pd.DataFrame, *, min_difference: float = DEFAULTS.min_
         return f"Both versions give every theme about the same share of their sentences (within {pct(min_difference)})"
 
     def uses(r, first: str, second: str) -> str:
-        units = "sentences and headings" if int(r.get(f"{first}_headings", 0) or 0) else "sentences"
+        units = share_units(r, first)
         return (f"uses {frame_name(r['theme']).lower()} words in {int(r[f'{first}_hits'])} of its "
                 f"{int(r[f'{first}_claims'])} {units} ({pct(r[f'{first}_share'])}), the "
                 f"{'Chinese' if second == 'zh' else 'English'} in {int(r[f'{second}_hits'])} of "

@@ -195,11 +195,8 @@ def _thin_note(thin: list[str], least: int, noun: str) -> str:
     """The line under an axis that says how many themes or frames rest on too few sentences to be drawn."""
     if not thin:
         return ""
-    return (f"\n{plural_words(len(thin), noun)} touched by fewer than {least} sentences\nin each version not drawn")
-
-
-def plural_words(n: int, noun: str) -> str:
-    return f"{n} {noun}" + ("" if n == 1 else "s")
+    return (f"\n{len(thin)} {noun}{'' if len(thin) == 1 else 's'} touched by fewer than {least} sentences\n"
+            "in each version not drawn")
 
 
 #: Under a chart's axis label where a bar is marked *: on lines short enough for an axis beside long tick labels.
@@ -231,7 +228,7 @@ def plot_theme_share(share: pd.DataFrame, top: int = 8, *, unstated=None, min_se
         _bar_labels(ax, bars, "{:.0f}%")
     ax.set_yticks(y, [t.replace("_", " ") + (" *" if t in unstated else "") for t in themes])
     marked = any(t in unstated for t in themes)
-    units = "sentences and headings" if "headings" in share and share["headings"].astype(int).gt(0).any() else "sentences"
+    units = units_noun(["heading"] if "headings" in share and share["headings"].astype(int).gt(0).any() else [])
     ax.set_xlabel(f"% of the version's {units} touching the theme"
                   + (UNSTATED_NOTE if marked else "") + _thin_note(thin, min_sentences, "theme"))
     ax.set_xlim(0, max(share["share"].max() * 100, 1) * 1.2)
