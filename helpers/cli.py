@@ -349,26 +349,29 @@ def main(argv: list[str] | None = None) -> int:
         status = run_command(args)
         late = errors.received_interrupt()
         if late is not None:  # a signal whose exception Python swallowed in a callback: an interruption all the same
-            if len(PUBLISHED) > published_before:
-                late.published = PUBLISHED[-1]
-            return errors.interrupted(late)
+            return _interrupted(late, published_before)
         return status
     except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM through errors.Terminated
-        if len(PUBLISHED) > published_before and not getattr(exc, "kept", None):
-            exc.published = PUBLISHED[-1]  # it came after this run's output was in place, while reporting it
-        return errors.interrupted(exc)
+        return _interrupted(exc, published_before)
     except Exception as exc:  # a bug: one line, the traceback only when asked for
         interrupt = _interrupt_behind(exc) or errors.received_interrupt()
         if interrupt is not None:  # a library turned the signal into its own error (pandas' CSV reader does)
-            for what in ("kept", "published", "resume"):  # where the output stands, as the writer marked the error
-                if getattr(exc, what, None) and not getattr(interrupt, what, None):
-                    setattr(interrupt, what, getattr(exc, what))
-            if len(PUBLISHED) > published_before and not getattr(interrupt, "kept", None):
-                interrupt.published = PUBLISHED[-1]
-            return errors.interrupted(interrupt)
+            return _interrupted(interrupt, published_before, marked=exc)
         return errors.report_internal(exc, debug)
     finally:
         errors.restore_signal_handlers(previous)
+
+
+def _interrupted(interrupt: KeyboardInterrupt, published_before: int, *, marked: BaseException | None = None) -> int:
+    """Report an interruption in its one line. ``marked``: the error a library raised in its place, which the
+    output's writer marked with where the output stands (kept, published, resume); an output published by this run
+    and not kept is said to have been written in full (the signal came while reporting it)."""
+    for what in ("kept", "published", "resume"):
+        if marked is not None and getattr(marked, what, None) and not getattr(interrupt, what, None):
+            setattr(interrupt, what, getattr(marked, what))
+    if len(PUBLISHED) > published_before and not getattr(interrupt, "kept", None):
+        interrupt.published = PUBLISHED[-1]
+    return errors.interrupted(interrupt)
 
 
 def _interrupt_behind(exc: BaseException) -> KeyboardInterrupt | None:
