@@ -356,19 +356,39 @@ def path_total(gain: np.ndarray, path: list[int], params: AlignParams) -> float:
 
 
 @settings(max_examples=100, deadline=None)
-@given(gains, st.integers(0, 4))
-def test_a_narrow_band_moves_the_reading_position_only_within_the_band(case, band):
+@given(gains, st.integers(0, 4), st.sampled_from([0.0, 0.05]))
+def test_a_narrow_band_moves_the_reading_position_back_only_within_the_band(case, band, skip):
     gain = np.asarray(case[0])
-    params = AlignParams(band=band, excursion_cost=10.0)  # no excursion: every link moves the position
+    params = AlignParams(band=band, excursion_cost=10.0, skip_cost=skip)  # no excursion: every link moves the position
     path = decode_banded(gain, params)
     position = -1
     for j in path:
         if j >= 0:
-            assert position < 0 or abs(j - position) <= band
+            # back within the band; forward too, unless moving forward is free (then as far as the full pass goes)
+            assert position < 0 or position - band <= j and (skip == 0 or j - position <= band)
             position = j
     # and it never scores more than the full pass, which may go anywhere
     full = decode_monotone(gain, params)
     assert path_total(gain, path, params) <= path_total(gain, full, params) + 1e-9
+
+
+@settings(max_examples=150, deadline=None)
+@given(gains, st.integers(1, 4))
+def test_where_moving_forward_is_free_a_narrow_band_reads_ahead_as_far_as_the_full_pass(case, band):
+    """A summary of a long source may skip more paragraphs than the band: with going back priced out, a band of any
+    width reaches the full pass's best total (paths may differ only between equal totals)."""
+    gain = np.asarray(case[0])
+    params = AlignParams(band=band, excursion_cost=10.0, back_jump_cost=10.0, skip_cost=0.0)
+    banded, full = decode_banded(gain, params), decode_monotone(gain, params)
+    assert path_total(gain, banded, params) == pytest.approx(path_total(gain, full, params), abs=1e-9)
+
+
+def test_a_link_far_ahead_of_the_reading_position_is_not_cut_by_the_band():
+    """The second sentence draws on the last paragraph, more than the band ahead of the first's: it links there."""
+    gain = np.full((2, 8), -0.5)
+    gain[0, 0], gain[1, 7] = 0.3, 0.3
+    params = AlignParams(band=2, excursion_cost=10.0)
+    assert decode_banded(gain, params) == decode_monotone(gain, params) == [0, 7]
 
 
 def test_the_default_band_agrees_with_the_full_pass_on_both_gold_documents():

@@ -78,10 +78,13 @@ def decode_banded(gain: np.ndarray, params: AlignParams = AlignParams(), *, mark
                   restart: np.ndarray | None = None) -> list[int]:
     """``decode_monotone`` with links restricted to paragraphs within ``params.band`` of the reading position.
 
-    The same states, costs, choices and ties, but a link from reading position p may go only to paragraphs
-    p - band … p + band (from the start, before any link, every paragraph is open, and an excursion may
-    still go anywhere: it does not move the position). Time n × m × (2·band + 1) and memory n × m
-    back-pointers (int32), against n × m² time for the full pass.
+    The same states, costs, choices and ties, but a link from reading position p may go back only to paragraphs
+    p - band … p, and forward only to p … p + band unless moving forward is free (``skip_cost`` 0, the default):
+    then any paragraph ahead is open, as in the full pass, through a running maximum over the states behind the
+    band (a summary of a long source may skip more than the band: a link cut there would let the wrong paragraph
+    set the reading position). From the start, before any link, every paragraph is open, and an excursion may
+    still go anywhere: it does not move the position. Time n × m × (2·band + 1) and memory n × m back-pointers
+    (int32), against n × m² time for the full pass.
     """
     n, m = gain.shape
     if n == 0:
@@ -101,6 +104,7 @@ def decode_banded(gain: np.ndarray, params: AlignParams = AlignParams(), *, mark
                          params.back_jump_cost + params.back_step_cost * (-offsets))
     continuing = (offsets == 0) | (offsets == 1)
     padding = np.full(band, NEG)
+    free_forward = params.skip_cost == 0
     for i in range(n):
         g = gain[i]
         alive = score > NEG / 2
@@ -111,6 +115,13 @@ def decode_banded(gain: np.ndarray, params: AlignParams = AlignParams(), *, mark
         prev_state = states.copy()
         choice = np.where(alive & (excursion_gain > 0), best_excursion, -1).astype(np.int32)
         bonus = 0.0 if marked is not None and marked[i] else params.continuity_bonus
+        if free_forward and m > band + 1:
+            # per paragraph j > band: the best state among 1 … j - band (reading positions 0 … j - band - 1), the
+            # first of equals (a running record of strict maxima)
+            values = score[1:m - band]
+            far_best = np.maximum.accumulate(values)
+            record = values > np.concatenate([[-np.inf], far_best[:-1]])
+            far_from = np.maximum.accumulate(np.where(record, np.arange(1, m - band), 0))
         if restart is not None and restart[i]:
             # a sentence that opens a section: from every state at no cost, as the full pass reads it
             total, origin = _restart_links(score, g, bonus)
@@ -124,6 +135,15 @@ def decode_banded(gain: np.ndarray, params: AlignParams = AlignParams(), *, mark
             total = np.where(g > 0, score[0] + g, NEG)
             better = total > new[1:]
             new[1:][better], prev_state[1:][better], choice[1:][better] = total[better], 0, positions[better]
+        # from a reading position more than the band behind: moving forward is free (skip_cost 0), so the best of
+        # those states, the lowest of equals, as the full pass takes it (states 1 … j - band for paragraph j)
+        if free_forward and m > band + 1:
+            ahead = g[band + 1:]
+            far_total = np.where((far_best > NEG / 2) & (ahead > 0), far_best + ahead, NEG)
+            better = far_total > new[band + 2:]
+            new[band + 2:][better] = far_total[better]
+            prev_state[band + 2:][better] = far_from[better]
+            choice[band + 2:][better] = positions[band + 1:][better]
         # from a reading position within the band
         window = np.lib.stride_tricks.sliding_window_view(np.concatenate([padding, score[1:], padding]), 2 * band + 1)
         own_gain = g[:, None] + bonus * continuing[None, :]
