@@ -554,6 +554,20 @@ def test_the_writers_outline_is_marked_as_asides_and_a_summary_of_the_source_is_
     assert section_openings(zh).tolist() == [False, True, False, True, False, False, True, False]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("摘要：最近一份内部文件在网上流传。", True),     # the outline's label run into its first sentence
+    ("TL;DR: the memo says small models win.", True),
+    ("要点总结：", False),                          # a title alone is a heading, read by outline_heading
+    ("文件指出：小模型更快。", False),               # a colon after an attribution, no outline label
+    ("作者在这份很长的文件的摘要部分里写道：模型更小。", False),  # the label is not at the start
+])
+def test_a_sentence_that_opens_with_an_outline_label_opens_a_section(text, expected):
+    """A summary that writes its section title on the sentence's own line ('摘要：…') reads the source again from
+    there, as the sentence after a title on a line of its own does."""
+    zh = outline_units(("作者认为模型会越来越小。", "paragraph"), (text, "paragraph"))
+    assert section_openings(zh).tolist() == [False, expected]
+
+
 def test_a_translated_heading_links_to_the_english_heading_it_titles():
     """A short heading with little evidence of its own ('依赖' for 'Requirements') takes the unit that the sentence
     under it draws on, and links to that unit's English heading."""

@@ -446,7 +446,26 @@ def section_openings(zh: pd.DataFrame) -> np.ndarray:
     translation follows its source in order and is not asked."""
     kinds = zh["kind"].tolist() if "kind" in zh.columns else [""] * len(zh)
     heading = np.array([outline_heading(text, kind) for text, kind in zip(zh["text"], kinds)], dtype=bool)
-    return np.concatenate([[False], heading[:-1]]) & ~heading
+    labelled = np.array([outline_label(text) for text in zh["text"]], dtype=bool)
+    return (np.concatenate([[False], heading[:-1]]) & ~heading) | labelled
+
+
+#: An outline label run into its sentence ('摘要：…', 'TL;DR: …') is at most this long before its colon.
+OUTLINE_LABEL_MAX_CHARS = 8
+
+
+def outline_label(text: str) -> bool:
+    """True for a sentence that opens with a label of the writer's outline and a colon ('摘要：最近…', 'Summary: …'):
+    the section title written on the sentence's own line, so the sentence opens a section as one after a title does.
+
+    >>> outline_label("摘要：最近一份文件流传。"), outline_label("文件指出：模型很强。")
+    (True, False)
+    """
+    core = text.lstrip()
+    colon = min((i for i in (core.find("："), core.find(":")) if i > 0), default=-1)
+    if colon < 0 or colon > OUTLINE_LABEL_MAX_CHARS or not core[colon + 1:].strip():
+        return False
+    return bool(find_cues(core[:colon], "outline"))
 
 
 def _gain(coverage: np.ndarray, params: AlignParams) -> tuple[np.ndarray, np.ndarray]:
