@@ -269,6 +269,30 @@ def test_an_interrupted_report_says_one_line_stops_its_kernels_and_keeps_the_pre
                 open(f"/proc/{pid}/stat", "rb").read().rsplit(b")", 1)[1].split()[0] != b"Z"]
 
 
+def test_a_stopped_reports_notebook_threads_log_nothing_about_the_kernels_it_stopped(caplog):
+    import logging
+    import threading
+
+    stopping = threading.Event()
+    quiet = report.QuietOnceStopped(stopping)
+    logger = logging.getLogger("papermill")
+
+    def notebook_thread():
+        with quiet.thread():
+            logger.error("before the stop")
+            stopping.set()
+            logger.error("Kernel died while waiting for execute reply.")  # the kernel the stop killed
+
+    with caplog.at_level(logging.ERROR, logger="papermill"):
+        worker = threading.Thread(target=notebook_thread)
+        worker.start()
+        worker.join()
+        logger.error("another thread's line")  # not a notebook thread of this report: kept
+        quiet.close()
+        assert quiet not in logger.filters  # detached once the report is done and its threads have ended
+    assert [r.getMessage() for r in caplog.records] == ["before the stop", "another thread's line"]
+
+
 def test_a_one_language_document_is_refused_before_anything_is_written(tmp_path):
     source = tmp_path / "zh.txt"
     source.write_text("只有中文的评论。\n第二段也是中文。\n", encoding="utf-8")

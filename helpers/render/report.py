@@ -21,6 +21,7 @@ import os
 import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor, wait
+from contextlib import contextmanager
 from pathlib import Path
 
 from ..columns import PART_COMMENTARY, PART_ORIGINAL
@@ -121,15 +122,17 @@ def build_document_report(source: Path, out_dir: Path, reveal: Path, notebooks: 
     (out_dir / "notebooks").mkdir()
 
     stopping = threading.Event()
+    quiet = QuietOnceStopped(stopping)
 
     def execute(notebook: Path) -> Path:
-        if stopping.is_set():
-            raise ReportError("stopped")
-        executed = out_dir / "notebooks" / notebook.name
-        parameters = {"SOURCE": os.path.relpath(source, notebook.parent),
-                      "FIGURES_DIR": os.path.relpath(figures, notebook.parent), "PARAMS": changes}
-        run_notebook(notebook, executed, parameters, kernels.manager_class if kernels else None)
-        return executed
+        with quiet.thread():
+            if stopping.is_set():
+                raise ReportError("stopped")
+            executed = out_dir / "notebooks" / notebook.name
+            parameters = {"SOURCE": os.path.relpath(source, notebook.parent),
+                          "FIGURES_DIR": os.path.relpath(figures, notebook.parent), "PARAMS": changes}
+            run_notebook(notebook, executed, parameters, kernels.manager_class if kernels else None)
+            return executed
 
     # Each notebook runs in its own kernel process, so they can run side by side, one per core;
     # their outputs do not depend on the order (each writes only its own figures). The slides' notebook starts
@@ -180,8 +183,50 @@ def build_document_report(source: Path, out_dir: Path, reveal: Path, notebooks: 
     finally:
         pool.shutdown(wait=False)
         helper.shutdown(wait=False)
+        quiet.close()
     if any(printed):
         write_index(out_dir, f"Report: {source.name}", executed_notebooks, chinese=chinese)  # now with the handout's link
+
+
+class QuietOnceStopped(logging.Filter):
+    """Once a report is stopping, drops the lines its notebook threads log about the kernels it stopped ("Kernel
+    died while waiting for execute reply."): under load a thread may notice the dead kernel after the stop has
+    waited for it, so silencing logging only while stopping let the line through. Attached to the notebook
+    runner's loggers until this report's last notebook thread has finished."""
+
+    LOGGERS = ("papermill", "traitlets")
+
+    def __init__(self, stopping: threading.Event):
+        super().__init__()
+        self.stopping, self.threads, self.closing, self.lock = stopping, set(), False, threading.Lock()
+        for name in self.LOGGERS:
+            logging.getLogger(name).addFilter(self)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (self.stopping.is_set() and record.thread in self.threads)
+
+    @contextmanager
+    def thread(self):
+        ident = threading.get_ident()
+        with self.lock:
+            self.threads.add(ident)
+        try:
+            yield
+        finally:
+            with self.lock:
+                self.threads.discard(ident)
+                self._detach_if_done()
+
+    def close(self) -> None:
+        """The report is done: detach now, or when its last notebook thread ends."""
+        with self.lock:
+            self.closing = True
+            self._detach_if_done()
+
+    def _detach_if_done(self) -> None:
+        if self.closing and not self.threads:
+            for name in self.LOGGERS:
+                logging.getLogger(name).removeFilter(self)
 
 
 def print_handout(slides: Path, fonts: Path, font_cut: threading.Event) -> Path | None:
