@@ -1,8 +1,14 @@
 """Score the engine against the corpus gold, per half (tuning / test).
 
-    python tools/gold_eval.py CORPUS_DIR [GOLD_DIR] [--param KEY=VALUE ...]
+    python tools/gold_eval.py CORPUS_DIR [GOLD_DIR] [--param KEY=VALUE ...] [--gazetteer=seed]
+    python tools/gold_eval.py --discovery [CORPUS_DIR]
 
 ``--param`` runs the engine with changed parameters (``helpers.params.Params.replace``), for a threshold's sensitivity.
+``--gazetteer=seed`` runs it with the gazetteer cut back to the seed document's rows (``seed_gazetteer``): what the
+engine finds of the corpus's organisations when the gazetteer does not know them is then discovery's work alone.
+``--discovery`` measures discovery only: organisation mentions per document and language on the invented documents
+of ``tests/fixtures/discovery/`` (none of their organisations is in the gazetteer) and on the corpus with the
+gazetteer cut back to the seed's rows; it writes nothing.
 """
 from __future__ import annotations
 
@@ -27,6 +33,20 @@ def read_gold(path: Path) -> pd.DataFrame:
 
 def norm(name: str) -> str:
     return re.sub(r"[^0-9a-z\u4e00-\u9fff]", "", name.lower())
+
+
+#: The gazetteer rows a cut-back run keeps: those the seed document brought (gazetteer.csv's ``source`` column).
+SEED_SOURCE = "the seed document"
+
+
+def seed_gazetteer():
+    """The gazetteer cut back to the seed document's rows (their parents are seed rows too), settled for reuse."""
+    from helpers.paths import REFERENCE
+    from helpers.tables.entities import default_gazetteer, settled_gazetteer
+    listed = pd.read_csv(REFERENCE / "gazetteer.csv", dtype=str, keep_default_na=False)
+    seed = set(listed.loc[listed["source"] == SEED_SOURCE, "entity"])
+    full = default_gazetteer()
+    return settled_gazetteer(full[full["entity"].isin(seed)].reset_index(drop=True))
 
 
 def evaluate(doc: dict, text: str, gold_dir: Path, analyse) -> dict:
@@ -132,12 +152,14 @@ def evaluate(doc: dict, text: str, gold_dir: Path, analyse) -> dict:
     original = t.claims.loc[t.claims["part"] == "original", "end"]
     if len(original):
         m = m[~((m["part"] == "noncontent") & (m["start"] >= int(original.max())))]
-    sys_counts = Counter((("zh" if s < en_start else "en"), names.get(o, norm(o))) for s, o in zip(m["start"], m["org"]))
+    # The gold's org names and a discovered name are both matched to the gazetteer's aliases and Chinese names
+    # ("DeepMind" is the gazetteer's "Google DeepMind", "Ai2" its "Allen Institute for AI"): "orgs_aliases". A name
+    # the gazetteer lists is never discovered, so this reads only runs with a cut-back gazetteer differently.
+    aliases = org_aliases(gaz, names)
+    sys_counts = Counter((("zh" if s < en_start else "en"), names.get(o) or aliases.get(norm(o)) or norm(o))
+                         for s, o in zip(m["start"], m["org"]))
     gold_counts = Counter({(r.lang, norm(r.org)): int(r.count) for r in orgs.itertuples()})
     score_counts(out["orgs"], sys_counts, gold_counts)
-    # The same counts, with the gold's org names also matched to the gazetteer's aliases and Chinese names
-    # ("DeepMind" is the gazetteer's "Google DeepMind", "Ai2" its "Allen Institute for AI"): "orgs_aliases".
-    aliases = org_aliases(gaz, names)
     gold_by_alias = Counter()
     found = {org for _, org in sys_counts}
     for (lang, org), n in gold_counts.items():
@@ -196,15 +218,17 @@ def document_path(doc: dict, corpus: Path) -> Path:
     return ROOT / doc["file"] if doc["file"].startswith("data/") else corpus / doc["file"]
 
 
-def score_corpus(corpus: Path, gold_dir: Path = GOLD, *, verbose: bool = False, changes: dict | None = None) -> dict:
-    """Counters per half (tuning, test) and per document, over every gold document found; ``changes``: parameters."""
+def score_corpus(corpus: Path, gold_dir: Path = GOLD, *, verbose: bool = False, changes: dict | None = None,
+                 gazetteer=None) -> dict:
+    """Counters per half (tuning, test) and per document, over every gold document found; ``changes``: parameters;
+    ``gazetteer``: another gazetteer than the reference file's (``seed_gazetteer``)."""
     from helpers.params import Params
     from helpers.pipeline import run
 
     params = Params().replace(**(changes or {}))
 
     def analyse(text):
-        return run(text, params)
+        return run(text, params, gazetteer=gazetteer)
 
     halves = defaultdict(lambda: defaultdict(Counter))
     for doc in read_index(gold_dir):
@@ -278,9 +302,10 @@ def quality_text(halves: dict) -> str:
     return QUALITY_HEADER + label_quality(halves).to_csv(index=False, lineterminator="\n")
 
 
-def main(corpus: Path, gold_dir: Path = GOLD, changes: dict | None = None) -> None:
-    halves = score_corpus(corpus, gold_dir, verbose=True, changes=changes)
-    if gold_dir == GOLD and {"tuning", "test"} <= set(halves) and not changes:  # a sensitivity run writes nothing
+def main(corpus: Path, gold_dir: Path = GOLD, changes: dict | None = None, gazetteer=None) -> None:
+    halves = score_corpus(corpus, gold_dir, verbose=True, changes=changes, gazetteer=gazetteer)
+    # a sensitivity run, or one with another gazetteer, writes nothing
+    if gold_dir == GOLD and {"tuning", "test"} <= set(halves) and not changes and gazetteer is None:
         partial = QUALITY.with_suffix(".csv.partial")
         partial.write_text(quality_text(halves), encoding="utf-8")
         partial.replace(QUALITY)
@@ -314,6 +339,87 @@ def main(corpus: Path, gold_dir: Path = GOLD, changes: dict | None = None) -> No
                   f"add {pr(sub['add'])}; noncontent {pr(sub['noncontent'])}; orgs_aliases {pr(sub['orgs_aliases'])}")
 
 
+FIXTURES = ROOT / "tests" / "fixtures" / "discovery"
+
+
+def read_fixture_gold(fixture_dir: Path = FIXTURES) -> tuple[list[dict], list[dict]]:
+    """The invented documents' index and their organisation gold (``tests/fixtures/discovery/README.md``)."""
+    def rows(name: str) -> list[dict]:
+        with open(fixture_dir / name, encoding="utf-8") as handle:
+            return list(csv.DictReader(line for line in handle if not line.startswith("#")))
+    return rows("index.csv"), rows("gold_orgs.csv")
+
+
+def score_fixtures(fixture_dir: Path = FIXTURES, gazetteer=None) -> dict:
+    """Organisation mentions per invented document and version ("orgs:zh", "orgs:en"), and the names found: a found
+    name is the gold's organisation when it is that organisation's name or one of its surfaces, as written or
+    normalised; the engine's mentions are read with the full reference gazetteer unless ``gazetteer`` is given."""
+    from helpers.pipeline import run
+    from helpers.tables.entities import default_gazetteer
+
+    index, gold = read_fixture_gold(fixture_dir)
+    gaz = default_gazetteer().set_index("entity")
+    names = {e: norm(r["name_en"] or e) for e, r in gaz.iterrows()}
+    aliases = org_aliases(gaz, names)
+    results = {}
+    for doc in index:
+        text = (fixture_dir / doc["file"]).read_text(encoding="utf-8")
+        en_start = text.index(doc["en_title"])
+        rows = [g for g in gold if g["doc"] == doc["doc"]]
+        own = {}  # a normalised name or surface -> the gold's organisation
+        for g in rows:
+            for key in (norm(g["org"]), norm(g["surface"])):
+                own.setdefault(key, norm(g["org"]))
+        mentions = run(text, gazetteer=gazetteer).tables.mentions
+        mentions = mentions[mentions["org"] != ""]
+        found = Counter()
+        evidence = Counter()
+        for start, org, surface, how in zip(mentions["start"], mentions["org"], mentions["surface"], mentions["evidence"]):
+            key = own.get(norm(names.get(org, org))) or own.get(norm(org)) or aliases.get(norm(org)) or \
+                same_start(norm(org), set(own.values())) or norm(org)
+            found[("zh" if start < en_start else "en", key)] += 1
+            if how:
+                evidence[(surface, how.split(":")[0])] += 1
+        expected = Counter()
+        for g in rows:
+            expected[(g["lang"], norm(g["org"]))] += int(g["count"])
+        out = defaultdict(Counter)
+        for lang in ("zh", "en"):
+            score_counts(out[f"orgs:{lang}"], Counter({k: n for k, n in found.items() if k[0] == lang}),
+                         Counter({k: n for k, n in expected.items() if k[0] == lang}))
+        out["missed"] = expected - found
+        out["wrong"] = found - expected
+        out["evidence"] = evidence
+        results[doc["doc"]] = out
+    return results
+
+
+def discovery_main(corpus: Path) -> None:
+    """Discovery alone: the invented documents (their organisations are in no gazetteer), then the corpus with the
+    gazetteer cut back to the seed's rows. Writes nothing."""
+    print("== invented documents (tests/fixtures/discovery), reference gazetteer: organisation mentions")
+    total = defaultdict(Counter)
+    for doc, res in score_fixtures().items():
+        print(f"{doc:3} zh {pr(res['orgs:zh'])}  en {pr(res['orgs:en'])}")
+        for lang in ("zh", "en"):
+            total[lang].update(res[f"orgs:{lang}"])
+        for (lang, org), n in sorted(res["missed"].items()):
+            print(f"      missed {lang} {org} ×{n}")
+        for (lang, org), n in sorted(res["wrong"].items()):
+            print(f"      wrong  {lang} {org} ×{n}")
+        print("      discovered: " + "; ".join(f"{s} ({how}) ×{n}" for (s, how), n in sorted(res["evidence"].items())))
+    print(f"all zh {pr(total['zh'])}  en {pr(total['en'])}")
+    print("\n== corpus, gazetteer cut back to the seed document's rows: organisation mentions (orgs_aliases)")
+    halves = score_corpus(corpus, gazetteer=seed_gazetteer())
+    for doc in read_index():
+        res = halves.get(doc["doc"])
+        if res is not None:
+            print(f"{doc['doc'][:34]:34} {doc['half']:6} zh {pr(res['orgs_aliases:zh'])}  en {pr(res['orgs_aliases:en'])}")
+    for half in ("tuning", "test"):
+        if half in halves:
+            print(f"{half:6} all {pr(halves[half]['orgs_aliases'])}")
+
+
 def parse_changes(items: list[str]) -> dict:
     """``["z_threshold=1.2", "use_pinyin=false"]`` → the values as YAML reads them."""
     import yaml
@@ -326,6 +432,13 @@ def parse_changes(items: list[str]) -> dict:
 
 
 if __name__ == "__main__":
-    args = [a for a in sys.argv[1:] if not a.startswith("--param")]
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
     params = [a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--param=")]
-    main(Path(args[0]), Path(args[1]) if len(args) > 1 else GOLD, parse_changes(params))
+    gazetteers = [a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--gazetteer=")]
+    if any(g != "seed" for g in gazetteers):
+        sys.exit("gold_eval: --gazetteer takes only 'seed' (the gazetteer cut back to the seed document's rows)")
+    if "--discovery" in sys.argv[1:]:
+        discovery_main(Path(args[0]) if args else ROOT.parent / "shared" / "corpus")
+    else:
+        main(Path(args[0]), Path(args[1]) if len(args) > 1 else GOLD, parse_changes(params),
+             seed_gazetteer() if gazetteers else None)
