@@ -203,11 +203,13 @@ DISCOVER_NAMED_WORD_RE = re.compile(
     rf"{LATIN_BEFORE}(?=[{LATIN_CLASS}.\-&+]*[A-Z\u00C0-\u00DE0-9])[{LATIN_CLASS}]+(?:[.\-&+][{LATIN_CLASS}]+)*")
 # URLs and e-mail addresses: no name inside them is a mention.
 DISCOVER_URL_RE = re.compile(r"(?:https?://|www\.)[^\s，。、）)\]」>\u3000]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-# An organisation cue right after a name, in English ("Rokid Inc.", "Foo Labs", "Bar AI", "the Baz team")
+# An organisation cue right after a name, in English ("Rokid Inc.", "Foo Labs", "Bar AI", "the Baz team"; not "the
+# German company Baz", where "company" goes with the name after it)
 # and in Chinese (Rokid 公司, 团队, 实验室, 研究院, 集团, 科技).
 DISCOVER_EN_CUE_RE = re.compile(
     r"(?:'s)?[ \u00A0]+(?:Inc\b|Inc\.|Corp\b|Corporation\b|Ltd\b|LLC\b|GmbH\b|Labs?\b|AI\b|Research\b"
-    r"|Technologies\b|Technology\b|Group\b|Foundation\b|Institute\b|University\b|team\b|company\b|startup\b)"
+    r"|Technologies\b|Technology\b|Group\b|Foundation\b|Institute\b|University\b"
+    r"|(?:team|company|startup)\b(?![ \u00A0]+[A-Z]))"
 )
 # What an organisation's name stands beside in English prose and a product's or person's does not: right before it,
 # what is done to or at a company ("founded Rokid", "acquired by Acme", "backed by", "invested in", "works at"); right
@@ -217,14 +219,37 @@ DISCOVER_EN_BEFORE_RE = re.compile(
     r"(?:\b(?:co-?founded|founded|acquired|acquired by|backed by|funded by|invested in|investors? in|spun out of"
     r"|works? at|worked at|employees? (?:at|of)|startups? called|company called)[ \u00A0]+(?:the[ \u00A0]+)?)$"
 )
+# More of the same, each read only where the name is not a person's (no capitalised word follows it: "led by Ann
+# Lee"; ``tables.discover._context_cue``): the kind of organisation right before the name ("the startup Foo", "the
+# logistics firm Foo", "the online marketplace Foo"), what an organisation does or is done to ("led by Foo", "has also
+# backed Foo", "partnered with Foo"; not "powered by", "provided by" or "built by", said of a language, a library or a
+# tool too: "files provided by Foo"), and who works there ("a partner at Foo", "researchers
+# at the Foo Institute", "a team from Foo University", "co-founder of Foo").
+DISCOVER_EN_BEFORE_MORE_RE = re.compile(
+    r"(?:\b(?:startup|company|firm|retailer|marketplace|chipmaker|investor|publisher|provider|manufacturer"
+    r"|(?:led|sponsored|operated) by|backed|backs|is acquiring|partnered with|partners with"
+    r"|(?:partners?|researchers?|engineers?|scientists?|teams?|spokesperson|professors?|co-?founders?|founders?|CEO"
+    r"|executives?|employees?|staff) (?:at|from|of))[ \u00A0]+(?:the[ \u00A0]+)?)$"
+)
 DISCOVER_EN_AFTER_RE = re.compile(
     r"(?:,[ \u00A0]+(?:an?|the)[ \u00A0]+(?:[\w-]+[ \u00A0]+){0,3}?(?:startup|company|firm|lab|laboratory|maker"
-    r"|unicorn|conglomerate|giant|publisher|nonprofit|non-profit)\b"
+    r"|unicorn|conglomerate|giant|publisher|nonprofit|non-profit|retailer|marketplace|chipmaker|investor"
+    r"|manufacturer)\b(?![ \u00A0]+[A-Z])"
     r"|(?:'s|’s)[ \u00A0]+(?:co-?founders?|founders?|CEO|chief executive|CTO|employees|staff|valuation|headquarters|investors"
     r"|board|shares|stock|IPO|researchers)\b"
     r"|[ \u00A0]+(?:raised|raises|is valued|was valued|went public|was acquired|was founded|were founded|has raised)\b)"
 )
+# What a company does, right after its name ("Foo launched Bar", "Foo is acquiring Baz"), read only where no capitalised
+# word stands right before the name (a person's surname: "Ann Lee announced").
+DISCOVER_EN_AFTER_MORE_RE = re.compile(
+    r"[ \u00A0]+(?:launched|launches|unveiled|unveils|announced|announces|is acquiring|has acquired|acquired"
+    r"|partnered|partners)\b"
+)
 DISCOVER_ZH_CUE_RE = re.compile(r"(?:公司|团队|实验室|研究院|研究所|集团|科技|基金会|大学|创始人|联合创始人|CEO)")
+# The same in Chinese, right before the name: the kind of organisation it is (创业公司 Foo, 电商平台 Foo, 评测机构 Foo,
+# 零售商 Foo, 物流业者 Foo); read only where no capitalised word follows the name (名为 or 叫 are not among them:
+# 一项名为 Foo Mode 的功能 names a feature).
+DISCOVER_ZH_BEFORE_RE = re.compile(r"(?:公司|机构|平台|零售商|业者|厂商|投资方)[ \u00A0]*$")
 # What a model or framework's name is followed by, never an organisation's: a version ("Zorb-7B", "Zorb2") or the kind
 # of thing it is ("MindSpore 框架", "Zorb AI framework", "Zorb 模型", "Zorb models"): a name the text writes so names
 # what someone made, and the "AI" or "team" beside it elsewhere is no organisation cue (tables.discover). Words a
@@ -233,6 +258,9 @@ DISCOVER_PRODUCT_AFTER = (
     r"(?:-?\d|[ \u00A0]*(?:AI[ \u00A0]*)?(?:框架|模型|大模型|系列|套件"
     r"|(?:framework|model|toolkit|library|series|suite)s?\b))"
 )
+# What a tool's or a model's name stands after, never an organisation's: the kind of thing it is ("the evaluation tool
+# Foo", 评测工具 Foo, "the Foo benchmark" is DISCOVER_PRODUCT_AFTER's).
+DISCOVER_PRODUCT_BEFORE = r"(?:\b(?:tool|toolkit|framework|library|benchmark|dataset|model)|工具|框架|基准|数据集|模型)[ \u00A0]*"
 # Where a text sends its readers to a platform or community it names: "Join us on Foo", "find us on our Foo",
 # "reach us at Foo"; 加入我们的 Foo, 关注我们的 Foo, 欢迎加入 Foo (an icon or a language word may stand between; 关注
 # alone, "to watch", is no cue: 大家都很关注 Foo is news about Foo). What
@@ -249,6 +277,11 @@ DISCOVER_PLATFORM_NAMES_RE = re.compile(
     r"(?P<name>[A-Za-z][A-Za-z0-9]*)"
     r"(?P<sep>(?:[ \u00A0]*(?:[,/、，]|\bor\b|\band\b|和|或者|或))+[ \u00A0]*(?:our[ \u00A0]+)?)?)"
 )
+# A word after a name that may be part of it ("Labs" in "Tidewell Labs", "Inc." in "Foo, Inc."): tables.discover checks
+# it against org_name_words.csv.
+DISCOVER_NAME_WORD_AFTER_RE = re.compile(r"(?P<comma>,)?[ \u00A0]+(?P<word>[A-Z][A-Za-z]*\.?)(?![A-Za-z0-9])")
+# "University of " (or "… of the ") right before a name: the word that may open it (org_name_words.csv, role "of").
+DISCOVER_OF_BEFORE_RE = re.compile(r"(?P<word>[A-Z][a-z]+)[ \u00A0]+of[ \u00A0]+(?:the[ \u00A0]+)?$")
 # A lowercase word, hyphenated parts included ("multi-agent"): a capitalised "Multi-agent" is that word, not a name.
 DISCOVER_LOWER_RE = re.compile(rf"{LATIN_BEFORE}[a-z][a-z]+(?:-[a-z]+)*{LATIN_AFTER}")
 
@@ -275,6 +308,12 @@ MADE_BY_BEFORE_RE = re.compile(
 TIE_ZH_SUFFIX_RE = re.compile(r"智能|科技|公司|集团|实验室|研究院|研究所|基金会|大学|学院|团队")
 # What may stand between two names written side by side: spaces, brackets, a slash or a dash.
 TIE_PAIR_GAP_RE = re.compile(r"[ \t\u00A0\u3000]*[（(【\[「/／—-]?[ \t\u00A0\u3000]*")
+# A suffix that makes a description as often as a name (芯片设计公司 Foo is "the chip design company Foo"): a name with it
+# that stands before the Latin one is paired only inside brackets (某某公司（Foo）).
+TIE_GENERIC_SUFFIX_RE = re.compile(r"公司|团队|集团")
+# A Han word in front of a bracketed Latin name (赞塔罗（Zentaro）): the Chinese form of that name when the run of Han
+# characters back to the last punctuation or space is this short.
+TIE_BRACKETED_RE = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,4}[ \u00A0]*[（(][ \u00A0]*$")
 # A sentence's anchors for pairing a Chinese sentence with an English one: Latin words of two or more, numbers.
 TIE_ANCHOR_RE = re.compile(rf"{LATIN_BEFORE}(?:[{LATIN_LETTER_CLASS}][{LATIN_CLASS}]+|\d+(?:\.\d+)?){LATIN_AFTER}")
 

@@ -176,7 +176,9 @@ def test_a_company_with_an_app_or_a_platform_is_still_discovered():
 
 def test_an_english_name_with_a_company_suffix_is_discovered_even_if_the_chinese_omits_it():
     found = discovered(document("这家公司发布了新模型，效果很好。", "Then Vellum Labs released a new model for everyone."))
-    assert found["surface"].tolist() == ["Vellum"] and found["evidence"].tolist() == [EVIDENCE_SUFFIX]
+    # the mention is the whole name, suffix included (issue 12: "Tidewell Labs", not "Tidewell")
+    assert found["surface"].tolist() == ["Vellum Labs"] and found["evidence"].tolist() == [EVIDENCE_SUFFIX]
+    assert found["org"].tolist() == ["Vellum Labs"]
 
 
 @pytest.mark.parametrize(
@@ -232,7 +234,7 @@ def test_a_discovered_organisation_counts_in_the_lab_tables_marked_and_in_the_on
     assert by_part.loc["Rokid" + DISCOVERED_MARK, "total"] == 2
     assert by_part.loc["Acme", "commentary"] == 1
     one_version = orgs_in_one_version(org_by_part(labs)).set_index("org")
-    assert one_version.loc["Vellum" + DISCOVERED_MARK, "only_in"] == "original"
+    assert one_version.loc["Vellum Labs" + DISCOVERED_MARK, "only_in"] == "original"
     assert one_version.loc["Acme", "only_in"] == "commentary"
     assert set(labs.loc[labs["org"].str.endswith(DISCOVERED_MARK), "org_type"]) == {DISCOVERED}
 
@@ -290,3 +292,95 @@ def test_every_gazetteer_row_says_where_it_came_from():
 def test_every_name_in_a_platform_list_is_read(names, separators, cue):
     text = cue + "".join(name + (separators[i % 3] if i < len(names) - 1 else "") for i, name in enumerate(names)) + "。"
     assert discover.platform_names(text) == frozenset(names)
+
+
+# ---- whole names: a name stretches over the words that end or open an organisation's name -------------
+
+
+@pytest.mark.parametrize("en, surface, org", [
+    ("Zorbly Labs shipped a robot.", "Zorbly Labs", "Zorbly Labs"),
+    ("We thank Zorbly Inc. for help.", "Zorbly Inc.", "Zorbly"),
+    ("We thank Zorbly Systems, Inc. today.", "Zorbly Systems, Inc.", "Zorbly Systems"),
+    ("Researchers at the Zorbly Research Institute helped.", "Zorbly Research Institute", "Zorbly Research Institute"),
+    ("Professor Ann Lee of the University of Zorbly helped.", "University of Zorbly", "University of Zorbly"),
+])
+def test_a_discovered_name_is_the_whole_organisation_name(en, surface, org):
+    head = "Zorbly"
+    zh = f"我们感谢 {surface} 的帮助。"
+    found = discovered(document(zh, en))
+    assert set(found["surface"]) == {surface} and set(found["org"]) == {org}, found
+    assert head in org
+
+
+def test_a_name_and_its_whole_name_count_as_one_organisation():
+    found = discovered(document("Quuxo Robotics 获得投资。Quuxo 的客户很多。",
+                                "Quuxo Robotics raised money. Quuxo's customers are many."))
+    assert set(found["org"]) == {"Quuxo Robotics"} and len(found) == 4
+    assert sorted(set(found["surface"])) == ["Quuxo", "Quuxo Robotics"]
+
+
+@pytest.mark.parametrize("word", ["Labs", "Systems", "Technologies", "University", "Inc."])
+def test_a_name_word_alone_is_never_a_name(word):
+    found = discovered(document(f"{word} 公司发布了产品。", f"{word}, a startup, raised money. {word} Inc. grew."))
+    assert found.empty, found
+
+
+# ---- cues: what English and Chinese prose say of an organisation, and of a person -----------------------
+
+
+@pytest.mark.parametrize("en", [
+    "The round was led by Quuxo today.",
+    "The lab has partnered with Quuxo.",
+    "It sells through the online marketplace Quuxo.",
+    "Its main customer is the logistics firm Quuxo.",
+    "She is a partner at Quuxo.",
+    "Quuxo launched a service for small firms.",
+    "The panel maker has also backed Quuxo.",
+])
+def test_english_prose_that_says_a_name_is_an_organisation_discovers_it(en):
+    found = discovered(document("Quuxo 今天上了新闻。", en))
+    assert set(found["surface"]) == {"Quuxo"} and len(found) == 2, found
+
+
+@pytest.mark.parametrize("en", [
+    "The round was led by Julia Brandt today.",  # a person: a capitalised word follows the name
+    "Julia Brandt launched a new service.",      # a surname: a capitalised word stands before it
+    "In Europe, the German company Quuxo runs it.",  # "company" goes with the name after it, not with German
+    "A live captioning feature called Glance Mode ships.",
+])
+def test_a_person_a_nationality_or_a_feature_is_no_organisation(en):
+    zh = "Julia Brandt 和 Glance Mode 都在中文里。German 也在。Brandt 也在。Europe 也在。"
+    found = discovered(document(zh, en))
+    assert not set(found["surface"]) & {"Julia", "Brandt", "German", "Europe", "Glance"}, found
+
+
+@pytest.mark.parametrize("en", [
+    "The configuration files provided by Quuxo are online.",  # a tool provides files too
+    "The server is powered by Quuxo and a cache.",            # a language or a library powers things
+    "We used the evaluation tool Quuxo. Researchers at Quuxo agreed.",  # the text calls it a tool
+])
+def test_what_a_tool_or_a_language_is_also_said_to_do_is_no_cue(en):
+    assert discovered(document("我们用了 Quuxo 做评测。", en)).empty
+
+
+def test_a_chinese_word_for_a_kind_of_company_before_a_latin_name_is_a_cue():
+    found = discovered(document("电商平台 Quuxo 将在北美销售。", "Quuxo will sell it in North America."))
+    assert found["surface"].tolist() == ["Quuxo", "Quuxo"] and set(found["evidence"]) == {EVIDENCE_BOTH}
+    feature = discovered(document("一项名为 Quuxo Mode 的功能。", "A feature called Quuxo Mode."))
+    assert feature.empty
+
+
+# ---- pinyin: an English name the Chinese writes in Han characters ---------------------------------------
+
+
+def test_an_english_name_whose_letters_are_a_chinese_names_pinyin_is_discovered_with_it():
+    found = discovered(document("灵枢智能已经接入了三家银行。", "Lingshu AI has connected its agents to three banks."))
+    by_surface = dict(zip(found["surface"], found["evidence"]))
+    assert by_surface == {"Lingshu AI": "pinyin:灵枢智能", "灵枢智能": "tied_pinyin:Lingshu AI"}
+    assert set(found["org"]) == {"Lingshu AI"}
+
+
+def test_pinyin_needs_a_chinese_organisation_name_and_a_name_word():
+    # no name word after the English, in one version only: no evidence; no Chinese suffix: no Chinese name
+    assert discovered(document("灵枢智能接入了银行。", "Lingshu has connected its agents.")).empty
+    assert discovered(document("灵枢接入了银行。", "Lingshu AI has connected its agents.")).empty

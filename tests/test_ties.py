@@ -70,8 +70,8 @@ def test_a_discovered_english_name_takes_its_chinese_name_too():
     text = document("星尘智能发布了 Zorb 4 模型，在 MMLU 上得分 80。", "Stardust Labs released Zorb 4, scoring 80 on MMLU.")
     tied = found(text)
     chinese = tied[tied["surface"] == "星尘智能"]
-    assert chinese["evidence"].tolist() == ["tied_sentence:Stardust"]
-    assert chinese["type"].tolist() == [DISCOVERED] and chinese["org"].tolist() == ["Stardust"]
+    assert chinese["evidence"].tolist() == ["tied_sentence:Stardust Labs"]
+    assert chinese["type"].tolist() == [DISCOVERED] and chinese["org"].tolist() == ["Stardust Labs"]
 
 
 @pytest.mark.parametrize(
@@ -146,3 +146,47 @@ def test_a_model_the_text_ties_to_its_maker_counts_for_that_maker(zh, en):
 def test_false_friends_are_not_counted_under_a_maker(zh, en):
     made = found(document(zh, en))
     assert not made["evidence"].str.startswith(EVIDENCE_MADE_BY).any()
+
+
+# ---- issue 12, discovery documents: bracketed transliterations, descriptions, two names in a sentence ----
+
+
+def test_a_transliteration_before_a_bracketed_english_name_is_tied_to_it():
+    text = document("另外，赞塔罗（Zentaro）这家公司在欧洲做生意。赞塔罗很大。",
+                    "In Europe, the company Zentaro runs the same business. Zentaro is big.")
+    tied = found(text)
+    zh = tied[tied["surface"] == "赞塔罗"]
+    assert len(zh) == 2 and set(zh["evidence"]) == {"tied_paired:Zentaro"} and set(zh["org"]) == {"Zentaro"}
+
+
+def test_a_long_run_of_han_before_a_bracket_is_no_transliteration():
+    text = document("我们今天见到了赞塔罗（Zentaro）。", "We met the company Zentaro today.")
+    assert set(found(text)["surface"]) == {"Zentaro"}
+
+
+def test_a_dictionary_word_or_a_model_before_a_bracket_is_no_transliteration():
+    text = document("我们发布了新模型：开源社区（Zentaro）很热闹。开源社区很好。",
+                    "The company Zentaro has a lively open community.")
+    assert "开源社区" not in set(found(text)["surface"])
+    text = document("另外，艾克米的模型（Zing）很强。", "Acme built the model Zing.")
+    assert found(text).empty  # Zing is Acme's model: the word before it describes the model
+
+
+def test_a_generic_suffix_before_a_latin_name_describes_it_and_is_no_name():
+    text = document("芯片设计公司 Ketterly Inc. 宣布收购。", "Chip design company Ketterly Inc. is acquiring a lab.")
+    assert set(found(text)["surface"]) == {"Ketterly Inc."}
+
+
+def test_a_sentence_with_two_chinese_names_ties_neither_by_the_sentence_rule():
+    text = document("Zorbly Labs 与海川大学共建多模态实验室，投入 30 亿。",
+                    "Zorbly Labs and Haichuan University set up a multimodal lab with 30 billion.")
+    surfaces = set(found(text)["surface"])
+    assert "模态实验室" not in surfaces and "多模态实验室" not in surfaces
+
+
+def test_a_character_taken_in_before_a_known_chinese_name_is_left_out():
+    text = document("Halvard Robotics 获晶曜科技投资。晶曜科技很大。",
+                    "Halvard Robotics gets money from Jingyao Technology. Jingyao Technology is big.")
+    tied = found(text)
+    zh = tied[tied["evidence"].str.startswith("tied_")]
+    assert set(zh["surface"]) == {"晶曜科技"} and set(zh["org"]) == {"Jingyao Technology"}

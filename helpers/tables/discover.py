@@ -43,12 +43,15 @@ from functools import lru_cache
 
 import pandas as pd
 
+from ..paths import REFERENCE
 from ..patterns import (
-    CAMEL_RE, CAPITALISED_RE, DISCOVER_EN_AFTER_RE, DISCOVER_EN_BEFORE_RE, DISCOVER_EN_CUE_RE, DISCOVER_LOWER_RE,
-    DISCOVER_NAMED_WORD_RE, DISCOVER_PLATFORM_CUE_RE, DISCOVER_PLATFORM_NAMES_RE, DISCOVER_PRODUCT_AFTER, DISCOVER_URL_RE,
-    DISCOVER_ZH_CUE_RE, HAS_DIGIT_RE, HAS_UPPER_RE, LATIN_BEFORE,
+    CAMEL_RE, CAPITALISED_RE, LATIN_CLASS, DISCOVER_EN_AFTER_MORE_RE, DISCOVER_EN_AFTER_RE, DISCOVER_EN_BEFORE_MORE_RE,
+    DISCOVER_EN_BEFORE_RE, DISCOVER_EN_CUE_RE, DISCOVER_LOWER_RE, DISCOVER_NAMED_WORD_RE, DISCOVER_NAME_WORD_AFTER_RE,
+    DISCOVER_OF_BEFORE_RE, DISCOVER_PLATFORM_CUE_RE, DISCOVER_PLATFORM_NAMES_RE, DISCOVER_PRODUCT_AFTER, DISCOVER_PRODUCT_BEFORE,
+    DISCOVER_URL_RE, DISCOVER_ZH_BEFORE_RE, DISCOVER_ZH_CUE_RE, HAS_DIGIT_RE, HAS_UPPER_RE, LATIN_BEFORE,
     LATIN_CHAR_RE, MADE_BY_AFTER_RE, MADE_BY_BEFORE_RE, MADE_BY_ZH_VERB_RE,
 )
+from ..vocab import load_vocabulary
 from . import entities, ties
 
 DISCOVERED = "discovered"
@@ -57,7 +60,15 @@ EVIDENCE_BOTH = "both_versions"
 EVIDENCE_SUFFIX = "org_suffix"
 EVIDENCE_MADE_BY = "made_by"
 EVIDENCE_PLATFORM = "platform"
+EVIDENCE_PINYIN = "pinyin"
 MODEL_TYPE = "model"
+ORG_NAME_WORDS_PATH = REFERENCE / "org_name_words.csv"
+#: ``org_name_words.csv``'s roles: a word that ends a name, a legal form after it, a word that opens it before "of".
+ROLE_SUFFIX, ROLE_LEGAL, ROLE_OF = "suffix", "legal", "of"
+#: Name words a name may stretch over after its head ("Brightlake Research Institute Inc.").
+MAX_NAME_WORDS = 3
+#: The suffix that says no more than "Foo AI": a product's name as often as a company's (no English-only evidence).
+WEAK_SUFFIX = "AI"
 
 DISCOVERY_COLUMNS = entities.MENTION_RESULT_COLUMNS + ["evidence"]
 
@@ -147,24 +158,93 @@ def _word_after_version(tail: str) -> bool:
     return capitalised_word or (letters.islower() and len(letters) >= 3)
 
 
+@lru_cache(maxsize=4)
+def load_org_name_words(path: str = str(ORG_NAME_WORDS_PATH)) -> dict[str, frozenset[str]]:
+    """``org_name_words.csv``: word -> its roles (suffix, legal, of); ValueError names a bad row's line."""
+    table = load_vocabulary(path, ["word", "role", "source"], required=("word", "role", "source"))
+    roles: dict[str, set[str]] = defaultdict(set)
+    for index, (word, role) in enumerate(zip(table["word"], table["role"])):
+        if role not in (ROLE_SUFFIX, ROLE_LEGAL, ROLE_OF):
+            raise ValueError(f"{path}: row {index + 1}: role must be suffix, legal or of, not {role!r}")
+        roles[word].add(role)
+    return {word: frozenset(r) for word, r in roles.items()}
+
+
+def name_extent(text: str, start: int, end: int, blocked: bytes | bytearray = b"") -> tuple[int, int, tuple[str, ...]]:
+    """The whole organisation name a name word heads: (start, end, the name words taken in), stretched over the name
+    words after it ("Tidewell Labs", "Pellucid Systems Inc.", "Brightlake Research Institute") and an opening
+    "University of" before it; never into a mention or an address (``blocked``).
+
+    >>> text = "Researchers at the University of Eastmere and Pellucid Systems, Inc. met."
+    >>> name_extent(text, 33, 41), name_extent(text, 46, 54)
+    ((19, 41, ('University',)), (46, 68, ('Systems', 'Inc.')))
+    """
+    words = load_org_name_words()
+    taken: list[str] = []
+    while len(taken) < MAX_NAME_WORDS:
+        match = DISCOVER_NAME_WORD_AFTER_RE.match(text, end)
+        if match is None:
+            break
+        word = match.group("word")
+        if word not in words and word.endswith(".") and word[:-1] in words:
+            word = word[:-1]  # a full stop after the name ("… by Foo Labs."), not its part
+        roles = words.get(word, frozenset())
+        legal = ROLE_LEGAL in roles
+        if not (roles & {ROLE_SUFFIX, ROLE_LEGAL}) or (match.group("comma") and not legal):
+            break
+        word_end = match.start("word") + len(word)
+        if blocked and blocked.find(1, match.start("word"), word_end) >= 0:
+            break
+        taken.append(word)
+        end = word_end
+    opening = DISCOVER_OF_BEFORE_RE.search(text, max(0, start - 30), start)
+    if opening is not None and ROLE_OF in words.get(opening.group("word"), frozenset()) and \
+            not (blocked and blocked.find(1, opening.start("word"), start) >= 0):
+        taken.insert(0, opening.group("word"))
+        start = opening.start("word")
+    return start, end, tuple(taken)
+
+
 def _has_org_cue(text: str, start: int, end: int) -> bool:
-    """Whether an organisation cue follows the name (公司, 团队, 实验室 … or Inc., Labs, AI, team …) or English prose
-    around it says it is a company (``_context_cue``)."""
+    """Whether an organisation cue follows the name (公司, 团队, 实验室 … or Inc., Labs, AI, team …), precedes it in
+    Chinese (创业公司 Foo, 电商平台 Foo, 一家叫 Foo 的) or English prose around it says it is a company (``_context_cue``)."""
     after = text[end : end + 40]
-    return bool(DISCOVER_ZH_CUE_RE.match(after.lstrip(" ")) or DISCOVER_EN_CUE_RE.match(after)) or \
-        _context_cue(text, start, end)
+    return bool(DISCOVER_ZH_CUE_RE.match(after.lstrip(" ")) or DISCOVER_EN_CUE_RE.match(after)
+                or (DISCOVER_ZH_BEFORE_RE.search(text, max(0, start - 8), start) and not _followed_by_capitalised(text, end))) \
+        or _context_cue(text, start, end)
 
 
 def _context_cue(text: str, start: int, end: int) -> bool:
     """Whether the English around a name says it is a company: "founded Rokid", "acquired by Rokid", "Rokid, a Hangzhou
-    startup", "Rokid's CEO", "Rokid raised" (``DISCOVER_EN_BEFORE_RE``, ``DISCOVER_EN_AFTER_RE``).
+    startup", "Rokid's CEO", "Rokid raised" (``DISCOVER_EN_BEFORE_RE``, ``DISCOVER_EN_AFTER_RE``); "led by Rokid", "the
+    startup Rokid", "a partner at Rokid" where no capitalised word follows the name (a person's: "led by Ann Lee"),
+    "Rokid launched" where none stands before it (``DISCOVER_EN_BEFORE_MORE_RE``, ``DISCOVER_EN_AFTER_MORE_RE``).
 
     >>> text = "He founded Zorbit. Zorbit, a small startup, grew. Zorbit models are good."
     >>> [_context_cue(text, s, s + 6) for s in (11, 19, 51)]
     [True, True, False]
+    >>> text = "It was led by Zorbit. It was led by Ann Lee. Ann Lee launched it."
+    >>> [_context_cue(text, s, e) for s, e in ((14, 20), (35, 38), (48, 51))]
+    [True, False, False]
     """
-    return bool(DISCOVER_EN_BEFORE_RE.search(text[max(0, start - 40) : start])
-                or DISCOVER_EN_AFTER_RE.match(text, end, min(len(text), end + 60)))
+    before = text[max(0, start - 40) : start]
+    if DISCOVER_EN_BEFORE_RE.search(before) or DISCOVER_EN_AFTER_RE.match(text, end, min(len(text), end + 60)):
+        return True
+    if DISCOVER_EN_BEFORE_MORE_RE.search(before) and not _followed_by_capitalised(text, end):
+        return True
+    return bool(DISCOVER_EN_AFTER_MORE_RE.match(text, end, min(len(text), end + 30))) and \
+        not _preceded_by_capitalised(text, start)
+
+
+def _preceded_by_capitalised(text: str, start: int) -> bool:
+    """Whether a capitalised word ends one space before ``start`` ("Ann" in "Ann Lee"), not at a line's start."""
+    index = start - 1
+    if index < 1 or text[index] not in " \u00A0":
+        return False
+    word_end = index
+    while index > 0 and text[index - 1].isascii() and text[index - 1].isalpha():
+        index -= 1
+    return word_end > index and text[index].isupper() and (index == 0 or not text[index - 1].isalnum())
 
 
 def url_mask(text: str) -> bytearray:
@@ -261,27 +341,98 @@ def discover_mentions(
         words[word].append((start, end, part_of[start]))
 
     platforms = platform_names(text)
+    name_words = load_org_name_words()
+    undecided: dict[str, list[tuple[int, int, str]]] = {}  # names with no evidence yet, in their whole extent
     for word, places in words.items():
+        if word in name_words:
+            continue  # "Labs", "Systems", "University" alone: a part of a name, or a sentence's first word
         # a word right after a known name is part of that name's company name ("Baichuan Intelligent Technology")
         places = [(s, e, p) for s, e, p in places if not _after_mention(text, s, covered)]
         if not places:
             continue
+        # each place in the whole name it heads ("Tidewell Labs", "University of Eastmere")
+        extents = [name_extent(text, s, e, blocked) for s, e, _ in places]
+        whole = [(xs, xe, p) for (xs, xe, _), (_, _, p) in zip(extents, places)]
         parts = {part for _, _, part in places}
         if word in platforms and not _names_a_product(text, word):
             evidence = EVIDENCE_PLATFORM
         else:
-            cue = any(_has_org_cue(text, s, e) for s, e, _ in places)
-            if not cue or _names_a_product(text, word):
+            cue = any(taken or _has_org_cue(text, xs, xe) for xs, xe, taken in extents)
+            if _names_a_product(text, word):
                 continue
-            evidence = EVIDENCE_BOTH if {"zh", "en"} <= parts else EVIDENCE_SUFFIX if _suffix_cue(text, places) else ""
+            if not cue:
+                undecided[word] = whole
+                continue
+            strong = any(any(w != WEAK_SUFFIX for w in taken) for (_, _, taken), (_, _, p) in zip(extents, places)
+                         if p == "en")
+            evidence = EVIDENCE_BOTH if {"zh", "en"} <= parts else \
+                EVIDENCE_SUFFIX if strong or _suffix_cue(text, whole) else ""
         if not evidence:
+            undecided[word] = whole
             continue
-        for start, end, _ in places:
-            rows.append((start, end, word, word.casefold(), word, DISCOVERED, evidence))
+        rows += _named_rows(text, whole, evidence)
+    rows += _pinyin_rows(text, claims, undecided, gazetteer, part_of, covered)
+    rows = _without_overlaps(rows)
     rows += _made_by_rows(text, models, mentions, rows, types)
     rows += _tied_rows(text, claims, mentions, rows, gazetteer, types, part_of, covered)
     rows.sort()
     return entities._frame(rows, DISCOVERY_COLUMNS)
+
+
+def _named_rows(text: str, places: list[tuple[int, int, str]], evidence: str) -> list[tuple]:
+    """One discovered row per place of a name; the organisation is its longest form in the text, spaces made one
+    ("Halvard Robotics" for "Halvard" too)."""
+    name = max((_without_legal_form(" ".join(text[s:e].split())) for s, e, _ in places), key=len)
+    return [(s, e, text[s:e], name.casefold(), name, DISCOVERED, evidence) for s, e, _ in places]
+
+
+def _without_overlaps(rows: list[tuple]) -> list[tuple]:
+    """The rows less any that overlaps one before it, the longer first where two start together (a whole name taken in
+    over a word that another name starts with: "Foo Inc.Bar" glued)."""
+    kept: list[tuple] = []
+    end = -1
+    for row in sorted(rows, key=lambda r: (r[0], -r[1])):
+        if row[0] >= end:
+            kept.append(row)
+            end = row[1]
+    return kept
+
+
+def _without_legal_form(name: str) -> str:
+    """A name less the legal forms that end it ("Pellucid Systems Inc." → "Pellucid Systems", "Foo, Inc." → "Foo").
+
+    >>> _without_legal_form("Pellucid Systems Inc."), _without_legal_form("Foo, Inc."), _without_legal_form("Inc")
+    ('Pellucid Systems', 'Foo', 'Inc')
+    """
+    words = load_org_name_words()
+    parts = name.split(" ")
+    while len(parts) > 1 and (ROLE_LEGAL in words.get(parts[-1], ()) or ROLE_LEGAL in words.get(parts[-1].rstrip("."), ())):
+        parts.pop()
+    return " ".join(parts).rstrip(",")
+
+
+def _pinyin_rows(text: str, claims: pd.DataFrame, undecided: dict[str, list[tuple[int, int, str]]],
+                 gazetteer: pd.DataFrame, part_of: list[str], covered: bytearray) -> list[tuple]:
+    """Names with no evidence of their own that the Chinese writes in Han characters: a Latin name in its whole
+    extent, with a name word after it or written in both versions, whose letters are the pinyin of a Chinese
+    organisation name's head (Lingshu AI and 灵枢智能), evidence ``pinyin:<the Chinese name>``."""
+    candidates = {word: places for word, places in undecided.items()
+                  if len(ties.letters(word)) >= ties.MIN_PINYIN_LETTERS
+                  and (any(e - s > len(word) for s, e, _ in places) or {"zh", "en"} <= {p for _, _, p in places})}
+    if not candidates:
+        return []
+    spans = [(s, e) for s, e in zip(claims["start"].tolist(), claims["end"].tolist()) if part_of[s] == "zh"]
+    names = ties.chinese_names(text, spans, entities.tokenizer_for(gazetteer), covered, ties.load_zh_stoplist(),
+                               _place_names(gazetteer))
+    readings: dict[str, set[str]] = defaultdict(set)
+    for name, places in names.items():
+        readings[ties.pinyin(places[0][2])].add(name)
+    rows = []
+    for word, places in candidates.items():
+        partners = readings.get(ties.letters(word), set())
+        if len(partners) == 1:
+            rows += _named_rows(text, places, f"{EVIDENCE_PINYIN}:{next(iter(partners))}")
+    return rows
 
 
 def platform_names(text: str) -> frozenset[str]:
@@ -405,13 +556,18 @@ def _place_names_of(key: tuple[tuple[str, ...], ...]) -> frozenset[str]:
 
 def _names_a_product(text: str, word: str) -> bool:
     """Whether the text writes ``word`` as a model's or product's name somewhere: with a version glued on, or followed by
-    a kind of thing made (``DISCOVER_PRODUCT_AFTER``: 框架, 模型, "framework", "models" …). Such a name's "team" or "AI"
+    a kind of thing made (``DISCOVER_PRODUCT_AFTER``: 框架, 模型, "framework", "models" …), or after one ("the evaluation
+    tool Zorb", 评测工具 Zorb: ``DISCOVER_PRODUCT_BEFORE``). Such a name's "team" or "AI"
     ("the Zorb team", "Zorb AI 框架") is its makers' or its own, not an organisation called Zorb.
 
     >>> _names_a_product("Zorb 团队发布了 Zorb-7B。", "Zorb"), _names_a_product("Rokid 公司发布了眼镜。", "Rokid")
     (True, False)
+    >>> _names_a_product("We used the evaluation tool Zorbo.", "Zorbo"), _names_a_product("工具 Zorbos。", "Zorbo")
+    (True, False)
     """
-    return re.search(rf"{LATIN_BEFORE}{re.escape(word)}{DISCOVER_PRODUCT_AFTER}", text) is not None
+    name = re.escape(word)
+    return re.search(rf"{LATIN_BEFORE}{name}{DISCOVER_PRODUCT_AFTER}|{DISCOVER_PRODUCT_BEFORE}{name}(?![{LATIN_CLASS}])",
+                     text) is not None
 
 
 def _after_mention(text: str, start: int, covered: bytearray) -> bool:
