@@ -222,12 +222,13 @@ DISCOVER_EN_BEFORE_RE = re.compile(
 # More of the same, each read only where the name is not a person's (no capitalised word follows it: "led by Ann
 # Lee"; ``tables.discover._context_cue``): the kind of organisation right before the name ("the startup Foo", "the
 # logistics firm Foo", "the online marketplace Foo"), what an organisation does or is done to ("led by Foo", "has also
-# backed Foo", "partnered with Foo"; not "powered by", "provided by" or "built by", said of a language, a library or a
-# tool too: "files provided by Foo"), and who works there ("a partner at Foo", "researchers
+# backed Foo", "GPUs provided by Foo", "partnered with Foo"; not "powered by" or "built by", said of a language or a
+# library too: a name the text calls a tool is none, ``DISCOVER_PRODUCT_BEFORE``), and who works there ("a partner at Foo", "researchers
 # at the Foo Institute", "a team from Foo University", "co-founder of Foo").
 DISCOVER_EN_BEFORE_MORE_RE = re.compile(
     r"(?:\b(?:startup|company|firm|retailer|marketplace|chipmaker|investor|publisher|provider|manufacturer"
-    r"|(?:led|sponsored|operated) by|backed|backs|is acquiring|partnered with|partners with"
+    r"|(?:led|sponsored|operated|provided|offered|hosted|supplied) by|backed|backs|is acquiring|partnered with"
+    r"|partners with"
     r"|(?:partners?|researchers?|engineers?|scientists?|teams?|spokesperson|professors?|co-?founders?|founders?|CEO"
     r"|executives?|employees?|staff) (?:at|from|of))[ \u00A0]+(?:the[ \u00A0]+)?)$"
 )

@@ -331,6 +331,7 @@ def test_a_name_word_alone_is_never_a_name(word):
 @pytest.mark.parametrize("en", [
     "The round was led by Quuxo today.",
     "The lab has partnered with Quuxo.",
+    "The GPUs were provided by Quuxo.",
     "It sells through the online marketplace Quuxo.",
     "Its main customer is the logistics firm Quuxo.",
     "She is a partner at Quuxo.",
@@ -355,7 +356,7 @@ def test_a_person_a_nationality_or_a_feature_is_no_organisation(en):
 
 
 @pytest.mark.parametrize("en", [
-    "The configuration files provided by Quuxo are online.",  # a tool provides files too
+    "The configuration files provided by the evaluation tool Quuxo are online.",  # the text calls it a tool
     "The server is powered by Quuxo and a cache.",            # a language or a library powers things
     "We used the evaluation tool Quuxo. Researchers at Quuxo agreed.",  # the text calls it a tool
 ])
