@@ -385,3 +385,21 @@ def test_pinyin_needs_a_chinese_organisation_name_and_a_name_word():
     # no name word after the English, in one version only: no evidence; no Chinese suffix: no Chinese name
     assert discovered(document("灵枢智能接入了银行。", "Lingshu has connected its agents.")).empty
     assert discovered(document("灵枢接入了银行。", "Lingshu AI has connected its agents.")).empty
+
+
+_NAME_PIECES = ["Labs", "Inc.", "Inc", "AI", "Systems", "Research", "Institute", "University", "of", "the", "Mode",
+                "and", ",", ".", "Ann", "Capital", "Quuxo"]
+
+
+@given(before=st.lists(st.sampled_from(_NAME_PIECES), max_size=4), after=st.lists(st.sampled_from(_NAME_PIECES), max_size=5))
+@settings(max_examples=200, deadline=None)
+def test_a_whole_name_holds_its_head_and_only_name_words_around_it(before, after):
+    head = "Zorbly"
+    text = " ".join([*before, head, *after]).replace(" ,", ",").replace(" .", ".")
+    start = text.index(head)
+    s, e, taken = discover.name_extent(text, start, start + len(head))
+    assert s <= start and e >= start + len(head)
+    words = discover.load_org_name_words()
+    assert all(word in words for word in taken) and len(taken) <= discover.MAX_NAME_WORDS + 1
+    stretched = text[s:e].replace(",", "").split()
+    assert head in stretched and all(w in words or w.rstrip(".") in words or w in (head, "of", "the") for w in stretched)
