@@ -223,7 +223,7 @@ DISCOVER_EN_BEFORE_RE = re.compile(
 # Lee"; ``tables.discover._context_cue``): the kind of organisation right before the name ("the startup Foo", "the
 # logistics firm Foo", "the online marketplace Foo"), what an organisation does or is done to ("led by Foo", "has also
 # backed Foo", "GPUs provided by Foo", "partnered with Foo"; not "powered by" or "built by", said of a language or a
-# library too: a name the text calls a tool is none, ``DISCOVER_PRODUCT_BEFORE``), and who works there ("a partner at Foo", "researchers
+# library too: a name the text calls a tool is none, ``DISCOVER_PRODUCT_BEFORE_RE``), and who works there ("a partner at Foo", "researchers
 # at the Foo Institute", "a team from Foo University", "co-founder of Foo").
 DISCOVER_EN_BEFORE_MORE_RE = re.compile(
     r"(?:\b(?:startup|company|firm|retailer|marketplace|chipmaker|investor|publisher|provider|manufacturer"
@@ -261,7 +261,8 @@ DISCOVER_PRODUCT_AFTER = (
 )
 # What a tool's or a model's name stands after, never an organisation's: the kind of thing it is ("the evaluation tool
 # Foo", 评测工具 Foo, "the Foo benchmark" is DISCOVER_PRODUCT_AFTER's).
-DISCOVER_PRODUCT_BEFORE = r"(?:\b(?:tool|toolkit|framework|library|benchmark|dataset|model)|工具|框架|基准|数据集|模型)[ \u00A0]*"
+DISCOVER_PRODUCT_BEFORE_RE = re.compile(
+    r"(?:\b(?:tool|toolkit|framework|library|benchmark|dataset|model)|工具|框架|基准|数据集|模型)[ \u00A0]*$")
 # Where a text sends its readers to a platform or community it names: "Join us on Foo", "find us on our Foo",
 # "reach us at Foo"; 加入我们的 Foo, 关注我们的 Foo, 欢迎加入 Foo (an icon or a language word may stand between; 关注
 # alone, "to watch", is no cue: 大家都很关注 Foo is news about Foo). What

@@ -47,7 +47,7 @@ from ..paths import REFERENCE
 from ..patterns import (
     CAMEL_RE, CAPITALISED_RE, LATIN_CLASS, DISCOVER_EN_AFTER_MORE_RE, DISCOVER_EN_AFTER_RE, DISCOVER_EN_BEFORE_MORE_RE,
     DISCOVER_EN_BEFORE_RE, DISCOVER_EN_CUE_RE, DISCOVER_LOWER_RE, DISCOVER_NAMED_WORD_RE, DISCOVER_NAME_WORD_AFTER_RE,
-    DISCOVER_OF_BEFORE_RE, DISCOVER_PLATFORM_CUE_RE, DISCOVER_PLATFORM_NAMES_RE, DISCOVER_PRODUCT_AFTER, DISCOVER_PRODUCT_BEFORE,
+    DISCOVER_OF_BEFORE_RE, DISCOVER_PLATFORM_CUE_RE, DISCOVER_PLATFORM_NAMES_RE, DISCOVER_PRODUCT_AFTER, DISCOVER_PRODUCT_BEFORE_RE,
     DISCOVER_URL_RE, DISCOVER_ZH_BEFORE_RE, DISCOVER_ZH_CUE_RE, HAS_DIGIT_RE, HAS_UPPER_RE, LATIN_BEFORE,
     LATIN_CHAR_RE, MADE_BY_AFTER_RE, MADE_BY_BEFORE_RE, MADE_BY_ZH_VERB_RE,
 )
@@ -358,10 +358,10 @@ def discover_mentions(
             evidence = EVIDENCE_PLATFORM
         else:
             cue = any(taken or _has_org_cue(text, xs, xe) for xs, xe, taken in extents)
-            if _names_a_product(text, word):
-                continue
             if not cue:
                 undecided[word] = whole
+                continue
+            if _names_a_product(text, word):
                 continue
             strong = any(any(w != WEAK_SUFFIX for w in taken) for (_, _, taken), (_, _, p) in zip(extents, places)
                          if p == "en")
@@ -430,7 +430,7 @@ def _pinyin_rows(text: str, claims: pd.DataFrame, undecided: dict[str, list[tupl
     rows = []
     for word, places in candidates.items():
         partners = readings.get(ties.letters(word), set())
-        if len(partners) == 1:
+        if len(partners) == 1 and not _names_a_product(text, word):
             rows += _named_rows(text, places, f"{EVIDENCE_PINYIN}:{next(iter(partners))}")
     return rows
 
@@ -557,7 +557,7 @@ def _place_names_of(key: tuple[tuple[str, ...], ...]) -> frozenset[str]:
 def _names_a_product(text: str, word: str) -> bool:
     """Whether the text writes ``word`` as a model's or product's name somewhere: with a version glued on, or followed by
     a kind of thing made (``DISCOVER_PRODUCT_AFTER``: 框架, 模型, "framework", "models" …), or after one ("the evaluation
-    tool Zorb", 评测工具 Zorb: ``DISCOVER_PRODUCT_BEFORE``). Such a name's "team" or "AI"
+    tool Zorb", 评测工具 Zorb: ``DISCOVER_PRODUCT_BEFORE_RE``). Such a name's "team" or "AI"
     ("the Zorb team", "Zorb AI 框架") is its makers' or its own, not an organisation called Zorb.
 
     >>> _names_a_product("Zorb 团队发布了 Zorb-7B。", "Zorb"), _names_a_product("Rokid 公司发布了眼镜。", "Rokid")
@@ -566,8 +566,12 @@ def _names_a_product(text: str, word: str) -> bool:
     (True, False)
     """
     name = re.escape(word)
-    return re.search(rf"{LATIN_BEFORE}{name}{DISCOVER_PRODUCT_AFTER}|{DISCOVER_PRODUCT_BEFORE}{name}(?![{LATIN_CLASS}])",
-                     text) is not None
+    if re.search(rf"{LATIN_BEFORE}{name}{DISCOVER_PRODUCT_AFTER}", text) is not None:
+        return True
+    # the kind of thing before the name: read before each place the name stands (a pattern that opens with the name
+    # is found fast; one that opens with a list of kinds would read the whole text at every character)
+    return any(DISCOVER_PRODUCT_BEFORE_RE.search(text, max(0, match.start() - 20), match.start())
+               for match in re.finditer(rf"{LATIN_BEFORE}{name}(?![{LATIN_CLASS}])", text))
 
 
 def _after_mention(text: str, start: int, covered: bytearray) -> bool:
