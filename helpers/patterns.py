@@ -295,6 +295,17 @@ MADE_BY_AFTER_RE = re.compile(
     r"(?:developed|created|built|trained|released|open-sourced|made|launched|introduced|maintained)[ \u00A0]+by[ \u00A0]+"
     r"(?:the[ \u00A0]+)?|[ \u00A0]*由[ \u00A0]*"
 )
+# A line that names the document's author, an organisation: "Posted by the Foo team", "By Foo". A model the text
+# introduces in the first person is the author's: "Today we are releasing Zorb-7B", "Introducing Zorb-7B", 我们发布
+# Zorb-7B (``MADE_BY_OWN_RE``, right before the model's name).
+MADE_BY_AUTHOR_LINE_RE = re.compile(
+    r"^[ \t]*(?:(?:[Pp]osted|[Ww]ritten|[Pp]ublished)[ \t]+)?(?:[Bb]y)[ \t]+(?:the[ \t]+)?(?P<name>[^\r\n]{2,60}?)"
+    r"(?:[ \t]+[Tt]eam)?[ \t]*\r?$", re.MULTILINE)
+MADE_BY_OWN_RE = re.compile(
+    r"(?:\b(?:[Ww]e(?:[ \u00A0]+are|'re)?[ \u00A0]+(?:releasing|release|released|introducing|introduce|launching"
+    r"|launch|open-sourcing|open-source|open-sourced)|[Ii]ntroducing|[Oo]ur[ \u00A0]+(?:new[ \u00A0]+|latest[ \u00A0]+)?model)"
+    r"|我们(?:正式|今天)?(?:发布|推出|开源)了?)[ \u00A0]*$"
+)
 MADE_BY_ZH_VERB_RE = re.compile(r"[ \u00A0]*(?:联合|共同)?(?:开发|推出|发布|研发|训练|打造|开源|出品)")
 MADE_BY_BEFORE_RE = re.compile(
     r"(?:'s|’s)[ \u00A0]+(?:(?:new|latest|open[ -]source)[ \u00A0]+)?"

@@ -90,6 +90,7 @@ def test_false_friends_are_never_discovered_and_every_row_quotes_the_text(doc):
     text = (FIXTURES / doc["file"]).read_text(encoding="utf-8")
     mentions = run(text).tables.mentions
     assert all(text[s:e] == surface for s, e, surface in zip(mentions["start"], mentions["end"], mentions["surface"]))
-    found = mentions[mentions["type"] == DISCOVERED]
+    # a model counted for its maker (made_by) is right; a false friend taken for an organisation of its own is not
+    found = mentions[(mentions["type"] == DISCOVERED) & ~mentions["evidence"].str.startswith("made_by")]
     heads = {surface.split()[0] for surface in found["surface"]} | set(found["surface"])  # "Labs" may end a name
     assert not heads & set(FALSE_FRIENDS), sorted(heads & set(FALSE_FRIENDS))

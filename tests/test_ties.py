@@ -190,3 +190,24 @@ def test_a_character_taken_in_before_a_known_chinese_name_is_left_out():
     tied = found(text)
     zh = tied[tied["evidence"].str.startswith("tied_")]
     assert set(zh["surface"]) == {"晶曜科技"} and set(zh["org"]) == {"Jingyao Technology"}
+
+
+def test_a_model_the_author_introduces_in_the_first_person_is_the_authors():
+    text = document("今天，我们发布 Zorb-7B。Zorb-7B 很强。Quuxo AI 团队写了这篇文章。",
+                    "Introducing Zorb-7B\nPosted by the Quuxo AI team\nToday we are releasing Zorb-7B. Zorb-7B is strong.")
+    tied = found(text)
+    zorb = tied[tied["surface"] == "Zorb-7B"]
+    assert len(zorb) == 5 and set(zorb["org"]) == {"Quuxo AI"} and set(zorb["evidence"]) == {f"{EVIDENCE_MADE_BY}:Quuxo AI"}
+
+
+@pytest.mark.parametrize("en", [
+    # no author line: "we" alone names no one
+    "Today we are releasing Zorb-7B. Zorb-7B is strong. Quuxo AI wrote it.",
+    # an author line, but the model is someone else's, named without the first person
+    "Posted by the Quuxo AI team\nWe tested Zorb-7B. Zorb-7B is strong.",
+    # a person's byline is no organisation's
+    "By Ann Lee\nToday we are releasing Zorb-7B. Quuxo AI helped.",
+])
+def test_first_person_alone_or_a_model_the_author_only_uses_is_not_the_authors(en):
+    text = document("我们测试了 Zorb-7B。Quuxo AI 团队很强。", en)
+    assert not (found(text)["surface"] == "Zorb-7B").any()

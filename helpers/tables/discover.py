@@ -49,7 +49,7 @@ from ..patterns import (
     DISCOVER_EN_BEFORE_RE, DISCOVER_EN_CUE_RE, DISCOVER_LOWER_RE, DISCOVER_NAMED_WORD_RE, DISCOVER_NAME_WORD_AFTER_RE,
     DISCOVER_OF_BEFORE_RE, DISCOVER_PLATFORM_CUE_RE, DISCOVER_PLATFORM_NAMES_RE, DISCOVER_PRODUCT_AFTER, DISCOVER_PRODUCT_BEFORE_RE,
     DISCOVER_URL_RE, DISCOVER_ZH_BEFORE_RE, DISCOVER_ZH_CUE_RE, HAS_DIGIT_RE, HAS_UPPER_RE, LATIN_BEFORE,
-    LATIN_CHAR_RE, MADE_BY_AFTER_RE, MADE_BY_BEFORE_RE, MADE_BY_ZH_VERB_RE,
+    LATIN_CHAR_RE, MADE_BY_AFTER_RE, MADE_BY_AUTHOR_LINE_RE, MADE_BY_BEFORE_RE, MADE_BY_OWN_RE, MADE_BY_ZH_VERB_RE,
 )
 from ..vocab import load_vocabulary
 from . import entities, ties
@@ -467,7 +467,9 @@ def _followed_by_capitalised(text: str, end: int) -> bool:
 def _made_by_rows(text: str, models: dict[str, list[tuple[int, int, str]]], mentions: pd.DataFrame,
                   rows: list[tuple], types: dict[str, str]) -> list[tuple]:
     """Mentions of model-like names written in both versions that the text ties to one maker ("Zorb-7B, developed by
-    Acme", "Acme's Zorb-7B", "艾克米推出的 Zorb-7B"): each place the name stands counts for that maker.
+    Acme", "Acme's Zorb-7B", "艾克米推出的 Zorb-7B", or a document whose author line names Acme, "Posted by the Acme
+    team", introducing it in the first person, "we are releasing Zorb-7B", 我们发布 Zorb-7B): each place the name
+    stands counts for that maker.
 
     The maker is an organisation: a gazetteer name of an organisation type (the model's type is then ``model``, and it
     counts for that organisation like a gazetteer model) or a discovered name (then ``discovered``); never a model, a
@@ -481,6 +483,7 @@ def _made_by_rows(text: str, models: dict[str, list[tuple[int, int, str]]], ment
     if not makers:
         return []
     by_start = {s: (org, (surface, kind), e) for s, e, org, surface, kind in makers}
+    author = _author(text, by_start)
     by_end = {e: (org, (surface, kind)) for s, e, org, surface, kind in makers}
     taken = {(s, e) for s, e, *_ in rows}
     out: list[tuple] = []
@@ -501,12 +504,29 @@ def _made_by_rows(text: str, models: dict[str, list[tuple[int, int, str]]], ment
                 if maker and MADE_BY_BEFORE_RE.fullmatch(text[maker_end:start]):
                     found.setdefault(maker[0], maker[1])
                     break
+        if not found and author is not None and any(MADE_BY_OWN_RE.search(text, max(0, s - 30), s) for s, _, _ in places):
+            found[author[0]] = author[1]  # the author's own release: "Posted by the Acme team" … "we are releasing Zorb-7B"
         if len(found) != 1:
             continue  # no maker, or two: the text does not say whose it is
         org, (surface, kind) = next(iter(found.items()))
         for start, end, _ in places:
             out.append((start, end, word, word.casefold(), org, kind, f"{EVIDENCE_MADE_BY}:{surface}"))
     return out
+
+
+def _author(text: str, by_start: dict[int, tuple]) -> tuple[str, tuple[str, str]] | None:
+    """The organisation a line of its own names as the document's author ("Posted by the Acme team", "By Acme"), as
+    (org, (surface, the model's type)); None where no line does, or lines name two.
+
+    >>> _author("Intro" + chr(10) + "Posted by the Acme team" + chr(10) + "Text", {20: ("acme", ("Acme", "model"), 24)})
+    ('acme', ('Acme', 'model'))
+    """
+    found = {}
+    for line in MADE_BY_AUTHOR_LINE_RE.finditer(text):
+        maker = by_start.get(line.start("name"))
+        if maker is not None and maker[2] == line.end("name"):
+            found[maker[0]] = maker[1]
+    return next(iter(found.items())) if len(found) == 1 else None
 
 
 def _looks_like_model_name(word: str, stoplist: frozenset[str]) -> bool:
