@@ -22,7 +22,7 @@ import gold_eval  # noqa: E402  (a tool's script, not a package)
 #: over all five, as measured when the rules were written (the documents' gold names models counted for makers the
 #: text never ties them to, and names only a translation could tie: 明湖研究院 for Brightlake Research Institute).
 MIN_PRECISION = 0.95
-MIN_RECALL_OVERALL = 0.8
+MIN_RECALL_OVERALL = 0.9
 
 
 def rows(name: str) -> list[dict]:
