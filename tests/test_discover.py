@@ -403,3 +403,11 @@ def test_a_whole_name_holds_its_head_and_only_name_words_around_it(before, after
     assert all(word in words for word in taken) and len(taken) <= discover.MAX_NAME_WORDS + 1
     stretched = text[s:e].replace(",", "").split()
     assert head in stretched and all(w in words or w.rstrip(".") in words or w in (head, "of", "the") for w in stretched)
+
+
+def test_a_bad_row_of_the_name_words_file_is_refused_with_its_line(tmp_path):
+    path = tmp_path / "org_name_words.csv"
+    path.write_text("# a header line\n# another\nword,role,source\nLabs,suffix,made up\nCorp,prefix,made up\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"line 5: role must be suffix, legal or of, not 'prefix'"):
+        discover.load_org_name_words(str(path))
+    assert set(discover.load_org_name_words()) >= {"Labs", "Inc.", "University"}

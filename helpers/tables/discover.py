@@ -162,10 +162,17 @@ def _word_after_version(tail: str) -> bool:
 def load_org_name_words(path: str = str(ORG_NAME_WORDS_PATH)) -> dict[str, frozenset[str]]:
     """``org_name_words.csv``: word -> its roles (suffix, legal, of); ValueError names a bad row's line."""
     table = load_vocabulary(path, ["word", "role", "source"], required=("word", "role", "source"))
+    header = 0  # the '#' lines above the header row, so that an error names the file's own line
+    with open(path, encoding="utf-8-sig") as handle:
+        for line in handle:
+            if not line.startswith("#"):
+                break
+            header += 1
+    first_line = header + 2
     roles: dict[str, set[str]] = defaultdict(set)
     for index, (word, role) in enumerate(zip(table["word"], table["role"])):
         if role not in (ROLE_SUFFIX, ROLE_LEGAL, ROLE_OF):
-            raise ValueError(f"{path}: row {index + 1}: role must be suffix, legal or of, not {role!r}")
+            raise ValueError(f"{path}, line {first_line + index}: role must be suffix, legal or of, not {role!r}")
         roles[word].add(role)
     return {word: frozenset(r) for word, r in roles.items()}
 
