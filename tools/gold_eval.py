@@ -183,7 +183,7 @@ def score_counts(counter: Counter, sys_counts: Counter, gold_counts: Counter) ->
 
 def same_start(gold: str, found: set[str]) -> str | None:
     """The one organisation found whose name starts the gold's, or that the gold's starts ("Baichuan" and
-    "Baichuan Intelligent Technology"), at least four characters long; None when none or several."""
+    "Zorbia Intelligent Technology"), at least four characters long; None when none or several."""
     partners = [name for name in found if min(len(name), len(gold)) >= 4
                 and (gold.startswith(name) or name.startswith(gold))]
     return partners[0] if len(partners) == 1 else None

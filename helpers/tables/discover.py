@@ -353,7 +353,7 @@ def discover_mentions(
     for word, places in words.items():
         if word in name_words:
             continue  # "Labs", "Systems", "University" alone: a part of a name, or a sentence's first word
-        # a word right after a known name is part of that name's company name ("Baichuan Intelligent Technology")
+        # a word right after a known name is part of that name's company name ("Zorbia Intelligent Technology")
         places = [(s, e, p) for s, e, p in places if not _after_mention(text, s, covered)]
         if not places:
             continue
