@@ -96,4 +96,4 @@ RELATIONS = [SUMMARISES, ONE_TO_MANY, ADDITION, OMISSION, BEYOND, UNSURE]
 
 # The document caveats (helpers.framing.caveats): what a reader must know before any finding.
 CAVEAT_COLUMNS = ["kind", "evidence", "affects"]
-CAVEAT_KINDS = ["english_excerpt", "chinese_much_shorter", "traditional_script", "translation", "few_links"]
+CAVEAT_KINDS = ["english_excerpt", "chinese_much_shorter", "traditional_script", "translation", "commentary", "few_links"]

@@ -713,6 +713,8 @@ KIND_WORDS = {
     "translation": ("translation", "translations"),
     "chinese_much_shorter": ("summary (the Chinese much shorter than the English)",
                              "summaries (the Chinese much shorter than the English)"),
+    "commentary": ("commentary (the writer's own asides and opinions in the Chinese)",
+                   "commentaries (the writer's own asides and opinions in the Chinese)"),
     "english_excerpt": ("document whose English is only an excerpt", "documents whose English is only an excerpt"),
     "traditional_script": ("document in Traditional script", "documents in Traditional script"),
     "few_links": ("document with few links (its framing tables rest on little)",

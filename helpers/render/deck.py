@@ -250,6 +250,7 @@ CAVEAT_PHRASES = {
     "chinese_much_shorter": "the Chinese is much shorter than the English",
     "traditional_script": "the Chinese is in Traditional script",
     "translation": "the Chinese reads as a translation, not a summary",
+    "commentary": "the Chinese carries its writer's own asides and opinions",
     "few_links": "few Chinese sentences link to the English",
 }
 

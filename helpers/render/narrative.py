@@ -101,7 +101,8 @@ def caveat_notes(caveats: pd.DataFrame) -> str:
     '**Read first:** caveats for this document:\n\n- **translation**: 40 of 41 linked (affects shifts)'
     """
     if caveats.empty:
-        return "**Read first:** no caveats found for this document (the English looks whole, the Chinese a summary or commentary of it)."
+        return ("**Read first:** no caveats found for this document (the English looks whole; the Chinese reads neither as "
+                "a translation nor as a much shorter summary, and no asides of its writer's own were found).")
     lines = [f"- **{text_of(k.replace('_', ' '))}**: {text_of(e)} (affects {text_of(a)})"
              for k, e, a in zip(caveats["kind"], caveats["evidence"], caveats["affects"])]
     return "**Read first:** caveats for this document:\n\n" + "\n".join(lines)
@@ -130,7 +131,7 @@ def overview_findings(blocks: pd.DataFrame, claims: pd.DataFrame, repairs: pd.Da
     ]
     if zh and en:
         lines.append(
-            f"The commentary has {plural(zh, one, many)} ({zh_weight:,} Han characters) against the "
+            f"The Chinese version has {plural(zh, one, many)} ({zh_weight:,} Han characters) against the "
             f"original's {plural(en, one, many)} ({version_letters(claims)[1]:,} Latin letters): "
             + (f"about one Chinese {one} for every {en / zh:.1f} English ones." if en >= zh else
                f"about {zh / en:.1f} Chinese {many} for every English one.")
@@ -279,7 +280,7 @@ def theme_findings(emphasis: pd.DataFrame, terms: pd.DataFrame | None = None, *,
                               left_out=tuple(params.extra_stopwords) if params is not None else DEFAULTS.extra_stopwords)
         if line:
             lines.append(line)
-    zh_name = "translation" if _is_translation(caveats) else "commentary"
+    zh_name = chinese_kind(caveats)
     if not {"zh_hits", "en_hits", "zh_claims", "en_claims"} <= set(emphasis.columns):
         emphasis = emphasis.assign(zh_hits=0, en_hits=0, zh_claims=0, en_claims=0, p_value=1.0)  # no evidence: no claim
     verdict = emphasis.apply(lambda r: theme_evidence(r, min_difference=min_difference, min_sentences=min_sentences,
@@ -311,8 +312,17 @@ def theme_findings(emphasis: pd.DataFrame, terms: pd.DataFrame | None = None, *,
 
 
 def chinese_kind(caveats: pd.DataFrame | None) -> str:
-    """What the Chinese version is, for a title: 'translation' with the ``translation`` caveat, else 'summary'."""
-    return "translation" if _is_translation(caveats) else "summary"
+    """What the Chinese version is: 'translation' with the ``translation`` caveat, 'commentary' with the
+    ``commentary`` caveat (its writer's own asides are there), else 'summary' (a summary is never called a commentary).
+
+    >>> [chinese_kind(pd.DataFrame({"kind": k})) for k in (["translation"], ["chinese_much_shorter", "commentary"], [])]
+    ['translation', 'commentary', 'summary']
+    """
+    if _is_translation(caveats):
+        return "translation"
+    if caveats is not None and len(caveats) > 0 and "commentary" in set(caveats["kind"]):
+        return "commentary"
+    return "summary"
 
 
 def _is_translation(caveats: pd.DataFrame | None) -> bool:
@@ -353,7 +363,7 @@ def mention_findings(by_part: pd.DataFrame, one_version: pd.DataFrame, co: pd.Da
     (zh_orgs, zh_most), (en_orgs, en_most) = leaders(PART_COMMENTARY), leaders(PART_ORIGINAL)
     if zh_orgs and en_orgs and zh_orgs != en_orgs:
         each = lambda orgs: " each" if len(orgs) > 1 else ""
-        lines.append(f"With their products, the commentary names {listing(zh_orgs, limit=len(zh_orgs))} most "
+        lines.append(f"With their products, the Chinese names {listing(zh_orgs, limit=len(zh_orgs))} most "
                      f"({plural(zh_most, 'mention')}{each(zh_orgs)}), the original {listing(en_orgs, limit=len(en_orgs))} "
                      f"({plural(en_most, 'mention')}{each(en_orgs)}).")
     within = " within the English given" if excerpt else ""
@@ -577,7 +587,7 @@ def framing_findings(alignment: pd.DataFrame, coverage: pd.DataFrame, shifts: pd
     if len(coverage):
         total = coverage["carried_chars"].sum() / max(coverage["chars"].sum(), 1)
         carried, units = int(coverage["carried_claims"].sum()), int(coverage["claims"].sum())
-        lines.append(f"The {'translation' if _is_translation(caveats) else 'commentary'} draws on {pct(total)} of the "
+        lines.append(f"The {chinese_kind(caveats) if caveats is not None else 'Chinese'} draws on {pct(total)} of the "
                      f"English text's characters "
                      f"({carried} of {plural(units, 'English sentence or heading', 'English sentences and headings')}).")
         enough = coverage[coverage["claims"] >= min_evidence]
