@@ -54,7 +54,7 @@ DATE = re.compile(
     r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
 )
 
-BYLINE_LEAD = re.compile(r"^(?:By\s+[A-Z]|(?:Written|Posted|Words)\s+by\s+[A-Z]|作者\s*[:：|｜]|文\s*[/|｜]|编辑\s*[:：]|撰文\s*[:：|｜]|来源\s*[:：])")
+BYLINE_LEAD = re.compile(r"^(?:By\s+[A-Z]|(?:Written|Posted|Words)\s+by\s+(?:the\s+)?[A-Z]|作者\s*[:：|｜]|文\s*[/|｜]|编辑\s*[:：]|撰文\s*[:：|｜]|来源\s*[:：])")
 
 #: A wire agency's credit alone on its line in brackets, with no digit and no sentence inside ('(Reuters)', '（路透）',
 #: '（中央社）'): a news site's photo or story credit. A numbered item ('（1）') is an enumerator, matched before this.
@@ -67,13 +67,22 @@ COUNT_AFTER_LABEL = r"\s*[\d][\d,.]*\s*(?:[万萬kK]\+?)?\s*$"
 #: A pictograph (emoji) or dingbat: site furniture often leads with one ('🤗 Hugging Face', '👋 Join us').
 PICTOGRAPH = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2190-\u21FF\u3030\u303D]")
 #: The separators of a row of links ('🤗 Model hub • 🤖 Mirror site', 'API | Docs | Blog').
-LINK_ROW_SEPARATOR = re.compile(r"\s*[|｜•]\s*")
+LINK_ROW_SEPARATOR = re.compile(r"\s*[|｜•·]\s*")
 #: A figure's or table's caption, or a placeholder alt text: 'Figure 2. …', '表 1. …', '图 1：…', 'Image 1'.
 CAPTION = re.compile(r"^[*_]{0,3}(?:Figure|Fig\.|Table|Image|Photo|Chart|图片|图|表|圖片|圖)\s*\d{1,3}(?:\s*[.:：]|\s*$)")
 #: A display formula opening its line ('$$2f(x) \geq …$$', '\[ … \]', '\begin{equation}'): a formula, never a heading.
 DISPLAY_MATH = re.compile(r"^\s*(?:\$\$|\\\[|\\begin\{)")
 #: An image's placeholder standing alone on its line: 'Image 1', 'Photo 3', '图片 2', or a Markdown image '![alt](src)'.
 IMAGE_PLACEHOLDER = re.compile(r"^(?:(?:Image|Photo|Picture|图片|圖片|图|圖)\s*\d{1,3}|!\[[^\]\r\n]*\]\([^)\r\n]*\))\s*$")
+#: A label and a web address, nothing else: '项目主页：https://…', 'Paper: https://…', '官网速递：<url>', 'Demo: [demo](https://…)'.
+#: The label is short (up to 12 characters, no sentence mark inside), the address the rest of the line.
+LABELLED_URL = re.compile(r"^[*_#>\s-]{0,4}[^\s:：。.!！?？,，;；]{1,3}(?:[^:：。!！?？,，;；\r\n]{0,9})\s*[:：]\s*"
+                          r"(?:<?(?:https?://|www\.)[!-;=?-~]+>?|\[[^\]\r\n]*\]\((?:https?://|www\.)[^)\s]*\))[\s*_。.]*$")
+#: A link written in Markdown ('[Blog](https://…)') or a bare web address: one entry of a row of links.
+LINK_ENTRY = re.compile(r"^(?:[^\s\[]{0,3}\s?\[[^\]\r\n]{1,40}\]\([^)\s]*\)|<?(?:https?://|www\.)\S+>?)$")
+#: A photo or illustration credit line ('圖／路透', '图片来源：…', 'Photo: …', 'ILLUSTRATION: …'): the short line below it
+#: is the picture's caption.
+PHOTO_CREDIT = re.compile(r"^\W{0,3}(?:圖|图|圖片|图片|图片来源|圖片來源|攝影|摄影|photo|image|illustration|credit)\s*[:：/／|｜]", re.I)
 #: A breadcrumb trail: two to six short entries joined by '>', '›', '»' or '/' with a space on each side ('Home > Blog').
 BREADCRUMB_TRAIL = re.compile(r"^[^\s>›»/][^>›»/\r\n]{0,30}(?:\s[>›»/]\s[^>›»/\r\n]{1,30}){1,5}$")
 #: The words of a web address's host and folders (not its last segment, the page's own name).

@@ -8,7 +8,8 @@ import pytest
 
 from helpers import pipeline
 from helpers.columns import CONTENT_KINDS, PART_COMMENTARY, PART_NONCONTENT
-from helpers.text.parse import classify_noncontent
+from helpers.render.narrative import chinese_kind
+from helpers.text.parse import classify_noncontent, parse_document
 
 UNSEEN = Path(__file__).parent / "fixtures" / "unseen"
 
@@ -28,6 +29,14 @@ UNSEEN = Path(__file__).parent / "fixtures" / "unseen"
     ("Jane Roe · March 3, 2025 · 6 min read", "boilerplate"),
     ("合作启事：欢迎品牌方与我们联系，投放广告或技术投稿请发邮件至编辑部邮箱，我们会在三个工作日内回复您的来信并安排对接事宜。", "boilerplate"),
     ("点击阅读原文", "boilerplate"),                 # the prompt itself stays furniture
+    ("项目主页：https://example.org/zorb", "boilerplate"),   # a label and an address, nothing else
+    ("Paper: https://example.org/abs/0000.0001", "boilerplate"),
+    ("官网速递：<https://example.com>", "boilerplate"),
+    ("Demo: [在线体验](https://example.com/demo)", "boilerplate"),
+    ("[论文](https://example.org/p) | [代码](https://example.org/c) | [演示](https://example.org/d)", "boilerplate"),
+    ("[Paper](https://example.org/p) · [Blog](https://example.org/b)", "boilerplate"),  # a row of links, '·' between
+    ("(Reporting by Ann Lee; Editing by Bo Chan)", "byline"),   # a wire story's closing credit
+    ("Posted by the Research team · May 2, 2026", "byline"),
 ])
 def test_news_and_post_furniture_is_set_aside(line, kind):
     assert classify_noncontent(line) == kind
@@ -41,9 +50,39 @@ def test_news_and_post_furniture_is_set_aside(line, kind):
     "THE END OF CHEAP CHIPS",                     # a heading that starts with the words
     "阅读的习惯正在改变",                            # the label inside a sentence, no count after it
     "The market reacted within a few minutes, and a read of the filings suggests more to come.",
+    "更多信息请访问官网：https://example.org，欢迎试用。",   # the address inside a sentence that goes on
+    "注意：请不要把 https://example.org 当作生产环境。",
+    "The code is available at https://example.org/zorb.",
+    "马克·吐温",                                    # a name written with a middle dot is no row of links
+    "模型 | 参数 | 日期",
+    "The reporting by local papers was thorough.",
+    "Posted by the river, the sign said nothing.",
 ])
 def test_content_that_looks_like_news_furniture_stays_content(line):
     assert classify_noncontent(line) is None
+
+
+@pytest.mark.parametrize("lines, caption", [
+    (["![](images/site.png)", "会场一角。"], "会场一角。"),                  # a short line right below a picture
+    (["圖／中央社", "會場一角。"], "會場一角。"),                            # ... or below a photo credit
+    (["Image 2", "The team at work in the lab"], "The team at work in the lab"),
+])
+def test_a_short_line_below_a_picture_is_its_caption(lines, caption):
+    text = "\n".join(["新模型发布了，速度快了一倍，成本降低了一半。"] + lines + ["团队表示，下个月还会发布更大的版本。",
+                      "The new model is out, twice as fast and at half the cost.",
+                      "The team said a larger version would follow next month."])
+    blocks = parse_document(text).blocks
+    assert blocks.loc[blocks["text"] == caption, "kind"].tolist() == ["caption"]
+
+
+@pytest.mark.parametrize("below", ["## 设计", "3. 结果", "第一句说了一件事。第二句又说了一件事。",
+                                   "| 模型 | 参数 |"])
+def test_a_heading_or_a_paragraph_below_a_picture_stays_content(below):
+    text = "\n".join(["新模型发布了，速度快了一倍，成本降低了一半。", "![](images/site.png)", below,
+                      "团队表示，下个月还会发布更大的版本。", "The new model is out, twice as fast and at half the cost.",
+                      "The team said a larger version would follow next month."])
+    blocks = parse_document(text).blocks
+    assert "caption" not in blocks.loc[blocks["text"] == below, "kind"].tolist()
 
 
 FIXTURES = sorted(UNSEEN.glob("*.txt"))
@@ -55,8 +94,8 @@ def unseen(request):
     return request.param.stem, text, pipeline.run(text)
 
 
-def test_there_are_three_unseen_documents():
-    assert len(FIXTURES) == 3
+def test_there_are_six_unseen_documents():
+    assert len(FIXTURES) == 6
 
 
 def test_every_row_is_the_source_at_its_offsets(unseen):
@@ -88,6 +127,12 @@ FURNITURE = {
                                        "Tom Ashby · November 12, 2026 · 9 min read"],
     "c-close-translation-blog": ["作者：Lena Ortiz、Marcus Webb、Yuki Tanaka", "By Lena Ortiz, Marcus Webb and Yuki Tanaka",
                                  "![Tidewater architecture diagram](images/tidewater-architecture.png)"],
+    "d-news-compile-simplified": ["首页 > 科技 > 新能源", "编译：刘晓", "新工厂的效果图。", "责任编辑：王敏", "By Sarah Lin",
+                                  "原文链接：https://example.com/wire/corvane-nevada-plant",
+                                  "(Reporting by Sarah Lin; Editing by Mark Hale)"],
+    "e-summary-note-simplified": ["原文：Small models still win at classification",
+                                  "Posted by the Applied ML team · August 3, 2026"],
+    "f-adapted-translation-half-english": ["译者：陈默"],
 }
 
 
@@ -106,15 +151,31 @@ def test_the_writers_own_opening_aside_stays_content():
     assert (blocks.loc[blocks["text"].str.startswith("阅读原文前"), "part"] == PART_COMMENTARY).all()
 
 
+#: The kinds each document must carry and must not: what it is (translation, summary, commentary) and its English's extent.
 EXPECTED_CAVEATS = {
-    "a-wire-report-traditional": {"traditional_script"},
-    "c-close-translation-blog": {"translation"},
+    "a-wire-report-traditional": ({"traditional_script", "english_excerpt"}, {"commentary", "chinese_much_shorter"}),
+    "b-wechat-commentary-simplified": ({"commentary"}, {"translation", "english_excerpt"}),
+    "c-close-translation-blog": ({"translation"}, {"commentary", "english_excerpt", "chinese_much_shorter"}),
+    "d-news-compile-simplified": ({"translation"}, {"commentary", "english_excerpt", "traditional_script"}),
+    "e-summary-note-simplified": ({"chinese_much_shorter"}, {"commentary", "translation", "english_excerpt"}),
+    "f-adapted-translation-half-english": ({"translation", "english_excerpt"}, {"commentary", "chinese_much_shorter"}),
 }
+#: What the pages call each document's Chinese version (``narrative.chinese_kind``): a summary is never "the commentary".
+EXPECTED_NAME = {"a-wire-report-traditional": "translation", "b-wechat-commentary-simplified": "commentary",
+                 "c-close-translation-blog": "translation", "d-news-compile-simplified": "translation",
+                 "e-summary-note-simplified": "summary", "f-adapted-translation-half-english": "translation"}
 
 
 def test_the_caveats_a_reader_needs_are_raised(unseen):
     name, _, analysis = unseen
-    assert EXPECTED_CAVEATS.get(name, set()) <= set(analysis.caveats["kind"])
+    required, forbidden = EXPECTED_CAVEATS[name]
+    kinds = set(analysis.caveats["kind"])
+    assert (required - kinds, forbidden & kinds) == (set(), set())
+
+
+def test_the_chinese_is_called_what_it_is(unseen):
+    name, _, analysis = unseen
+    assert chinese_kind(analysis.caveats) == EXPECTED_NAME[name]
 
 
 def test_the_wire_storys_truncated_english_is_flagged():

@@ -25,7 +25,7 @@ from ..columns import (
 from ..patterns import (
     BARE_URL, BRACKETED_CREDIT, BREADCRUMB_TRAIL, BYLINE_LEAD, CAPTION, COMMA_CLAUSE, COUNT_AFTER_LABEL, DATE, DATED_ITEM, DISPLAY_MATH, END_MARK, ENDS_SENTENCE, ENDS_WITH_COLON, ENUMERATOR, EN_END,
     FILE_ENTRY, GLUED_HEADING, GLUED_SENTENCE, HAN, HANDLE_AFTER_LABEL, IMAGE_PLACEHOLDER, INITIAL, INNER_SENTENCE_END, LATIN_LETTER, LINE,
-    LINK_ROW_SEPARATOR, NOT_HAN_RUN, NOT_LATIN_LETTER_RUN, PICTOGRAPH, RUN_IN_HEADING, RUN_ON_ITEM, SECTION_NUMBER, SENTENCE_STARTERS,
+    LABELLED_URL, LINK_ENTRY, LINK_ROW_SEPARATOR, NOT_HAN_RUN, PHOTO_CREDIT, NOT_LATIN_LETTER_RUN, PICTOGRAPH, RUN_IN_HEADING, RUN_ON_ITEM, SECTION_NUMBER, SENTENCE_STARTERS,
     TABLE_ROW, TERMINAL, TITLE_FIELD, TITLE_NUMBER, URL_PARTS, ZH_CLOSE_QUOTE, ZH_END, ZH_OPEN_QUOTE, ZH_QUOTE_INTRODUCERS,
 )
 from ..vocab import CueMatcher, load_cues
@@ -148,15 +148,20 @@ PROMPT_CLOSING = EDGE_SPACE + "。！!.~～）)" + "\u2b50\ufe0f"
 
 
 def is_link_row(text: str) -> bool:
-    """A row of links: entries joined by '•', or by '|' when every entry opens with an emoji. A table row
-    ('7B | 🤗 Baichuan2-7B-Base | …', 'GPUs | OPT-13B | …') is content: its entries do not all open with one.
+    """A row of links: entries joined by '•', by '|' or '·' when every entry opens with an emoji, or by any of them
+    when every entry is a link ('[Paper](https://…) | [Code](https://…)'). A table row ('7B | 🤗 Baichuan2-7B-Base |
+    …', 'GPUs | OPT-13B | …') is content: its entries do not all open with one; so is a name written with a middle dot.
 
     >>> is_link_row("🤗 Model hub • 🤖 Mirror site • 💬 Chat group"), is_link_row("Model | Params | Date")
+    (True, False)
+    >>> is_link_row("[Paper](https://example.org/p) · [Code](https://example.org/c)"), is_link_row("马克·吐温")
     (True, False)
     """
     if text.startswith(("|", "｜")):
         return False
     entries = [e for e in LINK_ROW_SEPARATOR.split(text)]
+    if len(entries) >= 2 and all(LINK_ENTRY.match(e) for e in entries):
+        return True  # '[Paper](https://…) | [Blog](https://…)', 'https://… · https://…': links and nothing else
     if len(entries) < 2 or any(not e or len(e) > LINK_ROW_ENTRY_MAX_CHARS or TERMINAL.search(e) for e in entries):
         return False
     if "•" in text:
@@ -190,7 +195,7 @@ def classify_noncontent(text: str, *, lang: str | None = None) -> str | None:
             return "byline" if field.group("byline_field") else "boilerplate"
         if HANDLE_AFTER_LABEL.search(text) and len(text) <= BYLINE_MAX_CHARS:
             return "byline"
-        if FILE_ENTRY.match(text) or BARE_URL.match(text):
+        if FILE_ENTRY.match(text) or BARE_URL.match(text) or LABELLED_URL.match(text):
             return "boilerplate"
     if len(text) <= BYLINE_MAX_CHARS and (
             BYLINE_LEAD.search(text) or (DATE.search(text) and len(text.split()) <= 8 and not DATED_ITEM.match(text))):
@@ -741,6 +746,27 @@ def _url_words(line: str) -> set[str]:
     return set(re.findall(r"[a-z0-9]+", (found.group(1) + found.group(2)).lower()))
 
 
+#: A caption with no 'Figure N' right below an image placeholder or a photo credit: at most this long (Chinese, other).
+SHORT_CAPTION_MAX_CHARS = {"zh": 60, "other": 160}
+
+
+def short_caption(line: str) -> bool:
+    """A line that can be the caption of the picture right above it: short, one sentence at most, no heading's or list's
+    mark and not a table row ('美国商务部大楼外观。', 'The team at work in the lab'). A heading of the text's own
+    ('## Design', '3. Results') or a paragraph of several sentences is not.
+
+    >>> short_caption("会场一角。"), short_caption("## 设计"), short_caption("第一句。第二句。")
+    (True, False, False)
+    """
+    core = line.strip()
+    limit = SHORT_CAPTION_MAX_CHARS["zh" if HAN.search(core) else "other"]
+    if not core or len(core) > limit or core.startswith(("#", "|", "｜", ">")) or ENUMERATOR.match(core):
+        return False
+    if TABLE_ROW.search(core) or IMAGE_PLACEHOLDER.match(core) or DISPLAY_MATH.match(core):
+        return False
+    return len(re.findall(r"[。！？!?]|\.(?=\s|$)", core.rstrip("。！？!?. ")) ) == 0
+
+
 def furniture_in_context(texts: list[str], kinds: list[str | None]) -> list[str | None]:
     """``kinds`` with the furniture that only its neighbours show: the caption below an image placeholder ('Image 1',
     then 'Process diagram showing…'), and a breadcrumb: a short line right below page metadata whose words are its
@@ -753,9 +779,15 @@ def furniture_in_context(texts: list[str], kinds: list[str | None]) -> list[str 
             placeholder_at = k
             continue
         if out[k] is not None:
+            if PHOTO_CREDIT.match(line):  # '圖／路透': the short line below a picture's credit is its caption
+                placeholder_at = k
             if _field_labels().match(line) or BARE_URL.match(line):
                 metadata_at = k
                 url_words = _url_words(line) or url_words
+            continue
+        if placeholder_at is not None and k == placeholder_at + 1 and short_caption(line):
+            out[k] = "caption"
+            placeholder_at = None
             continue
         if placeholder_at is not None and k - placeholder_at <= PLACEHOLDER_CAPTION_REACH \
                 and len(line) <= PLACEHOLDER_CAPTION_MAX_CHARS and any(
