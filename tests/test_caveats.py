@@ -126,3 +126,54 @@ def test_few_links_says_how_many_were_withheld_as_unsure():
     assert table.loc["few_links", "evidence"] == ("only 2 of 10 Chinese sentences linked to the English; 3 more "
                                                   "withheld as unsure (other places in the English hold their words "
                                                   "about as well)")
+
+
+# ---- the kind of a document: more than its link share (issue 11) -------------------------------------------------
+
+REPORTED = "作者说，这个模型很强也很小，可以在一张卡上运行。"   # the source's writer in the third person
+ASIDE = "说白了，我觉得这件事没有那么简单，大家可以再想想。"     # the writer's own voice
+
+
+def test_a_linked_version_that_speaks_of_its_author_is_no_translation():
+    # every sentence links one to one, but three in ten say 作者说: a report of the source, not a rendering of it
+    claims, blocks, alignment = document([REPORTED] * 3 + [ZH] * 7, [EN] * 10, {k: k for k in range(10)})
+    assert "translation" not in kinds(claims, blocks, alignment)
+
+
+def test_an_english_that_names_its_author_as_often_keeps_the_translation():
+    # 'the authors shall not be liable' → 作者不承担责任: the English names the author too, so the Chinese renders it
+    en_author = "The authors shall not be liable for any damage that the model may cause."
+    claims, blocks, alignment = document([REPORTED] * 3 + [ZH] * 7, [en_author] * 3 + [EN] * 7, {k: k for k in range(10)})
+    assert "translation" in kinds(claims, blocks, alignment)
+
+
+def test_a_summary_with_asides_is_a_commentary_and_one_without_is_not():
+    with_asides = document([ASIDE] * 3 + [ZH] * 3, [EN] * 40, {3: 2, 4: 10, 5: 25})
+    plain = document([ASIDE] + [ZH] * 5, [EN] * 40, {1: 2, 2: 10, 3: 25})   # one aside: under the bar of three
+    assert "commentary" in kinds(*with_asides)
+    assert "commentary" not in kinds(*plain)
+
+
+def test_a_translation_is_never_a_commentary():
+    claims, blocks, alignment = document([ASIDE] * 3 + [ZH] * 7, [EN] * 10, {k: k for k in range(10)})
+    assert kinds(claims, blocks, alignment) >= {"translation"} and "commentary" not in kinds(claims, blocks, alignment)
+
+
+def test_a_chinese_that_runs_past_a_shorter_english_reads_it_as_an_excerpt():
+    # six Chinese sentences track six English ones to the English's end; six more keep linking back onto its last
+    # sentence (the aligner piles what it cannot place there) with no unlinked run at the end: half past the end
+    links = {k: k for k in range(6)} | {k: 5 for k in range(6, 12)}
+    claims, blocks, alignment = document([ZH] * 12, [EN] * 6, links)
+    assert "english_excerpt" in kinds(claims, blocks, alignment)
+    alignment = alignment.astype({"zh_claim_id": "Int64", "en_claim_id": "Int64"})  # the aligner's dtypes
+    marked = mark_beyond(alignment, claims, blocks)
+    assert set(marked.loc[marked["relation"] == BEYOND, "zh_claim_id"]) == set(range(7, 13))
+
+
+def test_a_whole_english_that_is_longer_is_no_excerpt_though_the_chinese_closes_on_it():
+    # the same shape but the English the longer: a commentary that keeps returning to the close is no excerpt
+    links = {k: k for k in range(6)} | {k: 5 for k in range(6, 12)}
+    long_en = EN + " It was trained on public data, and its weights are released under an open licence for anyone to use."
+    long_en += " Its authors say a larger version will follow next year, trained the same way on twice the data."
+    claims, blocks, alignment = document([ZH] * 12, [long_en] * 6, links)
+    assert "english_excerpt" not in kinds(claims, blocks, alignment)

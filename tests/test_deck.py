@@ -222,11 +222,12 @@ def test_an_excerpts_chinese_beyond_the_english_given_is_neither_linked_nor_an_a
     additions = pd.DataFrame({"addition": pd.Series([], dtype=str), "zh_claim_id": [], "text": []})
     title = deck.additions_title(alignment, additions)
     assert title == ("Every Chinese sentence within the English given draws on the English: the commentator adds no "
-                     "aside; 2 more sentences draw on English the file does not hold")
+                     "aside; 2 more sentences come after the English given ends")
     line = framing_findings(alignment, pd.DataFrame(), pd.DataFrame({"shift": [], "value": [], "claims": []}),
                             additions, include=("links",))[0]
     assert line == ("2 of 2 Chinese sentences within the English given (100%) draw on an identifiable English sentence; "
-                    "2 more draw on English the file does not hold (beyond the English given).")
+                    "2 more come after the English given ends (beyond it: they may draw on English the file lacks, or be "
+                    "the writer's own context).")
 
 
 def test_the_asides_in_the_notes_leave_out_the_writers_headings():

@@ -206,7 +206,7 @@ def test_a_version_that_names_no_organisation_is_never_said_to_name_one_most():
     by_part = pd.DataFrame({"org": ["Beta AI", "Alpha Labs"], "commentary": [0, 0], "original": [7, 1],
                             "total": [7, 1]})
     lines = mention_findings(by_part, pd.DataFrame({"org": [], "only_in": []}))
-    assert not any("most (0" in line or line.startswith("With their products, the commentary names") for line in lines), lines
+    assert not any("most (0" in line or line.startswith("With their products, the Chinese names") for line in lines), lines
 
 
 # ---- a translation's shifts are the translator's --------------------------------------------------
@@ -338,10 +338,10 @@ def test_organisations_tied_for_most_are_all_named_never_one_picked_alphabetical
     by_part = pd.DataFrame({"org": ["Beta AI", "Alpha Labs", "Gamma"], "commentary": [2, 0, 2], "original": [3, 3, 1],
                             "total": [5, 3, 3]})
     lines = mention_findings(by_part, pd.DataFrame({"org": [], "only_in": []}))
-    assert "With their products, the commentary names Beta AI and Gamma most (2 mentions each), the original Alpha Labs and Beta AI " \
+    assert "With their products, the Chinese names Beta AI and Gamma most (2 mentions each), the original Alpha Labs and Beta AI " \
            "(3 mentions each)." in lines
     same = by_part.assign(commentary=[2, 2, 0])
-    assert not any(line.startswith("With their products, the commentary names")
+    assert not any(line.startswith("With their products, the Chinese names")
                    for line in mention_findings(same.assign(original=[3, 3, 0]), pd.DataFrame({"org": [], "only_in": []})))
 
 

@@ -66,8 +66,8 @@ def test_the_commentary_counts_chinese_sentences_only():
     sentences = commentary[commentary["kind"].isin(CONTENT_KINDS)]
     assert not sentences["text"].isin(["Harbour Notes", "Summary"]).any()
     line = next(l for l in overview_findings(analysis.tables.blocks, claims, analysis.tables.repairs)
-                if l.startswith("The commentary has"))
-    assert line.startswith(f"The commentary has {len(sentences)} sentences")  # and headings, said so where there are
+                if l.startswith("The Chinese version has"))
+    assert line.startswith(f"The Chinese version has {len(sentences)} sentences")  # and headings, said so where there are
     linked = set(analysis.alignment["zh_claim_id"].dropna().astype(int))
     title_ids = set(commentary.loc[commentary["kind"].isin(["title", "label"]), "claim_id"])
     assert title_ids and not (title_ids & linked)                     # never linked, never an aside

@@ -250,6 +250,8 @@ def writer_asides(claims: pd.DataFrame) -> list[str]:
     zh = _content(claims, PART_COMMENTARY)
     if zh.empty:
         return []
+    if "block_id" not in zh.columns:  # a claims table without its blocks: each sentence a paragraph of its own
+        zh = zh.assign(block_id=zh["claim_id"])
     marked = aside_marked(zh.reset_index(drop=True))
     sentences = zh.reset_index(drop=True)[marked]
     return sentences.loc[sentences["kind"] != "heading", "text"].tolist()
@@ -295,8 +297,8 @@ def caveats(claims: pd.DataFrame, blocks: pd.DataFrame, alignment: pd.DataFrame,
     if short:
         evidence.append(f"the English is {en_weight / zh_weight:.0%} of the Chinese's length")
     if evidence:
-        rows.append(("english_excerpt", "; ".join(evidence) + (f"; {beyond} Chinese sentences draw on English the file "
-                     "does not hold (relation 'beyond')" if beyond else ""),
+        rows.append(("english_excerpt", "; ".join(evidence) + (f"; {beyond} Chinese sentences come after the English "
+                     "given ends (relation 'beyond': English the file lacks, or the writer's own context)" if beyond else ""),
                      "additions (sentences beyond the English given are not the writer's asides), omissions and "
                      "coverage (computed over the English the file holds, not the whole source)"))
     if en_weight and zh_weight < CHINESE_SHORTER_SHARE * en_weight:

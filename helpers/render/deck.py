@@ -450,8 +450,8 @@ def additions_title(alignment: pd.DataFrame, additions: pd.DataFrame, *, links=N
                 "to be read, not counted")
     zh, beyond = within_english(alignment)
     asides = int((additions["addition"] == "aside").sum())
-    past = (f"; {plural(beyond, 'more sentence')} draw on English the file does not hold" if beyond > 1 else
-            "; 1 more draws on English the file does not hold" if beyond else "")
+    past = (f"; {plural(beyond, 'more sentence')} come after the English given ends" if beyond > 1 else
+            "; 1 more comes after the English given ends" if beyond else "")
     if not zh:
         return "The Chinese has no sentence to compare" + past
     if not asides:
@@ -637,7 +637,7 @@ def closing(analysis, *, min_coverage: float = KEPT_SHARE) -> str:
     lines.append(f"- **Misses**, or draws on under {pct(min_coverage)} of, "
                  f"{listing([_heading(h) for h in dropped['heading']], limit=3, quoted=False)}."
                  if len(dropped) else "- **Misses** no whole section: each is drawn on in part at least.")
-    past = f" ({beyond} more draw on English the file does not hold)" if beyond else ""
+    past = f" ({beyond} more come after the English given ends)" if beyond else ""
     one, many = (units_noun(analysis.claims.loc[analysis.claims["part"] == PART_COMMENTARY, "kind"], one=flag)
                  for flag in (True, False))
     lines.append(f"- **Adds** {plural(asides, one, many)} of its own out of {zh}{past}." if zh else "- **Adds** nothing.")

@@ -581,7 +581,8 @@ def framing_findings(alignment: pd.DataFrame, coverage: pd.DataFrame, shifts: pd
     if zh:
         lines.append(f"{linked} of {zh} Chinese {noun}{within} ({pct(linked / zh)}) draw on an identifiable English "
                      f"sentence" + (f"; the other {zh - linked} link to none" if linked < zh else "")
-                     + (f"; {beyond} more draw on English the file does not hold (beyond the English given)."
+                     + (f"; {beyond} more come after the English given ends (beyond it: they may draw on English the file "
+                           "lacks, or be the writer's own context)."
                         if beyond else "."))
     lines = found["coverage"]
     if len(coverage):

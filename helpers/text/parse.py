@@ -746,8 +746,9 @@ def _url_words(line: str) -> set[str]:
     return set(re.findall(r"[a-z0-9]+", (found.group(1) + found.group(2)).lower()))
 
 
-#: A caption with no 'Figure N' right below an image placeholder or a photo credit: at most this long (Chinese, other).
-SHORT_CAPTION_MAX_CHARS = {"zh": 60, "other": 160}
+#: A caption with no 'Figure N' right below an image placeholder or a photo credit: at most this long (Chinese, other;
+#: a sentence of a paragraph's length below a picture, 95 letters, is the text's own).
+SHORT_CAPTION_MAX_CHARS = {"zh": 40, "other": 80}
 
 
 def short_caption(line: str) -> bool:
