@@ -282,23 +282,26 @@ def caveats(claims: pd.DataFrame, blocks: pd.DataFrame, alignment: pd.DataFrame,
 
     evidence = []
     tail = trailing_unlinked(claims, alignment)
+    past = [] if tail or beyond else runs_past_end(claims, alignment)
     short = bool(zh_weight and en_weight < ENGLISH_SHORTER_SHARE * zh_weight)
-    cut = english_cut_line(claims, blocks) if tail or short else None  # corroboration only, as in _is_excerpt
+    cut = english_cut_line(claims, blocks) if tail or short or past or beyond else None  # corroboration only
     if cut:
         words = WORD_RUN.findall(cut)[-CUT_LINE_QUOTED_WORDS:]
         evidence.append(f"the English stops mid-sentence, its last line ending “… {' '.join(words)}”")
-    if tail:
+    if beyond:  # relabelled by mark_beyond: the one count of the Chinese past the English's end
+        beyond_kinds = zh.loc[zh["claim_id"].isin(sentences.loc[sentences["relation"] == BEYOND, "zh_claim_id"]), "kind"]
+        evidence.append(f"the Chinese goes on for {beyond} {units_noun(beyond_kinds)} after it has reached the English's end, drawing on "
+                        "no English there that it had not drawn on before (relation 'beyond': English the file lacks, or "
+                        "the writer's own context)")
+    elif tail:
         evidence.append(f"the Chinese goes on for {len(tail)} sentences past the last English it links, at the English's end")
-    past = [] if tail else runs_past_end(claims, alignment)
-    if past:
+    elif past:
         evidence.append(f"{len(past)} of the Chinese's {len(zh)} {units_noun(zh['kind'])} come after it has reached the "
-                        f"English's end and draw on no English it had not drawn on before, and the English is "
-                        f"{en_weight / zh_weight:.0%} of the Chinese's length")
-    if short:
+                        f"English's end and draw on no English there that it had not drawn on before")
+    if evidence and zh_weight and en_weight < zh_weight or short:
         evidence.append(f"the English is {en_weight / zh_weight:.0%} of the Chinese's length")
     if evidence:
-        rows.append(("english_excerpt", "; ".join(evidence) + (f"; {beyond} Chinese sentences come after the English "
-                     "given ends (relation 'beyond': English the file lacks, or the writer's own context)" if beyond else ""),
+        rows.append(("english_excerpt", "; ".join(evidence),
                      "additions (sentences beyond the English given are not the writer's asides), omissions and "
                      "coverage (computed over the English the file holds, not the whole source)"))
     if en_weight and zh_weight < CHINESE_SHORTER_SHARE * en_weight:
