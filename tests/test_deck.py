@@ -206,7 +206,8 @@ def test_a_translations_additions_are_the_translators_not_a_commentators():
     translation = pd.DataFrame({"kind": ["translation"]})
     assert deck.additions_title(alignment, additions, caveats=translation).endswith(
         "1 of 2 Chinese sentences (50%) are the translator's own, with no English behind them")
-    assert "commentator's own" in deck.additions_title(alignment, additions)
+    assert "commentator's own" in deck.additions_title(alignment, additions, caveats=pd.DataFrame({"kind": ["commentary"]}))
+    assert "writer's own" in deck.additions_title(alignment, additions)   # a plain summary's writer is no commentator
     # a writer's own heading among the units: the count says so, never calling it a sentence
     claims = pd.DataFrame({"claim_id": [1, 2], "kind": ["paragraph", "heading"]})
     assert deck.additions_title(alignment, additions, claims=claims).startswith("1 of 2 Chinese sentences and headings")
@@ -221,7 +222,7 @@ def test_an_excerpts_chinese_beyond_the_english_given_is_neither_linked_nor_an_a
                               "relation": ["summarises", "summarises", "beyond", "beyond"]})
     additions = pd.DataFrame({"addition": pd.Series([], dtype=str), "zh_claim_id": [], "text": []})
     title = deck.additions_title(alignment, additions)
-    assert title == ("Every Chinese sentence within the English given draws on the English: the commentator adds no "
+    assert title == ("Every Chinese sentence within the English given draws on the English: the writer adds no "
                      "aside; 2 more sentences come after the English given ends")
     line = framing_findings(alignment, pd.DataFrame(), pd.DataFrame({"shift": [], "value": [], "claims": []}),
                             additions, include=("links",))[0]

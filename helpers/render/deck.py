@@ -434,9 +434,10 @@ def within_english(alignment: pd.DataFrame) -> tuple[int, int]:
 
 
 def _writer(caveats: pd.DataFrame | None) -> str:
-    """Who wrote the Chinese: the translator where the document carries the ``translation`` caveat, else the
-    commentator."""
-    return "translator" if caveats is not None and "translation" in set(caveats["kind"]) else "commentator"
+    """Who wrote the Chinese: the translator where the document carries the ``translation`` caveat, the commentator
+    where it carries ``commentary``, else the writer (a plain summary's writer is no commentator)."""
+    kinds = set(caveats["kind"]) if caveats is not None and len(caveats) else set()
+    return "translator" if "translation" in kinds else "commentator" if "commentary" in kinds else "writer"
 
 
 def additions_title(alignment: pd.DataFrame, additions: pd.DataFrame, *, links=None,
