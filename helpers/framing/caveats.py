@@ -322,10 +322,11 @@ def caveats(claims: pd.DataFrame, blocks: pd.DataFrame, alignment: pd.DataFrame,
                      + f"; the Chinese is {held_weight / en_weight:.0%} of the English's length",
                      "certainty, voice and generalisation shifts: a translator's choices, not a commentator's framing"))
     asides = [] if translation else writer_asides(claims)
+    example = next((t for t in cited if t not in asides[:2]), cited[0]) if cited else ""
     if len(asides) >= max(COMMENTARY_MIN_ASIDES, COMMENTARY_MIN_SHARE * len(zh)):
         rows.append(("commentary", f"{len(asides)} of the Chinese's {len(zh)} {units_noun(zh['kind'])} are in its "
-                     f"writer's own voice or sections, such as “{_quoted(asides[0])}”"
-                     + (f"; {len(cited)} speak of the source in the third person, such as “{_quoted(cited[0])}”"
+                     f"writer's own voice or sections, such as " + " and ".join(f"“{_quoted(t)}”" for t in asides[:2])
+                     + (f"; {len(cited)} speak of the source in the third person, such as “{_quoted(example)}”"
                         if cited else ""),
                      "additions (the writer's asides), certainty and voice shifts (a commentator's framing, not a "
                      "translator's)"))
