@@ -1,9 +1,11 @@
 """Document caveats (helpers.framing.caveats), one small synthetic document per kind, and 'beyond the English given'."""
 
 import pandas as pd
+from hypothesis import given, settings, strategies as st
 
 from helpers.columns import ADDITION, BEYOND, CAVEAT_COLUMNS, PART_COMMENTARY, PART_ORIGINAL, SUMMARISES
 from helpers.framing.caveats import caveats, mark_beyond
+from helpers.render.narrative import chinese_kind
 
 EN = "The model is strong and small, and it runs on one card."
 ZH = "这个模型很强也很小，可以在一张卡上运行，而且速度很快。"
@@ -177,3 +179,20 @@ def test_a_whole_english_that_is_longer_is_no_excerpt_though_the_chinese_closes_
     long_en += " Its authors say a larger version will follow next year, trained the same way on twice the data."
     claims, blocks, alignment = document([ZH] * 12, [long_en] * 6, links)
     assert "english_excerpt" not in kinds(claims, blocks, alignment)
+
+
+@settings(max_examples=40, deadline=None)
+@given(n_zh=st.integers(1, 14), n_en=st.integers(1, 14), asides=st.integers(0, 5), reported=st.integers(0, 5),
+       seed=st.randoms(use_true_random=False))
+def test_a_document_is_one_kind_and_its_name_agrees_with_its_caveats(n_zh, n_en, asides, reported, seed):
+    """Whatever the sizes, links, asides and third-person mentions: never both a translation and a commentary, and
+    the pages' name for the Chinese follows the caveats."""
+
+    asides, reported = min(asides, n_zh), min(reported, n_zh - min(asides, n_zh))
+    zh = [ASIDE] * asides + [REPORTED] * reported + [ZH] * (n_zh - asides - reported)
+    links = {k: seed.randrange(n_en) for k in range(n_zh) if seed.random() < 0.8}
+    claims, blocks, alignment = document(zh, [EN] * n_en, links)
+    found = kinds(claims, blocks, alignment)
+    assert not {"translation", "commentary"} <= found
+    name = chinese_kind(caveats(claims, blocks, alignment))
+    assert name == ("translation" if "translation" in found else "commentary" if "commentary" in found else "summary")
