@@ -172,6 +172,14 @@ def test_a_chinese_that_runs_past_a_shorter_english_reads_it_as_an_excerpt():
     assert set(marked.loc[marked["relation"] == BEYOND, "zh_claim_id"]) == set(range(7, 13))
 
 
+def test_a_commentary_that_keeps_discussing_the_close_in_its_own_voice_is_no_excerpt():
+    # the same shape as the excerpt above, but the six sentences past the end are the writer's own or cite the author
+    links = {k: k for k in range(6)} | {k: 5 for k in range(6, 12)}
+    mid_en = EN + " It was trained on public data, and its weights are released under an open licence."
+    claims, blocks, alignment = document([ZH] * 6 + [ASIDE, REPORTED] * 3, [mid_en] * 6, links)
+    assert "english_excerpt" not in kinds(claims, blocks, alignment)
+
+
 def test_a_whole_english_that_is_longer_is_no_excerpt_though_the_chinese_closes_on_it():
     # the same shape but the English the longer: a commentary that keeps returning to the close is no excerpt
     links = {k: k for k in range(6)} | {k: 5 for k in range(6, 12)}

@@ -71,6 +71,8 @@ COMMENTARY_MIN_SHARE = 0.05
 #: half: whole translations and summaries 0.00–0.02, the excerpt 0.69, the invented wire report 0.49 (the invented
 #: commentary, which closes with its own view, 0.09).
 PAST_END_MIN_SHARE = 0.25
+#: ... unless at least this share of those sentences are the writer's own or speak of the source in the third person.
+PAST_END_MAX_OWN_SHARE = 0.5
 
 
 def _content(claims: pd.DataFrame, part: str) -> pd.DataFrame:
@@ -213,6 +215,12 @@ def runs_past_end(claims: pd.DataFrame, alignment: pd.DataFrame) -> list[int]:
     past = past_english_end(claims, alignment)
     zh = _content(claims, PART_COMMENTARY)
     if len(past) < max(TRAILING_MIN_SENTENCES, PAST_END_MIN_SHARE * len(zh)):
+        return []
+    # a commentary that keeps returning to the English's close in its own voice (说白了, 作者认为) discusses the end it
+    # has; what runs past an excerpt reports on, in the source's manner, what the file lacks
+    own = set(writer_asides(claims)) | set(source_references(claims)[0])
+    texts = zh.loc[zh["claim_id"].isin(past), "text"]
+    if (texts.isin(own)).mean() >= PAST_END_MAX_OWN_SHARE:
         return []
     return past
 
