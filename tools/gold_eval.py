@@ -51,6 +51,7 @@ def seed_gazetteer():
 
 def evaluate(doc: dict, text: str, gold_dir: Path, analyse) -> dict:
     from helpers.columns import UNSURE
+    from helpers.render.narrative import chinese_kind
     from helpers.tables.entities import default_gazetteer
     a = analyse(text)
     t = a.tables
@@ -145,6 +146,14 @@ def evaluate(doc: dict, text: str, gold_dir: Path, analyse) -> dict:
         out["caveats"]["fn"] += kind in expected and kind not in found
     out["caveats"]["docs"] += 1
     out["caveats"]["docs_exact"] += found == expected
+    # what the pages call the Chinese (narrative.chinese_kind) against the gold's kind of document
+    named = chinese_kind(a.caveats)
+    gold_kind = str(doc.get("kind", ""))
+    expected_name = ("translation" if gold_kind.startswith("translation") else
+                     "commentary" if "commentary" in gold_kind else "summary")
+    out["named"]["docs"] += 1
+    out["named"]["right"] += named == expected_name
+    out["named"]["name:" + named] += 1
     gaz = default_gazetteer().set_index("entity")
     names = {e: norm(r["name_en"] or e) for e, r in gaz.iterrows()}
     m = t.mentions[t.mentions["org"] != ""]
@@ -324,8 +333,10 @@ def main(corpus: Path, gold_dir: Path = GOLD, changes: dict | None = None, gazet
         print(f"alignment {al['right']}/{al['n']} = {al['right'] / max(al['n'], 1):.2f}")
         cv = res["caveats"]
         print(f"caveats: documents with exactly the gold's caveats {cv['docs_exact']}/{cv['docs']}")
+        nm = res["named"]
+        print(f"named as the gold's kind (translation, commentary, summary): {nm['right']}/{nm['docs']}")
         for k in sorted(res):
-            if k not in ("align", "unsourced"):
+            if k not in ("align", "unsourced", "named"):
                 print(f"  {k:28} {pr(res[k])}")
         for group in ("translations", "summaries"):
             sub = halves.get(f"{half} · {group}")
