@@ -168,7 +168,7 @@ def test_mention_title_never_says_a_version_names_most_what_it_names_zero_times(
     by_part = pd.DataFrame({"org": ["anthropic", "microsoft"], "commentary": [0, 0], "original": [1, 2]})
     lengths = pd.Series({"commentary": 600, "original": 8000})
     title = deck.mention_title(by_part, lengths, {"microsoft": "Microsoft"})
-    assert title == ("The Chinese names no lab or company; with its products, the English names Microsoft most "
+    assert title == ("The Chinese names no lab or company the gazetteer or discovery knows; with its products, the English names Microsoft most "
                      "(2 times, 0.2 per 1,000 characters)")
     assert "0.0" not in title
 

@@ -494,3 +494,15 @@ def test_page_01_names_the_chinese_versions_title_and_labels_apart_from_its_head
     assert "(of them its title and 1 outline label such as 'Summary', not counted as sentences)" in line
     plain = run("这是第一句评论。\n\nThis is the first English sentence. It goes on here.\n")
     assert "of them" not in overview_findings(plain.blocks, plain.claims, plain.tables.repairs)[0]
+
+
+def test_no_organisation_found_is_said_of_what_was_looked_for_never_as_none_named():
+    # an unknown company (neither in the gazetteer nor discovered) can be the story's subject: the page must not
+    # say the text names no company
+    from helpers.render.narrative import mention_findings
+
+    empty = pd.DataFrame({"org": [], "commentary": [], "original": [], "total": []})
+    lines = mention_findings(empty, pd.DataFrame({"org": [], "only_in": []}))
+    assert len(lines) == 1
+    assert "gazetteer" in lines[0] and "discovery" in lines[0]
+    assert "No lab or company is named" not in lines[0]

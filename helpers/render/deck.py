@@ -381,7 +381,7 @@ def mention_title(by_part: pd.DataFrame, lengths: pd.Series, names: dict[str, st
     alone = {part: int((by_part[part] > 0).sum()) == 1 for part in (PART_COMMENTARY, PART_ORIGINAL)}
     if not zh[0] or not en[0]:  # a version that names none has no "most"
         other, which, top = ("Chinese", "English", en) if not zh[0] else ("English", "Chinese", zh)
-        return (f"The {other} names no lab or company; with its products, the {which} names "
+        return (f"The {other} names no lab or company the gazetteer or discovery knows; with its products, the {which} names "
                 f"{who(*top, only=alone[PART_ORIGINAL if not zh[0] else PART_COMMENTARY])}")
     if zh[0] == en[0]:
         each = " each" if len(zh[0]) > 1 else ""

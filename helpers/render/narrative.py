@@ -339,7 +339,9 @@ def mention_findings(by_part: pd.DataFrame, one_version: pd.DataFrame, co: pd.Da
     sentence says so. ``excerpt``: ``one_version`` was computed leaving out the Chinese beyond the English given
     (``labs_within_english``), which the sentences then say."""
     if by_part.empty:
-        return ["No lab or company is named."]
+        # said of what was looked for: a company neither the gazetteer lists nor discovery takes for one may be there
+        return ["None of the gazetteer's labs and companies is named, and discovery took no other name for one; "
+                "a company known to neither can still be named (the candidates table lists the names weighed)."]
     lines = []
     ranked = by_part.sort_values(["total", "org"], ascending=[False, True], kind="stable")
     shown = 3
