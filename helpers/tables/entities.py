@@ -571,10 +571,17 @@ def find_candidates(
     "Foo-3" when only "Foo" is in the gazetteer: the one kind of candidate that overlaps a
     mention). Stoplisted words and existing mentions are never candidates.
     """
-    stoplist = load_stoplist() if stoplist is None else frozenset(w.casefold() for w in stoplist)
     mentions = find_mentions(text, gazetteer) if mentions is None else mentions
+    rows = candidate_rows(text, list(zip(mentions["start"].tolist(), mentions["end"].tolist())), stoplist=stoplist)
+    return _frame(rows, CANDIDATE_RESULT_COLUMNS)
+
+
+def candidate_rows(text: str, spans: list[tuple[int, int]], *, stoplist: frozenset[str] | None = None,
+                   ) -> list[tuple[int, int, str, str]]:
+    """``find_candidates``'s rows (start, end, surface, reason), sorted, beside the mentions at ``spans`` (sorted,
+    non-overlapping (start, end) pairs)."""
+    stoplist = load_stoplist() if stoplist is None else frozenset(w.casefold() for w in stoplist)
     covered = bytearray(len(text))
-    spans = list(zip(mentions["start"].tolist(), mentions["end"].tolist()))  # sorted, non-overlapping
     span_ends = [e for _, e in spans]
     for start, end in spans:
         covered[start:end] = b"\x01" * (end - start)
@@ -652,7 +659,7 @@ def find_candidates(
                         lower = plain[word] = word.isascii() and word.isalpha() and word.islower()
                     named = not lower
     rows.sort()
-    return _frame(rows, CANDIDATE_RESULT_COLUMNS)
+    return rows
 
 
 #: How many distinct words' reasons a process keeps per stoplist before starting afresh (memory bound).

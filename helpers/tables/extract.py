@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+from pandas.core.dtypes.cast import find_common_type
 
 from ..columns import CANDIDATE_COLUMNS, MENTION_COLUMNS
 from ..text.parse import parse_document
@@ -37,56 +38,6 @@ def locate_claims(claims: pd.DataFrame, starts) -> np.ndarray:
     index = np.clip(np.searchsorted(begin, starts, side="right") - 1, 0, len(order) - 1)
     inside = (starts < finish[index]) & (starts >= begin[index])
     return np.where(inside, order["claim_id"].to_numpy()[index], 0)
-
-
-def _holding_claims(table: pd.DataFrame, claims: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(positions of the rows inside a claim, their claim ids, those claims' row positions in ``claims``)."""
-    found = locate_claims(claims, table["start"].to_numpy())
-    kept = np.flatnonzero(found > 0)
-    ids = found[kept]
-    # the claims' rows by id, then each kept row's claim by position: one take per column, no per-row lookups
-    row_of = np.zeros(int(claims["claim_id"].max()) + 1 if len(claims) else 1, dtype=np.int64)
-    row_of[claims["claim_id"].to_numpy()] = np.arange(len(claims))
-    return kept, ids, row_of[ids]
-
-
-def attach_to_claims(table: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
-    """Give each row of an offset table the claim that holds it, with that claim's language and part.
-
-    Rows outside every claim (between sentences) are dropped: each kept row traces to one claim.
-    """
-    kept, ids, rows = _holding_claims(table, claims)
-    attached = table.take(kept)
-    attached.index = pd.RangeIndex(len(kept))
-    attached["claim_id"] = ids.astype(int)
-    attached["lang"] = claims["lang"].array.take(rows)
-    attached["part"] = claims["part"].array.take(rows)
-    return attached
-
-
-def _attached_frame(table: pd.DataFrame, claims: pd.DataFrame, columns: list[str], *, keep: np.ndarray | None = None,
-                    numbered: str | None = None) -> pd.DataFrame:
-    """``attach_to_claims(table, claims)``, less the rows ``keep`` (a mask over its rows) refuses, its ``columns``
-    only, a ``numbered`` id column from 1 if asked: built by one constructor (what the takes, inserts and
-    selections did, at a fraction of their cost: each is a pandas call per document)."""
-    kept, ids, rows = _holding_claims(table, claims)
-    if keep is not None:
-        mask = keep[np.arange(len(kept))] if len(kept) else np.zeros(0, dtype=bool)
-        kept, ids, rows = kept[mask], ids[mask], rows[mask]
-    data = {}
-    for column in columns:
-        if column == numbered:
-            data[column] = np.arange(1, len(kept) + 1, dtype=np.int64)
-        elif column == "claim_id":
-            data[column] = ids.astype(int)
-        elif column in ("lang", "part"):
-            data[column] = claims[column].array.take(rows)
-        else:
-            values = table[column]
-            # a numpy column taken as numpy, in a Series of its dtype (pandas infers strings from an object array)
-            data[column] = (pd.Series(values.to_numpy()[kept], dtype=values.dtype) if isinstance(values.dtype, np.dtype)
-                            else values.array.take(kept))
-    return pd.DataFrame(data, columns=columns)
 
 
 def implied_via(types: pd.Series, orgs: pd.Series) -> list[str]:
@@ -126,22 +77,91 @@ def extract(text: str, *, gazetteer: pd.DataFrame | None = None, tokenizer: Toke
 
     known = outside_urls(text, entities.find_mentions(text, gazetteer))
     discovered = discover_mentions(text, claims, known, gazetteer)
-    all_mentions = pd.concat([known.assign(evidence=""), discovered], ignore_index=True).sort_values(
-        "start", kind="mergesort").reset_index(drop=True)
-    found = _attached_frame(all_mentions, claims, [c for c in MENTION_COLUMNS if c != "via"], numbered="mention_id")
-    found["via"] = implied_via(found["type"], found["org"])
-    mentions = found
+    mentions, spans = mention_table(known, discovered, claims)
     claims = summarise_entities(claims, mentions)
 
-    candidates = entities.find_candidates(text, gazetteer, mentions=all_mentions)
+    rows = entities.candidate_rows(text, spans)
     # A glued unit the parser repaired ("labThe") is no name to add to the gazetteer.
     # A repair position p straddles a candidate when start < p < end: count the positions below
     # end minus those up to start (sorted search; one scan per candidate was quadratic).
     repaired = np.sort(parsed.repairs["position"].to_numpy(dtype=np.int64))
-    kept, _, _ = _holding_claims(candidates, claims)
-    starts = candidates["start"].to_numpy(dtype=np.int64)[kept]
-    ends = candidates["end"].to_numpy(dtype=np.int64)[kept]
-    straddles = np.searchsorted(repaired, ends, side="left") > np.searchsorted(repaired, starts, side="right")
-    candidates = _attached_frame(candidates, claims, CANDIDATE_COLUMNS, keep=~straddles)
+    candidates = candidate_table(rows, claims, repaired)
     return Tables(text=text, blocks=parsed.blocks, claims=claims, mentions=mentions,
                   candidates=candidates, repairs=parsed.repairs)
+
+
+# The tables a user reads are built once each, from plain lists (speed: a concat, a sort, a take and an insert per
+# table cost a small document more than its analysis). Each column keeps the dtype the frame-by-frame path gave it
+# (tests/test_one_pass.py compares the two): the common dtype of the frames its rows came from, as a concat makes it
+# (pandas' "str" where both were "str", object where one was, an empty frame's object columns included).
+
+def _column(values: list, dtype):
+    # an object column as a Series of that dtype: from an array or a list, pandas would infer "str" from its strings
+    return pd.Series(values, dtype=dtype) if isinstance(dtype, np.dtype) else pd.array(values, dtype=dtype)
+
+
+def _common(*dtypes):
+    return find_common_type(list(dtypes))
+
+
+def _claim_positions(starts: list[int], claims: pd.DataFrame) -> tuple[list[int], np.ndarray, np.ndarray]:
+    """(indexes into ``starts`` of the offsets inside a claim, their claim ids, those claims' row positions)."""
+    found = locate_claims(claims, starts)
+    kept = np.flatnonzero(found > 0)
+    ids = found[kept]
+    row_of = np.zeros(int(claims["claim_id"].max()) + 1 if len(claims) else 1, dtype=np.int64)
+    row_of[claims["claim_id"].to_numpy()] = np.arange(len(claims))
+    return kept.tolist(), ids, row_of[ids]
+
+
+def mention_table(known: pd.DataFrame, discovered: pd.DataFrame, claims: pd.DataFrame
+                  ) -> tuple[pd.DataFrame, list[tuple[int, int]]]:
+    """The mentions table: the gazetteer's mentions (``known``) and the discovered ones in the order of their starts
+    (the gazetteer's first where two start together), each in the claim that holds it, numbered from 1; and the
+    (start, end) of every one of them, those between claims too, in that order (what candidates must not overlap)."""
+    names = entities.MENTION_RESULT_COLUMNS
+    merged = [known[c].tolist() + discovered[c].tolist() for c in names]
+    evidence = [""] * len(known) + discovered["evidence"].tolist()
+    starts = merged[0]
+    order = sorted(range(len(starts)), key=starts.__getitem__)  # stable: what a mergesort on start gave
+    spans = [(starts[i], merged[1][i]) for i in order]
+    kept, ids, rows = _claim_positions([starts[i] for i in order], claims)
+    chosen = [order[k] for k in kept]
+    data: dict[str, object] = {
+        "mention_id": np.arange(1, len(chosen) + 1, dtype=np.int64),
+        "claim_id": ids.astype(int),
+        "start": np.array([starts[i] for i in chosen], dtype=np.int64),
+        "end": np.array([merged[1][i] for i in chosen], dtype=np.int64),
+    }
+    for name, values in zip(names[2:], merged[2:]):
+        data[name] = _column([values[i] for i in chosen], _common(known[name].dtype, discovered[name].dtype))
+    data["lang"] = claims["lang"].array.take(rows)
+    data["part"] = claims["part"].array.take(rows)
+    # the gazetteer's rows were given evidence "" (a "str" column) before the concat
+    data["evidence"] = _column([evidence[i] for i in chosen], _common(pd.StringDtype(na_value=np.nan),
+                                                                      discovered["evidence"].dtype))
+    via = [kind if kind in entities.PRODUCT_TYPES and org else "" for kind, org in zip(merged[5], merged[4])]
+    columns = [c for c in MENTION_COLUMNS if c != "via"]
+    table = pd.DataFrame({c: data[c] for c in columns}, columns=columns)
+    table["via"] = [via[i] for i in chosen]  # ``implied_via`` of its rows
+    return table, spans
+
+
+def candidate_table(rows: list[tuple[int, int, str, str]], claims: pd.DataFrame, repaired: np.ndarray) -> pd.DataFrame:
+    """The candidates table: ``entities.candidate_rows`` in the claims that hold them, less those a repair position
+    (``repaired``, sorted) falls strictly inside."""
+    kept, ids, positions = _claim_positions([r[0] for r in rows], claims)
+    starts = np.array([rows[k][0] for k in kept], dtype=np.int64)
+    ends = np.array([rows[k][1] for k in kept], dtype=np.int64)
+    straddles = np.searchsorted(repaired, ends, side="left") > np.searchsorted(repaired, starts, side="right")
+    keep = ~straddles
+    chosen = [k for k, good in zip(kept, keep.tolist()) if good]
+    texts = pd.StringDtype(na_value=np.nan) if rows else np.dtype(object)  # the rows' frame's (``entities._frame``)
+    data = {
+        "start": starts[keep], "end": ends[keep],
+        "surface": _column([rows[k][2] for k in chosen], texts),
+        "reason": _column([rows[k][3] for k in chosen], texts),
+        "claim_id": ids[keep].astype(int),
+        "part": claims["part"].array.take(positions[keep]),
+    }
+    return pd.DataFrame(data, columns=CANDIDATE_COLUMNS)

@@ -586,7 +586,7 @@ def sentence_cuts(text: str, lang: str) -> list[int]:
                 continue  # an abbreviation, or a list number ("1. Share context") that heads its item
             cuts.add(match.end())
     for match in GLUED_SENTENCE.finditer(text):
-        cuts.add(match.start())
+        cuts.add(match.end())
     return sorted(c for c in cuts if 0 < c < len(text))
 
 
@@ -910,7 +910,7 @@ def parse_document(text: str) -> Parsed:
         for s, e in split_sentences(block_text, lang):
             rows.append((block_id, a + s, a + e))
         for match in GLUED_SENTENCE.finditer(block_text):
-            position = a + match.start()
+            position = a + match.end()
             repairs.append({"position": position, "repair": "sentence_glued_to_next",
                             "before": text[max(a, position - 30):position], "after": text[position:position + 30]})
     # built column by column (the same frames as from the rows, at a third of pandas' cost: this runs per document)
