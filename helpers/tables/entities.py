@@ -600,13 +600,20 @@ def candidate_rows(text: str, spans: list[tuple[int, int]], *, stoplist: frozens
         rows.append((start, start + len(inner), inner, REASON_TITLE))
 
     # Latin words: None breaks a run (a mention or stoplisted word), "" is an ordinary word,
-    # anything else is the reason the word looks like a name.
-    words: list[tuple[int, int, str | None]] = []
+    # anything else is the reason the word looks like a name. Each word is judged, then joins or ends the run of
+    # adjacent words it stands in, in one pass over the words.
     # a word's reason depends on the word and the stoplist alone: found once per distinct word in a process
     reasons = _word_reasons(stoplist)
     if len(reasons) > WORD_REASONS_KEPT:
         reasons.clear()
     possessive, find_covered, find_title = POSSESSIVE_ENDINGS, covered.find, in_title.find
+    # the text's all-lowercase words, made only when a run's capitalised first word needs them
+    lowercase_words = _LazyWords(text)
+    # A run of ordinary words only, all lowercase letters, yields nothing (no capital nor digit to make a name,
+    # beside CJK or not): it is not looked at (``plain``: the distinct words known to be such).
+    plain: dict[str, bool] = {}
+    run: list[tuple[int, int, str]] = []
+    named = False  # the run holds a word that is not plainly ordinary
     for match in LATIN_WORD_RE.finditer(text):
         start, end = match.span()
         word = match.group()
@@ -627,22 +634,12 @@ def candidate_rows(text: str, spans: list[tuple[int, int]], *, stoplist: frozens
                     break
                 k += 1
             versioned = inside and HAS_DIGIT_RE.search(uncovered) and _word_reason(word) == REASON_MODEL_LIKE
-            words.append((start, end, REASON_VERSIONED if versioned else None))
+            reason = REASON_VERSIONED if versioned else None
         else:
             reason = reasons.get(word, False)
             if reason is False:
                 reason = reasons[word] = None if _is_stopword(word, stoplist) else _word_reason(word) or ""
-            words.append((start, end, reason))
-
-    lowercase_words = frozenset(LOWER_WORD_RE.findall(text))
-    # A run of ordinary words only, all lowercase letters, yields nothing (no capital nor digit to make a name,
-    # beside CJK or not): it is not looked at (``plain``: the distinct words known to be such).
-    plain: dict[str, bool] = {}
-    run: list[tuple[int, int, str]] = []
-    named = False  # the run holds a word that is not plainly ordinary
-    for start, end, reason in [*words, (len(text) + 1, len(text) + 1, None)]:
-        joined = bool(run) and not text[run[-1][1]:start].strip(INLINE_GAP_CHARS)  # INLINE_GAP_RE.fullmatch
-        if run and (reason is None or not joined):
+        if run and (reason is None or text[run[-1][1]:start].strip(INLINE_GAP_CHARS)):  # INLINE_GAP_RE.fullmatch
             if named:
                 rows.extend(_run_candidates(text, run, lowercase_words))
             run = []
@@ -653,11 +650,12 @@ def candidate_rows(text: str, spans: list[tuple[int, int]], *, stoplist: frozens
                 if reason:
                     named = True
                 else:
-                    word = text[start:end]
                     lower = plain.get(word)
                     if lower is None:
                         lower = plain[word] = word.isascii() and word.isalpha() and word.islower()
                     named = not lower
+    if run and named:
+        rows.extend(_run_candidates(text, run, lowercase_words))
     rows.sort()
     return rows
 
@@ -673,8 +671,20 @@ def _word_reasons(stoplist: frozenset[str]) -> dict[str, str | None]:
     return {}
 
 
+class _LazyWords:
+    """The all-lowercase words of a text (``LOWER_WORD_RE``), found on the first question asked of them."""
+
+    def __init__(self, text: str):
+        self.text, self.words = text, None
+
+    def __contains__(self, word: str) -> bool:
+        if self.words is None:
+            self.words = frozenset(LOWER_WORD_RE.findall(self.text))
+        return word in self.words
+
+
 def _run_candidates(
-    text: str, run: list[tuple[int, int, str]], lowercase_words: frozenset[str]
+    text: str, run: list[tuple[int, int, str]], lowercase_words: frozenset[str] | _LazyWords
 ) -> list[tuple[int, int, str, str]]:
     """Candidates from a run of adjacent Latin words that holds no mention or stoplisted word.
 

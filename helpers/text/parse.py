@@ -70,6 +70,8 @@ def detect_lang(text: str) -> str:
 
 def script_counts(text: str) -> tuple[int, int]:
     """(Han characters, Latin letters) in ``text``."""
+    if text.isascii():  # no Han character to count (most of an English original's lines: speed)
+        return 0, len(NOT_LATIN_LETTER_RUN.sub("", text))
     return len(NOT_HAN_RUN.sub("", text)), len(NOT_LATIN_LETTER_RUN.sub("", text))
 
 
@@ -157,7 +159,7 @@ def is_link_row(text: str) -> bool:
     >>> is_link_row("[Paper](https://example.org/p) · [Code](https://example.org/c)"), is_link_row("马克·吐温")
     (True, False)
     """
-    if text.startswith(("|", "｜")):
+    if text.startswith(("|", "｜")) or not ("|" in text or "｜" in text or "•" in text):  # no separator: one entry
         return False
     entries = [e for e in LINK_ROW_SEPARATOR.split(text)]
     if len(entries) >= 2 and all(LINK_ENTRY.match(e) for e in entries):
