@@ -215,7 +215,12 @@ DISCOVER_WORD_RE = re.compile(rf"{LATIN_BEFORE}[{LATIN_CLASS}]+(?:[.\-&+][{LATIN
 DISCOVER_NAMED_WORD_RE = re.compile(
     rf"{LATIN_BEFORE}(?=[{LATIN_CLASS}.\-&+]*[A-Z\u00C0-\u00DE0-9])[{LATIN_CLASS}]+(?:[.\-&+][{LATIN_CLASS}]+)*")
 # URLs and e-mail addresses: no name inside them is a mention.
-DISCOVER_URL_RE = re.compile(r"(?:https?://|www\.)[^\s，。、）)\]」>\u3000]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+DISCOVER_WEB_ADDRESS = r"(?:https?://|www\.)[^\s，。、）)\]」>\u3000]+"
+DISCOVER_EMAIL_ADDRESS = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+DISCOVER_URL_RE = re.compile(f"{DISCOVER_WEB_ADDRESS}|{DISCOVER_EMAIL_ADDRESS}")
+#: The same in a text without an "@", where no e-mail address can match (speed: the e-mail alternative is tried at
+#: every word character, and reads each word to its end).
+DISCOVER_WEB_ADDRESS_RE = re.compile(DISCOVER_WEB_ADDRESS)
 # An organisation cue right after a name, in English ("Rokid Inc.", "Foo Labs", "Bar AI", "the Baz team"; not "the
 # German company Baz", where "company" goes with the name after it)
 # and in Chinese (Rokid 公司, 团队, 实验室, 研究院, 集团, 科技).
@@ -280,10 +285,14 @@ DISCOVER_PRODUCT_BEFORE_RE = re.compile(
 # "reach us at Foo"; 加入我们的 Foo, 关注我们的 Foo, 欢迎加入 Foo (an icon or a language word may stand between; 关注
 # alone, "to watch", is no cue: 大家都很关注 Foo is news about Foo). What
 # follows is a list of names ("Foo or Bar", "Foo 和 Bar"): ``DISCOVER_PLATFORM_NAMES_RE`` reads it.
-DISCOVER_PLATFORM_CUE_RE = re.compile(
-    r"(?:\b(?:[Jj]oin|[Ff]ollow|[Ff]ind|[Rr]each|[Cc]ontact|[Cc]hat with)[ \u00A0]+us[ \u00A0]+(?:on|at|via)[ \u00A0]+"
-    r"(?:our[ \u00A0]+)?|欢迎(?:大家)?(?:加入|关注)(?:我们的?)?|(?:加入|关注)我们的?)"
-)
+DISCOVER_PLATFORM_CUE_VERBS = ("join", "follow", "find", "reach", "contact", "chat with")  # lowercase or capitalised
+DISCOVER_PLATFORM_CUE_ZH = (r"欢迎(?:大家)?(?:加入|关注)(?:我们的?)?", r"加入我们的?", r"关注我们的?")
+# Written as one alternative per spelling, each opening on its first character, a word boundary checked after it (speed:
+# re then looks only where one of those characters stands; a pattern opening on \b was tried at every character).
+DISCOVER_PLATFORM_CUE_RE = re.compile("|".join(
+    [rf"{re.escape(first)}(?<!\w.){re.escape(verb[1:])}[ \u00A0]+us[ \u00A0]+(?:on|at|via)[ \u00A0]+(?:our[ \u00A0]+)?"
+     for verb in DISCOVER_PLATFORM_CUE_VERBS for first in (verb[0].upper(), verb[0])]
+    + list(DISCOVER_PLATFORM_CUE_ZH)))
 # The names after a platform cue: each an optional icon or language word (English, 英文, official, 官方 …), then a Latin
 # name, joined by "or", "and", commas, 和, 或(者), 、 or a slash.
 DISCOVER_PLATFORM_NAMES_RE = re.compile(

@@ -443,3 +443,38 @@ def test_the_seam_patterns_find_the_seams_the_old_ones_found_in_every_line():
 @given(st.text(alphabet="abzAZTheWo.!?’”)\"' \n中", max_size=40))
 def test_the_seam_patterns_agree_with_the_old_ones_on_any_string(text):
     _same_seams(text)
+
+
+# ---- discovery: the platform cues and web addresses as the patterns they replaced find them --------------------------
+
+OLD_PLATFORM_CUE = re.compile(
+    r"(?:\b(?:[Jj]oin|[Ff]ollow|[Ff]ind|[Rr]each|[Cc]ontact|[Cc]hat with)[ \u00A0]+us[ \u00A0]+(?:on|at|via)[ \u00A0]+"
+    r"(?:our[ \u00A0]+)?|欢迎(?:大家)?(?:加入|关注)(?:我们的?)?|(?:加入|关注)我们的?)"
+)
+
+
+def _same_addresses_and_cues(text):
+    from helpers.patterns import DISCOVER_PLATFORM_CUE_RE, DISCOVER_URL_RE, DISCOVER_WEB_ADDRESS_RE
+    from helpers.tables.discover import _url_mask
+
+    spans = [m.span() for m in DISCOVER_URL_RE.finditer(text)]
+    if "@" not in text:
+        assert [m.span() for m in DISCOVER_WEB_ADDRESS_RE.finditer(text)] == spans
+    mask = bytearray(len(text))
+    for a, b in spans:
+        mask[a:b] = b"\x01" * (b - a)
+    assert _url_mask(text) == bytes(mask)
+    assert [m.span() for m in DISCOVER_PLATFORM_CUE_RE.finditer(text)] == [m.span() for m in OLD_PLATFORM_CUE.finditer(text)]
+
+
+def test_the_platform_cues_and_addresses_are_found_as_before_in_every_document():
+    for text in TEXTS.values():
+        _same_addresses_and_cues(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["Join", "join", "xFind", "follow", "Chat with", "Reach", "contact", " ", "\u00a0", "us",
+                                 "on", "at", "via", "our", "欢迎", "大家", "加入", "关注", "我们", "的", "Zorb", "a@b.io",
+                                 "www.", "https://", "x.com/p", "@", ".", "_", "é", "\n", "，"]), max_size=14))
+def test_the_platform_cues_and_addresses_agree_with_the_old_patterns_on_any_string(parts):
+    _same_addresses_and_cues("".join(parts))

@@ -48,7 +48,7 @@ from ..patterns import (
     CAMEL_RE, CAPITALISED_RE, LATIN_CLASS, DISCOVER_EN_AFTER_MORE_RE, DISCOVER_EN_AFTER_RE, DISCOVER_EN_BEFORE_MORE_RE,
     DISCOVER_EN_BEFORE_RE, DISCOVER_EN_CUE_RE, DISCOVER_LOWER_RE, DISCOVER_NAMED_WORD_RE, DISCOVER_NAME_WORD_AFTER_RE,
     DISCOVER_OF_BEFORE_RE, DISCOVER_PLATFORM_CUE_RE, DISCOVER_PLATFORM_NAMES_RE, DISCOVER_PRODUCT_AFTER, DISCOVER_PRODUCT_BEFORE_RE,
-    DISCOVER_URL_RE, DISCOVER_ZH_BEFORE_RE, DISCOVER_ZH_CUE_RE, HAS_DIGIT_RE, HAS_UPPER_RE, LATIN_BEFORE,
+    DISCOVER_URL_RE, DISCOVER_WEB_ADDRESS_RE, DISCOVER_ZH_BEFORE_RE, DISCOVER_ZH_CUE_RE, HAS_DIGIT_RE, HAS_UPPER_RE, LATIN_BEFORE,
     LATIN_CHAR_RE, MADE_BY_AFTER_RE, MADE_BY_AUTHOR_LINE_RE, MADE_BY_BEFORE_RE, MADE_BY_OWN_RE, MADE_BY_ZH_VERB_RE,
 )
 from ..vocab import load_vocabulary
@@ -263,7 +263,7 @@ def url_mask(text: str) -> bytearray:
 def _url_mask(text: str) -> bytes:
     """``url_mask`` of the text last asked about (an extract asks twice: the gazetteer's mentions, then discovery)."""
     mask = bytearray(len(text))
-    for match in DISCOVER_URL_RE.finditer(text):
+    for match in (DISCOVER_URL_RE if "@" in text else DISCOVER_WEB_ADDRESS_RE).finditer(text):
         mask[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     return bytes(mask)
 
