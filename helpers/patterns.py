@@ -122,17 +122,20 @@ WORD_RUN = re.compile(r"[\w'’.-]+")
 
 # Words that start an English sentence. A lowercase word glued to one of them ("labThe thing")
 # marks two units run together; the list holds no word that ends a brand name (LinkedIn, OpenAI).
-# The match is the opener itself, its start the seam (a pattern that opens on a lookbehind is tried at every character;
-# one that opens on a word is looked for only where that word's first letter stands).
+# The match is the opener itself, its start the seam; each opener is written as its first letter, then what must stand
+# before it, then the rest (speed: a pattern that opens on a lookbehind is tried at every character, one that opens on
+# a letter only where that letter stands).
+GLUED_HEADING_OPENERS = ("The", "This", "That", "These", "Those", "There", "When", "Where", "What", "While", "How", "Our",
+                         "Some", "Most", "Many", "But", "And", "After", "Before", "With", "From")
 GLUED_HEADING = re.compile(
-    r"(?<=[a-z][a-z)”’\"'])(?:The|This|That|These|Those|There|When|Where|What|While|How|Our|Some|Most|Many|But|And|After|Before|With|From)\b"
+    "(?:" + "|".join(rf"{w[0]}(?<=[a-z][a-z)”’\"']{w[0]}){w[1:]}" for w in GLUED_HEADING_OPENERS) + r")\b"
 )
 
 # A sentence run into the next: "not spending.Some Chinese".
 # Also after a closing quote: "a game of telephone.’Direct outputs".
 # The match is the terminator and its quote, its end the seam (speed: a pattern that opens on a lookbehind is tried at
 # every character, one that opens on a terminator only where one stands).
-GLUED_SENTENCE = re.compile(r"(?<=[a-z]{2})[.!?][’”]?(?=[A-Z](?:[a-z]|[A-Z]{2}))")
+GLUED_SENTENCE = re.compile(r"[.!?](?<=[a-z]{2}[.!?])[’”]?(?=[A-Z](?:[a-z]|[A-Z]{2}))")
 
 # Sentence ends. Chinese: full- and half-width terminators with the closing marks that follow.
 # A terminator after the closing marks belongs to the same end ("…何在。”。" is one end, not a lone "。").
