@@ -54,6 +54,7 @@ GLOSSARY_COLUMNS = ["zh", "en"]
 LATIN_EDGE = "A-Za-z0-9"
 #: A character a word or prefix cue may not follow (each of their patterns opens with ``(?<![LATIN_EDGE])``).
 LATIN_EDGE_RE = re.compile(f"[{LATIN_EDGE}]")
+LATIN_EDGE_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")  # the same, as a set
 
 
 # ---- reading ----------------------------------------------------------------------------------
@@ -228,6 +229,8 @@ class CueMatcher:
         # which patterns can match at all (a match holds its cue's first word, case aside), and only those run.
         self._patterns: list[tuple[str, re.Pattern]] = []
         anchors: dict[str, set[int]] = {}
+        # a capitals pattern (case kept) can match only where its cue's first word stands as written: (index, spelling)
+        capitals: dict[str, set[tuple[int, str]]] = {}
         for name, rows in table.groupby(label, sort=False):
             compiled = self.labels[str(name)]
             for pattern in (compiled.capitals, compiled.other, compiled.substrings):
@@ -236,9 +239,12 @@ class CueMatcher:
                 index = len(self._patterns)
                 self._patterns.append((str(name), pattern))
                 for cue in _pattern_cues(pattern, compiled, rows):
-                    anchor = cue.split()[0].rstrip("*").lower() if cue.split() else ""
-                    for spelling in {anchor, anchor.replace("'", "’")}:  # the pattern takes either apostrophe
-                        anchors.setdefault(spelling, set()).add(index)
+                    first = cue.split()[0].rstrip("*") if cue.split() else ""
+                    anchor = first.lower()
+                    for spelling, written in {(anchor, first), (anchor.replace("'", "’"), first.replace("'", "’"))}:
+                        anchors.setdefault(spelling, set()).add(index)  # the pattern takes either apostrophe
+                        if pattern is compiled.capitals and spelling:
+                            capitals.setdefault(spelling, set()).add((index, written))
         self._always = frozenset(anchors.pop("", ()))  # a cue without a literal first word: its pattern always runs
         # A word or prefix pattern cannot match right after a Latin letter or digit (its lookbehind, case-sensitive or
         # not, refuses such a character): its anchors' hits there ("i" inside "in") are skipped; substrings' are not.
@@ -246,9 +252,10 @@ class CueMatcher:
         self._anchors = None
         if anchors:
             self._anchors = ahocorasick.Automaton()
+            cased = {i for i, (name, pattern) in enumerate(self._patterns) if pattern is self.labels[name].capitals}
             for anchor, indexes in anchors.items():
-                self._anchors.add_word(anchor, (len(anchor), tuple(sorted(indexes & bounded)),
-                                                tuple(sorted(indexes - bounded))))
+                self._anchors.add_word(anchor, (len(anchor), tuple(sorted(indexes & bounded - cased)),
+                                                tuple(sorted(indexes - bounded)), tuple(sorted(capitals.get(anchor, ())))))
             self._anchors.make_automaton()
 
     def find(self, text: str, tokens: list[tuple[str, int, int]] | None = None,
@@ -286,12 +293,17 @@ class CueMatcher:
         if self._anchors is None or FOLDING_SPECIALS_RE.search(text):
             return [(name, pattern, None) for name, pattern in self._patterns]
         starts: dict[int, set[int]] = {}
-        edge = LATIN_EDGE_RE.match
-        for last, (length, bounded, anywhere) in self._anchors.iter(text.lower()):
+        edge = LATIN_EDGE_CHARS
+        for last, (length, bounded, anywhere, cased) in self._anchors.iter(text.lower()):
             start = last + 1 - length
-            if bounded and not (start and edge(text, start - 1)):
+            if (bounded or cased) and not (start and text[start - 1] in edge):
                 for index in bounded:
                     starts.setdefault(index, set()).add(start)
+                if cased:
+                    written = text[start:last + 1]
+                    for index, spelling in cased:
+                        if written == spelling:
+                            starts.setdefault(index, set()).add(start)
             for index in anywhere:
                 starts.setdefault(index, set()).add(start)
         out = [(*self._patterns[i], None) for i in self._always]
