@@ -478,3 +478,22 @@ def test_the_platform_cues_and_addresses_are_found_as_before_in_every_document()
                                  "www.", "https://", "x.com/p", "@", ".", "_", "é", "\n", "，"]), max_size=14))
 def test_the_platform_cues_and_addresses_agree_with_the_old_patterns_on_any_string(parts):
     _same_addresses_and_cues("".join(parts))
+
+
+OLD_INLINE_RUN = re.compile(r"[^\S\r\n]{2,}|[^\S \r\n]")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=" \t\u00a0\u3000\r\nab中", max_size=30))
+def test_the_inline_runs_are_found_as_the_two_class_pattern_found_them(text):
+    from helpers.patterns import INLINE_RUN_RE
+
+    assert [m.span() for m in INLINE_RUN_RE.finditer(text)] == [m.span() for m in OLD_INLINE_RUN.finditer(text)]
+    assert INLINE_RUN_RE.sub(" ", text) == OLD_INLINE_RUN.sub(" ", text)
+
+
+def test_the_inline_runs_of_every_document_are_found_as_before():
+    from helpers.patterns import INLINE_RUN_RE
+
+    for text in TEXTS.values():
+        assert [m.span() for m in INLINE_RUN_RE.finditer(text)] == [m.span() for m in OLD_INLINE_RUN.finditer(text)]
