@@ -497,3 +497,22 @@ def test_the_inline_runs_of_every_document_are_found_as_before():
 
     for text in TEXTS.values():
         assert [m.span() for m in INLINE_RUN_RE.finditer(text)] == [m.span() for m in OLD_INLINE_RUN.finditer(text)]
+
+
+OLD_ZH_END = re.compile(r"(?:[。！？；!?;]+|…+|\.{3,})(?:[”’」』）)】》\"'][。！？；!?;]*)*")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="。！？；!?;….”’」』）)】》\"'a中 ", max_size=30))
+def test_the_chinese_sentence_ends_are_found_as_the_three_alternatives_found_them(text):
+    from helpers.patterns import ZH_END
+
+    assert [m.span() for m in ZH_END.finditer(text)] == [m.span() for m in OLD_ZH_END.finditer(text)]
+
+
+def test_the_chinese_sentence_ends_of_every_line_are_found_as_before():
+    from helpers.patterns import ZH_END
+
+    for text in TEXTS.values():
+        for line in text.splitlines():
+            assert [m.span() for m in ZH_END.finditer(line)] == [m.span() for m in OLD_ZH_END.finditer(line)]
