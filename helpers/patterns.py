@@ -19,7 +19,9 @@ CJK_CHAR = re.compile(
 )
 
 #: Latin letters, accented ones included (À-ɏ), and with digits: what a Latin word is made of.
-LATIN_LETTER_CLASS = r"A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"  # Latin-1's × and ÷ are signs, not letters
+LATIN_ACCENTED_CLASS = r"\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"  # Latin-1's × and ÷ are signs, not letters
+LATIN_LETTER_CLASS = r"A-Za-z" + LATIN_ACCENTED_CLASS
+LATIN_ACCENTED_LETTER = re.compile(f"[{LATIN_ACCENTED_CLASS}]")
 LATIN_CLASS = LATIN_LETTER_CLASS + "0-9"
 LATIN_LETTER = re.compile(f"[{LATIN_LETTER_CLASS}]")
 #: What is not Han, not a Latin letter: removed, what is left counts them (faster than a list of every match).

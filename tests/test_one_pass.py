@@ -516,3 +516,12 @@ def test_the_chinese_sentence_ends_of_every_line_are_found_as_before():
     for text in TEXTS.values():
         for line in text.splitlines():
             assert [m.span() for m in ZH_END.finditer(line)] == [m.span() for m in OLD_ZH_END.finditer(line)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aZé×÷ÀɏɐßÞ中文。 \t1'’\ud800\U00020000", max_size=30))
+def test_a_blocks_han_characters_and_latin_letters_are_counted_as_the_patterns_counted_them(text):
+    from helpers.patterns import NOT_HAN_RUN, NOT_LATIN_LETTER_RUN
+    from helpers.text.parse import script_counts
+
+    assert script_counts(text) == (len(NOT_HAN_RUN.sub("", text)), len(NOT_LATIN_LETTER_RUN.sub("", text)))
