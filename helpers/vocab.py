@@ -204,6 +204,7 @@ class CueMatcher:
 
     def __init__(self, table: pd.DataFrame, label: str):
         self.labels: dict[str, _Label] = {}
+        alternatives: dict[tuple[str, str], list[tuple[str, str]]] = {}  # each pattern's (cue, match), in its order
         for name, rows in table.groupby(label, sort=False):
             by = {m: rows.loc[rows["match"] == m, "cue"].tolist() for m in MATCHES}
             latin_prefix = [c for c in by["prefix"] if not re.search(r"[^\x00-\u024f]", c)]
@@ -211,6 +212,8 @@ class CueMatcher:
             words = [(c, "word") for c in by["word"]] + [(c, "prefix") for c in latin_prefix]
             upper = [(c, m) for c, m in words if c != c.lower() and c == c.upper()]
             other = [(c, m) for c, m in words if (c, m) not in upper]
+            for which, pairs in (("capitals", upper), ("other", other), ("substrings", [(c, "substring") for c in by["substring"]])):
+                alternatives[(str(name), which)] = _ordered(pairs)
             self.labels[str(name)] = _Label(
                 capitals=_mixed(upper, 0), other=_mixed(other, re.IGNORECASE),
                 substrings=_mixed([(c, "substring") for c in by["substring"]], re.IGNORECASE),
@@ -228,19 +231,24 @@ class CueMatcher:
         # Most sentences hold none of a label's cues: one automaton over each cue's first word, lowercased, says
         # which patterns can match at all (a match holds its cue's first word, case aside), and only those run.
         self._patterns: list[tuple[str, re.Pattern]] = []
+        # and each pattern's alternatives with the first words they open on (``_narrowed``)
+        self._alternatives: list[list[tuple[str, str, frozenset[str]]]] = []
+        self._narrow: dict[tuple[int, frozenset[str]], re.Pattern] = {}
         anchors: dict[str, set[int]] = {}
         # a capitals pattern (case kept) can match only where its cue's first word stands as written: (index, spelling)
         capitals: dict[str, set[tuple[int, str]]] = {}
         for name, rows in table.groupby(label, sort=False):
             compiled = self.labels[str(name)]
-            for pattern in (compiled.capitals, compiled.other, compiled.substrings):
+            for which, pattern in (("capitals", compiled.capitals), ("other", compiled.other),
+                                   ("substrings", compiled.substrings)):
                 if pattern is None:
                     continue
                 index = len(self._patterns)
                 self._patterns.append((str(name), pattern))
+                self._alternatives.append([(c, m, frozenset(_spellings(_anchor(c)))) for c, m in alternatives[(str(name), which)]])
                 for cue in _pattern_cues(pattern, compiled, rows):
                     first = cue.split()[0].rstrip("*") if cue.split() else ""
-                    anchor = first.lower()
+                    anchor = _anchor(cue)
                     for spelling, written in {(anchor, first), (anchor.replace("'", "’"), first.replace("'", "’"))}:
                         anchors.setdefault(spelling, set()).add(index)  # the pattern takes either apostrophe
                         if pattern is compiled.capitals and spelling:
@@ -255,7 +263,8 @@ class CueMatcher:
             cased = {i for i, (name, pattern) in enumerate(self._patterns) if pattern is self.labels[name].capitals}
             for anchor, indexes in anchors.items():
                 self._anchors.add_word(anchor, (len(anchor), tuple(sorted(indexes & bounded - cased)),
-                                                tuple(sorted(indexes - bounded)), tuple(sorted(capitals.get(anchor, ())))))
+                                                tuple(sorted(indexes - bounded)), tuple(sorted(capitals.get(anchor, ()))),
+                                                anchor))
             self._anchors.make_automaton()
 
     def find(self, text: str, tokens: list[tuple[str, int, int]] | None = None,
@@ -267,13 +276,14 @@ class CueMatcher:
         for name, pattern, starts in self._candidate_patterns(text):
             if name not in wanted:
                 continue
-            if starts is None:
+            if starts is None:  # ``pattern`` is the pattern, run anywhere
                 found.update((m.start(), m.end(), name) for m in pattern.finditer(text))
                 continue
-            # what finditer finds, tried only where a cue's first word starts: leftmost first, never overlapping
+            # ``pattern`` is its index: what finditer finds, tried only where a cue's first word starts (leftmost
+            # first, never overlapping), at each start only the alternatives opening on a first word found there
             reach = 0
-            for start in starts:
-                if start >= reach and (m := pattern.match(text, start)) is not None:
+            for start, words in starts:
+                if start >= reach and (m := self._narrowed(pattern, words).match(text, start)) is not None:
                     found.add((start, m.end(), name))
                     reach = m.end()
         if tokens and self.needs_tokens:
@@ -286,29 +296,46 @@ class CueMatcher:
                     found.update((a, b, name) for p, name in self._prefix_labels if name in wanted and t.startswith(p))
         return sorted(found, key=lambda f: (f[0], -(f[1] - f[0]), f[2]))
 
-    def _candidate_patterns(self, text: str) -> list[tuple[str, re.Pattern, list[int] | None]]:
+    def _candidate_patterns(self, text: str) -> list[tuple[str, re.Pattern | int, list | None]]:
         """(label, pattern, where a match may start) of the patterns that can match ``text``: those whose cues'
-        first words it holds, case aside, at the offsets where those words start (None: anywhere). A text holding
+        first words it holds, case aside, with the offsets where those words start, each with the words found there
+        (the pattern's index then stands for the pattern), or None and the pattern (anywhere). A text holding
         a letter that re's ignore-case folds beyond lower() (ı, ſ, the Kelvin sign…) runs every pattern anywhere."""
         if self._anchors is None or FOLDING_SPECIALS_RE.search(text):
             return [(name, pattern, None) for name, pattern in self._patterns]
-        starts: dict[int, set[int]] = {}
+        starts: dict[int, dict[int, set[str]]] = {}  # pattern index -> start -> the first words found there
         edge = LATIN_EDGE_CHARS
-        for last, (length, bounded, anywhere, cased) in self._anchors.iter(text.lower()):
+        for last, (length, bounded, anywhere, cased, word) in self._anchors.iter(text.lower()):
             start = last + 1 - length
             if (bounded or cased) and not (start and text[start - 1] in edge):
                 for index in bounded:
-                    starts.setdefault(index, set()).add(start)
+                    starts.setdefault(index, {}).setdefault(start, set()).add(word)
                 if cased:
                     written = text[start:last + 1]
                     for index, spelling in cased:
                         if written == spelling:
-                            starts.setdefault(index, set()).add(start)
+                            starts.setdefault(index, {}).setdefault(start, set()).add(word)
             for index in anywhere:
-                starts.setdefault(index, set()).add(start)
+                starts.setdefault(index, {}).setdefault(start, set()).add(word)
         out = [(*self._patterns[i], None) for i in self._always]
-        out += [(*self._patterns[i], sorted(positions)) for i, positions in starts.items() if i not in self._always]
+        # (label, the pattern's index, its (start, first words) in order) for the patterns narrowed per start
+        out += [(self._patterns[i][0], i, sorted(positions.items())) for i, positions in starts.items()
+                if i not in self._always]
         return out
+
+    def _narrowed(self, index: int, words: set[str]) -> re.Pattern:
+        """Pattern ``index`` with only its alternatives whose cue opens on one of ``words`` (first words, lowercased),
+        in its order: where only those words stand it matches what the whole alternation matches (the first
+        alternative that matches is among them), at a fraction of the cost of trying every cue (built once per set)."""
+        key = (index, frozenset(words))
+        narrowed = self._narrow.get(key)
+        if narrowed is None:
+            if len(self._narrow) > NARROWED_KEPT:
+                self._narrow.clear()
+            pattern = self._patterns[index][1]
+            kept = [cue_pattern(c, m) for c, m, spellings in self._alternatives[index] if spellings & key[1]]
+            narrowed = self._narrow[key] = re.compile("|".join(kept), pattern.flags) if kept else pattern
+        return narrowed
 
 
 def _pattern_cues(pattern: re.Pattern, compiled: _Label, rows: pd.DataFrame) -> list[str]:
@@ -321,12 +348,30 @@ def _pattern_cues(pattern: re.Pattern, compiled: _Label, rows: pd.DataFrame) -> 
     return upper if pattern is compiled.capitals else [c for c in words if c not in upper]
 
 
+def _ordered(cues: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(cue, match) pairs as an alternation holds them: each once, the longest cue first so it wins where several start."""
+    return sorted(dict.fromkeys(cues), key=lambda cm: len(cm[0]), reverse=True)
+
+
 def _mixed(cues: list[tuple[str, str]], flags: int) -> re.Pattern | None:
     """One alternation of (cue, match) pairs, the longest cue first so it wins where several start."""
     if not cues:
         return None
-    ordered = sorted(dict.fromkeys(cues), key=lambda cm: len(cm[0]), reverse=True)
-    return re.compile("|".join(cue_pattern(c, m) for c, m in ordered), flags)
+    return re.compile("|".join(cue_pattern(c, m) for c, m in _ordered(cues)), flags)
+
+
+def _anchor(cue: str) -> str:
+    """A cue's first word, lowercased, a prefix's star dropped: what the prefilter looks for ("" for a blank cue)."""
+    return cue.split()[0].rstrip("*").lower() if cue.split() else ""
+
+
+def _spellings(anchor: str) -> set[str]:
+    """An anchor as the prefilter looks for it: with either apostrophe."""
+    return {anchor, anchor.replace("'", "’")}
+
+
+#: How many narrowed patterns a matcher keeps before starting afresh (memory bound; a few hundred serve a corpus).
+NARROWED_KEPT = 5_000
 
 
 def longest_first(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
