@@ -69,7 +69,8 @@ COUNT_AFTER_LABEL = r"\s*[\d][\d,.]*\s*(?:[万萬kK]\+?)?\s*$"
 #: A pictograph (emoji) or dingbat: site furniture often leads with one ('🤗 Hugging Face', '👋 Join us').
 PICTOGRAPH = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2190-\u21FF\u3030\u303D]")
 #: The separators of a row of links ('🤗 Model hub • 🤖 Mirror site', 'API | Docs | Blog').
-LINK_ROW_SEPARATOR = re.compile(r"\s*[|｜•·]\s*")
+LINK_ROW_SEPARATOR_CHARS = "|｜•·"
+LINK_ROW_SEPARATOR = re.compile(rf"\s*[{re.escape(LINK_ROW_SEPARATOR_CHARS)}]\s*")
 #: A figure's or table's caption, or a placeholder alt text: 'Figure 2. …', '表 1. …', '图 1：…', 'Image 1'.
 CAPTION = re.compile(r"^[*_]{0,3}(?:Figure|Fig\.|Table|Image|Photo|Chart|图片|图|表|圖片|圖)\s*\d{1,3}(?:\s*[.:：]|\s*$)")
 #: A display formula opening its line ('$$2f(x) \geq …$$', '\[ … \]', '\begin{equation}'): a formula, never a heading.

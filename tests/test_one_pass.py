@@ -525,3 +525,14 @@ def test_a_blocks_han_characters_and_latin_letters_are_counted_as_the_patterns_c
     from helpers.text.parse import script_counts
 
     assert script_counts(text) == (len(NOT_HAN_RUN.sub("", text)), len(NOT_LATIN_LETTER_RUN.sub("", text)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="|｜•·¦/🤗 ab[]()https:/.中，。", max_size=30))
+def test_a_line_without_a_separator_character_splits_into_one_entry(text):
+    """``is_link_row`` refuses a line holding none of LINK_ROW_SEPARATOR_CHARS before splitting it: the split of such a
+    line gives one entry, which is no row either."""
+    from helpers.patterns import LINK_ROW_SEPARATOR, LINK_ROW_SEPARATOR_CHARS
+
+    if not any(mark in text for mark in LINK_ROW_SEPARATOR_CHARS):
+        assert len(LINK_ROW_SEPARATOR.split(text)) == 1

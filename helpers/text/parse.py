@@ -25,7 +25,7 @@ from ..columns import (
 from ..patterns import (
     BARE_URL, BRACKETED_CREDIT, BREADCRUMB_TRAIL, BYLINE_LEAD, CAPTION, COMMA_CLAUSE, COUNT_AFTER_LABEL, DATE, DATED_ITEM, DISPLAY_MATH, END_MARK, ENDS_SENTENCE, ENDS_WITH_COLON, ENUMERATOR, EN_END,
     FILE_ENTRY, GLUED_HEADING, GLUED_SENTENCE, HAN, HANDLE_AFTER_LABEL, IMAGE_PLACEHOLDER, INITIAL, INNER_SENTENCE_END, LATIN_ACCENTED_LETTER, LATIN_LETTER, LINE,
-    LABELLED_URL, LINK_ENTRY, LINK_ROW_SEPARATOR, NOT_HAN_RUN, PHOTO_CREDIT, PICTOGRAPH, RUN_IN_HEADING, RUN_ON_ITEM, SECTION_NUMBER, SENTENCE_STARTERS,
+    LABELLED_URL, LINK_ENTRY, LINK_ROW_SEPARATOR, LINK_ROW_SEPARATOR_CHARS, NOT_HAN_RUN, PHOTO_CREDIT, PICTOGRAPH, RUN_IN_HEADING, RUN_ON_ITEM, SECTION_NUMBER, SENTENCE_STARTERS,
     TABLE_ROW, TERMINAL, TITLE_FIELD, TITLE_NUMBER, URL_PARTS, ZH_CLOSE_QUOTE, ZH_END, ZH_OPEN_QUOTE, ZH_QUOTE_INTRODUCERS,
 )
 from ..vocab import CueMatcher, load_cues
@@ -165,7 +165,7 @@ def is_link_row(text: str) -> bool:
     >>> is_link_row("[Paper](https://example.org/p) · [Code](https://example.org/c)"), is_link_row("马克·吐温")
     (True, False)
     """
-    if text.startswith(("|", "｜")) or not ("|" in text or "｜" in text or "•" in text):  # no separator: one entry
+    if text.startswith(("|", "｜")) or not any(mark in text for mark in LINK_ROW_SEPARATOR_CHARS):  # one entry
         return False
     entries = [e for e in LINK_ROW_SEPARATOR.split(text)]
     if len(entries) >= 2 and all(LINK_ENTRY.match(e) for e in entries):
