@@ -500,6 +500,18 @@ def test_a_translation_is_told_from_a_summary_by_the_sizes_of_its_versions():
     assert not is_translation(units("发布模型。"), units())  # no English: nothing to translate
 
 
+
+def test_a_chinese_that_reports_its_source_is_no_translation_however_long():
+    # a commentary retelling its source at length: the Chinese names the author in the third person (作者说), which a
+    # translation, rendering the author's "I", does not; the caveats read the same evidence (helpers.align.kind)
+    english = units("I tested the app on a dozen phones and most of them slowed down after two minutes of work.")
+    retold = units("作者说，他在十几款手机上测试了这个应用。", "作者说，大多数手机两分钟后就变慢了。", "作者说，这很常见。")
+    rendered = units("我在十几款手机上测试了这个应用，大多数手机在工作两分钟后就变慢了。")
+    assert is_translation(rendered, english)
+    assert not is_translation(retold, english)
+    params = AlignParams(aside_penalty=0.3, translation_aside_penalty=0.0)
+    assert calibrate(retold, english, params) == params  # a summary's bars: the writer's asides pay to link
+
 def test_a_translation_drops_the_aside_penalty_and_a_summary_keeps_it():
     params = AlignParams(aside_penalty=0.3, translation_aside_penalty=0.0)
     english = units("We release the model under an open licence, with its weights and code.")
@@ -675,6 +687,24 @@ def test_a_gap_is_not_filled_when_the_english_between_is_drawn_on_or_too_long():
     alignment = align_claims(make_claims(zh, longer))
     assert alignment.loc[alignment["zh_claim_id"] == 2, "relation"].tolist() == [ADDITION]
 
+
+
+def test_a_gap_takes_the_english_between_that_nothing_else_draws_on():
+    # the wire story's 美官員表示，這次調整的起因… sat between two links, and the English between them held its own
+    # sentence and one an earlier sentence had taken as a loose second link: the gap takes the one nothing draws on
+    from types import SimpleNamespace
+
+    from helpers.align.link import fill_gaps
+    evidence = SimpleNamespace(zh=pd.DataFrame({"claim_id": [1, 2, 3, 4]}),
+                               en=pd.DataFrame({"claim_id": [11, 12, 13, 14, 15], "unit": [1, 1, 1, 2, 2]}),
+                               marked=np.zeros(4, dtype=bool), params=AlignParams(gap_sentences=2))
+    rows = [(1, 11, 0.5, "one-to-many"), (1, 13, 0.5, "one-to-many"), (2, 12, 0.5, "summarises"),
+            (3, pd.NA, 0.0, "addition"), (4, 15, 0.5, "summarises")]
+    filled = fill_gaps(rows, evidence)
+    assert [(z, e) for z, e, _, _ in filled if z == 3] == [(3, 14)]
+    rows[3] = (3, pd.NA, 0.0, "addition")
+    taken = rows[:4] + [(4, 14, 0.5, "summarises")]  # nothing free between the neighbours' links: no gap to fill
+    assert [(z, e) for z, e, _, _ in fill_gaps(taken, evidence) if z == 3] == [(3, pd.NA)]
 
 def test_a_short_lead_sentence_joins_the_sentence_after_it():
     zh = [["实验室需要更多 Nvidia 芯片。"], ["大多数开发者用 Claude 编程。"]]

@@ -22,7 +22,8 @@ ORDER = [
     "helpers.tables.discover",
     "helpers.tables.extract",
     # 3 align: dictionaries, evidence, decoder, links, evaluation
-    "helpers.align.dictionary", "helpers.align.ecdict", "helpers.align.numbers", "helpers.align.evidence",
+    "helpers.align.dictionary", "helpers.align.ecdict", "helpers.align.numbers", "helpers.align.kind",
+    "helpers.align.evidence",
     "helpers.align.decode",
     "helpers.align.link", "helpers.align.evaluate", "helpers.align",
     # 4 framing: themes, labs, shifts

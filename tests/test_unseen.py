@@ -186,8 +186,45 @@ def test_the_wire_storys_truncated_english_is_flagged():
 
 
 def test_a_commentary_with_asides_is_not_called_a_translation():
-    # its asides are force-linked (34 of 44 sentences and headings link), so the link share alone read it as a
-    # translation: it speaks of its source in the third person (作者说, 这篇文章) and in its own voice (说白了, 我的看法)
+    # about as long as its English, it was once aligned as a translation, its asides force-linked (34 of 44 sentences
+    # and headings linked) and the link share alone read it as one: it speaks of its source in the third person
+    # (作者说, 这篇文章) and in its own voice (说白了, 我的看法)
     analysis = pipeline.run((UNSEEN / "b-wechat-commentary-simplified.txt").read_text(encoding="utf-8"))
     assert "translation" not in set(analysis.caveats["kind"])
     assert "commentary" in set(analysis.caveats["kind"])
+
+
+#: The WeChat commentary's units that are its writer's own, by a reading of both versions (their openings): the
+#: opening aside and the meta-comment on the write-up, the outline's title, the asides between the retold sections
+#: (说白了…, 我个人觉得…, 顺带一提…, 这让我想起…) and the whole closing section 我的看法. Sixteen of its 44 units.
+WRITERS_OWN = ["阅读原文前", "他在个人博客上", "要点总结", "说白了", "这一点国内", "我个人觉得", "很多团队拿着", "顺带一提",
+               "这让我想起", "放在今天的AI", "我的看法", "总的来说", "如果你也在做", "当然，作者的", "如果换成需要", "也欢迎大家"]
+
+
+def test_a_commentarys_asides_stay_unlinked():
+    # the aligner reads the commentary's kind from the same evidence as the caveats (it reports its source: 作者说):
+    # a summary's bars, where the writer's own sentences pay to link. Read as a translation, 7 of the 16 stayed
+    # unlinked; now 13 do. Three still link, each sharing the words of the English beside it: 他在个人博客上… (the
+    # post "looks back"), 顺带一提… (mixed precision) and 放在今天的AI… (the metric that mattered).
+    analysis = pipeline.run((UNSEEN / "b-wechat-commentary-simplified.txt").read_text(encoding="utf-8"))
+    claims = analysis.tables.claims.set_index("claim_id")
+    linked = set(analysis.alignment.dropna(subset=["zh_claim_id", "en_claim_id"])["zh_claim_id"].astype(int))
+    rows = analysis.alignment.dropna(subset=["zh_claim_id"]).drop_duplicates("zh_claim_id")
+    units = {int(z): claims.loc[int(z), "text"] for z in rows["zh_claim_id"]}
+    own = {opening: [z for z, text in units.items() if text.startswith(opening)] for opening in WRITERS_OWN}
+    assert all(len(ids) == 1 for ids in own.values())
+    unlinked = [opening for opening, ids in own.items() if ids[0] not in linked]
+    assert len(unlinked) >= 13, sorted(set(WRITERS_OWN) - set(unlinked))
+    assert {"说白了", "我的看法", "总的来说", "当然，作者的", "如果换成需要"} <= set(unlinked)  # force-linked before
+
+
+def test_the_wire_storys_attributed_sentence_takes_the_english_it_renders():
+    # 美官員表示，這次調整的起因… has no word the dictionaries meet in its English ("prompted", "diverted"), and sits
+    # between two links whose English between holds it and a sentence an earlier Chinese sentence took as a loose
+    # second link: the gap takes the one sentence nothing draws on
+    analysis = pipeline.run((UNSEEN / "a-wire-report-traditional.txt").read_text(encoding="utf-8"))
+    claims = analysis.tables.claims.set_index("claim_id")
+    rows = analysis.alignment.dropna(subset=["zh_claim_id", "en_claim_id"])
+    linked = [claims.loc[int(e), "text"] for z, e in zip(rows["zh_claim_id"], rows["en_claim_id"])
+              if claims.loc[int(z), "text"].startswith("美官員表示，這次調整的起因")]
+    assert len(linked) == 1 and linked[0].startswith("U.S. officials said the push was prompted")

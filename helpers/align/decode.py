@@ -13,7 +13,7 @@ import heapq
 import numpy as np
 
 from ..params import AlignParams
-from .evidence import Evidence, is_translation
+from .evidence import Evidence
 
 
 def decode_monotone(gain: np.ndarray, params: AlignParams = AlignParams(), *, marked: np.ndarray | None = None,
@@ -291,7 +291,7 @@ def decode(evidence: Evidence, params: AlignParams | None = None) -> list[int]:
         if pulled.any():
             restart = pulled if evidence.restart is None else evidence.restart | pulled
             path = decoder(evidence.gain, params, marked=evidence.marked, restart=restart)
-    if is_translation(evidence.zh, evidence.en, params):
+    if evidence.translation:
         return path
     return withhold_ambiguous(path, link_margins(evidence.coverage, path), params)
 

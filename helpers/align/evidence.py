@@ -49,6 +49,7 @@ from ..text.segment import Tokenizer
 from ..text.reader import InputError
 from .dictionary import Dictionary, default_dictionary, load_zh_idf, tokenize_en
 from .ecdict import EnglishChinese, default_ecdict
+from .kind import reports_source
 from .numbers import mask_numbers, number_terms
 
 ZH_TERM = "zh:"  # prefix of a Chinese term in an English term set (ECDICT renderings), so it never meets an English stem
@@ -199,6 +200,7 @@ class Evidence:
                                        # sections each read the source again: the decoder lets it link anywhere)
     anchors: np.ndarray | None = None  # per zh sentence: the English unit its Latin words, names or numbers single out
                                        # (``anchor_units``), or -1; the decoder lets it link there against the order
+    translation: bool = False  # the document read as a translation (``is_translation``): its own bars, in strict order
 
 
 def _mention_terms(mentions: pd.DataFrame | None) -> dict[int, set[str]]:
@@ -293,21 +295,28 @@ def length_ratio(zh: pd.DataFrame, en: pd.DataFrame) -> float:
     return int(zh["text"].str.len().sum()) / english if english else 0.0
 
 
-def is_translation(zh: pd.DataFrame, en: pd.DataFrame, params: AlignParams = AlignParams()) -> bool:
-    """True when the Chinese is about as long as a translation of the English (``translation_ratio``), not a summary.
+def is_translation(zh: pd.DataFrame, en: pd.DataFrame, params: AlignParams = AlignParams(),
+                   tokenizer: Tokenizer | None = None) -> bool:
+    """True when the Chinese is about as long as a translation of the English (``translation_ratio``) and does not
+    report its source in the third person (``kind.reports_source``: 作者说, 这篇文章; what the caveats read too, so the
+    aligner and the pages agree on the kind): a commentary that retells its source at length, asides between, is read
+    with a summary's bars, where the writer's own sentences pay to link.
 
     >>> units = lambda *texts: pd.DataFrame({"text": list(texts)})
     >>> is_translation(units("我们发布了新模型。"), units("We released a new model."))
     True
     >>> is_translation(units("新模型发布。"), units("We released a new model. " * 10))
     False
+    >>> is_translation(units(*["作者说，他们发布了新模型。"] * 3), units("We released a new model. " * 2))
+    False
     """
-    return length_ratio(zh, en) >= params.translation_ratio
+    return length_ratio(zh, en) >= params.translation_ratio and not reports_source(zh, en, tokenizer)
 
 
-def calibrate(zh: pd.DataFrame, en: pd.DataFrame, params: AlignParams) -> AlignParams:
-    """The parameters for this document: a translation's own bars (``translation_*``) replace the summary's."""
-    if not is_translation(zh, en, params):
+def calibrate(zh: pd.DataFrame, en: pd.DataFrame, params: AlignParams, translation: bool | None = None) -> AlignParams:
+    """The parameters for this document: a translation's own bars (``translation_*``) replace the summary's.
+    ``translation``: the kind when already read (``is_translation``)."""
+    if not (is_translation(zh, en, params) if translation is None else translation):
         return params
     return replace(params, aside_penalty=params.translation_aside_penalty,
                    back_jump_cost=params.translation_back_jump_cost, excursion_cost=params.translation_excursion_cost)
@@ -319,9 +328,10 @@ def gather_evidence(claims: pd.DataFrame, mentions: pd.DataFrame | None, params:
     """Every score the decoder needs: coverage, z and gain per (Chinese sentence, English unit), and what built them."""
     check_size(claims, params)
     zh, en = content_units(claims)
-    params = calibrate(zh, en, params)
-    dictionary = dictionary or default_dictionary()
     tokenizer = tokenizer or tokenizer_for()
+    translation = is_translation(zh, en, params, tokenizer)
+    params = calibrate(zh, en, params, translation)
+    dictionary = dictionary or default_dictionary()
     if params.en_zh_senses > 0 and en_zh is None:
         en_zh = default_ecdict()
     english_terms = EnglishTerms(en_zh, params.en_zh_senses, tokenizer)
@@ -347,7 +357,7 @@ def gather_evidence(claims: pd.DataFrame, mentions: pd.DataFrame | None, params:
     median_length = float(np.median(block_length)) if m else 1.0
     length_norm = (np.maximum(block_length, 1.0) / max(median_length, 1.0)) ** params.length_exponent
 
-    summary = not is_translation(zh, en, params)
+    summary = not translation
     all_concepts = []
     for claim_id, text in zip(zh["claim_id"], zh["text"]):
         concepts = zh_concepts(text, dictionary, params, tokenizer, own_numbering=summary)
@@ -379,7 +389,8 @@ def gather_evidence(claims: pd.DataFrame, mentions: pd.DataFrame | None, params:
     anchors = (anchor_units(all_concepts, block_terms, df, coverage, gain, marked) if summary and params.anchor_pull
                else np.full(n, -1))
     return Evidence(zh=zh, en=en, blocks=blocks, coverage=coverage, z=z, gain=gain, concepts=all_concepts, idf=idf,
-                     marked=marked, terms=english_terms, params=params, restart=restart, anchors=anchors)
+                     marked=marked, terms=english_terms, params=params, restart=restart, anchors=anchors,
+                     translation=translation)
 
 
 #: A summary's own repeated words are discounted only over this many sentences: fewer say too little about the rest.

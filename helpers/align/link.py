@@ -18,7 +18,7 @@ from ..text.segment import Tokenizer
 from .decode import WITHHELD, decode
 from .dictionary import Dictionary
 from .ecdict import EnglishChinese
-from .evidence import Evidence, EnglishTerms, gather_evidence, is_translation
+from .evidence import Evidence, EnglishTerms, gather_evidence
 
 __all__ = ["RELATIONS", "align_claims", "alignment_frame", "with_omissions"]
 
@@ -74,7 +74,7 @@ def align_claims(
     titled = headings_title_what_follows(evidence, path, en_by_block)
     rows: list[tuple] = []
     zh_kinds = evidence.zh["kind"].tolist()
-    translation = is_translation(evidence.zh, evidence.en, params)
+    translation = evidence.translation
     for i, (claim_id, k) in enumerate(zip(evidence.zh["claim_id"], path)):
         if k < 0:
             rows.append((int(claim_id), pd.NA, 0.0, UNSURE if k == WITHHELD else ADDITION))
@@ -99,7 +99,7 @@ def align_claims(
         relation = SUMMARISES if len(chosen) == 1 else ONE_TO_MANY
         for s in chosen:
             rows.append((int(claim_id), int(sentences["claim_id"].iloc[s]), float(evidence.coverage[i, k]), relation))
-    if params.gap_sentences > 0 and is_translation(evidence.zh, evidence.en, params):
+    if params.gap_sentences > 0 and evidence.translation:
         rows = fill_gaps(rows, evidence)
     return alignment_frame(with_omissions(rows, evidence.en))
 
@@ -107,9 +107,9 @@ def align_claims(
 def fill_gaps(rows: list[tuple], evidence: Evidence) -> list[tuple]:
     """A translation's links with its one-sentence gaps filled, where the order leaves one reading.
 
-    A Chinese sentence left unlinked between two linked ones takes the English sentences between theirs, when those are
-    one or two and nothing draws on them (轻松实现！ between its neighbours' links takes "You got it!", which has no
-    word to meet). An English sentence nothing draws on, between sentences that consecutive Chinese sentences draw on,
+    A Chinese sentence left unlinked between two linked ones takes the English sentences between theirs that nothing
+    draws on, when those are one or two (轻松实现！ between its neighbours' links takes "You got it!", which has no
+    word to meet; a sentence between them that another Chinese sentence took is no part of the gap). An English sentence nothing draws on, between sentences that consecutive Chinese sentences draw on,
     joins the later one when it opens that one's paragraph (a short lead sentence: "Now it is time to test it." with
     the sentence after it), or the one Chinese sentence that draws on both its neighbours. Marked asides stay unlinked.
     """
@@ -129,8 +129,10 @@ def fill_gaps(rows: list[tuple], evidence: Evidence) -> list[tuple]:
         before, after = links.get(zh_ids[n - 1]), links.get(zh_ids[n + 1])
         if zh_ids[n] in links or evidence.marked[n] or not before or not after:
             continue
-        between = en_ids[max(position[e] for e in before) + 1:min(position[e] for e in after)]
-        if 1 <= len(between) <= evidence.params.gap_sentences and drawn.isdisjoint(between):
+        # the English between the neighbours' links that nothing draws on: a sentence there that another Chinese
+        # sentence already took (a loose second link of a one-to-many) leaves the order's reading of the rest as it was
+        between = [e for e in en_ids[max(position[e] for e in before) + 1:min(position[e] for e in after)] if e not in drawn]
+        if 1 <= len(between) <= evidence.params.gap_sentences:
             links[zh_ids[n]] = list(between)
             score[zh_ids[n]] = 0.0
             drawn.update(between)
@@ -165,7 +167,7 @@ def headings_title_what_follows(evidence: Evidence, path: list[int], en_by_block
     """
     moved: set[int] = set()
     kinds = evidence.zh["kind"].tolist()
-    translation = is_translation(evidence.zh, evidence.en, evidence.params)
+    translation = evidence.translation
     for i in range(len(path) - 1):
         k, following = path[i], path[i + 1]
         if kinds[i] != "heading" or evidence.marked[i] or following < 0 or not (k < 0 or k == following - 1):

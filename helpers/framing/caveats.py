@@ -28,8 +28,8 @@ from ..columns import (
     units_noun,
 )
 from ..align.evidence import aside_marked
+from ..align import kind
 from ..patterns import ENDS_SENTENCE, ENDS_WITH_COLON, HAN, LATIN_LETTER, WORD_RUN
-from ..tables.claims import find_cues
 from ..tables.entities import tokenizer_for
 from ..text.variants import TRADITIONAL, detect_script
 
@@ -53,13 +53,8 @@ CUT_LINE_QUOTED_WORDS = 8
 TRANSLATION_MIN_LINKED = 0.7
 #: Under this share of the Chinese sentences linked, the framing tables rest on little.
 FEW_LINKS_MAX_SHARE = 0.4
-#: The Chinese speaks of its source in the third person (cues.csv ``source_reference``: 作者, 原文, 这篇文章) in at
-#: least this share of its sentences (and this many), more than twice as often as the English names an author or an
-#: article: a summary or a commentary of the source, not a translation, however many of its sentences link (a
-#: translation renders the author's "I" and "we", it does not name the author). Measured on the tuning half and the
-#: invented documents: translations 0.00–0.02, the seed 0.18, the invented WeChat commentary 0.25.
-SOURCE_REFERENCE_MIN_SHARE = 0.1
-SOURCE_REFERENCE_MIN_SENTENCES = 3
+# SOURCE_REFERENCE_MIN_SHARE, SOURCE_REFERENCE_MIN_SENTENCES: in helpers/align/kind.py, the one definition of a
+# Chinese that reports its source, which the aligner reads too.
 #: A commentary (not a plain summary): at least this many of the Chinese's sentences (and this share), headings
 #: aside, are its writer's own (``aside_marked``: first person, meta-comment, the writer's own sections). Tuning half:
 #: the plain summary 1, the seed 7 (summary with commentary), the close reading 11 23, the invented commentary 9.
@@ -236,21 +231,14 @@ def _is_excerpt(claims: pd.DataFrame, blocks: pd.DataFrame, alignment: pd.DataFr
 def source_references(claims: pd.DataFrame) -> tuple[list[str], int]:
     """(The Chinese content sentences that speak of the source in the third person, cue category
     ``source_reference``: 作者, 原文; how many English content sentences name an author or an article.)"""
-    zh = _content(claims, PART_COMMENTARY)
-    en = _content(claims, PART_ORIGINAL)
-    tokenizer = tokenizer_for()
-    cited = [t for t in zh["text"] if find_cues(t, "source_reference", tokens=tokenizer.tokenize(t))]
-    return cited, sum(bool(find_cues(t, "source_reference")) for t in en["text"])
+    return kind.source_references(_content(claims, PART_COMMENTARY), _content(claims, PART_ORIGINAL), tokenizer_for())
 
 
 def reports_source(claims: pd.DataFrame) -> list[str]:
     """The Chinese sentences that speak of the source in the third person, when they are enough to say that the
-    Chinese reports the source rather than renders it (SOURCE_REFERENCE_MIN_SHARE); else []."""
-    cited, english = source_references(claims)
-    zh = _content(claims, PART_COMMENTARY)
-    if len(cited) < max(SOURCE_REFERENCE_MIN_SENTENCES, SOURCE_REFERENCE_MIN_SHARE * len(zh)) or len(cited) <= 2 * english:
-        return []
-    return cited
+    Chinese reports the source rather than renders it (``helpers.align.kind.reports_source``: what the aligner reads
+    to choose a summary's bars, so the pages and the alignment agree on the kind); else []."""
+    return kind.reports_source(_content(claims, PART_COMMENTARY), _content(claims, PART_ORIGINAL), tokenizer_for())
 
 
 def writer_asides(claims: pd.DataFrame) -> list[str]:
