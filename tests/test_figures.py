@@ -1,5 +1,6 @@
 """helpers.render.figures: every plot returns a slide-readable Figure; saving is byte-for-byte repeatable."""
 
+import base64
 import warnings
 
 import matplotlib
@@ -158,6 +159,46 @@ def test_save_figure_writes_png_and_svg_identically_twice(drawn, tmp_path):
 def test_save_to_an_empty_folder_name_writes_nothing(drawn, tmp_path):
     assert figures.save_to(drawn["share"], "", "share") == []
     assert figures.save_to(drawn["share"], tmp_path, "share") == [tmp_path / "share.png", tmp_path / "share.svg"]
+
+
+def counting_draws(fig):
+    """Count ``fig``'s draws (each format a renderer draws it in is one)."""
+    calls = []
+    draw = fig.draw
+    fig.draw = lambda renderer: (calls.append(1), draw(renderer))[1]
+    return calls
+
+
+def test_a_shown_figure_is_the_saved_png_drawn_once_with_its_description(seed_tables, tmp_path):
+    from IPython.core.formatters import DisplayFormatter
+
+    fig = figures.plot_anatomy(seed_tables.blocks, seed_tables.claims)
+    draws = counting_draws(fig)
+    picture = figures.show(fig, tmp_path, "anatomy")
+    assert len(draws) == 3  # the layout's pass, the PNG, the SVG
+    data, metadata = DisplayFormatter().format(picture)
+    assert base64.b64decode(data["image/png"]) == (tmp_path / "anatomy.png").read_bytes()
+    assert data["text/plain"] == "Figure: What the document is made of, in characters"
+    assert metadata == {"image/png": {"alt": "What the document is made of, in characters"}}
+    DisplayFormatter().format(picture)
+    assert len(draws) == 3  # shown again: not drawn again
+
+
+def test_a_figure_shown_without_a_folder_writes_nothing_and_one_changed_is_drawn_again(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    fig = figures.plot_shift_counts(pd.DataFrame({"shift": ["voice"], "value": ["absorbed"], "claims": [2]}))
+    draws = counting_draws(fig)
+    first = figures.show(fig)._repr_mimebundle_()[0]["image/png"]
+    assert len(draws) == 2 and list(tmp_path.iterdir()) == []  # the layout's pass and the PNG
+    assert figures.show(fig)._repr_mimebundle_()[0]["image/png"] == first and len(draws) == 2
+    fig.axes[0].set_xlabel("changed")
+    assert figures.show(fig)._repr_mimebundle_()[0]["image/png"] != first and len(draws) == 3
+
+
+def test_a_figure_without_a_title_is_shown_as_matplotlib_would_name_it():
+    fig = figures.plot_top_terms(pd.DataFrame({"lang": [], "term": [], "count": []}))
+    data, metadata = figures.show(fig)._repr_mimebundle_()
+    assert data["text/plain"] == repr(fig) and metadata == {} and data["image/png"]
 
 
 def test_a_heading_with_emoji_is_drawn_without_them_and_without_a_glyph_warning():

@@ -2,7 +2,8 @@
 
 Every figure is drawn at slide size (10 × 5.6 in at 150 dpi, labels ≥ 16 pt: at least 16 px when the slides
 show it 420 px high on their 1280 × 720 canvas) with Noto Sans CJK SC, so Chinese labels render; nothing
-random, so the same tables give the same pixels. ``save_figure`` writes PNG and SVG without timestamps.
+random, so the same tables give the same pixels. ``save_figure`` writes PNG and SVG without timestamps,
+and ``show`` gives a notebook the PNG saved, drawn once.
 
 Each chart compares like with like: versions of very different length are compared in characters or per
 1,000 characters of each version, never in raw counts alone, and each axis says what it measures.
@@ -10,6 +11,8 @@ Each chart compares like with like: versions of very different length are compar
 
 from __future__ import annotations
 
+import base64
+import io
 from functools import lru_cache
 from pathlib import Path
 
@@ -455,32 +458,67 @@ def drawable(text: str) -> str:
     return "".join(c for c in text if ord(c) in have or c.isspace())
 
 
-# ---- saving -----------------------------------------------------------------------------------
+# ---- saving and showing -------------------------------------------------------------------------
+
+def _png(fig: Figure) -> bytes:
+    """The figure's PNG, drawn once: the saved file and the image a notebook shows are these bytes.
+
+    The first draw runs the layout, which is then frozen: constrained layout is iterative, so each further draw
+    would nudge positions by a fraction of a point and every save would differ from the last. The bytes are kept on
+    the figure until it changes (matplotlib marks a changed figure stale).
+    """
+    kept = getattr(fig, "_bundle_png", None)
+    if kept is not None and not fig.stale:
+        return kept
+    buffer = io.BytesIO()
+    # under the bundle's style: the first draw creates the tick labels, which take their sizes from it
+    with matplotlib.rc_context(STYLE):
+        fig.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
+    # frozen: no engine at all (a placeholder engine would still have each save draw the figure once before drawing it)
+    with matplotlib.rc_context({"figure.autolayout": False, "figure.constrained_layout.use": False}):
+        fig.set_layout_engine(None)
+    fig.stale = False
+    fig._bundle_png = buffer.getvalue()
+    return fig._bundle_png
+
 
 def save_figure(fig: Figure, path_stem: str | Path) -> list[Path]:
-    """Write ``<stem>.png`` and ``<stem>.svg``; the same figure gives byte-identical files on every run.
-
-    The layout is computed once and then frozen: constrained layout is iterative, so each further draw
-    would nudge positions by a fraction of a point and every save would differ from the last.
-    """
+    """Write ``<stem>.png`` and ``<stem>.svg``; the same figure gives byte-identical files on every run."""
     stem = Path(path_stem)
     stem.parent.mkdir(parents=True, exist_ok=True)
-    if fig.get_layout_engine() is not None:
-        # A bare Figure's canvas does not draw: draw_without_rendering runs the layout for real.
-        with matplotlib.rc_context(STYLE):
-            fig.draw_without_rendering()
-        fig.set_layout_engine("none")
-    written = []
+    png = stem.with_suffix(".png")
+    png.write_bytes(_png(fig))   # first: it runs and freezes the layout the SVG is drawn with
+    svg = stem.with_suffix(".svg")
     with matplotlib.rc_context({"svg.hashsalt": STYLE["svg.hashsalt"], "svg.fonttype": "path"}):
-        png = stem.with_suffix(".png")
-        fig.savefig(png, format="png", dpi=DPI, metadata={"Software": None})
-        written.append(png)
-        svg = stem.with_suffix(".svg")
         fig.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
-        written.append(svg)
-    return written
+    fig.stale = False  # the save put the figure's own dpi back, which marks it changed; nothing drawn did
+    return [png, svg]
 
 
 def save_to(fig: Figure, folder: str | Path, name: str) -> list[Path]:
     """``save_figure`` into ``folder``/``name``; does nothing when ``folder`` is "" (notebooks run interactively)."""
     return save_figure(fig, Path(folder) / name) if str(folder) else []
+
+
+class Picture:
+    """A figure as a notebook shows it: the PNG drawn once (``_png``, the file ``save_figure`` writes), with the
+    figure's description (``describe``) as its text and its image's alt text.
+
+    Shown as a Figure itself, the inline backend would draw it twice more (once to find its tight box, once to
+    render), a third and fourth drawing of a picture already drawn for its files.
+    """
+
+    def __init__(self, figure: Figure):
+        self.figure = figure
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        described = getattr(self.figure, "_repr_mimebundle_", None)
+        data, metadata = described() if described else ({"text/plain": repr(self.figure)}, {})
+        return {**data, "image/png": base64.b64encode(_png(self.figure)).decode("ascii")}, metadata
+
+
+def show(fig: Figure, folder: str | Path = "", name: str = "") -> Picture:
+    """``fig`` to show in a notebook, saved first as ``folder``/``name`` PNG and SVG when ``folder`` is given (the
+    report's figures; "" when a notebook runs on its own): the page's image and the saved PNG are one drawing."""
+    save_to(fig, folder, name)
+    return Picture(fig)
