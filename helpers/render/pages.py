@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from ..patterns import CJK_CHAR
@@ -89,7 +90,9 @@ Reveal.initialize({
 """ + ALT_TEXT_BLOCK
 
 
+@lru_cache(maxsize=None)
 def _exporter(kind: str):
+    """The page's or the slides' exporter, built once per process: building one compiles its templates again."""
     from jinja2 import DictLoader
     from nbconvert import HTMLExporter, SlidesExporter
     from traitlets.config import Config
