@@ -1,7 +1,10 @@
 """helpers.render.pages: the index's inline Markdown and its Chinese marking."""
 
+import json
 import re
 
+import nbformat
+import pytest
 from hypothesis import given, strategies as st
 
 from helpers.render import pages
@@ -65,3 +68,16 @@ def test_a_slide_that_showed_nothing_is_left_out_with_its_notes():
     pages.drop_empty_slides(nb)
     assert [(c.cell_type, c.metadata["slideshow"]["slide_type"]) for c in nb.cells] == [
         ("code", "slide"), ("code", "notes"), ("markdown", "slide"), ("code", "notes")]
+
+
+def test_a_page_is_rendered_from_a_valid_notebook_and_an_invalid_one_is_refused(tmp_path):
+    nb = nbformat.v4.new_notebook()
+    nb.cells.append(nbformat.v4.new_markdown_cell("# A title\n\nA line."))
+    nbformat.write(nb, tmp_path / "ok.ipynb")
+    for _ in range(2):  # the second with the exporter and the validator built by the first
+        page = pages.render(tmp_path / "ok.ipynb", tmp_path / "ok.html").read_text(encoding="utf-8")
+        assert "A line." in page
+    nb.cells[0]["cell_type"] = "unknown"  # no cell type the schema knows
+    (tmp_path / "bad.ipynb").write_text(json.dumps(nb), encoding="utf-8")
+    with pytest.raises(nbformat.ValidationError):
+        pages.render(tmp_path / "bad.ipynb", tmp_path / "bad.html")

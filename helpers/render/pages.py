@@ -91,6 +91,25 @@ Reveal.initialize({
 
 
 @lru_cache(maxsize=None)
+def _relaxed_validator(version: int, minor: int):
+    """nbformat's validator as an exporter asks for it (unknown fields allowed), compiled once per process: asked for
+    it, nbformat compiles the schema again on every call (about 0.15 s a page)."""
+    from nbformat.validator import get_validator
+
+    return get_validator(version, minor, relax_add_props=True)
+
+
+def _validate(nb) -> None:
+    """Refuse an invalid notebook as nbconvert does (``nbformat.validate(nb, relax_add_props=True)``, whose error it
+    raises), checking a valid one with the validator compiled once."""
+    import nbformat
+
+    validator = _relaxed_validator(nb.nbformat, nb.nbformat_minor)
+    if validator is None or next(iter(validator.iter_errors(nb)), None) is not None:
+        nbformat.validate(nb, relax_add_props=True)
+
+
+@lru_cache(maxsize=None)
 def _exporter(kind: str):
     """The page's or the slides' exporter, built once per process: building one compiles its templates again."""
     from jinja2 import DictLoader
@@ -98,22 +117,28 @@ def _exporter(kind: str):
     from traitlets.config import Config
 
     config = Config()
-    # Validate the notebook once, after the preprocessors, not after each of them: each validation compiled the
-    # schema again (about 0.15 s, a dozen times a page); an invalid notebook is still refused.
+    # Validate the notebook once, after the preprocessors, not after each of them (an invalid notebook is still
+    # refused), and with a validator compiled once (``_validate``).
     config.Exporter.optimistic_validation = True
     config.TagRemovePreprocessor.enabled = True
     config.TagRemovePreprocessor.remove_cell_tags = {"remove_cell"}
     # no id or ¶ link made from a heading's words: a slide's title quotes the document, and its words have no
     # business in an attribute (an id of 'src=https…' reads like a fetch to any scanner of the pages)
     config.HTMLExporter.exclude_anchor_links = True
+
+    def validated(base):
+        return type(base.__name__, (base,), {"_validate_preprocessor": lambda self, nb, preprocessor: _validate(nb)})
+
     if kind == "slides":
-        exporter = SlidesExporter(config=config, extra_loaders=[DictLoader({"offline-slides.html.j2": SLIDES_TEMPLATE})],
-                                  template_file="offline-slides.html.j2", reveal_url_prefix=REVEAL_DIR_NAME,
-                                  exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
+        exporter = validated(SlidesExporter)(
+            config=config, extra_loaders=[DictLoader({"offline-slides.html.j2": SLIDES_TEMPLATE})],
+            template_file="offline-slides.html.j2", reveal_url_prefix=REVEAL_DIR_NAME,
+            exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
     else:
-        exporter = HTMLExporter(config=config, extra_loaders=[DictLoader({"offline-page.html.j2": PAGE_TEMPLATE})],
-                                template_file="offline-page.html.j2", embed_images=True,
-                                exclude_input_prompt=True, exclude_output_prompt=True)
+        exporter = validated(HTMLExporter)(
+            config=config, extra_loaders=[DictLoader({"offline-page.html.j2": PAGE_TEMPLATE})],
+            template_file="offline-page.html.j2", embed_images=True, exclude_input_prompt=True,
+            exclude_output_prompt=True)
     return exporter
 
 
