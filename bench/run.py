@@ -17,10 +17,11 @@ Rows (each timed after a warm-up; medians of --repeat runs where repeated):
    process as the command line runs it: align_claims (the banded decoder, ``AlignParams.band``) time and
    the process's peak RSS, against extract of the same text; the full (cubic) pass on the same evidence
    with its agreement where it still fits (up to 16×); beyond ``AlignParams.max_cells`` the refusal.
-4. ``make report`` wall time, its analysis built anew, against as many empty notebooks run as the report runs its
-   own (papermill, a quiet kernel each, side by side one per core; before and after it, averaged). The floor's kernels
-   are fresh ones, as before: the report's, forked from its warm process (``helpers.render.kernels``), start faster,
-   and the floor does not take that from the report.
+4. ``make report`` wall time and its whole tree's CPU, its analysis built anew, against as many empty notebooks run
+   as the report runs its own (papermill, a quiet kernel each, side by side one per core; before and after it,
+   averaged): on a loaded machine the wall ratio drifts toward the CPU ratio, which the load moves less. The
+   floor's kernels are fresh ones, as before: the report's, forked from its warm process
+   (``helpers.render.kernels``), start faster, and the floor does not take that from the report.
 
 Memory: "peak RSS" is ``resource`` ru_maxrss of the measured command (RUSAGE_CHILDREN of a small
 wrapper process: the largest of the command and the worker processes it waited for); "traced peak" is ``tracemalloc``'s peak of Python allocations
@@ -325,6 +326,28 @@ def bench_align(factors: list[int], rows: list) -> None:
                      f"peak RSS {mib(got['rss'])} (after extract {mib(got['rss_extract'])}); {agreement}"))
 
 
+#: The report's command under a wrapper that says its wall time, its whole tree's CPU (user + system of every process
+#: it waited for, the kernels and the browser among them) and the largest peak RSS.
+REPORT_WRAPPER = (
+    "import resource, subprocess, sys, time\n"
+    "start = time.perf_counter()\n"
+    "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode\n"
+    "wall = time.perf_counter() - start\n"
+    "usage = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+    "rss = usage.ru_maxrss * (1 if sys.platform == 'darwin' else 1024)\n"
+    "sys.stderr.write(f'\\nBENCH {wall} {usage.ru_utime + usage.ru_stime} {rss}\\n')\n"
+    "sys.exit(code)\n"
+)
+
+
+def cpu_seconds() -> float:
+    """User + system CPU of this process and of every child it has waited for, so far."""
+    import resource
+
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def bench_report(rows: list, tmp: Path) -> None:
     if not (ROOT / "helpers" / "render" / "report.py").exists():
         rows.append(("`make report`", "not measured: report runner missing", "", "", ""))
@@ -342,18 +365,28 @@ def bench_report(rows: list, tmp: Path) -> None:
         empty.append(tmp / f"empty-{index}.ipynb")
         nbformat.write(notebook, empty[-1])
 
-    def empty_notebooks():
+    def empty_notebooks() -> tuple[float, float]:
         # as the report runs its notebooks: papermill, a fresh quiet kernel each, side by side one per core
+        cpu, start = cpu_seconds(), time.perf_counter()
         with ThreadPoolExecutor(max_workers=max(1, min(len(empty), os.cpu_count() or 1))) as pool:
             list(pool.map(lambda path: run_notebook(path, path.with_suffix(".out.ipynb"), {}), empty))
+        return time.perf_counter() - start, cpu_seconds() - cpu
 
     # the floor before and after the report, averaged (the load drifts); the report's analysis built anew (a cold cache)
-    before = timed(empty_notebooks, 1)
+    before = empty_notebooks()
     shutil.rmtree(ROOT / ".cache" / "analysis", ignore_errors=True)
-    wall, rss = child_median(["make", "--no-print-directory", "report"], 1)
-    floor = (before + timed(empty_notebooks, 1)) / 2
-    rows.append((f"`make report` ({len(notebooks)} notebooks)", f"{wall:.1f} s", f"{floor:.1f} s",
-                 f"{wall / floor:.1f}×", f"peak RSS {mib(rss)}"))
+    child = subprocess.run([PYTHON, "-c", REPORT_WRAPPER, "make", "--no-print-directory", "report"], cwd=ROOT,
+                           capture_output=True, text=True)
+    if child.returncode != 0:
+        rows.append(("`make report`", f"failed (exit {child.returncode})", "", "", child.stderr.strip()[-200:]))
+        return
+    _, wall, cpu, rss = child.stderr.strip().splitlines()[-1].split()
+    wall, cpu = float(wall), float(cpu)
+    after = empty_notebooks()
+    floor, floor_cpu = (before[0] + after[0]) / 2, (before[1] + after[1]) / 2
+    rows.append((f"`make report` ({len(notebooks)} notebooks)", f"{wall:.1f} s (CPU {cpu:.1f} s)",
+                 f"{floor:.1f} s (CPU {floor_cpu:.1f} s)", f"{wall / floor:.1f}× (CPU {cpu / floor_cpu:.1f}×)",
+                 f"peak RSS {mib(int(rss))}"))
 
 
 # ---- main -----------------------------------------------------------------------------------
