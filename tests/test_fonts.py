@@ -3,6 +3,7 @@
 import warnings
 
 import matplotlib
+import pytest
 
 matplotlib.use("Agg")
 
@@ -40,3 +41,22 @@ def test_chinese_labels_draw_without_a_missing_glyph_warning_and_resolve_to_noto
     chosen = font_manager.findfont(font_manager.FontProperties(family=["sans-serif"]))
     assert chosen.endswith("NotoSansCJKsc-Regular.otf")
     assert "SimHei" not in chosen
+
+
+def test_the_pages_font_subset_is_cut_once_per_set_of_characters(tmp_path, monkeypatch):
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    from helpers.render import assets
+
+    page = tmp_path / "page.html"
+    page.write_text("<p>一个中文句子 and English</p>", encoding="utf-8")
+    first = assets.write_fonts([page], tmp_path / "a", cache=tmp_path / "kept")
+    assert {ord(c) for c in "一个中文句子"} <= set(TTFont(first[0]).getBestCmap())
+    monkeypatch.setattr(subset, "Subsetter", None)  # a second cut of the same characters would fail here
+    again = assets.write_fonts([page], tmp_path / "b", cache=tmp_path / "kept")
+    assert again[0].read_bytes() == first[0].read_bytes() and again[1].read_text() == first[1].read_text()
+    page.write_text("<p>另一句</p>", encoding="utf-8")
+    with pytest.raises(TypeError):  # other characters: cut anew
+        assets.write_fonts([page], tmp_path / "c", cache=tmp_path / "kept")
+    assert len(list((tmp_path / "kept").iterdir())) == 1

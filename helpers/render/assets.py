@@ -7,11 +7,14 @@ reveal.js is fetched once from the npm registry (``helpers.npm``: sha512 checked
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
 import shutil
 from pathlib import Path
 
 from .. import npm
+from ..paths import CACHE
 from ..patterns import CJK_CHAR
 from .errors import AssetMissing
 from .fonts import cjk_font_path
@@ -76,22 +79,50 @@ FONT_CSS = """/* Chinese glyphs for readers without a CJK system font: a subset 
 """
 
 
-def write_fonts(pages: list[Path], folder: Path) -> list[Path]:
-    """Subset Noto Sans CJK SC to the CJK characters in ``pages``; write it and the CSS that uses it."""
-    from fontTools import subset  # heavy: only the report needs it
+#: Where font subsets are kept between reports, one file per set of characters (``make clean`` removes them).
+FONT_CACHE = CACHE / "fonts"
 
+
+def subset_name(characters: str, font: Path) -> str:
+    """The file name a subset of ``font`` to ``characters`` is kept under: it changes with the characters, the font
+    file, fontTools and the options ``write_fonts`` cuts with, so a kept subset is never one cut differently."""
+    from fontTools import version as fonttools_version
+
+    stat = font.stat()
+    key = "\n".join([characters, str(font), str(stat.st_size), str(stat.st_mtime_ns), fonttools_version,
+                     repr(SUBSET_OPTIONS)])
+    return f"cjk-{hashlib.sha256(key.encode('utf-8')).hexdigest()[:32]}.otf"
+
+
+#: fontTools subset options: every layout feature and name kept (``subset.Options`` fields).
+SUBSET_OPTIONS = {"layout_features": ["*"], "name_IDs": ["*"]}
+
+
+def write_fonts(pages: list[Path], folder: Path, cache: Path | None = None) -> list[Path]:
+    """Subset Noto Sans CJK SC to the CJK characters in ``pages``; write it and the CSS that uses it.
+
+    A subset is cut once per set of characters and kept in ``cache`` (default ``FONT_CACHE``): a report rebuilt
+    on the same document (another threshold, a fixed page) copies it instead of cutting the 16 MB font again.
+    """
     text = "".join(page.read_text(encoding="utf-8") for page in pages)
     characters = "".join(sorted({c for c in set(text) if CJK_CHAR.match(c)})) or "中"  # each distinct character once
-    options = subset.Options()
-    options.layout_features = ["*"]
-    options.name_IDs = ["*"]
-    font = subset.load_font(str(cjk_font_path()), options)
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(text=characters)
-    subsetter.subset(font)
+    font = cjk_font_path()
+    kept = (FONT_CACHE if cache is None else cache) / subset_name(characters, font)
+    if not kept.is_file():
+        from fontTools import subset  # heavy: only the report needs it
+
+        options = subset.Options()
+        for name, value in SUBSET_OPTIONS.items():
+            setattr(options, name, value)
+        cut = subset.load_font(str(font), options)
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(text=characters)
+        subsetter.subset(cut)
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        partial = kept.with_name(f".{kept.name}.{os.getpid()}.tmp")
+        subset.save_font(cut, str(partial), options)
+        os.replace(partial, kept)  # atomic: a report running beside this one reads the whole file or none
     folder.mkdir(parents=True, exist_ok=True)
-    subset.save_font(font, str(folder / "cjk-subset.otf"), options)
+    shutil.copyfile(kept, folder / "cjk-subset.otf")
     (folder / "cjk.css").write_text(FONT_CSS, encoding="utf-8")
     return [folder / "cjk-subset.otf", folder / "cjk.css"]
-
-
