@@ -201,6 +201,34 @@ def test_a_figure_without_a_title_is_shown_as_matplotlib_would_name_it():
     assert data["text/plain"] == repr(fig) and metadata == {} and data["image/png"]
 
 
+def test_a_figure_drawn_by_another_notebook_of_the_report_is_read_from_the_memo_not_drawn(seed_tables, tmp_path,
+                                                                                          monkeypatch):
+    monkeypatch.setenv(figures.MEMO_ENV, str(tmp_path / "drawn"))
+    (tmp_path / "drawn").mkdir()
+    first = figures.plot_anatomy(seed_tables.blocks, seed_tables.claims)
+    figures.save_figure(first, tmp_path / "a" / "anatomy")
+    again = figures.plot_anatomy(seed_tables.blocks, seed_tables.claims)  # another kernel, the same inputs
+    draws = counting_draws(again)
+    figures.save_figure(again, tmp_path / "b" / "anatomy")
+    assert len(draws) == 2  # the layout's pass and the SVG: the PNG is the memo's
+    for suffix in (".png", ".svg"):
+        assert (tmp_path / "a" / "anatomy").with_suffix(suffix).read_bytes() == \
+            (tmp_path / "b" / "anatomy").with_suffix(suffix).read_bytes()
+    shown = figures.plot_anatomy(seed_tables.blocks, seed_tables.claims)
+    draws = counting_draws(shown)
+    assert figures.show(shown)._repr_mimebundle_()[0]["image/png"] and draws == []  # only shown: not drawn at all
+    other = figures.plot_anatomy(seed_tables.blocks, seed_tables.claims.head(20))  # other inputs: drawn
+    draws = counting_draws(other)
+    figures.show(other)._repr_mimebundle_()
+    assert len(draws) == 2 and len(list((tmp_path / "drawn").iterdir())) == 2
+
+
+def test_without_a_memo_nothing_is_kept_between_figures(seed_tables, monkeypatch):
+    monkeypatch.delenv(figures.MEMO_ENV, raising=False)
+    fig = figures.plot_anatomy(seed_tables.blocks, seed_tables.claims)
+    assert not hasattr(fig, "_bundle_key")
+
+
 def test_a_heading_with_emoji_is_drawn_without_them_and_without_a_glyph_warning():
     coverage = pd.DataFrame({"section": [0, 1, 2], "heading": ["", "✨ Highlights 🔥", "🚀"], "claims": [2, 3, 1],
                              "chars": [80, 120, 10], "carried_claims": [1, 3, 0], "carried_chars": [40, 120, 0],

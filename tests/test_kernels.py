@@ -3,16 +3,18 @@
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import nbformat
 import pytest
 
+from helpers.render.figures import MEMO_ENV
 from helpers.render.kernels import manager_class, warm_kernels
 from helpers.render.notebooks import run_notebook
 
-PROBE = """import os, sys, json
-print(json.dumps({"cwd": os.getcwd(), "pandas": "pandas" in sys.modules, "pid": os.getpid(),
-                  "parent": os.environ.get("JPY_PARENT_PID", "")}))"""
+PROBE = f"""import os, sys, json
+print(json.dumps({{"cwd": os.getcwd(), "pandas": "pandas" in sys.modules, "pid": os.getpid(),
+                   "parent": os.environ.get("JPY_PARENT_PID", ""), "drawn": os.environ.get("{MEMO_ENV}", "")}}))"""
 
 
 def probe(tmp_path, name, kernels=None):
@@ -34,11 +36,14 @@ def test_a_warm_kernel_runs_in_its_notebooks_folder_with_the_imports_done(tmp_pa
     assert first["cwd"] == str(tmp_path / "a") and second["cwd"] == str(tmp_path / "b")
     assert first["pandas"] and second["pandas"]  # imported before the fork, not by the probe
     assert first["pid"] != second["pid"] and first["parent"]  # two processes, each told its manager
+    # one drawing memo for the report's kernels, in the warm process's own folder (removed with it)
+    assert first["drawn"] == second["drawn"] and first["drawn"].endswith("/drawn")
+    assert not (Path(first["drawn"]).exists())
 
 
 def test_without_the_warm_process_the_launcher_runs_the_plain_kernel(tmp_path):
     plain = probe(tmp_path, "p", manager_class(tmp_path / "absent" / "warm.sock"))
-    assert plain["cwd"] == str(tmp_path / "p") and not plain["pandas"]
+    assert plain["cwd"] == str(tmp_path / "p") and not plain["pandas"] and not plain["drawn"]
 
 
 def test_the_warm_process_ends_with_its_block():

@@ -12,7 +12,11 @@ Each chart compares like with like: versions of very different length are compar
 from __future__ import annotations
 
 import base64
+import hashlib
+import inspect
 import io
+import os
+import pickle
 from functools import lru_cache
 from pathlib import Path
 
@@ -68,13 +72,41 @@ def _figure(height: float | None = None) -> tuple[Figure, "matplotlib.axes.Axes"
 
 
 def _styled(draw):
-    """Run a drawing function under the bundle's style so every text gets the slide-size fonts."""
+    """Run a drawing function under the bundle's style so every text gets the slide-size fonts; under a drawing memo
+    (``MEMO_ENV``), the figure carries the key of what it was drawn from."""
     def wrapper(*args, **kwargs):
         use_cjk_font()
         with matplotlib.rc_context(STYLE):
-            return draw(*args, **kwargs)
+            fig = draw(*args, **kwargs)
+        if os.environ.get(MEMO_ENV):
+            fig._bundle_key = _memo_key(draw, args, kwargs)
+        return fig
     wrapper.__name__, wrapper.__doc__ = draw.__name__, draw.__doc__
+    wrapper.__signature__ = inspect.signature(draw)
     return wrapper
+
+
+#: The environment variable naming a folder one report's kernels share their drawn PNGs through
+#: (``helpers.render.kernels`` sets it in each kernel it forks): a figure drawn in another notebook from the same
+#: function and the same arguments is read from it, not drawn again. Unset (a notebook run alone), nothing is shared.
+MEMO_ENV = "ZH_EN_FRAMING_DRAWN"
+
+
+def _memo_key(draw, args, kwargs) -> str | None:
+    """What a figure is drawn from, as a digest: the function and its arguments (defaults filled in), pickled. Equal
+    pickles are equal inputs, so equal figures; inputs that pickle apart only miss the memo. None: not picklable."""
+    try:
+        bound = inspect.signature(draw).bind(*args, **kwargs)
+        bound.apply_defaults()
+        data = pickle.dumps((draw.__module__, draw.__qualname__, tuple(bound.arguments.items())), protocol=5)
+    except Exception:  # noqa: BLE001 - an argument that does not pickle: the figure is drawn, as without a memo
+        return None
+    return hashlib.sha256(data).hexdigest()
+
+
+def _memo_file(fig: Figure) -> Path | None:
+    folder, key = os.environ.get(MEMO_ENV), getattr(fig, "_bundle_key", None)
+    return Path(folder) / f"{key}.png" if folder and key else None
 
 
 def _empty(ax, message: str) -> None:
@@ -470,16 +502,36 @@ def _png(fig: Figure) -> bytes:
     kept = getattr(fig, "_bundle_png", None)
     if kept is not None and not fig.stale:
         return kept
+    memo = _memo_file(fig) if kept is None else None
+    if memo is not None and memo.is_file():
+        fig._bundle_png = memo.read_bytes()   # drawn by another notebook from the same inputs
+        fig.stale = False
+        return fig._bundle_png
     buffer = io.BytesIO()
     # under the bundle's style: the first draw creates the tick labels, which take their sizes from it
     with matplotlib.rc_context(STYLE):
         fig.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
-    # frozen: no engine at all (a placeholder engine would still have each save draw the figure once before drawing it)
+    _freeze(fig, drawn=True)
+    fig._bundle_png = buffer.getvalue()
+    if memo is not None:
+        partial = memo.with_name(f".{memo.name}.{os.getpid()}.tmp")
+        try:
+            partial.write_bytes(fig._bundle_png)
+            os.replace(partial, memo)  # whole or not at all: a notebook beside this one may read it now
+        except OSError:
+            pass  # the memo only spares drawing; without it each notebook draws its own
+    return fig._bundle_png
+
+
+def _freeze(fig: Figure, *, drawn: bool) -> None:
+    """Run the layout unless the figure was just ``drawn`` (which ran it), then freeze it: no engine at all (a
+    placeholder engine would still have each save draw the figure once before drawing it)."""
+    if fig.get_layout_engine() is not None and not drawn:
+        with matplotlib.rc_context(STYLE):   # the tick labels this pass creates take their sizes from the style
+            fig.draw_without_rendering()
     with matplotlib.rc_context({"figure.autolayout": False, "figure.constrained_layout.use": False}):
         fig.set_layout_engine(None)
     fig.stale = False
-    fig._bundle_png = buffer.getvalue()
-    return fig._bundle_png
 
 
 def save_figure(fig: Figure, path_stem: str | Path) -> list[Path]:
@@ -488,6 +540,8 @@ def save_figure(fig: Figure, path_stem: str | Path) -> list[Path]:
     stem.parent.mkdir(parents=True, exist_ok=True)
     png = stem.with_suffix(".png")
     png.write_bytes(_png(fig))   # first: it runs and freezes the layout the SVG is drawn with
+    if fig.get_layout_engine() is not None:  # the PNG came from the memo: nothing drawn here yet
+        _freeze(fig, drawn=False)
     svg = stem.with_suffix(".svg")
     with matplotlib.rc_context({"svg.hashsalt": STYLE["svg.hashsalt"], "svg.fonttype": "path"}):
         fig.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})

@@ -12,6 +12,9 @@ streams to the warm process over a Unix socket, which forks; the launcher then s
 interrupts and terminations and exits when the kernel does; killed, its kernel notices and exits too. When the warm
 process cannot be reached, the launcher runs the kernel's own command instead: a slower start, the same kernel.
 
+The kernels it forks share one drawing memo (``helpers.render.figures.MEMO_ENV``, a folder beside its socket): a
+figure two notebooks draw from the same inputs (the briefing repeats five of the pages' charts) is drawn once.
+
 A notebook opened alone (JupyterLab, nbval, ``make notebooks``) uses the ordinary kernel; nothing here is needed.
 """
 
@@ -166,6 +169,8 @@ def serve(path: str, source: str | None = None, changes: str = "{}") -> None:
 
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     listener.bind(path)  # first: launchers may connect while the imports below run
+    drawn = Path(path).parent / "drawn"   # the kernels' drawing memo (``helpers.render.figures.MEMO_ENV``)
+    drawn.mkdir(exist_ok=True)
     listener.listen(16)
     # as the kernel application sets it before a notebook imports matplotlib (its default backend: inline)
     os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
@@ -200,7 +205,7 @@ def serve(path: str, source: str | None = None, changes: str = "{}") -> None:
                 continue
             if os.fork() == 0:
                 listener.close()
-                _kernel(conn, fds, request)  # never returns
+                _kernel(conn, fds, request, drawn)  # never returns
             conn.close()
             for fd in fds:
                 os.close(fd)
@@ -241,8 +246,10 @@ def _reap() -> None:
             return
 
 
-def _kernel(conn: socket.socket, fds: list[int], request: dict) -> None:
-    """In the forked child: become the kernel the launcher asked for, as ``python -m ipykernel_launcher`` would."""
+def _kernel(conn: socket.socket, fds: list[int], request: dict, drawn: Path | None = None) -> None:
+    """In the forked child: become the kernel the launcher asked for, as ``python -m ipykernel_launcher`` would; its
+    figures shared with the report's other kernels through ``drawn`` (each figure drawn once, whichever notebook
+    draws it first)."""
     code = 1
     try:
         for target, fd in enumerate(fds):
@@ -251,6 +258,10 @@ def _kernel(conn: socket.socket, fds: list[int], request: dict) -> None:
         os.chdir(request["cwd"])
         os.environ.clear()
         os.environ.update(request["env"])
+        if drawn is not None:
+            from .figures import MEMO_ENV  # imported by the warm process already
+
+            os.environ[MEMO_ENV] = str(drawn)
         sys.path[0] = request["cwd"]  # as ``python -m`` sets it in the kernel's own folder
         sys.argv = [LAUNCHER, *request["argv"]]
         if os.environ.get("JPY_PARENT_PID"):  # read by the application's class when imported, before the fork
