@@ -33,7 +33,11 @@ LAUNCHER = "ipykernel_launcher"
 #: What every numbered notebook imports (their first cells), imported once in the warm process.
 WARM_MODULES = (
     "pandas", "matplotlib", "matplotlib.pyplot", "matplotlib_inline.backend_inline", "IPython.display",
-    "ipykernel.kernelapp", "helpers.pipeline", "helpers.render.conclusions", "helpers.render.deck",
+    # the kernel and shell classes the application resolves when it starts, and what they import (its debugger's
+    # debugpy and pdb, the shell's extensions, tornado's event loop): each kernel imported them again
+    "ipykernel.kernelapp", "ipykernel.ipkernel", "ipykernel.zmqshell", "ipykernel.debugger", "IPython.core.debugger",
+    "IPython.core.completerlib", "IPython.extensions.storemagic", "tornado.platform.asyncio",
+    "helpers.pipeline", "helpers.render.conclusions", "helpers.render.deck",
     "helpers.render.figures", "helpers.render.narrative", "helpers.render.tables", "helpers.framing.labs",
     "helpers.framing.shifts", "helpers.framing.themes", "helpers.tables.entities",
 )
