@@ -221,6 +221,12 @@ def test_a_figure_drawn_by_another_notebook_of_the_report_is_read_from_the_memo_
     draws = counting_draws(other)
     figures.show(other)._repr_mimebundle_()
     assert len(draws) == 2 and len(list((tmp_path / "drawn").iterdir())) == 2
+    changed = figures.plot_anatomy(seed_tables.blocks, seed_tables.claims)  # the same inputs, then changed
+    changed.axes[0].set_xlabel("changed by the notebook")
+    draws = counting_draws(changed)
+    assert figures.show(changed)._repr_mimebundle_()[0]["image/png"] != \
+        base64.b64encode((tmp_path / "a" / "anatomy.png").read_bytes()).decode("ascii")
+    assert len(draws) == 2 and len(list((tmp_path / "drawn").iterdir())) == 2  # drawn, and not kept in the memo
 
 
 def test_without_a_memo_nothing_is_kept_between_figures(seed_tables, monkeypatch):

@@ -80,6 +80,8 @@ def _styled(draw):
             fig = draw(*args, **kwargs)
         if os.environ.get(MEMO_ENV):
             fig._bundle_key = _memo_key(draw, args, kwargs)
+            # changed before it is drawn (a notebook setting a limit), it is no longer what its inputs draw
+            fig.stale_callback = _forget_key
         return fig
     wrapper.__name__, wrapper.__doc__ = draw.__name__, draw.__doc__
     wrapper.__signature__ = inspect.signature(draw)
@@ -102,6 +104,11 @@ def _memo_key(draw, args, kwargs) -> str | None:
     except Exception:  # noqa: BLE001 - an argument that does not pickle: the figure is drawn, as without a memo
         return None
     return hashlib.sha256(data).hexdigest()
+
+
+def _forget_key(fig: Figure, stale: bool) -> None:
+    if stale:
+        fig._bundle_key = None
 
 
 def _memo_file(fig: Figure) -> Path | None:
