@@ -13,3 +13,7 @@ NOTEBOOKS = ROOT / "notebooks"
 
 #: The document every command and notebook reads unless told otherwise.
 DEFAULT_SOURCE = RAW / "lambert-china-ai-labs-2026-05.zh-en.txt"
+
+#: The environment variable naming the folder one report's kernels share their drawn figures through
+#: (``helpers.render.kernels`` sets it in each kernel it forks; ``helpers.render.figures`` reads it).
+MEMO_ENV = "ZH_EN_FRAMING_DRAWN"

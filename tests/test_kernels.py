@@ -8,7 +8,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from helpers.render.figures import MEMO_ENV
+from helpers.paths import MEMO_ENV
 from helpers.render.kernels import manager_class, warm_kernels
 from helpers.render.notebooks import run_notebook
 

@@ -27,6 +27,7 @@ from matplotlib.figure import Figure
 
 from ..columns import CONTENT_KINDS, PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL, units_noun
 from ..framing.caveats import version_weights
+from ..paths import MEMO_ENV
 from .fonts import cjk_font_path, use_cjk_font
 
 #: Slide-sized canvas (inches), and the smallest font size (points) used on it.
@@ -88,11 +89,9 @@ def _styled(draw):
     return wrapper
 
 
-#: The environment variable naming a folder one report's kernels share their drawn PNGs through
-#: (``helpers.render.kernels`` sets it in each kernel it forks): a figure drawn in another notebook from the same
-#: function and the same arguments is read from it, not drawn again. Unset (a notebook run alone), nothing is shared.
-MEMO_ENV = "ZH_EN_FRAMING_DRAWN"
-
+# ``MEMO_ENV`` (``helpers.paths``) names a folder one report's kernels share their drawn PNGs through: a figure drawn
+# in another notebook from the same function and the same arguments is read from it, not drawn again. Unset (a notebook
+# run alone), nothing is shared.
 
 def _memo_key(draw, args, kwargs) -> str | None:
     """What a figure is drawn from, as a digest: the function and its arguments (defaults filled in), pickled. Equal

@@ -12,7 +12,7 @@ streams to the warm process over a Unix socket, which forks; the launcher then s
 interrupts and terminations and exits when the kernel does; killed, its kernel notices and exits too. When the warm
 process cannot be reached, the launcher runs the kernel's own command instead: a slower start, the same kernel.
 
-The kernels it forks share one drawing memo (``helpers.render.figures.MEMO_ENV``, a folder beside its socket): a
+The kernels it forks share one drawing memo (``helpers.paths.MEMO_ENV``, a folder beside its socket): a
 figure two notebooks draw from the same inputs (the briefing repeats five of the pages' charts) is drawn once.
 
 A notebook opened alone (JupyterLab, nbval, ``make notebooks``) uses the ordinary kernel; nothing here is needed.
@@ -28,6 +28,8 @@ import sys
 import threading
 from contextlib import contextmanager
 from pathlib import Path
+
+from ..paths import MEMO_ENV
 
 LAUNCHER = "ipykernel_launcher"
 #: What every numbered notebook imports (their first cells), imported once in the warm process.
@@ -173,7 +175,7 @@ def serve(path: str, source: str | None = None, changes: str = "{}") -> None:
 
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     listener.bind(path)  # first: launchers may connect while the imports below run
-    drawn = Path(path).parent / "drawn"   # the kernels' drawing memo (``helpers.render.figures.MEMO_ENV``)
+    drawn = Path(path).parent / "drawn"   # the kernels' drawing memo (``helpers.paths.MEMO_ENV``)
     drawn.mkdir(exist_ok=True)
     listener.listen(16)
     # as the kernel application sets it before a notebook imports matplotlib (its default backend: inline)
@@ -263,8 +265,6 @@ def _kernel(conn: socket.socket, fds: list[int], request: dict, drawn: Path | No
         os.environ.clear()
         os.environ.update(request["env"])
         if drawn is not None:
-            from .figures import MEMO_ENV  # imported by the warm process already
-
             os.environ[MEMO_ENV] = str(drawn)
         sys.path[0] = request["cwd"]  # as ``python -m`` sets it in the kernel's own folder
         sys.argv = [LAUNCHER, *request["argv"]]
