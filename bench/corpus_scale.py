@@ -1,4 +1,4 @@
-"""Corpus mode at scale: ``align`` over N documents on the local Dask cluster, against the single-process run
+"""Corpus mode at scale: ``align`` over N documents in worker processes (one per core), against the single-process run
 and against ``extract`` alone.
 
     .venv/bin/python bench/corpus_scale.py [CORPUS_DIR] [--documents 1000] [--bad 3] [--out build/corpus-scale.md]
@@ -11,9 +11,11 @@ CORPUS_DIR's ``*.txt`` are copied, cycled, into a temporary folder until it hold
 of them bad (undecodable bytes, an empty file, a file with no English). Then, each as the command line runs it:
 
 1. ``python -m helpers align DIR --out OUT`` (one worker per core): wall time, documents per second, and the
-   resident memory of the whole process tree (the command and its Dask workers) sampled every half second:
+   resident memory of the whole process tree (the command and its workers) sampled every half second:
    its peak, and its value when a quarter, half, three quarters and all of the documents were done (counted in
-   the run's resume journal), which shows whether memory grows with the number of documents;
+   the run's resume journal), which shows whether memory grows with the number of documents; and the peak of its
+   proportional set size (PSS: a page the workers share with the command, forked from it, counted once in all,
+   where RSS counts it in each process);
 2. the single-process run, in this process: ``helpers.corpus.align_corpus`` with one worker, each distinct text
    analysed once (the copies differ only in their doc_id, which the task puts in the first column after the
    analysis) and every copy rendered by the same code; every table of (1) must equal it byte for byte;
@@ -64,14 +66,16 @@ def build(source: Path, folder: Path, documents: int, bad: int) -> int:
     return size
 
 
-def tree_rss(process: psutil.Process) -> int:
-    total = 0
+def tree_memory(process: psutil.Process) -> tuple[int, int]:
+    """The tree's RSS and PSS, in bytes (PSS 0 where the system does not tell it)."""
+    rss = pss = 0
     for p in [process, *process.children(recursive=True)]:
         try:
-            total += p.memory_info().rss
+            rss += p.memory_info().rss
+            pss += getattr(p.memory_full_info(), "pss", 0)
         except psutil.Error:
             continue
-    return total
+    return rss, pss
 
 
 def measure(command: list[str], out: Path, documents: int) -> dict:
@@ -80,13 +84,13 @@ def measure(command: list[str], out: Path, documents: int) -> dict:
     started = time.monotonic()
     child = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     handle = psutil.Process(child.pid)
-    samples: list[tuple[float, int, int]] = []
+    samples: list[tuple[float, int, int, int]] = []
     stop = threading.Event()
 
     def sample() -> None:
         while not stop.is_set():
             done = sum(1 for _ in journal.glob("*.json")) - 1 if journal.is_dir() else 0
-            samples.append((time.monotonic() - started, max(done, 0), tree_rss(handle)))
+            samples.append((time.monotonic() - started, max(done, 0), *tree_memory(handle)))
             stop.wait(0.5)
 
     thread = threading.Thread(target=sample, daemon=True)
@@ -95,12 +99,13 @@ def measure(command: list[str], out: Path, documents: int) -> dict:
     stop.set()
     thread.join()
     wall = time.monotonic() - started
-    peak = max(rss for _, _, rss in samples)
+    peak = max(rss for _, _, rss, _ in samples)
     at = {}
     for quarter in (0.25, 0.5, 0.75, 1.0):
-        reached = [rss for _, done, rss in samples if done >= quarter * documents * 0.99]
+        reached = [rss for _, done, rss, _ in samples if done >= quarter * documents * 0.99]
         at[quarter] = reached[0] if reached else None
-    return {"wall": wall, "peak": peak, "at": at, "status": child.returncode, "stderr": err}
+    return {"wall": wall, "peak": peak, "pss": max(pss for *_, pss in samples), "at": at, "status": child.returncode,
+            "stderr": err}
 
 
 def single_process(folder: Path, out: Path) -> None:
@@ -142,7 +147,7 @@ def main() -> None:
         args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
     def row(name: str, r: dict) -> str:
-        return (f"| {name} | {r['wall']:.0f} s | {args.documents / r['wall']:.2f} | {mib(r['peak'])} | "
+        return (f"| {name} | {r['wall']:.0f} s | {args.documents / r['wall']:.2f} | {mib(r['peak'])} | {mib(r['pss'])} | "
                 + " / ".join(mib(r["at"][q]) for q in (0.25, 0.5, 0.75, 1.0)) + f" | {r['status']} |")
 
     try:
@@ -151,11 +156,12 @@ def main() -> None:
             f"{psutil.virtual_memory().total / 2**30:.1f} GiB; load average at the start {os.getloadavg()[0]:.1f})", "",
             f"{args.documents} documents ({args.bad} bad), {size / 2**20:.1f} MiB, from "
             f"{len(list(args.corpus.glob('*.txt')))} distinct texts", "",
-            "| run | wall | documents/s | peak RSS (tree) | RSS at 25% / 50% / 75% / 100% of the documents | exit |",
-            "|---|---|---|---|---|---|")
+            "| run | wall | documents/s | peak RSS (tree) | peak PSS (tree) | RSS at 25% / 50% / 75% / 100% of the "
+            "documents | exit |",
+            "|---|---|---|---|---|---|---|")
         aligned = measure([PYTHON, "-m", "helpers", "align", str(tmp / "in"), "--out", str(tmp / "align")],
                           tmp / "align", args.documents)
-        say(row("align (Dask, one worker per core)", aligned))
+        say(row("align (one worker per core)", aligned))
         started = time.monotonic()
         single_process(tmp / "in", tmp / "single")
         single_wall = time.monotonic() - started
@@ -169,7 +175,7 @@ def main() -> None:
             f"{sum(1 for l in aligned['stderr'].splitlines() if l.startswith('skipped: '))} skipped -->")
         extracted = measure([PYTHON, "-m", "helpers", "extract", str(tmp / "in"), "--out", str(tmp / "extract")],
                             tmp / "extract", args.documents)
-        say(row("extract (Dask, one worker per core)", extracted), "",
+        say(row("extract (one worker per core)", extracted), "",
             f"align / extract: {aligned['wall'] / extracted['wall']:.1f}×; load average at the end "
             f"{os.getloadavg()[0]:.1f}")
         print(aligned["stderr"])

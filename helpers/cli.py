@@ -138,7 +138,8 @@ def corpus_name(source: str) -> str:
 
 
 def run_corpus_command(args: argparse.Namespace, mode: str, params: Params) -> int:
-    """``extract`` or ``align`` over a corpus, on Dask; resumes an interrupted run with the same arguments."""
+    """``extract`` or ``align`` over a corpus, in worker processes (or on a Dask cluster: ``--scheduler``); resumes an
+    interrupted run with the same arguments."""
     paths, passed_over = corpus_sources(args.source)
     out = Path(args.out) if args.out else BUILD / "tables" / corpus_name(args.source)
     journal = journal_for(out)
@@ -239,14 +240,14 @@ def run_corpus_report(args: argparse.Namespace) -> int:
 def add_corpus_options(parser: argparse.ArgumentParser, scheduler: bool = True) -> None:
     """``--jobs``, ``--force-jobs`` and ``--scheduler``: how a corpus is spread over processes or a Dask cluster."""
     parser.add_argument("--jobs", type=int, metavar="N", default=None,
-                        help="corpus mode: worker processes of the local Dask cluster (default, and at most: one per "
+                        help="corpus mode: worker processes, forked from this one (default, and at most: one per "
                              "core; 1: in this process)")
     parser.add_argument("--force-jobs", action="store_true",
                         help="corpus mode: allow --jobs above the number of cores")
     if scheduler:
         parser.add_argument("--scheduler", metavar="ADDRESS",
                             help="corpus mode: run the documents on an existing Dask cluster "
-                                 "(e.g. tcp://10.0.0.5:8786) instead of a local one")
+                                 "(e.g. tcp://10.0.0.5:8786) instead of local worker processes")
 
 
 def add_report_command(subparsers) -> argparse.ArgumentParser:

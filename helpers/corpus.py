@@ -1,4 +1,4 @@
-"""Corpus mode: extract or align many documents into one set of tables with a ``doc_id`` column, on Dask.
+"""Corpus mode: extract or align many documents into one set of tables with a ``doc_id`` column, in parallel.
 
 Design (bounded memory, deterministic output, resumable):
 
@@ -7,16 +7,18 @@ Design (bounded memory, deterministic output, resumable):
 - Each document is one pure task, ``analyse_document(path, doc_id, mode, params, gazetteer)``: it reads
   and extracts (``extract``) or analyses (``align``: every table of ``pipeline.run``) the document and
   returns its tables already rendered as CSV text, formulas neutralised as in ``helpers.export``. The
-  tasks run on Dask (``distributed``): by default a ``LocalCluster`` of worker processes, one per core;
-  ``scheduler=ADDRESS`` sends the same tasks to an existing cluster. The parameters and the gazetteer are
-  scattered to the workers once. With one worker and no scheduler the tasks run in this process.
+  tasks run in worker processes forked from this one, one per core (``corpus_pool.ForkPool``), after this
+  process has built the caches every analysis reads (``warm_up``), so that each worker starts with them;
+  ``scheduler=ADDRESS`` sends the same tasks to an existing Dask cluster instead, the parameters and the
+  gazetteer scattered to its workers once. With one worker and no scheduler the tasks run in this process.
 - At most ``window`` documents (default: twice the workers) are in flight or waiting at any
   moment: a new one is submitted only when the oldest unwritten one is within the window. Results
   that arrive out of order wait in a small ordered buffer; each is appended to the output the
   moment every document before it has been written. So rows stream out in document order
   whatever order the workers finish in, and memory holds at most ``window`` documents' tables.
-  A worker that dies (killed, out of memory, a lost machine) has its task run again by Dask on
-  another; each document is written once, when its own task's result arrives.
+  A worker that dies (killed, out of memory, a lost machine) is replaced and its document run again; a
+  document that kills ``ALLOWED_FAILURES`` workers is skipped; each document is written once, when its own
+  task's result arrives.
 - Rows go to temporary files, renamed into place only at the end (and the CLI publishes the folder
   whole, ``helpers.publish``): a reader never sees a half-written table.
 - Resume: each finished document's rendered tables are also kept in a journal folder (``Journal``),
@@ -28,16 +30,15 @@ Design (bounded memory, deterministic output, resumable):
 - A document that cannot be read or analysed is reported in one line naming it and skipped; so is
   a ``*.txt`` entry that is not a regular file (a FIFO, a broken link, a folder): ``list_sources``
   returns them as skipped, never silently drops them.
-- Workers die with their parent: the local cluster lives in a helper process of its own session
-  (``LocalDaskCluster``), which exits when its pipe to this process closes, however this process dies;
-  Dask's workers exit when their pipe to it closes. A terminal's Ctrl-C reaches this process only, which
-  stops the helper's whole session at once (``LocalDaskCluster.stop``).
+- Workers die with their parent: a terminal's Ctrl-C reaches the whole process group, the workers ignore it,
+  and this process kills them at once; on Linux the kernel kills them when this process dies however it dies
+  (elsewhere they exit when their pipe to it closes).
 """
 
 from __future__ import annotations
 
-import contextlib
 import csv
+import functools
 import glob
 import hashlib
 import html
@@ -46,8 +47,6 @@ import json
 import logging
 import os
 import shutil
-import signal
-import subprocess
 import sys
 import tempfile
 import uuid
@@ -62,7 +61,8 @@ import pandas as pd
 from .columns import ADDITION, CAVEAT_KINDS, CONTENT_KINDS, PART_COMMENTARY, PART_ORIGINAL
 from .framing.reliability import link_gate
 from .framing.shifts import GOLD_LABELS, SHIFTS, label_gate, load_label_quality
-from .export import NEEDS_ESCAPE, csv_text, neutralise_formulas, publish, restore_formulas
+from .corpus_pool import ForkPool, TaskFailed, WorkerDied
+from .export import FORMULA_TRIGGERS, NEEDS_ESCAPE, csv_text, publish, restore_formulas
 from .params import Params
 from .paths import RAW
 from .pipeline import engine_digest, extract, run  # extract: the Simplified view's tables, mapped back
@@ -90,9 +90,8 @@ MODES = {"extract": TABLE_NAMES, "align": ALIGN_TABLE_NAMES}
 DOC_ID = "doc_id"
 GLOB_CHARS = frozenset("*?[")
 JOURNAL_VERSION = 1
-#: How often Dask runs a document again after the worker running it died, before the document is skipped.
+#: How many workers a document may kill (each run again on a fresh one) before it is skipped.
 ALLOWED_FAILURES = 3
-LOOPBACK = "127.0.0.1"
 
 
 @dataclass
@@ -213,16 +212,18 @@ def rows_csv(table: pd.DataFrame, doc_id: str) -> str | None:
     """``csv_text`` of ``table`` with ``doc_id`` as its first column, no header, written by the csv module from the
     columns as lists (what pandas does, at a fraction of its cost per table: corpus mode writes five per document), or
     None when a column is neither integers, booleans nor strings without a missing value (then pandas writes it).
+    Each column is read once: its cells tested for a spreadsheet's formula, and escaped, as ``neutralise_formulas``
+    does, only where one starts with a trigger or an apostrophe.
     """
-    table = neutralise_formulas(table)
     columns = []
-    for name in table.columns:
-        series = table[name]
-        values = series.tolist()
+    for _, series in table.items():
         dtype = series.dtype
+        values = series.tolist()
         if isinstance(dtype, np.dtype) and (dtype == np.int64 or dtype == np.bool_):  # numpy's: no missing value
             columns.append(values)
         elif (dtype == object or pd.api.types.is_string_dtype(dtype)) and all(type(v) is str for v in values):
+            if any(v[:1] in ESCAPE_FIRST for v in values):
+                values = ["'" + v if NEEDS_ESCAPE.match(v) else v for v in values]
             columns.append(values)
         else:
             return None
@@ -230,6 +231,10 @@ def rows_csv(table: pd.DataFrame, doc_id: str) -> str | None:
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\r\n").writerows(zip([doc] * len(table), *columns))
     return buffer.getvalue()
+
+
+#: The first characters of a cell that may need a spreadsheet's escape (``NEEDS_ESCAPE``: apostrophes, then a trigger).
+ESCAPE_FIRST = frozenset("'" + FORMULA_TRIGGERS)
 
 
 def describe_document(path: Path, document, blocks: pd.DataFrame) -> pd.DataFrame:
@@ -386,38 +391,97 @@ class _InProcess:
         index, path, doc_id = self.queue.pop(0)
         return index, analyse_document(path, doc_id, self.mode, self.params)[1]
 
-    def close(self) -> None:
+    def close(self, fast: bool = False) -> None:
+        pass
+
+
+class _OnPool:
+    """Runs each task in a worker process forked from this one (``corpus_pool.ForkPool``), after building here, once,
+    the caches every document reads (``warm_up``): the workers start with them."""
+
+    def __init__(self, mode: str, params: Params, workers: int):
+        warm_up(mode, params)
+        self.pool = ForkPool(workers, functools.partial(_analyse_in_worker, mode=mode, params=params),
+                             allowed_failures=ALLOWED_FAILURES)
+        self.slots = workers
+
+    def submit(self, index: int, path: str, doc_id: str) -> None:
+        self.pool.submit(index, (path, doc_id))
+
+    def next_done(self) -> tuple[int, dict | str]:
+        index, result = self.pool.next_done()
+        if isinstance(result, WorkerDied):
+            return index, died(result.path, result.failures)
+        if isinstance(result, TaskFailed):  # analyse_document reports its own errors: this is the pool's own
+            return index, f"{result.path}: internal error: {result.error}"
+        return index, result[1]
+
+    def close(self, fast: bool = False) -> None:
+        self.pool.close(fast=fast)
+
+
+def died(path: str, failures: int) -> str:
+    """The line of a document skipped because analysing it killed its worker each time it was tried."""
+    return f"{path}: its worker died {failures} times while analysing it (out of memory?)"
+
+
+def _analyse_in_worker(path: str, doc_id: str, *, mode: str, params: Params) -> tuple[str, dict | str]:
+    return analyse_document(path, doc_id, mode, params)  # looked up when called: the module's, as the worker has it
+
+
+#: A made-up bilingual post (no document's text), analysed once before the workers are forked: it takes every lazy
+#: path a document takes (the gazetteer's compiled form, jieba-rs's dictionary, the cue matchers, pinyin for a
+#: Chinese name tied to an English one, numbers, a byline; in align mode the dictionaries), so that each worker
+#: starts with them built instead of building them again.
+WARM_TEXT = """原创 观察 2025-01-02
+一位工程师眼中的中国模型:速度和价格(原文附后)。
+1.成本是最大的优势
+作者认为,深度求索和华星科技的模型很强,成本下降了大约 30%。
+她最近走访了华星科技。
+说白了,这就是集群的力量。
+Zhang Wei Jan 2, 2025
+Costs, not chemistry
+The models of DeepSeek and Huaxing Tech are strong.Costs fell by about 30% in 2024.
+I recently visited Huaxing Tech in Hefei.
+Subscribe
+"""
+
+
+def warm_up(mode: str, params: Params) -> None:
+    """Build in this process what every document's analysis builds on first use (by analysing ``WARM_TEXT``).
+    A warm-up only: whatever fails here fails again, and is reported, on the document that meets it."""
+    try:
+        if mode == "align":
+            run(WARM_TEXT, params)
+        else:
+            extract(WARM_TEXT)
+    except Exception:  # noqa: BLE001
         pass
 
 
 class _OnDask:
-    """Runs each task on a Dask cluster: the one at ``scheduler``, or a local one of ``workers`` processes
-    (``LocalDaskCluster``)."""
+    """Runs each task on the Dask cluster at ``scheduler`` (``--scheduler ADDRESS``)."""
 
-    def __init__(self, mode: str, params: Params, workers: int, scheduler: str | None):
+    def __init__(self, mode: str, params: Params, scheduler: str):
         from distributed import Client, as_completed
 
-        self.local = None if scheduler else LocalDaskCluster(workers)
-        try:
-            with _dask_config():
-                self.client = Client(scheduler or self.local.address, set_as_default=False, timeout=CONNECT_SECONDS)
-            self.mode, self.run_id = mode, uuid.uuid4().hex[:12]
-            # the parameters and the reference data go to every worker once, not with every task: a worker plugin,
-            # which a worker started later (one restarted after a crash) receives too
-            plugin = __getattr__("ReferencePlugin")(self.run_id, params, default_gazetteer())
-            self.client.register_plugin(plugin, name=self.run_id)
-        except BaseException:
-            if self.local is not None:
-                self.local.stop()
-            raise
+        with _dask_config():
+            self.client = Client(scheduler, set_as_default=False, timeout=CONNECT_SECONDS)
+        self.mode, self.run_id = mode, uuid.uuid4().hex[:12]
+        # the parameters and the reference data go to every worker once, not with every task: a worker plugin,
+        # which a worker started later (one restarted after a crash) receives too
+        plugin = __getattr__("ReferencePlugin")(self.run_id, params, default_gazetteer())
+        self.client.register_plugin(plugin, name=self.run_id)
         self.slots = max(sum(self.client.nthreads().values()), 1)
         self.index: dict[str, int] = {}
+        self.paths: dict[int, str] = {}
         self.completed = as_completed(loop=self.client.loop, raise_errors=False)
 
     def submit(self, index: int, path: str, doc_id: str) -> None:
         future = self.client.submit(analyse_on_worker, path, doc_id, self.mode, self.run_id,
                                     key=f"document-{self.run_id}-{index}", pure=False)
         self.index[future.key] = index
+        self.paths[index] = path
         self.completed.add(future)
 
     def next_done(self) -> tuple[int, dict | str]:
@@ -428,23 +492,20 @@ class _OnDask:
         try:
             outcome = future.result()[1]
         except KilledWorker:
-            outcome = f"its worker died {ALLOWED_FAILURES} times while analysing it (out of memory?)"
+            outcome = died(self.paths[index], ALLOWED_FAILURES)
+        self.paths.pop(index, None)
         future.release()  # the cluster forgets it: memory does not grow with the corpus
         return index, outcome
 
     def close(self, fast: bool = False) -> None:
         logging.disable(logging.CRITICAL)  # the client's lines about a cluster it loses while closing
         try:
-            if fast and self.local is not None:
-                self.local.stop()
             self.client.close(timeout=2 if fast else 30)
         except Exception:
             if not fast:
                 raise
         finally:
             logging.disable(logging.NOTSET)
-            if self.local is not None:
-                self.local.stop()
 
 
 #: What each worker received from the runs it serves (``ReferencePlugin``): run id -> (params, gazetteer).
@@ -489,52 +550,8 @@ CONNECT_SECONDS = 120  # a loaded machine may take a while to start Python and i
 def _dask_config():
     import dask
 
-    # the workers' statistical profiler samples every thread's stack every 10 ms, on the core the analysis needs (a
-    # dashboard would show it; this cluster has none): off
     return dask.config.set({"distributed.scheduler.allowed-failures": ALLOWED_FAILURES,
-                            "distributed.comm.timeouts.connect": f"{CONNECT_SECONDS}s",
-                            "distributed.worker.profile.enabled": False})
-
-
-class LocalDaskCluster:
-    """A Dask LocalCluster of ``workers`` processes (one thread each) on 127.0.0.1, run by a helper process in a
-    session of its own: Ctrl-C at a terminal reaches this process only (a worker still starting Python would print
-    a fatal error), and this process stops the whole session at once (``stop`` kills the session
-    leader's group). The helper exits when its standard input closes, so it dies with this process however this
-    process dies, and its workers with it (they watch their pipe to their nanny, which lives in the helper)."""
-
-    def __init__(self, workers: int):
-        self.process = subprocess.Popen(
-            [sys.executable, "-c", f"from helpers.corpus import serve_local_cluster; serve_local_cluster({int(workers)})"],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, start_new_session=True,
-            cwd=str(Path(__file__).resolve().parents[1]), text=True)
-        try:
-            self.address = self.process.stdout.readline().strip()
-            if not self.address.startswith("tcp://"):
-                raise RuntimeError("the local Dask cluster did not start")
-        except BaseException:  # Ctrl-C while it starts, too: its session goes with it
-            self.stop()
-            raise
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            with contextlib.suppress(ProcessLookupError, PermissionError):
-                os.killpg(self.process.pid, signal.SIGKILL)
-        self.process.wait()
-
-
-def serve_local_cluster(workers: int) -> None:
-    """The helper process of ``LocalDaskCluster``: start the cluster, print its address, wait for stdin to close."""
-    from distributed import LocalCluster
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C; ignored before the workers start
-    with _dask_config():
-        # on this machine only, on ports the system picks (no dashboard: it needs bokeh)
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host=LOOPBACK, scheduler_port=0,
-                               dashboard_address=f"{LOOPBACK}:0", silence_logs=logging.CRITICAL)
-    print(cluster.scheduler_address, flush=True)
-    sys.stdin.read()  # until the parent closes it or dies
-    os._exit(0)  # the workers follow: their pipe to the nanny closes
+                            "distributed.comm.timeouts.connect": f"{CONNECT_SECONDS}s"})
 
 
 def run_corpus(
@@ -552,8 +569,9 @@ def run_corpus(
 ) -> CorpusResult:
     """Write every table of ``mode`` for each document of ``paths`` into ``out_dir``/<table>.csv, ``doc_id`` first.
 
-    ``workers``: a LocalCluster of that many processes (default: one per core); 1 and no ``scheduler``: this
-    process. ``journal``: a folder where finished documents are kept for a resume (see ``Journal``); it is kept
+    ``workers``: that many worker processes forked from this one (``corpus_pool.ForkPool``; default: one per core);
+    1, or a single document to analyse: this process. ``scheduler``: the address of a Dask cluster to run them on
+    instead. ``journal``: a folder where finished documents are kept for a resume (see ``Journal``); it is kept
     when the run fails or is interrupted. ``report`` receives one line per skipped document (default: stderr).
     ``progress`` shows a tqdm bar (default: only when stderr is a terminal). Nothing is written unless a
     document lands. See the module doc.
@@ -567,8 +585,9 @@ def run_corpus(
     kept = Journal(journal, mode, params) if journal is not None else None
     result = CorpusResult(rows={name: 0 for name in names})
     sink = _TableSink(out, names)
-    bar = tqdm(total=len(paths), unit="doc", file=sys.stderr,
-               disable=not sys.stderr.isatty() if progress is None else not progress)
+    # without tqdm's monitor thread: the workers are forked from this process, which should then hold no thread
+    bar = type("CorpusBar", (tqdm,), {"monitor_interval": 0})(
+        total=len(paths), unit="doc", file=sys.stderr, disable=not sys.stderr.isatty() if progress is None else not progress)
     say = report or (lambda line: bar.write(line, file=sys.stderr))
 
     def land(index: int, outcome: dict | str) -> None:
@@ -591,8 +610,9 @@ def run_corpus(
     runner = None
     try:
         if todo:
-            runner = (_OnDask(mode, params, workers, scheduler) if scheduler or workers > 1
-                      else _InProcess(mode, params))
+            runner = (_OnDask(mode, params, scheduler) if scheduler else
+                      _OnPool(mode, params, min(workers, len(todo))) if workers > 1 and len(todo) > 1 else
+                      _InProcess(mode, params))
         window = max(window or 2 * (runner.slots if runner else workers), 1)
         buffer: dict[int, dict | str] = {}
         in_flight = 0
@@ -622,8 +642,8 @@ def run_corpus(
             sink.discard()
     except BaseException:
         # Ctrl-C, SIGTERM, a full disk: stop the workers now, then remove the temporary tables; the journal stays.
-        if isinstance(runner, _OnDask):
-            runner.close(fast=True)  # the local cluster's whole session at once (never the caller's other children)
+        if runner is not None:
+            runner.close(fast=True)  # the workers at once (never the caller's other children)
         sink.discard()
         raise
     finally:

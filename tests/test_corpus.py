@@ -183,14 +183,14 @@ def start_corpus(folder: Path, out: Path) -> tuple[subprocess.Popen, list[int]]:
                                 "--jobs", "2", "--force-jobs"], cwd=ROOT, stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, text=True, start_new_session=True)
     deadline = time.monotonic() + 120
-    while len(descendants(process.pid)) < 3 or not any(".tmp-" in p.name for p in out.parent.iterdir()):
+    while len(descendants(process.pid)) < 2 or not any(".tmp-" in p.name for p in out.parent.iterdir()):
         assert time.monotonic() < deadline and process.poll() is None, "the workers never started"
         time.sleep(0.05)
     return process, descendants(process.pid)
 
 
 def descendants(pid: int) -> list[int]:
-    """The processes a run started: the local Dask cluster's helper, its workers and what they started."""
+    """The processes a run started: its workers and what they started."""
     found, todo = [], child_pids(pid)
     while todo:
         child = todo.pop()

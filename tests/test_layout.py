@@ -36,7 +36,7 @@ ORDER = [
     "helpers.render.tables", "helpers.render.narrative", "helpers.render.deck", "helpers.render.conclusions",
     "helpers.render.kernels", "helpers.render.report",
     # 7 drivers
-    "helpers.corpus", "helpers.cli", "helpers.__main__",
+    "helpers.corpus_pool", "helpers.corpus", "helpers.cli", "helpers.__main__",
 ]
 RANK = {name: k for k, name in enumerate(ORDER)}
 
