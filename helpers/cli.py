@@ -177,7 +177,7 @@ def cores() -> int:
 
 
 def worker_count(jobs: int | None, force: bool = False) -> int:
-    """``--jobs``: one per core by default; more than the cores only with ``--force-jobs`` (each costs ~140 MB)."""
+    """``--jobs``: one per core by default; more than the cores only with ``--force-jobs`` (each a process of its own)."""
     if jobs is not None and jobs < 1:
         raise InputError(f"--jobs {jobs}: give at least 1")
     available = cores()

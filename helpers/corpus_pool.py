@@ -79,7 +79,7 @@ class ForkPool:
         self.pending: deque = deque()  # keys to send, first first
         self.done: deque = deque()  # (key, result) of tasks settled without a worker (WorkerDied)
         self.workers: list[_Worker] = []
-        gc.freeze()  # what this process built so far is never written by a collection, so a fork shares its pages
+        self.started: list = []  # every process started, so that ``close`` reaches one whatever happened since
         try:
             for _ in range(workers):
                 self.workers.append(self._start())
@@ -96,11 +96,16 @@ class ForkPool:
         # signals wait until the child has set its own handlers: it must never run this process's (a Ctrl-C that
         # arrived during the fork would raise KeyboardInterrupt in the child, with a traceback)
         blocked = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+        # the objects built so far go where the child's collector never writes them, so that it shares their pages;
+        # this process takes them back at once
+        gc.freeze()
         try:
             process = self.context.Process(target=_serve, args=(theirs, ours, others, self.task, os.getpid()),
                                            daemon=True, name="corpus-worker")
             process.start()
+            self.started.append(process)
         finally:
+            gc.unfreeze()
             signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
         theirs.close()
         return _Worker(process, ours)
@@ -172,18 +177,17 @@ class ForkPool:
     def close(self, fast: bool = False) -> None:
         """Stop the workers: at once (``fast``: SIGKILL, for Ctrl-C and errors), or once they have finished."""
         for worker in self.workers:
-            if fast:
-                with contextlib.suppress(ProcessLookupError, ValueError, AttributeError):
-                    worker.process.kill()
             with contextlib.suppress(Exception):
                 worker.connection.close()  # a worker waiting for a task reads the end of its pipe and exits
-        for worker in self.workers:
+        for process in self.started:
             with contextlib.suppress(ValueError, AttributeError, AssertionError):
-                worker.process.join(None if fast else CLOSE_SECONDS)
-                if worker.process.is_alive():
-                    worker.process.kill()
-                    worker.process.join()
-        self.workers = []
+                if fast:
+                    process.kill()
+                process.join(None if fast else CLOSE_SECONDS)
+                if process.is_alive():
+                    process.kill()
+                    process.join()
+        self.workers, self.started = [], []
 
 
 def _serve(connection, parent_end, others, task: Callable, parent: int) -> None:
@@ -197,13 +201,18 @@ def _serve(connection, parent_end, others, task: Callable, parent: int) -> None:
     while True:
         try:
             key, args = connection.recv()
-        except (EOFError, OSError, KeyboardInterrupt):
+        except (EOFError, OSError):
             break
         try:
             result = task(*args)
         except Exception as exc:  # noqa: BLE001 - the parent says what failed; a worker prints nothing
             result = TaskFailed(args[0] if args else None, f"{type(exc).__name__}: {exc}")
-        connection.send((key, result))
+        try:
+            connection.send((key, result))
+        except OSError:  # the parent is gone
+            break
+        except Exception as exc:  # noqa: BLE001 - a result that cannot be pickled (nothing of it was sent)
+            connection.send((key, TaskFailed(args[0] if args else None, f"{type(exc).__name__}: {exc}")))
     connection.close()
 
 

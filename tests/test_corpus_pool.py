@@ -185,3 +185,15 @@ def test_a_task_that_raises_is_returned_as_its_error_and_the_worker_goes_on():
     failed = results["zero"]
     assert isinstance(failed, TaskFailed) and failed.path == 0 and failed.error.startswith("ZeroDivisionError")
     assert results["one"] == 1
+
+
+def test_a_result_that_cannot_be_sent_is_returned_as_its_error():
+    pool = ForkPool(1, lambda n: (lambda: n) if n else n)  # a function cannot be pickled
+    try:
+        pool.submit("function", (1,))
+        pool.submit("zero", (0,))
+        results = dict(pool.next_done() for _ in range(2))
+    finally:
+        pool.close()
+    assert isinstance(results["function"], TaskFailed) and results["function"].path == 1
+    assert results["zero"] == 0
