@@ -128,8 +128,9 @@ def test_few_links_says_how_many_were_withheld_as_unsure():
     alignment.loc[[5, 6, 7], "relation"] = UNSURE
     table = caveats(claims, blocks, alignment).set_index("kind")
     assert table.loc["few_links", "evidence"] == ("only 2 of 10 Chinese sentences linked to the English; 3 more "
-                                                  "withheld as unsure (other places in the English hold their words "
-                                                  "about as well)")
+                                                  "withheld as unsure (their best match neither follows the English's "
+                                                  "order nor stands clear of another place in it; some may have no "
+                                                  "source in the English at all)")
 
 
 # ---- the kind of a document: more than its link share (issue 11) -------------------------------------------------

@@ -285,7 +285,8 @@ def test_the_asides_list_counts_the_sentences_held_back_as_unsure():
                          "relation": ["summarises", "unsure", "unsure", "addition", "addition"]})
     assert deck.quote_lines(quoted, alignment=more).endswith(
         "- 1 of the 2 sentences linked to no English is quoted above; 2 more Chinese sentences have no link: the aligner "
-        "held them back as unsure (their words stand about as well in several places of the English)")
+        "held them back as unsure (their best match neither follows the English's order nor stands clear of another "
+        "place in it; some may have no source in the English at all)")
 
 
 def test_mention_title_says_only_where_a_version_names_one_lab():

@@ -271,7 +271,7 @@ def test_theme_findings_state_the_counts_and_words_and_name_what_they_leave_out(
     lines = theme_findings(emphasis)
     assert lines[0].startswith("The English original uses a theme's words in a larger share of its sentences than the "
                                "Chinese: talent (9% of Chinese vs 28% of English sentences; "
-                               "6 of 68 Chinese sentences: `z0 ×1`")
+                               "6 of 68 Chinese sentences, each credited to one cue word: `z0 ×1`")
     assert "39 of 138 English sentences" in lines[0] and "policy" not in lines[0]
     assert lines[1].startswith("Not stated, on too little evidence: policy prescription (1% vs 7%: could be chance")
     assert theme_findings(emphasis, caveats=TRANSLATION)[0] == lines[0]

@@ -320,8 +320,12 @@ def caveats(claims: pd.DataFrame, blocks: pd.DataFrame, alignment: pd.DataFrame,
     asides = [] if translation else writer_asides(claims)
     example = next((t for t in cited if t not in asides[:2]), cited[0]) if cited else ""
     if len(asides) >= max(COMMENTARY_MIN_ASIDES, COMMENTARY_MIN_SHARE * len(zh)):
-        rows.append(("commentary", f"{len(asides)} of the Chinese's {len(zh)} {units_noun(zh['kind'])} are in its "
-                     f"writer's own voice or sections, such as " + " and ".join(f"“{_quoted(t)}”" for t in asides[:2])
+        # what is counted is what is marked (aside cues, brackets, the writer's own sections): a lower bound of the
+        # writer's own sentences, said as such; headings are neither side of the count
+        sentences_held = int((zh["kind"] != "heading").sum()) if "kind" in zh.columns else len(zh)
+        rows.append(("commentary", f"{len(asides)} of the Chinese's {sentences_held} sentences (headings aside) carry a "
+                     f"mark of its writer's own voice or sit in a section of the writer's own (asides without such a "
+                     f"mark are not counted), such as " + " and ".join(f"“{_quoted(t)}”" for t in asides[:2])
                      + (f"; {len(cited)} speak of the source in the third person, such as “{_quoted(example)}”"
                         if cited else ""),
                      "additions (the writer's asides), certainty and voice shifts (a commentator's framing, not a "
@@ -329,7 +333,8 @@ def caveats(claims: pd.DataFrame, blocks: pd.DataFrame, alignment: pd.DataFrame,
     if held and share < FEW_LINKS_MAX_SHARE:
         unsure = int((sentences["relation"] == UNSURE).sum())
         rows.append(("few_links", f"only {linked} of {held} Chinese {held_noun} linked to the English"
-                     + (f"; {unsure} more withheld as unsure (other places in the English hold their words about as "
-                        "well)" if unsure else ""),
+                     + (f"; {unsure} more withheld as unsure (their best match neither follows the English's order nor "
+                        "stands clear of another place in it; some may have no source in the English at all)"
+                        if unsure else ""),
                      "every framing table: shifts rest on few sentences; read the additions side by side"))
     return pd.DataFrame(rows, columns=CAVEAT_COLUMNS)

@@ -216,7 +216,8 @@ def _theme_sentence(row) -> str:
     """One theme's difference with the counts and the words it rests on."""
     def side(lang):
         cues = [c for c in str(row.get(f"{lang}_cues", "") or "").split("|") if c]
-        words = f": {listing(cues, limit=3, code=True)}" if cues else ""
+        # a sentence is credited to one of its cue words, so "agent ×20" counts sentences, not occurrences of the word
+        words = f", each credited to one cue word: {listing(cues, limit=3, code=True)}" if cues else ""
         name = LANG_NAMES[lang]
         return (f"{int(row[f'{lang}_hits'])} of {plural(int(row[f'{lang}_claims']), f'{name} ' + share_units(row, lang, one=True), f'{name} ' + share_units(row, lang))}"
                 f"{words}")
