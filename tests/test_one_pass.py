@@ -536,3 +536,48 @@ def test_a_line_without_a_separator_character_splits_into_one_entry(text):
 
     if not any(mark in text for mark in LINK_ROW_SEPARATOR_CHARS):
         assert len(LINK_ROW_SEPARATOR.split(text)) == 1
+
+
+# ---- issue 14, sixth round: discovery's Chinese names read the claims' cut ------------------------------------------
+
+@pytest.mark.parametrize("name", sorted(TEXTS))
+def test_discovery_reading_the_claims_cut_finds_what_cutting_again_finds(name):
+    from helpers.tables.claims import annotate_claims, build_claims
+    from helpers.tables.discover import discover_mentions, outside_urls
+    from helpers.text.parse import parse_document
+
+    text, gazetteer = TEXTS[name], default_gazetteer()
+    cuts = SentenceCuts(tokenizer_for(gazetteer))
+    claims = annotate_claims(build_claims(text, parse_document(text)), tokenizer=cuts)
+    known = outside_urls(text, find_mentions(text, gazetteer))
+    pd.testing.assert_frame_equal(discover_mentions(text, claims, known, gazetteer, cuts=cuts),
+                                  discover_mentions(text, claims, known, gazetteer), check_exact=True)
+    assert set(cuts._cuts) <= set(claims["text"])  # sentences only
+
+
+class _CountingTokenizer(Tokenizer):
+    def __init__(self, words):
+        super().__init__(words)
+        self.calls: list[str] = []
+
+    def tokenize(self, text, *, hmm=False):
+        self.calls.append(text)
+        return super().tokenize(text, hmm=hmm)
+
+
+def test_an_extraction_cuts_each_sentence_once_and_discovery_reads_that_cut():
+    import helpers.tables.entities as entities_module
+
+    text, gazetteer = TEXTS["lambert-china-ai-labs-2026-05.zh-en.txt"], default_gazetteer()
+    counting = _CountingTokenizer(tokenizer_for(gazetteer).words)
+    original = entities_module.tokenizer_for
+    entities_module.tokenizer_for = lambda *args, **kwargs: counting  # the gazetteer's tokenizer, counted
+    try:
+        tables = extract(text, gazetteer=gazetteer)
+    finally:
+        entities_module.tokenizer_for = original
+    sentences = [c for c in counting.calls if c in set(tables.claims["text"])]
+    assert sentences and len(sentences) == len(set(sentences))  # no sentence cut twice
+    for frame in ("claims", "mentions", "candidates", "blocks", "repairs"):
+        pd.testing.assert_frame_equal(getattr(tables, frame), getattr(extract(text, gazetteer=gazetteer), frame),
+                                      check_exact=True)

@@ -51,6 +51,7 @@ from ..patterns import (
     DISCOVER_URL_RE, DISCOVER_WEB_ADDRESS_RE, DISCOVER_ZH_BEFORE_RE, DISCOVER_ZH_CUE_RE, HAS_DIGIT_RE, HAS_UPPER_RE, LATIN_BEFORE,
     LATIN_CHAR_RE, MADE_BY_AFTER_RE, MADE_BY_AUTHOR_LINE_RE, MADE_BY_BEFORE_RE, MADE_BY_OWN_RE, MADE_BY_ZH_VERB_RE,
 )
+from ..text.segment import SentenceCuts
 from ..vocab import load_vocabulary
 from . import entities, ties
 
@@ -287,12 +288,13 @@ def outside_urls(text: str, mentions: pd.DataFrame) -> pd.DataFrame:
 
 def discover_mentions(
     text: str, claims: pd.DataFrame, mentions: pd.DataFrame, gazetteer: pd.DataFrame, *,
-    stoplist: frozenset[str] | None = None,
+    stoplist: frozenset[str] | None = None, cuts: SentenceCuts | None = None,
 ) -> pd.DataFrame:
     """Mentions of names the gazetteer does not list, found by the three rules above (DISCOVERY_COLUMNS).
 
     ``claims`` gives each offset its part (the Chinese version is the commentary, the English the original);
-    ``mentions`` are the gazetteer's, never overlapped. Sorted by start.
+    ``mentions`` are the gazetteer's, never overlapped. Sorted by start. ``cuts``: the document's one cut of each
+    sentence by the gazetteer's tokenizer (``SentenceCuts``), if the claims made it; else the sentences are cut here.
     """
     stoplist = entities.load_stoplist() if stoplist is None else stoplist
     types = _entity_types(gazetteer)
@@ -378,10 +380,10 @@ def discover_mentions(
             undecided[word] = whole
             continue
         rows += _named_rows(text, whole, evidence)
-    rows += _pinyin_rows(text, claims, undecided, gazetteer, part_of, covered)
+    rows += _pinyin_rows(text, claims, undecided, gazetteer, part_of, covered, cuts)
     rows = _without_overlaps(rows)
     rows += _made_by_rows(text, models, mentions, rows, types)
-    rows += _tied_rows(text, claims, mentions, rows, gazetteer, types, part_of, covered)
+    rows += _tied_rows(text, claims, mentions, rows, gazetteer, types, part_of, covered, cuts)
     rows.sort()
     return entities._frame(rows, DISCOVERY_COLUMNS)
 
@@ -419,7 +421,8 @@ def _without_legal_form(name: str) -> str:
 
 
 def _pinyin_rows(text: str, claims: pd.DataFrame, undecided: dict[str, list[tuple[int, int, str]]],
-                 gazetteer: pd.DataFrame, part_of: list[str], covered: bytearray) -> list[tuple]:
+                 gazetteer: pd.DataFrame, part_of: list[str], covered: bytearray,
+                 cuts: SentenceCuts | None = None) -> list[tuple]:
     """Names with no evidence of their own that the Chinese writes in Han characters: a Latin name in its whole
     extent, with a name word after it or written in both versions, whose letters are the pinyin of a Chinese
     organisation name's head (Lingshu AI and 灵枢智能), evidence ``pinyin:<the Chinese name>``."""
@@ -429,7 +432,8 @@ def _pinyin_rows(text: str, claims: pd.DataFrame, undecided: dict[str, list[tupl
     if not candidates:
         return []
     spans = [(s, e) for s, e in zip(claims["start"].tolist(), claims["end"].tolist()) if part_of[s] == "zh"]
-    names = ties.chinese_names(text, spans, entities.tokenizer_for(gazetteer), covered, ties.load_zh_stoplist(),
+    tokenizer = cuts if cuts is not None else entities.tokenizer_for(gazetteer)
+    names = ties.chinese_names(text, spans, tokenizer, covered, ties.load_zh_stoplist(),
                                _place_names(gazetteer))
     readings: dict[str, set[str]] = defaultdict(set)
     for name, places in names.items():
@@ -550,7 +554,8 @@ def _looks_like_model_name(word: str, stoplist: frozenset[str]) -> bool:
 
 
 def _tied_rows(text: str, claims: pd.DataFrame, mentions: pd.DataFrame, rows: list[tuple], gazetteer: pd.DataFrame,
-               types: dict[str, str], part_of: list[str], covered: bytearray) -> list[tuple]:
+               types: dict[str, str], part_of: list[str], covered: bytearray,
+               cuts: SentenceCuts | None = None) -> list[tuple]:
     """The Chinese names ``ties.tie_names`` ties to an organisation named in Latin letters (gazetteer or discovered)."""
     english: dict[tuple[str, str, str], list[tuple[int, int, str, str, bool]]] = defaultdict(list)
     taken = bytearray(covered)
@@ -566,7 +571,8 @@ def _tied_rows(text: str, claims: pd.DataFrame, mentions: pd.DataFrame, rows: li
     if not english:
         return []
     places = _place_names(gazetteer)
-    return ties.tie_names(text, claims, part_of, taken, english, entities.tokenizer_for(gazetteer), places=places)
+    return ties.tie_names(text, claims, part_of, taken, english, entities.tokenizer_for(gazetteer), places=places,
+                          cuts=cuts)
 
 
 def _place_names(gazetteer: pd.DataFrame) -> frozenset[str]:

@@ -10,7 +10,7 @@ from pandas.core.dtypes.cast import find_common_type
 
 from ..columns import CANDIDATE_COLUMNS, MENTION_COLUMNS
 from ..text.parse import parse_document
-from ..text.segment import Tokenizer
+from ..text.segment import SentenceCuts, Tokenizer
 from . import entities
 from .discover import discover_mentions, outside_urls
 from .claims import annotate_claims, build_claims
@@ -71,12 +71,16 @@ def extract(text: str, *, gazetteer: pd.DataFrame | None = None, tokenizer: Toke
     defaults to the gazetteer's own (``entities.tokenizer_for``): its names stay whole in every cut.
     """
     gazetteer = entities.default_gazetteer() if gazetteer is None else gazetteer
-    tokenizer = entities.tokenizer_for(gazetteer) if tokenizer is None else tokenizer
+    own = entities.tokenizer_for(gazetteer)
+    tokenizer = own if tokenizer is None else tokenizer
+    # one cut per sentence: the claims' cues and discovery's Chinese names read the same cut, when both cut with the
+    # gazetteer's tokenizer (discovery always does; a caller's other tokenizer leaves discovery its own cuts)
+    cuts = tokenizer if isinstance(tokenizer, SentenceCuts) else SentenceCuts(tokenizer)
     parsed = parse_document(text)
-    claims = annotate_claims(build_claims(text, parsed), tokenizer=tokenizer)
+    claims = annotate_claims(build_claims(text, parsed), tokenizer=cuts)
 
     known = outside_urls(text, entities.find_mentions(text, gazetteer))
-    discovered = discover_mentions(text, claims, known, gazetteer)
+    discovered = discover_mentions(text, claims, known, gazetteer, cuts=cuts if cuts.tokenizer is own else None)
     mentions, spans = mention_table(known, discovered, claims)
     claims = summarise_entities(claims, mentions)
 

@@ -31,7 +31,7 @@ from ..patterns import (
     HAN_RUN, LATIN_CHAR_RE as LATIN_RE, TIE_ANCHOR_RE, TIE_BRACKETED_RE, TIE_GENERIC_SUFFIX_RE, TIE_PAIR_GAP_RE,
     TIE_ZH_SUFFIX_RE,
 )
-from ..text.segment import Tokenizer
+from ..text.segment import SentenceCuts, Tokenizer
 from ..vocab import read_word_list
 
 ZH_NAME_STOPLIST_PATH = REFERENCE / "org_name_stoplist_zh.txt"
@@ -221,17 +221,19 @@ def _best_match(anchors: frozenset[str], others: list[tuple[int, int, frozenset[
 
 def tie_names(text: str, claims: pd.DataFrame, part_of: list[str], covered: bytearray,
               english: dict[Identity, list[tuple[int, int, str, str, bool]]], tokenizer: Tokenizer, *,
-              stoplist: frozenset[str] | None = None, places: frozenset[str] = frozenset()) -> list[tuple]:
+              stoplist: frozenset[str] | None = None, places: frozenset[str] = frozenset(),
+              cuts: SentenceCuts | None = None) -> list[tuple]:
     """Mention rows (start, end, surface, entity, org, type, evidence) for the Chinese names tied to ``english``.
 
     ``english``: an organisation's identity (entity, org, type) → the places it is named, as (start, end, surface,
     part, whether the surface names the organisation itself rather than one of its models or products); ``covered``
-    marks the characters other mentions hold.
+    marks the characters other mentions hold; ``cuts``: the document's one cut of each sentence by ``tokenizer``
+    (``SentenceCuts``), read for the sentences' names (a bracketed name is cut by ``tokenizer``: no sentence).
     """
     stoplist = load_zh_stoplist() if stoplist is None else stoplist
     sentences = [(s, e) for s, e in zip(claims["start"].tolist(), claims["end"].tolist()) if part_of[s] in ("zh", "en")]
     zh_sentences = [(s, e) for s, e in sentences if part_of[s] == "zh"]
-    names = chinese_names(text, zh_sentences, tokenizer, covered, stoplist, places)
+    names = chinese_names(text, zh_sentences, cuts if cuts is not None else tokenizer, covered, stoplist, places)
     for name, found in bracketed_names(text, zh_sentences, english, covered, stoplist, places, tokenizer).items():
         names.setdefault(name, found)
     if not names or not english:
