@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
 from ..columns import CLAIM_BASE_COLUMNS, CLAIM_COLUMNS, PART_COMMENTARY, PART_ORIGINAL
@@ -35,6 +36,9 @@ def claim_matcher() -> CueMatcher:
     cues = load_cues()
     return CueMatcher(cues[cues["category"].isin(CLAIM_LABELS + VOICE_LABELS)], "category")
 
+
+#: The dtype pandas infers for a list of strings: the claims' text columns are built as it (no inference per column).
+TEXT_DTYPE = pd.Series([""]).dtype
 
 CERTAINTY = ("hedge", "booster")
 LATIN_WORD = re.compile(r"[A-Za-z]")
@@ -122,6 +126,12 @@ def decide_voice(text: str, *, part: str, tokens: list | None = None,
     return "", ""
 
 
+def _texts(values: list[str]):
+    """A non-empty list of strings as the column pandas would infer from it (built typed: speed); an empty one as it is
+    (its inferred column is another dtype)."""
+    return pd.array(values, dtype=TEXT_DTYPE) if values else values
+
+
 def build_claims(text: str, parsed: Parsed) -> pd.DataFrame:
     """One row per sentence of ``parsed``, with its block's part, kind and language, verbatim text."""
     blocks, sentences = parsed.blocks, parsed.sentences
@@ -139,7 +149,7 @@ def build_claims(text: str, parsed: Parsed) -> pd.DataFrame:
             "section": blocks["section"].array.take(rows),
             "start": starts,
             "end": ends,
-            "text": [text[a:b] for a, b in zip(starts.tolist(), ends.tolist())],
+            "text": _texts([text[a:b] for a, b in zip(starts.tolist(), ends.tolist())]),
         },
         columns=CLAIM_BASE_COLUMNS,
     )
@@ -171,9 +181,11 @@ def annotate_claims(claims: pd.DataFrame, *, tokenizer: Tokenizer) -> pd.DataFra
         # one constructor: the claims' columns as they are (dtypes kept, copied), then the new ones (speed: a concat,
         # two inserts and a reindex cost more than the work on a short document)
         data = {c: claims[c].array.copy() for c in order}
-        data.update(columns)
+        # the new columns as the frame would infer them (strings; booleans), typed here: inference costs per column
+        data.update({name: np.array(values, dtype=bool) if name == "negated" else pd.array(values, dtype=TEXT_DTYPE)
+                     for name, values in columns.items()})
         for column in ("entities", "orgs"):
-            data[column] = claims[column].array.copy() if column in claims else [""] * len(claims)
+            data[column] = claims[column].array.copy() if column in claims else pd.array([""] * len(claims), dtype=TEXT_DTYPE)
         return pd.DataFrame(data, columns=order + CLAIM_COLUMNS[len(CLAIM_BASE_COLUMNS):])
     added = pd.DataFrame([], index=range(0), columns=list(columns))  # no rows: object columns, as before
     annotated = pd.concat([claims.reset_index(drop=True), added], axis=1)

@@ -16,6 +16,11 @@ from .discover import discover_mentions, outside_urls
 from .claims import annotate_claims, build_claims
 
 
+#: The dtype pandas infers for a list of strings: a non-empty text column made here is built as it (speed: no inference
+#: per column and document; the same column).
+_TEXT = pd.Series([""]).dtype
+
+
 @dataclass
 class Tables:
     """Every table extracted from one document; all offsets index ``text``."""
@@ -32,8 +37,9 @@ def locate_claims(claims: pd.DataFrame, starts) -> np.ndarray:
     """Claim id containing each offset in ``starts``, or 0 for an offset between claims."""
     if claims.empty:
         return np.zeros(len(starts), dtype=int)
-    order = claims if claims["start"].is_monotonic_increasing else claims.sort_values("start")  # sentences: in order
-    begin, finish = order["start"].to_numpy(), order["end"].to_numpy()
+    begin = claims["start"]
+    order = claims if begin.is_monotonic_increasing else claims.sort_values("start")  # sentences: in order
+    begin, finish = (begin if order is claims else order["start"]).to_numpy(), order["end"].to_numpy()
     starts = np.asarray(starts, dtype=int)
     index = np.clip(np.searchsorted(begin, starts, side="right") - 1, 0, len(order) - 1)
     inside = (starts < finish[index]) & (starts >= begin[index])
@@ -59,8 +65,11 @@ def summarise_entities(claims: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataF
         entity_lists.setdefault(claim_id, {})[entity] = None
         if org != "":
             org_lists.setdefault(claim_id, {})[org] = None
-    claims["entities"] = ["|".join(entity_lists.get(c, ())) for c in claims["claim_id"].tolist()]
-    claims["orgs"] = ["|".join(org_lists.get(c, ())) for c in claims["claim_id"].tolist()]
+    ids = claims["claim_id"].tolist()
+    # typed as pandas would infer them from the lists (an empty list left to pandas: it infers another dtype)
+    for column, lists in (("entities", entity_lists), ("orgs", org_lists)):
+        values = ["|".join(lists.get(c, ())) for c in ids]
+        claims[column] = pd.array(values, dtype=_TEXT) if values else values
     return claims
 
 
@@ -104,8 +113,15 @@ def _column(values: list, dtype):
     return pd.Series(values, dtype=dtype) if isinstance(dtype, np.dtype) else pd.array(values, dtype=dtype)
 
 
+_COMMON: dict[tuple, object] = {}
+
+
 def _common(*dtypes):
-    return find_common_type(list(dtypes))
+    # kept by its dtypes (a handful per process: the search costs a small document more than its column)
+    common = _COMMON.get(dtypes)
+    if common is None:
+        common = _COMMON[dtypes] = find_common_type(list(dtypes))
+    return common
 
 
 def _claim_positions(starts: list[int], claims: pd.DataFrame) -> tuple[list[int], np.ndarray, np.ndarray]:
@@ -113,8 +129,9 @@ def _claim_positions(starts: list[int], claims: pd.DataFrame) -> tuple[list[int]
     found = locate_claims(claims, starts)
     kept = np.flatnonzero(found > 0)
     ids = found[kept]
-    row_of = np.zeros(int(claims["claim_id"].max()) + 1 if len(claims) else 1, dtype=np.int64)
-    row_of[claims["claim_id"].to_numpy()] = np.arange(len(claims))
+    claim_ids = claims["claim_id"].to_numpy()
+    row_of = np.zeros(int(claim_ids.max()) + 1 if len(claims) else 1, dtype=np.int64)
+    row_of[claim_ids] = np.arange(len(claims))
     return kept.tolist(), ids, row_of[ids]
 
 
@@ -124,7 +141,9 @@ def mention_table(known: pd.DataFrame, discovered: pd.DataFrame, claims: pd.Data
     (the gazetteer's first where two start together), each in the claim that holds it, numbered from 1; and the
     (start, end) of every one of them, those between claims too, in that order (what candidates must not overlap)."""
     names = entities.MENTION_RESULT_COLUMNS
-    merged = [known[c].tolist() + discovered[c].tolist() for c in names]
+    # each column taken once (a frame's column costs more than its few rows here)
+    known_columns, discovered_columns = ({c: frame[c] for c in names} for frame in (known, discovered))
+    merged = [known_columns[c].tolist() + discovered_columns[c].tolist() for c in names]
     evidence = [""] * len(known) + discovered["evidence"].tolist()
     starts = merged[0]
     order = sorted(range(len(starts)), key=starts.__getitem__)  # stable: what a mergesort on start gave
@@ -138,17 +157,21 @@ def mention_table(known: pd.DataFrame, discovered: pd.DataFrame, claims: pd.Data
         "end": np.array([merged[1][i] for i in chosen], dtype=np.int64),
     }
     for name, values in zip(names[2:], merged[2:]):
-        data[name] = _column([values[i] for i in chosen], _common(known[name].dtype, discovered[name].dtype))
+        data[name] = _column([values[i] for i in chosen],
+                             _common(known_columns[name].dtype, discovered_columns[name].dtype))
     data["lang"] = claims["lang"].array.take(rows)
     data["part"] = claims["part"].array.take(rows)
     # the gazetteer's rows were given evidence "" (a "str" column) before the concat
     data["evidence"] = _column([evidence[i] for i in chosen], _common(pd.StringDtype(na_value=np.nan),
                                                                       discovered["evidence"].dtype))
     via = [kind if kind in entities.PRODUCT_TYPES and org else "" for kind, org in zip(merged[5], merged[4])]
-    columns = [c for c in MENTION_COLUMNS if c != "via"]
-    table = pd.DataFrame({c: data[c] for c in columns}, columns=columns)
-    table["via"] = [via[i] for i in chosen]  # ``implied_via`` of its rows
-    return table, spans
+    if not chosen:  # as the column was set on the empty frame
+        columns = [c for c in MENTION_COLUMNS if c != "via"]
+        table = pd.DataFrame({c: data[c] for c in columns}, columns=columns)
+        table["via"] = []
+        return table, spans
+    data["via"] = pd.array([via[i] for i in chosen], dtype=_TEXT)  # ``implied_via`` of its rows, as set it inferred
+    return pd.DataFrame({c: data[c] for c in MENTION_COLUMNS}, columns=MENTION_COLUMNS), spans
 
 
 def candidate_table(rows: list[tuple[int, int, str, str]], claims: pd.DataFrame, repaired: np.ndarray) -> pd.DataFrame:

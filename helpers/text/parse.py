@@ -867,6 +867,14 @@ def mark_title(texts: list[str], parts: list[str], kinds: list[str]) -> None:
             return
 
 
+#: The dtype pandas infers for a list of strings.
+_TEXT_DTYPE = pd.Series([""]).dtype
+
+
+def _typed_texts(values: list[str]):
+    return pd.array(values, dtype=_TEXT_DTYPE)
+
+
 def parse_document(text: str) -> Parsed:
     """Parse a decoded document into blocks, sentences and the repairs made to glued units."""
     spans, repairs, examined = split_glued_headings(text, list(iter_lines(text)))
@@ -900,21 +908,24 @@ def parse_document(text: str) -> Parsed:
             seen[part] += 1
         sections.append(seen[part])
 
+    # built typed as pandas infers the lists (strings; int64), so that no column's type is inferred (speed); a
+    # document without blocks keeps its lists (their frame's inferred columns are other dtypes)
+    typed = _typed_texts if spans else list
     blocks = pd.DataFrame(
         {
             "block_id": range(1, len(spans) + 1),
-            "part": parts,
-            "kind": kinds,
-            "lang": langs,
-            "section": sections,
-            "start": [a for a, _, _ in spans],
-            "end": [b for _, b, _ in spans],
-            "text": texts,
+            "part": typed(parts),
+            "kind": typed(kinds),
+            "lang": typed(langs),
+            "section": np.array(sections, dtype=np.int64) if spans else sections,
+            "start": np.array([a for a, _, _ in spans], dtype=np.int64) if spans else [],
+            "end": np.array([b for _, b, _ in spans], dtype=np.int64) if spans else [],
+            "text": typed(texts),
         },
         columns=BLOCK_COLUMNS,
     )
     rows = []
-    for block_id, (a, _, _), block_text, lang in zip(blocks["block_id"], spans, texts, langs):
+    for block_id, (a, _, _), block_text, lang in zip(range(1, len(spans) + 1), spans, texts, langs):
         for s, e in split_sentences(block_text, lang):
             rows.append((block_id, a + s, a + e))
         for match in GLUED_SENTENCE.finditer(block_text):
