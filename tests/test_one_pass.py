@@ -581,3 +581,29 @@ def test_an_extraction_cuts_each_sentence_once_and_discovery_reads_that_cut():
     for frame in ("claims", "mentions", "candidates", "blocks", "repairs"):
         pd.testing.assert_frame_equal(getattr(tables, frame), getattr(extract(text, gazetteer=gazetteer), frame),
                                       check_exact=True)
+
+
+def _glued_twice(block: str, lang: str) -> tuple[list[tuple[int, int]], list[int]]:
+    """The old path: the sentences split, then the glued-sentence pattern run again over the block."""
+    from helpers.patterns import GLUED_SENTENCE
+    from helpers.text.parse import split_sentences
+
+    return split_sentences(block, lang), [m.end() for m in GLUED_SENTENCE.finditer(block)]
+
+
+@pytest.mark.parametrize("name", sorted(TEXTS))
+def test_the_glued_seams_found_while_splitting_are_those_a_second_pass_finds(name):
+    from helpers.text.parse import _spans_and_glued, parse_document
+
+    blocks = parse_document(TEXTS[name]).blocks
+    for block, lang in zip(blocks["text"].tolist(), blocks["lang"].tolist()):
+        assert _spans_and_glued(block, lang) == _glued_twice(block, lang)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(["ab.", "lab.The", "cd?", "“", "’", "AI", "Xy", " ", "。", "x! Yz", "ok.”Then", "\n"]),
+                max_size=12).map("".join), st.sampled_from(["en", "zh", "mixed"]))
+def test_the_glued_seams_found_while_splitting_agree_with_a_second_pass_on_any_string(text, lang):
+    from helpers.text.parse import _spans_and_glued
+
+    assert _spans_and_glued(text, lang) == _glued_twice(text, lang)

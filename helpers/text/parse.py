@@ -581,6 +581,12 @@ def _ends_embedded_quote(text: str, start: int, end: int) -> bool:
 
 def sentence_cuts(text: str, lang: str) -> list[int]:
     """Offsets inside ``text`` where a new sentence starts (never 0 or len(text))."""
+    return _cuts_and_glued(text, lang)[0]
+
+
+def _cuts_and_glued(text: str, lang: str) -> tuple[list[int], list[int]]:
+    """``sentence_cuts``, and the ends of the glued-sentence seams among them (every match, kept or not): what
+    parsing records as repairs, found on the same pass (the pattern ran twice per block)."""
     cuts: set[int] = set()
     if lang in ("zh", "mixed"):
         for match in ZH_END.finditer(text):
@@ -593,9 +599,9 @@ def sentence_cuts(text: str, lang: str) -> list[int]:
                                                or text[:terminator_at].strip().isdigit()):
                 continue  # an abbreviation, or a list number ("1. Share context") that heads its item
             cuts.add(match.end())
-    for match in GLUED_SENTENCE.finditer(text):
-        cuts.add(match.end())
-    return sorted(c for c in cuts if 0 < c < len(text))
+    glued = [match.end() for match in GLUED_SENTENCE.finditer(text)]
+    cuts.update(glued)
+    return sorted(c for c in cuts if 0 < c < len(text)), glued
 
 
 def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
@@ -604,7 +610,13 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     >>> split_sentences("他说,好。你呢?", "zh")
     [(0, 5), (5, 8)]
     """
-    bounds = [0, *sentence_cuts(text, lang), len(text)]
+    return _spans_and_glued(text, lang)[0]
+
+
+def _spans_and_glued(text: str, lang: str) -> tuple[list[tuple[int, int]], list[int]]:
+    """``split_sentences``, and the glued-sentence seams' ends (``_cuts_and_glued``)."""
+    cuts, glued = _cuts_and_glued(text, lang)
+    bounds = [0, *cuts, len(text)]
     spans = []
     for a, b in zip(bounds, bounds[1:]):
         piece = text[a:b]
@@ -613,7 +625,7 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
             continue
         lead = len(piece) - len(piece.lstrip(EDGE_SPACE + "\n\r"))
         spans.append((a + lead, a + lead + len(stripped)))
-    return spans
+    return spans, glued
 
 
 #: A Chinese passage inside the English original this heavy (Han characters net of English words) means a second
@@ -926,10 +938,11 @@ def parse_document(text: str) -> Parsed:
     )
     rows = []
     for block_id, (a, _, _), block_text, lang in zip(range(1, len(spans) + 1), spans, texts, langs):
-        for s, e in split_sentences(block_text, lang):
+        spans_in, glued = _spans_and_glued(block_text, lang)
+        for s, e in spans_in:
             rows.append((block_id, a + s, a + e))
-        for match in GLUED_SENTENCE.finditer(block_text):
-            position = a + match.end()
+        for end in glued:
+            position = a + end
             repairs.append({"position": position, "repair": "sentence_glued_to_next",
                             "before": text[max(a, position - 30):position], "after": text[position:position + 30]})
     # built column by column (the same frames as from the rows, at a third of pandas' cost: this runs per document)
