@@ -250,3 +250,17 @@ def test_laws_of_science_and_client_software_are_technology_not_legality_or_mone
                                     "The law requires consent."]})
     hits = themes.theme_hits(claims).set_index("claim_id")["theme"]
     assert hits[1] == hits[2] == hits[3] == "technology" and hits[4] == "legality"
+
+
+@pytest.mark.parametrize("word, frame", [("investigation", "economic"), ("pollution", "public_opinion"),
+                                         ("courtesy", "legality"), ("habitat", "cultural_identity"),
+                                         ("harmony", "health_and_safety")])
+def test_a_cues_stem_does_not_take_in_an_unrelated_word(word, frame):
+    # the stem's own forms still count; a longer word that only shares its letters does not
+    kin = {"investigation": "investment", "pollution": "polls", "courtesy": "court", "habitat": "habits",
+           "harmony": "harmful"}[word]
+    claims = pd.DataFrame({"claim_id": [1, 2], "part": ["original"] * 2, "kind": ["paragraph"] * 2, "lang": ["en"] * 2,
+                           "text": [f"The {word} went on for a while.", f"The {kin} went on for a while."]})
+    hits = themes.theme_hits(claims)
+    assert frame not in set(hits.loc[hits["claim_id"] == 1, "theme"])
+    assert frame in set(hits.loc[hits["claim_id"] == 2, "theme"])
