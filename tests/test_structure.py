@@ -285,3 +285,13 @@ def test_a_display_formula_is_never_a_section_heading():
 def test_a_caption_in_markdown_emphasis_is_a_caption(line):
     from helpers.text.parse import classify_noncontent
     assert classify_noncontent(line) == "caption"
+
+
+@pytest.mark.parametrize("text, following, previous, expected", [
+    ("二、方法拆解（What / How）", "1. 先把任务拆成三步。", "4. 最后检查结果", True),   # a level above the items under it
+    ("六、推演与设想", "1. 提出一个新的分工办法。", None, True),
+    ("二、方法拆解", "三、结果", "一、背景", False),                           # a run of short ordinals: a list
+    ("1. 计划", "2. 实施", None, False),                                      # same scheme: items, not a section
+])
+def test_a_chinese_ordinal_over_arabic_numbered_items_is_a_section(text, following, previous, expected):
+    assert numbered_section(text, "zh", following, previous) is expected

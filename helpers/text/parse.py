@@ -24,7 +24,7 @@ from ..columns import (
 )
 from ..patterns import (
     BARE_URL, BRACKETED_CREDIT, BREADCRUMB_TRAIL, BYLINE_LEAD, CAPTION, COMMA_CLAUSE, COUNT_AFTER_LABEL, DATE, DATED_ITEM, DISPLAY_MATH, END_MARK, ENDS_SENTENCE, ENDS_WITH_COLON, ENUMERATOR, EN_END,
-    FILE_ENTRY, GLUED_HEADING, GLUED_SENTENCE, HAN, HANDLE_AFTER_LABEL, IMAGE_PLACEHOLDER, INITIAL, INNER_SENTENCE_END, LATIN_ACCENTED_LETTER, LATIN_LETTER, LINE,
+    FILE_ENTRY, GLUED_HEADING, GLUED_SENTENCE, HAN, HANDLE_AFTER_LABEL, IMAGE_PLACEHOLDER, INITIAL, INNER_SENTENCE_END, LATIN_ACCENTED_LETTER, LATIN_LETTER, LINE, OUTLINE_ENUMERATOR, ENUMERATOR_NUMBER,
     LABELLED_URL, LINK_ENTRY, LINK_ROW_SEPARATOR, LINK_ROW_SEPARATOR_CHARS, NOT_HAN_RUN, PHOTO_CREDIT, PICTOGRAPH, RUN_IN_HEADING, RUN_ON_ITEM, SECTION_NUMBER, SENTENCE_STARTERS,
     TABLE_ROW, TERMINAL, TITLE_FIELD, TITLE_NUMBER, URL_PARTS, ZH_CLOSE_QUOTE, ZH_END, ZH_OPEN_QUOTE, ZH_QUOTE_INTRODUCERS,
 )
@@ -461,9 +461,14 @@ def numbered_section(text: str, lang: str, following: str | None, previous: str 
     """
     if not section_name(text, lang) or following is None:
         return False
-    if len(following) <= len(text) or ENUMERATOR.match(following) or SECTION_NUMBER.match(following):
+    # a Chinese ordinal ('二、…') over items numbered 1. 2. …: a level above them, whatever their lengths
+    outline = bool(OUTLINE_ENUMERATOR.match(text))
+    over_items = outline and bool(ENUMERATOR_NUMBER.match(following))
+    if not over_items and (len(following) <= len(text) or ENUMERATOR.match(following) or SECTION_NUMBER.match(following)):
         return False
-    return not (previous is not None and (ENUMERATOR.match(previous) or SECTION_NUMBER.match(previous))
+    same_scheme = (lambda line: OUTLINE_ENUMERATOR.match(line)) if outline else \
+        (lambda line: ENUMERATOR.match(line) or SECTION_NUMBER.match(line))
+    return not (previous is not None and same_scheme(previous)
                 and not TERMINAL.search(previous) and len(previous) <= HEADING_MAX_CHARS[lang])
 
 
