@@ -15,19 +15,7 @@ from helpers.corpus_pool import ForkPool, TaskFailed, WorkerDied
 from helpers.export import read_table
 from helpers.paths import RAW
 
-FIXTURES = Path(__file__).parent / "fixtures"
-SHORT = {
-    "b-short.txt": "作者认为,中国实验室执行力很强。DeepSeek 开源了模型。\n\nThe labs are fast. We met Qwen.\n",
-    "c-mixed.txt": "Kimi 模型很强吗？可能吧。\nMoonshot builds Kimi. It may well be true.\n",
-}
-UNDECODABLE = b"abc " + b"\xff\xfe\x80\x81\x90\xa0" * 200
-
-
-def make_corpus(folder: Path, docs: dict[str, str | bytes]) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, content in docs.items():
-        (folder / name).write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
-    return folder
+from corpus_docs import FIXTURES, SHORT, UNDECODABLE, make_corpus  # noqa: E402  (tests/ is on the path)
 
 
 def small_corpus(folder: Path, copies: int = 1) -> Path:
