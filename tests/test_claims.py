@@ -2,7 +2,10 @@
 
 import pytest
 
-from helpers.tables.claims import decide_voice, find_cues, find_numbers
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from helpers.tables.claims import FRAME_GAP, decide_voice, find_cues, find_numbers, framed_attribution
 from helpers.tables.entities import tokenizer_for
 
 
@@ -22,6 +25,54 @@ from helpers.tables.entities import tokenizer_for
 def test_voice(text, part, voice, cue):
     tokens = tokenizer_for().tokenize(text) if part == "commentary" else None
     assert decide_voice(text, part=part, tokens=tokens) == (voice, cue)
+
+
+@pytest.mark.parametrize(
+    "text, voice, cue",
+    [
+        # a source subject and a verb of saying or arguing with an adverb or a short phrase between them
+        ("文章最后指出，这种做法代价很高。", "reported", "文章最后指出"),
+        ("文中还分析了三种失败的原因。", "reported", "文中还分析"),
+        ("本文探讨了小模型的局限。", "reported", "本文探讨"),
+        ("作者通过两个小实验展示了效果。", "reported", "作者通过两个小实验展示"),
+        ("作者进一步强调，成本还会下降。", "reported", "作者进一步强调"),
+        ("原文则认为这条路走不通。", "reported", "原文则认为"),
+        ("该文同时提出了两条建议。", "reported", "该文同时提出"),
+        ("作者在文中也提到了这个风险。", "reported", "作者在文中也提到"),
+        # look-alikes that stay the writer's own
+        ("作者本人也在一家小公司工作。", "commentator", ""),     # a subject, no verb of saying
+        ("文章的标题是一个问题。", "commentator", ""),             # the article, no verb
+        ("我认为作者说得对。", "commentator", ""),                 # the writer's own judgement of the source
+        ("在我看来，文章最后指出的风险被高估了。", "commentator", ""),
+        ("本文将介绍三个要点。", "commentator", ""),               # the write-up speaking of itself
+        ("分析表明这个办法可行。", "commentator", ""),             # a verb (a noun here) with no subject
+        ("作者，一位老工程师。他们后来指出了问题。", "commentator", ""),  # punctuation between subject and verb
+    ],
+)
+def test_an_attribution_frame_marks_the_claim_reported(text, voice, cue):
+    tokens = tokenizer_for().tokenize(text)
+    assert decide_voice(text, part="commentary", tokens=tokens) == (voice, cue)
+    assert decide_voice(text, part="commentary") == (voice, cue)  # found without the caller's tokens too
+
+
+def test_a_frame_wider_than_its_window_is_none():
+    near = "作者" + "很" * FRAME_GAP + "强调了成本。"
+    far = "作者" + "很" * (FRAME_GAP + 1) + "强调了成本。"
+    assert framed_attribution(near).startswith("作者") and framed_attribution(far) == ""
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(alphabet="的了在还也很是和对一个问题成本模型方法，。", max_size=12),
+       st.sampled_from(["文章", "文中", "作者", "原文", "该文"]), st.sampled_from(["指出", "强调", "认为", "提出", "分析"]))
+def test_a_frame_found_is_verbatim_and_the_voice_follows_it(filler, subject, verb):
+    text = subject + filler + verb + "了这一点。"
+    frame = framed_attribution(text)
+    voice, cue = decide_voice(text, part="commentary")
+    if frame:  # a frame is the text's own characters, from a subject to a verb, and makes the sentence reported
+        assert frame in text and frame.endswith(("指出", "强调", "认为", "提出", "分析"))
+        assert voice == "reported"
+    if voice == "commentator":  # left the writer's only where nothing reports it
+        assert not frame
 
 
 @pytest.mark.parametrize(

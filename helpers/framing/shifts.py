@@ -28,6 +28,7 @@ from ..columns import (
     GENERALISATION_COLUMNS, OMISSION_COLUMNS, PART_COMMENTARY, PART_ORIGINAL, SHIFT_COUNT_COLUMNS, TAG_COLUMNS,
     VOICE_COLUMNS,
 )
+from ..tables.claims import FRAME_GAP, framed_attribution, own_stance_before  # noqa: F401 (FRAME_GAP: re-exported)
 from ..tables.claims import find_cues as claim_cues
 from ..tables.entities import tokenizer_for
 from ..paths import REFERENCE
@@ -408,41 +409,14 @@ def attribution_cues(claims: pd.DataFrame, category: str = "attribution", *, car
         tokens = tok.tokenize(text) if HAN.search(text) else None
         found = claim_cues(text, category, tokens=tokens)
         cue = found[0] if found else (framed_attribution(text, tokens) if category == "attribution" else "")
+        if cue and tokens is not None and category == "attribution" and own_stance_before(text, text.find(cue)):
+            cue = ""  # 我认为作者说得对: the writer's own judgement of the source
         if not cue and carry and block_id is not None and block_id == previous_block and previous \
                 and not previous.startswith("↑") and previous not in FIRST_PERSON:
             cue = "↑" + previous
         out[claim_id] = cue
         previous_block, previous = block_id, cue
     return pd.Series(out, dtype=object)
-
-
-#: A subject (文章, 本文, 作者, the article) and its verb (提出, 探讨, argues) are one attribution frame when at most this
-#: many characters, none of them punctuation, stand between them: 文章还讨论了, 文中进一步分析, 作者在文中提出.
-FRAME_GAP = 8
-_FRAME_BREAK = frozenset("，。；：！？,.;:!?、（）()“”\"")
-
-
-def framed_attribution(text: str, tokens: list | None = None) -> str:
-    """The first attribution frame of cues.csv in ``text`` (an ``attribution_subject`` followed, within FRAME_GAP
-    characters and no punctuation, by an ``attribution_verb``), verbatim from subject to verb; '' for none. The
-    subject alone attributes nothing (作者或版权持有人均不负责 is a licence's clause), nor does the verb (分析 is also
-    'analysis').
-
-    >>> framed_attribution("文章还讨论了三个问题。"), framed_attribution("作者或版权持有人均不负责。")
-    ('文章还讨论', '')
-    """
-    if tokens is None and HAN.search(text):
-        tokens = tokenizer_for().tokenize(text)
-    found = _category_matcher("attribution_subject", "attribution_verb", "not_attribution").find(text, tokens)
-    alike = [(a, b) for a, b, label in found if label == "not_attribution"]
-    kept = [(a, b, label) for a, b, label in found if not any(x <= a and b <= y for x, y in alike)]
-    subjects = sorted((a, b) for a, b, label in kept if label == "attribution_subject")
-    verbs = sorted((a, b) for a, b, label in kept if label == "attribution_verb")
-    for a, b in subjects:
-        for c, d in verbs:
-            if b <= c <= b + FRAME_GAP and not _FRAME_BREAK.intersection(text[b:c]):
-                return text[a:d]
-    return ""
 
 
 def marks(text: str, category: str, tokenizer: Tokenizer | None = None) -> list[str]:

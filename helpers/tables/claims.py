@@ -9,10 +9,11 @@ import numpy as np
 import pandas as pd
 
 from ..columns import CLAIM_BASE_COLUMNS, CLAIM_COLUMNS, PART_COMMENTARY, PART_ORIGINAL
-from ..patterns import ENUMERATOR_NUMBER, NUMBER, NUMBER_HINT
+from ..patterns import ENUMERATOR_NUMBER, HAN, NUMBER, NUMBER_HINT
 from ..text.parse import Parsed
 from ..text.segment import Tokenizer
 from ..vocab import CueMatcher, load_cues, longest_first
+from .entities import tokenizer_for
 
 
 #: The cue categories a claim row reports, with their look-alikes: found in one pass per sentence.
@@ -21,6 +22,11 @@ CLAIM_LABELS = tuple(f"{prefix}{c}" for c in ("reported", "hedge", "booster", "n
 
 #: And the original's first person, decided on the same pass where no first-person cue is a token cue.
 VOICE_LABELS = ("first_person", "not_first_person")
+
+#: An attribution frame's parts (cues.csv): a subject (文章, 文中, 作者) and a verb of saying or arguing (指出, 分析)
+#: a few characters apart, their look-alikes (本文将 is the write-up itself), and the writer's own stance (我认为),
+#: which, written before them, makes the sentence the writer's: found on the same pass as the claim's cues.
+FRAME_LABELS = ("attribution_subject", "attribution_verb", "not_attribution", "own_stance")
 
 
 @lru_cache(maxsize=None)
@@ -34,7 +40,7 @@ def claim_matcher() -> CueMatcher:
     """The matcher of the categories a claim row reads (``CLAIM_LABELS``, ``VOICE_LABELS``), built once: each label's
     cues are found as ``cue_matcher`` finds them, with fewer first words to look for than the whole of cues.csv."""
     cues = load_cues()
-    return CueMatcher(cues[cues["category"].isin(CLAIM_LABELS + VOICE_LABELS)], "category")
+    return CueMatcher(cues[cues["category"].isin(CLAIM_LABELS + VOICE_LABELS + FRAME_LABELS)], "category")
 
 
 #: The dtype pandas infers for a list of strings: the claims' text columns are built as it (no inference per column).
@@ -104,22 +110,87 @@ def find_numbers(text: str) -> list[str]:
     return [m.group() for m in NUMBER.finditer(text) if m.start() >= skip]
 
 
+#: A subject (文章, 本文, 作者, the article) and its verb (提出, 探讨, argues) are one attribution frame when at most this
+#: many characters, none of them punctuation, stand between them: 文章还讨论了, 文中进一步分析, 作者在文中提出,
+#: 作者通过两个实验展示 (an adverb or a short prepositional phrase between them).
+FRAME_GAP = 8
+_FRAME_BREAK = frozenset("，。；：！？,.;:!?、（）()“”\"")
+
+
+def frame_spans(text: str, found: list[tuple[int, int, str]]) -> tuple[int, int] | None:
+    """The first attribution frame among ``found`` (``CueMatcher.find``'s list with the ``FRAME_LABELS``): an
+    ``attribution_subject`` followed, within FRAME_GAP characters and no punctuation, by an ``attribution_verb``, as
+    (subject start, verb end); None for none. A subject or verb inside a ``not_attribution`` look-alike is none."""
+    alike = [(a, b) for a, b, label in found if label == "not_attribution"]
+    kept = [(a, b, label) for a, b, label in found if label in ("attribution_subject", "attribution_verb")
+            and not any(x <= a and b <= y for x, y in alike)]
+    subjects = sorted((a, b) for a, b, label in kept if label == "attribution_subject")
+    if not subjects:
+        return None
+    verbs = sorted((a, b) for a, b, label in kept if label == "attribution_verb")
+    for a, b in subjects:
+        for c, d in verbs:
+            if b <= c <= b + FRAME_GAP and not _FRAME_BREAK.intersection(text[b:c]):
+                return a, d
+    return None
+
+
+def framed_attribution(text: str, tokens: list | None = None) -> str:
+    """The first attribution frame of cues.csv in ``text`` (``frame_spans``), verbatim from subject to verb; '' for
+    none. The subject alone attributes nothing (作者或版权持有人均不负责 is a licence's clause), nor does the verb
+    (分析 is also 'analysis').
+
+    >>> framed_attribution("文章还讨论了三个问题。"), framed_attribution("作者或版权持有人均不负责。")
+    ('文章还讨论', '')
+    """
+    if tokens is None and HAN.search(text):
+        tokens = tokenizer_for().tokenize(text)
+    span = frame_spans(text, claim_matcher().find(text, tokens, labels=FRAME_LABELS))
+    return text[span[0]:span[1]] if span else ""
+
+
+def own_stance_before(text: str, position: int, found: list[tuple[int, int, str]] | None = None) -> bool:
+    """Whether the writer's own stance (an ``own_stance`` cue of cues.csv: 我认为, 在我看来) opens before ``position``:
+    我认为作者说得对 is the writer's judgement of the source, not the source's claim."""
+    if found is None:
+        found = claim_matcher().find(text, None, labels=("own_stance",))
+    return any(label == "own_stance" and a < position for a, _, label in found)
+
+
 def decide_voice(text: str, *, part: str, tokens: list | None = None,
                  found: list[tuple[int, int, str]] | None = None, first_person_found: bool = False) -> tuple[str, str]:
     """Say whose voice a sentence speaks in, and the cue that decided it.
 
-    In the commentary: 'reported' (作者认为…, 他说…) or the 'commentator''s own. In the original:
+    In the commentary: 'reported' (作者认为…, 他说…, or an attribution frame: 文章最后指出…, 作者通过实验展示了…) or
+    the 'commentator''s own (also where the writer's own stance comes first: 我认为作者说得对). In the original:
     'reported' (someone told the author), 'first_person', or 'plain'. ``found``: the sentence's cues, if already
-    found (``CueMatcher.find`` with ``tokens``, the reported labels among them; ``first_person_found``: the
-    ``VOICE_LABELS`` among them too, which no token cue finds).
+    found (``CueMatcher.find`` with ``tokens``, the reported labels and ``FRAME_LABELS`` among them;
+    ``first_person_found``: the ``VOICE_LABELS`` among them too, which no token cue finds).
+
+    >>> decide_voice("文章最后指出，成本会下降。", part="commentary")
+    ('reported', '文章最后指出')
+    >>> decide_voice("我认为作者说得对。", part="commentary")
+    ('commentator', '')
     """
-    reported = find_cues(text, "reported", tokens=tokens) if found is None else cues_of(found, text, "reported")
+    han = bool(HAN.search(text))
+    if found is None:
+        if han and tokens is None:
+                tokens = tokenizer_for().tokenize(text)
+        found = claim_matcher().find(text, tokens, labels=CLAIM_LABELS + FRAME_LABELS)
+    reported = cues_of(found, text, "reported")
+    cue, position = "", -1
     if reported:
-        return "reported", reported[0]
+        cue, position = reported[0], text.find(reported[0])
+    elif han:
+        span = frame_spans(text, found)
+        if span:
+            cue, position = text[span[0]:span[1]], span[0]
+    if cue and not (han and own_stance_before(text, position, found)):
+        return "reported", cue
     if part == PART_COMMENTARY:
         return "commentator", ""
     if part == PART_ORIGINAL:
-        first = cues_of(found, text, "first_person") if found is not None and first_person_found else find_cues(text, "first_person")
+        first = cues_of(found, text, "first_person") if first_person_found else find_cues(text, "first_person")
         if first:
             return "first_person", first[0]
         return "plain", ""
@@ -164,7 +235,7 @@ def annotate_claims(claims: pd.DataFrame, *, tokenizer: Tokenizer) -> pd.DataFra
     # the first person is found without tokens (decide_voice): on the same pass unless one of its cues is a token cue
     voice_on_pass = not any(matcher.labels[name].tokens or matcher.labels[name].token_prefixes
                             for name in VOICE_LABELS if name in matcher.labels)
-    labels = CLAIM_LABELS + VOICE_LABELS if voice_on_pass else CLAIM_LABELS
+    labels = CLAIM_LABELS + FRAME_LABELS + (VOICE_LABELS if voice_on_pass else ())
     for part, lang, sentence in zip(claims["part"].tolist(), claims["lang"].tolist(), claims["text"].tolist()):
         tokens = tokenizer.tokenize(sentence) if lang in ("zh", "mixed") else None
         found = matcher.find(sentence, tokens, labels=labels)  # once per sentence, every category below
