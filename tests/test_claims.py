@@ -121,3 +121,21 @@ def test_the_article_or_its_author_as_the_subject_of_a_reporting_verb_makes_a_re
     voices = run(text).claims.set_index("text")["voice"]
     assert voices["作者强调，技术的进展将使我们的社会解决更多问题。"] == "reported"
     assert voices["本文将介绍三个要点。"] == "commentator"     # the write-up speaking of itself stays the writer's
+
+
+@pytest.mark.parametrize(
+    "text, attributed",
+    [
+        ("这和前面说的逻辑一致。", False),      # the writer pointing back to their own text
+        ("上文提到的方法更快。", False),
+        ("我认为作者说得对。", False),          # the writer's own judgement of the source
+        ("她说这条路走不通。", True),
+        ("文章最后指出，这种做法代价很高。", True),
+    ],
+)
+def test_the_voice_shift_reads_the_same_attribution(text, attributed):
+    import pandas as pd
+
+    from helpers.framing.shifts import attribution_cues
+    cues = attribution_cues(pd.DataFrame({"claim_id": [1], "block_id": [1], "text": [text]}))
+    assert bool(cues[1]) is attributed

@@ -409,7 +409,7 @@ def attribution_cues(claims: pd.DataFrame, category: str = "attribution", *, car
         tokens = tok.tokenize(text) if HAN.search(text) else None
         found = claim_cues(text, category, tokens=tokens)
         cue = found[0] if found else (framed_attribution(text, tokens) if category == "attribution" else "")
-        if cue and tokens is not None and category == "attribution" and own_stance_before(text, text.find(cue)):
+        if cue and tokens is not None and category == "attribution" and _judged_by_the_writer(text, found, cue):
             cue = ""  # 我认为作者说得对: the writer's own judgement of the source
         if not cue and carry and block_id is not None and block_id == previous_block and previous \
                 and not previous.startswith("↑") and previous not in FIRST_PERSON:
@@ -417,6 +417,14 @@ def attribution_cues(claims: pd.DataFrame, category: str = "attribution", *, car
         out[claim_id] = cue
         previous_block, previous = block_id, cue
     return pd.Series(out, dtype=object)
+
+
+def _judged_by_the_writer(text: str, found: list[str], cue: str) -> bool:
+    """Whether the writer's own stance (cues.csv ``own_stance``: 我认为, 在我看来) comes before the sentence's attribution
+    (a cue other than the first person, or its frame): 我认为作者说得对 judges the source in the writer's voice. The
+    first person alone (我认为… in a translation: the author's "I think") keeps its attribution."""
+    others = [c for c in found if c not in FIRST_PERSON] if found else [cue]
+    return any(text.find(c) >= 0 and own_stance_before(text, text.find(c)) for c in others)
 
 
 def marks(text: str, category: str, tokenizer: Tokenizer | None = None) -> list[str]:
