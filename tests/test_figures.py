@@ -269,10 +269,11 @@ def test_charts_mark_the_themes_and_frames_whose_gap_the_pages_do_not_state():
                         "share_claims": [0.3, 0.1, 0.2, 0.2], "share_chars": [0.3, 0.1, 0.2, 0.2]})
     fig = figures.plot_frame_mix(mix, unstated={"economic": "rests on 1 word"})
     labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
-    assert "economic *" in labels and "legality" in labels
+    assert "economic" in labels and "legality" in labels
     assert "too little evidence" in fig.axes[0].get_xlabel()
+    assert sum(1 for bar in fig.axes[0].patches if bar.get_hatch()) == 2  # economic's two bars
     plain = figures.plot_frame_mix(mix)
-    assert "*" not in "".join(t.get_text() for t in plain.axes[0].get_yticklabels())
+    assert not any(bar.get_hatch() for bar in plain.axes[0].patches)
     assert "evidence" not in plain.axes[0].get_xlabel()
 
 
@@ -300,3 +301,43 @@ def test_theme_and_frame_charts_leave_out_what_too_few_sentences_carry_and_say_s
                         "share_claims": [0.6, 0.5, 0.05, 0.05, 0.35, 0.45], "share_chars": [0.6, 0.5, 0.05, 0.05, 0.35, 0.45]})
     labels = [t.get_text() for t in figures.plot_frame_mix(mix, min_sentences=3).axes[0].get_yticklabels()]
     assert "morality" not in labels and {"technology", "(no frame)"} <= set(labels)
+
+
+def _share_table():
+    # made-up counts: technology's gap is stated; morality rests on one Chinese sentence; quiet differs by 1 point
+    return pd.DataFrame({"theme": ["technology"] * 2 + ["morality"] * 2 + ["quiet"] * 2, "lang": ["zh", "en"] * 3,
+                         "claims": [20, 40] * 3, "headings": [0] * 6, "hits": [12, 4, 3, 1, 4, 8],
+                         "share": [0.6, 0.1, 0.15, 0.025, 0.2, 0.2], "cues": [""] * 6})
+
+
+def test_a_theme_whose_gap_is_not_stated_is_drawn_hatched_with_why_under_the_chart():
+    unstated = {"morality": "its Chinese sentences rest on 1 word, under 2", "quiet": "the shares differ by under 5%"}
+    fig = figures.plot_theme_share(_share_table(), unstated=unstated, min_sentences=3)
+    ax = fig.axes[0]
+    hatched = {bar.get_hatch() for bar in ax.patches if bar.get_hatch()}
+    assert hatched == {figures.UNSTATED_HATCH}
+    # two themes of three hatched, in each version's bars: four bars
+    assert sum(1 for bar in ax.patches if bar.get_hatch()) == 4
+    note = ax.get_xlabel()
+    assert "hatched: 2 of 3 themes whose gap the pages do not state" in note
+    assert "1: its sentences rest on fewer than 2 distinct words" in note
+    assert "1: the shares differ by under 5%" in note
+    assert figures.UNSTATED_LABEL in [t.get_text() for t in ax.get_legend().get_texts()]
+    assert {t.get_text() for t in ax.get_yticklabels()} == {"technology", "morality", "quiet"}  # no * in names
+    plain = figures.plot_theme_share(_share_table(), min_sentences=3)
+    assert not any(bar.get_hatch() for bar in plain.axes[0].patches)
+    assert "hatched" not in plain.axes[0].get_xlabel()
+    assert figures.UNSTATED_LABEL not in [t.get_text() for t in plain.axes[0].get_legend().get_texts()]
+
+
+def test_the_strip_greys_the_themes_whose_gap_is_not_stated_and_says_so():
+    positions = pd.DataFrame({"theme": ["technology", "morality"], "part": ["commentary", "commentary"],
+                              "start": [3, 9]})
+    spans = pd.DataFrame({"part": ["commentary", "original"], "start": [0, 20], "end": [20, 60]})
+    fig = figures.plot_theme_strip(positions, spans, ["technology", "morality"],
+                                   unstated={"morality": "only 1 Chinese sentence touches it, under 3"})
+    labels = {t.get_text(): t.get_color() for t in fig.axes[0].get_yticklabels()}
+    assert labels["morality"] != labels["technology"]
+    assert fig._supxlabel.get_text().startswith("pale and dotted: 1 of 2 themes whose gap the pages do not state")
+    assert "fewer than 3 sentences touch it on the side that uses it more" in fig._supxlabel.get_text()
+    assert figures.plot_theme_strip(positions, spans, ["technology", "morality"])._supxlabel is None

@@ -506,3 +506,13 @@ def test_no_organisation_found_is_said_of_what_was_looked_for_never_as_none_name
     assert len(lines) == 1
     assert "gazetteer" in lines[0] and "discovery" in lines[0]
     assert "No lab or company is named" not in lines[0]
+
+
+def test_the_charts_mark_also_the_gaps_too_small_to_state():
+    from helpers.render.narrative import unstated_themes
+
+    small = theme_row(10, 100, 11, 100, theme="quiet")
+    stated = theme_row(0, 100, 30, 100, theme="talent")
+    why = unstated_themes(pd.DataFrame([small, stated]), small=True)
+    assert why == {"quiet": "the shares differ by under 5%"}
+    assert unstated_themes(pd.DataFrame([small, stated])) == {}  # the tables' column keeps its meaning

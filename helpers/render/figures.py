@@ -197,12 +197,15 @@ def plot_top_terms(terms: pd.DataFrame, title: str = "Most frequent terms") -> F
 
 
 @_styled
-def plot_theme_strip(positions: pd.DataFrame, spans: pd.DataFrame, themes: list[str]) -> Figure:
+def plot_theme_strip(positions: pd.DataFrame, spans: pd.DataFrame, themes: list[str], *, unstated=None) -> Figure:
     """One row per theme, a tick at each sentence touching it; one panel per version, in characters from its start.
+    ``unstated``: the themes whose gap the pages do not state (``narrative.unstated_themes(..., small=True)``):
+    their ticks are drawn pale and their names grey, and a note under the panels says how many and why.
 
     Chinese packs about three times more meaning per character than English, so each version gets its own
     scale rather than one shared axis that would squeeze the commentary into a sliver.
     """
+    unstated = dict(unstated or {})
     use_cjk_font()
     fig = Figure(figsize=FIGSIZE, dpi=DPI, layout="constrained")
     parts = spans["part"].tolist() or [PART_COMMENTARY]
@@ -213,13 +216,18 @@ def plot_theme_strip(positions: pd.DataFrame, spans: pd.DataFrame, themes: list[
         for row, theme in zip(rows, themes):
             chosen = positions[(positions["theme"] == theme) & (positions["part"] == part)]
             colour = PALETTE[themes.index(theme) % len(PALETTE)]
-            ax.vlines(chosen["start"] - start, row - 0.35, row + 0.35, color=colour, lw=2.2)
+            ax.vlines(chosen["start"] - start, row - 0.35, row + 0.35, color=colour, lw=2.2,
+                      alpha=0.3 if theme in unstated else 1.0, linestyles="dotted" if theme in unstated else "solid")
         ax.set_xlim(0, max(end - start, 1))
         ax.set_title(PART_LABELS.get(part, part), fontsize=18, color=PART_COLOURS.get(part, "#333333"))
         ax.set_xlabel("characters from its start")
         ax.spines[["top", "right"]].set_visible(False)
     axes[0].set_yticks(rows, [t.replace("_", " ") for t in themes])
+    _grey_ticks(axes[0], themes, unstated)
     axes[0].set_ylim(-0.6, len(themes) - 0.4)
+    note = _unstated_note(unstated, list(themes), "theme").strip()
+    if note:
+        fig.supxlabel(note.replace("hatched:", "pale and dotted:"), fontsize=11, color="#555555")
     _title(fig, "Where each theme comes up")
     return fig
 
@@ -240,15 +248,75 @@ def _thin_note(thin: list[str], least: int, noun: str) -> str:
             "in each version not drawn")
 
 
-#: Under a chart's axis label where a bar is marked *: on lines short enough for an axis beside long tick labels.
-UNSTATED_NOTE = "\n* the gap rests on too little evidence to be stated\n(page 02 says why)"
+#: The legend entry of a bar drawn hatched and pale: a theme or frame whose gap the pages do not state.
+UNSTATED_LABEL = "gap not stated: too little evidence"
+UNSTATED_HATCH = "///"
+
+
+def _why_kind(reason: str) -> str:
+    """One of ``narrative.theme_evidence``'s reasons with its counts taken out, in the prose's own words, so the
+    note under a chart can say how many themes each reason holds back ('only 1 Chinese sentence touches it, under 3'
+    → 'fewer than 3 sentences touch it on the side that uses it more')."""
+    import re
+
+    floor = re.search(r"under (\S+)$", reason)
+    if "touch" in reason and floor:
+        return f"fewer than {floor.group(1)} sentences touch it on the side that uses it more"
+    if "rest on" in reason and floor:
+        return f"its sentences rest on fewer than {floor.group(1)} distinct words"
+    if "chance" in reason:
+        return re.sub(r"p [0-9.]+ above", "p above", reason)
+    return reason
+
+
+def _unstated_note(unstated: dict, shown: list[str], noun: str) -> str:
+    """The lines under a chart's axis that say how many of the ``shown`` themes or frames are drawn hatched because
+    the pages do not state their gap, and why, grouped by reason ('' when none is)."""
+    marked = [t for t in shown if t in unstated]
+    if not marked:
+        return ""
+    kinds: dict[str, int] = {}
+    for t in marked:
+        kind = _why_kind(str(unstated[t]))
+        kinds[kind] = kinds.get(kind, 0) + 1
+    head = (f"\nhatched: {len(marked)} of {len(shown)} {noun}s whose gap the pages do not state "
+            "(on too little evidence):")
+    return head + "".join(f"\n{n}: {kind}" for kind, n in kinds.items())
+
+
+def _hatch(bars, names: list[str], unstated: dict) -> None:
+    """Draws the bars of the themes or frames whose gap is not stated pale and hatched."""
+    for bar, name in zip(bars, names):
+        if name in unstated:
+            bar.set_alpha(0.35)
+            bar.set_hatch(UNSTATED_HATCH)
+            bar.set_edgecolor("#555555")
+
+
+def _unstated_legend(ax, shown: list[str], unstated: dict) -> None:
+    """The legend, with an entry for the hatched bars where any is drawn."""
+    from matplotlib.patches import Patch
+
+    handles, labels = ax.get_legend_handles_labels()
+    if any(t in unstated for t in shown):
+        handles.append(Patch(facecolor="#dddddd", edgecolor="#555555", hatch=UNSTATED_HATCH))
+        labels.append(UNSTATED_LABEL)
+    ax.legend(handles, labels, loc="lower right")
+
+
+def _grey_ticks(ax, names: list[str], unstated: dict) -> None:
+    for label, name in zip(ax.get_yticklabels(), names):
+        if name in unstated:
+            label.set_color("#777777")
+            label.set_fontstyle("italic")
 
 
 @_styled
 def plot_theme_share(share: pd.DataFrame, top: int = 8, *, unstated=None, min_sentences: int = 0) -> Figure:
     """Grouped horizontal bars: the share of each language's sentences touching each theme (a frame of
     frames.csv), the ``top`` themes by their larger share, largest first. ``unstated``: the themes whose gap the
-    pages do not state for want of evidence (``narrative.unstated_themes``), marked * on the chart with why.
+    pages do not state (``narrative.unstated_themes(..., small=True)``), drawn pale and hatched, with a legend entry
+    and a note under the axis saying how many and why, in the prose's words.
     ``min_sentences`` (the pages pass ``min_theme_sentences``): a theme fewer sentences touch in each version is
     not drawn, and the chart says so: a bar of one or two sentences is as likely a word read in another sense."""
     unstated = dict(unstated or {})
@@ -266,16 +334,17 @@ def plot_theme_share(share: pd.DataFrame, top: int = 8, *, unstated=None, min_se
     for offset, lang in [(height / 2, "zh"), (-height / 2, "en")]:
         values = share[share["lang"] == lang].set_index("theme")["share"].reindex(themes).fillna(0) * 100
         bars = ax.barh(y + offset, values, height=height, color=LANG_COLOURS[lang], label=LANG_LABELS[lang])
+        _hatch(bars, themes, unstated)
         _bar_labels(ax, bars, "{:.0f}%")
-    ax.set_yticks(y, [t.replace("_", " ") + (" *" if t in unstated else "") for t in themes])
-    marked = any(t in unstated for t in themes)
+    ax.set_yticks(y, [t.replace("_", " ") for t in themes])
+    _grey_ticks(ax, themes, unstated)
     units = units_noun(["heading"] if "headings" in share and share["headings"].astype(int).gt(0).any() else [])
     ax.set_xlabel(f"% of the version's {units} touching the theme"
-                  + (UNSTATED_NOTE if marked else "") + _thin_note(thin, min_sentences, "theme"))
+                  + _unstated_note(unstated, themes, "theme") + _thin_note(thin, min_sentences, "theme"))
     ax.set_xlim(0, max(share["share"].max() * 100, 1) * 1.2)
     _title(fig, "Theme share: how many of each version's sentences touch each theme" if units == "sentences" else
            "Theme share: each version's sentences and headings touching a theme")
-    ax.legend(loc="lower right")
+    _unstated_legend(ax, themes, unstated)
     return fig
 
 
@@ -394,7 +463,7 @@ def plot_frame_mix(mix: pd.DataFrame, *, by: str = "chars", top: int = 8, unstat
 
     Takes ``helpers.framing.frame_mix`` output (part, frame, share_claims, share_chars); shows the ``top``
     frames by their larger share; the untagged remainder is labelled "(no frame)". ``unstated``: the frames whose
-    gap the pages do not state for want of evidence (``narrative.unstated_themes``), marked * as on the theme chart,
+    gap the pages do not state (``narrative.unstated_themes(..., small=True)``), drawn hatched as on the theme chart,
     so this picture says no more than the sentences do. ``min_sentences``: a frame fewer sentences carry in each
     version is not drawn (the chart says how many are left out), as on the theme chart.
     """
@@ -415,15 +484,16 @@ def plot_frame_mix(mix: pd.DataFrame, *, by: str = "chars", top: int = 8, unstat
     for offset, part in [(height / 2, PART_COMMENTARY), (-height / 2, PART_ORIGINAL)]:
         bars = ax.barh(y + offset, wide.loc[frames, part] * 100, height=height, color=PART_COLOURS[part],
                        label=PART_LABELS[part])
+        _hatch(bars, frames, unstated)
         _bar_labels(ax, bars, "{:.0f}%")
-    ax.set_yticks(y, [(f.replace("_", " ") + (" *" if f in unstated else "")) if f else "(no frame)" for f in frames])
+    ax.set_yticks(y, [f.replace("_", " ") if f else "(no frame)" for f in frames])
+    _grey_ticks(ax, frames, unstated)
     ax.set_xlim(0, max(wide.to_numpy().max() * 100, 1) * 1.2)
     unit = "text (characters)" if by == "chars" else "sentences"
-    marked = any(f in unstated for f in frames)
     ax.set_xlabel(f"share of the version's {unit} (%)"
-                  + (UNSTATED_NOTE if marked else "") + _thin_note(thin, min_sentences, "frame"))
+                  + _unstated_note(unstated, [f for f in frames if f], "frame") + _thin_note(thin, min_sentences, "frame"))
     _title(fig, "Frame mix: what each version talks about, in policy-frame terms")
-    ax.legend(loc="lower right")
+    _unstated_legend(ax, frames, unstated)
     return fig
 
 

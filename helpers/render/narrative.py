@@ -186,16 +186,18 @@ def theme_evidence(row, *, min_difference: float = DEFAULTS.min_difference,
     return ""
 
 
-def unstated_themes(emphasis: pd.DataFrame, params=None) -> dict[str, str]:
+def unstated_themes(emphasis: pd.DataFrame, params=None, *, small: bool = False) -> dict[str, str]:
     """The themes whose shares differ by ``min_difference`` or more but whose gap is not stated (``theme_evidence``
-    finds too little behind it), each with why: what the charts and tables mark, so no picture says more than the
-    sentences do. ``params``: a ``helpers.params.Params`` (the defaults when None)."""
+    finds too little behind it), each with why: what the tables mark. ``small``: also the themes whose shares differ
+    by less than ``min_difference`` (why: 'the shares differ by under 5%'), which the charts mark as well, since
+    the pages state no gap for them either and two bars of 7% and 3% drawn plain would say more than the sentences
+    do. ``params``: a ``helpers.params.Params`` (the defaults when None)."""
     params = DEFAULTS if params is None else params
     if not {"zh_hits", "en_hits", "zh_claims", "en_claims"} <= set(emphasis.columns):
-        return {}
+        return {str(t): "no evidence counted" for t in emphasis.get("theme", [])} if small else {}
     why = {}
     for _, row in emphasis.iterrows():
-        if abs(round(float(row["difference"]), 9)) < params.min_difference:
+        if abs(round(float(row["difference"]), 9)) < params.min_difference and not small:
             continue
         reason = theme_evidence(row, min_difference=params.min_difference, min_sentences=params.min_theme_sentences,
                                 min_cues=params.min_theme_cues, max_p=params.max_theme_p)
