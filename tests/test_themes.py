@@ -264,3 +264,25 @@ def test_a_cues_stem_does_not_take_in_an_unrelated_word(word, frame):
     hits = themes.theme_hits(claims)
     assert frame not in set(hits.loc[hits["claim_id"] == 1, "theme"])
     assert frame in set(hits.loc[hits["claim_id"] == 2, "theme"])
+
+
+def _frames_of(text: str, lang: str) -> set[str]:
+    claims = pd.DataFrame({"claim_id": [1], "part": ["original" if lang == "en" else "commentary"],
+                           "kind": ["paragraph"], "lang": [lang], "text": [text]})
+    return set(themes.theme_hits(claims)["theme"])
+
+
+@pytest.mark.parametrize("text, lang, counted", [
+    ("A more traditional parser did the sorting.", "en", False),     # "traditional" as "conventional"
+    ("Old traditions shape how the lab hires.", "en", True),          # the noun keeps its sense
+    ("They kept their traditional culture alive.", "en", True),        # the adjective with culture beside it
+])
+def test_traditional_counts_as_culture_only_in_its_cultural_sense(text, lang, counted):
+    assert ("cultural_identity" in _frames_of(text, lang)) is counted
+
+
+@pytest.mark.parametrize("compound", ["通讯协议", "交互协议", "协议标准", "标准协议", "开放协议"])
+def test_a_protocol_is_technology_and_a_bare_agreement_stays_a_licence(compound):
+    frames = _frames_of(f"这个工具采用新的{compound}来传递消息。", "zh")
+    assert "technology" in frames and "legality" not in frames
+    assert "legality" in _frames_of("模型权重依照 Apache-2.0 协议开源。", "zh")
