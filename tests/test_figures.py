@@ -270,11 +270,11 @@ def test_charts_mark_the_themes_and_frames_whose_gap_the_pages_do_not_state():
     fig = figures.plot_frame_mix(mix, unstated={"economic": "rests on 1 word"})
     labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
     assert "economic" in labels and "legality" in labels
-    assert "too little evidence" in fig.axes[0].get_xlabel()
+    assert "1: rests on 1 word" in _below(fig)
     assert sum(1 for bar in fig.axes[0].patches if bar.get_hatch()) == 2  # economic's two bars
     plain = figures.plot_frame_mix(mix)
     assert not any(bar.get_hatch() for bar in plain.axes[0].patches)
-    assert "evidence" not in plain.axes[0].get_xlabel()
+    assert "not stated" not in _below(plain)
 
 
 def test_co_mentions_of_one_organisation_say_there_is_no_pair():
@@ -293,7 +293,7 @@ def test_theme_and_frame_charts_leave_out_what_too_few_sentences_carry_and_say_s
     fig = figures.plot_theme_share(share, min_sentences=3)
     ax = fig.axes[0]
     assert [t.get_text() for t in ax.get_yticklabels()] == ["technology"]
-    assert "1 theme touched by fewer than 3 sentences" in ax.get_xlabel()
+    assert "1 theme touched by fewer than 3 sentences" in _below(fig)
     drawn = figures.plot_theme_share(share)  # without a floor every theme with a share is drawn, as before
     assert {t.get_text() for t in drawn.axes[0].get_yticklabels()} == {"technology", "morality"}
     mix = pd.DataFrame({"part": ["commentary", "original"] * 3, "frame": ["technology"] * 2 + ["morality"] * 2 + [""] * 2,
@@ -301,6 +301,11 @@ def test_theme_and_frame_charts_leave_out_what_too_few_sentences_carry_and_say_s
                         "share_claims": [0.6, 0.5, 0.05, 0.05, 0.35, 0.45], "share_chars": [0.6, 0.5, 0.05, 0.05, 0.35, 0.45]})
     labels = [t.get_text() for t in figures.plot_frame_mix(mix, min_sentences=3).axes[0].get_yticklabels()]
     assert "morality" not in labels and {"technology", "(no frame)"} <= set(labels)
+
+
+def _below(fig) -> str:
+    """The notes under a chart: its axis label and the line across the figure's foot."""
+    return fig.axes[0].get_xlabel() + "\n" + (fig._supxlabel.get_text() if fig._supxlabel else "")
 
 
 def _share_table():
@@ -318,15 +323,15 @@ def test_a_theme_whose_gap_is_not_stated_is_drawn_hatched_with_why_under_the_cha
     assert hatched == {figures.UNSTATED_HATCH}
     # two themes of three hatched, in each version's bars: four bars
     assert sum(1 for bar in ax.patches if bar.get_hatch()) == 4
-    note = ax.get_xlabel()
-    assert "hatched: 2 of 3 themes whose gap the pages do not state" in note
+    note = _below(fig)
+    assert "hatched, gap not stated: 2 of 3 themes" in note
     assert "1: its sentences rest on fewer than 2 distinct words" in note
     assert "1: the shares differ by under 5%" in note
     assert figures.UNSTATED_LABEL in [t.get_text() for t in ax.get_legend().get_texts()]
     assert {t.get_text() for t in ax.get_yticklabels()} == {"technology", "morality", "quiet"}  # no * in names
     plain = figures.plot_theme_share(_share_table(), min_sentences=3)
     assert not any(bar.get_hatch() for bar in plain.axes[0].patches)
-    assert "hatched" not in plain.axes[0].get_xlabel()
+    assert "hatched" not in _below(plain)
     assert figures.UNSTATED_LABEL not in [t.get_text() for t in plain.axes[0].get_legend().get_texts()]
 
 
@@ -338,6 +343,6 @@ def test_the_strip_greys_the_themes_whose_gap_is_not_stated_and_says_so():
                                    unstated={"morality": "only 1 Chinese sentence touches it, under 3"})
     labels = {t.get_text(): t.get_color() for t in fig.axes[0].get_yticklabels()}
     assert labels["morality"] != labels["technology"]
-    assert fig._supxlabel.get_text().startswith("pale and dotted: 1 of 2 themes whose gap the pages do not state")
+    assert fig._supxlabel.get_text().startswith("pale and dotted, gap not stated: 1 of 2 themes")
     assert "fewer than 3 sentences touch it on the side that uses it more" in fig._supxlabel.get_text()
     assert figures.plot_theme_strip(positions, spans, ["technology", "morality"])._supxlabel is None

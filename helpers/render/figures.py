@@ -225,9 +225,7 @@ def plot_theme_strip(positions: pd.DataFrame, spans: pd.DataFrame, themes: list[
     axes[0].set_yticks(rows, [t.replace("_", " ") for t in themes])
     _grey_ticks(axes[0], themes, unstated)
     axes[0].set_ylim(-0.6, len(themes) - 0.4)
-    note = _unstated_note(unstated, list(themes), "theme").strip()
-    if note:
-        fig.supxlabel(note.replace("hatched:", "pale and dotted:"), fontsize=11, color="#555555")
+    _notes_below(fig, _unstated_note(unstated, list(themes), "theme").replace("hatched,", "pale and dotted,"))
     _title(fig, "Where each theme comes up")
     return fig
 
@@ -244,12 +242,12 @@ def _thin_note(thin: list[str], least: int, noun: str) -> str:
     """The line under an axis that says how many themes or frames rest on too few sentences to be drawn."""
     if not thin:
         return ""
-    return (f"\n{len(thin)} {noun}{'' if len(thin) == 1 else 's'} touched by fewer than {least} sentences\n"
+    return (f"{len(thin)} {noun}{'' if len(thin) == 1 else 's'} touched by fewer than {least} sentences "
             "in each version not drawn")
 
 
 #: The legend entry of a bar drawn hatched and pale: a theme or frame whose gap the pages do not state.
-UNSTATED_LABEL = "gap not stated: too little evidence"
+UNSTATED_LABEL = "gap not stated (why: below)"
 UNSTATED_HATCH = "///"
 
 
@@ -279,9 +277,16 @@ def _unstated_note(unstated: dict, shown: list[str], noun: str) -> str:
     for t in marked:
         kind = _why_kind(str(unstated[t]))
         kinds[kind] = kinds.get(kind, 0) + 1
-    head = (f"\nhatched: {len(marked)} of {len(shown)} {noun}s whose gap the pages do not state "
-            "(on too little evidence):")
+    head = f"hatched, gap not stated: {len(marked)} of {len(shown)} {noun}s"
     return head + "".join(f"\n{n}: {kind}" for kind, n in kinds.items())
+
+
+def _notes_below(fig: Figure, *notes: str) -> None:
+    """The notes under a chart (hatched bars, themes not drawn), across the figure's width rather than the axis's,
+    so that they are never cut off beside long tick labels."""
+    text = "\n".join(n.strip() for n in notes if n and n.strip())
+    if text:
+        fig.supxlabel(text, fontsize=12, color="#444444")
 
 
 def _hatch(bars, names: list[str], unstated: dict) -> None:
@@ -339,8 +344,8 @@ def plot_theme_share(share: pd.DataFrame, top: int = 8, *, unstated=None, min_se
     ax.set_yticks(y, [t.replace("_", " ") for t in themes])
     _grey_ticks(ax, themes, unstated)
     units = units_noun(["heading"] if "headings" in share and share["headings"].astype(int).gt(0).any() else [])
-    ax.set_xlabel(f"% of the version's {units} touching the theme"
-                  + _unstated_note(unstated, themes, "theme") + _thin_note(thin, min_sentences, "theme"))
+    ax.set_xlabel(f"% of the version's {units}\ntouching the theme")  # two lines: never cut off beside long names
+    _notes_below(fig, _unstated_note(unstated, themes, "theme"), _thin_note(thin, min_sentences, "theme"))
     ax.set_xlim(0, max(share["share"].max() * 100, 1) * 1.2)
     _title(fig, "Theme share: how many of each version's sentences touch each theme" if units == "sentences" else
            "Theme share: each version's sentences and headings touching a theme")
@@ -490,8 +495,8 @@ def plot_frame_mix(mix: pd.DataFrame, *, by: str = "chars", top: int = 8, unstat
     _grey_ticks(ax, frames, unstated)
     ax.set_xlim(0, max(wide.to_numpy().max() * 100, 1) * 1.2)
     unit = "text (characters)" if by == "chars" else "sentences"
-    ax.set_xlabel(f"share of the version's {unit} (%)"
-                  + _unstated_note(unstated, [f for f in frames if f], "frame") + _thin_note(thin, min_sentences, "frame"))
+    ax.set_xlabel(f"share of the version's {unit} (%)")
+    _notes_below(fig, _unstated_note(unstated, [f for f in frames if f], "frame"), _thin_note(thin, min_sentences, "frame"))
     _title(fig, "Frame mix: what each version talks about, in policy-frame terms")
     _unstated_legend(ax, frames, unstated)
     return fig
