@@ -89,6 +89,7 @@ LEXICON = pd.DataFrame(
 
 def test_shipped_vocabularies_load_and_cover_every_frame():
     frames = F.load_frames()
+    frames = frames[~frames["frame"].str.startswith("not_")]  # look-alike rows (open-ended is no openness) are no frame
     expected = {
         "economic", "capacity_and_resources", "morality", "fairness_and_equality", "legality",
         "policy_prescription", "crime_and_punishment", "security_and_defense", "health_and_safety",

@@ -107,7 +107,7 @@ def test_themes_and_frames_are_one_lexicon():
     frames = vocab.load_frames()
     lexicon = themes.load_themes()
     assert lexicon.to_dict("list") == frames.rename(columns={"frame": "theme"})[list(lexicon.columns)].to_dict("list")
-    assert themes.theme_order() == list(dict.fromkeys(frames["frame"]))
+    assert themes.theme_order() == [f for f in dict.fromkeys(frames["frame"]) if not f.startswith("not_")]
 
 
 def test_a_lexicon_row_with_an_unknown_match_kind_is_refused_with_its_line(tmp_path):
@@ -286,3 +286,24 @@ def test_a_protocol_is_technology_and_a_bare_agreement_stays_a_licence(compound)
     frames = _frames_of(f"这个工具采用新的{compound}来传递消息。", "zh")
     assert "technology" in frames and "legality" not in frames
     assert "legality" in _frames_of("模型权重依照 Apache-2.0 协议开源。", "zh")
+
+
+@pytest.mark.parametrize("text, frame, counted", [
+    ("Agents suit open-ended problems.", "openness", False),           # an unbounded task
+    ("Two open problems remain in the proof.", "openness", False),     # an unsolved question
+    ("The weights are open to anyone.", "openness", True),             # the bare word keeps its sense elsewhere
+    ("Cheap chips are leading to new uses.", "external_regulation_and_reputation", False),   # a consequence
+    ("The leading labs compete for staff.", "external_regulation_and_reputation", True),
+])
+def test_a_look_alike_row_keeps_a_common_word_out_of_its_frame(text, frame, counted):
+    assert (frame in _frames_of(text, "en")) is counted
+    assert not any(t.startswith("not_") for t in _frames_of(text, "en"))  # a look-alike is never a theme
+
+
+def test_a_look_alike_row_is_no_frame_of_the_tagger_or_of_the_theme_order():
+    from helpers.framing.shifts import tag_frames
+
+    tags = tag_frames(pd.DataFrame({"claim_id": [1], "start": [0], "text": ["Open-ended tasks, leading to more open models."]}))
+    assert "openness" in set(tags["frame"]) and not any(f.startswith("not_") for f in tags["frame"])
+    assert list(tags["cue"]) == ["open models"]  # open-ended and leading to count for nothing
+    assert not any(t.startswith("not_") for t in themes.theme_order())

@@ -78,7 +78,7 @@ def tag_frames(claims: pd.DataFrame, *, lexicon: pd.DataFrame | None = None, tok
     rows = [
         (claim_id, frame, text[a:b], offset + a, offset + b)
         for claim_id, offset, text in zip(claims["claim_id"], claims["start"], claims["text"])
-        for a, b, frame in find_cues(cues, text, tokenizer)
+        for a, b, frame in find_cues(cues, text, tokenizer) if not frame.startswith("not_")  # a look-alike row
     ]
     return pd.DataFrame(rows, columns=TAG_COLUMNS).astype({"claim_id": "int64", "start": "int64", "end": "int64"})
 

@@ -27,9 +27,16 @@ PART_OF_VERSION = {version: part for part, version in VERSION_OF_PART.items()}
 
 
 def theme_order(lexicon: pd.DataFrame | None = None) -> list[str]:
-    """Themes in the order the lexicon first names them (the order every table and figure uses)."""
+    """Themes in the order the lexicon first names them (the order every table and figure uses); a ``not_<theme>``
+    row is a look-alike kept out of its theme (``is_theme``), never a theme."""
     lexicon = load_themes() if lexicon is None else lexicon
-    return list(dict.fromkeys(lexicon["theme"]))
+    return [t for t in dict.fromkeys(lexicon["theme"]) if is_theme(t)]
+
+
+def is_theme(label: str) -> bool:
+    """False for a look-alike row's label (``not_openness``: 'open-ended' is no openness): such a row only wins its
+    overlap with the shorter cue (the longest cue wins) and then counts for nothing, as in cues.csv."""
+    return not str(label).startswith("not_")
 
 
 def content_claims(claims: pd.DataFrame) -> pd.DataFrame:
@@ -129,7 +136,7 @@ def theme_hits(claims: pd.DataFrame, lexicon: pd.DataFrame | None = None, *,
             tokens = (tokenizer or tokenizer_for()).tokenize(text) if matcher.needs_tokens and HAN.search(text) else None
             matches += matcher.find(text, tokens)
         for start, end, theme in longest_first(matches):  # overlaps: the longest cue wins (内存成本 over 成本)
-            if theme not in found:
+            if theme not in found and is_theme(theme):  # a look-alike (open-ended) wins its overlap, then counts nothing
                 found[theme] = (start, end)
         rows += [(claim_id, theme, text[a:b].lower()) for theme, (a, b) in found.items()]
     hits = pd.DataFrame(rows, columns=HIT_COLUMNS)
