@@ -45,7 +45,7 @@ def pair_spellings(a: Counter, b: Counter) -> tuple[Counter, Counter]:
     """Give one organisation one key where the two annotators spelled it differently.
 
     Names left unmatched on both sides pair up when one is the start of the other ("Baichuan" and
-    "Baichuan Intelligent Technology"), at least four characters long, and the pairing is unique.
+    "Zorbia Intelligent Technology"), at least four characters long, and the pairing is unique.
     """
     for lang in {k[0] for k in a} | {k[0] for k in b}:
         only_a = [k[1] for k in a if k[0] == lang and (lang, k[1]) not in b]
