@@ -212,3 +212,14 @@ def test_a_document_is_one_kind_and_its_name_agrees_with_its_caveats(n_zh, n_en,
     zh_units, en_units = content_units(claims)
     if length_ratio(zh_units, en_units) >= AlignParams().translation_ratio and not is_translation(zh_units, en_units):
         assert "translation" not in found
+
+
+def test_an_outline_title_the_parser_read_as_a_paragraph_is_neither_side_of_the_asides_count():
+    from helpers.framing.caveats import section_titles, writer_asides
+
+    zh = pd.DataFrame({"claim_id": [1, 2, 3, 4], "block_id": [1, 2, 3, 4], "part": ["commentary"] * 4,
+                       "lang": ["zh"] * 4, "kind": ["paragraph", "paragraph", "heading", "paragraph"],
+                       "text": ["二、方法拆解（What / How）", "说白了，这件事拼的是工程。", "三、结果", "模型更快了。"],
+                       "voice": [""] * 4, "start": [0, 20, 40, 50]})
+    assert section_titles(zh).tolist() == [True, False, True, False]
+    assert writer_asides(zh) == ["说白了，这件事拼的是工程。"]  # the title, marked by the outline rule, is not an aside

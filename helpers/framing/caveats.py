@@ -27,7 +27,7 @@ from ..columns import (
     ADDITION, BEYOND, CAVEAT_COLUMNS, CONTENT_KINDS, OMISSION, PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL, UNSURE,
     units_noun,
 )
-from ..align.evidence import aside_marked
+from ..align.evidence import aside_marked, outline_heading
 from ..align import kind
 from ..patterns import ENDS_SENTENCE, ENDS_WITH_COLON, HAN, LATIN_LETTER, WORD_RUN
 from ..tables.entities import tokenizer_for
@@ -248,9 +248,17 @@ def writer_asides(claims: pd.DataFrame) -> list[str]:
         return []
     if "block_id" not in zh.columns:  # a claims table without its blocks: each sentence a paragraph of its own
         zh = zh.assign(block_id=zh["claim_id"])
-    marked = aside_marked(zh.reset_index(drop=True))
-    sentences = zh.reset_index(drop=True)[marked]
-    return sentences.loc[sentences["kind"] != "heading", "text"].tolist()
+    zh = zh.reset_index(drop=True)
+    sentences = zh[aside_marked(zh) & ~section_titles(zh)]
+    return sentences["text"].tolist()
+
+
+def section_titles(zh: pd.DataFrame) -> pd.Series:
+    """The Chinese units that title a section: headings, and the lines the writer's outline numbers as titles ('二、…',
+    short, no sentence) though the parser read them as paragraphs: the asides' count leaves both out, on both sides."""
+    kinds = zh["kind"] if "kind" in zh.columns else pd.Series([""] * len(zh), index=zh.index)
+    return pd.Series([kind_ == "heading" or outline_heading(text, kind_) for text, kind_ in zip(zh["text"], kinds)],
+                     index=zh.index, dtype=bool)
 
 
 #: A sentence quoted as evidence is cut to this many characters.
@@ -322,7 +330,7 @@ def caveats(claims: pd.DataFrame, blocks: pd.DataFrame, alignment: pd.DataFrame,
     if len(asides) >= max(COMMENTARY_MIN_ASIDES, COMMENTARY_MIN_SHARE * len(zh)):
         # what is counted is what is marked (aside cues, brackets, the writer's own sections): a lower bound of the
         # writer's own sentences, said as such; headings are neither side of the count
-        sentences_held = int((zh["kind"] != "heading").sum()) if "kind" in zh.columns else len(zh)
+        sentences_held = int((~section_titles(zh)).sum())
         rows.append(("commentary", f"{len(asides)} of the Chinese's {sentences_held} sentences (headings aside) carry a "
                      f"mark of its writer's own voice or sit in a section of the writer's own (asides without such a "
                      f"mark are not counted), such as " + " and ".join(f"“{_quoted(t)}”" for t in asides[:2])
