@@ -116,6 +116,9 @@ COMMA_CLAUSE = re.compile(r",\s+[a-z]")
 #: A numbered list run on one line after its label: the next item's number after a space ('… 2、…', '… 3. …').
 RUN_ON_ITEM = re.compile(r"(?<=\s)(\d{1,2})\s*[、.．)）](?!\d)")
 #: A bare web address, alone on its line.
+#: A web address or a file name inside a line ('https://…', 'context-as-finite-budget.md'): words in it are no theme's.
+ADDRESS_OR_FILE = re.compile(
+    r"(?:https?://|www\.)\S+|[\w.-]+\.(?:md|markdown|txt|pdf|html?|ipynb|py|rst|json|csv|ya?ml)\b", re.ASCII)
 BARE_URL = re.compile(r"^<?(?:https?://|www\.)\S+>?$")
 #: A date, then a colon or a closing bracket: a dated news item ('[2024.03.26] 我们发布了…', '2024-03-08: …'), not a byline.
 DATED_ITEM = re.compile(r"^\W*(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2})\s*[\]】:：]")

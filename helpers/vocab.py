@@ -31,7 +31,7 @@ import ahocorasick
 import pandas as pd
 
 from .paths import REFERENCE
-from .patterns import FOLDING_SPECIALS_RE
+from .patterns import ADDRESS_OR_FILE, FOLDING_SPECIALS_RE
 
 CUES_PATH = REFERENCE / "cues.csv"
 FRAMES_PATH = REFERENCE / "frames.csv"
@@ -372,6 +372,18 @@ def _spellings(anchor: str) -> set[str]:
 
 #: How many narrowed patterns a matcher keeps before starting afresh (memory bound; a few hundred serve a corpus).
 NARROWED_KEPT = 5_000
+
+
+def outside_addresses(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The matches not inside a web address or a file name of ``text`` ('budget' in 'finite-budget.md' is no money).
+
+    >>> outside_addresses("see context-budget.md on budget", [(12, 18, "economic"), (25, 31, "economic")])
+    [(25, 31, 'economic')]
+    """
+    spans = [m.span() for m in ADDRESS_OR_FILE.finditer(text)] if ("." in text) else []
+    if not spans:
+        return found
+    return [(a, b, label) for a, b, label in found if not any(s <= a and b <= e for s, e in spans)]
 
 
 def longest_first(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -307,3 +307,12 @@ def test_a_look_alike_row_is_no_frame_of_the_tagger_or_of_the_theme_order():
     assert "openness" in set(tags["frame"]) and not any(f.startswith("not_") for f in tags["frame"])
     assert list(tags["cue"]) == ["open models"]  # open-ended and leading to count for nothing
     assert not any(t.startswith("not_") for t in themes.theme_order())
+
+
+def test_words_inside_a_web_address_or_a_file_name_touch_no_theme():
+    claims = pd.DataFrame({"claim_id": [1, 2], "part": ["original"] * 2, "kind": ["paragraph"] * 2, "lang": ["en"] * 2,
+                           "text": ["See notes/context-as-finite-budget.md and https://example.com/investment-news.",
+                                    "The budget went to investment."]})
+    hits = themes.theme_hits(claims)
+    assert "economic" not in set(hits.loc[hits["claim_id"] == 1, "theme"])
+    assert "economic" in set(hits.loc[hits["claim_id"] == 2, "theme"])

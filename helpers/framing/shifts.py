@@ -35,7 +35,7 @@ from ..paths import REFERENCE
 from ..params import DEFAULTS
 from ..patterns import HAN, LATIN_LETTER
 from ..text.segment import Tokenizer
-from ..vocab import FRAME_COLUMNS, CueMatcher, load_categories, load_cues, load_frames, longest_first
+from ..vocab import FRAME_COLUMNS, CueMatcher, load_categories, load_cues, load_frames, longest_first, outside_addresses
 
 
 LEXICON_COLUMNS = FRAME_COLUMNS  # the frame lexicon's columns (helpers.vocab)
@@ -78,7 +78,7 @@ def tag_frames(claims: pd.DataFrame, *, lexicon: pd.DataFrame | None = None, tok
     rows = [
         (claim_id, frame, text[a:b], offset + a, offset + b)
         for claim_id, offset, text in zip(claims["claim_id"], claims["start"], claims["text"])
-        for a, b, frame in find_cues(cues, text, tokenizer) if not frame.startswith("not_")  # a look-alike row
+        for a, b, frame in outside_addresses(text, find_cues(cues, text, tokenizer)) if not frame.startswith("not_")  # a look-alike row
     ]
     return pd.DataFrame(rows, columns=TAG_COLUMNS).astype({"claim_id": "int64", "start": "int64", "end": "int64"})
 

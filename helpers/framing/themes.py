@@ -16,7 +16,7 @@ from ..columns import (
 from ..patterns import DIGITS_ONLY, EN_TERM, HAN, LATIN_LETTER, LATIN_WORD_RE, POSSESSIVE
 from ..tables.entities import tokenizer_for
 from ..text.segment import Tokenizer
-from ..vocab import THEMES_PATH, CueMatcher, load_stopwords, load_themes, longest_first
+from ..vocab import THEMES_PATH, CueMatcher, load_stopwords, load_themes, longest_first, outside_addresses
 
 THEMES_FILE = THEMES_PATH
 
@@ -135,7 +135,7 @@ def theme_hits(claims: pd.DataFrame, lexicon: pd.DataFrame | None = None, *,
             matcher = matchers[l]
             tokens = (tokenizer or tokenizer_for()).tokenize(text) if matcher.needs_tokens and HAN.search(text) else None
             matches += matcher.find(text, tokens)
-        for start, end, theme in longest_first(matches):  # overlaps: the longest cue wins (内存成本 over 成本)
+        for start, end, theme in outside_addresses(text, longest_first(matches)):  # overlaps: the longest cue wins (内存成本 over 成本)
             if theme not in found and is_theme(theme):  # a look-alike (open-ended) wins its overlap, then counts nothing
                 found[theme] = (start, end)
         rows += [(claim_id, theme, text[a:b].lower()) for theme, (a, b) in found.items()]
