@@ -201,7 +201,7 @@ def helpers_command(*args, **popen):
 
 def test_ctrl_c_then_the_same_command_resumes_from_the_documents_done(tmp_path):
     mulan = (RAW / "mulan-psl-v2.zh-en.txt").read_text(encoding="utf-8")
-    documents = 8
+    documents = 24  # enough that a run cannot finish them all while this test waits for a core under load (8 could)
     folder = make_corpus(tmp_path / "in", {f"{k:02d}.txt": mulan for k in range(documents)})
     out = tmp_path / "out"
     command = ["align", str(folder), "--out", str(out), "--jobs", "1"]
