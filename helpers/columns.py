@@ -24,6 +24,11 @@ MENTION_COLUMNS = [
 CANDIDATE_COLUMNS = ["start", "end", "surface", "reason", "claim_id", "part"]
 
 ALIGNMENT_COLUMNS = ["zh_claim_id", "en_claim_id", "score", "relation"]
+# Why the aligner linked each Chinese sentence where it did, or withheld or left it (helpers.align.decode.explain_links):
+# the unit decoded (English block id, <NA> for none), the unit covering it best, their coverages and gains, the link's
+# margin and order support with the margin it needed, and the outcome (LINK_OUTCOMES)
+LINK_DECISION_COLUMNS = ["zh_claim_id", "unit", "best_unit", "coverage", "best_coverage", "best_gain", "margin",
+                         "support", "needed_margin", "outcome"]
 
 # The framing tables (helpers.framing.shifts; data/reference/README-framing.md says what each column means).
 TAG_COLUMNS = ["claim_id", "frame", "cue", "start", "end"]
@@ -93,6 +98,10 @@ BEYOND = "beyond"               # a Chinese sentence that draws on English the f
 UNSURE = "unsure"               # a Chinese sentence whose link the aligner withheld: other places in the English hold its
                                 # words about as well (en_claim_id is empty); neither linked nor the writer's own
 RELATIONS = [SUMMARISES, ONE_TO_MANY, ADDITION, OMISSION, BEYOND, UNSURE]
+# Values of explain_links' `outcome`: linked; withheld (its margin under the bar its order support sets); unlinked with
+# no unit clearing the bars (coverage and z, after an aside's penalty); unlinked though a unit clears them (the order
+# costs more than the link earns)
+LINK_OUTCOMES = ["linked", "withheld: margin", "unlinked: below the bars", "unlinked: order"]
 
 # The document caveats (helpers.framing.caveats): what a reader must know before any finding.
 CAVEAT_COLUMNS = ["kind", "evidence", "affects"]

@@ -663,6 +663,36 @@ def test_withholding_only_withholds_and_leaves_no_link_under_its_bar(pairs, wind
         assert margins[i] >= bar
 
 
+def test_explain_links_says_why_each_sentence_was_linked_withheld_or_left():
+    from helpers.align.decode import explain_links
+    from helpers.columns import LINK_DECISION_COLUMNS, LINK_OUTCOMES
+    english = TWO_PLACES + [["Weather in Beijing was pleasant during the visit."], ["Many researchers are young."],
+                            ["Open models spread quickly across the world."]]
+    claims = make_claims([["政府为实验室提供办公室。"], ["中国云市场很大。"], ["说白了，我们今天聊聊天气。"]], english)
+    evidence = gather_evidence(claims, None, AlignParams())
+    explained = explain_links(evidence)
+    assert explained.columns.tolist() == LINK_DECISION_COLUMNS and set(explained["outcome"]) <= set(LINK_OUTCOMES)
+    # one row per Chinese sentence, and its outcome is what the alignment table shows
+    alignment = align_claims(claims)
+    shown = {int(z): r for z, r in zip(alignment["zh_claim_id"], alignment["relation"]) if not pd.isna(z)}
+    by_id = explained.set_index("zh_claim_id")
+    assert sorted(by_id.index) == sorted(shown)
+    assert (by_id.loc[1, "outcome"], shown[1]) == ("withheld: margin", UNSURE)
+    # the withheld one names the unit it would have taken, and its margin is under the bar its support sets
+    assert by_id.loc[1, "unit"] in evidence.blocks and by_id.loc[1, "margin"] < by_id.loc[1, "needed_margin"]
+    assert by_id.loc[2, "outcome"] == "linked" and by_id.loc[2, "unit"] == by_id.loc[2, "best_unit"]
+    assert by_id.loc[3, "outcome"].startswith("unlinked") and pd.isna(by_id.loc[3, "unit"]) and shown[3] == ADDITION
+
+
+@pytest.mark.parametrize("k, previous, following, expected", [
+    (5, 4, 6, 2), (5, 5, 5, 2), (5, 3, 7, 2), (5, 2, 8, 0),  # within the window behind and ahead, the same one counts
+    (5, 6, 6, 1), (5, None, 6, 1), (5, 4, None, 1), (5, None, None, 0),  # ahead of it behind is no support
+])
+def test_order_support(k, previous, following, expected):
+    from helpers.align.decode import order_support
+    assert order_support(k, previous, following, 2) == expected
+
+
 # ---- a translation's one-sentence gaps -----------------------------------------------------------
 
 GAP_EN = [["Labs want more Nvidia chips.", "You got it!", "The cloud market in China is large."],

@@ -2,6 +2,7 @@
 
     python tools/gold_eval.py CORPUS_DIR [GOLD_DIR] [--param KEY=VALUE ...] [--gazetteer=seed]
     python tools/gold_eval.py --discovery [CORPUS_DIR]
+    python tools/gold_eval.py --explain [CORPUS_DIR] [--param KEY=VALUE ...]
 
 ``--param`` runs the engine with changed parameters (``helpers.params.Params.replace``), for a threshold's sensitivity.
 ``--gazetteer=seed`` runs it with the gazetteer cut back to the seed document's rows (``seed_gazetteer``): what the
@@ -9,6 +10,10 @@ engine finds of the corpus's organisations when the gazetteer does not know them
 ``--discovery`` measures discovery only: organisation mentions per document and language on the invented documents
 of ``tests/fixtures/discovery/`` (none of their organisations is in the gazetteer) and on the corpus with the
 gazetteer cut back to the seed's rows; it writes nothing.
+``--explain`` prints, for the tuning half's summaries only (the test half is never read to choose rules), each gold
+summarising sentence the engine does not link right: its gold paragraph(s), the engine's candidate, the paragraph
+covering it best and where the gold's ranks, the margin and order support, why it was withheld or left, and a tally of
+the causes; it writes nothing.
 """
 from __future__ import annotations
 
@@ -431,6 +436,84 @@ def discovery_main(corpus: Path) -> None:
             print(f"{half:6} all {pr(halves[half]['orgs_aliases'])}")
 
 
+#: A gold paragraph ranked this far down the sentence's coverages or further shares too little with it to be found:
+#: a paraphrase the dictionaries do not bridge.
+EXPLAIN_FAR_RANK = 4
+
+
+def explain_misses(corpus: Path, gold_dir: Path = GOLD, changes: dict | None = None) -> Counter:
+    """Print the tuning half's missed summary links with their reasons (``helpers.align.decode.explain_links``);
+    return the tally of causes."""
+    from helpers.align.decode import explain_links
+    from helpers.align.evidence import gather_evidence
+    from helpers.params import Params
+    from helpers.tables.entities import default_gazetteer, tokenizer_for
+    from helpers.tables.extract import extract
+    from helpers.text.segment import SentenceCuts
+    from helpers.text.variants import convert_view
+
+    params = Params().replace(**(changes or {}))
+    gazetteer = default_gazetteer()
+    causes: Counter = Counter()
+    for doc in read_index(gold_dir):
+        path = document_path(doc, corpus)
+        if doc["half"] != "tuning" or kind_group(doc.get("kind", "")) != "summaries" or not path.exists():
+            continue
+        text = path.read_bytes().decode("utf-8-sig")
+        view = convert_view(text)
+        if view.text != text:
+            print(f"{doc['doc']}: converted to Simplified, offsets differ; not explained")
+            continue
+        cuts = SentenceCuts(tokenizer_for(gazetteer))
+        tables = extract(view.text, gazetteer=gazetteer, tokenizer=cuts)
+        evidence = gather_evidence(tables.claims, tables.mentions, params.align, tokenizer=cuts)
+        decisions = explain_links(evidence).set_index("zh_claim_id")
+        zh = evidence.zh.reset_index(drop=True)
+        unit_starts = evidence.en.groupby("unit", sort=False)["start"].agg(list)
+        blocks = list(evidence.blocks)
+        print(f"== {doc['doc']} ({len(blocks)} English units)")
+        for g in read_gold(gold_dir / f"{doc['doc']}.sentences.csv").itertuples():
+            if g.kind not in ("summary", "heading") or not g.en_spans:
+                continue
+            spans = [tuple(map(int, s.split(":"))) for s in g.en_spans.split("|")]
+            # a unit is the gold's where one of its sentences opens inside a gold block, as the link is scored
+            gold = [k for k, b in enumerate(blocks) if any(a <= x < e for a, e in spans for x in unit_starts[b])]
+            hit = zh[(zh["start"] < int(g.end)) & (zh["end"] > int(g.start))]
+            if hit.empty:
+                causes["not a content sentence to the engine (a title, a label)"] += 1
+                print(f"  {view.text[int(g.start):int(g.end)][:36]!r}\n    not a content sentence to the engine")
+                continue
+            if not gold:
+                continue
+            i = int(hit.index[0])
+            d = decisions.loc[int(zh.loc[i, "claim_id"])]
+            k = blocks.index(int(d["unit"])) if not pd.isna(d["unit"]) else -1
+            if d["outcome"] == "linked" and k in gold:
+                continue
+            coverage = evidence.coverage[i]
+            right = max(gold, key=lambda u: coverage[u])
+            rank = int((coverage > coverage[right]).sum())
+            if k in gold:
+                cause = f"right unit {d['outcome']}"
+            elif d["outcome"] == "linked":
+                cause = "linked elsewhere"
+            elif rank >= EXPLAIN_FAR_RANK:
+                cause = "gold far down the coverages (paraphrase)"
+            elif rank > 0:
+                cause = "another unit covers it more"
+            else:
+                cause = f"gold covers it best, {d['outcome']}"
+            causes[cause] += 1
+            print(f"  {zh.loc[i, 'text'][:36]!r}\n    gold {gold} (best {right}: cov {coverage[right]:.2f}, rank {rank + 1}, "
+                  f"gain {evidence.gain[i, right]:+.2f}); engine {k if k >= 0 else '-'} (cov {d['coverage']:.2f}) best "
+                  f"{blocks.index(int(d['best_unit']))} (cov {d['best_coverage']:.2f}, gain {d['best_gain']:+.2f}); margin "
+                  f"{d['margin']:.2f} support {d['support']} needs {d['needed_margin']:.2f}: {d['outcome']} -> {cause}")
+    print("\n== causes of the tuning half's missed summary links")
+    for cause, count in causes.most_common():
+        print(f"{count:4}  {cause}")
+    return causes
+
+
 def parse_changes(items: list[str]) -> dict:
     """``["z_threshold=1.2", "use_pinyin=false"]`` → the values as YAML reads them."""
     import yaml
@@ -448,7 +531,9 @@ if __name__ == "__main__":
     gazetteers = [a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--gazetteer=")]
     if any(g != "seed" for g in gazetteers):
         sys.exit("gold_eval: --gazetteer takes only 'seed' (the gazetteer cut back to the seed document's rows)")
-    if "--discovery" in sys.argv[1:]:
+    if "--explain" in sys.argv[1:]:
+        explain_misses(Path(args[0]) if args else ROOT.parent / "shared" / "corpus", changes=parse_changes(params))
+    elif "--discovery" in sys.argv[1:]:
         discovery_main(Path(args[0]) if args else ROOT.parent / "shared" / "corpus")
     else:
         main(Path(args[0]), Path(args[1]) if len(args) > 1 else GOLD, parse_changes(params),

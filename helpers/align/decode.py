@@ -11,7 +11,9 @@ from __future__ import annotations
 import heapq
 
 import numpy as np
+import pandas as pd
 
+from ..columns import LINK_DECISION_COLUMNS, LINK_OUTCOMES
 from ..params import AlignParams
 from .evidence import Evidence
 
@@ -217,6 +219,22 @@ def link_margins(coverage: np.ndarray, path: list[int]) -> np.ndarray:
     return margins
 
 
+def order_support(k: int, previous: int | None, following: int | None, window: int) -> int:
+    """How many of a link's nearest kept links (its paragraph ``k``; theirs ``previous`` and ``following``, None for
+    none) lie 0 to ``window`` paragraphs behind it or ahead of it, in reading order: 0, 1 or 2.
+
+    >>> order_support(5, 4, 6, 2), order_support(5, 9, 6, 2), order_support(5, None, None, 2)
+    (2, 1, 0)
+    """
+    return (int(previous is not None and 0 <= k - previous <= window)
+            + int(following is not None and 0 <= following - k <= window))
+
+
+def needed_margin(support: int, params: AlignParams = AlignParams()) -> float:
+    """The margin a link with this order support needs to be kept (``-inf``: none)."""
+    return params.alone_margin if support == 0 else params.one_side_margin if support == 1 else -np.inf
+
+
 def withhold_ambiguous(path: list[int], margins: np.ndarray, params: AlignParams = AlignParams()) -> list[int]:
     """``path`` with the links that neither the source's order nor their own evidence singles out withheld (``WITHHELD``).
 
@@ -238,11 +256,11 @@ def withhold_ambiguous(path: list[int], margins: np.ndarray, params: AlignParams
     window = params.order_window
 
     def support(i: int) -> int:
-        k, p, q = path[i], before[i], after[i]
-        return int(p is not None and 0 <= k - path[p] <= window) + int(q is not None and 0 <= path[q] - k <= window)
+        return order_support(path[i], path[before[i]] if before[i] is not None else None,
+                             path[after[i]] if after[i] is not None else None, window)
 
     def bar(s: int) -> float:
-        return params.alone_margin if s == 0 else params.one_side_margin if s == 1 else -np.inf
+        return needed_margin(s, params)
 
     def stray(i: int) -> bool:
         """Its neighbours would follow the source's order from one to the other without it."""
@@ -276,12 +294,11 @@ def withhold_ambiguous(path: list[int], margins: np.ndarray, params: AlignParams
     return path
 
 
-def decode(evidence: Evidence, params: AlignParams | None = None) -> list[int]:
-    """The decoder's path over an evidence's gains, banded unless ``params.band`` is 0 or spans the source: one
-    paragraph index per Chinese sentence, -1 for none. ``params``: the evidence's own (calibrated to the document).
-    A sentence whose anchors single out a unit the pass did not take (``Evidence.anchors``) is read again as one that
-    may link anywhere at no cost (as a section's opening). On a summary, the links that are ambiguous are then withheld
-    (``withhold_ambiguous``: ``WITHHELD``)."""
+def decode_path(evidence: Evidence, params: AlignParams | None = None) -> list[int]:
+    """The decoder's path before any link is withheld: banded unless ``params.band`` is 0 or spans the source, one
+    paragraph index per Chinese sentence, -1 for none. ``params``: the evidence's own (calibrated to the document). A
+    sentence whose anchors single out a unit the pass did not take (``Evidence.anchors``) is read again as one that
+    may link anywhere at no cost (as a section's opening)."""
     params = evidence.params if params is None else params
     decoder = decode_banded if 0 < params.band < evidence.gain.shape[1] else decode_monotone
     path = decoder(evidence.gain, params, marked=evidence.marked, restart=evidence.restart)
@@ -291,8 +308,59 @@ def decode(evidence: Evidence, params: AlignParams | None = None) -> list[int]:
         if pulled.any():
             restart = pulled if evidence.restart is None else evidence.restart | pulled
             path = decoder(evidence.gain, params, marked=evidence.marked, restart=restart)
+    return path
+
+
+def decode(evidence: Evidence, params: AlignParams | None = None) -> list[int]:
+    """The decoder's path (``decode_path``); on a summary, the links that are ambiguous then withheld
+    (``withhold_ambiguous``: ``WITHHELD``)."""
+    params = evidence.params if params is None else params
+    path = decode_path(evidence, params)
     if evidence.translation:
         return path
     return withhold_ambiguous(path, link_margins(evidence.coverage, path), params)
 
 
+def explain_links(evidence: Evidence, params: AlignParams | None = None) -> pd.DataFrame:
+    """Why each Chinese sentence was linked where it was, or withheld, or left unlinked: ``LINK_DECISION_COLUMNS``.
+
+    ``unit`` is the decoded unit (before withholding: a withheld link names the unit it would have taken), ``best_unit``
+    the unit covering the sentence best whatever the order; ``margin`` and ``support`` are read against the links kept
+    in the end (``link_margins``, ``order_support``), ``needed_margin`` the bar that support sets (0: none, as for
+    a link both neighbours support, or any link of a translation, which withholds nothing). What a reader asks of a summary's missed sentence: was the right paragraph the best cover
+    at all (``best_unit``), did it clear the bars (``best_gain``), or did the order or the margin stop it (``outcome``).
+    """
+    params = evidence.params if params is None else params
+    raw = decode_path(evidence, params)
+    final = raw if evidence.translation else withhold_ambiguous(raw, link_margins(evidence.coverage, raw), params)
+    n, m = evidence.coverage.shape
+    blocks = np.asarray(evidence.blocks, dtype=int)
+    kept = [i for i, k in enumerate(final) if k >= 0]
+    rows = []
+    for i, claim_id in enumerate(evidence.zh["claim_id"]):
+        k = raw[i] if final[i] == WITHHELD else final[i]
+        best = int(np.argmax(evidence.coverage[i])) if m else -1
+        margin = float(link_margins(evidence.coverage[i:i + 1], [k])[0]) if k >= 0 else np.nan
+        support, bar = 0, 0.0
+        if k >= 0:
+            previous = max((j for j in kept if j < i), default=None)
+            following = min((j for j in kept if j > i), default=None)
+            support = order_support(k, final[previous] if previous is not None else None,
+                                    final[following] if following is not None else None, params.order_window)
+            bar = 0.0 if evidence.translation else max(0.0, float(needed_margin(support, params)))
+        if final[i] >= 0:
+            outcome = LINK_OUTCOMES[0]
+        elif final[i] == WITHHELD:
+            outcome = LINK_OUTCOMES[1]
+        elif m == 0 or evidence.gain[i].max() <= 0:
+            outcome = LINK_OUTCOMES[2]
+        else:
+            outcome = LINK_OUTCOMES[3]
+        rows.append((int(claim_id), int(blocks[k]) if k >= 0 else pd.NA, int(blocks[best]) if best >= 0 else pd.NA,
+                     float(evidence.coverage[i, k]) if k >= 0 else np.nan,
+                     float(evidence.coverage[i, best]) if best >= 0 else np.nan,
+                     float(evidence.gain[i, best]) if best >= 0 else np.nan, margin, support, bar, outcome))
+    frame = pd.DataFrame(rows, columns=LINK_DECISION_COLUMNS)
+    for column in ("unit", "best_unit"):
+        frame[column] = pd.array(frame[column], dtype="Int64")
+    return frame
