@@ -436,8 +436,8 @@ def discovery_main(corpus: Path) -> None:
             print(f"{half:6} all {pr(halves[half]['orgs_aliases'])}")
 
 
-#: A gold paragraph ranked this far down the sentence's coverages or further shares too little with it to be found:
-#: a paraphrase the dictionaries do not bridge.
+#: A gold paragraph with this many paragraphs or more covering the sentence better (5th or lower) shares too little
+#: with it to be found: a paraphrase the dictionaries do not bridge.
 EXPLAIN_FAR_RANK = 4
 
 
