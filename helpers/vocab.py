@@ -49,6 +49,11 @@ CUE_COLUMNS = ["cue", "lang", "category", "match"]
 FRAME_COLUMNS = ["frame", "lang", "cue", "match", "note"]
 CATEGORY_COLUMNS = ["category", "lang", "cue", "match", "types", "description"]
 THEME_COLUMNS = ["theme", "lang", "cue", "match"]
+#: A frame or theme cue's optional columns: ``strength`` (``weak``: a word with a common sense outside its frame, which
+#: counts only beside a second cue of its frame or one of its ``context`` words; empty: strong), ``context`` (words,
+#: ``|``-joined, that confirm a weak cue's sense in its sentence) and ``source`` (where the marking came from).
+SENSE_COLUMNS = ("strength", "context", "source")
+STRENGTHS = ("", "weak")
 GLOSSARY_COLUMNS = ["zh", "en"]
 
 LATIN_EDGE = "A-Za-z0-9"
@@ -119,9 +124,19 @@ def load_cues(path: str | Path = CUES_PATH) -> pd.DataFrame:
 
 
 def load_frames(path: str | Path = FRAMES_PATH) -> pd.DataFrame:
-    """The frame lexicon (frame, lang, cue, match, note)."""
-    return load_vocabulary(path, FRAME_COLUMNS, required=("cue", "frame"), matches=("word", "token", "substring"),
-                           unique=True)
+    """The frame lexicon (frame, lang, cue, match, note, and SENSE_COLUMNS: empty where a file lacks them)."""
+    return _checked_strength(path, load_vocabulary(path, FRAME_COLUMNS, required=("cue", "frame"),
+                                                   matches=("word", "token", "substring"), unique=True,
+                                                   optional=SENSE_COLUMNS))
+
+
+def _checked_strength(path: str | Path, table: pd.DataFrame) -> pd.DataFrame:
+    """``table`` unchanged, once every row's strength is one of STRENGTHS (ValueError naming the line otherwise)."""
+    bad = ~table["strength"].isin(STRENGTHS)
+    if bad.any():
+        line = _count_header_lines(path) + 2 + int(bad.to_numpy().nonzero()[0][0])
+        raise ValueError(f"{path}, line {line}: strength must be empty or weak, not {table.loc[bad, 'strength'].iloc[0]!r}")
+    return table
 
 
 def load_categories(path: str | Path = CATEGORIES_PATH) -> pd.DataFrame:
@@ -136,9 +151,11 @@ def load_themes(path: str | Path = THEMES_PATH) -> pd.DataFrame:
     with a ``theme`` column (a user's own) is read as it is. Cached: do not mutate."""
     header = read_table(path).columns
     if "theme" not in header and "frame" in header:
-        frames = load_vocabulary(path, FRAME_COLUMNS, required=("cue", "frame"), matches=MATCHES, unique=True)
-        return frames.rename(columns={"frame": "theme"})[THEME_COLUMNS]
-    return load_vocabulary(path, THEME_COLUMNS, required=("cue", "theme"), matches=MATCHES)
+        frames = _checked_strength(path, load_vocabulary(path, FRAME_COLUMNS, required=("cue", "frame"), matches=MATCHES,
+                                                         unique=True, optional=SENSE_COLUMNS))
+        return frames.rename(columns={"frame": "theme"})[[*THEME_COLUMNS, *SENSE_COLUMNS]]
+    return _checked_strength(path, load_vocabulary(path, THEME_COLUMNS, required=("cue", "theme"), matches=MATCHES,
+                                                   optional=SENSE_COLUMNS))
 
 
 def load_glossary(path: str | Path = GLOSSARY_PATH) -> pd.DataFrame:

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from helpers import vocab
 from helpers.framing import labs as lab_tables, themes
@@ -194,7 +195,7 @@ PAIRED_LINES = [
     ("请注意数据安全风险。", "Please be aware of data security risks."),
     ("该模型系列包括三个尺寸。", "The model family includes three sizes."),
     ("我们欢迎社区的贡献。", "We welcome contributions from the community."),
-    ("模型存在偏见。", "The model has biases."),
+    ("模型存在性别偏见。", "The model has gender biases."),  # "biases" alone is weak (a skew, a selection bias): 偏见 is not
     ("这是官方网站发布的版本。", "This is the version released on the official website."),
     ("多个国家的研究者参与了评测。", "Researchers from several countries took part in the evaluation."),
     ("这种设计约束了智能体的行为。", "This design constrains the behaviour of the agent."),
@@ -316,3 +317,102 @@ def test_words_inside_a_web_address_or_a_file_name_touch_no_theme():
     hits = themes.theme_hits(claims)
     assert "economic" not in set(hits.loc[hits["claim_id"] == 1, "theme"])
     assert "economic" in set(hits.loc[hits["claim_id"] == 2, "theme"])
+
+
+# ---- weak cues: a word with a common sense outside its frame counts only where its sense is confirmed ------------
+# Made-up lines. A weak row (frames.csv's strength column) counts beside a second, different cue of its frame or one
+# of its context words; alone it counts for nothing, for the themes and for the frame tagger alike.
+@pytest.mark.parametrize("text, lang, frame, counted", [
+    ("We keep a tight feedback loop between the two runs.", "en", "openness", False),
+    ("The community sent feedback on the open-source release.", "en", "openness", True),    # a second openness cue
+    ("Give the agent feedback from the test suite.", "en", "openness", False),
+    ("This chatbot can be an excellent prompt engineer.", "en", "talent", False),          # the role, said of a model
+    ("Each senior engineer mentors two juniors.", "en", "talent", True),                   # a context word: senior
+    ("They read the academic PDFs before writing.", "en", "talent", False),
+    ("Many students left academic careers for industry.", "en", "talent", True),
+    ("The sample suffers from a selection bias.", "en", "fairness_and_equality", False),    # a statistical skew
+    ("The model repeats gender bias from its data.", "en", "fairness_and_equality", True),
+    ("Paris is the capital of a large country.", "en", "economic", False),
+    ("The startup raised capital from two funds.", "en", "economic", True),
+    ("There is a trade-off between speed and cost.", "en", "external_regulation_and_reputation", False),
+    ("Pay attention to the last line.", "en", "economic", False),
+    ("两个智能体按照一份协作协议交换消息。", "zh", "legality", False),                          # a protocol
+    ("本模型依照 MIT 协议开源。", "zh", "legality", True),                                   # a licence: context MIT
+    ("发布前要确认这次改动的风险能否回退。", "zh", "health_and_safety", False),                 # a software change's risk
+    ("模型的安全风险需要单独评估。", "zh", "health_and_safety", True),                        # a second cue: 安全
+    ("智能体根据环境反馈调整下一步。", "zh", "openness", False),
+    ("开源社区的反馈让模型越来越好。", "zh", "openness", True),
+])
+def test_a_weak_cue_counts_only_where_its_sense_is_confirmed(text, lang, frame, counted):
+    from helpers.framing.shifts import tag_frames
+
+    assert (frame in _frames_of(text, lang)) is counted
+    tags = tag_frames(pd.DataFrame({"claim_id": [1], "start": [0], "text": [text]}))
+    assert (frame in set(tags["frame"])) is counted  # the frame mix reads the same cues
+
+
+def test_every_weak_row_says_where_it_came_from_and_only_weak_rows_name_context():
+    frames = vocab.load_frames()
+    weak = frames[frames["strength"] == "weak"]
+    assert len(weak) >= 20 and weak["source"].str.strip().astype(bool).all()
+    assert not frames.loc[frames["strength"] != "weak", "context"].str.strip().astype(bool).any()
+    assert set(frames["strength"]) <= {"", "weak"}
+
+
+def test_a_lexicon_row_with_an_unknown_strength_is_refused_with_its_line(tmp_path):
+    path = tmp_path / "frames.csv"
+    path.write_text("# a made-up lexicon\nframe,lang,cue,match,note,strength,context,source\n"
+                    "openness,en,feedback,word,,weak,,a dictionary\nopenness,en,open source,word,,strong-ish,,\n",
+                    encoding="utf-8")
+    with pytest.raises(ValueError, match=r"line 4: strength must be empty or weak"):
+        vocab.load_frames(path)
+
+
+def test_a_lexicon_without_the_sense_columns_reads_every_cue_as_strong(tmp_path):
+    path = tmp_path / "themes.csv"
+    path.write_text("theme,lang,cue,match\nopenness,en,feedback,word\n", encoding="utf-8")
+    lexicon = vocab.load_themes(path)
+    claims = claims_table([(1, "original", "en", "We keep a tight feedback loop.")])
+    assert themes.theme_hits(claims, lexicon)["theme"].tolist() == ["openness"]
+
+
+CUE_WORDS = ["feedback", "open source", "community", "capital", "funding", "engineer", "hiring", "bias", "gender",
+             "model", "risk", "safety", "the", "loop", "of", "a"]
+
+
+@given(st.lists(st.sampled_from(CUE_WORDS), min_size=1, max_size=12))
+@settings(max_examples=60, deadline=None)
+def test_a_sense_check_only_ever_takes_hits_away_and_never_a_strong_one(words):
+    from helpers.vocab import CueMatcher
+
+    text = " ".join(words) + "."
+    lexicon = vocab.load_themes()
+    en = lexicon[lexicon["lang"] == "en"]
+    found = [m for m in vocab.longest_first(CueMatcher(en, "theme").find(text)) if themes.is_theme(m[2])]
+    check = themes.SenseCheck(lexicon, "theme")
+    kept = check.kept(text, found)
+    assert set(kept) <= set(found)
+    weak = {(a, b, key.split("\x1f")[0]) for a, b, key in check.matcher.find(text)}
+    assert all(m in kept for m in found if m not in weak)  # a strong cue always counts
+    # a weak cue beside a different cue of its frame always counts
+    for a, b, frame in found:
+        others = {text[x:y].casefold() for x, y, f in found if f == frame} - {text[a:b].casefold()}
+        if others:
+            assert (a, b, frame) in kept
+
+
+# ---- the tuning half's theme gold (third-party texts, read from outside the repository) --------------------------
+def test_theme_hits_on_the_tuning_theme_gold_are_in_their_frames_sense():
+    from tools import theme_gold
+
+    corpus = Path(os.environ.get("CORPUS", ROOT.parent / "shared" / "corpus"))
+    gold = theme_gold.read_theme_gold()
+    missing = [d for d in gold["doc"].unique() if not (corpus / f"{d}.zh-en.txt").exists()]
+    if missing:
+        pytest.skip(f"corpus folder {corpus.name!r} not found beside the checkout (set CORPUS=…): {missing} not scored")
+    table = theme_gold.score(gold, theme_gold.engine_hits(corpus, sorted(gold["doc"].unique())))
+    overall = table[(table["doc"] == "all")].set_index("scope")
+    # measured when weak cues came in: 0.98 (0.92 before), 0.93 without technology (0.73 before), 2 right hits lost
+    assert overall.loc["all frames", "precision"] >= 0.97
+    assert overall.loc["without technology", "precision"] >= 0.9
+    assert overall.loc["all frames", "right_lost"] <= 3 and overall.loc["all frames", "unjudged"] == 0

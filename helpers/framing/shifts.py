@@ -36,6 +36,7 @@ from ..params import DEFAULTS
 from ..patterns import HAN, LATIN_LETTER
 from ..text.segment import Tokenizer
 from ..vocab import FRAME_COLUMNS, CueMatcher, load_categories, load_cues, load_frames, longest_first, outside_addresses
+from .themes import SenseCheck
 
 
 LEXICON_COLUMNS = FRAME_COLUMNS  # the frame lexicon's columns (helpers.vocab)
@@ -68,17 +69,24 @@ def find_cues(matcher: CueMatcher, text: str, tokenizer: Tokenizer | None = None
 
 # ---- frames -----------------------------------------------------------------------------------
 
+def _tokens(senses: SenseCheck, text: str, tokenizer: Tokenizer | None) -> list | None:
+    """``text``'s jieba tokens where a weak cue of ``senses`` is a token cue and the text holds Chinese, else None."""
+    return (tokenizer or tokenizer_for()).tokenize(text) if senses.needs_tokens and HAN.search(text) else None
+
+
 def tag_frames(claims: pd.DataFrame, *, lexicon: pd.DataFrame | None = None, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
     """Every frame cue in every claim (TAG_COLUMNS; start/end are document offsets), in reading order.
 
     >>> tag_frames(pd.DataFrame({"claim_id": [1], "start": [0], "text": ["算力受限"]}))[["frame", "cue"]].values.tolist()
     [['technology', '算力'], ['capacity_and_resources', '受限']]
     """
-    cues = CueMatcher(load_frames() if lexicon is None else lexicon, "frame")
+    lexicon = load_frames() if lexicon is None else lexicon
+    cues, senses = CueMatcher(lexicon, "frame"), SenseCheck(lexicon, "frame")  # a weak cue needs its sense confirmed
     rows = [
         (claim_id, frame, text[a:b], offset + a, offset + b)
         for claim_id, offset, text in zip(claims["claim_id"], claims["start"], claims["text"])
-        for a, b, frame in outside_addresses(text, find_cues(cues, text, tokenizer)) if not frame.startswith("not_")  # a look-alike row
+        for a, b, frame in senses.kept(text, [m for m in outside_addresses(text, find_cues(cues, text, tokenizer))
+                                              if not m[2].startswith("not_")], _tokens(senses, text, tokenizer))  # not_: a look-alike row
     ]
     return pd.DataFrame(rows, columns=TAG_COLUMNS).astype({"claim_id": "int64", "start": "int64", "end": "int64"})
 

@@ -7,6 +7,7 @@ in a fixed order, so notebooks print the same thing on every run.
 from __future__ import annotations
 
 import math
+import re
 
 import pandas as pd
 
@@ -16,7 +17,9 @@ from ..columns import (
 from ..patterns import DIGITS_ONLY, EN_TERM, HAN, LATIN_LETTER, LATIN_WORD_RE, POSSESSIVE
 from ..tables.entities import tokenizer_for
 from ..text.segment import Tokenizer
-from ..vocab import THEMES_PATH, CueMatcher, load_stopwords, load_themes, longest_first, outside_addresses
+from ..vocab import (
+    THEMES_PATH, CueMatcher, cue_pattern, load_stopwords, load_themes, longest_first, outside_addresses,
+)
 
 THEMES_FILE = THEMES_PATH
 
@@ -114,6 +117,61 @@ def top_terms(claims: pd.DataFrame, lang: str, n: int = 15, *, extra_stopwords=(
                          "claims": [len(holding[t]) for t in top]}, columns=TERM_COLUMNS)
 
 
+# ---- weak cues: words with a common sense outside their frame -----------------------------------
+
+class SenseCheck:
+    """The weak cues of a frame or theme lexicon (``strength`` weak): such a cue counts for its label only where the
+    same sentence carries a second, different cue of that label or one of the row's ``context`` words.
+
+    >>> lexicon = pd.DataFrame({"frame": ["openness", "openness"], "lang": ["en", "en"], "cue": ["feedback", "open source"],
+    ...                         "match": ["word", "word"], "strength": ["weak", ""], "context": ["user*", ""]})
+    >>> check = SenseCheck(lexicon, "frame")
+    >>> check.kept("tight feedback loops", [(6, 14, "openness")])
+    []
+    >>> check.kept("open source feedback", [(0, 11, "openness"), (12, 20, "openness")])
+    [(0, 11, 'openness'), (12, 20, 'openness')]
+    >>> check.kept("feedback from users", [(0, 8, "openness")])
+    [(0, 8, 'openness')]
+    """
+
+    def __init__(self, lexicon: pd.DataFrame, label: str):
+        weak = lexicon[lexicon["strength"] == "weak"] if "strength" in lexicon else lexicon.iloc[0:0]
+        self.label = label
+        # one key per weak row (its label, then its row), so that a match names the row and with it its context
+        keys = [f"{row[label]}\x1f{i}" for i, row in enumerate(weak.to_dict("records"))]
+        self.matcher = CueMatcher(weak.assign(_key=keys), "_key") if len(weak) else None
+        self.needs_tokens = bool(self.matcher and self.matcher.needs_tokens)
+        self.context: dict[str, re.Pattern | None] = {}
+        for key, words in zip(keys, weak["context"] if "context" in weak else [""] * len(keys)):
+            parts = [w.strip() for w in str(words).split("|") if w.strip()]
+            self.context[key] = re.compile("|".join(
+                cue_pattern(w, "substring" if HAN.search(w) else "word") for w in parts), re.IGNORECASE) if parts else None
+
+    def kept(self, text: str, found: list[tuple[int, int, str]],
+             tokens: list[tuple[str, int, int]] | None = None) -> list[tuple[int, int, str]]:
+        """The matches of ``found`` (overlaps resolved) that count: every strong one, and a weak one only beside a
+        second, different cue of its label in ``text`` or one of its row's context words."""
+        if self.matcher is None or not found:
+            return found
+        weak = {}
+        for a, b, key in self.matcher.find(text, tokens):
+            weak.setdefault((a, b, key.split("\x1f")[0]), key)
+        if not weak:
+            return found
+        words: dict[str, set[str]] = {}
+        for a, b, name in found:
+            words.setdefault(name, set()).add(text[a:b].casefold())
+        kept = []
+        for a, b, name in found:
+            key = weak.get((a, b, name))
+            if key is not None and len(words[name] - {text[a:b].casefold()}) == 0:
+                context = self.context.get(key)
+                if context is None or not context.search(text):
+                    continue
+            kept.append((a, b, name))
+        return kept
+
+
 # ---- themes -------------------------------------------------------------------------------------
 
 def theme_hits(claims: pd.DataFrame, lexicon: pd.DataFrame | None = None, *,
@@ -126,16 +184,20 @@ def theme_hits(claims: pd.DataFrame, lexicon: pd.DataFrame | None = None, *,
     """
     lexicon = load_themes() if lexicon is None else lexicon
     matchers = {lang: CueMatcher(lexicon[lexicon["lang"] == lang], "theme") for lang in ("zh", "en")}
+    senses = SenseCheck(lexicon, "theme")
     order = {theme: i for i, theme in enumerate(theme_order(lexicon))}
     rows = []
     for claim_id, lang, text in content_claims(claims)[["claim_id", "lang", "text"]].itertuples(index=False):
         found: dict[str, tuple[int, int]] = {}
-        matches = []
+        matches, tokens = [], None
         for l in (("zh", "en") if lang in ("zh", "mixed") else (lang,)):
             matcher = matchers[l]
-            tokens = (tokenizer or tokenizer_for()).tokenize(text) if matcher.needs_tokens and HAN.search(text) else None
+            if tokens is None and (matcher.needs_tokens or senses.needs_tokens) and HAN.search(text):
+                tokens = (tokenizer or tokenizer_for()).tokenize(text)
             matches += matcher.find(text, tokens)
-        for start, end, theme in outside_addresses(text, longest_first(matches)):  # overlaps: the longest cue wins (内存成本 over 成本)
+        # overlaps: the longest cue wins (内存成本 over 成本); then a weak cue needs its sense confirmed
+        in_sense = senses.kept(text, [m for m in outside_addresses(text, longest_first(matches)) if is_theme(m[2])], tokens)
+        for start, end, theme in in_sense:
             if theme not in found and is_theme(theme):  # a look-alike (open-ended) wins its overlap, then counts nothing
                 found[theme] = (start, end)
         rows += [(claim_id, theme, text[a:b].lower()) for theme, (a, b) in found.items()]
