@@ -411,8 +411,11 @@ def test_theme_hits_on_the_tuning_theme_gold_are_in_their_frames_sense():
     if missing:
         pytest.skip(f"corpus folder {corpus.name!r} not found beside the checkout (set CORPUS=…): {missing} not scored")
     table = theme_gold.score(gold, theme_gold.engine_hits(corpus, sorted(gold["doc"].unique())))
-    overall = table[(table["doc"] == "all")].set_index("scope")
-    # measured when weak cues came in: 0.98 (0.92 before), 0.93 without technology (0.73 before), 2 right hits lost
-    assert overall.loc["all frames", "precision"] >= 0.97
-    assert overall.loc["without technology", "precision"] >= 0.9
-    assert overall.loc["all frames", "right_lost"] <= 3 and overall.loc["all frames", "unjudged"] == 0
+    tuning = table[table["doc"] == "all tuning"].set_index("scope")
+    check = table[table["doc"] == "all check"].set_index("scope")
+    # measured when weak cues came in, on the documents they were chosen on: 0.98 (0.92 before), 0.93 without
+    # technology (0.73 before), 2 right hits lost; on the document annotated after (never tuned on): 0.96 (0.95
+    # before), 0.87 without technology (0.82 before), 2 right hits lost
+    assert tuning.loc["all frames", "precision"] >= 0.97 and tuning.loc["without technology", "precision"] >= 0.9
+    assert check.loc["all frames", "precision"] >= 0.96 and check.loc["without technology", "precision"] >= 0.85
+    assert (table["right_lost"] <= 3).all() and (table["unjudged"] == 0).all()
