@@ -411,3 +411,7 @@ DIGITS_ONLY = re.compile(r"^[\d.,%:/\-+]+$")
 # A line's Markdown images and links, for reading it as a title: an image is dropped, a link keeps its text.
 MARKDOWN_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+
+#: What is no word of a line: punctuation, digits and Chinese numerals (三、, 2.): a heading of a weak frame cue alone
+#: (三、协议) is the word alone (helpers.framing.themes).
+NOT_A_WORD_CHARACTER = re.compile(r"[\W\d_一二三四五六七八九十零〇]+")

@@ -337,6 +337,7 @@ def test_words_inside_a_web_address_or_a_file_name_touch_no_theme():
     ("There is a trade-off between speed and cost.", "en", "external_regulation_and_reputation", False),
     ("Pay attention to the last line.", "en", "economic", False),
     ("两个智能体按照一份协作协议交换消息。", "zh", "legality", False),                          # a protocol
+    ("五、协议", "zh", "legality", True),                                                  # a heading of the word alone
     ("本模型依照 MIT 协议开源。", "zh", "legality", True),                                   # a licence: context MIT
     ("发布前要确认这次改动的风险能否回退。", "zh", "health_and_safety", False),                 # a software change's risk
     ("模型的安全风险需要单独评估。", "zh", "health_and_safety", True),                        # a second cue: 安全

@@ -14,7 +14,7 @@ import pandas as pd
 from ..columns import (
     CONTENT_KINDS, HIT_COLUMNS, PART_COMMENTARY, PART_ORIGINAL, POSITION_COLUMNS, SHARE_COLUMNS, TERM_COLUMNS,
 )
-from ..patterns import DIGITS_ONLY, EN_TERM, HAN, LATIN_LETTER, LATIN_WORD_RE, POSSESSIVE
+from ..patterns import DIGITS_ONLY, EN_TERM, HAN, LATIN_LETTER, LATIN_WORD_RE, NOT_A_WORD_CHARACTER, POSSESSIVE
 from ..tables.entities import tokenizer_for
 from ..text.segment import Tokenizer
 from ..vocab import (
@@ -121,7 +121,8 @@ def top_terms(claims: pd.DataFrame, lang: str, n: int = 15, *, extra_stopwords=(
 
 class SenseCheck:
     """The weak cues of a frame or theme lexicon (``strength`` weak): such a cue counts for its label only where the
-    same sentence carries a second, different cue of that label or one of the row's ``context`` words.
+    same sentence carries a second, different cue of that label or one of the row's ``context`` words, or where it is
+    the whole line (a heading of the word alone).
 
     >>> lexicon = pd.DataFrame({"frame": ["openness", "openness"], "lang": ["en", "en"], "cue": ["feedback", "open source"],
     ...                         "match": ["word", "word"], "strength": ["weak", ""], "context": ["user*", ""]})
@@ -164,12 +165,22 @@ class SenseCheck:
         kept = []
         for a, b, name in found:
             key = weak.get((a, b, name))
-            if key is not None and len(words[name] - {text[a:b].casefold()}) == 0:
+            if key is not None and len(words[name] - {text[a:b].casefold()}) == 0 and not _alone(text, a, b):
                 context = self.context.get(key)
                 if context is None or not context.search(text):
                     continue
             kept.append((a, b, name))
         return kept
+
+
+def _alone(text: str, start: int, end: int) -> bool:
+    """True where the cue at ``start:end`` is all the words of ``text`` (a heading that is the word alone names its
+    section's subject: 协议 over a licence, "Risks"), numbering and punctuation aside.
+
+    >>> _alone("三、协议", 2, 4), _alone("协作协议", 2, 4)
+    (True, False)
+    """
+    return not NOT_A_WORD_CHARACTER.sub("", text[:start] + text[end:])
 
 
 # ---- themes -------------------------------------------------------------------------------------
