@@ -420,3 +420,6 @@ def test_theme_hits_on_the_tuning_theme_gold_are_in_their_frames_sense():
     assert tuning.loc["all frames", "precision"] >= 0.97 and tuning.loc["without technology", "precision"] >= 0.9
     assert check.loc["all frames", "precision"] >= 0.96 and check.loc["without technology", "precision"] >= 0.85
     assert (table["right_lost"] <= 3).all() and (table["unjudged"] == 0).all()
+    # the two annotators differ on 27 of 802 hits (kappa 0.77): under a tenth of any document's hits
+    whole = table[table["scope"] == "all frames"]
+    assert (whole["disputed"] * 10 <= whole["hits"]).all()

@@ -39,11 +39,11 @@ def engine_hits(corpus: Path, docs: list[str]) -> pd.DataFrame:
 
 def score(gold: pd.DataFrame, hits: pd.DataFrame) -> pd.DataFrame:
     """Per document and per set (``tuning``: the documents the weak cues were chosen on; ``check``: annotated after,
-    never tuned on): hits, right, wrong, unjudged, precision (right / judged), right_lost (gold's right hits the engine
-    no longer gives), and the same without the technology frame (the frames whose cue words are most often common
+    never tuned on): hits, right, wrong, disputed (the two annotators differ), unjudged (a hit the gold does not hold),
+    precision (right / (right + wrong)), right_lost (right hits, both annotators agreeing, the engine no longer gives), and the same without the technology frame (the frames whose cue words are most often common
     words)."""
     sets = gold.drop_duplicates("doc").set_index("doc")["set"] if "set" in gold else pd.Series("tuning", gold["doc"].unique())
-    judged = hits.merge(gold[[*KEY, "sense"]], on=KEY, how="left").fillna({"sense": ""})
+    judged = hits.merge(gold[[*KEY, "sense"]], on=KEY, how="left").fillna({"sense": "unjudged"})
     lost = gold[gold["sense"] == "right"].merge(hits[KEY], on=KEY, how="left", indicator=True)
     lost = lost[lost["_merge"] == "left_only"]
     groups = [(doc, [doc]) for doc in sorted(sets.index)]
@@ -54,9 +54,10 @@ def score(gold: pd.DataFrame, hits: pd.DataFrame) -> pd.DataFrame:
             j = judged[keep(judged["theme"]) & judged["doc"].isin(docs)]
             l = lost[keep(lost["theme"]) & lost["doc"].isin(docs)]
             right, wrong = int((j["sense"] == "right").sum()), int((j["sense"] == "wrong").sum())
-            rows.append((scope, name, len(j), right, wrong, int((j["sense"] == "").sum()),
+            rows.append((scope, name, len(j), right, wrong, int((j["sense"] == "").sum()), int((j["sense"] == "unjudged").sum()),
                          round(right / (right + wrong), 3) if right + wrong else float("nan"), len(l)))
-    return pd.DataFrame(rows, columns=["scope", "doc", "hits", "right", "wrong", "unjudged", "precision", "right_lost"])
+    return pd.DataFrame(rows, columns=["scope", "doc", "hits", "right", "wrong", "disputed", "unjudged", "precision",
+                                       "right_lost"])
 
 
 def main(argv: list[str]) -> int:
