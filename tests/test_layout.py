@@ -13,7 +13,7 @@ PACKAGE = ROOT / "helpers"
 #: A package's ``__init__`` (``helpers.align``) comes after its modules, since it re-exports them.
 ORDER = [
     # the bottom: paths, column names, patterns, vocabularies, parameters, caches, fetches, CSV writing
-    "helpers", "helpers.paths", "helpers.columns", "helpers.patterns", "helpers.cache", "helpers.vocab",
+    "helpers", "helpers.paths", "helpers.columns", "helpers.frames", "helpers.patterns", "helpers.cache", "helpers.vocab",
     "helpers.params", "helpers.npm", "helpers.export", "helpers.errors", "helpers.publish",
     # 1 text: read, cut, parse
     "helpers.text", "helpers.text.reader", "helpers.text.segment", "helpers.text.variants", "helpers.text.parse",

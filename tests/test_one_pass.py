@@ -607,3 +607,47 @@ def test_the_glued_seams_found_while_splitting_agree_with_a_second_pass_on_any_s
     from helpers.text.parse import _spans_and_glued
 
     assert _spans_and_glued(text, lang) == _glued_twice(text, lang)
+
+
+# ---- issue 14, seventh round: frames from typed columns without the constructor's checks -------------------------
+
+_TYPED_KINDS = {
+    "int64": lambda values: __import__("numpy").array([len(v) for v in values], dtype="int64"),
+    "bool": lambda values: __import__("numpy").array([bool(v) for v in values], dtype=bool),
+    "text": lambda values: pd.array(values, dtype=pd.Series([""]).dtype),
+    "object series": lambda values: pd.Series(values, dtype=object),
+    "text series": lambda values: pd.Series(values, dtype=pd.Series([""]).dtype),
+    "Int64": lambda values: pd.array([len(v) or None for v in values], dtype="Int64"),
+    "list": list,
+    "object array": lambda values: __import__("numpy").array(values, dtype=object),
+}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(max_size=4), max_size=6),
+       st.lists(st.sampled_from(sorted(_TYPED_KINDS)), min_size=1, max_size=6))
+def test_a_typed_frame_is_the_frame_the_constructor_builds(values, kinds):
+    """Whatever the columns (typed or to infer, empty or not), ``typed_frame`` gives the constructor's frame."""
+    from helpers.frames import typed_frame
+
+    columns = [f"c{k}" for k in range(len(kinds))]
+    data = {c: _TYPED_KINDS[kind](values) for c, kind in zip(columns, kinds)}
+    got, want = typed_frame(data, columns), pd.DataFrame(data, columns=columns)
+    pd.testing.assert_frame_equal(got, want, check_exact=True)
+    assert list(got.dtypes) == list(want.dtypes) and type(got.index) is type(want.index)
+
+
+def test_a_typed_frame_owns_its_columns():
+    """A frame built by ``typed_frame`` is written to without touching the arrays it was built from, nor another
+    frame's column names."""
+    import numpy as np
+
+    from helpers.frames import typed_frame
+
+    starts, texts = np.array([1, 2], dtype=np.int64), pd.array(["a", "b"], dtype=pd.Series([""]).dtype)
+    one = typed_frame({"start": starts, "text": texts}, ["start", "text"])
+    two = typed_frame({"start": starts, "text": texts}, ["start", "text"])
+    one.loc[0, "start"], one.loc[0, "text"] = 9, "z"
+    one.columns.name = "renamed"
+    assert starts.tolist() == [1, 2] and list(texts) == ["a", "b"] and two.columns.name is None
+    assert two["start"].tolist() == [1, 2]

@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from ..columns import CLAIM_BASE_COLUMNS, CLAIM_COLUMNS, PART_COMMENTARY, PART_ORIGINAL
+from ..frames import typed_frame
 from ..patterns import ENUMERATOR_NUMBER, HAN, NUMBER, NUMBER_HINT
 from ..text.parse import Parsed
 from ..text.segment import Tokenizer
@@ -210,9 +211,9 @@ def build_claims(text: str, parsed: Parsed) -> pd.DataFrame:
     position = dict(zip(blocks["block_id"].tolist(), range(len(blocks))))
     rows = [position[b] for b in sentences["block_id"].tolist()]
     starts, ends = sentences["start"].to_numpy(), sentences["end"].to_numpy()
-    claims = pd.DataFrame(
+    claims = typed_frame(
         {
-            "claim_id": range(1, len(sentences) + 1),
+            "claim_id": np.arange(1, len(sentences) + 1, dtype=np.int64) if len(sentences) else range(0),
             "part": blocks["part"].array.take(rows),
             "block_id": sentences["block_id"].to_numpy(),
             "kind": blocks["kind"].array.take(rows),
@@ -222,7 +223,7 @@ def build_claims(text: str, parsed: Parsed) -> pd.DataFrame:
             "end": ends,
             "text": _texts([text[a:b] for a, b in zip(starts.tolist(), ends.tolist())]),
         },
-        columns=CLAIM_BASE_COLUMNS,
+        CLAIM_BASE_COLUMNS,
     )
     return claims
 
@@ -257,7 +258,7 @@ def annotate_claims(claims: pd.DataFrame, *, tokenizer: Tokenizer) -> pd.DataFra
                      for name, values in columns.items()})
         for column in ("entities", "orgs"):
             data[column] = claims[column].array.copy() if column in claims else pd.array([""] * len(claims), dtype=TEXT_DTYPE)
-        return pd.DataFrame(data, columns=order + CLAIM_COLUMNS[len(CLAIM_BASE_COLUMNS):])
+        return typed_frame(data, order + CLAIM_COLUMNS[len(CLAIM_BASE_COLUMNS):])
     added = pd.DataFrame([], index=range(0), columns=list(columns))  # no rows: object columns, as before
     annotated = pd.concat([claims.reset_index(drop=True), added], axis=1)
     for column in ("entities", "orgs"):

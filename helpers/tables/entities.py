@@ -38,6 +38,7 @@ import ahocorasick
 import numpy as np
 import pandas as pd
 
+from ..frames import typed_frame
 from ..paths import REFERENCE
 from ..patterns import (
     ACRONYM_RE, CAMEL_RE, CAPITALISED_RE, CJK_CHAR, ENTITY_ID_RE, FOLDING_SPECIALS_RE, HAS_DIGIT_RE, HAS_UPPER_RE,
@@ -484,6 +485,10 @@ def _to_text(offset: int, starts: list[int], shifts: list[int]) -> int:
     return offset + shifts[bisect.bisect_left(starts, offset)]
 
 
+#: The dtype pandas infers for a list of strings.
+_TEXT = pd.Series([""]).dtype
+
+
 def _frame(rows: list[tuple], columns: list[str]) -> pd.DataFrame:
     """DataFrame with integer start/end columns even when there are no rows (built column by column: the same frame
     as ``pd.DataFrame(rows, columns=columns).astype(...)`` at a fraction of its cost)."""
@@ -491,8 +496,10 @@ def _frame(rows: list[tuple], columns: list[str]) -> pd.DataFrame:
         return pd.DataFrame({name: np.empty(0, dtype=np.int64 if name in ("start", "end") else object) for name in columns},
                             columns=columns)
     values = list(zip(*rows))
-    return pd.DataFrame({name: np.array(column, dtype=np.int64) if name in ("start", "end") else list(column)
-                         for name, column in zip(columns, values)}, columns=columns)
+    # a column of strings typed as pandas infers it (``typed_frame``: no inference per column and document)
+    return typed_frame({name: np.array(column, dtype=np.int64) if name in ("start", "end")
+                        else pd.array(column, dtype=_TEXT) if all(type(v) is str for v in column) else list(column)
+                        for name, column in zip(columns, values)}, columns)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import pandas as pd
 from pandas.core.dtypes.cast import find_common_type
 
 from ..columns import CANDIDATE_COLUMNS, MENTION_COLUMNS
+from ..frames import typed_frame
 from ..text.parse import parse_document
 from ..text.segment import SentenceCuts, Tokenizer
 from . import entities
@@ -58,7 +59,6 @@ def implied_via(types: pd.Series, orgs: pd.Series) -> list[str]:
 
 def summarise_entities(claims: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
     """Fill the claims' entities and orgs columns from the mentions table (first mention first)."""
-    claims = claims.copy()
     entity_lists: dict[int, dict[str, None]] = {}
     org_lists: dict[int, dict[str, None]] = {}
     for claim_id, entity, org in zip(mentions["claim_id"].tolist(), mentions["entity"].tolist(), mentions["org"].tolist()):
@@ -66,11 +66,17 @@ def summarise_entities(claims: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataF
         if org != "":
             org_lists.setdefault(claim_id, {})[org] = None
     ids = claims["claim_id"].tolist()
-    # typed as pandas would infer them from the lists (an empty list left to pandas: it infers another dtype)
+    if not ids:  # an empty list left to pandas: it infers another dtype
+        claims = claims.copy()
+        for column in ("entities", "orgs"):
+            claims[column] = []
+        return claims
+    # typed as pandas would infer them from the lists; one frame of the claims' columns and these (speed: a copy and
+    # two assignments cost a short document more than the lists)
+    data = {c: claims[c] for c in claims.columns}
     for column, lists in (("entities", entity_lists), ("orgs", org_lists)):
-        values = ["|".join(lists.get(c, ())) for c in ids]
-        claims[column] = pd.array(values, dtype=_TEXT) if values else values
-    return claims
+        data[column] = pd.array(["|".join(lists.get(c, ())) for c in ids], dtype=_TEXT)
+    return typed_frame(data, list(claims.columns) + [c for c in ("entities", "orgs") if c not in claims.columns])
 
 
 def extract(text: str, *, gazetteer: pd.DataFrame | None = None, tokenizer: Tokenizer | None = None) -> Tables:
@@ -167,11 +173,11 @@ def mention_table(known: pd.DataFrame, discovered: pd.DataFrame, claims: pd.Data
     via = [kind if kind in entities.PRODUCT_TYPES and org else "" for kind, org in zip(merged[5], merged[4])]
     if not chosen:  # as the column was set on the empty frame
         columns = [c for c in MENTION_COLUMNS if c != "via"]
-        table = pd.DataFrame({c: data[c] for c in columns}, columns=columns)
+        table = pd.DataFrame({c: data[c] for c in columns}, columns=columns)  # no rows: the constructor's frame
         table["via"] = []
         return table, spans
     data["via"] = pd.array([via[i] for i in chosen], dtype=_TEXT)  # ``implied_via`` of its rows, as set it inferred
-    return pd.DataFrame({c: data[c] for c in MENTION_COLUMNS}, columns=MENTION_COLUMNS), spans
+    return typed_frame(data, MENTION_COLUMNS), spans
 
 
 def candidate_table(rows: list[tuple[int, int, str, str]], claims: pd.DataFrame, repaired: np.ndarray) -> pd.DataFrame:
@@ -191,4 +197,4 @@ def candidate_table(rows: list[tuple[int, int, str, str]], claims: pd.DataFrame,
         "claim_id": ids[keep].astype(int),
         "part": claims["part"].array.take(positions[keep]),
     }
-    return pd.DataFrame(data, columns=CANDIDATE_COLUMNS)
+    return typed_frame(data, CANDIDATE_COLUMNS)

@@ -28,6 +28,7 @@ from ..patterns import (
     LABELLED_URL, LINK_ENTRY, LINK_ROW_SEPARATOR, LINK_ROW_SEPARATOR_CHARS, NOT_HAN_RUN, PHOTO_CREDIT, PICTOGRAPH, RUN_IN_HEADING, RUN_ON_ITEM, SECTION_NUMBER, SENTENCE_STARTERS,
     TABLE_ROW, TERMINAL, TITLE_FIELD, TITLE_NUMBER, URL_PARTS, ZH_CLOSE_QUOTE, ZH_END, ZH_OPEN_QUOTE, ZH_QUOTE_INTRODUCERS,
 )
+from ..frames import typed_frame
 from ..vocab import CueMatcher, load_cues
 
 EDGE_SPACE = "\t\x0b\x0c \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u2028\u2029\u202f\u205f\u3000\ufeff"
@@ -884,6 +885,9 @@ def mark_title(texts: list[str], parts: list[str], kinds: list[str]) -> None:
             return
 
 
+#: The sentences table's columns.
+SENTENCE_COLUMNS = ["block_id", "start", "end"]
+
 #: The dtype pandas infers for a list of strings.
 _TEXT_DTYPE = pd.Series([""]).dtype
 
@@ -928,9 +932,9 @@ def parse_document(text: str) -> Parsed:
     # built typed as pandas infers the lists (strings; int64), so that no column's type is inferred (speed); a
     # document without blocks keeps its lists (their frame's inferred columns are other dtypes)
     typed = _typed_texts if spans else list
-    blocks = pd.DataFrame(
+    blocks = typed_frame(
         {
-            "block_id": range(1, len(spans) + 1),
+            "block_id": np.arange(1, len(spans) + 1, dtype=np.int64) if spans else range(1, len(spans) + 1),
             "part": typed(parts),
             "kind": typed(kinds),
             "lang": typed(langs),
@@ -939,7 +943,7 @@ def parse_document(text: str) -> Parsed:
             "end": np.array([b for _, b, _ in spans], dtype=np.int64) if spans else [],
             "text": typed(texts),
         },
-        columns=BLOCK_COLUMNS,
+        BLOCK_COLUMNS,
     )
     rows = []
     for block_id, (a, _, _), block_text, lang in zip(range(1, len(spans) + 1), spans, texts, langs):
@@ -951,8 +955,8 @@ def parse_document(text: str) -> Parsed:
             repairs.append({"position": position, "repair": "sentence_glued_to_next",
                             "before": text[max(a, position - 30):position], "after": text[position:position + 30]})
     # built column by column (the same frames as from the rows, at a third of pandas' cost: this runs per document)
-    sentences = (pd.DataFrame({name: np.array(column, dtype=np.int64) for name, column in
-                               zip(["block_id", "start", "end"], zip(*rows))}) if rows
+    sentences = (typed_frame({name: np.array(column, dtype=np.int64) for name, column in
+                              zip(SENTENCE_COLUMNS, zip(*rows))}, SENTENCE_COLUMNS) if rows
                  else pd.DataFrame(rows, columns=["block_id", "start", "end"]))
     repairs_table = (pd.DataFrame(repairs, columns=["position", "repair", "before", "after"]).sort_values(
         "position", kind="stable", ignore_index=True) if repairs
