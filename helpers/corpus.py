@@ -46,6 +46,7 @@ import io
 import json
 import logging
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -221,8 +222,10 @@ def rows_csv(table: pd.DataFrame, doc_id: str) -> str | None:
         values = series.tolist()
         if isinstance(dtype, np.dtype) and (dtype == np.int64 or dtype == np.bool_):  # numpy's: no missing value
             columns.append(values)
-        elif (dtype == object or pd.api.types.is_string_dtype(dtype)) and all(type(v) is str for v in values):
-            if any(v[:1] in ESCAPE_FIRST for v in values):
+        elif (dtype == object or pd.api.types.is_string_dtype(dtype)) and (not values or set(map(type, values)) == _STR):
+            # a cell opening on a trigger opens the joined column or follows its separator (a NUL inside a cell only
+            # sends the column to the exact test below)
+            if ESCAPE_OPENING.search("\0".join(values)):
                 values = ["'" + v if NEEDS_ESCAPE.match(v) else v for v in values]
             columns.append(values)
         else:
@@ -235,6 +238,9 @@ def rows_csv(table: pd.DataFrame, doc_id: str) -> str | None:
 
 #: The first characters of a cell that may need a spreadsheet's escape (``NEEDS_ESCAPE``: apostrophes, then a trigger).
 ESCAPE_FIRST = frozenset("'" + FORMULA_TRIGGERS)
+#: Such a character opening a cell of a column joined by NULs.
+ESCAPE_OPENING = re.compile("(?:^|\0)[" + re.escape("".join(sorted(ESCAPE_FIRST))) + "]")
+_STR = {str}
 
 
 def describe_document(path: Path, document, blocks: pd.DataFrame) -> pd.DataFrame:

@@ -59,6 +59,7 @@ def implied_via(types: pd.Series, orgs: pd.Series) -> list[str]:
 
 def summarise_entities(claims: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
     """Fill the claims' entities and orgs columns from the mentions table (first mention first)."""
+    claims = claims.copy()
     entity_lists: dict[int, dict[str, None]] = {}
     org_lists: dict[int, dict[str, None]] = {}
     for claim_id, entity, org in zip(mentions["claim_id"].tolist(), mentions["entity"].tolist(), mentions["org"].tolist()):
@@ -66,17 +67,11 @@ def summarise_entities(claims: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataF
         if org != "":
             org_lists.setdefault(claim_id, {})[org] = None
     ids = claims["claim_id"].tolist()
-    if not ids:  # an empty list left to pandas: it infers another dtype
-        claims = claims.copy()
-        for column in ("entities", "orgs"):
-            claims[column] = []
-        return claims
-    # typed as pandas would infer them from the lists; one frame of the claims' columns and these (speed: a copy and
-    # two assignments cost a short document more than the lists)
-    data = {c: claims[c] for c in claims.columns}
+    # typed as pandas would infer them from the lists (an empty list left to pandas: it infers another dtype)
     for column, lists in (("entities", entity_lists), ("orgs", org_lists)):
-        data[column] = pd.array(["|".join(lists.get(c, ())) for c in ids], dtype=_TEXT)
-    return typed_frame(data, list(claims.columns) + [c for c in ("entities", "orgs") if c not in claims.columns])
+        values = ["|".join(lists.get(c, ())) for c in ids]
+        claims[column] = pd.array(values, dtype=_TEXT) if values else values
+    return claims
 
 
 def extract(text: str, *, gazetteer: pd.DataFrame | None = None, tokenizer: Tokenizer | None = None) -> Tables:
