@@ -651,3 +651,18 @@ def test_a_typed_frame_owns_its_columns():
     one.columns.name = "renamed"
     assert starts.tolist() == [1, 2] and list(texts) == ["a", "b"] and two.columns.name is None
     assert two["start"].tolist() == [1, 2]
+
+
+_REPAIR = st.fixed_dictionaries({"position": st.integers(0, 50), "repair": st.sampled_from(["a", "b"]),
+                                 "before": st.text(max_size=3), "after": st.text(max_size=3)})
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_REPAIR, min_size=1, max_size=8))
+def test_the_repairs_table_is_the_one_a_frame_then_a_stable_sort_gave(repairs):
+    from helpers.text.parse import REPAIR_COLUMNS, repairs_frame
+
+    want = pd.DataFrame(repairs, columns=REPAIR_COLUMNS).sort_values("position", kind="stable", ignore_index=True)
+    got = repairs_frame(repairs)
+    pd.testing.assert_frame_equal(got, want, check_exact=True)
+    assert list(got.dtypes) == list(want.dtypes) and type(got.index) is type(want.index)

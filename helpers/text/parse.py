@@ -896,6 +896,21 @@ def _typed_texts(values: list[str]):
     return pd.array(values, dtype=_TEXT_DTYPE)
 
 
+REPAIR_COLUMNS = ["position", "repair", "before", "after"]
+
+
+def repairs_frame(repairs: list[dict]) -> pd.DataFrame:
+    """The repairs table of a non-empty list of repairs: ``pd.DataFrame(repairs).sort_values("position",
+    kind="stable", ignore_index=True)``, sorted first and built from typed columns (speed: the same frame)."""
+    ordered = sorted(repairs, key=lambda r: r["position"])  # stable, as the mergesort
+    columns = {name: [r[name] for r in ordered] for name in REPAIR_COLUMNS}
+    if not (all(type(p) is int for p in columns["position"])
+            and all(type(v) is str for name in REPAIR_COLUMNS[1:] for v in columns[name])):
+        return pd.DataFrame(repairs, columns=REPAIR_COLUMNS).sort_values("position", kind="stable", ignore_index=True)
+    return typed_frame({name: (np.array(values, dtype=np.int64) if name == "position" else _typed_texts(values))
+                        for name, values in columns.items()}, REPAIR_COLUMNS)
+
+
 def parse_document(text: str) -> Parsed:
     """Parse a decoded document into blocks, sentences and the repairs made to glued units."""
     spans, repairs, examined = split_glued_headings(text, list(iter_lines(text)))
@@ -958,7 +973,6 @@ def parse_document(text: str) -> Parsed:
     sentences = (typed_frame({name: np.array(column, dtype=np.int64) for name, column in
                               zip(SENTENCE_COLUMNS, zip(*rows))}, SENTENCE_COLUMNS) if rows
                  else pd.DataFrame(rows, columns=["block_id", "start", "end"]))
-    repairs_table = (pd.DataFrame(repairs, columns=["position", "repair", "before", "after"]).sort_values(
-        "position", kind="stable", ignore_index=True) if repairs
+    repairs_table = (repairs_frame(repairs) if repairs
         else pd.DataFrame({name: np.empty(0, dtype=object) for name in ["position", "repair", "before", "after"]}))
     return Parsed(blocks=blocks, sentences=sentences, repairs=repairs_table, seams_examined=examined + len(sentences))
