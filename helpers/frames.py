@@ -15,7 +15,19 @@ import numpy as np
 import pandas as pd
 from pandas.api.extensions import ExtensionArray
 
-__all__ = ["typed_frame"]
+__all__ = ["TEXT", "text_array", "typed_frame"]
+
+#: The dtype pandas infers for a list of strings.
+TEXT = pd.Series([""]).dtype
+_STR = {str}
+
+
+def text_array(values: list) -> ExtensionArray:
+    """``pd.array(values, dtype=TEXT)``: for a list of strings only, made from a numpy array of them (a third of the
+    cost: the array's strings checked in one pass, not converted one by one); anything else as pandas makes it."""
+    if values and getattr(TEXT, "storage", None) == "python" and set(map(type, values)) == _STR:
+        return pd.arrays.StringArray(np.array(values, dtype=object), dtype=TEXT)
+    return pd.array(values, dtype=TEXT)
 
 
 def typed_frame(data: dict[str, object], columns: list[str]) -> pd.DataFrame:

@@ -666,3 +666,15 @@ def test_the_repairs_table_is_the_one_a_frame_then_a_stable_sort_gave(repairs):
     got = repairs_frame(repairs)
     pd.testing.assert_frame_equal(got, want, check_exact=True)
     assert list(got.dtypes) == list(want.dtypes) and type(got.index) is type(want.index)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.text(max_size=4), st.text(max_size=4), st.none()), max_size=6))
+def test_a_text_array_is_the_array_pandas_makes_of_the_strings(values):
+    from helpers.frames import TEXT, text_array
+
+    got, want = text_array(values), pd.array(values, dtype=TEXT)
+    assert type(got) is type(want) and got.dtype == want.dtype
+    pd.testing.assert_extension_array_equal(got, want)
+    tuple_got = text_array(tuple(values))
+    pd.testing.assert_extension_array_equal(tuple_got, pd.array(tuple(values), dtype=TEXT))

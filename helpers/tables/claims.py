@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from ..columns import CLAIM_BASE_COLUMNS, CLAIM_COLUMNS, PART_COMMENTARY, PART_ORIGINAL
-from ..frames import typed_frame
+from ..frames import text_array, typed_frame
 from ..patterns import ENUMERATOR_NUMBER, HAN, NUMBER, NUMBER_HINT
 from ..text.parse import Parsed
 from ..text.segment import Tokenizer
@@ -201,7 +201,7 @@ def decide_voice(text: str, *, part: str, tokens: list | None = None,
 def _texts(values: list[str]):
     """A non-empty list of strings as the column pandas would infer from it (built typed: speed); an empty one as it is
     (its inferred column is another dtype)."""
-    return pd.array(values, dtype=TEXT_DTYPE) if values else values
+    return text_array(values) if values else values
 
 
 def build_claims(text: str, parsed: Parsed) -> pd.DataFrame:
@@ -254,7 +254,7 @@ def annotate_claims(claims: pd.DataFrame, *, tokenizer: Tokenizer) -> pd.DataFra
         # two inserts and a reindex cost more than the work on a short document)
         data = {c: claims[c].array.copy() for c in order}
         # the new columns as the frame would infer them (strings; booleans), typed here: inference costs per column
-        data.update({name: np.array(values, dtype=bool) if name == "negated" else pd.array(values, dtype=TEXT_DTYPE)
+        data.update({name: np.array(values, dtype=bool) if name == "negated" else text_array(values)
                      for name, values in columns.items()})
         for column in ("entities", "orgs"):
             data[column] = claims[column].array.copy() if column in claims else pd.array([""] * len(claims), dtype=TEXT_DTYPE)

@@ -38,7 +38,7 @@ import ahocorasick
 import numpy as np
 import pandas as pd
 
-from ..frames import typed_frame
+from ..frames import text_array, typed_frame
 from ..paths import REFERENCE
 from ..patterns import (
     ACRONYM_RE, CAMEL_RE, CAPITALISED_RE, CJK_CHAR, ENTITY_ID_RE, FOLDING_SPECIALS_RE, HAS_DIGIT_RE, HAS_UPPER_RE,
@@ -485,8 +485,7 @@ def _to_text(offset: int, starts: list[int], shifts: list[int]) -> int:
     return offset + shifts[bisect.bisect_left(starts, offset)]
 
 
-#: The dtype pandas infers for a list of strings.
-_TEXT = pd.Series([""]).dtype
+_STR = {str}
 
 
 def _frame(rows: list[tuple], columns: list[str]) -> pd.DataFrame:
@@ -498,7 +497,7 @@ def _frame(rows: list[tuple], columns: list[str]) -> pd.DataFrame:
     values = list(zip(*rows))
     # a column of strings typed as pandas infers it (``typed_frame``: no inference per column and document)
     return typed_frame({name: np.array(column, dtype=np.int64) if name in ("start", "end")
-                        else pd.array(column, dtype=_TEXT) if all(type(v) is str for v in column) else list(column)
+                        else text_array(column) if set(map(type, column)) == _STR else list(column)
                         for name, column in zip(columns, values)}, columns)
 
 

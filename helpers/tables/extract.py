@@ -9,7 +9,7 @@ import pandas as pd
 from pandas.core.dtypes.cast import find_common_type
 
 from ..columns import CANDIDATE_COLUMNS, MENTION_COLUMNS
-from ..frames import typed_frame
+from ..frames import text_array, typed_frame
 from ..text.parse import parse_document
 from ..text.segment import SentenceCuts, Tokenizer
 from . import entities
@@ -72,7 +72,7 @@ def summarise_entities(claims: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataF
     # typed as pandas would infer them from the lists (an empty list left to pandas: it infers another dtype)
     for column, lists in (("entities", entity_lists), ("orgs", org_lists)):
         values = ["|".join(lists.get(c, ())) for c in ids]
-        claims[column] = pd.array(values, dtype=_TEXT) if values else values
+        claims[column] = text_array(values) if values else values
     return claims
 
 
@@ -173,7 +173,7 @@ def mention_table(known: pd.DataFrame, discovered: pd.DataFrame, claims: pd.Data
         table = pd.DataFrame({c: data[c] for c in columns}, columns=columns)  # no rows: the constructor's frame
         table["via"] = []
         return table, spans
-    data["via"] = pd.array([via[i] for i in chosen], dtype=_TEXT)  # ``implied_via`` of its rows, as set it inferred
+    data["via"] = text_array([via[i] for i in chosen])  # ``implied_via`` of its rows, as set it inferred
     return typed_frame(data, MENTION_COLUMNS), spans
 
 

@@ -28,7 +28,7 @@ from ..patterns import (
     LABELLED_URL, LINK_ENTRY, LINK_ROW_SEPARATOR, LINK_ROW_SEPARATOR_CHARS, NOT_HAN_RUN, PHOTO_CREDIT, PICTOGRAPH, RUN_IN_HEADING, RUN_ON_ITEM, SECTION_NUMBER, SENTENCE_STARTERS,
     TABLE_ROW, TERMINAL, TITLE_FIELD, TITLE_NUMBER, URL_PARTS, ZH_CLOSE_QUOTE, ZH_END, ZH_OPEN_QUOTE, ZH_QUOTE_INTRODUCERS,
 )
-from ..frames import typed_frame
+from ..frames import text_array, typed_frame
 from ..vocab import CueMatcher, load_cues
 
 EDGE_SPACE = "\t\x0b\x0c \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u2028\u2029\u202f\u205f\u3000\ufeff"
@@ -893,7 +893,7 @@ _TEXT_DTYPE = pd.Series([""]).dtype
 
 
 def _typed_texts(values: list[str]):
-    return pd.array(values, dtype=_TEXT_DTYPE)
+    return text_array(values)
 
 
 REPAIR_COLUMNS = ["position", "repair", "before", "after"]
