@@ -678,3 +678,24 @@ def test_a_text_array_is_the_array_pandas_makes_of_the_strings(values):
     pd.testing.assert_extension_array_equal(got, want)
     tuple_got = text_array(tuple(values))
     pd.testing.assert_extension_array_equal(tuple_got, pd.array(tuple(values), dtype=TEXT))
+
+
+_HAN_POOL = "這是软件發布后後台臺湾灣说說話话的了中國国个個里裡面麵干乾幹"
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.text(alphabet=_HAN_POOL, min_size=1, max_size=12), min_size=1, max_size=4))
+def test_characters_converted_in_earlier_documents_count_as_converting_them_again(texts):
+    """A block's Traditional and Simplified counts read characters converted for earlier documents: the same counts as
+    converting each of its characters anew."""
+    from collections import Counter
+
+    from helpers.text import variants
+
+    for text in texts:
+        counts = Counter(text)
+        unique = sorted(counts)
+        fresh_s = dict(zip(unique, variants._convert_each("".join(unique), "t2s")))
+        fresh_t = dict(zip(unique, variants._convert_each("".join(unique), "s2t")))
+        want = (sum(n for c, n in counts.items() if fresh_s[c] != c), sum(n for c, n in counts.items() if fresh_t[c] != c))
+        assert variants.script_counts(text) == want
