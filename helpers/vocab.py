@@ -270,6 +270,7 @@ class CueMatcher:
                         anchors.setdefault(spelling, set()).add(index)  # the pattern takes either apostrophe
                         if pattern is compiled.capitals and spelling:
                             capitals.setdefault(spelling, set()).add((index, written))
+        self._wanted: dict[tuple[str, ...] | None, frozenset[str]] = {}
         self._always = frozenset(anchors.pop("", ()))  # a cue without a literal first word: its pattern always runs
         # A word or prefix pattern cannot match right after a Latin letter or digit (its lookbehind, case-sensitive or
         # not, refuses such a character): its anchors' hits there ("i" inside "in") are skipped; substrings' are not.
@@ -289,7 +290,12 @@ class CueMatcher:
         """(start, end, label) of every cue found in ``text``, by start then longest; ``tokens`` are its jieba
         tokens (token and Chinese prefix cues are looked for only among them). Overlaps are kept: callers choose."""
         found: set[tuple[int, int, str]] = set()
-        wanted = self.labels.keys() if labels is None else {name for name in labels if name in self.labels}
+        if labels is not None and not isinstance(labels, tuple):
+            labels = tuple(labels)
+        wanted = self._wanted.get(labels)  # the same few tuples of labels are asked about for every sentence
+        if wanted is None:
+            wanted = self._wanted[labels] = (frozenset(self.labels) if labels is None
+                                             else frozenset(name for name in labels if name in self.labels))
         for name, pattern, starts in self._candidate_patterns(text):
             if name not in wanted:
                 continue
@@ -344,13 +350,14 @@ class CueMatcher:
         """Pattern ``index`` with only its alternatives whose cue opens on one of ``words`` (first words, lowercased),
         in its order: where only those words stand it matches what the whole alternation matches (the first
         alternative that matches is among them), at a fraction of the cost of trying every cue (built once per set)."""
-        key = (index, frozenset(words))
+        # one first word (most starts): its own key, no set built for it
+        key = (index, next(iter(words))) if len(words) == 1 else (index, frozenset(words))
         narrowed = self._narrow.get(key)
         if narrowed is None:
             if len(self._narrow) > NARROWED_KEPT:
                 self._narrow.clear()
             pattern = self._patterns[index][1]
-            kept = [cue_pattern(c, m) for c, m, spellings in self._alternatives[index] if spellings & key[1]]
+            kept = [cue_pattern(c, m) for c, m, spellings in self._alternatives[index] if spellings & words]
             narrowed = self._narrow[key] = re.compile("|".join(kept), pattern.flags) if kept else pattern
         return narrowed
 
