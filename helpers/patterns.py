@@ -277,6 +277,14 @@ DISCOVER_EN_AFTER_MORE_RE = re.compile(
     r"[ \u00A0]+(?:launched|launches|unveiled|unveils|announced|announces|is acquiring|has acquired|acquired"
     r"|partnered|partners)\b"
 )
+# Words that make a name the source of a report, said of an organisation as of a person ("according to Foo", "a
+# spokesperson for Foo", "Foo's spokesperson", "Foo said", "Foo told reporters"): read only for a name the text never
+# writes as a person's (no capitalised word right before it anywhere, none right after it here: tables.discover).
+DISCOVER_EN_SAID_BEFORE_RE = re.compile(
+    r"(?:\b(?:[Aa]ccording to|spokes(?:person|man|woman) for|representative for|statement from)[ \u00A0]+(?:the[ \u00A0]+)?)$")
+DISCOVER_EN_SAID_AFTER_RE = re.compile(
+    r"(?:'s|’s)[ \u00A0]+(?:spokes(?:person|man|woman)|representative|statement)\b"
+    r"|[ \u00A0]+(?:said|says|told|confirmed|declined to comment)\b")
 DISCOVER_ZH_CUE_RE = re.compile(r"(?:公司|团队|实验室|研究院|研究所|集团|科技|基金会|大学|创始人|联合创始人|CEO)")
 # The same in Chinese, right before the name: the kind of organisation it is (创业公司 Foo, 电商平台 Foo, 评测机构 Foo,
 # 零售商 Foo, 物流业者 Foo); read only where no capitalised word follows the name (名为 or 叫 are not among them:
@@ -319,6 +327,10 @@ DISCOVER_PLATFORM_NAMES_RE = re.compile(
 DISCOVER_NAME_WORD_AFTER_RE = re.compile(r"(?P<comma>,)?[ \u00A0]+(?P<word>[A-Z][A-Za-z]*\.?)(?![A-Za-z0-9])")
 # "University of " (or "… of the ") right before a name: the word that may open it (org_name_words.csv, role "of").
 DISCOVER_OF_BEFORE_RE = re.compile(r"(?P<word>[A-Z][a-z]+)[ \u00A0]+of[ \u00A0]+(?:the[ \u00A0]+)?$")
+# A file name or path ("images/corvane-plant.jpg"): a lowercase word in it is no evidence that the text writes a name in
+# lowercase (the run opens where no path character stands before it, so each run is read once).
+DISCOVER_FILE_NAME_RE = re.compile(
+    r"(?<![\w./-])[\w./-]+\.(?:jpe?g|png|gif|svg|webp|md|txt|pdf|html?|ipynb|py|json|csv|ya?ml)\b", re.ASCII)
 # A lowercase word, hyphenated parts included ("multi-agent"): a capitalised "Multi-agent" is that word, not a name.
 DISCOVER_LOWER_RE = re.compile(rf"{LATIN_BEFORE}[a-z][a-z]+(?:-[a-z]+)*{LATIN_AFTER}")
 

@@ -15,11 +15,20 @@ mention, and each mention says which rule fired in its ``evidence`` column:
   prose around it calls a company ("founded Foo", "acquired by Foo", "Foo, a Hangzhou startup", "Foo's CEO", "Foo
   raised"): the words say what it is even when the Chinese never writes it ("AI" or "team" alone do not: "Foo AI" may
   be a product, "the Foo team" a model's makers);
+- ``said``: a capitalised name only the English writes in Latin letters, that it makes the source of a report
+  ("according to Foo", "Foo's spokesperson", "a spokesperson for Foo", "Foo said"), where the text never writes it as a
+  person's (after a
+  capitalised first name: "Lena Varga" makes "Varga said" a person's) and a word of the candidate stoplist is none
+  ("Analysts said");
 - ``platform``: a one-word Latin name the text sends its readers to ("Join us on Foo or Bar", "find us on our Foo",
   加入我们的 Foo, 欢迎关注 Foo): a platform or community, which the gold counts as an organisation
   (``platform_names``);
 - ``made_by:<maker>`` and ``tied_<how>:<name>``: a model-like name tied to its maker, and a Chinese name tied to a Latin
-  one (``_made_by_rows``, ``helpers.tables.ties``).
+  one (``_made_by_rows``, ``helpers.tables.ties``);
+- ``chinese_only``: a name the Chinese alone writes, tied to nothing: a coined head of two characters (no word of the
+  dictionary: 鹿鸣 and 远帆 cut into single characters, where 风险 in 风险资本 or 头部 in 头部大学 is a word and describes)
+  before a word that ends organisations' names and seldom descriptions (资本, 集团, 研究院, 大学 …: ``strong`` in
+  ``org_name_words_zh.csv``); its organisation is the Chinese name itself.
 
 A name the text also writes as a model's or framework's (a version glued on, "Foo-7B"; "Foo 框架", "Foo models") is
 none of these: its "team" or "AI" are its makers' (``_names_a_product``).
@@ -46,13 +55,13 @@ import pandas as pd
 from ..paths import REFERENCE
 from ..patterns import (
     CAMEL_RE, CAPITALISED_RE, LATIN_CLASS, DISCOVER_EN_AFTER_MORE_RE, DISCOVER_EN_AFTER_RE, DISCOVER_EN_BEFORE_MORE_RE,
-    DISCOVER_EN_BEFORE_RE, DISCOVER_EN_CUE_RE, DISCOVER_LOWER_RE, DISCOVER_NAMED_WORD_RE, DISCOVER_NAME_WORD_AFTER_RE,
+    DISCOVER_EN_BEFORE_RE, DISCOVER_EN_CUE_RE, DISCOVER_FILE_NAME_RE, DISCOVER_EN_SAID_AFTER_RE, DISCOVER_EN_SAID_BEFORE_RE, DISCOVER_LOWER_RE, DISCOVER_NAMED_WORD_RE, DISCOVER_NAME_WORD_AFTER_RE,
     DISCOVER_OF_BEFORE_RE, DISCOVER_PLATFORM_CUE_RE, DISCOVER_PLATFORM_NAMES_RE, DISCOVER_PRODUCT_AFTER, DISCOVER_PRODUCT_BEFORE_RE,
     DISCOVER_URL_RE, DISCOVER_WEB_ADDRESS_RE, DISCOVER_ZH_BEFORE_RE, DISCOVER_ZH_CUE_RE, HAS_DIGIT_RE, HAS_UPPER_RE, LATIN_BEFORE,
     LATIN_CHAR_RE, MADE_BY_AFTER_RE, MADE_BY_AUTHOR_LINE_RE, MADE_BY_BEFORE_RE, MADE_BY_OWN_RE, MADE_BY_ZH_VERB_RE,
 )
 from ..text.segment import SentenceCuts
-from ..vocab import load_vocabulary
+from ..vocab import load_stopwords, load_vocabulary
 from . import entities, ties
 
 DISCOVERED = "discovered"
@@ -62,6 +71,10 @@ EVIDENCE_SUFFIX = "org_suffix"
 EVIDENCE_MADE_BY = "made_by"
 EVIDENCE_PLATFORM = "platform"
 EVIDENCE_PINYIN = "pinyin"
+EVIDENCE_SAID = "said"
+EVIDENCE_ZH_ONLY = "chinese_only"
+#: The length of a coined head a Chinese-only name takes (鹿鸣资本): a third character before it is as often a verb's.
+ZH_ONLY_HEAD_CHARS = 2
 MODEL_TYPE = "model"
 ORG_NAME_WORDS_PATH = REFERENCE / "org_name_words.csv"
 #: ``org_name_words.csv``'s roles: a word that ends a name, a legal form after it, a word that opens it before "of".
@@ -244,6 +257,35 @@ def _context_cue(text: str, start: int, end: int) -> bool:
         not _preceded_by_capitalised(text, start)
 
 
+def _said_cue(text: str, word: str, places: list[tuple[int, int, str]]) -> bool:
+    """Whether the English makes the name the source of a report ("according to Foo", "Foo's spokesperson", "Foo
+    said": ``DISCOVER_EN_SAID_BEFORE_RE``, ``DISCOVER_EN_SAID_AFTER_RE``) where no capitalised word follows it, and the
+    text never writes the name as a person's (``_written_as_person``).
+
+    >>> text = "Prices fell, according to Zorbit. Lena Varga said so. Varga said it twice."
+    >>> _said_cue(text, "Zorbit", [(26, 32, "en")]), _said_cue(text, "Varga", [(53, 58, "en")])
+    (True, False)
+    """
+    if not any(part == "en" and (DISCOVER_EN_SAID_BEFORE_RE.search(text, max(0, start - 40), start)
+                                 or DISCOVER_EN_SAID_AFTER_RE.match(text, end)) and not _followed_by_capitalised(text, end)
+               for start, end, part in places):
+        return False
+    return not _written_as_person(text, word)
+
+
+def _written_as_person(text: str, word: str) -> bool:
+    """Whether the text writes ``word`` right after a capitalised word that is no common English word: a surname
+    after its first name ("Lena Varga"), not a name after "The" or "According"."""
+    stopwords = load_stopwords("en")
+    for match in re.finditer(rf"{LATIN_BEFORE}{re.escape(word)}(?![{LATIN_CLASS}])", text):
+        if not _preceded_by_capitalised(text, match.start()):
+            continue
+        before = re.search(rf"([{LATIN_CLASS}]+)[ \u00A0]$", text[max(0, match.start() - 40) : match.start()])
+        if before is not None and before.group(1).casefold() not in stopwords:
+            return True
+    return False
+
+
 def _preceded_by_capitalised(text: str, start: int) -> bool:
     """Whether a capitalised word ends one space before ``start`` ("Ann" in "Ann Lee"), not at a line's start."""
     index = start - 1
@@ -305,7 +347,16 @@ def discover_mentions(
     urls = url_mask(text)
     part_of = _parts(text, claims)
     exact, folded = _latin_aliases(gazetteer)
-    lowered = DISCOVER_LOWER_RE.findall(text)
+    # a word in a web address or a file name is no evidence that the text writes a name in lowercase
+    # ("…/news/corvane-q3", "images/corvane-plant.jpg")
+    files = [match.span() for match in DISCOVER_FILE_NAME_RE.finditer(text)] if "." in text else []
+    if urls.find(1) < 0 and not files:
+        lowered = DISCOVER_LOWER_RE.findall(text)
+    else:
+        in_files = bytearray(urls)
+        for start, end in files:
+            in_files[start:end] = b"\x01" * (end - start)
+        lowered = [match.group() for match in DISCOVER_LOWER_RE.finditer(text) if not in_files[match.start()]]
     # a word without a hyphen is its own only part
     lowercase_words = frozenset(lowered) | frozenset(part for word in lowered if "-" in word for part in word.split("-"))
 
@@ -367,6 +418,11 @@ def discover_mentions(
             evidence = EVIDENCE_PLATFORM
         else:
             cue = any(taken or _has_org_cue(text, xs, xe) for xs, xe, taken in extents)
+            # a source of a report that the Chinese never writes in Latin letters (a wire story's company, which the
+            # Chinese transliterates or drops; "according to Foo" in a technical text cites Foo's paper, kept as is)
+            if not cue and parts == {"en"} and _said_cue(text, word, whole) and not _names_a_product(text, word):
+                rows += _named_rows(text, whole, EVIDENCE_SAID)
+                continue
             if not cue:
                 undecided[word] = whole
                 continue
@@ -384,6 +440,7 @@ def discover_mentions(
     rows = _without_overlaps(rows)
     rows += _made_by_rows(text, models, mentions, rows, types)
     rows += _tied_rows(text, claims, mentions, rows, gazetteer, types, part_of, covered, cuts)
+    rows += _chinese_only_rows(text, claims, rows, gazetteer, part_of, covered, cuts)
     rows.sort()
     return entities._frame(rows, DISCOVERY_COLUMNS)
 
@@ -573,6 +630,37 @@ def _tied_rows(text: str, claims: pd.DataFrame, mentions: pd.DataFrame, rows: li
     places = _place_names(gazetteer)
     return ties.tie_names(text, claims, part_of, taken, english, entities.tokenizer_for(gazetteer), places=places,
                           cuts=cuts)
+
+
+def _chinese_only_rows(text: str, claims: pd.DataFrame, rows: list[tuple], gazetteer: pd.DataFrame, part_of: list[str],
+                       covered: bytearray, cuts: SentenceCuts | None = None) -> list[tuple]:
+    """Rows for the names only the Chinese writes (``EVIDENCE_ZH_ONLY``): a coined head of ``ZH_ONLY_HEAD_CHARS``
+    characters that the tokenizer cuts apart, before a strong organisation word, where no mention or tied name stands.
+
+    >>> import pandas as pd
+    >>> text = "国内的鹿鸣资本也在看。风险资本很谨慎。"
+    >>> claims = pd.DataFrame({"start": [0, 11], "end": [11, 19], "part": ["commentary", "commentary"]})
+    >>> from helpers.tables.entities import default_gazetteer
+    >>> [(r[2], r[6]) for r in _chinese_only_rows(text, claims, [], default_gazetteer(), ["zh"] * 20, bytearray(19))]
+    [('鹿鸣资本', 'chinese_only')]
+    """
+    spans = [(s, e) for s, e in zip(claims["start"].tolist(), claims["end"].tolist()) if part_of[s] == "zh"]
+    if not spans or not any(ties.strong_zh_org_word_re().search(text, s, e) for s, e in spans):
+        return []
+    taken = bytearray(covered)
+    for start, end, *_ in rows:
+        taken[start:end] = b"\x01" * (end - start)
+    tokenizer = entities.tokenizer_for(gazetteer)
+    names = ties.chinese_names(text, spans, cuts if cuts is not None else tokenizer, taken, ties.load_zh_stoplist(),
+                               _place_names(gazetteer), ties.strong_zh_org_word_re())
+    out = []
+    for name, places in names.items():
+        head = places[0][2]
+        if len(head) != ZH_ONLY_HEAD_CHARS or any(len(word) > 1 for word in tokenizer.cut(head)):
+            continue  # a word of the dictionary before the organisation word describes (风险资本, 头部大学)
+        out += [(s, e, name, name, name, DISCOVERED, EVIDENCE_ZH_ONLY) for s, e, _ in places
+                if not any(taken[s:e])]
+    return out
 
 
 def _place_names(gazetteer: pd.DataFrame) -> frozenset[str]:

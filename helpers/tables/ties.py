@@ -12,7 +12,14 @@ the English name's organisation, with ``evidence`` ``tied_<how>:<English name>``
 - ``paired``: the document writes the two side by side (面壁智能（ModelBest）, ModelBest 面壁智能);
 - ``sentence``: a Chinese sentence holding the Chinese name but no other name of the organisation itself and an
   English sentence naming the organisation itself are each other's one best match by shared anchors (Latin words and numbers, the
-  organisation's own names left out, at least ``MIN_SHARED_ANCHORS``).
+  organisation's own names left out, at least ``MIN_SHARED_ANCHORS``);
+- ``transliterated``: a run of Han characters before a Chinese organisation word (``org_name_words_zh.csv``) reads,
+  character by character through ``transliteration_zh.csv``, as the letters of the English name's first word, and the
+  word renders one of the English name's words or the English name has none (科瓦兰能源 ↔ Korvalan Energy, 维尔莫拉公司 ↔
+  Velmora): for organisations the Chinese never writes in Latin letters;
+- ``translated``: the one Chinese name left untied that ends in a word translating the last word of the one English
+  organisation left without a Chinese partner, named at about the same place in each version (明川研究院 ↔ Brightriver
+  Institute: a name the Chinese translates rather than spells).
 
 Each Chinese name ties to one English name: a Chinese name that two English names claim by the same evidence is
 tied to neither. Nothing is tied to a person or a place.
@@ -32,11 +39,21 @@ from ..patterns import (
     TIE_ZH_SUFFIX_RE,
 )
 from ..text.segment import SentenceCuts, Tokenizer
-from ..vocab import read_word_list
+from ..vocab import load_vocabulary, read_word_list
 
 ZH_NAME_STOPLIST_PATH = REFERENCE / "org_name_stoplist_zh.txt"
+ZH_ORG_WORDS_PATH = REFERENCE / "org_name_words_zh.csv"
+TRANSLITERATION_PATH = REFERENCE / "transliteration_zh.csv"
 EVIDENCE_TIED = "tied"
 HOW_PINYIN, HOW_PAIRED, HOW_SENTENCE = "pinyin", "paired", "sentence"
+HOW_TRANSLITERATED, HOW_TRANSLATED = "transliterated", "translated"
+#: Han characters a transliterated head may run to, back from the organisation word (泰斯莫尔 is four).
+MAX_TRANSLITERATED_CHARS = 6
+#: Letters of an English name a transliteration may leave unwritten: one per this many (the r of Korvalan in 科瓦兰).
+LETTERS_PER_SKIP = 4
+#: How far apart, as a share of each version's length, a translated name and its English partner may first stand: a
+#: translation names an organisation at about the same place in both versions.
+MAX_POSITION_GAP = 0.25
 #: Shared anchors (Latin words, numbers) a Chinese and an English sentence need before the sentence rule pairs them:
 #: one shared word is chance (a model name every sentence repeats); two are a translation's fingerprint.
 MIN_SHARED_ANCHORS = 2
@@ -55,8 +72,68 @@ def load_zh_stoplist(path: str = str(ZH_NAME_STOPLIST_PATH)) -> frozenset[str]:
     return frozenset(read_word_list(path))
 
 
+@lru_cache(maxsize=4)
+def load_zh_org_words(path: str = str(ZH_ORG_WORDS_PATH)) -> dict[str, tuple[tuple[str, ...], bool]]:
+    """``org_name_words_zh.csv``: Chinese organisation word -> (the English name words it renders, strong)."""
+    table = load_vocabulary(path, ["word", "english", "strong", "source"], required=("word", "source"))
+    return {word: (tuple(w for w in english.split("|") if w), strong.strip() == "1")
+            for word, english, strong in zip(table["word"], table["english"], table["strong"])}
+
+
+@lru_cache(maxsize=4)
+def zh_org_word_re(path: str = str(ZH_ORG_WORDS_PATH)) -> re.Pattern:
+    """The words of ``org_name_words_zh.csv`` as one pattern, the longest first (研究院 before 院)."""
+    return re.compile("|".join(re.escape(w) for w in sorted(load_zh_org_words(path), key=len, reverse=True)))
+
+
+@lru_cache(maxsize=4)
+def strong_zh_org_word_re(path: str = str(ZH_ORG_WORDS_PATH)) -> re.Pattern:
+    """The ``strong`` words of ``org_name_words_zh.csv`` (资本, 集团, 研究院 …) as one pattern, the longest first."""
+    words = [w for w, (_, strong) in load_zh_org_words(path).items() if strong]
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=4)
+def load_transliteration(path: str = str(TRANSLITERATION_PATH)) -> dict[str, tuple[str, ...]]:
+    """``transliteration_zh.csv``: Han character -> the letter groups it stands for in a transliteration."""
+    table = load_vocabulary(path, ["char", "latin", "source"], required=("char", "latin", "source"))
+    return {char: tuple(sorted({g.casefold() for g in latin.split("|") if g}, key=len, reverse=True))
+            for char, latin in zip(table["char"], table["latin"])}
+
+
+def transliterates(han: str, word: str, table: dict[str, tuple[str, ...]] | None = None) -> bool:
+    """Whether Han characters, read one by one as the letter groups they transliterate, spell ``word``'s letters, each
+    character at least one group, a letter left unwritten at most once per ``LETTERS_PER_SKIP`` (never the first), a
+    silent final e for free.
+
+    >>> transliterates("科瓦兰", "Korvalan"), transliterates("泰斯莫尔", "Tessmore"), transliterates("科瓦兰", "Tessmore")
+    (True, True, False)
+    >>> transliterates("科凡", "Corvane"), transliterates("科凡", "Corvalis")
+    (True, False)
+    """
+    table = load_transliteration() if table is None else table
+    target = letters(word)
+    if len(han) < 2 or not target or any(ch not in table for ch in han):
+        return False
+    skips = len(target) // LETTERS_PER_SKIP
+    # reachable (letters read, skips used) after each character; a skip may come before a character but the first
+    states = {(0, 0)}
+    for index, char in enumerate(han):
+        after = set()
+        for read, used in states:
+            for skip in range(1 if index == 0 else skips - used + 1):
+                at = read + skip
+                after.update((at + len(g), used + skip) for g in table[char] if target.startswith(g, at))
+        states = after
+        if not states:
+            return False
+    # an English name's silent final e is seldom written (科凡 for Corvane): it costs no skip
+    return any(len(target) - read + used <= skips or (target[read:] == "e" and used <= skips) for read, used in states)
+
+
 def chinese_names(text: str, spans: list[tuple[int, int]], tokenizer: Tokenizer, covered: bytearray,
-                  stoplist: frozenset[str], places: frozenset[str]) -> dict[str, list[tuple[int, int, str]]]:
+                  stoplist: frozenset[str], places: frozenset[str],
+                  suffix_re: re.Pattern = TIE_ZH_SUFFIX_RE) -> dict[str, list[tuple[int, int, str]]]:
     """Chinese organisation-like names in the Chinese sentences ``spans``: name → [(start, end, head)].
 
     >>> from helpers.tables.entities import tokenizer_for
@@ -68,17 +145,17 @@ def chinese_names(text: str, spans: list[tuple[int, int]], tokenizer: Tokenizer,
     found: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     for start, end in spans:
         sentence = text[start:end]
-        if not TIE_ZH_SUFFIX_RE.search(sentence):
+        if not suffix_re.search(sentence):
             continue
         tokens = tokenizer.tokenize(sentence)
         for index, (word, s, e) in enumerate(tokens):
-            suffix = TIE_ZH_SUFFIX_RE.fullmatch(word) or None
+            suffix = suffix_re.fullmatch(word) or None
             if suffix and index > 0:
                 head, hs = _head_before(tokens, index, stoplist)
                 name_start, name_end = hs, e
-            elif not suffix and len(word) > 2 and TIE_ZH_SUFFIX_RE.search(word[2:]) and \
-                    TIE_ZH_SUFFIX_RE.search(word).end() == len(word):
-                head = word[: TIE_ZH_SUFFIX_RE.search(word[2:]).start() + 2]
+            elif not suffix and len(word) > 2 and suffix_re.search(word[2:]) and \
+                    suffix_re.search(word).end() == len(word):
+                head = word[: suffix_re.search(word[2:]).start() + 2]
                 name_start, name_end = s, e
             else:
                 continue
@@ -236,8 +313,28 @@ def tie_names(text: str, claims: pd.DataFrame, part_of: list[str], covered: byte
     names = chinese_names(text, zh_sentences, cuts if cuts is not None else tokenizer, covered, stoplist, places)
     for name, found in bracketed_names(text, zh_sentences, english, covered, stoplist, places, tokenizer).items():
         names.setdefault(name, found)
-    if not names or not english:
+    if not english:
         return []
+    taken = bytearray(covered)
+    rows = _tied_by_evidence(text, names, english, sentences, zh_sentences, part_of, taken) if names else []
+    tied = {(entity, org, kind) for _, _, _, entity, org, kind, _ in rows}
+    alone = _untied_english(english, part_of, tied)
+    if alone:
+        found = transliterated_rows(text, zh_sentences, alone, taken, stoplist)
+        rows += found
+        alone = {identity: name for identity, name in alone.items()
+                 if identity not in {(entity, org, kind) for _, _, _, entity, org, kind, _ in found}}
+    if alone:
+        rows += translated_rows(text, zh_sentences, [(s, e) for s, e in sentences if part_of[s] == "en"], alone,
+                                english, taken, cuts if cuts is not None else tokenizer, stoplist, places)
+    return rows
+
+
+def _tied_by_evidence(text: str, names: dict[str, list[tuple[int, int, str]]],
+                      english: dict[Identity, list[tuple[int, int, str, str, bool]]], sentences: list[tuple[int, int]],
+                      zh_sentences: list[tuple[int, int]], part_of: list[str], taken: bytearray) -> list[tuple]:
+    """The rows of the Chinese names found by suffix or brackets that pinyin, a pairing or a sentence pair ties to one
+    English name (``HOW_PINYIN``, ``HOW_PAIRED``, ``HOW_SENTENCE``, tried in that order); ``taken`` is updated."""
     en_sentences = [(s, e, _anchors(text[s:e])) for s, e in sentences if part_of[s] == "en"]
     zh_anchors = {(s, e): _anchors(text[s:e]) for s, e in zh_sentences}
     zh_sentence_of = {}
@@ -276,7 +373,6 @@ def tie_names(text: str, claims: pd.DataFrame, part_of: list[str], covered: byte
                     claims_by_name[name][(HOW_SENTENCE, identity)] += 1
 
     rows: list[tuple] = []
-    taken = bytearray(covered)
     for name, votes in sorted(claims_by_name.items()):
         for how in (HOW_PINYIN, HOW_PAIRED, HOW_SENTENCE):
             partners = {en for (h, en) in votes if h == how}
@@ -294,3 +390,115 @@ def tie_names(text: str, claims: pd.DataFrame, part_of: list[str], covered: byte
             if partners:
                 break  # two English names claim it by the same evidence: tie it to neither
     return rows
+
+
+def _untied_english(english: dict[Identity, list[tuple[int, int, str, str, bool]]], part_of: list[str],
+                    tied: set[Identity]) -> dict[Identity, str]:
+    """The organisations named in Latin letters in the English only, that no Chinese name is tied to yet: identity ->
+    the name as the English writes it for the organisation itself (its longest such form)."""
+    out = {}
+    for identity, places in english.items():
+        if identity in tied or any(part_of[s] == "zh" for s, _, _, _, _ in places):
+            continue
+        own = [surface for _, _, surface, _, itself in places if itself and LATIN_RE.match(surface[:1])]
+        if own:
+            out[identity] = max(own, key=len)
+    return out
+
+
+def _renders(word: str, name: str, zh_words: dict[str, tuple[tuple[str, ...], bool]]) -> bool:
+    """Whether the Chinese organisation word ``word`` renders the word that ends the English ``name`` (资本 and "Bluestone
+    Capital"); a one-word name has none to render, so any word may stand for it (维尔莫拉公司 and Velmora)."""
+    if " " not in name.strip():
+        return True
+    english = zh_words.get(word, ((), False))[0]
+    return any(name.endswith(" " + w) for w in english)
+
+
+def _occurrences_in(text: str, spans: list[tuple[int, int]], name: str, taken: bytearray) -> list[tuple[int, int]]:
+    return [(s + i, s + i + len(name)) for s, e in spans for i in _occurrences(text[s:e], name)
+            if not any(taken[s + i : s + i + len(name)])]
+
+
+def transliterated_rows(text: str, zh_spans: list[tuple[int, int]], alone: dict[Identity, str], taken: bytearray,
+                        stoplist: frozenset[str]) -> list[tuple]:
+    """Mention rows for the Chinese names whose head transliterates an English organisation's first word and whose
+    organisation word renders its last (``HOW_TRANSLITERATED``): 科瓦兰能源 ↔ Korvalan Energy. The head is the longest
+    run of Han characters, back from the word, that reads as those letters; a Chinese name two English names could be,
+    or an English name two Chinese names could be, is tied to neither. ``taken`` is updated.
+
+    >>> text = "科瓦兰能源周三表示，据泰斯莫尔集团披露。Korvalan Energy said. According to Tessmore Group."
+    >>> alone = {("k", "Korvalan Energy", "discovered"): "Korvalan Energy", ("t", "Tessmore Group", "discovered"): "Tessmore Group"}
+    >>> sorted((r[0], r[2], r[6]) for r in transliterated_rows(text, [(0, 21)], alone, bytearray(len(text)), frozenset()))
+    [(0, '科瓦兰能源', 'tied_transliterated:Korvalan Energy'), (11, '泰斯莫尔集团', 'tied_transliterated:Tessmore Group')]
+    """
+    zh_words, table = load_zh_org_words(), load_transliteration()
+    heads = {identity: name.split(" ")[0] for identity, name in alone.items()
+             if len(letters(name.split(" ")[0])) >= MIN_PINYIN_LETTERS}
+    if not heads:
+        return []
+    claims: dict[str, set[Identity]] = defaultdict(set)  # Chinese name -> the English names it could be
+    for start, end in zh_spans:
+        for match in zh_org_word_re().finditer(text, start, end):
+            run_start = match.start()
+            while run_start > max(start, match.start() - MAX_TRANSLITERATED_CHARS) and \
+                    HAN_RUN.fullmatch(text[run_start - 1]) and text[run_start - 1] in table and not taken[run_start - 1]:
+                run_start -= 1
+            for head_start in range(run_start, match.start() - 1):  # the longest run first
+                head = text[head_start : match.start()]
+                if head in stoplist:
+                    continue
+                partners = {identity for identity, first in heads.items()
+                            if _renders(match.group(), alone[identity], zh_words) and transliterates(head, first, table)}
+                if partners:
+                    claims[head + match.group()] |= partners
+                    break
+    return _tied_once(text, zh_spans, claims, alone, taken, HOW_TRANSLITERATED)
+
+
+def _tied_once(text: str, zh_spans: list[tuple[int, int]], claims: dict[str, set[Identity]], alone: dict[Identity, str],
+               taken: bytearray, how: str) -> list[tuple]:
+    """Rows for each Chinese name one English name claims and that claims it alone, at every place the Chinese writes it."""
+    claimed_by: dict[Identity, set[str]] = defaultdict(set)
+    for name, partners in claims.items():
+        for identity in partners:
+            claimed_by[identity].add(name)
+    rows = []
+    for name, partners in sorted(claims.items()):
+        if len(partners) != 1 or len(claimed_by[next(iter(partners))]) != 1:
+            continue
+        identity = next(iter(partners))
+        entity, org, kind = identity
+        for start, end in _occurrences_in(text, zh_spans, name, taken):
+            taken[start:end] = b"\x01" * (end - start)
+            rows.append((start, end, name, entity, org, kind, f"{EVIDENCE_TIED}_{how}:{alone[identity]}"))
+    return rows
+
+
+def translated_rows(text: str, zh_spans: list[tuple[int, int]], en_spans: list[tuple[int, int]],
+                    alone: dict[Identity, str], english: dict[Identity, list[tuple[int, int, str, str, bool]]],
+                    taken: bytearray, tokenizer: Tokenizer | SentenceCuts, stoplist: frozenset[str],
+                    places: frozenset[str]) -> list[tuple]:
+    """Mention rows for the Chinese names that translate an English organisation's name (``HOW_TRANSLATED``: 明川研究院 ↔
+    Brightriver Institute): the Chinese name's organisation word renders the last word of the English name, that English
+    name is the only one left untied that it could render and the Chinese name the only one left that could render it,
+    and each is first named at about the same place in its version (``MAX_POSITION_GAP``). ``taken`` is updated."""
+    zh_words = load_zh_org_words()
+    named = {identity: name for identity, name in alone.items() if " " in name.strip()}
+    if not named or not zh_spans or not en_spans:
+        return []
+    names = chinese_names(text, zh_spans, tokenizer, taken, stoplist, places, zh_org_word_re())
+    zh_from, zh_to = zh_spans[0][0], zh_spans[-1][1]
+    en_from, en_to = en_spans[0][0], en_spans[-1][1]
+    first_en = {identity: min(s for s, *_ in english[identity]) for identity in named}
+    claims: dict[str, set[Identity]] = defaultdict(set)
+    for name, found in names.items():
+        word = zh_org_word_re().search(name, len(found[0][2]))
+        if word is None or word.end() != len(name):
+            continue
+        at = (found[0][0] - zh_from) / max(zh_to - zh_from, 1)
+        for identity, en_name in named.items():
+            en_at = (first_en[identity] - en_from) / max(en_to - en_from, 1)
+            if _renders(word.group(), en_name, zh_words) and abs(at - en_at) <= MAX_POSITION_GAP:
+                claims[name].add(identity)
+    return _tied_once(text, zh_spans, claims, alone, taken, HOW_TRANSLATED)
