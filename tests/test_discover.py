@@ -411,3 +411,48 @@ def test_a_bad_row_of_the_name_words_file_is_refused_with_its_line(tmp_path):
     with pytest.raises(ValueError, match=r"line 5: role must be suffix, legal or of, not 'prefix'"):
         discover.load_org_name_words(str(path))
     assert set(discover.load_org_name_words()) >= {"Labs", "Inc.", "University"}
+
+
+# ---- a source of a report, a coined name only the Chinese writes -----------------------------------------
+
+
+def test_a_name_only_the_english_gives_as_a_reports_source_is_discovered():
+    text = document("维尔莫拉公司的发言人表示，价格下跌了。", "Prices fell 15% this year, according to Velmora. "
+                    "Velmora's spokesperson declined to give details.")
+    found = discovered(text)
+    latin = found[found["surface"] == "Velmora"]
+    assert len(latin) == 2 and set(latin["evidence"]) == {discover.EVIDENCE_SAID} and set(latin["type"]) == {DISCOVERED}
+
+
+@pytest.mark.parametrize("en", [
+    "Lena Varga joined in May. Varga said the plant would open.",  # a surname that said: a person
+    "Analysts said the plant would open.",                          # people named by their role
+    "The plant would open, according to Lena Varga.",              # a person's whole name
+])
+def test_a_person_who_said_is_not_discovered(en):
+    assert discovered(document("工厂将开工。", en)).empty
+
+
+def test_a_name_the_chinese_also_writes_in_latin_is_no_reports_source():
+    # "according to Foo" in a technical text cites Foo's paper, which the Chinese keeps as written
+    text = document("根据 Zorbnet 论文，效果更好。", "According to Zorbnet, the results are better.")
+    assert discovered(text).empty
+
+
+def test_a_coined_name_only_the_chinese_writes_before_a_strong_organisation_word_is_discovered():
+    text = document("国内的鹿鸣资本也在布局。鹿鸣资本去年投了三家公司。多家风险资本和头部大学也很关注，旗下的研究院也在做。",
+                    "Investors are interested.")
+    found = discovered(text)
+    assert found["surface"].tolist() == ["鹿鸣资本", "鹿鸣资本"]
+    assert set(found["evidence"]) == {discover.EVIDENCE_ZH_ONLY} and set(found["org"]) == {"鹿鸣资本"}
+
+
+@pytest.mark.parametrize("zh", ["风险资本很谨慎。", "头部大学都在做。", "产业资本进场了。", "北辰集团也在看。", "设计公司很多。", "研发团队很强。"])
+def test_a_description_or_a_dictionary_word_before_the_organisation_word_is_no_chinese_only_name(zh):
+    # 北辰 is a word of the dictionary: a name so made is left alone (precision first), as are 公司 and 团队 (not strong)
+    assert discovered(document(zh, "Nothing here.")).empty
+
+
+def test_a_lowercase_word_in_a_file_name_or_address_does_not_hide_a_name():
+    text = document("![](images/zorbel-plant.jpg) 佐贝尔能源新建工厂。", "Zorbel Energy said it would build a plant.")
+    assert "Zorbel Energy" in set(discovered(text)["org"])

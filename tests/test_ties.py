@@ -211,3 +211,80 @@ def test_a_model_the_author_introduces_in_the_first_person_is_the_authors():
 def test_first_person_alone_or_a_model_the_author_only_uses_is_not_the_authors(en):
     text = document("我们测试了 Zorb-7B。Quuxo AI 团队很强。", en)
     assert not (found(text)["surface"] == "Zorb-7B").any()
+
+
+# ---- transliterated and translated names (names the Chinese does not write in Latin letters) -------------
+
+
+@pytest.mark.parametrize("han, word, expected", [
+    ("科瓦兰", "Korvalan", True),      # 科 co/ko, the r left unwritten, 瓦 va, 兰 lan
+    ("泰斯莫尔", "Tessmore", True),
+    ("维尔莫拉", "Velmora", True),
+    ("科凡", "Corvane", True),         # a silent final e is free
+    ("科瓦兰", "Tessmore", False),
+    ("泰斯", "Tessmore", False),       # letters left over
+    ("据泰斯莫尔", "Tessmore", False),  # a character that transliterates nothing
+    ("科", "Korvalan", False),         # one character is no name
+    ("瓦兰", "Korvalan", False),       # the first letter is never skipped
+])
+def test_a_transliteration_is_read_back_character_by_character(han, word, expected):
+    assert ties.transliterates(han, word) is expected
+
+
+def test_every_character_of_the_transliteration_table_reads_as_latin_letters():
+    table = ties.load_transliteration()
+    assert len(table) > 100 and all(groups and all(g.isascii() and g.isalpha() for g in groups) for groups in table.values())
+    assert all(english == () or all(" " not in w or w.istitle() for w in english)
+               for english, _ in ties.load_zh_org_words().values())
+
+
+WIRE = document(
+    "科瓦兰能源周三表示，新工厂将于 2027 年投产。莉娜·瓦尔加说，科瓦兰能源不缺钱。瓦尔加表示，暂无融资计划。",
+    "Korvalan Energy said on Wednesday the new plant would open in 2027. Lena Varga said the company had money. "
+    "Varga said there were no plans to raise funds.")
+
+
+def test_a_transliterated_chinese_name_is_tied_to_the_english_organisation_it_spells():
+    tied = found(WIRE)
+    chinese = tied[tied["surface"].str.contains("科瓦兰")]
+    assert chinese["surface"].tolist() == ["科瓦兰能源", "科瓦兰能源"]
+    assert set(chinese["evidence"]) == {"tied_transliterated:Korvalan Energy"} and set(chinese["org"]) == {"Korvalan Energy"}
+    # a person's transliterated name has no organisation word: 瓦尔加 spells Varga, and is nobody's mention
+    assert not tied["surface"].str.contains("瓦尔加|Varga").any()
+
+
+def test_a_transliteration_whose_organisation_word_renders_another_name_word_is_not_tied():
+    text = document("科瓦兰科技周三表示，新工厂将于明年投产。", "Korvalan Energy said on Wednesday the new plant would open next year.")
+    assert not found(text)["surface"].str.contains("科瓦兰").any()  # 科技 renders Technology, not Energy
+
+
+def test_a_chinese_name_two_english_names_could_be_is_tied_to_neither():
+    text = document("泰斯莫尔集团周三表示，新工厂将于明年投产。",
+                    "Tessmore Group said the plant would open. Tesmor Group said it would not.")
+    assert not found(text)["surface"].str.contains("泰斯莫尔").any()
+
+
+TRANSLATED = document(
+    "明川研究院今天发布了新的数据集。该项目由青石资本资助。感谢所有参与者。",
+    "The Brightriver Institute released a new dataset today. The project was funded by Bluestone Capital. "
+    "We thank everyone who took part.")
+
+
+def test_a_translated_chinese_name_is_tied_to_the_one_english_organisation_its_word_renders():
+    tied = found(TRANSLATED)
+    pairs = dict(zip(tied["surface"], tied["evidence"]))
+    assert pairs["明川研究院"] == "tied_translated:Brightriver Institute"
+    assert pairs["青石资本"] == "tied_translated:Bluestone Capital"
+
+
+def test_a_translated_name_needs_its_partner_at_about_the_same_place():
+    text = document(
+        "明川研究院今天发布了新的数据集。" + "这是一段很长的评论，与任何机构都无关。" * 8,
+        "A long introduction that names nobody at all. " * 8 + "The Brightriver Institute released a dataset.")
+    # not tied: the Chinese name stands alone, a coined name only the Chinese writes (discover's chinese_only)
+    assert set(found(text)["evidence"]) == {"chinese_only", "org_suffix"}
+
+
+def test_two_chinese_names_one_english_word_could_render_are_tied_to_neither():
+    text = document("明川研究院和云峰研究院今天发布了新的数据集。", "The Brightriver Institute released a new dataset today.")
+    assert not found(text)["evidence"].str.startswith("tied_translated").any()
