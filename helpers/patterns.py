@@ -271,11 +271,12 @@ DISCOVER_EN_AFTER_RE = re.compile(
     r"|board|shares|stock|IPO|researchers)\b"
     r"|[ \u00A0]+(?:raised|raises|is valued|was valued|went public|was acquired|was founded|were founded|has raised)\b)"
 )
-# What a company does, right after its name ("Foo launched Bar", "Foo is acquiring Baz"), read only where no capitalised
-# word stands right before the name (a person's surname: "Ann Lee announced").
+# What a company does or has, right after its name ("Foo launched Bar", "Foo is acquiring Baz", "Foo, whose tools …"),
+# read only where no capitalised word stands right before the name (a person's surname: "Ann Lee announced").
 DISCOVER_EN_AFTER_MORE_RE = re.compile(
     r"[ \u00A0]+(?:launched|launches|unveiled|unveils|announced|announces|is acquiring|has acquired|acquired"
     r"|partnered|partners)\b"
+    r"|,[ \u00A0]+whose[ \u00A0]+(?:tools|products|platform|software|services?|customers|engineers|staff|chips)\b"
 )
 # Words that make a name the source of a report, said of an organisation as of a person ("according to Foo", "a
 # spokesperson for Foo", "Foo's spokesperson", "Foo said", "Foo told reporters"): read only for a name the text never

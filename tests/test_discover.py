@@ -456,3 +456,10 @@ def test_a_description_or_a_dictionary_word_before_the_organisation_word_is_no_c
 def test_a_lowercase_word_in_a_file_name_or_address_does_not_hide_a_name():
     text = document("![](images/zorbel-plant.jpg) 佐贝尔能源新建工厂。", "Zorbel Energy said it would build a plant.")
     assert "Zorbel Energy" in set(discovered(text)["org"])
+
+
+def test_what_a_company_has_after_whose_makes_a_name_an_organisation():
+    found = discovered(document("数据由 Zorbel 清洗。", "Our data was cleaned by Zorbel, whose tools removed duplicates."))
+    assert found["surface"].tolist() == ["Zorbel", "Zorbel"] and set(found["evidence"]) == {EVIDENCE_BOTH}
+    # a person's whose is not a company's: "Ann Lee, whose tools" stays a person (a capitalised word before the name)
+    assert discovered(document("数据由 Ann Lee 清洗。", "Our data was cleaned by Ann Lee, whose tools helped.")).empty
