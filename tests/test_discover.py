@@ -463,3 +463,17 @@ def test_what_a_company_has_after_whose_makes_a_name_an_organisation():
     assert found["surface"].tolist() == ["Zorbel", "Zorbel"] and set(found["evidence"]) == {EVIDENCE_BOTH}
     # a person's whose is not a company's: "Ann Lee, whose tools" stays a person (a capitalised word before the name)
     assert discovered(document("数据由 Ann Lee 清洗。", "Our data was cleaned by Ann Lee, whose tools helped.")).empty
+
+
+def test_every_chinese_name_discovery_takes_in_the_invented_documents_is_a_surface_of_their_gold():
+    import csv
+    from helpers.paths import ROOT
+    folder = ROOT / "tests" / "fixtures" / "discovery"
+    with open(folder / "gold_orgs.csv", encoding="utf-8") as handle:
+        surfaces = {row["surface"] for row in csv.DictReader(line for line in handle if not line.startswith("#"))}
+    with open(folder / "index.csv", encoding="utf-8") as handle:
+        files = [row["file"] for row in csv.DictReader(line for line in handle if not line.startswith("#"))]
+    for name in files:
+        mentions = extract((folder / name).read_text(encoding="utf-8")).mentions
+        han = {s for s, t in zip(mentions["surface"], mentions["type"]) if t == DISCOVERED and not s.isascii()}
+        assert han <= surfaces, (name, sorted(han - surfaces))  # 由云杉实验室 would be a name with a verb's 由

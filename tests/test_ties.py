@@ -288,3 +288,8 @@ def test_a_translated_name_needs_its_partner_at_about_the_same_place():
 def test_two_chinese_names_one_english_word_could_render_are_tied_to_neither():
     text = document("明川研究院和云峰研究院今天发布了新的数据集。", "The Brightriver Institute released a new dataset today.")
     assert not found(text)["evidence"].str.startswith("tied_translated").any()
+
+
+def test_a_function_character_the_dictionary_glues_to_a_heads_front_is_left_out():
+    tokens = [("工作", 0, 2), ("由云杉", 2, 5), ("实验室", 5, 8)]
+    assert ties._head_before(tokens, 2, ties.load_zh_stoplist()) == ("云杉", 3)

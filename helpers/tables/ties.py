@@ -233,8 +233,9 @@ def _occurrences(sentence: str, name: str) -> list[int]:
 
 
 def _head_before(tokens: list[tuple[str, int, int]], index: int, stoplist: frozenset[str]) -> tuple[str, int]:
-    """The head of a name whose suffix is ``tokens[index]``: the word before it, or the single characters before it
-    (jieba cuts a name it does not know into characters: 星 尘 智能), up to four, stopping at a stoplisted one.
+    """The head of a name whose suffix is ``tokens[index]``: the word before it (less a stoplisted character the
+    dictionary glued to its front: 由云杉 → 云杉), or the single characters before it (jieba cuts a name it does not
+    know into characters: 星 尘 智能), up to four, stopping at a stoplisted one.
 
     >>> _head_before([("发布", 0, 2), ("了", 2, 3), ("星", 3, 4), ("尘", 4, 5), ("智能", 5, 7)], 4, frozenset({"了"}))
     ('星尘', 3)
@@ -245,6 +246,9 @@ def _head_before(tokens: list[tuple[str, int, int]], index: int, stoplist: froze
             break
         if len(word) > 1:
             if not head:
+                # a function character the dictionary glued on (由云杉 in 由云杉实验室) is no part of the name
+                while len(word) > 2 and word[0] in stoplist:
+                    word, s = word[1:], s + 1
                 head, start = word, s
             break
         if len(head) == 4:
