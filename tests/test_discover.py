@@ -477,3 +477,9 @@ def test_every_chinese_name_discovery_takes_in_the_invented_documents_is_a_surfa
         mentions = extract((folder / name).read_text(encoding="utf-8")).mentions
         han = {s for s, t in zip(mentions["surface"], mentions["type"]) if t == DISCOVERED and not s.isascii()}
         assert han <= surfaces, (name, sorted(han - surfaces))  # 由云杉实验室 would be a name with a verb's 由
+
+
+def test_a_coined_chinese_name_the_english_also_writes_in_han_characters_counts_in_both_versions():
+    found = discovered(document("远帆资本也在布局。", "Robot startups raised more money this year than last. "
+                                "Investors such as 远帆资本 are interested in robots that work in factories."))
+    assert found["surface"].tolist() == ["远帆资本", "远帆资本"] and found["part"].tolist() == ["commentary", "original"]

@@ -25,7 +25,8 @@ mention, and each mention says which rule fired in its ``evidence`` column:
   (``platform_names``);
 - ``made_by:<maker>`` and ``tied_<how>:<name>``: a model-like name tied to its maker, and a Chinese name tied to a Latin
   one (``_made_by_rows``, ``helpers.tables.ties``);
-- ``chinese_only``: a name the Chinese alone writes, tied to nothing: a coined head of two characters (no word of the
+- ``chinese_only``: a name written in Han characters only (in the Chinese, or in both versions), tied to nothing: a
+  coined head of two characters (no word of the
   dictionary: 鹿鸣 and 远帆 cut into single characters, where 风险 in 风险资本 or 头部 in 头部大学 is a word and describes)
   before a word that ends organisations' names and seldom descriptions (资本, 集团, 研究院, 大学 …: ``strong`` in
   ``org_name_words_zh.csv``); its organisation is the Chinese name itself.
@@ -634,8 +635,9 @@ def _tied_rows(text: str, claims: pd.DataFrame, mentions: pd.DataFrame, rows: li
 
 def _chinese_only_rows(text: str, claims: pd.DataFrame, rows: list[tuple], gazetteer: pd.DataFrame, part_of: list[str],
                        covered: bytearray, cuts: SentenceCuts | None = None) -> list[tuple]:
-    """Rows for the names only the Chinese writes (``EVIDENCE_ZH_ONLY``): a coined head of ``ZH_ONLY_HEAD_CHARS``
-    characters that the tokenizer cuts apart, before a strong organisation word, where no mention or tied name stands.
+    """Rows for the names written in Han characters only, in the Chinese version or in both (``EVIDENCE_ZH_ONLY``): a
+    coined head of ``ZH_ONLY_HEAD_CHARS`` characters that the tokenizer cuts apart, before a strong organisation word,
+    where no mention or tied name stands.
 
     >>> import pandas as pd
     >>> text = "国内的鹿鸣资本也在看。风险资本很谨慎。"
@@ -644,7 +646,8 @@ def _chinese_only_rows(text: str, claims: pd.DataFrame, rows: list[tuple], gazet
     >>> [(r[2], r[6]) for r in _chinese_only_rows(text, claims, [], default_gazetteer(), ["zh"] * 20, bytearray(19))]
     [('鹿鸣资本', 'chinese_only')]
     """
-    spans = [(s, e) for s, e in zip(claims["start"].tolist(), claims["end"].tolist()) if part_of[s] == "zh"]
+    # both versions: an English that writes a Chinese organisation in Han characters too (北辰集团 in both) names it
+    spans = [(s, e) for s, e in zip(claims["start"].tolist(), claims["end"].tolist()) if part_of[s]]
     if not spans or not any(ties.strong_zh_org_word_re().search(text, s, e) for s, e in spans):
         return []
     taken = bytearray(covered)
