@@ -483,3 +483,15 @@ def test_a_coined_chinese_name_the_english_also_writes_in_han_characters_counts_
     found = discovered(document("远帆资本也在布局。", "Robot startups raised more money this year than last. "
                                 "Investors such as 远帆资本 are interested in robots that work in factories."))
     assert found["surface"].tolist() == ["远帆资本", "远帆资本"] and found["part"].tolist() == ["commentary", "original"]
+
+
+def test_a_latin_name_with_a_name_word_is_an_organisation_in_whichever_version_writes_it():
+    found = discovered(document("（Zorbel Wire 综合报道）工厂将开工。", "The plant will open next year, officials said."))
+    assert found["surface"].tolist() == ["Zorbel Wire"] and found["evidence"].tolist() == [EVIDENCE_SUFFIX]
+    # "AI" alone says no more than a product's name
+    assert discovered(document("（Zorbel AI 综合报道）工厂将开工。", "The plant will open next year.")).empty
+
+
+def test_a_publication_is_named_by_its_name_word():
+    found = discovered(document("这期《Zorbel Weekly》讲的是机器人。", "Zorbel Weekly: what robot startups compete on"))
+    assert set(found["org"]) == {"Zorbel Weekly"} and len(found) == 2

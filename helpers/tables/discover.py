@@ -429,8 +429,9 @@ def discover_mentions(
                 continue
             if _names_a_product(text, word):
                 continue
-            strong = any(any(w != WEAK_SUFFIX for w in taken) for (_, _, taken), (_, _, p) in zip(extents, places)
-                         if p == "en")
+            # a name word other than "AI" makes the name an organisation's in either version ("Meridian Wire" in a
+            # Chinese credit line, "Foo Labs" in the English)
+            strong = any(any(w != WEAK_SUFFIX for w in taken) for _, _, taken in extents)
             evidence = EVIDENCE_BOTH if {"zh", "en"} <= parts else \
                 EVIDENCE_SUFFIX if strong or _suffix_cue(text, whole) else ""
         if not evidence:
