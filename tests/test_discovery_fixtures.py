@@ -19,10 +19,11 @@ sys.path.insert(0, str(ROOT / "tools"))
 import gold_eval  # noqa: E402  (a tool's script, not a package)
 
 #: Discovery's floor on these documents, per document and version: precision (a name found is right) first; recall
-#: over all five, as measured when the rules were written (the documents' gold names models counted for makers the
-#: text never ties them to, and names only a translation could tie: 明湖研究院 for Brightlake Research Institute).
+#: over all of them, a guard against losing what the rules were written for (0.90 and 0.95 on the first five; 0.97
+#: and 0.99 on all eight once the rules for source-only, translated and Chinese-only names came in; still missed: a
+#: model never tied to its maker, and a Chinese-only name whose head is a dictionary word).
 MIN_PRECISION = 0.95
-MIN_RECALL_OVERALL = 0.9
+MIN_RECALL_OVERALL = 0.95
 
 
 def rows(name: str) -> list[dict]:
