@@ -94,8 +94,8 @@ def unseen(request):
     return request.param.stem, text, pipeline.run(text)
 
 
-def test_there_are_six_unseen_documents():
-    assert len(FIXTURES) == 6
+def test_there_are_eight_unseen_documents():
+    assert len(FIXTURES) == 8
 
 
 def test_every_row_is_the_source_at_its_offsets(unseen):
@@ -133,6 +133,13 @@ FURNITURE = {
     "e-summary-note-simplified": ["原文：Small models still win at classification",
                                   "Posted by the Applied ML team · August 3, 2026"],
     "f-adapted-translation-half-english": ["译者：陈默"],
+    "g-wechat-commentary-essay-whole": ["原创 算力观察 2026-10-08 08:15", "扫码关注算力观察，每周更新。",
+                                        "原文链接：https://example.org/essays/quiet-water-bill",
+                                        "By Orrin Vale · October 3, 2026"],
+    "h-taiwan-compiled-news-two-paragraphs": ["首頁 > 財經 > 產業動態", "2026/11/26 06:30", "編譯林怡君／綜合報導", "（路透）",
+                                              "圖／Veltrix Robotics提供", "Veltrix Robotics的倉儲機器人。", "分享到 Facebook",
+                                              "加入LINE好友，掌握最新消息", "By Helen Marsh",
+                                              "(Reporting by Helen Marsh; Editing by Tom Reyes)"],
 }
 
 
@@ -159,11 +166,15 @@ EXPECTED_CAVEATS = {
     "d-news-compile-simplified": ({"translation"}, {"commentary", "english_excerpt", "traditional_script"}),
     "e-summary-note-simplified": ({"chinese_much_shorter"}, {"commentary", "translation", "english_excerpt"}),
     "f-adapted-translation-half-english": ({"translation", "english_excerpt"}, {"commentary", "chinese_much_shorter"}),
+    "g-wechat-commentary-essay-whole": ({"commentary"}, {"translation", "english_excerpt", "traditional_script"}),
+    "h-taiwan-compiled-news-two-paragraphs": ({"traditional_script", "translation"},
+                                              {"english_excerpt", "commentary", "chinese_much_shorter"}),
 }
 #: What the pages call each document's Chinese version (``narrative.chinese_kind``): a summary is never "the commentary".
 EXPECTED_NAME = {"a-wire-report-traditional": "translation", "b-wechat-commentary-simplified": "commentary",
                  "c-close-translation-blog": "translation", "d-news-compile-simplified": "translation",
-                 "e-summary-note-simplified": "summary", "f-adapted-translation-half-english": "translation"}
+                 "e-summary-note-simplified": "summary", "f-adapted-translation-half-english": "translation",
+                 "g-wechat-commentary-essay-whole": "commentary", "h-taiwan-compiled-news-two-paragraphs": "translation"}
 
 
 def test_the_caveats_a_reader_needs_are_raised(unseen):
@@ -228,3 +239,33 @@ def test_the_wire_storys_attributed_sentence_takes_the_english_it_renders():
     linked = [claims.loc[int(e), "text"] for z, e in zip(rows["zh_claim_id"], rows["en_claim_id"])
               if claims.loc[int(z), "text"].startswith("美官員表示，這次調整的起因")]
     assert len(linked) == 1 and linked[0].startswith("U.S. officials said the push was prompted")
+
+
+def unlinked(name: str) -> dict[str, str]:
+    """The Chinese sentences of an invented document that link to no English, by their text: their relation."""
+    analysis = pipeline.run((UNSEEN / f"{name}.txt").read_text(encoding="utf-8"))
+    claims = analysis.tables.claims.set_index("claim_id")
+    rows = analysis.alignment.dropna(subset=["zh_claim_id"])
+    linked = set(rows.dropna(subset=["en_claim_id"])["zh_claim_id"].astype(int))
+    return {claims.loc[int(z), "text"]: r for z, r in zip(rows["zh_claim_id"], rows["relation"]) if int(z) not in linked}
+
+
+def test_a_commentary_that_closes_in_its_own_voice_over_a_whole_english_is_no_excerpt():
+    # the commentary retells the essay's five paragraphs to the last and closes with its writer's view and a question
+    # to the reader: once read as English the file lacks ('beyond'), they are the writer's own; so is the frank aside
+    # in the middle (说实话…), once linked to the paragraph it reacts to
+    found = unlinked("g-wechat-commentary-essay-whole")
+    own = ("今天想聊", "说实话", "我个人觉得", "在我看来", "你怎么看", "欢迎在评论区")
+    assert {opening: [r for text, r in found.items() if text.startswith(opening)] for opening in own} == {
+        opening: ["addition"] for opening in own}
+    assert len(found) == len(own)
+
+
+def test_a_compiled_reports_own_context_after_a_signed_off_wire_story_is_its_addition():
+    # the two wire paragraphs end with the wire's credit line: the English is whole, and the newspaper's own context
+    # after them (a ministry, an industry source, the city government) is its addition, not English the file lacks
+    found = unlinked("h-taiwan-compiled-news-two-paragraphs")
+    context = ("這是今年第三家", "經濟部官員表示", "不過，業界人士指出", "台中市政府則表示")
+    assert {opening: [r for text, r in found.items() if text.startswith(opening)] for opening in context} == {
+        opening: ["addition"] for opening in context}
+    assert "beyond" not in set(found.values())
