@@ -223,3 +223,63 @@ def test_an_outline_title_the_parser_read_as_a_paragraph_is_neither_side_of_the_
                        "voice": [""] * 4, "start": [0, 20, 40, 50]})
     assert section_titles(zh).tolist() == [True, False, True, False]
     assert writer_asides(zh) == ["说白了，这件事拼的是工程。"]  # the title, marked by the outline rule, is not an aside
+
+
+# ---- a whole English the Chinese goes past: a commentary's own close, a wire story's sign-off (issue 11, red team) ----
+
+PROMPT = "大家怎么看？欢迎留言。"   # the writer turning to the reader: its own voice, no source
+LONG_EN = EN + " It was trained on public data, and its weights are released under an open licence."
+
+
+def test_a_commentary_closing_in_its_own_voice_after_the_last_paragraph_is_no_excerpt():
+    # eight sentences retell eight English ones to the end; three more close the post in the writer's own voice (an
+    # opinion, a frank aside, a question to the reader): an unlinked run at the English's end, but no English lacking
+    # (a commentary: it speaks of its source in the third person, 作者说)
+    claims, blocks, alignment = document([REPORTED, ZH] * 4 + [ASIDE, "说实话，这个数字让我挺意外的。", PROMPT],
+                                         [LONG_EN] * 8, {k: k for k in range(8)})
+    marked = mark_beyond(alignment, claims, blocks)
+    assert not (marked["relation"] == BEYOND).any() and (marked["relation"].iloc[8:] == ADDITION).all()
+    assert "english_excerpt" not in kinds(claims, blocks, marked)
+
+
+def test_a_translations_we_past_the_english_end_is_still_an_excerpt():
+    # a translation of a team's post speaks as 'we' (我们, an aside cue of a commentator's): past the English's end
+    # that is the source's voice going on, not the writer's own
+    we = "我们还把调度器开源了，欢迎大家试用并提出建议。"
+    claims, blocks, alignment = document([ZH] * 8 + [we] * 3, [LONG_EN] * 8, {k: k for k in range(8)})
+    assert "english_excerpt" in kinds(claims, blocks, mark_beyond(alignment, claims, blocks))
+
+
+def test_the_same_run_reporting_in_the_sources_manner_is_still_an_excerpt():
+    claims, blocks, alignment = document([ZH] * 11, [LONG_EN] * 8, {k: k for k in range(8)})
+    assert "english_excerpt" in kinds(claims, blocks, mark_beyond(alignment, claims, blocks))
+
+
+def signed_off(claims, blocks, credit):
+    """The document with a credit line set aside after the English's last block."""
+    end = int(blocks["end"].max()) + 1
+    line = {"block_id": int(blocks["block_id"].max()) + 1, "part": "noncontent", "kind": "byline", "start": end,
+            "end": end + len(credit), "text": credit}
+    return pd.concat([blocks, pd.DataFrame([line])], ignore_index=True)
+
+
+def test_an_english_that_signs_off_with_a_wire_credit_is_whole():
+    # the excerpt's shape (six Chinese sentences track six English ones, four more follow, the last three piling onto
+    # the English's last sentence), but the English signs off: the four are the compiler's own context, additions
+    links = {k: k for k in range(6)} | {7: 5, 8: 5, 9: 5}
+    claims, blocks, alignment = document([ZH] * 10, [EN] * 6, links)
+    assert "english_excerpt" in kinds(claims, blocks, mark_beyond(alignment, claims, blocks))
+    blocks = signed_off(claims, blocks, "(Reporting by Ann Lee; Editing by Bo Chan)")
+    marked = mark_beyond(alignment, claims, blocks)
+    assert list(marked.drop_duplicates("zh_claim_id")["relation"].iloc[6:10]) == [ADDITION] * 4
+    table = caveats(claims, blocks, marked).set_index("kind")
+    assert "english_excerpt" not in table.index
+    assert table.loc["translation", "evidence"].startswith("6 of 6 Chinese sentences linked up to the English's end "
+                                                           "(4 more after it")
+
+
+def test_a_chinese_byline_after_the_english_is_no_sign_off():
+    # a post's own credit below the English (a Chinese account's name) says nothing of where the English ends
+    claims, blocks, alignment = document([ZH] * 10, [EN] * 6, {k: k for k in range(6)})
+    blocks = signed_off(claims, blocks, "（编辑：某某）")
+    assert "english_excerpt" in kinds(claims, blocks, mark_beyond(alignment, claims, blocks))

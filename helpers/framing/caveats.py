@@ -29,9 +29,12 @@ from ..columns import (
 )
 from ..align.evidence import aside_marked, outline_heading
 from ..align import kind
+from functools import lru_cache
+
 from ..patterns import ENDS_SENTENCE, ENDS_WITH_COLON, HAN, LATIN_LETTER, WORD_RUN
 from ..tables.entities import tokenizer_for
 from ..text.variants import TRADITIONAL, detect_script
+from ..vocab import CueMatcher, load_cues
 
 #: The Chinese's weight (Han characters) under this share of the English's (Latin letters / 3) reads as a summary.
 #: Measured on the tuning half: translations 0.80–0.97, summaries 0.12–0.34.
@@ -125,7 +128,41 @@ def trailing_unlinked(claims: pd.DataFrame, alignment: pd.DataFrame) -> list[int
         return []
     if len(tail) < max(TRAILING_MIN_SENTENCES, TRAILING_MIN_SHARE * len(zh)):
         return []
+    # a commentary (it speaks of its source in the third person) that closes in its own voice (在我看来…, 你怎么看？)
+    # after retelling the English's last paragraph has reached the end of a whole English: what trails an excerpt
+    # reports, in the source's manner, what the file lacks. A translation's 'we' (我们) is its source's voice, not
+    # the writer's own: it earns no such reading
+    if reports_source(claims) and _mostly_own(claims, zh, tail):
+        return []
     return [int(c) for c in tail]
+
+
+def _mostly_own(claims: pd.DataFrame, zh: pd.DataFrame, ids) -> bool:
+    """At least PAST_END_MAX_OWN_SHARE of the Chinese sentences ``ids`` are the writer's own (``writer_asides``) or
+    speak of the source in the third person."""
+    own = set(writer_asides(claims)) | set(source_references(claims)[0])
+    texts = zh.loc[zh["claim_id"].isin(ids), "text"]
+    return bool(len(texts)) and texts.isin(own).mean() >= PAST_END_MAX_OWN_SHARE
+
+
+@lru_cache(maxsize=None)
+def _closing_credit_cues() -> CueMatcher:
+    """The English 'credit_line' cues of cues.csv: a wire story's sign-off, '(Reporting by …; Editing by …)'."""
+    cues = load_cues()
+    return CueMatcher(cues[(cues["category"] == "credit_line") & (cues["lang"] == "en")], "category")
+
+
+def english_closing_credit(blocks: pd.DataFrame) -> str | None:
+    """The English's closing credit, when a credit line (an English 'credit_line' cue: '(Reporting by …)') is set
+    aside after the English's last block: the story signs off there, so the English is whole, else None."""
+    original = blocks[blocks["part"] == PART_ORIGINAL]
+    if original.empty:
+        return None
+    after = blocks[(blocks["start"] > original["start"].max()) & (blocks["part"] == PART_NONCONTENT)]
+    for text in after.sort_values("start")["text"]:
+        if not HAN.search(str(text)) and _closing_credit_cues().find(str(text)):
+            return str(text)
+    return None
 
 
 def english_cut_line(claims: pd.DataFrame, blocks: pd.DataFrame) -> str | None:
@@ -180,14 +217,20 @@ def past_english_end(claims: pd.DataFrame, alignment: pd.DataFrame) -> list[int]
 
 def mark_beyond(alignment: pd.DataFrame, claims: pd.DataFrame, blocks: pd.DataFrame) -> pd.DataFrame:
     """The alignment with the Chinese sentences past the English the file holds relabelled ``beyond`` (one row each,
-    no English), when the English is given only in part."""
-    if not _is_excerpt(claims, blocks, alignment):
+    no English), when the English is given only in part; or ``addition``, when the English is whole and signs off
+    with its credit line (``english_closing_credit``): a compiled report's own context after the wire story it renders,
+    which the aligner's reading position, resting on the last paragraph, would otherwise pile onto it."""
+    if english_closing_credit(blocks):
+        relation = ADDITION
+    elif _is_excerpt(claims, blocks, alignment):
+        relation = BEYOND
+    else:
         return alignment
     tail = set(past_english_end(claims, alignment))
     if len(tail) < TRAILING_MIN_SENTENCES:
         return alignment
     kept = alignment[~alignment["zh_claim_id"].isin(tail)]
-    moved = pd.DataFrame({"zh_claim_id": sorted(tail), "en_claim_id": pd.NA, "score": 0.0, "relation": BEYOND})
+    moved = pd.DataFrame({"zh_claim_id": sorted(tail), "en_claim_id": pd.NA, "score": 0.0, "relation": relation})
     # English sentences that only the moved sentences drew on are now omissions
     dropped = set(_linked(alignment[alignment["zh_claim_id"].isin(tail)])["en_claim_id"]) - set(_linked(kept)["en_claim_id"])
     orphans = pd.DataFrame({"zh_claim_id": pd.NA, "en_claim_id": sorted(dropped), "score": 0.0, "relation": OMISSION})
@@ -213,9 +256,7 @@ def runs_past_end(claims: pd.DataFrame, alignment: pd.DataFrame) -> list[int]:
         return []
     # a commentary that keeps returning to the English's close in its own voice (说白了, 作者认为) discusses the end it
     # has; what runs past an excerpt reports on, in the source's manner, what the file lacks
-    own = set(writer_asides(claims)) | set(source_references(claims)[0])
-    texts = zh.loc[zh["claim_id"].isin(past), "text"]
-    if (texts.isin(own)).mean() >= PAST_END_MAX_OWN_SHARE:
+    if _mostly_own(claims, zh, past):
         return []
     return past
 
@@ -285,9 +326,12 @@ def caveats(claims: pd.DataFrame, blocks: pd.DataFrame, alignment: pd.DataFrame,
     held_noun = units_noun(zh.loc[zh["claim_id"].isin(sentences.loc[sentences["relation"] != BEYOND, "zh_claim_id"]), "kind"])
 
     evidence = []
-    tail = trailing_unlinked(claims, alignment)
-    past = [] if tail or beyond else runs_past_end(claims, alignment)
-    short = bool(zh_weight and en_weight < ENGLISH_SHORTER_SHARE * zh_weight)
+    credit = english_closing_credit(blocks)
+    # a story that signs off ('(Reporting by …)') is whole: the Chinese past its end is the writer's own context
+    own_context = set(past_english_end(claims, alignment)) if credit else set()
+    tail = [] if credit else trailing_unlinked(claims, alignment)
+    past = [] if tail or beyond or credit else runs_past_end(claims, alignment)
+    short = bool(zh_weight and en_weight < ENGLISH_SHORTER_SHARE * zh_weight) and not credit
     cut = english_cut_line(claims, blocks) if tail or short or past or beyond else None  # corroboration only
     if cut:
         words = WORD_RUN.findall(cut)[-CUT_LINE_QUOTED_WORDS:]
@@ -318,12 +362,19 @@ def caveats(claims: pd.DataFrame, blocks: pd.DataFrame, alignment: pd.DataFrame,
                      "cue lists and dictionaries compiled for Simplified Chinese: read through a Simplified view"))
     share = linked / held if held else 0.0
     cited = reports_source(claims)
-    translation = bool(held and share >= TRANSLATION_MIN_LINKED and en_weight and not cited
-                       and CHINESE_SHORTER_SHARE * en_weight <= held_weight and en_weight >= ENGLISH_SHORTER_SHARE * held_weight)
+    # the part of the Chinese the English covers: what comes after a whole English's end is the writer's context
+    covered = held - len(own_context)
+    covered_weight, _ = _weights(claims, own_context) if own_context else (held_weight, en_weight)
+    covered_share = linked / covered if covered > 0 else 0.0
+    translation = bool(covered > 0 and covered_share >= TRANSLATION_MIN_LINKED and en_weight and not cited
+                       and CHINESE_SHORTER_SHARE * en_weight <= covered_weight
+                       and en_weight >= ENGLISH_SHORTER_SHARE * covered_weight)
     if translation:
-        rows.append(("translation", f"{linked} of {held} Chinese {held_noun} linked"
+        after_end = (f" up to the English's end ({len(own_context)} more after it, where the English signs off with "
+                     f"its credit line: the writer's own context)") if own_context else ""
+        rows.append(("translation", f"{linked} of {covered} Chinese {held_noun} linked{after_end}"
                      + (" (beyond the English given aside)" if beyond else "")
-                     + f"; the Chinese is {held_weight / en_weight:.0%} of the English's length",
+                     + f"; the Chinese{' up to it' if own_context else ''} is {covered_weight / en_weight:.0%} of the English's length",
                      "certainty, voice and generalisation shifts: a translator's choices, not a commentator's framing"))
     asides = [] if translation else writer_asides(claims)
     example = next((t for t in cited if t not in asides[:2]), cited[0]) if cited else ""
