@@ -18,6 +18,10 @@ from .narrative import listing, pct, plural
 SAME_LABS_SHARE = 0.5
 
 
+#: The answer where no organisation was found: what the engine found, not what the text holds.
+NO_LABS_FOUND = "Cannot tell: no lab or company that the gazetteer lists or discovery took is named in either version."
+
+
 def same_labs(by_part: pd.DataFrame, *, share: float = SAME_LABS_SHARE) -> str:
     """Yes or no: are the organisations the two versions name mostly the same ones?
 
@@ -30,9 +34,12 @@ def same_labs(by_part: pd.DataFrame, *, share: float = SAME_LABS_SHARE) -> str:
     'Yes: the one lab or company named, A, is named in both versions.'
     >>> same_labs(pd.DataFrame({"org": ["A", "B"], "commentary": [2, 0], "original": [0, 1]}))
     'No: none of the 2 labs and companies named is named in both versions.'
+    >>> same_labs(pd.DataFrame({"org": [], "commentary": [], "original": []}))
+    'Cannot tell: no lab or company that the gazetteer lists or discovery took is named in either version.'
     """
-    if by_part.empty:
-        return "No: neither version names a lab or company."
+    if by_part.empty:  # nothing found is not nothing named: a company known to neither may be there (page 03 lists
+        # the names weighed and not taken), so neither yes nor no
+        return NO_LABS_FOUND
     both = by_part[(by_part[PART_COMMENTARY] > 0) & (by_part[PART_ORIGINAL] > 0)]
     total = int(by_part[[PART_COMMENTARY, PART_ORIGINAL]].to_numpy().sum())
     carried = int(both[[PART_COMMENTARY, PART_ORIGINAL]].to_numpy().sum())

@@ -356,7 +356,7 @@ def mention_title(by_part: pd.DataFrame, lengths: pd.Series, names: dict[str, st
     """Who each version names most, per 1,000 characters of that version; every name tied for most, never one
     chosen among equals, and never a version said to name most what it names zero times."""
     if by_part.empty:
-        return "Neither version names a lab or company"
+        return "No lab or company that the gazetteer lists or discovery took is named in either version"
     names = names or {}
     name = lambda org: text_of(names.get(org, org))
 
