@@ -75,6 +75,21 @@ def test_a_short_line_below_a_picture_is_its_caption(lines, caption):
     assert blocks.loc[blocks["text"] == caption, "kind"].tolist() == ["caption"]
 
 
+@pytest.mark.parametrize("lines, furniture", [
+    (["延伸閱讀", "港區擴建 明年完工", "新廠動土 年底量產"], ["延伸閱讀", "港區擴建 明年完工", "新廠動土 年底量產"]),
+    (["相关阅读：", "园区扩建 明年完工"], ["相关阅读：", "园区扩建 明年完工"]),
+    (["延伸阅读", "这篇文章值得和原文对照着读。"], ["延伸阅读"]),     # a sentence below the label is the writer's own
+])
+def test_a_related_stories_label_and_its_headlines_are_navigation(lines, furniture):
+    text = "\n".join(["新模型发布了，速度快了一倍，成本降低了一半。", "团队表示，下个月还会发布更大的版本。"] + lines
+                     + ["Plant opens in Ohio", "The new model is out, twice as fast and at half the cost.",
+                        "The team said a larger version would follow next month."])
+    blocks = parse_document(text).blocks
+    set_aside = blocks.loc[blocks["part"] == PART_NONCONTENT, "text"].tolist()
+    assert [line for line in lines if line in set_aside] == furniture
+    assert "Plant opens in Ohio" not in set_aside   # the English title below a Chinese list is no headline of it
+
+
 @pytest.mark.parametrize("below", ["## 设计", "3. 结果", "第一句说了一件事。第二句又说了一件事。",
                                    "| 模型 | 参数 |"])
 def test_a_heading_or_a_paragraph_below_a_picture_stays_content(below):
@@ -139,7 +154,8 @@ FURNITURE = {
     "h-taiwan-compiled-news-two-paragraphs": ["首頁 > 財經 > 產業動態", "2026/11/26 06:30", "編譯林怡君／綜合報導", "（路透）",
                                               "圖／Veltrix Robotics提供", "Veltrix Robotics的倉儲機器人。", "分享到 Facebook",
                                               "加入LINE好友，掌握最新消息", "By Helen Marsh",
-                                              "(Reporting by Helen Marsh; Editing by Tom Reyes)"],
+                                              "(Reporting by Helen Marsh; Editing by Tom Reyes)", "延伸閱讀",
+                                              "台中精密機械園區擴建 明年完工"],
 }
 
 

@@ -794,13 +794,49 @@ def short_caption(line: str) -> bool:
     return len(re.findall(r"[。！？!?]|\.(?=\s|$)", core.rstrip("。！？!?. ")) ) == 0
 
 
+@lru_cache(maxsize=None)
+def _related_labels() -> frozenset[str]:
+    """The 'related_label' cues of cues.csv, lowercased: a news site's label over its row of related stories."""
+    cues = load_cues()
+    return frozenset(cues.loc[cues["category"] == "related_label", "cue"].str.lower())
+
+
+def related_label(line: str) -> bool:
+    """A line that is only a related-stories label (延伸閱讀, 相关阅读, Related stories; Markdown marks and a closing
+    colon aside).
+
+    >>> related_label("延伸閱讀"), related_label("## 相关阅读："), related_label("延伸阅读这篇文章很有必要。")
+    (True, True, False)
+    """
+    return line.strip().strip("#*_ ").rstrip("：:").strip().lower() in _related_labels()
+
+
+#: A related story's headline below the label: a short line that does not end like a sentence.
+RELATED_HEADLINE_MAX_CHARS = 40
+
+
+def related_headline(line: str, above: str) -> bool:
+    """A related story's headline below a related-stories label or another such headline: short, no sentence's end, in
+    the label's script (the other version's title that follows a Chinese list is no headline of it).
+
+    >>> related_headline("园区扩建 明年完工", "延伸阅读"), related_headline("Plant opens in Ohio", "延伸阅读")
+    (True, False)
+    >>> related_headline("我们下周会继续聊这个话题。", "延伸阅读")
+    False
+    """
+    core = line.strip()
+    return (0 < len(core) <= RELATED_HEADLINE_MAX_CHARS and not TERMINAL.search(core)
+            and bool(HAN.search(core)) == bool(HAN.search(above)))
+
+
 def furniture_in_context(texts: list[str], kinds: list[str | None]) -> list[str | None]:
     """``kinds`` with the furniture that only its neighbours show: the caption below an image placeholder ('Image 1',
-    then 'Process diagram showing…'), and a breadcrumb: a short line right below page metadata whose words are its
+    then 'Process diagram showing…'), a breadcrumb: a short line right below page metadata whose words are its
     address's site and section ('URL Source: https://acme.com/engineering/post' then 'Engineering at Acme'), or a
-    trail of links at the head of the document or below its metadata ('Home > Blog')."""
+    trail of links at the head of the document or below its metadata ('Home > Blog'), and a news site's row of related
+    stories: a label alone on its line ('延伸閱讀') and the headlines right below it (``related_headline``)."""
     out = list(kinds)
-    placeholder_at, url_words, metadata_at = None, set(), None
+    placeholder_at, url_words, metadata_at, related_at = None, set(), None, None
     for k, line in enumerate(texts):
         if out[k] == "image_placeholder":
             placeholder_at = k
@@ -823,6 +859,13 @@ def furniture_in_context(texts: list[str], kinds: list[str | None]) -> list[str 
             out[k] = "caption"
             continue
         placeholder_at = None
+        if related_at is not None and k == related_at + 1 and related_headline(line, texts[related_at]):
+            out[k], related_at = "boilerplate", k  # a related story's headline below the label or another headline
+            continue
+        related_at = None
+        if related_label(line):
+            out[k], related_at = "boilerplate", k
+            continue
         short = len(line) <= BREADCRUMB_MAX_CHARS and len(line.split()) <= BREADCRUMB_MAX_WORDS and not TERMINAL.search(line)
         below_metadata = metadata_at is not None and metadata_at == k - 1
         if short and below_metadata and url_words:
