@@ -285,3 +285,13 @@ def test_a_compiled_reports_own_context_after_a_signed_off_wire_story_is_its_add
     assert {opening: [r for text, r in found.items() if text.startswith(opening)] for opening in context} == {
         opening: ["addition"] for opening in context}
     assert "beyond" not in set(found.values())
+
+
+@pytest.mark.parametrize("zh", ["星河公司宣布，将在明年春天推出一款新的翻译耳机，售价约两百美元。",
+                                "星河公司宣佈，將在明年春天推出一款新的翻譯耳機，售價約兩百美元。"])
+def test_an_announcement_kept_as_an_announcement_is_no_absorbed_claim(zh):
+    # a compiled report renders the wire's "X said it would …" as X宣布…: the company's claim, kept as its own
+    text = "\n".join([zh, "Xinghe said it would launch a new pair of translation earbuds next spring, priced at about $200."])
+    framing = pipeline.run(text).framing
+    linked = framing.dropna(subset=["en_text"])
+    assert len(linked) == 1 and linked["voice_shift"].iloc[0] == "attributed"
