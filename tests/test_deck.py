@@ -276,9 +276,10 @@ def test_the_asides_list_counts_the_sentences_held_back_as_unsure():
                               "relation": ["summarises", "unsure", "unsure"]})
     assert deck.quote_lines(quoted) == "- none"
     line = deck.quote_lines(quoted, alignment=alignment)
-    assert line.startswith("- No sentence is an addition; 2 more Chinese sentences have no link: the aligner held them")
+    assert line.startswith("- No sentence is an addition; 2 Chinese sentences have no link: the aligner held them")
     one = alignment.assign(relation=["summarises", "unsure", "addition"])
-    assert "1 more Chinese sentence has no link" in deck.quote_lines(quoted, alignment=one)
+    # nothing quoted above it: no 'more' (an invented summary note's slide read "4 more …" under no quote at all)
+    assert "- 1 Chinese sentence has no link" in deck.quote_lines(quoted, alignment=one)
 
     quoted = pd.DataFrame({"zh_claim_id": [4], "zh_text": ["我的看法。"], "zh_before": [""]})
     more = pd.DataFrame({"zh_claim_id": [1, 2, 3, 4, 5], "en_claim_id": [10, None, None, None, None],

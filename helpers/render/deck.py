@@ -602,7 +602,8 @@ def quote_lines(quoted: pd.DataFrame, *, width: int = 60, links=None, caveats: p
     unsure = (int(alignment.loc[alignment["relation"] == UNSURE, "zh_claim_id"].nunique())
               if alignment is not None and "relation" in alignment else 0)
     if unsure:
-        held = (f"{plural(unsure, 'more Chinese sentence')} {'has' if unsure == 1 else 'have'} no link: the aligner "
+        # 'more' only after quotes: with none above it, a reader looks for the sentences it would be more than
+        held = (f"{plural(unsure, ('more ' if lines else '') + 'Chinese sentence')} {'has' if unsure == 1 else 'have'} no link: the aligner "
                 "held them back as unsure (their best match neither follows the English's order nor stands clear of another "
                 "place in it; some may have no source in the English at all)")
         added = int(alignment.loc[alignment["relation"] == ADDITION, "zh_claim_id"].nunique())
