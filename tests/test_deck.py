@@ -299,3 +299,11 @@ def test_mention_title_says_only_where_a_version_names_one_lab():
                      "names Bolt most (5 times, 1.8 per 1,000 characters)")
     alone = deck.mention_title(by_part.assign(commentary=[0, 0]), lengths, {"acme": "Acme", "bolt": "Bolt"})
     assert "most" in alone and "only" not in alone  # the English names two: its leader is "most"
+
+
+def test_a_quoted_sentence_held_back_is_shown_under_its_slide_title():
+    # an invented compiled report's only held-back pair was a quotation (她說：「…。」): its slide had a title and no pair
+    worth = pd.DataFrame({"zh_claim_id": [3], "shift": ["voice"], "value": ["reattributed"], "zh_cues": [""],
+                          "en_cues": [""], "zh_text": ["她說：「我們下個月就會開工。」"],
+                          "en_text": ['"We will break ground next month," she said.']})
+    assert deck.side_by_side(worth).startswith("- “她說：「我們下個月就會開工。」”")

@@ -511,8 +511,13 @@ def side_by_side_title(worth: pd.DataFrame) -> str:
 
 def _quotable(text: str) -> bool:
     """A Chinese sentence to quote on a slide: it ends like a sentence (a heading, '二、机制拆解', or a label that
-    introduces a list, '回答三件事：', does not)."""
-    text = str(text).strip()
+    introduces a list, '回答三件事：', does not); a quotation's closing marks after its end are read through
+    (她說：「…。」).
+
+    >>> _quotable("她說：「我們希望靠近夥伴。」"), _quotable("二、机制拆解"), _quotable("回答三件事：")
+    (True, False, False)
+    """
+    text = str(text).strip().rstrip("」』”’\"'）)】 ")
     return bool(HAN.search(text)) and bool(ENDS_SENTENCE.search(text)) and not ENDS_WITH_COLON.search(text)
 
 
