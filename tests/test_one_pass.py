@@ -4,6 +4,7 @@ category, jieba-rs against jieba, and one cut per sentence (``SentenceCuts``) ag
 
 from __future__ import annotations
 
+import math
 import re
 from pathlib import Path
 
@@ -172,8 +173,28 @@ def test_jieba_rs_cuts_every_sentence_as_jieba_does_with_the_vocabularys_words()
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet="美团蚂蚁模型芯片很缺开源实验室的 AIab1-.,。Ring1T", max_size=40))
 def test_jieba_rs_cuts_any_string_as_jieba_does(text):
+    """The same cut, or, where two routes through the dictionary are equally likely (片片片: 片片|片 or 片|片片, the
+    same words' frequencies summed in another order), the other of the two: jieba and jieba-rs break an exact tie
+    apart differently, and both cuts are then covers of the text with the same probability."""
     tokenizer = tokenizer_for()
-    assert tokenizer.tokenize(text) == list(tokenizer.jieba.tokenize(text, HMM=False))
+    got, want = tokenizer.tokenize(text), list(tokenizer.jieba.tokenize(text, HMM=False))
+    if got != want:
+        assert "".join(w for w, _, _ in got) == text and [(s, e) for _, s, e in got] == [
+            (s, s + len(w)) for w, s, _ in got]
+        freq = tokenizer.jieba.FREQ
+        def route(cut):
+            return sum(math.log(freq.get(w) or 1) for w, _, _ in cut)
+        assert math.isclose(route(got), route(want), rel_tol=1e-12), (got, want)
+
+
+def test_jieba_rs_breaks_an_exact_tie_its_own_way_and_only_there():
+    tokenizer = tokenizer_for()
+    freq = tokenizer.jieba.FREQ
+    got = [w for w, _, _ in tokenizer.tokenize("片片片1验")]
+    want = [w for w, _, _ in tokenizer.jieba.tokenize("片片片1验", HMM=False)]
+    assert sorted(got) == sorted(want) and got != want  # the same words, the tie broken the other way
+    assert math.isclose(sum(math.log(freq.get(w) or 1) for w in got),
+                        sum(math.log(freq.get(w) or 1) for w in want), rel_tol=1e-12)
 
 
 def test_an_analysis_cuts_each_sentence_once_and_every_stage_reads_that_cut():
