@@ -400,9 +400,26 @@ def test_a_whole_name_holds_its_head_and_only_name_words_around_it(before, after
     s, e, taken = discover.name_extent(text, start, start + len(head))
     assert s <= start and e >= start + len(head)
     words = discover.load_org_name_words()
-    assert all(word in words for word in taken) and len(taken) <= discover.MAX_NAME_WORDS + 1
+
+    def named(w):
+        return w in words or w.rstrip(".") in words
+
+    # a capitalised word that is no name word joins only between the head and a name word ("Foo Policy Lab")
+    def held(seq, i):
+        return seq[i][:1].isupper() and any(named(w) and w != "AI" for w in seq[i + 1:])
+
+    assert all(named(w) or held(taken, i) for i, w in enumerate(taken)) and len(taken) <= discover.MAX_NAME_WORDS + 1
     stretched = text[s:e].replace(",", "").split()
-    assert head in stretched and all(w in words or w.rstrip(".") in words or w in (head, "of", "the") for w in stretched)
+    assert head in stretched and all(named(w) or w in (head, "of", "the") or held(stretched, i)
+                                     for i, w in enumerate(stretched))
+
+
+def test_a_capitalised_word_joins_a_name_only_where_a_name_word_follows_it():
+    text = "She left Brightwater Policy Lab for Kestrel Compute, then Quuxo Mode."
+    assert discover.name_extent(text, 9, 20) == (9, 31, ("Policy", "Lab"))
+    assert discover.name_extent(text, 36, 43) == (36, 43, ())  # no name word after Compute
+    assert discover.name_extent(text, 58, 63) == (58, 63, ())
+    assert discover.name_extent("Scalable Personal AI", 0, 8) == (0, 8, ())  # a heading's words before "AI"
 
 
 def test_a_bad_row_of_the_name_words_file_is_refused_with_its_line(tmp_path):

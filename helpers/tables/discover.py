@@ -200,11 +200,15 @@ def name_extent(text: str, start: int, end: int, blocked: bytes | bytearray = b"
     >>> text = "Researchers at the University of Eastmere and Pellucid Systems, Inc. met."
     >>> name_extent(text, 33, 41), name_extent(text, 46, 54)
     ((19, 41, ('University',)), (46, 68, ('Systems', 'Inc.')))
+    >>> text = "Ann Vale of Brightwater Policy Lab and Kestrel Compute met."
+    >>> name_extent(text, 12, 23), name_extent(text, 38, 45), name_extent(text, 0, 3)
+    ((12, 34, ('Policy', 'Lab')), (38, 45, ()), (0, 3, ()))
     """
     words = load_org_name_words()
     taken: list[str] = []
-    while len(taken) < MAX_NAME_WORDS:
-        match = DISCOVER_NAME_WORD_AFTER_RE.match(text, end)
+    pending: list[tuple[str, int]] = []  # capitalised words that join the name only if a name word follows them
+    while len(taken) + len(pending) < MAX_NAME_WORDS:
+        match = DISCOVER_NAME_WORD_AFTER_RE.match(text, end if not pending else pending[-1][1])
         if match is None:
             break
         word = match.group("word")
@@ -212,12 +216,22 @@ def name_extent(text: str, start: int, end: int, blocked: bytes | bytearray = b"
             word = word[:-1]  # a full stop after the name ("… by Foo Labs."), not its part
         roles = words.get(word, frozenset())
         legal = ROLE_LEGAL in roles
-        if not (roles & {ROLE_SUFFIX, ROLE_LEGAL}) or (match.group("comma") and not legal):
-            break
         word_end = match.start("word") + len(word)
         if blocked and blocked.find(1, match.start("word"), word_end) >= 0:
             break
-        taken.append(word)
+        if match.group("comma") and not legal:
+            break
+        if not (roles & {ROLE_SUFFIX, ROLE_LEGAL}):
+            # a capitalised word between the head and a name word other than "AI" ("Brightwater Policy Lab"): held
+            # until one comes
+            if taken or word.endswith(".") or not word[1:].islower():
+                break
+            pending.append((word, word_end))
+            continue
+        if pending and word == WEAK_SUFFIX:
+            break  # "Scalable Personal AI": a heading's capitalised words before "AI" make no name
+        taken += [w for w, _ in pending] + [word]
+        pending = []
         end = word_end
     opening = DISCOVER_OF_BEFORE_RE.search(text, max(0, start - 30), start)
     if opening is not None and ROLE_OF in words.get(opening.group("word"), frozenset()) and \
