@@ -16,7 +16,10 @@ SLIDE_WIDTH, SLIDE_HEIGHT = 1280, 720
 
 # nbconvert's templates load require.js, MathJax and mermaid from CDNs; the notebooks need none of them,
 # so these child templates drop those tags. The slides load the local reveal.js with plain <script> tags.
-# Pages: a text column of about 90 characters, table cells left-aligned (sentences read from the left).
+# Pages: a text column of about 90 characters, table cells left-aligned (sentences read from the left). A code cell's
+# input is shown as Pygments highlights it, which escapes every character of the source that HTML reads (& < > " '):
+# nbconvert's sanitiser then parsed and wrote out each cell's highlighting again, changing nothing a browser shows, for
+# more than a third of a page's rendering time. Outputs (tables, Markdown) stay sanitised.
 PAGE_TEMPLATE = """{%- extends 'index.html.j2' -%}
 {% block html_head_js %}{% endblock html_head_js %}
 {% block html_head_css %}<link rel="stylesheet" href="../fonts/cjk.css">
@@ -31,6 +34,13 @@ details.fold { margin: 0.3em 0; } details.fold > summary { color: #555; cursor: 
 </style>{% endblock html_head_css %}
 {% block html_head_js_mathjax %}{% endblock html_head_js_mathjax %}
 {% block html_head_js_mermaidjs %}{% endblock html_head_js_mermaidjs %}
+{% block input %}
+<div class="jp-CodeMirrorEditor jp-Editor jp-InputArea-editor" data-type="inline">
+     <div class="cm-editor cm-s-jupyter">
+{{ cell.source | highlight_code(metadata=cell.metadata) }}
+     </div>
+</div>
+{%- endblock input %}
 {% block any_cell %}{% if cell.metadata.get('fold_start') %}
 <details class="fold"><summary>Set-up and checks (click to show)</summary>{% endif %}{{ super() }}{% if cell.metadata.get('fold_end') %}</details>
 {% endif %}{% endblock any_cell %}
@@ -127,7 +137,8 @@ def _exporter(kind: str):
     config.HTMLExporter.exclude_anchor_links = True
 
     def validated(base):
-        return type(base.__name__, (base,), {"_validate_preprocessor": lambda self, nb, preprocessor: _validate(nb)})
+        return type(base.__name__, (base,), {"_validate_preprocessor": lambda self, nb, preprocessor: _validate(nb),
+                                             "from_notebook_node": _without_soup})
 
     if kind == "slides":
         exporter = validated(SlidesExporter)(
@@ -140,6 +151,65 @@ def _exporter(kind: str):
             template_file="offline-page.html.j2", embed_images=True, exclude_input_prompt=True,
             exclude_output_prompt=True)
     return exporter
+
+
+# What nbconvert's HTML exporter does to a page once its template has written it, done on the tags themselves: it parses
+# the whole page (figures embedded, JupyterLab's stylesheet inlined) with BeautifulSoup to add three attributes and
+# writes it out again, about half of a page's rendering time.
+NOTEBOOK_ELEMENT = re.compile(r"""<[a-zA-Z][^>]*\sclass=(["'])(?:[^"']*\s)?jp-Notebook(?:\s[^"']*)?\1[^>]*>""")
+FOCUSABLE_DIV = re.compile(r"""<div\b(?P<attributes>[^>]*\sclass=(["'])(?:[^"']*\s)?"""
+                           r"""(?:jp-Cell-inputWrapper|jp-OutputArea-output)(?:\s[^"']*)?\2[^>]*?)\s*(?P<end>/?)>""")
+IMG_TAG = re.compile(r"<img\b(?P<attributes>[^>]*?)\s*(?P<end>/?)>")
+ALT_ATTRIBUTE = re.compile(r"""\salt\s*=""")
+TABINDEX_ATTRIBUTE = re.compile(r"""\stabindex\s*=\s*(["'])[^"']*\1|\stabindex\s*=\s*[^\s>]+""")
+
+
+def focusable(page: str) -> str:
+    """What nbconvert's HTML exporter adds to a page after its template: each cell's input and each output inside the
+    notebook's element made focusable (``tabindex="0"``), and an image with no alt text given a placeholder one.
+
+    >>> focusable('<body class="jp-Notebook"><div class="jp-OutputArea-output x"><img src="a.png"></div></body>')
+    '<body class="jp-Notebook"><div class="jp-OutputArea-output x" tabindex="0"><img src="a.png" alt="No description has been provided for this image"></div></body>'
+    """
+    page = IMG_TAG.sub(lambda m: m.group(0) if ALT_ATTRIBUTE.search(m.group("attributes")) else
+                       f'<img{m.group("attributes")} alt="No description has been provided for this image"{m.group("end")}>',
+                       page)
+    notebook = NOTEBOOK_ELEMENT.search(page)
+    if notebook is None:
+        return page
+    start = notebook.end()
+
+    def tab(m: re.Match) -> str:
+        attributes = TABINDEX_ATTRIBUTE.sub("", m.group("attributes"))
+        return f'<div{attributes} tabindex="0"{m.group("end")}>'
+
+    return page[:start] + FOCUSABLE_DIV.sub(tab, page[start:])
+
+
+def _without_soup(self, nb, resources=None, **kw):
+    """``HTMLExporter.from_notebook_node`` with its closing BeautifulSoup pass done by ``focusable`` instead."""
+    from nbconvert.exporters.templateexporter import TemplateExporter
+    from nbconvert.filters.highlight import Highlight2HTML
+    from nbconvert.filters.widgetsdatatypefilter import WidgetsDataTypeFilter
+
+    language = nb.metadata.get("language_info", {})
+    lexer = language.get("pygments_lexer", language.get("name", None))
+    self.register_filter("highlight_code", self.filters.get("highlight_code", Highlight2HTML(pygments_lexer=lexer, parent=self)))
+    resources = self._init_resources(resources)
+    self.register_filter("filter_data_type", WidgetsDataTypeFilter(notebook_metadata=self._nb_metadata, parent=self,
+                                                                   resources=resources))
+    page, resources = TemplateExporter.from_notebook_node(self, nb, resources, **kw)
+    return focusable(page), resources
+
+
+def prepare_exporters() -> None:
+    """Build the pages' and the slides' exporters and compile their templates (a page rendered first compiled them,
+    about a third of a second), on a notebook of one cell: done while a report waits for its first notebook."""
+    import nbformat
+
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# -"), nbformat.v4.new_code_cell("")])
+    for kind in ("page", "slides"):
+        _exporter(kind).from_notebook_node(nb)
 
 
 # The folder a report is built in before it is published whole (helpers.publish): '.<name>.tmp-<random>'.
