@@ -98,23 +98,50 @@ def subset_name(characters: str, font: Path) -> str:
 SUBSET_OPTIONS = {"layout_features": ["*"], "name_IDs": ["*"]}
 
 
-def write_fonts(pages: list[Path], folder: Path, cache: Path | None = None) -> list[Path]:
+def _subset_options():
+    from fontTools import subset  # heavy: only the report needs it
+
+    options = subset.Options()
+    for name, value in SUBSET_OPTIONS.items():
+        setattr(options, name, value)
+    return options
+
+
+class FontToCut:
+    """Noto Sans CJK SC read and its tables decoded ahead of the cut, for one ``write_fonts`` (a cut changes the font it
+    is given): about half the cut's time, spent while a report waits on its notebooks instead of after them all."""
+
+    def __init__(self):
+        from fontTools import subset
+
+        self.path = cjk_font_path()
+        self.font = subset.load_font(str(self.path), _subset_options())
+        for tag in self.font.keys():
+            self.font[tag]   # decoded now (fontTools decodes a table on first use)
+
+    def take(self, font: Path):
+        """The font read ahead, once, if it is ``font``; else None."""
+        prepared, self.font = self.font, None
+        return prepared if font == self.path else None
+
+
+def write_fonts(pages: list[Path], folder: Path, cache: Path | None = None, prepared: FontToCut | None = None) -> list[Path]:
     """Subset Noto Sans CJK SC to the CJK characters in ``pages``; write it and the CSS that uses it.
 
     A subset is cut once per set of characters and kept in ``cache`` (default ``FONT_CACHE``): a report rebuilt
     on the same document (another threshold, a fixed page) copies it instead of cutting the 16 MB font again.
+    ``prepared``: the font read ahead (``FontToCut``), cut here if a cut is needed.
     """
     text = "".join(page.read_text(encoding="utf-8") for page in pages)
     characters = "".join(sorted({c for c in set(text) if CJK_CHAR.match(c)})) or "中"  # each distinct character once
     font = cjk_font_path()
     kept = (FONT_CACHE if cache is None else cache) / subset_name(characters, font)
+    ahead = prepared.take(font) if prepared is not None else None   # taken here, cut or not: its memory goes with it
     if not kept.is_file():
         from fontTools import subset  # heavy: only the report needs it
 
-        options = subset.Options()
-        for name, value in SUBSET_OPTIONS.items():
-            setattr(options, name, value)
-        cut = subset.load_font(str(font), options)
+        options = _subset_options()
+        cut = ahead if ahead is not None else subset.load_font(str(font), options)
         subsetter = subset.Subsetter(options)
         subsetter.populate(text=characters)
         subsetter.subset(cut)

@@ -34,13 +34,13 @@ from ..publish import publishing
 from ..text.parse import parse_document, second_article_caveat
 from ..text.reader import InputError, read_document
 from ..text.variants import TRADITIONAL
-from .assets import FONT_CSS, REVEAL_DIR_NAME, ensure_reveal, offline_reveal, write_fonts
+from .assets import FONT_CSS, REVEAL_DIR_NAME, FontToCut, ensure_reveal, offline_reveal, write_fonts
 from .browser import write_handout
 from .errors import NotebookFailed, ReportError
 from .fonts import cjk_font_path
 from .kernels import warm_kernels
 from .notebooks import numbered_notebooks, run_notebook
-from .pages import render, write_index
+from .pages import prepare_exporters, render, write_index
 
 __all__ = ["NotebookFailed", "ReportError", "build_document_report", "build_report", "default_out", "document_notebooks",
            "require_both_parts", "write_report_tables"]
@@ -147,7 +147,15 @@ def build_document_report(source: Path, out_dir: Path, reveal: Path, notebooks: 
         # The analysis is built by the warm process the kernels are forked from (without one, here, while the first
         # kernels start and import; they wait for it: ``helpers.pipeline.load_analysis`` holds a lock while one
         # process builds it); the tables and each notebook read it from the cache.
+        # Meanwhile this process, which only waits, prepares what it does once the notebooks have run: the pages'
+        # templates, and the font the pages' subset is cut from.
+        prepared = None
         if kernels:
+            prepare_exporters()
+            try:
+                prepared = FontToCut()
+            except (OSError, ImportError):  # no font: cutting the subset says so, as before
+                prepared = None
             kernels.wait_ready()
         write_report_tables(source, out_dir / "tables", params)
         # the pages mark their Chinese with the document's script, so a browser picks the right glyph shapes
@@ -164,7 +172,7 @@ def build_document_report(source: Path, out_dir: Path, reveal: Path, notebooks: 
         executed_notebooks = [executed[notebook] for notebook in notebooks]
         write_index(out_dir, f"Report: {source.name}", executed_notebooks, chinese=chinese)
         write_fonts_beside(sorted(out_dir.glob("*/*.html")) + [out_dir / "index.html"], out_dir / "fonts",
-                           font_cut if handouts else None)
+                           font_cut if handouts else None, prepared)
         printed = [future.result() for future in handouts]
     except BaseException:
         # Ctrl-C, SIGTERM or a failed notebook: stop every kernel now rather than wait for them, so that
@@ -243,12 +251,13 @@ def print_handout(slides: Path, fonts: Path, font_cut: threading.Event) -> Path 
     return write_handout(slides, slides.with_name(slides.name.replace(".slides.html", ".pdf")))
 
 
-def write_fonts_beside(pages: list[Path], fonts: Path, after: threading.Event | None) -> None:
+def write_fonts_beside(pages: list[Path], fonts: Path, after: threading.Event | None,
+                       prepared: FontToCut | None = None) -> None:
     """The font subset of ``pages`` cut in a folder beside ``fonts``, then moved into it file by file (each move is
     atomic: a browser printing the handout reads the old font or the new one, never half of one), once ``after``
     is set (the handout's own font written)."""
     staging = fonts.with_name(f".{fonts.name}-cut")
-    written = write_fonts(pages, staging)
+    written = write_fonts(pages, staging, prepared=prepared)
     if after is not None:
         after.wait()
     fonts.mkdir(parents=True, exist_ok=True)
