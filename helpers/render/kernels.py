@@ -61,34 +61,77 @@ class WarmKernels:
         return self.server.stdout.readline().strip() == b"ready"
 
 
-@contextmanager
-def warm_kernels(source: Path | None = None, changes: dict | None = None):
-    """Start the warm process for the block's duration; yields its ``WarmKernels``. Given a document, the warm
-    process analyses it (``helpers.pipeline.load_analysis``: into the cache the report and the notebooks read) before
-    it forks kernels, so they start with everything the analysis loaded. The process ends when the block does."""
-    import json as json_module
-    import shutil
+#: The warm process started early (``prestart``), not yet given its document: (process, its folder, its socket).
+_prestarted = None
+
+
+def _start_server():
     import subprocess
     import tempfile
 
     folder = Path(tempfile.mkdtemp(prefix="kernels-"))  # a short path: a Unix socket's is limited to ~100 bytes
     path = folder / "warm.sock"
-    document = [str(source), json_module.dumps(changes or {})] if source is not None else []
     # its errors are the report's to find and say: it analyses the document again when this process could not
-    server = subprocess.Popen([sys.executable, "-m", "helpers.render.kernels", "serve", str(path), *document],
+    server = subprocess.Popen([sys.executable, "-m", "helpers.render.kernels", "serve", str(path)],
                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                               start_new_session=True)
+    return server, folder, path
+
+
+def prestart(arguments: list[str]) -> None:
+    """For ``python -m helpers report ARGUMENTS`` on one document, start the warm process now, before this process's
+    own imports (a second of them): it makes its imports meanwhile, on the other core, and ``warm_kernels`` gives it
+    its document. Not given one, it ends when this process does (its stdin closes), removing its folder. A folder or a
+    glob among the arguments (a corpus, whose reports start no warm process; or an output folder) starts nothing."""
+    global _prestarted
+    if _prestarted is None and not any(os.path.isdir(a) or any(c in a for c in "*?[") for a in arguments):
+        _prestarted = _start_server()
+
+
+def _give_document(server, source: Path | None, changes: dict | None) -> bool:
+    line = json.dumps({"source": str(source) if source is not None else None, "changes": changes or {}}) + "\n"
+    try:
+        server.stdin.write(line.encode("utf-8"))
+        server.stdin.flush()
+        return True
+    except OSError:  # it has ended
+        return False
+
+
+@contextmanager
+def warm_kernels(source: Path | None = None, changes: dict | None = None):
+    """Start the warm process for the block's duration (or take the one ``prestart`` started); yields its
+    ``WarmKernels``. Given a document, the warm process analyses it (``helpers.pipeline.load_analysis``: into the cache
+    the report and the notebooks read) before it forks kernels, so they start with everything the analysis loaded.
+    The process ends when the block does."""
+    global _prestarted
+    started, _prestarted = _prestarted, None
+    server, folder, path = started or _start_server()
+    if not _give_document(server, source, changes):
+        _stop(server, folder)
+        server, folder, path = _start_server()
+        _give_document(server, source, changes)
     try:
         yield WarmKernels(server, path)
     finally:
+        _stop(server, folder)
+
+
+def _stop(server, folder: Path) -> None:
+    import shutil
+    import subprocess
+
+    try:
         server.stdin.close()  # the warm process ends when its stdin does
-        try:
-            server.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-        server.stdout.close()
-        shutil.rmtree(folder, ignore_errors=True)
+    except OSError:
+        pass
+    try:
+        server.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
+    server.stdout.close()
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def manager_class(path: Path):
@@ -166,12 +209,28 @@ def _read_line(conn: socket.socket) -> str:
 
 # ---- the warm process ---------------------------------------------------------------------------
 
-def serve(path: str, source: str | None = None, changes: str = "{}") -> None:
-    """Listen at ``path``, import ``WARM_MODULES``, analyse ``source`` with ``changes`` (JSON) if given, say "ready" on
-    stdout, then fork a kernel for each launcher until stdin closes."""
+def _read_request() -> dict | None:
+    """The first line on stdin, ``{"source": …, "changes": {…}}`` (JSON); None once stdin is closed without one."""
+    data = b""
+    while not data.endswith(b"\n"):
+        chunk = os.read(sys.stdin.fileno(), 1)
+        if not chunk:
+            return None
+        data += chunk
+    try:
+        return json.loads(data.decode("utf-8"))
+    except ValueError:
+        return {}
+
+
+def serve(path: str) -> None:
+    """Listen at ``path``, import ``WARM_MODULES``, read the document on stdin (``warm_kernels`` writes it), analyse its
+    ``source`` with its ``changes`` if given, say "ready" on stdout, then fork a kernel for each launcher until stdin
+    closes. Started early (``prestart``) and never given a document, it ends, removing its folder."""
     import gc
     import importlib
     import select
+    import shutil
 
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     listener.bind(path)  # first: launchers may connect while the imports below run
@@ -185,9 +244,14 @@ def serve(path: str, source: str | None = None, changes: str = "{}") -> None:
             importlib.import_module(name)
         except Exception:  # noqa: BLE001 - a module that fails here fails in its notebook, which says why
             pass
-    if source:
+    request = _read_request()
+    if request is None:   # the process that started it ended (or made no report)
+        listener.close()
+        shutil.rmtree(Path(path).parent, ignore_errors=True)
+        return
+    if request.get("source"):
         try:
-            importlib.import_module("helpers.pipeline").load_analysis(source, **json.loads(changes))
+            importlib.import_module("helpers.pipeline").load_analysis(request["source"], **(request.get("changes") or {}))
         except Exception:  # noqa: BLE001 - the report analyses it again, and says what is wrong
             pass
     warm_caches()
@@ -302,8 +366,8 @@ def _exit_with(conn: socket.socket) -> None:
 
 
 if __name__ == "__main__":
-    if sys.argv[1:2] == ["serve"]:
-        serve(*sys.argv[2:5])
+    if sys.argv[1:2] == ["serve"] and len(sys.argv) == 3:
+        serve(sys.argv[2])
     elif sys.argv[1:2] == ["launch"]:
         launch(sys.argv[2], sys.argv[3:])
     else:
