@@ -9,6 +9,7 @@ import nbformat
 import pytest
 
 from helpers.paths import MEMO_ENV
+from helpers.render import kernels
 from helpers.render.kernels import manager_class, warm_kernels
 from helpers.render.notebooks import run_notebook
 
@@ -56,3 +57,27 @@ def test_the_warm_process_ends_with_its_block():
 def test_the_module_refuses_an_unknown_command_in_one_line(arguments):
     done = subprocess.run([sys.executable, "-m", "helpers.render.kernels", *arguments], capture_output=True, text=True)
     assert done.returncode != 0 and len(done.stderr.strip().splitlines()) == 1 and "usage" in done.stderr
+
+
+def test_a_prestarted_warm_process_is_the_one_the_report_takes(tmp_path, monkeypatch):
+    monkeypatch.setattr(kernels, "_prestarted", None)
+    kernels.prestart([str(tmp_path)])  # a folder among the arguments (a corpus): nothing started
+    assert kernels._prestarted is None
+    kernels.prestart(["made-up.txt", "--param", "z_threshold=1.2"])
+    started = kernels._prestarted
+    assert started is not None
+    with warm_kernels() as warm:
+        assert warm.server is started[0] and kernels._prestarted is None
+        assert warm.wait_ready()
+    assert started[0].poll() is not None and not started[1].exists()
+
+
+def test_a_prestarted_warm_process_never_given_a_document_ends_and_removes_its_folder(monkeypatch):
+    monkeypatch.setattr(kernels, "_prestarted", None)
+    kernels.prestart([])
+    server, folder, _ = kernels._prestarted
+    monkeypatch.setattr(kernels, "_prestarted", None)
+    server.stdin.close()  # what the command's exit does
+    assert server.wait(timeout=60) == 0
+    server.stdout.close()
+    assert not folder.exists()
