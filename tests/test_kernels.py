@@ -14,7 +14,7 @@ from helpers.render.kernels import manager_class, warm_kernels
 from helpers.render.notebooks import run_notebook
 
 PROBE = f"""import os, sys, json
-print(json.dumps({{"cwd": os.getcwd(), "pandas": "pandas" in sys.modules, "pid": os.getpid(),
+print(json.dumps({{"cwd": os.getcwd(), "pandas": "pandas" in sys.modules, "pid": os.getpid(), "session": os.getsid(0),
                    "parent": os.environ.get("JPY_PARENT_PID", ""), "drawn": os.environ.get("{MEMO_ENV}", "")}}))"""
 
 
@@ -37,6 +37,8 @@ def test_a_warm_kernel_runs_in_its_notebooks_folder_with_the_imports_done(tmp_pa
     assert first["cwd"] == str(tmp_path / "a") and second["cwd"] == str(tmp_path / "b")
     assert first["pandas"] and second["pandas"]  # imported before the fork, not by the probe
     assert first["pid"] != second["pid"] and first["parent"]  # two processes, each told its manager
+    # each in a session of its own, as jupyter_client starts a kernel (the scheduler shares a loaded machine by session)
+    assert first["session"] == first["pid"] and second["session"] == second["pid"]
     # one drawing memo for the report's kernels, in the warm process's own folder (removed with it)
     assert first["drawn"] == second["drawn"] and first["drawn"].endswith("/drawn")
     assert not (Path(first["drawn"]).exists())

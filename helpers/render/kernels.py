@@ -322,6 +322,10 @@ def _kernel(conn: socket.socket, fds: list[int], request: dict, drawn: Path | No
     draws it first)."""
     code = 1
     try:
+        # A session of its own, as jupyter_client starts every kernel (``start_new_session``): with Linux's autogroup
+        # scheduling a loaded machine shares its cores between sessions, and five kernels left in the warm process's
+        # one session shared one kernel's share. It still ends with its launcher (``_exit_with``).
+        os.setsid()
         for target, fd in enumerate(fds):
             os.dup2(fd, target)
             os.close(fd)
