@@ -1,8 +1,11 @@
 """helpers.render.kernels: a kernel forked from the warm process is a kernel of its own, in its notebook's folder."""
 
 import json
+import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import nbformat
@@ -83,3 +86,25 @@ def test_a_prestarted_warm_process_never_given_a_document_ends_and_removes_its_f
     assert server.wait(timeout=60) == 0
     server.stdout.close()
     assert not folder.exists()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the parent-death signal is Linux's")
+def test_a_kernel_out_of_the_warm_process_group_still_dies_with_it():
+    read, write = os.pipe()
+    warm = os.fork()
+    if warm == 0:  # stands for the warm process: forks a "kernel" that asks to die with it, then waits to be killed
+        if os.fork() == 0:
+            os.setsid()
+            kernels._die_with(os.getppid())
+            os.write(write, f"{os.getpid()}\n".encode())
+            time.sleep(60)
+            os._exit(0)
+        time.sleep(60)
+        os._exit(0)
+    kernel = int(os.read(read, 64).decode())
+    os.kill(warm, signal.SIGKILL)
+    os.waitpid(warm, 0)
+    deadline = time.monotonic() + 30
+    while os.path.exists(f"/proc/{kernel}") and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not os.path.exists(f"/proc/{kernel}") or open(f"/proc/{kernel}/stat", "rb").read().rsplit(b")", 1)[1].split()[0] == b"Z"

@@ -273,9 +273,10 @@ def serve(path: str) -> None:
             except (OSError, ValueError):
                 conn.close()
                 continue
+            warm = os.getpid()
             if os.fork() == 0:
                 listener.close()
-                _kernel(conn, fds, request, drawn)  # never returns
+                _kernel(conn, fds, request, drawn, warm)  # never returns
             conn.close()
             for fd in fds:
                 os.close(fd)
@@ -316,7 +317,26 @@ def _reap() -> None:
             return
 
 
-def _kernel(conn: socket.socket, fds: list[int], request: dict, drawn: Path | None = None) -> None:
+#: Linux's ``prctl`` option that sends a signal to a process when its parent dies.
+PR_SET_PDEATHSIG = 1
+
+
+def _die_with(parent: int | None) -> None:
+    """Have the kernel killed when the warm process dies (Linux): out of its process group, a kernel is no longer
+    killed with it when a stopped report kills the group; a warm process already gone: exit now."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        except Exception:  # noqa: BLE001 - without it the kernel still ends with its launcher
+            pass
+    if parent is not None and os.getppid() != parent:
+        os._exit(1)
+
+
+def _kernel(conn: socket.socket, fds: list[int], request: dict, drawn: Path | None = None,
+            parent: int | None = None) -> None:
     """In the forked child: become the kernel the launcher asked for, as ``python -m ipykernel_launcher`` would; its
     figures shared with the report's other kernels through ``drawn`` (each figure drawn once, whichever notebook
     draws it first)."""
@@ -324,8 +344,10 @@ def _kernel(conn: socket.socket, fds: list[int], request: dict, drawn: Path | No
     try:
         # A session of its own, as jupyter_client starts every kernel (``start_new_session``): with Linux's autogroup
         # scheduling a loaded machine shares its cores between sessions, and five kernels left in the warm process's
-        # one session shared one kernel's share. It still ends with its launcher (``_exit_with``).
+        # one session shared one kernel's share. It still ends with its launcher (``_exit_with``) and, on Linux, with
+        # the warm process (``_die_with``).
         os.setsid()
+        _die_with(parent)
         for target, fd in enumerate(fds):
             os.dup2(fd, target)
             os.close(fd)
