@@ -411,6 +411,71 @@ def test_a_hedge_added_to_the_chinese_never_sharpens(zh, en, hedge):
     assert RANK[certainty_of(hedge + zh, en)] <= RANK[certainty_of(zh, en)]
 
 
+
+@pytest.mark.parametrize("zh, en, expected", [
+    # deontic modals: a licence's 'may' of permission and 'may not' of prohibition are no dropped hedge
+    ("被许可人不得将本模型用于违法用途。", "The Licensee may not use the Model for unlawful purposes.", "unchanged"),
+    ("许可方有权终止本许可。", "The Licensor may terminate this License.", "unchanged"),
+    ("本模型不能用于商业用途。", "The Model may not be used for commercial purposes.", "unchanged"),
+    ("您不得使用本模型从事违法活动。", "You must not use the Model for illegal activities.", "unchanged"),
+    # 不可能 is a certain negative, not a hedge; 不大可能, 很难说 are hedges
+    ("这是不可能的。", "This is impossible.", "unchanged"),
+    ("这不大可能发生。", "This is unlikely to happen.", "unchanged"),
+    ("很难说这个方法更好。", "This method is better.", "softened"),
+    # the technical 'absolute' and the determiner 一定 ('a certain') are no boosters
+    ("我们使用绝对位置编码。", "We use absolute position encoding.", "unchanged"),
+    ("误差的绝对值小于 0.1。", "The absolute error is below 0.1.", "unchanged"),
+    ("在一定条件下，该模型可以复现结果。", "Under certain conditions, the model reproduces the results.", "unchanged"),
+    ("训练需要一定时间。", "Training takes a certain time.", "unchanged"),
+    ("这一定会改变世界。", "This will change the world.", "sharpened"),              # 一定 the booster still weighs
+    # renderings of intensifiers: 'not at all', 'fundamentally', 'in fact', 'notably', 'much', 'by a large margin'
+    ("这个问题根本没有解决。", "The problem was not solved at all.", "unchanged"),
+    ("它在根本上改变了训练方式。", "It fundamentally changes how we train.", "unchanged"),
+    ("实际上，这个方法更简单。", "In fact, this method is simpler.", "unchanged"),
+    ("推理速度显著提升。", "Inference speed improves notably.", "unchanged"),
+    ("推理速度大幅提升。", "Inference is much faster.", "unchanged"),
+    ("该模型大幅领先于基线。", "The model beats the baseline by a large margin.", "unchanged"),
+    ("推理速度显著提升。", "Inference speed improves.", "sharpened"),                # added, nothing renders it
+    ("我们坚信这是未来的方向。", "We believe this is the future.", "sharpened"),      # conviction over a weak hedge
+    # obligations a booster of obligation renders
+    ("一定要先安装依赖。", "Make sure to install the dependencies first.", "unchanged"),
+    ("必须先安装依赖。", "It is necessary to install the dependencies first.", "unchanged"),
+    # the writer's perspective, and opinion verbs that render it
+    ("在我看来，这个方法更好。", "In my view, this method is better.", "unchanged"),
+    ("在我看来，这个方法更好。", "This method is better.", "softened"),
+    ("作者认为多智能体系统很脆弱。", "In my view, multi-agent systems are fragile.", "unchanged"),
+    ("作者认为这个方法更好。", "This method is better.", "unchanged"),                # 认为 alone weighs nothing
+    # 'in most cases' is one hedge on both sides
+    ("大多数情况下，单智能体就足够了。", "In most cases, a single agent is enough.", "unchanged"),
+    ("大多数情况下，单智能体就足够了。", "A single agent is enough.", "softened"),
+    # quantities with their modifiers and negations
+    ("几乎所有用户都满意。", "Nearly all users are satisfied.", "unchanged"),
+    ("所有用户都满意。", "Nearly all users are satisfied.", "sharpened"),
+    ("有些任务不适合多智能体。", "Not all tasks suit multi-agent systems.", "unchanged"),
+    ("并非所有任务都适合多智能体。", "Some tasks suit multi-agent systems.", "unchanged"),
+    ("每个词并不是同等重要的。", "Not every word is equally important.", "unchanged"),   # partial negation
+    ("每个词都不是同等重要的。", "Some words are not equally important.", "sharpened"),  # 都不是: none of them
+    ("最重要的是，很多用户喜欢它。", "Most importantly, users like it.", "unchanged"),   # 'most' of a superlative
+])
+def test_certainty_deontic_modals_determiners_renderings_and_quantity_scope(zh, en, expected):
+    assert certainty_of(zh, en) == expected
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(["每个", "所有", "一些", "很多", "词", "模型", "都", "并不是", "不是", "并非", "重要",
+                                 "，", "。"]), min_size=1, max_size=12).map("".join))
+def test_a_partial_negation_only_lowers_a_universal_quantifier_in_its_own_clause(text):
+    matcher = F._certainty_matchers()["quantity"]
+    cues = [c for c in F.find_cues(matcher, text) if not c[2].startswith("not_")]
+    scoped = F.partial_negation_scope(text, cues)
+    assert [(a, b) for a, b, _ in scoped] == [(a, b) for a, b, _ in cues]
+    for (a, b, before), (_, _, after) in zip(cues, scoped):
+        assert after == before or (before == "quantity_all" and after == "quantity_some")
+        if after != before:   # lowered: a partial negation follows in the quantifier's clause, not right after 都
+            clause = re.split("[，。]", text[b:])[0]
+            assert any(n in clause for n in ("并不是", "不是", "并非"))
+
+
 def test_voice_attributed_reattributed_and_plain():
     shifts = F.voice_shift(ALIGNMENT, CLAIMS).set_index("zh_claim_id")
     assert shifts.loc[1, "voice_shift"] == "attributed"       # author's plain claim → 作者认为

@@ -296,8 +296,10 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
         out = []
         for i in ids:
             text = info.at[i, "text"]
-            out += [label + ":" + text[a:b] for a, b, label in find_cues(extra[kind], text, tok)
-                    if not label.startswith("not_")]
+            cues = [c for c in find_cues(extra[kind], text, tok) if not c[2].startswith("not_")]
+            if kind == "quantity":
+                cues = partial_negation_scope(text, cues, tok)
+            out += [label + ":" + text[a:b] for a, b, label in cues]
         return out
 
     def level(cues: list[str], kind: str, renderings: list[str]) -> int:
@@ -372,6 +374,36 @@ def _is_weak(cue: str, weak: tuple[set[str], tuple[str, ...]]) -> bool:
 #: The quantity scale of cues.csv (every > most > many > some): where both versions quantify, a step down the
 #: scale softens ("Most developers" → 很多开发者), a step up sharpens ("many" → 大多数).
 QUANTITY_SCALE = {"quantity_all": 4, "quantity_most": 3, "quantity_many": 2, "quantity_some": 1}
+
+
+#: Where a clause ends: a universal quantifier's negation must stand in the quantifier's own clause.
+CLAUSE_ENDS = frozenset("，,；;。！？!?：:\n")
+
+
+def partial_negation_scope(text: str, cues: list[tuple[int, int, str]], tokenizer: Tokenizer | None = None
+                           ) -> list[tuple[int, int, str]]:
+    """Quantity cues with a negation's scope: a Chinese universal quantifier (``quantity_all``: 每个, 所有) that a
+    partial negation (cues.csv ``partial_negation``: 并不是, 并非, 不都) follows in its own clause says "not every",
+    a step down to ``quantity_some`` (每个词并不是同等重要 for "not every word is equally important"); 都不是 (none
+    of them) is a whole negation and keeps the quantifier's step.
+
+    >>> partial_negation_scope("每个词并不是同等重要。", [(0, 2, "quantity_all")])
+    [(0, 2, 'quantity_some')]
+    >>> partial_negation_scope("每个词都不是同等重要。", [(0, 2, "quantity_all")])
+    [(0, 2, 'quantity_all')]
+    """
+    if not HAN.search(text) or not any(label == "quantity_all" for _, _, label in cues):
+        return cues
+    negations = [(a, b) for a, b, label in find_cues(_category_matcher("partial_negation"), text, tokenizer)
+                 if label == "partial_negation" and not (a > 0 and text[a - 1] == "都")]
+    out = []
+    for a, b, label in cues:
+        if label == "quantity_all":
+            end = next((k for k in range(b, len(text)) if text[k] in CLAUSE_ENDS), len(text))
+            if any(b <= x and y <= end for x, y in negations):
+                label = "quantity_some"
+        out.append((a, b, label))
+    return out
 
 
 def _certainty_matchers() -> dict[str, CueMatcher]:
