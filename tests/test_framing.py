@@ -456,6 +456,17 @@ def test_a_hedge_added_to_the_chinese_never_sharpens(zh, en, hedge):
     ("每个词并不是同等重要的。", "Not every word is equally important.", "unchanged"),   # partial negation
     ("每个词都不是同等重要的。", "Some words are not equally important.", "sharpened"),  # 都不是: none of them
     ("最重要的是，很多用户喜欢它。", "Most importantly, users like it.", "unchanged"),   # 'most' of a superlative
+    # 可能 of 'makes possible' and 'if possible'; degree boosters and their Chinese renderings
+    ("该工具使在单卡上训练大模型成为可能。", "The tool enables training large models on one GPU.", "unchanged"),
+    ("如果可能的话，请使用 GPU。", "Use a GPU.", "unchanged"),
+    ("该系统可以训练大得多的模型。", "The system can train significantly larger models.", "unchanged"),
+    ("它的速度远远超过基线。", "It is by far faster than the baseline.", "unchanged"),
+    ("吞吐量大为提升。", "Throughput improves dramatically.", "unchanged"),
+    ("成本大幅下降。", "Costs drop drastically.", "unchanged"),
+    ("成本下降了。", "Costs drop drastically.", "softened"),                         # dropped in a close rendering
+    ("当然，你也可以使用 CPU。", "Naturally, you can also use a CPU.", "unchanged"),
+    ("这势必改变行业。", "This will inevitably change the industry.", "unchanged"),
+    ("它比基线快得多。", "It is faster than the baseline.", "unchanged"),             # 得多 renders, never weighs
 ])
 def test_certainty_deontic_modals_determiners_renderings_and_quantity_scope(zh, en, expected):
     assert certainty_of(zh, en) == expected
