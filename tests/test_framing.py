@@ -472,6 +472,28 @@ def test_certainty_deontic_modals_determiners_renderings_and_quantity_scope(zh, 
     assert certainty_of(zh, en) == expected
 
 
+
+@pytest.mark.parametrize("zh, expected", [
+    ("该模型可能产生幻觉。", "unchanged"),        # 可能: a possibility, which 'can' in the group renders
+    ("该模型也许会产生幻觉。", "unchanged"),
+    ("该模型不一定产生幻觉。", "softened"),       # 'not necessarily' says more than 'can'
+    ("该模型在一定程度上产生幻觉。", "softened"),
+])
+def test_a_modal_anywhere_in_a_linked_group_renders_only_a_hedge_of_possibility(zh, expected):
+    from helpers.tables.claims import find_cues
+    from helpers.tables.entities import tokenizer_for
+
+    def cues(text, kind):
+        tokens = tokenizer_for().tokenize(text) if HAN_TEXT.search(text) else None
+        return "|".join(find_cues(text, kind, tokens=tokens))
+
+    en = ["The model is small.", "It can produce hallucinations."]
+    claims = make_claims([(1, "commentary", "paragraph", 0, zh, "commentator", cues(zh, "hedge"), cues(zh, "booster"))]
+                         + [(2 + k, "original", "paragraph", 0, t, "plain", cues(t, "hedge"), cues(t, "booster"))
+                            for k, t in enumerate(en)])
+    group = make_alignment([(1, 2, 0.5, "summarises"), (1, 3, 0.5, "summarises")])
+    assert F.certainty_shift(group, claims)["certainty_shift"].tolist() == [expected]
+
 @settings(max_examples=80, deadline=None)
 @given(st.lists(st.sampled_from(["每个", "所有", "一些", "很多", "词", "模型", "都", "并不是", "不是", "并非", "重要",
                                  "，", "。"]), min_size=1, max_size=12).map("".join))

@@ -270,7 +270,9 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
     the two hedges are. A hedge counts −1 and a booster +1; the weak cues of cues.csv (weak_hedge, weak_booster:
     "would", "often", 通常, 所有) and the modals that can render a possibility (category ``modal``: 会, 可以, "can")
     never count by themselves, but they do render a cue of their kind on the other side ("can be quite technical"
-    → 可能相当技术化 is unchanged); so do the obligations (category ``obligation``: "shall", "required", 应当, 需要)
+    → 可能相当技术化 is unchanged; over a link to several English sentences an English modal renders only Chinese
+    hedges of possibility, category ``possibility``: 可能, 也许, so "It is small. It can fail." → 它可能出错 is
+    unchanged while 不一定 there still softens); so do the obligations (category ``obligation``: "shall", "required", 应当, 需要)
     for a booster of obligation ("shall provide" → 必须提供, "must install" → 需要安装: unchanged). Quantities (categories ``quantity_all`` > ``quantity_most`` > ``quantity_many``
     > ``quantity_some``: "every" 所有, "most" 大多数, "many" 很多, "some" 一些) count where both sides quantify and the
     Chinese goes up or down the scale ("Most developers" → 很多开发者: softened), over a link to at most
@@ -289,6 +291,7 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
     groups = _groups(alignment)
     fan_in = _links(alignment).groupby("en_claim_id")["zh_claim_id"].nunique()
     weak = _weak_cues()
+    possibility = _cue_forms("possibility")
     extra = _certainty_matchers()
     tok = tokenizer or tokenizer_for()
 
@@ -313,7 +316,9 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
         zh_h, zh_b = _cues(info.at[zh_id, "hedges"]), _cues(info.at[zh_id, "boosters"])
         en_h = [c for i in en_ids for c in _cues(info.at[i, "hedges"])]
         en_b = [c for i in en_ids for c in _cues(info.at[i, "boosters"])]
-        zh_m, en_m = found([zh_id], "modal"), found(en_ids, "modal") if len(en_ids) == 1 else []
+        zh_m = found([zh_id], "modal")
+        en_m = found(en_ids, "modal") if len(en_ids) == 1 or (zh_h and all(_is_weak(c, possibility) for c in zh_h)) \
+            else []
         zh_o, en_o = found([zh_id], "obligation"), found(en_ids, "obligation") if len(en_ids) == 1 else []
         zh_q, en_q = found([zh_id], "quantity"), found(en_ids, "quantity")
         one = len(en_ids) == 1
@@ -354,14 +359,16 @@ def rendering_ratio(zh: str, en: str) -> float:
 def _weak_cues() -> dict[str, tuple[set[str], tuple[str, ...]]]:
     """hedge / booster → the cues (case folded) of cues.csv's weak_hedge / weak_booster, shown, not weighed: those
     matched whole, and the stems of those matched as a prefix (彻底 finds 彻底解决) or with a trailing *."""
+    return {kind: _cue_forms("weak_" + kind) for kind in ("hedge", "booster")}
+
+
+def _cue_forms(category: str) -> tuple[set[str], tuple[str, ...]]:
+    """The cues (case folded) of one cues.csv category: those matched whole, and the stems of those matched as a
+    prefix or with a trailing * (``_is_weak`` tests a cue found verbatim against them)."""
     cues = load_cues()
-    out = {}
-    for kind in ("hedge", "booster"):
-        rows = cues[cues["category"] == "weak_" + kind]
-        stem = (rows["match"] == "prefix") | rows["cue"].str.endswith("*")
-        out[kind] = (set(rows.loc[~stem, "cue"].str.casefold()),
-                     tuple(rows.loc[stem, "cue"].str.rstrip("*").str.casefold()))
-    return out
+    rows = cues[cues["category"] == category]
+    stem = (rows["match"] == "prefix") | rows["cue"].str.endswith("*")
+    return (set(rows.loc[~stem, "cue"].str.casefold()), tuple(rows.loc[stem, "cue"].str.rstrip("*").str.casefold()))
 
 
 def _is_weak(cue: str, weak: tuple[set[str], tuple[str, ...]]) -> bool:
