@@ -467,6 +467,10 @@ def test_a_hedge_added_to_the_chinese_never_sharpens(zh, en, hedge):
     ("当然，你也可以使用 CPU。", "Naturally, you can also use a CPU.", "unchanged"),
     ("这势必改变行业。", "This will inevitably change the industry.", "unchanged"),
     ("它比基线快得多。", "It is faster than the baseline.", "unchanged"),             # 得多 renders, never weighs
+    # evidential and expectation hedges rendered: 据报道, 据悉 for 'reportedly', 预期 for 'expected to'
+    ("据报道，该公司将发布新模型。", "The company will reportedly release a new model.", "unchanged"),
+    ("据报道，该公司将发布新模型。", "The company will release a new model, a newspaper reported.", "unchanged"),
+    ("该方法预期将降低成本。", "The method is expected to lower costs.", "unchanged"),
 ])
 def test_certainty_deontic_modals_determiners_renderings_and_quantity_scope(zh, en, expected):
     assert certainty_of(zh, en) == expected
