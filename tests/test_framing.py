@@ -444,7 +444,7 @@ def test_a_hedge_added_to_the_chinese_never_sharpens(zh, en, hedge):
     ("在我看来，这个方法更好。", "In my view, this method is better.", "unchanged"),
     ("在我看来，这个方法更好。", "This method is better.", "softened"),
     ("作者认为多智能体系统很脆弱。", "In my view, multi-agent systems are fragile.", "unchanged"),
-    ("作者认为这个方法更好。", "This method is better.", "unchanged"),                # 认为 alone weighs nothing
+    ("作者认为这个方法更好。", "This method is better.", "unchanged"),                # 认为 reports, no hedge
     # 'in most cases' is one hedge on both sides
     ("大多数情况下，单智能体就足够了。", "In most cases, a single agent is enough.", "unchanged"),
     ("大多数情况下，单智能体就足够了。", "A single agent is enough.", "softened"),
