@@ -536,6 +536,9 @@ def test_voice_quote_absorbed():
     ("根据 InstructGPT，这种检查点更好。", "According to InstructGPT, such checkpoints are better.", "attributed"),
     ("作者认为出口将受限。", "Exports will be limited, a US official said.", "reattributed"),  # credited to the author
     ("据该官员称，出口将受限。", "Exports will be limited, a US official said.", "attributed"),   # the source kept
+    ("需求不会停止增长。", "It does not give me the impression that demand will stop growing.", "absorbed"),
+    ("作者认为需求不会停止增长。", "It does not give me the impression that demand will stop growing.", "attributed"),
+    ("需求不会停止增长。", "We heard that demand will keep growing.", "absorbed"),   # hearsay, the mark dropped
 ])
 def test_voice_reads_attribution_of_news_translation_and_commentary(zh, en, expected):
     from helpers.tables.claims import decide_voice
