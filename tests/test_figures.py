@@ -346,3 +346,13 @@ def test_the_strip_greys_the_themes_whose_gap_is_not_stated_and_says_so():
     assert fig._supxlabel.get_text().startswith("pale and dotted, gap not stated: 1 of 2 themes")
     assert "fewer than 3 sentences touch it on the side that uses it more" in fig._supxlabel.get_text()
     assert figures.plot_theme_strip(positions, spans, ["technology", "morality"])._supxlabel is None
+
+
+def test_a_theme_no_sentence_touches_is_no_thin_bar_on_either_chart():
+    """The note under a chart counts the themes or frames left out for resting on one or two sentences; one with no
+    sentence at all (the theme table lists every theme, the frame mix only those found) is not among them."""
+    from helpers.render.figures import _thin
+
+    table = pd.DataFrame({"theme": ["economic", "economic", "talent", "talent", "openness", "openness"],
+                          "version": ["zh", "en"] * 3, "hits": [0, 0, 1, 2, 5, 0]})
+    assert _thin(table, "theme", "hits", 3) == ["talent"]

@@ -231,11 +231,13 @@ def plot_theme_strip(positions: pd.DataFrame, spans: pd.DataFrame, themes: list[
 
 
 def _thin(table: pd.DataFrame, key: str, count: str, least: int) -> list[str]:
-    """The ``key`` values (themes, frames) whose ``count`` of sentences is under ``least`` in every version."""
+    """The ``key`` values (themes, frames) that some sentence touches but whose ``count`` of sentences is under
+    ``least`` in every version; one no sentence touches is no thin bar, so the theme chart (whose table lists every
+    theme) and the frame chart (only the frames found) count alike."""
     if not least or table.empty:
         return []
     most = table.groupby(key, sort=False)[count].max()
-    return [k for k, n in most.items() if int(n) < least]
+    return [k for k, n in most.items() if 0 < int(n) < least]
 
 
 def _thin_note(thin: list[str], least: int, noun: str) -> str:
