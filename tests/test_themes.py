@@ -423,3 +423,14 @@ def test_theme_hits_on_the_tuning_theme_gold_are_in_their_frames_sense():
     # the two annotators differ on 27 of 802 hits (kappa 0.77): under a tenth of any document's hits
     whole = table[table["scope"] == "all frames"]
     assert (whole["disputed"] * 10 <= whole["hits"]).all()
+
+
+def test_subagents_are_technology_as_their_chinese_is():
+    """agent* reaches no compound; subagent* and sub agent* do, as 代理 (a jieba token) reaches 子代理."""
+    claims = claims_table([(1, "original", "en", "The lead spawns subagents in parallel."),
+                           (2, "original", "en", "Two sub-agents read the files."),
+                           (3, "original", "en", "The subway ran late, said the subeditor."),
+                           (4, "commentary", "zh", "主代理再派出子代理并行检索。")])
+    hits = themes.theme_hits(claims)
+    tech = hits.loc[hits["theme"] == "technology", "claim_id"].tolist()
+    assert tech == [1, 2, 4]
