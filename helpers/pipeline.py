@@ -184,7 +184,8 @@ def run(text: str, params: Params = Params(), *, gazetteer: pd.DataFrame | None 
         shifts=fr.shift_counts(framing),
         theme_lexicon=lexicon, theme_hits=hits, theme_share=theme_share(claims, hits, lexicon),
         labs=lab_mentions(mentions, gazetteer, types=params.lab_types, claims=claims),
-        caveats=caveats(claims, tables.blocks, alignment, script=view.script), tokenizer=tokenizer, cuts=cuts,
+        caveats=caveats(claims, tables.blocks, alignment, script=view.script,
+                        order_window=params.align.order_window), tokenizer=tokenizer, cuts=cuts,
     )
     return on_source(analysis, view)
 

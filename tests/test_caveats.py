@@ -127,10 +127,14 @@ def test_few_links_says_how_many_were_withheld_as_unsure():
     claims, blocks, alignment = document([ZH] * 10, [EN] * 10, {0: 0, 1: 4})
     alignment.loc[[5, 6, 7], "relation"] = UNSURE
     table = caveats(claims, blocks, alignment).set_index("kind")
-    assert table.loc["few_links", "evidence"] == ("only 2 of 10 Chinese sentences linked to the English; 3 more "
-                                                  "withheld as unsure (their best match neither follows the English's "
-                                                  "order nor stands clear of another place in it; some may have no "
-                                                  "source in the English at all)")
+    assert table.loc["few_links", "evidence"] == (
+        "only 2 of 10 Chinese sentences linked to the English; 3 more withheld as unsure (the paragraph each matches "
+        "best is not both at most 2 paragraphs after the link kept before it and at most 2 before the one kept after "
+        "it, and does not stand far enough above every other place in the English to be linked on its own; some may "
+        "have no source in the English at all)")
+    # the reason names the aligner's window as the run's parameters set it
+    wider = caveats(claims, blocks, alignment, order_window=5).set_index("kind")
+    assert "at most 5 paragraphs after" in wider.loc["few_links", "evidence"]
 
 
 # ---- the kind of a document: more than its link share (issue 11) -------------------------------------------------

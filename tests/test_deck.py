@@ -286,8 +286,10 @@ def test_the_asides_list_counts_the_sentences_held_back_as_unsure():
                          "relation": ["summarises", "unsure", "unsure", "addition", "addition"]})
     assert deck.quote_lines(quoted, alignment=more).endswith(
         "- 1 of the 2 sentences linked to no English is quoted above; 2 more Chinese sentences have no link: the aligner "
-        "held them back as unsure (their best match neither follows the English's order nor stands clear of another "
-        "place in it; some may have no source in the English at all)")
+        "held them back as unsure (the paragraph each matches best is not both at most 2 paragraphs after the link "
+        "kept before it and at most 2 before the one kept after it, and does not stand far enough above every other "
+        "place in the English to be linked on its own; some may have no source in the English at all)")
+    assert "at most 4 paragraphs after" in deck.quote_lines(quoted, alignment=more, order_window=4)
 
 
 def test_mention_title_says_only_where_a_version_names_one_lab():

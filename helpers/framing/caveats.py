@@ -35,6 +35,7 @@ from ..patterns import ENDS_SENTENCE, ENDS_WITH_COLON, HAN, LATIN_LETTER, WORD_R
 from ..tables.entities import tokenizer_for
 from ..text.variants import TRADITIONAL, detect_script
 from ..vocab import CueMatcher, load_cues
+from ..params import DEFAULTS
 
 #: The Chinese's weight (Han characters) under this share of the English's (Latin letters / 3) reads as a summary.
 #: Measured on the tuning half: translations 0.80–0.97, summaries 0.12–0.34.
@@ -311,9 +312,21 @@ def _quoted(text: str) -> str:
     return text if len(text) <= QUOTED_CHARS else text[:QUOTED_CHARS] + "…"
 
 
-def caveats(claims: pd.DataFrame, blocks: pd.DataFrame, alignment: pd.DataFrame, *, script: str | None = None) -> pd.DataFrame:
+def unsure_reason(order_window: int = DEFAULTS.align.order_window) -> str:
+    """Why the aligner held a summary's sentences back as unsure, as its rule is (``align.decode``: a link needs the
+    kept links on both sides of it within ``order_window`` paragraphs, or a margin over every other place that grows
+    as that support shrinks), not as 'out of order': a short summary of a long post can follow the English's order
+    and still sit far from the one link kept before it."""
+    return (f"the paragraph each matches best is not both at most {order_window} paragraphs after the link kept "
+            f"before it and at most {order_window} before the one kept after it, and does not stand far enough above "
+            "every other place in the English to be linked on its own; some may have no source in the English at all")
+
+
+def caveats(claims: pd.DataFrame, blocks: pd.DataFrame, alignment: pd.DataFrame, *, script: str | None = None,
+            order_window: int = DEFAULTS.align.order_window) -> pd.DataFrame:
     """Every caveat that holds for the document (CAVEAT_COLUMNS), in CAVEAT_KINDS order. ``script``: the source's
-    script when the tables were built on a Simplified view of it (else detected from the Chinese claims)."""
+    script when the tables were built on a Simplified view of it (else detected from the Chinese claims);
+    ``order_window``: the aligner's, for the reason given for sentences held back as unsure."""
     rows: list[tuple[str, str, str]] = []
     zh = _content(claims, PART_COMMENTARY)
     zh_weight, en_weight = _weights(claims)
@@ -392,8 +405,6 @@ def caveats(claims: pd.DataFrame, blocks: pd.DataFrame, alignment: pd.DataFrame,
     if held and share < FEW_LINKS_MAX_SHARE:
         unsure = int((sentences["relation"] == UNSURE).sum())
         rows.append(("few_links", f"only {linked} of {held} Chinese {held_noun} linked to the English"
-                     + (f"; {unsure} more withheld as unsure (their best match neither follows the English's order nor "
-                        "stands clear of another place in it; some may have no source in the English at all)"
-                        if unsure else ""),
+                     + (f"; {unsure} more withheld as unsure ({unsure_reason(order_window)})" if unsure else ""),
                      "every framing table: shifts rest on few sentences; read the additions side by side"))
     return pd.DataFrame(rows, columns=CAVEAT_COLUMNS)

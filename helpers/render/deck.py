@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..columns import ADDITION, BEYOND, PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL, UNSURE, units_noun
-from ..framing.caveats import version_letters, version_weights
+from ..framing.caveats import unsure_reason, version_letters, version_weights
 from ..framing.shifts import label_gate
 from ..params import DEFAULTS
 from ..patterns import (
@@ -593,7 +593,7 @@ def quotations(additions: pd.DataFrame, alignment: pd.DataFrame, claims: pd.Data
 
 
 def quote_lines(quoted: pd.DataFrame, *, width: int = 60, links=None, caveats: pd.DataFrame | None = None,
-                alignment: pd.DataFrame | None = None) -> str:
+                alignment: pd.DataFrame | None = None, order_window: int = DEFAULTS.align.order_window) -> str:
     """Each aside quoted, with where it sits in the Chinese (after which sentence): it draws on no English, the
     commentator's own; where the document's links are held back (``links``) it is only linked to none, which is all
     that is said. Given ``alignment``, the sentences the aligner held back as unsure are counted after them: they
@@ -609,8 +609,7 @@ def quote_lines(quoted: pd.DataFrame, *, width: int = 60, links=None, caveats: p
     if unsure:
         # 'more' only after quotes: with none above it, a reader looks for the sentences it would be more than
         held = (f"{plural(unsure, ('more ' if lines else '') + 'Chinese sentence')} {'has' if unsure == 1 else 'have'} no link: the aligner "
-                "held them back as unsure (their best match neither follows the English's order nor stands clear of another "
-                "place in it; some may have no source in the English at all)")
+                f"held them back as unsure ({unsure_reason(order_window)})")
         added = int(alignment.loc[alignment["relation"] == ADDITION, "zh_claim_id"].nunique())
         shown = len(lines)
         if not shown:
