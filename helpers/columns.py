@@ -50,7 +50,7 @@ SHIFT_COUNT_COLUMNS = ["shift", "value", "claims"]
 TERM_COLUMNS = ["lang", "term", "count", "claims"]
 HIT_COLUMNS = ["claim_id", "theme", "cue"]
 POSITION_COLUMNS = ["claim_id", "theme", "part", "lang", "section", "start", "end"]
-SHARE_COLUMNS = ["theme", "lang", "claims", "headings", "hits", "share", "cues"]
+SHARE_COLUMNS = ["theme", "lang", "claims", "headings", "hits", "share", "cues", "heading_hits"]
 ORG_COUNT_COLUMNS = ["org", "part", "lang", "mentions"]
 KWIC_COLUMNS = ["mention_id", "org", "part", "left", "surface", "right"]
 

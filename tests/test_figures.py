@@ -356,3 +356,15 @@ def test_a_theme_no_sentence_touches_is_no_thin_bar_on_either_chart():
     table = pd.DataFrame({"theme": ["economic", "economic", "talent", "talent", "openness", "openness"],
                           "version": ["zh", "en"] * 3, "hits": [0, 0, 1, 2, 5, 0]})
     assert _thin(table, "theme", "hits", 3) == ["talent"]
+
+
+def test_a_theme_no_sentence_touches_takes_no_row_of_the_chart():
+    # the theme table lists every theme: untouched ones must not fill the top rows and push touched ones out (a
+    # re-review saw legality and security drawn 0 against 0 while talent, 10% against 2%, was left out)
+    rows = [("technology", 12, 20), ("talent", 5, 3)] + [(f"untouched {i}", 0, 0) for i in range(8)]
+    share = pd.DataFrame([(t, lang, 40, 0, n, n / 40, "") for t, zh, en in rows for lang, n in (("zh", zh), ("en", en))],
+                         columns=["theme", "lang", "claims", "headings", "hits", "share", "cues"])
+    for floor in (0, 3):
+        fig = figures.plot_theme_share(share, min_sentences=floor)
+        assert sorted(t.get_text() for t in fig.axes[0].get_yticklabels()) == ["talent", "technology"]
+        assert "not drawn" not in _below(fig)

@@ -516,3 +516,21 @@ def test_the_charts_mark_also_the_gaps_too_small_to_state():
     why = unstated_themes(pd.DataFrame([small, stated]), small=True)
     assert why == {"quiet": "the shares differ by under 5%"}
     assert unstated_themes(pd.DataFrame([small, stated])) == {}  # the tables' column keeps its meaning
+
+
+def test_a_theme_gap_the_headings_make_is_not_stated():
+    """A summary's outline of short headings (一、核心命题, What, Why) touches few themes: a gap that passes on sentences
+    and headings together but not on the sentences alone is not stated, and the reason says so."""
+    from helpers.render.narrative import theme_evidence
+
+    # 29 of 52 (11 headings, 1 touching) against 145 of 201 (8 headings, 4 touching): over sentences 28/41 vs 141/193
+    row = {"zh_share": 29 / 52, "en_share": 145 / 201, "difference": 29 / 52 - 145 / 201, "zh_hits": 29,
+           "zh_claims": 52, "en_hits": 145, "en_claims": 201, "zh_cues": "模型 ×9|代理 ×8|工具 ×5",
+           "en_cues": "agent* ×50|model ×40|tool* ×20", "p_value": 0.03, "zh_headings": 11, "en_headings": 8,
+           "zh_heading_hits": 1, "en_heading_hits": 4}
+    assert theme_evidence(row) == ("without the headings (11 Chinese, 8 English) the shares differ by under 5%")
+    # the same gap carried by the sentences themselves is stated
+    held = dict(row, zh_hits=20, zh_share=20 / 52, difference=20 / 52 - 145 / 201, p_value=0.0001, zh_heading_hits=0)
+    assert theme_evidence(held) == ""
+    # a table without the heading columns (an older cache) judges as before
+    assert theme_evidence({k: v for k, v in row.items() if "heading" not in k}) == ""

@@ -232,7 +232,8 @@ def theme_share(claims: pd.DataFrame, hits: pd.DataFrame, lexicon: pd.DataFrame 
     together, so that a heading read as a sentence or the other way changes no count), headings (how many of the
     claims are headings, so that a page calls them "sentences and headings"), hits (those touching the theme),
     share, and cues: the words they rest on, most frequent first, each with the number of sentences it tagged
-    ('模型 ×13|软件 ×4'). A version is its part of the document, whatever the script of each line: a translated
+    ('模型 ×13|软件 ×4'); heading_hits, the headings among hits (a gap must also hold without the headings: a
+    summary's outline of short headings touches few themes). A version is its part of the document, whatever the script of each line: a translated
     README's English table rows and code lines belong to the Chinese version, and counting them as English made a
     line-for-line translation look 20 points apart on technology."""
     content = content_claims(claims)
@@ -240,8 +241,9 @@ def theme_share(claims: pd.DataFrame, hits: pd.DataFrame, lexicon: pd.DataFrame 
     content = content[content["lang"].isin(["zh", "en"])]
     totals = content.groupby("lang").size()
     heads = content[content["kind"] == "heading"].groupby("lang").size()
-    placed = hits.merge(content[["claim_id", "lang"]], on="claim_id")
+    placed = hits.merge(content[["claim_id", "lang", "kind"]], on="claim_id")
     counts = placed.groupby(["theme", "lang"]).size()
+    heading_counts = placed[placed["kind"] == "heading"].groupby(["theme", "lang"]).size()
     words = {key: cue_counts(group["cue"]) for key, group in placed.groupby(["theme", "lang"])}
     themes = theme_order(lexicon)
     rows = []
@@ -250,7 +252,7 @@ def theme_share(claims: pd.DataFrame, hits: pd.DataFrame, lexicon: pd.DataFrame 
             total = int(totals.get(lang, 0))
             hit = int(counts.get((theme, lang), 0))
             rows.append((theme, lang, total, int(heads.get(lang, 0)), hit, hit / total if total else 0.0,
-                         words.get((theme, lang), "")))
+                         words.get((theme, lang), ""), int(heading_counts.get((theme, lang), 0))))
     return pd.DataFrame(rows, columns=SHARE_COLUMNS)
 
 
@@ -291,7 +293,7 @@ def theme_emphasis(share: pd.DataFrame) -> pd.DataFrame:
     wide = wide.reindex(list(dict.fromkeys(share["theme"])))
     wide.columns = ["zh_share", "en_share"]
     wide["difference"] = wide["zh_share"] - wide["en_share"]
-    for column in ("hits", "claims", "headings", "cues"):
+    for column in ("hits", "claims", "headings", "cues", "heading_hits"):
         if column not in share:
             continue
         values = share.pivot(index="theme", columns="lang", values=column).reindex(columns=["zh", "en"])

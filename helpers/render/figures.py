@@ -260,6 +260,8 @@ def _why_kind(reason: str) -> str:
     import re
 
     floor = re.search(r"under (\S+)$", reason)
+    if reason.startswith("without the headings"):
+        return "it does not hold over the sentences without the headings"
     if "touch" in reason and floor:
         return f"fewer than {floor.group(1)} sentences touch it on the side that uses it more"
     if "rest on" in reason and floor:
@@ -329,7 +331,9 @@ def plot_theme_share(share: pd.DataFrame, top: int = 8, *, unstated=None, min_se
     unstated = dict(unstated or {})
     fig, ax = _figure()
     thin = _thin(share, "theme", "hits", min_sentences)
-    share = share[~share["theme"].isin(thin)]
+    # the table lists every theme: one no sentence touches in either version is no row (nor a thin one, see _thin)
+    touched = share.groupby("theme", sort=False)["hits"].transform("max").astype(int) > 0
+    share = share[touched & ~share["theme"].isin(thin)]
     if share.empty or not share["share"].gt(0).any():
         _empty(ax, f"no theme touched by {min_sentences} sentences or more in either version")
         _title(fig, "Theme share: how many of each version's sentences touch each theme")

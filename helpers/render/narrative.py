@@ -13,6 +13,7 @@ import pandas as pd
 from ..columns import BEYOND, CONTENT_KINDS, PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL, units_noun
 from ..framing.caveats import version_letters, version_weights
 from ..framing.shifts import GOLD_LABELS, gated, label_gate, presented_counts, withheld
+from ..framing.themes import fisher_p
 from ..params import DEFAULTS
 
 LANG_NAMES = {"zh": "Chinese", "en": "English", "mixed": "mixed"}
@@ -182,8 +183,44 @@ def theme_evidence(row, *, min_difference: float = DEFAULTS.min_difference,
         return f"its {LANG_NAMES[side]} sentences rest on {plural(len(cues), 'word')}, under {min_cues}"
     p_value = float(row.get("p_value", 0.0))
     if p_value > max_p:
-        return f"could be chance, p {p_value:.2f} above {max_p:.2f}"
+        return f"could be chance, p {_p_above(p_value, max_p)} above {max_p:.2f}"
+    return _without_headings(row, difference, min_difference, max_p)
+
+
+def _without_headings(row, difference: float, min_difference: float, max_p: float) -> str:
+    """Why a gap is not stated though it passes on sentences and headings together ('' when it holds without the
+    headings too): counted over the sentences alone, its shares differ by less, the other way, or by chance. A
+    summary's outline of short headings (一、核心命题, What, Why) touches few themes and can make a gap of its own."""
+    if not {"zh_headings", "en_headings", "zh_heading_hits", "en_heading_hits"} <= set(row.keys()):
+        return ""
+    heads = {lang: int(row[f"{lang}_headings"]) for lang in ("zh", "en")}
+    if not any(heads.values()):
+        return ""
+    hits = {lang: int(row[f"{lang}_hits"]) - int(row[f"{lang}_heading_hits"]) for lang in ("zh", "en")}
+    claims = {lang: int(row[f"{lang}_claims"]) - heads[lang] for lang in ("zh", "en")}
+    if not all(claims.values()):
+        return ""
+    apart = round(hits["zh"] / claims["zh"] - hits["en"] / claims["en"], 9)
+    held = f"without the headings ({heads['zh']} Chinese, {heads['en']} English)"
+    if apart * difference <= 0 or abs(apart) < min_difference:
+        return f"{held} the shares differ by under {pct(min_difference)}"
+    p_value = fisher_p(hits["zh"], claims["zh"], hits["en"], claims["en"])
+    if p_value > max_p:
+        return f"{held} it could be chance, p {_p_above(p_value, max_p)} above {max_p:.2f}"
     return ""
+
+
+def _p_above(p_value: float, bar: float) -> str:
+    """``p_value`` with as many decimals as it takes to show it above ``bar`` (0.0526 against 0.05 is '0.053', never
+    '0.05 above 0.05').
+
+    >>> _p_above(0.31, 0.05), _p_above(0.0526, 0.05), _p_above(0.05004, 0.05)
+    ('0.31', '0.053', '0.05004')
+    """
+    for decimals in range(2, 7):
+        if round(p_value, decimals) > bar:
+            return f"{p_value:.{decimals}f}"
+    return f"{p_value:.6g}"
 
 
 def unstated_themes(emphasis: pd.DataFrame, params=None, *, small: bool = False) -> dict[str, str]:
