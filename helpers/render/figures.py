@@ -189,7 +189,8 @@ def plot_top_terms(terms: pd.DataFrame, title: str = "Most frequent terms") -> F
         _bar_labels(ax, bars)
         ax.set_title(LANG_LABELS[lang], fontsize=18, loc="left")
         # a Chinese word is what the segmenter cuts: one inside a longer dictionary word is not counted again
-        ax.set_xlabel("occurrences as a word of its own\n(none inside a longer word)" if lang == "zh" else "occurrences")
+        ax.set_xlabel("occurrences as the segmenter cuts the text\n(none inside a longer dictionary word or phrase)" if lang == "zh"
+                      else "occurrences")
         ax.set_xlim(0, chosen["count"].max() * 1.2)
         ax.spines[["top", "right"]].set_visible(False)
     _title(fig, title)
