@@ -309,3 +309,15 @@ def test_a_quoted_sentence_held_back_is_shown_under_its_slide_title():
                           "en_cues": [""], "zh_text": ["她說：「我們下個月就會開工。」"],
                           "en_text": ['"We will break ground next month," she said.']})
     assert deck.side_by_side(worth).startswith("- “她說：「我們下個月就會開工。」”")
+
+
+def test_the_theme_title_names_the_headings_when_they_alone_make_a_gap():
+    row = {"theme": "technology", "zh_share": 29 / 52, "en_share": 145 / 201, "difference": 29 / 52 - 145 / 201,
+           "zh_hits": 29, "zh_claims": 52, "en_hits": 145, "en_claims": 201, "zh_cues": "模型 ×9|代理 ×8|工具 ×5",
+           "en_cues": "agent* ×50|model ×40|tool* ×20", "p_value": 0.03, "zh_headings": 11, "en_headings": 8,
+           "zh_heading_hits": 1, "en_heading_hits": 4}
+    title = deck.theme_title(pd.DataFrame([row]))
+    assert title.endswith("(some shares differ by 5% or more, on too few sentences or words, by chance, or only with "
+                          "the headings counted)")
+    chance = dict(row, p_value=0.2, zh_heading_hits=0, en_heading_hits=0, zh_headings=0, en_headings=0)
+    assert deck.theme_title(pd.DataFrame([chance])).endswith("on too few sentences or words, or by chance)")

@@ -273,7 +273,7 @@ def test_theme_findings_state_the_counts_and_words_and_name_what_they_leave_out(
                                "Chinese: talent (9% of Chinese vs 28% of English sentences; "
                                "6 of 68 Chinese sentences, each credited to one cue word: `z0 ×1`")
     assert "39 of 138 English sentences" in lines[0] and "policy" not in lines[0]
-    assert lines[1].startswith("Not stated, on too little evidence: policy prescription (1% vs 7%: could be chance")
+    assert lines[1].startswith("Not stated, each with why: policy prescription (1% vs 7%: could be chance")
     assert theme_findings(emphasis, caveats=TRANSLATION)[0] == lines[0]
     translated = theme_findings(pd.DataFrame([theme_row(39, 138, 6, 68)]), caveats=TRANSLATION)
     assert translated[0].startswith("The Chinese translation uses a theme's words in a larger share of its sentences "

@@ -324,8 +324,12 @@ def theme_title(emphasis: pd.DataFrame, *, min_difference: float = DEFAULTS.min_
     more_en = ordered[enough & (ordered["difference"] < 0)].iloc[::-1]
     if more_zh.empty and more_en.empty:
         if differs.any():
+            headings = any(theme_evidence(r, min_difference=min_difference).startswith("without the headings")
+                           for _, r in ordered[differs].iterrows()) if "zh_hits" in ordered else False
+            why = "on too few sentences or words, by chance, or only with the headings counted" if headings else \
+                "on too few sentences or words, or by chance"
             return (f"No theme's words fill a larger share of one version's sentences on enough evidence (some shares "
-                    f"differ by {pct(min_difference)} or more, on too few sentences or words, or by chance)")
+                    f"differ by {pct(min_difference)} or more, {why})")
         return f"Both versions give every theme about the same share of their sentences (within {pct(min_difference)})"
 
     def uses(r, first: str, second: str) -> str:

@@ -344,7 +344,7 @@ def theme_findings(emphasis: pd.DataFrame, terms: pd.DataFrame | None = None, *,
     if len(unstated):
         names = [f"{text_of(str(r['theme']).replace('_', ' '))} ({pct(r['zh_share'])} vs {pct(r['en_share'])}: "
                  f"{verdict[i]})" for i, r in unstated.iterrows()]
-        lines.append(f"Not stated, on too little evidence: {listing(names, quoted=False, limit=len(names))}.")
+        lines.append(f"Not stated, each with why: {listing(names, quoted=False, limit=len(names))}.")
     if not len(more_zh) and not len(more_en):
         lines.append(f"No theme's words fill a larger share of one version's sentences on enough evidence (a share {pct(min_difference)} "
                      f"higher, from {min_sentences} sentences and {min_cues} words, beyond chance).")
