@@ -315,17 +315,19 @@ def theme_title(emphasis: pd.DataFrame, *, min_difference: float = DEFAULTS.min_
     (sentences holding a theme's word), never that a version 'dwells' on a theme."""
     ordered = emphasis.sort_values(["difference", "theme"], ascending=[False, True])
     if {"zh_hits", "en_hits", "zh_claims", "en_claims"} <= set(ordered.columns):
-        enough = ordered.apply(lambda r: not theme_evidence(r, min_difference=min_difference), axis=1) \
-            if len(ordered) else pd.Series(dtype=bool)
+        # why each gap is not stated ('' where it may be), read once for the claim and for the line without one
+        reasons = ordered.apply(lambda r: theme_evidence(r, min_difference=min_difference), axis=1) \
+            if len(ordered) else pd.Series(dtype=str)
+        enough = reasons.eq("")
     else:
+        reasons = pd.Series("", index=ordered.index)
         enough = pd.Series(False, index=ordered.index)  # no evidence columns: no claim
     differs = ordered["difference"].abs().round(9) >= min_difference
     more_zh = ordered[enough & (ordered["difference"] > 0)]
     more_en = ordered[enough & (ordered["difference"] < 0)].iloc[::-1]
     if more_zh.empty and more_en.empty:
         if differs.any():
-            headings = any(theme_evidence(r, min_difference=min_difference).startswith("without the headings")
-                           for _, r in ordered[differs].iterrows()) if "zh_hits" in ordered else False
+            headings = reasons[differs].str.startswith("without the headings").any()
             why = "on too few sentences or words, by chance, or only with the headings counted" if headings else \
                 "on too few sentences or words, or by chance"
             return (f"No theme's words fill a larger share of one version's sentences on enough evidence (some shares "
