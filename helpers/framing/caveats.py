@@ -21,6 +21,8 @@ English missing from the file): they are not the writer's asides.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pandas as pd
 
 from ..columns import (
@@ -29,8 +31,6 @@ from ..columns import (
 )
 from ..align.evidence import aside_marked, outline_heading
 from ..align import kind
-from functools import lru_cache
-
 from ..patterns import ENDS_SENTENCE, ENDS_WITH_COLON, HAN, LATIN_LETTER, WORD_RUN
 from ..tables.entities import tokenizer_for
 from ..text.variants import TRADITIONAL, detect_script
