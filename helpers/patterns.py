@@ -354,6 +354,15 @@ MADE_BY_OWN_RE = re.compile(
     r"|launch|open-sourcing|open-source|open-sourced)|[Ii]ntroducing|[Oo]ur[ \u00A0]+(?:new[ \u00A0]+|latest[ \u00A0]+)?model)"
     r"|我们(?:正式|今天)?(?:发布|推出|开源)了?)[ \u00A0]*$"
 )
+# A model or product its maker's pronoun owns, right before its name ("Its Zorb-7B", "its new Zorb-7B", "the company's
+# flagship Zorb-7B", 其 Zorb-7B): the maker is the one organisation the sentence or the one before it names
+# (tables.discover._made_by_rows).
+MADE_BY_ITS_RE = re.compile(
+    r"(?:\b(?:[Ii]ts|[Tt]he company(?:'s|’s))(?:[ \u00A0]+(?:new|newest|latest|flagship|own|first|next))*"
+    r"|其(?:新款|最新|旗舰)?(?:产品|模型)?)[ \u00A0]*$"
+)
+# The Han characters right before a place (up to the window's start): what a Chinese name's head is read after.
+HAN_BEFORE_RE = re.compile(f"[{HAN_CLASS}]+$")
 MADE_BY_ZH_VERB_RE = re.compile(r"[ \u00A0]*(?:联合|共同)?(?:开发|推出|发布|研发|训练|打造|开源|出品)")
 MADE_BY_BEFORE_RE = re.compile(
     r"(?:'s|’s)[ \u00A0]+(?:(?:new|latest|open[ -]source)[ \u00A0]+)?"

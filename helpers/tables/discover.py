@@ -59,7 +59,8 @@ from ..patterns import (
     DISCOVER_EN_BEFORE_RE, DISCOVER_EN_CUE_RE, DISCOVER_FILE_NAME_RE, DISCOVER_EN_SAID_AFTER_RE, DISCOVER_EN_SAID_BEFORE_RE, DISCOVER_LOWER_RE, DISCOVER_NAMED_WORD_RE, DISCOVER_NAME_WORD_AFTER_RE,
     DISCOVER_OF_BEFORE_RE, DISCOVER_PLATFORM_CUE_RE, DISCOVER_PLATFORM_NAMES_RE, DISCOVER_PRODUCT_AFTER, DISCOVER_PRODUCT_BEFORE_RE,
     DISCOVER_URL_RE, DISCOVER_WEB_ADDRESS_RE, DISCOVER_ZH_BEFORE_RE, DISCOVER_ZH_CUE_RE, HAS_DIGIT_RE, HAS_UPPER_RE, LATIN_BEFORE,
-    LATIN_CHAR_RE, MADE_BY_AFTER_RE, MADE_BY_AUTHOR_LINE_RE, MADE_BY_BEFORE_RE, MADE_BY_OWN_RE, MADE_BY_ZH_VERB_RE,
+    LATIN_CHAR_RE, MADE_BY_AFTER_RE, MADE_BY_AUTHOR_LINE_RE, MADE_BY_BEFORE_RE, MADE_BY_ITS_RE, MADE_BY_OWN_RE,
+    MADE_BY_ZH_VERB_RE, HAN_BEFORE_RE,
 )
 from ..text.segment import SentenceCuts
 from ..vocab import load_stopwords, load_vocabulary
@@ -74,12 +75,26 @@ EVIDENCE_PLATFORM = "platform"
 EVIDENCE_PINYIN = "pinyin"
 EVIDENCE_SAID = "said"
 EVIDENCE_ZH_ONLY = "chinese_only"
+EVIDENCE_PROSE = "prose_name"
 #: The length of a coined head a Chinese-only name takes (鹿鸣资本): a third character before it is as often a verb's.
 ZH_ONLY_HEAD_CHARS = 2
+#: jieba's dictionary tags of proper names (a person's, a transliterated name, another proper noun, an organisation's):
+#: a dictionary word so tagged before a strong organisation word heads a name (北辰集团), where a common word
+#: describes (风险资本, 头部大学, 大型集团). Places (ns) are left out: 国内大学 and 中国大学 describe as often as they name.
+ZH_PROPER_TAGS = frozenset({"nr", "nrt", "nz", "nt"})
+#: The most often jieba's dictionary may have seen such a word for it to head a name: the dictionary tags common words
+#: as proper names too (明星 2130, 智慧 1581, 卓越 592 are nr), and those describe; a proper name that heads a firm's is
+#: a rare word (北辰 15). Nine in ten of the dictionary's two-character words are seen fewer than 327 times; a bar
+#: below that keeps the common words out.
+ZH_ONLY_MAX_HEAD_FREQ = 200
 MODEL_TYPE = "model"
 ORG_NAME_WORDS_PATH = REFERENCE / "org_name_words.csv"
-#: ``org_name_words.csv``'s roles: a word that ends a name, a legal form after it, a word that opens it before "of".
-ROLE_SUFFIX, ROLE_LEGAL, ROLE_OF = "suffix", "legal", "of"
+#: ``org_name_words.csv``'s roles: a word that ends a name, a legal form after it, a word that opens it before "of", a
+#: word that ends a name as often as a heading's or a category's ("Foo Compute", "Hybrid Cloud": ``_prose_name``).
+ROLE_SUFFIX, ROLE_LEGAL, ROLE_OF, ROLE_WEAK = "suffix", "legal", "of", "weak"
+#: What ends a sentence (a closing quote or bracket after it aside): a line that ends so is prose, not a heading.
+SENTENCE_ENDS = ".!?;:。！？；："
+CLOSING_MARKS = "\"'”’)）」』】 \t\r"
 #: Name words a name may stretch over after its head ("Brightlake Research Institute Inc.").
 MAX_NAME_WORDS = 3
 #: The suffix that says no more than "Foo AI": a product's name as often as a company's (no English-only evidence).
@@ -186,13 +201,14 @@ def load_org_name_words(path: str = str(ORG_NAME_WORDS_PATH)) -> dict[str, froze
     first_line = header + 2
     roles: dict[str, set[str]] = defaultdict(set)
     for index, (word, role) in enumerate(zip(table["word"], table["role"])):
-        if role not in (ROLE_SUFFIX, ROLE_LEGAL, ROLE_OF):
-            raise ValueError(f"{path}, line {first_line + index}: role must be suffix, legal or of, not {role!r}")
+        if role not in (ROLE_SUFFIX, ROLE_LEGAL, ROLE_OF, ROLE_WEAK):
+            raise ValueError(f"{path}, line {first_line + index}: role must be suffix, legal, of or weak, not {role!r}")
         roles[word].add(role)
     return {word: frozenset(r) for word, r in roles.items()}
 
 
-def name_extent(text: str, start: int, end: int, blocked: bytes | bytearray = b"") -> tuple[int, int, tuple[str, ...]]:
+def name_extent(text: str, start: int, end: int, blocked: bytes | bytearray = b"", *,
+                weak: bool = False) -> tuple[int, int, tuple[str, ...]]:
     """The whole organisation name a name word heads: (start, end, the name words taken in), stretched over the name
     words after it ("Tidewell Labs", "Pellucid Systems Inc.", "Brightlake Research Institute") and an opening
     "University of" before it; never into a mention or an address (``blocked``).
@@ -203,6 +219,11 @@ def name_extent(text: str, start: int, end: int, blocked: bytes | bytearray = b"
     >>> text = "Ann Vale of Brightwater Policy Lab and Kestrel Compute met."
     >>> name_extent(text, 12, 23), name_extent(text, 38, 45), name_extent(text, 0, 3)
     ((12, 34, ('Policy', 'Lab')), (38, 45, ()), (0, 3, ()))
+
+    ``weak``: a ``weak`` name word ends a name too ("Kestrel Compute"), as ``_prose_name`` asks.
+
+    >>> name_extent("Run by Kestrel Compute.", 7, 14), name_extent("Run by Kestrel Compute.", 7, 14, weak=True)
+    ((7, 14, ()), (7, 22, ('Compute',)))
     """
     words = load_org_name_words()
     taken: list[str] = []
@@ -215,6 +236,8 @@ def name_extent(text: str, start: int, end: int, blocked: bytes | bytearray = b"
         if word not in words and word.endswith(".") and word[:-1] in words:
             word = word[:-1]  # a full stop after the name ("… by Foo Labs."), not its part
         roles = words.get(word, frozenset())
+        if weak and ROLE_WEAK in roles:
+            roles = roles | {ROLE_SUFFIX}
         legal = ROLE_LEGAL in roles
         word_end = match.start("word") + len(word)
         if blocked and blocked.find(1, match.start("word"), word_end) >= 0:
@@ -438,6 +461,12 @@ def discover_mentions(
             if not cue and parts == {"en"} and _said_cue(text, word, whole) and not _names_a_product(text, word):
                 rows += _named_rows(text, whole, EVIDENCE_SAID)
                 continue
+            # a name ending in a weak name word that both versions write in Latin letters in a sentence ("run by Foo
+            # Compute", "Foo Compute 运营"): no heading ("Hybrid Cloud" on a line of its own), no category's word
+            if not cue and parts == {"zh", "en"} and (prose := _prose_name(text, places, blocked)) is not None \
+                    and not _names_a_product(text, word) and not _names_a_product(text, _name_of(text, prose)):
+                rows += _named_rows(text, prose, EVIDENCE_PROSE)
+                continue
             if not cue:
                 undecided[word] = whole
                 continue
@@ -454,11 +483,52 @@ def discover_mentions(
         rows += _named_rows(text, whole, evidence)
     rows += _pinyin_rows(text, claims, undecided, gazetteer, part_of, covered, cuts)
     rows = _without_overlaps(rows)
-    rows += _made_by_rows(text, models, mentions, rows, types)
+    rows += _made_by_rows(text, models, mentions, rows, types, claims["start"].tolist())
     rows += _tied_rows(text, claims, mentions, rows, gazetteer, types, part_of, covered, cuts)
     rows += _chinese_only_rows(text, claims, rows, gazetteer, part_of, covered, cuts)
     rows.sort()
     return entities._frame(rows, DISCOVERY_COLUMNS)
+
+
+def _prose_name(text: str, places: list[tuple[int, int, str]], blocked: bytes | bytearray) -> list[tuple[int, int, str]] | None:
+    """The places of a name in their whole extent when a ``weak`` name word ends it ("Tarnwell Compute", "Oskara Cloud")
+    and each version writes that whole name, in Latin letters, in a sentence (``_in_prose``); else None. A heading or a
+    label ("Hybrid Cloud" on a line of its own, in both versions) is no sentence; a category's word before the name word
+    ("Private Cloud") is a stoplisted word, never a head.
+
+    >>> text = "由 Kestrel Compute 运营。" + chr(10) + "Run by Kestrel Compute." + chr(10) + "Hybrid Cloud"
+    >>> _prose_name(text, [(2, 9, "zh"), (29, 36, "en")], b"")
+    [(2, 17, 'zh'), (29, 44, 'en')]
+    >>> _prose_name("Hybrid Cloud" + chr(10) + "Hybrid Cloud", [(0, 6, "zh"), (13, 19, "en")], b"") is None
+    True
+    """
+    words = load_org_name_words()
+    extents = [name_extent(text, s, e, blocked, weak=True) for s, e, _ in places]
+    named = [(xs, xe, part) for (xs, xe, taken), (_, _, part) in zip(extents, places)
+             if any(ROLE_WEAK in words.get(w, ()) for w in taken)]
+    if len({" ".join(text[xs:xe].split()) for xs, xe, _ in named}) != 1:
+        return None  # no weak name word, or two names ("Foo Cloud", "Foo Compute"): the text does not say which
+    if {part for xs, xe, part in named if _in_prose(text, xs, xe)} != {"zh", "en"}:
+        return None
+    return [(xs, xe, part) for (xs, xe, _), (_, _, part) in zip(extents, places)]
+
+
+def _name_of(text: str, places: list[tuple[int, int, str]]) -> str:
+    """The longest form of a name at its places, spaces made one ("Oskara Cloud")."""
+    return max((" ".join(text[s:e].split()) for s, e, _ in places), key=len)
+
+
+def _in_prose(text: str, start: int, end: int) -> bool:
+    """Whether the line holding ``text[start:end]`` is a sentence: it ends in a sentence's mark and holds more than it.
+
+    >>> [_in_prose(t, 0, 12) for t in ("Oskara Cloud declined to comment.", "Oskara Cloud", "Oskara Cloud：")]
+    [True, False, False]
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : len(text) if line_end < 0 else line_end].rstrip(CLOSING_MARKS)
+    rest = (line[: start - line_start] + line[end - line_start :]).strip(SENTENCE_ENDS + CLOSING_MARKS + "\u00A0\u3000")
+    return line.endswith(tuple(SENTENCE_ENDS)) and bool(rest)
 
 
 def _named_rows(text: str, places: list[tuple[int, int, str]], evidence: str) -> list[tuple]:
@@ -549,10 +619,11 @@ def _followed_by_capitalised(text: str, end: int) -> bool:
 
 
 def _made_by_rows(text: str, models: dict[str, list[tuple[int, int, str]]], mentions: pd.DataFrame,
-                  rows: list[tuple], types: dict[str, str]) -> list[tuple]:
+                  rows: list[tuple], types: dict[str, str], sentence_starts: list[int] = ()) -> list[tuple]:
     """Mentions of model-like names written in both versions that the text ties to one maker ("Zorb-7B, developed by
     Acme", "Acme's Zorb-7B", "艾克米推出的 Zorb-7B", or a document whose author line names Acme, "Posted by the Acme
-    team", introducing it in the first person, "we are releasing Zorb-7B", 我们发布 Zorb-7B): each place the name
+    team", introducing it in the first person, "we are releasing Zorb-7B", 我们发布 Zorb-7B, or its maker's pronoun,
+    "Its Zorb-7B" where the sentence and the one before it name one organisation, ``_its_maker``): each place the name
     stands counts for that maker.
 
     The maker is an organisation: a gazetteer name of an organisation type (the model's type is then ``model``, and it
@@ -590,12 +661,37 @@ def _made_by_rows(text: str, models: dict[str, list[tuple[int, int, str]]], ment
                     break
         if not found and author is not None and any(MADE_BY_OWN_RE.search(text, max(0, s - 30), s) for s, _, _ in places):
             found[author[0]] = author[1]  # the author's own release: "Posted by the Acme team" … "we are releasing Zorb-7B"
+        if not found:
+            for start, _, _ in places:
+                maker = _its_maker(text, start, makers, sentence_starts)
+                if maker is not None:
+                    found.setdefault(maker[0], maker[1])
         if len(found) != 1:
             continue  # no maker, or two: the text does not say whose it is
         org, (surface, kind) = next(iter(found.items()))
         for start, end, _ in places:
             out.append((start, end, word, word.casefold(), org, kind, f"{EVIDENCE_MADE_BY}:{surface}"))
     return out
+
+
+def _its_maker(text: str, start: int, makers: list[tuple[int, int, str, str, str]],
+               sentence_starts: list[int]) -> tuple[str, tuple[str, str]] | None:
+    """The maker a pronoun right before a model's name points to ("Its Zorb-7B", 其 Zorb-7B: ``MADE_BY_ITS_RE``), as
+    (org, (surface, the model's type)): the one organisation named from the start of the sentence before the name's
+    to the pronoun; None where there is no pronoun, no organisation or two ("Acme works with Bolt. Its Zorb-7B").
+
+    >>> makers = [(0, 4, "acme", "Acme", "model"), (16, 20, "bolt", "Bolt", "model")]
+    >>> text = "Acme works with Bolt. Its Zorb-7B is fast."
+    >>> _its_maker(text, 26, makers, [0, 22]), _its_maker(text, 26, makers[:1], [0, 22])
+    (None, ('acme', ('Acme', 'model')))
+    """
+    cue = MADE_BY_ITS_RE.search(text, max(0, start - 30), start)
+    if cue is None:
+        return None
+    opened = sorted(s for s in sentence_starts if s <= cue.start())
+    window = opened[-2] if len(opened) > 1 else 0
+    named = {org: (surface, kind) for s, e, org, surface, kind in makers if window <= s and e <= cue.start()}
+    return next(iter(named.items())) if len(named) == 1 else None
 
 
 def _author(text: str, by_start: dict[int, tuple]) -> tuple[str, tuple[str, str]] | None:
@@ -674,11 +770,44 @@ def _chinese_only_rows(text: str, claims: pd.DataFrame, rows: list[tuple], gazet
     out = []
     for name, places in names.items():
         head = places[0][2]
-        if len(head) != ZH_ONLY_HEAD_CHARS or any(len(word) > 1 for word in tokenizer.cut(head)):
-            continue  # a word of the dictionary before the organisation word describes (风险资本, 头部大学)
+        if len(head) != ZH_ONLY_HEAD_CHARS:
+            continue
+        if any(len(word) > 1 for word in tokenizer.cut(head)):
+            if not rare_proper_name(tokenizer, head):
+                continue  # a common word of the dictionary before the organisation word describes (风险资本, 头部大学)
+            # a proper name's word cut from a longer name (尔特 in 博尔特科技, after 博, a name's character) is none
+            places = [p for p in places if not _after_name_character(tokenizer, text, p[0])]
         out += [(s, e, name, name, name, DISCOVERED, EVIDENCE_ZH_ONLY) for s, e, _ in places
                 if not any(taken[s:e])]
     return out
+
+
+def rare_proper_name(tokenizer, word: str) -> bool:
+    """Whether jieba's dictionary keeps ``word`` whole as a proper name it has seldom seen (``ZH_PROPER_TAGS``,
+    ``ZH_ONLY_MAX_HEAD_FREQ``): the head of a name (北辰 in 北辰集团), not a common word that describes (风险, 明星).
+
+    >>> from helpers.tables.entities import tokenizer_for
+    >>> [rare_proper_name(tokenizer_for(), w) for w in ("北辰", "风险", "明星", "国内", "远帆")]
+    [True, False, False, False, False]
+    """
+    tagged = tokenizer.rjieba.tag(word, False)
+    return len(tagged) == 1 and tagged[0][1] in ZH_PROPER_TAGS and \
+        tokenizer.rjieba.suggest_freq(word) <= ZH_ONLY_MAX_HEAD_FREQ
+
+
+def _after_name_character(tokenizer, text: str, start: int) -> bool:
+    """Whether a Han character that the tokenizer leaves alone and tags as a noun's stands right before ``start``
+    (博 before 尔特科技), not a function word (的, 和) or the end of a longer word (投资方).
+
+    >>> from helpers.tables.entities import tokenizer_for
+    >>> [_after_name_character(tokenizer_for(), t, 1) for t in ("博尔特科技", "和元通集团", "的北辰集团")]
+    [True, False, False]
+    """
+    before = HAN_BEFORE_RE.search(text, max(0, start - 4), start)
+    if before is None:
+        return False
+    last = tokenizer.rjieba.tag(before.group(), False)[-1]
+    return len(last[0]) == 1 and last[1].startswith("n")
 
 
 def _place_names(gazetteer: pd.DataFrame) -> frozenset[str]:
