@@ -83,6 +83,8 @@ FALSE_FRIENDS = [
     "Shenzhen", "Boston", "Hsinchu", "North", "America", "Europe", "German", "Taiwan", "China", "Glance", "Mode",
     "MathQuarry", "Micro", "Still", "However", "Founded", "Take", "Analysts", "Evaluation", "Acknowledgements",
     "Availability", "Key", "Why", "Series", "Demo", "Day", "Lumen-3", "Vesper-8B", "Labs", "Systems", "Technologies",
+    "Ines", "Harrow", "Oregon", "Nevada", "Hybrid", "Private", "Cloud", "Compute", "Rill-2", "产业资本", "国有资本", "大型集团",
+    "知名大学",
 ]
 
 
