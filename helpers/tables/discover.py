@@ -15,6 +15,10 @@ mention, and each mention says which rule fired in its ``evidence`` column:
   prose around it calls a company ("founded Foo", "acquired by Foo", "Foo, a Hangzhou startup", "Foo's CEO", "Foo
   raised"): the words say what it is even when the Chinese never writes it ("AI" or "team" alone do not: "Foo AI" may
   be a product, "the Foo team" a model's makers);
+- ``prose_name``: a capitalised name ending in a ``weak`` word of ``org_name_words.csv`` (Compute, Cloud: words that end
+  headings and kinds of product as often as companies' names), the whole name written in Latin letters inside a
+  sentence of each version ("data centres run by Foo Compute", "Foo Compute 运营"; not "Hybrid Cloud" on a line of its
+  own, nor "Private Cloud", whose head is a stoplisted word);
 - ``said``: a capitalised name only the English writes in Latin letters, that it makes the source of a report
   ("according to Foo", "Foo's spokesperson", "a spokesperson for Foo", "Foo said"), where the text never writes it as a
   person's (after a
@@ -27,7 +31,8 @@ mention, and each mention says which rule fired in its ``evidence`` column:
   one (``_made_by_rows``, ``helpers.tables.ties``);
 - ``chinese_only``: a name written in Han characters only (in the Chinese, or in both versions), tied to nothing: a
   coined head of two characters (no word of the
-  dictionary: 鹿鸣 and 远帆 cut into single characters, where 风险 in 风险资本 or 头部 in 头部大学 is a word and describes)
+  dictionary: 鹿鸣 and 远帆 cut into single characters, where 风险 in 风险资本 or 头部 in 头部大学 is a word and describes),
+  or a word the dictionary tags as a proper name and has seldom seen (北辰 in 北辰集团; ``rare_proper_name``)
   before a word that ends organisations' names and seldom descriptions (资本, 集团, 研究院, 大学 …: ``strong`` in
   ``org_name_words_zh.csv``); its organisation is the Chinese name itself.
 
