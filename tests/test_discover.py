@@ -572,3 +572,16 @@ def test_a_model_after_its_makers_pronoun_counts_for_the_one_organisation_named_
 def test_a_model_whose_pronoun_points_to_no_one_organisation_is_tied_to_none(zh, en):
     found = discovered(document(zh, en))
     assert found[found["surface"] == "Quux-7"].empty
+
+
+@given(zh_sentence=st.booleans(), en_sentence=st.booleans(), word=st.sampled_from(["Compute", "Cloud", "Networks"]),
+       end=st.sampled_from(["。", "！", "；"]))
+@settings(max_examples=24, deadline=None)
+def test_a_weak_name_word_discovers_a_name_exactly_when_both_versions_write_it_in_a_sentence(zh_sentence, en_sentence,
+                                                                                            word, end):
+    name = f"Zorbel {word}"
+    zh = f"今年的数据中心有三成由 {name} 运营{end}" if zh_sentence else f"{name}\n今年的数据中心越来越多{end}"
+    en = f"A third of the data centres are run by {name}." if en_sentence else f"{name}\nData centres keep opening."
+    found = discovered(document(zh, en))
+    assert (not found.empty) == (zh_sentence and en_sentence)
+    assert found.empty or set(found["surface"]) == {name} and set(found["evidence"]) == {discover.EVIDENCE_PROSE}
