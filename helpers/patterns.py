@@ -437,3 +437,15 @@ MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 #: What is no word of a line: punctuation, digits and Chinese numerals (三、, 2.): a heading of a weak frame cue alone
 #: (三、协议) is the word alone (helpers.framing.themes).
 NOT_A_WORD_CHARACTER = re.compile(r"[\W\d_一二三四五六七八九十零〇]+")
+
+
+# ---- text.parse: site furniture that only a line's shape shows ---------------------------------------------------
+
+#: A count beside an interface button ('赞同 1.2k', '35 条评论', '1,024 likes'): digits, a 万/k suffix, a counter word.
+BUTTON_COUNT = r"[\d][\d,.]*\s*(?:[万萬千kKwW]\+?)?\s*(?:[条條则則个個次人])?"
+#: What joins a row of buttons ('点赞 128 · 在看 46', '收藏 | 喜欢 | 举报').
+BUTTON_JOINER = r"\s*(?:[·•|｜/／]\s*|\s)"
+#: A reference list's entry: a bracketed number at the line's head ('[1] …', '［2］…'), its source after it.
+REFERENCE_ENTRY = re.compile(r"^[\[［]\d{1,3}[\]］]\s*\S")
+#: A year as a reference cites it (1900–2099), not inside a longer number.
+CITED_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")

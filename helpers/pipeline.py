@@ -27,7 +27,7 @@ from .columns import (
     BEYOND, CONTENT_KINDS, KINDS, PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL, PARTS, RELATIONS, units_noun,
 )
 from .framing import shifts as fr
-from .framing.caveats import caveats, mark_beyond
+from .framing.caveats import caveats, mark_beyond, mark_own_additions
 from .framing.labs import lab_mentions
 from .framing.reliability import LinkGate, link_gate
 from .framing.themes import theme_hits, theme_share
@@ -168,7 +168,7 @@ def run(text: str, params: Params = Params(), *, gazetteer: pd.DataFrame | None 
     tables = extract_tables(view.text, gazetteer=gazetteer, tokenizer=cuts)
     claims, mentions = tables.claims, tables.mentions
     alignment = align_claims(claims, mentions=mentions, params=params.align, tokenizer=cuts)
-    alignment = mark_beyond(alignment, claims, tables.blocks)
+    alignment = mark_beyond(mark_own_additions(alignment, claims), claims, tables.blocks)
     tags = fr.tag_frames(claims, tokenizer=cuts)
     framing = fr.framing_table(alignment, claims, mentions, tags, margin=params.certainty_margin,
                                group_limit=params.certainty_group_limit, dropped=params.certainty_dropped,

@@ -1,11 +1,12 @@
 """Document caveats (helpers.framing.caveats), one small synthetic document per kind, and 'beyond the English given'."""
 
 import pandas as pd
+import pytest
 from hypothesis import given, settings, strategies as st
 
-from helpers.columns import ADDITION, BEYOND, CAVEAT_COLUMNS, PART_COMMENTARY, PART_ORIGINAL, SUMMARISES
+from helpers.columns import ADDITION, BEYOND, CAVEAT_COLUMNS, OMISSION, PART_COMMENTARY, PART_ORIGINAL, SUMMARISES, UNSURE
 from helpers.align.evidence import content_units, is_translation, length_ratio
-from helpers.framing.caveats import caveats, mark_beyond
+from helpers.framing.caveats import addresses_reader, caveats, mark_beyond, mark_own_additions
 from helpers.params import AlignParams
 from helpers.render.narrative import chinese_kind
 
@@ -286,4 +287,55 @@ def test_a_chinese_byline_after_the_english_is_no_sign_off():
     # a post's own credit below the English (a Chinese account's name) says nothing of where the English ends
     claims, blocks, alignment = document([ZH] * 10, [EN] * 6, {k: k for k in range(6)})
     blocks = signed_off(claims, blocks, "（编辑：某某）")
+    assert "english_excerpt" in kinds(claims, blocks, mark_beyond(alignment, claims, blocks))
+
+
+@pytest.mark.parametrize("text, turns", [
+    ("你们的团队会这样做吗？", True),          # a question put to the readers
+    ("大家觉得这个结论站得住吗？", True),
+    ("欢迎在评论区聊聊你们的做法。", True),      # a call on them, opening the sentence
+    ("所以不妨先把原文读一遍。", True),
+    ("风险是否可以回滚？", False),              # a question with no address: a checklist's item
+    ("大家都知道这件事。", False),              # an address in a statement
+    ("这家公司欢迎外部开发者提交插件。", False),  # 欢迎 inside a sentence about the source
+])
+def test_a_sentence_that_turns_to_the_readers_is_told_apart(text, turns):
+    assert addresses_reader(text) is turns
+
+
+def test_in_a_summary_a_question_to_the_readers_is_an_addition_though_linked():
+    """A summary (the Chinese far shorter than the English): the question to the readers restates nothing, so its link
+    is undone and the English only it drew on becomes an omission."""
+    claims, blocks, alignment = document([ZH, ZH, "你们的团队会这样改吗？"], [EN] * 12, {0: 0, 1: 1, 2: 2})
+    marked = mark_own_additions(alignment, claims)
+    relation = marked.dropna(subset=["zh_claim_id"]).set_index("zh_claim_id")["relation"]
+    assert (relation[1], relation[2], relation[3]) == (SUMMARISES, SUMMARISES, ADDITION)
+    assert list(marked.loc[marked["relation"] == OMISSION, "en_claim_id"]) == [6]
+
+
+def test_in_a_translation_the_sources_own_question_to_its_readers_stays_linked():
+    claims, blocks, alignment = document([ZH] * 9 + ["你们的团队会这样改吗？"], [EN] * 10, {k: k for k in range(10)})
+    assert mark_own_additions(alignment, claims).equals(alignment)
+
+
+def test_a_summarys_heading_held_back_as_unsure_is_its_writers_outline():
+    claims, blocks, alignment = document([ZH, "How：落地顺序", ZH], [EN] * 12, {0: 0, 2: 2})
+    claims.loc[1, "kind"] = "heading"
+    alignment.loc[1, "relation"] = UNSURE
+    relation = mark_own_additions(alignment, claims).dropna(subset=["zh_claim_id"]).set_index("zh_claim_id")["relation"]
+    assert list(relation) == [SUMMARISES, ADDITION, SUMMARISES]
+
+
+def test_a_commentary_longer_than_a_whole_short_english_for_its_own_remarks_is_no_excerpt():
+    """The writer's own sentences draw on no English: they are not weighed against it (the English is under half of the
+    whole Chinese here, but more than half of the Chinese that restates it)."""
+    own = ["说实话，我第一次读到这里的时候也有点意外，毕竟行业里一直默认越大越省钱。",
+           "我个人觉得，这里真正值得学习的经验是调度软件比硬件本身更重要。",
+           "我个人认为，这类改造最难的部分其实是说服维护团队接受新的工作方式。"]
+    claims, blocks, alignment = document(["作者认为" + ZH, "作者指出" + ZH, "文章提到" + ZH] + own, [EN] * 4,
+                                         {0: 0, 1: 1, 2: 3})
+    assert "english_excerpt" not in kinds(claims, blocks, mark_beyond(alignment, claims, blocks))
+    # the same English against a Chinese that restates it at that length is an excerpt still
+    claims, blocks, alignment = document(["作者认为" + ZH, "作者指出" + ZH, "文章提到" + ZH] * 2, [EN] * 4,
+                                         {0: 0, 1: 1, 2: 3})
     assert "english_excerpt" in kinds(claims, blocks, mark_beyond(alignment, claims, blocks))

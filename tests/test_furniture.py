@@ -5,7 +5,9 @@ import pytest
 from hypothesis import given, strategies as st
 
 from helpers.columns import PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL
-from helpers.text.parse import assign_parts, classify_noncontent, is_link_row, parse_document
+from helpers.text.parse import (
+    assign_parts, classify_noncontent, is_button_row, is_link_row, parse_document, reference_entry,
+)
 
 
 @pytest.mark.parametrize("line, kind", [
@@ -51,6 +53,30 @@ from helpers.text.parse import assign_parts, classify_noncontent, is_link_row, p
     ("中文版由以下贡献者完成，排名不分先后。", "byline"),
     ("🙌 本文由社区志愿者共同翻译完成，感谢每一位译者。", "byline"),
     ("example contributors", "caption"),
+    # WeChat, Zhihu and Weibo footers and counts: rows of buttons with their counts
+    ("点赞 42 · 在看 7 · 分享 3", "boilerplate"),
+    ("赞同 3.4k", "boilerplate"),
+    ("12 条评论", "boilerplate"),
+    ("收藏 · 喜欢 · 举报", "boilerplate"),
+    ("318 likes · 24 comments", "boilerplate"),
+    ("本文来源：某某科技编辑部", "boilerplate"),
+    ("声明：本文观点仅代表作者本人，如有侵权请联系删除。", "boilerplate"),
+    ("觉得不错就点个在看吧", "boilerplate"),
+    ("長按識別二維碼，追蹤我們", "boilerplate"),
+    # Taiwan and Hong Kong news: newsletter and LINE prompts
+    ("訂閱電子報，每天早上收到重點新聞", "boilerplate"),
+    ("加入Line好友", "boilerplate"),
+    # English web furniture
+    ("Listen to this article", "boilerplate"),
+    ("Share this story", "boilerplate"),
+    ("Related: A harbour town builds a sea wall", "boilerplate"),
+    ("© 2026 Example Media Group", "boilerplate"),
+    ("Jo Vance/Getty Images", "byline"),
+    ("图源网络", "byline"),
+    # a reference list's entries
+    ("[1] A. Writer, On Small Harbours, 2025.", "boilerplate"),
+    ("[12] https://example.org/notes/harbours", "boilerplate"),
+    ("［3］王某某. 港口的未来. 2024", "boilerplate"),
 ])
 def test_furniture_lines_are_set_aside(line, kind):
     assert classify_noncontent(line) == kind
@@ -72,6 +98,18 @@ def test_furniture_lines_are_set_aside(line, kind):
     "Cards | Foo-13B | Foo-30B | Foo-66B",
     "Table 1 shows the cost on a single node",                    # a sentence that names a table
     "Animated Gif of a decoder This way of picking the words that matter most for the next step has worked remarkably well.",
+    # false friends: content that mentions a newsletter, a photo, a comment, a credit agency or a reference
+    "The newsletter now reaches twenty thousand readers every week.",
+    "Our newsletter goes out on Fridays",
+    "该公司在官网上传了多张工厂照片，并会在电子报中说明后续安排。",
+    "有人在评论里说他们也遇到过类似情况。",
+    "我们分享了 3 个例子",
+    "分享",                                                        # a lone button word may be a heading
+    "Getty Images sued the startup over its training data.",
+    "[1] 我们在2024年提出了这个方法。",                              # a footnote that speaks
+    "[3] see the appendix",
+    "参考了很多资料。",
+    "Related work points the same way.",
     "Title of the paper we cite is long and it keeps going as a normal sentence would, far beyond what a field line would hold in any page header that we have seen in a web capture, so it is content and stays content whatever it says.",
 ])
 def test_content_stays_content(line):
@@ -166,3 +204,28 @@ def test_a_long_english_caption_is_a_caption_where_a_chinese_line_as_long_is_a_p
     assert 400 < len(english) <= 800 and classify_noncontent(english) == "caption"
     chinese = "图 1：" + "这张图比较了两种批处理请求的方式，并说明了它们在共享引擎中的差别。" * 14
     assert len(chinese) > 400 and classify_noncontent(chinese) is None
+
+
+@given(st.text(alphabet="点赞评论分享在看收藏喜欢举报 ·0123456789k你我他的了是。", min_size=1, max_size=40))
+def test_a_line_ending_as_a_chinese_sentence_is_never_a_row_of_buttons(body):
+    """A row of buttons is made of button words, counts and joiners only: a full stop makes it a sentence."""
+    assert not is_button_row(body.rstrip("。") + "。")
+
+
+@given(st.text(min_size=0, max_size=80))
+def test_a_reference_entry_opens_with_its_bracketed_number(line):
+    """Whatever follows, a line that does not open with '[n]' or '［n］' is never read as a reference list's entry."""
+    if not line.lstrip().startswith(("[", "［")):
+        assert not reference_entry(line)
+
+
+@pytest.mark.parametrize("lines, furniture", [
+    (["参考资料：", "[1] A. Writer, On Small Harbours, 2025.", "[2] https://example.org/harbours"],
+     ["参考资料：", "[1] A. Writer, On Small Harbours, 2025.", "[2] https://example.org/harbours"]),
+    (["参考", "这一段是作者自己的补充说明，和引用无关。"], []),      # a label over prose stays the text's
+])
+def test_a_reference_list_and_its_label_are_set_aside(lines, furniture):
+    text = "\n".join(["新港口明年开工，预计三年完工。"] + lines + ["The new harbour opens next year and takes three years."])
+    blocks = parse_document(text).blocks
+    set_aside = blocks.loc[blocks["part"] == PART_NONCONTENT, "text"].tolist()
+    assert [line for line in lines if line in set_aside] == furniture

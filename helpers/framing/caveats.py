@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
 from ..columns import (
@@ -141,7 +142,7 @@ def trailing_unlinked(claims: pd.DataFrame, alignment: pd.DataFrame) -> list[int
 def _mostly_own(claims: pd.DataFrame, zh: pd.DataFrame, ids) -> bool:
     """At least PAST_END_MAX_OWN_SHARE of the Chinese sentences ``ids`` are the writer's own (``writer_asides``) or
     speak of the source in the third person."""
-    own = set(writer_asides(claims)) | set(source_references(claims)[0])
+    own = set(writer_asides(claims)) | set(reader_addressed(claims)) | set(source_references(claims)[0])
     texts = zh.loc[zh["claim_id"].isin(ids), "text"]
     return bool(len(texts)) and texts.isin(own).mean() >= PAST_END_MAX_OWN_SHARE
 
@@ -230,19 +231,97 @@ def mark_beyond(alignment: pd.DataFrame, claims: pd.DataFrame, blocks: pd.DataFr
     tail = set(past_english_end(claims, alignment))
     if len(tail) < TRAILING_MIN_SENTENCES:
         return alignment
+    return _relabel(alignment, tail, relation)
+
+
+def _relabel(alignment: pd.DataFrame, ids: set[int], relation: str) -> pd.DataFrame:
+    """The alignment with the Chinese sentences ``ids`` unlinked and given ``relation`` (one row each, no English);
+    English sentences that only they drew on become omissions."""
+    tail = set(ids)
+    if not tail:
+        return alignment
     kept = alignment[~alignment["zh_claim_id"].isin(tail)]
     moved = pd.DataFrame({"zh_claim_id": sorted(tail), "en_claim_id": pd.NA, "score": 0.0, "relation": relation})
     # English sentences that only the moved sentences drew on are now omissions
     dropped = set(_linked(alignment[alignment["zh_claim_id"].isin(tail)])["en_claim_id"]) - set(_linked(kept)["en_claim_id"])
     orphans = pd.DataFrame({"zh_claim_id": pd.NA, "en_claim_id": sorted(dropped), "score": 0.0, "relation": OMISSION})
-    frames = [kept] + [f.astype({"zh_claim_id": alignment["zh_claim_id"].dtype, "en_claim_id": alignment["en_claim_id"].dtype})
-                       for f in (moved, orphans) if not f.empty]
+    # ids as the alignment holds them, made nullable where every sentence was linked (a numpy int column holds no NA)
+    ids = {c: "Int64" if isinstance(alignment[c].dtype, np.dtype) and alignment[c].dtype.kind in "iu" else alignment[c].dtype
+           for c in ("zh_claim_id", "en_claim_id")}
+    frames = [kept.astype(ids)] + [f.astype(ids) for f in (moved, orphans) if not f.empty]
     out = pd.concat(frames, ignore_index=True)
-    out["en_claim_id"] = out["en_claim_id"].astype(alignment["en_claim_id"].dtype)
+    out["en_claim_id"] = out["en_claim_id"].astype(ids["en_claim_id"])
     # Chinese sentences in reading order, then the omissions, as the aligner writes them
     out["_zh"] = out["zh_claim_id"].astype("Float64").fillna(float("inf"))
     out["_en"] = out["en_claim_id"].astype("Float64").fillna(-1)
     return out.sort_values(["_zh", "_en"], kind="stable").drop(columns=["_zh", "_en"]).reset_index(drop=True)[list(alignment.columns)]
+
+
+@lru_cache(maxsize=None)
+def _reader_cues() -> CueMatcher:
+    """The 'reader_address' (你们, 大家, 各位: the writer turning to the readers) and 'call_to_action' (欢迎, 不妨, 记得:
+    the opening of a call on them) cues of cues.csv."""
+    cues = load_cues()
+    return CueMatcher(cues[cues["category"].isin(["reader_address", "call_to_action"])], "category")
+
+
+#: A call to action opens its sentence: its cue starts within this many characters (after a connective: 所以，不妨…).
+CALL_OPENING_CHARS = 3
+
+
+def addresses_reader(text: str) -> bool:
+    """A sentence in which the writer turns to the readers: a question put to them ('你们的团队会这样做吗？') or a call
+    on them ('欢迎大家在评论区分享', '不妨先读原文'), by the 'reader_address' and 'call_to_action' cues. A question
+    without an address ('风险是否可控？') or an address in a statement ('大家都知道…') is not.
+
+    >>> addresses_reader("你们的团队会这样做吗？"), addresses_reader("不妨先把原文读一遍。"), addresses_reader("大家都知道这件事。")
+    (True, True, False)
+    """
+    found = _reader_cues().find(text)
+    address = any(label == "reader_address" for _, _, label in found)
+    call = any(label == "call_to_action" and start <= CALL_OPENING_CHARS for start, _, label in found)
+    question = text.rstrip(" \"'”’」』）)").endswith(("？", "?"))
+    return bool(call or (address and question))
+
+
+def reader_addressed(claims: pd.DataFrame) -> list[str]:
+    """The Chinese sentences (headings aside) in which the writer turns to the readers (``addresses_reader``)."""
+    zh = _content(claims, PART_COMMENTARY)
+    return [t for t, k in zip(zh["text"], zh["kind"]) if k != "heading" and addresses_reader(str(t))]
+
+
+def own_voice_ids(claims: pd.DataFrame) -> list[int]:
+    """The claim ids of the Chinese sentences in the writer's own voice: ``writer_asides`` and ``reader_addressed``."""
+    zh = _content(claims, PART_COMMENTARY)
+    own = set(writer_asides(claims)) | set(reader_addressed(claims))
+    return [int(c) for c, t in zip(zh["claim_id"], zh["text"]) if t in own]
+
+
+def mark_own_additions(alignment: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
+    """The alignment with the writer's own sentences relabelled ``addition`` where the Chinese is a summary or a
+    commentary (far shorter than the English, or it reports its source: ``reports_source``; a translation's "you" and
+    "welcome" are its source's): a
+    sentence that turns to the readers (``addresses_reader``: a question to them, a call on them), linked or held back
+    as unsure, restates nothing of the source; a sentence marked as the writer's own (``writer_asides``) or a heading
+    of the writer's outline that the aligner held back as unsure (no English heading it titles) is the writer's."""
+    zh = _content(claims, PART_COMMENTARY)
+    zh_weight, en_weight = _weights(claims)
+    summary = bool(en_weight and zh_weight < CHINESE_SHORTER_SHARE * en_weight)  # the chinese_much_shorter caveat's test
+    if zh.empty or not (summary or reports_source(claims)):
+        return alignment
+    rows = alignment.dropna(subset=["zh_claim_id"]).drop_duplicates("zh_claim_id")
+    relation = dict(zip(rows["zh_claim_id"].astype(int), rows["relation"]))
+    asides = set(writer_asides(claims))
+    moved = set()
+    for claim_id, text, unit_kind in zip(zh["claim_id"], zh["text"], zh["kind"]):
+        claim_id = int(claim_id)
+        if claim_id not in relation or relation[claim_id] in (ADDITION, BEYOND):
+            continue
+        if unit_kind != "heading" and addresses_reader(str(text)):
+            moved.add(claim_id)
+        elif relation[claim_id] == UNSURE and (unit_kind == "heading" or text in asides):
+            moved.add(claim_id)
+    return _relabel(alignment, moved, ADDITION)
 
 
 def runs_past_end(claims: pd.DataFrame, alignment: pd.DataFrame) -> list[int]:
@@ -265,9 +344,15 @@ def runs_past_end(claims: pd.DataFrame, alignment: pd.DataFrame) -> list[int]:
 def _is_excerpt(claims: pd.DataFrame, blocks: pd.DataFrame, alignment: pd.DataFrame) -> bool:
     """The Chinese runs on past the English's end, or the English is far shorter. A last line that does not end like a
     sentence is only corroboration: list items, names and addresses end that way too (seen on two whole texts)."""
-    zh_weight, en_weight = _weights(claims)
-    return bool(trailing_unlinked(claims, alignment) or (zh_weight and en_weight < ENGLISH_SHORTER_SHARE * zh_weight)
-                or runs_past_end(claims, alignment))
+    return bool(trailing_unlinked(claims, alignment) or _english_far_shorter(claims) or runs_past_end(claims, alignment))
+
+
+def _english_far_shorter(claims: pd.DataFrame) -> bool:
+    """The English weighs under ENGLISH_SHORTER_SHARE of the Chinese that restates it: the writer's own sentences
+    (``own_voice``: asides, questions to the reader) draw on no English, so a commentary longer than a short whole
+    post for its own remarks is no excerpt."""
+    zh_weight, en_weight = _weights(claims, set(own_voice_ids(claims)))
+    return bool(zh_weight and en_weight < ENGLISH_SHORTER_SHARE * zh_weight)
 
 
 def source_references(claims: pd.DataFrame) -> tuple[list[str], int]:
@@ -344,7 +429,7 @@ def caveats(claims: pd.DataFrame, blocks: pd.DataFrame, alignment: pd.DataFrame,
     own_context = set(past_english_end(claims, alignment)) if credit else set()
     tail = [] if credit else trailing_unlinked(claims, alignment)
     past = [] if tail or beyond or credit else runs_past_end(claims, alignment)
-    short = bool(zh_weight and en_weight < ENGLISH_SHORTER_SHARE * zh_weight) and not credit
+    short = _english_far_shorter(claims) and not credit
     cut = english_cut_line(claims, blocks) if tail or short or past or beyond else None  # corroboration only
     if cut:
         words = WORD_RUN.findall(cut)[-CUT_LINE_QUOTED_WORDS:]

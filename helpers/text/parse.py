@@ -23,7 +23,7 @@ from ..columns import (
     PART_ORIGINAL,
 )
 from ..patterns import (
-    BARE_URL, BRACKETED_CREDIT, BREADCRUMB_TRAIL, BYLINE_LEAD, CAPTION, COMMA_CLAUSE, COUNT_AFTER_LABEL, DATE, DATED_ITEM, DISPLAY_MATH, END_MARK, ENDS_SENTENCE, ENDS_WITH_COLON, ENUMERATOR, EN_END,
+    BARE_URL, BRACKETED_CREDIT, BREADCRUMB_TRAIL, BUTTON_COUNT, BUTTON_JOINER, CITED_YEAR, REFERENCE_ENTRY, BYLINE_LEAD, CAPTION, COMMA_CLAUSE, COUNT_AFTER_LABEL, DATE, DATED_ITEM, DISPLAY_MATH, END_MARK, ENDS_SENTENCE, ENDS_WITH_COLON, ENUMERATOR, EN_END,
     FILE_ENTRY, GLUED_HEADING, GLUED_SENTENCE, HAN, HANDLE_AFTER_LABEL, IMAGE_PLACEHOLDER, INITIAL, INNER_SENTENCE_END, LATIN_ACCENTED_LETTER, LATIN_LETTER, LINE, OUTLINE_ENUMERATOR, ENUMERATOR_NUMBER,
     LABELLED_URL, LINK_ENTRY, LINK_ROW_SEPARATOR, LINK_ROW_SEPARATOR_CHARS, NOT_HAN_RUN, PHOTO_CREDIT, PICTOGRAPH, RUN_IN_HEADING, RUN_ON_ITEM, SECTION_NUMBER, SENTENCE_STARTERS,
     TABLE_ROW, TERMINAL, TITLE_FIELD, TITLE_NUMBER, URL_PARTS, ZH_CLOSE_QUOTE, ZH_END, ZH_OPEN_QUOTE, ZH_QUOTE_INTRODUCERS,
@@ -110,8 +110,80 @@ def _noncontent_cues() -> CueMatcher:
     """The 'noncontent', 'pictograph_prompt', 'alt_text' and 'credit_line' cues of cues.csv (built once: this runs for every short line). Lines
     are not cut into tokens here, so only their word and substring cues count."""
     cues = load_cues()
-    return CueMatcher(cues[cues["category"].isin(["noncontent", "not_noncontent", "pictograph_prompt", "alt_text", "credit_line"])],
-                      "category")
+    return CueMatcher(cues[cues["category"].isin(["noncontent", "not_noncontent", "pictograph_prompt", "alt_text", "credit_line",
+                                                  "image_credit"])], "category")
+
+
+@lru_cache(maxsize=None)
+def _button_row() -> re.Pattern:
+    """A line made only of interface buttons (cues.csv's 'button': 赞同, 评论, 在看, Like, Share) and their counts:
+    '赞同 1.2k', '35 条评论', '点赞 128 · 在看 46 · 分享 19', '收藏 · 喜欢 · 举报'."""
+    button = "(?:" + _button_words().pattern + ")"
+    entry = rf"(?:{button}\s*(?:{BUTTON_COUNT})?|(?:{BUTTON_COUNT})\s*{button})"
+    return re.compile(rf"^\W{{0,2}}{entry}(?:{BUTTON_JOINER}{entry})*\W{{0,2}}$", re.IGNORECASE)
+
+
+#: A row of buttons: at most this long.
+BUTTON_ROW_MAX_CHARS = 60
+
+
+def is_button_row(text: str) -> bool:
+    """A row of interface buttons: at least two, or one with its count ('赞同 1.2k'); a lone word ('分享') may be a heading.
+
+    >>> is_button_row("点赞 128 · 在看 46 · 分享 19"), is_button_row("赞同 1.2k"), is_button_row("35 comments")
+    (True, True, True)
+    >>> is_button_row("分享"), is_button_row("我们分享了 3 个例子")
+    (False, False)
+    """
+    core = text.strip()
+    if len(core) > BUTTON_ROW_MAX_CHARS or not _button_row().match(core):
+        return False
+    return bool(re.search(r"\d", core)) or len(_button_words().findall(core)) >= 2
+
+
+@lru_cache(maxsize=None)
+def _button_words() -> re.Pattern:
+    """The 'button' cues of cues.csv as one alternation, longest first."""
+    cues = load_cues()
+    words = sorted(cues.loc[cues["category"] == "button", "cue"], key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words) or r"(?!)", re.IGNORECASE)
+
+
+#: A reference list's entry: at most this long.
+REFERENCE_ENTRY_MAX_CHARS = 300
+
+
+def reference_entry(text: str) -> bool:
+    """An entry of a reference list: a bracketed number, then a cited source (a web address, or a year and no Chinese
+    sentence's end): '[1] A. Author, Some Title, 2026.', '[2] https://example.org/a'. A footnote that speaks ('[1] 我们在
+    2024 年提出了这个方法。') is the text's own.
+
+    >>> reference_entry("[1] A. Author, Some Title, 2026."), reference_entry("[2] https://example.org/a")
+    (True, True)
+    >>> reference_entry("[1] 我们在2024年提出了这个方法。"), reference_entry("[3] see the appendix")
+    (False, False)
+    """
+    core = text.strip()
+    if len(core) > REFERENCE_ENTRY_MAX_CHARS or not REFERENCE_ENTRY.match(core):
+        return False
+    return bool(URL_PARTS.search(core) or re.search(r"https?://", core)) or (
+        bool(CITED_YEAR.search(core)) and not re.search(r"[。！？]", core))
+
+
+@lru_cache(maxsize=None)
+def _reference_labels() -> frozenset[str]:
+    """The 'reference_label' cues of cues.csv, lowercased: a label over a list of cited sources."""
+    cues = load_cues()
+    return frozenset(cues.loc[cues["category"] == "reference_label", "cue"].str.lower())
+
+
+def reference_label(line: str) -> bool:
+    """A line that is only a reference list's label (参考资料, References; Markdown marks and a closing colon aside).
+
+    >>> reference_label("参考资料："), reference_label("## References"), reference_label("参考了很多资料。")
+    (True, True, False)
+    """
+    return line.strip().strip("#*_ ").rstrip("：:").strip().lower() in _reference_labels()
 
 
 @lru_cache(maxsize=None)
@@ -209,7 +281,7 @@ def classify_noncontent(text: str, *, lang: str | None = None) -> str | None:
     if len(text) <= BYLINE_MAX_CHARS and (
             BYLINE_LEAD.search(text) or (DATE.search(text) and len(text.split()) <= 8 and not DATED_ITEM.match(text))):
         return "byline"
-    if is_link_row(text):
+    if is_link_row(text) or is_button_row(text) or reference_entry(text):
         return "boilerplate"
     lang = lang or detect_lang(text)
     if len(text) <= max(NONCONTENT_MAX_CHARS["mixed"], NONCONTENT_MAX_CHARS[lang]):
@@ -228,6 +300,8 @@ def classify_noncontent(text: str, *, lang: str | None = None) -> str | None:
             return "boilerplate"
         if "credit_line" in labels:
             return "byline"
+        if "image_credit" in labels and len(text) <= BYLINE_MAX_CHARS and not ENDS_SENTENCE.search(text):
+            return "byline"  # 'Rita Dunn/Getty Images', '视觉中国': a sentence that names the agency is content
         if ("pictograph_prompt" in labels and PICTOGRAPH.match(text) and len(text) <= PICTOGRAPH_LINE_MAX_CHARS
                 and not ENDS_SENTENCE.search(text)):
             return "boilerplate"
@@ -842,6 +916,8 @@ def furniture_in_context(texts: list[str], kinds: list[str | None]) -> list[str 
             placeholder_at = k
             continue
         if out[k] is not None:
+            if related_label(line):  # 'Related:' read as a field label still heads the headlines below it
+                related_at = k
             if PHOTO_CREDIT.match(line):  # '圖／路透': the short line below a picture's credit is its caption
                 placeholder_at = k
             if _field_labels().match(line) or BARE_URL.match(line):
@@ -863,6 +939,9 @@ def furniture_in_context(texts: list[str], kinds: list[str | None]) -> list[str 
             out[k], related_at = "boilerplate", k  # a related story's headline below the label or another headline
             continue
         related_at = None
+        if reference_label(line) and k + 1 < len(texts) and reference_entry(texts[k + 1]):
+            out[k] = "boilerplate"  # a reference list's label over its first entry ('参考资料', then '[1] …')
+            continue
         if related_label(line):
             out[k], related_at = "boilerplate", k
             continue
