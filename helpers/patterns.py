@@ -449,3 +449,13 @@ BUTTON_JOINER = r"\s*(?:[·•|｜/／]\s*|\s)"
 REFERENCE_ENTRY = re.compile(r"^[\[［]\d{1,3}[\]］]\s*\S")
 #: A year as a reference cites it (1900–2099), not inside a longer number.
 CITED_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+#: A line made only of HTML tags ('<div align="center">', '</p>', '<img src="logo.png" width="200"/>').
+HTML_ONLY = re.compile(r"^(?:\s*<[A-Za-z/!][^<>]*>\s*)+$")
+#: A line made only of Markdown images, plain or linked: a README's badges ('[![License](…/badge/…)](LICENSE) [![…](…)](…)').
+IMAGES_ONLY = re.compile(r"^(?:\s*(?:\[!\[[^\]\r\n]*\]\([^)\r\n]*\)\]\([^)\r\n]*\)|!\[[^\]\r\n]*\]\([^)\r\n]*\))\s*)+$")
+#: A table of contents' entry: a link to an anchor of the page, alone on its line, maybe as a list item ('- [简介](#简介)').
+TOC_ENTRY = re.compile(r"^\s*(?:[-*+]\s+|\d{1,2}[.、]\s*)?\[[^\]\r\n]+\]\(#[^)\r\n]*\)\s*$")
+#: A Markdown link's text, for reading the entries of a row of links ('[English](README_EN.md)' → 'English').
+LINK_TEXT = re.compile(r"\[([^\]\r\n]*)\]\([^)\r\n]*\)")
+#: What joins the entries of a language switcher ('English | 简体中文', '中文 / English', 'English • 日本語').
+SWITCHER_JOINER = re.compile(r"\s*[|｜/•·]\s*")

@@ -77,6 +77,18 @@ from helpers.text.parse import (
     ("[1] A. Writer, On Small Harbours, 2025.", "boilerplate"),
     ("[12] https://example.org/notes/harbours", "boilerplate"),
     ("［3］王某某. 港口的未来. 2024", "boilerplate"),
+    # README furniture: language switchers, HTML wrappers, badges, contents entries, back-to-top links, ornaments
+    ("English | 简体中文", "boilerplate"),
+    ("[中文](README_zh.md) ｜ English ｜ [日本語](README_ja.md)", "boilerplate"),
+    ('<div align="center">', "boilerplate"),
+    ("</p>", "boilerplate"),
+    ('<img src="docs/banner.png" width="60%"/>', "image_placeholder"),
+    ("[![CI](https://img.shields.io/badge/ci-passing-green.svg)](actions) [![PyPI](https://img.shields.io/badge/pypi-1.0-blue.svg)](pypi)", "boilerplate"),
+    ("- [安装](#安装)", "boilerplate"),
+    ("3. [Usage](#usage)", "boilerplate"),
+    ("🔝 回到顶部", "boilerplate"),
+    ("[Back to top](#readme)", "boilerplate"),
+    ("* * *", "boilerplate"),
 ])
 def test_furniture_lines_are_set_aside(line, kind):
     assert classify_noncontent(line) == kind
@@ -110,6 +122,12 @@ def test_furniture_lines_are_set_aside(line, kind):
     "[3] see the appendix",
     "参考了很多资料。",
     "Related work points the same way.",
+    "## 目录结构",                                                 # a heading about the folder layout, not a contents label
+    "中文 / 英文 两种版本都有",                                       # languages named in a sentence
+    "```",                                                         # a code fence, a table's rule: what they open
+    "|---|---|",
+    "- [安装指南](docs/install.md)",                                  # a link to another file is the text's own list
+    "<3 this model",
     "Title of the paper we cite is long and it keeps going as a normal sentence would, far beyond what a field line would hold in any page header that we have seen in a web capture, so it is content and stays content whatever it says.",
 ])
 def test_content_stays_content(line):
@@ -223,8 +241,10 @@ def test_a_reference_entry_opens_with_its_bracketed_number(line):
     (["参考资料：", "[1] A. Writer, On Small Harbours, 2025.", "[2] https://example.org/harbours"],
      ["参考资料：", "[1] A. Writer, On Small Harbours, 2025.", "[2] https://example.org/harbours"]),
     (["参考", "这一段是作者自己的补充说明，和引用无关。"], []),      # a label over prose stays the text's
+    (["目录", "- [背景](#背景)", "- [方法](#方法)"], ["目录", "- [背景](#背景)", "- [方法](#方法)"]),  # a contents list
+    (["目录", "第一章讲背景，第二章讲方法。"], []),
 ])
-def test_a_reference_list_and_its_label_are_set_aside(lines, furniture):
+def test_a_reference_or_contents_list_and_its_label_are_set_aside(lines, furniture):
     text = "\n".join(["新港口明年开工，预计三年完工。"] + lines + ["The new harbour opens next year and takes three years."])
     blocks = parse_document(text).blocks
     set_aside = blocks.loc[blocks["part"] == PART_NONCONTENT, "text"].tolist()

@@ -109,8 +109,8 @@ def unseen(request):
     return request.param.stem, text, pipeline.run(text)
 
 
-def test_there_are_eleven_unseen_documents():
-    assert len(FIXTURES) == 11
+def test_there_are_twelve_unseen_documents():
+    assert len(FIXTURES) == 12
 
 
 def test_every_row_is_the_source_at_its_offsets(unseen):
@@ -173,11 +173,22 @@ FURNITURE = {
         "编程爱好者 / 后端工程师", "赞同 1.2k", "发布于 2026-03-04 · IP 属地上海", "参考", "[1] Ivo Brandt, Slow Compilers, Fast Teams, 2026.",
         "[2] https://example.org/essays/slow-compilers", "编辑于 2026-03-05 10:12", "评论 35", "收藏 · 喜欢 · 举报", "By Ivo Brandt",
         "5 min read · March 2, 2026", "Sign up for our newsletter to get the next essay.", "Share this article"],
+    "l-readme-translation-furniture": [
+        '<div align="center">', '<img src="assets/lumen-logo.png" width="240"/>', "</div>", "[English](README.md) | 简体中文",
+        "[![License](https://img.shields.io/badge/license-Apache--2.0-blue.svg)](LICENSE) "
+        "[![Release](https://img.shields.io/badge/release-v0.4-green.svg)](releases)",
+        "目录", "- [简介](#简介)", "- [快速开始](#快速开始)", "- [目录结构](#目录结构)", "* * *", "⬆️ 返回顶部",
+        '<p align="center">', '<img src="assets/lumen-logo-en.png" width="240"/>', "</p>", "English | [简体中文](README_zh.md)",
+        "[![License](https://img.shields.io/badge/license-Apache--2.0-blue.svg)](LICENSE) "
+        "[![Release](https://img.shields.io/badge/release-v0.4-green.svg)](releases) "
+        "[![Docs](https://img.shields.io/badge/docs-online-orange.svg)](docs)",
+        "Table of Contents", "- [Introduction](#introduction)", "- [Quick start](#quick-start)",
+        "- [Folder layout](#folder-layout)", "***", "[Back to top](#introduction)"],
 }
 #: The furniture documents' gold is whole: every furniture line is in FURNITURE but these, which no rule reaches yet (a
 #: Zhihu answerer's bare name on its own line, between the question and the tagline: a name, not a shape).
 FURNITURE_COMPLETE = {"i-wechat-commentary-full-footer": set(), "j-hk-news-traditional-wire": set(),
-                      "k-zhihu-answer-english-essay": {"林间行"}}
+                      "k-zhihu-answer-english-essay": {"林间行"}, "l-readme-translation-furniture": set()}
 #: Content lines of the furniture documents that look like furniture: they mention a newsletter, a photo, comments,
 #: a reference marker, or a notes section, and are the text's own.
 FALSE_FRIENDS = {
@@ -187,6 +198,8 @@ FALSE_FRIENDS = {
     "k-zhihu-answer-english-essay": ["有人在评论里说他们公司也遇到过类似情况，我觉得这个话题值得单独写一篇。",
                                      "这篇文章的作者是一位编译器工程师，他的核心观点是：编译速度慢一点，团队的整体交付反而可能更快[1]。",
                                      "Notes", "1. I first made this argument in a talk at a local meetup."],
+    "l-readme-translation-furniture": ["## 目录结构", "它支持中文和 English 两种界面，也能导出带图片的报告。", "## Folder layout",
+                                       "It offers a Chinese and an English interface, and can export reports with pictures."],
 }
 
 
@@ -246,6 +259,7 @@ EXPECTED_CAVEATS = {
     "i-wechat-commentary-full-footer": ({"commentary"}, {"translation", "english_excerpt", "traditional_script"}),
     "j-hk-news-traditional-wire": ({"traditional_script", "translation"}, {"english_excerpt", "commentary"}),
     "k-zhihu-answer-english-essay": (set(), {"translation", "english_excerpt", "traditional_script"}),
+    "l-readme-translation-furniture": ({"translation"}, {"english_excerpt", "commentary", "chinese_much_shorter"}),
 }
 #: What the pages call each document's Chinese version (``narrative.chinese_kind``): a summary is never "the commentary".
 EXPECTED_NAME = {"a-wire-report-traditional": "translation", "b-wechat-commentary-simplified": "commentary",
@@ -253,7 +267,7 @@ EXPECTED_NAME = {"a-wire-report-traditional": "translation", "b-wechat-commentar
                  "e-summary-note-simplified": "summary", "f-adapted-translation-half-english": "translation",
                  "g-wechat-commentary-essay-whole": "commentary", "h-taiwan-compiled-news-two-paragraphs": "translation",
                  "i-wechat-commentary-full-footer": "commentary", "j-hk-news-traditional-wire": "translation",
-                 "k-zhihu-answer-english-essay": "summary"}
+                 "k-zhihu-answer-english-essay": "summary", "l-readme-translation-furniture": "translation"}
 
 
 def test_the_caveats_a_reader_needs_are_raised(unseen):

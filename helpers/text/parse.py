@@ -23,7 +23,8 @@ from ..columns import (
     PART_ORIGINAL,
 )
 from ..patterns import (
-    BARE_URL, BRACKETED_CREDIT, BREADCRUMB_TRAIL, BUTTON_COUNT, BUTTON_JOINER, CITED_YEAR, REFERENCE_ENTRY, BYLINE_LEAD, CAPTION, COMMA_CLAUSE, COUNT_AFTER_LABEL, DATE, DATED_ITEM, DISPLAY_MATH, END_MARK, ENDS_SENTENCE, ENDS_WITH_COLON, ENUMERATOR, EN_END,
+    BARE_URL, BRACKETED_CREDIT, BREADCRUMB_TRAIL, BUTTON_COUNT, BUTTON_JOINER, CITED_YEAR, HTML_ONLY, IMAGES_ONLY, LINK_TEXT,
+    REFERENCE_ENTRY, SWITCHER_JOINER, TOC_ENTRY, BYLINE_LEAD, CAPTION, COMMA_CLAUSE, COUNT_AFTER_LABEL, DATE, DATED_ITEM, DISPLAY_MATH, END_MARK, ENDS_SENTENCE, ENDS_WITH_COLON, ENUMERATOR, EN_END,
     FILE_ENTRY, GLUED_HEADING, GLUED_SENTENCE, HAN, HANDLE_AFTER_LABEL, IMAGE_PLACEHOLDER, INITIAL, INNER_SENTENCE_END, LATIN_ACCENTED_LETTER, LATIN_LETTER, LINE, OUTLINE_ENUMERATOR, ENUMERATOR_NUMBER,
     LABELLED_URL, LINK_ENTRY, LINK_ROW_SEPARATOR, LINK_ROW_SEPARATOR_CHARS, NOT_HAN_RUN, PHOTO_CREDIT, PICTOGRAPH, RUN_IN_HEADING, RUN_ON_ITEM, SECTION_NUMBER, SENTENCE_STARTERS,
     TABLE_ROW, TERMINAL, TITLE_FIELD, TITLE_NUMBER, URL_PARTS, ZH_CLOSE_QUOTE, ZH_END, ZH_OPEN_QUOTE, ZH_QUOTE_INTRODUCERS,
@@ -177,6 +178,11 @@ def _reference_labels() -> frozenset[str]:
     return frozenset(cues.loc[cues["category"] == "reference_label", "cue"].str.lower())
 
 
+def contents_label(line: str) -> bool:
+    """A line that is only a table of contents' label (目录, Table of Contents; Markdown marks and a colon aside)."""
+    return line.strip().strip("#*_ ").rstrip("：:").strip().lower() in _labels("toc_label")
+
+
 def reference_label(line: str) -> bool:
     """A line that is only a reference list's label (参考资料, References; Markdown marks and a closing colon aside).
 
@@ -250,6 +256,50 @@ def is_link_row(text: str) -> bool:
     return all(PICTOGRAPH.match(e) for e in entries)
 
 
+@lru_cache(maxsize=None)
+def _labels(category: str) -> frozenset[str]:
+    """The cues of one category of cues.csv, lowercased: lines compared whole (language names, a contents label)."""
+    cues = load_cues()
+    return frozenset(cues.loc[cues["category"] == category, "cue"].str.lower())
+
+
+def is_language_switch(text: str) -> bool:
+    """A row of the languages a page is offered in (cues.csv's 'language_name'), joined by '|', '/' or '•', maybe as
+    links: 'English | 简体中文', '[English](README_EN.md) | 中文'. A sentence that names two languages is not.
+
+    >>> is_language_switch("English | 简体中文"), is_language_switch("[中文](README.md) ｜ English")
+    (True, True)
+    >>> is_language_switch("中文 / 英文 两种版本都有"), is_language_switch("English")
+    (False, False)
+    """
+    entries = SWITCHER_JOINER.split(LINK_TEXT.sub(r"\1", text).strip())
+    names = _labels("language_name")
+    return len(entries) >= 2 and all(e.strip().strip("*_").lower() in names for e in entries)
+
+
+def is_markup_line(text: str) -> str | None:
+    """The furniture kind of a line made only of markup: HTML tags (an image's is its placeholder), a row of
+    Markdown images (a README's badges), a table of contents' anchor link, or ornament with no letter, digit or
+    character ('* * *', '———'), a table's rule, a code fence and display math aside ('|---|---|', '```', '$$' belong to
+    what they open); else None.
+
+    >>> is_markup_line('<div align="center">'), is_markup_line('<img src="a.png"/>'), is_markup_line("- [简介](#简介)")
+    ('boilerplate', 'image_placeholder', 'boilerplate')
+    >>> is_markup_line("* * *"), is_markup_line("|---|---|"), is_markup_line("<3 this model")
+    ('boilerplate', None, None)
+    """
+    core = text.strip()
+    if HTML_ONLY.match(core):
+        return "image_placeholder" if re.search(r"<img\b", core, re.IGNORECASE) else "boilerplate"
+    if IMAGE_PLACEHOLDER.match(core):
+        return "image_placeholder"  # one picture: the short line below it is its caption
+    if IMAGES_ONLY.match(core) or TOC_ENTRY.match(core):
+        return "boilerplate"
+    if len(core) >= 3 and not core.startswith(("|", "｜", "`", "~", "$", "\\")) and not re.search(r"[^\W_]", core):
+        return "boilerplate"
+    return None
+
+
 def classify_noncontent(text: str, *, lang: str | None = None) -> str | None:
     """Return the furniture kind of a line shaped like furniture, else None.
 
@@ -260,6 +310,9 @@ def classify_noncontent(text: str, *, lang: str | None = None) -> str | None:
     ('5. 免责声明与责任限制') is the document's own structure, never furniture; so is a dated news item
     ('2022-06-01: Our technical report is out!'). ``lang``: the line's ``detect_lang``, if known.
     """
+    markup = is_markup_line(text)  # a contents entry may be a list item ('- [简介](#简介)'): read before the enumerator
+    if markup:
+        return markup
     if ENUMERATOR.match(text) or DATED_ITEM.match(text):
         return None
     if IMAGE_PLACEHOLDER.match(text):
@@ -281,7 +334,7 @@ def classify_noncontent(text: str, *, lang: str | None = None) -> str | None:
     if len(text) <= BYLINE_MAX_CHARS and (
             BYLINE_LEAD.search(text) or (DATE.search(text) and len(text.split()) <= 8 and not DATED_ITEM.match(text))):
         return "byline"
-    if is_link_row(text) or is_button_row(text) or reference_entry(text):
+    if is_link_row(text) or is_button_row(text) or reference_entry(text) or is_language_switch(text):
         return "boilerplate"
     lang = lang or detect_lang(text)
     if len(text) <= max(NONCONTENT_MAX_CHARS["mixed"], NONCONTENT_MAX_CHARS[lang]):
@@ -939,8 +992,9 @@ def furniture_in_context(texts: list[str], kinds: list[str | None]) -> list[str 
             out[k], related_at = "boilerplate", k  # a related story's headline below the label or another headline
             continue
         related_at = None
-        if reference_label(line) and k + 1 < len(texts) and reference_entry(texts[k + 1]):
-            out[k] = "boilerplate"  # a reference list's label over its first entry ('参考资料', then '[1] …')
+        if k + 1 < len(texts) and ((reference_label(line) and reference_entry(texts[k + 1]))
+                                   or (contents_label(line) and TOC_ENTRY.match(texts[k + 1]))):
+            out[k] = "boilerplate"  # a reference list's or a contents' label over its first entry ('参考资料', then '[1] …')
             continue
         if related_label(line):
             out[k], related_at = "boilerplate", k
