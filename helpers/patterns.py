@@ -459,3 +459,10 @@ TOC_ENTRY = re.compile(r"^\s*(?:[-*+]\s+|\d{1,2}[.、]\s*)?\[[^\]\r\n]+\]\(#[^)\
 LINK_TEXT = re.compile(r"\[([^\]\r\n]*)\]\([^)\r\n]*\)")
 #: What joins the entries of a language switcher ('English | 简体中文', '中文 / English', 'English • 日本語').
 SWITCHER_JOINER = re.compile(r"\s*[|｜/•·]\s*")
+#: A news agency's credit in brackets alone on its line: a reporter's or editor's credit, a dateline ('（中央社記者王大明台北
+#: 1日電）', '〔記者陳小明／台北報導〕', '（編輯：林小華）1140301'): the brackets, then a credit word, maybe a filing number.
+BRACKETED_NEWS_CREDIT = re.compile(
+    r"^[(（〔【\[][^()（）〔〕【】\[\]\r\n]{0,30}(?:記者|记者|編輯[:：]|编辑[:：]|報導|报道|\d{1,2}日[電电])"
+    r"[^()（）〔〕【】\[\]\r\n]{0,30}[)）〕】\]]\s*\d{0,8}$")
+#: A wire story's credit of its reporters and editors without brackets ('Reporting by Ann Lee; Editing by Bo Chan').
+WIRE_CREDIT = re.compile(r"^(?:Additional\s+[Rr]eporting|Reporting|Writing|Editing)\s+by\s+[A-Z][^.!?\r\n]*$")

@@ -89,6 +89,22 @@ from helpers.text.parse import (
     ("🔝 回到顶部", "boilerplate"),
     ("[Back to top](#readme)", "boilerplate"),
     ("* * *", "boilerplate"),
+    # Chinese post and news credits and notices, English wire and page furniture
+    ("排版｜王五", "byline"),
+    ("题图｜网络", "byline"),
+    ("原标题：港口为什么越修越大", "boilerplate"),
+    ("- END -", "boilerplate"),
+    ("未经授权禁止转载", "boilerplate"),
+    ("▲ 点击上方卡片关注", "boilerplate"),
+    ("（示例社記者王大明台北1日電）", "byline"),
+    ("〔記者陳小明／台北報導〕", "byline"),
+    ("（編輯：林小華）1140301", "byline"),
+    ("點我看更多", "boilerplate"),
+    ("Reporting by Ann Lee in Taipei; Editing by Bo Chan", "byline"),
+    ("Additional reporting by Jo Vance", "byline"),
+    ("FILE PHOTO: A worker walks past a plant, May 2, 2025. Jo Vance/File Photo", "byline"),
+    ("Tags: harbours, ports", "boilerplate"),
+    ("Was this article helpful?", "boilerplate"),
 ])
 def test_furniture_lines_are_set_aside(line, kind):
     assert classify_noncontent(line) == kind
@@ -128,6 +144,10 @@ def test_furniture_lines_are_set_aside(line, kind):
     "|---|---|",
     "- [安装指南](docs/install.md)",                                  # a link to another file is the text's own list
     "<3 this model",
+    "Reporting by local papers was thorough.",
+    "想看更多案例的话可以去看原文。",
+    "该记者随后报道了这件事。",
+    "The image was blurry, and the tags were wrong.",
     "Title of the paper we cite is long and it keeps going as a normal sentence would, far beyond what a field line would hold in any page header that we have seen in a web capture, so it is content and stays content whatever it says.",
 ])
 def test_content_stays_content(line):

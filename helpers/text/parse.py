@@ -23,7 +23,7 @@ from ..columns import (
     PART_ORIGINAL,
 )
 from ..patterns import (
-    BARE_URL, BRACKETED_CREDIT, BREADCRUMB_TRAIL, BUTTON_COUNT, BUTTON_JOINER, CITED_YEAR, HTML_ONLY, IMAGES_ONLY, LINK_TEXT,
+    BARE_URL, BRACKETED_CREDIT, BRACKETED_NEWS_CREDIT, BREADCRUMB_TRAIL, WIRE_CREDIT, BUTTON_COUNT, BUTTON_JOINER, CITED_YEAR, HTML_ONLY, IMAGES_ONLY, LINK_TEXT,
     REFERENCE_ENTRY, SWITCHER_JOINER, TOC_ENTRY, BYLINE_LEAD, CAPTION, COMMA_CLAUSE, COUNT_AFTER_LABEL, DATE, DATED_ITEM, DISPLAY_MATH, END_MARK, ENDS_SENTENCE, ENDS_WITH_COLON, ENUMERATOR, EN_END,
     FILE_ENTRY, GLUED_HEADING, GLUED_SENTENCE, HAN, HANDLE_AFTER_LABEL, IMAGE_PLACEHOLDER, INITIAL, INNER_SENTENCE_END, LATIN_ACCENTED_LETTER, LATIN_LETTER, LINE, OUTLINE_ENUMERATOR, ENUMERATOR_NUMBER,
     LABELLED_URL, LINK_ENTRY, LINK_ROW_SEPARATOR, LINK_ROW_SEPARATOR_CHARS, NOT_HAN_RUN, PHOTO_CREDIT, PICTOGRAPH, RUN_IN_HEADING, RUN_ON_ITEM, SECTION_NUMBER, SENTENCE_STARTERS,
@@ -313,13 +313,15 @@ def classify_noncontent(text: str, *, lang: str | None = None) -> str | None:
     markup = is_markup_line(text)  # a contents entry may be a list item ('- [简介](#简介)'): read before the enumerator
     if markup:
         return markup
+    if END_MARK.match(text):  # '- END -' opens like a list item
+        return "boilerplate"
     if ENUMERATOR.match(text) or DATED_ITEM.match(text):
         return None
     if IMAGE_PLACEHOLDER.match(text):
         return "image_placeholder"
     if END_MARK.match(text):
         return "boilerplate"
-    if BRACKETED_CREDIT.match(text):
+    if BRACKETED_CREDIT.match(text) or BRACKETED_NEWS_CREDIT.match(text) or WIRE_CREDIT.match(text):
         return "byline"
     if len(text) <= (CAPTION_MAX_CHARS if HAN.search(text) else CAPTION_MAX_LATIN_CHARS) and CAPTION.match(text):
         return "caption"
