@@ -1014,6 +1014,43 @@ def furniture_in_context(texts: list[str], kinds: list[str | None]) -> list[str 
     return out
 
 
+#: A post's author name alone on its line: at most this many characters, among the document's first this many lines.
+AUTHOR_NAME_MAX_CHARS = 8
+AUTHOR_NAME_HEAD_LINES = 4
+#: ... with a byline (a date, a credit) among the furniture lines right below it, at most this many lines down (the
+#: tagline and a count come between on an answer's page).
+AUTHOR_NAME_REACH = 3
+
+
+def author_name_lines(texts: list[str], kinds: list[str | None]) -> list[str | None]:
+    """``kinds`` with an answer's or post's author name alone on its line set aside as a byline: near the document's
+    head, below a line of content (the question or title: the document's first line is its title, never a name),
+    right above furniture lines among which a byline comes (the author's tagline, a count, then the date), short, with
+    no punctuation or digit ('林间行' between a question and '编程爱好者 / 后端工程师').
+
+    >>> author_name_lines(["如何看待这篇文章？", "林间行", "发布于 2026-03-04"], [None, None, "byline"])[1]
+    'byline'
+    >>> author_name_lines(["港口周报", "作者：张三"], [None, "byline"])[0] is None
+    True
+    >>> author_name_lines(["Lumen", "轻量日志工具", "English | 简体中文"], [None, None, "boilerplate"])[1] is None
+    True
+    """
+    out = list(kinds)
+    for k in range(1, min(len(texts) - 1, AUTHOR_NAME_HEAD_LINES)):
+        core = texts[k].strip()
+        if out[k] is not None or out[k - 1] is not None or not 0 < len(core) <= AUTHOR_NAME_MAX_CHARS \
+                or re.search(r"[\W\d_]", core.replace(" ", "")):
+            continue
+        below = []  # the run of furniture right below it, up to the first byline among AUTHOR_NAME_REACH lines
+        for kind in out[k + 1:k + 1 + AUTHOR_NAME_REACH]:
+            if kind is None:
+                break
+            below.append(kind)
+        if "byline" in below:  # a name over a badge row or a language switcher is a title's, not an author's
+            out[k] = "byline"
+    return out
+
+
 #: A title is looked for among the Chinese version's first this many content lines.
 TITLE_HEAD_BLOCKS = 6
 #: A title is at most this long, and does not end like a sentence or a clause (a question may be a title).
@@ -1095,8 +1132,8 @@ def parse_document(text: str) -> Parsed:
     texts = [text[a:b] for a, b, _ in spans]
     counts = [script_counts(t) for t in texts]  # (Han, Latin) of each block, counted once
     langs = [lang_of_counts(han, latin) for han, latin in counts]
-    noncontent_kind = furniture_in_context(texts, caption_continuations(
-        text, spans, [classify_noncontent(t, lang=lang) for t, lang in zip(texts, langs)]))
+    noncontent_kind = author_name_lines(texts, furniture_in_context(texts, caption_continuations(
+        text, spans, [classify_noncontent(t, lang=lang) for t, lang in zip(texts, langs)])))
     glued = [g for _, _, g in spans]
     kinds, labels = classify_kinds(texts, langs, glued, noncontent_kind)
     weights = [han + latin // 3 for han, latin in counts]
