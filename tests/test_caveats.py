@@ -324,6 +324,11 @@ def test_a_summarys_heading_held_back_as_unsure_is_its_writers_outline():
     alignment.loc[1, "relation"] = UNSURE
     relation = mark_own_additions(alignment, claims).dropna(subset=["zh_claim_id"]).set_index("zh_claim_id")["relation"]
     assert list(relation) == [SUMMARISES, ADDITION, SUMMARISES]
+    # the first heading is the document's title: held back, it stays so
+    claims.loc[0, "kind"] = "heading"
+    alignment.loc[0, "relation"] = UNSURE
+    relation = mark_own_additions(alignment, claims).dropna(subset=["zh_claim_id"]).set_index("zh_claim_id")["relation"]
+    assert list(relation) == [UNSURE, ADDITION, SUMMARISES]
 
 
 def test_a_commentary_longer_than_a_whole_short_english_for_its_own_remarks_is_no_excerpt():

@@ -303,7 +303,8 @@ def mark_own_additions(alignment: pd.DataFrame, claims: pd.DataFrame) -> pd.Data
     "welcome" are its source's): a
     sentence that turns to the readers (``addresses_reader``: a question to them, a call on them), linked or held back
     as unsure, restates nothing of the source; a sentence marked as the writer's own (``writer_asides``) or a heading
-    of the writer's outline that the aligner held back as unsure (no English heading it titles) is the writer's."""
+    of the writer's outline that the aligner held back as unsure (no English heading it titles) is the writer's. The
+    Chinese's first heading is the document's title: never an addition."""
     zh = _content(claims, PART_COMMENTARY)
     zh_weight, en_weight = _weights(claims)
     summary = bool(en_weight and zh_weight < CHINESE_SHORTER_SHARE * en_weight)  # the chinese_much_shorter caveat's test
@@ -312,10 +313,11 @@ def mark_own_additions(alignment: pd.DataFrame, claims: pd.DataFrame) -> pd.Data
     rows = alignment.dropna(subset=["zh_claim_id"]).drop_duplicates("zh_claim_id")
     relation = dict(zip(rows["zh_claim_id"].astype(int), rows["relation"]))
     asides = set(writer_asides(claims))
+    title = int(zh["claim_id"].iloc[0]) if zh["kind"].iloc[0] == "heading" else None  # the document's, not an outline's
     moved = set()
     for claim_id, text, unit_kind in zip(zh["claim_id"], zh["text"], zh["kind"]):
         claim_id = int(claim_id)
-        if claim_id not in relation or relation[claim_id] in (ADDITION, BEYOND):
+        if claim_id not in relation or relation[claim_id] in (ADDITION, BEYOND) or claim_id == title:
             continue
         if unit_kind != "heading" and addresses_reader(str(text)):
             moved.add(claim_id)
