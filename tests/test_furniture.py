@@ -73,10 +73,8 @@ from helpers.text.parse import (
     ("© 2026 Example Media Group", "boilerplate"),
     ("Jo Vance/Getty Images", "byline"),
     ("图源网络", "byline"),
-    # a reference list's entries
-    ("[1] A. Writer, On Small Harbours, 2025.", "boilerplate"),
+    # a reference list's entry that cites an address (one that cites a year is read under its label: below)
     ("[12] https://example.org/notes/harbours", "boilerplate"),
-    ("［3］王某某. 港口的未来. 2024", "boilerplate"),
     # README furniture: language switchers, HTML wrappers, badges, contents entries, back-to-top links, ornaments
     ("English | 简体中文", "boilerplate"),
     ("[中文](README_zh.md) ｜ English ｜ [日本語](README_ja.md)", "boilerplate"),
@@ -136,6 +134,8 @@ def test_furniture_lines_are_set_aside(line, kind):
     "Getty Images sued the startup over its training data.",
     "[1] 我们在2024年提出了这个方法。",                              # a footnote that speaks
     "[3] see the appendix",
+    "[1] We first tried this in 2024.",                             # alone, a year-citing line may be a footnote
+    "[1] A. Writer, On Small Harbours, 2025.",
     "参考了很多资料。",
     "Related work points the same way.",
     "## 目录结构",                                                 # a heading about the folder layout, not a contents label
@@ -261,6 +261,9 @@ def test_a_reference_entry_opens_with_its_bracketed_number(line):
     (["参考资料：", "[1] A. Writer, On Small Harbours, 2025.", "[2] https://example.org/harbours"],
      ["参考资料：", "[1] A. Writer, On Small Harbours, 2025.", "[2] https://example.org/harbours"]),
     (["参考", "这一段是作者自己的补充说明，和引用无关。"], []),      # a label over prose stays the text's
+    (["References", "[1] A. Writer, On Small Harbours, 2025.", "［2］王某某. 港口的未来. 2024"],
+     ["References", "[1] A. Writer, On Small Harbours, 2025.", "［2］王某某. 港口的未来. 2024"]),
+    (["[1] We first tried this in 2024."], []),                      # a footnote with no list label over it
     (["目录", "- [背景](#背景)", "- [方法](#方法)"], ["目录", "- [背景](#背景)", "- [方法](#方法)"]),  # a contents list
     (["目录", "第一章讲背景，第二章讲方法。"], []),
 ])

@@ -154,21 +154,25 @@ def _button_words() -> re.Pattern:
 REFERENCE_ENTRY_MAX_CHARS = 300
 
 
-def reference_entry(text: str) -> bool:
+def reference_entry(text: str, *, cites_address: bool = False) -> bool:
     """An entry of a reference list: a bracketed number, then a cited source (a web address, or a year and no Chinese
     sentence's end): '[1] A. Author, Some Title, 2026.', '[2] https://example.org/a'. A footnote that speaks ('[1] 我们在
-    2024 年提出了这个方法。') is the text's own.
+    2024 年提出了这个方法。') is the text's own. ``cites_address``: only an entry that cites a web address (read alone,
+    without its list's label, a year-citing entry could be an English footnote: '[1] We first tried this in 2024.').
 
     >>> reference_entry("[1] A. Author, Some Title, 2026."), reference_entry("[2] https://example.org/a")
     (True, True)
     >>> reference_entry("[1] 我们在2024年提出了这个方法。"), reference_entry("[3] see the appendix")
     (False, False)
+    >>> reference_entry("[1] A. Author, Some Title, 2026.", cites_address=True)
+    False
     """
     core = text.strip()
     if len(core) > REFERENCE_ENTRY_MAX_CHARS or not REFERENCE_ENTRY.match(core):
         return False
-    return bool(URL_PARTS.search(core) or re.search(r"https?://", core)) or (
-        bool(CITED_YEAR.search(core)) and not re.search(r"[。！？]", core))
+    if re.search(r"https?://|www\.", core):
+        return True
+    return not cites_address and bool(CITED_YEAR.search(core)) and not re.search(r"[。！？]", core)
 
 
 @lru_cache(maxsize=None)
@@ -336,7 +340,7 @@ def classify_noncontent(text: str, *, lang: str | None = None) -> str | None:
     if len(text) <= BYLINE_MAX_CHARS and (
             BYLINE_LEAD.search(text) or (DATE.search(text) and len(text.split()) <= 8 and not DATED_ITEM.match(text))):
         return "byline"
-    if is_link_row(text) or is_button_row(text) or reference_entry(text) or is_language_switch(text):
+    if is_link_row(text) or is_button_row(text) or reference_entry(text, cites_address=True) or is_language_switch(text):
         return "boilerplate"
     lang = lang or detect_lang(text)
     if len(text) <= max(NONCONTENT_MAX_CHARS["mixed"], NONCONTENT_MAX_CHARS[lang]):
@@ -965,7 +969,7 @@ def furniture_in_context(texts: list[str], kinds: list[str | None]) -> list[str 
     trail of links at the head of the document or below its metadata ('Home > Blog'), and a news site's row of related
     stories: a label alone on its line ('延伸閱讀') and the headlines right below it (``related_headline``)."""
     out = list(kinds)
-    placeholder_at, url_words, metadata_at, related_at = None, set(), None, None
+    placeholder_at, url_words, metadata_at, related_at, reference_at = None, set(), None, None, None
     for k, line in enumerate(texts):
         if out[k] == "image_placeholder":
             placeholder_at = k
@@ -973,6 +977,8 @@ def furniture_in_context(texts: list[str], kinds: list[str | None]) -> list[str 
         if out[k] is not None:
             if related_label(line):  # 'Related:' read as a field label still heads the headlines below it
                 related_at = k
+            if reference_at is not None and k == reference_at + 1 and reference_entry(line):
+                reference_at = k  # an entry citing an address goes on the list
             if PHOTO_CREDIT.match(line):  # '圖／路透': the short line below a picture's credit is its caption
                 placeholder_at = k
             if _field_labels().match(line) or BARE_URL.match(line):
@@ -994,9 +1000,15 @@ def furniture_in_context(texts: list[str], kinds: list[str | None]) -> list[str 
             out[k], related_at = "boilerplate", k  # a related story's headline below the label or another headline
             continue
         related_at = None
-        if k + 1 < len(texts) and ((reference_label(line) and reference_entry(texts[k + 1]))
-                                   or (contents_label(line) and TOC_ENTRY.match(texts[k + 1]))):
-            out[k] = "boilerplate"  # a reference list's or a contents' label over its first entry ('参考资料', then '[1] …')
+        if reference_at is not None and k == reference_at + 1 and reference_entry(line):
+            out[k], reference_at = "boilerplate", k  # a reference list's entry below its label or another entry
+            continue
+        reference_at = None
+        if k + 1 < len(texts) and reference_label(line) and reference_entry(texts[k + 1]):
+            out[k], reference_at = "boilerplate", k  # a reference list's label over its first entry ('参考资料', '[1] …')
+            continue
+        if k + 1 < len(texts) and contents_label(line) and TOC_ENTRY.match(texts[k + 1]):
+            out[k] = "boilerplate"  # a contents' label over its first entry ('目录', then '- [简介](#简介)')
             continue
         if related_label(line):
             out[k], related_at = "boilerplate", k
