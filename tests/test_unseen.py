@@ -371,3 +371,11 @@ def test_an_announcement_kept_as_an_announcement_is_no_absorbed_claim(zh):
     framing = pipeline.run(text).framing
     linked = framing.dropna(subset=["en_text"])
     assert len(linked) == 1 and linked["voice_shift"].iloc[0] == "attributed"
+
+
+def test_a_measure_word_before_a_size_is_no_university():
+    # "160台大型机器人" (160 large robots: 台 counts machines) once named National Taiwan University (台大) on the
+    # invented commentary's pages: the gazetteer fences 台大 off inside 台大型, 台大模型 and their like
+    text = (UNSEEN / "i-wechat-commentary-full-footer.txt").read_text(encoding="utf-8")
+    mentions = pipeline.run(text).tables.mentions
+    assert "ntu_taiwan" not in set(mentions["org"])
