@@ -78,6 +78,8 @@ from helpers.text.parse import (
     # README furniture: language switchers, HTML wrappers, badges, contents entries, back-to-top links, ornaments
     ("English | 简体中文", "boilerplate"),
     ("[中文](README_zh.md) ｜ English ｜ [日本語](README_ja.md)", "boilerplate"),
+    ("[English Version](README_EN.md)", "boilerplate"),             # one link to the page in another language
+    ("[中文文档](README_zh.md)", "boilerplate"),
     ('<div align="center">', "boilerplate"),
     ("</p>", "boilerplate"),
     ('<img src="docs/banner.png" width="60%"/>', "image_placeholder"),
@@ -143,6 +145,7 @@ def test_furniture_lines_are_set_aside(line, kind):
     "```",                                                         # a code fence, a table's rule: what they open
     "|---|---|",
     "- [安装指南](docs/install.md)",                                  # a link to another file is the text's own list
+    "[技术报告](https://example.org/report)",
     "<3 this model",
     "Reporting by local papers was thorough.",
     "想看更多案例的话可以去看原文。",

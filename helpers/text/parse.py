@@ -269,15 +269,19 @@ def _labels(category: str) -> frozenset[str]:
 
 def is_language_switch(text: str) -> bool:
     """A row of the languages a page is offered in (cues.csv's 'language_name'), joined by '|', '/' or '•', maybe as
-    links: 'English | 简体中文', '[English](README_EN.md) | 中文'. A sentence that names two languages is not.
+    links: 'English | 简体中文', '[English](README_EN.md) | 中文'; or one link to the page in another language
+    ('[English](README_EN.md)', '[中文文档](README_zh.md)'). A sentence that names two languages is not.
 
     >>> is_language_switch("English | 简体中文"), is_language_switch("[中文](README.md) ｜ English")
     (True, True)
-    >>> is_language_switch("中文 / 英文 两种版本都有"), is_language_switch("English")
-    (False, False)
+    >>> is_language_switch("中文 / 英文 两种版本都有"), is_language_switch("English"), is_language_switch("[中文文档](zh.md)")
+    (False, False, True)
     """
-    entries = SWITCHER_JOINER.split(LINK_TEXT.sub(r"\1", text).strip())
     names = _labels("language_name")
+    single = LINK_TEXT.fullmatch(text.strip())
+    if single:  # one link to the page in another language: '[English](README_EN.md)', '[中文文档](README_zh.md)'
+        return re.sub(r"\s*(?:版本|版|文档|文檔|version|readme)$", "", single.group(1).strip(), flags=re.I).lower() in names
+    entries = SWITCHER_JOINER.split(LINK_TEXT.sub(r"\1", text).strip())
     return len(entries) >= 2 and all(e.strip().strip("*_").lower() in names for e in entries)
 
 
