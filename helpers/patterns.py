@@ -466,3 +466,5 @@ BRACKETED_NEWS_CREDIT = re.compile(
     r"[^()（）〔〕【】\[\]\r\n]{0,30}[)）〕】\]]\s*\d{0,8}$")
 #: A wire story's credit of its reporters and editors without brackets ('Reporting by Ann Lee; Editing by Bo Chan').
 WIRE_CREDIT = re.compile(r"^(?:Additional\s+[Rr]eporting|Reporting|Writing|Editing)\s+by\s+[A-Z][^.!?\r\n]*$")
+#: An HTML tag inside a line, to read the text it wraps ('<b>Figure 2:</b>' → 'Figure 2:').
+HTML_TAG = re.compile(r"<[A-Za-z/!][^<>]*>")

@@ -89,6 +89,8 @@ from helpers.text.parse import (
     ("🔝 回到顶部", "boilerplate"),
     ("[Back to top](#readme)", "boilerplate"),
     ("* * *", "boilerplate"),
+    ('<p align="center"><b>Figure 2:</b> Throughput of the two systems.</p>', "caption"),  # a caption inside tags
+    ("> 图 1：系统架构", "caption"),
     # Chinese post and news credits and notices, English wire and page furniture
     ("排版｜王五", "byline"),
     ("题图｜网络", "byline"),
@@ -147,6 +149,8 @@ def test_furniture_lines_are_set_aside(line, kind):
     "- [安装指南](docs/install.md)",                                  # a link to another file is the text's own list
     "[技术报告](https://example.org/report)",
     "<3 this model",
+    "<b>Note:</b> the model is small.",
+    "> 这是一段引用。",
     "Reporting by local papers was thorough.",
     "想看更多案例的话可以去看原文。",
     "该记者随后报道了这件事。",

@@ -23,7 +23,7 @@ from ..columns import (
     PART_ORIGINAL,
 )
 from ..patterns import (
-    BARE_URL, BRACKETED_CREDIT, BRACKETED_NEWS_CREDIT, BREADCRUMB_TRAIL, WIRE_CREDIT, BUTTON_COUNT, BUTTON_JOINER, CITED_YEAR, HTML_ONLY, IMAGES_ONLY, LINK_TEXT,
+    BARE_URL, BRACKETED_CREDIT, BRACKETED_NEWS_CREDIT, BREADCRUMB_TRAIL, WIRE_CREDIT, BUTTON_COUNT, BUTTON_JOINER, CITED_YEAR, HTML_ONLY, HTML_TAG, IMAGES_ONLY, LINK_TEXT,
     REFERENCE_ENTRY, SWITCHER_JOINER, TOC_ENTRY, BYLINE_LEAD, CAPTION, COMMA_CLAUSE, COUNT_AFTER_LABEL, DATE, DATED_ITEM, DISPLAY_MATH, END_MARK, ENDS_SENTENCE, ENDS_WITH_COLON, ENUMERATOR, EN_END,
     FILE_ENTRY, GLUED_HEADING, GLUED_SENTENCE, HAN, HANDLE_AFTER_LABEL, IMAGE_PLACEHOLDER, INITIAL, INNER_SENTENCE_END, LATIN_ACCENTED_LETTER, LATIN_LETTER, LINE, OUTLINE_ENUMERATOR, ENUMERATOR_NUMBER,
     LABELLED_URL, LINK_ENTRY, LINK_ROW_SEPARATOR, LINK_ROW_SEPARATOR_CHARS, NOT_HAN_RUN, PHOTO_CREDIT, PICTOGRAPH, RUN_IN_HEADING, RUN_ON_ITEM, SECTION_NUMBER, SENTENCE_STARTERS,
@@ -137,7 +137,7 @@ def is_button_row(text: str) -> bool:
     (False, False)
     """
     core = text.strip()
-    if len(core) > BUTTON_ROW_MAX_CHARS or not _button_row().match(core):
+    if len(core) > BUTTON_ROW_MAX_CHARS or ENDS_SENTENCE.search(core) or not _button_row().match(core):
         return False
     return bool(re.search(r"\d", core)) or len(_button_words().findall(core)) >= 2
 
@@ -331,7 +331,9 @@ def classify_noncontent(text: str, *, lang: str | None = None) -> str | None:
         return "boilerplate"
     if BRACKETED_CREDIT.match(text) or BRACKETED_NEWS_CREDIT.match(text) or WIRE_CREDIT.match(text):
         return "byline"
-    if len(text) <= (CAPTION_MAX_CHARS if HAN.search(text) else CAPTION_MAX_LATIN_CHARS) and CAPTION.match(text):
+    # a caption may sit inside HTML tags or a quote ('<p align="center"><b>Figure 2:</b> …</p>', '> 图 1：…')
+    bare = re.sub(r"^>\s*", "", HTML_TAG.sub("", text).strip()) if text.startswith(("<", ">")) else text
+    if len(bare) <= (CAPTION_MAX_CHARS if HAN.search(bare) else CAPTION_MAX_LATIN_CHARS) and CAPTION.match(bare):
         return "caption"
     if len(text) <= FIELD_LINE_MAX_CHARS:
         field = _field_labels().match(text)
