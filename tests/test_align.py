@@ -790,3 +790,22 @@ def test_a_word_a_summary_repeats_weighs_less_than_one_it_says_once():
     factors = {key: factor for key, _, factor in discount_repeated(concepts, 0.2)[3]}
     assert factors["w3"] == 1.0 and factors["文件"] < 0.5
     assert discount_repeated(concepts, 0.0) == concepts and discount_repeated(concepts[:5], 0.2) == concepts[:5]
+
+
+@pytest.mark.parametrize("question", ["效果是否提升？", "模型能否离线运行？"])
+def test_whether_words_name_nothing_in_the_source(question):
+    """是否/能否 ('whether') ask a question: the glossary has the aligner ignore them, so a yes-no question does not meet
+    the one paragraph that happens to say "isn't" or "right" (CC-CEDICT's 'is or isn't', 'to be right')."""
+    from helpers.align import zh_concepts
+    from helpers.align.dictionary import default_dictionary
+
+    keys = [key for key, _, _ in zh_concepts(question, default_dictionary())]
+    assert not {"是否", "能否"} & set(keys) and keys  # the question's content words are still read
+
+
+def test_a_yes_no_question_does_not_meet_a_paragraph_for_its_isnt():
+    en = [*EN, ["That isn't right, and it isn't what the labs said."]]
+    claims = make_claims([["风险是否可回滚？"]], en)
+    scores = score_paragraphs(claims)
+    assert scores.loc[scores["en_block_id"] == 6, "coverage"].item() == 0
+
