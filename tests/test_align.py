@@ -809,3 +809,30 @@ def test_a_yes_no_question_does_not_meet_a_paragraph_for_its_isnt():
     scores = score_paragraphs(claims)
     assert scores.loc[scores["en_block_id"] == 6, "coverage"].item() == 0
 
+
+def _gold_eval():
+    import importlib.util
+
+    from helpers.paths import ROOT
+
+    spec = importlib.util.spec_from_file_location("gold_eval", ROOT / "tools" / "gold_eval.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("ranks, expected", [
+    ([], {"sentences": 0, "first": 0, "top3": 0}),
+    ([0, 0, 0], {"sentences": 3, "first": 3, "top3": 3, "mrr": 1.0}),
+    ([0, 1, 2, 3], {"sentences": 4, "first": 1, "top3": 3, "mrr": 0.521}),
+])
+def test_rank_tally_counts_how_the_evidence_alone_ranks_the_gold(ranks, expected):
+    tally = _gold_eval().rank_tally(ranks)
+    assert {k: tally[k] for k in expected} == expected
+
+
+@given(st.lists(st.integers(min_value=0, max_value=60), min_size=1, max_size=40))
+def test_rank_tally_is_ordered(ranks):
+    tally = _gold_eval().rank_tally(ranks)
+    assert tally["first"] <= tally["top3"] <= tally["sentences"] == len(ranks)
+    assert tally["first"] / len(ranks) - 1e-3 <= tally["mrr"] <= 1.0

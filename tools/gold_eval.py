@@ -441,9 +441,24 @@ def discovery_main(corpus: Path) -> None:
 EXPLAIN_FAR_RANK = 4
 
 
+def rank_tally(ranks: list[int]) -> dict:
+    """How the evidence alone ranks the gold's paragraph, whatever the decoder and the bars do: ``ranks`` holds, per
+    gold-sourced sentence, how many paragraphs cover it better than its best gold paragraph (0: the gold's is first).
+    Sentences, gold first, gold in the first three, and the mean reciprocal rank (1 when the gold is always first).
+
+    >>> rank_tally([0, 0, 2, 9])
+    {'sentences': 4, 'first': 2, 'top3': 3, 'mrr': 0.608}
+    """
+    n = len(ranks)
+    return {"sentences": n, "first": sum(r == 0 for r in ranks), "top3": sum(r < 3 for r in ranks),
+            "mrr": round(sum(1 / (r + 1) for r in ranks) / n, 3) if n else float("nan")}
+
+
 def explain_misses(corpus: Path, gold_dir: Path = GOLD, changes: dict | None = None) -> Counter:
-    """Print the tuning half's missed summary links with their reasons (``helpers.align.decode.explain_links``);
-    return the tally of causes."""
+    """Print the tuning half's missed summary links with their reasons (``helpers.align.decode.explain_links``), the
+    links kept on sentences the gold gives no source (a wrong link costs a reader more than a missing one), and how
+    the evidence alone ranks the gold's paragraphs (``rank_tally``: what a change to the evidence moves before any bar
+    or the decoder sees it); return the tally of causes."""
     from helpers.align.decode import explain_links
     from helpers.align.evidence import gather_evidence
     from helpers.params import Params
@@ -455,6 +470,8 @@ def explain_misses(corpus: Path, gold_dir: Path = GOLD, changes: dict | None = N
     params = Params().replace(**(changes or {}))
     gazetteer = default_gazetteer()
     causes: Counter = Counter()
+    ranks: list[int] = []
+    unsourced_linked: list[str] = []
     for doc in read_index(gold_dir):
         path = document_path(doc, corpus)
         if doc["half"] != "tuning" or kind_group(doc.get("kind", "")) != "summaries" or not path.exists():
@@ -473,6 +490,16 @@ def explain_misses(corpus: Path, gold_dir: Path = GOLD, changes: dict | None = N
         blocks = list(evidence.blocks)
         print(f"== {doc['doc']} ({len(blocks)} English units)")
         for g in read_gold(gold_dir / f"{doc['doc']}.sentences.csv").itertuples():
+            if g.kind in ("aside", "beyond"):
+                hit = zh[(zh["start"] < int(g.end)) & (zh["end"] > int(g.start))]
+                if not hit.empty:
+                    d = decisions.loc[int(zh.loc[int(hit.index[0]), "claim_id"])]
+                    if d["outcome"] == "linked":
+                        unsourced_linked.append(
+                            f"  {doc['doc'][:2]} {g.kind}: {zh.loc[int(hit.index[0]), 'text'][:36]!r} linked to unit "
+                            f"{blocks.index(int(d['unit']))} (cov {d['coverage']:.2f}, margin {d['margin']:.2f}, "
+                            f"support {d['support']})")
+                continue
             if g.kind not in ("summary", "heading") or not g.en_spans:
                 continue
             spans = [tuple(map(int, s.split(":"))) for s in g.en_spans.split("|")]
@@ -488,11 +515,12 @@ def explain_misses(corpus: Path, gold_dir: Path = GOLD, changes: dict | None = N
             i = int(hit.index[0])
             d = decisions.loc[int(zh.loc[i, "claim_id"])]
             k = blocks.index(int(d["unit"])) if not pd.isna(d["unit"]) else -1
-            if d["outcome"] == "linked" and k in gold:
-                continue
             coverage = evidence.coverage[i]
             right = max(gold, key=lambda u: coverage[u])
             rank = int((coverage > coverage[right]).sum())
+            ranks.append(rank)
+            if d["outcome"] == "linked" and k in gold:
+                continue
             if k in gold:
                 cause = f"right unit {d['outcome']}"
             elif d["outcome"] == "linked":
@@ -511,6 +539,12 @@ def explain_misses(corpus: Path, gold_dir: Path = GOLD, changes: dict | None = N
     print("\n== causes of the tuning half's missed summary links")
     for cause, count in causes.most_common():
         print(f"{count:4}  {cause}")
+    print(f"\n== links kept on sentences the gold gives no source (aside, beyond the English given): {len(unsourced_linked)}")
+    print("\n".join(unsourced_linked))
+    tally = rank_tally(ranks)
+    print(f"\n== the evidence alone (coverage), over the {tally['sentences']} gold-sourced summary sentences the engine "
+          f"reads: a gold paragraph first {tally['first']}, in the first three {tally['top3']}, mean reciprocal rank "
+          f"{tally['mrr']}")
     return causes
 
 
