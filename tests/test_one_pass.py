@@ -188,11 +188,14 @@ def test_jieba_rs_cuts_any_string_as_jieba_does(text):
 
 
 def test_jieba_rs_breaks_an_exact_tie_its_own_way_and_only_there():
+    """片片片 is an exact tie (片片|片 or 片|片片): jieba and jieba-rs may break it apart differently, and which way each
+    goes hangs on the rounding of the dictionary's total frequency, which every word the vocabulary adds (a glossary or
+    gazetteer row) moves; so the cut is checked for the same words at the same probability, in either order."""
     tokenizer = tokenizer_for()
     freq = tokenizer.jieba.FREQ
     got = [w for w, _, _ in tokenizer.tokenize("片片片1验")]
     want = [w for w, _, _ in tokenizer.jieba.tokenize("片片片1验", HMM=False)]
-    assert sorted(got) == sorted(want) and got != want  # the same words, the tie broken the other way
+    assert sorted(got) == sorted(want)  # the same words, the tie broken either way
     assert math.isclose(sum(math.log(freq.get(w) or 1) for w in got),
                         sum(math.log(freq.get(w) or 1) for w in want), rel_tol=1e-12)
 
