@@ -159,7 +159,7 @@ def test_mention_title_says_products_count_for_their_maker_and_rates_per_version
         "the English OpenAI (9 times, 1.0)")
     both_one = pd.DataFrame({"org": ["anthropic"], "commentary": [2], "original": [2]})
     assert deck.mention_title(both_one, lengths, {"anthropic": "Anthropic"}).startswith(
-        "Both versions name only Anthropic, with its products")
+        "Of the labs and companies found, both versions name only Anthropic, with its products")
     same = deck.mention_title(by_part.assign(original=[9, 1]), lengths, {"anthropic": "Anthropic"})
     assert same.startswith("Both versions name Anthropic most, with its products: 5.0 times per 1,000 characters")
 
@@ -168,7 +168,7 @@ def test_mention_title_never_says_a_version_names_most_what_it_names_zero_times(
     by_part = pd.DataFrame({"org": ["anthropic", "microsoft"], "commentary": [0, 0], "original": [1, 2]})
     lengths = pd.Series({"commentary": 600, "original": 8000})
     title = deck.mention_title(by_part, lengths, {"microsoft": "Microsoft"})
-    assert title == ("The Chinese names no lab or company the gazetteer or discovery knows; with its products, the English names Microsoft most "
+    assert title == ("The Chinese names no lab or company the gazetteer or discovery knows; of those, with its products, the English names Microsoft most "
                      "(2 times, 0.2 per 1,000 characters)")
     assert "0.0" not in title
 
@@ -187,9 +187,9 @@ def test_mention_title_names_every_lab_tied_for_most_rather_than_choosing_one():
 
 def test_same_labs_says_none_rather_than_only_0():
     one = pd.DataFrame({"org": ["A"], "commentary": [0], "original": [2]})
-    assert conclusions.same_labs(one) == "No: the one lab or company named, A, is named in one version only."
+    assert conclusions.same_labs(one) == "No: the one lab or company found, A, is named in one version only."
     two = pd.DataFrame({"org": ["A", "B"], "commentary": [0, 1], "original": [2, 0]})
-    assert conclusions.same_labs(two) == "No: none of the 2 labs and companies named is named in both versions."
+    assert conclusions.same_labs(two) == "No: none of the 2 labs and companies found is named in both versions."
 
 
 def test_slides_quote_sentences_never_a_heading_or_a_label_ending_in_a_colon():
@@ -321,3 +321,47 @@ def test_the_theme_title_names_the_headings_when_they_alone_make_a_gap():
                           "the headings counted)")
     chance = dict(row, p_value=0.2, zh_heading_hits=0, en_heading_hits=0, zh_headings=0, en_headings=0)
     assert deck.theme_title(pd.DataFrame([chance])).endswith("on too few sentences or words, or by chance)")
+
+
+def _frame_mix(zh_frame, zh_share, en_frame, en_share):
+    return pd.DataFrame({"part": ["commentary", "commentary", "original", "original"], "frame": ["", zh_frame, "", en_frame],
+                         "share_chars": [1 - zh_share, zh_share, 1 - en_share, en_share]})
+
+
+def _emphasis(**sides):
+    """theme → (zh_hits, zh_cues, en_hits, en_cues), the columns frame_title reads of theme_emphasis."""
+    return pd.DataFrame([{"theme": t, "zh_hits": zh, "zh_cues": zc, "en_hits": en, "en_cues": ec}
+                         for t, (zh, zc, en, ec) in sides.items()])
+
+
+@pytest.mark.parametrize("emphasis, said, unsaid", [
+    # each version's leading frame rests on one word repeated (a marketplace's 'seller', a household's 家庭): no lean said
+    (_emphasis(technology=(2, "系统 ×2", 1, "system ×1"), economic=(0, "", 3, "seller ×3")),
+     "No frame rests on enough of either version", ["leans most on technology", "on economic"]),
+    # the English's lean rests on three sentences and two words; the Chinese's on two sentences
+    (_emphasis(technology=(2, "系统 ×1|算法 ×1", 1, "system ×1"), economic=(0, "", 3, "seller ×2|price ×1")),
+     "The English leans most on the economic frame (19% of its text); no frame rests on enough of the Chinese", ["technology"]),
+    # both rest on enough: the comparison as before
+    (_emphasis(technology=(3, "系统 ×2|算法 ×1", 1, "system ×1"), economic=(0, "", 3, "seller ×2|price ×1")),
+     "The Chinese leans most on technology (15% of its text), the English on economic (19%)", []),
+])
+def test_the_frame_slide_says_a_lean_only_on_the_evidence_page_02_asks_of_a_theme(emphasis, said, unsaid):
+    title = deck.frame_title(_frame_mix("technology", 0.15, "economic", 0.19), emphasis=emphasis)
+    assert title.startswith(said) and not any(word in title for word in unsaid), title
+
+
+def test_the_frame_slide_never_names_a_frame_below_the_top_one_as_the_lean():
+    # the Chinese's top frame rests on one word; its second rests on enough, yet it is not what the Chinese leans on most
+    mix = pd.concat([_frame_mix("quality_of_life", 0.20, "economic", 0.12),
+                     pd.DataFrame({"part": ["commentary"], "frame": ["economic"], "share_chars": [0.14]})])
+    emphasis = _emphasis(quality_of_life=(4, "家庭 ×4", 1, "everyday ×1"), economic=(3, "美元 ×2|成本 ×1", 2, "costs ×1|price ×1"))
+    assert deck.frame_title(mix, emphasis=emphasis) == (
+        "No frame rests on enough of either version to say which it leans on (at least 3 sentences tagged by 2 distinct words)")
+
+
+def test_one_lab_found_is_said_as_found_not_as_all_the_text_names():
+    # a company neither the gazetteer nor discovery knows can run through both versions beside the one found
+    one = pd.DataFrame({"org": ["Acme"], "commentary": [0], "original": [1]})
+    assert "found" in conclusions.same_labs(one) and "named," not in conclusions.same_labs(one)
+    title = deck.mention_title(one, pd.Series({"commentary": 500, "original": 500}))
+    assert title.startswith("The Chinese names no lab or company the gazetteer or discovery knows; of those,")

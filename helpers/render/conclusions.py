@@ -26,14 +26,15 @@ def same_labs(by_part: pd.DataFrame, *, share: float = SAME_LABS_SHARE) -> str:
     """Yes or no: are the organisations the two versions name mostly the same ones?
 
     What is counted is what the lab page counts: labs and companies of the gazetteer's lab types and discovered
-    names, not every organisation (a court, a ministry, a newspaper are not among them), and the sentence says so.
+    names, not every organisation (a court, a ministry, a newspaper are not among them), and the sentence says so: a
+    company neither knows can be named in both versions beside the one found, so the one or none is said as 'found'.
 
     >>> same_labs(pd.DataFrame({"org": ["A", "B", "C"], "commentary": [2, 1, 0], "original": [3, 1, 4]}))
     'Yes: 2 of 3 labs and companies are named in both versions, and they carry 64% of the mentions.'
     >>> same_labs(pd.DataFrame({"org": ["A"], "commentary": [2], "original": [3]}))
-    'Yes: the one lab or company named, A, is named in both versions.'
+    'Yes: the one lab or company found, A, is named in both versions.'
     >>> same_labs(pd.DataFrame({"org": ["A", "B"], "commentary": [2, 0], "original": [0, 1]}))
-    'No: none of the 2 labs and companies named is named in both versions.'
+    'No: none of the 2 labs and companies found is named in both versions.'
     >>> same_labs(pd.DataFrame({"org": [], "commentary": [], "original": []}))
     'Cannot tell: no lab or company that the gazetteer lists or discovery took is named in either version.'
     """
@@ -45,14 +46,14 @@ def same_labs(by_part: pd.DataFrame, *, share: float = SAME_LABS_SHARE) -> str:
     carried = int(both[[PART_COMMENTARY, PART_ORIGINAL]].to_numpy().sum())
     labs = lambda n: plural(n, "lab or company", "labs and companies")
     if len(by_part) == 1 and len(both) == 1:
-        return f"Yes: the one lab or company named, {listing(by_part['org'].tolist())}, is named in both versions."
+        return f"Yes: the one lab or company found, {listing(by_part['org'].tolist())}, is named in both versions."
     if len(both) >= share * len(by_part):
         return (f"Yes: {len(both)} of {labs(len(by_part))} {'is' if len(both) == 1 else 'are'} named in both versions, "
                 f"and they carry {pct(carried / max(total, 1))} of the mentions.")
     if both.empty and len(by_part) == 1:
-        return f"No: the one lab or company named, {listing(by_part['org'].tolist())}, is named in one version only."
+        return f"No: the one lab or company found, {listing(by_part['org'].tolist())}, is named in one version only."
     if both.empty:
-        return f"No: none of the {labs(len(by_part))} named is named in both versions."
+        return f"No: none of the {labs(len(by_part))} found is named in both versions."
     return (f"No: only {len(both)} of {labs(len(by_part))} {'is' if len(both) == 1 else 'are'} named in both versions "
             f"({listing(both['org'].tolist(), limit=4)}); the rest appear in one version only.")
 

@@ -387,13 +387,15 @@ def mention_title(by_part: pd.DataFrame, lengths: pd.Series, names: dict[str, st
     alone = {part: int((by_part[part] > 0).sum()) == 1 for part in (PART_COMMENTARY, PART_ORIGINAL)}
     if not zh[0] or not en[0]:  # a version that names none has no "most"
         other, which, top = ("Chinese", "English", en) if not zh[0] else ("English", "Chinese", zh)
-        return (f"The {other} names no lab or company the gazetteer or discovery knows; with its products, the {which} names "
+        # "only" is of those found: a company neither knows may be named throughout both versions
+        return (f"The {other} names no lab or company the gazetteer or discovery knows; of those, with its products, the {which} names "
                 f"{who(*top, only=alone[PART_ORIGINAL if not zh[0] else PART_COMMENTARY])}")
     if zh[0] == en[0]:
         each = " each" if len(zh[0]) > 1 else ""
         named = listing([name(o) for o in zh[0]], quoted=False, limit=len(zh[0]))
-        head = (f"only {named}," if alone[PART_COMMENTARY] and alone[PART_ORIGINAL] else f"{named} most,")
-        return (f"Both versions name {head} with "
+        only = alone[PART_COMMENTARY] and alone[PART_ORIGINAL]
+        head = f"only {named}," if only else f"{named} most,"
+        return (f"{'Of the labs and companies found, both' if only else 'Both'} versions name {head} with "
                 f"{'their' if each else 'its'} products: {zh[2]:.1f} times per 1,000 characters{each} in the Chinese, "
                 f"{en[2]:.1f} in the English")
     if alone[PART_COMMENTARY] or alone[PART_ORIGINAL]:  # "most" only where a version names several
@@ -551,8 +553,20 @@ def _cut(text: str, width: int) -> str:
     return (head if HAN.search(head) else head.rsplit(" ", 1)[0]) + "…"
 
 
-def frame_title(mix: pd.DataFrame, *, by: str = "chars") -> str:
-    """The frame each version gives most of its text to."""
+def frame_title(mix: pd.DataFrame, *, by: str = "chars", emphasis: pd.DataFrame | None = None,
+                min_sentences: int = DEFAULTS.min_theme_sentences, min_cues: int = DEFAULTS.min_theme_cues) -> str:
+    """The frame each version gives most of its text to, said of a version only where that frame rests on enough
+    of it: with ``emphasis`` (``helpers.framing.themes.theme_emphasis``, the same lexicon's hits per sentence), at
+    least ``min_sentences`` of the version's sentences touching it, tagged by at least ``min_cues`` distinct words, the
+    bar page 02 states a theme's gap on (a frame carried by one word, 卖家 ×4 or "seller" ×3, is that word's lean).
+
+    >>> mix = pd.DataFrame({"part": ["commentary", "original"], "frame": ["economic", "economic"],
+    ...                     "share_chars": [0.2, 0.1]})
+    >>> thin = pd.DataFrame({"theme": ["economic"], "zh_hits": [4], "en_hits": [3], "zh_cues": ["市场 ×4"],
+    ...                      "en_cues": ["market ×2|price ×1"]})
+    >>> frame_title(mix, emphasis=thin)
+    'The English leans most on the economic frame (10% of its text); no frame rests on enough of the Chinese to say which it leans on (at least 3 sentences tagged by 2 distinct words)'
+    """
     share = f"share_{by}"
     tagged = mix[mix["frame"].astype(str).str.strip() != ""]
     tops = {}
@@ -562,12 +576,34 @@ def frame_title(mix: pd.DataFrame, *, by: str = "chars") -> str:
             tops[part] = rows.iloc[0]
     if len(tops) < 2:
         return "Too little of either version evokes a frame to compare"
+    bar = f"at least {plural(min_sentences, 'sentence')} tagged by {plural(min_cues, 'distinct word')}"
+    held = {part: row for part, row in tops.items() if _frame_rests(row["frame"], part, emphasis, min_sentences, min_cues)}
+    if not held:
+        return f"No frame rests on enough of either version to say which it leans on ({bar})"
+    if len(held) == 1:
+        part, row = next(iter(held.items()))
+        lang, other = ("Chinese", "English") if part == PART_COMMENTARY else ("English", "Chinese")
+        return (f"The {lang} leans most on the {frame_name(row['frame']).lower()} frame ({pct(row[share])} of its text); "
+                f"no frame rests on enough of the {other} to say which it leans on ({bar})")
     zh, en = tops[PART_COMMENTARY], tops[PART_ORIGINAL]
     if zh["frame"] == en["frame"]:
         return (f"Both versions lean most on the {frame_name(zh['frame']).lower()} frame "
                 f"({pct(zh[share])} of the Chinese text, {pct(en[share])} of the English)")
     return (f"The Chinese leans most on {frame_name(zh['frame']).lower()} ({pct(zh[share])} of its text), "
             f"the English on {frame_name(en['frame']).lower()} ({pct(en[share])})")
+
+
+def _frame_rests(frame, part: str, emphasis: pd.DataFrame | None, min_sentences: int, min_cues: int) -> bool:
+    """``frame`` touches at least ``min_sentences`` sentences of ``part``'s version through at least ``min_cues``
+    distinct words (True without ``emphasis`` to read it from)."""
+    if emphasis is None or "theme" not in emphasis.columns:
+        return True
+    rows = emphasis[emphasis["theme"].astype(str) == str(frame)]
+    if rows.empty:
+        return False
+    side = "zh" if part == PART_COMMENTARY else "en"
+    cues = [c for c in str(rows[f"{side}_cues"].iloc[0] or "").split("|") if c]
+    return int(rows[f"{side}_hits"].iloc[0]) >= min_sentences and len(cues) >= min_cues
 
 
 # ---- quotations, placed in the Chinese ----------------------------------------------------------
