@@ -365,3 +365,21 @@ def test_one_lab_found_is_said_as_found_not_as_all_the_text_names():
     assert "found" in conclusions.same_labs(one) and "named," not in conclusions.same_labs(one)
     title = deck.mention_title(one, pd.Series({"commentary": 500, "original": 500}))
     assert title.startswith("The Chinese names no lab or company the gazetteer or discovery knows; of those,")
+
+
+def test_a_paragraph_none_of_whose_sentences_is_linked_is_said_dropped_and_only_such_a_paragraph():
+    blocks_ = pd.DataFrame({"block_id": [1, 2, 3, 4], "part": ["commentary", "original", "original", "original"],
+                            "kind": ["paragraph", "paragraph", "paragraph", "heading"],
+                            "text": ["甲。乙。", "One. Two.", "Three. Four. Five.", "A Heading"]})
+    claims = pd.DataFrame({"claim_id": [1, 2, 3, 4, 5, 6, 7, 8], "block_id": [1, 1, 2, 2, 3, 3, 3, 4],
+                           "part": ["commentary"] * 2 + ["original"] * 6, "start": range(8),
+                           "text": ["甲。", "乙。", "One.", "Two.", "Three.", "Four.", "Five.", "A Heading"]})
+    # paragraph 2 is half linked (kept); paragraph 3 has no link at all; a heading is no paragraph
+    alignment = pd.DataFrame({"zh_claim_id": [1, 2, None, None, None, None, None],
+                              "en_claim_id": [3, 3, 4, 5, 6, 7, 8],
+                              "relation": ["summarises", "summarises"] + ["omission"] * 5})
+    gone = deck.dropped_paragraphs(claims, alignment, blocks_)
+    assert gone.to_dict("records") == [{"block_id": 3, "sentences": 3, "first": "Three."}]
+    assert deck.paragraphs_line(gone) == "it leaves out 1 whole English paragraph (3 sentences), the one opening “Three”"
+    linked = alignment.assign(en_claim_id=[3, 6, 4, 5, 6, 7, 8], relation=["summarises"] * 2 + ["omission"] * 5)
+    assert deck.dropped_paragraphs(claims, linked, blocks_).empty

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..columns import ADDITION, BEYOND, PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL, UNSURE, units_noun
+from ..columns import ADDITION, BEYOND, OMISSION, PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL, UNSURE, units_noun
 from ..framing.caveats import unsure_reason, version_letters, version_weights
 from ..framing.shifts import label_gate
 from ..params import DEFAULTS
@@ -663,6 +663,30 @@ def quote_lines(quoted: pd.DataFrame, *, width: int = 60, links=None, caveats: p
     return "\n".join(lines) or "- none"
 
 
+def dropped_paragraphs(claims: pd.DataFrame, alignment: pd.DataFrame, blocks: pd.DataFrame) -> pd.DataFrame:
+    """The English paragraphs no Chinese sentence draws on, whole (none of their sentences linked), in reading order:
+    a translation that keeps every section can still leave a paragraph out, which a section's share hides.
+    Columns: block_id, sentences, first (the paragraph's first sentence)."""
+    paragraphs = set(blocks.loc[(blocks["part"] == PART_ORIGINAL) & (blocks["kind"] == "paragraph"), "block_id"])
+    english = claims[(claims["part"] == PART_ORIGINAL) & claims["block_id"].isin(paragraphs)].sort_values("start")
+    linked = set(alignment.loc[alignment["relation"] != OMISSION, "en_claim_id"].dropna().astype(int))
+    rows = [{"block_id": int(block), "sentences": len(group), "first": str(group["text"].iloc[0]).strip()}
+            for block, group in english.groupby("block_id", sort=False) if not set(group["claim_id"]) & linked]
+    return pd.DataFrame(rows, columns=["block_id", "sentences", "first"])
+
+
+def paragraphs_line(gone: pd.DataFrame, *, width: int = 60) -> str:
+    """The paragraphs ``dropped_paragraphs`` found, said with their sentences and the first one's opening.
+
+    >>> paragraphs_line(pd.DataFrame({"block_id": [7], "sentences": [3], "first": ["We also learned a lesson."]}))
+    'it leaves out 1 whole English paragraph (3 sentences), the one opening “We also learned a lesson”'
+    """
+    sentences = int(gone["sentences"].sum())
+    first = text_of(_cut(str(gone["first"].iloc[0]).rstrip(".!?。！？"), width))  # the line's own full stop follows
+    opening = f"the one opening “{first}”" if len(gone) == 1 else f"the first opening “{first}”"
+    return (f"it leaves out {plural(len(gone), 'whole English paragraph')} ({plural(sentences, 'sentence')}), {opening}")
+
+
 def closing(analysis, *, min_coverage: float = KEPT_SHARE) -> str:
     """The closing slide: the briefing's question answered in three bullets (gets, misses, adds)."""
     coverage, alignment = analysis.coverage, analysis.alignment
@@ -683,9 +707,11 @@ def closing(analysis, *, min_coverage: float = KEPT_SHARE) -> str:
              f"- **Gets** {pct(total)} of the English text's characters; it keeps {len(judged) - len(dropped)} of "
              f"{plural(len(judged), 'section')} (a quarter of a section's characters or more)"
              f"{_unjudged(coverage, analysis.params.min_evidence)}."]
+    gone = dropped_paragraphs(analysis.claims, alignment, analysis.tables.blocks)
     lines.append(f"- **Misses**, or draws on under {pct(min_coverage)} of, "
                  f"{listing([_heading(h) for h in dropped['heading']], limit=3, quoted=False)}."
-                 if len(dropped) else "- **Misses** no whole section: each is drawn on in part at least.")
+                 if len(dropped) else "- **Misses** no whole section: each is drawn on in part at least"
+                 + (f"; but {paragraphs_line(gone)}." if len(gone) else "."))
     past = f" ({beyond} more come after the English given ends)" if beyond else ""
     one, many = (units_noun(analysis.claims.loc[analysis.claims["part"] == PART_COMMENTARY, "kind"], one=flag)
                  for flag in (True, False))
