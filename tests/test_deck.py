@@ -383,3 +383,29 @@ def test_a_paragraph_none_of_whose_sentences_is_linked_is_said_dropped_and_only_
     assert deck.paragraphs_line(gone) == "it leaves out 1 whole English paragraph (3 sentences), the one opening “Three”"
     linked = alignment.assign(en_claim_id=[3, 6, 4, 5, 6, 7, 8], relation=["summarises"] * 2 + ["omission"] * 5)
     assert deck.dropped_paragraphs(claims, linked, blocks_).empty
+
+
+FRAMES = ["economic", "technology", "quality_of_life"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 6), st.integers(0, 3), st.integers(0, 6), st.integers(0, 3),
+                          st.floats(0.01, 0.3), st.floats(0.01, 0.3)), min_size=3, max_size=3))
+def test_a_frame_said_to_be_leaned_on_is_the_versions_top_and_rests_on_the_bar(rows):
+    mix = pd.DataFrame([{"part": part, "frame": f, "share_chars": round(share, 3)}
+                        for f, (_, _, _, _, zs, es) in zip(FRAMES, rows) for part, share in (("commentary", zs), ("original", es))])
+    emphasis = _emphasis(**{f: (zh, "|".join(f"z{i} ×1" for i in range(zc)), en, "|".join(f"e{i} ×1" for i in range(ec)))
+                            for f, (zh, zc, en, ec, _, _) in zip(FRAMES, rows)})
+    title = deck.frame_title(mix, emphasis=emphasis)
+    said = {"commentary": re.search(r"(?:Chinese leans most on (?:the )?|Both versions lean most on the )([a-z ]+?)(?: frame|\s\()", title),
+            "original": re.search(r"(?:English leans most on the |the English on |Both versions lean most on the )([a-z ]+?)(?: frame|\s\()", title)}
+    for part, found in said.items():
+        if not found:
+            continue
+        frame = found.group(1).replace(" ", "_")
+        side = mix[mix["part"] == part].sort_values(["share_chars", "frame"], ascending=[False, True])
+        assert side["frame"].iloc[0] == frame, title   # the version's top frame, never one below it
+        row = emphasis.set_index("theme").loc[frame]
+        zh = part == "commentary"
+        hits, cues = (row["zh_hits"], row["zh_cues"]) if zh else (row["en_hits"], row["en_cues"])
+        assert hits >= 3 and len([c for c in cues.split("|") if c]) >= 2, title
