@@ -389,10 +389,77 @@ def test_certainty_degree_directive_approximation_and_false_friends(zh, en, expe
     assert certainty_of(zh, en) == expected
 
 
+@pytest.mark.parametrize("zh, en, expected", [
+    # superlatives: one of a kind against one of a few, only where both versions rank the claim
+    ("该模型在同尺寸模型中名列前茅。", "The model is the top performer among models of its size.", "softened"),
+    ("该模型是同尺寸中最强的模型之一。", "The model is the strongest of its size.", "softened"),
+    ("该模型是同尺寸中最强的模型。", "The model is one of the strongest of its size.", "sharpened"),
+    ("该模型是同尺寸中最强的模型。", "The model is among the best of its size.", "sharpened"),
+    ("该模型是同尺寸中最强的模型之一。", "The model is one of the strongest of its size.", "unchanged"),
+    ("该模型是同尺寸中最强的。", "The model is the strongest of its size.", "unchanged"),    # shared
+    ("该模型取得了最先进的结果。", "The model achieves state-of-the-art results.", "unchanged"),
+    ("该模型是最强的。", "The model is strong.", "unchanged"),                    # ranked by one version only
+    ("该模型表现优异。", "The model is one of the strongest of its size.", "unchanged"),
+    # false friends: 'one of the reasons' ranks nothing, 之一 far from a superlative, adverbs of time, a bound
+    ("原因之一是成本最低。", "One of the reasons is the lowest cost.", "unchanged"),
+    ("这是原因之一，成本最低。", "The cost is the lowest.", "unchanged"),
+    ("最后，我们发布了最好的模型。", "Finally, we released one of our best models.", "unchanged"),  # 最好 no rank
+    ("吞吐量最高提升 2 倍。", "Throughput improves by up to 2x, among the best results.", "unchanged"),
+    ("最近的版本更快。", "One of the recent versions is faster.", "unchanged"),
+    ("他没有看到最高层政府干预的迹象。", "There were no hints of the top levels of the government acting.",
+     "unchanged"),
+    # degree words: only two steps apart (slight against strong) shift; a step is a translator's choice
+    ("这个方法非常快。", "This method is slightly faster.", "sharpened"),
+    ("这个方法略快。", "This method is very fast.", "softened"),
+    ("这个方法稍微快一些。", "This method is extremely fast.", "softened"),
+    ("这个方法比较快。", "This method is very fast.", "unchanged"),
+    ("这个方法极其有效。", "This method is highly effective.", "unchanged"),
+    ("这个方法非常快。", "This method is fast.", "unchanged"),                     # graded by one version only
+    ("我们比较了两种方法，后者略快。", "We compare the two; the latter is slightly faster.", "unchanged"),
+    ("特别是，这个方法略快。", "In particular, this method is slightly faster.", "unchanged"),
+    ("我们使用它而不是非常慢的基线。", "We use it rather than the slow baseline.", "unchanged"),  # rather than
+    # a negated booster is a hedge in English too; 'not always' in Chinese
+    ("这并不完全正确。", "This is not entirely correct.", "unchanged"),
+    ("这是完全正确的结论。", "This is not entirely correct.", "sharpened"),
+    ("该方法并不总是有效。", "The method does not always work.", "unchanged"),
+    ("该方法总是有效的方法。", "The method does not always work.", "sharpened"),
+    ("目前尚不清楚原因。", "It is not yet clear why.", "unchanged"),
+    ("我们不确定这适用于所有场景。", "We are not sure this applies to every scenario.", "unchanged"),
+    ("这适用于所有的场景。", "We are not sure this applies to every scenario.", "sharpened"),
+    # hedges of appearance and hearsay: the verb with its infinitive; 'appears' alone shows up
+    ("这个方法似乎效果更好。", "This method appears to work better.", "unchanged"),
+    ("这个方法的效果更好。", "This method appears to work better.", "sharpened"),
+    ("这个页面出现在结果列表中。", "The page appears in the result list.", "unchanged"),
+    ("这个方法听起来更简单。", "This method sounds like the simpler one.", "unchanged"),
+    ("这个方法听起来更简单。", "This method is simpler.", "softened"),
+    ("大语言模型被认为是自回归的。", "LLMs are said to be autoregressive.", "unchanged"),
+    ("大语言模型被认为是自回归的。", "LLMs are autoregressive.", "unchanged"),     # 被认为 only renders
+    # rhetorical emphasis: 恰恰 weighs; 正是 renders a plain 'is'; 'much' rendered by 了很多
+    ("问题恰恰在于成本。", "The problem lies in the cost.", "sharpened"),
+    ("问题恰恰在于成本。", "The problem lies precisely in the cost.", "unchanged"),
+    ("问题正是成本。", "The problem is the cost.", "unchanged"),
+    ("推理速度快了很多。", "Inference is significantly faster.", "unchanged"),
+])
+def test_certainty_superlatives_degrees_negated_boosters_and_appearance(zh, en, expected):
+    assert certainty_of(zh, en) == expected
+
+
+@pytest.mark.parametrize("text, cues, expected", [
+    ("最强的模型之一。", [(0, 3, "superlative"), (5, 7, "one_of")], [(0, 3, "superlative_among")]),
+    ("最强的模型，原因之一。", [(0, 3, "superlative"), (8, 10, "one_of")], [(0, 3, "superlative")]),   # another clause
+    ("one of the best", [(0, 6, "one_of"), (7, 15, "superlative")], [(7, 15, "superlative_among")]),
+    ("the best among them", [(0, 8, "superlative"), (9, 14, "one_of")], [(0, 8, "superlative")]),  # English: before
+    ("one of many reasons, in the end the best", [(0, 6, "one_of"), (32, 40, "superlative")], [(32, 40, "superlative")]),
+])
+def test_one_of_scopes_only_a_superlative_of_its_clause(text, cues, expected):
+    assert F.superlative_scope(text, cues) == expected
+
+
 ZH_PIECES = ["模型", "训练", "可能", "显著", "提升", "一定程度上", "所有", "很多", "不一定", "最近", "肯定", "也许",
-             "大幅", "通常", "，", "。"]
+             "大幅", "通常", "最强", "之一", "非常", "略", "并不总是", "恰恰", "，", "。"]
 EN_PIECES = ["the model", "training", "may", "significantly", "improves", "to some extent", "all", "many", "not",
-             "necessarily", "clearly", "perhaps", "often", "May 2024", "can", ",", "."]
+             "necessarily", "clearly", "perhaps", "often", "May 2024", "can", "the best", "one of", "very", "slightly",
+             "fully", "appears to", ",", "."]
 RANK = {"softened": -1, "unchanged": 0, "sharpened": 1}
 
 

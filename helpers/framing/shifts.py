@@ -299,9 +299,14 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
         out = []
         for i in ids:
             text = info.at[i, "text"]
-            cues = [c for c in find_cues(extra[kind], text, tok) if not c[2].startswith("not_")]
+            if kind in ("superlative", "degree"):
+                cues = scoped_cues(extra[kind], text, tok)
+            else:
+                cues = [c for c in find_cues(extra[kind], text, tok) if not c[2].startswith("not_")]
             if kind == "quantity":
                 cues = partial_negation_scope(text, cues, tok)
+            if kind == "superlative":
+                cues = superlative_scope(text, cues)
             out += [label + ":" + text[a:b] for a, b, label in cues]
         return out
 
@@ -335,10 +340,19 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
             z, e = max(QUANTITY_SCALE[c.split(":")[0]] for c in zh_q), max(QUANTITY_SCALE[c.split(":")[0]] for c in en_q)
             zh_score += (z > e)
             en_score += (e > z)
+        zh_s, en_s = found([zh_id], "superlative"), found(en_ids, "superlative")
+        zh_d, en_d = found([zh_id], "degree"), found(en_ids, "degree")
+        if len(en_ids) <= group_limit:
+            for scale, zh_c, en_c in ((SUPERLATIVE_SCALE, zh_s, en_s), (DEGREE_SCALE, zh_d, en_d)):
+                z, e = scale_step(zh_c, scale), scale_step(en_c, scale)
+                if z and e and abs(z - e) >= SCALE_GAP[id(scale)]:
+                    zh_score += (z > e)
+                    en_score += (e > z)
         diff = zh_score - en_score
         shift = SHARPENED if diff > margin else SOFTENED if diff < -margin else UNCHANGED
         rows.append((zh_id, en_claim_ids, "|".join(zh_h), "|".join(zh_b), "|".join(en_h), "|".join(en_b),
-                     "|".join(zh_m + zh_o + zh_q), "|".join(found(en_ids, "modal") + found(en_ids, "obligation") + en_q),
+                     "|".join(zh_m + zh_o + zh_q + zh_s + zh_d),
+                     "|".join(found(en_ids, "modal") + found(en_ids, "obligation") + en_q + en_s + en_d),
                      float(zh_score), float(en_score),
                      shift))
     return pd.DataFrame(rows, columns=CERTAINTY_COLUMNS)
@@ -413,6 +427,74 @@ def partial_negation_scope(text: str, cues: list[tuple[int, int, str]], tokenize
     return out
 
 
+#: Superlatives (cues.csv ``superlative``: 最强, 最佳, "the best", "state-of-the-art"): one of a kind (2), or one of a
+#: few (1: ``one_of`` in the superlative's clause, "one of the strongest", 最强的…之一; or ``superlative_among``:
+#: 名列前茅, "among the top"). Where both versions rank the claim, "the top performer" → 名列前茅 softens and "one
+#: of the best" → 最好的 sharpens; a superlative both versions share, or one only one version has, counts for nothing.
+SUPERLATIVE_SCALE = {"superlative_among": 1, "superlative": 2}
+
+#: Degree words (cues.csv ``degree_slight`` < ``degree_moderate`` < ``degree_strong``: 略/slightly, 比较/fairly,
+#: 非常/very): where both versions grade the claim, only a gap of two steps shifts it ("slightly faster" → 非常快
+#: sharpens); a step is a translator's choice of words (very → 比较, highly → 极其 are the same).
+DEGREE_SCALE = {"degree_slight": 1, "degree_moderate": 2, "degree_strong": 3}
+
+#: The least gap on each scale that shifts certainty.
+SCALE_GAP = {id(SUPERLATIVE_SCALE): 1, id(DEGREE_SCALE): 2}
+
+
+def scale_step(cues: list[str], scale: dict[str, int]) -> int:
+    """The highest step of ``scale`` among ``found`` cues ('category:text'), 0 where none is on it.
+
+    >>> scale_step(["superlative_among:之一", "modal:can"], SUPERLATIVE_SCALE)
+    1
+    """
+    return max((scale.get(c.split(":")[0], 0) for c in cues), default=0)
+
+
+def superlative_scope(text: str, cues: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Superlative cues with the scope of "one of": a superlative that a ``one_of`` cue of its clause precedes
+    (English "one of the strongest") or follows (Chinese 最强的模型之一) ranks among a few, ``superlative_among``;
+    ``one_of`` cues themselves are dropped (alone, "one of the reasons" ranks nothing).
+
+    >>> superlative_scope("最强的模型之一。", [(0, 3, "superlative"), (5, 7, "one_of")])
+    [(0, 3, 'superlative_among')]
+    >>> superlative_scope("One of the reasons is the best.", [(0, 6, "one_of"), (22, 30, "superlative")])
+    [(22, 30, 'superlative')]
+    """
+    marks = [(a, b) for a, b, label in cues if label == "one_of"]
+    out = []
+    for a, b, label in cues:
+        if label == "one_of":
+            continue
+        if label == "superlative" and any(
+                (HAN.search(text[x:y]) and x >= b and _same_clause(text, b, x)) or
+                (not HAN.search(text[x:y]) and y <= a and a - y <= ONE_OF_REACH and _same_clause(text, y, a))
+                for x, y in marks):
+            label = "superlative_among"
+        out.append((a, b, label))
+    return out
+
+
+def scoped_cues(matcher: CueMatcher, text: str, tokenizer: Tokenizer | None = None) -> list[tuple[int, int, str]]:
+    """``find_cues`` without the look-alikes: a cue that a ``not_`` row of its kind matches or contains (最后 is no
+    superlative, 最佳实践 no claim) is left out even where the two are the same length; overlaps then the longest."""
+    tokens = (tokenizer or tokenizer_for()).tokenize(text) if matcher.needs_tokens and HAN.search(text) else None
+    found = matcher.find(text, tokens)
+    excluded = [(a, b) for a, b, label in found if label.startswith("not_")]
+    return longest_first([(a, b, label) for a, b, label in found
+                          if not label.startswith("not_") and not any(x <= a and b <= y for x, y in excluded)])
+
+
+#: How far (in characters) an English "one of" / "among" may stand before the superlative it scopes ("one of the
+#: most capable"): the article and an adverb between them, no more.
+ONE_OF_REACH = 8
+
+
+def _same_clause(text: str, start: int, end: int) -> bool:
+    """Whether no clause ending stands in ``text[start:end]``."""
+    return not any(ch in CLAUSE_ENDS or ch == "." for ch in text[start:end])
+
+
 def _certainty_matchers() -> dict[str, CueMatcher]:
     """modal / obligation / quantity → a matcher over cues.csv's rows of that kind and their look-alikes (not_modal,
     not_obligation, not_quantity), built once per cue table."""
@@ -421,7 +503,8 @@ def _certainty_matchers() -> dict[str, CueMatcher]:
     if _MATCHERS.get("key") != key:
         _MATCHERS.clear()
         _MATCHERS["key"] = key
-        for kind, labels in (("modal", ("modal",)), ("obligation", ("obligation",)), ("quantity", tuple(QUANTITY_SCALE))):
+        for kind, labels in (("modal", ("modal",)), ("obligation", ("obligation",)), ("quantity", tuple(QUANTITY_SCALE)),
+                             ("superlative", tuple(SUPERLATIVE_SCALE) + ("one_of",)), ("degree", tuple(DEGREE_SCALE))):
             rows = cues[cues["category"].isin(labels + ("not_" + kind,))]
             _MATCHERS[kind] = CueMatcher(rows, "category")
     return _MATCHERS
@@ -715,7 +798,8 @@ def worth_reading(table: pd.DataFrame, claims: pd.DataFrame, gate: pd.DataFrame 
             if shift == "certainty":
                 def cues(i):
                     text = info.at[i, "text"]
-                    scale = [f"{label.replace('_', ' ')} {text[a:b]}" for kind in ("modal", "obligation", "quantity")
+                    scale = [f"{label.replace('_', ' ')} {text[a:b]}"
+                             for kind in ("modal", "obligation", "quantity", "superlative", "degree")
                              for a, b, label in find_cues(_certainty_matchers()[kind], text, tokenizer)
                              if not label.startswith("not_")]
                     return " ".join([f"{kind} {c}" for kind, col in (("hedge", "hedges"), ("booster", "boosters"))
