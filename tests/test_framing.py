@@ -439,6 +439,20 @@ def test_certainty_degree_directive_approximation_and_false_friends(zh, en, expe
     ("问题恰恰在于成本。", "The problem lies precisely in the cost.", "unchanged"),
     ("问题正是成本。", "The problem is the cost.", "unchanged"),
     ("推理速度快了很多。", "Inference is significantly faster.", "unchanged"),
+    # an intensifier's or a hedge's usual renderings: shown, never weighed, so no dropped cue
+    ("这在很大程度上降低了延迟。", "This greatly reduces latency.", "unchanged"),
+    ("成本急剧下降。", "Costs drop sharply.", "unchanged"),
+    ("成本下降了。", "Costs drop sharply.", "softened"),                          # sharply weighs where dropped
+    ("它的准确率远高于基线。", "Its accuracy is far higher than the baseline's.", "unchanged"),
+    ("训练速度显著提升。", "Training got noticeably faster.", "unchanged"),
+    ("这种做法在某种程度上有效。", "The approach works in a way.", "unchanged"),
+    ("这种做法不一定有效。", "The approach need not work.", "unchanged"),
+    ("这种做法有效。", "The approach need not work.", "unchanged"),               # need not only renders
+    ("很难说这种做法有效。", "It is hard to say whether the approach works.", "unchanged"),
+    ("这种做法有效。", "It is hard to say whether the approach works.", "sharpened"),
+    ("这种做法不可避免地失败。", "The approach fails.", "sharpened"),
+    ("这种做法不可避免地失败。", "The approach inevitably fails.", "unchanged"),
+    ("使用前要安装驱动。", "You must install the driver before use.", "unchanged"),   # 要 renders 'must'
 ])
 def test_certainty_superlatives_degrees_negated_boosters_and_appearance(zh, en, expected):
     assert certainty_of(zh, en) == expected
