@@ -639,6 +639,12 @@ def test_voice_reads_attribution_of_news_translation_and_commentary(zh, en, expe
     ("作者在文中提出一个框架。", "作者在文中提出"),
     ("作者或版权持有人均不承担任何责任。", ""),          # a licence's authors: no one's claim
     ("如有疑问，请与我们联系。", ""),                    # 我们 as the object
+    ("用户可以使用我们简单的接口训练模型。", ""),        # ... of a verb: our interface
+    ("该格式为我们团队的内部格式。", ""),                # ... after 为: our team's format
+    ("在我们之前的文章中，读者看到了例子。", ""),        # ... of a preposition: our earlier post
+    ("让我们看看这个例子。", ""),                        # let's: the reader and the writer together
+    ("在我们之前的文章中，我们发布了例子。", "我们"),    # the subject after it still attributes
+    ("用户的反馈帮助我们发现了问题。", "我们"),          # helped us find: the authors' own finding
     ("模型计算序列的上下文表示。", ""),                  # 表示 the noun: a representation
     ("输出该文本的密集表示。", ""),                      # 该文本 is no 该文
     ("文章很长。\n讨论在后面。", ""),                    # subject and verb apart: no frame
