@@ -821,3 +821,15 @@ def test_an_attribution_frame_is_verbatim_and_starts_with_its_subject(pieces):
        st.integers(min_value=1, max_value=10))
 def test_a_longer_rendering_is_never_less_close(zh, en, extra):
     assert F.rendering_ratio(zh + "模" * extra, en) >= F.rendering_ratio(zh, en) >= 0
+
+
+def test_a_rendering_is_read_by_certainty_but_listed_in_no_claims_boosters():
+    from helpers.tables.claims import find_cues
+    assert find_cues("The market grew into a large one.", "booster") == []
+    assert certainty_of("市场显著增长。", "The market grew into a large one.") == "unchanged"   # 'large' renders 显著
+    assert certainty_of("市场显著增长。", "The market grew.") == "sharpened"
+    row = F.certainty_shift(make_alignment([(1, 2, 0.5, "summarises")]), make_claims([
+        (1, "commentary", "paragraph", 0, "市场显著增长。", "commentator", "", "显著"),
+        (2, "original", "paragraph", 0, "The market grew into a large one.", "plain", "", ""),
+    ])).iloc[0]
+    assert row["en_other_cues"] == "booster_rendering:large"

@@ -284,8 +284,14 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
     clause softens nothing); a translator who leaves out "primarily" or "may" does sharpen. The cues are found with
     their scope (helpers/tables/claims.py ``find_cues``: 在一定程度上 one hedge, 不一定 a hedge
     and no booster, "May 2024" no hedge). zh_certainty and en_certainty are what each side counts after that
-    comparison; ``sharpened`` when Chinese − English > ``margin``, ``softened`` when < −``margin``. zh_other_cues and
-    en_other_cues list the modals, obligations and quantities found, by category ('quantity_most:Most|modal:can').
+    comparison; ``sharpened`` when Chinese − English > ``margin``, ``softened`` when < −``margin``. Two more scales
+    count, like quantities, only where both versions place the claim on them, over at most ``group_limit`` English
+    sentences: superlatives (one of a kind against one of a few: "the top performer" → 名列前茅 softens, "one of
+    the strongest" → 最强 sharpens; ``SUPERLATIVE_SCALE``) and degree words two steps apart ("slightly" → 非常
+    sharpens; ``DEGREE_SCALE``). Renderings (cues.csv ``hedge_rendering``, ``booster_rendering``: 大量 for
+    "substantially", "large" for 显著) render a cue of their kind as a weak cue does, and are listed in no claim's
+    hedges or boosters. zh_other_cues and en_other_cues list the modals, obligations, quantities, superlatives, degree
+    words and renderings found, by category ('quantity_most:Most|modal:can').
     """
     info = claims.set_index("claim_id")
     groups = _groups(alignment)
@@ -299,7 +305,7 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
         out = []
         for i in ids:
             text = info.at[i, "text"]
-            if kind in ("superlative", "degree"):
+            if kind in ("superlative", "degree", "rendering"):
                 cues = scoped_cues(extra[kind], text, tok)
             else:
                 cues = [c for c in find_cues(extra[kind], text, tok) if not c[2].startswith("not_")]
@@ -325,12 +331,16 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
         en_m = found(en_ids, "modal") if len(en_ids) == 1 or (zh_h and all(_is_weak(c, possibility) for c in zh_h)) \
             else []
         zh_o, en_o = found([zh_id], "obligation"), found(en_ids, "obligation") if len(en_ids) == 1 else []
+        zh_rend, en_rend = found([zh_id], "rendering"), found(en_ids, "rendering")  # as weak cues: over the group
         zh_q, en_q = found([zh_id], "quantity"), found(en_ids, "quantity")
         one = len(en_ids) == 1
         close = one and fan_in.get(en_ids[0], 0) == 1 and \
             rendering_ratio(info.at[zh_id, "text"], info.at[en_ids[0], "text"]) >= close_ratio
         zh_score = en_score = 0
-        for kind, sign, zh, en, zh_r, en_r in (("hedge", -1, zh_h, en_h, zh_m, en_m), ("booster", 1, zh_b, en_b, zh_o, en_o)):
+        for kind, sign, zh, en, zh_r, en_r in (("hedge", -1, zh_h, en_h, zh_m + _of(zh_rend, "hedge_rendering"),
+                                                en_m + _of(en_rend, "hedge_rendering")),
+                                               ("booster", 1, zh_b, en_b, zh_o + _of(zh_rend, "booster_rendering"),
+                                                en_o + _of(en_rend, "booster_rendering"))):
             z, e = level(zh, kind, zh_r), level(en, kind, en_r)
             if z == 2 and e == 0:
                 zh_score += sign
@@ -351,11 +361,16 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
         diff = zh_score - en_score
         shift = SHARPENED if diff > margin else SOFTENED if diff < -margin else UNCHANGED
         rows.append((zh_id, en_claim_ids, "|".join(zh_h), "|".join(zh_b), "|".join(en_h), "|".join(en_b),
-                     "|".join(zh_m + zh_o + zh_q + zh_s + zh_d),
-                     "|".join(found(en_ids, "modal") + found(en_ids, "obligation") + en_q + en_s + en_d),
+                     "|".join(zh_m + zh_o + zh_q + zh_s + zh_d + zh_rend),
+                     "|".join(found(en_ids, "modal") + found(en_ids, "obligation") + en_q + en_s + en_d + en_rend),
                      float(zh_score), float(en_score),
                      shift))
     return pd.DataFrame(rows, columns=CERTAINTY_COLUMNS)
+
+
+def _of(cues: list[str], category: str) -> list[str]:
+    """The cues ('category:text') of one category."""
+    return [c for c in cues if c.split(":")[0] == category]
 
 
 def rendering_ratio(zh: str, en: str) -> float:
@@ -504,7 +519,8 @@ def _certainty_matchers() -> dict[str, CueMatcher]:
         _MATCHERS.clear()
         _MATCHERS["key"] = key
         for kind, labels in (("modal", ("modal",)), ("obligation", ("obligation",)), ("quantity", tuple(QUANTITY_SCALE)),
-                             ("superlative", tuple(SUPERLATIVE_SCALE) + ("one_of",)), ("degree", tuple(DEGREE_SCALE))):
+                             ("superlative", tuple(SUPERLATIVE_SCALE) + ("one_of",)), ("degree", tuple(DEGREE_SCALE)),
+                             ("rendering", ("hedge_rendering", "booster_rendering"))):
             rows = cues[cues["category"].isin(labels + ("not_" + kind,))]
             _MATCHERS[kind] = CueMatcher(rows, "category")
     return _MATCHERS
@@ -799,7 +815,7 @@ def worth_reading(table: pd.DataFrame, claims: pd.DataFrame, gate: pd.DataFrame 
                 def cues(i):
                     text = info.at[i, "text"]
                     scale = [f"{label.replace('_', ' ')} {text[a:b]}"
-                             for kind in ("modal", "obligation", "quantity", "superlative", "degree")
+                             for kind in ("modal", "obligation", "quantity", "superlative", "degree", "rendering")
                              for a, b, label in find_cues(_certainty_matchers()[kind], text, tokenizer)
                              if not label.startswith("not_")]
                     return " ".join([f"{kind} {c}" for kind, col in (("hedge", "hedges"), ("booster", "boosters"))
