@@ -406,6 +406,8 @@ def test_certainty_degree_directive_approximation_and_false_friends(zh, en, expe
     ("最后，我们发布了最好的模型。", "Finally, we released one of our best models.", "unchanged"),  # 最好 no rank
     ("吞吐量最高提升 2 倍。", "Throughput improves by up to 2x, among the best results.", "unchanged"),
     ("最近的版本更快。", "One of the recent versions is faster.", "unchanged"),
+    ("这是同类中最强的模型之一。", "For the most part, it is the strongest of its kind.", "softened"),
+    ("这是同类中最强的模型。", "It makes the most of one of its kind.", "unchanged"),   # idioms rank nothing
     ("他没有看到最高层政府干预的迹象。", "There were no hints of the top levels of the government acting.",
      "unchanged"),
     # degree words: only two steps apart (slight against strong) shift; a step is a translator's choice

@@ -815,7 +815,7 @@ def worth_reading(table: pd.DataFrame, claims: pd.DataFrame, gate: pd.DataFrame 
                 def cues(i):
                     text = info.at[i, "text"]
                     scale = [f"{label.replace('_', ' ')} {text[a:b]}"
-                             for kind in ("modal", "obligation", "quantity", "superlative", "degree", "rendering")
+                             for kind in ("modal", "obligation", "quantity", "superlative", "degree")
                              for a, b, label in find_cues(_certainty_matchers()[kind], text, tokenizer)
                              if not label.startswith("not_")]
                     return " ".join([f"{kind} {c}" for kind, col in (("hedge", "hedges"), ("booster", "boosters"))
