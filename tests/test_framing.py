@@ -835,3 +835,19 @@ def test_a_rendering_is_read_by_certainty_but_listed_in_no_claims_boosters():
         (2, "original", "paragraph", 0, "The market grew into a large one.", "plain", "", ""),
     ])).iloc[0]
     assert row["en_other_cues"] == "booster_rendering:large"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(ZH_PIECES), max_size=6).map("".join),
+       st.lists(st.sampled_from(ZH_PIECES), max_size=6).map("".join),
+       st.lists(st.sampled_from(EN_PIECES), min_size=1, max_size=10).map(" ".join))
+def test_one_of_after_a_chinese_superlative_never_sharpens(before, after, en):
+    ranked, among = before + "最强的模型" + after, before + "最强的模型之一" + after
+    assert RANK[certainty_of(among, en)] <= RANK[certainty_of(ranked, en)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(ZH_PIECES), max_size=6).map("".join),
+       st.lists(st.sampled_from(EN_PIECES), min_size=1, max_size=10).map(" ".join))
+def test_a_slighter_chinese_degree_word_never_sharpens(before, en):
+    assert RANK[certainty_of(before + "这个方法略快。", en)] <= RANK[certainty_of(before + "这个方法非常快。", en)]
