@@ -842,7 +842,8 @@ def test_a_rendering_is_read_by_certainty_but_listed_in_no_claims_boosters():
        st.lists(st.sampled_from(ZH_PIECES), max_size=6).map("".join),
        st.lists(st.sampled_from(EN_PIECES), min_size=1, max_size=10).map(" ".join))
 def test_one_of_after_a_chinese_superlative_never_sharpens(before, after, en):
-    ranked, among = before + "最强的模型" + after, before + "最强的模型之一" + after
+    # the same length on both sides: a longer Chinese can carry a one-to-one English closely enough for a dropped hedge
+    ranked, among = before + "最强的模型系列" + after, before + "最强的模型之一" + after
     assert RANK[certainty_of(among, en)] <= RANK[certainty_of(ranked, en)]
 
 
@@ -850,4 +851,4 @@ def test_one_of_after_a_chinese_superlative_never_sharpens(before, after, en):
 @given(st.lists(st.sampled_from(ZH_PIECES), max_size=6).map("".join),
        st.lists(st.sampled_from(EN_PIECES), min_size=1, max_size=10).map(" ".join))
 def test_a_slighter_chinese_degree_word_never_sharpens(before, en):
-    assert RANK[certainty_of(before + "这个方法略快。", en)] <= RANK[certainty_of(before + "这个方法非常快。", en)]
+    assert RANK[certainty_of(before + "这个方法略微快。", en)] <= RANK[certainty_of(before + "这个方法非常快。", en)]
