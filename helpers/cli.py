@@ -102,7 +102,7 @@ def run_extract(args: argparse.Namespace) -> int:
     written = [out / path.name for path in names]
     warn_misparse(args.source, document.text, tables.blocks)
     print(f"read {shown(args.source)} as {document.encoding}: {len(tables.blocks)} blocks, "
-          f"{len(tables.claims)} claims, {len(tables.mentions)} mentions")
+          f"{len(tables.claims)} claims, {len(tables.mentions)} mention{'' if len(tables.mentions) == 1 else 's'}")
     for path in written:
         print(f"wrote {shown(path)}")
     return 0

@@ -123,7 +123,7 @@ class Analysis:
         script = f" ({self.script} script)" if self.script else ""
         return (f"{self.source or 'the text'}: {self.encoding or 'str'}, {len(self.text):,} characters{script}, "
                 f"{len(self.blocks)} blocks, {content} {noun} ({zh_content} Chinese, {content - zh_content} "
-                f"English), {len(self.mentions)} mentions of listed or discovered names; "
+                f"English), {len(self.mentions)} mention{'' if len(self.mentions) == 1 else 's'} of listed or discovered names; "
                 + f"{linked} of {len(per_sentence) - beyond} Chinese {noun} linked"
                 + (f", {beyond} more beyond the English given" if beyond else "")
                 + ("" if self.link_gate.presented else f" (links on {self.link_gate.group} are not reliable enough to "

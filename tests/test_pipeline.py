@@ -198,3 +198,12 @@ def test_the_status_line_calls_headings_headings():
     # counted together (a heading misread as a sentence changes no count), and said so: never "6 sentences"
     assert "6 sentences and headings (3 Chinese, 3 English)" in line
     assert "Chinese sentences and headings linked" in line
+
+
+
+@pytest.mark.parametrize("en, said", [("This matters a lot.", "1 mention of listed"),
+                                      ("Baidu released a new model.", "2 mentions of listed")])
+def test_the_status_line_says_mention_in_the_singular_for_one(en, said):
+    from helpers.pipeline import run
+    analysis = run(f"百度发布了新模型。\n\n{en}\n")
+    assert said in analysis.describe()
