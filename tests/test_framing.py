@@ -803,6 +803,25 @@ def test_worth_reading_shows_the_quantities_behind_a_held_back_certainty_label()
     assert rows.iloc[0]["zh_cues"] == "quantity many 很多" and rows.iloc[0]["en_cues"] == "quantity most Most"
 
 
+def test_worth_reading_lists_a_degree_word_only_where_the_other_version_grades_the_claim_too():
+    # 超级 inside a rendered compound ("super-exponential") is graded against nothing in the English: it is not
+    # behind the label, so it is not listed as if it were; the booster that made the label is
+    claims = make_claims([
+        (1, "commentary", "paragraph", 0, "显而易见，增长是超级指数级的。", "commentator", "", "显而易见"),
+        (2, "original", "paragraph", 0, "Growth is super-exponential.", "plain", "", ""),
+    ])
+    claims["block_id"] = [1, 2]
+    alignment = make_alignment([(1, 2, 0.5, "summarises")])
+    table = F.framing_table(alignment, claims, make_mentions([]), F.tag_frames(claims, lexicon=LEXICON),
+                            F.load_categories())
+    gate = F.label_gate(pd.DataFrame({"label": ["certainty:sharpened"], "half": ["test"], "precision": [0.3],
+                                      "predicted": [10]}))
+    rows = F.worth_reading(table, claims, gate)
+    certainty = rows[rows["shift"] == "certainty"]
+    assert certainty["value"].tolist() == ["sharpened"]
+    assert certainty.iloc[0]["zh_cues"] == "booster 显而易见"
+
+
 # ---- properties -------------------------------------------------------------------------------------------------
 
 PIECES = ["文章", "本文", "作者", "该文本", "还", "讨论", "提出", "分析", "表示", "的", "，", "。", "我们", "模型", "与", "联系"]

@@ -812,15 +812,24 @@ def worth_reading(table: pd.DataFrame, claims: pd.DataFrame, gate: pd.DataFrame 
                 continue
             en = ids(r.en_claim_ids)
             if shift == "certainty":
-                def cues(i):
+                def scales(i):
                     text = info.at[i, "text"]
-                    scale = [f"{label.replace('_', ' ')} {text[a:b]}"
-                             for kind in ("modal", "obligation", "quantity", "superlative", "degree")
-                             for a, b, label in find_cues(_certainty_matchers()[kind], text, tokenizer)
-                             if not label.startswith("not_")]
+                    return {kind: [f"{label.replace('_', ' ')} {text[a:b]}"
+                                   for a, b, label in find_cues(_certainty_matchers()[kind], text, tokenizer)
+                                   if not label.startswith("not_")]
+                            for kind in ("modal", "obligation", "quantity", "superlative", "degree")}
+
+                def cues(i, other: set[str]):
+                    # a quantity, superlative or degree word weighs only where the other version has one of its
+                    # kind too (``certainty_table``): listed alone it would read as a cause of the label
+                    scale = [c for kind, found in scales(i).items() if kind not in _COMPARED_ONLY or kind in other
+                             for c in found]
                     return " ".join([f"{kind} {c}" for kind, col in (("hedge", "hedges"), ("booster", "boosters"))
                                      for c in _cues(info.at[i, col])] + scale)
-                zh_cues, en_cues = cues(r.zh_claim_id), " ".join(filter(None, (cues(i) for i in en)))
+                has = lambda ids_: {kind for i in ids_ for kind, found in scales(i).items() if found}
+                zh_kinds, en_kinds = has([r.zh_claim_id]), has(en)
+                zh_cues = cues(r.zh_claim_id, en_kinds)
+                en_cues = " ".join(filter(None, (cues(i, zh_kinds) for i in en)))
             elif shift == "voice":
                 zh_cues = attribution_cues(claims[claims["claim_id"] == r.zh_claim_id], tokenizer=tokenizer).iloc[0]
                 en_cues = " ".join(filter(None, attribution_cues(claims[claims["claim_id"].isin(en)], "stance",
@@ -829,6 +838,10 @@ def worth_reading(table: pd.DataFrame, claims: pd.DataFrame, gate: pd.DataFrame 
                 zh_cues = en_cues = ""
             rows.append((r.zh_claim_id, shift, value, zh_cues, en_cues, r.zh_text, r.en_text))
     return pd.DataFrame(rows, columns=WORTH_READING_COLUMNS)
+
+
+#: The scales ``certainty_table`` compares only where both versions place a claim on them.
+_COMPARED_ONLY = frozenset({"quantity", "superlative", "degree"})
 
 
 HELD_BACK = "read side by side"  # what a side-by-side table shows in place of a label the gate holds back
