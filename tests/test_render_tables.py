@@ -68,3 +68,18 @@ def test_a_table_reads_the_same_as_plain_text_on_every_run():
     # nbval compares a notebook's text/plain output too: no memory address in it
     frame = pd.DataFrame({"org": ["moonshot"], "share": [0.5]})
     assert repr(tables.style_table(frame)) == repr(tables.style_table(frame)) == "Table: 1 row; columns org, share"
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.floats(min_value=0.001, max_value=1.0, allow_nan=False))
+def test_a_p_value_cell_shows_the_decimals_the_narrative_cites(p):
+    # the page's answer says "p 0.053 above 0.05"; its table once showed the same p as 0.05, and a tiny one as 0.00
+    html = tables.style_table(pd.DataFrame({"theme": ["t"], "p_value": [p]})).to_html()
+    cell = tables._p_cell(p)
+    assert f">{cell}</td>" in html
+    assert float(cell) == pytest.approx(p, rel=0.05)  # two significant digits: never 0.05 for 0.053, never 0.00
+
+
+def test_a_tiny_p_value_is_shown_as_under_a_thousandth_not_as_zero():
+    html = tables.style_table(pd.DataFrame({"theme": ["t"], "p_value": [0.00002]})).to_html()
+    assert ">under 0.001<" in html and "0.00<" not in html

@@ -106,6 +106,22 @@ def readable(frame: pd.DataFrame, names: Mapping[str, str] | None = None) -> pd.
     return shown
 
 
+#: Columns of p-values: shown to two significant digits, so that a cell agrees with the sentence that cites it
+#: ("p 0.053 above 0.05", where two decimals would show 0.05), and a tiny one as "under 0.001", never "0.00".
+P_COLUMNS = frozenset({"p_value"})
+
+
+def _p_cell(p: float) -> str:
+    """A p-value's cell.
+
+    >>> [_p_cell(p) for p in (0.0526, 0.29, 0.0012, 0.00002, 1.0)]
+    ['0.053', '0.29', '0.0012', 'under 0.001', '1']
+    """
+    if p != p:  # NaN: no test was run
+        return ""
+    return "under 0.001" if p < 0.001 else f"{p:.2g}"
+
+
 def _digits(column: str) -> int:
     return SHARE_DIGITS if column.startswith("share") or column in ("score", "difference") else FLOAT_DIGITS
 
@@ -132,7 +148,8 @@ def style_table(frame: pd.DataFrame, *, names: Mapping[str, str] | None = None, 
     styler = Table(shown).set_uuid("bundle").hide(axis="index")
     # an article's markup is shown, never run; one call, since each call of ``format`` resets every column it
     # does not name to pandas' default, which does not escape
-    styler = styler.format({c: f"{{:.{_digits(c)}f}}" for c in floats}, escape="html", na_rep="")
+    styler = styler.format({c: _p_cell if c in P_COLUMNS else f"{{:.{_digits(c)}f}}" for c in floats},
+                           escape="html", na_rep="")
     styler = styler.set_table_styles([
         {"selector": "th", "props": [("text-align", "left"), ("vertical-align", "bottom")]},
         {"selector": "td", "props": [("text-align", "left"), ("vertical-align", "top")]},
