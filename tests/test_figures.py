@@ -210,7 +210,7 @@ def test_a_figure_drawn_by_another_notebook_of_the_report_is_read_from_the_memo_
     again = figures.plot_anatomy(seed_tables.blocks, seed_tables.claims)  # another kernel, the same inputs
     draws = counting_draws(again)
     figures.save_figure(again, tmp_path / "b" / "anatomy")
-    assert len(draws) == 2  # the layout's pass and the SVG: the PNG is the memo's
+    assert draws == []  # the PNG and the SVG are the memo's, drawn together by the first notebook
     for suffix in (".png", ".svg"):
         assert (tmp_path / "a" / "anatomy").with_suffix(suffix).read_bytes() == \
             (tmp_path / "b" / "anatomy").with_suffix(suffix).read_bytes()
@@ -220,13 +220,13 @@ def test_a_figure_drawn_by_another_notebook_of_the_report_is_read_from_the_memo_
     other = figures.plot_anatomy(seed_tables.blocks, seed_tables.claims.head(20))  # other inputs: drawn
     draws = counting_draws(other)
     figures.show(other)._repr_mimebundle_()
-    assert len(draws) == 2 and len(list((tmp_path / "drawn").iterdir())) == 2
+    assert len(draws) == 3 and len(list((tmp_path / "drawn").iterdir())) == 4  # layout, PNG and SVG, both kept
     changed = figures.plot_anatomy(seed_tables.blocks, seed_tables.claims)  # the same inputs, then changed
     changed.axes[0].set_xlabel("changed by the notebook")
     draws = counting_draws(changed)
     assert figures.show(changed)._repr_mimebundle_()[0]["image/png"] != \
         base64.b64encode((tmp_path / "a" / "anatomy.png").read_bytes()).decode("ascii")
-    assert len(draws) == 2 and len(list((tmp_path / "drawn").iterdir())) == 2  # drawn, and not kept in the memo
+    assert len(draws) == 2 and len(list((tmp_path / "drawn").iterdir())) == 4  # drawn, and not kept in the memo
 
 
 def test_without_a_memo_nothing_is_kept_between_figures(seed_tables, monkeypatch):
@@ -368,3 +368,19 @@ def test_a_theme_no_sentence_touches_takes_no_row_of_the_chart():
         fig = figures.plot_theme_share(share, min_sentences=floor)
         assert sorted(t.get_text() for t in fig.axes[0].get_yticklabels()) == ["talent", "technology"]
         assert "not drawn" not in _below(fig)
+
+
+def test_a_chart_the_briefing_only_shows_gives_a_page_that_saves_it_the_same_files_as_drawing_them(seed_tables, tmp_path,
+                                                                                                  monkeypatch):
+    monkeypatch.delenv(figures.MEMO_ENV, raising=False)
+    figures.save_figure(figures.plot_anatomy(seed_tables.blocks, seed_tables.claims), tmp_path / "alone" / "anatomy")
+    monkeypatch.setenv(figures.MEMO_ENV, str(tmp_path / "drawn"))
+    (tmp_path / "drawn").mkdir()
+    figures.show(figures.plot_anatomy(seed_tables.blocks, seed_tables.claims))._repr_mimebundle_()  # the briefing, first
+    page = figures.plot_anatomy(seed_tables.blocks, seed_tables.claims)
+    draws = counting_draws(page)
+    figures.show(page, tmp_path / "page", "anatomy")
+    assert draws == []
+    for suffix in (".png", ".svg"):
+        assert (tmp_path / "page" / "anatomy").with_suffix(suffix).read_bytes() == \
+            (tmp_path / "alone" / "anatomy").with_suffix(suffix).read_bytes()

@@ -110,9 +110,19 @@ def _forget_key(fig: Figure, stale: bool) -> None:
         fig._bundle_key = None
 
 
-def _memo_file(fig: Figure) -> Path | None:
+def _memo_file(fig: Figure, suffix: str = ".png") -> Path | None:
     folder, key = os.environ.get(MEMO_ENV), getattr(fig, "_bundle_key", None)
-    return Path(folder) / f"{key}.png" if folder and key else None
+    return Path(folder) / f"{key}{suffix}" if folder and key else None
+
+
+def _keep(memo: Path, data: bytes) -> None:
+    """Put ``data`` in the memo whole or not at all: a notebook beside this one may read it now."""
+    partial = memo.with_name(f".{memo.name}.{os.getpid()}.tmp")
+    try:
+        partial.write_bytes(data)
+        os.replace(partial, memo)
+    except OSError:
+        pass  # the memo only spares drawing; without it each notebook draws its own
 
 
 def _empty(ax, message: str) -> None:
@@ -600,15 +610,23 @@ def _png(fig: Figure) -> bytes:
     with matplotlib.rc_context(STYLE):
         fig.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
     _freeze(fig, drawn=True)
-    fig._bundle_png = buffer.getvalue()
+    fig._bundle_png, fig._bundle_svg = buffer.getvalue(), None
     if memo is not None:
-        partial = memo.with_name(f".{memo.name}.{os.getpid()}.tmp")
-        try:
-            partial.write_bytes(fig._bundle_png)
-            os.replace(partial, memo)  # whole or not at all: a notebook beside this one may read it now
-        except OSError:
-            pass  # the memo only spares drawing; without it each notebook draws its own
+        _keep(memo, fig._bundle_png)
+        # and its SVG, drawn now with the layout just run: the page that saves this chart (the briefing shows the
+        # pages' charts without saving them) takes both files from the memo instead of running the layout again
+        fig._bundle_svg = _svg(fig)
+        _keep(memo.with_suffix(".svg"), fig._bundle_svg)
     return fig._bundle_png
+
+
+def _svg(fig: Figure) -> bytes:
+    """The figure's SVG, glyphs as paths (it shows without the font installed), its layout frozen by ``_png``."""
+    buffer = io.BytesIO()
+    with matplotlib.rc_context({"svg.hashsalt": STYLE["svg.hashsalt"], "svg.fonttype": "path"}):
+        fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+    fig.stale = False  # the save put the figure's own dpi back, which marks it changed; nothing drawn did
+    return buffer.getvalue()
 
 
 def _freeze(fig: Figure, *, drawn: bool) -> None:
@@ -628,12 +646,18 @@ def save_figure(fig: Figure, path_stem: str | Path) -> list[Path]:
     stem.parent.mkdir(parents=True, exist_ok=True)
     png = stem.with_suffix(".png")
     png.write_bytes(_png(fig))   # first: it runs and freezes the layout the SVG is drawn with
-    if fig.get_layout_engine() is not None:  # the PNG came from the memo: nothing drawn here yet
-        _freeze(fig, drawn=False)
     svg = stem.with_suffix(".svg")
-    with matplotlib.rc_context({"svg.hashsalt": STYLE["svg.hashsalt"], "svg.fonttype": "path"}):
-        fig.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
-    fig.stale = False  # the save put the figure's own dpi back, which marks it changed; nothing drawn did
+    drawn = getattr(fig, "_bundle_svg", None)   # drawn with the PNG just now (under a memo)
+    memo = _memo_file(fig, ".svg")
+    if drawn is None and memo is not None and memo.is_file():
+        drawn = memo.read_bytes()   # the PNG came from the memo: the SVG drawn with it, by the notebook that drew it
+    if drawn is None:
+        if fig.get_layout_engine() is not None:  # the PNG came from the memo: nothing drawn here yet
+            _freeze(fig, drawn=False)
+        drawn = _svg(fig)
+        if memo is not None:
+            _keep(memo, drawn)
+    svg.write_bytes(drawn)
     return [png, svg]
 
 
