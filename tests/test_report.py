@@ -429,3 +429,36 @@ def test_the_net_log_catches_a_page_that_fetches_from_outside(tmp_path):
     browser.run_headless(CHROMIUM, ["--virtual-time-budget=2000", "--dump-dom", page.as_uri()], tmp_path / "profile", net_log)
     requested = browser.page_requests(net_log)
     assert browser.outside_requests(requested) == ["https://example.invalid/x.png"]
+
+
+def test_notebooks_start_with_the_slides_then_the_longest_so_a_short_one_runs_last(tmp_path):
+    sizes = {"01-a.ipynb": 300, "02-b.ipynb": 900, "03-c.ipynb": 100, report.SLIDES_NOTEBOOK: 50, "04-d.ipynb": 900}
+    paths = []
+    for name, size in sizes.items():
+        paths.append(tmp_path / name)
+        paths[-1].write_bytes(b"x" * size)
+    assert [p.name for p in report.run_order(paths)] == [report.SLIDES_NOTEBOOK, "02-b.ipynb", "04-d.ipynb",
+                                                         "01-a.ipynb", "03-c.ipynb"]
+
+
+def test_a_browser_started_ahead_and_never_given_slides_is_closed_with_its_profile(monkeypatch):
+    if not CHROMIUM:
+        pytest.skip("no Chromium (make chromium)")
+    started = browser.start_browser(CHROMIUM)
+    profile, process = started.profile, started.devtools.process
+    assert profile.is_dir() and process.poll() is None
+    started.close()
+    started.close()  # twice: nothing left to do
+    assert not profile.exists() and process.poll() is not None
+
+
+def test_the_headless_browser_preloads_no_page_of_its_own_ui(tmp_path):
+    if not CHROMIUM:
+        pytest.skip("no Chromium (make chromium)")
+    started = browser.start_browser(CHROMIUM)
+    try:
+        started.devtools.call("Target.setDiscoverTargets", discover=True)
+        targets = started.devtools.call("Target.getTargets", filter=[{}])["targetInfos"]
+    finally:
+        started.close()
+    assert [t["url"] for t in targets if t["type"] not in ("page", "tab")] == []
