@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from ..paths import CACHE
 from ..patterns import CJK_CHAR
 from .assets import REVEAL_DIR_NAME
 
@@ -150,7 +151,23 @@ def _exporter(kind: str):
             config=config, extra_loaders=[DictLoader({"offline-page.html.j2": PAGE_TEMPLATE})],
             template_file="offline-page.html.j2", embed_images=True, exclude_input_prompt=True,
             exclude_output_prompt=True)
+    exporter.environment.bytecode_cache = template_cache()
     return exporter
+
+
+def template_cache():
+    """Where the pages' compiled templates are kept between reports (``.cache/templates``; ``make clean`` removes it):
+    Jinja compiles nbconvert's dozen templates to Python anew in every process, two thirds of building the exporters.
+    Jinja keys each file by its template's name and source and by the Python that compiled it, so an edited template or
+    another Python compiles again; a folder that cannot be written only means compiling each time."""
+    from jinja2 import FileSystemBytecodeCache
+
+    folder = CACHE / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(str(folder))
 
 
 # What nbconvert's HTML exporter does to a page once its template has written it, done on the tags themselves: it parses
