@@ -169,6 +169,11 @@ def counting_draws(fig):
     return calls
 
 
+def kept_in(memo):
+    """The drawings a memo folder holds (its locks aside)."""
+    return [p for p in memo.iterdir() if p.suffix in (".png", ".svg")]
+
+
 def test_a_shown_figure_is_the_saved_png_drawn_once_with_its_description(seed_tables, tmp_path):
     from IPython.core.formatters import DisplayFormatter
 
@@ -220,13 +225,13 @@ def test_a_figure_drawn_by_another_notebook_of_the_report_is_read_from_the_memo_
     other = figures.plot_anatomy(seed_tables.blocks, seed_tables.claims.head(20))  # other inputs: drawn
     draws = counting_draws(other)
     figures.show(other)._repr_mimebundle_()
-    assert len(draws) == 3 and len(list((tmp_path / "drawn").iterdir())) == 4  # layout, PNG and SVG, both kept
+    assert len(draws) == 3 and len(kept_in(tmp_path / "drawn")) == 4  # layout, PNG and SVG, both kept
     changed = figures.plot_anatomy(seed_tables.blocks, seed_tables.claims)  # the same inputs, then changed
     changed.axes[0].set_xlabel("changed by the notebook")
     draws = counting_draws(changed)
     assert figures.show(changed)._repr_mimebundle_()[0]["image/png"] != \
         base64.b64encode((tmp_path / "a" / "anatomy.png").read_bytes()).decode("ascii")
-    assert len(draws) == 2 and len(list((tmp_path / "drawn").iterdir())) == 4  # drawn, and not kept in the memo
+    assert len(draws) == 2 and len(kept_in(tmp_path / "drawn")) == 4  # drawn, and not kept in the memo
 
 
 def test_without_a_memo_nothing_is_kept_between_figures(seed_tables, monkeypatch):
@@ -384,3 +389,32 @@ def test_a_chart_the_briefing_only_shows_gives_a_page_that_saves_it_the_same_fil
     for suffix in (".png", ".svg"):
         assert (tmp_path / "page" / "anatomy").with_suffix(suffix).read_bytes() == \
             (tmp_path / "alone" / "anatomy").with_suffix(suffix).read_bytes()
+
+
+def _draw_in_another_kernel(blocks, claims, folder, start, draws):
+    start.wait()
+    fig = figures.plot_anatomy(blocks, claims)
+    counted = counting_draws(fig)
+    figures.show(fig, folder, "anatomy")
+    draws.put(len(counted))
+
+
+def test_two_notebooks_drawing_the_same_chart_at_once_draw_it_once(seed_tables, tmp_path, monkeypatch):
+    import multiprocessing
+
+    monkeypatch.setenv(figures.MEMO_ENV, str(tmp_path / "drawn"))
+    (tmp_path / "drawn").mkdir()
+    context = multiprocessing.get_context("fork")
+    start, draws = context.Event(), context.Queue()
+    kernels = [context.Process(target=_draw_in_another_kernel,
+                               args=(seed_tables.blocks, seed_tables.claims, tmp_path / name, start, draws))
+               for name in ("briefing", "page")]
+    for kernel in kernels:
+        kernel.start()
+    start.set()
+    for kernel in kernels:
+        kernel.join(60)
+    assert sorted(draws.get(timeout=5) for _ in kernels) == [0, 3]  # one drew layout, PNG and SVG; the other waited
+    for suffix in (".png", ".svg"):
+        assert (tmp_path / "briefing" / "anatomy").with_suffix(suffix).read_bytes() == \
+            (tmp_path / "page" / "anatomy").with_suffix(suffix).read_bytes()

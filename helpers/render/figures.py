@@ -12,11 +12,13 @@ Each chart compares like with like: versions of very different length are compar
 from __future__ import annotations
 
 import base64
+import fcntl
 import hashlib
 import inspect
 import io
 import os
 import pickle
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -601,10 +603,35 @@ def _png(fig: Figure) -> bytes:
     if kept is not None and not fig.stale:
         return kept
     memo = _memo_file(fig) if kept is None else None
-    if memo is not None and memo.is_file():
-        fig._bundle_png = memo.read_bytes()   # drawn by another notebook from the same inputs
-        fig.stale = False
-        return fig._bundle_png
+    if memo is None:
+        return _draw_png(fig, None)
+    # one notebook draws it while any other that wants the same chart waits for it (the briefing and a page run side
+    # by side): each chart of a report is drawn once. A notebook holds one such lock at a time, and a killed one's goes
+    # with it.
+    with _drawing(memo):
+        if memo.is_file():
+            fig._bundle_png = memo.read_bytes()   # drawn by another notebook from the same inputs
+            fig.stale = False
+            return fig._bundle_png
+        return _draw_png(fig, memo)
+
+
+@contextmanager
+def _drawing(memo: Path):
+    try:
+        handle = open(memo.with_suffix(".lock"), "a")
+    except OSError:  # the memo only spares drawing: without its lock, notebooks may draw a chart twice
+        yield
+        return
+    with handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def _draw_png(fig: Figure, memo: Path | None) -> bytes:
     buffer = io.BytesIO()
     # under the bundle's style: the first draw creates the tick labels, which take their sizes from it
     with matplotlib.rc_context(STYLE):
