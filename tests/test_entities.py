@@ -107,6 +107,16 @@ def test_load_gazetteer_from_path_with_missing_optional_columns(tmp_path):
     ]
 
 
+
+def test_a_gazetteer_read_before_is_given_as_a_copy_and_read_again_once_edited(tmp_path):
+    path = tmp_path / "g.csv"
+    path.write_text("entity,type,aliases\nfoo,company,Foo Corp\n", encoding="utf-8")
+    first = load_gazetteer(path)
+    first.loc[0, "aliases"] = "changed by a caller"
+    assert load_gazetteer(path).loc[0, "aliases"] == "Foo Corp"  # the caller's change stays with the caller
+    path.write_text("entity,type,aliases\nfoo,company,Foo Corp\nbar,lab,Bar Lab\n", encoding="utf-8")
+    assert load_gazetteer(path)["entity"].tolist() == ["foo", "bar"]  # the same size of file or not, its content counts
+
 BAD_ROWS = [
     pytest.param(
         [("foo", "Foo", "", "startup", "", "exact", "", "")],

@@ -105,3 +105,13 @@ def test_slide_titles_and_the_coverage_chart_count_nothing_when_the_links_are_he
     fig = figures.plot_section_coverage(COVERAGE, links=HELD)
     assert not fig.axes[0].patches  # no bar drawn
     assert len(figures.plot_section_coverage(COVERAGE, links=SHOWN).axes[0].patches) == 2
+
+
+def test_label_quality_read_before_is_given_as_a_copy_and_read_again_once_edited(tmp_path):
+    path = tmp_path / "quality.csv"
+    path.write_text("label,half,precision\nsoftened,test,0.5\n", encoding="utf-8")
+    first = load_label_quality(path)
+    first.loc[0, "precision"] = 1.0
+    assert load_label_quality(path).loc[0, "precision"] == 0.5
+    path.write_text("label,half,precision\nsoftened,test,0.9\n", encoding="utf-8")
+    assert load_label_quality(path).loc[0, "precision"] == 0.9

@@ -21,6 +21,9 @@ The alignment follows the aligner's contract (helpers/align.py): columns ALIGNME
 
 from __future__ import annotations
 
+from functools import lru_cache
+from pathlib import Path
+
 import pandas as pd
 
 from ..columns import (
@@ -744,8 +747,24 @@ WORTH_READING_COLUMNS = ["zh_claim_id", "shift", "value", "zh_cues", "en_cues", 
 
 
 def load_label_quality(path=None) -> pd.DataFrame:
-    """data/reference/label_quality.csv (written by `make eval`): each shift label's precision and recall per half."""
+    """data/reference/label_quality.csv (written by `make eval`): each shift label's precision and recall per half.
+
+    Read once per process for each content of the file (a copy each call): every link gate reads it, dozens of times
+    a report."""
     path = REFERENCE / "label_quality.csv" if path is None else path
+    try:
+        content = Path(path).read_bytes()
+    except (OSError, TypeError):  # not a file's path: pandas reads it, or says what is wrong
+        return _read_label_quality(path)
+    return _label_quality_of(str(path), content).copy()
+
+
+@lru_cache(maxsize=8)
+def _label_quality_of(path: str, content: bytes) -> pd.DataFrame:
+    return _read_label_quality(path)
+
+
+def _read_label_quality(path) -> pd.DataFrame:
     return pd.read_csv(path, comment="#", dtype={"label": str, "half": str}, keep_default_na=False)
 
 

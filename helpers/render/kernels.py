@@ -283,13 +283,14 @@ def serve(path: str) -> None:
 
 
 def warm_caches() -> None:
-    """Build, once, what the notebooks each built again on first use: the gazetteer's compiled form, the
-    tokenizer's dictionary, the cue matchers, the figures' font coverage, the engine's hash (the analysis cache's key). Each is a process-wide cache of reference
+    """Build, once, what the notebooks each built again on first use: the gazetteer and its compiled form, the links'
+    label quality, the tokenizer's dictionary, the cue matchers, the figures' font coverage, the engine's hash (the analysis cache's key). Each is a process-wide cache of reference
     files (no document in it); forked kernels find it built. Only memory: nothing here keeps a file open, which
     forked processes would share. A name that moved is skipped (the notebook builds it then, as before)."""
     steps = (
         ("helpers.pipeline", "engine_digest", ()),
         ("helpers.tables.entities", "load_gazetteer", ()),
+        ("helpers.framing.shifts", "load_label_quality", ()),   # read by every link gate, dozens of times a report
         ("helpers.tables.entities", "tokenizer_for", ()),
         ("helpers.tables.claims", "cue_matcher", ()),
         ("helpers.tables.claims", "claim_matcher", ()),

@@ -94,8 +94,24 @@ SENTENCE_END = set(".!?:;。！？：；…")
 
 
 def load_gazetteer(path: str | Path | None = None) -> pd.DataFrame:
-    """Read and validate the gazetteer CSV; adds an `org` column (the organisation each row rolls up to)."""
+    """Read and validate the gazetteer CSV; adds an `org` column (the organisation each row rolls up to).
+
+    Read once per process for each content of the file (a copy each call): every notebook of a report asks for it, and
+    their kernels, forked from one process that read it, find it read; an edited file is read again."""
     path = Path(path) if path is not None else GAZETTEER_PATH
+    try:
+        content = path.read_bytes()
+    except OSError:
+        return _parse_gazetteer(path)  # says what is wrong, as it did
+    return _gazetteer_of(str(path), content).copy()
+
+
+@lru_cache(maxsize=8)
+def _gazetteer_of(path: str, content: bytes) -> pd.DataFrame:
+    return _parse_gazetteer(Path(path))
+
+
+def _parse_gazetteer(path: Path) -> pd.DataFrame:
     gazetteer = normalise_gazetteer(load_vocabulary(path, REQUIRED_GAZETTEER_COLUMNS, optional=tuple(GAZETTEER_COLUMNS)))
     key = _gazetteer_key(gazetteer)
     _validate_gazetteer(key)  # raises ValueError naming the first bad row
