@@ -21,7 +21,9 @@ Rows (each timed after a warm-up; medians of --repeat runs where repeated):
    as the report runs its own (papermill, a quiet kernel each, side by side one per core; before and after it,
    averaged): on a loaded machine the wall ratio drifts toward the CPU ratio, which the load moves less. The
    floor's kernels are fresh ones, as before: the report's, forked from its warm process
-   (``helpers.render.kernels``), start faster, and the floor does not take that from the report.
+   (``helpers.render.kernels``), start faster, and the floor does not take that from the report. What the report keeps
+   in ``.cache/`` about no document (the pages' compiled templates, the dictionaries' SQLite files) stays, as after any
+   first report; the document's analysis and its font subset are removed before each run.
 
 Memory: "peak RSS" is ``resource`` ru_maxrss of the measured command (RUSAGE_CHILDREN of a small
 wrapper process: the largest of the command and the worker processes it waited for); "traced peak" is ``tracemalloc``'s peak of Python allocations
