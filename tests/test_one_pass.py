@@ -440,6 +440,36 @@ def test_the_tables_from_lists_match_the_frame_path_with_an_unseen_gazetteer():
     _check_tables_from_lists(TEXTS["unseen_article.txt"], load_gazetteer(FIXTURES / "unseen_gazetteer.csv"))
 
 
+# ---- claims: built once with their names, against annotated then summarised ------------------------------------------
+
+def claims_annotated_then_summarised(text, gazetteer):
+    """The claims table as extract built it before: the cues first, discovery on those claims, then a copy of the
+    table with its entities and orgs set."""
+    from helpers.tables.extract import mention_table, summarise_entities
+
+    _, claims, known, discovered = _parts_of(text, gazetteer)
+    return summarise_entities(claims, mention_table(known, discovered, claims)[0])
+
+
+@pytest.mark.parametrize("name", sorted(TEXTS))
+def test_the_claims_built_once_with_their_names_are_the_ones_annotated_then_summarised(name):
+    text, gazetteer = TEXTS[name], default_gazetteer()
+    pd.testing.assert_frame_equal(extract(text, gazetteer=gazetteer).claims,
+                                  claims_annotated_then_summarised(text, gazetteer), check_exact=True)
+
+
+LINES = ["美团发布了 Foo-2 模型。", "作者认为 OpenAI 可能会跟进。", "Nvidia said it may not ship.", "", "  ",
+         "《测试》", "We think Meituan's Bar Labs is big.", "1. 阿里巴巴", "https://example.com/openai"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(LINES), max_size=6))
+def test_the_claims_built_once_agree_with_the_old_order_on_any_document_of_made_up_lines(lines):
+    text, gazetteer = "\n\n".join(lines), default_gazetteer()
+    pd.testing.assert_frame_equal(extract(text, gazetteer=gazetteer).claims,
+                                  claims_annotated_then_summarised(text, gazetteer), check_exact=True)
+
+
 # ---- parsing: the seams' patterns that open on a character, against the lookbehind-first ones they replaced --------
 
 OLD_GLUED_HEADING = re.compile(

@@ -228,8 +228,11 @@ def build_claims(text: str, parsed: Parsed) -> pd.DataFrame:
     return claims
 
 
-def annotate_claims(claims: pd.DataFrame, *, tokenizer: Tokenizer) -> pd.DataFrame:
-    """Add voice, hedges, boosters, negation and numbers to a claims table (a new frame); ``tokenizer`` cuts Chinese."""
+def annotate_claims(claims: pd.DataFrame, *, tokenizer: Tokenizer, names: dict[str, list[str]] | None = None
+                    ) -> pd.DataFrame:
+    """Add voice, hedges, boosters, negation and numbers to a claims table (a new frame); ``tokenizer`` cuts Chinese.
+    ``names``: its entities and orgs columns (``helpers.tables.extract.entity_columns``), if known (else as they are,
+    or empty)."""
     columns: dict[str, list] = {name: [] for name in CLAIM_COLUMNS[len(CLAIM_BASE_COLUMNS):-2]}
     voices, voice_cues, hedges, boosters, negated, numbers = columns.values()
     matcher = claim_matcher()
@@ -257,7 +260,8 @@ def annotate_claims(claims: pd.DataFrame, *, tokenizer: Tokenizer) -> pd.DataFra
         data.update({name: np.array(values, dtype=bool) if name == "negated" else text_array(values)
                      for name, values in columns.items()})
         for column in ("entities", "orgs"):
-            data[column] = claims[column].array.copy() if column in claims else pd.array([""] * len(claims), dtype=TEXT_DTYPE)
+            data[column] = (text_array(names[column]) if names is not None else claims[column].array.copy()
+                            if column in claims else pd.array([""] * len(claims), dtype=TEXT_DTYPE))
         return typed_frame(data, order + CLAIM_COLUMNS[len(CLAIM_BASE_COLUMNS):])
     added = pd.DataFrame([], index=range(0), columns=list(columns))  # no rows: object columns, as before
     annotated = pd.concat([claims.reset_index(drop=True), added], axis=1)

@@ -62,6 +62,15 @@ def implied_via(types: pd.Series, orgs: pd.Series) -> list[str]:
 def summarise_entities(claims: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
     """Fill the claims' entities and orgs columns from the mentions table (first mention first)."""
     claims = claims.copy()
+    # typed as pandas would infer them from the lists (an empty list left to pandas: it infers another dtype)
+    for column, values in entity_columns(claims, mentions).items():
+        claims[column] = text_array(values) if values else values
+    return claims
+
+
+def entity_columns(claims: pd.DataFrame, mentions: pd.DataFrame) -> dict[str, list[str]]:
+    """The claims' entities and orgs columns as lists, from the mentions table: each claim's names, first mention
+    first, ``|``-joined."""
     entity_lists: dict[int, dict[str, None]] = {}
     org_lists: dict[int, dict[str, None]] = {}
     for claim_id, entity, org in zip(mentions["claim_id"].tolist(), mentions["entity"].tolist(), mentions["org"].tolist()):
@@ -69,11 +78,8 @@ def summarise_entities(claims: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataF
         if org != "":
             org_lists.setdefault(claim_id, {})[org] = None
     ids = claims["claim_id"].tolist()
-    # typed as pandas would infer them from the lists (an empty list left to pandas: it infers another dtype)
-    for column, lists in (("entities", entity_lists), ("orgs", org_lists)):
-        values = ["|".join(lists.get(c, ())) for c in ids]
-        claims[column] = text_array(values) if values else values
-    return claims
+    return {column: ["|".join(lists.get(c, ())) for c in ids]
+            for column, lists in (("entities", entity_lists), ("orgs", org_lists))}
 
 
 def extract(text: str, *, gazetteer: pd.DataFrame | None = None, tokenizer: Tokenizer | None = None) -> Tables:
@@ -89,12 +95,18 @@ def extract(text: str, *, gazetteer: pd.DataFrame | None = None, tokenizer: Toke
     # gazetteer's tokenizer (discovery always does; a caller's other tokenizer leaves discovery its own cuts)
     cuts = tokenizer if isinstance(tokenizer, SentenceCuts) else SentenceCuts(tokenizer)
     parsed = parse_document(text)
-    claims = annotate_claims(build_claims(text, parsed), tokenizer=cuts)
+    claims = build_claims(text, parsed)
 
     known = outside_urls(text, entities.find_mentions(text, gazetteer))
+    # discovery and the mentions table read the claims' offsets, ids, parts and languages alone: they come before the
+    # cues, so the claims table is built once, its entities and orgs with it (speed: copying the whole table to set
+    # two columns cost a short document more than its mentions)
     discovered = discover_mentions(text, claims, known, gazetteer, cuts=cuts if cuts.tokenizer is own else None)
     mentions, spans = mention_table(known, discovered, claims)
-    claims = summarise_entities(claims, mentions)
+    if len(claims):
+        claims = annotate_claims(claims, tokenizer=cuts, names=entity_columns(claims, mentions))
+    else:  # no sentence: the frame the empty path gives, as before
+        claims = summarise_entities(annotate_claims(claims, tokenizer=cuts), mentions)
 
     rows = entities.candidate_rows(text, spans)
     # A glued unit the parser repaired ("labThe") is no name to add to the gazetteer.
