@@ -208,6 +208,42 @@ LATIN_WORD_RE = re.compile(
 )
 
 INLINE_GAP_CHARS = " \t\u00A0"  # a gap of only these joins two Latin words into one run
+#: A chain of Latin words joined by inline gaps, all of them lowercase ASCII letters: no candidate name comes of it.
+LOWERCASE_CHAIN_RE = re.compile(rf"[a-z]+(?:[{INLINE_GAP_CHARS}]+[a-z]+)*")
+#: What may follow a Latin word's last character without the word going on (``LATIN_WORD_RE``).
+LATIN_WORD_END = rf"(?![{LATIN_CLASS}]|[.\-&+'’][{LATIN_CLASS}])"
+
+
+def trie_pattern(words: list[str]) -> str:
+    """One alternation of ``words`` (escaped) as a trie: each character tried once where several words share it, and
+    the longest word first where one is a prefix of another (``trie_pattern(["a", "ab", "b"])``: ``(?:a(?:b)?|b)``)."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def branch(node: dict) -> str:
+        children = [re.escape(char) + branch(child) for char, child in sorted(node.items()) if char]
+        if not children:
+            return ""
+        body = children[0] if len(children) == 1 else "(?:" + "|".join(children) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return branch(trie)
+
+
+def word_chain_re(skipped: frozenset[str]) -> re.Pattern:
+    """Chains of Latin words (``LATIN_WORD_RE``) joined by inline gaps, a word of ``skipped`` (lowercase ASCII
+    letters) breaking them: it is no part of any chain.
+
+    >>> [m.group() for m in word_chain_re(frozenset({"the"})).finditer("Foo Bar the Baz-2,  qux")]
+    ['Foo Bar', 'Baz-2', 'qux']
+    """
+    body = LATIN_WORD_RE.pattern[len(LATIN_BEFORE):]
+    word = f"{LATIN_BEFORE}(?!(?:{trie_pattern(sorted(skipped))}){LATIN_WORD_END}){body}" if skipped else LATIN_WORD_RE.pattern
+    return re.compile(f"{word}(?:[{INLINE_GAP_CHARS}]+{word})*")
 INLINE_GAP_RE = re.compile(f"[{INLINE_GAP_CHARS}]*")
 TITLE_RE = re.compile(r"《([^《》\r\n]{1,80})》")
 CAMEL_RE = re.compile(r"[a-z][A-Z]")

@@ -275,6 +275,49 @@ def test_discovery_skips_only_words_with_neither_a_capital_nor_a_digit(text):
     assert {span for span, word in words.items() if re.search(r"[A-Z\u00C0-\u00DE0-9]", word)} <= set(named)
 
 
+# ---- candidates: the words of named chains against every Latin word ------------------------------------------------
+
+def candidate_rows_judging_every_word(text, spans, stoplist=None):
+    """``candidate_rows`` as it was: every Latin word of the text judged, in order."""
+    from unittest import mock
+
+    import helpers.tables.entities as entities_module
+    from helpers.patterns import LATIN_WORD_RE
+
+    with mock.patch.object(entities_module, "_words_in_named_chains", lambda text, stoplist: LATIN_WORD_RE.finditer(text)):
+        return entities_module.candidate_rows(text, spans, stoplist=stoplist)
+
+
+@pytest.mark.parametrize("name", sorted(TEXTS))
+def test_the_candidates_of_named_chains_are_those_judging_every_word_gives(name):
+    from helpers.tables.entities import candidate_rows
+
+    text = TEXTS[name]
+    mentions = find_mentions(text, default_gazetteer())
+    spans = list(zip(mentions["start"].tolist(), mentions["end"].tolist()))
+    got = candidate_rows(text, spans)
+    assert got == candidate_rows_judging_every_word(text, spans)
+    assert got or name == "mulan-psl-v2.zh-en.txt"
+
+
+CHAIN_WORDS = ["the", "The", "models", "model", "a", "as", "is", "Foo", "Bar-2", "e.g", "don't", "OpenAI", "Meituan’s",
+               "vs", "LLMs", "AI", "ab", "abs", "x", "xs", "straße", "Élan", "mid", "《Foo bar》", "中文", "模型"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(CHAIN_WORDS), st.sampled_from([" ", "  ", "\t", "\u00a0", "\n", ", ", ". ", "",
+                                                                          "的", "-", "'s "])), max_size=12),
+       st.sampled_from([None, ("the", "a", "model", "ab", "x"), ("foo",)]))
+def test_the_candidates_of_named_chains_agree_with_judging_every_word_on_any_string(pairs, stoplist):
+    from helpers.tables.entities import candidate_rows
+
+    text = "".join(word + gap for word, gap in pairs)
+    # a mention at each "OpenAI" (the words it covers break runs, or carry a version)
+    spans = [(m.start(), m.end()) for m in re.finditer("OpenAI", text)]
+    stoplist = None if stoplist is None else frozenset(stoplist)
+    assert candidate_rows(text, spans, stoplist=stoplist) == candidate_rows_judging_every_word(text, spans, stoplist)
+
+
 # ---- corpus mode: each document's rows as CSV text by the csv module, as pandas writes them ------------------
 
 def _with_doc_id(table: pd.DataFrame, doc_id: str) -> pd.DataFrame:

@@ -42,8 +42,8 @@ from ..frames import text_array, typed_frame
 from ..paths import REFERENCE
 from ..patterns import (
     ACRONYM_RE, CAMEL_RE, CAPITALISED_RE, CJK_CHAR, ENTITY_ID_RE, FOLDING_SPECIALS_RE, HAS_DIGIT_RE, HAS_UPPER_RE,
-    INLINE_GAP_CHARS, INLINE_RUN_RE, INLINE_SPACE, LATIN_AFTER, LATIN_BEFORE, LATIN_CHAR_IGNORECASE_RE, LATIN_CHAR_RE, LATIN_LETTER, LATIN_WORD_RE,
-    LOWER_WORD_RE, POSSESSIVE, TITLE_RE, WHITESPACE,
+    INLINE_GAP_CHARS, INLINE_RUN_RE, INLINE_SPACE, LATIN_AFTER, LATIN_BEFORE, LATIN_CHAR_IGNORECASE_RE, LATIN_CHAR_RE, LATIN_LETTER, LATIN_WORD_RE, LOWERCASE_CHAIN_RE,
+    LOWER_WORD_RE, POSSESSIVE, TITLE_RE, WHITESPACE, word_chain_re,
 )
 from ..text.segment import Tokenizer, Word, tokenizer_with
 from ..vocab import GLOSSARY_PATH, load_glossary, load_vocabulary, read_word_list
@@ -636,7 +636,7 @@ def candidate_rows(text: str, spans: list[tuple[int, int]], *, stoplist: frozens
     plain: dict[str, bool] = {}
     run: list[tuple[int, int, str]] = []
     named = False  # the run holds a word that is not plainly ordinary
-    for match in LATIN_WORD_RE.finditer(text):
+    for match in _words_in_named_chains(text, stoplist):
         start, end = match.span()
         word = match.group()
         if word[-2:] in possessive:  # POSSESSIVE, without a regex per word
@@ -680,6 +680,26 @@ def candidate_rows(text: str, spans: list[tuple[int, int]], *, stoplist: frozens
         rows.extend(_run_candidates(text, run, lowercase_words))
     rows.sort()
     return rows
+
+
+def _words_in_named_chains(text: str, stoplist: frozenset[str]):
+    """The Latin words (``LATIN_WORD_RE`` matches) ``candidate_rows`` must judge, in order: those of each chain of
+    words joined by inline gaps, broken at a stoplisted word of lowercase ASCII letters, unless all of the chain's words
+    are lowercase ASCII letters. (Every run of adjacent words lies inside one such chain, and a run of lowercase words
+    alone names nothing: judging every word of the seed read four times as many, most of them plain English.)"""
+    chains, lowercase = _word_chains(stoplist), LOWERCASE_CHAIN_RE.fullmatch
+    for chain in chains.finditer(text):
+        start, end = chain.span()
+        if lowercase(text, start, end) is None:
+            yield from LATIN_WORD_RE.finditer(text, start, end)
+
+
+@lru_cache(maxsize=8)
+def _word_chains(stoplist: frozenset[str]) -> re.Pattern:
+    """``word_chain_re`` broken at the words ``_is_stopword`` finds in ``stoplist`` that are lowercase ASCII letters:
+    those listed as such, and their plurals of three letters or more."""
+    listed = {word for word in stoplist if word.isascii() and word.isalpha() and word.islower()}
+    return word_chain_re(frozenset(listed | {word + "s" for word in listed if len(word) >= 2}))
 
 
 #: How many distinct words' reasons a process keeps per stoplist before starting afresh (memory bound).
