@@ -275,6 +275,35 @@ def test_discovery_skips_only_words_with_neither_a_capital_nor_a_digit(text):
     assert {span for span, word in words.items() if re.search(r"[A-Z\u00C0-\u00DE0-9]", word)} <= set(named)
 
 
+# ---- gazetteer keys: hashed once, one object for equal rows ------------------------------------------------------
+
+def test_equal_gazetteers_give_one_key_object_hashed_as_its_tuple():
+    import pickle
+
+    from helpers.tables.entities import _gazetteer_key
+
+    first, second = load_gazetteer(), load_gazetteer()
+    key = _gazetteer_key(first)
+    assert first is not second and _gazetteer_key(second) is key
+    assert hash(key) == hash(tuple(key)) and key == tuple(key)
+    assert pickle.loads(pickle.dumps(key)) is key  # unpickled in the same process: the kept object
+    changed = first.copy()
+    changed.loc[0, "aliases"] = changed.loc[0, "aliases"] + "|Zzqx Labs"
+    assert _gazetteer_key(changed) != key and _gazetteer_key(changed) is _gazetteer_key(changed.copy())
+
+
+def test_the_gazetteer_keys_kept_are_bounded():
+    import helpers.tables.entities as entities_module
+
+    base = load_gazetteer()
+    for n in range(entities_module.KEYS_KEPT + 3):
+        variant = base.copy()
+        variant.loc[0, "aliases"] = variant.loc[0, "aliases"] + f"|Zzqx {n}"
+        entities_module._gazetteer_key(variant)
+    assert len(entities_module._KEYS) <= entities_module.KEYS_KEPT
+    assert find_mentions("Zzqx 0", base).empty  # an earlier gazetteer's caches are not mistaken for another's
+
+
 # ---- candidates: the words of named chains against every Latin word ------------------------------------------------
 
 def candidate_rows_judging_every_word(text, spans, stoplist=None):

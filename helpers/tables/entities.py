@@ -137,6 +137,38 @@ def _is_missing(value: object) -> bool:
     return value is None or (isinstance(value, float) and value != value)
 
 
+class GazetteerKey(tuple):
+    """A gazetteer's key (``_gazetteer_key``): the tuple of its rows, hashed once, and one object for equal rows.
+
+    Every matcher, word list and table made from a gazetteer is cached by its key, looked up about ten times an
+    extract: a plain tuple of the reference gazetteer's 6,000 cells was hashed anew at each lookup, then compared cell
+    by cell with the equal key the cache had kept from reading the file (about 70 µs a lookup, a tenth of a short
+    document's extraction). Equal keys made since are the object made first (the last ``KEYS_KEPT``)."""
+
+    def __new__(cls, rows):
+        key = super().__new__(cls, rows)
+        key._hash = tuple.__hash__(key)
+        kept = _KEYS.get(key)
+        if kept is not None:
+            return kept
+        if len(_KEYS) >= KEYS_KEPT:
+            del _KEYS[next(iter(_KEYS))]
+        _KEYS[key] = key
+        return key
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __reduce__(self):
+        return GazetteerKey, (tuple(self),)  # hashed again where it is unpickled (string hashes differ by process)
+
+
+#: How many distinct gazetteer keys a process keeps as the one object for their rows (memory bound; the caches keyed
+#: by them keep 32 at most).
+KEYS_KEPT = 32
+_KEYS: dict[GazetteerKey, GazetteerKey] = {}
+
+
 def _gazetteer_key(gazetteer: pd.DataFrame) -> tuple[tuple[str, ...], ...]:
     """Hashable snapshot of a gazetteer, so its compiled matchers can be cached."""
     known = _READ_KEYS.get(id(gazetteer))
@@ -152,7 +184,7 @@ def _gazetteer_key(gazetteer: pd.DataFrame) -> tuple[tuple[str, ...], ...]:
         values = gazetteer[column].tolist() if column in gazetteer.columns else [""] * size
         cells = ["" if _is_missing(v) else str(v).strip() for v in values]
         columns.append([c.lower() or DEFAULT_CASE for c in cells] if column == "case" else cells)
-    return tuple(zip(*columns))
+    return GazetteerKey(zip(*columns))
 
 
 def is_settled(gazetteer: pd.DataFrame) -> bool:
