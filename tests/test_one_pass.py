@@ -304,6 +304,36 @@ def test_the_gazetteer_keys_kept_are_bounded():
     assert find_mentions("Zzqx 0", base).empty  # an earlier gazetteer's caches are not mistaken for another's
 
 
+# ---- columns read without a Series, against the Series' own -----------------------------------------------------
+
+@pytest.mark.parametrize("name", sorted(TEXTS))
+def test_a_column_read_without_a_series_is_the_series_values(name):
+    from helpers.frames import array_of, column, taken
+
+    tables = extract(TEXTS[name])
+    for table in (tables.blocks, tables.claims, tables.mentions, tables.candidates, tables.repairs):
+        for label in table.columns:
+            series = table[label]
+            values = column(table, label)
+            assert values.dtype == series.dtype and values.tolist() == series.tolist()
+            assert type(array_of(table, label)) is type(series.array)
+            pd.testing.assert_extension_array_equal(array_of(table, label), series.array)
+            positions = list(range(len(table)))[::-2]
+            pd.testing.assert_extension_array_equal(taken(table, label, positions), series.array.take(positions))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.integers(-5, 5), st.sampled_from(["a", "", "中"]), st.booleans()), max_size=6))
+def test_a_column_read_without_a_series_is_the_series_values_in_any_frame(rows):
+    from helpers.frames import array_of, column
+
+    frame = pd.DataFrame(rows, columns=["n", "s", "b"]).assign(o=pd.Series([object()] * len(rows), dtype=object))
+    for label in frame.columns:
+        assert column(frame, label).dtype == frame[label].dtype
+        assert column(frame, label).tolist() == frame[label].tolist()
+        pd.testing.assert_extension_array_equal(array_of(frame, label), frame[label].array)
+
+
 # ---- candidates: the words of named chains against every Latin word ------------------------------------------------
 
 def candidate_rows_judging_every_word(text, spans, stoplist=None):

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from ..columns import CLAIM_BASE_COLUMNS, CLAIM_COLUMNS, PART_COMMENTARY, PART_ORIGINAL
-from ..frames import text_array, typed_frame
+from ..frames import array_of, column, taken, text_array, typed_frame
 from ..patterns import ENUMERATOR_NUMBER, HAN, NUMBER, NUMBER_HINT
 from ..text.parse import Parsed
 from ..text.segment import Tokenizer
@@ -208,17 +208,18 @@ def build_claims(text: str, parsed: Parsed) -> pd.DataFrame:
     """One row per sentence of ``parsed``, with its block's part, kind and language, verbatim text."""
     blocks, sentences = parsed.blocks, parsed.sentences
     # each sentence's block by position, its columns taken as they are (dtypes kept): no index built per document
-    position = dict(zip(blocks["block_id"].tolist(), range(len(blocks))))
-    rows = [position[b] for b in sentences["block_id"].tolist()]
-    starts, ends = sentences["start"].to_numpy(), sentences["end"].to_numpy()
+    position = dict(zip(column(blocks, "block_id").tolist(), range(len(blocks))))
+    block_ids = column(sentences, "block_id")
+    rows = [position[b] for b in block_ids.tolist()]
+    starts, ends = column(sentences, "start"), column(sentences, "end")
     claims = typed_frame(
         {
             "claim_id": np.arange(1, len(sentences) + 1, dtype=np.int64) if len(sentences) else range(0),
-            "part": blocks["part"].array.take(rows),
-            "block_id": sentences["block_id"].to_numpy(),
-            "kind": blocks["kind"].array.take(rows),
-            "lang": blocks["lang"].array.take(rows),
-            "section": blocks["section"].array.take(rows),
+            "part": taken(blocks, "part", rows),
+            "block_id": block_ids,
+            "kind": taken(blocks, "kind", rows),
+            "lang": taken(blocks, "lang", rows),
+            "section": taken(blocks, "section", rows),
             "start": starts,
             "end": ends,
             "text": _texts([text[a:b] for a, b in zip(starts.tolist(), ends.tolist())]),
@@ -240,7 +241,7 @@ def annotate_claims(claims: pd.DataFrame, *, tokenizer: Tokenizer, names: dict[s
     voice_on_pass = not any(matcher.labels[name].tokens or matcher.labels[name].token_prefixes
                             for name in VOICE_LABELS if name in matcher.labels)
     labels = CLAIM_LABELS + FRAME_LABELS + (VOICE_LABELS if voice_on_pass else ())
-    for part, lang, sentence in zip(claims["part"].tolist(), claims["lang"].tolist(), claims["text"].tolist()):
+    for part, lang, sentence in zip(*(column(claims, c).tolist() for c in ("part", "lang", "text"))):
         tokens = tokenizer.tokenize(sentence) if lang in ("zh", "mixed") else None
         found = matcher.find(sentence, tokens, labels=labels)  # once per sentence, every category below
         voice, voice_cue = decide_voice(sentence, part=part, tokens=tokens, found=found, first_person_found=voice_on_pass)
@@ -255,17 +256,17 @@ def annotate_claims(claims: pd.DataFrame, *, tokenizer: Tokenizer, names: dict[s
     if len(claims):
         # one constructor: the claims' columns as they are (dtypes kept, copied), then the new ones (speed: a concat,
         # two inserts and a reindex cost more than the work on a short document)
-        data = {c: claims[c].array.copy() for c in order}
+        data = {c: array_of(claims, c).copy() for c in order}
         # the new columns as the frame would infer them (strings; booleans), typed here: inference costs per column
         data.update({name: np.array(values, dtype=bool) if name == "negated" else text_array(values)
                      for name, values in columns.items()})
-        for column in ("entities", "orgs"):
-            data[column] = (text_array(names[column]) if names is not None else claims[column].array.copy()
-                            if column in claims else pd.array([""] * len(claims), dtype=TEXT_DTYPE))
+        for name in ("entities", "orgs"):
+            data[name] = (text_array(names[name]) if names is not None else claims[name].array.copy()
+                          if name in claims else pd.array([""] * len(claims), dtype=TEXT_DTYPE))
         return typed_frame(data, order + CLAIM_COLUMNS[len(CLAIM_BASE_COLUMNS):])
     added = pd.DataFrame([], index=range(0), columns=list(columns))  # no rows: object columns, as before
     annotated = pd.concat([claims.reset_index(drop=True), added], axis=1)
-    for column in ("entities", "orgs"):
-        if column not in annotated:
-            annotated[column] = ""
+    for name in ("entities", "orgs"):
+        if name not in annotated:
+            annotated[name] = ""
     return annotated[order + CLAIM_COLUMNS[len(CLAIM_BASE_COLUMNS):]]

@@ -9,7 +9,7 @@ import pandas as pd
 from pandas.core.dtypes.cast import find_common_type
 
 from ..columns import CANDIDATE_COLUMNS, MENTION_COLUMNS
-from ..frames import text_array, typed_frame
+from ..frames import column, taken, text_array, typed_frame
 from ..text.parse import parse_document
 from ..text.segment import SentenceCuts, Tokenizer
 from . import entities
@@ -38,15 +38,15 @@ def locate_claims(claims: pd.DataFrame, starts) -> np.ndarray:
     """Claim id containing each offset in ``starts``, or 0 for an offset between claims."""
     if claims.empty:
         return np.zeros(len(starts), dtype=int)
-    begin = claims["start"].to_numpy()
+    begin = column(claims, "start")
     # sentences: in order (tested on the array: pandas' own test builds an index for it, which costs more than this)
     ordered = len(begin) < 2 or bool((begin[1:] >= begin[:-1]).all())
     order = claims if ordered else claims.sort_values("start")
-    begin, finish = (begin if order is claims else order["start"].to_numpy()), order["end"].to_numpy()
+    begin, finish = (begin if order is claims else column(order, "start")), column(order, "end")
     starts = np.asarray(starts, dtype=int)
     index = np.clip(np.searchsorted(begin, starts, side="right") - 1, 0, len(order) - 1)
     inside = (starts < finish[index]) & (starts >= begin[index])
-    return np.where(inside, order["claim_id"].to_numpy()[index], 0)
+    return np.where(inside, column(order, "claim_id")[index], 0)
 
 
 def implied_via(types: pd.Series, orgs: pd.Series) -> list[str]:
@@ -73,11 +73,11 @@ def entity_columns(claims: pd.DataFrame, mentions: pd.DataFrame) -> dict[str, li
     first, ``|``-joined."""
     entity_lists: dict[int, dict[str, None]] = {}
     org_lists: dict[int, dict[str, None]] = {}
-    for claim_id, entity, org in zip(mentions["claim_id"].tolist(), mentions["entity"].tolist(), mentions["org"].tolist()):
+    for claim_id, entity, org in zip(*(column(mentions, c).tolist() for c in ("claim_id", "entity", "org"))):
         entity_lists.setdefault(claim_id, {})[entity] = None
         if org != "":
             org_lists.setdefault(claim_id, {})[org] = None
-    ids = claims["claim_id"].tolist()
+    ids = column(claims, "claim_id").tolist()
     return {column: ["|".join(lists.get(c, ())) for c in ids]
             for column, lists in (("entities", entity_lists), ("orgs", org_lists))}
 
@@ -144,7 +144,7 @@ def _claim_positions(starts: list[int], claims: pd.DataFrame) -> tuple[list[int]
     found = locate_claims(claims, starts)
     kept = np.flatnonzero(found > 0)
     ids = found[kept]
-    claim_ids = claims["claim_id"].to_numpy()
+    claim_ids = column(claims, "claim_id")
     row_of = np.zeros(int(claim_ids.max()) + 1 if len(claims) else 1, dtype=np.int64)
     row_of[claim_ids] = np.arange(len(claims))
     return kept.tolist(), ids, row_of[ids]
@@ -157,9 +157,9 @@ def mention_table(known: pd.DataFrame, discovered: pd.DataFrame, claims: pd.Data
     (start, end) of every one of them, those between claims too, in that order (what candidates must not overlap)."""
     names = entities.MENTION_RESULT_COLUMNS
     # each column taken once (a frame's column costs more than its few rows here)
-    known_columns, discovered_columns = ({c: frame[c] for c in names} for frame in (known, discovered))
+    known_columns, discovered_columns = ({c: column(frame, c) for c in names} for frame in (known, discovered))
     merged = [known_columns[c].tolist() + discovered_columns[c].tolist() for c in names]
-    evidence = [""] * len(known) + discovered["evidence"].tolist()
+    evidence = [""] * len(known) + column(discovered, "evidence").tolist()
     starts = merged[0]
     order = sorted(range(len(starts)), key=starts.__getitem__)  # stable: what a mergesort on start gave
     spans = [(starts[i], merged[1][i]) for i in order]
@@ -174,11 +174,11 @@ def mention_table(known: pd.DataFrame, discovered: pd.DataFrame, claims: pd.Data
     for name, values in zip(names[2:], merged[2:]):
         data[name] = _column([values[i] for i in chosen],
                              _common(known_columns[name].dtype, discovered_columns[name].dtype))
-    data["lang"] = claims["lang"].array.take(rows)
-    data["part"] = claims["part"].array.take(rows)
+    data["lang"] = taken(claims, "lang", rows)
+    data["part"] = taken(claims, "part", rows)
     # the gazetteer's rows were given evidence "" (a "str" column) before the concat
     data["evidence"] = _column([evidence[i] for i in chosen], _common(pd.StringDtype(na_value=np.nan),
-                                                                      discovered["evidence"].dtype))
+                                                                      column(discovered, "evidence").dtype))
     via = [kind if kind in entities.PRODUCT_TYPES and org else "" for kind, org in zip(merged[5], merged[4])]
     if not chosen:  # as the column was set on the empty frame
         columns = [c for c in MENTION_COLUMNS if c != "via"]
@@ -204,6 +204,6 @@ def candidate_table(rows: list[tuple[int, int, str, str]], claims: pd.DataFrame,
         "surface": _column([rows[k][2] for k in chosen], texts),
         "reason": _column([rows[k][3] for k in chosen], texts),
         "claim_id": ids[keep].astype(int),
-        "part": claims["part"].array.take(positions[keep]),
+        "part": taken(claims, "part", positions[keep]),
     }
     return typed_frame(data, CANDIDATE_COLUMNS)
