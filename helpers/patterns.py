@@ -242,7 +242,8 @@ def word_chain_re(skipped: frozenset[str]) -> re.Pattern:
     ['Foo Bar', 'Baz-2', 'qux']
     """
     body = LATIN_WORD_RE.pattern[len(LATIN_BEFORE):]
-    word = f"{LATIN_BEFORE}(?!(?:{trie_pattern(sorted(skipped))}){LATIN_WORD_END}){body}" if skipped else LATIN_WORD_RE.pattern
+    word = (f"{LATIN_BEFORE}(?!(?:{trie_pattern(sorted(skipped))}){LATIN_WORD_END}){body}" if skipped
+            else LATIN_WORD_RE.pattern)
     return re.compile(f"{word}(?:[{INLINE_GAP_CHARS}]+{word})*")
 INLINE_GAP_RE = re.compile(f"[{INLINE_GAP_CHARS}]*")
 TITLE_RE = re.compile(r"《([^《》\r\n]{1,80})》")

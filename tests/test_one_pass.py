@@ -343,7 +343,8 @@ def candidate_rows_judging_every_word(text, spans, stoplist=None):
     import helpers.tables.entities as entities_module
     from helpers.patterns import LATIN_WORD_RE
 
-    with mock.patch.object(entities_module, "_words_in_named_chains", lambda text, stoplist: LATIN_WORD_RE.finditer(text)):
+    every_word = lambda text, stoplist: LATIN_WORD_RE.finditer(text)  # noqa: E731
+    with mock.patch.object(entities_module, "_words_in_named_chains", every_word):
         return entities_module.candidate_rows(text, spans, stoplist=stoplist)
 
 

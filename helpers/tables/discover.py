@@ -58,6 +58,7 @@ from functools import lru_cache
 
 import pandas as pd
 
+from ..frames import column
 from ..paths import REFERENCE
 from ..patterns import (
     CAMEL_RE, CAPITALISED_RE, LATIN_CLASS, DISCOVER_EN_AFTER_MORE_RE, DISCOVER_EN_AFTER_RE, DISCOVER_EN_BEFORE_MORE_RE,
@@ -365,7 +366,8 @@ def outside_urls(text: str, mentions: pd.DataFrame) -> pd.DataFrame:
     if mentions.empty:
         return mentions
     mask = url_mask(text)
-    keep = [mask.find(1, s, e) < 0 for s, e in zip(mentions["start"].tolist(), mentions["end"].tolist())]
+    starts, ends = column(mentions, "start").tolist(), column(mentions, "end").tolist()
+    keep = [mask.find(1, s, e) < 0 for s, e in zip(starts, ends)]
     if all(keep):  # no address holds a mention (the usual case): no boolean selection to make
         return mentions.reset_index(drop=True)
     return mentions[keep].reset_index(drop=True)
@@ -385,7 +387,7 @@ def discover_mentions(
     types = _entity_types(gazetteer)
     orgs = entities._rollup(entities._gazetteer_key(gazetteer))
     covered = bytearray(len(text))
-    for start, end in zip(mentions["start"].tolist(), mentions["end"].tolist()):
+    for start, end in zip(column(mentions, "start").tolist(), column(mentions, "end").tolist()):
         covered[start:end] = b"\x01" * (end - start)
     urls = url_mask(text)
     part_of = _parts(text, claims)
@@ -579,7 +581,8 @@ def _pinyin_rows(text: str, claims: pd.DataFrame, undecided: dict[str, list[tupl
                   and (any(e - s > len(word) for s, e, _ in places) or {"zh", "en"} <= {p for _, _, p in places})}
     if not candidates:
         return []
-    spans = [(s, e) for s, e in zip(claims["start"].tolist(), claims["end"].tolist()) if part_of[s] == "zh"]
+    starts, ends = column(claims, "start").tolist(), column(claims, "end").tolist()
+    spans = [(s, e) for s, e in zip(starts, ends) if part_of[s] == "zh"]
     tokenizer = cuts if cuts is not None else entities.tokenizer_for(gazetteer)
     names = ties.chinese_names(text, spans, tokenizer, covered, ties.load_zh_stoplist(),
                                _place_names(gazetteer))
@@ -637,7 +640,7 @@ def _made_by_rows(text: str, models: dict[str, list[tuple[int, int, str]]], ment
     """
     makers: list[tuple[int, int, str, str, str]] = [  # (start, end, org, surface, the model's type)
         (s, e, org, surface, MODEL_TYPE) for s, e, surface, entity, org in
-        zip(*(mentions[c].tolist() for c in ("start", "end", "surface", "entity", "org")))
+        zip(*(column(mentions, c).tolist() for c in ("start", "end", "surface", "entity", "org")))
         if org and types.get(entity, "") in entities.ORG_TYPES]
     makers += [(s, e, org, surface, DISCOVERED) for s, e, surface, _, org, kind, _ in rows if kind == DISCOVERED]
     if not makers:
@@ -733,7 +736,8 @@ def _tied_rows(text: str, claims: pd.DataFrame, mentions: pd.DataFrame, rows: li
     """The Chinese names ``ties.tie_names`` ties to an organisation named in Latin letters (gazetteer or discovered)."""
     english: dict[tuple[str, str, str], list[tuple[int, int, str, str, bool]]] = defaultdict(list)
     taken = bytearray(covered)
-    for start, end, surface, entity, org in zip(*(mentions[c].tolist() for c in ("start", "end", "surface", "entity", "org"))):
+    named = (column(mentions, c).tolist() for c in ("start", "end", "surface", "entity", "org"))
+    for start, end, surface, entity, org in zip(*named):
         if org and part_of[start]:
             english[(org, org, types.get(org, ""))].append((start, end, surface, part_of[start], entity == org))
     for start, end, surface, entity, org, kind, _ in rows:
@@ -763,7 +767,7 @@ def _chinese_only_rows(text: str, claims: pd.DataFrame, rows: list[tuple], gazet
     [('鹿鸣资本', 'chinese_only')]
     """
     # both versions: an English that writes a Chinese organisation in Han characters too (北辰集团 in both) names it
-    spans = [(s, e) for s, e in zip(claims["start"].tolist(), claims["end"].tolist()) if part_of[s]]
+    spans = [(s, e) for s, e in zip(column(claims, "start").tolist(), column(claims, "end").tolist()) if part_of[s]]
     if not spans or not any(ties.strong_zh_org_word_re().search(text, s, e) for s, e in spans):
         return []
     taken = bytearray(covered)
@@ -890,8 +894,9 @@ def _has_org_shape(word: str, stoplist: frozenset[str]) -> bool:
 
 def _parts(text: str, claims: pd.DataFrame) -> list[str]:
     """Per character: 'zh' before the English version's first sentence, 'en' from it on, '' outside every claim."""
-    starts, ends = claims["start"].tolist(), claims["end"].tolist()
-    en_start = min((s for s, part in zip(starts, claims["part"].tolist()) if part == "original"), default=len(text))
+    starts, ends = column(claims, "start").tolist(), column(claims, "end").tolist()
+    parts = column(claims, "part").tolist()
+    en_start = min((s for s, part in zip(starts, parts) if part == "original"), default=len(text))
     where = [""] * (len(text) + 1)
     for start, end in zip(starts, ends):
         where[start:end] = ["zh" if start < en_start else "en"] * (end - start)

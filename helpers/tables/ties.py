@@ -33,6 +33,7 @@ from functools import lru_cache
 
 import pandas as pd
 
+from ..frames import column
 from ..paths import REFERENCE
 from ..patterns import (
     HAN_RUN, LATIN_CHAR_RE as LATIN_RE, TIE_ANCHOR_RE, TIE_BRACKETED_RE, TIE_GENERIC_SUFFIX_RE, TIE_PAIR_GAP_RE,
@@ -312,7 +313,8 @@ def tie_names(text: str, claims: pd.DataFrame, part_of: list[str], covered: byte
     (``SentenceCuts``), read for the sentences' names (a bracketed name is cut by ``tokenizer``: no sentence).
     """
     stoplist = load_zh_stoplist() if stoplist is None else stoplist
-    sentences = [(s, e) for s, e in zip(claims["start"].tolist(), claims["end"].tolist()) if part_of[s] in ("zh", "en")]
+    starts, ends = column(claims, "start").tolist(), column(claims, "end").tolist()
+    sentences = [(s, e) for s, e in zip(starts, ends) if part_of[s] in ("zh", "en")]
     zh_sentences = [(s, e) for s, e in sentences if part_of[s] == "zh"]
     names = chinese_names(text, zh_sentences, cuts if cuts is not None else tokenizer, covered, stoplist, places)
     for name, found in bracketed_names(text, zh_sentences, english, covered, stoplist, places, tokenizer).items():
