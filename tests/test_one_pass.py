@@ -539,6 +539,26 @@ def test_the_tables_from_lists_keep_the_frame_paths_dtypes_when_a_side_has_no_ro
     _check_tables_from_lists(text, default_gazetteer(), known=known, discovered=discovered)
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.text(max_size=3), st.none(), st.just(float("nan"))), max_size=5),
+       st.sampled_from(["object", "str", "string", "int-like"]))
+def test_a_mentions_column_is_the_one_a_series_or_pandas_array_gave(values, kind):
+    import numpy as np
+
+    from helpers.frames import typed_frame
+    from helpers.tables.extract import _column
+
+    dtype = {"object": np.dtype(object), "str": pd.Series([""]).dtype, "string": pd.StringDtype(),
+             "int-like": np.dtype(object)}[kind]
+    if kind == "int-like":
+        values = list(range(len(values)))
+    old = pd.Series(values, dtype=dtype) if isinstance(dtype, np.dtype) else pd.array(values, dtype=dtype)
+    new = _column(values, dtype)
+    frames = [typed_frame({"c": column, "n": np.arange(len(values))}, ["c", "n"]) for column in (old, new)]
+    pd.testing.assert_frame_equal(frames[1], frames[0], check_exact=True)
+    assert frames[1]["c"].dtype == frames[0]["c"].dtype
+
+
 def test_the_tables_from_lists_match_the_frame_path_with_an_unseen_gazetteer():
     _check_tables_from_lists(TEXTS["unseen_article.txt"], load_gazetteer(FIXTURES / "unseen_gazetteer.csv"))
 

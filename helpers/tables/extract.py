@@ -124,8 +124,18 @@ def extract(text: str, *, gazetteer: pd.DataFrame | None = None, tokenizer: Toke
 # (pandas' "str" where both were "str", object where one was, an empty frame's object columns included).
 
 def _column(values: list, dtype):
-    # an object column as a Series of that dtype: from an array or a list, pandas would infer "str" from its strings
-    return pd.Series(values, dtype=dtype) if isinstance(dtype, np.dtype) else pd.array(values, dtype=dtype)
+    # an object column as a Series of that dtype holds it: from an array or a list, pandas would infer "str" from its
+    # strings (strings wrapped as an object array: a tenth of the Series' cost); a "str" column by ``text_array``
+    if isinstance(dtype, np.dtype):
+        if dtype != object or not set(map(type, values)) <= _STR:
+            return pd.Series(values, dtype=dtype)
+        array = np.empty(len(values), dtype=object)
+        array[:] = values
+        return pd.arrays.NumpyExtensionArray(array)
+    return text_array(values) if dtype == _TEXT else pd.array(values, dtype=dtype)
+
+
+_STR = {str}
 
 
 _COMMON: dict[tuple, object] = {}
