@@ -559,6 +559,22 @@ def test_a_mentions_column_is_the_one_a_series_or_pandas_array_gave(values, kind
     assert frames[1]["c"].dtype == frames[0]["c"].dtype
 
 
+def test_a_frame_without_rows_is_the_constructors_and_its_own():
+    import numpy as np
+
+    from helpers.tables.discover import DISCOVERY_COLUMNS
+    from helpers.tables.entities import MENTION_RESULT_COLUMNS, _frame
+
+    for columns in (DISCOVERY_COLUMNS, MENTION_RESULT_COLUMNS):
+        want = pd.DataFrame({name: np.empty(0, dtype=np.int64 if name in ("start", "end") else object)
+                             for name in columns}, columns=columns)
+        got = _frame([], columns)
+        pd.testing.assert_frame_equal(got, want, check_exact=True)
+        assert type(got.index) is type(want.index) and got.columns.dtype == want.columns.dtype
+        got["added"] = 1  # a caller's change stays in its own frame
+        assert "added" not in _frame([], columns)
+
+
 def test_the_tables_from_lists_match_the_frame_path_with_an_unseen_gazetteer():
     _check_tables_from_lists(TEXTS["unseen_article.txt"], load_gazetteer(FIXTURES / "unseen_gazetteer.csv"))
 

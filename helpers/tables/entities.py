@@ -536,12 +536,18 @@ def _to_text(offset: int, starts: list[int], shifts: list[int]) -> int:
 _STR = {str}
 
 
+@lru_cache(maxsize=16)
+def _empty_frame(columns: tuple[str, ...]) -> pd.DataFrame:
+    """``_frame``'s frame without rows (copied before it is handed out)."""
+    return pd.DataFrame({name: np.empty(0, dtype=np.int64 if name in ("start", "end") else object) for name in columns},
+                        columns=list(columns))
+
+
 def _frame(rows: list[tuple], columns: list[str]) -> pd.DataFrame:
     """DataFrame with integer start/end columns even when there are no rows (built column by column: the same frame
     as ``pd.DataFrame(rows, columns=columns).astype(...)`` at a fraction of its cost)."""
     if not rows:  # object columns, int64 offsets, as ``astype`` makes them (which costs 3 ms on an empty frame)
-        return pd.DataFrame({name: np.empty(0, dtype=np.int64 if name in ("start", "end") else object) for name in columns},
-                            columns=columns)
+        return _empty_frame(tuple(columns)).copy()  # a copy of one made once (speed: most documents discover none)
     values = list(zip(*rows))
     # a column of strings typed as pandas infers it (``typed_frame``: no inference per column and document)
     return typed_frame({name: np.array(column, dtype=np.int64) if name in ("start", "end")
