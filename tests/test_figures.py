@@ -286,7 +286,7 @@ def test_co_mentions_of_one_organisation_say_there_is_no_pair():
     one = pd.DataFrame([[3]], index=["Zhipu AI"], columns=["Zhipu AI"])
     fig = figures.plot_co_mentions(one)
     texts = [t.get_text() for ax in fig.axes for t in ax.texts]
-    assert texts == ["only one lab or company named (Zhipu AI): no pair to count"]
+    assert texts == ["only one lab or company found (Zhipu AI): no pair to count"]
     assert not any(ax.images for ax in fig.axes)  # no one-cell map drawn
 
 
@@ -418,3 +418,9 @@ def test_two_notebooks_drawing_the_same_chart_at_once_draw_it_once(seed_tables, 
     for suffix in (".png", ".svg"):
         assert (tmp_path / "briefing" / "anatomy").with_suffix(suffix).read_bytes() == \
             (tmp_path / "page" / "anatomy").with_suffix(suffix).read_bytes()
+
+
+def test_the_anatomy_chart_calls_the_chinese_a_version_whatever_its_kind(seed_tables):
+    # a translation's Chinese was labelled "Chinese commentary" (a red-team page); the kind is the caveats' to name
+    ticks = [t.get_text() for t in figures.plot_anatomy(seed_tables.blocks, seed_tables.claims).axes[0].get_yticklabels()]
+    assert "Chinese version" in ticks and not any("commentary" in t for t in ticks)

@@ -55,7 +55,7 @@ STYLE = {
 }
 PART_COLOURS = {PART_COMMENTARY: "#c0392b", PART_ORIGINAL: "#2e6da4", PART_NONCONTENT: "#a0a0a0"}
 LANG_COLOURS = {"zh": "#c0392b", "en": "#2e6da4", "mixed": "#8e6bb0"}
-PART_LABELS = {PART_COMMENTARY: "Chinese commentary", PART_ORIGINAL: "English original",
+PART_LABELS = {PART_COMMENTARY: "Chinese version", PART_ORIGINAL: "English original",
                PART_NONCONTENT: "non-content"}
 LANG_LABELS = {"zh": "Chinese", "en": "English", "mixed": "mixed"}
 KIND_COLOURS = {"title": "#2c3e50", "label": "#5d6d7e", "heading": "#34495e", "paragraph": "#7f8c8d", "list_item": "#16a085",
@@ -394,7 +394,7 @@ def plot_org_mentions(by_part: pd.DataFrame, top: int = 15, *, claims: pd.DataFr
     lengths = part_lengths(claims) if claims is not None else None
     axes = fig.subplots(1, 2 if lengths is not None else 1, sharey=True, squeeze=False)[0]
     if chosen.empty:
-        _empty(axes[0], "no organisations mentioned")
+        _empty(axes[0], "no lab or company found")
         return fig
     y = np.arange(len(chosen))[::-1]
     height = 0.45   # two bars a row, each tall enough for its number's digits
@@ -427,10 +427,10 @@ def plot_co_mentions(matrix: pd.DataFrame, unit_label: str = "paragraphs") -> Fi
     fig, ax = _figure(size)
     fig.set_size_inches(size + 1.5, size)
     if matrix.empty:
-        _empty(ax, "no organisations mentioned")
+        _empty(ax, "no lab or company found")
         return fig
     if len(matrix) < 2:  # one name has no pair: said, not drawn as a one-cell blank map
-        _empty(ax, f"only one lab or company named ({matrix.index[0]}): no pair to count")
+        _empty(ax, f"only one lab or company found ({matrix.index[0]}): no pair to count")
         _title(fig, f"Named together ({unit_label})")
         return fig
     values = matrix.to_numpy().astype(float)
