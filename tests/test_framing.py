@@ -434,8 +434,8 @@ def test_certainty_degree_directive_approximation_and_false_friends(zh, en, expe
     ("这个页面出现在结果列表中。", "The page appears in the result list.", "unchanged"),
     ("这个方法听起来更简单。", "This method sounds like the simpler one.", "unchanged"),
     ("这个方法听起来更简单。", "This method is simpler.", "softened"),
-    ("大语言模型被认为是自回归的。", "LLMs are said to be autoregressive.", "unchanged"),
-    ("大语言模型被认为是自回归的。", "LLMs are autoregressive.", "unchanged"),     # 被认为 only renders
+    ("这种芯片被认为是节能的。", "Such chips are said to be frugal.", "unchanged"),
+    ("这种芯片被认为是节能的。", "Such chips are frugal.", "unchanged"),     # 被认为 only renders
     # rhetorical emphasis: 恰恰 weighs; 正是 renders a plain 'is'; 'much' rendered by 了很多
     ("问题恰恰在于成本。", "The problem lies in the cost.", "sharpened"),
     ("问题恰恰在于成本。", "The problem lies precisely in the cost.", "unchanged"),
