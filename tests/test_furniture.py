@@ -107,6 +107,8 @@ from helpers.text.parse import (
     ("FILE PHOTO: A worker walks past a plant, May 2, 2025. Jo Vance/File Photo", "byline"),
     ("Tags: harbours, ports", "boilerplate"),
     ("Was this article helpful?", "boilerplate"),
+    ("科技夜读 · 文／老周", "byline"),                       # a column's name, then its byline
+    ("周末读书｜作者：王五", "byline"),
 ])
 def test_furniture_lines_are_set_aside(line, kind):
     assert classify_noncontent(line) == kind
@@ -155,6 +157,8 @@ def test_furniture_lines_are_set_aside(line, kind):
     "想看更多案例的话可以去看原文。",
     "该记者随后报道了这件事。",
     "The image was blurry, and the tags were wrong.",
+    "模型 · 文本生成的新方法",                                      # 文 opens a word, not a credit
+    "我们读了这篇文章 · 文中提到了三点",
     "Title of the paper we cite is long and it keeps going as a normal sentence would, far beyond what a field line would hold in any page header that we have seen in a web capture, so it is content and stays content whatever it says.",
 ])
 def test_content_stays_content(line):

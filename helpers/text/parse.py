@@ -46,6 +46,8 @@ HEADING_MAX_CHARS = {"zh": 40, "mixed": 60, "en": 100}
 LIST_RUN_MAX_CHARS = 300
 NONCONTENT_MAX_CHARS = {"zh": 60, "mixed": 100, "en": 200}
 BYLINE_MAX_CHARS = 80
+#: Where a short line's segments part: a column's name and its byline ('科技夜读 · 文／老周', 'Notes ｜ 作者：…').
+CREDIT_SEPARATOR = re.compile(r"\s+[·•|｜]\s+|\s*｜\s*")
 
 
 @dataclass
@@ -337,6 +339,10 @@ def classify_noncontent(text: str, *, lang: str | None = None) -> str | None:
         return "caption"
     if len(text) <= FIELD_LINE_MAX_CHARS:
         field = _field_labels().match(text)
+        if not field and len(text) <= BYLINE_MAX_CHARS:
+            # a column's or show's name, then the credit: '科技夜读 · 文／老周', 'Weekly Notes | By: …'
+            field = next(filter(None, (_field_labels().match(part) for part in CREDIT_SEPARATOR.split(text)[1:])),
+                         None)
         if field:
             return "byline" if field.group("byline_field") else "boilerplate"
         if HANDLE_AFTER_LABEL.search(text) and len(text) <= BYLINE_MAX_CHARS:
