@@ -787,18 +787,22 @@ def test_quantities_are_compared_only_over_small_linked_groups():
     assert row["zh_other_cues"] == "quantity_many:很多" and row["en_other_cues"] == "quantity_most:Most"
 
 
-def test_worth_reading_shows_the_quantities_behind_a_held_back_certainty_label():
+def _worth_reading(zh: str, en: str, zh_boosters: str, label: str) -> pd.DataFrame:
+    """The side-by-side rows of one Chinese sentence linked to one English one, with ``label`` held back by the gate."""
     claims = make_claims([
-        (1, "commentary", "paragraph", 0, "很多开发者都在用它。", "commentator", "", ""),
-        (2, "original", "paragraph", 0, "Most developers use it.", "plain", "", ""),
+        (1, "commentary", "paragraph", 0, zh, "commentator", "", zh_boosters),
+        (2, "original", "paragraph", 0, en, "plain", "", ""),
     ])
     claims["block_id"] = [1, 2]
     alignment = make_alignment([(1, 2, 0.5, "summarises")])
     table = F.framing_table(alignment, claims, make_mentions([]), F.tag_frames(claims, lexicon=LEXICON),
                             F.load_categories())
-    gate = F.label_gate(pd.DataFrame({"label": ["certainty:softened"], "half": ["test"], "precision": [0.3],
-                                      "predicted": [10]}))
-    rows = F.worth_reading(table, claims, gate)
+    gate = F.label_gate(pd.DataFrame({"label": [label], "half": ["test"], "precision": [0.3], "predicted": [10]}))
+    return F.worth_reading(table, claims, gate)
+
+
+def test_worth_reading_shows_the_quantities_behind_a_held_back_certainty_label():
+    rows = _worth_reading("很多开发者都在用它。", "Most developers use it.", "", "certainty:softened")
     assert rows[["shift", "value"]].values.tolist() == [["certainty", "softened"]]
     assert rows.iloc[0]["zh_cues"] == "quantity many 很多" and rows.iloc[0]["en_cues"] == "quantity most Most"
 
@@ -806,17 +810,7 @@ def test_worth_reading_shows_the_quantities_behind_a_held_back_certainty_label()
 def test_worth_reading_lists_a_degree_word_only_where_the_other_version_grades_the_claim_too():
     # 超级 inside a rendered compound ("super-exponential") is graded against nothing in the English: it is not
     # behind the label, so it is not listed as if it were; the booster that made the label is
-    claims = make_claims([
-        (1, "commentary", "paragraph", 0, "显而易见，增长是超级指数级的。", "commentator", "", "显而易见"),
-        (2, "original", "paragraph", 0, "Growth is super-exponential.", "plain", "", ""),
-    ])
-    claims["block_id"] = [1, 2]
-    alignment = make_alignment([(1, 2, 0.5, "summarises")])
-    table = F.framing_table(alignment, claims, make_mentions([]), F.tag_frames(claims, lexicon=LEXICON),
-                            F.load_categories())
-    gate = F.label_gate(pd.DataFrame({"label": ["certainty:sharpened"], "half": ["test"], "precision": [0.3],
-                                      "predicted": [10]}))
-    rows = F.worth_reading(table, claims, gate)
+    rows = _worth_reading("显而易见，增长是超级指数级的。", "Growth is super-exponential.", "显而易见", "certainty:sharpened")
     certainty = rows[rows["shift"] == "certainty"]
     assert certainty["value"].tolist() == ["sharpened"]
     assert certainty.iloc[0]["zh_cues"] == "booster 显而易见"

@@ -838,14 +838,16 @@ def worth_reading(table: pd.DataFrame, claims: pd.DataFrame, gate: pd.DataFrame 
                                    if not label.startswith("not_")]
                             for kind in ("modal", "obligation", "quantity", "superlative", "degree")}
 
+                found = {i: scales(i) for i in [r.zh_claim_id, *en]}  # each sentence's cues, looked up once
+
                 def cues(i, other: set[str]):
                     # a quantity, superlative or degree word weighs only where the other version has one of its
                     # kind too (``certainty_table``): listed alone it would read as a cause of the label
-                    scale = [c for kind, found in scales(i).items() if kind not in _COMPARED_ONLY or kind in other
-                             for c in found]
+                    scale = [c for kind, hits in found[i].items() if kind not in _COMPARED_ONLY or kind in other
+                             for c in hits]
                     return " ".join([f"{kind} {c}" for kind, col in (("hedge", "hedges"), ("booster", "boosters"))
                                      for c in _cues(info.at[i, col])] + scale)
-                has = lambda ids_: {kind for i in ids_ for kind, found in scales(i).items() if found}
+                has = lambda ids_: {kind for i in ids_ for kind, hits in found[i].items() if hits}
                 zh_kinds, en_kinds = has([r.zh_claim_id]), has(en)
                 zh_cues = cues(r.zh_claim_id, en_kinds)
                 en_cues = " ".join(filter(None, (cues(i, zh_kinds) for i in en)))
