@@ -8,6 +8,8 @@ The corpus is third-party text kept outside the repository: its folder is `$CORP
 import hashlib
 import importlib.util
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -162,3 +164,26 @@ def test_presented_shift_labels_clear_the_bar_on_the_test_half(scores):
             c = scores["test"][row.label]
             assert c["tp"] + c["fp"] >= DEFAULTS.min_label_predicted
             assert precision(c) >= DEFAULTS.min_label_precision, row.label
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["--bogus"], "gold_eval: unknown option --bogus"),
+    (["--param=no_such_threshold=1"], "gold_eval: unknown parameter 'no_such_threshold'"),
+    (["--gazetteer=full"], "gold_eval: --gazetteer takes only 'seed'"),
+])
+def test_the_scorer_refuses_bad_options_in_one_line_before_reading_anything(argv, message):
+    done = subprocess.run([sys.executable, str(ROOT / "tools" / "gold_eval.py"), *argv], capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 1 and done.stdout == ""
+    assert done.stderr.splitlines()[0].startswith(message) and len(done.stderr.splitlines()) == 1
+
+
+def test_the_scorer_says_which_documents_it_skips_when_the_corpus_is_absent(tmp_path):
+    done = subprocess.run([sys.executable, str(ROOT / "tools" / "gold_eval.py"), str(tmp_path / "nowhere")],
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0
+    assert done.stderr.splitlines()[0] == "gold_eval: no corpus folder at " + str(tmp_path / "nowhere") + \
+        ": its documents are skipped"
+    skipped = [line.split("skipped: ")[1].split()[0] for line in done.stderr.splitlines()[1:]]
+    assert skipped == [doc["file"] for doc in INDEX if not doc["file"].startswith("data/")]
+    assert "wrote " not in done.stdout  # one half alone never rewrites the label-quality file

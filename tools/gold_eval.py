@@ -1,8 +1,8 @@
 """Score the engine against the corpus gold, per half (tuning / test).
 
-    python tools/gold_eval.py CORPUS_DIR [GOLD_DIR] [--param KEY=VALUE ...] [--gazetteer=seed]
+    python tools/gold_eval.py CORPUS_DIR [GOLD_DIR] [--param=KEY=VALUE ...] [--gazetteer=seed]
     python tools/gold_eval.py --discovery [CORPUS_DIR]
-    python tools/gold_eval.py --explain [CORPUS_DIR] [--param KEY=VALUE ...]
+    python tools/gold_eval.py --explain [CORPUS_DIR] [--param=KEY=VALUE ...]
 
 ``--param`` runs the engine with changed parameters (``helpers.params.Params.replace``), for a threshold's sensitivity.
 ``--gazetteer=seed`` runs it with the gazetteer cut back to the seed document's rows (``seed_gazetteer``): what the
@@ -248,6 +248,9 @@ def score_corpus(corpus: Path, gold_dir: Path = GOLD, *, verbose: bool = False, 
     for doc in read_index(gold_dir):
         path = document_path(doc, corpus)
         if not path.exists():
+            if verbose:
+                print(f"{doc['doc'][:34]:34} {doc['half']:6} skipped: {path.name} is not in the corpus folder",
+                      file=sys.stderr)
             continue
         text = path.read_bytes().decode("utf-8-sig")
         res = evaluate(doc, text, gold_dir, analyse)
@@ -559,16 +562,35 @@ def parse_changes(items: list[str]) -> dict:
     return changes
 
 
+OPTIONS = ("--explain", "--discovery", "--param=", "--gazetteer=")
+
+
 if __name__ == "__main__":
+    if {"-h", "--help"} & set(sys.argv[1:]):
+        print(__doc__.strip().split("\n\n")[1])
+        sys.exit(0)
+    unknown = [a for a in sys.argv[1:] if a.startswith("-") and not a.startswith(OPTIONS)]
+    if unknown:
+        sys.exit(f"gold_eval: unknown option {unknown[0]} (see tools/gold_eval.py --help)")
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     params = [a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--param=")]
     gazetteers = [a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--gazetteer=")]
     if any(g != "seed" for g in gazetteers):
         sys.exit("gold_eval: --gazetteer takes only 'seed' (the gazetteer cut back to the seed document's rows)")
+    from helpers.params import Params
+
+    try:  # a mistyped name is refused before any document is read
+        Params().replace(**parse_changes(params))
+    except (TypeError, ValueError) as error:
+        sys.exit(f"gold_eval: {error}")
+    corpus = Path(args[0]) if args else ROOT.parent / "shared" / "corpus"
+    if not corpus.is_dir():
+        print(f"gold_eval: no corpus folder at {args[0] if args else '../shared/corpus'}: its documents are skipped",
+              file=sys.stderr)
     if "--explain" in sys.argv[1:]:
-        explain_misses(Path(args[0]) if args else ROOT.parent / "shared" / "corpus", changes=parse_changes(params))
+        explain_misses(corpus, changes=parse_changes(params))
     elif "--discovery" in sys.argv[1:]:
-        discovery_main(Path(args[0]) if args else ROOT.parent / "shared" / "corpus")
+        discovery_main(corpus)
     else:
-        main(Path(args[0]), Path(args[1]) if len(args) > 1 else GOLD, parse_changes(params),
+        main(corpus, Path(args[1]) if len(args) > 1 else GOLD, parse_changes(params),
              seed_gazetteer() if gazetteers else None)
