@@ -70,13 +70,22 @@ def params_from(args: argparse.Namespace) -> Params:
     """The parameters of ``--params FILE`` (a YAML mapping: what ``make report PARAMS=…`` passes), then ``--param``."""
     changes: dict = {}
     if getattr(args, "params", None):
-        with open(args.params, encoding="utf-8") as handle:
-            loaded = yaml.safe_load(handle) or {}
+        try:
+            with open(args.params, encoding="utf-8") as handle:
+                loaded = yaml.safe_load(handle) or {}
+        except yaml.YAMLError as exc:
+            raise InputError(f"{args.params}: not a YAML file ({' '.join(str(exc).split())[:120]})") from None
+        except (OSError, UnicodeDecodeError) as exc:  # the parameters file is input: reading it is not writing
+            reason = exc.strerror.lower() if isinstance(exc, OSError) and exc.strerror else "not UTF-8 text"
+            raise InputError(f"{args.params}: cannot read the parameters file ({reason})") from None
         if not isinstance(loaded, dict):
-            raise ValueError(f"{args.params}: expected a mapping of parameter names to values")
+            raise InputError(f"{args.params}: expected a mapping of parameter names to values")
         changes.update(loaded)
-    changes.update(parse_param(p) for p in getattr(args, "param", None) or [])
-    return Params().replace(**changes)
+    try:  # a mistyped name, a value of the wrong type or a file that is not YAML: the command line is wrong
+        changes.update(parse_param(p) for p in getattr(args, "param", None) or [])
+        return Params().replace(**changes)
+    except (ValueError, yaml.YAMLError) as exc:
+        raise InputError(" ".join(str(exc).split())) from None
 
 
 def add_params_options(parser: argparse.ArgumentParser) -> None:

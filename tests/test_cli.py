@@ -103,6 +103,29 @@ def test_usage_error_is_one_line():
     assert result.returncode == 2 and result.stderr.count("\n") == 1
 
 
+BAD_PARAMETERS = {
+    "unknown name": (["--param", "min_coverag=0.2"], "unknown parameter 'min_coverag'"),
+    "wrong type": (["--param", "z_threshold=high"], "parameter 'z_threshold' takes a float, not 'high'"),
+    "no value": (["--param", "z_threshold"], "expected KEY=VALUE"),
+    "file missing": (["--params", "{dir}/none.yaml"], "cannot read the parameters file (no such file or directory)"),
+    "file not YAML": (["--params", "{dir}/broken.yaml"], "not a YAML file"),
+    "file a list": (["--params", "{dir}/list.yaml"], "expected a mapping of parameter names to values"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_PARAMETERS))
+@pytest.mark.parametrize("command", ["align", "report"])
+def test_bad_parameters_are_a_wrong_command_line_not_an_engine_bug(tmp_path, case, command):
+    (tmp_path / "broken.yaml").write_text("min_coverage: [0.2,\n", encoding="utf-8")
+    (tmp_path / "list.yaml").write_text("- min_coverage\n", encoding="utf-8")
+    options, message = BAD_PARAMETERS[case]
+    out = tmp_path / "out"
+    result = run(command, str(DEFAULT_SOURCE), *[o.format(dir=tmp_path) for o in options], "--out", str(out))
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.count("\n") == 1 and message in result.stderr and "internal error" not in result.stderr
+    assert not out.exists()
+
+
 def test_one_language_document_is_valid(tmp_path):
     source = _write(tmp_path / "zh.txt", "只有中文。第二句也是中文。\n第二段。".encode("gb18030"))
     result = run("extract", str(source), "--out", str(tmp_path / "out"))
