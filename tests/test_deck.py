@@ -238,6 +238,23 @@ def test_the_asides_in_the_notes_leave_out_the_writers_headings():
     assert deck.aside_rows(additions, claims)["zh_claim_id"].tolist() == [2]
 
 
+def test_the_unlinked_table_lists_the_unsure_sentences_the_bullet_counts():
+    claims = pd.DataFrame({"claim_id": [1, 2, 3, 4], "kind": ["heading", "paragraph", "paragraph", "paragraph"],
+                           "text": ["摘要", "说白了就这样。", "第三句。", "第四句。"]})
+    alignment = pd.DataFrame({"zh_claim_id": [1, 2, 4, 3], "en_claim_id": [pd.NA] * 4,
+                              "relation": ["addition", "addition", "unsure", "unsure"]})
+    additions = pd.DataFrame({"addition": ["aside", "aside"], "zh_claim_id": [1, 2], "voice": ["plain", "plain"],
+                              "text": ["摘要", "说白了就这样。"]})
+    rows = deck.unlinked_rows(additions, alignment, claims)
+    assert rows["zh_claim_id"].tolist() == [2, 3, 4]
+    assert rows["why"].tolist() == ["no English", "held back as unsure", "held back as unsure"]
+    assert rows["text"].tolist() == ["说白了就这样。", "第三句。", "第四句。"]
+    # only unsure sentences (no aside at all): the table still lists what the bullet counts, never an empty table
+    only_unsure = deck.unlinked_rows(additions.iloc[:0], alignment, claims)
+    assert only_unsure["zh_claim_id"].tolist() == [3, 4]
+    assert deck.unlinked_rows(additions.iloc[:0], alignment.iloc[:0], claims).empty
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.integers(1, 400), st.integers(30, 6000))
 def test_the_length_title_and_the_caveat_state_one_measure(han, letters):

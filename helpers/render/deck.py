@@ -616,6 +616,23 @@ def aside_rows(additions: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
     return asides[asides["zh_claim_id"].map(lambda i: kinds.get(i) != "heading")]
 
 
+def unlinked_rows(additions: pd.DataFrame, alignment: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
+    """The Chinese sentences the additions slide counts as having no link, for its table: the asides
+    (``aside_rows``), then the sentences the aligner held back as unsure, in the Chinese's order within each. The
+    slide's bullet counts both; a table of the asides alone was empty where every unlinked sentence was unsure.
+    Columns: zh_claim_id, why ('no English' or 'held back as unsure'), voice ('' where not read), text."""
+    asides = aside_rows(additions, claims) if len(additions) else additions
+    rows = [{"zh_claim_id": int(i), "why": "no English", "voice": str(v) if pd.notna(v) else "", "text": str(t)}
+            for i, v, t in zip(asides["zh_claim_id"], asides.get("voice", pd.Series("", index=asides.index)),
+                               asides["text"])]
+    if "relation" in alignment:
+        texts = claims.set_index("claim_id")["text"]
+        held = sorted(set(alignment.loc[alignment["relation"] == UNSURE, "zh_claim_id"].dropna().astype(int)))
+        rows += [{"zh_claim_id": i, "why": "held back as unsure", "voice": "", "text": str(texts.get(i, ""))}
+                 for i in held]
+    return pd.DataFrame(rows, columns=["zh_claim_id", "why", "voice", "text"])
+
+
 def quotations(additions: pd.DataFrame, alignment: pd.DataFrame, claims: pd.DataFrame, *, limit: int = 3) -> pd.DataFrame:
     """The commentator's asides, each placed by the Chinese sentence just before it in the Chinese (an aside has no
     English; and the English is not beside it in the file, where all the Chinese comes first, nor is the aligner's
