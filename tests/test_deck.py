@@ -49,6 +49,11 @@ def blocks(*rows):
       ("noncontent", "boilerplate", "Published Time: 2021-03-02T08:00:00+00:00"), ("original", "paragraph", "Text.")],
      {"date": "2021-03-02"}),
     ([("noncontent", "boilerplate", "Added At: 2022-01-05 09:10:11"), ("original", "paragraph", "Text.")], {"date": ""}),
+    # a news site's dated line with its time ('2026/01/05 08:30', read as a dated byline) names nobody: the English
+    # story's 'By …' line below it gives the author
+    ([("noncontent", "byline", "2026/01/05 08:30"), ("commentary", "paragraph", "一段报道。"),
+      ("noncontent", "byline", "By Cleo Sample"), ("original", "paragraph", "Text.")], {"author": "Cleo Sample", "date": ""}),
+    ([("noncontent", "byline", "2026/01/05 08:30"), ("original", "paragraph", "Text.")], {"author": "", "date": ""}),
     # 'By …' at the foot, its date taken out
     ([("commentary", "paragraph", "一段评论。"), ("original", "paragraph", "Text."),
       ("original", "paragraph", "By J. R. Example, May 7, 2026")], {"author": "J. R. Example", "date": "May 7, 2026"}),
@@ -160,8 +165,12 @@ def test_mention_title_says_products_count_for_their_maker_and_rates_per_version
     both_one = pd.DataFrame({"org": ["anthropic"], "commentary": [2], "original": [2]})
     assert deck.mention_title(both_one, lengths, {"anthropic": "Anthropic"}).startswith(
         "Of the labs and companies found, both versions name only Anthropic, with its products")
-    same = deck.mention_title(by_part.assign(original=[9, 1]), lengths, {"anthropic": "Anthropic"})
+    same = deck.mention_title(several.assign(original=[9, 1]), lengths, {"anthropic": "Anthropic"})
     assert same.startswith("Both versions name Anthropic most, with its products: 5.0 times per 1,000 characters")
+    # a version that names one lab ranks nothing: the Chinese names "only" it, though the English names it most too
+    lone = deck.mention_title(by_part.assign(original=[9, 1]), lengths, {"anthropic": "Anthropic"})
+    assert lone == ("The Chinese names only Anthropic of the labs and companies found, the English names it most, with its "
+                    "products: 5.0 times per 1,000 characters in the Chinese, 1.0 in the English")
 
 
 def test_mention_title_never_says_a_version_names_most_what_it_names_zero_times():

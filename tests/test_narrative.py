@@ -340,6 +340,13 @@ def test_organisations_tied_for_most_are_all_named_never_one_picked_alphabetical
     lines = mention_findings(by_part, pd.DataFrame({"org": [], "only_in": []}))
     assert "With their products, the Chinese names Beta AI and Gamma most (2 mentions each), the original Alpha Labs and Beta AI " \
            "(3 mentions each)." in lines
+    # a version that names one organisation ranks nothing: 'only' it, never 'most'
+    lone = mention_findings(by_part.assign(commentary=[0, 0, 2]), pd.DataFrame({"org": [], "only_in": []}))
+    assert "With their products, the Chinese names only Gamma (2 mentions), the original names Alpha Labs and Beta AI " \
+           "most (3 mentions each)." in lone
+    alone = mention_findings(by_part.assign(original=[0, 3, 0]), pd.DataFrame({"org": [], "only_in": []}))
+    assert "With their products, the Chinese names Beta AI and Gamma most (2 mentions each), the original names only " \
+           "Alpha Labs (3 mentions)." in alone
     same = by_part.assign(commentary=[2, 2, 0])
     assert not any(line.startswith("With their products, the Chinese names")
                    for line in mention_findings(same.assign(original=[3, 3, 0]), pd.DataFrame({"org": [], "only_in": []})))

@@ -18,7 +18,8 @@ from ..framing.caveats import unsure_reason, version_letters, version_weights
 from ..framing.shifts import label_gate
 from ..params import DEFAULTS
 from ..patterns import (
-    BYLINE_LEAD, DATE, DISCOVER_URL_RE, ENDS_SENTENCE, ENDS_WITH_COLON, HAN, MARKDOWN_IMAGE, MARKDOWN_LINK, TITLE_FIELD,
+    BYLINE_LEAD, DATE, DISCOVER_URL_RE, ENDS_SENTENCE, ENDS_WITH_COLON, HAN, LATIN_LETTER, MARKDOWN_IMAGE, MARKDOWN_LINK,
+    TITLE_FIELD,
 )
 from .narrative import (
     SHIFTS_WITHOUT_LINKS, listing, pct, plural, share_units, shift_changes, text_of, theme_evidence, unstated_themes,
@@ -120,7 +121,8 @@ def _author(blocks: pd.DataFrame) -> tuple[str, str]:
             continue
         name = (text[:date.start()] + text[date.end():]) if date else text
         name = re.sub(r"^\s*(?:(?:Written|Posted|Words)\s+)?By\s+", "", name, flags=re.I).strip(" ·,|-–—/")
-        if 0 < len(name.split()) <= 6:
+        # what is left of a dated line must read as a name: a news site's '2026/11/29 07:15' leaves its time
+        if LATIN_LETTER.search(name) and 0 < len(name.split()) <= 6 and _reads_as_names(name):
             return name, date.group(0) if date else ""
     for text in ends["text"].astype(str):
         line = _plain(text)
@@ -395,9 +397,12 @@ def mention_title(by_part: pd.DataFrame, lengths: pd.Series, names: dict[str, st
         named = listing([name(o) for o in zh[0]], quoted=False, limit=len(zh[0]))
         only = alone[PART_COMMENTARY] and alone[PART_ORIGINAL]
         head = f"only {named}," if only else f"{named} most,"
-        return (f"{'Of the labs and companies found, both' if only else 'Both'} versions name {head} with "
-                f"{'their' if each else 'its'} products: {zh[2]:.1f} times per 1,000 characters{each} in the Chinese, "
-                f"{en[2]:.1f} in the English")
+        rates = (f"{'their' if each else 'its'} products: {zh[2]:.1f} times per 1,000 characters{each} in the Chinese, "
+                 f"{en[2]:.1f} in the English")
+        if not only and (alone[PART_COMMENTARY] or alone[PART_ORIGINAL]):  # a version that names one ranks nothing
+            lone, other = ("Chinese", "English") if alone[PART_COMMENTARY] else ("English", "Chinese")
+            return f"The {lone} names only {named} of the labs and companies found, the {other} names it most, with {rates}"
+        return f"{'Of the labs and companies found, both' if only else 'Both'} versions name {head} with {rates}"
     if alone[PART_COMMENTARY] or alone[PART_ORIGINAL]:  # "most" only where a version names several
         return (f"With their products, the Chinese names {who(*zh, only=alone[PART_COMMENTARY])}, the English names "
                 f"{who(*en, only=alone[PART_ORIGINAL])}")

@@ -405,9 +405,17 @@ def mention_findings(by_part: pd.DataFrame, one_version: pd.DataFrame, co: pd.Da
     (zh_orgs, zh_most), (en_orgs, en_most) = leaders(PART_COMMENTARY), leaders(PART_ORIGINAL)
     if zh_orgs and en_orgs and zh_orgs != en_orgs:
         each = lambda orgs: " each" if len(orgs) > 1 else ""
-        lines.append(f"With their products, the Chinese names {listing(zh_orgs, limit=len(zh_orgs))} most "
-                     f"({plural(zh_most, 'mention')}{each(zh_orgs)}), the original {listing(en_orgs, limit=len(en_orgs))} "
-                     f"({plural(en_most, 'mention')}{each(en_orgs)}).")
+        # a version that names one organisation ranks nothing: it names "only" that one, never "most"
+        alone = {p: int((by_part[p] > 0).sum()) == 1 for p in (PART_COMMENTARY, PART_ORIGINAL)}
+
+        def side(part: str, orgs: list[str], count: int, *, most: bool = True) -> str:
+            names, counted = listing(orgs, limit=len(orgs)), f"({plural(count, 'mention')}{each(orgs)})"
+            return f"only {names} {counted}" if alone[part] else f"{names} most {counted}" if most else f"{names} {counted}"
+        # the English's "names … most" is left to be understood where the Chinese's said it, and said where it did not
+        en_side = side(PART_ORIGINAL, en_orgs, en_most, most=alone[PART_COMMENTARY])
+        en_side = f"names {en_side}" if alone[PART_COMMENTARY] or alone[PART_ORIGINAL] else en_side
+        lines.append(f"With their products, the Chinese names {side(PART_COMMENTARY, zh_orgs, zh_most)}, the original "
+                     f"{en_side}.")
     within = " within the English given" if excerpt else ""
     for part, label in [(PART_COMMENTARY, f"Only the Chinese{within} names"), (PART_ORIGINAL, "Only the English names")]:
         only = one_version[one_version["only_in"] == part]
