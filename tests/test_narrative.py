@@ -541,3 +541,19 @@ def test_a_theme_gap_the_headings_make_is_not_stated():
     assert theme_evidence(held) == ""
     # a table without the heading columns (an older cache) judges as before
     assert theme_evidence({k: v for k, v in row.items() if "heading" not in k}) == ""
+
+
+def test_links_held_back_on_a_document_judged_with_summaries_say_why_it_is_judged_so():
+    # a compiled news report with its newspaper's own context is no summary, yet its links are measured with the
+    # summaries' because it does not read as a translation: said so, never leaving it to be read as a summary
+    from types import SimpleNamespace
+
+    from helpers.render.narrative import links_withheld
+
+    why = "on summaries in the corpus gold's test half, the aligner linked 3 of the 9 sentences"
+    held = links_withheld(SimpleNamespace(presented=False, group="summaries", why=why))
+    assert held.startswith("How much of the English each Chinese sentence draws on is not counted for this document, "
+                           "which does not read as a translation (its links are judged with those of summaries and "
+                           "commentaries): on summaries")
+    translation = links_withheld(SimpleNamespace(presented=False, group="translations", why="too few to measure"))
+    assert "does not read as a translation" not in translation

@@ -434,3 +434,18 @@ def test_subagents_are_technology_as_their_chinese_is():
     hits = themes.theme_hits(claims)
     tech = hits.loc[hits["theme"] == "technology", "claim_id"].tolist()
     assert tech == [1, 2, 4]
+
+
+def test_money_words_of_a_commentary_are_economic_as_their_english_is():
+    """The Chinese counterparts of fund, spend, cheap and budget (red team, issue 11), with their look-alikes: a time
+    budget is no money, and 或许可以 (perhaps … can) is no licence. Made-up lines."""
+    claims = claims_table([(1, "commentary", "zh", "项目只付了安装费，没有留出维护预算。"),
+                           (2, "commentary", "zh", "每台设备都该有十年的维护经费。"),
+                           (3, "commentary", "zh", "谁愿意为看不见的检修花钱呢？"),
+                           (4, "commentary", "zh", "灯很便宜，人却很贵。"),
+                           (5, "commentary", "zh", "在相同的时间预算下跑完更多步。"),
+                           (6, "commentary", "zh", "代理应当有预算上限和停止条件。"),
+                           (7, "commentary", "zh", "我们或许可以换一种做法。")])
+    hits = themes.theme_hits(claims)
+    assert hits.loc[hits["theme"] == "economic", "claim_id"].tolist() == [1, 2, 3, 4]
+    assert hits.loc[hits["theme"] == "legality", "claim_id"].tolist() == []

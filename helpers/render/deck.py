@@ -22,7 +22,8 @@ from ..patterns import (
     TITLE_FIELD,
 )
 from .narrative import (
-    SHIFTS_WITHOUT_LINKS, listing, pct, plural, share_units, shift_changes, text_of, theme_evidence, unstated_themes,
+    SHIFTS_WITHOUT_LINKS, judged_as, listing, pct, plural, share_units, shift_changes, text_of, theme_evidence,
+    unstated_themes,
 )
 from .tables import frame_name
 
@@ -720,7 +721,7 @@ def closing(analysis, *, min_coverage: float = KEPT_SHARE) -> str:
     links = analysis.link_gate
     if not links.presented:
         lines = [f"**{text_of(QUESTION)}**", "",
-                 f"- **Gets, misses, adds**: not counted for this document. {text_of(links.why)[:1].upper()}"
+                 f"- **Gets, misses, adds**: not counted for this document{judged_as(links)}. {text_of(links.why)[:1].upper()}"
                  f"{text_of(links.why)[1:]}; the pairs are to be read side by side (page 04)."]
         lines.append("- **Names**: the organisations each version names are counted on their own (page 03), "
                      "without the links.")

@@ -554,9 +554,21 @@ def shift_findings(shifts: pd.DataFrame, gate: pd.DataFrame | None = None, *,
     return lines
 
 
+def judged_as(links) -> str:
+    """Why a document's links are measured against the summaries' ('' for a translation's): a compiled news report or a
+    commentary is no summary, but any Chinese that does not read as a translation is judged with them.
+
+    >>> from types import SimpleNamespace
+    >>> judged_as(SimpleNamespace(group="summaries")), judged_as(SimpleNamespace(group="translations"))
+    (', which does not read as a translation (its links are judged with those of summaries and commentaries)', '')
+    """
+    return (", which does not read as a translation (its links are judged with those of summaries and commentaries)"
+            if getattr(links, "group", "") == "summaries" else "")
+
+
 def links_withheld(links) -> str:
     """The one sentence said instead of any count that rests on links, when the link gate holds them back."""
-    return (f"How much of the English each Chinese sentence draws on is not counted for this document: "
+    return (f"How much of the English each Chinese sentence draws on is not counted for this document{judged_as(links)}: "
             f"{text_of(links.why)}. The links are shown to be read side by side (page 04), as pointers, not findings.")
 
 
