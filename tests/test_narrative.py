@@ -557,3 +557,20 @@ def test_links_held_back_on_a_document_judged_with_summaries_say_why_it_is_judge
                            "commentaries): on summaries")
     translation = links_withheld(SimpleNamespace(presented=False, group="translations", why="too few to measure"))
     assert "does not read as a translation" not in translation
+
+
+def test_a_date_line_set_aside_with_the_bylines_is_not_called_a_byline():
+    # the parser files a line that is only a date and time ('2026/01/05 08:30') with the bylines: the pages name the
+    # kind for what it holds, so no reader counts five bylines where four lines name someone
+    from helpers.pipeline import run
+    from helpers.render.conclusions import overview_conclusion
+    from helpers.render.narrative import overview_findings
+
+    analysis = run("首页 > 科技\n\n2026/01/05 08:30\n\n星河公司宣布，明年将推出一款新耳机。\n\n"
+                   "Xinghe said it would launch new earbuds next year.\n")
+    blocks = analysis.tables.blocks
+    assert blocks.loc[blocks["text"] == "2026/01/05 08:30", "kind"].tolist() == ["byline"]
+    found = next(line for line in overview_findings(blocks, analysis.claims, analysis.tables.repairs)
+                 if line.startswith("Non-content set aside"))
+    assert "1 byline, credit or date line" in found and "1 byline (" not in found and "1 byline and" not in found
+    assert "1 byline, credit or date line" in overview_conclusion(blocks, analysis.claims, analysis.tables.repairs)[1]

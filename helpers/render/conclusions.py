@@ -11,7 +11,7 @@ import pandas as pd
 from ..columns import PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL
 from ..params import DEFAULTS
 from .deck import additions_title, coverage_title, length_title, mention_title, shift_title, theme_title
-from .narrative import listing, pct, plural
+from .narrative import FURNITURE_NAMES, furniture_name, listing, pct, plural
 
 #: Both versions "talk about the same labs" when at least this share of the organisations named is named in
 #: both: a summary drops some names by design, so all of them is too strict, and fewer than half is another cast.
@@ -58,22 +58,15 @@ def same_labs(by_part: pd.DataFrame, *, share: float = SAME_LABS_SHARE) -> str:
             f"({listing(both['org'].tolist(), limit=4)}); the rest appear in one version only.")
 
 
-#: How each kind of furniture is named in the closing sentence, one and many (a kind not listed: its own name).
-FURNITURE_NAMES = {"byline": ("byline or credit", "bylines and credits"),
-                   "boilerplate": ("line of navigation, metadata or prompt", "lines of navigation, metadata or prompts"),
-                   "image_placeholder": ("image placeholder", "image placeholders"), "caption": ("caption", "captions")}
-
-
 def furniture_kinds(blocks: pd.DataFrame) -> str:
     """The kinds of furniture set aside with their counts, most frequent first, as the closing sentence names them.
 
     >>> furniture_kinds(pd.DataFrame({"part": ["noncontent"] * 3, "kind": ["caption", "caption", "byline"]}))
-    '2 captions, 1 byline or credit'
+    '2 captions, 1 byline, credit or date line'
     """
     kinds = blocks.loc[blocks["part"] == PART_NONCONTENT, "kind"].value_counts(sort=False)
     order = sorted(kinds.index, key=lambda k: (-kinds[k], k))
-    default = lambda k: (str(k).replace("_", " "), str(k).replace("_", " ") + "s")  # noqa: E731
-    return ", ".join(plural(int(kinds[k]), *FURNITURE_NAMES.get(k, default(k))) for k in order)
+    return ", ".join(furniture_name(k, int(kinds[k]), FURNITURE_NAMES) for k in order)
 
 
 def overview_conclusion(blocks: pd.DataFrame, claims: pd.DataFrame, repairs: pd.DataFrame) -> list[str]:

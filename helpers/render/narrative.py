@@ -111,6 +111,24 @@ def caveat_notes(caveats: pd.DataFrame) -> str:
 
 # ---- 01 overview --------------------------------------------------------------------------------
 
+#: How each kind of furniture is named in the closing sentence, one and many (a kind not listed: its own name). The
+#: parser files a line that is only a date (a news site's '2026/01/05 08:30') with the bylines, so they are named so.
+FURNITURE_NAMES = {"byline": ("byline, credit or date line", "bylines, credits and date lines"),
+                   "boilerplate": ("line of navigation, metadata or prompt", "lines of navigation, metadata or prompts"),
+                   "image_placeholder": ("image placeholder", "image placeholders"), "caption": ("caption", "captions")}
+#: The kinds named by their own names where a sentence lists them with examples beside, but for the bylines, whose
+#: name alone would call a date line a byline.
+FURNITURE_SHORT_NAMES = {"byline": FURNITURE_NAMES["byline"]}
+
+
+def furniture_name(kind, n: int, names: dict[str, tuple[str, str]] = FURNITURE_SHORT_NAMES) -> str:
+    """A count of one kind of furniture in words: ``furniture_name("byline", 2)`` → ``'2 bylines, credits and date
+    lines'``; a kind ``names`` does not list is its own name (``furniture_name("image_placeholder", 1)`` → ``'1 image
+    placeholder'``)."""
+    word = str(kind).replace("_", " ")
+    return plural(n, *names.get(kind, (word, word + "s")))
+
+
 def overview_findings(blocks: pd.DataFrame, claims: pd.DataFrame, repairs: pd.DataFrame) -> list[str]:
     """How the document divides: parts, sentences per part, the non-content found, glued units repaired."""
     claims = claims[claims["kind"].isin(CONTENT_KINDS)]  # content: not the title, not a label of the outline
@@ -142,7 +160,7 @@ def overview_findings(blocks: pd.DataFrame, claims: pd.DataFrame, repairs: pd.Da
         texts = list(dict.fromkeys(noise["text"].str.strip()))
         shown = [t if len(t) <= 24 else t[:23] + "…" for t in texts[:4]]
         lines.append(
-            f"Non-content set aside: {listing([plural(int(n), k.replace('_', ' ')) for k, n in kinds.items()])} "
+            f"Non-content set aside: {listing([furniture_name(k, int(n)) for k, n in kinds.items()], quoted=False)} "
             f"(e.g. {listing(shown, limit=4, code=True)})."
         )
     if len(repairs):
