@@ -435,3 +435,22 @@ def test_a_frame_said_to_be_leaned_on_is_the_versions_top_and_rests_on_the_bar(r
         zh = part == "commentary"
         hits, cues = (row["zh_hits"], row["zh_cues"]) if zh else (row["en_hits"], row["en_cues"])
         assert hits >= 3 and len([c for c in cues.split("|") if c]) >= 2, title
+
+
+def test_the_frame_slide_contrasts_two_leans_only_where_a_gap_between_the_versions_is_stated():
+    # each version's top frame rests on enough of it, yet the shares behind the contrast could be chance (4 of 17
+    # Chinese sentences against 1 of 21 English on one frame, 4 of 17 against 6 of 21 on the other): each lean is said
+    # as that version's largest frame, and the gap as not established, never as a difference of framing
+    def row(theme, zh, zh_cues, en, en_cues, p):
+        return {"theme": theme, "zh_hits": zh, "zh_claims": 17, "en_hits": en, "en_claims": 21, "zh_cues": zh_cues,
+                "en_cues": en_cues, "difference": zh / 17 - en / 21, "p_value": p, "zh_share": zh / 17, "en_share": en / 21}
+    mix = _frame_mix("technology", 0.43, "economic", 0.40)
+    emphasis = pd.DataFrame([row("technology", 4, "数据 ×2|科技 ×1", 1, "data ×1", 0.15),
+                             row("economic", 4, "经费 ×1|便宜 ×1", 6, "fund ×1|cheap ×1|budget ×1", 1.0)])
+    title = deck.frame_title(mix, emphasis=emphasis)
+    assert title.startswith("The Chinese's largest frame is technology (43% of its text), the English's economic (40%); "
+                            "on neither frame does the gap"), title
+    assert "leans" not in title
+    # the Chinese's lean on technology beyond chance (9 of 17 against 1 of 21): the contrast is said
+    stated = emphasis.assign(zh_hits=[9, 4], difference=[9 / 17 - 1 / 21, 4 / 17 - 6 / 21], p_value=[0.001, 1.0])
+    assert deck.frame_title(mix, emphasis=stated) == "The Chinese leans most on technology (43% of its text), the English on economic (40%)"

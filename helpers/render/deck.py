@@ -595,8 +595,23 @@ def frame_title(mix: pd.DataFrame, *, by: str = "chars", emphasis: pd.DataFrame 
     if zh["frame"] == en["frame"]:
         return (f"Both versions lean most on the {frame_name(zh['frame']).lower()} frame "
                 f"({pct(zh[share])} of the Chinese text, {pct(en[share])} of the English)")
+    if not _gap_stated(emphasis, (zh["frame"], en["frame"]), min_sentences, min_cues):
+        # each version's own top frame, said without the contrast: the leans differ, the shares behind them may not
+        return (f"The Chinese's largest frame is {frame_name(zh['frame']).lower()} ({pct(zh[share])} of its text), the "
+                f"English's {frame_name(en['frame']).lower()} ({pct(en[share])}); on neither frame does the gap between the "
+                f"versions rest on enough evidence to call it a difference of framing")
     return (f"The Chinese leans most on {frame_name(zh['frame']).lower()} ({pct(zh[share])} of its text), "
             f"the English on {frame_name(en['frame']).lower()} ({pct(en[share])})")
+
+
+def _gap_stated(emphasis: pd.DataFrame | None, frames, min_sentences: int, min_cues: int) -> bool:
+    """The gap between the versions on at least one of ``frames`` is one page 02 states (``narrative.theme_evidence``:
+    shares apart, enough sentences and words, beyond chance); True where ``emphasis`` lacks the counts to judge it."""
+    needed = {"theme", "difference", "zh_claims", "en_claims", "zh_hits", "en_hits", "p_value"}
+    if emphasis is None or not needed <= set(emphasis.columns):
+        return True
+    rows = emphasis[emphasis["theme"].astype(str).isin([str(f) for f in frames])]
+    return any(theme_evidence(r, min_sentences=min_sentences, min_cues=min_cues) == "" for _, r in rows.iterrows())
 
 
 def _frame_rests(frame, part: str, emphasis: pd.DataFrame | None, min_sentences: int, min_cues: int) -> bool:
