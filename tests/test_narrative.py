@@ -574,3 +574,15 @@ def test_a_date_line_set_aside_with_the_bylines_is_not_called_a_byline():
                  if line.startswith("Non-content set aside"))
     assert "1 byline, credit or date line" in found and "1 byline (" not in found and "1 byline and" not in found
     assert "1 byline, credit or date line" in overview_conclusion(blocks, analysis.claims, analysis.tables.repairs)[1]
+
+
+def test_organisations_all_named_alike_are_not_said_to_be_named_most_often():
+    from helpers.render.narrative import mention_findings
+
+    none = pd.DataFrame({"org": [], "only_in": []})
+    two = pd.DataFrame({"org": ["Acme", "北辰"], "commentary": [0, 1], "original": [1, 0], "total": [1, 1]})
+    assert mention_findings(two, none)[0].endswith("directly or through a product: Acme and 北辰 (1 mention each).")
+    one = pd.DataFrame({"org": ["Acme"], "commentary": [2], "original": [1], "total": [3]})
+    assert mention_findings(one, none)[0].endswith("directly or through a product: Acme (3 mentions).")
+    ranked = pd.DataFrame({"org": ["Acme", "Bolt"], "commentary": [2, 1], "original": [1, 0], "total": [3, 1]})
+    assert "most often Acme (3 mentions) and Bolt (1 mention)." in mention_findings(ranked, none)[0]

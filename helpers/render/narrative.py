@@ -413,8 +413,14 @@ def mention_findings(by_part: pd.DataFrame, one_version: pd.DataFrame, co: pd.Da
     else:
         most = listing([f"{text_of(r.org)} ({plural(int(r.total), 'mention')})" for r in ranked.head(shown).itertuples()],
                        quoted=False)
+    if ranked["total"].nunique() == 1 and len(ranked) <= 6:  # all named alike: none is named "most often"
+        tie = int(ranked["total"].iloc[0])
+        most = None
+        counted = (f"{listing(ranked['org'].tolist(), limit=6)} ({plural(tie, 'mention')}"
+                   f"{' each' if len(ranked) > 1 else ''})")
     lines.append(f"{plural(len(by_part), 'lab or company', 'labs and companies')} named in the text (the gazetteer's lab "
-                 f"types and discovered names; a title line aside), directly or through a product; most often {most}.")
+                 f"types and discovered names; a title line aside), directly or through a product"
+                 + (f"; most often {most}." if most is not None else f": {counted}."))
 
     def leaders(part: str) -> tuple[list[str], int]:  # every organisation tied for most, never one picked among equals
         most = int(by_part[part].max()) if len(by_part) else 0
