@@ -109,8 +109,8 @@ def unseen(request):
     return request.param.stem, text, pipeline.run(text)
 
 
-def test_there_are_fourteen_unseen_documents():
-    assert len(FIXTURES) == 14
+def test_there_are_sixteen_unseen_documents():
+    assert len(FIXTURES) == 16
 
 
 def test_every_row_is_the_source_at_its_offsets(unseen):
@@ -186,6 +186,11 @@ FURNITURE = {
         "- [Folder layout](#folder-layout)", "***", "[Back to top](#introduction)"],
     "r-adapted-translation-engineering-blog": ["译者：周宁", "By Dana Whitcombe · September 14, 2026"],
     "r-commentary-interview-excerpt": ["点个“在看”，下期见。"],
+    "r-compiled-news-traditional-chip-centre": ["首頁 > 科技 > 半導體", "2026/11/29 07:15", "記者陳思妤／綜合報導", "圖／Corvane提供",
+                                                "Corvane位於奧斯汀的總部。", "分享到 Facebook", "訂閱電子報，掌握科技新知", "延伸閱讀",
+                                                "竹科擴建第三期 明年動工", "By Laura Penrose",
+                                                "(Reporting by Laura Penrose; Editing by Sam Okafor)"],
+    "r-commentary-essay-sections-simplified": ["作者：林远", "By Tobias Wrenfield"],
 }
 #: The furniture documents' gold is whole: every furniture line is in FURNITURE but these, which no rule reaches yet.
 FURNITURE_COMPLETE = {"i-wechat-commentary-full-footer": set(), "j-hk-news-traditional-wire": set(),
@@ -264,6 +269,10 @@ EXPECTED_CAVEATS = {
     "r-adapted-translation-engineering-blog": ({"translation"}, {"commentary", "english_excerpt", "chinese_much_shorter",
                                                                 "traditional_script"}),
     "r-commentary-interview-excerpt": ({"commentary"}, {"translation", "traditional_script"}),
+    "r-compiled-news-traditional-chip-centre": ({"traditional_script"}, {"english_excerpt", "commentary",
+                                                                         "chinese_much_shorter"}),
+    "r-commentary-essay-sections-simplified": ({"commentary"}, {"translation", "english_excerpt", "traditional_script",
+                                                                "chinese_much_shorter"}),
 }
 #: What the pages call each document's Chinese version (``narrative.chinese_kind``): a summary is never "the commentary".
 EXPECTED_NAME = {"a-wire-report-traditional": "translation", "b-wechat-commentary-simplified": "commentary",
@@ -272,7 +281,15 @@ EXPECTED_NAME = {"a-wire-report-traditional": "translation", "b-wechat-commentar
                  "g-wechat-commentary-essay-whole": "commentary", "h-taiwan-compiled-news-two-paragraphs": "translation",
                  "i-wechat-commentary-full-footer": "commentary", "j-hk-news-traditional-wire": "translation",
                  "k-zhihu-answer-english-essay": "summary", "l-readme-translation-furniture": "translation",
-                 "r-adapted-translation-engineering-blog": "translation", "r-commentary-interview-excerpt": "commentary"}
+                 "r-adapted-translation-engineering-blog": "translation", "r-commentary-interview-excerpt": "commentary",
+                 "r-compiled-news-traditional-chip-centre": "translation",
+                 "r-commentary-essay-sections-simplified": "commentary"}
+#: Documents the engine still names wrongly, with why: the test expects the right name and records the gap as an
+#: expected failure until the engine part that owns it reads the document right.
+MISNAMED = {"r-compiled-news-traditional-chip-centre": (
+    "a compiled report that renders every wire sentence but the last (left out) and adds four of its own: 7 of 11 "
+    "linked, under the translation bar, and its own context is not set apart because no link reaches the English's end "
+    "(helpers/framing/caveats.py)")}
 
 
 def test_the_caveats_a_reader_needs_are_raised(unseen):
@@ -284,6 +301,8 @@ def test_the_caveats_a_reader_needs_are_raised(unseen):
 
 def test_the_chinese_is_called_what_it_is(unseen):
     name, _, analysis = unseen
+    if name in MISNAMED and chinese_kind(analysis.caveats) != EXPECTED_NAME[name]:
+        pytest.xfail(MISNAMED[name])
     assert chinese_kind(analysis.caveats) == EXPECTED_NAME[name]
 
 
@@ -412,3 +431,47 @@ def test_the_interview_commentarys_show_line_is_furniture_and_its_cut_english_an
     parts = analysis.tables.blocks.set_index("text")["part"]
     assert parts["The Lantern · Episode 112"] == PART_NONCONTENT
     assert "english_excerpt" in set(analysis.caveats["kind"])
+
+
+def test_a_compiled_reports_context_is_its_own_and_its_wire_sentences_keep_their_attribution():
+    # the newspaper renders the wire's sentences, each still credited (該公司表示, 對記者表示, a 他說 that carries the
+    # quotation on, 據…報導), leaves out its last paragraph and adds four sentences of its own context
+    from helpers.render import deck
+    analysis = pipeline.run((UNSEEN / "r-compiled-news-traditional-chip-centre.txt").read_text(encoding="utf-8"))
+    found = unlinked("r-compiled-news-traditional-chip-centre")
+    context = ("這是今年第五家", "經濟部官員指出", "據人力銀行統計", "新竹縣政府則表示")
+    assert sorted(found) == sorted(t for t in found if t.startswith(context)) and set(found.values()) == {"addition"}
+    assert len(found) == len(context)
+    linked = analysis.framing.dropna(subset=["en_text"])
+    assert set(linked["voice_shift"].dropna()) - {""} == {"attributed"}   # the headline aside: no voice to keep
+    gone = deck.dropped_paragraphs(analysis.tables.claims, analysis.alignment, analysis.tables.blocks)
+    assert gone["first"].tolist() == ["Shares of Corvane rose 3% in extended trading on Friday."]
+    # the date line above the byline names nobody: the wire's 'By …' line gives the author
+    assert deck.document_facts(analysis.tables.blocks)["author"] == "Laura Penrose"
+
+
+def test_a_commentarys_skipped_section_is_left_out_whole_and_its_asides_stay_its_own():
+    from helpers.render import deck
+    analysis = pipeline.run((UNSEEN / "r-commentary-essay-sections-simplified.txt").read_text(encoding="utf-8"))
+    found = unlinked("r-commentary-essay-sections-simplified")
+    assert {t[:4] for t in found} >= {"笔者认为", "我认为，", "与其追求"} and set(found.values()) == {"addition"}
+    gone = deck.dropped_paragraphs(analysis.tables.claims, analysis.alignment, analysis.tables.blocks)
+    assert [t.split()[0] for t in gone["first"]] == ["Procurement", "None"]   # the section's two paragraphs, and only them
+    labels = analysis.framing.set_index("zh_text")["certainty_shift"]
+    assert labels[next(t for t in labels.index if t.startswith("他还写道"))] == "sharpened"   # 'may never have been' as 从来没有
+    assert labels[next(t for t in labels.index if t.startswith("作者的建议是"))] == "softened"  # 'must fund' as 或许可以考虑
+    assert set(analysis.additions.loc[analysis.additions["addition"] == "entity_only_in_zh", "surface"]) == {"青禾科技"}
+
+
+@pytest.mark.xfail(strict=False, reason="known gaps: the aligner ties a commentary's asides that share the English's "
+                   "words (值得注意的是…, its rhetorical question, its title's question) to the paragraph beside them; "
+                   "discovery misses an institute named only in the Chinese (南湖城市研究院); the shifts read the "
+                   "wire's 'would double' as a hedge beside 或許能 (unchanged, not softened)")
+def test_the_red_teams_second_pair_gaps():
+    found = unlinked("r-commentary-essay-sections-simplified")
+    assert {"值得注意的是", "可是，有多少", "传感器装得越多"} <= {t[:6] for t in found} | {t[:7] for t in found}
+    commentary = pipeline.run((UNSEEN / "r-commentary-essay-sections-simplified.txt").read_text(encoding="utf-8"))
+    assert {"青禾科技", "南湖城市研究院"} <= set(commentary.additions["surface"].dropna())
+    report = pipeline.run((UNSEEN / "r-compiled-news-traditional-chip-centre.txt").read_text(encoding="utf-8"))
+    labels = report.framing.set_index("zh_text")["certainty_shift"]
+    assert labels[next(t for t in labels.index if t.startswith("布蘭特也提到"))] == "softened"
