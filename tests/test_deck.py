@@ -316,6 +316,10 @@ def test_the_asides_list_counts_the_sentences_held_back_as_unsure():
         "kept before it and at most 2 before the one kept after it, and does not stand far enough above every other "
         "place in the English to be linked on its own; some may have no source in the English at all)")
     assert "at most 4 paragraphs after" in deck.quote_lines(quoted, alignment=more, order_window=4)
+    # none held back as unsure, yet more additions than quoted (a news report's fourth context sentence): said too
+    sure = more.assign(relation=["summarises", "addition", "summarises", "addition", "addition"])
+    assert deck.quote_lines(quoted, alignment=sure).endswith("- 1 of the 3 sentences linked to no English is quoted above.")
+    assert deck.quote_lines(quoted, alignment=sure.assign(relation=["summarises"] * 4 + ["addition"])).count("\n") == 1
 
 
 def test_mention_title_says_only_where_a_version_names_one_lab():

@@ -698,6 +698,11 @@ def quote_lines(quoted: pd.DataFrame, *, width: int = 60, links=None, caveats: p
             lead = (f"{shown} of the {plural(added, 'sentence')} linked to no English "
                     f"{'is' if shown == 1 else 'are'} quoted above; ")
         lines.append(f"- {lead}{held}")
+    elif alignment is not None and "relation" in alignment:
+        added = int(alignment.loc[alignment["relation"] == ADDITION, "zh_claim_id"].nunique())
+        if 0 < len(lines) < added:  # a few of the additions quoted: said, so they are not read as all of them
+            lines.append(f"- {len(lines)} of the {plural(added, 'sentence')} linked to no English "
+                         f"{'is' if len(lines) == 1 else 'are'} quoted above.")
     return "\n".join(lines) or "- none"
 
 
