@@ -586,3 +586,31 @@ def test_organisations_all_named_alike_are_not_said_to_be_named_most_often():
     assert mention_findings(one, none)[0].endswith("directly or through a product: Acme (3 mentions).")
     ranked = pd.DataFrame({"org": ["Acme", "Bolt"], "commentary": [2, 1], "original": [1, 0], "total": [3, 1]})
     assert "most often Acme (3 mentions) and Bolt (1 mention)." in mention_findings(ranked, none)[0]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 4), st.integers(0, 4)), min_size=1, max_size=5))
+def test_no_mention_sentence_says_a_version_names_most_what_it_names_alone_or_never(counts):
+    # over random mention tables: a version naming one organisation names it "only", a version naming several names
+    # its leaders "most", and no organisation is said to be named most by a version that names it zero times
+    from helpers.render import deck
+    from helpers.render.narrative import mention_findings
+
+    orgs = [f"Org{i}" for i in range(len(counts))]
+    by_part = pd.DataFrame({"org": orgs, "commentary": [c for c, _ in counts], "original": [o for _, o in counts]})
+    by_part = by_part[(by_part["commentary"] + by_part["original"]) > 0].assign(
+        total=lambda f: f["commentary"] + f["original"])
+    if by_part.empty:
+        return
+    lines = mention_findings(by_part, pd.DataFrame({"org": [], "only_in": []}))
+    title = deck.mention_title(by_part, pd.Series({"commentary": 500, "original": 900}))
+    said = " ".join(lines + [title])
+    for part, name in (("commentary", "Chinese"), ("original", "(?:English|original)")):
+        named = by_part[by_part[part] > 0]
+        if len(named) == 1:
+            lone = named["org"].iloc[0]
+            assert not re.search(rf"the {name} (?:names )?{lone} most|Both versions name {lone} most", said), said
+        for org in by_part.loc[by_part[part] == 0, "org"]:
+            assert not re.search(rf"the {name} names (?:only )?{org}\b", said), said
+    if len(by_part) > 1 and by_part["total"].nunique() == 1:
+        assert "most often" not in lines[0]
