@@ -30,7 +30,7 @@ from .framing import shifts as fr
 from .framing.caveats import caveats, mark_beyond, mark_own_additions
 from .framing.labs import lab_mentions
 from .framing.reliability import LinkGate, link_gate
-from .framing.themes import theme_hits, theme_share
+from .framing.themes import name_spans, theme_hits, theme_share
 from .params import Params
 from .paths import CACHE, RAW, REFERENCE, ROOT
 from .tables.discover import DISCOVERED
@@ -169,12 +169,13 @@ def run(text: str, params: Params = Params(), *, gazetteer: pd.DataFrame | None 
     claims, mentions = tables.claims, tables.mentions
     alignment = align_claims(claims, mentions=mentions, params=params.align, tokenizer=cuts)
     alignment = mark_beyond(mark_own_additions(alignment, claims), claims, tables.blocks)
-    tags = fr.tag_frames(claims, tokenizer=cuts)
+    names = name_spans(claims, mentions)  # a cue inside a name (科技 in 青禾科技) tags no frame or theme
+    tags = fr.tag_frames(claims, tokenizer=cuts, names=names)
     framing = fr.framing_table(alignment, claims, mentions, tags, margin=params.certainty_margin,
                                group_limit=params.certainty_group_limit, dropped=params.certainty_dropped,
                                close_ratio=params.certainty_close_ratio, tokenizer=cuts)
     lexicon = load_themes(params.themes_file or THEMES_PATH)
-    hits = theme_hits(claims, lexicon, tokenizer=cuts)
+    hits = theme_hits(claims, lexicon, tokenizer=cuts, names=names)
     analysis = Analysis(
         params=params, tables=tables, alignment=alignment, frame_tags=tags, framing=framing,
         coverage=fr.section_coverage(alignment, claims),

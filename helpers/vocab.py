@@ -410,6 +410,20 @@ def outside_addresses(text: str, found: list[tuple[int, int, str]]) -> list[tupl
     return [(a, b, label) for a, b, label in found if not any(s <= a and b <= e for s, e in spans)]
 
 
+def outside_spans(found: list[tuple[int, int, str]], spans) -> list[tuple[int, int, str]]:
+    """The matches not inside one of ``spans`` ((start, end) pairs in the same text): a cue inside an organisation's
+    name says nothing of the sentence's theme (科技 in 青禾科技, 智能 in 百川智能, 'Data' in 'Blue Data Labs'). A cue
+    that is the whole name stays: a lexicon that lists a name as a cue ('hugging face' for openness) means it.
+
+    >>> outside_spans([(2, 4, "technology"), (8, 10, "technology"), (12, 16, "openness")], [(0, 4), (12, 16)])
+    [(8, 10, 'technology'), (12, 16, 'openness')]
+    """
+    if not spans:
+        return found
+    return [(a, b, label) for a, b, label in found
+            if not any(s <= a and b <= e and b - a < e - s for s, e in spans)]
+
+
 def longest_first(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """The matches that do not overlap, the longest kept first (then the earliest), in reading order.
 

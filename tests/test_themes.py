@@ -449,3 +449,47 @@ def test_money_words_of_a_commentary_are_economic_as_their_english_is():
     hits = themes.theme_hits(claims)
     assert hits.loc[hits["theme"] == "economic", "claim_id"].tolist() == [1, 2, 3, 4]
     assert hits.loc[hits["theme"] == "legality", "claim_id"].tolist() == []
+
+
+def _claims(*texts):
+    starts, at = [], 0
+    for text in texts:
+        starts.append(at)
+        at += len(text) + 1
+    return pd.DataFrame({"claim_id": range(1, len(texts) + 1), "part": "commentary", "kind": "paragraph",
+                         "lang": "zh", "section": "", "start": starts, "end": [s + len(t) for s, t in zip(starts, texts)],
+                         "text": list(texts)})
+
+
+def test_a_cue_inside_a_name_tags_no_theme_or_frame_but_the_same_word_outside_it_does():
+    from helpers.framing.shifts import tag_frames
+
+    claims = _claims("青禾科技发布了新的模型。", "这家公司重视科技投入。")
+    mentions = pd.DataFrame({"claim_id": [1], "start": [0], "end": [4]})  # 青禾科技, a made-up company
+    names = themes.name_spans(claims, mentions)
+    assert names == {1: [(0, 4)]}
+    hits = themes.theme_hits(claims, names=names)
+    assert "科技" not in hits.loc[hits["claim_id"] == 1, "cue"].tolist()
+    assert "科技" in hits.loc[hits["claim_id"] == 2, "cue"].tolist()
+    without = themes.theme_hits(claims)
+    assert "科技" in without.loc[without["claim_id"] == 1, "cue"].tolist()  # the name alone made the hit
+    tags = tag_frames(claims, names=names)
+    assert not ((tags["claim_id"] == 1) & (tags["cue"] == "科技")).any()
+    assert ((tags["claim_id"] == 2) & (tags["cue"] == "科技")).any()
+
+
+def test_a_cue_that_is_the_whole_name_still_counts():
+    assert vocab.outside_spans([(0, 12, "openness")], [(0, 12)]) == [(0, 12, "openness")]
+    assert vocab.outside_spans([(0, 4, "technology")], [(0, 12)]) == []
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(1, 6)), max_size=8),
+       st.lists(st.tuples(st.integers(0, 30), st.integers(1, 10)), max_size=4))
+def test_names_only_ever_remove_cues(found, spans):
+    found = [(a, a + n, "t") for a, n in found]
+    spans = [(a, a + n) for a, n in spans]
+    kept = vocab.outside_spans(found, spans)
+    assert set(kept) <= set(found)
+    assert all(not any(s <= a and b <= e and b - a < e - s for s, e in spans) for a, b, _ in kept)
+    assert vocab.outside_spans(found, []) == found

@@ -38,7 +38,9 @@ from ..paths import REFERENCE
 from ..params import DEFAULTS
 from ..patterns import HAN, LATIN_LETTER
 from ..text.segment import Tokenizer
-from ..vocab import FRAME_COLUMNS, CueMatcher, load_categories, load_cues, load_frames, longest_first, outside_addresses
+from ..vocab import (
+    FRAME_COLUMNS, CueMatcher, load_categories, load_cues, load_frames, longest_first, outside_addresses, outside_spans,
+)
 from .themes import SenseCheck
 
 
@@ -77,8 +79,10 @@ def _tokens(senses: SenseCheck, text: str, tokenizer: Tokenizer | None) -> list 
     return (tokenizer or tokenizer_for()).tokenize(text) if senses.needs_tokens and HAN.search(text) else None
 
 
-def tag_frames(claims: pd.DataFrame, *, lexicon: pd.DataFrame | None = None, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
-    """Every frame cue in every claim (TAG_COLUMNS; start/end are document offsets), in reading order.
+def tag_frames(claims: pd.DataFrame, *, lexicon: pd.DataFrame | None = None, tokenizer: Tokenizer | None = None,
+               names: dict | None = None) -> pd.DataFrame:
+    """Every frame cue in every claim (TAG_COLUMNS; start/end are document offsets), in reading order; ``names``
+    (``themes.name_spans``): a cue inside an organisation's or a product's name counts nothing (科技 in 青禾科技).
 
     >>> tag_frames(pd.DataFrame({"claim_id": [1], "start": [0], "text": ["算力受限"]}))[["frame", "cue"]].values.tolist()
     [['technology', '算力'], ['capacity_and_resources', '受限']]
@@ -88,7 +92,8 @@ def tag_frames(claims: pd.DataFrame, *, lexicon: pd.DataFrame | None = None, tok
     rows = [
         (claim_id, frame, text[a:b], offset + a, offset + b)
         for claim_id, offset, text in zip(claims["claim_id"], claims["start"], claims["text"])
-        for a, b, frame in senses.kept(text, [m for m in outside_addresses(text, find_cues(cues, text, tokenizer))
+        for a, b, frame in senses.kept(text, [m for m in outside_addresses(text, outside_spans(
+                                              find_cues(cues, text, tokenizer), (names or {}).get(claim_id)))
                                               if not m[2].startswith("not_")], _tokens(senses, text, tokenizer))  # not_: a look-alike row
     ]
     return pd.DataFrame(rows, columns=TAG_COLUMNS).astype({"claim_id": "int64", "start": "int64", "end": "int64"})

@@ -19,6 +19,7 @@ from ..tables.entities import tokenizer_for
 from ..text.segment import Tokenizer
 from ..vocab import (
     THEMES_PATH, CueMatcher, cue_pattern, load_stopwords, load_themes, longest_first, outside_addresses,
+    outside_spans,
 )
 
 THEMES_FILE = THEMES_PATH
@@ -185,13 +186,27 @@ def _alone(text: str, start: int, end: int) -> bool:
 
 # ---- themes -------------------------------------------------------------------------------------
 
+def name_spans(claims: pd.DataFrame, mentions: pd.DataFrame | None) -> dict[int, list[tuple[int, int]]]:
+    """claim_id → the spans of the names found in it (``mentions``, any type), in the claim's own offsets: the
+    theme and frame taggers skip a cue inside a name (科技 in 青禾科技)."""
+    if mentions is None or mentions.empty:
+        return {}
+    starts = dict(zip(claims["claim_id"], claims["start"]))
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for claim_id, start, end in zip(mentions["claim_id"], mentions["start"], mentions["end"]):
+        if claim_id in starts:
+            spans.setdefault(int(claim_id), []).append((int(start) - int(starts[claim_id]), int(end) - int(starts[claim_id])))
+    return spans
+
+
 def theme_hits(claims: pd.DataFrame, lexicon: pd.DataFrame | None = None, *,
-               tokenizer: Tokenizer | None = None) -> pd.DataFrame:
+               tokenizer: Tokenizer | None = None, names: dict | None = None) -> pd.DataFrame:
     """One row per (content claim, theme) whose cues occur in it: claim_id, theme, cue (the first cue found).
 
     English claims are searched with the en cues; Chinese and mixed ones with both, the en cues finding the Latin
     words a Chinese sentence carries (agent, LLM, prompt, workflow) as the frame tagger does. Where cues overlap the
     longest wins, as in the frame tagger: 国家安全 is security, not safety; 内存成本 (memory cost) is no economic cue.
+    ``names`` (``name_spans``): a cue inside an organisation's or a product's name counts nothing (科技 in 青禾科技).
     """
     lexicon = load_themes() if lexicon is None else lexicon
     matchers = {lang: CueMatcher(lexicon[lexicon["lang"] == lang], "theme") for lang in ("zh", "en")}
@@ -207,6 +222,7 @@ def theme_hits(claims: pd.DataFrame, lexicon: pd.DataFrame | None = None, *,
                 tokens = (tokenizer or tokenizer_for()).tokenize(text)
             matches += matcher.find(text, tokens)
         # overlaps: the longest cue wins (内存成本 over 成本); then a weak cue needs its sense confirmed
+        matches = outside_spans(matches, names.get(claim_id)) if names else matches
         in_sense = senses.kept(text, [m for m in outside_addresses(text, longest_first(matches)) if is_theme(m[2])], tokens)
         for start, end, theme in in_sense:
             if theme not in found and is_theme(theme):  # a look-alike (open-ended) wins its overlap, then counts nothing
