@@ -29,7 +29,7 @@ from .columns import (
 from .framing import shifts as fr
 from .framing.caveats import caveats, mark_beyond, mark_own_additions
 from .framing.labs import lab_mentions
-from .framing.reliability import LinkGate, link_gate
+from .framing.reliability import LinkGate, judged_group, link_gate
 from .framing.themes import name_spans, theme_hits, theme_share
 from .params import Params
 from .paths import CACHE, RAW, REFERENCE, ROOT
@@ -126,8 +126,8 @@ class Analysis:
                 f"English), {len(self.mentions)} mention{'' if len(self.mentions) == 1 else 's'} of listed or discovered names; "
                 + f"{linked} of {len(per_sentence) - beyond} Chinese {noun} linked"
                 + (f", {beyond} more beyond the English given" if beyond else "")
-                + ("" if self.link_gate.presented else f" (links on {self.link_gate.group} are not reliable enough to "
-                                                        "count: read them side by side)")
+                + ("" if self.link_gate.presented else f" (links on {judged_group(self.link_gate.group)} are not "
+                                                        "reliable enough to count: read them side by side)")
                 + (f" (parameters changed: {changed})" if changed else ""))
 
     def check(self) -> "Analysis":

@@ -207,3 +207,21 @@ def test_the_status_line_says_mention_in_the_singular_for_one(en, said):
     from helpers.pipeline import run
     analysis = run(f"百度发布了新模型。\n\n{en}\n")
     assert said in analysis.describe()
+
+
+@pytest.mark.parametrize("name, group", [("r-compiled-news-traditional-chip-centre.txt", "summaries"),
+                                         ("e-summary-note-simplified.txt", "summaries"),
+                                         ("c-close-translation-blog.txt", "translations")])
+def test_the_status_line_never_calls_a_document_that_is_no_translation_a_summary(name, group):
+    from helpers.pipeline import run
+    text = (Path(__file__).parent / "fixtures" / "unseen" / name).read_text(encoding="utf-8-sig")
+    analysis = run(text)
+    line = analysis.describe()
+    assert analysis.link_gate.group == group
+    assert "links on summaries" not in line
+    if group == "summaries":  # withheld on every invented document of the kind; said of the kind, not 'summaries'
+        assert not analysis.link_gate.presented
+        assert ("(links on documents that do not read as translations (summaries, commentaries, compiled reports) "
+                "are not reliable enough to count: read them side by side)") in line
+    else:
+        assert "not reliable" not in line

@@ -67,3 +67,14 @@ def link_gate(caveats: pd.DataFrame, quality: pd.DataFrame | None = None, *,
     else:
         why = ""
     return LinkGate(not why, group, precision, predicted, why, recall)
+
+
+def judged_group(group: str) -> str:
+    """The documents a link gate's ``group`` names, for a reader: a compiled news report is judged with the summaries
+    but is none, so 'links on summaries' would call it one.
+
+    >>> judged_group("summaries"), judged_group("translations")
+    ('documents that do not read as translations (summaries, commentaries, compiled reports)', 'translations')
+    """
+    return ("documents that do not read as translations (summaries, commentaries, compiled reports)"
+            if group == "summaries" else group)

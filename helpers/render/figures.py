@@ -29,6 +29,7 @@ from matplotlib.figure import Figure
 
 from ..columns import CONTENT_KINDS, PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL, units_noun
 from ..framing.caveats import version_weights
+from ..framing.reliability import judged_group
 from ..paths import MEMO_ENV
 from .fonts import cjk_font_path, use_cjk_font
 
@@ -462,7 +463,7 @@ def plot_section_coverage(coverage: pd.DataFrame, *, by: str = "chars", links=No
     """
     fig, ax = _figure(min(FIGSIZE[1], max(3.6, 0.8 * len(coverage) + 1.8)))
     if links is not None and not links.presented:
-        _empty(ax, f"not drawn: links on {links.group} are not reliable enough to count")
+        _empty(ax, f"not drawn: links on {judged_group(links.group)}\nare not reliable enough to count")
         _title(fig, "How much of each English section the Chinese carries")
         return fig
     if coverage.empty:
