@@ -1,4 +1,4 @@
-"""helpers.render.kernels: a kernel forked from the warm process is a kernel of its own, in its notebook's folder."""
+"""helpers.render.kernels: a notebook run by the warm process runs in a process of its own, in its notebook's folder."""
 
 import json
 import os
@@ -13,43 +13,61 @@ import pytest
 
 from helpers.paths import MEMO_ENV
 from helpers.render import kernels
-from helpers.render.kernels import manager_class, warm_kernels
+from helpers.render.errors import NotebookFailed
+from helpers.render.kernels import WarmKernels, warm_kernels
 from helpers.render.notebooks import run_notebook
 
 PROBE = f"""import os, sys, json
 print(json.dumps({{"cwd": os.getcwd(), "pandas": "pandas" in sys.modules, "pid": os.getpid(), "session": os.getsid(0),
-                   "parent": os.environ.get("JPY_PARENT_PID", ""), "drawn": os.environ.get("{MEMO_ENV}", "")}}))"""
+                   "drawn": os.environ.get("{MEMO_ENV}", "")}}))"""
 
 
-def probe(tmp_path, name, kernels=None):
+def probe(tmp_path, name, warm=None):
     notebook = tmp_path / name / "probe.ipynb"
     notebook.parent.mkdir()
     nb = nbformat.v4.new_notebook()
     nb.cells.append(nbformat.v4.new_code_cell(PROBE))
     nbformat.write(nb, notebook)
-    run_notebook(notebook, notebook.with_name("out.ipynb"), {}, kernels)
+    if warm is None:
+        run_notebook(notebook, notebook.with_name("out.ipynb"), {})
+    else:
+        warm.run(notebook, notebook.with_name("out.ipynb"), {})
     executed = nbformat.read(notebook.with_name("out.ipynb"), as_version=4)
     return json.loads(executed.cells[0].outputs[0]["text"])
 
 
-def test_a_warm_kernel_runs_in_its_notebooks_folder_with_the_imports_done(tmp_path):
-    with warm_kernels() as kernels:
-        assert kernels.wait_ready()
-        first = probe(tmp_path, "a", kernels.manager_class)
-        second = probe(tmp_path, "b", kernels.manager_class)
+def test_a_notebook_run_warm_runs_in_its_folder_with_the_imports_done(tmp_path):
+    with warm_kernels() as warm:
+        assert warm.wait_ready()
+        first = probe(tmp_path, "a", warm)
+        second = probe(tmp_path, "b", warm)
     assert first["cwd"] == str(tmp_path / "a") and second["cwd"] == str(tmp_path / "b")
     assert first["pandas"] and second["pandas"]  # imported before the fork, not by the probe
-    assert first["pid"] != second["pid"] and first["parent"]  # two processes, each told its manager
+    assert first["pid"] != second["pid"]  # two processes
     # each in a session of its own, as jupyter_client starts a kernel (the scheduler shares a loaded machine by session)
     assert first["session"] == first["pid"] and second["session"] == second["pid"]
-    # one drawing memo for the report's kernels, in the warm process's own folder (removed with it)
+    # one drawing memo for the report's notebooks, in the warm process's own folder (removed with it)
     assert first["drawn"] == second["drawn"] and first["drawn"].endswith("/drawn")
     assert not (Path(first["drawn"]).exists())
 
 
-def test_without_the_warm_process_the_launcher_runs_the_plain_kernel(tmp_path):
-    plain = probe(tmp_path, "p", manager_class(tmp_path / "absent" / "warm.sock"))
+def test_without_the_warm_process_a_notebook_runs_in_the_plain_kernel(tmp_path, monkeypatch):
+    monkeypatch.setattr(kernels, "CONNECT_SECONDS", 0)
+    plain = probe(tmp_path, "p", WarmKernels(None, tmp_path / "absent" / "warm.sock"))
     assert plain["cwd"] == str(tmp_path / "p") and not plain["pandas"] and not plain["drawn"]
+
+
+def test_a_failing_cell_run_warm_is_the_reports_one_line_error(tmp_path):
+    notebook = tmp_path / "fails.ipynb"
+    nb = nbformat.v4.new_notebook()
+    nb.cells.append(nbformat.v4.new_code_cell("raise ValueError('made-up failure')"))
+    nbformat.write(nb, notebook)
+    with warm_kernels() as warm:
+        assert warm.wait_ready()
+        with pytest.raises(NotebookFailed, match="fails.ipynb failed: ValueError: made-up failure"):
+            warm.run(notebook, tmp_path / "out.ipynb", {})
+    executed = nbformat.read(tmp_path / "out.ipynb", as_version=4)  # written, the failing cell's error in it
+    assert executed.cells[0].outputs[0]["output_type"] == "error"
 
 
 def test_the_warm_process_ends_with_its_block():
@@ -58,7 +76,7 @@ def test_the_warm_process_ends_with_its_block():
     assert server.poll() is not None
 
 
-@pytest.mark.parametrize("arguments", [[], ["other"]])
+@pytest.mark.parametrize("arguments", [[], ["other"], ["launch", "x"]])
 def test_the_module_refuses_an_unknown_command_in_one_line(arguments):
     done = subprocess.run([sys.executable, "-m", "helpers.render.kernels", *arguments], capture_output=True, text=True)
     assert done.returncode != 0 and len(done.stderr.strip().splitlines()) == 1 and "usage" in done.stderr
@@ -89,10 +107,10 @@ def test_a_prestarted_warm_process_never_given_a_document_ends_and_removes_its_f
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the parent-death signal is Linux's")
-def test_a_kernel_out_of_the_warm_process_group_still_dies_with_it():
+def test_a_notebook_out_of_the_warm_process_group_still_dies_with_it():
     read, write = os.pipe()
     warm = os.fork()
-    if warm == 0:  # stands for the warm process: forks a "kernel" that asks to die with it, then waits to be killed
+    if warm == 0:  # stands for the warm process: forks a "notebook" that asks to die with it, then waits to be killed
         if os.fork() == 0:
             os.setsid()
             kernels._die_with(os.getppid())

@@ -34,7 +34,7 @@ ORDER = [
     "helpers.render", "helpers.render.fonts", "helpers.render.errors", "helpers.render.assets",
     "helpers.render.notebooks", "helpers.render.pages", "helpers.render.browser", "helpers.render.figures",
     "helpers.render.tables", "helpers.render.narrative", "helpers.render.deck", "helpers.render.conclusions",
-    "helpers.render.kernels", "helpers.render.report",
+    "helpers.render.runner", "helpers.render.kernels", "helpers.render.report",
     # 7 drivers
     "helpers.corpus_pool", "helpers.corpus", "helpers.cli", "helpers.__main__",
 ]

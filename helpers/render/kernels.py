@@ -1,19 +1,16 @@
-"""Warm kernels for the report: each notebook's kernel forked from a process that has imported what they all import.
+"""The report's warm process: it imports what the notebooks import and analyses the document once, then runs each
+notebook in a process forked from it (``helpers.render.runner``: an IPython shell, no kernel), two at a time.
 
-A fresh kernel spends about a second importing pandas, matplotlib and the bundle, and five of them did so in turn
-on two cores. ``warm_kernels()`` starts one process that imports them once (``serve``), and the report's kernels are
-forked from it: each is still a fresh kernel process of its own (its own memory, its own working directory and
-environment, nothing shared with the other notebooks once forked), started by the same ``ipykernel`` application
-with the same arguments as the ``python3`` kernel, only without the imports to repeat.
+A fresh kernel spends about a second importing pandas, matplotlib and the bundle, and a kernel's start (an application,
+its sockets and threads) and every output's trip as a message cost again on both sides (the kernel's and the report's
+client, papermill). ``warm_kernels()`` starts one process that imports once (``serve``); the report asks it over a Unix
+socket to run a notebook (``WarmKernels.run``), and it forks: each notebook still runs in a process of its own (its own
+memory, its own working directory, nothing shared with the other notebooks once forked), its outputs those a kernel
+would give (``tests/test_runner.py``). When the warm process cannot be reached, the notebook runs in a fresh kernel
+instead (``helpers.render.notebooks.run_notebook``): slower, the same notebook.
 
-How a kernel is started: ``jupyter_client`` runs ``python -m helpers.render.kernels launch SOCKET <the kernel's own
-command>`` (``ForkedKernelManager``); this small launcher hands its command, folder, environment and standard
-streams to the warm process over a Unix socket, which forks; the launcher then stands for the kernel: it passes on
-interrupts and terminations and exits when the kernel does; killed, its kernel notices and exits too. When the warm
-process cannot be reached, the launcher runs the kernel's own command instead: a slower start, the same kernel.
-
-The kernels it forks share one drawing memo (``helpers.paths.MEMO_ENV``, a folder beside its socket): a
-figure two notebooks draw from the same inputs (the briefing repeats five of the pages' charts) is drawn once.
+The processes it forks share one drawing memo (``helpers.paths.MEMO_ENV``, a folder beside its socket): a figure two
+notebooks draw from the same inputs (the briefing repeats five of the pages' charts) is drawn once.
 
 A notebook opened alone (JupyterLab, nbval, ``make notebooks``) uses the ordinary kernel; nothing here is needed.
 """
@@ -30,35 +27,51 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..paths import MEMO_ENV
+from .errors import failure
+from .notebooks import run_notebook
+from .runner import CellFailed, make_shell, run_file
 
-LAUNCHER = "ipykernel_launcher"
 #: What every numbered notebook imports (their first cells), imported once in the warm process.
 WARM_MODULES = (
     "pandas", "matplotlib", "matplotlib.pyplot", "matplotlib_inline.backend_inline", "IPython.display",
-    # the kernel and shell classes the application resolves when it starts, and what they import (its debugger's
-    # debugpy and pdb, the shell's extensions, tornado's event loop): each kernel imported them again
-    "ipykernel.kernelapp", "ipykernel.ipkernel", "ipykernel.zmqshell", "ipykernel.debugger", "IPython.core.debugger",
-    "IPython.core.completerlib", "IPython.extensions.storemagic", "tornado.platform.asyncio",
+    # the shell the notebooks run in, and reading and writing them
+    "IPython.core.interactiveshell", "nbformat",
     "helpers.pipeline", "helpers.render.conclusions", "helpers.render.deck",
     "helpers.render.figures", "helpers.render.narrative", "helpers.render.tables", "helpers.framing.labs",
     "helpers.framing.shifts", "helpers.framing.themes", "helpers.tables.entities",
 )
-CONNECT_SECONDS = 10  # how long a launcher waits for the warm process's socket to appear (its first act)
-MESSAGE_BYTES = 1 << 20
+CONNECT_SECONDS = 10  # how long the report waits for the warm process's socket to appear (its first act)
 
 
 # ---- the report's side -----------------------------------------------------------------------
 
 class WarmKernels:
-    """The report's handle on the warm process: the kernel manager class to give nbclient, and ``wait_ready``."""
+    """The report's handle on the warm process: ``run`` a notebook in it, ``wait_ready``."""
 
     def __init__(self, server, path: Path):
-        self.server = server
-        self.manager_class = manager_class(path)
+        self.server, self.path = server, path
 
     def wait_ready(self) -> bool:
         """Wait until the warm process has imported and analysed (True), or has ended without (False)."""
         return self.server.stdout.readline().strip() == b"ready"
+
+    def run(self, notebook: Path, output: Path, parameters: dict) -> None:
+        """Run ``notebook`` with ``parameters`` into ``output`` in a process forked from the warm process (``run_here``:
+        no kernel; the same outputs); where the warm process cannot be reached or ends before answering, in a fresh
+        kernel (``helpers.render.notebooks.run_notebook``): slower, the same notebook. A cell that fails raises
+        ``errors.failure``'s error, as a kernel's failure does."""
+        try:
+            conn = _connect(str(self.path))
+            request = {"run": str(notebook), "output": str(output), "parameters": parameters, "cwd": str(notebook.parent)}
+            conn.sendall((json.dumps(request) + "\n").encode("utf-8"))
+            reply = json.loads(_read_line(conn))
+        except (OSError, ValueError):   # the warm process is gone (or never came): the notebook's own kernel
+            return run_notebook(notebook, output, parameters)
+        finally:
+            if "conn" in locals():
+                conn.close()
+        if reply.get("ename"):
+            raise failure(notebook, CellFailed(reply["ename"], reply.get("evalue", ""), reply.get("cell", -1)))
 
 
 #: The warm process started early (``prestart``), not yet given its document: (process, its folder, its socket).
@@ -102,7 +115,7 @@ def _give_document(server, source: Path | None, changes: dict | None) -> bool:
 def warm_kernels(source: Path | None = None, changes: dict | None = None):
     """Start the warm process for the block's duration (or take the one ``prestart`` started); yields its
     ``WarmKernels``. Given a document, the warm process analyses it (``helpers.pipeline.load_analysis``: into the cache
-    the report and the notebooks read) before it forks kernels, so they start with everything the analysis loaded.
+    the report and the notebooks read) before it forks, so each notebook starts with everything the analysis loaded.
     The process ends when the block does."""
     global _prestarted
     started, _prestarted = _prestarted, None
@@ -132,53 +145,6 @@ def _stop(server, folder: Path) -> None:
         server.wait()
     server.stdout.close()
     shutil.rmtree(folder, ignore_errors=True)
-
-
-def manager_class(path: Path):
-    """An nbclient kernel manager whose kernels are forked from the warm process listening at ``path``."""
-    from jupyter_client.manager import AsyncKernelManager
-
-    class ForkedKernelManager(AsyncKernelManager):
-        def format_kernel_cmd(self, extra_arguments=None):
-            command = super().format_kernel_cmd(extra_arguments=extra_arguments)
-            return [sys.executable, "-m", "helpers.render.kernels", "launch", str(path), *command]
-
-    return ForkedKernelManager
-
-
-# ---- the launcher: stands for one kernel -------------------------------------------------------
-
-def launch(path: str, command: list[str]) -> None:
-    """Have the warm process fork a kernel running ``command``; wait for it, passing on signals. Falls back to
-    running ``command`` itself when the warm process is not there or cannot run it."""
-    if (LAUNCHER not in command or os.path.realpath(command[0]) != os.path.realpath(sys.executable)
-            or not os.path.isdir(os.path.dirname(path))):  # no warm process made that folder: the plain kernel
-        os.execv(command[0], command)
-    try:
-        conn = _connect(path)
-        request = {"argv": command[command.index(LAUNCHER) + 1:], "cwd": os.getcwd(), "env": dict(os.environ)}
-        socket.send_fds(conn, [json.dumps(request).encode("utf-8")], [0, 1, 2])
-        pid = int(_read_line(conn))
-    except (OSError, ValueError):
-        os.execv(command[0], command)
-
-    def forward(signum, _frame):
-        try:
-            os.kill(pid, signum)
-        except ProcessLookupError:
-            pass
-
-    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT, signal.SIGUSR1, signal.SIGUSR2):
-        signal.signal(signum, forward)
-    while True:  # the kernel holds the other end: its exit closes it
-        try:
-            if not conn.recv(64):
-                break
-        except InterruptedError:
-            continue
-        except OSError:
-            break
-    os._exit(0)
 
 
 def _connect(path: str) -> socket.socket:
@@ -225,19 +191,19 @@ def _read_request() -> dict | None:
 
 def serve(path: str) -> None:
     """Listen at ``path``, import ``WARM_MODULES``, read the document on stdin (``warm_kernels`` writes it), analyse its
-    ``source`` with its ``changes`` if given, say "ready" on stdout, then fork a kernel for each launcher until stdin
-    closes. Started early (``prestart``) and never given a document, it ends, removing its folder."""
+    ``source`` with its ``changes`` if given, say "ready" on stdout, then fork a process for each notebook it is asked
+    to run (``run_here``) until stdin closes. Started early (``prestart``) and never given a document, it ends, removing its folder."""
     import gc
     import importlib
     import select
     import shutil
 
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    listener.bind(path)  # first: launchers may connect while the imports below run
-    drawn = Path(path).parent / "drawn"   # the kernels' drawing memo (``helpers.paths.MEMO_ENV``)
+    listener.bind(path)  # first: the report may ask while the imports below run
+    drawn = Path(path).parent / "drawn"   # the notebooks' drawing memo (``helpers.paths.MEMO_ENV``)
     drawn.mkdir(exist_ok=True)
     listener.listen(16)
-    # as the kernel application sets it before a notebook imports matplotlib (its default backend: inline)
+    # as a kernel has it before a notebook imports matplotlib (its default backend: inline)
     os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
     for name in WARM_MODULES:
         try:
@@ -255,7 +221,8 @@ def serve(path: str) -> None:
         except Exception:  # noqa: BLE001 - the report analyses it again, and says what is wrong
             pass
     warm_caches()
-    # what is built so far stays as it is: the kernels' garbage collector leaves it alone (a full collection would
+    shell = _runner_shell()
+    # what is built so far stays as it is: the forked processes' garbage collector leaves it alone (a full collection would
     # walk and touch every object inherited, copying the pages forked processes share)
     gc.collect()
     gc.freeze()
@@ -268,24 +235,21 @@ def serve(path: str) -> None:
         if listener in ready:
             conn, _ = listener.accept()
             try:
-                message, fds, _flags, _address = socket.recv_fds(conn, MESSAGE_BYTES, 3)
-                request = json.loads(message.decode("utf-8"))
+                request = json.loads(_read_line(conn))
             except (OSError, ValueError):
                 conn.close()
                 continue
             warm = os.getpid()
             if os.fork() == 0:
                 listener.close()
-                _kernel(conn, fds, request, drawn, warm)  # never returns
+                run_here(conn, request, drawn, warm, shell)  # never returns
             conn.close()
-            for fd in fds:
-                os.close(fd)
 
 
 def warm_caches() -> None:
     """Build, once, what the notebooks each built again on first use: the gazetteer and its compiled form, the links'
     label quality, the tokenizer's dictionary, the cue matchers, the figures' font coverage, the engine's hash (the analysis cache's key). Each is a process-wide cache of reference
-    files (no document in it); forked kernels find it built. Only memory: nothing here keeps a file open, which
+    files (no document in it); the forked notebooks find it built. Only memory: nothing here keeps a file open, which
     forked processes would share. A name that moved is skipped (the notebook builds it then, as before)."""
     steps = (
         ("helpers.pipeline", "engine_digest", ()),
@@ -308,6 +272,52 @@ def warm_caches() -> None:
             pass
 
 
+def _runner_shell():
+    """The IPython shell the forked notebooks run in (``helpers.render.runner``), made once here with what running and
+    writing a notebook imports; None when it cannot be made (each run then makes its own, and says what fails)."""
+    try:
+        import nbformat  # noqa: F401 - reading and writing the notebooks
+
+        return make_shell()
+    except Exception:  # noqa: BLE001 - a warm-up only
+        return None
+
+
+def run_here(conn: socket.socket, request: dict, drawn: Path | None, parent: int | None, shell) -> None:
+    """In the forked child: run the notebook ``request["run"]`` into ``request["output"]`` in this process
+    (``helpers.render.runner.run_file``), in its folder, then answer on ``conn`` with one JSON line: ``{}``, or the
+    failing cell's ``ename`` and ``evalue``. A session of its own, as jupyter_client starts every kernel
+    (``start_new_session``): with Linux's autogroup scheduling a loaded machine shares its cores between sessions, and
+    notebooks left in the warm process's one session would share one session's share. It ends with the warm process
+    (``_die_with``) and with the report's connection (``_exit_with``)."""
+    code = 0
+    try:
+        os.setsid()
+        _die_with(parent)
+        for target, flags in ((0, os.O_RDONLY), (1, os.O_WRONLY), (2, os.O_WRONLY)):
+            # the warm process's stdin and stdout are its pipes to the report: none of the notebook's
+            null = os.open(os.devnull, flags)
+            os.dup2(null, target)
+            os.close(null)
+        os.chdir(request["cwd"])
+        if drawn is not None:
+            os.environ[MEMO_ENV] = str(drawn)
+        sys.path[0] = request["cwd"]   # as a kernel started in the notebook's folder has it
+        threading.Thread(target=_exit_with, args=(conn,), daemon=True).start()
+        try:
+            run_file(Path(request["run"]), Path(request["output"]), request.get("parameters") or {}, shell)
+            reply = {}
+        except CellFailed as failed:
+            reply = {"ename": failed.ename, "evalue": failed.evalue, "cell": failed.cell_index}
+        except Exception as exc:  # noqa: BLE001 - said to the report, as a kernel's failure is
+            reply = {"ename": type(exc).__name__, "evalue": str(exc)}
+        conn.sendall((json.dumps(reply) + "\n").encode("utf-8"))
+    except BaseException:  # noqa: BLE001 - the report reads a closed connection and runs the notebook itself
+        code = 1
+    finally:
+        os._exit(code)
+
+
 def _reap() -> None:
     while True:
         try:
@@ -323,64 +333,17 @@ PR_SET_PDEATHSIG = 1
 
 
 def _die_with(parent: int | None) -> None:
-    """Have the kernel killed when the warm process dies (Linux): out of its process group, a kernel is no longer
+    """Have a forked notebook killed when the warm process dies (Linux): out of its process group, it is no longer
     killed with it when a stopped report kills the group; a warm process already gone: exit now."""
     if sys.platform.startswith("linux"):
         try:
             import ctypes
 
             ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-        except Exception:  # noqa: BLE001 - without it the kernel still ends with its launcher
+        except Exception:  # noqa: BLE001 - without it the notebook still ends with the report's connection
             pass
     if parent is not None and os.getppid() != parent:
         os._exit(1)
-
-
-def _kernel(conn: socket.socket, fds: list[int], request: dict, drawn: Path | None = None,
-            parent: int | None = None) -> None:
-    """In the forked child: become the kernel the launcher asked for, as ``python -m ipykernel_launcher`` would; its
-    figures shared with the report's other kernels through ``drawn`` (each figure drawn once, whichever notebook
-    draws it first)."""
-    code = 1
-    try:
-        # A session of its own, as jupyter_client starts every kernel (``start_new_session``): with Linux's autogroup
-        # scheduling a loaded machine shares its cores between sessions, and five kernels left in the warm process's
-        # one session shared one kernel's share. It still ends with its launcher (``_exit_with``) and, on Linux, with
-        # the warm process (``_die_with``).
-        os.setsid()
-        _die_with(parent)
-        for target, fd in enumerate(fds):
-            os.dup2(fd, target)
-            os.close(fd)
-        os.chdir(request["cwd"])
-        os.environ.clear()
-        os.environ.update(request["env"])
-        if drawn is not None:
-            os.environ[MEMO_ENV] = str(drawn)
-        sys.path[0] = request["cwd"]  # as ``python -m`` sets it in the kernel's own folder
-        sys.argv = [LAUNCHER, *request["argv"]]
-        if os.environ.get("JPY_PARENT_PID"):  # read by the application's class when imported, before the fork
-            sys.argv.append(f"--IPKernelApp.parent_handle={int(os.environ['JPY_PARENT_PID'])}")
-        conn.sendall(f"{os.getpid()}\n".encode("ascii"))
-        # the launcher gone (killed with its kernel's manager): the kernel goes too
-        threading.Thread(target=_exit_with, args=(conn,), daemon=True).start()
-        from ipykernel import kernelapp
-
-        kernelapp.launch_new_instance()
-        code = 0
-    except SystemExit as stop:
-        code = stop.code if isinstance(stop.code, int) else 0
-    except BaseException:  # noqa: BLE001 - said on the kernel's stderr, as a kernel that fails to start says it
-        import traceback
-
-        traceback.print_exc()
-    finally:
-        for stream in (sys.stdout, sys.stderr):
-            try:
-                stream.flush()
-            except (OSError, ValueError):
-                pass
-        os._exit(code)
 
 
 def _exit_with(conn: socket.socket) -> None:
@@ -395,7 +358,5 @@ def _exit_with(conn: socket.socket) -> None:
 if __name__ == "__main__":
     if sys.argv[1:2] == ["serve"] and len(sys.argv) == 3:
         serve(sys.argv[2])
-    elif sys.argv[1:2] == ["launch"]:
-        launch(sys.argv[2], sys.argv[3:])
     else:
-        sys.exit("usage: python -m helpers.render.kernels serve SOCKET | launch SOCKET COMMAND…")
+        sys.exit("usage: python -m helpers.render.kernels serve SOCKET")

@@ -56,15 +56,15 @@ def execute_in_place(notebooks: list[Path] | None = None) -> list[Path]:
     return done
 
 
-def run_notebook(notebook: Path, output: Path, parameters: dict, kernels=None) -> None:
+def run_notebook(notebook: Path, output: Path, parameters: dict) -> None:
     """Execute one notebook with papermill in a fresh kernel, its folder as the kernel's working directory.
 
     The kernel is started in that folder (nbclient's ``resources``) rather than through papermill's ``cwd``, which
     changes this whole process's working directory: notebooks run side by side in threads, and two such changes
     crossing left the process in the notebooks' folder, so that a relative path read afterwards named another file.
 
-    ``kernels``: a kernel manager class for nbclient (``helpers.render.kernels.warm_kernels`` gives one); by default
-    the ``python3`` kernel as installed."""
+    The report runs its notebooks without a kernel where it can (``helpers.render.kernels``), the same outputs; this
+    runs the corpus page, the bench's floor, and any notebook the warm process could not run."""
     import nbformat
     import papermill
 
@@ -74,7 +74,7 @@ def run_notebook(notebook: Path, output: Path, parameters: dict, kernels=None) -
             str(notebook), str(output), parameters={k: v for k, v in parameters.items() if k in known},
             kernel_name=KERNEL, resources={"metadata": {"path": str(notebook.parent)}}, progress_bar=False, log_output=False,
             request_save_on_cell_execute=False, shutdown_kernel="immediate", execution_timeout=CELL_TIMEOUT,
-            extra_arguments=KERNEL_ARGUMENTS, **({"kernel_manager_class": kernels} if kernels else {}),
+            extra_arguments=KERNEL_ARGUMENTS,
         )
     except Exception as exc:
         raise failure(notebook, exc) from None

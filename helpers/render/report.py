@@ -3,7 +3,8 @@
 ``build_report(source)`` writes ``build/<document name>/``::
 
     index.html           links to everything below
-    notebooks/           the executed notebooks (papermill, a fresh kernel each)
+    notebooks/           the executed notebooks (each in a process of its own, forked from one that analysed the
+                         document once: ``kernels``; outputs as a kernel gives them)
     html/                one page per notebook (no prompts, images embedded, no script from the network)
     slides/              05-briefing.slides.html with its own copy of reveal.js: presents offline;
                          05-briefing.pdf, the handout (one slide a page, by headless Chromium where installed)
@@ -130,8 +131,8 @@ def build_document_report(source: Path, out_dir: Path, reveal: Path, notebooks: 
                           kernels=None) -> None:
     """Write one document's report into ``out_dir`` (which exists): tables, executed notebooks, pages, slides.
 
-    ``kernels``: the warm process the notebooks' kernels are forked from (``helpers.render.kernels``), by default
-    none: the installed kernel."""
+    ``kernels``: the warm process the notebooks are run by (``helpers.render.kernels``), by default none: each in the
+    installed kernel."""
     figures = out_dir / "figures"
     figures.mkdir(parents=True)
     changes = notebook_changes(params)
@@ -147,10 +148,13 @@ def build_document_report(source: Path, out_dir: Path, reveal: Path, notebooks: 
             executed = out_dir / "notebooks" / notebook.name
             parameters = {"SOURCE": os.path.relpath(source, notebook.parent),
                           "FIGURES_DIR": os.path.relpath(figures, notebook.parent), "PARAMS": changes}
-            run_notebook(notebook, executed, parameters, kernels.manager_class if kernels else None)
+            if kernels:
+                kernels.run(notebook, executed, parameters)
+            else:
+                run_notebook(notebook, executed, parameters)
             return executed
 
-    # Each notebook runs in its own kernel process, so they can run side by side, one per core;
+    # Each notebook runs in a process of its own, so they can run side by side, one per core;
     # their outputs do not depend on the order (each writes only its own figures). The slides' notebook starts
     # first: the handout is printed from its slides while the other notebooks still run, not after them all.
     pool = ThreadPoolExecutor(max_workers=max(1, min(len(notebooks), os.cpu_count() or 1)))
@@ -163,7 +167,7 @@ def build_document_report(source: Path, out_dir: Path, reveal: Path, notebooks: 
     browser = helper.submit(start_browser) if any(n.name == SLIDES_NOTEBOOK for n in notebooks) else None
     font_cut = threading.Event()  # set once the handout's own font is written: the whole subset may then replace it
     try:
-        # The analysis is built by the warm process the kernels are forked from (without one, here, while the first
+        # The analysis is built by the warm process the notebooks are forked from (without one, here, while the first
         # kernels start and import; they wait for it: ``helpers.pipeline.load_analysis`` holds a lock while one
         # process builds it); the tables and each notebook read it from the cache.
         # Meanwhile this process, which only waits, prepares what it does once the notebooks have run: the pages'
