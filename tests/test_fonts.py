@@ -1,5 +1,7 @@
 """helpers.render.fonts: Chinese renders in figures with the OFL Noto font, never SimHei, and without warnings."""
 
+import subprocess
+import sys
 import warnings
 
 import matplotlib
@@ -17,6 +19,14 @@ def test_the_font_file_comes_from_the_mplfonts_package_and_is_noto():
     path = cjk_font_path()
     assert path.name == CJK_FONT_FILE == "NotoSansCJKsc-Regular.otf"
     assert path.parent.parent.name == "mplfonts" and path.is_file()
+
+
+def test_finding_the_font_file_imports_neither_mplfonts_nor_matplotlib():
+    # the report's own process finds it to cut the pages' subset, and draws nothing
+    code = ("import sys; from helpers.render.fonts import cjk_font_path; cjk_font_path(); "
+            "print(sorted(m for m in ('matplotlib', 'mplfonts') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
 
 
 def test_use_cjk_font_puts_noto_first_once_however_often_it_is_called():
