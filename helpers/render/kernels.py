@@ -34,8 +34,11 @@ from .runner import CellFailed, make_shell, run_file
 #: What every numbered notebook imports (their first cells), imported once in the warm process.
 WARM_MODULES = (
     "pandas", "matplotlib", "matplotlib.pyplot", "matplotlib_inline.backend_inline", "IPython.display",
-    # the shell the notebooks run in, and reading and writing them
-    "IPython.core.interactiveshell", "nbformat",
+    # the shell the notebooks run in (and what its %matplotlib magic and its first cell import), reading and writing
+    # them; what saving a figure's SVG, and a notebook's pivot, import on first use: each forked notebook imported
+    # them again
+    "IPython.core.interactiveshell", "IPython.core.magics.execution", "IPython.core.magics.pylab", "nbformat",
+    "matplotlib.backends.backend_svg", "pandas.core.reshape.reshape",
     "helpers.pipeline", "helpers.render.conclusions", "helpers.render.deck",
     "helpers.render.figures", "helpers.render.narrative", "helpers.render.tables", "helpers.framing.labs",
     "helpers.framing.shifts", "helpers.framing.themes", "helpers.tables.entities",
@@ -260,6 +263,7 @@ def warm_caches() -> None:
         ("helpers.tables.claims", "claim_matcher", ()),
         ("helpers.framing.shifts", "_certainty_matchers", ()),
         ("helpers.render.figures", "_font_characters", ()),
+        ("PIL.Image", "init", ()),   # its image formats' plugins, which saving the first PNG loads
     )
     import importlib
 
