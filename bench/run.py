@@ -20,8 +20,9 @@ Rows (each timed after a warm-up; medians of --repeat runs where repeated):
 4. ``make report`` wall time and its whole tree's CPU, its analysis built anew, against as many empty notebooks run
    as the report runs its own (papermill, a quiet kernel each, side by side one per core; before and after it,
    averaged): on a loaded machine the wall ratio drifts toward the CPU ratio, which the load moves less. The
-   floor's kernels are fresh ones, as before: the report's, forked from its warm process
-   (``helpers.render.kernels``), start faster, and the floor does not take that from the report. What the report keeps
+   floor's kernels are fresh ones, as before: the report runs its notebooks without a kernel, each in a process forked
+   from its warm process (``helpers.render.kernels``, ``helpers.render.runner``), and the floor does not take that
+   from the report. What the report keeps
    in ``.cache/`` about no document (the pages' compiled templates, the dictionaries' SQLite files) stays, as after any
    first report; the document's analysis and its font subset are removed before each run.
 
