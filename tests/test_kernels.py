@@ -76,6 +76,18 @@ def test_the_warm_process_ends_with_its_block():
     assert server.poll() is not None
 
 
+def test_a_notebook_whose_process_dies_fails_in_one_line_and_is_not_run_again(tmp_path):
+    notebook = tmp_path / "dies.ipynb"
+    nb = nbformat.v4.new_notebook()
+    nb.cells.append(nbformat.v4.new_code_cell("import os, signal\nos.kill(os.getpid(), signal.SIGKILL)"))
+    nbformat.write(nb, notebook)
+    with warm_kernels() as warm:
+        assert warm.wait_ready()
+        with pytest.raises(NotebookFailed, match="dies.ipynb failed: ProcessDied"):
+            warm.run(notebook, tmp_path / "out.ipynb", {})
+    assert not (tmp_path / "out.ipynb").exists()  # not run again in a kernel of its own, which would die the same way
+
+
 @pytest.mark.parametrize("arguments", [[], ["other"], ["launch", "x"]])
 def test_the_module_refuses_an_unknown_command_in_one_line(arguments):
     done = subprocess.run([sys.executable, "-m", "helpers.render.kernels", *arguments], capture_output=True, text=True)

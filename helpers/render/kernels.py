@@ -60,19 +60,27 @@ class WarmKernels:
 
     def run(self, notebook: Path, output: Path, parameters: dict) -> None:
         """Run ``notebook`` with ``parameters`` into ``output`` in a process forked from the warm process (``run_here``:
-        no kernel; the same outputs); where the warm process cannot be reached or ends before answering, in a fresh
+        no kernel; the same outputs); where the warm process cannot be reached or ends before it has forked, in a fresh
         kernel (``helpers.render.notebooks.run_notebook``): slower, the same notebook. A cell that fails raises
-        ``errors.failure``'s error, as a kernel's failure does."""
+        ``errors.failure``'s error, as a kernel's failure does; so does the notebook's process ending before it has
+        answered (killed: a stopped report, the memory exhausted), as a kernel that dies does."""
+        request = {"run": str(notebook), "output": str(output), "parameters": parameters, "cwd": str(notebook.parent)}
         try:
             conn = _connect(str(self.path))
-            request = {"run": str(notebook), "output": str(output), "parameters": parameters, "cwd": str(notebook.parent)}
-            conn.sendall((json.dumps(request) + "\n").encode("utf-8"))
-            reply = json.loads(_read_line(conn))
-        except (OSError, ValueError):   # the warm process is gone (or never came): the notebook's own kernel
+        except OSError:   # no warm process (or it has gone): the notebook's own kernel
             return run_notebook(notebook, output, parameters)
-        finally:
-            if "conn" in locals():
-                conn.close()
+        with conn, conn.makefile("rb") as answers:
+            try:
+                conn.sendall((json.dumps(request) + "\n").encode("utf-8"))
+                started = answers.readline()
+            except OSError:
+                started = b""
+            if not started.endswith(b"\n"):   # the warm process ended before it forked: the notebook's own kernel
+                return run_notebook(notebook, output, parameters)
+            try:
+                reply = json.loads(answers.readline())
+            except (OSError, ValueError):
+                reply = {"ename": "ProcessDied", "evalue": "the process running it ended before the notebook did"}
         if reply.get("ename"):
             raise failure(notebook, CellFailed(reply["ename"], reply.get("evalue", ""), reply.get("cell", -1)))
 
@@ -307,6 +315,7 @@ def run_here(conn: socket.socket, request: dict, drawn: Path | None, parent: int
         if drawn is not None:
             os.environ[MEMO_ENV] = str(drawn)
         sys.path[0] = request["cwd"]   # as a kernel started in the notebook's folder has it
+        conn.sendall(f"{os.getpid()}\n".encode("ascii"))   # forked: from now on a failure is the notebook's
         threading.Thread(target=_exit_with, args=(conn,), daemon=True).start()
         try:
             run_file(Path(request["run"]), Path(request["output"]), request.get("parameters") or {}, shell)
