@@ -1,11 +1,11 @@
 """helpers.render.runner: a notebook run in this process's IPython shell has the outputs a kernel run by papermill gives.
 
-Each test runs the runner in a forked child (the shell is one a process, as in the report's forked notebooks) and
+Each test runs the runner in a fresh process (the shell is one a process, as in the report's warm process) and
 compares the notebook it writes with papermill's, cell by cell: source, outputs, numbers, metadata (the injected
 cell's random id apart)."""
 
 import json
-import os
+import subprocess
 import sys
 
 import nbformat
@@ -48,27 +48,29 @@ def made_notebook(folder, cells=CELLS):
     return path
 
 
-def run_forked(notebook, output, parameters) -> dict:
-    """The runner in a forked child (as the report's warm process runs it); its failure, if any, as a dict."""
-    read, write = os.pipe()
-    pid = os.fork()
-    if pid == 0:
-        os.close(read)
-        os.chdir(notebook.parent)
-        try:
-            runner.run_file(notebook, output, parameters)
-            said = {}
-        except runner.CellFailed as failed:
-            said = {"ename": failed.ename, "evalue": failed.evalue, "cell": failed.cell_index}
-        except BaseException as exc:  # noqa: BLE001
-            said = {"unexpected": repr(exc)}
-        os.write(write, json.dumps(said).encode())
-        os._exit(0)
-    os.close(write)
-    with os.fdopen(read) as stream:
-        said = json.loads(stream.read() or '{"unexpected": "nothing said"}')
-    os.waitpid(pid, 0)
-    return said
+#: The runner in a fresh process, as the report's warm process runs it (a process forked from this one would inherit
+#: what earlier tests changed: matplotlib's settings, a shell made before); prints its failure, if any, as JSON.
+RUN = """import json, os, sys
+from pathlib import Path
+from helpers.render import runner
+notebook, output, parameters = Path(sys.argv[1]), Path(sys.argv[2]), json.loads(sys.argv[3])
+os.chdir(notebook.parent)
+streams = sys.stdout, sys.stderr
+try:
+    runner.run_file(notebook, output, parameters)
+    said = {}
+except runner.CellFailed as failed:
+    said = {"ename": failed.ename, "evalue": failed.evalue, "cell": failed.cell_index}
+said["streams_restored"] = (sys.stdout, sys.stderr) == streams
+print(json.dumps(said))
+"""
+
+
+def run_here(notebook, output, parameters) -> dict:
+    """The runner in a fresh process; its failure, if any, as a dict, and whether it put the streams back."""
+    done = subprocess.run([sys.executable, "-c", RUN, str(notebook), str(output), json.dumps(parameters)],
+                          capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def comparable(path):
@@ -80,7 +82,7 @@ def comparable(path):
 def test_a_notebook_run_here_has_the_outputs_papermill_gives(tmp_path):
     notebook = made_notebook(tmp_path)
     run_notebook(notebook, tmp_path / "papermill.ipynb", PARAMETERS)
-    assert run_forked(notebook, tmp_path / "here.ipynb", PARAMETERS) == {}
+    assert run_here(notebook, tmp_path / "here.ipynb", PARAMETERS) == {"streams_restored": True}
     assert comparable(tmp_path / "here.ipynb") == comparable(tmp_path / "papermill.ipynb")
     metadata, cells = comparable(tmp_path / "here.ipynb")
     kinds = [output["output_type"] for cell in cells for output in cell.get("outputs", [])]
@@ -94,7 +96,7 @@ def test_a_notebook_run_here_has_the_outputs_papermill_gives(tmp_path):
 
 def test_a_failing_cell_stops_the_run_as_a_kernel_does(tmp_path):
     notebook = made_notebook(tmp_path, CELLS[:3] + [("1 / 0", None), ("print('never')", None)])
-    said = run_forked(notebook, tmp_path / "here.ipynb", {})
+    said = run_here(notebook, tmp_path / "here.ipynb", {})
     assert said["ename"] == "ZeroDivisionError" and said["evalue"] == "division by zero"
     _, cells = comparable(tmp_path / "here.ipynb")
     failed = cells[said["cell"]]
@@ -130,15 +132,8 @@ def test_the_injected_source_is_papermills(parameters):
 
 
 def test_the_runner_leaves_the_streams_as_it_found_them(tmp_path):
-    before = sys.stdout, sys.stderr
     notebook = made_notebook(tmp_path, [("print('x')", None)])
-    pid = os.fork()
-    if pid == 0:
-        os.chdir(tmp_path)
-        runner.run_file(notebook, tmp_path / "here.ipynb", {})
-        os._exit(0 if (sys.stdout, sys.stderr) == before else 1)
-    _, status = os.waitpid(pid, 0)
-    assert os.waitstatus_to_exitcode(status) == 0
+    assert run_here(notebook, tmp_path / "here.ipynb", {}) == {"streams_restored": True}
     assert comparable(tmp_path / "here.ipynb")[1][0]["outputs"][0]["text"] == "x\n"
 
 
