@@ -109,8 +109,8 @@ def unseen(request):
     return request.param.stem, text, pipeline.run(text)
 
 
-def test_there_are_sixteen_unseen_documents():
-    assert len(FIXTURES) == 16
+def test_there_are_eighteen_unseen_documents():
+    assert len(FIXTURES) == 18
 
 
 def test_every_row_is_the_source_at_its_offsets(unseen):
@@ -185,6 +185,37 @@ FURNITURE = {
         "Table of Contents", "- [Introduction](#introduction)", "- [Quick start](#quick-start)",
         "- [Folder layout](#folder-layout)", "***", "[Back to top](#introduction)"],
     "r-adapted-translation-engineering-blog": ["译者：周宁", "By Dana Whitcombe · September 14, 2026"],
+    # written with their gold first (this list), before the engine was run on them
+    "f-readme-open-source-translation": [
+        '<p align="center">', '<img src="docs/brindle-banner.png" alt="Brindle" width="320">', "</p>",
+        '<a href="README.md">English</a> · <b>简体中文</b> · <a href="README_ja.md">日本語</a>',
+        "[![PyPI](https://img.shields.io/pypi/v/brindle.svg)](https://pypi.org/project/brindle/) "
+        "[![CI](https://github.com/brindle-dev/brindle/actions/workflows/ci.yml/badge.svg)](https://github.com/brindle-dev/"
+        "brindle/actions) [![Downloads](https://static.pepy.tech/badge/brindle)](https://pepy.tech/project/brindle)",
+        '<h4 align="center">', '<a href="#安装">安装</a> |', '<a href="#快速上手">快速上手</a> |', '<a href="#引用">引用</a>',
+        "</h4>", "> 本中文文档由社区志愿者翻译，最后更新于 2026-08-15。", "👋 欢迎加入我们的 Discord 或微信群，一起交流使用心得。",
+        '<img src="docs/wechat-group-qr.png" width="160">', "扫码加入微信交流群",
+        "[![Star History Chart](https://api.star-history.com/svg?repos=brindle-dev/brindle&type=Date)]"
+        "(https://star-history.com/#brindle-dev/brindle&Date)",
+        '<p align="right"><a href="#readme-top">⬆ 回到顶部</a></p>',
+        '<b>English</b> · <a href="README_zh.md">简体中文</a> · <a href="README_ja.md">日本語</a>',
+        '<a href="#installation">Installation</a> |', '<a href="#quick-start">Quick start</a> |',
+        '<a href="#citation">Citation</a>', "👋 Join us on Discord or WeChat to share how you use it.",
+        "Scan the QR code to join our WeChat group", '<p align="right"><a href="#readme-top">⬆ Back to top</a></p>'],
+    "f-company-blog-official-translation": [
+        "我们使用 Cookie 来改善您的浏览体验。继续浏览即表示您同意我们的 Cookie 政策。", "接受 | 拒绝", "博客 / 工程",
+        "作者：林舟 · 2026 年 10 月 9 日 · 阅读时间 7 分钟", "发布于：工程、可靠性", "🎧 收听本期播客：Tallow 工程夜话 · 第 37 期",
+        "关于作者", "林舟是 Tallow 的基础设施工程师，负责存储团队，此前在一家物流公司做了五年数据库运维。", "标签：存储 · 可靠性 · 数据库",
+        "分享：微博 · 微信 · 复制链接", "相关文章", "我们为什么放弃了自建消息队列", "一次机房断电教会我们的事",
+        "订阅 Tallow 工程通讯，每月一封，随时可以退订。", "© 2026 Tallow 科技。保留所有权利。",
+        "We use cookies to improve your browsing experience. By continuing, you agree to our Cookie Policy.", "Accept | Decline",
+        "Blog / Engineering", "By Lin Zhou · October 9, 2026 · 7 min read", "Posted in Engineering, Reliability",
+        "🎧 Listen to this episode: Tallow Engineering After Hours · Episode 37", "About the author",
+        "Lin Zhou is an infrastructure engineer at Tallow who leads the storage team; before that he spent five years running "
+        "databases at a logistics company.", "Tags: Storage · Reliability · Databases", "Share: Twitter · LinkedIn · Copy link",
+        "Related posts", "Why we gave up running our own message queue", "What a data-centre power cut taught us",
+        "Subscribe to the Tallow engineering newsletter: one email a month, unsubscribe any time.",
+        "© 2026 Tallow Technologies. All rights reserved."],
     "r-commentary-interview-excerpt": ["点个“在看”，下期见。"],
     "r-compiled-news-traditional-chip-centre": ["首頁 > 科技 > 半導體", "2026/11/29 07:15", "記者陳思妤／綜合報導", "圖／Corvane提供",
                                                 "Corvane位於奧斯汀的總部。", "分享到 Facebook", "訂閱電子報，掌握科技新知", "延伸閱讀",
@@ -194,7 +225,8 @@ FURNITURE = {
 }
 #: The furniture documents' gold is whole: every furniture line is in FURNITURE but these, which no rule reaches yet.
 FURNITURE_COMPLETE = {"i-wechat-commentary-full-footer": set(), "j-hk-news-traditional-wire": set(),
-                      "k-zhihu-answer-english-essay": set(), "l-readme-translation-furniture": set()}
+                      "k-zhihu-answer-english-essay": set(), "l-readme-translation-furniture": set(),
+                      "f-readme-open-source-translation": set(), "f-company-blog-official-translation": set()}
 #: Content lines of the furniture documents that look like furniture: they mention a newsletter, a photo, comments,
 #: a reference marker, or a notes section, and are the text's own.
 FALSE_FRIENDS = {
@@ -206,13 +238,45 @@ FALSE_FRIENDS = {
                                      "Notes", "1. I first made this argument in a talk at a local meetup."],
     "l-readme-translation-furniture": ["## 目录结构", "它支持中文和 English 两种界面，也能导出带图片的报告。", "## Folder layout",
                                        "It offers a Chinese and an English interface, and can export reports with pictures."],
+    # a README's own text: a dated news item, a table row of download links, an install command, a citation request
+    # and its BibTeX, the licence, the contact address, the acknowledgements, headings over furniture
+    "f-readme-open-source-translation": [
+        "- **[2026-08-12]** 发布 v0.9：新增按段落去重，速度提升约 40%。",
+        "| v0.9 | 2026-08-12 | [源码](https://github.com/brindle-dev/brindle/archive/v0.9.zip) · "
+        "[Wheel](https://pypi.org/project/brindle/0.9/) |", "pip install brindle", "如果 Brindle 对你的研究有帮助，请引用：",
+        "url    = {https://github.com/brindle-dev/brindle}", "感谢 Marrow 和 Sift 两个项目的作者，Brindle 的哈希实现参考了他们的思路。",
+        "本项目基于 Apache-2.0 许可证发布，详见 [LICENSE](LICENSE)。",
+        "如有问题，请发送邮件至 brindle-dev@example.org，或在 GitHub 上提交 issue。", "## Star 历史", "## 社区",
+        "- **[2026-08-12]** v0.9 is out: paragraph-level deduplication, about 40% faster.",
+        "If Brindle helps your research, please cite:", "This project is released under the Apache-2.0 license; see [LICENSE](LICENSE).",
+        "Questions? Email brindle-dev@example.org or open an issue on GitHub.", "## Star History", "## Community",
+        "Thanks to the authors of Marrow and Sift: Brindle's hashing follows their ideas."],
+    # a post's own text that speaks of cookies, subscribing, comments and its own footnote
+    "f-company-blog-official-translation": [
+        "为了不让用户在切换节点时重新登录，我们把会话令牌存在浏览器的 Cookie 中，而不是某个副本的内存里。",
+        "这并不意味着我们放弃了一致性：每个服务都订阅同一份变更日志，读到的数据最多落后两秒。",
+        "下一步，我们打算把同样的做法推广到库存服务。如果你也在做类似的改造，欢迎在评论区分享你的经验。",
+        "[1] 这里的\"写入延迟\"指从服务收到请求到数据库返回确认的时间。", "我们如何把写入延迟砍掉一半",
+        "So that users are not logged out when we switch nodes, we keep the session token in a browser cookie rather than in "
+        "any one replica's memory.",
+        "This does not mean we gave up consistency: every service subscribes to the same change log, and the data it reads is "
+        "at most two seconds behind.",
+        "Next, we plan to bring the same approach to the inventory service. If you are doing similar work, share your "
+        "experience in the comments.",
+        "[1] By \"write latency\" we mean the time from the service receiving a request to the database confirming it.",
+        "How we cut our write latency in half"],
 }
+
+
+def parts_by_text(blocks) -> dict[str, set[str]]:
+    """The parts of the blocks of each text (a README repeats its markup lines: '<p align="center">')."""
+    return blocks.groupby("text")["part"].agg(set).to_dict()
 
 
 def test_each_documents_furniture_is_set_aside(unseen):
     name, _, analysis = unseen
-    parts = analysis.tables.blocks.set_index("text")["part"]
-    assert {line: parts[line] for line in FURNITURE[name]} == {line: PART_NONCONTENT for line in FURNITURE[name]}
+    parts = parts_by_text(analysis.tables.blocks)
+    assert {line: parts[line] for line in FURNITURE[name]} == {line: {PART_NONCONTENT} for line in FURNITURE[name]}
     ad = analysis.tables.blocks[analysis.tables.blocks["text"].str.startswith("合作启事")]
     assert (ad["part"] == PART_NONCONTENT).all()
 
@@ -226,8 +290,8 @@ def test_the_furniture_documents_furniture_and_nothing_else_is_set_aside(name):
     set_aside = set(blocks.loc[blocks["part"] == PART_NONCONTENT, "text"])
     gold = set(FURNITURE[name]) | FURNITURE_COMPLETE[name]
     assert (set_aside - gold, gold - set_aside) == (set(), FURNITURE_COMPLETE[name])
-    parts = blocks.set_index("text")["part"]
-    assert all(parts[line] != PART_NONCONTENT for line in FALSE_FRIENDS[name])
+    parts = parts_by_text(blocks)
+    assert [line for line in FALSE_FRIENDS[name] if PART_NONCONTENT in parts[line]] == []
     claims = analysis.tables.claims
     furniture_ids = set(claims.loc[claims["part"] == PART_NONCONTENT, "claim_id"])
     assert not furniture_ids & set(analysis.additions["zh_claim_id"].dropna().astype(int))
@@ -266,6 +330,8 @@ EXPECTED_CAVEATS = {
     "j-hk-news-traditional-wire": ({"traditional_script", "translation"}, {"english_excerpt", "commentary"}),
     "k-zhihu-answer-english-essay": (set(), {"translation", "english_excerpt", "traditional_script"}),
     "l-readme-translation-furniture": ({"translation"}, {"english_excerpt", "commentary", "chinese_much_shorter"}),
+    "f-readme-open-source-translation": ({"translation"}, {"english_excerpt", "commentary", "chinese_much_shorter"}),
+    "f-company-blog-official-translation": ({"translation"}, {"english_excerpt", "commentary", "chinese_much_shorter"}),
     "r-adapted-translation-engineering-blog": ({"translation"}, {"commentary", "english_excerpt", "chinese_much_shorter",
                                                                 "traditional_script"}),
     "r-commentary-interview-excerpt": ({"commentary"}, {"translation", "traditional_script"}),
@@ -281,6 +347,7 @@ EXPECTED_NAME = {"a-wire-report-traditional": "translation", "b-wechat-commentar
                  "g-wechat-commentary-essay-whole": "commentary", "h-taiwan-compiled-news-two-paragraphs": "translation",
                  "i-wechat-commentary-full-footer": "commentary", "j-hk-news-traditional-wire": "translation",
                  "k-zhihu-answer-english-essay": "summary", "l-readme-translation-furniture": "translation",
+                 "f-readme-open-source-translation": "translation", "f-company-blog-official-translation": "translation",
                  "r-adapted-translation-engineering-blog": "translation", "r-commentary-interview-excerpt": "commentary",
                  "r-compiled-news-traditional-chip-centre": "translation",
                  "r-commentary-essay-sections-simplified": "commentary"}
