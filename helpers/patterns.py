@@ -505,3 +505,13 @@ BRACKETED_NEWS_CREDIT = re.compile(
 WIRE_CREDIT = re.compile(r"^(?:Additional\s+[Rr]eporting|Reporting|Writing|Editing)\s+by\s+[A-Z][^.!?\r\n]*$")
 #: An HTML tag inside a line, to read the text it wraps ('<b>Figure 2:</b>' → 'Figure 2:').
 HTML_TAG = re.compile(r"<[A-Za-z/!][^<>]*>")
+#: An HTML link and the text it shows: '<a href="#install">Install</a>' (group 1 the address, group 2 the text).
+HTML_LINK = re.compile(r"""<a\s[^<>]*?href\s*=\s*["']?([^"'\s<>]*)["']?[^<>]*>(.*?)</a\s*>""", re.IGNORECASE)
+#: What may stand between the links of a row of links once the links are taken out ('|', '·', '•', '/', space).
+LINK_ROW_REST = re.compile(r"^[\s|｜·•/／,，、]*$")
+#: A podcast's or show's episode number: 'Episode 37', 'Ep. 12', 'EP 5', '第 37 期', '第12集'.
+EPISODE_NUMBER = re.compile(r"(?:\b(?:Episode|Ep\.?)\s*#?\d{1,4}\b|第\s*\d{1,4}\s*[期集])", re.IGNORECASE)
+#: A Markdown heading's marks at a line's head ('## 联系我们'): the text's own structure.
+MARKDOWN_HEADING = re.compile(r"^#{1,6}\s")
+#: What joins the entries of a labelled list of tags, categories or share targets ('存储 · 可靠性', 'Engineering, Reliability').
+LABELLED_LIST_JOINER = re.compile(r"\s*[,，、·•|｜/／]\s*")

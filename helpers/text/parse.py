@@ -29,6 +29,7 @@ from ..patterns import (
     LABELLED_URL, LINK_ENTRY, LINK_ROW_SEPARATOR, LINK_ROW_SEPARATOR_CHARS, NOT_HAN_RUN, PHOTO_CREDIT, PICTOGRAPH, RUN_IN_HEADING, RUN_ON_ITEM, SECTION_NUMBER, SENTENCE_STARTERS,
     TABLE_ROW, TERMINAL, TITLE_FIELD, TITLE_NUMBER, URL_PARTS, ZH_CLOSE_QUOTE, ZH_END, ZH_OPEN_QUOTE, ZH_QUOTE_INTRODUCERS,
 )
+from ..patterns import EPISODE_NUMBER, HTML_LINK, LABELLED_LIST_JOINER, LINK_ROW_REST, MARKDOWN_HEADING
 from ..frames import text_array, typed_frame
 from ..vocab import CueMatcher, load_cues
 
@@ -310,6 +311,87 @@ def is_markup_line(text: str) -> str | None:
     return None
 
 
+def is_html_link_row(text: str) -> bool:
+    """A line of HTML links and nothing else but their separators: two or more ('<a href="a.md">English</a> · <a …>日本語
+    </a>'), or one that points inside the page ('<a href="#install">Install</a> |': a contents row a README spreads over
+    lines; a back-to-top link) or stands before or after a separator. One link to another page alone on its line may
+    be the text's own (a download, a paper).
+
+    >>> is_html_link_row('<a href="#install">Install</a> |'), is_html_link_row('<p><a href="#top">⬆ Back to top</a></p>')
+    (True, True)
+    >>> is_html_link_row('<a href="https://example.org/p.pdf">Paper</a>'), is_html_link_row('See <a href="#x">below</a>.')
+    (False, False)
+    """
+    links = HTML_LINK.findall(text)
+    if not links:
+        return False
+    rest = HTML_TAG.sub("", HTML_LINK.sub("", text))
+    if not LINK_ROW_REST.match(rest):
+        return False
+    return len(links) >= 2 or all(href.startswith("#") for href, _ in links) or bool(rest.strip())
+
+
+@lru_cache(maxsize=None)
+def _list_labels() -> re.Pattern:
+    """The 'list_label' cues of cues.csv (标签, 发布于, Tags, Posted in, Share) as a line's opening, longest first."""
+    cues = load_cues()
+    labels = sorted(cues.loc[cues["category"] == "list_label", "cue"], key=len, reverse=True)
+    if not labels:
+        return re.compile(r"(?!)")
+    # a colon after the label; a space only after a label that ends in a preposition ('Posted in', 'Filed under',
+    # '发布于'): 'Share' or 'Tags' then a space opens a sentence as often as a list ('Share context, and …')
+    spaced = [c for c in labels if re.search(r"(?:\s(?:in|under|on)|[于於])$", c, re.IGNORECASE)]
+    pattern = (r"^\W{0,3}(?:(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in labels) + r")\s*[:：]\s*"
+               + (r"|(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in spaced) + r")\s+" if spaced else "") + ")")
+    return re.compile(pattern, re.IGNORECASE)
+
+
+#: A labelled list of tags, categories or share targets: at most this long in all, and each entry at most this long.
+LABELLED_LIST_MAX_CHARS = 100
+LABELLED_LIST_ENTRY_MAX_CHARS = 30
+
+
+def is_labelled_list(text: str) -> bool:
+    """A post's tags, categories or share targets after their label (cues.csv's 'list_label'): two or more short
+    entries and no sentence's end ('标签：存储 · 可靠性', 'Posted in Engineering, Reliability', 'Share: Twitter · LinkedIn').
+    A sentence that opens with the word is not ('Tags are stored with each record.').
+
+    >>> is_labelled_list("标签：存储 · 可靠性 · 数据库"), is_labelled_list("Posted in Engineering, Reliability")
+    (True, True)
+    >>> is_labelled_list("Tags: storage"), is_labelled_list("Share context, and share full traces")
+    (False, False)
+    """
+    core = text.strip()
+    label = _list_labels().match(core)
+    if not label or len(core) > LABELLED_LIST_MAX_CHARS or ENDS_SENTENCE.search(core):
+        return False
+    entries = LABELLED_LIST_JOINER.split(core[label.end():].strip())
+    # each entry a name: short, at most three words, a Latin one capitalised ('Storage', 'Copy link'; not 'and share …')
+    return len(entries) >= 2 and all(
+        0 < len(e) <= LABELLED_LIST_ENTRY_MAX_CHARS and not TERMINAL.search(e) and len(e.split()) <= 3
+        and (HAN.search(e[0]) is not None or not e[0].isalpha() or e[0].isupper()) for e in entries)
+
+
+#: A show's or podcast's episode line: at most this long.
+EPISODE_LINE_MAX_CHARS = 80
+
+
+def is_episode_line(text: str) -> bool:
+    """A podcast's or show's line naming an episode by its number, with a show's name or a label beside it and no
+    sentence's end: 'The Lantern · Episode 112', '🎧 收听本期播客：某某夜话 · 第 37 期'. A sentence that mentions an
+    episode ('我们在第 37 期节目里聊过这件事。') is content.
+
+    >>> is_episode_line("The Lantern · Episode 112"), is_episode_line("🎧 Listen: Night Shift · Ep. 4")
+    (True, True)
+    >>> is_episode_line("We covered this in Episode 12."), is_episode_line("Episode 3")
+    (False, False)
+    """
+    core = text.strip()
+    if len(core) > EPISODE_LINE_MAX_CHARS or ENDS_SENTENCE.search(core) or not EPISODE_NUMBER.search(core):
+        return False
+    return bool(re.search(r"[·•|｜:：]", core)) or bool(PICTOGRAPH.match(core))
+
+
 def classify_noncontent(text: str, *, lang: str | None = None) -> str | None:
     """Return the furniture kind of a line shaped like furniture, else None.
 
@@ -325,6 +407,14 @@ def classify_noncontent(text: str, *, lang: str | None = None) -> str | None:
         return markup
     if END_MARK.match(text):  # '- END -' opens like a list item
         return "boilerplate"
+    if text.startswith("<") and HTML_TAG.search(text):
+        # a line wrapped in HTML: a row of links, or furniture once its tags are read as the text they wrap
+        # ('<a href="README.md">English</a> · <b>简体中文</b>': a language switcher)
+        if is_html_link_row(text):
+            return "boilerplate"
+        inner = re.sub(r"\s+", " ", HTML_TAG.sub(" ", text)).strip()
+        if inner and not inner.startswith("<"):
+            return classify_noncontent(inner)
     if ENUMERATOR.match(text) or DATED_ITEM.match(text):
         return None
     if IMAGE_PLACEHOLDER.match(text):
@@ -354,8 +444,11 @@ def classify_noncontent(text: str, *, lang: str | None = None) -> str | None:
         return "byline"
     if is_link_row(text) or is_button_row(text) or reference_entry(text, cites_address=True) or is_language_switch(text):
         return "boilerplate"
+    if is_labelled_list(text) or is_episode_line(text):
+        return "boilerplate"
     lang = lang or detect_lang(text)
-    if len(text) <= max(NONCONTENT_MAX_CHARS["mixed"], NONCONTENT_MAX_CHARS[lang]):
+    # a Markdown heading ('## 联系我们') is the text's own structure: a prompt's words in it are its title's
+    if len(text) <= max(NONCONTENT_MAX_CHARS["mixed"], NONCONTENT_MAX_CHARS[lang]) and not MARKDOWN_HEADING.match(text):
         found = _noncontent_cues().find(text)
         # a look-alike ('阅读原文前，…': before reading the original, not the prompt to read it) hides the cues it covers
         blocked = [(s, e) for s, e, label in found if label == "not_noncontent"]
@@ -956,8 +1049,9 @@ def related_label(line: str) -> bool:
     return line.strip().strip("#*_ ").rstrip("：:").strip().lower() in _related_labels()
 
 
-#: A related story's headline below the label: a short line that does not end like a sentence.
-RELATED_HEADLINE_MAX_CHARS = 40
+#: A related story's headline below the label: a short line that does not end like a sentence (Chinese, other: an
+#: English headline takes about two letters for each Chinese character, 'Why we gave up running our own …' 44).
+RELATED_HEADLINE_MAX_CHARS = {"zh": 40, "other": 90}
 
 
 def related_headline(line: str, above: str) -> bool:
@@ -970,8 +1064,29 @@ def related_headline(line: str, above: str) -> bool:
     False
     """
     core = line.strip()
-    return (0 < len(core) <= RELATED_HEADLINE_MAX_CHARS and not TERMINAL.search(core)
+    limit = RELATED_HEADLINE_MAX_CHARS["zh" if HAN.search(core) else "other"]
+    return (0 < len(core) <= limit and not TERMINAL.search(core)
             and bool(HAN.search(core)) == bool(HAN.search(above)))
+
+
+def author_label(line: str) -> bool:
+    """A line that is only the label over an author's bio (关于作者, About the author; Markdown marks and a colon aside).
+
+    >>> author_label("## 关于作者"), author_label("About the author:"), author_label("关于作者的更多信息见官网。")
+    (True, True, False)
+    """
+    return line.strip().strip("#*_ ").rstrip("：:").strip().lower() in _labels("author_label")
+
+
+#: An author's bio below its label: one paragraph at most this long.
+AUTHOR_BIO_MAX_CHARS = 300
+
+
+def author_bio(line: str) -> bool:
+    """A paragraph that can be an author's bio below its label: not a heading, a list item or a table row, and short."""
+    core = line.strip()
+    return (0 < len(core) <= AUTHOR_BIO_MAX_CHARS and not core.startswith(("#", "|", "｜")) and not ENUMERATOR.match(core)
+            and not TABLE_ROW.search(core))
 
 
 def furniture_in_context(texts: list[str], kinds: list[str | None]) -> list[str | None]:
@@ -1025,6 +1140,9 @@ def furniture_in_context(texts: list[str], kinds: list[str | None]) -> list[str 
         if related_label(line):
             out[k], related_at = "boilerplate", k
             continue
+        if k + 1 < len(texts) and author_label(line) and out[k + 1] is None and author_bio(texts[k + 1]):
+            out[k] = out[k + 1] = "byline"  # an author's bio under its label ('关于作者', then who they are)
+            continue
         short = len(line) <= BREADCRUMB_MAX_CHARS and len(line.split()) <= BREADCRUMB_MAX_WORDS and not TERMINAL.search(line)
         below_metadata = metadata_at is not None and metadata_at == k - 1
         if short and below_metadata and url_words:
@@ -1033,7 +1151,9 @@ def furniture_in_context(texts: list[str], kinds: list[str | None]) -> list[str 
             if named and all(w in url_words for w in named):
                 out[k] = "boilerplate"
                 continue
-        if short and (below_metadata or k < BREADCRUMB_HEAD_LINES) and BREADCRUMB_TRAIL.match(line):
+        # a trail below a page's banner of prompts or navigation ('Accept | Decline'); not below a picture or a byline
+        below_furniture = k > 0 and out[k - 1] == "boilerplate"
+        if short and (below_metadata or below_furniture or k < BREADCRUMB_HEAD_LINES) and BREADCRUMB_TRAIL.match(line):
             out[k] = "boilerplate"
     return out
 
