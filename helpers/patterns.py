@@ -515,3 +515,6 @@ EPISODE_NUMBER = re.compile(r"(?:\b(?:Episode|Ep\.?)\s*#?\d{1,4}\b|第\s*\d{1,4}
 MARKDOWN_HEADING = re.compile(r"^#{1,6}\s")
 #: What joins the entries of a labelled list of tags, categories or share targets ('存储 · 可靠性', 'Engineering, Reliability').
 LABELLED_LIST_JOINER = re.compile(r"\s*[,，、·•|｜/／]\s*")
+#: A Chinese sentence that opens by saying who a person named in Latin script is: the name (two to four capitalised
+#: words, maybe after 作者), then 是/为 ('Ann Example 是一位存储工程师…'); group 1 the name.
+LATIN_NAME_IS = re.compile(r"^(?:作者\s*)?([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){1,3})\s*(?:是|為|为)")

@@ -344,3 +344,32 @@ def test_a_commentary_longer_than_a_whole_short_english_for_its_own_remarks_is_n
     claims, blocks, alignment = document(["作者认为" + ZH, "作者指出" + ZH, "文章提到" + ZH] * 2, [EN] * 4,
                                          {0: 0, 1: 1, 2: 3})
     assert "english_excerpt" in kinds(claims, blocks, mark_beyond(alignment, claims, blocks))
+
+
+def test_a_paragraphs_next_sentence_on_the_english_it_reached_is_not_past_the_end():
+    """A Chinese paragraph that renders the English's last paragraph in two sentences: the second, linked to the same
+    English, goes on rendering it; the sentences after it that pile onto that English are past the end."""
+    links = {k: k for k in range(6)} | {6: 5, 7: 5, 8: 5}
+    claims, blocks, alignment = document([ZH] * 10, [EN] * 6, links)
+    claims.loc[6, "block_id"] = claims.loc[5, "block_id"]  # the 7th Chinese sentence shares the 6th's paragraph
+    marked = mark_beyond(alignment, claims, blocks)
+    assert list(marked["relation"].iloc[:7]) == [SUMMARISES] * 7 and list(marked["relation"].iloc[7:10]) == [BEYOND] * 3
+    # in a paragraph of its own it piles onto the last English as the others do
+    claims.loc[6, "block_id"] = 7
+    assert list(mark_beyond(alignment, claims, blocks)["relation"].iloc[6:10]) == [BEYOND] * 4
+
+
+def test_a_summarys_introduction_of_the_author_held_back_as_unsure_is_an_addition():
+    """Who the source's author is (the name the English byline gives, then 是) is background the writer brings; a
+    sentence that opens with the name and reports what they say is the source's."""
+    intro, says = "Ann Example 是一位存储工程师，也是一份数据库通讯的作者。", "Ann Example 认为，存储系统最难的是运维。"
+    claims, blocks, alignment = document([ZH, intro, says, ZH], ["By Ann Example · May 2, 2026"] + [EN] * 12,
+                                         {0: 1, 3: 3})
+    claims.loc[4, "kind"] = "byline"
+    alignment.loc[[1, 2], "relation"] = UNSURE
+    relation = mark_own_additions(alignment, claims).dropna(subset=["zh_claim_id"]).set_index("zh_claim_id")["relation"]
+    assert list(relation) == [SUMMARISES, ADDITION, UNSURE, SUMMARISES]
+    # a name the byline does not give is someone the source may introduce itself
+    claims.loc[4, "text"] = "By Bo Lee · May 2, 2026"
+    relation = mark_own_additions(alignment, claims).dropna(subset=["zh_claim_id"]).set_index("zh_claim_id")["relation"]
+    assert list(relation) == [SUMMARISES, UNSURE, UNSURE, SUMMARISES]

@@ -21,6 +21,7 @@ English missing from the file): they are not the writer's asides.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import numpy as np
@@ -33,6 +34,7 @@ from ..columns import (
 from ..align.evidence import aside_marked, outline_heading
 from ..align import kind
 from ..patterns import ENDS_SENTENCE, ENDS_WITH_COLON, HAN, LATIN_LETTER, WORD_RUN
+from ..patterns import LATIN_NAME_IS
 from ..tables.entities import tokenizer_for
 from ..text.variants import TRADITIONAL, detect_script
 from ..vocab import CueMatcher, load_cues
@@ -191,8 +193,9 @@ def past_english_end(claims: pd.DataFrame, alignment: pd.DataFrame) -> list[int]
     """The Chinese sentences after the Chinese has reached the English's end that draw on nothing there: unlinked,
     linked only further back (in an excerpt, a link back from past its end is a guess at what the file lacks), or
     linked only to English that an earlier Chinese sentence already drew on (the aligner's reading position rests on
-    the last paragraph, so what follows the excerpt's end piles onto it). In order; [] when the Chinese never reaches
-    the English's end."""
+    the last paragraph, so what follows the excerpt's end piles onto it). Before the first such sentence, a sentence
+    of the same Chinese paragraph as the one before it, linked only to English that one drew on, goes on rendering it:
+    not past the end. In order; [] when the Chinese never reaches the English's end."""
     zh = _content(claims, PART_COMMENTARY)
     en = _content(claims, PART_ORIGINAL)
     links = _linked(alignment)
@@ -204,12 +207,17 @@ def past_english_end(claims: pd.DataFrame, alignment: pd.DataFrame) -> list[int]
     total = links["en_claim_id"].nunique()
     seen: set[int] = set()
     order = list(zh["claim_id"])
+    block_of = dict(zip(zh["claim_id"], zh["block_id"]))
     for position, claim_id in enumerate(order):
         seen.update(links.loc[links["zh_claim_id"] == claim_id, "en_claim_id"])
         if reach.get(claim_id, -1) >= end_from and len(seen) >= END_REACHED_MIN_SHARE * total:
             past = []
+            previous, previous_drawn = claim_id, set(links.loc[links["zh_claim_id"] == claim_id, "en_claim_id"])
             for later in order[position + 1:]:
                 drawn = set(links.loc[links["zh_claim_id"] == later, "en_claim_id"])
+                if not past and drawn and drawn <= previous_drawn and block_of.get(later) == block_of.get(previous):
+                    continue  # the paragraph's next sentence renders the English its last one did: not past the end
+                previous, previous_drawn = later, drawn
                 if reach.get(later, -1) < end_from or drawn <= seen:
                     past.append(int(later))
                 seen |= drawn
@@ -297,14 +305,36 @@ def own_voice_ids(claims: pd.DataFrame) -> list[int]:
     return [int(c) for c, t in zip(zh["claim_id"], zh["text"]) if t in own]
 
 
+def byline_words(claims: pd.DataFrame) -> set[str]:
+    """The words of the English version's bylines ('Ann Example · May 2, 2026' → {'Ann', 'Example', 'May', …})."""
+    bylines = claims.loc[claims["kind"] == "byline", "text"]
+    return {word for text in bylines if not HAN.search(str(text)) for word in re.findall(r"[A-Za-z][\w.'-]*", str(text))}
+
+
+def introduces_author(text: str, byline: set[str]) -> bool:
+    """A Chinese sentence that says who the source's author is: it opens with the name the English byline gives (every
+    word of it), then 是 ('Ann Example 是一位存储工程师…'): background the writer brings, not the source's words. A
+    sentence about 'the author' that goes on to the source's claims ('这篇文章的作者是…，他的核心观点是…') does not
+    open with the name.
+
+    >>> introduces_author("Ann Example 是一位存储工程师，长期写数据库。", {"By", "Ann", "Example"})
+    True
+    >>> introduces_author("Ann Example 认为存储很难。", {"Ann", "Example"}), introduces_author("Bo Lee 是工程师。", {"Ann"})
+    (False, False)
+    """
+    found = LATIN_NAME_IS.match(text.strip())
+    return bool(found) and all(word in byline for word in found.group(1).split())
+
+
 def mark_own_additions(alignment: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
     """The alignment with the writer's own sentences relabelled ``addition`` where the Chinese is a summary or a
     commentary (far shorter than the English, or it reports its source: ``reports_source``; a translation's "you" and
     "welcome" are its source's): a
     sentence that turns to the readers (``addresses_reader``: a question to them, a call on them), linked or held back
-    as unsure, restates nothing of the source; a sentence marked as the writer's own (``writer_asides``) or a heading
-    of the writer's outline that the aligner held back as unsure (no English heading it titles) is the writer's. The
-    Chinese's first heading is the document's title: never an addition."""
+    as unsure, restates nothing of the source; a sentence marked as the writer's own (``writer_asides``), one that
+    introduces the source's author (``introduces_author``) or a heading of the writer's outline that the aligner held
+    back as unsure (no English heading it titles) is the writer's. The Chinese's first heading is the document's title:
+    never an addition."""
     zh = _content(claims, PART_COMMENTARY)
     zh_weight, en_weight = _weights(claims)
     summary = bool(en_weight and zh_weight < CHINESE_SHORTER_SHARE * en_weight)  # the chinese_much_shorter caveat's test
@@ -313,6 +343,7 @@ def mark_own_additions(alignment: pd.DataFrame, claims: pd.DataFrame) -> pd.Data
     rows = alignment.dropna(subset=["zh_claim_id"]).drop_duplicates("zh_claim_id")
     relation = dict(zip(rows["zh_claim_id"].astype(int), rows["relation"]))
     asides = set(writer_asides(claims))
+    byline = byline_words(claims)
     title = int(zh["claim_id"].iloc[0]) if zh["kind"].iloc[0] == "heading" else None  # the document's, not an outline's
     moved = set()
     for claim_id, text, unit_kind in zip(zh["claim_id"], zh["text"], zh["kind"]):
@@ -321,7 +352,8 @@ def mark_own_additions(alignment: pd.DataFrame, claims: pd.DataFrame) -> pd.Data
             continue
         if unit_kind != "heading" and addresses_reader(str(text)):
             moved.add(claim_id)
-        elif relation[claim_id] == UNSURE and (unit_kind == "heading" or text in asides):
+        elif relation[claim_id] == UNSURE and (unit_kind == "heading" or text in asides
+                                               or introduces_author(str(text), byline)):
             moved.add(claim_id)
     return _relabel(alignment, moved, ADDITION)
 
