@@ -207,7 +207,8 @@ def past_english_end(claims: pd.DataFrame, alignment: pd.DataFrame) -> list[int]
     total = links["en_claim_id"].nunique()
     seen: set[int] = set()
     order = list(zh["claim_id"])
-    block_of = dict(zip(zh["claim_id"], zh["block_id"]))
+    # a claims table without its blocks: each sentence a paragraph of its own
+    block_of = dict(zip(zh["claim_id"], zh["block_id"] if "block_id" in zh.columns else zh["claim_id"]))
     for position, claim_id in enumerate(order):
         seen.update(links.loc[links["zh_claim_id"] == claim_id, "en_claim_id"])
         if reach.get(claim_id, -1) >= end_from and len(seen) >= END_REACHED_MIN_SHARE * total:
