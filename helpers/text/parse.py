@@ -392,6 +392,28 @@ def is_episode_line(text: str) -> bool:
     return bool(re.search(r"[·•|｜:：]", core)) or bool(PICTOGRAPH.match(core))
 
 
+#: The endings of a news organisation's Chinese name (法新社, 聯合報, 新華網, 電視台, 中央電): a bracketed name that ends so
+#: is a credit.
+AGENCY_NAME_ENDINGS = ("社", "報", "报", "網", "网", "台", "電", "电", "新聞", "新闻")
+
+
+def bracketed_agency(text: str) -> bool:
+    """A bracketed credit alone on its line names a news organisation: in Latin script every word capitalised ('(AFP)',
+    '(Reuters)'), in Chinese a name with an agency's ending (（法新社）) or a wire's short name (cues.csv's
+    'news_agency': （路透）, （彭博）). A bracketed stage direction or note (（笑）, '(laughs)', （掌声）) is the text's own.
+
+    >>> bracketed_agency("（法新社）"), bracketed_agency("(AFP)"), bracketed_agency("（路透）")
+    (True, True, True)
+    >>> bracketed_agency("（笑）"), bracketed_agency("(laughs)"), bracketed_agency("（掌声）")
+    (False, False, False)
+    """
+    inner = text.strip()[1:-1].strip()
+    if not HAN.search(inner):
+        words = inner.split()
+        return bool(words) and all(w[0].isupper() for w in words)
+    return inner.endswith(AGENCY_NAME_ENDINGS) or inner.lower() in _labels("news_agency")
+
+
 def classify_noncontent(text: str, *, lang: str | None = None) -> str | None:
     """Return the furniture kind of a line shaped like furniture, else None.
 
@@ -421,7 +443,8 @@ def classify_noncontent(text: str, *, lang: str | None = None) -> str | None:
         return "image_placeholder"
     if END_MARK.match(text):
         return "boilerplate"
-    if BRACKETED_CREDIT.match(text) or BRACKETED_NEWS_CREDIT.match(text) or WIRE_CREDIT.match(text):
+    if (BRACKETED_CREDIT.match(text) and bracketed_agency(text)) or BRACKETED_NEWS_CREDIT.match(text) \
+            or WIRE_CREDIT.match(text):
         return "byline"
     # a caption may sit inside HTML tags or a quote ('<p align="center"><b>Figure 2:</b> …</p>', '> 图 1：…')
     bare = re.sub(r"^>\s*", "", HTML_TAG.sub("", text).strip()) if text.startswith(("<", ">")) else text
