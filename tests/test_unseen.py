@@ -206,8 +206,8 @@ def unseen(request):
     return request.param.stem, text, pipeline.run(text)
 
 
-def test_there_are_eighteen_unseen_documents():
-    assert len(FIXTURES) == 18
+def test_there_are_nineteen_unseen_documents():
+    assert len(FIXTURES) == 19
 
 
 def test_every_row_is_the_source_at_its_offsets(unseen):
@@ -282,6 +282,10 @@ FURNITURE = {
         "Table of Contents", "- [Introduction](#introduction)", "- [Quick start](#quick-start)",
         "- [Folder layout](#folder-layout)", "***", "[Back to top](#introduction)"],
     "r-adapted-translation-engineering-blog": ["译者：周宁", "By Dana Whitcombe · September 14, 2026"],
+    "f-magazine-feature-summary": [
+        "本文约 1800 字，阅读需要 5 分钟", "本文首发于微信公众号「慢读科技」", "题图：视觉中国", "点个“在看”，让更多人看到",
+        "Illustration by Mara Quint", "By Theo Brandt", "Estimated reading time: 12 minutes", "Photo illustration: Lena Voss",
+        "Originally published in The Commons Review, Winter 2026 issue.", "Edited by Ruth Amari"],
     # written with their gold first (this list), before the engine was run on them
     "f-readme-open-source-translation": [
         '<p align="center">', '<img src="docs/brindle-banner.png" alt="Brindle" width="320">', "</p>",
@@ -323,7 +327,8 @@ FURNITURE = {
 #: The furniture documents' gold is whole: every furniture line is in FURNITURE but these, which no rule reaches yet.
 FURNITURE_COMPLETE = {"i-wechat-commentary-full-footer": set(), "j-hk-news-traditional-wire": set(),
                       "k-zhihu-answer-english-essay": set(), "l-readme-translation-furniture": set(),
-                      "f-readme-open-source-translation": set(), "f-company-blog-official-translation": set()}
+                      "f-readme-open-source-translation": set(), "f-company-blog-official-translation": set(),
+                      "f-magazine-feature-summary": set()}
 #: Content lines of the furniture documents that look like furniture: they mention a newsletter, a photo, comments,
 #: a reference marker, or a notes section, and are the text's own.
 FALSE_FRIENDS = {
@@ -348,6 +353,11 @@ FALSE_FRIENDS = {
         "If Brindle helps your research, please cite:", "This project is released under the Apache-2.0 license; see [LICENSE](LICENSE).",
         "Questions? Email brindle-dev@example.org or open an issue on GitHub.", "## Star History", "## Community",
         "Thanks to the authors of Marrow and Sift: Brindle's hashing follows their ideas."],
+    # a magazine feature's title and funding note, and the summary's own sentences about the article and its readers
+    "f-magazine-feature-summary": [
+        "The Night Riders",
+        "This story was supported by a grant from a transport foundation; the foundation had no say over its content.",
+        "文章最后提到，有两个城市开始用手机定位数据重新规划夜班线路，效果还需要时间检验。", "你所在的城市，夜里还能坐上公交吗？"],
     # a post's own text that speaks of cookies, subscribing, comments and its own footnote
     "f-company-blog-official-translation": [
         "为了不让用户在切换节点时重新登录，我们把会话令牌存在浏览器的 Cookie 中，而不是某个副本的内存里。",
@@ -429,6 +439,7 @@ EXPECTED_CAVEATS = {
     "l-readme-translation-furniture": ({"translation"}, {"english_excerpt", "commentary", "chinese_much_shorter"}),
     "f-readme-open-source-translation": ({"translation"}, {"english_excerpt", "commentary", "chinese_much_shorter"}),
     "f-company-blog-official-translation": ({"translation"}, {"english_excerpt", "commentary", "chinese_much_shorter"}),
+    "f-magazine-feature-summary": ({"commentary"}, {"translation", "english_excerpt", "traditional_script"}),
     "r-adapted-translation-engineering-blog": ({"translation"}, {"commentary", "english_excerpt", "chinese_much_shorter",
                                                                 "traditional_script"}),
     "r-commentary-interview-excerpt": ({"commentary"}, {"translation", "traditional_script"}),
@@ -445,6 +456,7 @@ EXPECTED_NAME = {"a-wire-report-traditional": "translation", "b-wechat-commentar
                  "i-wechat-commentary-full-footer": "commentary", "j-hk-news-traditional-wire": "translation",
                  "k-zhihu-answer-english-essay": "summary", "l-readme-translation-furniture": "translation",
                  "f-readme-open-source-translation": "translation", "f-company-blog-official-translation": "translation",
+                 "f-magazine-feature-summary": "commentary",
                  "r-adapted-translation-engineering-blog": "translation", "r-commentary-interview-excerpt": "commentary",
                  "r-compiled-news-traditional-chip-centre": "translation",
                  "r-commentary-essay-sections-simplified": "commentary"}
