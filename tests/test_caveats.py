@@ -298,6 +298,9 @@ def test_a_chinese_byline_after_the_english_is_no_sign_off():
     ("风险是否可以回滚？", False),              # a question with no address: a checklist's item
     ("大家都知道这件事。", False),              # an address in a statement
     ("这家公司欢迎外部开发者提交插件。", False),  # 欢迎 inside a sentence about the source
+    ("你所在的城市，夜里还能坐上公交吗？", True),   # a question to one reader
+    ("你觉得这个办法可行吗？", True),
+    ("迷你模型能在手机上跑吗？", False),           # 你 inside 迷你 is no address
 ])
 def test_a_sentence_that_turns_to_the_readers_is_told_apart(text, turns):
     assert addresses_reader(text) is turns

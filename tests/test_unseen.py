@@ -124,6 +124,18 @@ def test_a_heading_or_a_paragraph_below_a_picture_stays_content(below):
     ("（中央社）", "byline"),                      # a bracketed agency: a name with an agency's ending, or a wire's
     ("（彭博）", "byline"),                        # short name (cues.csv news_agency), or capitalised Latin words
     ("(Reuters)", "byline"),
+    # a magazine's credits and a post's source and reading-time lines
+    ("Illustration by Ann Example", "byline"),
+    ("Edited by Bo Chan", "byline"),
+    ("Photos by the Harbor Desk", "byline"),
+    ("Originally published in The Example Review.", "byline"),
+    ("This essay was originally published on Example Notes", "byline"),
+    ("本文首发于个人博客", "byline"),
+    ("原载于《某某周刊》2026 年第 3 期", "byline"),
+    ("Cover image: Ann Example", "byline"),
+    ("Estimated reading time: 9 minutes", "boilerplate"),
+    ("全文约 2000 字，阅读时间约 6 分钟。", "boilerplate"),
+    ("阅读需要 4 分钟", "boilerplate"),
     ("订阅我们的月报，可随时退订。", "boilerplate"),
 ])
 def test_readme_and_blog_furniture_is_set_aside(line, kind):
@@ -146,6 +158,10 @@ def test_readme_and_blog_furniture_is_set_aside(line, kind):
     "（笑）",                                                        # a transcript's stage direction, not a credit
     "(laughs)",
     "（掌声）",
+    "The paper was first published in 2019 and revised twice.",    # a source's history inside a sentence
+    "The illustration by the team shows the loop.",
+    "很多人阅读 10 分钟就会走神。",                                  # minutes of reading in a sentence
+    "读完这本书需要 30 分钟",
 ])
 def test_readme_and_blog_content_that_looks_like_furniture_stays_content(line):
     assert classify_noncontent(line) is None
@@ -439,7 +455,8 @@ EXPECTED_CAVEATS = {
     "l-readme-translation-furniture": ({"translation"}, {"english_excerpt", "commentary", "chinese_much_shorter"}),
     "f-readme-open-source-translation": ({"translation"}, {"english_excerpt", "commentary", "chinese_much_shorter"}),
     "f-company-blog-official-translation": ({"translation"}, {"english_excerpt", "commentary", "chinese_much_shorter"}),
-    "f-magazine-feature-summary": ({"commentary"}, {"translation", "english_excerpt", "traditional_script"}),
+    # a summary with one view and one question of its writer's own: under the commentary's three asides
+    "f-magazine-feature-summary": (set(), {"translation", "english_excerpt", "traditional_script", "commentary"}),
     "r-adapted-translation-engineering-blog": ({"translation"}, {"commentary", "english_excerpt", "chinese_much_shorter",
                                                                 "traditional_script"}),
     "r-commentary-interview-excerpt": ({"commentary"}, {"translation", "traditional_script"}),
@@ -456,7 +473,7 @@ EXPECTED_NAME = {"a-wire-report-traditional": "translation", "b-wechat-commentar
                  "i-wechat-commentary-full-footer": "commentary", "j-hk-news-traditional-wire": "translation",
                  "k-zhihu-answer-english-essay": "summary", "l-readme-translation-furniture": "translation",
                  "f-readme-open-source-translation": "translation", "f-company-blog-official-translation": "translation",
-                 "f-magazine-feature-summary": "commentary",
+                 "f-magazine-feature-summary": "summary",
                  "r-adapted-translation-engineering-blog": "translation", "r-commentary-interview-excerpt": "commentary",
                  "r-compiled-news-traditional-chip-centre": "translation",
                  "r-commentary-essay-sections-simplified": "commentary"}
@@ -656,3 +673,12 @@ def test_the_red_teams_second_pair_gaps():
     report = pipeline.run((UNSEEN / "r-compiled-news-traditional-chip-centre.txt").read_text(encoding="utf-8"))
     labels = report.framing.set_index("zh_text")["certainty_shift"]
     assert labels[next(t for t in labels.index if t.startswith("布蘭特也提到"))] == "softened"
+
+
+def test_a_summarys_closing_view_and_question_to_one_reader_are_its_additions():
+    # the magazine summary closes with its writer's view (我个人觉得…) and a question to one reader (你所在的城市…吗？):
+    # the question was once linked to the English's last paragraph
+    found = unlinked("f-magazine-feature-summary")
+    own = ("我个人觉得", "你所在的城市")
+    assert {opening: [r for text, r in found.items() if text.startswith(opening)] for opening in own} == {
+        opening: ["addition"] for opening in own}

@@ -29,7 +29,7 @@ from ..patterns import (
     LABELLED_URL, LINK_ENTRY, LINK_ROW_SEPARATOR, LINK_ROW_SEPARATOR_CHARS, NOT_HAN_RUN, PHOTO_CREDIT, PICTOGRAPH, RUN_IN_HEADING, RUN_ON_ITEM, SECTION_NUMBER, SENTENCE_STARTERS,
     TABLE_ROW, TERMINAL, TITLE_FIELD, TITLE_NUMBER, URL_PARTS, ZH_CLOSE_QUOTE, ZH_END, ZH_OPEN_QUOTE, ZH_QUOTE_INTRODUCERS,
 )
-from ..patterns import EPISODE_NUMBER, HTML_LINK, LABELLED_LIST_JOINER, LINK_ROW_REST, MARKDOWN_HEADING
+from ..patterns import CREDIT_LEAD, EPISODE_NUMBER, HTML_LINK, LABELLED_LIST_JOINER, LINK_ROW_REST, MARKDOWN_HEADING, READING_TIME_ZH
 from ..frames import text_array, typed_frame
 from ..vocab import CueMatcher, load_cues
 
@@ -414,6 +414,27 @@ def bracketed_agency(text: str) -> bool:
     return inner.endswith(AGENCY_NAME_ENDINGS) or inner.lower() in _labels("news_agency")
 
 
+#: A Chinese reading-time line: at most this long ('本文约 1800 字，阅读需要 5 分钟').
+READING_TIME_MAX_CHARS = 40
+#: A credit or source line by its opening words ('Originally published in …, Winter 2026 issue.'): at most this long.
+CREDIT_LINE_MAX_CHARS = 120
+
+
+def is_reading_time(text: str) -> bool:
+    """A Chinese post's reading-time line: short, a number of minutes after 阅读, and no sentence's end but where the
+    line speaks of the post itself (本文, 全文).
+
+    >>> is_reading_time("本文约 1800 字，阅读需要 5 分钟"), is_reading_time("全文约 2000 字，阅读时间约 6 分钟。")
+    (True, True)
+    >>> is_reading_time("很多人阅读 10 分钟就会走神。"), is_reading_time("读完这本书需要 30 分钟")
+    (False, False)
+    """
+    core = text.strip()
+    if len(core) > READING_TIME_MAX_CHARS or not READING_TIME_ZH.search(core):
+        return False
+    return not ENDS_SENTENCE.search(core) or core.startswith(("本文", "全文"))
+
+
 def classify_noncontent(text: str, *, lang: str | None = None) -> str | None:
     """Return the furniture kind of a line shaped like furniture, else None.
 
@@ -467,8 +488,11 @@ def classify_noncontent(text: str, *, lang: str | None = None) -> str | None:
         return "byline"
     if is_link_row(text) or is_button_row(text) or reference_entry(text, cites_address=True) or is_language_switch(text):
         return "boilerplate"
-    if is_labelled_list(text) or is_episode_line(text):
+    if is_labelled_list(text) or is_episode_line(text) or is_reading_time(text):
         return "boilerplate"
+    if len(text) <= CREDIT_LINE_MAX_CHARS and CREDIT_LEAD.match(text):
+        return "byline"  # 'Illustration by …', 'Edited by …', 'Originally published in …', '本文首发于…'
+
     lang = lang or detect_lang(text)
     # a Markdown heading ('## 联系我们') is the text's own structure: a prompt's words in it are its title's
     if len(text) <= max(NONCONTENT_MAX_CHARS["mixed"], NONCONTENT_MAX_CHARS[lang]) and not MARKDOWN_HEADING.match(text):
