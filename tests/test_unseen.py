@@ -682,3 +682,16 @@ def test_a_summarys_closing_view_and_question_to_one_reader_are_its_additions():
     own = ("我个人觉得", "你所在的城市")
     assert {opening: [r for text, r in found.items() if text.startswith(opening)] for opening in own} == {
         opening: ["addition"] for opening in own}
+
+
+@pytest.mark.parametrize("times, set_aside", [(3, True), (2, False)])
+def test_an_alt_text_repeated_over_one_versions_diagrams_is_set_aside_in_the_other_too(times, set_aside):
+    # an excerpt's English holds one of the diagrams whose alt text the Chinese repeats over each of its three
+    zh = []
+    for k in range(times):
+        zh += ["Zorb-Chat!", f"第{k + 1}张图说明了训练流程中的一个步骤，这里的文字是它的解释，写得比较长。"]
+    text = "\n".join(zh + ["The training loop has three steps, each shown in a diagram below.", "Zorb-Chat!",
+                           "The first step tunes the model on examples written by people."])
+    blocks = parse_document(text).blocks
+    parts = set(blocks.loc[blocks["text"] == "Zorb-Chat!", "part"])
+    assert parts == ({PART_NONCONTENT} if set_aside else {"commentary", "original"})

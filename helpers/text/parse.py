@@ -1019,9 +1019,10 @@ def _single_break(gap: str) -> bool:
 
 
 def repeated_alt_texts(texts: list[str], parts: list[str], kinds: list[str]) -> list[bool]:
-    """True for each short Latin line repeated REPEATED_ALT_TEXT_MIN times or more within its part (an image's alt
-    text over each diagram); lines with table cells, a 'label: value' or a closing full stop are content, and so is a
-    heading (a short line over a longer one: a label a document repeats over each of its sections, 'Usage')."""
+    """True for each short Latin line repeated REPEATED_ALT_TEXT_MIN times or more within one part (an image's alt
+    text over each diagram), wherever it stands (the other version's copy is the same picture's); lines with table
+    cells, a 'label: value' or a closing full stop are content, and so is a heading (a short line over a longer one: a
+    label a document repeats over each of its sections, 'Usage')."""
     def candidate(line: str) -> bool:
         return (len(line) <= ALT_TEXT_MAX_CHARS and not HAN.search(line) and not re.search(r"[|｜:：]|[.。]$", line)
                 and len(line.split()) <= REPEATED_ALT_TEXT_MAX_WORDS and LATIN_LETTER.search(line) is not None)
@@ -1029,7 +1030,9 @@ def repeated_alt_texts(texts: list[str], parts: list[str], kinds: list[str]) -> 
     for line, part, kind in zip(texts, parts, kinds):
         if part != PART_NONCONTENT and kind != "heading" and candidate(line):
             counts[(part, line)] = counts.get((part, line), 0) + 1
-    return [part != PART_NONCONTENT and kind != "heading" and counts.get((part, line), 0) >= REPEATED_ALT_TEXT_MIN
+    # the same alt text in the other version is the same picture's (an excerpt's English holds one of its diagrams)
+    repeated = {line for (_, line), n in counts.items() if n >= REPEATED_ALT_TEXT_MIN}
+    return [part != PART_NONCONTENT and kind != "heading" and line in repeated and candidate(line)
             for line, part, kind in zip(texts, parts, kinds)]
 
 
