@@ -110,6 +110,7 @@ def test_a_heading_or_a_paragraph_below_a_picture_stays_content(below):
     ('<a href="#usage">用法</a>', "boilerplate"),
     ('<p align="right"><a href="#top">⬆ Back to top</a></p>', "boilerplate"),
     ('<a href="docs/a.md">Docs</a> · <a href="docs/b.md">FAQ</a>', "boilerplate"),
+    ("[Paper](https://example.org/p) [Code](https://example.org/c)", "boilerplate"),   # links set apart by spaces
     # a blog post's tags, categories and share bar, a cookie banner and its buttons, a podcast's episode line
     ("标签：训练 · 推理", "boilerplate"),
     ("Filed under Research, Safety", "boilerplate"),
@@ -145,6 +146,8 @@ def test_readme_and_blog_furniture_is_set_aside(line, kind):
 @pytest.mark.parametrize("line", [
     '<a href="https://example.org/paper.pdf">Read the paper</a>',   # one link to another page: maybe the text's own
     '<p>See <a href="#install">the install notes</a> first.</p>',   # a sentence that holds a link
+    "See [the paper](https://example.org/p) and [the code](https://example.org/c).",
+    "| [Paper](https://example.org/p) | [Code](https://example.org/c) |",             # a table row
     "## 联系我们",                                                   # a heading whose words are a prompt's
     "## Share your results",
     "Share context, and share full traces",                         # a verb, then a clause: no list of names
@@ -695,3 +698,12 @@ def test_an_alt_text_repeated_over_one_versions_diagrams_is_set_aside_in_the_oth
     blocks = parse_document(text).blocks
     parts = set(blocks.loc[blocks["text"] == "Zorb-Chat!", "part"])
     assert parts == ({PART_NONCONTENT} if set_aside else {"commentary", "original"})
+
+
+def test_a_row_of_html_links_spread_over_lines_is_set_aside_to_its_last_entry():
+    row = ['<a href="https://example.org/blog">博客</a> |', '<a href="https://example.org/demo">演示</a>']
+    parts = _parse_between(row + ["后面还有一段正文，讲的是别的事。"])
+    assert [parts[line] for line in row] == [PART_NONCONTENT] * 2
+    # one link to another page alone on its line, with no row above it, may be the text's own
+    alone = '<a href="https://example.org/demo">演示</a>'
+    assert _parse_between(["这里是一段正文，说明演示的用法。", alone, "后面还有一段正文，讲的是别的事。"])[alone] != PART_NONCONTENT

@@ -331,6 +331,23 @@ def is_html_link_row(text: str) -> bool:
     return len(links) >= 2 or all(href.startswith("#") for href, _ in links) or bool(rest.strip())
 
 
+def is_markdown_link_row(text: str) -> bool:
+    """Two or more Markdown links and nothing else but spaces or separators: '[Paper](https://…) [Code](https://…)'
+    (a row of links the README sets apart by spaces alone). A table row and a list item are content; so is a link
+    inside a sentence.
+
+    >>> is_markdown_link_row("[Paper](https://example.org/p) [Code](https://example.org/c)")
+    True
+    >>> is_markdown_link_row("See [the paper](https://example.org/p) and [code](https://example.org/c)."), is_markdown_link_row("[Paper](p)")
+    (False, False)
+    """
+    core = text.strip()
+    if core.startswith(("|", "｜")):
+        return False
+    links = LINK_TEXT.findall(core)
+    return len(links) >= 2 and bool(LINK_ROW_REST.match(LINK_TEXT.sub("", core)))
+
+
 @lru_cache(maxsize=None)
 def _list_labels() -> re.Pattern:
     """The 'list_label' cues of cues.csv (标签, 发布于, Tags, Posted in, Share) as a line's opening, longest first."""
@@ -488,7 +505,7 @@ def classify_noncontent(text: str, *, lang: str | None = None) -> str | None:
         return "byline"
     if is_link_row(text) or is_button_row(text) or reference_entry(text, cites_address=True) or is_language_switch(text):
         return "boilerplate"
-    if is_labelled_list(text) or is_episode_line(text) or is_reading_time(text):
+    if is_labelled_list(text) or is_episode_line(text) or is_reading_time(text) or is_markdown_link_row(text):
         return "boilerplate"
     if len(text) <= CREDIT_LINE_MAX_CHARS and CREDIT_LEAD.match(text):
         return "byline"  # 'Illustration by …', 'Edited by …', 'Originally published in …', '本文首发于…'
@@ -1151,6 +1168,9 @@ def furniture_in_context(texts: list[str], kinds: list[str | None]) -> list[str 
         if out[k] == "image_placeholder":
             placeholder_at = k
             continue
+        if out[k] is None and k > 0 and out[k - 1] == "boilerplate" and is_html_link_row(texts[k - 1]) \
+                and HTML_LINK.fullmatch(line.strip()):
+            out[k] = "boilerplate"  # the last entry of a row of HTML links spread over lines ('<a …>Blog</a> |' above)
         if out[k] is not None:
             if related_label(line):  # 'Related:' read as a field label still heads the headlines below it
                 related_at = k
