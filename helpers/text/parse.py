@@ -342,7 +342,7 @@ def is_markdown_link_row(text: str) -> bool:
     (False, False)
     """
     core = text.strip()
-    if core.startswith(("|", "｜")):
+    if core.startswith(("|", "｜")) or "](" not in core:
         return False
     links = LINK_TEXT.findall(core)
     return len(links) >= 2 and bool(LINK_ROW_REST.match(LINK_TEXT.sub("", core)))
@@ -379,8 +379,10 @@ def is_labelled_list(text: str) -> bool:
     (False, False)
     """
     core = text.strip()
+    if len(core) > LABELLED_LIST_MAX_CHARS:
+        return False
     label = _list_labels().match(core)
-    if not label or len(core) > LABELLED_LIST_MAX_CHARS or ENDS_SENTENCE.search(core):
+    if not label or ENDS_SENTENCE.search(core):
         return False
     entries = LABELLED_LIST_JOINER.split(core[label.end():].strip())
     # each entry a name: short, at most three words, a Latin one capitalised ('Storage', 'Copy link'; not 'and share …')
