@@ -526,3 +526,5 @@ CREDIT_LEAD = re.compile(
     r"|(?:本文|此文|文章|原文)?(?:首发于|首發於|原载于|原載於|原刊于|原刊於))")
 #: A Chinese reading-time line's measure: 阅读 (maybe 需要, 时间, 约) and a number of minutes ('阅读需要 5 分钟', '閱讀時間約 3 分鐘').
 READING_TIME_ZH = re.compile(r"(?:阅读|閱讀)(?:需要|时间|時間|时长|時長|约需|約需)?\s*[:：]?\s*(?:约|約|大约|大約)?\s*\d+\s*分(?:钟|鐘)")
+#: A Markdown autolink's opening ('<https://example.com>'): an address, not an HTML tag.
+AUTOLINK = re.compile(r"<(?:https?:|www\.|mailto:)", re.IGNORECASE)

@@ -111,6 +111,10 @@ def test_a_heading_or_a_paragraph_below_a_picture_stays_content(below):
     ('<p align="right"><a href="#top">⬆ Back to top</a></p>', "boilerplate"),
     ('<a href="docs/a.md">Docs</a> · <a href="docs/b.md">FAQ</a>', "boilerplate"),
     ("[Paper](https://example.org/p) [Code](https://example.org/c)", "boilerplate"),   # links set apart by spaces
+    ("<b>中文</b> |", "boilerplate"),                 # a language switcher spread over lines: its first name ...
+    ('<a href="README_en.md">English</a>', "boilerplate"),   # ... and its last, one link to the other language's page
+    ('🤗 <a href="https://example.org/h">Hub</a> | 🤖 <a href="https://example.org/m">Mirror</a>', "boilerplate"),
+    ("<details><summary>点击展开</summary>", "boilerplate"),
     # a blog post's tags, categories and share bar, a cookie banner and its buttons, a podcast's episode line
     ("标签：训练 · 推理", "boilerplate"),
     ("Filed under Research, Safety", "boilerplate"),
@@ -148,6 +152,9 @@ def test_readme_and_blog_furniture_is_set_aside(line, kind):
     '<p>See <a href="#install">the install notes</a> first.</p>',   # a sentence that holds a link
     "See [the paper](https://example.org/p) and [the code](https://example.org/c).",
     "| [Paper](https://example.org/p) | [Code](https://example.org/c) |",             # a table row
+    "这是一个 <b>很重要</b> 的结论。",                                  # a sentence with inline HTML
+    "We use <code>pip</code> to install it.",
+    "<p>本项目基于 Apache-2.0 许可证发布。</p>",
     "## 联系我们",                                                   # a heading whose words are a prompt's
     "## Share your results",
     "Share context, and share full traces",                         # a verb, then a clause: no list of names

@@ -29,7 +29,7 @@ from ..patterns import (
     LABELLED_URL, LINK_ENTRY, LINK_ROW_SEPARATOR, LINK_ROW_SEPARATOR_CHARS, NOT_HAN_RUN, PHOTO_CREDIT, PICTOGRAPH, RUN_IN_HEADING, RUN_ON_ITEM, SECTION_NUMBER, SENTENCE_STARTERS,
     TABLE_ROW, TERMINAL, TITLE_FIELD, TITLE_NUMBER, URL_PARTS, ZH_CLOSE_QUOTE, ZH_END, ZH_OPEN_QUOTE, ZH_QUOTE_INTRODUCERS,
 )
-from ..patterns import CREDIT_LEAD, EPISODE_NUMBER, HTML_LINK, LABELLED_LIST_JOINER, LINK_ROW_REST, MARKDOWN_HEADING, READING_TIME_ZH
+from ..patterns import AUTOLINK, CREDIT_LEAD, EPISODE_NUMBER, HTML_LINK, LABELLED_LIST_JOINER, LINK_ROW_REST, MARKDOWN_HEADING, READING_TIME_ZH
 from ..frames import text_array, typed_frame
 from ..vocab import CueMatcher, load_cues
 
@@ -279,13 +279,17 @@ def is_language_switch(text: str) -> bool:
     (True, True)
     >>> is_language_switch("中文 / 英文 两种版本都有"), is_language_switch("English"), is_language_switch("[中文文档](zh.md)")
     (False, False, True)
+    >>> is_language_switch("中文 |"), is_language_switch("| English"), is_language_switch("|")
+    (True, True, False)
     """
     names = _labels("language_name")
     single = LINK_TEXT.fullmatch(text.strip())
     if single:  # one link to the page in another language: '[English](README_EN.md)', '[中文文档](README_zh.md)'
         return re.sub(r"\s*(?:版本|版|文档|文檔|version|readme)$", "", single.group(1).strip(), flags=re.I).lower() in names
     entries = SWITCHER_JOINER.split(LINK_TEXT.sub(r"\1", text).strip())
-    return len(entries) >= 2 and all(e.strip().strip("*_").lower() in names for e in entries)
+    # a switcher spread over lines leaves a name and its separator on a line ('<b>中文</b> |'): the empty side is the row's
+    named = [e for e in entries if e.strip()]
+    return len(entries) >= 2 and bool(named) and all(e.strip().strip("*_").lower() in names for e in named)
 
 
 def is_markup_line(text: str) -> str | None:
@@ -469,13 +473,15 @@ def classify_noncontent(text: str, *, lang: str | None = None) -> str | None:
         return markup
     if END_MARK.match(text):  # '- END -' opens like a list item
         return "boilerplate"
-    if text.startswith("<") and HTML_TAG.search(text):
-        # a line wrapped in HTML: a row of links, or furniture once its tags are read as the text they wrap
-        # ('<a href="README.md">English</a> · <b>简体中文</b>': a language switcher)
-        if is_html_link_row(text):
+    if "<" in text and any(not AUTOLINK.match(tag.group()) for tag in HTML_TAG.finditer(text)):
+        # a line with HTML: a row of links, or furniture once its links are read as Markdown's and its other tags as
+        # the text they wrap ('<a href="README.md">English</a> · <b>简体中文</b>': a language switcher; '🤗 <a …>Hub</a> |
+        # 🤖 <a …>Mirror</a>': a row of links)
+        if text.startswith("<") and is_html_link_row(text):
             return "boilerplate"
-        inner = re.sub(r"\s+", " ", HTML_TAG.sub(" ", text)).strip()
-        if inner and not inner.startswith("<"):
+        markdown = HTML_LINK.sub(lambda m: "[" + HTML_TAG.sub("", m.group(2)).strip() + "](" + m.group(1) + ")", text)
+        inner = re.sub(r"\s+", " ", HTML_TAG.sub(lambda m: m.group() if AUTOLINK.match(m.group()) else " ", markdown)).strip()
+        if inner and not inner.startswith("<") and inner != text:
             return classify_noncontent(inner)
     if ENUMERATOR.match(text) or DATED_ITEM.match(text):
         return None
