@@ -115,6 +115,7 @@ def test_a_heading_or_a_paragraph_below_a_picture_stays_content(below):
     ('<a href="README_en.md">English</a>', "boilerplate"),   # ... and its last, one link to the other language's page
     ('🤗 <a href="https://example.org/h">Hub</a> | 🤖 <a href="https://example.org/m">Mirror</a>', "boilerplate"),
     ("<details><summary>点击展开</summary>", "boilerplate"),
+    ("👋 Join our forum and say hello.", "boilerplate"),   # an emoji, then the call: a prompt, whatever closes it
     # a blog post's tags, categories and share bar, a cookie banner and its buttons, a podcast's episode line
     ("标签：训练 · 推理", "boilerplate"),
     ("Filed under Research, Safety", "boilerplate"),
@@ -154,10 +155,11 @@ def test_readme_and_blog_furniture_is_set_aside(line, kind):
     "| [Paper](https://example.org/p) | [Code](https://example.org/c) |",             # a table row
     "这是一个 <b>很重要</b> 的结论。",                                  # a sentence with inline HTML
     "We use <code>pip</code> to install it.",
+    "🚀 The team will join the consortium next year.",    # the cue deeper in a sentence after an emoji
     "<p>本项目基于 Apache-2.0 许可证发布。</p>",
     "## 联系我们",                                                   # a heading whose words are a prompt's
     "## Share your results",
-    "Share context, and share full traces",                         # a verb, then a clause: no list of names
+    "Share the load, and split the work",                           # a verb, then a clause: no list of names
     "Share: storage, speed",                                        # lowercase entries are words, not names
     "标签可以帮助用户快速找到内容，也方便搜索。",
     "为了保持登录状态，我们把会话令牌存在 Cookie 里。",                     # a cookie named in a sentence
@@ -327,7 +329,7 @@ FURNITURE = {
         '<p align="right"><a href="#readme-top">⬆ 回到顶部</a></p>',
         '<b>English</b> · <a href="README_zh.md">简体中文</a> · <a href="README_ja.md">日本語</a>',
         '<a href="#installation">Installation</a> |', '<a href="#quick-start">Quick start</a> |',
-        '<a href="#citation">Citation</a>', "👋 Join us on Discord or WeChat to share how you use it.",
+        '<a href="#citation">Citation</a>', "👋 Join our Discord or WeChat group and tell us how you use it.",
         "Scan the QR code to join our WeChat group", '<p align="right"><a href="#readme-top">⬆ Back to top</a></p>'],
     "f-company-blog-official-translation": [
         "我们使用 Cookie 来改善您的浏览体验。继续浏览即表示您同意我们的 Cookie 政策。", "接受 | 拒绝", "博客 / 工程",
@@ -376,7 +378,7 @@ FALSE_FRIENDS = {
         "本项目基于 Apache-2.0 许可证发布，详见 [LICENSE](LICENSE)。",
         "如有问题，请发送邮件至 brindle-dev@example.org，或在 GitHub 上提交 issue。", "## Star 历史", "## 社区",
         "- **[2026-08-12]** v0.9 is out: paragraph-level deduplication, about 40% faster.",
-        "If Brindle helps your research, please cite:", "This project is released under the Apache-2.0 license; see [LICENSE](LICENSE).",
+        "If Brindle helps your research, please cite:", "Brindle may be used on the terms of Apache-2.0; the full text is in [LICENSE](LICENSE).",
         "Questions? Email brindle-dev@example.org or open an issue on GitHub.", "## Star History", "## Community",
         "Thanks to the authors of Marrow and Sift: Brindle's hashing follows their ideas."],
     # a magazine feature's title and funding note, and the summary's own sentences about the article and its readers

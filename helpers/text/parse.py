@@ -235,6 +235,8 @@ CAPTION_MAX_LATIN_CHARS = 800
 LINK_ROW_ENTRY_MAX_CHARS = 40
 #: A line led by an emoji and carrying a prompt cue: at most this long (a menu entry, not a paragraph).
 PICTOGRAPH_LINE_MAX_CHARS = 80
+#: ... whose cue starts within this many characters opens with the call (the emoji, a variation selector, a space).
+PICTOGRAPH_CALL_OPENING = 3
 #: An alt text ('Visual Gif of decoding'): at most this long; longer, it is an alt text glued to a paragraph.
 ALT_TEXT_MAX_CHARS = 60
 #: What may follow a prompt's call at the end of its line (punctuation, emoji, space).
@@ -360,7 +362,7 @@ def _list_labels() -> re.Pattern:
     if not labels:
         return re.compile(r"(?!)")
     # a colon after the label; a space only after a label that ends in a preposition ('Posted in', 'Filed under',
-    # '发布于'): 'Share' or 'Tags' then a space opens a sentence as often as a list ('Share context, and …')
+    # '发布于'): 'Share' or 'Tags' then a space opens a sentence as often as a list ('Share the load, and …')
     spaced = [c for c in labels if re.search(r"(?:\s(?:in|under|on)|[于於])$", c, re.IGNORECASE)]
     pattern = (r"^\W{0,3}(?:(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in labels) + r")\s*[:：]\s*"
                + (r"|(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in spaced) + r")\s+" if spaced else "") + ")")
@@ -379,7 +381,7 @@ def is_labelled_list(text: str) -> bool:
 
     >>> is_labelled_list("标签：存储 · 可靠性 · 数据库"), is_labelled_list("Posted in Engineering, Reliability")
     (True, True)
-    >>> is_labelled_list("Tags: storage"), is_labelled_list("Share context, and share full traces")
+    >>> is_labelled_list("Tags: storage"), is_labelled_list("Share the load, and split the work")
     (False, False)
     """
     core = text.strip()
@@ -538,8 +540,11 @@ def classify_noncontent(text: str, *, lang: str | None = None) -> str | None:
             return "byline"
         if "image_credit" in labels and len(text) <= BYLINE_MAX_CHARS and not ENDS_SENTENCE.search(text):
             return "byline"  # 'Rita Dunn/Getty Images', '视觉中国': a sentence that names the agency is content
+        # a line led by an emoji that carries a prompt's cue, unpunctuated, or opening with the call ('👋 Join our
+        # Discord and tell us how you use it.': the call right after the emoji, whatever closes the line)
+        opens_with_call = any(label == "pictograph_prompt" and start <= PICTOGRAPH_CALL_OPENING for start, _, label in found)
         if ("pictograph_prompt" in labels and PICTOGRAPH.match(text) and len(text) <= PICTOGRAPH_LINE_MAX_CHARS
-                and not ENDS_SENTENCE.search(text)):
+                and (not ENDS_SENTENCE.search(text) or opens_with_call)):
             return "boilerplate"
         if "alt_text" in labels and len(text) <= ALT_TEXT_MAX_CHARS and not TERMINAL.search(text):
             return "caption"
