@@ -369,6 +369,9 @@ DISCOVER_OF_BEFORE_RE = re.compile(r"(?P<word>[A-Z][a-z]+)[ \u00A0]+of[ \u00A0]+
 # lowercase (the run opens where no path character stands before it, so each run is read once).
 DISCOVER_FILE_NAME_RE = re.compile(
     r"(?<![\w./-])[\w./-]+\.(?:jpe?g|png|gif|svg|webp|md|txt|pdf|html?|ipynb|py|json|csv|ya?ml)\b", re.ASCII)
+# A repository id, owner/name, whose name holds a hyphen, a dot or a digit ("acme-lab/Zorb-7B", "org/foo.bar"): its
+# lowercase owner is an account's name, no evidence that the text writes the word in lowercase ("and/or" is none).
+DISCOVER_REPO_ID_RE = re.compile(r"(?<![\w./-])[A-Za-z0-9][\w.-]*/[A-Za-z0-9][\w.-]*[-.0-9][\w.-]*(?![\w/])", re.ASCII)
 # A lowercase word, hyphenated parts included ("multi-agent"): a capitalised "Multi-agent" is that word, not a name.
 DISCOVER_LOWER_RE = re.compile(rf"{LATIN_BEFORE}[a-z][a-z]+(?:-[a-z]+)*{LATIN_AFTER}")
 

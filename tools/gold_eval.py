@@ -375,6 +375,7 @@ def score_fixtures(fixture_dir: Path = FIXTURES, gazetteer=None) -> dict:
     normalised; the engine's mentions are read with the full reference gazetteer unless ``gazetteer`` is given."""
     from helpers.pipeline import run
     from helpers.tables.entities import default_gazetteer
+    from helpers.text.variants import convert_span
 
     index, gold = read_fixture_gold(fixture_dir)
     gaz = default_gazetteer().set_index("entity")
@@ -387,7 +388,9 @@ def score_fixtures(fixture_dir: Path = FIXTURES, gazetteer=None) -> dict:
         rows = [g for g in gold if g["doc"] == doc["doc"]]
         own = {}  # a normalised name or surface -> the gold's organisation
         for g in rows:
-            for key in (norm(g["org"]), norm(g["surface"])):
+            # a Chinese-only name found in a Traditional text is named by its Simplified view (灣岸日報 → 湾岸日报), as
+            # the same name in a Simplified text is
+            for key in (norm(g["org"]), norm(g["surface"]), norm(convert_span(g["surface"]))):
                 own.setdefault(key, norm(g["org"]))
         mentions = run(text, gazetteer=gazetteer).tables.mentions
         mentions = mentions[mentions["org"] != ""]

@@ -62,7 +62,7 @@ from ..frames import column
 from ..paths import REFERENCE
 from ..patterns import (
     CAMEL_RE, CAPITALISED_RE, LATIN_CLASS, DISCOVER_EN_AFTER_MORE_RE, DISCOVER_EN_AFTER_RE, DISCOVER_EN_BEFORE_MORE_RE,
-    DISCOVER_EN_BEFORE_RE, DISCOVER_EN_CUE_RE, DISCOVER_FILE_NAME_RE, DISCOVER_EN_SAID_AFTER_RE, DISCOVER_EN_SAID_BEFORE_RE, DISCOVER_LOWER_RE, DISCOVER_NAMED_WORD_RE, DISCOVER_NAME_WORD_AFTER_RE,
+    DISCOVER_EN_BEFORE_RE, DISCOVER_EN_CUE_RE, DISCOVER_FILE_NAME_RE, DISCOVER_REPO_ID_RE, DISCOVER_EN_SAID_AFTER_RE, DISCOVER_EN_SAID_BEFORE_RE, DISCOVER_LOWER_RE, DISCOVER_NAMED_WORD_RE, DISCOVER_NAME_WORD_AFTER_RE,
     DISCOVER_OF_BEFORE_RE, DISCOVER_PLATFORM_CUE_RE, DISCOVER_PLATFORM_NAMES_RE, DISCOVER_PRODUCT_AFTER, DISCOVER_PRODUCT_BEFORE_RE,
     DISCOVER_URL_RE, DISCOVER_WEB_ADDRESS_RE, DISCOVER_ZH_BEFORE_RE, DISCOVER_ZH_CUE_RE, HAS_DIGIT_RE, HAS_UPPER_RE, LATIN_BEFORE,
     LATIN_CHAR_RE, MADE_BY_AFTER_RE, MADE_BY_AUTHOR_LINE_RE, MADE_BY_BEFORE_RE, MADE_BY_ITS_RE, MADE_BY_OWN_RE,
@@ -395,6 +395,9 @@ def discover_mentions(
     # a word in a web address or a file name is no evidence that the text writes a name in lowercase
     # ("…/news/corvane-q3", "images/corvane-plant.jpg")
     files = [match.span() for match in DISCOVER_FILE_NAME_RE.finditer(text)] if "." in text else []
+    # nor is a repository id's owner ("acme-lab/Zorb-7B": an account's name, the same organisation as "Acme Lab")
+    if "/" in text:
+        files += [match.span() for match in DISCOVER_REPO_ID_RE.finditer(text)]
     if urls.find(1) < 0 and not files:
         lowered = DISCOVER_LOWER_RE.findall(text)
     else:
@@ -650,6 +653,8 @@ def _made_by_rows(text: str, models: dict[str, list[tuple[int, int, str]]], ment
     by_end = {e: (org, (surface, kind)) for s, e, org, surface, kind in makers}
     taken = {(s, e) for s, e, *_ in rows}
     out: list[tuple] = []
+    makers_of: dict[str, tuple[str, str, str]] = {}  # a model tied to its maker -> (org, surface, the model's type)
+    untied: dict[str, list[tuple[int, int, str]]] = {}  # a model written in both versions whose maker is not said
     for word, places in models.items():
         places = [p for p in places if (p[0], p[1]) not in taken]
         if not places or {part for _, _, part in places} != {"zh", "en"}:
@@ -675,11 +680,31 @@ def _made_by_rows(text: str, models: dict[str, list[tuple[int, int, str]]], ment
                 if maker is not None:
                     found.setdefault(maker[0], maker[1])
         if len(found) != 1:
+            untied[word] = places
             continue  # no maker, or two: the text does not say whose it is
         org, (surface, kind) = next(iter(found.items()))
+        makers_of[word] = (org, surface, kind)
         for start, end, _ in places:
             out.append((start, end, word, word.casefold(), org, kind, f"{EVIDENCE_MADE_BY}:{surface}"))
+    for word, places in untied.items():
+        family = _family_of(word, makers_of)
+        if family is not None:
+            org, surface, kind = makers_of[family]
+            out += [(start, end, word, word.casefold(), org, kind, f"{EVIDENCE_MADE_BY}:{surface}")
+                    for start, end, _ in places]
     return out
+
+
+def _family_of(word: str, makers_of: dict[str, tuple]) -> str | None:
+    """The longest model name tied to a maker that ``word`` extends with a hyphen or a dot ("Zorb-2-7B" of "Zorb-2"): a
+    size or a variant of that family, made by the same maker; None where none does.
+
+    >>> _family_of("Zorb-2-7B", {"Zorb-2": ("acme", "Acme", "model")}), _family_of("Zorb-27B", {"Zorb-2": ()})
+    ('Zorb-2', None)
+    """
+    families = [name for name in makers_of if len(word) > len(name) + 1 and word.startswith(name)
+                and word[len(name)] in "-." and word[len(name) + 1].isalnum()]
+    return max(families, key=len) if families else None
 
 
 def _its_maker(text: str, start: int, makers: list[tuple[int, int, str, str, str]],
@@ -718,15 +743,16 @@ def _author(text: str, by_start: dict[int, tuple]) -> tuple[str, tuple[str, str]
 
 
 def _looks_like_model_name(word: str, stoplist: frozenset[str]) -> bool:
-    """A model's name: a letter first, then CamelCase or a digit ("Zorb-7B", "ZorbChat"), not stoplisted, not an acronym.
+    """A model's name: a letter first, then CamelCase or a digit ("Zorb-7B", "ZorbChat", "MX450"), not stoplisted, not an
+    acronym.
 
-    >>> [_looks_like_model_name(w, frozenset()) for w in ("Zorb-7B", "ZorbChat", "Zorb", "GSM", "13B")]
-    [True, True, False, False, False]
+    >>> [_looks_like_model_name(w, frozenset()) for w in ("Zorb-7B", "ZorbChat", "Zorb", "GSM", "13B", "MX450")]
+    [True, True, False, False, False, True]
     """
     if not LATIN_CHAR_RE.match(word[0]) or word[0].isdigit() or entities._is_stopword(word, stoplist):
         return False
-    if word.isupper():
-        return False
+    if word.isupper() and not HAS_DIGIT_RE.search(word):
+        return False  # an acronym ("GSM"); with a digit it is a product's code ("MI350", "XR7")
     return bool(CAMEL_RE.search(word) or any(ch.isdigit() for ch in word))
 
 
