@@ -381,7 +381,8 @@ DISCOVER_LOWER_RE = re.compile(rf"{LATIN_BEFORE}[a-z][a-z]+(?:-[a-z]+)*{LATIN_AF
 MADE_BY_AFTER_RE = re.compile(
     r"[ \u00A0]*,?[ \u00A0]*(?:(?:is|was|are|were|has been|have been)[ \u00A0]+)?(?:(?:jointly|originally)[ \u00A0]+)?"
     r"(?:developed|created|built|trained|released|open-sourced|made|launched|introduced|maintained)[ \u00A0]+by[ \u00A0]+"
-    r"(?:the[ \u00A0]+)?|[ \u00A0]*由[ \u00A0]*"
+    r"(?:the[ \u00A0]+|(?:our|its|their)[ \u00A0]+(?:partners?|collaborators?)[ \u00A0]+)?"
+    r"|[ \u00A0]*由[ \u00A0]*(?:(?:我们|其|他们)的)?(?:合作伙伴|合作方)?[ \u00A0]*"
 )
 # A line that names the document's author, an organisation: "Posted by the Foo team", "By Foo". A model the text
 # introduces in the first person is the author's: "Today we are releasing Zorb-7B", "Introducing Zorb-7B", 我们发布
@@ -403,6 +404,27 @@ MADE_BY_ITS_RE = re.compile(
 )
 # The Han characters right before a place (up to the window's start): what a Chinese name's head is read after.
 HAN_BEFORE_RE = re.compile(f"[{HAN_CLASS}]+$")
+# A Chinese organisation name ending in a word that also ends descriptions (青禾机器人, 微澜智能; 人形机器人, 具身智能) is
+# taken only where the text treats it as an organisation: listed beside one (…和数渊科技, 青禾机器人、…) or doing what
+# organisations do (微澜智能最近也在招聘, …完成融资, …宣布).
+ZH_ORG_LIST_JOIN_RE = re.compile(r"[ \u00A0]*(?:和|与|及|以及|跟|、)[ \u00A0]*")
+ZH_ORG_ACTION_AFTER_RE = re.compile(
+    r"[ \u00A0]*(?:最近|近日|近期|日前|今年|去年|也|还|已|已经|正在|在|刚刚|同样|先后)*"
+    r"(?:招聘|融资|完成|获得|宣布|成立|创办|上市|估值|裁员|获投|拿到|拿下)")
+# A person's title right before a name (浙大教授高通, 记者王五): the name is a person's, whatever else it names.
+PERSON_TITLE_ZH_BEFORE_RE = re.compile(r"(?:教授|副教授|研究员|院士|记者|博士|老师|律师|讲师)$")
+# What marks a capitalised pair of words as a person's name ("By Nora Dell", "Professor Ann Dell", 作者 Nora Dell;
+# "Ann Dell, a partner at", "Ann Dell said"): a surname a company shares is then the person's.
+PERSON_BEFORE_RE = re.compile(
+    r"(?:(?:^|\n)[ \t]*(?:By|Written by)|\b(?:Professor|Prof\.|Dr\.?|Mr\.?|Ms\.?|Mrs\.?)|作者[：:]?|文[／/]|记者)[ \u00A0]*$")
+PERSON_AFTER_RE = re.compile(
+    r",[ \u00A0]+(?:a|an|the)[ \u00A0]+(?:[\w-]+[ \u00A0]+){0,3}?(?:partner|founder|co-founder|professor|researcher|analyst"
+    r"|reporter|writer|journalist|engineer|investor|executive|editor|author)\b|[ \u00A0]+(?:said|says|writes|wrote|told)\b")
+PERSON_GIVEN_NAME_BEFORE_RE = re.compile(r"(?<![A-Za-z])([A-Z][a-z]+)[ \u00A0]$")
+# An acronym of capitals (ACF, NCCM): what one version may write for a name the other spells out.
+ACRONYM_RE = re.compile(r"(?<![A-Za-z0-9&.-])[A-Z]{3,6}(?![A-Za-z0-9&-])")
+# The small words an acronym leaves out of a name's initials ("Institute of Foo" is IF, "Foo and Bar Lab" FBL).
+ACRONYM_SKIPPED_WORDS = frozenset({"of", "for", "and", "the", "&", "on", "in", "at"})
 MADE_BY_ZH_VERB_RE = re.compile(r"[ \u00A0]*(?:联合|共同)?(?:开发|推出|发布|研发|训练|打造|开源|出品)")
 MADE_BY_BEFORE_RE = re.compile(
     r"(?:'s|’s)[ \u00A0]+(?:(?:new|latest|open[ -]source)[ \u00A0]+)?"

@@ -585,3 +585,114 @@ def test_a_weak_name_word_discovers_a_name_exactly_when_both_versions_write_it_i
     found = discovered(document(zh, en))
     assert (not found.empty) == (zh_sentence and en_sentence)
     assert found.empty or set(found["surface"]) == {name} and set(found["evidence"]) == {discover.EVIDENCE_PROSE}
+
+
+# ---- repository ids, product codes, model families, people named like companies, acronyms, Chinese-only names ------
+
+
+def test_a_repository_ids_lowercase_owner_does_not_hide_a_name():
+    from helpers.patterns import DISCOVER_REPO_ID_RE
+    text = document("作者：Zorvik Research 团队。权重见 zorvik-research/Quux-7B。",
+                    "Posted by the Zorvik Research team. The weights are at zorvik-research/Quux-7B.")
+    assert "Zorvik Research" in set(discovered(text)["org"])
+    assert DISCOVER_REPO_ID_RE.search("see acme-lab/Zorb-7B") and not DISCOVER_REPO_ID_RE.search("input and/or output")
+
+
+@pytest.mark.parametrize("code", ["MX450", "QX-9"])
+def test_a_product_code_of_capitals_and_digits_counts_for_its_maker(code):
+    found = discovered(document(f"艾克米的 {code} 加速器将在三季度出货。", f"Acme's {code} accelerators ship in the third quarter."))
+    assert found["surface"].tolist() == [code, code] and set(found["org"]) == {"acme"}
+
+
+def test_a_product_code_one_version_writes_alone_or_an_acronym_is_tied_to_no_maker():
+    assert discovered(document("艾克米的加速器将出货。", "Acme's MX450 accelerators ship soon.")).empty
+    assert discovered(document("艾克米的 GSM 模块将出货。", "Acme's GSM modules ship soon.")).empty
+
+
+def test_a_size_of_a_model_family_counts_for_the_familys_maker():
+    found = discovered(document("艾克米的 Quux-2 系列包括 Quux-2-7B。", "Acme's Quux-2 family includes Quux-2-7B."))
+    assert sorted(found["surface"]) == ["Quux-2", "Quux-2", "Quux-2-7B", "Quux-2-7B"] and set(found["org"]) == {"acme"}
+    # a family no maker is said of lends its sizes none
+    assert discovered(document("Quux-2 系列包括 Quux-2-7B。", "The Quux-2 family includes Quux-2-7B.")).empty
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("作者 Nora Acme 走访了几家实验室。", "By Nora Acme\nShe visited several labs."),  # a byline
+    ("Nora Acme 也去了。", "Nora Acme, a partner at a fund, went too."),  # a role after the pair
+    ("浙大教授艾克米说，学生更愿意自己干。", "A professor says students would rather build their own thing."),  # a title
+])
+def test_a_name_the_text_writes_as_a_persons_is_no_organisation(zh, en):
+    mentions = extract(document(zh, en), gazetteer=GAZETTEER).mentions
+    assert "acme" not in set(mentions["org"])
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("艾克米发布了新模型。", "Chinese Startup Acme released a new model."),  # a headline's capitals mark no person
+    ("艾克米的教授们很忙。", "Acme said it would hire more."),  # a title after the name; the name alone said
+    ("教授们都在用艾克米的模型。", "Professors use Acme's models."),  # no title right before the name
+])
+def test_an_organisation_after_capitals_or_near_a_title_is_still_an_organisation(zh, en):
+    mentions = extract(document(zh, en), gazetteer=GAZETTEER).mentions
+    assert (mentions["org"] == "acme").sum() == 2
+
+
+def test_a_chinese_only_name_ending_in_a_descriptive_word_is_taken_where_the_text_treats_it_as_an_organisation():
+    found = discovered(document("青禾机器人和鹿鸣资本融资更早。微澜智能最近也在招聘。", "Nothing here."))
+    assert sorted(found["surface"]) == ["微澜智能", "青禾机器人", "鹿鸣资本"]
+    assert set(found["evidence"]) == {discover.EVIDENCE_ZH_ONLY}
+
+
+@pytest.mark.parametrize("zh", ["人形机器人和鹿鸣资本都很热。", "四足机器人最近也在融资。", "具身智能也在融资。",
+                                "类脑智能和鹿鸣资本都在看。", "家用机器人最近也在招聘。", "青禾机器人很好看。"])
+def test_a_description_or_a_name_nothing_treats_as_an_organisation_is_no_chinese_only_name(zh):
+    # common words (人形, 家用), a numeral or measure word (四足, 类脑), a stoplisted head (具身), no organisation's deed
+    assert not set(discovered(document(zh, "Nothing here."))["surface"]) - {"鹿鸣资本"}
+
+
+def test_a_newspaper_only_the_chinese_names_is_an_organisation_and_a_report_is_not():
+    found = discovered(document("据香港《湾岸日报》报道，代理商已开始供货。团队每天写工作日报。", "Nothing here."))
+    assert found["surface"].tolist() == ["湾岸日报"]
+
+
+def test_an_acronym_one_version_writes_for_a_name_the_other_spells_out_counts_for_it():
+    found = discovered(document("算力由 ZCF 提供。", "Compute was provided by the Zorvik Computing Foundation."))
+    acronym = found[found["surface"] == "ZCF"]
+    assert len(acronym) == 1 and acronym["org"].tolist() == ["Zorvik Computing Foundation"]
+    assert acronym["evidence"].tolist() == ["initials:Zorvik Computing Foundation"]
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("算力由 ZCF 提供。", "Compute came from the Zorvik Capital Foundation and the Zephyr Computing Foundation."),  # whose?
+    ("我们通过 API 调用。", "Compute was provided by the Applied Proof Institute."),  # a stoplisted acronym
+    ("算力由 ZC 提供。", "Compute was provided by Zorvik Capital."),  # two letters: too many words share them
+])
+def test_an_acronym_two_names_share_a_stoplisted_one_or_a_short_one_is_tied_to_none(zh, en):
+    found = discovered(document(zh, en))
+    assert found[found["surface"].isin(["ZCF", "API", "ZC"])].empty
+
+
+@given(acronym=st.text("ABCXZ", min_size=1, max_size=7),
+       words=st.lists(st.sampled_from(["Azure", "Birch", "Cobalt", "Xeno", "Zephyr", "of", "and"]), min_size=1, max_size=6))
+@settings(max_examples=150, deadline=None)
+def test_an_acronym_counts_for_a_name_exactly_when_it_is_that_names_initials(acronym, words):
+    name = " ".join(words + ["Foundation"])
+    text = f"算力由 {acronym} 提供。" + " " * 8 + name
+    rows = [(len(text) - len(name), len(text), name, name.casefold(), name, DISCOVERED, "org_suffix")]
+    found = discover._initials_rows(text, rows, bytes(len(text)), ["zh"] * len(text), frozenset())
+    expected = acronym == discover._initials(name) and 3 <= len(acronym) <= 6
+    assert bool(found) == expected and all(row[4] == name for row in found)
+
+
+def test_a_tool_the_text_calls_so_counts_for_the_partner_that_built_it():
+    found = discovered(document("数据清洗工具 Siftwell 由我们的合作伙伴 Zorvik Labs 开发。",
+                                "The data-cleaning tool Siftwell was built by our partner Zorvik Labs."))
+    tool = found[found["surface"] == "Siftwell"]
+    assert len(tool) == 2 and set(tool["org"]) == {"Zorvik Labs"} and set(tool["evidence"]) == {"made_by:Zorvik Labs"}
+    # a tool whose maker is not said is no organisation's
+    assert discovered(document("数据清洗工具 Siftwell 很好用。", "The data-cleaning tool Siftwell works well.")).empty
+
+
+def test_a_data_company_is_named_in_prose_and_big_data_is_not():
+    found = discovered(document("数据由 Zorvik Data 清洗。", "The data was cleaned by Zorvik Data."))
+    assert set(found["org"]) == {"Zorvik Data"} and len(found) == 2
+    assert discovered(document("Big Data 时代已经到来。", "The age of Big Data has arrived.")).empty

@@ -56,9 +56,11 @@ def test_no_invented_organisation_is_in_the_gazetteer():
     gazetteer = default_gazetteer()
     known = {n.casefold() for column in ("name_en", "name_zh") for n in gazetteer[column] if n}
     known |= {a.lstrip("!~").casefold() for aliases in gazetteer["aliases"] for a in aliases.split("|") if a}
-    invented = {g["org"] for g in GOLD if "in the gazetteer" not in g["note"]}
+    # a real company (note "real: …", document k) is there for its regional names, listed in the gazetteer or not
+    invented_rows = [g for g in GOLD if "in the gazetteer" not in g["note"] and not g["note"].startswith("real")]
+    invented = {g["org"] for g in invented_rows}
     assert invented and not {o for o in invented if o.casefold() in known}
-    assert not {g["surface"] for g in GOLD if "in the gazetteer" not in g["note"] and g["surface"].casefold() in known}
+    assert not {g["surface"] for g in invented_rows if g["surface"].casefold() in known}
 
 
 @pytest.fixture(scope="module")
@@ -85,7 +87,8 @@ FALSE_FRIENDS = [
     "MathQuarry", "Micro", "Still", "However", "Founded", "Take", "Analysts", "Evaluation", "Acknowledgements",
     "Availability", "Key", "Why", "Series", "Demo", "Day", "Lumen-3", "Vesper-8B", "Labs", "Systems", "Technologies",
     "Ines", "Harrow", "Oregon", "Nevada", "Hybrid", "Private", "Cloud", "Compute", "Rill-2", "产业资本", "国有资本", "大型集团",
-    "知名大学",
+    "知名大学", "Nora", "Dell", "Ellis", "Ford", "Wren", "Halloway", "Apache", "Gao", "Tong", "Jensen", "Huang", "Lisa",
+    "Taipei", "Hangzhou", "License", "Citation", "Professor", "人形机器人", "具身智能", "国内大学", "本地大学", "华府",
 ]
 
 

@@ -66,7 +66,8 @@ from ..patterns import (
     DISCOVER_OF_BEFORE_RE, DISCOVER_PLATFORM_CUE_RE, DISCOVER_PLATFORM_NAMES_RE, DISCOVER_PRODUCT_AFTER, DISCOVER_PRODUCT_BEFORE_RE,
     DISCOVER_URL_RE, DISCOVER_WEB_ADDRESS_RE, DISCOVER_ZH_BEFORE_RE, DISCOVER_ZH_CUE_RE, HAS_DIGIT_RE, HAS_UPPER_RE, LATIN_BEFORE,
     LATIN_CHAR_RE, MADE_BY_AFTER_RE, MADE_BY_AUTHOR_LINE_RE, MADE_BY_BEFORE_RE, MADE_BY_ITS_RE, MADE_BY_OWN_RE,
-    MADE_BY_ZH_VERB_RE, HAN_BEFORE_RE,
+    MADE_BY_ZH_VERB_RE, HAN_BEFORE_RE, PERSON_AFTER_RE, PERSON_BEFORE_RE, PERSON_GIVEN_NAME_BEFORE_RE,
+    PERSON_TITLE_ZH_BEFORE_RE, ZH_ORG_ACTION_AFTER_RE, ZH_ORG_LIST_JOIN_RE, ACRONYM_RE, ACRONYM_SKIPPED_WORDS,
 )
 from ..text.segment import SentenceCuts
 from ..vocab import load_stopwords, load_vocabulary
@@ -82,6 +83,7 @@ EVIDENCE_PINYIN = "pinyin"
 EVIDENCE_SAID = "said"
 EVIDENCE_ZH_ONLY = "chinese_only"
 EVIDENCE_PROSE = "prose_name"
+EVIDENCE_INITIALS = "initials"
 #: The length of a coined head a Chinese-only name takes (鹿鸣资本): a third character before it is as often a verb's.
 ZH_ONLY_HEAD_CHARS = 2
 #: jieba's dictionary tags of proper names (a person's, a transliterated name, another proper noun, an organisation's):
@@ -93,6 +95,12 @@ ZH_PROPER_TAGS = frozenset({"nr", "nrt", "nz", "nt"})
 #: a rare word (北辰 15). Nine in ten of the dictionary's two-character words are seen fewer than 327 times; a bar
 #: below that keeps the common words out.
 ZH_ONLY_MAX_HEAD_FREQ = 200
+#: The most often the dictionary may have seen a common noun for it to head a name ending in a word that ends
+#: descriptions too (微澜 6 in 微澜智能): far below ZH_ONLY_MAX_HEAD_FREQ, as such a word names a kind as often
+#: (家用 153 in 家用机器人, 人形 257 in 人形机器人).
+ZH_WEAK_HEAD_MAX_FREQ = 20
+#: jieba's tags of numerals and measure words: a head cut into characters holding one counts or sorts (四足, 类脑).
+ZH_NUMBER_TAGS = frozenset({"m", "q", "mq"})
 MODEL_TYPE = "model"
 ORG_NAME_WORDS_PATH = REFERENCE / "org_name_words.csv"
 #: ``org_name_words.csv``'s roles: a word that ends a name, a legal form after it, a word that opens it before "of", a
@@ -373,6 +381,57 @@ def outside_urls(text: str, mentions: pd.DataFrame) -> pd.DataFrame:
     return mentions[keep].reset_index(drop=True)
 
 
+def outside_person_names(text: str, mentions: pd.DataFrame) -> pd.DataFrame:
+    """``mentions`` less an organisation's name that the text writes as a person's (``_written_as_person_name``): a
+    surname a company shares ("By Nora Dell"), a Chinese name after a person's title (浙大教授高通).
+
+    >>> import pandas as pd
+    >>> text = "By Nora Dell" + chr(10) + "Dell sells servers. 教授高通说，高通的芯片很好。"
+    >>> m = pd.DataFrame({"start": [8, 13, 35, 40], "end": [12, 17, 37, 42], "type": ["company"] * 2 + ["chip_maker"] * 2})
+    >>> outside_person_names(text, m)["start"].tolist()
+    [13, 40]
+    """
+    if mentions.empty:
+        return mentions
+    types = column(mentions, "type").tolist()
+    spans = list(zip(column(mentions, "start").tolist(), column(mentions, "end").tolist()))
+    ends = {end for _, end in spans}
+    keep = [kind not in entities.ORG_TYPES or not _written_as_person_name(text, start, end, ends)
+            for kind, (start, end) in zip(types, spans)]
+    if all(keep):
+        return mentions
+    return mentions[keep].reset_index(drop=True)
+
+
+def _written_as_person_name(text: str, start: int, end: int, mention_ends: set[int] = frozenset()) -> bool:
+    """Whether ``text[start:end]`` stands as part of a person's name: a Latin word after a capitalised first name (no
+    common word, no name word, no other mention) where the text marks that pair as a person's somewhere
+    (``PERSON_BEFORE_RE``: "By Nora Dell", "Professor Nora Dell", 作者 Nora Dell; ``PERSON_AFTER_RE``: "Nora Dell, a
+    partner at", "Nora Dell said"), or Han characters right after a person's title (教授高通: ``PERSON_TITLE_ZH_BEFORE_RE``).
+
+    >>> text = "Founded by Nora Dell. Nora Dell, a partner at Foo, met Dell."
+    >>> _written_as_person_name(text, 16, 20), _written_as_person_name(text, 55, 59)
+    (True, False)
+    >>> _written_as_person_name("Chinese Startup Dell raised money.", 16, 20)  # a headline's capitals: no person's mark
+    False
+    """
+    surface = text[start:end]
+    if not LATIN_CHAR_RE.match(surface[:1]):
+        return bool(PERSON_TITLE_ZH_BEFORE_RE.search(text, max(0, start - 3), start))
+    if " " in surface:
+        return False
+    given = PERSON_GIVEN_NAME_BEFORE_RE.search(text, max(0, start - 30), start)
+    if given is None or given.end(1) in mention_ends:
+        return False
+    first = given.group(1)
+    if first.casefold() in load_stopwords("en") or first in load_org_name_words():
+        return False
+    for pair in re.finditer(rf"{LATIN_BEFORE}{re.escape(first)}[ \u00A0]+{re.escape(surface)}(?![{LATIN_CLASS}])", text):
+        if PERSON_BEFORE_RE.search(text, max(0, pair.start() - 20), pair.start()) or PERSON_AFTER_RE.match(text, pair.end()):
+            return True
+    return False
+
+
 def discover_mentions(
     text: str, claims: pd.DataFrame, mentions: pd.DataFrame, gazetteer: pd.DataFrame, *,
     stoplist: frozenset[str] | None = None, cuts: SentenceCuts | None = None,
@@ -493,11 +552,64 @@ def discover_mentions(
         rows += _named_rows(text, whole, evidence)
     rows += _pinyin_rows(text, claims, undecided, gazetteer, part_of, covered, cuts)
     rows = _without_overlaps(rows)
+    # a name the text calls a tool or a product in both versions ("the data-cleaning tool Sieveline", 数据清洗工具
+    # Sieveline) is read as a model's is: it counts for the maker the words around it name, if any
+    named = {r[2] for r in rows}
+    for word, places in words.items():
+        if word not in models and word not in named and word not in name_words and \
+                {part for _, _, part in places} == {"zh", "en"} and _names_a_product(text, word):
+            models[word] = places
     rows += _made_by_rows(text, models, mentions, rows, types, claims["start"].tolist())
     rows += _tied_rows(text, claims, mentions, rows, gazetteer, types, part_of, covered, cuts)
-    rows += _chinese_only_rows(text, claims, rows, gazetteer, part_of, covered, cuts)
+    org_spans = [(start, end) for start, end, org in
+                 zip(*(column(mentions, c).tolist() for c in ("start", "end", "org"))) if org]
+    rows += _chinese_only_rows(text, claims, rows, gazetteer, part_of, covered, cuts, org_spans)
+    rows += _initials_rows(text, rows, blocked, part_of, stoplist)
     rows.sort()
     return entities._frame(rows, DISCOVERY_COLUMNS)
+
+
+def _initials_rows(text: str, rows: list[tuple], blocked: bytes | bytearray, part_of: list[str],
+                   stoplist: frozenset[str]) -> list[tuple]:
+    """Rows for the acronyms that are the initials of one discovered name of two words or more ("ACF" where a version
+    spells out "Arvensis Computing Foundation"; the small words of ``ACRONYM_SKIPPED_WORDS`` left out), evidence
+    ``initials:<name>``: a name one version writes as its acronym. Never a stoplisted acronym (API, GPU), one inside a
+    mention or an address, or one that two names share.
+
+    >>> rows = [(40, 69, "Arvensis Computing Foundation", "arvensis computing foundation", "Arvensis Computing Foundation",
+    ...          "discovered", "org_suffix")]
+    >>> text = "算力由 ACF 提供，API 也是。" + " " * 20 + "Arvensis Computing Foundation"
+    >>> [(r[2], r[4], r[6]) for r in _initials_rows(text, rows, bytes(len(text)), ["zh"] * len(text), frozenset({"api"}))]
+    [('ACF', 'Arvensis Computing Foundation', 'initials:Arvensis Computing Foundation')]
+    """
+    by_initials: dict[str, set[tuple[str, str, str]]] = defaultdict(set)
+    for _, _, _, entity, org, kind, _ in rows:
+        if kind == DISCOVERED and org and " " in org:
+            by_initials[_initials(org)].add((entity, org, kind))
+    if not by_initials:
+        return []
+    taken = bytearray(blocked)
+    for start, end, *_ in rows:
+        taken[start:end] = b"\x01" * (end - start)
+    out = []
+    for match in ACRONYM_RE.finditer(text):
+        start, end = match.span()
+        owners = by_initials.get(match.group(), set())
+        if len(owners) != 1 or not part_of[start] or taken.find(1, start, end) >= 0 or \
+                entities._is_stopword(match.group(), stoplist):
+            continue
+        entity, org, kind = next(iter(owners))
+        out.append((start, end, match.group(), entity, org, kind, f"{EVIDENCE_INITIALS}:{org}"))
+    return out
+
+
+def _initials(name: str) -> str:
+    """A name's initials, its small words left out.
+
+    >>> _initials("Arvensis Computing Foundation"), _initials("Institute for Quiet Machines")
+    ('ACF', 'IQM')
+    """
+    return "".join(word[0].upper() for word in name.split() if word.casefold() not in ACRONYM_SKIPPED_WORDS)
 
 
 def _prose_name(text: str, places: list[tuple[int, int, str]], blocked: bytes | bytearray) -> list[tuple[int, int, str]] | None:
@@ -664,7 +776,7 @@ def _made_by_rows(text: str, models: dict[str, list[tuple[int, int, str]]], ment
             for maker_start in range(end, min(len(text), end + 40) + 1):
                 maker = by_start.get(maker_start)
                 if maker and MADE_BY_AFTER_RE.fullmatch(text[end:maker_start]):
-                    if text[end:maker_start].strip() != "由" or MADE_BY_ZH_VERB_RE.match(text, maker[2]):
+                    if not text[end:maker_start].strip().startswith("由") or MADE_BY_ZH_VERB_RE.match(text, maker[2]):
                         found.setdefault(maker[0], maker[1])
                     break
             for maker_end in range(start, max(0, start - 40) - 1, -1):
@@ -780,7 +892,8 @@ def _tied_rows(text: str, claims: pd.DataFrame, mentions: pd.DataFrame, rows: li
 
 
 def _chinese_only_rows(text: str, claims: pd.DataFrame, rows: list[tuple], gazetteer: pd.DataFrame, part_of: list[str],
-                       covered: bytearray, cuts: SentenceCuts | None = None) -> list[tuple]:
+                       covered: bytearray, cuts: SentenceCuts | None = None,
+                       org_spans: list[tuple[int, int]] = ()) -> list[tuple]:
     """Rows for the names written in Han characters only, in the Chinese version or in both (``EVIDENCE_ZH_ONLY``): a
     coined head of ``ZH_ONLY_HEAD_CHARS`` characters that the tokenizer cuts apart, before a strong organisation word,
     where no mention or tied name stands.
@@ -794,14 +907,18 @@ def _chinese_only_rows(text: str, claims: pd.DataFrame, rows: list[tuple], gazet
     """
     # both versions: an English that writes a Chinese organisation in Han characters too (北辰集团 in both) names it
     spans = [(s, e) for s, e in zip(column(claims, "start").tolist(), column(claims, "end").tolist()) if part_of[s]]
-    if not spans or not any(ties.strong_zh_org_word_re().search(text, s, e) for s, e in spans):
+    if not spans:
+        return []
+    strong = any(ties.strong_zh_org_word_re().search(text, s, e) for s, e in spans)
+    weak = any(ties.weak_zh_org_word_re().search(text, s, e) for s, e in spans)
+    if not strong and not weak:
         return []
     taken = bytearray(covered)
     for start, end, *_ in rows:
         taken[start:end] = b"\x01" * (end - start)
     tokenizer = entities.tokenizer_for(gazetteer)
     names = ties.chinese_names(text, spans, cuts if cuts is not None else tokenizer, taken, ties.load_zh_stoplist(),
-                               _place_names(gazetteer), ties.strong_zh_org_word_re())
+                               _place_names(gazetteer), ties.strong_zh_org_word_re()) if strong else {}
     out = []
     for name, places in names.items():
         head = places[0][2]
@@ -814,7 +931,80 @@ def _chinese_only_rows(text: str, claims: pd.DataFrame, rows: list[tuple], gazet
             places = [p for p in places if not _after_name_character(tokenizer, text, p[0])]
         out += [(s, e, name, name, name, DISCOVERED, EVIDENCE_ZH_ONLY) for s, e, _ in places
                 if not any(taken[s:e])]
+    if weak:
+        known = list(org_spans) + [(s, e) for s, e, *_ in rows] + [(s, e) for s, e, *_ in out]
+        for start, end, *_ in out:
+            taken[start:end] = b"\x01" * (end - start)
+        out += _weak_word_rows(text, spans, taken, known, gazetteer, tokenizer, cuts)
     return out
+
+
+def _weak_word_rows(text: str, spans: list[tuple[int, int]], taken: bytearray, known: list[tuple[int, int]],
+                    gazetteer: pd.DataFrame, tokenizer, cuts: SentenceCuts | None = None) -> list[tuple]:
+    """Rows for the Chinese-only names ending in a word that ends descriptions as often (青禾机器人, 微澜智能: 智能, 机器人
+    …, ``ties.weak_zh_org_word_re``): the head is coined (cut into characters, no numeral or measure word: 四足机器人 is
+    none) or a rare noun of the dictionary (``_rare_noun``), and the text treats the name as an organisation's at one
+    of its places (``_treated_as_org``: listed beside an organisation, or doing what organisations do). A name found so
+    joins ``known``, so the next in a list is read beside it.
+
+    >>> import pandas as pd
+    >>> text = "青禾机器人和鹿鸣资本都在杭州。微澜智能最近也在招聘。人形机器人和四足机器人很热。具身智能也在融资。"
+    >>> spans = [(0, 15), (15, 26), (26, 39), (39, 48)]
+    >>> from helpers.tables.entities import default_gazetteer, tokenizer_for
+    >>> rows = _weak_word_rows(text, spans, bytearray(48), [(6, 10)], default_gazetteer(), tokenizer_for())
+    >>> sorted((r[0], r[2], r[6]) for r in rows)
+    [(0, '青禾机器人', 'chinese_only'), (15, '微澜智能', 'chinese_only')]
+    """
+    names = ties.chinese_names(text, spans, cuts if cuts is not None else tokenizer, taken, ties.load_zh_stoplist(),
+                               _place_names(gazetteer), ties.weak_zh_org_word_re())
+    heads = {name: places for name, places in names.items()
+             if len(places[0][2]) == ZH_ONLY_HEAD_CHARS and _coined_or_rare_head(tokenizer, places[0][2])}
+    out: list[tuple] = []
+    known = list(known)
+    while heads:
+        found = {name for name, places in heads.items()
+                 if any(_treated_as_org(text, s, e, known) and not _after_name_character(tokenizer, text, s)
+                        for s, e, _ in places)}
+        if not found:
+            break
+        for name in sorted(found):
+            places = [(s, e) for s, e, _ in heads.pop(name) if not any(taken[s:e])]
+            out += [(s, e, name, name, name, DISCOVERED, EVIDENCE_ZH_ONLY) for s, e in places]
+            known += places
+    return out
+
+
+def _coined_or_rare_head(tokenizer, head: str) -> bool:
+    """Whether a head may name a firm before a word that ends descriptions too: coined (the tokenizer cuts it into
+    characters, none of them a numeral or a measure word: 青禾, not 四足 or 类脑), a rare proper name (北辰), or a noun the
+    dictionary has seldom seen (微澜: ``ZH_WEAK_HEAD_MAX_FREQ``); not a common word (人形, 工业).
+
+    >>> from helpers.tables.entities import tokenizer_for
+    >>> [_coined_or_rare_head(tokenizer_for(), w) for w in ("青禾", "微澜", "四足", "类脑", "人形", "工业", "安防")]
+    [True, True, False, False, False, False, False]
+    """
+    tagged = tokenizer.rjieba.tag(head, False)
+    if len(tagged) > 1:
+        return all(len(word) == 1 and tag not in ZH_NUMBER_TAGS for word, tag in tagged)
+    word, tag = tagged[0]
+    return rare_proper_name(tokenizer, head) or (
+        tag.startswith("n") and tag != "ns" and tokenizer.rjieba.suggest_freq(word) <= ZH_WEAK_HEAD_MAX_FREQ)
+
+
+def _treated_as_org(text: str, start: int, end: int, known: list[tuple[int, int]]) -> bool:
+    """Whether the text treats the name at ``text[start:end]`` as an organisation's: doing what organisations do right
+    after it (招聘, 融资, 宣布 …: ``ZH_ORG_ACTION_AFTER_RE``), or listed right beside a name ``known`` as an organisation's
+    (和, 与, 、: ``ZH_ORG_LIST_JOIN_RE``).
+
+    >>> _treated_as_org("青禾机器人和鹿鸣资本", 0, 5, [(6, 10)]), _treated_as_org("人形机器人很热", 0, 5, [])
+    (True, False)
+    """
+    if ZH_ORG_ACTION_AFTER_RE.match(text, end):
+        return True
+    join = ZH_ORG_LIST_JOIN_RE.match(text, end)
+    if join is not None and any(s == join.end() for s, _ in known):
+        return True
+    return any(e <= start and ZH_ORG_LIST_JOIN_RE.fullmatch(text, e, start) for _, e in known)
 
 
 def rare_proper_name(tokenizer, word: str) -> bool:

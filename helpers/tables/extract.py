@@ -13,7 +13,7 @@ from ..frames import column, taken, text_array, typed_frame
 from ..text.parse import parse_document
 from ..text.segment import SentenceCuts, Tokenizer
 from . import entities
-from .discover import discover_mentions, outside_urls
+from .discover import discover_mentions, outside_person_names, outside_urls
 from .claims import annotate_claims, build_claims
 
 
@@ -97,7 +97,7 @@ def extract(text: str, *, gazetteer: pd.DataFrame | None = None, tokenizer: Toke
     parsed = parse_document(text)
     claims = build_claims(text, parsed)
 
-    known = outside_urls(text, entities.find_mentions(text, gazetteer))
+    known = outside_person_names(text, outside_urls(text, entities.find_mentions(text, gazetteer)))
     # discovery and the mentions table read the claims' offsets, ids, parts and languages alone: they come before the
     # cues, so the claims table is built once, its entities and orgs with it (speed: copying the whole table to set
     # two columns cost a short document more than its mentions)

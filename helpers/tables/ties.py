@@ -95,6 +95,14 @@ def strong_zh_org_word_re(path: str = str(ZH_ORG_WORDS_PATH)) -> re.Pattern:
 
 
 @lru_cache(maxsize=4)
+def weak_zh_org_word_re(path: str = str(ZH_ORG_WORDS_PATH)) -> re.Pattern:
+    """The words of ``org_name_words_zh.csv`` that end descriptions as often as names (智能, 机器人, 能源 …: not ``strong``,
+    with an English rendering, so not 公司) as one pattern, the longest first."""
+    words = [w for w, (english, strong) in load_zh_org_words(path).items() if english and not strong]
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=4)
 def load_transliteration(path: str = str(TRANSLITERATION_PATH)) -> dict[str, tuple[str, ...]]:
     """``transliteration_zh.csv``: Han character -> the letter groups it stands for in a transliteration."""
     table = load_vocabulary(path, ["char", "latin", "source"], required=("char", "latin", "source"))
