@@ -21,6 +21,11 @@ REGIONAL_NAMES = [
     ("華為", "huawei"), ("華碩", "asus"), ("宏碁", "acer"), ("廣達", "quanta"), ("緯創", "wistron"),
     ("英業達", "inventec"), ("和碩", "pegatron"), ("技嘉", "gigabyte"), ("聯電", "umc"), ("中華電信", "chunghwa_telecom"),
     ("網飛", "netflix"), ("奈飛", "netflix"), ("優步", "uber"),
+    # universities, institutes and government bodies of Taiwan and Hong Kong
+    ("國立清華大學", "nthu"), ("清大", "nthu"), ("陽明交通大學", "nycu"), ("國立成功大學", "ncku"), ("台大", "ntu_taiwan"),
+    ("資訊工業策進會", "iii_taiwan"), ("資策會", "iii_taiwan"), ("數位發展部", "moda_taiwan"), ("工研院", "itri"),
+    ("中研院", "academia_sinica"), ("國科會", "nstc_taiwan"), ("經濟部", "moea_taiwan"), ("數碼港", "cyberport"),
+    ("香港科技園", "hkstp"), ("港大", "hku"), ("港科大", "hkust"),
 ]
 
 
@@ -49,7 +54,13 @@ def test_supermicro_holds_taiwans_name_for_amd_and_is_not_amd():
 
 
 @pytest.mark.parametrize("text", ["這台超微型相機很輕。", "他在研究細胞的超微結構。", "聯想到去年的事，大家都很擔心。",
-                                  "經濟部門的數據不錯。", "這款應用材料很新。"])
+                                  "經濟部門的數據不錯。", "這款應用材料很新。", "它會變成大模型。", "成功大學生不多。",
+                                  "數位部分做得不錯。"])
 def test_a_word_that_holds_a_companys_regional_name_by_accident_names_no_company(text):
     found = entities.find_mentions(convert_span(text), entities.default_gazetteer())
     assert not set(found["type"]) & set(entities.ORG_TYPES), found["surface"].tolist()
+
+
+def test_taiwans_tsing_hua_is_not_beijings_tsinghua():
+    found = entities.find_mentions(convert_span("國立清華大學與清華大學合作。"), entities.default_gazetteer())
+    assert found["entity"].tolist() == ["nthu", "tsinghua"]
