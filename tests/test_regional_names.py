@@ -64,3 +64,22 @@ def test_a_word_that_holds_a_companys_regional_name_by_accident_names_no_company
 def test_taiwans_tsing_hua_is_not_beijings_tsinghua():
     found = entities.find_mentions(convert_span("國立清華大學與清華大學合作。"), entities.default_gazetteer())
     assert found["entity"].tolist() == ["nthu", "tsinghua"]
+
+
+@pytest.mark.parametrize("config", ["t2hk", "hk2t"])
+def test_the_taiwan_compile_names_the_same_organisations_in_hong_kongs_characters(config):
+    """The discovery fixture k (a Taiwan compile) with its Chinese in Hong Kong's character forms, or back to OpenCC's
+    standard Traditional: the same organisations, as often."""
+    import opencc
+    from collections import Counter
+    from helpers.paths import ROOT
+    from helpers.pipeline import run
+    text = (ROOT / "tests" / "fixtures" / "discovery" / "k-chip-compile-taiwan-traditional.txt").read_text(encoding="utf-8")
+    cut = text.index("Nvidia and AMD race")
+    converted = opencc.OpenCC(f"{config}.json").convert(text[:cut]) + text[cut:]
+
+    def orgs(document: str) -> Counter:
+        mentions = run(document).tables.mentions
+        return Counter(mentions.loc[mentions["org"] != "", "org"].str.casefold())
+
+    assert orgs(converted) == orgs(text)
