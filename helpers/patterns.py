@@ -421,6 +421,10 @@ PERSON_AFTER_RE = re.compile(
     r",[ \u00A0]+(?:a|an|the)[ \u00A0]+(?:[\w-]+[ \u00A0]+){0,3}?(?:partner|founder|co-founder|professor|researcher|analyst"
     r"|reporter|writer|journalist|engineer|investor|executive|editor|author)\b|[ \u00A0]+(?:said|says|writes|wrote|told)\b")
 PERSON_GIVEN_NAME_BEFORE_RE = re.compile(r"(?<![A-Za-z])([A-Z][a-z]+)[ \u00A0]$")
+# What a name ending in a weak name word stands before when it is a product's, not a company's ("the Foo Data platform",
+# "Foo Cloud 控制台"): read only for ``prose_name``, whose names are heads of products as often as of companies.
+PROSE_NAME_PRODUCT_AFTER_RE = re.compile(
+    r"[ \u00A0]*(?:platform|console|service|engine|dashboard|平台|控制台|服务|引擎)", re.IGNORECASE)
 # An acronym of capitals (ACF, NCCM): what one version may write for a name the other spells out.
 ACRONYM_RE = re.compile(r"(?<![A-Za-z0-9&.-])[A-Z]{3,6}(?![A-Za-z0-9&-])")
 # The small words an acronym leaves out of a name's initials ("Institute of Foo" is IF, "Foo and Bar Lab" FBL).

@@ -545,6 +545,7 @@ def test_a_name_with_a_weak_name_word_in_sentences_of_both_versions_is_discovere
     ("数据中心由一家运营商运营。", "The data centres are run by Zorbel Compute."),  # the English alone
     ("Zorbel Compute 和 Zorbel Cloud 都在扩建。", "Zorbel Compute and Zorbel Cloud are both expanding."),  # which?
     ("我们用 Zorbel Cloud 控制台部署。", "We deploy with the Zorbel Cloud console. Zorbel Cloud models are small."),
+    ("这是 Zorbel Data 平台的新引擎。", "This is the new engine of the Zorbel Data platform."),  # a product's name
 ])
 def test_a_weak_name_word_in_a_heading_a_category_or_one_version_discovers_nothing(zh, en):
     assert discovered(document(zh, en)).empty

@@ -68,6 +68,7 @@ from ..patterns import (
     LATIN_CHAR_RE, MADE_BY_AFTER_RE, MADE_BY_AUTHOR_LINE_RE, MADE_BY_BEFORE_RE, MADE_BY_ITS_RE, MADE_BY_OWN_RE,
     MADE_BY_ZH_VERB_RE, HAN_BEFORE_RE, PERSON_AFTER_RE, PERSON_BEFORE_RE, PERSON_GIVEN_NAME_BEFORE_RE,
     PERSON_TITLE_ZH_BEFORE_RE, ZH_ORG_ACTION_AFTER_RE, ZH_ORG_LIST_JOIN_RE, ACRONYM_RE, ACRONYM_SKIPPED_WORDS,
+    PROSE_NAME_PRODUCT_AFTER_RE,
 )
 from ..text.segment import SentenceCuts
 from ..vocab import load_stopwords, load_vocabulary
@@ -533,7 +534,8 @@ def discover_mentions(
             # a name ending in a weak name word that both versions write in Latin letters in a sentence ("run by Foo
             # Compute", "Foo Compute 运营"): no heading ("Hybrid Cloud" on a line of its own), no category's word
             if not cue and parts == {"zh", "en"} and (prose := _prose_name(text, places, blocked)) is not None \
-                    and not _names_a_product(text, word) and not _names_a_product(text, _name_of(text, prose)):
+                    and not _names_a_product(text, word) and not _names_a_product(text, _name_of(text, prose)) \
+                    and not any(PROSE_NAME_PRODUCT_AFTER_RE.match(text, e) for _, e, _ in prose):
                 rows += _named_rows(text, prose, EVIDENCE_PROSE)
                 continue
             if not cue:
