@@ -34,7 +34,14 @@ mention, and each mention says which rule fired in its ``evidence`` column:
   dictionary: 鹿鸣 and 远帆 cut into single characters, where 风险 in 风险资本 or 头部 in 头部大学 is a word and describes),
   or a word the dictionary tags as a proper name and has seldom seen (北辰 in 北辰集团; ``rare_proper_name``)
   before a word that ends organisations' names and seldom descriptions (资本, 集团, 研究院, 大学 …: ``strong`` in
-  ``org_name_words_zh.csv``); its organisation is the Chinese name itself.
+  ``org_name_words_zh.csv``); its organisation is the Chinese name itself. Before a word that ends descriptions as
+  often (智能, 机器人: ``_weak_word_rows``) the text must also treat the name as an organisation's (listed beside one,
+  青禾机器人和数渊科技; doing what organisations do, 微澜智能最近也在招聘);
+- ``initials:<name>``: an acronym that is the initials of one discovered name (ACF where the other version spells out
+  Arvensis Computing Foundation: ``_initials_rows``).
+
+A gazetteer organisation's name that the text writes as a person's is no mention (``outside_person_names``: "By Nora
+Dell", "Nora Dell, a partner at", 浙大教授高通).
 
 A name the text also writes as a model's or framework's (a version glued on, "Foo-7B"; "Foo 框架", "Foo models") is
 none of these: its "team" or "AI" are its makers' (``_names_a_product``).
