@@ -406,20 +406,25 @@ MADE_BY_ITS_RE = re.compile(
 HAN_BEFORE_RE = re.compile(f"[{HAN_CLASS}]+$")
 # A Chinese organisation name ending in a word that also ends descriptions (青禾机器人, 微澜智能; 人形机器人, 具身智能) is
 # taken only where the text treats it as an organisation: listed beside one (…和数渊科技, 青禾机器人、…) or doing what
-# organisations do (微澜智能最近也在招聘, …完成融资, …宣布).
+# organisations do (微澜智能最近也在招聘, …完成A轮融资, …获得政府资助, …宣布; a robot that 完成 a task does not).
 ZH_ORG_LIST_JOIN_RE = re.compile(r"[ \u00A0]*(?:和|与|及|以及|跟|、)[ \u00A0]*")
 ZH_ORG_ACTION_AFTER_RE = re.compile(
-    r"[ \u00A0]*(?:最近|近日|近期|日前|今年|去年|也|还|已|已经|正在|在|刚刚|同样|先后)*"
-    r"(?:招聘|融资|完成|获得|宣布|成立|创办|上市|估值|裁员|获投|拿到|拿下)")
-# A person's title right before a name (浙大教授高通, 记者王五): the name is a person's, whatever else it names.
-PERSON_TITLE_ZH_BEFORE_RE = re.compile(r"(?:教授|副教授|研究员|院士|记者|博士|老师|律师|讲师)$")
-# What marks a capitalised pair of words as a person's name ("By Nora Dell", "Professor Ann Dell", 作者 Nora Dell;
-# "Ann Dell, a partner at", "Ann Dell said"): a surname a company shares is then the person's.
+    r"[ \u00A0]*[，,]?[ \u00A0]*(?:最近|近日|近期|日前|今年|去年|也|还|都|亦|已|已经|正在|在|刚刚|同样|先后|分别)*"
+    r"(?:招聘|融资|宣布|成立|创办|上市|估值|裁员|获投"
+    r"|(?:完成|获得|拿到|拿下|获)[^，。；！？,.;]{0,8}?(?:融资|投资|资助|注资))")
+# A person's title or role right before a name (浙大教授高通, 创办人李小米): the name is a person's, whatever else it names.
+PERSON_TITLE_ZH_BEFORE_RE = re.compile(
+    r"(?:教授|副教授|研究员|院士|记者|博士|老师|律师|讲师|创办人|创始人|首席执行官|行政总裁|总裁|董事长|总经理)$")
+# What marks a capitalised pair of words as a person's name ("By Nora Dell", "Professor Ann Dell", "Founder Ann Dell",
+# 作者 Nora Dell; "Ann Dell, a partner at", "Ann Dell, who", "Ann Dell said"): a surname a company shares is then the
+# person's.
 PERSON_BEFORE_RE = re.compile(
-    r"(?:(?:^|\n)[ \t]*(?:By|Written by)|\b(?:Professor|Prof\.|Dr\.?|Mr\.?|Ms\.?|Mrs\.?)|作者[：:]?|文[／/]|记者)[ \u00A0]*$")
+    r"(?:(?:^|\n)[ \t]*(?:By|Written by)|\b(?:Professor|Prof\.|Dr\.?|Mr\.?|Ms\.?|Mrs\.?|[Ff]ounder|[Cc]o-founder|CEO"
+    r"|[Cc]hief executive)|作者[：:]?|文[／/]|记者)[ \u00A0]*$")
 PERSON_AFTER_RE = re.compile(
     r",[ \u00A0]+(?:a|an|the)[ \u00A0]+(?:[\w-]+[ \u00A0]+){0,3}?(?:partner|founder|co-founder|professor|researcher|analyst"
-    r"|reporter|writer|journalist|engineer|investor|executive|editor|author)\b|[ \u00A0]+(?:said|says|writes|wrote|told)\b")
+    r"|reporter|writer|journalist|engineer|investor|executive|editor|author)\b|,[ \u00A0]+who\b"
+    r"|[ \u00A0]+(?:said|says|writes|wrote|told)\b")
 PERSON_GIVEN_NAME_BEFORE_RE = re.compile(r"(?<![A-Za-z])([A-Z][a-z]+)[ \u00A0]$")
 # What a name ending in a weak name word stands before when it is a product's, not a company's ("the Foo Data platform",
 # "Foo Cloud 控制台"): read only for ``prose_name``, whose names are heads of products as often as of companies.

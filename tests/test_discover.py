@@ -697,3 +697,31 @@ def test_a_data_company_is_named_in_prose_and_big_data_is_not():
     found = discovered(document("数据由 Zorvik Data 清洗。", "The data was cleaned by Zorvik Data."))
     assert set(found["org"]) == {"Zorvik Data"} and len(found) == 2
     assert discovered(document("Big Data 时代已经到来。", "The age of Big Data has arrived.")).empty
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("创办人李艾克米曾在大学任教。", "Founder Nora Acme, who taught at a university, left."),  # a role and a surname before
+    ("Nora Acme 也去了。", "Nora Acme, who founded a fund, went too."),  # 'who' after the pair
+])
+def test_a_founder_or_a_who_marks_a_name_as_a_persons(zh, en):
+    assert "acme" not in set(extract(document(zh, en), gazetteer=GAZETTEER).mentions["org"])
+
+
+def test_a_function_word_between_a_role_and_a_name_leaves_the_organisation():
+    mentions = extract(document("创始人和艾克米合作。", "The founder works with Acme."), gazetteer=GAZETTEER).mentions
+    assert (mentions["org"] == "acme").sum() == 2
+
+
+@pytest.mark.parametrize("zh, found", [
+    ("云雀机器人和深澄智能，今年也分别获得政府资助。", ["云雀机器人", "深澄智能"]),  # a grant, and a list beside it
+    ("深澄智能完成A轮融资。", ["深澄智能"]),
+    ("码垛机器人完成了一万次搬运。", []),  # a kind of robot completes a task, raises no money
+    ("泳池机器人获得好评。", []),
+])
+def test_only_raising_money_hiring_or_a_list_beside_an_organisation_makes_a_chinese_only_name(zh, found):
+    assert sorted(discovered(document(zh, "Nothing here."))["surface"]) == sorted(found)
+
+
+def test_a_places_words_and_a_determiner_are_no_organisation():
+    text = document("香港的初创公司 Zorvik Labs 也在融资。", "Hong Kong's AI startups are busy. Another startup, Zorvik Labs, raised money.")
+    assert set(discovered(text, gazetteer=None)["org"]) == {"Zorvik Labs"}

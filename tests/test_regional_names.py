@@ -47,7 +47,7 @@ def test_supermicro_holds_taiwans_name_for_amd_and_is_not_amd():
     text = ("美超微與超微都在擴產，美超微表示新竹廠的產能將擴大一倍。\n\n"
             "Supermicro and AMD are both expanding, and Supermicro said it would double capacity.\n")
     mentions = extract(text).mentions
-    zh = mentions[mentions["part"] == "commentary"]
+    zh = mentions[(mentions["part"] == "commentary") & (mentions["org"] != "")]
     assert zh["surface"].tolist() == ["美超微", "超微", "美超微"]
     assert zh["org"].tolist() == ["supermicro", "amd", "supermicro"]
     assert "amd" not in set(mentions.loc[mentions["surface"] == "美超微", "org"])

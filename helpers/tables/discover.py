@@ -75,7 +75,7 @@ from ..patterns import (
     LATIN_CHAR_RE, MADE_BY_AFTER_RE, MADE_BY_AUTHOR_LINE_RE, MADE_BY_BEFORE_RE, MADE_BY_ITS_RE, MADE_BY_OWN_RE,
     MADE_BY_ZH_VERB_RE, HAN_BEFORE_RE, PERSON_AFTER_RE, PERSON_BEFORE_RE, PERSON_GIVEN_NAME_BEFORE_RE,
     PERSON_TITLE_ZH_BEFORE_RE, ZH_ORG_ACTION_AFTER_RE, ZH_ORG_LIST_JOIN_RE, ACRONYM_RE, ACRONYM_SKIPPED_WORDS,
-    PROSE_NAME_PRODUCT_AFTER_RE,
+    PROSE_NAME_PRODUCT_AFTER_RE, HAN_RUN,
 )
 from ..text.segment import SentenceCuts
 from ..vocab import load_stopwords, load_vocabulary
@@ -104,9 +104,13 @@ ZH_PROPER_TAGS = frozenset({"nr", "nrt", "nz", "nt"})
 #: below that keeps the common words out.
 ZH_ONLY_MAX_HEAD_FREQ = 200
 #: The most often the dictionary may have seen a common noun for it to head a name ending in a word that ends
-#: descriptions too (微澜 6 in 微澜智能): far below ZH_ONLY_MAX_HEAD_FREQ, as such a word names a kind as often
-#: (家用 153 in 家用机器人, 人形 257 in 人形机器人).
-ZH_WEAK_HEAD_MAX_FREQ = 20
+#: descriptions too (微澜 6 in 微澜智能, 云雀 33 in 云雀机器人): far below ZH_ONLY_MAX_HEAD_FREQ, as such a word names a
+#: kind as often (家用 153 in 家用机器人, 人形 257 in 人形机器人); the rarer kinds (码垛, 矿用) are kept out by the cue the
+#: name needs (``_treated_as_org``: no kind of robot raises money or is listed beside a company).
+ZH_WEAK_HEAD_MAX_FREQ = 50
+#: jieba's tag initials of function words (conjunctions, prepositions, particles, adverbs, pronouns, verbs, modal
+#: particles): a character so tagged between a person's title and a name is no surname (创始人和小米).
+ZH_FUNCTION_TAGS = frozenset("cpudrvy")
 #: jieba's tags of numerals and measure words: a head cut into characters holding one counts or sorts (四足, 类脑).
 ZH_NUMBER_TAGS = frozenset({"m", "q", "mq"})
 MODEL_TYPE = "model"
@@ -425,7 +429,12 @@ def _written_as_person_name(text: str, start: int, end: int, mention_ends: set[i
     """
     surface = text[start:end]
     if not LATIN_CHAR_RE.match(surface[:1]):
-        return bool(PERSON_TITLE_ZH_BEFORE_RE.search(text, max(0, start - 3), start))
+        if PERSON_TITLE_ZH_BEFORE_RE.search(text, max(0, start - 5), start):
+            return True
+        # a surname between the title and the name (创办人李小米): one Han character that is no function word
+        return start > 0 and bool(HAN_RUN.fullmatch(text[start - 1])) and \
+            PERSON_TITLE_ZH_BEFORE_RE.search(text, max(0, start - 6), start - 1) is not None and \
+            not _is_function_character(text[start - 1])
     if " " in surface:
         return False
     given = PERSON_GIVEN_NAME_BEFORE_RE.search(text, max(0, start - 30), start)
@@ -438,6 +447,16 @@ def _written_as_person_name(text: str, start: int, end: int, mention_ends: set[i
         if PERSON_BEFORE_RE.search(text, max(0, pair.start() - 20), pair.start()) or PERSON_AFTER_RE.match(text, pair.end()):
             return True
     return False
+
+
+def _is_function_character(char: str) -> bool:
+    """Whether jieba's dictionary tags a Han character as a function word (和, 与, 的, 在, 说, 是), never a surname.
+
+    >>> [_is_function_character(c) for c in "李张和的在是"]
+    [False, False, True, True, True, True]
+    """
+    tag = entities.tokenizer_for().rjieba.tag(char, False)[0][1]
+    return tag[:1] in ZH_FUNCTION_TAGS
 
 
 def discover_mentions(
@@ -986,7 +1005,7 @@ def _weak_word_rows(text: str, spans: list[tuple[int, int]], taken: bytearray, k
 def _coined_or_rare_head(tokenizer, head: str) -> bool:
     """Whether a head may name a firm before a word that ends descriptions too: coined (the tokenizer cuts it into
     characters, none of them a numeral or a measure word: 青禾, not 四足 or 类脑), a rare proper name (北辰), or a noun the
-    dictionary has seldom seen (微澜: ``ZH_WEAK_HEAD_MAX_FREQ``); not a common word (人形, 工业).
+    dictionary has seldom seen (微澜, 云雀: ``ZH_WEAK_HEAD_MAX_FREQ``); not a common word (人形, 工业).
 
     >>> from helpers.tables.entities import tokenizer_for
     >>> [_coined_or_rare_head(tokenizer_for(), w) for w in ("青禾", "微澜", "四足", "类脑", "人形", "工业", "安防")]
