@@ -23,6 +23,7 @@ labels need a look-alike kept out lists it under ``not_<label>`` (cues.csv: ``US
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -60,6 +61,23 @@ LATIN_EDGE = "A-Za-z0-9"
 #: A character a word or prefix cue may not follow (each of their patterns opens with ``(?<![LATIN_EDGE])``).
 LATIN_EDGE_RE = re.compile(f"[{LATIN_EDGE}]")
 LATIN_EDGE_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")  # the same, as a set
+
+#: The boundary view's byte table: ASCII letters lowercased, digits kept, every other byte a space.
+_BOUNDARY_TABLE = bytes(b + 32 if 65 <= b <= 90 else b if 97 <= b <= 122 or 48 <= b <= 57 else 32 for b in range(256))
+#: A first word the boundary view can hold as it is: Latin letters and digits alone, lowercase.
+_BOUNDARY_WORD = re.compile(r"[a-z0-9]+")
+
+
+def boundary_view(text: str) -> str:
+    """``text`` with its Latin letters lowercased, its digits kept and every other character a space, offset for
+    offset (each character not ASCII becomes one "?", then a space): a word cue's first word stands in it between
+    spaces exactly where the cue's lookbehind and lookahead let it stand (re's ignore-case folds no other character
+    to a Latin letter or digit but ı, ſ, İ and the Kelvin sign, for which the matcher runs every pattern).
+
+    >>> boundary_view("Xin 10倍, i.e.")
+    'xin 10   i e '
+    """
+    return text.encode("ascii", "replace").translate(_BOUNDARY_TABLE).decode("ascii")
 
 
 # ---- reading ----------------------------------------------------------------------------------
@@ -273,78 +291,201 @@ class CueMatcher:
         self._wanted: dict[tuple[str, ...] | None, frozenset[str]] = {}
         self._always = frozenset(anchors.pop("", ()))  # a cue without a literal first word: its pattern always runs
         # A word or prefix pattern cannot match right after a Latin letter or digit (its lookbehind, case-sensitive or
-        # not, refuses such a character): its anchors' hits there ("i" inside "in") are skipped; substrings' are not.
+        # not, refuses such a character), nor, where every cue opening on a first word needs a boundary after that word
+        # too (a word cue, not a prefix or a starred stem), right before one. A first word of Latin letters and digits
+        # alone is looked for on a boundary view (``boundary_view``: those letters lowercased, every other character a
+        # space, one for one) as ' word ' or ' word', so the automaton reports only the starts its patterns allow and no
+        # hit is refused in Python ("i" inside "in" is never reported); other first words ('moore's', 可能) and the
+        # substring cues' are looked for on the lowercased text, their hits after a letter or digit refused one by one.
         bounded = {i for i, (name, pattern) in enumerate(self._patterns) if pattern is not self.labels[name].substrings}
-        self._anchors = None
-        if anchors:
-            self._anchors = ahocorasick.Automaton()
-            cased = {i for i, (name, pattern) in enumerate(self._patterns) if pattern is self.labels[name].capitals}
-            for anchor, indexes in anchors.items():
-                self._anchors.add_word(anchor, (len(anchor), tuple(sorted(indexes & bounded - cased)),
-                                                tuple(sorted(indexes - bounded)), tuple(sorted(capitals.get(anchor, ()))),
-                                                anchor))
-            self._anchors.make_automaton()
+        cased = {i for i, (name, pattern) in enumerate(self._patterns) if pattern is self.labels[name].capitals}
+        opens: dict[str, set[int]] = {}  # first word -> the patterns with a cue that may go on in letters after it
+        for index, alternatives_of in enumerate(self._alternatives):
+            for cue, match, spellings in alternatives_of:
+                if match != "word" or (cue.split() and cue.split()[0].endswith("*")):
+                    for spelling in spellings:
+                        opens.setdefault(spelling, set()).add(index)
+        # a word cue's second word, where every cue of the pattern opening on the first word has one of Latin letters
+        # and digits (None where one is that word alone, or its second word is not of those): the first word is
+        # looked for with each second word after it, one separator apart, or with two separators or more after it
+        # (a run of spaces, a comma: the pattern's own separator may be longer, and the regex decides)
+        seconds: dict[tuple[int, str], set[str] | None] = {}
+        for index, alternatives_of in enumerate(self._alternatives):
+            for cue, match, spellings in alternatives_of:
+                parts = cue.split()
+                second = parts[1].rstrip("*").lower() if len(parts) > 1 else ""
+                for spelling in spellings:
+                    if not _BOUNDARY_WORD.fullmatch(second):
+                        seconds[(index, spelling)] = None
+                    elif seconds.get((index, spelling), set()) is not None:
+                        seconds.setdefault((index, spelling), set()).add(second)
+        self._words = self._others = None
+        words, others = ahocorasick.Automaton(), ahocorasick.Automaton()
+        keyed: dict[str, tuple[set[int], set[tuple[int, str]], str]] = {}  # key -> (patterns, cased ones, first word)
+        for anchor, indexes in anchors.items():
+            plain, anywhere = indexes & bounded - cased, tuple(sorted(indexes - bounded))
+            written = capitals.get(anchor, set())
+            if not _BOUNDARY_WORD.fullmatch(anchor):
+                others.add_word(anchor, (len(anchor), tuple(sorted(plain)), anywhere, tuple(sorted(written)), anchor))
+                continue
+            if anywhere:
+                others.add_word(anchor, (len(anchor), (), anywhere, (), anchor))
+            going_on = opens.get(anchor, set())
+            for index in plain:
+                after = None if index in going_on else seconds.get((index, anchor))
+                keys = ([f" {anchor}"] if index in going_on else [f" {anchor} "] if after is None
+                        else [f" {anchor} {second}" for second in after] + [f" {anchor}  "])
+                for key in keys:
+                    keyed.setdefault(key, (set(), set(), anchor))[0].add(index)
+            for index, spelling in written:
+                keyed.setdefault(f" {anchor}" if index in going_on else f" {anchor} ", (set(), set(), anchor))[1].add(
+                    (index, spelling))
+        for key, (kept, kept_written, anchor) in keyed.items():
+            # the first word starts one character into the key: ``back`` characters before the key's last
+            words.add_word(key, (len(key) - 2, tuple(sorted(kept)), tuple(sorted(kept_written)), anchor))
+        if len(words):
+            words.make_automaton()
+            self._words = words
+        if len(others):
+            others.make_automaton()
+            self._others = others
+        self._any_anchor = bool(anchors)
+        # (pattern, first word) -> the word's length, where every alternative of the pattern opening on that word is
+        # that one word alone as a word cue: found between boundaries, it is the pattern's match there
+        self._certain: dict[tuple[int, str], int] = {}
+        for index, alternatives_of in enumerate(self._alternatives):
+            if index not in bounded:
+                continue
+            single: dict[str, bool] = {}
+            for cue, match, spellings in alternatives_of:
+                for spelling in spellings:
+                    single[spelling] = single.get(spelling, True) and (
+                        match == "word" and cue.split() == [cue] and not cue.endswith("*")
+                        and cue.lower() == spelling and _BOUNDARY_WORD.fullmatch(spelling) is not None)
+            self._certain.update(((index, word), len(word)) for word, alone in single.items() if alone)
+        self._token_names: dict[str, tuple[str, ...]] = {}
 
     def find(self, text: str, tokens: list[tuple[str, int, int]] | None = None,
              labels: tuple[str, ...] | None = None) -> list[tuple[int, int, str]]:
         """(start, end, label) of every cue found in ``text``, by start then longest; ``tokens`` are its jieba
         tokens (token and Chinese prefix cues are looked for only among them). Overlaps are kept: callers choose."""
-        found: set[tuple[int, int, str]] = set()
+        return self.find_each([text], [tokens], labels)[0]
+
+    def find_each(self, texts: list[str], tokens: list | None = None,
+                  labels: tuple[str, ...] | None = None) -> list[list[tuple[int, int, str]]]:
+        """``find`` of each of ``texts`` (``tokens``: each one's tokens, or None), with one pass of each automaton over
+        all of them: the texts are read as one string, each between spaces, and each hit is given to its text by its
+        offset (no first word holds a space, so none spans two texts; a text's first character follows a space, as
+        its start follows nothing).
+
+        >>> table = pd.DataFrame({"category": ["hedge"], "lang": ["en"], "cue": ["may"], "match": ["word"]})
+        >>> CueMatcher(table, "category").find_each(["It may", "mayhem", "May"])
+        [[(3, 6, 'hedge')], [], [(0, 3, 'hedge')]]
+        """
         if labels is not None and not isinstance(labels, tuple):
             labels = tuple(labels)
         wanted = self._wanted.get(labels)  # the same few tuples of labels are asked about for every sentence
         if wanted is None:
             wanted = self._wanted[labels] = (frozenset(self.labels) if labels is None
                                              else frozenset(name for name in labels if name in self.labels))
-        for name, pattern, starts in self._candidate_patterns(text):
+        if tokens is None:
+            tokens = [None] * len(texts)
+        return [self._found(text, candidates, text_tokens, wanted)
+                for text, candidates, text_tokens in zip(texts, self._candidates_each(texts), tokens)]
+
+    def _found(self, text: str, candidates: list, tokens: list | None, wanted: frozenset) -> list[tuple[int, int, str]]:
+        """What ``find`` returns for ``text``, given its candidate patterns (``_candidates_each``)."""
+        found: set[tuple[int, int, str]] = set()
+        certain = self._certain
+        for name, pattern, starts in candidates:
             if name not in wanted:
                 continue
             if starts is None:  # ``pattern`` is the pattern, run anywhere
                 found.update((m.start(), m.end(), name) for m in pattern.finditer(text))
                 continue
             # ``pattern`` is its index: what finditer finds, tried only where a cue's first word starts (leftmost
-            # first, never overlapping), at each start only the alternatives opening on a first word found there
+            # first, never overlapping), at each start only the alternatives opening on a first word found there; a
+            # word whose every alternative there is that one word, found between boundaries, is its match (no regex)
             reach = 0
             for start, words in starts:
-                if start >= reach and (m := self._narrowed(pattern, words).match(text, start)) is not None:
+                if start < reach:
+                    continue
+                if len(words) == 1 and (length := certain.get((pattern, next(iter(words))))) is not None:
+                    reach = start + length
+                    found.add((start, reach, name))
+                elif (m := self._narrowed(pattern, words).match(text, start)) is not None:
                     found.add((start, m.end(), name))
                     reach = m.end()
         if tokens and self.needs_tokens:
-            token_labels, prefixes = self._token_labels, self._prefixes
+            cache, names_of = self._token_names, self._names_of_token
             for t, a, b in tokens:
-                for name in token_labels.get(t, ()):
+                names = cache.get(t)
+                if names is None:
+                    names = names_of(t)
+                for name in names:
                     if name in wanted:
                         found.add((a, b, name))
-                if prefixes and t.startswith(prefixes):
-                    found.update((a, b, name) for p, name in self._prefix_labels if name in wanted and t.startswith(p))
         return sorted(found, key=lambda f: (f[0], -(f[1] - f[0]), f[2]))
 
-    def _candidate_patterns(self, text: str) -> list[tuple[str, re.Pattern | int, list | None]]:
-        """(label, pattern, where a match may start) of the patterns that can match ``text``: those whose cues'
-        first words it holds, case aside, with the offsets where those words start, each with the words found there
-        (the pattern's index then stands for the pattern), or None and the pattern (anywhere). A text holding
+    def _names_of_token(self, token: str) -> tuple[str, ...]:
+        """The labels of the token cues ``token`` is and of the Chinese prefix cues it opens with (kept per token)."""
+        names = self._token_labels.get(token, ())
+        if self._prefixes and token.startswith(self._prefixes):
+            names += tuple(name for prefix, name in self._prefix_labels if token.startswith(prefix))
+        if len(self._token_names) > TOKENS_KEPT:
+            self._token_names.clear()
+        self._token_names[token] = names
+        return names
+
+    def _candidates_each(self, texts: list[str]) -> list[list[tuple[str, re.Pattern | int, list | None]]]:
+        """For each text, (label, pattern, where a match may start) of the patterns that can match it: those whose
+        cues' first words it holds, case aside, with the offsets where those words start, each with the words found
+        there (the pattern's index then stands for the pattern), or None and the pattern (anywhere). A text holding
         a letter that re's ignore-case folds beyond lower() (ı, ſ, the Kelvin sign…) runs every pattern anywhere."""
-        if self._anchors is None or FOLDING_SPECIALS_RE.search(text):
-            return [(name, pattern, None) for name, pattern in self._patterns]
-        starts: dict[int, dict[int, set[str]]] = {}  # pattern index -> start -> the first words found there
-        edge = LATIN_EDGE_CHARS
-        for last, (length, bounded, anywhere, cased, word) in self._anchors.iter(text.lower()):
-            start = last + 1 - length
-            if (bounded or cased) and not (start and text[start - 1] in edge):
-                for index in bounded:
-                    starts.setdefault(index, {}).setdefault(start, set()).add(word)
-                if cased:
-                    written = text[start:last + 1]
-                    for index, spelling in cased:
-                        if written == spelling:
-                            starts.setdefault(index, {}).setdefault(start, set()).add(word)
-            for index in anywhere:
-                starts.setdefault(index, {}).setdefault(start, set()).add(word)
-        out = [(*self._patterns[i], None) for i in self._always]
+        everywhere = [(name, pattern, None) for name, pattern in self._patterns]
+        if not self._any_anchor:
+            return [everywhere for _ in texts]
+        joined = " " + "  ".join(texts) + " "
+        bases, position = [], 1
+        for text in texts:
+            bases.append(position)
+            position += len(text) + 2
+        starts: list[dict[int, dict[int, set[str]]]] = [{} for _ in texts]  # per text: pattern -> start -> words
+        if self._words is not None:
+            for last, (back, plain, written, word) in self._words.iter(boundary_view(joined)):
+                start = last - back
+                k = bisect_right(bases, start) - 1
+                local, here = start - bases[k], starts[k]
+                for index in plain:
+                    here.setdefault(index, {}).setdefault(local, set()).add(word)
+                if written:
+                    spelled = joined[start:start + len(word)]
+                    for index, spelling in written:
+                        if spelled == spelling:
+                            here.setdefault(index, {}).setdefault(local, set()).add(word)
+        if self._others is not None:
+            edge = LATIN_EDGE_CHARS
+            for last, (length, bounded, anywhere, cased, word) in self._others.iter(joined.lower()):
+                start = last + 1 - length
+                k = bisect_right(bases, start) - 1
+                local, here = start - bases[k], starts[k]
+                if (bounded or cased) and joined[start - 1] not in edge:  # a text's start follows a space
+                    for index in bounded:
+                        here.setdefault(index, {}).setdefault(local, set()).add(word)
+                    if cased:
+                        written = joined[start:last + 1]
+                        for index, spelling in cased:
+                            if written == spelling:
+                                here.setdefault(index, {}).setdefault(local, set()).add(word)
+                for index in anywhere:
+                    here.setdefault(index, {}).setdefault(local, set()).add(word)
+        special = FOLDING_SPECIALS_RE.search(joined) is not None
+        always = [(*self._patterns[i], None) for i in self._always]
         # (label, the pattern's index, its (start, first words) in order) for the patterns narrowed per start
-        out += [(self._patterns[i][0], i, sorted(positions.items())) for i, positions in starts.items()
-                if i not in self._always]
-        return out
+        return [everywhere if special and FOLDING_SPECIALS_RE.search(text) else
+                always + [(self._patterns[i][0], i, sorted(positions.items())) for i, positions in here.items()
+                          if i not in self._always]
+                for text, here in zip(texts, starts)]
 
     def _narrowed(self, index: int, words: set[str]) -> re.Pattern:
         """Pattern ``index`` with only its alternatives whose cue opens on one of ``words`` (first words, lowercased),
@@ -396,6 +537,8 @@ def _spellings(anchor: str) -> set[str]:
 
 #: How many narrowed patterns a matcher keeps before starting afresh (memory bound; a few hundred serve a corpus).
 NARROWED_KEPT = 5_000
+#: How many tokens' labels a matcher keeps before starting afresh (memory bound).
+TOKENS_KEPT = 200_000
 
 
 def outside_addresses(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

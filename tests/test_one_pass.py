@@ -22,7 +22,7 @@ from helpers.tables.entities import (
 from helpers.tables.extract import extract
 from helpers.text.reader import read_document
 from helpers.text.segment import SentenceCuts, Tokenizer
-from helpers.vocab import CueMatcher, load_cues, load_frames, load_themes
+from helpers.vocab import CueMatcher, boundary_view, load_cues, load_frames, load_themes
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -135,6 +135,34 @@ def test_the_cue_prefilter_agrees_with_every_pattern_on_any_string_made_of_cues(
     text = text.upper() if case == "upper" else text.title() if case == "title" else text
     for matcher in MATCHERS.values():
         assert matcher.find(text) == every_pattern(matcher, text)
+
+
+# ---- cues: one pass over a document's sentences against one per sentence ------------------------------------------
+
+@pytest.mark.parametrize("vocabulary", sorted(MATCHERS))
+def test_one_pass_over_every_sentence_finds_what_a_pass_per_sentence_finds(vocabulary):
+    matcher, tokenizer = MATCHERS[vocabulary], tokenizer_for()
+    for text in TEXTS.values():
+        sentences = extract(text).claims["text"].tolist()
+        cuts = [tokenizer.tokenize(s) for s in sentences]
+        assert matcher.find_each(sentences, cuts) == [matcher.find(s, t) for s, t in zip(sentences, cuts)]
+        assert matcher.find_each(sentences, cuts) == [every_pattern(matcher, s, t) for s, t in zip(sentences, cuts)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.one_of(st.sampled_from(_cue_words()), st.sampled_from(GLUE + ["s", "ing", "-", "A", "I"])),
+                         max_size=8).map("".join), max_size=6),
+       st.sampled_from([None, ("hedge", "not_hedge"), ("booster",)]))
+def test_one_pass_over_any_strings_agrees_with_every_pattern_over_each(texts, labels):
+    for matcher in MATCHERS.values():
+        assert matcher.find_each(texts, labels=labels) == [every_pattern(matcher, t, labels=labels) for t in texts]
+
+
+@given(st.text())
+def test_the_boundary_view_keeps_each_latin_letter_and_digit_lowercased_and_blanks_the_rest(text):
+    view = boundary_view(text)
+    assert len(view) == len(text)
+    assert all(v == (c.lower() if c.isascii() and c.isalnum() else " ") for c, v in zip(text, view))
 
 
 # ---- claims: one cue pass per sentence against one per category --------------------------------------------------

@@ -241,9 +241,10 @@ def annotate_claims(claims: pd.DataFrame, *, tokenizer: Tokenizer, names: dict[s
     voice_on_pass = not any(matcher.labels[name].tokens or matcher.labels[name].token_prefixes
                             for name in VOICE_LABELS if name in matcher.labels)
     labels = CLAIM_LABELS + FRAME_LABELS + (VOICE_LABELS if voice_on_pass else ())
-    for part, lang, sentence in zip(*(column(claims, c).tolist() for c in ("part", "lang", "text"))):
-        tokens = tokenizer.tokenize(sentence) if lang in ("zh", "mixed") else None
-        found = matcher.find(sentence, tokens, labels=labels)  # once per sentence, every category below
+    parts, langs, sentences = (column(claims, c).tolist() for c in ("part", "lang", "text"))
+    cuts = [tokenizer.tokenize(sentence) if lang in ("zh", "mixed") else None for lang, sentence in zip(langs, sentences)]
+    # every category below found once per sentence, the sentences' cues in one pass of the matcher over them all
+    for part, sentence, tokens, found in zip(parts, sentences, cuts, matcher.find_each(sentences, cuts, labels=labels)):
         voice, voice_cue = decide_voice(sentence, part=part, tokens=tokens, found=found, first_person_found=voice_on_pass)
         voices.append(voice)
         voice_cues.append(voice_cue)
