@@ -364,12 +364,20 @@ class CueMatcher:
                         and cue.lower() == spelling and _BOUNDARY_WORD.fullmatch(spelling) is not None)
             self._certain.update(((index, word), len(word)) for word, alone in single.items() if alone)
         self._token_names: dict[str, tuple[str, ...]] = {}
+        # every pattern run anywhere (a text with a letter re folds beyond lower()), and those of cues without a first
+        # word, run anywhere in every text (made once: a list per call cost a short line more than its cues)
+        self._everywhere = [(name, pattern, None) for name, pattern in self._patterns]
+        self._always_run = [(*self._patterns[i], None) for i in self._always]
 
     def find(self, text: str, tokens: list[tuple[str, int, int]] | None = None,
              labels: tuple[str, ...] | None = None) -> list[tuple[int, int, str]]:
         """(start, end, label) of every cue found in ``text``, by start then longest; ``tokens`` are its jieba
         tokens (token and Chinese prefix cues are looked for only among them). Overlaps are kept: callers choose."""
-        return self.find_each([text], [tokens], labels)[0]
+        if not self._any_anchor or FOLDING_SPECIALS_RE.search(text):
+            candidates = self._everywhere
+        else:
+            candidates = self._listed(self._starts(f" {text} ", None, 1)[0])
+        return self._found(text, candidates, tokens, self._wanted_of(labels))
 
     def find_each(self, texts: list[str], tokens: list | None = None,
                   labels: tuple[str, ...] | None = None) -> list[list[tuple[int, int, str]]]:
@@ -382,16 +390,30 @@ class CueMatcher:
         >>> CueMatcher(table, "category").find_each(["It may", "mayhem", "May"])
         [[(3, 6, 'hedge')], [], [(0, 3, 'hedge')]]
         """
+        wanted = self._wanted_of(labels)
+        if tokens is None:
+            tokens = [None] * len(texts)
+        if not self._any_anchor:
+            return [self._found(text, self._everywhere, text_tokens, wanted) for text, text_tokens in zip(texts, tokens)]
+        joined = " " + "  ".join(texts) + " "
+        bases, position = [], 1
+        for text in texts:
+            bases.append(position)
+            position += len(text) + 2
+        special = FOLDING_SPECIALS_RE.search(joined) is not None
+        return [self._found(text, self._everywhere if special and FOLDING_SPECIALS_RE.search(text) else
+                            self._listed(here), text_tokens, wanted)
+                for text, here, text_tokens in zip(texts, self._starts(joined, bases, len(texts)), tokens)]
+
+    def _wanted_of(self, labels) -> frozenset[str]:
+        """The labels asked about that the matcher has (kept: the same few tuples are asked about for every text)."""
         if labels is not None and not isinstance(labels, tuple):
             labels = tuple(labels)
-        wanted = self._wanted.get(labels)  # the same few tuples of labels are asked about for every sentence
+        wanted = self._wanted.get(labels)
         if wanted is None:
             wanted = self._wanted[labels] = (frozenset(self.labels) if labels is None
                                              else frozenset(name for name in labels if name in self.labels))
-        if tokens is None:
-            tokens = [None] * len(texts)
-        return [self._found(text, candidates, text_tokens, wanted)
-                for text, candidates, text_tokens in zip(texts, self._candidates_each(texts), tokens)]
+        return wanted
 
     def _found(self, text: str, candidates: list, tokens: list | None, wanted: frozenset) -> list[tuple[int, int, str]]:
         """What ``find`` returns for ``text``, given its candidate patterns (``_candidates_each``)."""
@@ -437,25 +459,21 @@ class CueMatcher:
         self._token_names[token] = names
         return names
 
-    def _candidates_each(self, texts: list[str]) -> list[list[tuple[str, re.Pattern | int, list | None]]]:
-        """For each text, (label, pattern, where a match may start) of the patterns that can match it: those whose
-        cues' first words it holds, case aside, with the offsets where those words start, each with the words found
-        there (the pattern's index then stands for the pattern), or None and the pattern (anywhere). A text holding
-        a letter that re's ignore-case folds beyond lower() (ı, ſ, the Kelvin sign…) runs every pattern anywhere."""
-        everywhere = [(name, pattern, None) for name, pattern in self._patterns]
-        if not self._any_anchor:
-            return [everywhere for _ in texts]
-        joined = " " + "  ".join(texts) + " "
-        bases, position = [], 1
-        for text in texts:
-            bases.append(position)
-            position += len(text) + 2
-        starts: list[dict[int, dict[int, set[str]]]] = [{} for _ in texts]  # per text: pattern -> start -> words
-        if self._words is not None:
-            for last, (back, plain, written, word) in self._words.iter(boundary_view(joined)):
+    def _starts(self, joined: str, bases: list[int] | None, count: int) -> list[dict[int, dict[int, set[str]]]]:
+        """For each of the ``count`` texts in ``joined`` (each between spaces, the first at offset 1, each at its offset
+        in ``bases``; None for one text), where its patterns' first words start: pattern index -> start -> the first
+        words found there, case aside (a pattern's index stands for the pattern)."""
+        starts: list[dict[int, dict[int, set[str]]]] = [{} for _ in range(count)]
+        here = starts[0] if count else {}
+        view = boundary_view(joined) if self._words is not None else " "
+        if not view.isspace():  # a text without a Latin letter or digit (most Chinese lines) holds no such first word
+            for last, (back, plain, written, word) in self._words.iter(view):
                 start = last - back
-                k = bisect_right(bases, start) - 1
-                local, here = start - bases[k], starts[k]
+                if bases is None:
+                    local = start - 1
+                else:
+                    k = bisect_right(bases, start) - 1
+                    local, here = start - bases[k], starts[k]
                 for index in plain:
                     here.setdefault(index, {}).setdefault(local, set()).add(word)
                 if written:
@@ -467,8 +485,11 @@ class CueMatcher:
             edge = LATIN_EDGE_CHARS
             for last, (length, bounded, anywhere, cased, word) in self._others.iter(joined.lower()):
                 start = last + 1 - length
-                k = bisect_right(bases, start) - 1
-                local, here = start - bases[k], starts[k]
+                if bases is None:
+                    local = start - 1
+                else:
+                    k = bisect_right(bases, start) - 1
+                    local, here = start - bases[k], starts[k]
                 if (bounded or cased) and joined[start - 1] not in edge:  # a text's start follows a space
                     for index in bounded:
                         here.setdefault(index, {}).setdefault(local, set()).add(word)
@@ -479,13 +500,16 @@ class CueMatcher:
                                 here.setdefault(index, {}).setdefault(local, set()).add(word)
                 for index in anywhere:
                     here.setdefault(index, {}).setdefault(local, set()).add(word)
-        special = FOLDING_SPECIALS_RE.search(joined) is not None
-        always = [(*self._patterns[i], None) for i in self._always]
-        # (label, the pattern's index, its (start, first words) in order) for the patterns narrowed per start
-        return [everywhere if special and FOLDING_SPECIALS_RE.search(text) else
-                always + [(self._patterns[i][0], i, sorted(positions.items())) for i, positions in here.items()
-                          if i not in self._always]
-                for text, here in zip(texts, starts)]
+        return starts
+
+    def _listed(self, starts: dict[int, dict[int, set[str]]]) -> list[tuple[str, re.Pattern | int, list | None]]:
+        """(label, pattern, where a match may start) of the patterns that can match a text, given its ``starts``
+        (``_starts``): the patterns of cues without a first word anywhere (None), the others narrowed per start
+        (the pattern's index, its (start, first words) in order)."""
+        if not starts:
+            return self._always_run
+        return self._always_run + [(self._patterns[i][0], i, sorted(positions.items())) for i, positions in starts.items()
+                                   if i not in self._always]
 
     def _narrowed(self, index: int, words: set[str]) -> re.Pattern:
         """Pattern ``index`` with only its alternatives whose cue opens on one of ``words`` (first words, lowercased),

@@ -229,6 +229,12 @@ def build_claims(text: str, parsed: Parsed) -> pd.DataFrame:
     return claims
 
 
+#: The labels without one of which ``decide_voice`` gives a sentence its part's own voice (``_PLAIN_VOICE``): a reported
+#: cue, an attribution frame's subject, a first-person cue.
+_VOICE_CUES = frozenset({"reported", "attribution_subject", "first_person"})
+_PLAIN_VOICE = {PART_COMMENTARY: "commentator", PART_ORIGINAL: "plain"}
+
+
 def annotate_claims(claims: pd.DataFrame, *, tokenizer: Tokenizer, names: dict[str, list[str]] | None = None
                     ) -> pd.DataFrame:
     """Add voice, hedges, boosters, negation and numbers to a claims table (a new frame); ``tokenizer`` cuts Chinese.
@@ -245,10 +251,14 @@ def annotate_claims(claims: pd.DataFrame, *, tokenizer: Tokenizer, names: dict[s
     cuts = [tokenizer.tokenize(sentence) if lang in ("zh", "mixed") else None for lang, sentence in zip(langs, sentences)]
     # every category below found once per sentence, the sentences' cues in one pass of the matcher over them all
     for part, sentence, tokens, found in zip(parts, sentences, cuts, matcher.find_each(sentences, cuts, labels=labels)):
-        voice, voice_cue = decide_voice(sentence, part=part, tokens=tokens, found=found, first_person_found=voice_on_pass)
+        present = {label for _, _, label in found}  # a category none of whose cues was found has none to keep
+        if voice_on_pass and present.isdisjoint(_VOICE_CUES):  # no cue to weigh: the part's own voice (decide_voice)
+            voice, voice_cue = _PLAIN_VOICE.get(part, ""), ""
+        else:
+            voice, voice_cue = decide_voice(sentence, part=part, tokens=tokens, found=found,
+                                            first_person_found=voice_on_pass)
         voices.append(voice)
         voice_cues.append(voice_cue)
-        present = {label for _, _, label in found}  # a category none of whose cues was found has none to keep
         hedges.append("|".join(cues_of(found, sentence, "hedge")) if "hedge" in present else "")
         boosters.append("|".join(cues_of(found, sentence, "booster")) if "booster" in present else "")
         negated.append(bool(cues_of(found, sentence, "negation")) if "negation" in present else False)
