@@ -6,13 +6,14 @@ Rows (each timed after a warm-up; medians of --repeat runs where repeated):
 
 1. seed, per document: read + extract in process, against read + bare ``jieba.lcut`` over the
    document's Chinese lines (every line holding a Han character), the two in turn (the median of the pairs'
-   ratios: the machine is shared and its load drifts); and the whole process
-   (``python -m helpers extract SEED``) against a process that imports jieba, reads and cuts.
+   ratios: the machine is shared and its load drifts; also the pairs' ratios of this process's CPU seconds, which the
+   load moves least); and the whole process (``python -m helpers extract SEED``) against a process that imports
+   jieba, reads and cuts (wall time, and the CPU of each process and of those it waited for).
 2. corpus throughput: ~10 MB of documents (the seed and tests/fixtures/unseen_article.txt, repeated
    and shuffled with a fixed seed) through corpus mode (one worker per core), against the same
-   Chinese text cut by bare jieba.lcut in the same number of processes (before and after it, averaged); plus the
-   pipeline in process on the first ~1 MB of that corpus, against jieba on the same text, single core, document by
-   document in turn.
+   Chinese text cut by bare jieba.lcut in the same number of processes (before and after it, averaged; wall time, and
+   the CPU of the whole tree, workers included); plus the pipeline in process on the first ~1 MB of that corpus,
+   against jieba on the same text, single core, document by document in turn (wall time and this process's CPU).
 3. the aligner on 1×, 16×, 64×, 256× the seed (commentary and original each repeated), each in a fresh
    process as the command line runs it: align_claims (the banded decoder, ``AlignParams.band``) time and
    the process's peak RSS, against extract of the same text; the full (cubic) pass on the same evidence
@@ -77,16 +78,20 @@ def timed(fn, repeat: int) -> float:
     return statistics.median(runs)
 
 
-def timed_pairs(work, floor, repeat: int) -> tuple[float, float, float]:
-    """Median wall seconds of ``work()`` and of ``floor()``, run in turn (work, floor, work, floor …), and the median
-    of the pairs' ratios: on a shared machine whose load drifts, each ratio compares runs made moments apart."""
-    works, floors = [], []
+def timed_pairs(work, floor, repeat: int) -> tuple[float, float, float, float]:
+    """Median wall seconds of ``work()`` and of ``floor()``, run in turn (work, floor, work, floor …), the median
+    of the pairs' ratios: on a shared machine whose load drifts, each ratio compares runs made moments apart; and the
+    median of the pairs' ratios of this process's CPU seconds (what the load moves least: waiting for a core is not
+    counted)."""
+    works, floors, cpu_works, cpu_floors = [], [], [], []
     for _ in range(repeat):
-        for fn, runs in ((work, works), (floor, floors)):
-            start = time.perf_counter()
+        for fn, runs, cpus in ((work, works, cpu_works), (floor, floors, cpu_floors)):
+            start, cpu = time.perf_counter(), time.process_time()
             fn()
             runs.append(time.perf_counter() - start)
-    return statistics.median(works), statistics.median(floors), statistics.median(w / f for w, f in zip(works, floors))
+            cpus.append(time.process_time() - cpu)
+    return (statistics.median(works), statistics.median(floors), statistics.median(w / f for w, f in zip(works, floors)),
+            statistics.median(w / f for w, f in zip(cpu_works, cpu_floors) if f > 0) if any(cpu_floors) else float("nan"))
 
 
 def traced_peak(fn) -> tuple[object, int]:
@@ -100,31 +105,34 @@ def traced_peak(fn) -> tuple[object, int]:
     return result, peak
 
 
-# The measured command runs under this small wrapper, which reports the command's own wall time
-# and peak RSS: a child forked straight from this (large) process would inherit its high-water mark.
+# The measured command runs under this small wrapper, which reports the command's own wall time, its CPU (user +
+# system of it and of every process it waited for: corpus mode's workers, the floor's) and peak RSS: a child forked
+# straight from this (large) process would inherit its high-water mark.
 WRAPPER = (
     "import resource, subprocess, sys, time\n"
     "start = time.perf_counter()\n"
     "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode\n"
     "wall = time.perf_counter() - start\n"
-    "rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * (1 if sys.platform == 'darwin' else 1024)\n"
-    "sys.stderr.write(f'\\nBENCH {wall} {rss}\\n')\n"
+    "usage = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+    "rss = usage.ru_maxrss * (1 if sys.platform == 'darwin' else 1024)\n"
+    "sys.stderr.write(f'\\nBENCH {wall} {rss} {usage.ru_utime + usage.ru_stime}\\n')\n"
     "sys.exit(code)\n"
 )
 
 
-def run_child(args: list[str], *, cwd: Path = ROOT) -> tuple[float, int, int]:
-    """(wall seconds, peak RSS bytes, exit status) of a child process and the processes it waits for."""
+def run_child(args: list[str], *, cwd: Path = ROOT) -> tuple[float, int, int, float]:
+    """(wall seconds, peak RSS bytes, exit status, CPU seconds) of a child process and the processes it waits for."""
     child = subprocess.run([PYTHON, "-c", WRAPPER, *args], cwd=cwd, capture_output=True, text=True)
     if child.returncode not in (0, 3):
         raise RuntimeError(f"{' '.join(args[:4])}… exited {child.returncode}: {child.stderr[-400:]}")
-    _, wall, rss = child.stderr.strip().splitlines()[-1].split()
-    return float(wall), int(rss), child.returncode
+    _, wall, rss, cpu = child.stderr.strip().splitlines()[-1].split()
+    return float(wall), int(rss), child.returncode, float(cpu)
 
 
-def child_median(args: list[str], repeat: int) -> tuple[float, int]:
+def child_median(args: list[str], repeat: int) -> tuple[float, int, float]:
+    """Median wall seconds, the largest peak RSS and the median CPU seconds of ``repeat`` runs of a child."""
     runs = [run_child(args) for _ in range(repeat)]
-    return statistics.median(r[0] for r in runs), max(r[1] for r in runs)
+    return statistics.median(r[0] for r in runs), max(r[1] for r in runs), statistics.median(r[3] for r in runs)
 
 
 def mib(n: float) -> str:
@@ -187,15 +195,18 @@ def bench_seed(repeat: int, rows: list, tmp: Path) -> None:
     text = read_document(DEFAULT_SOURCE).text
     extract(text)  # warm-up: dictionary, gazetteer, compiled patterns
     jieba.lcut(chinese_lines(text))
-    work, floor, ratio = timed_pairs(lambda: extract(read_document(DEFAULT_SOURCE).text),
-                                     lambda: jieba.lcut(chinese_lines(read_document(DEFAULT_SOURCE).text)), 4 * repeat)
+    work, floor, ratio, cpu_ratio = timed_pairs(lambda: extract(read_document(DEFAULT_SOURCE).text),
+                                                lambda: jieba.lcut(chinese_lines(read_document(DEFAULT_SOURCE).text)),
+                                                4 * repeat)
     _, peak = traced_peak(lambda: extract(text))
     rows.append(("seed, per document (in process, warm; work and floor in turn)", f"{work * 1000:.0f} ms",
-                 f"{floor * 1000:.0f} ms", f"{ratio:.1f}×", f"traced peak {mib(peak)}"))
-    wall, rss = child_median([PYTHON, "-m", "helpers", "extract", str(DEFAULT_SOURCE), "--out", str(tmp / "seed")], repeat)
-    floor_wall, floor_rss = child_median(floor_args([DEFAULT_SOURCE]), repeat)
-    rows.append(("seed, whole process (`python -m helpers extract`)", f"{wall:.2f} s", f"{floor_wall:.2f} s",
-                 f"{wall / floor_wall:.1f}×", f"peak RSS {mib(rss)} (floor {mib(floor_rss)})"))
+                 f"{floor * 1000:.0f} ms", f"{ratio:.1f}× (CPU {cpu_ratio:.1f}×)", f"traced peak {mib(peak)}"))
+    wall, rss, cpu = child_median([PYTHON, "-m", "helpers", "extract", str(DEFAULT_SOURCE), "--out", str(tmp / "seed")],
+                                  repeat)
+    floor_wall, floor_rss, floor_cpu = child_median(floor_args([DEFAULT_SOURCE]), repeat)
+    rows.append(("seed, whole process (`python -m helpers extract`)", f"{wall:.2f} s (CPU {cpu:.2f} s)",
+                 f"{floor_wall:.2f} s (CPU {floor_cpu:.2f} s)", f"{wall / floor_wall:.1f}× (CPU {cpu / floor_cpu:.1f}×)",
+                 f"peak RSS {mib(rss)} (floor {mib(floor_rss)})"))
 
 
 def build_corpus(folder: Path, target_bytes: int) -> list[Path]:
@@ -224,13 +235,15 @@ def bench_corpus(megabytes: float, rows: list, tmp: Path) -> None:
     paths = build_corpus(tmp / "corpus", int(megabytes * 2**20))
     size = sum(p.stat().st_size for p in paths)
     # the floor before and after the work, averaged: the machine's load drifts over the minutes this takes
-    before, floor_rss = child_median(floor_args(paths), 1)
-    wall, rss = child_median([PYTHON, "-m", "helpers", "extract", str(tmp / "corpus"), "--out", str(tmp / "corpus-out")], 1)
-    after, _ = child_median(floor_args(paths), 1)
-    floor_wall = (before + after) / 2
+    before, floor_rss, cpu_before = child_median(floor_args(paths), 1)
+    wall, rss, cpu = child_median([PYTHON, "-m", "helpers", "extract", str(tmp / "corpus"), "--out",
+                                   str(tmp / "corpus-out")], 1)
+    after, _, cpu_after = child_median(floor_args(paths), 1)
+    floor_wall, floor_cpu = (before + after) / 2, (cpu_before + cpu_after) / 2
     rows.append((f"corpus mode, {len(paths)} docs, {size / 2**20:.1f} MiB, {os.cpu_count()} workers (whole process)",
-                 f"{wall:.1f} s = {size / 2**20 / wall:.2f} MiB/s", f"{floor_wall:.1f} s = {size / 2**20 / floor_wall:.2f} MiB/s",
-                 f"{wall / floor_wall:.1f}×", f"peak RSS {mib(rss)} (floor {mib(floor_rss)})"))
+                 f"{wall:.1f} s = {size / 2**20 / wall:.2f} MiB/s (CPU {cpu:.1f} s)",
+                 f"{floor_wall:.1f} s = {size / 2**20 / floor_wall:.2f} MiB/s (CPU {floor_cpu:.1f} s)",
+                 f"{wall / floor_wall:.1f}× (CPU {cpu / floor_cpu:.1f}×)", f"peak RSS {mib(rss)} (floor {mib(floor_rss)})"))
     # In process, one core, the first ~1 MiB of the same shuffled corpus.
     sample, sample_size = [], 0
     for path in paths:
@@ -242,16 +255,17 @@ def bench_corpus(megabytes: float, rows: list, tmp: Path) -> None:
     jieba.setLogLevel(60)
     jieba.initialize()  # the floor's dictionary loaded before the loop (run alone, the rows counted its load in the floor)
     jieba.lcut(chinese_lines(sample[0]))
-    work = floor = 0.0
+    work = floor = cpu_work = cpu_floor = 0.0
     for t in sample:  # each document's work, then its floor: the two share the machine's load of that moment
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), time.process_time()
         extract(t)
-        middle = time.perf_counter()
+        middle, cpu_middle = time.perf_counter(), time.process_time()
         jieba.lcut(chinese_lines(t))
         work, floor = work + middle - start, floor + time.perf_counter() - middle
+        cpu_work, cpu_floor = cpu_work + cpu_middle - cpu_start, cpu_floor + time.process_time() - cpu_middle
     rows.append((f"pipeline in process, {len(sample)} docs, {sample_size / 2**20:.1f} MiB, 1 core (in turn, by document)",
                  f"{sample_size / 2**20 / work:.2f} MiB/s", f"{sample_size / 2**20 / floor:.2f} MiB/s",
-                 f"{work / floor:.1f}×", ""))
+                 f"{work / floor:.1f}× (CPU {cpu_work / cpu_floor:.1f}×)", ""))
 
 
 def repeated_seed(k: int) -> str:
