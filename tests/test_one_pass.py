@@ -427,6 +427,16 @@ def test_a_documents_rows_are_the_csv_text_pandas_writes(name):
             assert rows_csv(table, doc_id) == csv_text(_with_doc_id(table, doc_id), header=False)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from("ab'=+-@\t\r\0 中"), max_size=6), max_size=6))
+def test_a_column_is_sent_to_the_escape_test_as_the_pattern_over_every_position_sent_it(values):
+    from helpers.corpus import ESCAPE_AFTER_NUL, ESCAPE_FIRST
+
+    old = re.compile("(?:^|\0)[" + re.escape("".join(sorted(ESCAPE_FIRST))) + "]")  # the pattern it replaced
+    joined = "\0".join(values)
+    assert bool(joined[:1] in ESCAPE_FIRST or ESCAPE_AFTER_NUL.search(joined)) == bool(old.search(joined))
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.tuples(st.integers(-2**40, 2**40), st.booleans(), st.text(max_size=12),
                           st.one_of(st.none(), st.text(max_size=5)), st.floats(allow_nan=True)), max_size=6),
