@@ -510,6 +510,17 @@ MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 NOT_A_WORD_CHARACTER = re.compile(r"[\W\d_一二三四五六七八九十零〇]+")
 
 
+# ---- framing.shifts: what a sentence cites, and bounds ---------------------------------------------
+
+#: A title a sentence cites in book-title marks (《模型可能会说谎》, 〈…〉): its words are the title's, no claim's certainty.
+BOOK_TITLE = re.compile(r"《[^《》\n]*》|〈[^〈〉\n]*〉")
+#: A span in double quotes, for an English title cited in quotes ("Why Most Projects Fail": read as a title where its
+#: words are capitalised, helpers.framing.shifts ``title_spans``).
+QUOTED_SPAN = re.compile(r"[\"“]([^\"“”\n]{3,120})[\"”]")
+#: What may stand between a Chinese superlative and a number that makes it a bound ('最长 32K', '最高可达 90%': up to).
+BOUND_NUMBER_AFTER = re.compile(r"\s*(?:可达|可以达到|达到|高达|为|达|到|可)?\s*[\d零一二三四五六七八九十百千两]")
+
+
 # ---- text.parse: site furniture that only a line's shape shows ---------------------------------------------------
 
 #: A count beside an interface button ('赞同 1.2k', '35 条评论', '1,024 likes'): digits, a 万/k suffix, a counter word.

@@ -865,3 +865,110 @@ def test_one_of_after_a_chinese_superlative_never_sharpens(before, after, en):
        st.lists(st.sampled_from(EN_PIECES), min_size=1, max_size=10).map(" ".join))
 def test_a_slighter_chinese_degree_word_never_sharpens(before, en):
     assert RANK[certainty_of(before + "这个方法略微快。", en)] <= RANK[certainty_of(before + "这个方法非常快。", en)]
+
+
+# ---- certainty: false friends of wave 9 (made-up pairs; either version may carry the cue) ----------------------
+
+def certainty_of_group(zh: str, ens: list[str]) -> str:
+    """The certainty verdict of one Chinese sentence linked to a group of English sentences (one paragraph)."""
+    from helpers.tables.claims import find_cues
+    from helpers.tables.entities import tokenizer_for
+
+    def cues(text, kind):
+        tokens = tokenizer_for().tokenize(text) if HAN_TEXT.search(text) else None
+        return "|".join(find_cues(text, kind, tokens=tokens))
+
+    rows = [(1, "commentary", "paragraph", 0, zh, "commentator", cues(zh, "hedge"), cues(zh, "booster"))]
+    rows += [(2 + k, "original", "paragraph", 0, en, "plain", cues(en, "hedge"), cues(en, "booster"))
+             for k, en in enumerate(ens)]
+    alignment = make_alignment([(1, 2 + k, 0.5, "one_to_many") for k in range(len(ens))])
+    return F.certainty_shift(alignment, make_claims(rows))["certainty_shift"].iloc[0]
+
+
+@pytest.mark.parametrize("zh, en, expected", [
+    # a title the sentence cites: its words are the title's, not the claim's certainty
+    ("这篇名为《模型可能会说谎》的论文提出了新方法。", "The paper \"Models Lie\" proposes a new method.", "unchanged"),
+    ("这篇名为《Models May Lie》的论文提出了新方法。", "The paper proposes a new method.", "unchanged"),
+    ("《模型可能会说谎》一文认为该方法可能失败。", "The essay argues that the method fails.", "softened"),  # outside the title
+    ("这篇论文提出了新方法。", "The paper \"Clearly Better Models\" proposes a new method.", "unchanged"),
+    ("他说：“这肯定会失败。”", "He said: \"it will fail.\"", "sharpened"),        # a quotation, not a title
+    # a Chinese superlative before a number is a bound ('up to'), not a rank
+    ("该模型支持最长 32K 的上下文，是同类中最强的之一。",
+     "The model supports contexts of up to 32K and is the strongest of its kind.", "softened"),
+    ("该模型的准确率最高可达 90%，是最强的模型。", "Its accuracy reaches 90%, one of the strongest models.", "sharpened"),
+    # a magnitude renders an intensifier where the other version states none; stated by both, it renders nothing
+    ("吞吐量显著提高。", "Throughput is 5x higher.", "unchanged"),
+    ("吞吐量提高了 5 倍。", "Throughput is dramatically higher.", "unchanged"),
+    ("吞吐量提升了一个数量级。", "Throughput improves dramatically.", "unchanged"),
+    ("吞吐量提高了 1.5 倍。", "Throughput is dramatically higher.", "softened"),       # 1.5x is no large magnitude
+    ("推理速度提升了 2.3 倍。", "Inference is dramatically faster (2.3x).", "softened"),  # the ratio is shared
+    ("推理速度大幅提升 2.3 倍。", "Inference is 2.3x faster.", "sharpened"),
+    ("吞吐量显著提高。", "Throughput is 20% higher.", "sharpened"),                   # a share is no magnitude
+    # words of size or sharp movement render an intensifier
+    ("模型大幅提升了性能。", "The model brings major improvements in performance.", "unchanged"),
+    ("DeepSpeed 可显著提高训练速度。", "DeepSpeed can boost training speed.", "unchanged"),
+    ("成本大幅下降。", "Costs plummet.", "unchanged"),
+    ("这大幅降低了成本。", "This slashes costs.", "unchanged"),
+    ("成本下降。", "Costs fall sharply.", "softened"),
+    # hedge renderings: potential, a worry
+    ("该方法有潜力降低成本。", "The method could potentially reduce costs.", "unchanged"),
+    ("投资者担心增长可能放缓。", "Investors are worried about slower growth.", "unchanged"),
+    ("增长可能放缓。", "Growth slows.", "softened"),
+    # 'in fact' weighs nothing; 'almost certainly' is one booster; 'to some extent' quantifies no group
+    ("这是更好的方法。", "In fact, this is the better method.", "unchanged"),
+    ("这很可能是错误的。", "This is almost certainly wrong.", "softened"),
+    ("这几乎肯定是错误的。", "This is almost certainly wrong.", "unchanged"),
+    ("原来的引擎在一定程度上能应对，但我们必须预留大量资源。",
+     "The old engine could cope to some extent, but we had to reserve large amounts of compute.", "unchanged"),
+    # a need renders a booster of obligation
+    ("量化必须针对具体任务重新评测。", "Quantisation needs its own evaluation.", "unchanged"),
+])
+def test_certainty_false_friends_titles_bounds_magnitudes_and_renderings(zh, en, expected):
+    assert certainty_of(zh, en) == expected
+
+
+@pytest.mark.parametrize("zh, ens, expected", [
+    # each English sentence's step on its own: a quantity in another sentence neither invents nor hides a shift
+    ("很多公司为此付费。", ["Most users run it locally.", "Many companies pay for it."], "unchanged"),
+    ("很多公司为此付费。", ["Most users run it locally.", "Most companies pay for it."], "softened"),
+    ("所有公司都为此付费。", ["Most users run it locally.", "Many companies pay for it."], "sharpened"),
+    ("一些公司为此付费。", ["It is free.", "Many companies pay for it."], "softened"),
+    ("该模型是最强的模型之一。", ["It is the best on math.", "It is one of the best on code."], "unchanged"),
+    ("这个方法略快。", ["The old one is very slow.", "This method is quite fast."], "unchanged"),
+    # an obligation anywhere in the group renders a booster of obligation
+    ("用户必须遵守协议。", ["This is the agreement.", "Users are required to comply."], "unchanged"),
+])
+def test_certainty_over_a_group_compares_each_sentence_on_its_own(zh, ens, expected):
+    assert certainty_of_group(zh, ens) == expected
+
+
+ZH_PLAIN = ["模型在这个任务上表现更好。", "训练成本在下降。", "这个方法适用于小团队。"]
+EN_PLAIN = ["The model does better on this task.", "Training costs are falling.", "This method suits small teams."]
+CUE_PAIRS = [("可能", "may"), ("也许", "perhaps"), ("或许", "possibly"), ("显然", "clearly"), ("肯定", "certainly")]
+MIRROR = {"softened": "sharpened", "sharpened": "softened", "unchanged": "unchanged"}
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, len(ZH_PLAIN) - 1), st.sampled_from(CUE_PAIRS))
+def test_moving_a_cue_to_the_other_version_mirrors_the_verdict(k, cue):
+    """A hedge or booster carried by the Chinese alone and its counterpart carried by the English alone (a close one to
+    one rendering) give mirrored verdicts: softened for one is sharpened for the other."""
+    zh_cue, en_cue = cue
+    zh_with = zh_cue + "，" + ZH_PLAIN[k]
+    en_with = en_cue[0].upper() + en_cue[1:] + ", " + EN_PLAIN[k][0].lower() + EN_PLAIN[k][1:] if en_cue != "may" \
+        else EN_PLAIN[k].replace(" does ", " may do ").replace(" are ", " may be ").replace(" suits ", " may suit ")
+    on_chinese, on_english = certainty_of(zh_with, EN_PLAIN[k]), certainty_of(ZH_PLAIN[k], en_with)
+    assert on_chinese != "unchanged"
+    assert on_english == MIRROR[on_chinese]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["所有", "大多数", "很多", "一些"]), st.sampled_from(["All", "Most", "Many", "Some"]),
+       st.sampled_from(["All", "Most", "Many", "Some", "The"]))
+def test_another_quantified_sentence_in_the_group_never_invents_a_shift(zh_q, en_q, other_q):
+    """Where one English sentence already quantifies the claim, adding a sentence of the paragraph leaves the verdict
+    unchanged or as it was: it never turns 'unchanged' into a shift, nor one shift into the other."""
+    zh = zh_q + "用户在本地运行它。"
+    alone = certainty_of_group(zh, [en_q + " users run it locally."])
+    both = certainty_of_group(zh, [en_q + " users run it locally.", other_q + " companies pay for it."])
+    assert both in {"unchanged", alone}

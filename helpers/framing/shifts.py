@@ -36,7 +36,8 @@ from ..tables.claims import find_cues as claim_cues
 from ..tables.entities import tokenizer_for
 from ..paths import REFERENCE
 from ..params import DEFAULTS
-from ..patterns import HAN, LATIN_LETTER
+from ..align.numbers import NUMBER_TERM, number_spans
+from ..patterns import BOOK_TITLE, BOUND_NUMBER_AFTER, EN_TERM, HAN, LATIN_LETTER, QUOTED_SPAN
 from ..text.segment import Tokenizer
 from ..vocab import (
     FRAME_COLUMNS, CueMatcher, load_categories, load_cues, load_frames, longest_first, outside_addresses, outside_spans,
@@ -320,9 +321,16 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
             if kind == "quantity":
                 cues = partial_negation_scope(text, cues, tok)
             if kind == "superlative":
-                cues = superlative_scope(text, cues)
+                cues = superlative_scope(text, bound_scope(text, cues))
+            if kind == "rendering":
+                cues = sorted(cues + multipliers(text))
+            cues = outside_titles(text, cues)
             out += [label + ":" + text[a:b] for a, b, label in cues]
         return out
+
+    def cited(i: int, column: str) -> list[str]:
+        """A claim's hedges or boosters, less those inside a title it cites."""
+        return untitled(info.at[i, "text"], _cues(info.at[i, column]))
 
     def level(cues: list[str], kind: str, renderings: list[str]) -> int:
         """2: a cue of ``kind`` that weighs; 1: only weak cues or renderings; 0: none."""
@@ -332,14 +340,18 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
 
     rows = []
     for zh_id, en_ids, en_claim_ids in zip(groups["zh_claim_id"], groups["en_ids"], groups["en_claim_ids"]):
-        zh_h, zh_b = _cues(info.at[zh_id, "hedges"]), _cues(info.at[zh_id, "boosters"])
-        en_h = [c for i in en_ids for c in _cues(info.at[i, "hedges"])]
-        en_b = [c for i in en_ids for c in _cues(info.at[i, "boosters"])]
+        zh_h, zh_b = cited(zh_id, "hedges"), cited(zh_id, "boosters")
+        en_h = [c for i in en_ids for c in cited(i, "hedges")]
+        en_b = [c for i in en_ids for c in cited(i, "boosters")]
         zh_m = found([zh_id], "modal")
         en_m = found(en_ids, "modal") if len(en_ids) == 1 or (zh_h and all(_is_weak(c, possibility) for c in zh_h)) \
             else []
-        zh_o, en_o = found([zh_id], "obligation"), found(en_ids, "obligation") if len(en_ids) == 1 else []
+        zh_o, en_o = found([zh_id], "obligation"), found(en_ids, "obligation")  # as renderings: over the group
         zh_rend, en_rend = found([zh_id], "rendering"), found(en_ids, "rendering")  # as weak cues: over the group
+        # a magnitude renders an intensifier only where the other version states none: stated by both, it is their
+        # shared fact ("dramatically faster (2.3x)" → 快了 2.3 倍 drops "dramatically")
+        zh_boost = _of(zh_rend, "booster_rendering") + (_of(zh_rend, "magnitude") if not _of(en_rend, "magnitude") else [])
+        en_boost = _of(en_rend, "booster_rendering") + (_of(en_rend, "magnitude") if not _of(zh_rend, "magnitude") else [])
         zh_q, en_q = found([zh_id], "quantity"), found(en_ids, "quantity")
         one = len(en_ids) == 1
         close = one and fan_in.get(en_ids[0], 0) == 1 and \
@@ -347,25 +359,23 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
         zh_score = en_score = 0
         for kind, sign, zh, en, zh_r, en_r in (("hedge", -1, zh_h, en_h, zh_m + _of(zh_rend, "hedge_rendering"),
                                                 en_m + _of(en_rend, "hedge_rendering")),
-                                               ("booster", 1, zh_b, en_b, zh_o + _of(zh_rend, "booster_rendering"),
-                                                en_o + _of(en_rend, "booster_rendering"))):
+                                               ("booster", 1, zh_b, en_b, zh_o + zh_boost, en_o + en_boost)):
             z, e = level(zh, kind, zh_r), level(en, kind, en_r)
             if z == 2 and e == 0:
                 zh_score += sign
             if e == 2 and z == 0 and close and dropped:
                 en_score += sign
-        if zh_q and en_q and len(en_ids) <= group_limit:
-            z, e = max(QUANTITY_SCALE[c.split(":")[0]] for c in zh_q), max(QUANTITY_SCALE[c.split(":")[0]] for c in en_q)
-            zh_score += (z > e)
-            en_score += (e > z)
         zh_s, en_s = found([zh_id], "superlative"), found(en_ids, "superlative")
         zh_d, en_d = found([zh_id], "degree"), found(en_ids, "degree")
         if len(en_ids) <= group_limit:
-            for scale, zh_c, en_c in ((SUPERLATIVE_SCALE, zh_s, en_s), (DEGREE_SCALE, zh_d, en_d)):
-                z, e = scale_step(zh_c, scale), scale_step(en_c, scale)
-                if z and e and abs(z - e) >= SCALE_GAP[id(scale)]:
-                    zh_score += (z > e)
-                    en_score += (e > z)
+            for scale, kind, zh_c in ((QUANTITY_SCALE, "quantity", zh_q), (SUPERLATIVE_SCALE, "superlative", zh_s),
+                                      (DEGREE_SCALE, "degree", zh_d)):
+                # each English sentence's step on its own: a step in another sentence of the group neither hides
+                # nor invents a shift, so the Chinese counts only beyond every English sentence that is on the scale
+                steps = [e for e in (scale_step(found([i], kind), scale) for i in en_ids) if e]
+                shift = scale_shift(scale_step(zh_c, scale), steps, SCALE_GAP[id(scale)])
+                zh_score += shift > 0
+                en_score += shift < 0
         diff = zh_score - en_score
         shift = SHARPENED if diff > margin else SOFTENED if diff < -margin else UNCHANGED
         rows.append((zh_id, en_claim_ids, "|".join(zh_h), "|".join(zh_b), "|".join(en_h), "|".join(en_b),
@@ -462,7 +472,7 @@ SUPERLATIVE_SCALE = {"superlative_among": 1, "superlative": 2}
 DEGREE_SCALE = {"degree_slight": 1, "degree_moderate": 2, "degree_strong": 3}
 
 #: The least gap on each scale that shifts certainty.
-SCALE_GAP = {id(SUPERLATIVE_SCALE): 1, id(DEGREE_SCALE): 2}
+SCALE_GAP = {id(QUANTITY_SCALE): 1, id(SUPERLATIVE_SCALE): 1, id(DEGREE_SCALE): 2}
 
 
 def scale_step(cues: list[str], scale: dict[str, int]) -> int:
@@ -472,6 +482,89 @@ def scale_step(cues: list[str], scale: dict[str, int]) -> int:
     1
     """
     return max((scale.get(c.split(":")[0], 0) for c in cues), default=0)
+
+
+def scale_shift(zh: int, en: list[int], gap: int) -> int:
+    """+1 where the Chinese step ``zh`` stands at least ``gap`` above every English sentence's step ``en`` (those on the
+    scale), −1 where at least ``gap`` below every one, 0 otherwise (no step on one side, or within the group's range).
+
+    >>> scale_shift(2, [3], 1), scale_shift(2, [3, 2], 1), scale_shift(4, [3, 2], 1), scale_shift(1, [2], 2)
+    (-1, 0, 1, 0)
+    """
+    if not zh or not en:
+        return 0
+    return 1 if zh - max(en) >= gap else -1 if min(en) - zh >= gap else 0
+
+
+def bound_scope(text: str, cues: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Superlative cues less the Chinese ones a number follows: 最长 32K, 最高可达 90%, 最多 8 张 state a bound ('up
+    to'), not a rank.
+
+    >>> bound_scope("支持最长 32K 的上下文。", [(2, 4, "superlative")]), bound_scope("最强的模型。", [(0, 2, "superlative")])
+    ([], [(0, 2, 'superlative')])
+    """
+    return [(a, b, label) for a, b, label in cues
+            if not (label == "superlative" and HAN.search(text[a:b]) and BOUND_NUMBER_AFTER.match(text, b))]
+
+
+#: The least ratio that renders an intensifier: "2.3x faster" and 提升 2.3 倍 say how much, as 大幅 or "dramatically" do.
+MULTIPLIER_FLOOR = 2.0
+
+
+def multipliers(text: str) -> list[tuple[int, int, str]]:
+    """A ratio of at least ``MULTIPLIER_FLOOR`` (2.3x, 15 倍, 翻倍, twice) as a ``magnitude`` cue: a number that
+    measures how much renders the other version's intensifier where that version states no magnitude itself.
+
+    >>> multipliers("推理速度提升 2.3 倍。"), multipliers("It uses 1.5x the memory.")
+    ([(7, 12, 'magnitude')], [])
+    """
+    out = []
+    for a, b, term in number_spans(text):
+        if term.startswith(NUMBER_TERM + "x") and float(term[len(NUMBER_TERM) + 1:]) >= MULTIPLIER_FLOOR:
+            out.append((a, b, "magnitude"))
+    return out
+
+
+def title_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` cites a title: in book-title marks (《…》), or an English title in double quotes whose words of
+    four letters or more are all capitalised ("Why Most Projects Fail"; not "it may fail", a quotation).
+
+    >>> title_spans('他在《模型可能会说谎》中说。'), title_spans('See "Why Most Projects Fail" and "it may fail".')
+    ([(2, 11)], [(4, 28)])
+    """
+    spans = [m.span() for m in BOOK_TITLE.finditer(text)]
+    for m in QUOTED_SPAN.finditer(text):
+        words = EN_TERM.findall(m.group(1))
+        long = [w for w in words if len(w) >= 4]
+        if len(words) >= 2 and long and all(w[0].isupper() for w in long) and not HAN.search(m.group(1)):
+            spans.append(m.span())
+    return sorted(spans)
+
+
+def outside_titles(text: str, cues: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Cues (start, end, label) less those inside a title ``text`` cites (``title_spans``)."""
+    spans = title_spans(text) if ("《" in text or "〈" in text or '"' in text or "“" in text) else []
+    return [c for c in cues if not any(x <= c[0] and c[1] <= y for x, y in spans)]
+
+
+def untitled(text: str, cues: list[str]) -> list[str]:
+    """Cues found verbatim (a claim's hedges or boosters, in order) less those inside a title ``text`` cites: the n-th
+    cue of a spelling is read at that spelling's n-th place in the text.
+
+    >>> untitled("《模型可能会说谎》说它可能出错。", ["可能", "可能"])
+    ['可能']
+    """
+    if not cues or not ("《" in text or "〈" in text or '"' in text or "“" in text):
+        return cues
+    spans, seen, out = title_spans(text), {}, []
+    for cue in cues:
+        places = [k for k in range(len(text)) if text.startswith(cue, k)]
+        n = seen.get(cue, 0)
+        seen[cue] = n + 1
+        at = places[n] if n < len(places) else -1
+        if at < 0 or not any(x <= at and at + len(cue) <= y for x, y in spans):
+            out.append(cue)
+    return out
 
 
 def superlative_scope(text: str, cues: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -528,7 +621,7 @@ def _certainty_matchers() -> dict[str, CueMatcher]:
         _MATCHERS["key"] = key
         for kind, labels in (("modal", ("modal",)), ("obligation", ("obligation",)), ("quantity", tuple(QUANTITY_SCALE)),
                              ("superlative", tuple(SUPERLATIVE_SCALE) + ("one_of",)), ("degree", tuple(DEGREE_SCALE)),
-                             ("rendering", ("hedge_rendering", "booster_rendering"))):
+                             ("rendering", ("hedge_rendering", "booster_rendering", "magnitude"))):
             rows = cues[cues["category"].isin(labels + ("not_" + kind,))]
             _MATCHERS[kind] = CueMatcher(rows, "category")
     return _MATCHERS
