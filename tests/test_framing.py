@@ -231,12 +231,16 @@ def test_certainty_softened_sharpened_unchanged():
 
 
 def test_certainty_compares_like_with_like_over_the_linked_group():
-    # a hedge translated by a hedge is unchanged, however many English sentences the link spans
+    # a hedge translated by a hedge is unchanged, however many English sentences the link spans (compared over the
+    # whole group: drawn_share 0)
     alignment = make_alignment([(1, 13, 0.5, "one-to-many"), (1, 14, 0.5, "one-to-many")])
-    shifts = F.certainty_shift(alignment, CLAIMS, margin=0.25)
+    shifts = F.certainty_shift(alignment, CLAIMS, margin=0.25, drawn_share=0)
     assert shifts["en_claim_ids"].tolist() == ["13|14"]
     assert shifts[["zh_certainty", "en_certainty"]].values.tolist() == [[0.0, 0.0]]  # each hedge renders the other
     assert shifts["certainty_shift"].tolist() == ["unchanged"]
+    # by default, with the sentence the Chinese draws on: 芯片供应可能受限 meets the chips of 13, not the government
+    # that might help in 14, so 14's hedge renders nothing
+    assert F.certainty_shift(alignment, CLAIMS, margin=0.25)["certainty_shift"].tolist() == ["softened"]
     # an English booster the plain Chinese lacks counts (dropped, on by default) only where the Chinese renders that
     # one English sentence closely: one to one, and not compressed under close_ratio of its weight (a summary drops
     # "obviously" with the rest of a clause); margin 1 needs a hedge for it as well; unknown, so unchanged, where the
@@ -935,8 +939,17 @@ def test_certainty_false_friends_titles_bounds_magnitudes_and_renderings(zh, en,
     ("一些公司为此付费。", ["It is free.", "Many companies pay for it."], "softened"),
     ("该模型是最强的模型之一。", ["It is the best on math.", "It is one of the best on code."], "unchanged"),
     ("这个方法略快。", ["The old one is very slow.", "This method is quite fast."], "unchanged"),
-    # an obligation anywhere in the group renders a booster of obligation
+    # an obligation in a sentence the Chinese draws on renders a booster of obligation
     ("用户必须遵守协议。", ["This is the agreement.", "Users are required to comply."], "unchanged"),
+    # hedges and boosters: against the sentence(s) the Chinese draws on, clause by clause, not the whole paragraph
+    ("这种帮助可能包括简化审批。", ["Government aid is real, but its size is unclear.",
+                                 "The help almost certainly involved simpler permits."], "softened"),
+    ("政府的帮助包括简化审批。", ["Government aid may be real.", "The help involved simpler permits."], "unchanged"),
+    ("政府的帮助肯定包括简化审批。", ["Government aid may be real.", "The help involved simpler permits."], "sharpened"),
+    ("作者说得很清楚，这个结论只适用于他们的团队，不一定能推广。",
+     ["I want to be clear that this held for our team.", "It may not generalise."], "unchanged"),
+    ("这个结论只适用于他们的团队，不一定能推广。",
+     ["I want to be clear that this held for our team.", "It generalises."], "softened"),
 ])
 def test_certainty_over_a_group_compares_each_sentence_on_its_own(zh, ens, expected):
     assert certainty_of_group(zh, ens) == expected

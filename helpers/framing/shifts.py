@@ -21,6 +21,7 @@ The alignment follows the aligner's contract (helpers/align.py): columns ALIGNME
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 from pathlib import Path
 
@@ -36,8 +37,11 @@ from ..tables.claims import find_cues as claim_cues
 from ..tables.entities import tokenizer_for
 from ..paths import REFERENCE
 from ..params import DEFAULTS
+from ..align.dictionary import default_dictionary
+from ..align.ecdict import default_ecdict
+from ..align.evidence import EnglishTerms, zh_concepts
 from ..align.numbers import NUMBER_TERM, number_spans
-from ..patterns import BOOK_TITLE, BOUND_NUMBER_AFTER, EN_TERM, HAN, LATIN_LETTER, QUOTED_SPAN
+from ..patterns import BOOK_TITLE, BOUND_NUMBER_AFTER, CLAUSE, EN_TERM, HAN, LATIN_LETTER, QUOTED_SPAN
 from ..text.segment import Tokenizer
 from ..vocab import (
     FRAME_COLUMNS, CueMatcher, load_categories, load_cues, load_frames, longest_first, outside_addresses, outside_spans,
@@ -60,6 +64,11 @@ GENERALISED, PARTICULARISED = "generalised", "particularised"
 SHIFTS = {"certainty": "certainty_shift", "voice": "voice_shift", "generalisation": "generalisation_shift"}
 
 EN_AUTHOR_VOICES = ("first_person", "plain")
+
+#: Over a link to several English sentences, hedges and boosters are compared with those the Chinese draws on within
+#: this share of the best one's evidence (``drawn_on``; a Chinese sentence rendering two English ones draws on both);
+#: 0 compares the whole group.
+DRAWN_SHARE = DEFAULTS.align.sentence_share  # the aligner's own share for the sentences of a paragraph
 
 
 # ---- matching cues ----------------------------------------------------------------------------
@@ -271,7 +280,8 @@ def omissions(alignment: pd.DataFrame, claims: pd.DataFrame, tags: pd.DataFrame,
 
 def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: float = DEFAULTS.certainty_margin,
                     group_limit: int = DEFAULTS.certainty_group_limit, dropped: bool = DEFAULTS.certainty_dropped,
-                    close_ratio: float = DEFAULTS.certainty_close_ratio, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
+                    close_ratio: float = DEFAULTS.certainty_close_ratio, drawn_share: float = DRAWN_SHARE,
+                    tokenizer: Tokenizer | None = None) -> pd.DataFrame:
     """Did the commentary soften or sharpen the author's certainty? One row per link (CERTAINTY_COLUMNS).
 
     Like is compared with like, kind by kind (hedges, boosters, quantities): a side's cue of a kind counts only
@@ -300,7 +310,12 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
     sharpens; ``DEGREE_SCALE``). Renderings (cues.csv ``hedge_rendering``, ``booster_rendering``: 大量 for
     "substantially", "large" for 显著) render a cue of their kind as a weak cue does, and are listed in no claim's
     hedges or boosters. zh_other_cues and en_other_cues list the modals, obligations, quantities, superlatives, degree
-    words and renderings found, by category ('quantity_most:Most|modal:can').
+    words and renderings found, by category ('quantity_most:Most|modal:can'). Over a link to several English sentences,
+    hedges, boosters, modals, obligations and renderings are read in the sentences the Chinese draws on (``drawn_on``,
+    clause by clause, within ``drawn_share`` of the best one's evidence; 0: the whole group), and a scale's step counts
+    only beyond every English sentence on that scale (``scale_shift``). A title the sentence cites (``title_spans``)
+    lends none of its cues; a magnitude (``multipliers``, cues.csv ``magnitude``) renders an intensifier only where
+    the other version states none.
     """
     info = claims.set_index("claim_id")
     groups = _groups(alignment)
@@ -341,13 +356,17 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
     rows = []
     for zh_id, en_ids, en_claim_ids in zip(groups["zh_claim_id"], groups["en_ids"], groups["en_claim_ids"]):
         zh_h, zh_b = cited(zh_id, "hedges"), cited(zh_id, "boosters")
-        en_h = [c for i in en_ids for c in cited(i, "hedges")]
-        en_b = [c for i in en_ids for c in cited(i, "boosters")]
+        # hedges and boosters are compared with the English sentence(s) the Chinese draws on most, not the whole group:
+        # a hedge in another sentence of the paragraph neither hides nor invents a shift
+        drawn = [en_ids[k] for k in drawn_on(info.at[zh_id, "text"], [info.at[i, "text"] for i in en_ids], tok,
+                                              share=drawn_share)] if len(en_ids) > 1 and drawn_share > 0 else en_ids
+        en_h = [c for i in drawn for c in cited(i, "hedges")]
+        en_b = [c for i in drawn for c in cited(i, "boosters")]
         zh_m = found([zh_id], "modal")
-        en_m = found(en_ids, "modal") if len(en_ids) == 1 or (zh_h and all(_is_weak(c, possibility) for c in zh_h)) \
+        en_m = found(drawn, "modal") if len(en_ids) == 1 or (zh_h and all(_is_weak(c, possibility) for c in zh_h)) \
             else []
-        zh_o, en_o = found([zh_id], "obligation"), found(en_ids, "obligation")  # as renderings: over the group
-        zh_rend, en_rend = found([zh_id], "rendering"), found(en_ids, "rendering")  # as weak cues: over the group
+        zh_o, en_o = found([zh_id], "obligation"), found(drawn, "obligation")  # as renderings: over what it draws on
+        zh_rend, en_rend = found([zh_id], "rendering"), found(drawn, "rendering")  # as weak cues: likewise
         # a magnitude renders an intensifier only where the other version states none: stated by both, it is their
         # shared fact ("dramatically faster (2.3x)" → 快了 2.3 倍 drops "dramatically")
         zh_boost = _of(zh_rend, "booster_rendering") + (_of(zh_rend, "magnitude") if not _of(en_rend, "magnitude") else [])
@@ -384,6 +403,41 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
                      float(zh_score), float(en_score),
                      shift))
     return pd.DataFrame(rows, columns=CERTAINTY_COLUMNS)
+
+
+def drawn_on(zh: str, en: list[str], tokenizer: Tokenizer | None = None, *, share: float = 1.0) -> list[int]:
+    """Which of a linked group's English sentences a Chinese sentence draws on, by the aligner's own evidence (its
+    words glossed through CC-CEDICT, the English words rendered through ECDICT, numbers as values; each shared concept
+    weighted by how few of the group's sentences hold it), clause by clause: for each clause of the Chinese, the
+    English sentences within ``share`` of the best one's evidence; all of them where no clause meets any.
+
+    >>> drawn_on("芯片供应可能受限。", ["Demand is high.", "Chip supply is limited.", "Prices rise."])
+    [1]
+    >>> drawn_on("芯片供应受限，价格上涨。", ["Demand is high.", "Chip supply is limited.", "Prices rise."])
+    [1, 2]
+    """
+    terms = [_english_terms(tokenizer)(text) for text in en]
+    drawn: set[int] = set()
+    for clause in CLAUSE.findall(zh):
+        concepts = zh_concepts(clause, default_dictionary(), tokenizer=tokenizer)
+        scores = []
+        for text_terms in terms:
+            total = 0.0
+            for _key, renderings, factor in concepts:
+                if renderings & text_terms:
+                    held = sum(1 for t in terms if renderings & t)
+                    total += factor * (1.0 + math.log(len(en) / held))
+            scores.append(total)
+        best = max(scores, default=0.0)
+        if best > 0:
+            drawn.update(k for k, score in enumerate(scores) if score >= share * best)
+    return sorted(drawn) or list(range(len(en)))
+
+
+@lru_cache(maxsize=4)
+def _english_terms(tokenizer: Tokenizer | None) -> EnglishTerms:
+    """The aligner's English terms (stems and their ECDICT renderings), memoised per word, one per tokenizer."""
+    return EnglishTerms(default_ecdict(), DEFAULTS.align.en_zh_senses, tokenizer)
 
 
 def _of(cues: list[str], category: str) -> list[str]:
