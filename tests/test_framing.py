@@ -926,6 +926,16 @@ def certainty_of_group(zh: str, ens: list[str]) -> str:
      "The old engine could cope to some extent, but we had to reserve large amounts of compute.", "unchanged"),
     # a need renders a booster of obligation
     ("量化必须针对具体任务重新评测。", "Quantisation needs its own evaluation.", "unchanged"),
+    # a hedge of cases rendered by a hedge of cases; 'in some cases' only renders
+    ("该方法在绝大多数情况下有效。", "The method works in the vast majority of cases.", "unchanged"),
+    ("该方法有效。", "The method works in some cases.", "unchanged"),
+    ("该方法在大多数情况下有效。", "The method works.", "softened"),
+    # bounds, ranks and plain rendering of a README's claims
+    ("有效吞吐量最高提升 2.3 倍，平均延迟降低 2 倍。",
+     "It delivers up to 2.3x higher effective throughput and 2x lower latency on average.", "unchanged"),
+    ("在 3B 以下的模型中，该模型取得了最佳性能。", "Among models under 3B, the model achieves the best performance.",
+     "unchanged"),
+    ("本模型产生不准确的输出。", "The model may produce inaccurate outputs.", "sharpened"),
 ])
 def test_certainty_false_friends_titles_bounds_magnitudes_and_renderings(zh, en, expected):
     assert certainty_of(zh, en) == expected
