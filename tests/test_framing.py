@@ -995,3 +995,26 @@ def test_another_quantified_sentence_in_the_group_never_invents_a_shift(zh_q, en
     alone = certainty_of_group(zh, [en_q + " users run it locally."])
     both = certainty_of_group(zh, [en_q + " users run it locally.", other_q + " companies pay for it."])
     assert both in {"unchanged", alone}
+
+
+def test_a_dropped_cue_counts_on_a_shared_english_sentence_only_for_its_strongest_link():
+    """An English sentence two Chinese sentences link to: its booster counts as dropped by the one whose link is
+    strongest, where that one renders it closely and the other carries no booster; never on a tie."""
+    en = "There was certainly no sign of the agency changing the rules."
+    zh_main, zh_other = "但他没有看到该机构修改规则的迹象。", "换句话说，规则仍然由企业自己制定。"
+    claims = make_claims([
+        (1, "commentary", "paragraph", 0, zh_main, "commentator", "", ""),
+        (2, "commentary", "paragraph", 0, zh_other, "commentator", "", ""),
+        (3, "original", "paragraph", 0, en, "plain", "", "certainly"),
+    ])
+
+    def verdicts(main: float, other: float, other_boosters: str = "") -> list[str]:
+        table = claims.copy()
+        table.loc[table["claim_id"] == 2, "boosters"] = other_boosters
+        alignment = make_alignment([(1, 3, main, "summarises"), (2, 3, other, "summarises")])
+        return F.certainty_shift(alignment, table)["certainty_shift"].tolist()
+
+    assert verdicts(0.3, 0.1) == ["softened", "unchanged"]
+    assert verdicts(0.1, 0.3) == ["unchanged", "softened"]       # the other is now the strongest link
+    assert verdicts(0.3, 0.3) == ["unchanged", "unchanged"]      # a tie: nobody's alone
+    assert verdicts(0.3, 0.1, "确实") == ["unchanged", "unchanged"]  # the other carries a booster: rendered there

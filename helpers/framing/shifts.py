@@ -319,7 +319,9 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
     """
     info = claims.set_index("claim_id")
     groups = _groups(alignment)
-    fan_in = _links(alignment).groupby("en_claim_id")["zh_claim_id"].nunique()
+    links = _links(alignment)
+    sharing = links.groupby("en_claim_id")["zh_claim_id"].agg(lambda z: list(dict.fromkeys(z))).to_dict()
+    strength = links.groupby("zh_claim_id")["score"].max().to_dict()
     weak = _weak_cues()
     possibility = _cue_forms("possibility")
     extra = _certainty_matchers()
@@ -342,6 +344,13 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
             cues = outside_titles(text, cues)
             out += [label + ":" + text[a:b] for a, b, label in cues]
         return out
+
+    def carries(i: int, kind: str) -> bool:
+        """Whether a Chinese sentence holds any cue of ``kind`` (hedge or booster), weak ones and renderings included."""
+        if kind == "hedge":
+            return bool(cited(i, "hedges") or found([i], "modal") or _of(found([i], "rendering"), "hedge_rendering"))
+        return bool(cited(i, "boosters") or found([i], "obligation") or
+                    [c for c in found([i], "rendering") if c.split(":")[0] != "hedge_rendering"])
 
     def cited(i: int, column: str) -> list[str]:
         """A claim's hedges or boosters, less those inside a title it cites."""
@@ -373,8 +382,11 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
         en_boost = _of(en_rend, "booster_rendering") + (_of(en_rend, "magnitude") if not _of(zh_rend, "magnitude") else [])
         zh_q, en_q = found([zh_id], "quantity"), found(en_ids, "quantity")
         one = len(en_ids) == 1
-        close = one and fan_in.get(en_ids[0], 0) == 1 and \
-            rendering_ratio(info.at[zh_id, "text"], info.at[en_ids[0], "text"]) >= close_ratio
+        close = one and rendering_ratio(info.at[zh_id, "text"], info.at[en_ids[0], "text"]) >= close_ratio
+        # the English sentence is this Chinese sentence's alone, or its strongest link's, the others sharing it
+        # carrying no cue of the kind (a summary's second sentence that touches the same English renders nothing)
+        sharers = [o for o in sharing.get(en_ids[0], [zh_id]) if o != zh_id] if one else []
+        strongest = not sharers or strength.get(zh_id, 0.0) > max(strength.get(o, 0.0) for o in sharers)
         zh_score = en_score = 0
         for kind, sign, zh, en, zh_r, en_r in (("hedge", -1, zh_h, en_h, zh_m + _of(zh_rend, "hedge_rendering"),
                                                 en_m + _of(en_rend, "hedge_rendering")),
@@ -382,7 +394,7 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
             z, e = level(zh, kind, zh_r), level(en, kind, en_r)
             if z == 2 and e == 0:
                 zh_score += sign
-            if e == 2 and z == 0 and close and dropped:
+            if e == 2 and z == 0 and close and strongest and dropped and not any(carries(o, kind) for o in sharers):
                 en_score += sign
         zh_s, en_s = found([zh_id], "superlative"), found(en_ids, "superlative")
         zh_d, en_d = found([zh_id], "degree"), found(en_ids, "degree")
