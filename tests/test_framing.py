@@ -936,6 +936,11 @@ def certainty_of_group(zh: str, ens: list[str]) -> str:
     ("在 3B 以下的模型中，该模型取得了最佳性能。", "Among models under 3B, the model achieves the best performance.",
      "unchanged"),
     ("本模型产生不准确的输出。", "The model may produce inaccurate outputs.", "sharpened"),
+    # 'you may' permits in a licence and hedges in a manual: a modal, rendering 可能 and 可以 alike
+    ("您可能需要安装额外的依赖。", "You may need to install additional dependencies.", "unchanged"),
+    ("你可能会发现这个方法更快。", "You may find this method faster.", "unchanged"),
+    ("您可以免费使用本模型。", "You may use the Model free of charge.", "unchanged"),
+    ("被许可方不得将本模型用于任何违法目的。", "The Licensee may not use the Model for any illegal purpose.", "unchanged"),
 ])
 def test_certainty_false_friends_titles_bounds_magnitudes_and_renderings(zh, en, expected):
     assert certainty_of(zh, en) == expected
