@@ -941,6 +941,12 @@ def certainty_of_group(zh: str, ens: list[str]) -> str:
     ("你可能会发现这个方法更快。", "You may find this method faster.", "unchanged"),
     ("您可以免费使用本模型。", "You may use the Model free of charge.", "unchanged"),
     ("被许可方不得将本模型用于任何违法目的。", "The Licensee may not use the Model for any illegal purpose.", "unchanged"),
+    # vagueness of a thing is no speaker's hedge; someone's view (在她看来) is an attribution, the writer's own a hedge
+    ("任务描述不清楚会导致重复工作。", "Vague task descriptions lead to duplicated work.", "unchanged"),
+    ("模糊的目标会导致重复工作。", "Unclear objectives lead to duplicated work.", "unchanged"),
+    ("在她看来，衣服的形状每次都不一样。", "She says clothes never look the same.", "unchanged"),
+    ("在我看来，这个方法更好。", "This method is better.", "softened"),
+    ("衣服的形状每次都不一样。", "Clothes never look the same twice, so grasping is dramatically harder.", "softened"),
 ])
 def test_certainty_false_friends_titles_bounds_magnitudes_and_renderings(zh, en, expected):
     assert certainty_of(zh, en) == expected

@@ -581,12 +581,13 @@ def multipliers(text: str) -> list[tuple[int, int, str]]:
     """A ratio of at least ``MULTIPLIER_FLOOR`` (2.3x, 15 倍, 翻倍, twice) as a ``magnitude`` cue: a number that
     measures how much renders the other version's intensifier where that version states no magnitude itself.
 
-    >>> multipliers("推理速度提升 2.3 倍。"), multipliers("It uses 1.5x the memory.")
-    ([(7, 12, 'magnitude')], [])
+    >>> multipliers("推理速度提升 2.3 倍。"), multipliers("It uses 1.5x the memory."), multipliers("Never the same twice.")
+    ([(7, 12, 'magnitude')], [], [])
     """
     out = []
     for a, b, term in number_spans(text):
-        if term.startswith(NUMBER_TERM + "x") and float(term[len(NUMBER_TERM) + 1:]) >= MULTIPLIER_FLOOR:
+        if term.startswith(NUMBER_TERM + "x") and float(term[len(NUMBER_TERM) + 1:]) >= MULTIPLIER_FLOOR \
+                and not text[a:b].isalpha():  # 'twice' also counts occasions ('never the same twice'); 翻倍 has 倍
             out.append((a, b, "magnitude"))
     return out
 
