@@ -1029,3 +1029,23 @@ def test_a_dropped_cue_counts_on_a_shared_english_sentence_only_for_its_stronges
     assert verdicts(0.1, 0.3) == ["unchanged", "softened"]       # the other is now the strongest link
     assert verdicts(0.3, 0.3) == ["unchanged", "unchanged"]      # a tie: nobody's alone
     assert verdicts(0.3, 0.1, "确实") == ["unchanged", "unchanged"]  # the other carries a booster: rendered there
+
+
+def test_worth_reading_lists_no_hedge_of_an_english_sentence_the_chinese_does_not_draw_on():
+    # the Chinese draws on the help that involved simpler permits, not on the sentence that hedges the aid's size: its
+    # hedge weighed nothing against the added 可能, so it is not listed beside the label
+    claims = make_claims([
+        (1, "commentary", "paragraph", 0, "这种帮助可能包括简化审批。", "commentator", "可能", ""),
+        (2, "original", "paragraph", 0, "Government aid may be real.", "plain", "may", ""),
+        (3, "original", "paragraph", 0, "The help involved simpler permits.", "plain", "", ""),
+    ])
+    claims["block_id"] = [1, 2, 2]
+    alignment = make_alignment([(1, 2, 0.5, "one_to_many"), (1, 3, 0.5, "one_to_many")])
+    table = F.framing_table(alignment, claims, make_mentions([]), F.tag_frames(claims, lexicon=LEXICON),
+                            F.load_categories())
+    assert table["certainty_shift"].tolist() == ["softened"]
+    gate = F.label_gate(pd.DataFrame({"label": ["certainty:softened"], "half": ["test"], "precision": [0.3],
+                                      "predicted": [10]}))
+    rows = F.worth_reading(table, claims, gate)
+    certainty = rows[rows["shift"] == "certainty"]
+    assert certainty.iloc[0]["zh_cues"] == "hedge 可能" and certainty.iloc[0]["en_cues"] == ""

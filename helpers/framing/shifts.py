@@ -1005,13 +1005,19 @@ def worth_reading(table: pd.DataFrame, claims: pd.DataFrame, gate: pd.DataFrame 
 
                 found = {i: scales(i) for i in [r.zh_claim_id, *en]}  # each sentence's cues, looked up once
 
+                # hedges and boosters are read in the English sentences the Chinese draws on (``certainty_shift``):
+                # one in another sentence of the group weighed nothing, so it is not listed beside the label
+                drawn = {en[k] for k in drawn_on(r.zh_text, [info.at[i, "text"] for i in en], tokenizer,
+                                                 share=DRAWN_SHARE)} if len(en) > 1 else set(en)
+
                 def cues(i, other: set[str]):
                     # a quantity, superlative or degree word weighs only where the other version has one of its
                     # kind too (``certainty_table``): listed alone it would read as a cause of the label
                     scale = [c for kind, hits in found[i].items() if kind not in _COMPARED_ONLY or kind in other
                              for c in hits]
+                    plain = i == r.zh_claim_id or i in drawn
                     return " ".join([f"{kind} {c}" for kind, col in (("hedge", "hedges"), ("booster", "boosters"))
-                                     for c in _cues(info.at[i, col])] + scale)
+                                     for c in _cues(info.at[i, col]) if plain] + scale)
                 has = lambda ids_: {kind for i in ids_ for kind, hits in found[i].items() if hits}
                 zh_kinds, en_kinds = has([r.zh_claim_id]), has(en)
                 zh_cues = cues(r.zh_claim_id, en_kinds)
