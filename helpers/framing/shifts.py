@@ -327,9 +327,14 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
     extra = _certainty_matchers()
     tok = tokenizer or tokenizer_for()
 
+    memo: dict[tuple[int, str], list[str]] = {}
+
     def found(ids: list[int], kind: str) -> list[str]:
         out = []
         for i in ids:
+            if (i, kind) in memo:  # a sentence is read once per kind: alone, in its group, and as a sharer
+                out += memo[i, kind]
+                continue
             text = info.at[i, "text"]
             if kind in ("superlative", "degree", "rendering"):
                 cues = scoped_cues(extra[kind], text, tok)
@@ -342,7 +347,8 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
             if kind == "rendering":
                 cues = sorted(cues + multipliers(text))
             cues = outside_titles(text, cues)
-            out += [label + ":" + text[a:b] for a, b, label in cues]
+            memo[i, kind] = [label + ":" + text[a:b] for a, b, label in cues]
+            out += memo[i, kind]
         return out
 
     def carries(i: int, kind: str) -> bool:
