@@ -519,6 +519,8 @@ BOOK_TITLE = re.compile(r"《[^《》\n]*》|〈[^〈〉\n]*〉")
 QUOTED_SPAN = re.compile(r"[\"“]([^\"“”\n]{3,120})[\"”]")
 #: A clause of a Chinese sentence: up to a comma, semicolon, colon or sentence end (full or half width).
 CLAUSE = re.compile(r"[^，,；;：:。！？!?\n]+")
+#: A number right after a word (' 2024', '-3'): a capitalised certainty word before one is a month or a name ('May 2024').
+BEFORE_NUMBER = re.compile(r"[\s\-]+\d")
 #: What may stand between a Chinese superlative and a number that makes it a bound ('最长 32K', '最高可达 90%': up to).
 BOUND_NUMBER_AFTER = re.compile(r"\s*(?:可达|可以达到|达到|高达|为|达|到|可)?\s*[\d零一二三四五六七八九十百千两]")
 

@@ -947,6 +947,11 @@ def certainty_of_group(zh: str, ens: list[str]) -> str:
     ("在她看来，衣服的形状每次都不一样。", "She says clothes never look the same.", "unchanged"),
     ("在我看来，这个方法更好。", "This method is better.", "softened"),
     ("衣服的形状每次都不一样。", "Clothes never look the same twice, so grasping is dramatically harder.", "softened"),
+    # a Title-Case heading: every word is capitalised, so a capital is no sign of a name or a month
+    ("可能的问题", "Potential Issues", "unchanged"),
+    ("显著的性能提升", "Significant Performance Gains", "unchanged"),
+    ("推理性能提升", "Dramatically Faster Inference", "softened"),
+    ("2024 年 5 月发布", "Released May 2024", "unchanged"),
 ])
 def test_certainty_false_friends_titles_bounds_magnitudes_and_renderings(zh, en, expected):
     assert certainty_of(zh, en) == expected

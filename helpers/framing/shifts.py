@@ -33,7 +33,7 @@ from ..columns import (
     VOICE_COLUMNS,
 )
 from ..tables.claims import FRAME_GAP, framed_attribution, own_stance_before  # noqa: F401 (FRAME_GAP: re-exported)
-from ..tables.claims import find_cues as claim_cues
+from ..tables.claims import claim_matcher, find_cues as claim_cues
 from ..tables.entities import tokenizer_for
 from ..paths import REFERENCE
 from ..params import DEFAULTS
@@ -41,7 +41,7 @@ from ..align.dictionary import default_dictionary
 from ..align.ecdict import default_ecdict
 from ..align.evidence import EnglishTerms, zh_concepts
 from ..align.numbers import NUMBER_TERM, number_spans
-from ..patterns import BOOK_TITLE, BOUND_NUMBER_AFTER, CLAUSE, EN_TERM, HAN, LATIN_LETTER, QUOTED_SPAN
+from ..patterns import BEFORE_NUMBER, BOOK_TITLE, BOUND_NUMBER_AFTER, CLAUSE, EN_TERM, HAN, LATIN_LETTER, QUOTED_SPAN
 from ..text.segment import Tokenizer
 from ..vocab import (
     FRAME_COLUMNS, CueMatcher, load_categories, load_cues, load_frames, longest_first, outside_addresses, outside_spans,
@@ -359,8 +359,11 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
                     [c for c in found([i], "rendering") if c.split(":")[0] != "hedge_rendering"])
 
     def cited(i: int, column: str) -> list[str]:
-        """A claim's hedges or boosters, less those inside a title it cites."""
-        return untitled(info.at[i, "text"], _cues(info.at[i, column]))
+        """A claim's hedges or boosters, less those inside a title it cites; a Title-Case heading's read afresh."""
+        text = info.at[i, "text"]
+        if title_case(text):
+            return heading_cues(text, CERTAINTY_OF[column])
+        return untitled(text, _cues(info.at[i, column]))
 
     def level(cues: list[str], kind: str, renderings: list[str]) -> int:
         """2: a cue of ``kind`` that weighs; 1: only weak cues or renderings; 0: none."""
@@ -612,6 +615,41 @@ def title_spans(text: str) -> list[tuple[int, int]]:
         if len(words) >= 2 and long and all(w[0].isupper() for w in long) and not HAN.search(m.group(1)):
             spans.append(m.span())
     return sorted(spans)
+
+
+#: The certainty column of a claim → its cue category.
+CERTAINTY_OF = {"hedges": "hedge", "boosters": "booster"}
+
+
+def title_case(text: str) -> bool:
+    """Whether ``text`` is an English line in Title Case: two words or more, all its words of four letters or more
+    capitalised, no Chinese and no full stop inside (a heading: 'Potential Issues', 'Significant Performance Gains').
+
+    >>> title_case("Significant Performance Gains"), title_case("It may fail."), title_case("Potential issues")
+    (True, False, False)
+    """
+    if HAN.search(text) or "." in text.rstrip(". "):
+        return False
+    words = EN_TERM.findall(text)
+    long = [w for w in words if len(w) >= 4]
+    return len(words) >= 2 and bool(long) and all(w[0].isupper() for w in long)
+
+
+def heading_cues(text: str, category: str) -> list[str]:
+    """A Title-Case heading's cues of ``category`` (hedge or booster): every word is capitalised there, so a capital is
+    no sign of a name or a month ('Potential Issues' hedges as 'potential issues' would); a cue before a number
+    ('May 2024') or inside a hyphenated compound still is none.
+
+    >>> heading_cues("Potential Issues", "hedge"), heading_cues("Released May 2024", "hedge")
+    (['Potential'], [])
+    """
+    found = claim_matcher().find(text, None, labels=(category, "not_" + category))
+    kept = [(a, b, label) for a, b, label in found
+            if not (label == category and (BEFORE_NUMBER.match(text, b) or (a and text[a - 1] == "-") or
+                                           (b < len(text) and text[b] == "-")))]
+    kept = [(a, b, label) for a, b, label in kept if label != category or not any(
+        x <= a and b <= y for x, y, other in kept if other == "not_" + category)]
+    return [text[a:b] for a, b, label in longest_first([c for c in kept if c[2] == category])]
 
 
 def outside_titles(text: str, cues: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
