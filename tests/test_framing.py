@@ -952,6 +952,14 @@ def certainty_of_group(zh: str, ens: list[str]) -> str:
     ("显著的性能提升", "Significant Performance Gains", "unchanged"),
     ("推理性能提升", "Dramatically Faster Inference", "softened"),
     ("2024 年 5 月发布", "Released May 2024", "unchanged"),
+    # Chinese hedges that render English ones, and their look-alikes
+    ("这个方法大概率有效。", "This method will likely work.", "unchanged"),
+    ("这个方法或将改变行业。", "This method may change the industry.", "unchanged"),
+    ("这个方法看似简单。", "This method seems simple.", "unchanged"),
+    ("这个方法理论上可行。", "This method works in theory.", "unchanged"),
+    ("这个方法大概率有效。", "This method works.", "softened"),
+    ("许可适用于贡献者现在或将来拥有的专利。", "The license covers patents a contributor owns now or later.", "unchanged"),
+    ("该方法带来了实质性的改进。", "The method brings substantially better results.", "unchanged"),
 ])
 def test_certainty_false_friends_titles_bounds_magnitudes_and_renderings(zh, en, expected):
     assert certainty_of(zh, en) == expected
