@@ -16,7 +16,9 @@ Method (see data/reference/README-framing.md for the full account and the data d
 
 The alignment follows the aligner's contract (helpers/align.py): columns ALIGNMENT_COLUMNS, one row per link,
 ``en_claim_id`` <NA> with relation "addition" for an unlinked Chinese claim, ``zh_claim_id`` <NA> with relation
-"omission" for an English claim nothing draws on. This module does not import the aligner.
+"omission" for an English claim nothing draws on. This module does not import the aligner's decoder or links; it reads
+the aligner's evidence (glosses, renderings, numbers as values) only to tell which sentences of a linked group a Chinese
+sentence draws on (``drawn_on``) and which numbers are ratios (``multipliers``).
 """
 
 from __future__ import annotations
