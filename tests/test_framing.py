@@ -960,6 +960,14 @@ def certainty_of_group(zh: str, ens: list[str]) -> str:
     ("这个方法大概率有效。", "This method works.", "softened"),
     ("许可适用于贡献者现在或将来拥有的专利。", "The license covers patents a contributor owns now or later.", "unchanged"),
     ("该方法带来了实质性的改进。", "The method brings substantially better results.", "unchanged"),
+    # 'possible' before a noun names candidates; said of the claim it hedges; 'of course' weighs nothing
+    ("要求根据给定的场景和两个候选方案，选择最合理的方案。",
+     "It requires selecting the most reasonable solution given a scenario and two possible solutions.", "unchanged"),
+    ("要求根据给定的场景和两个可能的解决方案，选择最合理的方案。",
+     "It requires selecting the most reasonable solution given a scenario and two solutions.", "unchanged"),
+    ("这种情况是可能的。", "This case occurs.", "softened"),
+    ("这种情况发生了。", "It is possible that this case occurred.", "sharpened"),
+    ("这不是唯一的方法。", "Of course, this is not the only method.", "unchanged"),
 ])
 def test_certainty_false_friends_titles_bounds_magnitudes_and_renderings(zh, en, expected):
     assert certainty_of(zh, en) == expected
