@@ -968,6 +968,9 @@ def certainty_of_group(zh: str, ens: list[str]) -> str:
     ("这种情况是可能的。", "This case occurs.", "softened"),
     ("这种情况发生了。", "It is possible that this case occurred.", "sharpened"),
     ("这不是唯一的方法。", "Of course, this is not the only method.", "unchanged"),
+    # a forecast hedges as 'expected to' does, and only renders
+    ("这种趋势可能会持续下去。", "We expect this trend to continue.", "unchanged"),
+    ("这种趋势会持续下去。", "We expect this trend to continue.", "unchanged"),
 ])
 def test_certainty_false_friends_titles_bounds_magnitudes_and_renderings(zh, en, expected):
     assert certainty_of(zh, en) == expected
@@ -1070,3 +1073,11 @@ def test_worth_reading_lists_no_hedge_of_an_english_sentence_the_chinese_does_no
     rows = F.worth_reading(table, claims, gate)
     certainty = rows[rows["shift"] == "certainty"]
     assert certainty.iloc[0]["zh_cues"] == "hedge 可能" and certainty.iloc[0]["en_cues"] == ""
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(ZH_PIECES), min_size=1, max_size=6).map("".join),
+       st.sampled_from(["The essay was published.", "The essay may have been published.", "Clearly, it was published."]))
+def test_a_cited_title_lends_no_cue(title, en):
+    """Whatever a title in book-title marks says, the sentence citing it is judged as if it said nothing of it."""
+    assert certainty_of(f"这篇名为《{title}》的文章发表了。", en) == certainty_of("这篇文章发表了。", en)
