@@ -931,15 +931,15 @@ def certainty_of_group(zh: str, ens: list[str]) -> str:
     ("该方法有效。", "The method works in some cases.", "unchanged"),
     ("该方法在大多数情况下有效。", "The method works.", "softened"),
     # bounds, ranks and plain rendering of a README's claims
-    ("有效吞吐量最高提升 2.3 倍，平均延迟降低 2 倍。",
-     "It delivers up to 2.3x higher effective throughput and 2x lower latency on average.", "unchanged"),
-    ("在 3B 以下的模型中，该模型取得了最佳性能。", "Among models under 3B, the model achieves the best performance.",
+    ("峰值吞吐量最高提升 3.4 倍，平均响应时间缩短一半。",
+     "Peak throughput rises by up to 3.4x, and mean response time halves.", "unchanged"),
+    ("在参数不到 3B 的模型里，它的得分最佳。", "Among models with fewer than 3B parameters, it scores best.",
      "unchanged"),
     ("本模型产生不准确的输出。", "The model may produce inaccurate outputs.", "sharpened"),
     # 'you may' permits in a licence and hedges in a manual: a modal, rendering 可能 and 可以 alike
     ("您可能需要安装额外的依赖。", "You may need to install additional dependencies.", "unchanged"),
     ("你可能会发现这个方法更快。", "You may find this method faster.", "unchanged"),
-    ("您可以免费使用本模型。", "You may use the Model free of charge.", "unchanged"),
+    ("您可以免费下载这些权重。", "You may download these weights at no cost.", "unchanged"),
     ("被许可方不得将本模型用于任何违法目的。", "The Licensee may not use the Model for any illegal purpose.", "unchanged"),
     # vagueness of a thing is no speaker's hedge; someone's view (在她看来) is an attribution, the writer's own a hedge
     ("任务描述不清楚会导致重复工作。", "Vague task descriptions lead to duplicated work.", "unchanged"),
@@ -961,10 +961,8 @@ def certainty_of_group(zh: str, ens: list[str]) -> str:
     ("许可适用于贡献者现在或将来拥有的专利。", "The license covers patents a contributor owns now or later.", "unchanged"),
     ("该方法带来了实质性的改进。", "The method brings substantially better results.", "unchanged"),
     # 'possible' before a noun names candidates; said of the claim it hedges; 'of course' weighs nothing
-    ("要求根据给定的场景和两个候选方案，选择最合理的方案。",
-     "It requires selecting the most reasonable solution given a scenario and two possible solutions.", "unchanged"),
-    ("要求根据给定的场景和两个可能的解决方案，选择最合理的方案。",
-     "It requires selecting the most reasonable solution given a scenario and two solutions.", "unchanged"),
+    ("这道题让模型从三个候选答案里挑出一个。", "The task asks the model to pick one of three possible answers.", "unchanged"),
+    ("这道题让模型从三个可能的答案里挑出一个。", "The task asks the model to pick one of three answers.", "unchanged"),
     ("这种情况是可能的。", "This case occurs.", "softened"),
     ("这种情况发生了。", "It is possible that this case occurred.", "sharpened"),
     ("这不是唯一的方法。", "Of course, this is not the only method.", "unchanged"),
