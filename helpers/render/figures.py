@@ -18,6 +18,7 @@ import inspect
 import io
 import os
 import pickle
+import textwrap
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -463,7 +464,9 @@ def plot_section_coverage(coverage: pd.DataFrame, *, by: str = "chars", links=No
     """
     fig, ax = _figure(min(FIGSIZE[1], max(3.6, 0.8 * len(coverage) + 1.8)))
     if links is not None and not links.presented:
-        _empty(ax, f"not drawn: links on {judged_group(links.group)}\nare not reliable enough to count")
+        # wrapped: the empty axes sit right of the labels' margin, and a long line ran off the figure
+        _empty(ax, textwrap.fill(f"not drawn: links on {judged_group(links.group)} are not reliable enough to count",
+                                 36))
         _title(fig, "How much of each English section the Chinese carries")
         return fig
     if coverage.empty:
