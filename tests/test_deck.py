@@ -240,28 +240,26 @@ def test_an_excerpts_chinese_beyond_the_english_given_is_neither_linked_nor_an_a
                     "the writer's own context).")
 
 
-def test_the_asides_in_the_notes_leave_out_the_writers_headings():
-    claims = pd.DataFrame({"claim_id": [1, 2], "kind": ["heading", "paragraph"], "text": ["摘要", "说白了就这样。"]})
-    additions = pd.DataFrame({"addition": ["aside", "aside", "entity_only_in_zh"], "zh_claim_id": [1, 2, 2],
-                              "text": ["摘要", "说白了就这样。", ""]})
-    assert deck.aside_rows(additions, claims)["zh_claim_id"].tolist() == [2]
-
-
-def test_the_unlinked_table_lists_the_unsure_sentences_the_bullet_counts():
+def test_the_unlinked_table_lists_what_the_bullet_counts_and_says_when_it_is_cut():
     claims = pd.DataFrame({"claim_id": [1, 2, 3, 4], "kind": ["heading", "paragraph", "paragraph", "paragraph"],
                            "text": ["摘要", "说白了就这样。", "第三句。", "第四句。"]})
     alignment = pd.DataFrame({"zh_claim_id": [1, 2, 4, 3], "en_claim_id": [pd.NA] * 4,
                               "relation": ["addition", "addition", "unsure", "unsure"]})
-    additions = pd.DataFrame({"addition": ["aside", "aside"], "zh_claim_id": [1, 2], "voice": ["plain", "plain"],
-                              "text": ["摘要", "说白了就这样。"]})
+    additions = pd.DataFrame({"addition": ["aside", "aside", "entity_only_in_zh"], "zh_claim_id": [1, 2, 2],
+                              "voice": ["plain", "plain", ""], "text": ["摘要", "说白了就这样。", ""]})
     rows = deck.unlinked_rows(additions, alignment, claims)
-    assert rows["zh_claim_id"].tolist() == [2, 3, 4]
-    assert rows["why"].tolist() == ["no English", "held back as unsure", "held back as unsure"]
-    assert rows["text"].tolist() == ["说白了就这样。", "第三句。", "第四句。"]
-    # only unsure sentences (no aside at all): the table still lists what the bullet counts, never an empty table
+    # the heading too: the bullet counts every sentence and heading linked to no English
+    assert rows["zh_claim_id"].tolist() == [1, 2, 3, 4]
+    assert rows["why"].tolist() == ["linked to no English"] * 2 + ["held back as unsure"] * 2
+    assert "no English" not in set(rows["why"])  # what the aligner did, never a claim about the English
+    assert rows["text"].tolist() == ["摘要", "说白了就这样。", "第三句。", "第四句。"]
     only_unsure = deck.unlinked_rows(additions.iloc[:0], alignment, claims)
     assert only_unsure["zh_claim_id"].tolist() == [3, 4]
     assert deck.unlinked_rows(additions.iloc[:0], alignment.iloc[:0], claims).empty
+    assert deck.unlinked_note(rows, 4) == ""
+    assert deck.unlinked_note(rows, 3) == ("The first 3 of these 4 Chinese sentences and headings are shown (2 linked to "
+                                           "no English, 2 held back as unsure); tables/alignment.csv lists every one "
+                                           "with its relation.")
 
 
 @settings(max_examples=60, deadline=None)

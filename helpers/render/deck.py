@@ -629,29 +629,40 @@ def _frame_rests(frame, part: str, emphasis: pd.DataFrame | None, min_sentences:
 
 # ---- quotations, placed in the Chinese ----------------------------------------------------------
 
-def aside_rows(additions: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
-    """The additions that are sentences linked to no English: the ``aside`` rows, without the Chinese headings
-    ('TL;DR', '二、机制拆解'), which title the writer's outline and say nothing of their own."""
-    kinds = claims.set_index("claim_id")["kind"]
-    asides = additions[additions["addition"] == "aside"]
-    return asides[asides["zh_claim_id"].map(lambda i: kinds.get(i) != "heading")]
-
-
 def unlinked_rows(additions: pd.DataFrame, alignment: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
-    """The Chinese sentences the additions slide counts as having no link, for its table: the asides
-    (``aside_rows``), then the sentences the aligner held back as unsure, in the Chinese's order within each. The
-    slide's bullet counts both; a table of the asides alone was empty where every unlinked sentence was unsure.
-    Columns: zh_claim_id, why ('no English' or 'held back as unsure'), voice ('' where not read), text."""
-    asides = aside_rows(additions, claims) if len(additions) else additions
-    rows = [{"zh_claim_id": int(i), "why": "no English", "voice": str(v) if pd.notna(v) else "", "text": str(t)}
-            for i, v, t in zip(asides["zh_claim_id"], asides.get("voice", pd.Series("", index=asides.index)),
-                               asides["text"])]
+    """The Chinese sentences and headings the additions slide counts as having no link, for its table: those linked
+    to no English (the ``aside`` additions, the writer's headings among them), then those the aligner held back as
+    unsure, in the Chinese's order within each. The slide's bullet counts both; a table of the asides alone was
+    empty where every unlinked sentence was unsure. 'linked to no English' says what the aligner did, not that the
+    English lacks the content: a restatement it could not match reads the same.
+    Columns: zh_claim_id, why ('linked to no English' or 'held back as unsure'), voice ('' where not read), text."""
+    asides = additions[additions["addition"] == "aside"] if len(additions) else additions
+    rows = [{"zh_claim_id": int(i), "why": "linked to no English", "voice": str(v) if pd.notna(v) else "",
+             "text": str(t)}
+            for i, v, t in zip(asides.get("zh_claim_id", []), asides.get("voice", pd.Series("", index=asides.index)),
+                               asides.get("text", []))]
     if "relation" in alignment:
         texts = claims.set_index("claim_id")["text"]
         held = sorted(set(alignment.loc[alignment["relation"] == UNSURE, "zh_claim_id"].dropna().astype(int)))
         rows += [{"zh_claim_id": i, "why": "held back as unsure", "voice": "", "text": str(texts.get(i, ""))}
                  for i in held]
     return pd.DataFrame(rows, columns=["zh_claim_id", "why", "voice", "text"])
+
+
+def unlinked_note(rows: pd.DataFrame, shown: int) -> str:
+    """The line under the unlinked table when it shows only its first ``shown`` rows: how many there are of each
+    kind, and where all of them are, so a reader counting the rows against the bullet is not left short.
+
+    >>> rows = pd.DataFrame({"why": ["linked to no English"] * 3 + ["held back as unsure"] * 2})
+    >>> unlinked_note(rows, 8), unlinked_note(rows, 4)
+    ('', 'The first 4 of these 5 Chinese sentences and headings are shown (3 linked to no English, 2 held back as unsure); tables/alignment.csv lists every one with its relation.')
+    """
+    if len(rows) <= shown:
+        return ""
+    kinds = rows["why"].value_counts()
+    parts = [f"{int(kinds[k])} {k}" for k in ("linked to no English", "held back as unsure") if k in kinds]
+    return (f"The first {shown} of these {len(rows)} Chinese sentences and headings are shown ({', '.join(parts)}); "
+            f"tables/alignment.csv lists every one with its relation.")
 
 
 def quotations(additions: pd.DataFrame, alignment: pd.DataFrame, claims: pd.DataFrame, *, limit: int = 3) -> pd.DataFrame:
