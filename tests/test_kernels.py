@@ -57,11 +57,16 @@ def test_without_the_warm_process_a_notebook_runs_in_the_plain_kernel(tmp_path, 
     assert plain["cwd"] == str(tmp_path / "p") and not plain["pandas"] and not plain["drawn"]
 
 
-def test_a_failing_cell_run_warm_is_the_reports_one_line_error(tmp_path):
-    notebook = tmp_path / "fails.ipynb"
+def one_cell_notebook(path, source: str):
+    """A notebook of one code cell, written to ``path``."""
     nb = nbformat.v4.new_notebook()
-    nb.cells.append(nbformat.v4.new_code_cell("raise ValueError('made-up failure')"))
-    nbformat.write(nb, notebook)
+    nb.cells.append(nbformat.v4.new_code_cell(source))
+    nbformat.write(nb, path)
+    return path
+
+
+def test_a_failing_cell_run_warm_is_the_reports_one_line_error(tmp_path):
+    notebook = one_cell_notebook(tmp_path / "fails.ipynb", "raise ValueError('made-up failure')")
     with warm_kernels() as warm:
         assert warm.wait_ready()
         with pytest.raises(NotebookFailed, match="fails.ipynb failed: ValueError: made-up failure"):
@@ -77,10 +82,7 @@ def test_the_warm_process_ends_with_its_block():
 
 
 def test_a_notebook_whose_process_dies_fails_in_one_line_and_is_not_run_again(tmp_path):
-    notebook = tmp_path / "dies.ipynb"
-    nb = nbformat.v4.new_notebook()
-    nb.cells.append(nbformat.v4.new_code_cell("import os, signal\nos.kill(os.getpid(), signal.SIGKILL)"))
-    nbformat.write(nb, notebook)
+    notebook = one_cell_notebook(tmp_path / "dies.ipynb", "import os, signal\nos.kill(os.getpid(), signal.SIGKILL)")
     with warm_kernels() as warm:
         assert warm.wait_ready()
         with pytest.raises(NotebookFailed, match="dies.ipynb failed: ProcessDied"):
