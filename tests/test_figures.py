@@ -424,3 +424,10 @@ def test_the_anatomy_chart_calls_the_chinese_a_version_whatever_its_kind(seed_ta
     # a translation's Chinese was labelled "Chinese commentary" (a red-team page); the kind is the caveats' to name
     ticks = [t.get_text() for t in figures.plot_anatomy(seed_tables.blocks, seed_tables.claims).axes[0].get_yticklabels()]
     assert "Chinese version" in ticks and not any("commentary" in t for t in ticks)
+
+
+def test_the_anatomy_legend_names_the_byline_kind_as_the_pages_do(seed_tables):
+    # the parser files date-only lines and credits with the bylines: 'byline' alone called a date line a byline
+    fig = figures.plot_anatomy(seed_tables.blocks, seed_tables.claims)
+    labels = [t.get_text() for legend in fig.legends for t in legend.get_texts()]
+    assert "byline, credit or date line" in labels and "byline" not in labels

@@ -62,6 +62,9 @@ PART_LABELS = {PART_COMMENTARY: "Chinese version", PART_ORIGINAL: "English origi
 LANG_LABELS = {"zh": "Chinese", "en": "English", "mixed": "mixed"}
 KIND_COLOURS = {"title": "#2c3e50", "label": "#5d6d7e", "heading": "#34495e", "paragraph": "#7f8c8d", "list_item": "#16a085",
                 "byline": "#e67e22", "boilerplate": "#bdc3c7", "image_placeholder": "#d5dbdb", "caption": "#f0b27a"}
+#: A kind's name in the anatomy chart's legend where its own would mislead: the parser files a line that is only a
+#: date (a news site's '2026/01/05 08:30') and a photo or wire credit with the bylines, as the pages' sentences say.
+LEGEND_NAMES = {"byline": "byline, credit or date line"}
 PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
            "#bcbd22", "#17becf"]
 
@@ -166,7 +169,8 @@ def plot_anatomy(blocks: pd.DataFrame, claims: pd.DataFrame | None = None) -> Fi
     y = np.arange(len(parts))[::-1]
     for kind in kinds:
         values = chars[kind].to_numpy()
-        ax.barh(y, values, left=left, color=KIND_COLOURS[kind], label=kind.replace("_", " "), height=0.6)
+        ax.barh(y, values, left=left, color=KIND_COLOURS[kind], label=LEGEND_NAMES.get(kind, kind.replace("_", " ")),
+                height=0.6)
         left += values
     content = claims[claims["kind"].isin(CONTENT_KINDS)] if claims is not None else None
     sentences = (content.groupby("part").size().reindex(parts).fillna(0).astype(int) if content is not None
