@@ -406,7 +406,7 @@ def plot_org_mentions(by_part: pd.DataFrame, top: int = 15, *, claims: pd.DataFr
     height = 0.45   # two bars a row, each tall enough for its number's digits
     panels = [(axes[0], "mentions", "{:.0f}", lambda part: chosen[part])]
     if lengths is not None:
-        panels.append((axes[1], "per 1,000 characters of the version\n(English: 3 letters a character)", "{:.1f}",
+        panels.append((axes[1], "per 1,000 characters\nof the version (English:\n3 letters a character)", "{:.1f}",
                        lambda part: chosen[part] * 1000 / max(lengths[part], 1)))
     for ax, label, fmt, values in panels:
         top_value = 0.0
