@@ -725,3 +725,31 @@ def test_only_raising_money_hiring_or_a_list_beside_an_organisation_makes_a_chin
 def test_a_places_words_and_a_determiner_are_no_organisation():
     text = document("香港的初创公司 Zorvik Labs 也在融资。", "Hong Kong's AI startups are busy. Another startup, Zorvik Labs, raised money.")
     assert set(discovered(text, gazetteer=None)["org"]) == {"Zorvik Labs"}
+
+
+# A news report introduces a company by its kind, its Han name and its Latin name in brackets (a red-team note, wave
+# 10: a Hong Kong report's three companies were none of them counted, in either version).
+@pytest.mark.parametrize("zh, en, org, han, han_count, latin_count", [
+    ("美國送貨公司雀羽物流（Quillfeather Freight）周一宣布擴張。雀羽物流表示，計劃順利。",
+     "Quillfeather Freight said on Monday it would expand. Quillfeather said the plan was on track.",
+     "Quillfeather Freight", "雀羽物流", 2, 3),
+    ("另一家无人机公司松涛无人机（Pinewave Drones）上月也已申请试飞。", "Nothing else was said about the trial.",
+     "Pinewave Drones", "松涛无人机", 1, 1),
+])
+def test_a_han_name_glossed_in_brackets_after_a_kind_of_company_is_an_organisation(zh, en, org, han, han_count,
+                                                                                  latin_count):
+    found = discovered(document(zh, en))
+    ours = found[found["org"] == org]
+    assert (ours["surface"] == han).sum() == han_count
+    assert (ours["surface"] != han).sum() == latin_count
+    assert set(ours.loc[ours["surface"] == han, "evidence"]) == {f"tied_paired:{org}"}
+
+
+@pytest.mark.parametrize("zh", [
+    "该公司执行长卡伦（Owen Carrow）对记者表示，计划顺利。",        # a person's title in the Han run
+    "这家公司的产品很受欢迎（Some Readers Say），销量不错。",          # no Han name right before the bracket
+    "公司在香港（Hong Kong）设立总部。",                                # a place (a gazetteer place, or no kind word)
+])
+def test_a_bracketed_latin_name_that_is_no_companys_is_not_glossed(zh):
+    found = discovered(document(zh, "The plan is on track, the company said on Monday."))
+    assert not found["evidence"].eq("glossed").any()

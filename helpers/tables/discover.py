@@ -37,6 +37,12 @@ mention, and each mention says which rule fired in its ``evidence`` column:
   ``org_name_words_zh.csv``); its organisation is the Chinese name itself. Before a word that ends descriptions as
   often (智能, 机器人: ``_weak_word_rows``) the text must also treat the name as an organisation's (listed beside one,
   青禾机器人和数渊科技; doing what organisations do, 微澜智能最近也在招聘);
+- ``glossed``: a Latin name in brackets right after a Han name that follows a word saying what kind of organisation
+  it is (无人机公司芬域无人机（Fennick Drones）, 本地速遞公司大坑速遞（Tai Hang Express）: ``GLOSSED_ORG_RE``), the way news
+  reports introduce a company; no title of a person's in the Han run (公司执行长卡域（Owen Carrick）), no function word
+  opening it (公司在某地（Foo）). Every place either
+  version writes the Latin name (its first word alone too: "Fennick said") and every place the Chinese writes the Han
+  name count for it (the Han name with ``tied_paired:<name>`` evidence), in either version or in the Chinese alone;
 - ``initials:<name>``: an acronym that is the initials of one discovered name (ACF where the other version spells out
   Arvensis Computing Foundation: ``_initials_rows``).
 
@@ -127,6 +133,21 @@ MAX_NAME_WORDS = 3
 WEAK_SUFFIX = "AI"
 
 DISCOVERY_COLUMNS = entities.MENTION_RESULT_COLUMNS + ["evidence"]
+EVIDENCE_GLOSSED = "glossed"
+#: A kind of organisation, then its Han name, then the Latin name in brackets (either script: a Traditional text is
+#: read as written here): 送货公司光翼航空（Brightwing Aerial）, 芯片厂商X（Foo Semi）. The Han run is taken shortest, two to six
+#: characters; the Latin name is one to four capitalised words.
+GLOSSED_ORG_RE = re.compile(
+    r"(?:公司|业者|業者|厂商|廠商|机构|機構|集团|集團|企业|企業|初创|初創|新创|新創|平台|平臺|品牌|供应商|供應商|服务商|服務商"
+    r"|运营商|運營商|制造商|製造商|零售商|开发商|開發商)"
+    r"(?P<han>[\u4e00-\u9fff]{2,6}?)[ \u00A0]*[（(][ \u00A0]*"
+    r"(?P<latin>[A-Z][A-Za-z0-9&'-]*(?:[ \u00A0]+[A-Z][A-Za-z0-9&'-]*){0,3})[ \u00A0]*[）)]")
+#: Characters that open a clause, not a name, right after the kind word (公司在某地（Foo）, 公司将与（Foo）): prepositions,
+#: conjunctions and adverbs.
+GLOSSED_NOT_OPENING = frozenset("在于於是的将將与與和同跟向从從对對把被为為也亦已则則还還都就及并並由让讓给給")
+#: A person's title inside the Han run: the bracketed name is the person's (公司执行长卡域（Owen Carrick）).
+GLOSSED_PERSON_TITLE_RE = re.compile(
+    r"总裁|總裁|创始人|創始人|创办人|創辦人|执行长|執行長|首席|发言人|發言人|主席|董事|经理|經理|教授|记者|記者|官员|官員|主管|负责人|負責人")
 
 
 #: How many distinct words' verdicts a process keeps per (gazetteer, stoplist) before starting afresh (memory bound).
@@ -579,6 +600,7 @@ def discover_mentions(
             continue
         rows += _named_rows(text, whole, evidence)
     rows += _pinyin_rows(text, claims, undecided, gazetteer, part_of, covered, cuts)
+    rows += _glossed_rows(text, blocked, part_of, {r[2] for r in rows})
     rows = _without_overlaps(rows)
     # a name the text calls a tool or a product in both versions ("the data-cleaning tool Sieveline", 数据清洗工具
     # Sieveline) is read as a model's is: it counts for the maker the words around it name, if any
@@ -595,6 +617,43 @@ def discover_mentions(
     rows += _initials_rows(text, rows, blocked, part_of, stoplist)
     rows.sort()
     return entities._frame(rows, DISCOVERY_COLUMNS)
+
+
+def _glossed_rows(text: str, blocked: bytes | bytearray, part_of: list[str], named: set[str]) -> list[tuple]:
+    """Rows for the names a Chinese sentence introduces as an organisation's, its Han name then its Latin one in
+    brackets after a kind of organisation (``GLOSSED_ORG_RE``); a Latin name another rule named already is left to it.
+
+    >>> text = "无人机公司芬域无人机（Fennick Drones）也在申请。芬域无人机拒绝评论。Fennick said no."
+    >>> parts = ["zh"] * 34 + ["en"] * (len(text) - 34)
+    >>> [(r[2], r[4], r[6]) for r in _glossed_rows(text, bytes(len(text)), parts, set())]
+    [('芬域无人机', 'Fennick Drones', 'tied_paired:Fennick Drones'), ('Fennick Drones', 'Fennick Drones', 'glossed'), \
+('芬域无人机', 'Fennick Drones', 'tied_paired:Fennick Drones'), ('Fennick', 'Fennick Drones', 'glossed')]
+    """
+    if "（" not in text and "(" not in text:
+        return []
+    rows: list[tuple] = []
+    done: set[str] = set()
+    for match in GLOSSED_ORG_RE.finditer(text):
+        han, latin = match.group("han"), " ".join(match.group("latin").split())
+        head = latin.split(" ")[0]
+        if part_of[match.start()] != "zh" or latin in done or latin in named or head in named or \
+                GLOSSED_PERSON_TITLE_RE.search(han) or han[0] in GLOSSED_NOT_OPENING or blocked.find(1, match.start("han"), match.end("latin")) >= 0 or \
+                _written_as_person(text, head):
+            continue
+        done.add(latin)
+        places: list[tuple[int, int, str]] = []
+        for found in re.finditer(re.escape(han), text):
+            if part_of[found.start()] == "zh" and blocked.find(1, found.start(), found.end()) < 0:
+                places.append((found.start(), found.end(), "han"))
+        # the whole Latin name, or its first word where no capitalised word follows it ("Fennick said")
+        name_re = re.compile(rf"(?<![\w-]){re.escape(head)}(?:(?P<rest>{re.escape(latin[len(head):])})|(?![\w-]| [A-Z]))")
+        for found in name_re.finditer(text):
+            if part_of[found.start()] and blocked.find(1, found.start(), found.end()) < 0:
+                places.append((found.start(), found.end(), "latin"))
+        for start, end, kind in sorted(places):
+            evidence = f"{ties.EVIDENCE_TIED}_{ties.HOW_PAIRED}:{latin}" if kind == "han" else EVIDENCE_GLOSSED
+            rows.append((start, end, text[start:end], latin.casefold(), latin, DISCOVERED, evidence))
+    return rows
 
 
 def _initials_rows(text: str, rows: list[tuple], blocked: bytes | bytearray, part_of: list[str],
