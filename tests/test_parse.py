@@ -202,3 +202,21 @@ def test_a_single_capital_before_a_full_stop_ends_a_sentence_when_a_sentence_sta
         "The agent hands output Z.", "But the other agents never see it."]
     name = "The memo was signed by J. R. Smith in May."  # initials before a name stay inside the sentence
     assert [name[a:b] for a, b in split_sentences(name, "en")] == [name]
+
+
+# A prompt's cue inside a long English sentence is the sentence's own word (a red-team note, wave 10: a pricing
+# sentence on "existing Pro subscribers" was set aside as a subscribe prompt); a prompt opens with its call or ends
+# with it, and a Chinese share row in Hong Kong wording (分享至) is a prompt.
+@pytest.mark.parametrize("line, kind", [
+    ("The Basic and Plus tiers ship today, and current Plus subscribers move to the new version for free.", None),
+    ("Subscribe to our newsletter to get the latest stories on robotics delivered to your inbox every week.",
+     "boilerplate"),
+    ("Liked this story? Sign up for our weekly newsletter and get the next one in your inbox on Friday.",
+     "boilerplate"),
+    ("If this was useful to you and your team, please consider becoming a paying subscriber.", "boilerplate"),
+    ("分享至 Facebook", "boilerplate"),
+    ("分享至 WhatsApp", "boilerplate"),
+])
+def test_a_prompts_cue_inside_a_long_english_sentence_is_its_own_word(line, kind):
+    from helpers.text.parse import classify_noncontent
+    assert classify_noncontent(line) == kind

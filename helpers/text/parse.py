@@ -241,6 +241,14 @@ PICTOGRAPH_CALL_OPENING = 3
 ALT_TEXT_MAX_CHARS = 60
 #: What may follow a prompt's call at the end of its line (punctuation, emoji, space).
 PROMPT_CLOSING = EDGE_SPACE + "。！!.~～）)" + "\u2b50\ufe0f"
+#: A furniture-length line at least this long that ends as a sentence reads as prose: a prompt's cue counts in it only
+#: where it opens a sentence (within ``PROMPT_OPENING_CHARS``) or closes the line (a red-team note, wave 10).
+#: English only: a Chinese post's closing prompt runs long and strings its calls together ('觉得有用的话，欢迎点赞、在看，
+#: 并分享到朋友圈…'), where an English one opens with its call.
+PROSE_SENTENCE_MIN_CHARS = {"en": 80}
+PROMPT_OPENING_CHARS = 12
+#: Where a line's next sentence opens: after a full stop, question or exclamation mark and any closing mark or space.
+SENTENCE_BREAK = re.compile(r"[。！？!?]['\"”’）)]*\s*|\.['\"”’)]*\s+(?=[A-Z])")
 
 
 def is_link_row(text: str) -> bool:
@@ -533,6 +541,14 @@ def classify_noncontent(text: str, *, lang: str | None = None) -> str | None:
             # ('…如果喜欢我们的成果，请在 Repo 上点⭐。'); a cue inside a longer sentence is the sentence's own word
             closing = len(text.rstrip(PROMPT_CLOSING))
             found = [(s, e, label) for s, e, label in found if label == "noncontent" and e >= closing]
+        elif lang in PROSE_SENTENCE_MIN_CHARS and len(text) >= PROSE_SENTENCE_MIN_CHARS[lang] and ENDS_SENTENCE.search(text):
+            # a long sentence that ends as prose: a prompt opens a sentence with its call or closes the line with it
+            # ('Subscribe to …', '… become a subscriber.'); a cue inside it is the sentence's own word ('… existing
+            # subscribers upgrade at no cost.')
+            closing = len(text.rstrip(PROMPT_CLOSING))
+            openings = [0] + [m.end() for m in SENTENCE_BREAK.finditer(text)]
+            found = [(s, e, label) for s, e, label in found if label != "noncontent" or e >= closing
+                     or any(0 <= s - o <= PROMPT_OPENING_CHARS for o in openings)]
         labels = {label for _, _, label in found}
         if "noncontent" in labels:
             return "boilerplate"
