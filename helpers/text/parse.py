@@ -246,7 +246,7 @@ PROMPT_CLOSING = EDGE_SPACE + "。！!.~～）)" + "\u2b50\ufe0f"
 #: English only: a Chinese post's closing prompt runs long and strings its calls together ('觉得有用的话，欢迎点赞、在看，
 #: 并分享到朋友圈…'), where an English one opens with its call.
 PROSE_SENTENCE_MIN_CHARS = {"en": 80}
-PROMPT_OPENING_CHARS = 12
+PROMPT_OPENING_CHARS = 24
 #: Where a line's next sentence opens: after a full stop, question or exclamation mark and any closing mark or space.
 SENTENCE_BREAK = re.compile(r"[。！？!?]['\"”’）)]*\s*|\.['\"”’)]*\s+(?=[A-Z])")
 
@@ -543,7 +543,7 @@ def classify_noncontent(text: str, *, lang: str | None = None) -> str | None:
             found = [(s, e, label) for s, e, label in found if label == "noncontent" and e >= closing]
         elif lang in PROSE_SENTENCE_MIN_CHARS and len(text) >= PROSE_SENTENCE_MIN_CHARS[lang] and ENDS_SENTENCE.search(text):
             # a long sentence that ends as prose: a prompt opens a sentence with its call or closes the line with it
-            # ('Subscribe to …', '… become a subscriber.'); a cue inside it is the sentence's own word ('… existing
+            # ('Subscribe to …', 'You can also follow us on …', '… become a subscriber.'); a cue well inside it is the sentence's own word ('… existing
             # subscribers upgrade at no cost.')
             closing = len(text.rstrip(PROMPT_CLOSING))
             openings = [0] + [m.end() for m in SENTENCE_BREAK.finditer(text)]
