@@ -456,3 +456,25 @@ def test_the_frame_slide_contrasts_two_leans_only_where_a_gap_between_the_versio
     # the Chinese's lean on technology beyond chance (9 of 17 against 1 of 21): the contrast is said
     stated = emphasis.assign(zh_hits=[9, 4], difference=[9 / 17 - 1 / 21, 4 / 17 - 6 / 21], p_value=[0.001, 1.0])
     assert deck.frame_title(mix, emphasis=stated) == "The Chinese leans most on technology (43% of its text), the English on economic (40%)"
+
+
+# A red-team note (wave 10): the title slide found no author in 'By …, Head of Product, …' nor the Chinese report's
+# reporter in '記者…／綜合外電報道'.
+@pytest.mark.parametrize("byline, author", [
+    ("By Ann Example, Head of Product, Foo Software", "Ann Example"),
+    ("By Ann Example, Senior Editor", "Ann Example"),
+    ("By Ann Example, Bo Sample and Cy Person", "Ann Example, Bo Sample and Cy Person"),
+])
+def test_a_bylines_job_title_is_no_part_of_the_authors_name(byline, author):
+    blocks = pd.DataFrame({"part": ["commentary", "original", "noncontent", "original"],
+                           "kind": ["heading", "heading", "byline", "paragraph"],
+                           "text": ["一篇文章的标题", "A Made-up Title", byline, "Text."]})
+    assert deck.document_facts(blocks)["author"] == author
+
+
+@pytest.mark.parametrize("line, name", [("記者王小明／綜合外電報道", "王小明"), ("编译李华/综合报道", "李华"),
+                                        ("记者节的由来／专题", "")])
+def test_a_news_reports_reporter_byline_gives_the_chinese_writer(line, name):
+    blocks = pd.DataFrame({"part": ["commentary", "noncontent", "commentary"], "kind": ["heading", "byline", "paragraph"],
+                           "text": ["一则新闻的标题", line, "正文。"]})
+    assert deck.document_facts(blocks)["zh_author"] == name

@@ -80,6 +80,15 @@ BY_LINE = re.compile(rf"^\s*By\s+(?P<name>{_NAMES})[\s,·|/–—-]*$")
 #: A Chinese byline: '文章由X撰写' (anywhere in a sentence), '作者：X'.
 ZH_WRITTEN_BY = re.compile(r"(?:文章|本文|原文|该文)由\s*(?P<name>[^，。,；;：:\n]{1,40}?)\s*(?:撰写|所写|撰文|执笔|写成|发表)")
 ZH_AUTHOR_FIELD = re.compile(r"(?:^|\s)作者\s*[:：]\s*(?P<name>[^\s，。,；;|｜/／]+(?:\s+[A-Z][^\s，。,；;|｜/／]*)*)")
+#: A news report's byline: the reporter or compiler, then a slash and the desk's credit ending in 报道, 电 or 讯
+#: ('记者王某／综合外电报道', '編譯林某/綜合報導', '记者王某／北京电'): the Chinese report's own writer.
+ZH_REPORTER_BYLINE = re.compile(r"^\s*(?:记者|記者|编译|編譯)\s*(?P<name>[\u4e00-\u9fff]{2,4})\s*[／/]"
+                                r"[^／/]{0,12}(?:报道|報道|報導|报导|电|電|讯|訊)\s*$")
+#: A job title after a byline's name ('By Ann Example, Head of Product, Foo Software'): the name ends at the comma
+#: before it.
+BYLINE_ROLE = re.compile(r",\s+(?=(?:[A-Z][\w.&'-]*\s+){0,3}(?:Head|Director|Editor|Correspondent|Reporter|Writer|Engineer"
+                         r"|Manager|Lead|Officer|Founder|Co-founder|CEO|CTO|COO|President|Chief|VP|Vice|Senior|Staff"
+                         r"|Principal|Researcher|Scientist|Analyst|Designer|Developer)\b)")
 #: A metadata line giving the publication date ('Published Time: 2021-03-02T08:00:00+00:00', '发布时间：…'); a
 #: bookmark's 'Added At:' is the day it was saved, not the article's date, and is not read.
 PUBLISHED_FIELD = re.compile(r"^\s*(?:Published(?:\s+(?:Time|At|On|Date))?|Publication\s+Date|Date|发布时间|发表时间|发布日期|发表日期|日期)"
@@ -122,6 +131,7 @@ def _author(blocks: pd.DataFrame) -> tuple[str, str]:
             continue
         name = (text[:date.start()] + text[date.end():]) if date else text
         name = re.sub(r"^\s*(?:(?:Written|Posted|Words)\s+)?By\s+", "", name, flags=re.I).strip(" ·,|-–—/")
+        name = BYLINE_ROLE.split(name, maxsplit=1)[0]
         # what is left of a dated line must read as a name: a news site's '2026/11/29 07:15' leaves its time
         if LATIN_LETTER.search(name) and 0 < len(name.split()) <= 6 and _reads_as_names(name):
             return name, date.group(0) if date else ""
@@ -152,10 +162,10 @@ def _published(texts: pd.Series) -> str:
 
 
 def _zh_author(blocks: pd.DataFrame) -> str:
-    """The Chinese post's own writer, from a '作者：X' line in the Chinese or the furniture ('' when none): the
-    Chinese version's byline, not the English article's author."""
+    """The Chinese post's own writer, from a '作者：X' line or a news report's '记者X／…' byline in the Chinese or the
+    furniture ('' when none): the Chinese version's byline, not the English article's author."""
     for text in blocks.loc[blocks["part"] != PART_ORIGINAL, "text"].astype(str):
-        found = ZH_AUTHOR_FIELD.search(_plain(text))
+        found = ZH_AUTHOR_FIELD.search(_plain(text)) or ZH_REPORTER_BYLINE.match(_plain(text))
         if found and _reads_as_names(found.group("name")):
             return found.group("name").strip()
     return ""
