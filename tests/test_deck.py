@@ -478,3 +478,16 @@ def test_a_news_reports_reporter_byline_gives_the_chinese_writer(line, name):
     blocks = pd.DataFrame({"part": ["commentary", "noncontent", "commentary"], "kind": ["heading", "byline", "paragraph"],
                            "text": ["一则新闻的标题", line, "正文。"]})
     assert deck.document_facts(blocks)["zh_author"] == name
+
+
+def test_a_frame_tied_for_a_versions_largest_share_is_not_its_lean():
+    # a red-team note (wave 10): "The Chinese leans most on the economic frame (14%)" where openness held 14% too
+    mix = pd.DataFrame({"part": ["commentary", "commentary", "original"], "frame": ["openness", "economic", "economic"],
+                        "share_chars": [0.141, 0.141, 0.2]})
+    emphasis = pd.DataFrame({"theme": ["economic", "openness"], "zh_hits": [4, 2], "en_hits": [1, 0],
+                             "zh_cues": ["价格 ×1|订阅 ×1|美元 ×2", "发布 ×2"], "en_cues": ["price ×1", ""]})
+    title = deck.frame_title(mix, emphasis=emphasis)
+    assert "leans most" not in title
+    assert title.startswith("The Chinese gives the largest share of its text to the economic and openness frames alike (14% each)")
+    both = deck.frame_title(mix, emphasis=None)
+    assert "leans" not in both and "the economic and openness frames (14% each)" in both

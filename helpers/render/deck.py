@@ -585,11 +585,14 @@ def frame_title(mix: pd.DataFrame, *, by: str = "chars", emphasis: pd.DataFrame 
     """
     share = f"share_{by}"
     tagged = mix[mix["frame"].astype(str).str.strip() != ""]
-    tops = {}
+    tops, tied = {}, {}
     for part in (PART_COMMENTARY, PART_ORIGINAL):
         rows = tagged[tagged["part"] == part].sort_values([share, "frame"], ascending=[False, True])
         if len(rows):
             tops[part] = rows.iloc[0]
+            # frames with as large a share: the version leans on them as much (a red-team note, wave 10)
+            tied[part] = [str(f) for f, v in zip(rows["frame"].iloc[1:], rows[share].iloc[1:])
+                          if abs(float(v) - float(rows[share].iloc[0])) < 1e-9]
     if len(tops) < 2:
         return "Too little of either version evokes a frame to compare"
     bar = f"at least {plural(min_sentences, 'sentence')} tagged by {plural(min_cues, 'distinct word')}"
@@ -599,9 +602,15 @@ def frame_title(mix: pd.DataFrame, *, by: str = "chars", emphasis: pd.DataFrame 
     if len(held) == 1:
         part, row = next(iter(held.items()))
         lang, other = ("Chinese", "English") if part == PART_COMMENTARY else ("English", "Chinese")
-        return (f"The {lang} leans most on the {frame_name(row['frame']).lower()} frame ({pct(row[share])} of its text); "
-                f"no frame rests on enough of the {other} to say which it leans on ({bar})")
+        lean = (f"gives the largest share of its text to {_frames(row['frame'], tied[part])} alike ({pct(row[share])} each)"
+                if tied[part] else f"leans most on {_frames(row['frame'], [])} ({pct(row[share])} of its text)")
+        return f"The {lang} {lean}; no frame rests on enough of the {other} to say which it leans on ({bar})"
     zh, en = tops[PART_COMMENTARY], tops[PART_ORIGINAL]
+    if tied[PART_COMMENTARY] or tied[PART_ORIGINAL]:
+        # a version whose largest share two frames hold alike leans on neither more: the shares are said, no contrast
+        return (f"The Chinese's largest share of text goes to {_frames(zh['frame'], tied[PART_COMMENTARY])} "
+                f"({pct(zh[share])}{' each' if tied[PART_COMMENTARY] else ''}), the English's to "
+                f"{_frames(en['frame'], tied[PART_ORIGINAL])} ({pct(en[share])}{' each' if tied[PART_ORIGINAL] else ''})")
     if zh["frame"] == en["frame"]:
         return (f"Both versions lean most on the {frame_name(zh['frame']).lower()} frame "
                 f"({pct(zh[share])} of the Chinese text, {pct(en[share])} of the English)")
@@ -612,6 +621,18 @@ def frame_title(mix: pd.DataFrame, *, by: str = "chars", emphasis: pd.DataFrame 
                 f"versions rest on enough evidence to call it a difference of framing")
     return (f"The Chinese leans most on {frame_name(zh['frame']).lower()} ({pct(zh[share])} of its text), "
             f"the English on {frame_name(en['frame']).lower()} ({pct(en[share])})")
+
+
+def _frames(frame: str, tied: list[str]) -> str:
+    """'the economic frame', or with the frames tied with it, 'the economic and openness frames'.
+
+    >>> _frames("economic", []), _frames("economic", ["openness", "technology"])
+    ('the economic frame', 'the economic, openness and technology frames')
+    """
+    names = [frame_name(f).lower() for f in [frame, *tied]]
+    if len(names) == 1:
+        return f"the {names[0]} frame"
+    return f"the {', '.join(names[:-1])} and {names[-1]} frames"
 
 
 def _gap_stated(emphasis: pd.DataFrame | None, frames, min_sentences: int, min_cues: int) -> bool:
