@@ -753,3 +753,24 @@ def test_a_han_name_glossed_in_brackets_after_a_kind_of_company_is_an_organisati
 def test_a_bracketed_latin_name_that_is_no_companys_is_not_glossed(zh):
     found = discovered(document(zh, "The plan is on track, the company said on Monday."))
     assert not found["evidence"].eq("glossed").any()
+
+
+# A publication a report cites as its source is an organisation the gold counts (a red-team note, wave 10: a Hong
+# Kong report's 據《…》報道 and a Taiwan report's newsletter were counted in neither version).
+@pytest.mark.parametrize("zh, en, org, count", [
+    ("據本地財經電子報《Harbour Ledger》報導，營收增加。", "Revenue rose, according to the newsletter Harbour Ledger.",
+     "Harbour Ledger", 2),
+    ("据《松江晚讯》报道，该厂已经停产。", "The plant has stopped production.", "松江晚讯", 1),
+    ("《松江晚讯》周一报道，该厂已经停产。", "The plant has stopped production.", "松江晚讯", 1),
+])
+def test_a_title_cited_as_a_reports_source_is_a_publication(zh, en, org, count):
+    found = discovered(document(zh, en))
+    assert (found["org"] == org).sum() == count
+    assert set(found.loc[found["org"] == org, "evidence"]) == {"publication"}
+
+
+@pytest.mark.parametrize("zh", ["据《2025年行业报告》报道，需求上升。", "根据《数据安全条例》的规定，企业需要备案。",
+                                "他写了一本书叫《远方》，很受欢迎。"])
+def test_a_documents_or_books_title_is_no_publication(zh):
+    found = discovered(document(zh, "Demand rose, the report said."))
+    assert not found["evidence"].eq("publication").any()

@@ -43,6 +43,10 @@ mention, and each mention says which rule fired in its ``evidence`` column:
   opening it (公司在某地（Foo）). Every place either
   version writes the Latin name (its first word alone too: "Fennick said") and every place the Chinese writes the Han
   name count for it (the Han name with ``tied_paired:<name>`` evidence), in either version or in the Chinese alone;
+- ``publication``: a title in 《》 that a Chinese sentence cites as the source of a report (据《海湾日报》报道, 據美國產業電子報
+  《The Ledger》報導, 《Foo》援引): a newspaper, wire or newsletter, which the gold counts as an organisation; a Latin title
+  counts where the English writes it too ("the newsletter The Ledger"). A title with a digit or a document's word
+  (报告, 白皮书, 条例 …: ``PUBLICATION_NOT_RE``) is a document, not a publication;
 - ``initials:<name>``: an acronym that is the initials of one discovered name (ACF where the other version spells out
   Arvensis Computing Foundation: ``_initials_rows``).
 
@@ -142,6 +146,14 @@ GLOSSED_ORG_RE = re.compile(
     r"|运营商|運營商|制造商|製造商|零售商|开发商|開發商)"
     r"(?P<han>[\u4e00-\u9fff]{2,6}?)[ \u00A0]*[（(][ \u00A0]*"
     r"(?P<latin>[A-Z][A-Za-z0-9&'-]*(?:[ \u00A0]+[A-Z][A-Za-z0-9&'-]*){0,3})[ \u00A0]*[）)]")
+EVIDENCE_PUBLICATION = "publication"
+#: A title in 《》 cited as a report's source: 据/據/根据 before it (a few characters between: 美國產業電子報《…》), or
+#: 报道/報導/援引/引述/披露 right after it.
+PUBLICATION_RE = re.compile(
+    r"(?:(?:据|據|根据|根據|援引|引述)[^《》，。；！？\n]{0,10}《(?P<a>[^《》\n]{2,24})》(?:的)?(?:报道|報道|報導|报导|消息|披露|指出|称|稱)"
+    r"|《(?P<b>[^《》\n]{2,24})》(?:周[一二三四五六日]|週[一二三四五六日]|日前|近日|昨日|今日|早前)?(?:报道|報道|報導|报导|援引|引述|披露))")
+#: What makes a title a document's rather than a publication's: a digit, or a kind of document.
+PUBLICATION_NOT_RE = re.compile(r"\d|报告|報告|白皮书|白皮書|条例|條例|规定|規定|办法|辦法|通知|意见|意見|法案|计划|計劃|指南|纲要|綱要|协议|協議")
 #: Characters that open a clause, not a name, right after the kind word (公司在某地（Foo）, 公司将与（Foo）): prepositions,
 #: conjunctions and adverbs.
 GLOSSED_NOT_OPENING = frozenset("在于於是的将將与與和同跟向从從对對把被为為也亦已则則还還都就及并並由让讓给給")
@@ -601,6 +613,7 @@ def discover_mentions(
         rows += _named_rows(text, whole, evidence)
     rows += _pinyin_rows(text, claims, undecided, gazetteer, part_of, covered, cuts)
     rows += _glossed_rows(text, blocked, part_of, {r[2] for r in rows})
+    rows += _publication_rows(text, blocked, part_of, {r[2] for r in rows})
     rows = _without_overlaps(rows)
     # a name the text calls a tool or a product in both versions ("the data-cleaning tool Sieveline", 数据清洗工具
     # Sieveline) is read as a model's is: it counts for the maker the words around it name, if any
@@ -653,6 +666,36 @@ def _glossed_rows(text: str, blocked: bytes | bytearray, part_of: list[str], nam
         for start, end, kind in sorted(places):
             evidence = f"{ties.EVIDENCE_TIED}_{ties.HOW_PAIRED}:{latin}" if kind == "han" else EVIDENCE_GLOSSED
             rows.append((start, end, text[start:end], latin.casefold(), latin, DISCOVERED, evidence))
+    return rows
+
+
+def _publication_rows(text: str, blocked: bytes | bytearray, part_of: list[str], named: set[str]) -> list[tuple]:
+    """Rows for the publications a Chinese sentence cites as a report's source (``PUBLICATION_RE``): every place the
+    text writes the title inside 《》, and a Latin title wherever the English writes it.
+
+    >>> text = "據美國產業電子報《The Ledger》報導，營收增加。Revenue rose, according to The Ledger."
+    >>> parts = ["zh"] * 25 + ["en"] * (len(text) - 25)
+    >>> [(r[2], r[4], r[6]) for r in _publication_rows(text, bytes(len(text)), parts, set())]
+    [('The Ledger', 'The Ledger', 'publication'), ('The Ledger', 'The Ledger', 'publication')]
+    >>> _publication_rows("据《2025年行业报告》报道，需求上升。", bytes(19), ["zh"] * 19, set())
+    []
+    """
+    if "《" not in text:
+        return []
+    rows: list[tuple] = []
+    done: set[str] = set()
+    for match in PUBLICATION_RE.finditer(text):
+        group = "a" if match.group("a") is not None else "b"
+        title = match.group(group).strip()
+        if part_of[match.start(group)] != "zh" or title in done or title in named or PUBLICATION_NOT_RE.search(title):
+            continue
+        done.add(title)
+        latin = not HAN_RUN.search(title)
+        pattern = re.compile(rf"(?<![\w-]){re.escape(title)}(?![\w-])" if latin else re.escape(f"《{title}》"))
+        for found in pattern.finditer(text):
+            start, end = (found.start(), found.end()) if latin else (found.start() + 1, found.end() - 1)
+            if part_of[start] and blocked.find(1, start, end) < 0:
+                rows.append((start, end, text[start:end], title.casefold(), title, DISCOVERED, EVIDENCE_PUBLICATION))
     return rows
 
 
