@@ -376,3 +376,23 @@ def test_a_summarys_introduction_of_the_author_held_back_as_unsure_is_an_additio
     claims.loc[4, "text"] = "By Bo Lee · May 2, 2026"
     relation = mark_own_additions(alignment, claims).dropna(subset=["zh_claim_id"]).set_index("zh_claim_id")["relation"]
     assert list(relation) == [SUMMARISES, UNSURE, UNSURE, SUMMARISES]
+
+
+@pytest.mark.parametrize("dropped, signs_off, own", [(1, True, True), (2, True, False), (1, False, False)])
+def test_a_signed_off_story_whose_last_paragraph_the_report_leaves_out_is_still_reached(dropped, signs_off, own):
+    # a red-team note (wave 10): a compiled report renders a signed-off wire story but its last paragraph (a share
+    # price), then adds four sentences of its own context; no link reached the English's last tenth, so the four
+    # were not set apart and the report was not read as a translation. One paragraph left out is the story's close;
+    # two are more than that, and without the credit line the English may be an excerpt.
+    n_en = 7
+    links = {k: k for k in range(n_en - dropped)}
+    claims, blocks, alignment = document([ZH] * (n_en - dropped + 4), [EN] * n_en, links)
+    if signs_off:
+        blocks = signed_off(claims, blocks, "(Reporting by Ann Lee; Editing by Bo Chan)")
+    marked = mark_beyond(alignment, claims, blocks)
+    table = caveats(claims, blocks, marked).set_index("kind")
+    assert ("translation" in table.index) == own
+    if own:
+        assert table.loc["translation", "evidence"].startswith(f"{n_en - dropped} of {n_en - dropped} Chinese sentences "
+                                                               "linked up to the English's end (4 more after it")
+        assert list(marked.drop_duplicates("zh_claim_id")["relation"].iloc[-4:]) == [ADDITION] * 4

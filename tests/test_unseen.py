@@ -479,14 +479,14 @@ EXPECTED_CAVEATS = {
     "r-adapted-translation-engineering-blog": ({"translation"}, {"commentary", "english_excerpt", "chinese_much_shorter",
                                                                 "traditional_script"}),
     "r-commentary-interview-excerpt": ({"commentary"}, {"translation", "traditional_script"}),
-    "r-compiled-news-traditional-chip-centre": ({"traditional_script"}, {"english_excerpt", "commentary",
+    "r-compiled-news-traditional-chip-centre": ({"traditional_script", "translation"}, {"english_excerpt", "commentary",
                                                                          "chinese_much_shorter"}),
     "r-commentary-essay-sections-simplified": ({"commentary"}, {"translation", "english_excerpt", "traditional_script",
                                                                 "chinese_much_shorter"}),
     "r-adapted-translation-product-launch-yuan": ({"translation"}, {"commentary", "english_excerpt", "chinese_much_shorter",
                                                                    "traditional_script"}),
     # the English given is the first wire story whole (it signs off with its credit); the second is only quoted
-    "r-hk-news-two-wires-drone-delivery": ({"traditional_script"}, {"english_excerpt", "commentary",
+    "r-hk-news-two-wires-drone-delivery": ({"traditional_script", "translation"}, {"english_excerpt", "commentary",
                                                                     "chinese_much_shorter"}),
 }
 #: What the pages call each document's Chinese version (``narrative.chinese_kind``): a summary is never "the commentary".
@@ -505,13 +505,7 @@ EXPECTED_NAME = {"a-wire-report-traditional": "translation", "b-wechat-commentar
                  "r-hk-news-two-wires-drone-delivery": "translation"}
 #: Documents the engine still names wrongly, with why: the test expects the right name and records the gap as an
 #: expected failure until the engine part that owns it reads the document right.
-MISNAMED = {"r-compiled-news-traditional-chip-centre": (
-    "a compiled report that renders every wire sentence but the last (left out) and adds four of its own: 7 of 11 "
-    "linked, under the translation bar, and its own context is not set apart because no link reaches the English's end "
-    "(helpers/framing/caveats.py)"),
-    "r-hk-news-two-wires-drone-delivery": (
-    "a report compiled from two wire stories, the file holding the first: 7 of 12 linked, under the translation bar; "
-    "the second story's sentences (據…報道) are not told apart from the report's own (helpers/framing/caveats.py)")}
+MISNAMED: dict[str, str] = {}
 
 
 def test_the_caveats_a_reader_needs_are_raised(unseen):

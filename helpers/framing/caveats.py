@@ -226,6 +226,40 @@ def past_english_end(claims: pd.DataFrame, alignment: pd.DataFrame) -> list[int]
     return []
 
 
+#: English paragraphs at a signed-off story's close that a compiled report may leave out and still have reached its
+#: end (the wire's last paragraph, a share price or a hiring plan: a red-team note, wave 10).
+SIGNED_OFF_DROPPED_PARAGRAPHS = 1
+
+
+def signed_off_context(claims: pd.DataFrame, alignment: pd.DataFrame) -> list[int]:
+    """The Chinese sentences past the end of an English that signs off with its credit line (the caller checks
+    ``english_closing_credit``): ``past_english_end``'s, or, where the Chinese leaves out the story's last
+    SIGNED_OFF_DROPPED_PARAGRAPHS paragraph(s) and so never links into its last tenth, the run of unlinked sentences
+    after its last link when that link reaches the paragraph before them: a compiled report's own context after the
+    wire sentences it renders. In order; [] when neither holds."""
+    past = past_english_end(claims, alignment)
+    if past:
+        return past
+    zh = _content(claims, PART_COMMENTARY)
+    en = _content(claims, PART_ORIGINAL)
+    links = _linked(alignment)
+    if zh.empty or en.empty or links.empty or "block_id" not in en.columns:
+        return []
+    blocks = list(dict.fromkeys(en["block_id"]))
+    block_rank = {b: k for k, b in enumerate(blocks)}
+    en_block = dict(zip(en["claim_id"], en["block_id"]))
+    order = list(zh["claim_id"])
+    linked = set(links["zh_claim_id"])
+    last = max(k for k, c in enumerate(order) if c in linked) if linked & set(order) else -1
+    if last < 0:
+        return []
+    reached = max(block_rank.get(en_block.get(c), -1) for c in links.loc[links["zh_claim_id"] == order[last], "en_claim_id"])
+    tail = [int(c) for c in order[last + 1:]]
+    if reached < len(blocks) - 1 - SIGNED_OFF_DROPPED_PARAGRAPHS or len(tail) < TRAILING_MIN_SENTENCES:
+        return []
+    return tail
+
+
 def mark_beyond(alignment: pd.DataFrame, claims: pd.DataFrame, blocks: pd.DataFrame) -> pd.DataFrame:
     """The alignment with the Chinese sentences past the English the file holds relabelled ``beyond`` (one row each,
     no English), when the English is given only in part; or ``addition``, when the English is whole and signs off
@@ -237,7 +271,7 @@ def mark_beyond(alignment: pd.DataFrame, claims: pd.DataFrame, blocks: pd.DataFr
         relation = BEYOND
     else:
         return alignment
-    tail = set(past_english_end(claims, alignment))
+    tail = set(signed_off_context(claims, alignment) if relation == ADDITION else past_english_end(claims, alignment))
     if len(tail) < TRAILING_MIN_SENTENCES:
         return alignment
     return _relabel(alignment, tail, relation)
@@ -461,7 +495,7 @@ def caveats(claims: pd.DataFrame, blocks: pd.DataFrame, alignment: pd.DataFrame,
     evidence = []
     credit = english_closing_credit(blocks)
     # a story that signs off ('(Reporting by …)') is whole: the Chinese past its end is the writer's own context
-    own_context = set(past_english_end(claims, alignment)) if credit else set()
+    own_context = set(signed_off_context(claims, alignment)) if credit else set()
     tail = [] if credit else trailing_unlinked(claims, alignment)
     past = [] if tail or beyond or credit else runs_past_end(claims, alignment)
     short = _english_far_shorter(claims) and not credit
