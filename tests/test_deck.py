@@ -491,3 +491,32 @@ def test_a_frame_tied_for_a_versions_largest_share_is_not_its_lean():
     assert title.startswith("The Chinese gives the largest share of its text to the economic and openness frames alike (14% each)")
     both = deck.frame_title(mix, emphasis=None)
     assert "leans" not in both and "the economic and openness frames (14% each)" in both
+
+
+def test_a_sentence_citing_another_report_is_not_called_the_writers_own():
+    # a red-team note (wave 10): a compiled report's sentences from a second wire story, cited 據《…》報道, were
+    # counted and quoted as "the translator's own"
+    alignment = pd.DataFrame({"zh_claim_id": [1, 2, 3, 4], "en_claim_id": [9, pd.NA, pd.NA, pd.NA],
+                              "relation": ["summarises", "addition", "addition", "addition"]})
+    additions = pd.DataFrame({"addition": ["aside"] * 3, "zh_claim_id": [2, 3, 4],
+                              "text": ["據《灣岸快訊》報道，另一家公司也已申請。", "報道引述業界人士指，兩家公司或會競爭。",
+                                       "有居民擔心噪音問題。"]})
+    caveats = pd.DataFrame({"kind": ["translation"], "evidence": ["x"], "affects": ["y"]})
+    title = deck.additions_title(alignment, additions, caveats=caveats)
+    assert title == ("3 of 4 Chinese sentences (75%) have no English in the file behind them: 1 the translator's own, "
+                     "2 citing another report (据…报道)")
+    quoted = pd.DataFrame({"zh_claim_id": [2, 4], "zh_text": [additions["text"][0], additions["text"][2]],
+                           "zh_before": ["前一句。", "前一句。"]})
+    lines = deck.quote_lines(quoted, caveats=caveats).splitlines()
+    assert "citing another report, which the file does not hold" in lines[1]
+    assert "the translator's own" in lines[3]
+
+
+def test_an_english_headline_on_a_plain_line_is_no_paragraph_left_out():
+    blocks = pd.DataFrame({"block_id": [1, 2, 3, 4], "part": ["commentary", "commentary", "original", "original"],
+                           "kind": ["paragraph", "paragraph", "paragraph", "paragraph"],
+                           "text": ["美公司進軍香港 投資近4億", "該公司周一宣布擴張。", "Foo Corp to expand in Hong Kong",
+                                    "Foo Corp said on Monday it would expand."]})
+    claims = blocks.assign(claim_id=[1, 2, 3, 4], start=[0, 20, 40, 80])
+    alignment = pd.DataFrame({"zh_claim_id": [1, 2], "en_claim_id": [4, 4], "relation": ["summarises"] * 2})
+    assert deck.dropped_paragraphs(claims, alignment, blocks).empty

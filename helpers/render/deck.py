@@ -464,6 +464,25 @@ def _writer(caveats: pd.DataFrame | None) -> str:
     return "translator" if "translation" in kinds else "commentator" if "commentary" in kinds else "writer"
 
 
+#: A Chinese sentence that opens by citing another report as its source (据《…》报道, 據外電報導, 报道引述…指, 另據…):
+#: with no English behind it in the file, it is not the writer's own but what another report says (a red-team note,
+#: wave 10: a Hong Kong report's sentences from a second wire story were called the translator's own).
+CITES_REPORT = re.compile(
+    r"^(?:另|此外，?|同时，?|同時，?)?(?:(?:据|據|根据|根據|援引|引述)[^，。,；;]{0,24}(?:报道|報道|報導|报导|消息)"
+    r"|(?:该|該|此|这篇|這篇)?(?:报道|報道|報導|报导)(?:又|还|還|并|並)?(?:引述|援引|指出|指|称|稱))")
+
+
+def cites_report(text: str) -> bool:
+    """Whether a Chinese sentence opens by citing another report as its source.
+
+    >>> cites_report("據《海灣日報》報道，該廠已停產。"), cites_report("報道引述業界人士指，兩家公司或會競爭。")
+    (True, True)
+    >>> cites_report("政府發言人表示，當局會審慎評估。"), cites_report("他据理力争，最后赢了。")
+    (False, False)
+    """
+    return bool(CITES_REPORT.match(str(text).strip()))
+
+
 def additions_title(alignment: pd.DataFrame, additions: pd.DataFrame, *, links=None,
                     caveats: pd.DataFrame | None = None, claims: pd.DataFrame | None = None) -> str:
     """How many of the Chinese sentences are the commentator's own (the translator's, with the ``translation``
@@ -487,6 +506,11 @@ def additions_title(alignment: pd.DataFrame, additions: pd.DataFrame, *, links=N
         within = alignment["relation"] != BEYOND if "relation" in alignment else pd.Series(True, index=alignment.index)
         units = alignment.loc[within, "zh_claim_id"].dropna()
         noun = units_noun(claims.loc[claims["claim_id"].isin(units), "kind"])
+    cited = int(additions.loc[additions["addition"] == "aside", "text"].map(cites_report).sum()) if "text" in additions else 0
+    if cited:
+        own = asides - cited
+        return (f"{asides} of {zh} Chinese {noun} ({pct(asides / zh)}) have no English in the file behind them: "
+                f"{own} the {_writer(caveats)}'s own, {cited} citing another report (据…报道)" + past)
     return (f"{asides} of {zh} Chinese {noun} ({pct(asides / zh)}) are the {_writer(caveats)}'s own, with no English "
             f"behind them{past}")
 
@@ -725,7 +749,9 @@ def quote_lines(quoted: pd.DataFrame, *, width: int = 60, links=None, caveats: p
     for row in quoted.itertuples():
         where = (f"after the Chinese sentence “{text_of(_cut(row.zh_before, width))}”" if row.zh_before
                  else "the Chinese opens with it")
-        lines.append(f"- “{text_of(row.zh_text)}”  \n  <small>{own}; {where}</small>")
+        said = own if (links is not None and not links.presented) or not cites_report(row.zh_text) else \
+            "citing another report, which the file does not hold"
+        lines.append(f"- “{text_of(row.zh_text)}”  \n  <small>{said}; {where}</small>")
     unsure = (int(alignment.loc[alignment["relation"] == UNSURE, "zh_claim_id"].nunique())
               if alignment is not None and "relation" in alignment else 0)
     if unsure:
@@ -753,6 +779,12 @@ def dropped_paragraphs(claims: pd.DataFrame, alignment: pd.DataFrame, blocks: pd
     a translation that keeps every section can still leave a paragraph out, which a section's share hides.
     Columns: block_id, sentences, first (the paragraph's first sentence)."""
     paragraphs = set(blocks.loc[(blocks["part"] == PART_ORIGINAL) & (blocks["kind"] == "paragraph"), "block_id"])
+    # the English's headline written as a plain line is its title, which the Chinese's own title stands for: no
+    # paragraph left out (a red-team note, wave 10: a wire story's headline was "a whole paragraph left out")
+    facts = document_facts(blocks)
+    if facts["title"] and facts["zh_title"]:
+        titled = blocks[(blocks["part"] == PART_ORIGINAL) & (blocks["text"].map(_plain) == facts["title"])]
+        paragraphs -= set(titled["block_id"].head(1))
     english = claims[(claims["part"] == PART_ORIGINAL) & claims["block_id"].isin(paragraphs)].sort_values("start")
     linked = set(alignment.loc[alignment["relation"] != OMISSION, "en_claim_id"].dropna().astype(int))
     rows = [{"block_id": int(block), "sentences": len(group), "first": str(group["text"].iloc[0]).strip()}
