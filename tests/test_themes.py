@@ -493,3 +493,13 @@ def test_names_only_ever_remove_cues(found, spans):
     assert set(kept) <= set(found)
     assert all(not any(s <= a and b <= e and b - a < e - s for s, e in spans) for a, b, _ in kept)
     assert vocab.outside_spans(found, []) == found
+
+
+@pytest.mark.parametrize("text, political", [
+    ("这里人口密集，是测试新服务的理想地方。", False),            # a place (a red-team note, wave 10)
+    ("地方政府表示会加快审批。", True),                          # local government
+    ("地方财政压力不小，议员呼吁削减开支。", True),
+])
+def test_difang_is_politics_only_beside_its_political_sense(text, political):
+    hits = themes.theme_hits(claims_table([(1, "commentary", "zh", text)]))
+    assert ("political" in set(hits["theme"])) == political
