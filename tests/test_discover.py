@@ -735,6 +735,8 @@ def test_a_places_words_and_a_determiner_are_no_organisation():
      "Quillfeather Freight", "雀羽物流", 2, 3),
     ("另一家无人机公司松涛无人机（Pinewave Drones）上月也已申请试飞。", "Nothing else was said about the trial.",
      "Pinewave Drones", "松涛无人机", 1, 1),
+    ("美國晶片商雲杉半導體（Sprucefield Semi）週五宣布，將在新竹設立研發中心。", "Sprucefield said on Friday it would open a centre.",
+     "Sprucefield Semi", "雲杉半導體", 1, 2),
 ])
 def test_a_han_name_glossed_in_brackets_after_a_kind_of_company_is_an_organisation(zh, en, org, han, han_count,
                                                                                   latin_count):

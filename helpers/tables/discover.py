@@ -143,7 +143,8 @@ EVIDENCE_GLOSSED = "glossed"
 #: characters; the Latin name is one to four capitalised words.
 GLOSSED_ORG_RE = re.compile(
     r"(?:公司|业者|業者|厂商|廠商|机构|機構|集团|集團|企业|企業|初创|初創|新创|新創|平台|平臺|品牌|供应商|供應商|服务商|服務商"
-    r"|运营商|運營商|制造商|製造商|零售商|开发商|開發商)"
+    r"|运营商|運營商|制造商|製造商|零售商|开发商|開發商|芯片商|晶片商|设计商|設計商|软件商|軟件商|軟體商|电商|電商|车企|車企"
+    r"|药企|藥企|券商|银行|銀行|通讯社|通訊社|媒体|媒體|网站|網站)"
     r"(?P<han>[\u4e00-\u9fff]{2,6}?)[ \u00A0]*[（(][ \u00A0]*"
     r"(?P<latin>[A-Z][A-Za-z0-9&'-]*(?:[ \u00A0]+[A-Z][A-Za-z0-9&'-]*){0,3})[ \u00A0]*[）)]")
 EVIDENCE_PUBLICATION = "publication"
