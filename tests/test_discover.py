@@ -749,6 +749,8 @@ def test_a_han_name_glossed_in_brackets_after_a_kind_of_company_is_an_organisati
 
 @pytest.mark.parametrize("zh", [
     "该公司执行长卡伦（Owen Carrow）对记者表示，计划顺利。",        # a person's title in the Han run
+    "一家公司高管李明（Li Ming）透露，计划顺利。",
+    "该银行分析师周文（Zhou Wen）认为，需求会上升。",
     "这家公司的产品很受欢迎（Some Readers Say），销量不错。",          # no Han name right before the bracket
     "公司在香港（Hong Kong）设立总部。",                                # a place (a gazetteer place, or no kind word)
 ])

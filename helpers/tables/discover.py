@@ -160,7 +160,8 @@ PUBLICATION_NOT_RE = re.compile(r"\d|报告|報告|白皮书|白皮書|条例|�
 GLOSSED_NOT_OPENING = frozenset("在于於是的将將与與和同跟向从從对對把被为為也亦已则則还還都就及并並由让讓给給")
 #: A person's title inside the Han run: the bracketed name is the person's (公司执行长卡域（Owen Carrick）).
 GLOSSED_PERSON_TITLE_RE = re.compile(
-    r"总裁|總裁|创始人|創始人|创办人|創辦人|执行长|執行長|首席|发言人|發言人|主席|董事|经理|經理|教授|记者|記者|官员|官員|主管|负责人|負責人")
+    r"总裁|總裁|创始人|創始人|创办人|創辦人|执行长|執行長|首席|发言人|發言人|主席|董事|经理|經理|教授|记者|記者|官员|官員|主管|负责人|負責人"
+    r"|高管|员工|員工|工程师|工程師|研究员|研究員|分析师|分析師|总监|總監|合伙人|合夥人|顾问|顧問|律师|律師|主任|秘书|秘書|代表")
 
 
 #: How many distinct words' verdicts a process keeps per (gazetteer, stoplist) before starting afresh (memory bound).
