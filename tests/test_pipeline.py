@@ -209,7 +209,7 @@ def test_the_status_line_says_mention_in_the_singular_for_one(en, said):
     assert said in analysis.describe()
 
 
-@pytest.mark.parametrize("name, group", [("r-compiled-news-traditional-chip-centre.txt", "summaries"),
+@pytest.mark.parametrize("name, group", [("r-commentary-essay-sections-simplified.txt", "summaries"),
                                          ("e-summary-note-simplified.txt", "summaries"),
                                          ("c-close-translation-blog.txt", "translations")])
 def test_the_status_line_never_calls_a_document_that_is_no_translation_a_summary(name, group):
