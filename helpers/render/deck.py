@@ -218,7 +218,7 @@ def document_facts(blocks: pd.DataFrame, source: str | Path = "") -> dict[str, s
     if not facts["title"]:
         # the original's first block, past its furniture (bylines, prompts, a link definition), if a heading
         opening = original[~original["kind"].isin(["byline", "boilerplate"])
-                           & ~original["text"].map(lambda t: bool(DISCOVER_URL_RE.search(_plain(t))))].head(1)
+                           & ~original["text"].map(lambda t: bool(DISCOVER_URL_RE.search(_plain(t)))).astype(bool)].head(1)
         first = texts.iloc[0] if len(texts) else ""
         if len(opening) and opening["kind"].iloc[0] in ("heading", "paragraph") and _is_title(_plain(opening["text"].iloc[0])) \
                 and not NUMBER_PREFIX.match(_plain(opening["text"].iloc[0])):  # '1. Definitions' is a section, not the title
