@@ -70,7 +70,8 @@ from .pipeline import engine_digest, extract, run  # extract: the Simplified vie
 from .publish import publishing
 from .render.assets import ensure_reveal, write_fonts
 from .render.narrative import NOT_SHIFTS, code_of, listing, pct, plural, text_of
-from .render.notebooks import numbered_notebooks, run_notebook
+from .render.kernels import warm_kernels
+from .render.notebooks import numbered_notebooks
 from .render.pages import render
 from .render.errors import NotebookFailed
 from .render.report import build_document_report, require_both_parts
@@ -1140,26 +1141,31 @@ def build_corpus_report(paths: list[Path], out_dir: str | Path, *, params: Param
         if not aligned.landed:
             raise InputError(f"none of the {len(paths)} documents could be reported")
         reported = []
-        for path, doc_id in zip(reportable, unique_ids(reportable)):
-            if doc_id not in aligned.landed:
-                continue
-            try:
-                build_document_report(path, folder / doc_id, reveal, document_notebooks, params)
-                reported.append(doc_id)
-            except NotebookFailed as exc:  # one document the pages cannot show must not sink the others' reports
-                say(f"skipped: {path}: its report: {exc}")
-                result.skipped.append((str(path), str(exc)))
-                write_failed_report(folder / doc_id, path, str(exc))
-        if not reported:
-            raise InputError(f"none of the {len(paths)} documents could be reported")
-        result.landed, result.rows = reported, aligned.rows
-        result.skipped += aligned.skipped
-        executed = folder / "notebooks" / corpus_notebook.name
-        executed.parent.mkdir(parents=True, exist_ok=True)
         changes = {k: list(v) if isinstance(v, tuple) else v for k, v in params.changes().items()}
-        run_notebook(corpus_notebook, executed, {
-            "CORPUS": os.path.relpath(folder / "tables", corpus_notebook.parent), "PARAMS": changes,
-            "REPORTS": ".."})
+        # one warm process for the whole corpus (``helpers.render.kernels``): it imports once, analyses each document in
+        # turn and forks that document's notebooks, instead of a fresh kernel importing everything for each notebook
+        with warm_kernels() as kernels:
+            kernels.wait_ready()
+            for path, doc_id in zip(reportable, unique_ids(reportable)):
+                if doc_id not in aligned.landed:
+                    continue
+                kernels.analyse(path, changes)
+                try:
+                    build_document_report(path, folder / doc_id, reveal, document_notebooks, params, kernels)
+                    reported.append(doc_id)
+                except NotebookFailed as exc:  # one document the pages cannot show must not sink the others' reports
+                    say(f"skipped: {path}: its report: {exc}")
+                    result.skipped.append((str(path), str(exc)))
+                    write_failed_report(folder / doc_id, path, str(exc))
+            if not reported:
+                raise InputError(f"none of the {len(paths)} documents could be reported")
+            result.landed, result.rows = reported, aligned.rows
+            result.skipped += aligned.skipped
+            executed = folder / "notebooks" / corpus_notebook.name
+            executed.parent.mkdir(parents=True, exist_ok=True)
+            kernels.run(corpus_notebook, executed, {
+                "CORPUS": os.path.relpath(folder / "tables", corpus_notebook.parent), "PARAMS": changes,
+                "REPORTS": ".."})
         render(executed, folder / "html" / f"{corpus_notebook.stem}.html")
         write_corpus_index(folder, f"Corpus report: {title}", reported)
         write_fonts(sorted(folder.glob("html/*.html")) + [folder / "index.html"], folder / "fonts")

@@ -19,6 +19,7 @@ from helpers.render.notebooks import run_notebook
 
 PROBE = f"""import os, sys, json
 print(json.dumps({{"cwd": os.getcwd(), "pandas": "pandas" in sys.modules, "pid": os.getpid(), "session": os.getsid(0),
+                   "parent": os.getppid(),
                    "drawn": os.environ.get("{MEMO_ENV}", "")}}))"""
 
 
@@ -49,6 +50,29 @@ def test_a_notebook_run_warm_runs_in_its_folder_with_the_imports_done(tmp_path):
     # one drawing memo for the report's notebooks, in the warm process's own folder (removed with it)
     assert first["drawn"] == second["drawn"] and first["drawn"].endswith("/drawn")
     assert not (Path(first["drawn"]).exists())
+
+
+def test_one_warm_process_takes_document_after_document_and_is_replaced_once_killed(tmp_path):
+    # a corpus report: each document given in turn (here files that do not exist: the analysis fails quietly, as the
+    # report's own then says why), "ready" after each, each document's notebooks forked from the same process
+    with warm_kernels() as warm:
+        assert warm.wait_ready()
+        first_server = warm.server.pid
+        warm.analyse(tmp_path / "made-up-1.txt", {})
+        assert warm.wait_ready()
+        first = probe(tmp_path, "a", warm)
+        warm.analyse(tmp_path / "made-up-2.txt", {"z_threshold": 1.2})
+        assert warm.wait_ready()
+        second = probe(tmp_path, "b", warm)
+        assert first["parent"] == second["parent"] == first_server and first["pandas"] and second["pandas"]
+        os.kill(first_server, signal.SIGKILL)   # what a report stopped after a failed notebook does to it
+        warm.server.wait()
+        warm.analyse(tmp_path / "made-up-3.txt", {})
+        assert warm.wait_ready() and warm.server.pid != first_server
+        third = probe(tmp_path, "c", warm)
+        assert third["parent"] == warm.server.pid and third["pandas"]
+        replaced = warm.server
+    assert replaced.poll() is not None
 
 
 def test_without_the_warm_process_a_notebook_runs_in_the_plain_kernel(tmp_path, monkeypatch):

@@ -51,12 +51,21 @@ CONNECT_SECONDS = 10  # how long the report waits for the warm process's socket 
 class WarmKernels:
     """The report's handle on the warm process: ``run`` a notebook in it, ``wait_ready``."""
 
-    def __init__(self, server, path: Path):
-        self.server, self.path = server, path
+    def __init__(self, server, path: Path, folder: Path | None = None):
+        self.server, self.path, self.folder = server, path, folder
 
     def wait_ready(self) -> bool:
         """Wait until the warm process has imported and analysed (True), or has ended without (False)."""
         return self.server.stdout.readline().strip() == b"ready"
+
+    def analyse(self, source: Path, changes: dict | None = None) -> None:
+        """Give the warm process another document (a corpus report's next one): it analyses it, says "ready" again
+        (``wait_ready``) and forks that document's notebooks from then on, its imports made once for the whole corpus.
+        A warm process that has ended (a report stopped after a notebook failed kills it) is replaced by a new one."""
+        if not _give_document(self.server, source, changes):
+            _stop(self.server, self.folder)
+            self.server, self.folder, self.path = _start_server()
+            _give_document(self.server, source, changes)
 
     def run(self, notebook: Path, output: Path, parameters: dict) -> None:
         """Run ``notebook`` with ``parameters`` into ``output`` in a process forked from the warm process (``run_here``:
@@ -135,10 +144,11 @@ def warm_kernels(source: Path | None = None, changes: dict | None = None):
         _stop(server, folder)
         server, folder, path = _start_server()
         _give_document(server, source, changes)
+    kernels = WarmKernels(server, path, folder)
     try:
-        yield WarmKernels(server, path)
+        yield kernels
     finally:
-        _stop(server, folder)
+        _stop(kernels.server, kernels.folder)
 
 
 def _stop(server, folder: Path) -> None:
@@ -203,7 +213,8 @@ def _read_request() -> dict | None:
 def serve(path: str) -> None:
     """Listen at ``path``, import ``WARM_MODULES``, read the document on stdin (``warm_kernels`` writes it), analyse its
     ``source`` with its ``changes`` if given, say "ready" on stdout, then fork a process for each notebook it is asked
-    to run (``run_here``) until stdin closes. Started early (``prestart``) and never given a document, it ends, removing its folder."""
+    to run (``run_here``) until stdin closes; each further line on stdin is another document (``WarmKernels.analyse``),
+    analysed before the notebooks asked for after it are forked, then "ready" again. Started early (``prestart``) and never given a document, it ends, removing its folder."""
     import gc
     import importlib
     import select
@@ -226,11 +237,7 @@ def serve(path: str) -> None:
         listener.close()
         shutil.rmtree(Path(path).parent, ignore_errors=True)
         return
-    if request.get("source"):
-        try:
-            importlib.import_module("helpers.pipeline").load_analysis(request["source"], **(request.get("changes") or {}))
-        except Exception:  # noqa: BLE001 - the report analyses it again, and says what is wrong
-            pass
+    _analyse(request)
     warm_caches()
     shell = _runner_shell()
     # what is built so far stays as it is: the forked processes' garbage collector leaves it alone (a full collection would
@@ -238,11 +245,25 @@ def serve(path: str) -> None:
     gc.collect()
     gc.freeze()
     print("ready", flush=True)
+    pending = b""
     while True:
         ready, _, _ = select.select([listener, sys.stdin], [], [], 1.0)
         _reap()
-        if sys.stdin in ready and not os.read(sys.stdin.fileno(), 1024):
-            break
+        if sys.stdin in ready:  # first: a further document (a corpus report's next), before its notebooks are forked
+            chunk = os.read(sys.stdin.fileno(), 4096)
+            if not chunk:
+                break
+            pending += chunk
+            while b"\n" in pending:
+                line, pending = pending.split(b"\n", 1)
+                try:
+                    _analyse(json.loads(line.decode("utf-8")))
+                except ValueError:
+                    pass
+                gc.collect()
+                gc.freeze()
+                print("ready", flush=True)
+            continue
         if listener in ready:
             conn, _ = listener.accept()
             try:
@@ -255,6 +276,18 @@ def serve(path: str) -> None:
                 listener.close()
                 run_here(conn, request, drawn, warm, shell)  # never returns
             conn.close()
+
+
+def _analyse(request: dict) -> None:
+    """Analyse the request's ``source`` with its ``changes`` (``helpers.pipeline.load_analysis``: into the cache the
+    report and the notebooks read), if it names one."""
+    if request.get("source"):
+        import importlib
+
+        try:
+            importlib.import_module("helpers.pipeline").load_analysis(request["source"], **(request.get("changes") or {}))
+        except Exception:  # noqa: BLE001 - the report analyses it again, and says what is wrong
+            pass
 
 
 def warm_caches() -> None:
