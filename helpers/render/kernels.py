@@ -292,7 +292,8 @@ def _analyse(request: dict) -> None:
 
 def warm_caches() -> None:
     """Build, once, what the notebooks each built again on first use: the gazetteer and its compiled form, the links'
-    label quality, the tokenizer's dictionary, the cue matchers, the figures' font coverage, the engine's hash (the analysis cache's key). Each is a process-wide cache of reference
+    label quality, the tokenizer's dictionary, the cue matchers, the figures' font coverage, the engine's hash (the analysis cache's key),
+    the evidence's stemmer and pinyin, the notebook format's validator. Each is a process-wide cache of reference
     files (no document in it); the forked notebooks find it built. Only memory: nothing here keeps a file open, which
     forked processes would share. A name that moved is skipped (the notebook builds it then, as before)."""
     steps = (
@@ -305,6 +306,13 @@ def warm_caches() -> None:
         ("helpers.framing.shifts", "_certainty_matchers", ()),
         ("helpers.render.figures", "_font_characters", ()),
         ("PIL.Image", "init", ()),   # its image formats' plugins, which saving the first PNG loads
+        # what the framing page's and the briefing's link gates load on their first look at evidence (the stemmer and
+        # the pinyin dictionary): loaded by the analysis when it is built here, but not when it comes from the cache (a
+        # rebuild), where each of those notebooks loaded them again (about 0.5 s each)
+        ("helpers.align.evidence", "_porter", ()),
+        ("helpers.align.evidence", "_pinyin", ("中文",)),
+        # the notebook format's schema, compiled by the first notebook read (each forked notebook reads and writes its own)
+        ("nbformat.validator", "get_validator", (4, 5)),
     )
     import importlib
 
