@@ -278,9 +278,14 @@ def test_extract_mode_still_writes_its_five_tables(tmp_path):
     assert sorted(tables_bytes(tmp_path / "out")) == sorted(f"{n}.csv" for n in TABLE_NAMES)
 
 
-def test_a_corpus_report_writes_each_documents_report_and_the_corpus_page_with_an_index(tmp_path):
+def test_a_corpus_report_writes_each_documents_report_and_the_corpus_page_with_an_index(tmp_path, monkeypatch):
     from helpers.corpus import build_corpus_report
     from helpers.paths import NOTEBOOKS
+    from helpers.render import kernels, report
+
+    fresh = []   # notebooks run in a fresh kernel: none, every one is forked from the corpus's one warm process
+    for module in (kernels, report):
+        monkeypatch.setattr(module, "run_notebook", lambda notebook, *args, **kwargs: fresh.append(notebook.name))
 
     mulan = (RAW / "mulan-psl-v2.zh-en.txt").read_text(encoding="utf-8")
     folder = make_corpus(tmp_path / "in", {"a-mulan.txt": mulan, "b-chinese-only.txt": "只有中文。第二句。\n",
@@ -301,6 +306,7 @@ def test_a_corpus_report_writes_each_documents_report_and_the_corpus_page_with_a
     assert 'href="../a-mulan/index.html"' in page  # the documents link to their own reports
     assert (out / "tables" / "alignment.csv").is_file() and (out / MARKER).is_file()
     assert list(load_corpus(out / "tables")["documents"][DOC_ID]) == ["a-mulan", "c-short"]
+    assert fresh == []
 
 
 def test_a_document_whose_report_fails_is_skipped_and_the_others_are_published(tmp_path):
