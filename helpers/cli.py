@@ -264,7 +264,7 @@ def add_report_command(subparsers) -> argparse.ArgumentParser:
     report = subparsers.add_parser(
         "report",
         help="run every notebook on a document and write pages, slides, figures and tables to build/<name>/",
-        description="Execute notebooks/01-05 on SOURCE (papermill, fresh kernels) and write build/<name>/: "
+        description="Execute notebooks/01-05 on SOURCE (each in a process forked from one that analysed it once) and write build/<name>/: "
                     "executed notebooks, HTML pages, offline reveal.js slides, figures (PNG+SVG) and tables (CSV).",
     )
     report.add_argument("source", nargs="?", default=str(DEFAULT_SOURCE),
