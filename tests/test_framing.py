@@ -1079,3 +1079,86 @@ def test_worth_reading_lists_no_hedge_of_an_english_sentence_the_chinese_does_no
 def test_a_cited_title_lends_no_cue(title, en):
     """Whatever a title in book-title marks says, the sentence citing it is judged as if it said nothing of it."""
     assert certainty_of(f"这篇名为《{title}》的文章发表了。", en) == certainty_of("这篇文章发表了。", en)
+
+
+@pytest.mark.parametrize("zh, en, expected", [
+    # a negated booster says 'unclear' as the English hedge does; 明确 negated is no booster
+    ("结果尚不明确。", "It is unclear what the outcome will be.", "unchanged"),
+    ("前景并不明朗。", "The outlook is uncertain.", "unchanged"),
+    ("结果尚不明确。", "The outcome is known.", "softened"),
+    ("他明确表示反对。", "He said he was against it.", "unchanged"),            # 明确 alone stays weak
+    # a hedge restated in another word class renders it: a noun for an adjective, and back
+    ("这存在很大的不确定性。", "This is highly uncertain.", "unchanged"),
+    ("这件事不确定。", "There is uncertainty about this.", "unchanged"),
+    ("成功的概率很高。", "Success is highly probable.", "unchanged"),
+    ("我们研究了模型的不确定性。", "We study the model's uncertainty.", "unchanged"),
+    ("我们研究了模型的不确定性。", "We study the model's errors.", "unchanged"),  # a rendering weighs nothing alone
+    # 大大 before its verb is one token; 难免 and 绝不 are boosters; 需 is an obligation of formal Chinese
+    ("这大大降低了成本。", "This greatly reduces cost.", "unchanged"),
+    ("延迟大大降低，吞吐量也随之提升。", "Latency drops and throughput rises with it.", "sharpened"),
+    ("各种大大小小的问题都已修复。", "Problems of every size have been fixed.", "unchanged"),
+    ("这难免导致失败。", "This inevitably leads to failure.", "unchanged"),
+    ("这绝不可能。", "This is definitely impossible.", "unchanged"),
+    ("您需在分发时附上本协议。", "You must include this Agreement when distributing.", "unchanged"),
+    # reported speech: 'would' is the reported 'will', so a Chinese 或许 softens and a 将 or 会 renders it
+    ("布朗表示，新中心或许能使团队规模翻倍。", "Brown said the new centre would double the team.", "softened"),
+    ("布朗表示，新中心将使团队规模翻倍。", "Brown said the new centre would double the team.", "unchanged"),
+    ("布朗表示，新中心会使团队规模翻倍。", "Brown said the new centre would double the team.", "unchanged"),
+    ("他说，如果建成，新中心可能使团队翻倍。", "He said that if built, the centre would double the team.", "unchanged"),
+    ("新中心可能使团队规模翻倍。", "The new centre would double the team.", "unchanged"),  # no report: a hedge
+    ("如果成本降低一半，用户数量就会翻倍。", "If costs fell by half, the number of users would double.", "unchanged"),
+    # a worry negated voices none: it renders no hedge
+    ("投资者可能放弃。", "No one was worried about it.", "softened"),
+    ("投资者可能放弃。", "Investors were worried about it.", "unchanged"),
+    ("投资者不担心，增长肯定会持续。", "Investors expect growth to continue.", "sharpened"),
+    # future tense, modals and questions a careful reader calls the same
+    ("该公司将于明年发布新模型。", "The company will release a new model next year.", "unchanged"),
+    ("开发者应该先测试。", "Developers should test first.", "unchanged"),
+    ("开发者需要先测试。", "Developers should test first.", "unchanged"),
+    ("您应在分发时附上本协议。", "You must include a copy of this Agreement when distributing.", "unchanged"),
+    ("许可方有权终止本协议。", "The Licensor may terminate this Agreement.", "unchanged"),
+    ("官员表示，该计划可能推迟。", "The plan may be delayed, the official said.", "unchanged"),
+    ("这可能成功吗？", "Could this succeed?", "unchanged"),
+    ("这种情况有可能发生。", "This could possibly happen.", "unchanged"),
+])
+def test_certainty_negated_boosters_word_classes_reported_speech_and_renderings(zh, en, expected):
+    assert certainty_of(zh, en) == expected
+
+
+@pytest.mark.parametrize("zh, ens, expected", [
+    # a translator's sentence that merges two English sentences renders both closely: a cue dropped counts
+    ("这个方法更快，成本也更低。", ["This method is probably faster.", "It also costs less."], "sharpened"),
+    ("这个方法更快，成本也更低。", ["This method is clearly faster.", "It also costs less."], "softened"),
+    ("这个方法可能更快，成本也更低。", ["This method is probably faster.", "It also costs less."], "unchanged"),
+    ("这个方法更快，也更省事。", ["This method is probably faster.", "It also costs less."], "unchanged"),  # meets one
+    # ... but a sentence that renders one of a long group compresses the rest, and drops nothing by itself
+    ("这个方法更快。", ["This method is clearly faster.",
+                      "It is also cheaper, and it works on every machine we have tried so far in the lab."], "unchanged"),
+])
+def test_a_cue_dropped_from_a_merged_translation_counts(zh, ens, expected):
+    assert certainty_of_group(zh, ens) == expected
+
+
+def test_a_cue_dropped_from_a_merged_translation_counts_only_where_no_other_sentence_draws_on_the_group():
+    ens = ["This method is probably faster.", "It also costs less."]
+    claims = make_claims([
+        (1, "commentary", "paragraph", 0, "这个方法更快，成本也更低。", "commentator", "", ""),
+        (2, "commentary", "paragraph", 0, "它的成本更低。", "commentator", "", ""),
+        (3, "original", "paragraph", 0, ens[0], "plain", "probably", ""),
+        (4, "original", "paragraph", 0, ens[1], "plain", "", ""),
+    ])
+    alone = make_alignment([(1, 3, 0.5, "one_to_many"), (1, 4, 0.5, "one_to_many")])
+    shared = make_alignment([(1, 3, 0.5, "one_to_many"), (1, 4, 0.5, "one_to_many"), (2, 4, 0.4, "summarises")])
+    assert F.certainty_shift(alone, claims)["certainty_shift"].tolist() == ["sharpened"]
+    assert F.certainty_shift(shared, claims).set_index("zh_claim_id").loc[1, "certainty_shift"] == "unchanged"
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(["said", "told reporters", "added", "announced"]), st.sampled_from(["或许", "可能", "也许"]))
+def test_a_reported_would_never_hides_a_hedge_the_chinese_adds(verb, hedge):
+    """'X said it would double' reports a future, not a hedge: a hedge added in the Chinese softens it, and the same
+    hedge moved to the English (X said it may double) mirrors the verdict against a Chinese in the future tense."""
+    en = f"Brown {verb} the centre would double the team."
+    assert certainty_of(f"布朗表示，新中心{hedge}会使团队规模翻倍。", en) == "softened"
+    assert certainty_of("布朗表示，新中心将使团队规模翻倍。", en) == "unchanged"
+    assert certainty_of("布朗表示，新中心将使团队规模翻倍。", en.replace("would", "may")) == "sharpened"

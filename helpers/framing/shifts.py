@@ -24,6 +24,7 @@ sentence draws on (``drawn_on``) and which numbers are ratios (``multipliers``).
 from __future__ import annotations
 
 import math
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -347,7 +348,7 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
             if kind == "superlative":
                 cues = superlative_scope(text, bound_scope(text, cues))
             if kind == "rendering":
-                cues = sorted(cues + multipliers(text))
+                cues = sorted(negated_renderings(text, cues, tok) + multipliers(text))
             cues = outside_titles(text, cues)
             memo[i, kind] = [label + ":" + text[a:b] for a, b, label in cues]
             out += memo[i, kind]
@@ -361,11 +362,13 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
                     [c for c in found([i], "rendering") if c.split(":")[0] != "hedge_rendering"])
 
     def cited(i: int, column: str) -> list[str]:
-        """A claim's hedges or boosters, less those inside a title it cites; a Title-Case heading's read afresh."""
+        """A claim's hedges or boosters, less those inside a title it cites and a reported speech's backshifted
+        'would'; a Title-Case heading's read afresh."""
         text = info.at[i, "text"]
         if title_case(text):
             return heading_cues(text, CERTAINTY_OF[column])
-        return untitled(text, _cues(info.at[i, column]))
+        found = untitled(text, _cues(info.at[i, column]))
+        return backshifted(text, found) if column == "hedges" else found
 
     def level(cues: list[str], kind: str, renderings: list[str]) -> int:
         """2: a cue of ``kind`` that weighs; 1: only weak cues or renderings; 0: none."""
@@ -398,6 +401,16 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
         # carrying no cue of the kind (a summary's second sentence that touches the same English renders nothing)
         sharers = [o for o in sharing.get(en_ids[0], [zh_id]) if o != zh_id] if one else []
         strongest = not sharers or strength.get(zh_id, 0.0) > max(strength.get(o, 0.0) for o in sharers)
+        if not one:
+            # a translator's sentence that merges English sentences renders each closely as one to one does: a cue
+            # dropped from the sentences it draws on counts where no other Chinese sentence draws on them and the
+            # Chinese carries their weight together
+            # against the whole group (a sentence that renders one of the group compresses the rest away)
+            # and meets each of them
+            sharers = list(dict.fromkeys(o for i in en_ids for o in sharing.get(i, [zh_id]) if o != zh_id))
+            en_texts = [info.at[i, "text"] for i in en_ids]
+            close = (not sharers and rendering_ratio(info.at[zh_id, "text"], " ".join(en_texts)) >= close_ratio
+                     and draws_on_each(info.at[zh_id, "text"], en_texts, tok))
         zh_score = en_score = 0
         for kind, sign, zh, en, zh_r, en_r in (("hedge", -1, zh_h, en_h, zh_m + _of(zh_rend, "hedge_rendering"),
                                                 en_m + _of(en_rend, "hedge_rendering")),
@@ -439,8 +452,36 @@ def drawn_on(zh: str, en: list[str], tokenizer: Tokenizer | None = None, *, shar
     >>> drawn_on("芯片供应受限，价格上涨。", ["Demand is high.", "Chip supply is limited.", "Prices rise."])
     [1, 2]
     """
-    terms = [_english_terms(tokenizer)(text) for text in en]
     drawn: set[int] = set()
+    for scores in _clause_evidence(zh, en, tokenizer):
+        best = max(scores, default=0.0)
+        if best > 0:
+            drawn.update(k for k, score in enumerate(scores) if score >= share * best)
+    return sorted(drawn) or list(range(len(en)))
+
+
+def draws_on_each(zh: str, en: list[str], tokenizer: Tokenizer | None = None) -> bool:
+    """Whether each English sentence of a group is the one some clause of a Chinese sentence draws on most (a merged
+    translation renders each in a clause of its own; a sentence that meets one of them, or one clause that shares a
+    word with several, compresses the rest away).
+
+    >>> draws_on_each("芯片供应受限，价格上涨。", ["Chip supply is limited.", "Prices rise."])
+    True
+    >>> draws_on_each("芯片供应受限。", ["Chip supply is limited.", "Chip prices rise."])
+    False
+    """
+    met: set[int] = set()
+    for scores in _clause_evidence(zh, en, tokenizer):
+        best = max(scores, default=0.0)
+        if best > 0:
+            met.update(k for k, score in enumerate(scores) if score >= best)
+    return len(met) == len(en)
+
+
+def _clause_evidence(zh: str, en: list[str], tokenizer: Tokenizer | None) -> list[list[float]]:
+    """For each clause of ``zh``, its evidence with each English sentence of ``en`` (``drawn_on``'s weights)."""
+    terms = [_english_terms(tokenizer)(text) for text in en]
+    out = []
     for clause in CLAUSE.findall(zh):
         concepts = zh_concepts(clause, default_dictionary(), tokenizer=tokenizer)
         scores = []
@@ -451,10 +492,8 @@ def drawn_on(zh: str, en: list[str], tokenizer: Tokenizer | None = None, *, shar
                     held = sum(1 for t in terms if renderings & t)
                     total += factor * (1.0 + math.log(len(en) / held))
             scores.append(total)
-        best = max(scores, default=0.0)
-        if best > 0:
-            drawn.update(k for k, score in enumerate(scores) if score >= share * best)
-    return sorted(drawn) or list(range(len(en)))
+        out.append(scores)
+    return out
 
 
 @lru_cache(maxsize=4)
@@ -722,6 +761,86 @@ ONE_OF_REACH = 8
 def _same_clause(text: str, start: int, end: int) -> bool:
     """Whether no clause ending stands in ``text[start:end]``."""
     return not any(ch in CLAUSE_ENDS or ch == "." for ch in text[start:end])
+
+
+#: How near before a hedge rendering a negation scopes it: Chinese characters (不担心, 并不担心, 没有担心), English
+#: words ('no one was actively worried').
+NEGATION_REACH = {"zh": 2, "en": 4}
+SCOPE_BREAK = re.compile(r"\b(?:that|which|who|because|but|and|while|although)\b|[,;:.!?，；：。！？]", re.IGNORECASE)
+
+
+def negated_renderings(text: str, cues: list[tuple[int, int, str]], tokenizer: Tokenizer | None = None
+                       ) -> list[tuple[int, int, str]]:
+    """Rendering cues less the hedge renderings a negation of cues.csv scopes: "no one was worried" and 不担心 voice
+    no worry, so they render no hedge of the other version (the negation within ``NEGATION_REACH`` before the cue, in
+    its clause).
+
+    >>> negated_renderings("No one was actively worried.", [(20, 27, "hedge_rendering")])
+    []
+    >>> negated_renderings("Investors are worried.", [(14, 21, "hedge_rendering")])
+    [(14, 21, 'hedge_rendering')]
+    >>> negated_renderings("投资者并不担心。", [(5, 7, "hedge_rendering")])
+    []
+    """
+    if not any(label == "hedge_rendering" for _, _, label in cues):
+        return cues
+    negations = [(a, b) for a, b, label in find_cues(_category_matcher("negation", "not_negation"), text, tokenizer)
+                 if label == "negation"]
+
+    def negated(a: int) -> bool:
+        for x, y in negations:
+            if y > a or SCOPE_BREAK.search(text, y, a):
+                continue
+            between = text[y:a]
+            if HAN.search(text[x:y]):
+                if len(between.strip()) <= NEGATION_REACH["zh"]:
+                    return True
+            elif len(EN_TERM.findall(between)) <= NEGATION_REACH["en"]:
+                return True
+        return False
+
+    return [c for c in cues if c[2] != "hedge_rendering" or not negated(c[0])]
+
+
+#: 'would' in reported speech is the reported 'will' (backshift: "She said it would double" reports "it will
+#: double"; Quirk et al. 1985, A Comprehensive Grammar of the English Language, §14.31), no hedge; a conditional
+#: in the reported clause ('if', 'unless') keeps it a hypothesis.
+BACKSHIFTED = frozenset({"would", "'d", "’d"})
+CONDITIONAL = re.compile(r"\b(?:if|unless|otherwise|were it|had it)\b", re.IGNORECASE)
+
+
+def backshifted(text: str, cues: list[str]) -> list[str]:
+    """An English sentence's hedges (found verbatim, in order) less each 'would' that an attribution cue of cues.csv
+    (said, told, according to) stands before in the sentence with no conditional between: the future of reported
+    speech, which a Chinese 将 or 会 renders and a 或许 softens.
+
+    >>> backshifted("Brandt said the centre would double the team.", ["would"])
+    []
+    >>> backshifted("He said that if it ships, it would double the team.", ["would"])
+    ['would']
+    >>> backshifted("The centre would double the team, he said.", ["would"])
+    ['would']
+    """
+    if not cues or HAN.search(text) or not any(c.casefold() in BACKSHIFTED for c in cues):
+        return cues
+    reported = [b for a, b, label in find_cues(_category_matcher("attribution"), text) if label == "attribution"]
+    if not reported:
+        return cues
+    out, start = [], 0
+    for cue in cues:
+        at = text.casefold().find(cue.casefold(), start) if cue.casefold() in BACKSHIFTED else -1
+        if at >= 0:
+            start = at + len(cue)
+            if any(b <= at and not CONDITIONAL.search(text, b, at) and _same_clause_or_that(text, b, at)
+                   for b in reported):
+                continue
+        out.append(cue)
+    return out
+
+
+def _same_clause_or_that(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds no sentence end (a reported clause may follow a comma: 'said, that …')."""
+    return not any(ch in ".;!?" for ch in text[start:end])
 
 
 def _certainty_matchers() -> dict[str, CueMatcher]:
