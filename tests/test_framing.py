@@ -1100,6 +1100,13 @@ def test_a_cited_title_lends_no_cue(title, en):
     ("这难免导致失败。", "This inevitably leads to failure.", "unchanged"),
     ("这绝不可能。", "This is definitely impossible.", "unchanged"),
     ("您需在分发时附上本协议。", "You must include this Agreement when distributing.", "unchanged"),
+    # 完全 negated says 'not fully'; 'unlikely to' rendered 'hard to'; 迅速 for a sharp movement
+    ("这个问题并未完全解决。", "The problem is not entirely solved.", "unchanged"),
+    ("这个问题没有完全解决。", "The problem is not completely solved.", "unchanged"),
+    ("这个问题没有完全解决。", "The problem is solved for now.", "softened"),
+    ("这很难成功。", "This is unlikely to succeed.", "unchanged"),
+    ("模型难以收敛。", "The model converges.", "unchanged"),                   # a rendering weighs nothing alone
+    ("成本迅速下降。", "Costs fell sharply.", "unchanged"),
     # reported speech: 'would' is the reported 'will', so a Chinese 或许 softens and a 将 or 会 renders it
     ("布朗表示，新中心或许能使团队规模翻倍。", "Brown said the new centre would double the team.", "softened"),
     ("布朗表示，新中心将使团队规模翻倍。", "Brown said the new centre would double the team.", "unchanged"),
