@@ -1118,6 +1118,10 @@ def test_a_cited_title_lends_no_cue(title, en):
     ("投资者可能放弃。", "No one was worried about it.", "softened"),
     ("投资者可能放弃。", "Investors were worried about it.", "unchanged"),
     ("投资者不担心，增长肯定会持续。", "Investors expect growth to continue.", "sharpened"),
+    # 将会 is the future 'will', not the 会 of possibility: 'will likely' → 将会 drops the hedge
+    ("该公司将会发布新模型。", "The company will likely release a new model.", "sharpened"),
+    ("该公司将会发布新模型。", "The company will release a new model.", "unchanged"),
+    ("该公司很可能会发布新模型。", "The company will likely release a new model.", "unchanged"),
     # future tense, modals and questions a careful reader calls the same
     ("该公司将于明年发布新模型。", "The company will release a new model next year.", "unchanged"),
     ("开发者应该先测试。", "Developers should test first.", "unchanged"),
