@@ -1122,6 +1122,12 @@ def test_a_cited_title_lends_no_cue(title, en):
     ("该公司将会发布新模型。", "The company will likely release a new model.", "sharpened"),
     ("该公司将会发布新模型。", "The company will release a new model.", "unchanged"),
     ("该公司很可能会发布新模型。", "The company will likely release a new model.", "unchanged"),
+    # 'more likely to' compares how often, rendered 更容易: no writer's doubt, but it renders a hedge
+    ("模型更容易产生幻觉。", "Models are more likely to hallucinate.", "unchanged"),
+    ("小模型更不容易过拟合。", "Small models are less likely to overfit.", "unchanged"),
+    ("模型更有可能产生幻觉。", "Models are more likely to hallucinate.", "unchanged"),
+    ("这可能是内存问题。", "This is likely a memory issue.", "unchanged"),
+    ("这是内存问题。", "This is likely a memory issue.", "sharpened"),
     # future tense, modals and questions a careful reader calls the same
     ("该公司将于明年发布新模型。", "The company will release a new model next year.", "unchanged"),
     ("开发者应该先测试。", "Developers should test first.", "unchanged"),
