@@ -1122,6 +1122,10 @@ def test_a_cited_title_lends_no_cue(title, en):
     ("该公司将会发布新模型。", "The company will likely release a new model.", "sharpened"),
     ("该公司将会发布新模型。", "The company will release a new model.", "unchanged"),
     ("该公司很可能会发布新模型。", "The company will likely release a new model.", "unchanged"),
+    # adjectives of large size render a Chinese intensifier
+    ("这显著提升了性能。", "This leads to a sizable improvement.", "unchanged"),
+    ("这大幅提升了性能。", "This yields a marked improvement in performance.", "unchanged"),
+    ("该文件被标记为废弃。", "The file is marked as deprecated.", "unchanged"),
     # 'more likely to' compares how often, rendered 更容易: no writer's doubt, but it renders a hedge
     ("模型更容易产生幻觉。", "Models are more likely to hallucinate.", "unchanged"),
     ("小模型更不容易过拟合。", "Small models are less likely to overfit.", "unchanged"),
