@@ -1126,6 +1126,9 @@ def test_a_cited_title_lends_no_cue(title, en):
     ("这显著提升了性能。", "This leads to a sizable improvement.", "unchanged"),
     ("这大幅提升了性能。", "This yields a marked improvement in performance.", "unchanged"),
     ("该文件被标记为废弃。", "The file is marked as deprecated.", "unchanged"),
+    ("我们呼吁用户更新。", "We urge users to update.", "unchanged"),
+    ("可见这是突破。", "Evidently, this is a breakthrough.", "unchanged"),
+    ("可见光的波长更短。", "Visible light has a shorter wavelength.", "unchanged"),
     # 'more likely to' compares how often, rendered 更容易: no writer's doubt, but it renders a hedge
     ("模型更容易产生幻觉。", "Models are more likely to hallucinate.", "unchanged"),
     ("小模型更不容易过拟合。", "Small models are less likely to overfit.", "unchanged"),
