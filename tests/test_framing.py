@@ -1129,6 +1129,17 @@ def test_a_cited_title_lends_no_cue(title, en):
     ("我们呼吁用户更新。", "We urge users to update.", "unchanged"),
     ("可见这是突破。", "Evidently, this is a breakthrough.", "unchanged"),
     ("可见光的波长更短。", "Visible light has a shorter wavelength.", "unchanged"),
+    # hearsay renders 'reportedly' and 'allegedly'; 'to our knowledge' is a writer's hedge in both languages
+    ("据了解，该公司在裁员。", "The company is reportedly laying off staff.", "unchanged"),
+    ("该公司涉嫌违规。", "The company allegedly broke rules.", "unchanged"),
+    ("据了解，该公司在裁员。", "The company is laying off staff.", "unchanged"),      # renders only
+    ("据我们所知，这是首个开源模型。", "As far as we know, this is the first open model.", "unchanged"),
+    ("据我们所知，这是首个开源模型。", "To our knowledge, this is the first open model.", "unchanged"),
+    ("这是首个开源模型。", "To the best of our knowledge, this is the first open model.", "sharpened"),
+    ("但愿它有帮助。", "We hope it helps.", "unchanged"),
+    ("大部分时候，这是对的。", "In most cases, this is right.", "unchanged"),
+    ("这不一定对。", "This isn't necessarily right.", "unchanged"),
+    ("这是对的。", "This doesn’t necessarily hold.", "sharpened"),
     # 'more likely to' compares how often, rendered 更容易: no writer's doubt, but it renders a hedge
     ("模型更容易产生幻觉。", "Models are more likely to hallucinate.", "unchanged"),
     ("小模型更不容易过拟合。", "Small models are less likely to overfit.", "unchanged"),
