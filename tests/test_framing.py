@@ -1140,6 +1140,18 @@ def test_a_cited_title_lends_no_cue(title, en):
     ("大部分时候，这是对的。", "In most cases, this is right.", "unchanged"),
     ("这不一定对。", "This isn't necessarily right.", "unchanged"),
     ("这是对的。", "This doesn’t necessarily hold.", "sharpened"),
+    # 大量 renders 'many'; a floating 'all' is no quantity; a licence's 'may be used' grants; a headline's formula
+    ("对于一些包含大量重复值的数据，节省可以超过一半。", "For data with many repeated values, the savings can exceed half.",
+     "unchanged"),
+    ("大量用户在用它。", "Most users use it.", "softened"),
+    ("中间夹了一些我自己的看法。", "It does this all without sending anything to a server.", "unchanged"),
+    ("这和前面的逻辑一致，一些公司自己搭建。", "This all mirrors the logic above: companies build their own.", "unchanged"),
+    ("所有公司都自己搭建。", "This all mirrors the logic above: some companies build their own.", "sharpened"),
+    ("本项目基于 Apache-2.0 许可证发布。", "The project may be used under the terms of Apache-2.0.", "unchanged"),
+    ("该模型可以被自由分发。", "The model may be distributed freely.", "unchanged"),
+    ("这可能带来风险。", "The model may be used to produce harmful content.", "unchanged"),
+    ("AI 的水账单，可能比你想的更吓人", "The water bill of AI", "unchanged"),
+    ("AI 的水账单可能更高", "The water bill of AI is higher", "softened"),
     # 'more likely to' compares how often, rendered 更容易: no writer's doubt, but it renders a hedge
     ("模型更容易产生幻觉。", "Models are more likely to hallucinate.", "unchanged"),
     ("小模型更不容易过拟合。", "Small models are less likely to overfit.", "unchanged"),
