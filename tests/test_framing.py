@@ -1152,6 +1152,13 @@ def test_a_cited_title_lends_no_cue(title, en):
     ("这可能带来风险。", "The model may be used to produce harmful content.", "unchanged"),
     ("AI 的水账单，可能比你想的更吓人", "The water bill of AI", "unchanged"),
     ("AI 的水账单可能更高", "The water bill of AI is higher", "softened"),
+    # a quantifier both versions hold is shared: only the others are compared; 'each year' is a frequency
+    ("模型都有一些缺点。", "All models have some weaknesses.", "unchanged"),
+    ("一些模型表现更好。", "Some models do better, while all of them are cheap.", "unchanged"),
+    ("我们在所有基准上进行了测试，一些结果如下。", "We tested on many benchmarks; some results follow.", "sharpened"),
+    ("所有模型都有一些缺点。", "All models have many weaknesses.", "softened"),
+    ("很多公司每年花费数亿美元。", "Some companies spend hundreds of millions each year.", "sharpened"),
+    ("一些公司每天都在用它。", "Some companies use it every day.", "unchanged"),
     # 'more likely to' compares how often, rendered 更容易: no writer's doubt, but it renders a hedge
     ("模型更容易产生幻觉。", "Models are more likely to hallucinate.", "unchanged"),
     ("小模型更不容易过拟合。", "Small models are less likely to overfit.", "unchanged"),
@@ -1209,3 +1216,15 @@ def test_a_reported_would_never_hides_a_hedge_the_chinese_adds(verb, hedge):
     assert certainty_of(f"布朗表示，新中心{hedge}会使团队规模翻倍。", en) == "softened"
     assert certainty_of("布朗表示，新中心将使团队规模翻倍。", en) == "unchanged"
     assert certainty_of("布朗表示，新中心将使团队规模翻倍。", en.replace("would", "may")) == "sharpened"
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.sets(st.integers(1, 4), max_size=3), st.lists(st.sets(st.integers(1, 4), max_size=3), min_size=1, max_size=3),
+       st.integers(1, 4))
+def test_a_scale_verdict_mirrors_and_a_shared_quantifier_never_decides(zh, en, common):
+    """Swapping the versions' steps swaps the verdict (for one English sentence); a quantifier added to both versions,
+    where neither held that step, leaves the verdict as it was where both already held others."""
+    if len(en) == 1:
+        assert F.scale_verdict(en[0], [zh], 1) == -F.scale_verdict(zh, en, 1)
+    if zh and all(en) and common not in zh and not any(common in e for e in en):
+        assert F.scale_verdict(zh | {common}, [e | {common} for e in en], 1) == F.scale_verdict(zh, en, 1)

@@ -427,8 +427,9 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
                                       (DEGREE_SCALE, "degree", zh_d)):
                 # each English sentence's step on its own: a step in another sentence of the group neither hides
                 # nor invents a shift, so the Chinese counts only beyond every English sentence that is on the scale
-                steps = [e for e in (scale_step(found([i], kind), scale) for i in en_ids) if e]
-                shift = scale_shift(scale_step(zh_c, scale), steps, SCALE_GAP[id(scale)])
+                # a step both versions hold is their shared quantifier; only the others are compared
+                shift = scale_verdict(scale_steps(zh_c, scale), [scale_steps(found([i], kind), scale) for i in en_ids],
+                                      SCALE_GAP[id(scale)])
                 zh_score += shift > 0
                 en_score += shift < 0
         diff = zh_score - en_score
@@ -610,6 +611,41 @@ def scale_shift(zh: int, en: list[int], gap: int) -> int:
     if not zh or not en:
         return 0
     return 1 if zh - max(en) >= gap else -1 if min(en) - zh >= gap else 0
+
+
+def scale_steps(cues: list[str], scale: dict[str, int]) -> set[int]:
+    """Every step of ``scale`` among ``found`` cues ('category:text').
+
+    >>> sorted(scale_steps(["quantity_all:All", "quantity_some:some", "modal:can"], QUANTITY_SCALE))
+    [1, 4]
+    """
+    return {scale[c.split(":")[0]] for c in cues if c.split(":")[0] in scale}
+
+
+def scale_verdict(zh: set[int], en: list[set[int]], gap: int) -> int:
+    """``scale_shift`` over the steps each version's sentence holds: a step the Chinese shares with an English sentence
+    is their common quantifier, and only the steps left on both sides are compared ("All models have some weaknesses"
+    → 模型都有一些缺点 keeps 'some' and renders 'all' by 都: no shift; "many benchmarks; some results" → 所有基准…一些结果
+    sharpens). +1 where the Chinese stands at least ``gap`` above every English sentence on the scale, −1 below.
+
+    >>> scale_verdict({1}, [{4, 1}], 1), scale_verdict({4, 1}, [{2, 1}], 1), scale_verdict({2}, [{3}], 1)
+    (0, 1, -1)
+    >>> scale_verdict({2}, [{3}, {2}], 1), scale_verdict({4}, [{3}, {2}], 1), scale_verdict(set(), [{3}], 1)
+    (0, 1, 0)
+    """
+    verdicts = []
+    for steps in en:
+        if not steps:
+            continue
+        if not zh:
+            return 0
+        shared = zh & steps
+        z, e = zh - shared, steps - shared
+        if not z or not e:
+            verdicts.append(0)
+            continue
+        verdicts.append(scale_shift(max(z), [max(e)], gap))
+    return 1 if verdicts and all(v == 1 for v in verdicts) else -1 if verdicts and all(v == -1 for v in verdicts) else 0
 
 
 def bound_scope(text: str, cues: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
