@@ -1159,6 +1159,11 @@ def test_a_cited_title_lends_no_cue(title, en):
     ("所有模型都有一些缺点。", "All models have many weaknesses.", "softened"),
     ("很多公司每年花费数亿美元。", "Some companies spend hundreds of millions each year.", "sharpened"),
     ("一些公司每天都在用它。", "Some companies use it every day.", "unchanged"),
+    # 大概 before a number approximates it (weak, as 大约 is); before a claim it is 'probably'
+    ("这大概需要两天。", "This takes about two days.", "unchanged"),
+    ("这大概需要两天。", "This probably takes two days.", "unchanged"),
+    ("这大概是错的。", "This is wrong.", "softened"),
+    ("这大概是错的。", "This is probably wrong.", "unchanged"),
     # 'more likely to' compares how often, rendered 更容易: no writer's doubt, but it renders a hedge
     ("模型更容易产生幻觉。", "Models are more likely to hallucinate.", "unchanged"),
     ("小模型更不容易过拟合。", "Small models are less likely to overfit.", "unchanged"),

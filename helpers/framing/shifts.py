@@ -327,6 +327,7 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
     strength = links.groupby("zh_claim_id")["score"].max().to_dict()
     weak = _weak_cues()
     possibility = _cue_forms("possibility")
+    approximations = _cue_forms("approximation")
     extra = _certainty_matchers()
     tok = tokenizer or tokenizer_for()
 
@@ -368,7 +369,11 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
         if title_case(text):
             return heading_cues(text, CERTAINTY_OF[column])
         found = untitled(text, _cues(info.at[i, column]))
-        return backshifted(text, found) if column == "hedges" else found
+        if column != "hedges":
+            return found
+        found = backshifted(text, found)
+        approximate = approximating(text, found, approximations)
+        return [c for c in found if c not in approximate] if approximate else found
 
     def level(cues: list[str], kind: str, renderings: list[str]) -> int:
         """2: a cue of ``kind`` that weighs; 1: only weak cues or renderings; 0: none."""
@@ -412,8 +417,13 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
             close = (not sharers and rendering_ratio(info.at[zh_id, "text"], " ".join(en_texts)) >= close_ratio
                      and draws_on_each(info.at[zh_id, "text"], en_texts, tok))
         zh_score = en_score = 0
-        for kind, sign, zh, en, zh_r, en_r in (("hedge", -1, zh_h, en_h, zh_m + _of(zh_rend, "hedge_rendering"),
-                                                en_m + _of(en_rend, "hedge_rendering")),
+        # a hedge that approximates a number (大概两天 'about two days') renders a hedge as a weak cue does
+        zh_approx = approximating(info.at[zh_id, "text"], _cues(info.at[zh_id, "hedges"]), approximations)
+        en_approx = [c for i in drawn for c in approximating(info.at[i, "text"], _cues(info.at[i, "hedges"]),
+                                                             approximations)]
+        for kind, sign, zh, en, zh_r, en_r in (("hedge", -1, zh_h, en_h,
+                                                zh_m + _of(zh_rend, "hedge_rendering") + zh_approx,
+                                                en_m + _of(en_rend, "hedge_rendering") + en_approx),
                                                ("booster", 1, zh_b, en_b, zh_o + zh_boost, en_o + en_boost)):
             z, e = level(zh, kind, zh_r), level(en, kind, en_r)
             if z == 2 and e == 0:
@@ -843,6 +853,32 @@ def negated_renderings(text: str, cues: list[tuple[int, int, str]], tokenizer: T
 #: in the reported clause ('if', 'unless') keeps it a hypothesis.
 BACKSHIFTED = frozenset({"would", "'d", "’d"})
 CONDITIONAL = re.compile(r"\b(?:if|unless|otherwise|were it|had it)\b", re.IGNORECASE)
+
+
+#: How near after an approximating hedge its number stands (大概需要两天, 大概 3 天): characters.
+APPROXIMATION_REACH = 4
+NUMBER_START = re.compile(r"[\d零一二三四五六七八九十百千万两几半]")
+
+
+def approximating(text: str, cues: list[str], forms: tuple[set[str], tuple[str, ...]]) -> list[str]:
+    """The hedges among ``cues`` (found verbatim) of cues.csv's ``approximation`` rows (大概) that a number follows
+    within ``APPROXIMATION_REACH`` characters: they approximate the number ('about two days'), no doubt about the
+    claim, and weigh as a weak cue does.
+
+    >>> approximating("这大概需要两天。", ["大概"], ({"大概"}, ())), approximating("这大概是错的。", ["大概"], ({"大概"}, ()))
+    (['大概'], [])
+    """
+    out = []
+    for cue in cues:
+        if not _is_weak(cue, forms):
+            continue
+        at = text.find(cue)
+        while at >= 0:
+            if NUMBER_START.search(text[at + len(cue):at + len(cue) + APPROXIMATION_REACH]):
+                out.append(cue)
+                break
+            at = text.find(cue, at + 1)
+    return out
 
 
 def backshifted(text: str, cues: list[str]) -> list[str]:
