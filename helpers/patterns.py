@@ -369,6 +369,10 @@ DISCOVER_OF_BEFORE_RE = re.compile(r"(?P<word>[A-Z][a-z]+)[ \u00A0]+of[ \u00A0]+
 # lowercase (the run opens where no path character stands before it, so each run is read once).
 DISCOVER_FILE_NAME_RE = re.compile(
     r"(?<![\w./-])[\w./-]+\.(?:jpe?g|png|gif|svg|webp|md|txt|pdf|html?|ipynb|py|json|csv|ya?ml)\b", re.ASCII)
+# What every file name above ends with: a text without it holds none (speed: the search for a literal "." is a scan).
+DISCOVER_FILE_EXTENSION_RE = re.compile(r"\.(?:jpe?g|png|gif|svg|webp|md|txt|pdf|html?|ipynb|py|json|csv|ya?ml)\b", re.ASCII)
+#: The characters of a path's run (``DISCOVER_FILE_NAME_RE``'s and ``DISCOVER_REPO_ID_RE``'s lookbehind: ASCII \w, ./-).
+PATH_RUN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_./-")
 # A repository id, owner/name, whose name holds a hyphen, a dot or a digit ("acme-lab/Zorb-7B", "org/foo.bar"): its
 # lowercase owner is an account's name, no evidence that the text writes the word in lowercase ("and/or" is none).
 DISCOVER_REPO_ID_RE = re.compile(r"(?<![\w./-])[A-Za-z0-9][\w.-]*/[A-Za-z0-9][\w.-]*[-.0-9][\w.-]*(?![\w/])", re.ASCII)

@@ -930,3 +930,37 @@ def test_characters_converted_in_earlier_documents_count_as_converting_them_agai
         fresh_t = dict(zip(unique, variants._convert_each("".join(unique), "s2t")))
         want = (sum(n for c, n in counts.items() if fresh_s[c] != c), sum(n for c, n in counts.items() if fresh_t[c] != c))
         assert variants.script_counts(text) == want
+
+
+# ---- discovery: file names and repository ids read where they can be ----------------------------------------------
+
+_PATH_ALPHABET = "abZ09_.-/:  中éx"
+
+
+@pytest.mark.parametrize("name", sorted(TEXTS))
+def test_repository_ids_read_in_their_runs_are_those_the_pattern_finds_over_the_text(name):
+    from helpers.patterns import DISCOVER_REPO_ID_RE
+    from helpers.tables.discover import repo_id_spans
+
+    text = TEXTS[name]
+    assert repo_id_spans(text) == [m.span() for m in DISCOVER_REPO_ID_RE.finditer(text)]
+
+
+@given(st.text(alphabet=_PATH_ALPHABET, max_size=40))
+def test_repository_ids_read_in_their_runs_agree_with_the_pattern_on_any_string(text):
+    from helpers.patterns import DISCOVER_REPO_ID_RE
+    from helpers.tables.discover import repo_id_spans
+
+    assert repo_id_spans(text) == [m.span() for m in DISCOVER_REPO_ID_RE.finditer(text)]
+
+
+@given(st.lists(st.sampled_from(["a", "B", "7", "_", ".", "-", "/", " ", "中", "png", "md", "jpeg", "yml", "html", "x"]),
+                max_size=16))
+def test_a_text_without_a_file_extension_holds_no_file_name(parts):
+    from helpers.patterns import DISCOVER_FILE_EXTENSION_RE, DISCOVER_FILE_NAME_RE
+
+    text = "".join(parts)
+    if DISCOVER_FILE_EXTENSION_RE.search(text) is None:
+        assert DISCOVER_FILE_NAME_RE.search(text) is None
+    for match in DISCOVER_FILE_NAME_RE.finditer(text):
+        assert DISCOVER_FILE_EXTENSION_RE.search(match.group())

@@ -79,13 +79,13 @@ from ..frames import column
 from ..paths import REFERENCE
 from ..patterns import (
     CAMEL_RE, CAPITALISED_RE, LATIN_CLASS, DISCOVER_EN_AFTER_MORE_RE, DISCOVER_EN_AFTER_RE, DISCOVER_EN_BEFORE_MORE_RE,
-    DISCOVER_EN_BEFORE_RE, DISCOVER_EN_CUE_RE, DISCOVER_FILE_NAME_RE, DISCOVER_REPO_ID_RE, DISCOVER_EN_SAID_AFTER_RE, DISCOVER_EN_SAID_BEFORE_RE, DISCOVER_LOWER_RE, DISCOVER_NAMED_WORD_RE, DISCOVER_NAME_WORD_AFTER_RE,
+    DISCOVER_EN_BEFORE_RE, DISCOVER_EN_CUE_RE, DISCOVER_FILE_EXTENSION_RE, DISCOVER_FILE_NAME_RE, DISCOVER_REPO_ID_RE, DISCOVER_EN_SAID_AFTER_RE, DISCOVER_EN_SAID_BEFORE_RE, DISCOVER_LOWER_RE, DISCOVER_NAMED_WORD_RE, DISCOVER_NAME_WORD_AFTER_RE,
     DISCOVER_OF_BEFORE_RE, DISCOVER_PLATFORM_CUE_RE, DISCOVER_PLATFORM_NAMES_RE, DISCOVER_PRODUCT_AFTER, DISCOVER_PRODUCT_BEFORE_RE,
     DISCOVER_URL_RE, DISCOVER_WEB_ADDRESS_RE, DISCOVER_ZH_BEFORE_RE, DISCOVER_ZH_CUE_RE, HAS_DIGIT_RE, HAS_UPPER_RE, LATIN_BEFORE,
     LATIN_CHAR_RE, MADE_BY_AFTER_RE, MADE_BY_AUTHOR_LINE_RE, MADE_BY_BEFORE_RE, MADE_BY_ITS_RE, MADE_BY_OWN_RE,
     MADE_BY_ZH_VERB_RE, HAN_BEFORE_RE, PERSON_AFTER_RE, PERSON_BEFORE_RE, PERSON_GIVEN_NAME_BEFORE_RE,
     PERSON_TITLE_ZH_BEFORE_RE, ZH_ORG_ACTION_AFTER_RE, ZH_ORG_LIST_JOIN_RE, ACRONYM_RE, ACRONYM_SKIPPED_WORDS,
-    PROSE_NAME_PRODUCT_AFTER_RE, HAN_RUN,
+    PROSE_NAME_PRODUCT_AFTER_RE, HAN_RUN, PATH_RUN_CHARS,
 )
 from ..text.segment import SentenceCuts
 from ..vocab import load_stopwords, load_vocabulary
@@ -515,10 +515,12 @@ def discover_mentions(
     exact, folded = _latin_aliases(gazetteer)
     # a word in a web address or a file name is no evidence that the text writes a name in lowercase
     # ("…/news/corvane-q3", "images/corvane-plant.jpg")
-    files = [match.span() for match in DISCOVER_FILE_NAME_RE.finditer(text)] if "." in text else []
+    # (a text without a file name's extension holds no file name: the scan for one is skipped)
+    files = ([match.span() for match in DISCOVER_FILE_NAME_RE.finditer(text)]
+             if "." in text and DISCOVER_FILE_EXTENSION_RE.search(text) else [])
     # nor is a repository id's owner ("acme-lab/Zorb-7B": an account's name, the same organisation as "Acme Lab")
     if "/" in text:
-        files += [match.span() for match in DISCOVER_REPO_ID_RE.finditer(text)]
+        files += repo_id_spans(text)
     if urls.find(1) < 0 and not files:
         lowered = DISCOVER_LOWER_RE.findall(text)
     else:
@@ -699,6 +701,31 @@ def _publication_rows(text: str, blocked: bytes | bytearray, part_of: list[str],
             if part_of[start] and blocked.find(1, start, end) < 0:
                 rows.append((start, end, text[start:end], title.casefold(), title, DISCOVERED, EVIDENCE_PUBLICATION))
     return rows
+
+
+def repo_id_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each ``DISCOVER_REPO_ID_RE`` match in ``text``, in order, read only in the runs of path
+    characters that hold a slash: a match opens where no path character stands before it and holds only path
+    characters, so it is its run's opening (the pattern tried there alone; scanning the whole text tried it at every
+    character).
+
+    >>> repo_id_spans("见 acme-lab/Zorb-7B 与 and/or, https://x.org/a/b-2")
+    [(2, 18)]
+    """
+    spans: list[tuple[int, int]] = []
+    chars, size = PATH_RUN_CHARS, len(text)
+    slash = text.find("/")
+    while slash >= 0:
+        start, end = slash, slash + 1
+        while start > 0 and text[start - 1] in chars:
+            start -= 1
+        while end < size and text[end] in chars:
+            end += 1
+        match = DISCOVER_REPO_ID_RE.match(text, start, end)
+        if match is not None:
+            spans.append(match.span())
+        slash = text.find("/", end)
+    return spans
 
 
 def _initials_rows(text: str, rows: list[tuple], blocked: bytes | bytearray, part_of: list[str],
