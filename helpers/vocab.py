@@ -32,7 +32,7 @@ import ahocorasick
 import pandas as pd
 
 from .paths import REFERENCE
-from .patterns import ADDRESS_OR_FILE, FOLDING_SPECIALS_RE
+from .patterns import ADDRESS_OR_FILE, FOLDING_SPECIALS_RE, HAN_CLASS
 
 CUES_PATH = REFERENCE / "cues.csv"
 FRAMES_PATH = REFERENCE / "frames.csv"
@@ -319,17 +319,20 @@ class CueMatcher:
                         seconds[(index, spelling)] = None
                     elif seconds.get((index, spelling), set()) is not None:
                         seconds.setdefault((index, spelling), set()).add(second)
-        self._words = self._others = None
-        words, others = ahocorasick.Automaton(), ahocorasick.Automaton()
+        self._words = self._others = self._others_han = None
+        # the other first words holding a Han character are looked for only in the texts holding one (their own
+        # automaton: the one automaton read every English character against its hundreds of Chinese first words)
+        words, others, others_han = ahocorasick.Automaton(), ahocorasick.Automaton(), ahocorasick.Automaton()
         keyed: dict[str, tuple[set[int], set[tuple[int, str]], str]] = {}  # key -> (patterns, cased ones, first word)
         for anchor, indexes in anchors.items():
             plain, anywhere = indexes & bounded - cased, tuple(sorted(indexes - bounded))
             written = capitals.get(anchor, set())
+            other = others_han if _HAN.search(anchor) else others
             if not _BOUNDARY_WORD.fullmatch(anchor):
-                others.add_word(anchor, (len(anchor), tuple(sorted(plain)), anywhere, tuple(sorted(written)), anchor))
+                other.add_word(anchor, (len(anchor), tuple(sorted(plain)), anywhere, tuple(sorted(written)), anchor))
                 continue
             if anywhere:
-                others.add_word(anchor, (len(anchor), (), anywhere, (), anchor))
+                other.add_word(anchor, (len(anchor), (), anywhere, (), anchor))
             going_on = opens.get(anchor, set())
             for index in plain:
                 after = None if index in going_on else seconds.get((index, anchor))
@@ -349,6 +352,9 @@ class CueMatcher:
         if len(others):
             others.make_automaton()
             self._others = others
+        if len(others_han):
+            others_han.make_automaton()
+            self._others_han = others_han
         self._any_anchor = bool(anchors)
         # (pattern, first word) -> the word's length, where every alternative of the pattern opening on that word is
         # that one word alone as a word cue: found between boundaries, it is the pattern's match there
@@ -481,25 +487,30 @@ class CueMatcher:
                     for index, spelling in written:
                         if spelled == spelling:
                             here.setdefault(index, {}).setdefault(local, set()).add(word)
-        if self._others is not None:
-            edge = LATIN_EDGE_CHARS
-            for last, (length, bounded, anywhere, cased, word) in self._others.iter(joined.lower()):
-                start = last + 1 - length
-                if bases is None:
-                    local = start - 1
-                else:
-                    k = bisect_right(bases, start) - 1
-                    local, here = start - bases[k], starts[k]
-                if (bounded or cased) and joined[start - 1] not in edge:  # a text's start follows a space
-                    for index in bounded:
+        scans = [] if self._others is None else [self._others]
+        if scans or self._others_han is not None:
+            edge, lowered = LATIN_EDGE_CHARS, joined.lower()
+            scans = [(automaton, 0, len(lowered)) for automaton in scans]
+            if self._others_han is not None:
+                scans += [(self._others_han, a, b) for a, b in _han_ranges(joined, lowered, bases)]
+            for automaton, a, b in scans:
+                for last, (length, bounded, anywhere, cased, word) in automaton.iter(lowered, a, b):
+                    start = last + 1 - length
+                    if bases is None:
+                        local = start - 1
+                    else:
+                        k = bisect_right(bases, start) - 1
+                        local, here = start - bases[k], starts[k]
+                    if (bounded or cased) and joined[start - 1] not in edge:  # a text's start follows a space
+                        for index in bounded:
+                            here.setdefault(index, {}).setdefault(local, set()).add(word)
+                        if cased:
+                            written = joined[start:last + 1]
+                            for index, spelling in cased:
+                                if written == spelling:
+                                    here.setdefault(index, {}).setdefault(local, set()).add(word)
+                    for index in anywhere:
                         here.setdefault(index, {}).setdefault(local, set()).add(word)
-                    if cased:
-                        written = joined[start:last + 1]
-                        for index, spelling in cased:
-                            if written == spelling:
-                                here.setdefault(index, {}).setdefault(local, set()).add(word)
-                for index in anywhere:
-                    here.setdefault(index, {}).setdefault(local, set()).add(word)
         return starts
 
     def _listed(self, starts: dict[int, dict[int, set[str]]]) -> list[tuple[str, re.Pattern | int, list | None]]:
@@ -525,6 +536,35 @@ class CueMatcher:
             kept = [cue_pattern(c, m) for c, m, spellings in self._alternatives[index] if spellings & words]
             narrowed = self._narrow[key] = re.compile("|".join(kept), pattern.flags) if kept else pattern
         return narrowed
+
+
+_HAN = re.compile(f"[{HAN_CLASS}]")
+
+
+def _han_ranges(joined: str, lowered: str, bases: list[int] | None) -> list[tuple[int, int]]:
+    """The stretches of ``lowered`` (``joined.lower()``) to read for first words holding a Han character: those of the
+    texts (at ``bases`` in ``joined``, each between spaces; None: one text) that hold one, neighbours merged, each with
+    the space before it. The whole string where lowering changed its length (offsets would not carry over).
+
+    >>> _han_ranges(" ab  可能  cd  能 ", " ab  可能  cd  能 ", [1, 5, 9, 13])
+    [(4, 8), (12, 15)]
+    """
+    if len(lowered) != len(joined):
+        return [(0, len(lowered))]
+    if bases is None:
+        return [(0, len(joined))] if _HAN.search(joined) else []
+    ranges: list[tuple[int, int]] = []
+    search, found = _HAN.search, _HAN.search(joined)
+    while found is not None:
+        k = bisect_right(bases, found.start()) - 1
+        a = bases[k] - 1
+        b = bases[k + 1] - 1 if k + 1 < len(bases) else len(joined)
+        if ranges and ranges[-1][1] >= a:
+            ranges[-1] = (ranges[-1][0], b)
+        else:
+            ranges.append((a, b))
+        found = search(joined, b)
+    return ranges
 
 
 def _pattern_cues(pattern: re.Pattern, compiled: _Label, rows: pd.DataFrame) -> list[str]:

@@ -964,3 +964,25 @@ def test_a_text_without_a_file_extension_holds_no_file_name(parts):
         assert DISCOVER_FILE_NAME_RE.search(text) is None
     for match in DISCOVER_FILE_NAME_RE.finditer(text):
         assert DISCOVER_FILE_EXTENSION_RE.search(match.group())
+
+
+# ---- cues: first words holding a Han character looked for only in the texts holding one --------------------------
+
+_HAN_CUE_WORDS = [w for w in _cue_words() if re.search(r"[\u4e00-\u9fff]", w)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.one_of(st.sampled_from(_HAN_CUE_WORDS), st.sampled_from(_cue_words()),
+                                   st.sampled_from(["", " ", "\u212a", "can't", "。", "a", "中"])), max_size=6).map("".join),
+                max_size=6))
+def test_chinese_first_words_read_only_in_chinese_texts_are_those_every_pattern_finds(texts):
+    """Texts with and without Han characters side by side (a Kelvin sign among them, which lowercases to a k): each
+    text's cues are those every pattern finds in it alone; each stretch read opens on a space and ends on a text's."""
+    from helpers.vocab import _han_ranges
+
+    for matcher in MATCHERS.values():
+        assert matcher.find_each(texts) == [every_pattern(matcher, t) for t in texts]
+    joined = " " + "  ".join(texts) + " "
+    bases = [1 + sum(len(t) + 2 for t in texts[:k]) for k in range(len(texts))]
+    for a, b in _han_ranges(joined, joined.lower(), bases) if texts and len(joined.lower()) == len(joined) else ():
+        assert joined[a] == " " and (b == len(joined) or joined[b - 1:b + 1] == "  ")
