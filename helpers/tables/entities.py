@@ -674,62 +674,66 @@ def candidate_rows(text: str, spans: list[tuple[int, int]], *, stoplist: frozens
     plain: dict[str, bool] = {}
     run: list[tuple[int, int, str]] = []
     named = False  # the run holds a word that is not plainly ordinary
-    for match in _words_in_named_chains(text, stoplist):
-        start, end = match.span()
-        word = match.group()
-        if word[-2:] in possessive:  # POSSESSIVE, without a regex per word
-            end -= 2
-            word = word[:-2]
-        if titled and find_title(1, start, end) >= 0:
-            continue
-        if find_covered(1, start, end) >= 0:
-            # A known name with a version glued on ("Foo-3" when only "Foo" is known) is news.
-            uncovered = "".join(ch for ch, c in zip(word, covered[start:end]) if not c)
-            # every mention overlapping the word lies inside it (mentions are sorted and disjoint)
-            k = bisect.bisect_right(span_ends, start)  # the first mention ending after start
-            inside = True
-            while k < len(spans) and spans[k][0] < end:
-                if not (start <= spans[k][0] and spans[k][1] <= end):
-                    inside = False
-                    break
-                k += 1
-            versioned = inside and HAS_DIGIT_RE.search(uncovered) and _word_reason(word) == REASON_MODEL_LIKE
-            reason = REASON_VERSIONED if versioned else None
-        else:
-            reason = reasons.get(word, False)
-            if reason is False:
-                reason = reasons[word] = None if _is_stopword(word, stoplist) else _word_reason(word) or ""
-        if run and (reason is None or text[run[-1][1]:start].strip(INLINE_GAP_CHARS)):  # INLINE_GAP_RE.fullmatch
-            if named:
-                rows.extend(_run_candidates(text, run, lowercase_words))
-            run = []
-            named = False
-        if reason is not None:
-            run.append((start, end, reason))
-            if not named:
-                if reason:
-                    named = True
-                else:
-                    lower = plain.get(word)
-                    if lower is None:
-                        lower = plain[word] = word.isascii() and word.isalpha() and word.islower()
-                    named = not lower
+    words_in = LATIN_WORD_RE.finditer
+    for chain_start, chain_end in _named_chains(text, stoplist):
+        # a chain holding no title's nor mention's character: none of its words does (no word asked in turn)
+        in_title = titled and find_title(1, chain_start, chain_end) >= 0
+        in_mention = find_covered(1, chain_start, chain_end) >= 0
+        for match in words_in(text, chain_start, chain_end):
+            start, end = match.span()
+            word = match.group()
+            if word[-2:] in possessive:  # POSSESSIVE, without a regex per word
+                end -= 2
+                word = word[:-2]
+            if in_title and find_title(1, start, end) >= 0:
+                continue
+            if in_mention and find_covered(1, start, end) >= 0:
+                # A known name with a version glued on ("Foo-3" when only "Foo" is known) is news.
+                uncovered = "".join(ch for ch, c in zip(word, covered[start:end]) if not c)
+                # every mention overlapping the word lies inside it (mentions are sorted and disjoint)
+                k = bisect.bisect_right(span_ends, start)  # the first mention ending after start
+                inside = True
+                while k < len(spans) and spans[k][0] < end:
+                    if not (start <= spans[k][0] and spans[k][1] <= end):
+                        inside = False
+                        break
+                    k += 1
+                versioned = inside and HAS_DIGIT_RE.search(uncovered) and _word_reason(word) == REASON_MODEL_LIKE
+                reason = REASON_VERSIONED if versioned else None
+            else:
+                reason = reasons.get(word, False)
+                if reason is False:
+                    reason = reasons[word] = None if _is_stopword(word, stoplist) else _word_reason(word) or ""
+            if run and (reason is None or text[run[-1][1]:start].strip(INLINE_GAP_CHARS)):  # INLINE_GAP_RE.fullmatch
+                if named:
+                    rows.extend(_run_candidates(text, run, lowercase_words))
+                run = []
+                named = False
+            if reason is not None:
+                run.append((start, end, reason))
+                if not named:
+                    if reason:
+                        named = True
+                    else:
+                        lower = plain.get(word)
+                        if lower is None:
+                            lower = plain[word] = word.isascii() and word.isalpha() and word.islower()
+                        named = not lower
     if run and named:
         rows.extend(_run_candidates(text, run, lowercase_words))
     rows.sort()
     return rows
 
 
-def _words_in_named_chains(text: str, stoplist: frozenset[str]):
-    """The Latin words (``LATIN_WORD_RE`` matches) ``candidate_rows`` must judge, in order: those of each chain of
-    words joined by inline gaps, broken at a stoplisted word of lowercase ASCII letters, unless all of the chain's words
-    are lowercase ASCII letters. (Every run of adjacent words lies inside one such chain, and a run of lowercase words
-    alone names nothing: judging every word of the seed read four times as many, most of them plain English.)"""
-    chains, lowercase = _word_chains(stoplist), LOWERCASE_CHAIN_RE.fullmatch
-    for chain in chains.finditer(text):
-        start, end = chain.span()
-        if lowercase(text, start, end) is None:
-            yield from LATIN_WORD_RE.finditer(text, start, end)
+def _named_chains(text: str, stoplist: frozenset[str]) -> list[tuple[int, int]]:
+    """The (start, end) of the stretches whose Latin words (``LATIN_WORD_RE`` matches) ``candidate_rows`` must judge, in
+    order: each chain of words joined by inline gaps, broken at a stoplisted word of lowercase ASCII letters, unless
+    all of the chain's words are lowercase ASCII letters. (Every run of adjacent words lies inside one such chain, and a
+    run of lowercase words alone names nothing: judging every word of the seed read four times as many, most of them
+    plain English.)"""
+    lowercase = LOWERCASE_CHAIN_RE.fullmatch
+    return [span for chain in _word_chains(stoplist).finditer(text)
+            if lowercase(text, *(span := chain.span())) is None]
 
 
 @lru_cache(maxsize=8)
