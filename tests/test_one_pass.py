@@ -985,3 +985,26 @@ def test_chinese_first_words_read_only_in_chinese_texts_are_those_every_pattern_
     bases = [1 + sum(len(t) + 2 for t in texts[:k]) for k in range(len(texts))]
     for a, b in _han_ranges(joined, joined.lower(), bases) if texts and len(joined.lower()) == len(joined) else ():
         assert joined[a] == " " and (b == len(joined) or joined[b - 1:b + 1] == "  ")
+
+
+# ---- furniture: a language switcher needs a link or a joiner ---------------------------------------------------------
+
+@given(st.lists(st.sampled_from(["English", "中文", "简体中文", " | ", "｜", " / ", "•", "·", "[", "]", "(README.md)",
+                                 "[English](README_EN.md)", " ", "版", "Docs", "\n"]), max_size=8))
+def test_a_line_without_a_link_or_a_joiner_is_no_language_switch(parts):
+    """The quick refusal keeps the switcher test's answer: the test without it (its patterns over the line) agrees."""
+    from helpers.patterns import LINK_TEXT, SWITCHER_JOINER
+    from helpers.text.parse import SWITCHER_JOINER_CHARS, _labels, is_language_switch
+
+    text = "".join(parts)
+    names = _labels("language_name")
+    single = LINK_TEXT.fullmatch(text.strip())
+    if single:
+        want = re.sub(r"\s*(?:版本|版|文档|文檔|version|readme)$", "", single.group(1).strip(), flags=re.I).lower() in names
+    else:
+        entries = SWITCHER_JOINER.split(LINK_TEXT.sub(r"\1", text).strip())
+        named = [e for e in entries if e.strip()]
+        want = len(entries) >= 2 and bool(named) and all(e.strip().strip("*_").lower() in names for e in named)
+    assert is_language_switch(text) == want
+    if "[" not in text and not any(mark in text for mark in SWITCHER_JOINER_CHARS):
+        assert not want

@@ -280,6 +280,10 @@ def _labels(category: str) -> frozenset[str]:
     return frozenset(cues.loc[cues["category"] == category, "cue"].str.lower())
 
 
+#: The characters ``SWITCHER_JOINER`` joins on: a line holding none of them (nor a link) is no switcher of two entries.
+SWITCHER_JOINER_CHARS = "|｜/•·"
+
+
 def is_language_switch(text: str) -> bool:
     """A row of the languages a page is offered in (cues.csv's 'language_name'), joined by '|', '/' or '•', maybe as
     links: 'English | 简体中文', '[English](README_EN.md) | 中文'; or one link to the page in another language
@@ -292,6 +296,8 @@ def is_language_switch(text: str) -> bool:
     >>> is_language_switch("中文 |"), is_language_switch("| English"), is_language_switch("|")
     (True, True, False)
     """
+    if "[" not in text and not any(mark in text for mark in SWITCHER_JOINER_CHARS):
+        return False  # neither a link nor a joiner: one entry (speed: most lines; the patterns below need one)
     names = _labels("language_name")
     single = LINK_TEXT.fullmatch(text.strip())
     if single:  # one link to the page in another language: '[English](README_EN.md)', '[中文文档](README_zh.md)'
@@ -300,6 +306,10 @@ def is_language_switch(text: str) -> bool:
     # a switcher spread over lines leaves a name and its separator on a line ('<b>中文</b> |'): the empty side is the row's
     named = [e for e in entries if e.strip()]
     return len(entries) >= 2 and bool(named) and all(e.strip().strip("*_").lower() in names for e in named)
+
+
+#: A letter, digit or character of any script: a line without one is ornament (compiled once: this runs on every line).
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 
 
 def is_markup_line(text: str) -> str | None:
@@ -320,7 +330,7 @@ def is_markup_line(text: str) -> str | None:
         return "image_placeholder"  # one picture: the short line below it is its caption
     if IMAGES_ONLY.match(core) or TOC_ENTRY.match(core):
         return "boilerplate"
-    if len(core) >= 3 and not core.startswith(("|", "｜", "`", "~", "$", "\\")) and not re.search(r"[^\W_]", core):
+    if len(core) >= 3 and not core.startswith(("|", "｜", "`", "~", "$", "\\")) and not _LETTER_OR_DIGIT.search(core):
         return "boilerplate"
     return None
 
