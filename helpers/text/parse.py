@@ -261,7 +261,7 @@ def is_link_row(text: str) -> bool:
     >>> is_link_row("[Paper](https://example.org/p) · [Code](https://example.org/c)"), is_link_row("马克·吐温")
     (True, False)
     """
-    if text.startswith(("|", "｜")) or not any(mark in text for mark in LINK_ROW_SEPARATOR_CHARS):  # one entry
+    if text.startswith(("|", "｜")) or not _LINK_ROW_MARK.search(text):  # one entry
         return False
     entries = [e for e in LINK_ROW_SEPARATOR.split(text)]
     if len(entries) >= 2 and all(LINK_ENTRY.match(e) for e in entries):
@@ -282,6 +282,10 @@ def _labels(category: str) -> frozenset[str]:
 
 #: The characters ``SWITCHER_JOINER`` joins on: a line holding none of them (nor a link) is no switcher of two entries.
 SWITCHER_JOINER_CHARS = "|｜/•·"
+#: A link's opening bracket or one of those characters, in one search (a line has one or is refused at once).
+_SWITCHER_HINT = re.compile(f"[{re.escape('[' + SWITCHER_JOINER_CHARS)}]")
+#: One of a link row's separators (``LINK_ROW_SEPARATOR_CHARS``), in one search.
+_LINK_ROW_MARK = re.compile(f"[{re.escape(LINK_ROW_SEPARATOR_CHARS)}]")
 
 
 def is_language_switch(text: str) -> bool:
@@ -296,7 +300,7 @@ def is_language_switch(text: str) -> bool:
     >>> is_language_switch("中文 |"), is_language_switch("| English"), is_language_switch("|")
     (True, True, False)
     """
-    if "[" not in text and not any(mark in text for mark in SWITCHER_JOINER_CHARS):
+    if not _SWITCHER_HINT.search(text):
         return False  # neither a link nor a joiner: one entry (speed: most lines; the patterns below need one)
     names = _labels("language_name")
     single = LINK_TEXT.fullmatch(text.strip())
