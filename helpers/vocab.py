@@ -80,6 +80,17 @@ def boundary_view(text: str) -> str:
     return text.encode("ascii", "replace").translate(_BOUNDARY_TABLE).decode("ascii")
 
 
+def lower_in_place(text: str) -> str:
+    """``text.lower()`` offset for offset: the dotted capital I (İ, the one character whose lowercase is two) lowers
+    to a plain i, so a position in the lowered text is the same position in ``text``.
+
+    >>> len(lower_in_place("İstanbul 可能")) == len("İstanbul 可能")
+    True
+    """
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else text.replace("\u0130", "i").lower()
+
+
 # ---- reading ----------------------------------------------------------------------------------
 
 def read_table(path: str | Path) -> pd.DataFrame:
@@ -489,7 +500,7 @@ class CueMatcher:
                             here.setdefault(index, {}).setdefault(local, set()).add(word)
         scans = [] if self._others is None else [self._others]
         if scans or self._others_han is not None:
-            edge, lowered = LATIN_EDGE_CHARS, joined.lower()
+            edge, lowered = LATIN_EDGE_CHARS, lower_in_place(joined)
             scans = [(automaton, 0, len(lowered)) for automaton in scans]
             if self._others_han is not None:
                 scans += [(self._others_han, a, b) for a, b in _han_ranges(joined, lowered, bases)]
@@ -542,15 +553,13 @@ _HAN = re.compile(f"[{HAN_CLASS}]")
 
 
 def _han_ranges(joined: str, lowered: str, bases: list[int] | None) -> list[tuple[int, int]]:
-    """The stretches of ``lowered`` (``joined.lower()``) to read for first words holding a Han character: those of the
-    texts (at ``bases`` in ``joined``, each between spaces; None: one text) that hold one, neighbours merged, each with
-    the space before it. The whole string where lowering changed its length (offsets would not carry over).
+    """The stretches of ``lowered`` (``lower_in_place(joined)``, offset for offset) to read for first words holding a
+    Han character: those of the texts (at ``bases`` in ``joined``, each between spaces; None: one text) that hold one,
+    neighbours merged, each with the space before it.
 
     >>> _han_ranges(" ab  可能  cd  能 ", " ab  可能  cd  能 ", [1, 5, 9, 13])
     [(4, 8), (12, 15)]
     """
-    if len(lowered) != len(joined):
-        return [(0, len(lowered))]
     if bases is None:
         return [(0, len(joined))] if _HAN.search(joined) else []
     ranges: list[tuple[int, int]] = []
