@@ -396,3 +396,25 @@ def test_a_signed_off_story_whose_last_paragraph_the_report_leaves_out_is_still_
         assert table.loc["translation", "evidence"].startswith(f"{n_en - dropped} of {n_en - dropped} Chinese sentences "
                                                                "linked up to the English's end (4 more after it")
         assert list(marked.drop_duplicates("zh_claim_id")["relation"].iloc[-4:]) == [ADDITION] * 4
+
+
+LATER_PART = "在后半部分，作者把话题转向了这个模型的定价。"      # places what it reports further on in the source
+LAST_PART = "最后一部分讨论了谁来维护它，作者也没有给出答案。"
+
+
+def test_a_digest_reporting_later_parts_of_the_source_past_the_english_end_reads_it_as_an_excerpt():
+    # the shape of the commentary above that keeps discussing the close in its own voice, but two of the sentences past
+    # the end place what they report in later parts of the source (后半部分, 最后一部分): the English is its opening
+    links = {k: k for k in range(6)} | {k: 5 for k in range(6, 12)}
+    mid_en = EN + " It was trained on public data, and its weights are released under an open licence."
+    zh = [ZH] * 6 + [ASIDE, LATER_PART, ASIDE, LAST_PART, ASIDE, REPORTED]
+    claims, blocks, alignment = document(zh, [mid_en] * 6, links)
+    alignment = alignment.astype({"zh_claim_id": "Int64", "en_claim_id": "Int64"})  # the aligner's dtypes
+    marked = mark_beyond(alignment, claims, blocks)
+    assert "english_excerpt" in kinds(claims, blocks, marked)
+    # the writer's own asides past the end stay its additions: only what reports the source is beyond
+    assert set(marked.loc[marked["relation"] == BEYOND, "zh_claim_id"]) == {8, 10, 12}
+    # one such sentence is not enough
+    zh = [ZH] * 6 + [ASIDE, LATER_PART, ASIDE, REPORTED, ASIDE, REPORTED]
+    claims, blocks, alignment = document(zh, [mid_en] * 6, links)
+    assert "english_excerpt" not in kinds(claims, blocks, alignment)

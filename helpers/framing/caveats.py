@@ -35,6 +35,7 @@ from ..align.evidence import aside_marked, outline_heading
 from ..align import kind
 from ..patterns import ENDS_SENTENCE, ENDS_WITH_COLON, HAN, LATIN_LETTER, WORD_RUN
 from ..patterns import LATIN_NAME_IS
+from ..tables.claims import find_cues
 from ..tables.entities import tokenizer_for
 from ..text.variants import TRADITIONAL, detect_script
 from ..vocab import CueMatcher, load_cues
@@ -75,6 +76,10 @@ COMMENTARY_MIN_SHARE = 0.05
 PAST_END_MIN_SHARE = 0.25
 #: ... unless at least this share of those sentences are the writer's own or speak of the source in the third person.
 PAST_END_MAX_OWN_SHARE = 0.5
+#: ... but this many of them that place what they report in a later part of the source (cues.csv ``source_sequence``:
+#: 在后半部分, 最后一部分), outside the writer's own voice, report English the file lacks: a digest of a feature whose
+#: English is its opening. Unseen documents and the tuning half: whole texts 0, the invented excerpt digest 2.
+PAST_END_MIN_SEQUENCED = 2
 
 
 def _content(claims: pd.DataFrame, part: str) -> pd.DataFrame:
@@ -274,6 +279,10 @@ def mark_beyond(alignment: pd.DataFrame, claims: pd.DataFrame, blocks: pd.DataFr
     tail = set(signed_off_context(claims, alignment) if relation == ADDITION else past_english_end(claims, alignment))
     if len(tail) < TRAILING_MIN_SENTENCES:
         return alignment
+    if relation == BEYOND and reports_source(claims):
+        # a summary's or a commentary's own voice past the excerpt's end (我们的看法是…, a question to the reader) is
+        # the writer's addition, not English the file lacks; a translation's 'we' is its source's, and stays beyond
+        tail -= set(own_voice_ids(claims))
     return _relabel(alignment, tail, relation)
 
 
@@ -405,9 +414,18 @@ def runs_past_end(claims: pd.DataFrame, alignment: pd.DataFrame) -> list[int]:
         return []
     # a commentary that keeps returning to the English's close in its own voice (说白了, 作者认为) discusses the end it
     # has; what runs past an excerpt reports on, in the source's manner, what the file lacks
-    if _mostly_own(claims, zh, past):
+    if _mostly_own(claims, zh, past) and len(sequenced(claims, past)) < PAST_END_MIN_SEQUENCED:
         return []
     return past
+
+
+def sequenced(claims: pd.DataFrame, ids) -> list[int]:
+    """Of the Chinese sentences ``ids``, those that place what they report in a later part of the source (cues.csv
+    ``source_sequence``: 在后半部分，作者…; 最后一部分讨论…) outside the writer's own voice (``own_voice_ids``)."""
+    zh = _content(claims, PART_COMMENTARY)
+    own, ids = set(own_voice_ids(claims)), set(ids)
+    return [int(c) for c, t in zip(zh["claim_id"], zh["text"])
+            if c in ids and c not in own and find_cues(str(t), "source_sequence")]
 
 
 def _is_excerpt(claims: pd.DataFrame, blocks: pd.DataFrame, alignment: pd.DataFrame) -> bool:
