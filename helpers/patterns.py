@@ -572,11 +572,11 @@ LABELLED_LIST_JOINER = re.compile(r"\s*[,，、·•|｜/／]\s*")
 #: words, maybe after 作者), then 是/为 ('Ann Example 是一位存储工程师…'); group 1 the name.
 LATIN_NAME_IS = re.compile(r"^(?:作者\s*)?([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){1,3})\s*(?:是|為|为)")
 #: A credit or source line by its opening words: who drew, photographed, edited or translated the piece ('Illustration
-#: by …', 'Edited by …'), or where it first ran ('Originally published in …', '本文首发于…', '原载于…').
+#: by …', 'Edited by …'), or where it first ran ('Originally published in …', '本文首发于…', '原载于…', '本文转载自…').
 CREDIT_LEAD = re.compile(
     r"^(?:(?:Illustrations?|Photos?|Photographs?|Photography|Edited|Translated|Interview|Artwork|Video|Graphics)\s+by\s+"
     r"(?:the\s+)?[A-Z]|(?:This\s+(?:article|post|story|essay)\s+was\s+)?[Oo]riginally\s+(?:published|appeared)\s+(?:at|in|on|by)\s"
-    r"|(?:本文|此文|文章|原文)?(?:首发于|首發於|原载于|原載於|原刊于|原刊於))")
+    r"|(?:本文|此文|文章|原文)?(?:首发于|首發於|原载于|原載於|原刊于|原刊於)|(?:本文|此文|文章)(?:转载|轉載|转|轉)自)")
 #: A Chinese reading-time line's measure: 阅读 (maybe 需要, 时间, 约) and a number of minutes ('阅读需要 5 分钟', '閱讀時間約 3 分鐘').
 READING_TIME_ZH = re.compile(r"(?:阅读|閱讀)(?:需要|时间|時間|时长|時長|约需|約需)?\s*[:：]?\s*(?:约|約|大约|大約)?\s*\d+\s*分(?:钟|鐘)")
 #: A Markdown autolink's opening ('<https://example.com>'): an address, not an HTML tag.

@@ -418,3 +418,29 @@ def test_a_digest_reporting_later_parts_of_the_source_past_the_english_end_reads
     zh = [ZH] * 6 + [ASIDE, LATER_PART, ASIDE, REPORTED, ASIDE, REPORTED]
     claims, blocks, alignment = document(zh, [mid_en] * 6, links)
     assert "english_excerpt" not in kinds(claims, blocks, alignment)
+
+
+GUEST = "嘉宾提到，这个模型很强也很小，可以在一张卡上运行。"          # a listener reporting a podcast's guest
+HOST_TURN = "主持人：这个模型很强也很小，可以在一张卡上运行吗？"         # a transcript's turn, translated
+EN_HOST_TURN = "Host: Is the model strong and small enough to run on one card?"
+
+
+def test_a_write_up_of_a_podcast_that_reports_its_host_and_guest_is_no_translation():
+    # every sentence links one to one and runs as long as the English, but three in ten report the guest (嘉宾提到):
+    # a listener's write-up of the episode, not a rendering of its transcript
+    claims, blocks, alignment = document([GUEST] * 3 + [ZH] * 7, [EN] * 10, {k: k for k in range(10)})
+    assert "translation" not in kinds(claims, blocks, alignment)
+
+
+def test_a_translated_transcript_whose_english_names_its_host_as_often_keeps_the_translation():
+    claims, blocks, alignment = document([HOST_TURN] * 3 + [ZH] * 7, [EN_HOST_TURN] * 3 + [EN] * 7,
+                                         {k: k for k in range(10)})
+    assert "translation" in kinds(claims, blocks, alignment)
+
+
+def test_a_question_put_to_the_readers_counts_among_a_commentarys_own_sentences():
+    # two asides and a question to the readers (PROMPT): three sentences in the writer's own voice
+    claims, blocks, alignment = document([ASIDE] * 2 + [PROMPT] + [ZH] * 3, [EN] * 40, {3: 2, 4: 10, 5: 25})
+    assert "commentary" in kinds(claims, blocks, alignment)
+    claims, blocks, alignment = document([ASIDE, PROMPT] + [ZH] * 4, [EN] * 40, {2: 2, 3: 10, 4: 25})
+    assert "commentary" not in kinds(claims, blocks, alignment)

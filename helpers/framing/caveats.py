@@ -561,7 +561,9 @@ def caveats(claims: pd.DataFrame, blocks: pd.DataFrame, alignment: pd.DataFrame,
                      + (" (beyond the English given aside)" if beyond else "")
                      + f"; the Chinese{' up to it' if own_context else ''} is {covered_weight / en_weight:.0%} of the English's length",
                      "certainty, voice and generalisation shifts: a translator's choices, not a commentator's framing"))
-    asides = [] if translation else writer_asides(claims)
+    # a question or a call put to the readers is the writer's own voice too (addresses_reader), in reading order
+    own = set(writer_asides(claims)) | set(reader_addressed(claims))
+    asides = [] if translation else [t for t in zh["text"] if t in own]
     example = next((t for t in cited if t not in asides[:2]), cited[0]) if cited else ""
     if len(asides) >= max(COMMENTARY_MIN_ASIDES, COMMENTARY_MIN_SHARE * len(zh)):
         # what is counted is what is marked (aside cues, brackets, the writer's own sections): a lower bound of the

@@ -1120,10 +1120,12 @@ def _weak_word_rows(text: str, spans: list[tuple[int, int]], taken: bytearray, k
              if len(places[0][2]) == ZH_ONLY_HEAD_CHARS and _coined_or_rare_head(tokenizer, places[0][2])}
     out: list[tuple] = []
     known = list(known)
+    cities = _place_names(gazetteer)
     while heads:
         found = {name for name, places in heads.items()
-                 if any(_treated_as_org(text, s, e, known) and not _after_name_character(tokenizer, text, s)
-                        for s, e, _ in places)}
+                 if any((_treated_as_org(text, s, e, known) or (_located(text, s, cities) and _coined(tokenizer, head)))
+                        and not _after_name_character(tokenizer, text, s)
+                        for s, e, head in places)}
         if not found:
             break
         for name in sorted(found):
@@ -1131,6 +1133,29 @@ def _weak_word_rows(text: str, spans: list[tuple[int, int]], taken: bytearray, k
             out += [(s, e, name, name, name, DISCOVERED, EVIDENCE_ZH_ONLY) for s, e in places]
             known += places
     return out
+
+
+#: The most characters a place name takes before a name (乌鲁木齐 4, 呼和浩特市 5), with its 的.
+PLACE_BEFORE_MAX_CHARS = 6
+
+
+def _located(text: str, start: int, places: frozenset[str]) -> bool:
+    """Whether a place the gazetteer lists stands right before ``start``, maybe with 的 (杭州的青禾智能, 深圳青禾智能): a
+    firm placed in a city.
+
+    >>> _located("杭州的青禾智能", 3, frozenset({"杭州"})), _located("他们的青禾智能", 3, frozenset({"杭州"}))
+    (True, False)
+    """
+    before = text[max(0, start - PLACE_BEFORE_MAX_CHARS - 1):start]
+    before = before[:-1] if before.endswith("的") else before
+    return any(before.endswith(place) for place in places if place and not place.isascii())
+
+
+def _coined(tokenizer, head: str) -> bool:
+    """A head the tokenizer cuts into single characters, none a numeral or a measure word (青禾, 澄溪): coined, where a
+    word of the dictionary (码垛, 家用, 人形) names a kind as often as a firm."""
+    tagged = tokenizer.rjieba.tag(head, False)
+    return len(tagged) > 1 and all(len(word) == 1 and tag not in ZH_NUMBER_TAGS for word, tag in tagged)
 
 
 def _coined_or_rare_head(tokenizer, head: str) -> bool:

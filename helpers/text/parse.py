@@ -426,6 +426,9 @@ def is_labelled_list(text: str) -> bool:
 
 #: A show's or podcast's episode line: at most this long.
 EPISODE_LINE_MAX_CHARS = 80
+#: After an episode's number, a colon and a title of its own (three words or more, or four Han characters): the line
+#: titles the episode ('Night Shift, Episode 9: Why the buses stopped running'), the transcript's heading.
+EPISODE_TITLE_AFTER = re.compile(r"^\s*[:：]\s*(?:\S+\s+){2,}\S+|^\s*[:：]\s*(?:[^\x00-\x7f]\s*){4,}")
 
 
 def is_episode_line(text: str) -> bool:
@@ -437,9 +440,17 @@ def is_episode_line(text: str) -> bool:
     (True, True)
     >>> is_episode_line("We covered this in Episode 12."), is_episode_line("Episode 3")
     (False, False)
+
+    An episode's own title after its number and a colon is the transcript's title, not furniture:
+
+    >>> is_episode_line("Night Shift, Episode 9: Why the buses stopped running")
+    False
     """
     core = text.strip()
-    if len(core) > EPISODE_LINE_MAX_CHARS or ENDS_SENTENCE.search(core) or not EPISODE_NUMBER.search(core):
+    number = EPISODE_NUMBER.search(core)
+    if len(core) > EPISODE_LINE_MAX_CHARS or ENDS_SENTENCE.search(core) or not number:
+        return False
+    if EPISODE_TITLE_AFTER.match(core[number.end():]):
         return False
     return bool(re.search(r"[·•|｜:：]", core)) or bool(PICTOGRAPH.match(core))
 
