@@ -169,8 +169,8 @@ def test_mention_title_says_products_count_for_their_maker_and_rates_per_version
     assert same.startswith("Both versions name Anthropic most, with its products: 5.0 times per 1,000 characters")
     # a version that names one lab ranks nothing: the Chinese names "only" it, though the English names it most too
     lone = deck.mention_title(by_part.assign(original=[9, 1]), lengths, {"anthropic": "Anthropic"})
-    assert lone == ("The Chinese names only Anthropic of the labs and companies found, the English names it most, with its "
-                    "products: 5.0 times per 1,000 characters in the Chinese, 1.0 in the English")
+    assert lone == ("The Chinese names only Anthropic of the labs and companies found, and the English names it more than "
+                    "any other; with its products: 5.0 times per 1,000 characters in the Chinese, 1.0 in the English")
 
 
 def test_mention_title_never_says_a_version_names_most_what_it_names_zero_times():

@@ -614,3 +614,16 @@ def test_no_mention_sentence_says_a_version_names_most_what_it_names_alone_or_ne
             assert not re.search(rf"the {name} names (?:only )?{org}\b", said), said
     if len(by_part) > 1 and by_part["total"].nunique() == 1:
         assert "most often" not in lines[0]
+
+
+def test_a_name_the_chinese_gives_only_beyond_an_excerpts_english_is_said_apart():
+    from helpers.render.narrative import mention_findings
+
+    # B is named only in a Chinese sentence past the English given: neither "only the Chinese" nor silence
+    by_part = pd.DataFrame({"org": ["A", "B"], "commentary": [2, 1], "original": [2, 0], "total": [4, 1]})
+    lines = mention_findings(by_part, pd.DataFrame({"org": [], "only_in": []}), excerpt=True)
+    assert ("Named in the Chinese only beyond the English given, so perhaps in the part of the source the file lacks: "
+            "B.") in lines
+    assert not any(line.startswith("Only the Chinese") for line in lines)
+    # a whole English: nothing is beyond it
+    assert not any("beyond" in line for line in mention_findings(by_part, pd.DataFrame({"org": ["B"], "only_in": ["commentary"]})))

@@ -536,7 +536,8 @@ def caveats(claims: pd.DataFrame, blocks: pd.DataFrame, alignment: pd.DataFrame,
     if evidence:
         rows.append(("english_excerpt", "; ".join(evidence),
                      "additions (sentences beyond the English given are not the writer's asides), omissions and "
-                     "coverage (computed over the English the file holds, not the whole source)"))
+                     "coverage (computed over the English the file holds, not the whole source), and theme and frame "
+                     "shares (the Chinese's count what it says of English the file lacks)"))
     if en_weight and zh_weight < CHINESE_SHORTER_SHARE * en_weight:
         rows.append(("chinese_much_shorter", f"the Chinese is {zh_weight / en_weight:.0%} of the English's length "
                      f"({zh_weight:,} Han characters against {_lengths(claims)[1]:,} Latin letters, "

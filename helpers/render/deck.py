@@ -412,7 +412,9 @@ def mention_title(by_part: pd.DataFrame, lengths: pd.Series, names: dict[str, st
                  f"{en[2]:.1f} in the English")
         if not only and (alone[PART_COMMENTARY] or alone[PART_ORIGINAL]):  # a version that names one ranks nothing
             lone, other = ("Chinese", "English") if alone[PART_COMMENTARY] else ("English", "Chinese")
-            return f"The {lone} names only {named} of the labs and companies found, the {other} names it most, with {rates}"
+            # "the Chinese names it most" beside a rate that the English's beats read as "more often": said as a rank
+            return (f"The {lone} names only {named} of the labs and companies found, and the {other} names it more "
+                    f"than any other; with {rates}")
         return f"{'Of the labs and companies found, both' if only else 'Both'} versions name {head} with {rates}"
     if alone[PART_COMMENTARY] or alone[PART_ORIGINAL]:  # "most" only where a version names several
         return (f"With their products, the Chinese names {who(*zh, only=alone[PART_COMMENTARY])}, the English names "

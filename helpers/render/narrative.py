@@ -445,6 +445,13 @@ def mention_findings(by_part: pd.DataFrame, one_version: pd.DataFrame, co: pd.Da
         only = one_version[one_version["only_in"] == part]
         if len(only):
             lines.append(f"{label}, directly or through a product, {listing(only['org'].tolist(), limit=6)}.")
+    if excerpt:
+        # a name the Chinese gives only past the English's end is neither version's alone: said apart, never silent
+        beyond = by_part[(by_part[PART_COMMENTARY] > 0) & (by_part[PART_ORIGINAL] == 0)
+                         & ~by_part["org"].isin(one_version.loc[one_version["only_in"] == PART_COMMENTARY, "org"])]
+        if len(beyond):
+            lines.append(f"Named in the Chinese only beyond the English given, so perhaps in the part of the source the "
+                         f"file lacks: {listing(beyond['org'].tolist(), limit=6)}.")
     if co is not None and len(co) > 1:
         pairs = co.where(~pd.DataFrame(
             [[i >= j for j in range(len(co))] for i in range(len(co))], index=co.index, columns=co.columns))
