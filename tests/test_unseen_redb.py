@@ -126,3 +126,20 @@ def test_the_podcast_commentarys_sharpened_and_softened_claims(podcast):
     by_text = {t[:6]: c for c, t in zip(claims["claim_id"], claims["text"])}
     assert label.get(by_text["关于海洋生物"]) == "sharpened"
     assert label.get(by_text["她的判断是，"]) == "softened"
+
+
+def test_a_transcripts_speaker_labels_are_not_its_terms():
+    from helpers.framing.themes import without_turn_labels
+    turns = ["Host: Why the sea?", "Dana Ruel: It is cold.", "Host: Any catch?", "Dana Ruel: Salt.", "Host: Next?",
+             "Dana Ruel: A second site."]
+    assert without_turn_labels(turns) == ["Why the sea?", "It is cold.", "Any catch?", "Salt.", "Next?", "A second site."]
+    # a list's labels among many sentences stay the text's words (one label, or too few of the sentences)
+    listing = ["Example: a chatbot.", "Use Cases: support.", "Example: a tutor.", "Use Cases: teaching.",
+               "Example: a search box.", "Use Cases: search."] + ["A plain sentence."] * 20
+    assert without_turn_labels(listing) == listing
+
+
+def test_the_podcasts_english_terms_are_not_its_speakers_names(podcast):
+    from helpers.framing.themes import top_terms
+    top = list(top_terms(podcast.tables.claims, "en", 4)["term"])
+    assert not {"brandvold", "marchetti", "theo"} & set(top)

@@ -89,6 +89,32 @@ def terms_en(text: str, stopwords: frozenset[str], tokenizer: Tokenizer | None =
     return [w for w in words if len(w) > 1 and w not in stopwords]
 
 
+#: A transcript's turn label: one to three capitalised words and a colon opening a sentence ('Host: …', 'Mira Vance: …').
+TURN_LABEL = re.compile(r"^([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}):\s")
+#: Labels are speakers' where at least two of them open this many sentences each and together open this share of the
+#: version's sentences (a dialogue throughout): list items' labels ('Example:', 'Workflow:') stay words of the text.
+#: Tuning half: list labels open at most 0.05 of a version's sentences; the invented transcripts' turns 0.5.
+TURN_LABEL_MIN_TURNS = 3
+TURN_LABEL_MIN_SHARE = 0.3
+
+
+def without_turn_labels(texts: list[str]) -> list[str]:
+    """The texts less the speakers' labels of a transcript (``TURN_LABEL`` opening ``TURN_LABEL_MIN_TURNS`` of them or
+    more): a speaker's name at each turn is the layout's, not a word the text dwells on.
+
+    >>> without_turn_labels(["Host: Why now?", "Ann Lee: Because.", "Host: And?", "Ann Lee: Cost.", "Host: Thanks.",
+    ...                      "Ann Lee: Bye.", "Note: one label."])[::6]
+    ['Why now?', 'Note: one label.']
+    >>> without_turn_labels(["Workflow: plan.", "Workflow: act.", "Workflow: check."])  # one label: a list's, kept
+    ['Workflow: plan.', 'Workflow: act.', 'Workflow: check.']
+    """
+    labels = [m.group(1) if (m := TURN_LABEL.match(t)) else None for t in texts]
+    turns = {label for label in labels if label and labels.count(label) >= TURN_LABEL_MIN_TURNS}
+    if len(turns) < 2 or sum(label in turns for label in labels) < TURN_LABEL_MIN_SHARE * len(texts):
+        return list(texts)
+    return [TURN_LABEL.sub("", t, count=1) if label in turns else t for t, label in zip(texts, labels)]
+
+
 def top_terms(claims: pd.DataFrame, lang: str, n: int = 15, *, extra_stopwords=(),
               tokenizer: Tokenizer | None = None) -> pd.DataFrame:
     """The ``n`` most frequent terms of one version's content claims: ``lang`` "zh" the Chinese version, "en" the
@@ -103,7 +129,8 @@ def top_terms(claims: pd.DataFrame, lang: str, n: int = 15, *, extra_stopwords=(
     selected = content_claims(claims)
     selected = selected[selected["part"] == PART_OF_VERSION[lang]]
     cut = terms_zh if lang == "zh" else terms_en
-    rows = [(claim_id, term) for claim_id, text in zip(selected["claim_id"], selected["text"])
+    texts = list(selected["text"]) if lang == "zh" else without_turn_labels([str(t) for t in selected["text"]])
+    rows = [(claim_id, term) for claim_id, text in zip(selected["claim_id"], texts)
             for term in cut(text, stopwords, tokenizer) if term.lower() not in extra]
     if not rows:
         return pd.DataFrame(columns=TERM_COLUMNS).astype({"count": int, "claims": int})
