@@ -444,3 +444,26 @@ def test_a_question_put_to_the_readers_counts_among_a_commentarys_own_sentences(
     assert "commentary" in kinds(claims, blocks, alignment)
     claims, blocks, alignment = document([ASIDE, PROMPT] + [ZH] * 4, [EN] * 40, {2: 2, 3: 10, 4: 25})
     assert "commentary" not in kinds(claims, blocks, alignment)
+
+
+GOES_ON = "她接着透露，公司明年会推出第一款产品，价格大约一万美元。"   # an interview's later answer, reported
+CUT = "That was when we realised the real problem was not the hardware but the"
+
+
+def test_a_chinese_reporting_on_past_an_english_cut_mid_sentence_reads_it_as_an_excerpt():
+    # eight sentences retell eight English ones to the English's last paragraph, whose last line stops mid-sentence;
+    # two more report what follows in the interview, then the writer closes in its own voice (an aside, a question)
+    zh = [REPORTED, ZH] * 4 + [GOES_ON, GOES_ON.replace("明年", "后年"), ASIDE, PROMPT]
+    claims, blocks, alignment = document(zh, [LONG_EN] * 8, {k: k for k in range(8)}, en_last_line=CUT)
+    alignment = alignment.astype({"zh_claim_id": "Int64", "en_claim_id": "Int64"})  # the aligner's dtypes
+    marked = mark_beyond(alignment, claims, blocks)
+    assert "english_excerpt" in kinds(claims, blocks, marked)
+    # what reports the source past the cut is beyond the English given; the writer's own close stays its addition
+    assert set(marked.loc[marked["relation"] == BEYOND, "zh_claim_id"]) == {9, 10}
+    # the same English whole (its last line a sentence): the two reporting sentences are no evidence of a cut
+    claims, blocks, alignment = document(zh, [LONG_EN] * 8, {k: k for k in range(8)})
+    assert "english_excerpt" not in kinds(claims, blocks, mark_beyond(alignment, claims, blocks))
+    # cut, but only the writer's own close follows: the cut line alone is no excerpt
+    zh = [REPORTED, ZH] * 4 + [ASIDE, PROMPT]
+    claims, blocks, alignment = document(zh, [LONG_EN] * 8, {k: k for k in range(8)}, en_last_line=CUT)
+    assert "english_excerpt" not in kinds(claims, blocks, mark_beyond(alignment, claims, blocks))

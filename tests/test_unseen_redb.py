@@ -143,3 +143,13 @@ def test_the_podcasts_english_terms_are_not_its_speakers_names(podcast):
     from helpers.framing.themes import top_terms
     top = list(top_terms(podcast.tables.claims, "en", 4)["term"])
     assert not {"brandvold", "marchetti", "theo"} & set(top)
+
+
+@pytest.mark.parametrize("text, turns", [
+    ("你愿意花一万块，让一台机器人住进家里吗？", True),   # a question put to one reader
+    ("她问孩子你愿意不愿意。", False),                    # reported speech, no question
+    ("你愿意的话，可以先试一试。", False),
+])
+def test_a_question_asking_one_reader_what_they_would_do_turns_to_the_reader(text, turns):
+    from helpers.framing.caveats import addresses_reader
+    assert addresses_reader(text) is turns

@@ -80,6 +80,10 @@ PAST_END_MAX_OWN_SHARE = 0.5
 #: 在后半部分, 最后一部分), outside the writer's own voice, report English the file lacks: a digest of a feature whose
 #: English is its opening. Unseen documents and the tuning half: whole texts 0, the invented excerpt digest 2.
 PAST_END_MIN_SEQUENCED = 2
+#: An English that stops mid-sentence is given in part when at least this many Chinese sentences past its end (its last
+#: paragraph reached) are not the writer's own: the cut line and the Chinese going on agree (``runs_past_cut_end``).
+#: Unseen documents: the invented interview excerpt 2 (an answer's plan and a view, past a cut answer).
+CUT_PAST_MIN_SENTENCES = 2
 
 
 def _content(claims: pd.DataFrame, part: str) -> pd.DataFrame:
@@ -194,7 +198,7 @@ def english_cut_line(claims: pd.DataFrame, blocks: pd.DataFrame) -> str | None:
 END_REACHED_MIN_SHARE = 0.5
 
 
-def past_english_end(claims: pd.DataFrame, alignment: pd.DataFrame) -> list[int]:
+def past_english_end(claims: pd.DataFrame, alignment: pd.DataFrame, *, end_from: float | None = None) -> list[int]:
     """The Chinese sentences after the Chinese has reached the English's end that draw on nothing there: unlinked,
     linked only further back (in an excerpt, a link back from past its end is a guess at what the file lacks), or
     linked only to English that an earlier Chinese sentence already drew on (the aligner's reading position rests on
@@ -207,7 +211,7 @@ def past_english_end(claims: pd.DataFrame, alignment: pd.DataFrame) -> list[int]
     if zh.empty or en.empty or links.empty:
         return []
     en_rank = {c: k for k, c in enumerate(en["claim_id"])}
-    end_from = (1 - ENGLISH_END_SHARE) * len(en) - 1
+    end_from = (1 - ENGLISH_END_SHARE) * len(en) - 1 if end_from is None else end_from
     reach = links.assign(rank=links["en_claim_id"].map(en_rank).fillna(-1)).groupby("zh_claim_id")["rank"].max()
     total = links["en_claim_id"].nunique()
     seen: set[int] = set()
@@ -277,9 +281,12 @@ def mark_beyond(alignment: pd.DataFrame, claims: pd.DataFrame, blocks: pd.DataFr
     else:
         return alignment
     tail = set(signed_off_context(claims, alignment) if relation == ADDITION else past_english_end(claims, alignment))
+    # the end an English cut mid-sentence lets the Chinese reach: its last paragraph (``runs_past_cut_end``)
+    cut = not tail and relation == BEYOND and bool(runs_past_cut_end(claims, blocks, alignment))
+    tail = tail or set(runs_past_cut_end(claims, blocks, alignment) if cut else [])
     if len(tail) < TRAILING_MIN_SENTENCES:
         return alignment
-    if relation == BEYOND and reports_source(claims):
+    if relation == BEYOND and (reports_source(claims) or cut):
         # a summary's or a commentary's own voice past the excerpt's end (我们的看法是…, a question to the reader) is
         # the writer's addition, not English the file lacks; a translation's 'we' is its source's, and stays beyond
         tail -= set(own_voice_ids(claims))
@@ -428,10 +435,28 @@ def sequenced(claims: pd.DataFrame, ids) -> list[int]:
             if c in ids and c not in own and find_cues(str(t), "source_sequence")]
 
 
+def runs_past_cut_end(claims: pd.DataFrame, blocks: pd.DataFrame, alignment: pd.DataFrame) -> list[int]:
+    """When the English stops mid-sentence (``english_cut_line``), the Chinese sentences past its end, the end reached
+    at a link into the English's last paragraph (the cut one's last sentences have nothing left to draw on), when at
+    least CUT_PAST_MIN_SENTENCES of them are not in the writer's own voice (``own_voice_ids``): the English ends
+    mid-story and the Chinese goes on reporting it (an interview's later answers); else []. A cut-looking last line alone
+    is no excerpt (list items, names and addresses end that way too)."""
+    if not english_cut_line(claims, blocks):
+        return []
+    en = _content(claims, PART_ORIGINAL)
+    if en.empty or "block_id" not in en.columns:
+        return []
+    last = en["block_id"].iloc[-1]
+    past = past_english_end(claims, alignment, end_from=int((en["block_id"].to_numpy() == last).argmax()))
+    own = set(own_voice_ids(claims))
+    return past if sum(c not in own for c in past) >= CUT_PAST_MIN_SENTENCES else []
+
+
 def _is_excerpt(claims: pd.DataFrame, blocks: pd.DataFrame, alignment: pd.DataFrame) -> bool:
     """The Chinese runs on past the English's end, or the English is far shorter. A last line that does not end like a
     sentence is only corroboration: list items, names and addresses end that way too (seen on two whole texts)."""
-    return bool(trailing_unlinked(claims, alignment) or _english_far_shorter(claims) or runs_past_end(claims, alignment))
+    return bool(trailing_unlinked(claims, alignment) or _english_far_shorter(claims) or runs_past_end(claims, alignment)
+                or runs_past_cut_end(claims, blocks, alignment))
 
 
 def _english_far_shorter(claims: pd.DataFrame) -> bool:
@@ -515,7 +540,8 @@ def caveats(claims: pd.DataFrame, blocks: pd.DataFrame, alignment: pd.DataFrame,
     # a story that signs off ('(Reporting by …)') is whole: the Chinese past its end is the writer's own context
     own_context = set(signed_off_context(claims, alignment)) if credit else set()
     tail = [] if credit else trailing_unlinked(claims, alignment)
-    past = [] if tail or beyond or credit else runs_past_end(claims, alignment)
+    past = [] if tail or beyond or credit else (runs_past_end(claims, alignment)
+                                                 or runs_past_cut_end(claims, blocks, alignment))
     short = _english_far_shorter(claims) and not credit
     cut = english_cut_line(claims, blocks) if tail or short or past or beyond else None  # corroboration only
     if cut:
