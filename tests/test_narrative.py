@@ -627,3 +627,15 @@ def test_a_name_the_chinese_gives_only_beyond_an_excerpts_english_is_said_apart(
     assert not any(line.startswith("Only the Chinese") for line in lines)
     # a whole English: nothing is beyond it
     assert not any("beyond" in line for line in mention_findings(by_part, pd.DataFrame({"org": ["B"], "only_in": ["commentary"]})))
+
+
+def test_a_theme_gap_over_an_excerpt_says_the_chinese_counts_what_the_file_lacks():
+    from helpers.render.narrative import theme_findings
+    emphasis = pd.DataFrame([theme_row(39, 68, 6, 138, theme="talent")])
+    excerpt = pd.DataFrame({"kind": ["english_excerpt"], "evidence": ["…"], "affects": ["…"]})
+    said = [line for line in theme_findings(emphasis, caveats=excerpt) if "excerpt" in line]
+    assert said == ["The English here is an excerpt: the Chinese's shares also count what it says of the part of the "
+                    "source the file does not hold, so a gap may lie in that part rather than in the writer's emphasis."]
+    # a whole English, or no gap stated: nothing said
+    assert not any("excerpt" in line for line in theme_findings(emphasis))
+    assert not any("excerpt" in line for line in theme_findings(pd.DataFrame([theme_row(1, 68, 9, 138)]), caveats=excerpt))

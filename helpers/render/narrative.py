@@ -358,6 +358,10 @@ def theme_findings(emphasis: pd.DataFrame, terms: pd.DataFrame | None = None, *,
         lines.append(f"In a translation these shares differ mostly with how each version is cut into sentences "
                      f"({int(row['zh_claims'])} Chinese against {int(row['en_claims'])} English here) and with the cue "
                      f"lists, not with what the translator chose to stress.")
+    if (len(more_zh) or len(more_en)) and caveats is not None and len(caveats) and "english_excerpt" in set(caveats["kind"]):
+        # the Chinese's share counts what it says of English the file lacks (the caveat says so): a gap may be there
+        lines.append("The English here is an excerpt: the Chinese's shares also count what it says of the part of the "
+                     "source the file does not hold, so a gap may lie in that part rather than in the writer's emphasis.")
     unstated = emphasis[(emphasis["difference"].abs().round(9) >= min_difference) & verdict.ne("")] if len(emphasis) else emphasis
     if len(unstated):
         names = [f"{text_of(str(r['theme']).replace('_', ' '))} ({pct(r['zh_share'])} vs {pct(r['en_share'])}: "
