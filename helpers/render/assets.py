@@ -69,12 +69,15 @@ def offline_reveal(reveal: Path, target: Path) -> Path:
 
 
 FONT_CSS = """/* Chinese glyphs for readers without a CJK system font: a subset of Noto Sans CJK SC
-   (SIL Open Font License 1.1, shipped by the mplfonts package) holding only the characters these pages use. */
-@font-face { font-family: "Bundle CJK"; src: url("cjk-subset.otf") format("opentype"); }
+   (SIL Open Font License 1.1, shipped by the mplfonts package) holding only the characters these pages use.
+   First in the stack, for the CJK ranges only: last, Chromium could lay a run of Chinese out in a system font before
+   the subset had loaded and keep that layout (empty boxes in a table cell); Latin text still takes the system fonts. */
+@font-face { font-family: "Bundle CJK"; src: url("cjk-subset.otf") format("opentype");
+  unicode-range: U+2E80-9FFF, U+F900-FAFF, U+FE30-FE4F, U+FF00-FFEF, U+20000-2FFFF; }
 :root {
-  --jp-content-font-family: system-ui, -apple-system, "Segoe UI", Helvetica, Arial, sans-serif, "Bundle CJK";
+  --jp-content-font-family: "Bundle CJK", system-ui, -apple-system, "Segoe UI", Helvetica, Arial, sans-serif;
   --jp-ui-font-family: var(--jp-content-font-family);
-  --jp-code-font-family: Menlo, Consolas, "DejaVu Sans Mono", monospace, "Bundle CJK";
+  --jp-code-font-family: "Bundle CJK", Menlo, Consolas, "DejaVu Sans Mono", monospace;
 }
 """
 

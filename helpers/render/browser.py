@@ -277,6 +277,37 @@ def measure_slides(slides: Path, chromium: str | None = None) -> dict:
     return measured
 
 
+def chinese_drawn_without_cjk(pages: list[Path], chromium: str | None = None) -> dict[str, list[str]]:
+    """Per page (its path as given), the marked runs of Chinese (``span[lang^=zh]``, ``pages.mark_chinese``) that Chromium draws with no
+    CJK font once the page's fonts have loaded: on a machine without a CJK system font they show as empty boxes.
+    Runs not drawn (a slide not shown, a closed fold) are not judged."""
+    chromium = chromium or find_chromium()
+    if not chromium:
+        raise FileNotFoundError("no Chromium found (`make chromium` installs it)")
+    found: dict[str, list[str]] = {}
+    with tempfile.TemporaryDirectory(prefix="chromium-") as scratch:
+        browser = DevTools(chromium, Path(scratch) / "profile")
+        try:
+            for method in ("Page.enable", "DOM.enable", "CSS.enable"):
+                browser.page(method)
+            for page in pages:
+                browser.page("Page.navigate", url=page.resolve().as_uri())
+                browser.evaluate("new Promise(function (resolve) { (function check() { if (document.readyState === "
+                                 "'complete') document.fonts.ready.then(function () { resolve(true); }); "
+                                 "else setTimeout(check, 50); })(); })")
+                root = browser.page("DOM.getDocument", depth=-1)["root"]["nodeId"]
+                runs = browser.page("DOM.querySelectorAll", nodeId=root, selector="span[lang^=zh]")["nodeIds"]
+                bare = []
+                for node in runs:
+                    fonts = browser.page("CSS.getPlatformFontsForNode", nodeId=node)["fonts"]
+                    if fonts and not any(f.get("isCustomFont") or "CJK" in f["familyName"] for f in fonts):  # [] not drawn
+                        bare.append(browser.page("DOM.getOuterHTML", nodeId=node)["outerHTML"])
+                found[str(page)] = bare
+        finally:
+            browser.close()
+    return found
+
+
 def outside_requests(urls: list[str]) -> list[str]:
     """The URLs that would leave the machine: anything but file:, data:, blob: and about: (and Chromium's own chrome:)."""
     return [url for url in urls if not url.startswith(("file:", "data:", "blob:", "about:", "chrome:", "chrome-error:"))]

@@ -81,7 +81,7 @@ Reveal.initialize({
 });
 </script>
 <style>
-.reveal { --r-main-font: "Source Sans Pro", Helvetica, Arial, sans-serif, "Bundle CJK";
+.reveal { --r-main-font: "Bundle CJK", "Source Sans Pro", Helvetica, Arial, sans-serif;
   --r-heading-font: var(--r-main-font); --r-main-font-size: 28px; font-family: var(--r-main-font); }
 .reveal .slides { text-align: left; }
 .reveal .jp-RenderedHTMLCommon { font-family: var(--r-main-font); }   /* the shipped font, not the pages' system one */
