@@ -277,6 +277,15 @@ def measure_slides(slides: Path, chromium: str | None = None) -> dict:
     return measured
 
 
+# Resolves once a page has loaded and its fonts with it.
+PAGE_READY = """new Promise(function (resolve) {
+  (function check() {
+    if (document.readyState === 'complete') document.fonts.ready.then(function () { resolve(true); });
+    else setTimeout(check, 50);
+  })();
+})"""
+
+
 def chinese_drawn_without_cjk(pages: list[Path], chromium: str | None = None) -> dict[str, list[str]]:
     """Per page (its path as given), the marked runs of Chinese (``span[lang^=zh]``, ``pages.mark_chinese``) that Chromium draws with no
     CJK font once the page's fonts have loaded: on a machine without a CJK system font they show as empty boxes.
@@ -292,9 +301,7 @@ def chinese_drawn_without_cjk(pages: list[Path], chromium: str | None = None) ->
                 browser.page(method)
             for page in pages:
                 browser.page("Page.navigate", url=page.resolve().as_uri())
-                browser.evaluate("new Promise(function (resolve) { (function check() { if (document.readyState === "
-                                 "'complete') document.fonts.ready.then(function () { resolve(true); }); "
-                                 "else setTimeout(check, 50); })(); })")
+                browser.evaluate(PAGE_READY)
                 root = browser.page("DOM.getDocument", depth=-1)["root"]["nodeId"]
                 runs = browser.page("DOM.querySelectorAll", nodeId=root, selector="span[lang^=zh]")["nodeIds"]
                 bare = []
