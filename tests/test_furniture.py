@@ -15,7 +15,7 @@ from helpers.text.parse import (
     ("Title: Building sturdy harbours", "boilerplate"),
     ("URL Source: https://example.com/research/post", "boilerplate"),
     ("Published Time: 2021-11-02T08:30:00+00:00", "boilerplate"),
-    ("原文：Building effective agents", "boilerplate"),
+    ("原文：Designing quieter dashboards", "boilerplate"),
     ("URL: https://example.com/p/post", "boilerplate"),
     ("Added At: 2025-01-02", "boilerplate"),
     ("主来源：Building sturdy harbours", "boilerplate"),
