@@ -86,6 +86,20 @@ def units_noun(kinds, *, one: bool = False) -> str:
     return "sentences and headings" if headings else "sentences"
 
 
+def semicolon_note(texts) -> str:
+    """Said beside a count of Chinese sentences when some of them end at a semicolon: the parser cuts a Chinese
+    sentence at ； as at 。 (a list of clauses 一是…；二是… aligns clause by clause), where a reader counting full
+    stops gets fewer, and the English is not cut at ';'. '' when none does.
+
+    >>> semicolon_note(["一是快；", "二是稳。"])
+    '1 of them ending at a semicolon ；, read here as a sentence end'
+    >>> semicolon_note(["好。"])
+    ''
+    """
+    ends = sum(1 for t in texts if str(t).rstrip().rstrip("”’」』）)】》\"'").endswith(("；", ";")))
+    return f"{ends} of them ending at a semicolon ；, read here as a sentence end" if ends else ""
+
+
 # Values of the `lang` column.
 LANGS = ["zh", "en", "mixed"]
 

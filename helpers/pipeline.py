@@ -24,7 +24,8 @@ import pandas as pd
 from .align import align_claims
 from .cache import load_or_build
 from .columns import (
-    BEYOND, CONTENT_KINDS, KINDS, PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL, PARTS, RELATIONS, units_noun,
+    BEYOND, CONTENT_KINDS, KINDS, PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL, PARTS, RELATIONS, semicolon_note,
+    units_noun,
 )
 from .framing import shifts as fr
 from .framing.caveats import caveats, mark_beyond, mark_own_additions
@@ -120,9 +121,10 @@ class Analysis:
         kept = self.claims[self.claims["kind"].isin(CONTENT_KINDS) & (self.claims["part"] != PART_NONCONTENT)]
         content, zh_content = len(kept), int((kept["part"] == PART_COMMENTARY).sum())
         noun = units_noun(kept["kind"])
+        semis = semicolon_note(kept.loc[kept["part"] == PART_COMMENTARY, "text"])
         script = f" ({self.script} script)" if self.script else ""
         return (f"{self.source or 'the text'}: {self.encoding or 'str'}, {len(self.text):,} characters{script}, "
-                f"{len(self.blocks)} blocks, {content} {noun} ({zh_content} Chinese, {content - zh_content} "
+                f"{len(self.blocks)} blocks, {content} {noun} ({zh_content} Chinese{f' ({semis})' if semis else ''}, {content - zh_content} "
                 f"English), {len(self.mentions)} mention{'' if len(self.mentions) == 1 else 's'} of listed or discovered names; "
                 + f"{linked} of {len(per_sentence) - beyond} Chinese {noun} linked"
                 + (f", {beyond} more beyond the English given" if beyond else "")

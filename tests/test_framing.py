@@ -1233,3 +1233,29 @@ def test_a_scale_verdict_mirrors_and_a_shared_quantifier_never_decides(zh, en, c
         assert F.scale_verdict(en[0], [zh], 1) == -F.scale_verdict(zh, en, 1)
     if zh and all(en) and common not in zh and not any(common in e for e in en):
         assert F.scale_verdict(zh | {common}, [e | {common} for e in en], 1) == F.scale_verdict(zh, en, 1)
+
+
+def test_a_count_a_product_stands_for_says_through_which():
+    """'Meta most (5 mentions)' where React stood for Meta four times read as Meta named five times: the count says
+    how many of its mentions a product or model made, and which, and says nothing where the text names it each time."""
+    import pandas as pd
+    from helpers.framing.labs import org_by_part, through_words
+    from helpers.render import deck, narrative
+    labs = pd.DataFrame({
+        "org": ["Meta"] * 5 + ["Anthropic"] + ["OpenAI"] * 2,
+        "part": ["original"] * 5 + ["commentary"] + ["original"] * 2,
+        "via": ["product"] * 4 + ["", "", "", "model"],
+        "surface": ["React", "react", "ReactJS", "React", "Facebook", "Anthropic", "OpenAI", "GPT-4"],
+        "lang": ["en"] * 5 + ["zh"] + ["en"] * 2,
+    })
+    by_part = org_by_part(labs)
+    assert by_part["total"].tolist() == [5, 2, 1]  # the counts themselves unchanged
+    assert through_words(by_part, "Meta", "original") == ", 4 of them through React and ReactJS"
+    assert through_words(by_part, "Anthropic", "commentary") == ""
+    assert through_words(by_part, "Meta", "commentary") == ""
+    title = deck.mention_title(by_part, pd.Series({"commentary": 600, "original": 2700}))
+    assert "Meta most (5 times, 4 of them through React and ReactJS, 1.9 per 1,000 characters)" in title
+    lines = narrative.mention_findings(by_part, pd.DataFrame(columns=["org", "only_in", "mentions"]))
+    assert any("Meta most (5 mentions, 4 of them through React and ReactJS)" in line for line in lines)
+    alone = org_by_part(labs[labs["org"] == "OpenAI"].assign(via=["model", "model"], surface=["GPT-4", "GPT-4o"]))
+    assert through_words(alone, "OpenAI", "original") == ", all through GPT-4 and GPT-4o"

@@ -225,3 +225,20 @@ def test_the_status_line_never_calls_a_document_that_is_no_translation_a_summary
                 "are not reliable enough to count: read them side by side)") in line
     else:
         assert "not reliable" not in line
+
+
+def test_a_count_of_chinese_sentences_says_how_many_end_at_a_semicolon():
+    """The parser cuts a Chinese sentence at ； as at 。, where a reader counting full stops gets fewer: the status
+    line and the overview's length sentence say how many of the count end at a semicolon, and nothing where none does."""
+    from helpers.pipeline import run
+    from helpers.render.narrative import overview_findings
+    text = ("一是成本下降；二是速度提升。这是第二句评论。\n\n"
+            "First, costs fell; second, speed rose. This is the second one.\n")
+    analysis = run(text)
+    line = analysis.describe()
+    assert "(3 Chinese (1 of them ending at a semicolon ；, read here as a sentence end), 2 English)" in line
+    length = [x for x in overview_findings(analysis.blocks, analysis.claims, analysis.tables.repairs)
+              if x.startswith("The Chinese version has")]
+    assert length and "1 of them ending at a semicolon ；" in length[0]
+    plain = run("这是第一句评论。这是第二句评论。\n\nThis is the first English sentence. This is the second one.\n")
+    assert "semicolon" not in plain.describe()

@@ -48,6 +48,8 @@ def lab_mentions(mentions: pd.DataFrame, gazetteer: pd.DataFrame | None = None, 
     discovered = kept["type"] == DISCOVERED
     kept = kept.assign(org_type=kept["org"].map(org_type).fillna("").where(~discovered, DISCOVERED), org_id=kept["org"],
                        org=kept["org"].map(names).fillna(kept["org"]).where(~discovered, kept["org"] + DISCOVERED_MARK))
+    if "entity" in kept:  # the name of what was named (a product's, a model's), for "4 of them through React"
+        kept = kept.assign(entity_name=kept["entity"].map(names).fillna(kept["entity"]))
     return kept[kept["org_type"].isin(types) | discovered].reset_index(drop=True)
 
 
@@ -67,7 +69,50 @@ def org_by_part(labs: pd.DataFrame) -> pd.DataFrame:
     wide["total"] = wide.sum(axis=1)
     wide = wide.reset_index().sort_values(["total", "org"], ascending=[False, True], kind="mergesort")
     wide.columns.name = None
-    return wide.reset_index(drop=True)
+    wide = wide.reset_index(drop=True)
+    # how many of each count a product or model stands for, and which ones: "Meta most (5 mentions)" read as Meta named
+    # five times where React stood for it four times; the pages say "4 of them through React"
+    implied = labs[labs["via"].astype(str) != ""] if "via" in labs else labs.iloc[0:0]
+    for part in (PART_COMMENTARY, PART_ORIGINAL):
+        rows = implied[implied["part"] == part]
+        wide[f"{part}{IMPLIED}"] = wide["org"].map(rows.groupby("org").size()).fillna(0).astype(int)
+        named = "entity_name" if "entity_name" in rows else "surface"
+        through = rows.groupby("org")[named].agg(_through_names).to_dict() if len(rows) else {}
+        wide[f"{part}{THROUGH}"] = [through.get(org, "") for org in wide["org"]]
+    return wide
+
+
+#: org_by_part's columns of the mentions a product or model stands for, per part (commentary_implied, ...), and of
+#: their names as written, most frequent first, "|"-joined (commentary_through, ...)
+IMPLIED, THROUGH = "_implied", "_through"
+
+
+def _through_names(surfaces: pd.Series) -> str:
+    """The products' names (display names, else as written), one per name whatever its case, most frequent first,
+    ties in text order."""
+    keys = surfaces.astype(str).str.casefold()
+    first = dict(zip(keys[::-1], surfaces.astype(str)[::-1]))  # the first spelling of each name
+    order = keys.value_counts(sort=False).to_dict()
+    seen = list(dict.fromkeys(keys))
+    return "|".join(first[k] for k in sorted(seen, key=lambda k: (-order[k], seen.index(k))))
+
+
+def through_words(by_part: pd.DataFrame, org: str, part: str, *, limit: int = 2) -> str:
+    """', 4 of them through React' when a product or model stands for some of ``org``'s mentions in ``part``, so that
+    a count said of an organisation says what it counts; '' when the text names it every time (or the table is one
+    built before the columns existed)."""
+    column = f"{part}{IMPLIED}"
+    if column not in by_part:
+        return ""
+    row = by_part[by_part["org"] == org]
+    if row.empty or int(row[column].iloc[0]) == 0:
+        return ""
+    n, total = int(row[column].iloc[0]), int(row[part].iloc[0])
+    names = [x for x in str(row[f"{part}{THROUGH}"].iloc[0]).split("|") if x]
+    shown = (" and ".join(names) if len(names) <= limit else
+             f"{names[0]} and {len(names) - 1} other products" if names else "its products")
+    them = "" if n == total == 1 else "all " if n == total else f"{n} of them "
+    return f", {them}through {shown}"
 
 
 def orgs_in_one_version(by_part: pd.DataFrame) -> pd.DataFrame:

@@ -15,6 +15,7 @@ import pandas as pd
 
 from ..columns import ADDITION, BEYOND, OMISSION, PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL, UNSURE, units_noun
 from ..framing.caveats import unsure_reason, version_letters, version_weights
+from ..framing.labs import through_words
 from ..framing.shifts import label_gate
 from ..params import DEFAULTS
 from ..patterns import (
@@ -382,19 +383,21 @@ def mention_title(by_part: pd.DataFrame, lengths: pd.Series, names: dict[str, st
     def leaders(part: str) -> tuple[list[str], int, float]:
         named = by_part[by_part[part] > 0]
         if named.empty:
-            return [], 0, 0.0
+            return [], 0, 0.0, part
         most = int(named[part].max())
         orgs = sorted(named.loc[named[part] == most, "org"], key=lambda o: name(o).casefold())
-        return orgs, most, most * 1000 / max(int(lengths.get(part, 0)), 1)
+        return orgs, most, most * 1000 / max(int(lengths.get(part, 0)), 1), part
 
-    def who(orgs: list[str], count: int, rate: float, *, short: bool = False, only: bool = False) -> str:
+    def who(orgs: list[str], count: int, rate: float, part: str, *, short: bool = False, only: bool = False) -> str:
         each = " each" if len(orgs) > 1 else ""
         listed = listing([name(o) for o in orgs], quoted=False, limit=len(orgs))
+        # a count a product stands for says so: "Meta most (5 times, 4 of them through React, …)"
+        through = through_words(by_part, orgs[0], part) if len(orgs) == 1 else ""
         if short:  # the second half of a sentence whose first half said "most" and the unit
-            return f"{'only ' if only else ''}{listed} ({plural(count, 'time')}{each}, {rate:.1f})"
+            return f"{'only ' if only else ''}{listed} ({plural(count, 'time')}{each}{through}, {rate:.1f})"
         # a version that names one lab only ranks nothing: "only", never "most"
-        return (f"only {listed} ({plural(count, 'time')}{each}, {rate:.1f} per 1,000 characters)" if only else
-                f"{listed} most ({plural(count, 'time')}{each}, {rate:.1f} per 1,000 characters)")
+        return (f"only {listed} ({plural(count, 'time')}{each}{through}, {rate:.1f} per 1,000 characters)" if only else
+                f"{listed} most ({plural(count, 'time')}{each}{through}, {rate:.1f} per 1,000 characters)")
 
     zh, en = leaders(PART_COMMENTARY), leaders(PART_ORIGINAL)
     alone = {part: int((by_part[part] > 0).sum()) == 1 for part in (PART_COMMENTARY, PART_ORIGINAL)}

@@ -10,8 +10,9 @@ import re
 
 import pandas as pd
 
-from ..columns import BEYOND, CONTENT_KINDS, PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL, units_noun
+from ..columns import BEYOND, CONTENT_KINDS, PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL, semicolon_note, units_noun
 from ..framing.caveats import version_letters, version_weights
+from ..framing.labs import through_words
 from ..framing.shifts import GOLD_LABELS, gated, label_gate, presented_counts, withheld
 from ..framing.themes import fisher_p
 from ..params import DEFAULTS
@@ -149,8 +150,9 @@ def overview_findings(blocks: pd.DataFrame, claims: pd.DataFrame, repairs: pd.Da
         f"{plural(len(noise), 'block')} of non-content.",
     ]
     if zh and en:
+        semis = semicolon_note(claims.loc[claims["part"] == PART_COMMENTARY, "text"])
         lines.append(
-            f"The Chinese version has {plural(zh, one, many)} ({zh_weight:,} Han characters) against the "
+            f"The Chinese version has {plural(zh, one, many)} ({zh_weight:,} Han characters{'; ' + semis if semis else ''}) against the "
             f"original's {plural(en, one, many)} ({version_letters(claims)[1]:,} Latin letters): "
             + (f"about one Chinese {one} for every {en / zh:.1f} English ones." if en >= zh else
                f"about {zh / en:.1f} Chinese {many} for every English one.")
@@ -437,7 +439,8 @@ def mention_findings(by_part: pd.DataFrame, one_version: pd.DataFrame, co: pd.Da
         alone = {p: int((by_part[p] > 0).sum()) == 1 for p in (PART_COMMENTARY, PART_ORIGINAL)}
 
         def side(part: str, orgs: list[str], count: int, *, most: bool = True) -> str:
-            names, counted = listing(orgs, limit=len(orgs)), f"({plural(count, 'mention')}{each(orgs)})"
+            through = through_words(by_part, orgs[0], part) if len(orgs) == 1 else ""  # "4 of them through React"
+            names, counted = listing(orgs, limit=len(orgs)), f"({plural(count, 'mention')}{each(orgs)}{through})"
             return f"only {names} {counted}" if alone[part] else f"{names} most {counted}" if most else f"{names} {counted}"
         # the English's "names … most" is left to be understood where the Chinese's said it, and said where it did not
         en_side = side(PART_ORIGINAL, en_orgs, en_most, most=alone[PART_COMMENTARY])
