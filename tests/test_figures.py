@@ -431,3 +431,19 @@ def test_the_anatomy_legend_names_the_byline_kind_as_the_pages_do(seed_tables):
     fig = figures.plot_anatomy(seed_tables.blocks, seed_tables.claims)
     labels = [t.get_text() for legend in fig.legends for t in legend.get_texts()]
     assert "byline, credit or date line" in labels and "byline" not in labels
+
+
+def test_an_empty_figure_is_described_by_its_message_not_its_repr():
+    """A document naming no lab drew an empty panel with no title: the page's alt text and the notebook's text were
+    matplotlib's '<Figure size 1500x600 with 2 Axes>'. The empty panel's message describes it instead."""
+    import pandas as pd
+    from helpers.render import figures
+    empty = pd.DataFrame(columns=["org", "commentary", "original", "total"])
+    for fig in (figures.plot_org_mentions(empty), figures.plot_co_mentions(pd.DataFrame())):
+        data, metadata = figures.Picture(fig)._repr_mimebundle_()
+        assert data["text/plain"] == "Figure: No lab or company found"
+        assert metadata["image/png"]["alt"] == "No lab or company found"
+        assert "Figure size" not in str(data) + str(metadata)
+    from matplotlib.figure import Figure
+    data, metadata = figures.Picture(Figure())._repr_mimebundle_()
+    assert data["text/plain"] == "Figure" and "Figure size" not in str(data)

@@ -133,9 +133,13 @@ def _keep(memo: Path, data: bytes) -> None:
 
 
 def _empty(ax, message: str) -> None:
+    """An empty panel that says why; its message is the figure's description until a title gives one, so that the
+    page's alt text and the notebook's text never fall back to matplotlib's '<Figure size 1500x600 with 2 Axes>'."""
     ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes, fontsize=MIN_FONT_PT + 1, color="#555555")
     ax.set_xticks([])
     ax.set_yticks([])
+    if getattr(ax.figure, "_repr_mimebundle_", None) is None:
+        describe(ax.figure, message[:1].upper() + message[1:])
 
 
 def _bar_labels(ax, bars, fmt: str = "{:.0f}", *, skip_zero: bool = True) -> None:
@@ -714,7 +718,8 @@ class Picture:
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         described = getattr(self.figure, "_repr_mimebundle_", None)
-        data, metadata = described() if described else ({"text/plain": repr(self.figure)}, {})
+        # a figure nothing described is still never shown by its repr (its size and axes mean nothing to a reader)
+        data, metadata = described() if described else ({"text/plain": "Figure"}, {"image/png": {"alt": "Figure"}})
         return {**data, "image/png": base64.b64encode(_png(self.figure)).decode("ascii")}, metadata
 
 
