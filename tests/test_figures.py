@@ -200,10 +200,11 @@ def test_a_figure_shown_without_a_folder_writes_nothing_and_one_changed_is_drawn
     assert figures.show(fig)._repr_mimebundle_()[0]["image/png"] != first and len(draws) == 3
 
 
-def test_a_figure_without_a_title_is_shown_as_matplotlib_would_name_it():
+def test_a_figure_without_a_title_is_described_in_words_not_by_matplotlibs_repr():
     fig = figures.plot_top_terms(pd.DataFrame({"lang": [], "term": [], "count": []}))
     data, metadata = figures.show(fig)._repr_mimebundle_()
-    assert data["text/plain"] == repr(fig) and metadata == {} and data["image/png"]
+    assert data["text/plain"] != repr(fig) and "Figure size" not in data["text/plain"] and data["image/png"]
+    assert data["text/plain"].startswith("Figure") and metadata["image/png"]["alt"]
 
 
 def test_a_figure_drawn_by_another_notebook_of_the_report_is_read_from_the_memo_not_drawn(seed_tables, tmp_path,
