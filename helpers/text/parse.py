@@ -865,12 +865,15 @@ def question_heading(text: str, lang: str, following: str | None) -> bool:
     True
     >>> question_heading("Is it cheap?", "en", "Is it safe?"), question_heading("Why? Because it is cheap.", "en", "…")
     (False, False)
+    >>> question_heading("Host: And the price?", "en", "About half of what the old pumps cost, if the grid holds.")
+    False
     """
     body = text.strip()
     if following is None or not QUESTION_END.search(body) or QUESTION_END.search(following.strip()):
         return False
     # the block below is prose (it ends as a sentence does), not another short line ('What is Yi?' over 'Introduction')
-    if re.search(r"[。！？!?.；;]", QUESTION_END.sub("", body)) or len(following) <= len(body) \
+    # a speaker's turn ('Host: And the price?', '问：…？') is an interview's line, not a heading
+    if re.search(r"[。！？!?.；;:：]", QUESTION_END.sub("", body)) or len(following) <= len(body) \
             or not TERMINAL.search(following.strip()):
         return False
     size = len(body.split()) if lang == "en" else len(HAN.findall(body)) if lang == "zh" else len(body.split())
