@@ -301,9 +301,17 @@ def test_the_asides_list_counts_the_sentences_held_back_as_unsure():
     assert deck.quote_lines(quoted) == "- none"
     line = deck.quote_lines(quoted, alignment=alignment)
     assert line.startswith("- No sentence is an addition; 2 Chinese sentences have no link: the aligner held them")
-    one = alignment.assign(relation=["summarises", "unsure", "addition"])
     # nothing quoted above it: no 'more' (an invented summary note's slide read "4 more …" under no quote at all)
-    assert "- 1 Chinese sentence has no link" in deck.quote_lines(quoted, alignment=one)
+    assert "; 2 Chinese sentences have no link" in deck.quote_lines(quoted, alignment=alignment)
+    # an addition that is not quoted (a heading) is counted all the same: the slide's table lists it, and a count
+    # of the unsure alone read "6 Chinese sentences have no link" over a table of 7 rows
+    one = alignment.assign(relation=["summarises", "unsure", "addition"])
+    assert deck.quote_lines(quoted, alignment=one) == (
+        "- 1 Chinese sentence is linked to no English (a heading, label or list line, not quoted); 1 more Chinese "
+        "sentence has no link: the aligner held them back as unsure (" + deck.unsure_reason(2) + ")")
+    no_unsure = alignment.assign(relation=["summarises", "addition", "addition"])
+    assert deck.quote_lines(quoted, alignment=no_unsure) == \
+        "- 2 Chinese sentences are linked to no English (headings, labels or list lines, not quoted)."
 
     quoted = pd.DataFrame({"zh_claim_id": [4], "zh_text": ["我的看法。"], "zh_before": [""]})
     more = pd.DataFrame({"zh_claim_id": [1, 2, 3, 4, 5], "en_claim_id": [10, None, None, None, None],

@@ -503,3 +503,18 @@ def test_names_only_ever_remove_cues(found, spans):
 def test_difang_is_politics_only_beside_its_political_sense(text, political):
     hits = themes.theme_hits(claims_table([(1, "commentary", "zh", text)]))
     assert ("political" in set(hits["theme"])) == political
+
+
+def test_a_section_without_sentences_has_no_row():
+    """A Chinese version that opens on an outline label over its first heading has no '(opening)' section to count: a row of zeros would
+    read as a section that says nothing on every theme, and a caption counting its rows would count one too many."""
+    from helpers.pipeline import extract
+    text = ("Summary\n\n一、背景\n\n芯片公司今年的收入增长很快，监管也在收紧。\n\n二、展望\n\n作者认为明年的市场仍有空间。\n\n"
+            "Background\n\nChip companies grew their revenue quickly this year, and regulation tightened.\n\n"
+            "Outlook\n\nThe author thinks the market still has room next year.\n")
+    tables = extract(text)
+    hits = themes.theme_hits(tables.claims)
+    by_section = themes.theme_by_section(tables.claims, hits, tables.blocks)
+    assert (by_section["sentences"] > 0).all()
+    assert by_section["sentences"].sum() == len(themes.content_claims(tables.claims))
+    assert set(by_section["part"]) == {"commentary", "original"}

@@ -81,7 +81,8 @@ def overview_conclusion(blocks: pd.DataFrame, claims: pd.DataFrame, repairs: pd.
 def themes_conclusion(emphasis: pd.DataFrame, *, min_difference: float = DEFAULTS.min_difference) -> list[str]:
     """What page 02 showed: the theme whose words each version uses in a larger share of its sentences than the other."""
     return [f"{theme_title(emphasis, min_difference=min_difference)}.",
-            "Shares are of each version's own sentences, so a short Chinese and a long English compare fairly."]
+            "Shares are of each version's own sentences, so length alone does not favour the longer version; a summary, "
+            "whose every sentence carries its topic, tends to show higher shares than the original it condenses."]
 
 
 def labs_conclusion(by_part: pd.DataFrame, lengths: pd.Series, names: dict[str, str] | None = None) -> list[str]:

@@ -760,23 +760,34 @@ def quote_lines(quoted: pd.DataFrame, *, width: int = 60, links=None, caveats: p
     unsure = (int(alignment.loc[alignment["relation"] == UNSURE, "zh_claim_id"].nunique())
               if alignment is not None and "relation" in alignment else 0)
     if unsure:
-        # 'more' only after quotes: with none above it, a reader looks for the sentences it would be more than
-        held = (f"{plural(unsure, ('more ' if lines else '') + 'Chinese sentence')} {'has' if unsure == 1 else 'have'} no link: the aligner "
-                f"held them back as unsure ({unsure_reason(order_window)})")
         added = int(alignment.loc[alignment["relation"] == ADDITION, "zh_claim_id"].nunique())
         shown = len(lines)
-        if not shown:
-            lead = "No sentence is an addition; " if not added else ""
+        if not shown and added:  # additions none of which is quotable (headings, labels): counted, so the table's rows add up
+            lead = f"{_unquoted(added)}; "
+        elif not shown:
+            lead = "No sentence is an addition; "
         else:  # the quotes are a few of the additions: said, so the count after them is not read as the rest
             lead = (f"{shown} of the {plural(added, 'sentence')} linked to no English "
                     f"{'is' if shown == 1 else 'are'} quoted above; ")
+        # 'more' only after sentences already counted: with none, a reader looks for the sentences it would be more than
+        held = (f"{plural(unsure, ('more ' if shown or added else '') + 'Chinese sentence')} "
+                f"{'has' if unsure == 1 else 'have'} no link: the aligner "
+                f"held them back as unsure ({unsure_reason(order_window)})")
         lines.append(f"- {lead}{held}")
     elif alignment is not None and "relation" in alignment:
         added = int(alignment.loc[alignment["relation"] == ADDITION, "zh_claim_id"].nunique())
         if 0 < len(lines) < added:  # a few of the additions quoted: said, so they are not read as all of them
             lines.append(f"- {len(lines)} of the {plural(added, 'sentence')} linked to no English "
                          f"{'is' if len(lines) == 1 else 'are'} quoted above.")
+        elif not lines and added:  # a bare "none" over a table that lists them would contradict it
+            lines.append(f"- {_unquoted(added)}.")
     return "\n".join(lines) or "- none"
+
+
+def _unquoted(added: int) -> str:
+    """The additions counted where none of them is quoted: none ends as a sentence does (the quotable ones are)."""
+    return (f"{plural(added, 'Chinese sentence')} {'is' if added == 1 else 'are'} linked to no English "
+            f"({'a heading, label or list line' if added == 1 else 'headings, labels or list lines'}, not quoted)")
 
 
 def dropped_paragraphs(claims: pd.DataFrame, alignment: pd.DataFrame, blocks: pd.DataFrame) -> pd.DataFrame:
