@@ -518,3 +518,25 @@ def test_a_section_without_sentences_has_no_row():
     assert (by_section["sentences"] > 0).all()
     assert by_section["sentences"].sum() == len(themes.content_claims(tables.claims))
     assert set(by_section["part"]) == {"commentary", "original"}
+
+
+@pytest.mark.parametrize("text, theme", [
+    ("To be honest, the tool is fine for small teams.", "morality"),   # a discourse marker, not honesty as a value
+    ("Honestly, we did not expect the benchmark to move.", "morality"),
+    ("The library follows a design philosophy of small parts.", "morality"),  # an approach, not ethics
+    ("The goal is a system that benefits all of humanity.", "cultural_identity"),  # everyone, no group's identity
+    ("The two engineers reached a consensus on the design.", "public_opinion"),  # two people agreeing
+    ("She spoke with humility about the bugs in her parser.", "cultural_identity"),
+])
+def test_a_word_in_its_everyday_sense_tags_no_theme(text, theme):
+    hits = themes.theme_hits(_claims(text).assign(lang="en"))
+    assert theme not in set(hits["theme"]), hits
+
+
+@pytest.mark.parametrize("text, theme", [
+    ("The humility of Chinese researchers struck every visitor.", "cultural_identity"),  # a people's trait
+    ("A public consensus on data privacy is forming.", "public_opinion"),
+    ("The philosophy of right and wrong in AI is still unsettled.", "morality"),
+])
+def test_the_same_word_in_its_frames_sense_still_tags_it(text, theme):
+    assert theme in set(themes.theme_hits(_claims(text).assign(lang="en"))["theme"])
