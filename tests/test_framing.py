@@ -1275,3 +1275,14 @@ def test_a_clause_after_a_semicolon_keeps_its_sentences_attribution():
     after_first_person = attribution_cues(pd.DataFrame({"claim_id": [1, 2], "block_id": [1, 1],
                                                         "text": ["我们认为；", "成本在下降。"]})).to_dict()
     assert after_first_person[2] == ""
+
+
+def test_web_addresses_are_no_words_about_a_lab():
+    """A sentence naming a lab beside its repository's address listed https, github and com as words about it."""
+    from helpers.framing.labs import blank_mentions
+    claims = pd.DataFrame({"claim_id": [1], "start": [0],
+                           "text": ["代码在 https://github.com/acme/tool 和 acme.ai/docs 上，见 www.acme.com。"]})
+    blanked = blank_mentions(claims, pd.DataFrame({"claim_id": [], "start": [], "end": []}))["text"].iloc[0]
+    assert len(blanked) == len(claims["text"].iloc[0])  # offsets kept
+    assert not any(piece in blanked for piece in ("https", "github", "com", "acme", "docs"))
+    assert blanked.startswith("代码在 ") and "上，见" in blanked

@@ -6,6 +6,8 @@ Every function takes the mentions (and claims) tables and returns a tidy DataFra
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from ..columns import CONTENT_KINDS, KWIC_COLUMNS, ORG_COUNT_COLUMNS, PART_COMMENTARY, PART_ORIGINAL
@@ -166,7 +168,14 @@ def blank_mentions(claims: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame
             offset = start - starts[claim_id]
             text = texts[claim_id]
             texts[claim_id] = text[:offset] + " " * (end - start) + text[offset + end - start:]
+    # a web address is no word about anything: its pieces (https, github, com) were listed as words about a lab
+    texts = {k: WEB_ADDRESS.sub(lambda m: " " * len(m.group()), v) for k, v in texts.items()}
     return claims.assign(text=claims["claim_id"].map(texts))
+
+
+#: A web address inside a sentence (a scheme or www., or a host with a path: github.com/org/repo), blanked whole.
+WEB_ADDRESS = re.compile(r"(?:https?://|www\.)[^\s，。；、）)」>]+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|ai|cn|dev)(?:/[^\s，。；、）)」>]*)?",
+                         re.IGNORECASE)
 
 
 def words_about(claims: pd.DataFrame, labs: pd.DataFrame, mentions: pd.DataFrame, *, orgs=None, n: int = 6,
