@@ -1292,3 +1292,27 @@ def test_the_certainty_labeller_scores_on_an_invented_parallel_set():
         "May the month|'or'|一定条件|rendered by one|shared|compound|ability")
     assert friends.sum() >= 10
     assert [g for g, f in zip(got, friends) if f] == ["unchanged"] * int(friends.sum())
+
+
+@pytest.mark.parametrize("zh, en, expected", [
+    # an epistemic booster (a claim's truth) is not rendered by a word of size ...
+    ("这无疑是一次重大突破。", "This is a major breakthrough.", "sharpened"),
+    ("这项技术必将改变行业。", "This technology could change the industry.", "sharpened"),
+    # ... but by another epistemic booster, its rendering, or an obligation
+    ("这无疑是一次重大突破。", "This is clearly a major breakthrough.", "unchanged"),
+    ("这显然是一次重大突破。", "This is undoubtedly a major breakthrough.", "unchanged"),
+    ("可见这是突破。", "Evidently, this is a breakthrough.", "unchanged"),
+    ("你一定要先备份数据。", "You must back up your data first.", "unchanged"),
+    ("这未必将改变行业。", "This will not necessarily change the industry.", "unchanged"),  # 未必 + 将, not 必将
+    # frequency: always > usually on the quantity scale; 通常 renders both 'usually' and 'often'
+    ("他总是第一个到。", "He usually arrives first.", "sharpened"),
+    ("他总是第一个到。", "He always arrives first.", "unchanged"),
+    ("他通常第一个到。", "He usually arrives first.", "unchanged"),
+    ("他通常第一个到。", "He often arrives first.", "unchanged"),
+    # a negated always is a hedge, not the top step; 有时 renders it
+    ("这并不总是最好的选择。", "This is not always the best choice.", "unchanged"),
+    ("这有时是最好的选择。", "This is not always the best choice.", "unchanged"),
+    ("这有时是最好的选择。", "This is sometimes the best choice.", "unchanged"),
+])
+def test_certainty_epistemic_boosters_and_frequency(zh, en, expected):
+    assert certainty_of(zh, en) == expected

@@ -327,6 +327,7 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
     strength = links.groupby("zh_claim_id")["score"].max().to_dict()
     weak = _weak_cues()
     possibility = _cue_forms("possibility")
+    epistemic = _cue_forms("epistemic")
     approximations = _cue_forms("approximation")
     extra = _certainty_matchers()
     tok = tokenizer or tokenizer_for()
@@ -425,6 +426,8 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
                                                 zh_m + _of(zh_rend, "hedge_rendering") + zh_approx,
                                                 en_m + _of(en_rend, "hedge_rendering") + en_approx),
                                                ("booster", 1, zh_b, en_b, zh_o + zh_boost, en_o + en_boost)):
+            if kind == "booster":
+                zh, zh_r, en, en_r = epistemic_renderings(zh, zh_r, zh_o, en, en_r, en_o, weak[kind], epistemic)
             z, e = level(zh, kind, zh_r), level(en, kind, en_r)
             if z == 2 and e == 0:
                 zh_score += sign
@@ -511,6 +514,33 @@ def _clause_evidence(zh: str, en: list[str], tokenizer: Tokenizer | None) -> lis
 def _english_terms(tokenizer: Tokenizer | None) -> EnglishTerms:
     """The aligner's English terms (stems and their ECDICT renderings), memoised per word, one per tokenizer."""
     return EnglishTerms(default_ecdict(), DEFAULTS.align.en_zh_senses, tokenizer)
+
+
+def epistemic_renderings(zh: list[str], zh_r: list[str], zh_o: list[str], en: list[str], en_r: list[str],
+                         en_o: list[str], weak: tuple, epistemic: tuple) -> tuple[list, list, list, list]:
+    """Boosters and renderings of each side, where one side's weighed boosters all assert the claim's truth (cues.csv
+    ``epistemic``: 无疑, 必将, clearly) and the other holds no such cue nor rendering (可见 'evidently'): that other side's weak boosters and renderings
+    of size are then no rendering of it (a major breakthrough → 无疑是重大突破 sharpens), only its weighed boosters
+    and its obligations are (must → 一定要: unchanged).
+
+    >>> weak, epistemic = ({"major", "大幅"}, ()), ({"无疑", "clearly"}, ())
+    >>> epistemic_renderings(["无疑"], [], [], [], ["booster_rendering:major"], [], weak, epistemic)
+    (['无疑'], [], [], [])
+    >>> epistemic_renderings(["无疑"], [], [], ["clearly"], [], [], weak, epistemic)
+    (['无疑'], [], ['clearly'], [])
+    """
+    def asserts(cues: list[str]) -> bool:
+        weighed = [c for c in cues if not _is_weak(c, weak)]
+        return bool(weighed) and all(_is_weak(c, epistemic) for c in weighed)
+
+    def holds(cues: list[str], renderings: list[str]) -> bool:
+        return any(_is_weak(c, epistemic) for c in cues + [r.split(":", 1)[-1] for r in renderings])
+
+    if asserts(zh) and not holds(en, en_r):
+        en, en_r = [c for c in en if not _is_weak(c, weak)], en_o
+    elif asserts(en) and not holds(zh, zh_r):
+        zh, zh_r = [c for c in zh if not _is_weak(c, weak)], zh_o
+    return zh, zh_r, en, en_r
 
 
 def _of(cues: list[str], category: str) -> list[str]:
