@@ -329,6 +329,7 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
     possibility = _cue_forms("possibility")
     epistemic = _cue_forms("epistemic")
     approximations = _cue_forms("approximation")
+    breaks = _cue_forms("approximation_break")
     extra = _certainty_matchers()
     tok = tokenizer or tokenizer_for()
 
@@ -373,7 +374,7 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
         if column != "hedges":
             return found
         found = backshifted(text, found)
-        approximate = approximating(text, found, approximations)
+        approximate = approximating(text, found, approximations, breaks)
         return [c for c in found if c not in approximate] if approximate else found
 
     def level(cues: list[str], kind: str, renderings: list[str]) -> int:
@@ -419,9 +420,9 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
                      and draws_on_each(info.at[zh_id, "text"], en_texts, tok))
         zh_score = en_score = 0
         # a hedge that approximates a number (大概两天 'about two days') renders a hedge as a weak cue does
-        zh_approx = approximating(info.at[zh_id, "text"], _cues(info.at[zh_id, "hedges"]), approximations)
+        zh_approx = approximating(info.at[zh_id, "text"], _cues(info.at[zh_id, "hedges"]), approximations, breaks)
         en_approx = [c for i in drawn for c in approximating(info.at[i, "text"], _cues(info.at[i, "hedges"]),
-                                                             approximations)]
+                                                             approximations, breaks)]
         for kind, sign, zh, en, zh_r, en_r in (("hedge", -1, zh_h, en_h,
                                                 zh_m + _of(zh_rend, "hedge_rendering") + zh_approx,
                                                 en_m + _of(en_rend, "hedge_rendering") + en_approx),
@@ -890,20 +891,29 @@ APPROXIMATION_REACH = 4
 NUMBER_START = re.compile(r"[\d零一二三四五六七八九十百千万两几半]")
 
 
-def approximating(text: str, cues: list[str], forms: tuple[set[str], tuple[str, ...]]) -> list[str]:
+def approximating(text: str, cues: list[str], forms: tuple[set[str], tuple[str, ...]],
+                  breaks: tuple[set[str], tuple[str, ...]] = (set(), ())) -> list[str]:
     """The hedges among ``cues`` (found verbatim) of cues.csv's ``approximation`` rows (大概) that a number follows
     within ``APPROXIMATION_REACH`` characters: they approximate the number ('about two days'), no doubt about the
-    claim, and weigh as a weak cue does.
+    claim, and weigh as a weak cue does. One that a modal of ``breaks`` follows at once (cues.csv
+    ``approximation_break``: 大概会持续十年 'will probably last ten years') hedges the claim, whatever number comes next.
 
     >>> approximating("这大概需要两天。", ["大概"], ({"大概"}, ())), approximating("这大概是错的。", ["大概"], ({"大概"}, ()))
     (['大概'], [])
+    >>> approximating("这大概会持续十年。", ["大概"], ({"大概"}, ()), ({"会"}, ()))
+    []
     """
     out = []
+    modals = sorted(breaks[0], key=len, reverse=True)
     for cue in cues:
         if not _is_weak(cue, forms):
             continue
         at = text.find(cue)
         while at >= 0:
+            after = text[at + len(cue):].lstrip()
+            if any(after.startswith(m) for m in modals):
+                at = text.find(cue, at + 1)
+                continue
             if NUMBER_START.search(text[at + len(cue):at + len(cue) + APPROXIMATION_REACH]):
                 out.append(cue)
                 break
