@@ -1313,6 +1313,13 @@ def test_the_certainty_labeller_scores_on_an_invented_parallel_set():
     ("这并不总是最好的选择。", "This is not always the best choice.", "unchanged"),
     ("这有时是最好的选择。", "This is not always the best choice.", "unchanged"),
     ("这有时是最好的选择。", "This is sometimes the best choice.", "unchanged"),
+    # 几乎 before the verb scopes over 所有 after it: almost all, a step under all
+    ("它几乎支持所有主流框架。", "It supports almost all mainstream frameworks.", "unchanged"),
+    ("它几乎支持所有主流框架。", "It supports all mainstream frameworks.", "softened"),
+    ("它支持所有主流框架。", "It supports almost all mainstream frameworks.", "sharpened"),
+    # 大概 before a modal is 'probably', not an approximation of the number after the verb
+    ("这一趋势大概会持续十年。", "This trend will continue for the next decade.", "softened"),
+    ("这一趋势大概会持续十年。", "This trend will probably continue for the next decade.", "unchanged"),
 ])
 def test_certainty_epistemic_boosters_and_frequency(zh, en, expected):
     assert certainty_of(zh, en) == expected

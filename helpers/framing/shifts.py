@@ -347,7 +347,7 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
             else:
                 cues = [c for c in find_cues(extra[kind], text, tok) if not c[2].startswith("not_")]
             if kind == "quantity":
-                cues = partial_negation_scope(text, cues, tok)
+                cues = near_universal_scope(text, partial_negation_scope(text, cues, tok), tok)
             if kind == "superlative":
                 cues = superlative_scope(text, bound_scope(text, cues))
             if kind == "rendering":
@@ -614,6 +614,32 @@ def partial_negation_scope(text: str, cues: list[tuple[int, int, str]], tokenize
             end = next((k for k in range(b, len(text)) if text[k] in CLAUSE_ENDS), len(text))
             if any(b <= x and y <= end for x, y in negations):
                 label = "quantity_some"
+        out.append((a, b, label))
+    return out
+
+
+def near_universal_scope(text: str, cues: list[tuple[int, int, str]], tokenizer: Tokenizer | None = None
+                         ) -> list[tuple[int, int, str]]:
+    """Quantity cues with an approximating adverb's scope: a Chinese universal quantifier (``quantity_all``: 所有)
+    that an adverb of cues.csv ``near_universal`` (几乎, 差不多) stands before in its own clause says "almost all", a
+    step down to ``quantity_most``, where the adverb comes before the verb and the quantifier after it
+    (它几乎支持所有主流框架 for "it supports almost all mainstream frameworks").
+
+    >>> near_universal_scope("它几乎支持所有主流框架。", [(5, 7, "quantity_all")])
+    [(5, 7, 'quantity_most')]
+    >>> near_universal_scope("它几乎不用,所有人都知道。", [(6, 8, "quantity_all")])
+    [(6, 8, 'quantity_all')]
+    """
+    if not HAN.search(text) or not any(label == "quantity_all" for _, _, label in cues):
+        return cues
+    adverbs = [a for a, _, label in find_cues(_category_matcher("near_universal"), text, tokenizer)
+               if label == "near_universal"]
+    out = []
+    for a, b, label in cues:
+        if label == "quantity_all":
+            start = max((k + 1 for k in range(a) if text[k] in CLAUSE_ENDS), default=0)
+            if any(start <= x < a for x in adverbs):
+                label = "quantity_most"
         out.append((a, b, label))
     return out
 
