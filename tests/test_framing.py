@@ -1323,3 +1323,22 @@ def test_the_certainty_labeller_scores_on_an_invented_parallel_set():
 ])
 def test_certainty_epistemic_boosters_and_frequency(zh, en, expected):
     assert certainty_of(zh, en) == expected
+
+
+def _weighed_epistemic(lang: str) -> list[str]:
+    """The epistemic boosters of cues.csv that weigh (booster, not weak_booster), in ``lang``; Chinese ones in their
+    Simplified form only (a Traditional document is read through its Simplified view)."""
+    from helpers.text.variants import convert_span
+    from helpers.vocab import load_cues
+    cues = load_cues()
+    of = lambda category: set(cues.loc[(cues["category"] == category) & (cues["lang"] == lang), "cue"])  # noqa: E731
+    found = sorted((of("epistemic") & of("booster")) - of("weak_booster"))
+    return [c for c in found if lang == "en" or convert_span(c) == c]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(_weighed_epistemic("zh")), st.sampled_from(_weighed_epistemic("en")))
+def test_an_epistemic_booster_is_rendered_by_any_other_and_by_no_word_of_size(zh, en):
+    """Any weighed booster of truth rendered by any other is unchanged; against a word of size alone it sharpens."""
+    assert certainty_of(f"这{zh}是一次突破。", f"This is {en} a breakthrough.") == "unchanged"
+    assert certainty_of(f"这{zh}是一次重大突破。", "This is a major breakthrough.") == "sharpened"
