@@ -1320,6 +1320,14 @@ def test_the_certainty_labeller_scores_on_an_invented_parallel_set():
     # 大概 before a modal is 'probably', not an approximation of the number after the verb
     ("这一趋势大概会持续十年。", "This trend will continue for the next decade.", "softened"),
     ("这一趋势大概会持续十年。", "This trend will probably continue for the next decade.", "unchanged"),
+    # an open question and a settled fact, each rendered by the other language's form
+    ("这一结论尚无定论。", "The conclusion remains unclear.", "unchanged"),
+    ("这一结论尚无定论。", "The conclusion is settled.", "softened"),
+    ("众所周知,这个方法很有效。", "It is well known that this method works well.", "unchanged"),
+    ("众所周知,这个方法很有效。", "This method works well.", "sharpened"),
+    ("这是一家知名的公司。", "This is a well-known company.", "unchanged"),        # the adjective, no booster
+    ("这是无可争议的事实。", "This is an undisputed fact.", "unchanged"),
+    ("这是无可争议的事实。", "This is a fact.", "sharpened"),
 ])
 def test_certainty_epistemic_boosters_and_frequency(zh, en, expected):
     assert certainty_of(zh, en) == expected
