@@ -356,7 +356,7 @@ def test_a_person_a_nationality_or_a_feature_is_no_organisation(en):
 
 
 @pytest.mark.parametrize("en", [
-    "The configuration files provided by the evaluation tool Quuxo are online.",  # the text calls it a tool
+    "The settings files that the evaluation tool Quuxo ships are online.",  # the text calls it a tool
     "The server is powered by Quuxo and a cache.",            # a language or a library powers things
     "We used the evaluation tool Quuxo. Researchers at Quuxo agreed.",  # the text calls it a tool
 ])

@@ -284,8 +284,8 @@ def test_certainty_compares_like_with_like_over_the_linked_group():
      "sharpened"),                                                              # a translation drops the hedge
     ("该流程主要复刻了论文中的三个训练步骤。", "The tool primarily copies the three steps of the method.",
      "unchanged"),                                                              # 主要 renders it
-    ("这种多样性有助于后续的训练。", "This diversity is expected to help the subsequent training.", "sharpened"),
-    ("这种多样性预计有助于后续的训练。", "This diversity is expected to help the subsequent training.", "unchanged"),
+    ("这种多样性有助于后续的训练。", "This variety is expected to help the later training.", "sharpened"),
+    ("这种多样性预计有助于后续的训练。", "This variety is expected to help the later training.", "unchanged"),
     ("这不一定对。", "This may not be right.", "unchanged"),                       # 不一定 renders "may not"
     ("大约需要两小时。", "It takes two hours.", "unchanged"),                      # an approximation is weak
     ("需要两小时。", "It takes approximately two hours.", "unchanged"),           # ... dropped, weighs nothing
@@ -324,8 +324,8 @@ HAN_TEXT = re.compile(r"[\u4e00-\u9fff]")
     ("训练速度显著提升。", "Training got faster.", "sharpened"),                      # 显著 added
     ("训练速度显著提升。", "Training speed improved significantly.", "unchanged"),    # rendered by 显著
     ("训练取得了显著进展。", "Training made significant progress.", "unchanged"),     # the adjective renders
-    ("该系统能训练更大的模型。", "The system can train significantly larger models.", "softened"),  # dropped, close
-    ("该系统能训练明显更大的模型。", "The system can train significantly larger models.", "unchanged"),
+    ("该系统能训练更大的模型。", "The system can train considerably bigger models.", "softened"),  # dropped, close
+    ("该系统能训练明显更大的模型。", "The system can train considerably bigger models.", "unchanged"),
     ("训练速度提升明显。", "Training got faster.", "unchanged"),                      # 明显 alone weighs nothing
     ("训练速度大大提升。", "Training got dramatically faster.", "unchanged"),
     ("该模型在各方面都取得了长足进步。", "The model improved in these areas.", "sharpened"),
@@ -504,7 +504,7 @@ def test_a_hedge_added_to_the_chinese_never_sharpens(zh, en, hedge):
     # deontic modals: a licence's 'may' of permission and 'may not' of prohibition are no dropped hedge
     ("被许可人不得将本模型用于违法用途。", "The Licensee may not use the Model for unlawful purposes.", "unchanged"),
     ("许可方有权终止本许可。", "The Licensor may terminate this License.", "unchanged"),
-    ("本模型不能用于商业用途。", "The Model may not be used for commercial purposes.", "unchanged"),
+    ("本模型不能用于商业用途。", "The Model may not be used for any commercial purpose.", "unchanged"),
     ("您不得使用本模型从事违法活动。", "You must not use the Model for illegal activities.", "unchanged"),
     # 不可能 is a certain negative, not a hedge; 不大可能, 很难说 are hedges
     ("这是不可能的。", "This is impossible.", "unchanged"),
@@ -547,7 +547,7 @@ def test_a_hedge_added_to_the_chinese_never_sharpens(zh, en, hedge):
     # 可能 of 'makes possible' and 'if possible'; degree boosters and their Chinese renderings
     ("该工具使在单卡上训练大模型成为可能。", "The tool enables training large models on one GPU.", "unchanged"),
     ("如果可能的话，请使用 GPU。", "Use a GPU.", "unchanged"),
-    ("该系统可以训练大得多的模型。", "The system can train significantly larger models.", "unchanged"),
+    ("该系统可以训练大得多的模型。", "The system can train considerably bigger models.", "unchanged"),
     ("它的速度远远超过基线。", "It is by far faster than the baseline.", "unchanged"),
     ("吞吐量大为提升。", "Throughput improves dramatically.", "unchanged"),
     ("成本大幅下降。", "Costs drop drastically.", "unchanged"),

@@ -71,9 +71,9 @@ def _is_title(text: str) -> bool:
             and (re.search(r"[A-Za-z]{3,}", text) is not None or len(HAN.findall(text)) >= MIN_TITLE_HAN))
 
 
-#: A person's name as a byline writes it: capitalised words ('Erik Schluntz', 'J. R. Smith', "O'Neil").
+#: A person's name as a byline writes it: capitalised words ('Ada Lindqvist', 'J. R. Smith', "O'Neil").
 _NAME = r"(?:[A-Z]\.|[A-Z][\w'’-]*)(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]*|de|van|von|der|la|le))*"
-#: Names joined into a list ('Erik Schluntz and Barry Zhang', 'A, B, and C').
+#: Names joined into a list ('Ada Lindqvist and Tomas Berg', 'A, B, and C').
 _NAMES = rf"{_NAME}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*){_NAME})*"
 #: An English byline: 'Written by …' anywhere in a line, 'By …' as a whole line (once a date is taken out).
 AUTHOR_PHRASE = re.compile(rf"\b(?:Written|Posted|Authored|Words)\s+by\s+(?P<name>{_NAMES})")

@@ -45,6 +45,10 @@ CLOSING_ABBREVIATIONS = frozenset(["etc."])
 
 HEADING_MAX_CHARS = {"zh": 40, "mixed": 60, "en": 100}
 LIST_RUN_MAX_CHARS = 300
+#: A question that stands as a heading ('What are agents?', '大语言模型是如何训练的？'): one sentence, at most this many
+#: English words or Chinese characters, over a longer block that is not a question too.
+QUESTION_HEADING_MAX = {"zh": 20, "mixed": 12, "en": 10}
+QUESTION_END = re.compile(r"[?？]['\"”’）)]*$")
 NONCONTENT_MAX_CHARS = {"zh": 60, "mixed": 100, "en": 200}
 BYLINE_MAX_CHARS = 80
 #: Where a short line's segments part: a column's name and its byline ('科技夜读 · 文／老周', 'Notes ｜ 作者：…').
@@ -852,14 +856,45 @@ def reads_as_sentence(text: str, following: str) -> bool:
                 or (COMMA_CLAUSE.search(text) and len(text.split()) >= CLAUSE_MIN_WORDS))
 
 
+def question_heading(text: str, lang: str, following: str | None) -> bool:
+    """A short one-sentence question over a longer block of prose (ending as a sentence does) that is not a question:
+    a heading ('How are LLMs trained?' over the answer), not a checklist's item, nor a rhetorical question inside a
+    paragraph of its own sentences, nor a question over a short label line.
+
+    >>> question_heading("Why think about principles?", "en", "Principles keep a team honest when the tools change.")
+    True
+    >>> question_heading("Is it cheap?", "en", "Is it safe?"), question_heading("Why? Because it is cheap.", "en", "…")
+    (False, False)
+    >>> question_heading("Host: And the price?", "en", "About half of what the old pumps cost, if the grid holds.")
+    False
+    """
+    body = text.strip()
+    if following is None or not QUESTION_END.search(body) or QUESTION_END.search(following.strip()):
+        return False
+    # the block below is prose (it ends as a sentence does), not another short line ('What is Yi?' over 'Introduction')
+    # a speaker's turn ('Host: And the price?', '问：…？') is an interview's line, not a heading
+    if re.search(r"[。！？!?.；;:：]", QUESTION_END.sub("", body)) or len(following) <= len(body) \
+            or not TERMINAL.search(following.strip()):
+        return False
+    size = len(body.split()) if lang == "en" else len(HAN.findall(body)) if lang == "zh" else len(body.split())
+    return size <= QUESTION_HEADING_MAX.get(lang, QUESTION_HEADING_MAX["en"])
+
+
 def classify_kinds(texts: list[str], langs: list[str], glued_heading: list[bool],
-                   noncontent_kind: list[str | None]) -> tuple[list[str], set[int]]:
+                   noncontent_kind: list[str | None], breaks_before: list[int] | None = None) -> tuple[list[str], set[int]]:
     """Give each block a kind: heading, paragraph, list_item, or its furniture kind (byline, boilerplate, …); and say
     which headings are section labels ('Summary', '要点总结：'): in the Chinese version they are the writer's outline,
-    kind 'label' (``parse_document``), in the English a heading like another."""
+    kind 'label' (``parse_document``), in the English a heading like another.
+
+    ``breaks_before`` (line breaks before each block, 2 or more for a blank line): a list whose items follow one another
+    with single line breaks ends at a blank line, so the short line after it ('Why think about principles?' over the
+    next section) is not one more item."""
     kinds: list[str] = []
     labels: set[int] = set()
     in_list = False
+    list_single = False  # the current list's items so far follow one another with single line breaks
+    breaks = breaks_before if breaks_before is not None else [1] * len(texts)
+    previous_kind = None
     # The next block that is not a byline or boilerplate, for every block: one pass from the end
     # (searching forward from each block made long documents quadratic).
     following_texts: list[str | None] = [None] * len(texts)
@@ -885,11 +920,11 @@ def classify_kinds(texts: list[str], langs: list[str], glued_heading: list[bool]
             kind, label = "heading", True
         elif ENUMERATOR.match(text):
             kind = "list_item"
-        elif in_list and len(text) <= LIST_RUN_MAX_CHARS:
+        elif in_list and len(text) <= LIST_RUN_MAX_CHARS and not (list_single and breaks[k] >= 2):
             kind = "list_item"
         elif (
             len(text) <= HEADING_MAX_CHARS[langs[k]]
-            and not TERMINAL.search(text)
+            and (not TERMINAL.search(text) or question_heading(text, langs[k], following))
             and not TABLE_ROW.search(text)
             and not DISPLAY_MATH.match(text)
             and following is not None
@@ -900,12 +935,16 @@ def classify_kinds(texts: list[str], langs: list[str], glued_heading: list[bool]
             kind = "heading"
         else:
             kind = "paragraph"
+        if kind == "list_item" and previous_kind == "list_item":
+            list_single = breaks[k] == 1
         if kind == "list_item" and in_list and ENDS_SENTENCE.search(text):
             in_list = False
         elif ENDS_WITH_COLON.search(text) and (kind == "paragraph" or label):
             in_list = following is not None and len(following) <= LIST_RUN_MAX_CHARS
+            list_single = False
         elif kind != "list_item":
             in_list = False
+        previous_kind = kind
         kinds.append(kind)
         if label:
             labels.add(k)
@@ -1088,6 +1127,11 @@ def _table_or_list(line: str) -> bool:
 def _breaks(gap: str) -> int:
     """Line breaks in the text between two lines (2 or more: a blank line between them)."""
     return gap.replace("\r\n", "\n").replace("\r", "\n").count("\n")
+
+
+def breaks_before(text: str, spans: list[tuple[int, int, bool]]) -> list[int]:
+    """Line breaks before each line (the first: 2, as after a blank line); a glued heading's split is a single one."""
+    return [2] + [max(1, _breaks(text[b:a])) for (_, b, _), (a, _, _) in zip(spans, spans[1:])]
 
 
 def _single_break(gap: str) -> bool:
@@ -1412,7 +1456,7 @@ def parse_document(text: str) -> Parsed:
     noncontent_kind = author_name_lines(texts, furniture_in_context(texts, caption_continuations(
         text, spans, [classify_noncontent(t, lang=lang) for t, lang in zip(texts, langs)])))
     glued = [g for _, _, g in spans]
-    kinds, labels = classify_kinds(texts, langs, glued, noncontent_kind)
+    kinds, labels = classify_kinds(texts, langs, glued, noncontent_kind, breaks_before(text, spans))
     weights = [han + latin // 3 for han, latin in counts]
     parts = assign_parts(langs, weights, [nk is not None for nk in noncontent_kind], [han for han, _ in counts])
     for k, repeated in enumerate(repeated_alt_texts(texts, parts, kinds)):
