@@ -1,6 +1,7 @@
 """Framing shifts: small hand-built claims, alignments and mentions in, expected tables out; then the seed."""
 
 import re
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -1286,3 +1287,93 @@ def test_web_addresses_are_no_words_about_a_lab():
     assert len(blanked) == len(claims["text"].iloc[0])  # offsets kept
     assert not any(piece in blanked for piece in ("https", "github", "com", "acme", "docs"))
     assert blanked.startswith("代码在 ") and "上，见" in blanked
+
+
+# ---- the invented parallel set ----------------------------------------------------------------------
+
+CERTAINTY_PAIRS = Path(__file__).parent / "fixtures" / "certainty" / "pairs.tsv"
+
+#: What the labeller must keep on the invented set (tests/fixtures/certainty/pairs.tsv): of the sentences it labels
+#: softened or sharpened, at least this share right (a false finding costs more than a missed one) ...
+PAIRS_MIN_PRECISION = 0.9
+#: ... and of the sentences a careful reader labels so, at least this share found, for each label.
+PAIRS_MIN_RECALL = 0.7
+
+
+def test_the_certainty_labeller_scores_on_an_invented_parallel_set():
+    """Translation, compiled-news and commentary pairs written for the project, each with a careful reader's label:
+    precision and recall of softened and sharpened above the floors, and the false friends (May the month, 或者,
+    一定程度, 不一定 for 'not necessarily', a shared superlative, a hedge for a hedge) never labelled."""
+    pairs = pd.read_csv(CERTAINTY_PAIRS, sep="\t", comment="#", dtype=str)
+    assert len(pairs) >= 30 and set(pairs["genre"]) == {"translation", "news", "commentary"}
+    assert set(pairs["label"]) == {"softened", "sharpened", "unchanged"}
+    got = [certainty_of(zh, en) for zh, en in zip(pairs["zh"], pairs["en"])]
+    for label in ("softened", "sharpened"):
+        said = [g == label for g in got]
+        gold = (pairs["label"] == label).tolist()
+        right = sum(s and g for s, g in zip(said, gold))
+        assert right / max(sum(said), 1) >= PAIRS_MIN_PRECISION, (label, right, sum(said))
+        assert right / sum(gold) >= PAIRS_MIN_RECALL, (label, right, sum(gold))
+    # a reader's "unchanged" for a false friend is never a label
+    friends = (pairs["label"] == "unchanged") & pairs["why"].str.contains(
+        "May the month|'or'|一定条件|rendered by one|shared|compound|ability")
+    assert friends.sum() >= 10
+    assert [g for g, f in zip(got, friends) if f] == ["unchanged"] * int(friends.sum())
+
+
+@pytest.mark.parametrize("zh, en, expected", [
+    # an epistemic booster (a claim's truth) is not rendered by a word of size ...
+    ("这无疑是一次重大突破。", "This is a major breakthrough.", "sharpened"),
+    ("这项技术必将改变行业。", "This technology could change the industry.", "sharpened"),
+    # ... but by another epistemic booster, its rendering, or an obligation
+    ("这无疑是一次重大突破。", "This is clearly a major breakthrough.", "unchanged"),
+    ("这显然是一次重大突破。", "This is undoubtedly a major breakthrough.", "unchanged"),
+    ("可见这是突破。", "Evidently, this is a breakthrough.", "unchanged"),
+    ("你一定要先备份数据。", "You must back up your data first.", "unchanged"),
+    ("这未必将改变行业。", "This will not necessarily change the industry.", "unchanged"),  # 未必 + 将, not 必将
+    # frequency: always > usually on the quantity scale; 通常 renders both 'usually' and 'often'
+    ("他总是第一个到。", "He usually arrives first.", "sharpened"),
+    ("他总是第一个到。", "He always arrives first.", "unchanged"),
+    ("他通常第一个到。", "He usually arrives first.", "unchanged"),
+    ("他通常第一个到。", "He often arrives first.", "unchanged"),
+    # a negated always is a hedge, not the top step; 有时 renders it
+    ("这并不总是最好的选择。", "This is not always the best choice.", "unchanged"),
+    ("这有时是最好的选择。", "This is not always the best choice.", "unchanged"),
+    ("这有时是最好的选择。", "This is sometimes the best choice.", "unchanged"),
+    # 几乎 before the verb scopes over 所有 after it: almost all, a step under all
+    ("它几乎支持所有主流框架。", "It supports almost all mainstream frameworks.", "unchanged"),
+    ("它几乎支持所有主流框架。", "It supports all mainstream frameworks.", "softened"),
+    ("它支持所有主流框架。", "It supports almost all mainstream frameworks.", "sharpened"),
+    # 大概 before a modal is 'probably', not an approximation of the number after the verb
+    ("这一趋势大概会持续十年。", "This trend will continue for the next decade.", "softened"),
+    ("这一趋势大概会持续十年。", "This trend will probably continue for the next decade.", "unchanged"),
+    # an open question and a settled fact, each rendered by the other language's form
+    ("这一结论尚无定论。", "The conclusion remains unclear.", "unchanged"),
+    ("这一结论尚无定论。", "The conclusion is settled.", "softened"),
+    ("众所周知,这个方法很有效。", "It is well known that this method works well.", "unchanged"),
+    ("众所周知,这个方法很有效。", "This method works well.", "sharpened"),
+    ("这是一家知名的公司。", "This is a well-known company.", "unchanged"),        # the adjective, no booster
+    ("这是无可争议的事实。", "This is an undisputed fact.", "unchanged"),
+    ("这是无可争议的事实。", "This is a fact.", "sharpened"),
+])
+def test_certainty_epistemic_boosters_and_frequency(zh, en, expected):
+    assert certainty_of(zh, en) == expected
+
+
+def _weighed_epistemic(lang: str) -> list[str]:
+    """The epistemic boosters of cues.csv that weigh (booster, not weak_booster), in ``lang``; Chinese ones in their
+    Simplified form only (a Traditional document is read through its Simplified view)."""
+    from helpers.text.variants import convert_span
+    from helpers.vocab import load_cues
+    cues = load_cues()
+    of = lambda category: set(cues.loc[(cues["category"] == category) & (cues["lang"] == lang), "cue"])  # noqa: E731
+    found = sorted((of("epistemic") & of("booster")) - of("weak_booster"))
+    return [c for c in found if lang == "en" or convert_span(c) == c]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(_weighed_epistemic("zh")), st.sampled_from(_weighed_epistemic("en")))
+def test_an_epistemic_booster_is_rendered_by_any_other_and_by_no_word_of_size(zh, en):
+    """Any weighed booster of truth rendered by any other is unchanged; against a word of size alone it sharpens."""
+    assert certainty_of(f"这{zh}是一次突破。", f"This is {en} a breakthrough.") == "unchanged"
+    assert certainty_of(f"这{zh}是一次重大突破。", "This is a major breakthrough.") == "sharpened"
