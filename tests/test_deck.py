@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from helpers.render import conclusions, deck
+from helpers.render.narrative import mention_findings
 
 
 def blocks(*rows):
@@ -171,6 +172,20 @@ def test_mention_title_says_products_count_for_their_maker_and_rates_per_version
     lone = deck.mention_title(by_part.assign(original=[9, 1]), lengths, {"anthropic": "Anthropic"})
     assert lone == ("The Chinese names only Anthropic of the labs and companies found, and the English names it more than "
                     "any other; with its products: 5.0 times per 1,000 characters in the Chinese, 1.0 in the English")
+
+
+def test_discovered_names_are_organisations_not_labs_and_companies():
+    # an NGO's press release (invented, kinds round) had 'Of the labs and companies found, both versions name only
+    # Wellspring Action': discovery takes non-profits, think tanks and universities too, so with one among the names
+    # the pages say organisations; the gazetteer's labs alone keep 'labs and companies'
+    lengths = pd.Series({"commentary": 800, "original": 3000})
+    ngo = pd.DataFrame({"org": ["Brightwell Action (discovered)"], "commentary": [2], "original": [5]})
+    assert deck.mention_title(ngo, lengths).startswith("Of the organisations found, both versions name only")
+    assert conclusions.same_labs(ngo).startswith("Yes: the one organisation found")
+    lines = mention_findings(ngo.assign(total=[7]), pd.DataFrame({"org": [], "only_in": []}))
+    assert lines[0].startswith("1 organisation named in the text") and "lab or company" not in " ".join(lines)
+    lab = pd.DataFrame({"org": ["anthropic"], "commentary": [2], "original": [2]})
+    assert deck.mention_title(lab, lengths, {"anthropic": "Anthropic"}).startswith("Of the labs and companies found")
 
 
 def test_mention_title_never_says_a_version_names_most_what_it_names_zero_times():
