@@ -308,6 +308,15 @@ def test_a_row_of_links_is_not_the_chinese_posts_title():
     assert deck.document_facts(blocks)["zh_title"] == "示例模型的技术报告 | 示例网站"
 
 
+def test_additions_none_of_which_is_quotable_are_not_listed_as_none():
+    # an invented press release's one addition was a line ending in an address ('如需全文，请访问：https://…'): the
+    # slide titled '1 of 27 … are the translator's own' listed '- none' below it
+    quoted = pd.DataFrame({"zh_claim_id": [], "zh_text": [], "zh_before": []})
+    alignment = pd.DataFrame({"zh_claim_id": [1, 2], "en_claim_id": [10, None], "relation": ["summarises", "addition"]})
+    line = deck.quote_lines(quoted, alignment=alignment)
+    assert line != "- none" and line.startswith("- 1 Chinese sentence or heading linked to no English, none of them")
+
+
 def test_the_asides_list_counts_the_sentences_held_back_as_unsure():
     # a bare "none" under "linked to no English" told a reader every sentence was matched, when six were held back
     quoted = pd.DataFrame({"zh_claim_id": [], "zh_text": [], "zh_before": []})

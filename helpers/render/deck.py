@@ -777,6 +777,13 @@ def quote_lines(quoted: pd.DataFrame, *, width: int = 60, links=None, caveats: p
         if 0 < len(lines) < added:  # a few of the additions quoted: said, so they are not read as all of them
             lines.append(f"- {len(lines)} of the {plural(added, 'sentence')} linked to no English "
                          f"{'is' if len(lines) == 1 else 'are'} quoted above.")
+        elif added and not lines:
+            # none of them is a whole sentence to quote (a heading, a label, a line ending in an address): a bare
+            # "none" under a title counting them read as a contradiction (an invented press release's 'request the
+            # report at …' line)
+            lines.append(f"- {plural(added, 'Chinese sentence or heading', 'Chinese sentences and headings')} linked to "
+                         f"no English, none of them a whole sentence to quote here (a heading, a label or a line that "
+                         f"does not end as a sentence): the table lists {'it' if added == 1 else 'them'}.")
     return "\n".join(lines) or "- none"
 
 
