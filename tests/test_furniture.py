@@ -307,3 +307,16 @@ def test_a_reference_or_contents_list_and_its_label_are_set_aside(lines, furnitu
     blocks = parse_document(text).blocks
     set_aside = blocks.loc[blocks["part"] == PART_NONCONTENT, "text"].tolist()
     assert [line for line in lines if line in set_aside] == furniture
+
+
+def test_a_weibo_posts_account_name_and_source_line_are_furniture():
+    # an invented Weibo long post: its first line is the account's name, its second the time and the client; the
+    # client's name ('iPhone') made the post 'name Apple', and the account's name stood as the post's title
+    text = ("阿梁谈硬件\n03-14 09:12 来自 iPhone客户端\n#智能手表值不值得买#\n"
+            "看完这篇文章我有点失望，作者把续航问题说得太轻了。\n我的看法很简单：再等两年。\n"
+            "Watches will replace the phone\nBy Ann Vale\nThe watch is now good enough for most people, and it will only "
+            "get better.\nBattery life is the hardest problem we face.\n")
+    blocks = parse_document(text).blocks.set_index("text")
+    assert blocks.loc["阿梁谈硬件", "part"] == PART_NONCONTENT
+    assert blocks.loc["03-14 09:12 来自 iPhone客户端", "part"] == PART_NONCONTENT
+    assert blocks.loc["#智能手表值不值得买#", "part"] == PART_COMMENTARY

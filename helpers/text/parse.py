@@ -1332,8 +1332,17 @@ def author_name_lines(texts: list[str], kinds: list[str | None]) -> list[str | N
     True
     >>> author_name_lines(["Lumen", "轻量日志工具", "English | 简体中文"], [None, None, "boilerplate"])[1] is None
     True
+
+    A Weibo post has no title: its first line is the account's name, right above the time and the client it was sent
+    from ('老周说事' over '11-27 22:41 来自 iPhone客户端').
+
+    >>> author_name_lines(["老周说事", "11-27 22:41 来自 iPhone客户端", "正文。"], [None, "byline", None])[0]
+    'byline'
     """
     out = list(kinds)
+    if len(texts) > 1 and out[0] is None and out[1] == "byline" and WEIBO_SOURCE.search(texts[1]) \
+            and 0 < len(texts[0].strip()) <= AUTHOR_NAME_MAX_CHARS and not TERMINAL.search(texts[0].strip()):
+        out[0] = "byline"
     for k in range(1, min(len(texts) - 1, AUTHOR_NAME_HEAD_LINES)):
         core = texts[k].strip()
         if out[k] is not None or out[k - 1] is not None or not 0 < len(core) <= AUTHOR_NAME_MAX_CHARS \
