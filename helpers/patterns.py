@@ -576,8 +576,19 @@ LATIN_NAME_IS = re.compile(r"^(?:作者\s*)?([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){1
 CREDIT_LEAD = re.compile(
     r"^(?:(?:Illustrations?|Photos?|Photographs?|Photography|Edited|Translated|Interview|Artwork|Video|Graphics)\s+by\s+"
     r"(?:the\s+)?[A-Z]|(?:This\s+(?:article|post|story|essay)\s+was\s+)?[Oo]riginally\s+(?:published|appeared)\s+(?:at|in|on|by)\s"
-    r"|(?:本文|此文|文章|原文)?(?:首发于|首發於|原载于|原載於|原刊于|原刊於)|(?:本文|此文|文章)(?:转载|轉載|转|轉)自)")
+    r"|(?:本文|此文|文章|原文)?(?:首发于|首發於|原载于|原載於|原刊于|原刊於)|(?:本文|此文|文章)(?:转载|轉載|转|轉|编译|編譯|摘译|摘譯|译|譯)自)")
 #: A Chinese reading-time line's measure: 阅读 (maybe 需要, 时间, 约) and a number of minutes ('阅读需要 5 分钟', '閱讀時間約 3 分鐘').
 READING_TIME_ZH = re.compile(r"(?:阅读|閱讀)(?:需要|时间|時間|时长|時長|约需|約需)?\s*[:：]?\s*(?:约|約|大约|大約)?\s*\d+\s*分(?:钟|鐘)")
 #: A Markdown autolink's opening ('<https://example.com>'): an address, not an HTML tag.
 AUTOLINK = re.compile(r"<(?:https?:|www\.|mailto:)", re.IGNORECASE)
+#: A Weibo post's source line: the client it was sent from ('来自 iPhone客户端', '来自微博网页版'), often after the time.
+WEIBO_SOURCE = re.compile(r"来自\s?[A-Za-z0-9 .-]{1,24}\s?(?:客户端|客戶端)|来自\s?(?:微博)?\s?(?:网页版|網頁版|weibo\.com)")
+#: A credit whose label follows the name (Taiwan and Hong Kong papers): '◎ 林小明／文', '王大華／譯', '陳美玲／攝影'.
+TRAILING_CREDIT_LABEL = re.compile(r"\S\s*[/／]\s*(?:文|譯|译|編譯|编译|攝|摄|攝影|摄影|圖|图)(?=\s|$)")
+#: A site's or paper's disclaimer that what it prints is not its position ('本報刊出之評論文章，不代表本報立場。',
+#: '本文经授权发布，不代表本站立场'): the site speaking of itself, not the text.
+SITE_DISCLAIMER = re.compile(
+    r"^(?:本文|本報|本报|本站|本刊|本网|本網|本平台|本專欄|本专栏|文章)[^。！？]{0,30}不代表[^。！？]{0,12}(?:立场|立場|观点|觀點)")
+#: A follow prompt that names an official account ('了解更多信息，请关注清泉行动官方微信公众号。', '歡迎追蹤我們的粉絲專頁'):
+#: a call to follow (请, 欢迎 …: '我们关注了这个公众号' is a sentence), then the account's kind.
+FOLLOW_ACCOUNT = re.compile(r"(?:请|請|欢迎|歡迎|敬请|敬請|扫码|掃碼|长按|長按)(?:关注|關注|追蹤|追踪)[^。！？]{0,20}(?:公众号|公眾號|微信号|微信號|视频号|視頻號|官方微博|粉丝专页|粉絲專頁)")

@@ -146,6 +146,24 @@ def test_false_friends_are_not_discovered(zh, en):
     assert discovered(document(zh, en)).empty
 
 
+def test_the_tail_of_a_longer_name_alone_is_not_discovered():
+    # an NGO's two-word name whose first word no rule takes: its second word alone would be a false organisation
+    # ('Action' for 'Brightwell Action'); the bundle says less rather than name the fragment (invented text)
+    text = document("Brightwell Action 公司今天发布报告。",
+                    "Brightwell Action published a report today. Brightwell Action said it would keep working.")
+    assert "Action" not in set(discovered(text)["surface"])
+
+
+def test_a_country_from_the_gazetteer_is_no_discovered_company():
+    # 'Unions in Germany said' made Germany a company by its 'said' cue (an invented wire story); the shipped
+    # gazetteer lists countries as places
+    text = document("电池厂商 Voltbay 公司宣布裁员。", "Battery maker Voltbay Cells said it would cut jobs in Sweden and "
+                    "Germany. Unions in Germany said they would seek talks.")
+    found = extract(text).mentions
+    assert set(found.loc[found["surface"] == "Germany", "type"]) == {"place"}
+    assert "Germany" not in set(found.loc[found["type"] == DISCOVERED, "surface"])
+
+
 def test_a_word_right_after_a_known_name_is_part_of_its_company_name():
     text = document("Acme Intelligent 公司发布了模型，大家都很关注。", "Acme Intelligent Technology released Zing.")
     assert discovered(text).empty

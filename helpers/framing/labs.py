@@ -20,6 +20,19 @@ from .themes import top_terms
 
 #: Appended to a discovered organisation's name in the lab tables, so every count and list shows it.
 DISCOVERED_MARK = " (discovered)"
+#: What the pages call the organisations they count: labs and companies where the gazetteer knows each as one of its
+#: lab types; organisations once discovery took one (a non-profit, a think tank or a university as often as a company).
+LAB_NOUNS = ("lab or company", "labs and companies")
+ORG_NOUNS = ("organisation", "organisations")
+
+
+def org_nouns(orgs) -> tuple[str, str]:
+    """The singular and plural noun for the organisations ``orgs`` (the lab tables' ``org`` column).
+
+    >>> org_nouns(["Anthropic"]), org_nouns(["Anthropic", "Wellspring Action (discovered)"])
+    (('lab or company', 'labs and companies'), ('organisation', 'organisations'))
+    """
+    return ORG_NOUNS if any(str(o).endswith(DISCOVERED_MARK) for o in orgs) else LAB_NOUNS
 
 #: Organisation types counted as "labs" in the lab-mention analysis (see gazetteer.csv `type`).
 LAB_TYPES = DEFAULTS.lab_types

@@ -581,6 +581,11 @@ def discover_mentions(
         places = [(s, e, p) for s, e, p in places if not _after_mention(text, s, covered)]
         if not places:
             continue
+        # a word that every place writes right after another capitalised word is the tail of a longer name that the
+        # name-word rules do not take whole ("Wellspring Action", an NGO's): its tail alone is no organisation's name,
+        # said less rather than wrong
+        if all(_tail_of_name(text, s, stoplist) for s, _, _ in places):
+            continue
         # each place in the whole name it heads ("Tidewell Labs", "University of Eastmere")
         extents = [name_extent(text, s, e, blocked) for s, e, _ in places]
         whole = [(xs, xe, p) for (xs, xe, _), (_, _, p) in zip(extents, places)]
@@ -1249,6 +1254,25 @@ def _names_a_product(text: str, word: str) -> bool:
     # is found fast; one that opens with a list of kinds would read the whole text at every character)
     return any(DISCOVER_PRODUCT_BEFORE_RE.search(text, max(0, match.start() - 20), match.start())
                for match in re.finditer(rf"{LATIN_BEFORE}{name}(?![{LATIN_CLASS}])", text))
+
+
+#: A capitalised Latin word right before a name, one space between ('Wellspring Action': the word before 'Action').
+CAPITALISED_BEFORE_RE = re.compile(r"(?<![\w.])([A-Z][A-Za-z0-9&'’-]*) $")
+
+
+def _tail_of_name(text: str, start: int, stoplist: frozenset[str]) -> bool:
+    """Whether a capitalised word that is no stoplisted one ('The', 'At': the function words a sentence opens with)
+    comes right before ``start``, one space between: the word at ``start`` goes on a longer name. A name every place
+    of which is so written is withheld, so a sentence that opens with a capitalised word before it costs a finding,
+    never makes a false one.
+
+    >>> _tail_of_name("the group Wellspring Action said", 21, frozenset()), _tail_of_name("met The Foo", 8, frozenset({"the"}))
+    (True, False)
+    >>> _tail_of_name("Ann met Foo", 8, frozenset())
+    False
+    """
+    match = CAPITALISED_BEFORE_RE.search(text, max(0, start - 40), start)
+    return match is not None and match.group(1).lower() not in stoplist
 
 
 def _after_mention(text: str, start: int, covered: bytearray) -> bool:
