@@ -778,3 +778,29 @@ def test_a_title_cited_as_a_reports_source_is_a_publication(zh, en, org, count):
 def test_a_documents_or_books_title_is_no_publication(zh):
     found = discovered(document(zh, "Demand rose, the report said."))
     assert not found["evidence"].eq("publication").any()
+
+
+# ---- cues of compiled news (issue 12): an apposition after the kind, "has just raised", 新创/初创/创企 before a name ----
+
+@pytest.mark.parametrize("zh, en", [
+    ("另一家公司 Quorvane 也在招人，大家都很关注。", "Another startup, Quorvane, is hiring engineers in Boston."),
+    ("Quorvane 刚刚完成了新一轮融资。", "Quorvane has just raised $12 million from investors."),
+    ("新创 Quorvane 也发布了产品，大家都很关注。", "Everyone is watching Quorvane closely."),
+    ("初创 Quorvane 也发布了产品。", "Everyone is watching Quorvane closely."),
+    ("创企 Quorvane 也发布了产品。", "Everyone is watching Quorvane closely."),
+])
+def test_compiled_news_cues_make_a_name_in_both_versions_an_organisation(zh, en):
+    found = discovered(document(zh, en))
+    assert found["surface"].tolist() == ["Quorvane", "Quorvane"] and set(found["evidence"]) == {EVIDENCE_BOTH}
+
+
+@pytest.mark.parametrize("zh, en", [
+    # a person named after the kind word is followed by a capitalised surname
+    ("另一家公司的 Maren 也在招人。", "At another startup, Maren Holt is hiring engineers."),
+    # a round raised by a person, told by a capitalised word before the name ("Ann Quorvane")
+    ("Quorvane 刚刚完成了新一轮融资。", "Founder Ann Quorvane has just raised more money."),
+    # a kind word that describes a product, not a company, before the name
+    ("初创团队用 Quorvane 模型做推理。", "The team runs the Quorvane model for inference."),
+])
+def test_compiled_news_cue_false_friends_are_not_discovered(zh, en):
+    assert discovered(document(zh, en)).empty
