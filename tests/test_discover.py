@@ -804,3 +804,21 @@ def test_compiled_news_cues_make_a_name_in_both_versions_an_organisation(zh, en)
 ])
 def test_compiled_news_cue_false_friends_are_not_discovered(zh, en):
     assert discovered(document(zh, en)).empty
+
+
+# ---- a coined name written once with 公司 and elsewhere without it ----
+
+@pytest.mark.parametrize("zh, expected", [
+    ("据报道，鹿鸣公司宣布与合作方签约。分析人士认为，鹿鸣的计划过于激进。", ["鹿鸣", "鹿鸣"]),
+    ("上周澄溪公司宣布签约。澄溪还在招人。", ["澄溪", "澄溪"]),                # the head, not 周澄溪
+    ("據報導，澄溪公司宣布簽約。澄溪還在招人。", ["澄溪", "澄溪"]),            # Traditional script, read in its view
+    # false friends: a coined head never written alone, a dictionary word, a count, a person, a pronoun
+    ("据报道，澄溪公司宣布签约，大家都很关注。", []),
+    ("设计公司很多。设计很重要。", []),
+    ("两家公司都在看。这家公司很大。母公司也在看。", []),
+    ("张伟公司也在看。张伟说很好。", []),
+])
+def test_a_coined_name_written_with_and_without_its_company_word_is_discovered(zh, expected):
+    found = discovered(document(zh, "A firm signed a deal and is hiring."))
+    assert found["surface"].tolist() == expected
+    assert set(found["evidence"]) <= {discover.EVIDENCE_ZH_ONLY}
