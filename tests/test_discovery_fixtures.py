@@ -105,3 +105,11 @@ def test_false_friends_are_never_discovered_and_every_row_quotes_the_text(doc):
     found = mentions[(mentions["type"] == DISCOVERED) & ~mentions["evidence"].str.startswith("made_by")]
     heads = {surface.split()[0] for surface in found["surface"]} | set(found["surface"])  # "Labs" may end a name
     assert not heads & set(FALSE_FRIENDS), sorted(heads & set(FALSE_FRIENDS))
+
+
+def test_the_gazetteer_cut_back_to_the_seed_keeps_every_parent_it_names():
+    """``gold_eval --discovery`` cuts the gazetteer back to the rows whose source is the seed document: a seed row whose
+    source text is changed drops out, and a model whose maker dropped out has no parent."""
+    cut = gold_eval.seed_gazetteer()
+    assert {"anthropic", "openai", "claude"} <= set(cut["entity"])
+    assert set(cut["parent"]) - {""} <= set(cut["entity"])
