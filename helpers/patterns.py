@@ -298,7 +298,9 @@ DISCOVER_EN_BEFORE_MORE_RE = re.compile(
     r"|(?:led|sponsored|operated|provided|offered|hosted|supplied) by|backed|backs|is acquiring|partnered with"
     r"|partners with"
     r"|(?:partners?|researchers?|engineers?|scientists?|teams?|spokesperson|professors?|co-?founders?|founders?|CEO"
-    r"|executives?|employees?|staff) (?:at|from|of))[ \u00A0]+(?:the[ \u00A0]+)?)$"
+    r"|executives?|employees?|staff) (?:at|from|of))[ \u00A0]+(?:the[ \u00A0]+)?"
+    # an apposition that names the company after its kind ("another startup, Foo,", "one such firm, Foo,")
+    r"|\b(?:[Aa]nother|[Oo]ne|[Aa]|[Tt]he)[ \u00A0]+(?:[\w-]+[ \u00A0]+){0,2}?(?:startup|company|firm|chipmaker),[ \u00A0]+)$"
 )
 DISCOVER_EN_AFTER_RE = re.compile(
     r"(?:,[ \u00A0]+(?:an?|the)[ \u00A0]+(?:[\w-]+[ \u00A0]+){0,3}?(?:startup|company|firm|lab|laboratory|maker"
@@ -306,13 +308,15 @@ DISCOVER_EN_AFTER_RE = re.compile(
     r"|manufacturer)\b(?![ \u00A0]+[A-Z])"
     r"|(?:'s|’s)[ \u00A0]+(?:co-?founders?|founders?|CEO|chief executive|CTO|employees|staff|valuation|headquarters|investors"
     r"|board|shares|stock|IPO|researchers)\b"
-    r"|[ \u00A0]+(?:raised|raises|is valued|was valued|went public|was acquired|was founded|were founded|has raised)\b)"
+    r"|[ \u00A0]+(?:is valued|was valued|went public|was acquired|was founded|were founded)\b)"
 )
 # What a company does or has, right after its name ("Foo launched Bar", "Foo is acquiring Baz", "Foo, whose tools …"),
 # read only where no capitalised word stands right before the name (a person's surname: "Ann Lee announced").
 DISCOVER_EN_AFTER_MORE_RE = re.compile(
     r"[ \u00A0]+(?:launched|launches|unveiled|unveils|announced|announces|is acquiring|has acquired|acquired"
     r"|partnered|partners)\b"
+    # a round raised ("Foo raised", "Foo has just raised"): a founder raises one too ("Ann Lee has raised")
+    r"|[ \u00A0]+(?:(?:has|had|have)[ \u00A0]+)?(?:(?:just|now|also|already|recently)[ \u00A0]+)?(?:raised|raises)\b"
     r"|,[ \u00A0]+whose[ \u00A0]+(?:tools|products|platform|software|services?|customers|engineers|staff|chips)\b"
 )
 # Words that make a name the source of a report, said of an organisation as of a person ("according to Foo", "a
@@ -327,7 +331,7 @@ DISCOVER_ZH_CUE_RE = re.compile(r"(?:公司|团队|实验室|研究院|研究所
 # The same in Chinese, right before the name: the kind of organisation it is (创业公司 Foo, 电商平台 Foo, 评测机构 Foo,
 # 零售商 Foo, 物流业者 Foo); read only where no capitalised word follows the name (名为 or 叫 are not among them:
 # 一项名为 Foo Mode 的功能 names a feature).
-DISCOVER_ZH_BEFORE_RE = re.compile(r"(?:公司|机构|平台|零售商|业者|厂商|投资方)[ \u00A0]*$")
+DISCOVER_ZH_BEFORE_RE = re.compile(r"(?:公司|机构|平台|零售商|业者|厂商|投资方|新创|初创|创企)[ \u00A0]*$")
 # What a model or framework's name is followed by, never an organisation's: a version ("Zorb-7B", "Zorb2") or the kind
 # of thing it is ("MindSpore 框架", "Zorb AI framework", "Zorb 模型", "Zorb models"): a name the text writes so names
 # what someone made, and the "AI" or "team" beside it elsewhere is no organisation cue (tables.discover). Words a
