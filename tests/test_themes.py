@@ -518,6 +518,10 @@ def test_a_section_without_sentences_has_no_row():
     assert (by_section["sentences"] > 0).all()
     assert by_section["sentences"].sum() == len(themes.content_claims(tables.claims))
     assert set(by_section["part"]) == {"commentary", "original"}
+    # a section opened by an outline label is named by it, not '(opening)'
+    labelled = extract(text.replace("Summary\n\n一、背景\n\n", "Summary\n\n"))
+    rows = themes.theme_by_section(labelled.claims, themes.theme_hits(labelled.claims), labelled.blocks)
+    assert rows.loc[rows["part"] == "commentary", "label"].tolist()[0] == "Summary"
 
 
 @pytest.mark.parametrize("text, theme", [

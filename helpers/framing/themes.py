@@ -355,7 +355,7 @@ def section_labels(blocks: pd.DataFrame) -> pd.DataFrame:
     content = blocks[blocks["part"].isin([PART_COMMENTARY, PART_ORIGINAL])]
     rows = []
     for (part, section), group in content.groupby(["part", "section"], sort=True):
-        headings = group[group["kind"] == "heading"]
+        headings = group[group["kind"].isin(["heading", "label"])]  # an outline label ('Summary') opens a section too
         label = headings["text"].iloc[0].strip() if len(headings) and section > 0 else "(opening)"
         rows.append((part, int(section), label))
     table = pd.DataFrame(rows, columns=["part", "section", "label"])
