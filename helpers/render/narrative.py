@@ -614,7 +614,7 @@ def links_withheld(links) -> str:
 UNCHECKED_ENGLISH = "English the aligner links it to (unchecked)"
 #: The framing table's label columns, and what they show where the links are held back.
 SHIFT_LABEL_COLUMNS = ("certainty_shift", "voice_shift", "generalisation_shift")
-NOT_READ = "not read (link unchecked)"
+NOT_READ = "not counted (link unchecked)"  # a label read off such a link may still be listed below as worth reading
 
 
 def not_counted(what: str, links) -> str:
