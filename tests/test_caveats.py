@@ -6,7 +6,7 @@ from hypothesis import given, settings, strategies as st
 
 from helpers.columns import ADDITION, BEYOND, CAVEAT_COLUMNS, OMISSION, PART_COMMENTARY, PART_ORIGINAL, SUMMARISES, UNSURE
 from helpers.align.evidence import content_units, is_translation, length_ratio
-from helpers.framing.caveats import addresses_reader, caveats, mark_beyond, mark_own_additions
+from helpers.framing.caveats import addresses_reader, caveats, mark_beyond, mark_own_additions, opens_note
 from helpers.params import AlignParams
 from helpers.render.narrative import chinese_kind
 
@@ -487,3 +487,12 @@ def test_the_note_must_open_the_run():
     late = "这一点我们放在编译者注里再说，先看她的下一个回答。"
     claims, blocks, alignment = document([ZH] * 8 + [late, ZH, ZH], [LONG_EN] * 8, {k: k for k in range(8)})
     assert "english_excerpt" in kinds(claims, blocks, mark_beyond(alignment, claims, blocks))
+
+
+@settings(max_examples=60, deadline=None)
+@given(body=st.text(alphabet="这个模型很强也小，可以在一张卡上运行。我们他她说的是", min_size=1, max_size=40),
+       label=st.sampled_from(["编译者注", "编后语", "译者注", "编者按"]))
+def test_a_note_label_opens_a_note_only_at_the_start(body, label):
+    # the label then its colon opens a note, whatever follows; the same words further in do not
+    assert opens_note(f"{label}：{body}")
+    assert not opens_note(f"{body}{body}，{label}：{body}")
