@@ -139,3 +139,21 @@ def test_the_voice_shift_reads_the_same_attribution(text, attributed):
     from helpers.framing.shifts import attribution_cues
     cues = attribution_cues(pd.DataFrame({"claim_id": [1], "block_id": [1], "text": [text]}))
     assert bool(cues[1]) is attributed
+
+
+def test_a_clause_after_a_semicolon_is_reported_as_its_sentence_is():
+    """The parser cuts at ；: the clauses after 文章提出…； are the article's claim too, not the commentator's own (a
+    summary's sentence browser labelled them so); a new sentence after 。 has its own voice."""
+    from helpers.tables.extract import extract
+    claims = extract("文章提出了三个原则；上下文是最重要的；日志也要保留。这是另一句话。\n\n"
+                     "The article sets out three principles. Context matters most. Keep the logs.\n").claims
+    voices = dict(zip(claims["text"], zip(claims["voice"], claims["voice_cue"])))
+    assert voices["上下文是最重要的；"] == ("reported", "↑文章提出")
+    assert voices["日志也要保留。"] == ("reported", "↑文章提出")
+    assert voices["这是另一句话。"] == ("commentator", "")
+
+
+def test_an_attribution_frame_reaches_past_a_latin_name_and_a_short_phrase():
+    from helpers.tables.claims import framed_attribution
+    assert framed_attribution("作者通过一个 Flappy Bird 克隆的例子展示了上下文的重要性。").endswith("展示")
+    assert framed_attribution("作者或版权持有人均不负责。") == ""

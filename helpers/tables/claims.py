@@ -113,8 +113,9 @@ def find_numbers(text: str) -> list[str]:
 
 #: A subject (文章, 本文, 作者, the article) and its verb (提出, 探讨, argues) are one attribution frame when at most this
 #: many characters (a Latin word or a number counting one), none of them punctuation, stand between them: 文章还讨论了,
-#: 文中进一步分析, 作者在文中提出, 作者通过两个实验展示, 文章由 Jane Doe 撰写 (an adverb or a short phrase between them).
-FRAME_GAP = 8
+#: 文中进一步分析, 作者在文中提出, 作者通过两个实验展示, 文章由 Jane Doe 撰写, 作者通过一个 Flappy Bird 克隆的例子展示 (an
+#: adverb or a short phrase between them; 8 left the last out).
+FRAME_GAP = 12
 _FRAME_BREAK = frozenset("，。；：！？,.;:!?、（）()“”\"")
 
 
@@ -256,15 +257,23 @@ def annotate_claims(claims: pd.DataFrame, *, tokenizer: Tokenizer, names: dict[s
                             for name in VOICE_LABELS if name in matcher.labels)
     labels = CLAIM_LABELS + FRAME_LABELS + (VOICE_LABELS if voice_on_pass else ())
     parts, langs, sentences = (column(claims, c).tolist() for c in ("part", "lang", "text"))
+    blocks = column(claims, "block_id").tolist() if "block_id" in claims else [None] * len(sentences)
     cuts = [tokenizer.tokenize(sentence) if lang in ("zh", "mixed") else None for lang, sentence in zip(langs, sentences)]
+    previous = (None, None, "", "")  # the last sentence's block, its text, voice and cue
     # every category below found once per sentence, the sentences' cues in one pass of the matcher over them all
-    for part, sentence, tokens, found in zip(parts, sentences, cuts, matcher.find_each(sentences, cuts, labels=labels)):
+    for part, block, sentence, tokens, found in zip(parts, blocks, sentences, cuts,
+                                                    matcher.find_each(sentences, cuts, labels=labels)):
         present = {label for _, _, label in found}  # a category none of whose cues was found has none to keep
         if voice_on_pass and present.isdisjoint(_VOICE_CUES):  # no cue to weigh: the part's own voice (decide_voice)
             voice, voice_cue = _PLAIN_VOICE.get(part, ""), ""
         else:
             voice, voice_cue = decide_voice(sentence, part=part, tokens=tokens, found=found,
                                             first_person_found=voice_on_pass)
+        if (voice == "commentator" and not voice_cue and block is not None and previous[0] == block
+                and previous[2] == "reported" and previous[1].rstrip().endswith(("；", ";"))):
+            # the parser cuts at ；: the clause after it is the same sentence, reported as its first clause is
+            voice, voice_cue = "reported", previous[3] if previous[3].startswith("↑") else "↑" + previous[3]
+        previous = (block, sentence, voice, voice_cue)
         voices.append(voice)
         voice_cues.append(voice_cue)
         hedges.append("|".join(cues_of(found, sentence, "hedge")) if "hedge" in present else "")
