@@ -419,7 +419,8 @@ def test_find_mentions_matches_gold(gazetteer, seed_text):
     ("Apple orchards in the valley had a good year.", []),                # fruit, where a sentence opens on it
     ("The anthropic principle is an argument of cosmology.", []),         # Anthropic matches in exact case only
     ("Giant sequoia trees grow slowly; macOS Sequoia shipped in autumn.", []),
-    ("The Wi-Fi AP dropped the connection.", []),
+    ("The model reaches 52.1 box AP on COCO; AP50 is higher.", []),    # average precision, not the wire agency
+    ("The IBM Sequoia supercomputer was retired.", ["ibm"]),       # IBM named, Sequoia a machine
     ("The Nikkei reported that Anthropic and Apple met Sequoia Capital.", ["nikkei", "anthropic", "apple", "sequoia_capital"]),
     ("据美联社和《南华早报》报道，红杉中国领投。", ["ap", "scmp", "hongshan"]),
 ])
