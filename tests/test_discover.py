@@ -840,3 +840,22 @@ def test_a_coined_name_written_with_and_without_its_company_word_is_discovered(z
     found = discovered(document(zh, "A firm signed a deal and is hiring."))
     assert found["surface"].tolist() == expected
     assert set(found["evidence"]) <= {discover.EVIDENCE_ZH_ONLY}
+
+
+#: Pieces of a Chinese text for the 公司 rule's invariants: coined heads with and without 公司, descriptions, punctuation.
+COMPANY_PIECES = st.sampled_from(["鹿鸣公司", "鹿鸣", "澄溪公司", "澄溪", "这家公司", "设计公司", "设计", "两家公司", "宣布",
+                                  "还在招人", "。", "，", "据报道"])
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(COMPANY_PIECES, max_size=16))
+def test_a_company_name_found_is_written_with_and_without_its_company_word(pieces):
+    """Whatever the order: every row is its head's own characters, a head is found only where the text writes it once
+    before 公司 and once alone after no Han character, and no description's head (设计, 这家, 两家) is ever found."""
+    from helpers.tables.entities import default_gazetteer, tokenizer_for
+    text = "".join(pieces)
+    rows = discover._company_name_rows(text, [(0, len(text))], bytearray(len(text)), default_gazetteer(), tokenizer_for())
+    for start, end, head, *_ in rows:
+        assert text[start:end] == head and head + "公司" in text
+        assert discover._written_alone(text, 0, len(text), head)
+    assert not {head for _, _, head, *_ in rows} & {"设计", "这家", "两家", "家公", "计公"}

@@ -415,11 +415,16 @@ def test_find_mentions_matches_gold(gazetteer, seed_text):
     ("两家机构联合报告了这一发现。", []),
     ("The Nikkei 225 rose two per cent on the chip rally.", []),           # Japan's stock index, not the newspaper
     ("日经225指数收涨。", []),
+    ("《每日经济新闻》说，他平日经常加班，当日经过工厂。", []),           # 日经 across two words
+    ("中央社会工作部和共同社区都在推进。", []),                        # 中央社会, 共同社区: not the wire agencies
+    ("这款高规格芯片的价格芯片行业都关心。", []),                      # 格芯 across two words, not GlobalFoundries
+    ("据日经和中央社报道，格芯与共同社都在关注。", ["nikkei", "cna_taiwan", "globalfoundries", "kyodo"]),
     ("公园里的红杉已经长到八十米高。", []),                                # a redwood: only 红杉资本 and 红杉中国 are investors
     ("Apple orchards in the valley had a good year.", []),                # fruit, where a sentence opens on it
     ("The anthropic principle is an argument of cosmology.", []),         # Anthropic matches in exact case only
     ("Giant sequoia trees grow slowly; macOS Sequoia shipped in autumn.", []),
-    ("The Wi-Fi AP dropped the connection.", []),
+    ("The model reaches 52.1 box AP on COCO; AP50 is higher.", []),    # average precision, not the wire agency
+    ("The IBM Sequoia supercomputer was retired.", ["ibm"]),       # IBM named, Sequoia a machine
     ("The Nikkei reported that Anthropic and Apple met Sequoia Capital.", ["nikkei", "anthropic", "apple", "sequoia_capital"]),
     ("据美联社和《南华早报》报道，红杉中国领投。", ["ap", "scmp", "hongshan"]),
 ])
