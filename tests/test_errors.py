@@ -141,6 +141,21 @@ def wait_for(condition, seconds: float = 60) -> None:
         time.sleep(0.02)
 
 
+def _wait_until_caught(pid: int, signum: int, timeout: float = 60.0) -> None:
+    """Wait until process ``pid`` has a handler for ``signum`` (Linux: the SigCgt mask of /proc/PID/status)."""
+    status = Path(f"/proc/{pid}/status")
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            caught = next(line for line in status.read_text().splitlines() if line.startswith("SigCgt:"))
+        except (OSError, StopIteration):
+            caught = "SigCgt: 0"
+        if int(caught.split()[1], 16) >> (signum - 1) & 1:
+            return
+        time.sleep(0.005)
+    pytest.fail(f"process {pid} installed no handler for signal {signum} within {timeout} s")
+
+
 @pytest.mark.parametrize("signum, status", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
 def test_an_interrupted_extract_says_one_line_and_leaves_the_previous_output(previous, signum, status):
     source, out, before = previous
@@ -225,7 +240,9 @@ def test_file_system_errors_are_one_line_with_their_own_status(exc, status, line
 def test_an_interruption_while_the_command_line_loads_is_one_line_too(tmp_path, signum, status):
     process = subprocess.Popen([sys.executable, "-m", "helpers", "extract", "--out", str(tmp_path / "out")],
                                cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    time.sleep(0.3)  # the interpreter is up; pandas, numpy and the engine are still being imported
+    # sent once the entry point has installed its handlers (SIGTERM caught: Python itself catches only SIGINT), while
+    # pandas, numpy and the engine are still being imported; a fixed sleep raced the interpreter's start under load
+    _wait_until_caught(process.pid, signal.SIGTERM)
     process.send_signal(signum)
     _, err = process.communicate(timeout=60)
     assert (process.returncode, err) == (status, "interrupted; nothing was written\n")

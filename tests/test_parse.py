@@ -85,6 +85,38 @@ def test_kinds(article):
     assert kinds["说白了,这就是生态。"] == "paragraph"
 
 
+LIST_THEN_SECTION = """公司发布了几条建议。作者认为这些建议很实用。
+
+The team wrote down its rules:
+1. Share the context
+2. Keep the logs
+3. Test every change
+
+Why write rules at all?
+
+Rules keep a team honest when the tools change every month and the frameworks come and go.
+
+Is it cheap?
+Is it safe?
+"""
+
+
+def test_a_blank_line_ends_a_list_of_single_lines():
+    """A list whose items follow one another line by line ends at a blank line: the short question under it is the
+    next section's heading, not a fourth item (a block-kind count of 4 items would be false)."""
+    kinds = dict(zip(*parse_document(LIST_THEN_SECTION).blocks[["text", "kind"]].T.to_numpy()))
+    assert [kinds[f"{n}. {item}"] for n, item in
+            [(1, "Share the context"), (2, "Keep the logs"), (3, "Test every change")]] == ["list_item"] * 3
+    assert kinds["Why write rules at all?"] == "heading"
+    assert kinds["Is it cheap?"] != "heading"  # a question over another question: a checklist, not a heading
+
+
+def test_a_list_laid_out_with_blank_lines_keeps_its_items():
+    text = "公司发布了建议。作者认为很实用。\n\nWe kept three habits:\n\nShare the context\n\nKeep the logs\n\nTest often\n"
+    kinds = dict(zip(*parse_document(text).blocks[["text", "kind"]].T.to_numpy()))
+    assert [kinds[line] for line in ["Share the context", "Keep the logs", "Test often"]] == ["list_item"] * 3
+
+
 def test_glued_units_are_repaired_with_offsets(article):
     repairs = article.repairs
     assert list(repairs["repair"]) == ["sentence_glued_to_next", "heading_glued_to_paragraph"]

@@ -327,7 +327,9 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
     strength = links.groupby("zh_claim_id")["score"].max().to_dict()
     weak = _weak_cues()
     possibility = _cue_forms("possibility")
+    epistemic = _cue_forms("epistemic")
     approximations = _cue_forms("approximation")
+    breaks = _cue_forms("approximation_break")
     extra = _certainty_matchers()
     tok = tokenizer or tokenizer_for()
 
@@ -345,7 +347,7 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
             else:
                 cues = [c for c in find_cues(extra[kind], text, tok) if not c[2].startswith("not_")]
             if kind == "quantity":
-                cues = partial_negation_scope(text, cues, tok)
+                cues = near_universal_scope(text, partial_negation_scope(text, cues, tok), tok)
             if kind == "superlative":
                 cues = superlative_scope(text, bound_scope(text, cues))
             if kind == "rendering":
@@ -372,7 +374,7 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
         if column != "hedges":
             return found
         found = backshifted(text, found)
-        approximate = approximating(text, found, approximations)
+        approximate = approximating(text, found, approximations, breaks)
         return [c for c in found if c not in approximate] if approximate else found
 
     def level(cues: list[str], kind: str, renderings: list[str]) -> int:
@@ -418,13 +420,15 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
                      and draws_on_each(info.at[zh_id, "text"], en_texts, tok))
         zh_score = en_score = 0
         # a hedge that approximates a number (大概两天 'about two days') renders a hedge as a weak cue does
-        zh_approx = approximating(info.at[zh_id, "text"], _cues(info.at[zh_id, "hedges"]), approximations)
+        zh_approx = approximating(info.at[zh_id, "text"], _cues(info.at[zh_id, "hedges"]), approximations, breaks)
         en_approx = [c for i in drawn for c in approximating(info.at[i, "text"], _cues(info.at[i, "hedges"]),
-                                                             approximations)]
+                                                             approximations, breaks)]
         for kind, sign, zh, en, zh_r, en_r in (("hedge", -1, zh_h, en_h,
                                                 zh_m + _of(zh_rend, "hedge_rendering") + zh_approx,
                                                 en_m + _of(en_rend, "hedge_rendering") + en_approx),
                                                ("booster", 1, zh_b, en_b, zh_o + zh_boost, en_o + en_boost)):
+            if kind == "booster":
+                zh, zh_r, en, en_r = epistemic_renderings(zh, zh_r, zh_o, en, en_r, en_o, weak[kind], epistemic)
             z, e = level(zh, kind, zh_r), level(en, kind, en_r)
             if z == 2 and e == 0:
                 zh_score += sign
@@ -513,6 +517,33 @@ def _english_terms(tokenizer: Tokenizer | None) -> EnglishTerms:
     return EnglishTerms(default_ecdict(), DEFAULTS.align.en_zh_senses, tokenizer)
 
 
+def epistemic_renderings(zh: list[str], zh_r: list[str], zh_o: list[str], en: list[str], en_r: list[str],
+                         en_o: list[str], weak: tuple, epistemic: tuple) -> tuple[list, list, list, list]:
+    """Boosters and renderings of each side, where one side's weighed boosters all assert the claim's truth (cues.csv
+    ``epistemic``: 无疑, 必将, clearly) and the other holds no such cue nor rendering (可见 'evidently'): that other side's weak boosters and renderings
+    of size are then no rendering of it (a major breakthrough → 无疑是重大突破 sharpens), only its weighed boosters
+    and its obligations are (must → 一定要: unchanged).
+
+    >>> weak, epistemic = ({"major", "大幅"}, ()), ({"无疑", "clearly"}, ())
+    >>> epistemic_renderings(["无疑"], [], [], [], ["booster_rendering:major"], [], weak, epistemic)
+    (['无疑'], [], [], [])
+    >>> epistemic_renderings(["无疑"], [], [], ["clearly"], [], [], weak, epistemic)
+    (['无疑'], [], ['clearly'], [])
+    """
+    def asserts(cues: list[str]) -> bool:
+        weighed = [c for c in cues if not _is_weak(c, weak)]
+        return bool(weighed) and all(_is_weak(c, epistemic) for c in weighed)
+
+    def holds(cues: list[str], renderings: list[str]) -> bool:
+        return any(_is_weak(c, epistemic) for c in cues + [r.split(":", 1)[-1] for r in renderings])
+
+    if asserts(zh) and not holds(en, en_r):
+        en, en_r = [c for c in en if not _is_weak(c, weak)], en_o
+    elif asserts(en) and not holds(zh, zh_r):
+        zh, zh_r = [c for c in zh if not _is_weak(c, weak)], zh_o
+    return zh, zh_r, en, en_r
+
+
 def _of(cues: list[str], category: str) -> list[str]:
     """The cues ('category:text') of one category."""
     return [c for c in cues if c.split(":")[0] == category]
@@ -583,6 +614,32 @@ def partial_negation_scope(text: str, cues: list[tuple[int, int, str]], tokenize
             end = next((k for k in range(b, len(text)) if text[k] in CLAUSE_ENDS), len(text))
             if any(b <= x and y <= end for x, y in negations):
                 label = "quantity_some"
+        out.append((a, b, label))
+    return out
+
+
+def near_universal_scope(text: str, cues: list[tuple[int, int, str]], tokenizer: Tokenizer | None = None
+                         ) -> list[tuple[int, int, str]]:
+    """Quantity cues with an approximating adverb's scope: a Chinese universal quantifier (``quantity_all``: 所有)
+    that an adverb of cues.csv ``near_universal`` (几乎, 差不多) stands before in its own clause says "almost all", a
+    step down to ``quantity_most``, where the adverb comes before the verb and the quantifier after it
+    (它几乎支持所有主流框架 for "it supports almost all mainstream frameworks").
+
+    >>> near_universal_scope("它几乎支持所有主流框架。", [(5, 7, "quantity_all")])
+    [(5, 7, 'quantity_most')]
+    >>> near_universal_scope("它几乎不用,所有人都知道。", [(6, 8, "quantity_all")])
+    [(6, 8, 'quantity_all')]
+    """
+    if not HAN.search(text) or not any(label == "quantity_all" for _, _, label in cues):
+        return cues
+    adverbs = [a for a, _, label in find_cues(_category_matcher("near_universal"), text, tokenizer)
+               if label == "near_universal"]
+    out = []
+    for a, b, label in cues:
+        if label == "quantity_all":
+            start = max((k + 1 for k in range(a) if text[k] in CLAUSE_ENDS), default=0)
+            if any(start <= x < a for x in adverbs):
+                label = "quantity_most"
         out.append((a, b, label))
     return out
 
@@ -860,20 +917,29 @@ APPROXIMATION_REACH = 4
 NUMBER_START = re.compile(r"[\d零一二三四五六七八九十百千万两几半]")
 
 
-def approximating(text: str, cues: list[str], forms: tuple[set[str], tuple[str, ...]]) -> list[str]:
+def approximating(text: str, cues: list[str], forms: tuple[set[str], tuple[str, ...]],
+                  breaks: tuple[set[str], tuple[str, ...]] = (set(), ())) -> list[str]:
     """The hedges among ``cues`` (found verbatim) of cues.csv's ``approximation`` rows (大概) that a number follows
     within ``APPROXIMATION_REACH`` characters: they approximate the number ('about two days'), no doubt about the
-    claim, and weigh as a weak cue does.
+    claim, and weigh as a weak cue does. One that a modal of ``breaks`` follows at once (cues.csv
+    ``approximation_break``: 大概会持续十年 'will probably last ten years') hedges the claim, whatever number comes next.
 
     >>> approximating("这大概需要两天。", ["大概"], ({"大概"}, ())), approximating("这大概是错的。", ["大概"], ({"大概"}, ()))
     (['大概'], [])
+    >>> approximating("这大概会持续十年。", ["大概"], ({"大概"}, ()), ({"会"}, ()))
+    []
     """
     out = []
+    modals = sorted(breaks[0], key=len, reverse=True)
     for cue in cues:
         if not _is_weak(cue, forms):
             continue
         at = text.find(cue)
         while at >= 0:
+            after = text[at + len(cue):].lstrip()
+            if any(after.startswith(m) for m in modals):
+                at = text.find(cue, at + 1)
+                continue
             if NUMBER_START.search(text[at + len(cue):at + len(cue) + APPROXIMATION_REACH]):
                 out.append(cue)
                 break
@@ -951,10 +1017,11 @@ def attribution_cues(claims: pd.DataFrame, category: str = "attribution", *, car
     ``stance`` marks the English claim as someone's opinion, finding or report (I think, we found, X said).
     With ``carry``, a sentence without a cue that continues an attributed one in the same block (a reported
     passage: the sentence right after one that reports a third party) carries its attribution, shown as '↑' and
-    the cue; the authors' first person is not carried.
+    the cue; the authors' first person is not carried. A clause after a semicolon (the parser cuts there) carries
+    its sentence's attribution always.
     """
     tok = tokenizer or tokenizer_for()
-    out, previous_block, previous = {}, None, ""
+    out, previous_block, previous, clause = {}, None, "", False
     blocks = claims["block_id"] if "block_id" in claims else [None] * len(claims)
     for claim_id, block_id, text in zip(claims["claim_id"], blocks, claims["text"]):
         tokens = tok.tokenize(text) if HAN.search(text) else None
@@ -962,11 +1029,14 @@ def attribution_cues(claims: pd.DataFrame, category: str = "attribution", *, car
         cue = found[0] if found else (framed_attribution(text, tokens) if category == "attribution" else "")
         if cue and tokens is not None and category == "attribution" and _judged_by_the_writer(text, found, cue):
             cue = ""  # 我认为作者说得对: the writer's own judgement of the source
-        if not cue and carry and block_id is not None and block_id == previous_block and previous \
-                and not previous.startswith("↑") and previous not in FIRST_PERSON:
-            cue = "↑" + previous
+        # the parser cuts a sentence at ；: the clause after it is the same sentence, and its attribution carries
+        # (文章提出…；并认为… is the article's whole), with or without ``carry``
+        if not cue and (carry or clause) and block_id is not None and block_id == previous_block and previous \
+                and (clause or not previous.startswith("↑")) and previous.lstrip("↑") not in FIRST_PERSON:
+            cue = previous if previous.startswith("↑") else "↑" + previous
         out[claim_id] = cue
         previous_block, previous = block_id, cue
+        clause = category == "attribution" and str(text).rstrip().endswith(("；", ";"))
     return pd.Series(out, dtype=object)
 
 

@@ -30,6 +30,7 @@ from ..patterns import (
     TABLE_ROW, TERMINAL, TITLE_FIELD, TITLE_NUMBER, URL_PARTS, ZH_CLOSE_QUOTE, ZH_END, ZH_OPEN_QUOTE, ZH_QUOTE_INTRODUCERS,
 )
 from ..patterns import AUTOLINK, CREDIT_LEAD, EPISODE_NUMBER, HTML_LINK, LABELLED_LIST_JOINER, LINK_ROW_REST, MARKDOWN_HEADING, READING_TIME_ZH
+from ..patterns import FOLLOW_ACCOUNT, SITE_DISCLAIMER, TRAILING_CREDIT_LABEL, WEIBO_SOURCE
 from ..frames import text_array, typed_frame
 from ..vocab import CueMatcher, load_cues
 
@@ -45,6 +46,10 @@ CLOSING_ABBREVIATIONS = frozenset(["etc."])
 
 HEADING_MAX_CHARS = {"zh": 40, "mixed": 60, "en": 100}
 LIST_RUN_MAX_CHARS = 300
+#: A question that stands as a heading ('What are agents?', '大语言模型是如何训练的？'): one sentence, at most this many
+#: English words or Chinese characters, over a longer block that is not a question too.
+QUESTION_HEADING_MAX = {"zh": 20, "mixed": 12, "en": 10}
+QUESTION_END = re.compile(r"[?？]['\"”’）)]*$")
 NONCONTENT_MAX_CHARS = {"zh": 60, "mixed": 100, "en": 200}
 BYLINE_MAX_CHARS = 80
 #: Where a short line's segments part: a column's name and its byline ('科技夜读 · 文／老周', 'Notes ｜ 作者：…').
@@ -477,6 +482,8 @@ def bracketed_agency(text: str) -> bool:
     return inner.endswith(AGENCY_NAME_ENDINGS) or inner.lower() in _labels("news_agency")
 
 
+#: The separators a date line's parts are joined by: not words ('Build Mode · November 12, 2026 · 71 min').
+DATE_LINE_SEPARATORS = frozenset({"·", "•", "|", "｜", "-", "–", "—"})
 #: A Chinese reading-time line: at most this long ('本文约 1800 字，阅读需要 5 分钟').
 READING_TIME_MAX_CHARS = 40
 #: A credit or source line by its opening words ('Originally published in …, Winter 2026 issue.'): at most this long.
@@ -551,6 +558,11 @@ def classify_noncontent(text: str, *, lang: str | None = None) -> str | None:
     if len(text) <= BYLINE_MAX_CHARS and (
             BYLINE_LEAD.search(text) or (DATE.search(text) and len(text.split()) <= 8 and not DATED_ITEM.match(text))):
         return "byline"
+    if len(text) <= BYLINE_MAX_CHARS and not ENDS_SENTENCE.search(text) and (
+            WEIBO_SOURCE.search(text) or TRAILING_CREDIT_LABEL.search(text)):
+        return "byline"  # '11-27 22:41 来自 iPhone客户端', '◎ 林小明／文　王大華／譯'
+    if len(text) <= NONCONTENT_MAX_CHARS["zh"] and (SITE_DISCLAIMER.match(text) or FOLLOW_ACCOUNT.search(text)):
+        return "boilerplate"  # '本報刊出之評論文章，不代表本報立場。', '了解更多信息，请关注…官方微信公众号。'
     if is_link_row(text) or is_button_row(text) or reference_entry(text, cites_address=True) or is_language_switch(text):
         return "boilerplate"
     if is_labelled_list(text) or is_episode_line(text) or is_reading_time(text) or is_markdown_link_row(text):
@@ -594,6 +606,11 @@ def classify_noncontent(text: str, *, lang: str | None = None) -> str | None:
             return "boilerplate"
         if "alt_text" in labels and len(text) <= ALT_TEXT_MAX_CHARS and not TERMINAL.search(text):
             return "caption"
+    # a date line's words, its separators aside ('Build Mode · November 12, 2026 · 71 min': a show, a date, a length)
+    words = [w for w in text.split() if w not in DATE_LINE_SEPARATORS]
+    if len(text) <= BYLINE_MAX_CHARS and DATE.search(text) and len(words) <= 8 and not DATED_ITEM.match(text) \
+            and not ENDS_SENTENCE.search(text):
+        return "byline"
     return None
 
 
@@ -852,14 +869,45 @@ def reads_as_sentence(text: str, following: str) -> bool:
                 or (COMMA_CLAUSE.search(text) and len(text.split()) >= CLAUSE_MIN_WORDS))
 
 
+def question_heading(text: str, lang: str, following: str | None) -> bool:
+    """A short one-sentence question over a longer block of prose (ending as a sentence does) that is not a question:
+    a heading ('How are LLMs trained?' over the answer), not a checklist's item, nor a rhetorical question inside a
+    paragraph of its own sentences, nor a question over a short label line.
+
+    >>> question_heading("Why think about principles?", "en", "Principles keep a team honest when the tools change.")
+    True
+    >>> question_heading("Is it cheap?", "en", "Is it safe?"), question_heading("Why? Because it is cheap.", "en", "…")
+    (False, False)
+    >>> question_heading("Host: And the price?", "en", "About half of what the old pumps cost, if the grid holds.")
+    False
+    """
+    body = text.strip()
+    if following is None or not QUESTION_END.search(body) or QUESTION_END.search(following.strip()):
+        return False
+    # the block below is prose (it ends as a sentence does), not another short line ('What is Yi?' over 'Introduction')
+    # a speaker's turn ('Host: And the price?', '问：…？') is an interview's line, not a heading
+    if re.search(r"[。！？!?.；;:：]", QUESTION_END.sub("", body)) or len(following) <= len(body) \
+            or not TERMINAL.search(following.strip()):
+        return False
+    size = len(body.split()) if lang == "en" else len(HAN.findall(body)) if lang == "zh" else len(body.split())
+    return size <= QUESTION_HEADING_MAX.get(lang, QUESTION_HEADING_MAX["en"])
+
+
 def classify_kinds(texts: list[str], langs: list[str], glued_heading: list[bool],
-                   noncontent_kind: list[str | None]) -> tuple[list[str], set[int]]:
+                   noncontent_kind: list[str | None], breaks_before: list[int] | None = None) -> tuple[list[str], set[int]]:
     """Give each block a kind: heading, paragraph, list_item, or its furniture kind (byline, boilerplate, …); and say
     which headings are section labels ('Summary', '要点总结：'): in the Chinese version they are the writer's outline,
-    kind 'label' (``parse_document``), in the English a heading like another."""
+    kind 'label' (``parse_document``), in the English a heading like another.
+
+    ``breaks_before`` (line breaks before each block, 2 or more for a blank line): a list whose items follow one another
+    with single line breaks ends at a blank line, so the short line after it ('Why think about principles?' over the
+    next section) is not one more item."""
     kinds: list[str] = []
     labels: set[int] = set()
     in_list = False
+    list_single = False  # the current list's items so far follow one another with single line breaks
+    breaks = breaks_before if breaks_before is not None else [1] * len(texts)
+    previous_kind = None
     # The next block that is not a byline or boilerplate, for every block: one pass from the end
     # (searching forward from each block made long documents quadratic).
     following_texts: list[str | None] = [None] * len(texts)
@@ -885,11 +933,11 @@ def classify_kinds(texts: list[str], langs: list[str], glued_heading: list[bool]
             kind, label = "heading", True
         elif ENUMERATOR.match(text):
             kind = "list_item"
-        elif in_list and len(text) <= LIST_RUN_MAX_CHARS:
+        elif in_list and len(text) <= LIST_RUN_MAX_CHARS and not (list_single and breaks[k] >= 2):
             kind = "list_item"
         elif (
             len(text) <= HEADING_MAX_CHARS[langs[k]]
-            and not TERMINAL.search(text)
+            and (not TERMINAL.search(text) or question_heading(text, langs[k], following))
             and not TABLE_ROW.search(text)
             and not DISPLAY_MATH.match(text)
             and following is not None
@@ -900,12 +948,16 @@ def classify_kinds(texts: list[str], langs: list[str], glued_heading: list[bool]
             kind = "heading"
         else:
             kind = "paragraph"
+        if kind == "list_item" and previous_kind == "list_item":
+            list_single = breaks[k] == 1
         if kind == "list_item" and in_list and ENDS_SENTENCE.search(text):
             in_list = False
         elif ENDS_WITH_COLON.search(text) and (kind == "paragraph" or label):
             in_list = following is not None and len(following) <= LIST_RUN_MAX_CHARS
+            list_single = False
         elif kind != "list_item":
             in_list = False
+        previous_kind = kind
         kinds.append(kind)
         if label:
             labels.add(k)
@@ -1090,6 +1142,11 @@ def _breaks(gap: str) -> int:
     return gap.replace("\r\n", "\n").replace("\r", "\n").count("\n")
 
 
+def breaks_before(text: str, spans: list[tuple[int, int, bool]]) -> list[int]:
+    """Line breaks before each line (the first: 2, as after a blank line); a glued heading's split is a single one."""
+    return [2] + [max(1, _breaks(text[b:a])) for (_, b, _), (a, _, _) in zip(spans, spans[1:])]
+
+
 def _single_break(gap: str) -> bool:
     return _breaks(gap) == 1
 
@@ -1188,10 +1245,18 @@ def related_headline(line: str, above: str) -> bool:
     (True, False)
     >>> related_headline("我们下周会继续聊这个话题。", "延伸阅读")
     False
+
+    A headline may ask its question ('成效如何？'), with no other sentence's mark in it:
+
+    >>> related_headline("．园区扩建两年 成效如何？", "延伸阅读"), related_headline("他来了。你呢？", "延伸阅读")
+    (True, False)
     """
     core = line.strip()
     limit = RELATED_HEADLINE_MAX_CHARS["zh" if HAN.search(core) else "other"]
-    return (0 < len(core) <= limit and not TERMINAL.search(core)
+    asked = core.rstrip("？?")
+    if asked != core and re.search(r"[。！？!?；;]", asked):
+        return False
+    return (0 < len(core) <= limit and not TERMINAL.search(asked)
             and bool(HAN.search(core)) == bool(HAN.search(above)))
 
 
@@ -1311,8 +1376,17 @@ def author_name_lines(texts: list[str], kinds: list[str | None]) -> list[str | N
     True
     >>> author_name_lines(["Lumen", "轻量日志工具", "English | 简体中文"], [None, None, "boilerplate"])[1] is None
     True
+
+    A Weibo post has no title: its first line is the account's name, right above the time and the client it was sent
+    from ('老周说事' over '11-27 22:41 来自 iPhone客户端').
+
+    >>> author_name_lines(["老周说事", "11-27 22:41 来自 iPhone客户端", "正文。"], [None, "byline", None])[0]
+    'byline'
     """
     out = list(kinds)
+    if len(texts) > 1 and out[0] is None and out[1] == "byline" and WEIBO_SOURCE.search(texts[1]) \
+            and 0 < len(texts[0].strip()) <= AUTHOR_NAME_MAX_CHARS and not TERMINAL.search(texts[0].strip()):
+        out[0] = "byline"
     for k in range(1, min(len(texts) - 1, AUTHOR_NAME_HEAD_LINES)):
         core = texts[k].strip()
         if out[k] is not None or out[k - 1] is not None or not 0 < len(core) <= AUTHOR_NAME_MAX_CHARS \
@@ -1412,7 +1486,7 @@ def parse_document(text: str) -> Parsed:
     noncontent_kind = author_name_lines(texts, furniture_in_context(texts, caption_continuations(
         text, spans, [classify_noncontent(t, lang=lang) for t, lang in zip(texts, langs)])))
     glued = [g for _, _, g in spans]
-    kinds, labels = classify_kinds(texts, langs, glued, noncontent_kind)
+    kinds, labels = classify_kinds(texts, langs, glued, noncontent_kind, breaks_before(text, spans))
     weights = [han + latin // 3 for han, latin in counts]
     parts = assign_parts(langs, weights, [nk is not None for nk in noncontent_kind], [han for han, _ in counts])
     for k, repeated in enumerate(repeated_alt_texts(texts, parts, kinds)):
