@@ -13,6 +13,7 @@ import tarfile
 import time
 
 import pytest
+from hypothesis import given, strategies as st
 
 from helpers import errors
 from helpers.errors import child_pids
@@ -449,6 +450,50 @@ def test_notebooks_start_with_the_slides_then_the_longest_so_a_short_one_runs_la
         paths[-1].write_bytes(b"x" * size)
     assert [p.name for p in report.run_order(paths)] == [report.SLIDES_NOTEBOOK, "02-b.ipynb", "04-d.ipynb",
                                                          "01-a.ipynb", "03-c.ipynb"]
+
+
+def test_each_page_is_rendered_when_its_notebook_finishes_not_after_those_started_before_it():
+    from concurrent.futures import Future
+
+    running = {name: Future() for name in ("05", "02", "03", "04")}
+    pages = report.finished_in_turn(list(running), running)
+    for name in ("04", "02", "05", "03"):   # finishing in another order than they started
+        running[name].set_result(name)
+        assert next(pages) == name
+    assert next(pages, None) is None
+
+
+@given(st.lists(st.booleans(), min_size=1, max_size=6), st.randoms(use_true_random=False))
+def test_a_failed_notebook_surfaces_as_when_the_notebooks_were_taken_in_order(failed, random):
+    import threading
+    from concurrent.futures import Future
+
+    names = [f"{k:02d}" for k in range(len(failed))]
+    running = {name: Future() for name in names}
+
+    finishing = random.sample(names, len(names))
+
+    def finish():   # in an order of their own, while the pages are taken
+        for name in finishing:
+            if failed[names.index(name)]:
+                running[name].set_exception(RuntimeError(name))
+            else:
+                running[name].set_result(name)
+
+    finisher = threading.Thread(target=finish)
+    finisher.start()
+    seen = []
+    for name in report.finished_in_turn(names, running):
+        seen.append(name)
+        if running[name].exception() is not None:
+            break
+    finisher.join()
+    first_failure = next((n for n, f in zip(names, failed) if f), None)
+    if first_failure is None:
+        assert sorted(seen) == names
+    else:
+        # what taking the notebooks in order raised: the first of them to have failed; no other failure before it
+        assert seen[-1] == first_failure and all(running[n].exception() is None for n in seen[:-1])
 
 
 def test_a_browser_started_ahead_and_never_given_slides_is_closed_with_its_profile(monkeypatch):

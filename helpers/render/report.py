@@ -21,7 +21,7 @@ import logging
 import os
 import sys
 import threading
-from concurrent.futures import ThreadPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -184,7 +184,7 @@ def build_document_report(source: Path, out_dir: Path, reveal: Path, notebooks: 
         # the pages mark their Chinese with the document's script, so a browser picks the right glyph shapes
         chinese = "zh-Hant" if load_analysis(source, **params.changes()).script == TRADITIONAL else "zh-Hans"
         executed = {}
-        for notebook in order:  # each page rendered as soon as its notebook has run
+        for notebook in finished_in_turn(order, running):  # each page rendered as soon as its notebook has run
             executed[notebook] = running[notebook].result()
             render(executed[notebook], out_dir / "html" / f"{notebook.stem}.html", chinese=chinese)
             if notebook.name == SLIDES_NOTEBOOK:
@@ -219,6 +219,35 @@ def build_document_report(source: Path, out_dir: Path, reveal: Path, notebooks: 
         quiet.close()
     if any(printed):
         write_index(out_dir, f"Report: {source.name}", executed_notebooks, chinese=chinese)  # now with the handout's link
+
+
+def finished_in_turn(order: list, running: dict):
+    """The notebooks of ``order`` as their runs (``running``: futures) finish, so that each page is rendered while the
+    others still run, not after every notebook started before it (a long one started third held back the pages of the
+    short ones started after it, rendered one after the other once it ended). A run that failed is given only once
+    every run started before it has finished, and the first of those to have failed comes first: its ``result()``
+    raises the same error as when the notebooks were taken in ``order``.
+
+    >>> from concurrent.futures import Future
+    >>> done = {name: Future() for name in "abc"}
+    >>> for name in "cb": done[name].set_result(name)
+    >>> seen = finished_in_turn(list("abc"), done)
+    >>> next(seen), next(seen)
+    ('b', 'c')
+    """
+    left = list(order)
+    while left:
+        finished, _ = wait([running[n] for n in left], return_when=FIRST_COMPLETED)
+        ready = [n for n in left if running[n] in finished]
+        failed = [n for n in ready if running[n].exception() is not None]
+        if failed:
+            first = left.index(failed[0])
+            wait([running[n] for n in left[:first]])   # as before: every run started before it, finished
+            yield next(n for n in left[:first + 1] if running[n].exception() is not None or n == failed[0])
+            return
+        for notebook in ready:
+            left.remove(notebook)
+            yield notebook
 
 
 class QuietOnceStopped(logging.Filter):
