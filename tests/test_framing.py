@@ -1328,6 +1328,9 @@ def test_the_certainty_labeller_scores_on_an_invented_parallel_set():
     ("这是一家知名的公司。", "This is a well-known company.", "unchanged"),        # the adjective, no booster
     ("这是无可争议的事实。", "This is an undisputed fact.", "unchanged"),
     ("这是无可争议的事实。", "This is a fact.", "sharpened"),
+    # the adverbial 一定程度地 is the hedge 'to some extent'; 达到一定程度 'reach a certain level' is none
+    ("这一定程度地缓解了问题。", "This eased the problem.", "softened"),
+    ("当规模达到一定程度时,成本会下降。", "When the scale reaches a certain point, costs fall.", "unchanged"),
 ])
 def test_certainty_epistemic_boosters_and_frequency(zh, en, expected):
     assert certainty_of(zh, en) == expected
@@ -1350,3 +1353,25 @@ def test_an_epistemic_booster_is_rendered_by_any_other_and_by_no_word_of_size(zh
     """Any weighed booster of truth rendered by any other is unchanged; against a word of size alone it sharpens."""
     assert certainty_of(f"这{zh}是一次突破。", f"This is {en} a breakthrough.") == "unchanged"
     assert certainty_of(f"这{zh}是一次重大突破。", "This is a major breakthrough.") == "sharpened"
+
+
+def _weighed(category: str, lang: str) -> list[str]:
+    """The cues of ``category`` (hedge or booster) in ``lang`` that weigh (not listed as weak); Chinese ones in their
+    Simplified form only, and only those a sentence can hold as they are (a token row jieba never cuts whole, such as
+    一定程度, is left to its substring rows)."""
+    from helpers.text.variants import convert_span
+    from helpers.vocab import load_cues
+    cues = load_cues()
+    of = lambda name: set(cues.loc[(cues["category"] == name) & (cues["lang"] == lang), "cue"])  # noqa: E731
+    found = sorted(of(category) - of("weak_" + category))
+    return [c for c in found if lang == "en" or (convert_span(c) == c and c not in ("一定程度",))]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from(_weighed("hedge", "zh")), st.sampled_from(_weighed("hedge", "en")))
+def test_any_weighed_hedge_added_softens_dropped_sharpens_and_rendered_is_unchanged(zh, en):
+    """Over the whole hedge lexicon: a Chinese hedge added to a close rendering softens it, an English hedge the close
+    rendering drops sharpens it, and a hedge rendered by a hedge, whichever two, is unchanged."""
+    assert certainty_of(f"这个方法{zh}有效。", "This method works.") == "softened"
+    assert certainty_of("这个方法有效。", f"This method {en} works.") == "sharpened"
+    assert certainty_of(f"这个方法{zh}有效。", f"This method {en} works.") == "unchanged"
