@@ -1375,3 +1375,13 @@ def test_any_weighed_hedge_added_softens_dropped_sharpens_and_rendered_is_unchan
     assert certainty_of(f"这个方法{zh}有效。", "This method works.") == "softened"
     assert certainty_of("这个方法有效。", f"This method {en} works.") == "sharpened"
     assert certainty_of(f"这个方法{zh}有效。", f"This method {en} works.") == "unchanged"
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from(_weighed("booster", "zh")), st.sampled_from(_weighed("booster", "en")))
+def test_any_weighed_booster_added_sharpens_dropped_softens_and_rendered_is_unchanged(zh, en):
+    """Over the whole booster lexicon: a Chinese booster added to a close rendering sharpens it, an English booster the
+    close rendering drops softens it, and a booster rendered by a booster, whichever two, is unchanged."""
+    assert certainty_of(f"这个方法{zh}有效。", "This method works.") == "sharpened"
+    assert certainty_of("这个方法有效。", f"This method {en} works.") == "softened"
+    assert certainty_of(f"这个方法{zh}有效。", f"This method {en} works.") == "unchanged"
