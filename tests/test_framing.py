@@ -1385,3 +1385,23 @@ def test_any_weighed_booster_added_sharpens_dropped_softens_and_rendered_is_unch
     assert certainty_of(f"这个方法{zh}有效。", "This method works.") == "sharpened"
     assert certainty_of("这个方法有效。", f"This method {en} works.") == "softened"
     assert certainty_of(f"这个方法{zh}有效。", f"This method {en} works.") == "unchanged"
+
+
+#: Neutral sentences a certainty cue is set in to see whether jieba cuts it whole.
+TOKEN_FRAMES = ("这个{}有效。", "{}，这个有效。", "他说{}会好。", "我们{}需要它。")
+
+
+def test_every_chinese_token_cue_of_certainty_is_one_jieba_can_cut_whole():
+    """A cue matched as a whole jieba token that jieba never cuts whole (一定程度 is cut 一定 + 程度) matches nothing:
+    every such row of the certainty categories must come out whole in some neutral sentence, or be a substring row."""
+    from helpers.tables.entities import tokenizer_for
+    from helpers.text.variants import convert_span
+    from helpers.vocab import load_cues
+    cues = load_cues()
+    certainty = cues["category"].str.contains(
+        "hedge|booster|modal|obligation|quantity|superlative|degree|epistemic|near_universal|possibility|approximation")
+    rows = cues[certainty & (cues["lang"] == "zh") & (cues["match"] == "token")]
+    tokenizer = tokenizer_for()
+    dead = sorted({cue for cue in rows["cue"] if convert_span(cue) == cue and not any(
+        cue in [t[0] for t in tokenizer.tokenize(frame.format(cue))] for frame in TOKEN_FRAMES)})
+    assert len(rows) > 300 and dead == []
