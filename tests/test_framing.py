@@ -1331,6 +1331,10 @@ def test_the_certainty_labeller_scores_on_an_invented_parallel_set():
     # the adverbial 一定程度地 is the hedge 'to some extent'; 达到一定程度 'reach a certain level' is none
     ("这一定程度地缓解了问题。", "This eased the problem.", "softened"),
     ("当规模达到一定程度时,成本会下降。", "When the scale reaches a certain point, costs fall.", "unchanged"),
+    # 有望 is a hedge of expectation; the English words of promise render it
+    ("这种做法有望降低成本。", "This approach reduces costs.", "softened"),
+    ("这种做法有望降低成本。", "This approach promises to reduce costs.", "unchanged"),
+    ("这种做法有望降低成本。", "This approach is expected to reduce costs.", "unchanged"),
 ])
 def test_certainty_epistemic_boosters_and_frequency(zh, en, expected):
     assert certainty_of(zh, en) == expected
