@@ -298,7 +298,9 @@ DISCOVER_EN_BEFORE_MORE_RE = re.compile(
     r"|(?:led|sponsored|operated|provided|offered|hosted|supplied) by|backed|backs|is acquiring|partnered with"
     r"|partners with"
     r"|(?:partners?|researchers?|engineers?|scientists?|teams?|spokesperson|professors?|co-?founders?|founders?|CEO"
-    r"|executives?|employees?|staff) (?:at|from|of))[ \u00A0]+(?:the[ \u00A0]+)?)$"
+    r"|executives?|employees?|staff) (?:at|from|of))[ \u00A0]+(?:the[ \u00A0]+)?"
+    # an apposition that names the company after its kind ("another startup, Foo,", "one such firm, Foo,")
+    r"|\b(?:[Aa]nother|[Oo]ne|[Aa]|[Tt]he)[ \u00A0]+(?:[\w-]+[ \u00A0]+){0,2}?(?:startup|company|firm|chipmaker),[ \u00A0]+)$"
 )
 DISCOVER_EN_AFTER_RE = re.compile(
     r"(?:,[ \u00A0]+(?:an?|the)[ \u00A0]+(?:[\w-]+[ \u00A0]+){0,3}?(?:startup|company|firm|lab|laboratory|maker"
@@ -306,13 +308,15 @@ DISCOVER_EN_AFTER_RE = re.compile(
     r"|manufacturer)\b(?![ \u00A0]+[A-Z])"
     r"|(?:'s|’s)[ \u00A0]+(?:co-?founders?|founders?|CEO|chief executive|CTO|employees|staff|valuation|headquarters|investors"
     r"|board|shares|stock|IPO|researchers)\b"
-    r"|[ \u00A0]+(?:raised|raises|is valued|was valued|went public|was acquired|was founded|were founded|has raised)\b)"
+    r"|[ \u00A0]+(?:is valued|was valued|went public|was acquired|was founded|were founded)\b)"
 )
 # What a company does or has, right after its name ("Foo launched Bar", "Foo is acquiring Baz", "Foo, whose tools …"),
 # read only where no capitalised word stands right before the name (a person's surname: "Ann Lee announced").
 DISCOVER_EN_AFTER_MORE_RE = re.compile(
     r"[ \u00A0]+(?:launched|launches|unveiled|unveils|announced|announces|is acquiring|has acquired|acquired"
     r"|partnered|partners)\b"
+    # a round raised ("Foo raised", "Foo has just raised"): a founder raises one too ("Ann Lee has raised")
+    r"|[ \u00A0]+(?:(?:has|had|have)[ \u00A0]+)?(?:(?:just|now|also|already|recently)[ \u00A0]+)?(?:raised|raises)\b"
     r"|,[ \u00A0]+whose[ \u00A0]+(?:tools|products|platform|software|services?|customers|engineers|staff|chips)\b"
 )
 # Words that make a name the source of a report, said of an organisation as of a person ("according to Foo", "a
@@ -327,7 +331,7 @@ DISCOVER_ZH_CUE_RE = re.compile(r"(?:公司|团队|实验室|研究院|研究所
 # The same in Chinese, right before the name: the kind of organisation it is (创业公司 Foo, 电商平台 Foo, 评测机构 Foo,
 # 零售商 Foo, 物流业者 Foo); read only where no capitalised word follows the name (名为 or 叫 are not among them:
 # 一项名为 Foo Mode 的功能 names a feature).
-DISCOVER_ZH_BEFORE_RE = re.compile(r"(?:公司|机构|平台|零售商|业者|厂商|投资方)[ \u00A0]*$")
+DISCOVER_ZH_BEFORE_RE = re.compile(r"(?:公司|机构|平台|零售商|业者|厂商|投资方|新创|初创|创企)[ \u00A0]*$")
 # What a model or framework's name is followed by, never an organisation's: a version ("Zorb-7B", "Zorb2") or the kind
 # of thing it is ("MindSpore 框架", "Zorb AI framework", "Zorb 模型", "Zorb models"): a name the text writes so names
 # what someone made, and the "AI" or "team" beside it elsewhere is no organisation cue (tables.discover). Words a
@@ -576,8 +580,19 @@ LATIN_NAME_IS = re.compile(r"^(?:作者\s*)?([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){1
 CREDIT_LEAD = re.compile(
     r"^(?:(?:Illustrations?|Photos?|Photographs?|Photography|Edited|Translated|Interview|Artwork|Video|Graphics)\s+by\s+"
     r"(?:the\s+)?[A-Z]|(?:This\s+(?:article|post|story|essay)\s+was\s+)?[Oo]riginally\s+(?:published|appeared)\s+(?:at|in|on|by)\s"
-    r"|(?:本文|此文|文章|原文)?(?:首发于|首發於|原载于|原載於|原刊于|原刊於)|(?:本文|此文|文章)(?:转载|轉載|转|轉)自)")
+    r"|(?:本文|此文|文章|原文)?(?:首发于|首發於|原载于|原載於|原刊于|原刊於)|(?:本文|此文|文章)(?:转载|轉載|转|轉|编译|編譯|摘译|摘譯|译|譯)自)")
 #: A Chinese reading-time line's measure: 阅读 (maybe 需要, 时间, 约) and a number of minutes ('阅读需要 5 分钟', '閱讀時間約 3 分鐘').
 READING_TIME_ZH = re.compile(r"(?:阅读|閱讀)(?:需要|时间|時間|时长|時長|约需|約需)?\s*[:：]?\s*(?:约|約|大约|大約)?\s*\d+\s*分(?:钟|鐘)")
 #: A Markdown autolink's opening ('<https://example.com>'): an address, not an HTML tag.
 AUTOLINK = re.compile(r"<(?:https?:|www\.|mailto:)", re.IGNORECASE)
+#: A Weibo post's source line: the client it was sent from ('来自 iPhone客户端', '来自微博网页版'), often after the time.
+WEIBO_SOURCE = re.compile(r"来自\s?[A-Za-z0-9 .-]{1,24}\s?(?:客户端|客戶端)|来自\s?(?:微博)?\s?(?:网页版|網頁版|weibo\.com)")
+#: A credit whose label follows the name (Taiwan and Hong Kong papers): '◎ 林小明／文', '王大華／譯', '陳美玲／攝影'.
+TRAILING_CREDIT_LABEL = re.compile(r"\S\s*[/／]\s*(?:文|譯|译|編譯|编译|攝|摄|攝影|摄影|圖|图)(?=\s|$)")
+#: A site's or paper's disclaimer that what it prints is not its position ('本報刊出之評論文章，不代表本報立場。',
+#: '本文经授权发布，不代表本站立场'): the site speaking of itself, not the text.
+SITE_DISCLAIMER = re.compile(
+    r"^(?:本文|本報|本报|本站|本刊|本网|本網|本平台|本專欄|本专栏|文章)[^。！？]{0,30}不代表[^。！？]{0,12}(?:立场|立場|观点|觀點)")
+#: A follow prompt that names an official account ('了解更多信息，请关注清泉行动官方微信公众号。', '歡迎追蹤我們的粉絲專頁'):
+#: a call to follow (请, 欢迎 …: '我们关注了这个公众号' is a sentence), then the account's kind.
+FOLLOW_ACCOUNT = re.compile(r"(?:请|請|欢迎|歡迎|敬请|敬請|扫码|掃碼|长按|長按)(?:关注|關注|追蹤|追踪)[^。！？]{0,20}(?:公众号|公眾號|微信号|微信號|视频号|視頻號|官方微博|粉丝专页|粉絲專頁)")

@@ -467,3 +467,23 @@ def test_a_chinese_reporting_on_past_an_english_cut_mid_sentence_reads_it_as_an_
     zh = [REPORTED, ZH] * 4 + [ASIDE, PROMPT]
     claims, blocks, alignment = document(zh, [LONG_EN] * 8, {k: k for k in range(8)}, en_last_line=CUT)
     assert "english_excerpt" not in kinds(claims, blocks, mark_beyond(alignment, claims, blocks))
+
+
+NOTE = "编译者注：从这次对话来看，她对这个行业的判断相当务实。"   # a compiled translation's closing note (invented)
+
+
+def test_a_translation_closing_with_its_editors_note_is_no_excerpt():
+    # a compiled interview renders a whole English turn by turn, then closes with the editor's note and two sentences
+    # of its own context: an unlinked run at the English's end, but the writer's note, not English the file lacks
+    # (the kinds round's compiled interview was read as an excerpt)
+    claims, blocks, alignment = document([ZH] * 8 + [NOTE, ZH, ZH], [LONG_EN] * 8, {k: k for k in range(8)})
+    marked = mark_beyond(alignment, claims, blocks)
+    assert not (marked["relation"] == BEYOND).any()
+    assert kinds(claims, blocks, marked) == {"translation"}
+
+
+def test_the_note_must_open_the_run():
+    # the same run with the note's label further in ('…在编译者注里') still reads past an excerpt's end
+    late = "这一点我们放在编译者注里再说，先看她的下一个回答。"
+    claims, blocks, alignment = document([ZH] * 8 + [late, ZH, ZH], [LONG_EN] * 8, {k: k for k in range(8)})
+    assert "english_excerpt" in kinds(claims, blocks, mark_beyond(alignment, claims, blocks))

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from helpers.render import conclusions, deck
+from helpers.render.narrative import mention_findings
 
 
 def blocks(*rows):
@@ -173,6 +174,20 @@ def test_mention_title_says_products_count_for_their_maker_and_rates_per_version
                     "any other; with its products: 5.0 times per 1,000 characters in the Chinese, 1.0 in the English")
 
 
+def test_discovered_names_are_organisations_not_labs_and_companies():
+    # an NGO's press release (invented, kinds round) had 'Of the labs and companies found, both versions name only
+    # Wellspring Action': discovery takes non-profits, think tanks and universities too, so with one among the names
+    # the pages say organisations; the gazetteer's labs alone keep 'labs and companies'
+    lengths = pd.Series({"commentary": 800, "original": 3000})
+    ngo = pd.DataFrame({"org": ["Brightwell Action (discovered)"], "commentary": [2], "original": [5]})
+    assert deck.mention_title(ngo, lengths).startswith("Of the organisations found, both versions name only")
+    assert conclusions.same_labs(ngo).startswith("Yes: the one organisation found")
+    lines = mention_findings(ngo.assign(total=[7]), pd.DataFrame({"org": [], "only_in": []}))
+    assert lines[0].startswith("1 organisation named in the text") and "lab or company" not in " ".join(lines)
+    lab = pd.DataFrame({"org": ["anthropic"], "commentary": [2], "original": [2]})
+    assert deck.mention_title(lab, lengths, {"anthropic": "Anthropic"}).startswith("Of the labs and companies found")
+
+
 def test_mention_title_never_says_a_version_names_most_what_it_names_zero_times():
     by_part = pd.DataFrame({"org": ["anthropic", "microsoft"], "commentary": [0, 0], "original": [1, 2]})
     lengths = pd.Series({"commentary": 600, "original": 8000})
@@ -293,6 +308,15 @@ def test_a_row_of_links_is_not_the_chinese_posts_title():
     assert deck.document_facts(blocks)["zh_title"] == "示例模型的技术报告 | 示例网站"
 
 
+def test_additions_none_of_which_is_quotable_are_not_listed_as_none():
+    # an invented press release's one addition was a line ending in an address ('如需全文，请访问：https://…'): the
+    # slide titled '1 of 27 … are the translator's own' listed '- none' below it
+    quoted = pd.DataFrame({"zh_claim_id": [], "zh_text": [], "zh_before": []})
+    alignment = pd.DataFrame({"zh_claim_id": [1, 2], "en_claim_id": [10, None], "relation": ["summarises", "addition"]})
+    line = deck.quote_lines(quoted, alignment=alignment)
+    assert line != "- none" and line.startswith("- 1 Chinese sentence or heading linked to no English, none of them")
+
+
 def test_the_asides_list_counts_the_sentences_held_back_as_unsure():
     # a bare "none" under "linked to no English" told a reader every sentence was matched, when six were held back
     quoted = pd.DataFrame({"zh_claim_id": [], "zh_text": [], "zh_before": []})
@@ -301,9 +325,15 @@ def test_the_asides_list_counts_the_sentences_held_back_as_unsure():
     assert deck.quote_lines(quoted) == "- none"
     line = deck.quote_lines(quoted, alignment=alignment)
     assert line.startswith("- No sentence is an addition; 2 Chinese sentences have no link: the aligner held them")
-    one = alignment.assign(relation=["summarises", "unsure", "addition"])
     # nothing quoted above it: no 'more' (an invented summary note's slide read "4 more …" under no quote at all)
-    assert "- 1 Chinese sentence has no link" in deck.quote_lines(quoted, alignment=one)
+    assert "; 2 Chinese sentences have no link" in deck.quote_lines(quoted, alignment=alignment)
+    # an addition that is not quoted (a heading) is counted all the same: the slide's table lists it, and a count
+    # of the unsure alone read "6 Chinese sentences have no link" over a table of 7 rows
+    one = alignment.assign(relation=["summarises", "unsure", "addition"])
+    assert deck.quote_lines(quoted, alignment=one) == (
+        "- 1 Chinese sentence or heading linked to no English, none of them a whole sentence to quote here (a "
+        "heading, a label or a line that does not end as a sentence); 1 more Chinese sentence has no link: the aligner "
+        "held them back as unsure (" + deck.unsure_reason(2) + ")")
 
     quoted = pd.DataFrame({"zh_claim_id": [4], "zh_text": ["我的看法。"], "zh_before": [""]})
     more = pd.DataFrame({"zh_claim_id": [1, 2, 3, 4, 5], "en_claim_id": [10, None, None, None, None],

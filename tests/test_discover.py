@@ -146,6 +146,24 @@ def test_false_friends_are_not_discovered(zh, en):
     assert discovered(document(zh, en)).empty
 
 
+def test_the_tail_of_a_longer_name_alone_is_not_discovered():
+    # an NGO's two-word name whose first word no rule takes: its second word alone would be a false organisation
+    # ('Action' for 'Brightwell Action'); the bundle says less rather than name the fragment (invented text)
+    text = document("Brightwell Action 公司今天发布报告。",
+                    "Brightwell Action published a report today. Brightwell Action said it would keep working.")
+    assert "Action" not in set(discovered(text)["surface"])
+
+
+def test_a_country_from_the_gazetteer_is_no_discovered_company():
+    # 'Unions in Germany said' made Germany a company by its 'said' cue (an invented wire story); the shipped
+    # gazetteer lists countries as places
+    text = document("电池厂商 Voltbay 公司宣布裁员。", "Battery maker Voltbay Cells said it would cut jobs in Sweden and "
+                    "Germany. Unions in Germany said they would seek talks.")
+    found = extract(text).mentions
+    assert set(found.loc[found["surface"] == "Germany", "type"]) == {"place"}
+    assert "Germany" not in set(found.loc[found["type"] == DISCOVERED, "surface"])
+
+
 def test_a_word_right_after_a_known_name_is_part_of_its_company_name():
     text = document("Acme Intelligent 公司发布了模型，大家都很关注。", "Acme Intelligent Technology released Zing.")
     assert discovered(text).empty
@@ -778,3 +796,47 @@ def test_a_title_cited_as_a_reports_source_is_a_publication(zh, en, org, count):
 def test_a_documents_or_books_title_is_no_publication(zh):
     found = discovered(document(zh, "Demand rose, the report said."))
     assert not found["evidence"].eq("publication").any()
+
+
+# ---- cues of compiled news (issue 12): an apposition after the kind, "has just raised", 新创/初创/创企 before a name ----
+
+@pytest.mark.parametrize("zh, en", [
+    ("另一家公司 Quorvane 也在招人，大家都很关注。", "Another startup, Quorvane, is hiring engineers in Boston."),
+    ("Quorvane 刚刚完成了新一轮融资。", "Quorvane has just raised $12 million from investors."),
+    ("新创 Quorvane 也发布了产品，大家都很关注。", "Everyone is watching Quorvane closely."),
+    ("初创 Quorvane 也发布了产品。", "Everyone is watching Quorvane closely."),
+    ("创企 Quorvane 也发布了产品。", "Everyone is watching Quorvane closely."),
+])
+def test_compiled_news_cues_make_a_name_in_both_versions_an_organisation(zh, en):
+    found = discovered(document(zh, en))
+    assert found["surface"].tolist() == ["Quorvane", "Quorvane"] and set(found["evidence"]) == {EVIDENCE_BOTH}
+
+
+@pytest.mark.parametrize("zh, en", [
+    # a person named after the kind word is followed by a capitalised surname
+    ("另一家公司的 Maren 也在招人。", "At another startup, Maren Holt is hiring engineers."),
+    # a round raised by a person, told by a capitalised word before the name ("Ann Quorvane")
+    ("Quorvane 刚刚完成了新一轮融资。", "Founder Ann Quorvane has just raised more money."),
+    # a kind word that describes a product, not a company, before the name
+    ("初创团队用 Quorvane 模型做推理。", "The team runs the Quorvane model for inference."),
+])
+def test_compiled_news_cue_false_friends_are_not_discovered(zh, en):
+    assert discovered(document(zh, en)).empty
+
+
+# ---- a coined name written once with 公司 and elsewhere without it ----
+
+@pytest.mark.parametrize("zh, expected", [
+    ("据报道，鹿鸣公司宣布与合作方签约。分析人士认为，鹿鸣的计划过于激进。", ["鹿鸣", "鹿鸣"]),
+    ("上周澄溪公司宣布签约。澄溪还在招人。", ["澄溪", "澄溪"]),                # the head, not 周澄溪
+    ("據報導，澄溪公司宣布簽約。澄溪還在招人。", ["澄溪", "澄溪"]),            # Traditional script, read in its view
+    # false friends: a coined head never written alone, a dictionary word, a count, a person, a pronoun
+    ("据报道，澄溪公司宣布签约，大家都很关注。", []),
+    ("设计公司很多。设计很重要。", []),
+    ("两家公司都在看。这家公司很大。母公司也在看。", []),
+    ("张伟公司也在看。张伟说很好。", []),
+])
+def test_a_coined_name_written_with_and_without_its_company_word_is_discovered(zh, expected):
+    found = discovered(document(zh, "A firm signed a deal and is hiring."))
+    assert found["surface"].tolist() == expected
+    assert set(found["evidence"]) <= {discover.EVIDENCE_ZH_ONLY}

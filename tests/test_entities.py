@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from helpers import columns
 from helpers.text.segment import Tokenizer
+from helpers.tables import entities
 from helpers.tables.entities import (
     CANDIDATE_RESULT_COLUMNS,
     GAZETTEER_COLUMNS,
@@ -405,3 +406,31 @@ def test_find_mentions_matches_gold(gazetteer, seed_text):
         f"precision {precision:.3f}, recall {recall:.3f}; "
         f"spurious {sorted(predicted - expected)[:10]}; missed {sorted(expected - predicted)[:10]}"
     )
+
+
+# ---- false friends of the wire agencies', investors' and labs' names (issue 12): ordinary words, an index, a tree ----
+
+@pytest.mark.parametrize("text, expected", [
+    ("本报与本地电视台联合报道了这场发布会。", []),                       # a joint report, not the United Daily News
+    ("两家机构联合报告了这一发现。", []),
+    ("The Nikkei 225 rose two per cent on the chip rally.", []),           # Japan's stock index, not the newspaper
+    ("日经225指数收涨。", []),
+    ("公园里的红杉已经长到八十米高。", []),                                # a redwood: only 红杉资本 and 红杉中国 are investors
+    ("Apple orchards in the valley had a good year.", []),                # fruit, where a sentence opens on it
+    ("The anthropic principle is an argument of cosmology.", []),         # Anthropic matches in exact case only
+    ("Giant sequoia trees grow slowly; macOS Sequoia shipped in autumn.", []),
+    ("The Wi-Fi AP dropped the connection.", []),
+    ("The Nikkei reported that Anthropic and Apple met Sequoia Capital.", ["nikkei", "anthropic", "apple", "sequoia_capital"]),
+    ("据美联社和《南华早报》报道，红杉中国领投。", ["ap", "scmp", "hongshan"]),
+])
+def test_names_of_news_agencies_and_investors_and_their_false_friends(text, expected):
+    found = entities.find_mentions(text, entities.default_gazetteer())
+    found = found[found["type"].isin(entities.ORG_TYPES)]
+    assert found["entity"].tolist() == expected
+
+
+@pytest.mark.parametrize("text", ["Reporters in Boston and Seattle", "记者在伦敦和东京采访", "New York startups"])
+def test_cities_are_places_and_never_organisations(text):
+    found = entities.find_mentions(text, entities.default_gazetteer())
+    assert len(found) == 2 or text.startswith("New York") and len(found) == 1
+    assert set(found["type"]) == {"place"}

@@ -1262,6 +1262,33 @@ def test_a_count_a_product_stands_for_says_through_which():
     assert through_words(alone, "OpenAI", "original") == ", all through GPT-4 and GPT-4o"
 
 
+def test_a_clause_after_a_semicolon_keeps_its_sentences_attribution():
+    """The parser cuts at ；, but the clause after it is the same sentence: 文章提出…；… is the article's claim whole
+    (a summary's second clause read as the commentator's own). A new sentence after a full stop keeps its own voice,
+    and the authors' first person is not carried."""
+    from helpers.framing.shifts import attribution_cues
+    claims = pd.DataFrame({"claim_id": [1, 2, 3, 4, 5, 6], "block_id": [1, 1, 1, 2, 2, 3],
+                           "text": ["文章提出了三个原则；", "上下文是最重要的；", "日志也要保留。", "这是另一段话。",
+                                    "成本在下降。", "我们认为；"]})
+    cues = attribution_cues(claims).to_dict()
+    assert cues[1] == "文章提出" and cues[2] == "↑文章提出" and cues[3] == "↑文章提出"
+    assert cues[4] == "" and cues[5] == ""
+    after_first_person = attribution_cues(pd.DataFrame({"claim_id": [1, 2], "block_id": [1, 1],
+                                                        "text": ["我们认为；", "成本在下降。"]})).to_dict()
+    assert after_first_person[2] == ""
+
+
+def test_web_addresses_are_no_words_about_a_lab():
+    """A sentence naming a lab beside its repository's address listed https, github and com as words about it."""
+    from helpers.framing.labs import blank_mentions
+    claims = pd.DataFrame({"claim_id": [1], "start": [0],
+                           "text": ["代码在 https://github.com/acme/tool 和 acme.ai/docs 上，见 www.acme.com。"]})
+    blanked = blank_mentions(claims, pd.DataFrame({"claim_id": [], "start": [], "end": []}))["text"].iloc[0]
+    assert len(blanked) == len(claims["text"].iloc[0])  # offsets kept
+    assert not any(piece in blanked for piece in ("https", "github", "com", "acme", "docs"))
+    assert blanked.startswith("代码在 ") and "上，见" in blanked
+
+
 # ---- the invented parallel set ----------------------------------------------------------------------
 
 CERTAINTY_PAIRS = Path(__file__).parent / "fixtures" / "certainty" / "pairs.tsv"

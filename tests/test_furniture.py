@@ -109,6 +109,24 @@ from helpers.text.parse import (
     ("Was this article helpful?", "boilerplate"),
     ("科技夜读 · 文／老周", "byline"),                       # a column's name, then its byline
     ("周末读书｜作者：王五", "byline"),
+    # kinds of document the bundle had not met (invented lines): a flash report's related story on its label's line, a
+    # press release's contact and issuer, a podcast page's show-date-length line, a Weibo post's source line, a Taiwan
+    # op-ed's byline with its labels after the names, a paper's disclaimer, reposting notices, a follow prompt, a
+    # compiled post's source credit, a font-size control
+    ("相关阅读：港口城市连续三年扩建码头", "boilerplate"),
+    ("延伸閱讀：園區擴建兩年 成效如何", "boilerplate"),
+    ("Media contact: press@example.org", "byline"),
+    ("媒体联系人：李四，电话：010-0000 0000", "byline"),
+    ("发布机构：某某基金会项目办公室", "boilerplate"),
+    ("Night Shift · March 3, 2026 · 48 min", "byline"),
+    ("03-14 09:12 来自 Android客户端 已编辑", "byline"),
+    ("◎ 王大明（Daming Wang）／文　林小華／譯", "byline"),
+    ("本報刊出之評論文章，不代表本報立場。", "boilerplate"),
+    ("本文经授权发布，不代表本站立场。", "boilerplate"),
+    ("如需转载请联系后台，违者必究。", "boilerplate"),
+    ("想了解更多，欢迎关注我们的官方微信公众号。", "boilerplate"),
+    ("本文编译自播客《夜班》第12期，有删节。", "byline"),
+    ("字級設定：小 中 大", "boilerplate"),
 ])
 def test_furniture_lines_are_set_aside(line, kind):
     assert classify_noncontent(line) == kind
@@ -159,6 +177,12 @@ def test_furniture_lines_are_set_aside(line, kind):
     "The image was blurry, and the tags were wrong.",
     "模型 · 文本生成的新方法",                                      # 文 opens a word, not a credit
     "我们读了这篇文章 · 文中提到了三点",
+    # false friends of the kinds round: a sentence on a site's stance, an account, a client app, a related reading
+    "他说这并不代表政府的立场。",
+    "我们关注了这个公众号很久，它的文章一直写得很好。",
+    "他来自一家做客户端软件的公司",
+    "相关阅读显示，这个问题很普遍。",
+    "The show aired on March 3, 2026, and it drew a large audience for a late slot.",
     "Title of the paper we cite is long and it keeps going as a normal sentence would, far beyond what a field line would hold in any page header that we have seen in a web capture, so it is content and stays content whatever it says.",
 ])
 def test_content_stays_content(line):
@@ -283,3 +307,16 @@ def test_a_reference_or_contents_list_and_its_label_are_set_aside(lines, furnitu
     blocks = parse_document(text).blocks
     set_aside = blocks.loc[blocks["part"] == PART_NONCONTENT, "text"].tolist()
     assert [line for line in lines if line in set_aside] == furniture
+
+
+def test_a_weibo_posts_account_name_and_source_line_are_furniture():
+    # an invented Weibo long post: its first line is the account's name, its second the time and the client; the
+    # client's name ('iPhone') made the post 'name Apple', and the account's name stood as the post's title
+    text = ("阿梁谈硬件\n03-14 09:12 来自 iPhone客户端\n#智能手表值不值得买#\n"
+            "看完这篇文章我有点失望，作者把续航问题说得太轻了。\n我的看法很简单：再等两年。\n"
+            "Watches will replace the phone\nBy Ann Vale\nThe watch is now good enough for most people, and it will only "
+            "get better.\nBattery life is the hardest problem we face.\n")
+    blocks = parse_document(text).blocks.set_index("text")
+    assert blocks.loc["阿梁谈硬件", "part"] == PART_NONCONTENT
+    assert blocks.loc["03-14 09:12 来自 iPhone客户端", "part"] == PART_NONCONTENT
+    assert blocks.loc["#智能手表值不值得买#", "part"] == PART_COMMENTARY

@@ -26,6 +26,10 @@ REGIONAL_NAMES = [
     ("資訊工業策進會", "iii_taiwan"), ("資策會", "iii_taiwan"), ("數位發展部", "moda_taiwan"), ("工研院", "itri"),
     ("中研院", "academia_sinica"), ("國科會", "nstc_taiwan"), ("經濟部", "moea_taiwan"), ("數碼港", "cyberport"),
     ("香港科技園", "hkstp"), ("港大", "hku"), ("港科大", "hkust"),
+    # Hong Kong's name for Facebook, wire agencies, investors and regulators as Taiwan and Hong Kong press write them
+    ("面書", "meta"), ("格羅方德", "globalfoundries"), ("美國證交會", "sec"), ("美聯社", "ap"), ("法新社", "afp"),
+    ("中央社", "cna_taiwan"), ("中央通訊社", "cna_taiwan"), ("南華早報", "scmp"), ("聯合報", "udn"), ("日經", "nikkei"),
+    ("紅杉資本", "sequoia_capital"), ("紅杉中國", "hongshan"), ("軟銀", "softbank"),
 ]
 
 

@@ -503,3 +503,40 @@ def test_names_only_ever_remove_cues(found, spans):
 def test_difang_is_politics_only_beside_its_political_sense(text, political):
     hits = themes.theme_hits(claims_table([(1, "commentary", "zh", text)]))
     assert ("political" in set(hits["theme"])) == political
+
+
+def test_a_section_without_sentences_has_no_row():
+    """A Chinese version that opens on an outline label over its first heading has no '(opening)' section to count: a row of zeros would
+    read as a section that says nothing on every theme, and a caption counting its rows would count one too many."""
+    from helpers.pipeline import extract
+    text = ("Summary\n\n一、背景\n\n芯片公司今年的收入增长很快，监管也在收紧。\n\n二、展望\n\n作者认为明年的市场仍有空间。\n\n"
+            "Background\n\nChip companies grew their revenue quickly this year, and regulation tightened.\n\n"
+            "Outlook\n\nThe author thinks the market still has room next year.\n")
+    tables = extract(text)
+    hits = themes.theme_hits(tables.claims)
+    by_section = themes.theme_by_section(tables.claims, hits, tables.blocks)
+    assert (by_section["sentences"] > 0).all()
+    assert by_section["sentences"].sum() == len(themes.content_claims(tables.claims))
+    assert set(by_section["part"]) == {"commentary", "original"}
+
+
+@pytest.mark.parametrize("text, theme", [
+    ("To be honest, the tool is fine for small teams.", "morality"),   # a discourse marker, not honesty as a value
+    ("Honestly, we did not expect the benchmark to move.", "morality"),
+    ("The library follows a design philosophy of small parts.", "morality"),  # an approach, not ethics
+    ("The goal is a system that benefits all of humanity.", "cultural_identity"),  # everyone, no group's identity
+    ("The two engineers reached a consensus on the design.", "public_opinion"),  # two people agreeing
+    ("She spoke with humility about the bugs in her parser.", "cultural_identity"),
+])
+def test_a_word_in_its_everyday_sense_tags_no_theme(text, theme):
+    hits = themes.theme_hits(_claims(text).assign(lang="en"))
+    assert theme not in set(hits["theme"]), hits
+
+
+@pytest.mark.parametrize("text, theme", [
+    ("The humility of Chinese researchers struck every visitor.", "cultural_identity"),  # a people's trait
+    ("A public consensus on data privacy is forming.", "public_opinion"),
+    ("The philosophy of right and wrong in AI is still unsettled.", "morality"),
+])
+def test_the_same_word_in_its_frames_sense_still_tags_it(text, theme):
+    assert theme in set(themes.theme_hits(_claims(text).assign(lang="en"))["theme"])

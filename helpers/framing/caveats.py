@@ -147,7 +147,35 @@ def trailing_unlinked(claims: pd.DataFrame, alignment: pd.DataFrame) -> list[int
     # the writer's own: it earns no such reading
     if reports_source(claims) and _mostly_own(claims, zh, tail):
         return []
+    # a run that opens with an editor's or translator's note (编译者注：…) is the writer's closing note, whatever the
+    # kind of document: a compiled translation's own view and context after the whole English it renders
+    if opens_note(str(zh.loc[zh["claim_id"] == tail[0], "text"].iloc[0])):
+        return []
     return [int(c) for c in tail]
+
+
+@lru_cache(maxsize=None)
+def _note_labels() -> CueMatcher:
+    """The 'note_label' cues of cues.csv: 编译者注, 编后语, Editor's note."""
+    cues = load_cues()
+    return CueMatcher(cues[cues["category"] == "note_label"], "category")
+
+
+#: A note's label opens its sentence: it starts within this many characters (a bracket or a mark before it: 【编者注】).
+NOTE_LABEL_OPENING_CHARS = 2
+
+
+def opens_note(text: str) -> bool:
+    """Whether the sentence opens with an editor's or translator's note label ('note_label' cues) then a colon or a
+    closing bracket.
+
+    >>> opens_note("编译者注：从这次访谈来看，她很务实。"), opens_note("【编者注】以下为原文。"), opens_note("他在编者注里说过。")
+    (True, True, False)
+    >>> opens_note("Editor's note: this interview was condensed.")
+    True
+    """
+    return any(start <= NOTE_LABEL_OPENING_CHARS and re.match(r"\s*[:：】\]]", text[end:])
+               for start, end, _ in _note_labels().find(text))
 
 
 def _mostly_own(claims: pd.DataFrame, zh: pd.DataFrame, ids) -> bool:
@@ -419,6 +447,8 @@ def runs_past_end(claims: pd.DataFrame, alignment: pd.DataFrame) -> list[int]:
     zh = _content(claims, PART_COMMENTARY)
     if len(past) < max(TRAILING_MIN_SENTENCES, PAST_END_MIN_SHARE * len(zh)):
         return []
+    if opens_note(str(zh.loc[zh["claim_id"] == past[0], "text"].iloc[0])):
+        return []  # the writer's closing note (编译者注：…), not English the file lacks
     # a commentary that keeps returning to the English's close in its own voice (说白了, 作者认为) discusses the end it
     # has; what runs past an excerpt reports on, in the source's manner, what the file lacks
     if _mostly_own(claims, zh, past) and len(sequenced(claims, past)) < PAST_END_MIN_SEQUENCED:

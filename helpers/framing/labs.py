@@ -6,6 +6,8 @@ Every function takes the mentions (and claims) tables and returns a tidy DataFra
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from ..columns import CONTENT_KINDS, KWIC_COLUMNS, ORG_COUNT_COLUMNS, PART_COMMENTARY, PART_ORIGINAL
@@ -18,6 +20,19 @@ from .themes import top_terms
 
 #: Appended to a discovered organisation's name in the lab tables, so every count and list shows it.
 DISCOVERED_MARK = " (discovered)"
+#: What the pages call the organisations they count: labs and companies where the gazetteer knows each as one of its
+#: lab types; organisations once discovery took one (a non-profit, a think tank or a university as often as a company).
+LAB_NOUNS = ("lab or company", "labs and companies")
+ORG_NOUNS = ("organisation", "organisations")
+
+
+def org_nouns(orgs) -> tuple[str, str]:
+    """The singular and plural noun for the organisations ``orgs`` (the lab tables' ``org`` column).
+
+    >>> org_nouns(["Anthropic"]), org_nouns(["Anthropic", "Wellspring Action (discovered)"])
+    (('lab or company', 'labs and companies'), ('organisation', 'organisations'))
+    """
+    return ORG_NOUNS if any(str(o).endswith(DISCOVERED_MARK) for o in orgs) else LAB_NOUNS
 
 #: Organisation types counted as "labs" in the lab-mention analysis (see gazetteer.csv `type`).
 LAB_TYPES = DEFAULTS.lab_types
@@ -166,7 +181,14 @@ def blank_mentions(claims: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame
             offset = start - starts[claim_id]
             text = texts[claim_id]
             texts[claim_id] = text[:offset] + " " * (end - start) + text[offset + end - start:]
+    # a web address is no word about anything: its pieces (https, github, com) were listed as words about a lab
+    texts = {k: WEB_ADDRESS.sub(lambda m: " " * len(m.group()), v) for k, v in texts.items()}
     return claims.assign(text=claims["claim_id"].map(texts))
+
+
+#: A web address inside a sentence (a scheme or www., or a host with a path: github.com/org/repo), blanked whole.
+WEB_ADDRESS = re.compile(r"(?:https?://|www\.)[^\s，。；、）)」>]+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|ai|cn|dev)(?:/[^\s，。；、）)」>]*)?",
+                         re.IGNORECASE)
 
 
 def words_about(claims: pd.DataFrame, labs: pd.DataFrame, mentions: pd.DataFrame, *, orgs=None, n: int = 6,

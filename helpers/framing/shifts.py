@@ -1017,10 +1017,11 @@ def attribution_cues(claims: pd.DataFrame, category: str = "attribution", *, car
     ``stance`` marks the English claim as someone's opinion, finding or report (I think, we found, X said).
     With ``carry``, a sentence without a cue that continues an attributed one in the same block (a reported
     passage: the sentence right after one that reports a third party) carries its attribution, shown as '↑' and
-    the cue; the authors' first person is not carried.
+    the cue; the authors' first person is not carried. A clause after a semicolon (the parser cuts there) carries
+    its sentence's attribution always.
     """
     tok = tokenizer or tokenizer_for()
-    out, previous_block, previous = {}, None, ""
+    out, previous_block, previous, clause = {}, None, "", False
     blocks = claims["block_id"] if "block_id" in claims else [None] * len(claims)
     for claim_id, block_id, text in zip(claims["claim_id"], blocks, claims["text"]):
         tokens = tok.tokenize(text) if HAN.search(text) else None
@@ -1028,11 +1029,14 @@ def attribution_cues(claims: pd.DataFrame, category: str = "attribution", *, car
         cue = found[0] if found else (framed_attribution(text, tokens) if category == "attribution" else "")
         if cue and tokens is not None and category == "attribution" and _judged_by_the_writer(text, found, cue):
             cue = ""  # 我认为作者说得对: the writer's own judgement of the source
-        if not cue and carry and block_id is not None and block_id == previous_block and previous \
-                and not previous.startswith("↑") and previous not in FIRST_PERSON:
-            cue = "↑" + previous
+        # the parser cuts a sentence at ；: the clause after it is the same sentence, and its attribution carries
+        # (文章提出…；并认为… is the article's whole), with or without ``carry``
+        if not cue and (carry or clause) and block_id is not None and block_id == previous_block and previous \
+                and (clause or not previous.startswith("↑")) and previous.lstrip("↑") not in FIRST_PERSON:
+            cue = previous if previous.startswith("↑") else "↑" + previous
         out[claim_id] = cue
         previous_block, previous = block_id, cue
+        clause = category == "attribution" and str(text).rstrip().endswith(("；", ";"))
     return pd.Series(out, dtype=object)
 
 

@@ -365,7 +365,9 @@ def section_labels(blocks: pd.DataFrame) -> pd.DataFrame:
 
 def theme_by_section(claims: pd.DataFrame, hits: pd.DataFrame, blocks: pd.DataFrame,
                      lexicon: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Sentences per theme in each part and section: part, section, label, sentences, then one column per theme."""
+    """Sentences per theme in each part and section: part, section, label, sentences, then one column per theme. A
+    section with no content sentence (an opening of furniture only, a heading straight over the next) has no row: it
+    holds nothing to count, and a row of zeros reads as a section that says nothing on every theme."""
     content = content_claims(claims)
     labels = section_labels(blocks)
     sizes = content.groupby(["part", "section"]).size().rename("sentences")
@@ -376,7 +378,7 @@ def theme_by_section(claims: pd.DataFrame, hits: pd.DataFrame, blocks: pd.DataFr
     themes = theme_order(lexicon)
     table[themes] = table[themes].fillna(0).astype(int)
     table["sentences"] = table["sentences"].fillna(0).astype(int)
-    return table.reset_index(drop=True)
+    return table[table["sentences"] > 0].reset_index(drop=True)
 
 
 def part_spans(claims: pd.DataFrame) -> pd.DataFrame:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..columns import PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL
+from ..framing.labs import org_nouns
 from ..params import DEFAULTS
 from .deck import additions_title, coverage_title, length_title, mention_title, shift_title, theme_title
 from .narrative import FURNITURE_NAMES, furniture_name, listing, pct, plural
@@ -37,6 +38,11 @@ def same_labs(by_part: pd.DataFrame, *, share: float = SAME_LABS_SHARE) -> str:
     'No: none of the 2 labs and companies found is named in both versions.'
     >>> same_labs(pd.DataFrame({"org": [], "commentary": [], "original": []}))
     'Cannot tell: no lab or company that the gazetteer lists or discovery took is named in either version.'
+
+    A discovered name may be a non-profit's or a university's: with one among them, they are organisations.
+
+    >>> same_labs(pd.DataFrame({"org": ["Brightwell Action (discovered)"], "commentary": [2], "original": [3]}))
+    'Yes: the one organisation found, Brightwell Action \\\\(discovered\\\\), is named in both versions.'
     """
     if by_part.empty:  # nothing found is not nothing named: a company known to neither may be there (page 03 lists
         # the names weighed and not taken), so neither yes nor no
@@ -44,14 +50,15 @@ def same_labs(by_part: pd.DataFrame, *, share: float = SAME_LABS_SHARE) -> str:
     both = by_part[(by_part[PART_COMMENTARY] > 0) & (by_part[PART_ORIGINAL] > 0)]
     total = int(by_part[[PART_COMMENTARY, PART_ORIGINAL]].to_numpy().sum())
     carried = int(both[[PART_COMMENTARY, PART_ORIGINAL]].to_numpy().sum())
-    labs = lambda n: plural(n, "lab or company", "labs and companies")
+    one, many = org_nouns(by_part["org"])  # a discovered name may be a non-profit's: then 'organisations'
+    labs = lambda n: plural(n, one, many)
     if len(by_part) == 1 and len(both) == 1:
-        return f"Yes: the one lab or company found, {listing(by_part['org'].tolist())}, is named in both versions."
+        return f"Yes: the one {one} found, {listing(by_part['org'].tolist())}, is named in both versions."
     if len(both) >= share * len(by_part):
         return (f"Yes: {len(both)} of {labs(len(by_part))} {'is' if len(both) == 1 else 'are'} named in both versions, "
                 f"and they carry {pct(carried / max(total, 1))} of the mentions.")
     if both.empty and len(by_part) == 1:
-        return f"No: the one lab or company found, {listing(by_part['org'].tolist())}, is named in one version only."
+        return f"No: the one {one} found, {listing(by_part['org'].tolist())}, is named in one version only."
     if both.empty:
         return f"No: none of the {labs(len(by_part))} found is named in both versions."
     return (f"No: only {len(both)} of {labs(len(by_part))} {'is' if len(both) == 1 else 'are'} named in both versions "
@@ -81,7 +88,8 @@ def overview_conclusion(blocks: pd.DataFrame, claims: pd.DataFrame, repairs: pd.
 def themes_conclusion(emphasis: pd.DataFrame, *, min_difference: float = DEFAULTS.min_difference) -> list[str]:
     """What page 02 showed: the theme whose words each version uses in a larger share of its sentences than the other."""
     return [f"{theme_title(emphasis, min_difference=min_difference)}.",
-            "Shares are of each version's own sentences, so a short Chinese and a long English compare fairly."]
+            "Shares are of each version's own sentences, so length alone does not favour the longer version; a summary, "
+            "whose every sentence carries its topic, tends to show higher shares than the original it condenses."]
 
 
 def labs_conclusion(by_part: pd.DataFrame, lengths: pd.Series, names: dict[str, str] | None = None) -> list[str]:

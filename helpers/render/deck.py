@@ -15,7 +15,7 @@ import pandas as pd
 
 from ..columns import ADDITION, BEYOND, OMISSION, PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL, UNSURE, units_noun
 from ..framing.caveats import unsure_reason, version_letters, version_weights
-from ..framing.labs import through_words
+from ..framing.labs import org_nouns, through_words
 from ..framing.shifts import label_gate
 from ..params import DEFAULTS
 from ..patterns import (
@@ -400,11 +400,12 @@ def mention_title(by_part: pd.DataFrame, lengths: pd.Series, names: dict[str, st
                 f"{listed} most ({plural(count, 'time')}{each}{through}, {rate:.1f} per 1,000 characters)")
 
     zh, en = leaders(PART_COMMENTARY), leaders(PART_ORIGINAL)
+    one, many = org_nouns(by_part["org"])  # a discovered name may be a non-profit's: then 'organisations'
     alone = {part: int((by_part[part] > 0).sum()) == 1 for part in (PART_COMMENTARY, PART_ORIGINAL)}
     if not zh[0] or not en[0]:  # a version that names none has no "most"
         other, which, top = ("Chinese", "English", en) if not zh[0] else ("English", "Chinese", zh)
         # "only" is of those found: a company neither knows may be named throughout both versions
-        return (f"The {other} names no lab or company the gazetteer or discovery knows; of those, with its products, the {which} names "
+        return (f"The {other} names no {one} the gazetteer or discovery knows; of those, with its products, the {which} names "
                 f"{who(*top, only=alone[PART_ORIGINAL if not zh[0] else PART_COMMENTARY])}")
     if zh[0] == en[0]:
         each = " each" if len(zh[0]) > 1 else ""
@@ -416,9 +417,9 @@ def mention_title(by_part: pd.DataFrame, lengths: pd.Series, names: dict[str, st
         if not only and (alone[PART_COMMENTARY] or alone[PART_ORIGINAL]):  # a version that names one ranks nothing
             lone, other = ("Chinese", "English") if alone[PART_COMMENTARY] else ("English", "Chinese")
             # "the Chinese names it most" beside a rate that the English's beats read as "more often": said as a rank
-            return (f"The {lone} names only {named} of the labs and companies found, and the {other} names it more "
+            return (f"The {lone} names only {named} of the {many} found, and the {other} names it more "
                     f"than any other; with {rates}")
-        return f"{'Of the labs and companies found, both' if only else 'Both'} versions name {head} with {rates}"
+        return f"{f'Of the {many} found, both' if only else 'Both'} versions name {head} with {rates}"
     if alone[PART_COMMENTARY] or alone[PART_ORIGINAL]:  # "most" only where a version names several
         return (f"With their products, the Chinese names {who(*zh, only=alone[PART_COMMENTARY])}, the English names "
                 f"{who(*en, only=alone[PART_ORIGINAL])}")
@@ -760,23 +761,39 @@ def quote_lines(quoted: pd.DataFrame, *, width: int = 60, links=None, caveats: p
     unsure = (int(alignment.loc[alignment["relation"] == UNSURE, "zh_claim_id"].nunique())
               if alignment is not None and "relation" in alignment else 0)
     if unsure:
-        # 'more' only after quotes: with none above it, a reader looks for the sentences it would be more than
-        held = (f"{plural(unsure, ('more ' if lines else '') + 'Chinese sentence')} {'has' if unsure == 1 else 'have'} no link: the aligner "
-                f"held them back as unsure ({unsure_reason(order_window)})")
         added = int(alignment.loc[alignment["relation"] == ADDITION, "zh_claim_id"].nunique())
         shown = len(lines)
-        if not shown:
-            lead = "No sentence is an addition; " if not added else ""
+        if not shown and added:  # additions none of which is quotable (headings, labels): counted, so the table's rows add up
+            lead = f"{_unquoted(added)}; "
+        elif not shown:
+            lead = "No sentence is an addition; "
         else:  # the quotes are a few of the additions: said, so the count after them is not read as the rest
             lead = (f"{shown} of the {plural(added, 'sentence')} linked to no English "
                     f"{'is' if shown == 1 else 'are'} quoted above; ")
+        # 'more' only after sentences already counted: with none, a reader looks for the sentences it would be more than
+        held = (f"{plural(unsure, ('more ' if shown or added else '') + 'Chinese sentence')} "
+                f"{'has' if unsure == 1 else 'have'} no link: the aligner "
+                f"held them back as unsure ({unsure_reason(order_window)})")
         lines.append(f"- {lead}{held}")
     elif alignment is not None and "relation" in alignment:
         added = int(alignment.loc[alignment["relation"] == ADDITION, "zh_claim_id"].nunique())
         if 0 < len(lines) < added:  # a few of the additions quoted: said, so they are not read as all of them
             lines.append(f"- {len(lines)} of the {plural(added, 'sentence')} linked to no English "
                          f"{'is' if len(lines) == 1 else 'are'} quoted above.")
+        elif added and not lines:
+            # none of them is a whole sentence to quote (a heading, a label, a line ending in an address): a bare
+            # "none" under a title counting them read as a contradiction (an invented press release's 'request the
+            # report at …' line)
+            lines.append(f"- {plural(added, 'Chinese sentence or heading', 'Chinese sentences and headings')} linked to "
+                         f"no English, none of them a whole sentence to quote here (a heading, a label or a line that "
+                         f"does not end as a sentence): the table lists {'it' if added == 1 else 'them'}.")
     return "\n".join(lines) or "- none"
+
+
+def _unquoted(added: int) -> str:
+    """The additions counted where none of them is quoted: none ends as a sentence does (the quotable ones are)."""
+    return (f"{plural(added, 'Chinese sentence or heading', 'Chinese sentences and headings')} linked to no English, "
+            f"none of them a whole sentence to quote here (a heading, a label or a line that does not end as a sentence)")
 
 
 def dropped_paragraphs(claims: pd.DataFrame, alignment: pd.DataFrame, blocks: pd.DataFrame) -> pd.DataFrame:

@@ -12,7 +12,7 @@ import pandas as pd
 
 from ..columns import BEYOND, CONTENT_KINDS, PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL, semicolon_note, units_noun
 from ..framing.caveats import version_letters, version_weights
-from ..framing.labs import through_words
+from ..framing.labs import org_nouns, through_words
 from ..framing.shifts import GOLD_LABELS, gated, label_gate, presented_counts, withheld
 from ..framing.themes import fisher_p
 from ..params import DEFAULTS
@@ -424,7 +424,7 @@ def mention_findings(by_part: pd.DataFrame, one_version: pd.DataFrame, co: pd.Da
         most = None
         counted = (f"{listing(ranked['org'].tolist(), limit=6)} ({plural(tie, 'mention')}"
                    f"{' each' if len(ranked) > 1 else ''})")
-    lines.append(f"{plural(len(by_part), 'lab or company', 'labs and companies')} named in the text (the gazetteer's lab "
+    lines.append(f"{plural(len(by_part), *org_nouns(by_part['org']))} named in the text (the gazetteer's lab "
                  f"types and discovered names; a title line aside), directly or through a product"
                  + (f"; most often {most}." if most is not None else f": {counted}."))
 

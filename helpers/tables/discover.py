@@ -37,6 +37,8 @@ mention, and each mention says which rule fired in its ``evidence`` column:
   ``org_name_words_zh.csv``); its organisation is the Chinese name itself. Before a word that ends descriptions as
   often (智能, 机器人: ``_weak_word_rows``) the text must also treat the name as an organisation's (listed beside one,
   青禾机器人和数渊科技; doing what organisations do, 微澜智能最近也在招聘);
+  before 公司, which ends descriptions and names alike (这家公司, 设计公司), a coined head of two to four characters
+  that the Chinese also writes alone (鹿鸣公司宣布…, then 鹿鸣还计划…) is the company's name (``_company_name_rows``);
 - ``glossed``: a Latin name in brackets right after a Han name that follows a word saying what kind of organisation
   it is (无人机公司芬域无人机（Fennick Drones）, 本地速遞公司大坑速遞（Tai Hang Express）: ``GLOSSED_ORG_RE``), the way news
   reports introduce a company; no title of a person's in the Han run (公司执行长卡域（Owen Carrick）), no function word
@@ -104,6 +106,10 @@ EVIDENCE_PROSE = "prose_name"
 EVIDENCE_INITIALS = "initials"
 #: The length of a coined head a Chinese-only name takes (鹿鸣资本): a third character before it is as often a verb's.
 ZH_ONLY_HEAD_CHARS = 2
+#: The word that ends a company's name and descriptions alike (鹿鸣公司, 这家公司): ``_company_name_rows``.
+COMPANY_WORD = "公司"
+#: The fewest and most characters of a coined head before 公司 that the Chinese also writes alone (鹿鸣, 维拉莫).
+COMPANY_HEAD_CHARS = (2, 4)
 #: jieba's dictionary tags of proper names (a person's, a transliterated name, another proper noun, an organisation's):
 #: a dictionary word so tagged before a strong organisation word heads a name (北辰集团), where a common word
 #: describes (风险资本, 头部大学, 大型集团). Places (ns) are left out: 国内大学 and 中国大学 describe as often as they name.
@@ -580,6 +586,11 @@ def discover_mentions(
         # a word right after a known name is part of that name's company name ("Zorbia Intelligent Technology")
         places = [(s, e, p) for s, e, p in places if not _after_mention(text, s, covered)]
         if not places:
+            continue
+        # a word that every place writes right after another capitalised word is the tail of a longer name that the
+        # name-word rules do not take whole ("Wellspring Action", an NGO's): its tail alone is no organisation's name,
+        # said less rather than wrong
+        if all(_tail_of_name(text, s, stoplist) for s, _, _ in places):
             continue
         # each place in the whole name it heads ("Tidewell Labs", "University of Eastmere")
         extents = [name_extent(text, s, e, blocked) for s, e, _ in places]
@@ -1070,12 +1081,15 @@ def _chinese_only_rows(text: str, claims: pd.DataFrame, rows: list[tuple], gazet
         return []
     strong = any(ties.strong_zh_org_word_re().search(text, s, e) for s, e in spans)
     weak = any(ties.weak_zh_org_word_re().search(text, s, e) for s, e in spans)
-    if not strong and not weak:
+    company = any(text.find(COMPANY_WORD, s, e) >= 0 for s, e in spans)
+    if not strong and not weak and not company:
         return []
     taken = bytearray(covered)
     for start, end, *_ in rows:
         taken[start:end] = b"\x01" * (end - start)
     tokenizer = entities.tokenizer_for(gazetteer)
+    if not strong and not weak:
+        return _company_name_rows(text, spans, taken, gazetteer, tokenizer)
     names = ties.chinese_names(text, spans, cuts if cuts is not None else tokenizer, taken, ties.load_zh_stoplist(),
                                _place_names(gazetteer), ties.strong_zh_org_word_re()) if strong else {}
     out = []
@@ -1095,7 +1109,59 @@ def _chinese_only_rows(text: str, claims: pd.DataFrame, rows: list[tuple], gazet
         for start, end, *_ in out:
             taken[start:end] = b"\x01" * (end - start)
         out += _weak_word_rows(text, spans, taken, known, gazetteer, tokenizer, cuts)
+    if company:
+        for start, end, *_ in out:
+            taken[start:end] = b"\x01" * (end - start)
+        out += _company_name_rows(text, spans, taken, gazetteer, tokenizer)
     return out
+
+
+def _company_name_rows(text: str, spans: list[tuple[int, int]], taken: bytearray, gazetteer: pd.DataFrame,
+                       tokenizer) -> list[tuple]:
+    """Rows for a coined name written once with 公司 and elsewhere without it (鹿鸣公司宣布…, then 鹿鸣还计划…): 公司 ends
+    descriptions as often as names (这家公司, 设计公司), but a coined head (the tokenizer cuts it into characters, no numeral
+    or measure word: ``_coined``) of ``COMPANY_HEAD_CHARS`` characters that the Chinese also writes alone is the
+    company's own name. Every place the Chinese writes the head counts, with 公司 or without (the span is the head's).
+
+    >>> from helpers.tables.entities import default_gazetteer, tokenizer_for
+    >>> text = "据报道，鹿鸣公司宣布签约。鹿鸣还计划扩张。这家公司很大。两家公司都在看。"
+    >>> rows = _company_name_rows(text, [(0, len(text))], bytearray(len(text)), default_gazetteer(), tokenizer_for())
+    >>> [(r[0], r[2], r[6]) for r in rows]
+    [(4, '鹿鸣', 'chinese_only'), (13, '鹿鸣', 'chinese_only')]
+    """
+    places = _place_names(gazetteer)
+    heads: dict[str, None] = {}
+    for start, end in spans:
+        for found in re.finditer(COMPANY_WORD, text[start:end]):
+            at = start + found.start()
+            run = HAN_BEFORE_RE.search(text, max(start, at - COMPANY_HEAD_CHARS[1]), at)
+            if run is None:
+                continue
+            # the longest coined head before 公司 that the Chinese also writes alone (上周鹿鸣公司: 鹿鸣, not 周鹿鸣)
+            for size in range(min(len(run.group()), COMPANY_HEAD_CHARS[1]), COMPANY_HEAD_CHARS[0] - 1, -1):
+                head = run.group()[-size:]
+                if head in places or any(taken[at - size:at]) or not _coined(tokenizer, head):
+                    continue
+                if any(_written_alone(text, s, e, head) for s, e in spans):
+                    heads.setdefault(head)
+                    break
+    out = []
+    for head in heads:
+        for start, end in spans:
+            for found in re.finditer(re.escape(head), text[start:end]):
+                s = start + found.start()
+                if not any(taken[s:s + len(head)]):
+                    out.append((s, s + len(head), head, head, head, DISCOVERED, EVIDENCE_ZH_ONLY))
+    return out
+
+
+def _written_alone(text: str, start: int, end: int, head: str) -> bool:
+    """Whether ``text[start:end]`` writes ``head`` without 公司 after it and no Han character right before it."""
+    for found in re.finditer(re.escape(head), text[start:end]):
+        at = start + found.start()
+        if not text.startswith(COMPANY_WORD, at + len(head)) and not (at > 0 and HAN_BEFORE_RE.search(text[at - 1:at])):
+            return True
+    return False
 
 
 def _weak_word_rows(text: str, spans: list[tuple[int, int]], taken: bytearray, known: list[tuple[int, int]],
@@ -1249,6 +1315,25 @@ def _names_a_product(text: str, word: str) -> bool:
     # is found fast; one that opens with a list of kinds would read the whole text at every character)
     return any(DISCOVER_PRODUCT_BEFORE_RE.search(text, max(0, match.start() - 20), match.start())
                for match in re.finditer(rf"{LATIN_BEFORE}{name}(?![{LATIN_CLASS}])", text))
+
+
+#: A capitalised Latin word right before a name, one space between ('Wellspring Action': the word before 'Action').
+CAPITALISED_BEFORE_RE = re.compile(r"(?<![\w.])([A-Z][A-Za-z0-9&'’-]*) $")
+
+
+def _tail_of_name(text: str, start: int, stoplist: frozenset[str]) -> bool:
+    """Whether a capitalised word that is no stoplisted one ('The', 'At': the function words a sentence opens with)
+    comes right before ``start``, one space between: the word at ``start`` goes on a longer name. A name every place
+    of which is so written is withheld, so a sentence that opens with a capitalised word before it costs a finding,
+    never makes a false one.
+
+    >>> _tail_of_name("the group Wellspring Action said", 21, frozenset()), _tail_of_name("met The Foo", 8, frozenset({"the"}))
+    (True, False)
+    >>> _tail_of_name("Ann met Foo", 8, frozenset())
+    False
+    """
+    match = CAPITALISED_BEFORE_RE.search(text, max(0, start - 40), start)
+    return match is not None and match.group(1).lower() not in stoplist
 
 
 def _after_mention(text: str, start: int, covered: bytearray) -> bool:

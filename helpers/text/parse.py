@@ -30,6 +30,7 @@ from ..patterns import (
     TABLE_ROW, TERMINAL, TITLE_FIELD, TITLE_NUMBER, URL_PARTS, ZH_CLOSE_QUOTE, ZH_END, ZH_OPEN_QUOTE, ZH_QUOTE_INTRODUCERS,
 )
 from ..patterns import AUTOLINK, CREDIT_LEAD, EPISODE_NUMBER, HTML_LINK, LABELLED_LIST_JOINER, LINK_ROW_REST, MARKDOWN_HEADING, READING_TIME_ZH
+from ..patterns import FOLLOW_ACCOUNT, SITE_DISCLAIMER, TRAILING_CREDIT_LABEL, WEIBO_SOURCE
 from ..frames import text_array, typed_frame
 from ..vocab import CueMatcher, load_cues
 
@@ -481,6 +482,8 @@ def bracketed_agency(text: str) -> bool:
     return inner.endswith(AGENCY_NAME_ENDINGS) or inner.lower() in _labels("news_agency")
 
 
+#: The separators a date line's parts are joined by: not words ('Build Mode · November 12, 2026 · 71 min').
+DATE_LINE_SEPARATORS = frozenset({"·", "•", "|", "｜", "-", "–", "—"})
 #: A Chinese reading-time line: at most this long ('本文约 1800 字，阅读需要 5 分钟').
 READING_TIME_MAX_CHARS = 40
 #: A credit or source line by its opening words ('Originally published in …, Winter 2026 issue.'): at most this long.
@@ -555,6 +558,11 @@ def classify_noncontent(text: str, *, lang: str | None = None) -> str | None:
     if len(text) <= BYLINE_MAX_CHARS and (
             BYLINE_LEAD.search(text) or (DATE.search(text) and len(text.split()) <= 8 and not DATED_ITEM.match(text))):
         return "byline"
+    if len(text) <= BYLINE_MAX_CHARS and not ENDS_SENTENCE.search(text) and (
+            WEIBO_SOURCE.search(text) or TRAILING_CREDIT_LABEL.search(text)):
+        return "byline"  # '11-27 22:41 来自 iPhone客户端', '◎ 林小明／文　王大華／譯'
+    if len(text) <= NONCONTENT_MAX_CHARS["zh"] and (SITE_DISCLAIMER.match(text) or FOLLOW_ACCOUNT.search(text)):
+        return "boilerplate"  # '本報刊出之評論文章，不代表本報立場。', '了解更多信息，请关注…官方微信公众号。'
     if is_link_row(text) or is_button_row(text) or reference_entry(text, cites_address=True) or is_language_switch(text):
         return "boilerplate"
     if is_labelled_list(text) or is_episode_line(text) or is_reading_time(text) or is_markdown_link_row(text):
@@ -598,6 +606,11 @@ def classify_noncontent(text: str, *, lang: str | None = None) -> str | None:
             return "boilerplate"
         if "alt_text" in labels and len(text) <= ALT_TEXT_MAX_CHARS and not TERMINAL.search(text):
             return "caption"
+    # a date line's words, its separators aside ('Build Mode · November 12, 2026 · 71 min': a show, a date, a length)
+    words = [w for w in text.split() if w not in DATE_LINE_SEPARATORS]
+    if len(text) <= BYLINE_MAX_CHARS and DATE.search(text) and len(words) <= 8 and not DATED_ITEM.match(text) \
+            and not ENDS_SENTENCE.search(text):
+        return "byline"
     return None
 
 
@@ -1232,10 +1245,18 @@ def related_headline(line: str, above: str) -> bool:
     (True, False)
     >>> related_headline("我们下周会继续聊这个话题。", "延伸阅读")
     False
+
+    A headline may ask its question ('成效如何？'), with no other sentence's mark in it:
+
+    >>> related_headline("．园区扩建两年 成效如何？", "延伸阅读"), related_headline("他来了。你呢？", "延伸阅读")
+    (True, False)
     """
     core = line.strip()
     limit = RELATED_HEADLINE_MAX_CHARS["zh" if HAN.search(core) else "other"]
-    return (0 < len(core) <= limit and not TERMINAL.search(core)
+    asked = core.rstrip("？?")
+    if asked != core and re.search(r"[。！？!?；;]", asked):
+        return False
+    return (0 < len(core) <= limit and not TERMINAL.search(asked)
             and bool(HAN.search(core)) == bool(HAN.search(above)))
 
 
@@ -1355,8 +1376,17 @@ def author_name_lines(texts: list[str], kinds: list[str | None]) -> list[str | N
     True
     >>> author_name_lines(["Lumen", "轻量日志工具", "English | 简体中文"], [None, None, "boilerplate"])[1] is None
     True
+
+    A Weibo post has no title: its first line is the account's name, right above the time and the client it was sent
+    from ('老周说事' over '11-27 22:41 来自 iPhone客户端').
+
+    >>> author_name_lines(["老周说事", "11-27 22:41 来自 iPhone客户端", "正文。"], [None, "byline", None])[0]
+    'byline'
     """
     out = list(kinds)
+    if len(texts) > 1 and out[0] is None and out[1] == "byline" and WEIBO_SOURCE.search(texts[1]) \
+            and 0 < len(texts[0].strip()) <= AUTHOR_NAME_MAX_CHARS and not TERMINAL.search(texts[0].strip()):
+        out[0] = "byline"
     for k in range(1, min(len(texts) - 1, AUTHOR_NAME_HEAD_LINES)):
         core = texts[k].strip()
         if out[k] is not None or out[k - 1] is not None or not 0 < len(core) <= AUTHOR_NAME_MAX_CHARS \

@@ -1,0 +1,85 @@
+"""Kinds of document the bundle had not met (tests/fixtures/kinds/, invented): a WeChat paper write-up, a compiled
+interview, a Taiwan op-ed translation in Traditional script, a non-profit's press release with no AI lab in it, a Weibo
+commentary and a flash report of a full wire story. Each document's caveats must say what it is, and what its pages
+count must be true of it: its furniture set aside, no country or name fragment taken for an organisation, no client app
+read as a company named."""
+
+from pathlib import Path
+
+import pytest
+
+from helpers import pipeline
+from helpers.columns import BEYOND, PART_NONCONTENT
+from helpers.framing.labs import org_by_part, org_nouns
+from helpers.render import conclusions
+from helpers.render.deck import document_facts
+
+KINDS = Path(__file__).parent / "fixtures" / "kinds"
+
+
+@pytest.fixture(scope="module")
+def analyses():
+    return {path.name[0]: pipeline.run(path.read_text(encoding="utf-8")) for path in sorted(KINDS.glob("*.txt"))}
+
+
+@pytest.mark.parametrize("doc, kinds", [
+    ("a", {"commentary"}),
+    ("b", {"translation"}),                              # a whole transcript, closed by the editor's note: no excerpt
+    ("c", {"traditional_script", "translation"}),
+    ("d", {"translation"}),
+    ("e", {"commentary"}),
+    ("f", {"chinese_much_shorter"}),
+])
+def test_each_documents_caveats_say_what_it_is(analyses, doc, kinds):
+    assert set(analyses[doc].caveats["kind"]) == kinds
+
+
+def furniture(analysis) -> set[str]:
+    blocks = analysis.blocks
+    return set(blocks.loc[blocks["part"] == PART_NONCONTENT, "text"].str.strip())
+
+
+@pytest.mark.parametrize("doc, line", [
+    ("b", "Build Mode · November 12, 2026 · 71 min"),
+    ("b", "本文经授权发布，不代表36氪立场。"),
+    ("c", "◎ 瑪格麗特．艾勒里（Margaret Ellery）／文　林佩君／譯"),
+    ("c", "字級設定：小 中 大"),
+    ("c", "本報刊出之評論文章，不代表本報立場。"),
+    ("c", "．美晶片法案兩年 成效如何？"),
+    ("d", "Media contact: press@example-wellspring.org"),
+    ("d", "了解更多信息，请关注清泉行动官方微信公众号。"),
+    ("e", "老K说科技"),
+    ("e", "11-27 22:41 来自 iPhone客户端 已编辑"),
+    ("f", "相关阅读：欧洲电动车销量连续三个月下滑"),
+])
+def test_each_documents_furniture_is_set_aside(analyses, doc, line):
+    assert line in furniture(analyses[doc])
+
+
+def test_the_compiled_interviews_closing_note_is_its_own_not_beyond_the_english(analyses):
+    b = analyses["b"]
+    assert not (b.alignment["relation"] == BEYOND).any()
+    assert any(str(t).startswith("编译者注") for t in b.additions["text"])
+
+
+def test_the_press_release_states_no_lab_finding(analyses):
+    d = analyses["d"]
+    assert d.labs.empty and not (d.tables.mentions["type"] == "discovered").any()
+    assert "tencent" not in set(d.tables.mentions["entity"])          # a follow prompt names no company
+    assert conclusions.same_labs(org_by_part(d.labs)).startswith("Cannot tell")
+
+
+def test_the_weibo_posts_client_is_no_company_and_its_account_no_title(analyses):
+    e = analyses["e"]
+    assert "apple" not in set(e.tables.mentions["entity"])
+    assert document_facts(e.blocks)["zh_title"] != "老K说科技"
+
+
+def test_countries_are_places_and_discovered_names_are_organisations(analyses):
+    f = analyses["f"]
+    mentions = f.tables.mentions
+    assert set(mentions.loc[mentions["surface"] == "Germany", "type"]) == {"place"}
+    assert set(f.labs["org"]) == {"Volterra (discovered)", "Nordhaven Capital (discovered)"}
+    # a university (the paper's) and a think tank (the op-ed's) are named: the pages call them organisations
+    for doc in ("a", "c"):
+        assert org_nouns(org_by_part(analyses[doc].labs)["org"]) == ("organisation", "organisations")
