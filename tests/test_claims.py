@@ -157,3 +157,5 @@ def test_an_attribution_frame_reaches_past_a_latin_name_and_a_short_phrase():
     from helpers.tables.claims import framed_attribution
     assert framed_attribution("作者通过一个 Flappy Bird 克隆的例子展示了上下文的重要性。").endswith("展示")
     assert framed_attribution("作者或版权持有人均不负责。") == ""
+    # quotation marks around a name or a title do not end the clause between subject and verb
+    assert framed_attribution("作者通过构建“Flappy Bird克隆”案例展示了上下文断裂的问题。").endswith("展示")
