@@ -606,10 +606,10 @@ def classify_noncontent(text: str, *, lang: str | None = None) -> str | None:
             return "boilerplate"
         if "alt_text" in labels and len(text) <= ALT_TEXT_MAX_CHARS and not TERMINAL.search(text):
             return "caption"
-    # a date line's words, its separators aside ('Build Mode · November 12, 2026 · 71 min': a show, a date, a length)
-    words = [w for w in text.split() if w not in DATE_LINE_SEPARATORS]
-    if len(text) <= BYLINE_MAX_CHARS and DATE.search(text) and len(words) <= 8 and not DATED_ITEM.match(text) \
-            and not ENDS_SENTENCE.search(text):
+    # a date line's words, its separators aside ('Build Mode · November 12, 2026 · 71 min': a show, a date, a length),
+    # split only for a short line holding a date (every content line reaches this test)
+    if len(text) <= BYLINE_MAX_CHARS and DATE.search(text) and not DATED_ITEM.match(text) \
+            and not ENDS_SENTENCE.search(text) and sum(w not in DATE_LINE_SEPARATORS for w in text.split()) <= 8:
         return "byline"
     return None
 
