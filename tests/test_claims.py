@@ -155,7 +155,7 @@ def test_a_clause_after_a_semicolon_is_reported_as_its_sentence_is():
 
 def test_an_attribution_frame_reaches_past_a_latin_name_and_a_short_phrase():
     from helpers.tables.claims import framed_attribution
-    assert framed_attribution("作者通过一个 Flappy Bird 克隆的例子展示了上下文的重要性。").endswith("展示")
+    assert framed_attribution("作者通过一个 Pong 小游戏的例子说明了缓存的作用。").endswith("说明")
     assert framed_attribution("作者或版权持有人均不负责。") == ""
     # quotation marks around a name or a title do not end the clause between subject and verb
-    assert framed_attribution("作者通过构建“Flappy Bird克隆”案例展示了上下文断裂的问题。").endswith("展示")
+    assert framed_attribution("作者通过搭建“Pong小游戏”案例说明了缓存失效的后果。").endswith("说明")

@@ -50,8 +50,8 @@ from helpers.text.parse import (
     ("🚀 示例模型在线体验平台已正式向公众开放 🎉", "boilerplate"),
     # translation and contribution credits
     ("本文贡献者", "byline"),
-    ("中文版由以下贡献者完成，排名不分先后。", "byline"),
-    ("🙌 本文由社区志愿者共同翻译完成，感谢每一位译者。", "byline"),
+    ("本文中文版由下列贡献者翻译，排名不分先后。", "byline"),
+    ("🙌 这份文档由三位读者翻译完成，谢谢他们。", "byline"),
     ("example contributors", "caption"),
     # WeChat, Zhihu and Weibo footers and counts: rows of buttons with their counts
     ("点赞 42 · 在看 7 · 分享 3", "boilerplate"),

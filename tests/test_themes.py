@@ -178,7 +178,7 @@ def test_lab_mentions_show_display_names_and_keep_ids(seed_tables):
 # versions' shares come out equal. Each row tests one pairing of the lexicon or one scoped cue (issue 11).
 PAIRED_LINES = [
     ("本许可证下，许可方不承担任何责任。", "Under this license, the licensor is not responsible for any damage."),
-    ("作者或版权持有人均不对任何索赔承担责任。", "The authors or copyright holders shall not be liable for any claim."),
+    ("作者或版权持有人对任何索赔均不承担责任。", "The authors or copyright holders shall not be liable for any claim."),
     ("本仓库的代码依照 Apache-2.0 协议开源。", "The code in this repository is open-sourced under the Apache-2.0 license."),
     ("获得官方商用许可后即可免费商用。", "Commercial use is free once a commercial license is granted."),
     ("该团队发布了新的模型权重。", "The team published new model weights."),

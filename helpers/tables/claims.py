@@ -113,7 +113,7 @@ def find_numbers(text: str) -> list[str]:
 
 #: A subject (文章, 本文, 作者, the article) and its verb (提出, 探讨, argues) are one attribution frame when at most this
 #: many characters (a Latin word or a number counting one), none of them punctuation, stand between them: 文章还讨论了,
-#: 文中进一步分析, 作者在文中提出, 作者通过两个实验展示, 文章由 Jane Doe 撰写, 作者通过一个 Flappy Bird 克隆的例子展示 (an
+#: 文中进一步分析, 作者在文中提出, 作者通过两个实验展示, 文章由 Jane Doe 撰写, 作者通过一个 Pong 小游戏的例子说明 (an
 #: adverb or a short phrase between them; 8 left the last out).
 FRAME_GAP = 12
 _FRAME_BREAK = frozenset("，。；：！？,.;:!?、（）()")  # quotation marks around a name or title (构建“X”案例) do not end the clause
@@ -121,7 +121,7 @@ _FRAME_BREAK = frozenset("，。；：！？,.;:!?、（）()")  # quotation mar
 
 def _gap_weight(gap: str) -> int:
     """What stands between a frame's subject and verb, weighed as Chinese reads it: a character each, a Latin word or
-    a number one (作者通过 Flappy Bird 的例子展示 has 7, as 作者通过飞鸟的例子展示 has)."""
+    a number one (作者通过 Pong 的例子说明 has 6, as 作者通过乒乓的例子说明 has)."""
     return len(HAN.findall(gap)) + len(re.findall(r"[A-Za-z0-9][A-Za-z0-9'’.-]*", gap))
 
 
@@ -150,8 +150,8 @@ def framed_attribution(text: str, tokens: list | None = None) -> str:
 
     >>> framed_attribution("文章还讨论了三个问题。"), framed_attribution("作者或版权持有人均不负责。")
     ('文章还讨论', '')
-    >>> framed_attribution("作者通过 Flappy Bird 的例子展示了上下文的重要性。")
-    '作者通过 Flappy Bird 的例子展示'
+    >>> framed_attribution("作者通过 Pong 小游戏的例子说明了缓存的作用。")
+    '作者通过 Pong 小游戏的例子说明'
     """
     if tokens is None and HAN.search(text):
         tokens = tokenizer_for().tokenize(text)

@@ -874,7 +874,7 @@ def question_heading(text: str, lang: str, following: str | None) -> bool:
     a heading ('How are LLMs trained?' over the answer), not a checklist's item, nor a rhetorical question inside a
     paragraph of its own sentences, nor a question over a short label line.
 
-    >>> question_heading("Why think about principles?", "en", "Principles keep a team honest when the tools change.")
+    >>> question_heading("Why write rules at all?", "en", "Rules keep a team honest when the tools change.")
     True
     >>> question_heading("Is it cheap?", "en", "Is it safe?"), question_heading("Why? Because it is cheap.", "en", "…")
     (False, False)
@@ -900,7 +900,7 @@ def classify_kinds(texts: list[str], langs: list[str], glued_heading: list[bool]
     kind 'label' (``parse_document``), in the English a heading like another.
 
     ``breaks_before`` (line breaks before each block, 2 or more for a blank line): a list whose items follow one another
-    with single line breaks ends at a blank line, so the short line after it ('Why think about principles?' over the
+    with single line breaks ends at a blank line, so the short line after it ('Why write rules at all?' over the
     next section) is not one more item."""
     kinds: list[str] = []
     labels: set[int] = set()
