@@ -12,7 +12,7 @@ import pandas as pd
 
 from ..columns import CONTENT_KINDS, KWIC_COLUMNS, ORG_COUNT_COLUMNS, PART_COMMENTARY, PART_ORIGINAL
 from ..params import DEFAULTS
-from ..patterns import WHITESPACE
+from ..patterns import DISCOVER_WEB_ADDRESS, WHITESPACE
 from ..tables.discover import DISCOVERED
 from ..tables.entities import load_gazetteer
 from ..text.segment import Tokenizer
@@ -186,8 +186,9 @@ def blank_mentions(claims: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame
     return claims.assign(text=claims["claim_id"].map(texts))
 
 
-#: A web address inside a sentence (a scheme or www., or a host with a path: github.com/org/repo), blanked whole.
-WEB_ADDRESS = re.compile(r"(?:https?://|www\.)[^\s，。；、）)」>]+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|ai|cn|dev)(?:/[^\s，。；、）)」>]*)?",
+#: A web address inside a sentence (discovery's pattern for a scheme or www., or a host with a path:
+#: github.com/org/repo), blanked whole.
+WEB_ADDRESS = re.compile(rf"{DISCOVER_WEB_ADDRESS}|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|ai|cn|dev)(?:/[^\s，。；、）)」>]*)?",
                          re.IGNORECASE)
 
 

@@ -784,9 +784,7 @@ def quote_lines(quoted: pd.DataFrame, *, width: int = 60, links=None, caveats: p
             # none of them is a whole sentence to quote (a heading, a label, a line ending in an address): a bare
             # "none" under a title counting them read as a contradiction (an invented press release's 'request the
             # report at …' line)
-            lines.append(f"- {plural(added, 'Chinese sentence or heading', 'Chinese sentences and headings')} linked to "
-                         f"no English, none of them a whole sentence to quote here (a heading, a label or a line that "
-                         f"does not end as a sentence): the table lists {'it' if added == 1 else 'them'}.")
+            lines.append(f"- {_unquoted(added)}: the table lists {'it' if added == 1 else 'them'}.")
     return "\n".join(lines) or "- none"
 
 
