@@ -34,6 +34,8 @@ class AlignParams:
     length_exponent: float = 0.35     # coverage is divided by (paragraph length / median length) ** this: a long
                                       # paragraph holds more words to meet by chance, the more so with ECDICT's
                                       # several renderings per English word (0.25 before them)
+    term_once: bool = True            # an English term meets one word of a Chinese sentence, not every word that can
+                                      # render it (和/并/与/合作/共同 → "together"), the most informative word first
     sentence_mix: float = 0.2         # paragraph score = mix of its own coverage and its best sentence's (0: paragraph only)
     # link bars (a link must clear both)
     min_coverage: float = 0.16        # raw: share of the sentence's weight the paragraph covers

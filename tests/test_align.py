@@ -836,3 +836,43 @@ def test_rank_tally_is_ordered(ranks):
     tally = _gold_eval().rank_tally(ranks)
     assert tally["first"] <= tally["top3"] <= tally["sentences"] == len(ranks)
     assert tally["first"] / len(ranks) - 1e-3 <= tally["mrr"] <= 1.0
+
+
+# --- an English term meets one word of a sentence (AlignParams.term_once) ---
+
+from dataclasses import replace as _replace  # noqa: E402
+
+from helpers.align.evidence import _coverage  # noqa: E402
+from helpers.params import AlignParams  # noqa: E402
+
+
+def test_one_english_term_credits_one_chinese_word():
+    """和 and 合作 both render "together": one "together" in a paragraph is one word met, and the rarer word takes it."""
+    concepts = [("和", frozenset({"togeth"}), 0.5), ("合作", frozenset({"cooper", "togeth"}), 1.0)]
+    idf = {"togeth": 2.0, "cooper": 3.0}
+    sets = [{"togeth"}, {"togeth", "cooper"}]
+    once = _coverage([concepts], sets, idf, AlignParams())[0]
+    every = _coverage([concepts], sets, idf, _replace(AlignParams(), term_once=False))[0]
+    total = AlignParams().evidence_prior * 3.0 + 0.5 * 2.0 + 1.0 * 3.0
+    assert once[0] == pytest.approx(1.0 * 2.0 / total)      # 合作 takes "together"; 和 finds nothing left
+    assert every[0] == pytest.approx((0.5 * 2.0 + 1.0 * 2.0) / total)
+    assert once[1] == pytest.approx((1.0 * 3.0 + 0.5 * 2.0) / total)  # 合作 meets "cooperate", so 和 keeps "together"
+    assert once[1] == pytest.approx(every[1])
+
+
+_renderings = st.frozensets(st.sampled_from(["a", "b", "c", "d", "e"]), min_size=1, max_size=3)
+
+
+@given(concepts=st.lists(st.tuples(st.text("甲乙丙丁", min_size=1, max_size=2), _renderings,
+                                   st.floats(0.1, 1.0)), max_size=6),
+       sets=st.lists(st.sets(st.sampled_from(["a", "b", "c", "d", "e", "f"])), min_size=1, max_size=4))
+@settings(max_examples=200, deadline=None)
+def test_term_once_never_raises_coverage_and_changes_nothing_without_sharing(concepts, sets):
+    idf = {"a": 1.0, "b": 2.0, "c": 3.0, "d": 4.0, "e": 5.0, "f": 6.0}
+    once = _coverage([concepts], sets, idf, AlignParams())[0]
+    every = _coverage([concepts], sets, idf, _replace(AlignParams(), term_once=False))[0]
+    assert np.all(once <= every + 1e-12)
+    assert np.all(once >= 0)
+    shared = any(a[1] & b[1] for n, a in enumerate(concepts) for b in concepts[n + 1:])
+    if not shared:
+        assert np.allclose(once, every)

@@ -218,7 +218,9 @@ def _coverage(concepts_list: list, term_sets: list[set[str]], idf: dict, params:
     """Share of each sentence's concept weight that each term set (paragraph or sentence) covers.
 
     A concept credits a term set once, with the IDF of its rarest rendering found there; an inverted index
-    (term → the sets holding it) visits only the sets that hold a rendering.
+    (term → the sets holding it) visits only the sets that hold a rendering. With ``params.term_once`` an English
+    term credits a set for one word of the sentence only, the most informative word first: 和, 并, 与, 合作 and
+    共同 all render "together", and one "together" in a paragraph is one word met, not five.
     """
     top_idf = max(idf.values(), default=1.0)
     m = len(term_sets)
@@ -232,22 +234,33 @@ def _coverage(concepts_list: list, term_sets: list[set[str]], idf: dict, params:
     for i, concepts in enumerate(concepts_list):
         total = params.evidence_prior * top_idf
         row = coverage[i]
+        ranked = []
         for _key, renderings, factor in concepts:
             present = sorted(((idf[r], r) for r in renderings if r in idf), reverse=True)  # rarest rendering first
             if not present:
                 total += factor * params.unmatched_weight * top_idf
                 continue
             total += factor * present[0][0]
+            ranked.append((factor * present[0][0], factor, present))
+        if params.term_once:  # the most informative word takes an English term first; the next must find another
+            ranked.sort(key=lambda item: -item[0])
+        used: dict[str, np.ndarray] = {}  # per English term: the sets where a word of this sentence already took it
+        for _best, factor, present in ranked:
             touched = []
             for weight, r in present:
                 sets = index.get(r)
                 if sets is None:
                     continue
-                fresh = sets[~credited[sets]]
+                free = ~credited[sets]
+                if params.term_once and r in used:
+                    free &= ~used[r][sets]
+                fresh = sets[free]
                 if len(fresh):
                     row[fresh] += factor * weight
                     credited[fresh] = True
                     touched.append(fresh)
+                    if params.term_once:
+                        used.setdefault(r, np.zeros(m, dtype=bool))[fresh] = True
             for fresh in touched:
                 credited[fresh] = False
         row /= total
