@@ -144,6 +144,9 @@ def test_furniture_lines_are_set_aside(line, kind):
     "You must give any other recipients a copy of this License.",  # a licence clause
     "🎯 2022-06-01: Our technical report is out!",                # a dated news item, not a byline
     "[2024.03.26] 我们发布了技术报告。",
+    "示例公司于2025年3月1日发布了新模型。",                          # a short sentence that holds a date
+    "2025年3月1日，示例公司在港口城市发布了新模型。",
+    "On March 1, 2025, the lab released a small model.",
     "7B | 🤗 Base-7B | 🤗 Chat-7B | 🤗 Chat-7B-4bits",              # a table row with links in it
     "Cards | Foo-13B | Foo-30B | Foo-66B",
     "Table 1 shows the cost on a single node",                    # a sentence that names a table

@@ -505,6 +505,22 @@ def is_reading_time(text: str) -> bool:
     return not ENDS_SENTENCE.search(core) or core.startswith(("本文", "全文"))
 
 
+#: A clause's comma or semicolon in Chinese: a line with a date that holds one is a sentence, not a byline.
+CHINESE_CLAUSE_MARK = re.compile(r"[，；]")
+
+
+def dated_clause(text: str) -> bool:
+    """A short line with a date that reads as a sentence: it ends as one, or a Chinese clause mark parts it. A Chinese
+    line holds no spaces, so the word count that tells an English date line from a sentence says nothing there.
+
+    >>> dated_clause("2025年3月1日，示例公司发布了新模型。"), dated_clause("记者 王明 2024年5月7日")
+    (True, False)
+    >>> dated_clause("On March 1, 2025, the lab released a model."), dated_clause("Night Shift · March 3, 2026 · 48 min")
+    (True, False)
+    """
+    return bool(ENDS_SENTENCE.search(text) or CHINESE_CLAUSE_MARK.search(text))
+
+
 def classify_noncontent(text: str, *, lang: str | None = None) -> str | None:
     """Return the furniture kind of a line shaped like furniture, else None.
 
@@ -555,8 +571,8 @@ def classify_noncontent(text: str, *, lang: str | None = None) -> str | None:
             return "byline"
         if FILE_ENTRY.match(text) or BARE_URL.match(text) or LABELLED_URL.match(text):
             return "boilerplate"
-    if len(text) <= BYLINE_MAX_CHARS and (
-            BYLINE_LEAD.search(text) or (DATE.search(text) and len(text.split()) <= 8 and not DATED_ITEM.match(text))):
+    if len(text) <= BYLINE_MAX_CHARS and (BYLINE_LEAD.search(text) or (
+            DATE.search(text) and len(text.split()) <= 8 and not DATED_ITEM.match(text) and not dated_clause(text))):
         return "byline"
     if len(text) <= BYLINE_MAX_CHARS and not ENDS_SENTENCE.search(text) and (
             WEIBO_SOURCE.search(text) or TRAILING_CREDIT_LABEL.search(text)):
@@ -609,7 +625,7 @@ def classify_noncontent(text: str, *, lang: str | None = None) -> str | None:
     # a date line's words, its separators aside ('Build Mode · November 12, 2026 · 71 min': a show, a date, a length),
     # split only for a short line holding a date (every content line reaches this test)
     if len(text) <= BYLINE_MAX_CHARS and DATE.search(text) and not DATED_ITEM.match(text) \
-            and not ENDS_SENTENCE.search(text) and sum(w not in DATE_LINE_SEPARATORS for w in text.split()) <= 8:
+            and not dated_clause(text) and sum(w not in DATE_LINE_SEPARATORS for w in text.split()) <= 8:
         return "byline"
     return None
 
