@@ -147,6 +147,9 @@ def test_furniture_lines_are_set_aside(line, kind):
     "示例公司于2025年3月1日发布了新模型。",                          # a short sentence that holds a date
     "2025年3月1日，示例公司在港口城市发布了新模型。",
     "On March 1, 2025, the lab released a small model.",
+    "这条视频在社交平台上获得了上万次点赞。",                          # a count of likes, not a call to like
+    "扫码支付在这座城市已经非常普遍。",                                # scanning to pay, not a call to scan
+    "记者：你们为什么把权重开放出来？",                                # an interview's question, not a byline
     "7B | 🤗 Base-7B | 🤗 Chat-7B | 🤗 Chat-7B-4bits",              # a table row with links in it
     "Cards | Foo-13B | Foo-30B | Foo-66B",
     "Table 1 shows the cost on a single node",                    # a sentence that names a table

@@ -565,6 +565,8 @@ def classify_noncontent(text: str, *, lang: str | None = None) -> str | None:
             # a column's or show's name, then the credit: '科技夜读 · 文／老周', 'Weekly Notes | By: …'
             field = next(filter(None, (_field_labels().match(part) for part in CREDIT_SEPARATOR.split(text)[1:])),
                          None)
+        if field and field.group("byline_field") and QUESTION_END.search(text.rstrip()):
+            field = None  # '记者：你们为什么开源？': the label names an interview's speaker, and a credit asks nothing
         if field:
             return "byline" if field.group("byline_field") else "boilerplate"
         if HANDLE_AFTER_LABEL.search(text) and len(text) <= BYLINE_MAX_CHARS:
