@@ -624,6 +624,9 @@ def test_voice_quote_absorbed():
     ("根据 InstructGPT，这种检查点更好。", "According to InstructGPT, such checkpoints are better.", "attributed"),
     ("作者认为出口将受限。", "Exports will be limited, a US official said.", "reattributed"),  # credited to the author
     ("据该官员称，出口将受限。", "Exports will be limited, a US official said.", "attributed"),   # the source kept
+    ("这位官员说，新规下月公布，但他拒绝透露细节。", "The official said the rules come next month but declined to give details.",
+     "attributed"),  # 他 is the official, later in the sentence: the official still speaks, not the author
+    ("分析人士指出，出口将受限。", "Exports will be limited, analysts said.", "attributed"),
     ("需求不会停止增长。", "It does not give me the impression that demand will stop growing.", "absorbed"),
     ("作者认为需求不会停止增长。", "It does not give me the impression that demand will stop growing.", "attributed"),
     ("需求不会停止增长。", "We heard that demand will keep growing.", "absorbed"),   # hearsay, the mark dropped

@@ -1009,6 +1009,27 @@ def _english_voice(voices: list[str]) -> str:
 FIRST_PERSON = frozenset({"我们", "我們", "我", "笔者"})  # the authors' own voice: kept in its sentence, not carried
 
 
+#: Where a Chinese clause ends: the subject of an attribution is sought after the last of these before its verb.
+_CLAUSE_ENDS = "，。；：！？,;:!?"
+
+
+def attribution_clause(text: str, cue: str) -> str:
+    """The clause of ``text`` that holds the attribution ``cue``, from its start to the cue's end: the subject who
+    speaks. '这位官员说，……但他拒绝透露' credits the official, whatever 他 later does; the whole text where the cue is
+    not found in it (none, or carried from the sentence before).
+
+    >>> attribution_clause("这位官员说，新规下月公布，但他拒绝透露细节。", "说")
+    '这位官员说'
+    >>> attribution_clause("他在文中表示，成本会下降。", "表示")
+    '他在文中表示'
+    """
+    position = text.find(cue) if cue and not cue.startswith("↑") else -1
+    if position < 0:
+        return text
+    start = max(text.rfind(mark, 0, position) for mark in _CLAUSE_ENDS) + 1
+    return text[start:position + len(cue)]
+
+
 def attribution_cues(claims: pd.DataFrame, category: str = "attribution", *, carry: bool = False,
                      tokenizer: Tokenizer | None = None) -> pd.Series:
     """claim_id → the first ``category`` cue of data/reference/cues.csv in the claim ('' for none).
@@ -1114,7 +1135,9 @@ def voice_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, carry: bool = 
         text = info.at[zh_id, "text"]
         if shift == QUOTE_ABSORBED and marks(text, "source_mark", tokenizer):
             shift = ATTRIBUTED
-        if shift == REATTRIBUTED and (marks(text, "source_mark", tokenizer) or not marks(text, "author_mark", tokenizer)):
+        if shift == REATTRIBUTED and (marks(text, "source_mark", tokenizer)
+                                      or not marks(attribution_clause(text, zh_cues.get(zh_id, "")), "author_mark",
+                                                   tokenizer)):
             shift = ATTRIBUTED
         rows.append((zh_id, en_claim_ids, zh_voice, "|".join(v + "+" * m for v, m in zip(en_voices, marked)),
                      en_voice, shift))
