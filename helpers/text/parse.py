@@ -510,15 +510,23 @@ CHINESE_CLAUSE_MARK = re.compile(r"[，；]")
 
 
 def dated_clause(text: str) -> bool:
-    """A short line with a date that reads as a sentence: it ends as one, or a Chinese clause mark parts it. A Chinese
-    line holds no spaces, so the word count that tells an English date line from a sentence says nothing there.
+    """A short line with a date that reads as a sentence: it ends as one, or a Chinese clause mark parts it, and the
+    date is not what closes it ('…，最后更新于 2026-08-15。' dates the page). A Chinese line holds no spaces, so the
+    word count that tells an English date line from a sentence says nothing there.
 
     >>> dated_clause("2025年3月1日，示例公司发布了新模型。"), dated_clause("记者 王明 2024年5月7日")
     (True, False)
     >>> dated_clause("On March 1, 2025, the lab released a model."), dated_clause("Night Shift · March 3, 2026 · 48 min")
     (True, False)
+    >>> dated_clause("本文由志愿者翻译，最后更新于 2026-08-15。")
+    False
     """
-    return bool(ENDS_SENTENCE.search(text) or CHINESE_CLAUSE_MARK.search(text))
+    if not (ENDS_SENTENCE.search(text) or CHINESE_CLAUSE_MARK.search(text)):
+        return False
+    last = None
+    for last in DATE.finditer(text):
+        pass
+    return last is None or bool(_LETTER_OR_DIGIT.search(text[last.end():]))
 
 
 def classify_noncontent(text: str, *, lang: str | None = None) -> str | None:
