@@ -1013,21 +1013,29 @@ FIRST_PERSON = frozenset({"我们", "我們", "我", "笔者"})  # the authors' 
 _CLAUSE_ENDS = "，。；：！？,;:!?"
 
 
-def attribution_clause(text: str, cue: str) -> str:
-    """The clause of ``text`` that holds the attribution ``cue``, from its start to the cue's end: the subject who
-    speaks. '这位官员说，……但他拒绝透露' credits the official, whatever 他 later does; the whole text where the cue is
-    not found in it (none, or carried from the sentence before).
+def attribution_clause(text: str, cue: str) -> tuple[int, int]:
+    """Where the clause of ``text`` that holds the attribution ``cue`` runs, from its start to the cue's end: the
+    subject who speaks. '这位官员说，……但他拒绝透露' credits the official, whatever 他 later does; the whole text where
+    the cue is not found in it (none, or carried from the sentence before).
 
-    >>> attribution_clause("这位官员说，新规下月公布，但他拒绝透露细节。", "说")
-    '这位官员说'
-    >>> attribution_clause("他在文中表示，成本会下降。", "表示")
-    '他在文中表示'
+    >>> attribution_clause("这位官员说，新规下月公布，但他拒绝透露细节。", "说"), attribution_clause("成本会下降，他在文中表示。", "表示")
+    ((0, 5), (6, 12))
     """
     position = text.find(cue) if cue and not cue.startswith("↑") else -1
     if position < 0:
-        return text
+        return 0, len(text)
     start = max(text.rfind(mark, 0, position) for mark in _CLAUSE_ENDS) + 1
-    return text[start:position + len(cue)]
+    return start, position + len(cue)
+
+
+def author_marked(text: str, cue: str, tokenizer: Tokenizer | None = None) -> bool:
+    """Whether an ``author_mark`` (作者, 笔者, 他 in a commentary) stands in the clause that attributes the claim
+    (``attribution_clause``): the sentence is cut whole, once, and the marks found in it are placed."""
+    if not HAN.search(text):
+        return False
+    start, end = attribution_clause(text, cue)
+    return any(label == "author_mark" and start <= a and b <= end
+               for a, b, label in find_cues(_category_matcher("author_mark"), text, tokenizer))
 
 
 def attribution_cues(claims: pd.DataFrame, category: str = "attribution", *, carry: bool = False,
@@ -1136,8 +1144,7 @@ def voice_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, carry: bool = 
         if shift == QUOTE_ABSORBED and marks(text, "source_mark", tokenizer):
             shift = ATTRIBUTED
         if shift == REATTRIBUTED and (marks(text, "source_mark", tokenizer)
-                                      or not marks(attribution_clause(text, zh_cues.get(zh_id, "")), "author_mark",
-                                                   tokenizer)):
+                                      or not author_marked(text, zh_cues.get(zh_id, ""), tokenizer)):
             shift = ATTRIBUTED
         rows.append((zh_id, en_claim_ids, zh_voice, "|".join(v + "+" * m for v, m in zip(en_voices, marked)),
                      en_voice, shift))
