@@ -235,12 +235,14 @@ def on_source(analysis: Analysis, view: ConvertedView) -> Analysis:
     """The analysis built on ``view``, with every table's offsets and verbatim text those of ``view.source``.
 
     Rows keep their ids, so claim ids, links and labels are unchanged; only where a row points into the text
-    and what it quotes change (a frame tag's cue too: it has offsets). Cue lists without offsets (a claim's hedges
-    and boosters, a theme hit's cue) keep the form the lexicon matched, the Simplified one.
+    and what it quotes change (a frame tag's cue too: it has offsets). Cues without offsets of their own (a claim's
+    voice cue, hedges, boosters and numbers, a theme hit's cue) are quoted from the source too, found in their
+    sentence's view and mapped back.
     """
     if view.text == view.source and not view.pieces:
         return replace(analysis, script=view.script)
     tables = tables_on_source(analysis.tables, view)
+    tables = replace(tables, claims=_cues_on_source(tables.claims, analysis.tables.claims, view, _CLAIM_CUE_COLUMNS))
     claim_text = tables.claims.set_index("claim_id")["text"]
     framing = analysis.framing.copy()
     if not framing.empty:
@@ -265,8 +267,47 @@ def on_source(analysis: Analysis, view: ConvertedView) -> Analysis:
         by_id = tables.mentions.set_index("mention_id")
         labs = labs.assign(start=labs["mention_id"].map(by_id["start"]), end=labs["mention_id"].map(by_id["end"]),
                            surface=labs["mention_id"].map(by_id["surface"]))
+    theme_hits = analysis.theme_hits
+    if not theme_hits.empty:
+        quoted = _verbatim_cues(analysis.tables.claims, view)
+        theme_hits = theme_hits.assign(cue=[quoted(c, cue) for c, cue in zip(theme_hits["claim_id"], theme_hits["cue"])])
     return replace(analysis, tables=tables, frame_tags=_spans_on_source(analysis.frame_tags, view, "cue"),
-                   framing=framing, additions=additions, labs=labs, script=view.script)
+                   framing=framing, additions=additions, labs=labs, theme_hits=theme_hits, script=view.script)
+
+
+#: The claims' columns that quote cues found in the sentence, '|'-joined, with no offsets of their own.
+_CLAIM_CUE_COLUMNS = ("voice_cue", "hedges", "boosters", "numbers")
+
+
+def _verbatim_cues(view_claims: pd.DataFrame, view: ConvertedView):
+    """``quoted(claim_id, cue)``: the source's characters for a cue the matchers found in the claim's Simplified view
+    (輝達 for 辉达, 據路透報導 for 据路透报导); the cue as it is where the view's sentence does not hold it (a cue
+    carried from the sentence before, '↑表示')."""
+    spans = {int(c): (int(a), t) for c, a, t in zip(view_claims["claim_id"], view_claims["start"], view_claims["text"])}
+
+    def quoted(claim_id, cue: str) -> str:
+        start, text = spans.get(int(claim_id), (0, ""))
+        position = text.find(cue) if cue else -1
+        if position < 0:
+            return cue
+        a, b = view.to_source(start + position, start + position + len(cue))
+        return view.source[a:b]
+
+    return quoted
+
+
+def _cues_on_source(claims: pd.DataFrame, view_claims: pd.DataFrame, view: ConvertedView, columns) -> pd.DataFrame:
+    """``claims`` with each cue of ``columns`` quoted from the source (``_verbatim_cues``)."""
+    if claims.empty:
+        return claims
+    quoted = _verbatim_cues(view_claims, view)
+    ids = view_claims["claim_id"].tolist()
+    changed = {}
+    for name in columns:
+        if name in claims:
+            changed[name] = ["|".join(quoted(c, cue) for cue in str(value).split("|")) if value else value
+                             for c, value in zip(ids, view_claims[name])]
+    return claims.assign(**changed).astype({name: claims[name].dtype for name in changed})
 
 
 def load_analysis(source: str | Path, *, cache: bool = True, **changes) -> Analysis:

@@ -395,6 +395,29 @@ def test_the_seeds_traditional_rendering_gives_the_same_claims_at_mapped_offsets
                                                  traditional.blocks["text"]))
 
 
+def test_the_cues_a_claim_lists_are_quoted_from_the_traditional_source(seed_pair):
+    """Voice cues, hedges, boosters, numbers and theme cues have no offsets of their own: each is found in its
+    sentence's view and quoted from the source, so every one stands in its claim's Traditional text, one for one
+    with the Simplified original's."""
+    simplified, traditional, _ = seed_pair
+    before, after = simplified.claims.set_index("claim_id"), traditional.claims.set_index("claim_id")
+
+    def cues(value) -> list[str]:
+        return [c for c in str(value).split("|") if c and not c.startswith("↑")]
+
+    for column in ("voice_cue", "hedges", "boosters", "numbers"):
+        for claim_id, value in after[column].items():
+            assert all(c in after.at[claim_id, "text"] for c in cues(value)), (column, claim_id, value)
+            assert len(cues(value)) == len(cues(before.at[claim_id, column]))
+    text = after["text"]
+    # a theme's Latin cue is the lexicon's folded form ('ai' for AI), in either script
+    assert all(cue in text[c] or cue.isascii() and cue in text[c].casefold()
+               for c, cue in zip(traditional.theme_hits["claim_id"], traditional.theme_hits["cue"]))
+    to_traditional = opencc.OpenCC("s2twp").convert
+    changed = [(a, b) for a, b in zip(simplified.theme_hits["cue"], traditional.theme_hits["cue"]) if a != b]
+    assert changed and all(to_traditional(a) == b for a, b in changed)  # 芯片 quoted as 晶片, as the source writes it
+
+
 def test_the_seeds_traditional_rendering_gives_the_same_org_mentions_links_and_shifts(seed_pair):
     simplified, traditional, text = seed_pair
     before, after = simplified.mentions, traditional.mentions
