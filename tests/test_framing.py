@@ -1430,7 +1430,7 @@ def test_every_chinese_token_cue_of_certainty_is_one_jieba_can_cut_whole():
     from helpers.vocab import load_cues
     cues = load_cues()
     certainty = cues["category"].str.contains(
-        "hedge|booster|modal|obligation|quantity|superlative|degree|epistemic|near_universal|possibility|approximation")
+        "hedge|booster|modal|obligation|quantity|superlative|degree|extent|epistemic|near_universal|possibility|approximation")
     rows = cues[certainty & (cues["lang"] == "zh") & (cues["match"] == "token")]
     tokenizer = tokenizer_for()
     dead = sorted({cue for cue in rows["cue"] if convert_span(cue) == cue and not any(

@@ -342,7 +342,7 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
                 out += memo[i, kind]
                 continue
             text = info.at[i, "text"]
-            if kind in ("superlative", "degree", "rendering"):
+            if kind in ("superlative", "degree", "extent", "rendering"):
                 cues = scoped_cues(extra[kind], text, tok)
             else:
                 cues = [c for c in find_cues(extra[kind], text, tok) if not c[2].startswith("not_")]
@@ -350,6 +350,8 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
                 cues = near_universal_scope(text, partial_negation_scope(text, cues, tok), tok)
             if kind == "superlative":
                 cues = superlative_scope(text, bound_scope(text, cues))
+            if kind == "extent":
+                cues = negated_extent_scope(text, cues, tok)
             if kind == "rendering":
                 cues = sorted(negated_renderings(text, cues, tok) + multipliers(text))
             cues = outside_titles(text, cues)
@@ -436,9 +438,10 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
                 en_score += sign
         zh_s, en_s = found([zh_id], "superlative"), found(en_ids, "superlative")
         zh_d, en_d = found([zh_id], "degree"), found(en_ids, "degree")
+        zh_e, en_e = found([zh_id], "extent"), found(en_ids, "extent")
         if len(en_ids) <= group_limit:
             for scale, kind, zh_c in ((QUANTITY_SCALE, "quantity", zh_q), (SUPERLATIVE_SCALE, "superlative", zh_s),
-                                      (DEGREE_SCALE, "degree", zh_d)):
+                                      (DEGREE_SCALE, "degree", zh_d), (EXTENT_SCALE, "extent", zh_e)):
                 # each English sentence's step on its own: a step in another sentence of the group neither hides
                 # nor invents a shift, so the Chinese counts only beyond every English sentence that is on the scale
                 # a step both versions hold is their shared quantifier; only the others are compared
@@ -449,8 +452,8 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
         diff = zh_score - en_score
         shift = SHARPENED if diff > margin else SOFTENED if diff < -margin else UNCHANGED
         rows.append((zh_id, en_claim_ids, "|".join(zh_h), "|".join(zh_b), "|".join(en_h), "|".join(en_b),
-                     "|".join(zh_m + zh_o + zh_q + zh_s + zh_d + zh_rend),
-                     "|".join(found(en_ids, "modal") + found(en_ids, "obligation") + en_q + en_s + en_d + en_rend),
+                     "|".join(zh_m + zh_o + zh_q + zh_s + zh_d + zh_e + zh_rend),
+                     "|".join(found(en_ids, "modal") + found(en_ids, "obligation") + en_q + en_s + en_d + en_e + en_rend),
                      float(zh_score), float(en_score),
                      shift))
     return pd.DataFrame(rows, columns=CERTAINTY_COLUMNS)
@@ -655,8 +658,14 @@ SUPERLATIVE_SCALE = {"superlative_among": 1, "superlative": 2}
 #: sharpens); a step is a translator's choice of words (very → 比较, highly → 极其 are the same).
 DEGREE_SCALE = {"degree_slight": 1, "degree_moderate": 2, "degree_strong": 3}
 
+#: How much of a claim holds (cues.csv ``extent_partial`` < ``extent_large`` < ``extent_full``: 部分地/partly,
+#: 基本上/largely, 完全/fully): where both versions place the claim on it, a step down softens ("fully solved" →
+#: 部分地解决, "largely" → "partly") and a step up sharpens; the same step on both sides is no shift (尚未完全解决 for
+#: "not fully solved"), and a fully word only one version has counts only as a hedge or booster it is (weak ones do not).
+EXTENT_SCALE = {"extent_partial": 1, "extent_large": 2, "extent_full": 3}
+
 #: The least gap on each scale that shifts certainty.
-SCALE_GAP = {id(QUANTITY_SCALE): 1, id(SUPERLATIVE_SCALE): 1, id(DEGREE_SCALE): 2}
+SCALE_GAP = {id(QUANTITY_SCALE): 1, id(SUPERLATIVE_SCALE): 1, id(DEGREE_SCALE): 2, id(EXTENT_SCALE): 1}
 
 
 def scale_step(cues: list[str], scale: dict[str, int]) -> int:
@@ -887,22 +896,53 @@ def negated_renderings(text: str, cues: list[tuple[int, int, str]], tokenizer: T
     """
     if not any(label == "hedge_rendering" for _, _, label in cues):
         return cues
-    negations = [(a, b) for a, b, label in find_cues(_category_matcher("negation", "not_negation"), text, tokenizer)
-                 if label == "negation"]
+    negations = _negations(text, tokenizer)
+    return [c for c in cues if c[2] != "hedge_rendering" or not _negated(text, negations, c[0], NEGATION_REACH)]
 
-    def negated(a: int) -> bool:
-        for x, y in negations:
-            if y > a or SCOPE_BREAK.search(text, y, a):
-                continue
-            between = text[y:a]
-            if HAN.search(text[x:y]):
-                if len(between.strip()) <= NEGATION_REACH["zh"]:
-                    return True
-            elif len(EN_TERM.findall(between)) <= NEGATION_REACH["en"]:
+
+def _negations(text: str, tokenizer: Tokenizer | None = None) -> list[tuple[int, int]]:
+    """Where cues.csv's negations stand in ``text`` (their look-alikes left out: 不仅, 不同 negate nothing)."""
+    return [(a, b) for a, b, _ in scoped_cues(_category_matcher("negation", "not_negation"), text, tokenizer)]
+
+
+def _negated(text: str, negations: list[tuple[int, int]], at: int, reach: dict[str, int]) -> bool:
+    """Whether one of ``negations`` stands before ``at`` in its clause, within ``reach`` (Chinese characters, English
+    words) of it."""
+    for x, y in negations:
+        if y > at or SCOPE_BREAK.search(text, y, at):
+            continue
+        between = text[y:at]
+        if HAN.search(text[x:y]):
+            if len(between.strip()) <= reach["zh"]:
                 return True
-        return False
+        elif len(EN_TERM.findall(between)) <= reach["en"]:
+            return True
+    return False
 
-    return [c for c in cues if c[2] != "hedge_rendering" or not negated(c[0])]
+
+#: How near before a fully word a negation makes it partly: Chinese characters (无法完全, 不能完全), English words
+#: ("doesn't fully", "has not yet been fully").
+EXTENT_NEGATION_REACH = {"zh": 1, "en": 3}
+
+
+def negated_extent_scope(text: str, cues: list[tuple[int, int, str]], tokenizer: Tokenizer | None = None
+                         ) -> list[tuple[int, int, str]]:
+    """Extent cues with a negation's scope: a fully word (``extent_full``) that a negation of cues.csv stands right
+    before in its clause (within ``EXTENT_NEGATION_REACH``) says partly, ``extent_partial`` ("doesn't fully work",
+    无法完全替代 'cannot fully replace'); the usual negated forms (not fully, 未完全, 不完全) are rows of their own.
+
+    >>> negated_extent_scope("It doesn't fully work.", [(11, 16, "extent_full")])
+    [(11, 16, 'extent_partial')]
+    >>> negated_extent_scope("它无法完全替代人工。", [(3, 5, "extent_full")])
+    [(3, 5, 'extent_partial')]
+    >>> negated_extent_scope("It is fully open, not closed.", [(6, 11, "extent_full")])
+    [(6, 11, 'extent_full')]
+    """
+    if not any(label == "extent_full" for _, _, label in cues):
+        return cues
+    negations = _negations(text, tokenizer)
+    return [(a, b, "extent_partial" if label == "extent_full" and _negated(text, negations, a, EXTENT_NEGATION_REACH)
+             else label) for a, b, label in cues]
 
 
 #: 'would' in reported speech is the reported 'will' (backshift: "She said it would double" reports "it will
@@ -991,6 +1031,7 @@ def _certainty_matchers() -> dict[str, CueMatcher]:
         _MATCHERS["key"] = key
         for kind, labels in (("modal", ("modal",)), ("obligation", ("obligation",)), ("quantity", tuple(QUANTITY_SCALE)),
                              ("superlative", tuple(SUPERLATIVE_SCALE) + ("one_of",)), ("degree", tuple(DEGREE_SCALE)),
+                             ("extent", tuple(EXTENT_SCALE)),
                              ("rendering", ("hedge_rendering", "booster_rendering", "magnitude"))):
             rows = cues[cues["category"].isin(labels + ("not_" + kind,))]
             _MATCHERS[kind] = CueMatcher(rows, "category")
@@ -1308,7 +1349,7 @@ def worth_reading(table: pd.DataFrame, claims: pd.DataFrame, gate: pd.DataFrame 
                     return {kind: [f"{label.replace('_', ' ')} {text[a:b]}"
                                    for a, b, label in find_cues(_certainty_matchers()[kind], text, tokenizer)
                                    if not label.startswith("not_")]
-                            for kind in ("modal", "obligation", "quantity", "superlative", "degree")}
+                            for kind in ("modal", "obligation", "quantity", "superlative", "degree", "extent")}
 
                 found = {i: scales(i) for i in [r.zh_claim_id, *en]}  # each sentence's cues, looked up once
 
@@ -1340,7 +1381,7 @@ def worth_reading(table: pd.DataFrame, claims: pd.DataFrame, gate: pd.DataFrame 
 
 
 #: The scales ``certainty_table`` compares only where both versions place a claim on them.
-_COMPARED_ONLY = frozenset({"quantity", "superlative", "degree"})
+_COMPARED_ONLY = frozenset({"quantity", "superlative", "degree", "extent"})
 
 
 HELD_BACK = "read side by side"  # what a side-by-side table shows in place of a label the gate holds back
