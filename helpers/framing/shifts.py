@@ -310,10 +310,11 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
     count, like quantities, only where both versions place the claim on them, over at most ``group_limit`` English
     sentences: superlatives (one of a kind against one of a few: "the top performer" → 名列前茅 softens, "one of
     the strongest" → 最强 sharpens; ``SUPERLATIVE_SCALE``) and degree words two steps apart ("slightly" → 非常
-    sharpens; ``DEGREE_SCALE``). Renderings (cues.csv ``hedge_rendering``, ``booster_rendering``: 大量 for
+    sharpens; ``DEGREE_SCALE``), and how much of a claim holds, a step apart ("fully solved" → 部分地解决 softens;
+    ``EXTENT_SCALE``, a step rendering a hedge or a booster of the other side as a weak cue does). Renderings (cues.csv ``hedge_rendering``, ``booster_rendering``: 大量 for
     "substantially", "large" for 显著) render a cue of their kind as a weak cue does, and are listed in no claim's
     hedges or boosters. zh_other_cues and en_other_cues list the modals, obligations, quantities, superlatives, degree
-    words and renderings found, by category ('quantity_most:Most|modal:can'). Over a link to several English sentences,
+    and extent words and renderings found, by category ('quantity_most:Most|modal:can'). Over a link to several English sentences,
     hedges, boosters, modals, obligations and renderings are read in the sentences the Chinese draws on (``drawn_on``,
     clause by clause, within ``drawn_share`` of the best one's evidence; 0: the whole group), and a scale's step counts
     only beyond every English sentence on that scale (``scale_shift``). A title the sentence cites (``title_spans``)
