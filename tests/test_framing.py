@@ -1430,7 +1430,7 @@ def test_every_chinese_token_cue_of_certainty_is_one_jieba_can_cut_whole():
     from helpers.vocab import load_cues
     cues = load_cues()
     certainty = cues["category"].str.contains(
-        "hedge|booster|modal|obligation|quantity|superlative|degree|extent|epistemic|near_universal|possibility|approximation")
+        "hedge|booster|modal|obligation|quantity|superlative|degree|extent|rarity|evidence|epistemic|near_universal|possibility|approximation")
     rows = cues[certainty & (cues["lang"] == "zh") & (cues["match"] == "token")]
     tokenizer = tokenizer_for()
     dead = sorted({cue for cue in rows["cue"] if convert_span(cue) == cue and not any(
@@ -1512,3 +1512,25 @@ def test_an_extent_step_shifts_by_its_direction_and_swapping_the_versions_mirror
     expected = "sharpened" if zh_step > en_step else "softened" if zh_step < en_step else "unchanged"
     assert certainty_of(zh_text, en_text) == expected
     assert RANK[certainty_of(en_text, zh_text)] == -RANK[expected]
+
+
+@pytest.mark.parametrize("zh, en, expected", [
+    # how strongly a finding supports a claim: only two steps apart (suggest against prove) shift
+    ("这一结果证明数据质量更重要。", "This result suggests that data quality matters more.", "sharpened"),
+    ("这一结果暗示数据质量更重要。", "This result proves that data quality matters more.", "softened"),
+    ("这一结果表明数据质量更重要。", "This result suggests that data quality matters more.", "unchanged"),
+    ("这一结果证明数据质量更重要。", "This result shows that data quality matters more.", "unchanged"),
+    ("这一结果证明数据质量更重要。", "Data quality matters more.", "unchanged"),          # one version only
+    ("我们建议你先备份,结果证明这很有用。", "We suggest you back up first; this proved useful.", "unchanged"),  # advice
+    # how seldom: rarely < never, a step apart
+    ("该模型从不输出无效的结果。", "The model rarely outputs invalid results.", "sharpened"),
+    ("该模型很少输出无效的结果。", "The model never outputs invalid results.", "softened"),
+    ("该模型几乎从不输出无效的结果。", "The model rarely outputs invalid results.", "unchanged"),
+    ("该模型从未输出无效的结果。", "The model has never output invalid results.", "unchanged"),
+    ("该模型很少输出无效的结果。", "The model outputs invalid results.", "unchanged"),    # one version only
+    # 原则上 'in principle' renders the English hedge, as 理论上 'in theory' does
+    ("原则上,这个方法适用于任何语言。", "In principle, this method works for any language.", "unchanged"),
+    ("理论上,这个方法适用于任何语言。", "In principle, this method works for any language.", "unchanged"),
+])
+def test_certainty_evidence_and_rarity_scales_and_hedges_of_principle(zh, en, expected):
+    assert certainty_of(zh, en) == expected

@@ -343,7 +343,7 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
                 out += memo[i, kind]
                 continue
             text = info.at[i, "text"]
-            if kind in ("superlative", "degree", "extent", "rendering"):
+            if kind in ("superlative", "rendering") or kind in LOOK_ALIKE_SCALES:
                 cues = scoped_cues(extra[kind], text, tok)
             else:
                 cues = [c for c in find_cues(extra[kind], text, tok) if not c[2].startswith("not_")]
@@ -446,9 +446,12 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
         zh_s, en_s = found([zh_id], "superlative"), found(en_ids, "superlative")
         zh_d, en_d = found([zh_id], "degree"), found(en_ids, "degree")
         en_e = found(en_ids, "extent")
+        zh_more = [c for kind in MORE_SCALES for c in found([zh_id], kind)]
+        en_more = [c for kind in MORE_SCALES for c in found(en_ids, kind)]
         if len(en_ids) <= group_limit:
             for scale, kind, zh_c in ((QUANTITY_SCALE, "quantity", zh_q), (SUPERLATIVE_SCALE, "superlative", zh_s),
-                                      (DEGREE_SCALE, "degree", zh_d), (EXTENT_SCALE, "extent", zh_e)):
+                                      (DEGREE_SCALE, "degree", zh_d), (EXTENT_SCALE, "extent", zh_e),
+                                      *((MORE_SCALES[k], k, found([zh_id], k)) for k in MORE_SCALES)):
                 # each English sentence's step on its own: a step in another sentence of the group neither hides
                 # nor invents a shift, so the Chinese counts only beyond every English sentence that is on the scale
                 # a step both versions hold is their shared quantifier; only the others are compared
@@ -459,8 +462,9 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
         diff = zh_score - en_score
         shift = SHARPENED if diff > margin else SOFTENED if diff < -margin else UNCHANGED
         rows.append((zh_id, en_claim_ids, "|".join(zh_h), "|".join(zh_b), "|".join(en_h), "|".join(en_b),
-                     "|".join(zh_m + zh_o + zh_q + zh_s + zh_d + zh_e + zh_rend),
-                     "|".join(found(en_ids, "modal") + found(en_ids, "obligation") + en_q + en_s + en_d + en_e + en_rend),
+                     "|".join(zh_m + zh_o + zh_q + zh_s + zh_d + zh_e + zh_more + zh_rend),
+                     "|".join(found(en_ids, "modal") + found(en_ids, "obligation") + en_q + en_s + en_d + en_e + en_more
+                              + en_rend),
                      float(zh_score), float(en_score),
                      shift))
     return pd.DataFrame(rows, columns=CERTAINTY_COLUMNS)
@@ -676,8 +680,24 @@ DEGREE_SCALE = {"degree_slight": 1, "degree_moderate": 2, "degree_strong": 3}
 #: "not fully solved"), and a fully word only one version has counts only as a hedge or booster it is (weak ones do not).
 EXTENT_SCALE = {"extent_partial": 1, "extent_large": 2, "extent_full": 3}
 
+#: How seldom (cues.csv ``rarity_few`` < ``rarity_none``: rarely, 很少 < never, 从不): where both versions place the
+#: claim on it, "rarely" → 从不 sharpens and "never" → 很少 softens.
+RARITY_SCALE = {"rarity_few": 1, "rarity_none": 2}
+
+#: How strongly a finding supports a claim (cues.csv ``evidence_suggest`` < ``evidence_show`` < ``evidence_prove``:
+#: suggest, 暗示 < show, 表明 < prove, 证明): as degree words, only two steps apart ("suggests" → 证明 sharpens; "shows"
+#: → 证明 and "suggests" → 表明 are a translator's choice).
+EVIDENCE_SCALE = {"evidence_suggest": 1, "evidence_show": 2, "evidence_prove": 3}
+
+#: The scales compared only where both versions place a claim on them and read by nothing else: kind → scale.
+MORE_SCALES = {"rarity": RARITY_SCALE, "evidence": EVIDENCE_SCALE}
+
+#: The kinds whose look-alikes (not_<kind>) drop a cue they contain (``scoped_cues``).
+LOOK_ALIKE_SCALES = ("degree", "extent", *MORE_SCALES)
+
 #: The least gap on each scale that shifts certainty.
-SCALE_GAP = {id(QUANTITY_SCALE): 1, id(SUPERLATIVE_SCALE): 1, id(DEGREE_SCALE): 2, id(EXTENT_SCALE): 1}
+SCALE_GAP = {id(QUANTITY_SCALE): 1, id(SUPERLATIVE_SCALE): 1, id(DEGREE_SCALE): 2, id(EXTENT_SCALE): 1,
+             id(RARITY_SCALE): 1, id(EVIDENCE_SCALE): 2}
 
 
 def scale_step(cues: list[str], scale: dict[str, int]) -> int:
@@ -1044,6 +1064,7 @@ def _certainty_matchers() -> dict[str, CueMatcher]:
         for kind, labels in (("modal", ("modal",)), ("obligation", ("obligation",)), ("quantity", tuple(QUANTITY_SCALE)),
                              ("superlative", tuple(SUPERLATIVE_SCALE) + ("one_of",)), ("degree", tuple(DEGREE_SCALE)),
                              ("extent", tuple(EXTENT_SCALE)),
+                             *((kind, tuple(scale)) for kind, scale in MORE_SCALES.items()),
                              ("rendering", ("hedge_rendering", "booster_rendering", "magnitude"))):
             rows = cues[cues["category"].isin(labels + ("not_" + kind,))]
             _MATCHERS[kind] = CueMatcher(rows, "category")
@@ -1361,7 +1382,8 @@ def worth_reading(table: pd.DataFrame, claims: pd.DataFrame, gate: pd.DataFrame 
                     return {kind: [f"{label.replace('_', ' ')} {text[a:b]}"
                                    for a, b, label in find_cues(_certainty_matchers()[kind], text, tokenizer)
                                    if not label.startswith("not_")]
-                            for kind in ("modal", "obligation", "quantity", "superlative", "degree", "extent")}
+                            for kind in ("modal", "obligation", "quantity", "superlative", "degree", "extent",
+                                         *MORE_SCALES)}
 
                 found = {i: scales(i) for i in [r.zh_claim_id, *en]}  # each sentence's cues, looked up once
 
@@ -1393,7 +1415,7 @@ def worth_reading(table: pd.DataFrame, claims: pd.DataFrame, gate: pd.DataFrame 
 
 
 #: The scales ``certainty_table`` compares only where both versions place a claim on them.
-_COMPARED_ONLY = frozenset({"quantity", "superlative", "degree", "extent"})
+_COMPARED_ONLY = frozenset({"quantity", "superlative", "degree", "extent", *MORE_SCALES})
 
 
 HELD_BACK = "read side by side"  # what a side-by-side table shows in place of a label the gate holds back
