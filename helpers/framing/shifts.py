@@ -306,15 +306,18 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
     clause softens nothing); a translator who leaves out "primarily" or "may" does sharpen. The cues are found with
     their scope (helpers/tables/claims.py ``find_cues``: 在一定程度上 one hedge, 不一定 a hedge
     and no booster, "May 2024" no hedge). zh_certainty and en_certainty are what each side counts after that
-    comparison; ``sharpened`` when Chinese − English > ``margin``, ``softened`` when < −``margin``. Two more scales
+    comparison; ``sharpened`` when Chinese − English > ``margin``, ``softened`` when < −``margin``. More scales
     count, like quantities, only where both versions place the claim on them, over at most ``group_limit`` English
     sentences: superlatives (one of a kind against one of a few: "the top performer" → 名列前茅 softens, "one of
     the strongest" → 最强 sharpens; ``SUPERLATIVE_SCALE``) and degree words two steps apart ("slightly" → 非常
     sharpens; ``DEGREE_SCALE``), and how much of a claim holds, a step apart ("fully solved" → 部分地解决 softens;
-    ``EXTENT_SCALE``, a step rendering a hedge or a booster of the other side as a weak cue does). Renderings (cues.csv ``hedge_rendering``, ``booster_rendering``: 大量 for
+    ``EXTENT_SCALE``, a step rendering a hedge or a booster of the other side as a weak cue does), of evidence two
+    steps apart ("suggests" → 证明 sharpens; ``EVIDENCE_SCALE``) and of rarity ("rarely" → 从不; ``RARITY_SCALE``).
+    Renderings (cues.csv ``hedge_rendering``, ``booster_rendering``: 大量 for
     "substantially", "large" for 显著) render a cue of their kind as a weak cue does, and are listed in no claim's
-    hedges or boosters. zh_other_cues and en_other_cues list the modals, obligations, quantities, superlatives, degree
-    and extent words and renderings found, by category ('quantity_most:Most|modal:can'). Over a link to several English sentences,
+    hedges or boosters. zh_other_cues and en_other_cues list the modals, obligations, quantities, superlatives, degree,
+    extent, evidence and rarity words and renderings found, by category ('quantity_most:Most|modal:can'). Over a
+    link to several English sentences,
     hedges, boosters, modals, obligations and renderings are read in the sentences the Chinese draws on (``drawn_on``,
     clause by clause, within ``drawn_share`` of the best one's evidence; 0: the whole group), and a scale's step counts
     only beyond every English sentence on that scale (``scale_shift``). A title the sentence cites (``title_spans``)
