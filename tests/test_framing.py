@@ -1534,3 +1534,17 @@ def test_an_extent_step_shifts_by_its_direction_and_swapping_the_versions_mirror
 ])
 def test_certainty_evidence_and_rarity_scales_and_hedges_of_principle(zh, en, expected):
     assert certainty_of(zh, en) == expected
+
+
+@pytest.mark.parametrize("zh, en, expected", [
+    # a possibility made a prediction: 'could', 'might' against the future 将会, 将要 (将 alone is also the object marker)
+    ("这将会使推理速度翻倍。", "This could double the inference speed.", "sharpened"),
+    ("它将要发布新版本。", "It might release a new version.", "sharpened"),
+    ("这将会使推理速度翻倍。", "This will double the inference speed.", "unchanged"),
+    ("这可能会使推理速度翻倍。", "This could double the inference speed.", "unchanged"),
+    ("这可能会使推理速度翻倍。", "This will likely double the inference speed.", "unchanged"),
+    ("这将会使推理速度翻倍,但成本可能上升。", "This will double the speed, but costs could rise.", "unchanged"),
+    ("我们将会改用新方案。", "We could not keep the old plan, so we will switch.", "unchanged"),   # past inability
+])
+def test_certainty_a_possibility_made_a_prediction(zh, en, expected):
+    assert certainty_of(zh, en) == expected

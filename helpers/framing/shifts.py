@@ -312,11 +312,12 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
     the strongest" → 最强 sharpens; ``SUPERLATIVE_SCALE``) and degree words two steps apart ("slightly" → 非常
     sharpens; ``DEGREE_SCALE``), and how much of a claim holds, a step apart ("fully solved" → 部分地解决 softens;
     ``EXTENT_SCALE``, a step rendering a hedge or a booster of the other side as a weak cue does), of evidence two
-    steps apart ("suggests" → 证明 sharpens; ``EVIDENCE_SCALE``) and of rarity ("rarely" → 从不; ``RARITY_SCALE``).
+    steps apart ("suggests" → 证明 sharpens; ``EVIDENCE_SCALE``) of rarity ("rarely" → 从不; ``RARITY_SCALE``) and of
+    prediction ("could" → 将会; ``PREDICTION_SCALE``).
     Renderings (cues.csv ``hedge_rendering``, ``booster_rendering``: 大量 for
     "substantially", "large" for 显著) render a cue of their kind as a weak cue does, and are listed in no claim's
     hedges or boosters. zh_other_cues and en_other_cues list the modals, obligations, quantities, superlatives, degree,
-    extent, evidence and rarity words and renderings found, by category ('quantity_most:Most|modal:can'). Over a
+    extent, evidence, rarity and prediction words and renderings found, by category ('quantity_most:Most|modal:can'). Over a
     link to several English sentences,
     hedges, boosters, modals, obligations and renderings are read in the sentences the Chinese draws on (``drawn_on``,
     clause by clause, within ``drawn_share`` of the best one's evidence; 0: the whole group), and a scale's step counts
@@ -692,15 +693,20 @@ RARITY_SCALE = {"rarity_few": 1, "rarity_none": 2}
 #: → 证明 and "suggests" → 表明 are a translator's choice).
 EVIDENCE_SCALE = {"evidence_suggest": 1, "evidence_show": 2, "evidence_prove": 3}
 
+#: A possibility against a prediction (cues.csv ``prediction_possible`` < ``prediction_future``: could, might < will,
+#: 将会): where both versions place the claim on it, "could double" → 将会翻倍 sharpens. The Chinese has only the
+#: future step (将会, 将要; 可能 is a hedge, compared as one), so the scale shifts only that way.
+PREDICTION_SCALE = {"prediction_possible": 1, "prediction_future": 2}
+
 #: The scales compared only where both versions place a claim on them and read by nothing else: kind → scale.
-MORE_SCALES = {"rarity": RARITY_SCALE, "evidence": EVIDENCE_SCALE}
+MORE_SCALES = {"rarity": RARITY_SCALE, "evidence": EVIDENCE_SCALE, "prediction": PREDICTION_SCALE}
 
 #: The kinds whose look-alikes (not_<kind>) drop a cue they contain (``scoped_cues``).
 LOOK_ALIKE_SCALES = ("degree", "extent", *MORE_SCALES)
 
 #: The least gap on each scale that shifts certainty.
 SCALE_GAP = {id(QUANTITY_SCALE): 1, id(SUPERLATIVE_SCALE): 1, id(DEGREE_SCALE): 2, id(EXTENT_SCALE): 1,
-             id(RARITY_SCALE): 1, id(EVIDENCE_SCALE): 2}
+             id(RARITY_SCALE): 1, id(EVIDENCE_SCALE): 2, id(PREDICTION_SCALE): 1}
 
 
 def scale_step(cues: list[str], scale: dict[str, int]) -> int:
