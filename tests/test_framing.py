@@ -1433,9 +1433,121 @@ def test_every_chinese_token_cue_of_certainty_is_one_jieba_can_cut_whole():
     from helpers.vocab import load_cues
     cues = load_cues()
     certainty = cues["category"].str.contains(
-        "hedge|booster|modal|obligation|quantity|superlative|degree|epistemic|near_universal|possibility|approximation")
+        "hedge|booster|modal|obligation|quantity|superlative|degree|extent|rarity|evidence|epistemic|near_universal|possibility|approximation")
     rows = cues[certainty & (cues["lang"] == "zh") & (cues["match"] == "token")]
     tokenizer = tokenizer_for()
     dead = sorted({cue for cue in rows["cue"] if convert_span(cue) == cue and not any(
         cue in [t[0] for t in tokenizer.tokenize(frame.format(cue))] for frame in TOKEN_FRAMES)})
     assert len(rows) > 300 and dead == []
+
+
+# ---- certainty: the extent scale, partly < largely < fully (made-up pairs) ---------------------------------------
+
+@pytest.mark.parametrize("zh, en, expected", [
+    # the same step on both sides is no shift, a negated fully included
+    ("这个问题尚未完全解决。", "The problem has not been fully solved.", "unchanged"),
+    ("这个问题并未完全解决。", "The problem is not completely solved.", "unchanged"),
+    ("这个问题部分地得到了解决。", "The problem is partly solved.", "unchanged"),
+    ("这个问题在很大程度上得到了解决。", "The problem is largely solved.", "unchanged"),
+    ("这个问题已经彻底解决。", "The problem is fully solved.", "unchanged"),
+    ("该模型无法完全取代人工审核。", "The model doesn't fully replace human review.", "unchanged"),
+    # a step down softens, a step up sharpens, a negated fully being partly
+    ("这个问题部分地得到了解决。", "The problem is fully solved.", "softened"),
+    ("这个问题基本上得到了解决。", "The problem is completely solved.", "softened"),
+    ("这个问题尚未完全解决。", "The problem is largely solved.", "softened"),
+    ("这个问题已经完全解决。", "The problem is partly solved.", "sharpened"),
+    ("这个问题大体上得到了解决。", "The problem is solved to some extent.", "sharpened"),
+    ("这个问题已经完全解决。", "The problem is not fully solved.", "sharpened"),
+    # a step one version alone takes counts only as the hedge or booster it is: 部分地 and 完全 are neither
+    ("这个问题部分地得到了解决。", "The problem is solved.", "unchanged"),
+    ("这个问题已经完全解决。", "The problem is solved.", "unchanged"),
+    ("这个问题在某种程度上得到了解决。", "The problem is solved.", "softened"),      # 某种程度上 a hedge
+    # look-alikes: a fully word stressing a negation or a difference, a technical term; 不仅 negates nothing
+    ("这两个版本完全不同,后者大体上更快。", "The two versions differ; the latter is largely faster.", "unchanged"),
+    ("该方法完全不需要标注数据。", "The method mostly needs no labelled data.", "unchanged"),
+    ("该网络大体上由卷积层组成。", "The network is mostly convolutional, with a fully connected head.", "unchanged"),
+    ("这基本上是旧方法。", "This is an entirely new take on the old method.", "unchanged"),
+    ("它不仅完全免费,而且开源。", "It is not only free but largely open source.", "sharpened"),
+])
+def test_certainty_extent_scale(zh, en, expected):
+    assert certainty_of(zh, en) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("这个问题尚未完全解决。", ["extent_partial"]),
+    ("它无法完全替代人工。", ["extent_partial"]),
+    ("它不仅完全免费。", ["extent_full"]),
+    ("两者完全不同。", []),
+    ("这完全没有必要。", []),
+    ("It doesn't fully work.", ["extent_partial"]),
+    ("It has not yet been fully tested.", ["extent_partial"]),
+    ("It is fully open, not closed.", ["extent_full"]),
+    ("It adds a fully connected layer.", []),
+    ("It is an entirely new design.", []),
+    ("By and large, it works.", ["extent_large"]),
+])
+def test_extent_cues_with_their_negation_and_look_alikes(text, expected):
+    cues = F.scoped_cues(F._certainty_matchers()["extent"], text)
+    assert [label for _, _, label in F.negated_extent_scope(text, cues)] == expected
+
+
+def _extent_cues(lang: str) -> list[tuple[str, int]]:
+    """Every extent cue of cues.csv in ``lang`` with its step (Simplified Chinese only)."""
+    from helpers.text.variants import convert_span
+    from helpers.vocab import load_cues
+    cues = load_cues()
+    rows = cues[cues["category"].isin(F.EXTENT_SCALE) & (cues["lang"] == lang)]
+    return [(c, F.EXTENT_SCALE[k]) for c, k in zip(rows["cue"], rows["category"]) if lang == "en" or convert_span(c) == c]
+
+
+#: Made-up frames an extent cue is set in: (Chinese, English).
+EXTENT_FRAMES = [("这个问题已经{}解决了。", "The problem has been {} solved."),
+                 ("该工具{}替代了手写脚本。", "The tool {} replaced hand-written scripts.")]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from(_extent_cues("zh")), st.sampled_from(_extent_cues("en")), st.sampled_from(EXTENT_FRAMES))
+def test_an_extent_step_shifts_by_its_direction_and_swapping_the_versions_mirrors_it(zh, en, frame):
+    """Any Chinese extent cue against any English one: the same step is unchanged, a lower Chinese step softens, a
+    higher one sharpens; read the other way round (the English as the rendering) the verdict mirrors."""
+    (zh_cue, zh_step), (en_cue, en_step) = zh, en
+    zh_text, en_text = frame[0].format(zh_cue), frame[1].format(en_cue)
+    expected = "sharpened" if zh_step > en_step else "softened" if zh_step < en_step else "unchanged"
+    assert certainty_of(zh_text, en_text) == expected
+    assert RANK[certainty_of(en_text, zh_text)] == -RANK[expected]
+
+
+@pytest.mark.parametrize("zh, en, expected", [
+    # how strongly a finding supports a claim: only two steps apart (suggest against prove) shift
+    ("这一结果证明数据质量更重要。", "This result suggests that data quality matters more.", "sharpened"),
+    ("这一结果暗示数据质量更重要。", "This result proves that data quality matters more.", "softened"),
+    ("这一结果表明数据质量更重要。", "This result suggests that data quality matters more.", "unchanged"),
+    ("这一结果证明数据质量更重要。", "This result shows that data quality matters more.", "unchanged"),
+    ("这一结果证明数据质量更重要。", "Data quality matters more.", "unchanged"),          # one version only
+    ("我们建议你先备份,结果证明这很有用。", "We suggest you back up first; this proved useful.", "unchanged"),  # advice
+    # how seldom: rarely < never, a step apart
+    ("该模型从不输出无效的结果。", "The model rarely outputs invalid results.", "sharpened"),
+    ("该模型很少输出无效的结果。", "The model never outputs invalid results.", "softened"),
+    ("该模型几乎从不输出无效的结果。", "The model rarely outputs invalid results.", "unchanged"),
+    ("该模型从未输出无效的结果。", "The model has never output invalid results.", "unchanged"),
+    ("该模型很少输出无效的结果。", "The model outputs invalid results.", "unchanged"),    # one version only
+    # 原则上 'in principle' renders the English hedge, as 理论上 'in theory' does
+    ("原则上,这个方法适用于任何语言。", "In principle, this method works for any language.", "unchanged"),
+    ("理论上,这个方法适用于任何语言。", "In principle, this method works for any language.", "unchanged"),
+])
+def test_certainty_evidence_and_rarity_scales_and_hedges_of_principle(zh, en, expected):
+    assert certainty_of(zh, en) == expected
+
+
+@pytest.mark.parametrize("zh, en, expected", [
+    # a possibility made a prediction: 'could', 'might' against the future 将会, 将要 (将 alone is also the object marker)
+    ("这将会使推理速度翻倍。", "This could double the inference speed.", "sharpened"),
+    ("它将要发布新版本。", "It might release a new version.", "sharpened"),
+    ("这将会使推理速度翻倍。", "This will double the inference speed.", "unchanged"),
+    ("这可能会使推理速度翻倍。", "This could double the inference speed.", "unchanged"),
+    ("这可能会使推理速度翻倍。", "This will likely double the inference speed.", "unchanged"),
+    ("这将会使推理速度翻倍,但成本可能上升。", "This will double the speed, but costs could rise.", "unchanged"),
+    ("我们将会改用新方案。", "We could not keep the old plan, so we will switch.", "unchanged"),   # past inability
+])
+def test_certainty_a_possibility_made_a_prediction(zh, en, expected):
+    assert certainty_of(zh, en) == expected

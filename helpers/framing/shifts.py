@@ -306,14 +306,19 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
     clause softens nothing); a translator who leaves out "primarily" or "may" does sharpen. The cues are found with
     their scope (helpers/tables/claims.py ``find_cues``: 在一定程度上 one hedge, 不一定 a hedge
     and no booster, "May 2024" no hedge). zh_certainty and en_certainty are what each side counts after that
-    comparison; ``sharpened`` when Chinese − English > ``margin``, ``softened`` when < −``margin``. Two more scales
+    comparison; ``sharpened`` when Chinese − English > ``margin``, ``softened`` when < −``margin``. More scales
     count, like quantities, only where both versions place the claim on them, over at most ``group_limit`` English
     sentences: superlatives (one of a kind against one of a few: "the top performer" → 名列前茅 softens, "one of
     the strongest" → 最强 sharpens; ``SUPERLATIVE_SCALE``) and degree words two steps apart ("slightly" → 非常
-    sharpens; ``DEGREE_SCALE``). Renderings (cues.csv ``hedge_rendering``, ``booster_rendering``: 大量 for
+    sharpens; ``DEGREE_SCALE``), and how much of a claim holds, a step apart ("fully solved" → 部分地解决 softens;
+    ``EXTENT_SCALE``, a step rendering a hedge or a booster of the other side as a weak cue does), of evidence two
+    steps apart ("suggests" → 证明 sharpens; ``EVIDENCE_SCALE``) of rarity ("rarely" → 从不; ``RARITY_SCALE``) and of
+    prediction ("could" → 将会; ``PREDICTION_SCALE``).
+    Renderings (cues.csv ``hedge_rendering``, ``booster_rendering``: 大量 for
     "substantially", "large" for 显著) render a cue of their kind as a weak cue does, and are listed in no claim's
-    hedges or boosters. zh_other_cues and en_other_cues list the modals, obligations, quantities, superlatives, degree
-    words and renderings found, by category ('quantity_most:Most|modal:can'). Over a link to several English sentences,
+    hedges or boosters. zh_other_cues and en_other_cues list the modals, obligations, quantities, superlatives, degree,
+    extent, evidence, rarity and prediction words and renderings found, by category ('quantity_most:Most|modal:can'). Over a
+    link to several English sentences,
     hedges, boosters, modals, obligations and renderings are read in the sentences the Chinese draws on (``drawn_on``,
     clause by clause, within ``drawn_share`` of the best one's evidence; 0: the whole group), and a scale's step counts
     only beyond every English sentence on that scale (``scale_shift``). A title the sentence cites (``title_spans``)
@@ -342,7 +347,7 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
                 out += memo[i, kind]
                 continue
             text = info.at[i, "text"]
-            if kind in ("superlative", "degree", "rendering"):
+            if kind in ("superlative", "rendering") or kind in LOOK_ALIKE_SCALES:
                 cues = scoped_cues(extra[kind], text, tok)
             else:
                 cues = [c for c in find_cues(extra[kind], text, tok) if not c[2].startswith("not_")]
@@ -350,6 +355,8 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
                 cues = near_universal_scope(text, partial_negation_scope(text, cues, tok), tok)
             if kind == "superlative":
                 cues = superlative_scope(text, bound_scope(text, cues))
+            if kind == "extent":
+                cues = negated_extent_scope(text, cues, tok)
             if kind == "rendering":
                 cues = sorted(negated_renderings(text, cues, tok) + multipliers(text))
             cues = outside_titles(text, cues)
@@ -423,10 +430,16 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
         zh_approx = approximating(info.at[zh_id, "text"], _cues(info.at[zh_id, "hedges"]), approximations, breaks)
         en_approx = [c for i in drawn for c in approximating(info.at[i, "text"], _cues(info.at[i, "hedges"]),
                                                              approximations, breaks)]
+        # a step on the extent scale renders a cue of its kind as a weak cue does (partly, largely a hedge; fully a
+        # booster): 尚未完全解决 for "has not been fully solved" drops no hedge, the two holding the same step
+        zh_e, en_drawn_e = found([zh_id], "extent"), found(drawn, "extent")
+        zh_part, en_part = _below_full(zh_e), _below_full(en_drawn_e)
+        zh_full, en_full = _of(zh_e, "extent_full"), _of(en_drawn_e, "extent_full")
         for kind, sign, zh, en, zh_r, en_r in (("hedge", -1, zh_h, en_h,
-                                                zh_m + _of(zh_rend, "hedge_rendering") + zh_approx,
-                                                en_m + _of(en_rend, "hedge_rendering") + en_approx),
-                                               ("booster", 1, zh_b, en_b, zh_o + zh_boost, en_o + en_boost)):
+                                                zh_m + _of(zh_rend, "hedge_rendering") + zh_approx + zh_part,
+                                                en_m + _of(en_rend, "hedge_rendering") + en_approx + en_part),
+                                               ("booster", 1, zh_b, en_b, zh_o + zh_boost + zh_full,
+                                                en_o + en_boost + en_full)):
             if kind == "booster":
                 zh, zh_r, en, en_r = epistemic_renderings(zh, zh_r, zh_o, en, en_r, en_o, weak[kind], epistemic)
             z, e = level(zh, kind, zh_r), level(en, kind, en_r)
@@ -436,9 +449,13 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
                 en_score += sign
         zh_s, en_s = found([zh_id], "superlative"), found(en_ids, "superlative")
         zh_d, en_d = found([zh_id], "degree"), found(en_ids, "degree")
+        en_e = found(en_ids, "extent")
+        zh_more = [c for kind in MORE_SCALES for c in found([zh_id], kind)]
+        en_more = [c for kind in MORE_SCALES for c in found(en_ids, kind)]
         if len(en_ids) <= group_limit:
             for scale, kind, zh_c in ((QUANTITY_SCALE, "quantity", zh_q), (SUPERLATIVE_SCALE, "superlative", zh_s),
-                                      (DEGREE_SCALE, "degree", zh_d)):
+                                      (DEGREE_SCALE, "degree", zh_d), (EXTENT_SCALE, "extent", zh_e),
+                                      *((MORE_SCALES[k], k, found([zh_id], k)) for k in MORE_SCALES)):
                 # each English sentence's step on its own: a step in another sentence of the group neither hides
                 # nor invents a shift, so the Chinese counts only beyond every English sentence that is on the scale
                 # a step both versions hold is their shared quantifier; only the others are compared
@@ -449,8 +466,9 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
         diff = zh_score - en_score
         shift = SHARPENED if diff > margin else SOFTENED if diff < -margin else UNCHANGED
         rows.append((zh_id, en_claim_ids, "|".join(zh_h), "|".join(zh_b), "|".join(en_h), "|".join(en_b),
-                     "|".join(zh_m + zh_o + zh_q + zh_s + zh_d + zh_rend),
-                     "|".join(found(en_ids, "modal") + found(en_ids, "obligation") + en_q + en_s + en_d + en_rend),
+                     "|".join(zh_m + zh_o + zh_q + zh_s + zh_d + zh_e + zh_more + zh_rend),
+                     "|".join(found(en_ids, "modal") + found(en_ids, "obligation") + en_q + en_s + en_d + en_e + en_more
+                              + en_rend),
                      float(zh_score), float(en_score),
                      shift))
     return pd.DataFrame(rows, columns=CERTAINTY_COLUMNS)
@@ -542,6 +560,11 @@ def epistemic_renderings(zh: list[str], zh_r: list[str], zh_o: list[str], en: li
     elif asserts(en) and not holds(zh, zh_r):
         zh, zh_r = [c for c in zh if not _is_weak(c, weak)], zh_o
     return zh, zh_r, en, en_r
+
+
+def _below_full(cues: list[str]) -> list[str]:
+    """The extent cues ('category:text') under fully: partly and largely, which render a hedge."""
+    return [c for c in cues if c.split(":")[0] in ("extent_partial", "extent_large")]
 
 
 def _of(cues: list[str], category: str) -> list[str]:
@@ -655,8 +678,35 @@ SUPERLATIVE_SCALE = {"superlative_among": 1, "superlative": 2}
 #: sharpens); a step is a translator's choice of words (very → 比较, highly → 极其 are the same).
 DEGREE_SCALE = {"degree_slight": 1, "degree_moderate": 2, "degree_strong": 3}
 
+#: How much of a claim holds (cues.csv ``extent_partial`` < ``extent_large`` < ``extent_full``: 部分地/partly,
+#: 基本上/largely, 完全/fully): where both versions place the claim on it, a step down softens ("fully solved" →
+#: 部分地解决, "largely" → "partly") and a step up sharpens; the same step on both sides is no shift (尚未完全解决 for
+#: "not fully solved"), and a fully word only one version has counts only as a hedge or booster it is (weak ones do not).
+EXTENT_SCALE = {"extent_partial": 1, "extent_large": 2, "extent_full": 3}
+
+#: How seldom (cues.csv ``rarity_few`` < ``rarity_none``: rarely, 很少 < never, 从不): where both versions place the
+#: claim on it, "rarely" → 从不 sharpens and "never" → 很少 softens.
+RARITY_SCALE = {"rarity_few": 1, "rarity_none": 2}
+
+#: How strongly a finding supports a claim (cues.csv ``evidence_suggest`` < ``evidence_show`` < ``evidence_prove``:
+#: suggest, 暗示 < show, 表明 < prove, 证明): as degree words, only two steps apart ("suggests" → 证明 sharpens; "shows"
+#: → 证明 and "suggests" → 表明 are a translator's choice).
+EVIDENCE_SCALE = {"evidence_suggest": 1, "evidence_show": 2, "evidence_prove": 3}
+
+#: A possibility against a prediction (cues.csv ``prediction_possible`` < ``prediction_future``: could, might < will,
+#: 将会): where both versions place the claim on it, "could double" → 将会翻倍 sharpens. The Chinese has only the
+#: future step (将会, 将要; 可能 is a hedge, compared as one), so the scale shifts only that way.
+PREDICTION_SCALE = {"prediction_possible": 1, "prediction_future": 2}
+
+#: The scales compared only where both versions place a claim on them and read by nothing else: kind → scale.
+MORE_SCALES = {"rarity": RARITY_SCALE, "evidence": EVIDENCE_SCALE, "prediction": PREDICTION_SCALE}
+
+#: The kinds whose look-alikes (not_<kind>) drop a cue they contain (``scoped_cues``).
+LOOK_ALIKE_SCALES = ("degree", "extent", *MORE_SCALES)
+
 #: The least gap on each scale that shifts certainty.
-SCALE_GAP = {id(QUANTITY_SCALE): 1, id(SUPERLATIVE_SCALE): 1, id(DEGREE_SCALE): 2}
+SCALE_GAP = {id(QUANTITY_SCALE): 1, id(SUPERLATIVE_SCALE): 1, id(DEGREE_SCALE): 2, id(EXTENT_SCALE): 1,
+             id(RARITY_SCALE): 1, id(EVIDENCE_SCALE): 2, id(PREDICTION_SCALE): 1}
 
 
 def scale_step(cues: list[str], scale: dict[str, int]) -> int:
@@ -887,22 +937,53 @@ def negated_renderings(text: str, cues: list[tuple[int, int, str]], tokenizer: T
     """
     if not any(label == "hedge_rendering" for _, _, label in cues):
         return cues
-    negations = [(a, b) for a, b, label in find_cues(_category_matcher("negation", "not_negation"), text, tokenizer)
-                 if label == "negation"]
+    negations = _negations(text, tokenizer)
+    return [c for c in cues if c[2] != "hedge_rendering" or not _negated(text, negations, c[0], NEGATION_REACH)]
 
-    def negated(a: int) -> bool:
-        for x, y in negations:
-            if y > a or SCOPE_BREAK.search(text, y, a):
-                continue
-            between = text[y:a]
-            if HAN.search(text[x:y]):
-                if len(between.strip()) <= NEGATION_REACH["zh"]:
-                    return True
-            elif len(EN_TERM.findall(between)) <= NEGATION_REACH["en"]:
+
+def _negations(text: str, tokenizer: Tokenizer | None = None) -> list[tuple[int, int]]:
+    """Where cues.csv's negations stand in ``text`` (their look-alikes left out: 不仅, 不同 negate nothing)."""
+    return [(a, b) for a, b, _ in scoped_cues(_category_matcher("negation", "not_negation"), text, tokenizer)]
+
+
+def _negated(text: str, negations: list[tuple[int, int]], at: int, reach: dict[str, int]) -> bool:
+    """Whether one of ``negations`` stands before ``at`` in its clause, within ``reach`` (Chinese characters, English
+    words) of it."""
+    for x, y in negations:
+        if y > at or SCOPE_BREAK.search(text, y, at):
+            continue
+        between = text[y:at]
+        if HAN.search(text[x:y]):
+            if len(between.strip()) <= reach["zh"]:
                 return True
-        return False
+        elif len(EN_TERM.findall(between)) <= reach["en"]:
+            return True
+    return False
 
-    return [c for c in cues if c[2] != "hedge_rendering" or not negated(c[0])]
+
+#: How near before a fully word a negation makes it partly: Chinese characters (无法完全, 不能完全), English words
+#: ("doesn't fully", "has not yet been fully").
+EXTENT_NEGATION_REACH = {"zh": 1, "en": 3}
+
+
+def negated_extent_scope(text: str, cues: list[tuple[int, int, str]], tokenizer: Tokenizer | None = None
+                         ) -> list[tuple[int, int, str]]:
+    """Extent cues with a negation's scope: a fully word (``extent_full``) that a negation of cues.csv stands right
+    before in its clause (within ``EXTENT_NEGATION_REACH``) says partly, ``extent_partial`` ("doesn't fully work",
+    无法完全替代 'cannot fully replace'); the usual negated forms (not fully, 未完全, 不完全) are rows of their own.
+
+    >>> negated_extent_scope("It doesn't fully work.", [(11, 16, "extent_full")])
+    [(11, 16, 'extent_partial')]
+    >>> negated_extent_scope("它无法完全替代人工。", [(3, 5, "extent_full")])
+    [(3, 5, 'extent_partial')]
+    >>> negated_extent_scope("It is fully open, not closed.", [(6, 11, "extent_full")])
+    [(6, 11, 'extent_full')]
+    """
+    if not any(label == "extent_full" for _, _, label in cues):
+        return cues
+    negations = _negations(text, tokenizer)
+    return [(a, b, "extent_partial" if label == "extent_full" and _negated(text, negations, a, EXTENT_NEGATION_REACH)
+             else label) for a, b, label in cues]
 
 
 #: 'would' in reported speech is the reported 'will' (backshift: "She said it would double" reports "it will
@@ -991,6 +1072,8 @@ def _certainty_matchers() -> dict[str, CueMatcher]:
         _MATCHERS["key"] = key
         for kind, labels in (("modal", ("modal",)), ("obligation", ("obligation",)), ("quantity", tuple(QUANTITY_SCALE)),
                              ("superlative", tuple(SUPERLATIVE_SCALE) + ("one_of",)), ("degree", tuple(DEGREE_SCALE)),
+                             ("extent", tuple(EXTENT_SCALE)),
+                             *((kind, tuple(scale)) for kind, scale in MORE_SCALES.items()),
                              ("rendering", ("hedge_rendering", "booster_rendering", "magnitude"))):
             rows = cues[cues["category"].isin(labels + ("not_" + kind,))]
             _MATCHERS[kind] = CueMatcher(rows, "category")
@@ -1338,7 +1421,8 @@ def worth_reading(table: pd.DataFrame, claims: pd.DataFrame, gate: pd.DataFrame 
                     return {kind: [f"{label.replace('_', ' ')} {text[a:b]}"
                                    for a, b, label in find_cues(_certainty_matchers()[kind], text, tokenizer)
                                    if not label.startswith("not_")]
-                            for kind in ("modal", "obligation", "quantity", "superlative", "degree")}
+                            for kind in ("modal", "obligation", "quantity", "superlative", "degree", "extent",
+                                         *MORE_SCALES)}
 
                 found = {i: scales(i) for i in [r.zh_claim_id, *en]}  # each sentence's cues, looked up once
 
@@ -1370,7 +1454,7 @@ def worth_reading(table: pd.DataFrame, claims: pd.DataFrame, gate: pd.DataFrame 
 
 
 #: The scales ``certainty_table`` compares only where both versions place a claim on them.
-_COMPARED_ONLY = frozenset({"quantity", "superlative", "degree"})
+_COMPARED_ONLY = frozenset({"quantity", "superlative", "degree", "extent", *MORE_SCALES})
 
 
 HELD_BACK = "read side by side"  # what a side-by-side table shows in place of a label the gate holds back
