@@ -1551,3 +1551,15 @@ def test_certainty_evidence_and_rarity_scales_and_hedges_of_principle(zh, en, ex
 ])
 def test_certainty_a_possibility_made_a_prediction(zh, en, expected):
     assert certainty_of(zh, en) == expected
+
+
+@pytest.mark.parametrize("zh, en, expected", [
+    # a figure reference is no 'show' of evidence: 'suggest' stays two steps under 证明
+    ("如图所示,实验证明数据更重要。", "As shown in the figure, the experiments suggest data matters more.", "sharpened"),
+    ("如图所示,实验表明数据更重要。", "As shown in the figure, the experiments suggest data matters more.", "unchanged"),
+    # 证明 the noun weighs no evidence
+    ("申请人需提交证明文件,这意味着流程很正式。", "Applicants submit a certificate, which suggests a formal process.",
+     "unchanged"),
+])
+def test_certainty_evidence_look_alikes(zh, en, expected):
+    assert certainty_of(zh, en) == expected
