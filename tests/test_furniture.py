@@ -326,3 +326,16 @@ def test_a_weibo_posts_account_name_and_source_line_are_furniture():
     assert blocks.loc["阿梁谈硬件", "part"] == PART_NONCONTENT
     assert blocks.loc["03-14 09:12 来自 iPhone客户端", "part"] == PART_NONCONTENT
     assert blocks.loc["#智能手表值不值得买#", "part"] == PART_COMMENTARY
+
+
+def test_a_lone_row_of_link_words_is_navigation_and_a_table_row_stays_content():
+    """Links rendered as their words ('技术报告 | 模型下载 | 在线体验') alone on a line are a row of links; the same
+    shape with a table's rows around it is content (invented lines)."""
+    from helpers.text.parse import parse_document
+
+    nav = "佐比亚模型\n\n技术报告 | 模型下载 | 在线体验\n\n佐比亚模型是一个开源模型。\n"
+    table = "评测结果如下。\n\n模型 | 参数 | 得分\n佐比亚-7B | 7B | 61.2\n佐比亚-13B | 13B | 66.0\n"
+    blocks = parse_document(nav).blocks
+    assert blocks.loc[blocks["text"] == "技术报告 | 模型下载 | 在线体验", "part"].tolist() == ["noncontent"]
+    blocks = parse_document(table).blocks
+    assert (blocks.loc[blocks["text"].str.contains("|", regex=False), "part"] != "noncontent").all()

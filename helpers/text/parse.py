@@ -1379,7 +1379,34 @@ def furniture_in_context(texts: list[str], kinds: list[str | None]) -> list[str 
         below_furniture = k > 0 and out[k - 1] == "boilerplate"
         if short and (below_metadata or below_furniture or k < BREADCRUMB_HEAD_LINES) and BREADCRUMB_TRAIL.match(line):
             out[k] = "boilerplate"
+            continue
+        if bare_row(line) and not any(0 <= j < len(texts) and TABLE_CELL_MARK.search(texts[j]) for j in (k - 1, k + 1)):
+            out[k] = "boilerplate"  # a row of links rendered as their words alone ('技术报告 | 模型下载 | 在线体验')
     return out
+
+
+#: A bare row's entries: at least this many, each at most this long.
+BARE_ROW_MIN_ENTRIES = 3
+BARE_ROW_ENTRY_MAX_CHARS = 20
+#: What parts a table's cells when its rows are rendered one per line.
+TABLE_CELL_MARK = re.compile(r"[|｜]")
+
+
+def bare_row(line: str) -> bool:
+    """A line of short entries parted by '|' (a site's or a README's links rendered as their words): three or more,
+    none a sentence. Alone on its line it is navigation; a table's rows come with their header and one another, so
+    ``furniture_in_context`` reads it so only where neither neighbour holds a cell mark.
+
+    >>> bare_row("技术报告 | 模型下载 | 在线体验"), bare_row("Paper | Code | Demo"), bare_row("模型 | 参数")
+    (True, True, False)
+    >>> bare_row("Ask questions | The model is small. | Try it")
+    False
+    """
+    if not TABLE_CELL_MARK.search(line) or line.lstrip().startswith(("|", "｜")):
+        return False
+    entries = [e.strip() for e in TABLE_CELL_MARK.split(line)]
+    return len(entries) >= BARE_ROW_MIN_ENTRIES and all(
+        e and len(e) <= BARE_ROW_ENTRY_MAX_CHARS and not TERMINAL.search(e) for e in entries)
 
 
 #: A post's author name alone on its line: at most this many characters, among the document's first this many lines.
