@@ -26,8 +26,8 @@ It prints a Markdown report and writes it to build/bench-matching.md (whole or n
 Figures are medians of --repeat runs, the variants run in turn within each repetition so that the
 noise of a shared machine falls on all of them alike; read the ratios, not the milliseconds.
 
-The candidates are not in requirements.txt: install them into the venv first,
-``.venv/bin/pip install pyahocorasick ahocorasick-rs rjieba``. Versions measured (CPython 3.11.7,
+The engine runs ahocorasick-rs and rjieba (requirements.txt); pyahocorasick, the other candidate, is not in
+requirements.txt: install it into the venv first, ``.venv/bin/pip install pyahocorasick``. Versions measured (CPython 3.11.7,
 x86_64): pyahocorasick 2.3.1, ahocorasick-rs 1.0.3, rjieba 0.2.2, against jieba 0.42.1; the run
 prints the versions it finds.
 

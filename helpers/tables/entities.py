@@ -17,7 +17,7 @@ Matching rules (find_mentions):
 - A name belongs to the hyphenated Latin name it starts: a match that is a later part of one ("Foo-Zing-7B") is
   dropped (``drop_compound_tails``).
 
-How (speed): one Aho–Corasick automaton (``pyahocorasick``) over every alias and exclusion, lowercased, is run once
+How (speed): one Aho–Corasick automaton (``vocab.Automaton``) over every alias and exclusion, lowercased, is run once
 over the text's matching view (inline space runs collapsed to one space, lowercased); the rules above are applied
 to its hits only. A text holding one of the letters that case-insensitive regexes equate with ASCII beyond
 ``lower()`` (ı, İ, ſ, the Kelvin and Ångström signs) goes through one regex per alias instead, as before: both paths
@@ -34,7 +34,6 @@ from functools import lru_cache
 from itertools import accumulate, product
 from pathlib import Path
 
-import ahocorasick
 import numpy as np
 import pandas as pd
 
@@ -46,7 +45,7 @@ from ..patterns import (
     LOWER_WORD_RE, POSSESSIVE, TITLE_RE, WHITESPACE, word_chain_re,
 )
 from ..text.segment import Tokenizer, Word, tokenizer_with
-from ..vocab import GLOSSARY_PATH, load_glossary, load_vocabulary, read_word_list
+from ..vocab import GLOSSARY_PATH, Automaton, load_glossary, load_vocabulary, read_word_list
 
 GAZETTEER_PATH = REFERENCE / "gazetteer.csv"
 STOPLIST_PATH = REFERENCE / "candidate_stoplist.txt"
@@ -470,10 +469,7 @@ class _Automaton:
                         payloads.setdefault(variant.lower(), []).append((_EXCLUSION, exclusion_ids[exclusion], variant))
                 mine.append(exclusion_ids[exclusion])
             self.row_exclusions.append(mine)
-        self.automaton = ahocorasick.Automaton()
-        for word, payload in payloads.items():
-            self.automaton.add_word(word, (len(word), tuple(payload)))
-        self.automaton.make_automaton()
+        self.automaton = Automaton({word: tuple(payload) for word, payload in payloads.items()})
 
     def find(self, text: str) -> list[tuple[int, int, int]]:
         """(start, end, row) of the mentions in ``text`` (no ı, İ, ſ, K or Å in it), as the regexes find them."""
@@ -482,8 +478,7 @@ class _Automaton:
         alias_hits: dict[int, list[tuple[int, int]]] = {}
         exclusion_hits: dict[int, list[tuple[int, int]]] = {}
         forms = self.forms
-        for last, (length, payload) in self.automaton.iter(view.lower()):
-            start, end = last + 1 - length, last + 1
+        for start, end, payload in self.automaton.find(view.lower()):
             for kind, ident, literal in payload:
                 if kind == _EXCLUSION:
                     exclusion_hits.setdefault(ident, []).append((start, end))
