@@ -452,6 +452,29 @@ def test_notebooks_start_with_the_slides_then_the_longest_so_a_short_one_runs_la
                                                          "01-a.ipynb", "03-c.ipynb"]
 
 
+def test_pages_that_show_a_chart_of_the_slides_start_after_those_that_show_none(tmp_path):
+    import nbformat
+
+    def notebook(name, images, padding=0):
+        nb = nbformat.v4.new_notebook()
+        for image in images:
+            nb.cells.append(nbformat.v4.new_code_cell("show()", outputs=[nbformat.v4.new_output(
+                "display_data", data={"image/png": image, "text/plain": "Figure"})]))
+        nb.cells.append(nbformat.v4.new_markdown_cell("x" * padding))
+        nbformat.write(nb, tmp_path / name)
+        return tmp_path / name
+
+    paths = [notebook(report.SLIDES_NOTEBOOK, ["aGVsbG8=", "d29ybGQ="]),
+             notebook("01-a.ipynb", ["aGVsbG8="], padding=9000),     # the longest, but shows a chart of the slides
+             notebook("02-b.ipynb", ["b3duMQ=="], padding=3000),     # its own charts only
+             notebook("03-c.ipynb", [], padding=100),
+             notebook("04-d.ipynb", ["d29ybGQ=", "b3duMg=="], padding=50)]
+    assert [p.name for p in report.run_order(paths)] == [report.SLIDES_NOTEBOOK, "02-b.ipynb", "03-c.ipynb",
+                                                         "01-a.ipynb", "04-d.ipynb"]
+    # without the slides, longest first as before
+    assert report.run_order(paths[1:]) == sorted(paths[1:], key=lambda p: -p.stat().st_size)
+
+
 def test_each_page_is_rendered_when_its_notebook_finishes_not_after_those_started_before_it():
     from concurrent.futures import Future
 

@@ -190,12 +190,29 @@ def load_zh_idf(cache_dir: str | Path | None = CACHE) -> Mapping[str, float]:
     The aligner uses it to tell content words from function words without a Chinese stopword list. Parsed once
     into ``cache_dir`` (keyed by the file's size and mtime), read from there word by word.
     """
-    resource = importlib.resources.files("jieba").joinpath("analyse", "idf.txt")
+    resource = _package_file("jieba", "analyse", "idf.txt")
     if cache_dir is None:
         return _parse_zh_idf(resource)
     stat = Path(str(resource)).stat()
     target = Path(cache_dir) / f"zh-idf-{stat.st_size}-{stat.st_mtime_ns}.sqlite"
     return load_or_build_mappings(target, ("idf",), lambda: (_parse_zh_idf(resource),))[0]
+
+
+def _package_file(package: str, *parts: str):
+    """A data file inside an installed package, found without importing the package: importing jieba runs its
+    ``__init__``, which loads its HMM tables and pkg_resources (about a quarter of a second a process) that reading one
+    of its files does not need. Where the package cannot be found so, ``importlib.resources`` (which imports it)."""
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec(package)
+    except (ImportError, ValueError):
+        spec = None
+    for folder in (spec.submodule_search_locations or ()) if spec is not None else ():
+        path = Path(folder).joinpath(*parts)
+        if path.is_file():
+            return path
+    return importlib.resources.files(package).joinpath(*parts)
 
 
 def _parse_zh_idf(resource) -> dict[str, float]:

@@ -34,6 +34,7 @@ glossary) and ``ecdict`` (ECDICT) supply the evidence's two directions.
 from __future__ import annotations
 
 import math
+import os
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -63,9 +64,45 @@ def _stem(word: str) -> str:
 
 @lru_cache(maxsize=1)
 def _porter():
+    return porter_class()()
+
+
+def porter_class():
+    """NLTK's ``PorterStemmer``, its own module loaded without running ``nltk/__init__``: that imports most of NLTK
+    (its corpora readers, parsers, metrics: half a second a process, on the report's way to its first notebook) and
+    the stemmer needs none of it, only its module and the three small ones it imports. The package's two folders stand
+    in as bare packages while those load, then are removed, so that a later ``import nltk`` runs NLTK's own
+    ``__init__`` (which reuses the modules loaded here: the same class). Where that cannot be done, the ordinary
+    import."""
+    import importlib
+    import importlib.util
+    import sys
+    import types
+
+    if "nltk" not in sys.modules and "nltk.stem" not in sys.modules:
+        try:
+            spec = importlib.util.find_spec("nltk")
+            folders = list(spec.submodule_search_locations or ()) if spec is not None else []
+        except (ImportError, ValueError):
+            folders = []
+        if folders:
+            stand_ins = {}
+            for name, path in (("nltk", folders[0]), ("nltk.stem", os.path.join(folders[0], "stem"))):
+                stand_ins[name] = types.ModuleType(name)
+                stand_ins[name].__path__ = [path]
+            sys.modules.update(stand_ins)
+            try:
+                return importlib.import_module("nltk.stem.porter").PorterStemmer
+            except Exception:  # noqa: BLE001 - the ordinary import below says what is wrong
+                for name in [n for n in sys.modules if n.startswith("nltk.")]:
+                    del sys.modules[name]
+            finally:
+                for name, module in stand_ins.items():
+                    if sys.modules.get(name) is module:
+                        del sys.modules[name]
     from nltk.stem.porter import PorterStemmer  # heavy: loaded on the first stem, not on import
 
-    return PorterStemmer()
+    return PorterStemmer
 
 
 @lru_cache(maxsize=None)
