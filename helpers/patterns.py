@@ -45,6 +45,10 @@ TERMINAL = re.compile(r"[。！？!?…;；,，:：.]['\"”’）)]*$")
 
 # A table's row as copy-paste leaves it ("Cards | Foo-13B | Foo-30B"): a cell between two bars. Not a heading.
 TABLE_ROW = re.compile(r"\|[^|\r\n]*\S[^|\r\n]*\|")
+#: What parts a table's cells when its rows are rendered one per line ('Model | Score').
+TABLE_CELL_MARK = re.compile(r"[|｜]")
+#: A clause's comma or semicolon in Chinese: a short line with a date that holds one is a sentence, not a byline.
+CHINESE_CLAUSE_MARK = re.compile(r"[，；]")
 
 ENDS_WITH_COLON = re.compile(r"[:：]['\"”’]*$")
 ENDS_SENTENCE = re.compile(r"[。！？!?.…]['\"”’）)]*$")

@@ -24,10 +24,10 @@ from ..columns import (
 )
 from ..patterns import (
     BARE_URL, BRACKETED_CREDIT, BRACKETED_NEWS_CREDIT, BREADCRUMB_TRAIL, WIRE_CREDIT, BUTTON_COUNT, BUTTON_JOINER, CITED_YEAR, HTML_ONLY, HTML_TAG, IMAGES_ONLY, LINK_TEXT,
-    REFERENCE_ENTRY, SWITCHER_JOINER, TOC_ENTRY, BYLINE_LEAD, CAPTION, COMMA_CLAUSE, COUNT_AFTER_LABEL, DATE, DATED_ITEM, DISPLAY_MATH, END_MARK, ENDS_SENTENCE, ENDS_WITH_COLON, ENUMERATOR, EN_END,
+    REFERENCE_ENTRY, SWITCHER_JOINER, TOC_ENTRY, BYLINE_LEAD, CAPTION, CHINESE_CLAUSE_MARK, COMMA_CLAUSE, COUNT_AFTER_LABEL, DATE, DATED_ITEM, DISPLAY_MATH, END_MARK, ENDS_SENTENCE, ENDS_WITH_COLON, ENUMERATOR, EN_END,
     FILE_ENTRY, GLUED_HEADING, GLUED_SENTENCE, HAN, HANDLE_AFTER_LABEL, IMAGE_PLACEHOLDER, INITIAL, INNER_SENTENCE_END, LATIN_ACCENTED_LETTER, LATIN_LETTER, LINE, OUTLINE_ENUMERATOR, ENUMERATOR_NUMBER,
     LABELLED_URL, LINK_ENTRY, LINK_ROW_SEPARATOR, LINK_ROW_SEPARATOR_CHARS, NOT_HAN_RUN, PHOTO_CREDIT, PICTOGRAPH, RUN_IN_HEADING, RUN_ON_ITEM, SECTION_NUMBER, SENTENCE_STARTERS,
-    TABLE_ROW, TERMINAL, TITLE_FIELD, TITLE_NUMBER, URL_PARTS, ZH_CLOSE_QUOTE, ZH_END, ZH_OPEN_QUOTE, ZH_QUOTE_INTRODUCERS,
+    TABLE_CELL_MARK, TABLE_ROW, TERMINAL, TITLE_FIELD, TITLE_NUMBER, URL_PARTS, ZH_CLOSE_QUOTE, ZH_END, ZH_OPEN_QUOTE, ZH_QUOTE_INTRODUCERS,
 )
 from ..patterns import AUTOLINK, CREDIT_LEAD, EPISODE_NUMBER, HTML_LINK, LABELLED_LIST_JOINER, LINK_ROW_REST, MARKDOWN_HEADING, READING_TIME_ZH
 from ..patterns import FOLLOW_ACCOUNT, SITE_DISCLAIMER, TRAILING_CREDIT_LABEL, WEIBO_SOURCE
@@ -503,10 +503,6 @@ def is_reading_time(text: str) -> bool:
     if len(core) > READING_TIME_MAX_CHARS or not READING_TIME_ZH.search(core):
         return False
     return not ENDS_SENTENCE.search(core) or core.startswith(("本文", "全文"))
-
-
-#: A clause's comma or semicolon in Chinese: a line with a date that holds one is a sentence, not a byline.
-CHINESE_CLAUSE_MARK = re.compile(r"[，；]")
 
 
 def dated_clause(text: str) -> bool:
@@ -1160,7 +1156,7 @@ def caption_continuations(text: str, spans: list[tuple[int, int, bool]], kinds: 
 
 def _table_or_list(line: str) -> bool:
     """A table row ('Model | Score') or a list item: content under a table's or a list's caption, not its next line."""
-    return "|" in line or "｜" in line or bool(ENUMERATOR.match(line))
+    return bool(TABLE_CELL_MARK.search(line) or ENUMERATOR.match(line))
 
 
 def _breaks(gap: str) -> int:
@@ -1388,8 +1384,6 @@ def furniture_in_context(texts: list[str], kinds: list[str | None]) -> list[str 
 #: A bare row's entries: at least this many, each at most this long.
 BARE_ROW_MIN_ENTRIES = 3
 BARE_ROW_ENTRY_MAX_CHARS = 20
-#: What parts a table's cells when its rows are rendered one per line.
-TABLE_CELL_MARK = re.compile(r"[|｜]")
 
 
 def bare_row(line: str) -> bool:
