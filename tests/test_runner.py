@@ -94,6 +94,21 @@ def test_a_notebook_run_here_has_the_outputs_papermill_gives(tmp_path):
     assert any("image/png" in output.get("data", {}) for cell in cells for output in cell.get("outputs", []))
 
 
+def test_two_runs_write_the_same_cell_ids(tmp_path):
+    """Papermill and the runner give the injected cell a random id; it is cleaned to a fixed one, so two reports of
+    one document are the same files (every other cell keeps the committed notebook's id)."""
+    from helpers.render.notebooks import INJECTED_CELL_ID
+
+    notebook = made_notebook(tmp_path)
+    run_notebook(notebook, tmp_path / "papermill.ipynb", PARAMETERS)
+    run_here(notebook, tmp_path / "here.ipynb", PARAMETERS)
+    run_here(notebook, tmp_path / "again.ipynb", PARAMETERS)
+    ids = [[cell.id for cell in nbformat.read(tmp_path / name, as_version=4).cells]
+           for name in ("papermill.ipynb", "here.ipynb", "again.ipynb")]
+    assert ids[0] == ids[1] == ids[2] and INJECTED_CELL_ID in ids[0]
+    assert set(ids[0]) - {INJECTED_CELL_ID} == {cell.id for cell in nbformat.read(notebook, as_version=4).cells}
+
+
 def test_a_failing_cell_stops_the_run_as_a_kernel_does(tmp_path):
     notebook = made_notebook(tmp_path, CELLS[:3] + [("1 / 0", None), ("print('never')", None)])
     said = run_here(notebook, tmp_path / "here.ipynb", {})

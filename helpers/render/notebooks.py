@@ -21,12 +21,19 @@ def numbered_notebooks(folder: Path = NOTEBOOKS) -> list[Path]:
     return sorted(folder.glob(NOTEBOOK_GLOB))
 
 
+#: The id the cell of injected parameters keeps: papermill and ``runner.inject_parameters`` give it a random one.
+INJECTED_CELL_ID = "injected-parameters"
+
+
 def clean_metadata(nb) -> None:
-    """Strip what changes from run to run: timings, papermill records, the kernel's exact Python version."""
+    """Strip what changes from run to run: timings, papermill records, the kernel's exact Python version, and the
+    injected parameters' random cell id (two reports of one document and parameters are the same files)."""
     for key in ("papermill", "widgets"):
         nb.metadata.pop(key, None)
     nb.metadata["language_info"] = {"name": "python"}
     for cell in nb.cells:
+        if "injected-parameters" in cell.metadata.get("tags", []) and "id" in cell:
+            cell.id = INJECTED_CELL_ID
         cell.metadata.pop("execution", None)
         cell.metadata.pop("papermill", None)
         cell.metadata.pop("ExecuteTime", None)
