@@ -450,12 +450,13 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
         zh_s, en_s = found([zh_id], "superlative"), found(en_ids, "superlative")
         zh_d, en_d = found([zh_id], "degree"), found(en_ids, "degree")
         en_e = found(en_ids, "extent")
-        zh_more = [c for kind in MORE_SCALES for c in found([zh_id], kind)]
+        zh_more_by = {kind: found([zh_id], kind) for kind in MORE_SCALES}
+        zh_more = [c for cues in zh_more_by.values() for c in cues]
         en_more = [c for kind in MORE_SCALES for c in found(en_ids, kind)]
         if len(en_ids) <= group_limit:
             for scale, kind, zh_c in ((QUANTITY_SCALE, "quantity", zh_q), (SUPERLATIVE_SCALE, "superlative", zh_s),
                                       (DEGREE_SCALE, "degree", zh_d), (EXTENT_SCALE, "extent", zh_e),
-                                      *((MORE_SCALES[k], k, found([zh_id], k)) for k in MORE_SCALES)):
+                                      *((scale, kind, zh_more_by[kind]) for kind, scale in MORE_SCALES.items())):
                 # each English sentence's step on its own: a step in another sentence of the group neither hides
                 # nor invents a shift, so the Chinese counts only beyond every English sentence that is on the scale
                 # a step both versions hold is their shared quantifier; only the others are compared
