@@ -251,8 +251,9 @@ def serve(path: str) -> None:
         _reap()
         if sys.stdin in ready:  # first: a further document (a corpus report's next), before its notebooks are forked
             chunk = os.read(sys.stdin.fileno(), 4096)
-            if not chunk:
-                break
+            if not chunk:   # the report has ended (or stopped): end now
+                listener.close()
+                _end_now()
             pending += chunk
             while b"\n" in pending:
                 line, pending = pending.split(b"\n", 1)
@@ -276,6 +277,14 @@ def serve(path: str) -> None:
                 listener.close()
                 run_here(conn, request, drawn, warm, shell)  # never returns
             conn.close()
+
+
+def _end_now() -> None:
+    """End the warm process without the interpreter's teardown: what it holds (the dictionaries, the cue matchers, the
+    imports of every notebook) is the system's to free, and the report waits for it to end (``_stop``). Writing nothing
+    and holding no file but its socket, it has nothing to flush or close; its folder is the report's to remove."""
+    sys.stdout.flush()
+    os._exit(0)
 
 
 def _analyse(request: dict) -> None:
