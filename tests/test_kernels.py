@@ -164,3 +164,33 @@ def test_a_notebook_out_of_the_warm_process_group_still_dies_with_it():
     while os.path.exists(f"/proc/{kernel}") and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not os.path.exists(f"/proc/{kernel}") or open(f"/proc/{kernel}/stat", "rb").read().rsplit(b")", 1)[1].split()[0] == b"Z"
+
+
+def test_the_warm_process_says_ready_once_the_documents_analysis_is_in_the_cache(tmp_path):
+    # the analysis is built in a process of its own, forked while the warm process makes the notebooks' imports:
+    # "ready" waits for it, so the first notebook reads the analysis instead of building it again
+    from helpers.params import Params
+    from helpers.paths import CACHE, RAW
+    from helpers.pipeline import cache_key
+    from helpers.text.reader import read_document
+
+    source = tmp_path / "made-up.zh-en.txt"
+    source.write_text((RAW / "mulan-psl-v2.zh-en.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    changes = {"z_threshold": 1.2345}   # parameters no other test uses: an analysis built here, not read back
+    cached = CACHE / "analysis" / f"{cache_key(read_document(source).text, Params().replace(**changes))}.pickle"
+    cached.unlink(missing_ok=True)
+    try:
+        with warm_kernels(source, changes) as warm:
+            assert warm.wait_ready()
+            assert cached.is_file()
+            server = warm.server.pid
+            assert not [pid for pid in _children(server)]   # the analysing process has ended
+    finally:
+        cached.unlink(missing_ok=True)
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []

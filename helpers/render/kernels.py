@@ -31,18 +31,23 @@ from .errors import failure
 from .notebooks import run_notebook
 from .runner import CellFailed, make_shell, run_file
 
-#: What every numbered notebook imports (their first cells), imported once in the warm process.
-WARM_MODULES = (
-    "pandas", "matplotlib", "matplotlib.pyplot", "matplotlib_inline.backend_inline", "IPython.display",
+#: What the document's analysis imports, imported first in the warm process: the analysis is forked off once these and
+#: the engine's caches are loaded (``serve``).
+ENGINE_MODULES = ("pandas", "helpers.pipeline", "helpers.framing.labs", "helpers.framing.shifts", "helpers.framing.themes",
+                  "helpers.tables.entities")
+#: What only the notebooks import (their first cells), imported while the document is analysed.
+NOTEBOOK_MODULES = (
+    "matplotlib", "matplotlib.pyplot", "matplotlib_inline.backend_inline", "IPython.display",
     # the shell the notebooks run in (and what its %matplotlib magic and its first cell import), reading and writing
     # them; what saving a figure's SVG, and a notebook's pivot, import on first use: each forked notebook imported
     # them again
     "IPython.core.interactiveshell", "IPython.core.magics.execution", "IPython.core.magics.pylab", "nbformat",
     "matplotlib.backends.backend_svg", "pandas.core.reshape.reshape",
-    "helpers.pipeline", "helpers.render.conclusions", "helpers.render.deck",
-    "helpers.render.figures", "helpers.render.narrative", "helpers.render.tables", "helpers.framing.labs",
-    "helpers.framing.shifts", "helpers.framing.themes", "helpers.tables.entities",
+    "helpers.render.conclusions", "helpers.render.deck", "helpers.render.figures", "helpers.render.narrative",
+    "helpers.render.tables",
 )
+#: What every numbered notebook imports, imported once in the warm process.
+WARM_MODULES = ENGINE_MODULES + NOTEBOOK_MODULES
 CONNECT_SECONDS = 10  # how long the report waits for the warm process's socket to appear (its first act)
 
 
@@ -214,7 +219,14 @@ def serve(path: str) -> None:
     """Listen at ``path``, import ``WARM_MODULES``, read the document on stdin (``warm_kernels`` writes it), analyse its
     ``source`` with its ``changes`` if given, say "ready" on stdout, then fork a process for each notebook it is asked
     to run (``run_here``) until stdin closes; each further line on stdin is another document (``WarmKernels.analyse``),
-    analysed before the notebooks asked for after it are forked, then "ready" again. Started early (``prestart``) and never given a document, it ends, removing its folder."""
+    analysed before the notebooks asked for after it are forked, then "ready" again. Started early (``prestart``) and
+    never given a document, it ends, removing its folder.
+
+    The first document is analysed in a process forked once the analysis's imports and the engine's caches are loaded
+    (``_analyse_aside``), while this one imports what only the notebooks need and builds their shell: the two halves
+    of the way to the first notebook side by side, on two cores, instead of one after the other. Nothing is loaded
+    twice (the analysis finds the engine's caches built), and the analysis reaches the notebooks as before, through
+    the cache they read it from."""
     import gc
     import importlib
     import select
@@ -227,23 +239,34 @@ def serve(path: str) -> None:
     listener.listen(16)
     # as a kernel has it before a notebook imports matplotlib (its default backend: inline)
     os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
-    for name in WARM_MODULES:
+
+    def load(name: str) -> None:
         try:
             importlib.import_module(name)
         except Exception:  # noqa: BLE001 - a module that fails here fails in its notebook, which says why
             pass
+
+    for name in ENGINE_MODULES:
+        load(name)
+    warm_caches(ENGINE_CACHES)
+    # the notebooks' side, done while the document is analysed; begun before, while the report has not yet sent it
+    notebooks_side = [lambda name=name: load(name) for name in NOTEBOOK_MODULES] + [lambda: warm_caches(NOTEBOOK_CACHES)]
+    while notebooks_side and not select.select([sys.stdin], [], [], 0)[0]:
+        notebooks_side.pop(0)()
     request = _read_request()
     if request is None:   # the process that started it ended (or made no report)
         listener.close()
         shutil.rmtree(Path(path).parent, ignore_errors=True)
         return
-    _analyse(request)
-    warm_caches()
+    analysing = _analyse_aside(request, listener)
+    for step in notebooks_side:
+        step()
     shell = _runner_shell()
     # what is built so far stays as it is: the forked processes' garbage collector leaves it alone (a full collection would
     # walk and touch every object inherited, copying the pages forked processes share)
     gc.collect()
     gc.freeze()
+    analysing()
     print("ready", flush=True)
     pending = b""
     while True:
@@ -287,6 +310,36 @@ def _end_now() -> None:
     os._exit(0)
 
 
+def _analyse_aside(request: dict, listener: socket.socket):
+    """Analyse the request's document (``_analyse``) in a process forked from this one, which ends once the analysis is
+    in the cache; returns a function that waits for it. Where no process can be forked, the function analyses it
+    here. The forked process answers nothing and writes nothing but the cache; it dies with this one (a stopped
+    report kills this process's group, which it stays in)."""
+    if not request.get("source"):
+        return lambda: None
+    parent = os.getpid()
+    try:
+        pid = os.fork()
+    except OSError:
+        return lambda: _analyse(request)
+    if pid == 0:
+        code = 1
+        try:
+            listener.close()
+            _die_with(parent)
+            _analyse(request)
+            code = 0
+        finally:
+            os._exit(code)
+
+    def wait() -> None:
+        try:
+            os.waitpid(pid, 0)
+        except ChildProcessError:
+            pass
+    return wait
+
+
 def _analyse(request: dict) -> None:
     """Analyse the request's ``source`` with its ``changes`` (``helpers.pipeline.load_analysis``: into the cache the
     report and the notebooks read), if it names one."""
@@ -299,30 +352,36 @@ def _analyse(request: dict) -> None:
             pass
 
 
-def warm_caches() -> None:
-    """Build, once, what the notebooks each built again on first use: the gazetteer and its compiled form, the links'
-    label quality, the tokenizer's dictionary, the cue matchers, the figures' font coverage, the engine's hash (the analysis cache's key),
-    the evidence's stemmer and pinyin, the notebook format's validator. Each is a process-wide cache of reference
-    files (no document in it); the forked notebooks find it built. Only memory: nothing here keeps a file open, which
-    forked processes would share. A name that moved is skipped (the notebook builds it then, as before)."""
-    steps = (
-        ("helpers.pipeline", "engine_digest", ()),
-        ("helpers.tables.entities", "load_gazetteer", ()),
-        ("helpers.framing.shifts", "load_label_quality", ()),   # read by every link gate, dozens of times a report
-        ("helpers.tables.entities", "tokenizer_for", ()),
-        ("helpers.tables.claims", "cue_matcher", ()),
-        ("helpers.tables.claims", "claim_matcher", ()),
-        ("helpers.framing.shifts", "_certainty_matchers", ()),
-        ("helpers.render.figures", "_font_characters", ()),
-        ("PIL.Image", "init", ()),   # its image formats' plugins, which saving the first PNG loads
-        # what the framing page's and the briefing's link gates load on their first look at evidence (the stemmer and
-        # the pinyin dictionary): loaded by the analysis when it is built here, but not when it comes from the cache (a
-        # rebuild), where each of those notebooks loaded them again (about 0.5 s each)
-        ("helpers.align.evidence", "_porter", ()),
-        ("helpers.align.evidence", "_pinyin", ("中文",)),
-        # the notebook format's schema, compiled by the first notebook read (each forked notebook reads and writes its own)
-        ("nbformat.validator", "get_validator", (4, 5)),
-    )
+#: The engine's caches, each a process-wide cache of reference files (no document in it), built before the document's
+#: analysis is forked off (which finds them built) and inherited by every notebook: the gazetteer and its compiled form,
+#: the links' label quality (read by every link gate, dozens of times a report), the tokenizer's dictionary, the cue
+#: matchers, the engine's hash (the analysis cache's key), and what the framing page's and the briefing's link gates load
+#: on their first look at evidence (the stemmer and the pinyin dictionary, about 0.5 s each in each of those notebooks).
+ENGINE_CACHES = (
+    ("helpers.pipeline", "engine_digest", ()),
+    ("helpers.tables.entities", "load_gazetteer", ()),
+    ("helpers.framing.shifts", "load_label_quality", ()),
+    ("helpers.tables.entities", "tokenizer_for", ()),
+    ("helpers.tables.claims", "cue_matcher", ()),
+    ("helpers.tables.claims", "claim_matcher", ()),
+    ("helpers.framing.shifts", "_certainty_matchers", ()),
+    ("helpers.align.evidence", "_porter", ()),
+    ("helpers.align.evidence", "_pinyin", ("中文",)),
+)
+#: What the notebooks alone build on first use: the figures' font coverage, the image formats' plugins (which saving the
+#: first PNG loads), the notebook format's schema (compiled by the first notebook read; each notebook reads and writes
+#: its own).
+NOTEBOOK_CACHES = (
+    ("helpers.render.figures", "_font_characters", ()),
+    ("PIL.Image", "init", ()),
+    ("nbformat.validator", "get_validator", (4, 5)),
+)
+
+
+def warm_caches(steps=ENGINE_CACHES + NOTEBOOK_CACHES) -> None:
+    """Build, once, what the notebooks each built again on first use (``ENGINE_CACHES``, ``NOTEBOOK_CACHES``). Each is
+    a process-wide cache; the forked notebooks find it built. Only memory: nothing here keeps a file open, which forked
+    processes would share. A name that moved is skipped (the notebook builds it then, as before)."""
     import importlib
 
     for module, name, arguments in steps:
