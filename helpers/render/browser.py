@@ -159,10 +159,14 @@ def start_browser(chromium: str | None = None) -> StartedBrowser | None:
         return None
 
 
-def write_handout(slides: Path, pdf: Path, chromium: str | None = None, *, started: StartedBrowser | None = None) -> Path | None:
+def write_handout(slides: Path, pdf: Path, chromium: str | None = None, *, started: StartedBrowser | None = None,
+                  close=None) -> Path | None:
     """Print reveal.js's print view of ``slides`` (one slide a page, 1280 × 720) to ``pdf``; returns it.
 
     ``started``: a browser ``start_browser`` started ahead, used and closed here; else one is started now.
+    ``close``: what to hand the browser's shutdown to once the slides are printed (``close(started.close)``: run on
+    another thread, say), else it is shut down here: Chromium takes about half a second to shut down after printing,
+    which the handout need not wait for.
     Without Chromium, or when it fails, says so in one line on stderr and returns None: the handout is a
     convenience, and the slides themselves are already written.
     """
@@ -181,7 +185,10 @@ def write_handout(slides: Path, pdf: Path, chromium: str | None = None, *, start
             data = browser.page("Page.printToPDF", printBackground=True, preferCSSPageSize=True,
                                 displayHeaderFooter=False, pageRanges=f"1-{pages}")["data"]
         finally:
-            started.close()
+            if close is None:
+                started.close()
+            else:
+                close(started.close)
     except (RuntimeError, OSError, KeyError, ValueError, AttributeError) as exc:
         print(f"handout: Chromium could not print {slides.name} ({exc})", file=sys.stderr)
         return None

@@ -192,6 +192,7 @@ def build_document_report(source: Path, out_dir: Path, reveal: Path, notebooks: 
     running = dict(zip(order, (pool.submit(execute, notebook) for notebook in order)))
     helper = ThreadPoolExecutor(max_workers=1)  # the handout, beside the notebooks
     handouts = []
+    closing = []  # the handout's browser shutting down once it has printed, on the same thread (``print_handout``)
     # the handout's browser started now, while this process waits for the analysis with a core to spare, not once the
     # slides exist, when the notebooks left to run share the cores with it
     browser = helper.submit(start_browser) if any(n.name == SLIDES_NOTEBOOK for n in notebooks) else None
@@ -216,12 +217,13 @@ def build_document_report(source: Path, out_dir: Path, reveal: Path, notebooks: 
         executed = {}
         for notebook in finished_in_turn(order, running):  # each page rendered as soon as its notebook has run
             executed[notebook] = running[notebook].result()
-            render(executed[notebook], out_dir / "html" / f"{notebook.stem}.html", chinese=chinese)
-            if notebook.name == SLIDES_NOTEBOOK:
+            if notebook.name == SLIDES_NOTEBOOK:   # the slides first: their handout prints while the page renders
                 slides = out_dir / "slides" / f"{notebook.stem}.slides.html"
                 render(executed[notebook], slides, kind="slides", chinese=chinese)
                 offline_reveal(reveal, out_dir / "slides" / REVEAL_DIR_NAME)
-                handouts.append(helper.submit(print_handout, slides, out_dir / "fonts", font_cut, browser))
+                handouts.append(helper.submit(print_handout, slides, out_dir / "fonts", font_cut, browser,
+                                              lambda shut_down: closing.append(helper.submit(shut_down))))
+            render(executed[notebook], out_dir / "html" / f"{notebook.stem}.html", chinese=chinese)
         executed_notebooks = [executed[notebook] for notebook in notebooks]
         write_index(out_dir, f"Report: {source.name}", executed_notebooks, chinese=chinese)
         write_fonts_beside(sorted(out_dir.glob("*/*.html")) + [out_dir / "index.html"], out_dir / "fonts",
@@ -249,6 +251,7 @@ def build_document_report(source: Path, out_dir: Path, reveal: Path, notebooks: 
         quiet.close()
     if any(printed):
         write_index(out_dir, f"Report: {source.name}", executed_notebooks, chinese=chinese)  # now with the handout's link
+    wait(closing)   # Chromium gone, and its profile with it, before the report is done
 
 
 def finished_in_turn(order: list, running: dict):
@@ -321,10 +324,11 @@ class QuietOnceStopped(logging.Filter):
                 logging.getLogger(name).removeFilter(self)
 
 
-def print_handout(slides: Path, fonts: Path, font_cut: threading.Event, browser=None) -> Path | None:
+def print_handout(slides: Path, fonts: Path, font_cut: threading.Event, browser=None, close=None) -> Path | None:
     """The slides' PDF handout, printed while the other notebooks run. The pages' font subset is cut once they have
     all run; until then the fonts folder links the whole font it is cut from (the same glyphs), which the
-    subset then replaces. ``browser``: the future of a browser started ahead (``start_browser``), or None."""
+    subset then replaces. ``browser``: the future of a browser started ahead (``start_browser``), or None; ``close``:
+    what the browser's shutdown is handed to once it has printed (``write_handout``)."""
     try:
         fonts.mkdir(parents=True, exist_ok=True)
         (fonts / "cjk.css").write_text(FONT_CSS, encoding="utf-8")
@@ -333,7 +337,7 @@ def print_handout(slides: Path, fonts: Path, font_cut: threading.Event, browser=
     finally:
         font_cut.set()
     return write_handout(slides, slides.with_name(slides.name.replace(".slides.html", ".pdf")),
-                         started=browser.result() if browser is not None else None)
+                         started=browser.result() if browser is not None else None, close=close)
 
 
 def write_fonts_beside(pages: list[Path], fonts: Path, after: threading.Event | None,
