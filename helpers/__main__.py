@@ -15,13 +15,15 @@ def _interrupted_while_starting(signum, frame):
 signal.signal(signal.SIGINT, _interrupted_while_starting)
 signal.signal(signal.SIGTERM, _interrupted_while_starting)
 
-if sys.argv[1:2] == ["report"]:
-    # the report's warm process (helpers.render.kernels) makes its own imports while this process makes these
-    from .render.kernels import prestart  # noqa: E402
-
-    prestart(sys.argv[2:])
 from .cli import main  # noqa: E402  (after the handlers: these imports are the slow part)
 from .errors import EXIT_INTERRUPTED, EXIT_TERMINATED  # noqa: E402
+
+if sys.argv[1:2] == ["report"]:
+    # the report's warm process (helpers.render.kernels), forked now with this process's imports made (pandas, the
+    # engine), which it would otherwise make again beside these
+    from .render.kernels import prestart  # noqa: E402
+
+    prestart(sys.argv[2:], fork=True)
 
 code = main()
 if sys.argv[1:2] == ["report"]:

@@ -194,3 +194,19 @@ def _children(pid: int) -> list[int]:
         return [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
     except OSError:
         return []
+
+
+def test_a_warm_process_forked_from_the_reports_process_is_the_one_the_report_takes(tmp_path, monkeypatch):
+    # ``python -m helpers report`` forks its warm process once its own imports are made, instead of starting a fresh
+    # interpreter that makes them again: the same process to the report (its pipes, "ready", notebooks run in its folder)
+    monkeypatch.setattr(kernels, "_prestarted", None)
+    kernels.prestart(["made-up.txt"], fork=True)
+    started = kernels._prestarted
+    assert isinstance(started[0], kernels._Forked) and started[0].poll() is None
+    with warm_kernels() as warm:
+        assert warm.server is started[0] and kernels._prestarted is None
+        assert warm.wait_ready()
+        probed = probe(tmp_path, "a", warm)
+        assert os.getsid(started[0].pid) == started[0].pid   # a session of its own, as a started one
+    assert probed["parent"] == started[0].pid and probed["pandas"] and probed["cwd"] == str(tmp_path / "a")
+    assert started[0].poll() == 0 and not started[1].exists()
