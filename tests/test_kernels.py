@@ -198,7 +198,8 @@ def _children(pid: int) -> list[int]:
 
 def test_a_warm_process_forked_from_the_reports_process_is_the_one_the_report_takes(tmp_path, monkeypatch):
     # ``python -m helpers report`` forks its warm process once its own imports are made, instead of starting a fresh
-    # interpreter that makes them again: the same process to the report (its pipes, "ready", notebooks run in its folder)
+    # interpreter that makes them again: the same process to the report (its pipes, "ready", notebooks run in their
+    # folders)
     monkeypatch.setattr(kernels, "_prestarted", None)
     kernels.prestart(["made-up.txt"], fork=True)
     started = kernels._prestarted

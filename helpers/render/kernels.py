@@ -1,5 +1,7 @@
-"""The report's warm process: it imports what the notebooks import and analyses the document once, then runs each
-notebook in a process forked from it (``helpers.render.runner``: an IPython shell, no kernel), two at a time.
+"""The report's warm process: it imports what the notebooks import and has the document analysed once (in a process
+it forks for that, while it makes the notebooks' imports: ``serve``), then runs each notebook in a process forked from
+it (``helpers.render.runner``: an IPython shell, no kernel), two at a time. ``python -m helpers report`` forks it from
+its own process once its imports are made (``prestart``); elsewhere ``warm_kernels`` starts it as a fresh interpreter.
 
 A fresh kernel spends about a second importing pandas, matplotlib and the bundle, and a kernel's start (an application,
 its sockets and threads) and every output's trip as a message cost again on both sides (the kernel's and the report's
@@ -33,8 +35,8 @@ from .runner import CellFailed, make_shell, run_file
 
 #: What the document's analysis imports, imported first in the warm process: the analysis is forked off once these and
 #: the engine's caches are loaded (``serve``).
-ENGINE_MODULES = ("pandas", "helpers.pipeline", "helpers.framing.labs", "helpers.framing.shifts", "helpers.framing.themes",
-                  "helpers.tables.entities")
+ENGINE_MODULES = ("pandas", "helpers.pipeline", "helpers.framing.labs", "helpers.framing.shifts",
+                  "helpers.framing.themes", "helpers.tables.entities")
 #: What only the notebooks import (their first cells), imported while the document is analysed.
 NOTEBOOK_MODULES = (
     "matplotlib", "matplotlib.pyplot", "matplotlib_inline.backend_inline", "IPython.display",
@@ -345,7 +347,8 @@ def serve(path: str) -> None:
         load(name)
     warm_caches(ENGINE_CACHES)
     # the notebooks' side, done while the document is analysed; begun before, while the report has not yet sent it
-    notebooks_side = [lambda name=name: load(name) for name in NOTEBOOK_MODULES] + [lambda: warm_caches(NOTEBOOK_CACHES)]
+    notebooks_side = [lambda name=name: load(name) for name in NOTEBOOK_MODULES]
+    notebooks_side.append(lambda: warm_caches(NOTEBOOK_CACHES))
     while notebooks_side and not select.select([sys.stdin], [], [], 0)[0]:
         notebooks_side.pop(0)()
     request = _read_request()
@@ -451,8 +454,9 @@ def _analyse(request: dict) -> None:
 #: The engine's caches, each a process-wide cache of reference files (no document in it), built before the document's
 #: analysis is forked off (which finds them built) and inherited by every notebook: the gazetteer and its compiled form,
 #: the links' label quality (read by every link gate, dozens of times a report), the tokenizer's dictionary, the cue
-#: matchers, the engine's hash (the analysis cache's key), and what the framing page's and the briefing's link gates load
-#: on their first look at evidence (the stemmer and the pinyin dictionary, about 0.5 s each in each of those notebooks).
+#: matchers, the engine's hash (the analysis cache's key), and what the framing page's and the briefing's link gates
+#: load on their first look at evidence (the stemmer and the pinyin dictionary, about 0.5 s each in each of those
+#: notebooks).
 ENGINE_CACHES = (
     ("helpers.pipeline", "engine_digest", ()),
     ("helpers.tables.entities", "load_gazetteer", ()),

@@ -198,9 +198,10 @@ def build_document_report(source: Path, out_dir: Path, reveal: Path, notebooks: 
     browser = helper.submit(start_browser) if any(n.name == SLIDES_NOTEBOOK for n in notebooks) else None
     font_cut = threading.Event()  # set once the handout's own font is written: the whole subset may then replace it
     try:
-        # The analysis is built by the warm process the notebooks are forked from (without one, here, while the first
-        # kernels start and import; they wait for it: ``helpers.pipeline.load_analysis`` holds a lock while one
-        # process builds it); the tables and each notebook read it from the cache.
+        # The analysis is built by a process the warm process forks while it makes the notebooks' imports (without a
+        # warm process, here, while the first kernels start and import; they wait for it:
+        # ``helpers.pipeline.load_analysis`` holds a lock while one process builds it); the tables and each notebook read
+        # it from the cache.
         # Meanwhile this process, which only waits, prepares what it does once the notebooks have run: the pages'
         # templates, and the font the pages' subset is cut from.
         prepared = None
