@@ -5,6 +5,7 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -211,3 +212,15 @@ def test_a_warm_process_forked_from_the_reports_process_is_the_one_the_report_ta
         assert os.getsid(started[0].pid) == started[0].pid   # a session of its own, as a started one
     assert probed["parent"] == started[0].pid and probed["pandas"] and probed["cwd"] == str(tmp_path / "a")
     assert started[0].poll() == 0 and not started[1].exists()
+
+
+def test_a_warm_process_that_cannot_be_forked_is_left_to_the_report_to_start(monkeypatch):
+    def no_fork():
+        raise OSError("made-up: no process to spare")
+
+    monkeypatch.setattr(kernels, "_prestarted", None)
+    monkeypatch.setattr(os, "fork", no_fork)
+    before = set(Path(tempfile.gettempdir()).glob("kernels-*"))
+    kernels.prestart(["made-up.txt"], fork=True)   # no traceback from the command's first lines
+    assert kernels._prestarted is None
+    assert set(Path(tempfile.gettempdir()).glob("kernels-*")) == before   # its folder not left behind

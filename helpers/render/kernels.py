@@ -167,7 +167,15 @@ def _fork_server():
     to_us, from_server = os.pipe()
     sys.stdout.flush()
     sys.stderr.flush()
-    pid = os.fork()
+    try:
+        pid = os.fork()
+    except OSError:
+        import shutil
+
+        for fd in (to_server, from_us, to_us, from_server):
+            os.close(fd)
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
     if pid == 0:
         code = 1
         try:
@@ -220,7 +228,10 @@ def prestart(arguments: list[str], *, fork: bool = False) -> None:
     process starts with them made, instead of making them again beside this one (half a second of CPU)."""
     global _prestarted
     if _prestarted is None and not any(os.path.isdir(a) or any(c in a for c in "*?[") for a in arguments):
-        _prestarted = _fork_server() if fork and hasattr(os, "fork") else _start_server()
+        try:
+            _prestarted = _fork_server() if fork and hasattr(os, "fork") else _start_server()
+        except OSError:   # no process to spare now: ``warm_kernels`` starts one, or says why it cannot
+            _prestarted = None
 
 
 def _give_document(server, source: Path | None, changes: dict | None) -> bool:
