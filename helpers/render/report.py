@@ -102,9 +102,11 @@ def build_report(source: str | Path = DEFAULT_SOURCE, out_dir: str | Path | None
     require_both_parts(document.text, source)
     reveal = ensure_reveal()
     out_dir = Path(out_dir) if out_dir else default_out(source)
+    closing = []   # the handout's browser shutting down while the report is published and its warm process ends
     with publishing(out_dir) as folder, warm_kernels(source.resolve(), notebook_changes(params)) as kernels:
-        build_document_report(source.resolve(), Path(folder).resolve(), reveal, notebooks or document_notebooks(), params,
-                              kernels)
+        build_document_report(source.resolve(), Path(folder).resolve(), reveal, notebooks or document_notebooks(),
+                              params, kernels, closing=closing)
+    wait(closing)   # Chromium gone, and its profile with it, before the report is done
     return out_dir
 
 
@@ -158,11 +160,12 @@ def document_notebooks() -> list[Path]:
 
 
 def build_document_report(source: Path, out_dir: Path, reveal: Path, notebooks: list[Path], params: Params,
-                          kernels=None) -> None:
+                          kernels=None, *, closing: list | None = None) -> None:
     """Write one document's report into ``out_dir`` (which exists): tables, executed notebooks, pages, slides.
 
     ``kernels``: the warm process the notebooks are run by (``helpers.render.kernels``), by default none: each in the
-    installed kernel."""
+    installed kernel. ``closing``: where to leave the future of the handout's browser shutting down, for the caller to
+    wait for (``build_report`` does once the report is published); by default it is waited for here."""
     figures = out_dir / "figures"
     figures.mkdir(parents=True)
     changes = notebook_changes(params)
@@ -192,7 +195,8 @@ def build_document_report(source: Path, out_dir: Path, reveal: Path, notebooks: 
     running = dict(zip(order, (pool.submit(execute, notebook) for notebook in order)))
     helper = ThreadPoolExecutor(max_workers=1)  # the handout, beside the notebooks
     handouts = []
-    closing = []  # the handout's browser shutting down once it has printed, on the same thread (``print_handout``)
+    waiting, closing = closing is None, [] if closing is None else closing
+    # ``closing``: the handout's browser shutting down once it has printed, on the same thread (``print_handout``)
     # the handout's browser started now, while this process waits for the analysis with a core to spare, not once the
     # slides exist, when the notebooks left to run share the cores with it
     browser = helper.submit(start_browser) if any(n.name == SLIDES_NOTEBOOK for n in notebooks) else None
@@ -252,7 +256,8 @@ def build_document_report(source: Path, out_dir: Path, reveal: Path, notebooks: 
         quiet.close()
     if any(printed):
         write_index(out_dir, f"Report: {source.name}", executed_notebooks, chinese=chinese)  # now with the handout's link
-    wait(closing)   # Chromium gone, and its profile with it, before the report is done
+    if waiting:
+        wait(closing)   # Chromium gone, and its profile with it, before the report is done
 
 
 def finished_in_turn(order: list, running: dict):
