@@ -218,12 +218,14 @@ def rows_csv(table: pd.DataFrame, doc_id: str) -> str | None:
     does, only where one starts with a trigger or an apostrophe.
     """
     columns = []
-    for _, series in table.items():
-        dtype = series.dtype
-        values = series.tolist()
+    for position in range(table.shape[1]):
+        # the column's array as the frame holds it (``frames.column``): a Series made of each costs more than its rows
+        array = table._get_column_array(position)
+        dtype = array.dtype
+        values = array.tolist()
         if isinstance(dtype, np.dtype) and (dtype == np.int64 or dtype == np.bool_):  # numpy's: no missing value
             columns.append(values)
-        elif (dtype == object or pd.api.types.is_string_dtype(dtype)) and (not values or set(map(type, values)) == _STR):
+        elif _is_text(dtype) and (not values or set(map(type, values)) == _STR):
             # a cell opening on a trigger opens the joined column or follows its separator (a NUL inside a cell only
             # sends the column to the exact test below)
             joined = "\0".join(values)
@@ -245,6 +247,15 @@ ESCAPE_FIRST = frozenset("'" + FORMULA_TRIGGERS)
 #: column of long texts).
 ESCAPE_AFTER_NUL = re.compile("\0[" + re.escape("".join(sorted(ESCAPE_FIRST))) + "]")
 _STR = {str}
+_TEXTUAL: dict = {}
+
+
+def _is_text(dtype) -> bool:
+    """An object or string dtype (kept by dtype: pandas' test costs more than a short column's cells)."""
+    textual = _TEXTUAL.get(dtype)
+    if textual is None:
+        textual = _TEXTUAL[dtype] = bool(dtype == object or pd.api.types.is_string_dtype(dtype))
+    return textual
 
 
 def describe_document(path: Path, document, blocks: pd.DataFrame) -> pd.DataFrame:
