@@ -52,6 +52,8 @@ QUESTION_HEADING_MAX = {"zh": 20, "mixed": 12, "en": 10}
 QUESTION_END = re.compile(r"[?？]['\"”’）)]*$")
 NONCONTENT_MAX_CHARS = {"zh": 60, "mixed": 100, "en": 200}
 BYLINE_MAX_CHARS = 80
+#: The longest line whose furniture cues ``classify_noncontent`` may read.
+_CUED_MAX_CHARS = max(NONCONTENT_MAX_CHARS.values())
 #: Where a short line's segments part: a column's name and its byline ('科技夜读 · 文／老周', 'Notes ｜ 作者：…').
 CREDIT_SEPARATOR = re.compile(r"\s+[·•|｜]\s+|\s*｜\s*")
 
@@ -525,7 +527,7 @@ def dated_clause(text: str) -> bool:
     return last is None or bool(_LETTER_OR_DIGIT.search(text[last.end():]))
 
 
-def classify_noncontent(text: str, *, lang: str | None = None) -> str | None:
+def classify_noncontent(text: str, *, lang: str | None = None, cues: list | None = None) -> str | None:
     """Return the furniture kind of a line shaped like furniture, else None.
 
     image_placeholder: an image's placeholder alone on its line ('Image 1', '![alt](src)'); caption: a figure's or
@@ -533,7 +535,9 @@ def classify_noncontent(text: str, *, lang: str | None = None) -> str | None:
     ('By …', 'Written by …', '作者：', '译者：@…'); boilerplate: navigation, link rows, page metadata ('Title: …',
     'URL Source: …', '原文：…', a bare URL, a folder's file list), prompts and ads (cues.csv). A numbered line
     ('5. 免责声明与责任限制') is the document's own structure, never furniture; so is a dated news item
-    ('2022-06-01: Our technical report is out!'). ``lang``: the line's ``detect_lang``, if known.
+    ('2022-06-01: Our technical report is out!'). ``lang``: the line's ``detect_lang``, if known; ``cues``: the
+    line's furniture cues (``_noncontent_cues().find(text)``), if already found (``parse_document`` finds every line's
+    in one pass).
     """
     markup = is_markup_line(text)  # a contents entry may be a list item ('- [简介](#简介)'): read before the enumerator
     if markup:
@@ -595,7 +599,7 @@ def classify_noncontent(text: str, *, lang: str | None = None) -> str | None:
     lang = lang or detect_lang(text)
     # a Markdown heading ('## 联系我们') is the text's own structure: a prompt's words in it are its title's
     if len(text) <= max(NONCONTENT_MAX_CHARS["mixed"], NONCONTENT_MAX_CHARS[lang]) and not MARKDOWN_HEADING.match(text):
-        found = _noncontent_cues().find(text)
+        found = _noncontent_cues().find(text) if cues is None else cues
         # a look-alike ('阅读原文前，…': before reading the original, not the prompt to read it) hides the cues it covers
         blocked = [(s, e) for s, e, label in found if label == "not_noncontent"]
         found = [(s, e, label) for s, e, label in found
@@ -1530,8 +1534,11 @@ def parse_document(text: str) -> Parsed:
     texts = [text[a:b] for a, b, _ in spans]
     counts = [script_counts(t) for t in texts]  # (Han, Latin) of each block, counted once
     langs = [lang_of_counts(han, latin) for han, latin in counts]
+    # every short line's furniture cues in one pass of the matcher over them all (a line longer than any furniture
+    # line's limit is never looked up: its place holds an empty text)
+    cues = _noncontent_cues().find_each([t if len(t) <= _CUED_MAX_CHARS else "" for t in texts])
     noncontent_kind = author_name_lines(texts, furniture_in_context(texts, caption_continuations(
-        text, spans, [classify_noncontent(t, lang=lang) for t, lang in zip(texts, langs)])))
+        text, spans, [classify_noncontent(t, lang=lang, cues=c) for t, lang, c in zip(texts, langs, cues)])))
     glued = [g for _, _, g in spans]
     kinds, labels = classify_kinds(texts, langs, glued, noncontent_kind, breaks_before(text, spans))
     weights = [han + latin // 3 for han, latin in counts]
