@@ -553,6 +553,9 @@ HTML_ONLY = re.compile(r"^(?:\s*<[A-Za-z/!][^<>]*>\s*)+$")
 IMAGES_ONLY = re.compile(r"^(?:\s*(?:\[!\[[^\]\r\n]*\]\([^)\r\n]*\)\]\([^)\r\n]*\)|!\[[^\]\r\n]*\]\([^)\r\n]*\))\s*)+$")
 #: A table of contents' entry: a link to an anchor of the page, alone on its line, maybe as a list item ('- [简介](#简介)').
 TOC_ENTRY = re.compile(r"^\s*(?:[-*+]\s+|\d{1,2}[.、]\s*)?\[[^\]\r\n]+\]\(#[^)\r\n]*\)\s*$")
+#: A Markdown code fence ('```python', '~~~'): three or more backticks or tildes, maybe indented (inside a list item),
+#: then an info string; group 1 is the fence, which a line of the same character, at least as long, closes.
+CODE_FENCE = re.compile(r"^\s{0,12}(`{3,}|~{3,})[^`]*$")
 #: A Markdown link's text, for reading the entries of a row of links ('[English](README_EN.md)' → 'English').
 LINK_TEXT = re.compile(r"\[([^\]\r\n]*)\]\([^)\r\n]*\)")
 #: What joins the entries of a language switcher ('English | 简体中文', '中文 / English', 'English • 日本語').

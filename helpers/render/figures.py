@@ -61,7 +61,8 @@ PART_LABELS = {PART_COMMENTARY: "Chinese version", PART_ORIGINAL: "English origi
                PART_NONCONTENT: "non-content"}
 LANG_LABELS = {"zh": "Chinese", "en": "English", "mixed": "mixed"}
 KIND_COLOURS = {"title": "#2c3e50", "label": "#5d6d7e", "heading": "#34495e", "paragraph": "#7f8c8d", "list_item": "#16a085",
-                "byline": "#e67e22", "boilerplate": "#bdc3c7", "image_placeholder": "#d5dbdb", "caption": "#f0b27a"}
+                "byline": "#e67e22", "boilerplate": "#bdc3c7", "image_placeholder": "#d5dbdb", "caption": "#f0b27a",
+                "code": "#aab7b8"}
 #: A kind's name in the anatomy chart's legend where its own would mislead: the parser files a line that is only a
 #: date (a news site's '2026/01/05 08:30') and a photo or wire credit with the bylines, as the pages' sentences say.
 LEGEND_NAMES = {"byline": "byline, credit or date line"}

@@ -30,7 +30,7 @@ from ..patterns import (
     TABLE_CELL_MARK, TABLE_ROW, TERMINAL, TITLE_FIELD, TITLE_NUMBER, URL_PARTS, ZH_CLOSE_QUOTE, ZH_END, ZH_OPEN_QUOTE, ZH_QUOTE_INTRODUCERS,
 )
 from ..patterns import AUTOLINK, CREDIT_LEAD, EPISODE_NUMBER, HTML_LINK, LABELLED_LIST_JOINER, LINK_ROW_REST, MARKDOWN_HEADING, READING_TIME_ZH
-from ..patterns import FOLLOW_ACCOUNT, SITE_DISCLAIMER, TRAILING_CREDIT_LABEL, WEIBO_SOURCE
+from ..patterns import CODE_FENCE, FOLLOW_ACCOUNT, SITE_DISCLAIMER, TRAILING_CREDIT_LABEL, WEIBO_SOURCE
 from ..frames import text_array, typed_frame
 from ..vocab import CueMatcher, load_cues
 
@@ -946,8 +946,8 @@ def classify_kinds(texts: list[str], langs: list[str], glued_heading: list[bool]
             continue
         following = following_texts[k]
         label = False
-        if glued_heading[k]:
-            kind = "heading"
+        if glued_heading[k] or (MARKDOWN_HEADING.match(text) and len(text) <= HEADING_MAX_CHARS[langs[k]]):
+            kind = "heading"  # a Markdown heading mark says so, whatever follows ('## Star History' over a chart)
         elif numbered_section(text, langs[k], following, previous):
             kind = "heading"
         elif following is not None and (is_section_label(text) or (
@@ -1524,6 +1524,57 @@ def repairs_frame(repairs: list[dict]) -> pd.DataFrame:
                         for name, values in columns.items()}, REPAIR_COLUMNS)
 
 
+def fenced_code(texts: list[str]) -> list[bool]:
+    """Which lines belong to a fenced code block, its fences included: a fence ('```python', '~~~') opens, a line of the
+    same character at least as long closes. A fence that nothing closes before the next block opens ('```python') is
+    left to the other rules: it would otherwise take what lies between, the English original's start with it.
+
+    >>> fenced_code(["安装：", "```bash", "pip install x", "```", "然后运行。"])
+    [False, True, True, True, False]
+    >>> fenced_code(["```", "no closing fence"])
+    [False, False]
+    """
+    code = [False] * len(texts)
+    k = 0
+    while k < len(texts):
+        opening = CODE_FENCE.match(texts[k])
+        if opening:
+            fence = opening.group(1)
+            for j in range(k + 1, len(texts)):
+                line = texts[j].strip()
+                if line and set(line) == {fence[0]} and len(line) >= len(fence):
+                    code[k:j + 1] = [True] * (j + 1 - k)
+                    k = j
+                    break
+                if CODE_FENCE.match(texts[j]):
+                    break  # another block opens ('```python'): this one was never closed
+        k += 1
+    return code
+
+
+def code_parts(parts: list[str], code: list[bool]) -> None:
+    """Give each code line (in place) the part of the content line before it, or after it where none comes before: a
+    README's code belongs to the version that shows it.
+
+    >>> parts = ["commentary", "noncontent", "noncontent", "original"]
+    >>> code_parts(parts, [False, True, True, False]); parts
+    ['commentary', 'commentary', 'commentary', 'original']
+    """
+    last = None
+    for k, part in enumerate(parts):
+        if code[k]:
+            if last is not None:
+                parts[k] = last
+        elif part != PART_NONCONTENT:
+            last = part
+    upcoming = None
+    for k in range(len(parts) - 1, -1, -1):
+        if not code[k] and parts[k] != PART_NONCONTENT:
+            upcoming = parts[k]
+        elif code[k] and parts[k] == PART_NONCONTENT and upcoming is not None:
+            parts[k] = upcoming
+
+
 def parse_document(text: str) -> Parsed:
     """Parse a decoded document into blocks, sentences and the repairs made to glued units."""
     spans, repairs, examined = split_glued_headings(text, list(iter_lines(text)))
@@ -1532,10 +1583,15 @@ def parse_document(text: str) -> Parsed:
     langs = [lang_of_counts(han, latin) for han, latin in counts]
     noncontent_kind = author_name_lines(texts, furniture_in_context(texts, caption_continuations(
         text, spans, [classify_noncontent(t, lang=lang) for t, lang in zip(texts, langs)])))
+    code = fenced_code(texts) if "```" in text or "~~~" in text else None
+    if code:  # code is neither version's prose: weighed as neither, it cannot start the English original
+        noncontent_kind = ["code" if in_code else kind for in_code, kind in zip(code, noncontent_kind)]
     glued = [g for _, _, g in spans]
     kinds, labels = classify_kinds(texts, langs, glued, noncontent_kind, breaks_before(text, spans))
     weights = [han + latin // 3 for han, latin in counts]
     parts = assign_parts(langs, weights, [nk is not None for nk in noncontent_kind], [han for han, _ in counts])
+    if code:
+        code_parts(parts, code)
     for k, repeated in enumerate(repeated_alt_texts(texts, parts, kinds)):
         if repeated:
             parts[k], kinds[k] = PART_NONCONTENT, "caption"
