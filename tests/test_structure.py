@@ -371,3 +371,13 @@ def test_join_our_prompts_are_furniture_in_both_languages():
     kinds = kinds_of(text)
     assert kinds["加入我们的微信群和 Discord 交流讨论"][0] == PART_NONCONTENT
     assert kinds["Join our WeChat group and Discord"][0] == PART_NONCONTENT
+
+
+def test_an_english_title_with_a_subtitle_list_is_a_heading_not_a_sentence():
+    text = ("港口服务 2.0 发布：更快、更省\n\n今天我们发布港口服务 2.0，这是平台最大的一次更新。\n\n"
+            "Introducing Harbour Serve 2.0: faster, cheaper inference\n\n"
+            "Today we are releasing Harbour Serve 2.0, the largest update to our platform so far.")
+    assert kinds_of(text)["Introducing Harbour Serve 2.0: faster, cheaper inference"] == (PART_ORIGINAL, "heading")
+    # without the colon the comma still opens a clause: a sentence that broke over two lines
+    assert kinds_of(text.replace("2.0: faster", "2.0 today, faster"))[
+        "Introducing Harbour Serve 2.0 today, faster, cheaper inference"] == (PART_ORIGINAL, "paragraph")

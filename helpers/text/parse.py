@@ -886,9 +886,14 @@ def reads_as_sentence(text: str, following: str) -> bool:
     True
     >>> reads_as_sentence("Why factories matter", "Factories are where the learning happens.")
     False
+
+    A comma after a colon lists a title's subtitle, not a clause ('Introducing Serve 2.0: faster, cheaper inference'):
+    >>> reads_as_sentence("Introducing Harbour Serve 2.0: faster, cheaper inference", "Today we release it.")
+    False
     """
+    clause = COMMA_CLAUSE.search(text)
     return bool(INNER_SENTENCE_END.search(text) or following[:1].islower()
-                or (COMMA_CLAUSE.search(text) and len(text.split()) >= CLAUSE_MIN_WORDS))
+                or (clause and ":" not in text[:clause.start()] and len(text.split()) >= CLAUSE_MIN_WORDS))
 
 
 def question_heading(text: str, lang: str, following: str | None) -> bool:
