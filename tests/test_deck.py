@@ -493,6 +493,7 @@ def test_the_frame_slide_contrasts_two_leans_only_where_a_gap_between_the_versio
 @pytest.mark.parametrize("byline, author", [
     ("By Ann Example, Head of Product, Foo Software", "Ann Example"),
     ("By Ann Example, Senior Editor", "Ann Example"),
+    ("By Ann Example, November 2026", "Ann Example"),  # a month and year alone is the byline's date, not a name
     ("By Ann Example, Bo Sample and Cy Person", "Ann Example, Bo Sample and Cy Person"),
 ])
 def test_a_bylines_job_title_is_no_part_of_the_authors_name(byline, author):
@@ -503,7 +504,11 @@ def test_a_bylines_job_title_is_no_part_of_the_authors_name(byline, author):
 
 
 @pytest.mark.parametrize("line, name", [("記者王小明／綜合外電報道", "王小明"), ("编译李华/综合报道", "李华"),
-                                        ("记者节的由来／专题", "")])
+                                        ("记者节的由来／专题", ""),
+                                        # a writer's '文／' byline, a date after the name
+                                        ("文／林某某\u30002026年11月20日", "林某某"), ("撰文｜王某", "王某"),
+                                        # a team's dated byline; a bare name beside a date may be a dateline's place
+                                        ("某某智能团队 · 2026年10月8日", "某某智能团队"), ("北京 2026年11月20日", "")])
 def test_a_news_reports_reporter_byline_gives_the_chinese_writer(line, name):
     blocks = pd.DataFrame({"part": ["commentary", "noncontent", "commentary"], "kind": ["heading", "byline", "paragraph"],
                            "text": ["一则新闻的标题", line, "正文。"]})

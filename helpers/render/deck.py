@@ -20,7 +20,7 @@ from ..framing.shifts import label_gate
 from ..params import DEFAULTS
 from ..patterns import (
     BYLINE_LEAD, DATE, DISCOVER_URL_RE, ENDS_SENTENCE, ENDS_WITH_COLON, HAN, LATIN_LETTER, MARKDOWN_IMAGE, MARKDOWN_LINK,
-    TITLE_FIELD,
+    MONTHS, TITLE_FIELD,
 )
 from .narrative import (
     SHIFTS_WITHOUT_LINKS, judged_as, listing, pct, plural, share_units, shift_changes, text_of, theme_evidence,
@@ -80,6 +80,15 @@ AUTHOR_PHRASE = re.compile(rf"\b(?:Written|Posted|Authored|Words)\s+by\s+(?P<nam
 BY_LINE = re.compile(rf"^\s*By\s+(?P<name>{_NAMES})[\s,·|/–—-]*$")
 #: A Chinese byline: '文章由X撰写' (anywhere in a sentence), '作者：X'.
 ZH_WRITTEN_BY = re.compile(r"(?:文章|本文|原文|该文)由\s*(?P<name>[^，。,；;：:\n]{1,40}?)\s*(?:撰写|所写|撰文|执笔|写成|发表)")
+#: A byline's date: a full date, or a month and year alone ('By Ann Example, November 2026').
+BYLINE_DATE = re.compile(rf"{DATE.pattern}|\b{MONTHS}\s+\d{{4}}\b|\d{{4}}\s*年\s*\d{{1,2}}\s*月")
+#: A Chinese writer's byline: '文／X', '撰文｜X', '作者 | X', a date maybe after the name ('文／林某　2026年11月20日').
+ZH_WRITER_BYLINE = re.compile(r"^\s*(?:文|撰文|作者)\s*[/／|｜]\s*(?P<name>[^\s，。,；;|｜/／·•\d]{2,12})")
+#: A dated Chinese byline with no lead: a team's or desk's name, a separator, a date ('某某智能团队 · 2026年10月8日');
+#: the name is at most this many characters, with no punctuation inside, and ends as a team does (a bare name beside a
+#: date may be a dateline's place: '北京 2026年11月20日').
+ZH_DATED_NAME_MAX = 12
+ZH_TEAM_END = re.compile(r"(?:团队|團隊|编辑部|編輯部|小组|小組|工作室|编译组|編譯組)$")
 ZH_AUTHOR_FIELD = re.compile(r"(?:^|\s)作者\s*[:：]\s*(?P<name>[^\s，。,；;|｜/／]+(?:\s+[A-Z][^\s，。,；;|｜/／]*)*)")
 #: A news report's byline: the reporter or compiler, then a slash and the desk's credit ending in 报道, 电 or 讯
 #: ('记者王某／综合外电报道', '編譯林某/綜合報導', '记者王某／北京电'): the Chinese report's own writer.
@@ -127,7 +136,7 @@ def _author(blocks: pd.DataFrame) -> tuple[str, str]:
     ends = pd.concat([_ends(blocks[blocks["part"] == part]) for part in (PART_ORIGINAL, PART_NONCONTENT, PART_COMMENTARY)])
     # a dated byline or one with a byline's lead, as the parser marks it
     for text in ends.loc[ends["kind"] == "byline", "text"].astype(str).str.strip():
-        date = DATE.search(text)
+        date = BYLINE_DATE.search(text)
         if not (date or BYLINE_LEAD.search(text)) or HAN.search(text):
             continue
         name = (text[:date.start()] + text[date.end():]) if date else text
@@ -166,9 +175,20 @@ def _zh_author(blocks: pd.DataFrame) -> str:
     """The Chinese post's own writer, from a '作者：X' line or a news report's '记者X／…' byline in the Chinese or the
     furniture ('' when none): the Chinese version's byline, not the English article's author."""
     for text in blocks.loc[blocks["part"] != PART_ORIGINAL, "text"].astype(str):
-        found = ZH_AUTHOR_FIELD.search(_plain(text)) or ZH_REPORTER_BYLINE.match(_plain(text))
+        line = _plain(text)
+        found = ZH_AUTHOR_FIELD.search(line) or ZH_REPORTER_BYLINE.match(line) or ZH_WRITER_BYLINE.match(line)
         if found and _reads_as_names(found.group("name")):
             return found.group("name").strip()
+    # a dated byline the parser set aside at the Chinese version's head: the name beside its date
+    head = _ends(blocks[blocks["part"] != PART_ORIGINAL])
+    for text in head.loc[head["kind"] == "byline", "text"].astype(str):
+        line = _plain(text)
+        date = BYLINE_DATE.search(line)
+        if not date or not HAN.search(line):
+            continue
+        name = (line[:date.start()] + line[date.end():]).strip(" \u3000·•|｜/／-–—,，")
+        if len(name) <= ZH_DATED_NAME_MAX and ZH_TEAM_END.search(name) and not re.search(r"[\s\d，。,；;:：|｜/／·•]", name):
+            return name
     return ""
 
 
