@@ -230,6 +230,15 @@ def test_an_outline_title_the_parser_read_as_a_paragraph_is_neither_side_of_the_
     assert writer_asides(zh) == ["说白了，这件事拼的是工程。"]  # the title, marked by the outline rule, is not an aside
 
 
+def test_a_writer_announcing_a_personal_view_speaks_in_their_own_voice():
+    from helpers.framing.caveats import writer_asides
+
+    zh = pd.DataFrame({"claim_id": [1, 2], "block_id": [1, 2], "part": ["commentary"] * 2, "lang": ["zh"] * 2,
+                       "kind": ["paragraph"] * 2, "text": ["下面是我的摘要和一点个人看法。", "模型更快了。"],
+                       "voice": [""] * 2, "start": [0, 20]})
+    assert writer_asides(zh) == ["下面是我的摘要和一点个人看法。"]
+
+
 # ---- a whole English the Chinese goes past: a commentary's own close, a wire story's sign-off (issue 11, red team) ----
 
 PROMPT = "大家怎么看？欢迎留言。"   # the writer turning to the reader: its own voice, no source
