@@ -381,3 +381,13 @@ def test_an_english_title_with_a_subtitle_list_is_a_heading_not_a_sentence():
     # without the colon the comma still opens a clause: a sentence that broke over two lines
     assert kinds_of(text.replace("2.0: faster", "2.0 today, faster"))[
         "Introducing Harbour Serve 2.0 today, faster, cheaper inference"] == (PART_ORIGINAL, "paragraph")
+
+
+def test_a_subheading_below_a_photo_credit_is_a_heading_not_the_photos_caption():
+    text = ("美方研擬新規\n\n官員表示，新規最快下月公布。\n\n黃某某日前在台北出席活動。\n\n圖／路透資料照\n\n"
+            "台廠：短期影響有限\n\n業界人士指出，台灣供應鏈短期內恐受波及，但影響仍待觀察。\n\n" + ENGLISH_BODY)
+    kinds = kinds_of(text)
+    assert kinds["台廠：短期影響有限"] == (PART_COMMENTARY, "heading")
+    # a short line that reads as a caption below the credit still is one
+    kinds = kinds_of(text.replace("台廠：短期影響有限", "會場一角。"))
+    assert kinds["會場一角。"] == (PART_NONCONTENT, "caption")

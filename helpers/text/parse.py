@@ -1225,6 +1225,18 @@ def _url_words(line: str) -> set[str]:
 SHORT_CAPTION_MAX_CHARS = {"zh": 40, "other": 80}
 
 
+def subheading_shape(line: str) -> bool:
+    """A news report's subheading: a short label, a colon, a short phrase, no sentence's closing mark ('台廠：短期影響有限',
+    'Suppliers: little change'); below a picture's credit it opens the next section, it does not caption the picture.
+
+    >>> subheading_shape("台廠：短期影響有限"), subheading_shape("黃仁勳在台北出席活動。"), subheading_shape("會場一角")
+    (True, False, False)
+    """
+    core = line.strip()
+    label, colon, rest = core.partition("：") if "：" in core else core.partition(": ")
+    return bool(colon) and 0 < len(label.strip()) <= 12 and bool(rest.strip()) and not TERMINAL.search(core)
+
+
 def short_caption(line: str) -> bool:
     """A line that can be the caption of the picture right above it: short, one sentence at most, no heading's or list's
     mark and not a table row ('美国商务部大楼外观。', 'The team at work in the lab'). A heading of the text's own
@@ -1315,6 +1327,7 @@ def furniture_in_context(texts: list[str], kinds: list[str | None]) -> list[str 
     stories: a label alone on its line ('延伸閱讀') and the headlines right below it (``related_headline``)."""
     out = list(kinds)
     placeholder_at, url_words, metadata_at, related_at, reference_at = None, set(), None, None, None
+    credit_at = None  # the last picture credit's line: a subheading may follow it, where no picture is in the text
     # a line's form as the label tests read it (``label_form``), made once for the four of them (speed)
     related, references, contents, authors = (_related_labels(), _reference_labels(), _labels("toc_label"),
                                               _labels("author_label"))
@@ -1332,12 +1345,13 @@ def furniture_in_context(texts: list[str], kinds: list[str | None]) -> list[str 
             if reference_at is not None and k == reference_at + 1 and reference_entry(line):
                 reference_at = k  # an entry citing an address goes on the list
             if PHOTO_CREDIT.match(line):  # '圖／路透': the short line below a picture's credit is its caption
-                placeholder_at = k
+                placeholder_at, credit_at = k, k
             if _field_labels().match(line) or BARE_URL.match(line):
                 metadata_at = k
                 url_words = _url_words(line) or url_words
             continue
-        if placeholder_at is not None and k == placeholder_at + 1 and short_caption(line):
+        if placeholder_at is not None and k == placeholder_at + 1 and short_caption(line) \
+                and not (placeholder_at == credit_at and subheading_shape(line)):
             out[k] = "caption"
             placeholder_at = None
             continue
