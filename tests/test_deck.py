@@ -555,3 +555,21 @@ def test_an_english_headline_on_a_plain_line_is_no_paragraph_left_out():
     claims = blocks.assign(claim_id=[1, 2, 3, 4], start=[0, 20, 40, 80])
     alignment = pd.DataFrame({"zh_claim_id": [1, 2], "en_claim_id": [4, 4], "relation": ["summarises"] * 2})
     assert deck.dropped_paragraphs(claims, alignment, blocks).empty
+
+
+def test_an_asides_slide_with_nothing_unlinked_says_so_rather_than_none():
+    # a translation whose every sentence links: the slide read "- none" under its title
+    quoted = pd.DataFrame({"zh_claim_id": [], "zh_text": [], "zh_before": []})
+    alignment = pd.DataFrame({"zh_claim_id": [1, 2], "en_claim_id": [10, 11], "relation": ["summarises"] * 2})
+    assert deck.quote_lines(quoted, alignment=alignment) == "- No Chinese sentence is left without a link to the English."
+
+
+def test_the_answers_voice_line_sends_a_reader_to_pairs_only_where_there_are_some():
+    from helpers.pipeline import run
+    # a close translation with no hedge or booster and no voice cue on either side: no pair to read
+    text = ("港口服务发布\n\n今天我们发布港口服务第二版，它比第一版快三倍。\n\n新版本支持十种语言。\n\n"
+            "Harbour Serve released\n\nToday we release the second version of Harbour Serve, three times faster than the first.\n\n"
+            "The new version supports ten languages.\n")
+    answer = deck.closing(run(text))
+    assert "- **Voice and certainty**: no change in either is labelled in the linked sentences." in answer
+    assert "read the pairs side by side" not in answer

@@ -16,7 +16,7 @@ import pandas as pd
 from ..columns import ADDITION, BEYOND, OMISSION, PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL, UNSURE, units_noun
 from ..framing.caveats import unsure_reason, version_letters, version_weights
 from ..framing.labs import org_nouns, through_words
-from ..framing.shifts import label_gate
+from ..framing.shifts import label_gate, worth_reading
 from ..params import DEFAULTS
 from ..patterns import (
     BYLINE_LEAD, DATE, DISCOVER_URL_RE, ENDS_SENTENCE, ENDS_WITH_COLON, HAN, LATIN_LETTER, MARKDOWN_IMAGE, MARKDOWN_LINK,
@@ -805,6 +805,8 @@ def quote_lines(quoted: pd.DataFrame, *, width: int = 60, links=None, caveats: p
             # "none" under a title counting them read as a contradiction (an invented press release's 'request the
             # report at …' line)
             lines.append(f"- {_unquoted(added)}: the table lists {'it' if added == 1 else 'them'}.")
+    if not lines and alignment is not None and "relation" in alignment:
+        return "- No Chinese sentence is left without a link to the English."
     return "\n".join(lines) or "- none"
 
 
@@ -876,8 +878,10 @@ def closing(analysis, *, min_coverage: float = KEPT_SHARE) -> str:
     changed = shift_title(analysis.shifts, min_evidence=analysis.params.min_evidence)
     if changed[:1].isdigit():
         lines.append(f"- **Voice and certainty**: {changed}.")
-    else:
+    elif len(worth_reading(analysis.framing, analysis.claims, tokenizer=analysis.tokenizer)):
         lines.append("- **Voice and certainty**: no change is labelled reliably enough to count; read the pairs side by side.")
+    else:  # no pair to read: sending a reader to them sent them looking for a slide that is not there
+        lines.append("- **Voice and certainty**: no change in either is labelled in the linked sentences.")
     return "\n".join(lines)
 
 
