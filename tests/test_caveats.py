@@ -505,3 +505,31 @@ def test_a_note_label_opens_a_note_only_at_the_start(body, label):
     # the label then its colon opens a note, whatever follows; the same words further in do not
     assert opens_note(f"{label}：{body}")
     assert not opens_note(f"{body}{body}，{label}：{body}")
+
+
+HARBOUR_COMMENTARY = """港口小镇的两百年：一位历史学者的新书（原文附后）
+
+这篇文章来自历史学者安某的博客，下面是我的摘要和一点个人看法。
+作者认为，港口小镇的兴衰主要取决于贸易路线的变化。
+我个人觉得，这个观点对今天的港口城市也很重要。
+作者还写道，天气在小镇的历史中同样重要。
+说实话，读到这里我想起了家乡的渔港。
+原文提到，小镇的人口在百年间翻了一番。
+
+Two Hundred Years of a Harbour Town
+
+The rise and fall of harbour towns depended above all on changes in trade routes, and this town was no exception.
+
+Weather mattered just as much in the town's history, shaping what its people could build and sell.
+
+The town's population doubled over a century, as the fishing fleet grew and the market expanded.
+"""
+
+
+def test_the_commentary_caveats_third_person_count_leaves_the_title_out_as_its_asides_count_does():
+    from helpers.pipeline import run
+
+    evidence = run(HARBOUR_COMMENTARY).caveats.set_index("kind").loc["commentary", "evidence"]
+    # six sentences, headings aside; four of them speak of the source (the title's 原文附后 was counted, and quoted)
+    assert "of the Chinese's 6 sentences (headings aside)" in evidence
+    assert "; 4 speak of the source in the third person" in evidence and "原文附后" not in evidence

@@ -621,11 +621,14 @@ def caveats(claims: pd.DataFrame, blocks: pd.DataFrame, alignment: pd.DataFrame,
     # a question or a call put to the readers is the writer's own voice too (addresses_reader), in reading order
     own = set(writer_asides(claims)) | set(reader_addressed(claims))
     asides = [] if translation else [t for t in zh["text"] if t in own]
-    example = next((t for t in cited if t not in asides[:2]), cited[0]) if cited else ""
     if len(asides) >= max(COMMENTARY_MIN_ASIDES, COMMENTARY_MIN_SHARE * len(zh)):
         # what is counted is what is marked (aside cues, brackets, the writer's own sections): a lower bound of the
-        # writer's own sentences, said as such; headings are neither side of the count
+        # writer's own sentences, said as such; headings are neither side of the count, nor of the third-person one
+        # beside it (a title saying 原文附后 was counted and quoted among the sentences 'headings aside')
         sentences_held = int((~section_titles(zh)).sum())
+        sentence_texts = set(zh.loc[~section_titles(zh).to_numpy(), "text"])
+        cited = [t for t in cited if t in sentence_texts]
+        example = next((t for t in cited if t not in asides[:2]), cited[0]) if cited else ""
         rows.append(("commentary", f"{len(asides)} of the Chinese's {sentences_held} sentences (headings aside) carry a "
                      f"mark of its writer's own voice or sit in a section of the writer's own (asides without such a "
                      f"mark are not counted), such as " + " and ".join(f"“{_quoted(t)}”" for t in asides[:2])
