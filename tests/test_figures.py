@@ -282,6 +282,11 @@ def test_charts_mark_the_themes_and_frames_whose_gap_the_pages_do_not_state():
     assert not any(bar.get_hatch() for bar in plain.axes[0].patches)
     assert "not stated" not in _below(plain)
 
+    # bars of characters held back for a gap in sentences say which share the reason weighs (49% vs 37% drawn above
+    # a note "the shares differ by under 5%" read as a contradiction)
+    by_chars = figures.plot_frame_mix(mix, unstated={"economic": "the shares differ by under 5%"})
+    assert "1: the sentence shares differ by under 5%" in _below(by_chars)
+
 
 def test_co_mentions_of_one_organisation_say_there_is_no_pair():
     one = pd.DataFrame([[3]], index=["Zhipu AI"], columns=["Zhipu AI"])
