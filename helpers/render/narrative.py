@@ -429,7 +429,7 @@ def mention_findings(by_part: pd.DataFrame, one_version: pd.DataFrame, co: pd.Da
         counted = (f"{listing(ranked['org'].tolist(), limit=6)} ({plural(tie, 'mention')}"
                    f"{' each' if len(ranked) > 1 else ''})")
     lines.append(f"{plural(len(by_part), *org_nouns(by_part['org']))} named in the text (the gazetteer's lab "
-                 f"types and discovered names; a title line aside), directly or through a product"
+                 f"types and discovered names), directly or through a product"
                  + (f"; most often {most}." if most is not None else f": {counted}."))
 
     def leaders(part: str) -> tuple[list[str], int]:  # every organisation tied for most, never one picked among equals
