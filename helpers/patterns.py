@@ -98,6 +98,9 @@ URL_PARTS = re.compile(r"https?://([^/\s]+)((?:/[^/\s?#]+)*)/[^/\s?#]*")
 TITLE_FIELD = re.compile(r"^\s*(?:Title|标题|題目|题目|標題)\s*[:：]\s*(?P<title>.+?)\s*$", re.I)
 #: The number '00.' or '0、' before a document's title ('00. How We Sailed …'): a title, not the first list item.
 TITLE_NUMBER = re.compile(r"^0{1,2}\s*[.．、]\s*\S")
+#: A Chinese post's headline announcing the original after it ('…（原文附后）', '附英文原文'): the post's title, its
+#: editor's framing of the whole, not a sentence of the Chinese version nor one of its writer's asides.
+ORIGINAL_APPENDED = re.compile(r"[（(【\[]?\s*(?:英文)?原文(?:附后|附後|如下|在后|在後)\s*[）)】\]]?\s*$|[（(【\[]\s*附(?:英文)?原文\s*[）)】\]]\s*$")
 #: A numbered section line: '1. Definitions', '6) Dispute Resolution', '1. 定义', '第一条 …', '一、…', '（二）…'.
 SECTION_NUMBER = re.compile(
     r"^(?:\d{1,2}(?:\.\d{1,2})*\s*[.．、)）]?\s+(?=\S)|\d{1,2}\s*[.．、)）]\s*(?=\S)"

@@ -391,3 +391,12 @@ def test_a_subheading_below_a_photo_credit_is_a_heading_not_the_photos_caption()
     # a short line that reads as a caption below the credit still is one
     kinds = kinds_of(text.replace("台廠：短期影響有限", "會場一角。"))
     assert kinds["會場一角。"] == (PART_NONCONTENT, "caption")
+
+
+def test_a_headline_announcing_the_original_after_it_is_the_posts_title():
+    text = ("港口小镇的两百年（原文附后）\n\n作者认为，港口小镇的兴衰取决于贸易路线。\n\n"
+            "Two Hundred Years of a Harbour Town\n\n" + ENGLISH_BODY)
+    assert kinds_of(text)["港口小镇的两百年（原文附后）"] == (PART_COMMENTARY, "title")
+    # a sentence saying so is no title
+    text = "原文附后的说明：作者认为，港口小镇的兴衰取决于贸易路线。\n\n" + ENGLISH_BODY
+    assert kinds_of(text)["原文附后的说明：作者认为，港口小镇的兴衰取决于贸易路线。"][1] != "title"

@@ -30,7 +30,7 @@ from ..patterns import (
     TABLE_CELL_MARK, TABLE_ROW, TERMINAL, TITLE_FIELD, TITLE_NUMBER, URL_PARTS, ZH_CLOSE_QUOTE, ZH_END, ZH_OPEN_QUOTE, ZH_QUOTE_INTRODUCERS,
 )
 from ..patterns import AUTOLINK, CREDIT_LEAD, EPISODE_NUMBER, HTML_LINK, LABELLED_LIST_JOINER, LINK_ROW_REST, MARKDOWN_HEADING, READING_TIME_ZH
-from ..patterns import CODE_FENCE, FOLLOW_ACCOUNT, SITE_DISCLAIMER, TRAILING_CREDIT_LABEL, WEIBO_SOURCE
+from ..patterns import CODE_FENCE, FOLLOW_ACCOUNT, ORIGINAL_APPENDED, SITE_DISCLAIMER, TRAILING_CREDIT_LABEL, WEIBO_SOURCE
 from ..frames import text_array, typed_frame
 from ..vocab import CueMatcher, load_cues
 
@@ -1505,6 +1505,9 @@ def mark_title(texts: list[str], parts: list[str], kinds: list[str]) -> None:
         line = text.strip()
         if TITLE_NUMBER.match(line) and seen == 1 and len(line) <= TITLE_MAX_CHARS:
             kinds[k] = "title"
+            return
+        if seen == 1 and kind == "heading" and len(line) <= TITLE_MAX_CHARS and ORIGINAL_APPENDED.search(line):
+            kinds[k] = "title"  # '…（原文附后）': the post's headline, never linked nor counted as an aside
             return
         if HAN.search(line):
             return  # the Chinese has begun: a later Latin line is the Chinese version's own
