@@ -573,3 +573,11 @@ def test_the_answers_voice_line_sends_a_reader_to_pairs_only_where_there_are_som
     answer = deck.closing(run(text))
     assert "- **Voice and certainty**: no change in either is labelled in the linked sentences." in answer
     assert "read the pairs side by side" not in answer
+
+
+def test_a_side_by_side_slide_whose_pairs_are_all_headings_says_where_they_are():
+    worth = pd.DataFrame({"zh_claim_id": [1], "shift": ["certainty"], "value": ["softened"],
+                          "zh_text": ["美拟扩大芯片出口管制　某公司恐受波及"], "en_text": ["U.S. weighs wider curbs"]})
+    text = deck.side_by_side(worth)
+    assert text.startswith("- 1 Chinese unit held back, none of them a whole sentence to quote")
+    assert "page 04" in text

@@ -601,6 +601,10 @@ def side_by_side(worth: pd.DataFrame, *, limit: int = 2, width: int = 150) -> st
     if worth.empty:
         return ""
     pairs = worth[worth["zh_text"].astype(str).map(_quotable)]  # a sentence, not a heading or a label ending in '：'
+    if pairs.empty:  # a title over no pair read as a slide with its pairs missing
+        held = worth["zh_claim_id"].nunique()
+        return (f"- {plural(held, 'Chinese unit')} held back, none of them a whole sentence to quote (a heading or a "
+                f"label): page 04's table of pairs to read lists {'it' if held == 1 else 'them'}.")
     pairs = pairs.drop_duplicates("zh_claim_id").assign(size=lambda f: f["zh_text"].str.len() * 3 + f["en_text"].str.len())
     chosen = pairs.sort_values(["size", "zh_claim_id"]).head(limit).sort_values("zh_claim_id")
     lines = []
@@ -879,7 +883,8 @@ def closing(analysis, *, min_coverage: float = KEPT_SHARE) -> str:
     if changed[:1].isdigit():
         lines.append(f"- **Voice and certainty**: {changed}.")
     elif len(worth_reading(analysis.framing, analysis.claims, tokenizer=analysis.tokenizer)):
-        lines.append("- **Voice and certainty**: no change is labelled reliably enough to count; read the pairs side by side.")
+        lines.append("- **Voice and certainty**: no change is labelled reliably enough to count; read the pairs side by side "
+                     "(page 04).")
     else:  # no pair to read: sending a reader to them sent them looking for a slide that is not there
         lines.append("- **Voice and certainty**: no change in either is labelled in the linked sentences.")
     return "\n".join(lines)
