@@ -30,7 +30,7 @@ from ..patterns import (
     TABLE_CELL_MARK, TABLE_ROW, TERMINAL, TITLE_FIELD, TITLE_NUMBER, URL_PARTS, ZH_CLOSE_QUOTE, ZH_END, ZH_OPEN_QUOTE, ZH_QUOTE_INTRODUCERS,
 )
 from ..patterns import AUTOLINK, CREDIT_LEAD, EPISODE_NUMBER, HTML_LINK, LABELLED_LIST_JOINER, LINK_ROW_REST, MARKDOWN_HEADING, READING_TIME_ZH
-from ..patterns import CODE_FENCE, FOLLOW_ACCOUNT, ORIGINAL_APPENDED, SITE_DISCLAIMER, TRAILING_CREDIT_LABEL, WEIBO_SOURCE
+from ..patterns import CODE_FENCE, FOLLOW_ACCOUNT, ORIGINAL_APPENDED, REPORTER_LINE, SITE_DISCLAIMER, TRAILING_CREDIT_LABEL, WEIBO_SOURCE
 from ..frames import text_array, typed_frame
 from ..vocab import CueMatcher, load_cues
 
@@ -556,6 +556,8 @@ def classify_noncontent(text: str, *, lang: str | None = None) -> str | None:
         return "image_placeholder"
     if END_MARK.match(text):
         return "boilerplate"
+    if REPORTER_LINE.match(text):  # '記者 何某某': a byline, its label and names apart by spaces
+        return "byline"
     if (BRACKETED_CREDIT.match(text) and bracketed_agency(text)) or BRACKETED_NEWS_CREDIT.match(text) \
             or WIRE_CREDIT.match(text):
         return "byline"
