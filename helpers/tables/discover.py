@@ -376,12 +376,21 @@ def _said_cue(text: str, word: str, places: list[tuple[int, int, str]]) -> bool:
     >>> text = "Prices fell, according to Zorbit. Lena Varga said so. Varga said it twice."
     >>> _said_cue(text, "Zorbit", [(26, 32, "en")]), _said_cue(text, "Varga", [(53, 58, "en")])
     (True, False)
+    >>> _said_cue("One founder in Berlin told me so.", "Berlin", [(15, 21, "en")])
+    False
     """
     if not any(part == "en" and (DISCOVER_EN_SAID_BEFORE_RE.search(text, max(0, start - 40), start)
-                                 or DISCOVER_EN_SAID_AFTER_RE.match(text, end)) and not _followed_by_capitalised(text, end)
+                                 or (DISCOVER_EN_SAID_AFTER_RE.match(text, end)
+                                     and not PLACE_BEFORE_RE.search(text, max(0, start - 12), start)))
+               and not _followed_by_capitalised(text, end)
                for start, end, part in places):
         return False
     return not _written_as_person(text, word)
+
+
+#: A place's preposition right before a name: the speaker is someone there ("a founder in Berlin told me"), not the
+#: name.
+PLACE_BEFORE_RE = re.compile(r"\b(?:in|at|from|near|outside|across|around|throughout)\s+$", re.IGNORECASE)
 
 
 def _written_as_person(text: str, word: str) -> bool:
