@@ -533,3 +533,42 @@ def test_the_commentary_caveats_third_person_count_leaves_the_title_out_as_its_a
     # six sentences, headings aside; four of them speak of the source (the title's 原文附后 was counted, and quoted)
     assert "of the Chinese's 6 sentences (headings aside)" in evidence
     assert "; 4 speak of the source in the third person" in evidence and "原文附后" not in evidence
+
+
+HARBOUR_OWN_CLOSE = """港口小镇的两百年
+
+作者认为，港口小镇的兴衰主要取决于贸易路线的变化。
+她写道，天气在小镇的历史中同样重要，决定了人们能造什么、卖什么。
+作者还提到，小镇的人口在百年间翻了一番，渔船队和市场都在扩大。
+她最后说，小镇的未来取决于新的航线。
+说白了，我个人觉得这篇文章有点过于乐观了。
+这种起落在别处也反复发生过，只是没人写下来。
+如今那些老码头大多改成了博物馆。
+渔船的数量也比二十年前少了一半。
+你们怎么看？
+
+Two Hundred Years of a Harbour Town
+
+The rise and fall of harbour towns depended above all on changes in trade routes, and this town was no exception.
+
+Weather mattered just as much in the town's history, shaping what its people could build and sell.
+
+The town's population doubled over a century, as the fishing fleet grew and the market expanded.
+
+The town's future, in the end, depends on the new shipping lanes that are opening to the north.
+"""
+
+
+def test_a_commentary_that_turns_to_its_own_view_past_a_whole_english_adds_it_is_no_excerpt():
+    """说白了，我个人觉得… then 你们怎么看？ with the writer's own context between: additions, not English the file lacks
+    (a Zhihu-style answer's close was read as 'beyond' and the English called an excerpt)."""
+    from helpers.pipeline import run
+
+    analysis = run(HARBOUR_OWN_CLOSE)
+    relations = analysis.alignment.set_index("zh_claim_id")["relation"]
+    assert "beyond" not in set(relations) and (relations.loc[6:] == "addition").all()
+    assert "english_excerpt" not in set(analysis.caveats["kind"])
+    # the same run without its closing question is no such bookend: what follows the aside may report English the
+    # file lacks, and stays beyond
+    cut = run(HARBOUR_OWN_CLOSE.replace("你们怎么看？\n", "")).alignment.set_index("zh_claim_id")["relation"]
+    assert cut.loc[6] == "addition" and (cut.loc[7:] == "beyond").all()

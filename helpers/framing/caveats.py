@@ -145,7 +145,7 @@ def trailing_unlinked(claims: pd.DataFrame, alignment: pd.DataFrame) -> list[int
     # after retelling the English's last paragraph has reached the end of a whole English: what trails an excerpt
     # reports, in the source's manner, what the file lacks. A translation's 'we' (我们) is its source's voice, not
     # the writer's own: it earns no such reading
-    if reports_source(claims) and _mostly_own(claims, zh, tail):
+    if reports_source(claims) and (_mostly_own(claims, zh, tail) or _bookended_by_own(claims, zh, tail)):
         return []
     # a run that opens with an editor's or translator's note (编译者注：…) is the writer's closing note, whatever the
     # kind of document: a compiled translation's own view and context after the whole English it renders
@@ -176,6 +176,21 @@ def opens_note(text: str) -> bool:
     """
     return any(start <= NOTE_LABEL_OPENING_CHARS and re.match(r"\s*[:：】\]]", text[end:])
                for start, end, _ in _note_labels().find(text))
+
+
+def _own_close(claims: pd.DataFrame, ids) -> bool:
+    """Whether the Chinese reports its source and the run ``ids`` past the English's end opens and closes in the
+    writer's own voice (``_bookended_by_own``)."""
+    return bool(reports_source(claims)) and _bookended_by_own(claims, _content(claims, PART_COMMENTARY), ids)
+
+
+def _bookended_by_own(claims: pd.DataFrame, zh: pd.DataFrame, ids) -> bool:
+    """Whether the run ``ids`` opens and closes in the writer's own voice (说白了，我个人觉得… then 你们怎么看？): a
+    commentary turning from its source to its own view and ending on it, whatever lies between (国内的情况…, the
+    writer's own context, which no cue marks)."""
+    own = set(writer_asides(claims)) | set(reader_addressed(claims))
+    texts = zh.loc[zh["claim_id"].isin(ids), "text"].tolist()
+    return len(texts) >= 2 and texts[0] in own and texts[-1] in own
 
 
 def _mostly_own(claims: pd.DataFrame, zh: pd.DataFrame, ids) -> bool:
@@ -314,6 +329,8 @@ def mark_beyond(alignment: pd.DataFrame, claims: pd.DataFrame, blocks: pd.DataFr
     tail = tail or set(runs_past_cut_end(claims, blocks, alignment) if cut else [])
     if len(tail) < TRAILING_MIN_SENTENCES:
         return alignment
+    if relation == BEYOND and not cut and _own_close(claims, tail):
+        return alignment  # the writer turning to their own view past a whole English: additions, not English it lacks
     if relation == BEYOND and (reports_source(claims) or cut):
         # a summary's or a commentary's own voice past the excerpt's end (我们的看法是…, a question to the reader) is
         # the writer's addition, not English the file lacks; a translation's 'we' is its source's, and stays beyond
@@ -572,6 +589,8 @@ def caveats(claims: pd.DataFrame, blocks: pd.DataFrame, alignment: pd.DataFrame,
     tail = [] if credit else trailing_unlinked(claims, alignment)
     past = [] if tail or beyond or credit else (runs_past_end(claims, alignment)
                                                  or runs_past_cut_end(claims, blocks, alignment))
+    if past and not runs_past_cut_end(claims, blocks, alignment) and _own_close(claims, past):
+        past = []  # a commentary's own close past a whole English's end (说白了…, then 你们怎么看？)
     short = _english_far_shorter(claims) and not credit
     cut = english_cut_line(claims, blocks) if tail or short or past or beyond else None  # corroboration only
     if cut:
