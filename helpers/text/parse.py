@@ -1426,6 +1426,11 @@ def bare_row(line: str) -> bool:
 
 #: A post's author name alone on its line: at most this many characters, among the document's first this many lines.
 AUTHOR_NAME_MAX_CHARS = 8
+#: An author's tagline below the name: at most this long, with a role word, not a sentence.
+TAGLINE_MAX_CHARS = 40
+TAGLINE_ROLE = re.compile(r"工程师|工程師|研究员|研究員|教授|博士|硕士|碩士|学生|學生|实习生|實習生|创始人|創始人|编辑|編輯"
+                          r"|记者|記者|产品经理|產品經理|开发者|開發者|爱好者|愛好者|从业者|從業者|分析师|分析師|投资人|投資人"
+                          r"|设计师|設計師|科学家|科學家|创业者|創業者|程序员|程序員|架构师|架構師|CEO|CTO")
 AUTHOR_NAME_HEAD_LINES = 4
 #: ... with a byline (a date, a credit) among the furniture lines right below it, at most this many lines down (the
 #: tagline and a count come between on an answer's page).
@@ -1444,6 +1449,8 @@ def author_name_lines(texts: list[str], kinds: list[str | None]) -> list[str | N
     True
     >>> author_name_lines(["Lumen", "轻量日志工具", "English | 简体中文"], [None, None, "boilerplate"])[1] is None
     True
+    >>> author_name_lines(["如何看待这篇文章？", "林间行", "算法工程师，前某某实验室实习生", "谢邀。"], [None] * 4)[1:3]
+    ['byline', 'byline']
 
     A Weibo post has no title: its first line is the account's name, right above the time and the client it was sent
     from ('老周说事' over '11-27 22:41 来自 iPhone客户端').
@@ -1452,6 +1459,14 @@ def author_name_lines(texts: list[str], kinds: list[str | None]) -> list[str | N
     'byline'
     """
     out = list(kinds)
+    # an answer's author tagline right below the name ('林间行' over '算法工程师，前某某实验室实习生'): a byline, which
+    # then makes the name above it one
+    for k in range(2, min(len(texts), AUTHOR_NAME_HEAD_LINES + 1)):
+        name, tagline = texts[k - 1].strip(), texts[k].strip()
+        if out[k] is None and out[k - 1] is None and 0 < len(name) <= AUTHOR_NAME_MAX_CHARS \
+                and len(HAN.findall(name)) == len(name) and 0 < len(tagline) <= TAGLINE_MAX_CHARS \
+                and TAGLINE_ROLE.search(tagline) and not TERMINAL.search(tagline):
+            out[k] = "byline"
     if len(texts) > 1 and out[0] is None and out[1] == "byline" and WEIBO_SOURCE.search(texts[1]) \
             and 0 < len(texts[0].strip()) <= AUTHOR_NAME_MAX_CHARS and not TERMINAL.search(texts[0].strip()):
         out[0] = "byline"
