@@ -84,6 +84,8 @@ ZH_WRITTEN_BY = re.compile(r"(?:文章|本文|原文|该文)由\s*(?P<name>[^，
 BYLINE_DATE = re.compile(rf"{DATE.pattern}|\b{MONTHS}\s+\d{{4}}\b|\d{{4}}\s*年\s*\d{{1,2}}\s*月")
 #: A Chinese writer's byline: '文／X', '撰文｜X', '作者 | X', a date maybe after the name ('文／林某　2026年11月20日').
 ZH_WRITER_BYLINE = re.compile(r"^\s*(?:文|撰文|作者)\s*[/／|｜]\s*(?P<name>[^\s，。,；;|｜/／·•\d]{2,12})")
+#: A reporter's credit with the label and the name apart by a space ('記者 何某某'): the first name is the writer.
+ZH_SPACED_BYLINE = re.compile(r"^\s*(?:记者|記者|编译|編譯|撰文)[ \u00a0\u3000]+(?P<name>[\u4e00-\u9fff]{2,4})(?:[ \u00a0\u3000、，,]|$)")
 #: A dated Chinese byline with no lead: a team's or desk's name, a separator, a date ('某某智能团队 · 2026年10月8日');
 #: the name is at most this many characters, with no punctuation inside, and ends as a team does (a bare name beside a
 #: date may be a dateline's place: '北京 2026年11月20日').
@@ -176,11 +178,16 @@ def _zh_author(blocks: pd.DataFrame) -> str:
     furniture ('' when none): the Chinese version's byline, not the English article's author."""
     for text in blocks.loc[blocks["part"] != PART_ORIGINAL, "text"].astype(str):
         line = _plain(text)
-        found = ZH_AUTHOR_FIELD.search(line) or ZH_REPORTER_BYLINE.match(line) or ZH_WRITER_BYLINE.match(line)
+        found = ZH_AUTHOR_FIELD.search(line) or ZH_REPORTER_BYLINE.match(line) or ZH_WRITER_BYLINE.match(line) \
+            or ZH_SPACED_BYLINE.match(line)
         if found and _reads_as_names(found.group("name")):
             return found.group("name").strip()
-    # a dated byline the parser set aside at the Chinese version's head: the name beside its date
+    # a dated byline the parser set aside at the Chinese version's head: the name beside its date; or an answer's
+    # author's name alone on its line, which the parser set aside with the tagline below it
     head = _ends(blocks[blocks["part"] != PART_ORIGINAL])
+    for text in head.loc[head["kind"] == "byline", "text"].astype(str).head(3):
+        if 2 <= len(text.strip()) <= 4 and len(HAN.findall(text.strip())) == len(text.strip()):
+            return text.strip()
     for text in head.loc[head["kind"] == "byline", "text"].astype(str):
         line = _plain(text)
         date = BYLINE_DATE.search(line)
