@@ -31,7 +31,7 @@ from ..columns import (
     ADDITION, BEYOND, CAVEAT_COLUMNS, CONTENT_KINDS, OMISSION, PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL, UNSURE,
     units_noun,
 )
-from ..align.evidence import aside_marked, outline_heading
+from ..align.evidence import aside_marked, opens_note, outline_heading
 from ..align import kind
 from ..patterns import ENDS_SENTENCE, ENDS_WITH_COLON, HAN, LATIN_LETTER, WORD_RUN
 from ..patterns import LATIN_NAME_IS
@@ -152,30 +152,6 @@ def trailing_unlinked(claims: pd.DataFrame, alignment: pd.DataFrame) -> list[int
     if opens_note(str(zh.loc[zh["claim_id"] == tail[0], "text"].iloc[0])):
         return []
     return [int(c) for c in tail]
-
-
-@lru_cache(maxsize=None)
-def _note_labels() -> CueMatcher:
-    """The 'note_label' cues of cues.csv: 编译者注, 编后语, Editor's note."""
-    cues = load_cues()
-    return CueMatcher(cues[cues["category"] == "note_label"], "category")
-
-
-#: A note's label opens its sentence: it starts within this many characters (a bracket or a mark before it: 【编者注】).
-NOTE_LABEL_OPENING_CHARS = 2
-
-
-def opens_note(text: str) -> bool:
-    """Whether the sentence opens with an editor's or translator's note label ('note_label' cues) then a colon or a
-    closing bracket.
-
-    >>> opens_note("编译者注：从这次访谈来看，她很务实。"), opens_note("【编者注】以下为原文。"), opens_note("他在编者注里说过。")
-    (True, True, False)
-    >>> opens_note("Editor's note: this interview was condensed.")
-    True
-    """
-    return any(start <= NOTE_LABEL_OPENING_CHARS and re.match(r"\s*[:：】\]]", text[end:])
-               for start, end, _ in _note_labels().find(text))
 
 
 def _own_close(claims: pd.DataFrame, ids) -> bool:
