@@ -44,6 +44,7 @@ from .fonts import cjk_font_path
 from .kernels import warm_kernels
 from .notebooks import numbered_notebooks, run_notebook
 from .pages import prepare_exporters, render, write_index
+from .runner import INJECTED_TAG, python_literal
 
 __all__ = ["NotebookFailed", "ReportError", "build_document_report", "build_report", "default_out", "document_notebooks",
            "require_both_parts", "write_report_tables"]
@@ -156,7 +157,6 @@ def show_parameter(executed: Path, name: str, value: str, shown: str) -> None:
     """Write ``shown`` for ``value`` in the executed notebook's parameters cell, where it gives ``name`` that value."""
     import nbformat
 
-    from .runner import INJECTED_TAG, python_literal
     nb = nbformat.read(executed, as_version=4)
     line, replacement = f"{name} = {python_literal(value)}\n", f"{name} = {python_literal(shown)}\n"
     changed = False
