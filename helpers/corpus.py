@@ -1239,7 +1239,8 @@ def build_corpus_report(paths: list[Path], out_dir: str | Path, *, params: Param
                     continue
                 kernels.analyse(path, changes)
                 try:
-                    build_document_report(path, folder / doc_id, reveal, document_notebooks, params, kernels)
+                    build_document_report(path, folder / doc_id, reveal, document_notebooks, params, kernels,
+                                          published_as=Path(os.path.abspath(out_dir)) / doc_id)
                     reported.append(doc_id)
                 except NotebookFailed as exc:  # one document the pages cannot show must not sink the others' reports
                     say(f"skipped: {path}: its report: {exc}")

@@ -98,6 +98,9 @@ URL_PARTS = re.compile(r"https?://([^/\s]+)((?:/[^/\s?#]+)*)/[^/\s?#]*")
 TITLE_FIELD = re.compile(r"^\s*(?:Title|标题|題目|题目|標題)\s*[:：]\s*(?P<title>.+?)\s*$", re.I)
 #: The number '00.' or '0、' before a document's title ('00. How We Sailed …'): a title, not the first list item.
 TITLE_NUMBER = re.compile(r"^0{1,2}\s*[.．、]\s*\S")
+#: A Chinese post's headline announcing the original after it ('…（原文附后）', '附英文原文'): the post's title, its
+#: editor's framing of the whole, not a sentence of the Chinese version nor one of its writer's asides.
+ORIGINAL_APPENDED = re.compile(r"[（(【\[]?\s*(?:英文)?原文(?:附后|附後|如下|在后|在後)\s*[）)】\]]?\s*$|[（(【\[]\s*附(?:英文)?原文\s*[）)】\]]\s*$")
 #: A numbered section line: '1. Definitions', '6) Dispute Resolution', '1. 定义', '第一条 …', '一、…', '（二）…'.
 SECTION_NUMBER = re.compile(
     r"^(?:\d{1,2}(?:\.\d{1,2})*\s*[.．、)）]?\s+(?=\S)|\d{1,2}\s*[.．、)）]\s*(?=\S)"
@@ -553,10 +556,17 @@ HTML_ONLY = re.compile(r"^(?:\s*<[A-Za-z/!][^<>]*>\s*)+$")
 IMAGES_ONLY = re.compile(r"^(?:\s*(?:\[!\[[^\]\r\n]*\]\([^)\r\n]*\)\]\([^)\r\n]*\)|!\[[^\]\r\n]*\]\([^)\r\n]*\))\s*)+$")
 #: A table of contents' entry: a link to an anchor of the page, alone on its line, maybe as a list item ('- [简介](#简介)').
 TOC_ENTRY = re.compile(r"^\s*(?:[-*+]\s+|\d{1,2}[.、]\s*)?\[[^\]\r\n]+\]\(#[^)\r\n]*\)\s*$")
+#: A Markdown code fence ('```python', '~~~'): three or more backticks or tildes, maybe indented (inside a list item),
+#: then an info string; group 1 is the fence, which a line of the same character, at least as long, closes.
+CODE_FENCE = re.compile(r"^\s{0,12}(`{3,}|~{3,})[^`]*$")
 #: A Markdown link's text, for reading the entries of a row of links ('[English](README_EN.md)' → 'English').
 LINK_TEXT = re.compile(r"\[([^\]\r\n]*)\]\([^)\r\n]*\)")
 #: What joins the entries of a language switcher ('English | 简体中文', '中文 / English', 'English • 日本語').
 SWITCHER_JOINER = re.compile(r"\s*[|｜/•·]\s*")
+#: A reporter's or editor's credit as a line of its own, the label and the names apart by spaces only ('記者 何某某',
+#: '记者 王某 李某', '编辑 张某'): a news report's byline, which the label-then-colon rule (byline_field) does not see.
+REPORTER_LINE = re.compile(r"^\s*(?:记者|記者|实习记者|實習記者|编辑|編輯|责任编辑|責任編輯|编译|編譯|撰文|摄影|攝影)"
+                           r"[ \u00a0\u3000]+[\u4e00-\u9fff]{2,4}(?:[ \u00a0\u3000、，,]+[\u4e00-\u9fff]{2,4}){0,3}\s*$")
 #: A news agency's credit in brackets alone on its line: a reporter's or editor's credit, a dateline ('（中央社記者王大明台北
 #: 1日電）', '〔記者陳小明／台北報導〕', '（編輯：林小華）1140301'): the brackets, then a credit word, maybe a filing number.
 BRACKETED_NEWS_CREDIT = re.compile(

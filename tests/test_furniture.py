@@ -38,6 +38,8 @@ from helpers.text.parse import (
     ("译员：@alice、@bob 与 @carol", "byline"),
     ("Prompt 专家：@someone", "byline"),
     ("作者：张三", "byline"),
+    ("記者 何某某", "byline"),          # a reporter's credit, label and name apart by a space
+    ("记者 王某某 李某", "byline"),
     ("图／路透", "byline"),
     ("By Jane Doe", "byline"),
     ("Illustration: James Marshall", "byline"),
@@ -134,6 +136,7 @@ def test_furniture_lines_are_set_aside(line, kind):
 
 @pytest.mark.parametrize("line", [
     "Why Yi?",                                                    # a real heading
+    "记者节 年年都有新话题",                                        # 记者 opening a heading, not a credit
     "📌 Yi 是什么?",                                              # an emoji-led heading
     "💡 TL;DR",
     "The model is small.",                                        # a real short paragraph
