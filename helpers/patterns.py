@@ -609,4 +609,13 @@ SITE_DISCLAIMER = re.compile(
     r"^(?:本文|本報|本报|本站|本刊|本网|本網|本平台|本專欄|本专栏|文章)[^。！？]{0,30}不代表[^。！？]{0,12}(?:立场|立場|观点|觀點)")
 #: A follow prompt that names an official account ('了解更多信息，请关注清泉行动官方微信公众号。', '歡迎追蹤我們的粉絲專頁'):
 #: a call to follow (请, 欢迎 …: '我们关注了这个公众号' is a sentence), then the account's kind.
+#: A follow prompt that names a platform ('你也可以在 Twitter 和知乎上关注我们', '欢迎关注我们的推特'): a call to follow (请, 欢迎,
+#: 可以 …) or 'follow us', with a social platform's name, the way the English writes 'Follow us on Twitter'.
+SOCIAL_PLATFORM = (r"(?:推特|Twitter|知乎|微博|小红书|小紅書|YouTube|B站|哔哩哔哩|嗶哩嗶哩|LinkedIn|领英|領英|Facebook|脸书|臉書"
+                   r"|Instagram|Discord|Telegram|Threads|Bluesky|Mastodon)")
+FOLLOW_PLATFORM = re.compile(
+    r"(?:请|請|欢迎|歡迎|敬请|敬請|可以|可在|也可|您可|你可)[^。！？]{0,30}" + SOCIAL_PLATFORM
+    + r"[^。！？]{0,30}(?:关注|關注|追踪|追蹤)(?!度)"
+    r"|(?:关注|關注|追踪|追蹤)(?:我们|我們)[^。！？]{0,20}" + SOCIAL_PLATFORM
+    + r"|(?:请|請|欢迎|歡迎|敬请|敬請)(?:关注|關注|追踪|追蹤)[^。！？]{0,20}" + SOCIAL_PLATFORM)
 FOLLOW_ACCOUNT = re.compile(r"(?:请|請|欢迎|歡迎|敬请|敬請|扫码|掃碼|长按|長按)(?:关注|關注|追蹤|追踪)[^。！？]{0,20}(?:公众号|公眾號|微信号|微信號|视频号|視頻號|官方微博|粉丝专页|粉絲專頁)")

@@ -30,7 +30,7 @@ from ..patterns import (
     TABLE_CELL_MARK, TABLE_ROW, TERMINAL, TITLE_FIELD, TITLE_NUMBER, URL_PARTS, ZH_CLOSE_QUOTE, ZH_END, ZH_OPEN_QUOTE, ZH_QUOTE_INTRODUCERS,
 )
 from ..patterns import AUTOLINK, CREDIT_LEAD, EPISODE_NUMBER, HTML_LINK, LABELLED_LIST_JOINER, LINK_ROW_REST, MARKDOWN_HEADING, READING_TIME_ZH
-from ..patterns import CODE_FENCE, FOLLOW_ACCOUNT, ORIGINAL_APPENDED, REPORTER_LINE, SITE_DISCLAIMER, TRAILING_CREDIT_LABEL, WEIBO_SOURCE
+from ..patterns import CODE_FENCE, FOLLOW_ACCOUNT, FOLLOW_PLATFORM, ORIGINAL_APPENDED, REPORTER_LINE, SITE_DISCLAIMER, TRAILING_CREDIT_LABEL, WEIBO_SOURCE
 from ..frames import text_array, typed_frame
 from ..vocab import CueMatcher, load_cues
 
@@ -589,7 +589,8 @@ def classify_noncontent(text: str, *, lang: str | None = None, cues: list | None
     if len(text) <= BYLINE_MAX_CHARS and not ENDS_SENTENCE.search(text) and (
             WEIBO_SOURCE.search(text) or TRAILING_CREDIT_LABEL.search(text)):
         return "byline"  # '11-27 22:41 来自 iPhone客户端', '◎ 林小明／文　王大華／譯'
-    if len(text) <= NONCONTENT_MAX_CHARS["zh"] and (SITE_DISCLAIMER.match(text) or FOLLOW_ACCOUNT.search(text)):
+    if len(text) <= NONCONTENT_MAX_CHARS["zh"] and (SITE_DISCLAIMER.match(text) or FOLLOW_ACCOUNT.search(text)
+                                                   or FOLLOW_PLATFORM.search(text)):
         return "boilerplate"  # '本報刊出之評論文章，不代表本報立場。', '了解更多信息，请关注…官方微信公众号。'
     if is_link_row(text) or is_button_row(text) or reference_entry(text, cites_address=True) or is_language_switch(text):
         return "boilerplate"
@@ -1595,6 +1596,41 @@ def fenced_code(texts: list[str]) -> list[bool]:
     return code
 
 
+#: An English follow or join prompt ('Follow us on Twitter and Zhihu', 'Join our Discord').
+FOLLOW_PROMPT_EN = re.compile(r"\b(?:follow|join)\b", re.IGNORECASE)
+#: A capitalised Latin name in a line ('Twitter', 'DeepSpeed', 'Discord').
+LATIN_NAME = re.compile(r"\b[A-Z][A-Za-z0-9]{2,}\b")
+#: A Chinese line that renders a prompt is at most this long.
+MIRRORED_PROMPT_MAX_CHARS = 80
+
+
+def mirrored_prompts(texts: list[str], kinds: list[str | None]) -> list[str | None]:
+    """``kinds`` with the Chinese rendering of an English follow or join prompt set aside too: a short Chinese line, not
+    yet furniture, whose Latin names (two or more) all stand in one English line set aside as a prompt ('你也可以在
+    Twitter 上关注 DeepSpeed' beside 'Follow DeepSpeed on Twitter'). Kept as content, it was the translator's only
+    'addition', and its names the ones 'only the Chinese' used. A navigation row's names are not enough: a README's
+    sentence may name the hubs its links row lists.
+
+    >>> texts = ["你也可以在 Twitter 和 Discord 上关注 Harbourline。", "Follow Harbourline on Twitter and Discord."]
+    >>> mirrored_prompts(texts, [None, "boilerplate"])[0]
+    'boilerplate'
+    >>> mirrored_prompts(["我们在 Hugging Face 和 ModelScope 发布了权重。", "🤗 Hugging Face • 🤖 ModelScope"], [None, "boilerplate"])[0] is None
+    True
+    """
+    prompts = [set(LATIN_NAME.findall(t)) for t, kind in zip(texts, kinds)
+               if kind == "boilerplate" and not HAN.search(t) and FOLLOW_PROMPT_EN.search(t)]
+    if not prompts:
+        return kinds
+    out = list(kinds)
+    for k, (line, kind) in enumerate(zip(texts, kinds)):
+        if kind is not None or not HAN.search(line) or len(line.strip()) > MIRRORED_PROMPT_MAX_CHARS:
+            continue
+        names = set(LATIN_NAME.findall(line))
+        if len(names) >= 2 and any(names <= prompt for prompt in prompts):
+            out[k] = "boilerplate"
+    return out
+
+
 def code_parts(parts: list[str], code: list[bool]) -> None:
     """Give each code line (in place) the part of the content line before it, or after it where none comes before: a
     README's code belongs to the version that shows it.
@@ -1629,6 +1665,7 @@ def parse_document(text: str) -> Parsed:
     cues = _noncontent_cues().find_each([t if len(t) <= _CUED_MAX_CHARS else "" for t in texts])
     noncontent_kind = author_name_lines(texts, furniture_in_context(texts, caption_continuations(
         text, spans, [classify_noncontent(t, lang=lang, cues=c) for t, lang, c in zip(texts, langs, cues)])))
+    noncontent_kind = mirrored_prompts(texts, noncontent_kind)
     code = fenced_code(texts) if "```" in text or "~~~" in text else None
     if code:  # code is neither version's prose: weighed as neither, it cannot start the English original
         noncontent_kind = ["code" if in_code else kind for in_code, kind in zip(code, noncontent_kind)]
