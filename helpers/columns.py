@@ -64,8 +64,11 @@ PARTS = [PART_COMMENTARY, PART_ORIGINAL, PART_NONCONTENT]
 # title: the document's title line in the Chinese version; label: a label of the Chinese writer's outline alone on its
 # line ('Summary', 'TL;DR', '要点总结：'). Both are headings that are not sentences: never linked, never an aside, not
 # counted among the Chinese sentences (a label opens a section). image_placeholder ('Image 1', '![…](…)') and caption (a figure's
-# caption or alt text) are furniture, like bylines and boilerplate.
-KINDS = ["heading", "paragraph", "list_item", "byline", "boilerplate", "title", "image_placeholder", "caption", "label"]
+# caption or alt text) are furniture, like bylines and boilerplate. code: a line of a fenced code block (```…```), its
+# fences included: part of the version it stands in, but neither language's prose (the same in both versions of a README
+# or a tech post), so, like a title or a label, not a sentence: never linked, counted or tagged.
+KINDS = ["heading", "paragraph", "list_item", "byline", "boilerplate", "title", "image_placeholder", "caption", "label",
+         "code"]
 CONTENT_KINDS = ["heading", "paragraph", "list_item"]
 NONCONTENT_KINDS = ["byline", "boilerplate", "image_placeholder", "caption"]
 

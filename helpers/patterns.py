@@ -98,6 +98,9 @@ URL_PARTS = re.compile(r"https?://([^/\s]+)((?:/[^/\s?#]+)*)/[^/\s?#]*")
 TITLE_FIELD = re.compile(r"^\s*(?:Title|标题|題目|题目|標題)\s*[:：]\s*(?P<title>.+?)\s*$", re.I)
 #: The number '00.' or '0、' before a document's title ('00. How We Sailed …'): a title, not the first list item.
 TITLE_NUMBER = re.compile(r"^0{1,2}\s*[.．、]\s*\S")
+#: A Chinese post's headline announcing the original after it ('…（原文附后）', '附英文原文'): the post's title, its
+#: editor's framing of the whole, not a sentence of the Chinese version nor one of its writer's asides.
+ORIGINAL_APPENDED = re.compile(r"[（(【\[]?\s*(?:英文)?原文(?:附后|附後|如下|在后|在後)\s*[）)】\]]?\s*$|[（(【\[]\s*附(?:英文)?原文\s*[）)】\]]\s*$")
 #: A numbered section line: '1. Definitions', '6) Dispute Resolution', '1. 定义', '第一条 …', '一、…', '（二）…'.
 SECTION_NUMBER = re.compile(
     r"^(?:\d{1,2}(?:\.\d{1,2})*\s*[.．、)）]?\s+(?=\S)|\d{1,2}\s*[.．、)）]\s*(?=\S)"
@@ -553,10 +556,17 @@ HTML_ONLY = re.compile(r"^(?:\s*<[A-Za-z/!][^<>]*>\s*)+$")
 IMAGES_ONLY = re.compile(r"^(?:\s*(?:\[!\[[^\]\r\n]*\]\([^)\r\n]*\)\]\([^)\r\n]*\)|!\[[^\]\r\n]*\]\([^)\r\n]*\))\s*)+$")
 #: A table of contents' entry: a link to an anchor of the page, alone on its line, maybe as a list item ('- [简介](#简介)').
 TOC_ENTRY = re.compile(r"^\s*(?:[-*+]\s+|\d{1,2}[.、]\s*)?\[[^\]\r\n]+\]\(#[^)\r\n]*\)\s*$")
+#: A Markdown code fence ('```python', '~~~'): three or more backticks or tildes, maybe indented (inside a list item),
+#: then an info string; group 1 is the fence, which a line of the same character, at least as long, closes.
+CODE_FENCE = re.compile(r"^\s{0,12}(`{3,}|~{3,})[^`]*$")
 #: A Markdown link's text, for reading the entries of a row of links ('[English](README_EN.md)' → 'English').
 LINK_TEXT = re.compile(r"\[([^\]\r\n]*)\]\([^)\r\n]*\)")
 #: What joins the entries of a language switcher ('English | 简体中文', '中文 / English', 'English • 日本語').
 SWITCHER_JOINER = re.compile(r"\s*[|｜/•·]\s*")
+#: A reporter's or editor's credit as a line of its own, the label and the names apart by spaces only ('記者 何某某',
+#: '记者 王某 李某', '编辑 张某'): a news report's byline, which the label-then-colon rule (byline_field) does not see.
+REPORTER_LINE = re.compile(r"^\s*(?:记者|記者|实习记者|實習記者|编辑|編輯|责任编辑|責任編輯|编译|編譯|撰文|摄影|攝影)"
+                           r"[ \u00a0\u3000]+[\u4e00-\u9fff]{2,4}(?:[ \u00a0\u3000、，,]+[\u4e00-\u9fff]{2,4}){0,3}\s*$")
 #: A news agency's credit in brackets alone on its line: a reporter's or editor's credit, a dateline ('（中央社記者王大明台北
 #: 1日電）', '〔記者陳小明／台北報導〕', '（編輯：林小華）1140301'): the brackets, then a credit word, maybe a filing number.
 BRACKETED_NEWS_CREDIT = re.compile(
@@ -599,4 +609,13 @@ SITE_DISCLAIMER = re.compile(
     r"^(?:本文|本報|本报|本站|本刊|本网|本網|本平台|本專欄|本专栏|文章)[^。！？]{0,30}不代表[^。！？]{0,12}(?:立场|立場|观点|觀點)")
 #: A follow prompt that names an official account ('了解更多信息，请关注清泉行动官方微信公众号。', '歡迎追蹤我們的粉絲專頁'):
 #: a call to follow (请, 欢迎 …: '我们关注了这个公众号' is a sentence), then the account's kind.
+#: A follow prompt that names a platform ('你也可以在 Twitter 和知乎上关注我们', '欢迎关注我们的推特'): a call to follow (请, 欢迎,
+#: 可以 …) or 'follow us', with a social platform's name, the way the English writes 'Follow us on Twitter'.
+SOCIAL_PLATFORM = (r"(?:推特|Twitter|知乎|微博|小红书|小紅書|YouTube|B站|哔哩哔哩|嗶哩嗶哩|LinkedIn|领英|領英|Facebook|脸书|臉書"
+                   r"|Instagram|Discord|Telegram|Threads|Bluesky|Mastodon)")
+FOLLOW_PLATFORM = re.compile(
+    r"(?:请|請|欢迎|歡迎|敬请|敬請|可以|可在|也可|您可|你可)[^。！？]{0,30}" + SOCIAL_PLATFORM
+    + r"[^。！？]{0,30}(?:关注|關注|追踪|追蹤)(?!度)"
+    r"|(?:关注|關注|追踪|追蹤)(?:我们|我們)[^。！？]{0,20}" + SOCIAL_PLATFORM
+    + r"|(?:请|請|欢迎|歡迎|敬请|敬請)(?:关注|關注|追踪|追蹤)[^。！？]{0,20}" + SOCIAL_PLATFORM)
 FOLLOW_ACCOUNT = re.compile(r"(?:请|請|欢迎|歡迎|敬请|敬請|扫码|掃碼|长按|長按)(?:关注|關注|追蹤|追踪)[^。！？]{0,20}(?:公众号|公眾號|微信号|微信號|视频号|視頻號|官方微博|粉丝专页|粉絲專頁)")

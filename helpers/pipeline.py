@@ -271,8 +271,45 @@ def on_source(analysis: Analysis, view: ConvertedView) -> Analysis:
     if not theme_hits.empty:
         quoted = _verbatim_cues(analysis.tables.claims, view)
         theme_hits = theme_hits.assign(cue=[quoted(c, cue) for c, cue in zip(theme_hits["claim_id"], theme_hits["cue"])])
+    names = _discovered_names_on_source(analysis.tables.mentions, view)
+    if names:  # a discovered organisation is named as the source writes it (港灣智算, not the view's 港湾智算)
+        tables = replace(tables, mentions=_renamed(tables.mentions, names, ("entity", "org")),
+                         claims=_renamed(tables.claims, names, ("entities", "orgs")))
+        labs = _renamed(labs, names, ("entity", "org", "org_id", "entity_name"))
+        additions = _renamed(additions, names, ("entity", "org"))
     return replace(analysis, tables=tables, frame_tags=_spans_on_source(analysis.frame_tags, view, "cue"),
                    framing=framing, additions=additions, labs=labs, theme_hits=theme_hits, script=view.script)
+
+
+def _discovered_names_on_source(view_mentions: pd.DataFrame, view: ConvertedView) -> dict[str, str]:
+    """{a discovered name as the view writes it: as the source does}, from the first mention that writes it whole."""
+    names: dict[str, str] = {}
+    if view_mentions.empty or "evidence" not in view_mentions:
+        return names
+    for start, end, surface, org, evidence in zip(view_mentions["start"], view_mentions["end"], view_mentions["surface"],
+                                                  view_mentions["org"], view_mentions["evidence"]):
+        if evidence and surface == org and org not in names:
+            a, b = view.to_source(int(start), int(end))
+            if view.source[a:b] != org:
+                names[org] = view.source[a:b]
+    return names
+
+
+def _renamed(table: pd.DataFrame, names: dict[str, str], columns) -> pd.DataFrame:
+    """``table`` with each name of ``names`` replaced in ``columns`` (a cell may join several names with '|')."""
+    if table.empty:
+        return table
+
+    def renamed(part: str) -> str:  # a name, or a name the labs table marks '(discovered)'
+        base, mark, rest = part.partition(" (")
+        return names[base] + mark + rest if base in names else part
+
+    changes = {}
+    for column in columns:
+        if column in table:
+            changes[column] = ["|".join(renamed(part) for part in value.split("|")) if isinstance(value, str)
+                               else value for value in table[column]]
+    return table.assign(**changes) if changes else table
 
 
 #: The claims' columns that quote cues found in the sentence, '|'-joined, with no offsets of their own.

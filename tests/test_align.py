@@ -876,3 +876,19 @@ def test_term_once_never_raises_coverage_and_changes_nothing_without_sharing(con
     shared = any(a[1] & b[1] for n, a in enumerate(concepts) for b in concepts[n + 1:])
     if not shared:
         assert np.allclose(once, every)
+
+
+def test_an_editors_note_is_never_linked_to_the_english_it_introduces():
+    """编者按：… is the editor's by its label: in an interview's translation it was linked to the first question."""
+    from helpers.pipeline import run
+    text = ("对话某某：港口不会消失\n\n编者按：某某是港口公司 Harbourline 的创始人，此前在 Google 工作。以下是他接受采访的中文译文。\n\n"
+            "问：Harbourline 现在有多少人？\n\n答：我们有四十五名员工，其中三十人是工程师。\n\n"
+            "问：港口会消失吗？\n\n答：不会，港口只会变得更聪明。\n\n"
+            "A conversation on harbours that will not disappear\n\n"
+            "Q: How many people work at Harbourline now?\n\nA: We have forty-five employees, and thirty of them are engineers.\n\n"
+            "Q: Will harbours disappear?\n\nA: No, harbours will only get smarter.\n")
+    analysis = run(text)
+    claims = analysis.claims.set_index("claim_id")
+    notes = [c for c, t in claims["text"].items() if str(t).startswith("编者按")]
+    rows = analysis.alignment[analysis.alignment["zh_claim_id"].isin(notes)]
+    assert len(notes) == 1 and set(rows["relation"]) == {"addition"} and rows["en_claim_id"].isna().all()

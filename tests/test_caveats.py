@@ -230,6 +230,15 @@ def test_an_outline_title_the_parser_read_as_a_paragraph_is_neither_side_of_the_
     assert writer_asides(zh) == ["说白了，这件事拼的是工程。"]  # the title, marked by the outline rule, is not an aside
 
 
+def test_a_writer_announcing_a_personal_view_speaks_in_their_own_voice():
+    from helpers.framing.caveats import writer_asides
+
+    zh = pd.DataFrame({"claim_id": [1, 2], "block_id": [1, 2], "part": ["commentary"] * 2, "lang": ["zh"] * 2,
+                       "kind": ["paragraph"] * 2, "text": ["下面是我的摘要和一点个人看法。", "模型更快了。"],
+                       "voice": [""] * 2, "start": [0, 20]})
+    assert writer_asides(zh) == ["下面是我的摘要和一点个人看法。"]
+
+
 # ---- a whole English the Chinese goes past: a commentary's own close, a wire story's sign-off (issue 11, red team) ----
 
 PROMPT = "大家怎么看？欢迎留言。"   # the writer turning to the reader: its own voice, no source
@@ -496,3 +505,70 @@ def test_a_note_label_opens_a_note_only_at_the_start(body, label):
     # the label then its colon opens a note, whatever follows; the same words further in do not
     assert opens_note(f"{label}：{body}")
     assert not opens_note(f"{body}{body}，{label}：{body}")
+
+
+HARBOUR_COMMENTARY = """港口小镇的两百年：一位历史学者的新书（原文附后）
+
+这篇文章来自历史学者安某的博客，下面是我的摘要和一点个人看法。
+作者认为，港口小镇的兴衰主要取决于贸易路线的变化。
+我个人觉得，这个观点对今天的港口城市也很重要。
+作者还写道，天气在小镇的历史中同样重要。
+说实话，读到这里我想起了家乡的渔港。
+原文提到，小镇的人口在百年间翻了一番。
+
+Two Hundred Years of a Harbour Town
+
+The rise and fall of harbour towns depended above all on changes in trade routes, and this town was no exception.
+
+Weather mattered just as much in the town's history, shaping what its people could build and sell.
+
+The town's population doubled over a century, as the fishing fleet grew and the market expanded.
+"""
+
+
+def test_the_commentary_caveats_third_person_count_leaves_the_title_out_as_its_asides_count_does():
+    from helpers.pipeline import run
+
+    evidence = run(HARBOUR_COMMENTARY).caveats.set_index("kind").loc["commentary", "evidence"]
+    # six sentences, headings aside; four of them speak of the source (the title's 原文附后 was counted, and quoted)
+    assert "of the Chinese's 6 sentences (headings aside)" in evidence
+    assert "; 4 speak of the source in the third person" in evidence and "原文附后" not in evidence
+
+
+HARBOUR_OWN_CLOSE = """港口小镇的两百年
+
+作者认为，港口小镇的兴衰主要取决于贸易路线的变化。
+她写道，天气在小镇的历史中同样重要，决定了人们能造什么、卖什么。
+作者还提到，小镇的人口在百年间翻了一番，渔船队和市场都在扩大。
+她最后说，小镇的未来取决于新的航线。
+说白了，我个人觉得这篇文章有点过于乐观了。
+这种起落在别处也反复发生过，只是没人写下来。
+如今那些老码头大多改成了博物馆。
+渔船的数量也比二十年前少了一半。
+你们怎么看？
+
+Two Hundred Years of a Harbour Town
+
+The rise and fall of harbour towns depended above all on changes in trade routes, and this town was no exception.
+
+Weather mattered just as much in the town's history, shaping what its people could build and sell.
+
+The town's population doubled over a century, as the fishing fleet grew and the market expanded.
+
+The town's future, in the end, depends on the new shipping lanes that are opening to the north.
+"""
+
+
+def test_a_commentary_that_turns_to_its_own_view_past_a_whole_english_adds_it_is_no_excerpt():
+    """说白了，我个人觉得… then 你们怎么看？ with the writer's own context between: additions, not English the file lacks
+    (a Zhihu-style answer's close was read as 'beyond' and the English called an excerpt)."""
+    from helpers.pipeline import run
+
+    analysis = run(HARBOUR_OWN_CLOSE)
+    relations = analysis.alignment.set_index("zh_claim_id")["relation"]
+    assert "beyond" not in set(relations) and (relations.loc[6:] == "addition").all()
+    assert "english_excerpt" not in set(analysis.caveats["kind"])
+    # the same run without its closing question is no such bookend: what follows the aside may report English the
+    # file lacks, and stays beyond
+    cut = run(HARBOUR_OWN_CLOSE.replace("你们怎么看？\n", "")).alignment.set_index("zh_claim_id")["relation"]
+    assert cut.loc[6] == "addition" and (cut.loc[7:] == "beyond").all()

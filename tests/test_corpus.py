@@ -258,3 +258,35 @@ def test_a_file_holding_two_articles_gets_a_caveat(tmp_path):
     ad = next(i for i, l in enumerate(seed.splitlines()) if l.strip() == "合作启事") + 1
     assert ad <= near <= seed.count("\n") + 2
     assert "one.txt" not in result.stderr  # a single article: no caveat
+
+
+# ---- the resume journal: one file of records, a record cut short ignored ----------------------------------------
+
+def test_a_journal_record_cut_short_is_ignored_and_cut_off_before_the_next(tmp_path):
+    from helpers.corpus import Journal
+    from helpers.params import Params
+
+    documents = []
+    for name in ("a", "b", "c"):
+        documents.append(tmp_path / f"{name}.txt")
+        documents[-1].write_text(f"文档 {name}", encoding="utf-8")
+    rows = {"claims": (["doc_id", "text"], "a,\"x, y\"\r\n", 1), "caveat": None}
+    journal = Journal(tmp_path / "journal", "extract", Params())
+    journal.put(documents[0], "a", rows)
+    journal.put(documents[1], "b", "b.txt: cannot be read")
+    journal.close()
+    log = tmp_path / "journal" / Journal.LOG_FILE
+    whole = log.read_bytes()
+    log.write_bytes(whole + whole[:50])  # the process killed while it wrote a third record
+    again = Journal(tmp_path / "journal", "extract", Params())
+    assert again.count() == 2 and again.get(documents[0], "a") == rows
+    assert again.get(documents[1], "b") == "b.txt: cannot be read" and not again.done(documents[2], "c")
+    again.put(documents[2], "c", "c.txt: cannot be read")
+    again.close()
+    assert log.read_bytes().startswith(whole) and Journal.records(tmp_path / "journal") == 3
+    written = bytearray(log.read_bytes())
+    written[len(whole) - 5] ^= 0x01  # a byte of the second record's JSON written over
+    log.write_bytes(bytes(written))
+    assert Journal.records(tmp_path / "journal") == 1
+    # a journal of another run is wiped when opened
+    assert Journal(tmp_path / "journal", "align", Params()).count() == 0 and not log.exists()

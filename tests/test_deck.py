@@ -493,6 +493,7 @@ def test_the_frame_slide_contrasts_two_leans_only_where_a_gap_between_the_versio
 @pytest.mark.parametrize("byline, author", [
     ("By Ann Example, Head of Product, Foo Software", "Ann Example"),
     ("By Ann Example, Senior Editor", "Ann Example"),
+    ("By Ann Example, November 2026", "Ann Example"),  # a month and year alone is the byline's date, not a name
     ("By Ann Example, Bo Sample and Cy Person", "Ann Example, Bo Sample and Cy Person"),
 ])
 def test_a_bylines_job_title_is_no_part_of_the_authors_name(byline, author):
@@ -503,7 +504,12 @@ def test_a_bylines_job_title_is_no_part_of_the_authors_name(byline, author):
 
 
 @pytest.mark.parametrize("line, name", [("記者王小明／綜合外電報道", "王小明"), ("编译李华/综合报道", "李华"),
-                                        ("记者节的由来／专题", "")])
+                                        ("记者节的由来／专题", ""),
+                                        # a writer's '文／' byline, a date after the name
+                                        ("文／林某某\u30002026年11月20日", "林某某"), ("撰文｜王某", "王某"),
+                                        # a team's dated byline; a bare name beside a date may be a dateline's place
+                                        ("某某智能团队 · 2026年10月8日", "某某智能团队"), ("北京 2026年11月20日", ""),
+                                        ("記者 何某某", "何某某")])
 def test_a_news_reports_reporter_byline_gives_the_chinese_writer(line, name):
     blocks = pd.DataFrame({"part": ["commentary", "noncontent", "commentary"], "kind": ["heading", "byline", "paragraph"],
                            "text": ["一则新闻的标题", line, "正文。"]})
@@ -550,3 +556,29 @@ def test_an_english_headline_on_a_plain_line_is_no_paragraph_left_out():
     claims = blocks.assign(claim_id=[1, 2, 3, 4], start=[0, 20, 40, 80])
     alignment = pd.DataFrame({"zh_claim_id": [1, 2], "en_claim_id": [4, 4], "relation": ["summarises"] * 2})
     assert deck.dropped_paragraphs(claims, alignment, blocks).empty
+
+
+def test_an_asides_slide_with_nothing_unlinked_says_so_rather_than_none():
+    # a translation whose every sentence links: the slide read "- none" under its title
+    quoted = pd.DataFrame({"zh_claim_id": [], "zh_text": [], "zh_before": []})
+    alignment = pd.DataFrame({"zh_claim_id": [1, 2], "en_claim_id": [10, 11], "relation": ["summarises"] * 2})
+    assert deck.quote_lines(quoted, alignment=alignment) == "- No Chinese sentence is left without a link to the English."
+
+
+def test_the_answers_voice_line_sends_a_reader_to_pairs_only_where_there_are_some():
+    from helpers.pipeline import run
+    # a close translation with no hedge or booster and no voice cue on either side: no pair to read
+    text = ("港口服务发布\n\n今天我们发布港口服务第二版，它比第一版快三倍。\n\n新版本支持十种语言。\n\n"
+            "Harbour Serve released\n\nToday we release the second version of Harbour Serve, three times faster than the first.\n\n"
+            "The new version supports ten languages.\n")
+    answer = deck.closing(run(text))
+    assert "- **Voice and certainty**: no change in either is labelled in the linked sentences." in answer
+    assert "read the pairs side by side" not in answer
+
+
+def test_a_side_by_side_slide_whose_pairs_are_all_headings_says_where_they_are():
+    worth = pd.DataFrame({"zh_claim_id": [1], "shift": ["certainty"], "value": ["softened"],
+                          "zh_text": ["美拟扩大芯片出口管制　某公司恐受波及"], "en_text": ["U.S. weighs wider curbs"]})
+    text = deck.side_by_side(worth)
+    assert text.startswith("- 1 Chinese unit held back, none of them a whole sentence to quote")
+    assert "page 04" in text

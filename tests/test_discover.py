@@ -859,3 +859,17 @@ def test_a_company_name_found_is_written_with_and_without_its_company_word(piece
         assert text[start:end] == head and head + "公司" in text
         assert discover._written_alone(text, 0, len(text), head)
     assert not {head for _, _, head, *_ in rows} & {"设计", "这家", "两家", "家公", "计公"}
+
+
+def test_a_name_quoted_after_a_kind_of_organisation_is_discovered_and_named_as_the_source_writes_it():
+    from helpers.pipeline import run
+    text = ("美國收緊晶片出口\n\n本港一間人工智能初創企業「港灣智算」表示，新規生效後成本或上升三成。港灣智算正在評估影響。\n\n"
+            "另一間公司「不作為」的說法引發批評。\n\n"
+            "US tightens chip exports\n\nThe U.S. tightened exports of advanced chips on Tuesday, officials said.\n")
+    analysis = run(text)
+    found = analysis.tables.mentions[analysis.tables.mentions["evidence"] == "quoted"]
+    # both places the Chinese writes it, quoted or not, and its name as the Traditional source writes it
+    assert found["surface"].tolist() == ["港灣智算", "港灣智算"] and set(found["org"]) == {"港灣智算"}
+    assert set(analysis.labs.loc[analysis.labs["evidence"] == "quoted", "org"]) == {"港灣智算 (discovered)"}
+    # a negated phrase in scare quotes is no name
+    assert not analysis.tables.mentions["surface"].str.contains("不作為").any()

@@ -1132,6 +1132,14 @@ def test_a_cited_title_lends_no_cue(title, en):
     ("该文件被标记为废弃。", "The file is marked as deprecated.", "unchanged"),
     ("我们呼吁用户更新。", "We urge users to update.", "unchanged"),
     ("可见这是突破。", "Evidently, this is a breakthrough.", "unchanged"),
+    # 'clearly' before a comparison grades a size, as 明显 does: no epistemic booster lost ...
+    ("最好的闭源模型仍然明显领先。", "The best closed models are still clearly ahead.", "unchanged"),
+    ("新模型明显更快。", "The new model is clearly faster.", "unchanged"),
+    # ... but a booster all the same, which the Chinese can drop
+    ("新模型更快。", "The new model is clearly faster.", "softened"),
+    # 恐 before a verb: a news report's 'may, is likely to'
+    ("台湾供应链恐受波及。", "Taiwan's supply chain will be affected.", "softened"),
+    ("台湾供应链恐受波及。", "Taiwan's supply chain may be affected.", "unchanged"),
     ("可见光的波长更短。", "Visible light has a shorter wavelength.", "unchanged"),
     # hearsay renders 'reportedly' and 'allegedly'; 'to our knowledge' is a writer's hedge in both languages
     ("据了解，该公司在裁员。", "The company is reportedly laying off staff.", "unchanged"),

@@ -38,6 +38,10 @@ from helpers.text.parse import (
     ("译员：@alice、@bob 与 @carol", "byline"),
     ("Prompt 专家：@someone", "byline"),
     ("作者：张三", "byline"),
+    ("記者 何某某", "byline"),          # a reporter's credit, label and name apart by a space
+    ("你也可以在 Twitter（英文、日文）和知乎上关注我们。", "boilerplate"),   # 'Follow us on Twitter and Zhihu'
+    ("欢迎关注我们的推特和微博", "boilerplate"),
+    ("记者 王某某 李某", "byline"),
     ("图／路透", "byline"),
     ("By Jane Doe", "byline"),
     ("Illustration: James Marshall", "byline"),
@@ -134,6 +138,9 @@ def test_furniture_lines_are_set_aside(line, kind):
 
 @pytest.mark.parametrize("line", [
     "Why Yi?",                                                    # a real heading
+    "记者节 年年都有新话题",                                        # 记者 opening a heading, not a credit
+    "这条推文在推特上引起了广泛关注。",                                # attention on a platform, no call to follow
+    "可以看到，知乎上的讨论度很高，很多人关注度在上升。",
     "📌 Yi 是什么?",                                              # an emoji-led heading
     "💡 TL;DR",
     "The model is small.",                                        # a real short paragraph

@@ -470,8 +470,8 @@ def test_the_most_named_list_says_a_tie_across_its_last_place():
     by_part = pd.DataFrame({"org": ["A", "B", "C", "D", "E"], "commentary": [0] * 5, "original": [8, 2, 1, 1, 1],
                             "total": [8, 2, 1, 1, 1]})
     line = mention_findings(by_part, pd.DataFrame({"org": [], "only_in": []}))[0]
-    assert line == ("5 labs and companies named in the text (the gazetteer's lab types and discovered names; a title line "
-                    "aside), directly or through a product; most often A (8 mentions) and B (2 mentions); "
+    assert line == ("5 labs and companies named in the text (the gazetteer's lab types and discovered names), "
+                    "directly or through a product; most often A (8 mentions) and B (2 mentions); "
                     "then, tied at 1 mention, C, D and E.")
 
 

@@ -89,6 +89,9 @@ def test_the_index_gives_the_reading_order_each_pages_question_and_its_answer(bu
     assert '<p class="question">How is the document put together?</p>' in order
     assert f'<p class="answer">{first_bullet}</p>' in order
     assert "<script" not in order
+    # the briefing's line is its closing slide's question and answer, not the title slide's byline
+    briefing = order[order.index("html/05-briefing.html"):]
+    assert "compared with the English original?</p>" in briefing and '<p class="answer">' in briefing
 
 
 def test_slides_load_reveal_from_the_local_copy_and_nothing_from_a_cdn(built):
@@ -151,6 +154,9 @@ def test_the_executed_notebooks_ran_on_the_given_document(built):
     executed = (built / "notebooks" / "01-overview.ipynb").read_text(encoding="utf-8")
     assert "tiny-labs.zh-en.txt: utf-8" in executed
     assert '"papermill"' not in executed
+    # the parameters cell names the published figures' folder, not the temporary one the report was built in (its
+    # random name made two reports of one document differ)
+    assert ".tmp-" not in executed and 'out/figures\\"' in executed
 
 
 def test_a_bad_source_exits_2_with_one_line_and_leaves_no_folder(tmp_path):

@@ -295,3 +295,108 @@ def test_a_caption_in_markdown_emphasis_is_a_caption(line):
 ])
 def test_a_chinese_ordinal_over_arabic_numbered_items_is_a_section(text, following, previous, expected):
     assert numbered_section(text, "zh", following, previous) is expected
+
+
+# ---- code blocks: a README's or a tech post's code is in both versions, neither one's prose ----------------------
+
+CODE_README = """## 快速上手
+
+安装之后，用下面几行加载模型：
+
+```python
+from transformers import AutoModel
+model = AutoModel.from_pretrained("example/harbour-7b")
+print(model.config)
+```
+
+## 引用
+
+如果这个项目对你有帮助，请引用我们的论文。
+
+## Quick start
+
+After installing, load the model with the lines below:
+
+```python
+from transformers import AutoModel
+model = AutoModel.from_pretrained("example/harbour-7b")
+print(model.config)
+```
+
+## Citation
+
+If this project helps you, please cite our paper in your own work.
+"""
+
+
+def test_a_code_block_in_the_chinese_version_does_not_start_the_english_original():
+    blocks = parse_document(CODE_README).blocks
+    kinds = dict(zip(blocks["text"], zip(blocks["part"], blocks["kind"])))
+    # before, the Chinese version's code opened the original, and 引用 and its sentence were read as English
+    assert kinds["## 引用"] == (PART_COMMENTARY, "heading")
+    assert kinds["如果这个项目对你有帮助，请引用我们的论文。"][0] == PART_COMMENTARY
+    assert kinds["## Quick start"] == (PART_ORIGINAL, "heading")
+    code = blocks[blocks["kind"] == "code"]
+    # each version's code stays in it, and is not one of its sentences
+    assert code["part"].tolist() == [PART_COMMENTARY] * 5 + [PART_ORIGINAL] * 5
+    assert "print(model.config)" in set(code["text"])
+    assert not set(code["kind"]) & set(CONTENT_KINDS)
+
+
+def test_the_overview_says_how_many_lines_of_code_each_version_holds():
+    from helpers.render.narrative import overview_findings
+    from helpers.pipeline import run
+    analysis = run(CODE_README)
+    first = overview_findings(analysis.blocks, analysis.claims, analysis.tables.repairs)[0]
+    assert "of the Chinese version (of them 5 lines of code, not counted as sentences)" in first
+    assert "of English original (of them 5 lines of code, not counted as sentences)" in first
+    zh = analysis.claims[analysis.claims["part"] == PART_COMMENTARY]
+    assert "print(model.config)" not in " ".join(zh.loc[zh["kind"].isin(CONTENT_KINDS), "text"])
+
+
+def test_an_unclosed_fence_is_not_code_and_leaves_the_english_where_it_was():
+    text = CODE_README.replace("print(model.config)\n```\n\n## 引用", "print(model.config)\n\n## 引用", 1)
+    kinds = kinds_of(text)
+    assert kinds["## Quick start"] == (PART_ORIGINAL, "heading")
+    assert kinds["## Citation"] == (PART_ORIGINAL, "heading")
+
+
+def test_a_markdown_heading_mark_makes_a_heading_whatever_follows():
+    text = "## Star History\n\n![Star History Chart](https://example.org/chart.svg)\n\n## Licence\n\n" + ENGLISH_BODY
+    assert kinds_of(text)["## Star History"] == (PART_ORIGINAL, "heading")
+
+
+def test_join_our_prompts_are_furniture_in_both_languages():
+    text = "加入我们的微信群和 Discord 交流讨论\n\n港口小镇两百年来靠贸易和天气生活。\n\nJoin our WeChat group and Discord\n\n" + ENGLISH_BODY
+    kinds = kinds_of(text)
+    assert kinds["加入我们的微信群和 Discord 交流讨论"][0] == PART_NONCONTENT
+    assert kinds["Join our WeChat group and Discord"][0] == PART_NONCONTENT
+
+
+def test_an_english_title_with_a_subtitle_list_is_a_heading_not_a_sentence():
+    text = ("港口服务 2.0 发布：更快、更省\n\n今天我们发布港口服务 2.0，这是平台最大的一次更新。\n\n"
+            "Introducing Harbour Serve 2.0: faster, cheaper inference\n\n"
+            "Today we are releasing Harbour Serve 2.0, the largest update to our platform so far.")
+    assert kinds_of(text)["Introducing Harbour Serve 2.0: faster, cheaper inference"] == (PART_ORIGINAL, "heading")
+    # without the colon the comma still opens a clause: a sentence that broke over two lines
+    assert kinds_of(text.replace("2.0: faster", "2.0 today, faster"))[
+        "Introducing Harbour Serve 2.0 today, faster, cheaper inference"] == (PART_ORIGINAL, "paragraph")
+
+
+def test_a_subheading_below_a_photo_credit_is_a_heading_not_the_photos_caption():
+    text = ("美方研擬新規\n\n官員表示，新規最快下月公布。\n\n黃某某日前在台北出席活動。\n\n圖／路透資料照\n\n"
+            "台廠：短期影響有限\n\n業界人士指出，台灣供應鏈短期內恐受波及，但影響仍待觀察。\n\n" + ENGLISH_BODY)
+    kinds = kinds_of(text)
+    assert kinds["台廠：短期影響有限"] == (PART_COMMENTARY, "heading")
+    # a short line that reads as a caption below the credit still is one
+    kinds = kinds_of(text.replace("台廠：短期影響有限", "會場一角。"))
+    assert kinds["會場一角。"] == (PART_NONCONTENT, "caption")
+
+
+def test_a_headline_announcing_the_original_after_it_is_the_posts_title():
+    text = ("港口小镇的两百年（原文附后）\n\n作者认为，港口小镇的兴衰取决于贸易路线。\n\n"
+            "Two Hundred Years of a Harbour Town\n\n" + ENGLISH_BODY)
+    assert kinds_of(text)["港口小镇的两百年（原文附后）"] == (PART_COMMENTARY, "title")
+    # a sentence saying so is no title
+    text = "原文附后的说明：作者认为，港口小镇的兴衰取决于贸易路线。\n\n" + ENGLISH_BODY
+    assert kinds_of(text)["原文附后的说明：作者认为，港口小镇的兴衰取决于贸易路线。"][1] != "title"

@@ -544,3 +544,16 @@ def test_a_word_in_its_everyday_sense_tags_no_theme(text, theme):
 ])
 def test_the_same_word_in_its_frames_sense_still_tags_it(text, theme):
     assert theme in set(themes.theme_hits(_claims(text).assign(lang="en"))["theme"])
+
+
+def test_false_friends_of_frames_found_by_a_review_stay_out():
+    """'custom accelerators' is no culture's custom and 我的看法 no public opinion; a wire story's 'curbs' and
+    'suppliers' count as their Chinese counterparts (管制, 供应商) do."""
+    claims = pd.DataFrame({"claim_id": [1, 2, 3, 4], "part": ["original", "commentary", "original", "original"],
+                           "kind": ["paragraph"] * 4, "lang": ["en", "zh", "en", "en"],
+                           "text": ["Labs build custom accelerators.", "下面是我的看法。",
+                                    "The curbs start next month.", "Its suppliers ship fewer units."]})
+    hits = themes.theme_hits(claims)
+    found = {(c, t) for c, t in zip(hits["claim_id"], hits["theme"])}
+    assert not {(1, "cultural_identity"), (2, "public_opinion")} & found
+    assert {(3, "policy_prescription"), (4, "capacity_and_resources")} <= found

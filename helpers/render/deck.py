@@ -16,11 +16,11 @@ import pandas as pd
 from ..columns import ADDITION, BEYOND, OMISSION, PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL, UNSURE, units_noun
 from ..framing.caveats import unsure_reason, version_letters, version_weights
 from ..framing.labs import org_nouns, through_words
-from ..framing.shifts import label_gate
+from ..framing.shifts import label_gate, worth_reading
 from ..params import DEFAULTS
 from ..patterns import (
     BYLINE_LEAD, DATE, DISCOVER_URL_RE, ENDS_SENTENCE, ENDS_WITH_COLON, HAN, LATIN_LETTER, MARKDOWN_IMAGE, MARKDOWN_LINK,
-    TITLE_FIELD,
+    MONTHS, TITLE_FIELD,
 )
 from .narrative import (
     SHIFTS_WITHOUT_LINKS, judged_as, listing, pct, plural, share_units, shift_changes, text_of, theme_evidence,
@@ -80,6 +80,17 @@ AUTHOR_PHRASE = re.compile(rf"\b(?:Written|Posted|Authored|Words)\s+by\s+(?P<nam
 BY_LINE = re.compile(rf"^\s*By\s+(?P<name>{_NAMES})[\s,·|/–—-]*$")
 #: A Chinese byline: '文章由X撰写' (anywhere in a sentence), '作者：X'.
 ZH_WRITTEN_BY = re.compile(r"(?:文章|本文|原文|该文)由\s*(?P<name>[^，。,；;：:\n]{1,40}?)\s*(?:撰写|所写|撰文|执笔|写成|发表)")
+#: A byline's date: a full date, or a month and year alone ('By Ann Example, November 2026').
+BYLINE_DATE = re.compile(rf"{DATE.pattern}|\b{MONTHS}\s+\d{{4}}\b|\d{{4}}\s*年\s*\d{{1,2}}\s*月")
+#: A Chinese writer's byline: '文／X', '撰文｜X', '作者 | X', a date maybe after the name ('文／林某　2026年11月20日').
+ZH_WRITER_BYLINE = re.compile(r"^\s*(?:文|撰文|作者)\s*[/／|｜]\s*(?P<name>[^\s，。,；;|｜/／·•\d]{2,12})")
+#: A reporter's credit with the label and the name apart by a space ('記者 何某某'): the first name is the writer.
+ZH_SPACED_BYLINE = re.compile(r"^\s*(?:记者|記者|编译|編譯|撰文)[ \u00a0\u3000]+(?P<name>[\u4e00-\u9fff]{2,4})(?:[ \u00a0\u3000、，,]|$)")
+#: A dated Chinese byline with no lead: a team's or desk's name, a separator, a date ('某某智能团队 · 2026年10月8日');
+#: the name is at most this many characters, with no punctuation inside, and ends as a team does (a bare name beside a
+#: date may be a dateline's place: '北京 2026年11月20日').
+ZH_DATED_NAME_MAX = 12
+ZH_TEAM_END = re.compile(r"(?:团队|團隊|编辑部|編輯部|小组|小組|工作室|编译组|編譯組)$")
 ZH_AUTHOR_FIELD = re.compile(r"(?:^|\s)作者\s*[:：]\s*(?P<name>[^\s，。,；;|｜/／]+(?:\s+[A-Z][^\s，。,；;|｜/／]*)*)")
 #: A news report's byline: the reporter or compiler, then a slash and the desk's credit ending in 报道, 电 or 讯
 #: ('记者王某／综合外电报道', '編譯林某/綜合報導', '记者王某／北京电'): the Chinese report's own writer.
@@ -127,7 +138,7 @@ def _author(blocks: pd.DataFrame) -> tuple[str, str]:
     ends = pd.concat([_ends(blocks[blocks["part"] == part]) for part in (PART_ORIGINAL, PART_NONCONTENT, PART_COMMENTARY)])
     # a dated byline or one with a byline's lead, as the parser marks it
     for text in ends.loc[ends["kind"] == "byline", "text"].astype(str).str.strip():
-        date = DATE.search(text)
+        date = BYLINE_DATE.search(text)
         if not (date or BYLINE_LEAD.search(text)) or HAN.search(text):
             continue
         name = (text[:date.start()] + text[date.end():]) if date else text
@@ -166,9 +177,25 @@ def _zh_author(blocks: pd.DataFrame) -> str:
     """The Chinese post's own writer, from a '作者：X' line or a news report's '记者X／…' byline in the Chinese or the
     furniture ('' when none): the Chinese version's byline, not the English article's author."""
     for text in blocks.loc[blocks["part"] != PART_ORIGINAL, "text"].astype(str):
-        found = ZH_AUTHOR_FIELD.search(_plain(text)) or ZH_REPORTER_BYLINE.match(_plain(text))
+        line = _plain(text)
+        found = ZH_AUTHOR_FIELD.search(line) or ZH_REPORTER_BYLINE.match(line) or ZH_WRITER_BYLINE.match(line) \
+            or ZH_SPACED_BYLINE.match(line)
         if found and _reads_as_names(found.group("name")):
             return found.group("name").strip()
+    # a dated byline the parser set aside at the Chinese version's head: the name beside its date; or an answer's
+    # author's name alone on its line, which the parser set aside with the tagline below it
+    head = _ends(blocks[blocks["part"] != PART_ORIGINAL])
+    for text in head.loc[head["kind"] == "byline", "text"].astype(str).head(3):
+        if 2 <= len(text.strip()) <= 4 and len(HAN.findall(text.strip())) == len(text.strip()):
+            return text.strip()
+    for text in head.loc[head["kind"] == "byline", "text"].astype(str):
+        line = _plain(text)
+        date = BYLINE_DATE.search(line)
+        if not date or not HAN.search(line):
+            continue
+        name = (line[:date.start()] + line[date.end():]).strip(" \u3000·•|｜/／-–—,，")
+        if len(name) <= ZH_DATED_NAME_MAX and ZH_TEAM_END.search(name) and not re.search(r"[\s\d，。,；;:：|｜/／·•]", name):
+            return name
     return ""
 
 
@@ -581,6 +608,10 @@ def side_by_side(worth: pd.DataFrame, *, limit: int = 2, width: int = 150) -> st
     if worth.empty:
         return ""
     pairs = worth[worth["zh_text"].astype(str).map(_quotable)]  # a sentence, not a heading or a label ending in '：'
+    if pairs.empty:  # a title over no pair read as a slide with its pairs missing
+        held = worth["zh_claim_id"].nunique()
+        return (f"- {plural(held, 'Chinese unit')} held back, none of them a whole sentence to quote (a heading or a "
+                f"label): page 04's table of pairs to read lists {'it' if held == 1 else 'them'}.")
     pairs = pairs.drop_duplicates("zh_claim_id").assign(size=lambda f: f["zh_text"].str.len() * 3 + f["en_text"].str.len())
     chosen = pairs.sort_values(["size", "zh_claim_id"]).head(limit).sort_values("zh_claim_id")
     lines = []
@@ -785,6 +816,8 @@ def quote_lines(quoted: pd.DataFrame, *, width: int = 60, links=None, caveats: p
             # "none" under a title counting them read as a contradiction (an invented press release's 'request the
             # report at …' line)
             lines.append(f"- {_unquoted(added)}: the table lists {'it' if added == 1 else 'them'}.")
+    if not lines and alignment is not None and "relation" in alignment:
+        return "- No Chinese sentence is left without a link to the English."
     return "\n".join(lines) or "- none"
 
 
@@ -856,8 +889,11 @@ def closing(analysis, *, min_coverage: float = KEPT_SHARE) -> str:
     changed = shift_title(analysis.shifts, min_evidence=analysis.params.min_evidence)
     if changed[:1].isdigit():
         lines.append(f"- **Voice and certainty**: {changed}.")
-    else:
-        lines.append("- **Voice and certainty**: no change is labelled reliably enough to count; read the pairs side by side.")
+    elif len(worth_reading(analysis.framing, analysis.claims, tokenizer=analysis.tokenizer)):
+        lines.append("- **Voice and certainty**: no change is labelled reliably enough to count; read the pairs side by side "
+                     "(page 04).")
+    else:  # no pair to read: sending a reader to them sent them looking for a slide that is not there
+        lines.append("- **Voice and certainty**: no change in either is labelled in the linked sentences.")
     return "\n".join(lines)
 
 

@@ -142,11 +142,15 @@ def overview_findings(blocks: pd.DataFrame, claims: pd.DataFrame, repairs: pd.Da
     # the Chinese version's own title and outline labels ('Three Observations', 'Summary') may be in English: said so
     titles = int((commentary["kind"] == "title").sum()) if "kind" in blocks else 0
     labels = int((commentary["kind"] == "label").sum()) if "kind" in blocks else 0
-    parts = (["its title"] if titles else []) + ([plural(labels, "outline label") + " such as 'Summary'"] if labels else [])
+    code = (blocks["kind"] == "code") if "kind" in blocks else pd.Series(False, index=blocks.index)
+    zh_code, en_code = (int((code & (blocks["part"] == part)).sum()) for part in (PART_COMMENTARY, PART_ORIGINAL))
+    parts = (["its title"] if titles else []) + ([plural(labels, "outline label") + " such as 'Summary'"] if labels else []) \
+        + ([plural(zh_code, "line of code", "lines of code")] if zh_code else [])
     framing_note = f" (of them {' and '.join(parts)}, not counted as sentences)" if parts else ""
+    english_note = f" (of them {plural(en_code, 'line of code', 'lines of code')}, not counted as sentences)" if en_code else ""
     lines = [
         f"{plural(len(blocks), 'block')}: {plural(len(commentary), 'block')} of the Chinese version{framing_note}, "
-        f"{plural(int((blocks['part'] == PART_ORIGINAL).sum()), 'block')} of English original and "
+        f"{plural(int((blocks['part'] == PART_ORIGINAL).sum()), 'block')} of English original{english_note} and "
         f"{plural(len(noise), 'block')} of non-content.",
     ]
     if zh and en:
@@ -425,7 +429,7 @@ def mention_findings(by_part: pd.DataFrame, one_version: pd.DataFrame, co: pd.Da
         counted = (f"{listing(ranked['org'].tolist(), limit=6)} ({plural(tie, 'mention')}"
                    f"{' each' if len(ranked) > 1 else ''})")
     lines.append(f"{plural(len(by_part), *org_nouns(by_part['org']))} named in the text (the gazetteer's lab "
-                 f"types and discovered names; a title line aside), directly or through a product"
+                 f"types and discovered names), directly or through a product"
                  + (f"; most often {most}." if most is not None else f": {counted}."))
 
     def leaders(part: str) -> tuple[list[str], int]:  # every organisation tied for most, never one picked among equals

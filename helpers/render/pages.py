@@ -305,7 +305,9 @@ def render(notebook: Path, output: Path, kind: str = "page", *, chinese: str = "
 
 # ---- the index ----------------------------------------------------------------------------------
 
-QUESTION = re.compile(r"^\*\*(?P<question>.+?)\*\*\s*$", re.M)
+#: A short answer's question, bold on its own line and ending as a question (the briefing's title slide opens with a
+#: bold line that is no question, its first bullet the byline: the index quoted that as the briefing's answer).
+QUESTION = re.compile(r"^\*\*(?P<question>.+?[?？])\*\*\s*$", re.M)
 BULLET = re.compile(r"^- (?P<line>.+)$", re.M)
 # a run of Chinese: CJK characters, with the spaces, digits and punctuation between them, from a CJK character to a CJK character
 CJK_RUN = re.compile(f"(?:{CJK_CHAR.pattern})(?:[\\s\\d,.:;!?()“”\"'·-]*(?:{CJK_CHAR.pattern}))*")

@@ -44,6 +44,7 @@ from .fonts import cjk_font_path
 from .kernels import warm_kernels
 from .notebooks import numbered_notebooks, run_notebook
 from .pages import prepare_exporters, render, write_index
+from .runner import INJECTED_TAG, python_literal
 
 __all__ = ["NotebookFailed", "ReportError", "build_document_report", "build_report", "default_out", "document_notebooks",
            "require_both_parts", "write_report_tables"]
@@ -105,7 +106,7 @@ def build_report(source: str | Path = DEFAULT_SOURCE, out_dir: str | Path | None
     closing = []   # the handout's browser shutting down while the report is published and its warm process ends
     with publishing(out_dir) as folder, warm_kernels(source.resolve(), notebook_changes(params)) as kernels:
         build_document_report(source.resolve(), Path(folder).resolve(), reveal, notebooks or document_notebooks(),
-                              params, kernels, closing=closing)
+                              params, kernels, published_as=Path(os.path.abspath(out_dir)), closing=closing)
     wait(closing)   # Chromium gone, and its profile with it, before the report is done
     return out_dir
 
@@ -154,18 +155,36 @@ def shown_images(notebook: Path) -> set[str]:
     return found
 
 
+def show_parameter(executed: Path, name: str, value: str, shown: str) -> None:
+    """Write ``shown`` for ``value`` in the executed notebook's parameters cell, where it gives ``name`` that value."""
+    import nbformat
+
+    nb = nbformat.read(executed, as_version=4)
+    line, replacement = f"{name} = {python_literal(value)}\n", f"{name} = {python_literal(shown)}\n"
+    changed = False
+    for cell in nb.cells:
+        if INJECTED_TAG in cell.metadata.get("tags", []) and line in cell.source:
+            cell.source = cell.source.replace(line, replacement)
+            changed = True
+    if changed:
+        nbformat.write(nb, executed)
+
+
 def document_notebooks() -> list[Path]:
     """The notebooks of one document's report: the numbered ones but the corpus notebook (06)."""
     return [p for p in numbered_notebooks() if p.name != CORPUS_NOTEBOOK]
 
 
 def build_document_report(source: Path, out_dir: Path, reveal: Path, notebooks: list[Path], params: Params,
-                          kernels=None, *, closing: list | None = None) -> None:
+                          kernels=None, published_as: Path | None = None, *, closing: list | None = None) -> None:
     """Write one document's report into ``out_dir`` (which exists): tables, executed notebooks, pages, slides.
 
     ``kernels``: the warm process the notebooks are run by (``helpers.render.kernels``), by default none: each in the
-    installed kernel. ``closing``: where to leave the future of the handout's browser shutting down, for the caller to
-    wait for (``build_report`` does once the report is published); by default it is waited for here."""
+    installed kernel. ``published_as``: the folder ``out_dir`` becomes once published (``helpers.publish`` builds in a
+    temporary one): the notebooks' parameters cell names its figures' folder, not the temporary one, whose random name
+    made two reports of the same document differ and named a folder that no longer exists. ``closing``: where to leave
+    the future of the handout's browser shutting down, for the caller to wait for (``build_report`` does once the report
+    is published); by default it is waited for here."""
     figures = out_dir / "figures"
     figures.mkdir(parents=True)
     changes = notebook_changes(params)
@@ -185,6 +204,9 @@ def build_document_report(source: Path, out_dir: Path, reveal: Path, notebooks: 
                 kernels.run(notebook, executed, parameters)
             else:
                 run_notebook(notebook, executed, parameters)
+            if published_as is not None and published_as != out_dir:
+                shown = os.path.relpath(published_as / "figures", notebook.parent)
+                show_parameter(executed, "FIGURES_DIR", parameters["FIGURES_DIR"], shown)
             return executed
 
     # Each notebook runs in a process of its own, so they can run side by side, one per core;

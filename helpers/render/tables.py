@@ -136,10 +136,28 @@ class Table(Styler):
 
 
 def style_table(frame: pd.DataFrame, *, names: Mapping[str, str] | None = None, width: int = WRAP_WIDTH,
-                text_columns: Iterable[str] | None = None, right: Iterable[str] = ()):
+                text_columns: Iterable[str] | None = None, right: Iterable[str] = (), rows: int | None = None,
+                full: str = "", empty: str = ""):
     """The pages' table: a pandas Styler over ``readable(frame)``, with no index, left-aligned, wrapped at ``width``
     characters, and floats rounded (shares to 3 places, other floats to 2). Columns in ``right`` are right-aligned
-    (the text before a keyword, so that it meets the keyword)."""
+    (the text before a keyword, so that it meets the keyword).
+
+    ``rows``: show the first so many, and say so in the table's caption when there are more (``full``: the report's
+    table that holds them all, 'framing.csv'); ``empty``: the caption of a table with no row, why it has none (a
+    header over nothing read as a table that failed to fill).
+
+    >>> style_table(pd.DataFrame({"a": range(12)}), rows=10, full="claims.csv").caption
+    "The first 10 of 12 rows; all of them are in the report's tables/claims.csv."
+    >>> style_table(pd.DataFrame({"a": []}), empty="No sentence is held back.").caption
+    'No sentence is held back.'
+    """
+    caption = ""
+    if rows is not None and len(frame) > rows:
+        caption = (f"The first {rows} of {len(frame)} rows" + (f"; all of them are in the report's tables/{full}."
+                                                               if full else "."))
+        frame = frame.head(rows)
+    elif frame.empty and empty:
+        caption = empty
     shown = readable(frame, names).reset_index(drop=True)
     floats = [c for c in shown.columns if pd.api.types.is_float_dtype(shown[c])]
     long_text = list(text_columns) if text_columns is not None else [
@@ -160,4 +178,8 @@ def style_table(frame: pd.DataFrame, *, names: Mapping[str, str] | None = None, 
     if long_text:
         styler = styler.set_properties(subset=long_text, **{"white-space": "normal", "min-width": f"{width // 2}ch",
                                                             "max-width": f"{width}ch", "overflow-wrap": "anywhere"})
+    if caption:
+        styler = styler.set_caption(caption).set_table_styles(
+            [{"selector": "caption", "props": [("caption-side", "bottom"), ("text-align", "left"), ("color", "#555")]}],
+            overwrite=False)
     return styler

@@ -147,12 +147,18 @@ EVIDENCE_GLOSSED = "glossed"
 #: A kind of organisation, then its Han name, then the Latin name in brackets (either script: a Traditional text is
 #: read as written here): 送货公司光翼航空（Brightwing Aerial）, 芯片厂商X（Foo Semi）. The Han run is taken shortest, two to six
 #: characters; the Latin name is one to four capitalised words.
-GLOSSED_ORG_RE = re.compile(
+ORG_KIND_WORDS = (
     r"(?:公司|业者|業者|厂商|廠商|机构|機構|集团|集團|企业|企業|初创|初創|新创|新創|平台|平臺|品牌|供应商|供應商|服务商|服務商"
     r"|运营商|運營商|制造商|製造商|零售商|开发商|開發商|芯片商|晶片商|设计商|設計商|软件商|軟件商|軟體商|电商|電商|车企|車企"
-    r"|药企|藥企|券商|银行|銀行|通讯社|通訊社|媒体|媒體|网站|網站)"
+    r"|药企|藥企|券商|银行|銀行|通讯社|通訊社|媒体|媒體|网站|網站)")
+GLOSSED_ORG_RE = re.compile(
+    ORG_KIND_WORDS +
     r"(?P<han>[\u4e00-\u9fff]{2,6}?)[ \u00A0]*[（(][ \u00A0]*"
     r"(?P<latin>[A-Z][A-Za-z0-9&'-]*(?:[ \u00A0]+[A-Z][A-Za-z0-9&'-]*){0,3})[ \u00A0]*[）)]")
+EVIDENCE_QUOTED = "quoted"
+#: A kind of organisation, then its name in quotation marks, the way Hong Kong and Taiwan reports introduce a company
+#: (本港一間初創企業「港灣智算」, 晶片商「某某科技」): two to ten Han characters, letters or digits inside 「」, 『』 or “”.
+QUOTED_ORG_RE = re.compile(ORG_KIND_WORDS + r"[「『“](?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,10})[」』”]")
 EVIDENCE_PUBLICATION = "publication"
 #: A title in 《》 cited as a report's source: 据/據/根据 before it (a few characters between: 美國產業電子報《…》), or
 #: 报道/報導/援引/引述/披露 right after it.
@@ -370,12 +376,21 @@ def _said_cue(text: str, word: str, places: list[tuple[int, int, str]]) -> bool:
     >>> text = "Prices fell, according to Zorbit. Lena Varga said so. Varga said it twice."
     >>> _said_cue(text, "Zorbit", [(26, 32, "en")]), _said_cue(text, "Varga", [(53, 58, "en")])
     (True, False)
+    >>> _said_cue("One founder in Berlin told me so.", "Berlin", [(15, 21, "en")])
+    False
     """
     if not any(part == "en" and (DISCOVER_EN_SAID_BEFORE_RE.search(text, max(0, start - 40), start)
-                                 or DISCOVER_EN_SAID_AFTER_RE.match(text, end)) and not _followed_by_capitalised(text, end)
+                                 or (DISCOVER_EN_SAID_AFTER_RE.match(text, end)
+                                     and not PLACE_BEFORE_RE.search(text, max(0, start - 12), start)))
+               and not _followed_by_capitalised(text, end)
                for start, end, part in places):
         return False
     return not _written_as_person(text, word)
+
+
+#: A place's preposition right before a name: the speaker is someone there ("a founder in Berlin told me"), not the
+#: name.
+PLACE_BEFORE_RE = re.compile(r"\b(?:in|at|from|near|outside|across|around|throughout)\s+$", re.IGNORECASE)
 
 
 def _written_as_person(text: str, word: str) -> bool:
@@ -629,6 +644,7 @@ def discover_mentions(
     rows += _pinyin_rows(text, claims, undecided, gazetteer, part_of, covered, cuts)
     rows += _glossed_rows(text, blocked, part_of, {r[2] for r in rows})
     rows += _publication_rows(text, blocked, part_of, {r[2] for r in rows})
+    rows += _quoted_rows(text, blocked, part_of, {r[2] for r in rows}, entities.tokenizer_for(gazetteer))
     rows = _without_overlaps(rows)
     # a name the text calls a tool or a product in both versions ("the data-cleaning tool Sieveline", 数据清洗工具
     # Sieveline) is read as a model's is: it counts for the maker the words around it name, if any
@@ -681,6 +697,41 @@ def _glossed_rows(text: str, blocked: bytes | bytearray, part_of: list[str], nam
         for start, end, kind in sorted(places):
             evidence = f"{ties.EVIDENCE_TIED}_{ties.HOW_PAIRED}:{latin}" if kind == "han" else EVIDENCE_GLOSSED
             rows.append((start, end, text[start:end], latin.casefold(), latin, DISCOVERED, evidence))
+    return rows
+
+
+#: What opens a phrase in scare quotes, not a name (公司「不作为」, 企业「被裁员」): the clause openers above and negations.
+QUOTED_NOT_OPENING = GLOSSED_NOT_OPENING | frozenset("不没沒无無非未莫别別")
+
+
+def _quoted_rows(text: str, blocked: bytes | bytearray, part_of: list[str], named: set[str], tokenizer=None) -> list[tuple]:
+    """Rows for the names a Chinese sentence introduces in quotation marks after a kind of organisation
+    (``QUOTED_ORG_RE``): every place the Chinese writes the name, quoted or not; a name another rule named already, or
+    that a person's title precedes inside the marks, is left alone.
+
+    >>> text = "本港一間初創企業「港灣智算」表示成本上升。港灣智算正在招聘。"
+    >>> [(r[2], r[6]) for r in _quoted_rows(text, bytes(len(text)), ["zh"] * len(text), set())]
+    [('港灣智算', 'quoted'), ('港灣智算', 'quoted')]
+    >>> _quoted_rows("公司「不作为」引发批评。", bytes(12), ["zh"] * 12, set()), _quoted_rows("企业「躺平」。", bytes(7), ["zh"] * 7, set())
+    ([], [])
+    """
+    if not any(mark in text for mark in "「『“"):
+        return []
+    tokenizer = tokenizer or entities.tokenizer_for()
+    rows: list[tuple] = []
+    done: set[str] = set()
+    for match in QUOTED_ORG_RE.finditer(text):
+        name = match.group("name")
+        if part_of[match.start()] != "zh" or name in done or name in named or name[0] in QUOTED_NOT_OPENING \
+                or GLOSSED_PERSON_TITLE_RE.search(name) or blocked.find(1, match.start("name"), match.end("name")) >= 0:
+            continue
+        words = list(tokenizer.cut(name)) if HAN_RUN.fullmatch(name) else []
+        if len(words) == 1 and not rare_proper_name(tokenizer, name):
+            continue  # one common word in scare quotes (公司「躺平」), not a name
+        done.add(name)
+        for found in re.finditer(re.escape(name), text):
+            if part_of[found.start()] == "zh" and blocked.find(1, found.start(), found.end()) < 0:
+                rows.append((found.start(), found.end(), name, name, name, DISCOVERED, EVIDENCE_QUOTED))
     return rows
 
 

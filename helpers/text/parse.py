@@ -30,7 +30,7 @@ from ..patterns import (
     TABLE_CELL_MARK, TABLE_ROW, TERMINAL, TITLE_FIELD, TITLE_NUMBER, URL_PARTS, ZH_CLOSE_QUOTE, ZH_END, ZH_OPEN_QUOTE, ZH_QUOTE_INTRODUCERS,
 )
 from ..patterns import AUTOLINK, CREDIT_LEAD, EPISODE_NUMBER, HTML_LINK, LABELLED_LIST_JOINER, LINK_ROW_REST, MARKDOWN_HEADING, READING_TIME_ZH
-from ..patterns import FOLLOW_ACCOUNT, SITE_DISCLAIMER, TRAILING_CREDIT_LABEL, WEIBO_SOURCE
+from ..patterns import CODE_FENCE, FOLLOW_ACCOUNT, FOLLOW_PLATFORM, ORIGINAL_APPENDED, REPORTER_LINE, SITE_DISCLAIMER, TRAILING_CREDIT_LABEL, WEIBO_SOURCE
 from ..frames import text_array, typed_frame
 from ..vocab import CueMatcher, load_cues
 
@@ -52,6 +52,8 @@ QUESTION_HEADING_MAX = {"zh": 20, "mixed": 12, "en": 10}
 QUESTION_END = re.compile(r"[?？]['\"”’）)]*$")
 NONCONTENT_MAX_CHARS = {"zh": 60, "mixed": 100, "en": 200}
 BYLINE_MAX_CHARS = 80
+#: The longest line whose furniture cues ``classify_noncontent`` may read.
+_CUED_MAX_CHARS = max(NONCONTENT_MAX_CHARS.values())
 #: Where a short line's segments part: a column's name and its byline ('科技夜读 · 文／老周', 'Notes ｜ 作者：…').
 CREDIT_SEPARATOR = re.compile(r"\s+[·•|｜]\s+|\s*｜\s*")
 
@@ -525,7 +527,7 @@ def dated_clause(text: str) -> bool:
     return last is None or bool(_LETTER_OR_DIGIT.search(text[last.end():]))
 
 
-def classify_noncontent(text: str, *, lang: str | None = None) -> str | None:
+def classify_noncontent(text: str, *, lang: str | None = None, cues: list | None = None) -> str | None:
     """Return the furniture kind of a line shaped like furniture, else None.
 
     image_placeholder: an image's placeholder alone on its line ('Image 1', '![alt](src)'); caption: a figure's or
@@ -533,7 +535,9 @@ def classify_noncontent(text: str, *, lang: str | None = None) -> str | None:
     ('By …', 'Written by …', '作者：', '译者：@…'); boilerplate: navigation, link rows, page metadata ('Title: …',
     'URL Source: …', '原文：…', a bare URL, a folder's file list), prompts and ads (cues.csv). A numbered line
     ('5. 免责声明与责任限制') is the document's own structure, never furniture; so is a dated news item
-    ('2022-06-01: Our technical report is out!'). ``lang``: the line's ``detect_lang``, if known.
+    ('2022-06-01: Our technical report is out!'). ``lang``: the line's ``detect_lang``, if known; ``cues``: the
+    line's furniture cues (``_noncontent_cues().find(text)``), if already found (``parse_document`` finds every line's
+    in one pass).
     """
     markup = is_markup_line(text)  # a contents entry may be a list item ('- [简介](#简介)'): read before the enumerator
     if markup:
@@ -556,6 +560,8 @@ def classify_noncontent(text: str, *, lang: str | None = None) -> str | None:
         return "image_placeholder"
     if END_MARK.match(text):
         return "boilerplate"
+    if REPORTER_LINE.match(text):  # '記者 何某某': a byline, its label and names apart by spaces
+        return "byline"
     if (BRACKETED_CREDIT.match(text) and bracketed_agency(text)) or BRACKETED_NEWS_CREDIT.match(text) \
             or WIRE_CREDIT.match(text):
         return "byline"
@@ -583,7 +589,8 @@ def classify_noncontent(text: str, *, lang: str | None = None) -> str | None:
     if len(text) <= BYLINE_MAX_CHARS and not ENDS_SENTENCE.search(text) and (
             WEIBO_SOURCE.search(text) or TRAILING_CREDIT_LABEL.search(text)):
         return "byline"  # '11-27 22:41 来自 iPhone客户端', '◎ 林小明／文　王大華／譯'
-    if len(text) <= NONCONTENT_MAX_CHARS["zh"] and (SITE_DISCLAIMER.match(text) or FOLLOW_ACCOUNT.search(text)):
+    if len(text) <= NONCONTENT_MAX_CHARS["zh"] and (SITE_DISCLAIMER.match(text) or FOLLOW_ACCOUNT.search(text)
+                                                   or FOLLOW_PLATFORM.search(text)):
         return "boilerplate"  # '本報刊出之評論文章，不代表本報立場。', '了解更多信息，请关注…官方微信公众号。'
     if is_link_row(text) or is_button_row(text) or reference_entry(text, cites_address=True) or is_language_switch(text):
         return "boilerplate"
@@ -595,7 +602,7 @@ def classify_noncontent(text: str, *, lang: str | None = None) -> str | None:
     lang = lang or detect_lang(text)
     # a Markdown heading ('## 联系我们') is the text's own structure: a prompt's words in it are its title's
     if len(text) <= max(NONCONTENT_MAX_CHARS["mixed"], NONCONTENT_MAX_CHARS[lang]) and not MARKDOWN_HEADING.match(text):
-        found = _noncontent_cues().find(text)
+        found = _noncontent_cues().find(text) if cues is None else cues
         # a look-alike ('阅读原文前，…': before reading the original, not the prompt to read it) hides the cues it covers
         blocked = [(s, e) for s, e, label in found if label == "not_noncontent"]
         found = [(s, e, label) for s, e, label in found
@@ -886,9 +893,14 @@ def reads_as_sentence(text: str, following: str) -> bool:
     True
     >>> reads_as_sentence("Why factories matter", "Factories are where the learning happens.")
     False
+
+    A comma after a colon lists a title's subtitle, not a clause ('Introducing Serve 2.0: faster, cheaper inference'):
+    >>> reads_as_sentence("Introducing Harbour Serve 2.0: faster, cheaper inference", "Today we release it.")
+    False
     """
+    clause = COMMA_CLAUSE.search(text)
     return bool(INNER_SENTENCE_END.search(text) or following[:1].islower()
-                or (COMMA_CLAUSE.search(text) and len(text.split()) >= CLAUSE_MIN_WORDS))
+                or (clause and ":" not in text[:clause.start()] and len(text.split()) >= CLAUSE_MIN_WORDS))
 
 
 def question_heading(text: str, lang: str, following: str | None) -> bool:
@@ -946,8 +958,8 @@ def classify_kinds(texts: list[str], langs: list[str], glued_heading: list[bool]
             continue
         following = following_texts[k]
         label = False
-        if glued_heading[k]:
-            kind = "heading"
+        if glued_heading[k] or (MARKDOWN_HEADING.match(text) and len(text) <= HEADING_MAX_CHARS[langs[k]]):
+            kind = "heading"  # a Markdown heading mark says so, whatever follows ('## Star History' over a chart)
         elif numbered_section(text, langs[k], following, previous):
             kind = "heading"
         elif following is not None and (is_section_label(text) or (
@@ -1220,6 +1232,18 @@ def _url_words(line: str) -> set[str]:
 SHORT_CAPTION_MAX_CHARS = {"zh": 40, "other": 80}
 
 
+def subheading_shape(line: str) -> bool:
+    """A news report's subheading: a short label, a colon, a short phrase, no sentence's closing mark ('台廠：短期影響有限',
+    'Suppliers: little change'); below a picture's credit it opens the next section, it does not caption the picture.
+
+    >>> subheading_shape("台廠：短期影響有限"), subheading_shape("黃仁勳在台北出席活動。"), subheading_shape("會場一角")
+    (True, False, False)
+    """
+    core = line.strip()
+    label, colon, rest = core.partition("：") if "：" in core else core.partition(": ")
+    return bool(colon) and 0 < len(label.strip()) <= 12 and bool(rest.strip()) and not TERMINAL.search(core)
+
+
 def short_caption(line: str) -> bool:
     """A line that can be the caption of the picture right above it: short, one sentence at most, no heading's or list's
     mark and not a table row ('美国商务部大楼外观。', 'The team at work in the lab'). A heading of the text's own
@@ -1310,6 +1334,7 @@ def furniture_in_context(texts: list[str], kinds: list[str | None]) -> list[str 
     stories: a label alone on its line ('延伸閱讀') and the headlines right below it (``related_headline``)."""
     out = list(kinds)
     placeholder_at, url_words, metadata_at, related_at, reference_at = None, set(), None, None, None
+    credit_at = None  # the last picture credit's line: a subheading may follow it, where no picture is in the text
     # a line's form as the label tests read it (``label_form``), made once for the four of them (speed)
     related, references, contents, authors = (_related_labels(), _reference_labels(), _labels("toc_label"),
                                               _labels("author_label"))
@@ -1327,12 +1352,13 @@ def furniture_in_context(texts: list[str], kinds: list[str | None]) -> list[str 
             if reference_at is not None and k == reference_at + 1 and reference_entry(line):
                 reference_at = k  # an entry citing an address goes on the list
             if PHOTO_CREDIT.match(line):  # '圖／路透': the short line below a picture's credit is its caption
-                placeholder_at = k
+                placeholder_at, credit_at = k, k
             if _field_labels().match(line) or BARE_URL.match(line):
                 metadata_at = k
                 url_words = _url_words(line) or url_words
             continue
-        if placeholder_at is not None and k == placeholder_at + 1 and short_caption(line):
+        if placeholder_at is not None and k == placeholder_at + 1 and short_caption(line) \
+                and not (placeholder_at == credit_at and subheading_shape(line)):
             out[k] = "caption"
             placeholder_at = None
             continue
@@ -1405,6 +1431,11 @@ def bare_row(line: str) -> bool:
 
 #: A post's author name alone on its line: at most this many characters, among the document's first this many lines.
 AUTHOR_NAME_MAX_CHARS = 8
+#: An author's tagline below the name: at most this long, with a role word, not a sentence.
+TAGLINE_MAX_CHARS = 40
+TAGLINE_ROLE = re.compile(r"工程师|工程師|研究员|研究員|教授|博士|硕士|碩士|学生|學生|实习生|實習生|创始人|創始人|编辑|編輯"
+                          r"|记者|記者|产品经理|產品經理|开发者|開發者|爱好者|愛好者|从业者|從業者|分析师|分析師|投资人|投資人"
+                          r"|设计师|設計師|科学家|科學家|创业者|創業者|程序员|程序員|架构师|架構師|CEO|CTO")
 AUTHOR_NAME_HEAD_LINES = 4
 #: ... with a byline (a date, a credit) among the furniture lines right below it, at most this many lines down (the
 #: tagline and a count come between on an answer's page).
@@ -1423,6 +1454,8 @@ def author_name_lines(texts: list[str], kinds: list[str | None]) -> list[str | N
     True
     >>> author_name_lines(["Lumen", "轻量日志工具", "English | 简体中文"], [None, None, "boilerplate"])[1] is None
     True
+    >>> author_name_lines(["如何看待这篇文章？", "林间行", "算法工程师，前某某实验室实习生", "谢邀。"], [None] * 4)[1:3]
+    ['byline', 'byline']
 
     A Weibo post has no title: its first line is the account's name, right above the time and the client it was sent
     from ('老周说事' over '11-27 22:41 来自 iPhone客户端').
@@ -1431,6 +1464,14 @@ def author_name_lines(texts: list[str], kinds: list[str | None]) -> list[str | N
     'byline'
     """
     out = list(kinds)
+    # an answer's author tagline right below the name ('林间行' over '算法工程师，前某某实验室实习生'): a byline, which
+    # then makes the name above it one
+    for k in range(2, min(len(texts), AUTHOR_NAME_HEAD_LINES + 1)):
+        name, tagline = texts[k - 1].strip(), texts[k].strip()
+        if out[k] is None and out[k - 1] is None and 0 < len(name) <= AUTHOR_NAME_MAX_CHARS \
+                and len(HAN.findall(name)) == len(name) and 0 < len(tagline) <= TAGLINE_MAX_CHARS \
+                and TAGLINE_ROLE.search(tagline) and not TERMINAL.search(tagline):
+            out[k] = "byline"
     if len(texts) > 1 and out[0] is None and out[1] == "byline" and WEIBO_SOURCE.search(texts[1]) \
             and 0 < len(texts[0].strip()) <= AUTHOR_NAME_MAX_CHARS and not TERMINAL.search(texts[0].strip()):
         out[0] = "byline"
@@ -1487,6 +1528,9 @@ def mark_title(texts: list[str], parts: list[str], kinds: list[str]) -> None:
         if TITLE_NUMBER.match(line) and seen == 1 and len(line) <= TITLE_MAX_CHARS:
             kinds[k] = "title"
             return
+        if seen == 1 and kind == "heading" and len(line) <= TITLE_MAX_CHARS and ORIGINAL_APPENDED.search(line):
+            kinds[k] = "title"  # '…（原文附后）': the post's headline, never linked nor counted as an aside
+            return
         if HAN.search(line):
             return  # the Chinese has begun: a later Latin line is the Chinese version's own
         if len(line) > TITLE_MAX_CHARS or TITLE_END.search(line) or is_section_label(line):
@@ -1524,18 +1568,113 @@ def repairs_frame(repairs: list[dict]) -> pd.DataFrame:
                         for name, values in columns.items()}, REPAIR_COLUMNS)
 
 
+def fenced_code(texts: list[str]) -> list[bool]:
+    """Which lines belong to a fenced code block, its fences included: a fence ('```python', '~~~') opens, a line of the
+    same character at least as long closes. A fence that nothing closes before the next block opens ('```python') is
+    left to the other rules: it would otherwise take what lies between, the English original's start with it.
+
+    >>> fenced_code(["安装：", "```bash", "pip install x", "```", "然后运行。"])
+    [False, True, True, True, False]
+    >>> fenced_code(["```", "no closing fence"])
+    [False, False]
+    """
+    code = [False] * len(texts)
+    k = 0
+    while k < len(texts):
+        opening = CODE_FENCE.match(texts[k])
+        if opening:
+            fence = opening.group(1)
+            for j in range(k + 1, len(texts)):
+                line = texts[j].strip()
+                if line and set(line) == {fence[0]} and len(line) >= len(fence):
+                    code[k:j + 1] = [True] * (j + 1 - k)
+                    k = j
+                    break
+                if CODE_FENCE.match(texts[j]):
+                    break  # another block opens ('```python'): this one was never closed
+        k += 1
+    return code
+
+
+#: An English follow or join prompt ('Follow us on Twitter and Zhihu', 'Join our Discord').
+FOLLOW_PROMPT_EN = re.compile(r"\b(?:follow|join)\b", re.IGNORECASE)
+#: A capitalised Latin name in a line ('Twitter', 'DeepSpeed', 'Discord').
+LATIN_NAME = re.compile(r"\b[A-Z][A-Za-z0-9]{2,}\b")
+#: A Chinese line that renders a prompt is at most this long.
+MIRRORED_PROMPT_MAX_CHARS = 80
+
+
+def mirrored_prompts(texts: list[str], kinds: list[str | None]) -> list[str | None]:
+    """``kinds`` with the Chinese rendering of an English follow or join prompt set aside too: a short Chinese line, not
+    yet furniture, whose Latin names (two or more) all stand in one English line set aside as a prompt ('你也可以在
+    Twitter 上关注 DeepSpeed' beside 'Follow DeepSpeed on Twitter'). Kept as content, it was the translator's only
+    'addition', and its names the ones 'only the Chinese' used. A navigation row's names are not enough: a README's
+    sentence may name the hubs its links row lists.
+
+    >>> texts = ["你也可以在 Twitter 和 Discord 上关注 Harbourline。", "Follow Harbourline on Twitter and Discord."]
+    >>> mirrored_prompts(texts, [None, "boilerplate"])[0]
+    'boilerplate'
+    >>> mirrored_prompts(["我们在 Hugging Face 和 ModelScope 发布了权重。", "🤗 Hugging Face • 🤖 ModelScope"], [None, "boilerplate"])[0] is None
+    True
+    """
+    prompts = [set(LATIN_NAME.findall(t)) for t, kind in zip(texts, kinds)
+               if kind == "boilerplate" and not HAN.search(t) and FOLLOW_PROMPT_EN.search(t)]
+    if not prompts:
+        return kinds
+    out = list(kinds)
+    for k, (line, kind) in enumerate(zip(texts, kinds)):
+        if kind is not None or not HAN.search(line) or len(line.strip()) > MIRRORED_PROMPT_MAX_CHARS:
+            continue
+        names = set(LATIN_NAME.findall(line))
+        if len(names) >= 2 and any(names <= prompt for prompt in prompts):
+            out[k] = "boilerplate"
+    return out
+
+
+def code_parts(parts: list[str], code: list[bool]) -> None:
+    """Give each code line (in place) the part of the content line before it, or after it where none comes before: a
+    README's code belongs to the version that shows it.
+
+    >>> parts = ["commentary", "noncontent", "noncontent", "original"]
+    >>> code_parts(parts, [False, True, True, False]); parts
+    ['commentary', 'commentary', 'commentary', 'original']
+    """
+    last = None
+    for k, part in enumerate(parts):
+        if code[k]:
+            if last is not None:
+                parts[k] = last
+        elif part != PART_NONCONTENT:
+            last = part
+    upcoming = None
+    for k in range(len(parts) - 1, -1, -1):
+        if not code[k] and parts[k] != PART_NONCONTENT:
+            upcoming = parts[k]
+        elif code[k] and parts[k] == PART_NONCONTENT and upcoming is not None:
+            parts[k] = upcoming
+
+
 def parse_document(text: str) -> Parsed:
     """Parse a decoded document into blocks, sentences and the repairs made to glued units."""
     spans, repairs, examined = split_glued_headings(text, list(iter_lines(text)))
     texts = [text[a:b] for a, b, _ in spans]
     counts = [script_counts(t) for t in texts]  # (Han, Latin) of each block, counted once
     langs = [lang_of_counts(han, latin) for han, latin in counts]
+    # every short line's furniture cues in one pass of the matcher over them all (a line longer than any furniture
+    # line's limit is never looked up: its place holds an empty text)
+    cues = _noncontent_cues().find_each([t if len(t) <= _CUED_MAX_CHARS else "" for t in texts])
     noncontent_kind = author_name_lines(texts, furniture_in_context(texts, caption_continuations(
-        text, spans, [classify_noncontent(t, lang=lang) for t, lang in zip(texts, langs)])))
+        text, spans, [classify_noncontent(t, lang=lang, cues=c) for t, lang, c in zip(texts, langs, cues)])))
+    noncontent_kind = mirrored_prompts(texts, noncontent_kind)
+    code = fenced_code(texts) if "```" in text or "~~~" in text else None
+    if code:  # code is neither version's prose: weighed as neither, it cannot start the English original
+        noncontent_kind = ["code" if in_code else kind for in_code, kind in zip(code, noncontent_kind)]
     glued = [g for _, _, g in spans]
     kinds, labels = classify_kinds(texts, langs, glued, noncontent_kind, breaks_before(text, spans))
     weights = [han + latin // 3 for han, latin in counts]
     parts = assign_parts(langs, weights, [nk is not None for nk in noncontent_kind], [han for han, _ in counts])
+    if code:
+        code_parts(parts, code)
     for k, repeated in enumerate(repeated_alt_texts(texts, parts, kinds)):
         if repeated:
             parts[k], kinds[k] = PART_NONCONTENT, "caption"
