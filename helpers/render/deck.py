@@ -185,7 +185,9 @@ def _zh_author(blocks: pd.DataFrame) -> str:
     # a dated byline the parser set aside at the Chinese version's head: the name beside its date; or an answer's
     # author's name alone on its line, which the parser set aside with the tagline below it
     head = _ends(blocks[blocks["part"] != PART_ORIGINAL])
-    for text in head.loc[head["kind"] == "byline", "text"].astype(str).head(3):
+    # the name only at the head, under the title: a bare name closing a post may sign its ad or its account
+    opening = blocks[blocks["part"] != PART_ORIGINAL].head(HEAD_BLOCKS)
+    for text in opening.loc[opening["kind"] == "byline", "text"].astype(str):
         if 2 <= len(text.strip()) <= 4 and len(HAN.findall(text.strip())) == len(text.strip()):
             return text.strip()
     for text in head.loc[head["kind"] == "byline", "text"].astype(str):
