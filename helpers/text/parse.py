@@ -1614,7 +1614,7 @@ def mirrored_prompts(texts: list[str], kinds: list[str | None]) -> list[str | No
     >>> texts = ["你也可以在 Twitter 和 Discord 上关注 Harbourline。", "Follow Harbourline on Twitter and Discord."]
     >>> mirrored_prompts(texts, [None, "boilerplate"])[0]
     'boilerplate'
-    >>> mirrored_prompts(["我们在 Hugging Face 和 ModelScope 发布了权重。", "🤗 Hugging Face • 🤖 ModelScope"], [None, "boilerplate"])[0] is None
+    >>> mirrored_prompts(["我们在 Harbourhub 和 Mirrorsite 发布了权重。", "🤗 Harbourhub • 🤖 Mirrorsite"], [None, "boilerplate"])[0] is None
     True
     """
     prompts = [set(LATIN_NAME.findall(t)) for t, kind in zip(texts, kinds)
