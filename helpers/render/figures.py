@@ -498,9 +498,11 @@ def plot_section_coverage(coverage: pd.DataFrame, *, by: str = "chars", links=No
     bars = ax.barh(y, coverage[f"share_{by}"] * 100, color=PART_COLOURS[PART_ORIGINAL], height=0.6)
     _bar_labels(ax, bars, "{:.0f}%", skip_zero=False)
     ax.set_yticks(y, labels)
-    ax.set_xlim(0, 110)
+    ax.set_xlim(0, 120)  # room for '100%' right of a full bar
+    ax.set_xticks(range(0, 101, 20))
     unit = "characters" if by == "chars" else "sentences"
-    ax.set_xlabel(f"share of the section's {unit} the Chinese draws on (%)")
+    # short: under a long section name the axis sits right of the figure's middle, and a long label ran off its edge
+    ax.set_xlabel(f"% of the section's {unit} drawn on")
     _title(fig, "How much of each English section the Chinese carries")
     return fig
 
