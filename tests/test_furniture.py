@@ -140,6 +140,8 @@ def test_furniture_lines_are_set_aside(line, kind):
     "Why Yi?",                                                    # a real heading
     "记者节 年年都有新话题",                                        # 记者 opening a heading, not a credit
     "这条推文在推特上引起了广泛关注。",                                # attention on a platform, no call to follow
+    # a thread's last post: its sentence, then a courtesy ('thanks for reading' alone would be a prompt)
+    "6/6 Tools won't replace engineers, but engineers who refuse to learn them may well be replaced. That's all, thanks for reading.",
     "可以看到，知乎上的讨论度很高，很多人关注度在上升。",
     "📌 Yi 是什么?",                                              # an emoji-led heading
     "💡 TL;DR",

@@ -30,6 +30,7 @@ from ..patterns import (
     TABLE_CELL_MARK, TABLE_ROW, TERMINAL, TITLE_FIELD, TITLE_NUMBER, URL_PARTS, ZH_CLOSE_QUOTE, ZH_END, ZH_OPEN_QUOTE, ZH_QUOTE_INTRODUCERS,
 )
 from ..patterns import AUTOLINK, CREDIT_LEAD, EPISODE_NUMBER, HTML_LINK, LABELLED_LIST_JOINER, LINK_ROW_REST, MARKDOWN_HEADING, READING_TIME_ZH
+from ..patterns import WORD_RUN
 from ..patterns import CODE_FENCE, FOLLOW_ACCOUNT, FOLLOW_PLATFORM, ORIGINAL_APPENDED, REPORTER_LINE, SITE_DISCLAIMER, TRAILING_CREDIT_LABEL, WEIBO_SOURCE
 from ..frames import text_array, typed_frame
 from ..vocab import CueMatcher, load_cues
@@ -527,6 +528,26 @@ def dated_clause(text: str) -> bool:
     return last is None or bool(_LETTER_OR_DIGIT.search(text[last.end():]))
 
 
+#: A line whose prompt follows a sentence of its own of at least this many words is that sentence's line.
+PROSE_BEFORE_PROMPT_WORDS = 8
+
+
+def _prose_before_prompt(text: str, cue_start: int) -> bool:
+    """Whether a full sentence of at least PROSE_BEFORE_PROMPT_WORDS words (or as many Han characters times two) ends
+    before the sentence that holds the prompt's cue starting at ``cue_start``.
+
+    >>> _prose_before_prompt("6/6 Engineers who refuse to learn it may well be replaced. That's all, thanks for reading.", 74)
+    True
+    >>> _prose_before_prompt("Thanks for reading! Subscribe for more.", 0)
+    False
+    """
+    openings = [m.end() for m in SENTENCE_BREAK.finditer(text, 0, cue_start)]
+    if not openings:
+        return False
+    before = text[:openings[-1]]
+    return len(WORD_RUN.findall(before)) >= PROSE_BEFORE_PROMPT_WORDS or len(HAN.findall(before)) >= 2 * PROSE_BEFORE_PROMPT_WORDS
+
+
 def classify_noncontent(text: str, *, lang: str | None = None, cues: list | None = None) -> str | None:
     """Return the furniture kind of a line shaped like furniture, else None.
 
@@ -621,6 +642,9 @@ def classify_noncontent(text: str, *, lang: str | None = None, cues: list | None
             found = [(s, e, label) for s, e, label in found if label != "noncontent" or e >= closing
                      or any(0 <= s - o <= PROMPT_OPENING_CHARS for o in openings)]
         labels = {label for _, _, label in found}
+        if "noncontent" in labels and _prose_before_prompt(text, min(s for s, _, label in found if label == "noncontent")):
+            labels.discard("noncontent")  # a sign-off after the line's own sentence ('… may well be replaced. Thanks
+            # for reading.'): the line is that sentence's, its closing words a courtesy
         if "noncontent" in labels:
             return "boilerplate"
         if "credit_line" in labels:
