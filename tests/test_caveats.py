@@ -572,3 +572,13 @@ def test_a_commentary_that_turns_to_its_own_view_past_a_whole_english_adds_it_is
     # file lacks, and stays beyond
     cut = run(HARBOUR_OWN_CLOSE.replace("你们怎么看？\n", "")).alignment.set_index("zh_claim_id")["relation"]
     assert cut.loc[6] == "addition" and (cut.loc[7:] == "beyond").all()
+
+
+def test_a_post_retelling_a_thread_in_the_third_person_is_no_translation():
+    """长帖, 推文, 帖子 speak of the post a Weibo commentary retells, as 原帖 and 作者 do: an invented post linked 9 of
+    its 10 sentences and was called a translation, its writer's jokes 'the translator's own'."""
+    from helpers.align.kind import source_references
+    zh = pd.DataFrame({"text": ["昨晚刷到一条很火的长帖。", "这条推文说团队换了工具。", "帖子里还提到了新人。", "代码审查更慢了。"]})
+    en = pd.DataFrame({"text": ["1/3 Our team switched tools.", "2/3 Reviews got slower.", "3/3 Juniors suffer most."]})
+    cited, english = source_references(zh, en)
+    assert len(cited) == 3 and english == 0
