@@ -104,7 +104,8 @@ def caveat_notes(caveats: pd.DataFrame) -> str:
     """
     if caveats.empty:
         return ("**Read first:** no caveats found for this document (the English looks whole; the Chinese reads neither as "
-                "a translation nor as a much shorter summary, and no asides of its writer's own were found).")
+                "a translation nor as a much shorter summary, and too few of its sentences carry a mark of its writer's "
+                "own voice to call it a commentary: the asides page 04 lists may still be there).")
     lines = [f"- **{text_of(k.replace('_', ' '))}**: {text_of(e)} (affects {text_of(a)})"
              for k, e, a in zip(caveats["kind"], caveats["evidence"], caveats["affects"])]
     return "**Read first:** caveats for this document:\n\n" + "\n".join(lines)
