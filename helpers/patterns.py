@@ -618,4 +618,9 @@ FOLLOW_PLATFORM = re.compile(
     + r"[^。！？]{0,30}(?:关注|關注|追踪|追蹤)(?!度)"
     r"|(?:关注|關注|追踪|追蹤)(?:我们|我們)[^。！？]{0,20}" + SOCIAL_PLATFORM
     + r"|(?:请|請|欢迎|歡迎|敬请|敬請)(?:关注|關注|追踪|追蹤)[^。！？]{0,20}" + SOCIAL_PLATFORM)
+#: A compiled post's credit line ('本文由某某编译', '本文由某某整理，编译者：某某'): the post's byline.
+COMPILED_BY = re.compile(r"^本文由[^。！？]{1,24}(?:编译|編譯|翻译|翻譯|整理|编辑|編輯)")
+#: A follow call naming the outlet, then what following brings ('关注某某，获取更多海外科技动态'): a prompt.
+FOLLOW_OUTLET = re.compile(r"^(?:关注|關注|追踪|追蹤)[^，,。！？的了在是越]{1,12}[，,]\s*(?:获取|獲取|了解|第一时间|第一時間|看更多|获得|獲得)"
+                           r"[^。！？]{0,16}[。！!]?$")
 FOLLOW_ACCOUNT = re.compile(r"(?:请|請|欢迎|歡迎|敬请|敬請|扫码|掃碼|长按|長按)(?:关注|關注|追蹤|追踪)[^。！？]{0,20}(?:公众号|公眾號|微信号|微信號|视频号|視頻號|官方微博|粉丝专页|粉絲專頁)")

@@ -41,6 +41,8 @@ from helpers.text.parse import (
     ("記者 何某某", "byline"),          # a reporter's credit, label and name apart by a space
     ("你也可以在 Twitter（英文、日文）和知乎上关注我们。", "boilerplate"),   # 'Follow us on Twitter and Zhihu'
     ("欢迎关注我们的推特和微博", "boilerplate"),
+    ("本文由某某科技编译，编译者：周某", "byline"),              # a compiled post's credit
+    ("关注某某，获取更多海外科技动态", "boilerplate"),            # a follow call naming the outlet
     ("记者 王某某 李某", "byline"),
     ("图／路透", "byline"),
     ("By Jane Doe", "byline"),
@@ -140,6 +142,7 @@ def test_furniture_lines_are_set_aside(line, kind):
     "Why Yi?",                                                    # a real heading
     "记者节 年年都有新话题",                                        # 记者 opening a heading, not a credit
     "这条推文在推特上引起了广泛关注。",                                # attention on a platform, no call to follow
+    "关注这一领域的投资人越来越多，获取融资却更难了。",                 # 关注 as 'pay attention to'
     # a thread's last post: its sentence, then a courtesy ('thanks for reading' alone would be a prompt)
     "6/6 Tools won't replace engineers, but engineers who refuse to learn them may well be replaced. That's all, thanks for reading.",
     "可以看到，知乎上的讨论度很高，很多人关注度在上升。",
