@@ -41,12 +41,15 @@ def test_voice(text, part, voice, cue):
         ("作者在文中也提到了这个风险。", "reported", "作者在文中也提到"),
         # a news report's sources: spokespeople, analysts, agencies (invented)
         ("这位官员说，新规下月公布。", "reported", "这位官员说"),
-        ("公司发言人表示，将遵守所有规定。", "reported", "发言人表示"),
+        ("公司发言人表示，将遵守所有规定。", "reported", "公司发言人表示"),  # the frame from its first subject
+        ("公司表示，收入增长了三成。", "reported", "公司表示"),          # a company speaking for itself
+        ("官方回应称，没有问题。", "reported", "官方回应"),
         ("分析人士指出，营收恐将减少三成。", "reported", "人士指出"),
         ("据示例社报道，交货可能延误。", "reported", "据示例社报道"),
         ("两位专家证实，样品来自同一批次。", "reported", "专家证实"),
         # look-alikes that stay the writer's own
         ("这家公司的发言人今天没有出现。", "commentator", ""),     # a speaker, no verb of saying
+        ("公司的产品很好。", "commentator", ""),                       # a company, no verb of saying
         ("据统计，去年出货量翻了一倍。", "commentator", ""),       # 据 with no report
         ("作者本人也在一家小公司工作。", "commentator", ""),     # a subject, no verb of saying
         ("文章的标题是一个问题。", "commentator", ""),             # the article, no verb

@@ -1137,6 +1137,8 @@ def test_a_cited_title_lends_no_cue(title, en):
     ("新模型明显更快。", "The new model is clearly faster.", "unchanged"),
     # ... but a booster all the same, which the Chinese can drop
     ("新模型更快。", "The new model is clearly faster.", "softened"),
+    # 相较之下 compares, it does not hedge
+    ("相较之下，这家公司的规模更小。", "By contrast, the company is smaller.", "unchanged"),
     # 恐 before a verb: a news report's 'may, is likely to'
     ("台湾供应链恐受波及。", "Taiwan's supply chain will be affected.", "softened"),
     ("台湾供应链恐受波及。", "Taiwan's supply chain may be affected.", "unchanged"),
