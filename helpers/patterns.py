@@ -618,6 +618,9 @@ FOLLOW_PLATFORM = re.compile(
     + r"[^。！？]{0,30}(?:关注|關注|追踪|追蹤)(?!度)"
     r"|(?:关注|關注|追踪|追蹤)(?:我们|我們)[^。！？]{0,20}" + SOCIAL_PLATFORM
     + r"|(?:请|請|欢迎|歡迎|敬请|敬請)(?:关注|關注|追踪|追蹤)[^。！？]{0,20}" + SOCIAL_PLATFORM)
+#: A line of two or more Weibo topic tags only ('#程序员# #人工智能#'): the post's tags, no sentence of it (one topic
+#: alone on the post's first lines is its subject, '#智能手表值不值得买#', and stays).
+HASHTAG_LINE = re.compile(r"^\s*#[^#\n]{1,30}#(?:\s*#[^#\n]{1,30}#)+\s*$")
 #: A compiled post's credit line ('本文由某某编译', '本文由某某整理，编译者：某某'): the post's byline.
 COMPILED_BY = re.compile(r"^本文由[^。！？]{1,24}(?:编译|編譯|翻译|翻譯|整理|编辑|編輯)")
 #: A follow call naming the outlet, then what following brings ('关注某某，获取更多海外科技动态'): a prompt.

@@ -509,7 +509,8 @@ def test_a_bylines_job_title_is_no_part_of_the_authors_name(byline, author):
                                         ("文／林某某\u30002026年11月20日", "林某某"), ("撰文｜王某", "王某"),
                                         # a team's dated byline; a bare name beside a date may be a dateline's place
                                         ("某某智能团队 · 2026年10月8日", "某某智能团队"), ("北京 2026年11月20日", ""),
-                                        ("記者 何某某", "何某某")])
+                                        ("記者 何某某", "何某某"),
+                                        ("◎ 某某某／文\u3000林某某／譯", "林某某")])   # the translator's credit
 def test_a_news_reports_reporter_byline_gives_the_chinese_writer(line, name):
     blocks = pd.DataFrame({"part": ["commentary", "noncontent", "commentary"], "kind": ["heading", "byline", "paragraph"],
                            "text": ["一则新闻的标题", line, "正文。"]})

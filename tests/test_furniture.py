@@ -43,6 +43,7 @@ from helpers.text.parse import (
     ("欢迎关注我们的推特和微博", "boilerplate"),
     ("本文由某某科技编译，编译者：周某", "byline"),              # a compiled post's credit
     ("关注某某，获取更多海外科技动态", "boilerplate"),            # a follow call naming the outlet
+    ("#程序员# #人工智能#", "boilerplate"),                           # a Weibo post's topic tags
     ("记者 王某某 李某", "byline"),
     ("图／路透", "byline"),
     ("By Jane Doe", "byline"),

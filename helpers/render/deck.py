@@ -17,6 +17,7 @@ from ..columns import ADDITION, BEYOND, OMISSION, PART_COMMENTARY, PART_NONCONTE
 from ..framing.caveats import unsure_reason, version_letters, version_weights
 from ..framing.labs import org_nouns, through_words
 from ..framing.shifts import label_gate, worth_reading
+from ..align.evidence import opens_note
 from ..params import DEFAULTS
 from ..patterns import (
     BYLINE_LEAD, DATE, DISCOVER_URL_RE, ENDS_SENTENCE, ENDS_WITH_COLON, HAN, LATIN_LETTER, MARKDOWN_IMAGE, MARKDOWN_LINK,
@@ -84,6 +85,8 @@ ZH_WRITTEN_BY = re.compile(r"(?:文章|本文|原文|该文)由\s*(?P<name>[^，
 BYLINE_DATE = re.compile(rf"{DATE.pattern}|\b{MONTHS}\s+\d{{4}}\b|\d{{4}}\s*年\s*\d{{1,2}}\s*月")
 #: A Chinese writer's byline: '文／X', '撰文｜X', '作者 | X', a date maybe after the name ('文／林某　2026年11月20日').
 ZH_WRITER_BYLINE = re.compile(r"^\s*(?:文|撰文|作者)\s*[/／|｜]\s*(?P<name>[^\s，。,；;|｜/／·•\d]{2,12})")
+#: A translator's credit closing a byline ('◎ 某某／文　林某某／譯'): the Chinese version's own writer.
+ZH_TRANSLATOR_CREDIT = re.compile(r"(?:^|[\s\u3000])(?P<name>[\u4e00-\u9fff．·]{2,8})[／/](?:譯|译)\s*$")
 #: A reporter's credit with the label and the name apart by a space ('記者 何某某'): the first name is the writer.
 ZH_SPACED_BYLINE = re.compile(r"^\s*(?:记者|記者|编译|編譯|撰文)[ \u00a0\u3000]+(?P<name>[\u4e00-\u9fff]{2,4})(?:[ \u00a0\u3000、，,]|$)")
 #: A dated Chinese byline with no lead: a team's or desk's name, a separator, a date ('某某智能团队 · 2026年10月8日');
@@ -179,7 +182,7 @@ def _zh_author(blocks: pd.DataFrame) -> str:
     for text in blocks.loc[blocks["part"] != PART_ORIGINAL, "text"].astype(str):
         line = _plain(text)
         found = ZH_AUTHOR_FIELD.search(line) or ZH_REPORTER_BYLINE.match(line) or ZH_WRITER_BYLINE.match(line) \
-            or ZH_SPACED_BYLINE.match(line)
+            or ZH_SPACED_BYLINE.match(line) or ZH_TRANSLATOR_CREDIT.search(line)
         if found and _reads_as_names(found.group("name")):
             return found.group("name").strip()
     # a dated byline the parser set aside at the Chinese version's head: the name beside its date; or an answer's
@@ -204,7 +207,11 @@ def _zh_author(blocks: pd.DataFrame) -> str:
 def _zh_title(blocks: pd.DataFrame, title: str) -> str:
     """The Chinese post's name: its first block when that reads as a title, its section number ('00. ') dropped; a
     numbered first line counts when no list item follows it (one item is a title, a list has two)."""
-    commentary = blocks[blocks["part"] == PART_COMMENTARY].head(2)
+    commentary = blocks[blocks["part"] == PART_COMMENTARY]
+    # an editor's note opening the post (編按：…) is no title: the title is the line after it
+    while len(commentary) and opens_note(_plain(commentary["text"].iloc[0])):
+        commentary = commentary.iloc[1:]
+    commentary = commentary.head(2)
     if commentary.empty:
         return ""
     first = commentary.iloc[0]
