@@ -583,3 +583,11 @@ def test_a_side_by_side_slide_whose_pairs_are_all_headings_says_where_they_are()
     text = deck.side_by_side(worth)
     assert text.startswith("- 1 Chinese unit held back, none of them a whole sentence to quote")
     assert "page 04" in text
+
+
+def test_the_chinese_title_is_the_line_after_an_editors_note():
+    blocks = pd.DataFrame({"part": ["commentary", "commentary", "noncontent", "commentary"],
+                           "kind": ["paragraph", "heading", "byline", "paragraph"],
+                           "text": ["編按：本文原刊於英文網站，標題為編輯所加。", "港口的下一場考驗不在碼頭", "◎ 某某／文　林某某／譯", "正文。"]})
+    facts = deck.document_facts(blocks)
+    assert (facts["zh_title"], facts["zh_author"]) == ("港口的下一場考驗不在碼頭", "林某某")
