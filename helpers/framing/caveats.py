@@ -100,11 +100,27 @@ def _lengths(claims: pd.DataFrame, without: set[int] = frozenset()) -> tuple[int
     return len(HAN.findall(zh)), len(LATIN_LETTER.findall(en))
 
 
+#: Latin letters that weigh as one Han character in the pages' one length measure.
+LETTERS_PER_HAN = 3
+
+
 def _weights(claims: pd.DataFrame, without: set[int] = frozenset()) -> tuple[int, int]:
     """(Chinese weight, English weight): Han characters of the Chinese (but its sentences ``without``), Latin
     letters / 3 of the English."""
     han, letters = _lengths(claims, without)
-    return han, letters // 3
+    return han, letters // LETTERS_PER_HAN
+
+
+def unit_weight(text: str, part: str) -> float:
+    """One unit's length in the same measure, for a chart that stacks units: Han characters in the Chinese version,
+    Latin letters / 3 in the English original, both in the furniture.
+
+    >>> unit_weight("模型很小", "commentary"), unit_weight("Models are small", "original")
+    (4.0, 4.666666666666667)
+    """
+    han = len(HAN.findall(text)) if part != PART_ORIGINAL else 0
+    letters = len(LATIN_LETTER.findall(text)) if part != PART_COMMENTARY else 0
+    return han + letters / LETTERS_PER_HAN
 
 
 def version_letters(claims: pd.DataFrame) -> tuple[int, int]:

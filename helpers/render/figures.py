@@ -29,10 +29,9 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from ..columns import CONTENT_KINDS, PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL, units_noun
-from ..framing.caveats import version_weights
+from ..framing.caveats import unit_weight, version_weights
 from ..framing.reliability import judged_group
 from ..paths import MEMO_ENV
-from ..patterns import HAN, LATIN_LETTER
 from .fonts import cjk_font_path, use_cjk_font
 
 #: Slide-sized canvas (inches), and the smallest font size (points) used on it.
@@ -155,14 +154,6 @@ def _bar_labels(ax, bars, fmt: str = "{:.0f}", *, skip_zero: bool = True) -> Non
 
 # ---- 01 anatomy -------------------------------------------------------------------------------
 
-def _weighed_length(text: str, part: str) -> float:
-    """A unit's length in the pages' one measure: Han characters in the Chinese version, Latin letters / 3 in the
-    English original, both in the furniture."""
-    han = len(HAN.findall(text)) if part != PART_ORIGINAL else 0
-    letters = len(LATIN_LETTER.findall(text)) if part != PART_COMMENTARY else 0
-    return han + letters / 3
-
-
 @_styled
 def plot_anatomy(blocks: pd.DataFrame, claims: pd.DataFrame | None = None) -> Figure:
     """Horizontal stacked bars: each part's length in characters, by kind of block; blocks and sentences labelled.
@@ -175,7 +166,7 @@ def plot_anatomy(blocks: pd.DataFrame, claims: pd.DataFrame | None = None) -> Fi
     # counts a version's length: Han characters of the Chinese, Latin letters at three a character of the English
     # (raw characters drew a Chinese of 124% of the English's length at 40% of it), both of the furniture
     units = claims if claims is not None else blocks
-    lengths = units.assign(chars=[_weighed_length(str(text), part) for text, part in zip(units["text"], units["part"])])
+    lengths = units.assign(chars=[unit_weight(str(text), part) for text, part in zip(units["text"], units["part"])])
     chars = lengths.groupby(["part", "kind"])["chars"].sum().unstack("kind", fill_value=0)
     parts = [p for p in [PART_COMMENTARY, PART_ORIGINAL, PART_NONCONTENT] if p in chars.index]
     chars = chars.reindex(parts)
