@@ -180,9 +180,9 @@ def _bookended_by_own(claims: pd.DataFrame, zh: pd.DataFrame, ids) -> bool:
     """Whether the run ``ids`` opens and closes in the writer's own voice (说白了，我个人觉得… then 你们怎么看？): a
     commentary turning from its source to its own view and ending on it, whatever lies between (国内的情况…, the
     writer's own context, which no cue marks)."""
-    own = set(writer_asides(claims)) | set(reader_addressed(claims))
-    texts = zh.loc[zh["claim_id"].isin(ids), "text"].tolist()
-    return len(texts) >= 2 and texts[0] in own and texts[-1] in own
+    run = zh.loc[zh["claim_id"].isin(ids), "claim_id"].tolist()
+    own = set(own_voice_ids(claims))
+    return len(run) >= 2 and run[0] in own and run[-1] in own
 
 
 def _mostly_own(claims: pd.DataFrame, zh: pd.DataFrame, ids) -> bool:
