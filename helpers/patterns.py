@@ -600,7 +600,9 @@ READING_TIME_ZH = re.compile(r"(?:阅读|閱讀)(?:需要|时间|時間|时长|�
 #: A Markdown autolink's opening ('<https://example.com>'): an address, not an HTML tag.
 AUTOLINK = re.compile(r"<(?:https?:|www\.|mailto:)", re.IGNORECASE)
 #: A Weibo post's source line: the client it was sent from ('来自 iPhone客户端', '来自微博网页版'), often after the time.
-WEIBO_SOURCE = re.compile(r"来自\s?[A-Za-z0-9 .-]{1,24}\s?(?:客户端|客戶端)|来自\s?(?:微博)?\s?(?:网页版|網頁版|weibo\.com)")
+WEIBO_SOURCE = re.compile(r"来自\s?[A-Za-z0-9 .-]{1,24}\s?(?:客户端|客戶端)|来自\s?(?:微博)?\s?(?:网页版|網頁版|weibo\.com)"
+                          # a post's time, then the phone it was sent from ('11-18 21:06 来自 iPhone 15 Pro')
+                          r"|\d{1,2}:\d{2}\s*(?:来自|來自)\s?[\w .+\-\u4e00-\u9fff]{1,30}$")
 #: A credit whose label follows the name (Taiwan and Hong Kong papers): '◎ 林小明／文', '王大華／譯', '陳美玲／攝影'.
 TRAILING_CREDIT_LABEL = re.compile(r"\S\s*[/／]\s*(?:文|譯|译|編譯|编译|攝|摄|攝影|摄影|圖|图)(?=\s|$)")
 #: A site's or paper's disclaimer that what it prints is not its position ('本報刊出之評論文章，不代表本報立場。',

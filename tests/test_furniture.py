@@ -352,3 +352,28 @@ def test_a_lone_row_of_link_words_is_navigation_and_a_table_row_stays_content():
     assert blocks.loc[blocks["text"] == "技术报告 | 模型下载 | 在线体验", "part"].tolist() == ["noncontent"]
     blocks = parse_document(table).blocks
     assert (blocks.loc[blocks["text"].str.contains("|", regex=False), "part"] != "noncontent").all()
+
+
+def test_a_weibo_source_line_naming_only_the_phone_is_furniture():
+    # invented: the client line names the phone alone, with no 客户端 ('来自 iPhone 15 Pro'), under the account's name
+    text = ("储能小陈\n11-18 21:06 来自 iPhone 15 Pro\n钠电池明年量产，价格便宜三成。\n我觉得值得关注。\n"
+            "Sodium cells reach mass production\nThe company said mass production starts next year.\n"
+            "Prices will be about 30% lower than today.\n")
+    blocks = parse_document(text).blocks.set_index("text")
+    assert blocks.loc["11-18 21:06 来自 iPhone 15 Pro", "part"] == PART_NONCONTENT
+    assert blocks.loc["储能小陈", "part"] == PART_NONCONTENT
+    assert blocks.loc["钠电池明年量产，价格便宜三成。", "part"] == PART_COMMENTARY
+
+
+def test_readers_comments_below_their_label_are_furniture_to_the_original():
+    # invented: a WeChat post's selected comments (a name, a comment, the author's reply; a Latin commenter's name)
+    # were the post's own sentences, their companies its mentions
+    comments = ["精选留言", "老李在杭州", "写得好，不过国内价格更低，鲲鹏云上个月就降价了。", "作者回复：感谢补充。",
+                "Kevin_W", "比鹰公司的债务问题早就有人提过。"]
+    text = "\n".join(["算力租赁价格一年跌了七成。", "我认为小厂会先撑不住。", *comments,
+                      "The GPU glut", "Rental prices fell 70% in a year.", "Small clouds will struggle first."]) + "\n"
+    blocks = parse_document(text).blocks.set_index("text")
+    assert blocks.loc[comments, "part"].tolist() == [PART_NONCONTENT] * len(comments)
+    assert blocks.loc["我认为小厂会先撑不住。", "part"] == PART_COMMENTARY
+    assert blocks.loc["The GPU glut", "part"] == PART_ORIGINAL
+    assert blocks.loc["Rental prices fell 70% in a year.", "part"] == PART_ORIGINAL

@@ -1632,6 +1632,41 @@ LATIN_NAME = re.compile(r"\b[A-Z][A-Za-z0-9]{2,}\b")
 MIRRORED_PROMPT_MAX_CHARS = 80
 
 
+#: A line without Han characters inside a comments section is a commenter's name when it is this short and a Chinese
+#: line follows ('Kevin_L', then the comment); a longer one, or one before an English line, opens the original.
+COMMENTER_NAME_MAX_CHARS = 24
+
+
+def readers_comments(texts: list[str], langs: list[str], kinds: list[str | None]) -> list[str | None]:
+    """``kinds`` with a post's readers' comments as furniture: from a line that is only a comments label (精选留言,
+    热门评论: ``comments_label`` in cues.csv) to the last Chinese line before the original (its ``原文附后`` marker or
+    its first English line; a short Latin line before a Chinese one is a commenter's name). The comments, their
+    names and the author's replies are the readers' text, not the post's: none is a sentence, a mention or a theme.
+
+    >>> readers_comments(["正文。", "精选留言", "小王", "写得好！", "作者回复：谢谢", "Title of the original"],
+    ...                  ["zh", "zh", "zh", "zh", "zh", "en"], [None] * 6)
+    [None, 'boilerplate', 'boilerplate', 'boilerplate', 'boilerplate', None]
+    >>> readers_comments(["精选留言很重要，我们会认真看。"], ["zh"], [None])
+    [None]
+    """
+    labels = _labels("comments_label")
+    out = list(kinds)
+    k = 0
+    while k < len(texts):
+        if label_form(texts[k]) not in labels:
+            k += 1
+            continue
+        out[k] = "boilerplate"
+        k += 1
+        while k < len(texts) and not ORIGINAL_APPENDED.search(texts[k]):
+            if langs[k] == "en" and not (len(texts[k]) <= COMMENTER_NAME_MAX_CHARS and k + 1 < len(texts)
+                                         and langs[k + 1] != "en"):
+                break
+            out[k] = "boilerplate"
+            k += 1
+    return out
+
+
 def mirrored_prompts(texts: list[str], kinds: list[str | None]) -> list[str | None]:
     """``kinds`` with the Chinese rendering of an English follow or join prompt set aside too: a short Chinese line, not
     yet furniture, whose Latin names (two or more) all stand in one English line set aside as a prompt ('你也可以在
@@ -1693,7 +1728,7 @@ def parse_document(text: str) -> Parsed:
     cues = _noncontent_cues().find_each([t if len(t) <= _CUED_MAX_CHARS else "" for t in texts])
     noncontent_kind = author_name_lines(texts, furniture_in_context(texts, caption_continuations(
         text, spans, [classify_noncontent(t, lang=lang, cues=c) for t, lang, c in zip(texts, langs, cues)])))
-    noncontent_kind = mirrored_prompts(texts, noncontent_kind)
+    noncontent_kind = readers_comments(texts, langs, mirrored_prompts(texts, noncontent_kind))
     code = fenced_code(texts) if "```" in text or "~~~" in text else None
     if code:  # code is neither version's prose: weighed as neither, it cannot start the English original
         noncontent_kind = ["code" if in_code else kind for in_code, kind in zip(code, noncontent_kind)]
