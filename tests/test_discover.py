@@ -873,3 +873,26 @@ def test_a_name_quoted_after_a_kind_of_organisation_is_discovered_and_named_as_t
     assert set(analysis.labs.loc[analysis.labs["evidence"] == "quoted", "org"]) == {"港灣智算 (discovered)"}
     # a negated phrase in scare quotes is no name
     assert not analysis.tables.mentions["surface"].str.contains("不作為").any()
+
+
+def test_a_name_after_an_indefinite_article_and_before_company_describes_it():
+    # invented: 'a Pittsburgh company' says where an unnamed company is (the city became an organisation); 'the Acme
+    # company' and 'Acme Inc.' still name one
+    from helpers.tables.discover import _has_org_cue
+
+    text = "Fernhill is a Pittsburgh company. It met a Delaware startup. The Acme company agreed. Zorbit Inc. did not."
+    at = {word: text.index(word) for word in ("Pittsburgh", "Delaware", "Acme", "Zorbit")}
+    assert not _has_org_cue(text, at["Pittsburgh"], at["Pittsburgh"] + len("Pittsburgh"))
+    assert not _has_org_cue(text, at["Delaware"], at["Delaware"] + len("Delaware"))
+    assert _has_org_cue(text, at["Acme"], at["Acme"] + 4)
+    assert _has_org_cue(text, at["Zorbit"], at["Zorbit"] + 6)
+
+
+def test_a_head_after_a_measure_word_and_before_company_is_a_kind_not_a_name():
+    # invented: 又一家钠电公司 is 'another sodium-battery company'; 钠电 written alone elsewhere is the product, not a name
+    from helpers.tables.discover import _company_name_rows
+    from helpers.tables.entities import default_gazetteer, tokenizer_for
+
+    text = "又一家钠电公司宣布量产。钠电正在崛起。鹿鸣公司宣布签约。鹿鸣还计划扩张。"
+    rows = _company_name_rows(text, [(0, len(text))], bytearray(len(text)), default_gazetteer(), tokenizer_for())
+    assert {row[2] for row in rows} == {"鹿鸣"}

@@ -36,7 +36,9 @@ QUESTION = "What does a reader of the Chinese write-up get, and miss, compared w
 TERMS = (
     ("linked", "a Chinese sentence the aligner ties to the English sentence(s) it draws on"),
     ("coverage", "the share of an English section's characters that some Chinese sentence draws on"),
-    ("aside (addition)", "a Chinese sentence linked to no English sentence: the writer speaking, or a restatement the aligner could not match"),
+    ("aside (addition)", "a Chinese sentence linked to no English sentence, and not held back as unsure: the writer "
+                         "speaking, or a restatement the aligner could not match"),
+    ("unsure", "a Chinese sentence whose link the aligner held back: it may draw on the English, or on nothing in it"),
     ("omission", "an English sentence no Chinese sentence draws on"),
     ("attributed", "the author's claim, kept as the author's (作者认为…, “he says”)"),
     ("absorbed", "the author's claim restated in the commentator's own voice: whose view it is is lost"),
