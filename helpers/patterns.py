@@ -273,7 +273,9 @@ DISCOVER_NAMED_WORD_RE = re.compile(
     rf"{LATIN_BEFORE}(?=[{LATIN_CLASS}.\-&+]*[A-Z\u00C0-\u00DE0-9])[{LATIN_CLASS}]+(?:[.\-&+][{LATIN_CLASS}]+)*")
 # URLs and e-mail addresses: no name inside them is a mention.
 DISCOVER_WEB_ADDRESS = r"(?:https?://|www\.)[^\s，。、）)\]」>\u3000]+"
-DISCOVER_EMAIL_ADDRESS = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+# (a paper's shared address, '{zhang, sun}@tsinghua.edu.cn', puts a brace before the "@": the domain is an address all
+# the same)
+DISCOVER_EMAIL_ADDRESS = r"(?:[\w.+-]+|\})@[\w-]+(?:\.[\w-]+)+"
 DISCOVER_URL_RE = re.compile(f"{DISCOVER_WEB_ADDRESS}|{DISCOVER_EMAIL_ADDRESS}")
 #: The same in a text without an "@", where no e-mail address can match (speed: the e-mail alternative is tried at
 #: every word character, and reads each word to its end).
@@ -600,6 +602,20 @@ READING_TIME_ZH = re.compile(r"(?:阅读|閱讀)(?:需要|时间|時間|时长|�
 #: A Markdown autolink's opening ('<https://example.com>'): an address, not an HTML tag.
 AUTOLINK = re.compile(r"<(?:https?:|www\.|mailto:)", re.IGNORECASE)
 #: A Weibo post's source line: the client it was sent from ('来自 iPhone客户端', '来自微博网页版'), often after the time.
+#: A paper's front matter between its title and abstract: the arXiv stamp ('arXiv:2611.04872v2 [cs.CL] 14 Nov 2026'),
+#: the author list with affiliation marks ('Wei Zhang1*, Priya Raman2, Jonas Keller1,3'), an affiliation under its mark
+#: ('3Shanghai AI Laboratory', '²Department of Physics, Foo University'), a line of e-mail addresses and the authors'
+#: footnotes ('*Equal contribution. †Corresponding author.'): who wrote it and where they work, not what it says.
+ARXIV_STAMP = re.compile(r"^arXiv:\s?\d{4}\.\d{4,5}(?:v\d+)?\b")
+_AUTHOR = r"[A-Z][\w'’.-]*(?:[ \u00A0][A-Z][\w'’.-]*){1,3}[\d*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]+(?:,\d+)*"
+AUTHOR_LIST = re.compile(rf"^{_AUTHOR}(?:[ \u00A0]*(?:,|and)[ \u00A0]*(?:and[ \u00A0]+)?{_AUTHOR})+$")
+AFFILIATION_LINE = re.compile(
+    r"^(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2}|[*†‡§])[ \u00A0]?(?=[A-Z][a-z])[^.!?。]{2,160}$")
+AFFILIATION_WORD = re.compile(r"\b(?:University|Universit\w+|Institute|Laborator(?:y|ies)|Lab|Labs|Academy|College|School"
+                              r"|Department|Dept\.?|Research|Inc|Corporation|Centre|Center|Faculty|Group|Technologies)\b")
+EMAIL_ONLY_LINE = re.compile(r"^(?:(?:e-?mail|correspondence|contact)[ \u00A0]*:[ \u00A0]*)?(?:[{},;\s]|[\w.+-]+(?=[},\s]|@))*"
+                             r"@[\w-]+(?:\.[\w-]+)+(?:[,;\s]+[\w.+-]+@[\w-]+(?:\.[\w-]+)+)*[.\s]*$", re.IGNORECASE)
+FOOTNOTE_MARK_LINE = re.compile(r"^[*†‡§¶](?=[A-Z])[^\n]{2,120}$")
 WEIBO_SOURCE = re.compile(r"来自\s?[A-Za-z0-9 .-]{1,24}\s?(?:客户端|客戶端)|来自\s?(?:微博)?\s?(?:网页版|網頁版|weibo\.com)"
                           # a post's time, then the phone it was sent from ('11-18 21:06 来自 iPhone 15 Pro')
                           r"|\d{1,2}:\d{2}\s*(?:来自|來自)\s?[\w .+\-\u4e00-\u9fff]{1,30}$")

@@ -377,3 +377,27 @@ def test_readers_comments_below_their_label_are_furniture_to_the_original():
     assert blocks.loc["我认为小厂会先撑不住。", "part"] == PART_COMMENTARY
     assert blocks.loc["The GPU glut", "part"] == PART_ORIGINAL
     assert blocks.loc["Rental prices fell 70% in a year.", "part"] == PART_ORIGINAL
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("arXiv:2611.04872v2 [cs.CL] 14 Nov 2026", "boilerplate"),
+    ("Lena Varga1*, Tomas Brill2, Ada Okafor1,3", "byline"),
+    ("Ann Lee1,2 and Bo Chen2", "byline"),
+    ("1Department of Physics, Northfield University", "byline"),
+    ("3Harbour AI Laboratory", "byline"),
+    ("{lvarga, tbrill}@northfield.edu, aokafor@harbour.ai", "byline"),
+    ("*Equal contribution. †Corresponding author.", "byline"),
+])
+def test_a_papers_front_matter_is_set_aside(line, kind):
+    # invented: the stamp, authors, affiliations, addresses and footnotes between a paper's title and its abstract (the
+    # stamp stood on the title slide as the paper's author, the affiliations counted as the English's sentences)
+    assert classify_noncontent(line) == kind
+
+
+@pytest.mark.parametrize("line", [
+    "Qwen2, Llama3 and Mistral7", "Claude Opus 4, Gemini Ultra 2 and GPT 5", "1 Introduction",
+    "3D printing is here.", "* Note that this is a bullet.", "Contact us at info@acme.com for details.",
+    "1Password is a company.",
+])
+def test_lines_shaped_a_little_like_front_matter_stay_content(line):
+    assert classify_noncontent(line) is None

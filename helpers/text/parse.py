@@ -31,7 +31,7 @@ from ..patterns import (
 )
 from ..patterns import AUTOLINK, CREDIT_LEAD, EPISODE_NUMBER, HTML_LINK, LABELLED_LIST_JOINER, LINK_ROW_REST, MARKDOWN_HEADING, READING_TIME_ZH
 from ..patterns import WORD_RUN
-from ..patterns import CODE_FENCE, COMPILED_BY, HASHTAG_LINE, FOLLOW_ACCOUNT, FOLLOW_OUTLET, FOLLOW_PLATFORM, ORIGINAL_APPENDED, REPORTER_LINE, SITE_DISCLAIMER, TRAILING_CREDIT_LABEL, WEIBO_SOURCE
+from ..patterns import AFFILIATION_LINE, AFFILIATION_WORD, ARXIV_STAMP, AUTHOR_LIST, EMAIL_ONLY_LINE, FOOTNOTE_MARK_LINE, CODE_FENCE, COMPILED_BY, HASHTAG_LINE, FOLLOW_ACCOUNT, FOLLOW_OUTLET, FOLLOW_PLATFORM, ORIGINAL_APPENDED, REPORTER_LINE, SITE_DISCLAIMER, TRAILING_CREDIT_LABEL, WEIBO_SOURCE
 from ..frames import text_array, typed_frame
 from ..vocab import CueMatcher, load_cues
 
@@ -583,6 +583,12 @@ def classify_noncontent(text: str, *, lang: str | None = None, cues: list | None
         return "boilerplate"
     if REPORTER_LINE.match(text) or COMPILED_BY.match(text):  # '記者 何某某', '本文由某某编译': bylines
         return "byline"
+    if ARXIV_STAMP.match(text):  # a paper's stamp: its number, field and date
+        return "boilerplate"
+    if len(text) <= BYLINE_MAX_CHARS and (AUTHOR_LIST.match(text) or EMAIL_ONLY_LINE.match(text)
+                                          or FOOTNOTE_MARK_LINE.match(text)
+                                          or (AFFILIATION_LINE.match(text) and AFFILIATION_WORD.search(text))):
+        return "byline"  # a paper's authors, their affiliations and addresses, and its footnotes on them
     if FOLLOW_OUTLET.match(text) and len(text) <= NONCONTENT_MAX_CHARS["zh"]:  # '关注某某，获取更多…': a prompt
         return "boilerplate"
     if HASHTAG_LINE.match(text):  # '#程序员# #人工智能#': a post's topic tags
