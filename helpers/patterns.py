@@ -60,7 +60,7 @@ DATE = re.compile(
     r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
 )
 
-BYLINE_LEAD = re.compile(r"^(?:By\s+[A-Z]|(?:Written|Posted|Words)\s+by\s+(?:the\s+)?[A-Z]|作者\s*[:：|｜]|文\s*[/|｜]|编辑\s*[:：]|撰文\s*[:：|｜]|来源\s*[:：])")
+BYLINE_LEAD = re.compile(r"^(?:By\s+(?:the\s+)?[A-Z]|(?:Written|Posted|Words)\s+by\s+(?:the\s+)?[A-Z]|作者\s*[:：|｜]|文\s*[/|｜]|编辑\s*[:：]|撰文\s*[:：|｜]|来源\s*[:：])")
 
 #: A wire agency's credit alone on its line in brackets, with no digit and no sentence inside ('(Reuters)', '（路透）',
 #: '（中央社）'): a news site's photo or story credit. A numbered item ('（1）') is an enumerator, matched before this.
@@ -92,6 +92,9 @@ LINK_ENTRY = re.compile(r"^(?:[^\s\[]{0,3}\s?\[[^\]\r\n]{1,40}\]\([^)\s]*\)|<?(?
 PHOTO_CREDIT = re.compile(r"^\W{0,3}(?:圖|图|圖片|图片|图片来源|圖片來源|攝影|摄影|photo|image|illustration|credit)\s*[:：/／|｜]", re.I)
 #: A breadcrumb trail: two to six short entries joined by '>', '›', '»' or '/' with a space on each side ('Home > Blog').
 BREADCRUMB_TRAIL = re.compile(r"^[^\s>›»/][^>›»/\r\n]{0,30}(?:\s[>›»/]\s[^>›»/\r\n]{1,30}){1,5}$")
+#: A Chinese site's section trail with bars ('科技 | 人工智能', '首頁｜財經｜科技'): short Han names only, so a column's name
+#: before a headline ('深度 | 中国 AI 实验室之旅') is not one.
+BREADCRUMB_BARS = re.compile(r"^[\u4e00-\u9fff]{2,5}(?:\s*[|｜]\s*[\u4e00-\u9fff]{2,5}){1,4}$")
 #: The words of a web address's host and folders (not its last segment, the page's own name).
 URL_PARTS = re.compile(r"https?://([^/\s]+)((?:/[^/\s?#]+)*)/[^/\s?#]*")
 #: A page-metadata line giving the page's title ('Title: …', '标题：…').

@@ -503,6 +503,21 @@ def test_a_bylines_job_title_is_no_part_of_the_authors_name(byline, author):
     assert deck.document_facts(blocks)["author"] == author
 
 
+# A bilingual review (round 4): a podcast's 'Published November 14, 2026 · 58 min' gave the author 'Published · 58 min',
+# a blog's 'Nov 12, 2026 · 9 min read' the author '9 min read' (its 'By the … team' was read as a heading).
+@pytest.mark.parametrize("lines, author, date", [
+    (["Published November 14, 2026 · 58 min"], "", "November 14, 2026"),
+    (["Nov 12, 2026 · 9 min read", "By the Foo Research team"], "the Foo Research team", "Nov 12, 2026"),
+    (["Updated May 7, 2026 · 12 min listen", "By Ann Example"], "Ann Example", "May 7, 2026"),
+])
+def test_a_date_lines_publishing_words_and_reading_time_are_no_author(lines, author, date):
+    blocks = pd.DataFrame({"part": ["commentary", "original", *["noncontent"] * len(lines), "original"],
+                           "kind": ["heading", "heading", *["byline"] * len(lines), "paragraph"],
+                           "text": ["一篇文章的标题", "A Made-up Title", *lines, "Text."]})
+    facts = deck.document_facts(blocks)
+    assert (facts["author"], facts["date"]) == (author, date)
+
+
 @pytest.mark.parametrize("line, name", [("記者王小明／綜合外電報道", "王小明"), ("编译李华/综合报道", "李华"),
                                         ("记者节的由来／专题", ""),
                                         # a writer's '文／' byline, a date after the name

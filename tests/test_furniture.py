@@ -401,3 +401,13 @@ def test_a_papers_front_matter_is_set_aside(line, kind):
 ])
 def test_lines_shaped_a_little_like_front_matter_stay_content(line):
     assert classify_noncontent(line) is None
+
+
+def test_a_chinese_section_trail_with_bars_at_the_head_is_furniture_and_a_column_name_is_not():
+    # invented: a Hong Kong site's '科技 | 人工智能' above the headline stood on the title slide as the Chinese post
+    head = "科技 | 人工智能\n佐比亚推出新模型：开放权重再进一步\n佐比亚今天发布新模型。\nZorbia releases a new model\nZorbia released a new model today.\n"
+    blocks = parse_document(head).blocks.set_index("text")
+    assert blocks.loc["科技 | 人工智能", "part"] == PART_NONCONTENT
+    column = "深度 | 中国实验室之旅的五点观察\n佐比亚今天发布新模型。\nZorbia releases a new model\nZorbia released a new model today.\n"
+    blocks = parse_document(column).blocks.set_index("text")
+    assert blocks.loc["深度 | 中国实验室之旅的五点观察", "part"] == PART_COMMENTARY

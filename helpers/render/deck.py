@@ -112,6 +112,11 @@ PUBLISHED_FIELD = re.compile(r"^\s*(?:Published(?:\s+(?:Time|At|On|Date))?|Publi
                              r"\s*[:：]\s*(?P<value>.+)$", re.I)
 #: A line's leading section number ('00. ', '1、'), which a title set as the first item of a list carries.
 NUMBER_PREFIX = re.compile(r"^\s*\d{1,3}\s*[.、．]\s*")
+#: What a dated line holds besides a name: when it was published or updated, and how long it takes to read or hear
+#: ('Published November 14, 2026 · 58 min', 'Nov 12, 2026 · 9 min read'): none of it is an author.
+BYLINE_NOT_NAME = re.compile(r"\b(?:(?:Originally\s+|First\s+)?Published|(?:Last\s+)?Updated|Posted)(?:\s+(?:on|at))?\b"
+                             r"|\b\d+\s*(?:min|mins|minutes?|hrs?|hours?|sec|seconds?)\b(?:\s+(?:read|listen|watch))?",
+                             re.IGNORECASE)
 #: Most words in one name of a byline, and most names in one byline (a longer run is a sentence that happens to
 #: start 'By …'): names are counted between commas and 'and', so six authors' byline is six names, not 13 words.
 MAX_NAME_WORDS = 4
@@ -142,29 +147,33 @@ def _author(blocks: pd.DataFrame) -> tuple[str, str]:
     ('Written by …', or the Chinese saying who wrote the article, '文章由X撰写'); ('', '') when none is found."""
     ends = pd.concat([_ends(blocks[blocks["part"] == part]) for part in (PART_ORIGINAL, PART_NONCONTENT, PART_COMMENTARY)])
     # a dated byline or one with a byline's lead, as the parser marks it
+    spare_date = ""  # the date of a publishing line that names no one ('Nov 12, 2026 · 9 min read' over 'By …')
     for text in ends.loc[ends["kind"] == "byline", "text"].astype(str).str.strip():
         date = BYLINE_DATE.search(text)
         if not (date or BYLINE_LEAD.search(text)) or HAN.search(text):
             continue
         name = (text[:date.start()] + text[date.end():]) if date else text
+        name, publishing = BYLINE_NOT_NAME.subn(" ", name)  # 'Published … · 58 min', '… · 9 min read': no name
         name = re.sub(r"^\s*(?:(?:Written|Posted|Words)\s+)?By\s+", "", name, flags=re.I).strip(" ·,|-–—/")
         name = BYLINE_ROLE.split(name, maxsplit=1)[0]
         # what is left of a dated line must read as a name: a news site's '2026/11/29 07:15' leaves its time
         if LATIN_LETTER.search(name) and 0 < len(name.split()) <= 6 and _reads_as_names(name):
-            return name, date.group(0) if date else ""
+            return name, date.group(0) if date else spare_date
+        if date and publishing:  # a site's bare time stamp ('2026/01/05 08:30') may be the Chinese post's own
+            spare_date = spare_date or date.group(0)
     for text in ends["text"].astype(str):
         line = _plain(text)
         date = DATE.search(line)
         by = BY_LINE.match(line[:date.start()] + line[date.end():] if date else line)
         if by and _reads_as_names(by.group("name")):
-            return by.group("name").strip(), date.group(0) if date else ""
+            return by.group("name").strip(), date.group(0) if date else spare_date
     # the explicit phrasings ('Written by …' in the acknowledgements, '文章由X撰写' in a summary) anywhere
     for pattern in (AUTHOR_PHRASE, ZH_WRITTEN_BY):
         for text in blocks["text"].astype(str):
             found = pattern.search(_plain(text))
             if found and _reads_as_names(found.group("name")):
-                return found.group("name").strip(), ""
-    return "", ""
+                return found.group("name").strip(), spare_date
+    return "", spare_date
 
 
 def _published(texts: pd.Series) -> str:

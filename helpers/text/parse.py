@@ -31,7 +31,7 @@ from ..patterns import (
 )
 from ..patterns import AUTOLINK, CREDIT_LEAD, EPISODE_NUMBER, HTML_LINK, LABELLED_LIST_JOINER, LINK_ROW_REST, MARKDOWN_HEADING, READING_TIME_ZH
 from ..patterns import WORD_RUN
-from ..patterns import AFFILIATION_LINE, AFFILIATION_WORD, ARXIV_STAMP, AUTHOR_LIST, EMAIL_ONLY_LINE, FOOTNOTE_MARK_LINE, CODE_FENCE, COMPILED_BY, HASHTAG_LINE, FOLLOW_ACCOUNT, FOLLOW_OUTLET, FOLLOW_PLATFORM, ORIGINAL_APPENDED, REPORTER_LINE, SITE_DISCLAIMER, TRAILING_CREDIT_LABEL, WEIBO_SOURCE
+from ..patterns import BREADCRUMB_BARS, AFFILIATION_LINE, AFFILIATION_WORD, ARXIV_STAMP, AUTHOR_LIST, EMAIL_ONLY_LINE, FOOTNOTE_MARK_LINE, CODE_FENCE, COMPILED_BY, HASHTAG_LINE, FOLLOW_ACCOUNT, FOLLOW_OUTLET, FOLLOW_PLATFORM, ORIGINAL_APPENDED, REPORTER_LINE, SITE_DISCLAIMER, TRAILING_CREDIT_LABEL, WEIBO_SOURCE
 from ..frames import text_array, typed_frame
 from ..vocab import CueMatcher, load_cues
 
@@ -1433,7 +1433,9 @@ def furniture_in_context(texts: list[str], kinds: list[str | None]) -> list[str 
                 continue
         # a trail below a page's banner of prompts or navigation ('Accept | Decline'); not below a picture or a byline
         below_furniture = k > 0 and out[k - 1] == "boilerplate"
-        if short and (below_metadata or below_furniture or k < BREADCRUMB_HEAD_LINES) and BREADCRUMB_TRAIL.match(line):
+        if short and (below_metadata or below_furniture or k < BREADCRUMB_HEAD_LINES) and (
+                BREADCRUMB_TRAIL.match(line) or (BREADCRUMB_BARS.match(line) and not (
+                    k + 1 < len(texts) and TABLE_CELL_MARK.search(texts[k + 1])))):  # a table's header row is no trail
             out[k] = "boilerplate"
             continue
         if bare_row(line) and not any(0 <= j < len(texts) and TABLE_CELL_MARK.search(texts[j]) for j in (k - 1, k + 1)):
