@@ -1375,6 +1375,13 @@ def test_the_certainty_labeller_scores_on_an_invented_parallel_set():
     ("这种做法有望降低成本。", "This approach reduces costs.", "softened"),
     ("这种做法有望降低成本。", "This approach promises to reduce costs.", "unchanged"),
     ("这种做法有望降低成本。", "This approach is expected to reduce costs.", "unchanged"),
+    # bilingual review round 4 (invented pairs): 仍然 renders 'still, remains' (aspect, not certainty); 下表比较 is
+    # 'the table compares', no hedge; 数据称 is 'the figures say', no 据称 ('reportedly') across its two words
+    ("华为的芯片在训练上仍然不如英伟达。", "Huawei's chips still trail Nvidia's in training.", "unchanged"),
+    ("华为的芯片在训练上仍然不如英伟达。", "Huawei's chips trail Nvidia's in training.", "unchanged"),
+    ("下表比较新模型与旧模型的得分。", "The table below compares the new model with the old one.", "unchanged"),
+    ("州政府数据称，总容量约为580万千瓦。", "State data show total capacity of 5.8 GW.", "unchanged"),
+    ("据称，总容量约为580万千瓦。", "Total capacity is 5.8 GW.", "softened"),
 ])
 def test_certainty_epistemic_boosters_and_frequency(zh, en, expected):
     assert certainty_of(zh, en) == expected
