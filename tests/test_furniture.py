@@ -183,8 +183,7 @@ def test_furniture_lines_are_set_aside(line, kind):
     "Related work points the same way.",
     "## 目录结构",                                                 # a heading about the folder layout, not a contents label
     "中文 / 英文 两种版本都有",                                       # languages named in a sentence
-    "```",                                                         # a code fence, a table's rule: what they open
-    "|---|---|",
+    "```",                                                         # a code fence: what it opens
     "- [安装指南](docs/install.md)",                                  # a link to another file is the text's own list
     "[技术报告](https://example.org/report)",
     "<3 this model",

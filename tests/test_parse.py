@@ -252,3 +252,15 @@ def test_a_single_capital_before_a_full_stop_ends_a_sentence_when_a_sentence_sta
 def test_a_prompts_cue_inside_a_long_english_sentence_is_its_own_word(line, kind):
     from helpers.text.parse import classify_noncontent
     assert classify_noncontent(line) == kind
+
+
+def test_a_tables_rule_row_is_no_content():
+    # invented: a Markdown table's rule '|---|---|' was a sentence linked to its English twin at a score of 0
+    from helpers.text.parse import parse_document
+
+    text = ("评测结果如下：\n| 模型 | 得分 |\n|---|---|\n| 佐比亚 | 61.2 |\n"
+            "Results are below.\n| Model | Score |\n|---|---|\n| Zorbia | 61.2 |\n")
+    blocks = parse_document(text).blocks
+    content = blocks.loc[blocks["part"] != "noncontent", "text"].tolist()
+    assert "|---|---|" not in content
+    assert "| 佐比亚 | 61.2 |" in content and "| Zorbia | 61.2 |" in content

@@ -332,13 +332,13 @@ _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 def is_markup_line(text: str) -> str | None:
     """The furniture kind of a line made only of markup: HTML tags (an image's is its placeholder), a row of
     Markdown images (a README's badges), a table of contents' anchor link, or ornament with no letter, digit or
-    character ('* * *', '———'), a table's rule, a code fence and display math aside ('|---|---|', '```', '$$' belong to
-    what they open); else None.
+    character ('* * *', '———'), a code fence and display math aside ('```', '$$' belong to what they open), and a table's
+    rule alone on its line ('|---|---|'); else None.
 
     >>> is_markup_line('<div align="center">'), is_markup_line('<img src="a.png"/>'), is_markup_line("- [简介](#简介)")
     ('boilerplate', 'image_placeholder', 'boilerplate')
     >>> is_markup_line("* * *"), is_markup_line("|---|---|"), is_markup_line("<3 this model")
-    ('boilerplate', None, None)
+    ('boilerplate', 'boilerplate', None)
     """
     core = text.strip()
     if HTML_ONLY.match(core):
@@ -349,7 +349,13 @@ def is_markup_line(text: str) -> str | None:
         return "boilerplate"
     if len(core) >= 3 and not core.startswith(("|", "｜", "`", "~", "$", "\\")) and not _LETTER_OR_DIGIT.search(core):
         return "boilerplate"
+    if TABLE_RULE_LINE.match(core):  # a table's rule alone on its line, its rows lines of their own: layout, no sentence
+        return "boilerplate"
     return None
+
+
+#: A Markdown table's rule row alone ('|---|---|', '| :--- | ---: |').
+TABLE_RULE_LINE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?$")
 
 
 def is_html_link_row(text: str) -> bool:
