@@ -627,7 +627,19 @@ TRAILING_CREDIT_LABEL = re.compile(r"\S\s*[/／]\s*(?:文|譯|译|編譯|编译|
 #: A site's or paper's disclaimer that what it prints is not its position ('本報刊出之評論文章，不代表本報立場。',
 #: '本文经授权发布，不代表本站立场'): the site speaking of itself, not the text.
 SITE_DISCLAIMER = re.compile(
-    r"^(?:本文|本報|本报|本站|本刊|本网|本網|本平台|本專欄|本专栏|文章)[^。！？]{0,30}不代表[^。！？]{0,12}(?:立场|立場|观点|觀點)")
+    r"^(?:本文|本報|本报|本站|本刊|本网|本網|本平台|本專欄|本专栏|文章)[^。！？]{0,30}不代表[^。！？]{0,12}(?:立场|立場|观点|觀點)"
+    # an investment disclaimer ('本文仅代表作者个人观点，不构成任何投资建议。', '市场有风险，投资需谨慎')
+    r"|^(?:[^。！？]{0,30}[，,]\s*)?不(?:构成|構成)(?:任何)?(?:投资|投資)(?:建议|建議)|^(?:市场|市場|投资|投資)有(?:风险|風險)")
+#: A contact block's label, alone on its line ('Media Contact', 'Press Contacts:', 'Investor Relations').
+CONTACT_LABEL = re.compile(r"^(?:(?:Media|Press|Investor|Investors)(?:\s+Relations)?(?:\s+Contacts?|\s+Enquiries|\s+Inquiries)?"
+                           r"|Contacts?)\s*:?$")
+#: A press release's furniture: the wire's closing credit ('SOURCE Lumen Corp'), a contact block's label ('Media
+#: Contact', 'Investor Relations'), a telephone number alone, and the safe-harbour note ('This press release contains
+#: forward-looking statements …') with its heading.
+PRESS_RELEASE_LINE = re.compile(
+    r"^(?:SOURCE\s+[A-Z][^.!?]{0,60}|(?:Media|Press|Investor|Investors)(?:\s+Relations)?(?:\s+Contacts?|\s+Enquiries|\s+Inquiries)?:?"
+    r"|Contacts?:|Forward[- ]Looking Statements|Safe Harbor Statement|\+?\(?\d[\d\s().-]{7,}\d)$"
+    r"|^This (?:press|news) release (?:contains|includes|may contain) forward[- ]looking statements")
 #: A follow prompt that names an official account ('了解更多信息，请关注清泉行动官方微信公众号。', '歡迎追蹤我們的粉絲專頁'):
 #: a call to follow (请, 欢迎 …: '我们关注了这个公众号' is a sentence), then the account's kind.
 #: A follow prompt that names a platform ('你也可以在 Twitter 和知乎上关注我们', '欢迎关注我们的推特'): a call to follow (请, 欢迎,

@@ -410,3 +410,48 @@ def test_a_chinese_section_trail_with_bars_at_the_head_is_furniture_and_a_column
     column = "深度 | 中国实验室之旅的五点观察\n佐比亚今天发布新模型。\nZorbia releases a new model\nZorbia released a new model today.\n"
     blocks = parse_document(column).blocks.set_index("text")
     assert blocks.loc["深度 | 中国实验室之旅的五点观察", "part"] == PART_COMMENTARY
+
+
+def test_buttons_laid_out_one_a_line_and_a_sites_most_read_list_are_furniture():
+    # invented: a news page's 'Save' and 'Share' on lines of their own became a section ('Share', 83% covered) and a
+    # 'Most Read from …' list a section of headlines
+    text = "\n".join(["水成为数据中心的新瓶颈。", "新规明年生效。", "Water is the new limit for data centres", "Save", "Share",
+                      "The rules take effect next year.", "Operators must report their water use.",
+                      "Most Read from Example News", "Chip Stocks Rise Again", "Harbour Prices Climb"]) + "\n"
+    blocks = parse_document(text).blocks.set_index("text")
+    for line in ("Save", "Share", "Most Read from Example News", "Chip Stocks Rise Again", "Harbour Prices Climb"):
+        assert blocks.loc[line, "part"] == PART_NONCONTENT, line
+    assert blocks.loc["The rules take effect next year.", "part"] == PART_ORIGINAL
+    alone = parse_document("## Share\n我们分享三个例子。\nWe share three examples.\n").blocks
+    assert alone.loc[alone["text"] == "## Share", "part"].tolist() != [PART_NONCONTENT]
+
+
+@pytest.mark.parametrize("line", [
+    "本文仅代表作者个人观点，不构成任何投资建议。", "市场有风险，投资需谨慎。",
+    "SOURCE Lumen Cells", "Media Contact", "Investor Relations", "+86 755 5555 0100", "Forward-Looking Statements",
+    "This press release contains forward-looking statements, including statements about timelines. Actual results may "
+    "differ materially.",
+    "HOST NAME: This episode is brought to you by Example Cloud. Spin up GPUs in minutes at example.cloud/show.",
+    "Transcript edited for length and clarity.",
+])
+def test_disclaimers_press_release_and_podcast_furniture_are_set_aside(line):
+    # invented lines of a bilingual review (round 4): a disclaimer read as the writer's aside, a press release's safe
+    # harbour and contact block and a podcast's sponsor read counted as the English's sentences
+    assert classify_noncontent(line) == "boilerplate"
+
+
+@pytest.mark.parametrize("line", [
+    "不构成威胁的对手很多。", "The SOURCE of the water is the river.", "Sources say the deal is close.",
+    "HOST NAME: The robots were brought to the warehouse by truck, one at a time, over three months of trials.",
+])
+def test_lines_near_disclaimers_and_press_furniture_stay_content(line):
+    assert classify_noncontent(line) is None
+
+
+def test_a_press_releases_contact_block_is_furniture():
+    text = ("钠电池公司完成融资。\n公司计划明年量产。\nLumen Cells raises funds\nLumen Cells closed a round today.\n"
+            "It plans mass production next year.\nMedia Contact\nAnn Lee\npress@lumen.example\n+86 755 5555 0100\n")
+    blocks = parse_document(text).blocks.set_index("text")
+    assert blocks.loc[["Media Contact", "Ann Lee", "press@lumen.example", "+86 755 5555 0100"], "part"].tolist() == \
+        [PART_NONCONTENT] * 4
+    assert blocks.loc["It plans mass production next year.", "part"] == PART_ORIGINAL

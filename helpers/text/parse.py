@@ -31,7 +31,7 @@ from ..patterns import (
 )
 from ..patterns import AUTOLINK, CREDIT_LEAD, EPISODE_NUMBER, HTML_LINK, LABELLED_LIST_JOINER, LINK_ROW_REST, MARKDOWN_HEADING, READING_TIME_ZH
 from ..patterns import WORD_RUN
-from ..patterns import BREADCRUMB_BARS, AFFILIATION_LINE, AFFILIATION_WORD, ARXIV_STAMP, AUTHOR_LIST, EMAIL_ONLY_LINE, FOOTNOTE_MARK_LINE, CODE_FENCE, COMPILED_BY, HASHTAG_LINE, FOLLOW_ACCOUNT, FOLLOW_OUTLET, FOLLOW_PLATFORM, ORIGINAL_APPENDED, REPORTER_LINE, SITE_DISCLAIMER, TRAILING_CREDIT_LABEL, WEIBO_SOURCE
+from ..patterns import CONTACT_LABEL, PRESS_RELEASE_LINE, BREADCRUMB_BARS, AFFILIATION_LINE, AFFILIATION_WORD, ARXIV_STAMP, AUTHOR_LIST, EMAIL_ONLY_LINE, FOOTNOTE_MARK_LINE, CODE_FENCE, COMPILED_BY, HASHTAG_LINE, FOLLOW_ACCOUNT, FOLLOW_OUTLET, FOLLOW_PLATFORM, ORIGINAL_APPENDED, REPORTER_LINE, SITE_DISCLAIMER, TRAILING_CREDIT_LABEL, WEIBO_SOURCE
 from ..frames import text_array, typed_frame
 from ..vocab import CueMatcher, load_cues
 
@@ -153,6 +153,17 @@ def is_button_row(text: str) -> bool:
     return bool(re.search(r"\d", core)) or len(_button_words().findall(core)) >= 2
 
 
+def lone_button(text: str) -> bool:
+    """A line that is one interface button's word and nothing else ('Share', '收藏'): alone it may be a heading, beside
+    another it is a row of buttons laid out one a line (``furniture_in_context``).
+
+    >>> lone_button("Share"), lone_button(" 收藏 "), lone_button("Share this")
+    (True, True, False)
+    """
+    core = text.strip()
+    return len(core) <= BUTTON_ROW_MAX_CHARS and bool(_button_words().fullmatch(core))
+
+
 @lru_cache(maxsize=None)
 def _button_words() -> re.Pattern:
     """The 'button' cues of cues.csv as one alternation, longest first."""
@@ -260,6 +271,8 @@ PROMPT_CLOSING = EDGE_SPACE + "。！!.~～）)" + "\u2b50\ufe0f"
 #: 并分享到朋友圈…'), where an English one opens with its call.
 PROSE_SENTENCE_MIN_CHARS = {"en": 80}
 PROMPT_OPENING_CHARS = 24
+#: A transcript's speaker label opening a line ('PRIYA RAMAN: ', 'Host: '): what follows opens a sentence.
+SPEAKER_LABEL = re.compile(r"^(?:[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3}|[A-Z][a-z]+(?: [A-Z][a-z]+)?):\s+")
 #: Where a line's next sentence opens: after a full stop, question or exclamation mark and any closing mark or space.
 SENTENCE_BREAK = re.compile(r"[。！？!?]['\"”’）)]*\s*|\.['\"”’)]*\s+(?=[A-Z])")
 
@@ -591,6 +604,8 @@ def classify_noncontent(text: str, *, lang: str | None = None, cues: list | None
         return "byline"
     if ARXIV_STAMP.match(text):  # a paper's stamp: its number, field and date
         return "boilerplate"
+    if PRESS_RELEASE_LINE.match(text):  # a wire's credit, a contact block's label and telephone, the safe harbour
+        return "boilerplate"
     if len(text) <= BYLINE_MAX_CHARS and (AUTHOR_LIST.match(text) or EMAIL_ONLY_LINE.match(text)
                                           or FOOTNOTE_MARK_LINE.match(text)
                                           or (AFFILIATION_LINE.match(text) and AFFILIATION_WORD.search(text))):
@@ -654,7 +669,8 @@ def classify_noncontent(text: str, *, lang: str | None = None, cues: list | None
             # ('Subscribe to …', 'You can also follow us on …', '… become a subscriber.'); a cue well inside it is the sentence's own word ('… existing
             # subscribers upgrade at no cost.')
             closing = len(text.rstrip(PROMPT_CLOSING))
-            openings = [0] + [m.end() for m in SENTENCE_BREAK.finditer(text)]
+            speaker = SPEAKER_LABEL.match(text)  # a transcript's turn ('PRIYA RAMAN: This episode is brought …')
+            openings = [0] + ([speaker.end()] if speaker else []) + [m.end() for m in SENTENCE_BREAK.finditer(text)]
             found = [(s, e, label) for s, e, label in found if label != "noncontent" or e >= closing
                      or any(0 <= s - o <= PROMPT_OPENING_CHARS for o in openings)]
         labels = {label for _, _, label in found}
@@ -1423,7 +1439,7 @@ def furniture_in_context(texts: list[str], kinds: list[str | None]) -> list[str 
         if k + 1 < len(texts) and form in contents and TOC_ENTRY.match(texts[k + 1]):
             out[k] = "boilerplate"  # a contents' label over its first entry ('目录', then '- [简介](#简介)')
             continue
-        if form in related:
+        if form in related or SITE_AFTER_LABEL.sub("", form) in related:  # 'Most Read from Bloomberg'
             out[k], related_at = "boilerplate", k
             continue
         if k + 1 < len(texts) and form in authors and out[k + 1] is None and author_bio(texts[k + 1]):
@@ -1444,10 +1460,17 @@ def furniture_in_context(texts: list[str], kinds: list[str | None]) -> list[str 
                     k + 1 < len(texts) and TABLE_CELL_MARK.search(texts[k + 1])))):  # a table's header row is no trail
             out[k] = "boilerplate"
             continue
+        if lone_button(line) and any(0 <= j < len(texts) and (lone_button(texts[j]) or is_button_row(texts[j]))
+                                     for j in (k - 1, k + 1)):
+            out[k] = "boilerplate"  # a row of buttons laid out one a line ('Save', then 'Share')
+            continue
         if bare_row(line) and not any(0 <= j < len(texts) and TABLE_CELL_MARK.search(texts[j]) for j in (k - 1, k + 1)):
             out[k] = "boilerplate"  # a row of links rendered as their words alone ('技术报告 | 模型下载 | 在线体验')
     return out
 
+
+#: A site's name after a related-stories label ('Most Read from Bloomberg', 'More on Example News').
+SITE_AFTER_LABEL = re.compile(r"\s+(?:from|on|at)\s+[\w.&'’ -]{1,30}$")
 
 #: A bare row's entries: at least this many, each at most this long.
 BARE_ROW_MIN_ENTRIES = 3
@@ -1681,6 +1704,30 @@ def readers_comments(texts: list[str], langs: list[str], kinds: list[str | None]
     return out
 
 
+#: A contact block's lines below its label (a name, an address, a telephone): at most this many, each this short.
+CONTACT_LINES = 4
+CONTACT_LINE_MAX_CHARS = 48
+
+
+def contact_blocks(texts: list[str], kinds: list[str | None]) -> list[str | None]:
+    """``kinds`` with a press release's contact block as furniture: up to ``CONTACT_LINES`` short lines that end no
+    sentence right below a contact label ('Media Contact', then 'Chen Yue', 'press@lumen.example', '+86 …').
+
+    >>> contact_blocks(["Media Contact", "Ann Lee", "ann@lumen.example", "The end."], ["boilerplate", None, None, None])
+    ['boilerplate', 'boilerplate', 'boilerplate', None]
+    """
+    out = list(kinds)
+    for k, line in enumerate(texts):
+        if out[k] != "boilerplate" or not CONTACT_LABEL.match(line.strip()):
+            continue
+        for j in range(k + 1, min(len(texts), k + 1 + CONTACT_LINES)):
+            below = texts[j].strip()
+            if len(below) > CONTACT_LINE_MAX_CHARS or ENDS_SENTENCE.search(below) and "@" not in below:
+                break
+            out[j] = out[j] or "boilerplate"
+    return out
+
+
 def mirrored_prompts(texts: list[str], kinds: list[str | None]) -> list[str | None]:
     """``kinds`` with the Chinese rendering of an English follow or join prompt set aside too: a short Chinese line, not
     yet furniture, whose Latin names (two or more) all stand in one English line set aside as a prompt ('你也可以在
@@ -1742,7 +1789,7 @@ def parse_document(text: str) -> Parsed:
     cues = _noncontent_cues().find_each([t if len(t) <= _CUED_MAX_CHARS else "" for t in texts])
     noncontent_kind = author_name_lines(texts, furniture_in_context(texts, caption_continuations(
         text, spans, [classify_noncontent(t, lang=lang, cues=c) for t, lang, c in zip(texts, langs, cues)])))
-    noncontent_kind = readers_comments(texts, langs, mirrored_prompts(texts, noncontent_kind))
+    noncontent_kind = contact_blocks(texts, readers_comments(texts, langs, mirrored_prompts(texts, noncontent_kind)))
     code = fenced_code(texts) if "```" in text or "~~~" in text else None
     if code:  # code is neither version's prose: weighed as neither, it cannot start the English original
         noncontent_kind = ["code" if in_code else kind for in_code, kind in zip(code, noncontent_kind)]
