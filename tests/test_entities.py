@@ -439,3 +439,13 @@ def test_cities_are_places_and_never_organisations(text):
     found = entities.find_mentions(text, entities.default_gazetteer())
     assert len(found) == 2 or text.startswith("New York") and len(found) == 1
     assert set(found["type"]) == {"place"}
+
+
+def test_a_chinese_company_name_glued_to_its_labs_latin_name_is_one_mention():
+    # a bilingual review (round 4): 谷歌DeepMind counted as Google and Google DeepMind, two labs named where one is
+    from helpers.tables.entities import default_gazetteer, find_mentions
+
+    for text in ("创办人曾任职谷歌DeepMind。", "创办人曾任职谷歌 DeepMind。"):
+        assert find_mentions(text, default_gazetteer())["entity"].tolist() == ["google_deepmind"]
+    assert find_mentions("AWS Lambda functions run it; Lambda's CFO said so.", default_gazetteer())["entity"].tolist() \
+        == ["aws", "lambda_labs"]
