@@ -345,6 +345,19 @@ def _unjudged(coverage: pd.DataFrame, min_evidence: int) -> str:
     return f" ({plural(short, 'shorter section')}, under {min_evidence} sentences and headings, not judged)"
 
 
+def _unjudged_empty(coverage: pd.DataFrame, min_evidence: int) -> str:
+    """' (1 shorter section, not judged, gets nothing)': a short section nothing draws on, which 'misses no whole
+    section' must not hide (a site's name read as a section sat at 0% below that line).
+
+    >>> _unjudged_empty(pd.DataFrame({"claims": [1, 5, 2], "carried_chars": [0, 10, 4]}), 3)
+    '; 1 shorter section, not judged, gets nothing'
+    """
+    empty = int(((coverage["claims"] < min_evidence) & (coverage["carried_chars"] == 0)).sum())
+    if not empty:
+        return ""
+    return f"; {plural(empty, 'shorter section')}, not judged, {'gets' if empty == 1 else 'get'} nothing"
+
+
 def coverage_title(coverage: pd.DataFrame, *, min_coverage: float = KEPT_SHARE, min_evidence: int = DEFAULTS.min_evidence,
                    links=None) -> str:
     """'The Chinese keeps 2 of 4 English sections and draws on under 25% of “The mentality…”': a section is kept
@@ -900,7 +913,8 @@ def closing(analysis, *, min_coverage: float = KEPT_SHARE) -> str:
     gone = dropped_paragraphs(analysis.claims, alignment, analysis.tables.blocks)
     lines.append(f"- **Misses**, or draws on under {pct(min_coverage)} of, "
                  f"{listing([_heading(h) for h in dropped['heading']], limit=3, quoted=False)}."
-                 if len(dropped) else "- **Misses** no whole section: each is drawn on in part at least"
+                 if len(dropped) else "- **Misses** no whole section judged: each is drawn on in part at least"
+                 + _unjudged_empty(coverage, analysis.params.min_evidence)
                  + (f"; but {paragraphs_line(gone)}." if len(gone) else "."))
     past = f" ({beyond} more come after the English given ends)" if beyond else ""
     one, many = (units_noun(analysis.claims.loc[analysis.claims["part"] == PART_COMMENTARY, "kind"], one=flag)
