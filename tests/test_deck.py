@@ -606,3 +606,18 @@ def test_the_chinese_title_is_the_line_after_an_editors_note():
                            "text": ["編按：本文原刊於英文網站，標題為編輯所加。", "港口的下一場考驗不在碼頭", "◎ 某某／文　林某某／譯", "正文。"]})
     facts = deck.document_facts(blocks)
     assert (facts["zh_title"], facts["zh_author"]) == ("港口的下一場考驗不在碼頭", "林某某")
+
+
+def test_both_versions_leaning_on_one_frame_says_when_the_gap_between_their_shares_is_not_evidence():
+    # a bilingual review (round 4): 'Both versions lean most on the economic frame (63% of the Chinese text, 31% of the
+    # English)' over four Chinese sentences read as a contrast the theme page calls chance
+    mix = pd.DataFrame({"part": ["commentary", "original"], "frame": ["economic", "economic"],
+                        "share_chars": [0.63, 0.31]})
+    row = {"theme": "economic", "zh_cues": "融资 ×2|估值 ×1|成本 ×1", "en_cues": "financing ×3|cost ×2|round ×2"}
+    thin = pd.DataFrame([{**row, "difference": 0.3, "zh_claims": 6, "en_claims": 30, "zh_hits": 4, "en_hits": 11,
+                          "p_value": 0.16}])
+    firm = pd.DataFrame([{**row, "difference": 0.3, "zh_claims": 60, "en_claims": 300, "zh_hits": 40, "en_hits": 110,
+                          "p_value": 0.001}])
+    assert "does not rest on enough evidence" in deck.frame_title(mix, emphasis=thin)
+    assert "does not rest on enough evidence" not in deck.frame_title(mix, emphasis=firm)
+    assert deck.frame_title(mix, emphasis=firm).startswith("Both versions lean most on the economic frame (63%")

@@ -706,8 +706,12 @@ def frame_title(mix: pd.DataFrame, *, by: str = "chars", emphasis: pd.DataFrame 
                 f"({pct(zh[share])}{' each' if tied[PART_COMMENTARY] else ''}), the English's to "
                 f"{_frames(en['frame'], tied[PART_ORIGINAL])} ({pct(en[share])}{' each' if tied[PART_ORIGINAL] else ''})")
     if zh["frame"] == en["frame"]:
-        return (f"Both versions lean most on the {frame_name(zh['frame']).lower()} frame "
+        both = (f"Both versions lean most on the {frame_name(zh['frame']).lower()} frame "
                 f"({pct(zh[share])} of the Chinese text, {pct(en[share])} of the English)")
+        if pct(zh[share]) != pct(en[share]) and not _gap_stated(emphasis, (zh["frame"],), min_sentences, min_cues):
+            # two shares side by side read as a contrast: say when the gap between them is not one to present
+            both += "; the gap between the two shares does not rest on enough evidence to call it a difference"
+        return both
     if not _gap_stated(emphasis, (zh["frame"], en["frame"]), min_sentences, min_cues):
         # each version's own top frame, said without the contrast: the leans differ, the shares behind them may not
         return (f"The Chinese's largest frame is {frame_name(zh['frame']).lower()} ({pct(zh[share])} of its text), the "
