@@ -621,3 +621,5 @@ def test_both_versions_leaning_on_one_frame_says_when_the_gap_between_their_shar
     assert "does not rest on enough evidence" in deck.frame_title(mix, emphasis=thin)
     assert "does not rest on enough evidence" not in deck.frame_title(mix, emphasis=firm)
     assert deck.frame_title(mix, emphasis=firm).startswith("Both versions lean most on the economic frame (63%")
+    close = mix.assign(share_chars=[0.66, 0.65])  # shares a point apart: no gap to speak of, none disclaimed
+    assert "does not rest on enough evidence" not in deck.frame_title(close, emphasis=thin)

@@ -708,7 +708,8 @@ def frame_title(mix: pd.DataFrame, *, by: str = "chars", emphasis: pd.DataFrame 
     if zh["frame"] == en["frame"]:
         both = (f"Both versions lean most on the {frame_name(zh['frame']).lower()} frame "
                 f"({pct(zh[share])} of the Chinese text, {pct(en[share])} of the English)")
-        if pct(zh[share]) != pct(en[share]) and not _gap_stated(emphasis, (zh["frame"],), min_sentences, min_cues):
+        if abs(float(zh[share]) - float(en[share])) >= DEFAULTS.min_difference \
+                and not _gap_stated(emphasis, (zh["frame"],), min_sentences, min_cues):
             # two shares side by side read as a contrast: say when the gap between them is not one to present
             both += "; the gap between the two shares does not rest on enough evidence to call it a difference"
         return both
