@@ -582,3 +582,21 @@ def test_a_post_retelling_a_thread_in_the_third_person_is_no_translation():
     en = pd.DataFrame({"text": ["1/3 Our team switched tools.", "2/3 Reviews got slower.", "3/3 Juniors suffer most."]})
     cited, english = source_references(zh, en)
     assert len(cited) == 3 and english == 0
+
+
+def test_an_english_of_two_articles_under_their_own_headlines_and_bylines_is_a_caveat():
+    # a bilingual review (round 4): a report compiled from two wire stories, both appended, read as one translated
+    # article; its title slide named the first alone
+    from helpers.params import Params
+    from helpers.pipeline import run
+
+    text = ("柔佛收紧数据中心用水\n柔佛州政府表示，新数据中心必须证明冷却水不来自公共供水。\n彭博社指出，当地居民抱怨停水。\n"
+            "Johor to tighten water rules\nBy Ann Lee\nJohor will require new data centres to show their cooling water "
+            "does not come from the public supply, the state government said.\n"
+            "A thirsty boom\nBy Bo Chen and Cy Dee\nResidents have complained of water cuts lasting days.\n")
+    caveats = run(text, Params()).caveats.set_index("kind")
+    assert "several_originals" in caveats.index
+    assert "Johor to tighten water rules" in caveats.loc["several_originals", "evidence"]
+    assert "A thirsty boom" in caveats.loc["several_originals", "evidence"]
+    one = text.replace("A thirsty boom\nBy Bo Chen and Cy Dee\n", "")
+    assert "several_originals" not in set(run(one, Params()).caveats["kind"])

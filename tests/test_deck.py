@@ -623,3 +623,17 @@ def test_both_versions_leaning_on_one_frame_says_when_the_gap_between_their_shar
     assert deck.frame_title(mix, emphasis=firm).startswith("Both versions lean most on the economic frame (63%")
     close = mix.assign(share_chars=[0.66, 0.65])  # shares a point apart: no gap to speak of, none disclaimed
     assert "does not rest on enough evidence" not in deck.frame_title(close, emphasis=thin)
+
+
+def test_the_title_slide_names_the_other_articles_of_a_compiled_english():
+    # a bilingual review (round 4): the title slide named the first of two appended wire stories as 'the article'
+    blocks = pd.DataFrame({"part": ["commentary", "original", "noncontent", "original", "original", "noncontent",
+                                    "original"],
+                           "kind": ["heading", "heading", "byline", "paragraph", "heading", "byline", "paragraph"],
+                           "text": ["柔佛收紧用水", "Water rules tighten", "By Ann Lee", "Text.", "A thirsty boom",
+                                    "By Bo Chen", "More text."],
+                           "start": [0, 10, 30, 41, 47, 62, 73]})
+    facts = deck.document_facts(blocks)
+    assert (facts["title"], facts["author"], facts["more_articles"]) == ("Water rules tighten", "Ann Lee", "A thirsty boom")
+    assert "The English also holds 1 more article: “A thirsty boom”" in deck.title_slide(facts)
+    assert "more article" not in deck.title_slide(deck.document_facts(blocks.head(4)))

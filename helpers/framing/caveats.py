@@ -7,6 +7,8 @@ holds, in CAVEAT_KINDS order:
   last English it can link (its last links reach the English's end, and a run of Chinese follows with no link), or
   the English is far shorter than the Chinese;
 - ``chinese_much_shorter``: a summary: the Chinese is a small share of the English;
+- ``several_originals``: the English holds several articles, each under its own headline and byline (a compiled
+  report appends each source it draws on): the title slide names the first, and the English's figures add them up;
 - ``traditional_script``: the Chinese is written in Traditional characters (``helpers.text.variants.detect_script``);
 - ``translation``: almost every Chinese sentence is linked, one to one, and the Chinese does not speak of its source
   in the third person (作者, 原文: a summary's or a commentary's mark, however many of its sentences link): the
@@ -33,7 +35,7 @@ from ..columns import (
 )
 from ..align.evidence import aside_marked, opens_note, outline_heading
 from ..align import kind
-from ..patterns import ENDS_SENTENCE, ENDS_WITH_COLON, HAN, LATIN_LETTER, WORD_RUN
+from ..patterns import BYLINE_LEAD, ENDS_SENTENCE, ENDS_WITH_COLON, HAN, LATIN_LETTER, WORD_RUN
 from ..patterns import LATIN_NAME_IS
 from ..tables.claims import find_cues
 from ..tables.entities import tokenizer_for
@@ -211,6 +213,39 @@ def english_closing_credit(blocks: pd.DataFrame) -> str | None:
         if not HAN.search(str(text)) and _closing_credit_cues().find(str(text)):
             return str(text)
     return None
+
+
+#: How far above its byline an article's headline may stand (a dek or a date between them).
+HEADLINE_REACH = 3
+
+
+def english_articles(blocks: pd.DataFrame) -> list[str]:
+    """The headlines of the articles the English holds, where it holds several: each a heading of the English that a
+    byline ('By …') follows within ``HEADLINE_REACH`` blocks (a compiled report appends each source it draws on, each
+    under its own headline and byline); [] for one article or none so marked.
+
+    >>> blocks = pd.DataFrame({"part": ["commentary", "original", "noncontent", "original", "original", "noncontent",
+    ...                                 "original"], "kind": ["paragraph", "heading", "byline", "paragraph", "heading",
+    ...                                 "byline", "paragraph"], "text": ["中文。", "Water rules", "By Ann Lee",
+    ...                                 "Text.", "A thirsty boom", "By Bo Chen and Cy Dee", "More."]})
+    >>> english_articles(blocks)
+    ['Water rules', 'A thirsty boom']
+    """
+    original = blocks[blocks["part"] == PART_ORIGINAL]
+    if original.empty:
+        return []
+    after = blocks[blocks["start"] >= original["start"].min()] if "start" in blocks else blocks.loc[original.index.min():]
+    kinds, parts, texts = after["kind"].tolist(), after["part"].tolist(), after["text"].astype(str).tolist()
+    titles = []
+    for k, (kind, text) in enumerate(zip(kinds, texts)):
+        if kind != "byline" or not BYLINE_LEAD.match(text.strip()):
+            continue
+        for j in range(k - 1, max(-1, k - 1 - HEADLINE_REACH), -1):
+            if parts[j] == PART_ORIGINAL and kinds[j] in ("heading", "title"):
+                if texts[j] not in titles:
+                    titles.append(texts[j])
+                break
+    return titles if len(titles) >= 2 else []
 
 
 def english_cut_line(claims: pd.DataFrame, blocks: pd.DataFrame) -> str | None:
@@ -610,6 +645,12 @@ def caveats(claims: pd.DataFrame, blocks: pd.DataFrame, alignment: pd.DataFrame,
                      f"({zh_weight:,} Han characters against {_lengths(claims)[1]:,} Latin letters, "
                      f"counted as {en_weight:,} at three letters a character)",
                      "omissions and coverage: a summary leaves most of the English out by design"))
+    articles = english_articles(blocks)
+    if len(articles) >= 2:
+        rows.append(("several_originals", f"the English holds {len(articles)} articles, each under its own headline "
+                     f"and byline: " + " and ".join(f"“{_quoted(t)}”" for t in articles),
+                     "the title slide (it names the first article's title and author), and every figure of the English "
+                     "(lengths, coverage, omissions, names: the articles counted together, as the Chinese draws on them)"))
     if (script or detect_script("".join(zh["text"]))) == TRADITIONAL:
         rows.append(("traditional_script", "the Chinese is written in Traditional characters",
                      "cue lists and dictionaries compiled for Simplified Chinese: read through a Simplified view"))

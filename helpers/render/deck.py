@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..columns import ADDITION, BEYOND, OMISSION, PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL, UNSURE, units_noun
-from ..framing.caveats import unsure_reason, version_letters, version_weights
+from ..framing.caveats import english_articles, unsure_reason, version_letters, version_weights
 from ..framing.labs import org_nouns, through_words
 from ..framing.shifts import label_gate, worth_reading
 from ..align.evidence import opens_note
@@ -249,7 +249,7 @@ def document_facts(blocks: pd.DataFrame, source: str | Path = "") -> dict[str, s
     ('Ann Example', 'May 7, 2026', '一篇评论的标题')
     """
     texts = blocks["text"].map(_plain)
-    facts = {"title": "", "author": "", "date": "", "zh_title": "", "zh_author": "",
+    facts = {"title": "", "author": "", "date": "", "zh_title": "", "zh_author": "", "more_articles": "",
              "file": Path(source).name if source else ""}
     for text in texts:
         found = TITLE_FIELD.match(text)
@@ -278,6 +278,8 @@ def document_facts(blocks: pd.DataFrame, source: str | Path = "") -> dict[str, s
         facts["date"] = _published(texts)
     facts["zh_title"] = _zh_title(blocks, facts["title"])
     facts["zh_author"] = _zh_author(blocks)
+    # a compiled report's other articles (``english_articles``): the title and byline above are the first one's
+    facts["more_articles"] = " | ".join(t for t in english_articles(blocks) if t != facts["title"])
     return facts
 
 
@@ -288,6 +290,10 @@ def title_slide(facts: dict[str, str]) -> str:
     by = " · ".join(text_of(v) for v in (facts["author"], facts["date"]) if v)
     if by:
         lines.append(f"- {by}")
+    if facts.get("more_articles"):
+        more = facts["more_articles"].split(" | ")
+        lines.append(f"- The English also holds {plural(len(more), 'more article')}: "
+                     + " and ".join(f"“{text_of(t)}”" for t in more))
     zh_by = f" (by {text_of(facts['zh_author'])})" if facts.get("zh_author") else ""
     if facts["zh_title"]:
         lines.append(f"- The Chinese post: “{text_of(facts['zh_title'])}”{zh_by}")
@@ -310,6 +316,7 @@ CAVEAT_PHRASES = {
     "english_excerpt": "the English here is an excerpt of a longer original",
     "chinese_much_shorter": "the Chinese is much shorter than the English",
     "traditional_script": "the Chinese is in Traditional script",
+    "several_originals": "the English holds several articles, drawn on together",
     "translation": "the Chinese reads as a translation, not a summary",
     "commentary": "the Chinese carries its writer's own asides and opinions",
     "few_links": "few Chinese sentences link to the English",
