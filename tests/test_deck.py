@@ -637,3 +637,13 @@ def test_the_title_slide_names_the_other_articles_of_a_compiled_english():
     assert (facts["title"], facts["author"], facts["more_articles"]) == ("Water rules tighten", "Ann Lee", "A thirsty boom")
     assert "The English also holds 1 more article: “A thirsty boom”" in deck.title_slide(facts)
     assert "more article" not in deck.title_slide(deck.document_facts(blocks.head(4)))
+
+
+def test_a_yes_over_some_of_the_names_says_how_many_appear_in_one_version_only():
+    # a bilingual review (round 4): 'Yes: 6 of 11 organisations are named in both versions' hid the lead investor,
+    # the largest customer and the regulators the summary dropped
+    by_part = pd.DataFrame({"org": list("ABCDEFG"), "commentary": [3, 2, 1, 1, 0, 0, 0], "original": [4, 2, 1, 1, 2, 1, 1]})
+    answer = conclusions.same_labs(by_part)
+    assert answer.startswith("Yes: 4 of 7") and answer.endswith("the other 3 appear in one version only.")
+    whole = by_part.assign(commentary=[3, 2, 1, 1, 1, 1, 1])
+    assert conclusions.same_labs(whole).endswith("of the mentions.")
