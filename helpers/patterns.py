@@ -609,6 +609,9 @@ AUTOLINK = re.compile(r"<(?:https?:|www\.|mailto:)", re.IGNORECASE)
 #: the author list with affiliation marks ('Wei Zhang1*, Priya Raman2, Jonas Keller1,3'), an affiliation under its mark
 #: ('3Shanghai AI Laboratory', '²Department of Physics, Foo University'), a line of e-mail addresses and the authors'
 #: footnotes ('*Equal contribution. †Corresponding author.'): who wrote it and where they work, not what it says.
+#: A transcript's time stamp alone on its line ('[00:12:31]', '(12:31)', '00:12:31'): where the recording is, not what
+#: is said.
+TIMESTAMP_LINE = re.compile(r"^[\[(（]?\d{1,2}:\d{2}(?::\d{2})?[\])）]?$")
 ARXIV_STAMP = re.compile(r"^arXiv:\s?\d{4}\.\d{4,5}(?:v\d+)?\b")
 _AUTHOR = r"[A-Z][\w'’.-]*(?:[ \u00A0][A-Z][\w'’.-]*){1,3}[\d*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]+(?:,\d+)*"
 AUTHOR_LIST = re.compile(rf"^{_AUTHOR}(?:[ \u00A0]*(?:,|and)[ \u00A0]*(?:and[ \u00A0]+)?{_AUTHOR})+$")
