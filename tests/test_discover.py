@@ -896,3 +896,18 @@ def test_a_head_after_a_measure_word_and_before_company_is_a_kind_not_a_name():
     text = "又一家钠电公司宣布量产。钠电正在崛起。鹿鸣公司宣布签约。鹿鸣还计划扩张。"
     rows = _company_name_rows(text, [(0, len(text))], bytearray(len(text)), default_gazetteer(), tokenizer_for())
     assert {row[2] for row in rows} == {"鹿鸣"}
+
+
+def test_an_industry_before_company_is_never_tied_to_an_english_name():
+    # invented (bilingual review round 4): 人形机器人公司 'a humanoid-robot company' was tied to the English sentence's
+    # investor and counted as its mention in the Chinese
+    from helpers.params import Params
+    from helpers.pipeline import run
+
+    text = ("Zorvane是一家总部位于匹兹堡的人形机器人公司，成立于2021年，今年刚完成3.4亿美元的C轮融资。\n"
+            "它的机器人已经进入仓库。\nRobots at work\nHOST: Tell us about Zorvane.\n"
+            "GUEST: We started Zorvane in 2021, and this year we closed a $340 million Series C led by Kettlewell "
+            "Ventures.\nGUEST: Our robots now work in warehouses.\n")
+    mentions = run(text, Params()).tables.mentions
+    chinese = mentions[mentions["part"] == "commentary"]
+    assert not chinese["surface"].str.contains("机器人").any()
