@@ -51,6 +51,13 @@ def test_voice(text, part, voice, cue):
         ("不过他也承认，目前还不知道能否迁移。", "reported", "他也承认"),
         ("高管告诉作者：“我们不缺卡。”", "reported", "高管告诉"),
         ("她判断，价格还会下降。", "reported", "她判断"),
+        # a quotation introduced by a verb of saying, its speaker named in Han characters; a wire or a report speaking
+        ("投资委员会主席某某对记者表示：“我们欢迎投资。”", "reported", "表示"),
+        ("示例社援引州政府数据称，总容量约为580万千瓦。", "reported", "援引州政府数据称"),  # an agency no cue lists
+        ("路透社援引州政府数据称，总容量约为580万千瓦。", "reported", "路透社援引州政府数据称"),
+        ("报道称，多家企业近年来大举投资。", "reported", "报道称"),
+        ("我想说：“这不公平。”", "commentator", ""),               # the writer quoting themself
+        ("新加坡运营商示例数据（Example Data）表示，公司正在评估。", "reported", "表示"),
         # a person or company named in Latin letters right before a verb of saying
         ("Marcus透露，成本已经降到9万美元。", "reported", "透露"),
         ("Lena Varga 也表示，价格会降。", "reported", "表示"),

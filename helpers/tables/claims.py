@@ -151,7 +151,11 @@ NEGATED_BEFORE = re.compile(r"(?:没有|沒有|没|沒|并未|並未|未|并没�
 #: A person or company named in Latin letters right before a verb of saying (Marcus透露, Altman 表示, OpenAI也承认): the
 #: source speaks, as 他说 does. Only verbs of saying: 'Foo 显示' or 'Foo 发现' may be a model's result, not a source's word.
 LATIN_SPEAKER_BEFORE = re.compile(r"(?:^|[，,。；;：:“”\"「」『』（(\s])[A-Z][A-Za-z.'’-]+(?:[ \u00A0][A-Z][A-Za-z.'’-]+){0,2}"
-                                  r"\s*(?:也|还|還|则|則|又|更|就|曾|都|亦)?\s*$")
+                                  r"\s*[）)]?\s*(?:也|还|還|则|則|又|更|就|曾|都|亦)?\s*$")
+#: A verb of saying right before a colon and an opening quotation mark (李某对记者表示：“…”): a quotation, whoever
+#: says it, unless the writer does (我想说：“…”).
+QUOTATION_AFTER = re.compile(r"\s*[：:]\s*[“「『\"]")
+WRITER_BEFORE = re.compile(r"(?:我|我们|我們|笔者|筆者)(?:想|要|只想|还想|還想)?\s*$")
 #: What opens the words reported after the verb ('Marcus透露，…', '…表示：“…”'); without it 表示 may be 'denotes' (上表中的
 #: HF 表示对应模型为…).
 SPEECH_OPENING = frozenset("，,：:“\"「『")
@@ -161,7 +165,8 @@ LATIN_SPEAKER_VERBS = frozenset("说 說 表示 透露 坦言 承认 承認 指�
 
 def latin_speaker(text: str, found: list[tuple[int, int, str]]) -> tuple[int, int] | None:
     """The first verb of saying (``LATIN_SPEAKER_VERBS``, an ``attribution_verb`` cue) right after a name in Latin
-    letters that opens its clause (``LATIN_SPEAKER_BEFORE``), as (verb start, verb end); None for none.
+    letters that opens its clause (``LATIN_SPEAKER_BEFORE``), or right before a colon and a quotation mark
+    (``QUOTATION_AFTER``: 李某对记者表示：“…”, not the writer's 我想说：“…”), as (verb start, verb end); None for none.
 
     >>> text = "Marcus透露，成本已经降到9万美元。"
     >>> latin_speaker(text, [(6, 8, "attribution_verb")])
@@ -170,9 +175,12 @@ def latin_speaker(text: str, found: list[tuple[int, int, str]]) -> tuple[int, in
     True
     """
     for a, b, label in found:
-        if label == "attribution_verb" and text[a:b] in LATIN_SPEAKER_VERBS and LATIN_SPEAKER_BEFORE.search(text[:a]) \
-                and (text[b:b + 1] in SPEECH_OPENING or text[a:b] in ("说", "說")):
+        if label != "attribution_verb" or text[a:b] not in LATIN_SPEAKER_VERBS:
+            continue
+        if LATIN_SPEAKER_BEFORE.search(text[:a]) and (text[b:b + 1] in SPEECH_OPENING or text[a:b] in ("说", "說")):
             return a, b
+        if QUOTATION_AFTER.match(text, b) and not WRITER_BEFORE.search(text[max(0, a - 4):a]):
+            return a, b  # '…对记者表示：“…”': a quotation introduced, its speaker named in Han characters
     return None
 
 
@@ -275,7 +283,7 @@ def build_claims(text: str, parsed: Parsed) -> pd.DataFrame:
 #: cue, an attribution frame's subject, a first-person cue.
 _VOICE_CUES = frozenset({"reported", "attribution_subject", "first_person"})
 #: ... and in Chinese a verb of saying, which a name in Latin letters before it makes a source (``latin_speaker``).
-_LATIN_SPEAKER_HINT = re.compile(r"[A-Z]")
+_LATIN_SPEAKER_HINT = re.compile(r"[A-Z]|[：:]\s*[“「『\"]")
 _PLAIN_VOICE = {PART_COMMENTARY: "commentator", PART_ORIGINAL: "plain"}
 
 
