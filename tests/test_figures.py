@@ -481,3 +481,15 @@ def test_the_anatomy_chart_labels_each_version_with_the_pages_length_figure():
                for label in labels)
     assert any(label.endswith(f"{en_weight:,} characters") or f"{en_weight:,} characters · " in label
                for label in labels)
+
+
+def test_the_frame_mix_never_draws_the_untagged_remainder_as_a_stated_gap():
+    # the held-out evaluation: a translation's '(no frame)' at 47% against 35%, drawn solid, read as a finding
+    mix = pd.DataFrame({"part": ["commentary", "original", "commentary", "original"],
+                        "frame": ["", "", "economic", "economic"],
+                        "share_claims": [0.47, 0.35, 0.2, 0.2], "share_chars": [0.47, 0.35, 0.2, 0.2]})
+    fig = figures.plot_frame_mix(mix)
+    ticks = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    bars = fig.axes[0].patches
+    hatched = {ticks[::-1][round(bar.get_y() + bar.get_height() / 2)] for bar in bars if bar.get_hatch()}
+    assert hatched == {"(no frame)"}

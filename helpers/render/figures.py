@@ -514,6 +514,9 @@ def plot_frame_mix(mix: pd.DataFrame, *, by: str = "chars", top: int = 8, unstat
     version is not drawn (the chart says how many are left out), as on the theme chart.
     """
     unstated = dict(unstated or {})
+    # the text no frame tags is no frame: its gap between the versions is never a finding (a translation's 47% against
+    # 35% came from the word lists, drawn solid as if stated)
+    unstated.setdefault("", "the text no frame's words tag")
     fig, ax = _figure()
     thin = _thin(mix[mix["frame"].astype(bool)], "frame", "claims", min_sentences) if not mix.empty else []
     mix = mix[~mix["frame"].isin(thin)]
