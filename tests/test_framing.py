@@ -1382,6 +1382,9 @@ def test_the_certainty_labeller_scores_on_an_invented_parallel_set():
     ("下表比较新模型与旧模型的得分。", "The table below compares the new model with the old one.", "unchanged"),
     ("州政府数据称，总容量约为580万千瓦。", "State data show total capacity of 5.8 GW.", "unchanged"),
     ("据称，总容量约为580万千瓦。", "Total capacity is 5.8 GW.", "softened"),
+    # 'appearing' is the hedge appear (Hyland) in its -ing form: 看起来 renders it (invented pair)
+    ("这让它的吞吐量看起来更低。", "This leaves its throughput appearing lower.", "unchanged"),
+    ("这让它的吞吐量看起来更低。", "This leaves its throughput lower.", "softened"),
 ])
 def test_certainty_epistemic_boosters_and_frequency(zh, en, expected):
     assert certainty_of(zh, en) == expected
