@@ -456,3 +456,16 @@ def test_a_press_releases_contact_block_is_furniture():
     assert blocks.loc[["Media Contact", "Ann Lee", "press@lumen.example", "+86 755 5555 0100"], "part"].tolist() == \
         [PART_NONCONTENT] * 4
     assert blocks.loc["It plans mass production next year.", "part"] == PART_ORIGINAL
+
+
+def test_a_sites_menu_and_its_name_above_it_are_furniture():
+    # invented (bilingual review round 4): a lab blog's site name and menu became the English's first section, and
+    # the name stood on the title slide as the article's title
+    text = ("佐比亚推出新模型\n佐比亚今天发布新模型。\nZorbia Labs\nResearch · Products · Safety · Careers · Blog\n"
+            "Introducing Zorbia 3\nToday we release Zorbia 3, our most capable model.\n")
+    blocks = parse_document(text).blocks.set_index("text")
+    assert blocks.loc["Zorbia Labs", "part"] == PART_NONCONTENT
+    assert blocks.loc["Research · Products · Safety · Careers · Blog", "part"] == PART_NONCONTENT
+    assert blocks.loc["Introducing Zorbia 3", "part"] == PART_ORIGINAL
+    readme = parse_document("# Zorbia\n佐比亚是一个模型。\nZorbia is a model.\nSpeed · Cost · Quality · and why they trade off\n")
+    assert PART_NONCONTENT not in set(readme.blocks["part"])

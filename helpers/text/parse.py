@@ -1460,6 +1460,11 @@ def furniture_in_context(texts: list[str], kinds: list[str | None]) -> list[str 
                     k + 1 < len(texts) and TABLE_CELL_MARK.search(texts[k + 1])))):  # a table's header row is no trail
             out[k] = "boilerplate"
             continue
+        if menu_row(line):
+            out[k] = "boilerplate"  # a site's menu
+            if k > 0 and out[k - 1] is None and site_name(texts[k - 1]):
+                out[k - 1] = "boilerplate"  # the site's name above its menu ('Halcyon Research', then the menu)
+            continue
         if lone_button(line) and any(0 <= j < len(texts) and (lone_button(texts[j]) or is_button_row(texts[j]))
                                      for j in (k - 1, k + 1)):
             out[k] = "boilerplate"  # a row of buttons laid out one a line ('Save', then 'Share')
@@ -1475,6 +1480,37 @@ SITE_AFTER_LABEL = re.compile(r"\s+(?:from|on|at)\s+[\w.&'’ -]{1,30}$")
 #: A bare row's entries: at least this many, each at most this long.
 BARE_ROW_MIN_ENTRIES = 3
 BARE_ROW_ENTRY_MAX_CHARS = 20
+
+
+def site_name(line: str) -> bool:
+    """A line that can be a site's name over its menu: one to four capitalised words, no Markdown heading mark, no
+    digit, no sentence's end (a README's '# Yi' over its badges is the text's own title).
+
+    >>> site_name("Halcyon Research"), site_name("# Kestrel"), site_name("Introducing Kestrel 3")
+    (True, False, False)
+    """
+    core = line.strip()
+    return bool(core) and not MARKDOWN_HEADING.match(core) and not re.search(r"\d", core) and \
+        not TERMINAL.search(core) and 1 <= len(core.split()) <= 4 and all(w[:1].isupper() for w in core.split())
+
+
+#: A site's menu parted by middots or bullets ('Research · Products · Safety · Careers · Blog'): at least this many
+#: entries, each a word or two.
+MENU_ROW_MIN_ENTRIES = 4
+MENU_ENTRY = re.compile(r"^(?:[A-Z][\w&'’-]*(?: [A-Z&][\w&'’-]*)?|[\u4e00-\u9fff]{2,6})$")
+
+
+def menu_row(line: str) -> bool:
+    """A site's menu rendered as its words, parted by '·' or '•': four entries or more, each one or two capitalised
+    words (or a short Han word), none a sentence.
+
+    >>> menu_row("Research · Products · Safety · Careers · Blog"), menu_row("Nov 12, 2026 · 9 min read")
+    (True, False)
+    >>> menu_row("Speed · Cost · Quality · and why they trade off")
+    False
+    """
+    entries = [e.strip() for e in re.split(r"\s[·•]\s", line.strip())]
+    return len(entries) >= MENU_ROW_MIN_ENTRIES and all(MENU_ENTRY.match(e) for e in entries)
 
 
 def bare_row(line: str) -> bool:
