@@ -157,7 +157,7 @@ GLUED_SENTENCE = re.compile(r"[.!?](?<=[a-z]{2}[.!?])[’”]?(?=[A-Z](?:[a-z]|[
 # A terminator after the closing marks belongs to the same end ("…何在。”。" is one end, not a lone "。").
 # (Written to open on one class of every terminator, the run it starts checked after it, speed: re then looks only
 # where a terminator stands, where three alternatives opening on different classes were tried at every character.)
-ZH_END = re.compile(r"[。！？；!?;….](?:(?<=[。！？；!?;])[。！？；!?;]*|(?<=…)…*|(?<=\.)\.{2,})(?:[”’」』）)】》\"'][。！？；!?;]*)*")
+ZH_END = re.compile(r"[。！？；!?;….](?:(?<=[。！？；!?;])[。！？；!?;]*|(?<=…)…*|(?<=\.)\.{2,})(?:[”’」』）)】》\]\"'][。！？；!?;]*)*")
 
 # Quotation marks that open a quoted passage in Chinese, and what may stand before a quotation that is a sentence of
 # its own (a colon, the block's start, a sentence end): a quoted sentence without one is embedded in a longer one.

@@ -600,3 +600,23 @@ def test_an_english_of_two_articles_under_their_own_headlines_and_bylines_is_a_c
     assert "A thirsty boom" in caveats.loc["several_originals", "evidence"]
     one = text.replace("A thirsty boom\nBy Bo Chen and Cy Dee\n", "")
     assert "several_originals" not in set(run(one, Params()).caveats["kind"])
+
+
+def test_a_translators_afterword_after_a_whole_english_is_the_writers_own_not_english_the_file_lacks():
+    # a bilingual review (round 5): a policy paper's full translation with a 译者后记 was called an excerpt on every
+    # page, its afterword 'beyond the English given'
+    from helpers.params import Params
+    from helpers.pipeline import run
+
+    zh = ["港口新规", "一、范围", "新规适用于所有港口运营商。", "运营商必须每季度报告用水量。", "二、处罚",
+          "违规者将被罚款十万英镑。", "罚款收入将用于节水项目。", "三、生效", "新规于明年一月生效。",
+          "译者后记", "总体来看，这份新规相当克制。", "我国的港口管理更加系统。", "十万英镑的罚款并不算重。",
+          "这种季度报告的做法值得借鉴。"]
+    en = ["New harbour rules", "1. Scope", "The rules apply to all harbour operators.",
+          "Operators must report their water use every quarter.", "2. Penalties",
+          "Operators who break the rules will be fined 100,000 pounds.",
+          "Fine income will fund water-saving projects.", "3. Commencement", "The rules take effect next January."]
+    analysis = run("\n".join(zh + en) + "\n", Params())
+    kinds = set(analysis.caveats["kind"])
+    assert "english_excerpt" not in kinds
+    assert "beyond" not in set(analysis.alignment["relation"])

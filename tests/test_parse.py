@@ -264,3 +264,13 @@ def test_a_tables_rule_row_is_no_content():
     content = blocks.loc[blocks["part"] != "noncontent", "text"].tolist()
     assert "|---|---|" not in content
     assert "| 佐比亚 | 61.2 |" in content and "| Zorbia | 61.2 |" in content
+
+
+def test_a_closing_square_bracket_after_a_chinese_full_stop_stays_with_its_sentence():
+    # a bilingual review (round 5): a translator's note in square brackets ('[译者注：…。]') left a lone ']' as a
+    # sentence, four of them counted as the translator's own sentences
+    from helpers.text.parse import split_sentences
+
+    text = "[译者注：两亿英镑约合人民币十八亿元。相比之下，规模不大。]"
+    said = [text[a:b] for a, b in split_sentences(text, "zh")]
+    assert said == ["[译者注：两亿英镑约合人民币十八亿元。", "相比之下，规模不大。]"]

@@ -187,6 +187,21 @@ def _bookended_by_own(claims: pd.DataFrame, zh: pd.DataFrame, ids) -> bool:
     return len(run) >= 2 and run[0] in own and run[-1] in own
 
 
+def _opens_own_section(claims: pd.DataFrame, ids) -> bool:
+    """Whether the run ``ids`` past the English's end opens with a heading of the writer's own section (译者后记, 写在最后,
+    我的看法: an ``own_section`` cue): a translator's afterword after a whole English, not English the file lacks."""
+    run = claims[claims["claim_id"].isin(ids)].sort_values("start")
+    if run.empty or run["kind"].iloc[0] not in ("heading", "title"):
+        return False
+    return bool(find_cues(str(run["text"].iloc[0]), "own_section"))
+
+
+def _own_heading(claims: pd.DataFrame, ids) -> str:
+    """The first line of the run ``ids``: the heading of the writer's own section it opens with."""
+    run = claims[claims["claim_id"].isin(ids)].sort_values("start")
+    return str(run["text"].iloc[0]) if len(run) else ""
+
+
 def _mostly_own(claims: pd.DataFrame, zh: pd.DataFrame, ids) -> bool:
     """At least PAST_END_MAX_OWN_SHARE of the Chinese sentences ``ids`` are the writer's own (``writer_asides``) or
     speak of the source in the third person."""
@@ -356,7 +371,7 @@ def mark_beyond(alignment: pd.DataFrame, claims: pd.DataFrame, blocks: pd.DataFr
     tail = tail or set(runs_past_cut_end(claims, blocks, alignment) if cut else [])
     if len(tail) < TRAILING_MIN_SENTENCES:
         return alignment
-    if relation == BEYOND and not cut and _own_close(claims, tail):
+    if relation == BEYOND and not cut and (_own_close(claims, tail) or _opens_own_section(claims, tail)):
         return alignment  # the writer turning to their own view past a whole English: additions, not English it lacks
     if relation == BEYOND and (reports_source(claims) or cut):
         # a summary's or a commentary's own voice past the excerpt's end (我们的看法是…, a question to the reader) is
@@ -614,10 +629,16 @@ def caveats(claims: pd.DataFrame, blocks: pd.DataFrame, alignment: pd.DataFrame,
     # a story that signs off ('(Reporting by …)') is whole: the Chinese past its end is the writer's own context
     own_context = set(signed_off_context(claims, alignment)) if credit else set()
     tail = [] if credit else trailing_unlinked(claims, alignment)
+    if tail and _opens_own_section(claims, tail):
+        own_context |= set(tail)  # a translator's afterword (译者后记) after a whole English: the writer's own
+        tail = []
     past = [] if tail or beyond or credit else (runs_past_end(claims, alignment)
                                                  or runs_past_cut_end(claims, blocks, alignment))
     if past and not runs_past_cut_end(claims, blocks, alignment) and _own_close(claims, past):
         past = []  # a commentary's own close past a whole English's end (说白了…, then 你们怎么看？)
+    if past and not runs_past_cut_end(claims, blocks, alignment) and _opens_own_section(claims, past):
+        own_context |= set(past)
+        past = []
     short = _english_far_shorter(claims) and not credit
     cut = english_cut_line(claims, blocks) if tail or short or past or beyond else None  # corroboration only
     if cut:
@@ -664,8 +685,10 @@ def caveats(claims: pd.DataFrame, blocks: pd.DataFrame, alignment: pd.DataFrame,
                        and CHINESE_SHORTER_SHARE * en_weight <= covered_weight
                        and en_weight >= ENGLISH_SHORTER_SHARE * covered_weight)
     if translation:
-        after_end = (f" up to the English's end ({len(own_context)} more after it, where the English signs off with "
-                     f"its credit line: the writer's own context)") if own_context else ""
+        after_end = ((f" up to the English's end ({len(own_context)} more after it, where the English signs off with "
+                      f"its credit line: the writer's own context)") if credit else
+                     (f" up to the English's end ({len(own_context)} more after it, in a section of the writer's own "
+                      f"that opens “{_quoted(_own_heading(claims, own_context))}”)")) if own_context else ""
         rows.append(("translation", f"{linked} of {covered} Chinese {held_noun} linked{after_end}"
                      + (" (beyond the English given aside)" if beyond else "")
                      + f"; the Chinese{' up to it' if own_context else ''} is {covered_weight / en_weight:.0%} of the English's length",
