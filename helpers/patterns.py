@@ -275,7 +275,13 @@ DISCOVER_WORD_RE = re.compile(rf"{LATIN_BEFORE}[{LATIN_CLASS}]+(?:[.\-&+][{LATIN
 DISCOVER_NAMED_WORD_RE = re.compile(
     rf"{LATIN_BEFORE}(?=[{LATIN_CLASS}.\-&+]*[A-Z\u00C0-\u00DE0-9])[{LATIN_CLASS}]+(?:[.\-&+][{LATIN_CLASS}]+)*")
 # URLs and e-mail addresses: no name inside them is a mention.
-DISCOVER_WEB_ADDRESS = r"(?:https?://|www\.)[^\s，。、）)\]」>\u3000]+"
+DISCOVER_WEB_ADDRESS = (r"(?:https?://|www\.)[^\s，。、）)\]」>\u3000]+"
+                        # a bare host with a subdomain or a path ('investors.veridane.com', 'latticecloud.example/show'):
+                        # its words are an address's ('01.ai' or 'Z.ai' alone is a company's name)
+                        r"|(?<![\w@.-])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\.(?:com|org|net|io|ai|cn|co|edu|gov|dev|app|tech"
+                        r"|example|info|uk|de|jp|hk|tw)\b(?:/[^\s，。、）)\]」>\u3000]*)?"
+                        r"|(?<![\w@.-])[A-Za-z0-9-]+\.(?:com|org|net|io|ai|cn|co|edu|gov|dev|app|tech"
+                        r"|example|info|uk|de|jp|hk|tw)/[^\s，。、）)\]」>\u3000]*")
 # (a paper's shared address, '{zhang, sun}@tsinghua.edu.cn', puts a brace before the "@": the domain is an address all
 # the same)
 DISCOVER_EMAIL_ADDRESS = r"(?:[\w.+-]+|\})@[\w-]+(?:\.[\w-]+)+"

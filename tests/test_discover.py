@@ -911,3 +911,30 @@ def test_an_industry_before_company_is_never_tied_to_an_english_name():
     mentions = run(text, Params()).tables.mentions
     chinese = mentions[mentions["part"] == "commentary"]
     assert not chinese["surface"].str.contains("机器人").any()
+
+
+def test_a_bare_host_is_an_address_and_a_companys_domain_name_is_not():
+    # a bilingual review (round 5): 'investors.veridane.com' wrote the company's name in lowercase, so discovery took
+    # 'Veridane' for a sentence opener and the company the report is about was named in neither version
+    from helpers.tables.discover import url_mask
+
+    for text, masked in (("Watch at investors.zorvane.com today.", "investors.zorvane.com"),
+                         ("Spin up GPUs at gridcloud.example/show now.", "gridcloud.example/show"),
+                         ("01.ai and Z.ai ship models.", "")):
+        mask = url_mask(text)
+        assert "".join(c for c, m in zip(text, mask) if m) == masked
+
+
+def test_a_tied_names_head_written_alone_counts_for_it():
+    # invented: a Taiwanese report names the company in full with its English name once, then by its head (維睿)
+    from helpers.params import Params
+    from helpers.pipeline import run
+
+    text = ("維睿科技財報優於預期\n美國晶片大廠維睿科技（Zorvane Systems，NASDAQ：ZRVN）公布財報。\n維睿表示，需求強勁。\n"
+            "維睿預估下季營收持平。\nZorvane Systems Reports Results\nZorvane Systems, Inc. today reported results.\n"
+            "Zorvane expects flat revenue next quarter. Details at investors.zorvane.com.\n")
+    mentions = run(text, Params()).tables.mentions
+    chinese = mentions[(mentions["part"] == "commentary") & (mentions["org"] == "Zorvane Systems")]
+    assert list(chinese["surface"]).count("維睿") == 2 and "維睿科技" in set(chinese["surface"])
+    english = mentions[(mentions["part"] == "original") & (mentions["org"] == "Zorvane Systems")]
+    assert len(english) >= 3
