@@ -66,7 +66,9 @@ BYLINE_LEAD = re.compile(r"^(?:By\s+(?:the\s+)?[A-Z]|(?:Written|Posted|Words)\s+
 #: '（中央社）'): a news site's photo or story credit. A numbered item ('（1）') is an enumerator, matched before this.
 BRACKETED_CREDIT = re.compile(r"^[(（][^()（）\d。！？.!?,，]{1,12}[)）]$")
 #: A closing ornament alone on its line ('—— END ——', '- THE END -', '（全文完）', '（完）'): the post's end mark.
-END_MARK = re.compile(r"^[\W_]*(?:THE\s+END|END|全文完|完)[\W_]*$")
+END_MARK = re.compile(r"^[\W_]*(?:THE\s+END|END|全文完|完)[\W_]*$"
+                      # a closing line between dashes ('—— 以上为今日全部内容 ——', '- 完 -')
+                      r"|^[—–-]{2,}\s*[^—–\-。！？]{1,14}\s*[—–-]{2,}$")
 #: A page-metadata label followed by nothing but a count ('閱讀 18,732', '阅读 2.4万'): a read count, not a heading.
 COUNT_AFTER_LABEL = r"\s*[\d][\d,.]*\s*(?:[万萬kK]\+?)?\s*$"
 
@@ -103,7 +105,9 @@ TITLE_FIELD = re.compile(r"^\s*(?:Title|标题|題目|题目|標題)\s*[:：]\s*
 TITLE_NUMBER = re.compile(r"^0{1,2}\s*[.．、]\s*\S")
 #: A Chinese post's headline announcing the original after it ('…（原文附后）', '附英文原文'): the post's title, its
 #: editor's framing of the whole, not a sentence of the Chinese version nor one of its writer's asides.
-ORIGINAL_APPENDED = re.compile(r"[（(【\[]?\s*(?:英文)?原文(?:附后|附後|如下|在后|在後)\s*[）)】\]]?\s*$|[（(【\[]\s*附(?:英文)?原文\s*[）)】\]]\s*$")
+ORIGINAL_APPENDED = re.compile(r"[（(【\[]?\s*(?:英文)?原文(?:附后|附後|如下|在后|在後)\s*[）)】\]]?\s*[：:]?\s*$|[（(【\[]\s*附(?:英文)?原文\s*[）)】\]]\s*$"
+                               # a line announcing the original below ('以下为原文：', '以下是英文原文')
+                               r"|^\s*(?:以下为|以下為|以下是|下面是|下為|附)(?:英文)?原文\s*[：:]?\s*$")
 #: A numbered section line: '1. Definitions', '6) Dispute Resolution', '1. 定义', '第一条 …', '一、…', '（二）…'.
 SECTION_NUMBER = re.compile(
     r"^(?:\d{1,2}(?:\.\d{1,2})*\s*[.．、)）]?\s+(?=\S)|\d{1,2}\s*[.．、)）]\s*(?=\S)"
@@ -668,4 +672,5 @@ COMPILED_BY = re.compile(r"^本文由[^。！？]{1,24}(?:编译|編譯|翻译|�
 #: A follow call naming the outlet, then what following brings ('关注某某，获取更多海外科技动态'): a prompt.
 FOLLOW_OUTLET = re.compile(r"^(?:关注|關注|追踪|追蹤)[^，,。！？的了在是越]{1,12}[，,]\s*(?:获取|獲取|了解|第一时间|第一時間|看更多|获得|獲得)"
                            r"[^。！？]{0,16}[。！!]?$")
-FOLLOW_ACCOUNT = re.compile(r"(?:请|請|欢迎|歡迎|敬请|敬請|扫码|掃碼|长按|長按)(?:关注|關注|追蹤|追踪)[^。！？]{0,20}(?:公众号|公眾號|微信号|微信號|视频号|視頻號|官方微博|粉丝专页|粉絲專頁)")
+FOLLOW_ACCOUNT = re.compile(r"(?:(?:请|請|欢迎|歡迎|敬请|敬請|扫码|掃碼|长按|長按)(?:关注|關注|追蹤|追踪)|^(?:关注|關注)(?=[“「\"]))"
+                            r"[^。！？]{0,20}(?:公众号|公眾號|微信号|微信號|视频号|視頻號|官方微博|粉丝专页|粉絲專頁)")

@@ -596,6 +596,7 @@ def test_an_english_of_two_articles_under_their_own_headlines_and_bylines_is_a_c
             "A thirsty boom\nBy Bo Chen and Cy Dee\nResidents have complained of water cuts lasting days.\n")
     caveats = run(text, Params()).caveats.set_index("kind")
     assert "several_originals" in caveats.index
+    assert "translation" not in caveats.index  # a compilation's Chinese draws on several sources: no one translation
     assert "Johor to tighten water rules" in caveats.loc["several_originals", "evidence"]
     assert "A thirsty boom" in caveats.loc["several_originals", "evidence"]
     one = text.replace("A thirsty boom\nBy Bo Chen and Cy Dee\n", "")
@@ -620,3 +621,16 @@ def test_a_translators_afterword_after_a_whole_english_is_the_writers_own_not_en
     kinds = set(analysis.caveats["kind"])
     assert "english_excerpt" not in kinds
     assert "beyond" not in set(analysis.alignment["relation"])
+
+
+def test_a_headline_right_above_a_byline_counts_whatever_kind_the_parser_gave_it():
+    # a bilingual review (round 5): a digest's first source's headline, read as a list item, was left out of the count
+    from helpers.framing.caveats import english_articles
+
+    blocks = pd.DataFrame({"part": ["commentary", "original", "noncontent", "original", "original", "noncontent",
+                                    "original"],
+                           "kind": ["paragraph", "list_item", "byline", "paragraph", "heading", "byline", "paragraph"],
+                           "text": ["中文。", "Zorbia open-sources Kestrel, a long-context model", "By Ann Lee",
+                                    "Zorbia released it on Tuesday.", "A study of coding assistants", "By Bo Chen",
+                                    "The study recruited 64 maintainers."]})
+    assert english_articles(blocks) == ["Zorbia open-sources Kestrel, a long-context model", "A study of coding assistants"]

@@ -469,3 +469,15 @@ def test_a_sites_menu_and_its_name_above_it_are_furniture():
     assert blocks.loc["Introducing Zorbia 3", "part"] == PART_ORIGINAL
     readme = parse_document("# Zorbia\n佐比亚是一个模型。\nZorbia is a model.\nSpeed · Cost · Quality · and why they trade off\n")
     assert PART_NONCONTENT not in set(readme.blocks["part"])
+
+
+@pytest.mark.parametrize("line", ["—— 以上为今日全部内容 ——", "关注“示例前哨”公众号，每天早上 7:30 准时送达。", "以下为原文：",
+                                  "英文原文如下：", "（原文如下）"])
+def test_a_digests_closing_line_follow_call_and_way_to_the_original_are_furniture(line):
+    # invented lines of an AI newsletter digest (bilingual review round 5): each was counted as the editor's own sentence
+    assert classify_noncontent(line) == "boilerplate"
+
+
+@pytest.mark.parametrize("line", ["原文附后的这篇文章很好。", "—— 我们的看法：值得关注。——", "关注这家公司的人越来越多。"])
+def test_lines_like_a_digests_furniture_stay_content(line):
+    assert classify_noncontent(line) is None

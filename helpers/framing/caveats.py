@@ -232,6 +232,8 @@ def english_closing_credit(blocks: pd.DataFrame) -> str | None:
 
 #: How far above its byline an article's headline may stand (a dek or a date between them).
 HEADLINE_REACH = 3
+#: A line right above a byline this short that ends no sentence is the article's headline, whatever its kind.
+HEADLINE_MAX_CHARS = 160
 
 
 def english_articles(blocks: pd.DataFrame) -> list[str]:
@@ -256,7 +258,9 @@ def english_articles(blocks: pd.DataFrame) -> list[str]:
         if kind != "byline" or not BYLINE_LEAD.match(text.strip()):
             continue
         for j in range(k - 1, max(-1, k - 1 - HEADLINE_REACH), -1):
-            if parts[j] == PART_ORIGINAL and kinds[j] in ("heading", "title"):
+            # a heading; or, right above the byline, any line that ends no sentence (a headline read as a list item)
+            if parts[j] == PART_ORIGINAL and (kinds[j] in ("heading", "title") or (
+                    j == k - 1 and len(texts[j]) <= HEADLINE_MAX_CHARS and not ENDS_SENTENCE.search(texts[j].rstrip()))):
                 if texts[j] not in titles:
                     titles.append(texts[j])
                 break
@@ -681,7 +685,9 @@ def caveats(claims: pd.DataFrame, blocks: pd.DataFrame, alignment: pd.DataFrame,
     covered = held - len(own_context)
     covered_weight, _ = _weights(claims, own_context) if own_context else (held_weight, en_weight)
     covered_share = linked / covered if covered > 0 else 0.0
+    # an English of several articles is a compilation's sources: the Chinese drawing on them all is no one translation
     translation = bool(covered > 0 and covered_share >= TRANSLATION_MIN_LINKED and en_weight and not cited
+                       and len(articles) < 2
                        and CHINESE_SHORTER_SHARE * en_weight <= covered_weight
                        and en_weight >= ENGLISH_SHORTER_SHARE * covered_weight)
     if translation:

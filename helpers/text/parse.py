@@ -606,6 +606,8 @@ def classify_noncontent(text: str, *, lang: str | None = None, cues: list | None
         return "boilerplate"
     if PRESS_RELEASE_LINE.match(text):  # a wire's credit, a contact block's label and telephone, the safe harbour
         return "boilerplate"
+    if ORIGINAL_APPENDED.fullmatch(text.strip()):  # '以下为原文：', '（原文如下）' alone: the way to the original
+        return "boilerplate"
     if len(text) <= BYLINE_MAX_CHARS and (AUTHOR_LIST.match(text) or EMAIL_ONLY_LINE.match(text)
                                           or FOOTNOTE_MARK_LINE.match(text)
                                           or (AFFILIATION_LINE.match(text) and AFFILIATION_WORD.search(text))):
