@@ -481,3 +481,15 @@ def test_a_digests_closing_line_follow_call_and_way_to_the_original_are_furnitur
 @pytest.mark.parametrize("line", ["原文附后的这篇文章很好。", "—— 我们的看法：值得关注。——", "关注这家公司的人越来越多。"])
 def test_lines_like_a_digests_furniture_stay_content(line):
     assert classify_noncontent(line) is None
+
+
+@pytest.mark.parametrize("head, furniture", [
+    (["港口观察", "点击上方蓝字关注我们", "英国发布港口新规政策声明（全文编译）"], True),     # an account's name over its prompt
+    (["海峡科技新闻网 Strait News", "首页 > 科技 > 财报", "示例公司财报优于预期 营收年增六成"], True),   # a site's name
+    (["港口新规发布", "作者：张三", "新规明年生效。"], False),                                  # a title over its byline
+])
+def test_a_masthead_over_furniture_and_a_longer_title_is_furniture(head, furniture):
+    # invented (bilingual review round 5): an account's and a site's name stood on the title slide as the Chinese post
+    text = "\n".join(head + ["新规适用于所有港口。", "New harbour rules", "The rules apply to all harbours."]) + "\n"
+    blocks = parse_document(text).blocks.set_index("text")
+    assert (blocks.loc[head[0], "part"] == PART_NONCONTENT) == furniture

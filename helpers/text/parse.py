@@ -1766,6 +1766,39 @@ def contact_blocks(texts: list[str], kinds: list[str | None]) -> list[str | None
     return out
 
 
+#: A masthead: the document's first line at most this long, ...
+MASTHEAD_MAX_CHARS = 24
+#: ... over furniture, then, within this many lines, a longer line that ends no sentence (the post's own title).
+MASTHEAD_TITLE_REACH = 4
+MASTHEAD_TITLE_MIN_CHARS = 10
+
+
+def masthead(texts: list[str], kinds: list[str | None]) -> list[str | None]:
+    """``kinds`` with the document's first line as furniture when it is a site's or an account's name: short, no
+    sentence's end, over a line of furniture (a follow prompt, a byline, a breadcrumb), with a longer line that ends
+    no sentence below them (the post's title): '智能治理观察', '点击上方蓝字关注我们', then the headline.
+
+    >>> masthead(["港口观察", "点击上方蓝字关注我们", "英国发布港口新规（全文编译）", "正文。"], [None, "boilerplate", None, None])[0]
+    'boilerplate'
+    >>> masthead(["港口新规发布", "作者：张三", "新规明年生效。"], [None, "byline", None])[0] is None
+    True
+    """
+    out = list(kinds)
+    if len(texts) < 3 or out[0] is not None or out[1] not in ("byline", "boilerplate"):
+        return out
+    first = texts[0].strip()
+    if len(first) > MASTHEAD_MAX_CHARS or TERMINAL.search(first) or MARKDOWN_HEADING.match(first):
+        return out
+    for k in range(2, min(len(texts), 2 + MASTHEAD_TITLE_REACH)):
+        line = texts[k].strip()
+        if out[k] is not None:
+            continue
+        if len(line) >= max(MASTHEAD_TITLE_MIN_CHARS, len(first) + 1) and not TERMINAL.search(line):
+            out[0] = "boilerplate"
+        break
+    return out
+
+
 def mirrored_prompts(texts: list[str], kinds: list[str | None]) -> list[str | None]:
     """``kinds`` with the Chinese rendering of an English follow or join prompt set aside too: a short Chinese line, not
     yet furniture, whose Latin names (two or more) all stand in one English line set aside as a prompt ('你也可以在
@@ -1828,6 +1861,7 @@ def parse_document(text: str) -> Parsed:
     noncontent_kind = author_name_lines(texts, furniture_in_context(texts, caption_continuations(
         text, spans, [classify_noncontent(t, lang=lang, cues=c) for t, lang, c in zip(texts, langs, cues)])))
     noncontent_kind = contact_blocks(texts, readers_comments(texts, langs, mirrored_prompts(texts, noncontent_kind)))
+    noncontent_kind = masthead(texts, noncontent_kind)
     code = fenced_code(texts) if "```" in text or "~~~" in text else None
     if code:  # code is neither version's prose: weighed as neither, it cannot start the English original
         noncontent_kind = ["code" if in_code else kind for in_code, kind in zip(code, noncontent_kind)]
