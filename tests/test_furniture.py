@@ -485,7 +485,7 @@ def test_lines_like_a_digests_furniture_stay_content(line):
 
 @pytest.mark.parametrize("head, furniture", [
     (["港口观察", "点击上方蓝字关注我们", "英国发布港口新规政策声明（全文编译）"], True),     # an account's name over its prompt
-    (["海峡科技新闻网 Strait News", "首页 > 科技 > 财报", "示例公司财报优于预期 营收年增六成"], True),   # a site's name
+    (["海峡科技新闻网 Strait News", "首页 > 科技 > 财报", "示例公司财报优于预期 网通芯片营收年增六成 下季展望保守"], True),
     (["港口新规发布", "作者：张三", "新规明年生效。"], False),                                  # a title over its byline
 ])
 def test_a_masthead_over_furniture_and_a_longer_title_is_furniture(head, furniture):
