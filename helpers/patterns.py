@@ -644,6 +644,8 @@ SITE_DISCLAIMER = re.compile(
     # an investment disclaimer ('本文仅代表作者个人观点，不构成任何投资建议。', '市场有风险，投资需谨慎')
     r"|^[（(〔【]?(?:[^。！？]{0,30}[，,]\s*)?(?:本文|本報|本报|本站)?[^。！？，,]{0,12}不(?:构成|構成)(?:任何)?(?:投资|投資)(?:建议|建議)"
     r"|^[（(〔【]?(?:市场|市場|投资|投資)有(?:风险|風險)")
+#: A contact line: its label, then who to contact ('Investor contact: Ann Lee, ir@example.com'): a byline's kind.
+CONTACT_LINE = re.compile(r"^(?:Media|Press|Investor|Investors)(?:\s+Relations)?\s+[Cc]ontacts?:\s*\S[^\n]{0,160}$")
 #: A contact block's label, alone on its line ('Media Contact', 'Press Contacts:', 'Investor Relations').
 CONTACT_LABEL = re.compile(r"^(?:(?:Media|Press|Investor|Investors)(?:\s+Relations)?(?:\s+Contacts?|\s+Enquiries|\s+Inquiries)?"
                            r"|Contacts?)\s*:?$")
@@ -651,8 +653,7 @@ CONTACT_LABEL = re.compile(r"^(?:(?:Media|Press|Investor|Investors)(?:\s+Relatio
 #: Contact', 'Investor Relations'), a telephone number alone, and the safe-harbour note ('This press release contains
 #: forward-looking statements …') with its heading.
 PRESS_RELEASE_LINE = re.compile(
-    r"^(?:(?:Media|Press|Investor|Investors)(?:\s+Relations)?\s+[Cc]ontacts?:\s*[^\n]{0,160}"
-    r"|SOURCE\s+[A-Z][^.!?]{0,60}|(?:Media|Press|Investor|Investors)(?:\s+Relations)?(?:\s+Contacts?|\s+Enquiries|\s+Inquiries)?:?"
+    r"^(?:SOURCE\s+[A-Z][^.!?]{0,60}|(?:Media|Press|Investor|Investors)(?:\s+Relations)?(?:\s+Contacts?|\s+Enquiries|\s+Inquiries)?:?"
     r"|Contacts?:|Forward[- ]Looking Statements|Safe Harbor Statement|\+?\(?\d[\d\s().-]{7,}\d)$"
     r"|^This (?:press|news) release (?:contains|includes|may contain) forward[- ]looking statements")
 #: A follow prompt that names an official account ('了解更多信息，请关注清泉行动官方微信公众号。', '歡迎追蹤我們的粉絲專頁'):

@@ -434,7 +434,7 @@ def test_buttons_laid_out_one_a_line_and_a_sites_most_read_list_are_furniture():
     "HOST NAME: This episode is brought to you by Example Cloud. Spin up GPUs in minutes at example.cloud/show.",
     "Transcript edited for length and clarity.",
     "[00:12:31]", "(12:31)",   # a transcript's time stamps were headings, one of them linked to the writer's outline
-    "（本文不構成投資建議，投資人應獨立判斷）", "Investor contact: Ann Lee, ir@example.com",   # round 5
+    "（本文不構成投資建議，投資人應獨立判斷）",   # round 5
 ])
 def test_disclaimers_press_release_and_podcast_furniture_are_set_aside(line):
     # invented lines of a bilingual review (round 4): a disclaimer read as the writer's aside, a press release's safe
@@ -448,6 +448,10 @@ def test_disclaimers_press_release_and_podcast_furniture_are_set_aside(line):
 ])
 def test_lines_near_disclaimers_and_press_furniture_stay_content(line):
     assert classify_noncontent(line) is None
+
+
+def test_an_investor_contact_line_is_a_byline():
+    assert classify_noncontent("Investor contact: Ann Lee, ir@example.com") == "byline"
 
 
 def test_a_press_releases_contact_block_is_furniture():
