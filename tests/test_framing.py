@@ -1583,3 +1583,16 @@ def test_certainty_a_possibility_made_a_prediction(zh, en, expected):
 ])
 def test_certainty_evidence_look_alikes(zh, en, expected):
     assert certainty_of(zh, en) == expected
+
+
+def test_a_question_carries_no_certainty_or_voice_shift():
+    # a bilingual review (round 5): a section title asking '美国企业不用中国模型？' was labelled a quote absorbed
+    from helpers.params import Params
+    from helpers.pipeline import run
+
+    text = ("中国模型被高估了吗\n美国企业真的不用中国模型？\n中国模型很便宜。\n很多公司都在用。\n"
+            "Are Chinese models overrated?\nAmerican companies do not use Chinese models, the author said.\n"
+            "Chinese models are cheap.\nMany companies use them.\n")
+    framing = run(text, Params()).framing.set_index("zh_text")
+    asked = framing.loc["美国企业真的不用中国模型？"]
+    assert asked["relation"] != "" and (asked["certainty_shift"], asked["voice_shift"]) == ("", "")
