@@ -1596,3 +1596,15 @@ def test_a_question_carries_no_certainty_or_voice_shift():
     framing = run(text, Params()).framing.set_index("zh_text")
     asked = framing.loc["美国企业真的不用中国模型？"]
     assert asked["relation"] != "" and (asked["certainty_shift"], asked["voice_shift"]) == ("", "")
+
+
+def test_major_before_a_noun_is_no_hedge_and_mainly_before_a_verb_is():
+    # a bilingual review (round 5): 主要 in 主要客户 ('major customers') was listed as a hedge beside a sharpened pair
+    from helpers.tables.claims import find_cues
+    from helpers.tables.entities import tokenizer_for
+
+    def hedges(text):
+        return find_cues(text, "hedge", tokens=tokenizer_for().tokenize(text))
+
+    assert "主要" not in hedges("需求来自主要客户。")
+    assert "主要" in hedges("需求主要来自云计算客户。")
