@@ -509,6 +509,7 @@ def test_a_bylines_job_title_is_no_part_of_the_authors_name(byline, author):
     (["Published November 14, 2026 · 58 min"], "", "November 14, 2026"),
     (["Nov 12, 2026 · 9 min read", "By the Foo Research team"], "the Foo Research team", "Nov 12, 2026"),
     (["Updated May 7, 2026 · 12 min listen", "By Ann Example"], "Ann Example", "May 7, 2026"),
+    (["Ann Example | The Sample Ledger | Nov 14, 2026"], "Ann Example", "Nov 14, 2026"),  # the name, then its newsletter
 ])
 def test_a_date_lines_publishing_words_and_reading_time_are_no_author(lines, author, date):
     blocks = pd.DataFrame({"part": ["commentary", "original", *["noncontent"] * len(lines), "original"],

@@ -156,6 +156,10 @@ def _author(blocks: pd.DataFrame) -> tuple[str, str]:
         name, publishing = BYLINE_NOT_NAME.subn(" ", name)  # 'Published … · 58 min', '… · 9 min read': no name
         name = re.sub(r"^\s*(?:(?:Written|Posted|Words)\s+)?By\s+", "", name, flags=re.I).strip(" ·,|-–—/")
         name = BYLINE_ROLE.split(name, maxsplit=1)[0]
+        # 'Daniel Reeves | The Compute Ledger': the name, then the publication, parted by a bar or a dot
+        parts = [p for p in re.split(r"\s*[|｜·•]\s*", name) if p.strip()]
+        if len(parts) > 1:
+            name = next((p for p in parts if LATIN_LETTER.search(p) and _reads_as_names(p)), name)
         # what is left of a dated line must read as a name: a news site's '2026/11/29 07:15' leaves its time
         if LATIN_LETTER.search(name) and 0 < len(name.split()) <= 6 and _reads_as_names(name):
             return name, date.group(0) if date else spare_date
