@@ -526,7 +526,10 @@ def test_a_date_lines_publishing_words_and_reading_time_are_no_author(lines, aut
                                         # a team's dated byline; a bare name beside a date may be a dateline's place
                                         ("某某智能团队 · 2026年10月8日", "某某智能团队"), ("北京 2026年11月20日", ""),
                                         ("記者 何某某", "何某某"),
-                                        ("◎ 某某某／文\u3000林某某／譯", "林某某")])   # the translator's credit
+                                        ("◎ 某某某／文\u3000林某某／譯", "林某某"),   # the translator's credit
+                                        # a compiler's field, a WeChat post's originality mark (round 5)
+                                        ("编译：李某 | 审校：王某 | 来源：GOV.UK", "李某"),
+                                        ("原创 老某说AI 某某回声 2026年11月20日 21:08 浙江", "老某说AI")])
 def test_a_news_reports_reporter_byline_gives_the_chinese_writer(line, name):
     blocks = pd.DataFrame({"part": ["commentary", "noncontent", "commentary"], "kind": ["heading", "byline", "paragraph"],
                            "text": ["一则新闻的标题", line, "正文。"]})

@@ -96,7 +96,10 @@ ZH_SPACED_BYLINE = re.compile(r"^\s*(?:记者|記者|编译|編譯|撰文)[ \u00
 #: date may be a dateline's place: '北京 2026年11月20日').
 ZH_DATED_NAME_MAX = 12
 ZH_TEAM_END = re.compile(r"(?:团队|團隊|编辑部|編輯部|小组|小組|工作室|编译组|編譯組)$")
-ZH_AUTHOR_FIELD = re.compile(r"(?:^|\s)作者\s*[:：]\s*(?P<name>[^\s，。,；;|｜/／]+(?:\s+[A-Z][^\s，。,；;|｜/／]*)*)")
+ZH_AUTHOR_FIELD = re.compile(r"(?:^|\s)(?:作者|编译|編譯|翻译|翻譯|译者|譯者)\s*[:：]\s*"
+                             r"(?P<name>[^\s，。,；;|｜/／]+(?:\s+[A-Z][^\s，。,；;|｜/／]*)*)")
+#: A WeChat post's originality mark and its writer ('原创 老周说AI 硅谷回声 2026年11月20日'): the name after 原创.
+ZH_ORIGINAL_MARK = re.compile(r"^\s*原创\s+(?P<name>[^\s，。,；;|｜/／]{2,12})\s")
 #: A news report's byline: the reporter or compiler, then a slash and the desk's credit ending in 报道, 电 or 讯
 #: ('记者王某／综合外电报道', '編譯林某/綜合報導', '记者王某／北京电'): the Chinese report's own writer.
 ZH_REPORTER_BYLINE = re.compile(r"^\s*(?:记者|記者|编译|編譯)\s*(?P<name>[\u4e00-\u9fff]{2,4})\s*[／/]"
@@ -197,7 +200,7 @@ def _zh_author(blocks: pd.DataFrame) -> str:
     for text in blocks.loc[blocks["part"] != PART_ORIGINAL, "text"].astype(str):
         line = _plain(text)
         found = ZH_AUTHOR_FIELD.search(line) or ZH_REPORTER_BYLINE.match(line) or ZH_WRITER_BYLINE.match(line) \
-            or ZH_SPACED_BYLINE.match(line) or ZH_TRANSLATOR_CREDIT.search(line)
+            or ZH_SPACED_BYLINE.match(line) or ZH_TRANSLATOR_CREDIT.search(line) or ZH_ORIGINAL_MARK.match(line)
         if found and _reads_as_names(found.group("name")):
             return found.group("name").strip()
     # a dated byline the parser set aside at the Chinese version's head: the name beside its date; or an answer's
