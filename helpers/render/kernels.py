@@ -200,6 +200,8 @@ def _fork_server():
                         os.close(fd)
                     except OSError:
                         pass
+            # the handout's browser, if launched early, is the report's: its pipe is not the warm process's to hold
+            _forget_browser()
             # this process's streams, whatever stood in for them (a test's capture), on the three descriptors
             sys.stdin = open(0, encoding="utf-8", closefd=False)
             sys.stdout = open(1, "w", encoding="utf-8", closefd=False)
@@ -211,6 +213,12 @@ def _fork_server():
     os.close(to_server)
     os.close(from_server)
     return _Forked(pid, os.fdopen(from_us, "wb"), os.fdopen(to_us, "rb")), folder, path
+
+
+def _forget_browser() -> None:
+    browser = sys.modules.get("helpers.render.browser")
+    if browser is not None:
+        browser.forget_early()
 
 
 def _open_descriptors() -> list[int]:
@@ -227,11 +235,17 @@ def prestart(arguments: list[str], *, fork: bool = False) -> None:
     nothing. ``fork``: fork it from this process, which has made the report's imports (pandas, the engine): the warm
     process starts with them made, instead of making them again beside this one (half a second of CPU)."""
     global _prestarted
-    if _prestarted is None and not any(os.path.isdir(a) or any(c in a for c in "*?[") for a in arguments):
+    if _prestarted is None and one_document(arguments):
         try:
             _prestarted = _fork_server() if fork and hasattr(os, "fork") else _start_server()
         except OSError:   # no process to spare now: ``warm_kernels`` starts one, or says why it cannot
             _prestarted = None
+
+
+def one_document(arguments: list[str]) -> bool:
+    """Whether ``python -m helpers report ARGUMENTS`` reports on one document: no folder or glob among the arguments (a
+    corpus, or an output folder), nor a request for help."""
+    return not any(os.path.isdir(a) or any(c in a for c in "*?[") or a in ("-h", "--help") for a in arguments)
 
 
 def _give_document(server, source: Path | None, changes: dict | None) -> bool:

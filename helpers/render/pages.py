@@ -11,9 +11,7 @@ from pathlib import Path
 from ..paths import CACHE
 from ..patterns import CJK_CHAR
 from .assets import REVEAL_DIR_NAME
-
-#: The slides' canvas: a 16:9 projector at 1280 × 720 (reveal.js scales it to the window).
-SLIDE_WIDTH, SLIDE_HEIGHT = 1280, 720
+from .browser import SLIDE_HEIGHT, SLIDE_WIDTH  # the slides' canvas, the window the handout is printed in
 
 # nbconvert's templates load require.js, MathJax and mermaid from CDNs; the notebooks need none of them,
 # so these child templates drop those tags. The slides load the local reveal.js with plain <script> tags.
