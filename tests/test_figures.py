@@ -404,6 +404,32 @@ def test_a_chart_the_briefing_only_shows_gives_a_page_that_saves_it_the_same_fil
             (tmp_path / "alone" / "anatomy").with_suffix(suffix).read_bytes()
 
 
+@pytest.mark.parametrize("memo", [False, True])
+def test_svgs_deferred_to_the_notebooks_end_are_written_then_and_the_same_as_drawn_at_once(seed_tables, tmp_path,
+                                                                                           monkeypatch, memo):
+    shifts = pd.DataFrame({"shift": ["certainty", "voice"], "value": ["sharpened", "absorbed"], "claims": [3, 4]})
+    monkeypatch.delenv(figures.MEMO_ENV, raising=False)
+    figures.save_figure(figures.plot_anatomy(seed_tables.blocks, seed_tables.claims), tmp_path / "alone" / "anatomy")
+    figures.save_figure(figures.plot_shift_counts(shifts), tmp_path / "alone" / "shifts")
+    if memo:   # the report's notebooks: the briefing shows the anatomy chart first, deferring its SVG too
+        monkeypatch.setenv(figures.MEMO_ENV, str(tmp_path / "drawn"))
+        (tmp_path / "drawn").mkdir()
+    figures.defer_svgs()
+    try:
+        if memo:
+            figures.show(figures.plot_anatomy(seed_tables.blocks, seed_tables.claims))._repr_mimebundle_()
+        figures.show(figures.plot_anatomy(seed_tables.blocks, seed_tables.claims), tmp_path / "page", "anatomy")
+        figures.show(figures.plot_shift_counts(shifts), tmp_path / "page", "shifts")
+        assert sorted(p.name for p in (tmp_path / "page").iterdir()) == ["anatomy.png", "shifts.png"]  # no SVG yet
+    finally:
+        figures.write_deferred_svgs()
+    for name in ("anatomy", "shifts"):
+        for suffix in (".png", ".svg"):
+            assert (tmp_path / "page" / name).with_suffix(suffix).read_bytes() == \
+                (tmp_path / "alone" / name).with_suffix(suffix).read_bytes()
+    assert figures._deferred is None   # and the next notebook run alone draws its SVGs when it saves them
+
+
 def _draw_in_another_kernel(blocks, claims, folder, start, draws):
     start.wait()
     fig = figures.plot_anatomy(blocks, claims)

@@ -660,10 +660,14 @@ def _draw_png(fig: Figure, memo: Path | None) -> bytes:
     fig._bundle_png, fig._bundle_svg = buffer.getvalue(), None
     if memo is not None:
         _keep(memo, fig._bundle_png)
-        # and its SVG, drawn now with the layout just run: the page that saves this chart (the briefing shows the
-        # pages' charts without saving them) takes both files from the memo instead of running the layout again
-        fig._bundle_svg = _svg(fig)
-        _keep(memo.with_suffix(".svg"), fig._bundle_svg)
+        # and its SVG, drawn with the layout just run: the page that saves this chart (the briefing shows the
+        # pages' charts without saving them) takes both files from the memo instead of running the layout again.
+        # Drawn now, or once the notebook has run (``defer_svgs``)
+        if _deferred is not None:
+            _deferred.append((fig, None, memo.with_suffix(".svg")))
+        else:
+            fig._bundle_svg = _svg(fig)
+            _keep(memo.with_suffix(".svg"), fig._bundle_svg)
     return fig._bundle_png
 
 
@@ -698,6 +702,9 @@ def save_figure(fig: Figure, path_stem: str | Path) -> list[Path]:
     memo = _memo_file(fig, ".svg")
     if drawn is None and memo is not None and memo.is_file():
         drawn = memo.read_bytes()   # the PNG came from the memo: the SVG drawn with it, by the notebook that drew it
+    if drawn is None and _deferred is not None:   # drawn once the notebook has run (``write_deferred_svgs``)
+        _deferred.append((fig, svg, memo))
+        return [png, svg]
     if drawn is None:
         if fig.get_layout_engine() is not None:  # the PNG came from the memo: nothing drawn here yet
             _freeze(fig, drawn=False)
@@ -706,6 +713,48 @@ def save_figure(fig: Figure, path_stem: str | Path) -> list[Path]:
             _keep(memo, drawn)
     svg.write_bytes(drawn)
     return [png, svg]
+
+
+#: The SVGs left to draw once the notebook has run, (figure, file or None, memo file or None) each, in the order they
+#: were asked for; None: each is drawn when its figure is saved (a notebook run on its own).
+_deferred: list | None = None
+
+
+def defer_svgs() -> None:
+    """Draw each figure's SVG once the notebook has run (``write_deferred_svgs``), not when it is saved: the report's
+    notebook processes (``helpers.render.kernels``) answer once their cells have run, so that the report renders the
+    page and starts the next notebook, and then write the SVGs, which only ``figures/`` holds (the pages and the slides
+    show the PNGs), while the report's last steps leave a core idle. The same files: each SVG is drawn from its figure
+    as it was saved, its layout frozen by its PNG."""
+    global _deferred
+    if _deferred is None:
+        _deferred = []
+
+
+def write_deferred_svgs() -> None:
+    """Draw and write the SVGs ``defer_svgs`` left, each once across the report's notebooks (the drawing memo: a chart
+    the briefing drew and a page saved is drawn by whichever comes to it first, the other reading its file)."""
+    global _deferred
+    pending, _deferred = _deferred or [], None
+    for fig, path, memo in pending:
+        if memo is None:
+            data = _svg_after_png(fig)
+        else:
+            with _drawing(memo):
+                if memo.is_file():
+                    data = memo.read_bytes()
+                else:
+                    data = _svg_after_png(fig)
+                    _keep(memo, data)
+        if path is not None:
+            path.write_bytes(data)
+
+
+def _svg_after_png(fig: Figure) -> bytes:
+    if fig.get_layout_engine() is not None:  # its PNG came from the memo: nothing drawn here yet
+        _freeze(fig, drawn=False)
+    fig._bundle_svg = _svg(fig)
+    return fig._bundle_svg
 
 
 def save_to(fig: Figure, folder: str | Path, name: str) -> list[Path]:
