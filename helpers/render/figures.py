@@ -737,12 +737,15 @@ def write_deferred_svgs() -> None:
     global _deferred
     pending, _deferred = _deferred or [], None
     for fig, path, memo in pending:
-        if memo is None:
+        data = getattr(fig, "_bundle_svg", None)   # a figure drawn here, saved too: drawn for its first entry
+        if data is not None:
+            pass
+        elif memo is None:
             data = _svg_after_png(fig)
         else:
             with _drawing(memo):
                 if memo.is_file():
-                    data = memo.read_bytes()
+                    data = fig._bundle_svg = memo.read_bytes()
                 else:
                     data = _svg_after_png(fig)
                     _keep(memo, data)
