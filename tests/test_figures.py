@@ -419,10 +419,13 @@ def test_svgs_deferred_to_the_notebooks_end_are_written_then_and_the_same_as_dra
         if memo:
             figures.show(figures.plot_anatomy(seed_tables.blocks, seed_tables.claims))._repr_mimebundle_()
         figures.show(figures.plot_anatomy(seed_tables.blocks, seed_tables.claims), tmp_path / "page", "anatomy")
-        figures.show(figures.plot_shift_counts(shifts), tmp_path / "page", "shifts")
+        chart = figures.plot_shift_counts(shifts)
+        draws = counting_draws(chart)
+        figures.show(chart, tmp_path / "page", "shifts")
         assert sorted(p.name for p in (tmp_path / "page").iterdir()) == ["anatomy.png", "shifts.png"]  # no SVG yet
     finally:
         figures.write_deferred_svgs()
+    assert len(draws) == 3   # its layout's dry draw, its PNG and its SVG: drawn for the memo and saved, drawn once
     for name in ("anatomy", "shifts"):
         for suffix in (".png", ".svg"):
             assert (tmp_path / "page" / name).with_suffix(suffix).read_bytes() == \
