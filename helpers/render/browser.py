@@ -59,9 +59,13 @@ def launch(chromium: str, profile: Path, flags: tuple[str, ...] = ()) -> subproc
     yet spoken to (``DevTools``); it exits when the pipe closes."""
     command = [chromium, *OFFLINE_FLAGS, *flags, f"--user-data-dir={profile}",
                f"--window-size={SLIDE_WIDTH},{SLIDE_HEIGHT}", "--remote-debugging-pipe", "about:blank"]
-    # the shell hands our stdin and stdout to Chromium as fds 3 and 4, where it expects its pipe
+    # the shell hands our stdin and stdout to Chromium as fds 3 and 4, where it expects its pipe. In a session of its
+    # own, as the notebooks' processes are: with Linux's autogroup scheduling, a browser left in the report's session
+    # shares that session's share of a loaded machine with the report's own work (its imports, when launched early);
+    # a stopped report kills it and its helpers as a group (``errors.stop_children``)
     return subprocess.Popen(["sh", "-c", 'exec "$0" "$@" 3<&0 4>&1 0</dev/null 1>/dev/null', *command],
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                            start_new_session=True)
 
 
 class DevTools:

@@ -662,10 +662,8 @@ def _draw_png(fig: Figure, memo: Path | None) -> bytes:
         _keep(memo, fig._bundle_png)
         # and its SVG, drawn with the layout just run: the page that saves this chart (the briefing shows the
         # pages' charts without saving them) takes both files from the memo instead of running the layout again.
-        # Drawn now, or once the notebook has run (``defer_svgs``)
-        if _deferred is not None:
-            _deferred.append((fig, None, memo.with_suffix(".svg")))
-        else:
+        # Drawn now; or, when this notebook saves the chart and draws its SVG once it has run (``defer_svgs``), then
+        if not (_deferred is not None and _saving):
             fig._bundle_svg = _svg(fig)
             _keep(memo.with_suffix(".svg"), fig._bundle_svg)
     return fig._bundle_png
@@ -696,10 +694,15 @@ def save_figure(fig: Figure, path_stem: str | Path) -> list[Path]:
     stem = Path(path_stem)
     stem.parent.mkdir(parents=True, exist_ok=True)
     png = stem.with_suffix(".png")
-    png.write_bytes(_png(fig))   # first: it runs and freezes the layout the SVG is drawn with
+    memo = _memo_file(fig, ".svg")   # named before the PNG is drawn, which forgets what the figure was drawn from
+    global _saving
+    _saving = True
+    try:
+        png.write_bytes(_png(fig))   # first: it runs and freezes the layout the SVG is drawn with
+    finally:
+        _saving = False
     svg = stem.with_suffix(".svg")
     drawn = getattr(fig, "_bundle_svg", None)   # drawn with the PNG just now (under a memo)
-    memo = _memo_file(fig, ".svg")
     if drawn is None and memo is not None and memo.is_file():
         drawn = memo.read_bytes()   # the PNG came from the memo: the SVG drawn with it, by the notebook that drew it
     if drawn is None and _deferred is not None:   # drawn once the notebook has run (``write_deferred_svgs``)
@@ -715,13 +718,17 @@ def save_figure(fig: Figure, path_stem: str | Path) -> list[Path]:
     return [png, svg]
 
 
-#: The SVGs left to draw once the notebook has run, (figure, file or None, memo file or None) each, in the order they
-#: were asked for; None: each is drawn when its figure is saved (a notebook run on its own).
+#: The SVGs left to draw once the notebook has run, (figure, file, memo file or None) each, in the order the figures
+#: were saved; None: each is drawn when its figure is saved (a notebook run on its own).
 _deferred: list | None = None
+#: Set while ``save_figure`` draws a figure's PNG: an SVG the drawing memo keeps for the other notebooks is then drawn
+#: with the saved one, at the end, instead of at once (a chart the briefing only shows has its SVG drawn at once, for
+#: the page that saves it to find: drawn at the end, the page, run beside it, drew it again, its layout too).
+_saving = False
 
 
 def defer_svgs() -> None:
-    """Draw each figure's SVG once the notebook has run (``write_deferred_svgs``), not when it is saved: the report's
+    """Draw each saved figure's SVG once the notebook has run (``write_deferred_svgs``), not when it is saved: the report's
     notebook processes (``helpers.render.kernels``) answer once their cells have run, so that the report renders the
     page and starts the next notebook, and then write the SVGs, which only ``figures/`` holds (the pages and the slides
     show the PNGs), while the report's last steps leave a core idle. The same files: each SVG is drawn from its figure
@@ -732,12 +739,12 @@ def defer_svgs() -> None:
 
 
 def write_deferred_svgs() -> None:
-    """Draw and write the SVGs ``defer_svgs`` left, each once across the report's notebooks (the drawing memo: a chart
-    the briefing drew and a page saved is drawn by whichever comes to it first, the other reading its file)."""
+    """Draw and write the SVGs ``defer_svgs`` left, each kept in the drawing memo for any other notebook that saves the
+    same chart (drawn by whichever comes to it first, the other reading its file)."""
     global _deferred
     pending, _deferred = _deferred or [], None
     for fig, path, memo in pending:
-        data = getattr(fig, "_bundle_svg", None)   # a figure drawn here, saved too: drawn for its first entry
+        data = getattr(fig, "_bundle_svg", None)   # a figure saved twice: drawn for its first entry
         if data is not None:
             pass
         elif memo is None:
