@@ -3,6 +3,7 @@
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -248,3 +249,16 @@ def test_a_report_notebooks_svgs_are_written_after_it_has_answered_and_waited_fo
         (tmp_path / "figures" / "shifts.svg").unlink()
         warm.run(notebook, tmp_path / "again.ipynb", {})   # without ``finishing``: returns once the SVG is written
         assert (tmp_path / "figures" / "shifts.svg").read_bytes() == svg and svg.startswith(b"<?xml")
+
+
+def test_the_document_is_analysed_in_a_session_of_its_own(tmp_path, monkeypatch):
+    # beside the warm process's own imports, in a session of its own: a loaded machine shares its cores by session
+    said = tmp_path / "said"
+    monkeypatch.setattr(kernels, "_analyse", lambda request: said.write_text(f"{os.getpid()} {os.getsid(0)}"))
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        kernels._analyse_aside({"source": "made-up.txt"}, listener)()
+    finally:
+        listener.close()
+    pid, session = said.read_text().split()
+    assert pid == session and int(pid) != os.getpid()

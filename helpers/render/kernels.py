@@ -468,8 +468,10 @@ def _end_now() -> None:
 def _analyse_aside(request: dict, listener: socket.socket):
     """Analyse the request's document (``_analyse``) in a process forked from this one, which ends once the analysis is
     in the cache; returns a function that waits for it. Where no process can be forked, the function analyses it
-    here. The forked process answers nothing and writes nothing but the cache; it dies with this one (a stopped
-    report kills this process's group, which it stays in)."""
+    here. The forked process answers nothing and writes nothing but the cache; it dies with this one (``_die_with``).
+    In a session of its own, as each notebook's process: with Linux's autogroup scheduling, on a loaded machine it
+    shared this process's session's share with the notebooks' imports made here meanwhile, while it is what the
+    notebooks wait for."""
     if not request.get("source"):
         return lambda: None
     parent = os.getpid()
@@ -481,6 +483,7 @@ def _analyse_aside(request: dict, listener: socket.socket):
         code = 1
         try:
             listener.close()
+            os.setsid()
             _die_with(parent)
             _analyse(request)
             code = 0
