@@ -1,6 +1,7 @@
 """helpers.render.figures: every plot returns a slide-readable Figure; saving is byte-for-byte repeatable."""
 
 import base64
+import time
 import warnings
 
 import matplotlib
@@ -400,6 +401,78 @@ def test_a_chart_the_briefing_only_shows_gives_a_page_that_saves_it_the_same_fil
     draws = counting_draws(page)
     figures.show(page, tmp_path / "page", "anatomy")
     assert draws == []
+    for suffix in (".png", ".svg"):
+        assert (tmp_path / "page" / "anatomy").with_suffix(suffix).read_bytes() == \
+            (tmp_path / "alone" / "anatomy").with_suffix(suffix).read_bytes()
+
+
+@pytest.mark.parametrize("memo", [False, True])
+def test_svgs_deferred_to_the_notebooks_end_are_written_then_and_the_same_as_drawn_at_once(seed_tables, tmp_path,
+                                                                                           monkeypatch, memo):
+    shifts = pd.DataFrame({"shift": ["certainty", "voice"], "value": ["sharpened", "absorbed"], "claims": [3, 4]})
+    monkeypatch.delenv(figures.MEMO_ENV, raising=False)
+    figures.save_figure(figures.plot_anatomy(seed_tables.blocks, seed_tables.claims), tmp_path / "alone" / "anatomy")
+    figures.save_figure(figures.plot_shift_counts(shifts), tmp_path / "alone" / "shifts")
+    if memo:   # the report's notebooks: the briefing shows the anatomy chart first, deferring its SVG too
+        monkeypatch.setenv(figures.MEMO_ENV, str(tmp_path / "drawn"))
+        (tmp_path / "drawn").mkdir()
+    figures.defer_svgs()
+    try:
+        if memo:
+            figures.show(figures.plot_anatomy(seed_tables.blocks, seed_tables.claims))._repr_mimebundle_()
+        figures.show(figures.plot_anatomy(seed_tables.blocks, seed_tables.claims), tmp_path / "page", "anatomy")
+        chart = figures.plot_shift_counts(shifts)
+        draws = counting_draws(chart)
+        figures.show(chart, tmp_path / "page", "shifts")
+        assert sorted(p.name for p in (tmp_path / "page").iterdir()) == ["anatomy.png", "shifts.png"]  # no SVG yet
+    finally:
+        figures.write_deferred_svgs()
+    assert len(draws) == 3   # its layout's dry draw, its PNG and its SVG: drawn for the memo and saved, drawn once
+    for name in ("anatomy", "shifts"):
+        for suffix in (".png", ".svg"):
+            assert (tmp_path / "page" / name).with_suffix(suffix).read_bytes() == \
+                (tmp_path / "alone" / name).with_suffix(suffix).read_bytes()
+    assert figures._deferred is None   # and the next notebook run alone draws its SVGs when it saves them
+
+
+def _briefing_deferring(blocks, claims, drawn, saved):
+    figures.defer_svgs()
+    figures.show(figures.plot_anatomy(blocks, claims))._repr_mimebundle_()   # drawn, its SVG left to the end
+    drawn.set()
+    saved.wait(60)
+    time.sleep(0.2)   # the page has reached its end and waits
+    figures.write_deferred_svgs()
+
+
+def _page_deferring(blocks, claims, folder, drawn, saved, draws):
+    drawn.wait(60)
+    figures.defer_svgs()
+    fig = figures.plot_anatomy(blocks, claims)
+    counted = counting_draws(fig)
+    figures.show(fig, folder, "anatomy")
+    saved.set()
+    figures.write_deferred_svgs()
+    draws.put(len(counted))
+
+
+def test_a_page_saving_a_chart_the_briefing_drew_waits_for_its_deferred_svg_instead_of_drawing_it(seed_tables,
+                                                                                                 tmp_path, monkeypatch):
+    import multiprocessing
+
+    monkeypatch.delenv(figures.MEMO_ENV, raising=False)
+    figures.save_figure(figures.plot_anatomy(seed_tables.blocks, seed_tables.claims), tmp_path / "alone" / "anatomy")
+    monkeypatch.setenv(figures.MEMO_ENV, str(tmp_path / "drawn"))
+    (tmp_path / "drawn").mkdir()
+    context = multiprocessing.get_context("fork")
+    drawn, saved, draws = context.Event(), context.Event(), context.Queue()
+    notebooks = [context.Process(target=_briefing_deferring, args=(seed_tables.blocks, seed_tables.claims, drawn, saved)),
+                 context.Process(target=_page_deferring, args=(seed_tables.blocks, seed_tables.claims, tmp_path / "page",
+                                                               drawn, saved, draws))]
+    for notebook in notebooks:
+        notebook.start()
+    for notebook in notebooks:
+        notebook.join(60)
+    assert draws.get(timeout=5) == 0   # neither its PNG nor its SVG drawn by the page: both the briefing's
     for suffix in (".png", ".svg"):
         assert (tmp_path / "page" / "anatomy").with_suffix(suffix).read_bytes() == \
             (tmp_path / "alone" / "anatomy").with_suffix(suffix).read_bytes()

@@ -3,6 +3,7 @@
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -224,3 +225,40 @@ def test_a_warm_process_that_cannot_be_forked_is_left_to_the_report_to_start(mon
     kernels.prestart(["made-up.txt"], fork=True)   # no traceback from the command's first lines
     assert kernels._prestarted is None
     assert set(Path(tempfile.gettempdir()).glob("kernels-*")) == before   # its folder not left behind
+
+
+SAVES_A_CHART = """import pandas as pd
+from helpers.render import figures
+chart = figures.plot_shift_counts(pd.DataFrame({"shift": ["voice"], "value": ["absorbed"], "claims": [2]}))
+figures.save_figure(chart, "figures/shifts")"""
+
+
+def test_a_report_notebooks_svgs_are_written_after_it_has_answered_and_waited_for_by_finishing(tmp_path):
+    notebook = tmp_path / "chart.ipynb"
+    nb = nbformat.v4.new_notebook()
+    nb.cells.append(nbformat.v4.new_code_cell(SAVES_A_CHART))
+    nbformat.write(nb, notebook)
+    finishing = []
+    with warm_kernels() as warm:
+        assert warm.wait_ready()
+        warm.run(notebook, tmp_path / "out.ipynb", {}, finishing=finishing)
+        assert (tmp_path / "out.ipynb").is_file() and (tmp_path / "figures" / "shifts.png").is_file()
+        assert len(finishing) == 1   # the SVG left to its process, which the report waits for before publishing
+        finishing[0]()
+        svg = (tmp_path / "figures" / "shifts.svg").read_bytes()
+        (tmp_path / "figures" / "shifts.svg").unlink()
+        warm.run(notebook, tmp_path / "again.ipynb", {})   # without ``finishing``: returns once the SVG is written
+        assert (tmp_path / "figures" / "shifts.svg").read_bytes() == svg and svg.startswith(b"<?xml")
+
+
+def test_the_document_is_analysed_in_a_session_of_its_own(tmp_path, monkeypatch):
+    # beside the warm process's own imports, in a session of its own: a loaded machine shares its cores by session
+    said = tmp_path / "said"
+    monkeypatch.setattr(kernels, "_analyse", lambda request: said.write_text(f"{os.getpid()} {os.getsid(0)}"))
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        kernels._analyse_aside({"source": "made-up.txt"}, listener)()
+    finally:
+        listener.close()
+    pid, session = said.read_text().split()
+    assert pid == session and int(pid) != os.getpid()

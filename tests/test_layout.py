@@ -32,7 +32,7 @@ ORDER = [
     "helpers.pipeline",
     # 6 render: figures, prose, the report
     "helpers.render", "helpers.render.fonts", "helpers.render.errors", "helpers.render.assets",
-    "helpers.render.notebooks", "helpers.render.pages", "helpers.render.browser", "helpers.render.figures",
+    "helpers.render.notebooks", "helpers.render.browser", "helpers.render.pages", "helpers.render.figures",
     "helpers.render.tables", "helpers.render.narrative", "helpers.render.deck", "helpers.render.conclusions",
     "helpers.render.runner", "helpers.render.kernels", "helpers.render.report",
     # 7 drivers

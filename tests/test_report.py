@@ -160,12 +160,16 @@ def test_the_executed_notebooks_ran_on_the_given_document(built):
 
 
 def test_a_bad_source_exits_2_with_one_line_and_leaves_no_folder(tmp_path):
-    out = tmp_path / "out"
+    out, temporary = tmp_path / "out", tmp_path / "tmp"
+    temporary.mkdir()
     result = subprocess.run([sys.executable, "-m", "helpers", "report", str(tmp_path / "missing.txt"),
-                             "--out", str(out)], capture_output=True, text=True, cwd=ROOT)
+                             "--out", str(out)], capture_output=True, text=True, cwd=ROOT,
+                            env={**os.environ, "TMPDIR": str(temporary)})
     assert result.returncode == 2
     assert len(result.stderr.strip().splitlines()) == 1 and "no such file" in result.stderr
     assert not out.exists()
+    # the handout's browser, launched before the command's imports and never given slides, is gone with its profile
+    assert list(temporary.glob("chromium-*")) == []
 
 
 def test_a_tampered_reveal_download_is_refused():
@@ -534,6 +538,25 @@ def test_a_browser_started_ahead_and_never_given_slides_is_closed_with_its_profi
     started.close()
     started.close()  # twice: nothing left to do
     assert not profile.exists() and process.poll() is not None
+
+
+def test_a_browser_launched_early_is_taken_by_the_report_or_shut_down_with_its_profile(monkeypatch):
+    if not CHROMIUM:
+        pytest.skip("no Chromium (make chromium)")
+    monkeypatch.setenv("CHROMIUM", CHROMIUM)
+    browser.launch_early()   # as ``python -m helpers report`` does before its imports
+    _, profile, process = browser._early
+    started = browser.start_browser()   # taken over, not started again
+    try:
+        assert browser._early is None and started.profile == profile and started.devtools.process is process
+        assert started.devtools.evaluate("1 + 1") == 2   # spoken to over the pipe it was launched with
+    finally:
+        started.close()
+    assert not profile.exists() and process.poll() is not None
+    browser.launch_early()   # never taken (the report failed first): shut down at exit, its profile removed
+    _, profile, process = browser._early
+    browser.discard_early()
+    assert browser._early is None and not profile.exists() and process.poll() is not None
 
 
 def test_the_headless_browser_preloads_no_page_of_its_own_ui(tmp_path):

@@ -7,6 +7,7 @@ Every run gets a new empty profile and no network: the browser may read the bund
 
 from __future__ import annotations
 
+import atexit
 import base64
 import json
 import os
@@ -18,7 +19,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from .pages import SLIDE_HEIGHT, SLIDE_WIDTH
+#: The slides' canvas: a 16:9 projector at 1280 × 720 (reveal.js scales it to the window; ``pages`` lays the slides out
+#: on it). Here, not in ``pages``, so that this module imports nothing of the report's: ``launch_early`` runs before
+#: the command's imports.
+SLIDE_WIDTH, SLIDE_HEIGHT = 1280, 720
 
 #: Names Debian and other systems give the browser, in the order tried; CHROMIUM names one explicitly.
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
@@ -50,16 +54,27 @@ def run_headless(chromium: str, arguments: list[str], profile: Path, net_log: Pa
     return subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False)
 
 
+def launch(chromium: str, profile: Path, flags: tuple[str, ...] = ()) -> subprocess.Popen:
+    """Chromium started on ``profile`` with the offline flags and its DevTools pipe on our stdin and stdout pipes, not
+    yet spoken to (``DevTools``); it exits when the pipe closes."""
+    command = [chromium, *OFFLINE_FLAGS, *flags, f"--user-data-dir={profile}",
+               f"--window-size={SLIDE_WIDTH},{SLIDE_HEIGHT}", "--remote-debugging-pipe", "about:blank"]
+    # the shell hands our stdin and stdout to Chromium as fds 3 and 4, where it expects its pipe. In a session of its
+    # own, as the notebooks' processes are: with Linux's autogroup scheduling, a browser left in the report's session
+    # shares that session's share of a loaded machine with the report's own work (its imports, when launched early);
+    # a stopped report kills it and its helpers as a group (``errors.stop_children``)
+    return subprocess.Popen(["sh", "-c", 'exec "$0" "$@" 3<&0 4>&1 0</dev/null 1>/dev/null', *command],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                            start_new_session=True)
+
+
 class DevTools:
     """A headless Chromium driven over its DevTools pipe (``--remote-debugging-pipe``: fd 3 in, fd 4 out, one
     JSON message per NUL), so that a step can wait for the page to be ready instead of for a guessed time."""
 
-    def __init__(self, chromium: str, profile: Path, flags: tuple[str, ...] = ()):
-        command = [chromium, *OFFLINE_FLAGS, *flags, f"--user-data-dir={profile}",
-                   f"--window-size={SLIDE_WIDTH},{SLIDE_HEIGHT}", "--remote-debugging-pipe", "about:blank"]
-        # the shell hands our stdin and stdout to Chromium as fds 3 and 4, where it expects its pipe
-        self.process = subprocess.Popen(["sh", "-c", 'exec "$0" "$@" 3<&0 4>&1 0</dev/null 1>/dev/null', *command],
-                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    def __init__(self, chromium: str, profile: Path, flags: tuple[str, ...] = (), process=None):
+        """``process``: a Chromium already launched on ``profile`` with ``flags`` (``launch``), driven from now on."""
+        self.process = process if process is not None else launch(chromium, profile, flags)
         self.buffer = b""
         self.next_id = 0
         target = self.call("Target.createTarget", url="about:blank")["targetId"]
@@ -130,12 +145,16 @@ class StartedBrowser:
     report starts it while it waits on the analysis, on a core that is otherwise idle, so the handout does not pay
     the browser's start (a third of a second, and more of CPU in its helper processes) while the notebooks run."""
 
-    def __init__(self, chromium: str):
-        self.profile = Path(tempfile.mkdtemp(prefix="chromium-"))
+    def __init__(self, chromium: str, launched: tuple[Path, subprocess.Popen] | None = None):
+        """``launched``: a profile and the Chromium already launched on it (``launch_early``), taken over."""
+        self.profile, process = launched if launched is not None else (Path(tempfile.mkdtemp(prefix="chromium-")), None)
         try:
-            self.devtools = DevTools(chromium, self.profile)
+            self.devtools = DevTools(chromium, self.profile, process=process)
             self.devtools.page("Page.enable")
         except BaseException:
+            if process is not None and getattr(self, "devtools", None) is None:   # launched, never spoken to
+                process.kill()
+                process.wait()
             self.close()
             raise
 
@@ -147,9 +166,71 @@ class StartedBrowser:
         shutil.rmtree(self.profile, ignore_errors=True)
 
 
+#: The Chromium ``launch_early`` launched, not yet taken by ``start_browser``: (its path, its profile, its process).
+_early = None
+
+
+def launch_early() -> None:
+    """Launch the handout's Chromium now, for this process's ``start_browser`` to take: ``python -m helpers report`` on
+    one document launches it before its own imports (half a second on one core), so that the browser's start (about
+    half a second of CPU in its processes) runs on the core those imports leave idle, not beside the warm process's
+    caches and the analysis. Not taken, it is shut down when this process exits (its pipe closes: Chromium exits),
+    and its profile removed."""
+    global _early
+    chromium = find_chromium() if _early is None else None
+    if not chromium:
+        return
+    profile = Path(tempfile.mkdtemp(prefix="chromium-"))
+    try:
+        _early = (chromium, profile, launch(chromium, profile))
+    except OSError:   # no process to spare now: ``start_browser`` starts one, or says why it cannot
+        shutil.rmtree(profile, ignore_errors=True)
+        return
+    atexit.register(discard_early)
+
+
+def discard_early() -> None:
+    """Shut down the Chromium ``launch_early`` launched, if nothing took it, and remove its profile."""
+    global _early
+    if _early is None:
+        return
+    _chromium, profile, process, _early = *_early, None
+    for pipe in (process.stdin, process.stdout):
+        try:
+            pipe.close()   # Chromium exits once its DevTools pipe closes
+        except OSError:
+            pass
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+    shutil.rmtree(profile, ignore_errors=True)
+
+
+def forget_early() -> None:
+    """In a process forked from the one that launched Chromium early: close this process's copies of its pipe (the
+    launching process keeps its own) and leave the browser to that process."""
+    global _early
+    if _early is not None:
+        for pipe in (_early[2].stdin, _early[2].stdout):
+            try:
+                pipe.close()   # this process's descriptors only
+            except OSError:
+                pass
+        _early = None
+
+
 def start_browser(chromium: str | None = None) -> StartedBrowser | None:
-    """A headless Chromium started now for a later ``write_handout``; None without Chromium or when it fails to start
-    (the handout then starts its own, and says why it cannot)."""
+    """A headless Chromium started now for a later ``write_handout`` (or the one ``launch_early`` launched, taken over);
+    None without Chromium or when it fails to start (the handout then starts its own, and says why it cannot)."""
+    global _early
+    if chromium is None and _early is not None:
+        (chromium, profile, process), _early = _early, None
+        try:
+            return StartedBrowser(chromium, launched=(profile, process))
+        except (RuntimeError, OSError, KeyError, ValueError):
+            return None
     chromium = chromium or find_chromium()
     if not chromium:
         return None

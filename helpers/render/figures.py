@@ -668,10 +668,16 @@ def _draw_png(fig: Figure, memo: Path | None) -> bytes:
     fig._bundle_png, fig._bundle_svg = buffer.getvalue(), None
     if memo is not None:
         _keep(memo, fig._bundle_png)
-        # and its SVG, drawn now with the layout just run: the page that saves this chart (the briefing shows the
-        # pages' charts without saving them) takes both files from the memo instead of running the layout again
-        fig._bundle_svg = _svg(fig)
-        _keep(memo.with_suffix(".svg"), fig._bundle_svg)
+        # and its SVG, drawn with the layout just run: the page that saves this chart (the briefing shows the
+        # pages' charts without saving them) takes both files from the memo instead of running the layout again.
+        # Drawn now; or once this notebook has run (``defer_svgs``), its lock held until then: a notebook that saves
+        # the chart meanwhile waits for it at its own end instead of drawing it again
+        svg = memo.with_suffix(".svg")
+        if _deferred is not None:
+            _deferred.append((fig, None, svg, _hold(_svg_lock(svg))))
+        else:
+            fig._bundle_svg = _svg(fig)
+            _keep(svg, fig._bundle_svg)
     return fig._bundle_png
 
 
@@ -700,12 +706,15 @@ def save_figure(fig: Figure, path_stem: str | Path) -> list[Path]:
     stem = Path(path_stem)
     stem.parent.mkdir(parents=True, exist_ok=True)
     png = stem.with_suffix(".png")
+    memo = _memo_file(fig, ".svg")   # named before the PNG is drawn, which forgets what the figure was drawn from
     png.write_bytes(_png(fig))   # first: it runs and freezes the layout the SVG is drawn with
     svg = stem.with_suffix(".svg")
     drawn = getattr(fig, "_bundle_svg", None)   # drawn with the PNG just now (under a memo)
-    memo = _memo_file(fig, ".svg")
     if drawn is None and memo is not None and memo.is_file():
         drawn = memo.read_bytes()   # the PNG came from the memo: the SVG drawn with it, by the notebook that drew it
+    if drawn is None and _deferred is not None:   # drawn once the notebook has run (``write_deferred_svgs``)
+        _deferred.append((fig, svg, memo, None))
+        return [png, svg]
     if drawn is None:
         if fig.get_layout_engine() is not None:  # the PNG came from the memo: nothing drawn here yet
             _freeze(fig, drawn=False)
@@ -714,6 +723,93 @@ def save_figure(fig: Figure, path_stem: str | Path) -> list[Path]:
             _keep(memo, drawn)
     svg.write_bytes(drawn)
     return [png, svg]
+
+
+#: The SVGs left to draw once the notebook has run, in the order they were asked for: (figure, file or None, memo
+#: file or None, the memo's lock this notebook holds until it has drawn it, or None) each; None: each SVG is drawn when
+#: its figure is saved (a notebook run on its own).
+_deferred: list | None = None
+
+
+def _svg_lock(memo: Path) -> Path:
+    """The lock of a memo's SVG: apart from its PNG's (``_drawing``), so that a notebook that draws a chart's PNG, and
+    its SVG only once it has run, holds back no other notebook's PNG of it."""
+    return memo.with_name(f"{memo.name}.lock")
+
+
+def _hold(lock: Path):
+    """``lock`` taken (an open file, ``flock``ed) until ``_release``; None where it cannot be (the memo only spares
+    drawing: a notebook may then draw the SVG again)."""
+    try:
+        handle = open(lock, "a")
+    except OSError:
+        return None
+    try:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+    except OSError:
+        handle.close()
+        return None
+    return handle
+
+
+def _release(handle) -> None:
+    if handle is not None:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+        finally:
+            handle.close()
+
+
+def defer_svgs() -> None:
+    """Draw each figure's SVG once the notebook has run (``write_deferred_svgs``), not when it is drawn: the report's
+    notebook processes (``helpers.render.kernels``) answer once their cells have run, so that the report renders the
+    page and starts the next notebook, and then write the SVGs, which only ``figures/`` holds (the pages and the slides
+    show the PNGs), while the report's last steps leave a core idle. The same files: each SVG is drawn from its figure
+    as it was saved, its layout frozen by its PNG."""
+    global _deferred
+    if _deferred is None:
+        _deferred = []
+
+
+def write_deferred_svgs() -> None:
+    """Draw and write the SVGs ``defer_svgs`` left, each kept in the drawing memo for the other notebooks: an SVG of a
+    chart another notebook drew is read from the memo once that notebook has drawn it (its lock), drawn here only where
+    it did not."""
+    global _deferred
+    pending, _deferred = _deferred or [], None
+    try:
+        while pending:
+            fig, path, memo, held = pending.pop(0)
+            try:
+                data = getattr(fig, "_bundle_svg", None)   # drawn for an earlier entry (a chart drawn, then saved)
+                if data is None and memo is not None and held is None:
+                    handle = _hold(_svg_lock(memo))   # another notebook drawing it: wait for it
+                    try:
+                        if memo.is_file():
+                            data = fig._bundle_svg = memo.read_bytes()
+                        else:
+                            data = _svg_after_png(fig)
+                            _keep(memo, data)
+                    finally:
+                        _release(handle)
+                elif data is None:
+                    data = _svg_after_png(fig)
+                    if memo is not None:
+                        _keep(memo, data)
+            finally:
+                _release(held)
+            if path is not None:
+                path.write_bytes(data)
+    finally:
+        for _fig, _path, _memo, held in pending:   # a failure: the other notebooks draw their own
+            _release(held)
+
+
+def _svg_after_png(fig: Figure) -> bytes:
+    if fig.get_layout_engine() is not None:  # its PNG came from the memo: nothing drawn here yet
+        _freeze(fig, drawn=False)
+    fig._bundle_svg = _svg(fig)
+    return fig._bundle_svg
 
 
 def save_to(fig: Figure, folder: str | Path, name: str) -> list[Path]:

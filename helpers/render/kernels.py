@@ -74,31 +74,62 @@ class WarmKernels:
             self.server, self.folder, self.path = _start_server()
             _give_document(self.server, source, changes)
 
-    def run(self, notebook: Path, output: Path, parameters: dict) -> None:
+    def run(self, notebook: Path, output: Path, parameters: dict, finishing: list | None = None) -> None:
         """Run ``notebook`` with ``parameters`` into ``output`` in a process forked from the warm process (``run_here``:
         no kernel; the same outputs); where the warm process cannot be reached or ends before it has forked, in a fresh
         kernel (``helpers.render.notebooks.run_notebook``): slower, the same notebook. A cell that fails raises
         ``errors.failure``'s error, as a kernel's failure does; so does the notebook's process ending before it has
-        answered (killed: a stopped report, the memory exhausted), as a kernel that dies does."""
-        request = {"run": str(notebook), "output": str(output), "parameters": parameters, "cwd": str(notebook.parent)}
+        answered (killed: a stopped report, the memory exhausted), as a kernel that dies does.
+
+        ``finishing``: where to leave what is left once the notebook has run and been written: its figures' SVGs
+        (``figures.defer_svgs``), which its process writes after answering; a function that waits for them (raising
+        as above if that fails). Without it, ``run`` returns once they are written."""
+        request = {"run": str(notebook), "output": str(output), "parameters": parameters, "cwd": str(notebook.parent),
+                   "defer": finishing is not None}
         try:
             conn = _connect(str(self.path))
         except OSError:   # no warm process (or it has gone): the notebook's own kernel
             return run_notebook(notebook, output, parameters)
-        with conn, conn.makefile("rb") as answers:
+        answers = conn.makefile("rb")
+
+        def answer(died: str) -> dict:
+            try:
+                return json.loads(answers.readline())
+            except (OSError, ValueError):
+                return {"ename": "ProcessDied", "evalue": f"the process running it ended before {died}"}
+
+        def finish() -> None:
+            try:
+                reply = answer("its figures were written")
+            finally:
+                answers.close()
+                conn.close()
+            if reply.get("ename"):
+                raise failure(notebook, CellFailed(reply["ename"], reply.get("evalue", ""), reply.get("cell", -1)))
+
+        try:
             try:
                 conn.sendall((json.dumps(request) + "\n").encode("utf-8"))
                 started = answers.readline()
             except OSError:
                 started = b""
             if not started.endswith(b"\n"):   # the warm process ended before it forked: the notebook's own kernel
+                answers.close()
+                conn.close()
                 return run_notebook(notebook, output, parameters)
-            try:
-                reply = json.loads(answers.readline())
-            except (OSError, ValueError):
-                reply = {"ename": "ProcessDied", "evalue": "the process running it ended before the notebook did"}
+            reply = answer("the notebook did")
+        except BaseException:
+            answers.close()
+            conn.close()
+            raise
         if reply.get("ename"):
+            answers.close()
+            conn.close()
             raise failure(notebook, CellFailed(reply["ename"], reply.get("evalue", ""), reply.get("cell", -1)))
+        if finishing is not None:
+            finishing.append(finish)
+        else:
+            finish()
 
 
 #: The warm process started early (``prestart``), not yet given its document: (process, its folder, its socket).
@@ -200,6 +231,8 @@ def _fork_server():
                         os.close(fd)
                     except OSError:
                         pass
+            # the handout's browser, if launched early, is the report's: its pipe is not the warm process's to hold
+            _forget_browser()
             # this process's streams, whatever stood in for them (a test's capture), on the three descriptors
             sys.stdin = open(0, encoding="utf-8", closefd=False)
             sys.stdout = open(1, "w", encoding="utf-8", closefd=False)
@@ -211,6 +244,12 @@ def _fork_server():
     os.close(to_server)
     os.close(from_server)
     return _Forked(pid, os.fdopen(from_us, "wb"), os.fdopen(to_us, "rb")), folder, path
+
+
+def _forget_browser() -> None:
+    browser = sys.modules.get("helpers.render.browser")
+    if browser is not None:
+        browser.forget_early()
 
 
 def _open_descriptors() -> list[int]:
@@ -227,11 +266,17 @@ def prestart(arguments: list[str], *, fork: bool = False) -> None:
     nothing. ``fork``: fork it from this process, which has made the report's imports (pandas, the engine): the warm
     process starts with them made, instead of making them again beside this one (half a second of CPU)."""
     global _prestarted
-    if _prestarted is None and not any(os.path.isdir(a) or any(c in a for c in "*?[") for a in arguments):
+    if _prestarted is None and one_document(arguments):
         try:
             _prestarted = _fork_server() if fork and hasattr(os, "fork") else _start_server()
         except OSError:   # no process to spare now: ``warm_kernels`` starts one, or says why it cannot
             _prestarted = None
+
+
+def one_document(arguments: list[str]) -> bool:
+    """Whether ``python -m helpers report ARGUMENTS`` reports on one document: no folder or glob among the arguments (a
+    corpus, or an output folder), nor a request for help."""
+    return not any(os.path.isdir(a) or any(c in a for c in "*?[") or a in ("-h", "--help") for a in arguments)
 
 
 def _give_document(server, source: Path | None, changes: dict | None) -> bool:
@@ -423,8 +468,10 @@ def _end_now() -> None:
 def _analyse_aside(request: dict, listener: socket.socket):
     """Analyse the request's document (``_analyse``) in a process forked from this one, which ends once the analysis is
     in the cache; returns a function that waits for it. Where no process can be forked, the function analyses it
-    here. The forked process answers nothing and writes nothing but the cache; it dies with this one (a stopped
-    report kills this process's group, which it stays in)."""
+    here. The forked process answers nothing and writes nothing but the cache; it dies with this one (``_die_with``).
+    In a session of its own, as each notebook's process: with Linux's autogroup scheduling, on a loaded machine it
+    shared this process's session's share with the notebooks' imports made here meanwhile, while it is what the
+    notebooks wait for."""
     if not request.get("source"):
         return lambda: None
     parent = os.getpid()
@@ -436,6 +483,7 @@ def _analyse_aside(request: dict, listener: socket.socket):
         code = 1
         try:
             listener.close()
+            os.setsid()
             _die_with(parent)
             _analyse(request)
             code = 0
@@ -537,6 +585,9 @@ def run_here(conn: socket.socket, request: dict, drawn: Path | None, parent: int
         sys.path[0] = request["cwd"]   # as a kernel started in the notebook's folder has it
         conn.sendall(f"{os.getpid()}\n".encode("ascii"))   # forked: from now on a failure is the notebook's
         threading.Thread(target=_exit_with, args=(conn,), daemon=True).start()
+        figures = sys.modules.get("helpers.render.figures")   # imported by the warm process
+        if figures is not None and request.get("defer"):
+            figures.defer_svgs()
         try:
             run_file(Path(request["run"]), Path(request["output"]), request.get("parameters") or {}, shell)
             reply = {}
@@ -545,6 +596,16 @@ def run_here(conn: socket.socket, request: dict, drawn: Path | None, parent: int
         except Exception as exc:  # noqa: BLE001 - said to the report, as a kernel's failure is
             reply = {"ename": type(exc).__name__, "evalue": str(exc)}
         conn.sendall((json.dumps(reply) + "\n").encode("utf-8"))
+        # then what the notebook left to write once it had run (its SVGs), the report rendering its page meanwhile;
+        # a second line says they are written (a notebook that failed has its report stopped: nothing more to write)
+        if not reply:
+            try:
+                if figures is not None:
+                    figures.write_deferred_svgs()
+                reply = {}
+            except Exception as exc:  # noqa: BLE001 - said to the report, as a kernel's failure is
+                reply = {"ename": type(exc).__name__, "evalue": str(exc)}
+            conn.sendall((json.dumps(reply) + "\n").encode("utf-8"))
     except BaseException:  # noqa: BLE001 - the report reads a closed connection and runs the notebook itself
         code = 1
     finally:

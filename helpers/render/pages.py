@@ -11,9 +11,7 @@ from pathlib import Path
 from ..paths import CACHE
 from ..patterns import CJK_CHAR
 from .assets import REVEAL_DIR_NAME
-
-#: The slides' canvas: a 16:9 projector at 1280 × 720 (reveal.js scales it to the window).
-SLIDE_WIDTH, SLIDE_HEIGHT = 1280, 720
+from .browser import SLIDE_HEIGHT, SLIDE_WIDTH  # the slides' canvas, the window the handout is printed in
 
 # nbconvert's templates load require.js, MathJax and mermaid from CDNs; the notebooks need none of them,
 # so these child templates drop those tags. The slides load the local reveal.js with plain <script> tags.
@@ -176,9 +174,18 @@ def template_cache():
 NOTEBOOK_ELEMENT = re.compile(r"""<[a-zA-Z][^>]*\sclass=(["'])(?:[^"']*\s)?jp-Notebook(?:\s[^"']*)?\1[^>]*>""")
 FOCUSABLE_DIV = re.compile(r"""<div\b(?P<attributes>[^>]*\sclass=(["'])(?:[^"']*\s)?"""
                            r"""(?:jp-Cell-inputWrapper|jp-OutputArea-output)(?:\s[^"']*)?\2[^>]*?)\s*(?P<end>/?)>""")
-IMG_TAG = re.compile(r"<img\b(?P<attributes>[^>]*?)\s*(?P<end>/?)>")
+IMG_TAG = re.compile(r"<img\b(?P<attributes>[^>]*)>")   # greedy: an embedded image's data runs to 200 kB
 ALT_ATTRIBUTE = re.compile(r"""\salt\s*=""")
 TABINDEX_ATTRIBUTE = re.compile(r"""\stabindex\s*=\s*(["'])[^"']*\1|\stabindex\s*=\s*[^\s>]+""")
+
+
+def _tag_end(inside: str) -> tuple[str, str]:
+    """A tag's text between its name and its ``>`` split as ``(attributes)\\s*(/?)`` would split it with the shortest
+    attributes, without a regular expression's lazy scan (a step a character over an embedded image's data):
+    ``' a="x" /'`` → ``(' a="x"', '/')``."""
+    if inside.endswith("/"):
+        return inside[:-1].rstrip(), "/"
+    return inside.rstrip(), ""
 
 
 def focusable(page: str) -> str:
@@ -188,9 +195,12 @@ def focusable(page: str) -> str:
     >>> focusable('<body class="jp-Notebook"><div class="jp-OutputArea-output x"><img src="a.png"></div></body>')
     '<body class="jp-Notebook"><div class="jp-OutputArea-output x" tabindex="0"><img src="a.png" alt="No description has been provided for this image"></div></body>'
     """
-    page = IMG_TAG.sub(lambda m: m.group(0) if ALT_ATTRIBUTE.search(m.group("attributes")) else
-                       f'<img{m.group("attributes")} alt="No description has been provided for this image"{m.group("end")}>',
-                       page)
+    def alt(m: re.Match) -> str:
+        attributes, end = _tag_end(m.group("attributes"))
+        return m.group(0) if ALT_ATTRIBUTE.search(attributes) else \
+            f'<img{attributes} alt="No description has been provided for this image"{end}>'
+
+    page = IMG_TAG.sub(alt, page)
     notebook = NOTEBOOK_ELEMENT.search(page)
     if notebook is None:
         return page

@@ -187,6 +187,9 @@ def build_document_report(source: Path, out_dir: Path, reveal: Path, notebooks: 
 
     stopping = threading.Event()
     quiet = QuietOnceStopped(stopping)
+    # what each notebook's process writes once its notebook has run and been answered for (its figures' SVGs,
+    # ``figures.defer_svgs``): waited for once the pages are written, before the report is published
+    finishing = []
 
     def execute(notebook: Path) -> Path:
         with quiet.thread():
@@ -196,7 +199,7 @@ def build_document_report(source: Path, out_dir: Path, reveal: Path, notebooks: 
             parameters = {"SOURCE": os.path.relpath(source, notebook.parent),
                           "FIGURES_DIR": os.path.relpath(figures, notebook.parent), "PARAMS": changes}
             if kernels:
-                kernels.run(notebook, executed, parameters)
+                kernels.run(notebook, executed, parameters, finishing=finishing)
             else:
                 run_notebook(notebook, executed, parameters)
             if published_as is not None and published_as != out_dir:
@@ -251,6 +254,8 @@ def build_document_report(source: Path, out_dir: Path, reveal: Path, notebooks: 
         write_fonts_beside(sorted(out_dir.glob("*/*.html")) + [out_dir / "index.html"], out_dir / "fonts",
                            font_cut if handouts else None, prepared)
         printed = [future.result() for future in handouts]
+        for finish in list(finishing):   # every notebook has run: its list is complete
+            finish()
     except BaseException:
         # Ctrl-C, SIGTERM or a failed notebook: stop every kernel now rather than wait for them, so that
         # nothing writes into the folder after it is removed; a thread caught starting a kernel may start
