@@ -1610,3 +1610,19 @@ def test_major_before_a_noun_is_no_hedge_and_mainly_before_a_verb_is():
 
     assert "主要" not in hedges("需求来自主要客户。")
     assert "主要" in hedges("需求主要来自云计算客户。")
+
+
+@pytest.mark.parametrize("zh, en, english, listed", [
+    ("过渡期为12个月。", "The transition lasts 18 months.", "", "12"),          # a changed figure (round 5's policy paper)
+    ("将近四成的修改改错了。", "39.2% of the revisions were wrong.", "", ""),      # a round figure meets its rounding
+    ("研究招募了平均有 9 年经验的维护者。", "It recruited maintainers with nine years' experience on average.", "", ""),
+    ("新规于2027年1月15日生效。", "The rules take effect on January 15, 2027.", "", ""),   # a month and a day aside
+    ("Kestrel 2 的得分为 41 分。", "Kestrel 2 scored 41 points.", "", ""),           # a version aside
+    ("训练成本约 900 万美元。", "Training cost was not disclosed; one investor put it at 10 million dollars.", "", "900 万"),
+    ("总容量为580万千瓦。", "Capacity is large, the state said.", "It has 5.8 million kilowatts.", ""),  # said elsewhere
+    ("下表比较 3 个模型。", "The table compares the models.", "", ""),               # no figure of its kind linked
+])
+def test_figures_a_linked_sentence_states_that_the_english_nowhere_states(zh, en, english, listed):
+    table = pd.DataFrame({"zh_claim_id": [1], "zh_text": [zh], "en_text": [en]})
+    found = F.figure_changes(table, english or en)
+    assert (found["zh_figures"].iloc[0] if len(found) else "") == listed

@@ -43,7 +43,8 @@ from ..params import DEFAULTS
 from ..align.dictionary import default_dictionary
 from ..align.ecdict import default_ecdict
 from ..align.evidence import EnglishTerms, zh_concepts
-from ..align.numbers import NUMBER_TERM, number_spans
+from ..patterns import ENUMERATOR_NUMBER
+from ..align.numbers import NUMBER_TERM, chinese_number_terms, number_spans, rounded_term
 from ..patterns import BEFORE_NUMBER, BOOK_TITLE, BOUND_NUMBER_AFTER, CLAUSE, EN_TERM, HAN, LATIN_LETTER, QUOTED_SPAN
 from ..text.segment import Tokenizer
 from ..vocab import (
@@ -1406,6 +1407,97 @@ def withheld(gate: pd.DataFrame | None = None) -> pd.DataFrame:
     """The gate's rows for labels not presented, with why (GATE_COLUMNS)."""
     gate = label_gate() if gate is None else gate
     return gate[~gate["presented"]].reset_index(drop=True)
+
+
+#: The columns of ``figure_changes``.
+FIGURE_CHANGE_COLUMNS = ["zh_claim_id", "zh_text", "en_text", "zh_figures", "en_figures"]
+
+
+def _figure_kind(term: str) -> str:
+    """A value term's kind: a share ('%'), a ratio ('x') or a count ('')."""
+    body = term[len(NUMBER_TERM):].lstrip("~")
+    return body[:1] if body[:1] in ("%", "x") else ""
+
+
+def figure_changes(table: pd.DataFrame, english: str = "") -> pd.DataFrame:
+    """The linked Chinese sentences stating a figure that neither the English they are linked to nor anywhere else
+    in ``english`` (the whole English given) states, where the linked English states figures of the same kind (a
+    share against shares, a count against counts): 12个月 against "18 months"; 将近四成 against "39.2%" is not listed
+    (a round figure meets the figures that round to it), nor a figure the English states in another sentence. Read
+    side by side: a wrong link can make a false difference, so they are not counted. (FIGURE_CHANGE_COLUMNS, in
+    reading order; a list's own numbering, a month or a day, a version and a vague 数千亿 aside.)
+
+    >>> t = pd.DataFrame({"zh_claim_id": [1, 2], "zh_text": ["过渡期为12个月。", "将近四成的修改改错了。"],
+    ...                   "en_text": ["The transition lasts 18 months.", "39.2% of the revisions were wrong."]})
+    >>> figure_changes(t)[["zh_claim_id", "zh_figures", "en_figures"]].values.tolist()
+    [[1, '12', '18']]
+    """
+    rows = []
+    whole = SCALE_HYPHEN.sub(r"\1 ", english)
+    anywhere = ({t for _, _, t in number_spans(whole)} | {rt for _, _, t in number_spans(whole) if (rt := rounded_term(t))}
+                | _word_figures(whole)) if whole else set()
+    for r in table.itertuples():
+        zh, en = str(r.zh_text), str(r.en_text or "")
+        if not en.strip() or not NUMBER_HINT_RE.search(zh):
+            continue
+        skip_zh = (ENUMERATOR_NUMBER.match(zh) or None)
+        en = SCALE_HYPHEN.sub(r"\1 ", en)  # '30-billion-parameter': the figure as '30 billion'
+        skip_en = (ENUMERATOR_NUMBER.match(en) or None)
+        en_spans = [(a, b, t) for a, b, t in number_spans(en) if not (skip_en and a < skip_en.end())]
+        met = ({t for _, _, t in en_spans} | {rt for _, _, t in en_spans if (rt := rounded_term(t))} | _word_figures(en)
+               | anywhere)
+        kinds = {_figure_kind(t) for _, _, t in en_spans}
+        differ, differ_kinds = [], set()
+        for a, b, term in number_spans(zh):
+            if skip_zh and a < skip_zh.end():
+                continue
+            if DATE_PART_AFTER.match(zh, b) or VAGUE_BEFORE.search(zh[max(0, a - 2):a]) or _names_a_thing(zh, a, b) \
+                    or not re.search(r"\d", zh[a:b]) and SCALE_ONLY.fullmatch(zh[a:b].strip()):
+                continue  # a month or a day (1月15日), a vague 数千亿, a version (Kestrel 2, 2.1 版本), 每百万 (per million)
+            # the figure as the aligner reads it: a round figure (将近四成) by its rounding, with the words around it
+            own = chinese_number_terms(zh[max(0, a - 3):b + 3]) & ({term} | {rounded_term(term) or term}) or {term}
+            if _figure_kind(term) in kinds and not own & met:
+                differ.append(zh[a:b])
+                differ_kinds.add(_figure_kind(term))
+        if differ:
+            rows.append((int(r.zh_claim_id), zh, en, " | ".join(differ),
+                         " | ".join(en[a:b] for a, b, t in en_spans if _figure_kind(t) in differ_kinds)))
+    return pd.DataFrame(rows, columns=FIGURE_CHANGE_COLUMNS)
+
+
+#: A month's or a day's number (1月, 15日, 3号): the English spells the month, so it is no figure to compare.
+DATE_PART_AFTER = re.compile(r"\s*(?:月|日|号|號)")
+#: A scale word hyphened to its number in English ('30-billion-parameter').
+SCALE_HYPHEN = re.compile(r"(\d)-(?=(?:thousand|million|billion|trillion)\b)", re.IGNORECASE)
+#: A bare scale (每百万 'per million'): a unit, no figure.
+SCALE_ONLY = re.compile(r"[百千万萬亿億兆]+")
+#: What makes a number part of a name (a version or an ordinal): a Latin word right before it ('Kestrel 2', 'AIME 2025',
+#: 'InternLM 2.5'), 第 before it, or 版, 版本, 代, 系列, 期 after it.
+VERSION_AFTER = re.compile(r"\s*(?:版本|版|代|系列|期|届|屆)")
+
+
+def _names_a_thing(text: str, a: int, b: int) -> bool:
+    """Whether the number at ``text[a:b]`` names a thing rather than states a figure (a version, an ordinal)."""
+    before = text[max(0, a - 2):a]
+    return bool(re.search(r"[A-Za-z]\s?$", before) or before.endswith("第") or VERSION_AFTER.match(text, b))
+
+
+#: A vague quantity's head (数千亿 'hundreds of billions', 几十, 若干): no figure.
+VAGUE_BEFORE = re.compile(r"(?:数|數|几|幾|若干|上)$")
+#: English number words and their values: 'nine years' meets 9年.
+NUMBER_WORDS = {w: v for v, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+                                           "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())}
+NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+                     "hundred": 100, "thousand": 1000, "dozen": 12})
+
+
+def _word_figures(text: str) -> set[str]:
+    """The value terms of the number words an English text spells ('nine years' → #9)."""
+    return {f"{NUMBER_TERM}{NUMBER_WORDS[w]}" for w in re.findall(r"[a-z]+", text.lower()) if w in NUMBER_WORDS}
+
+
+#: A digit or a Chinese numeral: a sentence without one states no figure.
+NUMBER_HINT_RE = re.compile(r"[0-9０-９一二三四五六七八九十百千万亿两半倍成]")
 
 
 def worth_reading(table: pd.DataFrame, claims: pd.DataFrame, gate: pd.DataFrame | None = None, *,
