@@ -455,8 +455,12 @@ def is_episode_line(text: str) -> bool:
     False
     """
     core = text.strip()
+    # the length first: the episode's number is searched for in a short line only (a search over every content
+    # line, most of them longer than an episode's, cost the seed 1.5% of its extraction)
+    if len(core) > EPISODE_LINE_MAX_CHARS:
+        return False
     number = EPISODE_NUMBER.search(core)
-    if len(core) > EPISODE_LINE_MAX_CHARS or ENDS_SENTENCE.search(core) or not number:
+    if ENDS_SENTENCE.search(core) or not number:
         return False
     if EPISODE_TITLE_AFTER.match(core[number.end():]):
         return False
