@@ -1129,6 +1129,36 @@ def _block_weight(text: str, lang: str) -> int:
     return 0
 
 
+#: The code point ranges (first, last) of ``HAN_CLASS`` and of ``LATIN_LETTER_CLASS``, as ``_block_weights`` counts them.
+_HAN_POINTS = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
+_LATIN_LETTER_POINTS = ((0x41, 0x5A), (0x61, 0x7A), (0xC0, 0xD6), (0xD8, 0xF6), (0xF8, 0x24F))
+
+
+def _block_weights(texts: list[str], langs: list[str]) -> list[int]:
+    """``_block_weight`` of each block, its characters counted over the blocks' joined text at once (numpy over its code
+    points: ``script_counts`` block by block cost a seed-sized document 0.4 ms, in every corpus run's caveat).
+
+    >>> _block_weights(["中文，三个字", "Three words here", "Ünïcode", "混合 mixed", ""], ["zh", "en", "en", "mixed", "zh"])
+    [5, -4, -2, 0, 0]
+    """
+    if not texts:
+        return []
+    points = np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    ends = np.cumsum([len(text) for text in texts])
+    starts = ends - [len(text) for text in texts]
+
+    def per_block(ranges) -> list[int]:
+        inside = np.zeros(len(points), dtype=bool)
+        for first, last in ranges:
+            inside |= (points >= first) & (points <= last)
+        running = np.concatenate(([0], np.cumsum(inside)))
+        return (running[ends] - running[starts]).tolist()
+
+    han = per_block(_HAN_POINTS) if "zh" in langs else [0] * len(texts)
+    latin = per_block(_LATIN_LETTER_POINTS) if "en" in langs else [0] * len(texts)
+    return [h if lang == "zh" else -(n // 3) if lang == "en" else 0 for h, n, lang in zip(han, latin, langs)]
+
+
 def second_article(blocks: pd.DataFrame) -> int | None:
     """The block_id where a second bilingual article starts, or None: a Chinese passage inside the English original
     (the file holds a commentary, its original, then another commentary and original).
@@ -1143,11 +1173,12 @@ def second_article(blocks: pd.DataFrame) -> int | None:
     if len(original) == 0:
         return None
     first, last = original[0], original[-1]
-    commentary_weight = sum(_block_weight(t, l) for t, l, p in zip(texts, langs, parts) if p == PART_COMMENTARY and l == "zh")
+    weights = _block_weights(texts, langs)
+    commentary_weight = sum(w for w, l, p in zip(weights, langs, parts) if p == PART_COMMENTARY and l == "zh")
     score = low = best = 0
     low_at, start = None, None
-    for position, (text, lang) in enumerate(zip(texts[first:last + 1], langs[first:last + 1])):
-        score += _block_weight(text, lang)
+    for position, weight in enumerate(weights[first:last + 1]):
+        score += weight
         if score < low:
             low, low_at = score, position
         if score - low > best:
