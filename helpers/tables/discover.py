@@ -75,6 +75,7 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
 from ..frames import column
@@ -562,7 +563,7 @@ def discover_mentions(
     if len(verdicts) > WORD_VERDICTS_KEPT:
         verdicts.clear()
     # a mention's or an address's characters, in one mask
-    blocked = (int.from_bytes(covered, "big") | int.from_bytes(urls, "big")).to_bytes(len(text), "big")
+    blocked = (np.frombuffer(covered, dtype=np.uint8) | np.frombuffer(urls, dtype=np.uint8)).tobytes()  # (as numbers: 25 times slower)
     # the words of DISCOVER_WORD_RE that hold a capital or a digit: no rule says anything of an all-lowercase word
     for match in DISCOVER_NAMED_WORD_RE.finditer(text):
         start, end = match.span()
