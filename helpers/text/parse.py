@@ -1134,29 +1134,38 @@ _HAN_POINTS = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
 _LATIN_LETTER_POINTS = ((0x41, 0x5A), (0x61, 0x7A), (0xC0, 0xD6), (0xD8, 0xF6), (0xF8, 0x24F))
 
 
-def _block_weights(texts: list[str], langs: list[str]) -> list[int]:
-    """``_block_weight`` of each block, its characters counted over the blocks' joined text at once (numpy over its code
-    points: ``script_counts`` block by block cost a seed-sized document 0.4 ms, in every corpus run's caveat).
+def script_counts_each(texts: list[str]) -> list[tuple[int, int]]:
+    """``script_counts`` of each of ``texts``, counted over their joined text at once (numpy over its code points: text
+    by text cost a seed-sized document's parse 0.4 ms).
 
-    >>> _block_weights(["中文，三个字", "Three words here", "Ünïcode", "混合 mixed", ""], ["zh", "en", "en", "mixed", "zh"])
-    [5, -4, -2, 0, 0]
+    >>> script_counts_each(["中文，三个字", "Three words", "Ünïcode 中", ""])
+    [(5, 0), (0, 10), (1, 7), (0, 0)]
     """
     if not texts:
         return []
     points = np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    ends = np.cumsum([len(text) for text in texts])
-    starts = ends - [len(text) for text in texts]
+    lengths = [len(text) for text in texts]
+    ends = np.cumsum(lengths)
+    starts = ends - lengths
 
-    def per_block(ranges) -> list[int]:
+    def per_text(ranges) -> list[int]:
         inside = np.zeros(len(points), dtype=bool)
         for first, last in ranges:
             inside |= (points >= first) & (points <= last)
         running = np.concatenate(([0], np.cumsum(inside)))
         return (running[ends] - running[starts]).tolist()
 
-    han = per_block(_HAN_POINTS) if "zh" in langs else [0] * len(texts)
-    latin = per_block(_LATIN_LETTER_POINTS) if "en" in langs else [0] * len(texts)
-    return [h if lang == "zh" else -(n // 3) if lang == "en" else 0 for h, n, lang in zip(han, latin, langs)]
+    return list(zip(per_text(_HAN_POINTS), per_text(_LATIN_LETTER_POINTS)))
+
+
+def _block_weights(texts: list[str], langs: list[str]) -> list[int]:
+    """``_block_weight`` of each block (``script_counts_each``: counted at once).
+
+    >>> _block_weights(["中文，三个字", "Three words here", "Ünïcode", "混合 mixed", ""], ["zh", "en", "en", "mixed", "zh"])
+    [5, -4, -2, 0, 0]
+    """
+    return [han if lang == "zh" else -(latin // 3) if lang == "en" else 0
+            for (han, latin), lang in zip(script_counts_each(texts), langs)]
 
 
 def second_article(blocks: pd.DataFrame) -> int | None:
@@ -1721,7 +1730,7 @@ def parse_document(text: str) -> Parsed:
     """Parse a decoded document into blocks, sentences and the repairs made to glued units."""
     spans, repairs, examined = split_glued_headings(text, list(iter_lines(text)))
     texts = [text[a:b] for a, b, _ in spans]
-    counts = [script_counts(t) for t in texts]  # (Han, Latin) of each block, counted once
+    counts = script_counts_each(texts)  # (Han, Latin) of each block, counted once
     langs = [lang_of_counts(han, latin) for han, latin in counts]
     # every short line's furniture cues in one pass of the matcher over them all (a line longer than any furniture
     # line's limit is never looked up: its place holds an empty text)
