@@ -208,6 +208,10 @@ INLINE_SPACE = r"[^\S\r\n]"  # a line ends at \n, \r\n or a lone \r (old Mac fil
 # (A run of two or more, or one that is not a plain space: written to open on a space character, speed: re then looks
 # only where one stands, where two alternatives opening on classes were tried at every character.)
 INLINE_RUN_RE = re.compile(rf"{INLINE_SPACE}(?:{INLINE_SPACE}+|(?<=[^\S \r\n]))")
+#: An inline space that is not a plain one (``[^\S \r\n]``), its characters listed: a text holding none of them and no
+#: two plain spaces together holds no ``INLINE_RUN_RE`` (found three times as fast as that pattern's search, which
+#: stops at every space of an English text).
+OTHER_INLINE_SPACE_RE = re.compile("[\t\x0b\x0c\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
 
 # A Latin word: letters/digits, inner . - & + and apostrophes ("42.ai", "Zing-2T", "Acme’s").
 LATIN_WORD_RE = re.compile(
