@@ -245,6 +245,18 @@ def trie_pattern(words: list[str]) -> str:
     return branch(trie)
 
 
+def literal_not_after(chars: str, literal: str) -> str:
+    """``(?<![chars])literal``, ``literal`` already escaped (a fixed width), written to open on the literal itself: re
+    then finds it by its first characters, where a pattern that opens with a lookbehind is tried at every character of
+    the text (a name looked for in a document: 0.5 ms a search on 20 kB, against 15 µs).
+
+    >>> pattern = re.compile(literal_not_after("A-Za-z", re.escape("Zorb")))
+    >>> [m.start() for m in pattern.finditer("Zorb aZorb Zorb-2 xZorb")], pattern.pattern
+    ([0, 11], 'Zorb(?<![A-Za-z]Zorb)')
+    """
+    return f"{literal}(?<![{chars}]{literal})"
+
+
 def word_chain_re(skipped: frozenset[str]) -> re.Pattern:
     """Chains of Latin words (``LATIN_WORD_RE``) joined by inline gaps, a word of ``skipped`` (lowercase ASCII
     letters) breaking them: it is no part of any chain.

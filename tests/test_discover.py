@@ -1,6 +1,7 @@
 """Organisations the gazetteer does not list: each discovery rule, its false friends, and its place in the tables."""
 
 import doctest
+import re
 
 import pandas as pd
 import pytest
@@ -873,3 +874,16 @@ def test_a_name_quoted_after_a_kind_of_organisation_is_discovered_and_named_as_t
     assert set(analysis.labs.loc[analysis.labs["evidence"] == "quoted", "org"]) == {"港灣智算 (discovered)"}
     # a negated phrase in scare quotes is no name
     assert not analysis.tables.mentions["surface"].str.contains("不作為").any()
+
+
+@settings(max_examples=80, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from("ab-Z9 中.é"), max_size=40),
+       name=st.text(alphabet=st.sampled_from("ab-Z."), min_size=1, max_size=3))
+def test_a_name_opening_its_pattern_finds_what_the_lookbehind_first_found(text, name):
+    # discovery's searches for a name written alone open on the name, its lookbehind after it (speed): the same places
+    from helpers.patterns import LATIN_CLASS, literal_not_after
+
+    for chars in (LATIN_CLASS, r"\w-"):
+        before = re.compile(rf"(?<![{chars}]){re.escape(name)}(?![{chars}])")
+        after = re.compile(literal_not_after(chars, re.escape(name)) + rf"(?![{chars}])")
+        assert [m.span() for m in before.finditer(text)] == [m.span() for m in after.finditer(text)]

@@ -84,11 +84,11 @@ from ..patterns import (
     CAMEL_RE, CAPITALISED_RE, LATIN_CLASS, DISCOVER_EN_AFTER_MORE_RE, DISCOVER_EN_AFTER_RE, DISCOVER_EN_BEFORE_MORE_RE,
     DISCOVER_EN_BEFORE_RE, DISCOVER_EN_CUE_RE, DISCOVER_FILE_EXTENSION_RE, DISCOVER_FILE_NAME_RE, DISCOVER_REPO_ID_RE, DISCOVER_EN_SAID_AFTER_RE, DISCOVER_EN_SAID_BEFORE_RE, DISCOVER_LOWER_RE, DISCOVER_NAMED_WORD_RE, DISCOVER_NAME_WORD_AFTER_RE,
     DISCOVER_OF_BEFORE_RE, DISCOVER_PLATFORM_CUE_RE, DISCOVER_PLATFORM_NAMES_RE, DISCOVER_PRODUCT_AFTER, DISCOVER_PRODUCT_BEFORE_RE,
-    DISCOVER_URL_RE, DISCOVER_WEB_ADDRESS_RE, DISCOVER_ZH_BEFORE_RE, DISCOVER_ZH_CUE_RE, HAS_DIGIT_RE, HAS_UPPER_RE, LATIN_BEFORE,
+    DISCOVER_URL_RE, DISCOVER_WEB_ADDRESS_RE, DISCOVER_ZH_BEFORE_RE, DISCOVER_ZH_CUE_RE, HAS_DIGIT_RE, HAS_UPPER_RE,
     LATIN_CHAR_RE, MADE_BY_AFTER_RE, MADE_BY_AUTHOR_LINE_RE, MADE_BY_BEFORE_RE, MADE_BY_ITS_RE, MADE_BY_OWN_RE,
     MADE_BY_ZH_VERB_RE, HAN_BEFORE_RE, PERSON_AFTER_RE, PERSON_BEFORE_RE, PERSON_GIVEN_NAME_BEFORE_RE,
     PERSON_TITLE_ZH_BEFORE_RE, ZH_ORG_ACTION_AFTER_RE, ZH_ORG_LIST_JOIN_RE, ACRONYM_RE, ACRONYM_SKIPPED_WORDS,
-    PROSE_NAME_PRODUCT_AFTER_RE, HAN_RUN, PATH_RUN_CHARS,
+    PROSE_NAME_PRODUCT_AFTER_RE, HAN_RUN, PATH_RUN_CHARS, literal_not_after,
 )
 from ..text.segment import SentenceCuts
 from ..vocab import load_stopwords, load_vocabulary
@@ -398,7 +398,7 @@ def _written_as_person(text: str, word: str) -> bool:
     """Whether the text writes ``word`` right after a capitalised word that is no common English word: a surname
     after its first name ("Lena Varga"), not a name after "The" or "According"."""
     stopwords = load_stopwords("en")
-    for match in re.finditer(rf"{LATIN_BEFORE}{re.escape(word)}(?![{LATIN_CLASS}])", text):
+    for match in re.finditer(literal_not_after(LATIN_CLASS, re.escape(word)) + rf"(?![{LATIN_CLASS}])", text):
         if not _preceded_by_capitalised(text, match.start()):
             continue
         before = re.search(rf"([{LATIN_CLASS}]+)[ \u00A0]$", text[max(0, match.start() - 40) : match.start()])
@@ -500,7 +500,8 @@ def _written_as_person_name(text: str, start: int, end: int, mention_ends: set[i
     first = given.group(1)
     if first.casefold() in load_stopwords("en") or first in load_org_name_words():
         return False
-    for pair in re.finditer(rf"{LATIN_BEFORE}{re.escape(first)}[ \u00A0]+{re.escape(surface)}(?![{LATIN_CLASS}])", text):
+    pair_re = literal_not_after(LATIN_CLASS, re.escape(first)) + rf"[ \u00A0]+{re.escape(surface)}(?![{LATIN_CLASS}])"
+    for pair in re.finditer(pair_re, text):
         if PERSON_BEFORE_RE.search(text, max(0, pair.start() - 20), pair.start()) or PERSON_AFTER_RE.match(text, pair.end()):
             return True
     return False
@@ -691,7 +692,8 @@ def _glossed_rows(text: str, blocked: bytes | bytearray, part_of: list[str], nam
             if part_of[found.start()] == "zh" and blocked.find(1, found.start(), found.end()) < 0:
                 places.append((found.start(), found.end(), "han"))
         # the whole Latin name, or its first word where no capitalised word follows it ("Fennick said")
-        name_re = re.compile(rf"(?<![\w-]){re.escape(head)}(?:(?P<rest>{re.escape(latin[len(head):])})|(?![\w-]| [A-Z]))")
+        name_re = re.compile(literal_not_after(r"\w-", re.escape(head))
+                             + rf"(?:(?P<rest>{re.escape(latin[len(head):])})|(?![\w-]| [A-Z]))")
         for found in name_re.finditer(text):
             if part_of[found.start()] and blocked.find(1, found.start(), found.end()) < 0:
                 places.append((found.start(), found.end(), "latin"))
@@ -758,7 +760,7 @@ def _publication_rows(text: str, blocked: bytes | bytearray, part_of: list[str],
             continue
         done.add(title)
         latin = not HAN_RUN.search(title)
-        pattern = re.compile(rf"(?<![\w-]){re.escape(title)}(?![\w-])" if latin else re.escape(f"《{title}》"))
+        pattern = re.compile(literal_not_after(r"\w-", re.escape(title)) + r"(?![\w-])" if latin else re.escape(f"《{title}》"))
         for found in pattern.finditer(text):
             start, end = (found.start(), found.end()) if latin else (found.start() + 1, found.end() - 1)
             if part_of[start] and blocked.find(1, start, end) < 0:
@@ -1361,12 +1363,12 @@ def _names_a_product(text: str, word: str) -> bool:
     (True, False)
     """
     name = re.escape(word)
-    if re.search(rf"{LATIN_BEFORE}{name}{DISCOVER_PRODUCT_AFTER}", text) is not None:
+    if re.search(literal_not_after(LATIN_CLASS, name) + DISCOVER_PRODUCT_AFTER, text) is not None:
         return True
     # the kind of thing before the name: read before each place the name stands (a pattern that opens with the name
     # is found fast; one that opens with a list of kinds would read the whole text at every character)
     return any(DISCOVER_PRODUCT_BEFORE_RE.search(text, max(0, match.start() - 20), match.start())
-               for match in re.finditer(rf"{LATIN_BEFORE}{name}(?![{LATIN_CLASS}])", text))
+               for match in re.finditer(literal_not_after(LATIN_CLASS, name) + rf"(?![{LATIN_CLASS}])", text))
 
 
 #: A capitalised Latin word right before a name, one space between ('Wellspring Action': the word before 'Action').

@@ -30,7 +30,7 @@ from ..patterns import (
     TABLE_CELL_MARK, TABLE_ROW, TERMINAL, TITLE_FIELD, TITLE_NUMBER, URL_PARTS, ZH_CLOSE_QUOTE, ZH_END, ZH_OPEN_QUOTE, ZH_QUOTE_INTRODUCERS,
 )
 from ..patterns import AUTOLINK, CREDIT_LEAD, EPISODE_NUMBER, HTML_LINK, LABELLED_LIST_JOINER, LINK_ROW_REST, MARKDOWN_HEADING, READING_TIME_ZH
-from ..patterns import WORD_RUN
+from ..patterns import WORD_RUN, literal_not_after
 from ..patterns import CODE_FENCE, COMPILED_BY, HASHTAG_LINE, FOLLOW_ACCOUNT, FOLLOW_OUTLET, FOLLOW_PLATFORM, ORIGINAL_APPENDED, REPORTER_LINE, SITE_DISCLAIMER, TRAILING_CREDIT_LABEL, WEIBO_SOURCE
 from ..frames import text_array, typed_frame
 from ..vocab import CueMatcher, load_cues
@@ -701,7 +701,7 @@ def run_in_heading(block: str) -> int | None:
     if len(body) < RUN_IN_BODY_MIN_RATIO * len(head) or not ENDS_SENTENCE.search(body) or HAN.search(block):
         return None
     name = " ".join(words[:RUN_IN_REPEAT_WORDS])
-    if not re.search(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])", body):
+    if not re.search(literal_not_after("A-Za-z", re.escape(name)) + "(?![A-Za-z])", body):
         return None
     return match.end()
 
