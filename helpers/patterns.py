@@ -294,6 +294,9 @@ DISCOVER_URL_RE = re.compile(f"{DISCOVER_WEB_ADDRESS}|{DISCOVER_EMAIL_ADDRESS}")
 #: The same in a text without an "@", where no e-mail address can match (speed: the e-mail alternative is tried at
 #: every word character, and reads each word to its end).
 DISCOVER_WEB_ADDRESS_RE = re.compile(DISCOVER_WEB_ADDRESS)
+#: An e-mail address alone, and a character its local part may hold (``discover.url_spans``).
+DISCOVER_EMAIL_ADDRESS_RE = re.compile(DISCOVER_EMAIL_ADDRESS)
+DISCOVER_EMAIL_LOCAL_CHAR_RE = re.compile(r"[\w.+-]")
 # An organisation cue right after a name, in English ("Rokid Inc.", "Foo Labs", "Bar AI", "the Baz team"; not "the
 # German company Baz", where "company" goes with the name after it)
 # and in Chinese (Rokid 公司, 团队, 实验室, 研究院, 集团, 科技).

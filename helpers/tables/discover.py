@@ -84,7 +84,7 @@ from ..patterns import (
     CAMEL_RE, CAPITALISED_RE, LATIN_CLASS, DISCOVER_EN_AFTER_MORE_RE, DISCOVER_EN_AFTER_RE, DISCOVER_EN_BEFORE_MORE_RE,
     DISCOVER_EN_BEFORE_RE, DISCOVER_EN_CUE_RE, DISCOVER_FILE_EXTENSION_RE, DISCOVER_FILE_NAME_RE, DISCOVER_REPO_ID_RE, DISCOVER_EN_SAID_AFTER_RE, DISCOVER_EN_SAID_BEFORE_RE, DISCOVER_LOWER_RE, DISCOVER_NAMED_WORD_RE, DISCOVER_NAME_WORD_AFTER_RE,
     DISCOVER_OF_BEFORE_RE, DISCOVER_PLATFORM_CUE_RE, DISCOVER_PLATFORM_NAMES_RE, DISCOVER_PRODUCT_AFTER, DISCOVER_PRODUCT_BEFORE_RE,
-    DISCOVER_URL_RE, DISCOVER_WEB_ADDRESS_RE, DISCOVER_ZH_BEFORE_RE, DISCOVER_ZH_CUE_RE, HAS_DIGIT_RE, HAS_UPPER_RE,
+    DISCOVER_EMAIL_ADDRESS_RE, DISCOVER_EMAIL_LOCAL_CHAR_RE, DISCOVER_URL_RE, DISCOVER_WEB_ADDRESS_RE, DISCOVER_ZH_BEFORE_RE, DISCOVER_ZH_CUE_RE, HAS_DIGIT_RE, HAS_UPPER_RE,
     LATIN_CHAR_RE, MADE_BY_AFTER_RE, MADE_BY_AUTHOR_LINE_RE, MADE_BY_BEFORE_RE, MADE_BY_ITS_RE, MADE_BY_OWN_RE,
     MADE_BY_ZH_VERB_RE, HAN_BEFORE_RE, PERSON_AFTER_RE, PERSON_BEFORE_RE, PERSON_GIVEN_NAME_BEFORE_RE,
     PERSON_TITLE_ZH_BEFORE_RE, ZH_ORG_ACTION_AFTER_RE, ZH_ORG_LIST_JOIN_RE, ACRONYM_RE, ACRONYM_SKIPPED_WORDS,
@@ -427,9 +427,70 @@ def url_mask(text: str) -> bytearray:
 def _url_mask(text: str) -> bytes:
     """``url_mask`` of the text last asked about (an extract asks twice: the gazetteer's mentions, then discovery)."""
     mask = bytearray(len(text))
-    for match in (DISCOVER_URL_RE if "@" in text else DISCOVER_WEB_ADDRESS_RE).finditer(text):
-        mask[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+    for start, end in url_spans(text):
+        mask[start:end] = b"\x01" * (end - start)
     return bytes(mask)
+
+
+def url_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of what ``DISCOVER_URL_RE.finditer`` finds in ``text``: web addresses and e-mail addresses.
+
+    The same matches, found without trying the e-mail alternative at every character: that pattern's local part reads
+    a run of word characters to its end from each of its characters (a Chinese sentence is one such run), 0.8 to 2.6
+    ms on a 15 to 28 kB README holding an "@". An e-mail address ends its local part right before an "@", so it is
+    looked for only at the start of the run before each "@"; the leftmost of the two kinds is taken, the web address
+    where both start together (the alternation's order).
+
+    >>> text = "联系我们abc@x.org 或 https://a.example/b。邮箱：@nobody"  # Han characters are word characters to re
+    >>> url_spans(text) == [m.span() for m in DISCOVER_URL_RE.finditer(text)] == [(0, 13), (16, 35)]
+    True
+    """
+    if "@" not in text:
+        return [match.span() for match in DISCOVER_WEB_ADDRESS_RE.finditer(text)]
+    ats = [match.start() for match in _AT.finditer(text)]
+    # what an "@" gives, whatever the local part's first character (the same address from any of them): its address's
+    # end, or 0 for none; asked once
+    ends: dict[int, int] = {}
+    spans: list[tuple[int, int]] = []
+    position, first_at = 0, 0
+    web = DISCOVER_WEB_ADDRESS_RE.search(text)
+    while True:
+        if web is not None and web.start() < position:
+            web = DISCOVER_WEB_ADDRESS_RE.search(text, position)
+        while first_at < len(ats) and ats[first_at] <= position:
+            first_at += 1
+        # the leftmost e-mail address from ``position``: the first "@" whose local part (read back from it, not before
+        # ``position``) is not empty and whose address matches; an address for a later "@" starts after this one, so
+        # none can start before a web address that starts at or before this "@"
+        email = None
+        for k in range(first_at, len(ats)):
+            at = ats[k]
+            if web is not None and k > first_at and ats[k - 1] >= web.start():
+                break
+            start = at
+            while start > position and _email_local_char(text, start - 1):
+                start -= 1
+            if start == at:
+                continue
+            end = ends.get(at)
+            if end is None:
+                match = _email_address(text, start)
+                end = ends[at] = match.end() if match is not None else 0
+            if end:
+                email = (start, end)
+                break
+        if email is not None and (web is None or email[0] < web.start()):
+            spans.append(email)
+            position = email[1]
+        elif web is not None:
+            spans.append(web.span())
+            position = web.end()
+        else:
+            return spans
+
+
+_AT = re.compile("@")
+_email_local_char, _email_address = DISCOVER_EMAIL_LOCAL_CHAR_RE.match, DISCOVER_EMAIL_ADDRESS_RE.match
 
 
 def outside_urls(text: str, mentions: pd.DataFrame) -> pd.DataFrame:
