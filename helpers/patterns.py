@@ -60,13 +60,15 @@ DATE = re.compile(
     r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
 )
 
-BYLINE_LEAD = re.compile(r"^(?:By\s+[A-Z]|(?:Written|Posted|Words)\s+by\s+(?:the\s+)?[A-Z]|作者\s*[:：|｜]|文\s*[/|｜]|编辑\s*[:：]|撰文\s*[:：|｜]|来源\s*[:：])")
+BYLINE_LEAD = re.compile(r"^(?:By\s+(?:the\s+)?[A-Z]|(?:Written|Posted|Words)\s+by\s+(?:the\s+)?[A-Z]|作者\s*[:：|｜]|文\s*[/|｜]|编辑\s*[:：]|撰文\s*[:：|｜]|来源\s*[:：])")
 
 #: A wire agency's credit alone on its line in brackets, with no digit and no sentence inside ('(Reuters)', '（路透）',
 #: '（中央社）'): a news site's photo or story credit. A numbered item ('（1）') is an enumerator, matched before this.
 BRACKETED_CREDIT = re.compile(r"^[(（][^()（）\d。！？.!?,，]{1,12}[)）]$")
 #: A closing ornament alone on its line ('—— END ——', '- THE END -', '（全文完）', '（完）'): the post's end mark.
-END_MARK = re.compile(r"^[\W_]*(?:THE\s+END|END|全文完|完)[\W_]*$")
+END_MARK = re.compile(r"^[\W_]*(?:THE\s+END|END|全文完|完)[\W_]*$"
+                      # a closing line between dashes ('—— 以上为今日全部内容 ——', '- 完 -')
+                      r"|^[—–-]{2,}\s*[^—–\-。！？]{1,14}\s*[—–-]{2,}$")
 #: A page-metadata label followed by nothing but a count ('閱讀 18,732', '阅读 2.4万'): a read count, not a heading.
 COUNT_AFTER_LABEL = r"\s*[\d][\d,.]*\s*(?:[万萬kK]\+?)?\s*$"
 
@@ -92,6 +94,9 @@ LINK_ENTRY = re.compile(r"^(?:[^\s\[]{0,3}\s?\[[^\]\r\n]{1,40}\]\([^)\s]*\)|<?(?
 PHOTO_CREDIT = re.compile(r"^\W{0,3}(?:圖|图|圖片|图片|图片来源|圖片來源|攝影|摄影|photo|image|illustration|credit)\s*[:：/／|｜]", re.I)
 #: A breadcrumb trail: two to six short entries joined by '>', '›', '»' or '/' with a space on each side ('Home > Blog').
 BREADCRUMB_TRAIL = re.compile(r"^[^\s>›»/][^>›»/\r\n]{0,30}(?:\s[>›»/]\s[^>›»/\r\n]{1,30}){1,5}$")
+#: A Chinese site's section trail with bars ('科技 | 人工智能', '首頁｜財經｜科技'): short Han names only, so a column's name
+#: before a headline ('深度 | 中国 AI 实验室之旅') is not one.
+BREADCRUMB_BARS = re.compile(r"^[\u4e00-\u9fff]{2,5}(?:\s*[|｜]\s*[\u4e00-\u9fff]{2,5}){1,4}$")
 #: The words of a web address's host and folders (not its last segment, the page's own name).
 URL_PARTS = re.compile(r"https?://([^/\s]+)((?:/[^/\s?#]+)*)/[^/\s?#]*")
 #: A page-metadata line giving the page's title ('Title: …', '标题：…').
@@ -100,7 +105,9 @@ TITLE_FIELD = re.compile(r"^\s*(?:Title|标题|題目|题目|標題)\s*[:：]\s*
 TITLE_NUMBER = re.compile(r"^0{1,2}\s*[.．、]\s*\S")
 #: A Chinese post's headline announcing the original after it ('…（原文附后）', '附英文原文'): the post's title, its
 #: editor's framing of the whole, not a sentence of the Chinese version nor one of its writer's asides.
-ORIGINAL_APPENDED = re.compile(r"[（(【\[]?\s*(?:英文)?原文(?:附后|附後|如下|在后|在後)\s*[）)】\]]?\s*$|[（(【\[]\s*附(?:英文)?原文\s*[）)】\]]\s*$")
+ORIGINAL_APPENDED = re.compile(r"[（(【\[]?\s*(?:英文)?原文(?:附后|附後|如下|在后|在後)\s*[）)】\]]?\s*[：:]?\s*$|[（(【\[]\s*附(?:英文)?原文\s*[）)】\]]\s*$"
+                               # a line announcing the original below ('以下为原文：', '以下是英文原文')
+                               r"|^\s*(?:以下为|以下為|以下是|下面是|下為|附)(?:英文)?原文\s*[：:]?\s*$")
 #: A numbered section line: '1. Definitions', '6) Dispute Resolution', '1. 定义', '第一条 …', '一、…', '（二）…'.
 SECTION_NUMBER = re.compile(
     r"^(?:\d{1,2}(?:\.\d{1,2})*\s*[.．、)）]?\s+(?=\S)|\d{1,2}\s*[.．、)）]\s*(?=\S)"
@@ -154,7 +161,7 @@ GLUED_SENTENCE = re.compile(r"[.!?](?<=[a-z]{2}[.!?])[’”]?(?=[A-Z](?:[a-z]|[
 # A terminator after the closing marks belongs to the same end ("…何在。”。" is one end, not a lone "。").
 # (Written to open on one class of every terminator, the run it starts checked after it, speed: re then looks only
 # where a terminator stands, where three alternatives opening on different classes were tried at every character.)
-ZH_END = re.compile(r"[。！？；!?;….](?:(?<=[。！？；!?;])[。！？；!?;]*|(?<=…)…*|(?<=\.)\.{2,})(?:[”’」』）)】》\"'][。！？；!?;]*)*")
+ZH_END = re.compile(r"[。！？；!?;….](?:(?<=[。！？；!?;])[。！？；!?;]*|(?<=…)…*|(?<=\.)\.{2,})(?:[”’」』）)】》\]\"'][。！？；!?;]*)*")
 
 # Quotation marks that open a quoted passage in Chinese, and what may stand before a quotation that is a sentence of
 # its own (a colon, the block's start, a sentence end): a quoted sentence without one is embedded in a longer one.
@@ -288,8 +295,16 @@ DISCOVER_WORD_RE = re.compile(rf"{LATIN_BEFORE}[{LATIN_CLASS}]+(?:[.\-&+][{LATIN
 DISCOVER_NAMED_WORD_RE = re.compile(
     rf"{LATIN_BEFORE}(?=[{LATIN_CLASS}.\-&+]*[A-Z\u00C0-\u00DE0-9])[{LATIN_CLASS}]+(?:[.\-&+][{LATIN_CLASS}]+)*")
 # URLs and e-mail addresses: no name inside them is a mention.
-DISCOVER_WEB_ADDRESS = r"(?:https?://|www\.)[^\s，。、）)\]」>\u3000]+"
-DISCOVER_EMAIL_ADDRESS = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+DISCOVER_WEB_ADDRESS = (r"(?:https?://|www\.)[^\s，。、）)\]」>\u3000]+"
+                        # a bare host with a subdomain or a path ('investors.veridane.com', 'latticecloud.example/show'):
+                        # its words are an address's ('01.ai' or 'Z.ai' alone is a company's name)
+                        r"|(?<![\w@.-])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\.(?:com|org|net|io|ai|cn|co|edu|gov|dev|app|tech"
+                        r"|example|info|uk|de|jp|hk|tw)\b(?:/[^\s，。、）)\]」>\u3000]*)?"
+                        r"|(?<![\w@.-])[A-Za-z0-9-]+\.(?:com|org|net|io|ai|cn|co|edu|gov|dev|app|tech"
+                        r"|example|info|uk|de|jp|hk|tw)/[^\s，。、）)\]」>\u3000]*")
+# (a paper's shared address, '{zhang, sun}@tsinghua.edu.cn', puts a brace before the "@": the domain is an address all
+# the same)
+DISCOVER_EMAIL_ADDRESS = r"(?:[\w.+-]+|\})@[\w-]+(?:\.[\w-]+)+"
 DISCOVER_URL_RE = re.compile(f"{DISCOVER_WEB_ADDRESS}|{DISCOVER_EMAIL_ADDRESS}")
 #: The same in a text without an "@", where no e-mail address can match (speed: the e-mail alternative is tried at
 #: every word character, and reads each word to its end).
@@ -619,13 +634,47 @@ READING_TIME_ZH = re.compile(r"(?:阅读|閱讀)(?:需要|时间|時間|时长|�
 #: A Markdown autolink's opening ('<https://example.com>'): an address, not an HTML tag.
 AUTOLINK = re.compile(r"<(?:https?:|www\.|mailto:)", re.IGNORECASE)
 #: A Weibo post's source line: the client it was sent from ('来自 iPhone客户端', '来自微博网页版'), often after the time.
-WEIBO_SOURCE = re.compile(r"来自\s?[A-Za-z0-9 .-]{1,24}\s?(?:客户端|客戶端)|来自\s?(?:微博)?\s?(?:网页版|網頁版|weibo\.com)")
+#: A paper's front matter between its title and abstract: the arXiv stamp ('arXiv:2611.04872v2 [cs.CL] 14 Nov 2026'),
+#: the author list with affiliation marks ('Wei Zhang1*, Priya Raman2, Jonas Keller1,3'), an affiliation under its mark
+#: ('3Shanghai AI Laboratory', '²Department of Physics, Foo University'), a line of e-mail addresses and the authors'
+#: footnotes ('*Equal contribution. †Corresponding author.'): who wrote it and where they work, not what it says.
+#: A transcript's time stamp alone on its line ('[00:12:31]', '(12:31)', '00:12:31'): where the recording is, not what
+#: is said.
+TIMESTAMP_LINE = re.compile(r"^[\[(（]?\d{1,2}:\d{2}(?::\d{2})?[\])）]?$")
+ARXIV_STAMP = re.compile(r"^arXiv:\s?\d{4}\.\d{4,5}(?:v\d+)?\b")
+_AUTHOR = r"[A-Z][\w'’.-]*(?:[ \u00A0][A-Z][\w'’.-]*){1,3}[\d*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]+(?:,\d+)*"
+AUTHOR_LIST = re.compile(rf"^{_AUTHOR}(?:[ \u00A0]*(?:,|and)[ \u00A0]*(?:and[ \u00A0]+)?{_AUTHOR})+$")
+AFFILIATION_LINE = re.compile(
+    r"^(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2}|[*†‡§])[ \u00A0]?(?=[A-Z][a-z])[^.!?。]{2,160}$")
+AFFILIATION_WORD = re.compile(r"\b(?:University|Universit\w+|Institute|Laborator(?:y|ies)|Lab|Labs|Academy|College|School"
+                              r"|Department|Dept\.?|Research|Inc|Corporation|Centre|Center|Faculty|Group|Technologies)\b")
+EMAIL_ONLY_LINE = re.compile(r"^(?:(?:e-?mail|correspondence|contact)[ \u00A0]*:[ \u00A0]*)?(?:[{},;\s]|[\w.+-]+(?=[},\s]|@))*"
+                             r"@[\w-]+(?:\.[\w-]+)+(?:[,;\s]+[\w.+-]+@[\w-]+(?:\.[\w-]+)+)*[.\s]*$", re.IGNORECASE)
+FOOTNOTE_MARK_LINE = re.compile(r"^[*†‡§¶](?=[A-Z])[^\n]{2,120}$")
+WEIBO_SOURCE = re.compile(r"来自\s?[A-Za-z0-9 .-]{1,24}\s?(?:客户端|客戶端)|来自\s?(?:微博)?\s?(?:网页版|網頁版|weibo\.com)"
+                          # a post's time, then the phone it was sent from ('11-18 21:06 来自 iPhone 15 Pro')
+                          r"|\d{1,2}:\d{2}\s*(?:来自|來自)\s?[\w .+\-\u4e00-\u9fff]{1,30}$")
 #: A credit whose label follows the name (Taiwan and Hong Kong papers): '◎ 林小明／文', '王大華／譯', '陳美玲／攝影'.
 TRAILING_CREDIT_LABEL = re.compile(r"\S\s*[/／]\s*(?:文|譯|译|編譯|编译|攝|摄|攝影|摄影|圖|图)(?=\s|$)")
 #: A site's or paper's disclaimer that what it prints is not its position ('本報刊出之評論文章，不代表本報立場。',
 #: '本文经授权发布，不代表本站立场'): the site speaking of itself, not the text.
 SITE_DISCLAIMER = re.compile(
-    r"^(?:本文|本報|本报|本站|本刊|本网|本網|本平台|本專欄|本专栏|文章)[^。！？]{0,30}不代表[^。！？]{0,12}(?:立场|立場|观点|觀點)")
+    r"^(?:本文|本報|本报|本站|本刊|本网|本網|本平台|本專欄|本专栏|文章)[^。！？]{0,30}不代表[^。！？]{0,12}(?:立场|立場|观点|觀點)"
+    # an investment disclaimer ('本文仅代表作者个人观点，不构成任何投资建议。', '市场有风险，投资需谨慎')
+    r"|^[（(〔【]?(?:[^。！？]{0,30}[，,]\s*)?(?:本文|本報|本报|本站)?[^。！？，,]{0,12}不(?:构成|構成)(?:任何)?(?:投资|投資)(?:建议|建議)"
+    r"|^[（(〔【]?(?:市场|市場|投资|投資)有(?:风险|風險)")
+#: A contact line: its label, then who to contact ('Investor contact: Ann Lee, ir@example.com'): a byline's kind.
+CONTACT_LINE = re.compile(r"^(?:Media|Press|Investor|Investors)(?:\s+Relations)?\s+[Cc]ontacts?:\s*\S[^\n]{0,160}$")
+#: A contact block's label, alone on its line ('Media Contact', 'Press Contacts:', 'Investor Relations').
+CONTACT_LABEL = re.compile(r"^(?:(?:Media|Press|Investor|Investors)(?:\s+Relations)?(?:\s+Contacts?|\s+Enquiries|\s+Inquiries)?"
+                           r"|Contacts?)\s*:?$")
+#: A press release's furniture: the wire's closing credit ('SOURCE Lumen Corp'), a contact block's label ('Media
+#: Contact', 'Investor Relations'), a telephone number alone, and the safe-harbour note ('This press release contains
+#: forward-looking statements …') with its heading.
+PRESS_RELEASE_LINE = re.compile(
+    r"^(?:SOURCE\s+[A-Z][^.!?]{0,60}|(?:Media|Press|Investor|Investors)(?:\s+Relations)?(?:\s+Contacts?|\s+Enquiries|\s+Inquiries)?:?"
+    r"|Contacts?:|Forward[- ]Looking Statements|Safe Harbor Statement|\+?\(?\d[\d\s().-]{7,}\d)$"
+    r"|^This (?:press|news) release (?:contains|includes|may contain) forward[- ]looking statements")
 #: A follow prompt that names an official account ('了解更多信息，请关注清泉行动官方微信公众号。', '歡迎追蹤我們的粉絲專頁'):
 #: a call to follow (请, 欢迎 …: '我们关注了这个公众号' is a sentence), then the account's kind.
 #: A follow prompt that names a platform ('你也可以在 Twitter 和知乎上关注我们', '欢迎关注我们的推特'): a call to follow (请, 欢迎,
@@ -645,4 +694,5 @@ COMPILED_BY = re.compile(r"^本文由[^。！？]{1,24}(?:编译|編譯|翻译|�
 #: A follow call naming the outlet, then what following brings ('关注某某，获取更多海外科技动态'): a prompt.
 FOLLOW_OUTLET = re.compile(r"^(?:关注|關注|追踪|追蹤)[^，,。！？的了在是越]{1,12}[，,]\s*(?:获取|獲取|了解|第一时间|第一時間|看更多|获得|獲得)"
                            r"[^。！？]{0,16}[。！!]?$")
-FOLLOW_ACCOUNT = re.compile(r"(?:请|請|欢迎|歡迎|敬请|敬請|扫码|掃碼|长按|長按)(?:关注|關注|追蹤|追踪)[^。！？]{0,20}(?:公众号|公眾號|微信号|微信號|视频号|視頻號|官方微博|粉丝专页|粉絲專頁)")
+FOLLOW_ACCOUNT = re.compile(r"(?:(?:请|請|欢迎|歡迎|敬请|敬請|扫码|掃碼|长按|長按)(?:关注|關注|追蹤|追踪)|^(?:关注|關注)(?=[“「\"]))"
+                            r"[^。！？]{0,20}(?:公众号|公眾號|微信号|微信號|视频号|視頻號|官方微博|粉丝专页|粉絲專頁)")

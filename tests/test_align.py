@@ -445,6 +445,22 @@ def test_different_values_stay_apart(zh, en):
     assert number_terms(zh).isdisjoint(number_terms(en))
 
 
+@pytest.mark.parametrize("zh, en, meets", [
+    # a bilingual review (round 4): 将近四成 'nearly 40%' for "39.2%" was left an aside, the paper's finding the writer's
+    ("将近四成的修改改错了", "39.2% of the revisions", True),
+    ("约2.4万个账号", "24,312 accounts", True),
+    ("40%左右的用户", "43% of users", True),
+    ("三成用户", "27% of users", True),        # a share in 成 is a round figure already
+    ("四成的修改改错了", "49% of the revisions", False),
+    ("约2.4万个账号", "31,000 accounts", False),
+    ("39.2%的修改", "41% of the revisions", False),  # an exact Chinese figure meets only its exact value
+])
+def test_a_chinese_round_figure_meets_the_english_figures_that_round_to_it(zh, en, meets):
+    from helpers.align.numbers import chinese_number_terms, rounded_terms
+
+    assert (not chinese_number_terms(zh).isdisjoint(number_terms(en) | rounded_terms(en))) == meets
+
+
 @pytest.mark.parametrize("text", ["一个模型", "十分重要", "GPT-4o", "Qwen2.5", "第一", "三个", "", "last quarter", "halfway"])
 def test_words_that_hold_a_numeral_are_no_numbers(text):
     assert number_terms(text) == set()

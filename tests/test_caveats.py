@@ -582,3 +582,55 @@ def test_a_post_retelling_a_thread_in_the_third_person_is_no_translation():
     en = pd.DataFrame({"text": ["1/3 Our team switched tools.", "2/3 Reviews got slower.", "3/3 Juniors suffer most."]})
     cited, english = source_references(zh, en)
     assert len(cited) == 3 and english == 0
+
+
+def test_an_english_of_two_articles_under_their_own_headlines_and_bylines_is_a_caveat():
+    # a bilingual review (round 4): a report compiled from two wire stories, both appended, read as one translated
+    # article; its title slide named the first alone
+    from helpers.params import Params
+    from helpers.pipeline import run
+
+    text = ("柔佛收紧数据中心用水\n柔佛州政府表示，新数据中心必须证明冷却水不来自公共供水。\n彭博社指出，当地居民抱怨停水。\n"
+            "Johor to tighten water rules\nBy Ann Lee\nJohor will require new data centres to show their cooling water "
+            "does not come from the public supply, the state government said.\n"
+            "A thirsty boom\nBy Bo Chen and Cy Dee\nResidents have complained of water cuts lasting days.\n")
+    caveats = run(text, Params()).caveats.set_index("kind")
+    assert "several_originals" in caveats.index
+    assert "translation" not in caveats.index  # a compilation's Chinese draws on several sources: no one translation
+    assert "Johor to tighten water rules" in caveats.loc["several_originals", "evidence"]
+    assert "A thirsty boom" in caveats.loc["several_originals", "evidence"]
+    one = text.replace("A thirsty boom\nBy Bo Chen and Cy Dee\n", "")
+    assert "several_originals" not in set(run(one, Params()).caveats["kind"])
+
+
+def test_a_translators_afterword_after_a_whole_english_is_the_writers_own_not_english_the_file_lacks():
+    # a bilingual review (round 5): a policy paper's full translation with a 译者后记 was called an excerpt on every
+    # page, its afterword 'beyond the English given'
+    from helpers.params import Params
+    from helpers.pipeline import run
+
+    zh = ["港口新规", "一、范围", "新规适用于所有港口运营商。", "运营商必须每季度报告用水量。", "二、处罚",
+          "违规者将被罚款十万英镑。", "罚款收入将用于节水项目。", "三、生效", "新规于明年一月生效。",
+          "译者后记", "总体来看，这份新规相当克制。", "我国的港口管理更加系统。", "十万英镑的罚款并不算重。",
+          "这种季度报告的做法值得借鉴。"]
+    en = ["New harbour rules", "1. Scope", "The rules apply to all harbour operators.",
+          "Operators must report their water use every quarter.", "2. Penalties",
+          "Operators who break the rules will be fined 100,000 pounds.",
+          "Fine income will fund water-saving projects.", "3. Commencement", "The rules take effect next January."]
+    analysis = run("\n".join(zh + en) + "\n", Params())
+    kinds = set(analysis.caveats["kind"])
+    assert "english_excerpt" not in kinds
+    assert "beyond" not in set(analysis.alignment["relation"])
+
+
+def test_a_headline_right_above_a_byline_counts_whatever_kind_the_parser_gave_it():
+    # a bilingual review (round 5): a digest's first source's headline, read as a list item, was left out of the count
+    from helpers.framing.caveats import english_articles
+
+    blocks = pd.DataFrame({"part": ["commentary", "original", "noncontent", "original", "original", "noncontent",
+                                    "original"],
+                           "kind": ["paragraph", "list_item", "byline", "paragraph", "heading", "byline", "paragraph"],
+                           "text": ["中文。", "Zorbia open-sources Kestrel, a long-context model", "By Ann Lee",
+                                    "Zorbia released it on Tuesday.", "A study of coding assistants", "By Bo Chen",
+                                    "The study recruited 64 maintainers."]})
+    assert english_articles(blocks) == ["Zorbia open-sources Kestrel, a long-context model", "A study of coding assistants"]

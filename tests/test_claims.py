@@ -47,7 +47,26 @@ def test_voice(text, part, voice, cue):
         ("分析人士指出，营收恐将减少三成。", "reported", "人士指出"),
         ("据示例社报道，交货可能延误。", "reported", "据示例社报道"),
         ("两位专家证实，样品来自同一批次。", "reported", "专家证实"),
+        # an interview's source admitting, telling, judging (bilingual review round 4, invented lines)
+        ("不过他也承认，目前还不知道能否迁移。", "reported", "他也承认"),
+        ("高管告诉作者：“我们不缺卡。”", "reported", "高管告诉"),
+        ("她判断，价格还会下降。", "reported", "她判断"),
+        # a quotation introduced by a verb of saying, its speaker named in Han characters; a wire or a report speaking
+        ("投资委员会主席某某对记者表示：“我们欢迎投资。”", "reported", "表示"),
+        ("示例社援引州政府数据称，总容量约为580万千瓦。", "reported", "援引州政府数据称"),  # an agency no cue lists
+        ("路透社援引州政府数据称，总容量约为580万千瓦。", "reported", "路透社援引州政府数据称"),
+        ("报道称，多家企业近年来大举投资。", "reported", "报道称"),
+        ("我想说：“这不公平。”", "commentator", ""),               # the writer quoting themself
+        ("新加坡运营商示例数据（Example Data）表示，公司正在评估。", "reported", "表示"),
+        # a person or company named in Latin letters right before a verb of saying
+        ("Marcus透露，成本已经降到9万美元。", "reported", "透露"),
+        ("Lena Varga 也表示，价格会降。", "reported", "表示"),
         # look-alikes that stay the writer's own
+        ("新的 GPU 显示出优势。", "commentator", ""),              # a verb of showing after a Latin word: no source
+        ("上表中的 HF 表示对应模型的格式。", "commentator", ""),     # 表示 'denotes', nothing reported after it
+        ("Zorbit发布了新模型。", "commentator", ""),                # a name, no verb of saying
+        ("我不太同意作者对价格的判断。", "commentator", ""),       # the writer disagreeing with the source
+        ("原文没有提到东数西算，但它很重要。", "commentator", ""),  # what the source leaves out, said by the writer
         ("这家公司的发言人今天没有出现。", "commentator", ""),     # a speaker, no verb of saying
         ("公司的产品很好。", "commentator", ""),                       # a company, no verb of saying
         ("据统计，去年出货量翻了一倍。", "commentator", ""),       # 据 with no report

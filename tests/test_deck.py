@@ -503,6 +503,22 @@ def test_a_bylines_job_title_is_no_part_of_the_authors_name(byline, author):
     assert deck.document_facts(blocks)["author"] == author
 
 
+# A bilingual review (round 4): a podcast's 'Published November 14, 2026 · 58 min' gave the author 'Published · 58 min',
+# a blog's 'Nov 12, 2026 · 9 min read' the author '9 min read' (its 'By the … team' was read as a heading).
+@pytest.mark.parametrize("lines, author, date", [
+    (["Published November 14, 2026 · 58 min"], "", "November 14, 2026"),
+    (["Nov 12, 2026 · 9 min read", "By the Foo Research team"], "the Foo Research team", "Nov 12, 2026"),
+    (["Updated May 7, 2026 · 12 min listen", "By Ann Example"], "Ann Example", "May 7, 2026"),
+    (["Ann Example | The Sample Ledger | Nov 14, 2026"], "Ann Example", "Nov 14, 2026"),  # the name, then its newsletter
+])
+def test_a_date_lines_publishing_words_and_reading_time_are_no_author(lines, author, date):
+    blocks = pd.DataFrame({"part": ["commentary", "original", *["noncontent"] * len(lines), "original"],
+                           "kind": ["heading", "heading", *["byline"] * len(lines), "paragraph"],
+                           "text": ["一篇文章的标题", "A Made-up Title", *lines, "Text."]})
+    facts = deck.document_facts(blocks)
+    assert (facts["author"], facts["date"]) == (author, date)
+
+
 @pytest.mark.parametrize("line, name", [("記者王小明／綜合外電報道", "王小明"), ("编译李华/综合报道", "李华"),
                                         ("记者节的由来／专题", ""),
                                         # a writer's '文／' byline, a date after the name
@@ -510,7 +526,10 @@ def test_a_bylines_job_title_is_no_part_of_the_authors_name(byline, author):
                                         # a team's dated byline; a bare name beside a date may be a dateline's place
                                         ("某某智能团队 · 2026年10月8日", "某某智能团队"), ("北京 2026年11月20日", ""),
                                         ("記者 何某某", "何某某"),
-                                        ("◎ 某某某／文\u3000林某某／譯", "林某某")])   # the translator's credit
+                                        ("◎ 某某某／文\u3000林某某／譯", "林某某"),   # the translator's credit
+                                        # a compiler's field, a WeChat post's originality mark (round 5)
+                                        ("编译：李某 | 审校：王某 | 来源：GOV.UK", "李某"),
+                                        ("原创 老某说AI 某某回声 2026年11月20日 21:08 浙江", "老某说AI")])
 def test_a_news_reports_reporter_byline_gives_the_chinese_writer(line, name):
     blocks = pd.DataFrame({"part": ["commentary", "noncontent", "commentary"], "kind": ["heading", "byline", "paragraph"],
                            "text": ["一则新闻的标题", line, "正文。"]})
@@ -591,3 +610,44 @@ def test_the_chinese_title_is_the_line_after_an_editors_note():
                            "text": ["編按：本文原刊於英文網站，標題為編輯所加。", "港口的下一場考驗不在碼頭", "◎ 某某／文　林某某／譯", "正文。"]})
     facts = deck.document_facts(blocks)
     assert (facts["zh_title"], facts["zh_author"]) == ("港口的下一場考驗不在碼頭", "林某某")
+
+
+def test_both_versions_leaning_on_one_frame_says_when_the_gap_between_their_shares_is_not_evidence():
+    # a bilingual review (round 4): 'Both versions lean most on the economic frame (63% of the Chinese text, 31% of the
+    # English)' over four Chinese sentences read as a contrast the theme page calls chance
+    mix = pd.DataFrame({"part": ["commentary", "original"], "frame": ["economic", "economic"],
+                        "share_chars": [0.63, 0.31]})
+    row = {"theme": "economic", "zh_cues": "融资 ×2|估值 ×1|成本 ×1", "en_cues": "financing ×3|cost ×2|round ×2"}
+    thin = pd.DataFrame([{**row, "difference": 0.3, "zh_claims": 6, "en_claims": 30, "zh_hits": 4, "en_hits": 11,
+                          "p_value": 0.16}])
+    firm = pd.DataFrame([{**row, "difference": 0.3, "zh_claims": 60, "en_claims": 300, "zh_hits": 40, "en_hits": 110,
+                          "p_value": 0.001}])
+    assert "does not rest on enough evidence" in deck.frame_title(mix, emphasis=thin)
+    assert "does not rest on enough evidence" not in deck.frame_title(mix, emphasis=firm)
+    assert deck.frame_title(mix, emphasis=firm).startswith("Both versions lean most on the economic frame (63%")
+    close = mix.assign(share_chars=[0.66, 0.65])  # shares a point apart: no gap to speak of, none disclaimed
+    assert "does not rest on enough evidence" not in deck.frame_title(close, emphasis=thin)
+
+
+def test_the_title_slide_names_the_other_articles_of_a_compiled_english():
+    # a bilingual review (round 4): the title slide named the first of two appended wire stories as 'the article'
+    blocks = pd.DataFrame({"part": ["commentary", "original", "noncontent", "original", "original", "noncontent",
+                                    "original"],
+                           "kind": ["heading", "heading", "byline", "paragraph", "heading", "byline", "paragraph"],
+                           "text": ["柔佛收紧用水", "Water rules tighten", "By Ann Lee", "Text.", "A thirsty boom",
+                                    "By Bo Chen", "More text."],
+                           "start": [0, 10, 30, 41, 47, 62, 73]})
+    facts = deck.document_facts(blocks)
+    assert (facts["title"], facts["author"], facts["more_articles"]) == ("Water rules tighten", "Ann Lee", "A thirsty boom")
+    assert "The English also holds 1 more article: “A thirsty boom”" in deck.title_slide(facts)
+    assert "more article" not in deck.title_slide(deck.document_facts(blocks.head(4)))
+
+
+def test_a_yes_over_some_of_the_names_says_how_many_appear_in_one_version_only():
+    # a bilingual review (round 4): 'Yes: 6 of 11 organisations are named in both versions' hid the lead investor,
+    # the largest customer and the regulators the summary dropped
+    by_part = pd.DataFrame({"org": list("ABCDEFG"), "commentary": [3, 2, 1, 1, 0, 0, 0], "original": [4, 2, 1, 1, 2, 1, 1]})
+    answer = conclusions.same_labs(by_part)
+    assert answer.startswith("Yes: 4 of 7") and answer.endswith("the other 3 appear in one version only.")
+    whole = by_part.assign(commentary=[3, 2, 1, 1, 1, 1, 1])
+    assert conclusions.same_labs(whole).endswith("of the mentions.")

@@ -876,6 +876,71 @@ def test_a_name_quoted_after_a_kind_of_organisation_is_discovered_and_named_as_t
     assert not analysis.tables.mentions["surface"].str.contains("不作為").any()
 
 
+def test_a_name_after_an_indefinite_article_and_before_company_describes_it():
+    # invented: 'a Pittsburgh company' says where an unnamed company is (the city became an organisation); 'the Acme
+    # company' and 'Acme Inc.' still name one
+    from helpers.tables.discover import _has_org_cue
+
+    text = "Fernhill is a Pittsburgh company. It met a Delaware startup. The Acme company agreed. Zorbit Inc. did not."
+    at = {word: text.index(word) for word in ("Pittsburgh", "Delaware", "Acme", "Zorbit")}
+    assert not _has_org_cue(text, at["Pittsburgh"], at["Pittsburgh"] + len("Pittsburgh"))
+    assert not _has_org_cue(text, at["Delaware"], at["Delaware"] + len("Delaware"))
+    assert _has_org_cue(text, at["Acme"], at["Acme"] + 4)
+    assert _has_org_cue(text, at["Zorbit"], at["Zorbit"] + 6)
+
+
+def test_a_head_after_a_measure_word_and_before_company_is_a_kind_not_a_name():
+    # invented: 又一家钠电公司 is 'another sodium-battery company'; 钠电 written alone elsewhere is the product, not a name
+    from helpers.tables.discover import _company_name_rows
+    from helpers.tables.entities import default_gazetteer, tokenizer_for
+
+    text = "又一家钠电公司宣布量产。钠电正在崛起。鹿鸣公司宣布签约。鹿鸣还计划扩张。"
+    rows = _company_name_rows(text, [(0, len(text))], bytearray(len(text)), default_gazetteer(), tokenizer_for())
+    assert {row[2] for row in rows} == {"鹿鸣"}
+
+
+def test_an_industry_before_company_is_never_tied_to_an_english_name():
+    # invented (bilingual review round 4): 人形机器人公司 'a humanoid-robot company' was tied to the English sentence's
+    # investor and counted as its mention in the Chinese
+    from helpers.params import Params
+    from helpers.pipeline import run
+
+    text = ("Zorvane是一家总部位于匹兹堡的人形机器人公司，成立于2021年，今年刚完成3.4亿美元的C轮融资。\n"
+            "它的机器人已经进入仓库。\nRobots at work\nHOST: Tell us about Zorvane.\n"
+            "GUEST: We started Zorvane in 2021, and this year we closed a $340 million Series C led by Kettlewell "
+            "Ventures.\nGUEST: Our robots now work in warehouses.\n")
+    mentions = run(text, Params()).tables.mentions
+    chinese = mentions[mentions["part"] == "commentary"]
+    assert not chinese["surface"].str.contains("机器人").any()
+
+
+def test_a_bare_host_is_an_address_and_a_companys_domain_name_is_not():
+    # a bilingual review (round 5): 'investors.veridane.com' wrote the company's name in lowercase, so discovery took
+    # 'Veridane' for a sentence opener and the company the report is about was named in neither version
+    from helpers.tables.discover import url_mask
+
+    for text, masked in (("Watch at investors.zorvane.com today.", "investors.zorvane.com"),
+                         ("Spin up GPUs at gridcloud.example/show now.", "gridcloud.example/show"),
+                         ("01.ai and Z.ai ship models.", "")):
+        mask = url_mask(text)
+        assert "".join(c for c, m in zip(text, mask) if m) == masked
+
+
+def test_a_tied_names_head_written_alone_counts_for_it():
+    # invented: a Taiwanese report names the company in full with its English name once, then by its head (維睿)
+    from helpers.params import Params
+    from helpers.pipeline import run
+
+    text = ("維睿科技財報優於預期\n美國晶片大廠維睿科技（Zorvane Systems，NASDAQ：ZRVN）公布財報。\n維睿表示，需求強勁。\n"
+            "維睿預估下季營收持平。\nZorvane Systems Reports Results\nZorvane Systems, Inc. today reported results.\n"
+            "Zorvane expects flat revenue next quarter. Details at investors.zorvane.com.\n")
+    mentions = run(text, Params()).tables.mentions
+    chinese = mentions[(mentions["part"] == "commentary") & (mentions["org"] == "Zorvane Systems")]
+    assert list(chinese["surface"]).count("維睿") == 2 and "維睿科技" in set(chinese["surface"])
+    english = mentions[(mentions["part"] == "original") & (mentions["org"] == "Zorvane Systems")]
+    assert len(english) >= 3
+
+
 @settings(max_examples=80, deadline=None)
 @given(text=st.text(alphabet=st.sampled_from("ab-Z9 中.é"), max_size=40),
        name=st.text(alphabet=st.sampled_from("ab-Z."), min_size=1, max_size=3))

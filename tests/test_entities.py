@@ -441,6 +441,16 @@ def test_cities_are_places_and_never_organisations(text):
     assert set(found["type"]) == {"place"}
 
 
+def test_a_chinese_company_name_glued_to_its_labs_latin_name_is_one_mention():
+    # a bilingual review (round 4): 谷歌DeepMind counted as Google and Google DeepMind, two labs named where one is
+    from helpers.tables.entities import default_gazetteer, find_mentions
+
+    for text in ("创办人曾任职谷歌DeepMind。", "创办人曾任职谷歌 DeepMind。"):
+        assert find_mentions(text, default_gazetteer())["entity"].tolist() == ["google_deepmind"]
+    assert find_mentions("AWS Lambda functions run it; Lambda's CFO said so.", default_gazetteer())["entity"].tolist() \
+        == ["aws", "lambda_labs"]
+
+
 def test_the_other_inline_spaces_listed_are_every_inline_space_but_the_plain_one():
     # the matching view skips its scan for runs of inline spaces when a text holds none of these and no two plain
     # spaces together: the list must be exactly the inline spaces re knows, the plain space aside

@@ -110,6 +110,7 @@ def test_the_anatomy_chart_measures_characters_with_blocks_as_a_label(seed_table
     assert "characters" in ax.get_xlabel() and "three" in ax.get_xlabel()
     labels = [t.get_text() for t in ax.texts]
     assert any(f"{zh_weight:,} characters · " in label for label in labels)
+    assert any(f"{en_weight:,} characters" in label for label in labels)
     for part, n in blocks.groupby("part").size().items():
         assert any(f" · {n} block{'s' if n != 1 else ''}" in label for label in labels), part
 
@@ -460,3 +461,35 @@ def test_an_empty_figure_is_described_by_its_message_not_its_repr():
     from matplotlib.figure import Figure
     data, metadata = figures.Picture(Figure())._repr_mimebundle_()
     assert data["text/plain"] == "Figure" and "Figure size" not in str(data)
+
+
+def test_the_anatomy_chart_labels_each_version_with_the_pages_length_figure():
+    """A version's label states the pages' figure (``version_weights``): its sentences and headings without its title,
+    the English's letters divided by three once (invented lines: a title the chart stacks and the pages leave out,
+    and English units whose letters /3 sum to a hair under a whole number, which the label had cut one short)."""
+    from helpers.pipeline import run
+    from helpers.params import Params
+
+    text = ("模型评测报告（原文附后）\n这个模型很强，在多项评测中领先。\n它的价格也很低。\n"
+            "Model report\nThe model is strong and leads many benchmarks.\nIts price is low too, said the team.\n"
+            "It was trained on new data.\n")
+    tables = run(text, Params()).tables
+    zh_weight, en_weight = version_weights(tables.claims)
+    fig = figures.plot_anatomy(tables.blocks, tables.claims)
+    labels = [t.get_text() for t in fig.axes[0].texts]
+    assert any(label.endswith(f"{zh_weight:,} characters") or f"{zh_weight:,} characters · " in label
+               for label in labels)
+    assert any(label.endswith(f"{en_weight:,} characters") or f"{en_weight:,} characters · " in label
+               for label in labels)
+
+
+def test_the_frame_mix_never_draws_the_untagged_remainder_as_a_stated_gap():
+    # the held-out evaluation: a translation's '(no frame)' at 47% against 35%, drawn solid, read as a finding
+    mix = pd.DataFrame({"part": ["commentary", "original", "commentary", "original"],
+                        "frame": ["", "", "economic", "economic"],
+                        "share_claims": [0.47, 0.35, 0.2, 0.2], "share_chars": [0.47, 0.35, 0.2, 0.2]})
+    fig = figures.plot_frame_mix(mix)
+    ticks = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    bars = fig.axes[0].patches
+    hatched = {ticks[::-1][round(bar.get_y() + bar.get_height() / 2)] for bar in bars if bar.get_hatch()}
+    assert hatched == {"(no frame)"}

@@ -1375,6 +1375,16 @@ def test_the_certainty_labeller_scores_on_an_invented_parallel_set():
     ("这种做法有望降低成本。", "This approach reduces costs.", "softened"),
     ("这种做法有望降低成本。", "This approach promises to reduce costs.", "unchanged"),
     ("这种做法有望降低成本。", "This approach is expected to reduce costs.", "unchanged"),
+    # bilingual review round 4 (invented pairs): 仍然 renders 'still, remains' (aspect, not certainty); 下表比较 is
+    # 'the table compares', no hedge; 数据称 is 'the figures say', no 据称 ('reportedly') across its two words
+    ("华为的芯片在训练上仍然不如英伟达。", "Huawei's chips still trail Nvidia's in training.", "unchanged"),
+    ("华为的芯片在训练上仍然不如英伟达。", "Huawei's chips trail Nvidia's in training.", "unchanged"),
+    ("下表比较新模型与旧模型的得分。", "The table below compares the new model with the old one.", "unchanged"),
+    ("州政府数据称，总容量约为580万千瓦。", "State data show total capacity of 5.8 GW.", "unchanged"),
+    ("据称，总容量约为580万千瓦。", "Total capacity is 5.8 GW.", "softened"),
+    # 'appearing' is the hedge appear (Hyland) in its -ing form: 看起来 renders it (invented pair)
+    ("这让它的吞吐量看起来更低。", "This leaves its throughput appearing lower.", "unchanged"),
+    ("这让它的吞吐量看起来更低。", "This leaves its throughput lower.", "softened"),
 ])
 def test_certainty_epistemic_boosters_and_frequency(zh, en, expected):
     assert certainty_of(zh, en) == expected
@@ -1573,3 +1583,28 @@ def test_certainty_a_possibility_made_a_prediction(zh, en, expected):
 ])
 def test_certainty_evidence_look_alikes(zh, en, expected):
     assert certainty_of(zh, en) == expected
+
+
+def test_a_question_carries_no_certainty_or_voice_shift():
+    # a bilingual review (round 5): a section title asking '美国企业不用中国模型？' was labelled a quote absorbed
+    from helpers.params import Params
+    from helpers.pipeline import run
+
+    text = ("中国模型被高估了吗\n美国企业真的不用中国模型？\n中国模型很便宜。\n很多公司都在用。\n"
+            "Are Chinese models overrated?\nAmerican companies do not use Chinese models, the author said.\n"
+            "Chinese models are cheap.\nMany companies use them.\n")
+    framing = run(text, Params()).framing.set_index("zh_text")
+    asked = framing.loc["美国企业真的不用中国模型？"]
+    assert asked["relation"] != "" and (asked["certainty_shift"], asked["voice_shift"]) == ("", "")
+
+
+def test_major_before_a_noun_is_no_hedge_and_mainly_before_a_verb_is():
+    # a bilingual review (round 5): 主要 in 主要客户 ('major customers') was listed as a hedge beside a sharpened pair
+    from helpers.tables.claims import find_cues
+    from helpers.tables.entities import tokenizer_for
+
+    def hedges(text):
+        return find_cues(text, "hedge", tokens=tokenizer_for().tokenize(text))
+
+    assert "主要" not in hedges("需求来自主要客户。")
+    assert "主要" in hedges("需求主要来自云计算客户。")

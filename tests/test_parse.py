@@ -268,3 +268,25 @@ def test_a_single_capital_before_a_full_stop_ends_a_sentence_when_a_sentence_sta
 def test_a_prompts_cue_inside_a_long_english_sentence_is_its_own_word(line, kind):
     from helpers.text.parse import classify_noncontent
     assert classify_noncontent(line) == kind
+
+
+def test_a_tables_rule_row_is_no_content():
+    # invented: a Markdown table's rule '|---|---|' was a sentence linked to its English twin at a score of 0
+    from helpers.text.parse import parse_document
+
+    text = ("评测结果如下：\n| 模型 | 得分 |\n|---|---|\n| 佐比亚 | 61.2 |\n"
+            "Results are below.\n| Model | Score |\n|---|---|\n| Zorbia | 61.2 |\n")
+    blocks = parse_document(text).blocks
+    content = blocks.loc[blocks["part"] != "noncontent", "text"].tolist()
+    assert "|---|---|" not in content
+    assert "| 佐比亚 | 61.2 |" in content and "| Zorbia | 61.2 |" in content
+
+
+def test_a_closing_square_bracket_after_a_chinese_full_stop_stays_with_its_sentence():
+    # a bilingual review (round 5): a translator's note in square brackets ('[译者注：…。]') left a lone ']' as a
+    # sentence, four of them counted as the translator's own sentences
+    from helpers.text.parse import split_sentences
+
+    text = "[译者注：两亿英镑约合人民币十八亿元。相比之下，规模不大。]"
+    said = [text[a:b] for a, b in split_sentences(text, "zh")]
+    assert said == ["[译者注：两亿英镑约合人民币十八亿元。", "相比之下，规模不大。]"]

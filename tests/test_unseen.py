@@ -330,7 +330,8 @@ FURNITURE = {
         '<b>English</b> · <a href="README_zh.md">简体中文</a> · <a href="README_ja.md">日本語</a>',
         '<a href="#installation">Installation</a> |', '<a href="#quick-start">Quick start</a> |',
         '<a href="#citation">Citation</a>', "👋 Join our Discord or WeChat group and tell us how you use it.",
-        "Scan the QR code to join our WeChat group", '<p align="right"><a href="#readme-top">⬆ Back to top</a></p>'],
+        "Scan the QR code to join our WeChat group", '<p align="right"><a href="#readme-top">⬆ Back to top</a></p>',
+        "| --- | --- | --- |"],  # a table's rule alone on its line: layout, not a sentence (set aside since round 4)
     "f-company-blog-official-translation": [
         "我们使用 Cookie 来改善您的浏览体验。继续浏览即表示您同意我们的 Cookie 政策。", "接受 | 拒绝", "博客 / 工程",
         "作者：林舟 · 2026 年 10 月 9 日 · 阅读时间 7 分钟", "发布于：工程、可靠性", "🎧 收听本期播客：Tallow 工程夜话 · 第 37 期",

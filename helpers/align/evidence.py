@@ -53,7 +53,7 @@ from ..vocab import CueMatcher, load_cues
 from .dictionary import Dictionary, default_dictionary, load_zh_idf, tokenize_en
 from .ecdict import EnglishChinese, default_ecdict
 from .kind import reports_source
-from .numbers import mask_numbers, number_terms
+from .numbers import chinese_number_terms, mask_numbers, number_terms, rounded_terms
 
 ZH_TERM = "zh:"  # prefix of a Chinese term in an English term set (ECDICT renderings), so it never meets an English stem
 SCORE_COLUMNS = ["zh_claim_id", "en_block_id", "coverage", "z", "gain"]
@@ -140,7 +140,8 @@ class EnglishTerms:
         return terms
 
     def __call__(self, text: str) -> set[str]:
-        terms: set[str] = number_terms(text)  # "16 million" → #16000000, met by 1600万
+        # "16 million" → #16000000, met by 1600万; and its round figure, met by a Chinese round one (近1600万)
+        terms: set[str] = number_terms(text) | rounded_terms(text)
         for word in tokenize_en(text):
             terms |= self.of_word(word)
         return terms
@@ -164,7 +165,7 @@ def zh_concepts(text: str, dictionary: Dictionary, params: AlignParams = AlignPa
     if enumerator:  # blanked, same length: offsets are not read here, but the cut should see the rest as it was
         text = " " * enumerator.end() + text[enumerator.end():]
     if params.number_values:  # 2.4万 → #24000, one concept; its digits and unit are not read again as words
-        for term in sorted(number_terms(text)):
+        for term in sorted(chinese_number_terms(text)):
             concepts[term] = (term, frozenset({term}), 1.0)
         text = mask_numbers(text)
     for word in tokenize_en(text):  # Latin names and numbers written inside the Chinese

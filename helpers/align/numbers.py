@@ -151,6 +151,52 @@ def number_terms(text: str) -> set[str]:
     return {term for _, _, term in number_spans(text)}
 
 
+#: Words that make a Chinese number a round figure: before it (将近四成, 约 2.4 万, 超过 30%) or after it (40% 左右).
+APPROXIMATE_BEFORE = re.compile(r"(?:将近|將近|接近|近乎|大约|大約|大概|约|約|近|逾|超过|超過|超|多达|多達)\s*$")
+APPROXIMATE_AFTER = re.compile(r"^\s*(?:左右|上下|多)")
+ROUND_MARK = "~"
+
+
+def rounded_term(term: str) -> str | None:
+    """A value term's round figure: a percentage to the nearest ten, a count to two significant digits; None for a
+    ratio. A Chinese round figure (将近四成) meets the English's exact one (39.2%) through it.
+
+    >>> rounded_term("#%39.2"), rounded_term("#24312"), rounded_term("#x30"), rounded_term("#1180000000")
+    ('#~%40', '#~24000', None, '#~1200000000')
+    """
+    body = term[len(NUMBER_TERM):]
+    if body.startswith("x"):
+        return None
+    if body.startswith("%"):
+        value = float(body[1:])
+        return NUMBER_TERM + ROUND_MARK + "%" + _canonical(round(value / 10) * 10)
+    value = float(body)
+    return NUMBER_TERM + ROUND_MARK + _canonical(float(f"{value:.2g}")) if value else None
+
+
+def rounded_terms(text: str) -> set[str]:
+    """The round figures of every number in an English text (``rounded_term``): what a Chinese round figure meets."""
+    return {r for _, _, term in number_spans(text) if (r := rounded_term(term))}
+
+
+def chinese_number_terms(text: str) -> set[str]:
+    """A Chinese sentence's value terms, a round figure (将近四成, 约2.4万, 40%左右, any 成) as its ``rounded_term``: it
+    says no more than that, so it meets any English figure that rounds to it and not only the exact one.
+
+    >>> sorted(chinese_number_terms("将近四成的修改改错了，共有 12,400 道题"))
+    ['#12400', '#~%40']
+    """
+    out = set()
+    for a, b, term in number_spans(text):
+        rounded = rounded_term(term)
+        if rounded and (text[b - 1:b] == "成" or APPROXIMATE_BEFORE.search(text[max(0, a - 3):a])
+                        or APPROXIMATE_AFTER.match(text[b:b + 3])):
+            out.add(rounded)
+        else:
+            out.add(term)
+    return out
+
+
 def mask_numbers(text: str) -> str:
     """``text`` with every number span blanked (same length), so its digits and unit words are not read again."""
     spans = number_spans(text)

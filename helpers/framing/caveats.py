@@ -7,6 +7,8 @@ holds, in CAVEAT_KINDS order:
   last English it can link (its last links reach the English's end, and a run of Chinese follows with no link), or
   the English is far shorter than the Chinese;
 - ``chinese_much_shorter``: a summary: the Chinese is a small share of the English;
+- ``several_originals``: the English holds several articles, each under its own headline and byline (a compiled
+  report appends each source it draws on): the title slide names the first, and the English's figures add them up;
 - ``traditional_script``: the Chinese is written in Traditional characters (``helpers.text.variants.detect_script``);
 - ``translation``: almost every Chinese sentence is linked, one to one, and the Chinese does not speak of its source
   in the third person (作者, 原文: a summary's or a commentary's mark, however many of its sentences link): the
@@ -33,7 +35,7 @@ from ..columns import (
 )
 from ..align.evidence import aside_marked, opens_note, outline_heading
 from ..align import kind
-from ..patterns import ENDS_SENTENCE, ENDS_WITH_COLON, HAN, LATIN_LETTER, WORD_RUN
+from ..patterns import BYLINE_LEAD, ENDS_SENTENCE, ENDS_WITH_COLON, HAN, LATIN_LETTER, WORD_RUN
 from ..patterns import LATIN_NAME_IS
 from ..tables.claims import find_cues
 from ..tables.entities import tokenizer_for
@@ -185,6 +187,21 @@ def _bookended_by_own(claims: pd.DataFrame, zh: pd.DataFrame, ids) -> bool:
     return len(run) >= 2 and run[0] in own and run[-1] in own
 
 
+def _opens_own_section(claims: pd.DataFrame, ids) -> bool:
+    """Whether the run ``ids`` past the English's end opens with a heading of the writer's own section (译者后记, 写在最后,
+    我的看法: an ``own_section`` cue): a translator's afterword after a whole English, not English the file lacks."""
+    run = claims[claims["claim_id"].isin(ids)].sort_values("start")
+    if run.empty or run["kind"].iloc[0] not in ("heading", "title"):
+        return False
+    return bool(find_cues(str(run["text"].iloc[0]), "own_section"))
+
+
+def _own_heading(claims: pd.DataFrame, ids) -> str:
+    """The first line of the run ``ids``: the heading of the writer's own section it opens with."""
+    run = claims[claims["claim_id"].isin(ids)].sort_values("start")
+    return str(run["text"].iloc[0]) if len(run) else ""
+
+
 def _mostly_own(claims: pd.DataFrame, zh: pd.DataFrame, ids) -> bool:
     """At least PAST_END_MAX_OWN_SHARE of the Chinese sentences ``ids`` are the writer's own (``writer_asides``) or
     speak of the source in the third person."""
@@ -211,6 +228,43 @@ def english_closing_credit(blocks: pd.DataFrame) -> str | None:
         if not HAN.search(str(text)) and _closing_credit_cues().find(str(text)):
             return str(text)
     return None
+
+
+#: How far above its byline an article's headline may stand (a dek or a date between them).
+HEADLINE_REACH = 3
+#: A line right above a byline this short that ends no sentence is the article's headline, whatever its kind.
+HEADLINE_MAX_CHARS = 160
+
+
+def english_articles(blocks: pd.DataFrame) -> list[str]:
+    """The headlines of the articles the English holds, where it holds several: each a heading of the English that a
+    byline ('By …') follows within ``HEADLINE_REACH`` blocks (a compiled report appends each source it draws on, each
+    under its own headline and byline); [] for one article or none so marked.
+
+    >>> blocks = pd.DataFrame({"part": ["commentary", "original", "noncontent", "original", "original", "noncontent",
+    ...                                 "original"], "kind": ["paragraph", "heading", "byline", "paragraph", "heading",
+    ...                                 "byline", "paragraph"], "text": ["中文。", "Water rules", "By Ann Lee",
+    ...                                 "Text.", "A thirsty boom", "By Bo Chen and Cy Dee", "More."]})
+    >>> english_articles(blocks)
+    ['Water rules', 'A thirsty boom']
+    """
+    original = blocks[blocks["part"] == PART_ORIGINAL]
+    if original.empty:
+        return []
+    after = blocks[blocks["start"] >= original["start"].min()] if "start" in blocks else blocks.loc[original.index.min():]
+    kinds, parts, texts = after["kind"].tolist(), after["part"].tolist(), after["text"].astype(str).tolist()
+    titles = []
+    for k, (kind, text) in enumerate(zip(kinds, texts)):
+        if kind != "byline" or not BYLINE_LEAD.match(text.strip()):
+            continue
+        for j in range(k - 1, max(-1, k - 1 - HEADLINE_REACH), -1):
+            # a heading; or, right above the byline, any line that ends no sentence (a headline read as a list item)
+            if parts[j] == PART_ORIGINAL and (kinds[j] in ("heading", "title") or (
+                    j == k - 1 and len(texts[j]) <= HEADLINE_MAX_CHARS and not ENDS_SENTENCE.search(texts[j].rstrip()))):
+                if texts[j] not in titles:
+                    titles.append(texts[j])
+                break
+    return titles if len(titles) >= 2 else []
 
 
 def english_cut_line(claims: pd.DataFrame, blocks: pd.DataFrame) -> str | None:
@@ -321,7 +375,7 @@ def mark_beyond(alignment: pd.DataFrame, claims: pd.DataFrame, blocks: pd.DataFr
     tail = tail or set(runs_past_cut_end(claims, blocks, alignment) if cut else [])
     if len(tail) < TRAILING_MIN_SENTENCES:
         return alignment
-    if relation == BEYOND and not cut and _own_close(claims, tail):
+    if relation == BEYOND and not cut and (_own_close(claims, tail) or _opens_own_section(claims, tail)):
         return alignment  # the writer turning to their own view past a whole English: additions, not English it lacks
     if relation == BEYOND and (reports_source(claims) or cut):
         # a summary's or a commentary's own voice past the excerpt's end (我们的看法是…, a question to the reader) is
@@ -579,10 +633,16 @@ def caveats(claims: pd.DataFrame, blocks: pd.DataFrame, alignment: pd.DataFrame,
     # a story that signs off ('(Reporting by …)') is whole: the Chinese past its end is the writer's own context
     own_context = set(signed_off_context(claims, alignment)) if credit else set()
     tail = [] if credit else trailing_unlinked(claims, alignment)
+    if tail and _opens_own_section(claims, tail):
+        own_context |= set(tail)  # a translator's afterword (译者后记) after a whole English: the writer's own
+        tail = []
     past = [] if tail or beyond or credit else (runs_past_end(claims, alignment)
                                                  or runs_past_cut_end(claims, blocks, alignment))
     if past and not runs_past_cut_end(claims, blocks, alignment) and _own_close(claims, past):
         past = []  # a commentary's own close past a whole English's end (说白了…, then 你们怎么看？)
+    if past and not runs_past_cut_end(claims, blocks, alignment) and _opens_own_section(claims, past):
+        own_context |= set(past)
+        past = []
     short = _english_far_shorter(claims) and not credit
     cut = english_cut_line(claims, blocks) if tail or short or past or beyond else None  # corroboration only
     if cut:
@@ -610,6 +670,12 @@ def caveats(claims: pd.DataFrame, blocks: pd.DataFrame, alignment: pd.DataFrame,
                      f"({zh_weight:,} Han characters against {_lengths(claims)[1]:,} Latin letters, "
                      f"counted as {en_weight:,} at three letters a character)",
                      "omissions and coverage: a summary leaves most of the English out by design"))
+    articles = english_articles(blocks)
+    if len(articles) >= 2:
+        rows.append(("several_originals", f"the English holds {len(articles)} articles, each under its own headline "
+                     f"and byline: " + " and ".join(f"“{_quoted(t)}”" for t in articles),
+                     "the title slide (it names the first article's title and author), and every figure of the English "
+                     "(lengths, coverage, omissions, names: the articles counted together, as the Chinese draws on them)"))
     if (script or detect_script("".join(zh["text"]))) == TRADITIONAL:
         rows.append(("traditional_script", "the Chinese is written in Traditional characters",
                      "cue lists and dictionaries compiled for Simplified Chinese: read through a Simplified view"))
@@ -619,12 +685,16 @@ def caveats(claims: pd.DataFrame, blocks: pd.DataFrame, alignment: pd.DataFrame,
     covered = held - len(own_context)
     covered_weight, _ = _weights(claims, own_context) if own_context else (held_weight, en_weight)
     covered_share = linked / covered if covered > 0 else 0.0
+    # an English of several articles is a compilation's sources: the Chinese drawing on them all is no one translation
     translation = bool(covered > 0 and covered_share >= TRANSLATION_MIN_LINKED and en_weight and not cited
+                       and len(articles) < 2
                        and CHINESE_SHORTER_SHARE * en_weight <= covered_weight
                        and en_weight >= ENGLISH_SHORTER_SHARE * covered_weight)
     if translation:
-        after_end = (f" up to the English's end ({len(own_context)} more after it, where the English signs off with "
-                     f"its credit line: the writer's own context)") if own_context else ""
+        after_end = ((f" up to the English's end ({len(own_context)} more after it, where the English signs off with "
+                      f"its credit line: the writer's own context)") if credit else
+                     (f" up to the English's end ({len(own_context)} more after it, in a section of the writer's own "
+                      f"that opens “{_quoted(_own_heading(claims, own_context))}”)")) if own_context else ""
         rows.append(("translation", f"{linked} of {covered} Chinese {held_noun} linked{after_end}"
                      + (" (beyond the English given aside)" if beyond else "")
                      + f"; the Chinese{' up to it' if own_context else ''} is {covered_weight / en_weight:.0%} of the English's length",

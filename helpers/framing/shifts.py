@@ -1305,7 +1305,15 @@ def framing_table(alignment: pd.DataFrame, claims: pd.DataFrame, mentions: pd.Da
     table["score"] = table["score"].fillna(0.0)
     for column in ("relation", "certainty_shift", "voice_shift", "generalisation_shift"):
         table[column] = table[column].astype(object).fillna("")  # all-missing columns come as float
+    # a question asserts nothing: no claim of its is hedged, sharpened or taken into the writer's voice (a section
+    # title '二、美国企业不用中国模型？' was labelled a quote absorbed)
+    asks = table["zh_text"].astype(str).str.rstrip().str.endswith(QUESTION_ENDS)
+    table.loc[asks, ["certainty_shift", "voice_shift"]] = ""
     return table[FRAMING_COLUMNS].reset_index(drop=True)
+
+
+#: What a question ends with, in either script.
+QUESTION_ENDS = ("？", "?", "？」", "?”", "？”")
 
 
 def shift_counts(table: pd.DataFrame) -> pd.DataFrame:

@@ -31,7 +31,7 @@ def same_labs(by_part: pd.DataFrame, *, share: float = SAME_LABS_SHARE) -> str:
     company neither knows can be named in both versions beside the one found, so the one or none is said as 'found'.
 
     >>> same_labs(pd.DataFrame({"org": ["A", "B", "C"], "commentary": [2, 1, 0], "original": [3, 1, 4]}))
-    'Yes: 2 of 3 labs and companies are named in both versions, and they carry 64% of the mentions.'
+    'Yes: 2 of 3 labs and companies are named in both versions, and they carry 64% of the mentions; the other appears in one version only.'
     >>> same_labs(pd.DataFrame({"org": ["A"], "commentary": [2], "original": [3]}))
     'Yes: the one lab or company found, A, is named in both versions.'
     >>> same_labs(pd.DataFrame({"org": ["A", "B"], "commentary": [2, 0], "original": [0, 1]}))
@@ -55,8 +55,11 @@ def same_labs(by_part: pd.DataFrame, *, share: float = SAME_LABS_SHARE) -> str:
     if len(by_part) == 1 and len(both) == 1:
         return f"Yes: the one {one} found, {listing(by_part['org'].tolist())}, is named in both versions."
     if len(both) >= share * len(by_part):
+        rest = len(by_part) - len(both)  # a 'yes' over half the names must not hide the other half
         return (f"Yes: {len(both)} of {labs(len(by_part))} {'is' if len(both) == 1 else 'are'} named in both versions, "
-                f"and they carry {pct(carried / max(total, 1))} of the mentions.")
+                f"and they carry {pct(carried / max(total, 1))} of the mentions"
+                + (f"; {'the other' if rest == 1 else f'the other {rest}'} {'appears' if rest == 1 else 'appear'} in one "
+                   f"version only." if rest else "."))
     if both.empty and len(by_part) == 1:
         return f"No: the one {one} found, {listing(by_part['org'].tolist())}, is named in one version only."
     if both.empty:

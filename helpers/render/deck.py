@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..columns import ADDITION, BEYOND, OMISSION, PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL, UNSURE, units_noun
-from ..framing.caveats import unsure_reason, version_letters, version_weights
+from ..framing.caveats import english_articles, unsure_reason, version_letters, version_weights
 from ..framing.labs import org_nouns, through_words
 from ..framing.shifts import label_gate, worth_reading
 from ..align.evidence import opens_note
@@ -36,7 +36,9 @@ QUESTION = "What does a reader of the Chinese write-up get, and miss, compared w
 TERMS = (
     ("linked", "a Chinese sentence the aligner ties to the English sentence(s) it draws on"),
     ("coverage", "the share of an English section's characters that some Chinese sentence draws on"),
-    ("aside (addition)", "a Chinese sentence linked to no English sentence: the writer speaking, or a restatement the aligner could not match"),
+    ("aside (addition)", "a Chinese sentence linked to no English sentence, and not held back as unsure: the writer "
+                         "speaking, or a restatement the aligner could not match"),
+    ("unsure", "a Chinese sentence whose link the aligner held back: it may draw on the English, or on nothing in it"),
     ("omission", "an English sentence no Chinese sentence draws on"),
     ("attributed", "the author's claim, kept as the author's (作者认为…, “he says”)"),
     ("absorbed", "the author's claim restated in the commentator's own voice: whose view it is is lost"),
@@ -94,7 +96,10 @@ ZH_SPACED_BYLINE = re.compile(r"^\s*(?:记者|記者|编译|編譯|撰文)[ \u00
 #: date may be a dateline's place: '北京 2026年11月20日').
 ZH_DATED_NAME_MAX = 12
 ZH_TEAM_END = re.compile(r"(?:团队|團隊|编辑部|編輯部|小组|小組|工作室|编译组|編譯組)$")
-ZH_AUTHOR_FIELD = re.compile(r"(?:^|\s)作者\s*[:：]\s*(?P<name>[^\s，。,；;|｜/／]+(?:\s+[A-Z][^\s，。,；;|｜/／]*)*)")
+ZH_AUTHOR_FIELD = re.compile(r"(?:^|\s)(?:作者|编译|編譯|翻译|翻譯|译者|譯者)\s*[:：]\s*"
+                             r"(?P<name>[^\s，。,；;|｜/／]+(?:\s+[A-Z][^\s，。,；;|｜/／]*)*)")
+#: A WeChat post's originality mark and its writer ('原创 老周说AI 硅谷回声 2026年11月20日'): the name after 原创.
+ZH_ORIGINAL_MARK = re.compile(r"^\s*原创\s+(?P<name>[^\s，。,；;|｜/／]{2,12})\s")
 #: A news report's byline: the reporter or compiler, then a slash and the desk's credit ending in 报道, 电 or 讯
 #: ('记者王某／综合外电报道', '編譯林某/綜合報導', '记者王某／北京电'): the Chinese report's own writer.
 ZH_REPORTER_BYLINE = re.compile(r"^\s*(?:记者|記者|编译|編譯)\s*(?P<name>[\u4e00-\u9fff]{2,4})\s*[／/]"
@@ -110,6 +115,11 @@ PUBLISHED_FIELD = re.compile(r"^\s*(?:Published(?:\s+(?:Time|At|On|Date))?|Publi
                              r"\s*[:：]\s*(?P<value>.+)$", re.I)
 #: A line's leading section number ('00. ', '1、'), which a title set as the first item of a list carries.
 NUMBER_PREFIX = re.compile(r"^\s*\d{1,3}\s*[.、．]\s*")
+#: What a dated line holds besides a name: when it was published or updated, and how long it takes to read or hear
+#: ('Published November 14, 2026 · 58 min', 'Nov 12, 2026 · 9 min read'): none of it is an author.
+BYLINE_NOT_NAME = re.compile(r"\b(?:(?:Originally\s+|First\s+)?Published|(?:Last\s+)?Updated|Posted)(?:\s+(?:on|at))?\b"
+                             r"|\b\d+\s*(?:min|mins|minutes?|hrs?|hours?|sec|seconds?)\b(?:\s+(?:read|listen|watch))?",
+                             re.IGNORECASE)
 #: Most words in one name of a byline, and most names in one byline (a longer run is a sentence that happens to
 #: start 'By …'): names are counted between commas and 'and', so six authors' byline is six names, not 13 words.
 MAX_NAME_WORDS = 4
@@ -140,29 +150,37 @@ def _author(blocks: pd.DataFrame) -> tuple[str, str]:
     ('Written by …', or the Chinese saying who wrote the article, '文章由X撰写'); ('', '') when none is found."""
     ends = pd.concat([_ends(blocks[blocks["part"] == part]) for part in (PART_ORIGINAL, PART_NONCONTENT, PART_COMMENTARY)])
     # a dated byline or one with a byline's lead, as the parser marks it
+    spare_date = ""  # the date of a publishing line that names no one ('Nov 12, 2026 · 9 min read' over 'By …')
     for text in ends.loc[ends["kind"] == "byline", "text"].astype(str).str.strip():
         date = BYLINE_DATE.search(text)
         if not (date or BYLINE_LEAD.search(text)) or HAN.search(text):
             continue
         name = (text[:date.start()] + text[date.end():]) if date else text
+        name, publishing = BYLINE_NOT_NAME.subn(" ", name)  # 'Published … · 58 min', '… · 9 min read': no name
         name = re.sub(r"^\s*(?:(?:Written|Posted|Words)\s+)?By\s+", "", name, flags=re.I).strip(" ·,|-–—/")
         name = BYLINE_ROLE.split(name, maxsplit=1)[0]
+        # 'Daniel Reeves | The Compute Ledger': the name, then the publication, parted by a bar or a dot
+        parts = [p for p in re.split(r"\s*[|｜·•]\s*", name) if p.strip()]
+        if len(parts) > 1:
+            name = next((p for p in parts if LATIN_LETTER.search(p) and _reads_as_names(p)), name)
         # what is left of a dated line must read as a name: a news site's '2026/11/29 07:15' leaves its time
         if LATIN_LETTER.search(name) and 0 < len(name.split()) <= 6 and _reads_as_names(name):
-            return name, date.group(0) if date else ""
+            return name, date.group(0) if date else spare_date
+        if date and publishing:  # a site's bare time stamp ('2026/01/05 08:30') may be the Chinese post's own
+            spare_date = spare_date or date.group(0)
     for text in ends["text"].astype(str):
         line = _plain(text)
         date = DATE.search(line)
         by = BY_LINE.match(line[:date.start()] + line[date.end():] if date else line)
         if by and _reads_as_names(by.group("name")):
-            return by.group("name").strip(), date.group(0) if date else ""
+            return by.group("name").strip(), date.group(0) if date else spare_date
     # the explicit phrasings ('Written by …' in the acknowledgements, '文章由X撰写' in a summary) anywhere
     for pattern in (AUTHOR_PHRASE, ZH_WRITTEN_BY):
         for text in blocks["text"].astype(str):
             found = pattern.search(_plain(text))
             if found and _reads_as_names(found.group("name")):
-                return found.group("name").strip(), ""
-    return "", ""
+                return found.group("name").strip(), spare_date
+    return "", spare_date
 
 
 def _published(texts: pd.Series) -> str:
@@ -182,7 +200,7 @@ def _zh_author(blocks: pd.DataFrame) -> str:
     for text in blocks.loc[blocks["part"] != PART_ORIGINAL, "text"].astype(str):
         line = _plain(text)
         found = ZH_AUTHOR_FIELD.search(line) or ZH_REPORTER_BYLINE.match(line) or ZH_WRITER_BYLINE.match(line) \
-            or ZH_SPACED_BYLINE.match(line) or ZH_TRANSLATOR_CREDIT.search(line)
+            or ZH_SPACED_BYLINE.match(line) or ZH_TRANSLATOR_CREDIT.search(line) or ZH_ORIGINAL_MARK.match(line)
         if found and _reads_as_names(found.group("name")):
             return found.group("name").strip()
     # a dated byline the parser set aside at the Chinese version's head: the name beside its date; or an answer's
@@ -238,7 +256,7 @@ def document_facts(blocks: pd.DataFrame, source: str | Path = "") -> dict[str, s
     ('Ann Example', 'May 7, 2026', '一篇评论的标题')
     """
     texts = blocks["text"].map(_plain)
-    facts = {"title": "", "author": "", "date": "", "zh_title": "", "zh_author": "",
+    facts = {"title": "", "author": "", "date": "", "zh_title": "", "zh_author": "", "more_articles": "",
              "file": Path(source).name if source else ""}
     for text in texts:
         found = TITLE_FIELD.match(text)
@@ -267,6 +285,8 @@ def document_facts(blocks: pd.DataFrame, source: str | Path = "") -> dict[str, s
         facts["date"] = _published(texts)
     facts["zh_title"] = _zh_title(blocks, facts["title"])
     facts["zh_author"] = _zh_author(blocks)
+    # a compiled report's other articles (``english_articles``): the title and byline above are the first one's
+    facts["more_articles"] = " | ".join(t for t in english_articles(blocks) if t != facts["title"])
     return facts
 
 
@@ -277,6 +297,10 @@ def title_slide(facts: dict[str, str]) -> str:
     by = " · ".join(text_of(v) for v in (facts["author"], facts["date"]) if v)
     if by:
         lines.append(f"- {by}")
+    if facts.get("more_articles"):
+        more = facts["more_articles"].split(" | ")
+        lines.append(f"- The English also holds {plural(len(more), 'more article')}: "
+                     + " and ".join(f"“{text_of(t)}”" for t in more))
     zh_by = f" (by {text_of(facts['zh_author'])})" if facts.get("zh_author") else ""
     if facts["zh_title"]:
         lines.append(f"- The Chinese post: “{text_of(facts['zh_title'])}”{zh_by}")
@@ -299,6 +323,7 @@ CAVEAT_PHRASES = {
     "english_excerpt": "the English here is an excerpt of a longer original",
     "chinese_much_shorter": "the Chinese is much shorter than the English",
     "traditional_script": "the Chinese is in Traditional script",
+    "several_originals": "the English holds several articles, drawn on together",
     "translation": "the Chinese reads as a translation, not a summary",
     "commentary": "the Chinese carries its writer's own asides and opinions",
     "few_links": "few Chinese sentences link to the English",
@@ -332,6 +357,19 @@ def _unjudged(coverage: pd.DataFrame, min_evidence: int) -> str:
     if not short:
         return ""
     return f" ({plural(short, 'shorter section')}, under {min_evidence} sentences and headings, not judged)"
+
+
+def _unjudged_empty(coverage: pd.DataFrame, min_evidence: int) -> str:
+    """' (1 shorter section, not judged, gets nothing)': a short section nothing draws on, which 'misses no whole
+    section' must not hide (a site's name read as a section sat at 0% below that line).
+
+    >>> _unjudged_empty(pd.DataFrame({"claims": [1, 5, 2], "carried_chars": [0, 10, 4]}), 3)
+    '; 1 shorter section, not judged, gets nothing'
+    """
+    empty = int(((coverage["claims"] < min_evidence) & (coverage["carried_chars"] == 0)).sum())
+    if not empty:
+        return ""
+    return f"; {plural(empty, 'shorter section')}, not judged, {'gets' if empty == 1 else 'get'} nothing"
 
 
 def coverage_title(coverage: pd.DataFrame, *, min_coverage: float = KEPT_SHARE, min_evidence: int = DEFAULTS.min_evidence,
@@ -682,8 +720,13 @@ def frame_title(mix: pd.DataFrame, *, by: str = "chars", emphasis: pd.DataFrame 
                 f"({pct(zh[share])}{' each' if tied[PART_COMMENTARY] else ''}), the English's to "
                 f"{_frames(en['frame'], tied[PART_ORIGINAL])} ({pct(en[share])}{' each' if tied[PART_ORIGINAL] else ''})")
     if zh["frame"] == en["frame"]:
-        return (f"Both versions lean most on the {frame_name(zh['frame']).lower()} frame "
+        both = (f"Both versions lean most on the {frame_name(zh['frame']).lower()} frame "
                 f"({pct(zh[share])} of the Chinese text, {pct(en[share])} of the English)")
+        if abs(float(zh[share]) - float(en[share])) >= DEFAULTS.min_difference \
+                and not _gap_stated(emphasis, (zh["frame"],), min_sentences, min_cues):
+            # two shares side by side read as a contrast: say when the gap between them is not one to present
+            both += "; the gap between the two shares does not rest on enough evidence to call it a difference"
+        return both
     if not _gap_stated(emphasis, (zh["frame"], en["frame"]), min_sentences, min_cues):
         # each version's own top frame, said without the contrast: the leans differ, the shares behind them may not
         return (f"The Chinese's largest frame is {frame_name(zh['frame']).lower()} ({pct(zh[share])} of its text), the "
@@ -889,7 +932,8 @@ def closing(analysis, *, min_coverage: float = KEPT_SHARE) -> str:
     gone = dropped_paragraphs(analysis.claims, alignment, analysis.tables.blocks)
     lines.append(f"- **Misses**, or draws on under {pct(min_coverage)} of, "
                  f"{listing([_heading(h) for h in dropped['heading']], limit=3, quoted=False)}."
-                 if len(dropped) else "- **Misses** no whole section: each is drawn on in part at least"
+                 if len(dropped) else "- **Misses** no whole section judged: each is drawn on in part at least"
+                 + _unjudged_empty(coverage, analysis.params.min_evidence)
                  + (f"; but {paragraphs_line(gone)}." if len(gone) else "."))
     past = f" ({beyond} more come after the English given ends)" if beyond else ""
     one, many = (units_noun(analysis.claims.loc[analysis.claims["part"] == PART_COMMENTARY, "kind"], one=flag)

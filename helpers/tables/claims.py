@@ -138,8 +138,49 @@ def frame_spans(text: str, found: list[tuple[int, int, str]]) -> tuple[int, int]
     verbs = sorted((a, b) for a, b, label in kept if label == "attribution_verb")
     for a, b in subjects:
         for c, d in verbs:
-            if b <= c and _gap_weight(text[b:c]) <= FRAME_GAP and not _FRAME_BREAK.intersection(text[b:c]):
+            if b <= c and _gap_weight(text[b:c]) <= FRAME_GAP and not _FRAME_BREAK.intersection(text[b:c]) \
+                    and not (NEGATED_BEFORE.search(text, b, c) and text[c:d] in MENTION_VERBS):
                 return a, d
+    return None
+
+
+#: Verbs of mentioning: negated (原文没有提到东数西算), they say the source does not hold what the sentence goes on to
+#: say, which is then the writer's own; a negated verb of opinion (作者并不认为…) still reports the author's view.
+MENTION_VERBS = frozenset("提到 提及 谈到 談到 谈及 談及 说到 說到 涉及 讨论 討論 介绍 介紹".split())
+NEGATED_BEFORE = re.compile(r"(?:没有|沒有|没|沒|并未|並未|未|并没有|並沒有)\s*$")
+#: A person or company named in Latin letters right before a verb of saying (Marcus透露, Altman 表示, OpenAI也承认): the
+#: source speaks, as 他说 does. Only verbs of saying: 'Foo 显示' or 'Foo 发现' may be a model's result, not a source's word.
+LATIN_SPEAKER_BEFORE = re.compile(r"(?:^|[，,。；;：:“”\"「」『』（(\s])[A-Z][A-Za-z.'’-]+(?:[ \u00A0][A-Z][A-Za-z.'’-]+){0,2}"
+                                  r"\s*[）)]?\s*(?:也|还|還|则|則|又|更|就|曾|都|亦)?\s*$")
+#: A verb of saying right before a colon and an opening quotation mark (李某对记者表示：“…”): a quotation, whoever
+#: says it, unless the writer does (我想说：“…”).
+QUOTATION_AFTER = re.compile(r"\s*[：:]\s*[“「『\"]")
+WRITER_BEFORE = re.compile(r"(?:我|我们|我們|笔者|筆者)(?:想|要|只想|还想|還想)?\s*$")
+#: What opens the words reported after the verb ('Marcus透露，…', '…表示：“…”'); without it 表示 may be 'denotes' (上表中的
+#: HF 表示对应模型为…).
+SPEECH_OPENING = frozenset("，,：:“\"「『")
+LATIN_SPEAKER_VERBS = frozenset("说 說 表示 透露 坦言 承认 承認 指出 称 稱 认为 認為 告诉 告訴 强调 強調 补充 補充 回忆 回憶 "
+                                "直言 坦承 写道 寫道 提到".split())
+
+
+def latin_speaker(text: str, found: list[tuple[int, int, str]]) -> tuple[int, int] | None:
+    """The first verb of saying (``LATIN_SPEAKER_VERBS``, an ``attribution_verb`` cue) right after a name in Latin
+    letters that opens its clause (``LATIN_SPEAKER_BEFORE``), or right before a colon and a quotation mark
+    (``QUOTATION_AFTER``: 李某对记者表示：“…”, not the writer's 我想说：“…”), as (verb start, verb end); None for none.
+
+    >>> text = "Marcus透露，成本已经降到9万美元。"
+    >>> latin_speaker(text, [(6, 8, "attribution_verb")])
+    (6, 8)
+    >>> latin_speaker("新的GPU显示出优势。", [(5, 7, "attribution_verb")]) is None
+    True
+    """
+    for a, b, label in found:
+        if label != "attribution_verb" or text[a:b] not in LATIN_SPEAKER_VERBS:
+            continue
+        if LATIN_SPEAKER_BEFORE.search(text[:a]) and (text[b:b + 1] in SPEECH_OPENING or text[a:b] in ("说", "說")):
+            return a, b
+        if QUOTATION_AFTER.match(text, b) and not WRITER_BEFORE.search(text[max(0, a - 4):a]):
+            return a, b  # '…对记者表示：“…”': a quotation introduced, its speaker named in Han characters
     return None
 
 
@@ -192,7 +233,7 @@ def decide_voice(text: str, *, part: str, tokens: list | None = None,
     if reported:
         cue, position = reported[0], text.find(reported[0])
     elif han:
-        span = frame_spans(text, found)
+        span = frame_spans(text, found) or latin_speaker(text, found)
         if span:
             cue, position = text[span[0]:span[1]], span[0]
     if cue and not (han and own_stance_before(text, position, found)):
@@ -241,6 +282,8 @@ def build_claims(text: str, parsed: Parsed) -> pd.DataFrame:
 #: The labels without one of which ``decide_voice`` gives a sentence its part's own voice (``_PLAIN_VOICE``): a reported
 #: cue, an attribution frame's subject, a first-person cue.
 _VOICE_CUES = frozenset({"reported", "attribution_subject", "first_person"})
+#: ... and in Chinese a verb of saying, which a name in Latin letters before it makes a source (``latin_speaker``).
+_LATIN_SPEAKER_HINT = re.compile(r"[A-Z]|[：:]\s*[“「『\"]")
 _PLAIN_VOICE = {PART_COMMENTARY: "commentator", PART_ORIGINAL: "plain"}
 
 
@@ -264,7 +307,9 @@ def annotate_claims(claims: pd.DataFrame, *, tokenizer: Tokenizer, names: dict[s
     for part, block, sentence, tokens, found in zip(parts, blocks, sentences, cuts,
                                                     matcher.find_each(sentences, cuts, labels=labels)):
         present = {label for _, _, label in found}  # a category none of whose cues was found has none to keep
-        if voice_on_pass and present.isdisjoint(_VOICE_CUES):  # no cue to weigh: the part's own voice (decide_voice)
+        if voice_on_pass and present.isdisjoint(_VOICE_CUES) and not (
+                "attribution_verb" in present and _LATIN_SPEAKER_HINT.search(sentence)):
+            # no cue to weigh: the part's own voice (decide_voice)
             voice, voice_cue = _PLAIN_VOICE.get(part, ""), ""
         else:
             voice, voice_cue = decide_voice(sentence, part=part, tokens=tokens, found=found,

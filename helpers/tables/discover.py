@@ -107,6 +107,8 @@ EVIDENCE_PROSE = "prose_name"
 EVIDENCE_INITIALS = "initials"
 #: The length of a coined head a Chinese-only name takes (鹿鸣资本): a third character before it is as often a verb's.
 ZH_ONLY_HEAD_CHARS = 2
+#: Measure words for companies: right before a head and 公司 (一家钠电公司, 这间设计公司) they make it a description.
+COMPANY_MEASURE_WORDS = frozenset("家间間")
 #: The word that ends a company's name and descriptions alike (鹿鸣公司, 这家公司): ``_company_name_rows``.
 COMPANY_WORD = "公司"
 #: The fewest and most characters of a coined head before 公司 that the Chinese also writes alone (鹿鸣, 维拉莫).
@@ -342,9 +344,18 @@ def _has_org_cue(text: str, start: int, end: int) -> bool:
     """Whether an organisation cue follows the name (公司, 团队, 实验室 … or Inc., Labs, AI, team …), precedes it in
     Chinese (创业公司 Foo, 电商平台 Foo, 一家叫 Foo 的) or English prose around it says it is a company (``_context_cue``)."""
     after = text[end : end + 40]
-    return bool(DISCOVER_ZH_CUE_RE.match(after.lstrip(" ")) or DISCOVER_EN_CUE_RE.match(after)
+    cue = DISCOVER_EN_CUE_RE.match(after)
+    if cue and KIND_NOUN_CUE_RE.search(cue.group()) and INDEFINITE_BEFORE_RE.search(text, max(0, start - 12), start):
+        cue = None  # 'a Pittsburgh company', 'a Delaware startup': the name says where or what, the company is unnamed
+    return bool(DISCOVER_ZH_CUE_RE.match(after.lstrip(" ")) or cue
                 or (DISCOVER_ZH_BEFORE_RE.search(text, max(0, start - 8), start) and not _followed_by_capitalised(text, end))) \
         or _context_cue(text, start, end)
+
+
+#: The cue words that are nouns of a kind (a company, a startup, a team), not parts of a name (Inc., Labs) ...
+KIND_NOUN_CUE_RE = re.compile(r"\b(?:team|company|startup)\b")
+#: ... and an indefinite article right before the name: 'a Pittsburgh company' describes an unnamed company.
+INDEFINITE_BEFORE_RE = re.compile(r"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)[ \u00A0]+$")
 
 
 def _context_cue(text: str, start: int, end: int) -> bool:
@@ -1257,6 +1268,8 @@ def _company_name_rows(text: str, spans: list[tuple[int, int]], taken: bytearray
                 head = run.group()[-size:]
                 if head in places or any(taken[at - size:at]) or not _coined(tokenizer, head):
                     continue
+                if text[at - size - 1:at - size] in COMPANY_MEASURE_WORDS:
+                    continue  # 又一家钠电公司, 这间设计公司: a company of a kind, described, not named
                 if any(_written_alone(text, s, e, head) for s, e in spans):
                     heads.setdefault(head)
                     break

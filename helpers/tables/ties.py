@@ -345,6 +345,7 @@ def tie_names(text: str, claims: pd.DataFrame, part_of: list[str], covered: byte
         return []
     taken = bytearray(covered)
     rows = _tied_by_evidence(text, names, english, sentences, zh_sentences, part_of, taken) if names else []
+    rows += _short_forms(text, rows, names, zh_sentences, taken, tokenizer, stoplist)
     tied = {(entity, org, kind) for _, _, _, entity, org, kind, _ in rows}
     alone = _untied_english(english, part_of, tied)
     if alone:
@@ -356,6 +357,38 @@ def tie_names(text: str, claims: pd.DataFrame, part_of: list[str], covered: byte
         rows += translated_rows(text, zh_sentences, [(s, e) for s, e in sentences if part_of[s] == "en"], alone,
                                 english, taken, cuts if cuts is not None else tokenizer, stoplist, places)
     return rows
+
+
+def _short_forms(text: str, rows: list[tuple], names: dict[str, list[tuple[int, int, str]]],
+                 zh_sentences: list[tuple[int, int]], taken: bytearray, tokenizer, stoplist: frozenset[str]) -> list[tuple]:
+    """Rows for a tied name's head written alone (維睿 after 維睿科技（Veridane Systems）): a news report names a
+    company in full once, then by its head. Only a coined head (the tokenizer cuts it into single characters, as it
+    cuts no word of the dictionary) of two characters or more, not on the stoplist; ``taken`` is updated.
+
+    >>> from helpers.tables.entities import tokenizer_for
+    >>> text = "维睿科技（Veridane）公布财报。维睿表示需求强劲。"
+    >>> rows = [(0, 4, "维睿科技", "veridane", "Veridane", "discovered", "tied_paired:Veridane")]
+    >>> [(r[0], r[2]) for r in _short_forms(text, rows, {"维睿科技": [(0, 4, "维睿")]}, [(0, len(text))],
+    ...                                     bytearray(b"\x01" * 4 + bytes(len(text) - 4)), tokenizer_for(), frozenset())]
+    [(19, '维睿')]
+    """
+    out = []
+    for start, end, name, entity, org, kind, evidence in list(rows):
+        places_ = names.get(name)
+        if not places_:
+            continue
+        head = places_[0][2]
+        if len(head) < 2 or head == name or head in stoplist or len(tokenizer.cut(head)) < len(head):
+            continue
+        for s, e in zh_sentences:
+            at = text.find(head, s, e)
+            while at != -1:
+                if not any(taken[at:at + len(head)]):
+                    taken[at:at + len(head)] = b"\x01" * len(head)
+                    out.append((at, at + len(head), head, entity, org, kind, evidence))
+                at = text.find(head, at + len(head), e)
+        names.pop(name, None)  # once: a name's rows come from one evidence
+    return out
 
 
 def _tied_by_evidence(text: str, names: dict[str, list[tuple[int, int, str]]],

@@ -31,7 +31,7 @@ from ..patterns import (
 )
 from ..patterns import AUTOLINK, CREDIT_LEAD, EPISODE_NUMBER, HTML_LINK, LABELLED_LIST_JOINER, LINK_ROW_REST, MARKDOWN_HEADING, READING_TIME_ZH
 from ..patterns import WORD_RUN, literal_not_after
-from ..patterns import CODE_FENCE, COMPILED_BY, HASHTAG_LINE, FOLLOW_ACCOUNT, FOLLOW_OUTLET, FOLLOW_PLATFORM, ORIGINAL_APPENDED, REPORTER_LINE, SITE_DISCLAIMER, TRAILING_CREDIT_LABEL, WEIBO_SOURCE
+from ..patterns import CONTACT_LINE, TIMESTAMP_LINE, CONTACT_LABEL, PRESS_RELEASE_LINE, BREADCRUMB_BARS, AFFILIATION_LINE, AFFILIATION_WORD, ARXIV_STAMP, AUTHOR_LIST, EMAIL_ONLY_LINE, FOOTNOTE_MARK_LINE, CODE_FENCE, COMPILED_BY, HASHTAG_LINE, FOLLOW_ACCOUNT, FOLLOW_OUTLET, FOLLOW_PLATFORM, ORIGINAL_APPENDED, REPORTER_LINE, SITE_DISCLAIMER, TRAILING_CREDIT_LABEL, WEIBO_SOURCE
 from ..frames import text_array, typed_frame
 from ..vocab import CueMatcher, load_cues
 
@@ -153,6 +153,17 @@ def is_button_row(text: str) -> bool:
     return bool(re.search(r"\d", core)) or len(_button_words().findall(core)) >= 2
 
 
+def lone_button(text: str) -> bool:
+    """A line that is one interface button's word and nothing else ('Share', '收藏'): alone it may be a heading, beside
+    another it is a row of buttons laid out one a line (``furniture_in_context``).
+
+    >>> lone_button("Share"), lone_button(" 收藏 "), lone_button("Share this")
+    (True, True, False)
+    """
+    core = text.strip()
+    return len(core) <= BUTTON_ROW_MAX_CHARS and bool(_button_words().fullmatch(core))
+
+
 @lru_cache(maxsize=None)
 def _button_words() -> re.Pattern:
     """The 'button' cues of cues.csv as one alternation, longest first."""
@@ -260,6 +271,8 @@ PROMPT_CLOSING = EDGE_SPACE + "。！!.~～）)" + "\u2b50\ufe0f"
 #: 并分享到朋友圈…'), where an English one opens with its call.
 PROSE_SENTENCE_MIN_CHARS = {"en": 80}
 PROMPT_OPENING_CHARS = 24
+#: A transcript's speaker label opening a line ('PRIYA RAMAN: ', 'Host: '): what follows opens a sentence.
+SPEAKER_LABEL = re.compile(r"^(?:[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3}|[A-Z][a-z]+(?: [A-Z][a-z]+)?):\s+")
 #: Where a line's next sentence opens: after a full stop, question or exclamation mark and any closing mark or space.
 SENTENCE_BREAK = re.compile(r"[。！？!?]['\"”’）)]*\s*|\.['\"”’)]*\s+(?=[A-Z])")
 
@@ -332,13 +345,13 @@ _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 def is_markup_line(text: str) -> str | None:
     """The furniture kind of a line made only of markup: HTML tags (an image's is its placeholder), a row of
     Markdown images (a README's badges), a table of contents' anchor link, or ornament with no letter, digit or
-    character ('* * *', '———'), a table's rule, a code fence and display math aside ('|---|---|', '```', '$$' belong to
-    what they open); else None.
+    character ('* * *', '———'), a code fence and display math aside ('```', '$$' belong to what they open), and a table's
+    rule alone on its line ('|---|---|'); else None.
 
     >>> is_markup_line('<div align="center">'), is_markup_line('<img src="a.png"/>'), is_markup_line("- [简介](#简介)")
     ('boilerplate', 'image_placeholder', 'boilerplate')
     >>> is_markup_line("* * *"), is_markup_line("|---|---|"), is_markup_line("<3 this model")
-    ('boilerplate', None, None)
+    ('boilerplate', 'boilerplate', None)
     """
     core = text.strip()
     if HTML_ONLY.match(core):
@@ -349,7 +362,13 @@ def is_markup_line(text: str) -> str | None:
         return "boilerplate"
     if len(core) >= 3 and not core.startswith(("|", "｜", "`", "~", "$", "\\")) and not _LETTER_OR_DIGIT.search(core):
         return "boilerplate"
+    if TABLE_RULE_LINE.match(core):  # a table's rule alone on its line, its rows lines of their own: layout, no sentence
+        return "boilerplate"
     return None
+
+
+#: A Markdown table's rule row alone ('|---|---|', '| :--- | ---: |').
+TABLE_RULE_LINE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?$")
 
 
 def is_html_link_row(text: str) -> bool:
@@ -587,6 +606,18 @@ def classify_noncontent(text: str, *, lang: str | None = None, cues: list | None
         return "boilerplate"
     if REPORTER_LINE.match(text) or COMPILED_BY.match(text):  # '記者 何某某', '本文由某某编译': bylines
         return "byline"
+    if ARXIV_STAMP.match(text) or TIMESTAMP_LINE.match(text):  # a paper's stamp; a transcript's time stamp
+        return "boilerplate"
+    if PRESS_RELEASE_LINE.match(text):  # a wire's credit, a contact block's label and telephone, the safe harbour
+        return "boilerplate"
+    if CONTACT_LINE.match(text):  # 'Investor contact: Ann Lee, ir@…': who to call, as a byline says who wrote
+        return "byline"
+    if ORIGINAL_APPENDED.fullmatch(text.strip()):  # '以下为原文：', '（原文如下）' alone: the way to the original
+        return "boilerplate"
+    if len(text) <= BYLINE_MAX_CHARS and (AUTHOR_LIST.match(text) or EMAIL_ONLY_LINE.match(text)
+                                          or FOOTNOTE_MARK_LINE.match(text)
+                                          or (AFFILIATION_LINE.match(text) and AFFILIATION_WORD.search(text))):
+        return "byline"  # a paper's authors, their affiliations and addresses, and its footnotes on them
     if FOLLOW_OUTLET.match(text) and len(text) <= NONCONTENT_MAX_CHARS["zh"]:  # '关注某某，获取更多…': a prompt
         return "boilerplate"
     if HASHTAG_LINE.match(text):  # '#程序员# #人工智能#': a post's topic tags
@@ -646,7 +677,8 @@ def classify_noncontent(text: str, *, lang: str | None = None, cues: list | None
             # ('Subscribe to …', 'You can also follow us on …', '… become a subscriber.'); a cue well inside it is the sentence's own word ('… existing
             # subscribers upgrade at no cost.')
             closing = len(text.rstrip(PROMPT_CLOSING))
-            openings = [0] + [m.end() for m in SENTENCE_BREAK.finditer(text)]
+            speaker = SPEAKER_LABEL.match(text)  # a transcript's turn ('PRIYA RAMAN: This episode is brought …')
+            openings = [0] + ([speaker.end()] if speaker else []) + [m.end() for m in SENTENCE_BREAK.finditer(text)]
             found = [(s, e, label) for s, e, label in found if label != "noncontent" or e >= closing
                      or any(0 <= s - o <= PROMPT_OPENING_CHARS for o in openings)]
         labels = {label for _, _, label in found}
@@ -1455,7 +1487,7 @@ def furniture_in_context(texts: list[str], kinds: list[str | None]) -> list[str 
         if k + 1 < len(texts) and form in contents and TOC_ENTRY.match(texts[k + 1]):
             out[k] = "boilerplate"  # a contents' label over its first entry ('目录', then '- [简介](#简介)')
             continue
-        if form in related:
+        if form in related or SITE_AFTER_LABEL.sub("", form) in related:  # 'Most Read from Bloomberg'
             out[k], related_at = "boilerplate", k
             continue
         if k + 1 < len(texts) and form in authors and out[k + 1] is None and author_bio(texts[k + 1]):
@@ -1471,17 +1503,62 @@ def furniture_in_context(texts: list[str], kinds: list[str | None]) -> list[str 
                 continue
         # a trail below a page's banner of prompts or navigation ('Accept | Decline'); not below a picture or a byline
         below_furniture = k > 0 and out[k - 1] == "boilerplate"
-        if short and (below_metadata or below_furniture or k < BREADCRUMB_HEAD_LINES) and BREADCRUMB_TRAIL.match(line):
+        if short and (below_metadata or below_furniture or k < BREADCRUMB_HEAD_LINES) and (
+                BREADCRUMB_TRAIL.match(line) or (BREADCRUMB_BARS.match(line) and not (
+                    k + 1 < len(texts) and TABLE_CELL_MARK.search(texts[k + 1])))):  # a table's header row is no trail
             out[k] = "boilerplate"
+            continue
+        if menu_row(line):
+            out[k] = "boilerplate"  # a site's menu
+            if k > 0 and out[k - 1] is None and site_name(texts[k - 1]):
+                out[k - 1] = "boilerplate"  # the site's name above its menu ('Halcyon Research', then the menu)
+            continue
+        if lone_button(line) and any(0 <= j < len(texts) and (lone_button(texts[j]) or is_button_row(texts[j]))
+                                     for j in (k - 1, k + 1)):
+            out[k] = "boilerplate"  # a row of buttons laid out one a line ('Save', then 'Share')
             continue
         if bare_row(line) and not any(0 <= j < len(texts) and TABLE_CELL_MARK.search(texts[j]) for j in (k - 1, k + 1)):
             out[k] = "boilerplate"  # a row of links rendered as their words alone ('技术报告 | 模型下载 | 在线体验')
     return out
 
 
+#: A site's name after a related-stories label ('Most Read from Bloomberg', 'More on Example News').
+SITE_AFTER_LABEL = re.compile(r"\s+(?:from|on|at)\s+[\w.&'’ -]{1,30}$")
+
 #: A bare row's entries: at least this many, each at most this long.
 BARE_ROW_MIN_ENTRIES = 3
 BARE_ROW_ENTRY_MAX_CHARS = 20
+
+
+def site_name(line: str) -> bool:
+    """A line that can be a site's name over its menu: one to four capitalised words, no Markdown heading mark, no
+    digit, no sentence's end (a README's '# Yi' over its badges is the text's own title).
+
+    >>> site_name("Halcyon Research"), site_name("# Kestrel"), site_name("Introducing Kestrel 3")
+    (True, False, False)
+    """
+    core = line.strip()
+    return bool(core) and not MARKDOWN_HEADING.match(core) and not re.search(r"\d", core) and \
+        not TERMINAL.search(core) and 1 <= len(core.split()) <= 4 and all(w[:1].isupper() for w in core.split())
+
+
+#: A site's menu parted by middots or bullets ('Research · Products · Safety · Careers · Blog'): at least this many
+#: entries, each a word or two.
+MENU_ROW_MIN_ENTRIES = 4
+MENU_ENTRY = re.compile(r"^(?:[A-Z][\w&'’-]*(?: [A-Z&][\w&'’-]*)?|[\u4e00-\u9fff]{2,6})$")
+
+
+def menu_row(line: str) -> bool:
+    """A site's menu rendered as its words, parted by '·' or '•': four entries or more, each one or two capitalised
+    words (or a short Han word), none a sentence.
+
+    >>> menu_row("Research · Products · Safety · Careers · Blog"), menu_row("Nov 12, 2026 · 9 min read")
+    (True, False)
+    >>> menu_row("Speed · Cost · Quality · and why they trade off")
+    False
+    """
+    entries = [e.strip() for e in re.split(r"\s[·•]\s", line.strip())]
+    return len(entries) >= MENU_ROW_MIN_ENTRIES and all(MENU_ENTRY.match(e) for e in entries)
 
 
 def bare_row(line: str) -> bool:
@@ -1676,6 +1753,98 @@ LATIN_NAME = re.compile(r"\b[A-Z][A-Za-z0-9]{2,}\b")
 MIRRORED_PROMPT_MAX_CHARS = 80
 
 
+#: A line without Han characters inside a comments section is a commenter's name when it is this short and a Chinese
+#: line follows ('Kevin_L', then the comment); a longer one, or one before an English line, opens the original.
+COMMENTER_NAME_MAX_CHARS = 24
+
+
+def readers_comments(texts: list[str], langs: list[str], kinds: list[str | None]) -> list[str | None]:
+    """``kinds`` with a post's readers' comments as furniture: from a line that is only a comments label (精选留言,
+    热门评论: ``comments_label`` in cues.csv) to the last Chinese line before the original (its ``原文附后`` marker or
+    its first English line; a short Latin line before a Chinese one is a commenter's name). The comments, their
+    names and the author's replies are the readers' text, not the post's: none is a sentence, a mention or a theme.
+
+    >>> readers_comments(["正文。", "精选留言", "小王", "写得好！", "作者回复：谢谢", "Title of the original"],
+    ...                  ["zh", "zh", "zh", "zh", "zh", "en"], [None] * 6)
+    [None, 'boilerplate', 'boilerplate', 'boilerplate', 'boilerplate', None]
+    >>> readers_comments(["精选留言很重要，我们会认真看。"], ["zh"], [None])
+    [None]
+    """
+    labels = _labels("comments_label")
+    out = list(kinds)
+    k = 0
+    while k < len(texts):
+        if label_form(texts[k]) not in labels:
+            k += 1
+            continue
+        out[k] = "boilerplate"
+        k += 1
+        while k < len(texts) and not ORIGINAL_APPENDED.search(texts[k]):
+            if langs[k] == "en" and not (len(texts[k]) <= COMMENTER_NAME_MAX_CHARS and k + 1 < len(texts)
+                                         and langs[k + 1] != "en"):
+                break
+            out[k] = "boilerplate"
+            k += 1
+    return out
+
+
+#: A contact block's lines below its label (a name, an address, a telephone): at most this many, each this short.
+CONTACT_LINES = 4
+CONTACT_LINE_MAX_CHARS = 48
+
+
+def contact_blocks(texts: list[str], kinds: list[str | None]) -> list[str | None]:
+    """``kinds`` with a press release's contact block as furniture: up to ``CONTACT_LINES`` short lines that end no
+    sentence right below a contact label ('Media Contact', then 'Chen Yue', 'press@lumen.example', '+86 …').
+
+    >>> contact_blocks(["Media Contact", "Ann Lee", "ann@lumen.example", "The end."], ["boilerplate", None, None, None])
+    ['boilerplate', 'boilerplate', 'boilerplate', None]
+    """
+    out = list(kinds)
+    for k, line in enumerate(texts):
+        if out[k] != "boilerplate" or not CONTACT_LABEL.match(line.strip()):
+            continue
+        for j in range(k + 1, min(len(texts), k + 1 + CONTACT_LINES)):
+            below = texts[j].strip()
+            if len(below) > CONTACT_LINE_MAX_CHARS or ENDS_SENTENCE.search(below) and "@" not in below:
+                break
+            out[j] = out[j] or "boilerplate"
+    return out
+
+
+#: A masthead: the document's first line at most this long, ...
+MASTHEAD_MAX_CHARS = 24
+#: ... over furniture, then, within this many lines, a longer line that ends no sentence (the post's own title).
+MASTHEAD_TITLE_REACH = 4
+MASTHEAD_TITLE_MIN_CHARS = 10
+
+
+def masthead(texts: list[str], kinds: list[str | None]) -> list[str | None]:
+    """``kinds`` with the document's first line as furniture when it is a site's or an account's name: short, no
+    sentence's end, over a line of furniture (a follow prompt, a byline, a breadcrumb), with a longer line that ends
+    no sentence below them (the post's title): '智能治理观察', '点击上方蓝字关注我们', then the headline.
+
+    >>> masthead(["港口观察", "点击上方蓝字关注我们", "英国发布港口新规（全文编译）", "正文。"], [None, "boilerplate", None, None])[0]
+    'boilerplate'
+    >>> masthead(["港口新规发布", "作者：张三", "新规明年生效。"], [None, "byline", None])[0] is None
+    True
+    """
+    out = list(kinds)
+    if len(texts) < 3 or out[0] is not None or out[1] not in ("byline", "boilerplate"):
+        return out
+    first = texts[0].strip()
+    if len(first) > MASTHEAD_MAX_CHARS or TERMINAL.search(first) or MARKDOWN_HEADING.match(first):
+        return out
+    for k in range(2, min(len(texts), 2 + MASTHEAD_TITLE_REACH)):
+        line = texts[k].strip()
+        if out[k] is not None:
+            continue
+        if len(line) >= max(MASTHEAD_TITLE_MIN_CHARS, len(first) + 1) and not TERMINAL.search(line):
+            out[0] = "boilerplate"
+        break
+    return out
+
+
 def mirrored_prompts(texts: list[str], kinds: list[str | None]) -> list[str | None]:
     """``kinds`` with the Chinese rendering of an English follow or join prompt set aside too: a short Chinese line, not
     yet furniture, whose Latin names (two or more) all stand in one English line set aside as a prompt ('你也可以在
@@ -1737,7 +1906,8 @@ def parse_document(text: str) -> Parsed:
     cues = _noncontent_cues().find_each([t if len(t) <= _CUED_MAX_CHARS else "" for t in texts])
     noncontent_kind = author_name_lines(texts, furniture_in_context(texts, caption_continuations(
         text, spans, [classify_noncontent(t, lang=lang, cues=c) for t, lang, c in zip(texts, langs, cues)])))
-    noncontent_kind = mirrored_prompts(texts, noncontent_kind)
+    noncontent_kind = contact_blocks(texts, readers_comments(texts, langs, mirrored_prompts(texts, noncontent_kind)))
+    noncontent_kind = masthead(texts, noncontent_kind)
     code = fenced_code(texts) if "```" in text or "~~~" in text else None
     if code:  # code is neither version's prose: weighed as neither, it cannot start the English original
         noncontent_kind = ["code" if in_code else kind for in_code, kind in zip(code, noncontent_kind)]
