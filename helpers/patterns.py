@@ -215,6 +215,10 @@ INLINE_SPACE = r"[^\S\r\n]"  # a line ends at \n, \r\n or a lone \r (old Mac fil
 # (A run of two or more, or one that is not a plain space: written to open on a space character, speed: re then looks
 # only where one stands, where two alternatives opening on classes were tried at every character.)
 INLINE_RUN_RE = re.compile(rf"{INLINE_SPACE}(?:{INLINE_SPACE}+|(?<=[^\S \r\n]))")
+#: An inline space that is not a plain one (``[^\S \r\n]``), its characters listed: a text holding none of them and no
+#: two plain spaces together holds no ``INLINE_RUN_RE`` (found three times as fast as that pattern's search, which
+#: stops at every space of an English text).
+OTHER_INLINE_SPACE_RE = re.compile("[\t\x0b\x0c\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
 
 # A Latin word: letters/digits, inner . - & + and apostrophes ("42.ai", "Zing-2T", "Acme’s").
 LATIN_WORD_RE = re.compile(
@@ -246,6 +250,18 @@ def trie_pattern(words: list[str]) -> str:
         return f"(?:{body})?" if "" in node else body
 
     return branch(trie)
+
+
+def literal_not_after(chars: str, literal: str) -> str:
+    """``(?<![chars])literal``, ``literal`` already escaped (a fixed width), written to open on the literal itself: re
+    then finds it by its first characters, where a pattern that opens with a lookbehind is tried at every character of
+    the text (a name looked for in a document: 0.5 ms a search on 20 kB, against 15 µs).
+
+    >>> pattern = re.compile(literal_not_after("A-Za-z", re.escape("Zorb")))
+    >>> [m.start() for m in pattern.finditer("Zorb aZorb Zorb-2 xZorb")], pattern.pattern
+    ([0, 11], 'Zorb(?<![A-Za-z]Zorb)')
+    """
+    return f"{literal}(?<![{chars}]{literal})"
 
 
 def word_chain_re(skipped: frozenset[str]) -> re.Pattern:
@@ -293,6 +309,9 @@ DISCOVER_URL_RE = re.compile(f"{DISCOVER_WEB_ADDRESS}|{DISCOVER_EMAIL_ADDRESS}")
 #: The same in a text without an "@", where no e-mail address can match (speed: the e-mail alternative is tried at
 #: every word character, and reads each word to its end).
 DISCOVER_WEB_ADDRESS_RE = re.compile(DISCOVER_WEB_ADDRESS)
+#: An e-mail address alone, and a character its local part may hold (``discover.url_spans``).
+DISCOVER_EMAIL_ADDRESS_RE = re.compile(DISCOVER_EMAIL_ADDRESS)
+DISCOVER_EMAIL_LOCAL_CHAR_RE = re.compile(r"[\w.+-]")
 # An organisation cue right after a name, in English ("Rokid Inc.", "Foo Labs", "Bar AI", "the Baz team"; not "the
 # German company Baz", where "company" goes with the name after it)
 # and in Chinese (Rokid 公司, 团队, 实验室, 研究院, 集团, 科技).

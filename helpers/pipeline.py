@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .align import align_claims
@@ -27,6 +28,7 @@ from .columns import (
     BEYOND, CONTENT_KINDS, KINDS, PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL, PARTS, RELATIONS, semicolon_note,
     units_noun,
 )
+from .frames import column
 from .framing import shifts as fr
 from .framing.caveats import caveats, mark_beyond, mark_own_additions
 from .framing.labs import lab_mentions
@@ -201,11 +203,14 @@ def _spans_on_source(table: pd.DataFrame, view: ConvertedView, text_column: str 
     """``table`` with start/end mapped from the view to the source, and ``text_column`` the source's verbatim text."""
     if table.empty:
         return table
-    spans = [view.to_source(int(a), int(b)) for a, b in zip(table["start"], table["end"])]
-    table = table.assign(start=[a for a, _ in spans], end=[b for _, b in spans])
+    spans = [view.to_source(a, b) for a, b in zip(column(table, "start").tolist(), column(table, "end").tolist())]
+    # the offsets as int64 arrays (an astype of the frame afterwards copied every column: 1.7% of the tuning half's
+    # extraction, for its one Traditional document)
+    table = table.assign(start=np.array([a for a, _ in spans], dtype=np.int64),
+                         end=np.array([b for _, b in spans], dtype=np.int64))
     if text_column is not None:
         table[text_column] = [view.source[a:b] for a, b in spans]
-    return table.astype({"start": "int64", "end": "int64"})
+    return table
 
 
 def extract(text: str, *, gazetteer: pd.DataFrame | None = None, tokenizer: Tokenizer | None = None) -> Tables:

@@ -498,7 +498,9 @@ class CueMatcher:
                 for name in names:
                     if name in wanted:
                         found.add((a, b, name))
-        return sorted(found, key=lambda f: (f[0], -(f[1] - f[0]), f[2]))
+        if len(found) < 2:  # most sentences: nothing to order
+            return list(found)
+        return sorted(found, key=_by_start_then_longest)
 
     def _names_of_token(self, token: str) -> tuple[str, ...]:
         """The labels of the token cues ``token`` is and of the Chinese prefix cues it opens with (kept per token)."""
@@ -580,6 +582,11 @@ class CueMatcher:
             kept = [cue_pattern(c, m) for c, m, spellings in self._alternatives[index] if spellings & words]
             narrowed = self._narrow[key] = re.compile("|".join(kept), pattern.flags) if kept else pattern
         return narrowed
+
+
+def _by_start_then_longest(found: tuple[int, int, str]) -> tuple[int, int, str]:
+    """A cue's place in ``CueMatcher.find``'s order: by start, then longest, then label."""
+    return found[0], found[0] - found[1], found[2]
 
 
 _HAN = re.compile(f"[{HAN_CLASS}]")
@@ -711,6 +718,8 @@ def longest_first(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str
     >>> longest_first([(0, 2, "safety"), (0, 4, "security"), (5, 7, "x")])
     [(0, 4, 'security'), (5, 7, 'x')]
     """
+    if len(found) < 2:  # most sentences' cues of a category: one, kept
+        return [(start, end, label) for start, end, label in found]
     kept: list[tuple[int, int, str]] = []
     for start, end, label in sorted(found, key=lambda f: (-(f[1] - f[0]), f[0])):
         if all(end <= a or start >= b for a, b, _ in kept):

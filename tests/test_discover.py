@@ -1,6 +1,7 @@
 """Organisations the gazetteer does not list: each discovery rule, its false friends, and its place in the tables."""
 
 import doctest
+import re
 
 import pandas as pd
 import pytest
@@ -938,3 +939,28 @@ def test_a_tied_names_head_written_alone_counts_for_it():
     assert list(chinese["surface"]).count("維睿") == 2 and "維睿科技" in set(chinese["surface"])
     english = mentions[(mentions["part"] == "original") & (mentions["org"] == "Zorvane Systems")]
     assert len(english) >= 3
+
+
+@settings(max_examples=80, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from("ab-Z9 中.é"), max_size=40),
+       name=st.text(alphabet=st.sampled_from("ab-Z."), min_size=1, max_size=3))
+def test_a_name_opening_its_pattern_finds_what_the_lookbehind_first_found(text, name):
+    # discovery's searches for a name written alone open on the name, its lookbehind after it (speed): the same places
+    from helpers.patterns import LATIN_CLASS, literal_not_after
+
+    for chars in (LATIN_CLASS, r"\w-"):
+        before = re.compile(rf"(?<![{chars}]){re.escape(name)}(?![{chars}])")
+        after = re.compile(literal_not_after(chars, re.escape(name)) + rf"(?![{chars}])")
+        assert [m.span() for m in before.finditer(text)] == [m.span() for m in after.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(parts=st.lists(st.sampled_from(list("a@.-+_ 中，ws:/x)>\n") + ["www.", "http://", "https://", "a@b.c", ".com"]),
+                      max_size=25))
+def test_the_addresses_found_around_each_at_sign_are_those_the_one_pattern_finds(parts):
+    # url_spans looks for an e-mail address only back from each "@" (speed): the same matches as the alternation's
+    from helpers.patterns import DISCOVER_URL_RE
+    from helpers.tables.discover import url_spans
+
+    text = "".join(parts)
+    assert url_spans(text) == [match.span() for match in DISCOVER_URL_RE.finditer(text)]

@@ -449,3 +449,22 @@ def test_a_chinese_company_name_glued_to_its_labs_latin_name_is_one_mention():
         assert find_mentions(text, default_gazetteer())["entity"].tolist() == ["google_deepmind"]
     assert find_mentions("AWS Lambda functions run it; Lambda's CFO said so.", default_gazetteer())["entity"].tolist() \
         == ["aws", "lambda_labs"]
+
+
+def test_the_other_inline_spaces_listed_are_every_inline_space_but_the_plain_one():
+    # the matching view skips its scan for runs of inline spaces when a text holds none of these and no two plain
+    # spaces together: the list must be exactly the inline spaces re knows, the plain space aside
+    from helpers.patterns import OTHER_INLINE_SPACE_RE
+
+    other = re.compile(r"[^\S \r\n]")
+    assert [c for c in range(0x110000) if other.match(chr(c))] == \
+        [c for c in range(0x110000) if OTHER_INLINE_SPACE_RE.match(chr(c))]
+
+
+@pytest.mark.parametrize("text", ["Acme  Labs 发布", "Acme\u00a0Labs", "Acme Labs\t", "Acme Labs 发布", "", " ", "a\u3000b"])
+def test_the_matching_view_of_a_text_without_a_run_of_spaces_is_the_text(text):
+    view, starts, shifts = entities._matching_view(text)
+    runs = [(m.start(), m.end()) for m in entities.INLINE_RUN_RE.finditer(text)]
+    assert view == entities.INLINE_RUN_RE.sub(" ", text)
+    assert (starts, shifts) == (([], [0]) if not runs else (starts, shifts))
+    assert len(shifts) == 1 + sum(end - start > 1 for start, end in runs)

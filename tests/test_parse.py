@@ -9,7 +9,10 @@ from hypothesis import strategies as st
 
 from helpers.columns import CONTENT_KINDS
 from helpers.pipeline import extract
-from helpers.text.parse import detect_lang, parse_document, second_article, split_sentences
+from helpers.text.parse import (
+    _block_weight, _block_weights, detect_lang, parse_document, script_counts, script_counts_each, second_article,
+    split_sentences,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -205,6 +208,19 @@ def test_two_articles_in_one_file_are_found_and_one_is_not():
     # it lies after the first article's English and no later than the second's first line
     first_english_end = parse_document(seed).blocks.query("part == 'original'")["block_id"].max()
     assert first_english_end < found <= len(parse_document(seed).blocks) + 1
+
+
+@settings(max_examples=60, deadline=None)
+@given(texts=st.lists(st.text(alphabet=st.sampled_from("aZ9 \u00d7\u00e9\u024f\u0250中\u3400\u4dbf\uf900\ufb00。\U00020000\ud800"),
+                              max_size=12), max_size=6),
+       langs=st.lists(st.sampled_from(["zh", "en", "mixed"]), min_size=6, max_size=6))
+def test_the_script_counts_and_block_weights_counted_at_once_are_each_blocks_own(texts, langs):
+    # each block's Han characters and Latin letters, and the second-article test's weights, counted over every block at
+    # once, are those of each block counted alone
+    # (Han characters of a Chinese block; a third of an English block's Latin letters, accented ones included)
+    langs = langs[:len(texts)]
+    assert script_counts_each(texts) == [script_counts(t) for t in texts]
+    assert _block_weights(texts, langs) == [_block_weight(t, lang) for t, lang in zip(texts, langs)]
 
 
 @settings(max_examples=40, deadline=None)

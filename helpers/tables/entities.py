@@ -42,7 +42,7 @@ from ..paths import REFERENCE
 from ..patterns import (
     ACRONYM_RE, CAMEL_RE, CAPITALISED_RE, CJK_CHAR, ENTITY_ID_RE, FOLDING_SPECIALS_RE, HAS_DIGIT_RE, HAS_UPPER_RE,
     INLINE_GAP_CHARS, INLINE_RUN_RE, INLINE_SPACE, LATIN_AFTER, LATIN_BEFORE, LATIN_CHAR_IGNORECASE_RE, LATIN_CHAR_RE, LATIN_LETTER, LATIN_WORD_RE, LOWERCASE_CHAIN_RE,
-    LOWER_WORD_RE, POSSESSIVE, TITLE_RE, WHITESPACE, word_chain_re,
+    LOWER_WORD_RE, OTHER_INLINE_SPACE_RE, POSSESSIVE, TITLE_RE, WHITESPACE, word_chain_re,
 )
 from ..text.segment import Tokenizer, Word, tokenizer_with
 from ..vocab import GLOSSARY_PATH, Automaton, load_glossary, load_vocabulary, read_word_list
@@ -510,6 +510,8 @@ def _automaton(key: tuple[tuple[str, ...], ...]) -> _Automaton:
 
 def _matching_view(text: str) -> tuple[str, list[int], list[int]]:
     """The text with each run of inline spaces as one space, and what maps its offsets back (``_to_text``)."""
+    if "  " not in text and OTHER_INLINE_SPACE_RE.search(text) is None:  # no run (most texts): no scan for one
+        return text, [], [0]
     runs = [(m.start(), m.end()) for m in INLINE_RUN_RE.finditer(text)]
     if not runs:
         return text, [], [0]

@@ -38,7 +38,7 @@ from pathlib import Path
 import opencc
 
 from ..paths import REFERENCE
-from ..patterns import HAN_RUN
+from ..patterns import HAN_RUN, NOT_HAN_RUN
 
 SIMPLIFIED, TRADITIONAL, MIXED, NONE = "simplified", "traditional", "mixed", "none"
 
@@ -112,10 +112,10 @@ def script_counts(text: str) -> tuple[int, int]:
     >>> script_counts("這是软件")
     (1, 1)
     """
-    chars = HAN_RUN.findall(text)
+    chars = NOT_HAN_RUN.sub("", text)  # the Han characters, in one string (a list of their runs, joined, cost a third more)
     if not chars:
         return 0, 0
-    counts = Counter("".join(chars))  # each distinct character once, with how often it occurs (speed)
+    counts = Counter(chars)  # each distinct character once, with how often it occurs (speed)
     unique = counts.keys()
     # the characters that each conversion changes, as sets: the document's marked ones are their intersections
     to_simplified, to_traditional = _changed_by(unique, "t2s")[1], _changed_by(unique, "s2t")[1]
