@@ -663,20 +663,20 @@ SITE_DISCLAIMER = re.compile(
     # an investment disclaimer ('本文仅代表作者个人观点，不构成任何投资建议。', '市场有风险，投资需谨慎')
     r"|^[（(〔【]?(?:[^。！？]{0,30}[，,]\s*)?(?:本文|本報|本报|本站)?[^。！？，,]{0,12}不(?:构成|構成)(?:任何)?(?:投资|投資)(?:建议|建議)"
     r"|^[（(〔【]?(?:市场|市場|投资|投資)有(?:风险|風險)")
+#: Whose contact a press release gives ('Media', 'Investor Relations'): the head of its contact labels below.
+_CONTACT_OF = r"(?:Media|Press|Investor|Investors)(?:\s+Relations)?"
 #: A contact line: its label, then who to contact ('Investor contact: Ann Lee, ir@example.com'): a byline's kind.
-CONTACT_LINE = re.compile(r"^(?:Media|Press|Investor|Investors)(?:\s+Relations)?\s+[Cc]ontacts?:\s*\S[^\n]{0,160}$")
+CONTACT_LINE = re.compile(rf"^{_CONTACT_OF}\s+[Cc]ontacts?:\s*\S[^\n]{{0,160}}$")
 #: A contact block's label, alone on its line ('Media Contact', 'Press Contacts:', 'Investor Relations').
-CONTACT_LABEL = re.compile(r"^(?:(?:Media|Press|Investor|Investors)(?:\s+Relations)?(?:\s+Contacts?|\s+Enquiries|\s+Inquiries)?"
-                           r"|Contacts?)\s*:?$")
+_CONTACT_LABEL = rf"{_CONTACT_OF}(?:\s+Contacts?|\s+Enquiries|\s+Inquiries)?"
+CONTACT_LABEL = re.compile(rf"^(?:{_CONTACT_LABEL}|Contacts?)\s*:?$")
 #: A press release's furniture: the wire's closing credit ('SOURCE Lumen Corp'), a contact block's label ('Media
 #: Contact', 'Investor Relations'), a telephone number alone, and the safe-harbour note ('This press release contains
 #: forward-looking statements …') with its heading.
 PRESS_RELEASE_LINE = re.compile(
-    r"^(?:SOURCE\s+[A-Z][^.!?]{0,60}|(?:Media|Press|Investor|Investors)(?:\s+Relations)?(?:\s+Contacts?|\s+Enquiries|\s+Inquiries)?:?"
+    rf"^(?:SOURCE\s+[A-Z][^.!?]{{0,60}}|{_CONTACT_LABEL}:?"
     r"|Contacts?:|Forward[- ]Looking Statements|Safe Harbor Statement|\+?\(?\d[\d\s().-]{7,}\d)$"
     r"|^This (?:press|news) release (?:contains|includes|may contain) forward[- ]looking statements")
-#: A follow prompt that names an official account ('了解更多信息，请关注清泉行动官方微信公众号。', '歡迎追蹤我們的粉絲專頁'):
-#: a call to follow (请, 欢迎 …: '我们关注了这个公众号' is a sentence), then the account's kind.
 #: A follow prompt that names a platform ('你也可以在 Twitter 和知乎上关注我们', '欢迎关注我们的推特'): a call to follow (请, 欢迎,
 #: 可以 …) or 'follow us', with a social platform's name, the way the English writes 'Follow us on Twitter'.
 SOCIAL_PLATFORM = (r"(?:推特|Twitter|知乎|微博|小红书|小紅書|YouTube|B站|哔哩哔哩|嗶哩嗶哩|LinkedIn|领英|領英|Facebook|脸书|臉書"
@@ -694,5 +694,8 @@ COMPILED_BY = re.compile(r"^本文由[^。！？]{1,24}(?:编译|編譯|翻译|�
 #: A follow call naming the outlet, then what following brings ('关注某某，获取更多海外科技动态'): a prompt.
 FOLLOW_OUTLET = re.compile(r"^(?:关注|關注|追踪|追蹤)[^，,。！？的了在是越]{1,12}[，,]\s*(?:获取|獲取|了解|第一时间|第一時間|看更多|获得|獲得)"
                            r"[^。！？]{0,16}[。！!]?$")
+#: A follow prompt that names an official account ('了解更多信息，请关注清泉行动官方微信公众号。', '歡迎追蹤我們的粉絲專頁'):
+#: a call to follow (请, 欢迎 …: '我们关注了这个公众号' is a sentence; or 关注 opening the line before the account's quoted
+#: name, '关注“某某”公众号'), then the account's kind.
 FOLLOW_ACCOUNT = re.compile(r"(?:(?:请|請|欢迎|歡迎|敬请|敬請|扫码|掃碼|长按|長按)(?:关注|關注|追蹤|追踪)|^(?:关注|關注)(?=[“「\"]))"
                             r"[^。！？]{0,20}(?:公众号|公眾號|微信号|微信號|视频号|視頻號|官方微博|粉丝专页|粉絲專頁)")

@@ -186,15 +186,17 @@ def chinese_number_terms(text: str) -> set[str]:
     >>> sorted(chinese_number_terms("将近四成的修改改错了，共有 12,400 道题"))
     ['#12400', '#~%40']
     """
-    out = set()
-    for a, b, term in number_spans(text):
-        rounded = rounded_term(term)
-        if rounded and (text[b - 1:b] == "成" or APPROXIMATE_BEFORE.search(text[max(0, a - 3):a])
-                        or APPROXIMATE_AFTER.match(text[b:b + 3])):
-            out.add(rounded)
-        else:
-            out.add(term)
-    return out
+    return {chinese_term(text, a, b, term) for a, b, term in number_spans(text)}
+
+
+def chinese_term(text: str, a: int, b: int, term: str) -> str:
+    """The value term of the Chinese number ``text[a:b]`` (``term``, from ``number_spans``) as a reader takes it: its
+    ``rounded_term`` when the number is a round figure (any 成, or an approximation word around it), else ``term``."""
+    rounded = rounded_term(term)
+    if rounded and (text[b - 1:b] == "成" or APPROXIMATE_BEFORE.search(text[max(0, a - 3):a])
+                    or APPROXIMATE_AFTER.match(text[b:b + 3])):
+        return rounded
+    return term
 
 
 def mask_numbers(text: str) -> str:

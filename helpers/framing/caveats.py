@@ -190,16 +190,15 @@ def _bookended_by_own(claims: pd.DataFrame, zh: pd.DataFrame, ids) -> bool:
 def _opens_own_section(claims: pd.DataFrame, ids) -> bool:
     """Whether the run ``ids`` past the English's end opens with a heading of the writer's own section (译者后记, 写在最后,
     我的看法: an ``own_section`` cue): a translator's afterword after a whole English, not English the file lacks."""
-    run = claims[claims["claim_id"].isin(ids)].sort_values("start")
-    if run.empty or run["kind"].iloc[0] not in ("heading", "title"):
-        return False
-    return bool(find_cues(str(run["text"].iloc[0]), "own_section"))
+    first = _first_of(claims, ids)
+    return first is not None and first["kind"] in ("heading", "title") and bool(find_cues(str(first["text"]), "own_section"))
 
 
-def _own_heading(claims: pd.DataFrame, ids) -> str:
-    """The first line of the run ``ids``: the heading of the writer's own section it opens with."""
+def _first_of(claims: pd.DataFrame, ids) -> pd.Series | None:
+    """The first claim of the run ``ids`` in reading order (None for none): the heading a section of the writer's own
+    opens with."""
     run = claims[claims["claim_id"].isin(ids)].sort_values("start")
-    return str(run["text"].iloc[0]) if len(run) else ""
+    return run.iloc[0] if len(run) else None
 
 
 def _mostly_own(claims: pd.DataFrame, zh: pd.DataFrame, ids) -> bool:
@@ -670,8 +669,8 @@ def caveats(claims: pd.DataFrame, blocks: pd.DataFrame, alignment: pd.DataFrame,
                      f"({zh_weight:,} Han characters against {_lengths(claims)[1]:,} Latin letters, "
                      f"counted as {en_weight:,} at three letters a character)",
                      "omissions and coverage: a summary leaves most of the English out by design"))
-    articles = english_articles(blocks)
-    if len(articles) >= 2:
+    articles = english_articles(blocks)  # [] for one article
+    if articles:
         rows.append(("several_originals", f"the English holds {len(articles)} articles, each under its own headline "
                      f"and byline: " + " and ".join(f"“{_quoted(t)}”" for t in articles),
                      "the title slide (it names the first article's title and author), and every figure of the English "
@@ -687,14 +686,14 @@ def caveats(claims: pd.DataFrame, blocks: pd.DataFrame, alignment: pd.DataFrame,
     covered_share = linked / covered if covered > 0 else 0.0
     # an English of several articles is a compilation's sources: the Chinese drawing on them all is no one translation
     translation = bool(covered > 0 and covered_share >= TRANSLATION_MIN_LINKED and en_weight and not cited
-                       and len(articles) < 2
+                       and not articles
                        and CHINESE_SHORTER_SHARE * en_weight <= covered_weight
                        and en_weight >= ENGLISH_SHORTER_SHARE * covered_weight)
     if translation:
         after_end = ((f" up to the English's end ({len(own_context)} more after it, where the English signs off with "
                       f"its credit line: the writer's own context)") if credit else
                      (f" up to the English's end ({len(own_context)} more after it, in a section of the writer's own "
-                      f"that opens “{_quoted(_own_heading(claims, own_context))}”)")) if own_context else ""
+                      f"that opens “{_quoted(str(_first_of(claims, own_context)['text']))}”)")) if own_context else ""
         rows.append(("translation", f"{linked} of {covered} Chinese {held_noun} linked{after_end}"
                      + (" (beyond the English given aside)" if beyond else "")
                      + f"; the Chinese{' up to it' if own_context else ''} is {covered_weight / en_weight:.0%} of the English's length",

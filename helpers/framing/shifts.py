@@ -44,7 +44,7 @@ from ..align.dictionary import default_dictionary
 from ..align.ecdict import default_ecdict
 from ..align.evidence import EnglishTerms, zh_concepts
 from ..patterns import ENUMERATOR_NUMBER
-from ..align.numbers import NUMBER_TERM, chinese_number_terms, number_spans, rounded_term
+from ..align.numbers import NUMBER_TERM, chinese_term, number_spans, rounded_term
 from ..patterns import BEFORE_NUMBER, BOOK_TITLE, BOUND_NUMBER_AFTER, CLAUSE, EN_TERM, HAN, LATIN_LETTER, QUOTED_SPAN
 from ..text.segment import Tokenizer
 from ..vocab import (
@@ -1434,18 +1434,16 @@ def figure_changes(table: pd.DataFrame, english: str = "") -> pd.DataFrame:
     """
     rows = []
     whole = SCALE_HYPHEN.sub(r"\1 ", english)
-    anywhere = ({t for _, _, t in number_spans(whole)} | {rt for _, _, t in number_spans(whole) if (rt := rounded_term(t))}
-                | _word_figures(whole)) if whole else set()
+    anywhere = _english_figures(whole, number_spans(whole))
     for r in table.itertuples():
         zh, en = str(r.zh_text), str(r.en_text or "")
-        if not en.strip() or not NUMBER_HINT_RE.search(zh):
+        if not en.strip():
             continue
         skip_zh = (ENUMERATOR_NUMBER.match(zh) or None)
         en = SCALE_HYPHEN.sub(r"\1 ", en)  # '30-billion-parameter': the figure as '30 billion'
         skip_en = (ENUMERATOR_NUMBER.match(en) or None)
         en_spans = [(a, b, t) for a, b, t in number_spans(en) if not (skip_en and a < skip_en.end())]
-        met = ({t for _, _, t in en_spans} | {rt for _, _, t in en_spans if (rt := rounded_term(t))} | _word_figures(en)
-               | anywhere)
+        met = _english_figures(en, en_spans) | anywhere
         kinds = {_figure_kind(t) for _, _, t in en_spans}
         differ, differ_kinds = [], set()
         for a, b, term in number_spans(zh):
@@ -1454,9 +1452,8 @@ def figure_changes(table: pd.DataFrame, english: str = "") -> pd.DataFrame:
             if DATE_PART_AFTER.match(zh, b) or VAGUE_BEFORE.search(zh[max(0, a - 2):a]) or _names_a_thing(zh, a, b) \
                     or not re.search(r"\d", zh[a:b]) and SCALE_ONLY.fullmatch(zh[a:b].strip()):
                 continue  # a month or a day (1月15日), a vague 数千亿, a version (Kestrel 2, 2.1 版本), 每百万 (per million)
-            # the figure as the aligner reads it: a round figure (将近四成) by its rounding, with the words around it
-            own = chinese_number_terms(zh[max(0, a - 3):b + 3]) & ({term} | {rounded_term(term) or term}) or {term}
-            if _figure_kind(term) in kinds and not own & met:
+            # the figure as the aligner reads it: a round figure (将近四成) by its rounding
+            if _figure_kind(term) in kinds and chinese_term(zh, a, b, term) not in met:
                 differ.append(zh[a:b])
                 differ_kinds.add(_figure_kind(term))
         if differ:
@@ -1491,13 +1488,11 @@ NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seven
                      "hundred": 100, "thousand": 1000, "dozen": 12})
 
 
-def _word_figures(text: str) -> set[str]:
-    """The value terms of the number words an English text spells ('nine years' → #9)."""
-    return {f"{NUMBER_TERM}{NUMBER_WORDS[w]}" for w in re.findall(r"[a-z]+", text.lower()) if w in NUMBER_WORDS}
-
-
-#: A digit or a Chinese numeral: a sentence without one states no figure.
-NUMBER_HINT_RE = re.compile(r"[0-9０-９一二三四五六七八九十百千万亿两半倍成]")
+def _english_figures(text: str, spans: list[tuple[int, int, str]]) -> set[str]:
+    """What a Chinese figure can meet in an English text: its numbers' value terms (``spans``, from ``number_spans``),
+    their round figures, and the number words it spells ('nine years' → #9)."""
+    words = {f"{NUMBER_TERM}{NUMBER_WORDS[w]}" for w in re.findall(r"[a-z]+", text.lower()) if w in NUMBER_WORDS}
+    return {t for _, _, t in spans} | {r for _, _, t in spans if (r := rounded_term(t))} | words
 
 
 def worth_reading(table: pd.DataFrame, claims: pd.DataFrame, gate: pd.DataFrame | None = None, *,

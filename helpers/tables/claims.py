@@ -282,8 +282,9 @@ def build_claims(text: str, parsed: Parsed) -> pd.DataFrame:
 #: The labels without one of which ``decide_voice`` gives a sentence its part's own voice (``_PLAIN_VOICE``): a reported
 #: cue, an attribution frame's subject, a first-person cue.
 _VOICE_CUES = frozenset({"reported", "attribution_subject", "first_person"})
-#: ... and in Chinese a verb of saying, which a name in Latin letters before it makes a source (``latin_speaker``).
-_LATIN_SPEAKER_HINT = re.compile(r"[A-Z]|[：:]\s*[“「『\"]")
+#: ... and in Chinese a verb of saying that a name in Latin letters before it, or a quotation after it, makes a
+#: source's (``latin_speaker``): a sentence with neither a capital nor a colon before a quotation mark has none.
+_SPEAKER_HINT = re.compile(r"[A-Z]|[：:]\s*[“「『\"]")
 _PLAIN_VOICE = {PART_COMMENTARY: "commentator", PART_ORIGINAL: "plain"}
 
 
@@ -308,7 +309,7 @@ def annotate_claims(claims: pd.DataFrame, *, tokenizer: Tokenizer, names: dict[s
                                                     matcher.find_each(sentences, cuts, labels=labels)):
         present = {label for _, _, label in found}  # a category none of whose cues was found has none to keep
         if voice_on_pass and present.isdisjoint(_VOICE_CUES) and not (
-                "attribution_verb" in present and _LATIN_SPEAKER_HINT.search(sentence)):
+                "attribution_verb" in present and _SPEAKER_HINT.search(sentence)):
             # no cue to weigh: the part's own voice (decide_voice)
             voice, voice_cue = _PLAIN_VOICE.get(part, ""), ""
         else:

@@ -372,11 +372,12 @@ def _short_forms(text: str, rows: list[tuple], names: dict[str, list[tuple[int, 
     ...                                     bytearray(b"\x01" * 4 + bytes(len(text) - 4)), tokenizer_for(), frozenset())]
     [(19, '维睿')]
     """
-    out = []
-    for start, end, name, entity, org, kind, evidence in list(rows):
+    out, done = [], set()
+    for start, end, name, entity, org, kind, evidence in rows:
         places_ = names.get(name)
-        if not places_:
+        if not places_ or name in done:  # a name's rows come from one evidence: its head is read once
             continue
+        done.add(name)
         head = places_[0][2]
         if len(head) < 2 or head == name or head in stoplist or len(tokenizer.cut(head)) < len(head):
             continue
@@ -387,7 +388,6 @@ def _short_forms(text: str, rows: list[tuple], names: dict[str, list[tuple[int, 
                     taken[at:at + len(head)] = b"\x01" * len(head)
                     out.append((at, at + len(head), head, entity, org, kind, evidence))
                 at = text.find(head, at + len(head), e)
-        names.pop(name, None)  # once: a name's rows come from one evidence
     return out
 
 
