@@ -416,6 +416,19 @@ from helpers.align.dictionary import default_dictionary  # noqa: E402
 from helpers.align.numbers import mask_numbers, number_spans, number_terms  # noqa: E402
 
 
+@pytest.mark.parametrize("text, terms", [
+    ("It took nine years and a dozen tries.", {"#9", "#12"}),
+    ("Someone, somewhere, at none of the tones.", set()),   # a number word inside another word is none
+    ("Twenty Labs", {"#20"}),                                # case is ignored
+])
+def test_english_numbers_spelt_out_are_read_from_the_unit_table(text, terms):
+    from helpers.align.numbers import load_number_units, number_word_terms
+
+    assert load_number_units()["number_word"]["dozen"] == 12
+    assert number_word_terms(text) == terms
+    assert not number_terms(text)                            # the aligner does not read them as figures
+
+
 @pytest.mark.parametrize("zh, en", [
     ("2.4万个账号", "24,000 accounts"),
     ("1600万次对话", "16 million exchanges"),

@@ -21,7 +21,7 @@ from ..vocab import load_vocabulary
 
 NUMBER_UNITS_PATH = REFERENCE / "number_units.csv"
 NUMBER_UNIT_COLUMNS = ["unit", "lang", "kind", "value", "source"]
-KINDS = ("scale", "percent", "times", "digit", "times_word", "percent_word")
+KINDS = ("scale", "percent", "times", "digit", "times_word", "percent_word", "number_word")
 NUMBER_TERM = "#"  # prefix of a value term: #24000, #%30 (a percentage), #x30 (a ratio); never an English stem
 
 
@@ -149,6 +149,13 @@ def _word_spans(text: str) -> list[tuple[int, int, str]]:
 def number_terms(text: str) -> set[str]:
     """The value terms of every number in ``text`` (see ``number_spans``)."""
     return {term for _, _, term in number_spans(text)}
+
+
+def number_word_terms(text: str) -> set[str]:
+    """The value terms of the English numbers spelt out in ``text`` ('nine years' → #9), for the figures to check: the
+    aligner leaves them aside (a word such as 'one' is mostly not a figure)."""
+    spelt = load_number_units()["number_word"]
+    return {NUMBER_TERM + _canonical(spelt[w]) for w in re.findall(r"[a-z]+", text.lower()) if w in spelt}
 
 
 #: Words that make a Chinese number a round figure: before it (将近四成, 约 2.4 万, 超过 30%) or after it (40% 左右).

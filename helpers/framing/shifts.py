@@ -44,7 +44,7 @@ from ..align.dictionary import default_dictionary
 from ..align.ecdict import default_ecdict
 from ..align.evidence import EnglishTerms, zh_concepts
 from ..patterns import ENUMERATOR_NUMBER
-from ..align.numbers import NUMBER_TERM, chinese_term, number_spans, rounded_term
+from ..align.numbers import NUMBER_TERM, chinese_term, number_spans, number_word_terms, rounded_term
 from ..patterns import BEFORE_NUMBER, BOOK_TITLE, BOUND_NUMBER_AFTER, CLAUSE, EN_TERM, HAN, LATIN_LETTER, QUOTED_SPAN
 from ..text.segment import Tokenizer
 from ..vocab import (
@@ -1481,17 +1481,10 @@ def _names_a_thing(text: str, a: int, b: int) -> bool:
 
 #: A vague quantity's head (数千亿 'hundreds of billions', 几十, 若干): no figure.
 VAGUE_BEFORE = re.compile(r"(?:数|數|几|幾|若干|上)$")
-#: English number words and their values: 'nine years' meets 9年.
-NUMBER_WORDS = {w: v for v, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
-                                           "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())}
-NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-                     "hundred": 100, "thousand": 1000, "dozen": 12})
-
-
 def _english_figures(text: str, spans: list[tuple[int, int, str]]) -> set[str]:
     """What a Chinese figure can meet in an English text: its numbers' value terms (``spans``, from ``number_spans``),
     their round figures, and the number words it spells ('nine years' → #9)."""
-    words = {f"{NUMBER_TERM}{NUMBER_WORDS[w]}" for w in re.findall(r"[a-z]+", text.lower()) if w in NUMBER_WORDS}
+    words = number_word_terms(text)
     return {t for _, _, t in spans} | {r for _, _, t in spans if (r := rounded_term(t))} | words
 
 
