@@ -57,6 +57,7 @@ class AlignParams:
                                       # as a translation: on the corpus gold's tuning half translations measured 0.41-0.49
                                       # (1.46 where the English is an excerpt), summaries and commentaries 0.05-0.13
     translation_aside_penalty: float = 0.0  # a translation's 我们 is the source's "we", not the writer's aside
+    translation_marked_penalty: float = 0.30  # but 说白了, 值得一提, a bracketed note are the translator's own: they pay
     translation_back_jump_cost: float = 1.0  # a translation follows its source in order: going back, or an excursion,
     translation_excursion_cost: float = 1.0  # costs more than any link earns (the Chinese past an excerpt's last English
                                              # paragraph stays unlinked instead of restating it)

@@ -177,7 +177,7 @@ SENTENCE_STARTERS = re.compile(
     r"\s+(?:The|This|That|These|Those|There|It|I|We|They|He|She|In|As|But|And|So|When|Where|What|How|Some|Most|Many|Our|My)\b"
 )
 
-INITIAL = re.compile(r"^[A-Z]\.$")
+INITIAL = re.compile(r"^(?:[A-Z]\.)+$")
 
 
 # ---- tables.claims: numbers ----------------------------------------------------------------------

@@ -765,6 +765,27 @@ def test_a_gap_takes_the_english_between_that_nothing_else_draws_on():
     taken = rows[:4] + [(4, 14, 0.5, "summarises")]  # nothing free between the neighbours' links: no gap to fill
     assert [(z, e) for z, e, _, _ in fill_gaps(taken, evidence) if z == 3] == [(3, pd.NA)]
 
+
+def test_a_gap_sentence_stating_a_figure_takes_no_english_that_states_none():
+    # bilingual review round 6: a compiled report's own 第三笔超过20亿美元的融资 sat between two links and was passed
+    # off as the rendering of "Existing investors also took part", which has no figure
+    from types import SimpleNamespace
+
+    from helpers.align.link import fill_gaps
+
+    def filled(zh_gap, en_gap):
+        evidence = SimpleNamespace(
+            zh=pd.DataFrame({"claim_id": [1, 2, 3], "text": ["甲。", zh_gap, "丙。"]}),
+            en=pd.DataFrame({"claim_id": [11, 12, 13], "unit": [1, 1, 2], "text": ["A.", en_gap, "C."]}),
+            marked=np.zeros(3, dtype=bool), params=AlignParams(gap_sentences=2))
+        rows = [(1, 11, 0.5, "summarises"), (2, pd.NA, 0.0, "addition"), (3, 13, 0.5, "summarises")]
+        return [e for z, e, _, _ in fill_gaps(rows, evidence) if z == 2]
+
+    assert filled("这已是第三笔超过20亿美元的融资。", "Existing investors also took part.") == [pd.NA]
+    assert filled("这笔融资超过20亿美元。", "The round tops $2 billion.") == [12]
+    assert filled("投资者也参与了。", "Existing investors also took part.") == [12]
+
+
 def test_a_short_lead_sentence_joins_the_sentence_after_it():
     zh = [["实验室需要更多 Nvidia 芯片。"], ["大多数开发者用 Claude 编程。"]]
     en = [["Labs want more Nvidia chips."], ["Now look.", "Most developers use Claude for programming."]]
@@ -921,3 +942,15 @@ def test_an_editors_note_is_never_linked_to_the_english_it_introduces():
     notes = [c for c, t in claims["text"].items() if str(t).startswith("编者按")]
     rows = analysis.alignment[analysis.alignment["zh_claim_id"].isin(notes)]
     assert len(notes) == 1 and set(rows["relation"]) == {"addition"} and rows["en_claim_id"].isna().all()
+
+
+@pytest.mark.parametrize("text, explicit", [
+    ("值得一提的是，这家公司已递交上市申请。", True),     # the translator's own remark (bilingual review round 6)
+    ("（注：通义千问即 Qwen。）", True),                   # a bracketed note
+    ("我们今天发布了新模型。", False),                     # the source's own 'we', rendered
+    ("我认为这会改变行业。", False),                       # the source's 'I think', rendered
+])
+def test_a_translations_marked_sentence_pays_only_when_the_mark_is_the_translators(text, explicit):
+    from helpers.align.evidence import _explicit_aside
+    from helpers.tables.entities import tokenizer_for
+    assert _explicit_aside(text, tokenizer_for()) == explicit

@@ -292,6 +292,15 @@ def test_an_english_that_signs_off_with_a_wire_credit_is_whole():
                                                            "(4 more after it")
 
 
+@pytest.mark.parametrize("credit", ["Reporting by Ann Lee in New York; Editing by Bo Chan",   # unbracketed (round 6)
+                                    "Reporting by Ann Lee and Cy Doe in New York; Editing by Bo Chan and Di Roe"])
+def test_a_wire_credit_without_brackets_signs_off_too(credit):
+    links = {k: k for k in range(6)} | {7: 5, 8: 5, 9: 5}
+    claims, blocks, alignment = document([ZH] * 10, [EN] * 6, links)
+    blocks = signed_off(claims, blocks, credit)
+    assert "english_excerpt" not in kinds(claims, blocks, mark_beyond(alignment, claims, blocks))
+
+
 def test_a_chinese_byline_after_the_english_is_no_sign_off():
     # a post's own credit below the English (a Chinese account's name) says nothing of where the English ends
     claims, blocks, alignment = document([ZH] * 10, [EN] * 6, {k: k for k in range(6)})
@@ -634,3 +643,17 @@ def test_a_headline_right_above_a_byline_counts_whatever_kind_the_parser_gave_it
                                     "Zorbia released it on Tuesday.", "A study of coding assistants", "By Bo Chen",
                                     "The study recruited 64 maintainers."]})
     assert english_articles(blocks) == ["Zorbia open-sources Kestrel, a long-context model", "A study of coding assistants"]
+
+
+def test_a_commentary_naming_its_author_by_a_transliteration_cites_its_source_and_hosting_is_no_podcast():
+    # bilingual review round 6: a Singapore newspaper's commentary named the op-ed's author 哈托诺（Daniel Hartono）
+    # and then 哈托诺认为 three times; the English's verb 'host' counted as a podcast's host: read as a translation
+    from helpers.align.kind import source_references
+    zh = pd.DataFrame({"text": ["印尼学者哈托诺（Daniel Hartono）撰文。", "哈托诺认为，电价是关键。", "哈托诺指出，土地有限。",
+                                "这一点值得商榷。"]})
+    en = pd.DataFrame({"text": ["By Daniel Hartono", "I think power prices decide it.", "The island cannot host every "
+                                "data centre.", "Batam now hosts more capacity."]})
+    cited, english = source_references(zh, en)
+    assert len(cited) == 2 and english == 0
+    # a translation that renders an 'I' nobody names does not cite, nor does a name the English never writes
+    assert source_references(zh, en.assign(text=en["text"].str.replace("Daniel Hartono", "Ann Example")))[0] == []

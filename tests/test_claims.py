@@ -189,3 +189,21 @@ def test_an_attribution_frame_reaches_past_a_latin_name_and_a_short_phrase():
     assert framed_attribution("作者或版权持有人均不负责。") == ""
     # quotation marks around a name or a title do not end the clause between subject and verb
     assert framed_attribution("作者通过搭建“Pong小游戏”案例说明了缓存失效的后果。").endswith("说明")
+
+
+def test_a_transliterated_name_glossed_once_then_speaks_as_a_latin_name_does():
+    # a Hong Kong column names the essay's author 奥杜亚（Margaret Oduya） once, then 奥杜亚写道 (bilingual review
+    # round 6): each was given the columnist's own voice
+    import pandas as pd
+
+    from helpers.tables.claims import annotate_claims, glossed_speakers
+
+    zh = ["作者奥杜亚（Margaret Oduya）是政策学者。", "奥杜亚写道，监管应针对部署者。", "奥杜亚也指出：成本会下降。",
+          "奥杜亚的书很厚。", "我写道，这很好。"]
+    en = ["By Margaret Oduya", "Regulators should target deployers."]
+    assert glossed_speakers(zh, " ".join(en)) == {"奥杜亚"}
+    assert glossed_speakers(zh, "By Someone Else") == frozenset()      # the English must write the Latin name
+    claims = pd.DataFrame({"part": ["commentary"] * len(zh) + ["original"] * len(en), "text": zh + en,
+                           "lang": ["zh"] * len(zh) + ["en"] * len(en)})
+    voices = annotate_claims(claims, tokenizer=tokenizer_for())["voice"].tolist()
+    assert voices[1:5] == ["reported", "reported", "commentator", "commentator"]

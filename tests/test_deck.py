@@ -651,3 +651,32 @@ def test_a_yes_over_some_of_the_names_says_how_many_appear_in_one_version_only()
     assert answer.startswith("Yes: 4 of 7") and answer.endswith("the other 3 appear in one version only.")
     whole = by_part.assign(commentary=[3, 2, 1, 1, 1, 1, 1])
     assert conclusions.same_labs(whole).endswith("of the mentions.")
+
+
+@pytest.mark.parametrize("zh_head, en_head, expected", [
+    # a site's name and a tagline over the headline and its standfirst (bilingual review round 6)
+    (["明報新聞網", "文：林某某", "規管人工智能，該管「數學」還是管「用家」？"],
+     ["The Policy Ledger", "Essays on technology, law and the state", "Regulate the Deployers, Not the Math",
+      "Why compute thresholds and licensing regimes miss where harm actually happens", "By Ann Example"],
+     {"title": "Regulate the Deployers, Not the Math", "zh_title": "規管人工智能，該管「數學」還是管「用家」？",
+      "zh_author": "林某某"}),
+    # a headline and a standfirst both in sentence case, the date on its own line below the byline
+    (["数据中心热潮撞上物理墙", "文 / 陈某某"],
+     ["The Pacific Ledger", "Opinion | Technology", "The data-centre boom is running into physics",
+      "Power and water, not chips, will decide how much of the build-out the region can host", "By Ann Example",
+      "April 2, 2026"],
+     {"title": "The data-centre boom is running into physics", "author": "Ann Example", "date": "April 2, 2026"}),
+    # an account's name that its byline repeats: the writer's name without it
+    (["AI前沿译站", "刚刚，某公司发布新的语音模型", "原创 编译：小鹿 AI前沿译站 2026年10月28日 08:30 北京"],
+     ["Company Blog", "Introducing Atlas 2: faster speech recognition for everyone",
+      "Posted by the Atlas team · October 27, 2026 · 6 min read"],
+     {"zh_title": "刚刚，某公司发布新的语音模型", "zh_author": "小鹿"}),
+])
+def test_the_title_slide_skips_mastheads_and_standfirsts_in_a_parsed_document(zh_head, en_head, expected):
+    from helpers.text.parse import parse_document
+    zh_body = ["这家机构认为，监管应该针对部署者，而不是针对模型本身。", "作者举了招聘筛选的例子来说明这一点。"]
+    en_body = ["Regulators should target deployers rather than the models themselves, the essay argues.",
+               "Hiring screens are the example that makes the case plainly for every reader."]
+    text = "\n".join(zh_head + zh_body + en_head + en_body) + "\n"
+    facts = deck.document_facts(parse_document(text).blocks)
+    assert {k: facts[k] for k in expected} == expected

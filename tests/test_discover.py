@@ -778,6 +778,14 @@ def test_a_bracketed_latin_name_that_is_no_companys_is_not_glossed(zh):
     assert not found["evidence"].eq("glossed").any()
 
 
+def test_a_glossed_name_that_is_a_common_noun_is_not_the_companys():
+    # bilingual review round 6: 新科电信媒体数据中心（STT GDC）, its 媒体 read as a kind of organisation, made 数据中心 the
+    # company's name, and every later 数据中心 a mention of it
+    zh = "新科电信媒体数据中心（STT GDC）在柔佛扩建。数据中心耗电很多，数据中心也耗水。"
+    found = discovered(document(zh, "STT GDC is expanding in Johor. Data centres use much power."))
+    assert not found["surface"].eq("数据中心").any()
+
+
 # A publication a report cites as its source is an organisation the gold counts (a red-team note, wave 10: a Hong
 # Kong report's 據《…》報道 and a Taiwan report's newsletter were counted in neither version).
 @pytest.mark.parametrize("zh, en, org, count", [

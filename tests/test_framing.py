@@ -961,6 +961,15 @@ def certainty_of_group(zh: str, ens: list[str]) -> str:
     # Chinese hedges that render English ones, and their look-alikes
     ("这个方法大概率有效。", "This method will likely work.", "unchanged"),
     ("这个方法或将改变行业。", "This method may change the industry.", "unchanged"),
+    # a future stated where the English says 'could', 'may' (bilingual review round 6); a hedged future is none
+    ("该项目将于四年内耗资50亿美元。", "The project could cost as much as $5 billion over four years.", "sharpened"),
+    ("这个渠道将成为主流。", "This channel may become the main one.", "sharpened"),
+    ("这个渠道或将成为主流。", "This channel may become the main one.", "unchanged"),
+    ("这个渠道可能将成为主流。", "This channel may become the main one.", "unchanged"),
+    ("我们将在明年发布。", "We will release it next year.", "unchanged"),
+    # 当然， opening a clause concedes ('admittedly'): no booster
+    ("当然，也有学者反对这个方法。", "Some scholars disagree with this method.", "unchanged"),
+    ("这个方法当然有效。", "This method works.", "sharpened"),
     ("这个方法看似简单。", "This method seems simple.", "unchanged"),
     ("这个方法理论上可行。", "This method works in theory.", "unchanged"),
     ("这个方法大概率有效。", "This method works.", "softened"),

@@ -498,3 +498,24 @@ def test_a_masthead_over_furniture_and_a_longer_title_is_furniture(head, furnitu
     text = "\n".join(head + ["新规适用于所有港口。", "New harbour rules", "The rules apply to all harbours."]) + "\n"
     blocks = parse_document(text).blocks.set_index("text")
     assert (blocks.loc[head[0], "part"] == PART_NONCONTENT) == furniture
+
+
+@pytest.mark.parametrize("head, furniture", [
+    # a column's masthead over its byline and a headline that asks (bilingual review round 6)
+    (["明報新聞網", "文：林某某", "規管人工智能，該管「數學」還是管「用家」？"], True),
+    # an account's name that the byline below the headline repeats ('原创 编译：小鹿 AI前沿译站 2026年…')
+    (["AI前沿译站", "Atlas 2 正式发布：更快、更便宜", "原创 编译：小鹿 AI前沿译站 2026年11月2日"], True),
+    (["港口新规发布", "港口新规明年生效，业界反应不一", "作者：张三"], False),    # a headline and a subtitle
+])
+def test_a_masthead_over_a_question_headline_or_repeated_in_the_byline_is_furniture(head, furniture):
+    text = "\n".join(head + ["新规适用于所有港口。", "New harbour rules", "The rules apply to all harbours."]) + "\n"
+    blocks = parse_document(text).blocks.set_index("text")
+    assert (blocks.loc[head[0], "part"] == PART_NONCONTENT) == furniture
+
+
+def test_a_button_row_with_zero_width_spaces_between_its_buttons_is_furniture():
+    # a Zhihu answer's buttons, pasted with zero-width spaces between them (bilingual review round 6)
+    assert is_button_row("\u200b赞同 1203\u200b\u200b87 条评论") and is_button_row("关注问题\u200b写回答")
+    assert not is_button_row("\u200b我们分享了 3 个例子。")
+    assert classify_noncontent("1,203 人赞同了该回答") == "boilerplate"
+    assert classify_noncontent("我们写回答之前先读了原文，这是我们的习惯。") is None

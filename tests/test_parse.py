@@ -250,6 +250,10 @@ def test_a_single_capital_before_a_full_stop_ends_a_sentence_when_a_sentence_sta
         "The agent hands output Z.", "But the other agents never see it."]
     name = "The memo was signed by J. R. Smith in May."  # initials before a name stay inside the sentence
     assert [name[a:b] for a, b in split_sentences(name, "en")] == [name]
+    # dotted initials run together (bilingual review round 6: 'an analyst at D.A. Davidson.' was cut after D.A.)
+    firm = "Shares rose, said an analyst at D.A. Davidson. The round closed on Friday."
+    assert [firm[a:b] for a, b in split_sentences(firm, "en")] == [
+        "Shares rose, said an analyst at D.A. Davidson.", "The round closed on Friday."]
 
 
 # A prompt's cue inside a long English sentence is the sentence's own word (a red-team note, wave 10: a pricing

@@ -437,6 +437,9 @@ def gather_evidence(claims: pd.DataFrame, mentions: pd.DataFrame | None, params:
         adjustment += params.reported_bonus * (zh["voice"].to_numpy() == "reported")[:, None]
     if params.aside_penalty:
         adjustment -= params.aside_penalty * marked[:, None]
+    elif translation and len(zh):  # a translation's 我们 is its source's; 说白了, 值得一提, a bracketed note are the writer's
+        explicit = np.array([_explicit_aside(str(t), tokenizer) for t in zh["text"]], dtype=bool) & marked
+        adjustment -= params.translation_marked_penalty * explicit[:, None]
     gain = gain + adjustment
     if len(zh):  # an editor's or translator's note (编者按：…) is theirs by its label: never a rendering of the English
         notes = np.array([opens_note(str(t)) for t in zh["text"]], dtype=bool)
@@ -601,6 +604,18 @@ def opens_note(text: str) -> bool:
     """
     return any(start <= NOTE_LABEL_OPENING_CHARS and re.match(r"\s*[:：】\]]", text[end:])
                for start, end, _ in _note_labels().find(text))
+
+
+#: First-person aside cues a translation renders from its source ("we", "I think"): no mark of the translator's.
+FIRST_PERSON_ASIDES = {"我们", "咱们", "下面我们", "接下来我们", "我认为", "我觉得", "在我看来", "我个人", "我的看法"}
+
+
+def _explicit_aside(text: str, tokenizer: Tokenizer) -> bool:
+    """A bracketed sentence, or one carrying an 'aside' cue other than a first-person one."""
+    core = text.strip().rstrip("。.!！?？;；")
+    if core[:1] in "(（" and core[-1:] in ")）":
+        return True
+    return any(cue not in FIRST_PERSON_ASIDES for cue in find_cues(text, "aside", tokens=tokenizer.tokenize(text)))
 
 
 def aside_marked(zh: pd.DataFrame, tokenizer: Tokenizer | None = None) -> np.ndarray:

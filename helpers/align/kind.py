@@ -10,9 +10,11 @@ renders the author's "I" and "we"; it does not name the author. Both take the co
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
-from ..tables.claims import find_cues
+from ..tables.claims import find_cues, glossed_speakers
 from ..tables.entities import tokenizer_for
 from ..text.segment import Tokenizer
 
@@ -24,6 +26,15 @@ from ..text.segment import Tokenizer
 SOURCE_REFERENCE_MIN_SHARE = 0.1
 SOURCE_REFERENCE_MIN_SENTENCES = 3
 
+#: The verb 'host' (the region cannot host every …, now hosts more capacity): no podcast's host, which the
+#: ``source_reference`` cue 'host' means.
+HOST_VERB = re.compile(r"\b(?:can(?:not)?|could|to|will|would|may|might|now|also)\s+hosts?\b"
+                       r"|\bhosts?\s+(?:more|every|the|a|an|some|many|most|all)\b", re.IGNORECASE)
+#: A verb of opinion or saying after the source's transliterated author (哈托诺认为, 奥杜亚的结论).
+AUTHOR_SAYS = r"(?:的)?(?:认为|指出|表示|写道|强调|坦言|的结论|在文中)"
+#: The English speaks as 'I': its author, whom a write-up names and a translation renders as 我.
+ENGLISH_I = re.compile(r"\bI\b")
+
 
 def source_references(zh: pd.DataFrame, en: pd.DataFrame, tokenizer: Tokenizer | None = None) -> tuple[list[str], int]:
     """(The Chinese units that speak of the source in the third person, cue category ``source_reference``: 作者, 原文;
@@ -34,8 +45,15 @@ def source_references(zh: pd.DataFrame, en: pd.DataFrame, tokenizer: Tokenizer |
     (['作者认为模型很强。'], 1)
     """
     tokenizer = tokenizer or tokenizer_for()
-    cited = [t for t in zh["text"] if find_cues(t, "source_reference", tokens=tokenizer.tokenize(t))]
-    return cited, sum(bool(find_cues(t, "source_reference")) for t in en["text"])
+    english = " ".join(en["text"])
+    # the source's author named in the Chinese as a transliteration glossed with a Latin name the English also writes
+    # (哈托诺（Daniel Hartono）), then by that name alone (哈托诺认为…): the Chinese speaks of its source in the third
+    # person, where the English speaks as "I" (a translation renders that I as 我; a write-up names its author)
+    authors = glossed_speakers(list(zh["text"]), english) if ENGLISH_I.search(english) else frozenset()
+    says = re.compile("(?:" + "|".join(map(re.escape, sorted(authors))) + ")" + AUTHOR_SAYS) if authors else None
+    cited = [t for t in zh["text"] if find_cues(t, "source_reference", tokens=tokenizer.tokenize(t))
+             or (says is not None and says.search(t))]
+    return cited, sum(bool(find_cues(HOST_VERB.sub(" ", t), "source_reference")) for t in en["text"])
 
 
 def reports_source(zh: pd.DataFrame, en: pd.DataFrame, tokenizer: Tokenizer | None = None) -> list[str]:

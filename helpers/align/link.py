@@ -19,6 +19,7 @@ from .decode import WITHHELD, decode
 from .dictionary import Dictionary
 from .ecdict import EnglishChinese
 from .evidence import Evidence, EnglishTerms, gather_evidence
+from .numbers import number_terms
 
 __all__ = ["RELATIONS", "align_claims", "alignment_frame", "with_omissions"]
 
@@ -104,6 +105,16 @@ def align_claims(
     return alignment_frame(with_omissions(rows, evidence.en))
 
 
+def _states_a_figure_they_do_not(evidence: Evidence, n: int, between: list[int]) -> bool:
+    """Whether the ``n``-th Chinese sentence states a figure (``number_terms``: 20亿, 三成) and the English sentences
+    ``between`` state none: a gap filled by order alone would pass the translator's own figure off as a rendering."""
+    if "text" not in evidence.zh.columns or "text" not in evidence.en.columns:
+        return False
+    if not number_terms(str(evidence.zh["text"].iloc[n])):
+        return False
+    return not number_terms(" ".join(evidence.en.loc[evidence.en["claim_id"].isin(between), "text"].astype(str)))
+
+
 def fill_gaps(rows: list[tuple], evidence: Evidence) -> list[tuple]:
     """A translation's links with its one-sentence gaps filled, where the order leaves one reading.
 
@@ -132,6 +143,9 @@ def fill_gaps(rows: list[tuple], evidence: Evidence) -> list[tuple]:
         # the English between the neighbours' links that nothing draws on: a sentence there that another Chinese
         # sentence already took (a loose second link of a one-to-many) leaves the order's reading of the rest as it was
         between = [e for e in en_ids[max(position[e] for e in before) + 1:min(position[e] for e in after)] if e not in drawn]
+        # a sentence stating a figure takes no English that states none (an aside's 第三笔超过20亿美元 between two links)
+        if _states_a_figure_they_do_not(evidence, n, between):
+            continue
         if 1 <= len(between) <= evidence.params.gap_sentences:
             links[zh_ids[n]] = list(between)
             score[zh_ids[n]] = 0.0

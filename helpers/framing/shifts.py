@@ -358,6 +358,8 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
                 cues = superlative_scope(text, bound_scope(text, cues))
             if kind == "extent":
                 cues = negated_extent_scope(text, cues, tok)
+            if kind == "prediction":
+                cues = hedged_future(text, cues)
             if kind == "rendering":
                 cues = sorted(negated_renderings(text, cues, tok) + multipliers(text))
             cues = outside_titles(text, cues)
@@ -765,6 +767,20 @@ def scale_verdict(zh: set[int], en: list[set[int]], gap: int) -> int:
             continue
         verdicts.append(scale_shift(max(z), [max(e)], gap))
     return 1 if verdicts and all(v == 1 for v in verdicts) else -1 if verdicts and all(v == -1 for v in verdicts) else 0
+
+
+#: A hedge right before a Chinese future (或将改变, 可能将成为, 恐将导致): 'may change', a possibility, not a forecast.
+HEDGED_FUTURE_BEFORE = re.compile(r"(?:或|恐|可能|也许|也許|或许|或許)$")
+
+
+def hedged_future(text: str, cues: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Prediction cues with a hedged Chinese future read as a possibility (``HEDGED_FUTURE_BEFORE``).
+
+    >>> hedged_future("这或将改变行业。", [(2, 5, "prediction_future")])
+    [(2, 5, 'prediction_possible')]
+    """
+    return [(a, b, "prediction_possible" if label == "prediction_future" and HAN.search(text[a:b])
+             and HEDGED_FUTURE_BEFORE.search(text, 0, a) else label) for a, b, label in cues]
 
 
 def bound_scope(text: str, cues: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -16,7 +16,7 @@ import pandas as pd
 from ..columns import ADDITION, BEYOND, OMISSION, PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL, UNSURE, units_noun
 from ..framing.caveats import english_articles, unsure_reason, version_letters, version_weights
 from ..framing.labs import org_nouns, through_words
-from ..framing.shifts import label_gate, worth_reading
+from ..framing.shifts import label_gate, title_case, worth_reading
 from ..align.evidence import opens_note
 from ..params import DEFAULTS
 from ..patterns import (
@@ -86,7 +86,7 @@ ZH_WRITTEN_BY = re.compile(r"(?:文章|本文|原文|该文)由\s*(?P<name>[^，
 #: A byline's date: a full date, or a month and year alone ('By Ann Example, November 2026').
 BYLINE_DATE = re.compile(rf"{DATE.pattern}|\b{MONTHS}\s+\d{{4}}\b|\d{{4}}\s*年\s*\d{{1,2}}\s*月")
 #: A Chinese writer's byline: '文／X', '撰文｜X', '作者 | X', a date maybe after the name ('文／林某　2026年11月20日').
-ZH_WRITER_BYLINE = re.compile(r"^\s*(?:文|撰文|作者)\s*[/／|｜]\s*(?P<name>[^\s，。,；;|｜/／·•\d]{2,12})")
+ZH_WRITER_BYLINE = re.compile(r"^\s*(?:文|撰文|作者)\s*[/／|｜:：]\s*(?P<name>[^\s，。,；;|｜/／·•\d]{2,12})")
 #: A translator's credit closing a byline ('◎ 某某／文　林某某／譯'): the Chinese version's own writer.
 ZH_TRANSLATOR_CREDIT = re.compile(r"(?:^|[\s\u3000])(?P<name>[\u4e00-\u9fff．·]{2,8})[／/](?:譯|译)\s*$")
 #: A reporter's credit with the label and the name apart by a space ('記者 何某某'): the first name is the writer.
@@ -144,6 +144,20 @@ def _ends(frame: pd.DataFrame, count: int = HEAD_BLOCKS) -> pd.DataFrame:
     return pd.concat([frame.head(count), frame.iloc[count:].tail(count)])
 
 
+#: The longest line below a byline read as its date alone ('April 2, 2026', 'Updated June 3, 2026, 6:42 PM ET').
+DATE_LINE_MAX_CHARS = 60
+
+
+def _date_below(blocks: pd.DataFrame, index) -> str:
+    """The date on the line right below the byline at ``index``, when that line is a short English date line."""
+    position = blocks.index.get_loc(index) if index in blocks.index else None
+    if position is None or position + 1 >= len(blocks):
+        return ""
+    line = _plain(str(blocks["text"].iloc[position + 1])).strip()
+    date = BYLINE_DATE.search(line)
+    return date.group(0) if date and len(line) <= DATE_LINE_MAX_CHARS and not HAN.search(line) else ""
+
+
 def _author(blocks: pd.DataFrame) -> tuple[str, str]:
     """The English article's (author, date) from a byline in the head or foot of either version or the furniture
     around them (a dated byline, 'Name  May 7, 2026', or a line 'By …'), else from an explicit phrasing anywhere
@@ -151,7 +165,7 @@ def _author(blocks: pd.DataFrame) -> tuple[str, str]:
     ends = pd.concat([_ends(blocks[blocks["part"] == part]) for part in (PART_ORIGINAL, PART_NONCONTENT, PART_COMMENTARY)])
     # a dated byline or one with a byline's lead, as the parser marks it
     spare_date = ""  # the date of a publishing line that names no one ('Nov 12, 2026 · 9 min read' over 'By …')
-    for text in ends.loc[ends["kind"] == "byline", "text"].astype(str).str.strip():
+    for index, text in ends.loc[ends["kind"] == "byline", "text"].astype(str).str.strip().items():
         date = BYLINE_DATE.search(text)
         if not (date or BYLINE_LEAD.search(text)) or HAN.search(text):
             continue
@@ -165,7 +179,7 @@ def _author(blocks: pd.DataFrame) -> tuple[str, str]:
             name = next((p for p in parts if LATIN_LETTER.search(p) and _reads_as_names(p)), name)
         # what is left of a dated line must read as a name: a news site's '2026/11/29 07:15' leaves its time
         if LATIN_LETTER.search(name) and 0 < len(name.split()) <= 6 and _reads_as_names(name):
-            return name, date.group(0) if date else spare_date
+            return name, date.group(0) if date else spare_date or _date_below(blocks, index)
         if date and publishing:  # a site's bare time stamp ('2026/01/05 08:30') may be the Chinese post's own
             spare_date = spare_date or date.group(0)
     for text in ends["text"].astype(str):
@@ -194,6 +208,14 @@ def _published(texts: pd.Series) -> str:
     return ""
 
 
+def _less_masthead(name: str, blocks: pd.DataFrame) -> str:
+    """A byline's name without the account's name it runs into ('小鹿 AI前沿译站' under the masthead 'AI前沿译站')."""
+    first = blocks.loc[blocks["part"] == PART_NONCONTENT, "text"].astype(str).head(1).str.strip().tolist()
+    if first and name.endswith(first[0]) and name != first[0]:
+        return name[:-len(first[0])].strip(" \u3000·•|｜/／-–—,，")
+    return name
+
+
 def _zh_author(blocks: pd.DataFrame) -> str:
     """The Chinese post's own writer, from a '作者：X' line or a news report's '记者X／…' byline in the Chinese or the
     furniture ('' when none): the Chinese version's byline, not the English article's author."""
@@ -202,7 +224,7 @@ def _zh_author(blocks: pd.DataFrame) -> str:
         found = ZH_AUTHOR_FIELD.search(line) or ZH_REPORTER_BYLINE.match(line) or ZH_WRITER_BYLINE.match(line) \
             or ZH_SPACED_BYLINE.match(line) or ZH_TRANSLATOR_CREDIT.search(line) or ZH_ORIGINAL_MARK.match(line)
         if found and _reads_as_names(found.group("name")):
-            return found.group("name").strip()
+            return _less_masthead(found.group("name").strip(), blocks)
     # a dated byline the parser set aside at the Chinese version's head: the name beside its date; or an answer's
     # author's name alone on its line, which the parser set aside with the tagline below it
     head = _ends(blocks[blocks["part"] != PART_ORIGINAL])
@@ -240,6 +262,53 @@ def _zh_title(blocks: pd.DataFrame, title: str) -> str:
     return name if name and _is_title(name) and HAN.search(name) and name != title else ""
 
 
+#: The fewest words of a headline in Title Case over its standfirst: a site's name ('The Frontier Interview') has fewer.
+HEADLINE_MIN_WORDS = 4
+#: A standfirst is a sentence under its headline, this much longer at least where both are in sentence case.
+STANDFIRST_RATIO = 1.3
+
+
+def _headline_over_standfirst(upper: str, lower: str) -> bool:
+    """Whether ``upper`` is an English headline of HEADLINE_MIN_WORDS words or more and ``lower`` its standfirst: longer
+    and not in Title Case where the headline is ('Regulate the Deployers, Not the Math' over 'Why compute thresholds
+    …'), or STANDFIRST_RATIO times as long. The caller never takes a version's first line (a site's name).
+
+    >>> _headline_over_standfirst("Regulate the Deployers, Not the Math", "Why thresholds miss where harm happens")
+    True
+    >>> _headline_over_standfirst("The Frontier Interview", "Inside Helix: we will ship robots next year")
+    False
+    >>> _headline_over_standfirst("The data-centre boom is running into physics", "Power and water, not chips, will "
+    ...                           "decide how much of the build-out the region can host")
+    True
+    """
+    if HAN.search(upper) or len(upper.split()) < HEADLINE_MIN_WORDS or upper.rstrip().endswith((":", "：")):
+        return False
+    return (title_case(upper) and not title_case(lower) and len(lower) > len(upper)) or \
+        len(lower) >= STANDFIRST_RATIO * len(upper)
+
+
+def _above_byline(blocks: pd.DataFrame, part: str, script) -> str:
+    """The line right above the first byline among a version's first HEAD_BLOCKS blocks (and the furniture between
+    them), when a line above it too reads as a title: a masthead or kicker over a headline; else "". A headline in
+    Title Case over a standfirst is the headline (``_headline_over_standfirst``)."""
+    start = blocks[blocks["part"] == part]["start"].min() if "start" in blocks else None
+    if start is None or pd.isna(start):
+        return ""
+    head = blocks[blocks["start"] >= start].sort_values("start").head(HEAD_BLOCKS)
+    kinds, texts = head["kind"].tolist(), [_plain(t) for t in head["text"]]
+    for k, kind in enumerate(kinds):
+        if kind == "byline":
+            above = [j for j in range(k) if kinds[j] in ("heading", "title", "paragraph") and _is_title(texts[j])
+                     and script(texts[j])]
+            if len(above) < 2 or above[-1] != k - 1:
+                return ""
+            pick = k - 1
+            if pick - 1 in above and pick - 1 > 0 and _headline_over_standfirst(texts[pick - 1], texts[pick]):
+                pick -= 1
+            return NUMBER_PREFIX.sub("", texts[pick])
+    return ""
+
+
 def document_facts(blocks: pd.DataFrame, source: str | Path = "") -> dict[str, str]:
     """The title slide's facts: the article's title, author and date, the Chinese post's name, the file name.
 
@@ -271,6 +340,9 @@ def document_facts(blocks: pd.DataFrame, source: str | Path = "") -> dict[str, s
                 facts["title"] = text
                 break
     if not facts["title"]:
+        # the headline stands right above its byline, below a masthead or a kicker ('TechLedger', 'The … Interview')
+        facts["title"] = _above_byline(blocks, PART_ORIGINAL, lambda t: not HAN.search(t))
+    if not facts["title"]:
         # the original's first block, past its furniture (bylines, prompts, a link definition), if a heading
         opening = original[~original["kind"].isin(["byline", "boilerplate"])
                            & ~original["text"].map(lambda t: bool(DISCOVER_URL_RE.search(_plain(t)))).astype(bool)].head(1)
@@ -283,7 +355,7 @@ def document_facts(blocks: pd.DataFrame, source: str | Path = "") -> dict[str, s
     facts["author"], facts["date"] = _author(blocks)
     if not facts["date"]:
         facts["date"] = _published(texts)
-    facts["zh_title"] = _zh_title(blocks, facts["title"])
+    facts["zh_title"] = _above_byline(blocks, PART_COMMENTARY, lambda t: bool(HAN.search(t))) or _zh_title(blocks, facts["title"])
     facts["zh_author"] = _zh_author(blocks)
     # a compiled report's other articles (``english_articles``): the title and byline above are the first one's
     facts["more_articles"] = " | ".join(t for t in english_articles(blocks) if t != facts["title"])

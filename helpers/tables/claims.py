@@ -163,7 +163,38 @@ LATIN_SPEAKER_VERBS = frozenset("说 說 表示 透露 坦言 承认 承認 指�
                                 "直言 坦承 写道 寫道 提到".split())
 
 
-def latin_speaker(text: str, found: list[tuple[int, int, str]]) -> tuple[int, int] | None:
+#: A name in Han characters glossed with a person's or a body's name in Latin letters (奥杜亚（Margaret Oduya）,
+#: 哈托诺（Daniel Hartono）): two or three capitalised words in the brackets.
+GLOSSED_NAME = re.compile(r"(?P<han>[\u4e00-\u9fff·．]{2,8})\s*[（(]\s*(?P<latin>[A-Z][a-z]+(?:[ \u00A0][A-Z][a-z]+){1,2})\s*[）)]")
+
+
+def glossed_speakers(texts: list[str], english: str) -> frozenset[str]:
+    """The names in Han characters that a write-up glosses once with a Latin name the English also writes, and then
+    uses alone (奥杜亚（Margaret Oduya）… 奥杜亚写道): a transliterated author or source who speaks in later sentences
+    as 'Marcus透露' does. The name is the longest tail of the Han run before the gloss (作者奥杜亚 → 奥杜亚) that the
+    Chinese writes again outside the gloss.
+
+    >>> sorted(glossed_speakers(["作者奥杜亚（Margaret Oduya）是学者。", "奥杜亚写道，监管应针对部署者。"], "By Margaret Oduya"))
+    ['奥杜亚']
+    >>> glossed_speakers(["作者奥杜亚（Margaret Oduya）是学者。"], "By Margaret Oduya")   # never named again
+    frozenset()
+    """
+    whole = "\n".join(texts)
+    names = set()
+    for m in GLOSSED_NAME.finditer(whole):
+        if m.group("latin") not in english:
+            continue
+        run = m.group("han")
+        elsewhere = whole[:m.start("han")] + "\n" + whole[m.end():]
+        for k in range(2, len(run) + 1)[::-1]:
+            if run[-k:] in elsewhere:
+                names.add(run[-k:])
+                break
+    return frozenset(names)
+
+
+def latin_speaker(text: str, found: list[tuple[int, int, str]], speakers: frozenset[str] = frozenset()
+                  ) -> tuple[int, int] | None:
     """The first verb of saying (``LATIN_SPEAKER_VERBS``, an ``attribution_verb`` cue) right after a name in Latin
     letters that opens its clause (``LATIN_SPEAKER_BEFORE``), or right before a colon and a quotation mark
     (``QUOTATION_AFTER``: 李某对记者表示：“…”, not the writer's 我想说：“…”), as (verb start, verb end); None for none.
@@ -177,11 +208,22 @@ def latin_speaker(text: str, found: list[tuple[int, int, str]]) -> tuple[int, in
     for a, b, label in found:
         if label != "attribution_verb" or text[a:b] not in LATIN_SPEAKER_VERBS:
             continue
-        if LATIN_SPEAKER_BEFORE.search(text[:a]) and (text[b:b + 1] in SPEECH_OPENING or text[a:b] in ("说", "說")):
+        before = text[:a]
+        if (LATIN_SPEAKER_BEFORE.search(before) or _named_before(before, speakers)) and (
+                text[b:b + 1] in SPEECH_OPENING or text[a:b] in ("说", "說")):
             return a, b
         if QUOTATION_AFTER.match(text, b) and not WRITER_BEFORE.search(text[max(0, a - 4):a]):
             return a, b  # '…对记者表示：“…”': a quotation introduced, its speaker named in Han characters
     return None
+
+
+def _named_before(before: str, speakers: frozenset[str]) -> bool:
+    """Whether ``before`` ends with one of ``speakers`` (``glossed_speakers``), maybe with 也, 还 … between."""
+    core = SPEAKER_PARTICLES.sub("", before.rstrip()).rstrip()
+    return any(core.endswith(name) for name in speakers)
+
+
+SPEAKER_PARTICLES = re.compile(r"(?:也|还|還|则|則|又|更|就|曾|都|亦)$")
 
 
 def framed_attribution(text: str, tokens: list | None = None) -> str:
@@ -209,14 +251,16 @@ def own_stance_before(text: str, position: int, found: list[tuple[int, int, str]
 
 
 def decide_voice(text: str, *, part: str, tokens: list | None = None,
-                 found: list[tuple[int, int, str]] | None = None, first_person_found: bool = False) -> tuple[str, str]:
+                 found: list[tuple[int, int, str]] | None = None, first_person_found: bool = False,
+                 speakers: frozenset[str] = frozenset()) -> tuple[str, str]:
     """Say whose voice a sentence speaks in, and the cue that decided it.
 
     In the commentary: 'reported' (作者认为…, 他说…, or an attribution frame: 文章最后指出…, 作者通过实验展示了…) or
     the 'commentator''s own (also where the writer's own stance comes first: 我认为作者说得对). In the original:
     'reported' (someone told the author), 'first_person', or 'plain'. ``found``: the sentence's cues, if already
     found (``CueMatcher.find`` with ``tokens``, the reported labels and ``FRAME_LABELS`` among them;
-    ``first_person_found``: the ``VOICE_LABELS`` among them too, which no token cue finds).
+    ``first_person_found``: the ``VOICE_LABELS`` among them too, which no token cue finds). ``speakers``: the
+    document's transliterated names (``glossed_speakers``), which speak as a name in Latin letters does.
 
     >>> decide_voice("文章最后指出，成本会下降。", part="commentary")
     ('reported', '文章最后指出')
@@ -233,7 +277,7 @@ def decide_voice(text: str, *, part: str, tokens: list | None = None,
     if reported:
         cue, position = reported[0], text.find(reported[0])
     elif han:
-        span = frame_spans(text, found) or latin_speaker(text, found)
+        span = frame_spans(text, found) or latin_speaker(text, found, speakers)
         if span:
             cue, position = text[span[0]:span[1]], span[0]
     if cue and not (han and own_stance_before(text, position, found)):
@@ -303,18 +347,21 @@ def annotate_claims(claims: pd.DataFrame, *, tokenizer: Tokenizer, names: dict[s
     parts, langs, sentences = (column(claims, c).tolist() for c in ("part", "lang", "text"))
     blocks = column(claims, "block_id").tolist() if "block_id" in claims else [None] * len(sentences)
     cuts = [tokenizer.tokenize(sentence) if lang in ("zh", "mixed") else None for lang, sentence in zip(langs, sentences)]
+    speakers = glossed_speakers([t for t, p in zip(sentences, parts) if p == PART_COMMENTARY],
+                                " ".join(t for t, p in zip(sentences, parts) if p == PART_ORIGINAL))
     previous = (None, None, "", "")  # the last sentence's block, its text, voice and cue
     # every category below found once per sentence, the sentences' cues in one pass of the matcher over them all
     for part, block, sentence, tokens, found in zip(parts, blocks, sentences, cuts,
                                                     matcher.find_each(sentences, cuts, labels=labels)):
         present = {label for _, _, label in found}  # a category none of whose cues was found has none to keep
         if voice_on_pass and present.isdisjoint(_VOICE_CUES) and not (
-                "attribution_verb" in present and _SPEAKER_HINT.search(sentence)):
+                "attribution_verb" in present and (_SPEAKER_HINT.search(sentence)
+                                                   or any(name in sentence for name in speakers))):
             # no cue to weigh: the part's own voice (decide_voice)
             voice, voice_cue = _PLAIN_VOICE.get(part, ""), ""
         else:
             voice, voice_cue = decide_voice(sentence, part=part, tokens=tokens, found=found,
-                                            first_person_found=voice_on_pass)
+                                            first_person_found=voice_on_pass, speakers=speakers)
         if (voice == "commentator" and not voice_cue and block is not None and previous[0] == block
                 and previous[2] == "reported" and previous[1].rstrip().endswith(("；", ";"))):
             # the parser cuts at ；: the clause after it is the same sentence, reported as its first clause is

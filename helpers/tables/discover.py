@@ -756,8 +756,8 @@ def _glossed_rows(text: str, blocked: bytes | bytearray, part_of: list[str], nam
         head = latin.split(" ")[0]
         if part_of[match.start()] != "zh" or latin in done or latin in named or head in named or \
                 GLOSSED_PERSON_TITLE_RE.search(han) or han[0] in GLOSSED_NOT_OPENING or blocked.find(1, match.start("han"), match.end("latin")) >= 0 or \
-                _written_as_person(text, head):
-            continue
+                _written_as_person(text, head) or han in ties.load_zh_stoplist():
+            continue  # a common noun (数据中心 in 新科电信媒体数据中心（STT GDC）, its kind word 媒体 inside the name) names no one
         done.add(latin)
         places: list[tuple[int, int, str]] = []
         for found in re.finditer(re.escape(han), text):

@@ -147,7 +147,7 @@ def is_button_row(text: str) -> bool:
     >>> is_button_row("分享"), is_button_row("我们分享了 3 个例子")
     (False, False)
     """
-    core = text.strip()
+    core = re.sub("[\u200b-\u200d\u2060\ufeff]+", " ", text).strip()  # Zhihu pastes zero-width spaces between its buttons
     if len(core) > BUTTON_ROW_MAX_CHARS or ENDS_SENTENCE.search(core) or not _button_row().match(core):
         return False
     return bool(re.search(r"\d", core)) or len(_button_words().findall(core)) >= 2
@@ -1830,16 +1830,24 @@ def masthead(texts: list[str], kinds: list[str | None]) -> list[str | None]:
     True
     """
     out = list(kinds)
+    first = texts[0].strip() if texts else ""
+    # an account's or a site's name that its own byline repeats below the headline ('AI前沿译站' over the title, then
+    # '原创 编译：某某 AI前沿译站 2026年…'): the first line is the masthead, whatever stands between
+    if (len(texts) >= 3 and out[0] is None and 2 <= len(first) <= MASTHEAD_MAX_CHARS and not TERMINAL.search(first)
+            and any(out[k] in ("byline", "boilerplate") and first in texts[k] and texts[k].strip() != first
+                    for k in range(1, min(len(texts), 2 + MASTHEAD_TITLE_REACH)))):
+        out[0] = "boilerplate"
+        return out
     if len(texts) < 3 or out[0] is not None or out[1] not in ("byline", "boilerplate"):
         return out
-    first = texts[0].strip()
     if len(first) > MASTHEAD_MAX_CHARS or TERMINAL.search(first) or MARKDOWN_HEADING.match(first):
         return out
     for k in range(2, min(len(texts), 2 + MASTHEAD_TITLE_REACH)):
         line = texts[k].strip()
         if out[k] is not None:
             continue
-        if len(line) >= max(MASTHEAD_TITLE_MIN_CHARS, len(first) + 1) and not TERMINAL.search(line):
+        # a headline may ask a question or exclaim (規管人工智能，該管什麼？): only a full stop or a colon ends no title
+        if len(line) >= max(MASTHEAD_TITLE_MIN_CHARS, len(first) + 1) and not TERMINAL.search(line.rstrip("？?！!")):
             out[0] = "boilerplate"
         break
     return out
