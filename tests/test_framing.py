@@ -1630,6 +1630,14 @@ def test_major_before_a_noun_is_no_hedge_and_mainly_before_a_verb_is():
     ("训练成本约 900 万美元。", "Training cost was not disclosed; one investor put it at 10 million dollars.", "", "900 万"),
     ("总容量为580万千瓦。", "Capacity is large, the state said.", "It has 5.8 million kilowatts.", ""),  # said elsewhere
     ("下表比较 3 个模型。", "The table compares the models.", "", ""),               # no figure of its kind linked
+    # a bound meets any figure inside it (bilingual review round 6): 3000多, 逾150亿, 近8亿, 300余人, 99%以上
+    ("已有3000多家企业使用。", "Over 3,100 companies use it.", "", ""),
+    ("估值逾150亿美元。", "It is valued at $15.5 billion.", "", ""),
+    ("收入近8亿美元。", "Revenue was $780 million.", "", ""),
+    ("团队有300余人。", "The team has 320 people.", "", ""),
+    ("准确率在99%以上。", "Accuracy is 99.2%.", "", ""),
+    ("团队有300余人。", "The team has 420 people.", "", "300"),                    # outside the bound: listed
+    ("收入近8亿美元。", "Revenue was $820 million.", "", "8亿"),
 ])
 def test_figures_a_linked_sentence_states_that_the_english_nowhere_states(zh, en, english, listed):
     table = pd.DataFrame({"zh_claim_id": [1], "zh_text": [zh], "en_text": [en]})

@@ -557,3 +557,12 @@ def test_false_friends_of_frames_found_by_a_review_stay_out():
     found = {(c, t) for c, t in zip(hits["claim_id"], hits["theme"])}
     assert not {(1, "cultural_identity"), (2, "public_opinion")} & found
     assert {(3, "policy_prescription"), (4, "capacity_and_resources")} <= found
+
+
+def test_a_name_and_its_gloss_or_its_own_product_right_after_it_are_one_naming():
+    # bilingual review round 6: 深度求索（DeepSeek） counted DeepSeek twice, 微软Azure Microsoft twice
+    text = "国内的深度求索（DeepSeek）用过这个思路。微软Azure也支持。深度求索和微软都在做。\n\nDeepSeek used it. Microsoft Azure supports it.\n"
+    labs = lab_tables.lab_mentions(extract(text).mentions)
+    counts = labs.groupby(["part", "org"]).size()
+    assert counts["commentary", "DeepSeek"] == 2 and counts["commentary", "Microsoft"] == 2   # 和 between: two namings
+    assert counts["original", "Microsoft"] == 1

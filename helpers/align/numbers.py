@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 
@@ -204,6 +205,51 @@ def chinese_term(text: str, a: int, b: int, term: str) -> str:
                     or APPROXIMATE_AFTER.match(text[b:b + 3])):
         return rounded
     return term
+
+
+#: Words that make a Chinese figure a bound: at least it (逾 150 亿, 3000 多家, 300 余人, 99% 以上) or at most it (近 8 亿, 不到 5%).
+AT_LEAST_BEFORE = re.compile(r"(?:逾|超过|超過|超|至少|多于|多於|高于|高於)\s*$")
+AT_LEAST_AFTER = re.compile(r"^\s*(?:多|余|餘|有余|有餘|以上)")
+AT_MOST_BEFORE = re.compile(r"(?:将近|將近|接近|近乎|近|不到|不足|少于|少於)\s*$")
+
+
+def chinese_range(text: str, a: int, b: int, term: str) -> tuple[str, float, float] | None:
+    """The values a bounded Chinese figure ``text[a:b]`` covers, as (kind, low, high): 3000多 is 3,000 to 4,000 (one
+    unit of its last digit above), 逾150亿 15 to 16 billion, 近8亿 700 to 800 million; kind '%' for a share, '' for a
+    count; None for a figure with no bound word, a ratio or a round figure's term.
+
+    >>> chinese_range("共有3000多家", 2, 6, "#3000"), chinese_range("近8亿", 1, 3, "#800000000")
+    (('', 3000.0, 4000.0), ('', 700000000.0, 800000000.0))
+    >>> chinese_range("99%以上", 0, 3, "#%99"), chinese_range("共有3000家", 2, 6, "#3000") is None
+    (('%', 99.0, 100.0), True)
+    """
+    body = term[len(NUMBER_TERM):]
+    if body[:1] in ("x", ROUND_MARK):
+        return None
+    kind, value = ("%", float(body[1:])) if body.startswith("%") else ("", float(body))
+    if value <= 0:
+        return None
+    place = math.floor(math.log10(value))
+    while place > -6 and abs(value / 10 ** place - round(value / 10 ** place)) > 1e-9:
+        place -= 1
+    unit = 10.0 ** place
+    if AT_LEAST_BEFORE.search(text[max(0, a - 3):a]) or AT_LEAST_AFTER.match(text[b:b + 3]):
+        return kind, value, value + unit
+    if AT_MOST_BEFORE.search(text[max(0, a - 3):a]):
+        return kind, value - unit, value
+    return None
+
+
+def within_range(bounds: tuple[str, float, float], terms: set[str]) -> bool:
+    """Whether one of the value ``terms`` (an English sentence's) lies in ``bounds`` (``chinese_range``)."""
+    kind, low, high = bounds
+    for term in terms:
+        body = term[len(NUMBER_TERM):]
+        if body[:1] in ("x", ROUND_MARK) or body.startswith("%") != (kind == "%"):
+            continue
+        if low <= float(body.lstrip("%")) <= high:
+            return True
+    return False
 
 
 def mask_numbers(text: str) -> str:

@@ -38,6 +38,18 @@ def org_nouns(orgs) -> tuple[str, str]:
 LAB_TYPES = DEFAULTS.lab_types
 
 
+def _glossed_again(mentions: pd.DataFrame) -> pd.Series:
+    """True for a mention of the organisation that the mention right before it in the same sentence names already,
+    one character at most between them (an opening bracket, a space): 深度求索（DeepSeek） and 微软Azure are each one
+    naming, not two."""
+    if mentions.empty or "claim_id" not in mentions:
+        return pd.Series(False, index=mentions.index)
+    order = mentions.sort_values(["claim_id", "start"])
+    same = order["claim_id"].eq(order["claim_id"].shift()) & order["org"].eq(order["org"].shift())
+    gap = order["start"] - order["end"].shift()
+    return (same & gap.between(0, 1)).reindex(mentions.index, fill_value=False)
+
+
 def lab_mentions(mentions: pd.DataFrame, gazetteer: pd.DataFrame | None = None, *,
                  types=LAB_TYPES, claims: pd.DataFrame | None = None) -> pd.DataFrame:
     """Mentions in the commentary or the original whose organisation is of one of ``types``.
@@ -60,6 +72,7 @@ def lab_mentions(mentions: pd.DataFrame, gazetteer: pd.DataFrame | None = None, 
     kept = mentions[mentions["part"].isin([PART_COMMENTARY, PART_ORIGINAL]) & (mentions["org"].astype(str) != "")]
     if claims is not None:
         kept = kept[kept["claim_id"].isin(claims.loc[claims["kind"].isin(CONTENT_KINDS), "claim_id"])]
+    kept = kept[~_glossed_again(kept)]
     discovered = kept["type"] == DISCOVERED
     kept = kept.assign(org_type=kept["org"].map(org_type).fillna("").where(~discovered, DISCOVERED), org_id=kept["org"],
                        org=kept["org"].map(names).fillna(kept["org"]).where(~discovered, kept["org"] + DISCOVERED_MARK))

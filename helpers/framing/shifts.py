@@ -44,7 +44,9 @@ from ..align.dictionary import default_dictionary
 from ..align.ecdict import default_ecdict
 from ..align.evidence import EnglishTerms, zh_concepts
 from ..patterns import ENUMERATOR_NUMBER
-from ..align.numbers import NUMBER_TERM, chinese_term, number_spans, number_word_terms, rounded_term
+from ..align.numbers import (
+    NUMBER_TERM, chinese_range, chinese_term, number_spans, number_word_terms, rounded_term, within_range,
+)
 from ..patterns import BEFORE_NUMBER, BOOK_TITLE, BOUND_NUMBER_AFTER, CLAUSE, EN_TERM, HAN, LATIN_LETTER, QUOTED_SPAN
 from ..text.segment import Tokenizer
 from ..vocab import (
@@ -1469,7 +1471,9 @@ def figure_changes(table: pd.DataFrame, english: str = "") -> pd.DataFrame:
                     or not re.search(r"\d", zh[a:b]) and SCALE_ONLY.fullmatch(zh[a:b].strip()):
                 continue  # a month or a day (1月15日), a vague 数千亿, a version (Kestrel 2, 2.1 版本), 每百万 (per million)
             # the figure as the aligner reads it: a round figure (将近四成) by its rounding
-            if _figure_kind(term) in kinds and chinese_term(zh, a, b, term) not in met:
+            bounds = chinese_range(zh, a, b, term)  # 3000多 meets 3,100: a bound, met by any figure inside it
+            if _figure_kind(term) in kinds and chinese_term(zh, a, b, term) not in met and not (
+                    bounds and within_range(bounds, met)):
                 differ.append(zh[a:b])
                 differ_kinds.add(_figure_kind(term))
         if differ:
