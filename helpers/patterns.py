@@ -81,8 +81,10 @@ LINK_ROW_SEPARATOR = re.compile(rf"\s*[{re.escape(LINK_ROW_SEPARATOR_CHARS)}]\s*
 CAPTION = re.compile(r"^[*_]{0,3}(?:Figure|Fig\.|Table|Image|Photo|Chart|图片|图|表|圖片|圖)\s*\d{1,3}(?:\s*[.:：]|\s*$)")
 #: A display formula opening its line ('$$2f(x) \geq …$$', '\[ … \]', '\begin{equation}'): a formula, never a heading.
 DISPLAY_MATH = re.compile(r"^\s*(?:\$\$|\\\[|\\begin\{)")
-#: An image's placeholder standing alone on its line: 'Image 1', 'Photo 3', '图片 2', or a Markdown image '![alt](src)'.
-IMAGE_PLACEHOLDER = re.compile(r"^(?:(?:Image|Photo|Picture|图片|圖片|图|圖)\s*\d{1,3}|!\[[^\]\r\n]*\]\([^)\r\n]*\))\s*$")
+#: An image's placeholder standing alone on its line: 'Image 1', 'Photo 3', '图片 2', a Markdown image '![alt](src)', or a
+#: bracketed one as reposts leave it ('[图片]', '【图片】', '(Video)').
+IMAGE_PLACEHOLDER = re.compile(r"^(?:(?:Image|Photo|Picture|图片|圖片|图|圖)\s*\d{1,3}|!\[[^\]\r\n]*\]\([^)\r\n]*\)"
+                               r"|[\[【［(（]\s*(?:图片|圖片|图|圖|Image|Photo|Picture|视频|視頻|Video)\s*\d{0,3}\s*[\]】］)）])\s*$")
 #: A label and a web address, nothing else: '项目主页：https://…', 'Paper: https://…', '官网速递：<url>', 'Demo: [demo](https://…)'.
 #: The label is short (up to 12 characters, no sentence mark inside), the address the rest of the line.
 LABELLED_URL = re.compile(r"^[*_#>\s-]{0,4}[^\s:：。.!！?？,，;；]{1,3}(?:[^:：。!！?？,，;；\r\n]{0,9})\s*[:：]\s*"

@@ -954,3 +954,8 @@ def test_a_translations_marked_sentence_pays_only_when_the_mark_is_the_translato
     from helpers.align.evidence import _explicit_aside
     from helpers.tables.entities import tokenizer_for
     assert _explicit_aside(text, tokenizer_for()) == explicit
+
+
+@pytest.mark.parametrize("zh, en", [("营收增长三倍", "revenue triples"), ("规模扩大四倍", "capacity quadrupled")])
+def test_a_ratio_said_in_a_word_meets_its_number(zh, en):
+    assert number_terms(zh) and number_terms(zh) == number_terms(en)

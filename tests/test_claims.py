@@ -207,3 +207,12 @@ def test_a_transliterated_name_glossed_once_then_speaks_as_a_latin_name_does():
                            "lang": ["zh"] * len(zh) + ["en"] * len(en)})
     voices = annotate_claims(claims, tokenizer=tokenizer_for())["voice"].tolist()
     assert voices[1:5] == ["reported", "reported", "commentator", "commentator"]
+
+
+@pytest.mark.parametrize("text, voice", [
+    ("PitchBook数据显示，今年融资额翻了一番。", "reported"),    # a source's data show (bilingual review round 6)
+    ("调查显示，多数开发者使用开源模型。", "reported"),
+    ("屏幕显示，模型正在加载。", "commentator"),                  # 显示 alone is 'displays'
+])
+def test_a_sources_data_or_study_shows_is_a_reporting_frame(text, voice):
+    assert decide_voice(text, part="commentary")[0] == voice

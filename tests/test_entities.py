@@ -468,3 +468,20 @@ def test_the_matching_view_of_a_text_without_a_run_of_spaces_is_the_text(text):
     assert view == entities.INLINE_RUN_RE.sub(" ", text)
     assert (starts, shifts) == (([], [0]) if not runs else (starts, shifts))
     assert len(shifts) == 1 + sum(end - start > 1 for start, end in runs)
+
+
+@pytest.mark.parametrize("zh, en, org", [
+    # general-knowledge rows of bilingual review round 6 (invented funding, data-centre and regulation reports)
+    ("该公司已向港交所递交上市申请。", "The company has filed to list on HKEX.", "hkex"),
+    ("富达和光速创投参与了本轮融资。", "Fidelity Investments and Lightspeed joined the round.", "fidelity_investments"),
+    ("富达和光速创投参与了本轮融资。", "Fidelity Investments and Lightspeed joined the round.", "lightspeed"),
+    ("淡马锡是新加坡的投资公司。", "Temasek is a Singapore investor.", "temasek"),
+    ("国际能源署预计用电量会上升。", "The International Energy Agency expects demand to rise.", "iea"),
+    ("欧盟的人工智能法案已经生效。", "The European Union's AI Act is in force.", "european_union"),
+    ("经合组织发布了报告。", "The OECD published a report.", "oecd"),
+    ("史丹福大學的學者提出反駁。", "Scholars at Stanford University disagreed.", "stanford"),
+])
+def test_the_rows_of_review_round_six_are_found_in_both_versions(zh, en, org):
+    from helpers.pipeline import run
+    mentions = run(f"{zh}\n\n{en}\n").tables.mentions
+    assert set(mentions.loc[mentions["org"] == org, "part"]) == {"commentary", "original"}

@@ -519,3 +519,26 @@ def test_a_button_row_with_zero_width_spaces_between_its_buttons_is_furniture():
     assert not is_button_row("\u200b我们分享了 3 个例子。")
     assert classify_noncontent("1,203 人赞同了该回答") == "boilerplate"
     assert classify_noncontent("我们写回答之前先读了原文，这是我们的习惯。") is None
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("（作者為科技政策研究者，本欄逢星期五刊出）", "byline"),   # a column's note on its writer (bilingual review round 6)
+    ("（作者是本报特约评论员）", "byline"),
+    ("[图片]", "image_placeholder"),                            # a repost's bracketed image placeholder
+    ("【图片】", "image_placeholder"),
+    ("（视频）", "image_placeholder"),
+    ("（作者认为这一点值得商榷）", None),                          # the writer's aside about the author stays content
+    ("[图片]下方是模型的结构图，共三层。", None),
+])
+def test_a_writers_note_and_a_bracketed_image_placeholder_are_furniture(line, kind):
+    text = f"一段中文评论，讲的是港口。\n{line}\n另一段中文评论，讲的是码头。\nPorts matter a great deal to trade.\n"
+    blocks = parse_document(text).blocks.set_index("text")
+    assert (blocks.loc[line, "kind"] if blocks.loc[line, "part"] == PART_NONCONTENT else None) == kind
+
+
+def test_an_op_eds_closing_line_on_its_bylined_author_is_furniture_and_another_persons_is_not():
+    head = "一段中文评论，讲的是港口。\n另一段中文评论，讲的是码头。\nPorts Matter\nBy Ann Example\nPorts matter a great deal to trade.\n"
+    bio = "Ann Example is a senior fellow at the Harbour Institute."
+    other = "Bo Sample is a senior fellow at the Harbour Institute."
+    blocks = parse_document(head + bio + "\n" + other + "\n").blocks.set_index("text")
+    assert blocks.loc[bio, "part"] == PART_NONCONTENT and blocks.loc[other, "part"] != PART_NONCONTENT

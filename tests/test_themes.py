@@ -566,3 +566,13 @@ def test_a_name_and_its_gloss_or_its_own_product_right_after_it_are_one_naming()
     counts = labs.groupby(["part", "org"]).size()
     assert counts["commentary", "DeepSeek"] == 2 and counts["commentary", "Microsoft"] == 2   # 和 between: two namings
     assert counts["original", "Microsoft"] == 1
+
+
+def test_a_government_body_is_counted_and_the_pages_then_say_organisations():
+    # a Hong Kong column matched the UK's AI safety institute in both versions; the pages left it out of
+    # "organisations named in both versions" (bilingual review round 6)
+    text = "欧盟和OpenAI都在讨论监管。\n\nThe European Union and OpenAI are both debating rules.\n"
+    labs = lab_tables.lab_mentions(extract(text).mentions)
+    assert {"European Union", "OpenAI"} <= set(labs["org"])
+    assert lab_tables.org_nouns(labs["org"])[1] == "organisations"
+    assert lab_tables.org_nouns(["OpenAI"])[1] == "labs and companies"

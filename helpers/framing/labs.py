@@ -31,8 +31,27 @@ def org_nouns(orgs) -> tuple[str, str]:
 
     >>> org_nouns(["Anthropic"]), org_nouns(["Anthropic", "Wellspring Action (discovered)"])
     (('lab or company', 'labs and companies'), ('organisation', 'organisations'))
+    >>> org_nouns(["Anthropic", "Stanford University"])[1]
+    'organisations'
+
     """
-    return ORG_NOUNS if any(str(o).endswith(DISCOVERED_MARK) for o in orgs) else LAB_NOUNS
+    kinds = _display_types()
+    if any(str(o).endswith(DISCOVERED_MARK) or kinds.get(str(o), "lab") not in LAB_AND_COMPANY_TYPES for o in orgs):
+        return ORG_NOUNS
+    return LAB_NOUNS
+
+
+#: The gazetteer types that "labs and companies" names; a university, an association or a government body among the
+#: organisations makes them 'organisations'.
+LAB_AND_COMPANY_TYPES = frozenset({"lab", "company", "chip_maker"})
+
+
+def _display_types() -> dict[str, str]:
+    """Each gazetteer organisation's display name (``lab_mentions``'s ``org``) → its type."""
+    table = load_gazetteer().set_index("entity")
+    names = table["name_en"].where(table["name_en"].astype(str) != "", table["name_zh"])
+    names = names.where(names.astype(str) != "", table.index.to_series())
+    return dict(zip(names.astype(str), table["type"].astype(str)))
 
 #: Organisation types counted as "labs" in the lab-mention analysis (see gazetteer.csv `type`).
 LAB_TYPES = DEFAULTS.lab_types

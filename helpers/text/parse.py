@@ -1819,6 +1819,41 @@ MASTHEAD_TITLE_REACH = 4
 MASTHEAD_TITLE_MIN_CHARS = 10
 
 
+#: A column's note on its writer, in brackets on its own line (（作者為科技政策研究者，本欄逢星期五刊出）, (作者是本报特约评论员)).
+AUTHOR_NOTE_ZH = re.compile(r"\s*[（(]\s*作者\s*(?:为|為|是|係|系|现为|現為|现任|現任)[^（）()]{2,80}[）)]\s*")
+#: An op-ed's closing line on its author ('Margaret Oduya is a senior fellow at the Halvorsen Institute.'): the name,
+#: then 'is a/an/the/currently', one sentence.
+AUTHOR_BIO_EN = re.compile(r"\s*(?P<name>[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){1,3})\s+is\s+(?:a|an|the|currently|also)\b"
+                           r"[^.!?]{0,160}\.\s*")
+
+
+def author_notes(texts: list[str], kinds: list[str | None]) -> list[str | None]:
+    """``kinds`` with the notes on a writer set aside as bylines: a Chinese column's bracketed line on its writer
+    (``AUTHOR_NOTE_ZH``), and an English line on an author that a byline above names ('By Margaret Oduya' …
+    'Margaret Oduya is a senior fellow at …', ``AUTHOR_BIO_EN``).
+
+    >>> author_notes(["By Ann Example", "Ports matter.", "Ann Example is a fellow at the Institute."], ["byline", None, None])[2]
+    'byline'
+    >>> author_notes(["Ports matter.", "Ann Example is a fellow at the Institute."], [None, None])[1] is None
+    True
+    """
+    out = list(kinds)
+    bylines: list[str] = []
+    for k, line in enumerate(texts):
+        if out[k] == "byline":
+            bylines.append(line)
+            continue
+        if out[k] is not None:
+            continue
+        if AUTHOR_NOTE_ZH.fullmatch(line):
+            out[k] = "byline"
+            continue
+        bio = AUTHOR_BIO_EN.fullmatch(line)
+        if bio and any(bio.group("name") in b for b in bylines):
+            out[k] = "byline"
+    return out
+
+
 def masthead(texts: list[str], kinds: list[str | None]) -> list[str | None]:
     """``kinds`` with the document's first line as furniture when it is a site's or an account's name: short, no
     sentence's end, over a line of furniture (a follow prompt, a byline, a breadcrumb), with a longer line that ends
@@ -1915,7 +1950,7 @@ def parse_document(text: str) -> Parsed:
     noncontent_kind = author_name_lines(texts, furniture_in_context(texts, caption_continuations(
         text, spans, [classify_noncontent(t, lang=lang, cues=c) for t, lang, c in zip(texts, langs, cues)])))
     noncontent_kind = contact_blocks(texts, readers_comments(texts, langs, mirrored_prompts(texts, noncontent_kind)))
-    noncontent_kind = masthead(texts, noncontent_kind)
+    noncontent_kind = author_notes(texts, masthead(texts, noncontent_kind))
     code = fenced_code(texts) if "```" in text or "~~~" in text else None
     if code:  # code is neither version's prose: weighed as neither, it cannot start the English original
         noncontent_kind = ["code" if in_code else kind for in_code, kind in zip(code, noncontent_kind)]
