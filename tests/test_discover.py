@@ -972,3 +972,24 @@ def test_the_addresses_found_around_each_at_sign_are_those_the_one_pattern_finds
 
     text = "".join(parts)
     assert url_spans(text) == [match.span() for match in DISCOVER_URL_RE.finditer(text)]
+
+
+def test_a_headline_opener_is_no_part_of_the_name_after_it():
+    # bilingual review round 6: an interview's headline 'Inside Helix Robotics: …' made "Inside Helix Robotics" an
+    # organisation named only in the English
+    zh = "对话Halvard Robotics的CEO。Halvard Robotics明年量产。"
+    en = "Inside Halvard Robotics: shipping next year\n\nHalvard Robotics will ship next year."
+    found = discovered(document(zh, en))
+    assert set(found["org"]) == {"Halvard Robotics"}
+
+
+def test_a_name_both_versions_write_that_the_file_gives_a_suffix_in_its_furniture_is_an_organisation():
+    # bilingual review round 6: a WeChat translation of a launch post named Lumora a dozen times, 'Lumora Labs' only in
+    # the editor's note and the © line, and the pages never named the company the post is about
+    zh = "编者按：本文译自Halvane Labs官方博客。\n今天，Halvane发布了新模型。\nHalvane的客户超过三千家。"
+    en = ("Today we release the most capable model Halvane has ever built.\n\nCustomers of Halvane number over 3,000.\n\n"
+          "© 2026 Halvane Labs, Inc.")
+    found = discovered(document(zh, en))
+    assert set(found["org"]) == {"Halvane Labs"} and {"commentary", "original"} <= set(found["part"])
+    # without the suffix anywhere the name is not taken (nothing else says it is an organisation's)
+    assert discovered(document(zh.replace(" Labs", ""), en.replace(" Labs, Inc.", ""))).empty

@@ -340,6 +340,22 @@ def name_extent(text: str, start: int, end: int, blocked: bytes | bytearray = b"
     return start, end, tuple(taken)
 
 
+def _suffixed_anywhere(text: str, word: str, name_words: dict[str, frozenset[str]]) -> bool:
+    """Whether the file writes ``word`` with a name word that makes it an organisation's (suffix or legal form, not
+    'AI' nor a weak one) anywhere, furniture included: a post about 'Lumora' whose © line or editor's note says
+    'Lumora Labs' names the company it is about in both versions (bilingual review round 6).
+
+    >>> _suffixed_anywhere("© 2026 Lumora Labs. Lumora ships.", "Lumora", {"Labs": frozenset({"suffix"})})
+    True
+    >>> _suffixed_anywhere("Lumora AI ships.", "Lumora", {"AI": frozenset({"suffix"})})
+    False
+    """
+    strong = [w for w, roles in name_words.items() if w != WEAK_SUFFIX and roles & {ROLE_SUFFIX, ROLE_LEGAL}]
+    if not strong:
+        return False
+    return bool(re.search(rf"(?<![\w-]){re.escape(word)}[ \u00A0]+(?:{'|'.join(map(re.escape, strong))})(?![\w])", text))
+
+
 def _has_org_cue(text: str, start: int, end: int) -> bool:
     """Whether an organisation cue follows the name (公司, 团队, 实验室 … or Inc., Labs, AI, team …), precedes it in
     Chinese (创业公司 Foo, 电商平台 Foo, 一家叫 Foo 的) or English prose around it says it is a company (``_context_cue``)."""
@@ -688,7 +704,8 @@ def discover_mentions(
         if word in platforms and not _names_a_product(text, word):
             evidence = EVIDENCE_PLATFORM
         else:
-            cue = any(taken or _has_org_cue(text, xs, xe) for xs, xe, taken in extents)
+            cue = any(taken or _has_org_cue(text, xs, xe) for xs, xe, taken in extents) or (
+                parts == {"zh", "en"} and _suffixed_anywhere(text, word, name_words))
             # a source of a report that the Chinese never writes in Latin letters (a wire story's company, which the
             # Chinese transliterates or drops; "according to Foo" in a technical text cites Foo's paper, kept as is)
             if not cue and parts == {"en"} and _said_cue(text, word, whole) and not _names_a_product(text, word):
@@ -1435,6 +1452,8 @@ def _names_a_product(text: str, word: str) -> bool:
     (True, False)
     >>> _names_a_product("We used the evaluation tool Zorbo.", "Zorbo"), _names_a_product("工具 Zorbos。", "Zorbo")
     (True, False)
+    >>> _names_a_product("the most capable model Lumora has ever built", "Lumora")
+    False
     """
     name = re.escape(word)
     if re.search(literal_not_after(LATIN_CLASS, name) + DISCOVER_PRODUCT_AFTER, text) is not None:
@@ -1442,7 +1461,14 @@ def _names_a_product(text: str, word: str) -> bool:
     # the kind of thing before the name: read before each place the name stands (a pattern that opens with the name
     # is found fast; one that opens with a list of kinds would read the whole text at every character)
     return any(DISCOVER_PRODUCT_BEFORE_RE.search(text, max(0, match.start() - 20), match.start())
+               and not CLAUSE_SUBJECT_AFTER_RE.match(text, match.end())
                for match in re.finditer(literal_not_after(LATIN_CLASS, name) + rf"(?![{LATIN_CLASS}])", text))
+
+
+#: A name that a relative clause's verb follows is that clause's subject, not the thing before it: 'the most capable
+#: model Lumora has ever built' names Lumora as the model's maker (bilingual review round 6).
+CLAUSE_SUBJECT_AFTER_RE = re.compile(r"[ \u00A0]+(?:has|have|had|is|was|will|would|can|could|ever|just|built|made|"
+                                     r"released|trained|shipped)\b")
 
 
 #: A capitalised Latin word right before a name, one space between ('Wellspring Action': the word before 'Action').
