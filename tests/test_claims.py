@@ -216,3 +216,22 @@ def test_a_transliterated_name_glossed_once_then_speaks_as_a_latin_name_does():
 ])
 def test_a_sources_data_or_study_shows_is_a_reporting_frame(text, voice):
     assert decide_voice(text, part="commentary")[0] == voice
+
+
+def test_the_turns_of_an_interview_transcript_are_the_speakers_and_a_bracketed_note_is_not():
+    # bilingual review round 6: an interview's answers under 奥卡福： were read as the translator's own voice, and the
+    # slides showed them as 'absorbed'
+    import pandas as pd
+
+    from helpers.tables.claims import annotate_claims
+
+    zh = [("问：何时交付？", 1), ("奥卡福：明年交付。", 2), ("我们有把握。", 2), ("（注：奥卡福是创始人。）", 2),
+          ("问：价格多少？", 3), ("奥卡福：九万美元。", 4), ("说白了，这是经济账。", 5)]
+    claims = pd.DataFrame({"part": "commentary", "block_id": [b for _, b in zh], "text": [t for t, _ in zh],
+                           "lang": "zh"})
+    voices = annotate_claims(claims, tokenizer=tokenizer_for())[["voice", "voice_cue"]].values.tolist()
+    assert voices[1] == ["reported", "奥卡福："] and voices[2] == ["reported", "奥卡福："]
+    assert voices[3][0] == "commentator" and voices[6][0] == "commentator"
+    # labels with no interviewer's among them are fields (示例：, 用例：), not turns
+    fields = claims.assign(text=["示例：甲。", "用例：乙。", "乙。", "丙。", "示例：丁。", "用例：戊。", "己。"])
+    assert set(annotate_claims(fields, tokenizer=tokenizer_for())["voice"]) == {"commentator"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 import numpy as np
@@ -323,6 +324,44 @@ def build_claims(text: str, parsed: Parsed) -> pd.DataFrame:
     return claims
 
 
+#: A speaker's label opening a paragraph of a transcript (奥卡福：, 问：, Q:, 玛雅·奥卡福：): a short name, then a colon.
+SPEAKER_LABEL = re.compile(r"\s*(?P<label>[\u4e00-\u9fffA-Za-z·．.]{1,12}|[A-Z][a-z]+ [A-Z][a-z]+)\s*[：:]")
+#: Labels that open notes and fields, not a speaker's turn.
+NOT_SPEAKERS = frozenset("注 按 编者按 編者按 译者注 譯者注 编者注 编注 来源 來源 原文 原文作者 作者 图 圖 表 链接 鏈接 原文链接 "
+                         "网址 網址 标签 標籤 提示 注意 备注 備註 说明 說明 附 更新 编辑 編輯 责编 責編".split())
+#: The labels of an interview's questions or its host: one of them among the labels makes the Chinese a transcript.
+INTERVIEWER_LABELS = frozenset("问 問 答 提问 提問 主持人 记者 記者 采访者 採訪者 Q A Host Interviewer".split())
+#: A label must open this many paragraphs of the Chinese to be a transcript's speaker.
+TRANSCRIPT_MIN_TURNS = 2
+
+
+def transcript_blocks(sentences: list[str], blocks: list, parts: list[str]) -> dict:
+    """The Chinese paragraphs that are a transcript's turns: block → its speaker's label ('奥卡福：'), for each label
+    that opens TRANSCRIPT_MIN_TURNS paragraphs or more (an interview's 问： and 奥卡福：), NOT_SPEAKERS aside, where
+    one of them is an interviewer's (INTERVIEWER_LABELS); none otherwise (a README's 示例：, 用例：).
+
+    >>> transcript_blocks(["问：何时交付？", "奥卡福：明年。", "问：价格？", "奥卡福：九万美元。", "注：仅供参考。"],
+    ...                   [1, 2, 3, 4, 5], ["commentary"] * 5)
+    {1: '问：', 2: '奥卡福：', 3: '问：', 4: '奥卡福：'}
+    >>> transcript_blocks(["示例：甲。", "用例：乙。", "示例：丙。", "用例：丁。"], [1, 2, 3, 4], ["commentary"] * 4)
+    {}
+    """
+    first: dict = {}
+    for sentence, block, part in zip(sentences, blocks, parts):
+        if part == PART_COMMENTARY and block is not None and block not in first:
+            first[block] = sentence
+    labels = {}
+    for block, sentence in first.items():
+        found = SPEAKER_LABEL.match(sentence)
+        if found and found.group("label") not in NOT_SPEAKERS:
+            labels[block] = found.group("label")
+    turns = Counter(labels.values())
+    speakers = {label for label, n in turns.items() if n >= TRANSCRIPT_MIN_TURNS}
+    if not speakers & INTERVIEWER_LABELS:  # a README's 示例： and 用例： are fields, not a dialogue's turns
+        return {}
+    return {block: label + "：" for block, label in labels.items() if label in speakers}
+
+
 #: The labels without one of which ``decide_voice`` gives a sentence its part's own voice (``_PLAIN_VOICE``): a reported
 #: cue, an attribution frame's subject, a first-person cue.
 _VOICE_CUES = frozenset({"reported", "attribution_subject", "first_person"})
@@ -347,6 +386,7 @@ def annotate_claims(claims: pd.DataFrame, *, tokenizer: Tokenizer, names: dict[s
     parts, langs, sentences = (column(claims, c).tolist() for c in ("part", "lang", "text"))
     blocks = column(claims, "block_id").tolist() if "block_id" in claims else [None] * len(sentences)
     cuts = [tokenizer.tokenize(sentence) if lang in ("zh", "mixed") else None for lang, sentence in zip(langs, sentences)]
+    labelled = transcript_blocks(sentences, blocks, parts)
     speakers = glossed_speakers([t for t, p in zip(sentences, parts) if p == PART_COMMENTARY],
                                 " ".join(t for t, p in zip(sentences, parts) if p == PART_ORIGINAL))
     previous = (None, None, "", "")  # the last sentence's block, its text, voice and cue
@@ -362,6 +402,10 @@ def annotate_claims(claims: pd.DataFrame, *, tokenizer: Tokenizer, names: dict[s
         else:
             voice, voice_cue = decide_voice(sentence, part=part, tokens=tokens, found=found,
                                             first_person_found=voice_on_pass, speakers=speakers)
+        if voice == "commentator" and block in labelled and not sentence.lstrip().startswith(("（", "(")):
+            # a transcript's turn (奥卡福：…, 问：…): the speaker's words, the label their attribution; a bracketed
+            # note inside it is the translator's
+            voice, voice_cue = "reported", labelled[block]
         if (voice == "commentator" and not voice_cue and block is not None and previous[0] == block
                 and previous[2] == "reported" and previous[1].rstrip().endswith(("；", ";"))):
             # the parser cuts at ；: the clause after it is the same sentence, reported as its first clause is
