@@ -1637,6 +1637,11 @@ def test_major_before_a_noun_is_no_hedge_and_mainly_before_a_verb_is():
     ("团队有300余人。", "The team has 320 people.", "", ""),
     ("准确率在99%以上。", "Accuracy is 99.2%.", "", ""),
     ("团队有300余人。", "The team has 420 people.", "", "300"),                    # outside the bound: listed
+    # a quantity in another unit (bilingual review round 6): a conversion is no difference, a changed figure is
+    ("装机容量从不到1万千瓦增至160万千瓦。", "Capacity grew from under 10 megawatts to 1.6 GW.", "", ""),
+    ("年用电量约9450亿千瓦时。", "Annual demand is about 945 TWh.", "", ""),
+    ("两地相距160公里。", "The sites are 100 miles apart.", "", ""),
+    ("两地相距250公里。", "The sites are 100 miles apart.", "", "250公里"),
     ("收入近8亿美元。", "Revenue was $820 million.", "", "8亿"),
 ])
 def test_figures_a_linked_sentence_states_that_the_english_nowhere_states(zh, en, english, listed):

@@ -22,7 +22,11 @@ from ..vocab import load_vocabulary
 
 NUMBER_UNITS_PATH = REFERENCE / "number_units.csv"
 NUMBER_UNIT_COLUMNS = ["unit", "lang", "kind", "value", "source"]
-KINDS = ("scale", "percent", "times", "digit", "times_word", "percent_word", "number_word")
+KINDS = ("scale", "percent", "times", "digit", "times_word", "percent_word", "number_word", "power", "energy",
+         "distance")
+#: A quantity's unit kind → its value term's mark: 30万千瓦 and "300 megawatts" are both #W:300000000 (watts), 945 TWh
+#: and 9450亿千瓦时 #Wh:945000000000000 (watt-hours), 100 miles #m:160934.4 (metres).
+MEASURES = {"power": "W:", "energy": "Wh:", "distance": "m:"}
 NUMBER_TERM = "#"  # prefix of a value term: #24000, #%30 (a percentage), #x30 (a ratio); never an English stem
 
 
@@ -53,7 +57,7 @@ def _number_pattern(path: str = str(NUMBER_UNITS_PATH)) -> re.Pattern:
     units = load_number_units(path)
     numerals = "".join(sorted(u for u in units["digit"] if len(u) == 1) + ["百千"])
     scale = _alternation(units["scale"])
-    after = _alternation([*units["percent"], *units["times"]])
+    after = _alternation([*units["percent"], *units["times"], *(u for kind in MEASURES for u in units[kind])])
     return re.compile(
         r"(?P<pre>百分之)?"
         rf"(?:(?<![A-Za-z0-9.,])(?<![A-Za-z]-)(?P<arabic>\d+(?:,\d{{3}})*(?:\.\d+)?)(?![\d])|(?P<han>[{numerals}]+))"
@@ -113,6 +117,8 @@ def number_spans(text: str) -> list[tuple[int, int, str]]:
             term = NUMBER_TERM + "%" + _canonical(value * units["percent"].get(after_key, 1.0))
         elif after_key in units["times"] and not scale_key:  # "16 million times" counts, "30 times" multiplies
             term = NUMBER_TERM + "x" + _canonical(value)
+        elif measure := next((kind for kind in MEASURES if after_key in units[kind]), None):
+            term = NUMBER_TERM + MEASURES[measure] + _canonical(value * units[measure][after_key])
         else:
             term = NUMBER_TERM + _canonical(value)
         found.append((m.start(), m.end(), term))
@@ -165,6 +171,17 @@ APPROXIMATE_AFTER = re.compile(r"^\s*(?:左右|上下|多)")
 ROUND_MARK = "~"
 
 
+def measure_mark(body: str) -> tuple[str, str]:
+    """A value term's body (after NUMBER_TERM and any ROUND_MARK) split into its quantity's mark ('W:', 'Wh:', 'm:';
+    '' for a plain count, a share or a ratio) and the rest.
+
+    >>> measure_mark("W:300000000"), measure_mark("%40")
+    (('W:', '300000000'), ('', '%40'))
+    """
+    head, colon, rest = body.partition(":")
+    return (head + colon, rest) if colon and head + colon in MEASURES.values() else ("", body)
+
+
 def rounded_term(term: str) -> str | None:
     """A value term's round figure: a percentage to the nearest ten, a count to two significant digits; None for a
     ratio. A Chinese round figure (将近四成) meets the English's exact one (39.2%) through it.
@@ -175,6 +192,10 @@ def rounded_term(term: str) -> str | None:
     body = term[len(NUMBER_TERM):]
     if body.startswith("x"):
         return None
+    mark, body = measure_mark(body)
+    if mark:
+        value = float(body)
+        return NUMBER_TERM + ROUND_MARK + mark + _canonical(float(f"{value:.2g}")) if value else None
     if body.startswith("%"):
         value = float(body[1:])
         return NUMBER_TERM + ROUND_MARK + "%" + _canonical(round(value / 10) * 10)
@@ -226,7 +247,8 @@ def chinese_range(text: str, a: int, b: int, term: str) -> tuple[str, float, flo
     body = term[len(NUMBER_TERM):]
     if body[:1] in ("x", ROUND_MARK):
         return None
-    kind, value = ("%", float(body[1:])) if body.startswith("%") else ("", float(body))
+    mark, body = measure_mark(body)
+    kind, value = ("%", float(body[1:])) if body.startswith("%") else (mark, float(body))
     if value <= 0:
         return None
     place = math.floor(math.log10(value))
@@ -245,9 +267,35 @@ def within_range(bounds: tuple[str, float, float], terms: set[str]) -> bool:
     kind, low, high = bounds
     for term in terms:
         body = term[len(NUMBER_TERM):]
-        if body[:1] in ("x", ROUND_MARK) or body.startswith("%") != (kind == "%"):
+        if body[:1] in ("x", ROUND_MARK):
+            continue
+        mark, body = measure_mark(body)
+        if (mark or ("%" if body.startswith("%") else "")) != kind:
             continue
         if low <= float(body.lstrip("%")) <= high:
+            return True
+    return False
+
+
+#: How far a quantity converted from another unit may stand from the English's (100 miles written as 160 公里, 1.6
+#: GW as 160万千瓦): a translator rounds what they convert.
+CONVERSION_TOLERANCE = 0.03
+
+
+def converted_match(term: str, terms: set[str]) -> bool:
+    """Whether a quantity's ``term`` (a measure: power, energy, distance) meets one of ``terms`` of the same quantity
+    within CONVERSION_TOLERANCE.
+
+    >>> converted_match("#m:160000", {"#m:160934.4"}), converted_match("#m:200000", {"#m:160934.4"})
+    (True, False)
+    """
+    mark, body = measure_mark(term[len(NUMBER_TERM):].lstrip(ROUND_MARK))
+    if not mark:
+        return False
+    value = float(body)
+    for other in terms:
+        other_mark, other_body = measure_mark(other[len(NUMBER_TERM):].lstrip(ROUND_MARK))
+        if other_mark == mark and abs(float(other_body) - value) <= CONVERSION_TOLERANCE * max(abs(value), 1e-9):
             return True
     return False
 

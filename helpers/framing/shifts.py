@@ -45,7 +45,8 @@ from ..align.ecdict import default_ecdict
 from ..align.evidence import EnglishTerms, zh_concepts
 from ..patterns import ENUMERATOR_NUMBER
 from ..align.numbers import (
-    NUMBER_TERM, chinese_range, chinese_term, number_spans, number_word_terms, rounded_term, within_range,
+    NUMBER_TERM, chinese_range, chinese_term, converted_match, measure_mark, number_spans, number_word_terms,
+    rounded_term, within_range,
 )
 from ..patterns import BEFORE_NUMBER, BOOK_TITLE, BOUND_NUMBER_AFTER, CLAUSE, EN_TERM, HAN, LATIN_LETTER, QUOTED_SPAN
 from ..text.segment import Tokenizer
@@ -1432,9 +1433,10 @@ FIGURE_CHANGE_COLUMNS = ["zh_claim_id", "zh_text", "en_text", "zh_figures", "en_
 
 
 def _figure_kind(term: str) -> str:
-    """A value term's kind: a share ('%'), a ratio ('x') or a count ('')."""
+    """A value term's kind: a share ('%'), a ratio ('x'), a quantity ('W:', 'Wh:', 'm:') or a count ('')."""
     body = term[len(NUMBER_TERM):].lstrip("~")
-    return body[:1] if body[:1] in ("%", "x") else ""
+    mark, _ = measure_mark(body)
+    return mark or (body[:1] if body[:1] in ("%", "x") else "")
 
 
 def figure_changes(table: pd.DataFrame, english: str = "") -> pd.DataFrame:
@@ -1473,7 +1475,7 @@ def figure_changes(table: pd.DataFrame, english: str = "") -> pd.DataFrame:
             # the figure as the aligner reads it: a round figure (将近四成) by its rounding
             bounds = chinese_range(zh, a, b, term)  # 3000多 meets 3,100: a bound, met by any figure inside it
             if _figure_kind(term) in kinds and chinese_term(zh, a, b, term) not in met and not (
-                    bounds and within_range(bounds, met)):
+                    bounds and within_range(bounds, met)) and not converted_match(term, met):
                 differ.append(zh[a:b])
                 differ_kinds.add(_figure_kind(term))
         if differ:
