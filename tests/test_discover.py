@@ -993,3 +993,9 @@ def test_a_name_both_versions_write_that_the_file_gives_a_suffix_in_its_furnitur
     assert set(found["org"]) == {"Halvane Labs"} and {"commentary", "original"} <= set(found["part"])
     # without the suffix anywhere the name is not taken (nothing else says it is an organisation's)
     assert discovered(document(zh.replace(" Labs", ""), en.replace(" Labs, Inc.", ""))).empty
+
+
+def test_a_coined_head_cut_from_a_transliterated_name_is_none():
+    # bilingual review round 6: 哈尔沃森科技政策研究所 gave the fragment 沃森科技, 'named only in the Chinese'
+    found = discovered(document("上周读到美国哈尔沃森科技政策研究所学者的长文。", "I am a fellow at the Halvorsen Institute."))
+    assert not found["surface"].str.contains("沃森").any()

@@ -1240,11 +1240,11 @@ def _chinese_only_rows(text: str, claims: pd.DataFrame, rows: list[tuple], gazet
         head = places[0][2]
         if len(head) != ZH_ONLY_HEAD_CHARS:
             continue
-        if any(len(word) > 1 for word in tokenizer.cut(head)):
-            if not rare_proper_name(tokenizer, head):
-                continue  # a common word of the dictionary before the organisation word describes (风险资本, 头部大学)
-            # a proper name's word cut from a longer name (尔特 in 博尔特科技, after 博, a name's character) is none
-            places = [p for p in places if not _after_name_character(tokenizer, text, p[0])]
+        if any(len(word) > 1 for word in tokenizer.cut(head)) and not rare_proper_name(tokenizer, head):
+            continue  # a common word of the dictionary before the organisation word describes (风险资本, 头部大学)
+        # a head cut from a longer name (尔特 in 博尔特科技, after 博, a name's character; 沃森 in 哈尔沃森科技…, after
+        # the transliteration's 哈尔) is none
+        places = [p for p in places if not _after_name_character(tokenizer, text, p[0])]
         out += [(s, e, name, name, name, DISCOVERED, EVIDENCE_ZH_ONLY) for s, e, _ in places
                 if not any(taken[s:e])]
     if weak:
@@ -1415,6 +1415,11 @@ def rare_proper_name(tokenizer, word: str) -> bool:
         tokenizer.rjieba.suggest_freq(word) <= ZH_ONLY_MAX_HEAD_FREQ
 
 
+#: jieba's tags of a person's or a transliterated name (nr, nrt, nrfg): such a token right before a coined head makes
+#: the head the tail of that name.
+TRANSLITERATION_TAGS = frozenset({"nr", "nrt", "nrfg"})
+
+
 def _after_name_character(tokenizer, text: str, start: int) -> bool:
     """Whether a Han character that the tokenizer leaves alone and tags as a noun's stands right before ``start``
     (博 before 尔特科技), not a function word (的, 和) or the end of a longer word (投资方).
@@ -1422,12 +1427,15 @@ def _after_name_character(tokenizer, text: str, start: int) -> bool:
     >>> from helpers.tables.entities import tokenizer_for
     >>> [_after_name_character(tokenizer_for(), t, 1) for t in ("博尔特科技", "和元通集团", "的北辰集团")]
     [True, False, False]
+    >>> _after_name_character(tokenizer_for(), "美国哈尔沃森科技政策研究所", 4)
+    True
     """
     before = HAN_BEFORE_RE.search(text, max(0, start - 4), start)
     if before is None:
         return False
     last = tokenizer.rjieba.tag(before.group(), False)[-1]
-    return len(last[0]) == 1 and last[1].startswith("n")
+    # or a transliterated name's first characters (哈尔 before 沃森科技 in 哈尔沃森科技政策研究所: bilingual review round 6)
+    return (len(last[0]) == 1 and last[1].startswith("n")) or last[1] in TRANSLITERATION_TAGS
 
 
 def _place_names(gazetteer: pd.DataFrame) -> frozenset[str]:
