@@ -655,5 +655,8 @@ def test_a_commentary_naming_its_author_by_a_transliteration_cites_its_source_an
                                 "data centre.", "Batam now hosts more capacity."]})
     cited, english = source_references(zh, en)
     assert len(cited) == 2 and english == 0
-    # a translation that renders an 'I' nobody names does not cite, nor does a name the English never writes
-    assert source_references(zh, en.assign(text=en["text"].str.replace("Daniel Hartono", "Ann Example")))[0] == []
+    # the English need not write the name in its own text (a byline may be the only place), but it must speak as 'I':
+    # a third-person report's person is the report's source, not its author
+    assert len(source_references(zh, en.assign(text=en["text"].str.replace("Daniel Hartono", "Ann Example")))[0]) == 2
+    third = en.assign(text=["By a staff writer", "Power prices decide it, he said.", "Land is scarce.", "Batam grows."])
+    assert source_references(zh, third)[0] == []

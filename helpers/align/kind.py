@@ -49,7 +49,8 @@ def source_references(zh: pd.DataFrame, en: pd.DataFrame, tokenizer: Tokenizer |
     # the source's author named in the Chinese as a transliteration glossed with a Latin name the English also writes
     # (哈托诺（Daniel Hartono）), then by that name alone (哈托诺认为…): the Chinese speaks of its source in the third
     # person, where the English speaks as "I" (a translation renders that I as 我; a write-up names its author)
-    authors = glossed_speakers(list(zh["text"]), english) if ENGLISH_I.search(english) else frozenset()
+    # (the English's own text need not name the author: a byline, which these units leave out, may be the only place)
+    authors = glossed_speakers(list(zh["text"]), None) if ENGLISH_I.search(english) else frozenset()
     says = re.compile("(?:" + "|".join(map(re.escape, sorted(authors))) + ")" + AUTHOR_SAYS) if authors else None
     cited = [t for t in zh["text"] if find_cues(t, "source_reference", tokens=tokenizer.tokenize(t))
              or (says is not None and says.search(t))]

@@ -169,11 +169,12 @@ LATIN_SPEAKER_VERBS = frozenset("说 說 表示 透露 坦言 承认 承認 指�
 GLOSSED_NAME = re.compile(r"(?P<han>[\u4e00-\u9fff·．]{2,8})\s*[（(]\s*(?P<latin>[A-Z][a-z]+(?:[ \u00A0][A-Z][a-z]+){1,2})\s*[）)]")
 
 
-def glossed_speakers(texts: list[str], english: str) -> frozenset[str]:
+def glossed_speakers(texts: list[str], english: str | None) -> frozenset[str]:
     """The names in Han characters that a write-up glosses once with a Latin name the English also writes, and then
     uses alone (奥杜亚（Margaret Oduya）… 奥杜亚写道): a transliterated author or source who speaks in later sentences
     as 'Marcus透露' does. The name is the longest tail of the Han run before the gloss (作者奥杜亚 → 奥杜亚) that the
-    Chinese writes again outside the gloss.
+    Chinese writes again outside the gloss. ``english`` None: any Latin name (the caller knows the English's author is
+    named only in its byline, which it does not hold).
 
     >>> sorted(glossed_speakers(["作者奥杜亚（Margaret Oduya）是学者。", "奥杜亚写道，监管应针对部署者。"], "By Margaret Oduya"))
     ['奥杜亚']
@@ -183,7 +184,7 @@ def glossed_speakers(texts: list[str], english: str) -> frozenset[str]:
     whole = "\n".join(texts)
     names = set()
     for m in GLOSSED_NAME.finditer(whole):
-        if m.group("latin") not in english:
+        if english is not None and m.group("latin") not in english:
             continue
         run = m.group("han")
         elsewhere = whole[:m.start("han")] + "\n" + whole[m.end():]
@@ -387,8 +388,9 @@ def annotate_claims(claims: pd.DataFrame, *, tokenizer: Tokenizer, names: dict[s
     blocks = column(claims, "block_id").tolist() if "block_id" in claims else [None] * len(sentences)
     cuts = [tokenizer.tokenize(sentence) if lang in ("zh", "mixed") else None for lang, sentence in zip(langs, sentences)]
     labelled = transcript_blocks(sentences, blocks, parts)
+    # the English with its furniture: an author the Chinese glosses may be named only in the byline ('By …')
     speakers = glossed_speakers([t for t, p in zip(sentences, parts) if p == PART_COMMENTARY],
-                                " ".join(t for t, p in zip(sentences, parts) if p == PART_ORIGINAL))
+                                " ".join(t for t, p in zip(sentences, parts) if p != PART_COMMENTARY))
     previous = (None, None, "", "")  # the last sentence's block, its text, voice and cue
     # every category below found once per sentence, the sentences' cues in one pass of the matcher over them all
     for part, block, sentence, tokens, found in zip(parts, blocks, sentences, cuts,
