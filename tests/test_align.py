@@ -959,3 +959,16 @@ def test_a_translations_marked_sentence_pays_only_when_the_mark_is_the_translato
 @pytest.mark.parametrize("zh, en", [("营收增长三倍", "revenue triples"), ("规模扩大四倍", "capacity quadrupled")])
 def test_a_ratio_said_in_a_word_meets_its_number(zh, en):
     assert number_terms(zh) and number_terms(zh) == number_terms(en)
+
+
+@pytest.mark.parametrize("text, marked", [
+    ("谢邀，人在杭州，刚下班。", True),                   # a Zhihu answer's opener (bilingual review round 6)
+    ("先说结论：这篇博客值得一读。", True),
+    ("这里插一句：国内也有人这样做。", True),
+    ("这个数字未必准确，但方向大致不错。", True),           # the writer judging the source's figure
+    ("作者说得中肯。", True),
+    ("这篇博客讲了三个教训。", False),
+])
+def test_a_writers_openers_interjections_and_judgements_of_the_source_are_asides(text, marked):
+    from helpers.align.evidence import aside_marked
+    assert bool(aside_marked(pd.DataFrame({"text": [text], "block_id": [1]}))[0]) == marked
