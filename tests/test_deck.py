@@ -680,3 +680,11 @@ def test_the_title_slide_skips_mastheads_and_standfirsts_in_a_parsed_document(zh
     text = "\n".join(zh_head + zh_body + en_head + en_body) + "\n"
     facts = deck.document_facts(parse_document(text).blocks)
     assert {k: facts[k] for k in expected} == expected
+
+
+def test_a_dated_line_with_a_time_of_day_gives_a_date_and_no_author():
+    # bilingual review round 7: 'August 6, 2026, 4:30 PM ET' gave '4:30 PM ET' as the earnings call's author
+    rows = [("commentary", "paragraph", "一段翻译。"), ("noncontent", "byline", "August 6, 2026, 4:30 PM ET"),
+            ("original", "paragraph", "Good afternoon and welcome to the call.")]
+    facts = deck.document_facts(blocks(*rows))
+    assert facts["author"] == "" and facts["date"] == "August 6, 2026"

@@ -999,3 +999,9 @@ def test_a_coined_head_cut_from_a_transliterated_name_is_none():
     # bilingual review round 6: 哈尔沃森科技政策研究所 gave the fragment 沃森科技, 'named only in the Chinese'
     found = discovered(document("上周读到美国哈尔沃森科技政策研究所学者的长文。", "I am a fellow at the Halvorsen Institute."))
     assert not found["surface"].str.contains("沃森").any()
+
+
+def test_a_quoted_clause_after_a_company_word_is_no_name():
+    # bilingual review round 7: 公司“会遵守所有适用的法规” was listed as an organisation named only in the Chinese
+    found = discovered(document("该公司表示，公司“会遵守所有适用的法规”。", "The company said it would comply with all rules."))
+    assert not found["surface"].str.contains("遵守").any()

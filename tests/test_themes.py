@@ -561,11 +561,14 @@ def test_false_friends_of_frames_found_by_a_review_stay_out():
 
 def test_a_name_and_its_gloss_or_its_own_product_right_after_it_are_one_naming():
     # bilingual review round 6: 深度求索（DeepSeek） counted DeepSeek twice, 微软Azure Microsoft twice
-    text = "国内的深度求索（DeepSeek）用过这个思路。微软Azure也支持。深度求索和微软都在做。\n\nDeepSeek used it. Microsoft Azure supports it.\n"
-    labs = lab_tables.lab_mentions(extract(text).mentions)
+    text = ("国内的深度求索（DeepSeek）用过这个思路。微软Azure也支持。深度求索和微软都在做。英伟达的A100和H100都缺货。\n\n"
+            "DeepSeek used it. Microsoft Azure supports it.\n")
+    tables = extract(text)
+    labs = lab_tables.lab_mentions(tables.mentions, claims=tables.claims)
     counts = labs.groupby(["part", "org"]).size()
     assert counts["commentary", "DeepSeek"] == 2 and counts["commentary", "Microsoft"] == 2   # 和 between: two namings
     assert counts["original", "Microsoft"] == 1
+    assert counts["commentary", "Nvidia"] == 3                      # 英伟达 and its A100 and H100: three namings
 
 
 def test_a_government_body_is_counted_and_the_pages_then_say_organisations():

@@ -122,9 +122,44 @@ def number_spans(text: str) -> list[tuple[int, int, str]]:
         else:
             term = NUMBER_TERM + _canonical(value)
         found.append((m.start(), m.end(), term))
+    found = _distribute_range_units(text, found)
     taken = [(a, b) for a, b, _ in found]
     found += [w for w in _word_spans(text) if not any(a < w[1] and w[0] < b for a, b in taken)]
     return sorted(found)
+
+
+#: What joins the two ends of a range whose unit only the second end carries ('60 to 62 percent', '5-7 million',
+#: 'between 3 and 4 billion', 5至7亿): the first end takes the second's unit (bilingual review round 7).
+RANGE_JOIN = re.compile(r"^\s*(?:to|-|–|—|and|or|至|到|～|~)\s*$", re.IGNORECASE)
+
+
+def _distribute_range_units(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A bare number that a range joins to a number with a unit ('60 to 62 percent'): the unit is the range's.
+
+    >>> [t for _, _, t in number_spans("in the range of 60 to 62 percent")]
+    ['#%60', '#%62']
+    >>> [t for _, _, t in number_spans("5 to 7 million units")], [t for _, _, t in number_spans("5至7亿元")]
+    (['#5000000', '#7000000'], ['#500000000', '#700000000'])
+    """
+    out = list(found)
+    for k in range(len(out) - 1):
+        a, b, term = out[k]
+        c, d, nxt = out[k + 1]
+        body, other = term[len(NUMBER_TERM):], nxt[len(NUMBER_TERM):]
+        if body[:1].isdigit() and not re.search(r"[A-Za-z%\u4e00-\u9fff]", text[a:b]) and RANGE_JOIN.match(text[b:c]):
+            value = float(body)
+            if other.startswith("%"):
+                out[k] = (a, b, NUMBER_TERM + "%" + _canonical(value))
+            elif other[:1].isdigit():
+                # a scale the second end carries ('5 to 7 million'): the first end is scaled alike
+                second = re.sub(r"[^0-9.,]", "", text[c:d].split()[0]).replace(",", "")
+                try:
+                    factor = float(other) / float(second) if second else 1.0
+                except ValueError:
+                    factor = 1.0
+                if factor > 1 and value * factor < float(other) * 10:
+                    out[k] = (a, b, NUMBER_TERM + _canonical(value * factor))
+    return out
 
 
 @lru_cache(maxsize=None)

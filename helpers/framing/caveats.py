@@ -235,6 +235,16 @@ HEADLINE_REACH = 3
 HEADLINE_MAX_CHARS = 160
 
 
+def _is_masthead(text: str, blocks: pd.DataFrame) -> bool:
+    """A short line (at most four words) that a boilerplate line of the file names again ('© 2026 Asia Compute Review',
+    'Sign up for the Asia Compute Review newsletter'): a publication's name, not a headline."""
+    name = text.strip()
+    if not name or len(name.split()) > 4:
+        return False
+    furniture = blocks.loc[blocks["kind"] == "boilerplate", "text"].astype(str)
+    return any(name in line and line.strip() != name for line in furniture)
+
+
 def english_articles(blocks: pd.DataFrame) -> list[str]:
     """The headlines of the articles the English holds, where it holds several: each a heading of the English that a
     byline ('By …') follows within ``HEADLINE_REACH`` blocks (a compiled report appends each source it draws on, each
@@ -258,8 +268,12 @@ def english_articles(blocks: pd.DataFrame) -> list[str]:
             continue
         for j in range(k - 1, max(-1, k - 1 - HEADLINE_REACH), -1):
             # a heading; or, right above the byline, any line that ends no sentence (a headline read as a list item)
+            # a masthead right above the byline ('Asia Compute Review', which the article's © line or newsletter
+            # prompt names again) is the site's name: its headline is the line above it
+            if j == k - 1 and j > 0 and parts[j - 1] == PART_ORIGINAL and _is_masthead(texts[j], after):
+                continue
             if parts[j] == PART_ORIGINAL and (kinds[j] in ("heading", "title") or (
-                    j == k - 1 and len(texts[j]) <= HEADLINE_MAX_CHARS and not ENDS_SENTENCE.search(texts[j].rstrip()))):
+                    j >= k - 2 and len(texts[j]) <= HEADLINE_MAX_CHARS and not ENDS_SENTENCE.search(texts[j].rstrip()))):
                 if texts[j] not in titles:
                     titles.append(texts[j])
                 break
@@ -572,6 +586,31 @@ def reports_source(claims: pd.DataFrame) -> list[str]:
     return kind.reports_source(_content(claims, PART_COMMENTARY), _content(claims, PART_ORIGINAL), tokenizer_for())
 
 
+#: The first person of an English sentence: a Chinese 我们 linked to it renders the source's speaker, not the writer.
+ENGLISH_FIRST_PERSON = re.compile(r"\b(?:we|our|us|ours|I|my|me)\b", re.IGNORECASE)
+#: The first-person aside cues whose mark a linked first-person English sentence explains.
+FIRST_PERSON_ASIDE = re.compile(r"我们|我們|咱们|咱們|我")
+
+
+def speaker_first_person(claims: pd.DataFrame, alignment: pd.DataFrame) -> set[str]:
+    """The Chinese sentences whose only aside mark is a first-person pronoun (我们) and that are linked to an English
+    sentence in the first person ('We will begin volume shipments…' → 我们的…可能会…): the translated speaker's voice
+    (a CEO on an earnings call, a company's blog), not the Chinese writer's aside."""
+    if alignment is None or alignment.empty:
+        return set()
+    links = _linked(alignment)
+    text_of = claims.set_index("claim_id")["text"].astype(str).to_dict()
+    out = set()
+    for zh_id, rows in links.groupby("zh_claim_id"):
+        zh_text = text_of.get(int(zh_id), "")
+        cues = find_cues(zh_text, "aside")
+        if not cues or any(not FIRST_PERSON_ASIDE.fullmatch(str(c)) for c in cues):
+            continue
+        if any(ENGLISH_FIRST_PERSON.search(text_of.get(int(e), "")) for e in rows["en_claim_id"]):
+            out.add(zh_text)
+    return out
+
+
 def writer_asides(claims: pd.DataFrame) -> list[str]:
     """The Chinese sentences (headings aside) in the writer's own voice or sections (``aside_marked``)."""
     zh = _content(claims, PART_COMMENTARY)
@@ -700,6 +739,7 @@ def caveats(claims: pd.DataFrame, blocks: pd.DataFrame, alignment: pd.DataFrame,
                      "certainty, voice and generalisation shifts: a translator's choices, not a commentator's framing"))
     # a question or a call put to the readers is the writer's own voice too (addresses_reader), in reading order
     own = set(writer_asides(claims)) | set(reader_addressed(claims))
+    own -= speaker_first_person(claims, alignment)
     asides = [] if translation else [t for t in zh["text"] if t in own]
     if len(asides) >= max(COMMENTARY_MIN_ASIDES, COMMENTARY_MIN_SHARE * len(zh)):
         # what is counted is what is marked (aside cues, brackets, the writer's own sections): a lower bound of the

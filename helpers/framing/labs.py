@@ -57,16 +57,30 @@ def _display_types() -> dict[str, str]:
 LAB_TYPES = DEFAULTS.lab_types
 
 
-def _glossed_again(mentions: pd.DataFrame) -> pd.Series:
+#: What may stand between a name and its gloss: an opening bracket or a space (深度求索（DeepSeek）, 微软 Azure).
+GLOSS_GAP = frozenset("（( \u00a0")
+
+
+def _glossed_again(mentions: pd.DataFrame, claims: pd.DataFrame | None = None) -> pd.Series:
     """True for a mention of the organisation that the mention right before it in the same sentence names already,
-    one character at most between them (an opening bracket, a space): 深度求索（DeepSeek） and 微软Azure are each one
-    naming, not two."""
+    nothing between them (微软Azure), or, given the ``claims`` that hold them, only an opening bracket or a space
+    (深度求索（DeepSeek）): each is one naming, not two; A100和H100 and 英伟达的A100 are two."""
     if mentions.empty or "claim_id" not in mentions:
         return pd.Series(False, index=mentions.index)
     order = mentions.sort_values(["claim_id", "start"])
     same = order["claim_id"].eq(order["claim_id"].shift()) & order["org"].eq(order["org"].shift())
     gap = order["start"] - order["end"].shift()
-    return (same & gap.between(0, 1)).reindex(mentions.index, fill_value=False)
+    glossed = gap.eq(0)
+    if claims is not None and len(claims) and {"claim_id", "start", "text"} <= set(claims.columns):
+        where = claims.set_index("claim_id")
+        one = order.index[same & gap.eq(1)]
+        for index in one:
+            claim = order.at[index, "claim_id"]
+            if claim in where.index:
+                at = int(order.at[index, "start"]) - 1 - int(where.at[claim, "start"])
+                text = str(where.at[claim, "text"])
+                glossed.at[index] = 0 <= at < len(text) and text[at] in GLOSS_GAP
+    return (same & glossed).reindex(mentions.index, fill_value=False)
 
 
 def lab_mentions(mentions: pd.DataFrame, gazetteer: pd.DataFrame | None = None, *,
@@ -91,7 +105,7 @@ def lab_mentions(mentions: pd.DataFrame, gazetteer: pd.DataFrame | None = None, 
     kept = mentions[mentions["part"].isin([PART_COMMENTARY, PART_ORIGINAL]) & (mentions["org"].astype(str) != "")]
     if claims is not None:
         kept = kept[kept["claim_id"].isin(claims.loc[claims["kind"].isin(CONTENT_KINDS), "claim_id"])]
-    kept = kept[~_glossed_again(kept)]
+    kept = kept[~_glossed_again(kept, claims)]
     discovered = kept["type"] == DISCOVERED
     kept = kept.assign(org_type=kept["org"].map(org_type).fillna("").where(~discovered, DISCOVERED), org_id=kept["org"],
                        org=kept["org"].map(names).fillna(kept["org"]).where(~discovered, kept["org"] + DISCOVERED_MARK))

@@ -163,6 +163,13 @@ def _author(blocks: pd.DataFrame) -> tuple[str, str]:
     around them (a dated byline, 'Name  May 7, 2026', or a line 'By …'), else from an explicit phrasing anywhere
     ('Written by …', or the Chinese saying who wrote the article, '文章由X撰写'); ('', '') when none is found."""
     ends = pd.concat([_ends(blocks[blocks["part"] == part]) for part in (PART_ORIGINAL, PART_NONCONTENT, PART_COMMENTARY)])
+    # the furniture right under the English's first line comes first: a compiled report's first article's byline
+    # sits there, whatever furniture the Chinese post or a later article carries at the file's two ends
+    original = blocks[blocks["part"] == PART_ORIGINAL]
+    if len(original) and "start" in blocks:
+        near = blocks[blocks["start"] >= original["start"].min()].sort_values("start").head(HEAD_BLOCKS)
+        ends = pd.concat([near[near["part"] == PART_NONCONTENT], ends])
+        ends = ends[~ends.index.duplicated()]
     # a dated byline or one with a byline's lead, as the parser marks it
     spare_date = ""  # the date of a publishing line that names no one ('Nov 12, 2026 · 9 min read' over 'By …')
     for index, text in ends.loc[ends["kind"] == "byline", "text"].astype(str).str.strip().items():
@@ -178,8 +185,11 @@ def _author(blocks: pd.DataFrame) -> tuple[str, str]:
         if len(parts) > 1:
             name = next((p for p in parts if LATIN_LETTER.search(p) and _reads_as_names(p)), name)
         # what is left of a dated line must read as a name: a news site's '2026/11/29 07:15' leaves its time
-        if LATIN_LETTER.search(name) and 0 < len(name.split()) <= 6 and _reads_as_names(name):
+        # a name holds no digit: what is left of 'August 6, 2026, 4:30 PM ET' is a time of day, not an author
+        if LATIN_LETTER.search(name) and not re.search(r"\d", name) and 0 < len(name.split()) <= 6 and _reads_as_names(name):
             return name, date.group(0) if date else spare_date or _date_below(blocks, index)
+        if date and re.fullmatch(r"\d{1,2}:\d{2}\s*[AaPp]\.?[Mm]\.?\s*[A-Z]{0,4}", name.strip()):
+            spare_date = spare_date or date.group(0)  # 'August 6, 2026, 4:30 PM ET': a date and its time of day
         if date and publishing:  # a site's bare time stamp ('2026/01/05 08:30') may be the Chinese post's own
             spare_date = spare_date or date.group(0)
     for text in ends["text"].astype(str):

@@ -792,8 +792,10 @@ def _glossed_rows(text: str, blocked: bytes | bytearray, part_of: list[str], nam
     return rows
 
 
-#: What opens a phrase in scare quotes, not a name (公司「不作为」, 企业「被裁员」): the clause openers above and negations.
-QUOTED_NOT_OPENING = GLOSSED_NOT_OPENING | frozenset("不没沒无無非未莫别別")
+#: What opens a phrase in scare quotes, not a name (公司「不作为」, 企业「被裁员」): the clause openers above and negations,
+#: and a modal or aspect word (会, 将, 已, 正): the quote is a clause someone said (公司“会遵守…”), not a name (bilingual
+#: review round 7).
+QUOTED_NOT_OPENING = GLOSSED_NOT_OPENING | frozenset("不没沒无無非未莫别別") | frozenset("会會将將已正要能可应應")
 
 
 def _quoted_rows(text: str, blocked: bytes | bytearray, part_of: list[str], named: set[str], tokenizer=None) -> list[tuple]:
