@@ -232,6 +232,12 @@ def test_the_turns_of_an_interview_transcript_are_the_speakers_and_a_bracketed_n
     voices = annotate_claims(claims, tokenizer=tokenizer_for())[["voice", "voice_cue"]].values.tolist()
     assert voices[1] == ["reported", "奥卡福："] and voices[2] == ["reported", "奥卡福："]
     assert voices[3][0] == "commentator" and voices[6][0] == "commentator"
+    # an earnings call: the host once, the chief executive first under a title, each analyst once (round 7)
+    call = [("主持人：欢迎各位。", 1), ("执行长惠特菲尔德：本季营收创新高。", 2), ("高盛分析师：毛利率会回升吗？", 3),
+            ("惠特菲尔德：我们预计会。", 4), ("大摩分析师：订单呢？", 5), ("惠特菲尔德：订单很多。", 6)]
+    turns = pd.DataFrame({"part": "commentary", "block_id": [b for _, b in call], "text": [t for t, _ in call],
+                          "lang": "zh"})
+    assert set(annotate_claims(turns, tokenizer=tokenizer_for())["voice"]) == {"reported"}
     # labels with no interviewer's among them are fields (示例：, 用例：), not turns
     fields = claims.assign(text=["示例：甲。", "用例：乙。", "乙。", "丙。", "示例：丁。", "用例：戊。", "己。"])
     assert set(annotate_claims(fields, tokenizer=tokenizer_for())["voice"]) == {"commentator"}

@@ -328,18 +328,25 @@ def build_claims(text: str, parsed: Parsed) -> pd.DataFrame:
 #: A speaker's label opening a paragraph of a transcript (奥卡福：, 问：, Q:, 玛雅·奥卡福：): a short name, then a colon.
 SPEAKER_LABEL = re.compile(r"\s*(?P<label>[\u4e00-\u9fffA-Za-z·．.]{1,12}|[A-Z][a-z]+ [A-Z][a-z]+)\s*[：:]")
 #: Labels that open notes and fields, not a speaker's turn.
-NOT_SPEAKERS = frozenset("注 按 编者按 編者按 译者注 譯者注 编者注 编注 来源 來源 原文 原文作者 作者 图 圖 表 链接 鏈接 原文链接 "
+NOT_SPEAKERS = frozenset("注 按 编者按 編者按 编按 編按 译者注 譯者注 编者注 编注 来源 來源 原文 原文作者 作者 图 圖 表 链接 鏈接 原文链接 "
                          "网址 網址 标签 標籤 提示 注意 备注 備註 说明 說明 附 更新 编辑 編輯 责编 責編".split())
 #: The labels of an interview's questions or its host: one of them among the labels makes the Chinese a transcript.
-INTERVIEWER_LABELS = frozenset("问 問 答 提问 提問 主持人 记者 記者 采访者 採訪者 Q A Host Interviewer".split())
-#: A label must open this many paragraphs of the Chinese to be a transcript's speaker.
+INTERVIEWER_LABELS = frozenset("问 問 答 提问 提問 主持人 记者 記者 采访者 採訪者 操作员 操作員 接线员 接線員 Q A Host Interviewer "
+                               "Operator".split())
+#: A label must open this many paragraphs of the Chinese to be a transcript's speaker ...
 TRANSCRIPT_MIN_TURNS = 2
+#: ... unless it names a role that speaks once on a call (an analyst's question, the operator's line).
+ONE_TURN_SPEAKERS = ("分析师", "分析師", "操作员", "操作員", "接线员", "接線員", "Analyst", "Operator")
+#: The labelled paragraphs a transcript has at the least.
+TRANSCRIPT_MIN_LABELLED = 3
 
 
 def transcript_blocks(sentences: list[str], blocks: list, parts: list[str]) -> dict:
     """The Chinese paragraphs that are a transcript's turns: block → its speaker's label ('奥卡福：'), for each label
     that opens TRANSCRIPT_MIN_TURNS paragraphs or more (an interview's 问： and 奥卡福：), NOT_SPEAKERS aside, where
-    one of them is an interviewer's (INTERVIEWER_LABELS); none otherwise (a README's 示例：, 用例：).
+    one of them is an interviewer's or an operator's (INTERVIEWER_LABELS) and TRANSCRIPT_MIN_LABELLED paragraphs are
+    labelled; none otherwise (a README's 示例：, 用例：). The host, an analyst's one question and a speaker's first turn
+    under a title (执行长惠特菲尔德： before 惠特菲尔德：) are turns too.
 
     >>> transcript_blocks(["问：何时交付？", "奥卡福：明年。", "问：价格？", "奥卡福：九万美元。", "注：仅供参考。"],
     ...                   [1, 2, 3, 4, 5], ["commentary"] * 5)
@@ -357,9 +364,13 @@ def transcript_blocks(sentences: list[str], blocks: list, parts: list[str]) -> d
         if found and found.group("label") not in NOT_SPEAKERS:
             labels[block] = found.group("label")
     turns = Counter(labels.values())
+    if not set(turns) & INTERVIEWER_LABELS or len(labels) < TRANSCRIPT_MIN_LABELLED:
+        return {}  # a README's 示例： and 用例： are fields, not a dialogue's turns
+    # a speaker who speaks twice or more, or once under a title or a firm's name before a name that does
+    # (执行长惠特菲尔德：), or an analyst's one question (高盛分析师：), or the host's
     speakers = {label for label, n in turns.items() if n >= TRANSCRIPT_MIN_TURNS}
-    if not speakers & INTERVIEWER_LABELS:  # a README's 示例： and 用例： are fields, not a dialogue's turns
-        return {}
+    speakers |= {label for label in turns if label in INTERVIEWER_LABELS or label.endswith(ONE_TURN_SPEAKERS)
+                 or any(label.endswith(other) for other in speakers)}
     return {block: label + "：" for block, label in labels.items() if label in speakers}
 
 
