@@ -328,7 +328,7 @@ DISCOVER_EN_CUE_RE = re.compile(
 # ("Rokid's CEO", "Acme's founder", "Acme raised $10m", "Acme's valuation").
 DISCOVER_EN_BEFORE_RE = re.compile(
     r"(?:\b(?:co-?founded|founded|acquired|acquired by|backed by|funded by|invested in|investors? in|spun out of"
-    r"|works? at|worked at|employees? (?:at|of)|startups? called|company called)[ \u00A0]+(?:the[ \u00A0]+)?)$"
+    r"|works? at|worked at|employees? (?:at|of)|startups? called|company called|chief executive of|CEO of)[ \u00A0]+(?:the[ \u00A0]+)?)$"
 )
 # More of the same, each read only where the name is not a person's (no capitalised word follows it: "led by Ann
 # Lee"; ``tables.discover._context_cue``): the kind of organisation right before the name ("the startup Foo", "the
@@ -347,7 +347,7 @@ DISCOVER_EN_BEFORE_MORE_RE = re.compile(
 )
 DISCOVER_EN_AFTER_RE = re.compile(
     r"(?:,[ \u00A0]+(?:an?|the)[ \u00A0]+(?:[\w-]+[ \u00A0]+){0,3}?(?:startup|company|firm|lab|laboratory|maker"
-    r"|unicorn|conglomerate|giant|publisher|nonprofit|non-profit|retailer|marketplace|chipmaker|investor"
+    r"|unicorn|conglomerate|giant|publisher|nonprofit|non-profit|retailer|marketplace|chipmaker|investor|carrier|operator|supplier|automaker|utility"
     r"|manufacturer)\b(?![ \u00A0]+[A-Z])"
     r"|(?:'s|’s)[ \u00A0]+(?:co-?founders?|founders?|CEO|chief executive|CTO|employees|staff|valuation|headquarters|investors"
     r"|board|shares|stock|IPO|researchers)\b"
@@ -370,11 +370,11 @@ DISCOVER_EN_SAID_BEFORE_RE = re.compile(
 DISCOVER_EN_SAID_AFTER_RE = re.compile(
     r"(?:'s|’s)[ \u00A0]+(?:spokes(?:person|man|woman)|representative|statement)\b"
     r"|[ \u00A0]+(?:said|says|told|confirmed|declined to comment)\b")
-DISCOVER_ZH_CUE_RE = re.compile(r"(?:公司|团队|实验室|研究院|研究所|集团|科技|基金会|大学|创始人|联合创始人|CEO)")
+DISCOVER_ZH_CUE_RE = re.compile(r"(?:公司|团队|实验室|研究院|研究所|集团|科技|基金会|大学|创始人|联合创始人|CEO|首席执行官|董事长|总裁)")
 # The same in Chinese, right before the name: the kind of organisation it is (创业公司 Foo, 电商平台 Foo, 评测机构 Foo,
 # 零售商 Foo, 物流业者 Foo); read only where no capitalised word follows the name (名为 or 叫 are not among them:
 # 一项名为 Foo Mode 的功能 names a feature).
-DISCOVER_ZH_BEFORE_RE = re.compile(r"(?:公司|机构|平台|零售商|业者|厂商|投资方|新创|初创|创企)[ \u00A0]*$")
+DISCOVER_ZH_BEFORE_RE = re.compile(r"(?:公司|机构|平台|零售商|业者|厂商|承运商|运营商|供应商|投资方|新创|初创|创企)[ \u00A0]*$")
 # What a model or framework's name is followed by, never an organisation's: a version ("Zorb-7B", "Zorb2") or the kind
 # of thing it is ("MindSpore 框架", "Zorb AI framework", "Zorb 模型", "Zorb models"): a name the text writes so names
 # what someone made, and the "AI" or "team" beside it elsewhere is no organisation cue (tables.discover). Words a

@@ -660,3 +660,15 @@ def test_a_commentary_naming_its_author_by_a_transliteration_cites_its_source_an
     assert len(source_references(zh, en.assign(text=en["text"].str.replace("Daniel Hartono", "Ann Example")))[0]) == 2
     third = en.assign(text=["By a staff writer", "Power prices decide it, he said.", "Land is scarce.", "Batam grows."])
     assert source_references(zh, third)[0] == []
+
+
+@pytest.mark.parametrize("opening, write_up", [
+    ("本文为实验室组会的学习笔记，对原博客做了摘要和解读。", True),     # the post says what it is (review round 7)
+    ("以下为原文要点梳理。", True),
+    ("以下为全文翻译。", False),
+])
+def test_a_post_that_calls_itself_a_summary_of_its_source_reports_it(opening, write_up):
+    from helpers.align.kind import reports_source
+    zh = pd.DataFrame({"text": [opening, "模型在基准上得了高分。", "污染是主要问题。", "团队公开了数据。"]})
+    en = pd.DataFrame({"text": ["The model scored high.", "Contamination is the main problem.", "We released the data."]})
+    assert bool(reports_source(zh, en)) == write_up

@@ -1005,3 +1005,12 @@ def test_a_quoted_clause_after_a_company_word_is_no_name():
     # bilingual review round 7: 公司“会遵守所有适用的法规” was listed as an organisation named only in the Chinese
     found = discovered(document("该公司表示，公司“会遵守所有适用的法规”。", "The company said it would comply with all rules."))
     assert not found["surface"].str.contains("遵守").any()
+
+
+def test_a_trade_groups_plural_name_and_a_carrier_named_by_its_ceo_are_organisations():
+    # bilingual review round 7: 'American Trucking Associations' and a freight carrier named by its chief executive
+    zh = "美国卡车运输协会（American Trucking Associations）反对。Ridgeline Freight首席执行官表示，电动卡车更便宜。"
+    en = ("The American Trucking Associations objected. Electric trucks are cheaper, said the chief executive of "
+          "Ridgeline Freight.")
+    found = discovered(document(zh, en))
+    assert {"American Trucking Associations", "Ridgeline"} <= set(found["org"])   # Freight is no name word

@@ -1642,6 +1642,9 @@ def test_major_before_a_noun_is_no_hedge_and_mainly_before_a_verb_is():
     ("年用电量约9450亿千瓦时。", "Annual demand is about 945 TWh.", "", ""),
     ("两地相距160公里。", "The sites are 100 miles apart.", "", ""),
     ("两地相距250公里。", "The sites are 100 miles apart.", "", "250公里"),
+    # a round figure meets what rounds to it; a price converted at the rate the Chinese states (round 7)
+    ("约39%的题目被污染。", "39.1% of the items were contaminated.", "", ""),
+    ("一辆电动卡车售价约108万元（按1美元约合7.2元人民币计）。", "An electric truck costs $150,000.", "", ""),
     ("收入近8亿美元。", "Revenue was $820 million.", "", "8亿"),
 ])
 def test_figures_a_linked_sentence_states_that_the_english_nowhere_states(zh, en, english, listed):

@@ -542,3 +542,9 @@ def test_an_op_eds_closing_line_on_its_bylined_author_is_furniture_and_another_p
     other = "Bo Sample is a senior fellow at the Harbour Institute."
     blocks = parse_document(head + bio + "\n" + other + "\n").blocks.set_index("text")
     assert blocks.loc[bio, "part"] == PART_NONCONTENT and blocks.loc[other, "part"] != PART_NONCONTENT
+
+
+@pytest.mark.parametrize("line", ["OPINION | GUEST ESSAY", "Share full article"])
+def test_a_news_sites_op_ed_kicker_and_share_button_are_furniture(line):
+    # bilingual review round 7: the kicker stood on the title slide, the button was counted as a dropped paragraph
+    assert classify_noncontent(line) == "boilerplate"

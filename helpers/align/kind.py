@@ -34,6 +34,11 @@ HOST_VERB = re.compile(r"\b(?:can(?:not)?|could|to|will|would|may|might|now|also
 AUTHOR_SAYS = r"(?:的)?(?:认为|指出|表示|写道|强调|坦言|的结论|在文中)"
 #: The English speaks as 'I': its author, whom a write-up names and a translation renders as 我.
 ENGLISH_I = re.compile(r"\bI\b")
+#: The Chinese says what it is: a summary, notes or a reading of its source (本文为…学习笔记，对原博客做了摘要和解读;
+#: 以下为原文要点梳理): a write-up, however many of its sentences link (bilingual review round 7). Its own description,
+#: next to a word for itself, in a sentence that also names the source (SOURCE_WORD: 原博客, 原文, 这篇文章).
+SELF_DESCRIBED_SUMMARY = re.compile(r"(?:本文|本篇|本期|以下|下文|我们)[^。！？]{0,30}?(?:摘要|摘编|解读|笔记|梳理|要点|导读|精读|总结)")
+SOURCE_WORD = re.compile(r"原文|原博|原帖|原报告|原論文|原论文|原文章|这篇|這篇|该文|該文|博客|博文|文章|报告|報告|论文|論文")
 
 
 def source_references(zh: pd.DataFrame, en: pd.DataFrame, tokenizer: Tokenizer | None = None) -> tuple[list[str], int]:
@@ -69,6 +74,9 @@ def reports_source(zh: pd.DataFrame, en: pd.DataFrame, tokenizer: Tokenizer | No
     []
     """
     cited, english = source_references(zh, en, tokenizer)
+    described = [t for t in zh["text"] if SELF_DESCRIBED_SUMMARY.search(t) and SOURCE_WORD.search(t)]
+    if described:
+        return list(dict.fromkeys(described + cited))
     if len(cited) < max(SOURCE_REFERENCE_MIN_SENTENCES, SOURCE_REFERENCE_MIN_SHARE * len(zh)) or len(cited) <= 2 * english:
         return []
     return cited

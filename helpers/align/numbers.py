@@ -294,7 +294,15 @@ def chinese_range(text: str, a: int, b: int, term: str) -> tuple[str, float, flo
         return kind, value, value + unit
     if AT_MOST_BEFORE.search(text[max(0, a - 3):a]):
         return kind, value - unit, value
+    if ABOUT_BEFORE.search(text[max(0, a - 3):a]) or ABOUT_AFTER.match(text[b:b + 3]):
+        half = 10.0 ** min(place, 0) / 2  # 约39% meets 39.1%, 约40% meets 39.6% but not 36%: rounded to its units
+        return kind, value - half, value + half
     return None
+
+
+#: 'About' before or after a Chinese figure (约39%, 大约3400, 2%左右): the figure rounded, met by what rounds to it.
+ABOUT_BEFORE = re.compile(r"(?:约|约为|大约|大概|約|約為|大約)$")
+ABOUT_AFTER = re.compile(r"\s*(?:左右|上下)")
 
 
 def within_range(bounds: tuple[str, float, float], terms: set[str]) -> bool:

@@ -45,8 +45,8 @@ from ..align.ecdict import default_ecdict
 from ..align.evidence import EnglishTerms, zh_concepts
 from ..patterns import ENUMERATOR_NUMBER
 from ..align.numbers import (
-    NUMBER_TERM, chinese_range, chinese_term, converted_match, measure_mark, number_spans, number_word_terms,
-    rounded_term, within_range,
+    CONVERSION_TOLERANCE, NUMBER_TERM, chinese_range, chinese_term, converted_match, measure_mark, number_spans,
+    number_word_terms, rounded_term, within_range,
 )
 from ..patterns import BEFORE_NUMBER, BOOK_TITLE, BOUND_NUMBER_AFTER, CLAUSE, EN_TERM, HAN, LATIN_LETTER, QUOTED_SPAN
 from ..text.segment import Tokenizer
@@ -1455,6 +1455,9 @@ def figure_changes(table: pd.DataFrame, english: str = "") -> pd.DataFrame:
     rows = []
     whole = SCALE_HYPHEN.sub(r"\1 ", english)
     anywhere = _english_figures(whole, number_spans(whole))
+    # a translator's conversions: miles to 公里, pounds to 吨, dollars to 人民币 at the rate the Chinese states
+    chinese = " ".join(table["zh_text"].astype(str)) if "zh_text" in table else ""
+    factors = UNIT_FACTORS + tuple(float(m.group(1)) for m in STATED_RATE.finditer(chinese))
     for r in table.itertuples():
         zh, en = str(r.zh_text), str(r.en_text or "")
         if not en.strip():
@@ -1465,9 +1468,11 @@ def figure_changes(table: pd.DataFrame, english: str = "") -> pd.DataFrame:
         en_spans = [(a, b, t) for a, b, t in number_spans(en) if not (skip_en and a < skip_en.end())]
         met = _english_figures(en, en_spans) | anywhere
         kinds = {_figure_kind(t) for _, _, t in en_spans}
+        english_counts = [_value(t) for t in _english_figures(en, en_spans) if _figure_kind(t) == ""]  # linked only
         differ, differ_kinds = [], set()
+        rates = [m.span() for m in STATED_RATE.finditer(zh)]  # the rate itself (1美元约合7.2元) states no figure
         for a, b, term in number_spans(zh):
-            if skip_zh and a < skip_zh.end():
+            if skip_zh and a < skip_zh.end() or any(x <= a and b <= y for x, y in rates):
                 continue
             if DATE_PART_AFTER.match(zh, b) or VAGUE_BEFORE.search(zh[max(0, a - 2):a]) or _names_a_thing(zh, a, b) \
                     or not re.search(r"\d", zh[a:b]) and SCALE_ONLY.fullmatch(zh[a:b].strip()):
@@ -1475,13 +1480,33 @@ def figure_changes(table: pd.DataFrame, english: str = "") -> pd.DataFrame:
             # the figure as the aligner reads it: a round figure (将近四成) by its rounding
             bounds = chinese_range(zh, a, b, term)  # 3000多 meets 3,100: a bound, met by any figure inside it
             if _figure_kind(term) in kinds and chinese_term(zh, a, b, term) not in met and not (
-                    bounds and within_range(bounds, met)) and not converted_match(term, met):
+                    bounds and within_range(bounds, met)) and not converted_match(term, met) and not (
+                    _figure_kind(term) == "" and _converted(_value(term), english_counts, factors)):
                 differ.append(zh[a:b])
                 differ_kinds.add(_figure_kind(term))
         if differ:
             rows.append((int(r.zh_claim_id), zh, en, " | ".join(differ),
                          " | ".join(en[a:b] for a, b, t in en_spans if _figure_kind(t) in differ_kinds)))
     return pd.DataFrame(rows, columns=FIGURE_CHANGE_COLUMNS)
+
+
+#: Unit conversions a translation makes (mile→km, pound→kg and →t, gallon→L, foot→m, inch→cm, °F steps aside).
+UNIT_FACTORS = (1.609344, 0.453592, 0.000453592, 3.78541, 0.3048, 2.54)
+#: The exchange rate a translator states (按1美元约合7.2元人民币计, 1美元兑7.1元).
+STATED_RATE = re.compile(r"1\s*(?:美元|欧元|英镑|日元)\s*(?:约|大约)?\s*(?:合|兑|折合|兑换)\s*(?:约)?\s*(\d+(?:\.\d+)?)\s*元")
+
+
+def _value(term: str) -> float:
+    body = term[len(NUMBER_TERM):].lstrip("~").lstrip("%x")
+    try:
+        return float(body)
+    except ValueError:
+        return float("nan")
+
+
+def _converted(value: float, english: list[float], factors: tuple[float, ...]) -> bool:
+    """Whether ``value`` is one of the English counts times a conversion factor, within CONVERSION_TOLERANCE."""
+    return any(e and f and abs(value / (e * f) - 1) <= CONVERSION_TOLERANCE for e in english for f in factors)
 
 
 #: A month's or a day's number (1月, 15日, 3号): the English spells the month, so it is no figure to compare.

@@ -337,7 +337,20 @@ def name_extent(text: str, start: int, end: int, blocked: bytes | bytearray = b"
             not (blocked and blocked.find(1, opening.start("word"), start) >= 0):
         taken.insert(0, opening.group("word"))
         start = opening.start("word")
+    # a nationality or scope word before a name that a suffix ends is the name's own ('American Trucking Associations',
+    # 'National Retail Federation'): bilingual review round 7 found 'Trucking Associations' alone
+    adjective = NAME_ADJECTIVE_BEFORE_RE.search(text, max(0, start - 20), start)
+    if adjective is not None and any(ROLE_SUFFIX in words.get(w, frozenset()) for w in taken) and \
+            not (blocked and blocked.find(1, adjective.start("word"), start) >= 0):
+        taken.insert(0, adjective.group("word"))
+        start = adjective.start("word")
     return start, end, tuple(taken)
+
+
+#: The nationality and scope words that open organisations' names ('American …', 'National …', 'International …').
+NAME_ADJECTIVE_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?P<word>American|British|Chinese|European|Japanese|Korean|Indian|German|French|Canadian|Australian"
+    r"|Mexican|Asian|African|National|International|Federal|Global|Royal)[ \u00A0]$")
 
 
 def _suffixed_anywhere(text: str, word: str, name_words: dict[str, frozenset[str]]) -> bool:
