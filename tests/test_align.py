@@ -963,7 +963,6 @@ def test_a_ratio_said_in_a_word_meets_its_number(zh, en):
 
 @pytest.mark.parametrize("text, marked", [
     ("谢邀，人在杭州，刚下班。", True),                   # a Zhihu answer's opener (bilingual review round 6)
-    ("先说结论：这篇博客值得一读。", True),
     ("这里插一句：国内也有人这样做。", True),
     ("这个数字未必准确，但方向大致不错。", True),           # the writer judging the source's figure
     ("作者说得中肯。", True),

@@ -688,3 +688,24 @@ def test_a_dated_line_with_a_time_of_day_gives_a_date_and_no_author():
             ("original", "paragraph", "Good afternoon and welcome to the call.")]
     facts = deck.document_facts(blocks(*rows))
     assert facts["author"] == "" and facts["date"] == "August 6, 2026"
+
+
+@pytest.mark.parametrize("zh_head, en_head, expected", [
+    # a newsletter's author's name over a bare date (bilingual review round 7)
+    (["推理账单来了", "作者：精读君"], ["The inference bill comes due", "Maya Okafor", "Mar 12, 2026"],
+     {"title": "The inference bill comes due", "author": "Maya Okafor", "date": "Mar 12, 2026"}),
+    # named authors and a team; the date on a section line above the byline; a compiler's byline 编译｜…
+    (["新基准发布", "编译｜周某某　编辑｜陈某"], ["Research · March 12, 2026 · 9 min read",
+                                               "Introducing a benchmark for tool use",
+                                               "By Ann Example, Bo Sample and the evaluation team"],
+     {"author": "Ann Example, Bo Sample", "date": "March 12, 2026", "zh_author": "周某某"}),
+])
+def test_the_title_slide_reads_a_name_over_its_date_a_team_after_names_and_a_compilers_byline(zh_head, en_head,
+                                                                                               expected):
+    from helpers.text.parse import parse_document
+    zh_body = ["这家机构认为，推理成本会继续上升，利润会被压缩。", "作者举了几个公司的例子来说明这一点。"]
+    en_body = ["Inference costs will keep rising and squeeze margins, the essay argues.",
+               "Several companies serve as the examples that make the case plainly for every reader."]
+    text = "\n".join(zh_head + zh_body + en_head + en_body) + "\n"
+    facts = deck.document_facts(parse_document(text).blocks)
+    assert {k: facts[k] for k in expected} == expected

@@ -965,6 +965,8 @@ def certainty_of_group(zh: str, ens: list[str]) -> str:
     ("该项目将于四年内耗资50亿美元。", "The project could cost as much as $5 billion over four years.", "sharpened"),
     ("这个渠道将成为主流。", "This channel may become the main one.", "sharpened"),
     ("这个渠道或将成为主流。", "This channel may become the main one.", "unchanged"),
+    ("这将让推理成本翻倍。", "This may double inference costs.", "sharpened"),     # 将 before a causative (round 7)
+    ("11/ 大约40%的模型被攻破。", "11/ Roughly 40 percent of the models were broken.", "unchanged"),  # a thread's number
     ("这个渠道可能将成为主流。", "This channel may become the main one.", "unchanged"),
     ("我们将在明年发布。", "We will release it next year.", "unchanged"),
     # 当然， opening a clause concedes ('admittedly'): no booster
@@ -1651,3 +1653,11 @@ def test_figures_a_linked_sentence_states_that_the_english_nowhere_states(zh, en
     table = pd.DataFrame({"zh_claim_id": [1], "zh_text": [zh], "en_text": [en]})
     found = F.figure_changes(table, english or en)
     assert (found["zh_figures"].iloc[0] if len(found) else "") == listed
+
+
+@pytest.mark.parametrize("text, cue, credited", [
+    ("Priya Raman对作者表示，这很难。", "表示", False),     # the author spoken to: 'Priya Raman told me' (round 7)
+    ("作者表示，这很难。", "表示", True),
+])
+def test_the_author_as_the_one_spoken_to_is_no_credit_to_the_author(text, cue, credited):
+    assert F.author_marked(text, cue) == credited

@@ -1138,8 +1138,11 @@ def author_marked(text: str, cue: str, tokenizer: Tokenizer | None = None) -> bo
     if not HAN.search(text):
         return False
     start, end = attribution_clause(text, cue)
-    return any(label == "author_mark" and start <= a and b <= end
-               for a, b, label in find_cues(_category_matcher("author_mark"), text, tokenizer))
+    found = find_cues(_category_matcher("author_mark", "not_author_mark"), text, tokenizer)
+    # the author as the one spoken to (X对作者表示, 告诉作者) is no credit to the author: 'X told me'
+    addressed = [(a, b) for a, b, label in found if label == "not_author_mark"]
+    return any(label == "author_mark" and start <= a and b <= end and not any(x <= a and b <= y for x, y in addressed)
+               for a, b, label in found)
 
 
 def attribution_cues(claims: pd.DataFrame, category: str = "attribution", *, carry: bool = False,

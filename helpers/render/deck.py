@@ -86,7 +86,7 @@ ZH_WRITTEN_BY = re.compile(r"(?:文章|本文|原文|该文)由\s*(?P<name>[^，
 #: A byline's date: a full date, or a month and year alone ('By Ann Example, November 2026').
 BYLINE_DATE = re.compile(rf"{DATE.pattern}|\b{MONTHS}\s+\d{{4}}\b|\d{{4}}\s*年\s*\d{{1,2}}\s*月")
 #: A Chinese writer's byline: '文／X', '撰文｜X', '作者 | X', a date maybe after the name ('文／林某　2026年11月20日').
-ZH_WRITER_BYLINE = re.compile(r"^\s*(?:文|撰文|作者)\s*[/／|｜:：]\s*(?P<name>[^\s，。,；;|｜/／·•\d]{2,12})")
+ZH_WRITER_BYLINE = re.compile(r"^\s*(?:文|撰文|作者|编译|編譯)\s*[/／|｜:：]\s*(?P<name>[^\s，。,；;|｜/／·•\d]{2,12})")
 #: A translator's credit closing a byline ('◎ 某某／文　林某某／譯'): the Chinese version's own writer.
 ZH_TRANSLATOR_CREDIT = re.compile(r"(?:^|[\s\u3000])(?P<name>[\u4e00-\u9fff．·]{2,8})[／/](?:譯|译)\s*$")
 #: A reporter's credit with the label and the name apart by a space ('記者 何某某'): the first name is the writer.
@@ -118,7 +118,9 @@ NUMBER_PREFIX = re.compile(r"^\s*\d{1,3}\s*[.、．]\s*")
 #: What a dated line holds besides a name: when it was published or updated, and how long it takes to read or hear
 #: ('Published November 14, 2026 · 58 min', 'Nov 12, 2026 · 9 min read'): none of it is an author.
 BYLINE_NOT_NAME = re.compile(r"\b(?:(?:Originally\s+|First\s+)?Published|(?:Last\s+)?Updated|Posted)(?:\s+(?:on|at))?\b"
-                             r"|\b\d+\s*(?:min|mins|minutes?|hrs?|hours?|sec|seconds?)\b(?:\s+(?:read|listen|watch))?",
+                             r"|\b\d+\s*(?:min|mins|minutes?|hrs?|hours?|sec|seconds?)\b(?:\s+(?:read|listen|watch))?"
+                             r"|\b\d{1,2}:\d{2}\s*[AaPp]\.?[Mm]\b\.?(?:\s*(?:ET|EST|EDT|PT|PST|PDT|CT|CST|CDT|GMT|UTC|BST|CET|HKT"
+                             r"|SGT|JST|KST)\b)?",  # a post's clock time: '9:14 AM · Apr 2, 2026', '4:30 PM ET'
                              re.IGNORECASE)
 #: Most words in one name of a byline, and most names in one byline (a longer run is a sentence that happens to
 #: start 'By …'): names are counted between commas and 'and', so six authors' byline is six names, not 13 words.
@@ -148,14 +150,40 @@ def _ends(frame: pd.DataFrame, count: int = HEAD_BLOCKS) -> pd.DataFrame:
 DATE_LINE_MAX_CHARS = 60
 
 
+#: A team credited after the named authors: the names are the byline's authors.
+TEAM_AFTER_NAMES = re.compile(r",?\s+(?:and|&)\s+the\s+[\w\s.'’-]{1,40}?\bteam\s*$", re.IGNORECASE)
+
+
 def _date_below(blocks: pd.DataFrame, index) -> str:
-    """The date on the line right below the byline at ``index``, when that line is a short English date line."""
+    """The date on the line right below the byline at ``index``, or else on one of the two above it with its month in
+    words ('Research · March 12, 2026 · 9 min read' over 'By …'), when that line is a short English date line."""
     position = blocks.index.get_loc(index) if index in blocks.index else None
-    if position is None or position + 1 >= len(blocks):
+    if position is None:
         return ""
-    line = _plain(str(blocks["text"].iloc[position + 1])).strip()
-    date = BYLINE_DATE.search(line)
-    return date.group(0) if date and len(line) <= DATE_LINE_MAX_CHARS and not HAN.search(line) else ""
+    for near in (position + 1, position - 1, position - 2):
+        if not 0 <= near < len(blocks):
+            continue
+        line = _plain(str(blocks["text"].iloc[near])).strip()
+        date = BYLINE_DATE.search(line)
+        # above, a date with its month in words only: '2026/01/05 08:30' may be the Chinese post's own stamp
+        if date and len(line) <= DATE_LINE_MAX_CHARS and not HAN.search(line) and (
+                near > position or LATIN_LETTER.search(date.group(0))):
+            return date.group(0)
+    return ""
+
+
+#: A person's name alone on its line (two or three capitalised words): the name half of a byline whose date stands
+#: on the line below it (Substack, Medium: 'Maya Okafor' over 'Mar 12, 2026').
+NAME_LINE = re.compile(r"^[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+){1,2}$")
+
+
+def _name_over_date(blocks: pd.DataFrame, index) -> str:
+    """The name on the line right above a byline that is a date alone, else ""."""
+    position = blocks.index.get_loc(index) if index in blocks.index else None
+    if not position:
+        return ""
+    line = _plain(str(blocks["text"].iloc[position - 1])).strip()
+    return line if NAME_LINE.match(line) else ""
 
 
 def _author(blocks: pd.DataFrame) -> tuple[str, str]:
@@ -180,6 +208,7 @@ def _author(blocks: pd.DataFrame) -> tuple[str, str]:
         name, publishing = BYLINE_NOT_NAME.subn(" ", name)  # 'Published … · 58 min', '… · 9 min read': no name
         name = re.sub(r"^\s*(?:(?:Written|Posted|Words)\s+)?By\s+", "", name, flags=re.I).strip(" ·,|-–—/")
         name = BYLINE_ROLE.split(name, maxsplit=1)[0]
+        name = TEAM_AFTER_NAMES.sub("", name)  # 'Priya Raman, Jonah Whitfield and the Halcyon evaluation team'
         # 'Daniel Reeves | The Compute Ledger': the name, then the publication, parted by a bar or a dot
         parts = [p for p in re.split(r"\s*[|｜·•]\s*", name) if p.strip()]
         if len(parts) > 1:
@@ -190,6 +219,8 @@ def _author(blocks: pd.DataFrame) -> tuple[str, str]:
             return name, date.group(0) if date else spare_date or _date_below(blocks, index)
         if date and re.fullmatch(r"\d{1,2}:\d{2}\s*[AaPp]\.?[Mm]\.?\s*[A-Z]{0,4}", name.strip()):
             spare_date = spare_date or date.group(0)  # 'August 6, 2026, 4:30 PM ET': a date and its time of day
+        if date and not LATIN_LETTER.search(name) and _name_over_date(blocks, index):
+            return _name_over_date(blocks, index), date.group(0)
         if date and publishing:  # a site's bare time stamp ('2026/01/05 08:30') may be the Chinese post's own
             spare_date = spare_date or date.group(0)
     for text in ends["text"].astype(str):
@@ -313,6 +344,8 @@ def _above_byline(blocks: pd.DataFrame, part: str, script) -> str:
             if len(above) < 2 or above[-1] != k - 1:
                 return ""
             pick = k - 1
+            if BYLINE_DATE.fullmatch(texts[k].strip()) and NAME_LINE.match(texts[k - 1].strip()) and k - 2 in above:
+                pick = k - 2  # a bare date under the author's name: the headline stands above the name
             if pick - 1 in above and pick - 1 > 0 and _headline_over_standfirst(texts[pick - 1], texts[pick]):
                 pick -= 1
             return NUMBER_PREFIX.sub("", texts[pick])

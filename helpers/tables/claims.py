@@ -53,6 +53,7 @@ LATIN_WORD = re.compile(r"[A-Za-z]")
 CAPITALISED = re.compile(r"[A-Z][a-z]")
 # where a capitalised certainty word is a name or a date, not the word: before a number ("May 2024") or a name
 BEFORE_NAME = re.compile(r"[\s\-]+(?:\d|[A-Z])")
+MONTH_CUES = frozenset({"may", "march"})
 
 
 def _look_alike(text: str, start: int, end: int) -> bool:
@@ -65,8 +66,12 @@ def _look_alike(text: str, start: int, end: int) -> bool:
         return True
     if CAPITALISED.match(cue):
         before = text[:start].rstrip()
-        sentence_start = not before or before[-1] in ".!?:;\"“‘(•*#>-–—" or before[-1].isdigit()
-        return not sentence_start or bool(BEFORE_NAME.match(text, end))
+        sentence_start = not before or before[-1] in ".!?:;\"“‘(•*#>-–—" or before[-1].isdigit() \
+            or bool(re.fullmatch(r"\d{1,3}/(?:\d{1,3})?", before))  # a thread's numbering: '11/ Roughly …', '3/12 About …'
+        # at a sentence's start only a month ('May 2024', 'May Chen') is a look-alike before a number; 'Roughly 40
+        # percent', 'About 30%' open a sentence with their hedge
+        before = BEFORE_NAME.match(text, end)
+        return not sentence_start or bool(before and (before.group(0)[-1].isupper() or cue.lower() in MONTH_CUES))
     return False
 
 
