@@ -579,7 +579,7 @@ BOUND_NUMBER_AFTER = re.compile(r"\s*(?:可达|可以达到|达到|高达|为|�
 # ---- text.parse: site furniture that only a line's shape shows ---------------------------------------------------
 
 #: A count beside an interface button ('赞同 1.2k', '35 条评论', '1,024 likes'): digits, a 万/k suffix, a counter word.
-BUTTON_COUNT = r"[\d][\d,.]*\s*(?:[万萬千kKwW]\+?)?\s*(?:[条條则則个個次人])?"
+BUTTON_COUNT = r"[\d][\d,.]*\s*(?:[万萬千kKwWmM]\+?)?\s*(?:[条條则則个個次人])?"
 #: What joins a row of buttons ('点赞 128 · 在看 46', '收藏 | 喜欢 | 举报').
 BUTTON_JOINER = r"\s*(?:[·•|｜/／]\s*|\s)"
 #: A reference list's entry: a bracketed number at the line's head ('[1] …', '［2］…'), its source after it.

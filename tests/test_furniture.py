@@ -548,3 +548,14 @@ def test_an_op_eds_closing_line_on_its_bylined_author_is_furniture_and_another_p
 def test_a_news_sites_op_ed_kicker_and_share_button_are_furniture(line):
     # bilingual review round 7: the kicker stood on the title slide, the button was counted as a dropped paragraph
     assert classify_noncontent(line) == "boilerplate"
+
+
+@pytest.mark.parametrize("line, furniture", [
+    ("482 Likes · 57 Comments · 96 Restacks", True),          # a newsletter's counters (bilingual review round 7)
+    ("312 Reposts 88 Quotes 2,941 Likes 1,017 Bookmarks", True),   # a thread's
+    ("1.2M Views", True),
+    ("Type your email...", True),
+    ("He quotes 3 views.", False),
+])
+def test_a_posts_counters_and_subscribe_box_are_furniture(line, furniture):
+    assert (classify_noncontent(line) is not None) == furniture
