@@ -328,7 +328,7 @@ DISCOVER_EN_CUE_RE = re.compile(
 # ("Rokid's CEO", "Acme's founder", "Acme raised $10m", "Acme's valuation").
 DISCOVER_EN_BEFORE_RE = re.compile(
     r"(?:\b(?:co-?founded|founded|acquired|acquired by|backed by|funded by|invested in|investors? in|spun out of"
-    r"|works? at|worked at|employees? (?:at|of)|startups? called|company called|chief executive of|CEO of)[ \u00A0]+(?:the[ \u00A0]+)?)$"
+    r"|works? at|worked at|employees? (?:at|of)|(?:startups?|company|firm)(?:[ \u00A0]+(?:in|from|based in)[ \u00A0]+[A-Z][\w-]+)?[ \u00A0]+called|chief executive of|CEO of)[ \u00A0]+(?:the[ \u00A0]+)?)$"
 )
 # More of the same, each read only where the name is not a person's (no capitalised word follows it: "led by Ann
 # Lee"; ``tables.discover._context_cue``): the kind of organisation right before the name ("the startup Foo", "the
@@ -341,7 +341,7 @@ DISCOVER_EN_BEFORE_MORE_RE = re.compile(
     r"|(?:led|sponsored|operated|provided|offered|hosted|supplied) by|backed|backs|is acquiring|partnered with"
     r"|partners with"
     r"|(?:partners?|researchers?|engineers?|scientists?|teams?|spokesperson|professors?|co-?founders?|founders?|CEO"
-    r"|executives?|employees?|staff) (?:at|from|of))[ \u00A0]+(?:the[ \u00A0]+)?"
+    r"|executives?|employees?|staff|analysts?) (?:at|from|of))[ \u00A0]+(?:the[ \u00A0]+)?"
     # an apposition that names the company after its kind ("another startup, Foo,", "one such firm, Foo,")
     r"|\b(?:[Aa]nother|[Oo]ne|[Aa]|[Tt]he)[ \u00A0]+(?:[\w-]+[ \u00A0]+){0,2}?(?:startup|company|firm|chipmaker),[ \u00A0]+)$"
 )

@@ -672,3 +672,19 @@ def test_a_post_that_calls_itself_a_summary_of_its_source_reports_it(opening, wr
     zh = pd.DataFrame({"text": [opening, "模型在基准上得了高分。", "污染是主要问题。", "团队公开了数据。"]})
     en = pd.DataFrame({"text": ["The model scored high.", "Contamination is the main problem.", "We released the data."]})
     assert bool(reports_source(zh, en)) == write_up
+
+
+def test_an_english_that_closes_with_its_authors_bio_is_whole():
+    # bilingual review round 8: a book review closing on its reviewer's bio was read as cut off
+    links = {k: k for k in range(6)} | {7: 5, 8: 5, 9: 5}
+    claims, blocks, alignment = document([ZH] * 10, [EN] * 6, links)
+    blocks = signed_off(claims, blocks, "Ann Example is a senior editor at the Harbour Review.")
+    assert "english_excerpt" not in kinds(claims, blocks, mark_beyond(alignment, claims, blocks))
+
+
+def test_a_commentary_on_a_book_review_speaks_of_the_review():
+    from helpers.align.kind import reports_source
+    zh = pd.DataFrame({"text": ["这篇书评认为，这本书写得很好。", "书评人指出，第三章最弱。", "书评最后提到了中国。",
+                                "我觉得这本书值得一读。"]})
+    en = pd.DataFrame({"text": ["This is a fine book.", "The third chapter is the weakest.", "China comes last."]})
+    assert len(reports_source(zh, en)) == 3

@@ -1014,3 +1014,11 @@ def test_a_trade_groups_plural_name_and_a_carrier_named_by_its_ceo_are_organisat
           "Ridgeline Freight.")
     found = discovered(document(zh, en))
     assert {"American Trucking Associations", "Ridgeline"} <= set(found["org"])   # Freight is no name word
+
+
+def test_a_company_called_after_its_place_and_a_biotech_suffix_are_organisations():
+    # bilingual review round 8: 'a startup in Cambridge called Fernhill Bio' was never an organisation
+    found = discovered(document("剑桥一家名为芬希尔生物的初创公司。芬希尔生物很强。",
+                                "A startup in Cambridge called Fernhill Bio builds drugs. Fernhill Bio is strong."))
+    assert set(found.loc[found["part"] == "original", "org"]) == {"Fernhill Bio"}
+    assert (found["part"] == "commentary").sum() == 2

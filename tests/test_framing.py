@@ -1661,3 +1661,13 @@ def test_figures_a_linked_sentence_states_that_the_english_nowhere_states(zh, en
 ])
 def test_the_author_as_the_one_spoken_to_is_no_credit_to_the_author(text, cue, credited):
     assert F.author_marked(text, cue) == credited
+
+
+def test_she_said_rendered_by_ta_biaoshi_is_attributed_not_reattributed():
+    # bilingual review round 8: 她表示 for "she said" was labelled reattributed (credited to the author)
+    claims = make_claims([
+        (1, "commentary", "paragraph", 1, "她表示，公司明年会招聘更多研究人员。", "reported", "", ""),
+        (2, "original", "paragraph", 2, "The company will hire more researchers next year, she said.", "reported", "", ""),
+    ])
+    table = F.voice_shift(make_alignment([(1, 2, 0.6, "summarises")]), claims)
+    assert table["voice_shift"].iloc[0] == "attributed"

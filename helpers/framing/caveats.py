@@ -40,6 +40,7 @@ from ..patterns import LATIN_NAME_IS
 from ..tables.claims import find_cues
 from ..tables.entities import tokenizer_for
 from ..text.variants import TRADITIONAL, detect_script
+from ..text.parse import AUTHOR_BIO_EN
 from ..vocab import CueMatcher, load_cues
 from ..params import DEFAULTS
 
@@ -224,7 +225,7 @@ def english_closing_credit(blocks: pd.DataFrame) -> str | None:
         return None
     after = blocks[(blocks["start"] > original["start"].max()) & (blocks["part"] == PART_NONCONTENT)]
     for text in after.sort_values("start")["text"]:
-        if not HAN.search(str(text)) and _closing_credit_cues().find(str(text)):
+        if not HAN.search(str(text)) and (_closing_credit_cues().find(str(text)) or AUTHOR_BIO_EN.fullmatch(str(text))):
             return str(text)
     return None
 

@@ -1211,6 +1211,11 @@ def _category_matcher(*categories: str) -> CueMatcher:
 _CATEGORIES: dict = {}
 
 
+#: A pronoun author mark (他说, 她表示) and an English sentence whose own subject is that pronoun ("she said").
+PRONOUN_MARK = re.compile(r"[他她]们?(?:表示|说|称|补充|指出|透露|强调)")
+PRONOUN_SAID = re.compile(r"\b(?:he|she|they)\s+(?:said|says|added|adds|told|noted|explained)\b", re.IGNORECASE)
+
+
 def voice_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, carry: bool = False,
                 tokenizer: Tokenizer | None = None) -> pd.DataFrame:
     """Whose voice does each link speak in, before and after? One row per link (VOICE_COLUMNS).
@@ -1238,6 +1243,10 @@ def voice_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, carry: bool = 
     en_cues = attribution_cues(claims[claims["claim_id"].isin(en_all)], "stance", tokenizer=tokenizer)
     table = {(AUTHOR, "reported"): ATTRIBUTED, (AUTHOR, "commentator"): ABSORBED,
              (QUOTED, "reported"): REATTRIBUTED, (QUOTED, "commentator"): QUOTE_ABSORBED}
+    en_siblings: dict[int, set] = {}
+    for z, ids in zip(zh_ids, groups["en_ids"]):
+        for i in ids:
+            en_siblings.setdefault(i, set()).add(z)
     rows = []
     for zh_id, en_ids, en_claim_ids in zip(zh_ids, groups["en_ids"], groups["en_claim_ids"]):
         zh_voice = "reported" if info.at[zh_id, "voice"] == "reported" or zh_cues.get(zh_id, "") else "commentator"
@@ -1251,8 +1260,15 @@ def voice_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, carry: bool = 
         if shift == QUOTE_ABSORBED and marks(text, "source_mark", tokenizer):
             shift = ATTRIBUTED
         if shift == REATTRIBUTED and (marks(text, "source_mark", tokenizer)
-                                      or not author_marked(text, zh_cues.get(zh_id, ""), tokenizer)):
-            shift = ATTRIBUTED
+                                      or not author_marked(text, zh_cues.get(zh_id, ""), tokenizer)
+                                      or (PRONOUN_MARK.search(text) and any(
+                                          PRONOUN_SAID.search(str(info.at[i, "text"])) for i in en_ids))):
+            shift = ATTRIBUTED  # 她表示 for "she said": the English's own pronoun, not the author (bilingual review round 8)
+        if shift in (QUOTE_ABSORBED, ABSORBED) and any(
+                sib != zh_id and info.at[sib, "block_id"] == info.at[zh_id, "block_id"]
+                and (info.at[sib, "voice"] == "reported" or zh_cues.get(sib, ""))
+                for i in en_ids for sib in en_siblings.get(i, ())):
+            shift = ""  # one English sentence split in two Chinese ones, the attribution kept in the other (bilingual review round 8)
         rows.append((zh_id, en_claim_ids, zh_voice, "|".join(v + "+" * m for v, m in zip(en_voices, marked)),
                      en_voice, shift))
     return pd.DataFrame(rows, columns=VOICE_COLUMNS)
@@ -1288,8 +1304,19 @@ def generalisation_shift(alignment: pd.DataFrame, claims: pd.DataFrame, mentions
         return list(dict.fromkeys(side.loc[mask, "entity"]))
 
     rows = []
-    for zh_id, en_ids, en_claim_ids in zip(*(_groups(alignment)[c] for c in ("zh_claim_id", "en_ids", "en_claim_ids"))):
-        zh_named, en_named = named([zh_id]), named(en_ids)
+    groups = _groups(alignment)
+    # a translator who splits one English sentence into two Chinese ones names its entities across both: the names
+    # of every Chinese sentence drawing on the same English count as named (bilingual review round 8)
+    siblings: dict[int, set] = {}
+    for zh_id, en_ids in zip(groups["zh_claim_id"], groups["en_ids"]):
+        for i in en_ids:
+            siblings.setdefault(i, set()).add(zh_id)
+    rows = []
+    for zh_id, en_ids, en_claim_ids in zip(*(groups[c] for c in ("zh_claim_id", "en_ids", "en_claim_ids"))):
+        block = info.at[zh_id, "block_id"] if "block_id" in info else None
+        shared = sorted({z for i in en_ids for z in siblings.get(i, ())
+                         if block is not None and info.at[z, "block_id"] == block} | {zh_id})
+        zh_named, en_named = named(shared), named(en_ids)
         zh_words, en_words = used([zh_id]), used(en_ids)
         lost = only(en_named, zh_named, zh_words)     # English names, Chinese says the category
         gained = only(zh_named, en_named, en_words)   # Chinese names, English says the category
