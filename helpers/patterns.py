@@ -179,6 +179,10 @@ SENTENCE_STARTERS = re.compile(
     r"\s+(?:The|This|That|These|Those|There|It|I|We|They|He|She|In|As|But|And|So|When|Where|What|How|Some|Most|Many|Our|My)\b"
 )
 
+#: A software release's heading: a versioned name and its date ('Corvid-3.2 (October 14, 2026)', 'v2.1.0 – 2026-03-01'),
+#: content, not a dated byline (bilingual review round 8).
+RELEASE_HEADING = re.compile(r"^(?:[A-Za-z][\w.]*?(?:[- ]v?|v)|[vV])\d+(?:\.\d+)+\s*[(（—–-]")
+
 INITIAL = re.compile(r"^(?:[A-Z]\.)+$")
 
 

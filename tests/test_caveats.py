@@ -688,3 +688,11 @@ def test_a_commentary_on_a_book_review_speaks_of_the_review():
                                 "我觉得这本书值得一读。"]})
     en = pd.DataFrame({"text": ["This is a fine book.", "The third chapter is the weakest.", "China comes last."]})
     assert len(reports_source(zh, en)) == 3
+
+
+def test_a_chinese_write_up_of_a_talk_calls_itself_so():
+    # bilingual review round 8: 以下为演讲内容的中文整理 — a summary of a keynote read as its translation
+    from helpers.align.kind import reports_source
+    zh = pd.DataFrame({"text": ["以下为这场演讲的中文整理。", "模型越来越便宜。", "推理需求在上升。", "能源是瓶颈。"]})
+    en = pd.DataFrame({"text": ["Models get cheaper.", "Inference demand rises.", "Energy is the bottleneck."]})
+    assert reports_source(zh, en)

@@ -966,6 +966,9 @@ def certainty_of_group(zh: str, ens: list[str]) -> str:
     ("这个渠道将成为主流。", "This channel may become the main one.", "sharpened"),
     ("这个渠道或将成为主流。", "This channel may become the main one.", "unchanged"),
     ("这将让推理成本翻倍。", "This may double inference costs.", "sharpened"),     # 将 before a causative (round 7)
+    # 'will' under 'it is possible that' is a possibility (round 8)
+    ("到2028年，大多数token将由智能体消耗。", "It is possible that by 2028 most tokens will be consumed by agents.",
+     "sharpened"),
     ("11/ 大约40%的模型被攻破。", "11/ Roughly 40 percent of the models were broken.", "unchanged"),  # a thread's number
     ("这个渠道可能将成为主流。", "This channel may become the main one.", "unchanged"),
     ("我们将在明年发布。", "We will release it next year.", "unchanged"),

@@ -559,3 +559,13 @@ def test_a_news_sites_op_ed_kicker_and_share_button_are_furniture(line):
 ])
 def test_a_posts_counters_and_subscribe_box_are_furniture(line, furniture):
     assert (classify_noncontent(line) is not None) == furniture
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("Corvid-3.2 (October 14, 2026)", None),        # a release's heading, not a dated byline (review round 8)
+    ("v2.1.0 – 2026-03-01", None),
+    ("March 3, 2026", "byline"),
+    ("本文译自某公司官方博客。该系列是这家公司的旗舰模型，本次更新值得关注。", None),   # a credit that goes on is a paragraph
+])
+def test_a_release_heading_and_a_credit_that_goes_on_are_content(line, kind):
+    assert classify_noncontent(line) == kind

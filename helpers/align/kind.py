@@ -31,14 +31,14 @@ SOURCE_REFERENCE_MIN_SENTENCES = 3
 HOST_VERB = re.compile(r"\b(?:can(?:not)?|could|to|will|would|may|might|now|also)\s+hosts?\b"
                        r"|\bhosts?\s+(?:more|every|the|a|an|some|many|most|all)\b", re.IGNORECASE)
 #: A verb of opinion or saying after the source's transliterated author (哈托诺认为, 奥杜亚的结论).
-AUTHOR_SAYS = r"(?:的)?(?:认为|指出|表示|写道|强调|坦言|的结论|在文中)"
+AUTHOR_SAYS = r"(?:的)?(?:认为|指出|表示|写道|强调|坦言|的结论|在文中|说|透露|预计|回答|解释|提到|谈到|的判断|[^，。]{0,6}地说)"
 #: The English speaks as 'I': its author, whom a write-up names and a translation renders as 我.
 ENGLISH_I = re.compile(r"\bI\b")
 #: The Chinese says what it is: a summary, notes or a reading of its source (本文为…学习笔记，对原博客做了摘要和解读;
 #: 以下为原文要点梳理): a write-up, however many of its sentences link (bilingual review round 7). Its own description,
 #: next to a word for itself, in a sentence that also names the source (SOURCE_WORD: 原博客, 原文, 这篇文章).
-SELF_DESCRIBED_SUMMARY = re.compile(r"(?:本文|本篇|本期|以下|下文|我们)[^。！？]{0,30}?(?:摘要|摘编|解读|笔记|梳理|要点|导读|精读|总结)")
-SOURCE_WORD = re.compile(r"原文|原博|原帖|原报告|原論文|原论文|原文章|这篇|這篇|该文|該文|博客|博文|文章|报告|報告|论文|論文")
+SELF_DESCRIBED_SUMMARY = re.compile(r"(?:本文|本篇|本期|以下|下文|我们)[^。！？]{0,30}?(?:摘要|摘编|解读|笔记|梳理|要点|导读|精读|总结|整理)")
+SOURCE_WORD = re.compile(r"演讲|演講|字幕|访谈|訪談|播客|讲座|講座|原文|原博|原帖|原报告|原論文|原论文|原文章|这篇|這篇|该文|該文|博客|博文|文章|报告|報告|论文|論文")
 
 
 def source_references(zh: pd.DataFrame, en: pd.DataFrame, tokenizer: Tokenizer | None = None) -> tuple[list[str], int]:

@@ -563,7 +563,8 @@ def epistemic_renderings(zh: list[str], zh_r: list[str], zh_o: list[str], en: li
         return any(_is_weak(c, epistemic) for c in cues + [r.split(":", 1)[-1] for r in renderings])
 
     if asserts(zh) and not holds(en, en_r):
-        en, en_r = [c for c in en if not _is_weak(c, weak)], en_o
+        # an obligation renders a booster of obligation (must → 一定要), not one of truth (have to → 必然)
+        en, en_r = [c for c in en if not _is_weak(c, weak)], [o for o in en_o if o.split(":", 1)[-1].lower() == "must"]
     elif asserts(en) and not holds(zh, zh_r):
         zh, zh_r = [c for c in zh if not _is_weak(c, weak)], zh_o
     return zh, zh_r, en, en_r
@@ -774,6 +775,9 @@ def scale_verdict(zh: set[int], en: list[set[int]], gap: int) -> int:
 
 #: A hedge right before a Chinese future (或将改变, 可能将成为, 恐将导致): 'may change', a possibility, not a forecast.
 HEDGED_FUTURE_BEFORE = re.compile(r"(?:或|恐|可能|也许|也許|或许|或許)$")
+#: An English 'will' under a possibility in its own clause ("it's possible that by 2028 most tokens will …",
+#: "perhaps … will"): a possibility, not a forecast.
+HEDGED_FUTURE_BEFORE_EN = re.compile(r"\b(?:it'?s possible|it is possible|possibly|perhaps|maybe)\b(?:(?![.;!?]).)*$", re.IGNORECASE)
 
 
 def hedged_future(text: str, cues: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -782,8 +786,10 @@ def hedged_future(text: str, cues: list[tuple[int, int, str]]) -> list[tuple[int
     >>> hedged_future("这或将改变行业。", [(2, 5, "prediction_future")])
     [(2, 5, 'prediction_possible')]
     """
-    return [(a, b, "prediction_possible" if label == "prediction_future" and HAN.search(text[a:b])
-             and HEDGED_FUTURE_BEFORE.search(text, 0, a) else label) for a, b, label in cues]
+    return [(a, b, "prediction_possible" if label == "prediction_future" and (
+                (HAN.search(text[a:b]) and HEDGED_FUTURE_BEFORE.search(text, 0, a))
+                or (not HAN.search(text[a:b]) and HEDGED_FUTURE_BEFORE_EN.search(text[max(0, a - 60):a])))
+             else label) for a, b, label in cues]
 
 
 def bound_scope(text: str, cues: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

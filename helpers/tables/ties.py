@@ -351,6 +351,10 @@ def tie_names(text: str, claims: pd.DataFrame, part_of: list[str], covered: byte
     if alone:
         found = transliterated_rows(text, zh_sentences, alone, taken, stoplist)
         rows += found
+        # a transliterated name's head written alone (哈尔西恩 after 哈尔西恩实验室 ↔ Halcyon Labs), as for the others
+        heads = {r[2]: [(r[0], r[1], r[2][: zh_org_word_re().search(r[2]).start()])] for r in found
+                 if zh_org_word_re().search(r[2])}
+        rows += _short_forms(text, found, heads, zh_sentences, taken, tokenizer, stoplist)
         alone = {identity: name for identity, name in alone.items()
                  if identity not in {(entity, org, kind) for _, _, _, entity, org, kind, _ in found}}
     if alone:
@@ -379,7 +383,10 @@ def _short_forms(text: str, rows: list[tuple], names: dict[str, list[tuple[int, 
             continue
         done.add(name)
         head = places_[0][2]
-        if len(head) < 2 or head == name or head in stoplist or len(tokenizer.cut(head)) < len(head):
+        # a coined head: cut into single characters, or read back as the tied English name's first word
+        # (哈尔西恩 ↔ Halcyon: the dictionary may hold a transliteration's first characters as a word)
+        coined = len(tokenizer.cut(head)) == len(head) or transliterates(head, (org or "").split()[0] if org else "")
+        if len(head) < 2 or head == name or head in stoplist or not coined:
             continue
         for s, e in zh_sentences:
             at = text.find(head, s, e)
@@ -514,6 +521,24 @@ def transliterated_rows(text: str, zh_spans: list[tuple[int, int]], alone: dict[
                 if partners:
                     claims[head + match.group()] |= partners
                     break
+    # the English name's own last word kept in Latin letters after the transliterated head (拉克斯珀AI ↔ Larkspur AI)
+    for identity, first in heads.items():
+        words = [w.strip(",.") for w in alone[identity].split(" ")]
+        if len(words) < 2 or not words[1].isascii() or len(words[1]) < 2:
+            continue
+        for start, end in zh_spans:
+            at = text.find(words[1], start, end)
+            while at != -1:
+                run_start = at
+                while run_start > max(start, at - MAX_TRANSLITERATED_CHARS) and HAN_RUN.fullmatch(text[run_start - 1]) \
+                        and text[run_start - 1] in table and not taken[run_start - 1]:
+                    run_start -= 1
+                for head_start in range(run_start, at - 1):
+                    head = text[head_start:at]
+                    if head not in stoplist and transliterates(head, first, table):
+                        claims[head + words[1]].add(identity)
+                        break
+                at = text.find(words[1], at + 1, end)
     return _tied_once(text, zh_spans, claims, alone, taken, HOW_TRANSLITERATED)
 
 

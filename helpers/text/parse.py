@@ -25,7 +25,7 @@ from ..columns import (
 from ..patterns import (
     BARE_URL, BRACKETED_CREDIT, BRACKETED_NEWS_CREDIT, BREADCRUMB_TRAIL, WIRE_CREDIT, BUTTON_COUNT, BUTTON_JOINER, CITED_YEAR, HTML_ONLY, HTML_TAG, IMAGES_ONLY, LINK_TEXT,
     REFERENCE_ENTRY, SWITCHER_JOINER, TOC_ENTRY, BYLINE_LEAD, CAPTION, CHINESE_CLAUSE_MARK, COMMA_CLAUSE, COUNT_AFTER_LABEL, DATE, DATED_ITEM, DISPLAY_MATH, END_MARK, ENDS_SENTENCE, ENDS_WITH_COLON, ENUMERATOR, EN_END,
-    FILE_ENTRY, GLUED_HEADING, GLUED_SENTENCE, HAN, HANDLE_AFTER_LABEL, IMAGE_PLACEHOLDER, INITIAL, INNER_SENTENCE_END, LATIN_ACCENTED_LETTER, LATIN_LETTER, LINE, OUTLINE_ENUMERATOR, ENUMERATOR_NUMBER,
+    FILE_ENTRY, GLUED_HEADING, RELEASE_HEADING, GLUED_SENTENCE, HAN, HANDLE_AFTER_LABEL, IMAGE_PLACEHOLDER, INITIAL, INNER_SENTENCE_END, LATIN_ACCENTED_LETTER, LATIN_LETTER, LINE, OUTLINE_ENUMERATOR, ENUMERATOR_NUMBER,
     LABELLED_URL, LINK_ENTRY, LINK_ROW_SEPARATOR, LINK_ROW_SEPARATOR_CHARS, NOT_HAN_RUN, PHOTO_CREDIT, PICTOGRAPH, RUN_IN_HEADING, RUN_ON_ITEM, SECTION_NUMBER, SENTENCE_STARTERS,
     TABLE_CELL_MARK, TABLE_ROW, TERMINAL, TITLE_FIELD, TITLE_NUMBER, URL_PARTS, ZH_CLOSE_QUOTE, ZH_END, ZH_OPEN_QUOTE, ZH_QUOTE_INTRODUCERS,
 )
@@ -643,7 +643,9 @@ def classify_noncontent(text: str, *, lang: str | None = None, cues: list | None
             return "byline"
         if FILE_ENTRY.match(text) or BARE_URL.match(text) or LABELLED_URL.match(text):
             return "boilerplate"
-    if len(text) <= BYLINE_MAX_CHARS and (BYLINE_LEAD.search(text) or (
+    # a release's heading: a versioned name and its date (Corvid-3.2 (October 14, 2026), v2.1.0 – 2026-03-01)
+    release_heading = RELEASE_HEADING.match(text)
+    if len(text) <= BYLINE_MAX_CHARS and (BYLINE_LEAD.search(text) or (not release_heading and
             DATE.search(text) and len(text.split()) <= 8 and not DATED_ITEM.match(text) and not dated_clause(text))):
         return "byline"
     if len(text) <= BYLINE_MAX_CHARS and not ENDS_SENTENCE.search(text) and (
@@ -656,7 +658,8 @@ def classify_noncontent(text: str, *, lang: str | None = None, cues: list | None
         return "boilerplate"
     if is_labelled_list(text) or is_episode_line(text) or is_reading_time(text) or is_markdown_link_row(text):
         return "boilerplate"
-    if len(text) <= CREDIT_LINE_MAX_CHARS and CREDIT_LEAD.match(text):
+    # a credit is one sentence: a line that goes on after it (本文译自…。Corvid系列是…) is the writer's paragraph
+    if len(text) <= CREDIT_LINE_MAX_CHARS and CREDIT_LEAD.match(text) and not re.search(r"[。！？][^。！？]{8,}", text):
         return "byline"  # 'Illustration by …', 'Edited by …', 'Originally published in …', '本文首发于…'
 
     lang = lang or detect_lang(text)
@@ -701,6 +704,8 @@ def classify_noncontent(text: str, *, lang: str | None = None, cues: list | None
             return "caption"
     # a date line's words, its separators aside ('Build Mode · November 12, 2026 · 71 min': a show, a date, a length),
     # split only for a short line holding a date (every content line reaches this test)
+    if release_heading:  # a release's heading is content, however like a date line it reads
+        return None
     if len(text) <= BYLINE_MAX_CHARS and DATE.search(text) and not DATED_ITEM.match(text) \
             and not dated_clause(text) and sum(w not in DATE_LINE_SEPARATORS for w in text.split()) <= 8:
         return "byline"
