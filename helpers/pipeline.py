@@ -30,7 +30,7 @@ from .columns import (
 )
 from .frames import column
 from .framing import shifts as fr
-from .framing.caveats import caveats, mark_beyond, mark_own_additions
+from .framing.caveats import caveats, mark_beyond, mark_own_additions, short_quote
 from .framing.labs import lab_mentions
 from .framing.reliability import LinkGate, judged_group, link_gate
 from .framing.themes import name_spans, theme_hits, theme_share
@@ -282,8 +282,27 @@ def on_source(analysis: Analysis, view: ConvertedView) -> Analysis:
                          claims=_renamed(tables.claims, names, ("entities", "orgs")))
         labs = _renamed(labs, names, ("entity", "org", "org_id", "entity_name"))
         additions = _renamed(additions, names, ("entity", "org"))
+    caveats_table = analysis.caveats
+    if caveats_table is not None and len(caveats_table) and "evidence" in caveats_table:
+        caveats_table = caveats_table.assign(evidence=[_quotes_on_source(str(e), analysis.tables.claims, tables.claims)
+                                                       for e in caveats_table["evidence"]])
     return replace(analysis, tables=tables, frame_tags=_spans_on_source(analysis.frame_tags, view, "cue"),
-                   framing=framing, additions=additions, labs=labs, theme_hits=theme_hits, script=view.script)
+                   framing=framing, additions=additions, labs=labs, theme_hits=theme_hits, caveats=caveats_table,
+                   script=view.script)
+
+
+def _quotes_on_source(evidence: str, view_claims: pd.DataFrame, source_claims: pd.DataFrame) -> str:
+    """A caveat's evidence with the sentences it quotes from the view quoted as the source writes them (a Traditional
+    document's caveat quoted 笔者认为… where the document says 筆者認為…), whole or cut as ``short_quote`` cuts them."""
+    source = dict(zip(source_claims["claim_id"], source_claims["text"].astype(str)))
+    for claim_id, text in zip(view_claims["claim_id"], view_claims["text"].astype(str)):
+        original = source.get(claim_id)
+        if original is None or original == text:
+            continue
+        for seen, said in ((short_quote(text), short_quote(original)), (text, original)):
+            if seen in evidence:
+                evidence = evidence.replace(seen, said)
+    return evidence
 
 
 def _discovered_names_on_source(view_mentions: pd.DataFrame, view: ConvertedView) -> dict[str, str]:

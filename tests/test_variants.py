@@ -1,6 +1,7 @@
 """Script detection, the Simplified view and how its offsets map back, and the regional rows."""
 
 import doctest
+import re
 
 import opencc
 import pytest
@@ -465,3 +466,14 @@ def test_a_mention_that_ends_inside_a_converted_phrase_quotes_the_whole_phrase()
     mentions = extract(text).mentions
     row = mentions[mentions["entity"] == "huawei_cloud"].iloc[0]
     assert text[row["start"]:row["end"]] == row["surface"] == "華為雲端運算"
+
+
+def test_the_caveats_quote_the_traditional_source_not_its_view(seed_pair):
+    # a bilingual review (round 8 recheck): a Hong Kong column's caveat quoted 笔者认为… where the column says 筆者認為…
+    simplified, traditional, text = seed_pair
+    quotes = [q for e in traditional.caveats["evidence"] for q in re.findall(r"“([^”]+)”", str(e))]
+    assert quotes, "the seed's caveats quote sentences"
+    for quote in quotes:
+        assert quote.rstrip("…") in text, quote
+    simple_quotes = [q for e in simplified.caveats["evidence"] for q in re.findall(r"“([^”]+)”", str(e))]
+    assert len(simple_quotes) == len(quotes) and simple_quotes != quotes

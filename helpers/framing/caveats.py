@@ -636,7 +636,8 @@ def section_titles(zh: pd.DataFrame) -> pd.Series:
 QUOTED_CHARS = 30
 
 
-def _quoted(text: str) -> str:
+def short_quote(text: str) -> str:
+    """A sentence as the caveats quote it: its whitespace runs as one space, cut at QUOTED_CHARS."""
     text = " ".join(str(text).split())
     return text if len(text) <= QUOTED_CHARS else text[:QUOTED_CHARS] + "…"
 
@@ -712,7 +713,7 @@ def caveats(claims: pd.DataFrame, blocks: pd.DataFrame, alignment: pd.DataFrame,
     articles = english_articles(blocks)  # [] for one article
     if articles:
         rows.append(("several_originals", f"the English holds {len(articles)} articles, each under its own headline "
-                     f"and byline: " + " and ".join(f"“{_quoted(t)}”" for t in articles),
+                     f"and byline: " + " and ".join(f"“{short_quote(t)}”" for t in articles),
                      "the title slide (it names the first article's title and author), and every figure of the English "
                      "(lengths, coverage, omissions, names: the articles counted together, as the Chinese draws on them)"))
     if (script or detect_script("".join(zh["text"]))) == TRADITIONAL:
@@ -733,7 +734,7 @@ def caveats(claims: pd.DataFrame, blocks: pd.DataFrame, alignment: pd.DataFrame,
         after_end = ((f" up to the English's end ({len(own_context)} more after it, where the English signs off with "
                       f"its credit line: the writer's own context)") if credit else
                      (f" up to the English's end ({len(own_context)} more after it, in a section of the writer's own "
-                      f"that opens “{_quoted(str(_first_of(claims, own_context)['text']))}”)")) if own_context else ""
+                      f"that opens “{short_quote(str(_first_of(claims, own_context)['text']))}”)")) if own_context else ""
         rows.append(("translation", f"{linked} of {covered} Chinese {held_noun} linked{after_end}"
                      + (" (beyond the English given aside)" if beyond else "")
                      + f"; the Chinese{' up to it' if own_context else ''} is {covered_weight / en_weight:.0%} of the English's length",
@@ -752,8 +753,8 @@ def caveats(claims: pd.DataFrame, blocks: pd.DataFrame, alignment: pd.DataFrame,
         example = next((t for t in cited if t not in asides[:2]), cited[0]) if cited else ""
         rows.append(("commentary", f"{len(asides)} of the Chinese's {sentences_held} sentences (headings aside) carry a "
                      f"mark of its writer's own voice or sit in a section of the writer's own (asides without such a "
-                     f"mark are not counted), such as " + " and ".join(f"“{_quoted(t)}”" for t in asides[:2])
-                     + (f"; {len(cited)} speak of the source in the third person, such as “{_quoted(example)}”"
+                     f"mark are not counted), such as " + " and ".join(f"“{short_quote(t)}”" for t in asides[:2])
+                     + (f"; {len(cited)} speak of the source in the third person, such as “{short_quote(example)}”"
                         if cited else ""),
                      "additions (the writer's asides), certainty and voice shifts (a commentator's framing, not a "
                      "translator's)"))
