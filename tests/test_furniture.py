@@ -569,3 +569,17 @@ def test_a_posts_counters_and_subscribe_box_are_furniture(line, furniture):
 ])
 def test_a_release_heading_and_a_credit_that_goes_on_are_content(line, kind):
     assert classify_noncontent(line) == kind
+
+
+@pytest.mark.parametrize("english, masthead", [
+    # the publication's name over its headline and byline, named again in the © line (bilingual review round 8)
+    (["The Harbour Ledger", "Regulate the ports, not the ships", "By Ann Example", "Ports matter a great deal.",
+      "© 2026 The Harbour Ledger"], True),
+    # a short headline over its standfirst, the Chinese citing it as the original's title: the headline stays
+    (["The Slow Revolution", "A new book argues that machines will remake science", "By Ann Example",
+      "Ports matter a great deal."], False),
+])
+def test_the_englishs_masthead_is_furniture_and_a_short_headline_is_not(english, masthead):
+    zh = ["原文标题：The Slow Revolution", "一段中文评论，讲的是港口和船。"]
+    blocks = parse_document("\n".join(zh + english) + "\n").blocks.set_index("text")
+    assert (blocks.loc[english[0], "part"] == PART_NONCONTENT) == masthead

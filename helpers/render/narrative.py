@@ -104,8 +104,10 @@ def caveat_notes(caveats: pd.DataFrame) -> str:
     """
     if caveats.empty:
         return ("**Read first:** no caveats found for this document (the English looks whole; the Chinese reads neither as "
-                "a translation nor as a much shorter summary, and too few of its sentences carry a mark of its writer's "
-                "own voice to call it a commentary: the asides page 04 lists may still be there).")
+                "a translation nor as a much shorter summary; and fewer of its sentences than the commentary caveat needs "
+                "carry a mark the bundle counts as its writer's own voice (an aside cue, brackets, a section of the "
+                "writer's own), so it is not labelled a commentary, though it may be one: the asides page 04 lists "
+                "may still be there).")
     lines = [f"- **{text_of(k.replace('_', ' '))}**: {text_of(e)} (affects {text_of(a)})"
              for k, e, a in zip(caveats["kind"], caveats["evidence"], caveats["affects"])]
     return "**Read first:** caveats for this document:\n\n" + "\n".join(lines)

@@ -1859,6 +1859,51 @@ def author_notes(texts: list[str], kinds: list[str | None]) -> list[str | None]:
     return out
 
 
+#: The English's masthead: its first line, this many words at most ('The Policy Ledger', 'TechLedger', 'The Circuit
+#: Review · Interviews') ...
+ENGLISH_MASTHEAD_MAX_WORDS = 5
+#: ... a byline within this many blocks below it, a longer line between (the headline) ...
+ENGLISH_MASTHEAD_BYLINE_REACH = 4
+#: ... and its name written again elsewhere in the file (© 2026 The Policy Ledger, 原文作者：…（The Frontier）), but not
+#: as the original's title after its label (原文标题：…, whose line is the headline's).
+TITLE_LABEL = re.compile(r"^\s*(?:原文标题|原文標題|原标题|原標題|英文原题|英文原題|英文标题|英文標題|原题|原題|Original title)\s*[:：]",
+                         re.IGNORECASE)
+
+
+def english_masthead(texts: list[str], parts: list[str], kinds: list[str]) -> None:
+    """Set aside (in place) the English's first line when it is the publication's name over its headline and byline:
+    short, no sentence, a byline within ENGLISH_MASTHEAD_BYLINE_REACH blocks with a longer line between, and its name
+    written again elsewhere in the file (bilingual review round 8: 'The Policy Ledger' was counted as an English
+    heading and a section of its own).
+
+    >>> texts = ["评论。", "The Harbour Ledger", "Regulate the ports, not the ships", "By Ann Example", "Ports matter.",
+    ...          "© 2026 The Harbour Ledger"]
+    >>> parts = ["commentary", "original", "original", "noncontent", "original", "noncontent"]
+    >>> kinds = ["paragraph", "heading", "heading", "byline", "paragraph", "boilerplate"]
+    >>> english_masthead(texts, parts, kinds); parts[1], kinds[1]
+    ('noncontent', 'boilerplate')
+    """
+    first = next((k for k, part in enumerate(parts) if part == PART_ORIGINAL), None)
+    if first is None:
+        return
+    line = texts[first].strip()
+    words = line.split()
+    if not line or len(words) > ENGLISH_MASTHEAD_MAX_WORDS or ENDS_SENTENCE.search(line) or HAN.search(line):
+        return
+    below = range(first + 1, min(len(texts), first + 1 + ENGLISH_MASTHEAD_BYLINE_REACH))
+    byline = next((k for k in below if kinds[k] == "byline"), None)
+    if byline is None or not any(len(texts[j].strip()) > len(line) and parts[j] == PART_ORIGINAL
+                                 for j in range(first + 1, byline)):
+        return
+    names = {line, re.split(r"\s+[·|｜]\s+", line)[0]}
+    if len(words) >= 3:
+        names.add(" ".join(words[:-1]))
+    names = {n for n in names if len(n) >= 6}
+    others = [t for k, t in enumerate(texts) if k != first and not TITLE_LABEL.match(t)]
+    if any(name in other for name in names for other in others):
+        parts[first], kinds[first] = PART_NONCONTENT, "boilerplate"
+
+
 def masthead(texts: list[str], kinds: list[str | None]) -> list[str | None]:
     """``kinds`` with the document's first line as furniture when it is a site's or an account's name: short, no
     sentence's end, over a line of furniture (a follow prompt, a byline, a breadcrumb), with a longer line that ends
@@ -1971,6 +2016,7 @@ def parse_document(text: str) -> Parsed:
     for k, part in enumerate(parts):
         if part == PART_NONCONTENT and kinds[k] not in NONCONTENT_KINDS:
             kinds[k] = "boilerplate"
+    english_masthead(texts, parts, kinds)
     mark_title(texts, parts, kinds)
     for k in range(len(kinds)):
         if parts[k] == PART_COMMENTARY and k in labels and not HAN.search(texts[k]):
