@@ -971,3 +971,20 @@ def test_a_ratio_said_in_a_word_meets_its_number(zh, en):
 def test_a_writers_openers_interjections_and_judgements_of_the_source_are_asides(text, marked):
     from helpers.align.evidence import aside_marked
     assert bool(aside_marked(pd.DataFrame({"text": [text], "block_id": [1]}))[0]) == marked
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("1萬5千美元", "$15,000"),            # a compound figure (bilingual review round 8)
+    ("2.5兆元", "2.5 trillion"),          # the Taiwanese trillion
+    ("5千万", "50 million"),
+    ("3百万", "3 million"),
+])
+def test_compound_chinese_figures_and_regional_scales_meet_their_values(zh, en):
+    assert number_terms(zh) and number_terms(zh) == number_terms(en)
+
+
+def test_a_note_whose_bracket_closes_in_a_later_sentence_is_the_writers_throughout():
+    from helpers.align.evidence import aside_marked
+    marked = aside_marked(pd.DataFrame({"text": ["（背景：VLA是视觉语言动作模型。", "谷歌的RT-2是代表。）", "模型很强。"],
+                                        "block_id": [1, 1, 2]}))
+    assert marked.tolist() == [True, True, False]

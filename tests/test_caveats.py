@@ -696,3 +696,12 @@ def test_a_chinese_write_up_of_a_talk_calls_itself_so():
     zh = pd.DataFrame({"text": ["以下为这场演讲的中文整理。", "模型越来越便宜。", "推理需求在上升。", "能源是瓶颈。"]})
     en = pd.DataFrame({"text": ["Models get cheaper.", "Inference demand rises.", "Energy is the bottleneck."]})
     assert reports_source(zh, en)
+
+
+def test_a_summary_naming_its_interviewee_by_a_transliteration_reports_the_interview():
+    # bilingual review round 8: 普丽娅·纳塔拉詹, then 纳塔拉詹表示 and 她说, read as a translation of the Q&A
+    from helpers.align.kind import reports_source
+    zh = pd.DataFrame({"text": ["赫利克斯机器人的CTO普丽娅·纳塔拉詹（Priya Natarajan）接受了专访。", "纳塔拉詹表示，人形机器人还很早期。",
+                                "她说，成本是最大难题。", "纳塔拉詹认为，五年内会有转机。", "这家公司很有意思。"]})
+    en = pd.DataFrame({"text": ["I think humanoids are early.", "Cost is the hardest problem.", "In five years it turns."]})
+    assert len(reports_source(zh, en)) >= 3

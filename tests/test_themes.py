@@ -579,3 +579,9 @@ def test_a_government_body_is_counted_and_the_pages_then_say_organisations():
     assert {"European Union", "OpenAI"} <= set(labs["org"])
     assert lab_tables.org_nouns(labs["org"])[1] == "organisations"
     assert lab_tables.org_nouns(["OpenAI"])[1] == "labs and companies"
+
+
+def test_a_transliterated_name_is_one_term_not_its_fragments():
+    # bilingual review round 8: 克斯 and 纳塔拉 stood among the top Chinese terms
+    terms = themes.terms_zh("赫利克斯机器人说纳塔拉詹很强", frozenset())
+    assert "赫利克斯" in terms and "纳塔拉詹" in terms and "克斯" not in terms

@@ -635,7 +635,10 @@ def aside_marked(zh: pd.DataFrame, tokenizer: Tokenizer | None = None) -> np.nda
     for k, (block_id, text, voice, kind) in enumerate(zip(zh["block_id"], zh["text"], voices, kinds)):
         tokens = tokenizer.tokenize(text)
         core = text.strip().rstrip("。.!！?？;；")
-        bracketed = core[:1] in "(（" and core[-1:] in ")）"
+        opened = core[:1] in "(（"
+        # a wholly bracketed sentence, or one that opens a bracket it does not close: the first of a bracketed note
+        # that runs over several sentences (（背景：…。…。）)
+        bracketed = opened and (core[-1:] in ")）" or core.count("（") + core.count("(") > core.count("）") + core.count(")"))
         cued = bool(find_cues(text, "aside", tokens=tokens))
         if outline_heading(text, kind):
             own_section = bool(find_cues(text, "own_section", tokens=tokens))

@@ -31,7 +31,9 @@ SOURCE_REFERENCE_MIN_SENTENCES = 3
 HOST_VERB = re.compile(r"\b(?:can(?:not)?|could|to|will|would|may|might|now|also)\s+hosts?\b"
                        r"|\bhosts?\s+(?:more|every|the|a|an|some|many|most|all)\b", re.IGNORECASE)
 #: A verb of opinion or saying after the source's transliterated author (哈托诺认为, 奥杜亚的结论).
-AUTHOR_SAYS = r"(?:的)?(?:认为|指出|表示|写道|强调|坦言|的结论|在文中|说|透露|预计|回答|解释|提到|谈到|的判断|[^，。]{0,6}地说)"
+AUTHOR_SAYS = r"(?:的)?(?:也)?(?:认为|指出|表示|写道|强调|坦言|的结论|在文中|说|透露|坦承|预计|回答|解释|提到|谈到|的判断|[^，。]{0,6}地说)"
+#: A transliterated full name, given name and surname joined by an interpunct (普丽娅·纳塔拉詹): group 1 the surname.
+INTERPUNCT_NAME = re.compile(r"[\u4e00-\u9fff]{1,4}[·・•]([\u4e00-\u9fff]{2,5}?)(?=表示|说|认为|指出|透露|的|[，。、（(]|$)")
 #: The English speaks as 'I': its author, whom a write-up names and a translation renders as 我.
 ENGLISH_I = re.compile(r"\bI\b")
 #: The Chinese says what it is: a summary, notes or a reading of its source (本文为…学习笔记，对原博客做了摘要和解读;
@@ -56,6 +58,12 @@ def source_references(zh: pd.DataFrame, en: pd.DataFrame, tokenizer: Tokenizer |
     # person, where the English speaks as "I" (a translation renders that I as 我; a write-up names its author)
     # (the English's own text need not name the author: a byline, which these units leave out, may be the only place)
     authors = glossed_speakers(list(zh["text"]), None) if ENGLISH_I.search(english) else frozenset()
+    if ENGLISH_I.search(english):
+        # a transliterated full name joined by an interpunct (普丽娅·纳塔拉詹), then its surname alone (纳塔拉詹表示):
+        # the Chinese names the speaker the English lets speak as "I"; and 她说/他表示 after such a name
+        whole = "\n".join(zh["text"])
+        tails = {m.group(1) for m in INTERPUNCT_NAME.finditer(whole) if whole.count(m.group(1)) > 1}
+        authors = frozenset(authors | tails | ({"她", "他"} if tails or authors else set()))
     says = re.compile("(?:" + "|".join(map(re.escape, sorted(authors))) + ")" + AUTHOR_SAYS) if authors else None
     cited = [t for t in zh["text"] if find_cues(t, "source_reference", tokens=tokenizer.tokenize(t))
              or (says is not None and says.search(t))]

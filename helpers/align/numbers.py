@@ -47,7 +47,10 @@ def _alternation(words) -> str:
     parts = []
     for word in sorted(words, key=len, reverse=True):
         body = r"\s".join(re.escape(w) for w in word.split())
-        parts.append(body + (r"(?![A-Za-z])" if word[-1:].isascii() and word[-1:].isalpha() else ""))
+        guard = r"(?![A-Za-z])" if word[-1:].isascii() and word[-1:].isalpha() else ""
+        if word == "兆":  # 兆 counts 10^12 (2.5兆), but is mega- in a unit (兆瓦, 兆赫, 兆字节, 兆位): no scale there
+            guard = r"(?![瓦赫字位比帕焦])"
+        parts.append(body + guard)
     return "|".join(parts)
 
 
@@ -91,6 +94,25 @@ def _canonical(value: float) -> str:
     return str(int(value)) if value.is_integer() else repr(value)
 
 
+def _compound_numbers(text: str, found: list[tuple[int, int, str]], scale: dict[str, float]) -> list[tuple[int, int, str]]:
+    """One number for a count written in two scales run together (1万5千 = 15000, 3亿2千万 = 320000000): a plain
+    value that ends in a larger Chinese scale, then right after it a plain value smaller than that scale.
+
+    >>> _compound_numbers("1万5千", [(0, 2, "#10000"), (2, 4, "#5000")], {"万": 1e4, "千": 1e3})
+    [(0, 4, '#15000')]
+    """
+    out: list[tuple[int, int, str]] = []
+    for start, end, term in found:
+        if out and out[-1][1] == start and term[1:2].isdigit() and out[-1][2][1:2].isdigit():
+            first = text[out[-1][0]:out[-1][1]]
+            unit = next((u for u in ("万亿", "萬億", "亿", "億", "万", "萬") if first.endswith(u)), None)
+            if unit and float(term[1:]) < scale.get(unit, 0) and not (text[end:end + 1] and text[end:end + 1] in "万萬亿億"):
+                out[-1] = (out[-1][0], end, NUMBER_TERM + _canonical(float(out[-1][2][1:]) + float(term[1:])))
+                continue
+        out.append((start, end, term))
+    return out
+
+
 def number_spans(text: str) -> list[tuple[int, int, str]]:
     """Each number's span and value term: ``(start, end, "#24000")``; a Chinese numeral needs a unit or 百分之."""
     units = load_number_units()
@@ -122,6 +144,7 @@ def number_spans(text: str) -> list[tuple[int, int, str]]:
         else:
             term = NUMBER_TERM + _canonical(value)
         found.append((m.start(), m.end(), term))
+    found = _compound_numbers(text, found, units["scale"])
     found = _distribute_range_units(text, found)
     taken = [(a, b) for a, b, _ in found]
     found += [w for w in _word_spans(text) if not any(a < w[1] and w[0] < b for a, b in taken)]

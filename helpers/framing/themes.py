@@ -51,6 +51,27 @@ def content_claims(claims: pd.DataFrame) -> pd.DataFrame:
 
 # ---- terms --------------------------------------------------------------------------------------
 
+def _join_transliterations(tokens: list[str]) -> list[str]:
+    """Tokens that together spell one transliterated name, joined back (赫利/克斯 → 赫利克斯, 纳塔拉/詹 → 纳塔拉詹):
+    a run of two or more tokens, every character a transliteration character (``transliteration_zh.csv``), at least
+    one of them not a word of the dictionary (jieba cuts a name it does not know into such pieces)."""
+    from ..tables.ties import load_transliteration
+    table = load_transliteration()
+    phonetic = [bool(t.strip()) and all(ch in table for ch in t) for t in tokens]
+    out, k = [], 0
+    while k < len(tokens):
+        j = k
+        while j < len(tokens) and phonetic[j]:
+            j += 1
+        if j - k >= 2 and sum(len(t) for t in tokens[k:j]) >= 3 and any(len(t) == 1 for t in tokens[k:j]) | (j - k >= 2):
+            out.append("".join(tokens[k:j]))
+            k = j
+        else:
+            out.append(tokens[k])
+            k += 1
+    return out
+
+
 def terms_zh(text: str, stopwords: frozenset[str], tokenizer: Tokenizer | None = None) -> list[str]:
     """Content tokens of Chinese text: jieba words of two or more characters, no numbers, punctuation or stopwords;
     a Latin word is kept whole (RLHF, DeepSpeed-HE), never cut into the pieces jieba knows.
@@ -68,6 +89,8 @@ def terms_zh(text: str, stopwords: frozenset[str], tokenizer: Tokenizer | None =
     kept = []
     for piece, latin in pieces:
         tokens = [piece] if latin else (tokenizer or tokenizer_for()).cut(piece) if piece.strip() else []
+        if not latin:
+            tokens = _join_transliterations(tokens)
         for token in tokens:
             token = token.strip()
             if len(token) < 2 or DIGITS_ONLY.match(token) or token in stopwords or token.lower() in stopwords:

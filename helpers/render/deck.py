@@ -339,14 +339,21 @@ def _above_byline(blocks: pd.DataFrame, part: str, script) -> str:
     kinds, texts = head["kind"].tolist(), [_plain(t) for t in head["text"]]
     for k, kind in enumerate(kinds):
         if kind == "byline":
+            whole = "\n".join(_plain(t) for t in blocks["text"])
+            # a masthead 'Site · Section' whose site the document names again (The Circuit Review · Interviews)
+            masthead = [bool(re.fullmatch(r"(.+?)\s+[·|｜•]\s+[^·|｜•]{1,30}", t))
+                        and whole.count(re.split(r"\s+[·|｜•]\s+", t)[0]) > 1 for t in texts]
             above = [j for j in range(k) if kinds[j] in ("heading", "title", "paragraph") and _is_title(texts[j])
-                     and script(texts[j])]
+                     and script(texts[j]) and not masthead[j]]
+            if len(above) == 1 and k >= 2 and masthead[k - 1] and above[0] == k - 2:
+                return NUMBER_PREFIX.sub("", texts[k - 2])
             if len(above) < 2 or above[-1] != k - 1:
                 return ""
             pick = k - 1
             if BYLINE_DATE.fullmatch(texts[k].strip()) and NAME_LINE.match(texts[k - 1].strip()) and k - 2 in above:
                 pick = k - 2  # a bare date under the author's name: the headline stands above the name
-            if pick - 1 in above and pick - 1 > 0 and _headline_over_standfirst(texts[pick - 1], texts[pick]):
+            first_ok = len(texts[0].split()) > HEADLINE_MIN_WORDS  # a long first line is a headline, not a site's name
+            if pick - 1 in above and (pick - 1 > 0 or first_ok) and _headline_over_standfirst(texts[pick - 1], texts[pick]):
                 pick -= 1
             return NUMBER_PREFIX.sub("", texts[pick])
     return ""

@@ -222,6 +222,29 @@ def bracketed_names(text: str, spans: list[tuple[int, int]], english: dict[Ident
                 continue
             match = TIE_BRACKETED_RE.search(text, max(0, start - 8), start)
             if match is None:
+                # a longer run ending in an organisation word that renders the English name's last word
+                # (…对赫利克斯机器人（Helix Robotics）: 机器人 ↔ Robotics): its longest tail the Chinese writes again
+                run = re.search(r"[\u4e00-\u9fff]{3,12}[ \u00A0]*[（(][ \u00A0]*$", text[max(0, start - 14):start])
+                words = load_zh_org_words()
+                if run is None:
+                    continue
+                han = HAN_RUN.match(run.group()).group()
+                last = surface.split()[-1] if " " in surface else ""
+                word = next((w for w in words if han.endswith(w) and last in words[w][0]), None)
+                if word is None or len(han) - len(word) < 2:
+                    continue
+                base = max(0, start - 14) + run.start()
+                tail = next((han[k:] for k in range(len(han) - len(word) - 1)
+                             if text.count(han[k:]) > 1), None)
+                if tail is None:
+                    continue
+                match = re.compile(re.escape(tail)).search(text, base)
+                name = tail
+                if name in found or name in stoplist or name in places:
+                    continue
+                head = name[: len(name) - len(word)]
+                found[name] = [(s + i, s + i + len(name), head) for s, e in spans
+                               for i in _occurrences(text[s:e], name) if not any(covered[s + i : s + i + len(name)])]
                 continue
             name = HAN_RUN.match(text, match.start()).group()
             if name in found or name in stoplist or name in places or any(covered[match.start() : match.start() + len(name)]):
@@ -383,9 +406,12 @@ def _short_forms(text: str, rows: list[tuple], names: dict[str, list[tuple[int, 
             continue
         done.add(name)
         head = places_[0][2]
-        # a coined head: cut into single characters, or read back as the tied English name's first word
-        # (哈尔西恩 ↔ Halcyon: the dictionary may hold a transliteration's first characters as a word)
-        coined = len(tokenizer.cut(head)) == len(head) or transliterates(head, (org or "").split()[0] if org else "")
+        # a coined head: cut into single characters, made of transliteration characters only (赫利克斯: cut 赫利/克斯),
+        # or read back as the tied English name's first word (哈尔西恩 ↔ Halcyon: the dictionary may hold a
+        # transliteration's first characters as a word)
+        phonetic = all(ch in load_transliteration() for ch in head)
+        coined = len(tokenizer.cut(head)) == len(head) or phonetic or transliterates(
+            head, (org or "").split()[0] if org else "")
         if len(head) < 2 or head == name or head in stoplist or not coined:
             continue
         for s, e in zh_sentences:
