@@ -705,3 +705,13 @@ def test_a_summary_naming_its_interviewee_by_a_transliteration_reports_the_inter
                                 "她说，成本是最大难题。", "纳塔拉詹认为，五年内会有转机。", "这家公司很有意思。"]})
     en = pd.DataFrame({"text": ["I think humanoids are early.", "Cost is the hardest problem.", "In five years it turns."]})
     assert len(reports_source(zh, en)) >= 3
+
+
+def test_a_post_that_says_its_english_is_an_excerpt_gets_the_caveat_with_its_words():
+    # bilingual review round 9: 原文较长，以下节选 — a commentary whose last section drew on English the file lacks read
+    # as the writer's own, because its sentences speak of the author in the third person
+    from helpers.framing.caveats import declared_excerpt
+    claims = pd.DataFrame({"claim_id": [1, 2], "lang": ["zh", "zh"], "start": [0, 10],
+                           "text": ["原文较长，以下节选。", "作者最后写道，人才是关键。"]})
+    assert declared_excerpt(claims) == "原文较长，以下节选。"
+    assert declared_excerpt(claims.assign(text=["以下为全文。", "作者最后写道，人才是关键。"])) == ""

@@ -241,3 +241,8 @@ def test_the_turns_of_an_interview_transcript_are_the_speakers_and_a_bracketed_n
     # labels with no interviewer's among them are fields (示例：, 用例：), not turns
     fields = claims.assign(text=["示例：甲。", "用例：乙。", "乙。", "丙。", "示例：丁。", "用例：戊。", "己。"])
     assert set(annotate_claims(fields, tokenizer=tokenizer_for())["voice"]) == {"commentator"}
+
+
+def test_an_engineer_or_a_researcher_who_told_the_author_attributes():
+    # bilingual review round 9: 一位月之暗面的工程师告诉作者… keeps "As one Moonshot engineer told me"
+    assert decide_voice("一位工程师告诉作者，训练成本在下降。", part="commentary")[0] == "reported"

@@ -528,9 +528,20 @@ def runs_past_end(claims: pd.DataFrame, alignment: pd.DataFrame) -> list[int]:
         return []  # the writer's closing note (编译者注：…), not English the file lacks
     # a commentary that keeps returning to the English's close in its own voice (说白了, 作者认为) discusses the end it
     # has; what runs past an excerpt reports on, in the source's manner, what the file lacks
-    if _mostly_own(claims, zh, past) and len(sequenced(claims, past)) < PAST_END_MIN_SEQUENCED:
+    if (_mostly_own(claims, zh, past) and len(sequenced(claims, past)) < PAST_END_MIN_SEQUENCED
+            and not declared_excerpt(claims)):
         return []
     return past
+
+
+def declared_excerpt(claims: pd.DataFrame) -> str:
+    """The first Chinese line (content or furniture) that declares the English an excerpt (cues.csv
+    ``excerpt_declared``: 原文较长，以下节选; —— 原文节选 ——), or ''."""
+    zh = claims[claims["lang"] == "zh"].sort_values("start") if "lang" in claims.columns else claims.iloc[0:0]
+    for text in zh["text"].astype(str):
+        if find_cues(text, "excerpt_declared"):
+            return text
+    return ""
 
 
 def sequenced(claims: pd.DataFrame, ids) -> list[int]:
@@ -698,6 +709,9 @@ def caveats(claims: pd.DataFrame, blocks: pd.DataFrame, alignment: pd.DataFrame,
     elif past:
         evidence.append(f"{len(past)} of the Chinese's {len(zh)} {units_noun(zh['kind'])} come after it has reached the "
                         f"English's end and draw on no English there that it had not drawn on before")
+    declared = declared_excerpt(claims) if evidence else ""
+    if declared:
+        evidence.append(f"the Chinese says so itself: “{short_quote(declared)}”")
     if evidence and zh_weight and en_weight < zh_weight or short:
         evidence.append(f"the English is {en_weight / zh_weight:.0%} of the Chinese's length")
     if evidence:
