@@ -715,3 +715,12 @@ def test_a_post_that_says_its_english_is_an_excerpt_gets_the_caveat_with_its_wor
                            "text": ["原文较长，以下节选。", "作者最后写道，人才是关键。"]})
     assert declared_excerpt(claims) == "原文较长，以下节选。"
     assert declared_excerpt(claims.assign(text=["以下为全文。", "作者最后写道，人才是关键。"])) == ""
+
+
+def test_a_post_that_says_it_translates_its_source_whole_is_no_write_up():
+    # bilingual review round 9: a 全文编译 of a policy brief whose 译者注 speak of the original read as a commentary
+    from helpers.align.kind import reports_source
+    zh = pd.DataFrame({"text": ["译者按：以下为全文编译。", "原文作者认为出口管制需要调整。", "原文还提到三项建议。",
+                                "（译者注：原文单位按原文换算。）", "第一项建议是加强审查。"]})
+    en = pd.DataFrame({"text": ["Export controls need adjusting.", "We make three recommendations.", "First, review."]})
+    assert reports_source(zh, en) == []

@@ -1022,3 +1022,13 @@ def test_a_company_called_after_its_place_and_a_biotech_suffix_are_organisations
                                 "A startup in Cambridge called Fernhill Bio builds drugs. Fernhill Bio is strong."))
     assert set(found.loc[found["part"] == "original", "org"]) == {"Fernhill Bio"}
     assert (found["part"] == "commentary").sum() == 2
+
+
+def test_an_acronym_the_text_defines_after_a_listed_name_is_that_names():
+    # bilingual review round 9: 'Bureau of Industry and Security (BIS)', then BIS four times, counted once
+    from helpers.tables.entities import load_gazetteer
+    text = document("美国商务部工业与安全局（BIS）发布了新规。BIS表示将继续审查。",
+                    "The Bureau of Industry and Security (BIS) issued new rules. BIS said it would keep reviewing.")
+    mentions = extract(text, gazetteer=load_gazetteer()).mentions
+    bis = mentions[mentions["surface"] == "BIS"]
+    assert len(bis) == 4 and bis["org"].nunique() == 1 and bis["org"].iloc[0]

@@ -40,6 +40,9 @@ ENGLISH_I = re.compile(r"\bI\b")
 #: 以下为原文要点梳理): a write-up, however many of its sentences link (bilingual review round 7). Its own description,
 #: next to a word for itself, in a sentence that also names the source (SOURCE_WORD: 原博客, 原文, 这篇文章).
 SELF_DESCRIBED_SUMMARY = re.compile(r"(?:本文|本篇|本期|以下|下文|我们)[^。！？]{0,30}?(?:摘要|摘编|解读|笔记|梳理|要点|导读|精读|总结|整理)")
+#: The Chinese says it renders its source whole (全文编译, 全文翻译, 译者按, 译者注): a translation's own notes speak of
+#: the original (原文语气, 单位按原文换算) without making it a write-up (issue 11, bilingual review round 9: a policy brief's translation).
+SELF_DESCRIBED_TRANSLATION = re.compile(r"全文(?:编译|翻译|翻譯|編譯)|全译|全譯|译者按|譯者按|译者注|譯者注")
 SOURCE_WORD = re.compile(r"演讲|演講|字幕|访谈|訪談|播客|讲座|講座|原文|原博|原帖|原报告|原論文|原论文|原文章|这篇|這篇|该文|該文|博客|博文|文章|报告|報告|论文|論文")
 
 
@@ -85,6 +88,8 @@ def reports_source(zh: pd.DataFrame, en: pd.DataFrame, tokenizer: Tokenizer | No
     described = [t for t in zh["text"] if SELF_DESCRIBED_SUMMARY.search(t) and SOURCE_WORD.search(t)]
     if described:
         return list(dict.fromkeys(described + cited))
+    if any(SELF_DESCRIBED_TRANSLATION.search(t) for t in zh["text"]):
+        return []
     if len(cited) < max(SOURCE_REFERENCE_MIN_SENTENCES, SOURCE_REFERENCE_MIN_SHARE * len(zh)) or len(cited) <= 2 * english:
         return []
     return cited

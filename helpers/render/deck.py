@@ -328,6 +328,10 @@ def _headline_over_standfirst(upper: str, lower: str) -> bool:
         len(lower) >= STANDFIRST_RATIO * len(upper)
 
 
+#: A site's or column's name line: two or three short parts joined by a middot or a bar, no sentence's mark.
+SITE_LINE = re.compile(r"[^。！？.!?·|｜]{1,12}(?:\s*[·|｜]\s*[^。！？.!?·|｜]{1,12}){1,2}")
+
+
 def _above_byline(blocks: pd.DataFrame, part: str, script) -> str:
     """The line right above the first byline among a version's first HEAD_BLOCKS blocks (and the furniture between
     them), when a line above it too reads as a title: a masthead or kicker over a headline; else "". A headline in
@@ -353,7 +357,9 @@ def _above_byline(blocks: pd.DataFrame, part: str, script) -> str:
             if BYLINE_DATE.fullmatch(texts[k].strip()) and NAME_LINE.match(texts[k - 1].strip()) and k - 2 in above:
                 pick = k - 2  # a bare date under the author's name: the headline stands above the name
             first_ok = len(texts[0].split()) > HEADLINE_MIN_WORDS  # a long first line is a headline, not a site's name
-            if pick - 1 in above and (pick - 1 > 0 or first_ok) and _headline_over_standfirst(texts[pick - 1], texts[pick]):
+            if pick - 1 in above and SITE_LINE.fullmatch(texts[pick].strip()) and len(texts[pick - 1]) > len(texts[pick]):
+                pick -= 1  # a site's or column's line under the headline ('AI前哨站 · 播客精读'): the headline is above it
+            elif pick - 1 in above and (pick - 1 > 0 or first_ok) and _headline_over_standfirst(texts[pick - 1], texts[pick]):
                 pick -= 1
             return NUMBER_PREFIX.sub("", texts[pick])
     return ""

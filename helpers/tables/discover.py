@@ -762,7 +762,7 @@ def discover_mentions(
     org_spans = [(start, end) for start, end, org in
                  zip(*(column(mentions, c).tolist() for c in ("start", "end", "org"))) if org]
     rows += _chinese_only_rows(text, claims, rows, gazetteer, part_of, covered, cuts, org_spans)
-    rows += _initials_rows(text, rows, blocked, part_of, stoplist)
+    rows += _initials_rows(text, rows, blocked, part_of, stoplist, _defined_acronyms(text, mentions))
     rows.sort()
     return entities._frame(rows, DISCOVERY_COLUMNS)
 
@@ -897,8 +897,24 @@ def repo_id_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _defined_acronyms(text: str, mentions) -> dict[str, set[tuple[str, str, str]]]:
+    """A listed name the text defines with its acronym in brackets right after it ('Bureau of Industry and Security
+    (BIS)', '美国商务部工业与安全局（BIS）'): the acronym is that name's wherever the text writes it."""
+    out: dict[str, set[tuple[str, str, str]]] = defaultdict(set)
+    if mentions is None or len(mentions) == 0:
+        return out
+    for start, end, surface, entity, org, kind in zip(*(column(mentions, c).tolist() for c in
+                                                         ("start", "end", "surface", "entity", "org", "type"))):
+        if not org:
+            continue
+        found = re.match(r"\s?[（(]([A-Z][A-Za-z&]{1,7})[)）]", text[end:end + 12])
+        if found and (re.search(r"[\u4e00-\u9fff]", surface) or _initials(surface) == found.group(1).upper()):
+            out[found.group(1)].add((entity, org, kind))
+    return out
+
+
 def _initials_rows(text: str, rows: list[tuple], blocked: bytes | bytearray, part_of: list[str],
-                   stoplist: frozenset[str]) -> list[tuple]:
+                   stoplist: frozenset[str], defined: dict | None = None) -> list[tuple]:
     """Rows for the acronyms that are the initials of one discovered name of two words or more ("ACF" where a version
     spells out "Arvensis Computing Foundation"; the small words of ``ACRONYM_SKIPPED_WORDS`` left out), evidence
     ``initials:<name>``: a name one version writes as its acronym. Never a stoplisted acronym (API, GPU), one inside a
@@ -914,6 +930,8 @@ def _initials_rows(text: str, rows: list[tuple], blocked: bytes | bytearray, par
     for _, _, _, entity, org, kind, _ in rows:
         if kind == DISCOVERED and org and " " in org:
             by_initials[_initials(org)].add((entity, org, kind))
+    for acronym, owners in (defined or {}).items():
+        by_initials[acronym] |= owners
     if not by_initials:
         return []
     taken = bytearray(blocked)

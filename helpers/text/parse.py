@@ -1458,7 +1458,10 @@ def furniture_in_context(texts: list[str], kinds: list[str | None]) -> list[str 
         if out[k] is not None:
             if form in related:  # 'Related:' read as a field label still heads the headlines below it
                 related_at = k
-            if reference_at is not None and k == reference_at + 1 and reference_entry(line):
+            if reference_at is not None and k == reference_at + 1 and (reference_entry(line) or (
+                len(line.strip()) <= REFERENCE_ENTRY_MAX_CHARS and REFERENCE_ENTRY.match(line.strip())
+                and not re.search(r"[。！？]", line))):
+            # under its label a list's later entries need not each cite a year ('[2] Authors' estimate based on …')
                 reference_at = k  # an entry citing an address goes on the list
             if PHOTO_CREDIT.match(line):  # '圖／路透': the short line below a picture's credit is its caption
                 placeholder_at, credit_at = k, k
@@ -1482,7 +1485,10 @@ def furniture_in_context(texts: list[str], kinds: list[str | None]) -> list[str 
             out[k], related_at = "boilerplate", k  # a related story's headline below the label or another headline
             continue
         related_at = None
-        if reference_at is not None and k == reference_at + 1 and reference_entry(line):
+        if reference_at is not None and k == reference_at + 1 and (reference_entry(line) or (
+                len(line.strip()) <= REFERENCE_ENTRY_MAX_CHARS and REFERENCE_ENTRY.match(line.strip())
+                and not re.search(r"[。！？]", line))):
+            # under its label a list's later entries need not each cite a year ('[2] Authors' estimate based on …')
             out[k], reference_at = "boilerplate", k  # a reference list's entry below its label or another entry
             continue
         reference_at = None
