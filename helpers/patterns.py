@@ -109,7 +109,7 @@ TITLE_NUMBER = re.compile(r"^0{1,2}\s*[.．、]\s*\S")
 #: editor's framing of the whole, not a sentence of the Chinese version nor one of its writer's asides.
 ORIGINAL_APPENDED = re.compile(r"[（(【\[]?\s*(?:英文)?原文(?:附后|附後|如下|在后|在後)\s*[）)】\]]?\s*[：:]?\s*$|[（(【\[]\s*附(?:英文)?原文\s*[）)】\]]\s*$"
                                # a line announcing the original below ('以下为原文：', '以下是英文原文')
-                               r"|^\s*(?:以下为|以下為|以下是|下面是|下為|附)(?:英文)?原文\s*[：:]?\s*$")
+                               r"|^\s*(?:以下为|以下為|以下是|下面是|下為|附|以下係|以下系|以下就係|以下就系|下面係|下面系|睇埋)(?:英文)?原文\s*[：:]?\s*$")
 #: A numbered section line: '1. Definitions', '6) Dispute Resolution', '1. 定义', '第一条 …', '一、…', '（二）…'.
 SECTION_NUMBER = re.compile(
     r"^(?:\d{1,2}(?:\.\d{1,2})*\s*[.．、)）]?\s+(?=\S)|\d{1,2}\s*[.．、)）]\s*(?=\S)"
@@ -694,7 +694,9 @@ FOLLOW_PLATFORM = re.compile(
     + r"|(?:请|請|欢迎|歡迎|敬请|敬請)(?:关注|關注|追踪|追蹤)[^。！？]{0,20}" + SOCIAL_PLATFORM)
 #: A line of two or more Weibo topic tags only ('#程序员# #人工智能#'): the post's tags, no sentence of it (one topic
 #: alone on the post's first lines is its subject, '#智能手表值不值得买#', and stays).
-HASHTAG_LINE = re.compile(r"^\s*#[^#\n]{1,30}#(?:\s*#[^#\n]{1,30}#)+\s*$")
+HASHTAG_LINE = re.compile(r"^\s*#[^#\n]{1,30}#(?:\s*#[^#\n]{1,30}#)+\s*$"
+                          # Facebook's, Instagram's and X's open tags, two or more: '#廣東話 #AI #香港科技'
+                          r"|^\s*#[^\s#]{1,30}(?:\s+#[^\s#]{1,30})+\s*$")
 #: A compiled post's credit line ('本文由某某编译', '本文由某某整理，编译者：某某'): the post's byline.
 COMPILED_BY = re.compile(r"^本文由[^。！？]{1,24}(?:编译|編譯|翻译|翻譯|整理|编辑|編輯)")
 #: A follow call naming the outlet, then what following brings ('关注某某，获取更多海外科技动态'): a prompt.

@@ -724,3 +724,13 @@ def test_a_post_that_says_it_translates_its_source_whole_is_no_write_up():
                                 "（译者注：原文单位按原文换算。）", "第一项建议是加强审查。"]})
     en = pd.DataFrame({"text": ["Export controls need adjusting.", "We make three recommendations.", "First, review."]})
     assert reports_source(zh, en) == []
+
+
+@pytest.mark.parametrize("line, outlet", [
+    ("TechWire · By Dana Whitfield · December 1, 2026", True),    # a digest's appended articles (round 9)
+    ("AI Research Digest · December 2, 2026", True),
+    ("10:42 AM · Nov 28, 2026", False),                           # a time stamp is no outlet
+])
+def test_an_outlets_byline_opens_on_its_name(line, outlet):
+    from helpers.framing.caveats import OUTLET_BYLINE
+    assert bool(OUTLET_BYLINE.match(line)) == outlet

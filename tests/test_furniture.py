@@ -583,3 +583,12 @@ def test_the_englishs_masthead_is_furniture_and_a_short_headline_is_not(english,
     zh = ["原文标题：The Slow Revolution", "一段中文评论，讲的是港口和船。"]
     blocks = parse_document("\n".join(zh + english) + "\n").blocks.set_index("text")
     assert (blocks.loc[english[0], "part"] == PART_NONCONTENT) == masthead
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("#廣東話 #AI #香港科技", "boilerplate"),      # a Facebook post's open tags (bilingual review round 9)
+    ("以下係原文", "boilerplate"),                  # a Cantonese line leading to the original
+    ("#AI", None),                                  # one tag alone may be the post's subject
+])
+def test_open_hashtags_and_a_cantonese_way_to_the_original_are_furniture(line, kind):
+    assert classify_noncontent(line) == kind

@@ -230,6 +230,9 @@ def english_closing_credit(blocks: pd.DataFrame) -> str | None:
     return None
 
 
+#: A byline that opens on the outlet's name, then a middot or bar ('TechWire · By Dana Whitfield · December 1, 2026',
+#: 'AI Research Digest · December 2, 2026'): not a time stamp ('10:42 AM · Nov 28, 2026').
+OUTLET_BYLINE = re.compile(r"^[A-Z][A-Za-z&.' -]{1,60}?\s[·|｜]\s(?:By\s+[A-Z]|[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})")
 #: How far above its byline an article's headline may stand (a dek or a date between them).
 HEADLINE_REACH = 3
 #: A line right above a byline this short that ends no sentence is the article's headline, whatever its kind.
@@ -265,7 +268,7 @@ def english_articles(blocks: pd.DataFrame) -> list[str]:
     kinds, parts, texts = after["kind"].tolist(), after["part"].tolist(), after["text"].astype(str).tolist()
     titles = []
     for k, (kind, text) in enumerate(zip(kinds, texts)):
-        if kind != "byline" or not BYLINE_LEAD.match(text.strip()):
+        if kind != "byline" or not (BYLINE_LEAD.match(text.strip()) or OUTLET_BYLINE.match(text.strip())):
             continue
         for j in range(k - 1, max(-1, k - 1 - HEADLINE_REACH), -1):
             # a heading; or, right above the byline, any line that ends no sentence (a headline read as a list item)
