@@ -246,3 +246,12 @@ def test_the_turns_of_an_interview_transcript_are_the_speakers_and_a_bracketed_n
 def test_an_engineer_or_a_researcher_who_told_the_author_attributes():
     # bilingual review round 9: 一位月之暗面的工程师告诉作者… keeps "As one Moonshot engineer told me"
     assert decide_voice("一位工程师告诉作者，训练成本在下降。", part="commentary")[0] == "reported"
+
+
+@pytest.mark.parametrize("text, voice", [
+    ("Marcus 话，香港的算力不够。", "reported"),       # Cantonese 話 'says' after a name (bilingual review round 9)
+    ("我打电话给他，他不在。", "commentator"),          # 电话 'telephone' is no verb of saying
+    ("佢讲普通话，讲得好好。", "commentator"),
+])
+def test_cantonese_hua_after_a_name_is_a_verb_of_saying(text, voice):
+    assert decide_voice(text, part="commentary")[0] == voice

@@ -166,7 +166,7 @@ WRITER_BEFORE = re.compile(r"(?:我|我们|我們|笔者|筆者)(?:想|要|只�
 #: HF 表示对应模型为…).
 SPEECH_OPENING = frozenset("，,：:“\"「『")
 LATIN_SPEAKER_VERBS = frozenset("说 說 表示 透露 坦言 承认 承認 指出 称 稱 认为 認為 告诉 告訴 强调 強調 补充 補充 回忆 回憶 "
-                                "直言 坦承 写道 寫道 提到".split())
+                                "直言 坦承 写道 寫道 提到 话 話".split())
 
 
 #: A name in Han characters glossed with a person's or a body's name in Latin letters (奥杜亚（Margaret Oduya）,
