@@ -16,6 +16,7 @@ from ..columns import (
 )
 from ..patterns import DIGITS_ONLY, EN_TERM, HAN, LATIN_LETTER, LATIN_WORD_RE, NOT_A_WORD_CHARACTER, POSSESSIVE
 from ..tables.entities import tokenizer_for
+from ..tables.ties import load_transliteration
 from ..text.segment import Tokenizer
 from ..vocab import (
     THEMES_PATH, CueMatcher, cue_pattern, load_stopwords, load_themes, longest_first, outside_addresses,
@@ -53,9 +54,8 @@ def content_claims(claims: pd.DataFrame) -> pd.DataFrame:
 
 def _join_transliterations(tokens: list[str]) -> list[str]:
     """Tokens that together spell one transliterated name, joined back (赫利/克斯 → 赫利克斯, 纳塔拉/詹 → 纳塔拉詹):
-    a run of two or more tokens, every character a transliteration character (``transliteration_zh.csv``), at least
-    one of them not a word of the dictionary (jieba cuts a name it does not know into such pieces)."""
-    from ..tables.ties import load_transliteration
+    a run of two or more tokens, three characters or more, every character a transliteration character
+    (``transliteration_zh.csv``; jieba cuts a name it does not know into such pieces)."""
     table = load_transliteration()
     phonetic = [bool(t.strip()) and all(ch in table for ch in t) for t in tokens]
     out, k = [], 0
@@ -63,7 +63,7 @@ def _join_transliterations(tokens: list[str]) -> list[str]:
         j = k
         while j < len(tokens) and phonetic[j]:
             j += 1
-        if j - k >= 2 and sum(len(t) for t in tokens[k:j]) >= 3 and any(len(t) == 1 for t in tokens[k:j]) | (j - k >= 2):
+        if j - k >= 2 and sum(len(t) for t in tokens[k:j]) >= 3:
             out.append("".join(tokens[k:j]))
             k = j
         else:
