@@ -673,13 +673,17 @@ def test_a_yes_over_some_of_the_names_says_how_many_appear_in_one_version_only()
      {"zh_title": "刚刚，某公司发布新的语音模型", "zh_author": "小鹿"}),
 ])
 def test_the_title_slide_skips_mastheads_and_standfirsts_in_a_parsed_document(zh_head, en_head, expected):
+    facts = parsed_facts(zh_head, en_head)
+    assert {k: facts[k] for k in expected} == expected
+
+
+def parsed_facts(zh_head: list[str], en_head: list[str]) -> dict:
+    """The title slide's facts of a document made of these heads over two sentences of body each, parsed whole."""
     from helpers.text.parse import parse_document
     zh_body = ["这家机构认为，监管应该针对部署者，而不是针对模型本身。", "作者举了招聘筛选的例子来说明这一点。"]
     en_body = ["Regulators should target deployers rather than the models themselves, the essay argues.",
                "Hiring screens are the example that makes the case plainly for every reader."]
-    text = "\n".join(zh_head + zh_body + en_head + en_body) + "\n"
-    facts = deck.document_facts(parse_document(text).blocks)
-    assert {k: facts[k] for k in expected} == expected
+    return deck.document_facts(parse_document("\n".join(zh_head + zh_body + en_head + en_body) + "\n").blocks)
 
 
 def test_a_dated_line_with_a_time_of_day_gives_a_date_and_no_author():
@@ -702,10 +706,5 @@ def test_a_dated_line_with_a_time_of_day_gives_a_date_and_no_author():
 ])
 def test_the_title_slide_reads_a_name_over_its_date_a_team_after_names_and_a_compilers_byline(zh_head, en_head,
                                                                                                expected):
-    from helpers.text.parse import parse_document
-    zh_body = ["这家机构认为，推理成本会继续上升，利润会被压缩。", "作者举了几个公司的例子来说明这一点。"]
-    en_body = ["Inference costs will keep rising and squeeze margins, the essay argues.",
-               "Several companies serve as the examples that make the case plainly for every reader."]
-    text = "\n".join(zh_head + zh_body + en_head + en_body) + "\n"
-    facts = deck.document_facts(parse_document(text).blocks)
+    facts = parsed_facts(zh_head, en_head)
     assert {k: facts[k] for k in expected} == expected
