@@ -1222,6 +1222,16 @@ PRONOUN_MARK = re.compile(r"[他她]们?(?:表示|说|称|补充|指出|透露|�
 PRONOUN_SAID = re.compile(r"\b(?:he|she|they)\s+(?:said|says|added|adds|told|noted|explained)\b", re.IGNORECASE)
 
 
+def _drawing_on(groups: pd.DataFrame) -> dict[int, set]:
+    """Each English sentence → the Chinese sentences whose link groups hold it (``_groups``): a translator who splits
+    one English sentence into two Chinese ones links both to it."""
+    out: dict[int, set] = {}
+    for zh_id, en_ids in zip(groups["zh_claim_id"], groups["en_ids"]):
+        for i in en_ids:
+            out.setdefault(i, set()).add(zh_id)
+    return out
+
+
 def voice_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, carry: bool = False,
                 tokenizer: Tokenizer | None = None) -> pd.DataFrame:
     """Whose voice does each link speak in, before and after? One row per link (VOICE_COLUMNS).
@@ -1249,10 +1259,8 @@ def voice_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, carry: bool = 
     en_cues = attribution_cues(claims[claims["claim_id"].isin(en_all)], "stance", tokenizer=tokenizer)
     table = {(AUTHOR, "reported"): ATTRIBUTED, (AUTHOR, "commentator"): ABSORBED,
              (QUOTED, "reported"): REATTRIBUTED, (QUOTED, "commentator"): QUOTE_ABSORBED}
-    en_siblings: dict[int, set] = {}
-    for z, ids in zip(zh_ids, groups["en_ids"]):
-        for i in ids:
-            en_siblings.setdefault(i, set()).add(z)
+    en_siblings = _drawing_on(groups)
+    by_block = "block_id" in info.columns
     rows = []
     for zh_id, en_ids, en_claim_ids in zip(zh_ids, groups["en_ids"], groups["en_claim_ids"]):
         zh_voice = "reported" if info.at[zh_id, "voice"] == "reported" or zh_cues.get(zh_id, "") else "commentator"
@@ -1270,7 +1278,7 @@ def voice_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, carry: bool = 
                                       or (PRONOUN_MARK.search(text) and any(
                                           PRONOUN_SAID.search(str(info.at[i, "text"])) for i in en_ids))):
             shift = ATTRIBUTED  # 她表示 for "she said": the English's own pronoun, not the author (bilingual review round 8)
-        if shift in (QUOTE_ABSORBED, ABSORBED) and any(
+        if shift in (QUOTE_ABSORBED, ABSORBED) and by_block and any(
                 sib != zh_id and info.at[sib, "block_id"] == info.at[zh_id, "block_id"]
                 and (info.at[sib, "voice"] == "reported" or zh_cues.get(sib, ""))
                 for i in en_ids for sib in en_siblings.get(i, ())):
@@ -1313,10 +1321,7 @@ def generalisation_shift(alignment: pd.DataFrame, claims: pd.DataFrame, mentions
     groups = _groups(alignment)
     # a translator who splits one English sentence into two Chinese ones names its entities across both: the names
     # of every Chinese sentence drawing on the same English count as named (bilingual review round 8)
-    siblings: dict[int, set] = {}
-    for zh_id, en_ids in zip(groups["zh_claim_id"], groups["en_ids"]):
-        for i in en_ids:
-            siblings.setdefault(i, set()).add(zh_id)
+    siblings = _drawing_on(groups)
     rows = []
     for zh_id, en_ids, en_claim_ids in zip(*(groups[c] for c in ("zh_claim_id", "en_ids", "en_claim_ids"))):
         block = info.at[zh_id, "block_id"] if "block_id" in info else None
