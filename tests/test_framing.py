@@ -966,6 +966,10 @@ def certainty_of_group(zh: str, ens: list[str]) -> str:
     ("这个渠道将成为主流。", "This channel may become the main one.", "sharpened"),
     ("这个渠道或将成为主流。", "This channel may become the main one.", "unchanged"),
     ("这将让推理成本翻倍。", "This may double inference costs.", "sharpened"),     # 将 before a causative (round 7)
+    # a news rewrite's overstatement against 'beat on two of five' (round 9); 'crushed' rendered; the literal sense
+    ("新模型全面碾压GPT-5。", "The new model beat GPT-5 on two of five coding benchmarks.", "sharpened"),
+    ("新模型碾压了对手。", "The new model crushed its rivals.", "unchanged"),
+    ("他在路上被车碾压。", "He was run over by a car.", "unchanged"),
     # 'will' under 'it is possible that' is a possibility (round 8)
     ("到2028年，大多数token将由智能体消耗。", "It is possible that by 2028 most tokens will be consumed by agents.",
      "sharpened"),
