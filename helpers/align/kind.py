@@ -60,13 +60,14 @@ def source_references(zh: pd.DataFrame, en: pd.DataFrame, tokenizer: Tokenizer |
     # (哈托诺（Daniel Hartono）), then by that name alone (哈托诺认为…): the Chinese speaks of its source in the third
     # person, where the English speaks as "I" (a translation renders that I as 我; a write-up names its author)
     # (the English's own text need not name the author: a byline, which these units leave out, may be the only place)
-    authors = glossed_speakers(list(zh["text"]), None) if ENGLISH_I.search(english) else frozenset()
+    authors: frozenset[str] = frozenset()
     if ENGLISH_I.search(english):
         # a transliterated full name joined by an interpunct (普丽娅·纳塔拉詹), then its surname alone (纳塔拉詹表示):
         # the Chinese names the speaker the English lets speak as "I"; and 她说/他表示 after such a name
         whole = "\n".join(zh["text"])
         tails = {m.group(1) for m in INTERPUNCT_NAME.finditer(whole) if whole.count(m.group(1)) > 1}
-        authors = frozenset(authors | tails | ({"她", "他"} if tails or authors else set()))
+        glossed = glossed_speakers(list(zh["text"]), None)
+        authors = frozenset(glossed | tails | ({"她", "他"} if tails or glossed else set()))
     says = re.compile("(?:" + "|".join(map(re.escape, sorted(authors))) + ")" + AUTHOR_SAYS) if authors else None
     cited = [t for t in zh["text"] if find_cues(t, "source_reference", tokens=tokenizer.tokenize(t))
              or (says is not None and says.search(t))]

@@ -219,8 +219,8 @@ def _author(blocks: pd.DataFrame) -> tuple[str, str]:
             return name, date.group(0) if date else spare_date or _date_below(blocks, index)
         if date and re.fullmatch(r"\d{1,2}:\d{2}\s*[AaPp]\.?[Mm]\.?\s*[A-Z]{0,4}", name.strip()):
             spare_date = spare_date or date.group(0)  # 'August 6, 2026, 4:30 PM ET': a date and its time of day
-        if date and not LATIN_LETTER.search(name) and _name_over_date(blocks, index):
-            return _name_over_date(blocks, index), date.group(0)
+        if date and not LATIN_LETTER.search(name) and (above := _name_over_date(blocks, index)):
+            return above, date.group(0)
         if date and publishing:  # a site's bare time stamp ('2026/01/05 08:30') may be the Chinese post's own
             spare_date = spare_date or date.group(0)
     for text in ends["text"].astype(str):
