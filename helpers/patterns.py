@@ -646,6 +646,13 @@ AUTOLINK = re.compile(r"<(?:https?:|www\.|mailto:)", re.IGNORECASE)
 #: footnotes ('*Equal contribution. †Corresponding author.'): who wrote it and where they work, not what it says.
 #: A transcript's time stamp alone on its line ('[00:12:31]', '(12:31)', '00:12:31'): where the recording is, not what
 #: is said.
+#: A page's relative time alone on its line ('Updated 3 hours ago', '2d ago', '更新于 2小时前', '編輯於 5 分鐘前'): when the
+#: page was read, not what it says. (bilingual review round 9)
+RELATIVE_TIME_LINE = re.compile(
+    r"^(?:(?:last\s+)?(?:updated|posted|published|edited|modified)\s+)?(?:\d+|an?|one)\s*(?:s|secs?|seconds?|m|mins?|"
+    r"minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mo|months?|y|yrs?|years?)\s+ago\.?$"
+    r"|^(?:(?:最后|最後)?(?:更新|发布|發布|编辑|編輯|发表|發表|修改)(?:于|於)?\s*)?\d+\s*(?:秒|分钟|分鐘|小时|小時|天|日|周|週|个月|個月|年)前$",
+    re.IGNORECASE)
 TIMESTAMP_LINE = re.compile(r"^[\[(（]?\d{1,2}:\d{2}(?::\d{2})?[\])）]?$")
 ARXIV_STAMP = re.compile(r"^arXiv:\s?\d{4}\.\d{4,5}(?:v\d+)?\b")
 _AUTHOR = r"[A-Z][\w'’.-]*(?:[ \u00A0][A-Z][\w'’.-]*){1,3}[\d*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]+(?:,\d+)*"
@@ -702,6 +709,10 @@ COMPILED_BY = re.compile(r"^本文由[^。！？]{1,24}(?:编译|編譯|翻译|�
 #: A follow call naming the outlet, then what following brings ('关注某某，获取更多海外科技动态'): a prompt.
 FOLLOW_OUTLET = re.compile(r"^(?:关注|關注|追踪|追蹤)[^，,。！？的了在是越]{1,12}[，,]\s*(?:获取|獲取|了解|第一时间|第一時間|看更多|获得|獲得)"
                            r"[^。！？]{0,16}[。！!]?$")
+#: A call to follow the writer ('记得关注我～', '点个关注不迷路', '关注我，每天带你读一篇英文长文'): a verb of asking before 关注, or
+#: 关注我 opening a clause (关注我国 is "our country", 他们关注我的研究 a sentence of its own). (bilingual review round 9)
+FOLLOW_WRITER = re.compile(r"(?:记得|記得|点个|點個|点点|點點|求|加个|加個|顺手|順手|别忘了|別忘了|别忘记|別忘記)(?:关注|關注)"
+                           r"(?=我|一下|一波|吧|哦|喔|呀|啊|不迷路|[，,。！!～~\s]|$)|(?:^|[，,。！!～~、\s])(?:关注|關注)我(?![国國们們市省区區校院司])")
 #: A follow prompt that names an official account ('了解更多信息，请关注清泉行动官方微信公众号。', '歡迎追蹤我們的粉絲專頁'):
 #: a call to follow (请, 欢迎 …: '我们关注了这个公众号' is a sentence; or 关注 opening the line before the account's quoted
 #: name, '关注“某某”公众号'), then the account's kind.

@@ -218,6 +218,18 @@ def test_a_sources_data_or_study_shows_is_a_reporting_frame(text, voice):
     assert decide_voice(text, part="commentary")[0] == voice
 
 
+@pytest.mark.parametrize("text, voice", [
+    ("據佢所講，呢個模型好快。", "reported"),          # Cantonese 'according to what he said' (bilingual review round 9)
+    ("據佢講，成本低咗一半。", "reported"),
+    ("據分析師所言，晶片短缺將持續。", "reported"),    # jieba cuts 所言 in two
+    ("总而言之，芯片短缺将持续。", "commentator"),      # 言 inside a word says nothing
+    ("如上所述，成本降低了一半。", "commentator"),      # 所述 with no source before it
+])
+def test_what_a_source_said_by_its_words_is_reported_in_either_script(text, voice):
+    from helpers.text.variants import convert_span
+    assert decide_voice(convert_span(text), part="commentary")[0] == voice
+
+
 def test_the_turns_of_an_interview_transcript_are_the_speakers_and_a_bracketed_note_is_not():
     # bilingual review round 6: an interview's answers under 奥卡福： were read as the translator's own voice, and the
     # slides showed them as 'absorbed'

@@ -585,3 +585,19 @@ def test_the_englishs_masthead_is_furniture_and_a_short_headline_is_not(english,
 ])
 def test_open_hashtags_and_a_cantonese_way_to_the_original_are_furniture(line, kind):
     assert classify_noncontent(line) == kind
+
+
+@pytest.mark.parametrize("line, kind", [
+    # a call to follow the writer and a page's relative time (bilingual review round 9's notes)
+    ("喜欢的话记得关注我哦～", "boilerplate"),
+    ("点个关注不迷路", "boilerplate"),
+    ("关注我，每天带你读一篇英文长文", "boilerplate"),
+    ("Updated 3 hours ago", "boilerplate"),
+    ("更新于 2小时前", "boilerplate"),
+    # look-alikes: our country, a sentence that follows something, a sentence with a time in it
+    ("政府持续关注我国人工智能的发展。", None),
+    ("研究人员长期以来一直在做开源模型，记得关注它的进展。", None),
+    ("They said it 2 days ago.", None),
+])
+def test_a_call_to_follow_the_writer_and_a_relative_time_are_furniture(line, kind):
+    assert classify_noncontent(line) == kind

@@ -31,7 +31,7 @@ from ..patterns import (
 )
 from ..patterns import AUTOLINK, CREDIT_LEAD, EPISODE_NUMBER, HTML_LINK, LABELLED_LIST_JOINER, LINK_ROW_REST, MARKDOWN_HEADING, READING_TIME_ZH
 from ..patterns import WORD_RUN, literal_not_after
-from ..patterns import CONTACT_LINE, TIMESTAMP_LINE, CONTACT_LABEL, PRESS_RELEASE_LINE, BREADCRUMB_BARS, AFFILIATION_LINE, AFFILIATION_WORD, ARXIV_STAMP, AUTHOR_LIST, EMAIL_ONLY_LINE, FOOTNOTE_MARK_LINE, CODE_FENCE, COMPILED_BY, HASHTAG_LINE, FOLLOW_ACCOUNT, FOLLOW_OUTLET, FOLLOW_PLATFORM, ORIGINAL_APPENDED, REPORTER_LINE, SITE_DISCLAIMER, TRAILING_CREDIT_LABEL, WEIBO_SOURCE
+from ..patterns import CONTACT_LINE, TIMESTAMP_LINE, RELATIVE_TIME_LINE, FOLLOW_WRITER, CONTACT_LABEL, PRESS_RELEASE_LINE, BREADCRUMB_BARS, AFFILIATION_LINE, AFFILIATION_WORD, ARXIV_STAMP, AUTHOR_LIST, EMAIL_ONLY_LINE, FOOTNOTE_MARK_LINE, CODE_FENCE, COMPILED_BY, HASHTAG_LINE, FOLLOW_ACCOUNT, FOLLOW_OUTLET, FOLLOW_PLATFORM, ORIGINAL_APPENDED, REPORTER_LINE, SITE_DISCLAIMER, TRAILING_CREDIT_LABEL, WEIBO_SOURCE
 from ..frames import text_array, typed_frame
 from ..vocab import CueMatcher, load_cues
 
@@ -606,8 +606,8 @@ def classify_noncontent(text: str, *, lang: str | None = None, cues: list | None
         return "boilerplate"
     if REPORTER_LINE.match(text) or COMPILED_BY.match(text):  # '記者 何某某', '本文由某某编译': bylines
         return "byline"
-    if ARXIV_STAMP.match(text) or TIMESTAMP_LINE.match(text):  # a paper's stamp; a transcript's time stamp
-        return "boilerplate"
+    if ARXIV_STAMP.match(text) or TIMESTAMP_LINE.match(text) or RELATIVE_TIME_LINE.match(text.strip()):
+        return "boilerplate"  # a paper's stamp; a transcript's time stamp; a page's 'Updated 3 hours ago'
     if PRESS_RELEASE_LINE.match(text):  # a wire's credit, a contact block's label and telephone, the safe harbour
         return "boilerplate"
     if CONTACT_LINE.match(text):  # 'Investor contact: Ann Lee, ir@…': who to call, as a byline says who wrote
@@ -654,6 +654,9 @@ def classify_noncontent(text: str, *, lang: str | None = None, cues: list | None
     if len(text) <= NONCONTENT_MAX_CHARS["zh"] and (SITE_DISCLAIMER.match(text) or FOLLOW_ACCOUNT.search(text)
                                                    or FOLLOW_PLATFORM.search(text)):
         return "boilerplate"  # '本報刊出之評論文章，不代表本報立場。', '了解更多信息，请关注…官方微信公众号。'
+    follow_writer = FOLLOW_WRITER.search(text) if len(text) <= NONCONTENT_MAX_CHARS["zh"] else None
+    if follow_writer and not _prose_before_prompt(text, follow_writer.start()):
+        return "boilerplate"  # '记得关注我～', '点个关注不迷路': a call to follow the writer, after no sentence of its own
     if is_link_row(text) or is_button_row(text) or reference_entry(text, cites_address=True) or is_language_switch(text):
         return "boilerplate"
     if is_labelled_list(text) or is_episode_line(text) or is_reading_time(text) or is_markdown_link_row(text):
