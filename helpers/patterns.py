@@ -163,7 +163,7 @@ GLUED_SENTENCE = re.compile(r"[.!?](?<=[a-z]{2}[.!?])[’”]?(?=[A-Z](?:[a-z]|[
 # A terminator after the closing marks belongs to the same end ("…何在。”。" is one end, not a lone "。").
 # (Written to open on one class of every terminator, the run it starts checked after it, speed: re then looks only
 # where a terminator stands, where three alternatives opening on different classes were tried at every character.)
-ZH_END = re.compile(r"[。！？；!?;….](?:(?<=[。！？；!?;])[。！？；!?;]*|(?<=…)…*|(?<=\.)\.{2,})(?:[”’」』）)】》\]\"'][。！？；!?;]*)*")
+ZH_END = re.compile(r"[。！？；!?;….](?:(?<=[。！？；!?;])[。！？；!?;]*|(?<=…)…*|(?<=\.)\.{2,})(?:[”’」』）)】》\]\"'][。！？；!?;]*)*(?:[\[［]\d{1,3}[\]］])*")
 
 # Quotation marks that open a quoted passage in Chinese, and what may stand before a quotation that is a sentence of
 # its own (a colon, the block's start, a sentence end): a quoted sentence without one is embedded in a longer one.
@@ -172,7 +172,7 @@ ZH_CLOSE_QUOTE = "”」』’"
 ZH_QUOTE_INTRODUCERS = "：:。！？；!?;"
 
 # English: a terminator, closing marks, then space and something that can start a sentence.
-EN_END = re.compile(r"[.!?]+[”’\"')\]]*(?=\s+[“‘\"'(\[]?[A-Z0-9\u4e00-\u9fff])")
+EN_END = re.compile(r"[.!?]+[”’\"')\]]*(?:\[\d{1,3}\])*(?=\s+[“‘\"'(\[]?[A-Z0-9\u4e00-\u9fff])")
 
 # After these an abbreviation may still end a sentence ("...in the U.S. The next day").
 SENTENCE_STARTERS = re.compile(

@@ -1032,3 +1032,11 @@ def test_an_acronym_the_text_defines_after_a_listed_name_is_that_names():
     mentions = extract(text, gazetteer=load_gazetteer()).mentions
     bis = mentions[mentions["surface"] == "BIS"]
     assert len(bis) == 4 and bis["org"].nunique() == 1 and bis["org"].iloc[0]
+
+
+def test_a_chinese_name_written_surname_first_is_a_person_and_a_company_over_its_product_is_not():
+    # bilingual review round 10: 'Lin Zhao … Lin said' made Lin the English's most-named organisation
+    from helpers.tables.discover import _written_as_person
+    assert _written_as_person("Lin Zhao founded the lab. Lin said it was hard.", "Lin")
+    assert not _written_as_person("Tencent Hunyuan said it would ship.", "Tencent")   # no one-syllable surname
+    assert not _written_as_person("Moonshot Kimi said so.", "Moonshot")

@@ -11,7 +11,7 @@ from helpers.columns import CONTENT_KINDS
 from helpers.pipeline import extract
 from helpers.text.parse import (
     _block_weight, _block_weights, detect_lang, parse_document, script_counts, script_counts_each, second_article,
-    split_sentences,
+    split_sentences, reference_entry, classify_noncontent,
 )
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -294,3 +294,30 @@ def test_a_closing_square_bracket_after_a_chinese_full_stop_stays_with_its_sente
     text = "[译者注：两亿英镑约合人民币十八亿元。相比之下，规模不大。]"
     said = [text[a:b] for a, b in split_sentences(text, "zh")]
     assert said == ["[译者注：两亿英镑约合人民币十八亿元。", "相比之下，规模不大。]"]
+
+
+def test_a_footnote_mark_after_a_sentences_end_stays_with_that_sentence():
+    # bilingual review round 10: a testimony's '…to China.[1] By our estimate…' was one sentence, and the Chinese
+    # '[2]' opened the next one
+    zh = "出口管制正在收紧。[1]据估计，份额将达到六成。[2]"
+    en = "Exports to China fell.[1] By our estimate, share may reach 60 percent.[2] That is all."
+    assert [zh[a:b] for a, b in split_sentences(zh, "zh")] == ["出口管制正在收紧。[1]", "据估计，份额将达到六成。[2]"]
+    assert [en[a:b] for a, b in split_sentences(en, "en")][:2] == ["Exports to China fell.[1]",
+                                                                  "By our estimate, share may reach 60 percent.[2]"]
+
+
+@pytest.mark.parametrize("line, entry", [
+    ("[4] 路透社的采访，2025年。", True),                 # a Chinese citation closes with a full stop (review round 10)
+    ("[3] 《芯片战争》，2022年10月13日。", True),
+    ("[5] 我们认为这在2025年。会变。", False),            # two sentences are a note, not an entry
+])
+def test_a_chinese_citation_may_close_with_a_full_stop(line, entry):
+    assert reference_entry(line) is entry
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("April 2026", "byline"), ("2026年4月", "byline"),    # a dateline of a month alone (review round 10)
+    ("March 2026 was a good month.", None),
+])
+def test_a_month_alone_is_a_dateline(line, kind):
+    assert classify_noncontent(line) == kind

@@ -444,7 +444,25 @@ def _written_as_person(text: str, word: str) -> bool:
         before = re.search(rf"([{LATIN_CLASS}]+)[ \u00A0]$", text[max(0, match.start() - 40) : match.start()])
         if before is not None and before.group(1).casefold() not in stopwords:
             return True
+    # a Chinese name in its own order, surname first ("Lin Zhao", "Chen Meiling"): a word of one pinyin syllable (a
+    # surname: Lin, Wang) right before a Title-case given name of one or two makes "Lin said" a person's (bilingual
+    # review round 10: a founder's profile counted its founder as the English's most-named organisation); a company's
+    # name over its pinyin product ("Tencent Hunyuan") is no surname
+    if not PINYIN_SURNAME.fullmatch(word.casefold()):
+        return False
+    for match in re.finditer(literal_not_after(LATIN_CLASS, re.escape(word)) + r"[ \u00A0]([A-Z][a-z]+)\b", text):
+        given = match.group(1)
+        if given.casefold() not in stopwords and PINYIN_GIVEN.fullmatch(given.casefold()):
+            return True
     return False
+
+
+#: One or two pinyin syllables (toneless): a Chinese given name as English writes it (Zhao, Hao, Meiling).
+_PINYIN_SYLLABLE = (r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+                    r"(?:iang|iong|uang|ang|eng|ing|ong|uai|uan|ian|iao|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ue|ui|a|o|e|i|u)")
+PINYIN_GIVEN = re.compile(rf"{_PINYIN_SYLLABLE}{{1,2}}")
+#: One pinyin syllable: a Chinese surname as English writes it (Lin, Wang, Zhang).
+PINYIN_SURNAME = re.compile(_PINYIN_SYLLABLE)
 
 
 def _preceded_by_capitalised(text: str, start: int) -> bool:

@@ -24,7 +24,7 @@ from ..columns import (
 )
 from ..patterns import (
     BARE_URL, BRACKETED_CREDIT, BRACKETED_NEWS_CREDIT, BREADCRUMB_TRAIL, WIRE_CREDIT, BUTTON_COUNT, BUTTON_JOINER, CITED_YEAR, HTML_ONLY, HTML_TAG, IMAGES_ONLY, LINK_TEXT,
-    REFERENCE_ENTRY, SWITCHER_JOINER, TOC_ENTRY, BYLINE_LEAD, CAPTION, CHINESE_CLAUSE_MARK, COMMA_CLAUSE, COUNT_AFTER_LABEL, DATE, DATED_ITEM, DISPLAY_MATH, END_MARK, ENDS_SENTENCE, ENDS_WITH_COLON, ENUMERATOR, EN_END,
+    REFERENCE_ENTRY, SWITCHER_JOINER, TOC_ENTRY, MONTHS, BYLINE_LEAD, CAPTION, CHINESE_CLAUSE_MARK, COMMA_CLAUSE, COUNT_AFTER_LABEL, DATE, DATED_ITEM, DISPLAY_MATH, END_MARK, ENDS_SENTENCE, ENDS_WITH_COLON, ENUMERATOR, EN_END,
     FILE_ENTRY, GLUED_HEADING, RELEASE_HEADING, GLUED_SENTENCE, HAN, HANDLE_AFTER_LABEL, IMAGE_PLACEHOLDER, INITIAL, INNER_SENTENCE_END, LATIN_ACCENTED_LETTER, LATIN_LETTER, LINE, OUTLINE_ENUMERATOR, ENUMERATOR_NUMBER,
     LABELLED_URL, LINK_ENTRY, LINK_ROW_SEPARATOR, LINK_ROW_SEPARATOR_CHARS, NOT_HAN_RUN, PHOTO_CREDIT, PICTOGRAPH, RUN_IN_HEADING, RUN_ON_ITEM, SECTION_NUMBER, SENTENCE_STARTERS,
     TABLE_CELL_MARK, TABLE_ROW, TERMINAL, TITLE_FIELD, TITLE_NUMBER, URL_PARTS, ZH_CLOSE_QUOTE, ZH_END, ZH_OPEN_QUOTE, ZH_QUOTE_INTRODUCERS,
@@ -194,7 +194,9 @@ def reference_entry(text: str, *, cites_address: bool = False) -> bool:
         return False
     if re.search(r"https?://|www\.", core):
         return True
-    return not cites_address and bool(CITED_YEAR.search(core)) and not re.search(r"[。！？]", core)
+    # a Chinese citation closes with a full stop ('[4] 路透社的采访，2025年。', '《…》，2022年10月13日。'): no sentence's end
+    cited = core[:-1] if core.endswith("。") and ("《" in core or re.search(r"\d+\s*[年月日]。$", core)) else core
+    return not cites_address and bool(CITED_YEAR.search(core)) and not re.search(r"[。！？]", cited)
 
 
 @lru_cache(maxsize=None)
@@ -645,6 +647,8 @@ def classify_noncontent(text: str, *, lang: str | None = None, cues: list | None
             return "boilerplate"
     # a release's heading: a versioned name and its date (Corvid-3.2 (October 14, 2026), v2.1.0 – 2026-03-01)
     release_heading = RELEASE_HEADING.match(text)
+    if re.fullmatch(rf"\s*{MONTHS}\s+\d{{4}}\s*|\s*\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*", text):
+        return "byline"  # a dateline of a month alone ('April 2026', '2026年4月') under a byline
     if len(text) <= BYLINE_MAX_CHARS and (BYLINE_LEAD.search(text) or (not release_heading and
             DATE.search(text) and len(text.split()) <= 8 and not DATED_ITEM.match(text) and not dated_clause(text))):
         return "byline"
@@ -1463,7 +1467,7 @@ def furniture_in_context(texts: list[str], kinds: list[str | None]) -> list[str 
                 related_at = k
             if reference_at is not None and k == reference_at + 1 and (reference_entry(line) or (
                 len(line.strip()) <= REFERENCE_ENTRY_MAX_CHARS and REFERENCE_ENTRY.match(line.strip())
-                and not re.search(r"[。！？]", line))):
+                and not re.search(r"[。！？]", line.strip().removesuffix("。")))):
             # under its label a list's later entries need not each cite a year ('[2] Authors' estimate based on …')
                 reference_at = k  # an entry citing an address goes on the list
             if PHOTO_CREDIT.match(line):  # '圖／路透': the short line below a picture's credit is its caption
@@ -1490,7 +1494,7 @@ def furniture_in_context(texts: list[str], kinds: list[str | None]) -> list[str 
         related_at = None
         if reference_at is not None and k == reference_at + 1 and (reference_entry(line) or (
                 len(line.strip()) <= REFERENCE_ENTRY_MAX_CHARS and REFERENCE_ENTRY.match(line.strip())
-                and not re.search(r"[。！？]", line))):
+                and not re.search(r"[。！？]", line.strip().removesuffix("。")))):
             # under its label a list's later entries need not each cite a year ('[2] Authors' estimate based on …')
             out[k], reference_at = "boilerplate", k  # a reference list's entry below its label or another entry
             continue
