@@ -593,6 +593,16 @@ def test_a_post_retelling_a_thread_in_the_third_person_is_no_translation():
     assert len(cited) == 3 and english == 0
 
 
+def test_a_summary_naming_a_threads_commenters_by_their_handles_speaks_of_its_source():
+    # bilingual review round 10: a Hacker News thread's summary (用户 kestrel_dev 说) was called a translation
+    from helpers.align.kind import source_references
+    zh = pd.DataFrame({"text": ["用户 kestrel_dev 说这个模型很快。", "网友 @pkt_99 认为价格太低。", "评论区里很多人担心许可证。",
+                                "这个模型很快。"]})
+    en = pd.DataFrame({"text": ["This model is fast.", "The price is too low."]})
+    cited, english = source_references(zh, en)
+    assert len(cited) == 3 and english == 0
+
+
 def test_an_english_of_two_articles_under_their_own_headlines_and_bylines_is_a_caveat():
     # a bilingual review (round 4): a report compiled from two wire stories, both appended, read as one translated
     # article; its title slide named the first alone

@@ -993,6 +993,11 @@ def certainty_of_group(zh: str, ens: list[str]) -> str:
     # a forecast hedges as 'expected to' does, and only renders
     ("这种趋势可能会持续下去。", "We expect this trend to continue.", "unchanged"),
     ("这种趋势会持续下去。", "We expect this trend to continue.", "unchanged"),
+    # bilingual review round 10 (a CEO's post): 将能 forecasts what 'may' allows; 'will likely' is a possibility;
+    # 'we are certain' is a booster a 或许 drops
+    ("新芯片将能运行这个模型。", "The new chip may run this model.", "sharpened"),
+    ("这个方法很可能会有效。", "This method will likely work.", "unchanged"),
+    ("我们相信，这或许是最好的方案。", "We are certain this is the best plan.", "softened"),
 ])
 def test_certainty_false_friends_titles_bounds_magnitudes_and_renderings(zh, en, expected):
     assert certainty_of(zh, en) == expected

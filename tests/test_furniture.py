@@ -601,3 +601,9 @@ def test_open_hashtags_and_a_cantonese_way_to_the_original_are_furniture(line, k
 ])
 def test_a_call_to_follow_the_writer_and_a_relative_time_are_furniture(line, kind):
     assert classify_noncontent(line) == kind
+
+
+@pytest.mark.parametrize("line", ["Like Comment Repost Send", "42 Reactions · 6 Replies"])
+def test_a_linkedin_posts_buttons_and_counts_are_furniture(line):
+    # bilingual review round 10: a CEO's post kept its button row as a paragraph the translation 'leaves out'
+    assert classify_noncontent(line) == "boilerplate"

@@ -32,6 +32,9 @@ HOST_VERB = re.compile(r"\b(?:can(?:not)?|could|to|will|would|may|might|now|also
                        r"|\bhosts?\s+(?:more|every|the|a|an|some|many|most|all)\b", re.IGNORECASE)
 #: A verb of opinion or saying after the source's transliterated author (哈托诺认为, 奥杜亚的结论).
 AUTHOR_SAYS = r"(?:的)?(?:也)?(?:认为|指出|表示|写道|强调|坦言|的结论|在文中|说|透露|坦承|预计|回答|解释|提到|谈到|的判断|[^，。]{0,6}地说)"
+#: A thread's commenter named by a word for a user and a Latin handle (用户 kestrel_dev, 网友 @pkt): a write-up of a
+#: discussion speaks of its sources in the third person (bilingual review round 10: a Hacker News thread's summary).
+THREAD_HANDLE = re.compile(r"(?:用户|网友|评论者|楼主|ID)\s*@?[A-Za-z][A-Za-z0-9_.-]{2,}")
 #: A transliterated full name, given name and surname joined by an interpunct (普丽娅·纳塔拉詹): group 1 the surname.
 INTERPUNCT_NAME = re.compile(r"[\u4e00-\u9fff]{1,4}[·・•]([\u4e00-\u9fff]{2,5}?)(?=表示|说|认为|指出|透露|的|[，。、（(]|$)")
 #: The English speaks as 'I': its author, whom a write-up names and a translation renders as 我.
@@ -70,7 +73,7 @@ def source_references(zh: pd.DataFrame, en: pd.DataFrame, tokenizer: Tokenizer |
         authors = frozenset(glossed | tails | ({"她", "他"} if tails or glossed else set()))
     says = re.compile("(?:" + "|".join(map(re.escape, sorted(authors))) + ")" + AUTHOR_SAYS) if authors else None
     cited = [t for t in zh["text"] if find_cues(t, "source_reference", tokens=tokenizer.tokenize(t))
-             or (says is not None and says.search(t))]
+             or (says is not None and says.search(t)) or THREAD_HANDLE.search(t)]
     return cited, sum(bool(find_cues(HOST_VERB.sub(" ", t), "source_reference")) for t in en["text"])
 
 

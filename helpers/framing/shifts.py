@@ -778,6 +778,8 @@ HEDGED_FUTURE_BEFORE = re.compile(r"(?:或|恐|可能|也许|也許|或许|或�
 #: An English 'will' under a possibility in its own clause ("it's possible that by 2028 most tokens will …",
 #: "perhaps … will"): a possibility, not a forecast.
 HEDGED_FUTURE_BEFORE_EN = re.compile(r"\b(?:it'?s possible|it is possible|possibly|perhaps|maybe)\b(?:(?![.;!?]).)*$", re.IGNORECASE)
+#: An English future hedged right after its 'will' (will likely, will probably): a possibility, as 很可能会 renders it.
+HEDGED_FUTURE_AFTER_EN = re.compile(r"\s+(?:most\s+|very\s+)?(?:likely|probably|possibly|perhaps|maybe)\b", re.IGNORECASE)
 
 
 def hedged_future(text: str, cues: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -788,7 +790,8 @@ def hedged_future(text: str, cues: list[tuple[int, int, str]]) -> list[tuple[int
     """
     return [(a, b, "prediction_possible" if label == "prediction_future" and (
                 (HAN.search(text[a:b]) and HEDGED_FUTURE_BEFORE.search(text, 0, a))
-                or (not HAN.search(text[a:b]) and HEDGED_FUTURE_BEFORE_EN.search(text[max(0, a - 60):a])))
+                or (not HAN.search(text[a:b]) and (HEDGED_FUTURE_BEFORE_EN.search(text[max(0, a - 60):a])
+                                                   or HEDGED_FUTURE_AFTER_EN.match(text, b))))
              else label) for a, b, label in cues]
 
 
