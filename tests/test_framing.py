@@ -998,6 +998,9 @@ def certainty_of_group(zh: str, ens: list[str]) -> str:
     ("新芯片将能运行这个模型。", "The new chip may run this model.", "sharpened"),
     ("这个方法很可能会有效。", "This method will likely work.", "unchanged"),
     ("我们相信，这或许是最好的方案。", "We are certain this is the best plan.", "softened"),
+    # a certainty word quoted alone is mentioned, not used: the commentator rebutting the op-ed's 'inevitably'
+    ("把零散的证据写成“必然”，这并不严谨。", "Scattered evidence is not rigorous.", "unchanged"),
+    ("这必然会发生。", "This will happen.", "sharpened"),
 ])
 def test_certainty_false_friends_titles_bounds_magnitudes_and_renderings(zh, en, expected):
     assert certainty_of(zh, en) == expected

@@ -607,3 +607,12 @@ def test_a_call_to_follow_the_writer_and_a_relative_time_are_furniture(line, kin
 def test_a_linkedin_posts_buttons_and_counts_are_furniture(line):
     # bilingual review round 10: a CEO's post kept its button row as a paragraph the translation 'leaves out'
     assert classify_noncontent(line) == "boilerplate"
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("OPINION | TECHNOLOGY", "boilerplate"),             # an op-ed's kicker (bilingual review round 10)
+    ("（本文仅代表作者个人观点）", "boilerplate"),          # the site's disclaimer
+    ("这只代表作者个人观点，但值得一听。", None),
+])
+def test_an_opinion_kicker_and_a_writers_view_disclaimer_are_furniture(line, kind):
+    assert classify_noncontent(line) == kind

@@ -330,6 +330,9 @@ def test_words_inside_a_web_address_or_a_file_name_touch_no_theme():
     ("Each senior engineer mentors two juniors.", "en", "talent", True),                   # a context word: senior
     ("They read the academic PDFs before writing.", "en", "talent", False),
     ("Many students left academic careers for industry.", "en", "talent", True),
+    ("The student model imitates the teacher's outputs.", "en", "talent", False),         # distillation (round 10)
+    ("学生模型模仿教师模型的输出。", "zh", "talent", False),
+    ("很多博士学生毕业后去了工业界。", "zh", "talent", True),
     ("The sample suffers from a selection bias.", "en", "fairness_and_equality", False),    # a statistical skew
     ("The model repeats gender bias from its data.", "en", "fairness_and_equality", True),
     ("Paris is the capital of a large country.", "en", "economic", False),

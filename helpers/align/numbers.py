@@ -124,6 +124,8 @@ def number_spans(text: str) -> list[tuple[int, int, str]]:
         if m.group("han"):
             if not (scale or after or m.group("pre")):
                 continue
+            if m.group("han")[0] in "零〇" and len(m.group("han")) > 1:
+                continue  # a count never opens on a zero (零一万物 is a name); 二〇二四 opens on 二
             value = chinese_numeral(m.group("han"), units["digit"])
             if value is None or value == 0:
                 continue

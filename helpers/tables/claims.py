@@ -56,10 +56,16 @@ BEFORE_NAME = re.compile(r"[\s\-]+(?:\d|[A-Z])")
 MONTH_CUES = frozenset({"may", "march"})
 
 
+#: The quotation marks that, right around a cue, make it a word mentioned rather than used.
+QUOTED_WORD = frozenset(["“”", "「」", "『』", "\"\"", "‘’", "''"])
+
+
 def _look_alike(text: str, start: int, end: int) -> bool:
     """A Latin certainty cue that is not the word: inside a hyphenated compound ("second-most-popular",
     "well-known"), or capitalised where the word would not be (a month or name: "in May", "May 2024")."""
     cue = text[start:end]
+    if start and end < len(text) and text[start - 1] + text[end] in QUOTED_WORD:
+        return True  # a word quoted alone is mentioned, not used: 把证据写成“必然” (bilingual review round 10)
     if not LATIN_WORD.match(cue):
         return False
     if (start and text[start - 1] == "-") or (end < len(text) and text[end] == "-"):
@@ -166,7 +172,7 @@ WRITER_BEFORE = re.compile(r"(?:我|我们|我們|笔者|筆者)(?:想|要|只�
 #: HF 表示对应模型为…).
 SPEECH_OPENING = frozenset("，,：:“\"「『")
 LATIN_SPEAKER_VERBS = frozenset("说 說 表示 透露 坦言 承认 承認 指出 称 稱 认为 認為 告诉 告訴 强调 強調 补充 補充 回忆 回憶 "
-                                "直言 坦承 写道 寫道 提到 话 話".split())
+                                "直言 坦承 写道 寫道 提到 话 話 断言 斷言 声称 聲稱 主张 主張 警告".split())
 
 
 #: A name in Han characters glossed with a person's or a body's name in Latin letters (奥杜亚（Margaret Oduya）,
