@@ -109,7 +109,9 @@ TITLE_NUMBER = re.compile(r"^0{1,2}\s*[.．、]\s*\S")
 #: editor's framing of the whole, not a sentence of the Chinese version nor one of its writer's asides.
 ORIGINAL_APPENDED = re.compile(r"[（(【\[]?\s*(?:英文)?原文(?:附后|附後|如下|在后|在後)\s*[）)】\]]?\s*[：:]?\s*$|[（(【\[]\s*附(?:英文)?原文\s*[）)】\]]\s*$"
                                # a line announcing the original below ('以下为原文：', '以下是英文原文')
-                               r"|^\s*(?:以下为|以下為|以下是|下面是|下為|附|以下係|以下系|以下就係|以下就系|下面係|下面系|睇埋)(?:英文)?原文\s*[：:]?\s*$")
+                               r"|^\s*(?:以下为|以下為|以下是|下面是|下為|附|以下係|以下系|以下就係|以下就系|下面係|下面系|睇埋)(?:英文)?原文\s*[：:]?\s*$"
+                               # the original post and its comments ('以下为原帖及部分评论原文：': round 10)
+                               r"|^\s*(?:以下为|以下為|以下是|下面是|附)(?:英文)?(?:原帖|原贴|原帖子)(?:[及和与與](?:部分)?(?:评论|評論|回复|回覆))?(?:原文)?\s*[：:]?\s*$")
 #: A numbered section line: '1. Definitions', '6) Dispute Resolution', '1. 定义', '第一条 …', '一、…', '（二）…'.
 SECTION_NUMBER = re.compile(
     r"^(?:\d{1,2}(?:\.\d{1,2})*\s*[.．、)）]?\s+(?=\S)|\d{1,2}\s*[.．、)）]\s*(?=\S)"
@@ -653,6 +655,19 @@ RELATIVE_TIME_LINE = re.compile(
     r"minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mo|months?|y|yrs?|years?)\s+ago\.?$"
     r"|^(?:(?:最后|最後)?(?:更新|发布|發布|编辑|編輯|发表|發表|修改)(?:于|於)?\s*)?\d+\s*(?:秒|分钟|分鐘|小时|小時|天|日|周|週|个月|個月|年)前$",
     re.IGNORECASE)
+#: A discussion thread's comment header: the commenter's handle, how long ago, and the thread's links ('kestrel_dev 3
+#: days ago | parent | next [–]', 'u/pkt99 · 5h'): who wrote the comment and when, not what it says. (bilingual review
+#: round 10: a Hacker News thread's comments)
+_AGO_UNIT = r"(?:\d+|an?)\s*(?:minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|w|months?|mo|years?|y)\.?"
+THREAD_COMMENT_HEADER = re.compile(
+    rf"^(?:u/[\w.-]{{2,30}}\s*[·•]\s*{_AGO_UNIT}(?:\s+ago)?"
+    rf"|[\w.-]{{2,30}}\s+{_AGO_UNIT}\s+ago(?:\s*[|·•]\s*(?:parent|prev|next|root|context|flag|hide|edit|edited|favorite|reply|on:[^|]*))*"
+    r"\s*(?:\[[–—-]\])?)\s*$", re.IGNORECASE)
+#: A line of rule marks alone ('——', '* * *', '~~~'): a separator between parts of a post, no sentence.
+SEPARATOR_LINE = re.compile(r"^\s*(?:[—–\-_=~·•*＊]\s*){2,}$")
+#: An interface's reactions or sort menu: emoji and a count ('👍❤️💡 2,417'), a choice and its arrow ('Most relevant ▾').
+REACTION_COUNT_LINE = re.compile(r"^\s*(?:[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]\s*){1,6}[\d,.]+[KkMm万]?\s*$")
+SORT_MENU_LINE = re.compile(r"^\s*[A-Za-z][A-Za-z ]{2,24}\s*[▾▼⌄]\s*$")
 TIMESTAMP_LINE = re.compile(r"^[\[(（]?\d{1,2}:\d{2}(?::\d{2})?[\])）]?$")
 ARXIV_STAMP = re.compile(r"^arXiv:\s?\d{4}\.\d{4,5}(?:v\d+)?\b")
 _AUTHOR = r"[A-Z][\w'’.-]*(?:[ \u00A0][A-Z][\w'’.-]*){1,3}[\d*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]+(?:,\d+)*"

@@ -616,3 +616,27 @@ def test_a_linkedin_posts_buttons_and_counts_are_furniture(line):
 ])
 def test_an_opinion_kicker_and_a_writers_view_disclaimer_are_furniture(line, kind):
     assert classify_noncontent(line) == kind
+
+
+@pytest.mark.parametrize("line, kind", [
+    # a discussion thread's and a LinkedIn post's furniture (bilingual review round 10)
+    ("kestrel_dev 3 days ago | parent | next [–]", "byline"),
+    ("u/pkt99 · 5h", "byline"),
+    ("——", "boilerplate"),
+    ("👍❤️💡 2,417", "boilerplate"),
+    ("Most relevant ▾", "boilerplate"),
+    ("以下为原帖及部分评论原文：", "boilerplate"),
+    # look-alikes: a name and a length of time, a sentence with a time in it
+    ("DeepSeek 2 weeks", None),
+    ("Nvidia 3 days ago said it would.", None),
+])
+def test_a_threads_comment_header_a_separator_and_reactions_are_furniture(line, kind):
+    assert classify_noncontent(line) == kind
+
+
+def test_a_button_under_every_comment_is_furniture_and_a_lone_heading_is_not():
+    # a thread's 'reply' after each comment (bilingual review round 10) was read as an English heading
+    from helpers.text.parse import furniture_in_context
+    texts = ["The model is fast.", "reply", "The price is low.", "reply"]
+    assert furniture_in_context(texts, [None] * 4) == [None, "boilerplate", None, "boilerplate"]
+    assert furniture_in_context(texts[:2], [None] * 2) == [None, None]

@@ -8,6 +8,7 @@ ones (a maximum-drop over a running score), so it depends on no string of any on
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -31,7 +32,7 @@ from ..patterns import (
 )
 from ..patterns import AUTOLINK, CREDIT_LEAD, EPISODE_NUMBER, HTML_LINK, LABELLED_LIST_JOINER, LINK_ROW_REST, MARKDOWN_HEADING, READING_TIME_ZH
 from ..patterns import WORD_RUN, literal_not_after
-from ..patterns import CONTACT_LINE, TIMESTAMP_LINE, RELATIVE_TIME_LINE, FOLLOW_WRITER, CONTACT_LABEL, PRESS_RELEASE_LINE, BREADCRUMB_BARS, AFFILIATION_LINE, AFFILIATION_WORD, ARXIV_STAMP, AUTHOR_LIST, EMAIL_ONLY_LINE, FOOTNOTE_MARK_LINE, CODE_FENCE, COMPILED_BY, HASHTAG_LINE, FOLLOW_ACCOUNT, FOLLOW_OUTLET, FOLLOW_PLATFORM, ORIGINAL_APPENDED, REPORTER_LINE, SITE_DISCLAIMER, TRAILING_CREDIT_LABEL, WEIBO_SOURCE
+from ..patterns import CONTACT_LINE, TIMESTAMP_LINE, THREAD_COMMENT_HEADER, SEPARATOR_LINE, REACTION_COUNT_LINE, SORT_MENU_LINE, RELATIVE_TIME_LINE, FOLLOW_WRITER, CONTACT_LABEL, PRESS_RELEASE_LINE, BREADCRUMB_BARS, AFFILIATION_LINE, AFFILIATION_WORD, ARXIV_STAMP, AUTHOR_LIST, EMAIL_ONLY_LINE, FOOTNOTE_MARK_LINE, CODE_FENCE, COMPILED_BY, HASHTAG_LINE, FOLLOW_ACCOUNT, FOLLOW_OUTLET, FOLLOW_PLATFORM, ORIGINAL_APPENDED, REPORTER_LINE, SITE_DISCLAIMER, TRAILING_CREDIT_LABEL, WEIBO_SOURCE
 from ..frames import text_array, typed_frame
 from ..vocab import CueMatcher, load_cues
 
@@ -610,6 +611,10 @@ def classify_noncontent(text: str, *, lang: str | None = None, cues: list | None
         return "byline"
     if ARXIV_STAMP.match(text) or TIMESTAMP_LINE.match(text) or RELATIVE_TIME_LINE.match(text.strip()):
         return "boilerplate"  # a paper's stamp; a transcript's time stamp; a page's 'Updated 3 hours ago'
+    if THREAD_COMMENT_HEADER.match(text):
+        return "byline"  # 'kestrel_dev 3 days ago | parent | next [–]': a thread's comment, its writer and time
+    if SEPARATOR_LINE.match(text) or REACTION_COUNT_LINE.match(text) or SORT_MENU_LINE.match(text):
+        return "boilerplate"  # '——', '👍❤️💡 2,417', 'Most relevant ▾'
     if PRESS_RELEASE_LINE.match(text):  # a wire's credit, a contact block's label and telephone, the safe harbour
         return "boilerplate"
     if CONTACT_LINE.match(text):  # 'Investor contact: Ann Lee, ir@…': who to call, as a byline says who wrote
@@ -1451,6 +1456,8 @@ def furniture_in_context(texts: list[str], kinds: list[str | None]) -> list[str 
     out = list(kinds)
     placeholder_at, url_words, metadata_at, related_at, reference_at = None, set(), None, None, None
     credit_at = None  # the last picture credit's line: a subheading may follow it, where no picture is in the text
+    # how often each short line stands in the document: a button's word under every comment is the page's
+    repeated = Counter(line.strip().casefold() for line in texts if len(line.strip()) <= BUTTON_ROW_MAX_CHARS)
     # a line's form as the label tests read it (``label_form``), made once for the four of them (speed)
     related, references, contents, authors = (_related_labels(), _reference_labels(), _labels("toc_label"),
                                               _labels("author_label"))
@@ -1531,9 +1538,11 @@ def furniture_in_context(texts: list[str], kinds: list[str | None]) -> list[str 
             if k > 0 and out[k - 1] is None and site_name(texts[k - 1]):
                 out[k - 1] = "boilerplate"  # the site's name above its menu ('Halcyon Research', then the menu)
             continue
-        if lone_button(line) and any(0 <= j < len(texts) and (lone_button(texts[j]) or is_button_row(texts[j]))
-                                     for j in (k - 1, k + 1)):
-            out[k] = "boilerplate"  # a row of buttons laid out one a line ('Save', then 'Share')
+        if lone_button(line) and (any(0 <= j < len(texts) and (lone_button(texts[j]) or is_button_row(texts[j]))
+                                      for j in (k - 1, k + 1)) or repeated[line.strip().casefold()] > 1):
+            # a row of buttons laid out one a line ('Save', then 'Share'), or a button under each comment of a
+            # thread ('reply' after every comment: bilingual review round 10)
+            out[k] = "boilerplate"
             continue
         if bare_row(line) and not any(0 <= j < len(texts) and TABLE_CELL_MARK.search(texts[j]) for j in (k - 1, k + 1)):
             out[k] = "boilerplate"  # a row of links rendered as their words alone ('技术报告 | 模型下载 | 在线体验')
