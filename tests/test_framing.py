@@ -204,6 +204,15 @@ def test_additions_asides_and_entities_only_in_zh():
     assert by_org["entity"].tolist() == ["somelab"]          # places have no org
 
 
+def test_a_name_the_englishs_furniture_holds_is_not_named_only_in_the_chinese():
+    # bilingual review round 10: a paper digest listed arXiv (the English's stamp) and the site's own masthead name
+    # among the names only the Chinese gives
+    mentions = MENTIONS.copy()
+    somelab = mentions[mentions["entity"] == "somelab"].iloc[[0]].assign(part="noncontent", claim_id=0)
+    by_org = F.entities_only_in_zh(CLAIMS, pd.concat([mentions, somelab], ignore_index=True), level="org")
+    assert by_org.empty
+
+
 def test_omissions_group_by_section_and_topic():
     tags = F.tag_frames(CLAIMS, lexicon=LEXICON)
     table = F.omissions(ALIGNMENT, CLAIMS, tags)

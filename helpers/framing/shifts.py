@@ -32,7 +32,7 @@ import pandas as pd
 
 from ..columns import (
     ADDITION, ADDITION_COLUMNS, BEYOND, CERTAINTY_COLUMNS, CONTENT_KINDS, COVERAGE_COLUMNS, FRAME_MIX_COLUMNS, FRAMING_COLUMNS,
-    GENERALISATION_COLUMNS, OMISSION_COLUMNS, PART_COMMENTARY, PART_ORIGINAL, SHIFT_COUNT_COLUMNS, TAG_COLUMNS,
+    GENERALISATION_COLUMNS, OMISSION_COLUMNS, PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL, SHIFT_COUNT_COLUMNS, TAG_COLUMNS,
     VOICE_COLUMNS,
 )
 from ..tables.claims import FRAME_GAP, framed_attribution, own_stance_before  # noqa: F401 (FRAME_GAP: re-exported)
@@ -235,7 +235,9 @@ def entities_only_in_zh(claims: pd.DataFrame, mentions: pd.DataFrame, *, level: 
         raise ValueError("level must be 'entity' or 'org'")
     zh_ids = set(_content(claims, PART_COMMENTARY)["claim_id"])
     zh = mentions[mentions["claim_id"].isin(zh_ids)].sort_values("start")
-    en = mentions[mentions["part"] == PART_ORIGINAL]
+    # the English names what its furniture names too (arXiv in its stamp, a university in its affiliation line), and
+    # the site's own name in its masthead is no name the writer adds (bilingual review round 10)
+    en = mentions[mentions["part"].isin((PART_ORIGINAL, PART_NONCONTENT))]
     if level == "org":
         zh = zh[zh["org"] != ""]
     only = zh[~zh[level].isin(set(en[level]))]
