@@ -98,6 +98,8 @@ ZH_DATED_NAME_MAX = 12
 ZH_TEAM_END = re.compile(r"(?:团队|團隊|编辑部|編輯部|小组|小組|工作室|编译组|編譯組)$")
 ZH_AUTHOR_FIELD = re.compile(r"(?:^|\s)(?:作者|编译|編譯|翻译|翻譯|译者|譯者)\s*[:：]\s*"
                              r"(?P<name>[^\s，。,；;|｜/／]+(?:\s+[A-Z][^\s，。,；;|｜/／]*)*)")
+#: A post's editors' credit ('编辑：陈萍、杜伟'), read where no writer is named; 责任编辑 (a news desk's) is not it.
+ZH_EDITOR_FIELD = re.compile(r"(?:^|\s)(?:编辑|編輯)\s*[:：]\s*(?P<name>[^\s，。,；;|｜/／]+(?:\s+[A-Z][^\s，。,；;|｜/／]*)*)")
 #: A WeChat post's originality mark and its writer ('原创 老周说AI 硅谷回声 2026年11月20日'): the name after 原创.
 ZH_ORIGINAL_MARK = re.compile(r"^\s*原创\s+(?P<name>[^\s，。,；;|｜/／]{2,12})\s")
 #: A news report's byline: the reporter or compiler, then a slash and the desk's credit ending in 报道, 电 or 讯
@@ -264,6 +266,12 @@ def _zh_author(blocks: pd.DataFrame) -> str:
         line = _plain(text)
         found = ZH_AUTHOR_FIELD.search(line) or ZH_REPORTER_BYLINE.match(line) or ZH_WRITER_BYLINE.match(line) \
             or ZH_SPACED_BYLINE.match(line) or ZH_TRANSLATOR_CREDIT.search(line) or ZH_ORIGINAL_MARK.match(line)
+        if found and _reads_as_names(found.group("name")):
+            return _less_masthead(found.group("name").strip(), blocks)
+    # a post credited only to its editors ('编辑：陈萍、杜伟', as a tech outlet's WeChat posts are): they wrote it; a news
+    # report's 责任编辑 is no writer, and the pattern's opening excludes it (bilingual review round 10)
+    for text in blocks.loc[blocks["part"] != PART_ORIGINAL, "text"].astype(str):
+        found = ZH_EDITOR_FIELD.search(_plain(text))
         if found and _reads_as_names(found.group("name")):
             return _less_masthead(found.group("name").strip(), blocks)
     # a dated byline the parser set aside at the Chinese version's head: the name beside its date; or an answer's
