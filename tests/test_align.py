@@ -475,7 +475,8 @@ def test_a_chinese_round_figure_meets_the_english_figures_that_round_to_it(zh, e
 
 
 @pytest.mark.parametrize("text", ["一个模型", "十分重要", "GPT-4o", "Qwen2.5", "第一", "三个", "", "last quarter", "halfway",
-                                  "零一万物发布了新模型。"])   # a name opening on 零 (review round 10)
+                                  "零一万物发布了新模型。",   # a name opening on 零 (review round 10)
+                                  "澜河-3在测试中表现很好。"])  # a Chinese name's version, as 'Lanhe-3' is
 def test_words_that_hold_a_numeral_are_no_numbers(text):
     assert number_terms(text) == set()
 

@@ -588,3 +588,15 @@ def test_a_transliterated_name_is_one_term_not_its_fragments():
     # bilingual review round 8: 克斯 and 纳塔拉 stood among the top Chinese terms
     terms = themes.terms_zh("赫利克斯机器人说纳塔拉詹很强", frozenset())
     assert "赫利克斯" in terms and "纳塔拉詹" in terms and "克斯" not in terms
+
+
+@pytest.mark.parametrize("text, political", [
+    ("A Beijing-based lab released a model.", False),   # the city where a lab is (bilingual review round 10)
+    ("He moved to a lab in Beijing.", False),
+    ("Beijing has tightened export rules.", True),      # the government by its capital
+    ("Washington and Beijing disagree.", True),
+])
+def test_a_capital_as_a_place_is_no_political_cue(text, political):
+    from helpers.framing.themes import theme_hits
+    claims = pd.DataFrame({"claim_id": [1], "part": ["original"], "kind": ["paragraph"], "lang": ["en"], "text": [text]})
+    assert ("political" in set(theme_hits(claims)["theme"])) is political

@@ -20,6 +20,9 @@ from functools import lru_cache
 from ..paths import REFERENCE
 from ..vocab import load_vocabulary
 
+#: One Han character: a Chinese name before a version's hyphen (澜河-3).
+HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
+
 NUMBER_UNITS_PATH = REFERENCE / "number_units.csv"
 NUMBER_UNIT_COLUMNS = ["unit", "lang", "kind", "value", "source"]
 KINDS = ("scale", "percent", "times", "digit", "times_word", "percent_word", "number_word", "power", "energy",
@@ -133,6 +136,8 @@ def number_spans(text: str) -> list[tuple[int, int, str]]:
             following = text[m.end():m.end() + 1]
             if not (scale or after) and following.isascii() and following.isalpha():
                 continue  # digits glued to letters name a thing (4o, 3rd), as in claims' numbers
+            if not (scale or after) and m.start() >= 2 and text[m.start() - 1] in "-‑" and HAN_CHAR.match(text[m.start() - 2]):
+                continue  # a Chinese name's version (澜河-3, 通义千问-2), as 'Lanhe-3' is (bilingual review round 10)
             value = float(m.group("arabic").replace(",", ""))
         scale_key = re.sub(r"\s+", " ", scale)
         value *= units["scale"].get(scale_key, 1.0)
