@@ -205,7 +205,8 @@ NUMBER = re.compile(
 NUMBER_HINT = re.compile(r"[\d零一二三四五六七八九十百千两]")
 
 # "1." or "2、" opening a list item is an enumerator, not a number in the claim.
-ENUMERATOR_NUMBER = re.compile(r"^\s*\d{1,2}\s*[.．、)）]")
+# a pictograph or two before the number ('✨ 1. …', a social post's list) is decoration, not part of it
+ENUMERATOR_NUMBER = re.compile("^\\s*(?:[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF]\uFE0F?\\s*){0,2}\\d{1,2}\\s*[.．、)）]")
 # A section number of a Chinese writer's outline: "三、", "第二部分", "（四）".
 OUTLINE_ENUMERATOR = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|第[一二三四五六七八九十\d]{1,3}[部章节篇]|[(（][一二三四五六七八九十]{1,3}[)）])")
 

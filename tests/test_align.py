@@ -990,3 +990,10 @@ def test_a_note_whose_bracket_closes_in_a_later_sentence_is_the_writers_througho
     marked = aside_marked(pd.DataFrame({"text": ["（背景：VLA是视觉语言动作模型。", "谷歌的RT-2是代表。）", "模型很强。"],
                                         "block_id": [1, 1, 2]}))
     assert marked.tolist() == [True, True, False]
+
+
+@pytest.mark.parametrize("text, numbered", [("✨ 1. 第一点很重要", True), ("1. 第一点", True), ("✨ 2026年的趋势", False)])
+def test_a_list_number_after_a_pictograph_is_an_enumerator(text, numbered):
+    # bilingual review round 10: a Xiaohongshu note's '✨ 1.' was listed among the figures to check
+    from helpers.patterns import ENUMERATOR_NUMBER
+    assert bool(ENUMERATOR_NUMBER.match(text)) is numbered

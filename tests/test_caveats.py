@@ -744,3 +744,14 @@ def test_a_post_that_says_it_translates_its_source_whole_is_no_write_up():
 def test_an_outlets_byline_opens_on_its_name(line, outlet):
     from helpers.framing.caveats import OUTLET_BYLINE
     assert bool(OUTLET_BYLINE.match(line)) == outlet
+
+
+@pytest.mark.parametrize("text, kind, opens", [
+    ("💡 小鹿碎碎念：", "paragraph", True),       # a blogger's label alone on its line (bilingual review round 10)
+    ("写在最后", "heading", True),
+    ("作者在最后谈了自己的想法：", "paragraph", False),  # a sentence, not a label
+])
+def test_a_writers_own_label_opens_an_own_section(text, kind, opens):
+    from helpers.framing.caveats import _opens_own_section
+    claims = pd.DataFrame({"claim_id": [1], "start": [0], "kind": [kind], "text": [text]})
+    assert _opens_own_section(claims, [1]) is opens

@@ -485,3 +485,9 @@ def test_the_rows_of_review_round_six_are_found_in_both_versions(zh, en, org):
     from helpers.pipeline import run
     mentions = run(f"{zh}\n\n{en}\n").tables.mentions
     assert set(mentions.loc[mentions["org"] == org, "part"]) == {"commentary", "original"}
+
+
+def test_an_idiom_holding_a_products_name_names_nothing():
+    # bilingual review round 10: 板上钉钉 ('a done deal') counted as DingTalk, so as Alibaba
+    found = entities.find_mentions("这几乎是板上钉钉的事，钉钉也在用。", entities.load_gazetteer())
+    assert found["surface"].tolist() == ["钉钉"] and found["start"].tolist() == [11]

@@ -1010,6 +1010,9 @@ def certainty_of_group(zh: str, ens: list[str]) -> str:
     # a certainty word quoted alone is mentioned, not used: the commentator rebutting the op-ed's 'inevitably'
     ("把零散的证据写成“必然”，这并不严谨。", "Scattered evidence is not rigorous.", "unchanged"),
     ("这必然会发生。", "This will happen.", "sharpened"),
+    # 一定 before a noun is 'a certain (amount of)'; 板上钉钉 'a done deal' (bilingual review round 10)
+    ("用水或许会对供水造成一定压力。", "Water use will strain supplies.", "softened"),
+    ("这几乎是板上钉钉的事。", "This will probably happen.", "sharpened"),
 ])
 def test_certainty_false_friends_titles_bounds_magnitudes_and_renderings(zh, en, expected):
     assert certainty_of(zh, en) == expected

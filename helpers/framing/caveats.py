@@ -192,7 +192,15 @@ def _opens_own_section(claims: pd.DataFrame, ids) -> bool:
     """Whether the run ``ids`` past the English's end opens with a heading of the writer's own section (译者后记, 写在最后,
     我的看法: an ``own_section`` cue): a translator's afterword after a whole English, not English the file lacks."""
     first = _first_of(claims, ids)
-    return first is not None and first["kind"] in ("heading", "title") and bool(find_cues(str(first["text"]), "own_section"))
+    # a label alone on its line ('💡 小鹿碎碎念：', a pictograph before it, a colon after) opens a section as a heading does
+    label = first is not None and len(str(first["text"]).strip()) <= OWN_LABEL_MAX_CHARS and \
+        bool(re.search(r"[:：]\s*$", str(first["text"])))
+    return first is not None and (first["kind"] in ("heading", "title") or label) and \
+        bool(find_cues(str(first["text"]), "own_section"))
+
+
+#: The longest line read as a section's label when it ends with a colon ('💡 小鹿碎碎念：', '写在最后：').
+OWN_LABEL_MAX_CHARS = 16
 
 
 def _first_of(claims: pd.DataFrame, ids) -> pd.Series | None:
