@@ -122,4 +122,5 @@ LINK_OUTCOMES = ["linked", "withheld: margin", "unlinked: below the bars", "unli
 
 # The document caveats (helpers.framing.caveats): what a reader must know before any finding.
 CAVEAT_COLUMNS = ["kind", "evidence", "affects"]
-CAVEAT_KINDS = ["english_excerpt", "chinese_much_shorter", "several_originals", "traditional_script", "translation", "commentary", "few_links"]
+CAVEAT_KINDS = ["english_excerpt", "chinese_much_shorter", "several_originals", "traditional_script", "own_reporting",
+                "translation", "commentary", "few_links"]

@@ -836,6 +836,7 @@ KIND_WORDS = {
     "english_excerpt": ("document whose English is only an excerpt", "documents whose English is only an excerpt"),
     "traditional_script": ("document in Traditional script", "documents in Traditional script"),
     "several_originals": ("document whose English holds several articles", "documents whose English holds several articles"),
+    "own_reporting": ("news report with reporting of its own", "news reports with reporting of their own"),
     "few_links": ("document with few links (its framing tables rest on little)",
                   "documents with few links (their framing tables rest on little)"),
 }

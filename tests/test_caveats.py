@@ -755,3 +755,22 @@ def test_a_writers_own_label_opens_an_own_section(text, kind, opens):
     from helpers.framing.caveats import _opens_own_section
     claims = pd.DataFrame({"claim_id": [1], "start": [0], "kind": [kind], "text": [text]})
     assert _opens_own_section(claims, [1]) is opens
+
+
+def test_a_news_report_with_reporting_of_its_own_is_no_translation():
+    # bilingual review round 10: a Malaysian paper's report of a wire story, its dateline and its reporter at the scene,
+    # was called a translation and its own reporting 'the translator's own'
+    zh = ["（新山3日讯）" + ZH] + [ZH] * 4 + ["本报记者今日走访当地，居民表示欢迎。"]
+    links = {k: k for k in range(5)}
+    claims, blocks, alignment = document(zh, [EN] * 5, links)
+    found = kinds(claims, blocks, alignment)
+    assert "own_reporting" in found and "translation" not in found
+    assert chinese_kind(caveats(claims, blocks, alignment)) == "report"
+    # the same Chinese without the marks, linked alike, reads as the translation it is
+    assert {"own_reporting"} & kinds(*document([ZH] * 5, [EN] * 5, links)) == set()
+
+
+@pytest.mark.parametrize("line", ["报道：本报记者 林佩仪", "本报记者 林佩仪"])
+def test_a_papers_reporter_byline_is_furniture(line):
+    from helpers.text.parse import classify_noncontent
+    assert classify_noncontent(line) == "byline"

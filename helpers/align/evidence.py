@@ -52,7 +52,7 @@ from ..text.reader import InputError
 from ..vocab import CueMatcher, load_cues
 from .dictionary import Dictionary, default_dictionary, load_zh_idf, tokenize_en
 from .ecdict import EnglishChinese, default_ecdict
-from .kind import reports_source
+from .kind import own_reporting, reports_source
 from .numbers import chinese_number_terms, mask_numbers, number_terms, rounded_terms
 
 ZH_TERM = "zh:"  # prefix of a Chinese term in an English term set (ECDICT renderings), so it never meets an English stem
@@ -363,7 +363,8 @@ def is_translation(zh: pd.DataFrame, en: pd.DataFrame, params: AlignParams = Ali
     >>> is_translation(units(*["作者说，他们发布了新模型。"] * 3), units("We released a new model. " * 2))
     False
     """
-    return length_ratio(zh, en) >= params.translation_ratio and not reports_source(zh, en, tokenizer)
+    return (length_ratio(zh, en) >= params.translation_ratio and not reports_source(zh, en, tokenizer)
+            and not own_reporting(zh))
 
 
 def calibrate(zh: pd.DataFrame, en: pd.DataFrame, params: AlignParams, translation: bool | None = None) -> AlignParams:

@@ -46,6 +46,12 @@ SELF_DESCRIBED_SUMMARY = re.compile(r"(?:本文|本篇|本期|以下|下文|我�
 #: The Chinese says it renders its source whole (全文编译, 全文翻译, 译者按, 译者注): a translation's own notes speak of
 #: the original (原文语气, 单位按原文换算) without making it a write-up (issue 11, bilingual review round 9: a policy brief's translation).
 SELF_DESCRIBED_TRANSLATION = re.compile(r"全文(?:编译|翻译|翻譯|編譯)|全译|全譯|译者按|譯者按|译者注|譯者注")
+#: A news report's marks of reporting of its own (issue 11, bilingual review round 10: a Malaysian paper's report of a
+#: wire story, its reporter at the scene): the paper's reporter (本报记者), its own-news label (本报讯), or a dateline
+#: opening a paragraph ('（新山3日讯）', '新华社北京3月3日电'). A translation of the wire story carries none of them.
+OWN_REPORTING = re.compile(r"本报记者|本報記者|本报讯|本報訊"
+                           r"|^\s*[（(]?[^（()）\s，。]{1,16}?\d{1,2}日(?:讯|訊|电|電)(?=[）)\s（(]|$)"
+                           r"|(?:新华社|新華社|中新社|中央社)[^，。]{0,12}\d{1,2}日(?:电|電)(?=[）)\s（(]|$)")
 SOURCE_WORD = re.compile(r"演讲|演講|字幕|访谈|訪談|播客|讲座|講座|原文|原博|原帖|原报告|原論文|原论文|原文章|这篇|這篇|该文|該文|博客|博文|文章|报告|報告|论文|論文")
 
 
@@ -75,6 +81,19 @@ def source_references(zh: pd.DataFrame, en: pd.DataFrame, tokenizer: Tokenizer |
     cited = [t for t in zh["text"] if find_cues(t, "source_reference", tokens=tokenizer.tokenize(t))
              or (says is not None and says.search(t)) or THREAD_HANDLE.search(t)]
     return cited, sum(bool(find_cues(HOST_VERB.sub(" ", t), "source_reference")) for t in en["text"])
+
+
+def own_reporting(zh: pd.DataFrame) -> list[str]:
+    """The Chinese units that mark reporting of the Chinese's own (``OWN_REPORTING``): a news report that compiles the
+    English with its own sources, which no translation is.
+
+    >>> units = lambda *texts: pd.DataFrame({"text": list(texts)})
+    >>> own_reporting(units("（新山3日讯）某公司宣布投资。", "本报记者今日走访当地。", "该公司表示欢迎。"))
+    ['（新山3日讯）某公司宣布投资。', '本报记者今日走访当地。']
+    >>> own_reporting(units("路透社3日报道，某公司宣布投资。", "3日，该公司表示欢迎。"))
+    []
+    """
+    return [t for t in zh["text"] if OWN_REPORTING.search(t)]
 
 
 def reports_source(zh: pd.DataFrame, en: pd.DataFrame, tokenizer: Tokenizer | None = None) -> list[str]:

@@ -10,6 +10,8 @@ holds, in CAVEAT_KINDS order:
 - ``several_originals``: the English holds several articles, each under its own headline and byline (a compiled
   report appends each source it draws on): the title slide names the first, and the English's figures add them up;
 - ``traditional_script``: the Chinese is written in Traditional characters (``helpers.text.variants.detect_script``);
+- ``own_reporting``: the Chinese carries reporting of its own (本报记者, a dateline such as （新山3日讯）): a news report
+  that compiles the English with its own sources, never a translation;
 - ``translation``: almost every Chinese sentence is linked, one to one, and the Chinese does not speak of its source
   in the third person (作者, 原文: a summary's or a commentary's mark, however many of its sentences link): the
   shifts are a translator's;
@@ -746,13 +748,20 @@ def caveats(claims: pd.DataFrame, blocks: pd.DataFrame, alignment: pd.DataFrame,
                      "cue lists and dictionaries compiled for Simplified Chinese: read through a Simplified view"))
     share = linked / held if held else 0.0
     cited = reports_source(claims)
+    reporting = kind.own_reporting(zh)
+    if reporting:
+        rows.append(("own_reporting", f"{len(reporting)} of the Chinese's sentences mark reporting of its own, such as "
+                     + " and ".join(f"“{short_quote(t)}”" for t in reporting[:2])
+                     + ": a news report compiling the English with its own sources, not a translation",
+                     "additions (the report's own sources and reporting are among them), certainty and voice shifts (a "
+                     "reporter's framing, not a translator's)"))
     # the part of the Chinese the English covers: what comes after a whole English's end is the writer's context
     covered = held - len(own_context)
     covered_weight, _ = _weights(claims, own_context) if own_context else (held_weight, en_weight)
     covered_share = linked / covered if covered > 0 else 0.0
     # an English of several articles is a compilation's sources: the Chinese drawing on them all is no one translation
     translation = bool(covered > 0 and covered_share >= TRANSLATION_MIN_LINKED and en_weight and not cited
-                       and not articles
+                       and not articles and not reporting
                        and CHINESE_SHORTER_SHARE * en_weight <= covered_weight
                        and en_weight >= ENGLISH_SHORTER_SHARE * covered_weight)
     if translation:

@@ -460,6 +460,7 @@ CAVEAT_PHRASES = {
     "chinese_much_shorter": "the Chinese is much shorter than the English",
     "traditional_script": "the Chinese is in Traditional script",
     "several_originals": "the English holds several articles, drawn on together",
+    "own_reporting": "the Chinese is a news report with reporting of its own, not a translation",
     "translation": "the Chinese reads as a translation, not a summary",
     "commentary": "the Chinese carries its writer's own asides and opinions",
     "few_links": "few Chinese sentences link to the English",

@@ -383,14 +383,18 @@ def theme_findings(emphasis: pd.DataFrame, terms: pd.DataFrame | None = None, *,
 
 
 def chinese_kind(caveats: pd.DataFrame | None) -> str:
-    """What the Chinese version is: 'translation' with the ``translation`` caveat, 'commentary' with the
-    ``commentary`` caveat (its writer's own asides are there), else 'summary' (a summary is never called a commentary).
+    """What the Chinese version is: 'translation' with the ``translation`` caveat, 'report' with the ``own_reporting``
+    one (a news report with reporting of its own), 'commentary' with the ``commentary`` caveat (its writer's own asides
+    are there), else 'summary' (a summary is never called a commentary).
 
-    >>> [chinese_kind(pd.DataFrame({"kind": k})) for k in (["translation"], ["chinese_much_shorter", "commentary"], [])]
-    ['translation', 'commentary', 'summary']
+    >>> [chinese_kind(pd.DataFrame({"kind": k})) for k in (["translation"], ["chinese_much_shorter", "commentary"], [],
+    ...                                                     ["own_reporting", "commentary"])]
+    ['translation', 'commentary', 'summary', 'report']
     """
     if _is_translation(caveats):
         return "translation"
+    if caveats is not None and len(caveats) > 0 and "own_reporting" in set(caveats["kind"]):
+        return "report"
     if caveats is not None and len(caveats) > 0 and "commentary" in set(caveats["kind"]):
         return "commentary"
     return "summary"
