@@ -1013,6 +1013,10 @@ def certainty_of_group(zh: str, ens: list[str]) -> str:
     # 一定 before a noun is 'a certain (amount of)'; 板上钉钉 'a done deal' (bilingual review round 10)
     ("用水或许会对供水造成一定压力。", "Water use will strain supplies.", "softened"),
     ("这几乎是板上钉钉的事。", "This will probably happen.", "sharpened"),
+    # not knowing how a claim holds is a hedge, said with its question word ('I don't know him' is none)
+    ("这种优势未必能长期持续。", "We don't know how long this advantage lasts.", "unchanged"),
+    ("这种优势一定会长期持续。", "We don't know how long this advantage lasts.", "sharpened"),
+    ("我不认识他。", "I don't know him.", "unchanged"),
 ])
 def test_certainty_false_friends_titles_bounds_magnitudes_and_renderings(zh, en, expected):
     assert certainty_of(zh, en) == expected
