@@ -1040,3 +1040,13 @@ def test_a_chinese_name_written_surname_first_is_a_person_and_a_company_over_its
     assert _written_as_person("Lin Zhao founded the lab. Lin said it was hard.", "Lin")
     assert not _written_as_person("Tencent Hunyuan said it would ship.", "Tencent")   # no one-syllable surname
     assert not _written_as_person("Moonshot Kimi said so.", "Moonshot")
+
+
+def test_a_forums_and_a_steelmakers_names_are_whole():
+    # bilingual review round 10: 'Atlantic Tech Forum' was cut to 'Atlantic Tech', and 'Halvorsen Steel' was missed
+    zh = "大西洋科技论坛（Atlantic Tech Forum）的分析师追问。钢铁企业Halvorsen Steel的副总裁也在评论区发言。"
+    en = ("An analyst at the Atlantic Tech Forum asked how this fits the rules. A vice president at Halvorsen Steel "
+          "commented too.")
+    found = discovered(document(zh, en))
+    assert "Atlantic Tech Forum" in set(found["org"])
+    assert "Halvorsen Steel" in set(found["org"]) and "Atlantic Tech" not in set(found["org"])
