@@ -1702,3 +1702,18 @@ def test_she_said_rendered_by_ta_biaoshi_is_attributed_not_reattributed():
     ])
     table = F.voice_shift(make_alignment([(1, 2, 0.6, "summarises")]), claims)
     assert table["voice_shift"].iloc[0] == "attributed"
+
+
+@pytest.mark.parametrize("english, shift", [
+    ("The company will hire more researchers next year, Wang said.", "attributed"),   # a named speaker (round 10)
+    ("The company will hire more researchers next year, said Wang.", "attributed"),
+    ("The company will hire more researchers next year, a source told me.", "reattributed"),
+])
+def test_he_said_for_a_named_speaker_keeps_the_speakers_claim(english, shift):
+    # bilingual review round 10: a profile's 他说自己… for "Wang said" was labelled reattributed
+    claims = make_claims([
+        (1, "commentary", "paragraph", 1, "他说，公司明年会招聘更多研究人员。", "reported", "", ""),
+        (2, "original", "paragraph", 2, english, "reported", "", ""),
+    ])
+    table = F.voice_shift(make_alignment([(1, 2, 0.6, "summarises")]), claims)
+    assert table["voice_shift"].iloc[0] == shift

@@ -1225,6 +1225,10 @@ _CATEGORIES: dict = {}
 #: A pronoun author mark (他说, 她表示) and an English sentence whose own subject is that pronoun ("she said").
 PRONOUN_MARK = re.compile(r"[他她]们?(?:表示|说|称|补充|指出|透露|强调)")
 PRONOUN_SAID = re.compile(r"\b(?:he|she|they)\s+(?:said|says|added|adds|told|noted|explained)\b", re.IGNORECASE)
+#: An English sentence whose speaker is named, not the author ("Wang said", "…, said Wang"): a Chinese 他说 for it
+#: keeps that person's claim (bilingual review round 10: a founder's profile).
+NAMED_SAID = re.compile(r"\b(?!I\b|We\b)[A-Z][a-z]+\s+(?:said|says|added|adds|told|noted|explained)\b"
+                        r"|\b(?:said|says)\s+(?!I\b|[Ww]e\b)[A-Z][a-z]+")
 
 
 def _drawing_on(groups: pd.DataFrame) -> dict[int, set]:
@@ -1281,7 +1285,8 @@ def voice_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, carry: bool = 
         if shift == REATTRIBUTED and (marks(text, "source_mark", tokenizer)
                                       or not author_marked(text, zh_cues.get(zh_id, ""), tokenizer)
                                       or (PRONOUN_MARK.search(text) and any(
-                                          PRONOUN_SAID.search(str(info.at[i, "text"])) for i in en_ids))):
+                                          PRONOUN_SAID.search(str(info.at[i, "text"])) or NAMED_SAID.search(str(info.at[i, "text"]))
+                                          for i in en_ids))):
             shift = ATTRIBUTED  # 她表示 for "she said": the English's own pronoun, not the author (bilingual review round 8)
         if shift in (QUOTE_ABSORBED, ABSORBED) and by_block and any(
                 sib != zh_id and info.at[sib, "block_id"] == info.at[zh_id, "block_id"]
