@@ -710,3 +710,18 @@ def test_the_title_slide_reads_a_name_over_its_date_a_team_after_names_and_a_com
                                                                                                expected):
     facts = parsed_facts(zh_head, en_head)
     assert {k: facts[k] for k in expected} == expected
+
+
+@pytest.mark.parametrize("lines, zh_title", [
+    # a Xiaohongshu note: its title exclaims, a cover caption and the poster's handle sit over the date (review round 10)
+    (["小模型正在吃掉端侧！AI研究员8个月实测总结", "封面文案：手机跑大模型，真的要来了", "AI打工人小鹿", "编辑于 2026-03-16 上海",
+      "姐妹们！今天给大家扒一篇博客。"], "小模型正在吃掉端侧！AI研究员8个月实测总结"),
+    # a newspaper's headline over its subheadline, over the date line
+    (["东方前锋报 · 国内新闻", "中资AI企业深衡智能斥120亿令吉 柔佛建大型数据中心", "首相署：欢迎高质量投资 专家忧水电供应吃紧",
+      "2026年12月3日 星期四 上午 8:45", "（新山3日讯）中国人工智能企业宣布投资。"], "中资AI企业深衡智能斥120亿令吉 柔佛建大型数据中心"),
+])
+def test_a_chinese_title_over_a_handle_or_a_subheadline_is_the_title(lines, zh_title):
+    from helpers.text.parse import parse_document
+    english = ["Small models are eating the edge", "By Ann Example", "The English text runs on for a while here."]
+    blocks = parse_document("\n".join(lines + english) + "\n").blocks
+    assert deck.document_facts(blocks)["zh_title"] == zh_title

@@ -1040,6 +1040,7 @@ def test_a_chinese_name_written_surname_first_is_a_person_and_a_company_over_its
     assert _written_as_person("Lin Zhao founded the lab. Lin said it was hard.", "Lin")
     assert not _written_as_person("Tencent Hunyuan said it would ship.", "Tencent")   # no one-syllable surname
     assert not _written_as_person("Moonshot Kimi said so.", "Moonshot")
+    assert not _written_as_person("The trial runs with Tai Hang Express. Tai Hang Express said so.", "Tai")  # a place
 
 
 def test_a_forums_and_a_steelmakers_names_are_whole():

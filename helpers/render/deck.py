@@ -308,7 +308,13 @@ def _zh_title(blocks: pd.DataFrame, title: str) -> str:
         else ""
     if first["kind"] == "list_item" and len(commentary) > 1 and commentary["kind"].iloc[1] == "list_item":
         return ""
-    return name if name and _is_title(name) and HAN.search(name) and name != title else ""
+    # a post's title may exclaim or ask inside it ('小模型正在吃掉端侧！AI研究员8个月实测总结'): no full stop makes it a title
+    titled = _is_title(name) or (bool(name) and "。" not in name and _is_title(ZH_TITLE_MARKS.sub("，", name)))
+    return name if name and titled and HAN.search(name) and name != title else ""
+
+
+#: An exclamation or question mark inside a Chinese title, read as a pause when judging whether it is one.
+ZH_TITLE_MARKS = re.compile(r"[！？!?]+(?=.)")
 
 
 #: The fewest words of a headline in Title Case over its standfirst: a site's name ('The Frontier Interview') has fewer.
@@ -334,6 +340,25 @@ def _headline_over_standfirst(upper: str, lower: str) -> bool:
         return False
     return (title_case(upper) and not title_case(lower) and len(lower) > len(upper)) or \
         len(lower) >= STANDFIRST_RATIO * len(upper)
+
+
+#: The marks of a Chinese clause or sentence: a line without them may be a name.
+ZH_CLAUSE_MARKS = re.compile(r"[，。！？：；、,!?:;]")
+#: A Chinese headline and its subheadline: each at least this many Han characters (a site's or an account's name has
+#: fewer, a newspaper's subheadline under its headline as many: '首相署：欢迎高质量投资 专家忧水电供应吃紧').
+ZH_HEADLINE_MIN_HAN, ZH_SUBHEADLINE_MIN_HAN = 8, 12
+
+
+def _zh_headline_over_subheadline(upper: str, lower: str) -> bool:
+    """Whether ``upper`` is a Chinese news headline and ``lower`` its subheadline, both long enough to be neither a
+    site's nor an account's name: the headline is the upper line (bilingual review round 10: a Malaysian paper's).
+
+    >>> _zh_headline_over_subheadline("中资AI企业斥资120亿令吉 柔佛建大型数据中心", "首相署：欢迎高质量投资 专家忧水电供应吃紧")
+    True
+    >>> _zh_headline_over_subheadline("硅谷回声", "北辰智能开源Polaris-2，程序员吵翻了")
+    False
+    """
+    return len(HAN.findall(upper)) >= ZH_HEADLINE_MIN_HAN and len(HAN.findall(lower)) >= ZH_SUBHEADLINE_MIN_HAN
 
 
 #: A site's or column's name line: two or three short parts joined by a middot or a bar, no sentence's mark.
@@ -364,10 +389,17 @@ def _above_byline(blocks: pd.DataFrame, part: str, script) -> str:
             pick = k - 1
             if BYLINE_DATE.fullmatch(texts[k].strip()) and NAME_LINE.match(texts[k - 1].strip()) and k - 2 in above:
                 pick = k - 2  # a bare date under the author's name: the headline stands above the name
+            longer = [j for j in above if j < pick and len(HAN.findall(texts[j])) >= ZH_HEADLINE_MIN_HAN]
+            if HAN.search(texts[pick]) and len(HAN.findall(texts[pick])) < ZH_HEADLINE_MIN_HAN \
+                    and not ZH_CLAUSE_MARKS.search(texts[pick]) and longer:
+                pick = longer[-1]  # an account's or writer's name over the date ('AI打工人小鹿', then '编辑于 2026-03-16'):
+                # the title stands above it (bilingual review round 10: a Xiaohongshu note)
             first_ok = len(texts[0].split()) > HEADLINE_MIN_WORDS  # a long first line is a headline, not a site's name
             if pick - 1 in above and SITE_LINE.fullmatch(texts[pick].strip()) and len(texts[pick - 1]) > len(texts[pick]):
                 pick -= 1  # a site's or column's line under the headline ('AI前哨站 · 播客精读'): the headline is above it
             elif pick - 1 in above and (pick - 1 > 0 or first_ok) and _headline_over_standfirst(texts[pick - 1], texts[pick]):
+                pick -= 1
+            elif pick - 1 in above and _zh_headline_over_subheadline(texts[pick - 1], texts[pick]):
                 pick -= 1
             return NUMBER_PREFIX.sub("", texts[pick])
     return ""

@@ -450,6 +450,10 @@ def _written_as_person(text: str, word: str) -> bool:
     # name over its pinyin product ("Tencent Hunyuan") is no surname
     if not PINYIN_SURNAME.fullmatch(word.casefold()):
         return False
+    # and the surname stands alone somewhere ('Lin said'): a place's or a company's first word (Tai Hang Express) never does
+    if not any(not _followed_by_capitalised(text, m.end())
+               for m in re.finditer(literal_not_after(LATIN_CLASS, re.escape(word)) + rf"(?![{LATIN_CLASS}])", text)):
+        return False
     for match in re.finditer(literal_not_after(LATIN_CLASS, re.escape(word)) + r"[ \u00A0]([A-Z][a-z]+)\b", text):
         given = match.group(1)
         if given.casefold() not in stopwords and PINYIN_GIVEN.fullmatch(given.casefold()):
