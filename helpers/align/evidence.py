@@ -443,7 +443,7 @@ def gather_evidence(claims: pd.DataFrame, mentions: pd.DataFrame | None, params:
         adjustment -= params.translation_marked_penalty * explicit[:, None]
     gain = gain + adjustment
     if len(zh):  # an editor's or translator's note (编者按：…) is theirs by its label: never a rendering of the English
-        notes = np.array([opens_note(str(t)) for t in zh["text"]], dtype=bool)
+        notes = note_sentences(zh)
         gain[notes, :] = np.minimum(gain[notes, :], NOTE_GAIN)
     restart = section_openings(zh) if len(zh) and summary else np.zeros(n, dtype=bool)
     anchors = (anchor_units(all_concepts, block_terms, df, coverage, gain, marked) if summary and params.anchor_pull
@@ -605,6 +605,38 @@ def opens_note(text: str) -> bool:
     """
     return any(start <= NOTE_LABEL_OPENING_CHARS and re.match(r"\s*[:：】\]]", text[end:])
                for start, end, _ in _note_labels().find(text))
+
+
+def note_sentences(zh: pd.DataFrame) -> np.ndarray:
+    """True for each sentence of an editor's or translator's note: the one that opens with its label (``opens_note``)
+    and the rest of its paragraph, or, for a bracketed note ('（译者注：…。…。）'), the sentences up to the one that
+    closes its bracket (bilingual review round 10: a note's second sentence was linked to the English and labelled).
+
+    >>> zh = pd.DataFrame({"block_id": [1, 1, 1, 2, 2], "text": ["（译者注：此段未译出。", "原文也没说明。）", "下文照译。",
+    ...                                                        "编者按：本文有删节。", "观点仅代表作者。"]})
+    >>> note_sentences(zh).tolist()
+    [True, True, False, True, True]
+    """
+    notes = np.zeros(len(zh), dtype=bool)
+    blocks = zh["block_id"].tolist() if "block_id" in zh.columns else list(range(len(zh)))
+    open_block, depth = None, 0
+    for k, (block, text) in enumerate(zip(blocks, zh["text"].astype(str))):
+        balance = text.count("（") + text.count("(") - text.count("）") - text.count(")")
+        if opens_note(text):
+            notes[k] = True
+            bracketed = text.lstrip()[:1] in "(（"
+            open_block, depth = block, (balance if bracketed else None)
+            if bracketed and balance <= 0:
+                open_block = None  # a bracketed note closed in its own sentence
+        elif open_block is not None and block == open_block:
+            notes[k] = True
+            if depth is not None:
+                depth += balance
+                if depth <= 0:
+                    open_block = None
+        else:
+            open_block = None
+    return notes
 
 
 #: First-person aside cues a translation renders from its source ("we", "I think"): no mark of the translator's.
