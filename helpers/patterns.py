@@ -590,7 +590,11 @@ BUTTON_COUNT = r"[\d][\d,.]*\s*(?:[万萬千kKwWmM]\+?)?\s*(?:[条條则則个�
 #: What joins a row of buttons ('点赞 128 · 在看 46', '收藏 | 喜欢 | 举报').
 BUTTON_JOINER = r"\s*(?:[·•|｜/／]\s*|\s)"
 #: A reference list's entry: a bracketed number at the line's head ('[1] …', '［2］…'), its source after it.
-REFERENCE_ENTRY = re.compile(r"^[\[［]\d{1,3}[\]］]\s*\S")
+REFERENCE_ENTRY = re.compile(r"^(?:[\[［]\d{1,3}[\]］]\s*\S"
+                             # or an author-year entry, as a paper's References list gives it (APA, Harvard):
+                             # 'Chen, L. (2025). Title…', 'Li, M., & Zhou, Y. (2024). …' (bilingual review round 11)
+                             r"|[A-Z][\w'’\-]+,\s+(?:[A-Z]\.\s*(?:-?[A-Z]\.\s*)*)(?:,?\s*(?:&\s*)?[A-Z][\w'’\-]+,\s+(?:[A-Z]\.\s*)+)*"
+                             r"(?:,?\s*et al\.)?,?\s*\((?:19|20)\d{2}[a-z]?\)\.\s+\S)")
 #: A year as a reference cites it (1900–2099), not inside a longer number.
 CITED_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 #: A line made only of HTML tags ('<div align="center">', '</p>', '<img src="logo.png" width="200"/>').

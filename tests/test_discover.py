@@ -1051,3 +1051,14 @@ def test_a_forums_and_a_steelmakers_names_are_whole():
     found = discovered(document(zh, en))
     assert "Atlantic Tech Forum" in set(found["org"])
     assert "Halvorsen Steel" in set(found["org"]) and "Atlantic Tech" not in set(found["org"])
+
+
+@pytest.mark.parametrize("text, person", [
+    ("According to Roberts et al. (2023), the rules were drafted fast.", True),   # a cited author (review round 11)
+    ("Sheehan (2024) argues the opposite.", True),
+    ("Roberts, H. (2023). The Chinese approach to AI.", True),
+    ("Roberts Capital said it would invest.", False),
+])
+def test_a_cited_author_is_a_person(text, person):
+    from helpers.tables.discover import _written_as_person
+    assert _written_as_person(text, text.split()[2] if text.startswith("According") else text.split()[0].rstrip(",")) is person

@@ -491,3 +491,8 @@ def test_an_idiom_holding_a_products_name_names_nothing():
     # bilingual review round 10: 板上钉钉 ('a done deal') counted as DingTalk, so as Alibaba
     found = entities.find_mentions("这几乎是板上钉钉的事，钉钉也在用。", entities.load_gazetteer())
     assert found["surface"].tolist() == ["钉钉"] and found["start"].tolist() == [11]
+
+
+def test_chinas_security_standards_committee_is_named_by_its_number():
+    found = entities.find_mentions("TC260发布了新标准，全国网络安全标准化技术委员会表示欢迎。", entities.load_gazetteer())
+    assert found["entity"].tolist() == ["tc260", "tc260"]

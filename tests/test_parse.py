@@ -310,6 +310,9 @@ def test_a_footnote_mark_after_a_sentences_end_stays_with_that_sentence():
     ("[4] 路透社的采访，2025年。", True),                 # a Chinese citation closes with a full stop (review round 10)
     ("[3] 《芯片战争》，2022年10月13日。", True),
     ("[5] 我们认为这在2025年。会变。", False),            # two sentences are a note, not an entry
+    # an author-year entry of a paper's References list (review round 11)
+    ("Chen, L., & Zhou, Y. (2024). Standards and the state. Journal of AI Policy, 3(2), 1-20.", True),
+    ("Roberts, H., et al. (2023). The Chinese approach to AI. AI & Society, 36, 59-77.", True),
 ])
 def test_a_chinese_citation_may_close_with_a_full_stop(line, entry):
     assert reference_entry(line) is entry

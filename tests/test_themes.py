@@ -600,3 +600,12 @@ def test_a_capital_as_a_place_is_no_political_cue(text, political):
     from helpers.framing.themes import theme_hits
     claims = pd.DataFrame({"claim_id": [1], "part": ["original"], "kind": ["paragraph"], "lang": ["en"], "text": [text]})
     assert ("political" in set(theme_hits(claims)["theme"])) is political
+
+
+def test_compliance_is_legality_as_its_chinese_is():
+    # review round 11: 合规 counted for legality, 'compliance' for nothing, so a survey's notes 'stressed legal matters'
+    from helpers.framing.themes import theme_hits
+    claims = pd.DataFrame({"claim_id": [1, 2], "part": ["original", "commentary"], "kind": ["paragraph"] * 2,
+                           "lang": ["en", "zh"], "text": ["Firms must show compliance with the rules.", "企业必须证明合规。"]})
+    hits = theme_hits(claims)
+    assert set(hits.loc[hits["theme"] == "legality", "claim_id"]) == {1, 2}

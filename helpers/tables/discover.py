@@ -434,10 +434,19 @@ def _said_cue(text: str, word: str, places: list[tuple[int, int, str]]) -> bool:
 PLACE_BEFORE_RE = re.compile(r"\b(?:in|at|from|near|outside|across|around|throughout)\s+$", re.IGNORECASE)
 
 
+#: What follows a cited author's surname in an academic text: 'et al.', a year in brackets, 'and Zhou (2024)', or in a
+#: reference list a comma and an initial ('Roberts, H.'): a person, never an organisation (bilingual review round 11).
+CITED_AUTHOR_AFTER = (r"(?:\s+et\s+al\.?|\s+\((?:19|20)\d{2}[a-z]?\)|\s+(?:and|&)\s+[A-Z][a-z]+\s+\((?:19|20)\d{2}"
+                      r"|,\s+[A-Z]\.(?:,|\s|$))")
+
+
 def _written_as_person(text: str, word: str) -> bool:
     """Whether the text writes ``word`` right after a capitalised word that is no common English word: a surname
     after its first name ("Lena Varga"), not a name after "The" or "According"."""
     stopwords = load_stopwords("en")
+    # a cited author: 'Roberts et al. (2023)', 'Sheehan (2024)', a reference entry 'Roberts, H.' (a paper's citations)
+    if re.search(literal_not_after(LATIN_CLASS, re.escape(word)) + CITED_AUTHOR_AFTER, text):
+        return True
     for match in re.finditer(literal_not_after(LATIN_CLASS, re.escape(word)) + rf"(?![{LATIN_CLASS}])", text):
         if not _preceded_by_capitalised(text, match.start()):
             continue

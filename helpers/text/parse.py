@@ -1538,10 +1538,12 @@ def furniture_in_context(texts: list[str], kinds: list[str | None]) -> list[str 
             if k > 0 and out[k - 1] is None and site_name(texts[k - 1]):
                 out[k - 1] = "boilerplate"  # the site's name above its menu ('Halcyon Research', then the menu)
             continue
-        if lone_button(line) and (any(0 <= j < len(texts) and (lone_button(texts[j]) or is_button_row(texts[j]))
+        if lone_button(line) and (any(0 <= j < len(texts) and (lone_button(texts[j]) or is_button_row(texts[j])
+                                                               or out[j] == "boilerplate")
                                       for j in (k - 1, k + 1)) or repeated[line.strip().casefold()] > 1):
-            # a row of buttons laid out one a line ('Save', then 'Share'), or a button under each comment of a
-            # thread ('reply' after every comment: bilingual review round 10)
+            # a row of buttons laid out one a line ('Save', then 'Share'), a button beside the page's other furniture
+            # ('Share' over 'Subscribe to …': review round 11), or a button under each comment of a thread ('reply'
+            # after every comment: bilingual review round 10)
             out[k] = "boilerplate"
             continue
         if bare_row(line) and not any(0 <= j < len(texts) and TABLE_CELL_MARK.search(texts[j]) for j in (k - 1, k + 1)):
