@@ -711,7 +711,8 @@ CONTACT_LABEL = re.compile(rf"^(?:{_CONTACT_LABEL}|Contacts?)\s*:?$")
 PRESS_RELEASE_LINE = re.compile(
     rf"^(?:SOURCE\s+[A-Z][^.!?]{{0,60}}|{_CONTACT_LABEL}:?"
     r"|Contacts?:|Forward[- ]Looking Statements|Safe Harbor Statement|\+?\(?\d[\d\s().-]{7,}\d)$"
-    r"|^This (?:press|news) release (?:contains|includes|may contain) forward[- ]looking statements")
+    r"|^This (?:press|news) release (?:contains|includes|may contain) forward[- ]looking statements"
+    r"|^This (?:letter|report|document|presentation|communication|annual report|shareholder letter) (?:contains|includes|may contain) forward[- ]looking statements")
 #: A follow prompt that names a platform ('你也可以在 Twitter 和知乎上关注我们', '欢迎关注我们的推特'): a call to follow (请, 欢迎,
 #: 可以 …) or 'follow us', with a social platform's name, the way the English writes 'Follow us on Twitter'.
 SOCIAL_PLATFORM = (r"(?:推特|Twitter|知乎|微博|小红书|小紅書|YouTube|B站|哔哩哔哩|嗶哩嗶哩|LinkedIn|领英|領英|Facebook|脸书|臉書"

@@ -640,3 +640,24 @@ def test_a_button_under_every_comment_is_furniture_and_a_lone_heading_is_not():
     texts = ["The model is fast.", "reply", "The price is low.", "reply"]
     assert furniture_in_context(texts, [None] * 4) == [None, "boilerplate", None, "boilerplate"]
     assert furniture_in_context(texts[:2], [None] * 2) == [None, None]
+
+
+def test_a_letters_signature_and_a_reporters_tip_line_are_furniture():
+    # bilingual review round 11: a shareholder letter's signature and title, and a scoop's closing bio with its tip line
+    head = "一段中文译文，讲的是公司业绩。\n另一段中文译文，讲的是明年展望。\nTo Our Shareholders\nBy Maria Lindqvist\n"
+    body = "Revenue grew strongly this year across every segment.\n"
+    sign = "Maria Lindqvist\nChief Executive Officer\n"
+    bio = "Maria Lindqvist covers AI companies in Asia. Got a tip? Email her.\n"
+    blocks = parse_document(head + body + sign + bio).blocks.set_index("text")
+    for line in ("Maria Lindqvist", "Chief Executive Officer", bio.strip()):
+        assert blocks.loc[line, "part"] == PART_NONCONTENT, line
+    assert blocks.loc[body.strip(), "part"] != PART_NONCONTENT
+
+
+def test_a_letters_safe_harbour_and_wechats_recommendations_are_furniture():
+    assert classify_noncontent("This letter contains forward-looking statements") == "boilerplate"
+    zh = ["一段中文译文，讲的是公司业绩。", "另一段中文译文，讲的是明年展望。", "喜欢此内容的人还喜欢", "某公司发布新模型",
+          "英伟达财报解读"]
+    blocks = parse_document("\n".join(zh + ["Revenue grew strongly this year.", "We expect more next year."]) + "\n").blocks
+    parts = dict(zip(blocks["text"], blocks["part"]))
+    assert [parts[line] for line in zh[2:]] == [PART_NONCONTENT] * 3

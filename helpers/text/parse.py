@@ -1852,8 +1852,14 @@ MASTHEAD_TITLE_MIN_CHARS = 10
 AUTHOR_NOTE_ZH = re.compile(r"\s*[（(]\s*作者\s*(?:为|為|是|係|系|现为|現為|现任|現任)[^（）()]{2,80}[）)]\s*")
 #: An op-ed's closing line on its author ('Margaret Oduya is a senior fellow at the Halvorsen Institute.'): the name,
 #: then 'is a/an/the/currently', one sentence.
-AUTHOR_BIO_EN = re.compile(r"\s*(?P<name>[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){1,3})\s+is\s+(?:a|an|the|currently|also)\b"
-                           r"[^.!?]{0,160}\.\s*")
+AUTHOR_BIO_EN = re.compile(r"\s*(?P<name>[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){1,3})\s+(?:is\s+(?:a|an|the|currently|also)\b"
+                           r"|(?:covers|writes\s+(?:about|on)|reports\s+on)\s)"
+                           r"[^.!?]{0,160}\.(?:\s+[^.!?]{1,60}[.!?]){0,2}\s*")
+
+
+SIGNATURE_NAME = re.compile(r"[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){1,3}")
+SIGNATURE_TITLE = re.compile(r"(?:(?:Co-)?Founder|Chair(?:man|woman|person)?|President|(?:Chief|Executive|Senior|Vice)\b[\w ,&-]{0,60}"
+                             r"|CEO|CFO|CTO|COO)(?:,? (?:and|&) [\w ,-]{0,40})?")
 
 
 def author_notes(texts: list[str], kinds: list[str | None]) -> list[str | None]:
@@ -1880,6 +1886,12 @@ def author_notes(texts: list[str], kinds: list[str | None]) -> list[str | None]:
         bio = AUTHOR_BIO_EN.fullmatch(line)
         if bio and any(bio.group("name") in b for b in bylines):
             out[k] = "byline"
+            continue
+        # a letter's signature: the bylined name alone on its line, and the title on the line below it (bilingual review round 11)
+        if SIGNATURE_NAME.fullmatch(line.strip()) and any(line.strip() in b for b in bylines):
+            out[k] = "byline"
+            if k + 1 < len(texts) and out[k + 1] is None and SIGNATURE_TITLE.fullmatch(texts[k + 1].strip()):
+                out[k + 1] = "byline"
     return out
 
 
