@@ -102,7 +102,7 @@ BREADCRUMB_BARS = re.compile(r"^[\u4e00-\u9fff]{2,5}(?:\s*[|｜]\s*[\u4e00-\u9ff
 #: The words of a web address's host and folders (not its last segment, the page's own name).
 URL_PARTS = re.compile(r"https?://([^/\s]+)((?:/[^/\s?#]+)*)/[^/\s?#]*")
 #: A page-metadata line giving the page's title ('Title: …', '标题：…').
-TITLE_FIELD = re.compile(r"^\s*(?:Title|标题|題目|题目|標題)\s*[:：]\s*(?P<title>.+?)\s*$", re.I)
+TITLE_FIELD = re.compile(r"^\s*(?:Title|Subject|标题|題目|题目|標題|主题)\s*[:：]\s*(?P<title>.+?)\s*$", re.I)
 #: The number '00.' or '0、' before a document's title ('00. How We Sailed …'): a title, not the first list item.
 TITLE_NUMBER = re.compile(r"^0{1,2}\s*[.．、]\s*\S")
 #: A Chinese post's headline announcing the original after it ('…（原文附后）', '附英文原文'): the post's title, its

@@ -774,3 +774,22 @@ def test_a_news_report_with_reporting_of_its_own_is_no_translation():
 def test_a_papers_reporter_byline_is_furniture(line):
     from helpers.text.parse import classify_noncontent
     assert classify_noncontent(line) == "byline"
+
+
+def test_a_translations_notes_are_no_sentence_it_leaves_unlinked():
+    # bilingual review round 10: a translation with a translator's preface, a bracketed note and an afterword's note
+    # fell under the translation's linked share once its notes stayed unlinked, and was called a commentary
+    notes = ["译者按：本文译自一位首席执行官的长文。", "（译者注：原文中关于数据合规的一段，本文未译出。）", "编者按：本文有删节。"]
+    claims, blocks, alignment = document(notes + [ZH] * 6, [EN] * 6, {k + 3: k for k in range(6)})
+    table = caveats(claims, blocks, alignment).set_index("kind")
+    assert "translation" in table.index and "3 translator's or editor's notes aside" in table.loc["translation", "evidence"]
+
+
+def test_a_writer_speaking_in_unlinked_asides_between_close_renderings_writes_a_commentary():
+    # bilingual review round 11: a commentary quoting a leaked memo in blocks, its writer's 笔者认为 between them, read as
+    # the memo's translation; the same renderings without the asides are one
+    links = {k: k for k in range(10)}
+    claims, blocks, alignment = document([ZH] * 10 + [ASIDE] * 3, [EN] * 10, links)
+    found = kinds(claims, blocks, alignment)
+    assert "translation" not in found and "commentary" in found
+    assert "translation" in kinds(*document([ZH] * 10, [EN] * 10, links))

@@ -661,3 +661,19 @@ def test_a_letters_safe_harbour_and_wechats_recommendations_are_furniture():
     blocks = parse_document("\n".join(zh + ["Revenue grew strongly this year.", "We expect more next year."]) + "\n").blocks
     parts = dict(zip(blocks["text"], blocks["part"]))
     assert [parts[line] for line in zh[2:]] == [PART_NONCONTENT] * 3
+
+
+def test_a_memos_header_is_furniture_and_gives_its_title_and_writer():
+    # bilingual review round 11: a leaked memo's From/To/Date/Subject lines; the title slide read 'To: All staff' as the
+    # title and 'Date:' as the author
+    from helpers.render import deck
+    zh = ["一段中文评论，讲的是这份备忘录。", "笔者认为，这份备忘录说明了很多问题。"]
+    en = ["From: Dana Whitfield", "To: All Meridian staff", "Date: June 9, 2026",
+          "Subject: Competing with the Chinese labs", "Team, we need to move faster this quarter.",
+          "Please don't forward this memo outside the company, and keep the numbers to yourselves."]
+    blocks = parse_document("\n".join(zh + en) + "\n").blocks
+    parts = dict(zip(blocks["text"], blocks["part"]))
+    assert [parts[line] for line in en[:4]] == [PART_NONCONTENT] * 4
+    assert parts[en[5]] != PART_NONCONTENT        # a request not to share is the memo's sentence, no share prompt
+    facts = deck.document_facts(blocks)
+    assert (facts["title"], facts["author"]) == ("Competing with the Chinese labs", "Dana Whitfield")

@@ -35,7 +35,7 @@ from ..columns import (
     ADDITION, BEYOND, CAVEAT_COLUMNS, CONTENT_KINDS, OMISSION, PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL, UNSURE,
     units_noun,
 )
-from ..align.evidence import aside_marked, opens_note, outline_heading
+from ..align.evidence import aside_marked, note_sentences, opens_note, outline_heading
 from ..align import kind
 from ..patterns import BYLINE_LEAD, ENDS_SENTENCE, ENDS_WITH_COLON, HAN, LATIN_LETTER, WORD_RUN
 from ..patterns import LATIN_NAME_IS
@@ -756,20 +756,36 @@ def caveats(claims: pd.DataFrame, blocks: pd.DataFrame, alignment: pd.DataFrame,
                      "additions (the report's own sources and reporting are among them), certainty and voice shifts (a "
                      "reporter's framing, not a translator's)"))
     # the part of the Chinese the English covers: what comes after a whole English's end is the writer's context
-    covered = held - len(own_context)
-    covered_weight, _ = _weights(claims, own_context) if own_context else (held_weight, en_weight)
+    # and an editor's or translator's note (译者按：…, （译者注：…）) is theirs, not a sentence the English should cover: a
+    # translation with notes is still one (bilingual review round 10: a LinkedIn post's translation)
+    beyond_ids = set(sentences.loc[sentences["relation"] == BEYOND, "zh_claim_id"].astype(int))
+    linked_ids = set(links["zh_claim_id"].astype(int))
+    notes = {int(k) for k, note in zip(zh["claim_id"], note_sentences(zh)) if note} - own_context - beyond_ids - linked_ids
+    covered = held - len(own_context) - len(notes)
+    covered_weight, _ = _weights(claims, own_context | notes | beyond_ids) if own_context or notes else (held_weight, en_weight)
     covered_share = linked / covered if covered > 0 else 0.0
     # an English of several articles is a compilation's sources: the Chinese drawing on them all is no one translation
     translation = bool(covered > 0 and covered_share >= TRANSLATION_MIN_LINKED and en_weight and not cited
                        and not articles and not reporting
                        and CHINESE_SHORTER_SHARE * en_weight <= covered_weight
                        and en_weight >= ENGLISH_SHORTER_SHARE * covered_weight)
+    # a Chinese whose writer speaks in marked asides (笔者认为, 说白了, 讽刺的是) that link to no English is a commentary
+    # however closely it quotes between them; a translator's notes (译者注, 译者按) and an excerpt's rest are no such
+    # asides (bilingual review round 11: a commentary quoting a leaked memo in blocks read as its translation)
+    speaking = (set(writer_asides(claims)) | set(reader_addressed(claims))) - speaker_first_person(claims, alignment)
+    unlinked_own = [t for k, t in zip(zh["claim_id"], zh["text"]) if t in speaking and int(k) not in linked_ids
+                    and int(k) not in notes and int(k) not in beyond_ids and int(k) not in own_context
+                    and int(k) not in set(past_english_end(claims, alignment))]
+    if translation and len(unlinked_own) >= max(COMMENTARY_MIN_ASIDES, COMMENTARY_MIN_SHARE * len(zh)):
+        translation = False
     if translation:
         after_end = ((f" up to the English's end ({len(own_context)} more after it, where the English signs off with "
                       f"its credit line: the writer's own context)") if credit else
                      (f" up to the English's end ({len(own_context)} more after it, in a section of the writer's own "
                       f"that opens “{short_quote(str(_first_of(claims, own_context)['text']))}”)")) if own_context else ""
         rows.append(("translation", f"{linked} of {covered} Chinese {held_noun} linked{after_end}"
+                     + (f" ({len(notes)} translator's or editor's note{'s' if len(notes) != 1 else ''} aside)"
+                        if notes else "")
                      + (" (beyond the English given aside)" if beyond else "")
                      + f"; the Chinese{' up to it' if own_context else ''} is {covered_weight / en_weight:.0%} of the English's length",
                      "certainty, voice and generalisation shifts: a translator's choices, not a commentator's framing"))

@@ -131,6 +131,9 @@ MAX_NAMES = 12
 NAME_SEPARATOR = re.compile(r"\s*(?:,|，|、|;|&|\band\b|和|与)\s*")
 
 
+MEMO_FROM = re.compile(r"^\s*From\s*:\s*(?P<name>[^<@:]+?)\s*(?:<[^>]*>)?\s*$")
+
+
 def _reads_as_names(text: str) -> bool:
     """Whether a byline's text is one to ``MAX_NAMES`` names of at most ``MAX_NAME_WORDS`` words each.
 
@@ -202,6 +205,12 @@ def _author(blocks: pd.DataFrame) -> tuple[str, str]:
         ends = ends[~ends.index.duplicated()]
     # a dated byline or one with a byline's lead, as the parser marks it
     spare_date = ""  # the date of a publishing line that names no one ('Nov 12, 2026 · 9 min read' over 'By …')
+    # a memo's or email's header: 'From: Name' names the writer, its 'Date:' line the date
+    for text in ends.loc[ends["kind"] == "byline", "text"].astype(str).str.strip():
+        sender = MEMO_FROM.match(text)
+        if sender and _reads_as_names(sender.group("name")):
+            dated = next((BYLINE_DATE.search(t) for t in ends["text"].astype(str) if PUBLISHED_FIELD.match(t.strip())), None)
+            return sender.group("name").strip(), dated.group(0) if dated else ""
     for index, text in ends.loc[ends["kind"] == "byline", "text"].astype(str).str.strip().items():
         date = BYLINE_DATE.search(text)
         if not (date or BYLINE_LEAD.search(text)) or HAN.search(text):
@@ -217,7 +226,8 @@ def _author(blocks: pd.DataFrame) -> tuple[str, str]:
             name = next((p for p in parts if LATIN_LETTER.search(p) and _reads_as_names(p)), name)
         # what is left of a dated line must read as a name: a news site's '2026/11/29 07:15' leaves its time
         # a name holds no digit: what is left of 'August 6, 2026, 4:30 PM ET' is a time of day, not an author
-        if LATIN_LETTER.search(name) and not re.search(r"\d", name) and 0 < len(name.split()) <= 6 and _reads_as_names(name):
+        if LATIN_LETTER.search(name) and not re.search(r"\d", name) and 0 < len(name.split()) <= 6 and _reads_as_names(name) \
+                and not name.rstrip().endswith((":", "：")):
             return name, date.group(0) if date else spare_date or _date_below(blocks, index)
         if date and re.fullmatch(r"\d{1,2}:\d{2}\s*[AaPp]\.?[Mm]\.?\s*[A-Z]{0,4}", name.strip()):
             spare_date = spare_date or date.group(0)  # 'August 6, 2026, 4:30 PM ET': a date and its time of day

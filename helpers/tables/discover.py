@@ -1264,8 +1264,9 @@ def _tied_rows(text: str, claims: pd.DataFrame, mentions: pd.DataFrame, rows: li
     if not english:
         return []
     places = _place_names(gazetteer)
+    written = frozenset(gazetteer.loc[gazetteer["name_zh"].astype(str).str.strip() != "", "entity"])
     return ties.tie_names(text, claims, part_of, taken, english, entities.tokenizer_for(gazetteer), places=places,
-                          cuts=cuts)
+                          cuts=cuts, written_in_chinese=written)
 
 
 def _chinese_only_rows(text: str, claims: pd.DataFrame, rows: list[tuple], gazetteer: pd.DataFrame, part_of: list[str],

@@ -349,13 +349,14 @@ def _best_match(anchors: frozenset[str], others: list[tuple[int, int, frozenset[
 def tie_names(text: str, claims: pd.DataFrame, part_of: list[str], covered: bytearray,
               english: dict[Identity, list[tuple[int, int, str, str, bool]]], tokenizer: Tokenizer, *,
               stoplist: frozenset[str] | None = None, places: frozenset[str] = frozenset(),
-              cuts: SentenceCuts | None = None) -> list[tuple]:
+              cuts: SentenceCuts | None = None, written_in_chinese: frozenset[str] = frozenset()) -> list[tuple]:
     """Mention rows (start, end, surface, entity, org, type, evidence) for the Chinese names tied to ``english``.
 
     ``english``: an organisation's identity (entity, org, type) → the places it is named, as (start, end, surface,
     part, whether the surface names the organisation itself rather than one of its models or products); ``covered``
     marks the characters other mentions hold; ``cuts``: the document's one cut of each sentence by ``tokenizer``
-    (``SentenceCuts``), read for the sentences' names (a bracketed name is cut by ``tokenizer``: no sentence).
+    (``SentenceCuts``), read for the sentences' names (a bracketed name is cut by ``tokenizer``: no sentence);
+    ``written_in_chinese``: the gazetteer's entities that have a Chinese name (``translated_rows`` ties none of them).
     """
     stoplist = load_zh_stoplist() if stoplist is None else stoplist
     starts, ends = column(claims, "start").tolist(), column(claims, "end").tolist()
@@ -382,7 +383,8 @@ def tie_names(text: str, claims: pd.DataFrame, part_of: list[str], covered: byte
                  if identity not in {(entity, org, kind) for _, _, _, entity, org, kind, _ in found}}
     if alone:
         rows += translated_rows(text, zh_sentences, [(s, e) for s, e in sentences if part_of[s] == "en"], alone,
-                                english, taken, cuts if cuts is not None else tokenizer, stoplist, places)
+                                english, taken, cuts if cuts is not None else tokenizer, stoplist, places,
+                                written_in_chinese)
     return rows
 
 
@@ -590,13 +592,16 @@ def _tied_once(text: str, zh_spans: list[tuple[int, int]], claims: dict[str, set
 def translated_rows(text: str, zh_spans: list[tuple[int, int]], en_spans: list[tuple[int, int]],
                     alone: dict[Identity, str], english: dict[Identity, list[tuple[int, int, str, str, bool]]],
                     taken: bytearray, tokenizer: Tokenizer | SentenceCuts, stoplist: frozenset[str],
-                    places: frozenset[str]) -> list[tuple]:
+                    places: frozenset[str], written_in_chinese: frozenset[str] = frozenset()) -> list[tuple]:
     """Mention rows for the Chinese names that translate an English organisation's name (``HOW_TRANSLATED``: 明川研究院 ↔
     Brightriver Institute): the Chinese name's organisation word renders the last word of the English name, that English
     name is the only one left untied that it could render and the Chinese name the only one left that could render it,
     and each is first named at about the same place in its version (``MAX_POSITION_GAP``). ``taken`` is updated."""
     zh_words = load_zh_org_words()
-    named = {identity: name for identity, name in alone.items() if " " in name.strip()}
+    # a name the gazetteer already gives in Chinese is written that way by a translation: the weak 'translated' rule
+    # ties only names the gazetteer has no Chinese for (discovered ones, or listed without name_zh)
+    named = {identity: name for identity, name in alone.items() if " " in name.strip()
+             and identity[0] not in written_in_chinese}
     if not named or not zh_spans or not en_spans:
         return []
     names = chinese_names(text, zh_spans, tokenizer, taken, stoplist, places, zh_org_word_re())
