@@ -496,3 +496,11 @@ def test_an_idiom_holding_a_products_name_names_nothing():
 def test_chinas_security_standards_committee_is_named_by_its_number():
     found = entities.find_mentions("TC260发布了新标准，全国网络安全标准化技术委员会表示欢迎。", entities.load_gazetteer())
     assert found["entity"].tolist() == ["tc260", "tc260"]
+
+
+@pytest.mark.parametrize("text, entities_found", [
+    ("A reader asked about the BIS rules.", ["bis"]),           # the export-control bureau (review round 10)
+    ("The Bank for International Settlements (BIS) said rates would fall.", []),   # a bank, not the bureau
+])
+def test_bis_is_the_bureau_but_for_the_bank_for_international_settlements(text, entities_found):
+    assert entities.find_mentions(text, entities.load_gazetteer())["entity"].tolist() == entities_found

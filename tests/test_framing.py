@@ -715,6 +715,18 @@ def test_particularised_when_chinese_names_what_english_calls_a_category():
     assert shifts["zh_only_entities"].tolist() == ["huawei"]
 
 
+
+def test_the_writers_own_examples_particularise_nothing():
+    # bilingual review round 10: a rebuttal's '据我所知，华为…' against the op-ed's 'domestic chips' was 'particularised'
+    claims = make_claims([
+        (1, "commentary", "paragraph", 0, "据我所知，华为芯片很好用。", "commentator", "", ""),
+        (2, "original", "paragraph", 0, "Domestic chips are usable.", "plain", "", ""),
+    ])
+    mentions = make_mentions([(1, "华为", "huawei", "huawei", "chip_maker", "commentary")])
+    shifts = F.generalisation_shift(make_alignment([(1, 2, 0.5, "summarises")]), claims, mentions, F.load_categories())
+    assert shifts["generalisation_shift"].tolist() == [""]
+
+
 # ---- side by side ---------------------------------------------------------------------------------
 
 def test_framing_table_one_row_per_chinese_claim():

@@ -1342,8 +1342,15 @@ def generalisation_shift(alignment: pd.DataFrame, claims: pd.DataFrame, mentions
         lost = only(en_named, zh_named, zh_words)     # English names, Chinese says the category
         gained = only(zh_named, en_named, en_words)   # Chinese names, English says the category
         shift = GENERALISED if len(lost) > len(gained) else PARTICULARISED if len(gained) > len(lost) else ""
+        if shift and own_stance_before(str(info.at[zh_id, "text"]), OWN_STANCE_OPENING):
+            shift = ""  # '据我所知，X、Y…', '笔者认为…': the writer's own examples or view, no rendering of the English's
+            # names or categories (bilingual review round 10: a rebuttal's counter-examples read as particularising)
         rows.append((zh_id, en_claim_ids, "|".join(zh_words), "|".join(en_words), "|".join(gained), "|".join(lost), shift))
     return pd.DataFrame(rows, columns=GENERALISATION_COLUMNS)
+
+
+#: The writer's own stance or knowledge (an ``own_stance`` cue) opening a sentence within this many characters.
+OWN_STANCE_OPENING = 6
 
 
 # ---- side by side -----------------------------------------------------------------------------

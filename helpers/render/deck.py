@@ -100,6 +100,9 @@ ZH_AUTHOR_FIELD = re.compile(r"(?:^|\s)(?:作者|编译|編譯|翻译|翻譯|译
                              r"(?P<name>[^\s，。,；;|｜/／]+(?:\s+[A-Z][^\s，。,；;|｜/／]*)*)")
 #: A post's editors' credit ('编辑：陈萍、杜伟'), read where no writer is named; 责任编辑 (a news desk's) is not it.
 ZH_EDITOR_FIELD = re.compile(r"(?:^|\s)(?:编辑|編輯)\s*[:：]\s*(?P<name>[^\s，。,；;|｜/／]+(?:\s+[A-Z][^\s，。,；;|｜/／]*)*)")
+#: A newspaper's reporter byline ('报道：本报记者 林佩仪', '本报记者 林佩仪'): the names after 记者.
+ZH_PAPER_REPORTER = re.compile(r"^\s*(?:(?:报道|報導|報道|撰稿|采写|採寫)\s*[：:]\s*)?(?:本报|本報|特约|特約)?(?:记者|記者)\s+"
+                               r"(?P<name>[\u4e00-\u9fff]{2,4}(?:[、，,\s]+[\u4e00-\u9fff]{2,4}){0,3})\s*$")
 #: A WeChat post's originality mark and its writer ('原创 老周说AI 硅谷回声 2026年11月20日'): the name after 原创.
 ZH_ORIGINAL_MARK = re.compile(r"^\s*原创\s+(?P<name>[^\s，。,；;|｜/／]{2,12})\s")
 #: A news report's byline: the reporter or compiler, then a slash and the desk's credit ending in 报道, 电 or 讯
@@ -274,7 +277,8 @@ def _zh_author(blocks: pd.DataFrame) -> str:
     furniture ('' when none): the Chinese version's byline, not the English article's author."""
     for text in blocks.loc[blocks["part"] != PART_ORIGINAL, "text"].astype(str):
         line = _plain(text)
-        found = ZH_AUTHOR_FIELD.search(line) or ZH_REPORTER_BYLINE.match(line) or ZH_WRITER_BYLINE.match(line) \
+        found = ZH_AUTHOR_FIELD.search(line) or ZH_REPORTER_BYLINE.match(line) or ZH_PAPER_REPORTER.match(line) \
+            or ZH_WRITER_BYLINE.match(line) \
             or ZH_SPACED_BYLINE.match(line) or ZH_TRANSLATOR_CREDIT.search(line) or ZH_ORIGINAL_MARK.match(line)
         if found and _reads_as_names(found.group("name")):
             return _less_masthead(found.group("name").strip(), blocks)
