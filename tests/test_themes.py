@@ -333,6 +333,7 @@ def test_words_inside_a_web_address_or_a_file_name_touch_no_theme():
     ("The student model imitates the teacher's outputs.", "en", "talent", False),         # distillation (round 10)
     ("学生模型模仿教师模型的输出。", "zh", "talent", False),
     ("很多博士学生毕业后去了工业界。", "zh", "talent", True),
+    ("The students have a benefit of coming at LLMs with fresh eyes.", "en", "talent", True),   # people: no school word
     ("The sample suffers from a selection bias.", "en", "fairness_and_equality", False),    # a statistical skew
     ("The model repeats gender bias from its data.", "en", "fairness_and_equality", True),
     ("Paris is the capital of a large country.", "en", "economic", False),
