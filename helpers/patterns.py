@@ -668,6 +668,12 @@ THREAD_COMMENT_HEADER = re.compile(
     rf"^(?:u/[\w.-]{{2,30}}\s*[·•]\s*{_AGO_UNIT}(?:\s+ago)?"
     rf"|[\w.-]{{2,30}}\s+{_AGO_UNIT}\s+ago(?:\s*[|·•]\s*(?:parent|prev|next|root|context|flag|hide|edit|edited|favorite|reply|on:[^|]*))*"
     r"\s*(?:\[[–—-]\])?)\s*$", re.IGNORECASE)
+#: A call to act alone on its line with its arrow ('Sign the letter →', 'Read more »'): a link's label, no sentence.
+CALL_WITH_ARROW = re.compile(r"^\s*[A-Za-z][\w '’,-]{1,40}?\s*[→»›➔➜]\s*$")
+#: A letter's or memo's salutation alone ('Team,', 'Dear Fellow Shareholders,') and its sign-off ('— Dana'): the
+#: letter's frame, not what it says. (bilingual review round 11: a leaked memo)
+SALUTATION_LINE = re.compile(r"^\s*(?:(?:Dear|Hi|Hello)\s+[^,.!?]{1,40}|Team|All|Everyone|Folks|Colleagues)\s*,\s*$")
+SIGN_OFF_LINE = re.compile(r"^\s*[—–-]{1,2}\s*[A-Z][a-z]+(?:\s[A-Z][a-z.]+){0,2}\s*$")
 #: A line of rule marks alone ('——', '* * *', '~~~'): a separator between parts of a post, no sentence.
 SEPARATOR_LINE = re.compile(r"^\s*(?:[—–\-_=~·•*＊]\s*){2,}$")
 #: An interface's reactions or sort menu: emoji and a count ('👍❤️💡 2,417'), a choice and its arrow ('Most relevant ▾').

@@ -677,3 +677,13 @@ def test_a_memos_header_is_furniture_and_gives_its_title_and_writer():
     assert parts[en[5]] != PART_NONCONTENT        # a request not to share is the memo's sentence, no share prompt
     facts = deck.document_facts(blocks)
     assert (facts["title"], facts["author"]) == ("Competing with the Chinese labs", "Dana Whitfield")
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("Sign the letter →", "boilerplate"), ("Read more »", "boilerplate"),        # a call with its arrow (round 11)
+    ("Team,", "boilerplate"), ("Dear Fellow Shareholders,", "boilerplate"),      # a salutation alone
+    ("— Dana", "byline"),                                                         # a memo's sign-off
+    ("Revenue grew → profits fell", None), ("— Dana said so.", None),
+])
+def test_a_call_with_its_arrow_a_salutation_and_a_sign_off_are_furniture(line, kind):
+    assert classify_noncontent(line) == kind

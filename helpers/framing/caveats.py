@@ -787,7 +787,8 @@ def caveats(claims: pd.DataFrame, blocks: pd.DataFrame, alignment: pd.DataFrame,
                      + (f" ({len(notes)} translator's or editor's note{'s' if len(notes) != 1 else ''} aside)"
                         if notes else "")
                      + (" (beyond the English given aside)" if beyond else "")
-                     + f"; the Chinese{' up to it' if own_context else ''} is {covered_weight / en_weight:.0%} of the English's length",
+                     + f"; the Chinese{' up to it' if own_context else ''}{', its notes aside,' if notes else ''} is "
+                       f"{covered_weight / en_weight:.0%} of the English's length",
                      "certainty, voice and generalisation shifts: a translator's choices, not a commentator's framing"))
     # a question or a call put to the readers is the writer's own voice too (addresses_reader), in reading order
     own = set(writer_asides(claims)) | set(reader_addressed(claims))
