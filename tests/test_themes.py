@@ -575,6 +575,16 @@ def test_a_name_and_its_gloss_or_its_own_product_right_after_it_are_one_naming()
     assert counts["commentary", "Nvidia"] == 3                      # 英伟达 and its A100 and H100: three namings
 
 
+
+def test_an_english_name_and_its_bracketed_acronym_are_one_naming():
+    # bilingual review round 11: 'the Cyberspace Administration of China (CAC)' counted twice in the English
+    text = ("国家网信办发布了规则。国家网信办还在征求意见。\n\n"
+            "The Cyberspace Administration of China (CAC) issued rules. The CAC and OpenAI disagree.\n")
+    tables = extract(text)
+    counts = lab_tables.lab_mentions(tables.mentions, claims=tables.claims).groupby(["part", "org"]).size()
+    assert counts["original", "Cyberspace Administration of China"] == 2      # the gloss, then the acronym alone
+
+
 def test_a_government_body_is_counted_and_the_pages_then_say_organisations():
     # a Hong Kong column matched the UK's AI safety institute in both versions; the pages left it out of
     # "organisations named in both versions" (bilingual review round 6)

@@ -64,7 +64,8 @@ GLOSS_GAP = frozenset("（( \u00a0")
 def _glossed_again(mentions: pd.DataFrame, claims: pd.DataFrame | None = None) -> pd.Series:
     """True for a mention of the organisation that the mention right before it in the same sentence names already,
     nothing between them (微软Azure), or, given the ``claims`` that hold them, only an opening bracket or a space
-    (深度求索（DeepSeek）): each is one naming, not two; A100和H100 and 英伟达的A100 are two."""
+    (深度求索（DeepSeek）, 'Allen Institute for AI (Ai2)': bilingual review round 11): each is one naming, not two;
+    A100和H100 and 英伟达的A100 are two."""
     if mentions.empty or "claim_id" not in mentions:
         return pd.Series(False, index=mentions.index)
     order = mentions.sort_values(["claim_id", "start"])
@@ -73,13 +74,15 @@ def _glossed_again(mentions: pd.DataFrame, claims: pd.DataFrame | None = None) -
     glossed = gap.eq(0)
     if claims is not None and len(claims) and {"claim_id", "start", "text"} <= set(claims.columns):
         where = claims.set_index("claim_id")
-        one = order.index[same & gap.eq(1)]
-        for index in one:
+        # one character between (（, a space) or an English space and bracket ('Allen Institute for AI (Ai2)')
+        near = order.index[same & (gap.eq(1) | gap.eq(2))]
+        for index in near:
             claim = order.at[index, "claim_id"]
             if claim in where.index:
-                at = int(order.at[index, "start"]) - 1 - int(where.at[claim, "start"])
-                text = str(where.at[claim, "text"])
-                glossed.at[index] = 0 <= at < len(text) and text[at] in GLOSS_GAP
+                end = int(order.at[index, "start"]) - int(where.at[claim, "start"])
+                between = str(where.at[claim, "text"])[max(0, end - int(gap.at[index])):end]
+                core = between.strip()
+                glossed.at[index] = len(between) == int(gap.at[index]) and (core == "" or (len(core) == 1 and core in GLOSS_GAP))
     return (same & glossed).reindex(mentions.index, fill_value=False)
 
 
