@@ -639,6 +639,8 @@ def test_voice_quote_absorbed():
     ("需求不会停止增长。", "It does not give me the impression that demand will stop growing.", "absorbed"),
     ("作者认为需求不会停止增长。", "It does not give me the impression that demand will stop growing.", "attributed"),
     ("需求不会停止增长。", "We heard that demand will keep growing.", "absorbed"),   # hearsay, the mark dropped
+    # the source named as the one that disclosed it (review round 11): DeepSeek's figure, still DeepSeek's
+    ("深度求索公开的训练成本约为600万美元。", "Training cost about $6 million, DeepSeek said.", "attributed"),
 ])
 def test_voice_reads_attribution_of_news_translation_and_commentary(zh, en, expected):
     from helpers.tables.claims import decide_voice
