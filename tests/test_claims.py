@@ -62,6 +62,9 @@ def test_voice(text, part, voice, cue):
         ("Marcus透露，成本已经降到9万美元。", "reported", "透露"),
         ("Lena Varga 也表示，价格会降。", "reported", "表示"),
         ("Hargrove断言，这些模型必然带有审查。", "reported", "断言"),    # asserting is saying (review round 10)
+        ("作者的判断是，这种优势会持续。", "reported", "作者的判断"),     # the author's judgement named (round 12)
+        ("作者觉得这种优势会持续。", "reported", "作者觉得"),
+        ("我觉得这种优势会持续。", "commentator", ""),                   # the writer's own
         # look-alikes that stay the writer's own
         ("新的 GPU 显示出优势。", "commentator", ""),              # a verb of showing after a Latin word: no source
         ("上表中的 HF 表示对应模型的格式。", "commentator", ""),     # 表示 'denotes', nothing reported after it

@@ -504,3 +504,9 @@ def test_chinas_security_standards_committee_is_named_by_its_number():
 ])
 def test_bis_is_the_bureau_but_for_the_bank_for_international_settlements(text, entities_found):
     assert entities.find_mentions(text, entities.load_gazetteer())["entity"].tolist() == entities_found
+
+
+@pytest.mark.parametrize("text, found", [("苹果发布了新模型。", ["apple"]), ("他每天吃一个苹果。", []), ("苹果树开花了。", [])])
+def test_pingguo_alone_is_apple_but_the_fruit_is_not(text, found):
+    # bilingual review round 12: a Taiwanese adaptation named 蘋果 beside Google and the counts missed it
+    assert entities.find_mentions(text, entities.load_gazetteer())["entity"].tolist() == found

@@ -1031,6 +1031,9 @@ def certainty_of_group(zh: str, ens: list[str]) -> str:
     ("这种优势未必能长期持续。", "We don't know how long this advantage lasts.", "unchanged"),
     ("这种优势一定会长期持续。", "We don't know how long this advantage lasts.", "sharpened"),
     ("我不认识他。", "I don't know him.", "unchanged"),
+    # a booster the English states, swapped for the Chinese's own hedges, softens however loose the rendering (round 12)
+    ("作者的判断是，出口管制在某种程度上可能放缓了它们的进展。", "Export controls have clearly slowed these labs, and their "
+     "progress on chips and tools since then has been steady but modest.", "softened"),
 ])
 def test_certainty_false_friends_titles_bounds_magnitudes_and_renderings(zh, en, expected):
     assert certainty_of(zh, en) == expected

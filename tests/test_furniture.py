@@ -687,3 +687,12 @@ def test_a_memos_header_is_furniture_and_gives_its_title_and_writer():
 ])
 def test_a_call_with_its_arrow_a_salutation_and_a_sign_off_are_furniture(line, kind):
     assert classify_noncontent(line) == kind
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("【画面：某实验室的标志】", "boilerplate"), ("字幕：中国AI实验室", "boilerplate"),   # a voice-over script's cues (round 12)
+    ("文案：阿杰", "byline"),                                                          # and its copywriter's credit
+    ("画面很美，我们很喜欢。", None),
+])
+def test_a_voice_over_scripts_stage_cues_and_credits_are_furniture(line, kind):
+    assert classify_noncontent(line) == kind

@@ -453,7 +453,11 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
             z, e = level(zh, kind, zh_r), level(en, kind, en_r)
             if z == 2 and e == 0:
                 zh_score += sign
-            if e == 2 and z == 0 and close and strongest and dropped and not any(carries(o, kind) for o in sharers):
+            # a booster the English states and the Chinese replaces by a hedge of its own (clearly -> 某种程度上可能) is
+            # swapped, not compressed away: it counts however loosely the Chinese renders the English around it
+            swapped = kind == "booster" and level(zh_h, "hedge", []) == 2 and not zh_b
+            if e == 2 and z == 0 and dropped and (swapped or (close and strongest
+                                                              and not any(carries(o, kind) for o in sharers))):
                 en_score += sign
         zh_s, en_s = found([zh_id], "superlative"), found(en_ids, "superlative")
         zh_d, en_d = found([zh_id], "degree"), found(en_ids, "degree")
