@@ -109,7 +109,7 @@ TITLE_NUMBER = re.compile(r"^0{1,2}\s*[.．、]\s*\S")
 #: editor's framing of the whole, not a sentence of the Chinese version nor one of its writer's asides.
 ORIGINAL_APPENDED = re.compile(r"[（(【\[]?\s*(?:英文)?原文(?:附后|附後|如下|在后|在後)\s*[）)】\]]?\s*[：:]?\s*$|[（(【\[]\s*附(?:英文)?原文\s*[）)】\]]\s*$"
                                # a line announcing the original below ('以下为原文：', '以下是英文原文')
-                               r"|^\s*(?:以下为|以下為|以下是|下面是|下為|附|以下係|以下系|以下就係|以下就系|下面係|下面系|睇埋)(?:英文)?原文\s*[：:]?\s*$"
+                               r"|^\s*(?:以下为|以下為|以下是|下面是|下為|附|以下係|以下系|以下就係|以下就系|下面係|下面系|睇埋)(?:英文|中文)?(?:报道|報導|报导|文章|新闻|新聞|采访|採訪|演讲|演講|论文|論文|博客|博文|帖子)?(?:英文)?原文\s*[：:]?\s*$"
                                # the original post and its comments ('以下为原帖及部分评论原文：': round 10)
                                r"|^\s*(?:以下为|以下為|以下是|下面是|附)(?:英文)?(?:原帖|原贴|原帖子)(?:[及和与與](?:部分)?(?:评论|評論|回复|回覆))?(?:原文)?\s*[：:]?\s*$")
 #: A numbered section line: '1. Definitions', '6) Dispute Resolution', '1. 定义', '第一条 …', '一、…', '（二）…'.

@@ -997,3 +997,10 @@ def test_a_list_number_after_a_pictograph_is_an_enumerator(text, numbered):
     # bilingual review round 10: a Xiaohongshu note's '✨ 1.' was listed among the figures to check
     from helpers.patterns import ENUMERATOR_NUMBER
     assert bool(ENUMERATOR_NUMBER.match(text)) is numbered
+
+
+@pytest.mark.parametrize("text", ["译者后记：这篇教程写于去年。", "编者后记：本文有删节。"])
+def test_an_afterword_is_a_note(text):
+    # bilingual review round 12: a translator's afterword was linked to the English and labelled softened
+    from helpers.align.evidence import opens_note
+    assert opens_note(text)

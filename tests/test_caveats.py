@@ -793,3 +793,12 @@ def test_a_writer_speaking_in_unlinked_asides_between_close_renderings_writes_a_
     found = kinds(claims, blocks, alignment)
     assert "translation" not in found and "commentary" in found
     assert "translation" in kinds(*document([ZH] * 10, [EN] * 10, links))
+
+
+@pytest.mark.parametrize("text", ["难道开源就是错的吗？", "殊不知，这些数据早已公开。", "本报认为，这种说法站不住脚。"])
+def test_an_editorials_own_voice_is_an_aside(text):
+    # bilingual review round 12: a state-media editorial's rhetorical questions and its own view
+    from helpers.framing.caveats import writer_asides
+    zh = pd.DataFrame({"claim_id": [1], "block_id": [1], "part": ["commentary"], "lang": ["zh"], "kind": ["paragraph"],
+                       "text": [text], "voice": [""], "start": [0]})
+    assert writer_asides(zh) == [text]

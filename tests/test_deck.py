@@ -726,3 +726,16 @@ def test_a_chinese_title_over_a_handle_or_a_subheadline_is_the_title(lines, zh_t
     english = ["Small models are eating the edge", "By Ann Example", "The English text runs on for a while here."]
     blocks = parse_document("\n".join(lines + english) + "\n").blocks
     assert deck.document_facts(blocks)["zh_title"] == zh_title
+
+
+def test_a_bylines_cities_are_no_part_of_its_names_and_a_sites_line_is_no_title():
+    # bilingual review round 12: 'By Helen Carver in Hong Kong' gave no author; a section trail over the English
+    # headline and a site's line over the Chinese title were taken for the titles
+    from helpers.text.parse import parse_document
+    zh = ["机器之芯 · 技术译文", "一文读懂大模型量化", "正文第一段，讲的是量化。", "正文第二段，讲的是精度。"]
+    en = ["Engineering · Inference · Quantization", "A Practical Guide to Quantizing Large Models",
+          "By Helen Carver in Hong Kong and Tom Ashby in London", "Quantization shrinks models.", "It also speeds them up."]
+    facts = deck.document_facts(parse_document("\n".join(zh + en) + "\n").blocks)
+    assert facts["zh_title"] == "一文读懂大模型量化"
+    assert facts["title"] == "A Practical Guide to Quantizing Large Models"
+    assert facts["author"] == "Helen Carver and Tom Ashby"

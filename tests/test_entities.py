@@ -510,3 +510,8 @@ def test_bis_is_the_bureau_but_for_the_bank_for_international_settlements(text, 
 def test_pingguo_alone_is_apple_but_the_fruit_is_not(text, found):
     # bilingual review round 12: a Taiwanese adaptation named 蘋果 beside Google and the counts missed it
     assert entities.find_mentions(text, entities.load_gazetteer())["entity"].tolist() == found
+
+
+def test_the_national_data_administration_is_named():
+    assert entities.find_mentions("国家数据局公布了算力数据。", entities.load_gazetteer())["entity"].tolist() == [
+        "national_data_administration"]

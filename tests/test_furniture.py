@@ -696,3 +696,11 @@ def test_a_call_with_its_arrow_a_salutation_and_a_sign_off_are_furniture(line, k
 ])
 def test_a_voice_over_scripts_stage_cues_and_credits_are_furniture(line, kind):
     assert classify_noncontent(line) == kind
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("Additional reporting by Li Wen in Beijing", "byline"),   # a newspaper's closing credit, unbracketed (round 12)
+    ("以下为报道原文：", "boilerplate"),                          # the way to the original report
+])
+def test_a_closing_credit_and_the_way_to_an_original_report_are_furniture(line, kind):
+    assert classify_noncontent(line) == kind

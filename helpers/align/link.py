@@ -184,7 +184,8 @@ def headings_title_what_follows(evidence: Evidence, path: list[int], en_by_block
     translation = evidence.translation
     for i in range(len(path) - 1):
         k, following = path[i], path[i + 1]
-        if kinds[i] != "heading" or evidence.marked[i] or following < 0 or not (k < 0 or k == following - 1):
+        # a translation's outline word over an English heading (要点 over "Takeaways") renders that heading
+        if kinds[i] != "heading" or (evidence.marked[i] and not translation) or following < 0 or not (k < 0 or k == following - 1):
             continue
         if "heading" not in set(en_by_block[evidence.blocks[following]]["kind"].iloc[:1]):
             continue

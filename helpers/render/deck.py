@@ -158,6 +158,8 @@ def _ends(frame: pd.DataFrame, count: int = HEAD_BLOCKS) -> pd.DataFrame:
 DATE_LINE_MAX_CHARS = 60
 
 
+#: Where a newspaper's reporter filed from, after each name of its byline ('… in Hong Kong and … in London').
+REPORTER_CITY = re.compile(r"\s+in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}(?=\s*(?:,|\band\b|&|$))")
 #: A team credited after the named authors: the names are the byline's authors.
 TEAM_AFTER_NAMES = re.compile(r",?\s+(?:and|&)\s+the\s+[\w\s.'’-]{1,40}?\bteam\s*$", re.IGNORECASE)
 
@@ -222,6 +224,7 @@ def _author(blocks: pd.DataFrame) -> tuple[str, str]:
         name, publishing = BYLINE_NOT_NAME.subn(" ", name)  # 'Published … · 58 min', '… · 9 min read': no name
         name = re.sub(r"^\s*(?:(?:Written|Posted|Words)\s+)?By\s+", "", name, flags=re.I).strip(" ·,|-–—/")
         name = BYLINE_ROLE.split(name, maxsplit=1)[0]
+        name = REPORTER_CITY.sub("", name)  # 'By Helen Carver in Hong Kong and Tom Ashby in London': the names
         name = TEAM_AFTER_NAMES.sub("", name)  # 'Priya Raman, Jonah Whitfield and the Halcyon evaluation team'
         # 'Daniel Reeves | The Compute Ledger': the name, then the publication, parted by a bar or a dot
         parts = [p for p in re.split(r"\s*[|｜·•]\s*", name) if p.strip()]
@@ -313,6 +316,10 @@ def _zh_title(blocks: pd.DataFrame, title: str) -> str:
     commentary = blocks[blocks["part"] == PART_COMMENTARY]
     # an editor's note opening the post (編按：…) is no title: the title is the line after it
     while len(commentary) and opens_note(_plain(commentary["text"].iloc[0])):
+        commentary = commentary.iloc[1:]
+    # a site's or column's line opening the post ('机器之芯 · 技术译文') is no title when the line below it reads as one
+    if len(commentary) > 1 and SITE_LINE.fullmatch(_plain(commentary["text"].iloc[0]).strip()) \
+            and _is_title(_plain(commentary["text"].iloc[1])):
         commentary = commentary.iloc[1:]
     commentary = commentary.head(2)
     if commentary.empty:
@@ -411,6 +418,8 @@ def _above_byline(blocks: pd.DataFrame, part: str, script) -> str:
             first_ok = len(texts[0].split()) > HEADLINE_MIN_WORDS  # a long first line is a headline, not a site's name
             if pick - 1 in above and SITE_LINE.fullmatch(texts[pick].strip()) and len(texts[pick - 1]) > len(texts[pick]):
                 pick -= 1  # a site's or column's line under the headline ('AI前哨站 · 播客精读'): the headline is above it
+            elif SITE_LINE.fullmatch(texts[pick - 1].strip()):
+                pass  # a site's or section's line over the headline ('Engineering · Inference · Quantization', '机器之芯 · 技术译文')
             elif pick - 1 in above and (pick - 1 > 0 or first_ok) and _headline_over_standfirst(texts[pick - 1], texts[pick]):
                 pick -= 1
             elif pick - 1 in above and _zh_headline_over_subheadline(texts[pick - 1], texts[pick]):
