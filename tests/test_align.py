@@ -1004,3 +1004,12 @@ def test_an_afterword_is_a_note(text):
     # bilingual review round 12: a translator's afterword was linked to the English and labelled softened
     from helpers.align.evidence import opens_note
     assert opens_note(text)
+
+
+@pytest.mark.parametrize("text, term", [("a seven-billion-parameter model", "#7000000000"),
+                                        ("seven billion parameters", "#7000000000"),
+                                        ("a 7-billion-parameter model", "#7000000000")])
+def test_an_english_number_before_its_scale_word_is_their_product(text, term):
+    # bilingual review round 12: 七十亿 was flagged as a figure the English lacks beside 'seven-billion-parameter'
+    from helpers.align.numbers import number_word_terms
+    assert term in (number_terms(text) | number_word_terms(text))

@@ -641,6 +641,8 @@ def test_voice_quote_absorbed():
     ("需求不会停止增长。", "We heard that demand will keep growing.", "absorbed"),   # hearsay, the mark dropped
     # the source named as the one that disclosed it (review round 11): DeepSeek's figure, still DeepSeek's
     ("深度求索公开的训练成本约为600万美元。", "Training cost about $6 million, DeepSeek said.", "attributed"),
+    # an allegation stated as fact drops its attribution (review round 12: a lawsuit report)
+    ("该公司使用了盗版书籍训练模型。", "The complaint alleges that the company trained its model on pirated books.", "absorbed"),
 ])
 def test_voice_reads_attribution_of_news_translation_and_commentary(zh, en, expected):
     from helpers.tables.claims import decide_voice
@@ -1034,6 +1036,7 @@ def certainty_of_group(zh: str, ens: list[str]) -> str:
     # a booster the English states, swapped for the Chinese's own hedges, softens however loose the rendering (round 12)
     ("作者的判断是，出口管制在某种程度上可能放缓了它们的进展。", "Export controls have clearly slowed these labs, and their "
      "progress on chips and tools since then has been steady but modest.", "softened"),
+    ("该公司将面临巨额赔偿。", "The company may face large damages.", "sharpened"),    # 将面临 for 'may face' (round 12)
 ])
 def test_certainty_false_friends_titles_bounds_magnitudes_and_renderings(zh, en, expected):
     assert certainty_of(zh, en) == expected

@@ -293,3 +293,9 @@ def test_two_chinese_names_one_english_word_could_render_are_tied_to_neither():
 def test_a_function_character_the_dictionary_glues_to_a_heads_front_is_left_out():
     tokens = [("工作", 0, 2), ("由云杉", 2, 5), ("实验室", 5, 8)]
     assert ties._head_before(tokens, 2, ties.load_zh_stoplist()) == ("云杉", 3)
+
+
+def test_a_non_initial_x_is_transliterated_as_ks():
+    # bilingual review round 12: 赫利克斯 was not read as Helix
+    from helpers.tables.ties import transliterates
+    assert transliterates("赫利克斯", "Helix")

@@ -67,7 +67,7 @@ def _number_pattern(path: str = str(NUMBER_UNITS_PATH)) -> re.Pattern:
     return re.compile(
         r"(?P<pre>百分之)?"
         rf"(?:(?<![A-Za-z0-9.,])(?<![A-Za-z]-)(?P<arabic>\d+(?:,\d{{3}})*(?:\.\d+)?)(?![\d])|(?P<han>[{numerals}]+))"
-        rf"(?:[ \t]?(?P<scale>{scale}))?"
+        rf"(?:[ \t-]?(?P<scale>{scale}))?"
         rf"(?:[ \t-]?(?P<after>{after}))?",
         re.IGNORECASE,
     )
@@ -226,8 +226,12 @@ def number_terms(text: str) -> set[str]:
 def number_word_terms(text: str) -> set[str]:
     """The value terms of the English numbers spelt out in ``text`` ('nine years' → #9), for the figures to check: the
     aligner leaves them aside (a word such as 'one' is mostly not a figure)."""
-    spelt = load_number_units()["number_word"]
-    return {NUMBER_TERM + _canonical(spelt[w]) for w in re.findall(r"[a-z]+", text.lower()) if w in spelt}
+    units = load_number_units()
+    spelt, scale = units["number_word"], {k.lower(): v for k, v in units["scale"].items()}
+    words = re.findall(r"[a-z]+", text.lower())
+    # a spelt number before a scale word is their product ('seven billion', 'seven-billion-parameter' → #7000000000)
+    return {NUMBER_TERM + _canonical(spelt[w] * (scale[n] if n in scale else 1))
+            for w, n in zip(words, words[1:] + [""]) if w in spelt}
 
 
 #: Words that make a Chinese number a round figure: before it (将近四成, 约 2.4 万, 超过 30%) or after it (40% 左右).

@@ -122,6 +122,8 @@ def transliterates(han: str, word: str, table: dict[str, tuple[str, ...]] | None
     """
     table = load_transliteration() if table is None else table
     target = letters(word)
+    # a non-initial x is written as two syllables, k + s (Helix 赫利克斯, Baxter 巴克斯特)
+    target = target[:1] + target[1:].replace("x", "ks")
     if len(han) < 2 or not target or any(ch not in table for ch in han):
         return False
     skips = len(target) // LETTERS_PER_SKIP
@@ -376,8 +378,10 @@ def tie_names(text: str, claims: pd.DataFrame, part_of: list[str], covered: byte
         found = transliterated_rows(text, zh_sentences, alone, taken, stoplist)
         rows += found
         # a transliterated name's head written alone (哈尔西恩 after 哈尔西恩实验室 ↔ Halcyon Labs), as for the others
-        heads = {r[2]: [(r[0], r[1], r[2][: zh_org_word_re().search(r[2]).start()])] for r in found
-                 if zh_org_word_re().search(r[2])}
+        # the head before a Chinese organisation word, or before the English last word kept in Latin (赫利克斯AI)
+        heads = {r[2]: [(r[0], r[1], r[2][: zh_org_word_re().search(r[2]).start()] if zh_org_word_re().search(r[2])
+                         else r[2].rstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz. "))] for r in found
+                 if zh_org_word_re().search(r[2]) or r[2][-1:].isascii()}
         rows += _short_forms(text, found, heads, zh_sentences, taken, tokenizer, stoplist)
         alone = {identity: name for identity, name in alone.items()
                  if identity not in {(entity, org, kind) for _, _, _, entity, org, kind, _ in found}}
