@@ -772,10 +772,12 @@ def caveats(claims: pd.DataFrame, blocks: pd.DataFrame, alignment: pd.DataFrame,
     # a Chinese whose writer speaks in marked asides (笔者认为, 说白了, 讽刺的是) that link to no English is a commentary
     # however closely it quotes between them; a translator's notes (译者注, 译者按) and an excerpt's rest are no such
     # asides (bilingual review round 11: a commentary quoting a leaked memo in blocks read as its translation)
-    speaking = (set(writer_asides(claims)) | set(reader_addressed(claims))) - speaker_first_person(claims, alignment)
-    unlinked_own = [t for k, t in zip(zh["claim_id"], zh["text"]) if t in speaking and int(k) not in linked_ids
-                    and int(k) not in notes and int(k) not in beyond_ids and int(k) not in own_context
-                    and int(k) not in set(past_english_end(claims, alignment))]
+    # a question or a call put to the readers is the writer's own voice too (addresses_reader), in reading order
+    own = set(writer_asides(claims)) | set(reader_addressed(claims))
+    own -= speaker_first_person(claims, alignment)
+    past_end = set(past_english_end(claims, alignment))
+    aside_of_source = notes | beyond_ids | own_context | past_end | linked_ids
+    unlinked_own = [t for k, t in zip(zh["claim_id"], zh["text"]) if t in own and int(k) not in aside_of_source]
     if translation and len(unlinked_own) >= max(COMMENTARY_MIN_ASIDES, COMMENTARY_MIN_SHARE * len(zh)):
         translation = False
     if translation:
@@ -790,9 +792,6 @@ def caveats(claims: pd.DataFrame, blocks: pd.DataFrame, alignment: pd.DataFrame,
                      + f"; the Chinese{' up to it' if own_context else ''}{', its notes aside,' if notes else ''} is "
                        f"{covered_weight / en_weight:.0%} of the English's length",
                      "certainty, voice and generalisation shifts: a translator's choices, not a commentator's framing"))
-    # a question or a call put to the readers is the writer's own voice too (addresses_reader), in reading order
-    own = set(writer_asides(claims)) | set(reader_addressed(claims))
-    own -= speaker_first_person(claims, alignment)
     asides = [] if translation else [t for t in zh["text"] if t in own]
     if len(asides) >= max(COMMENTARY_MIN_ASIDES, COMMENTARY_MIN_SHARE * len(zh)):
         # what is counted is what is marked (aside cues, brackets, the writer's own sections): a lower bound of the
