@@ -1037,6 +1037,7 @@ def certainty_of_group(zh: str, ens: list[str]) -> str:
     ("作者的判断是，出口管制在某种程度上可能放缓了它们的进展。", "Export controls have clearly slowed these labs, and their "
      "progress on chips and tools since then has been steady but modest.", "softened"),
     ("该公司将面临巨额赔偿。", "The company may face large damages.", "sharpened"),    # 将面临 for 'may face' (round 12)
+    ("营收将达到百亿元。", "Revenue could reach ten billion yuan.", "sharpened"),     # 将达到 for 'could reach' (round 13)
 ])
 def test_certainty_false_friends_titles_bounds_magnitudes_and_renderings(zh, en, expected):
     assert certainty_of(zh, en) == expected

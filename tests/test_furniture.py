@@ -704,3 +704,12 @@ def test_a_voice_over_scripts_stage_cues_and_credits_are_furniture(line, kind):
 ])
 def test_a_closing_credit_and_the_way_to_an_original_report_are_furniture(line, kind):
     assert classify_noncontent(line) == kind
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("© 2025 云岫科技 版权所有 ｜ 浙ICP备2023012345号-1 ｜ 浙公网安备 33010602012345号 ｜ 联系我们 ｜ 隐私政策 ｜ 用户协议 ｜ "
+     "客服热线 400-000-0000", "boilerplate"),                       # a site's footer with its filing numbers (round 13)
+    ("公司已完成ICP备案，正在申请相关资质。", None),                    # a sentence about the filing, no number
+])
+def test_a_chinese_sites_footer_with_its_filing_number_is_furniture(line, kind):
+    assert classify_noncontent(line) == kind

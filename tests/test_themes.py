@@ -338,6 +338,8 @@ def test_words_inside_a_web_address_or_a_file_name_touch_no_theme():
     ("量化会改变模型的权重。", "zh", "openness", False),              # a model's weights, no openness (round 12)
     ("The authors sued the lab for copyright infringement.", "en", "legality", True),   # litigation (round 12)
     ("原告指控该公司侵权。", "zh", "legality", True),
+    ("We rate the stock Equal-weight.", "en", "fairness_and_equality", False),   # an analyst's rating (round 13)
+    ("企业版按月计费，支持开具发票。", "zh", "economic", True),                      # billing words (round 13)
     ("他们公开了模型的权重。", "zh", "openness", True),                # weights made public
     ("The sample suffers from a selection bias.", "en", "fairness_and_equality", False),    # a statistical skew
     ("The model repeats gender bias from its data.", "en", "fairness_and_equality", True),

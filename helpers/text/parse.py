@@ -554,6 +554,9 @@ def dated_clause(text: str) -> bool:
     return last is None or bool(_LETTER_OR_DIGIT.search(text[last.end():]))
 
 
+#: A Chinese site's filing number (浙ICP备12345678号, 京公网安备 11010802012345号): its footer, whatever else it holds.
+SITE_FILING = re.compile(r"(?:ICP[备證证]|公网安备|公網安備)\s*\d{6,}")
+SITE_FOOTER_MAX_CHARS = 200
 #: A line whose prompt follows a sentence of its own of at least this many words is that sentence's line.
 PROSE_BEFORE_PROMPT_WORDS = 8
 
@@ -671,6 +674,8 @@ def classify_noncontent(text: str, *, lang: str | None = None, cues: list | None
         return "boilerplate"  # '记得关注我～', '点个关注不迷路': a call to follow the writer, after no sentence of its own
     if is_link_row(text) or is_button_row(text) or reference_entry(text, cites_address=True) or is_language_switch(text):
         return "boilerplate"
+    if len(text) <= SITE_FOOTER_MAX_CHARS and SITE_FILING.search(text):
+        return "boilerplate"  # a Chinese site's footer with its ICP or public-security filing number (review round 13)
     if is_labelled_list(text) or is_episode_line(text) or is_reading_time(text) or is_markdown_link_row(text):
         return "boilerplate"
     # a credit is one sentence: a line that goes on after it (本文译自…。Corvid系列是…) is the writer's paragraph
