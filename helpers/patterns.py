@@ -674,6 +674,11 @@ CALL_WITH_ARROW = re.compile(r"^\s*[A-Za-z][\w '’,-]{1,40}?\s*[→»›➔➜]
 #: letter's frame, not what it says. (bilingual review round 11: a leaked memo)
 SALUTATION_LINE = re.compile(r"^\s*(?:(?:Dear|Hi|Hello)\s+[^,.!?]{1,40}|Team|All|Everyone|Folks|Colleagues)\s*,\s*$")
 SIGN_OFF_LINE = re.compile(r"^\s*[—–-]{1,2}\s*[A-Z][a-z]+(?:\s[A-Z][a-z.]+){0,2}\s*$")
+#: A site's trail from its home page ('Home > Help > FAQ', '首页 > 帮助中心'), wherever it stands: the page's place, no
+#: sentence (bilingual review round 13: an FAQ's English trail under the Chinese). And an encyclopedia's site line
+#: ('From OpenAtlas, the free encyclopedia').
+HOME_TRAIL = re.compile(r"^\s*(?:Home|首页|首頁|主页|主頁)\s*[>›»/]\s*\S[^。！？.!?]{0,80}$")
+ENCYCLOPEDIA_SITE_LINE = re.compile(r"^\s*From\s+[^,.]{1,40},\s+the\s+free\s+encyclopedia\.?\s*$", re.IGNORECASE)
 #: A line of rule marks alone ('——', '* * *', '~~~'): a separator between parts of a post, no sentence.
 SEPARATOR_LINE = re.compile(r"^\s*(?:[—–\-_=~·•*＊]\s*){2,}$")
 #: An interface's reactions or sort menu: emoji and a count ('👍❤️💡 2,417'), a choice and its arrow ('Most relevant ▾').

@@ -713,3 +713,12 @@ def test_a_closing_credit_and_the_way_to_an_original_report_are_furniture(line, 
 ])
 def test_a_chinese_sites_footer_with_its_filing_number_is_furniture(line, kind):
     assert classify_noncontent(line) == kind
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("Home > Help > FAQ", "boilerplate"), ("首页 > 帮助中心 > 常见问题", "boilerplate"),   # a trail from home (round 13)
+    ("From OpenAtlas, the free encyclopedia", "boilerplate"),                         # an encyclopedia's site line
+    ("Home is where the data centre is.", None),
+])
+def test_a_trail_from_the_home_page_and_an_encyclopedias_site_line_are_furniture(line, kind):
+    assert classify_noncontent(line) == kind

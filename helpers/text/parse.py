@@ -32,7 +32,7 @@ from ..patterns import (
 )
 from ..patterns import AUTOLINK, CREDIT_LEAD, EPISODE_NUMBER, HTML_LINK, LABELLED_LIST_JOINER, LINK_ROW_REST, MARKDOWN_HEADING, READING_TIME_ZH
 from ..patterns import WORD_RUN, literal_not_after
-from ..patterns import CONTACT_LINE, TIMESTAMP_LINE, THREAD_COMMENT_HEADER, SEPARATOR_LINE, CALL_WITH_ARROW, SALUTATION_LINE, SIGN_OFF_LINE, REACTION_COUNT_LINE, SORT_MENU_LINE, RELATIVE_TIME_LINE, FOLLOW_WRITER, CONTACT_LABEL, PRESS_RELEASE_LINE, BREADCRUMB_BARS, AFFILIATION_LINE, AFFILIATION_WORD, ARXIV_STAMP, AUTHOR_LIST, EMAIL_ONLY_LINE, FOOTNOTE_MARK_LINE, CODE_FENCE, COMPILED_BY, HASHTAG_LINE, FOLLOW_ACCOUNT, FOLLOW_OUTLET, FOLLOW_PLATFORM, ORIGINAL_APPENDED, REPORTER_LINE, SITE_DISCLAIMER, TRAILING_CREDIT_LABEL, WEIBO_SOURCE
+from ..patterns import CONTACT_LINE, TIMESTAMP_LINE, THREAD_COMMENT_HEADER, HOME_TRAIL, ENCYCLOPEDIA_SITE_LINE, SEPARATOR_LINE, CALL_WITH_ARROW, SALUTATION_LINE, SIGN_OFF_LINE, REACTION_COUNT_LINE, SORT_MENU_LINE, RELATIVE_TIME_LINE, FOLLOW_WRITER, CONTACT_LABEL, PRESS_RELEASE_LINE, BREADCRUMB_BARS, AFFILIATION_LINE, AFFILIATION_WORD, ARXIV_STAMP, AUTHOR_LIST, EMAIL_ONLY_LINE, FOOTNOTE_MARK_LINE, CODE_FENCE, COMPILED_BY, HASHTAG_LINE, FOLLOW_ACCOUNT, FOLLOW_OUTLET, FOLLOW_PLATFORM, ORIGINAL_APPENDED, REPORTER_LINE, SITE_DISCLAIMER, TRAILING_CREDIT_LABEL, WEIBO_SOURCE
 from ..frames import text_array, typed_frame
 from ..vocab import CueMatcher, load_cues
 
@@ -616,6 +616,8 @@ def classify_noncontent(text: str, *, lang: str | None = None, cues: list | None
         return "boilerplate"  # a paper's stamp; a transcript's time stamp; a page's 'Updated 3 hours ago'
     if THREAD_COMMENT_HEADER.match(text):
         return "byline"  # 'kestrel_dev 3 days ago | parent | next [–]': a thread's comment, its writer and time
+    if HOME_TRAIL.match(text) or ENCYCLOPEDIA_SITE_LINE.match(text):
+        return "boilerplate"  # 'Home > Help > FAQ', 'From OpenAtlas, the free encyclopedia': where the page sits
     if SIGN_OFF_LINE.match(text):
         return "byline"  # '— Dana': a memo's or letter's sign-off
     if SEPARATOR_LINE.match(text) or REACTION_COUNT_LINE.match(text) or SORT_MENU_LINE.match(text) \
