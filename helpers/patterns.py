@@ -60,6 +60,10 @@ DATE = re.compile(
     r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
 )
 
+#: A newspaper's byline of reporters and their cities, nothing else on the line ('Edward Hale in Beijing', 'Ann Lee in
+#: Hong Kong and Bo Chen in Shanghai'): bilingual review round 13.
+NAME_IN_CITY = r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}\s+in\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
+NEWS_BYLINE = re.compile(rf"^\s*{NAME_IN_CITY}(?:\s*,\s*{NAME_IN_CITY})*(?:,?\s+and\s+{NAME_IN_CITY})?\s*$")
 BYLINE_LEAD = re.compile(r"^(?:By\s+(?:the\s+)?[A-Z]|(?:Written|Posted|Words)\s+by\s+(?:the\s+)?[A-Z]|作者\s*[:：|｜]|文\s*[/|｜]|编辑\s*[:：]|撰文\s*[:：|｜]|来源\s*[:：])")
 
 #: A wire agency's credit alone on its line in brackets, with no digit and no sentence inside ('(Reuters)', '（路透）',
@@ -111,6 +115,7 @@ ORIGINAL_APPENDED = re.compile(r"[（(【\[]?\s*(?:英文)?原文(?:附后|附�
                                # a line announcing the original below ('以下为原文：', '以下是英文原文')
                                r"|^\s*(?:以下为|以下為|以下是|下面是|下為|附|以下係|以下系|以下就係|以下就系|下面係|下面系|睇埋)(?:英文|中文)?(?:报道|報導|报导|文章|新闻|新聞|采访|採訪|演讲|演講|论文|論文|博客|博文|帖子)?(?:英文)?原文\s*[：:]?\s*$"
                                # the original post and its comments ('以下为原帖及部分评论原文：': round 10)
+                               r"|^\s*(?:以下为|以下為|以下是|下面是|附)(?:英文)?原?(?:节目|節目|播客|视频|視頻)(?:简介|簡介|说明|說明|介绍|介紹)\s*[：:]?\s*$"
                                r"|^\s*(?:以下为|以下為|以下是|下面是|附)(?:英文)?(?:原帖|原贴|原帖子)(?:[及和与與](?:部分)?(?:评论|評論|回复|回覆))?(?:原文)?\s*[：:]?\s*$")
 #: A numbered section line: '1. Definitions', '6) Dispute Resolution', '1. 定义', '第一条 …', '一、…', '（二）…'.
 SECTION_NUMBER = re.compile(

@@ -515,3 +515,8 @@ def test_pingguo_alone_is_apple_but_the_fruit_is_not(text, found):
 def test_the_national_data_administration_is_named():
     assert entities.find_mentions("国家数据局公布了算力数据。", entities.load_gazetteer())["entity"].tolist() == [
         "national_data_administration"]
+
+
+def test_the_hong_kong_monetary_authority_is_named_in_either_form():
+    found = entities.find_mentions("金管局推出了沙盒。The HKMA launched a sandbox.", entities.load_gazetteer())
+    assert found["entity"].tolist() == ["hkma", "hkma"]

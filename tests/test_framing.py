@@ -1038,6 +1038,8 @@ def certainty_of_group(zh: str, ens: list[str]) -> str:
      "progress on chips and tools since then has been steady but modest.", "softened"),
     ("该公司将面临巨额赔偿。", "The company may face large damages.", "sharpened"),    # 将面临 for 'may face' (round 12)
     ("营收将达到百亿元。", "Revenue could reach ten billion yuan.", "sharpened"),     # 将达到 for 'could reach' (round 13)
+    ("新规将拖慢小公司的进展。", "The new rules could slow smaller firms.", "sharpened"),   # 将 + a rate verb (round 13)
+    ("新规要求企业标注内容。", "Firms must label content under the new rules.", "unchanged"),  # 要求 renders 'must'
 ])
 def test_certainty_false_friends_titles_bounds_magnitudes_and_renderings(zh, en, expected):
     assert certainty_of(zh, en) == expected

@@ -568,6 +568,10 @@ def test_a_release_heading_and_a_credit_that_goes_on_are_content(line, kind):
     # the publication's name over its headline and byline, named again in the © line (bilingual review round 8)
     (["The Harbour Ledger", "Regulate the ports, not the ships", "By Ann Example", "Ports matter a great deal.",
       "© 2026 The Harbour Ledger"], True),
+    # the reach to the byline counts no furniture between (a paywall's 'Subscribe | Sign in': review round 13)
+    (["The Harbour Ledger", "Subscribe | Sign in", "Beijing tightens the rules on generative AI",
+      "New labelling duties will weigh on smaller firms", "Ann Example in Beijing", "Ports matter a great deal.",
+      "© 2026 The Harbour Ledger"], True),
     # a short headline over its standfirst, the Chinese citing it as the original's title: the headline stays
     (["The Slow Revolution", "A new book argues that machines will remake science", "By Ann Example",
       "Ports matter a great deal."], False),
@@ -721,4 +725,16 @@ def test_a_chinese_sites_footer_with_its_filing_number_is_furniture(line, kind):
     ("Home is where the data centre is.", None),
 ])
 def test_a_trail_from_the_home_page_and_an_encyclopedias_site_line_are_furniture(line, kind):
+    assert classify_noncontent(line) == kind
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("Edward Hale in Beijing and Mei Lin in Shanghai", "byline"),      # a paper's reporters and their cities (round 13)
+    ("Try unlimited access: Only $1 for 4 weeks", "boilerplate"),        # a paywall's offer
+    ("Reuse this content", "boilerplate"), ("Follow the topics in this article", "boilerplate"),
+    ("Listen on Apple Podcasts | Spotify | YouTube", "boilerplate"),     # a podcast page's platform row
+    ("以下为原节目简介：", "boilerplate"),                                 # the way to the show notes
+    ("Edward Hale lives in Beijing and works on chips.", None),
+])
+def test_a_financial_papers_and_a_podcast_pages_furniture(line, kind):
     assert classify_noncontent(line) == kind

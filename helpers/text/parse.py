@@ -25,7 +25,7 @@ from ..columns import (
 )
 from ..patterns import (
     BARE_URL, BRACKETED_CREDIT, BRACKETED_NEWS_CREDIT, BREADCRUMB_TRAIL, WIRE_CREDIT, BUTTON_COUNT, BUTTON_JOINER, CITED_YEAR, HTML_ONLY, HTML_TAG, IMAGES_ONLY, LINK_TEXT,
-    REFERENCE_ENTRY, SWITCHER_JOINER, TOC_ENTRY, MONTHS, BYLINE_LEAD, CAPTION, CHINESE_CLAUSE_MARK, COMMA_CLAUSE, COUNT_AFTER_LABEL, DATE, DATED_ITEM, DISPLAY_MATH, END_MARK, ENDS_SENTENCE, ENDS_WITH_COLON, ENUMERATOR, EN_END,
+    REFERENCE_ENTRY, NEWS_BYLINE, SWITCHER_JOINER, TOC_ENTRY, MONTHS, BYLINE_LEAD, CAPTION, CHINESE_CLAUSE_MARK, COMMA_CLAUSE, COUNT_AFTER_LABEL, DATE, DATED_ITEM, DISPLAY_MATH, END_MARK, ENDS_SENTENCE, ENDS_WITH_COLON, ENUMERATOR, EN_END,
     FILE_ENTRY, GLUED_HEADING, RELEASE_HEADING, GLUED_SENTENCE, HAN, HANDLE_AFTER_LABEL, IMAGE_PLACEHOLDER, INITIAL, INNER_SENTENCE_END, LATIN_ACCENTED_LETTER, LATIN_LETTER, LINE, OUTLINE_ENUMERATOR, ENUMERATOR_NUMBER,
     LABELLED_URL, LINK_ENTRY, LINK_ROW_SEPARATOR, LINK_ROW_SEPARATOR_CHARS, NOT_HAN_RUN, PHOTO_CREDIT, PICTOGRAPH, RUN_IN_HEADING, RUN_ON_ITEM, SECTION_NUMBER, SENTENCE_STARTERS,
     TABLE_CELL_MARK, TABLE_ROW, TERMINAL, TITLE_FIELD, TITLE_NUMBER, URL_PARTS, ZH_CLOSE_QUOTE, ZH_END, ZH_OPEN_QUOTE, ZH_QUOTE_INTRODUCERS,
@@ -662,7 +662,7 @@ def classify_noncontent(text: str, *, lang: str | None = None, cues: list | None
     release_heading = RELEASE_HEADING.match(text)
     if re.fullmatch(rf"\s*{MONTHS}\s+\d{{4}}\s*|\s*\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*", text):
         return "byline"  # a dateline of a month alone ('April 2026', '2026年4月') under a byline
-    if len(text) <= BYLINE_MAX_CHARS and (BYLINE_LEAD.search(text) or (not release_heading and
+    if len(text) <= BYLINE_MAX_CHARS and (BYLINE_LEAD.search(text) or NEWS_BYLINE.match(text) or (not release_heading and
             DATE.search(text) and len(text.split()) <= 8 and not DATED_ITEM.match(text) and not dated_clause(text))):
         return "byline"
     if len(text) <= BYLINE_MAX_CHARS and not ENDS_SENTENCE.search(text) and (
@@ -1936,7 +1936,13 @@ def english_masthead(texts: list[str], parts: list[str], kinds: list[str]) -> No
     words = line.split()
     if not line or len(words) > ENGLISH_MASTHEAD_MAX_WORDS or ENDS_SENTENCE.search(line) or HAN.search(line):
         return
-    below = range(first + 1, min(len(texts), first + 1 + ENGLISH_MASTHEAD_BYLINE_REACH))
+    # the reach counts lines that are not furniture ('Subscribe | Sign in' between masthead and headline: bilingual review round 13)
+    below, seen = [], 0
+    for k in range(first + 1, len(texts)):
+        if seen >= ENGLISH_MASTHEAD_BYLINE_REACH:
+            break
+        below.append(k)
+        seen += kinds[k] not in ("boilerplate",)
     byline = next((k for k in below if kinds[k] == "byline"), None)
     if byline is None or not any(len(texts[j].strip()) > len(line) and parts[j] == PART_ORIGINAL
                                  for j in range(first + 1, byline)):
