@@ -739,3 +739,16 @@ def test_a_bylines_cities_are_no_part_of_its_names_and_a_sites_line_is_no_title(
     assert facts["zh_title"] == "一文读懂大模型量化"
     assert facts["title"] == "A Practical Guide to Quantizing Large Models"
     assert facts["author"] == "Helen Carver and Tom Ashby"
+
+
+def test_a_newspapers_headline_over_its_standfirst_and_its_reporters_byline():
+    # bilingual review round 13: a financial paper's sentence-case headline lost to its standfirst, and the byline of
+    # reporters and their cities gave no author
+    from helpers.text.parse import parse_document
+    zh = ["北京收紧生成式AI监管", "正文第一段，讲的是监管。", "正文第二段，讲的是初创公司。"]
+    en = ["Beijing tightens its grip on generative AI as start-ups brace for costs",
+          "New registration rules will reshape China's crowded model market",
+          "Edward Hale in Beijing and Mei Lin in Shanghai", "November 14 2026", "Regulators said so on Monday.",
+          "Start-ups will pay more."]
+    facts = deck.document_facts(parse_document("\n".join(zh + en) + "\n").blocks)
+    assert (facts["title"], facts["author"], facts["date"]) == (en[0], "Edward Hale and Mei Lin", "November 14 2026")

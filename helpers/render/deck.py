@@ -21,7 +21,7 @@ from ..align.evidence import opens_note
 from ..params import DEFAULTS
 from ..patterns import (
     BYLINE_LEAD, DATE, DISCOVER_URL_RE, ENDS_SENTENCE, ENDS_WITH_COLON, HAN, LATIN_LETTER, MARKDOWN_IMAGE, MARKDOWN_LINK,
-    MONTHS, TITLE_FIELD,
+    MONTHS, NEWS_BYLINE, TITLE_FIELD,
 )
 from .narrative import (
     SHIFTS_WITHOUT_LINKS, judged_as, listing, pct, plural, share_units, shift_changes, text_of, theme_evidence,
@@ -218,7 +218,7 @@ def _author(blocks: pd.DataFrame) -> tuple[str, str]:
             return sender.group("name").strip(), dated.group(0) if dated else ""
     for index, text in ends.loc[ends["kind"] == "byline", "text"].astype(str).str.strip().items():
         date = BYLINE_DATE.search(text)
-        if not (date or BYLINE_LEAD.search(text)) or HAN.search(text):
+        if not (date or BYLINE_LEAD.search(text) or NEWS_BYLINE.match(text)) or HAN.search(text):
             continue
         name = (text[:date.start()] + text[date.end():]) if date else text
         name, publishing = BYLINE_NOT_NAME.subn(" ", name)  # 'Published … · 58 min', '… · 9 min read': no name
@@ -365,6 +365,26 @@ def _headline_over_standfirst(upper: str, lower: str) -> bool:
 
 #: The marks of a Chinese clause or sentence: a line without them may be a name.
 ZH_CLAUSE_MARKS = re.compile(r"[，。！？：；、,!?:;]")
+#: A headline and its standfirst in sentence case, each at least this many words (a kicker or a site's name has fewer).
+SENTENCE_HEADLINE_MIN_WORDS = 6
+
+
+def _sentence_case_headline_over_standfirst(upper: str, lower: str) -> bool:
+    """Whether ``upper`` and ``lower`` are an English headline and its standfirst, both in sentence case and long (a
+    newspaper's: 'Beijing tightens its grip on generative AI as start-ups brace for costs' over 'New registration rules
+    will reshape …'): the headline is the upper line (bilingual review round 13).
+
+    >>> _sentence_case_headline_over_standfirst("Beijing tightens its grip on generative AI as start-ups brace",
+    ...                                         "New registration rules will reshape the crowded model market")
+    True
+    >>> _sentence_case_headline_over_standfirst("Artificial intelligence | China", "Beijing tightens its grip on AI now")
+    False
+    """
+    return (not HAN.search(upper + lower) and len(upper.split()) >= SENTENCE_HEADLINE_MIN_WORDS
+            and len(lower.split()) >= SENTENCE_HEADLINE_MIN_WORDS and not upper.rstrip().endswith((".", ":", "|"))
+            and not re.search(r"[|·•]", upper))
+
+
 #: A Chinese headline and its subheadline: each at least this many Han characters (a site's or an account's name has
 #: fewer, a newspaper's subheadline under its headline as many: '首相署：欢迎高质量投资 专家忧水电供应吃紧').
 ZH_HEADLINE_MIN_HAN, ZH_SUBHEADLINE_MIN_HAN = 8, 12
@@ -423,6 +443,8 @@ def _above_byline(blocks: pd.DataFrame, part: str, script) -> str:
             elif pick - 1 in above and (pick - 1 > 0 or first_ok) and _headline_over_standfirst(texts[pick - 1], texts[pick]):
                 pick -= 1
             elif pick - 1 in above and _zh_headline_over_subheadline(texts[pick - 1], texts[pick]):
+                pick -= 1
+            elif pick - 1 in above and _sentence_case_headline_over_standfirst(texts[pick - 1], texts[pick]):
                 pick -= 1
             return NUMBER_PREFIX.sub("", texts[pick])
     return ""
