@@ -752,3 +752,14 @@ def test_a_newspapers_headline_over_its_standfirst_and_its_reporters_byline():
           "Start-ups will pay more."]
     facts = deck.document_facts(parse_document("\n".join(zh + en) + "\n").blocks)
     assert (facts["title"], facts["author"], facts["date"]) == (en[0], "Edward Hale and Mei Lin", "November 14 2026")
+
+
+def test_a_podcasts_episode_title_is_below_its_episode_line_and_the_show_is_no_title():
+    # bilingual review round 13: a podcast's show notes gave the show's name as the English title
+    from helpers.text.parse import parse_document
+    zh = ["推理价格战背后：播客笔记", "正文第一段，讲的是价格。", "正文第二段，讲的是芯片。"]
+    en = ["The Gradient Descent Hour", "Episode 142 · November 18, 2026 · 1 hr 12 min",
+          "The inference price war, with Priya Raman of Corvid Labs", "Priya argues that prices have fallen fast.",
+          "She expects them to keep falling."]
+    facts = deck.document_facts(parse_document("\n".join(zh + en) + "\n").blocks)
+    assert facts["title"] == en[2]

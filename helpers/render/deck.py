@@ -385,6 +385,8 @@ def _sentence_case_headline_over_standfirst(upper: str, lower: str) -> bool:
             and not re.search(r"[|·•]", upper))
 
 
+#: A podcast's episode line ('Episode 142 · November 18, 2026 · 1 hr 12 min', 'Ep. 7 | …').
+EPISODE_LINE = re.compile(r"^\s*(?:Episode|Ep\.?)\s*#?\d+\b")
 #: A Chinese headline and its subheadline: each at least this many Han characters (a site's or an account's name has
 #: fewer, a newspaper's subheadline under its headline as many: '首相署：欢迎高质量投资 专家忧水电供应吃紧').
 ZH_HEADLINE_MIN_HAN, ZH_SUBHEADLINE_MIN_HAN = 8, 12
@@ -480,6 +482,17 @@ def document_facts(blocks: pd.DataFrame, source: str | Path = "") -> dict[str, s
             if not HAN.search(text) and _is_title(text):
                 facts["title"] = text
                 break
+    if not facts["title"]:
+        # a podcast's episode line under its show's name ('Episode 142 · November 18, 2026'): the episode's title is the
+        # line below it, the show's name above it no title (bilingual review round 13: a podcast's show notes)
+        english_start = blocks.loc[blocks["part"] == PART_ORIGINAL, "start"].min() if "start" in blocks else None
+        head_blocks = blocks[blocks["start"] >= english_start].sort_values("start").head(HEAD_BLOCKS) \
+            if english_start is not None and not pd.isna(english_start) else original
+        heads = [_plain(t) for t in head_blocks["text"]]
+        episode = next((k for k, t in enumerate(heads) if EPISODE_LINE.match(t)), None)
+        if episode is not None and episode + 1 < len(heads) and _is_title(heads[episode + 1]) \
+                and not HAN.search(heads[episode + 1]):
+            facts["title"] = heads[episode + 1]
     if not facts["title"]:
         # the headline stands right above its byline, below a masthead or a kicker ('TechLedger', 'The … Interview')
         facts["title"] = _above_byline(blocks, PART_ORIGINAL, lambda t: not HAN.search(t))
