@@ -440,12 +440,18 @@ CITED_AUTHOR_AFTER = (r"(?:\s+et\s+al\.?|\s+\((?:19|20)\d{2}[a-z]?\)|\s+(?:and|&
                       r"|,\s+[A-Z]\.(?:,|\s|$))")
 
 
+@lru_cache(maxsize=8)
+def _cited_authors(text: str) -> frozenset[str]:
+    """The words the text cites as authors (``CITED_AUTHOR_AFTER`` right after them), read in one pass per text."""
+    return frozenset(m.group(1) for m in re.finditer(rf"(?<![{LATIN_CLASS}])([{LATIN_CLASS}][{LATIN_CLASS}'’-]*)(?={CITED_AUTHOR_AFTER})", text))
+
+
 def _written_as_person(text: str, word: str) -> bool:
     """Whether the text writes ``word`` right after a capitalised word that is no common English word: a surname
     after its first name ("Lena Varga"), not a name after "The" or "According"."""
     stopwords = load_stopwords("en")
     # a cited author: 'Roberts et al. (2023)', 'Sheehan (2024)', a reference entry 'Roberts, H.' (a paper's citations)
-    if re.search(literal_not_after(LATIN_CLASS, re.escape(word)) + CITED_AUTHOR_AFTER, text):
+    if word in _cited_authors(text):
         return True
     for match in re.finditer(literal_not_after(LATIN_CLASS, re.escape(word)) + rf"(?![{LATIN_CLASS}])", text):
         if not _preceded_by_capitalised(text, match.start()):
