@@ -762,4 +762,4 @@ def test_a_podcasts_episode_title_is_below_its_episode_line_and_the_show_is_no_t
           "The inference price war, with Priya Raman of Corvid Labs", "Priya argues that prices have fallen fast.",
           "She expects them to keep falling."]
     facts = deck.document_facts(parse_document("\n".join(zh + en) + "\n").blocks)
-    assert facts["title"] == en[2]
+    assert (facts["title"], facts["date"]) == (en[2], "November 18, 2026")

@@ -476,6 +476,7 @@ def document_facts(blocks: pd.DataFrame, source: str | Path = "") -> dict[str, s
             facts["title"] = found.group("title")
             break
     original = blocks[blocks["part"] == PART_ORIGINAL].head(HEAD_BLOCKS)
+    episode_date = ""
     if not facts["title"]:
         # the parse's title line in Latin script (the file's first line, the English title over the Chinese)
         for text in texts[blocks["kind"] == "title"]:
@@ -493,6 +494,8 @@ def document_facts(blocks: pd.DataFrame, source: str | Path = "") -> dict[str, s
         if episode is not None and episode + 1 < len(heads) and _is_title(heads[episode + 1]) \
                 and not HAN.search(heads[episode + 1]):
             facts["title"] = heads[episode + 1]
+            aired = DATE.search(heads[episode])
+            episode_date = aired.group(0) if aired else ""  # the episode line's date is the episode's
     if not facts["title"]:
         # the headline stands right above its byline, below a masthead or a kicker ('TechLedger', 'The … Interview')
         facts["title"] = _above_byline(blocks, PART_ORIGINAL, lambda t: not HAN.search(t))
@@ -507,6 +510,8 @@ def document_facts(blocks: pd.DataFrame, source: str | Path = "") -> dict[str, s
         elif first and not HAN.search(first) and _is_title(first):
             facts["title"] = first
     facts["author"], facts["date"] = _author(blocks)
+    if not facts["date"] and episode_date:
+        facts["date"] = episode_date
     if not facts["date"]:
         facts["date"] = _published(texts)
     facts["zh_title"] = _above_byline(blocks, PART_COMMENTARY, lambda t: bool(HAN.search(t))) or _zh_title(blocks, facts["title"])
