@@ -656,8 +656,6 @@ AUTOLINK = re.compile(r"<(?:https?:|www\.|mailto:)", re.IGNORECASE)
 #: the author list with affiliation marks ('Wei Zhang1*, Priya Raman2, Jonas Keller1,3'), an affiliation under its mark
 #: ('3Shanghai AI Laboratory', '²Department of Physics, Foo University'), a line of e-mail addresses and the authors'
 #: footnotes ('*Equal contribution. †Corresponding author.'): who wrote it and where they work, not what it says.
-#: A transcript's time stamp alone on its line ('[00:12:31]', '(12:31)', '00:12:31'): where the recording is, not what
-#: is said.
 #: A page's relative time alone on its line ('Updated 3 hours ago', '2d ago', '更新于 2小时前', '編輯於 5 分鐘前'): when the
 #: page was read, not what it says. (bilingual review round 9)
 RELATIVE_TIME_LINE = re.compile(
@@ -689,6 +687,8 @@ SEPARATOR_LINE = re.compile(r"^\s*(?:[—–\-_=~·•*＊]\s*){2,}$")
 #: An interface's reactions or sort menu: emoji and a count ('👍❤️💡 2,417'), a choice and its arrow ('Most relevant ▾').
 REACTION_COUNT_LINE = re.compile(r"^\s*(?:[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]\s*){1,6}[\d,.]+[KkMm万]?\s*$")
 SORT_MENU_LINE = re.compile(r"^\s*[A-Za-z][A-Za-z ]{2,24}\s*[▾▼⌄]\s*$")
+#: A transcript's time stamp alone on its line ('[00:12:31]', '(12:31)', '00:12:31'): where the recording is, not what
+#: is said.
 TIMESTAMP_LINE = re.compile(r"^[\[(（]?\d{1,2}:\d{2}(?::\d{2})?[\])）]?$")
 ARXIV_STAMP = re.compile(r"^arXiv:\s?\d{4}\.\d{4,5}(?:v\d+)?\b")
 _AUTHOR = r"[A-Z][\w'’.-]*(?:[ \u00A0][A-Z][\w'’.-]*){1,3}[\d*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]+(?:,\d+)*"

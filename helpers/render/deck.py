@@ -134,6 +134,7 @@ MAX_NAMES = 12
 NAME_SEPARATOR = re.compile(r"\s*(?:,|，|、|;|&|\band\b|和|与)\s*")
 
 
+#: A memo's or e-mail's sender line ('From: Dana Whitfield <dana@…>'): the writer's name.
 MEMO_FROM = re.compile(r"^\s*From\s*:\s*(?P<name>[^<@:]+?)\s*(?:<[^>]*>)?\s*$")
 
 

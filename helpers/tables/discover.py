@@ -453,7 +453,8 @@ def _written_as_person(text: str, word: str) -> bool:
     # a cited author: 'Roberts et al. (2023)', 'Sheehan (2024)', a reference entry 'Roberts, H.' (a paper's citations)
     if word in _cited_authors(text):
         return True
-    for match in re.finditer(literal_not_after(LATIN_CLASS, re.escape(word)) + rf"(?![{LATIN_CLASS}])", text):
+    places = list(re.finditer(literal_not_after(LATIN_CLASS, re.escape(word)) + rf"(?![{LATIN_CLASS}])", text))
+    for match in places:
         if not _preceded_by_capitalised(text, match.start()):
             continue
         before = re.search(rf"([{LATIN_CLASS}]+)[ \u00A0]$", text[max(0, match.start() - 40) : match.start()])
@@ -466,8 +467,7 @@ def _written_as_person(text: str, word: str) -> bool:
     if not PINYIN_SURNAME.fullmatch(word.casefold()):
         return False
     # and the surname stands alone somewhere ('Lin said'): a place's or a company's first word (Tai Hang Express) never does
-    if not any(not _followed_by_capitalised(text, m.end())
-               for m in re.finditer(literal_not_after(LATIN_CLASS, re.escape(word)) + rf"(?![{LATIN_CLASS}])", text)):
+    if not any(not _followed_by_capitalised(text, m.end()) for m in places):
         return False
     for match in re.finditer(literal_not_after(LATIN_CLASS, re.escape(word)) + r"[ \u00A0]([A-Z][a-z]+)\b", text):
         given = match.group(1)

@@ -1471,6 +1471,19 @@ def author_bio(line: str) -> bool:
             and not TABLE_ROW.search(core))
 
 
+def continues_reference_list(line: str) -> bool:
+    """Whether ``line``, right below a reference list's label or entry, is the list's next entry: an entry by itself
+    (``reference_entry``), or, under its label, one that need not cite a year ('[2] Authors' estimate based on …'),
+    short, with no sentence's end but a closing 。.
+
+    >>> continues_reference_list("[2] Authors' estimate based on public filings"), continues_reference_list("[3] 这很重要。然后呢？")
+    (True, False)
+    """
+    core = line.strip()
+    return reference_entry(line) or (len(core) <= REFERENCE_ENTRY_MAX_CHARS and bool(REFERENCE_ENTRY.match(core))
+                                     and not re.search(r"[。！？]", core.removesuffix("。")))
+
+
 def furniture_in_context(texts: list[str], kinds: list[str | None]) -> list[str | None]:
     """``kinds`` with the furniture that only its neighbours show: the caption below an image placeholder ('Image 1',
     then 'Process diagram showing…'), a breadcrumb: a short line right below page metadata whose words are its
@@ -1496,10 +1509,7 @@ def furniture_in_context(texts: list[str], kinds: list[str | None]) -> list[str 
         if out[k] is not None:
             if form in related:  # 'Related:' read as a field label still heads the headlines below it
                 related_at = k
-            if reference_at is not None and k == reference_at + 1 and (reference_entry(line) or (
-                len(line.strip()) <= REFERENCE_ENTRY_MAX_CHARS and REFERENCE_ENTRY.match(line.strip())
-                and not re.search(r"[。！？]", line.strip().removesuffix("。")))):
-            # under its label a list's later entries need not each cite a year ('[2] Authors' estimate based on …')
+            if reference_at is not None and k == reference_at + 1 and continues_reference_list(line):
                 reference_at = k  # an entry citing an address goes on the list
             if PHOTO_CREDIT.match(line):  # '圖／路透': the short line below a picture's credit is its caption
                 placeholder_at, credit_at = k, k
@@ -1523,10 +1533,7 @@ def furniture_in_context(texts: list[str], kinds: list[str | None]) -> list[str 
             out[k], related_at = "boilerplate", k  # a related story's headline below the label or another headline
             continue
         related_at = None
-        if reference_at is not None and k == reference_at + 1 and (reference_entry(line) or (
-                len(line.strip()) <= REFERENCE_ENTRY_MAX_CHARS and REFERENCE_ENTRY.match(line.strip())
-                and not re.search(r"[。！？]", line.strip().removesuffix("。")))):
-            # under its label a list's later entries need not each cite a year ('[2] Authors' estimate based on …')
+        if reference_at is not None and k == reference_at + 1 and continues_reference_list(line):
             out[k], reference_at = "boilerplate", k  # a reference list's entry below its label or another entry
             continue
         reference_at = None
@@ -1956,7 +1963,7 @@ def english_masthead(texts: list[str], parts: list[str], kinds: list[str]) -> No
         if seen >= ENGLISH_MASTHEAD_BYLINE_REACH:
             break
         below.append(k)
-        seen += kinds[k] not in ("boilerplate",)
+        seen += kinds[k] != "boilerplate"
     byline = next((k for k in below if kinds[k] == "byline"), None)
     if byline is None or not any(len(texts[j].strip()) > len(line) and parts[j] == PART_ORIGINAL
                                  for j in range(first + 1, byline)):
