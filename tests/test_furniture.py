@@ -679,6 +679,21 @@ def test_a_letters_signature_and_a_reporters_tip_line_are_furniture():
     assert blocks.loc[body.strip(), "part"] != PART_NONCONTENT
 
 
+def test_a_name_the_byline_quotes_is_no_signature():
+    # bilingual review round 13: a translator's byline citing the original entry (原文：…“Lingxi Intelligence”条目) made
+    # the English's title line a signature, and the title slide read the infobox's 'Type: Private' as the title
+    from helpers.render import deck
+    zh = ["译者：陈思远 ｜ 2025年6月12日 ｜ 原文：OpenAtlas“Lingxi Intelligence”条目",
+          "灵犀智能是一家总部位于杭州的人工智能公司。", "公司以启明品牌开发大语言模型。"]
+    en = ["Lingxi Intelligence", "Type: Private", "Lingxi Intelligence is an AI company based in Hangzhou, China.",
+          "It develops large language models under the Qiming brand."]
+    blocks = parse_document("\n".join(zh + en) + "\n").blocks
+    assert blocks.set_index("text").loc["Lingxi Intelligence", "part"] != PART_NONCONTENT
+    assert deck.document_facts(blocks)["title"] == "Lingxi Intelligence"
+    signed = parse_document("\n".join(["译者：陈思远", *zh[1:], "By Maria Lindqvist", *en[2:], "Maria Lindqvist"]) + "\n")
+    assert signed.blocks.set_index("text").loc["Maria Lindqvist", "part"] == PART_NONCONTENT  # a signature still is
+
+
 def test_a_letters_safe_harbour_and_wechats_recommendations_are_furniture():
     assert classify_noncontent("This letter contains forward-looking statements") == "boilerplate"
     zh = ["一段中文译文，讲的是公司业绩。", "另一段中文译文，讲的是明年展望。", "喜欢此内容的人还喜欢", "某公司发布新模型",

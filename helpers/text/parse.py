@@ -1888,6 +1888,8 @@ AUTHOR_BIO_EN = re.compile(r"\s*(?P<name>[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){
                            r"[^.!?]{0,160}\.(?:\s+[^.!?]{1,60}[.!?]){0,2}\s*")
 
 
+#: A quoted stretch in a byline ('原文：OpenAtlas“Lingxi Intelligence”条目'): a title it cites, no name of its writers.
+BYLINE_QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|「[^」\n]*」|『[^』\n]*』|《[^》\n]*》")
 SIGNATURE_NAME = re.compile(r"[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){1,3}")
 SIGNATURE_TITLE = re.compile(r"(?:(?:Co-)?Founder|Chair(?:man|woman|person)?|President|(?:Chief|Executive|Senior|Vice)\b[\w ,&-]{0,60}"
                              r"|CEO|CFO|CTO|COO)(?:,? (?:and|&) [\w ,-]{0,40})?")
@@ -1915,11 +1917,13 @@ def author_notes(texts: list[str], kinds: list[str | None]) -> list[str | None]:
             out[k] = "byline"
             continue
         bio = AUTHOR_BIO_EN.fullmatch(line)
-        if bio and any(bio.group("name") in b for b in bylines):
+        if bio and any(bio.group("name") in BYLINE_QUOTED.sub(" ", b) for b in bylines):
             out[k] = "byline"
             continue
         # a letter's signature: the bylined name alone on its line, and the title on the line below it (bilingual review round 11)
-        if SIGNATURE_NAME.fullmatch(line.strip()) and any(line.strip() in b for b in bylines):
+        # (a name the byline quotes is the original's title, not its writer: 原文：OpenAtlas“Lingxi Intelligence”条目;
+        # bilingual review round 13's encyclopedia explainer)
+        if SIGNATURE_NAME.fullmatch(line.strip()) and any(line.strip() in BYLINE_QUOTED.sub(" ", b) for b in bylines):
             out[k] = "byline"
             if k + 1 < len(texts) and out[k + 1] is None and SIGNATURE_TITLE.fullmatch(texts[k + 1].strip()):
                 out[k + 1] = "byline"
