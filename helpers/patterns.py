@@ -64,7 +64,7 @@ DATE = re.compile(
 #: Hong Kong and Bo Chen in Shanghai'): bilingual review round 13.
 NAME_IN_CITY = r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}\s+in\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
 NEWS_BYLINE = re.compile(rf"^\s*{NAME_IN_CITY}(?:\s*,\s*{NAME_IN_CITY})*(?:,?\s+and\s+{NAME_IN_CITY})?\s*$")
-BYLINE_LEAD = re.compile(r"^(?:By\s+(?:the\s+)?[A-Z]|(?:Written|Posted|Words)\s+by\s+(?:the\s+)?[A-Z]|作者\s*[:：|｜]|文\s*[/|｜]|编辑\s*[:：]|撰文\s*[:：|｜]|来源\s*[:：])")
+BYLINE_LEAD = re.compile(r"^(?:By\s+(?:the\s+)?[A-Z]|(?:Written|Posted|Words)\s+by\s+(?:the\s+)?[A-Z]|(?:原推|原帖|原文)?作者\s*[:：|｜]|文\s*[/|｜]|编辑\s*[:：]|撰文\s*[:：|｜]|来源\s*[:：])")
 
 #: A wire agency's credit alone on its line in brackets, with no digit and no sentence inside ('(Reuters)', '（路透）',
 #: '（中央社）'): a news site's photo or story credit. A numbered item ('（1）') is an enumerator, matched before this.
@@ -671,6 +671,18 @@ THREAD_COMMENT_HEADER = re.compile(
     rf"^(?:u/[\w.-]{{2,30}}\s*[·•]\s*{_AGO_UNIT}(?:\s+ago)?"
     rf"|[\w.-]{{2,30}}\s+{_AGO_UNIT}\s+ago(?:\s*[|·•]\s*(?:parent|prev|next|root|context|flag|hide|edit|edited|favorite|reply|on:[^|]*))*"
     r"\s*(?:\[[–—-]\])?)\s*$", re.IGNORECASE)
+#: A social post's header: the poster's name and handle and when ('Ann Lee @annlee · Nov 18', 'Ann Lee @annlee · 3h'),
+#: the handle alone ('@annlee') or the name and handle ('Ann Lee @annlee'): who posted each numbered post of a thread, not
+#: what it says (bilingual review round 14: a thread's translation). A one-word name needs the time ('Thanks @foo' is a
+#: reply).
+_POST_HANDLE = r"@\w{2,30}"
+_POST_TIME = rf"\s*[·•]\s*(?:{MONTHS}\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s*[smhd])"
+_POST_NAME_WORD = r"[A-Z][\w.'’-]*"
+SOCIAL_POST_HEADER = re.compile(
+    rf"^\s*(?:{_POST_HANDLE}(?:{_POST_TIME})?|{_POST_NAME_WORD}\s+{_POST_HANDLE}{_POST_TIME}"
+    rf"|{_POST_NAME_WORD}(?:\s+{_POST_NAME_WORD}){{1,3}}\s+{_POST_HANDLE}(?:{_POST_TIME})?)\s*$")
+#: A handle alone on its line ('@annlee'), under the poster's name ('Ann Lee').
+HANDLE_ONLY_LINE = re.compile(rf"^\s*{_POST_HANDLE}\s*$")
 #: A call to act alone on its line with its arrow ('Sign the letter →', 'Read more »'): a link's label, no sentence.
 CALL_WITH_ARROW = re.compile(r"^\s*[A-Za-z][\w '’,-]{1,40}?\s*[→»›➔➜]\s*$")
 #: A letter's or memo's salutation alone ('Team,', 'Dear Fellow Shareholders,') and its sign-off ('— Dana'): the

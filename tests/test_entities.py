@@ -520,3 +520,15 @@ def test_the_national_data_administration_is_named():
 def test_the_hong_kong_monetary_authority_is_named_in_either_form():
     found = entities.find_mentions("金管局推出了沙盒。The HKMA launched a sandbox.", entities.load_gazetteer())
     assert found["entity"].tolist() == ["hkma", "hkma"]
+
+
+@pytest.mark.parametrize("text, found", [
+    # bilingual review round 14: UC Berkeley's alias inside the national lab's name credited the lab's figures to the
+    # university; a machine translation's 拥抱脸 is Hugging Face; the energy regulator a thread's translator named
+    ("据劳伦斯伯克利国家实验室统计。According to Lawrence Berkeley National Laboratory.", ["lbnl", "lbnl"]),
+    ("伯克利的研究者。Researchers at Berkeley.", ["uc_berkeley", "uc_berkeley"]),
+    ("我们在拥抱脸上使用开放权重模型。", ["hugging_face"]),
+    ("国家能源局尚未公布分项数据。", ["nea_china"]),
+])
+def test_round_14_names(text, found):
+    assert entities.find_mentions(text, entities.load_gazetteer())["entity"].tolist() == found

@@ -537,6 +537,7 @@ def test_a_hedge_added_to_the_chinese_never_sharpens(zh, en, hedge):
     # obligations a booster of obligation renders
     ("一定要先安装依赖。", "Make sure to install the dependencies first.", "unchanged"),
     ("必须先安装依赖。", "It is necessary to install the dependencies first.", "unchanged"),
+    ("我们必须咬紧牙关降价。", "We had to bite the bullet and cut prices.", "unchanged"),  # round 14: 'had to'
     # the writer's perspective, and opinion verbs that render it
     ("在我看来，这个方法更好。", "In my view, this method is better.", "unchanged"),
     ("在我看来，这个方法更好。", "This method is better.", "softened"),

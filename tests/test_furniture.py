@@ -717,3 +717,33 @@ def test_a_memos_header_is_furniture_and_gives_its_title_and_writer():
     assert parts[en[5]] != PART_NONCONTENT        # a request not to share is the memo's sentence, no share prompt
     facts = deck.document_facts(blocks)
     assert (facts["title"], facts["author"]) == ("Competing with the Chinese labs", "Dana Whitfield")
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("Mira Kandel @mirakandel · Nov 18", "byline"), ("@mirakandel", "byline"), ("Sam @sama · 3h", "byline"),
+    ("Ann Lee @annlee", "byline"), ("Thanks @openai", None), ("Ping @openai and @anthropic about it", None),
+    ("原推作者：Mira Kandel（@mirakandel），美国能源分析师。", "byline"),
+])
+def test_a_threads_post_headers_are_bylines(line, kind):
+    # bilingual review round 14: each post's header of a translated X thread was read as an English heading, a
+    # section of its own named 'Mira Kandel @mirakandel · Nov 18'
+    assert classify_noncontent(line) == kind
+
+
+def test_a_posters_name_over_the_handle_and_quote_over_a_post_are_furniture():
+    zh = ["一段中文译文，讲的是数据中心的用电。", "另一段中文译文，讲的是电网。"]
+    en = ["Mira Kandel", "@mirakandel", "1/ Everyone is arguing about whether data centers will break the grid.",
+          "Quote", "Pat Osei @patosei · Nov 18", "Best summary of the debate I have seen this year, by far.",
+          "Show more replies"]
+    blocks = parse_document("\n".join(zh + en) + "\n").blocks
+    parts = dict(zip(blocks["text"], blocks["part"]))
+    for line in ("Mira Kandel", "@mirakandel", "Quote", "Pat Osei @patosei · Nov 18", "Show more replies"):
+        assert parts[line] == PART_NONCONTENT, line
+    assert parts[en[2]] != PART_NONCONTENT
+
+
+def test_a_closing_mark_stays_with_the_sentence_before_it():
+    from helpers.text.parse import split_sentences
+    text = "14/ 数据来源见原推回复。（完）"
+    assert [text[a:b] for a, b in split_sentences(text, "zh")] == [text]
+    assert split_sentences("（完）", "zh") == [(0, 3)]  # alone on its line it is the line's (classify_noncontent's)

@@ -49,7 +49,7 @@ def seed_gazetteer():
     from helpers.paths import REFERENCE
     from helpers.tables.entities import default_gazetteer, settled_gazetteer
     listed = pd.read_csv(REFERENCE / "gazetteer.csv", dtype=str, keep_default_na=False)
-    seed = set(listed.loc[listed["source"] == SEED_SOURCE, "entity"])
+    seed = set(listed.loc[listed["source"].str.startswith(SEED_SOURCE), "entity"])  # later notes may follow it
     full = default_gazetteer()
     return settled_gazetteer(full[full["entity"].isin(seed)].reset_index(drop=True))
 

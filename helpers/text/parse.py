@@ -25,7 +25,7 @@ from ..columns import (
 )
 from ..patterns import (
     BARE_URL, BRACKETED_CREDIT, BRACKETED_NEWS_CREDIT, BREADCRUMB_TRAIL, WIRE_CREDIT, BUTTON_COUNT, BUTTON_JOINER, CITED_YEAR, HTML_ONLY, HTML_TAG, IMAGES_ONLY, LINK_TEXT,
-    REFERENCE_ENTRY, NEWS_BYLINE, SWITCHER_JOINER, TOC_ENTRY, MONTHS, BYLINE_LEAD, CAPTION, CHINESE_CLAUSE_MARK, COMMA_CLAUSE, COUNT_AFTER_LABEL, DATE, DATED_ITEM, DISPLAY_MATH, END_MARK, ENDS_SENTENCE, ENDS_WITH_COLON, ENUMERATOR, EN_END,
+    REFERENCE_ENTRY, NEWS_BYLINE, SWITCHER_JOINER, TOC_ENTRY, MONTHS, BYLINE_LEAD, SOCIAL_POST_HEADER, HANDLE_ONLY_LINE, CAPTION, CHINESE_CLAUSE_MARK, COMMA_CLAUSE, COUNT_AFTER_LABEL, DATE, DATED_ITEM, DISPLAY_MATH, END_MARK, ENDS_SENTENCE, ENDS_WITH_COLON, ENUMERATOR, EN_END,
     FILE_ENTRY, GLUED_HEADING, RELEASE_HEADING, GLUED_SENTENCE, HAN, HANDLE_AFTER_LABEL, IMAGE_PLACEHOLDER, INITIAL, INNER_SENTENCE_END, LATIN_ACCENTED_LETTER, LATIN_LETTER, LINE, OUTLINE_ENUMERATOR, ENUMERATOR_NUMBER,
     LABELLED_URL, LINK_ENTRY, LINK_ROW_SEPARATOR, LINK_ROW_SEPARATOR_CHARS, NOT_HAN_RUN, PHOTO_CREDIT, PICTOGRAPH, RUN_IN_HEADING, RUN_ON_ITEM, SECTION_NUMBER, SENTENCE_STARTERS,
     TABLE_CELL_MARK, TABLE_ROW, TERMINAL, TITLE_FIELD, TITLE_NUMBER, URL_PARTS, ZH_CLOSE_QUOTE, ZH_END, ZH_OPEN_QUOTE, ZH_QUOTE_INTRODUCERS,
@@ -568,7 +568,8 @@ def _line_shapes() -> re.Pattern:
     shapes = {"boilerplate_time": RELATIVE_TIME_LINE, "byline_comment": THREAD_COMMENT_HEADER,
               "boilerplate_trail": HOME_TRAIL, "boilerplate_site": ENCYCLOPEDIA_SITE_LINE, "byline_sign_off": SIGN_OFF_LINE,
               "boilerplate_separator": SEPARATOR_LINE, "boilerplate_reactions": REACTION_COUNT_LINE,
-              "boilerplate_sort": SORT_MENU_LINE, "boilerplate_call": CALL_WITH_ARROW, "boilerplate_salutation": SALUTATION_LINE}
+              "boilerplate_sort": SORT_MENU_LINE, "boilerplate_call": CALL_WITH_ARROW, "boilerplate_salutation": SALUTATION_LINE,
+              "byline_post": SOCIAL_POST_HEADER}
     def scoped(pattern: re.Pattern) -> str:
         return f"(?i:{pattern.pattern})" if pattern.flags & re.IGNORECASE else f"(?:{pattern.pattern})"
     return re.compile("|".join(f"(?P<{name}>\\s*{scoped(p)})" for name, p in shapes.items()))
@@ -635,7 +636,8 @@ def classify_noncontent(text: str, *, lang: str | None = None, cues: list | None
     if shape:
         # one pass over the short lines' shapes: 'Updated 3 hours ago', '——', '👍❤️💡 2,417', 'Most relevant ▾', 'Sign
         # the letter →', 'Team,', 'Home > Help > FAQ', 'From X, the free encyclopedia' (boilerplate); 'kestrel_dev 3
-        # days ago | parent | next [–]', '— Dana' (bylines: a comment's writer and time, a memo's sign-off)
+        # days ago | parent | next [–]', '— Dana', 'Ann Lee @annlee · Nov 18' (bylines: a comment's writer and time, a
+        # memo's sign-off, a thread's post header)
         return "byline" if shape.lastgroup.startswith("byline") else "boilerplate"
     if PRESS_RELEASE_LINE.match(text):  # a wire's credit, a contact block's label and telephone, the safe harbour
         return "boilerplate"
@@ -1182,6 +1184,11 @@ def _spans_and_glued(text: str, lang: str) -> tuple[list[tuple[int, int]], list[
         if not stripped:
             continue
         lead = len(piece) - len(piece.lstrip(EDGE_SPACE + "\n\r"))
+        if spans and END_MARK.match(stripped):
+            # a closing mark after the last sentence ('…见原推回复。（完）') is no sentence of its own: it stays with
+            # the sentence before it (bilingual review round 14: '（完）' was counted as the translator's own)
+            spans[-1] = (spans[-1][0], a + lead + len(stripped))
+            continue
         spans.append((a + lead, a + lead + len(stripped)))
     return spans, glued
 
@@ -1506,6 +1513,9 @@ def furniture_in_context(texts: list[str], kinds: list[str | None]) -> list[str 
         if out[k] is None and k > 0 and out[k - 1] == "boilerplate" and is_html_link_row(texts[k - 1]) \
                 and HTML_LINK.fullmatch(line.strip()):
             out[k] = "boilerplate"  # the last entry of a row of HTML links spread over lines ('<a …>Blog</a> |' above)
+        if out[k] is None and k + 1 < len(texts) and HANDLE_ONLY_LINE.match(texts[k + 1]) \
+                and SIGNATURE_NAME.fullmatch(line.strip()):
+            out[k] = "byline"  # a poster's name over the handle ('Mira Kandel' / '@mirakandel': round 14's thread)
         if out[k] is not None:
             if form in related:  # 'Related:' read as a field label still heads the headlines below it
                 related_at = k
@@ -1571,10 +1581,11 @@ def furniture_in_context(texts: list[str], kinds: list[str | None]) -> list[str 
             continue
         if lone_button(line) and (any(0 <= j < len(texts) and (lone_button(texts[j]) or is_button_row(texts[j])
                                                                or out[j] == "boilerplate")
-                                      for j in (k - 1, k + 1)) or repeated[line.strip().casefold()] > 1):
+                                      for j in (k - 1, k + 1)) or repeated[line.strip().casefold()] > 1
+                                  or k + 1 < len(texts) and SOCIAL_POST_HEADER.match(texts[k + 1])):
             # a row of buttons laid out one a line ('Save', then 'Share'), a button beside the page's other furniture
             # ('Share' over 'Subscribe to …': review round 11), or a button under each comment of a thread ('reply'
-            # after every comment: bilingual review round 10)
+            # after every comment: bilingual review round 10), or X's 'Quote' over the quoted post's header (round 14)
             out[k] = "boilerplate"
             continue
         if bare_row(line) and not any(0 <= j < len(texts) and TABLE_CELL_MARK.search(texts[j]) for j in (k - 1, k + 1)):
