@@ -702,6 +702,9 @@ SORT_MENU_LINE = re.compile(r"^\s*[A-Za-z][A-Za-z ]{2,24}\s*[▾▼⌄]\s*$")
 #: A transcript's time stamp alone on its line ('[00:12:31]', '(12:31)', '00:12:31'): where the recording is, not what
 #: is said.
 TIMESTAMP_LINE = re.compile(r"^[\[(（]?\d{1,2}:\d{2}(?::\d{2})?[\])）]?$")
+#: A subtitle cue's timing line (SRT '00:01:02,500 --> 00:01:05,000', WebVTT '00:01.000 --> 00:04.000 align:start'):
+#: where the cue sits in the video, not what is said.
+SUBTITLE_TIMING = re.compile(r"^(?:\d{1,2}:)?\d{1,2}:\d{2}[,.]\d{1,3}\s*-->\s*(?:\d{1,2}:)?\d{1,2}:\d{2}[,.]\d{1,3}(?:\s.*)?$")
 ARXIV_STAMP = re.compile(r"^arXiv:\s?\d{4}\.\d{4,5}(?:v\d+)?\b")
 _AUTHOR = r"[A-Z][\w'’.-]*(?:[ \u00A0][A-Z][\w'’.-]*){1,3}[\d*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]+(?:,\d+)*"
 AUTHOR_LIST = re.compile(rf"^{_AUTHOR}(?:[ \u00A0]*(?:,|and)[ \u00A0]*(?:and[ \u00A0]+)?{_AUTHOR})+$")

@@ -532,3 +532,10 @@ def test_the_hong_kong_monetary_authority_is_named_in_either_form():
 ])
 def test_round_14_names(text, found):
     assert entities.find_mentions(text, entities.load_gazetteer())["entity"].tolist() == found
+
+
+def test_thinking_machines_in_a_books_subtitle_is_no_lab():
+    # bilingual review round 14: '…Racing to Build Thinking Machines' counted as Thinking Machines Lab
+    found = entities.find_mentions("Inside the race to build thinking machines. Thinking Machines Lab raised money.",
+                                   entities.load_gazetteer())
+    assert found["surface"].tolist() == ["Thinking Machines Lab"]

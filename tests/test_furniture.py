@@ -747,3 +747,23 @@ def test_a_closing_mark_stays_with_the_sentence_before_it():
     text = "14/ 数据来源见原推回复。（完）"
     assert [text[a:b] for a, b in split_sentences(text, "zh")] == [text]
     assert split_sentences("（完）", "zh") == [(0, 3)]  # alone on its line it is the line's (classify_noncontent's)
+
+
+def test_a_subtitle_files_numbers_and_timings_are_furniture():
+    # bilingual review round 14: a subtitle file's cue numbers and timings were 84 sentences, linked to each other by
+    # their numbers, and every content link after them slid one cue off
+    zh = ["1", "00:00:01,000 --> 00:00:03,500", "欢迎收看本期访谈。", "2", "00:00:03,600 --> 00:00:06,000",
+          "我们聊聊算力。"]
+    en = ["1", "00:00:01,000 --> 00:00:03,500", "Welcome to this interview.", "2", "00:00:03,600 --> 00:00:06,000",
+          "Let's talk about compute."]
+    blocks = parse_document("\n".join(zh + en) + "\n").blocks
+    kept = blocks.loc[blocks["part"] != PART_NONCONTENT, "text"].tolist()
+    assert kept == ["欢迎收看本期访谈。", "我们聊聊算力。", "Welcome to this interview.", "Let's talk about compute."]
+
+
+def test_a_douban_reviews_buttons_and_notices_are_furniture():
+    zh = ["这本书讲的是几家人工智能实验室的故事。", "有用 128 没用 9", "回应 23 转发 收藏", "这篇书评可能有关键情节透露",
+          "作者做了二十年科技记者，写得很扎实。"]
+    blocks = parse_document("\n".join(zh + ["The book is about AI labs.", "It was written by a journalist."]) + "\n").blocks
+    parts = dict(zip(blocks["text"], blocks["part"]))
+    assert [parts[line] for line in zh] == ["commentary", PART_NONCONTENT, PART_NONCONTENT, PART_NONCONTENT, "commentary"]

@@ -299,3 +299,11 @@ def test_a_non_initial_x_is_transliterated_as_ks():
     # bilingual review round 12: 赫利克斯 was not read as Helix
     from helpers.tables.ties import transliterates
     assert transliterates("赫利克斯", "Helix")
+
+
+def test_a_chinese_name_ending_in_a_latin_ai_is_tied_to_the_english_one():
+    # bilingual review round 14: 北极光AI was never tied to Northlight AI (a Latin 'AI' ends no Chinese name)
+    from helpers.pipeline import run
+    mentions = run("北极光AI发布了新模型。北极光AI的创始人说，这个模型很快。\n\n"
+                   "Northlight AI released a new model. The founder of Northlight AI said the model is fast.\n").tables.mentions
+    assert set(mentions.loc[mentions["lang"] == "zh", "entity"]) == {"northlight ai"}

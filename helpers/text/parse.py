@@ -32,7 +32,7 @@ from ..patterns import (
 )
 from ..patterns import AUTOLINK, CREDIT_LEAD, EPISODE_NUMBER, HTML_LINK, LABELLED_LIST_JOINER, LINK_ROW_REST, MARKDOWN_HEADING, READING_TIME_ZH
 from ..patterns import WORD_RUN, literal_not_after
-from ..patterns import CONTACT_LINE, TIMESTAMP_LINE, THREAD_COMMENT_HEADER, HOME_TRAIL, ENCYCLOPEDIA_SITE_LINE, SEPARATOR_LINE, CALL_WITH_ARROW, SALUTATION_LINE, SIGN_OFF_LINE, REACTION_COUNT_LINE, SORT_MENU_LINE, RELATIVE_TIME_LINE, FOLLOW_WRITER, CONTACT_LABEL, PRESS_RELEASE_LINE, BREADCRUMB_BARS, AFFILIATION_LINE, AFFILIATION_WORD, ARXIV_STAMP, AUTHOR_LIST, EMAIL_ONLY_LINE, FOOTNOTE_MARK_LINE, CODE_FENCE, COMPILED_BY, HASHTAG_LINE, FOLLOW_ACCOUNT, FOLLOW_OUTLET, FOLLOW_PLATFORM, ORIGINAL_APPENDED, REPORTER_LINE, SITE_DISCLAIMER, TRAILING_CREDIT_LABEL, WEIBO_SOURCE
+from ..patterns import CONTACT_LINE, TIMESTAMP_LINE, SUBTITLE_TIMING, THREAD_COMMENT_HEADER, HOME_TRAIL, ENCYCLOPEDIA_SITE_LINE, SEPARATOR_LINE, CALL_WITH_ARROW, SALUTATION_LINE, SIGN_OFF_LINE, REACTION_COUNT_LINE, SORT_MENU_LINE, RELATIVE_TIME_LINE, FOLLOW_WRITER, CONTACT_LABEL, PRESS_RELEASE_LINE, BREADCRUMB_BARS, AFFILIATION_LINE, AFFILIATION_WORD, ARXIV_STAMP, AUTHOR_LIST, EMAIL_ONLY_LINE, FOOTNOTE_MARK_LINE, CODE_FENCE, COMPILED_BY, HASHTAG_LINE, FOLLOW_ACCOUNT, FOLLOW_OUTLET, FOLLOW_PLATFORM, ORIGINAL_APPENDED, REPORTER_LINE, SITE_DISCLAIMER, TRAILING_CREDIT_LABEL, WEIBO_SOURCE
 from ..frames import text_array, typed_frame
 from ..vocab import CueMatcher, load_cues
 
@@ -2076,6 +2076,23 @@ def code_parts(parts: list[str], code: list[bool]) -> None:
             parts[k] = upcoming
 
 
+def subtitle_cues(texts: list[str], kinds: list[str | None]) -> list[str | None]:
+    """A subtitle file's furniture: each cue's timing line ('00:01:02,500 --> 00:01:05,000') and the cue's number
+    alone on the line above it ('12'); neither is said in the video (bilingual review round 14: a subtitle file's
+    numbers and timings were 84 sentences, linked to each other by their numbers).
+
+    >>> subtitle_cues(["12", "00:01:02,500 --> 00:01:05,000", "大家好。"], [None, None, None])
+    ['boilerplate', 'boilerplate', None]
+    """
+    out = list(kinds)
+    for k, line in enumerate(texts):
+        if SUBTITLE_TIMING.match(line.strip()):
+            out[k] = "boilerplate"
+            if k and texts[k - 1].strip().isdigit():
+                out[k - 1] = "boilerplate"
+    return out
+
+
 def parse_document(text: str) -> Parsed:
     """Parse a decoded document into blocks, sentences and the repairs made to glued units."""
     spans, repairs, examined = split_glued_headings(text, list(iter_lines(text)))
@@ -2089,6 +2106,8 @@ def parse_document(text: str) -> Parsed:
         text, spans, [classify_noncontent(t, lang=lang, cues=c) for t, lang, c in zip(texts, langs, cues)])))
     noncontent_kind = contact_blocks(texts, readers_comments(texts, langs, mirrored_prompts(texts, noncontent_kind)))
     noncontent_kind = author_notes(texts, masthead(texts, noncontent_kind))
+    if "-->" in text:  # a subtitle file's timings (the scan is skipped where none can be)
+        noncontent_kind = subtitle_cues(texts, noncontent_kind)
     code = fenced_code(texts) if "```" in text or "~~~" in text else None
     if code:  # code is neither version's prose: weighed as neither, it cannot start the English original
         noncontent_kind = ["code" if in_code else kind for in_code, kind in zip(code, noncontent_kind)]
