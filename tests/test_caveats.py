@@ -802,3 +802,10 @@ def test_an_editorials_own_voice_is_an_aside(text):
     zh = pd.DataFrame({"claim_id": [1], "block_id": [1], "part": ["commentary"], "lang": ["zh"], "kind": ["paragraph"],
                        "text": [text], "voice": [""], "start": [0]})
     assert writer_asides(zh) == [text]
+
+
+def test_a_schools_news_of_its_own_team_is_no_translation():
+    # bilingual review round 14: a university's release on its team's paper (我校…团队) was called a translation
+    zh = ["近日，我校大气科学学院团队在国际期刊发表论文。" + ZH] + [ZH] * 5
+    found = kinds(*document(zh, [EN] * 6, {k: k for k in range(6)}))
+    assert "own_reporting" in found and "translation" not in found

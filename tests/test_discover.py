@@ -1083,3 +1083,13 @@ def test_a_verb_of_saying_before_an_organisation_word_starts_no_name():
     # bilingual review round 12: an editorial's 称有实验室 ('claims a lab') was discovered as an organisation
     found = discovered(document("报道称有实验室绕过了管制。报道称有实验室在做。", "The report says a lab evaded controls."))
     assert not found["surface"].str.contains("称有").any()
+
+
+def test_a_short_form_that_heads_another_name_is_not_counted_for_the_discovered_one():
+    # bilingual review round 14: 'National' of 'National Meteorological Center' and 'Index' of 'AI Index 2026' were
+    # counted as mentions of a discovered 'National Natural Science Foundation' and 'Index Ventures'
+    from helpers.pipeline import run
+    text = ("该研究获得资助。\n\nThe work was funded by the Zelmar Research Foundation. Staff at the Zelmar Weather Desk "
+            "checked it. Zelmar said so.\n")
+    mentions = run(text).tables.mentions
+    assert mentions["surface"].tolist() == ["Zelmar Research Foundation", "Zelmar"]

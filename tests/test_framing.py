@@ -538,6 +538,10 @@ def test_a_hedge_added_to_the_chinese_never_sharpens(zh, en, hedge):
     ("一定要先安装依赖。", "Make sure to install the dependencies first.", "unchanged"),
     ("必须先安装依赖。", "It is necessary to install the dependencies first.", "unchanged"),
     ("我们必须咬紧牙关降价。", "We had to bite the bullet and cut prices.", "unchanged"),  # round 14: 'had to'
+    # round 14: a weather forecast (the noun) hedges nothing; 'at all' before a plural noun is 'every'
+    ("新模型的预报可能优于现有系统。", "The new model's forecast beats the current system.", "softened"),
+    ("模型在各个预报时效上表现更好。", "The model does better at all lead times.", "unchanged"),
+    ("分析师预计收入将增长。", "Analysts forecast that revenue will grow.", "unchanged"),
     # the writer's perspective, and opinion verbs that render it
     ("在我看来，这个方法更好。", "In my view, this method is better.", "unchanged"),
     ("在我看来，这个方法更好。", "This method is better.", "softened"),

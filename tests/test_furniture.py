@@ -767,3 +767,13 @@ def test_a_douban_reviews_buttons_and_notices_are_furniture():
     blocks = parse_document("\n".join(zh + ["The book is about AI labs.", "It was written by a journalist."]) + "\n").blocks
     parts = dict(zip(blocks["text"], blocks["part"]))
     assert [parts[line] for line in zh] == ["commentary", PART_NONCONTENT, PART_NONCONTENT, PART_NONCONTENT, "commentary"]
+
+
+@pytest.mark.parametrize("line, related", [
+    ("上一篇：我校举办人工智能论坛", True), ("往期推荐：大模型的算力账", True), ("下一篇", True),
+    ("上一篇：我们讲了算力。这一篇讲数据。", False),  # a sentence after the label: the writer's own
+])
+def test_a_related_storys_label_with_its_headline_on_one_line(line, related):
+    # bilingual review round 14: a university page's 上一篇/下一篇 links and a WeChat 往期推荐 line counted as content
+    from helpers.text.parse import related_label
+    assert related_label(line) is related

@@ -48,8 +48,9 @@ SELF_DESCRIBED_SUMMARY = re.compile(r"(?:本文|本篇|本期|以下|下文|我�
 SELF_DESCRIBED_TRANSLATION = re.compile(r"全文(?:编译|翻译|翻譯|編譯)|全译|全譯|译者按|譯者按|译者注|譯者注")
 #: A news report's marks of reporting of its own (issue 11, bilingual review round 10: a Malaysian paper's report of a
 #: wire story, its reporter at the scene): the paper's reporter (本报记者), its own-news label (本报讯), or a dateline
-#: opening a paragraph ('（新山3日讯）', '新华社北京3月3日电'). A translation of the wire story carries none of them.
-OWN_REPORTING = re.compile(r"本报记者|本報記者|本报讯|本報訊"
+#: opening a paragraph ('（新山3日讯）', '新华社北京3月3日电'), or a school's news of its own team (我校, 本校, 我院: round 14's
+#: university release on its paper). A translation of the wire story carries none of them.
+OWN_REPORTING = re.compile(r"本报记者|本報記者|本报讯|本報訊|我校|本校|我院(?!士)"
                            r"|^\s*[（(]?[^（()）\s，。]{1,16}?\d{1,2}日(?:讯|訊|电|電)(?=[）)\s（(]|$)"
                            r"|(?:新华社|新華社|中新社|中央社)[^，。]{0,12}\d{1,2}日(?:电|電)(?=[）)\s（(]|$)")
 SOURCE_WORD = re.compile(r"演讲|演講|字幕|访谈|訪談|播客|讲座|講座|原文|原博|原帖|原报告|原論文|原论文|原文章|这篇|這篇|该文|該文|博客|博文|文章|报告|報告|论文|論文")

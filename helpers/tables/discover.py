@@ -1040,7 +1040,17 @@ def _named_rows(text: str, places: list[tuple[int, int, str]], evidence: str) ->
     """One discovered row per place of a name; the organisation is its longest form in the text, spaces made one
     ("Halvard Robotics" for "Halvard" too)."""
     name = max((_without_legal_form(" ".join(text[s:e].split())) for s, e, _ in places), key=len)
-    return [(s, e, text[s:e], name.casefold(), name, DISCOVERED, evidence) for s, e, _ in places]
+    # a shorter form counts for the name only where no other capitalised word runs on from it or into it: "National"
+    # of "National Meteorological Center", "Index" of "AI Index 2026" head or end other names
+    return [(s, e, text[s:e], name.casefold(), name, DISCOVERED, evidence) for s, e, _ in places
+            if " ".join(text[s:e].split()) == name or not (_runs_on(text, e) or _preceded_by_capitalised(text, s))]
+
+
+def _runs_on(text: str, end: int) -> bool:
+    """Whether a capitalised word or a number follows ``end`` after one space (``Meteorological`` in "National
+    Meteorological Center", ``2026`` in "Index 2026")."""
+    rest = text[end:end + 2]
+    return len(rest) == 2 and rest[0] == " " and (rest[1].isupper() or rest[1].isdigit())
 
 
 def _without_overlaps(rows: list[tuple]) -> list[tuple]:
