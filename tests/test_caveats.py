@@ -809,3 +809,13 @@ def test_a_schools_news_of_its_own_team_is_no_translation():
     zh = ["近日，我校大气科学学院团队在国际期刊发表论文。" + ZH] + [ZH] * 5
     found = kinds(*document(zh, [EN] * 6, {k: k for k in range(6)}))
     assert "own_reporting" in found and "translation" not in found
+
+
+def test_a_run_inside_the_writers_own_section_opens_no_beyond_the_english():
+    # bilingual review round 14: a law firm's compliance advice under its own heading (五、合规建议), one list item tied
+    # to the English, read as the Chinese going on past the English's end
+    from helpers.framing.caveats import _opens_own_section
+    claims = pd.DataFrame({"claim_id": [1, 2, 3], "part": ["commentary"] * 3, "start": [0, 10, 20],
+                           "kind": ["heading", "paragraph", "paragraph"], "text": ["写在最后", "第一点。", "第二点。"]})
+    assert _opens_own_section(claims, [3])
+    assert not _opens_own_section(claims.assign(text=["背景", "第一点。", "第二点。"]), [3])

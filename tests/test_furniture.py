@@ -777,3 +777,10 @@ def test_a_related_storys_label_with_its_headline_on_one_line(line, related):
     # bilingual review round 14: a university page's 上一篇/下一篇 links and a WeChat 往期推荐 line counted as content
     from helpers.text.parse import related_label
     assert related_label(line) is related
+
+
+@pytest.mark.parametrize("line", ["BILLING CODE 3510-33-P", "[FR Doc. 2026-21877 Filed 10-15-26; 8:45 am]",
+                                  "Docket No. 261014-0271", "本文仅供参考，不构成法律意见。", "作者简介：王律师，某律所合伙人"])
+def test_a_rule_notices_and_a_law_firms_furniture(line):
+    # bilingual review round 14: a Federal Register notice's filing lines and a law firm's disclaimer and bio
+    assert classify_noncontent(line) is not None

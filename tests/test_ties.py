@@ -307,3 +307,12 @@ def test_a_chinese_name_ending_in_a_latin_ai_is_tied_to_the_english_one():
     mentions = run("北极光AI发布了新模型。北极光AI的创始人说，这个模型很快。\n\n"
                    "Northlight AI released a new model. The founder of Northlight AI said the model is fast.\n").tables.mentions
     assert set(mentions.loc[mentions["lang"] == "zh", "entity"]) == {"northlight ai"}
+
+
+def test_a_calque_before_its_english_in_brackets_is_tied():
+    # bilingual review round 14: 光环研究（Halcyon Research） was never tied, its words being the dictionary's
+    from helpers.pipeline import run
+    text = ("光环研究（Halcyon Research）发布了报告。光环研究称模型有风险。\n\n"
+            "Halcyon Research published a report. Halcyon Research said the model is risky.\n")
+    mentions = run(text).tables.mentions
+    assert (mentions["surface"] == "光环研究").sum() == 2 and set(mentions["org"]) == {"Halcyon Research"}

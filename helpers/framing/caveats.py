@@ -197,8 +197,16 @@ def _opens_own_section(claims: pd.DataFrame, ids) -> bool:
     # a label alone on its line ('💡 小鹿碎碎念：', a pictograph before it, a colon after) opens a section as a heading does
     label = first is not None and len(str(first["text"]).strip()) <= OWN_LABEL_MAX_CHARS and \
         bool(re.search(r"[:：]\s*$", str(first["text"])))
-    return first is not None and (first["kind"] in ("heading", "title") or label) and \
-        bool(find_cues(str(first["text"]), "own_section"))
+    if first is not None and (first["kind"] in ("heading", "title") or label) and \
+            bool(find_cues(str(first["text"]), "own_section")):
+        return True
+    # the run sits inside a section of the writer's own that opened before it (五、合规建议, then a list whose first
+    # item the aligner tied to the English): the section's heading is the last heading of the Chinese before the run
+    if first is None or not {"part", "start", "kind"} <= set(claims.columns):
+        return False
+    before = claims[(claims["part"] == first["part"]) & (claims["start"] < first["start"])
+                    & claims["kind"].isin(["heading", "title"])].sort_values("start")
+    return len(before) > 0 and bool(find_cues(str(before.iloc[-1]["text"]), "own_section"))
 
 
 #: The longest line read as a section's label when it ends with a colon ('💡 小鹿碎碎念：', '写在最后：').

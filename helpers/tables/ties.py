@@ -251,7 +251,13 @@ def bracketed_names(text: str, spans: list[tuple[int, int]], english: dict[Ident
             name = HAN_RUN.match(text, match.start()).group()
             if name in found or name in stoplist or name in places or any(covered[match.start() : match.start() + len(name)]):
                 continue
-            if tokenizer is not None and all(e - s >= 2 for _, s, e in tokenizer.tokenize(name)):
+            last = surface.split()[-1] if " " in surface else ""
+            # a calque of the name right before its English in brackets (光环研究（Halcyon Research）): its last word
+            # renders the English name's last word; 研究 'Research' only here, where the bracket ties it
+            calque_words = {**{w: e[0] for w, e in load_zh_org_words().items()}, "研究": ("Research",)}
+            calque = last and any(name.endswith(w) and len(name) - len(w) >= 2 and last in e
+                                  for w, e in calque_words.items())
+            if tokenizer is not None and not calque and all(e - s >= 2 for _, s, e in tokenizer.tokenize(name)):
                 continue  # whole words of the dictionary (开源/社区): a description; a transliteration cuts apart (赞/塔罗)
             found[name] = [(s + i, s + i + len(name), name) for s, e in spans
                            for i in _occurrences(text[s:e], name) if not any(covered[s + i : s + i + len(name)])]

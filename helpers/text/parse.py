@@ -545,12 +545,19 @@ def dated_clause(text: str) -> bool:
     (True, False)
     >>> dated_clause("本文由志愿者翻译，最后更新于 2026-08-15。")
     False
+
+    Three dates or more are a schedule, a sentence (bilingual review round 14: a rule's effective, compliance and
+    comment dates were set aside as the page's date line).
+
+    >>> dated_clause("新规于2026年11月15日生效，合规截止日为2027年1月15日，征询期至2026年12月15日。")
+    True
     """
     if not (ENDS_SENTENCE.search(text) or CHINESE_CLAUSE_MARK.search(text)):
         return False
-    last = None
-    for last in DATE.finditer(text):
-        pass
+    dates = list(DATE.finditer(text))
+    if len(dates) >= 3:
+        return True  # a schedule ('…生效，截止日为…，征询期至…。'): several dates make a sentence, not a page's date
+    last = dates[-1] if dates else None
     return last is None or bool(_LETTER_OR_DIGIT.search(text[last.end():]))
 
 
