@@ -819,3 +819,14 @@ def test_a_run_inside_the_writers_own_section_opens_no_beyond_the_english():
                            "kind": ["heading", "paragraph", "paragraph"], "text": ["写在最后", "第一点。", "第二点。"]})
     assert _opens_own_section(claims, [3])
     assert not _opens_own_section(claims.assign(text=["背景", "第一点。", "第二点。"]), [3])
+
+
+def test_a_reports_own_reporting_past_a_whole_english_is_no_excerpt():
+    # bilingual review round 14: a university's release went on past the paper's English with the school's own news,
+    # and was said to give the English only in part
+    own = ["学院负责人表示，将继续支持团队研究。", "该团队近年来承担多项国家级项目。", "据悉，相关成果已在省内试点。",
+           "团队成员多为青年教师和博士生。"]
+    zh = ["近日，我校团队在国际期刊发表论文。" + ZH] + [ZH] * 4 + own
+    links = {k: k for k in range(5)}
+    found = kinds(*document(zh, [" ".join([EN] * 3)] * 5, links))
+    assert "own_reporting" in found and "english_excerpt" not in found

@@ -784,3 +784,17 @@ def test_a_related_storys_label_with_its_headline_on_one_line(line, related):
 def test_a_rule_notices_and_a_law_firms_furniture(line):
     # bilingual review round 14: a Federal Register notice's filing lines and a law firm's disclaimer and bio
     assert classify_noncontent(line) is not None
+
+
+def test_a_rule_notices_title_is_above_its_agency_field_and_dated_is_no_author():
+    # bilingual review round 14: a Federal Register notice's title slide read 'DEPARTMENT OF COMMERCE' by 'Dated: .'
+    from helpers.render import deck
+    zh = ["美国商务部发布新规，管制前沿模型权重。", "笔者认为，中国企业应当尽早评估影响。"]
+    en = ["DEPARTMENT OF COMMERCE", "Bureau of Industry and Security",
+          "Export Administration Regulations: Controls on Model Weights; Cloud Compute Reporting",
+          "AGENCY: Bureau of Industry and Security, Commerce.", "ACTION: Interim final rule.",
+          "SUMMARY: This rule amends the regulations to control the weights of frontier models.",
+          "Dated: October 15, 2026.", "Lena M. Haskell,"]
+    facts = deck.document_facts(parse_document("\n".join(zh + en) + "\n").blocks)
+    assert facts["title"] == en[2]
+    assert facts["author"] == "" and facts["date"] == "October 15, 2026"

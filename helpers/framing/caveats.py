@@ -412,6 +412,10 @@ def mark_beyond(alignment: pd.DataFrame, claims: pd.DataFrame, blocks: pd.DataFr
         return alignment
     if relation == BEYOND and not cut and (_own_close(claims, tail) or _opens_own_section(claims, tail)):
         return alignment  # the writer turning to their own view past a whole English: additions, not English it lacks
+    if relation == BEYOND and not cut and kind.own_reporting(_content(claims, PART_COMMENTARY)):
+        # a report with reporting of its own (本报记者, 我校团队) going on past a whole English: its own reporting,
+        # additions, not English the file lacks (bilingual review round 14: a university's release on its paper)
+        return alignment
     if relation == BEYOND and (reports_source(claims) or cut):
         # a summary's or a commentary's own voice past the excerpt's end (我们的看法是…, a question to the reader) is
         # the writer's addition, not English the file lacks; a translation's 'we' is its source's, and stays beyond
@@ -705,8 +709,10 @@ def caveats(claims: pd.DataFrame, blocks: pd.DataFrame, alignment: pd.DataFrame,
     # a story that signs off ('(Reporting by …)') is whole: the Chinese past its end is the writer's own context
     own_context = set(signed_off_context(claims, alignment)) if credit else set()
     tail = [] if credit else trailing_unlinked(claims, alignment)
-    if tail and _opens_own_section(claims, tail):
-        own_context |= set(tail)  # a translator's afterword (译者后记) after a whole English: the writer's own
+    if tail and (_opens_own_section(claims, tail)
+                 or kind.own_reporting(zh) and not runs_past_cut_end(claims, blocks, alignment)):
+        # a translator's afterword (译者后记) after a whole English, a report's own reporting past it: the writer's own
+        own_context |= set(tail)
         tail = []
     past = [] if tail or beyond or credit else (runs_past_end(claims, alignment)
                                                  or runs_past_cut_end(claims, blocks, alignment))
@@ -715,6 +721,8 @@ def caveats(claims: pd.DataFrame, blocks: pd.DataFrame, alignment: pd.DataFrame,
     if past and not runs_past_cut_end(claims, blocks, alignment) and _opens_own_section(claims, past):
         own_context |= set(past)
         past = []
+    if past and not runs_past_cut_end(claims, blocks, alignment) and kind.own_reporting(zh):
+        past = []  # a report's own reporting past a whole English's end (as ``mark_beyond`` reads it)
     short = _english_far_shorter(claims) and not credit
     cut = english_cut_line(claims, blocks) if tail or short or past or beyond else None  # corroboration only
     if cut:

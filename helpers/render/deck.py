@@ -57,6 +57,10 @@ TITLE_MAX_CHARS = 120
 SENTENCE_END = re.compile(r"[。．]\s*$|(?<![A-Z.])\.\s*$")
 #: A Chinese title has at least this many Han characters (an English one a word of three letters or more).
 MIN_TITLE_HAN = 4
+#: A rule notice's fields under its title ('AGENCY: Bureau of Industry and Security, Commerce.', 'ACTION: Final rule.').
+RULE_NOTICE_FIELD = re.compile(r"^\s*(?:AGENCY|ACTION)\s*:\s*\S")
+#: ... a title that may run long ('Export Administration Regulations: Controls on …; Cloud Compute Reporting').
+RULE_TITLE_MAX_CHARS = 240
 #: How many blocks at the top of a version are searched for its title or byline.
 HEAD_BLOCKS = 6
 
@@ -234,8 +238,10 @@ def _author(blocks: pd.DataFrame) -> tuple[str, str]:
         # what is left of a dated line must read as a name: a news site's '2026/11/29 07:15' leaves its time
         # a name holds no digit: what is left of 'August 6, 2026, 4:30 PM ET' is a time of day, not an author
         if LATIN_LETTER.search(name) and not re.search(r"\d", name) and 0 < len(name.split()) <= 6 and _reads_as_names(name) \
-                and not name.rstrip().endswith((":", "：")):
+                and not name.rstrip(" .").endswith((":", "：")):  # 'Dated: October 15, 2026.' leaves a label
             return name, date.group(0) if date else spare_date or _date_below(blocks, index)
+        if date and name.rstrip(" .").endswith((":", "：")):
+            spare_date = spare_date or date.group(0)  # 'Dated: October 15, 2026.': a signed notice's date, no name
         if date and re.fullmatch(r"\d{1,2}:\d{2}\s*[AaPp]\.?[Mm]\.?\s*[A-Z]{0,4}", name.strip()):
             spare_date = spare_date or date.group(0)  # 'August 6, 2026, 4:30 PM ET': a date and its time of day
         if date and not LATIN_LETTER.search(name) and (above := _name_over_date(blocks, index)):
@@ -497,6 +503,14 @@ def document_facts(blocks: pd.DataFrame, source: str | Path = "") -> dict[str, s
             facts["title"] = heads[episode + 1]
             aired = DATE.search(heads[episode])
             episode_date = aired.group(0) if aired else ""  # the episode line's date is the episode's
+    if not facts["title"]:
+        # a rule notice's title stands right above its AGENCY: and ACTION: fields, below the agency's name and the
+        # docket's lines (bilingual review round 14: a Federal Register notice read 'DEPARTMENT OF COMMERCE')
+        heads = original["text"].map(_plain).tolist()
+        field = next((k for k, t in enumerate(heads) if RULE_NOTICE_FIELD.match(t)), None)
+        if field and 0 < len(heads[field - 1]) <= RULE_TITLE_MAX_CHARS and not SENTENCE_END.search(heads[field - 1]) \
+                and not HAN.search(heads[field - 1]):
+            facts["title"] = heads[field - 1]
     if not facts["title"]:
         # the headline stands right above its byline, below a masthead or a kicker ('TechLedger', 'The … Interview')
         facts["title"] = _above_byline(blocks, PART_ORIGINAL, lambda t: not HAN.search(t))
