@@ -705,6 +705,10 @@ TIMESTAMP_LINE = re.compile(r"^[\[(（]?\d{1,2}:\d{2}(?::\d{2})?[\])）]?$")
 #: A subtitle cue's timing line (SRT '00:01:02,500 --> 00:01:05,000', WebVTT '00:01.000 --> 00:04.000 align:start'):
 #: where the cue sits in the video, not what is said.
 SUBTITLE_TIMING = re.compile(r"^(?:\d{1,2}:)?\d{1,2}:\d{2}[,.]\d{1,3}\s*-->\s*(?:\d{1,2}:)?\d{1,2}:\d{2}[,.]\d{1,3}(?:\s.*)?$")
+#: A transcript's audience or stage cue alone in its brackets ([掌声], （笑声）, [Applause], (Laughter)): no sentence of the
+#: speaker's (bilingual review round 14: a keynote's translation counted them among its linked sentences).
+STAGE_DIRECTION = re.compile(r"[\[（(【]\s*(?:掌声|笑声|鼓掌|全场笑|众笑|全场掌声|热烈掌声|掌聲|笑聲|鼓掌聲|音乐|音樂|applause|laughter"
+                             r"|laughs|cheers|cheering|crosstalk|inaudible|music)\s*[\]）)】]", re.IGNORECASE)
 ARXIV_STAMP = re.compile(r"^arXiv:\s?\d{4}\.\d{4,5}(?:v\d+)?\b")
 _AUTHOR = r"[A-Z][\w'’.-]*(?:[ \u00A0][A-Z][\w'’.-]*){1,3}[\d*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]+(?:,\d+)*"
 AUTHOR_LIST = re.compile(rf"^{_AUTHOR}(?:[ \u00A0]*(?:,|and)[ \u00A0]*(?:and[ \u00A0]+)?{_AUTHOR})+$")

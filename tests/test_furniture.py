@@ -798,3 +798,23 @@ def test_a_rule_notices_title_is_above_its_agency_field_and_dated_is_no_author()
     facts = deck.document_facts(parse_document("\n".join(zh + en) + "\n").blocks)
     assert facts["title"] == en[2]
     assert facts["author"] == "" and facts["date"] == "October 15, 2026"
+
+
+def test_an_audience_cue_is_no_sentence():
+    # bilingual review round 14: a keynote's [掌声] and [Applause] were linked sentences and top terms
+    text = "我们开源了模型。[掌声]\n谢谢大家。\n[笑声]\nWe open-sourced the model. [Applause]\nThank you all.\n(Laughter)\n"
+    parsed = parse_document(text)
+    assert [text[s.start:s.end] for s in parsed.sentences.itertuples()] == [
+        "我们开源了模型。", "谢谢大家。", "We open-sourced the model.", "Thank you all."]
+
+
+def test_a_sections_kicker_with_the_month_is_furniture_and_the_headline_the_title():
+    # bilingual review round 14: a 双语精读 post's appended article gave the title slide 'Technology | October 2026'
+    from helpers.render import deck
+    assert classify_noncontent("Technology | October 2026") == "boilerplate"
+    zh = ["小模型为什么可能赢下边缘端？这是今天的精读文章。", "文章来自The Circuit Review，第一段讲的是行业的注意力。"]
+    en = ["The Circuit Review", "Technology | October 2026", "Why Small Models May Win the Edge",
+          "The race to fit a useful model into your pocket is reshaping the industry.", "By Daniel Okafor",
+          "October 9, 2026", "For two years the industry's attention has been fixed on larger models."]
+    facts = deck.document_facts(parse_document("\n".join(zh + en) + "\n").blocks)
+    assert (facts["title"], facts["author"]) == ("Why Small Models May Win the Edge", "Daniel Okafor")

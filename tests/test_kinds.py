@@ -96,3 +96,14 @@ def test_the_compiled_interviews_short_turns_are_linked_not_left_out(analyses):
     assert set(b.alignment.loc[b.alignment["zh_claim_id"] == answer, "relation"]) != {"addition"}
     dropped = deck.dropped_paragraphs(b.claims, b.alignment, b.blocks)
     assert not dropped["first"].str.contains("driven that growth").any()
+
+
+def test_a_study_posts_notes_on_the_article_do_not_make_it_a_commentary():
+    # bilingual review round 14: a 双语精读 post's grammar notes (【长难句解析】原文用的是…) and its closing 写在最后：这篇
+    # 文章… counted as speaking of the source in the third person, and its close translation read as a commentary
+    import pandas as pd
+    from helpers.align.kind import source_references
+    zh = pd.DataFrame({"text": ["【长难句解析】原文用的是 might，表示可能性较低。", "写在最后：这篇文章的生词不多。",
+                                "作者认为小模型会赢。"]})
+    cited, _ = source_references(zh, pd.DataFrame({"text": ["Small models will win."]}))
+    assert cited == ["作者认为小模型会赢。"]

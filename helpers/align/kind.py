@@ -11,12 +11,14 @@ renders the author's "I" and "we"; it does not name the author. Both take the co
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import pandas as pd
 
 from ..tables.claims import find_cues, glossed_speakers
 from ..tables.entities import tokenizer_for
 from ..text.segment import Tokenizer
+from ..vocab import CueMatcher, load_cues
 
 #: The Chinese speaks of its source in the third person (cues.csv ``source_reference``: 作者, 原文, 这篇文章) in at
 #: least this share of its sentences (and this many), more than twice as often as the English names an author or an
@@ -56,6 +58,17 @@ OWN_REPORTING = re.compile(r"本报记者|本報記者|本报讯|本報訊|我�
 SOURCE_WORD = re.compile(r"演讲|演講|字幕|访谈|訪談|播客|讲座|講座|原文|原博|原帖|原报告|原論文|原论文|原文章|这篇|這篇|该文|該文|博客|博文|文章|报告|報告|论文|論文")
 
 
+@lru_cache(maxsize=1)
+def _own_openings() -> CueMatcher:
+    """The cues that open a note or the writer's own section (note_label, own_section: 【长难句解析】, 写在最后)."""
+    cues = load_cues()
+    return CueMatcher(cues[cues["category"].isin(["note_label", "own_section"])], "category")
+
+
+#: A note's or an own section's label opens its unit within this many characters ('【词汇】', '（注：').
+OWN_OPENING_MAX_START = 2
+
+
 def source_references(zh: pd.DataFrame, en: pd.DataFrame, tokenizer: Tokenizer | None = None) -> tuple[list[str], int]:
     """(The Chinese units that speak of the source in the third person, cue category ``source_reference``: 作者, 原文;
     how many English units name an author or an article.)
@@ -79,7 +92,12 @@ def source_references(zh: pd.DataFrame, en: pd.DataFrame, tokenizer: Tokenizer |
         glossed = glossed_speakers(list(zh["text"]), None)
         authors = frozenset(glossed | tails | ({"她", "他"} if tails or glossed else set()))
     says = re.compile("(?:" + "|".join(map(re.escape, sorted(authors))) + ")" + AUTHOR_SAYS) if authors else None
-    cited = [t for t in zh["text"] if find_cues(t, "source_reference", tokens=tokenizer.tokenize(t))
+    # a note's or the writer's own closing section's words on 'the article' (【长难句解析】原文用的是…, 写在最后：这篇文章…)
+    # comment on the source beside a rendering of it: no sign that the rest reports it
+    openings = _own_openings()
+    cited = [t for t in zh["text"]
+             if not any(a <= OWN_OPENING_MAX_START for a, _, _ in openings.find(t[:12]))
+             and find_cues(t, "source_reference", tokens=tokenizer.tokenize(t))
              or (says is not None and says.search(t)) or THREAD_HANDLE.search(t)]
     return cited, sum(bool(find_cues(HOST_VERB.sub(" ", t), "source_reference")) for t in en["text"])
 

@@ -32,7 +32,7 @@ from ..patterns import (
 )
 from ..patterns import AUTOLINK, CREDIT_LEAD, EPISODE_NUMBER, HTML_LINK, LABELLED_LIST_JOINER, LINK_ROW_REST, MARKDOWN_HEADING, READING_TIME_ZH
 from ..patterns import WORD_RUN, literal_not_after
-from ..patterns import CONTACT_LINE, TIMESTAMP_LINE, SUBTITLE_TIMING, THREAD_COMMENT_HEADER, HOME_TRAIL, ENCYCLOPEDIA_SITE_LINE, SEPARATOR_LINE, CALL_WITH_ARROW, SALUTATION_LINE, SIGN_OFF_LINE, REACTION_COUNT_LINE, SORT_MENU_LINE, RELATIVE_TIME_LINE, FOLLOW_WRITER, CONTACT_LABEL, PRESS_RELEASE_LINE, BREADCRUMB_BARS, AFFILIATION_LINE, AFFILIATION_WORD, ARXIV_STAMP, AUTHOR_LIST, EMAIL_ONLY_LINE, FOOTNOTE_MARK_LINE, CODE_FENCE, COMPILED_BY, HASHTAG_LINE, FOLLOW_ACCOUNT, FOLLOW_OUTLET, FOLLOW_PLATFORM, ORIGINAL_APPENDED, REPORTER_LINE, SITE_DISCLAIMER, TRAILING_CREDIT_LABEL, WEIBO_SOURCE
+from ..patterns import CONTACT_LINE, TIMESTAMP_LINE, SUBTITLE_TIMING, STAGE_DIRECTION, THREAD_COMMENT_HEADER, HOME_TRAIL, ENCYCLOPEDIA_SITE_LINE, SEPARATOR_LINE, CALL_WITH_ARROW, SALUTATION_LINE, SIGN_OFF_LINE, REACTION_COUNT_LINE, SORT_MENU_LINE, RELATIVE_TIME_LINE, FOLLOW_WRITER, CONTACT_LABEL, PRESS_RELEASE_LINE, BREADCRUMB_BARS, AFFILIATION_LINE, AFFILIATION_WORD, ARXIV_STAMP, AUTHOR_LIST, EMAIL_ONLY_LINE, FOOTNOTE_MARK_LINE, CODE_FENCE, COMPILED_BY, HASHTAG_LINE, FOLLOW_ACCOUNT, FOLLOW_OUTLET, FOLLOW_PLATFORM, ORIGINAL_APPENDED, REPORTER_LINE, SITE_DISCLAIMER, TRAILING_CREDIT_LABEL, WEIBO_SOURCE
 from ..frames import text_array, typed_frame
 from ..vocab import CueMatcher, load_cues
 
@@ -685,6 +685,8 @@ def classify_noncontent(text: str, *, lang: str | None = None, cues: list | None
     release_heading = RELEASE_HEADING.match(text)
     if re.fullmatch(rf"\s*{MONTHS}\s+\d{{4}}\s*|\s*\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*", text):
         return "byline"  # a dateline of a month alone ('April 2026', '2026年4月') under a byline
+    if re.fullmatch(rf"\s*[A-Z][\w&'’ -]{{0,30}}?\s*[|｜·•]\s*{MONTHS}\s+\d{{4}}\s*", text):
+        return "boilerplate"  # a section's kicker and the issue's month over the headline ('Technology | October 2026')
     if len(text) <= BYLINE_MAX_CHARS and (BYLINE_LEAD.search(text) or NEWS_BYLINE.match(text) or (not release_heading and
             DATE.search(text) and len(text.split()) <= 8 and not DATED_ITEM.match(text) and not dated_clause(text))):
         return "byline"
@@ -2171,6 +2173,8 @@ def parse_document(text: str) -> Parsed:
     for block_id, (a, _, _), block_text, lang in zip(range(1, len(spans) + 1), spans, texts, langs):
         spans_in, glued = _spans_and_glued(block_text, lang)
         for s, e in spans_in:
+            if STAGE_DIRECTION.fullmatch(block_text[s:e].strip()):
+                continue  # an audience cue ([掌声], [Applause]) is the transcript's furniture, no sentence of the speaker's
             rows.append((block_id, a + s, a + e))
         for end in glued:
             position = a + end
