@@ -648,6 +648,8 @@ def test_voice_quote_absorbed():
     ("深度求索公开的训练成本约为600万美元。", "Training cost about $6 million, DeepSeek said.", "attributed"),
     # an allegation stated as fact drops its attribution (review round 12: a lawsuit report)
     ("该公司使用了盗版书籍训练模型。", "The complaint alleges that the company trained its model on pirated books.", "absorbed"),
+    # a translation's 我认为 is the speaker's "I believe" (review round 14: a keynote), not the writer judging
+    ("这很难，但我认为这是赢得信任的唯一方式。", "This is hard, but I believe it is the only way to earn trust.", "attributed"),
 ])
 def test_voice_reads_attribution_of_news_translation_and_commentary(zh, en, expected):
     from helpers.tables.claims import decide_voice

@@ -1196,7 +1196,14 @@ def _judged_by_the_writer(text: str, found: list[str], cue: str) -> bool:
     (a cue other than the first person, or its frame): 我认为作者说得对 judges the source in the writer's voice. The
     first person alone (我认为… in a translation: the author's "I think") keeps its attribution."""
     others = [c for c in found if c not in FIRST_PERSON] if found else [cue]
-    return any(text.find(c) >= 0 and own_stance_before(text, text.find(c)) for c in others)
+    stances = [b for _, b, label in claim_matcher().find(text, None, labels=("own_stance",)) if label == "own_stance"]
+    if not stances:
+        return False
+    # what the stance judges comes after it: a cue inside it (the 认为 of 我认为) is the stance's own word, and 我认为这是…
+    # in a translation is the author's "I believe" (bilingual review round 14: a keynote's 我认为 read as absorbed)
+    end = min(stances)
+    rest = text[end:]
+    return any(text.find(c, end) >= 0 for c in others) or bool(marks(rest, "author_mark") or marks(rest, "source_mark"))
 
 
 def marks(text: str, category: str, tokenizer: Tokenizer | None = None) -> list[str]:
