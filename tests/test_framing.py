@@ -1747,3 +1747,10 @@ def test_he_said_for_a_named_speaker_keeps_the_speakers_claim(english, shift):
     ])
     table = F.voice_shift(make_alignment([(1, 2, 0.6, "summarises")]), claims)
     assert table["voice_shift"].iloc[0] == shift
+
+
+def test_a_cameras_resolution_in_wan_pixels_is_the_megapixels():
+    # bilingual review round 14: 1200万像素 against "12-megapixel" was listed among the figures to check
+    t = pd.DataFrame({"zh_claim_id": [1, 2], "zh_text": ["主摄像头为1200万像素。", "主摄像头为1600万像素。"],
+                      "en_text": ["The main camera is 12-megapixel.", "The main camera is 12-megapixel."]})
+    assert F.figure_changes(t)["zh_claim_id"].tolist() == [2]

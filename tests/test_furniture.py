@@ -818,3 +818,18 @@ def test_a_sections_kicker_with_the_month_is_furniture_and_the_headline_the_titl
           "October 9, 2026", "For two years the industry's attention has been fixed on larger models."]
     facts = deck.document_facts(parse_document("\n".join(zh + en) + "\n").blocks)
     assert (facts["title"], facts["author"]) == ("Why Small Models May Win the Edge", "Daniel Okafor")
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("欢迎转载，请注明出处", "boilerplate"), ("Lead author: Dana Whitfield, Senior Fellow", "byline"),
+    ("We may earn a commission when you buy through links on our site.", "boilerplate"),
+])
+def test_a_briefs_and_a_reviews_footer(line, kind):
+    # bilingual review round 14: a think tank's brief and a device review's reposting note, credit and affiliate note
+    assert classify_noncontent(line) == kind
+
+
+def test_a_label_ending_in_a_colon_is_no_caption():
+    # bilingual review round 14: the editor's own testing section's label below a photo credit read as its caption
+    from helpers.text.parse import short_caption
+    assert not short_caption("编辑部实测：") and short_caption("发布会现场")

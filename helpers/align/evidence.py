@@ -673,7 +673,10 @@ def aside_marked(zh: pd.DataFrame, tokenizer: Tokenizer | None = None) -> np.nda
         # that runs over several sentences (（背景：…。…。）)
         bracketed = opened and (core[-1:] in ")）" or core.count("（") + core.count("(") > core.count("）") + core.count(")"))
         cued = bool(find_cues(text, "aside", tokens=tokens))
-        if outline_heading(text, kind):
+        # a short label of its own block ending in a colon ('编辑部实测：') heads what follows as a title does
+        label_line = block_id != previous_block and len(core) <= OUTLINE_HEADING_MAX_CHARS and core[-1:] in ":：" \
+            and (k + 1 >= len(zh) or zh["block_id"].iloc[k + 1] != block_id)
+        if outline_heading(text, kind) or label_line:
             own_section = bool(find_cues(text, "own_section", tokens=tokens))
             cued = cued or own_section or bool(find_cues(text, "outline", tokens=tokens))
         inherited = (block_id == previous_block and previous_marked) or own_section

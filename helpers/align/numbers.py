@@ -26,10 +26,10 @@ HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 NUMBER_UNITS_PATH = REFERENCE / "number_units.csv"
 NUMBER_UNIT_COLUMNS = ["unit", "lang", "kind", "value", "source"]
 KINDS = ("scale", "percent", "times", "digit", "times_word", "percent_word", "number_word", "power", "energy",
-         "distance")
+         "distance", "pixels")
 #: A quantity's unit kind → its value term's mark: 30万千瓦 and "300 megawatts" are both #W:300000000 (watts), 945 TWh
 #: and 9450亿千瓦时 #Wh:945000000000000 (watt-hours), 100 miles #m:160934.4 (metres).
-MEASURES = {"power": "W:", "energy": "Wh:", "distance": "m:"}
+MEASURES = {"power": "W:", "energy": "Wh:", "distance": "m:", "pixels": "px:"}
 NUMBER_TERM = "#"  # prefix of a value term: #24000, #%30 (a percentage), #x30 (a ratio); never an English stem
 
 

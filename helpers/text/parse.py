@@ -1419,6 +1419,8 @@ def short_caption(line: str) -> bool:
         return False
     if TABLE_ROW.search(core) or IMAGE_PLACEHOLDER.match(core) or DISPLAY_MATH.match(core):
         return False
+    if ENDS_WITH_COLON.search(core):  # '编辑部实测：', 'What we found:': a label over what follows, not a caption
+        return False
     return len(re.findall(r"[。！？!?]|\.(?=\s|$)", core.rstrip("。！？!?. ")) ) == 0
 
 
