@@ -145,6 +145,9 @@ def test_the_side_by_side_slide_shows_each_chinese_sentence_with_the_english_it_
     lines = deck.side_by_side(worth, limit=2).splitlines()
     assert lines[0].startswith("- “丙丙丙。”") and "First one" in lines[1]   # in reading order
     assert "certainty and voice" in deck.side_by_side_title(worth)
+    assert len(lines) == 4  # all shown: no line says there are more
+    one = deck.side_by_side(worth, limit=1).splitlines()
+    assert one[0].startswith("- “乙。”") and "1 of the 2 held back shown here" in one[-1]  # review round 14
 
 
 @pytest.mark.parametrize("commentary, original, yes", [([3, 2, 0], [1, 4, 5], True), ([3, 0, 0], [0, 4, 5], False)])

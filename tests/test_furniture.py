@@ -821,11 +821,11 @@ def test_a_sections_kicker_with_the_month_is_furniture_and_the_headline_the_titl
 
 
 @pytest.mark.parametrize("line, kind", [
-    ("欢迎转载，请注明出处", "boilerplate"), ("Lead author: Dana Whitfield, Senior Fellow", "byline"),
+    ("欢迎转载，请注明出处", "boilerplate"),
     ("We may earn a commission when you buy through links on our site.", "boilerplate"),
 ])
 def test_a_briefs_and_a_reviews_footer(line, kind):
-    # bilingual review round 14: a think tank's brief and a device review's reposting note, credit and affiliate note
+    # bilingual review round 14: a think tank's brief's reposting note and a device review's affiliate note
     assert classify_noncontent(line) == kind
 
 
@@ -833,3 +833,9 @@ def test_a_label_ending_in_a_colon_is_no_caption():
     # bilingual review round 14: the editor's own testing section's label below a photo credit read as its caption
     from helpers.text.parse import short_caption
     assert not short_caption("编辑部实测：") and short_caption("发布会现场")
+
+
+def test_a_review_sites_rating_line_is_a_byline():
+    # bilingual review round 14: a Douban review's reviewer, stars and time were content, and the site's name the title
+    assert classify_noncontent("北窗读书人 评论 《The Frontier Houses》 ★★★★☆ 2026-03-14 18:22:05 上海") == "byline"
+    assert classify_noncontent("这本书我给★★★★☆。") is None

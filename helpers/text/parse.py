@@ -690,6 +690,8 @@ def classify_noncontent(text: str, *, lang: str | None = None, cues: list | None
     if len(text) <= BYLINE_MAX_CHARS and (BYLINE_LEAD.search(text) or NEWS_BYLINE.match(text) or (not release_heading and
             DATE.search(text) and len(text.split()) <= 8 and not DATED_ITEM.match(text) and not dated_clause(text))):
         return "byline"
+    if len(text) <= BYLINE_MAX_CHARS and STAR_RATING.search(text) and DATE.search(text):
+        return "byline"  # a review site's reviewer, rating and time ('北窗读书人 评论 《…》 ★★★★☆ 2026-03-14 18:22')
     if len(text) <= BYLINE_MAX_CHARS and not ENDS_SENTENCE.search(text) and (
             WEIBO_SOURCE.search(text) or TRAILING_CREDIT_LABEL.search(text)):
         return "byline"  # '11-27 22:41 来自 iPhone客户端', '◎ 林小明／文　王大華／譯'
@@ -1665,6 +1667,8 @@ def bare_row(line: str) -> bool:
         e and len(e) <= BARE_ROW_ENTRY_MAX_CHARS and not TERMINAL.search(e) for e in entries)
 
 
+#: A review's star rating ('★★★★☆'): with a date on a short line, the reviewer's byline (bilingual review round 14).
+STAR_RATING = re.compile(r"[★☆]{3,5}")
 #: A post's author name alone on its line: at most this many characters, among the document's first this many lines.
 AUTHOR_NAME_MAX_CHARS = 8
 #: An author's tagline below the name: at most this long, with a role word, not a sentence.
