@@ -839,3 +839,10 @@ def test_a_review_sites_rating_line_is_a_byline():
     # bilingual review round 14: a Douban review's reviewer, stars and time were content, and the site's name the title
     assert classify_noncontent("北窗读书人 评论 《The Frontier Houses》 ★★★★☆ 2026-03-14 18:22:05 上海") == "byline"
     assert classify_noncontent("这本书我给★★★★☆。") is None
+
+
+def test_a_subtitle_files_credits_are_a_byline_and_its_title_no_episode_line():
+    # bilingual review round 14: the subtitle file's credits line was the Chinese title, its real title furniture
+    assert classify_noncontent("字幕组：晨星字幕组　翻译：阿柒　校对：Leo　时间轴：小鱼") == "byline"
+    assert classify_noncontent("【中英字幕】北极光AI首席科学家：规模定律与智能体的未来 | The Compute Hour 第58期") is None
+    assert classify_noncontent("The Compute Hour · 第58期") == "boilerplate"

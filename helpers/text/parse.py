@@ -475,6 +475,8 @@ def is_episode_line(text: str) -> bool:
 
     >>> is_episode_line("Night Shift, Episode 9: Why the buses stopped running")
     False
+    >>> is_episode_line("北极光AI首席科学家：规模定律、欧洲算力与智能体的未来 | The Compute Hour 第58期")
+    False
     """
     core = text.strip()
     # the length first: the episode's number is searched for in a short line only (a search over every content
@@ -486,7 +488,18 @@ def is_episode_line(text: str) -> bool:
         return False
     if EPISODE_TITLE_AFTER.match(core[number.end():]):
         return False
+    # ... or before its show's name and number ('【中英字幕】某某首席科学家：规模定律与智能体的未来 | The Compute Hour 第58期':
+    # a subtitled video's title, bilingual review round 14)
+    bars = [m.start() for m in re.finditer(r"[|｜]", core[:number.start()])]
+    if bars and (len(HAN.findall(core[:bars[-1]])) >= EPISODE_TITLE_MIN_HAN
+                 or len(WORD_RUN.findall(core[:bars[-1]])) >= EPISODE_TITLE_MIN_WORDS):
+        return False
     return bool(re.search(r"[·•|｜:：]", core)) or bool(PICTOGRAPH.match(core))
+
+
+#: A title before a show's name and episode number, parted by a bar, has at least this many Han characters or words.
+EPISODE_TITLE_MIN_HAN = 10
+EPISODE_TITLE_MIN_WORDS = 6
 
 
 #: The endings of a news organisation's Chinese name (法新社, 聯合報, 新華網, 電視台, 中央電): a bracketed name that ends so
