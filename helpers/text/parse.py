@@ -1453,12 +1453,17 @@ def related_label(line: str) -> bool:
     >>> related_label("延伸閱讀"), related_label("## 相关阅读："), related_label("延伸阅读这篇文章很有必要。")
     (True, True, False)
     """
-    if label_form(line) in _related_labels():
-        return True
-    # the label with one related story's headline after its colon, on one line (往期推荐：…, 上一篇：…)
+    return label_form(line) in _related_labels() or related_with_headline(line)
+
+
+def related_with_headline(line: str) -> bool:
+    """A related-stories label with one story's headline after its colon, on one line (往期推荐：…, 上一篇：…; bilingual
+    review round 14), the headline short and no sentence."""
+    if "：" not in line and ": " not in line:
+        return False
     head, colon, rest = line.strip().partition("：") if "：" in line else line.strip().partition(": ")
-    return bool(colon) and label_form(head) in _related_labels() and 0 < len(rest.strip()) <= RELATED_HEADLINE_MAX_CHARS["zh"] \
-        and not re.search(r"[。！!]|\.(?=\s|$)", rest)
+    return len(rest.strip()) <= RELATED_HEADLINE_MAX_CHARS["zh"] and 0 < len(rest.strip()) \
+        and label_form(head) in _related_labels() and not re.search(r"[。！!]|\.(?=\s|$)", rest)
 
 
 #: A related story's headline below the label: a short line that does not end like a sentence (Chinese, other: an
@@ -1584,7 +1589,7 @@ def furniture_in_context(texts: list[str], kinds: list[str | None]) -> list[str 
         if k + 1 < len(texts) and form in contents and TOC_ENTRY.match(texts[k + 1]):
             out[k] = "boilerplate"  # a contents' label over its first entry ('目录', then '- [简介](#简介)')
             continue
-        if form in related or SITE_AFTER_LABEL.sub("", form) in related or related_label(line):  # 'Most Read from Bloomberg'
+        if form in related or SITE_AFTER_LABEL.sub("", form) in related or related_with_headline(line):  # 'Most Read from Bloomberg'
             out[k], related_at = "boilerplate", k
             continue
         if k + 1 < len(texts) and form in authors and out[k + 1] is None and author_bio(texts[k + 1]):
