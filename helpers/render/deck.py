@@ -447,6 +447,10 @@ def _above_byline(blocks: pd.DataFrame, part: str, script) -> str:
             first_ok = len(texts[0].split()) > HEADLINE_MIN_WORDS  # a long first line is a headline, not a site's name
             if pick - 1 in above and SITE_LINE.fullmatch(texts[pick].strip()) and len(texts[pick - 1]) > len(texts[pick]):
                 pick -= 1  # a site's or column's line under the headline ('AI前哨站 · 播客精读'): the headline is above it
+            elif pick - 1 in above and len(texts[pick - 1]) > len(texts[pick]) and whole.count(texts[pick].strip()) > 1 \
+                    and texts[pick].strip() not in texts[pick - 1]:
+                pick -= 1  # a blog's name under the headline that the page names again ('Subscribe to the Larkspur Labs
+                # Engineering Blog': bilingual review round 14)
             elif SITE_LINE.fullmatch(texts[pick - 1].strip()):
                 pass  # a site's or section's line over the headline ('Engineering · Inference · Quantization', '机器之芯 · 技术译文')
             elif pick - 1 in above and (pick - 1 > 0 or first_ok) and _headline_over_standfirst(texts[pick - 1], texts[pick]):

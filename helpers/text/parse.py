@@ -701,7 +701,8 @@ def classify_noncontent(text: str, *, lang: str | None = None, cues: list | None
     if re.fullmatch(rf"\s*[A-Z][\w&'’ -]{{0,30}}?\s*[|｜·•]\s*{MONTHS}\s+\d{{4}}\s*", text):
         return "boilerplate"  # a section's kicker and the issue's month over the headline ('Technology | October 2026')
     if len(text) <= BYLINE_MAX_CHARS and (BYLINE_LEAD.search(text) or NEWS_BYLINE.match(text) or (not release_heading and
-            DATE.search(text) and len(text.split()) <= 8 and not DATED_ITEM.match(text) and not dated_clause(text))):
+            DATE.search(text) and len((READ_TIME_TAIL.sub("", text) if NAME_OPENING.match(text) else text).split()) <= 8
+            and not DATED_ITEM.match(text) and not dated_clause(text))):
         return "byline"
     if len(text) <= BYLINE_MAX_CHARS and STAR_RATING.search(text) and DATE.search(text):
         return "byline"  # a review site's reviewer, rating and time ('北窗读书人 评论 《…》 ★★★★☆ 2026-03-14 18:22')
@@ -1685,6 +1686,11 @@ def bare_row(line: str) -> bool:
         e and len(e) <= BARE_ROW_ENTRY_MAX_CHARS and not TERMINAL.search(e) for e in entries)
 
 
+#: A post's reading time closing its dated byline ('Dana Whitfield · November 12, 2026 · 9 min read'): not counted among
+#: the byline's words (bilingual review round 14).
+#: ... when a person's name opens it (a section's word, 'Research · March 12, 2026 · 9 min read', is the site's line).
+NAME_OPENING = re.compile(r"[A-Z][\w'’-]+\s+[A-Z][\w'’-]+\s*[·•|｜,]")
+READ_TIME_TAIL = re.compile(r"\s*[·•|｜]\s*\d+\s*(?:min|mins|minutes?)\s+(?:read|listen)\s*$", re.IGNORECASE)
 #: A review's star rating ('★★★★☆'): with a date on a short line, the reviewer's byline (bilingual review round 14).
 STAR_RATING = re.compile(r"[★☆]{3,5}")
 #: A post's author name alone on its line: at most this many characters, among the document's first this many lines.
