@@ -681,6 +681,9 @@ _POST_NAME_WORD = r"[A-Z][\w.'’-]*"
 SOCIAL_POST_HEADER = re.compile(
     rf"^\s*(?:{_POST_HANDLE}(?:{_POST_TIME})?|{_POST_NAME_WORD}\s+{_POST_HANDLE}{_POST_TIME}"
     rf"|{_POST_NAME_WORD}(?:\s+{_POST_NAME_WORD}){{1,3}}\s+{_POST_HANDLE}(?:{_POST_TIME})?)\s*$")
+#: A study post's marker of the source's paragraph alone on its line ('第六段', 'Paragraph 3:'): the teacher's numbering of
+#: the article, no sentence of either version (bilingual review round 14: '第六段' was linked to a dropped paragraph).
+PARAGRAPH_MARKER = re.compile(r"^\s*(?:第\s*[一二三四五六七八九十百\d]{1,4}\s*段|Para(?:graph)?\.?\s*\d{1,3})\s*[：:]?\s*$")
 #: A handle alone on its line ('@annlee'), under the poster's name ('Ann Lee').
 HANDLE_ONLY_LINE = re.compile(rf"^\s*{_POST_HANDLE}\s*$")
 #: A call to act alone on its line with its arrow ('Sign the letter →', 'Read more »'): a link's label, no sentence.

@@ -846,3 +846,12 @@ def test_a_subtitle_files_credits_are_a_byline_and_its_title_no_episode_line():
     assert classify_noncontent("字幕组：晨星字幕组　翻译：阿柒　校对：Leo　时间轴：小鱼") == "byline"
     assert classify_noncontent("【中英字幕】北极光AI首席科学家：规模定律与智能体的未来 | The Compute Hour 第58期") is None
     assert classify_noncontent("The Compute Hour · 第58期") == "boilerplate"
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("第六段", "boilerplate"), ("第十二段：", "boilerplate"), ("Paragraph 3:", "boilerplate"), ("第六段讲的是成本。", None),
+    ("本字幕仅供学习交流，禁止用于商业用途", "boilerplate"), ("下载地址见置顶评论", "boilerplate"), ("一键三连 投币", "boilerplate"),
+])
+def test_a_study_posts_paragraph_markers_and_a_fansub_videos_furniture(line, kind):
+    # round 14's rechecks: '第六段' was linked to a dropped paragraph and hid it; a fansub file's notices linked as content
+    assert classify_noncontent(line) == kind
