@@ -539,3 +539,10 @@ def test_thinking_machines_in_a_books_subtitle_is_no_lab():
     found = entities.find_mentions("Inside the race to build thinking machines. Thinking Machines Lab raised money.",
                                    entities.load_gazetteer())
     assert found["surface"].tolist() == ["Thinking Machines Lab"]
+
+
+def test_fair_alone_is_metas_lab_but_not_the_fair_data_principles():
+    # bilingual review round 14: 'Meta's FAIR lab' was read as the fairness theme
+    found = entities.find_mentions("Researchers at Meta's FAIR lab built it. FAIR data principles apply.",
+                                   entities.load_gazetteer())
+    assert found["surface"].tolist() == ["Meta", "FAIR"]

@@ -855,3 +855,8 @@ def test_a_subtitle_files_credits_are_a_byline_and_its_title_no_episode_line():
 def test_a_study_posts_paragraph_markers_and_a_fansub_videos_furniture(line, kind):
     # round 14's rechecks: '第六段' was linked to a dropped paragraph and hid it; a fansub file's notices linked as content
     assert classify_noncontent(line) == kind
+
+
+def test_a_newsletters_header_links_are_furniture():
+    # bilingual review round 14: 'View in browser | Forward to a friend' was an English section, 84% carried
+    assert classify_noncontent("View in browser | Forward to a friend") == "boilerplate"

@@ -107,3 +107,15 @@ def test_a_study_posts_notes_on_the_article_do_not_make_it_a_commentary():
                                 "作者认为小模型会赢。"]})
     cited, _ = source_references(zh, pd.DataFrame({"text": ["Small models will win."]}))
     assert cited == ["作者认为小模型会赢。"]
+
+
+def test_a_compiled_report_naming_its_wires_speaks_of_its_source():
+    # bilingual review round 15: a report compiled from two wire stories (据Meridian News Service报道, TransAsia Wire则报道)
+    # was read as a translation; a name the English does not write is no wire of its
+    import pandas as pd
+    from helpers.align.kind import source_references
+    zh = pd.DataFrame({"text": ["据Meridian News Service报道，美方撤销了许可。", "TransAsia Wire则报道，股价下跌。",
+                                "据Bloomberg报道，另有消息。", "英伟达拒绝置评。"]})
+    en = pd.DataFrame({"text": ["Meridian News Service: The US revoked the licence.", "TransAsia Wire: shares fell."]})
+    cited, _ = source_references(zh, en)
+    assert cited == zh["text"].tolist()[:2]

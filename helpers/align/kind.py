@@ -55,6 +55,11 @@ SELF_DESCRIBED_TRANSLATION = re.compile(r"全文(?:编译|翻译|翻譯|編譯)|
 OWN_REPORTING = re.compile(r"本报记者|本報記者|本报讯|本報訊|我校|本校|我院(?!士)"
                            r"|^\s*[（(]?[^（()）\s，。]{1,16}?\d{1,2}日(?:讯|訊|电|電)(?=[）)\s（(]|$)"
                            r"|(?:新华社|新華社|中新社|中央社)[^，。]{0,12}\d{1,2}日(?:电|電)(?=[）)\s（(]|$)")
+#: The Chinese names the English's own publisher as its reporter (据Meridian News Service报道, TransAsia Wire则报道,
+#: Meridian援引…): a compiled report speaks of its wire sources in the third person; only a name the English also
+#: writes counts (a translation of a story that cites another outlet renders the English's own 'according to …').
+PUBLISHER_REPORTS = re.compile(r"([A-Z][A-Za-z0-9.&'-]*(?: [A-Z][A-Za-z0-9.&'-]*){0,4})(?:的|则|也|还|此前|稍早)?"
+                               r"(?:报道|報導|报导|援引|引述|获悉|獲悉)")
 SOURCE_WORD = re.compile(r"演讲|演講|字幕|访谈|訪談|播客|讲座|講座|原文|原博|原帖|原报告|原論文|原论文|原文章|这篇|這篇|该文|該文|博客|博文|文章|报告|報告|论文|論文")
 
 
@@ -98,7 +103,8 @@ def source_references(zh: pd.DataFrame, en: pd.DataFrame, tokenizer: Tokenizer |
     cited = [t for t in zh["text"]
              if not any(a <= OWN_OPENING_MAX_START for a, _, _ in openings.find(t[:12]))
              and find_cues(t, "source_reference", tokens=tokenizer.tokenize(t))
-             or (says is not None and says.search(t)) or THREAD_HANDLE.search(t)]
+             or (says is not None and says.search(t)) or THREAD_HANDLE.search(t)
+             or any(m.group(1) in english for m in PUBLISHER_REPORTS.finditer(t))]
     return cited, sum(bool(find_cues(HOST_VERB.sub(" ", t), "source_reference")) for t in en["text"])
 
 
