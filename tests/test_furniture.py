@@ -860,3 +860,13 @@ def test_a_study_posts_paragraph_markers_and_a_fansub_videos_furniture(line, kin
 def test_a_newsletters_header_links_are_furniture():
     # bilingual review round 14: 'View in browser | Forward to a friend' was an English section, 84% carried
     assert classify_noncontent("View in browser | Forward to a friend") == "boilerplate"
+
+
+def test_a_by_line_wins_over_a_sites_dated_line_and_a_team_is_an_author():
+    # bilingual review round 15: a lab's blog post gave its author as 'Halcyon Labs Blog'
+    from helpers.render import deck
+    zh = ["翠鸟实验室发布了新模型。", "笔者认为，这次发布很重要。"]
+    en = ["Introducing Tern-2", "Halcyon Labs Blog · Research · November 18, 2026", "By the Halcyon Labs research team",
+          "Today we are releasing Tern-2, the second generation of our model family."]
+    facts = deck.document_facts(parse_document("\n".join(zh + en) + "\n").blocks)
+    assert (facts["author"], facts["date"]) == ("the Halcyon Labs research team", "November 18, 2026")

@@ -150,8 +150,14 @@ def _reads_as_names(text: str) -> bool:
     >>> _reads_as_names("the team that built the first version of this system and then shipped it to users")
     False
     """
+    if TEAM_NAME.fullmatch(text.strip()):
+        return True  # 'the Halcyon Labs research team': a team's credit (bilingual review round 15)
     names = [n for n in NAME_SEPARATOR.split(text.strip()) if n]
     return 0 < len(names) <= MAX_NAMES and all(len(n.split()) <= MAX_NAME_WORDS for n in names)
+
+
+#: A team credited as the author ('the Halcyon Labs research team'): the, a few capitalised words, then team.
+TEAM_NAME = re.compile(r"[Tt]he\s+(?:[A-Z][\w.&'’-]*\s+){1,4}(?:[a-z]+\s+)?team")
 
 
 def _ends(frame: pd.DataFrame, count: int = HEAD_BLOCKS) -> pd.DataFrame:
@@ -211,7 +217,11 @@ def _author(blocks: pd.DataFrame) -> tuple[str, str]:
     original = blocks[blocks["part"] == PART_ORIGINAL]
     if len(original) and "start" in blocks:
         near = blocks[blocks["start"] >= original["start"].min()].sort_values("start").head(HEAD_BLOCKS)
-        ends = pd.concat([near[near["part"] == PART_NONCONTENT], ends])
+        near = near[near["part"] == PART_NONCONTENT]
+        # a 'By …' line there before a site's dated line ('Halcyon Labs Blog · Research · November 18, 2026' over 'By
+        # the Halcyon Labs research team': bilingual review round 15)
+        led = near["text"].astype(str).str.strip().map(lambda t: bool(BYLINE_LEAD.match(t)))
+        ends = pd.concat([near[led], near[~led], ends])
         ends = ends[~ends.index.duplicated()]
     # a dated byline or one with a byline's lead, as the parser marks it
     spare_date = ""  # the date of a publishing line that names no one ('Nov 12, 2026 · 9 min read' over 'By …')
