@@ -788,6 +788,22 @@ def test_a_gap_sentence_stating_a_figure_takes_no_english_that_states_none():
     assert filled("投资者也参与了。", "Existing investors also took part.") == [12]
 
 
+def test_a_leftover_english_sentence_stating_a_figure_joins_the_neighbour_that_states_it():
+    # bilingual review round 15: "Training used about 3.2 gigawatt-hours" went to the later neighbour by order alone,
+    # and the sentence stating 320万千瓦时 lost it
+    from types import SimpleNamespace
+
+    from helpers.align.link import fill_gaps
+    evidence = SimpleNamespace(
+        zh=pd.DataFrame({"claim_id": [1, 2], "text": ["训练耗电约320万千瓦时。", "这或许解释了成本更低。"]}),
+        en=pd.DataFrame({"claim_id": [11, 12, 13], "unit": [1, 2, 2],
+                         "text": ["It was trained on 2,048 GPUs.", "Training used about 3.2 gigawatt-hours.",
+                                  "This architecture is why it is cheaper."]}),
+        marked=np.zeros(2, dtype=bool), params=AlignParams(gap_sentences=2))
+    rows = [(1, 11, 0.5, "summarises"), (2, 13, 0.5, "summarises")]
+    assert sorted(e for z, e, _, _ in fill_gaps(rows, evidence) if z == 1) == [11, 12]
+
+
 def test_a_short_lead_sentence_joins_the_sentence_after_it():
     zh = [["实验室需要更多 Nvidia 芯片。"], ["大多数开发者用 Claude 编程。"]]
     en = [["Labs want more Nvidia chips."], ["Now look.", "Most developers use Claude for programming."]]

@@ -1093,3 +1093,12 @@ def test_a_short_form_that_heads_another_name_is_not_counted_for_the_discovered_
             "checked it. Zelmar said so.\n")
     mentions = run(text).tables.mentions
     assert mentions["surface"].tolist() == ["Zelmar Research Foundation", "Zelmar"]
+
+
+def test_a_pronoun_and_its_verb_before_a_company_word_are_no_coined_name():
+    # bilingual review round 15: 他说公司已经… made '他说' an organisation named only in the Chinese
+    from helpers.tables.discover import _coined
+    from helpers.tables.entities import tokenizer_for
+    tokenizer = tokenizer_for()
+    assert not _coined(tokenizer, "他说") and not _coined(tokenizer, "并说")
+    assert _coined(tokenizer, "青禾") and _coined(tokenizer, "澄溪")

@@ -1754,3 +1754,10 @@ def test_a_cameras_resolution_in_wan_pixels_is_the_megapixels():
     t = pd.DataFrame({"zh_claim_id": [1, 2], "zh_text": ["主摄像头为1200万像素。", "主摄像头为1600万像素。"],
                       "en_text": ["The main camera is 12-megapixel.", "The main camera is 12-megapixel."]})
     assert F.figure_changes(t)["zh_claim_id"].tolist() == [2]
+
+
+def test_yi_cheng_ban_is_fifteen_percent():
+    # bilingual review round 15: 一成半 was read as 一成 and listed against "15 percent"
+    t = pd.DataFrame({"zh_claim_id": [1], "zh_text": ["我们把约一成半的算力用于安全。"],
+                      "en_text": ["We spend about 15 percent of our compute on safety."]})
+    assert F.figure_changes(t).empty

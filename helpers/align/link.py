@@ -115,6 +115,13 @@ def _states_a_figure_they_do_not(evidence: Evidence, n: int, between: list[int])
     return not number_terms(" ".join(evidence.en.loc[evidence.en["claim_id"].isin(between), "text"].astype(str)))
 
 
+def _figures(frame: pd.DataFrame, claim_id: int) -> set[str]:
+    """The value terms of one sentence of ``frame`` (``number_terms``), none where the frame holds no text."""
+    if "text" not in frame.columns:
+        return set()
+    return number_terms(str(frame.loc[frame["claim_id"] == claim_id, "text"].iloc[0]))
+
+
 def fill_gaps(rows: list[tuple], evidence: Evidence) -> list[tuple]:
     """A translation's links with its one-sentence gaps filled, where the order leaves one reading.
 
@@ -156,6 +163,11 @@ def fill_gaps(rows: list[tuple], evidence: Evidence) -> list[tuple]:
         if e in drawn or a is None or b is None:
             continue
         joins = a if a == b else b if zh_position[b] - zh_position[a] == 1 and unit_of[e] == unit_of[en_ids[p + 1]] else None
+        figures = {f.replace("~", "") for f in _figures(evidence.en, e)}
+        if figures and joins is not None:
+            # an English sentence stating a figure joins the neighbour that states it (320万千瓦时 for "3.2
+            # gigawatt-hours"), never one that does not: order alone would pass the figure off to the wrong sentence
+            joins = next((z for z in (a, b) if figures & {f.replace("~", "") for f in _figures(evidence.zh, z)}), None)
         if joins is not None:
             links[joins].append(e)
             drawn.add(e)

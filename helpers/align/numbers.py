@@ -142,6 +142,9 @@ def number_spans(text: str) -> list[tuple[int, int, str]]:
         scale_key = re.sub(r"\s+", " ", scale)
         value *= units["scale"].get(scale_key, 1.0)
         after_key = re.sub(r"\s+", " ", after)
+        end = m.end()
+        if after_key == "成" and text[end:end + 1] == "半":  # 一成半 = 15%, 两成半 = 25%: half a tenth more
+            value, end = value + 0.5, end + 1
         if m.group("pre") or after_key in units["percent"]:
             term = NUMBER_TERM + "%" + _canonical(value * units["percent"].get(after_key, 1.0))
         elif after_key in units["times"] and not scale_key:  # "16 million times" counts, "30 times" multiplies
@@ -150,7 +153,7 @@ def number_spans(text: str) -> list[tuple[int, int, str]]:
             term = NUMBER_TERM + MEASURES[measure] + _canonical(value * units[measure][after_key])
         else:
             term = NUMBER_TERM + _canonical(value)
-        found.append((m.start(), m.end(), term))
+        found.append((m.start(), end, term))
     found = _compound_numbers(text, found, units["scale"])
     found = _distribute_range_units(text, found)
     taken = [(a, b) for a, b, _ in found]

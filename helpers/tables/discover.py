@@ -132,6 +132,8 @@ ZH_WEAK_HEAD_MAX_FREQ = 50
 ZH_FUNCTION_TAGS = frozenset("cpudrvy")
 #: jieba's tags of numerals and measure words: a head cut into characters holding one counts or sorts (四足, 类脑).
 ZH_NUMBER_TAGS = frozenset({"m", "q", "mq"})
+#: jieba's tags of a pronoun, preposition, conjunction or adverb: a head opening on one is a clause (他说公司…, 并说公司…), not a name.
+ZH_CLAUSE_OPENER_TAGS = frozenset({"r", "p", "c", "d"})
 MODEL_TYPE = "model"
 ORG_NAME_WORDS_PATH = REFERENCE / "org_name_words.csv"
 #: ``org_name_words.csv``'s roles: a word that ends a name, a legal form after it, a word that opens it before "of", a
@@ -1447,7 +1449,8 @@ def _coined(tokenizer, head: str) -> bool:
     """A head the tokenizer cuts into single characters, none a numeral or a measure word (青禾, 澄溪): coined, where a
     word of the dictionary (码垛, 家用, 人形) names a kind as often as a firm."""
     tagged = tokenizer.rjieba.tag(head, False)
-    return len(tagged) > 1 and all(len(word) == 1 and tag not in ZH_NUMBER_TAGS for word, tag in tagged)
+    return (len(tagged) > 1 and all(len(word) == 1 and tag not in ZH_NUMBER_TAGS for word, tag in tagged)
+            and tagged[0][1] not in ZH_CLAUSE_OPENER_TAGS)
 
 
 def _coined_or_rare_head(tokenizer, head: str) -> bool:
