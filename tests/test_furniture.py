@@ -870,3 +870,12 @@ def test_a_by_line_wins_over_a_sites_dated_line_and_a_team_is_an_author():
           "Today we are releasing Tern-2, the second generation of our model family."]
     facts = deck.document_facts(parse_document("\n".join(zh + en) + "\n").blocks)
     assert (facts["author"], facts["date"]) == ("the Halcyon Labs research team", "November 18, 2026")
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("Transcript · Published October 30, 2026 · 1 hr 27 min", "boilerplate"), ("人工智能 · 大模型 · 创业", "boilerplate"),
+    ("北京 · 上海", None), ("Dana Whitfield · November 12, 2026 · 9 min read", "byline"),
+])
+def test_a_transcripts_publishing_line_and_a_questions_topic_tags(line, kind):
+    # bilingual review round 15: a Zhihu answer's topic row and an interview transcript's publishing line were content
+    assert classify_noncontent(line) == kind

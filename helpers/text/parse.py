@@ -704,6 +704,10 @@ def classify_noncontent(text: str, *, lang: str | None = None, cues: list | None
             DATE.search(text) and len((READ_TIME_TAIL.sub("", text) if NAME_OPENING.match(text) else text).split()) <= 8
             and not DATED_ITEM.match(text) and not dated_clause(text))):
         return "byline"
+    if len(text) <= BYLINE_MAX_CHARS and not NAME_OPENING.match(text) and PUBLISHING_LINE.match(text):
+        return "boilerplate"
+    if len(text) <= BYLINE_MAX_CHARS and HAN.search(text) and TOPIC_ROW.match(text):
+        return "boilerplate"  # a question's topic tags ('人工智能 · 大模型 · 创业': a Zhihu page, round 15)
     if len(text) <= BYLINE_MAX_CHARS and STAR_RATING.search(text) and DATE.search(text):
         return "byline"  # a review site's reviewer, rating and time ('北窗读书人 评论 《…》 ★★★★☆ 2026-03-14 18:22')
     if len(text) <= BYLINE_MAX_CHARS and not ENDS_SENTENCE.search(text) and (
@@ -1691,6 +1695,13 @@ def bare_row(line: str) -> bool:
 #: ... when a person's name opens it (a section's word, 'Research · March 12, 2026 · 9 min read', is the site's line).
 NAME_OPENING = re.compile(r"[A-Z][\w'’-]+\s+[A-Z][\w'’-]+\s*[·•|｜,]")
 READ_TIME_TAIL = re.compile(r"\s*[·•|｜]\s*\d+\s*(?:min|mins|minutes?)\s+(?:read|listen)\s*$", re.IGNORECASE)
+#: A row of three or more short topic tags parted by middots ('人工智能 · 大模型 · 创业'), no sentence.
+TOPIC_ROW = re.compile(r"^\s*(?:[\u4e00-\u9fffA-Za-z0-9]{1,8}\s*[·•]\s*){2,}[\u4e00-\u9fffA-Za-z0-9]{1,8}\s*$")
+#: A page's publishing line with no name: a label, the date and a length ('Transcript · Published October 30, 2026 · 1 hr
+#: 27 min', 'Research · March 12, 2026 · 9 min read'): furniture (bilingual review round 15: an interview's transcript).
+PUBLISHING_LINE = re.compile(rf"^\s*[A-Z][\w&'’-]*(?:\s+[A-Za-z][\w&'’-]*){{0,2}}\s*[·•|｜]\s*(?:(?:Published|Posted|Updated)\s+)?"
+                             rf"(?:{DATE.pattern})\s*[·•|｜]\s*(?:\d+\s*(?:hr|hrs|hours?)\s*(?:\d+\s*(?:min|mins|minutes?))?"
+                             rf"|\d+\s*(?:min|mins|minutes?))(?:\s+(?:read|listen))?\s*$", re.IGNORECASE)
 #: A review's star rating ('★★★★☆'): with a date on a short line, the reviewer's byline (bilingual review round 14).
 STAR_RATING = re.compile(r"[★☆]{3,5}")
 #: A post's author name alone on its line: at most this many characters, among the document's first this many lines.
