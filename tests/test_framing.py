@@ -1761,3 +1761,10 @@ def test_yi_cheng_ban_is_fifteen_percent():
     t = pd.DataFrame({"zh_claim_id": [1], "zh_text": ["我们把约一成半的算力用于安全。"],
                       "en_text": ["We spend about 15 percent of our compute on safety."]})
     assert F.figure_changes(t).empty
+
+
+def test_a_time_stamp_and_a_footnote_mark_are_no_figures():
+    # bilingual review round 15: '[00:01:44]' and 'earlier.[1]' were read as figures against the Chinese's
+    t = pd.DataFrame({"zh_claim_id": [1], "zh_text": ["收入增长了一成。"],
+                      "en_text": ["[00:01:44] Revenue grew 10 percent from a year earlier.[1]"]})
+    assert F.figure_changes(t).empty

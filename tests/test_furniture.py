@@ -879,3 +879,15 @@ def test_a_by_line_wins_over_a_sites_dated_line_and_a_team_is_an_author():
 def test_a_transcripts_publishing_line_and_a_questions_topic_tags(line, kind):
     # bilingual review round 15: a Zhihu answer's topic row and an interview transcript's publishing line were content
     assert classify_noncontent(line) == kind
+
+
+def test_a_bylines_part_led_by_by_names_the_writer_and_a_transcripts_label_none():
+    # bilingual review round 15: 'The Silicon Ledger · Issue #117 · November 26, 2026 · By Priya Raman' gave no author,
+    # and 'Transcript excerpt · Recorded November 20, 2026' gave 'Transcript excerpt'
+    from helpers.render import deck
+    zh = ["这是一篇关于芯片的中文文章。", "笔者认为，数据很重要。"]
+    for line, author in (("Issue #117 · November 26, 2026 · By Priya Raman", "Priya Raman"),
+                         ("Transcript excerpt · Recorded November 20, 2026", "")):
+        en = ["Who buys China's AI chips?", line, "Chinese buyers took most of the quarter's shipments, by our count."]
+        facts = deck.document_facts(parse_document("\n".join(zh + en) + "\n").blocks)
+        assert facts["author"] == author, line

@@ -47,7 +47,7 @@ ENGLISH_I = re.compile(r"\bI\b")
 SELF_DESCRIBED_SUMMARY = re.compile(r"(?:本文|本篇|本期|以下|下文|我们)[^。！？]{0,30}?(?:摘要|摘编|解读|笔记|梳理|要点|导读|精读|总结|整理)")
 #: The Chinese says it renders its source whole (全文编译, 全文翻译, 译者按, 译者注): a translation's own notes speak of
 #: the original (原文语气, 单位按原文换算) without making it a write-up (issue 11, bilingual review round 9: a policy brief's translation).
-SELF_DESCRIBED_TRANSLATION = re.compile(r"全文(?:编译|翻译|翻譯|編譯)|全译|全譯|译者按|譯者按|译者注|譯者注")
+SELF_DESCRIBED_TRANSLATION = re.compile(r"全文(?:编译|翻译|翻譯|編譯)|全译|全譯|译者按|譯者按|译者注|譯者注|译者补充|譯者補充")
 #: A news report's marks of reporting of its own (issue 11, bilingual review round 10: a Malaysian paper's report of a
 #: wire story, its reporter at the scene): the paper's reporter (本报记者), its own-news label (本报讯), or a dateline
 #: opening a paragraph ('（新山3日讯）', '新华社北京3月3日电'), or a school's news of its own team (我校, 本校, 我院: round 14's

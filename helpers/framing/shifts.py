@@ -1522,7 +1522,7 @@ def figure_changes(table: pd.DataFrame, english: str = "") -> pd.DataFrame:
     [[1, '12', '18']]
     """
     rows = []
-    whole = SCALE_HYPHEN.sub(r"\1 ", english)
+    whole = NOT_A_FIGURE.sub(lambda m: " " * len(m.group()), SCALE_HYPHEN.sub(r"\1 ", english))
     anywhere = _english_figures(whole, number_spans(whole))
     # a translator's conversions: miles to 公里, pounds to 吨, dollars to 人民币 at the rate the Chinese states
     chinese = " ".join(table["zh_text"].astype(str)) if "zh_text" in table else ""
@@ -1533,6 +1533,7 @@ def figure_changes(table: pd.DataFrame, english: str = "") -> pd.DataFrame:
             continue
         skip_zh = (ENUMERATOR_NUMBER.match(zh) or None)
         en = SCALE_HYPHEN.sub(r"\1 ", en)  # '30-billion-parameter': the figure as '30 billion'
+        en = NOT_A_FIGURE.sub(lambda m: " " * len(m.group()), en)  # '[00:01:44]', 'a year earlier.[1]': no figures
         skip_en = (ENUMERATOR_NUMBER.match(en) or None)
         en_spans = [(a, b, t) for a, b, t in number_spans(en) if not (skip_en and a < skip_en.end())]
         met = _english_figures(en, en_spans) | anywhere
@@ -1559,6 +1560,9 @@ def figure_changes(table: pd.DataFrame, english: str = "") -> pd.DataFrame:
     return pd.DataFrame(rows, columns=FIGURE_CHANGE_COLUMNS)
 
 
+#: A transcript's time stamp ('[00:01:44]', '12:31') and a footnote's mark after a word or a stop ('earlier.[1]'):
+#: where the recording or the note is, no figure the text states (bilingual review round 15).
+NOT_A_FIGURE = re.compile(r"[\[(]?\b\d{1,2}:\d{2}(?::\d{2})?\b[\])]?|(?<=[\w.,;:%)\"”’])\[\d{1,3}\]")
 #: Unit conversions a translation makes (mile→km, pound→kg and →t, gallon→L, foot→m, inch→cm, °F steps aside).
 UNIT_FACTORS = (1.609344, 0.453592, 0.000453592, 3.78541, 0.3048, 2.54)
 #: The exchange rate a translator states (按1美元约合7.2元人民币计, 1美元兑7.1元).

@@ -113,7 +113,7 @@ def terms_en(text: str, stopwords: frozenset[str], tokenizer: Tokenizer | None =
 
 
 #: A transcript's turn label: one to three capitalised words and a colon opening a sentence ('Host: …', 'Mira Vance: …').
-TURN_LABEL = re.compile(r"^([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}):\s")
+TURN_LABEL = re.compile(r"^(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s+)?([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}):\s")
 #: Labels are speakers' where at least two of them open this many sentences each and together open this share of the
 #: version's sentences (a dialogue throughout): list items' labels ('Example:', 'Workflow:') stay words of the text.
 #: Tuning half: list labels open at most 0.05 of a version's sentences; the invented transcripts' turns 0.5.

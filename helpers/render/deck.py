@@ -142,6 +142,22 @@ NAME_SEPARATOR = re.compile(r"\s*(?:,|，|、|;|&|\band\b|和|与)\s*")
 MEMO_FROM = re.compile(r"^\s*From\s*:\s*(?P<name>[^<@:]+?)\s*(?:<[^>]*>)?\s*$")
 
 
+BY_LEAD = re.compile(r"^\s*(?:(?:Written|Posted|Words)\s+)?By\s+", re.IGNORECASE)
+NAME_PARTICLE = {"van", "von", "de", "da", "del", "der", "di", "bin", "al", "la", "le", "du", "and"}
+
+
+def _capitalised_name(text: str) -> bool:
+    """Whether every word of ``text`` opens with a capital, a name's particles aside (van, de, bin)."""
+    words = re.findall(r"[^\s,]+", text)
+    return bool(words) and all(w[:1].isupper() or w.lower() in NAME_PARTICLE for w in words) \
+        and not any(w.lower().strip(".:") in BYLINE_LABEL_WORDS for w in words)
+
+
+#: A publishing line's words that name no writer ('Transcript excerpt · Recorded …', 'Issue #117 · …').
+BYLINE_LABEL_WORDS = {"recorded", "transcript", "excerpt", "episode", "issue", "updated", "published", "posted",
+                      "edited", "live", "replay", "newsletter"}
+
+
 def _reads_as_names(text: str) -> bool:
     """Whether a byline's text is one to ``MAX_NAMES`` names of at most ``MAX_NAME_WORDS`` words each.
 
@@ -244,7 +260,11 @@ def _author(blocks: pd.DataFrame) -> tuple[str, str]:
         # 'Daniel Reeves | The Compute Ledger': the name, then the publication, parted by a bar or a dot
         parts = [p for p in re.split(r"\s*[|｜·•]\s*", name) if p.strip()]
         if len(parts) > 1:
-            name = next((p for p in parts if LATIN_LETTER.search(p) and _reads_as_names(p)), name)
+            # a part with a byline's lead names the writer ('Issue #117 · … · By Priya Raman'); else a part whose
+            # words are capitalised as a name's are ('Transcript excerpt · Recorded …' names no one)
+            led = [BY_LEAD.sub("", p) for p in parts if BY_LEAD.match(p)]
+            name = led[0] if led else next((p for p in parts if LATIN_LETTER.search(p) and _reads_as_names(p)
+                                            and _capitalised_name(p)), "")
         # what is left of a dated line must read as a name: a news site's '2026/11/29 07:15' leaves its time
         # a name holds no digit: what is left of 'August 6, 2026, 4:30 PM ET' is a time of day, not an author
         if LATIN_LETTER.search(name) and not re.search(r"\d", name) and 0 < len(name.split()) <= 6 and _reads_as_names(name) \
@@ -256,6 +276,8 @@ def _author(blocks: pd.DataFrame) -> tuple[str, str]:
             spare_date = spare_date or date.group(0)  # 'August 6, 2026, 4:30 PM ET': a date and its time of day
         if date and not LATIN_LETTER.search(name) and (above := _name_over_date(blocks, index)):
             return above, date.group(0)
+        if date and not name.strip():  # a dated publishing line that names no one ('Transcript excerpt · Recorded …')
+            spare_date = spare_date or date.group(0)
         if date and publishing:  # a site's bare time stamp ('2026/01/05 08:30') may be the Chinese post's own
             spare_date = spare_date or date.group(0)
     for text in ends["text"].astype(str):
