@@ -1102,3 +1102,10 @@ def test_a_pronoun_and_its_verb_before_a_company_word_are_no_coined_name():
     tokenizer = tokenizer_for()
     assert not _coined(tokenizer, "他说") and not _coined(tokenizer, "并说")
     assert _coined(tokenizer, "青禾") and _coined(tokenizer, "澄溪")
+
+
+def test_a_two_syllable_given_name_in_pinyin_makes_a_person():
+    # bilingual review round 15: 'Zhou Yanqing' was not read as a person's name, so 'Zhou said' made Zhou an organisation
+    from helpers.tables.discover import PINYIN_GIVEN
+    assert PINYIN_GIVEN.fullmatch("yanqing") and PINYIN_GIVEN.fullmatch("meiling") and PINYIN_GIVEN.fullmatch("hao")
+    assert not PINYIN_GIVEN.fullmatch("ngqxyz")

@@ -1768,3 +1768,12 @@ def test_a_time_stamp_and_a_footnote_mark_are_no_figures():
     t = pd.DataFrame({"zh_claim_id": [1], "zh_text": ["收入增长了一成。"],
                       "en_text": ["[00:01:44] Revenue grew 10 percent from a year earlier.[1]"]})
     assert F.figure_changes(t).empty
+
+
+def test_a_section_title_carries_no_voice_shift():
+    # bilingual review round 15: '二、钱和卡' was labelled quote_absorbed against the English it was linked to
+    from helpers.tables.claims import decide_voice
+    zh, en = "二、钱和卡", "Money and chips, Zhou said, were the constraint."
+    claims = make_claims([(1, "commentary", "heading", 0, zh, decide_voice(zh, part="commentary")[0], "", ""),
+                          (2, "original", "paragraph", 0, en, decide_voice(en, part="original")[0], "", "")])
+    assert F.voice_shift(make_alignment([(1, 2, 0.5, "summarises")]), claims)["voice_shift"].tolist() == [""]

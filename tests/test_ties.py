@@ -316,3 +316,12 @@ def test_a_calque_before_its_english_in_brackets_is_tied():
             "Halcyon Research published a report. Halcyon Research said the model is risky.\n")
     mentions = run(text).tables.mentions
     assert (mentions["surface"] == "光环研究").sum() == 2 and set(mentions["org"]) == {"Halcyon Research"}
+
+
+def test_a_function_character_before_a_bracketed_name_is_no_part_of_it():
+    # bilingual review round 15: 据卢莫拉（Lumora AI）官方新闻稿 tied '据卢莫拉', and the eight other 卢莫拉 went uncounted
+    from helpers.pipeline import run
+    text = ("据卢莫拉（Lumora AI）官方新闻稿，卢莫拉的模型更快。卢莫拉还表示会开源。\n\n"
+            "Lumora AI released a new model. Lumora AI said the model is faster and will be open.\n")
+    mentions = run(text).tables.mentions
+    assert (mentions["surface"] == "卢莫拉").sum() == 3 and "据卢莫拉" not in set(mentions["surface"])

@@ -42,7 +42,7 @@ from ..paths import REFERENCE
 from ..params import DEFAULTS
 from ..align.dictionary import default_dictionary
 from ..align.ecdict import default_ecdict
-from ..align.evidence import EnglishTerms, zh_concepts
+from ..align.evidence import EnglishTerms, outline_heading, zh_concepts
 from ..patterns import ENUMERATOR_NUMBER
 from ..align.numbers import (
     CONVERSION_TOLERANCE, NUMBER_TERM, chinese_range, chinese_term, converted_match, measure_mark, number_spans,
@@ -1291,6 +1291,8 @@ def voice_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, carry: bool = 
         if zh_voice == "commentator" and not any(marked):
             shift = ""
         text = info.at[zh_id, "text"]
+        if shift and outline_heading(str(text), str(info.at[zh_id, "kind"]) if "kind" in info.columns else ""):
+            shift = ""  # a section title ('二、钱和卡') speaks in no one's voice: it drops no attribution (bilingual review round 15)
         if shift == QUOTE_ABSORBED and marks(text, "source_mark", tokenizer):
             shift = ATTRIBUTED
         if shift == REATTRIBUTED and (marks(text, "source_mark", tokenizer)

@@ -481,7 +481,7 @@ def _written_as_person(text: str, word: str) -> bool:
 #: One or two pinyin syllables (toneless): a Chinese given name as English writes it (Zhao, Hao, Meiling).
 _PINYIN_SYLLABLE = (r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
                     r"(?:iang|iong|uang|ang|eng|ing|ong|uai|uan|ian|iao|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ue|ui|a|o|e|i|u)")
-PINYIN_GIVEN = re.compile(rf"{_PINYIN_SYLLABLE}{{1,2}}")
+PINYIN_GIVEN = re.compile(rf"(?:{_PINYIN_SYLLABLE}){{1,2}}")
 #: One pinyin syllable: a Chinese surname as English writes it (Lin, Wang, Zhang).
 PINYIN_SURNAME = re.compile(_PINYIN_SYLLABLE)
 

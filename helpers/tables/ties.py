@@ -249,6 +249,9 @@ def bracketed_names(text: str, spans: list[tuple[int, int]], english: dict[Ident
                                for i in _occurrences(text[s:e], name) if not any(covered[s + i : s + i + len(name)])]
                 continue
             name = HAN_RUN.match(text, match.start()).group()
+            # a function character glued to the front of the run (据卢莫拉（Lumora AI）) is no part of the name
+            while len(name) > 2 and name[0] in stoplist:
+                name = name[1:]
             if name in found or name in stoplist or name in places or any(covered[match.start() : match.start() + len(name)]):
                 continue
             last = surface.split()[-1] if " " in surface else ""
@@ -354,6 +357,10 @@ def _best_match(anchors: frozenset[str], others: list[tuple[int, int, frozenset[
     return scored[0][1]
 
 
+#: A credit line citing the source it renders (本文译自…, 编译自…, 原文来自…, 来源：…): its names are the source's.
+CITES_SOURCE = re.compile(r"译自|譯自|编译自|編譯自|原文来自|原文來自|来源[:：]|來源[:：]|原文[:：]")
+
+
 def tie_names(text: str, claims: pd.DataFrame, part_of: list[str], covered: bytearray,
               english: dict[Identity, list[tuple[int, int, str, str, bool]]], tokenizer: Tokenizer, *,
               stoplist: frozenset[str] | None = None, places: frozenset[str] = frozenset(),
@@ -392,7 +399,13 @@ def tie_names(text: str, claims: pd.DataFrame, part_of: list[str], covered: byte
         alone = {identity: name for identity, name in alone.items()
                  if identity not in {(entity, org, kind) for _, _, _, entity, org, kind, _ in found}}
     if alone:
-        rows += translated_rows(text, zh_sentences, [(s, e) for s, e in sentences if part_of[s] == "en"], alone,
+        # the weak 'translated' tie reads content only: a site's or account's name on a byline line (芯事研究所 in
+        # '原创 芯事研究所 2026-…') is the publisher's, never a translation of a source the English names (bilingual review round 15)
+        # (a credit that cites the source, 本文译自明川研究院的英文公告, names it: kept)
+        parts = claims["part"].tolist() if "part" in claims.columns else [""] * len(starts)
+        zh_content = [(s, e) for s, e, p in zip(starts, ends, parts)
+                      if part_of[s] == "zh" and (p != "noncontent" or CITES_SOURCE.search(text, s, e))]
+        rows += translated_rows(text, zh_content, [(s, e) for s, e in sentences if part_of[s] == "en"], alone,
                                 english, taken, cuts if cuts is not None else tokenizer, stoplist, places,
                                 written_in_chinese)
     return rows
