@@ -830,3 +830,9 @@ def test_a_reports_own_reporting_past_a_whole_english_is_no_excerpt():
     links = {k: k for k in range(5)}
     found = kinds(*document(zh, [" ".join([EN] * 3)] * 5, links))
     assert "own_reporting" in found and "english_excerpt" not in found
+
+
+def test_a_magazines_own_reporter_marks_reporting_of_its_own():
+    # bilingual review round 15: a magazine feature by 本刊记者 was called a commentary
+    zh = ["本刊记者近日采访了清华大学的一位教授。" + ZH] + [ZH] * 5
+    assert "own_reporting" in kinds(*document(zh, [EN] * 6, {k: k for k in range(6)}))

@@ -546,3 +546,9 @@ def test_fair_alone_is_metas_lab_but_not_the_fair_data_principles():
     found = entities.find_mentions("Researchers at Meta's FAIR lab built it. FAIR data principles apply.",
                                    entities.load_gazetteer())
     assert found["surface"].tolist() == ["Meta", "FAIR"]
+
+
+@pytest.mark.parametrize("text, entity", [("国家发展改革委印发了通知。", "ndrc"), ("国家电网投资了储能。", "state_grid")])
+def test_round_15_state_bodies_by_their_official_short_names(text, entity):
+    # bilingual review round 15: a magazine feature's added state bodies were not named
+    assert entities.find_mentions(text, entities.load_gazetteer())["entity"].tolist() == [entity]

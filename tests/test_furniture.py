@@ -891,3 +891,10 @@ def test_a_bylines_part_led_by_by_names_the_writer_and_a_transcripts_label_none(
         en = ["Who buys China's AI chips?", line, "Chinese buyers took most of the quarter's shipments, by our count."]
         facts = deck.document_facts(parse_document("\n".join(zh + en) + "\n").blocks)
         assert facts["author"] == author, line
+
+
+def test_a_magazine_bylines_role_is_not_the_writer():
+    # bilingual review round 15: '文/本刊记者 周岚' gave the title slide '(by 本刊记者)'
+    from helpers.render.deck import ZH_WRITER_BYLINE
+    assert ZH_WRITER_BYLINE.match("文/本刊记者 周岚").group("name") == "周岚"
+    assert ZH_WRITER_BYLINE.match("文／林某").group("name") == "林某"

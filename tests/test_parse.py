@@ -324,3 +324,11 @@ def test_a_chinese_citation_may_close_with_a_full_stop(line, entry):
 ])
 def test_a_month_alone_is_a_dateline(line, kind):
     assert classify_noncontent(line) == kind
+
+
+def test_a_quotes_speaker_tag_stays_with_the_quote():
+    # bilingual review round 15: '"…现在我们担心电不够。"拉曼说。' was cut before 拉曼说, and the quote lost its speaker
+    from helpers.text.parse import split_sentences
+    text = "“过去我们担心芯片不够，现在我们担心电不够。”拉曼说。她补充了一点。"
+    assert [text[a:b] for a, b in split_sentences(text, "zh")] == [
+        "“过去我们担心芯片不够，现在我们担心电不够。”拉曼说。", "她补充了一点。"]

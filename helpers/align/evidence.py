@@ -656,6 +656,9 @@ def _explicit_aside(text: str, tokenizer: Tokenizer) -> bool:
     return any(cue not in FIRST_PERSON_ASIDES for cue in find_cues(text, "aside", tokens=tokenizer.tokenize(text)))
 
 
+QUOTED_SPAN = re.compile(r"“[^”]*”|「[^」]*」|\"[^\"]*\"")
+
+
 def aside_marked(zh: pd.DataFrame, tokenizer: Tokenizer | None = None) -> np.ndarray:
     """True for the commentator's marked asides: an 'aside' cue (cues.csv: the writer's own voice and meta-comment,
     本篇…, 为避免重复…), a wholly bracketed sentence, a sentence that follows a marked one in the same paragraph
@@ -677,7 +680,10 @@ def aside_marked(zh: pd.DataFrame, tokenizer: Tokenizer | None = None) -> np.nda
         # a wholly bracketed sentence, or one that opens a bracket it does not close: the first of a bracketed note
         # that runs over several sentences (（背景：…。…。）)
         bracketed = opened and (core[-1:] in ")）" or core.count("（") + core.count("(") > core.count("）") + core.count(")"))
-        cued = bool(find_cues(text, "aside", tokens=tokens))
+        # a cue inside a quotation is the quoted speaker's ('"过去我们……"'), not the writer's own voice
+        unquoted = QUOTED_SPAN.sub("", text)
+        cued = bool(find_cues(unquoted, "aside", tokens=tokenizer.tokenize(unquoted))) if unquoted != text \
+            else bool(find_cues(text, "aside", tokens=tokens))
         # a short label of its own block ending in a colon ('编辑部实测：') heads what follows as a title does
         label_line = block_id != previous_block and len(core) <= OUTLINE_HEADING_MAX_CHARS and core[-1:] in ":：" \
             and (k + 1 >= len(zh) or zh["block_id"].iloc[k + 1] != block_id)

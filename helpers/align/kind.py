@@ -52,7 +52,7 @@ SELF_DESCRIBED_TRANSLATION = re.compile(r"全文(?:编译|翻译|翻譯|編譯)|
 #: wire story, its reporter at the scene): the paper's reporter (本报记者), its own-news label (本报讯), or a dateline
 #: opening a paragraph ('（新山3日讯）', '新华社北京3月3日电'), or a school's news of its own team (我校, 本校, 我院: round 14's
 #: university release on its paper). A translation of the wire story carries none of them.
-OWN_REPORTING = re.compile(r"本报记者|本報記者|本报讯|本報訊|我校|本校|我院(?!士)"
+OWN_REPORTING = re.compile(r"本报记者|本報記者|本报讯|本報訊|本刊记者|本刊記者|本刊讯|本刊訊|我校|本校|我院(?!士)"
                            r"|^\s*[（(]?[^（()）\s，。]{1,16}?\d{1,2}日(?:讯|訊|电|電)(?=[）)\s（(]|$)"
                            r"|(?:新华社|新華社|中新社|中央社)[^，。]{0,12}\d{1,2}日(?:电|電)(?=[）)\s（(]|$)")
 #: The Chinese names the English's own publisher as its reporter (据Meridian News Service报道, TransAsia Wire则报道,

@@ -90,7 +90,7 @@ ZH_WRITTEN_BY = re.compile(r"(?:文章|本文|原文|该文)由\s*(?P<name>[^，
 #: A byline's date: a full date, or a month and year alone ('By Ann Example, November 2026').
 BYLINE_DATE = re.compile(rf"{DATE.pattern}|\b{MONTHS}\s+\d{{4}}\b|\d{{4}}\s*年\s*\d{{1,2}}\s*月")
 #: A Chinese writer's byline: '文／X', '撰文｜X', '作者 | X', a date maybe after the name ('文／林某　2026年11月20日').
-ZH_WRITER_BYLINE = re.compile(r"^\s*(?:文|撰文|作者|编译|編譯)\s*[/／|｜:：]\s*(?P<name>[^\s，。,；;|｜/／·•\d]{2,12})")
+ZH_WRITER_BYLINE = re.compile(r"^\s*(?:文|撰文|作者|编译|編譯)\s*[/／|｜:：]\s*(?:(?:本刊|本报|本報|特约|特約)?(?:记者|記者)[\s\u3000]*)?(?P<name>[^\s，。,；;|｜/／·•\d]{2,12})")
 #: A translator's credit closing a byline ('◎ 某某／文　林某某／譯'): the Chinese version's own writer.
 ZH_TRANSLATOR_CREDIT = re.compile(r"(?:^|[\s\u3000])(?P<name>[\u4e00-\u9fff．·]{2,8})[／/](?:譯|译)\s*$")
 #: A reporter's credit with the label and the name apart by a space ('記者 何某某'): the first name is the writer.

@@ -1155,6 +1155,10 @@ def _is_abbreviation(text: str, terminator_at: int, after_at: int) -> bool:
     return False
 
 
+#: A quotation's speaker tag after it closes ('“……。”王教授说。'): the tag ends the quoted sentence, not a sentence of its own.
+SPEAKER_TAG = re.compile(r"[^，。！？：:“”\"\s]{1,16}?(?:说|表示|指出|称|强调|坦言|回答|补充道|写道|告诉[^，。]{1,10})[。！？]")
+
+
 def _ends_embedded_quote(text: str, start: int, end: int) -> bool:
     """True when a Chinese sentence end closes a quotation embedded in a longer sentence, which goes on after it:
     是否已把“……多代理。”落成执行项？ is one sentence. A quotation opened after a colon or a sentence end (他说：“好。”)
@@ -1179,7 +1183,8 @@ def _cuts_and_glued(text: str, lang: str) -> tuple[list[int], list[int]]:
     cuts: set[int] = set()
     if lang in ("zh", "mixed"):
         for match in ZH_END.finditer(text):
-            if not _ends_embedded_quote(text, match.start(), match.end()):
+            if not _ends_embedded_quote(text, match.start(), match.end()) \
+                    and not (text[match.end() - 1] in ZH_CLOSE_QUOTE + '"' and SPEAKER_TAG.match(text, match.end())):
                 cuts.add(match.end())
     if lang in ("en", "mixed"):
         for match in EN_END.finditer(text):
