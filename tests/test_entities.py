@@ -548,7 +548,8 @@ def test_fair_alone_is_metas_lab_but_not_the_fair_data_principles():
     assert found["surface"].tolist() == ["Meta", "FAIR"]
 
 
-@pytest.mark.parametrize("text, entity", [("国家发展改革委印发了通知。", "ndrc"), ("国家电网投资了储能。", "state_grid")])
+@pytest.mark.parametrize("text, entity", [("国家发展改革委印发了通知。", "ndrc"), ("国家电网投资了储能。", "state_grid"),
+                                          ("日月光擴大封裝產能。", "ase_group")])
 def test_round_15_state_bodies_by_their_official_short_names(text, entity):
     # bilingual review round 15: a magazine feature's added state bodies were not named
     assert entities.find_mentions(text, entities.load_gazetteer())["entity"].tolist() == [entity]
