@@ -1109,3 +1109,13 @@ def test_a_two_syllable_given_name_in_pinyin_makes_a_person():
     from helpers.tables.discover import PINYIN_GIVEN
     assert PINYIN_GIVEN.fullmatch("yanqing") and PINYIN_GIVEN.fullmatch("meiling") and PINYIN_GIVEN.fullmatch("hao")
     assert not PINYIN_GIVEN.fullmatch("ngqxyz")
+
+
+def test_a_centres_field_after_for_is_part_of_its_name():
+    # bilingual review round 15: 'Ravensworth Centre for AI Governance' was found as 'Ravensworth Centre'
+    from helpers.tables.discover import name_extent
+    text = "A survey by the Ravensworth Centre for AI Governance found it. The Foo Centre for research agreed."
+    for word, whole in (("Ravensworth", "Ravensworth Centre for AI Governance"), ("Foo", "Foo Centre")):
+        start = text.index(word)
+        a, b, _ = name_extent(text, start, start + len(word))
+        assert text[a:b] == whole

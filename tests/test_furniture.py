@@ -898,3 +898,12 @@ def test_a_magazine_bylines_role_is_not_the_writer():
     from helpers.render.deck import ZH_WRITER_BYLINE
     assert ZH_WRITER_BYLINE.match("文/本刊记者 周岚").group("name") == "周岚"
     assert ZH_WRITER_BYLINE.match("文／林某").group("name") == "林某"
+
+
+def test_an_answerers_name_below_the_questions_furniture_is_a_byline():
+    # bilingual review round 15: once the question's topic tags were furniture, the answerer's name under them read
+    # as a Chinese heading
+    lines = ["如何看待某公司CEO在播客中的说法？", "关注问题 写回答", "人工智能 · 大语言模型 · 创业", "青柠数据局",
+             "AI 从业者，前大厂算法工程师", "1,284 人赞同了该回答", "谢邀。这期访谈我完整听了一遍，先说结论。"]
+    blocks = parse_document("\n".join(lines + ["The CEO said AGI would arrive by 2029.", "He also spoke of chips."]) + "\n").blocks
+    assert blocks.set_index("text").loc["青柠数据局", "kind"] == "byline"

@@ -334,6 +334,11 @@ def name_extent(text: str, start: int, end: int, blocked: bytes | bytearray = b"
         taken += [w for w, _ in pending] + [word]
         pending = []
         end = word_end
+    # a body's field after its suffix ('Ravensworth Centre for AI Governance', 'Institute for Progress'): the name's
+    # own words, capitalised ones after 'for' (bilingual review round 15: a centre found without its field)
+    field = FIELD_AFTER_SUFFIX_RE.match(text, end) if taken and taken[-1] in FIELD_SUFFIXES else None
+    if field is not None and not (blocked and blocked.find(1, field.start(), field.end()) >= 0):
+        end = field.end()
     opening = DISCOVER_OF_BEFORE_RE.search(text, max(0, start - 30), start)
     if opening is not None and ROLE_OF in words.get(opening.group("word"), frozenset()) and \
             not (blocked and blocked.find(1, opening.start("word"), start) >= 0):
@@ -349,6 +354,12 @@ def name_extent(text: str, start: int, end: int, blocked: bytes | bytearray = b"
     return start, end, tuple(taken)
 
 
+#: The suffixes a body's field may follow ('Centre for AI Governance'), and the field: 'for', then one to four
+#: capitalised words or acronyms, joined by 'and' or '&' ('for Security and Emerging Technology').
+FIELD_SUFFIXES = frozenset({"Centre", "Center", "Institute", "Council", "Foundation", "Office", "Agency", "Academy",
+                            "Society", "Commission", "Alliance", "Coalition", "Consortium"})
+FIELD_AFTER_SUFFIX_RE = re.compile(r"[ \u00A0]for[ \u00A0](?:[A-Z][\w'’-]*|&|and)(?:[ \u00A0](?:[A-Z][\w'’-]*|&|and)){0,4}"
+                                   r"(?<!\band)(?<!&)(?![\w-])")
 #: The nationality and scope words that open organisations' names ('American …', 'National …', 'International …').
 NAME_ADJECTIVE_BEFORE_RE = re.compile(
     r"(?<![\w-])(?P<word>American|British|Chinese|European|Japanese|Korean|Indian|German|French|Canadian|Australian"

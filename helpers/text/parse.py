@@ -1757,7 +1757,9 @@ def author_name_lines(texts: list[str], kinds: list[str | None]) -> list[str | N
         out[0] = "byline"
     for k in range(1, min(len(texts) - 1, AUTHOR_NAME_HEAD_LINES)):
         core = texts[k].strip()
-        if out[k] is not None or out[k - 1] is not None or not 0 < len(core) <= AUTHOR_NAME_MAX_CHARS \
+        # below a line of content (the question or title), maybe with furniture between (a Zhihu question's buttons
+        # and topic tags: bilingual review round 15)
+        if out[k] is not None or all(kind is not None for kind in out[:k]) or not 0 < len(core) <= AUTHOR_NAME_MAX_CHARS \
                 or re.search(r"[\W\d_]", core.replace(" ", "")):
             continue
         below = []  # the run of furniture right below it, up to the first byline among AUTHOR_NAME_REACH lines
