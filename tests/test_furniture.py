@@ -907,3 +907,14 @@ def test_an_answerers_name_below_the_questions_furniture_is_a_byline():
              "AI 从业者，前大厂算法工程师", "1,284 人赞同了该回答", "谢邀。这期访谈我完整听了一遍，先说结论。"]
     blocks = parse_document("\n".join(lines + ["The CEO said AGI would arrive by 2029.", "He also spoke of chips."]) + "\n").blocks
     assert blocks.set_index("text").loc["青柠数据局", "kind"] == "byline"
+
+
+def test_a_sites_fields_with_a_by_field_are_a_byline_and_without_one_no_author():
+    # bilingual review round 15: 'Compute Ledger | by Dana Whitfield | November 11, 2026 | 14 min read' was furniture
+    from helpers.render import deck
+    assert classify_noncontent("Compute Ledger | by Dana Whitfield | November 11, 2026 | 14 min read") == "byline"
+    zh = ["算力短缺还要持续多久？", "笔者认为，这篇文章值得一读。"]
+    en = ["The GPU Crunch Isn't Over", "Compute Ledger | by Dana Whitfield | November 11, 2026 | 14 min read",
+          "Lead times for accelerators are still long, and the packaging lines are full."]
+    facts = deck.document_facts(parse_document("\n".join(zh + en) + "\n").blocks)
+    assert (facts["author"], facts["date"]) == ("Dana Whitfield", "November 11, 2026")

@@ -701,7 +701,8 @@ def classify_noncontent(text: str, *, lang: str | None = None, cues: list | None
     if re.fullmatch(rf"\s*[A-Z][\w&'’ -]{{0,30}}?\s*[|｜·•]\s*{MONTHS}\s+\d{{4}}\s*", text):
         return "boilerplate"  # a section's kicker and the issue's month over the headline ('Technology | October 2026')
     if len(text) <= BYLINE_MAX_CHARS and (BYLINE_LEAD.search(text) or NEWS_BYLINE.match(text) or (not release_heading and
-            DATE.search(text) and len((READ_TIME_TAIL.sub("", text) if NAME_OPENING.match(text) else text).split()) <= 8
+            DATE.search(text) and len([w for w in (READ_TIME_TAIL.sub("", text) if NAME_OPENING.match(text) else text).split()
+                                       if not (w in BYLINE_SEPARATORS and BY_FIELD.search(text))]) <= 8
             and not DATED_ITEM.match(text) and not dated_clause(text))):
         return "byline"
     if len(text) <= BYLINE_MAX_CHARS and not NAME_OPENING.match(text) and PUBLISHING_LINE.match(text):
@@ -1697,6 +1698,10 @@ def bare_row(line: str) -> bool:
 
 #: A post's reading time closing its dated byline ('Dana Whitfield · November 12, 2026 · 9 min read'): not counted among
 #: the byline's words (bilingual review round 14).
+#: The marks that part a byline's fields, not counted among its words ('Compute Ledger | by Dana Whitfield | …').
+BYLINE_SEPARATORS = frozenset("|·•｜")
+#: ... in a line with a field led by 'by' ('… | by Dana Whitfield | …'): the writer's byline among a site's fields.
+BY_FIELD = re.compile(r"[|·•｜]\s*[Bb]y\s+[A-Z]")
 #: ... when a person's name opens it (a section's word, 'Research · March 12, 2026 · 9 min read', is the site's line).
 NAME_OPENING = re.compile(r"[A-Z][\w'’-]+\s+[A-Z][\w'’-]+\s*[·•|｜,]")
 READ_TIME_TAIL = re.compile(r"\s*[·•|｜]\s*\d+\s*(?:min|mins|minutes?)\s+(?:read|listen)\s*$", re.IGNORECASE)
