@@ -1036,3 +1036,11 @@ def test_british_ise_spellings_meet_the_dictionarys_ize_glosses():
     from helpers.align.evidence import _stem
     assert _stem("subsidises") == _stem("subsidize") and _stem("organisation") == _stem("organization")
     assert _stem("optimised") == _stem("optimized") and _stem("raise") == _stem("raise")
+
+
+def test_a_cue_inside_a_quotation_is_the_speakers_not_the_writers_aside():
+    # bilingual review round 15: '“过去我们担心芯片不够…”拉曼说。' was the writer's own voice by its quoted 我们
+    from helpers.align.evidence import aside_marked
+    zh = pd.DataFrame({"claim_id": [1, 2], "block_id": [1, 2], "kind": ["paragraph", "paragraph"], "start": [0, 40],
+                       "text": ["“过去我们担心芯片不够，现在我们担心电不够。”拉曼说。", "我们认为，这很重要。"]})
+    assert aside_marked(zh).tolist() == [False, True]

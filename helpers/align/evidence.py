@@ -681,9 +681,9 @@ def aside_marked(zh: pd.DataFrame, tokenizer: Tokenizer | None = None) -> np.nda
         # that runs over several sentences (（背景：…。…。）)
         bracketed = opened and (core[-1:] in ")）" or core.count("（") + core.count("(") > core.count("）") + core.count(")"))
         # a cue inside a quotation is the quoted speaker's ('"过去我们……"'), not the writer's own voice
-        unquoted = QUOTED_SPAN.sub("", text)
-        cued = bool(find_cues(unquoted, "aside", tokens=tokenizer.tokenize(unquoted))) if unquoted != text \
-            else bool(find_cues(text, "aside", tokens=tokens))
+        # (the sentence's own cut is read, and a cue counts where it stands outside the quotation: no other text is cut)
+        unquoted = QUOTED_SPAN.sub(" ", text)
+        cued = any(cue in unquoted for cue in find_cues(text, "aside", tokens=tokens))
         # a short label of its own block ending in a colon ('编辑部实测：') heads what follows as a title does
         label_line = block_id != previous_block and len(core) <= OUTLINE_HEADING_MAX_CHARS and core[-1:] in ":：" \
             and (k + 1 >= len(zh) or zh["block_id"].iloc[k + 1] != block_id)
