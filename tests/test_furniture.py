@@ -918,3 +918,15 @@ def test_a_sites_fields_with_a_by_field_are_a_byline_and_without_one_no_author()
           "Lead times for accelerators are still long, and the packaging lines are full."]
     facts = deck.document_facts(parse_document("\n".join(zh + en) + "\n").blocks)
     assert (facts["author"], facts["date"]) == ("Dana Whitfield", "November 11, 2026")
+
+
+def test_a_mastheads_byline_over_the_headline_gives_title_and_author():
+    # bilingual review round 15: a newsletter's name, then its byline, then the headline: the title slide read the
+    # newsletter's name as the title
+    from helpers.render import deck
+    zh = ["谁在买中国的AI芯片？", "本文编译自英文通讯 The Silicon Ledger 第117期。", "第三季度资本开支再创新高。"]
+    en = ["The Silicon Ledger", "Issue #117 · November 26, 2026 · By Priya Raman",
+          "Who's buying China's AI chips? Q3 2026 in four charts",
+          "China's AI capital spending hit another record in the third quarter, by my count."]
+    facts = deck.document_facts(parse_document("\n".join(zh + en) + "\n").blocks)
+    assert (facts["title"], facts["author"]) == ("Who's buying China's AI chips? Q3 2026 in four charts", "Priya Raman")

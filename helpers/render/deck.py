@@ -232,7 +232,13 @@ def _author(blocks: pd.DataFrame) -> tuple[str, str]:
     # sits there, whatever furniture the Chinese post or a later article carries at the file's two ends
     original = blocks[blocks["part"] == PART_ORIGINAL]
     if len(original) and "start" in blocks:
-        near = blocks[blocks["start"] >= original["start"].min()].sort_values("start").head(HEAD_BLOCKS)
+        # from the furniture right above the English's first content line (a masthead and its byline over the
+        # headline: bilingual review round 15), past the Chinese's last line
+        english_start = original["start"].min()
+        chinese = blocks.loc[(blocks["part"] == PART_COMMENTARY) & (blocks["start"] < english_start), "start"]
+        after_chinese = chinese.max() if len(chinese) else -1
+        lead_in = blocks[(blocks["start"] > after_chinese) & (blocks["start"] < english_start)].sort_values("start").tail(2)
+        near = pd.concat([lead_in, blocks[blocks["start"] >= english_start].sort_values("start").head(HEAD_BLOCKS)])
         near = near[near["part"] == PART_NONCONTENT]
         # a 'By …' line there before a site's dated line ('Halcyon Labs Blog · Research · November 18, 2026' over 'By
         # the Halcyon Labs research team': bilingual review round 15)

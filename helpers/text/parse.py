@@ -2047,8 +2047,13 @@ def english_masthead(texts: list[str], parts: list[str], kinds: list[str]) -> No
         below.append(k)
         seen += kinds[k] != "boilerplate"
     byline = next((k for k in below if kinds[k] == "byline"), None)
-    if byline is None or not any(len(texts[j].strip()) > len(line) and parts[j] == PART_ORIGINAL
-                                 for j in range(first + 1, byline)):
+    # the headline between them, or right below the byline ('The Silicon Ledger', 'Issue #117 · … · By Priya Raman',
+    # then the headline: bilingual review round 15)
+    headline_after = byline is not None and byline == first + 1 and byline + 1 < len(texts) \
+        and parts[byline + 1] == PART_ORIGINAL and len(texts[byline + 1].strip()) > len(line) \
+        and not ENDS_SENTENCE.search(texts[byline + 1].strip())
+    if byline is None or not headline_after and not any(len(texts[j].strip()) > len(line) and parts[j] == PART_ORIGINAL
+                                                         for j in range(first + 1, byline)):
         return
     names = {line, re.split(r"\s+[·|｜]\s+", line)[0]}
     if len(words) >= 3:
