@@ -553,3 +553,9 @@ def test_fair_alone_is_metas_lab_but_not_the_fair_data_principles():
 def test_round_15_state_bodies_by_their_official_short_names(text, entity):
     # bilingual review round 15: a magazine feature's added state bodies were not named
     assert entities.find_mentions(text, entities.load_gazetteer())["entity"].tolist() == [entity]
+
+
+@pytest.mark.parametrize("text, entity", [("乔治城大学安全与新兴技术中心发布报告。", "cset"), ("香港生产力促进局发布指引。", "hkpc")])
+def test_round_16_bodies(text, entity):
+    # bilingual review round 16: a policy centre and a Hong Kong statutory body named in one version were not counted
+    assert entities.find_mentions(text, entities.load_gazetteer())["entity"].tolist() == [entity]

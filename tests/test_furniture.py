@@ -930,3 +930,23 @@ def test_a_mastheads_byline_over_the_headline_gives_title_and_author():
           "China's AI capital spending hit another record in the third quarter, by my count."]
     facts = deck.document_facts(parse_document("\n".join(zh + en) + "\n").blocks)
     assert (facts["title"], facts["author"]) == ("Who's buying China's AI chips? Q3 2026 in four charts", "Priya Raman")
+
+
+def test_a_captions_closing_credit_and_a_date_first_by_line():
+    # bilingual review round 16: 'Our data center in San Francisco. Photo: Lumina Systems' and 'March 12, 2026 · By
+    # Priya Raman, Head of Safety Policy' were content (a dropped paragraph, the title slide's missing author)
+    from helpers.text.parse import short_caption
+    assert short_caption("Our data center in San Francisco. Photo: Lumina Systems")
+    assert not short_caption("Our data center is in San Francisco. It opened in 2024.")
+    assert classify_noncontent("March 12, 2026 · By Priya Raman, Head of Safety Policy") == "byline"
+
+
+def test_a_substack_headline_over_its_subtitle_author_and_date():
+    # bilingual review round 16: the title slide gave the author's name as the title
+    from helpers.render import deck
+    zh = ["算力差距正在缩小。", "笔者认为，这篇文章值得一读。"]
+    en = ["The Compute Gap Is Closing Faster Than Washington Thinks",
+          "Export controls slowed China's labs, but not for long: a look at the numbers", "Daniel Okafor",
+          "Apr 2, 2026", "Two years ago the gap looked wide, and most analysts expected it to stay so."]
+    facts = deck.document_facts(parse_document("\n".join(zh + en) + "\n").blocks)
+    assert facts["title"] == en[0]

@@ -29,7 +29,8 @@ UNSEEN = Path(__file__).parent / "fixtures" / "unseen"
     ("瀏覽 512", "boilerplate"),
     ("分享到微博", "boilerplate"),                  # share and follow prompts
     ("加入LINE好友，看更多新聞", "boilerplate"),
-    ("Jane Roe · March 3, 2025 · 6 min read", "boilerplate"),
+    ("Jane Roe · March 3, 2025 · 6 min read", "byline"),    # a dated byline whose name opens it (review round 15)
+    ("Research · March 3, 2025 · 6 min read", "boilerplate"),  # a section's publishing line names no one
     ("合作启事：欢迎品牌方与我们联系，投放广告或技术投稿请发邮件至编辑部邮箱，我们会在三个工作日内回复您的来信并安排对接事宜。", "boilerplate"),
     ("点击阅读原文", "boilerplate"),                 # the prompt itself stays furniture
     ("项目主页：https://example.org/zorb", "boilerplate"),   # a label and an address, nothing else

@@ -475,8 +475,9 @@ def _above_byline(blocks: pd.DataFrame, part: str, script) -> str:
             if len(above) < 2 or above[-1] != k - 1:
                 return ""
             pick = k - 1
-            if BYLINE_DATE.fullmatch(texts[k].strip()) and NAME_LINE.match(texts[k - 1].strip()) and k - 2 in above:
-                pick = k - 2  # a bare date under the author's name: the headline stands above the name
+            if BYLINE_DATE.fullmatch(texts[k].strip()) and NAME_LINE.match(texts[k - 1].strip()) and len(above) >= 2:
+                pick = above[-2]  # a bare date under the author's name: the headline stands above the name (a
+                # standfirst that is no title may sit between them: Substack's title, subtitle, author, date)
             longer = [j for j in above if j < pick and len(HAN.findall(texts[j])) >= ZH_HEADLINE_MIN_HAN]
             if HAN.search(texts[pick]) and len(HAN.findall(texts[pick])) < ZH_HEADLINE_MIN_HAN \
                     and not ZH_CLAUSE_MARKS.search(texts[pick]) and longer:

@@ -700,7 +700,8 @@ def classify_noncontent(text: str, *, lang: str | None = None, cues: list | None
         return "byline"  # a dateline of a month alone ('April 2026', '2026年4月') under a byline
     if re.fullmatch(rf"\s*[A-Z][\w&'’ -]{{0,30}}?\s*[|｜·•]\s*{MONTHS}\s+\d{{4}}\s*", text):
         return "boilerplate"  # a section's kicker and the issue's month over the headline ('Technology | October 2026')
-    if len(text) <= BYLINE_MAX_CHARS and (BYLINE_LEAD.search(text) or NEWS_BYLINE.match(text) or (not release_heading and
+    if len(text) <= BYLINE_MAX_CHARS and (BYLINE_LEAD.search(text) or NEWS_BYLINE.match(text)
+            or (DATE.search(text) and re.search(r"[|·•｜]\s*By\s+[A-Z]", text)) or (not release_heading and
             DATE.search(text) and len([w for w in (READ_TIME_TAIL.sub("", text) if NAME_OPENING.match(text) else text).split()
                                        if not (w in BYLINE_SEPARATORS and BY_FIELD.search(text))]) <= 8
             and not DATED_ITEM.match(text) and not dated_clause(text))):
@@ -1447,6 +1448,9 @@ def short_caption(line: str) -> bool:
         return False
     if ENDS_WITH_COLON.search(core):  # '编辑部实测：', 'What we found:': a label over what follows, not a caption
         return False
+    # a photo credit closing the caption ('Our lab in Austin. Photo: Acme'): the credit is no second sentence
+    core = re.sub(r"(?<=[.。])\s*(?:Photo|Image|Picture|Credit|Courtesy)(?:\s+credit)?\s*[:：][^.。!?！？]{1,60}$", "", core,
+                  flags=re.IGNORECASE)
     return len(re.findall(r"[。！？!?]|\.(?=\s|$)", core.rstrip("。！？!?. ")) ) == 0
 
 
