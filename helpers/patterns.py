@@ -617,8 +617,8 @@ LINK_TEXT = re.compile(r"\[([^\]\r\n]*)\]\([^)\r\n]*\)")
 SWITCHER_JOINER = re.compile(r"\s*[|｜/•·]\s*")
 #: A reporter's or editor's credit as a line of its own, the label and the names apart by spaces only ('記者 何某某',
 #: '记者 王某 李某', '编辑 张某'): a news report's byline, which the label-then-colon rule (byline_field) does not see.
-REPORTER_LINE = re.compile(r"^\s*(?:(?:报道|報導|報道|报导|撰稿|采写|採寫)\s*[：:]\s*)?(?:本报|本報|特约|特約)?(?:记者|記者|实习记者|實習記者|编辑|編輯|责任编辑|責任編輯|编译|編譯|撰文|摄影|攝影)"
-                           r"[ \u00a0\u3000]+[\u4e00-\u9fff]{2,4}(?:[ \u00a0\u3000、，,]+[\u4e00-\u9fff]{2,4}){0,3}\s*$")
+REPORTER_LINE = re.compile(r"^\s*(?:(?:报道|報導|報道|报导|撰稿|采写|採寫)\s*[：:]\s*)?(?:本报|本報|特约|特約|[\u4e00-\u9fff]{2,6}(?:新闻|新聞|日报|日報|晚报|晚報|财经|財經|网|網))?(?:记者|記者|实习记者|實習記者|编辑|編輯|责任编辑|責任編輯|编译|編譯|撰文|摄影|攝影)"
+                           r"[ \u00a0\u3000]+[\u4e00-\u9fff]{2,4}(?:[ \u00a0\u3000、，,]+(?:(?:实习生|實習生|通讯员|通訊員|见习记者|見習記者)[ \u00a0\u3000]+)?[\u4e00-\u9fff]{2,4}){0,3}\s*$")
 #: A news agency's credit in brackets alone on its line: a reporter's or editor's credit, a dateline ('（中央社記者王大明台北
 #: 1日電）', '〔記者陳小明／台北報導〕', '（編輯：林小華）1140301'): the brackets, then a credit word, maybe a filing number.
 BRACKETED_NEWS_CREDIT = re.compile(

@@ -950,3 +950,9 @@ def test_a_substack_headline_over_its_subtitle_author_and_date():
           "Apr 2, 2026", "Two years ago the gap looked wide, and most analysts expected it to stay so."]
     facts = deck.document_facts(parse_document("\n".join(zh + en) + "\n").blocks)
     assert facts["title"] == en[0]
+
+
+def test_an_outlets_reporter_line_with_an_intern_is_a_byline():
+    # bilingual review round 16: '澎湃新闻记者 周沁 实习生 吴悦' and its tip line were counted as content
+    assert classify_noncontent("澎湃新闻记者 周沁 实习生 吴悦") == "byline"
+    assert classify_noncontent("澎湃新闻报料：021-962866") == "boilerplate"

@@ -119,3 +119,14 @@ def test_a_compiled_report_naming_its_wires_speaks_of_its_source():
     en = pd.DataFrame({"text": ["Meridian News Service: The US revoked the licence.", "TransAsia Wire: shares fell."]})
     cited, _ = source_references(zh, en)
     assert cited == zh["text"].tolist()[:2]
+
+
+def test_a_self_description_around_a_quoted_title_and_a_reporters_own_finding():
+    # bilingual review round 16: 本文解读…《a long title》… was missed (30 characters between 本文 and 解读), and a news
+    # report whose 记者注意到 marks its own reporting was read as a translation
+    import pandas as pd
+    from helpers.align.kind import OWN_REPORTING, reports_source
+    zh = pd.DataFrame({"text": ["本文将围绕《Reinforcement Learning Does Not Teach Models New Reasoning Skills》这篇博客进行解读。",
+                                "模型很强。"]})
+    assert reports_source(zh, pd.DataFrame({"text": ["RL narrows the search."]}))
+    assert OWN_REPORTING.search("记者注意到，该公司股价上涨。") and not OWN_REPORTING.search("该公司股价上涨。")

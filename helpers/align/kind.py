@@ -52,7 +52,8 @@ SELF_DESCRIBED_TRANSLATION = re.compile(r"全文(?:编译|翻译|翻譯|編譯)|
 #: wire story, its reporter at the scene): the paper's reporter (本报记者), its own-news label (本报讯), or a dateline
 #: opening a paragraph ('（新山3日讯）', '新华社北京3月3日电'), or a school's news of its own team (我校, 本校, 我院: round 14's
 #: university release on its paper). A translation of the wire story carries none of them.
-OWN_REPORTING = re.compile(r"本报记者|本報記者|本报讯|本報訊|本刊记者|本刊記者|本刊讯|本刊訊|我校|本校|我院(?!士)"
+OWN_REPORTING = re.compile(r"本报记者|记者(?:注意到|获悉|了解到|从[^，。]{1,12}(?:获悉|了解到))"
+                           r"|^[\u4e00-\u9fff]{2,8}(?:新闻|日报|晚报|财经)记者|本報記者|本报讯|本報訊|本刊记者|本刊記者|本刊讯|本刊訊|我校|本校|我院(?!士)"
                            r"|^\s*[（(]?[^（()）\s，。]{1,16}?\d{1,2}日(?:讯|訊|电|電)(?=[）)\s（(]|$)"
                            r"|(?:新华社|新華社|中新社|中央社)[^，。]{0,12}\d{1,2}日(?:电|電)(?=[）)\s（(]|$)")
 #: The Chinese names the English's own publisher as its reporter (据Meridian News Service报道, TransAsia Wire则报道,
@@ -60,6 +61,7 @@ OWN_REPORTING = re.compile(r"本报记者|本報記者|本报讯|本報訊|本�
 #: writes counts (a translation of a story that cites another outlet renders the English's own 'according to …').
 PUBLISHER_REPORTS = re.compile(r"([A-Z][A-Za-z0-9.&'-]*(?: [A-Z][A-Za-z0-9.&'-]*){0,4})(?:的|则|也|还|此前|稍早)?"
                                r"(?:报道|報導|报导|援引|引述|获悉|獲悉)")
+QUOTED_TITLE = re.compile(r"《[^》]{1,120}》|“[^”]{1,120}”")
 SOURCE_WORD = re.compile(r"演讲|演講|字幕|访谈|訪談|播客|讲座|講座|原文|原博|原帖|原报告|原論文|原论文|原文章|这篇|這篇|该文|該文|博客|博文|文章|报告|報告|论文|論文")
 
 
@@ -133,7 +135,8 @@ def reports_source(zh: pd.DataFrame, en: pd.DataFrame, tokenizer: Tokenizer | No
     []
     """
     cited, english = source_references(zh, en, tokenizer)
-    described = [t for t in zh["text"] if SELF_DESCRIBED_SUMMARY.search(t) and SOURCE_WORD.search(t)]
+    # a quoted title (《…》, “…”) inside the self-description is the source's name, not words between 本文 and 解读
+    described = [t for t in zh["text"] if SELF_DESCRIBED_SUMMARY.search(QUOTED_TITLE.sub("《》", t)) and SOURCE_WORD.search(t)]
     if described:
         return list(dict.fromkeys(described + cited))
     if any(SELF_DESCRIBED_TRANSLATION.search(t) for t in zh["text"]):
