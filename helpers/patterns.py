@@ -113,7 +113,7 @@ TITLE_NUMBER = re.compile(r"^0{1,2}\s*[.．、]\s*\S")
 #: editor's framing of the whole, not a sentence of the Chinese version nor one of its writer's asides.
 ORIGINAL_APPENDED = re.compile(r"[（(【\[]?\s*(?:英文)?原文(?:附后|附後|如下|在后|在後)\s*[）)】\]]?\s*[：:]?\s*$|[（(【\[]\s*附(?:英文)?原文\s*[）)】\]]\s*$"
                                # a line announcing the original below ('以下为原文：', '以下是英文原文')
-                               r"|^\s*(?:以下为|以下為|以下是|下面是|下為|附|以下係|以下系|以下就係|以下就系|下面係|下面系|睇埋)(?:英文|中文)?(?:报道|報導|报导|文章|新闻|新聞|采访|採訪|演讲|演講|论文|論文|博客|博文|帖子)?(?:英文)?原文\s*[：:]?\s*$"
+                               r"|^\s*(?:以下为|以下為|以下是|下面是|下為|附|以下係|以下系|以下就係|以下就系|下面係|下面系|睇埋)(?:英文|中文)?(?:报道|報導|报导|文章|新闻|新聞|采访|採訪|演讲|演講|论文|論文|博客|博文|帖子|报告|報告|执行摘要|執行摘要|摘要|信件|来信|來信|信){0,2}(?:英文)?原文\s*[：:]?\s*$"
                                # the original post and its comments ('以下为原帖及部分评论原文：': round 10)
                                r"|^\s*(?:以下为|以下為|以下是|下面是|附)(?:英文)?原?(?:节目|節目|播客|视频|視頻)(?:简介|簡介|说明|說明|介绍|介紹)\s*[：:]?\s*$"
                                r"|^\s*(?:以下为|以下為|以下是|下面是|附)(?:英文)?(?:原帖|原贴|原帖子)(?:[及和与與](?:部分)?(?:评论|評論|回复|回覆))?(?:原文)?\s*[：:]?\s*$")
@@ -648,7 +648,7 @@ CREDIT_LEAD = re.compile(
     r"(?:the\s+)?[A-Z]|(?:This\s+(?:article|post|story|essay)\s+was\s+)?[Oo]riginally\s+(?:published|appeared)\s+(?:at|in|on|by)\s"
     r"|(?:本文|此文|文章|原文)?(?:首发于|首發於|原载于|原載於|原刊于|原刊於)|(?:本文|此文|文章)(?:转载|轉載|转|轉|编译|編譯|摘译|摘譯|译|譯)自)")
 #: A Chinese reading-time line's measure: 阅读 (maybe 需要, 时间, 约) and a number of minutes ('阅读需要 5 分钟', '閱讀時間約 3 分鐘').
-READING_TIME_ZH = re.compile(r"(?:阅读|閱讀)(?:需要|时间|時間|时长|時長|约需|約需)?\s*[:：]?\s*(?:约|約|大约|大約)?\s*\d+\s*分(?:钟|鐘)")
+READING_TIME_ZH = re.compile(r"(?:阅读|閱讀|听全文|聽全文|收听|收聽|朗读|朗讀)(?:需要|时间|時間|时长|時長|约需|約需)?\s*[:：]?\s*(?:约|約|大约|大約)?\s*\d+\s*分(?:钟|鐘)")
 #: A Markdown autolink's opening ('<https://example.com>'): an address, not an HTML tag.
 AUTOLINK = re.compile(r"<(?:https?:|www\.|mailto:)", re.IGNORECASE)
 #: A Weibo post's source line: the client it was sent from ('来自 iPhone客户端', '来自微博网页版'), often after the time.
@@ -750,7 +750,10 @@ PRESS_RELEASE_LINE = re.compile(
     rf"^(?:SOURCE\s+[A-Z][^.!?]{{0,60}}|{_CONTACT_LABEL}:?"
     r"|Contacts?:|Forward[- ]Looking Statements|Safe Harbor Statement|\+?\(?\d[\d\s().-]{7,}\d)$"
     r"|^This (?:press|news) release (?:contains|includes|may contain) forward[- ]looking statements"
-    r"|^This (?:letter|report|document|presentation|communication|annual report|shareholder letter) (?:contains|includes|may contain) forward[- ]looking statements")
+    r"|^This (?:letter|report|document|presentation|communication|annual report|shareholder letter) (?:contains|includes|may contain) forward[- ]looking statements"
+    # a fund's or adviser's closing disclaimer, the English of 不构成任何投资建议 (bilingual review round 16: an LP letter)
+    r"|^This (?:letter|report|document|presentation|material|communication|commentary) is (?:provided|intended) for (?:informational|information) purposes only"
+    r"|^Past performance is not (?:indicative|a guarantee|necessarily indicative) of future results")
 #: A follow prompt that names a platform ('你也可以在 Twitter 和知乎上关注我们', '欢迎关注我们的推特'): a call to follow (请, 欢迎,
 #: 可以 …) or 'follow us', with a social platform's name, the way the English writes 'Follow us on Twitter'.
 SOCIAL_PLATFORM = (r"(?:推特|Twitter|知乎|微博|小红书|小紅書|YouTube|B站|哔哩哔哩|嗶哩嗶哩|LinkedIn|领英|領英|Facebook|脸书|臉書"

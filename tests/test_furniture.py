@@ -956,3 +956,18 @@ def test_an_outlets_reporter_line_with_an_intern_is_a_byline():
     # bilingual review round 16: '澎湃新闻记者 周沁 实习生 吴悦' and its tip line were counted as content
     assert classify_noncontent("澎湃新闻记者 周沁 实习生 吴悦") == "byline"
     assert classify_noncontent("澎湃新闻报料：021-962866") == "boilerplate"
+
+
+@pytest.mark.parametrize("line", ["以下为报告执行摘要原文：", "This letter is provided for informational purposes only.",
+                                  "Past performance is not indicative of future results.", "听全文 约8分钟"])
+def test_a_reports_lead_in_a_funds_disclaimer_and_a_listening_time(line):
+    # bilingual review round 16: a commentary's lead-in to a report, an LP letter's disclaimer, an audio length
+    assert classify_noncontent(line) == "boilerplate"
+
+
+def test_a_name_with_its_job_title_over_a_date_is_the_byline():
+    # bilingual review round 16: 'Daniel Reeves, Managing Partner' over 'January 2026' was the title slide's title
+    from helpers.render.deck import NAME_LINE
+    assert NAME_LINE.match("Daniel Reeves, Managing Partner").group(0) == "Daniel Reeves"
+    assert NAME_LINE.match("Daniel Reeves").group(0) == "Daniel Reeves"
+    assert NAME_LINE.match("Acme Labs, reconsidered at length") is None

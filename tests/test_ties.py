@@ -325,3 +325,12 @@ def test_a_function_character_before_a_bracketed_name_is_no_part_of_it():
             "Lumora AI released a new model. Lumora AI said the model is faster and will be open.\n")
     mentions = run(text).tables.mentions
     assert (mentions["surface"] == "卢莫拉").sum() == 3 and "据卢莫拉" not in set(mentions["surface"])
+
+
+def test_an_organisation_word_followed_by_a_nearer_one_ends_no_name():
+    # bilingual review round 16: 联合AI安全研究所 ('with the AI Security Institute') tied 联合AI to Mistral AI
+    from helpers.pipeline import run
+    text = ("英国科学部联合AI安全研究所发布报告。报告由多方完成。\n\n"
+            "The department and the AI Security Institute published a report. Mistral AI was not involved.\n")
+    mentions = run(text).tables.mentions
+    assert "联合AI" not in set(mentions["surface"])

@@ -287,6 +287,10 @@ def omissions(alignment: pd.DataFrame, claims: pd.DataFrame, tags: pd.DataFrame,
 
 # ---- shifts -----------------------------------------------------------------------------------
 
+#: An epistemic booster with the future 会 it governs (必然会, 一定会, 势必会): the 会 asserts, it does not hedge.
+EPISTEMIC_WILL = re.compile(r"(?:必然|必定|一定|肯定|势必|勢必|注定|必将|必將)会")
+
+
 def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: float = DEFAULTS.certainty_margin,
                     group_limit: int = DEFAULTS.certainty_group_limit, dropped: bool = DEFAULTS.certainty_dropped,
                     close_ratio: float = DEFAULTS.certainty_close_ratio, drawn_share: float = DRAWN_SHARE,
@@ -408,6 +412,9 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
         en_h = [c for i in drawn for c in cited(i, "hedges")]
         en_b = [c for i in drawn for c in cited(i, "boosters")]
         zh_m = found([zh_id], "modal")
+        # the future 会 of an epistemic booster (必然会, 一定会) is the booster's, not a modal that hedges
+        if EPISTEMIC_WILL.search(info.at[zh_id, "text"]):
+            zh_m = [c for c in zh_m if c != "modal:会"]
         en_m = found(drawn, "modal") if len(en_ids) == 1 or (zh_h and all(_is_weak(c, possibility) for c in zh_h)) \
             else []
         zh_o, en_o = found([zh_id], "obligation"), found(drawn, "obligation")  # as renderings: over what it draws on

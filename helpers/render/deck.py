@@ -211,7 +211,9 @@ def _date_below(blocks: pd.DataFrame, index) -> str:
 
 #: A person's name alone on its line (two or three capitalised words): the name half of a byline whose date stands
 #: on the line below it (Substack, Medium: 'Maya Okafor' over 'Mar 12, 2026').
-NAME_LINE = re.compile(r"^[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+){1,2}$")
+NAME_LINE = re.compile(r"^[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+){1,2}"
+                       # a job title after a comma ('Daniel Reeves, Managing Partner'): the name is the match
+                       r"(?=$|,\s+(?:(?:[A-Z][\w&’'\-]*|of|and|the|for)\s*){1,6}$)")
 
 
 def _name_over_date(blocks: pd.DataFrame, index) -> str:
@@ -220,7 +222,8 @@ def _name_over_date(blocks: pd.DataFrame, index) -> str:
     if not position:
         return ""
     line = _plain(str(blocks["text"].iloc[position - 1])).strip()
-    return line if NAME_LINE.match(line) else ""
+    found = NAME_LINE.match(line)
+    return found.group(0) if found else ""
 
 
 def _author(blocks: pd.DataFrame) -> tuple[str, str]:

@@ -161,6 +161,11 @@ def chinese_names(text: str, spans: list[tuple[int, int]], tokenizer: Tokenizer,
         tokens = tokenizer.tokenize(sentence)
         for index, (word, s, e) in enumerate(tokens):
             suffix = suffix_re.fullmatch(word) or None
+            # an organisation word that a nearer one follows in the same run of words does not end the name
+            # (联合AI安全研究所, 市场AI公司: the name, if any, ends at 研究所 / 公司)
+            if suffix and index + 1 < len(tokens) and HAN_RUN.fullmatch(tokens[index + 1][0]) and any(
+                    suffix_re.fullmatch(w) for w, *_ in tokens[index + 1 : index + 3]):
+                continue
             if suffix and index > 0:
                 head, hs = _head_before(tokens, index, stoplist)
                 name_start, name_end = hs, e
