@@ -1044,3 +1044,12 @@ def test_a_cue_inside_a_quotation_is_the_speakers_not_the_writers_aside():
     zh = pd.DataFrame({"claim_id": [1, 2], "block_id": [1, 2], "kind": ["paragraph", "paragraph"], "start": [0, 40],
                        "text": ["“过去我们担心芯片不够，现在我们担心电不够。”拉曼说。", "我们认为，这很重要。"]})
     assert aside_marked(zh).tolist() == [False, True]
+
+
+def test_a_numbered_note_anchor_makes_no_aside():
+    # bilingual review round 16: '…下载量超过了12亿次[译者注1]' read the anchor's 译者注 as the translator's own voice
+    from helpers.align.evidence import aside_marked, opens_note
+    zh = pd.DataFrame({"claim_id": [1, 2], "block_id": [1, 2], "kind": ["paragraph", "paragraph"], "start": [0, 40],
+                       "text": ["去年，开源权重模型的下载量超过了12亿次[译者注1]。", "译者以为，这一数字还会上升。"]})
+    assert aside_marked(zh).tolist() == [False, True]
+    assert opens_note("译者注1：这里的下载量指的是公开仓库的统计。")

@@ -559,3 +559,12 @@ def test_round_15_state_bodies_by_their_official_short_names(text, entity):
 def test_round_16_bodies(text, entity):
     # bilingual review round 16: a policy centre and a Hong Kong statutory body named in one version were not counted
     assert entities.find_mentions(text, entities.load_gazetteer())["entity"].tolist() == [entity]
+
+
+@pytest.mark.parametrize("text, found", [
+    # bilingual review round 16: "Open AI models" counted as OpenAI; 国家科学基金会, CISA and 沃尔沃 were not named
+    ("Open AI models are everywhere.", []), ("国家科学基金会资助了研究。", ["nsf"]),
+    ("CISA issued guidance.", ["cisa"]), ("沃尔沃汽车采购了芯片。", ["volvo_cars"]),
+])
+def test_round_16_names(text, found):
+    assert entities.find_mentions(text, entities.load_gazetteer())["entity"].tolist() == found

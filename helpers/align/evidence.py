@@ -608,7 +608,7 @@ def opens_note(text: str) -> bool:
     >>> opens_note("Editor's note: this interview was condensed.")
     True
     """
-    return any(start <= NOTE_LABEL_OPENING_CHARS and re.match(r"\s*[:：】\]]", text[end:])
+    return any(start <= NOTE_LABEL_OPENING_CHARS and re.match(r"\s*\d{0,3}\s*[:：】\]]", text[end:])
                for start, end, _ in _note_labels().find(text))
 
 
@@ -653,10 +653,15 @@ def _explicit_aside(text: str, tokenizer: Tokenizer) -> bool:
     core = text.strip().rstrip("。.!！?？;；")
     if core[:1] in "(（" and core[-1:] in ")）":
         return True
-    return any(cue not in FIRST_PERSON_ASIDES for cue in find_cues(text, "aside", tokens=tokenizer.tokenize(text)))
+    unanchored = NOTE_ANCHOR.sub(" ", text)
+    return any(cue not in FIRST_PERSON_ASIDES and cue in unanchored
+               for cue in find_cues(text, "aside", tokens=tokenizer.tokenize(text)))
 
 
 QUOTED_SPAN = re.compile(r"“[^”]*”|「[^」]*」|\"[^\"]*\"")
+#: A numbered note's anchor inside a translated sentence ('[译者注1]', '（注2）', '【编者注3】'): it points to the note, it
+#: is not the note; the sentence carrying it is the source's, not the translator's aside.
+NOTE_ANCHOR = re.compile(r"[\[【［(（]\s*(?:译者注|譯者注|译注|譯注|编者注|編者注|编注|編注|注)\s*\d{1,3}\s*[\]】］)）]")
 
 
 def aside_marked(zh: pd.DataFrame, tokenizer: Tokenizer | None = None) -> np.ndarray:
@@ -682,7 +687,7 @@ def aside_marked(zh: pd.DataFrame, tokenizer: Tokenizer | None = None) -> np.nda
         bracketed = opened and (core[-1:] in ")）" or core.count("（") + core.count("(") > core.count("）") + core.count(")"))
         # a cue inside a quotation is the quoted speaker's ('"过去我们……"'), not the writer's own voice
         # (the sentence's own cut is read, and a cue counts where it stands outside the quotation: no other text is cut)
-        unquoted = QUOTED_SPAN.sub(" ", text)
+        unquoted = NOTE_ANCHOR.sub(" ", QUOTED_SPAN.sub(" ", text))
         cued = any(cue in unquoted for cue in find_cues(text, "aside", tokens=tokens))
         # a short label of its own block ending in a colon ('编辑部实测：') heads what follows as a title does
         label_line = block_id != previous_block and len(core) <= OUTLINE_HEADING_MAX_CHARS and core[-1:] in ":：" \
