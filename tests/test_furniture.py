@@ -971,3 +971,22 @@ def test_a_name_with_its_job_title_over_a_date_is_the_byline():
     assert NAME_LINE.match("Daniel Reeves, Managing Partner").group(0) == "Daniel Reeves"
     assert NAME_LINE.match("Daniel Reeves").group(0) == "Daniel Reeves"
     assert NAME_LINE.match("Acme Labs, reconsidered at length") is None
+
+
+@pytest.mark.parametrize("line, kind", [("原文一：", "boilerplate"), ("英文原文2：", "boilerplate"),
+                                        ("AI前哨站 编译 | 陈可欣", "byline")])
+def test_a_numbered_originals_label_and_a_sites_compiler_credit(line, kind):
+    # bilingual review round 16: a post comparing two English articles labelled each 原文一：; its compiler's credit
+    assert classify_noncontent(line) == kind
+
+
+def test_a_section_trail_over_the_headline_is_not_the_title():
+    # bilingual review round 16: 'China Semiconductors | Industry Update' and 'Policy Brief No. 14 | November 2026'
+    # stood in for the headline under them
+    from helpers.render import deck
+    zh = ["外资投行首次覆盖国产AI芯片。", "笔者认为，这份报告值得一读。"]
+    en = ["Albright Capital Markets | Asia Pacific Equity Research", "China Semiconductors | Industry Update",
+          "China AI Accelerators: Domestic substitution enters the volume phase", "12 November 2026",
+          "We initiate coverage of China's AI accelerator makers with a constructive view."]
+    facts = deck.document_facts(parse_document("\n".join(zh + en) + "\n").blocks)
+    assert facts["title"] == en[2]

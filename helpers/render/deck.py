@@ -469,8 +469,8 @@ def _above_byline(blocks: pd.DataFrame, part: str, script) -> str:
         if kind == "byline":
             whole = "\n".join(_plain(t) for t in blocks["text"])
             # a masthead 'Site · Section' whose site the document names again (The Circuit Review · Interviews)
-            masthead = [bool(re.fullmatch(r"(.+?)\s+[·|｜•]\s+[^·|｜•]{1,30}", t))
-                        and whole.count(re.split(r"\s+[·|｜•]\s+", t)[0]) > 1 for t in texts]
+            masthead = [bool(re.fullmatch(r"(.+?)\s+[·|｜•—–]\s+[^·|｜•—–]{1,30}", t))
+                        and whole.count(re.split(r"\s+[·|｜•—–]\s+", t)[0]) > 1 for t in texts]
             above = [j for j in range(k) if kinds[j] in ("heading", "title", "paragraph") and _is_title(texts[j])
                      and script(texts[j]) and not masthead[j]]
             if len(above) == 1 and k >= 2 and masthead[k - 1] and above[0] == k - 2:
@@ -495,7 +495,8 @@ def _above_byline(blocks: pd.DataFrame, part: str, script) -> str:
                 # Engineering Blog': bilingual review round 14)
             elif SITE_LINE.fullmatch(texts[pick - 1].strip()):
                 pass  # a site's or section's line over the headline ('Engineering · Inference · Quantization', '机器之芯 · 技术译文')
-            elif pick - 1 in above and (pick - 1 > 0 or first_ok) and _headline_over_standfirst(texts[pick - 1], texts[pick]):
+            elif pick - 1 in above and (pick - 1 > 0 or first_ok) and _headline_over_standfirst(texts[pick - 1], texts[pick]) \
+                    and not re.search(r"\s[|｜]\s", texts[pick - 1]):  # 'China Semiconductors | Industry Update': a trail
                 pick -= 1
             elif pick - 1 in above and _zh_headline_over_subheadline(texts[pick - 1], texts[pick]):
                 pick -= 1

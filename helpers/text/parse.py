@@ -1572,7 +1572,7 @@ def furniture_in_context(texts: list[str], kinds: list[str | None]) -> list[str 
                 related_at = k
             if reference_at is not None and k == reference_at + 1 and continues_reference_list(line):
                 reference_at = k  # an entry citing an address goes on the list
-            if PHOTO_CREDIT.match(line):  # '圖／路透': the short line below a picture's credit is its caption
+            if PHOTO_CREDIT.match(line) and len(line) <= 30:  # '圖／路透': the short line below a picture's credit is its caption; a credit line that describes the picture itself ('（图：X在会上发言。图片来源：Y）') is the caption
                 placeholder_at, credit_at = k, k
             if _field_labels().match(line) or BARE_URL.match(line):
                 metadata_at = k
