@@ -1119,3 +1119,16 @@ def test_a_centres_field_after_for_is_part_of_its_name():
         start = text.index(word)
         a, b, _ = name_extent(text, start, start + len(word))
         assert text[a:b] == whole
+
+
+def test_an_english_block_quote_inside_the_chinese_is_english():
+    # bilingual review round 16: '> Generative AI will flood …' quoted in the Chinese made 'Generative AI' a name both
+    # versions use
+    from helpers.tables.discover import _parts
+    import pandas as pd
+    text = "作者写道：\n> Generative AI will flood the journals with papers.\n评论。\nGenerative AI will flood the journals with papers.\n"
+    starts = [0, 6, 57, 61]
+    ends = [5, 56, 60, len(text) - 1]
+    claims = pd.DataFrame({"start": starts, "end": ends, "part": ["commentary", "commentary", "commentary", "original"]})
+    where = _parts(text, claims)
+    assert where[8] == "en" and where[0] == "zh"

@@ -540,6 +540,7 @@ def test_a_hedge_added_to_the_chinese_never_sharpens(zh, en, hedge):
     ("我们必须咬紧牙关降价。", "We had to bite the bullet and cut prices.", "unchanged"),  # round 14: 'had to'
     ("风险必然会上升。", "Risks will likely rise.", "sharpened"),  # round 16: the 会 of 必然会 hedges nothing
     ("小模型将取代大模型。", "Small models could take the place of large ones.", "sharpened"),  # round 16: 将取代
+    ("论文工厂可能正在制造空洞的论文。", "Paper mills will flood journals with plausible but hollow papers.", "softened"),
     # round 14: a weather forecast (the noun) hedges nothing; 'at all' before a plural noun is 'every'
     ("新模型的预报可能优于现有系统。", "The new model's forecast beats the current system.", "softened"),
     ("模型在各个预报时效上表现更好。", "The model does better at all lead times.", "unchanged"),

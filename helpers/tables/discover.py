@@ -1640,6 +1640,13 @@ def _parts(text: str, claims: pd.DataFrame) -> list[str]:
     parts = column(claims, "part").tolist()
     en_start = min((s for s, part in zip(starts, parts) if part == "original"), default=len(text))
     where = [""] * (len(text) + 1)
+    english = " ".join(text[s:e] for s, e in zip(starts, ends) if s >= en_start)
     for start, end in zip(starts, ends):
-        where[start:end] = ["zh" if start < en_start else "en"] * (end - start)
+        part = "zh" if start < en_start else "en"
+        # a verbatim quote of the English inside the Chinese (a "> " block quote): the English's words, not the Chinese's
+        if part == "zh" and not re.search(r"[\u4e00-\u9fff]", text[start:end]):
+            quoted = text[start:end].lstrip("> \u3000").strip()
+            if len(quoted) >= 20 and quoted in english:
+                part = "en"
+        where[start:end] = [part] * (end - start)
     return where
