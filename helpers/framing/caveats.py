@@ -709,19 +709,19 @@ def caveats(claims: pd.DataFrame, blocks: pd.DataFrame, alignment: pd.DataFrame,
     # a story that signs off ('(Reporting by …)') is whole: the Chinese past its end is the writer's own context
     own_context = set(signed_off_context(claims, alignment)) if credit else set()
     tail = [] if credit else trailing_unlinked(claims, alignment)
-    if tail and (_opens_own_section(claims, tail)
-                 or kind.own_reporting(zh) and not runs_past_cut_end(claims, blocks, alignment)):
+    reporting = kind.own_reporting(zh)
+    cut_end = runs_past_cut_end(claims, blocks, alignment)  # read once: the branches below ask it again and again
+    if tail and (_opens_own_section(claims, tail) or reporting and not cut_end):
         # a translator's afterword (译者后记) after a whole English, a report's own reporting past it: the writer's own
         own_context |= set(tail)
         tail = []
-    past = [] if tail or beyond or credit else (runs_past_end(claims, alignment)
-                                                 or runs_past_cut_end(claims, blocks, alignment))
-    if past and not runs_past_cut_end(claims, blocks, alignment) and _own_close(claims, past):
+    past = [] if tail or beyond or credit else (runs_past_end(claims, alignment) or cut_end)
+    if past and not cut_end and _own_close(claims, past):
         past = []  # a commentary's own close past a whole English's end (说白了…, then 你们怎么看？)
-    if past and not runs_past_cut_end(claims, blocks, alignment) and _opens_own_section(claims, past):
+    if past and not cut_end and _opens_own_section(claims, past):
         own_context |= set(past)
         past = []
-    if past and not runs_past_cut_end(claims, blocks, alignment) and kind.own_reporting(zh):
+    if past and not cut_end and reporting:
         past = []  # a report's own reporting past a whole English's end (as ``mark_beyond`` reads it)
     short = _english_far_shorter(claims) and not credit
     cut = english_cut_line(claims, blocks) if tail or short or past or beyond else None  # corroboration only
@@ -764,7 +764,6 @@ def caveats(claims: pd.DataFrame, blocks: pd.DataFrame, alignment: pd.DataFrame,
                      "cue lists and dictionaries compiled for Simplified Chinese: read through a Simplified view"))
     share = linked / held if held else 0.0
     cited = reports_source(claims)
-    reporting = kind.own_reporting(zh)
     if reporting:
         rows.append(("own_reporting", f"{len(reporting)} of the Chinese's sentences mark reporting of its own, such as "
                      + " and ".join(f"“{short_quote(t)}”" for t in reporting[:2])

@@ -142,6 +142,7 @@ NAME_SEPARATOR = re.compile(r"\s*(?:,|，|、|;|&|\band\b|和|与)\s*")
 MEMO_FROM = re.compile(r"^\s*From\s*:\s*(?P<name>[^<@:]+?)\s*(?:<[^>]*>)?\s*$")
 
 
+#: A byline's lead ('By ', 'Written by '), taken off the name it leads.
 BY_LEAD = re.compile(r"^\s*(?:(?:Written|Posted|Words)\s+)?By\s+", re.IGNORECASE)
 NAME_PARTICLE = {"van", "von", "de", "da", "del", "der", "di", "bin", "al", "la", "le", "du", "and"}
 
@@ -262,7 +263,7 @@ def _author(blocks: pd.DataFrame) -> tuple[str, str]:
             continue
         name = (text[:date.start()] + text[date.end():]) if date else text
         name, publishing = BYLINE_NOT_NAME.subn(" ", name)  # 'Published … · 58 min', '… · 9 min read': no name
-        name = re.sub(r"^\s*(?:(?:Written|Posted|Words)\s+)?By\s+", "", name, flags=re.I).strip(" ·,|-–—/")
+        name = BY_LEAD.sub("", name).strip(" ·,|-–—/")
         name = BYLINE_ROLE.split(name, maxsplit=1)[0]
         name = REPORTER_CITY.sub("", name)  # 'By Helen Carver in Hong Kong and Tom Ashby in London': the names
         name = TEAM_AFTER_NAMES.sub("", name)  # 'Priya Raman, Jonah Whitfield and the Halcyon evaluation team'

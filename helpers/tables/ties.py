@@ -226,6 +226,9 @@ def bracketed_names(text: str, spans: list[tuple[int, int]], english: dict[Ident
     inside = [False] * (len(text) + 1)
     for start, end in spans:
         inside[start:end] = [True] * (end - start)
+    # the organisation words a calque ends in, with the English name words each renders (研究 'Research' only here,
+    # where the bracket ties it): read once, not once per bracket
+    calque_words = {**{w: e[0] for w, e in load_zh_org_words().items()}, "研究": ("Research",)}
     for en_places in english.values():
         for start, _, surface, _, itself in en_places:
             if not itself or not inside[start] or not LATIN_RE.match(surface[:1]):
@@ -265,7 +268,6 @@ def bracketed_names(text: str, spans: list[tuple[int, int]], english: dict[Ident
             last = surface.split()[-1] if " " in surface else ""
             # a calque of the name right before its English in brackets (光环研究（Halcyon Research）): its last word
             # renders the English name's last word; 研究 'Research' only here, where the bracket ties it
-            calque_words = {**{w: e[0] for w, e in load_zh_org_words().items()}, "研究": ("Research",)}
             calque = last and any(name.endswith(w) and len(name) - len(w) >= 2 and last in e
                                   for w, e in calque_words.items())
             if tokenizer is not None and not calque and all(e - s >= 2 for _, s, e in tokenizer.tokenize(name)):

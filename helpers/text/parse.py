@@ -1701,14 +1701,15 @@ def bare_row(line: str) -> bool:
 
 
 #: A post's reading time closing its dated byline ('Dana Whitfield · November 12, 2026 · 9 min read'): not counted among
-#: the byline's words (bilingual review round 14).
-#: The marks that part a byline's fields, not counted among its words ('Compute Ledger | by Dana Whitfield | …').
-BYLINE_SEPARATORS = frozenset("|·•｜")
-#: ... in a line with a field led by 'by' ('… | by Dana Whitfield | …'): the writer's byline among a site's fields.
-BY_FIELD = re.compile(r"[|·•｜]\s*[Bb]y\s+[A-Z]")
+#: the byline's words (bilingual review round 14) ...
+READ_TIME_TAIL = re.compile(r"\s*[·•|｜]\s*\d+\s*(?:min|mins|minutes?)\s+(?:read|listen)\s*$", re.IGNORECASE)
 #: ... when a person's name opens it (a section's word, 'Research · March 12, 2026 · 9 min read', is the site's line).
 NAME_OPENING = re.compile(r"[A-Z][\w'’-]+\s+[A-Z][\w'’-]+\s*[·•|｜,]")
-READ_TIME_TAIL = re.compile(r"\s*[·•|｜]\s*\d+\s*(?:min|mins|minutes?)\s+(?:read|listen)\s*$", re.IGNORECASE)
+#: The marks that part a byline's fields, not counted among its words ...
+BYLINE_SEPARATORS = frozenset("|·•｜")
+#: ... in a line with a field led by 'by' ('Compute Ledger | by Dana Whitfield | …'): the writer's byline among a
+#: site's fields.
+BY_FIELD = re.compile(r"[|·•｜]\s*[Bb]y\s+[A-Z]")
 #: A row of three or more short topic tags parted by middots ('人工智能 · 大模型 · 创业'), no sentence.
 TOPIC_ROW = re.compile(r"^\s*(?:[\u4e00-\u9fffA-Za-z0-9]{1,8}\s*[·•]\s*){2,}[\u4e00-\u9fffA-Za-z0-9]{1,8}\s*$")
 #: A page's publishing line with no name: a label, the date and a length ('Transcript · Published October 30, 2026 · 1 hr
