@@ -675,6 +675,8 @@ def test_a_commentary_naming_its_author_by_a_transliteration_cites_its_source_an
 @pytest.mark.parametrize("opening, write_up", [
     ("本文为实验室组会的学习笔记，对原博客做了摘要和解读。", True),     # the post says what it is (review round 7)
     ("以下为原文要点梳理。", True),
+    # review round 16: an investor's post on an annual letter ('below', and the letter as its source word)
+    ("下面是我的摘要和一些个人看法，英文原信附在文末。", True),
     ("以下为全文翻译。", False),
 ])
 def test_a_post_that_calls_itself_a_summary_of_its_source_reports_it(opening, write_up):

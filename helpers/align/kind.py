@@ -42,9 +42,9 @@ INTERPUNCT_NAME = re.compile(r"[\u4e00-\u9fff]{1,4}[·・•]([\u4e00-\u9fff]{2,
 #: The English speaks as 'I': its author, whom a write-up names and a translation renders as 我.
 ENGLISH_I = re.compile(r"\bI\b")
 #: The Chinese says what it is: a summary, notes or a reading of its source (本文为…学习笔记，对原博客做了摘要和解读;
-#: 以下为原文要点梳理): a write-up, however many of its sentences link (bilingual review round 7). Its own description,
+#: 以下为原文要点梳理; 下面是我的摘要…英文原信附在文末, round 16): a write-up, however many of its sentences link (bilingual review round 7). Its own description,
 #: next to a word for itself, in a sentence that also names the source (SOURCE_WORD: 原博客, 原文, 这篇文章).
-SELF_DESCRIBED_SUMMARY = re.compile(r"(?:本文|本篇|本期|以下|下文|我们)[^。！？]{0,30}?(?:摘要|摘编|解读|笔记|梳理|要点|导读|精读|总结|整理)")
+SELF_DESCRIBED_SUMMARY = re.compile(r"(?:本文|本篇|本期|以下|下文|下面|我们)[^。！？]{0,30}?(?:摘要|摘编|解读|笔记|梳理|要点|导读|精读|总结|整理)")
 #: The Chinese says it renders its source whole (全文编译, 全文翻译, 译者按, 译者注): a translation's own notes speak of
 #: the original (原文语气, 单位按原文换算) without making it a write-up (issue 11, bilingual review round 9: a policy brief's translation).
 SELF_DESCRIBED_TRANSLATION = re.compile(r"全文(?:编译|翻译|翻譯|編譯)|全译|全譯|译者按|譯者按|译者注|譯者注|译者补充|譯者補充")
@@ -62,7 +62,7 @@ OWN_REPORTING = re.compile(r"本报记者|记者(?:注意到|获悉|了解到|�
 PUBLISHER_REPORTS = re.compile(r"([A-Z][A-Za-z0-9.&'-]*(?: [A-Z][A-Za-z0-9.&'-]*){0,4})(?:的|则|也|还|此前|稍早)?"
                                r"(?:报道|報導|报导|援引|引述|获悉|獲悉)")
 QUOTED_TITLE = re.compile(r"《[^》]{1,120}》|“[^”]{1,120}”")
-SOURCE_WORD = re.compile(r"演讲|演講|字幕|访谈|訪談|播客|讲座|講座|原文|原博|原帖|原报告|原論文|原论文|原文章|这篇|這篇|该文|該文|博客|博文|文章|报告|報告|论文|論文")
+SOURCE_WORD = re.compile(r"演讲|演講|字幕|访谈|訪談|播客|讲座|講座|原文|原博|原帖|原报告|原論文|原论文|原文章|原信|原函|这篇|這篇|该文|該文|博客|博文|文章|报告|報告|论文|論文")
 
 
 @lru_cache(maxsize=1)
