@@ -1712,6 +1712,11 @@ def test_major_before_a_noun_is_no_hedge_and_mainly_before_a_verb_is():
     ("约39%的题目被污染。", "39.1% of the items were contaminated.", "", ""),
     ("一辆电动卡车售价约108万元（按1美元约合7.2元人民币计）。", "An electric truck costs $150,000.", "", ""),
     ("收入近8亿美元。", "Revenue was $820 million.", "", "8亿"),
+    # a figure rounded at the place it writes (bilingual review round 16): 71% for 71.4 percent; not 2% for 1.6%
+    ("准确率为71%。", "Accuracy was 71.4 percent.", "", ""),
+    ("营收38亿美元。", "Revenue was $3.75 billion.", "", ""),
+    ("准确率为72%。", "Accuracy was 71.4 percent.", "", "72%"),
+    ("份额为2%。", "Its share is 1.6%.", "", "2%"),
 ])
 def test_figures_a_linked_sentence_states_that_the_english_nowhere_states(zh, en, english, listed):
     table = pd.DataFrame({"zh_claim_id": [1], "zh_text": [zh], "en_text": [en]})
@@ -1780,3 +1785,17 @@ def test_a_section_title_carries_no_voice_shift():
     claims = make_claims([(1, "commentary", "heading", 0, zh, decide_voice(zh, part="commentary")[0], "", ""),
                           (2, "original", "paragraph", 0, en, decide_voice(en, part="original")[0], "", "")])
     assert F.voice_shift(make_alignment([(1, 2, 0.5, "summarises")]), claims)["voice_shift"].tolist() == [""]
+
+
+@pytest.mark.parametrize("zh, shift", [
+    ("按Ellison的说法，出版商正在被投稿淹没。", "attributed"),   # 'in X's words' keeps the claim X's (round 16)
+    ("用Ellison的话说，出版商正在被投稿淹没。", "attributed"),
+    ("出版商正在被投稿淹没。", "quote_absorbed"),
+])
+def test_in_a_speakers_words_is_an_attribution(zh, shift):
+    claims = make_claims([
+        (1, "commentary", "paragraph", 1, zh, "commentator", "", ""),
+        (2, "original", "paragraph", 2, "Publishers are drowning in submissions, Ellison said.", "reported", "", ""),
+    ])
+    table = F.voice_shift(make_alignment([(1, 2, 0.6, "summarises")]), claims)
+    assert table["voice_shift"].iloc[0] == shift

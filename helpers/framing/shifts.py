@@ -45,7 +45,7 @@ from ..align.ecdict import default_ecdict
 from ..align.evidence import EnglishTerms, outline_heading, zh_concepts
 from ..patterns import ENUMERATOR_NUMBER
 from ..align.numbers import (
-    CONVERSION_TOLERANCE, NUMBER_TERM, chinese_range, chinese_term, converted_match, measure_mark, number_spans,
+    CONVERSION_TOLERANCE, NUMBER_TERM, ROUND_MARK, chinese_range, chinese_term, converted_match, measure_mark, number_spans,
     number_word_terms, rounded_term, within_range,
 )
 from ..patterns import BEFORE_NUMBER, BOOK_TITLE, BOUND_NUMBER_AFTER, CLAUSE, EN_TERM, HAN, LATIN_LETTER, QUOTED_SPAN
@@ -1560,7 +1560,8 @@ def figure_changes(table: pd.DataFrame, english: str = "") -> pd.DataFrame:
             bounds = chinese_range(zh, a, b, term)  # 3000多 meets 3,100: a bound, met by any figure inside it
             if _figure_kind(term) in kinds and chinese_term(zh, a, b, term) not in met and not (
                     bounds and within_range(bounds, met)) and not converted_match(term, met) and not (
-                    _figure_kind(term) == "" and _converted(_value(term), english_counts, factors)):
+                    _figure_kind(term) == "" and _converted(_value(term), english_counts, factors)) and not (
+                    not bounds and _rounded_from(zh[a:b], term, met)):  # 近8亿 is a bound: 8.2亿 lies past it
                 differ.append(zh[a:b])
                 differ_kinds.add(_figure_kind(term))
         if differ:
@@ -1610,6 +1611,42 @@ def _names_a_thing(text: str, a: int, b: int) -> bool:
 
 #: A vague quantity's head (数千亿 'hundreds of billions', 几十, 若干): no figure.
 VAGUE_BEFORE = re.compile(r"(?:数|數|几|幾|若干|上)$")
+#: How far a figure a translator rounds at the precision they write (71% for 71.4 percent, 38亿 for 3.75 billion) may
+#: stand from the English's: a rounding, not a changed figure (bilingual review round 16); 2% for 1.6% is more than one.
+ROUNDING_TOLERANCE = 0.05
+#: The digits a Chinese figure writes ('71', '37.5', '12,400'), whose last place is the precision it states.
+WRITTEN_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _rounded_from(written: str, term: str, met: set[str]) -> bool:
+    """Whether the Chinese figure ``written`` (value term ``term``) is an English figure of its kind in ``met`` rounded
+    at the place its last written digit stands for, within ROUNDING_TOLERANCE.
+
+    >>> _rounded_from("71%", "#%71", {"#%71.4"}), _rounded_from("38亿", "#3800000000", {"#3750000000"})
+    (True, True)
+    >>> _rounded_from("72%", "#%72", {"#%71.4"}), _rounded_from("2%", "#%2", {"#%1.6"}), _rounded_from("三成", "#%30", {"#%30.2"})
+    (False, False, False)
+    """
+    digits = WRITTEN_DIGITS.search(written)
+    value = _value(term)
+    if not digits or not value or value != value:
+        return False
+    numeral = digits.group().replace(",", "")
+    places = len(numeral.partition(".")[2])
+    step = value / float(numeral) * 10 ** -places if float(numeral) else 0
+    if not step:
+        return False
+    kind = _figure_kind(term)
+    for other in met:
+        if _figure_kind(other) != kind or other[len(NUMBER_TERM):].startswith(ROUND_MARK):
+            continue
+        e = _value(other)
+        if e == e and e and abs(round(e / step) * step - value) <= 1e-9 * abs(value) \
+                and abs(value - e) <= ROUNDING_TOLERANCE * abs(e):
+            return True
+    return False
+
+
 def _english_figures(text: str, spans: list[tuple[int, int, str]]) -> set[str]:
     """What a Chinese figure can meet in an English text: its numbers' value terms (``spans``, from ``number_spans``),
     their round figures, and the number words it spells ('nine years' → #9)."""
