@@ -477,13 +477,15 @@ def test_a_sites_menu_and_its_name_above_it_are_furniture():
 
 
 @pytest.mark.parametrize("line", ["—— 以上为今日全部内容 ——", "关注“示例前哨”公众号，每天早上 7:30 准时送达。", "以下为原文：",
-                                  "英文原文如下：", "（原文如下）"])
+                                  "英文原文如下：", "（原文如下）",
+                                  "以下为技术报告摘要及表格原文：", "以下为报告原文节选："])  # round 16: what is appended
 def test_a_digests_closing_line_follow_call_and_way_to_the_original_are_furniture(line):
     # invented lines of an AI newsletter digest (bilingual review round 5): each was counted as the editor's own sentence
     assert classify_noncontent(line) == "boilerplate"
 
 
-@pytest.mark.parametrize("line", ["原文附后的这篇文章很好。", "—— 我们的看法：值得关注。——", "关注这家公司的人越来越多。"])
+@pytest.mark.parametrize("line", ["原文附后的这篇文章很好。", "—— 我们的看法：值得关注。——", "关注这家公司的人越来越多。",
+                                  "以下是对原文的解读：", "以下为作者的看法，并非原文："])
 def test_lines_like_a_digests_furniture_stay_content(line):
     assert classify_noncontent(line) is None
 
@@ -990,3 +992,17 @@ def test_a_section_trail_over_the_headline_is_not_the_title():
           "We initiate coverage of China's AI accelerator makers with a constructive view."]
     facts = deck.document_facts(parse_document("\n".join(zh + en) + "\n").blocks)
     assert facts["title"] == en[2]
+
+
+def test_a_sections_kicker_over_the_headline_and_a_by_lead_after_the_date():
+    # bilingual review round 16: a lab's policy post gave 'Policy · Safety' as its title and 'By Priya Raman' as its
+    # author ('March 12, 2026 · By Priya Raman, Head of Safety Policy')
+    from helpers.render import deck
+    zh = ["Lumina Systems更新了前沿安全承诺。", "所有新模型都将接受第三方红队测试。"]
+    en = ["Lumina Systems Blog", "Policy · Safety", "Updating our Frontier Safety Commitments for 2026",
+          "March 12, 2026 · By Priya Raman, Head of Safety Policy",
+          "Today we are updating our safety commitments, and every new model will be red-teamed by a third party.",
+          "Our safety policy team wrote these rules with outside experts."]
+    facts = deck.document_facts(parse_document("\n".join(zh + en) + "\n").blocks)
+    assert (facts["title"], facts["author"], facts["date"]) == (
+        "Updating our Frontier Safety Commitments for 2026", "Priya Raman", "March 12, 2026")
