@@ -263,7 +263,8 @@ def _author(blocks: pd.DataFrame) -> tuple[str, str]:
             continue
         name = (text[:date.start()] + text[date.end():]) if date else text
         name, publishing = BYLINE_NOT_NAME.subn(" ", name)  # 'Published … · 58 min', '… · 9 min read': no name
-        name = BY_LEAD.sub("", name).strip(" ·,|-–—/")
+        # the lead after the date's separator too ('March 12, 2026 · By Priya Raman': bilingual review round 16)
+        name = BY_LEAD.sub("", name.strip(" ·,|-–—/")).strip(" ·,|-–—/")
         name = BYLINE_ROLE.split(name, maxsplit=1)[0]
         name = REPORTER_CITY.sub("", name)  # 'By Helen Carver in Hong Kong and Tom Ashby in London': the names
         name = TEAM_AFTER_NAMES.sub("", name)  # 'Priya Raman, Jonah Whitfield and the Halcyon evaluation team'
@@ -476,6 +477,11 @@ def _above_byline(blocks: pd.DataFrame, part: str, script) -> str:
                      and script(texts[j]) and not masthead[j]]
             if len(above) == 1 and k >= 2 and masthead[k - 1] and above[0] == k - 2:
                 return NUMBER_PREFIX.sub("", texts[k - 2])
+            if len(above) == 1 and k >= 2 and above[0] == k - 1 and all(
+                    masthead[j] or SITE_LINE.fullmatch(texts[j].strip()) for j in range(k - 1)):
+                # a section's kicker over the headline, its words named again below ('Policy · Safety'): the headline
+                # stands right above the byline (bilingual review round 16: a lab's policy post)
+                return NUMBER_PREFIX.sub("", texts[k - 1])
             if len(above) < 2 or above[-1] != k - 1:
                 return ""
             pick = k - 1
