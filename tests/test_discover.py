@@ -1132,3 +1132,21 @@ def test_an_english_block_quote_inside_the_chinese_is_english():
     claims = pd.DataFrame({"start": starts, "end": ends, "part": ["commentary", "commentary", "commentary", "original"]})
     where = _parts(text, claims)
     assert where[8] == "en" and where[0] == "zh"
+
+
+def test_a_persons_team_is_no_organisation():
+    # bilingual review round 16: the essay's author, 'Mara Ellison' in the byline, was counted as the most-named
+    # organisation because the Chinese writes Ellison团队 ('Ellison's team')
+    text = ("Ellison认为奖励只是筛选。Ellison团队在基础模型上做了实验。\n\n"
+            "What RL Teaches\nMara Ellison · November 12, 2026\n\nEllison ran the experiments at a small lab.\n")
+    assert "Ellison" not in set(discovered(text)["surface"])
+    # a name word of its own keeps an organisation named after a person
+    labs = text.replace("Ellison团队", "Ellison Labs团队").replace("at a small lab", "at Ellison Labs")
+    assert "Ellison Labs" in set(discovered(labs)["surface"])
+
+
+def test_a_funds_limited_partners_are_no_firm():
+    # bilingual review round 16: an investor's 'Annual Letter to Limited Partners' named 'Limited Partners' a firm
+    text = document("周牧认为，Harbor Point Capital 的信值得一读。",
+                    "Harbor Point Capital\n2025 Annual Letter to Limited Partners\n\nDear Partners, we slowed down.")
+    assert "Limited Partners" not in set(discovered(text, gazetteer=None)["org"])

@@ -786,6 +786,11 @@ def discover_mentions(
                 continue
             if _names_a_product(text, word):
                 continue
+            # a person's surname ("Mara Ellison" in the byline) whose only mark of an organisation is a word around it
+            # (Ellison团队 'Ellison's team'): the person's, no organisation's name (bilingual review round 16)
+            if not any(taken for _, _, taken in extents) and _written_as_person(text, word):
+                undecided[word] = whole
+                continue
             # a name word other than "AI" makes the name an organisation's in either version ("Meridian Wire" in a
             # Chinese credit line, "Foo Labs" in the English)
             strong = any(any(w != WEAK_SUFFIX for w in taken) for _, _, taken in extents)
