@@ -115,8 +115,8 @@ ORIGINAL_APPENDED = re.compile(r"[（(【\[]?\s*(?:英文)?原文(?:附后|附�
                                # a line announcing the original below ('以下为原文：', '以下是英文原文')
                                r"|^\s*(?:以下为|以下為|以下是|下面是|下為|附|以下係|以下系|以下就係|以下就系|下面係|下面系|睇埋)(?:英文|中文)?(?:报道|報導|报导|文章|新闻|新聞|采访|採訪|演讲|演講|论文|論文|博客|博文|帖子|报告|報告|执行摘要|執行摘要|摘要|信件|来信|來信|信|财报|財報|新闻稿|新聞稿|公告|声明|聲明|评论|評論|社论|社論){0,2}(?:英文)?原文\s*[：:]?\s*$"
                                # any few words naming what is appended before 原文 and a colon ('以下为技术报告摘要及表格原文：',
-                               # bilingual review round 16), or an excerpt of it ('以下为报告原文节选：')
-                               r"|^\s*(?:以下为|以下為|以下是|下面是|下為)[^。！？，,；;：:]{1,16}?原文(?:节选|節選|摘录|摘錄|节录|節錄)?\s*[：:]\s*$"
+                               # bilingual review round 16), or an excerpt of it ('以下为报告原文节选：', '以下为报道原文（节选）：', round 17)
+                               r"|^\s*(?:以下为|以下為|以下是|下面是|下為)[^。！？，,；;：:]{0,16}?原文\s*[（(]?(?:节选|節選|摘录|摘錄|节录|節錄)?[）)]?\s*[：:]\s*$"
                                # a numbered original's label over it, in a post comparing several ('原文一：', '英文原文2：')
                                r"|^\s*(?:英文)?原文\s*[一二三四五六七八九十\d]{1,2}\s*[：:]?\s*$"
                                # the original post and its comments ('以下为原帖及部分评论原文：': round 10)

@@ -766,3 +766,11 @@ def test_a_podcasts_episode_title_is_below_its_episode_line_and_the_show_is_no_t
           "She expects them to keep falling."]
     facts = deck.document_facts(parse_document("\n".join(zh + en) + "\n").blocks)
     assert (facts["title"], facts["date"]) == (en[2], "November 18, 2026")
+
+
+def test_a_byline_after_the_wechat_originality_mark_names_the_writer():
+    # bilingual review round 17: '原创 硅谷译站 …' over '作者：周以宁' gave the slide '(by 硅谷译站)', the account
+    blocks = pd.DataFrame({"part": ["commentary", "noncontent", "noncontent", "commentary"],
+                           "kind": ["heading", "byline", "byline", "paragraph"],
+                           "text": ["一则访谈的标题", "原创 硅谷译站 2026年11月20日 21:08 上海", "作者：周以宁", "正文。"]})
+    assert deck.document_facts(blocks)["zh_author"] == "周以宁"

@@ -478,7 +478,8 @@ def test_a_sites_menu_and_its_name_above_it_are_furniture():
 
 @pytest.mark.parametrize("line", ["—— 以上为今日全部内容 ——", "关注“示例前哨”公众号，每天早上 7:30 准时送达。", "以下为原文：",
                                   "英文原文如下：", "（原文如下）",
-                                  "以下为技术报告摘要及表格原文：", "以下为报告原文节选："])  # round 16: what is appended
+                                  "以下为技术报告摘要及表格原文：", "以下为报告原文节选：",  # round 16: what is appended
+                                  "以下为报道原文（节选）："])  # round 17
 def test_a_digests_closing_line_follow_call_and_way_to_the_original_are_furniture(line):
     # invented lines of an AI newsletter digest (bilingual review round 5): each was counted as the editor's own sentence
     assert classify_noncontent(line) == "boilerplate"
@@ -1006,3 +1007,14 @@ def test_a_sections_kicker_over_the_headline_and_a_by_lead_after_the_date():
     facts = deck.document_facts(parse_document("\n".join(zh + en) + "\n").blocks)
     assert (facts["title"], facts["author"], facts["date"]) == (
         "Updating our Frontier Safety Commitments for 2026", "Priya Raman", "March 12, 2026")
+
+
+def test_a_sites_long_name_and_column_over_the_headline_is_no_title():
+    # bilingual review round 17: a Taiwanese tech site's '科技島報 TechIsland｜產業分析' was the Chinese post's title
+    from helpers.render import deck
+    zh = ["科技島報 TechIsland｜產業分析", "AI資料中心用電暴增 台廠電源散熱迎商機", "記者林某某／綜合報導　2026年11月20日",
+          "分析師認為，到2030年美國資料中心用電將再翻倍。", "台達電與光寶科可望受惠。"]
+    en = ["AI Data Centres Need More Power", "By Ann Example, November 18, 2026",
+          "US data-centre power demand will double again by 2030, we estimate."]
+    facts = deck.document_facts(parse_document("\n".join(zh + en) + "\n").blocks)
+    assert facts["zh_title"] == "AI資料中心用電暴增 台廠電源散熱迎商機"

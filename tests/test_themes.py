@@ -627,3 +627,13 @@ def test_compliance_is_legality_as_its_chinese_is():
                            "lang": ["en", "zh"], "text": ["Firms must show compliance with the rules.", "企业必须证明合规。"]})
     hits = theme_hits(claims)
     assert set(hits.loc[hits["theme"] == "legality", "claim_id"]) == {1, 2}
+
+
+def test_a_chinese_transcripts_speaker_labels_are_no_top_terms():
+    # bilingual review round 17: a podcast's translation listed its speakers (Priya, Dalton) as its top terms; the
+    # English's labels were stripped, the Chinese's were not (and full-width colons, Han names, were not read)
+    turns = [(i, "commentary", "zh", text) for i, text in enumerate([
+        "主持人：你们怎么看？", "Priya：模型推理的成本下降了。", "主持人：还有呢？", "Priya：模型越来越小。",
+        "主持人：芯片呢？", "Priya：推理芯片不够。", "Dalton：推理需求很大。"], start=1)]
+    terms = set(themes.top_terms(claims_table(turns), "zh", 15)["term"])
+    assert {"模型", "推理"} <= terms and not {"Priya", "主持人"} & terms

@@ -113,7 +113,7 @@ def terms_en(text: str, stopwords: frozenset[str], tokenizer: Tokenizer | None =
 
 
 #: A transcript's turn label: one to three capitalised words and a colon opening a sentence ('Host: …', 'Mira Vance: …').
-TURN_LABEL = re.compile(r"^(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s+)?([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}):\s")
+TURN_LABEL = re.compile(r"^(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s+)?([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}|[\u4e00-\u9fff]{1,4})(?::\s|：\s*)")
 #: Labels are speakers' where at least two of them open this many sentences each and together open this share of the
 #: version's sentences (a dialogue throughout): list items' labels ('Example:', 'Workflow:') stay words of the text.
 #: Tuning half: list labels open at most 0.05 of a version's sentences; the invented transcripts' turns 0.5.
@@ -152,7 +152,7 @@ def top_terms(claims: pd.DataFrame, lang: str, n: int = 15, *, extra_stopwords=(
     selected = content_claims(claims)
     selected = selected[selected["part"] == PART_OF_VERSION[lang]]
     cut = terms_zh if lang == "zh" else terms_en
-    texts = list(selected["text"]) if lang == "zh" else without_turn_labels([str(t) for t in selected["text"]])
+    texts = without_turn_labels([str(t) for t in selected["text"]])
     rows = [(claim_id, term) for claim_id, text in zip(selected["claim_id"], texts)
             for term in cut(text, stopwords, tokenizer) if term.lower() not in extra]
     if not rows:

@@ -332,7 +332,12 @@ def _zh_author(blocks: pd.DataFrame) -> str:
         line = _plain(text)
         found = ZH_AUTHOR_FIELD.search(line) or ZH_REPORTER_BYLINE.match(line) or ZH_PAPER_REPORTER.match(line) \
             or ZH_WRITER_BYLINE.match(line) \
-            or ZH_SPACED_BYLINE.match(line) or ZH_TRANSLATOR_CREDIT.search(line) or ZH_ORIGINAL_MARK.match(line)
+            or ZH_SPACED_BYLINE.match(line) or ZH_TRANSLATOR_CREDIT.search(line)
+        if found and _reads_as_names(found.group("name")):
+            return _less_masthead(found.group("name").strip(), blocks)
+    # a WeChat '原创 <account>' line names the account, not the writer: only when no 作者/记者 line names one
+    for text in blocks.loc[blocks["part"] != PART_ORIGINAL, "text"].astype(str):
+        found = ZH_ORIGINAL_MARK.match(_plain(text))
         if found and _reads_as_names(found.group("name")):
             return _less_masthead(found.group("name").strip(), blocks)
     # a post credited only to its editors ('编辑：陈萍、杜伟', as a tech outlet's WeChat posts are): they wrote it; a news
@@ -455,7 +460,7 @@ def _zh_headline_over_subheadline(upper: str, lower: str) -> bool:
 
 
 #: A site's or column's name line: two or three short parts joined by a middot or a bar, no sentence's mark.
-SITE_LINE = re.compile(r"[^。！？.!?·|｜]{1,12}(?:\s*[·|｜]\s*[^。！？.!?·|｜]{1,12}){1,2}")
+SITE_LINE = re.compile(r"[^。！？.!?·|｜]{1,20}(?:\s*[·|｜]\s*[^。！？.!?·|｜]{1,12}){1,2}")
 
 
 def _above_byline(blocks: pd.DataFrame, part: str, script) -> str:
