@@ -838,3 +838,12 @@ def test_a_magazines_own_reporter_marks_reporting_of_its_own():
     # bilingual review round 15: a magazine feature by 本刊记者 was called a commentary
     zh = ["本刊记者近日采访了清华大学的一位教授。" + ZH] + [ZH] * 5
     assert "own_reporting" in kinds(*document(zh, [EN] * 6, {k: k for k in range(6)}))
+
+
+def test_a_write_up_of_a_technical_report_speaks_of_the_report():
+    # bilingual review round 16: a 深度 piece's 报告显示, 根据报告 and 在报告中写道 were not read as speaking of its source
+    from helpers.align.kind import source_references
+    zh = pd.DataFrame({"text": ["根据报告，模型有4050亿参数。", "报告显示，模型在代码基准上得分52.1%。",
+                                "实验室在报告中写道，方法可以推广。", "笔者认为，这很重要。"]})
+    en = pd.DataFrame({"text": ["The model has 405 billion parameters.", "It scores 52.1% on code.", "We believe it generalises."]})
+    assert len(source_references(zh, en)[0]) == 3

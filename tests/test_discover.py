@@ -1137,12 +1137,16 @@ def test_an_english_block_quote_inside_the_chinese_is_english():
 def test_a_persons_team_is_no_organisation():
     # bilingual review round 16: the essay's author, 'Mara Ellison' in the byline, was counted as the most-named
     # organisation because the Chinese writes Ellison团队 ('Ellison's team')
-    text = ("Ellison认为奖励只是筛选。Ellison团队在基础模型上做了实验。\n\n"
+    text = ("本文解读研究者Mara Ellison的博客。Ellison认为奖励只是筛选。Ellison团队在基础模型上做了实验。\n\n"
             "What RL Teaches\nMara Ellison · November 12, 2026\n\nEllison ran the experiments at a small lab.\n")
     assert "Ellison" not in set(discovered(text)["surface"])
     # a name word of its own keeps an organisation named after a person
     labs = text.replace("Ellison团队", "Ellison Labs团队").replace("at a small lab", "at Ellison Labs")
     assert "Ellison Labs" in set(discovered(labs)["surface"])
+    # a capitalised verb opening a sentence is no first name ('Take Fennick:' names the startup)
+    startup = document("一家叫 Fennick 的创业公司只做保险理赔。Fennick 团队很小。",
+                       "A startup called Fennick works on insurance claims. Take Fennick: its agents are fast.")
+    assert "Fennick" in set(discovered(startup)["surface"])
 
 
 def test_a_funds_limited_partners_are_no_firm():

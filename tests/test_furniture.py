@@ -1018,3 +1018,29 @@ def test_a_sites_long_name_and_column_over_the_headline_is_no_title():
           "US data-centre power demand will double again by 2030, we estimate."]
     facts = deck.document_facts(parse_document("\n".join(zh + en) + "\n").blocks)
     assert facts["zh_title"] == "AI資料中心用電暴增 台廠電源散熱迎商機"
+
+
+def test_a_kicker_in_capitals_over_the_headline_is_no_title():
+    # bilingual review round 17: a newspaper's investigation gave 'INVESTIGATION' as the title slide's title
+    from helpers.render import deck
+    zh = ["新加坡空壳公司转运英伟达服务器", "据报道，一家空壳公司买下了数千台服务器。", "记者查询了当地的注册记录。"]
+    en = ["INVESTIGATION", "How $160 million of Nvidia servers slipped through Singapore",
+          "A shell company with a shared office bought thousands of AI servers. Prosecutors say they ended up in Shenzhen.",
+          "By Hannah Okafor and Daniel Reyes", "November 18, 2026",
+          "A company registered to a shared office in Singapore bought roughly $160 million worth of servers."]
+    facts = deck.document_facts(parse_document("\n".join(zh + en) + "\n").blocks)
+    assert facts["title"] == "How $160 million of Nvidia servers slipped through Singapore"
+
+
+def test_a_testimonys_venue_is_no_title_its_hearing_is():
+    # bilingual review round 17: once '以下为证词英文原文：' was read as the way to the original, a testimony's title slide
+    # read 'Before the House Select Committee on …', the committee it was given before
+    from helpers.render import deck
+    zh = ["美国智库学者国会证词：出口管制减速但未能阻止", "惠特科姆认为，管制放慢了进度。", "她建议国会增加预算。", "以下为证词英文原文："]
+    en = ["Testimony of Dr. Ellen R. Whitcombe", "Senior Fellow, Technology and National Security Program",
+          "Harbor Institute for Strategic Studies", "Before the House Select Committee on Strategic Competition with China",
+          'Hearing on "Chips, Compute, and Control: Assessing AI Export Controls"', "March 11, 2026",
+          "Chairman Holloway, Ranking Member Ortiz, and distinguished members of the Committee, thank you.",
+          "My testimony makes three points about export controls."]
+    facts = deck.document_facts(parse_document("\n".join(zh + en) + "\n").blocks)
+    assert facts["title"] == 'Hearing on "Chips, Compute, and Control: Assessing AI Export Controls"'

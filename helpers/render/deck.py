@@ -333,6 +333,11 @@ def _zh_author(blocks: pd.DataFrame) -> str:
         found = ZH_AUTHOR_FIELD.search(line) or ZH_REPORTER_BYLINE.match(line) or ZH_PAPER_REPORTER.match(line) \
             or ZH_WRITER_BYLINE.match(line) \
             or ZH_SPACED_BYLINE.match(line) or ZH_TRANSLATOR_CREDIT.search(line)
+        if found and not HAN.search(found.group("name")):
+            # '作者：Margaret Liu　翻译：周航': a name in Latin letters is the English's author, the translator beside it
+            # the Chinese post's writer (bilingual review round 17)
+            found = next((m for m in ZH_AUTHOR_FIELD.finditer(line) if HAN.search(m.group("name"))), None) \
+                or ZH_TRANSLATOR_CREDIT.search(line)
         if found and _reads_as_names(found.group("name")):
             return _less_masthead(found.group("name").strip(), blocks)
     # a WeChat '原创 <account>' line names the account, not the writer: only when no 作者/记者 line names one
@@ -459,6 +464,11 @@ def _zh_headline_over_subheadline(upper: str, lower: str) -> bool:
     return len(HAN.findall(upper)) >= ZH_HEADLINE_MIN_HAN and len(HAN.findall(lower)) >= ZH_SUBHEADLINE_MIN_HAN
 
 
+#: A testimony's venue over its hearing's title ('Before the House Select Committee on …' over 'Hearing on "…"'): the
+#: committee, not the title (bilingual review round 17, after '以下为证词英文原文：' became the way to the original).
+TESTIMONY_VENUE = re.compile(r"Before the (?:House|Senate|Committee|Subcommittee|Select|Joint|U\.S\.)\b")
+#: A kicker: a section's label in capitals over a headline ('INVESTIGATION', 'ANALYSIS', 'WORLD NEWS').
+KICKER = re.compile(r"[A-Z][A-Z&'-]+(?: [A-Z][A-Z&'-]+){0,2}")
 #: A site's or column's name line: two or three short parts joined by a middot or a bar, no sentence's mark.
 SITE_LINE = re.compile(r"[^。！？.!?·|｜]{1,20}(?:\s*[·|｜]\s*[^。！？.!?·|｜]{1,12}){1,2}")
 
@@ -512,7 +522,8 @@ def _above_byline(blocks: pd.DataFrame, part: str, script) -> str:
                 pick -= 1
             elif pick - 1 in above and _zh_headline_over_subheadline(texts[pick - 1], texts[pick]):
                 pick -= 1
-            elif pick - 1 in above and _sentence_case_headline_over_standfirst(texts[pick - 1], texts[pick]):
+            elif pick - 1 in above and _sentence_case_headline_over_standfirst(texts[pick - 1], texts[pick]) \
+                    and not TESTIMONY_VENUE.match(texts[pick - 1]):
                 pick -= 1
             return NUMBER_PREFIX.sub("", texts[pick])
     return ""
@@ -576,7 +587,11 @@ def document_facts(blocks: pd.DataFrame, source: str | Path = "") -> dict[str, s
     if not facts["title"]:
         # the original's first block, past its furniture (bylines, prompts, a link definition), if a heading
         opening = original[~original["kind"].isin(["byline", "boilerplate"])
-                           & ~original["text"].map(lambda t: bool(DISCOVER_URL_RE.search(_plain(t)))).astype(bool)].head(1)
+                           & ~original["text"].map(lambda t: bool(DISCOVER_URL_RE.search(_plain(t)))).astype(bool)].head(2)
+        if len(opening) == 2 and KICKER.fullmatch(_plain(opening["text"].iloc[0]).strip()) \
+                and opening["kind"].iloc[1] in ("heading", "paragraph") and _is_title(_plain(opening["text"].iloc[1])):
+            opening = opening.iloc[1:]  # a kicker in capitals over the headline ('INVESTIGATION': bilingual review round 17)
+        opening = opening.head(1)
         first = texts.iloc[0] if len(texts) else ""
         if len(opening) and opening["kind"].iloc[0] in ("heading", "paragraph") and _is_title(_plain(opening["text"].iloc[0])) \
                 and not NUMBER_PREFIX.match(_plain(opening["text"].iloc[0])):  # '1. Definitions' is a section, not the title

@@ -489,6 +489,17 @@ def _written_as_person(text: str, word: str) -> bool:
     return False
 
 
+def _named_in_full(text: str, word: str) -> bool:
+    """Whether the text writes ``word`` after a capitalised first name inside a sentence ('研究者Mara Ellison', 'the
+    researcher Mara Ellison'), not at a sentence's opening, where a capitalised verb stands ('Take Fennick:')."""
+    stopwords = load_stopwords("en")
+    for match in re.finditer(rf"(?<![{LATIN_CLASS}])([A-Z][a-z]+)[ \u00A0]{re.escape(word)}(?![{LATIN_CLASS}])", text):
+        before = text[:match.start()].rstrip(" \u00A0")
+        if match.group(1).casefold() not in stopwords and before and before[-1] not in ".!?:;\n\"“”'‘’(（[【「":
+            return True
+    return False
+
+
 #: One or two pinyin syllables (toneless): a Chinese given name as English writes it (Zhao, Hao, Meiling).
 _PINYIN_SYLLABLE = (r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
                     r"(?:iang|iong|uang|ang|eng|ing|ong|uai|uan|ian|iao|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ue|ui|a|o|e|i|u)")
@@ -788,7 +799,7 @@ def discover_mentions(
                 continue
             # a person's surname ("Mara Ellison" in the byline) whose only mark of an organisation is a word around it
             # (Ellison团队 'Ellison's team'): the person's, no organisation's name (bilingual review round 16)
-            if not any(taken for _, _, taken in extents) and _written_as_person(text, word):
+            if not any(taken for _, _, taken in extents) and _named_in_full(text, word):
                 undecided[word] = whole
                 continue
             # a name word other than "AI" makes the name an organisation's in either version ("Meridian Wire" in a
