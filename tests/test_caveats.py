@@ -847,3 +847,14 @@ def test_a_write_up_of_a_technical_report_speaks_of_the_report():
                                 "实验室在报告中写道，方法可以推广。", "笔者认为，这很重要。"]})
     en = pd.DataFrame({"text": ["The model has 405 billion parameters.", "It scores 52.1% on code.", "We believe it generalises."]})
     assert len(source_references(zh, en)[0]) == 3
+
+
+@pytest.mark.parametrize("text, own", [
+    ("记者多次拨打该公司电话，均无人接听。", True),           # the magazine's own calls and searches (round 17)
+    ("记者查询新加坡公司注册记录发现，该公司只有一名董事。", True),
+    ("一位业内人士对本刊表示，这种做法相当普遍。", True),
+    ("路透社记者报道，该公司否认指控。", False),
+])
+def test_a_magazines_own_calls_and_searches_are_its_own_reporting(text, own):
+    from helpers.align.kind import own_reporting
+    assert bool(own_reporting(pd.DataFrame({"text": [text]}))) == own

@@ -271,3 +271,19 @@ def test_an_engineer_or_a_researcher_who_told_the_author_attributes():
 ])
 def test_cantonese_hua_after_a_name_is_a_verb_of_saying(text, voice):
     assert decide_voice(text, part="commentary")[0] == voice
+
+
+@pytest.mark.parametrize("text, voice", [
+    # a public body named in Han characters speaks as a Latin name does, also where it spoke (bilingual review round 17)
+    ("新加坡警察部队在一份声明中表示，调查仍在进行。", "reported"),
+    ("马来西亚投资贸易及工业部称，将配合调查。", "reported"),
+    ("一位从业者对本刊表示，这种做法相当普遍。", "reported"),
+    ("这种做法相当普遍。", "commentator"),
+])
+def test_a_public_body_named_in_han_characters_speaks(text, voice):
+    assert decide_voice(text, part="commentary")[0] == voice
+
+
+def test_we_think_is_the_writers_own_stance():
+    # bilingual review round 17: an editor's note '我们认为，作者对…的判断过于乐观' was read as the author's reported voice
+    assert decide_voice("编者按：我们认为，作者对开源的判断过于乐观。", part="commentary")[0] == "commentator"

@@ -793,6 +793,9 @@ def test_a_glossed_name_that_is_a_common_noun_is_not_the_companys():
      "Harbour Ledger", 2),
     ("据《松江晚讯》报道，该厂已经停产。", "The plant has stopped production.", "松江晚讯", 1),
     ("《松江晚讯》周一报道，该厂已经停产。", "The plant has stopped production.", "松江晚讯", 1),
+    # its Latin name glossed in brackets is the same publication wherever the English writes it (round 17)
+    ("据《子午邮报》（The Meridian Post）报道，该公司转运了服务器。",
+     "The company shipped servers, according to records reviewed by The Meridian Post.", "子午邮报", 2),
 ])
 def test_a_title_cited_as_a_reports_source_is_a_publication(zh, en, org, count):
     found = discovered(document(zh, en))

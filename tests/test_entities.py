@@ -568,3 +568,14 @@ def test_round_16_bodies(text, entity):
 ])
 def test_round_16_names(text, found):
     assert entities.find_mentions(text, entities.load_gazetteer())["entity"].tolist() == found
+
+
+def test_a_departments_office_written_as_one_chinese_name_names_the_department_in_both():
+    # bilingual review round 17: 'the Commerce Department's Bureau of Industry and Security' against
+    # 美国商务部工业与安全局 made the Department of Commerce 'named only in the English'
+    from helpers.tables.extract import extract
+    text = ("美国商务部工业与安全局上月更新了规则。\n\n"
+            "Last month the Commerce Department's Bureau of Industry and Security updated its rules.\n")
+    mentions = extract(text).mentions
+    assert "us_commerce" not in set(mentions.loc[mentions["lang"] == "en", "entity"])
+    assert set(mentions["entity"]) >= {"bis"}

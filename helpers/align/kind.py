@@ -52,7 +52,7 @@ SELF_DESCRIBED_TRANSLATION = re.compile(r"全文(?:编译|翻译|翻譯|編譯)|
 #: wire story, its reporter at the scene): the paper's reporter (本报记者), its own-news label (本报讯), or a dateline
 #: opening a paragraph ('（新山3日讯）', '新华社北京3月3日电'), or a school's news of its own team (我校, 本校, 我院: round 14's
 #: university release on its paper). A translation of the wire story carries none of them.
-OWN_REPORTING = re.compile(r"本报记者|记者(?:注意到|获悉|了解到|从[^，。]{1,12}(?:获悉|了解到))"
+OWN_REPORTING = re.compile(r"本报记者|记者(?:注意到|获悉|了解到|从[^，。]{1,12}(?:获悉|了解到)|(?:多次|随后|当天)?(?:查询|查阅|检索|致电|拨打|联系|走访|求证|采访))|(?:对|向|告诉)本(?:刊|报|報)(?:记者|記者)?(?:表示|透露|称|稱)"
                            r"|^[\u4e00-\u9fff]{2,8}(?:新闻|日报|晚报|财经)记者|本報記者|本报讯|本報訊|本刊记者|本刊記者|本刊讯|本刊訊|我校|本校|我院(?!士)"
                            r"|^\s*[（(]?[^（()）\s，。]{1,16}?\d{1,2}日(?:讯|訊|电|電)(?=[）)\s（(]|$)"
                            r"|(?:新华社|新華社|中新社|中央社)[^，。]{0,12}\d{1,2}日(?:电|電)(?=[）)\s（(]|$)")

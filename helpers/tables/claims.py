@@ -222,7 +222,8 @@ def latin_speaker(text: str, found: list[tuple[int, int, str]], speakers: frozen
         if label != "attribution_verb" or text[a:b] not in LATIN_SPEAKER_VERBS:
             continue
         before = text[:a]
-        if (LATIN_SPEAKER_BEFORE.search(before) or _named_before(before, speakers)) and (
+        if (LATIN_SPEAKER_BEFORE.search(before) or _named_before(before, speakers)
+                or HAN_BODY_BEFORE.search(SPEAKER_SETTING.sub("", before.rstrip()))) and (
                 text[b:b + 1] in SPEECH_OPENING or text[a:b] in ("说", "說")):
             return a, b
         if QUOTATION_AFTER.match(text, b) and not WRITER_BEFORE.search(text[max(0, a - 4):a]):
@@ -232,11 +233,17 @@ def latin_speaker(text: str, found: list[tuple[int, int, str]], speakers: frozen
 
 def _named_before(before: str, speakers: frozenset[str]) -> bool:
     """Whether ``before`` ends with one of ``speakers`` (``glossed_speakers``), maybe with 也, 还 … between."""
-    core = SPEAKER_PARTICLES.sub("", before.rstrip()).rstrip()
+    core = SPEAKER_PARTICLES.sub("", SPEAKER_SETTING.sub("", before.rstrip())).rstrip()
     return any(core.endswith(name) for name in speakers)
 
 
 SPEAKER_PARTICLES = re.compile(r"(?:也|还|還|则|則|又|更|就|曾|都|亦)$")
+#: A public body or a source named in Han characters right before a verb of saying (马来西亚投资贸易及工业部称，…,
+#: 某某警察部队表示，…, 一位从业者对本刊表示，…): the source speaks, as a Latin name does.
+HAN_BODY_BEFORE = re.compile(r"[\u4e00-\u9fff](?:部|局|署|厅|廳|委员会|委員會|部队|部隊|警方|检方|檢方|法院|政府|当局|當局)"
+                             r"\s*(?:也|还|還|则|則|又|亦)?\s*$|[\u4e00-\u9fff](?:者|人士|员|員)(?:对|對|向)(?:本刊|本报|本報|记者|記者)$")
+#: Where the speaker spoke, between the name and the verb (警方在一份声明中表示, 发言人在例行发布会上表示).
+SPEAKER_SETTING = re.compile(r"(?:也|还|還|则|則|又|曾|亦)?(?:在|於|于)[^，。；！？,]{1,14}(?:中|上)$")
 
 
 def framed_attribution(text: str, tokens: list | None = None) -> str:
@@ -390,12 +397,12 @@ def transcript_blocks(sentences: list[str], blocks: list, parts: list[str]) -> d
 _VOICE_CUES = frozenset({"reported", "attribution_subject", "first_person"})
 #: ... and in Chinese a verb of saying that a name in Latin letters before it, or a quotation after it, makes a
 #: source's (``latin_speaker``): a sentence with neither a capital nor a colon before a quotation mark has none.
-_SPEAKER_HINT = re.compile(r"[A-Z]|[：:]\s*[“「『\"]")
+_SPEAKER_HINT = re.compile(r"[A-Z]|[：:]\s*[“「『\"]|(?:部|局|署|厅|委员会|部队|警方|检方|法院|政府|当局|本刊|本报)[^，。]{0,16}(?:表示|称|稱|透露|指出|说)")
 _PLAIN_VOICE = {PART_COMMENTARY: "commentator", PART_ORIGINAL: "plain"}
 
 
-def annotate_claims(claims: pd.DataFrame, *, tokenizer: Tokenizer, names: dict[str, list[str]] | None = None
-                    ) -> pd.DataFrame:
+def annotate_claims(claims: pd.DataFrame, *, tokenizer: Tokenizer, names: dict[str, list[str]] | None = None,
+                    org_speakers: frozenset[str] = frozenset()) -> pd.DataFrame:
     """Add voice, hedges, boosters, negation and numbers to a claims table (a new frame); ``tokenizer`` cuts Chinese.
     ``names``: its entities and orgs columns (``helpers.tables.extract.entity_columns``), if known (else as they are,
     or empty)."""
@@ -412,7 +419,7 @@ def annotate_claims(claims: pd.DataFrame, *, tokenizer: Tokenizer, names: dict[s
     labelled = transcript_blocks(sentences, blocks, parts)
     # the English with its furniture: an author the Chinese glosses may be named only in the byline ('By …')
     speakers = glossed_speakers([t for t, p in zip(sentences, parts) if p == PART_COMMENTARY],
-                                " ".join(t for t, p in zip(sentences, parts) if p != PART_COMMENTARY))
+                                " ".join(t for t, p in zip(sentences, parts) if p != PART_COMMENTARY)) | org_speakers
     previous = (None, None, "", "")  # the last sentence's block, its text, voice and cue
     # every category below found once per sentence, the sentences' cues in one pass of the matcher over them all
     for part, block, sentence, tokens, found in zip(parts, blocks, sentences, cuts,

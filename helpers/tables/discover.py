@@ -168,8 +168,12 @@ EVIDENCE_PUBLICATION = "publication"
 #: A title in 《》 cited as a report's source: 据/據/根据 before it (a few characters between: 美國產業電子報《…》), or
 #: 报道/報導/援引/引述/披露 right after it.
 PUBLICATION_RE = re.compile(
-    r"(?:(?:据|據|根据|根據|援引|引述)[^《》，。；！？\n]{0,10}《(?P<a>[^《》\n]{2,24})》(?:的)?(?:报道|報道|報導|报导|消息|披露|指出|称|稱)"
-    r"|《(?P<b>[^《》\n]{2,24})》(?:周[一二三四五六日]|週[一二三四五六日]|日前|近日|昨日|今日|早前)?(?:报道|報道|報導|报导|援引|引述|披露))")
+    r"(?:(?:据|據|根据|根據|援引|引述)[^《》，。；！？\n]{0,10}《(?P<a>[^《》\n]{2,24})》(?:[（(][ A-Za-z0-9&'.-]{2,40}[）)])?(?:的)?"
+    r"(?:报道|報道|報導|报导|消息|披露|指出|称|稱)"
+    r"|《(?P<b>[^《》\n]{2,24})》(?:[（(][ A-Za-z0-9&'.-]{2,40}[）)])?(?:周[一二三四五六日]|週[一二三四五六日]|日前|近日|昨日|今日|早前)?"
+    r"(?:报道|報道|報導|报导|援引|引述|披露))")  # a Latin gloss may stand between the title and the verb (round 17)
+#: A Latin name in brackets right after a Han title in 《》: the publication's own name (《子午报》（The Noon Post）).
+PUBLICATION_GLOSS_RE = re.compile(r"[ \u00A0]*[（(][ \u00A0]*(?P<latin>(?:The[ \u00A0]+)?[A-Z][A-Za-z0-9&'.-]*(?:[ \u00A0]+[A-Z][A-Za-z0-9&'.-]*){0,4})[ \u00A0]*[）)]")
 #: What makes a title a document's rather than a publication's: a digit, or a kind of document.
 PUBLICATION_NOT_RE = re.compile(r"\d|报告|報告|白皮书|白皮書|条例|條例|规定|規定|办法|辦法|通知|意见|意見|法案|计划|計劃|指南|纲要|綱要|协议|協議")
 #: Characters that open a clause, not a name, right after the kind word (公司在某地（Foo）, 公司将与（Foo）): prepositions,
@@ -935,6 +939,15 @@ def _publication_rows(text: str, blocked: bytes | bytearray, part_of: list[str],
             start, end = (found.start(), found.end()) if latin else (found.start() + 1, found.end() - 1)
             if part_of[start] and blocked.find(1, start, end) < 0:
                 rows.append((start, end, text[start:end], title.casefold(), title, DISCOVERED, EVIDENCE_PUBLICATION))
+        # A Han title glossed with its Latin name in brackets (《子午报》（The Noon Post）): the Latin name, with or
+        # without its article, is the same publication wherever either version writes it.
+        gloss = None if latin else re.search(re.escape(f"《{title}》") + PUBLICATION_GLOSS_RE.pattern, text)
+        if gloss and part_of[gloss.start()] == "zh":
+            name = re.sub(r"^(?:The|the)[ \u00A0]+", "", gloss.group("latin"))
+            for found in re.finditer(literal_not_after(r"\w-", re.escape(name)) + r"(?![\w-])", text):
+                start, end = found.start(), found.end()
+                if part_of[start] and blocked.find(1, start, end) < 0 and not gloss.start() <= start < gloss.end():
+                    rows.append((start, end, text[start:end], title.casefold(), title, DISCOVERED, EVIDENCE_PUBLICATION))
     return rows
 
 
