@@ -726,6 +726,11 @@ AFFILIATION_WORD = re.compile(r"\b(?:University|Universit\w+|Institute|Laborator
                               r"|Department|Dept\.?|Research|Inc|Corporation|Centre|Center|Faculty|Group|Technologies)\b")
 EMAIL_ONLY_LINE = re.compile(r"^(?:(?:e-?mail|correspondence|contact)[ \u00A0]*:[ \u00A0]*)?(?:[{},;\s]|[\w.+-]+(?=[},\s]|@))*"
                              r"@[\w-]+(?:\.[\w-]+)+(?:[,;\s]+[\w.+-]+@[\w-]+(?:\.[\w-]+)+)*[.\s]*$", re.IGNORECASE)
+#: A post's closing line sending questions to an address ('Questions? Contact policy@example.ai', 'Comments? Email us at
+#: …', 'For questions, write to …'): where to write, as a contact line is (bilingual review round 16: a lab's policy post).
+QUESTIONS_CONTACT_LINE = re.compile(r"^(?:questions|queries|comments|feedback|for (?:questions|queries|comments|feedback))"
+                                    r"\s*[?,:]?\s*(?:please\s+)?(?:contact|e-?mail(?: us)?(?: at)?|write(?: to us)?(?: at| to)?|reach(?: us)?(?: at)?)"
+                                    r"\s+(?:us\s+at\s+)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\.?\s*$", re.IGNORECASE)
 FOOTNOTE_MARK_LINE = re.compile(r"^[*†‡§¶](?=[A-Z])[^\n]{2,120}$")
 WEIBO_SOURCE = re.compile(r"来自\s?[A-Za-z0-9 .-]{1,24}\s?(?:客户端|客戶端)|来自\s?(?:微博)?\s?(?:网页版|網頁版|weibo\.com)"
                           # a post's time, then the phone it was sent from ('11-18 21:06 来自 iPhone 15 Pro')

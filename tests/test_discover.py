@@ -1157,3 +1157,10 @@ def test_a_funds_limited_partners_are_no_firm():
     text = document("周牧认为，Harbor Point Capital 的信值得一读。",
                     "Harbor Point Capital\n2025 Annual Letter to Limited Partners\n\nDear Partners, we slowed down.")
     assert "Limited Partners" not in set(discovered(text, gazetteer=None)["org"])
+
+
+def test_a_companys_about_heading_is_no_organisations_name():
+    # bilingual review round 16: an earnings release's 'About Veltrix Semiconductor' heading was an organisation
+    text = document("Veltrix 公布了季度业绩。", "Veltrix reported its results.\n\nAbout Veltrix Semiconductor\n"
+                    "Veltrix Semiconductor designs chips for data centers.")
+    assert not discovered(text)["surface"].str.startswith("About").any()

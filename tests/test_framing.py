@@ -1717,6 +1717,12 @@ def test_major_before_a_noun_is_no_hedge_and_mainly_before_a_verb_is():
     ("营收38亿美元。", "Revenue was $3.75 billion.", "", ""),
     ("准确率为72%。", "Accuracy was 71.4 percent.", "", "72%"),
     ("份额为2%。", "Its share is 1.6%.", "", "2%"),
+    # a translator's note mark and an hour of the day are no figures (round 16)
+    ("下载量超过了12亿次[译者注1]。", "Downloads passed 1.2 billion.", "", ""),
+    ("管理层将于当天下午2点召开电话会议。", "Management will hold a call at 2:00 p.m. Pacific time in 2026.", "", ""),
+    ("指数上涨了30点。", "The index rose 25 points.", "", "30"),
+    # an 'about' figure rounded at its place (round 16): 约6亿 for 612 million
+    ("中国区收入约6亿美元。", "China revenue was $612 million.", "", ""),
 ])
 def test_figures_a_linked_sentence_states_that_the_english_nowhere_states(zh, en, english, listed):
     table = pd.DataFrame({"zh_claim_id": [1], "zh_text": [zh], "en_text": [en]})
@@ -1799,3 +1805,10 @@ def test_in_a_speakers_words_is_an_attribution(zh, shift):
     ])
     table = F.voice_shift(make_alignment([(1, 2, 0.6, "summarises")]), claims)
     assert table["voice_shift"].iloc[0] == shift
+
+
+def test_by_a_sources_count_is_an_attribution():
+    # bilingual review round 16: 按照Hugging Face的统计 ('by Hugging Face's count') was read as absorbing the source
+    claims = pd.DataFrame({"claim_id": [1, 2], "text": ["按照Hugging Face的统计，平台上的衍生模型已超过150万个。",
+                                                        "平台上的衍生模型已超过150万个。"]})
+    assert F.attribution_cues(claims).tolist() == ["的统计", ""]

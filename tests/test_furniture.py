@@ -1044,3 +1044,12 @@ def test_a_testimonys_venue_is_no_title_its_hearing_is():
           "My testimony makes three points about export controls."]
     facts = deck.document_facts(parse_document("\n".join(zh + en) + "\n").blocks)
     assert facts["title"] == 'Hearing on "Chips, Compute, and Control: Assessing AI Export Controls"'
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("Questions? Contact policy@luminasystems.ai", "byline"), ("Comments? Email us at press@example.org", "byline"),
+    ("Questions remain about whether the rule works.", None),
+])
+def test_a_closing_line_sending_questions_to_an_address_is_furniture(line, kind):
+    # bilingual review round 16: a lab's policy post counted 'Questions? Contact policy@…' as an English paragraph dropped
+    assert classify_noncontent(line) == kind

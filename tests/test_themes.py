@@ -637,3 +637,17 @@ def test_a_chinese_transcripts_speaker_labels_are_no_top_terms():
         "主持人：芯片呢？", "Priya：推理芯片不够。", "Dalton：推理需求很大。"], start=1)]
     terms = set(themes.top_terms(claims_table(turns), "zh", 15)["term"])
     assert {"模型", "推理"} <= terms and not {"Priya", "主持人"} & terms
+
+
+def test_a_translators_note_labels_are_no_top_term():
+    # bilingual review round 16: a translation's top Chinese term was 译者, all from its '[译者注1]' marks
+    notes = [(i, "commentary", "zh", f"开源模型的下载量很大[译者注{i}]。") for i in range(1, 5)]
+    assert "译者" not in set(themes.top_terms(claims_table(notes), "zh", 15)["term"])
+
+
+@pytest.mark.parametrize("text, counted", [
+    ("华盛顿应当停止把出口管制当作万能药。", True),     # the US government, as the English's Washington (round 16)
+    ("他在华盛顿大学读博士。", False), ("这位研究员目前在华盛顿工作。", False),
+])
+def test_washington_in_chinese_is_the_government_as_in_english(text, counted):
+    assert ("political" in _frames_of(text, "zh")) is counted

@@ -45,8 +45,8 @@ from ..align.ecdict import default_ecdict
 from ..align.evidence import EnglishTerms, outline_heading, zh_concepts
 from ..patterns import ENUMERATOR_NUMBER
 from ..align.numbers import (
-    CONVERSION_TOLERANCE, NUMBER_TERM, ROUND_MARK, chinese_range, chinese_term, converted_match, measure_mark, number_spans,
-    number_word_terms, rounded_term, within_range,
+    ABOUT_AFTER, ABOUT_BEFORE, CONVERSION_TOLERANCE, NUMBER_TERM, ROUND_MARK, chinese_range, chinese_term,
+    converted_match, measure_mark, number_spans, number_word_terms, rounded_term, within_range,
 )
 from ..patterns import BEFORE_NUMBER, BOOK_TITLE, BOUND_NUMBER_AFTER, CLAUSE, EN_TERM, HAN, LATIN_LETTER, QUOTED_SPAN
 from ..text.segment import Tokenizer
@@ -1550,9 +1550,12 @@ def figure_changes(table: pd.DataFrame, english: str = "") -> pd.DataFrame:
         english_counts = [_value(t) for t in _english_figures(en, en_spans) if _figure_kind(t) == ""]  # linked only
         differ, differ_kinds = [], set()
         rates = [m.span() for m in STATED_RATE.finditer(zh)]  # the rate itself (1美元约合7.2元) states no figure
-        for a, b, term in number_spans(zh):
+        # a note's mark ('[译者注1]') or a time stamp in the Chinese is no figure either (spaces keep the offsets)
+        for a, b, term in number_spans(NOT_A_FIGURE.sub(lambda m: " " * len(m.group()), zh)):
             if skip_zh and a < skip_zh.end() or any(x <= a and b <= y for x, y in rates):
                 continue
+            if HOUR_AFTER.match(zh, b) and HOUR_BEFORE.search(zh[max(0, a - 4):a]):
+                continue  # 下午2点: an hour of the day
             if DATE_PART_AFTER.match(zh, b) or VAGUE_BEFORE.search(zh[max(0, a - 2):a]) or _names_a_thing(zh, a, b) \
                     or not re.search(r"\d", zh[a:b]) and SCALE_ONLY.fullmatch(zh[a:b].strip()):
                 continue  # a month or a day (1月15日), a vague 数千亿, a version (Kestrel 2, 2.1 版本), 每百万 (per million)
@@ -1561,7 +1564,8 @@ def figure_changes(table: pd.DataFrame, english: str = "") -> pd.DataFrame:
             if _figure_kind(term) in kinds and chinese_term(zh, a, b, term) not in met and not (
                     bounds and within_range(bounds, met)) and not converted_match(term, met) and not (
                     _figure_kind(term) == "" and _converted(_value(term), english_counts, factors)) and not (
-                    not bounds and _rounded_from(zh[a:b], term, met)):  # 近8亿 is a bound: 8.2亿 lies past it
+                    (not bounds or _about(zh, a, b)) and _rounded_from(zh[a:b], term, met)):  # 近8亿 is a bound: 8.2亿 lies
+                # past it; 约6亿 is 612 million rounded at its place
                 differ.append(zh[a:b])
                 differ_kinds.add(_figure_kind(term))
         if differ:
@@ -1572,7 +1576,9 @@ def figure_changes(table: pd.DataFrame, english: str = "") -> pd.DataFrame:
 
 #: A transcript's time stamp ('[00:01:44]', '12:31') and a footnote's mark after a word or a stop ('earlier.[1]'):
 #: where the recording or the note is, no figure the text states (bilingual review round 15).
-NOT_A_FIGURE = re.compile(r"[\[(]?\b\d{1,2}:\d{2}(?::\d{2})?\b[\])]?|(?<=[\w.,;:%)\"”’])\[\d{1,3}\]")
+NOT_A_FIGURE = re.compile(r"[\[(]?\b\d{1,2}:\d{2}(?::\d{2})?\b[\])]?|(?<=[\w.,;:%)\"”’])\[\d{1,3}\]"
+                         # a translator's or editor's note mark ('[译者注1]', '［注2］', '（编者注3）': round 16)
+                         r"|[\[［【(（](?:译者注|譯者註|譯者注|译注|譯註|编者注|編者註|编注|注|註)\s*\d{1,3}[\]］】)）]")
 #: Unit conversions a translation makes (mile→km, pound→kg and →t, gallon→L, foot→m, inch→cm, °F steps aside).
 UNIT_FACTORS = (1.609344, 0.453592, 0.000453592, 3.78541, 0.3048, 2.54)
 #: The exchange rate a translator states (按1美元约合7.2元人民币计, 1美元兑7.1元).
@@ -1594,6 +1600,9 @@ def _converted(value: float, english: list[float], factors: tuple[float, ...]) -
 
 #: A month's or a day's number (1月, 15日, 3号): the English spells the month, so it is no figure to compare.
 DATE_PART_AFTER = re.compile(r"\s*(?:月|日|号|號)")
+#: An hour of the day (下午2点, 凌晨3時): the English writes it as a time ('2:00 p.m.'), no figure to compare (round 16).
+HOUR_BEFORE = re.compile(r"(?:上午|下午|晚上|凌晨|早上|中午|傍晚|当天|當天|时间|時間)\s*$")
+HOUR_AFTER = re.compile(r"\s*(?:点|點|时|時)")
 #: A scale word hyphened to its number in English ('30-billion-parameter').
 SCALE_HYPHEN = re.compile(r"(\d)-(?=(?:thousand|million|billion|trillion)\b)", re.IGNORECASE)
 #: A bare scale (每百万 'per million'): a unit, no figure.
@@ -1616,6 +1625,11 @@ VAGUE_BEFORE = re.compile(r"(?:数|數|几|幾|若干|上)$")
 ROUNDING_TOLERANCE = 0.05
 #: The digits a Chinese figure writes ('71', '37.5', '12,400'), whose last place is the precision it states.
 WRITTEN_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _about(text: str, a: int, b: int) -> bool:
+    """Whether the Chinese figure ``text[a:b]`` says 'about' (约6亿, 40%左右): a rounding, not a bound."""
+    return bool(ABOUT_BEFORE.search(text[max(0, a - 3):a]) or ABOUT_AFTER.match(text[b:b + 3]))
 
 
 def _rounded_from(written: str, term: str, met: set[str]) -> bool:
