@@ -1053,3 +1053,24 @@ def test_a_testimonys_venue_is_no_title_its_hearing_is():
 def test_a_closing_line_sending_questions_to_an_address_is_furniture(line, kind):
     # bilingual review round 16: a lab's policy post counted 'Questions? Contact policy@…' as an English paragraph dropped
     assert classify_noncontent(line) == kind
+
+
+@pytest.mark.parametrize("head, title", [
+    # a masthead in capitals and a section trail over the headline and its standfirst (bilingual review round 18)
+    (["THE LATTICE REVIEW", "Interviews | Artificial Intelligence",
+      '"We Stopped Chasing the Leaderboard": A Conversation With Helena Marsh',
+      "The chief scientist of Corvid Labs on small models, energy bills, and why evaluation is broken.",
+      "By Daniel Okoro", "October 14, 2026 · 14 min read"],
+     '"We Stopped Chasing the Leaderboard": A Conversation With Helena Marsh'),
+    # a blog's name under the headline, over the byline
+    (["When Models Know They're Being Watched: Evaluation Gaming and the Safety Case", "Meridian Alignment Lab Blog",
+      "By Priya Raman · March 11, 2026 · 9 min read"],
+     "When Models Know They're Being Watched: Evaluation Gaming and the Safety Case"),
+])
+def test_a_masthead_a_trail_and_a_blogs_name_are_no_title(head, title):
+    from helpers.render import deck
+    zh = ["对话Corvid首席科学家：我们不再追逐排行榜", "她认为评测已经失灵。", "编者按：本文为访谈编译。"]
+    en = head + ["Helena Marsh spent nine years at a large lab before she co-founded Corvid Labs in London in 2023.",
+                 "We spoke in her office about small models and why she thinks evaluation is broken."]
+    facts = deck.document_facts(parse_document("\n".join(zh + en) + "\n").blocks)
+    assert facts["title"] == title

@@ -102,6 +102,8 @@ ZH_DATED_NAME_MAX = 12
 ZH_TEAM_END = re.compile(r"(?:团队|團隊|编辑部|編輯部|小组|小組|工作室|编译组|編譯組)$")
 ZH_AUTHOR_FIELD = re.compile(r"(?:^|\s)(?:作者|编译|編譯|翻译|翻譯|译者|譯者)\s*[:：]\s*"
                              r"(?P<name>[^\s，。,；;|｜/／]+(?:\s+[A-Z][^\s，。,；;|｜/／]*)*)")
+#: A translator's or compiler's credit after a bar or a colon ('编译 | 林舟', '翻译：周航'): the Chinese post's writer.
+ZH_RENDERER_CREDIT = re.compile(r"(?:编译|編譯|翻译|翻譯|译者|譯者)\s*[|｜:：]\s*(?P<name>[\u4e00-\u9fff·]{2,8})")
 #: A post's editors' credit ('编辑：陈萍、杜伟'), read where no writer is named; 责任编辑 (a news desk's) is not it.
 ZH_EDITOR_FIELD = re.compile(r"(?:^|\s)(?:编辑|編輯)\s*[:：]\s*(?P<name>[^\s，。,；;|｜/／]+(?:\s+[A-Z][^\s，。,；;|｜/／]*)*)")
 #: A newspaper's reporter byline ('报道：本报记者 林佩仪', '本报记者 林佩仪'): the names after 记者.
@@ -333,11 +335,13 @@ def _zh_author(blocks: pd.DataFrame) -> str:
         found = ZH_AUTHOR_FIELD.search(line) or ZH_REPORTER_BYLINE.match(line) or ZH_PAPER_REPORTER.match(line) \
             or ZH_WRITER_BYLINE.match(line) \
             or ZH_SPACED_BYLINE.match(line) or ZH_TRANSLATOR_CREDIT.search(line)
-        if found and not HAN.search(found.group("name")):
+        if found and (not HAN.search(found.group("name")) or re.match(r"[·・\u4e00-\u9fff]*\s*[（(][A-Z][A-Za-z .'-]+[）)]", line[found.end():])):
             # '作者：Margaret Liu　翻译：周航': a name in Latin letters is the English's author, the translator beside it
             # the Chinese post's writer (bilingual review round 17)
-            found = next((m for m in ZH_AUTHOR_FIELD.finditer(line) if HAN.search(m.group("name"))), None) \
-                or ZH_TRANSLATOR_CREDIT.search(line)
+            # (or a transliteration glossed with it: '文 | 丹尼尔·奥科罗（Daniel Okoro）  编译 | 林舟', round 18)
+            found = next((m for m in ZH_AUTHOR_FIELD.finditer(line) if HAN.search(m.group("name"))
+                          and not line[m.end():].lstrip().startswith(("（", "("))), None) \
+                or ZH_RENDERER_CREDIT.search(line) or ZH_TRANSLATOR_CREDIT.search(line)
         if found and _reads_as_names(found.group("name")):
             return _less_masthead(found.group("name").strip(), blocks)
     # a WeChat '原创 <account>' line names the account, not the writer: only when no 作者/记者 line names one
@@ -467,6 +471,10 @@ def _zh_headline_over_subheadline(upper: str, lower: str) -> bool:
 #: A testimony's venue over its hearing's title ('Before the House Select Committee on …' over 'Hearing on "…"'): the
 #: committee, not the title (bilingual review round 17, after '以下为证词英文原文：' became the way to the original).
 TESTIMONY_VENUE = re.compile(r"Before the (?:House|Senate|Committee|Subcommittee|Select|Joint|U\.S\.)\b")
+#: A blog's or newsletter's name on its own line (under the headline, over the byline): no title.
+BLOG_NAME = re.compile(r"\b(?:Blog|Newsletter|Weekly|Digest)$")
+#: A section trail: two or three short parts joined by bars ('Interviews | Artificial Intelligence').
+SECTION_TRAIL = re.compile(r"[^|｜]{1,30}(?:\s[|｜]\s[^|｜]{1,30}){1,2}")
 #: A kicker: a section's label in capitals over a headline ('INVESTIGATION', 'ANALYSIS', 'WORLD NEWS').
 KICKER = re.compile(r"[A-Z][A-Z&'-]+(?: [A-Z][A-Z&'-]+){0,2}")
 #: A site's or column's name line: two or three short parts joined by a middot or a bar, no sentence's mark.
@@ -511,6 +519,8 @@ def _above_byline(blocks: pd.DataFrame, part: str, script) -> str:
             first_ok = len(texts[0].split()) > HEADLINE_MIN_WORDS  # a long first line is a headline, not a site's name
             if pick - 1 in above and SITE_LINE.fullmatch(texts[pick].strip()) and len(texts[pick - 1]) > len(texts[pick]):
                 pick -= 1  # a site's or column's line under the headline ('AI前哨站 · 播客精读'): the headline is above it
+            elif pick - 1 in above and BLOG_NAME.search(texts[pick].strip()):
+                pick -= 1  # a blog's name under the headline ('Meridian Alignment Lab Blog': bilingual review round 18)
             elif pick - 1 in above and len(texts[pick - 1]) > len(texts[pick]) and whole.count(texts[pick].strip()) > 1 \
                     and texts[pick].strip() not in texts[pick - 1]:
                 pick -= 1  # a blog's name under the headline that the page names again ('Subscribe to the Larkspur Labs
@@ -587,10 +597,13 @@ def document_facts(blocks: pd.DataFrame, source: str | Path = "") -> dict[str, s
     if not facts["title"]:
         # the original's first block, past its furniture (bylines, prompts, a link definition), if a heading
         opening = original[~original["kind"].isin(["byline", "boilerplate"])
-                           & ~original["text"].map(lambda t: bool(DISCOVER_URL_RE.search(_plain(t)))).astype(bool)].head(2)
-        if len(opening) == 2 and KICKER.fullmatch(_plain(opening["text"].iloc[0]).strip()) \
+                           & ~original["text"].map(lambda t: bool(DISCOVER_URL_RE.search(_plain(t)))).astype(bool)].head(4)
+        # a kicker in capitals over the headline ('INVESTIGATION': bilingual review round 17), a masthead in capitals and
+        # a section trail ('THE LATTICE REVIEW', 'Interviews | Artificial Intelligence': round 18) are no titles
+        while len(opening) >= 2 and (KICKER.fullmatch(_plain(opening["text"].iloc[0]).strip())
+                                     or SECTION_TRAIL.fullmatch(_plain(opening["text"].iloc[0]).strip())) \
                 and opening["kind"].iloc[1] in ("heading", "paragraph") and _is_title(_plain(opening["text"].iloc[1])):
-            opening = opening.iloc[1:]  # a kicker in capitals over the headline ('INVESTIGATION': bilingual review round 17)
+            opening = opening.iloc[1:]
         opening = opening.head(1)
         first = texts.iloc[0] if len(texts) else ""
         if len(opening) and opening["kind"].iloc[0] in ("heading", "paragraph") and _is_title(_plain(opening["text"].iloc[0])) \
