@@ -1164,3 +1164,11 @@ def test_a_companys_about_heading_is_no_organisations_name():
     text = document("Veltrix 公布了季度业绩。", "Veltrix reported its results.\n\nAbout Veltrix Semiconductor\n"
                     "Veltrix Semiconductor designs chips for data centers.")
     assert not discovered(text)["surface"].str.startswith("About").any()
+
+
+def test_an_investor_is_not_what_its_points_to():
+    # bilingual review round 18: '由红杉资本领投；其最新模型Corvid-7' credited the model to the round's investor
+    from helpers.tables.discover import _funds_it
+    text = "由红杉资本领投；其最新模型Corvid-7"
+    assert _funds_it(text, 1, 5) and not _funds_it("红杉资本的最新模型", 0, 4)
+    assert _funds_it("a round led by Sequoia Capital, and its latest model", 15, 30)

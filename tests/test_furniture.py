@@ -479,7 +479,7 @@ def test_a_sites_menu_and_its_name_above_it_are_furniture():
 @pytest.mark.parametrize("line", ["—— 以上为今日全部内容 ——", "关注“示例前哨”公众号，每天早上 7:30 准时送达。", "以下为原文：",
                                   "英文原文如下：", "（原文如下）",
                                   "以下为技术报告摘要及表格原文：", "以下为报告原文节选：",  # round 16: what is appended
-                                  "以下为报道原文（节选）："])  # round 17
+                                  "以下为报道原文（节选）：", "以下为原帖全文："])  # round 17, 18
 def test_a_digests_closing_line_follow_call_and_way_to_the_original_are_furniture(line):
     # invented lines of an AI newsletter digest (bilingual review round 5): each was counted as the editor's own sentence
     assert classify_noncontent(line) == "boilerplate"

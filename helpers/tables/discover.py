@@ -1270,8 +1270,26 @@ def _its_maker(text: str, start: int, makers: list[tuple[int, int, str, str, str
         return None
     opened = sorted(s for s in sentence_starts if s <= cue.start())
     window = opened[-2] if len(opened) > 1 else 0
-    named = {org: (surface, kind) for s, e, org, surface, kind in makers if window <= s and e <= cue.start()}
+    named = {org: (surface, kind) for s, e, org, surface, kind in makers if window <= s and e <= cue.start()
+             and not _funds_it(text, s, e)}
     return next(iter(named.items())) if len(named) == 1 else None
+
+
+#: An organisation named as an investor ("a round led by Acme", "由红杉资本领投"): it funds the company, it does not
+#: make its models, so a pronoun after it ("its latest model", 其最新模型) points to the company, not to it.
+FUNDER_BEFORE_RE = re.compile(r"(?:\b(?:led|backed|funded|co-led)[ \u00A0]+by|\binvestors?[ \u00A0]+(?:including|such as)|由)[ \u00A0]*(?:the[ \u00A0]+)?$")
+FUNDER_AFTER_RE = re.compile(r"[ \u00A0]*(?:等机构)?(?:领投|跟投|参投|投资|注资|联合领投)")
+
+
+def _funds_it(text: str, start: int, end: int) -> bool:
+    """Whether the organisation at text[start:end] is named as an investor (``FUNDER_BEFORE_RE``/``FUNDER_AFTER_RE``).
+
+    >>> _funds_it("a round led by Acme, and its Zorb", 15, 19), _funds_it("由红杉领投；其模型", 1, 3), _funds_it("Acme's", 0, 4)
+    (True, True, False)
+    """
+    return bool(FUNDER_AFTER_RE.match(text, end)) or (
+        FUNDER_BEFORE_RE.search(text, max(0, start - 25), start) is not None and not text[start - 1:start] == "由"
+        or text[start - 1:start] == "由" and bool(FUNDER_AFTER_RE.match(text, end)))
 
 
 def _author(text: str, by_start: dict[int, tuple]) -> tuple[str, tuple[str, str]] | None:
