@@ -858,3 +858,13 @@ def test_a_write_up_of_a_technical_report_speaks_of_the_report():
 def test_a_magazines_own_calls_and_searches_are_its_own_reporting(text, own):
     from helpers.align.kind import own_reporting
     assert bool(own_reporting(pd.DataFrame({"text": [text]}))) == own
+
+
+def test_a_signature_before_the_writers_own_section_is_skipped():
+    # bilingual review round 18: a memo's translation closed with its signer's name (丹娜), then 小编点评：, was read as
+    # a commentary: the own section was not seen behind the signature
+    from helpers.framing.caveats import _opens_own_section
+    claims = pd.DataFrame({"claim_id": [1, 2, 3], "start": [0, 10, 20], "part": ["commentary"] * 3,
+                           "kind": ["paragraph", "heading", "paragraph"], "text": ["丹娜", "小编点评：", "这封信写得很坦诚。"]})
+    assert _opens_own_section(claims, [1, 2, 3])
+    assert not _opens_own_section(claims.assign(text=["丹娜说她很难过。", "小编点评：", "这封信写得很坦诚。"]), [1, 2, 3])

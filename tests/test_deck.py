@@ -778,3 +778,13 @@ def test_a_byline_after_the_wechat_originality_mark_names_the_writer():
                            "kind": ["heading", "byline", "byline", "paragraph"],
                            "text": ["一则访谈的标题", "原创 硅谷译站 2026年11月20日 21:08 上海", "作者：周以宁", "正文。"]})
     assert deck.document_facts(blocks)["zh_author"] == "周以宁"
+
+
+def test_the_side_by_side_slide_shows_each_label_before_more_of_one():
+    # bilingual review round 18: three short softenings hid the one sharpening, longer, from the slide
+    worth = pd.DataFrame({"zh_claim_id": [1, 2, 3, 4], "shift": ["certainty"] * 4,
+                          "value": ["softened", "softened", "softened", "sharpened"], "zh_cues": [""] * 4, "en_cues": [""] * 4,
+                          "zh_text": ["甲。", "乙。", "丙。", "这一点必将改变整个行业。"],
+                          "en_text": ["A.", "B.", "C.", "This may eventually change the industry."]})
+    lines = deck.side_by_side(worth, limit=3)
+    assert "必将" in lines and "(labelled sharpened)" in lines and "3 of the 4 held back" in lines

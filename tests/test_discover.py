@@ -1172,3 +1172,11 @@ def test_an_investor_is_not_what_its_points_to():
     text = "由红杉资本领投；其最新模型Corvid-7"
     assert _funds_it(text, 1, 5) and not _funds_it("红杉资本的最新模型", 0, 4)
     assert _funds_it("a round led by Sequoia Capital, and its latest model", 15, 30)
+
+
+def test_a_name_glossed_right_after_its_kind_of_company_is_tied():
+    # bilingual review round 18: 美国云服务公司北风云（Northwind Cloud） left 北风云 uncounted, the post's own subject
+    text = document("美国云服务公司北风云（Northwind Cloud）宣布裁员。北风云表示，将转向AI。",
+                    "Northwind Cloud is cutting 12 percent of its staff. Northwind Cloud said it would focus on AI.")
+    found = discovered(text)
+    assert (found["surface"] == "北风云").sum() == 2

@@ -1074,3 +1074,9 @@ def test_a_masthead_a_trail_and_a_blogs_name_are_no_title(head, title):
                  "We spoke in her office about small models and why she thinks evaluation is broken."]
     facts = deck.document_facts(parse_document("\n".join(zh + en) + "\n").blocks)
     assert facts["title"] == title
+
+
+def test_a_print_editions_closing_line_is_furniture():
+    # bilingual review round 18: a magazine leader's print-edition line was read as English cut mid-sentence
+    line = 'This article appeared in the Leaders section of the print edition under the headline "Borrowed chips"'
+    assert classify_noncontent(line) == "boilerplate"

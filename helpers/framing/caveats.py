@@ -194,6 +194,14 @@ def _opens_own_section(claims: pd.DataFrame, ids) -> bool:
     """Whether the run ``ids`` past the English's end opens with a heading of the writer's own section (译者后记, 写在最后,
     我的看法: an ``own_section`` cue): a translator's afterword after a whole English, not English the file lacks."""
     first = _first_of(claims, ids)
+    # a signature closing the rendered source (丹娜, — Dana) may stand between the English's end and the writer's own
+    # section: a short line that ends no sentence and carries no cue is skipped, at most SIGNOFF_MAX_LINES of them
+    run = claims[claims["claim_id"].isin(ids)].sort_values("start")
+    for k in range(min(SIGNOFF_MAX_LINES, len(run) - 1)):
+        text = str(run.iloc[k]["text"]).strip()
+        if len(text) > SIGNOFF_MAX_CHARS or ENDS_SENTENCE.search(text) or find_cues(text, "own_section"):
+            break
+        first = run.iloc[k + 1]
     # a label alone on its line ('💡 小鹿碎碎念：', a pictograph before it, a colon after) opens a section as a heading does
     label = first is not None and len(str(first["text"]).strip()) <= OWN_LABEL_MAX_CHARS and \
         bool(re.search(r"[:：]\s*$", str(first["text"])))
@@ -208,6 +216,10 @@ def _opens_own_section(claims: pd.DataFrame, ids) -> bool:
                     & claims["kind"].isin(["heading", "title"])].sort_values("start")
     return len(before) > 0 and bool(find_cues(str(before.iloc[-1]["text"]), "own_section"))
 
+
+#: A signature between the rendered source's end and the writer's own section: at most this many short lines.
+SIGNOFF_MAX_LINES = 2
+SIGNOFF_MAX_CHARS = 8
 
 #: The longest line read as a section's label when it ends with a colon ('💡 小鹿碎碎念：', '写在最后：').
 OWN_LABEL_MAX_CHARS = 16
@@ -715,7 +727,12 @@ def caveats(claims: pd.DataFrame, blocks: pd.DataFrame, alignment: pd.DataFrame,
         # a translator's afterword (译者后记) after a whole English, a report's own reporting past it: the writer's own
         own_context |= set(tail)
         tail = []
-    past = [] if tail or beyond or credit else (runs_past_end(claims, alignment) or cut_end)
+    # a section of the writer's own (小编点评：, 写在最后) opening right after the rendered source's end (its signature
+    # aside) is the writer's own context, however much of it speaks in the writer's voice
+    whole_past = [] if tail or beyond or credit or cut_end else past_english_end(claims, alignment)
+    if whole_past and _opens_own_section(claims, whole_past):
+        own_context |= set(whole_past)
+    past = [] if tail or beyond or credit or own_context else (runs_past_end(claims, alignment) or cut_end)
     if past and not cut_end and _own_close(claims, past):
         past = []  # a commentary's own close past a whole English's end (说白了…, then 你们怎么看？)
     if past and not cut_end and _opens_own_section(claims, past):
@@ -778,6 +795,7 @@ def caveats(claims: pd.DataFrame, blocks: pd.DataFrame, alignment: pd.DataFrame,
     notes = {int(k) for k, note in zip(zh["claim_id"], note_sentences(zh)) if note} - own_context - beyond_ids - linked_ids
     covered = held - len(own_context) - len(notes)
     covered_weight, _ = _weights(claims, own_context | notes | beyond_ids) if own_context or notes else (held_weight, en_weight)
+    linked -= len(linked_ids & (own_context | notes))  # a link inside the writer's own section is no rendering
     covered_share = linked / covered if covered > 0 else 0.0
     # an English of several articles is a compilation's sources: the Chinese drawing on them all is no one translation
     translation = bool(covered > 0 and covered_share >= TRANSLATION_MIN_LINKED and en_weight and not cited

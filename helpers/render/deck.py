@@ -984,8 +984,8 @@ def _quotable(text: str) -> bool:
 
 
 def side_by_side(worth: pd.DataFrame, *, limit: int = 2, width: int = 150) -> str:
-    """The shortest held-back pairs, in reading order: each Chinese sentence with the English the aligner links it to
-    (which is itself a pointer where the document's links are not counted)."""
+    """The shortest held-back pairs, the shortest of each label first, in reading order: each Chinese sentence with the
+    English the aligner links it to (which is itself a pointer where the document's links are not counted)."""
     if worth.empty:
         return ""
     pairs = worth[worth["zh_text"].astype(str).map(_quotable)]  # a sentence, not a heading or a label ending in '：'
@@ -994,7 +994,11 @@ def side_by_side(worth: pd.DataFrame, *, limit: int = 2, width: int = 150) -> st
         return (f"- {plural(held, 'Chinese unit')} held back, none of them a whole sentence to quote (a heading or a "
                 f"label): page 04's table of pairs to read lists {'it' if held == 1 else 'them'}.")
     pairs = pairs.drop_duplicates("zh_claim_id").assign(size=lambda f: f["zh_text"].str.len() * 3 + f["en_text"].str.len())
-    chosen = pairs.sort_values(["size", "zh_claim_id"]).head(limit).sort_values("zh_claim_id")
+    # the shortest pair of each label first (softened, sharpened, absorbed…), then the shortest of the rest: a slide of
+    # three softenings must not hide the one sharpening because it is longer
+    pairs = pairs.sort_values(["size", "zh_claim_id"])
+    each = pairs.drop_duplicates("value")
+    chosen = pd.concat([each, pairs.drop(each.index)]).head(limit).sort_values("zh_claim_id")
     lines = []
     for row in chosen.itertuples():
         english = _cut(str(row.en_text).strip(), width)
@@ -1004,8 +1008,8 @@ def side_by_side(worth: pd.DataFrame, *, limit: int = 2, width: int = 150) -> st
     if held > len(chosen):
         # the slide shows the shortest few: it says they are a few (bilingual review round 14: a headline
         # sharpening, longer, went unseen and the slide never said how many pairs there were)
-        lines.append(f"- <small>{len(chosen)} of the {held} held back shown here, the shortest; page 04's table of "
-                     f"pairs to read lists them all.</small>")
+        lines.append(f"- <small>{len(chosen)} of the {held} held back shown here, the shortest of each label first; page "
+                     f"04's table of pairs to read lists them all.</small>")
     return "\n".join(lines)
 
 
