@@ -854,6 +854,8 @@ def test_a_write_up_of_a_technical_report_speaks_of_the_report():
     ("记者查询新加坡公司注册记录发现，该公司只有一名董事。", True),
     ("一位业内人士对本刊表示，这种做法相当普遍。", True),
     ("路透社记者报道，该公司否认指控。", False),
+    ("一名分析师接受本報訪問時表示，走私難以杜絕。", True),      # a Hong Kong paper's own interview (round 18)
+    ("海關回覆本報查詢時稱，案件仍在調查。", True),
 ])
 def test_a_magazines_own_calls_and_searches_are_its_own_reporting(text, own):
     from helpers.align.kind import own_reporting
@@ -868,3 +870,14 @@ def test_a_signature_before_the_writers_own_section_is_skipped():
                            "kind": ["paragraph", "heading", "paragraph"], "text": ["丹娜", "小编点评：", "这封信写得很坦诚。"]})
     assert _opens_own_section(claims, [1, 2, 3])
     assert not _opens_own_section(claims.assign(text=["丹娜说她很难过。", "小编点评：", "这封信写得很坦诚。"]), [1, 2, 3])
+
+
+def test_a_page_footers_all_rights_reserved_signs_the_english_off():
+    # bilingual review round 18: a product post's English ended on its '© 2026 … All rights reserved.' footer and was
+    # read as an excerpt, the translator's closing opinions as English the file lacks
+    from helpers.framing.caveats import english_closing_credit
+    footer = "© 2026 Halcyon Compute Inc. All rights reserved."
+    blocks = pd.DataFrame({"part": ["commentary", "original", "noncontent"], "start": [0, 10, 40],
+                           "text": ["翠鸟计算发布新模组。", "Today we launch H2.", footer]})
+    assert english_closing_credit(blocks) == footer
+    assert english_closing_credit(blocks.assign(text=["翠鸟计算发布新模组。", "Today we launch H2.", "Subscribe"])) is None

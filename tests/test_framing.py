@@ -1812,3 +1812,13 @@ def test_by_a_sources_count_is_an_attribution():
     claims = pd.DataFrame({"claim_id": [1, 2], "text": ["按照Hugging Face的统计，平台上的衍生模型已超过150万个。",
                                                         "平台上的衍生模型已超过150万个。"]})
     assert F.attribution_cues(claims).tolist() == ["的统计", ""]
+
+
+@pytest.mark.parametrize("text, hedged", [
+    ("出口管制或会进一步收紧。", True),     # Hong Kong and Taiwan 或會 'may' (bilingual review round 18)
+    ("公司将召开董事会或会议讨论此事。", False),
+])
+def test_huo_hui_is_a_hedge_but_not_before_a_meeting(text, hedged):
+    from helpers.tables.claims import find_cues
+    from helpers.tables.entities import tokenizer_for
+    assert ("或会" in find_cues(text, "hedge", tokens=tokenizer_for().tokenize(text))) == hedged
