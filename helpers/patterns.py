@@ -117,6 +117,8 @@ ORIGINAL_APPENDED = re.compile(r"[（(【\[]?\s*(?:英文)?原文(?:附后|附�
                                # any few words naming what is appended before 原文 and a colon ('以下为技术报告摘要及表格原文：',
                                # bilingual review round 16), or an excerpt of it ('以下为报告原文节选：', '以下为报道原文（节选）：', round 17)
                                r"|^\s*(?:以下为|以下為|以下是|下面是|下為)[^。！？，,；;：:]{0,16}?原文\s*[（(]?(?:节选|節選|摘录|摘錄|节录|節錄)?[）)]?\s*[：:]\s*$"
+                               # '以下附上论文摘要和引言原文，方便大家对照阅读。' (a reason for appending it after a comma)
+                               r"|^\s*(?:以下附上|以下附|下面附上|文末附上|文末附)[^。！？，,；;：:]{0,16}?原文\s*(?:[，,][^。！？]{0,16}(?:对照|對照|参考|參考|阅读|閱讀)[^。！？]{0,6})?\s*[：:。.]?\s*$"
                                # a numbered original's label over it, in a post comparing several ('原文一：', '英文原文2：')
                                r"|^\s*(?:英文)?原文\s*[一二三四五六七八九十\d]{1,2}\s*[：:]?\s*$"
                                # the original post and its comments ('以下为原帖及部分评论原文：': round 10)
@@ -718,10 +720,10 @@ SUBTITLE_TIMING = re.compile(r"^(?:\d{1,2}:)?\d{1,2}:\d{2}[,.]\d{1,3}\s*-->\s*(?
 STAGE_DIRECTION = re.compile(r"[\[（(【]\s*(?:掌声|笑声|鼓掌|全场笑|众笑|全场掌声|热烈掌声|掌聲|笑聲|鼓掌聲|音乐|音樂|applause|laughter"
                              r"|laughs|cheers|cheering|crosstalk|inaudible|music)\s*[\]）)】]", re.IGNORECASE)
 ARXIV_STAMP = re.compile(r"^arXiv:\s?\d{4}\.\d{4,5}(?:v\d+)?\b")
-_AUTHOR = r"[A-Z][\w'’.-]*(?:[ \u00A0][A-Z][\w'’.-]*){1,3}[\d*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]+(?:,\d+)*"
+_AUTHOR = r"[A-Z][\w'’.-]*(?:[ \u00A0][A-Z][\w'’.-]*){1,3}(?:[\d*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]+(?:,\d+)*|[ \u00A0]?[(\[]\d{1,2}(?:,\s?\d{1,2})*[)\]])"
 AUTHOR_LIST = re.compile(rf"^{_AUTHOR}(?:[ \u00A0]*(?:,|and)[ \u00A0]*(?:and[ \u00A0]+)?{_AUTHOR})+$")
 AFFILIATION_LINE = re.compile(
-    r"^(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2}|[*†‡§])[ \u00A0]?(?=[A-Z][a-z])[^.!?。]{2,160}$")
+    r"^(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2}|[*†‡§]|[(\[]\d{1,2}[)\]])[ \u00A0]?(?=[A-Z][a-z])[^.!?。]{2,160}$")
 AFFILIATION_WORD = re.compile(r"\b(?:University|Universit\w+|Institute|Laborator(?:y|ies)|Lab|Labs|Academy|College|School"
                               r"|Department|Dept\.?|Research|Inc|Corporation|Centre|Center|Faculty|Group|Technologies)\b")
 EMAIL_ONLY_LINE = re.compile(r"^(?:(?:e-?mail|correspondence|contact)[ \u00A0]*:[ \u00A0]*)?(?:[{},;\s]|[\w.+-]+(?=[},\s]|@))*"
@@ -749,7 +751,9 @@ SITE_DISCLAIMER = re.compile(
 #: Whose contact a press release gives ('Media', 'Investor Relations'): the head of its contact labels below.
 _CONTACT_OF = r"(?:Media|Press|Investor|Investors)(?:\s+Relations)?"
 #: A contact line: its label, then who to contact ('Investor contact: Ann Lee, ir@example.com'): a byline's kind.
-CONTACT_LINE = re.compile(rf"^{_CONTACT_OF}\s+[Cc]ontacts?:\s*\S[^\n]{{0,160}}$")
+CONTACT_LINE = re.compile(rf"^{_CONTACT_OF}\s+[Cc]ontacts?:\s*\S[^\n]{{0,160}}$"
+                          # a newspaper's closing line: how to reach its reporters ('Write to Ann Lee at ann.lee@…')
+                          r"|^(?:Write|Email|E-mail)\s+(?:to\s+)?[A-Z][^\n@]{1,80}\sat\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+[^\n]{0,160}$")
 #: A contact block's label, alone on its line ('Media Contact', 'Press Contacts:', 'Investor Relations').
 _CONTACT_LABEL = rf"{_CONTACT_OF}(?:\s+Contacts?|\s+Enquiries|\s+Inquiries)?"
 CONTACT_LABEL = re.compile(rf"^(?:{_CONTACT_LABEL}|Contacts?)\s*:?$")

@@ -211,6 +211,10 @@ def test_a_name_the_englishs_furniture_holds_is_not_named_only_in_the_chinese():
     somelab = mentions[mentions["entity"] == "somelab"].iloc[[0]].assign(part="noncontent", claim_id=0)
     by_org = F.entities_only_in_zh(CLAIMS, pd.concat([mentions, somelab], ignore_index=True), level="org")
     assert by_org.empty
+    # but the Chinese post's closing furniture ('相关阅读：《…》' below its sentences) is no English naming it (round 18)
+    closing = somelab.assign(lang="zh", claim_id=99)
+    by_org = F.entities_only_in_zh(CLAIMS, pd.concat([mentions, closing], ignore_index=True), level="org")
+    assert by_org["entity"].tolist() == ["somelab"]
 
 
 def test_omissions_group_by_section_and_topic():

@@ -1080,3 +1080,12 @@ def test_a_print_editions_closing_line_is_furniture():
     # bilingual review round 18: a magazine leader's print-edition line was read as English cut mid-sentence
     line = 'This article appeared in the Leaders section of the print edition under the headline "Borrowed chips"'
     assert classify_noncontent(line) == "boilerplate"
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("已关注", "boilerplate"),                                                  # Zhihu's follow button (round 18)
+    ("Write to Dana Whitfield at dana.whitfield@example.com", "byline"),       # a newspaper's reporter contact line
+    ("以下附上论文摘要和引言原文，方便大家对照阅读。", "boilerplate"),               # the way to the original, with a reason
+])
+def test_a_follow_button_a_write_to_line_and_an_appended_original_with_a_reason(line, kind):
+    assert classify_noncontent(line) == kind

@@ -237,7 +237,12 @@ def entities_only_in_zh(claims: pd.DataFrame, mentions: pd.DataFrame, *, level: 
     zh = mentions[mentions["claim_id"].isin(zh_ids)].sort_values("start")
     # the English names what its furniture names too (arXiv in its stamp, a university in its affiliation line), and
     # the site's own name in its masthead is no name the writer adds (bilingual review round 10)
-    en = mentions[mentions["part"].isin((PART_ORIGINAL, PART_NONCONTENT))]
+    # but the Chinese post's closing furniture (a related-reading headline, 相关阅读：《月之暗面…》) is no English naming it:
+    # Chinese furniture counts only above the Chinese's first sentence (its masthead, its byline) (bilingual review
+    # round 18: a 36氪-style 编译 of a scoop)
+    lang = mentions["lang"] if "lang" in mentions else pd.Series("", index=mentions.index)
+    closing = (mentions["part"] == PART_NONCONTENT) & (lang == "zh") & (mentions["claim_id"] > min(zh_ids, default=0))
+    en = mentions[mentions["part"].isin((PART_ORIGINAL, PART_NONCONTENT)) & ~closing]
     if level == "org":
         zh = zh[zh["org"] != ""]
     only = zh[~zh[level].isin(set(en[level]))]
