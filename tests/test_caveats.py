@@ -881,3 +881,14 @@ def test_a_page_footers_all_rights_reserved_signs_the_english_off():
                            "text": ["翠鸟计算发布新模组。", "Today we launch H2.", footer]})
     assert english_closing_credit(blocks) == footer
     assert english_closing_credit(blocks.assign(text=["翠鸟计算发布新模组。", "Today we launch H2.", "Subscribe"])) is None
+
+
+def test_a_numbered_section_titles_weak_link_does_not_reach_the_englishs_end():
+    # bilingual review round 18: '五、评论区常见的几个疑问', tied on one word to the English's acknowledgements, made the
+    # writer's own closing section read as English the file lacks
+    from helpers.framing.caveats import _reaching
+    claims = pd.DataFrame({"claim_id": [1, 2, 3], "kind": ["paragraph", "heading", "heading"],
+                           "text": ["模型会识别评测。", "五、评论区常见的几个疑问", "我们会发布模型"]})
+    alignment = pd.DataFrame({"zh_claim_id": [1, 2, 3], "en_claim_id": [10, 19, 20], "score": [0.6, 0.6, 0.6],
+                              "relation": ["translates"] * 3})
+    assert set(_reaching(alignment, claims)["zh_claim_id"]) == {1, 3}   # a subtitle's short cue still reaches

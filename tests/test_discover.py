@@ -1180,3 +1180,12 @@ def test_a_name_glossed_right_after_its_kind_of_company_is_tied():
                     "Northwind Cloud is cutting 12 percent of its staff. Northwind Cloud said it would focus on AI.")
     found = discovered(text)
     assert (found["surface"] == "北风云").sum() == 2
+
+
+@pytest.mark.parametrize("en, word", [
+    ("Dutch chipmaking equipment maker ASML said exports would fall.", "Dutch"),   # a nationality (round 18)
+    ("Singapore's Minister for Digital Development and Information said the pact was signed.", "Information"),
+])
+def test_a_nationality_and_an_offices_last_word_are_no_organisation(en, word):
+    found = discovered(document("日本与新加坡签署了合作备忘录。", en))
+    assert word not in set(found["surface"])

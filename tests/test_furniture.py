@@ -1089,3 +1089,19 @@ def test_a_print_editions_closing_line_is_furniture():
 ])
 def test_a_follow_button_a_write_to_line_and_an_appended_original_with_a_reason(line, kind):
     assert classify_noncontent(line) == kind
+
+
+def test_a_zhihu_questions_counts_are_furniture():
+    # bilingual review round 18: '关注者 1,284 · 被浏览 362,417' was a heading of the answer's
+    assert classify_noncontent("关注者 1,284 · 被浏览 362,417") is not None
+
+
+def test_a_headline_over_a_wire_dateline_is_a_heading():
+    # bilingual review round 18: a 快讯's second wire story's headline, in headline style with a comma, was read as a
+    # paragraph and the story merged into the one before it
+    blocks = parse_document("人工智能快讯三则。\n法国公司完成融资。\n\n"
+                            "Larkspur Robotics cuts 18% of staff, refocuses on warehouses\n"
+                            "PARIS, April 21 (Reuters) - Larkspur Robotics said on Tuesday it would cut 18% of its staff.\n"
+                            "The company said it would refocus on warehouse robots.\n").blocks
+    kinds = dict(zip(blocks["text"].str.strip(), blocks["kind"]))
+    assert kinds["Larkspur Robotics cuts 18% of staff, refocuses on warehouses"] == "heading"

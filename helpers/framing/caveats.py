@@ -38,7 +38,7 @@ from ..columns import (
 from ..align.evidence import aside_marked, note_sentences, opens_note, outline_heading
 from ..align import kind
 from ..patterns import BYLINE_LEAD, ENDS_SENTENCE, ENDS_WITH_COLON, HAN, LATIN_LETTER, WORD_RUN
-from ..patterns import LATIN_NAME_IS
+from ..patterns import LATIN_NAME_IS, OUTLINE_ENUMERATOR
 from ..tables.claims import find_cues
 from ..tables.entities import tokenizer_for
 from ..text.variants import TRADITIONAL, detect_script
@@ -145,12 +145,30 @@ def _linked(alignment: pd.DataFrame) -> pd.DataFrame:
     return rows.astype({"zh_claim_id": "int64", "en_claim_id": "int64"})
 
 
+#: Kinds of Chinese line whose link never shows the Chinese has reached the English's end: a section title of a few
+#: words is tied on one shared word (五、评论区常见的几个疑问 to the acknowledgements; bilingual review round 18).
+NOT_REACHING_KINDS = ("heading", "title")
+
+
+def _reaching(alignment: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
+    """The links that can show how far the Chinese has read: not a heading's, and not one scored under the aligner's
+    min_coverage (a neighbour's context carried it)."""
+    links = _linked(alignment)
+    if links.empty or "kind" not in claims.columns:
+        return links
+    # a numbered section title ('五、评论区常见的几个疑问'), not any short line the parser calls a heading (a subtitle's cue)
+    heads = set(claims.loc[claims["kind"].isin(NOT_REACHING_KINDS)
+                           & claims["text"].astype(str).map(lambda t: bool(OUTLINE_ENUMERATOR.match(t))), "claim_id"])
+    weak = links["score"] < DEFAULTS.align.min_coverage if "score" in links.columns else False
+    return links[~links["zh_claim_id"].isin(heads) & ~weak]
+
+
 def trailing_unlinked(claims: pd.DataFrame, alignment: pd.DataFrame) -> list[int]:
     """The Chinese sentences after the last one linked to the English's end, when a run of them has no link and
     follows a link into the last ENGLISH_END_SHARE of the English; else []."""
     zh = _content(claims, PART_COMMENTARY)
     en = _content(claims, PART_ORIGINAL)
-    links = _linked(alignment)
+    links = _reaching(alignment, claims)
     if zh.empty or en.empty or links.empty:
         return []
     order = {c: k for k, c in enumerate(zh["claim_id"])}
@@ -170,8 +188,8 @@ def trailing_unlinked(claims: pd.DataFrame, alignment: pd.DataFrame) -> list[int
         return []
     # a run that opens with an editor's or translator's note (编译者注：…) is the writer's closing note, whatever the
     # kind of document: a compiled translation's own view and context after the whole English it renders
-    if opens_note(str(zh.loc[zh["claim_id"] == tail[0], "text"].iloc[0])):
-        return []
+    if any(opens_note(str(t)) for t in zh.loc[zh["claim_id"].isin(tail), "text"]):
+        return []  # a note label anywhere in the run (业内人士指出… then 小编点评：…): the writer's own close (bilingual review round 18)
     return [int(c) for c in tail]
 
 
@@ -343,7 +361,7 @@ def past_english_end(claims: pd.DataFrame, alignment: pd.DataFrame, *, end_from:
     not past the end. In order; [] when the Chinese never reaches the English's end."""
     zh = _content(claims, PART_COMMENTARY)
     en = _content(claims, PART_ORIGINAL)
-    links = _linked(alignment)
+    links = _reaching(alignment, claims)
     if zh.empty or en.empty or links.empty:
         return []
     en_rank = {c: k for k, c in enumerate(en["claim_id"])}
@@ -561,7 +579,7 @@ def runs_past_end(claims: pd.DataFrame, alignment: pd.DataFrame) -> list[int]:
     zh = _content(claims, PART_COMMENTARY)
     if len(past) < max(TRAILING_MIN_SENTENCES, PAST_END_MIN_SHARE * len(zh)):
         return []
-    if opens_note(str(zh.loc[zh["claim_id"] == past[0], "text"].iloc[0])):
+    if any(opens_note(str(t)) for t in zh.loc[zh["claim_id"].isin(past), "text"]):
         return []  # the writer's closing note (编译者注：…), not English the file lacks
     # a commentary that keeps returning to the English's close in its own voice (说白了, 作者认为) discusses the end it
     # has; what runs past an excerpt reports on, in the source's manner, what the file lacks

@@ -441,9 +441,16 @@ def _said_cue(text: str, word: str, places: list[tuple[int, int, str]]) -> bool:
                                  or (DISCOVER_EN_SAID_AFTER_RE.match(text, end)
                                      and not PLACE_BEFORE_RE.search(text, max(0, start - 12), start)))
                and not _followed_by_capitalised(text, end)
+               and not OFFICE_TITLE_BEFORE_RE.search(text, max(0, start - 80), start)
                for start, end, part in places):
         return False
     return not _written_as_person(text, word)
+
+
+#: A capitalised office's title running up to the name: the name is its last word ("Minister for Digital Development
+#: and Information said"), not an organisation of its own (bilingual review round 18).
+OFFICE_TITLE_BEFORE_RE = re.compile(r"\b(?:Minister|Ministry|Department|Secretary|Office|Bureau|Commission|Committee|"
+                                    r"Agency|Council|Authority)\s+(?:(?:for|of|and|&|the)\s+|[A-Z][\w-]*\s+)*$")
 
 
 #: A place's preposition right before a name: the speaker is someone there ("a founder in Berlin told me"), not the

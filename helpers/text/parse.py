@@ -1023,6 +1023,11 @@ def numbered_section(text: str, lang: str, following: str | None, previous: str 
 CLAUSE_MIN_WORDS = 7
 
 
+#: A wire story's dateline lead: a place in capitals, a date, the agency in brackets, a dash (bilingual review round 18).
+WIRE_DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,40},\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
+                           r"(?:,\s+\d{4})?\s+\([^)]{2,40}\)\s+[-–—]")
+
+
 def reads_as_sentence(text: str, following: str) -> bool:
     """A short unpunctuated line that is not a heading all the same: it holds a sentence's end inside ('… holding us
     back. In the end, the best are the ones'), the next line goes on in lowercase (the sentence broke over two
@@ -1037,6 +1042,8 @@ def reads_as_sentence(text: str, following: str) -> bool:
     >>> reads_as_sentence("Introducing Harbour Serve 2.0: faster, cheaper inference", "Today we release it.")
     False
     """
+    if WIRE_DATELINE.match(following):
+        return False  # the next line opens a wire story ('PARIS, April 21 (Reuters) - …'): this line is its headline
     clause = COMMA_CLAUSE.search(text)
     return bool(INNER_SENTENCE_END.search(text) or following[:1].islower()
                 or (clause and ":" not in text[:clause.start()] and len(text.split()) >= CLAUSE_MIN_WORDS))
