@@ -651,3 +651,11 @@ def test_a_translators_note_labels_are_no_top_term():
 ])
 def test_washington_in_chinese_is_the_government_as_in_english(text, counted):
     assert ("political" in _frames_of(text, "zh")) is counted
+
+
+@pytest.mark.parametrize("text, lang, counted", [
+    ("云雀机器人裁员近两成。", "zh", True), ("Larkspur Robotics announced layoffs of 18% of staff.", "en", True),
+    ("一份谷歌内部员工的泄密文件在网上流传。", "zh", False),   # a leak's author: no talent theme (round 18)
+])
+def test_layoffs_are_the_talent_theme_in_both_versions(text, lang, counted):
+    assert ("talent" in _frames_of(text, lang)) is counted
