@@ -86,8 +86,8 @@ CAPTION = re.compile(r"^[*_]{0,3}(?:Figure|Fig\.|Table|Image|Photo|Chart|图片|
 #: A display formula opening its line ('$$2f(x) \geq …$$', '\[ … \]', '\begin{equation}'): a formula, never a heading.
 DISPLAY_MATH = re.compile(r"^\s*(?:\$\$|\\\[|\\begin\{)")
 #: An image's placeholder standing alone on its line: 'Image 1', 'Photo 3', '图片 2', a Markdown image '![alt](src)', or a
-#: bracketed one as reposts leave it ('[图片]', '【图片】', '(Video)').
-IMAGE_PLACEHOLDER = re.compile(r"^(?:(?:Image|Photo|Picture|图片|圖片|图|圖)\s*\d{1,3}|!\[[^\]\r\n]*\]\([^)\r\n]*\)"
+#: bracketed one as reposts leave it ('[图片]', '【图片】', '(Video)'), or 图片 alone (a WeChat copy's; round 18).
+IMAGE_PLACEHOLDER = re.compile(r"^(?:(?:Image|Photo|Picture|图片|圖片|图|圖)\s*\d{1,3}|图片|圖片|!\[[^\]\r\n]*\]\([^)\r\n]*\)"
                                r"|[\[【［(（]\s*(?:图片|圖片|图|圖|Image|Photo|Picture|视频|視頻|Video)\s*\d{0,3}\s*[\]】］)）])\s*$")
 #: A label and a web address, nothing else: '项目主页：https://…', 'Paper: https://…', '官网速递：<url>', 'Demo: [demo](https://…)'.
 #: The label is short (up to 12 characters, no sentence mark inside), the address the rest of the line.
@@ -666,7 +666,9 @@ AUTOLINK = re.compile(r"<(?:https?:|www\.|mailto:)", re.IGNORECASE)
 #: A page's relative time alone on its line ('Updated 3 hours ago', '2d ago', '更新于 2小时前', '編輯於 5 分鐘前'): when the
 #: page was read, not what it says. (bilingual review round 9)
 RELATIVE_TIME_LINE = re.compile(
-    r"^(?:(?:last\s+)?(?:updated|posted|published|edited|modified)\s+)?(?:\d+|an?|one)\s*(?:s|secs?|seconds?|m|mins?|"
+    # a dated and timed line before it ('November 17, 2026 4:12 PM GMT Updated 2 hours ago': bilingual review round 18)
+    r"^(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4},?\s+\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,4}\s+)?)?"
+    r"(?:(?:last\s+)?(?:updated|posted|published|edited|modified)\s+)?(?:\d+|an?|one)\s*(?:s|secs?|seconds?|m|mins?|"
     r"minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mo|months?|y|yrs?|years?)\s+ago\.?$"
     r"|^(?:(?:最后|最後)?(?:更新|发布|發布|编辑|編輯|发表|發表|修改)(?:于|於)?\s*)?\d+\s*(?:秒|分钟|分鐘|小时|小時|天|日|周|週|个月|個月|年)前$",
     re.IGNORECASE)

@@ -1105,3 +1105,12 @@ def test_a_headline_over_a_wire_dateline_is_a_heading():
                             "The company said it would refocus on warehouse robots.\n").blocks
     kinds = dict(zip(blocks["text"].str.strip(), blocks["kind"]))
     assert kinds["Larkspur Robotics cuts 18% of staff, refocuses on warehouses"] == "heading"
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("听全文", "boilerplate"), ("图片", "image_placeholder"),                  # a WeChat copy's (round 18)
+    ("November 17, 2026 4:12 PM GMT Updated 2 hours ago", "boilerplate"),    # a wire page's dated update line
+    ("图片来源很多人不知道。", None),
+])
+def test_an_audio_prompt_a_bare_image_word_and_a_dated_update_line_are_furniture(line, kind):
+    assert classify_noncontent(line) == kind

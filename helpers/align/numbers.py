@@ -53,6 +53,8 @@ def _alternation(words) -> str:
         guard = r"(?![A-Za-z])" if word[-1:].isascii() and word[-1:].isalpha() else ""
         if word == "兆":  # 兆 counts 10^12 (2.5兆), but is mega- in a unit (兆瓦, 兆赫, 兆字节, 兆位): no scale there
             guard = r"(?![瓦赫字位比帕焦])"
+        if word == "成":  # 三成 is 30%, but 这一成绩, 一成不变 are words (bilingual review round 18: 一成 read in 这一成绩)
+            guard = r"(?![绩績功本员員立为為长長果熟交就型品都像不效])"
         parts.append(body + guard)
     return "|".join(parts)
 
