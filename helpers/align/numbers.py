@@ -333,7 +333,7 @@ def chinese_range(text: str, a: int, b: int, term: str) -> tuple[str, float, flo
         return kind, value, value + unit
     if AT_MOST_BEFORE.search(text[max(0, a - 3):a]):
         return kind, value - unit, value
-    if ABOUT_BEFORE.search(text[max(0, a - 3):a]) or ABOUT_AFTER.match(text[b:b + 3]):
+    if about_figure(text, a, b):
         half = 10.0 ** min(place, 0) / 2  # 约39% meets 39.1%, 约40% meets 39.6% but not 36%: rounded to its units
         return kind, value - half, value + half
     return None
@@ -342,6 +342,15 @@ def chinese_range(text: str, a: int, b: int, term: str) -> tuple[str, float, flo
 #: 'About' before or after a Chinese figure (约39%, 大约3400, 2%左右): the figure rounded, met by what rounds to it.
 ABOUT_BEFORE = re.compile(r"(?:约|约为|大约|大概|約|約為|大約)$")
 ABOUT_AFTER = re.compile(r"\s*(?:左右|上下)")
+
+
+def about_figure(text: str, a: int, b: int) -> bool:
+    """Whether the Chinese figure ``text[a:b]`` says 'about' (约6亿, 40%左右): a rounding, not a bound.
+
+    >>> about_figure("约6亿美元", 1, 3), about_figure("近8亿美元", 1, 3)
+    (True, False)
+    """
+    return bool(ABOUT_BEFORE.search(text[max(0, a - 3):a]) or ABOUT_AFTER.match(text[b:b + 3]))
 
 
 def within_range(bounds: tuple[str, float, float], terms: set[str]) -> bool:

@@ -45,8 +45,8 @@ from ..align.ecdict import default_ecdict
 from ..align.evidence import EnglishTerms, outline_heading, zh_concepts
 from ..patterns import ENUMERATOR_NUMBER
 from ..align.numbers import (
-    ABOUT_AFTER, ABOUT_BEFORE, CONVERSION_TOLERANCE, NUMBER_TERM, ROUND_MARK, chinese_range, chinese_term,
-    converted_match, measure_mark, number_spans, number_word_terms, rounded_term, within_range,
+    CONVERSION_TOLERANCE, NUMBER_TERM, ROUND_MARK, about_figure, chinese_range, chinese_term, converted_match,
+    measure_mark, number_spans, number_word_terms, rounded_term, within_range,
 )
 from ..patterns import BEFORE_NUMBER, BOOK_TITLE, BOUND_NUMBER_AFTER, CLAUSE, EN_TERM, HAN, LATIN_LETTER, QUOTED_SPAN
 from ..text.segment import Tokenizer
@@ -1569,7 +1569,7 @@ def figure_changes(table: pd.DataFrame, english: str = "") -> pd.DataFrame:
             if _figure_kind(term) in kinds and chinese_term(zh, a, b, term) not in met and not (
                     bounds and within_range(bounds, met)) and not converted_match(term, met) and not (
                     _figure_kind(term) == "" and _converted(_value(term), english_counts, factors)) and not (
-                    (not bounds or _about(zh, a, b)) and _rounded_from(zh[a:b], term, met)):  # 近8亿 is a bound: 8.2亿 lies
+                    (not bounds or about_figure(zh, a, b)) and _rounded_from(zh[a:b], term, met)):  # 近8亿 is a bound: 8.2亿 lies
                 # past it; 约6亿 is 612 million rounded at its place
                 differ.append(zh[a:b])
                 differ_kinds.add(_figure_kind(term))
@@ -1630,11 +1630,6 @@ VAGUE_BEFORE = re.compile(r"(?:数|數|几|幾|若干|上)$")
 ROUNDING_TOLERANCE = 0.05
 #: The digits a Chinese figure writes ('71', '37.5', '12,400'), whose last place is the precision it states.
 WRITTEN_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
-
-
-def _about(text: str, a: int, b: int) -> bool:
-    """Whether the Chinese figure ``text[a:b]`` says 'about' (约6亿, 40%左右): a rounding, not a bound."""
-    return bool(ABOUT_BEFORE.search(text[max(0, a - 3):a]) or ABOUT_AFTER.match(text[b:b + 3]))
 
 
 def _rounded_from(written: str, term: str, met: set[str]) -> bool:

@@ -1294,9 +1294,9 @@ def _funds_it(text: str, start: int, end: int) -> bool:
     >>> _funds_it("a round led by Acme, and its Zorb", 15, 19), _funds_it("由红杉领投；其模型", 1, 3), _funds_it("Acme's", 0, 4)
     (True, True, False)
     """
+    # 由 alone before the name is no funder's mark ('由Acme开发'): only with 领投 after it, which the first test reads
     return bool(FUNDER_AFTER_RE.match(text, end)) or (
-        FUNDER_BEFORE_RE.search(text, max(0, start - 25), start) is not None and not text[start - 1:start] == "由"
-        or text[start - 1:start] == "由" and bool(FUNDER_AFTER_RE.match(text, end)))
+        FUNDER_BEFORE_RE.search(text, max(0, start - 25), start) is not None and text[start - 1:start] != "由")
 
 
 def _author(text: str, by_start: dict[int, tuple]) -> tuple[str, tuple[str, str]] | None:
