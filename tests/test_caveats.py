@@ -892,3 +892,11 @@ def test_a_numbered_section_titles_weak_link_does_not_reach_the_englishs_end():
     alignment = pd.DataFrame({"zh_claim_id": [1, 2, 3], "en_claim_id": [10, 19, 20], "score": [0.6, 0.6, 0.6],
                               "relation": ["translates"] * 3})
     assert set(_reaching(alignment, claims)["zh_claim_id"]) == {1, 3}   # a subtitle's short cue still reaches
+
+
+def test_a_commentary_heading_opens_the_writers_own_section():
+    # bilingual review round 19: a court ruling's summary closed on 笔者评注, read as English the file lacks
+    from helpers.framing.caveats import _opens_own_section
+    claims = pd.DataFrame({"claim_id": [1, 2], "start": [0, 10], "part": ["commentary"] * 2,
+                           "kind": ["heading", "paragraph"], "text": ["笔者评注", "这一判决对国内平台有借鉴意义。"]})
+    assert _opens_own_section(claims, [1, 2])

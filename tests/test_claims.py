@@ -287,3 +287,8 @@ def test_a_public_body_named_in_han_characters_speaks(text, voice):
 def test_we_think_is_the_writers_own_stance():
     # bilingual review round 17: an editor's note '我们认为，作者对…的判断过于乐观' was read as the author's reported voice
     assert decide_voice("编者按：我们认为，作者对开源的判断过于乐观。", part="commentary")[0] == "commentator"
+
+
+def test_a_reminder_at_the_posts_end_is_the_sources():
+    # bilingual review round 19: 'Helix Labs在文末也提醒，…' was read as the writer's own voice (a quote absorbed)
+    assert decide_voice("Helix Labs在文末也提醒，排行榜分数可能被高估。", part="commentary")[0] == "reported"

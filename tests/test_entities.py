@@ -579,3 +579,13 @@ def test_a_departments_office_written_as_one_chinese_name_names_the_department_i
     mentions = extract(text).mentions
     assert "us_commerce" not in set(mentions.loc[mentions["lang"] == "en", "entity"])
     assert set(mentions["entity"]) >= {"bis"}
+
+
+def test_a_department_the_chinese_names_alone_is_named_in_both():
+    # bilingual review round 19: the Chinese named only 美国商务部, the English 'the Commerce Department's Bureau of
+    # Industry and Security': the department was dropped from the English and listed as named only in the Chinese
+    from helpers.tables.extract import extract
+    text = ("美国商务部上月更新了规则。\n\n"
+            "Last month the Commerce Department's Bureau of Industry and Security updated its rules.\n")
+    mentions = extract(text).mentions
+    assert "us_commerce" in set(mentions.loc[mentions["lang"] == "en", "entity"])

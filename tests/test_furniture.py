@@ -1114,3 +1114,10 @@ def test_a_headline_over_a_wire_dateline_is_a_heading():
 ])
 def test_an_audio_prompt_a_bare_image_word_and_a_dated_update_line_are_furniture(line, kind):
     assert classify_noncontent(line) == kind
+
+
+@pytest.mark.parametrize("line", ["Share this page",
+                                  "For media enquiries, contact the press office on 020 7946 0000"])
+def test_a_government_pages_prompts_are_furniture(line):
+    # bilingual review round 19: a press release's page prompts were counted as English content
+    assert classify_noncontent(line) is not None

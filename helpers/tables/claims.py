@@ -172,7 +172,7 @@ WRITER_BEFORE = re.compile(r"(?:我|我们|我們|笔者|筆者)(?:想|要|只�
 #: HF 表示对应模型为…).
 SPEECH_OPENING = frozenset("，,：:“\"「『")
 LATIN_SPEAKER_VERBS = frozenset("说 說 表示 透露 坦言 承认 承認 指出 称 稱 认为 認為 告诉 告訴 强调 強調 补充 補充 回忆 回憶 "
-                                "直言 坦承 写道 寫道 提到 话 話 断言 斷言 声称 聲稱 主张 主張 警告".split())
+                                "直言 坦承 写道 寫道 提到 话 話 断言 斷言 声称 聲稱 主张 主張 警告 提醒 警示".split())
 
 
 #: A name in Han characters glossed with a person's or a body's name in Latin letters (奥杜亚（Margaret Oduya）,
@@ -222,8 +222,10 @@ def latin_speaker(text: str, found: list[tuple[int, int, str]], speakers: frozen
         if label != "attribution_verb" or text[a:b] not in LATIN_SPEAKER_VERBS:
             continue
         before = text[:a]
-        if (LATIN_SPEAKER_BEFORE.search(before) or _named_before(before, speakers)
-                or HAN_BODY_BEFORE.search(SPEAKER_SETTING.sub("", before.rstrip()))) and (
+        # where the speaker spoke may stand between the name and the verb (Helix Labs在文末也提醒: round 19)
+        unset = SPEAKER_SETTING.sub("", before.rstrip())
+        if (LATIN_SPEAKER_BEFORE.search(before) or LATIN_SPEAKER_BEFORE.search(unset) or _named_before(before, speakers)
+                or HAN_BODY_BEFORE.search(unset)) and (
                 text[b:b + 1] in SPEECH_OPENING or text[a:b] in ("说", "說")):
             return a, b
         if QUOTATION_AFTER.match(text, b) and not WRITER_BEFORE.search(text[max(0, a - 4):a]):
@@ -243,7 +245,7 @@ SPEAKER_PARTICLES = re.compile(r"(?:也|还|還|则|則|又|更|就|曾|都|亦)
 HAN_BODY_BEFORE = re.compile(r"[\u4e00-\u9fff](?:部|局|署|厅|廳|委员会|委員會|部队|部隊|警方|检方|檢方|法院|政府|当局|當局)"
                              r"\s*(?:也|还|還|则|則|又|亦)?\s*$|[\u4e00-\u9fff](?:者|人士|员|員)(?:对|對|向)(?:本刊|本报|本報|记者|記者)$")
 #: Where the speaker spoke, between the name and the verb (警方在一份声明中表示, 发言人在例行发布会上表示).
-SPEAKER_SETTING = re.compile(r"(?:也|还|還|则|則|又|曾|亦)?(?:在|於|于)[^，。；！？,]{1,14}(?:中|上)$")
+SPEAKER_SETTING = re.compile(r"(?:也|还|還|则|則|又|曾|亦)?(?:在|於|于)[^，。；！？,]{1,14}(?:中|上|末|里|裡)(?:也|还|還|则|則|又|亦)?$")
 
 
 def framed_attribution(text: str, tokens: list | None = None) -> str:

@@ -235,6 +235,7 @@ def _without_possessive_parents(text: str, mentions: pd.DataFrame, gazetteer: pd
     public = gazetteer[gazetteer["type"].astype(str) == "government"]
     zh = dict(zip(public["entity"], public["name_zh"].fillna("").astype(str)))
     rows = mentions.sort_values("start")
+    zh_named = set(rows.loc[rows["lang"] != "en", "entity"])
     starts = dict(zip(rows["start"], rows["entity"]))
     drop = []
     for idx, (start, end, entity, lang) in zip(rows.index, rows[["start", "end", "entity", "lang"]].itertuples(index=False, name=None)):
@@ -244,6 +245,8 @@ def _without_possessive_parents(text: str, mentions: pd.DataFrame, gazetteer: pd
         if not after:
             continue
         child = starts.get(end + after.end())
-        if child and child != entity and zh.get(child, "").startswith(zh[entity]) and len(zh[child]) > len(zh[entity]):
+        # and only where the Chinese names the office (美国商务部 alone names the department, in both: round 19)
+        if child and child != entity and child in zh_named and zh.get(child, "").startswith(zh[entity]) \
+                and len(zh[child]) > len(zh[entity]):
             drop.append(idx)
     return mentions.drop(index=drop).reset_index(drop=True) if drop else mentions
