@@ -1826,3 +1826,9 @@ def test_huo_hui_is_a_hedge_but_not_before_a_meeting(text, hedged):
     from helpers.tables.claims import find_cues
     from helpers.tables.entities import tokenizer_for
     assert ("或会" in find_cues(text, "hedge", tokens=tokenizer_for().tokenize(text))) == hedged
+
+
+def test_said_glued_to_shi_is_an_attribution():
+    # bilingual review round 19: 该公司总裁在接受采访时说 (jieba cuts 时说) was read as absorbing the quote
+    claims = pd.DataFrame({"claim_id": [1], "text": ["该公司总裁在接受采访时说，这种药明年进入临床。"]})
+    assert F.attribution_cues(claims).iloc[0].endswith("时说")   # the frame from its subject to the verb
