@@ -524,7 +524,7 @@ TIE_PAIR_GAP_RE = re.compile(r"[ \t\u00A0\u3000]*[（(【\[「/／—-]?[ \t\u00
 TIE_GENERIC_SUFFIX_RE = re.compile(r"公司|团队|集团")
 # A Han word in front of a bracketed Latin name (赞塔罗（Zentaro）): the Chinese form of that name when the run of Han
 # characters back to the last punctuation or space is this short.
-TIE_BRACKETED_RE = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=公司|企业|厂商|机构|集团|平台|巨头)|(?<=独角兽))[\u4e00-\u9fff]{2,4}[ \u00A0]*[（(][ \u00A0]*$")
+TIE_BRACKETED_RE = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=公司|企业|厂商|机构|集团|平台|巨头|业者|業者)|(?<=运营商|運營商|供应商|供應商|开发商|開發商|服务商|服務商|制造商|製造商)|(?<=独角兽))[\u4e00-\u9fff]{2,4}[ \u00A0]*[（(][ \u00A0]*$")
 # A sentence's anchors for pairing a Chinese sentence with an English one: Latin words of two or more, numbers.
 TIE_ANCHOR_RE = re.compile(rf"{LATIN_BEFORE}(?:[{LATIN_LETTER_CLASS}][{LATIN_CLASS}]+|\d+(?:\.\d+)?){LATIN_AFTER}")
 

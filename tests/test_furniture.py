@@ -1121,3 +1121,15 @@ def test_an_audio_prompt_a_bare_image_word_and_a_dated_update_line_are_furniture
 def test_a_government_pages_prompts_are_furniture(line):
     # bilingual review round 19: a press release's page prompts were counted as English content
     assert classify_noncontent(line) is not None
+
+
+def test_a_reports_section_label_under_its_title_line_is_no_title():
+    # bilingual review round 19: a lab's safety report gave the title slide 'Executive Summary', the label under
+    # 'Halcyon Labs | Annual Safety Report 2026'
+    from helpers.render import deck
+    zh = ["翠鸟实验室年度安全报告：我同意一半", "报告称，翠鸟今年在安全研究上投入了12亿美元。", "我并不同意报告的判断。"]
+    en = ["Halcyon Labs | Annual Safety Report 2026", "Executive Summary", "Published November 12, 2026",
+          "This year we spent $1.2 billion on safety research, about a fifth of our budget.",
+          "Halcyon Labs found no deceptive behaviour in Halcyon-4 under test conditions."]
+    facts = deck.document_facts(parse_document("\n".join(zh + en) + "\n").blocks)
+    assert facts["title"] == "Halcyon Labs | Annual Safety Report 2026"

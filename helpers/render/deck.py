@@ -481,6 +481,11 @@ KICKER = re.compile(r"[A-Z][A-Z&'-]+(?: [A-Z][A-Z&'-]+){0,2}")
 SITE_LINE = re.compile(r"[^。！？.!?·|｜]{1,20}(?:\s*[·|｜]\s*[^。！？.!?·|｜]{1,12}){1,2}")
 
 
+#: A section's generic label, never a document's title ('Executive Summary', 'Key findings').
+GENERIC_SECTION = re.compile(r"(?i)(?:executive\s+)?summary|abstract|overview|introduction|foreword|preface|"
+                             r"key\s+(?:findings|takeaways|points)|highlights")
+
+
 def _above_byline(blocks: pd.DataFrame, part: str, script) -> str:
     """The line right above the first byline among a version's first HEAD_BLOCKS blocks (and the furniture between
     them), when a line above it too reads as a title: a masthead or kicker over a headline; else "". A headline in
@@ -500,6 +505,10 @@ def _above_byline(blocks: pd.DataFrame, part: str, script) -> str:
                      and script(texts[j]) and not masthead[j]]
             if len(above) == 1 and k >= 2 and masthead[k - 1] and above[0] == k - 2:
                 return NUMBER_PREFIX.sub("", texts[k - 2])
+            if len(above) == 1 and k >= 2 and above[0] == k - 1 and GENERIC_SECTION.fullmatch(texts[k - 1].strip()) \
+                    and masthead[k - 2] and _is_title(texts[k - 2]):
+                return texts[k - 2]  # a report's section label ('Executive Summary') under 'Lab | Report title': the
+                # title is the line above it
             if len(above) == 1 and k >= 2 and above[0] == k - 1 and all(
                     masthead[j] or SITE_LINE.fullmatch(texts[j].strip()) for j in range(k - 1)):
                 # a section's kicker over the headline, its words named again below ('Policy · Safety'): the headline
