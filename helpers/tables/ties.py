@@ -33,7 +33,6 @@ from functools import lru_cache
 
 import pandas as pd
 
-from ..align.dictionary import default_dictionary
 from ..frames import column
 from ..paths import REFERENCE
 from ..patterns import (
@@ -648,14 +647,8 @@ def translated_rows(text: str, zh_spans: list[tuple[int, int]], en_spans: list[t
         if word is None or word.end() != len(name):
             continue
         at = (found[0][0] - zh_from) / max(zh_to - zh_from, 1)
-        # a head the dictionary glosses as a common word is a name's only where the English name says that word
-        # (云杉 'spruce' in Spruce Labs): 政策研究所 cut out of 亞太科技政策研究所 renders no 'Kestrel Research'
-        # (bilingual review round 18: a Hong Kong paper's own think tank tied to the wire story's)
-        head_words = set(default_dictionary().gloss(found[0][2]))  # loaded once, and only where a name is weighed
         for identity, en_name in named.items():
             en_at = (first_en[identity] - en_from) / max(en_to - en_from, 1)
-            if head_words and not any(g[:3] in letters(en_name) for g in head_words if len(g) >= 3):
-                continue  # a gloss's first letters in the English name's (北极光 'northern lights' in Northlight, Nordlicht)
             if _renders(word.group(), en_name, zh_words) and abs(at - en_at) <= MAX_POSITION_GAP:
                 claims[name].add(identity)
     return _tied_once(text, zh_spans, claims, alone, taken, HOW_TRANSLATED)
