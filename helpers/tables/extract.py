@@ -14,7 +14,7 @@ from ..frames import column, taken, text_array, typed_frame
 from ..text.parse import parse_document
 from ..text.segment import SentenceCuts, Tokenizer
 from . import entities
-from .discover import discover_mentions, outside_person_names, outside_urls
+from .discover import _entity_types as entity_types, discover_mentions, outside_person_names, outside_urls
 from .claims import annotate_claims, build_claims
 
 
@@ -224,27 +224,34 @@ def candidate_table(rows: list[tuple[int, int, str, str]], claims: pd.DataFrame,
     return typed_frame(data, CANDIDATE_COLUMNS)
 
 
+#: An English possessive after a name and the space before the next word ("Commerce Department's Bureau").
+POSSESSIVE_AFTER = re.compile(r"(?:'|’)s?\s+")
+
+
 def _without_possessive_parents(text: str, mentions: pd.DataFrame, gazetteer: pd.DataFrame) -> pd.DataFrame:
     """Drop an English mention of a public body that only qualifies the next one ("the Commerce Department's Bureau of
     Industry and Security") where the Chinese name of the second begins with the Chinese name of the first
     (美国商务部工业与安全局): the Chinese writes the department inside its office's one name, so counting the English
     possessive apart would make the department 'named only in the English' (bilingual review round 17)."""
-    if mentions.empty:
+    # the English mentions a possessive follows, found first: most documents have none, and the gazetteer's public
+    # bodies are read only where one does
+    possessed = [(idx, after.end(), entity) for idx, end, entity, lang in
+                 zip(mentions.index, mentions["end"], mentions["entity"], mentions["lang"])
+                 if lang == "en" and (after := POSSESSIVE_AFTER.match(text, end, end + 4))] if len(mentions) else []
+    types = entity_types(gazetteer)  # made once for a settled gazetteer
+    possessed = [(idx, child_start, entity) for idx, child_start, entity in possessed if types.get(entity) == "government"]
+    if not possessed:
         return mentions
     # a public body's office only (a company's product, 'Amazon's AWS', names its maker in both versions)
     public = gazetteer[gazetteer["type"].astype(str) == "government"]
     zh = dict(zip(public["entity"], public["name_zh"].fillna("").astype(str)))
-    rows = mentions.sort_values("start")
-    zh_named = set(rows.loc[rows["lang"] != "en", "entity"])
-    starts = dict(zip(rows["start"], rows["entity"]))
+    zh_named = set(mentions.loc[mentions["lang"] != "en", "entity"])
+    starts = dict(zip(mentions["start"], mentions["entity"]))
     drop = []
-    for idx, (start, end, entity, lang) in zip(rows.index, rows[["start", "end", "entity", "lang"]].itertuples(index=False, name=None)):
-        if lang != "en" or not zh.get(entity):
+    for idx, child_start, entity in possessed:
+        if not zh.get(entity):
             continue
-        after = re.match(r"(?:'|’)s?\s+", text[end:end + 4])
-        if not after:
-            continue
-        child = starts.get(end + after.end())
+        child = starts.get(child_start)
         # and only where the Chinese names the office (美国商务部 alone names the department, in both: round 19)
         if child and child != entity and child in zh_named and zh.get(child, "").startswith(zh[entity]) \
                 and len(zh[child]) > len(zh[entity]):
