@@ -477,3 +477,55 @@ def test_the_caveats_quote_the_traditional_source_not_its_view(seed_pair):
         assert quote.rstrip("…") in text, quote
     simple_quotes = [q for e in simplified.caveats["evidence"] for q in re.findall(r"“([^”]+)”", str(e))]
     assert len(simple_quotes) == len(quotes) and simple_quotes != quotes
+
+
+# ---------------------------------------------------------------------------------------------
+# Every gazetteer name, written in Traditional script, reaches its row through the view (round 20)
+
+
+@pytest.mark.parametrize("config", ["s2t", "s2tw", "s2hk"])
+def test_every_gazetteer_name_written_in_traditional_reads_as_one_of_its_rows_names(config):
+    """A Traditional writing of a Chinese name the gazetteer lists converts, through the view, to a name of the same
+    row: where OpenCC's phrases misread one (伊利諾伊 → 伊利诺伊伊, 尼日利亞 → 尼日尔利亚, 衞報 left as it is), a
+    regional row or an alias must say what it reads as, or the name is never found in a Traditional document."""
+    from helpers.tables.entities import _gazetteer_key, _surface_forms, default_gazetteer
+
+    to_traditional = opencc.OpenCC(config).convert
+    missed = []
+    for row in _gazetteer_key(default_gazetteer()):
+        forms = {form for form, _ in _surface_forms(row)}
+        for form in forms:
+            if re.search(HAN, form) and convert_span(to_traditional(form)) not in forms:
+                missed.append((row[0], form, to_traditional(form), convert_span(to_traditional(form))))
+    assert missed == []
+
+
+@pytest.mark.parametrize("source, entity", [
+    ("伊利諾伊大學香檳分校的研究團隊發表了論文。", "uiuc"),
+    ("英國《衞報》引述消息人士說，這家公司正在融資。", "guardian"),
+    ("尼日利亞的電信業者表示，他們正在測試這個模型。", "nigeria"),
+])
+def test_traditional_names_that_opencc_misreads_are_found(source, entity):
+    document = source + "\n\nEnglish text follows here.\n"
+    assert entity in set(extract(document).mentions["entity"])
+
+
+def test_a_simplified_note_on_huaweis_ascend_is_not_mixed_and_keeps_its_ascend():
+    # 昇 is a standard Simplified character (华为昇腾); counted as Traditional, a short Simplified note read as mixed
+    # and its 昇腾 lines were converted to 升腾, where the gazetteer no longer found Huawei's chips
+    note = "华为昇腾芯片的产能\n\n据报道，华为昇腾910C芯片今年产量将提高。华为的昇腾芯片已被多家公司采用。\n\n" \
+           "Huawei's Ascend output\n\nHuawei's Ascend 910C chips will be produced in larger numbers this year.\n"
+    assert detect_script(note) == "simplified"
+    mentions = extract(note).mentions
+    assert (mentions.loc[mentions["lang"] == "zh", "surface"] == "昇腾").sum() == 3
+    assert variants.script_counts("昇腾") == (0, 1)
+
+
+def test_a_malformed_shared_character_row_is_refused(tmp_path):
+    path = tmp_path / "shared.csv"
+    path.write_text("char,simplified_use,source\n昇腾,names,x\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="shared.csv row 2"):
+        variants.shared_chars(path)
+    path.write_text("char,use\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="header"):
+        variants.shared_chars(path)

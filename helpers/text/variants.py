@@ -56,6 +56,8 @@ MIXED_MIN_CHARS = 2
 MIXED_MIN_SHARE = 0.1
 
 REGIONAL_VARIANTS = REFERENCE / "regional_variants.csv"
+#: Characters standard in Simplified that t2s still changes (昇, 乾): they mark neither script.
+SHARED_CHARS = REFERENCE / "script_shared_chars.csv"
 REGIONAL_COLUMNS = ("variant", "canonical", "meaning", "region", "kind", "opencc", "source")
 REGIONS = ("tw", "hk", "tw|hk")
 VARIANT_KINDS = ("name", "term", "guard")
@@ -106,11 +108,32 @@ def _changed_by(unique, config: str) -> tuple[dict[str, str], set[str]]:
     return known, changed
 
 
-def script_counts(text: str) -> tuple[int, int]:
-    """(Traditional-only, Simplified-only) character counts among a text's Han characters.
+@lru_cache(maxsize=8)
+def shared_chars(path: str | Path = SHARED_CHARS) -> frozenset[str]:
+    """The characters of ``script_shared_chars.csv`` (one a row); a malformed row raises one ValueError naming it."""
+    name = Path(path).name
+    chars: set[str] = set()
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = csv.reader(line for line in handle if not line.startswith("#"))
+        header = next(rows, None)
+        if header is None or [f.strip() for f in header] != ["char", "simplified_use", "source"]:
+            raise ValueError(f"{name}: header must be char,simplified_use,source")
+        for number, fields in enumerate(rows, start=2):
+            if not fields:
+                continue
+            char = fields[0].strip()
+            if len(fields) != 3 or len(char) != 1 or not HAN_RUN.fullmatch(char) or not fields[2].strip():
+                raise ValueError(f"{name} row {number}: one Han character, where Simplified uses it, and a source")
+            chars.add(char)
+    return frozenset(chars)
 
-    >>> script_counts("這是软件")
-    (1, 1)
+
+def script_counts(text: str) -> tuple[int, int]:
+    """(Traditional-only, Simplified-only) character counts among a text's Han characters; the characters both
+    standards write (``shared_chars``: 昇 in 华为昇腾) count for neither.
+
+    >>> script_counts("這是软件"), script_counts("华为昇腾")
+    ((1, 1), (0, 3))
     """
     chars = NOT_HAN_RUN.sub("", text)  # the Han characters, in one string (a list of their runs, joined, cost a third more)
     if not chars:
@@ -119,7 +142,7 @@ def script_counts(text: str) -> tuple[int, int]:
     unique = counts.keys()
     # the characters that each conversion changes, as sets: the document's marked ones are their intersections
     to_simplified, to_traditional = _changed_by(unique, "t2s")[1], _changed_by(unique, "s2t")[1]
-    traditional = sum(map(counts.__getitem__, to_simplified.intersection(unique)))
+    traditional = sum(map(counts.__getitem__, to_simplified.intersection(unique).difference(shared_chars())))
     simplified = sum(map(counts.__getitem__, to_traditional.intersection(unique)))
     return traditional, simplified
 
