@@ -84,7 +84,7 @@ def test_each_row_reads_as_its_canonical_form_and_maps_back_exactly(row):
     view_start, view_end = view.to_view_span(start, end)
     assert view.text[view_start:view_end] == row.canonical
     assert view.to_source(view_start, view_end) == (start, end)
-    assert view.text.startswith("据报导，") and view.text.endswith("。这是后话。")
+    assert view.text.startswith("据报道，") and view.text.endswith("。这是后话。")
 
 
 @pytest.mark.parametrize(
@@ -529,3 +529,41 @@ def test_a_malformed_shared_character_row_is_refused(tmp_path):
     path.write_text("char,use\n", encoding="utf-8")
     with pytest.raises(ValueError, match="header"):
         variants.shared_chars(path)
+
+
+def _reference_rows(name):
+    import csv
+
+    from helpers.paths import REFERENCE
+
+    with open(REFERENCE / name, encoding="utf-8") as handle:
+        return list(csv.DictReader(line for line in handle if not line.startswith("#")))
+
+
+@pytest.mark.parametrize("config", ["s2t", "s2tw", "s2hk"])
+@pytest.mark.parametrize("name, column, group", [("cues.csv", "cue", "category"), ("frames.csv", "cue", "frame"),
+                                                 ("number_units.csv", "unit", None), ("categories.csv", "category", None)])
+def test_every_chinese_cue_written_in_traditional_reads_as_a_cue_of_its_kind(config, name, column, group):
+    """Cues, frames, units and categories are matched on the view: a Traditional writing of each must read back as an
+    entry of the same kind, or a Traditional document never shows it (tw2sp gave 据报导 for 據報導, a hedge; 首席运行官
+    for 首席執行官; 内核观点 for 核心觀點, a section label)."""
+    rows = _reference_rows(name)
+    kinds: dict[str, set[str]] = {}
+    for row in rows:
+        kinds.setdefault(row[group] if group else "", set()).add(row[column])
+    to_traditional = opencc.OpenCC(config).convert
+    missed = [(row[column], to_traditional(row[column]), convert_span(to_traditional(row[column])))
+              for row in rows if re.search(HAN, row[column])
+              and convert_span(to_traditional(row[column])) not in kinds[row[group] if group else ""]]
+    assert missed == []
+
+
+@pytest.mark.parametrize("source, view_text", [
+    ("據報導，該公司首席執行官表示", "据报道，该公司首席执行官表示"),
+    ("核心觀點", "核心观点"),
+    ("向量資料庫", "向量数据库"),
+    ("執行長說", "首席执行官说"),
+    ("執行力", "执行力"),
+])
+def test_traditional_terms_read_as_the_mainland_writes_them(source, view_text):
+    assert convert_span(source) == view_text
