@@ -119,6 +119,9 @@ ORIGINAL_APPENDED = re.compile(r"[（(【\[]?\s*(?:英文)?原文(?:附后|附�
                                r"|^\s*(?:以下为|以下為|以下是|下面是|下為)[^。！？，,；;：:]{0,16}?原文\s*[（(]?(?:节选|節選|摘录|摘錄|节录|節錄)?[）)]?\s*[：:]\s*$"
                                # '以下附上论文摘要和引言原文，方便大家对照阅读。' (a reason for appending it after a comma)
                                r"|^\s*(?:以下附上|以下附|下面附上|文末附上|文末附)[^。！？，,；;：:]{0,16}?原文\s*(?:[，,][^。！？]{0,16}(?:对照|對照|参考|參考|阅读|閱讀)[^。！？]{0,6})?\s*[：:。.]?\s*$"
+                               # the bare label over the original ('英文原文：', '【英文原文】': bilingual review round 20, a WeChat
+                               # commentary's line before the podcast's English)
+                               r"|^\s*[【\[（(]?\s*(?:英文|英語|英语)原文\s*[】\]）)]?\s*[：:]?\s*$"
                                # a numbered original's label over it, in a post comparing several ('原文一：', '英文原文2：')
                                r"|^\s*(?:英文)?原文\s*[一二三四五六七八九十\d]{1,2}\s*[：:]?\s*$"
                                # the original post and its comments ('以下为原帖及部分评论原文：': round 10)
@@ -651,7 +654,9 @@ LATIN_NAME_IS = re.compile(r"^(?:作者\s*)?([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){1
 #: A credit or source line by its opening words: who drew, photographed, edited or translated the piece ('Illustration
 #: by …', 'Edited by …'), or where it first ran ('Originally published in …', '本文首发于…', '原载于…', '本文转载自…').
 CREDIT_LEAD = re.compile(
-    r"^(?:(?:Illustrations?|Photos?|Photographs?|Photography|Edited|Translated|Interview|Artwork|Video|Graphics)\s+by\s+"
+    # a podcast page's transcript credit ('Transcript excerpt and show notes by …': bilingual review round 20)
+    r"^(?:(?:Illustrations?|Photos?|Photographs?|Photography|Edited|Translated|Interview|Artwork|Video|Graphics"
+    r"|(?:Transcript(?:ion)?(?:\s+excerpt)?(?:\s+and\s+show\s+notes)?|Show\s+notes))\s+by\s+"
     r"(?:the\s+)?[A-Z]|(?:This\s+(?:article|post|story|essay)\s+was\s+)?[Oo]riginally\s+(?:published|appeared)\s+(?:at|in|on|by)\s"
     r"|(?:本文|此文|文章|原文)?(?:首发于|首發於|原载于|原載於|原刊于|原刊於)|(?:本文|此文|文章)(?:转载|轉載|转|轉|编译|編譯|摘译|摘譯|译|譯)自)")
 #: A Chinese reading-time line's measure: 阅读 (maybe 需要, 时间, 约) and a number of minutes ('阅读需要 5 分钟', '閱讀時間約 3 分鐘').
@@ -707,6 +712,9 @@ SIGN_OFF_LINE = re.compile(r"^\s*[—–-]{1,2}\s*[A-Z][a-z]+(?:\s[A-Z][a-z.]+){
 HOME_TRAIL = re.compile(r"^\s*(?:Home|首页|首頁|主页|主頁)\s*[>›»/]\s*\S[^。！？.!?]{0,80}$")
 ENCYCLOPEDIA_SITE_LINE = re.compile(r"^\s*From\s+[^,.]{1,40},\s+the\s+free\s+encyclopedia\.?\s*$", re.IGNORECASE)
 #: A line of rule marks alone ('——', '* * *', '~~~'): a separator between parts of a post, no sentence.
+#: A post's ad label opening its promotion, a bar after it ('推广｜年度会员限时八折', '广告 | …', 'Sponsored | …'):
+#: the lines under it, up to the separator that closes the ad, are the promotion's (bilingual review round 20).
+AD_LABEL = re.compile(r"^\s*(?:推广|推廣|广告|廣告|赞助|贊助|Sponsored|Advertisement|Ad)\s*[｜|]", re.IGNORECASE)
 SEPARATOR_LINE = re.compile(r"^\s*(?:[—–\-_=~·•*＊]\s*){2,}$")
 #: An interface's reactions or sort menu: emoji and a count ('👍❤️💡 2,417'), a choice and its arrow ('Most relevant ▾').
 REACTION_COUNT_LINE = re.compile(r"^\s*(?:[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]\s*){1,6}[\d,.]+[KkMm万]?\s*$")

@@ -51,8 +51,9 @@ SELF_DESCRIBED_TRANSLATION = re.compile(r"全文(?:编译|翻译|翻譯|編譯)|
 #: A news report's marks of reporting of its own (issue 11, bilingual review round 10: a Malaysian paper's report of a
 #: wire story, its reporter at the scene): the paper's reporter (本报记者), its own-news label (本报讯), or a dateline
 #: opening a paragraph ('（新山3日讯）', '新华社北京3月3日电'), or a school's news of its own team (我校, 本校, 我院: round 14's
-#: university release on its paper). A translation of the wire story carries none of them.
-OWN_REPORTING = re.compile(r"本报记者|记者(?:注意到|获悉|了解到|从[^，。]{1,12}(?:获悉|了解到)|(?:多次|随后|当天)?(?:查询|查阅|检索|致电|拨打|联系|走访|求证|采访))|(?:对|向|告诉)本(?:刊|报|報)(?:记者|記者)?(?:表示|透露|称|稱)"
+#: university release on its paper). A translation of the wire story carries none of them. The regex reads the Simplified
+#: view, where a Taiwan site's 記者查詢 becomes 记者查找 (bilingual review round 20: a Taiwanese compiled wire report).
+OWN_REPORTING = re.compile(r"本报记者|记者(?:注意到|获悉|了解到|从[^，。]{1,12}(?:获悉|了解到)|(?:多次|随后|当天)?(?:查询|查找|查阅|检索|致电|拨打|联系|走访|求证|采访))|(?:对|向|告诉)本(?:刊|报|報)(?:记者|記者)?(?:表示|透露|称|稱)"
                            r"|接受本(?:报|報|刊)(?:记者|記者)?(?:访问|訪問|采访|採訪|专访|專訪)|回(?:覆|复|应|應)本(?:报|報|刊)(?:记者|記者)?(?:查询|查詢|提问|提問)"
                            r"|^[\u4e00-\u9fff]{2,8}(?:新闻|日报|晚报|财经)记者|本報記者|本报讯|本報訊|本刊记者|本刊記者|本刊讯|本刊訊|我校|本校|我院(?!士)"
                            r"|^\s*[（(]?[^（()）\s，。]{1,16}?\d{1,2}日(?:讯|訊|电|電)(?=[）)\s（(]|$)"

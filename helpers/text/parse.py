@@ -32,7 +32,7 @@ from ..patterns import (
 )
 from ..patterns import AUTOLINK, CREDIT_LEAD, EPISODE_NUMBER, HTML_LINK, LABELLED_LIST_JOINER, LINK_ROW_REST, MARKDOWN_HEADING, READING_TIME_ZH
 from ..patterns import WORD_RUN, literal_not_after
-from ..patterns import CONTACT_LINE, TIMESTAMP_LINE, SUBTITLE_TIMING, STAGE_DIRECTION, THREAD_COMMENT_HEADER, HOME_TRAIL, ENCYCLOPEDIA_SITE_LINE, SEPARATOR_LINE, CALL_WITH_ARROW, SALUTATION_LINE, SIGN_OFF_LINE, REACTION_COUNT_LINE, SORT_MENU_LINE, RELATIVE_TIME_LINE, FOLLOW_WRITER, CONTACT_LABEL, PRESS_RELEASE_LINE, BREADCRUMB_BARS, AFFILIATION_LINE, AFFILIATION_WORD, ARXIV_STAMP, AUTHOR_LIST, EMAIL_ONLY_LINE, QUESTIONS_CONTACT_LINE, FOOTNOTE_MARK_LINE, CODE_FENCE, COMPILED_BY, HASHTAG_LINE, FOLLOW_ACCOUNT, FOLLOW_OUTLET, FOLLOW_PLATFORM, ORIGINAL_APPENDED, REPORTER_LINE, SITE_DISCLAIMER, TRAILING_CREDIT_LABEL, WEIBO_SOURCE
+from ..patterns import AD_LABEL, CONTACT_LINE, TIMESTAMP_LINE, SUBTITLE_TIMING, STAGE_DIRECTION, THREAD_COMMENT_HEADER, HOME_TRAIL, ENCYCLOPEDIA_SITE_LINE, SEPARATOR_LINE, CALL_WITH_ARROW, SALUTATION_LINE, SIGN_OFF_LINE, REACTION_COUNT_LINE, SORT_MENU_LINE, RELATIVE_TIME_LINE, FOLLOW_WRITER, CONTACT_LABEL, PRESS_RELEASE_LINE, BREADCRUMB_BARS, AFFILIATION_LINE, AFFILIATION_WORD, ARXIV_STAMP, AUTHOR_LIST, EMAIL_ONLY_LINE, QUESTIONS_CONTACT_LINE, FOOTNOTE_MARK_LINE, CODE_FENCE, COMPILED_BY, HASHTAG_LINE, FOLLOW_ACCOUNT, FOLLOW_OUTLET, FOLLOW_PLATFORM, ORIGINAL_APPENDED, REPORTER_LINE, SITE_DISCLAIMER, TRAILING_CREDIT_LABEL, WEIBO_SOURCE
 from ..frames import text_array, typed_frame
 from ..vocab import CueMatcher, load_cues
 
@@ -494,7 +494,9 @@ def is_episode_line(text: str) -> bool:
     if bars and (len(HAN.findall(core[:bars[-1]])) >= EPISODE_TITLE_MIN_HAN
                  or len(WORD_RUN.findall(core[:bars[-1]])) >= EPISODE_TITLE_MIN_WORDS):
         return False
-    return bool(re.search(r"[·•|｜:：]", core)) or bool(PICTOGRAPH.match(core))
+    # the show's name, a comma and the number closing the line ('The Long Context, Episode 147': bilingual review round 20)
+    comma_show = bool(re.search(r"[A-Za-z\u4e00-\u9fff]\s*[,，]\s*$", core[:number.start()])) and not core[number.end():].strip()
+    return bool(re.search(r"[·•|｜:：]", core)) or bool(PICTOGRAPH.match(core)) or comma_show
 
 
 #: A title before a show's name and episode number, parted by a bar, has at least this many Han characters or words.
@@ -1649,6 +1651,35 @@ def furniture_in_context(texts: list[str], kinds: list[str | None]) -> list[str 
             continue
         if bare_row(line) and not any(0 <= j < len(texts) and TABLE_CELL_MARK.search(texts[j]) for j in (k - 1, k + 1)):
             out[k] = "boilerplate"  # a row of links rendered as their words alone ('技术报告 | 模型下载 | 在线体验')
+    return ad_bodies(texts, out)
+
+
+#: An ad's body under its label runs at most this many lines before the separator that closes it.
+AD_BODY_MAX_LINES = 3
+
+
+def ad_bodies(texts: list[str], kinds: list[str | None]) -> list[str | None]:
+    """``kinds`` with an ad's body as boilerplate: the lines under an ad label (``AD_LABEL``: '推广｜…') up to the
+    separator line that closes the ad ('——————'), at most AD_BODY_MAX_LINES of them; an ad label with no separator
+    after its body leaves the lines below it as they were (bilingual review round 20: a WeChat post's closing ad).
+
+    >>> ad_bodies(["正文。", "推广｜会员八折", "加入会员即可收听。点击阅读原文，立即加入。", "——————", "点赞"],
+    ...           [None, "boilerplate", None, "boilerplate", "boilerplate"])
+    [None, 'boilerplate', 'boilerplate', 'boilerplate', 'boilerplate']
+    >>> ad_bodies(["推广｜会员八折", "正文继续。"], ["boilerplate", None])
+    ['boilerplate', None]
+    """
+    out = list(kinds)
+    for k, line in enumerate(texts):
+        if not AD_LABEL.match(line):
+            continue
+        j = k + 1
+        while j < len(texts) and j - k <= AD_BODY_MAX_LINES and out[j] is None and not SEPARATOR_LINE.match(texts[j]):
+            j += 1
+        if k + 1 < j < len(texts) and SEPARATOR_LINE.match(texts[j]):
+            out[k] = "boilerplate"
+            for i in range(k + 1, j):
+                out[i] = "boilerplate"
     return out
 
 
