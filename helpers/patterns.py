@@ -126,7 +126,11 @@ ORIGINAL_APPENDED = re.compile(r"[（(【\[]?\s*(?:英文)?原文(?:附后|附�
                                r"|^\s*(?:英文)?原文\s*[一二三四五六七八九十\d]{1,2}\s*[：:]?\s*$"
                                # the original post and its comments ('以下为原帖及部分评论原文：': round 10)
                                r"|^\s*(?:以下为|以下為|以下是|下面是|附)(?:英文)?原?(?:节目|節目|播客|视频|視頻)(?:简介|簡介|说明|說明|介绍|介紹)\s*[：:]?\s*$"
-                               r"|^\s*(?:以下为|以下為|以下是|下面是|附)(?:英文)?(?:原帖|原贴|原帖子)(?:[及和与與](?:部分)?(?:评论|評論|回复|回覆))?(?:原文|全文|原文全文)?\s*[：:]?\s*$")
+                               r"|^\s*(?:以下为|以下為|以下是|下面是|附)(?:英文)?(?:原帖|原贴|原帖子)(?:[及和与與](?:部分)?(?:评论|評論|回复|回覆))?(?:原文|全文|原文全文)?\s*[：:]?\s*$"
+                               # a post over several threads or posts, in brackets, with a note on their order or cuts ('（以下为三条
+                               # 原推，按发布时间排列，个别推文有删节）': bilingual review round 20, a Weibo post over three X threads)
+                               r"|^\s*[（(]\s*(?:以下为|以下為|以下是|下面是|下為)[^。！？，,（()）：:]{0,12}?(?:原推文|原推|原帖|原贴|原文)"
+                               r"(?:[，,][^。！？（()）]{0,30})?\s*[）)]\s*$")
 #: A numbered section line: '1. Definitions', '6) Dispute Resolution', '1. 定义', '第一条 …', '一、…', '（二）…'.
 SECTION_NUMBER = re.compile(
     r"^(?:\d{1,2}(?:\.\d{1,2})*\s*[.．、)）]?\s+(?=\S)|\d{1,2}\s*[.．、)）]\s*(?=\S)"
@@ -178,9 +182,11 @@ GLUED_SENTENCE = re.compile(r"[.!?](?<=[a-z]{2}[.!?])[’”]?(?=[A-Z](?:[a-z]|[
 
 # Sentence ends. Chinese: full- and half-width terminators with the closing marks that follow.
 # A terminator after the closing marks belongs to the same end ("…何在。”。" is one end, not a lone "。").
+# A translator's note's tortoise-shell bracket closes with its sentence ('〔譯註：…美國。〕'): no lone '〕', and the next
+# sentence does not open on it (bilingual review round 20: a Hong Kong outlet's translation).
 # (Written to open on one class of every terminator, the run it starts checked after it, speed: re then looks only
 # where a terminator stands, where three alternatives opening on different classes were tried at every character.)
-ZH_END = re.compile(r"[。！？；!?;….](?:(?<=[。！？；!?;])[。！？；!?;]*|(?<=…)…*|(?<=\.)\.{2,})(?:[”’」』）)】》\]\"'][。！？；!?;]*)*(?:[\[［]\d{1,3}[\]］])*")
+ZH_END = re.compile(r"[。！？；!?;….](?:(?<=[。！？；!?;])[。！？；!?;]*|(?<=…)…*|(?<=\.)\.{2,})(?:[”’」』）)】》〕〗］\]\"'][。！？；!?;]*)*(?:[\[［]\d{1,3}[\]］])*")
 
 # Quotation marks that open a quoted passage in Chinese, and what may stand before a quotation that is a sentence of
 # its own (a colon, the block's start, a sentence end): a quoted sentence without one is embedded in a longer one.

@@ -788,3 +788,18 @@ def test_the_side_by_side_slide_shows_each_label_before_more_of_one():
                           "en_text": ["A.", "B.", "C.", "This may eventually change the industry."]})
     lines = deck.side_by_side(worth, limit=3)
     assert "必将" in lines and "(labelled sharpened)" in lines and "3 of the 4 held back" in lines
+
+
+# Bilingual review round 20: a Hong Kong outlet's translation ('文：Daniel … ｜ 譯：陳某某'; the English 'By …' over
+# 'The … Ledger | Opinion' over its date) gave no date and no Chinese writer; a Weibo post over three X threads gave
+# the title 'Thread 1'.
+@pytest.mark.parametrize("zh_head, en_head, expected", [
+    (["算力設上限的錯誤", "文：Ann Example ｜ 譯：陳某某"],
+     ["Compute Caps Are the Wrong Idea", "By Ann Example", "The Sample Ledger | Opinion", "November 18, 2026"],
+     {"title": "Compute Caps Are the Wrong Idea", "author": "Ann Example", "date": "November 18, 2026",
+      "zh_author": "陳某某"}),
+    (["三位研究员的长推"], ["Thread 1", "Ann Example @ann_evals", "Nov 23, 2026"], {"title": ""}),
+])
+def test_a_date_below_a_masthead_a_bare_translators_credit_and_a_threads_label(zh_head, en_head, expected):
+    facts = parsed_facts(zh_head, en_head)
+    assert {k: facts[k] for k in expected} == expected

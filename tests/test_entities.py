@@ -589,3 +589,23 @@ def test_a_department_the_chinese_names_alone_is_named_in_both():
             "Last month the Commerce Department's Bureau of Industry and Security updated its rules.\n")
     mentions = extract(text).mentions
     assert "us_commerce" in set(mentions.loc[mentions["lang"] == "en", "entity"])
+
+
+# Bilingual review round 20: three researchers' X threads wrote '2,048 H20s' and '10,000 A100s', and the English named
+# Nvidia's chips once where it did three times.
+@pytest.mark.parametrize("tail", ["", " (ı)"])  # the automaton's path, and the regexes' (a dotless i)
+def test_a_name_ending_in_a_digit_takes_a_plural_s(tail):
+    from helpers.tables.entities import find_mentions, load_gazetteer
+    found = find_mentions("We used 2,048 H20s and 10,000 A100s; H20st is no name." + tail, load_gazetteer())
+    assert found["surface"].tolist() == ["H20", "A100"]
+
+
+# Bilingual review round 20: a Hong Kong outlet's translation named Hong Kong's and Singapore's public bodies and a US
+# trade association in Traditional script; 英國科學、創新及科技部 was read as China's 科技部, the others as no one.
+def test_hong_kong_renderings_of_public_bodies_are_found_through_the_simplified_view():
+    from helpers.tables.entities import find_mentions, load_gazetteer
+    from helpers.text.variants import convert_view
+    text = ("前英國科學、創新及科技部顧問；資訊通信媒體發展局；個人資料私隱專員公署；創新科技及工業局；"
+            "電腦及通訊產業協會；AI Verify基金會。")
+    found = find_mentions(convert_view(text).text, load_gazetteer())
+    assert found["entity"].tolist() == ["uk_dsit", "imda", "pcpd", "hk_itib", "ccia", "ai_verify_foundation"]

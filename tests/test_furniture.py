@@ -1133,3 +1133,18 @@ def test_a_reports_section_label_under_its_title_line_is_no_title():
           "Halcyon Labs found no deceptive behaviour in Halcyon-4 under test conditions."]
     facts = deck.document_facts(parse_document("\n".join(zh + en) + "\n").blocks)
     assert facts["title"] == "Halcyon Labs | Annual Safety Report 2026"
+
+
+# Bilingual review round 20: a Hong Kong outlet's related-story label in lenticular brackets and its newsletter prompt
+# naming the publication, a Weibo post's fold button and its bracketed note over the appended threads were content.
+@pytest.mark.parametrize("line", ["【延伸閱讀】歐盟AI法案實施一年：企業合規成本知多少？",
+                                  "訂閱《某某評論》電子報，每週一早上送到你的郵箱。", "收起全文",
+                                  "（以下为三条原推，按发布时间排列，个别推文有删节）"])
+def test_bracketed_labels_newsletter_prompts_and_a_note_over_appended_threads_are_furniture(line):
+    assert classify_noncontent(line) == "boilerplate"
+
+
+@pytest.mark.parametrize("line", ["【编者按】本文作者认为监管应该针对部署，而不是模型本身。",
+                                  "（以下为作者的三点看法，供读者参考。）"])
+def test_an_editors_note_in_brackets_and_a_writers_own_note_stay_content(line):
+    assert classify_noncontent(line) is None

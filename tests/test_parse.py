@@ -332,3 +332,11 @@ def test_a_quotes_speaker_tag_stays_with_the_quote():
     text = "“过去我们担心芯片不够，现在我们担心电不够。”拉曼说。她补充了一点。"
     assert [text[a:b] for a, b in split_sentences(text, "zh")] == [
         "“过去我们担心芯片不够，现在我们担心电不够。”拉曼说。", "她补充了一点。"]
+
+
+def test_translators_note_bracket_closes_its_sentence():
+    """A translator's note in tortoise-shell brackets ends with its '〕': no lone '〕' sentence, and the next sentence
+    does not open on it (bilingual review round 20: a Hong Kong outlet's translation with 譯註 notes)."""
+    text = "成本大約每14個月便減半。〔譯註：該機構總部設於美國。〕一個今日的門檻，到時可能涵蓋數十間初創企業。"
+    assert [text[a:b] for a, b in split_sentences(text, "zh")] == [
+        "成本大約每14個月便減半。", "〔譯註：該機構總部設於美國。〕", "一個今日的門檻，到時可能涵蓋數十間初創企業。"]

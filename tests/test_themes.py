@@ -354,6 +354,10 @@ def test_words_inside_a_web_address_or_a_file_name_touch_no_theme():
     ("模型的安全风险需要单独评估。", "zh", "health_and_safety", True),                        # a second cue: 安全
     ("智能体根据环境反馈调整下一步。", "zh", "openness", False),
     ("开源社区的反馈让模型越来越好。", "zh", "openness", True),
+    # a model's cost counted in salaries and GPU rental (bilingual review round 20: X threads read as no economic words)
+    ("It excludes ablations, failed runs, data work, and salaries.", "en", "economic", True),
+    ("The number covers the final run's GPU rental only.", "en", "economic", True),
+    ("团队工资这些都没算进去。", "zh", "economic", True),
 ])
 def test_a_weak_cue_counts_only_where_its_sense_is_confirmed(text, lang, frame, counted):
     from helpers.framing.shifts import tag_frames

@@ -70,10 +70,17 @@ def _plain(text: str) -> str:
     return MARKDOWN_LINK.sub(r"\1", MARKDOWN_IMAGE.sub("", str(text))).strip()
 
 
+#: A numbered part's label, never a title ('Thread 1', 'Part 2', 'Tweet 3 of 5'): a post that appends several threads or
+#: parts labels each so (bilingual review round 20: a Weibo post over three researchers' X threads read 'Thread 1').
+PART_LABEL = re.compile(r"(?i)(?:thread|part|tweet|post|story|article|excerpt)\s*#?\d{1,2}(?:\s*(?:of|/)\s*\d{1,2})?[.:]?")
+
+
 def _is_title(text: str) -> bool:
-    """A short line that is not a sentence, a date, an address, a link definition ('[r]: https://…') or a row of
-    links ('Report | Docs | Forum': a title may name its site after one bar, a navigation row has two or more)."""
+    """A short line that is not a sentence, a date, an address, a link definition ('[r]: https://…'), a numbered part's
+    label ('Thread 1') or a row of links ('Report | Docs | Forum': a title may name its site after one bar, a navigation
+    row has two or more)."""
     return (0 < len(text) <= TITLE_MAX_CHARS and not SENTENCE_END.search(text) and not DATE.search(text)
+            and not PART_LABEL.fullmatch(text.strip())
             and not DISCOVER_URL_RE.search(text) and len(re.findall(r"[|｜•]", text)) < 2
             and (re.search(r"[A-Za-z]{3,}", text) is not None or len(HAN.findall(text)) >= MIN_TITLE_HAN))
 
@@ -103,7 +110,8 @@ ZH_TEAM_END = re.compile(r"(?:团队|團隊|编辑部|編輯部|小组|小組|�
 ZH_AUTHOR_FIELD = re.compile(r"(?:^|\s)(?:作者|编译|編譯|翻译|翻譯|译者|譯者)\s*[:：]\s*"
                              r"(?P<name>[^\s，。,；;|｜/／]+(?:\s+[A-Z][^\s，。,；;|｜/／]*)*)")
 #: A translator's or compiler's credit after a bar or a colon ('编译 | 林舟', '翻译：周航'): the Chinese post's writer.
-ZH_RENDERER_CREDIT = re.compile(r"(?:编译|編譯|翻译|翻譯|译者|譯者)\s*[|｜:：]\s*(?P<name>[\u4e00-\u9fff·]{2,8})")
+ZH_RENDERER_CREDIT = re.compile(r"(?:编译|編譯|翻译|翻譯|译者|譯者|(?:^|(?<=[\s|｜/／]))[譯译])\s*[|｜:：]\s*"
+                                r"(?P<name>[\u4e00-\u9fff·]{2,8})")
 #: A post's editors' credit ('编辑：陈萍、杜伟'), read where no writer is named; 责任编辑 (a news desk's) is not it.
 ZH_EDITOR_FIELD = re.compile(r"(?:^|\s)(?:编辑|編輯)\s*[:：]\s*(?P<name>[^\s，。,；;|｜/／]+(?:\s+[A-Z][^\s，。,；;|｜/／]*)*)")
 #: A newspaper's reporter byline ('报道：本报记者 林佩仪', '本报记者 林佩仪'): the names after 记者.
@@ -200,7 +208,12 @@ def _date_below(blocks: pd.DataFrame, index) -> str:
     position = blocks.index.get_loc(index) if index in blocks.index else None
     if position is None:
         return ""
-    for near in (position + 1, position - 1, position - 2):
+    below = _plain(str(blocks["text"].iloc[position + 1])).strip() if position + 1 < len(blocks) else ""
+    # past a masthead and section line between them ('By …' over 'The Asia Ledger | Opinion' over 'November 18, 2026':
+    # bilingual review round 20)
+    past_masthead = (position + 2,) if SECTION_TRAIL.fullmatch(below) and not DATE.search(below) \
+        and not SENTENCE_END.search(below) else ()
+    for near in (position + 1, *past_masthead, position - 1, position - 2):
         if not 0 <= near < len(blocks):
             continue
         line = _plain(str(blocks["text"].iloc[near])).strip()

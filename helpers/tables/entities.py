@@ -8,7 +8,8 @@ tokenizer (``tokenizer_for``): jieba plus the gazetteer's names and the glossary
 Matching rules (find_mentions):
 - Latin-script alias edges need a Latin boundary: no Latin letter or digit just before/after,
   so "zing" is found in "zing和" and "Zing's" but not in "amazing"; a possessive "Acme’s"
-  yields "Acme"; "Acme-pilled" yields "Acme" (a hyphen is a boundary).
+  yields "Acme"; "Acme-pilled" yields "Acme" (a hyphen is a boundary); a name ending in a digit takes a plural
+  's' ("2,048 Zing7s" yields "Zing7").
 - CJK alias edges match anywhere; a row's `exclusions` lists longer strings in which its
   aliases are not names (谷子粥 blocks 谷子).
 - A space inside an alias matches any run of spaces/tabs (never a newline); next to a CJK
@@ -240,7 +241,8 @@ def _alias_pattern(alias: str, *, boundaries: bool = True) -> str:
     if boundaries and LATIN_CHAR_RE.match(alias[0]):
         body = LATIN_BEFORE + body
     if boundaries and LATIN_CHAR_RE.match(alias[-1]):
-        body += LATIN_AFTER
+        # a name ending in a digit takes a plural 's' ('2,048 Zing7s': bilingual review round 20, X threads on chips)
+        body += f"(?:(?=s{LATIN_AFTER})|{LATIN_AFTER})" if alias[-1].isdigit() else LATIN_AFTER
     return body
 
 
@@ -440,6 +442,7 @@ class _Form:
     ignore: bool
     before: bool  # a Latin boundary is needed before it
     after: bool   # and after it
+    plural: bool = False  # ends in a digit: a plural 's' after it is a boundary too ('Zing7s')
 
 
 _ALIAS, _EXCLUSION = 0, 1
@@ -457,7 +460,7 @@ class _Automaton:
             for alias, ignore in _surface_forms(row):
                 form_id = len(self.forms)
                 self.forms.append(_Form(index, ignore, bool(LATIN_CHAR_RE.match(alias[0])),
-                                        bool(LATIN_CHAR_RE.match(alias[-1]))))
+                                        bool(LATIN_CHAR_RE.match(alias[-1])), alias[-1].isdigit()))
                 for variant in _view_variants(alias):
                     payloads.setdefault(variant.lower(), []).append((_ALIAS, form_id, variant))
             mine = []
@@ -489,7 +492,9 @@ class _Automaton:
                 latin = LATIN_CHAR_IGNORECASE_RE if form.ignore else LATIN_CHAR_RE
                 if form.before and start and latin.match(view[start - 1]):
                     continue
-                if form.after and end < size and latin.match(view[end]):
+                if form.after and end < size and latin.match(view[end]) and not (
+                        form.plural and view[end] in ("sS" if form.ignore else "s")
+                        and (end + 1 == size or not latin.match(view[end + 1]))):
                     continue
                 alias_hits.setdefault(ident, []).append((start, end))
         found = []

@@ -239,7 +239,9 @@ def _field_labels() -> re.Pattern:
     if not groups:
         return re.compile(r"(?!)")
     # the label, then a colon or a slash; or a page-metadata label followed by nothing but a count ('閱讀 18,732')
-    return re.compile(r"^\W{0,3}(?:" + "|".join(groups) + r")(?:\s*[:：/／|｜]|" + COUNT_AFTER_LABEL + ")", re.IGNORECASE)
+    # a label in lenticular brackets closes on its bracket as on a colon ('【延伸閱讀】…': bilingual review round 20)
+    return re.compile(r"^\W{0,3}(?:" + "|".join(groups) + r")(?:\s*[:：/／|｜]|(?<=[^\W\d_])】|" + COUNT_AFTER_LABEL + ")",
+                      re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
