@@ -803,3 +803,16 @@ def test_the_side_by_side_slide_shows_each_label_before_more_of_one():
 def test_a_date_below_a_masthead_a_bare_translators_credit_and_a_threads_label(zh_head, en_head, expected):
     facts = parsed_facts(zh_head, en_head)
     assert {k: facts[k] for k in expected} == expected
+
+
+def test_a_latin_author_with_a_bracketed_han_title_is_the_englishs_and_the_translator_line_below_names_the_writer():
+    # bilingual review round 20: '作者：Teodora Vasquez（Kestrel Cloud首席工程师）' over '译者：林晓舟　校对：陈默' gave the
+    # slide '(by Teodora Vasquez（Kestrel Cloud首席工程师）)': the Han job title made the English's author read as the
+    # Chinese post's writer
+    blocks = pd.DataFrame({"part": ["commentary", "noncontent", "noncontent", "commentary"],
+                           "kind": ["heading", "byline", "byline", "paragraph"],
+                           "text": ["一篇译文的标题", "作者：Teodora Vasquez（Kestrel Cloud首席工程师）", "译者：林晓舟\u3000校对：陈默",
+                                    "正文。"]})
+    assert deck.document_facts(blocks)["zh_author"] == "林晓舟"
+    blocks.loc[1, "text"] = "作者：王小明（本刊记者）"
+    assert deck.document_facts(blocks)["zh_author"] == "王小明（本刊记者）"

@@ -1148,3 +1148,18 @@ def test_bracketed_labels_newsletter_prompts_and_a_note_over_appended_threads_ar
                                   "（以下为作者的三点看法，供读者参考。）"])
 def test_an_editors_note_in_brackets_and_a_writers_own_note_stay_content(line):
     assert classify_noncontent(line) is None
+
+
+@pytest.mark.parametrize("line", [
+    "译者简介：林晓舟，数据中心基础设施工程师，长期关注算力基础设施与能源效率问题。",
+    "譯者簡介：林曉舟，資料中心基礎設施工程師。",
+    "作者简介：王宁，科技记者，关注半导体产业。",
+])
+def test_a_bio_after_its_label_and_a_colon_is_a_byline(line):
+    # bilingual review round 20: a translation's closing '译者简介：…' line was read as content and linked to the
+    # English's closing paragraph as a translated sentence
+    assert classify_noncontent(line) == "byline"
+
+
+def test_a_sentence_about_a_bio_stays_content():
+    assert classify_noncontent("作者简介里没有提到他曾在英伟达工作。") is None

@@ -16,3 +16,18 @@ def test_cheng_inside_a_word_is_no_tenth():
     # bilingual review round 18: 一成 was read inside 这一成绩 ('this result') and listed as a figure to check
     from helpers.align.numbers import number_spans
     assert number_spans("这一成绩来之不易，一成不变。") == [] and number_spans("约三成用户")[0][2] == "#%30"
+
+
+def test_a_bare_number_set_against_a_measured_one_takes_its_unit():
+    # bilingual review round 20: 每机柜80千瓦而非25千瓦 was listed as a figure to check against
+    # 'racks at 80 kilowatts instead of 25', which states 25 kilowatts with the unit elided
+    from helpers.align.numbers import number_spans
+    from helpers.framing.shifts import figure_changes
+    import pandas as pd
+    english = "The short version: it let us run racks at 80 kilowatts instead of 25."
+    assert [t for _, _, t in number_spans(english)] == ["#W:80000", "#W:25000"]
+    assert [t for _, _, t in number_spans("a share of 38 percent, up from 30 last year")] == ["#%38", "#%30"]
+    assert [t for _, _, t in number_spans("80 kilowatts for 25 racks")] == ["#W:80000", "#25"]
+    table = pd.DataFrame({"zh_claim_id": [9], "zh_text": ["简而言之：液冷让我们能以每机柜80千瓦而非25千瓦的功率运行。"],
+                          "en_text": [english]})
+    assert figure_changes(table, english).empty

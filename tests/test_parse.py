@@ -340,3 +340,15 @@ def test_translators_note_bracket_closes_its_sentence():
     text = "成本大約每14個月便減半。〔譯註：該機構總部設於美國。〕一個今日的門檻，到時可能涵蓋數十間初創企業。"
     assert [text[a:b] for a, b in split_sentences(text, "zh")] == [
         "成本大約每14個月便減半。", "〔譯註：該機構總部設於美國。〕", "一個今日的門檻，到時可能涵蓋數十間初創企業。"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # bilingual review round 20: 'No.' answering a question was read as the abbreviation of 'number', so the Chinese
+    # 不。 found no English sentence and was listed as the translator's own
+    ("Is liquid cooling right for everyone? No. For racks under 30 kilowatts, air cooling is cheaper.",
+     ["Is liquid cooling right for everyone?", "No.", "For racks under 30 kilowatts, air cooling is cheaper."]),
+    ("See rule No. 5 for details. Patents Nos. 3 and 4 expired.", ["See rule No. 5 for details.", "Patents Nos. 3 and 4 expired."]),
+    ("Figure No. #12 shows it.", ["Figure No. #12 shows it."]),
+])
+def test_no_is_an_abbreviation_only_before_a_figure(text, expected):
+    assert [text[a:b] for a, b in split_sentences(text, "en")] == expected

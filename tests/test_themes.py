@@ -663,3 +663,14 @@ def test_washington_in_chinese_is_the_government_as_in_english(text, counted):
 ])
 def test_layoffs_are_the_talent_theme_in_both_versions(text, lang, counted):
     assert ("talent" in _frames_of(text, lang)) is counted
+
+
+def test_a_short_form_spelt_out_after_ji_is_one_naming():
+    # bilingual review round 20: a translator's note 'ASHRAE即美国采暖、制冷与空调工程师学会（American Society of …）'
+    # counted the society three times in one sentence
+    text = ("我们遵循ASHRAE的指南。译者注：ASHRAE即美国采暖、制冷与空调工程师学会（American Society of Heating, "
+            "Refrigerating and Air-Conditioning Engineers），其指南被广泛采用。ASHRAE和英伟达都发布过指南。\n\n"
+            "We follow ASHRAE's guidance. ASHRAE and Nvidia publish guides.\n")
+    tables = extract(text)
+    counts = lab_tables.lab_mentions(tables.mentions, claims=tables.claims).groupby(["part", "org"]).size()
+    assert counts["commentary", "ASHRAE"] == 3 and counts["original", "ASHRAE"] == 2

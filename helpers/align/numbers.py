@@ -158,6 +158,7 @@ def number_spans(text: str) -> list[tuple[int, int, str]]:
         found.append((m.start(), end, term))
     found = _compound_numbers(text, found, units["scale"])
     found = _distribute_range_units(text, found)
+    found = _distribute_contrast_units(text, found)
     taken = [(a, b) for a, b, _ in found]
     found += [w for w in _word_spans(text) if not any(a < w[1] and w[0] < b for a, b in taken)]
     return sorted(found)
@@ -194,6 +195,45 @@ def _distribute_range_units(text: str, found: list[tuple[int, int, str]]) -> lis
                     factor = 1.0
                 if factor > 1 and value * factor < float(other) * 10:
                     out[k] = (a, b, NUMBER_TERM + _canonical(value * factor))
+    return out
+
+
+#: What joins a number with a unit to a bare number it is set against, whose unit the first one gives ('80 kilowatts
+#: instead of 25', '38 percent, up from 30', '1.2 gigawatts versus 900'): the second takes the first's unit (bilingual
+#: review round 20: a translation's 每机柜80千瓦而非25千瓦 was listed as a figure no English sentence states).
+CONTRAST_JOIN = re.compile(r"^\s*,?\s*(?:instead\s+of|rather\s+than|up\s+from|down\s+from|versus|vs\.?|"
+                           r"compared\s+(?:with|to))\s*$", re.IGNORECASE)
+
+
+def _distribute_contrast_units(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A bare number set against a number with a unit ('80 kilowatts instead of 25'): the unit is the first one's.
+
+    >>> [t for _, _, t in number_spans("racks at 80 kilowatts instead of 25.")]
+    ['#W:80000', '#W:25000']
+    >>> [t for _, _, t in number_spans("a share of 38 percent, up from 30 a year ago")]
+    ['#%38', '#%30']
+    >>> [t for _, _, t in number_spans("80 kilowatts for 25 racks")]
+    ['#W:80000', '#25']
+    """
+    out = list(found)
+    for k in range(len(out) - 1):
+        a, b, term = out[k]
+        c, d, nxt = out[k + 1]
+        body, other = term[len(NUMBER_TERM):], nxt[len(NUMBER_TERM):]
+        if not other[:1].isdigit() or re.search(r"[A-Za-z%\u4e00-\u9fff]", text[c:d]) or not CONTRAST_JOIN.match(text[b:c]):
+            continue
+        value = float(other)
+        mark, rest = measure_mark(body)
+        if body.startswith("%"):
+            out[k + 1] = (c, d, NUMBER_TERM + "%" + _canonical(value))
+        elif mark:
+            first = re.match(r"[0-9][0-9,]*(?:\.[0-9]+)?", text[a:b])
+            try:
+                factor = float(rest) / float(first.group().replace(",", "")) if first else None
+            except (ValueError, ZeroDivisionError):
+                factor = None
+            if factor:
+                out[k + 1] = (c, d, NUMBER_TERM + mark + _canonical(value * factor))
     return out
 
 

@@ -57,8 +57,10 @@ def _display_types() -> dict[str, str]:
 LAB_TYPES = DEFAULTS.lab_types
 
 
-#: What may stand between a name and its gloss: an opening bracket or a space (深度求索（DeepSeek）, 微软 Azure).
-GLOSS_GAP = frozenset("（( \u00a0")
+#: What may stand between a name and its gloss: an opening bracket or a space (深度求索（DeepSeek）, 微软 Azure), or
+#: 即 'that is' spelling a short form out (ASHRAE即美国采暖、制冷与空调工程师学会: bilingual review round 20, where a
+#: translator's note glossing a society counted it twice in one sentence).
+GLOSS_GAP = frozenset("（( \u00a0即")
 
 
 def _glossed_again(mentions: pd.DataFrame, claims: pd.DataFrame | None = None) -> pd.Series:

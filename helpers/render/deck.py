@@ -340,6 +340,10 @@ def _less_masthead(name: str, blocks: pd.DataFrame) -> str:
     return name
 
 
+#: A bracketed affiliation or job title closing a byline's name ('（Kestrel Cloud首席工程师）').
+AFFILIATION_AFTER_NAME = re.compile(r"\s*[（(][^（）()]*[）)]\s*$")
+
+
 def _zh_author(blocks: pd.DataFrame) -> str:
     """The Chinese post's own writer, from a '作者：X' line or a news report's '记者X／…' byline in the Chinese or the
     furniture ('' when none): the Chinese version's byline, not the English article's author."""
@@ -348,11 +352,13 @@ def _zh_author(blocks: pd.DataFrame) -> str:
         found = ZH_AUTHOR_FIELD.search(line) or ZH_REPORTER_BYLINE.match(line) or ZH_PAPER_REPORTER.match(line) \
             or ZH_WRITER_BYLINE.match(line) \
             or ZH_SPACED_BYLINE.match(line) or ZH_TRANSLATOR_CREDIT.search(line)
-        if found and (not HAN.search(found.group("name")) or re.match(r"[·・\u4e00-\u9fff]*\s*[（(][A-Z][A-Za-z .'-]+[）)]", line[found.end():])):
+        # a Latin name with its affiliation in brackets ('Teodora Vasquez（Kestrel Cloud首席工程师）') is still a Latin
+        # name: the English's author, whose Han job title made it read as the Chinese post's writer (round 20)
+        if found and (not HAN.search(AFFILIATION_AFTER_NAME.sub("", found.group("name"))) or re.match(r"[·・\u4e00-\u9fff]*\s*[（(][A-Z][A-Za-z .'-]+[）)]", line[found.end():])):
             # '作者：Margaret Liu　翻译：周航': a name in Latin letters is the English's author, the translator beside it
             # the Chinese post's writer (bilingual review round 17)
             # (or a transliteration glossed with it: '文 | 丹尼尔·奥科罗（Daniel Okoro）  编译 | 林舟', round 18)
-            found = next((m for m in ZH_AUTHOR_FIELD.finditer(line) if HAN.search(m.group("name"))
+            found = next((m for m in ZH_AUTHOR_FIELD.finditer(line) if HAN.search(AFFILIATION_AFTER_NAME.sub("", m.group("name")))
                           and not line[m.end():].lstrip().startswith(("（", "("))), None) \
                 or ZH_RENDERER_CREDIT.search(line) or ZH_TRANSLATOR_CREDIT.search(line)
         if found and _reads_as_names(found.group("name")):

@@ -45,6 +45,12 @@ ABBREVIATIONS = frozenset(
 )
 # Abbreviations that close a list and so usually end their sentence when a capital follows.
 CLOSING_ABBREVIATIONS = frozenset(["etc."])
+#: Abbreviations of 'number' ('No. 5', 'Nos. 3 and 4'): one only before a figure; 'No.' before a word is the answer
+#: that ends its sentence ('Is liquid cooling right for everyone? No. For racks under 30 kilowatts…': bilingual review
+#: round 20, where the Chinese 不。 was then left with no English to link to and listed as the translator's own).
+NUMBER_ABBREVIATIONS = frozenset(["no.", "nos."])
+#: What follows a number's abbreviation: a figure, perhaps after '#'.
+AFTER_NUMBER_ABBREVIATION = re.compile(r"\s*#?\d")
 
 HEADING_MAX_CHARS = {"zh": 40, "mixed": 60, "en": 100}
 LIST_RUN_MAX_CHARS = 300
@@ -1164,6 +1170,8 @@ def _is_abbreviation(text: str, terminator_at: int, after_at: int) -> bool:
         return not SENTENCE_STARTERS.match(text, after_at)
     if token in CLOSING_ABBREVIATIONS:
         return False
+    if token in NUMBER_ABBREVIATIONS:
+        return bool(AFTER_NUMBER_ABBREVIATION.match(text, after_at))
     if token in ABBREVIATIONS:
         return not SENTENCE_STARTERS.match(text, after_at)
     return False
