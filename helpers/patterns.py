@@ -813,3 +813,13 @@ FOLLOW_WRITER = re.compile(r"(?:记得|記得|点个|點個|点点|點點|求|�
 #: name, '关注“某某”公众号'), then the account's kind.
 FOLLOW_ACCOUNT = re.compile(r"(?:(?:请|請|欢迎|歡迎|敬请|敬請|扫码|掃碼|长按|長按)(?:关注|關注|追蹤|追踪)|^(?:关注|關注)(?=[“「\"]))"
                             r"[^。！？]{0,20}(?:公众号|公眾號|微信号|微信號|视频号|視頻號|官方微博|粉丝专页|粉絲專頁)")
+
+#: A team credited as a post's author on its own line ('Lumen Labs Research Team', 'The Qwen Team'): a few capitalised
+#: words ending in Team; over a date line it is the byline, not a heading (bilingual review round 20: a lab's blog post
+#: whose title slide read the credit as the title).
+TEAM_CREDIT = re.compile(r"(?:The\s+)?(?:[A-Z][\w.&'’-]*\s+){1,5}[Tt]eam")
+
+#: A reposting site's labelled disclaimer ('*免责声明：本文由作者原创。文章内容系作者个人观点，…转载仅为了传达…'): the
+#: label, then what the site's stance or its reposting is; longer than other furniture lines (bilingual review round 20:
+#: a chip-industry account's closing disclaimer, read as the writer's own closing sentences).
+LABELLED_DISCLAIMER = re.compile(r"^[*＊【\[]?\s*(?:免责声明|免責聲明)\s*[】\]]?\s*[:：][^\n]{0,200}?(?:不代表|观点|觀點|转载|轉載)")

@@ -900,3 +900,25 @@ def test_a_commentary_heading_opens_the_writers_own_section():
     claims = pd.DataFrame({"claim_id": [1, 2], "start": [0, 10], "part": ["commentary"] * 2,
                            "kind": ["heading", "paragraph"], "text": ["笔者评注", "这一判决对国内平台有借鉴意义。"]})
     assert _opens_own_section(claims, [1, 2])
+
+
+def test_a_translators_own_section_after_the_rest_of_the_paragraph_that_reached_the_end_is_no_excerpt():
+    # bilingual review round 20: an earnings call's 编译 closed its last rendered paragraph with a remark of its own
+    # (值得注意的是…), then 四、译者点评: the run past the English's end opened on the remark, not the heading, and the
+    # whole English was called an excerpt
+    from helpers.framing.caveats import _opens_own_section
+    claims = pd.DataFrame({"claim_id": [1, 2, 3, 4], "part": [PART_COMMENTARY] * 4, "block_id": [1, 1, 2, 3],
+                           "start": [0, 10, 20, 30], "kind": ["paragraph", "paragraph", "heading", "paragraph"],
+                           "text": ["最后，他总结说前景很好。", "值得注意的是，这种说法并不多见。", "四、译者点评",
+                                    "从这次会议看，公司已经完成了转型。"]})
+    assert _opens_own_section(claims, [2, 3, 4]) is True
+    assert _opens_own_section(claims.assign(block_id=[1, 5, 2, 3]), [2, 3, 4]) is False  # no rest of that paragraph
+
+
+def test_the_caveat_quotes_the_heading_of_the_writers_own_section_not_the_remark_before_it():
+    # bilingual review round 20: 'in a section of the writer's own that opens “值得注意的是…”' quoted the remark closing
+    # the last rendered paragraph, not the section's heading (四、译者点评)
+    from helpers.framing.caveats import _own_heading_of
+    claims = pd.DataFrame({"claim_id": [2, 3, 4], "start": [10, 20, 30], "kind": ["paragraph", "heading", "paragraph"],
+                           "text": ["值得注意的是，这种说法并不多见。", "四、译者点评", "从这次会议看，公司已经完成了转型。"]})
+    assert _own_heading_of(claims, [2, 3, 4])["text"] == "四、译者点评"

@@ -816,3 +816,16 @@ def test_a_latin_author_with_a_bracketed_han_title_is_the_englishs_and_the_trans
     assert deck.document_facts(blocks)["zh_author"] == "林晓舟"
     blocks.loc[1, "text"] = "作者：王小明（本刊记者）"
     assert deck.document_facts(blocks)["zh_author"] == "王小明（本刊记者）"
+
+
+def test_a_team_credited_over_the_date_is_the_author_and_not_the_title():
+    # bilingual review round 20: a lab's blog post, 'Lumen Labs Research Team' over 'November 12, 2026', gave the
+    # title slide the team as its title and no author
+    from helpers.text.parse import parse_document
+    zh = ["一个新基准：最强模型也只有三成", "上周，一家研究机构发布了一个新基准。", "我觉得这个基准很有意思。"]
+    en = ["Introducing FooBench: Measuring Long Tasks", "Foo Labs Research Team", "November 12, 2026",
+          "Most benchmarks today measure short tasks.", "Today we are introducing FooBench."]
+    parsed = parse_document("\n\n".join(zh + en) + "\n").blocks
+    assert parsed.set_index("text").loc["Foo Labs Research Team", "kind"] == "byline"
+    facts = deck.document_facts(parsed)
+    assert (facts["title"], facts["author"], facts["date"]) == (en[0], en[1], en[2])

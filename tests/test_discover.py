@@ -1196,3 +1196,11 @@ def test_a_name_glossed_after_a_kind_of_operator_or_supplier_is_tied():
     text = document("中東雲端業者萬拓雲（Vantora Cloud）宣布採購晶片。萬拓雲表示將擴建資料中心。",
                     "Vantora Cloud said it would buy chips. Vantora Cloud plans to expand its data centres.")
     assert (discovered(text)["surface"] == "萬拓雲").sum() == 2
+
+
+def test_a_verb_and_its_complement_before_the_company_is_no_name():
+    # bilingual review round 20: an earnings call's 分析师 Priya Raman 问到，… then 还问到公司是否… read 问到 as a firm
+    text = document("摩根士丹利分析师 Priya Raman 问到，毛利率会不会下降。最后，Okafor 还问到公司是否会考虑收购。鹿鸣公司宣布签约。鹿鸣还计划扩张。",
+                    "Priya Raman asked about margins. Okafor asked about acquisitions.")
+    surfaces = set(discovered(text)["surface"])
+    assert "问到" not in surfaces and "鹿鸣" in surfaces

@@ -632,3 +632,10 @@ def test_round_20_bodies(text, found):
 ])
 def test_bare_bernstein_is_the_broker(text, found):
     assert entities.find_mentions(text, entities.load_gazetteer())["entity"].tolist() == found
+
+
+def test_an_earnings_calls_analyst_firm_is_named_in_both_versions():
+    # bilingual review round 20: 杰富瑞分析师 Tomás Okafor / 'Tomás Okafor with Jefferies' named no organisation
+    from helpers.tables.entities import load_gazetteer
+    row = load_gazetteer().set_index("entity").loc["jefferies"]
+    assert (row["name_en"], row["name_zh"]) == ("Jefferies", "杰富瑞")

@@ -1163,3 +1163,27 @@ def test_a_bio_after_its_label_and_a_colon_is_a_byline(line):
 
 def test_a_sentence_about_a_bio_stays_content():
     assert classify_noncontent("作者简介里没有提到他曾在英伟达工作。") is None
+
+
+@pytest.mark.parametrize("line, kind", [
+    # bilingual review round 20: a chip-industry account's labelled disclaimer, longer than other furniture lines
+    ("*免责声明：本文由作者原创。文章内容系作者个人观点，某某观察转载仅为了传达一种不同的观点，不代表某某观察对该观点赞同或支持，"
+     "如果有任何异议，欢迎联系某某观察。", "boilerplate"),
+    # a Zhihu column's site line, a tag opening on a Latin word
+    ("知乎 · 专栏 · AI 前沿观察", "boilerplate"),
+    # content stays content: a licence's disclaimer clause says nothing of views or reposting
+    ("免责声明：本软件按原样提供，作者不对任何损失负责。", None),
+])
+def test_a_labelled_disclaimer_and_a_columns_site_line_are_furniture(line, kind):
+    assert classify_noncontent(line) == kind
+
+
+def test_a_zhihu_reposting_button_and_a_quoted_related_headline_are_furniture():
+    # bilingual review round 20: 申请转载 under 分享 喜欢 收藏 read as a heading; a related story's headline that is one
+    # quoted exclamation (★“新光刻机，太贵了！”) read as the writer's closing sentence
+    text = ("一个标题\n\n正文第一段，讲的是芯片。\n\n正文第二段，讲的是封装。\n\n分享\n喜欢\n收藏\n申请转载\n\n推荐阅读\n"
+            "★一颗改变了世界的芯片\n★“新光刻机，太贵了！”\n\n原文附后：\n\nA title\n\nThe first paragraph is about chips.\n\n"
+            "The second paragraph is about packaging.\n")
+    blocks = parse_document(text).blocks.set_index("text")
+    assert blocks.loc["申请转载", "part"] == PART_NONCONTENT
+    assert blocks.loc["★“新光刻机，太贵了！”", "part"] == PART_NONCONTENT

@@ -674,3 +674,16 @@ def test_a_short_form_spelt_out_after_ji_is_one_naming():
     tables = extract(text)
     counts = lab_tables.lab_mentions(tables.mentions, claims=tables.claims).groupby(["part", "org"]).size()
     assert counts["commentary", "ASHRAE"] == 3 and counts["original", "ASHRAE"] == 2
+
+
+def test_the_chip_industrys_words_for_chips_evoke_technology_in_english_too():
+    # bilingual review round 20: an earnings call's 'custom silicon', 'ASICs', 'optical interconnect' and 'HBM' evoked
+    # no frame where the Chinese's 芯片 and 光互连 evoked technology: the Chinese read three times as technical
+    claims = claims_table([
+        (1, "original", "en", "Custom silicon does carry lower margins."),
+        (2, "original", "en", "Our 1.6T optical interconnect is now sampling."),
+        (3, "original", "en", "HBM supply remains tight."),
+        (4, "commentary", "zh", "公司新一代光互连产品已经开始送样。"),
+    ])
+    hits = themes.theme_hits(claims)
+    assert set(hits.loc[hits["theme"] == "technology", "claim_id"]) == {1, 2, 3, 4}

@@ -212,6 +212,8 @@ def _opens_own_section(claims: pd.DataFrame, ids) -> bool:
     """Whether the run ``ids`` past the English's end opens with a heading of the writer's own section (译者后记, 写在最后,
     我的看法: an ``own_section`` cue): a translator's afterword after a whole English, not English the file lacks."""
     first = _first_of(claims, ids)
+    if _own_section_after_paragraph_rest(claims, ids):
+        return True
     # a signature closing the rendered source (丹娜, — Dana) may stand between the English's end and the writer's own
     # section: a short line that ends no sentence and carries no cue is skipped, at most SIGNOFF_MAX_LINES of them
     run = claims[claims["claim_id"].isin(ids)].sort_values("start")
@@ -234,6 +236,39 @@ def _opens_own_section(claims: pd.DataFrame, ids) -> bool:
                     & claims["kind"].isin(["heading", "title"])].sort_values("start")
     return len(before) > 0 and bool(find_cues(str(before.iloc[-1]["text"]), "own_section"))
 
+
+def _own_section_after_paragraph_rest(claims: pd.DataFrame, ids) -> bool:
+    """Whether the run ``ids`` opens with the rest of the paragraph that reached the English's end (at most
+    PARAGRAPH_REST_MAX sentences of the block of the sentence right before the run: the writer's remark closing the
+    rendered source, 值得注意的是…) and then a heading of the writer's own section (四、译者点评): a translator's afterword
+    after a whole English, as when the heading opens the run (bilingual review round 20: an earnings call's 编译)."""
+    if not {"part", "start", "kind", "block_id"} <= set(claims.columns):
+        return False
+    run = claims[claims["claim_id"].isin(ids)].sort_values("start")
+    if len(run) < 2:
+        return False
+    version = claims[claims["part"] == run.iloc[0]["part"]]
+    before = version[version["start"] < run.iloc[0]["start"]].sort_values("start")
+    if before.empty:
+        return False
+    block, rest = before.iloc[-1]["block_id"], 0
+    while rest < min(PARAGRAPH_REST_MAX, len(run) - 1) and run.iloc[rest]["block_id"] == block:
+        rest += 1
+    heading = run.iloc[rest]
+    return rest > 0 and heading["kind"] in ("heading", "title") and bool(find_cues(str(heading["text"]), "own_section"))
+
+
+def _own_heading_of(claims: pd.DataFrame, ids) -> pd.Series | None:
+    """The heading of the writer's own section in the run ``ids`` (四、译者点评, after the rest of the paragraph that
+    reached the English's end), else the run's first claim: what a caveat quotes as the section's opening."""
+    run = claims[claims["claim_id"].isin(ids)].sort_values("start")
+    headed = run[run["kind"].isin(["heading", "title"]) & run["text"].astype(str).map(
+        lambda t: bool(find_cues(t, "own_section")))] if "kind" in run.columns else run.iloc[:0]
+    return headed.iloc[0] if len(headed) else _first_of(claims, ids)
+
+
+#: The most sentences of the paragraph that reached the English's end standing before the writer's own section.
+PARAGRAPH_REST_MAX = 2
 
 #: A signature between the rendered source's end and the writer's own section: at most this many short lines.
 SIGNOFF_MAX_LINES = 2
@@ -835,7 +870,7 @@ def caveats(claims: pd.DataFrame, blocks: pd.DataFrame, alignment: pd.DataFrame,
         after_end = ((f" up to the English's end ({len(own_context)} more after it, where the English signs off with "
                       f"its credit line: the writer's own context)") if credit else
                      (f" up to the English's end ({len(own_context)} more after it, in a section of the writer's own "
-                      f"that opens “{short_quote(str(_first_of(claims, own_context)['text']))}”)")) if own_context else ""
+                      f"that opens “{short_quote(str(_own_heading_of(claims, own_context)['text']))}”)")) if own_context else ""
         rows.append(("translation", f"{linked} of {covered} Chinese {held_noun} linked{after_end}"
                      + (f" ({len(notes)} translator's or editor's note{'s' if len(notes) != 1 else ''} aside)"
                         if notes else "")

@@ -21,7 +21,7 @@ from ..align.evidence import opens_note
 from ..params import DEFAULTS
 from ..patterns import (
     BYLINE_LEAD, DATE, DISCOVER_URL_RE, ENDS_SENTENCE, ENDS_WITH_COLON, HAN, LATIN_LETTER, MARKDOWN_IMAGE, MARKDOWN_LINK,
-    MONTHS, NEWS_BYLINE, TITLE_FIELD,
+    MONTHS, NEWS_BYLINE, TEAM_CREDIT, TITLE_FIELD,
 )
 from .narrative import (
     SHIFTS_WITHOUT_LINKS, judged_as, listing, pct, plural, share_units, shift_changes, text_of, theme_evidence,
@@ -238,6 +238,8 @@ def _name_over_date(blocks: pd.DataFrame, index) -> str:
     if not position:
         return ""
     line = _plain(str(blocks["text"].iloc[position - 1])).strip()
+    if TEAM_CREDIT.fullmatch(line):
+        return line  # a team credited over the date ('Lumen Labs Research Team': bilingual review round 20)
     found = NAME_LINE.match(line)
     return found.group(0) if found else ""
 

@@ -134,6 +134,9 @@ ZH_FUNCTION_TAGS = frozenset("cpudrvy")
 ZH_NUMBER_TAGS = frozenset({"m", "q", "mq"})
 #: jieba's tags of a pronoun, preposition, conjunction or adverb: a head opening on one is a clause (他说公司…, 并说公司…), not a name.
 ZH_CLAUSE_OPENER_TAGS = frozenset({"r", "p", "c", "d"})
+#: A verb's result or aspect complement: a head ending on one is a verb phrase (问到公司是否…, 说了公司…: 'asked the
+#: company'), not a name (bilingual review round 20: an earnings call's 分析师 Priya Raman 问到，… read 问到 as a firm).
+ZH_VERB_TAILS = frozenset("到了过着過著")
 MODEL_TYPE = "model"
 ORG_NAME_WORDS_PATH = REFERENCE / "org_name_words.csv"
 #: ``org_name_words.csv``'s roles: a word that ends a name, a legal form after it, a word that opens it before "of", a
@@ -1513,6 +1516,8 @@ def _located(text: str, start: int, places: frozenset[str]) -> bool:
 def _coined(tokenizer, head: str) -> bool:
     """A head the tokenizer cuts into single characters, none a numeral or a measure word (青禾, 澄溪): coined, where a
     word of the dictionary (码垛, 家用, 人形) names a kind as often as a firm."""
+    if head[-1:] in ZH_VERB_TAILS:
+        return False  # 问到, 说了: a verb and its complement, no coined name
     tagged = tokenizer.rjieba.tag(head, False)
     return (len(tagged) > 1 and all(len(word) == 1 and tag not in ZH_NUMBER_TAGS for word, tag in tagged)
             and tagged[0][1] not in ZH_CLAUSE_OPENER_TAGS)

@@ -31,7 +31,7 @@ from ..patterns import (
     TABLE_CELL_MARK, TABLE_ROW, TERMINAL, TITLE_FIELD, TITLE_NUMBER, URL_PARTS, ZH_CLOSE_QUOTE, ZH_END, ZH_OPEN_QUOTE, ZH_QUOTE_INTRODUCERS,
 )
 from ..patterns import AUTOLINK, CREDIT_LEAD, EPISODE_NUMBER, HTML_LINK, LABELLED_LIST_JOINER, LINK_ROW_REST, MARKDOWN_HEADING, READING_TIME_ZH
-from ..patterns import WORD_RUN, literal_not_after
+from ..patterns import WORD_RUN, literal_not_after, LABELLED_DISCLAIMER, TEAM_CREDIT
 from ..patterns import AD_LABEL, CONTACT_LINE, TIMESTAMP_LINE, SUBTITLE_TIMING, STAGE_DIRECTION, THREAD_COMMENT_HEADER, HOME_TRAIL, ENCYCLOPEDIA_SITE_LINE, SEPARATOR_LINE, CALL_WITH_ARROW, SALUTATION_LINE, SIGN_OFF_LINE, REACTION_COUNT_LINE, SORT_MENU_LINE, RELATIVE_TIME_LINE, FOLLOW_WRITER, CONTACT_LABEL, PRESS_RELEASE_LINE, BREADCRUMB_BARS, AFFILIATION_LINE, AFFILIATION_WORD, ARXIV_STAMP, AUTHOR_LIST, EMAIL_ONLY_LINE, QUESTIONS_CONTACT_LINE, FOOTNOTE_MARK_LINE, CODE_FENCE, COMPILED_BY, HASHTAG_LINE, FOLLOW_ACCOUNT, FOLLOW_OUTLET, FOLLOW_PLATFORM, ORIGINAL_APPENDED, REPORTER_LINE, SITE_DISCLAIMER, TRAILING_CREDIT_LABEL, WEIBO_SOURCE
 from ..frames import text_array, typed_frame
 from ..vocab import CueMatcher, load_cues
@@ -60,6 +60,8 @@ QUESTION_HEADING_MAX = {"zh": 20, "mixed": 12, "en": 10}
 QUESTION_END = re.compile(r"[?？]['\"”’）)]*$")
 NONCONTENT_MAX_CHARS = {"zh": 60, "mixed": 100, "en": 200}
 BYLINE_MAX_CHARS = 80
+#: The longest labelled disclaimer line read as furniture (``LABELLED_DISCLAIMER``).
+LABELLED_DISCLAIMER_MAX_CHARS = 240
 #: The longest line whose furniture cues ``classify_noncontent`` may read.
 _CUED_MAX_CHARS = max(NONCONTENT_MAX_CHARS.values())
 #: Where a short line's segments part: a column's name and its byline ('科技夜读 · 文／老周', 'Notes ｜ 作者：…').
@@ -726,6 +728,8 @@ def classify_noncontent(text: str, *, lang: str | None = None, cues: list | None
     if len(text) <= BYLINE_MAX_CHARS and not ENDS_SENTENCE.search(text) and (
             WEIBO_SOURCE.search(text) or TRAILING_CREDIT_LABEL.search(text)):
         return "byline"  # '11-27 22:41 来自 iPhone客户端', '◎ 林小明／文　王大華／譯'
+    if len(text) <= LABELLED_DISCLAIMER_MAX_CHARS and LABELLED_DISCLAIMER.match(text):
+        return "boilerplate"  # '*免责声明：本文由作者原创。…转载仅为了传达一种不同的观点，不代表…'
     if len(text) <= NONCONTENT_MAX_CHARS["zh"] and (SITE_DISCLAIMER.match(text) or FOLLOW_ACCOUNT.search(text)
                                                    or FOLLOW_PLATFORM.search(text)):
         return "boilerplate"  # '本報刊出之評論文章，不代表本報立場。', '了解更多信息，请关注…官方微信公众号。'
@@ -1522,6 +1526,11 @@ def related_headline(line: str, above: str) -> bool:
     """
     core = line.strip()
     limit = RELATED_HEADLINE_MAX_CHARS["zh" if HAN.search(core) else "other"]
+    quoted = QUOTED_HEADLINE.fullmatch(core)
+    if quoted:  # a headline that is one quoted exclamation or question ('★“新光刻机，太贵了！”': round 20)
+        inner = quoted.group(1).rstrip("！!？?")
+        return (0 < len(core) <= limit and not re.search(r"[。！？!?；;]", inner)
+                and bool(HAN.search(core)) == bool(HAN.search(above)))
     asked = core.rstrip("？?")
     if asked != core and re.search(r"[。！？!?；;]", asked):
         return False
@@ -1587,6 +1596,9 @@ def furniture_in_context(texts: list[str], kinds: list[str | None]) -> list[str 
         if out[k] is None and k + 1 < len(texts) and HANDLE_ONLY_LINE.match(texts[k + 1]) \
                 and SIGNATURE_NAME.fullmatch(line.strip()):
             out[k] = "byline"  # a poster's name over the handle ('Mira Kandel' / '@mirakandel': round 14's thread)
+        if out[k] is None and k + 1 < len(texts) and out[k + 1] == "byline" and TEAM_CREDIT.fullmatch(line.strip()) \
+                and DATE.search(texts[k + 1]) and len(texts[k + 1].strip()) <= TEAM_DATE_MAX_CHARS:
+            out[k] = "byline"  # a team credited over the post's date ('Lumen Labs Research Team' / 'November 12, 2026')
         if out[k] is not None:
             if form in related:  # 'Related:' read as a field label still heads the headlines below it
                 related_at = k
@@ -1693,6 +1705,12 @@ def ad_bodies(texts: list[str], kinds: list[str | None]) -> list[str | None]:
     return out
 
 
+#: ... over a line of at most this many characters holding a date.
+TEAM_DATE_MAX_CHARS = 40
+
+#: A related story's headline that is one quotation, after a list's bullet ('★“新光刻机，太贵了！”'): its quoted words.
+QUOTED_HEADLINE = re.compile(r"[★☆●•·\-–—>\s]*[“「\"]([^“”「」\"]+)[”」\"]")
+
 #: A site's name after a related-stories label ('Most Read from Bloomberg', 'More on Example News').
 SITE_AFTER_LABEL = re.compile(r"\s+(?:from|on|at)\s+[\w.&'’ -]{1,30}$")
 
@@ -1760,7 +1778,10 @@ BYLINE_SEPARATORS = frozenset("|·•｜")
 #: site's fields.
 BY_FIELD = re.compile(r"[|·•｜]\s*[Bb]y\s+[A-Z]")
 #: A row of three or more short topic tags parted by middots ('人工智能 · 大模型 · 创业'), no sentence.
-TOPIC_ROW = re.compile(r"^\s*(?:[\u4e00-\u9fffA-Za-z0-9]{1,8}\s*[·•]\s*){2,}[\u4e00-\u9fffA-Za-z0-9]{1,8}\s*$")
+#: A tag may open on a Latin word and a space before its Han characters ('知乎 · 专栏 · AI 前沿观察': a Zhihu column's
+#: site line, bilingual review round 20).
+TOPIC_ROW = re.compile(r"^\s*(?:(?:[A-Za-z0-9]{1,8}\s)?[\u4e00-\u9fffA-Za-z0-9]{1,8}\s*[·•]\s*){2,}"
+                       r"(?:[A-Za-z0-9]{1,8}\s)?[\u4e00-\u9fffA-Za-z0-9]{1,8}\s*$")
 #: A page's publishing line with no name: a label, the date and a length ('Transcript · Published October 30, 2026 · 1 hr
 #: 27 min', 'Research · March 12, 2026 · 9 min read'): furniture (bilingual review round 15: an interview's transcript).
 PUBLISHING_LINE = re.compile(rf"^\s*[A-Z][\w&'’-]*(?:\s+[A-Za-z][\w&'’-]*){{0,2}}\s*[·•|｜]\s*(?:(?:Published|Posted|Updated)\s+)?"
