@@ -498,6 +498,9 @@ def test_the_frame_slide_contrasts_two_leans_only_where_a_gap_between_the_versio
     ("By Ann Example, Senior Editor", "Ann Example"),
     ("By Ann Example, November 2026", "Ann Example"),  # a month and year alone is the byline's date, not a name
     ("By Ann Example, Bo Sample and Cy Person", "Ann Example, Bo Sample and Cy Person"),
+    # the authors' team after a comma (bilingual review round 20: a leaderboard post's byline gave no author)
+    ("By Ann Example and Bö Sample, FooArena team", "Ann Example and Bö Sample"),
+    ("By Ann Example and Bo Sample, the Foo evaluation team", "Ann Example and Bo Sample"),
 ])
 def test_a_bylines_job_title_is_no_part_of_the_authors_name(byline, author):
     blocks = pd.DataFrame({"part": ["commentary", "original", "noncontent", "original"],
@@ -829,3 +832,18 @@ def test_a_team_credited_over_the_date_is_the_author_and_not_the_title():
     assert parsed.set_index("text").loc["Foo Labs Research Team", "kind"] == "byline"
     facts = deck.document_facts(parsed)
     assert (facts["title"], facts["author"], facts["date"]) == (en[0], en[1], en[2])
+
+
+def test_a_hearings_long_title_over_its_transcripts_credit_is_the_title():
+    """Bilingual review round 20: a hearing's title (148 characters, past a headline's 120) over the transcript's credit
+    and date gave the title slide no title."""
+    title = ("Oversight of Chips: Hearing Before the Committee on Banking, Housing, and Urban Affairs, United States "
+             "Senate, One Hundred Nineteenth Congress, Second Session "
+             "(Excerpt)")
+    blocks = pd.DataFrame({"part": ["commentary", "commentary", "original", "noncontent", "noncontent", "original"],
+                           "kind": ["heading", "paragraph", "paragraph", "byline", "byline", "paragraph"],
+                           "start": [0, 20, 100, 260, 330, 350],
+                           "text": ["一篇听证会速览", "正文。", title, "Unofficial transcript excerpt prepared by Example Services",
+                                    "November 18, 2026", "CHAIRMAN ROE: The committee will come to order."]})
+    facts = deck.document_facts(blocks)
+    assert (facts["title"], facts["date"]) == (title, "November 18, 2026")

@@ -1204,3 +1204,15 @@ def test_a_verb_and_its_complement_before_the_company_is_no_name():
                     "Priya Raman asked about margins. Okafor asked about acquisitions.")
     surfaces = set(discovered(text)["surface"])
     assert "问到" not in surfaces and "鹿鸣" in surfaces
+
+
+def test_a_body_named_by_its_suffix_and_field_is_found_whole():
+    # bilingual review round 20: 'the Center for Strategic Compute Policy' was counted as 'Strategic Compute'
+    from helpers.tables.discover import name_extent
+    text = "I am a senior fellow at the Center for Strategic Compute Policy. Kestrel Compute ships."
+    start = text.index("Strategic")
+    a, b, _ = name_extent(text, start, start + len("Strategic"), weak=True)
+    assert text[a:b] == "Center for Strategic Compute Policy"
+    start = text.index("Kestrel")
+    a, b, _ = name_extent(text, start, start + len("Kestrel"), weak=True)
+    assert text[a:b] == "Kestrel Compute"

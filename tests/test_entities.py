@@ -639,3 +639,16 @@ def test_an_earnings_calls_analyst_firm_is_named_in_both_versions():
     from helpers.tables.entities import load_gazetteer
     row = load_gazetteer().set_index("entity").loc["jefferies"]
     assert (row["name_en"], row["name_zh"]) == ("Jefferies", "杰富瑞")
+
+
+@pytest.mark.parametrize("text, found", [
+    # bilingual review round 20: a commentary's aside named China's foreign ministry and the foundry Hua Hong, a
+    # leaderboard's rows LG AI Research and its EXAONE, and none was counted; a bare 外交部 is any country's
+    ("中国外交部发言人回应称。", ["mofa_china"]),
+    ("国产设备在中芯国际、华虹等晶圆厂的采购占比上升。", ["smic", "hua_hong"]),
+    ("LG AI研究院的EXAONE 4.5首次亮相。LG AI Research's EXAONE 4.5 debuted.",
+     ["lg_ai_research", "exaone", "lg_ai_research", "exaone"]),
+    ("外交部发言人表示。", []),
+])
+def test_round_20_names(text, found):
+    assert entities.find_mentions(text, entities.load_gazetteer())["entity"].tolist() == found

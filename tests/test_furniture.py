@@ -134,6 +134,10 @@ from helpers.text.parse import (
     ("想了解更多，欢迎关注我们的官方微信公众号。", "boilerplate"),
     ("本文编译自播客《夜班》第12期，有删节。", "byline"),
     ("字級設定：小 中 大", "boilerplate"),
+    # bilingual review round 20: a WeChat post's follow prompt read as the Chinese's section heading, a hearing
+    # transcript's credit line as the English's
+    ("点这里👇关注我，记得标星哦～", "boilerplate"),
+    ("Unofficial transcript excerpt prepared by Example Record Services", "byline"),
 ])
 def test_furniture_lines_are_set_aside(line, kind):
     assert classify_noncontent(line) == kind

@@ -83,3 +83,10 @@ def test_a_p_value_cell_shows_the_decimals_the_narrative_cites(p):
 def test_a_tiny_p_value_is_shown_as_under_a_thousandth_not_as_zero():
     html = tables.style_table(pd.DataFrame({"theme": ["t"], "p_value": [0.00002]})).to_html()
     assert ">under 0.001<" in html and "0.00<" not in html
+
+
+def test_a_name_already_keeps_its_spelling_and_only_an_id_is_capitalised():
+    # bilingual review round 20: the lab-mentions tables showed xAI as 'XAI'
+    from helpers.render.tables import display_name
+    assert display_name("xAI", {}) == "xAI"
+    assert display_name("united_states", {}) == "United states"

@@ -687,3 +687,40 @@ def test_the_chip_industrys_words_for_chips_evoke_technology_in_english_too():
     ])
     hits = themes.theme_hits(claims)
     assert set(hits.loc[hits["theme"] == "technology", "claim_id"]) == {1, 2, 3, 4}
+
+
+def test_a_dollar_amount_counts_as_money_in_both_versions():
+    """Bilingual review round 20: a leaderboard's cost column, 0.33美元 in every Chinese row against $0.33 in the English,
+    read as the Chinese's economic emphasis (31% against 9%): 美元 was a cue and '$' none. Both count now (a figure's
+    currency unit dropped instead, as proposed, lost a hit the theme gold marks right)."""
+    claims = claims_table([(1, "commentary", "zh", "3 | 某模型 | 某实验室 | 是 | 69.6% | 0.33美元"),
+                           (2, "original", "en", "3 | Model | Lab | Yes | 69.6% | $0.33"),
+                           (3, "original", "en", "They did it with 13B params for $100."),
+                           (4, "original", "en", "Set the variable x to 3.")])
+    hits = themes.theme_hits(claims)
+    assert hits.loc[hits["theme"] == "economic", "claim_id"].tolist() == [1, 2, 3]
+
+
+def test_a_hearings_speaker_labels_are_no_terms_of_its_english():
+    """Bilingual review round 20: a hearing transcript's turns of several sentences, some speakers speaking twice,
+    gave 'dr', 'senator' and 'tran' as the English's most frequent terms."""
+    lines = ["CHAIRMAN ROE: The committee will come to order.", "We meet on chips.", "Exports rose.",
+             "DR. TRAN: Thank you.", "Controls leak.", "Clusters matter.", "SENATOR OKAFOR: How far along is China?",
+             "DR. TRAN: Yields improved.", "Data is thin.", "MR. FEHR: Revenue fell.", "SENATOR OKAFOR: Profits are no measure.",
+             "MR. FEHR: Not to my knowledge.", "DR. TRAN: Perhaps.", "CHAIRMAN ROE: Thank you.", "CHAIRMAN ROE: Adjourned.", "SENATOR KAY (Ranking Member): Agreed.",
+             "SENATOR KAY (Ranking Member): So noted."]
+    claims = claims_table([(k + 1, "original", "en", t) for k, t in enumerate(lines)])
+    terms = set(themes.top_terms(claims, "en", n=50)["term"])
+    assert not terms & {"dr", "tran", "senator", "okafor", "fehr", "chairman", "roe", "mr"}, terms
+    assert {"china", "revenue", "committee"} <= terms
+
+
+@pytest.mark.parametrize("text, counted", [
+    ("开源模型首次把与榜首的差距缩小到了2分以内。", False),   # a gap between models: the English's uncued 'gap'
+    ("开源与闭源的差距正在以月为单位缩小。", False),
+    ("中美之间的技术差距正在缩小。", True),                    # a gap between nations
+])
+def test_a_gap_between_models_is_no_nations_standing(text, counted):
+    # bilingual review round 20: a leaderboard post's 差距 made the Chinese's external-reputation emphasis
+    hits = themes.theme_hits(claims_table([(1, "commentary", "zh", text)]))
+    assert ("external_regulation_and_reputation" in set(hits["theme"])) == counted

@@ -75,11 +75,11 @@ def _plain(text: str) -> str:
 PART_LABEL = re.compile(r"(?i)(?:thread|part|tweet|post|story|article|excerpt)\s*#?\d{1,2}(?:\s*(?:of|/)\s*\d{1,2})?[.:]?")
 
 
-def _is_title(text: str) -> bool:
+def _is_title(text: str, max_chars: int = TITLE_MAX_CHARS) -> bool:
     """A short line that is not a sentence, a date, an address, a link definition ('[r]: https://…'), a numbered part's
     label ('Thread 1') or a row of links ('Report | Docs | Forum': a title may name its site after one bar, a navigation
     row has two or more)."""
-    return (0 < len(text) <= TITLE_MAX_CHARS and not SENTENCE_END.search(text) and not DATE.search(text)
+    return (0 < len(text) <= max_chars and not SENTENCE_END.search(text) and not DATE.search(text)
             and not PART_LABEL.fullmatch(text.strip())
             and not DISCOVER_URL_RE.search(text) and len(re.findall(r"[|｜•]", text)) < 2
             and (re.search(r"[A-Za-z]{3,}", text) is not None or len(HAN.findall(text)) >= MIN_TITLE_HAN))
@@ -199,7 +199,10 @@ DATE_LINE_MAX_CHARS = 60
 #: Where a newspaper's reporter filed from, after each name of its byline ('… in Hong Kong and … in London').
 REPORTER_CITY = re.compile(r"\s+in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}(?=\s*(?:,|\band\b|&|$))")
 #: A team credited after the named authors: the names are the byline's authors.
-TEAM_AFTER_NAMES = re.compile(r",?\s+(?:and|&)\s+the\s+[\w\s.'’-]{1,40}?\bteam\s*$", re.IGNORECASE)
+TEAM_AFTER_NAMES = re.compile(r",?\s+(?:and|&)\s+the\s+[\w\s.'’-]{1,40}?\bteam\s*$"
+                              # the named authors' team after a comma ('Priya Raman and Tomás Ibarra, CodeArena team':
+                              # bilingual review round 20)
+                              r"|,\s+(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}(?:\s+[a-z]+)?\s+team\s*$")
 
 
 def _date_below(blocks: pd.DataFrame, index) -> str:
@@ -507,6 +510,26 @@ GENERIC_SECTION = re.compile(r"(?i)(?:executive\s+)?summary|abstract|overview|in
                              r"key\s+(?:findings|takeaways|points)|highlights")
 
 
+def _long_title_over_byline(blocks: pd.DataFrame, index) -> bool:
+    """Whether the block at ``index`` is a long headline (up to ``RULE_TITLE_MAX_CHARS``, unpunctuated) right above a
+    byline or credit line: a hearing's or a report's full title runs past a headline's length ('Enforcing Export
+    Controls …: Hearing Before the Committee on Banking, Housing, and Urban Affairs, United States Senate (Excerpt)'
+    over its transcript's credit: bilingual review round 20).
+
+    >>> blocks = pd.DataFrame({"kind": ["paragraph", "byline", "paragraph"], "start": [0, 200, 300],
+    ...                        "text": ["Oversight of Things: Hearing Before the Subcommittee on Matters of the Committee on "
+    ...                                 "Affairs, United States Senate, One Hundred Nineteenth Congress (Excerpt)",
+    ...                                 "November 18, 2026", "CHAIRMAN: The committee will come to order."]})
+    >>> _long_title_over_byline(blocks, 0), _long_title_over_byline(blocks, 2)
+    (True, False)
+    """
+    if index not in blocks.index or "start" not in blocks:
+        return False
+    text = _plain(str(blocks.at[index, "text"]))
+    after = blocks[blocks["start"] > blocks.at[index, "start"]].sort_values("start").head(1)
+    return bool(len(after)) and after["kind"].iloc[0] == "byline" and _is_title(text, RULE_TITLE_MAX_CHARS)
+
+
 def _above_byline(blocks: pd.DataFrame, part: str, script) -> str:
     """The line right above the first byline among a version's first HEAD_BLOCKS blocks (and the furniture between
     them), when a line above it too reads as a title: a masthead or kicker over a headline; else "". A headline in
@@ -636,7 +659,8 @@ def document_facts(blocks: pd.DataFrame, source: str | Path = "") -> dict[str, s
             opening = opening.iloc[1:]
         opening = opening.head(1)
         first = texts.iloc[0] if len(texts) else ""
-        if len(opening) and opening["kind"].iloc[0] in ("heading", "paragraph") and _is_title(_plain(opening["text"].iloc[0])) \
+        if len(opening) and opening["kind"].iloc[0] in ("heading", "paragraph") \
+                and (_is_title(_plain(opening["text"].iloc[0])) or _long_title_over_byline(blocks, opening.index[0])) \
                 and not NUMBER_PREFIX.match(_plain(opening["text"].iloc[0])):  # '1. Definitions' is a section, not the title
             facts["title"] = _plain(opening["text"].iloc[0])
         elif first and not HAN.search(first) and _is_title(first):

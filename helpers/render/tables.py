@@ -42,7 +42,9 @@ def display_name(entity_id: str, names: Mapping[str, str]) -> str:
     text = str(entity_id)
     if text in names:
         return names[text]
-    text = text.replace("_", " ")   # an id; a name already ('Moonshot AI') keeps its capitals
+    if text != text.lower():
+        return text  # a name already ('Moonshot AI', 'xAI') keeps its spelling (bilingual review round 20: 'XAI')
+    text = text.replace("_", " ")   # an id
     return text[:1].upper() + text[1:]
 
 

@@ -305,6 +305,12 @@ def name_extent(text: str, start: int, end: int, blocked: bytes | bytearray = b"
     >>> name_extent(text, 12, 23), name_extent(text, 38, 45), name_extent(text, 0, 3)
     ((12, 34, ('Policy', 'Lab')), (38, 45, ()), (0, 3, ()))
 
+    A field suffix and 'for' before the words found open the name, the field's capitalised words after them close it:
+
+    >>> text = "A fellow at the Center for Strategic Compute Policy spoke."
+    >>> text[slice(*name_extent(text, 27, 36, weak=True)[:2])]
+    'Center for Strategic Compute Policy'
+
     ``weak``: a ``weak`` name word ends a name too ("Kestrel Compute"), as ``_prose_name`` asks.
 
     >>> name_extent("Run by Kestrel Compute.", 7, 14), name_extent("Run by Kestrel Compute.", 7, 14, weak=True)
@@ -353,6 +359,16 @@ def name_extent(text: str, start: int, end: int, blocked: bytes | bytearray = b"
         start = opening.start("word")
     # a nationality or scope word before a name that a suffix ends is the name's own ('American Trucking Associations',
     # 'National Retail Federation'): bilingual review round 7 found 'Trucking Associations' alone
+    # a body named by its suffix and field ('Center for Strategic Compute Policy'): the suffix and 'for' before the
+    # words found, and the field's capitalised words after them (bilingual review round 20: 'Strategic Compute')
+    suffix_for = FIELD_SUFFIX_BEFORE_RE.search(text, max(0, start - 20), start)
+    if suffix_for is not None and suffix_for.group("word") in FIELD_SUFFIXES and \
+            not (blocked and blocked.find(1, suffix_for.start("word"), start) >= 0):
+        rest = FIELD_REST_RE.match(text, end)
+        if rest is not None and not (blocked and blocked.find(1, rest.start(), rest.end()) >= 0):
+            end = rest.end()
+        taken.insert(0, suffix_for.group("word"))
+        start = suffix_for.start("word")
     adjective = NAME_ADJECTIVE_BEFORE_RE.search(text, max(0, start - 20), start)
     if adjective is not None and any(ROLE_SUFFIX in words.get(w, frozenset()) for w in taken) and \
             not (blocked and blocked.find(1, adjective.start("word"), start) >= 0):
@@ -367,6 +383,10 @@ FIELD_SUFFIXES = frozenset({"Centre", "Center", "Institute", "Council", "Foundat
                             "Society", "Commission", "Alliance", "Coalition", "Consortium"})
 FIELD_AFTER_SUFFIX_RE = re.compile(r"[ \u00A0]for[ \u00A0](?:[A-Z][\w'’-]*|&|and)(?:[ \u00A0](?:[A-Z][\w'’-]*|&|and)){0,4}"
                                    r"(?<!\band)(?<!&)(?![\w-])")
+#: A field suffix and 'for' right before a name's words ('Center for ' of 'Center for Strategic Compute Policy').
+FIELD_SUFFIX_BEFORE_RE = re.compile(r"(?<![\w-])(?P<word>[A-Z][a-z]+)[ \u00A0]+for[ \u00A0]+$")
+#: The field's capitalised words after the name's words ('Policy', 'Policy and Security'): up to three.
+FIELD_REST_RE = re.compile(r"(?:[ \u00A0](?:[A-Z][\w'’-]*|&|and)){1,3}(?<!\band)(?<!&)(?![\w-])")
 #: The nationality and scope words that open organisations' names ('American …', 'National …', 'International …').
 NAME_ADJECTIVE_BEFORE_RE = re.compile(
     r"(?<![\w-])(?P<word>American|British|Chinese|European|Japanese|Korean|Indian|German|French|Canadian|Australian"
