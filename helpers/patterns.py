@@ -772,13 +772,23 @@ CONTACT_LINE = re.compile(rf"^{_CONTACT_OF}\s+[Cc]ontacts?:\s*\S[^\n]{{0,160}}$"
                           r"|^(?:Write|Email|E-mail)\s+(?:to\s+)?[A-Z][^\n@]{1,80}\sat\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+[^\n]{0,160}$")
 #: A contact block's label, alone on its line ('Media Contact', 'Press Contacts:', 'Investor Relations').
 _CONTACT_LABEL = rf"{_CONTACT_OF}(?:\s+Contacts?|\s+Enquiries|\s+Inquiries)?"
-CONTACT_LABEL = re.compile(rf"^(?:{_CONTACT_LABEL}|Contacts?)\s*:?$")
+#: The same label in a Chinese press release ('媒体联系人：', '投资者联系人', '媒體聯絡人', '新闻垂询'): whose contact, then
+#: the word for a contact (bilingual review round 20: the official Chinese version of a company's press release).
+_CONTACT_LABEL_ZH = (r"(?:媒体|媒體|新闻|新聞|传媒|傳媒|投资者|投資者)(?:关系|關係|关系部|關係部)?"
+                     r"(?:联系人|聯繫人|聯絡人|联络人|联系方式|聯繫方式|聯絡方式|垂询|垂詢|查询|查詢)")
+CONTACT_LABEL = re.compile(rf"^(?:{_CONTACT_LABEL}|Contacts?)\s*:?$|^{_CONTACT_LABEL_ZH}\s*[:：]?$")
 #: A press release's furniture: the wire's closing credit ('SOURCE Lumen Corp'), a contact block's label ('Media
 #: Contact', 'Investor Relations'), a telephone number alone, and the safe-harbour note ('This press release contains
 #: forward-looking statements …') with its heading.
 PRESS_RELEASE_LINE = re.compile(
     rf"^(?:SOURCE\s+[A-Z][^.!?]{{0,60}}|{_CONTACT_LABEL}:?"
     r"|Contacts?:|Forward[- ]Looking Statements|Safe Harbor Statement|\+?\(?\d[\d\s().-]{7,}\d)$"
+    # the same furniture in a Chinese press release (bilingual review round 20): the contact label, the wire's closing
+    # credit ('消息来源：科文半导体'), the safe-harbour heading ('前瞻性陈述', '关于前瞻性陈述的说明') and its opening sentence
+    # ('本新闻稿包含…所定义的前瞻性陈述'), the same note the English's 'This press release contains …' opens
+    rf"|^{_CONTACT_LABEL_ZH}\s*[:：]?$|^(?:消息来源|消息來源)\s*[:：]\s*[^。！？\s]{{1,40}}$"
+    r"|^(?:关于|關於)?(?:前瞻性|前瞻)(?:陈述|陳述|声明|聲明)(?:的?(?:说明|說明|提示))?\s*[:：]?$|^(?:安全港|避风港)(?:声明|聲明|条款|條款)\s*[:：]?$"
+    r"|^本(?:新闻稿|新聞稿|公告|新闻公告|新聞公告|新闻发布|新聞發布|新闻通稿|新聞通稿)(?:中|内|內)?(?:包含|含有|包括|载有|載有|可能包含|可能含有)[^。！？]{0,80}前瞻性(?:陈述|陳述)"
     r"|^This (?:press|news) release (?:contains|includes|may contain) forward[- ]looking statements"
     r"|^This (?:letter|report|document|presentation|communication|annual report|shareholder letter) (?:contains|includes|may contain) forward[- ]looking statements"
     # a fund's or adviser's closing disclaimer, the English of 不构成任何投资建议 (bilingual review round 16: an LP letter)

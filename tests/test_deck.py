@@ -847,3 +847,14 @@ def test_a_hearings_long_title_over_its_transcripts_credit_is_the_title():
                                     "November 18, 2026", "CHAIRMAN ROE: The committee will come to order."]})
     facts = deck.document_facts(blocks)
     assert (facts["title"], facts["date"]) == (title, "November 18, 2026")
+
+
+def test_the_date_below_a_byline_and_its_publications_name_is_the_articles_date():
+    # bilingual review round 20 (a commentary on two articles, each 'By …', then its outlet, then its date): the title
+    # slide said 'date (not found)'
+    blocks = pd.DataFrame({"part": ["commentary", "original", "noncontent", "noncontent", "noncontent", "original"],
+                           "kind": ["heading", "paragraph", "byline", "byline", "byline", "paragraph"],
+                           "text": ["一篇文章的标题", "A Made-up Title", "By Ann Example", "The Harbour Ledger",
+                                    "November 10, 2026", "Text."]})
+    facts = deck.document_facts(blocks)
+    assert (facts["author"], facts["date"]) == ("Ann Example", "November 10, 2026")

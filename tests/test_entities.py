@@ -652,3 +652,14 @@ def test_an_earnings_calls_analyst_firm_is_named_in_both_versions():
 ])
 def test_round_20_names(text, found):
     assert entities.find_mentions(text, entities.load_gazetteer())["entity"].tolist() == found
+
+
+def test_a_chips_model_number_in_the_plural_counts_for_its_maker():
+    # bilingual review round 20: '4,096 A100s' and 'tens of thousands of H100s' were no mention of Nvidia
+    from helpers.tables.extract import extract
+    text = "子午线用了4096块A100芯片。\n\nMeridian trained on 4,096 A100s, where others need H100s.\n"
+    mentions = extract(text).mentions
+    en = mentions[mentions["lang"] == "en"]
+    # the plural counts for the maker; the surface is the name as the gazetteer lists it (the rule of the round's
+    # other review, 'Zing7s' yields 'Zing7')
+    assert set(en["surface"]) >= {"A100", "H100"} and set(en.loc[en["surface"].isin(["A100", "H100"]), "org"]) == {"nvidia"}

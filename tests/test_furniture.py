@@ -1191,3 +1191,42 @@ def test_a_zhihu_reposting_button_and_a_quoted_related_headline_are_furniture():
     blocks = parse_document(text).blocks.set_index("text")
     assert blocks.loc["申请转载", "part"] == PART_NONCONTENT
     assert blocks.loc["★“新光刻机，太贵了！”", "part"] == PART_NONCONTENT
+
+
+@pytest.mark.parametrize("line", [
+    "媒体联系人：", "投资者联系人", "媒體聯絡人：", "消息来源：明川半导体", "前瞻性陈述", "安全港声明",
+    "本新闻稿包含1995年《美国私人证券诉讼改革法案》所定义的前瞻性陈述，包括但不限于有关产品出货时间的陈述。",
+])
+def test_a_chinese_press_releases_contact_label_credit_and_safe_harbour_are_set_aside(line):
+    # bilingual review round 20 (the official Chinese version of a company's press release): the Chinese safe harbour
+    # and contact block stayed content while the English's were furniture, so the Chinese ran 'beyond' the English and
+    # the report called the complete English an excerpt and the SEC named 'only beyond the English given'
+    assert classify_noncontent(line) == "boilerplate"
+
+
+@pytest.mark.parametrize("line", ["媒体报道称公司前景良好。", "投资者联系人数众多，公司难以一一回复。",
+                                  "消息来源称，这笔交易即将完成。", "本公告的前瞻性陈述部分较长，读者可以跳过。"])
+def test_chinese_lines_near_press_release_furniture_stay_content(line):
+    assert classify_noncontent(line) is None
+
+
+def test_a_chinese_press_releases_contact_block_is_set_aside_under_its_label():
+    text = ("明川发布新芯片\n\n明川今日发布新芯片。\n\n媒体联系人：\n王思琪\n明川亚太区传播\n电话：+886 2 8751 3300\n"
+            "邮箱：press@mingchuan.example\n\n消息来源：明川半导体\n\n原文附后\n\nMingchuan launches a chip\n\n"
+            "Mingchuan today launched a new chip.\n")
+    blocks = parse_document(text).blocks.set_index("text")
+    for line in ("媒体联系人：", "王思琪", "明川亚太区传播", "电话：+886 2 8751 3300", "消息来源：明川半导体"):
+        assert blocks.loc[line, "part"] == PART_NONCONTENT, line
+    assert blocks.loc["明川今日发布新芯片。", "part"] == PART_COMMENTARY
+
+
+def test_a_publications_name_between_an_articles_byline_and_its_date_is_furniture():
+    # bilingual review round 20: 'The Circuit Ledger' between 'By Dana Example' and 'November 10, 2026' was an English
+    # heading, a section of its own, and the aligner's source for the Chinese sentence naming the outlet
+    text = ("评论两篇文章。\n\n原文附后\n\nA Made-up Headline About Ports\n\nBy Dana Example\nThe Harbour Ledger\n"
+            "November 10, 2026\n\nPorts matter a great deal to the economy.\n")
+    blocks = parse_document(text).blocks.set_index("text")
+    assert blocks.loc["The Harbour Ledger", "part"] == PART_NONCONTENT
+    assert blocks.loc["Ports matter a great deal to the economy.", "part"] == PART_ORIGINAL
+    keep = parse_document("评论。\n\n原文附后\n\nBy Dana Example\nThe port is open.\nNovember 10, 2026\n").blocks
+    assert keep.loc[keep["text"] == "The port is open.", "part"].tolist() == [PART_ORIGINAL]

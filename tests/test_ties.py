@@ -334,3 +334,39 @@ def test_an_organisation_word_followed_by_a_nearer_one_ends_no_name():
             "The department and the AI Security Institute published a report. Mistral AI was not involved.\n")
     mentions = run(text).tables.mentions
     assert "联合AI" not in set(mentions["surface"])
+
+
+def test_a_calque_whose_first_character_is_stoplisted_keeps_it_and_its_head_alone_is_tied():
+    # bilingual review round 20 (a commentary on two articles about one lab): 子 is stoplisted (子公司 'subsidiary'), so
+    # 子午线实验室（Meridian Labs） was tied as 午线实验室, and 子午线 'meridian' alone, a word of the dictionary, not at all
+    text = document("总部位于西雅图的子午线实验室（Meridian Labs）发布了新模型。子午线实验室称成本很低。子午线的说法对不上。",
+                    "Meridian Labs, based in Seattle, released a new model. Meridian says costs were low. "
+                    "Meridian's numbers do not add up.")
+    zh = found(text)
+    zh = zh[zh["lang"] == "zh"]
+    assert set(zh["surface"]) == {"子午线实验室", "子午线", "Meridian Labs"}
+    assert set(zh["org"]) == {"Meridian Labs"} and (zh["surface"] == "子午线").sum() == 1
+
+
+def test_a_calque_written_once_after_a_function_word_is_tied_to_its_bracketed_english_name():
+    # bilingual review round 20: 由红隼资本（Kestrel Capital）领投 was a Chinese-only organisation, 'named only in the Chinese'
+    text = document("星港在6月完成了由红隼资本（Kestrel Capital）领投的融资。",
+                    "Xinggang closed a round in June led by Kestrel Capital.")
+    zh = found(text)
+    row = zh[zh["surface"] == "红隼资本"]
+    assert len(row) == 1 and row["org"].iloc[0] == "Kestrel Capital"
+    assert not (zh["surface"] == "由红隼资本").any()
+
+
+def test_a_glued_function_character_is_still_left_out_of_a_name_written_once():
+    assert ties._glued("由云杉", "由云杉实验室发布了新模型。") and not ties._glued("子午线", "子午线实验室发布。子午线称。")
+
+
+def test_a_chinese_name_beside_both_a_discovered_lab_and_its_model_is_tied_to_the_lab():
+    # bilingual review round 20: 子午线实验室Aster-3 in the title paired the Chinese name with Aster-3 (counted for Meridian
+    # Labs under a second identity) as well as with Meridian Labs, and two partners tie it to neither
+    text = document("关于子午线实验室Aster-3的两篇报道\n\n总部位于西雅图的子午线实验室（Meridian Labs）发布了Aster-3。子午线实验室称成本很低。",
+                    "Meridian's Aster-3\n\nMeridian Labs, based in Seattle, released Aster-3. Meridian says costs were low.")
+    zh = found(text)
+    rows = zh[zh["surface"] == "子午线实验室"]
+    assert len(rows) == 3 and set(rows["org"]) == {"Meridian Labs"}

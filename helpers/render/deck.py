@@ -216,7 +216,10 @@ def _date_below(blocks: pd.DataFrame, index) -> str:
     # bilingual review round 20)
     past_masthead = (position + 2,) if SECTION_TRAIL.fullmatch(below) and not DATE.search(below) \
         and not SENTENCE_END.search(below) else ()
-    for near in (position + 1, *past_masthead, position - 1, position - 2):
+    # two below when the line right below is the byline's too (the publication's name: 'By …', 'The Harbour Ledger',
+    # 'November 10, 2026': bilingual review round 20)
+    second = (position + 2,) if position + 1 < len(blocks) and blocks["kind"].iloc[position + 1] == "byline" else ()
+    for near in (position + 1, *sorted(set(past_masthead) | set(second)), position - 1, position - 2):
         if not 0 <= near < len(blocks):
             continue
         line = _plain(str(blocks["text"].iloc[near])).strip()

@@ -1366,6 +1366,11 @@ def _tied_rows(text: str, claims: pd.DataFrame, mentions: pd.DataFrame, rows: li
         if org and part_of[start]:
             identity = (entity, org, kind) if kind == DISCOVERED and entity == org.casefold() else (org, org, types.get(org, ""))
             english[identity].append((start, end, surface, part_of[start], entity == org.casefold()))
+    # a discovered organisation's products (Aster-3, made by Meridian Labs) name the organisation itself: one identity,
+    # or a Chinese name written beside both (子午线实验室Aster-3, 子午线实验室（Meridian Labs）) is claimed by two and tied to
+    # neither (bilingual review round 20)
+    for key in [k for k in english if k[2] == "" and (k[1].casefold(), k[1], DISCOVERED) in english]:
+        english[(key[1].casefold(), key[1], DISCOVERED)].extend(english.pop(key))
     english = {k: v for k, v in english.items() if any(LATIN_CHAR_RE.search(sf) for _, _, sf, _, _ in v)}
     if not english:
         return []

@@ -170,7 +170,7 @@ def chinese_names(text: str, spans: list[tuple[int, int]], tokenizer: Tokenizer,
                     suffix_re.fullmatch(w) for w, *_ in tokens[index + 1 : index + 3]):
                 continue
             if suffix and index > 0:
-                head, hs = _head_before(tokens, index, stoplist)
+                head, hs = _head_before(tokens, index, stoplist, text)
                 name_start, name_end = hs, e
             elif not suffix and len(word) > 2 and suffix_re.search(word[2:]) and \
                     suffix_re.search(word).end() == len(word):
@@ -250,7 +250,17 @@ def bracketed_names(text: str, spans: list[tuple[int, int]], english: dict[Ident
                 tail = next((han[k:] for k in range(len(han) - len(word) - 1)
                              if text.count(han[k:]) > 1), None)
                 if tail is None:
-                    continue
+                    # a calque written once (由红隼资本（Kestrel Capital）领投): its head runs back from the organisation
+                    # word to a stoplisted character, two to four characters (bilingual review round 20)
+                    head = ""
+                    for ch in reversed(han[: len(han) - len(word)]):
+                        if ch in stoplist or len(head) == 4:
+                            break
+                        head = ch + head
+                    if len(head) < 2 or head in stoplist or head in places or \
+                            (tokenizer is not None and len(tokenizer.tokenize(head)) == 1 and head in stoplist):
+                        continue
+                    tail = head + word
                 match = re.compile(re.escape(tail)).search(text, base)
                 name = tail
                 if name in found or name in stoplist or name in places:
@@ -261,7 +271,7 @@ def bracketed_names(text: str, spans: list[tuple[int, int]], english: dict[Ident
                 continue
             name = HAN_RUN.match(text, match.start()).group()
             # a function character glued to the front of the run (据卢莫拉（Lumora AI）) is no part of the name
-            while len(name) > 2 and name[0] in stoplist:
+            while len(name) > 2 and name[0] in stoplist and _glued(name, text):
                 name = name[1:]
             if name in found or name in stoplist or name in places or any(covered[match.start() : match.start() + len(name)]):
                 continue
@@ -285,7 +295,22 @@ def _occurrences(sentence: str, name: str) -> list[int]:
     return out
 
 
-def _head_before(tokens: list[tuple[str, int, int]], index: int, stoplist: frozenset[str]) -> tuple[str, int]:
+def _glued(word: str, text: str | None) -> bool:
+    """Whether ``word``'s first character, a stoplisted one, is glued on rather than the name's own (由云杉 → 云杉): so
+    unless the text writes ``word`` more than once and never its rest without that character (子午线 'meridian', 子 being
+    stoplisted for 子公司 'subsidiary': bilingual review round 20, 子午线实验室 read as 午线实验室).
+
+    >>> _glued("由云杉", "由云杉实验室发布。"), _glued("子午线", "子午线实验室发布。子午线称…")
+    (True, False)
+    """
+    if text is None:
+        return True
+    whole = text.count(word)
+    return whole <= 1 or text.count(word[1:]) > whole
+
+
+def _head_before(tokens: list[tuple[str, int, int]], index: int, stoplist: frozenset[str],
+                 text: str | None = None) -> tuple[str, int]:
     """The head of a name whose suffix is ``tokens[index]``: the word before it (less a stoplisted character the
     dictionary glued to its front: 由云杉 → 云杉), or the single characters before it (jieba cuts a name it does not
     know into characters: 星 尘 智能), up to four, stopping at a stoplisted one.
@@ -300,7 +325,7 @@ def _head_before(tokens: list[tuple[str, int, int]], index: int, stoplist: froze
         if len(word) > 1:
             if not head:
                 # a function character the dictionary glued on (由云杉 in 由云杉实验室) is no part of the name
-                while len(word) > 2 and word[0] in stoplist:
+                while len(word) > 2 and word[0] in stoplist and _glued(word, text):
                     word, s = word[1:], s + 1
                 head, start = word, s
             break
@@ -447,6 +472,10 @@ def _short_forms(text: str, rows: list[tuple], names: dict[str, list[tuple[int, 
         phonetic = all(ch in load_transliteration() for ch in head)
         coined = len(tokenizer.cut(head)) == len(head) or phonetic or transliterates(
             head, (org or "").split()[0] if org else "")
+        # or a calque of three characters or more that the text itself pairs with the English name in brackets
+        # (子午线实验室（Meridian Labs）, then 子午线 'meridian' alone: bilingual review round 20); a two-character word
+        # of the dictionary so paired (北辰 'north star') stays a word
+        coined = coined or (evidence.startswith(f"{EVIDENCE_TIED}_{HOW_PAIRED}:") and len(head) >= 3)
         if len(head) < 2 or head == name or head in stoplist or not coined:
             continue
         for s, e in zh_sentences:

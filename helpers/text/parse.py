@@ -2139,6 +2139,32 @@ def english_masthead(texts: list[str], parts: list[str], kinds: list[str]) -> No
         parts[first], kinds[first] = PART_NONCONTENT, "boilerplate"
 
 
+#: A publication's name between an article's byline and its date line: this many words at most.
+OUTLET_LINE_MAX_WORDS = 5
+
+
+def outlet_between_bylines(texts: list[str], parts: list[str], kinds: list[str]) -> None:
+    """Set aside (in place) an English line that is a publication's name between two lines of an article's byline
+    ('By Dana Example', 'The Harbour Ledger', 'November 10, 2026'): short, no sentence, every word capitalised
+    (bilingual review round 20: a commentary on two articles, each with its outlet under its 'By' line, counted the
+    outlets as the English's headings, and the title slide found no date below the byline).
+
+    >>> texts = ["A headline here", "By Ann Example", "The Harbour Ledger", "November 10, 2026", "Ports matter."]
+    >>> parts = ["original", "noncontent", "original", "noncontent", "original"]
+    >>> kinds = ["paragraph", "byline", "heading", "byline", "paragraph"]
+    >>> outlet_between_bylines(texts, parts, kinds); parts[2], kinds[2]
+    ('noncontent', 'byline')
+    """
+    for k in range(1, len(texts) - 1):
+        line = texts[k].strip()
+        words = line.split()
+        if parts[k] != PART_ORIGINAL or kinds[k - 1] != "byline" or kinds[k + 1] != "byline" or \
+                not 0 < len(words) <= OUTLET_LINE_MAX_WORDS or ENDS_SENTENCE.search(line) or HAN.search(line) or \
+                not all(w[:1].isupper() or w.lower() in ("of", "the", "and", "for", "on", "&") for w in words):
+            continue
+        parts[k], kinds[k] = PART_NONCONTENT, "byline"
+
+
 def masthead(texts: list[str], kinds: list[str | None]) -> list[str | None]:
     """``kinds`` with the document's first line as furniture when it is a site's or an account's name: short, no
     sentence's end, over a line of furniture (a follow prompt, a byline, a breadcrumb), with a longer line that ends
@@ -2271,6 +2297,7 @@ def parse_document(text: str) -> Parsed:
         if part == PART_NONCONTENT and kinds[k] not in NONCONTENT_KINDS:
             kinds[k] = "boilerplate"
     english_masthead(texts, parts, kinds)
+    outlet_between_bylines(texts, parts, kinds)
     mark_title(texts, parts, kinds)
     for k in range(len(kinds)):
         if parts[k] == PART_COMMENTARY and k in labels and not HAN.search(texts[k]):
