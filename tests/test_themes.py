@@ -587,6 +587,18 @@ def test_a_name_and_its_gloss_or_its_own_product_right_after_it_are_one_naming()
 
 
 
+def test_a_chinese_name_its_company_word_and_its_bracketed_gloss_are_one_naming():
+    # bilingual review round 20's recheck: 纬颖科技（Wiwynn） counted Wiwynn twice in one naming; 的 between is no
+    # company word, so 英伟达的（…） stays as it was
+    text = ("纬颖科技（Wiwynn）今年出货大增。英伟达集团（Nvidia）也这么说。纬颖和Wiwynn是一家。\n\n"
+            "Wiwynn shipped more. Wiwynn said so.\n")
+    tables = extract(text)
+    counts = lab_tables.lab_mentions(tables.mentions, claims=tables.claims).groupby(["part", "org"]).size()
+    assert counts["commentary", "Wiwynn"] == 3      # one glossed naming, then 纬颖 和 Wiwynn: two
+    assert counts["commentary", "Nvidia"] == 1
+    assert counts["original", "Wiwynn"] == 2
+
+
 def test_an_english_name_and_its_bracketed_acronym_are_one_naming():
     # bilingual review round 11: 'the Cyberspace Administration of China (CAC)' counted twice in the English
     text = ("国家网信办发布了规则。国家网信办还在征求意见。\n\n"

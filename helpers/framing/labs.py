@@ -15,7 +15,9 @@ from ..params import DEFAULTS
 from ..patterns import DISCOVER_WEB_ADDRESS, WHITESPACE
 from ..tables.discover import DISCOVERED
 from ..tables.entities import load_gazetteer
+from ..tables.ties import zh_org_word_re
 from ..text.segment import Tokenizer
+from ..text.variants import convert_span
 from .themes import top_terms
 
 #: Appended to a discovered organisation's name in the lab tables, so every count and list shows it.
@@ -61,6 +63,9 @@ LAB_TYPES = DEFAULTS.lab_types
 #: 即 'that is' spelling a short form out (ASHRAE即美国采暖、制冷与空调工程师学会: bilingual review round 20, where a
 #: translator's note glossing a society counted it twice in one sentence).
 GLOSS_GAP = frozenset("（( \u00a0即")
+#: The most characters between a Han name and its bracketed gloss when they are a company word and the bracket
+#: (纬颖科技（Wiwynn）: bilingual review round 20's recheck, where the name counted twice in one naming).
+GLOSS_WORD_GAP = 8
 
 
 def _glossed_again(mentions: pd.DataFrame, claims: pd.DataFrame | None = None) -> pd.Series:
@@ -77,15 +82,27 @@ def _glossed_again(mentions: pd.DataFrame, claims: pd.DataFrame | None = None) -
     if claims is not None and len(claims) and {"claim_id", "start", "text"} <= set(claims.columns):
         where = claims.set_index("claim_id")
         # one character between (（, a space) or an English space and bracket ('Allen Institute for AI (Ai2)')
-        near = order.index[same & (gap.eq(1) | gap.eq(2))]
+        # or the words that end a Chinese company's name and the bracket (纬颖科技（Wiwynn）, 某某集团有限公司（Foo）)
+        near = order.index[same & gap.between(1, GLOSS_WORD_GAP)]
         for index in near:
             claim = order.at[index, "claim_id"]
             if claim in where.index:
                 end = int(order.at[index, "start"]) - int(where.at[claim, "start"])
                 between = str(where.at[claim, "text"])[max(0, end - int(gap.at[index])):end]
                 core = between.strip()
-                glossed.at[index] = len(between) == int(gap.at[index]) and (core == "" or (len(core) == 1 and core in GLOSS_GAP))
+                glossed.at[index] = len(between) == int(gap.at[index]) and (
+                    core == "" or (len(core) == 1 and core in GLOSS_GAP)
+                    or (len(core) > 2 and core[-1] in "（(" and _company_words(core[:-1])))
     return (same & glossed).reindex(mentions.index, fill_value=False)
+
+
+def _company_words(text: str) -> bool:
+    """Whether ``text`` (Han characters) is only words that end a Chinese organisation's name (科技, 集团有限公司: the
+    ``org_name_words_zh.csv`` words, and 有限, 股份), read through the Simplified view."""
+    rest = convert_span(text)
+    for word in ("股份", "有限"):
+        rest = rest.replace(word, "")
+    return zh_org_word_re().sub("", rest) == "" and rest != ""
 
 
 def lab_mentions(mentions: pd.DataFrame, gazetteer: pd.DataFrame | None = None, *,
