@@ -47,12 +47,16 @@ def test_voice(text, part, voice, cue):
         ("分析人士指出，营收恐将减少三成。", "reported", "人士指出"),
         ("据示例社报道，交货可能延误。", "reported", "据示例社报道"),
         ("两位专家证实，样品来自同一批次。", "reported", "专家证实"),
+        # an official's title as the speaker (bilingual review round 20's recheck: a minister's statement read as the
+        # writer's own); a title that says nothing is no frame
+        ("美国商务部长在声明中表示，新规将于下月生效。", "reported", "部长在声明中表示"),
+        ("主席台上坐满了人。", "commentator", ""),
         # an interview's source admitting, telling, judging (bilingual review round 4, invented lines)
         ("不过他也承认，目前还不知道能否迁移。", "reported", "他也承认"),
         ("高管告诉作者：“我们不缺卡。”", "reported", "高管告诉"),
         ("她判断，价格还会下降。", "reported", "她判断"),
         # a quotation introduced by a verb of saying, its speaker named in Han characters; a wire or a report speaking
-        ("投资委员会主席某某对记者表示：“我们欢迎投资。”", "reported", "表示"),
+        ("投资委员会主席某某对记者表示：“我们欢迎投资。”", "reported", "主席某某对记者表示"),  # the title opens the frame (round 20)
         ("示例社援引州政府数据称，总容量约为580万千瓦。", "reported", "援引州政府数据称"),  # an agency no cue lists
         ("路透社援引州政府数据称，总容量约为580万千瓦。", "reported", "路透社援引州政府数据称"),
         ("报道称，多家企业近年来大举投资。", "reported", "报道称"),
