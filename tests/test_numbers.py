@@ -1,3 +1,6 @@
+import pytest
+
+from helpers.align.numbers import number_spans
 
 
 def test_trn_is_a_trillion():
@@ -31,3 +34,12 @@ def test_a_bare_number_set_against_a_measured_one_takes_its_unit():
     table = pd.DataFrame({"zh_claim_id": [9], "zh_text": ["简而言之：液冷让我们能以每机柜80千瓦而非25千瓦的功率运行。"],
                           "en_text": [english]})
     assert figure_changes(table, english).empty
+
+
+@pytest.mark.parametrize("text, terms", [
+    ("The rule applies by mid-2027.", ["#2027"]),          # bilingual review round 20's recheck: 2027年中 had no partner
+    ("a late-2025 launch and pre-2020 chips", ["#2025", "#2020"]),
+    ("GPT-4 beat Model-2027 here.", []),                  # a letter and a hyphen before digits still name a version
+])
+def test_a_year_after_a_time_qualifier_is_a_figure(text, terms):
+    assert [t for _, _, t in number_spans(text)] == terms
