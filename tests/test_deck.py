@@ -227,6 +227,18 @@ def test_slides_quote_sentences_never_a_heading_or_a_label_ending_in_a_colon():
     assert "机制拆解" not in shown and "三件事" not in shown and "这是一句完整的话" in shown
 
 
+def test_a_sharpening_is_shown_before_voice_labels_when_the_slide_has_room_for_fewer_labels():
+    # round 20's recheck: quote absorbed, softened and absorbed (shorter) filled the three places, and the one sharpening,
+    # the document's main real shift, went unseen
+    worth = pd.DataFrame({"zh_claim_id": [1, 2, 3, 4], "shift": ["voice", "certainty", "voice", "certainty"],
+                          "value": ["quote_absorbed", "softened", "absorbed", "sharpened"], "zh_cues": [""] * 4,
+                          "en_cues": [""] * 4, "zh_text": ["甲说了。", "乙也许会。", "丙认为。", "这一定证明了管制已经彻底失效。"],
+                          "en_text": ["A.", "B.", "C.", "It may suggest the controls leak."]})
+    shown = deck.side_by_side(worth, limit=3)
+    assert "彻底失效" in shown and "乙也许会" in shown and ("甲说了" in shown) != ("丙认为" in shown)
+    assert "a sharpening or softening before a change of voice" in shown
+
+
 def test_a_translations_additions_are_the_translators_not_a_commentators():
     alignment = pd.DataFrame({"zh_claim_id": [1, 2], "en_claim_id": [10, None]})
     additions = pd.DataFrame({"addition": ["aside"], "zh_claim_id": [2], "text": ["补一句。"]})
