@@ -736,3 +736,21 @@ def test_a_gap_between_models_is_no_nations_standing(text, counted):
     # bilingual review round 20: a leaderboard post's 差距 made the Chinese's external-reputation emphasis
     hits = themes.theme_hits(claims_table([(1, "commentary", "zh", text)]))
     assert ("external_regulation_and_reputation" in set(hits["theme"])) == counted
+
+
+@pytest.mark.parametrize("text, theme", [
+    # bilingual review round 20's recheck: discourse markers and 'agree with' read as frames
+    ("公平地说，这家公司做得不错。", "fairness_and_equality"),
+    ("To be fair, the company did well.", "fairness_and_equality"),
+    ("我不认同他的看法。", "cultural_identity"),
+    ("It closed a $50 million round last week.", "openness"),
+])
+def test_a_look_alike_counts_for_no_frame(text, theme):
+    claims = claims_table([(1, "original" if text.isascii() else "commentary", "en" if text.isascii() else "zh", text)])
+    assert theme not in set(themes.theme_hits(claims)["theme"])
+
+
+def test_the_frames_look_alikes_leave_their_frames_own_words():
+    claims = claims_table([(1, "commentary", "zh", "文化认同和公平分配都很重要。"), (2, "original", "en", "Closed models lag.")])
+    found = set(zip(themes.theme_hits(claims)["claim_id"], themes.theme_hits(claims)["theme"]))
+    assert {(1, "fairness_and_equality"), (2, "openness")} <= found
