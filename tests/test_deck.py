@@ -554,7 +554,10 @@ def test_a_date_lines_publishing_words_and_reading_time_are_no_author(lines, aut
                                         # the English's author in Latin letters, the translator beside it (round 17)
                                         ("作者：Maya Okafor\u3000翻译：林某某", "林某某"),
                                         # a transliteration glossed with the English's author, the compiler beside it
-                                        ("文 | 丹尼尔·奥科罗（Daniel Okoro）  编译 | 林某", "林某")])
+                                        ("文 | 丹尼尔·奥科罗（Daniel Okoro）  编译 | 林某", "林某"),
+                                        # the site's name and a slash before the compiler, the credit after a space
+                                        # (round 20's recheck of a Taiwanese compiled report)
+                                        ("數位觀察網 / 編譯林某某 綜合外電報導", "林某某")])
 def test_a_news_reports_reporter_byline_gives_the_chinese_writer(line, name):
     blocks = pd.DataFrame({"part": ["commentary", "noncontent", "commentary"], "kind": ["heading", "byline", "paragraph"],
                            "text": ["一则新闻的标题", line, "正文。"]})

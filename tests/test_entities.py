@@ -626,7 +626,9 @@ def test_round_20_bodies(text, found):
 @pytest.mark.parametrize("text, found", [
     # bilingual review round 20: 'analysts at Bernstein' was listed as a name the gazetteer does not list
     ("according to estimates from analysts at Bernstein.", ["bernstein"]),
-    ("根据伯恩斯坦（Bernstein）分析师的估算。", ["bernstein"]),
+    # the Chinese name and its gloss both match (the pages count them as one naming: labs._glossed_again)
+    ("根据伯恩斯坦（Bernstein）分析师的估算。", ["bernstein", "bernstein"]),
+    ("伯恩斯坦分析师认为，伦纳德·伯恩斯坦的音乐很好。", ["bernstein"]),
     ("Leonard Bernstein conducted the orchestra.", []),
     ("the Bernstein-Vazirani algorithm", []),
 ])

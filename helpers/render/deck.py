@@ -120,9 +120,10 @@ ZH_PAPER_REPORTER = re.compile(r"^\s*(?:(?:报道|報導|報道|撰稿|采写|�
 #: A WeChat post's originality mark and its writer ('原创 老周说AI 硅谷回声 2026年11月20日'): the name after 原创.
 ZH_ORIGINAL_MARK = re.compile(r"^\s*原创\s+(?P<name>[^\s，。,；;|｜/／]{2,12})\s")
 #: A news report's byline: the reporter or compiler, then a slash and the desk's credit ending in 报道, 电 or 讯
-#: ('记者王某／综合外电报道', '編譯林某/綜合報導', '记者王某／北京电'): the Chinese report's own writer.
-ZH_REPORTER_BYLINE = re.compile(r"^\s*(?:记者|記者|编译|編譯)\s*(?P<name>[\u4e00-\u9fff]{2,4})\s*[／/]"
-                                r"[^／/]{0,12}(?:报道|報道|報導|报导|电|電|讯|訊)\s*$")
+#: ('记者王某／综合外电报道', '編譯林某/綜合報導', '记者王某／北京电'): the Chinese report's own writer; after the site's
+#: name and a slash, the credit after a space ('數位觀察網 / 編譯林某 綜合外電報導': round 20's recheck of a Taiwanese report).
+ZH_REPORTER_BYLINE = re.compile(r"^\s*(?:[^／/\s]{2,12}\s*[／/]\s*)?(?:记者|記者|编译|編譯)\s*(?P<name>[\u4e00-\u9fff]{2,4})"
+                                r"(?:\s*[／/]|[ \u3000]+)[^／/]{0,12}(?:报道|報道|報導|报导|电|電|讯|訊)\s*$")
 #: A job title after a byline's name ('By Ann Example, Head of Product, Foo Software'): the name ends at the comma
 #: before it.
 BYLINE_ROLE = re.compile(r",\s+(?=(?:[A-Z][\w.&'-]*\s+){0,3}(?:Head|Director|Editor|Correspondent|Reporter|Writer|Engineer"
