@@ -72,7 +72,12 @@ BRACKETED_CREDIT = re.compile(r"^[(（][^()（）\d。！？.!?,，]{1,12}[)）]
 #: A closing ornament alone on its line ('—— END ——', '- THE END -', '（全文完）', '（完）'): the post's end mark.
 END_MARK = re.compile(r"^[\W_]*(?:THE\s+END|END|全文完|完)[\W_]*$"
                       # a closing line between dashes ('—— 以上为今日全部内容 ——', '- 完 -')
-                      r"|^[—–-]{2,}\s*[^—–\-。！？]{1,14}\s*[—–-]{2,}$")
+                      r"|^[—–-]{2,}\s*[^—–\-。！？]{1,14}\s*[—–-]{2,}$"
+                      # an excerpt's end in brackets below an appended original ('[Excerpt ends.]', '(End of excerpt)',
+                      # '（节选完）': bilingual review round 21, a leaked memo's excerpt after a commentary)
+                      r"|^[\[(（【]\s*(?i:(?:end\s+of\s+(?:the\s+)?(?:excerpt|extract|memo|transcript))"
+                      r"|(?:(?:the\s+)?(?:excerpt|extract|memo|transcript)\s+ends?))\s*[.。]?\s*[\])）】]$"
+                      r"|^[（(【\[]\s*(?:节选|節選|摘录|摘錄|节录|節錄)(?:完|结束|結束)\s*[）)】\]]$")
 #: A page-metadata label followed by nothing but a count ('閱讀 18,732', '阅读 2.4万'): a read count, not a heading.
 COUNT_AFTER_LABEL = r"\s*[\d][\d,.]*\s*(?:[万萬kK]\+?)?\s*$"
 
@@ -130,7 +135,11 @@ ORIGINAL_APPENDED = re.compile(r"[（(【\[]?\s*(?:英文)?原文(?:附后|附�
                                # a post over several threads or posts, in brackets, with a note on their order or cuts ('（以下为三条
                                # 原推，按发布时间排列，个别推文有删节）': bilingual review round 20, a Weibo post over three X threads)
                                r"|^\s*[（(]\s*(?:以下为|以下為|以下是|下面是|下為)[^。！？，,（()）：:]{0,12}?(?:原推文|原推|原帖|原贴|原文)"
-                               r"(?:[，,][^。！？（()）]{0,30})?\s*[）)]\s*$")
+                               r"(?:[，,][^。！？（()）]{0,30})?\s*[）)]\s*$"
+                               # '附：备忘录节选（英文原文）': 附 and a colon, a few words naming what is appended, then the
+                               # bracketed 原文 (bilingual review round 21, a commentary over a leaked memo's excerpt)
+                               r"|^\s*附\s*[：:]\s*[^。！？，,；;：:]{0,16}?[（(【\[]?\s*(?:英文|英語|英语)?原文"
+                               r"(?:节选|節選|摘录|摘錄|节录|節錄|全文)?\s*[）)】\]]?\s*[：:]?\s*$")
 #: A numbered section line: '1. Definitions', '6) Dispute Resolution', '1. 定义', '第一条 …', '一、…', '（二）…'.
 SECTION_NUMBER = re.compile(
     r"^(?:\d{1,2}(?:\.\d{1,2})*\s*[.．、)）]?\s+(?=\S)|\d{1,2}\s*[.．、)）]\s*(?=\S)"
@@ -664,7 +673,9 @@ CREDIT_LEAD = re.compile(
     r"^(?:(?:Illustrations?|Photos?|Photographs?|Photography|Edited|Translated|Interview|Artwork|Video|Graphics"
     r"|(?:Transcript(?:ion)?(?:\s+excerpt)?(?:\s+and\s+show\s+notes)?|Show\s+notes))\s+by\s+"
     r"(?:the\s+)?[A-Z]|(?:This\s+(?:article|post|story|essay)\s+was\s+)?[Oo]riginally\s+(?:published|appeared)\s+(?:at|in|on|by)\s"
-    r"|(?:本文|此文|文章|原文)?(?:首发于|首發於|原载于|原載於|原刊于|原刊於)|(?:本文|此文|文章)(?:转载|轉載|转|轉|编译|編譯|摘译|摘譯|译|譯)自)")
+    r"|(?:本文|此文|文章|原文)?(?:首发于|首發於|原载于|原載於|原刊于|原刊於)|(?:本文|此文|文章)(?:转载|轉載|转|轉|编译|編譯|摘译|摘譯|译|譯)自"
+    # a repost's source account ('本文来自微信公众号：某某（ID：…），作者：…': bilingual review round 21, a 虎嗅 repost)
+    r"|(?:本文|此文|文章)(?:来自|來自|源自)(?:微信)?(?:公众号|公眾號)|(?:本文|此文|文章)(?:来自|來自|源自)微信)")
 #: A Chinese reading-time line's measure: 阅读 (maybe 需要, 时间, 约) and a number of minutes ('阅读需要 5 分钟', '閱讀時間約 3 分鐘').
 READING_TIME_ZH = re.compile(r"(?:阅读|閱讀|听全文|聽全文|收听|收聽|朗读|朗讀)(?:需要|时间|時間|时长|時長|约需|約需)?\s*[:：]?\s*(?:约|約|大约|大約)?\s*\d+\s*分(?:钟|鐘)")
 #: A Markdown autolink's opening ('<https://example.com>'): an address, not an HTML tag.
@@ -755,10 +766,15 @@ WEIBO_SOURCE = re.compile(r"来自\s?[A-Za-z0-9 .-]{1,24}\s?(?:客户端|客戶�
                           r"|\d{1,2}:\d{2}\s*(?:来自|來自)\s?[\w .+\-\u4e00-\u9fff]{1,30}$")
 #: A credit whose label follows the name (Taiwan and Hong Kong papers): '◎ 林小明／文', '王大華／譯', '陳美玲／攝影'.
 TRAILING_CREDIT_LABEL = re.compile(r"\S\s*[/／]\s*(?:文|譯|译|編譯|编译|攝|摄|攝影|摄影|圖|图)(?=\s|$)")
+#: A site's notice that the text may not be reposted without leave ('未经允许不得转载', '转载请联系…'): furniture after a
+#: repost's credit (bilingual review round 21: a 虎嗅 repost's closing line '本文来自微信公众号：…。本内容为作者独立观点，
+#: 不代表虎嗅立场。未经允许不得转载，授权事宜请联系…').
+REPRINT_NOTICE = re.compile(r"^(?:未经|未經)(?:允许|允許|授权|授權|许可|許可|同意)[^。！？]{0,12}(?:不得|禁止|请勿|請勿)(?:转载|轉載)"
+                            r"|^(?:转载|轉載)(?:请|請)(?:联系|聯繫|注明|註明)|^(?:授权|授權)事宜(?:请|請)(?:联系|聯繫)")
 #: A site's or paper's disclaimer that what it prints is not its position ('本報刊出之評論文章，不代表本報立場。',
 #: '本文经授权发布，不代表本站立场'): the site speaking of itself, not the text.
 SITE_DISCLAIMER = re.compile(
-    r"^[（(]?(?:本文|本報|本报|本站|本刊|本网|本網|本平台|本專欄|本专栏|文章)[^。！？]{0,30}不代表[^。！？]{0,12}(?:立场|立場|观点|觀點)"
+    r"^[（(]?(?:本文|本報|本报|本站|本刊|本网|本網|本平台|本專欄|本专栏|文章|本内容|本內容)[^。！？]{0,30}不代表[^。！？]{0,12}(?:立场|立場|观点|觀點)"
     # a bracketed note that the text is only its writer's view ('（本文仅代表作者个人观点）'): the site's disclaimer too
     r"|^[（(](?:本文|文章)?(?:仅|僅|只)代表作者(?:个人|個人|本人)?(?:观点|觀點|立场|立場)[^。！？]{0,20}[）)]$"
     # an investment disclaimer ('本文仅代表作者个人观点，不构成任何投资建议。', '市场有风险，投资需谨慎')
@@ -810,6 +826,11 @@ HASHTAG_LINE = re.compile(r"^\s*#[^#\n]{1,30}#(?:\s*#[^#\n]{1,30}#)+\s*$"
                           r"|^\s*#[^\s#]{1,30}(?:\s+#[^\s#]{1,30})+\s*$")
 #: A compiled post's credit line ('本文由某某编译', '本文由某某整理，编译者：某某'): the post's byline.
 COMPILED_BY = re.compile(r"^本文由[^。！？]{1,24}(?:编译|編譯|翻译|翻譯|整理|编辑|編輯)"
+                         # a bracketed source credit closing a translation ('（本文编译自The Circuit，原标题为“…”。）':
+                         # bilingual review round 21): where it comes from and its original headline, not the writer's aside
+                         r"|^[（(]\s*(?:本文|此文|全文)(?:编译|編譯|翻译|翻譯|译|譯|转载|轉載|整理|摘编|摘編)自[^。！？，,（()）]{1,40}"
+                         r"(?:[，,]\s*原(?:标题|標題|题|題|文标题|文標題)(?:为|為|是)?\s*[：:]?\s*[“\"「《][^”\"」》]{1,200}[”\"」》])?"
+                         r"\s*[。.]?\s*[）)]$"
                          r"|^[^。！？，,|｜]{1,16}\s(?:编译|編譯|翻译|翻譯|整理)\s*[|｜/／]\s*[^。！？，,\s]{2,8}$")  # 'AI前哨站 编译 | 陈可欣'
 #: A follow call naming the outlet, then what following brings ('关注某某，获取更多海外科技动态'): a prompt.
 FOLLOW_OUTLET = re.compile(r"^(?:关注|關注|追踪|追蹤)[^，,。！？的了在是越]{1,12}[，,]\s*(?:获取|獲取|了解|第一时间|第一時間|看更多|获得|獲得)"

@@ -205,7 +205,24 @@ def _bookended_by_own(claims: pd.DataFrame, zh: pd.DataFrame, ids) -> bool:
     writer's own context, which no cue marks)."""
     run = zh.loc[zh["claim_id"].isin(ids), "claim_id"].tolist()
     own = set(own_voice_ids(claims))
-    return len(run) >= 2 and run[0] in own and run[-1] in own
+    return len(run) >= 2 and (run[0] in own or _paragraph_own(zh, run[0], own, first=False)) and (
+        run[-1] in own or _paragraph_own(zh, run[-1], own, first=True))
+
+
+def _paragraph_own(zh: pd.DataFrame, claim, own: set, *, first: bool) -> bool:
+    """Whether the paragraph of ``claim`` speaks in the writer's own voice: its first sentence (``first``: the closing
+    paragraph that opens 说到底，…, its last sentence theirs too), or any sentence after ``claim`` in it (the run's
+    opening paragraph, 还要补充一点：… then 这当然不妨碍他的判断，但读者…最好记住…); bilingual review round 21: a 虎嗅
+    commentary's close read as English the file lacks."""
+    if "block_id" not in zh.columns:
+        return False
+    block = zh.loc[zh["claim_id"] == claim, "block_id"]
+    if block.empty:
+        return False
+    paragraph = zh.loc[zh["block_id"] == block.iloc[0], "claim_id"].tolist()
+    if len(paragraph) < 2:
+        return False
+    return paragraph[0] in own if first else any(c in own for c in paragraph[paragraph.index(claim) + 1:])
 
 
 def _opens_own_section(claims: pd.DataFrame, ids) -> bool:
@@ -306,6 +323,12 @@ def english_closing_credit(blocks: pd.DataFrame) -> str | None:
     original = blocks[blocks["part"] == PART_ORIGINAL]
     if original.empty:
         return None
+    # the English's own last line on its writer ('Helen Ashford is a research scientist at …'), kept as content when no
+    # byline names her ('Helen Ashford' alone under the title): the post signs off there too (bilingual review round 21:
+    # a researcher's blog appended whole read as an excerpt because the Zhihu answer quoting it ran longer)
+    last = str(original.sort_values("start")["text"].iloc[-1])
+    if not HAN.search(last) and AUTHOR_BIO_EN.fullmatch(last):
+        return last
     after = blocks[(blocks["start"] > original["start"].max()) & (blocks["part"] == PART_NONCONTENT)]
     for text in after.sort_values("start")["text"]:
         if not HAN.search(str(text)) and (_closing_credit_cues().find(str(text)) or AUTHOR_BIO_EN.fullmatch(str(text))):

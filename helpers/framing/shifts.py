@@ -37,7 +37,7 @@ from ..columns import (
 )
 from ..tables.claims import FRAME_GAP, framed_attribution, own_stance_before  # noqa: F401 (FRAME_GAP: re-exported)
 from ..tables.claims import claim_matcher, find_cues as claim_cues
-from ..tables.entities import tokenizer_for
+from ..tables.entities import load_gazetteer, tokenizer_for
 from ..paths import REFERENCE
 from ..params import DEFAULTS
 from ..align.dictionary import default_dictionary
@@ -1618,9 +1618,25 @@ VERSION_AFTER = re.compile(r"\s*(?:版本|版|代|系列|期|届|屆)")
 
 
 def _names_a_thing(text: str, a: int, b: int) -> bool:
-    """Whether the number at ``text[a:b]`` names a thing rather than states a figure (a version, an ordinal)."""
+    """Whether the number at ``text[a:b]`` names a thing rather than states a figure (a version, an ordinal, or the
+    opening of a name the gazetteer lists: 36氪, bilingual review round 21: '36氪获悉' read as a figure 36).
+
+    >>> _names_a_thing("36氪获悉，公司融资3亿元。", 0, 2), _names_a_thing("36氪获悉，公司融资3亿元。", 10, 11)
+    (True, False)
+    """
     before = text[max(0, a - 2):a]
-    return bool(re.search(r"[A-Za-z]\s?$", before) or before.endswith("第") or VERSION_AFTER.match(text, b))
+    return bool(re.search(r"[A-Za-z]\s?$", before) or before.endswith("第") or VERSION_AFTER.match(text, b)
+                or any(text.startswith(name, a) for name in _digit_names()))
+
+
+@lru_cache(maxsize=1)
+def _digit_names() -> tuple[str, ...]:
+    """The gazetteer's names and aliases that open with a digit (36氪, 3GPP), longest first: a number that opens one
+    is the name's, no figure."""
+    gazetteer = load_gazetteer()
+    names = {n.strip() for column in ("name_en", "name_zh", "aliases") if column in gazetteer
+             for value in gazetteer[column].dropna().astype(str) for n in value.split("|")}
+    return tuple(sorted((n for n in names if n[:1].isdigit() and len(n) > 1 and not n.isdigit()), key=len, reverse=True))
 
 
 #: A vague quantity's head (数千亿 'hundreds of billions', 几十, 若干): no figure.

@@ -550,7 +550,18 @@ def _preceded_by_capitalised(text: str, start: int) -> bool:
     word_end = index
     while index > 0 and text[index - 1].isascii() and text[index - 1].isalpha():
         index -= 1
+    if text[index:word_end].lower() in OPENING_FUNCTION_WORDS and (
+            index == 0 or SENTENCE_START_BEFORE_RE.search(text, max(0, index - 6), index)):
+        return False  # 'At Redpoint, we …': a sentence's opening preposition, no name's first word (review round 21)
     return word_end > index and text[index].isupper() and (index == 0 or not text[index - 1].isalnum())
+
+
+#: Function words that open a sentence capitalised before a name ('At Redpoint, we …', 'For Nvidia, …'), no part of it.
+OPENING_FUNCTION_WORDS = frozenset({"at", "in", "on", "for", "from", "with", "to", "of", "as", "and", "but",
+                                    "after", "before", "since", "under", "like", "unlike", "about", "among", "while",
+                                    "when", "if", "than", "via", "per", "into", "within", "without", "beyond"})
+#: A sentence's start before a word: a line's start, or a stop and its space (quotes and brackets between).
+SENTENCE_START_BEFORE_RE = re.compile(r"(?:[.!?…。！？][\"”’')\]]*\s+|\n[ \t]*)$")
 
 
 def url_mask(text: str) -> bytearray:

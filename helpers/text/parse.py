@@ -32,7 +32,7 @@ from ..patterns import (
 )
 from ..patterns import AUTOLINK, CREDIT_LEAD, EPISODE_NUMBER, HTML_LINK, LABELLED_LIST_JOINER, LINK_ROW_REST, MARKDOWN_HEADING, READING_TIME_ZH
 from ..patterns import WORD_RUN, literal_not_after, LABELLED_DISCLAIMER, TEAM_CREDIT
-from ..patterns import AD_LABEL, CONTACT_LINE, TIMESTAMP_LINE, SUBTITLE_TIMING, STAGE_DIRECTION, THREAD_COMMENT_HEADER, HOME_TRAIL, ENCYCLOPEDIA_SITE_LINE, SEPARATOR_LINE, CALL_WITH_ARROW, SALUTATION_LINE, SIGN_OFF_LINE, REACTION_COUNT_LINE, SORT_MENU_LINE, RELATIVE_TIME_LINE, FOLLOW_WRITER, CONTACT_LABEL, PRESS_RELEASE_LINE, BREADCRUMB_BARS, AFFILIATION_LINE, AFFILIATION_WORD, ARXIV_STAMP, AUTHOR_LIST, EMAIL_ONLY_LINE, QUESTIONS_CONTACT_LINE, FOOTNOTE_MARK_LINE, CODE_FENCE, COMPILED_BY, HASHTAG_LINE, FOLLOW_ACCOUNT, FOLLOW_OUTLET, FOLLOW_PLATFORM, ORIGINAL_APPENDED, REPORTER_LINE, SITE_DISCLAIMER, TRAILING_CREDIT_LABEL, WEIBO_SOURCE
+from ..patterns import AD_LABEL, CONTACT_LINE, TIMESTAMP_LINE, SUBTITLE_TIMING, STAGE_DIRECTION, THREAD_COMMENT_HEADER, HOME_TRAIL, ENCYCLOPEDIA_SITE_LINE, SEPARATOR_LINE, CALL_WITH_ARROW, SALUTATION_LINE, SIGN_OFF_LINE, REACTION_COUNT_LINE, SORT_MENU_LINE, RELATIVE_TIME_LINE, FOLLOW_WRITER, CONTACT_LABEL, PRESS_RELEASE_LINE, BREADCRUMB_BARS, AFFILIATION_LINE, AFFILIATION_WORD, ARXIV_STAMP, AUTHOR_LIST, EMAIL_ONLY_LINE, QUESTIONS_CONTACT_LINE, FOOTNOTE_MARK_LINE, CODE_FENCE, COMPILED_BY, HASHTAG_LINE, FOLLOW_ACCOUNT, FOLLOW_OUTLET, FOLLOW_PLATFORM, ORIGINAL_APPENDED, REPORTER_LINE, SITE_DISCLAIMER, TRAILING_CREDIT_LABEL, WEIBO_SOURCE, REPRINT_NOTICE
 from ..frames import text_array, typed_frame
 from ..vocab import CueMatcher, load_cues
 
@@ -544,6 +544,20 @@ READING_TIME_MAX_CHARS = 40
 CREDIT_LINE_MAX_CHARS = 120
 
 
+def _furniture_after_credit(text: str) -> bool:
+    """Whether every sentence after a credit's first is the site's furniture too: its disclaimer (不代表本站立场) or a
+    notice against reposting (未经允许不得转载; bilingual review round 21: a 虎嗅 repost's closing credit line).
+
+    >>> _furniture_after_credit("本文来自微信公众号：某号（ID：abc），作者：某某。本内容为作者独立观点，不代表虎嗅立场。"
+    ...                         "未经允许不得转载，授权事宜请联系hezuo@huxiu.com")
+    True
+    >>> _furniture_after_credit("本文转载自某刊。作者认为，这笔账算得太漂亮了。")
+    False
+    """
+    rest = [s.strip() for s in re.split(r"[。！？]", text)[1:] if s.strip()]
+    return bool(rest) and all(SITE_DISCLAIMER.match(s) or REPRINT_NOTICE.match(s) for s in rest)
+
+
 def is_reading_time(text: str) -> bool:
     """A Chinese post's reading-time line: short, a number of minutes after 阅读, and no sentence's end but where the
     line speaks of the post itself (本文, 全文).
@@ -743,7 +757,8 @@ def classify_noncontent(text: str, *, lang: str | None = None, cues: list | None
     if is_labelled_list(text) or is_episode_line(text) or is_reading_time(text) or is_markdown_link_row(text):
         return "boilerplate"
     # a credit is one sentence: a line that goes on after it (本文译自…。Corvid系列是…) is the writer's paragraph
-    if len(text) <= CREDIT_LINE_MAX_CHARS and CREDIT_LEAD.match(text) and not re.search(r"[。！？][^。！？]{8,}", text):
+    if len(text) <= CREDIT_LINE_MAX_CHARS and CREDIT_LEAD.match(text) and (
+            not re.search(r"[。！？][^。！？]{8,}", text) or _furniture_after_credit(text)):
         return "byline"  # 'Illustration by …', 'Edited by …', 'Originally published in …', '本文首发于…'
 
     lang = lang or detect_lang(text)
@@ -1852,6 +1867,35 @@ def author_name_lines(texts: list[str], kinds: list[str | None]) -> list[str | N
     return out
 
 
+#: A person's name alone on its line in Latin letters ('Marcus Heller', 'Ann B. Example'): two or three capitalised
+#: words, an initial between.
+LATIN_PERSON_NAME_LINE = re.compile(r"^[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+(?:van|von|de|da|del|di|le|la)?\s*[A-Z][a-z'’-]+){1,2}$")
+#: The longest line read as such a name.
+LATIN_NAME_MAX_CHARS = 40
+
+
+def english_author_lines(texts: list[str], kinds: list[str | None]) -> list[str | None]:
+    """``kinds`` with an essay's author name alone on its line set aside as a byline: a person's name in Latin letters
+    (``LATIN_PERSON_NAME_LINE``) right below a title (a line of content that ends no sentence) and right above a date
+    line already read as a byline ('The Agent Economy Is Already Here' / 'Marcus Heller' / 'November 12, 2026';
+    bilingual review round 21: a blog essay's author read as a heading of the English).
+
+    >>> english_author_lines(["The Agent Economy Is Here", "Marcus Heller", "November 12, 2026", "Body."],
+    ...                      [None, None, "byline", None])[1]
+    'byline'
+    >>> english_author_lines(["Why it matters.", "Marcus Heller", "November 12, 2026"], [None, None, "byline"])[1] is None
+    True
+    """
+    out = list(kinds)
+    for k in range(1, len(texts) - 1):
+        name, title = texts[k].strip(), texts[k - 1].strip()
+        if out[k] is None and out[k - 1] is None and out[k + 1] == "byline" and DATE.search(texts[k + 1]) \
+                and 0 < len(name) <= LATIN_NAME_MAX_CHARS and LATIN_PERSON_NAME_LINE.match(name) \
+                and title and not HAN.search(title) and not TERMINAL.search(title) and len(title) <= TITLE_MAX_CHARS:
+            out[k] = "byline"
+    return out
+
+
 #: A title is looked for among the Chinese version's first this many content lines.
 TITLE_HEAD_BLOCKS = 6
 #: A title is at most this long, and does not end like a sentence or a clause (a question may be a title).
@@ -2275,8 +2319,8 @@ def parse_document(text: str) -> Parsed:
     # every short line's furniture cues in one pass of the matcher over them all (a line longer than any furniture
     # line's limit is never looked up: its place holds an empty text)
     cues = _noncontent_cues().find_each([t if len(t) <= _CUED_MAX_CHARS else "" for t in texts])
-    noncontent_kind = author_name_lines(texts, furniture_in_context(texts, caption_continuations(
-        text, spans, [classify_noncontent(t, lang=lang, cues=c) for t, lang, c in zip(texts, langs, cues)])))
+    noncontent_kind = english_author_lines(texts, author_name_lines(texts, furniture_in_context(texts, caption_continuations(
+        text, spans, [classify_noncontent(t, lang=lang, cues=c) for t, lang, c in zip(texts, langs, cues)]))))
     noncontent_kind = contact_blocks(texts, readers_comments(texts, langs, mirrored_prompts(texts, noncontent_kind)))
     noncontent_kind = author_notes(texts, masthead(texts, noncontent_kind))
     if "-->" in text:  # a subtitle file's timings (the scan is skipped where none can be)
