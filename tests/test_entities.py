@@ -665,3 +665,15 @@ def test_a_chips_model_number_in_the_plural_counts_for_its_maker():
     # the plural counts for the maker; the surface is the name as the gazetteer lists it (the rule of the round's
     # other review, 'Zing7s' yields 'Zing7')
     assert set(en["surface"]) >= {"A100", "H100"} and set(en.loc[en["surface"].isin(["A100", "H100"]), "org"]) == {"nvidia"}
+
+
+@pytest.mark.parametrize("text, found", [
+    # bilingual review round 21: a reading note on a book chapter about 1980s AI wrote 日本通产省（MITI）, and the bare
+    # MITI was counted as Malaysia's trade ministry
+    ("日本通产省（MITI）牵头的第五代计算机计划。", ["japan", "miti_japan"]),
+    ("Japan's MITI launched the Fifth Generation project.", ["japan"]),
+    ("the Ministry of International Trade and Industry", ["miti_japan"]),
+    ("Malaysia's trade ministry, MITI, said on Friday.", ["malaysia", "miti_malaysia"]),
+])
+def test_japans_trade_ministry_is_not_malaysias(text, found):
+    assert entities.find_mentions(text, entities.load_gazetteer())["entity"].tolist() == found

@@ -1259,6 +1259,11 @@ def test_a_cited_title_lends_no_cue(title, en):
     ("这大概需要两天。", "This probably takes two days.", "unchanged"),
     ("这大概是错的。", "This is wrong.", "softened"),
     ("这大概是错的。", "This is probably wrong.", "unchanged"),
+    # approximations pair with each other first: 约 renders 'roughly', not the hedge on the claim beside it
+    # (bilingual review round 21: an adapted blog post dropped "appears to" and kept 约三成)
+    ("故障率下降了约三成。", "It appears to have cut the failure rate by roughly 30%.", "sharpened"),
+    ("故障率似乎下降了约三成。", "It appears to have cut the failure rate by roughly 30%.", "unchanged"),
+    ("故障率下降了约三成。", "It cut the failure rate by roughly 30%.", "unchanged"),
     # 'more likely to' compares how often, rendered 更容易: no writer's doubt, but it renders a hedge
     ("模型更容易产生幻觉。", "Models are more likely to hallucinate.", "unchanged"),
     ("小模型更不容易过拟合。", "Small models are less likely to overfit.", "unchanged"),

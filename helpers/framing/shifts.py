@@ -450,6 +450,11 @@ def certainty_shift(alignment: pd.DataFrame, claims: pd.DataFrame, *, margin: fl
         zh_approx = approximating(info.at[zh_id, "text"], _cues(info.at[zh_id, "hedges"]), approximations, breaks)
         en_approx = [c for i in drawn for c in approximating(info.at[i, "text"], _cues(info.at[i, "hedges"]),
                                                              approximations, breaks)]
+        # approximations pair with each other first: where both versions approximate their numbers (约三成 for
+        # "roughly 30%"), the Chinese 约 renders the English "roughly", not a hedge on the claim beside it ("it
+        # appears to have cut ... by roughly 30%" → 下降了约三成 drops "appears to"), and likewise the other way
+        if zh_approx and en_approx:
+            zh_approx, en_approx = [], []
         # a step on the extent scale renders a cue of its kind as a weak cue does (partly, largely a hedge; fully a
         # booster): 尚未完全解决 for "has not been fully solved" drops no hedge, the two holding the same step
         zh_e, en_drawn_e = found([zh_id], "extent"), found(drawn, "extent")
