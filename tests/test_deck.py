@@ -557,11 +557,22 @@ def test_a_date_lines_publishing_words_and_reading_time_are_no_author(lines, aut
                                         ("文 | 丹尼尔·奥科罗（Daniel Okoro）  编译 | 林某", "林某"),
                                         # the site's name and a slash before the compiler, the credit after a space
                                         # (round 20's recheck of a Taiwanese compiled report)
-                                        ("數位觀察網 / 編譯林某某 綜合外電報導", "林某某")])
+                                        ("數位觀察網 / 編譯林某某 綜合外電報導", "林某某"),
+                                        # a Taiwan site's translated review: the English's writer, then the
+                                        # translator after a slash (bilingual review round 21)
+                                        ("文／Mark Example\u3000譯／林某某\u30002026-11-20 14:30", "林某某")])
 def test_a_news_reports_reporter_byline_gives_the_chinese_writer(line, name):
     blocks = pd.DataFrame({"part": ["commentary", "noncontent", "commentary"], "kind": ["heading", "byline", "paragraph"],
                            "text": ["一则新闻的标题", line, "正文。"]})
     assert deck.document_facts(blocks)["zh_author"] == name
+
+
+def test_a_hong_kong_reports_reporter_line_outranks_its_editor_line():
+    # bilingual review round 21: '記者：李某某' then '編輯：陳某某' closing a Hong Kong report gave the editor as its writer
+    blocks = pd.DataFrame({"part": ["commentary", "commentary", "noncontent", "noncontent"],
+                           "kind": ["heading", "paragraph", "byline", "byline"],
+                           "text": ["一則新聞的標題", "正文。", "記者：李某某", "編輯：陳某某"]})
+    assert deck.document_facts(blocks)["zh_author"] == "李某某"
 
 
 def test_a_frame_tied_for_a_versions_largest_share_is_not_its_lean():

@@ -138,6 +138,9 @@ from helpers.text.parse import (
     # transcript's credit line as the English's
     ("点这里👇关注我，记得标星哦～", "boilerplate"),
     ("Unofficial transcript excerpt prepared by Example Record Services", "byline"),
+    # bilingual review round 21: a Taiwan site's rights line under a translated review
+    ("本文經示例網授權翻譯，未經同意請勿轉載。", "boilerplate"),
+    ("本文经授权翻译，请勿转载。", "boilerplate"),
 ])
 def test_furniture_lines_are_set_aside(line, kind):
     assert classify_noncontent(line) == kind

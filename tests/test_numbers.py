@@ -25,6 +25,7 @@ def test_a_bare_number_set_against_a_measured_one_takes_its_unit():
     # bilingual review round 20: 每机柜80千瓦而非25千瓦 was listed as a figure to check against
     # 'racks at 80 kilowatts instead of 25', which states 25 kilowatts with the unit elided
     from helpers.align.numbers import number_spans
+    import pandas as pd
     from helpers.framing.shifts import figure_changes
     import pandas as pd
     english = "The short version: it let us run racks at 80 kilowatts instead of 25."
@@ -43,3 +44,15 @@ def test_a_bare_number_set_against_a_measured_one_takes_its_unit():
 ])
 def test_a_year_after_a_time_qualifier_is_a_figure(text, terms):
     assert [t for _, _, t in number_spans(text)] == terms
+
+
+def test_a_unit_glued_to_its_figure_is_a_figure_and_a_model_suffix_is_not_a_new_one():
+    # bilingual review round 21: a hardware review's 'Weight: 1.9kg' read as no figure, so the Chinese 1.9 公斤 was
+    # listed as a figure no English states
+    from helpers.align.numbers import number_spans
+    import pandas as pd
+    from helpers.framing.shifts import figure_changes
+    assert [t for _, _, t in number_spans("Weight: 1.9kg (4.2 lbs), 128GB, 5.1GHz")] == ["#1.9", "#4.2", "#128", "#5.1"]
+    assert number_spans("GPT-4o came 3rd") == []
+    table = pd.DataFrame({"zh_claim_id": [1], "zh_text": ["重量｜1.9 公斤"], "en_text": ["Price: $2,299"]})
+    assert figure_changes(table, "Weight: 1.9kg (4.2 lbs) Price: $2,299").empty

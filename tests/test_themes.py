@@ -754,3 +754,26 @@ def test_the_frames_look_alikes_leave_their_frames_own_words():
     claims = claims_table([(1, "commentary", "zh", "文化认同和公平分配都很重要。"), (2, "original", "en", "Closed models lag.")])
     found = set(zip(themes.theme_hits(claims)["claim_id"], themes.theme_hits(claims)["theme"]))
     assert {(1, "fairness_and_equality"), (2, "openness")} <= found
+
+
+def test_a_name_glossed_with_its_english_name_and_acronym_in_one_bracket_is_one_naming():
+    # bilingual review round 21: 工业与安全局（Bureau of Industry and Security，BIS） counted twice in one naming;
+    # two organisations in one bracket stay two
+    text = ("美国商务部工业与安全局（Bureau of Industry and Security，BIS）公布了新规。BIS还说会继续审查。\n\n"
+            "The Bureau of Industry and Security issued a rule. BIS said more would come.\n")
+    tables = extract(text)
+    counts = lab_tables.lab_mentions(tables.mentions, claims=tables.claims).groupby(["part", "org"]).size()
+    assert counts["commentary", "Bureau of Industry and Security"] == 2   # one glossed naming, then BIS alone
+    assert counts["original", "Bureau of Industry and Security"] == 2
+
+
+def test_wire_reports_names_for_chinas_commerce_ministry_and_a_chip_brand_are_no_new_organisation():
+    # bilingual review round 21: "China's commerce ministry" read as no organisation (the Chinese alone named
+    # 中國商務部), and AMD's Ryzen AI as an organisation of its own beside AMD
+    text = ("中国商务部表示坚决反对。机器采用AMD的Ryzen AI Max+ 395处理器。\n\n"
+            "China's commerce ministry said it firmly opposes the move. Inside is AMD's Ryzen AI Max+ 395.\n")
+    tables = extract(text)
+    counts = lab_tables.lab_mentions(tables.mentions, claims=tables.claims).groupby(["part", "org"]).size()
+    assert counts["original", "Ministry of Commerce of China"] == 1
+    assert not any("Ryzen" in org for _, org in counts.index)
+    assert counts["commentary", "AMD"] == 2 and counts["original", "AMD"] == 2   # AMD and its Ryzen

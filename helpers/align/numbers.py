@@ -30,6 +30,10 @@ KINDS = ("scale", "percent", "times", "digit", "times_word", "percent_word", "nu
 #: A quantity's unit kind → its value term's mark: 30万千瓦 and "300 megawatts" are both #W:300000000 (watts), 945 TWh
 #: and 9450亿千瓦时 #Wh:945000000000000 (watt-hours), 100 miles #m:160934.4 (metres).
 MEASURES = {"power": "W:", "energy": "Wh:", "distance": "m:", "pixels": "px:"}
+#: A unit of measure glued to its figure ('1.9kg', '128GB', '50cm', '5.1GHz'): a figure, not a thing's name as '4o' or
+#: '3rd' are (bilingual review round 21: a hardware review's 'Weight: 1.9kg' read as no figure, so its 1.9 公斤 was
+#: listed as a figure no English states). A bare 'B' or 'K' (70B, 285K) may name a model or a chip: not listed.
+GLUED_UNIT = re.compile(r"(?:kg|mg|[kmgtp]b|[kmg]hz|km|cm|mm|nm|lbs?|oz|dba|db|fps|mah|ml)(?![A-Za-z0-9])", re.IGNORECASE)
 NUMBER_TERM = "#"  # prefix of a value term: #24000, #%30 (a percentage), #x30 (a ratio); never an English stem
 
 
@@ -142,8 +146,9 @@ def number_spans(text: str) -> list[tuple[int, int, str]]:
                 continue
         else:
             following = text[m.end():m.end() + 1]
-            if not (scale or after) and following.isascii() and following.isalpha():
-                continue  # digits glued to letters name a thing (4o, 3rd), as in claims' numbers
+            if not (scale or after) and following.isascii() and following.isalpha() \
+                    and not GLUED_UNIT.match(text, m.end()):
+                continue  # digits glued to letters name a thing (4o, 3rd), as in claims' numbers; not to a unit (1.9kg)
             if not (scale or after) and m.start() >= 2 and text[m.start() - 1] in "-‑" and HAN_CHAR.match(text[m.start() - 2]):
                 continue  # a Chinese name's version (澜河-3, 通义千问-2), as 'Lanhe-3' is (bilingual review round 10)
             value = float(m.group("arabic").replace(",", ""))

@@ -66,6 +66,17 @@ GLOSS_GAP = frozenset("（( \u00a0即")
 #: The most characters between a Han name and its bracketed gloss when they are a company word and the bracket
 #: (纬颖科技（Wiwynn）: bilingual review round 20's recheck, where the name counted twice in one naming).
 GLOSS_WORD_GAP = 8
+#: What separates two glosses of one name inside its bracket ('（Bureau of Industry and Security，BIS）').
+GLOSS_LIST = frozenset("，,、;；/")
+
+
+def _inside_bracket(text: str) -> bool:
+    """Whether ``text`` ends inside an open bracket ('工业与安全局（Bureau of Industry and Security')."""
+    depth = 0
+    for char in text:
+        depth += char in "（("
+        depth -= char in "）)" and depth > 0
+    return depth > 0
 
 
 def _glossed_again(mentions: pd.DataFrame, claims: pd.DataFrame | None = None) -> pd.Series:
@@ -90,9 +101,13 @@ def _glossed_again(mentions: pd.DataFrame, claims: pd.DataFrame | None = None) -
                 end = int(order.at[index, "start"]) - int(where.at[claim, "start"])
                 between = str(where.at[claim, "text"])[max(0, end - int(gap.at[index])):end]
                 core = between.strip()
+                before = str(where.at[claim, "text"])[:end]
                 glossed.at[index] = len(between) == int(gap.at[index]) and (
                     core == "" or (len(core) == 1 and core in GLOSS_GAP)
-                    or (len(core) > 2 and core[-1] in "（(" and _company_words(core[:-1])))
+                    or (len(core) > 2 and core[-1] in "（(" and _company_words(core[:-1]))
+                    # a second gloss in the same bracket, after a comma ('工业与安全局（Bureau of Industry and
+                    # Security，BIS）': bilingual review round 21, where the acronym counted as a second naming)
+                    or (len(core) == 1 and core in GLOSS_LIST and _inside_bracket(before)))
     return (same & glossed).reindex(mentions.index, fill_value=False)
 
 

@@ -109,13 +109,15 @@ ZH_DATED_NAME_MAX = 12
 ZH_TEAM_END = re.compile(r"(?:团队|團隊|编辑部|編輯部|小组|小組|工作室|编译组|編譯組)$")
 ZH_AUTHOR_FIELD = re.compile(r"(?:^|\s)(?:作者|编译|編譯|翻译|翻譯|译者|譯者)\s*[:：]\s*"
                              r"(?P<name>[^\s，。,；;|｜/／]+(?:\s+[A-Z][^\s，。,；;|｜/／]*)*)")
-#: A translator's or compiler's credit after a bar or a colon ('编译 | 林舟', '翻译：周航'): the Chinese post's writer.
-ZH_RENDERER_CREDIT = re.compile(r"(?:编译|編譯|翻译|翻譯|译者|譯者|(?:^|(?<=[\s|｜/／]))[譯译])\s*[|｜:：]\s*"
+#: A translator's or compiler's credit after a bar, a colon or a slash ('编译 | 林舟', '翻译：周航', '文／Foo Bar　譯／林某某' on
+#: a Taiwan site: bilingual review round 21): the Chinese post's writer.
+ZH_RENDERER_CREDIT = re.compile(r"(?:编译|編譯|翻译|翻譯|译者|譯者|(?:^|(?<=[\s|｜/／]))[譯译])\s*[|｜:：/／]\s*"
                                 r"(?P<name>[\u4e00-\u9fff·]{2,8})")
 #: A post's editors' credit ('编辑：陈萍、杜伟'), read where no writer is named; 责任编辑 (a news desk's) is not it.
 ZH_EDITOR_FIELD = re.compile(r"(?:^|\s)(?:编辑|編輯)\s*[:：]\s*(?P<name>[^\s，。,；;|｜/／]+(?:\s+[A-Z][^\s，。,；;|｜/／]*)*)")
-#: A newspaper's reporter byline ('报道：本报记者 林佩仪', '本报记者 林佩仪'): the names after 记者.
-ZH_PAPER_REPORTER = re.compile(r"^\s*(?:(?:报道|報導|報道|撰稿|采写|採寫)\s*[：:]\s*)?(?:本报|本報|特约|特約)?(?:记者|記者)\s+"
+#: A newspaper's reporter byline ('报道：本报记者 林佩仪', '本报记者 林佩仪', '記者：李某某' closing a Hong Kong report:
+#: bilingual review round 21, where the 編輯： line below it was read as the writer): the names after 记者.
+ZH_PAPER_REPORTER = re.compile(r"^\s*(?:(?:报道|報導|報道|撰稿|采写|採寫)\s*[：:]\s*)?(?:本报|本報|特约|特約)?(?:记者|記者)(?:\s*[：:]\s*|\s+)"
                                r"(?P<name>[\u4e00-\u9fff]{2,4}(?:[、，,\s]+[\u4e00-\u9fff]{2,4}){0,3})\s*$")
 #: A WeChat post's originality mark and its writer ('原创 老周说AI 硅谷回声 2026年11月20日'): the name after 原创.
 ZH_ORIGINAL_MARK = re.compile(r"^\s*原创\s+(?P<name>[^\s，。,；;|｜/／]{2,12})\s")
