@@ -884,3 +884,19 @@ def test_the_date_below_a_byline_and_its_publications_name_is_the_articles_date(
                                     "November 10, 2026", "Text."]})
     facts = deck.document_facts(blocks)
     assert (facts["author"], facts["date"]) == ("Ann Example", "November 10, 2026")
+
+
+def test_a_press_release_dateline_is_no_author_and_a_wire_under_the_headline_is_no_title():
+    # bilingual review round 21: a Chinese earnings summary of a Business Wire release showed the title 'Business Wire'
+    # and the author 'SANTA CLARA, Calif.'
+    rows = [("commentary", "paragraph", "财报速览｜某公司三季度营收同比增长41%"), ("commentary", "paragraph", "正文。"),
+            ("original", "paragraph", "Example Semiconductor Reports Third Quarter Fiscal 2027 Financial Results"),
+            ("original", "heading", "Business Wire"),
+            ("noncontent", "byline", "SANTA CLARA, Calif., November 19, 2026"),
+            ("original", "paragraph", "Example Semiconductor today reported results.")]
+    frame = blocks(*rows).assign(start=[0, 30, 40, 120, 140, 180])
+    facts = deck.document_facts(frame)
+    assert facts["title"] == "Example Semiconductor Reports Third Quarter Fiscal 2027 Financial Results"
+    assert (facts["author"], facts["date"]) == ("", "November 19, 2026")
+    # a byline's name in capitals with no state after it is still a name
+    assert deck.DATELINE_PLACE.fullmatch("SANTA CLARA, Calif.") and not deck.DATELINE_PLACE.fullmatch("ANN EXAMPLE")

@@ -677,3 +677,10 @@ def test_a_chips_model_number_in_the_plural_counts_for_its_maker():
 ])
 def test_japans_trade_ministry_is_not_malaysias(text, found):
     assert entities.find_mentions(text, entities.load_gazetteer())["entity"].tolist() == found
+
+
+def test_the_vector_institute_and_mila_are_found_by_their_chinese_names():
+    # bilingual review round 21: a signatory list's 多伦多大学向量研究所 and 魁北克人工智能研究所（Mila） read as named only
+    # in the English
+    found = entities.find_mentions("梁文博，多伦多大学向量研究所；本吉奥，魁北克人工智能研究所。", entities.load_gazetteer())
+    assert {"vector_institute", "mila"} <= set(found["entity"])

@@ -1837,3 +1837,13 @@ def test_said_glued_to_shi_is_an_attribution():
     # bilingual review round 19: 该公司总裁在接受采访时说 (jieba cuts 时说) was read as absorbing the quote
     claims = pd.DataFrame({"claim_id": [1], "text": ["该公司总裁在接受采访时说，这种药明年进入临床。"]})
     assert F.attribution_cues(claims).iloc[0].endswith("时说")   # the frame from its subject to the verb
+
+
+def test_cyber_attacks_and_crime_in_chinese_are_security_words_as_cyber_is_in_english():
+    # bilingual review round 21: an open letter on cyber-offense read as security words in 15% of the English (cyber*)
+    # and 0% of its translation (网络攻击, 网络犯罪 were no cue)
+    claims = pd.DataFrame({"claim_id": [1, 2, 3], "start": [0, 20, 40],
+                           "text": ["AI系统在网络攻击领域的能力。", "全球网络犯罪造成的损失。", "一个神经网络模型。"]})
+    tags = F.tag_frames(claims)
+    security = tags[tags["frame"] == "security_and_defense"]
+    assert sorted(security["cue"]) == ["网络攻击", "网络犯罪"]

@@ -1233,3 +1233,9 @@ def test_a_publications_name_between_an_articles_byline_and_its_date_is_furnitur
     assert blocks.loc["Ports matter a great deal to the economy.", "part"] == PART_ORIGINAL
     keep = parse_document("评论。\n\n原文附后\n\nBy Dana Example\nThe port is open.\nNovember 10, 2026\n").blocks
     assert keep.loc[keep["text"] == "The port is open.", "part"].tolist() == [PART_ORIGINAL]
+
+
+def test_a_news_pages_font_size_and_print_bar_is_furniture():
+    # bilingual review round 21: '字号：大 中 小　打印本页' was read as a heading of the Chinese version
+    assert classify_noncontent("字号：大 中 小　打印本页") is not None
+    assert classify_noncontent("打印本页") is not None

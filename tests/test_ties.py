@@ -370,3 +370,15 @@ def test_a_chinese_name_beside_both_a_discovered_lab_and_its_model_is_tied_to_th
     zh = found(text)
     rows = zh[zh["surface"] == "子午线实验室"]
     assert len(rows) == 3 and set(rows["org"]) == {"Meridian Labs"}
+
+
+
+def test_a_bracketed_name_every_place_of_which_is_held_by_another_mention_is_no_name():
+    # bilingual review round 21: 生命未来研究所（Future of Life Institute）held by another mention left the calque with no
+    # place, and tying it read its first place: the report crashed (IndexError)
+    text = "此前，生命未来研究所（Future of Life Institute）发起公开信。"
+    at = text.index("Future")
+    english = {("fli", "Future of Life Institute", "lab"): [(at, at + 24, "Future of Life Institute", "zh", True)]}
+    covered = bytearray(len(text))
+    covered[3:10] = b"\x01" * 7
+    assert ties.bracketed_names(text, [(0, len(text))], english, covered, frozenset("此前，"), frozenset()) == {}

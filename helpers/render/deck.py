@@ -293,6 +293,9 @@ def _author(blocks: pd.DataFrame) -> tuple[str, str]:
         name = BY_LEAD.sub("", name.strip(" ·,|-–—/")).strip(" ·,|-–—/")
         name = BYLINE_ROLE.split(name, maxsplit=1)[0]
         name = REPORTER_CITY.sub("", name)  # 'By Helen Carver in Hong Kong and Tom Ashby in London': the names
+        if date and DATELINE_PLACE.fullmatch(name.strip(" ·,|-–—/")):
+            spare_date = spare_date or date.group(0)  # 'SANTA CLARA, Calif., November 19, 2026': a dateline, no name
+            continue
         name = TEAM_AFTER_NAMES.sub("", name)  # 'Priya Raman, Jonah Whitfield and the Halcyon evaluation team'
         # 'Daniel Reeves | The Compute Ledger': the name, then the publication, parted by a bar or a dot
         parts = [p for p in re.split(r"\s*[|｜·•]\s*", name) if p.strip()]
@@ -509,6 +512,13 @@ SECTION_TRAIL = re.compile(r"[^|｜]{1,30}(?:\s[|｜]\s[^|｜]{1,30}){1,2}")
 KICKER = re.compile(r"[A-Z][A-Z&'-]+(?: [A-Z][A-Z&'-]+){0,2}")
 #: A site's or column's name line: two or three short parts joined by a middot or a bar, no sentence's mark.
 SITE_LINE = re.compile(r"[^。！？.!?·|｜]{1,20}(?:\s*[·|｜]\s*[^。！？.!?·|｜]{1,12}){1,2}")
+#: A news wire's or agency's name on its own line under a press release's or a report's headline ('Business Wire',
+#: 'PR Newswire', 'GlobeNewswire', 'Reuters'): the source, never the title (bilingual review round 21).
+WIRE_LINE = re.compile(r"(?:[A-Z][\w&.'’-]*\s+){0,2}(?:Wire|Newswire|News\s+Service)|GlobeNewswire|Reuters|"
+                       r"Associated\s+Press|Agence\s+France-Presse|Xinhua(?:\s+News\s+Agency)?")
+#: A press release's or a news report's dateline before its date ('SANTA CLARA, Calif., November 19, 2026', 'BEIJING,
+#: China, …'): a place in capitals, a comma and its state or country; no author (bilingual review round 21).
+DATELINE_PLACE = re.compile(r"[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3},\s+[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)?")
 
 
 #: A section's generic label, never a document's title ('Executive Summary', 'Key findings').
@@ -578,6 +588,8 @@ def _above_byline(blocks: pd.DataFrame, part: str, script) -> str:
             first_ok = len(texts[0].split()) > HEADLINE_MIN_WORDS  # a long first line is a headline, not a site's name
             if pick - 1 in above and SITE_LINE.fullmatch(texts[pick].strip()) and len(texts[pick - 1]) > len(texts[pick]):
                 pick -= 1  # a site's or column's line under the headline ('AI前哨站 · 播客精读'): the headline is above it
+            elif pick - 1 in above and WIRE_LINE.fullmatch(texts[pick].strip()):
+                pick -= 1  # a wire's name under the headline ('Business Wire': bilingual review round 21)
             elif pick - 1 in above and BLOG_NAME.search(texts[pick].strip()):
                 pick -= 1  # a blog's name under the headline ('Meridian Alignment Lab Blog': bilingual review round 18)
             elif pick - 1 in above and len(texts[pick - 1]) > len(texts[pick]) and whole.count(texts[pick].strip()) > 1 \

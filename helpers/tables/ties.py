@@ -284,7 +284,9 @@ def bracketed_names(text: str, spans: list[tuple[int, int]], english: dict[Ident
                 continue  # whole words of the dictionary (开源/社区): a description; a transliteration cuts apart (赞/塔罗)
             found[name] = [(s + i, s + i + len(name), name) for s, e in spans
                            for i in _occurrences(text[s:e], name) if not any(covered[s + i : s + i + len(name)])]
-    return found
+    # a name whose every place another mention holds is no name of its own here: a name with no place would be read by
+    # its first place (生命未来研究所（Future of Life Institute）, held by a longer mention: bilingual review round 21)
+    return {name: places_ for name, places_ in found.items() if places_}
 
 
 def _occurrences(sentence: str, name: str) -> list[int]:
