@@ -10,7 +10,7 @@ import re
 
 import pandas as pd
 
-from ..columns import CONTENT_KINDS, KWIC_COLUMNS, ORG_COUNT_COLUMNS, PART_COMMENTARY, PART_ORIGINAL
+from ..columns import CONTENT_KINDS, KWIC_COLUMNS, ORG_COUNT_COLUMNS, PART_COMMENTARY, PART_NONCONTENT, PART_ORIGINAL
 from ..params import DEFAULTS
 from ..patterns import DISCOVER_WEB_ADDRESS, WHITESPACE
 from ..tables.discover import DISCOVERED
@@ -213,16 +213,38 @@ def through_words(by_part: pd.DataFrame, org: str, part: str, *, limit: int = 2)
     return f", {them}through {shown}"
 
 
-def orgs_in_one_version(by_part: pd.DataFrame) -> pd.DataFrame:
-    """Organisations named in only one of the two versions: org, only_in, mentions."""
+def orgs_in_one_version(by_part: pd.DataFrame, furniture: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Organisations named in only one of the two versions' text: org, only_in, mentions, and ``in_other_furniture``:
+    whether the other version names it outside its text (``furniture_labs``: a byline, an author's note, a release's boilerplate),
+    so that it is not said to be named by one version alone (bilingual review round 21: the English named the Allen
+    Institute for AI only in its closing author's note, and the pages said only the Chinese names it)."""
     only_zh = by_part[(by_part[PART_COMMENTARY] > 0) & (by_part[PART_ORIGINAL] == 0)]
     only_en = by_part[(by_part[PART_ORIGINAL] > 0) & (by_part[PART_COMMENTARY] == 0)]
     table = pd.concat([
         pd.DataFrame({"org": only_zh["org"], "only_in": PART_COMMENTARY, "mentions": only_zh[PART_COMMENTARY]}),
         pd.DataFrame({"org": only_en["org"], "only_in": PART_ORIGINAL, "mentions": only_en[PART_ORIGINAL]}),
     ])
+    named = set(zip(furniture["org"], furniture["part"])) if furniture is not None and len(furniture) else set()
+    other = {PART_COMMENTARY: PART_ORIGINAL, PART_ORIGINAL: PART_COMMENTARY}
+    table["in_other_furniture"] = [(org, other[part]) in named for org, part in zip(table["org"], table["only_in"])]
     return table.sort_values(["only_in", "mentions", "org"], ascending=[True, False, True],
                              kind="mergesort").reset_index(drop=True)
+
+
+def furniture_labs(mentions: pd.DataFrame, claims: pd.DataFrame, gazetteer: pd.DataFrame | None = None, *,
+                   types=LAB_TYPES) -> pd.DataFrame:
+    """``lab_mentions`` of the mentions in each version's furniture (bylines, authors' notes, boilerplate), each given
+    the version whose lines hold it: the Chinese's before the English's first sentence (a line in Chinese), the
+    English's from there (a line in English; a Chinese ad after the English is neither). Its ``part`` is the version."""
+    original = claims.loc[claims["part"] == PART_ORIGINAL, "start"] if len(claims) else claims.iloc[:0]
+    furniture = mentions[mentions["part"] == PART_NONCONTENT] if len(mentions) else mentions
+    if original.empty or furniture.empty:
+        return lab_mentions(mentions.iloc[:0], gazetteer, types=types)
+    english = furniture["start"] >= int(original.min())
+    lang = furniture["lang"].astype(str)
+    kept = furniture[(english & lang.eq("en")) | (~english & lang.ne("en"))]
+    version = (kept["start"] >= int(original.min())).map({True: PART_ORIGINAL, False: PART_COMMENTARY})
+    return lab_mentions(kept.assign(part=version), gazetteer, types=types)
 
 
 def co_mentions(labs: pd.DataFrame, claims: pd.DataFrame, *, unit: str = "block_id", top: int = 12) -> pd.DataFrame:

@@ -461,8 +461,15 @@ def mention_findings(by_part: pd.DataFrame, one_version: pd.DataFrame, co: pd.Da
     within = " within the English given" if excerpt else ""
     for part, label in [(PART_COMMENTARY, f"Only the Chinese{within} names"), (PART_ORIGINAL, "Only the English names")]:
         only = one_version[one_version["only_in"] == part]
+        # a name the other version gives only outside its text (a byline, an author's note, boilerplate) is said apart
+        outside = only[only["in_other_furniture"].astype(bool)] if "in_other_furniture" in only else only.iloc[:0]
+        only = only.drop(outside.index)
         if len(only):
             lines.append(f"{label}, directly or through a product, {listing(only['org'].tolist(), limit=6)}.")
+        if len(outside):
+            this, that = ("Chinese", "English") if part == PART_COMMENTARY else ("English", "Chinese")
+            lines.append(f"Named in the {this}'s text and in the {that} only outside its text (a byline, an author's note "
+                         f"or boilerplate): {listing(outside['org'].tolist(), limit=6)}.")
     if excerpt:
         # a name the Chinese gives only past the English's end is neither version's alone: said apart, never silent
         beyond = by_part[(by_part[PART_COMMENTARY] > 0) & (by_part[PART_ORIGINAL] == 0)
