@@ -684,3 +684,12 @@ def test_the_vector_institute_and_mila_are_found_by_their_chinese_names():
     # in the English
     found = entities.find_mentions("梁文博，多伦多大学向量研究所；本吉奥，魁北克人工智能研究所。", entities.load_gazetteer())
     assert {"vector_institute", "mila"} <= set(found["entity"])
+
+
+@pytest.mark.parametrize("text, found", [
+    # bilingual review round 21's recheck: 中国 in the photo credit 视觉中国 counted as China
+    ("图片来源：视觉中国。中国的公司很多。", ["china"]),
+    ("圖片來源：視覺中國", []),
+])
+def test_a_photo_agency_is_no_country(text, found):
+    assert entities.find_mentions(text, entities.load_gazetteer())["entity"].tolist() == found
