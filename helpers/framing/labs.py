@@ -242,9 +242,9 @@ def furniture_labs(mentions: pd.DataFrame, claims: pd.DataFrame, gazetteer: pd.D
         return lab_mentions(mentions.iloc[:0], gazetteer, types=types)
     english = furniture["start"] >= int(original.min())
     lang = furniture["lang"].astype(str)
-    kept = furniture[(english & lang.eq("en")) | (~english & lang.ne("en"))]
-    version = (kept["start"] >= int(original.min())).map({True: PART_ORIGINAL, False: PART_COMMENTARY})
-    return lab_mentions(kept.assign(part=version), gazetteer, types=types)
+    kept = (english & lang.eq("en")) | (~english & lang.ne("en"))
+    version = english[kept].map({True: PART_ORIGINAL, False: PART_COMMENTARY})
+    return lab_mentions(furniture[kept].assign(part=version), gazetteer, types=types)
 
 
 def co_mentions(labs: pd.DataFrame, claims: pd.DataFrame, *, unit: str = "block_id", top: int = 12) -> pd.DataFrame:

@@ -37,7 +37,7 @@ from ..columns import (
 )
 from ..tables.claims import FRAME_GAP, framed_attribution, own_stance_before  # noqa: F401 (FRAME_GAP: re-exported)
 from ..tables.claims import claim_matcher, find_cues as claim_cues
-from ..tables.entities import load_gazetteer, tokenizer_for
+from ..tables.entities import _gazetteer_key, _surface_forms, load_gazetteer, tokenizer_for
 from ..paths import REFERENCE
 from ..params import DEFAULTS
 from ..align.dictionary import default_dictionary
@@ -1638,9 +1638,7 @@ def _names_a_thing(text: str, a: int, b: int) -> bool:
 def _digit_names() -> tuple[str, ...]:
     """The gazetteer's names and aliases that open with a digit (36氪, 3GPP), longest first: a number that opens one
     is the name's, no figure."""
-    gazetteer = load_gazetteer()
-    names = {n.strip() for column in ("name_en", "name_zh", "aliases") if column in gazetteer
-             for value in gazetteer[column].dropna().astype(str) for n in value.split("|")}
+    names = {form for row in _gazetteer_key(load_gazetteer()) for form, _ in _surface_forms(row)}  # as matching reads them
     return tuple(sorted((n for n in names if n[:1].isdigit() and len(n) > 1 and not n.isdigit()), key=len, reverse=True))
 
 

@@ -148,7 +148,6 @@ def without_turn_labels(texts: list[str]) -> list[str]:
     return [TURN_LABEL.sub("", t, count=1) if label in turns else t for t, label in zip(texts, labels)]
 
 
-
 def top_terms(claims: pd.DataFrame, lang: str, n: int = 15, *, extra_stopwords=(),
               tokenizer: Tokenizer | None = None) -> pd.DataFrame:
     """The ``n`` most frequent terms of one version's content claims: ``lang`` "zh" the Chinese version, "en" the
